@@ -1,0 +1,80 @@
+//! `fieldguide build` and `fieldguide check`.
+
+use super::{EXIT_FAILED, EXIT_OK, Verbosity, count, plural, print_diagnostics};
+use crate::pipeline::{self, Options};
+use std::path::Path;
+
+pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
+    if let Err(d) = crate::output::check_target(&opts.source, out) {
+        print_diagnostics(&opts.source, &[d], verbosity);
+        return EXIT_FAILED;
+    }
+    let built = match pipeline::build(opts) {
+        Ok(b) => b,
+        Err(failed) => {
+            print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
+            let (e, w) = count(&failed.diagnostics);
+            eprintln!(
+                "build failed: {}, {}; nothing was written",
+                plural(e, "error", "errors"),
+                plural(w, "warning", "warnings")
+            );
+            return EXIT_FAILED;
+        }
+    };
+    print_diagnostics(&opts.source, &built.diagnostics, verbosity);
+    let stats = match crate::output::write(out, &built.files) {
+        Ok(s) => s,
+        Err(diags) => {
+            print_diagnostics(&opts.source, &diags, verbosity);
+            eprintln!("build failed: the output could not be written");
+            return EXIT_FAILED;
+        }
+    };
+    if verbosity != Verbosity::Quiet {
+        for l in &built.languages {
+            let fallback = if l.fallback > 0 {
+                format!(", {} shown from the source language", l.fallback)
+            } else {
+                String::new()
+            };
+            eprintln!(
+                "  {:<6} {} translated of {}{}",
+                l.code,
+                l.translated,
+                plural(l.pages, "page", "pages"),
+                fallback
+            );
+        }
+        let (_, w) = count(&built.diagnostics);
+        eprintln!(
+            "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {}",
+            plural(built.files.len(), "file", "files"),
+            built.elapsed_ms,
+            out.display(),
+            stats.written,
+            stats.unchanged,
+            stats.removed,
+            plural(w, "warning", "warnings"),
+        );
+    }
+    EXIT_OK
+}
+
+pub fn check(opts: &Options, verbosity: Verbosity) -> i32 {
+    let diags = match pipeline::build(opts) {
+        Ok(b) => b.diagnostics,
+        Err(f) => f.diagnostics,
+    };
+    print_diagnostics(&opts.source, &diags, verbosity);
+    let (e, w) = count(&diags);
+    let failed = e > 0 || (opts.strict && w > 0);
+    if verbosity != Verbosity::Quiet || failed {
+        eprintln!(
+            "{}, {}",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings")
+        );
+    }
+    if failed { EXIT_FAILED } else { EXIT_OK }
+}

@@ -1,0 +1,50 @@
+//! What each command does and prints. `main.rs` parses the command line and
+//! calls these; everything they need is in the library.
+
+pub mod build;
+
+use crate::diagnostics::{Diagnostic, DiskSource, render, stderr_color};
+use std::path::Path;
+
+/// How much a command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verbosity {
+    Quiet,
+    #[default]
+    Normal,
+    Verbose,
+}
+
+/// Exit codes, as documented in `--help` and README.
+pub const EXIT_OK: i32 = 0;
+/// The site has errors (or warnings, with --strict).
+pub const EXIT_FAILED: i32 = 1;
+/// A bug in fieldguide: please report it.
+pub const EXIT_INTERNAL: i32 = 3;
+
+/// Prints diagnostics to stderr as rustc does.
+pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosity) {
+    let shown: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| {
+            verbosity != Verbosity::Quiet || d.severity == crate::diagnostics::Severity::Error
+        })
+        .cloned()
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    eprint!("{}", render(&shown, &DiskSource(source), stderr_color()));
+}
+
+pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .count();
+    (errors, diags.len() - errors)
+}
+
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

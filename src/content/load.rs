@@ -1,0 +1,290 @@
+//! Walking `guidance/` and reading every file once.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+pub const CONTENT_DIR: &str = "guidance";
+
+/// A Markdown file, read and decoded.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the site folder (`guidance/pub/01-a.fr.md`), for messages.
+    pub rel: PathBuf,
+    /// Folder relative to `guidance/` (`pub` or `pub/02-part`).
+    pub dir: PathBuf,
+    /// File stem without the language suffix (`01-a`).
+    pub stem: String,
+    /// Index into `Config::languages`.
+    pub lang: usize,
+    pub text: String,
+}
+
+/// Any other file under `guidance/`: copied beside the pages.
+#[derive(Debug)]
+pub struct AssetFile {
+    /// Path relative to `guidance/`.
+    pub rel: PathBuf,
+    /// For `diagram.fr.png`: the language, and the name it stands in for.
+    pub variant: Option<(usize, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Vec<SourceFile>,
+    pub assets: Vec<AssetFile>,
+}
+
+/// Files that are never content: editor and OS droppings.
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || matches!(name, "Thumbs.db" | "desktop.ini")
+}
+
+fn is_markdown(name: &str) -> Option<&str> {
+    let lower = name.to_ascii_lowercase();
+    for ext in [".md", ".markdown"] {
+        if lower.ends_with(ext) && name.len() > ext.len() {
+            return Some(&name[..name.len() - ext.len()]);
+        }
+    }
+    None
+}
+
+/// Looks like a language tag (`fr`, `pt-BR`), as opposed to part of a name.
+fn looks_like_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
+/// the site does not have.
+pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<usize>), String> {
+    let Some((stem, suffix)) = name.rsplit_once('.') else {
+        return Ok((name, None));
+    };
+    if stem.is_empty() {
+        return Ok((name, None));
+    }
+    if let Some(i) = config.lang_index(suffix) {
+        return Ok((stem, Some(i)));
+    }
+    if let Some(l) = config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(suffix))
+    {
+        return Err(format!(
+            "language suffix `.{suffix}` should be written `.{}`",
+            l.code
+        ));
+    }
+    if looks_like_tag(suffix) {
+        return Err(format!(
+            "unknown language suffix `.{suffix}`: the site's languages are {}",
+            config
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok((name, None))
+}
+
+/// Walks `guidance/` (sorted, symlinks not followed so nothing outside the
+/// site can leak into the output) and reads the Markdown files in parallel.
+pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let root = source.join(CONTENT_DIR);
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                CONTENT_DIR,
+                0,
+                0,
+                format!("no `{CONTENT_DIR}/` folder in {}", source.display()),
+            )
+            .with_hint("put each publication in its own folder under guidance/"),
+        );
+        return Loaded::default();
+    }
+    let mut md: Vec<(PathBuf, PathBuf, String, usize)> = Vec::new();
+    let mut assets = Vec::new();
+    let walker = walkdir::WalkDir::new(&root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(ignored));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| rel_to(source, p))
+                    .unwrap_or_else(|| CONTENT_DIR.into());
+                diags.push(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!("cannot read: {}", io_reason(&e)),
+                ));
+                continue;
+            }
+        };
+        let rel_site = rel_to(source, entry.path());
+        let Ok(rel) = entry.path().strip_prefix(&root).map(Path::to_path_buf) else {
+            continue;
+        };
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::warning(rel_site, 0, 0, "symbolic link skipped")
+                    .with_hint("fieldguide does not follow links, so nothing outside the site is published; copy the file instead"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(name) = entry.file_name().to_str() else {
+            diags.push(Diagnostic::warning(
+                rel_site,
+                0,
+                0,
+                "file name is not valid Unicode; skipped",
+            ));
+            continue;
+        };
+        if let Some(bad) = name
+            .chars()
+            .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    rel_site,
+                    0,
+                    0,
+                    format!(
+                        "file name contains {bad:?}, which does not work in web addresses; skipped"
+                    ),
+                )
+                .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
+            );
+            continue;
+        }
+        let dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(base) = is_markdown(name) {
+            match split_lang(base, config) {
+                Ok((stem, lang)) => md.push((
+                    rel_site,
+                    dir,
+                    stem.to_string(),
+                    lang.unwrap_or_else(|| config.default_index()),
+                )),
+                Err(msg) => diags.push(Diagnostic::error(rel_site, 0, 0, msg).with_hint(
+                    "add the language to site.yaml, or rename the file `<name>.<language>.md`",
+                )),
+            }
+        } else {
+            let variant = name.rsplit_once('.').and_then(|(base, ext)| {
+                let (stem, lang) = split_lang(base, config).ok()?;
+                Some((lang?, format!("{stem}.{ext}")))
+            });
+            assets.push(AssetFile { rel, variant });
+        }
+    }
+
+    let results: Vec<Result<SourceFile, Diagnostic>> = md
+        .into_par_iter()
+        .map(|(rel, dir, stem, lang)| {
+            let bytes = std::fs::read(source.join(&rel)).map_err(|e| {
+                Diagnostic::error(
+                    &rel,
+                    0,
+                    0,
+                    format!("cannot read the file: {}", io_message(&e)),
+                )
+            })?;
+            let text = crate::text::decode(&bytes)
+                .map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))?;
+            Ok(SourceFile {
+                rel,
+                dir,
+                stem,
+                lang,
+                text,
+            })
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    Loaded { sources, assets }
+}
+
+fn rel_to(source: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(source)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn io_reason(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        return "a symbolic link loop".into();
+    }
+    match e.io_error() {
+        Some(io) => io_message(io),
+        None => e.to_string(),
+    }
+}
+
+/// An I/O error in words an author understands.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied (check the file's permissions)".into()
+        }
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, fr, pt-BR]\n",
+            Path::new("site.yaml"),
+        )
+        .0
+        .unwrap()
+    }
+
+    #[test]
+    fn language_suffixes() {
+        let c = config();
+        assert_eq!(split_lang("01-a.fr", &c).unwrap(), ("01-a", Some(1)));
+        assert_eq!(split_lang("01-a.pt-BR", &c).unwrap(), ("01-a", Some(2)));
+        assert_eq!(split_lang("01-a", &c).unwrap(), ("01-a", None));
+        assert_eq!(split_lang("v1.2-notes", &c).unwrap(), ("v1.2-notes", None));
+        assert!(
+            split_lang("01-a.xx", &c)
+                .unwrap_err()
+                .contains("unknown language suffix `.xx`")
+        );
+        assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
+    }
+}

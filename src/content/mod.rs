@@ -1,0 +1,5 @@
+//! Reading the site's content: walking files, front matter, the model.
+
+pub mod front_matter;
+pub mod load;
+pub mod model;

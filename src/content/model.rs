@@ -1,0 +1,553 @@
+//! The site as data: publications, parts and chapters in a tree, each with
+//! one document per language it is written in.
+//!
+//! Nodes live in one flat arena (`Site::nodes`) and refer to each other by
+//! index, which keeps the tree cheap to walk in any direction.
+
+use super::front_matter::{self, FrontMatter, Kind, Role};
+use super::load::{AssetFile, Loaded, SourceFile};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::slug::order_and_slug;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+pub type NodeId = usize;
+pub type DocId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Publication,
+    Part,
+    Chapter,
+}
+
+/// One Markdown file: a page's text in one language.
+#[derive(Debug)]
+pub struct Doc {
+    pub file: SourceFile,
+    pub fm: FrontMatter,
+    pub node: NodeId,
+    /// Where the body starts in `file.text`, in bytes and in lines.
+    pub body_offset: usize,
+    pub body_line: usize,
+}
+
+impl Doc {
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_offset..]
+    }
+
+    pub fn title(&self) -> &str {
+        self.fm.title.as_deref().unwrap_or("")
+    }
+}
+
+#[derive(Debug)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub slug: String,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+    pub publication: NodeId,
+    /// The folder this node's files are in, relative to `guidance/`.
+    pub dir: PathBuf,
+    /// `index` for publications and parts.
+    pub stem: String,
+    /// The document for each language (index into `Config::languages`).
+    pub docs: Vec<Option<DocId>>,
+    /// The language the others translate; normally the default language.
+    pub source_lang: usize,
+    /// The page's path inside a language folder, e.g. `pub/part/chapter.html`.
+    pub url: String,
+    order: (i64, String),
+}
+
+impl Node {
+    /// The document shown to readers of `lang`: its own, or the source's.
+    pub fn doc_for(&self, lang: usize) -> Option<DocId> {
+        self.docs[lang].or(self.docs[self.source_lang])
+    }
+
+    pub fn is_translated(&self, lang: usize) -> bool {
+        self.docs[lang].is_some()
+    }
+
+    /// Output folder of this node's page, inside a language folder (`pub/part/`).
+    pub fn out_dir(&self) -> &str {
+        match self.url.rfind('/') {
+            Some(p) => &self.url[..=p],
+            None => "",
+        }
+    }
+}
+
+/// A non-Markdown file and the path it is copied to in each language folder.
+#[derive(Debug)]
+pub struct Asset {
+    pub out: String,
+    /// Source path relative to `guidance/`, when the unsuffixed file exists.
+    pub src: Option<PathBuf>,
+    /// Per-language replacements (`diagram.fr.png`).
+    pub variants: BTreeMap<usize, PathBuf>,
+}
+
+impl Asset {
+    /// The file to copy into `lang`'s folder.
+    pub fn source_for(&self, lang: usize) -> Option<&Path> {
+        self.variants
+            .get(&lang)
+            .or(self.src.as_ref())
+            .or_else(|| self.variants.values().next())
+            .map(PathBuf::as_path)
+    }
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub nodes: Vec<Node>,
+    pub docs: Vec<Doc>,
+    pub publications: Vec<NodeId>,
+    pub assets: Vec<Asset>,
+    /// `dir/stem` (relative to `guidance/`, no language) -> node.
+    pub by_source: HashMap<PathBuf, NodeId>,
+    /// Source path of an asset (or of one of its variants) -> asset.
+    pub asset_by_source: HashMap<PathBuf, usize>,
+    /// Each publication's pages in reading order, for previous/next.
+    pub reading_order: HashMap<NodeId, Vec<NodeId>>,
+}
+
+impl Site {
+    pub fn publication_kind(&self, node: NodeId) -> Kind {
+        let publication = &self.nodes[self.nodes[node].publication];
+        publication
+            .doc_for(publication.source_lang)
+            .and_then(|d| self.docs[d].fm.kind)
+            .unwrap_or_default()
+    }
+
+    /// Ancestors from the publication down to (not including) `node`.
+    pub fn ancestors(&self, node: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut cur = self.nodes[node].parent;
+        while let Some(p) = cur {
+            out.push(p);
+            cur = self.nodes[p].parent;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Title of a node for readers of `lang` (own translation, else source).
+    pub fn title(&self, node: NodeId, lang: usize) -> &str {
+        match self.nodes[node].doc_for(lang) {
+            Some(d) => self.docs[d].title(),
+            None => &self.nodes[node].slug,
+        }
+    }
+
+    pub fn doc(&self, id: DocId) -> &Doc {
+        &self.docs[id]
+    }
+}
+
+/// A file with its front matter (and body offsets) if they could be read.
+type Parsed = (
+    SourceFile,
+    Option<(FrontMatter, usize, usize)>,
+    Vec<Diagnostic>,
+);
+
+/// Builds the tree from the loaded files. Problems go to `diags`.
+pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
+    let nlang = config.languages.len();
+    let mut site = Site {
+        config,
+        nodes: Vec::new(),
+        docs: Vec::new(),
+        publications: Vec::new(),
+        assets: Vec::new(),
+        by_source: HashMap::new(),
+        asset_by_source: HashMap::new(),
+        reading_order: HashMap::new(),
+    };
+
+    // Front matter, in parallel: it is the only costly part of modelling.
+    let parsed: Vec<Parsed> = loaded
+        .sources
+        .into_par_iter()
+        .map(|file| {
+            let mut ds = Vec::new();
+            let role = match (file.stem.as_str(), file.dir.components().count()) {
+                ("index", 1) => Role::PublicationIndex,
+                ("index", _) => Role::PartIndex,
+                _ => Role::Chapter,
+            };
+            let fm = parse_doc(&file, role, &mut ds);
+            (file, fm, ds)
+        })
+        .collect();
+
+    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    for (file, fm, ds) in parsed {
+        diags.extend(ds);
+        let Some((fm, body_offset, body_line)) = fm else {
+            continue;
+        };
+        if file.dir.as_os_str().is_empty() {
+            diags.push(
+                Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
+                    .with_hint("move it into guidance/<publication>/"),
+            );
+            continue;
+        }
+        let dir_node = ensure_dir_node(&mut site, &mut dir_nodes, &file.dir, nlang);
+        let node = if file.stem == "index" {
+            dir_node
+        } else {
+            let key = file.dir.join(&file.stem);
+            match site.by_source.get(&key) {
+                Some(&n) => n,
+                None => {
+                    let (prefix, slug) = order_and_slug(&file.stem);
+                    let id = site.nodes.len();
+                    let publication = site.nodes[dir_node].publication;
+                    let url = format!(
+                        "{}{}.html",
+                        site.nodes[dir_node].out_dir(),
+                        url_segment(&slug)
+                    );
+                    site.nodes.push(Node {
+                        kind: NodeKind::Chapter,
+                        slug,
+                        parent: Some(dir_node),
+                        children: Vec::new(),
+                        publication,
+                        dir: file.dir.clone(),
+                        stem: file.stem.clone(),
+                        docs: vec![None; nlang],
+                        source_lang: 0,
+                        url,
+                        order: (prefix.unwrap_or(i64::MAX), String::new()),
+                    });
+                    site.nodes[dir_node].children.push(id);
+                    site.by_source.insert(key, id);
+                    id
+                }
+            }
+        };
+        if let Some(existing) = site.nodes[node].docs[file.lang] {
+            diags.push(
+                Diagnostic::error(
+                    &file.rel,
+                    0,
+                    0,
+                    format!(
+                        "a second file for the same page in `{}`: {} already exists",
+                        site.config.languages[file.lang].code,
+                        crate::diagnostics::display_path(&site.docs[existing].file.rel)
+                    ),
+                )
+                .with_hint("a file without a language suffix is in the default language; remove one of the two"),
+            );
+            continue;
+        }
+        let id = site.docs.len();
+        site.nodes[node].docs[file.lang] = Some(id);
+        site.docs.push(Doc {
+            file,
+            fm,
+            node,
+            body_offset,
+            body_line,
+        });
+    }
+
+    settle_nodes(&mut site, diags);
+    collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
+    site
+}
+
+fn parse_doc(
+    file: &SourceFile,
+    role: Role,
+    ds: &mut Vec<Diagnostic>,
+) -> Option<(FrontMatter, usize, usize)> {
+    if file.text.trim().is_empty() {
+        ds.push(
+            Diagnostic::error(&file.rel, 1, 1, "the file is empty").with_hint(
+                "start it with front matter:\n      ---\n      title: My chapter\n      ---",
+            ),
+        );
+        return None;
+    }
+    let split = match front_matter::split(&file.text) {
+        Ok(s) => s,
+        Err((line, msg)) => {
+            ds.push(
+                Diagnostic::error(&file.rel, line, 1, msg)
+                    .with_hint("end the front matter with a line containing only `---`"),
+            );
+            return None;
+        }
+    };
+    let fm = front_matter::parse(&split, &file.rel, role, ds)?;
+    Some((fm, split.body_offset, split.body_line))
+}
+
+/// The node for a folder, creating it (and its parents) on first sight.
+fn ensure_dir_node(
+    site: &mut Site,
+    dir_nodes: &mut HashMap<PathBuf, NodeId>,
+    dir: &Path,
+    nlang: usize,
+) -> NodeId {
+    if let Some(&n) = dir_nodes.get(dir) {
+        return n;
+    }
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| ensure_dir_node(site, dir_nodes, p, nlang));
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let (prefix, slug) = order_and_slug(name);
+    let id = site.nodes.len();
+    let (kind, publication, url) = match parent {
+        None => (
+            NodeKind::Publication,
+            id,
+            format!("{}/index.html", url_segment(&slug)),
+        ),
+        Some(p) => (
+            NodeKind::Part,
+            site.nodes[p].publication,
+            format!(
+                "{}{}/index.html",
+                site.nodes[p].out_dir(),
+                url_segment(&slug)
+            ),
+        ),
+    };
+    site.nodes.push(Node {
+        kind,
+        slug,
+        parent,
+        children: Vec::new(),
+        publication,
+        dir: dir.to_path_buf(),
+        stem: "index".into(),
+        docs: vec![None; nlang],
+        source_lang: 0,
+        url,
+        order: (prefix.unwrap_or(i64::MAX), String::new()),
+    });
+    match parent {
+        Some(p) => site.nodes[p].children.push(id),
+        None => site.publications.push(id),
+    }
+    dir_nodes.insert(dir.to_path_buf(), id);
+    site.by_source.insert(dir.join("index"), id);
+    id
+}
+
+/// Slugs are made of letters, digits, `-` and `_`: safe as path segments.
+fn url_segment(slug: &str) -> String {
+    slug.to_string()
+}
+
+/// Source languages, order, duplicate slugs and reading order.
+fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let default = site.config.default_index();
+    for id in 0..site.nodes.len() {
+        let node = &site.nodes[id];
+        let source_lang = if node.docs[default].is_some() {
+            default
+        } else {
+            node.docs
+                .iter()
+                .position(Option::is_some)
+                .unwrap_or(default)
+        };
+        let source_doc = node.docs[source_lang];
+        let fm_order = source_doc.and_then(|d| site.docs[d].fm.order);
+        let node = &mut site.nodes[id];
+        node.source_lang = source_lang;
+        node.order = (fm_order.unwrap_or(node.order.0), node.slug.clone());
+        let where_ = site_rel(node);
+        let code = &site.config.languages[default].code;
+        match (node.kind, source_doc) {
+            (NodeKind::Publication, None) => diags.push(
+                Diagnostic::error(&where_, 0, 0, format!("publication folder has no index.{code}.md"))
+                    .with_hint("add an index file with the publication's title and kind"),
+            ),
+            (NodeKind::Part, None) => diags.push(
+                Diagnostic::warning(&where_, 0, 0, format!("part folder has no index.{code}.md; its title is taken from the folder name"))
+                    .with_hint("add an index file with `title:`"),
+            ),
+            (_, Some(_)) if source_lang != default => {
+                let d = source_doc.map(|d| site.docs[d].file.rel.clone()).unwrap_or_default();
+                diags.push(Diagnostic::warning(
+                    d,
+                    0,
+                    0,
+                    format!("no `{code}` version of this page; readers of other languages get this one"),
+                ));
+            }
+            _ => {}
+        }
+    }
+    for id in 0..site.nodes.len() {
+        let mut children = std::mem::take(&mut site.nodes[id].children);
+        children.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
+        check_slugs(site, &children, diags);
+        site.nodes[id].children = children;
+    }
+    let mut pubs = std::mem::take(&mut site.publications);
+    pubs.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
+    check_slugs(site, &pubs, diags);
+    site.publications = pubs;
+    for &p in &site.publications {
+        let mut order = Vec::new();
+        walk(&site.nodes, p, &mut order);
+        site.reading_order.insert(p, order);
+    }
+}
+
+fn walk(nodes: &[Node], id: NodeId, out: &mut Vec<NodeId>) {
+    out.push(id);
+    for &c in &nodes[id].children {
+        walk(nodes, c, out);
+    }
+}
+
+fn site_rel(node: &Node) -> PathBuf {
+    Path::new(super::load::CONTENT_DIR).join(&node.dir)
+}
+
+fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
+    // A part's folder and a chapter file may share a slug (`x/` and `x.html`).
+    let mut seen: HashMap<(bool, &str), NodeId> = HashMap::new();
+    let file_of = |n: &Node| -> PathBuf {
+        match n.docs.iter().flatten().next() {
+            Some(&d) if n.kind == NodeKind::Chapter => site.docs[d].file.rel.clone(),
+            _ => site_rel(n),
+        }
+    };
+    for &id in siblings {
+        let node = &site.nodes[id];
+        let is_chapter = node.kind == NodeKind::Chapter;
+        if is_chapter && matches!(node.slug.as_str(), "index" | "print" | "search") {
+            diags.push(
+                Diagnostic::error(
+                    file_of(node),
+                    0,
+                    0,
+                    format!("`{}` is a reserved page name", node.slug),
+                )
+                .with_hint("rename the file"),
+            );
+        }
+        match seen.get(&(is_chapter, node.slug.as_str())) {
+            Some(&other) => diags.push(dup_slug(
+                &file_of(node),
+                &file_of(&site.nodes[other]),
+                &node.slug,
+            )),
+            None => {
+                seen.insert((is_chapter, node.slug.as_str()), id);
+            }
+        }
+    }
+}
+
+fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
+    Diagnostic::error(
+        a,
+        0,
+        0,
+        format!(
+            "two pages would both be published as `{slug}`: this one and {}",
+            crate::diagnostics::display_path(b)
+        ),
+    )
+    .with_hint("the number prefix (`01-`) is not part of the page name; rename one of them")
+}
+
+/// Maps each non-Markdown file to its place in the output.
+fn collect_assets(
+    site: &mut Site,
+    files: Vec<AssetFile>,
+    dir_nodes: &HashMap<PathBuf, NodeId>,
+    _diags: &mut [Diagnostic],
+) {
+    let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
+    let mut sources: Vec<(PathBuf, String)> = Vec::new();
+    for f in files {
+        let dir = f.rel.parent().unwrap_or(Path::new(""));
+        let out_dir = out_dir_of(site, dir_nodes, dir);
+        let name = f
+            .rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        match f.variant {
+            Some((lang, base)) => {
+                let out = format!("{out_dir}{base}");
+                by_out
+                    .entry(out.clone())
+                    .or_insert_with(|| new_asset(&out))
+                    .variants
+                    .insert(lang, f.rel.clone());
+                sources.push((f.rel, out));
+            }
+            None => {
+                let out = format!("{out_dir}{name}");
+                by_out
+                    .entry(out.clone())
+                    .or_insert_with(|| new_asset(&out))
+                    .src = Some(f.rel.clone());
+                sources.push((f.rel, out));
+            }
+        }
+    }
+    let index: HashMap<String, usize> = by_out
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i))
+        .collect();
+    site.assets = by_out.into_values().collect();
+    for (src, out) in sources {
+        site.asset_by_source.insert(src, index[&out]);
+    }
+}
+
+fn new_asset(out: &str) -> Asset {
+    Asset {
+        out: out.to_string(),
+        src: None,
+        variants: BTreeMap::new(),
+    }
+}
+
+/// A folder's path in the output: publication and part folders by their
+/// slug, other folders (`images/`) by their own name.
+fn out_dir_of(site: &Site, dir_nodes: &HashMap<PathBuf, NodeId>, dir: &Path) -> String {
+    let mut out = String::new();
+    let mut cur = PathBuf::new();
+    for comp in dir.components() {
+        cur.push(comp);
+        match dir_nodes.get(&cur) {
+            Some(&n) => {
+                out = site.nodes[n].out_dir().to_string();
+            }
+            None => {
+                out.push_str(&comp.as_os_str().to_string_lossy());
+                out.push('/');
+            }
+        }
+    }
+    out
+}

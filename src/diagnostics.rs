@@ -1,0 +1,331 @@
+//! Problems found while building, as values.
+//!
+//! Loading and checking collect every problem instead of stopping at the
+//! first: an author fixing ten broken links wants ten lines, not ten builds.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding, located in a file (relative to the site folder).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: PathBuf,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub col: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// Length of the span to underline, in characters (at least 1).
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl Diagnostic {
+    pub fn error(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        msg: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            col,
+            message: msg.into(),
+            hint: None,
+            width: 1,
+        }
+    }
+
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        msg: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, line, col, msg)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    /// `path:line:col: severity: message`, the form editors and CI parse.
+    pub fn headline(&self) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let line = self.line.max(1);
+        let col = self.col.max(1);
+        format!(
+            "{}:{}:{}: {}: {}",
+            display_path(&self.path),
+            line,
+            col,
+            sev,
+            self.message
+        )
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
+        (
+            &self.path,
+            self.line,
+            self.col,
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+/// Paths are shown with `/` on every platform so messages are stable.
+pub fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// A thread-safe collector: parallel steps push into it.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&self, d: Diagnostic) {
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+    }
+
+    pub fn extend(&self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Sorted by file and line, duplicates removed, so output is deterministic
+    /// whatever order parallel work finished in.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut v = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
+        v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        v.dedup();
+        v
+    }
+}
+
+/// Turn warnings into errors (`--strict`).
+pub fn make_strict(diags: &mut [Diagnostic]) {
+    for d in diags {
+        d.severity = Severity::Error;
+    }
+}
+
+/// Reads source lines back for the excerpt under each message.
+pub trait SourceLookup {
+    fn line_of(&self, path: &Path, line: usize) -> Option<String>;
+}
+
+/// Looks lines up on disk, relative to the site folder.
+pub struct DiskSource<'a>(pub &'a Path);
+
+impl SourceLookup for DiskSource<'_> {
+    fn line_of(&self, path: &Path, line: usize) -> Option<String> {
+        if line == 0 {
+            return None;
+        }
+        let bytes = std::fs::read(self.0.join(path)).ok()?;
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        text.lines()
+            .nth(line - 1)
+            .map(|l| l.trim_end_matches('\r').to_string())
+    }
+}
+
+/// Renders diagnostics as rustc does: the headline, the source line, a caret
+/// under the column, then the hint. Colour only when `color` is set.
+pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> String {
+    let mut out = String::new();
+    let (red, yellow, blue, bold, reset) = if color {
+        ("\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "", "", "", "")
+    };
+    for d in diags {
+        let sev_color = match d.severity {
+            Severity::Error => red,
+            Severity::Warning => yellow,
+        };
+        let head = d.headline();
+        // Colour only the severity word, keeping the plain text greppable.
+        let sev = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let marker = format!(": {sev}: ");
+        if let Some(pos) = head.find(&marker) {
+            let _ = writeln!(
+                out,
+                "{bold}{}{reset}: {sev_color}{bold}{sev}{reset}: {bold}{}{reset}",
+                &head[..pos],
+                &head[pos + marker.len()..]
+            );
+        } else {
+            let _ = writeln!(out, "{head}");
+        }
+        if let Some(text) = source.line_of(&d.path, d.line) {
+            let num = d.line.to_string();
+            let pad = " ".repeat(num.len());
+            // Tabs would misplace the caret; show them as one space.
+            let shown: String = text
+                .chars()
+                .take(200)
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            let col = d.col.max(1);
+            let caret_pad = " ".repeat(col - 1);
+            let width = d.width.clamp(1, 200usize.saturating_sub(col - 1).max(1));
+            let _ = writeln!(out, "{blue}{pad} |{reset}");
+            let _ = writeln!(out, "{blue}{num} |{reset} {shown}");
+            let _ = writeln!(
+                out,
+                "{blue}{pad} |{reset} {caret_pad}{sev_color}{}{reset}",
+                "^".repeat(width)
+            );
+        }
+        if let Some(h) = &d.hint {
+            let _ = writeln!(out, "  = hint: {h}");
+        }
+    }
+    out
+}
+
+/// Whether stderr is a terminal and colour is wanted.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Did-you-mean: the closest candidate within a small edit distance.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(word, c);
+        let limit = (c.chars().count() / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Edit distance where swapping two neighbours counts once (`titel`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_format() {
+        let d = Diagnostic::error("guidance/a.en.md", 3, 5, "bad");
+        assert_eq!(d.headline(), "guidance/a.en.md:3:5: error: bad");
+    }
+
+    #[test]
+    fn suggests_close_keys() {
+        assert_eq!(closest("titel", &["title", "summary"]), Some("title"));
+        assert_eq!(closest("sumary", &["title", "summary"]), Some("summary"));
+        assert_eq!(closest("author", &["title", "summary"]), None);
+    }
+
+    #[test]
+    fn sorted_and_deduplicated() {
+        let ds = Diagnostics::new();
+        ds.push(Diagnostic::error("b.md", 1, 1, "x"));
+        ds.push(Diagnostic::error("a.md", 9, 1, "y"));
+        ds.push(Diagnostic::error("a.md", 2, 1, "z"));
+        ds.push(Diagnostic::error("a.md", 2, 1, "z"));
+        let v = ds.into_sorted();
+        let lines: Vec<_> = v.iter().map(|d| d.headline()).collect();
+        assert_eq!(
+            lines,
+            [
+                "a.md:2:1: error: z",
+                "a.md:9:1: error: y",
+                "b.md:1:1: error: x"
+            ]
+        );
+    }
+
+    struct Fake;
+    impl SourceLookup for Fake {
+        fn line_of(&self, _: &Path, _: usize) -> Option<String> {
+            Some("titel: Hello".into())
+        }
+    }
+
+    #[test]
+    fn renders_caret_under_column() {
+        let d = Diagnostic::warning("a.md", 2, 1, "unknown key `titel`")
+            .with_width(5)
+            .with_hint("did you mean `title`?");
+        let s = render(&[d], &Fake, false);
+        assert!(s.contains("2 | titel: Hello\n"), "{s}");
+        assert!(s.contains("  | ^^^^^\n"), "{s}");
+        assert!(s.contains("= hint: did you mean `title`?"), "{s}");
+    }
+}

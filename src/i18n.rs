@@ -1,0 +1,162 @@
+//! Interface strings (`templates/i18n/<lang>.ftl`, Fluent), with fallback to
+//! the default language. Fluent gives translators real plural rules (Arabic
+//! has six forms) in a format their tools know.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Labels;
+use crate::theme::Theme;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+pub struct I18n {
+    bundles: Vec<FluentBundle<FluentResource>>,
+    keys: Vec<BTreeSet<String>>,
+    default: usize,
+    default_code: String,
+}
+
+impl I18n {
+    pub fn load(theme: &Theme, config: &Config, diags: &mut Vec<Diagnostic>) -> Self {
+        let builtin = Theme::builtin();
+        let mut bundles = Vec::new();
+        let mut keys = Vec::new();
+        for lang in &config.languages {
+            let id: unic_langid::LanguageIdentifier = lang.code.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            let mut lang_keys = BTreeSet::new();
+            let file = format!("i18n/{}.ftl", lang.code);
+            // Built-in strings first, then the site's file over them, key by key.
+            let mut layers: Vec<(&[u8], bool)> = Vec::new();
+            if let Some(b) = builtin.strings(&lang.code) {
+                layers.push((b, false));
+            }
+            if theme.overridden.contains_key(&file)
+                && let Some(s) = theme.strings(&lang.code)
+            {
+                layers.push((s, true));
+            }
+            for (bytes, site) in layers {
+                let path = PathBuf::from(theme.display_path(&file));
+                let path = if site {
+                    path
+                } else {
+                    PathBuf::from(format!("templates/{file}"))
+                };
+                let text = match crate::text::decode(bytes) {
+                    Ok(t) => t,
+                    Err((l, c, m)) => {
+                        diags.push(Diagnostic::error(path, l, c, m));
+                        continue;
+                    }
+                };
+                let resource = match FluentResource::try_new(text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let (l, c) = crate::text::line_col(&text, e.pos.start);
+                            diags.push(Diagnostic::error(
+                                &path,
+                                l,
+                                c,
+                                format!("invalid Fluent syntax: {}", e.kind),
+                            ));
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    if let ast::Entry::Message(m) = entry {
+                        lang_keys.insert(m.id.name.to_string());
+                    }
+                }
+                bundle.add_resource_overriding(resource);
+            }
+            bundles.push(bundle);
+            keys.push(lang_keys);
+        }
+        let default = config.default_index();
+        for (i, lang) in config.languages.iter().enumerate() {
+            if keys[i].is_empty() && i != default {
+                diags.push(
+                    Diagnostic::warning(format!("templates/i18n/{}.ftl", lang.code), 0, 0, format!(
+                        "no interface strings for `{}`; readers see them in `{}`",
+                        lang.code, config.default_language
+                    ))
+                    .with_hint("copy templates/i18n/en.ftl from the fieldguide repository and translate it"),
+                );
+            }
+        }
+        I18n {
+            bundles,
+            keys,
+            default,
+            default_code: config.default_language.clone(),
+        }
+    }
+
+    fn format(&self, lang: usize, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let msg = bundle.get_message(key)?;
+        let pattern = msg.value()?;
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    }
+
+    /// The string in `lang`, else in the default language. `Err` names the
+    /// missing key, which is a build error.
+    pub fn get(&self, lang: usize, key: &str, args: Option<&FluentArgs>) -> Result<String, String> {
+        self.format(lang, key, args)
+            .or_else(|| self.format(self.default, key, args))
+            .ok_or_else(|| {
+                format!(
+                    "missing interface string `{key}`: add it to templates/i18n/{}.ftl",
+                    self.default_code
+                )
+            })
+    }
+
+    /// For code paths where a missing string must not stop the build: the key itself.
+    pub fn text(&self, lang: usize, key: &str) -> String {
+        self.get(lang, key, None)
+            .unwrap_or_else(|_| key.to_string())
+    }
+
+    /// Keys of the default language that `lang` lacks.
+    pub fn missing(&self, lang: usize) -> Vec<String> {
+        self.keys[self.default]
+            .difference(&self.keys[lang])
+            .cloned()
+            .collect()
+    }
+
+    pub fn labels(&self, lang: usize) -> Labels {
+        Labels {
+            note: self.text(lang, "callout-note"),
+            tip: self.text(lang, "callout-tip"),
+            important: self.text(lang, "callout-important"),
+            warning: self.text(lang, "callout-warning"),
+            caution: self.text(lang, "callout-caution"),
+            footnotes: self.text(lang, "footnotes"),
+            back_to_text: self.text(lang, "footnote-back"),
+        }
+    }
+}
+
+/// Converts a template value into a Fluent argument.
+pub fn fluent_value(v: &tera::Value) -> FluentValue<'static> {
+    if let Some(f) = v.as_f64() {
+        return FluentValue::from(f);
+    }
+    match v.as_str() {
+        Some(s) => FluentValue::from(s.to_string()),
+        None => FluentValue::from(v.to_string()),
+    }
+}

@@ -1,0 +1,18 @@
+//! fieldguide: multilingual guidance publications from Markdown.
+//!
+//! The build is a one-way pipeline (see `pipeline`): load -> model ->
+//! markdown -> check -> render -> write. `main.rs` is only the command line.
+
+pub mod check;
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod slug;
+pub mod text;
+pub mod theme;

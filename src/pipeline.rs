@@ -1,0 +1,250 @@
+//! The build, step by step: load -> model -> markdown -> check -> render ->
+//! write. `build`, `check` and `serve` all run these same steps.
+
+use crate::config::{self, Config};
+use crate::content::{load, model};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::I18n;
+use crate::markdown::{self, Rendered};
+use crate::output::{Bytes, OutputFile};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub source: PathBuf,
+    /// Warnings fail the build.
+    pub strict: bool,
+    /// Set by `serve`: pages load this script (path from the output root).
+    pub live_reload: Option<String>,
+}
+
+/// Pages per language, for the summary line.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LanguageSummary {
+    pub code: String,
+    pub pages: usize,
+    pub translated: usize,
+    pub fallback: usize,
+}
+
+/// A site built in memory, ready to write.
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub languages: Vec<LanguageSummary>,
+    pub site: model::Site,
+    pub rendered: Vec<Rendered>,
+    pub i18n: Arc<I18n>,
+    pub elapsed_ms: u128,
+}
+
+/// A failed build: every problem found, sorted.
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
+    if strict {
+        crate::diagnostics::make_strict(&mut diags);
+    }
+    let all = crate::diagnostics::Diagnostics::new();
+    all.extend(diags);
+    Failed {
+        diagnostics: all.into_sorted(),
+    }
+}
+
+fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error) || (strict && !diags.is_empty())
+}
+
+/// Loads, models and renders the Markdown: everything `check` needs.
+pub struct Analysed {
+    pub site: model::Site,
+    pub theme: Theme,
+    pub i18n: Arc<I18n>,
+    pub rendered: Vec<Rendered>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
+    let mut diags = Vec::new();
+    let (config, cd) = config::load(&opts.source);
+    diags.extend(cd);
+    let Some(config) = config else {
+        return Err(fail(diags, opts.strict));
+    };
+    let theme = Theme::load(&opts.source, &mut diags);
+    let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
+    let loaded = load::load(&opts.source, &config, &mut diags);
+    let site = model::build(config, loaded, &mut diags);
+    let rendered = render_markdown(&site, &i18n);
+    for r in &rendered {
+        diags.extend(r.diagnostics.iter().cloned());
+    }
+    diags.extend(crate::check::anchors(&site, &rendered));
+    Ok(Analysed {
+        site,
+        theme,
+        i18n,
+        rendered,
+        diagnostics: diags,
+    })
+}
+
+/// Every document once, in parallel; fallback pages reuse the source's HTML.
+pub fn render_markdown(site: &model::Site, i18n: &I18n) -> Vec<Rendered> {
+    let labels: Vec<markdown::Labels> = (0..site.config.languages.len())
+        .map(|l| i18n.labels(l))
+        .collect();
+    (0..site.docs.len())
+        .into_par_iter()
+        .map(|d| {
+            let doc = site.doc(d);
+            let opts = markdown::Options {
+                allow_raw_html: site.config.allow_raw_html,
+                labels: &labels[doc.file.lang],
+                interactive_tasks: site.publication_kind(doc.node)
+                    == crate::content::front_matter::Kind::Checklist,
+            };
+            markdown::render(site, d, &opts)
+        })
+        .collect()
+}
+
+/// Builds the whole site in memory. Nothing is written.
+pub fn build(opts: &Options) -> Result<Built, Failed> {
+    let start = Instant::now();
+    let Analysed {
+        site,
+        theme,
+        i18n,
+        rendered,
+        mut diagnostics,
+    } = analyse(opts)?;
+    if has_errors(&diagnostics, opts.strict) {
+        return Err(fail(diagnostics, opts.strict));
+    }
+    let cfg: &Config = &site.config;
+    let codes = cfg.languages.iter().map(|l| l.code.clone()).collect();
+    let Some(tera) = crate::render::templates(
+        &theme,
+        i18n.clone(),
+        codes,
+        cfg.default_index(),
+        &mut diagnostics,
+    ) else {
+        return Err(fail(diagnostics, opts.strict));
+    };
+    let mut files = crate::render::pages(
+        &site,
+        &rendered,
+        &tera,
+        &theme,
+        opts.live_reload.as_deref(),
+        &mut diagnostics,
+    );
+    files.extend(theme.static_files().map(|(name, bytes)| OutputFile {
+        path: format!("assets/{name}"),
+        bytes: Bytes::Owned(bytes.to_vec()),
+    }));
+    files.extend(copy_assets(&site, &opts.source, &mut diagnostics));
+    check_collisions(&mut files, &mut diagnostics);
+    if has_errors(&diagnostics, opts.strict) {
+        return Err(fail(diagnostics, opts.strict));
+    }
+    let languages = summarise(&site);
+    let all = crate::diagnostics::Diagnostics::new();
+    all.extend(diagnostics);
+    Ok(Built {
+        files,
+        diagnostics: all.into_sorted(),
+        languages,
+        site,
+        rendered,
+        i18n,
+        elapsed_ms: start.elapsed().as_millis(),
+    })
+}
+
+/// Reads each asset once and places it in every language's folder.
+fn copy_assets(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
+    let root = source.join(load::CONTENT_DIR);
+    let mut sources: Vec<&Path> = site
+        .assets
+        .iter()
+        .flat_map(|a| a.src.iter().chain(a.variants.values()))
+        .map(PathBuf::as_path)
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let read: Vec<(&Path, std::io::Result<Vec<u8>>)> = sources
+        .par_iter()
+        .map(|p| (*p, std::fs::read(root.join(p))))
+        .collect();
+    let mut bytes = std::collections::HashMap::new();
+    for (p, r) in read {
+        match r {
+            Ok(b) => {
+                bytes.insert(p, Arc::new(b));
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                Path::new(load::CONTENT_DIR).join(p),
+                0,
+                0,
+                format!("cannot read: {}", load::io_message(&e)),
+            )),
+        }
+    }
+    let mut out = Vec::new();
+    for (l, lang) in site.config.languages.iter().enumerate() {
+        for asset in &site.assets {
+            if let Some(b) = asset.source_for(l).and_then(|p| bytes.get(p)) {
+                out.push(OutputFile {
+                    path: format!("{}/{}", lang.code, asset.out),
+                    bytes: Bytes::Shared(b.clone()),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Two things written to one path is a naming clash the author must fix.
+fn check_collisions(files: &mut [OutputFile], diags: &mut Vec<Diagnostic>) {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for w in files.windows(2) {
+        if w[0].path == w[1].path {
+            diags.push(
+                Diagnostic::error(
+                    &w[0].path,
+                    0,
+                    0,
+                    format!("two files would be written to `{}`", w[0].path),
+                )
+                .with_hint("a file under guidance/ has the same name as a page; rename it"),
+            );
+        }
+    }
+}
+
+fn summarise(site: &model::Site) -> Vec<LanguageSummary> {
+    site.config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, lang)| {
+            let translated = site.nodes.iter().filter(|n| n.is_translated(l)).count();
+            LanguageSummary {
+                code: lang.code.clone(),
+                pages: site.nodes.len(),
+                translated,
+                fallback: site.nodes.len() - translated,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,371 @@
+//! What templates see: plain data built from the model for one page.
+//!
+//! A page's navigation holds the path to it, its siblings and the
+//! publication's top level, never the whole site, so the cost of a page
+//! does not grow with the size of the site.
+
+use crate::config::Language;
+use crate::content::model::{NodeId, NodeKind, Site};
+use crate::markdown::{Rendered, TocEntry, links};
+use serde::Serialize;
+
+#[derive(Serialize, Clone)]
+pub struct LangCtx {
+    pub code: String,
+    pub name: String,
+    pub dir: &'static str,
+}
+
+impl LangCtx {
+    pub fn of(l: &Language) -> Self {
+        LangCtx {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            dir: l.dir.as_str(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub lang: LangCtx,
+    pub url: String,
+    /// Absolute, when the site has a base_url (for `hreflang`).
+    pub absolute: Option<String>,
+    pub current: bool,
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+    /// On the path to the current page.
+    pub open: bool,
+    pub part: bool,
+    pub translated: bool,
+    pub children: Vec<NavItem>,
+}
+
+#[derive(Serialize)]
+pub struct Child {
+    pub title: String,
+    pub summary: Option<String>,
+    pub url: String,
+    pub part: bool,
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct PublicationCtx {
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind: &'static str,
+    pub version: Option<String>,
+    pub reviewed: Option<String>,
+    pub url: String,
+    pub slug: String,
+    pub chapters: usize,
+    pub translated: usize,
+}
+
+#[derive(Serialize)]
+pub struct Fallback {
+    /// The language the content is shown in.
+    pub from: LangCtx,
+    /// Languages the page is written in, with links.
+    pub available: Vec<Alternate>,
+}
+
+/// Everything a template receives. Fields that do not apply are null or empty.
+#[derive(Serialize)]
+pub struct PageCtx<'r> {
+    /// `chooser`, `home`, `publication`, `part` or `chapter`.
+    pub page_type: &'static str,
+    pub site_title: String,
+    pub lang: LangCtx,
+    /// Read by the `t()` function: the interface language.
+    pub lang_code: String,
+    /// Relative path from this page to the output root (`../../`).
+    pub root: String,
+    pub home_url: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub content: &'r str,
+    pub toc: &'r [TocEntry],
+    /// The language of the content, which differs from `lang` on a fallback page.
+    pub content_lang: LangCtx,
+    pub fallback: Option<Fallback>,
+    pub publication: Option<PublicationCtx>,
+    pub breadcrumbs: Vec<Link>,
+    pub nav: Vec<NavItem>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub children: Vec<Child>,
+    pub translations: Vec<Alternate>,
+    pub publications: Vec<PublicationCtx>,
+    pub languages: Vec<Alternate>,
+    pub extra: serde_yaml::Value,
+    /// Set only by `serve`: the live-reload script's URL.
+    pub live_reload: Option<String>,
+}
+
+/// Builds contexts for the pages of one site.
+pub struct Contexts<'a> {
+    pub site: &'a Site,
+    pub rendered: &'a [Rendered],
+}
+
+impl<'a> Contexts<'a> {
+    fn lang(&self, i: usize) -> LangCtx {
+        LangCtx::of(&self.site.config.languages[i])
+    }
+
+    fn base(&self, page_type: &'static str, lang: usize, path: &str, title: String) -> PageCtx<'a> {
+        let cfg = &self.site.config;
+        let code = cfg.languages[lang].code.clone();
+        PageCtx {
+            page_type,
+            site_title: cfg.title_for(&code).to_string(),
+            lang: self.lang(lang),
+            lang_code: code.clone(),
+            root: links::root_prefix(path),
+            home_url: links::relative(path, &format!("{code}/index.html")),
+            title,
+            summary: None,
+            content: "",
+            toc: &[],
+            content_lang: self.lang(lang),
+            fallback: None,
+            publication: None,
+            breadcrumbs: Vec::new(),
+            nav: Vec::new(),
+            prev: None,
+            next: None,
+            children: Vec::new(),
+            translations: Vec::new(),
+            publications: Vec::new(),
+            languages: Vec::new(),
+            extra: serde_yaml::Value::Null,
+            live_reload: None,
+        }
+    }
+
+    fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
+        let code = &self.site.config.languages[lang].code;
+        links::encode_path(&links::relative(from, &format!("{code}/{tree_path}")))
+    }
+
+    fn absolute(&self, lang: usize, tree_path: &str) -> Option<String> {
+        let base = self.site.config.base_url.as_ref()?;
+        let code = &self.site.config.languages[lang].code;
+        Some(format!(
+            "{base}{}",
+            links::encode_path(&format!("{code}/{tree_path}"))
+        ))
+    }
+
+    /// The root page: every language, named in its own script.
+    pub fn chooser(&self) -> PageCtx<'a> {
+        let cfg = &self.site.config;
+        let default = cfg.default_index();
+        let mut ctx = self.base(
+            "chooser",
+            default,
+            "index.html",
+            cfg.title_for(&cfg.default_language).to_string(),
+        );
+        ctx.languages = (0..cfg.languages.len())
+            .map(|l| Alternate {
+                lang: self.lang(l),
+                url: self.url("index.html", l, "index.html"),
+                absolute: self.absolute(l, "index.html"),
+                current: false,
+                translated: true,
+            })
+            .collect();
+        ctx
+    }
+
+    pub fn publication_summary(&self, p: NodeId, lang: usize, from: &str) -> PublicationCtx {
+        let site = self.site;
+        let node = &site.nodes[p];
+        let doc = node.doc_for(lang).map(|d| site.doc(d));
+        let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
+        let pages = &site.reading_order[&p];
+        PublicationCtx {
+            title: site.title(p, lang).to_string(),
+            summary: doc.and_then(|d| d.fm.summary.clone()),
+            kind: site.publication_kind(p).as_str(),
+            version: source.and_then(|d| d.fm.version.clone()),
+            reviewed: source.and_then(|d| d.fm.reviewed.clone()),
+            url: self.url(from, lang, &node.url),
+            slug: node.slug.clone(),
+            chapters: pages.len(),
+            translated: pages
+                .iter()
+                .filter(|&&n| site.nodes[n].is_translated(lang))
+                .count(),
+        }
+    }
+
+    /// A language's home page: its publications.
+    pub fn home(&self, lang: usize) -> PageCtx<'a> {
+        let code = self.site.config.languages[lang].code.clone();
+        let path = format!("{code}/index.html");
+        let title = self.site.config.title_for(&code).to_string();
+        let mut ctx = self.base("home", lang, &path, title);
+        ctx.publications = self
+            .site
+            .publications
+            .iter()
+            .map(|&p| self.publication_summary(p, lang, &path))
+            .collect();
+        ctx.translations = self.alternates(&path, None, lang);
+        ctx
+    }
+
+    /// The language switcher: this page in every language.
+    fn alternates(&self, _path: &str, node: Option<NodeId>, current: usize) -> Vec<Alternate> {
+        let cfg = &self.site.config;
+        let code = &cfg.languages[current].code;
+        let tree_path = node.map_or("index.html", |n| self.site.nodes[n].url.as_str());
+        let from = format!("{code}/{tree_path}");
+        (0..cfg.languages.len())
+            .map(|l| Alternate {
+                lang: self.lang(l),
+                url: self.url(&from, l, tree_path),
+                absolute: self.absolute(l, tree_path),
+                current: l == current,
+                translated: node.is_none_or(|n| self.site.nodes[n].is_translated(l)),
+            })
+            .collect()
+    }
+
+    /// A publication, part or chapter page in `lang`.
+    pub fn page(&self, node_id: NodeId, lang: usize) -> PageCtx<'a> {
+        let site = self.site;
+        let node = &site.nodes[node_id];
+        let code = &site.config.languages[lang].code;
+        let path = format!("{code}/{}", node.url);
+        let doc_id = node.doc_for(lang);
+        let doc = doc_id.map(|d| site.doc(d));
+        let page_type = match node.kind {
+            NodeKind::Publication => "publication",
+            NodeKind::Part => "part",
+            NodeKind::Chapter => "chapter",
+        };
+        let mut ctx = self.base(
+            page_type,
+            lang,
+            &path,
+            site.title(node_id, lang).to_string(),
+        );
+        if let Some(d) = doc_id {
+            let r = &self.rendered[d];
+            ctx.content = &r.html;
+            ctx.toc = &r.toc;
+            ctx.content_lang = self.lang(site.doc(d).file.lang);
+        }
+        if let Some(doc) = doc {
+            ctx.summary = doc.fm.summary.clone();
+            if let Some(extra) = &doc.fm.extra {
+                ctx.extra = extra.clone();
+            }
+        }
+        ctx.translations = self.alternates(&path, Some(node_id), lang);
+        if !node.is_translated(lang) {
+            ctx.fallback = Some(Fallback {
+                from: self.lang(doc.map_or(node.source_lang, |d| d.file.lang)),
+                available: ctx
+                    .translations
+                    .iter()
+                    .filter(|a| a.translated)
+                    .map(|a| Alternate {
+                        lang: a.lang.clone(),
+                        url: a.url.clone(),
+                        absolute: a.absolute.clone(),
+                        current: false,
+                        translated: true,
+                    })
+                    .collect(),
+            });
+        }
+        ctx.publication = Some(self.publication_summary(node.publication, lang, &path));
+        let ancestors = site.ancestors(node_id);
+        ctx.breadcrumbs.push(Link {
+            title: site.config.title_for(code).to_string(),
+            url: ctx.home_url.clone(),
+        });
+        for &a in &ancestors {
+            ctx.breadcrumbs.push(Link {
+                title: site.title(a, lang).to_string(),
+                url: self.url(&path, lang, &site.nodes[a].url),
+            });
+        }
+        let order = &site.reading_order[&node.publication];
+        if let Some(pos) = order.iter().position(|&n| n == node_id) {
+            let link = |n: NodeId| Link {
+                title: site.title(n, lang).to_string(),
+                url: self.url(&path, lang, &site.nodes[n].url),
+            };
+            ctx.prev = pos.checked_sub(1).map(|p| link(order[p]));
+            ctx.next = order.get(pos + 1).map(|&n| link(n));
+        }
+        let mut path_nodes = ancestors.clone();
+        path_nodes.push(node_id);
+        ctx.nav = self.nav(node.publication, node_id, &path_nodes, lang, &path);
+        ctx.children = node
+            .children
+            .iter()
+            .map(|&c| Child {
+                title: site.title(c, lang).to_string(),
+                summary: site.nodes[c]
+                    .doc_for(lang)
+                    .and_then(|d| site.doc(d).fm.summary.clone()),
+                url: self.url(&path, lang, &site.nodes[c].url),
+                part: site.nodes[c].kind == NodeKind::Part,
+                translated: site.nodes[c].is_translated(lang),
+            })
+            .collect();
+        ctx
+    }
+
+    fn nav(
+        &self,
+        parent: NodeId,
+        current: NodeId,
+        path_nodes: &[NodeId],
+        lang: usize,
+        from: &str,
+    ) -> Vec<NavItem> {
+        let site = self.site;
+        site.nodes[parent]
+            .children
+            .iter()
+            .map(|&c| {
+                let open = path_nodes.contains(&c);
+                NavItem {
+                    title: site.title(c, lang).to_string(),
+                    url: self.url(from, lang, &site.nodes[c].url),
+                    current: c == current,
+                    open,
+                    part: site.nodes[c].kind == NodeKind::Part,
+                    translated: site.nodes[c].is_translated(lang),
+                    children: if open {
+                        self.nav(c, current, path_nodes, lang, from)
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect()
+    }
+}

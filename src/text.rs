@@ -1,0 +1,144 @@
+//! Small text helpers shared by the loading steps: decoding files, finding
+//! the line of a YAML key, turning byte offsets into line and column.
+
+use std::collections::BTreeMap;
+
+/// Decodes a file as UTF-8 text, dropping a byte-order mark. A file that is
+/// not text gets an error at the first bad byte: `(line, col, message)`.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err((
+            1,
+            1,
+            "the file is UTF-16 encoded; fieldguide reads UTF-8".into(),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = line_col_bytes(bytes, e.valid_up_to());
+            return Err((
+                line,
+                col,
+                "the file is not valid UTF-8 text (save it as UTF-8)".into(),
+            ));
+        }
+    };
+    if let Some(pos) = text.find('\0') {
+        let (line, col) = line_col(text, pos);
+        return Err((
+            line,
+            col,
+            "the file contains binary data (a NUL byte); is it really Markdown?".into(),
+        ));
+    }
+    Ok(text.to_string())
+}
+
+fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    line_col_bytes(text.as_bytes(), offset)
+}
+
+/// Maps byte offsets to lines quickly for many lookups in one text.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self { starts }
+    }
+
+    /// 0-based line and 1-based column (in characters) of `offset` in `text`.
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let end = offset.min(text.len());
+        let col = text.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+}
+
+/// The 1-based line of each top-level key in a YAML mapping (`key:` at the
+/// start of a line). Good enough to point at the key an author wrote.
+pub fn key_lines(yaml: &str) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (i, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        if let Some((key, _)) = line.split_once(':') {
+            let key = key.trim().trim_matches(['"', '\'']);
+            if !key.is_empty() {
+                out.entry(key.to_string()).or_insert(i + 1);
+            }
+        }
+    }
+    out
+}
+
+/// The first 1-based line containing `needle`.
+pub fn line_containing(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// A YAML error message without the "at line X column Y" suffix, since we
+/// report the location ourselves (counted in the whole file).
+pub fn yaml_message(e: &serde_yaml::Error) -> String {
+    let msg = e.to_string();
+    match msg.find(" at line ") {
+        Some(p) => msg[..p].to_string(),
+        None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_and_reports_bad_bytes() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
+        let (line, col, _) = decode(b"a\nbc\xFFd").unwrap_err();
+        assert_eq!((line, col), (2, 3));
+        assert!(decode(b"ok\0").is_err());
+        assert!(decode(b"\xFF\xFEh\0i\0").unwrap_err().2.contains("UTF-16"));
+    }
+
+    #[test]
+    fn key_lines_finds_top_level_keys() {
+        let k = key_lines("title: a\nextra:\n  title: b\n\"order\": 3\n");
+        assert_eq!(k["title"], 1);
+        assert_eq!(k["extra"], 2);
+        assert_eq!(k["order"], 4);
+    }
+
+    #[test]
+    fn line_index_locates() {
+        let t = "ab\nçd\ne";
+        let idx = LineIndex::new(t);
+        assert_eq!(idx.locate(t, 0), (0, 1));
+        assert_eq!(idx.locate(t, 5), (1, 2));
+        assert_eq!(idx.locate(t, 7), (2, 1));
+    }
+}

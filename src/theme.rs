@@ -1,0 +1,124 @@
+//! The theme: templates, static files and interface strings. The default
+//! theme is compiled in; a site's own `templates/` folder overrides it file
+//! by file.
+
+use crate::diagnostics::Diagnostic;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
+}
+
+pub const THEME_DIR: &str = "templates";
+
+pub struct Theme {
+    /// Path inside the theme (`page.html`, `static/site.css`, `i18n/fr.ftl`)
+    /// -> contents. Sorted, so everything derived from it is deterministic.
+    pub files: BTreeMap<String, Cow<'static, [u8]>>,
+    /// Which files came from the site rather than the built-in theme.
+    pub overridden: BTreeMap<String, ()>,
+}
+
+impl Theme {
+    pub fn builtin() -> Self {
+        let files = embedded::FILES
+            .iter()
+            .map(|(k, v)| (k.to_string(), Cow::Borrowed(*v)))
+            .collect();
+        Theme {
+            files,
+            overridden: BTreeMap::new(),
+        }
+    }
+
+    /// The built-in theme with the site's `templates/` laid over it.
+    pub fn load(source: &Path, diags: &mut Vec<Diagnostic>) -> Self {
+        let mut theme = Self::builtin();
+        let dir = source.join(THEME_DIR);
+        if !dir.is_dir() {
+            return theme;
+        }
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(Diagnostic::error(
+                        THEME_DIR,
+                        0,
+                        0,
+                        format!("cannot read the theme: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&dir) else {
+                continue;
+            };
+            let key = rel.to_string_lossy().replace('\\', "/");
+            if key.split('/').any(|c| c.starts_with('.')) {
+                continue;
+            }
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    // Only a real difference counts as an override; the
+                    // repository's own templates/ equals the built-in theme.
+                    if theme
+                        .files
+                        .get(&key)
+                        .is_none_or(|b| b.as_ref() != bytes.as_slice())
+                    {
+                        theme.overridden.insert(key.clone(), ());
+                        theme.files.insert(key, Cow::Owned(bytes));
+                    }
+                }
+                Err(e) => diags.push(Diagnostic::error(
+                    Path::new(THEME_DIR).join(rel),
+                    0,
+                    0,
+                    format!("cannot read: {}", crate::content::load::io_message(&e)),
+                )),
+            }
+        }
+        theme
+    }
+
+    /// Templates: every `.html`, `.xml` or `.js` file outside `static/` and `i18n/`.
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
+            .iter()
+            .filter(|(k, _)| !k.starts_with("static/") && !k.starts_with("i18n/"))
+            .filter(|(k, _)| k.ends_with(".html") || k.ends_with(".xml") || k.ends_with(".js"))
+            .map(|(k, v)| (k.as_str(), v.as_ref()))
+    }
+
+    /// Static files, copied to `assets/` as they are.
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix("static/")?, v.as_ref())))
+    }
+
+    /// Interface strings of one language, if the theme has them.
+    pub fn strings(&self, lang: &str) -> Option<&[u8]> {
+        self.files
+            .get(&format!("i18n/{lang}.ftl"))
+            .map(|v| v.as_ref())
+    }
+
+    /// Where a theme file lives, for messages.
+    pub fn display_path(&self, key: &str) -> String {
+        if self.overridden.contains_key(key) {
+            format!("{THEME_DIR}/{key}")
+        } else {
+            format!("{THEME_DIR}/{key} (built-in theme)")
+        }
+    }
+}

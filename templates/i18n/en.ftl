@@ -1,0 +1,33 @@
+# Interface strings: English (the default language).
+# Keys missing in another language fall back to these.
+
+skip-to-content = Skip to content
+language-menu = Language
+choose-language = Read in English
+not-translated = not translated
+breadcrumbs = Breadcrumbs
+on-this-page = On this page
+publication-contents = Contents
+pager = Previous and next pages
+previous = Previous
+next = Next
+publications = Publications
+footer-offline = This site works offline and sends nothing to other websites.
+
+fallback-notice = This page has not been translated into { $language } yet. It is shown in { $source }.
+fallback-available = Available in:
+
+kind-guidelines = Guidelines
+kind-checklist = Checklist
+kind-pocket-guide = Pocket guide
+version = Version { $version }
+reviewed = Reviewed { $date }
+translation-complete = { $translated } of { $total } pages translated
+
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
+footnotes = Notes
+footnote-back = Back to text
