@@ -30,6 +30,8 @@ impl LangCtx {
 pub struct Link {
     pub title: String,
     pub url: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +47,8 @@ pub struct Alternate {
 #[derive(Serialize)]
 pub struct NavItem {
     pub title: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
     pub url: String,
     pub current: bool,
     /// On the path to the current page.
@@ -57,6 +61,8 @@ pub struct NavItem {
 #[derive(Serialize)]
 pub struct Child {
     pub title: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
     pub summary: Option<String>,
     pub url: String,
     pub part: bool,
@@ -66,6 +72,8 @@ pub struct Child {
 #[derive(Serialize)]
 pub struct PublicationCtx {
     pub title: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
     pub summary: Option<String>,
     pub kind: &'static str,
     pub version: Option<String>,
@@ -158,6 +166,13 @@ impl<'a> Contexts<'a> {
         }
     }
 
+    /// The language code of a node's title for readers of `lang`, when it differs.
+    fn title_lang(&self, node: NodeId, lang: usize) -> Option<String> {
+        let n = &self.site.nodes[node];
+        let shown = n.doc_for(lang).map_or(lang, |d| self.site.doc(d).file.lang);
+        (shown != lang).then(|| self.site.config.languages[shown].code.clone())
+    }
+
     fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
         let code = &self.site.config.languages[lang].code;
         links::encode_path(&links::relative(from, &format!("{code}/{tree_path}")))
@@ -202,6 +217,7 @@ impl<'a> Contexts<'a> {
         let pages = &site.reading_order[&p];
         PublicationCtx {
             title: site.title(p, lang).to_string(),
+            lang: self.title_lang(p, lang),
             summary: doc.and_then(|d| d.fm.summary.clone()),
             kind: site.publication_kind(p).as_str(),
             version: source.and_then(|d| d.fm.version.clone()),
@@ -303,11 +319,13 @@ impl<'a> Contexts<'a> {
         ctx.breadcrumbs.push(Link {
             title: site.config.title_for(code).to_string(),
             url: ctx.home_url.clone(),
+            lang: None,
         });
         for &a in &ancestors {
             ctx.breadcrumbs.push(Link {
                 title: site.title(a, lang).to_string(),
                 url: self.url(&path, lang, &site.nodes[a].url),
+                lang: self.title_lang(a, lang),
             });
         }
         let order = &site.reading_order[&node.publication];
@@ -315,6 +333,7 @@ impl<'a> Contexts<'a> {
             let link = |n: NodeId| Link {
                 title: site.title(n, lang).to_string(),
                 url: self.url(&path, lang, &site.nodes[n].url),
+                lang: self.title_lang(n, lang),
             };
             ctx.prev = pos.checked_sub(1).map(|p| link(order[p]));
             ctx.next = order.get(pos + 1).map(|&n| link(n));
@@ -327,6 +346,7 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|&c| Child {
                 title: site.title(c, lang).to_string(),
+                lang: self.title_lang(c, lang),
                 summary: site.nodes[c]
                     .doc_for(lang)
                     .and_then(|d| site.doc(d).fm.summary.clone()),
@@ -354,6 +374,7 @@ impl<'a> Contexts<'a> {
                 let open = path_nodes.contains(&c);
                 NavItem {
                     title: site.title(c, lang).to_string(),
+                    lang: self.title_lang(c, lang),
                     url: self.url(from, lang, &site.nodes[c].url),
                     current: c == current,
                     open,

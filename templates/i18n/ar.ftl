@@ -1,0 +1,40 @@
+# نصوص الواجهة: العربية.
+# المفاتيح غير الموجودة في هذا الملف تُعرض بلغة الموقع الافتراضية.
+
+skip-to-content = انتقل إلى المحتوى
+language-menu = اللغة
+choose-language = اقرأ بالعربية
+not-translated = غير مترجم
+breadcrumbs = مسار التنقل
+on-this-page = في هذه الصفحة
+publication-contents = المحتويات
+pager = الصفحة السابقة والصفحة التالية
+previous = السابق
+next = التالي
+publications = المنشورات
+footer-offline = يعمل هذا الموقع دون اتصال بالإنترنت، ولا يرسل أي شيء إلى مواقع إلكترونية أخرى.
+
+fallback-notice = هذه الصفحة غير متوفرة بعدُ بهذه اللغة ({ $language }). وهي معروضة بلغتها الأصلية: { $source }.
+fallback-available = متاحة باللغات:
+
+kind-guidelines = إرشادات
+kind-checklist = قائمة مراجعة
+kind-pocket-guide = دليل الجيب
+version = الإصدار { $version }
+reviewed = آخر مراجعة: { $date }
+translation-complete = { $total ->
+    [zero] تمت ترجمة { $translated } من أصل { $total } صفحة
+    [one] تمت ترجمة { $translated } من أصل صفحة واحدة
+    [two] تمت ترجمة { $translated } من أصل صفحتين
+    [few] تمت ترجمة { $translated } من أصل { $total } صفحات
+    [many] تمت ترجمة { $translated } من أصل { $total } صفحة
+   *[other] تمت ترجمة { $translated } من أصل { $total } صفحة
+}
+
+callout-note = ملاحظة
+callout-tip = نصيحة
+callout-important = مهم
+callout-warning = تحذير
+callout-caution = احذر
+footnotes = الحواشي
+footnote-back = العودة إلى النص

@@ -1,0 +1,36 @@
+# Chaînes de l'interface : français.
+# Les clés absentes de ce fichier sont reprises de la langue par défaut du site.
+
+skip-to-content = Aller au contenu
+language-menu = Langue
+choose-language = Lire en français
+not-translated = non traduit
+breadcrumbs = Fil d'Ariane
+on-this-page = Sur cette page
+publication-contents = Sommaire
+pager = Pages précédente et suivante
+previous = Précédent
+next = Suivant
+publications = Publications
+footer-offline = Ce site fonctionne hors ligne et n'envoie rien à d'autres sites web.
+
+fallback-notice = Cette page n'est pas encore disponible dans cette langue ({ $language }). Elle est affichée en version originale : { $source }.
+fallback-available = Disponible en :
+
+kind-guidelines = Lignes directrices
+kind-checklist = Liste de contrôle
+kind-pocket-guide = Guide de poche
+version = Version { $version }
+reviewed = Dernière révision : { $date }
+translation-complete = { $translated ->
+    [one] { $translated } page traduite sur { $total }
+   *[other] { $translated } pages traduites sur { $total }
+}
+
+callout-note = Remarque
+callout-tip = Conseil
+callout-important = Important
+callout-warning = Avertissement
+callout-caution = Attention
+footnotes = Notes
+footnote-back = Retour au texte

@@ -1,0 +1,36 @@
+# Kalmomin da ke kan shafin: Hausa.
+# Maɓallan da ba su cikin wannan fayil za su bayyana da babban harshen shafin.
+
+skip-to-content = Tsallaka zuwa abun ciki
+language-menu = Harshe
+choose-language = Karanta da Hausa
+not-translated = ba a fassara ba
+breadcrumbs = Hanyar kewayawa
+on-this-page = A wannan shafi
+publication-contents = Abubuwan da ke ciki
+pager = Shafi na baya da na gaba
+previous = Na baya
+next = Na gaba
+publications = Wallafe-wallafe
+footer-offline = Wannan shafin yanar gizo yana aiki ba tare da intanet ba, kuma ba ya aika komai zuwa wasu shafukan yanar gizo.
+
+fallback-notice = Ba a riga an fassara wannan shafi zuwa wannan harshe ({ $language }) ba. Ana nuna shi a harshensa na asali: { $source }.
+fallback-available = Akwai shi a:
+
+kind-guidelines = Jagorori
+kind-checklist = Jerin bincike
+kind-pocket-guide = Jagorar aljihu
+version = Siga { $version }
+reviewed = An sake dubawa: { $date }
+translation-complete = { $translated ->
+    [one] An fassara shafi { $translated } daga cikin { $total }
+   *[other] An fassara shafuka { $translated } daga cikin { $total }
+}
+
+callout-note = Lura
+callout-tip = Shawara
+callout-important = Muhimmi
+callout-warning = Gargaɗi
+callout-caution = Hattara
+footnotes = Bayanai
+footnote-back = Koma zuwa rubutun
