@@ -20,7 +20,8 @@ pub fn anchors(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
         let readers: Vec<usize> = (0..nlang)
             .filter(|&l| node.doc_for(l) == Some(doc_id))
             .collect();
-        let lines = LineIndex::new(&doc.file.text);
+        // Built only when a link is broken: most documents have none.
+        let lines = std::cell::OnceCell::new();
         for link in &r.page_links {
             let target = &site.nodes[link.node];
             let langs: Vec<usize> = match link.lang {
@@ -34,7 +35,9 @@ pub fn anchors(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
                 if rendered[tdoc].ids.contains(&link.fragment) {
                     continue;
                 }
-                let (line, col) = lines.locate(&doc.file.text, link.offset);
+                let (line, col) = lines
+                    .get_or_init(|| LineIndex::new(&doc.file.text))
+                    .locate(&doc.file.text, link.offset);
                 let in_source = target
                     .doc_for(target.source_lang)
                     .is_some_and(|s| rendered[s].ids.contains(&link.fragment));

@@ -40,6 +40,8 @@ pub struct Built {
     pub rendered: Vec<Rendered>,
     pub i18n: Arc<I18n>,
     pub elapsed_ms: u128,
+    /// Time per step, for `--verbose`.
+    pub timings: Vec<(&'static str, u128)>,
 }
 
 /// A failed build: every problem found, sorted.
@@ -64,6 +66,7 @@ fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
 
 /// Loads, models and renders the Markdown: everything `check` needs.
 pub struct Analysed {
+    pub timings: Vec<(&'static str, u128)>,
     pub site: model::Site,
     pub theme: Theme,
     pub i18n: Arc<I18n>,
@@ -73,6 +76,7 @@ pub struct Analysed {
 
 pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     let mut diags = Vec::new();
+    let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
     diags.extend(cd);
     let Some(config) = config else {
@@ -80,14 +84,20 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     };
     let theme = Theme::load(&opts.source, &mut diags);
     let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
+    timer.lap("config and theme");
     let loaded = load::load(&opts.source, &config, &mut diags);
+    timer.lap("load");
     let site = model::build(config, loaded, &mut diags);
+    timer.lap("model");
     let rendered = render_markdown(&site, &i18n);
     for r in &rendered {
         diags.extend(r.diagnostics.iter().cloned());
     }
+    timer.lap("markdown");
     diags.extend(crate::check::anchors(&site, &rendered));
+    timer.lap("check");
     Ok(Analysed {
+        timings: timer.laps,
         site,
         theme,
         i18n,
@@ -120,12 +130,17 @@ pub fn render_markdown(site: &model::Site, i18n: &I18n) -> Vec<Rendered> {
 pub fn build(opts: &Options) -> Result<Built, Failed> {
     let start = Instant::now();
     let Analysed {
+        timings,
         site,
         theme,
         i18n,
         rendered,
         mut diagnostics,
     } = analyse(opts)?;
+    let mut timer = Timer {
+        laps: timings,
+        last: Instant::now(),
+    };
     if has_errors(&diagnostics, opts.strict) {
         return Err(fail(diagnostics, opts.strict));
     }
@@ -148,12 +163,14 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         opts.live_reload.as_deref(),
         &mut diagnostics,
     );
+    timer.lap("templates");
     files.extend(theme.static_files().map(|(name, bytes)| OutputFile {
         path: format!("assets/{name}"),
         bytes: Bytes::Owned(bytes.to_vec()),
     }));
     files.extend(copy_assets(&site, &opts.source, &mut diagnostics));
     check_collisions(&mut files, &mut diagnostics);
+    timer.lap("assets");
     if has_errors(&diagnostics, opts.strict) {
         return Err(fail(diagnostics, opts.strict));
     }
@@ -168,6 +185,7 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         rendered,
         i18n,
         elapsed_ms: start.elapsed().as_millis(),
+        timings: timer.laps,
     })
 }
 
@@ -247,4 +265,25 @@ fn summarise(site: &model::Site) -> Vec<LanguageSummary> {
             }
         })
         .collect()
+}
+
+/// Measures each step, for `--verbose` and the benchmark.
+struct Timer {
+    laps: Vec<(&'static str, u128)>,
+    last: Instant,
+}
+
+impl Timer {
+    fn new() -> Self {
+        Timer {
+            laps: Vec::new(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        self.laps.push((step, (now - self.last).as_micros()));
+        self.last = now;
+    }
 }

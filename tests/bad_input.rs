@@ -19,52 +19,107 @@ fn fails(breakage: impl FnOnce(&Site)) -> String {
 }
 
 fn assert_has(stderr: &str, line: &str) {
-    assert!(stderr.lines().any(|l| l == line), "expected line\n  {line}\nin:\n{stderr}");
+    assert!(
+        stderr.lines().any(|l| l == line),
+        "expected line\n  {line}\nin:\n{stderr}"
+    );
 }
 
 #[test]
 fn malformed_yaml() {
-    let e = fails(|s| s.write("guidance/handbook/02-signs.en.md", "---\ntitle: Signs\nsummary: [unclosed\n---\nText\n"));
-    assert!(e.contains("guidance/handbook/02-signs.en.md:4:1: error: invalid front matter"), "{e}");
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            "---\ntitle: Signs\nsummary: [unclosed\n---\nText\n",
+        )
+    });
+    assert!(
+        e.contains("guidance/handbook/02-signs.en.md:4:1: error: invalid front matter"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unclosed_front_matter() {
-    let e = fails(|s| s.write("guidance/handbook/02-signs.en.md", "---\ntitle: Signs\n\nText\n"));
-    assert_has(&e, "guidance/handbook/02-signs.en.md:1:1: error: the front matter starting here is never closed");
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            "---\ntitle: Signs\n\nText\n",
+        )
+    });
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:1:1: error: the front matter starting here is never closed",
+    );
 }
 
 #[test]
 fn missing_title_and_unknown_key() {
-    let e = fails(|s| s.write("guidance/handbook/02-signs.en.md", "---\ntitel: Signs\n---\nText\n"));
-    assert_has(&e, "guidance/handbook/02-signs.en.md:1:1: error: missing `title` in front matter");
-    assert_has(&e, "guidance/handbook/02-signs.en.md:2:1: warning: unknown front-matter key `titel`");
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            "---\ntitel: Signs\n---\nText\n",
+        )
+    });
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:1:1: error: missing `title` in front matter",
+    );
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:2:1: warning: unknown front-matter key `titel`",
+    );
     assert!(e.contains("did you mean `title`?"), "{e}");
 }
 
 #[test]
 fn unknown_key_is_a_warning_and_strict_makes_it_an_error() {
     let site = Site::fixture("basic");
-    site.write("guidance/handbook/02-signs.en.md", "---\ntitle: Signs\nauthor_notes: x\n---\n## Physical signs {#physical-signs}\n");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\nauthor_notes: x\n---\n## Physical signs {#physical-signs}\n",
+    );
     let o = site.build_ok();
-    assert!(o.stderr.contains("guidance/handbook/02-signs.en.md:3:1: warning: unknown front-matter key `author_notes`"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/02-signs.en.md:3:1: warning: unknown front-matter key `author_notes`"
+        ),
+        "{}",
+        o.stderr
+    );
     let before = tree(&site.out());
     let o = site.run(&["build", "--strict"]);
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("02-signs.en.md:3:1: error: unknown front-matter key"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("02-signs.en.md:3:1: error: unknown front-matter key"),
+        "{}",
+        o.stderr
+    );
     assert_eq!(tree(&site.out()), before);
 }
 
 #[test]
 fn unknown_language_suffix() {
     let e = fails(|s| s.write("guidance/handbook/02-signs.xx.md", "---\ntitle: X\n---\n"));
-    assert!(e.contains("guidance/handbook/02-signs.xx.md:1:1: error: unknown language suffix `.xx`"), "{e}");
+    assert!(
+        e.contains("guidance/handbook/02-signs.xx.md:1:1: error: unknown language suffix `.xx`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn duplicate_slugs() {
-    let e = fails(|s| s.write("guidance/handbook/04-signs.en.md", "---\ntitle: Signs again\n---\n"));
-    assert!(e.contains("error: two pages would both be published as `signs`"), "{e}");
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/04-signs.en.md",
+            "---\ntitle: Signs again\n---\n",
+        )
+    });
+    assert!(
+        e.contains("error: two pages would both be published as `signs`"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -75,27 +130,50 @@ fn missing_page_and_missing_anchor() {
             "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nSee [gone](03-gone.md) and\n[bad anchor](01-intro.md#nowhere).\n",
         )
     });
-    assert_has(&e, "guidance/handbook/02-signs.en.md:7:5: error: link to a missing page `03-gone.md`");
-    assert_has(&e, "guidance/handbook/02-signs.en.md:8:1: error: link to a missing anchor `#nowhere` in guidance/handbook/01-intro.en.md");
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:7:5: error: link to a missing page `03-gone.md`",
+    );
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:8:1: error: link to a missing anchor `#nowhere` in guidance/handbook/01-intro.en.md",
+    );
 }
 
 #[test]
 fn file_that_is_not_utf8() {
-    let e = fails(|s| s.write("guidance/handbook/02-signs.en.md", b"---\ntitle: Signs\n---\ncaf\xe9\n"));
-    assert!(e.contains("guidance/handbook/02-signs.en.md:4:4: error: the file is not valid UTF-8"), "{e}");
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            b"---\ntitle: Signs\n---\ncaf\xe9\n",
+        )
+    });
+    assert!(
+        e.contains("guidance/handbook/02-signs.en.md:4:4: error: the file is not valid UTF-8"),
+        "{e}"
+    );
 }
 
 #[test]
 fn empty_file() {
     let e = fails(|s| s.write("guidance/handbook/02-signs.en.md", ""));
-    assert_has(&e, "guidance/handbook/02-signs.en.md:1:1: error: the file is empty");
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:1:1: error: the file is empty",
+    );
 }
 
 #[test]
 fn every_problem_is_reported_sorted() {
     let e = fails(|s| {
-        s.write("guidance/handbook/02-signs.en.md", "---\ntitle: Signs\n---\n## Physical signs {#physical-signs}\n[a](nope.md)\n");
-        s.write("guidance/checklist/01-before.en.md", "---\ntitle: [x\n---\n");
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            "---\ntitle: Signs\n---\n## Physical signs {#physical-signs}\n[a](nope.md)\n",
+        );
+        s.write(
+            "guidance/checklist/01-before.en.md",
+            "---\ntitle: [x\n---\n",
+        );
         s.write("guidance/handbook/01-intro.fr.md", "");
     });
     let heads: Vec<&str> = e.lines().filter(|l| l.contains(": error: ")).collect();
@@ -108,8 +186,16 @@ fn every_problem_is_reported_sorted() {
 
 #[test]
 fn bad_site_yaml() {
-    let e = fails(|s| s.write("site.yaml", "title: T\ndefault_language: en\nlanguages:\n  - { code: en_GB }\n"));
-    assert!(e.contains("site.yaml:4:1: error: `en_GB` is not a valid language tag"), "{e}");
+    let e = fails(|s| {
+        s.write(
+            "site.yaml",
+            "title: T\ndefault_language: en\nlanguages:\n  - { code: en_GB }\n",
+        )
+    });
+    assert!(
+        e.contains("site.yaml:4:1: error: `en_GB` is not a valid language tag"),
+        "{e}"
+    );
     assert!(e.contains("write `en-GB`"), "{e}");
 }
 
@@ -122,13 +208,28 @@ fn refuses_unsafe_output_folders() {
     std::fs::write(other.join("thesis.docx"), "precious").unwrap();
     let o = site.run(&["build", "--out", other.to_str().unwrap()]);
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("was not created by fieldguide"), "{}", o.stderr);
-    assert_eq!(std::fs::read_to_string(other.join("thesis.docx")).unwrap(), "precious");
+    assert!(
+        o.stderr.contains("was not created by fieldguide"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("thesis.docx")).unwrap(),
+        "precious"
+    );
     // The source itself.
     let o = site.run(&["build", "--out", site.path().to_str().unwrap()]);
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("contains the site's source"), "{}", o.stderr);
-    let o = site.run(&["build", "--out", site.path().join("guidance/out").to_str().unwrap()]);
+    assert!(
+        o.stderr.contains("contains the site's source"),
+        "{}",
+        o.stderr
+    );
+    let o = site.run(&[
+        "build",
+        "--out",
+        site.path().join("guidance/out").to_str().unwrap(),
+    ]);
     assert_eq!(o.code, 1);
 }
 
@@ -136,8 +237,15 @@ fn refuses_unsafe_output_folders() {
 fn missing_site_folder() {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = assert_cmd::Command::cargo_bin("fieldguide").unwrap();
-    let o = cmd.args(["build", "--source"]).arg(dir.path().join("nope")).output().unwrap();
+    let o = cmd
+        .args(["build", "--source"])
+        .arg(dir.path().join("nope"))
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("site.yaml") && err.contains("cannot read"), "{err}");
+    assert!(
+        err.contains("site.yaml") && err.contains("cannot read"),
+        "{err}"
+    );
 }

@@ -8,12 +8,20 @@ fn every_page_has_lang_and_dir() {
     let site = Site::fixture("basic");
     site.build_ok();
     for file in common::html_files(&site.out()) {
-        let rel = file.strip_prefix(site.out()).unwrap().to_string_lossy().to_string();
+        let rel = file
+            .strip_prefix(site.out())
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let page = site.page(&rel);
         let html = page.one("html");
         let lang = html.value().attr("lang").unwrap();
         let dir = html.value().attr("dir").unwrap();
-        let expected_lang = if rel.contains('/') { rel.split('/').next().unwrap() } else { "en" };
+        let expected_lang = if rel.contains('/') {
+            rel.split('/').next().unwrap()
+        } else {
+            "en"
+        };
         assert_eq!(lang, expected_lang, "{rel}");
         assert_eq!(dir, if lang == "ar" { "rtl" } else { "ltr" }, "{rel}");
     }
@@ -32,10 +40,18 @@ fn all_links_resolve_relatively() {
         let sel = scraper::Selector::parse("a[href], link[href], img[src], script[src]").unwrap();
         for el in html.select(&sel) {
             let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
-            assert!(!url.starts_with('/'), "{}: absolute path {url}", file.display());
+            assert!(
+                !url.starts_with('/'),
+                "{}: absolute path {url}",
+                file.display()
+            );
             if !url.contains(':') && !url.starts_with('#') {
                 let path = url.split('#').next().unwrap();
-                assert!(!path.ends_with('/'), "{}: link to a folder {url}", file.display());
+                assert!(
+                    !path.ends_with('/'),
+                    "{}: link to a folder {url}",
+                    file.display()
+                );
             }
         }
     }
@@ -47,46 +63,95 @@ fn pages_structure_and_navigation() {
     site.build_ok();
     // The chooser names each language in its own script.
     let chooser = site.page("index.html");
-    let names: Vec<String> = chooser.select(".language-list li").iter().map(|e| e.value().attr("lang").unwrap().to_string()).collect();
+    let names: Vec<String> = chooser
+        .select(".language-list li")
+        .iter()
+        .map(|e| e.value().attr("lang").unwrap().to_string())
+        .collect();
     assert_eq!(names, ["en", "fr", "ar"]);
     assert!(chooser.text.contains("العربية") && chooser.text.contains("Français"));
 
     // Language home lists the publications.
     let home = site.page("fr/index.html");
-    let pubs: Vec<String> = home.select(".publications h3 a").iter().map(|e| e.text().collect()).collect();
+    let pubs: Vec<String> = home
+        .select(".publications h3 a")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
     assert_eq!(pubs, ["Checklist", "Manuel"]);
 
     // A chapter: breadcrumbs, previous/next, toc, switcher, hreflang.
     let p = site.page("en/handbook/intro.html");
-    let crumbs: Vec<String> = p.select(".breadcrumbs a").iter().map(|e| e.text().collect()).collect();
+    let crumbs: Vec<String> = p
+        .select(".breadcrumbs a")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
     assert_eq!(crumbs, ["Test guidance", "Handbook"]);
     assert_eq!(p.attr("a[rel=prev]", "href"), "index.html");
     assert_eq!(p.attr("a[rel=next]", "href"), "signs.html");
-    let toc: Vec<String> = p.select(".toc a").iter().map(|e| e.value().attr("href").unwrap().to_string()).collect();
+    let toc: Vec<String> = p
+        .select(".toc a")
+        .iter()
+        .map(|e| e.value().attr("href").unwrap().to_string())
+        .collect();
     assert_eq!(toc, ["#who-it-is-for", "#who-it-is-for-1", "#safety"]);
-    let switch: Vec<String> = p.select(".languages a").iter().map(|e| e.value().attr("href").unwrap().to_string()).collect();
-    assert_eq!(switch, ["intro.html", "../../fr/handbook/intro.html", "../../ar/handbook/intro.html"]);
-    let alternates: Vec<String> = p.select("link[rel=alternate]").iter().map(|e| e.value().attr("hreflang").unwrap().to_string()).collect();
+    let switch: Vec<String> = p
+        .select(".languages a")
+        .iter()
+        .map(|e| e.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        switch,
+        [
+            "intro.html",
+            "../../fr/handbook/intro.html",
+            "../../ar/handbook/intro.html"
+        ]
+    );
+    let alternates: Vec<String> = p
+        .select("link[rel=alternate]")
+        .iter()
+        .map(|e| e.value().attr("hreflang").unwrap().to_string())
+        .collect();
     assert_eq!(alternates, ["en", "fr", "ar"]);
 
     // Nested parts: breadcrumbs and navigation follow the tree.
     let leaf = site.page("en/handbook/referral/deep/leaf.html");
-    let crumbs: Vec<String> = leaf.select(".breadcrumbs a").iter().map(|e| e.text().collect()).collect();
-    assert_eq!(crumbs, ["Test guidance", "Handbook", "Referral", "Deep part"]);
-    assert_eq!(leaf.attr(".pub-nav [aria-current=page]", "href"), "leaf.html");
+    let crumbs: Vec<String> = leaf
+        .select(".breadcrumbs a")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        crumbs,
+        ["Test guidance", "Handbook", "Referral", "Deep part"]
+    );
+    assert_eq!(
+        leaf.attr(".pub-nav [aria-current=page]", "href"),
+        "../../referral/deep/leaf.html"
+    );
     assert_eq!(leaf.attr("img", "src"), "../../images/flow.png");
     // Reading order: contacts -> deep part -> leaf -> next publication none.
     assert_eq!(leaf.attr("a[rel=prev]", "href"), "index.html");
     assert!(leaf.select("a[rel=next]").is_empty());
 
     // The navigation holds the path and the top level, not the whole tree.
-    let intro_nav: Vec<String> = p.select(".pub-nav li > a").iter().map(|e| e.text().collect()).collect();
+    let intro_nav: Vec<String> = p
+        .select(".pub-nav li > a")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
     assert_eq!(intro_nav, ["Introduction", "Signs", "Referral"]);
 
     // Publication page: meta and chapter list.
     let pubp = site.page("en/handbook/index.html");
     assert!(pubp.text_of(".pub-meta").contains("2.1"));
-    let chapters: Vec<String> = pubp.select(".chapter-list > li > a").iter().map(|e| e.text().collect()).collect();
+    let chapters: Vec<String> = pubp
+        .select(".chapter-list > li > a")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
     assert_eq!(chapters, ["Introduction", "Signs", "Referral"]);
 }
 
@@ -98,9 +163,16 @@ fn markdown_features() {
     // Callout labelled in the page's language.
     assert_eq!(p.text_of(".callout-warning .callout-label"), "Warning");
     let fr = site.page("fr/handbook/intro.html");
-    assert_eq!(fr.text_of(".callout-warning .callout-label"), common::label("fr", "callout-warning"));
+    assert_eq!(
+        fr.text_of(".callout-warning .callout-label"),
+        common::label("fr", "callout-warning")
+    );
     // Footnotes: prefixed ids, back links.
-    let refs: Vec<String> = p.select("sup.footnote-ref a").iter().map(|e| e.value().attr("href").unwrap().to_string()).collect();
+    let refs: Vec<String> = p
+        .select("sup.footnote-ref a")
+        .iter()
+        .map(|e| e.value().attr("href").unwrap().to_string())
+        .collect();
     assert_eq!(refs, ["#fn-a", "#fn-b"]);
     assert_eq!(p.select(".footnotes li[id=fn-a]").len(), 1);
     assert!(p.select("[id='1']").is_empty() && p.select("[id=a]").is_empty());
@@ -110,8 +182,22 @@ fn markdown_features() {
     assert_eq!(p.select("input[type=checkbox][checked]").len(), 1);
     assert_eq!(p.select("del").len(), 1);
     // Links to files become links to pages, anchors kept.
-    let hrefs: Vec<String> = p.select(".content a:not(.footnote-back)").iter().filter_map(|e| e.value().attr("href")).filter(|h| !h.starts_with("#fn")).map(String::from).collect();
-    assert_eq!(hrefs, ["signs.html#physical-signs", "referral/contacts.html", "../checklist/index.html", "#safety"]);
+    let hrefs: Vec<String> = p
+        .select(".content a:not(.footnote-back)")
+        .iter()
+        .filter_map(|e| e.value().attr("href"))
+        .filter(|h| !h.starts_with("#fn"))
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "signs.html#physical-signs",
+            "referral/contacts.html",
+            "../checklist/index.html",
+            "#safety"
+        ]
+    );
     // Image with alt, copied beside the pages; the French tree gets flow.fr.png.
     assert_eq!(p.attr(".content img", "alt"), "A flow diagram of referral");
     assert_eq!(site.read("public/en/handbook/images/flow.png"), "PNG-EN");
@@ -133,14 +219,22 @@ fn fallback_pages_are_marked() {
     assert_eq!(p.attr("article", "dir"), "ltr");
     let notice = p.text_of(".notice-fallback");
     assert!(notice.contains("English"), "{notice}");
-    let available: Vec<String> = p.select(".notice-fallback a").iter().map(|e| e.value().attr("href").unwrap().to_string()).collect();
+    let available: Vec<String> = p
+        .select(".notice-fallback a")
+        .iter()
+        .map(|e| e.value().attr("href").unwrap().to_string())
+        .collect();
     assert_eq!(available, ["../../en/handbook/signs.html"]);
     // In Arabic, the English content keeps its own direction.
     let ar = site.page("ar/handbook/signs.html");
     assert_eq!(ar.attr("html", "dir"), "rtl");
     assert_eq!(ar.attr("article", "dir"), "ltr");
     // Translated pages carry no notice.
-    assert!(site.page("fr/handbook/intro.html").select(".notice-fallback").is_empty());
+    assert!(
+        site.page("fr/handbook/intro.html")
+            .select(".notice-fallback")
+            .is_empty()
+    );
     // Untranslated titles in the navigation are marked with their language.
     let fr_intro = site.page("fr/handbook/intro.html");
     let signs = fr_intro.select(".pub-nav a[href='signs.html']");
@@ -154,10 +248,18 @@ fn output_is_deterministic_across_runs_and_threads() {
     let first = tree(&site.out());
     std::fs::remove_dir_all(site.out()).unwrap();
     let mut cmd = assert_cmd::Command::cargo_bin("fieldguide").unwrap();
-    let status = cmd.args(["build", "--quiet", "--source"]).arg(site.path()).env("RAYON_NUM_THREADS", "1").output().unwrap();
+    let status = cmd
+        .args(["build", "--quiet", "--source"])
+        .arg(site.path())
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .unwrap();
     assert!(status.status.success());
     let second = tree(&site.out());
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (k, v) in &first {
         assert!(second[k] == *v, "{k} differs between runs");
     }
@@ -172,9 +274,18 @@ fn rebuild_removes_pages_that_are_gone_and_keeps_foreign_files() {
     site.build_ok();
     std::fs::write(site.out().join("CNAME"), "example.org").unwrap();
     site.remove("guidance/handbook/02-signs.en.md");
-    site.write("guidance/handbook/01-intro.en.md", "---\ntitle: Intro\n---\n## Safety {#safety}\n");
-    site.write("guidance/handbook/index.en.md", "---\ntitle: Handbook\n---\nText.\n");
-    site.write("guidance/handbook/01-intro.fr.md", "---\ntitle: Intro\n---\nTexte.\n");
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        "---\ntitle: Intro\n---\n## Safety {#safety}\n",
+    );
+    site.write(
+        "guidance/handbook/index.en.md",
+        "---\ntitle: Handbook\n---\nText.\n",
+    );
+    site.write(
+        "guidance/handbook/01-intro.fr.md",
+        "---\ntitle: Intro\n---\nTexte.\n",
+    );
     site.build_ok();
     assert!(!site.out().join("en/handbook/signs.html").exists());
     assert!(site.out().join("CNAME").exists());
@@ -186,11 +297,21 @@ fn site_templates_override_the_theme() {
     site.write("templates/chapter.html", "<!DOCTYPE html><html lang=\"{{ lang.code }}\"><title>x</title><p class=custom>{{ title }}</p></html>");
     site.write("templates/i18n/fr.ftl", "callout-warning = Attention !\n");
     site.build_ok();
-    assert_eq!(site.page("en/handbook/signs.html").text_of(".custom"), "Signs");
+    assert_eq!(
+        site.page("en/handbook/signs.html").text_of(".custom"),
+        "Signs"
+    );
     // A site's strings override the built-in ones key by key.
-    site.write("templates/chapter.html", "{% extends \"base.html\" %}{% block body %}{{ content | safe }}{% endblock body %}");
+    site.write(
+        "templates/chapter.html",
+        "{% extends \"base.html\" %}{% block body %}{{ content | safe }}{% endblock body %}",
+    );
     site.build_ok();
-    assert_eq!(site.page("fr/handbook/intro.html").text_of(".callout-warning .callout-label"), "Attention !");
+    assert_eq!(
+        site.page("fr/handbook/intro.html")
+            .text_of(".callout-warning .callout-label"),
+        "Attention !"
+    );
 }
 
 #[test]
@@ -211,7 +332,12 @@ fn raw_html_is_neutralised_unless_allowed() {
         "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\n<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> and<br>more <!-- hidden <b>x</b> -->.\n\n[click](javascript:alert(1)) <JAVASCRIPT:alert(1)>\n",
     );
     let o = site.build_ok();
-    assert!(o.stderr.contains("02-signs.en.md:7:1: warning: raw HTML is shown as text"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("02-signs.en.md:7:1: warning: raw HTML is shown as text"),
+        "{}",
+        o.stderr
+    );
     let p = site.page("en/handbook/signs.html");
     assert!(p.select(".content script").is_empty());
     assert!(p.select(".content img").is_empty());
@@ -219,13 +345,27 @@ fn raw_html_is_neutralised_unless_allowed() {
     assert_eq!(p.select(".content br").len(), 1);
     assert!(!p.text_of(".content").contains("hidden"));
     for a in p.select("a[href]") {
-        assert!(!a.value().attr("href").unwrap().to_lowercase().contains("javascript"));
+        assert!(
+            !a.value()
+                .attr("href")
+                .unwrap()
+                .to_lowercase()
+                .contains("javascript")
+        );
     }
     assert!(p.text_of(".content").contains("<script>alert(1)</script>"));
 
-    site.write("site.yaml", format!("{}allow_raw_html: true\n", site.read("site.yaml")));
+    site.write(
+        "site.yaml",
+        format!("{}allow_raw_html: true\n", site.read("site.yaml")),
+    );
     site.build_ok();
-    assert_eq!(site.page("en/handbook/signs.html").select(".content script").len(), 1);
+    assert_eq!(
+        site.page("en/handbook/signs.html")
+            .select(".content script")
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -241,7 +381,14 @@ fn help_explains_every_option() {
     let mut cmd = assert_cmd::Command::cargo_bin("fieldguide").unwrap();
     let o = cmd.args(["build", "--help"]).output().unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
-    for opt in ["--source", "--out", "--strict", "--quiet", "--verbose", "Exit codes"] {
+    for opt in [
+        "--source",
+        "--out",
+        "--strict",
+        "--quiet",
+        "--verbose",
+        "Exit codes",
+    ] {
         assert!(text.contains(opt), "{opt} missing from:\n{text}");
     }
 }

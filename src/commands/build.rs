@@ -23,6 +23,7 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         }
     };
     print_diagnostics(&opts.source, &built.diagnostics, verbosity);
+    let write_start = std::time::Instant::now();
     let stats = match crate::output::write(out, &built.files) {
         Ok(s) => s,
         Err(diags) => {
@@ -31,6 +32,16 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
             return EXIT_FAILED;
         }
     };
+    if verbosity == Verbosity::Verbose {
+        for (step, us) in &built.timings {
+            eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
+        }
+        eprintln!(
+            "  {:<18} {:>8.1} ms",
+            "write",
+            write_start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     if verbosity != Verbosity::Quiet {
         for l in &built.languages {
             let fallback = if l.fallback > 0 {

@@ -8,6 +8,7 @@ use crate::config::Language;
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::{Rendered, TocEntry, links};
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Serialize, Clone)]
 pub struct LangCtx {
@@ -42,20 +43,6 @@ pub struct Alternate {
     pub absolute: Option<String>,
     pub current: bool,
     pub translated: bool,
-}
-
-#[derive(Serialize)]
-pub struct NavItem {
-    pub title: String,
-    /// Set when the title is in another language than the page (untranslated).
-    pub lang: Option<String>,
-    pub url: String,
-    pub current: bool,
-    /// On the path to the current page.
-    pub open: bool,
-    pub part: bool,
-    pub translated: bool,
-    pub children: Vec<NavItem>,
 }
 
 #[derive(Serialize)]
@@ -113,7 +100,12 @@ pub struct PageCtx<'r> {
     pub fallback: Option<Fallback>,
     pub publication: Option<PublicationCtx>,
     pub breadcrumbs: Vec<Link>,
-    pub nav: Vec<NavItem>,
+    /// The navigation, as a ready template value shared between pages
+    /// (inserted into the context separately, not serialised).
+    #[serde(skip)]
+    pub nav: tera::Value,
+    /// Relative path from this page to its publication's folder (`../`).
+    pub pub_root: String,
     pub prev: Option<Link>,
     pub next: Option<Link>,
     pub children: Vec<Child>,
@@ -129,9 +121,69 @@ pub struct PageCtx<'r> {
 pub struct Contexts<'a> {
     pub site: &'a Site,
     pub rendered: &'a [Rendered],
+    /// Each publication or part's children as navigation entries, per
+    /// language, built once and shared by every page that shows them.
+    nav_levels: HashMap<(NodeId, usize), Vec<tera::Value>>,
 }
 
 impl<'a> Contexts<'a> {
+    pub fn new(site: &'a Site, rendered: &'a [Rendered]) -> Self {
+        let mut ctx = Contexts {
+            site,
+            rendered,
+            nav_levels: HashMap::new(),
+        };
+        let mut levels = HashMap::new();
+        for (id, node) in site.nodes.iter().enumerate() {
+            if node.children.is_empty() {
+                continue;
+            }
+            for lang in 0..site.config.languages.len() {
+                let items = node
+                    .children
+                    .iter()
+                    .map(|&c| ctx.nav_item(c, lang, false, false, Vec::new()))
+                    .collect();
+                levels.insert((id, lang), items);
+            }
+        }
+        ctx.nav_levels = levels;
+        ctx
+    }
+
+    /// A navigation entry: title, lang (when untranslated), path (relative
+    /// to the publication folder), part, translated, open, current, children.
+    fn nav_item(
+        &self,
+        node: NodeId,
+        lang: usize,
+        open: bool,
+        current: bool,
+        children: Vec<tera::Value>,
+    ) -> tera::Value {
+        let site = self.site;
+        let n = &site.nodes[node];
+        let pub_dir = site.nodes[n.publication].out_dir();
+        let mut map: std::collections::BTreeMap<&'static str, tera::Value> =
+            std::collections::BTreeMap::new();
+        map.insert("title", site.title(node, lang).into());
+        map.insert(
+            "lang",
+            self.title_lang(node, lang)
+                .map_or(tera::Value::none(), tera::Value::from),
+        );
+        map.insert(
+            "path",
+            links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url)).into(),
+        );
+        map.insert("part", (n.kind == NodeKind::Part).into());
+        map.insert("translated", n.is_translated(lang).into());
+        map.insert("open", open.into());
+        map.insert("current", current.into());
+        map.insert("children", children.into());
+        tera::Value::from(map)
+    }
+
     fn lang(&self, i: usize) -> LangCtx {
         LangCtx::of(&self.site.config.languages[i])
     }
@@ -154,7 +206,8 @@ impl<'a> Contexts<'a> {
             fallback: None,
             publication: None,
             breadcrumbs: Vec::new(),
-            nav: Vec::new(),
+            nav: tera::Value::from(Vec::<tera::Value>::new()),
+            pub_root: String::new(),
             prev: None,
             next: None,
             children: Vec::new(),
@@ -340,7 +393,12 @@ impl<'a> Contexts<'a> {
         }
         let mut path_nodes = ancestors.clone();
         path_nodes.push(node_id);
-        ctx.nav = self.nav(node.publication, node_id, &path_nodes, lang, &path);
+        ctx.nav = tera::Value::from(self.nav(node.publication, &path_nodes[1..], lang));
+        ctx.pub_root = links::root_prefix(
+            node.url
+                .strip_prefix(site.nodes[node.publication].out_dir())
+                .unwrap_or(""),
+        );
         ctx.children = node
             .children
             .iter()
@@ -358,35 +416,23 @@ impl<'a> Contexts<'a> {
         ctx
     }
 
-    fn nav(
-        &self,
-        parent: NodeId,
-        current: NodeId,
-        path_nodes: &[NodeId],
-        lang: usize,
-        from: &str,
-    ) -> Vec<NavItem> {
-        let site = self.site;
-        site.nodes[parent]
-            .children
-            .iter()
-            .map(|&c| {
-                let open = path_nodes.contains(&c);
-                NavItem {
-                    title: site.title(c, lang).to_string(),
-                    lang: self.title_lang(c, lang),
-                    url: self.url(from, lang, &site.nodes[c].url),
-                    current: c == current,
-                    open,
-                    part: site.nodes[c].kind == NodeKind::Part,
-                    translated: site.nodes[c].is_translated(lang),
-                    children: if open {
-                        self.nav(c, current, path_nodes, lang, from)
-                    } else {
-                        Vec::new()
-                    },
-                }
-            })
-            .collect()
+    /// The navigation of `parent`'s children, expanded along `path`: shared
+    /// levels are cloned (cheap: values are reference-counted) and only the
+    /// entries on the path are rebuilt.
+    fn nav(&self, parent: NodeId, path: &[NodeId], lang: usize) -> Vec<tera::Value> {
+        let Some(level) = self.nav_levels.get(&(parent, lang)) else {
+            return Vec::new();
+        };
+        let mut items = level.clone();
+        if let Some((&next, rest)) = path.split_first()
+            && let Some(i) = self.site.nodes[parent]
+                .children
+                .iter()
+                .position(|&c| c == next)
+        {
+            let children = self.nav(next, rest, lang);
+            items[i] = self.nav_item(next, lang, true, rest.is_empty(), children);
+        }
+        items
     }
 }

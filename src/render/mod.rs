@@ -114,7 +114,7 @@ pub fn pages(
     live_reload: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
-    let contexts = Contexts { site, rendered };
+    let contexts = Contexts::new(site, rendered);
     let nlang = site.config.languages.len();
     // Jobs are listed in a fixed order; contexts are built inside the
     // parallel loop so their cost is spread too.
@@ -160,18 +160,40 @@ pub fn pages(
         })
         .collect();
     let mut out = Vec::with_capacity(results.len());
+    // One template mistake fails every page: report it once, with a count.
+    let mut failures: Vec<(Diagnostic, usize)> = Vec::new();
     for r in results {
         match r {
             Ok(f) => out.push(f),
-            Err(d) => diags.push(d),
+            Err(d) => match failures.iter_mut().find(|(f, _)| same_place(f, &d)) {
+                Some((_, n)) => *n += 1,
+                None => failures.push((d, 0)),
+            },
         }
+    }
+    for (mut d, more) in failures {
+        if more > 0 {
+            d.message = format!("{} (and {more} more pages)", d.message);
+        }
+        diags.push(d);
     }
     out
 }
 
+fn same_place(a: &Diagnostic, b: &Diagnostic) -> bool {
+    let strip = |m: &str| {
+        m.split(" (while rendering")
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    a.path == b.path && a.line == b.line && a.col == b.col && strip(&a.message) == strip(&b.message)
+}
+
 fn render_one(tera: &Tera, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
-    let ctx = Context::from_serialize(&job.ctx)
+    let mut ctx = Context::from_serialize(&job.ctx)
         .map_err(|e| template_error(theme, &e, Some(&job.path)))?;
+    ctx.insert_value("nav", job.ctx.nav.clone());
     let html = tera
         .render(job.template, &ctx)
         .map_err(|e| template_error(theme, &e, Some(&job.path)))?;

@@ -15,7 +15,9 @@ impl Site {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         copy_dir(&src, dir.path());
         Site { dir }
     }
@@ -78,8 +80,12 @@ impl Site {
 
     pub fn page(&self, rel: &str) -> Page {
         let path = self.out().join(rel);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        Page { html: Html::parse_document(&text), text }
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        Page {
+            html: Html::parse_document(&text),
+            text,
+        }
     }
 }
 
@@ -107,7 +113,11 @@ impl Page {
     }
 
     pub fn attr(&self, css: &str, attr: &str) -> String {
-        self.one(css).value().attr(attr).unwrap_or_else(|| panic!("{css} has no {attr}")).to_string()
+        self.one(css)
+            .value()
+            .attr(attr)
+            .unwrap_or_else(|| panic!("{css} has no {attr}"))
+            .to_string()
     }
 
     pub fn text_of(&self, css: &str) -> String {
@@ -134,7 +144,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.insert(rel, std::fs::read(e.path()).unwrap());
         }
     }
@@ -143,7 +158,11 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Every HTML page under `dir`.
 pub fn html_files(dir: &Path) -> Vec<PathBuf> {
-    tree(dir).keys().filter(|k| k.ends_with(".html")).map(|k| dir.join(k)).collect()
+    tree(dir)
+        .keys()
+        .filter(|k| k.ends_with(".html"))
+        .map(|k| dir.join(k))
+        .collect()
 }
 
 /// Percent-decodes a URL path.
@@ -179,14 +198,22 @@ pub fn broken_links(out: &Path) -> Vec<String> {
         for el in html.select(&sel) {
             let v = el.value();
             let url = v.attr("href").or(v.attr("src")).unwrap();
-            if url.starts_with("http:") || url.starts_with("https:") || url.starts_with("mailto:") || url.starts_with("tel:") {
+            if url.starts_with("http:")
+                || url.starts_with("https:")
+                || url.starts_with("mailto:")
+                || url.starts_with("tel:")
+            {
                 continue;
             }
             let (path, frag) = match url.split_once('#') {
                 Some((p, f)) => (p, Some(f)),
                 None => (url, None),
             };
-            let target = if path.is_empty() { file.clone() } else { normalize(&file.parent().unwrap().join(decode(path))) };
+            let target = if path.is_empty() {
+                file.clone()
+            } else {
+                normalize(&file.parent().unwrap().join(decode(path)))
+            };
             if !target.starts_with(out) {
                 problems.push(format!("{}: `{url}` leaves the site", file.display()));
                 continue;

@@ -1,0 +1,251 @@
+//! Build speed on a generated corpus: 1,000 chapters x 3 languages, ~1,000
+//! words each with lists, tables and links.
+//!
+//! Reports pages per second, peak memory, and the ratio to a floor measured
+//! in the same run: plain pulldown-cmark rendering *and writing* of the same
+//! files (sequential, and in parallel on all cores). Ratios, not absolute
+//! times, are what to compare: the machines are shared and noisy.
+//!
+//! Run: `cargo bench --bench build` (FIELDGUIDE_BENCH_CHAPTERS=N to resize).
+
+use rayon::prelude::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const LANGS: [&str; 3] = ["en", "fr", "ar"];
+const WORDS: [&str; 24] = [
+    "referral",
+    "safety",
+    "consent",
+    "interview",
+    "indicator",
+    "document",
+    "movement",
+    "debt",
+    "shelter",
+    "protection",
+    "confidential",
+    "survivor",
+    "assessment",
+    "community",
+    "practitioner",
+    "record",
+    "partner",
+    "support",
+    "risk",
+    "information",
+    "travel",
+    "employer",
+    "recruitment",
+    "agency",
+];
+
+fn sentence(seed: &mut u64, n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let w = WORDS[(*seed >> 33) as usize % WORDS.len()];
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    s.push('.');
+    s
+}
+
+/// A chapter of about 1,000 words with headings, lists, a table and links.
+fn chapter(p: usize, c: usize, chapters: usize, seed: &mut u64) -> String {
+    let mut s = format!(
+        "---\ntitle: Chapter {c} of publication {p}\nsummary: {}\n---\n\n",
+        sentence(seed, 8)
+    );
+    for sec in 0..5 {
+        let _ = writeln!(s, "## Section {sec} {{#s{sec}}}\n");
+        for _ in 0..3 {
+            let _ = writeln!(s, "{}\n", sentence(seed, 40));
+        }
+        for i in 0..4 {
+            let _ = writeln!(s, "- Item {i}: {}", sentence(seed, 8));
+        }
+        s.push_str("\n| Sign | What to do |\n| --- | --- |\n");
+        for _ in 0..3 {
+            let _ = writeln!(s, "| {} | {} |", sentence(seed, 3), sentence(seed, 5));
+        }
+        let next = (c + 1) % chapters;
+        let _ = writeln!(
+            s,
+            "\nSee [the next chapter](c{next:03}.md#s{sec}) and [the publication](index.md) and [another](../p{}/index.md).\n",
+            (p + 1) % 10
+        );
+    }
+    s
+}
+
+fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
+    let pubs = 10;
+    let per_pub = chapters_total / pubs;
+    std::fs::create_dir_all(root).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        "title: Bench\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\n  - { code: ar, name: العربية }\n",
+    )
+    .unwrap();
+    let mut files = Vec::new();
+    let mut seed = 42u64;
+    for p in 0..pubs {
+        let dir = root.join(format!("guidance/p{p}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        for lang in LANGS {
+            let f = dir.join(format!("index.{lang}.md"));
+            std::fs::write(
+                &f,
+                format!("---\ntitle: Publication {p}\nkind: guidelines\n---\n\nIntro.\n"),
+            )
+            .unwrap();
+            files.push(f);
+            for c in 0..per_pub {
+                let f = dir.join(format!("c{c:03}.{lang}.md"));
+                std::fs::write(&f, chapter(p, c, per_pub, &mut seed)).unwrap();
+                files.push(f);
+            }
+        }
+    }
+    files
+}
+
+/// The floor: read, render with plain pulldown-cmark, write.
+fn floor(files: &[PathBuf], out: &Path, parallel: bool) -> Duration {
+    let _ = std::fs::remove_dir_all(out);
+    std::fs::create_dir_all(out).unwrap();
+    let start = Instant::now();
+    let one = |(i, f): (usize, &PathBuf)| {
+        let text = std::fs::read_to_string(f).unwrap();
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        let parser = pulldown_cmark::Parser::new_ext(&text, fieldguide::markdown::md_options());
+        pulldown_cmark::html::push_html(&mut html, parser);
+        std::fs::write(out.join(format!("{i}.html")), html).unwrap();
+    };
+    if parallel {
+        files.par_iter().enumerate().for_each(one);
+    } else {
+        files.iter().enumerate().for_each(one);
+    }
+    start.elapsed()
+}
+
+/// Runs the real binary; returns wall time.
+fn build(site: &Path, out: &Path) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(["build", "--quiet", "--source"])
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    start.elapsed()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn peak_child_rss_mb() -> f64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+fn main() {
+    let chapters: usize = std::env::var("FIELDGUIDE_BENCH_CHAPTERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    // FIELDGUIDE_BENCH_SITE=DIR only writes the corpus there, for profiling.
+    if let Some(dir) = std::env::var_os("FIELDGUIDE_BENCH_SITE") {
+        generate(Path::new(&dir), chapters);
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let files = generate(&site, chapters);
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    println!(
+        "corpus: {} Markdown files ({} chapters x {} languages), {:.1} MB",
+        files.len(),
+        chapters,
+        LANGS.len(),
+        bytes as f64 / 1e6
+    );
+
+    let runs = 5;
+    let mut floor_seq = Vec::new();
+    let mut floor_par = Vec::new();
+    let mut fresh = Vec::new();
+    let mut noop = Vec::new();
+    let mut one_edit = Vec::new();
+    let edited = site.join("guidance/p0/c000.en.md");
+    let original = std::fs::read_to_string(&edited).unwrap();
+    for i in 0..runs {
+        // Interleave the measurements so machine noise hits them alike.
+        floor_seq.push(floor(&files, &tmp.path().join("floor"), false));
+        floor_par.push(floor(&files, &tmp.path().join("floor"), true));
+        let out = tmp.path().join(format!("out{i}"));
+        fresh.push(build(&site, &out));
+        noop.push(build(&site, &out));
+        std::fs::write(&edited, format!("{original}\nEdited {i}.\n")).unwrap();
+        one_edit.push(build(&site, &out));
+    }
+    std::fs::write(&edited, original).unwrap();
+    let peak = peak_child_rss_mb();
+    let (fs, fp, b, n, e) = (
+        median(floor_seq),
+        median(floor_par),
+        median(fresh),
+        median(noop),
+        median(one_edit),
+    );
+    let pages = files.len();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "floor, pulldown-cmark render + write, 1 thread:   {:8.1} ms",
+        ms(fs)
+    );
+    println!(
+        "floor, pulldown-cmark render + write, all cores:  {:8.1} ms",
+        ms(fp)
+    );
+    println!(
+        "fieldguide build, fresh output:                   {:8.1} ms  ({:.0} pages/s)",
+        ms(b),
+        pages as f64 / b.as_secs_f64()
+    );
+    println!(
+        "fieldguide build, nothing changed:                {:8.1} ms",
+        ms(n)
+    );
+    println!(
+        "fieldguide build, one chapter edited:             {:8.1} ms",
+        ms(e)
+    );
+    println!(
+        "ratio to floor (1 thread):   {:.2}x",
+        b.as_secs_f64() / fs.as_secs_f64()
+    );
+    println!(
+        "ratio to floor (all cores):  {:.2}x",
+        b.as_secs_f64() / fp.as_secs_f64()
+    );
+    println!("peak memory of a build:      {peak:.0} MB");
+}
