@@ -16,3 +16,4 @@ pub mod render;
 pub mod slug;
 pub mod text;
 pub mod theme;
+pub mod translation;

@@ -73,6 +73,37 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Show which translations are up to date, stale (the source changed), missing or untracked,
+    /// per language and publication, and which interface strings each language lacks.
+    #[command(
+        after_help = "Exit codes: 0, or 1 with --strict when a translation is stale or missing."
+    )]
+    Status {
+        #[command(flatten)]
+        common: Common,
+        /// Only this language.
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Record in each translation (`translation_of:` in its front matter) the version of the source
+    /// it matches. Run it after reviewing a translation against its source; only that line changes.
+    #[command(after_help = EXIT_CODES)]
+    Stamp {
+        #[command(flatten)]
+        common: Common,
+        /// Translated Markdown files, e.g. guidance/pocket-guide/01-preparing.fr.md.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() {
@@ -83,6 +114,19 @@ fn main() {
             commands::build::build(&common.options(), &out, common.verbosity())
         }
         Command::Check { common } => commands::build::check(&common.options(), common.verbosity()),
+        Command::Status {
+            common,
+            lang,
+            format,
+        } => commands::status::status(
+            &common.options(),
+            lang.as_deref(),
+            format == Format::Json,
+            common.verbosity(),
+        ),
+        Command::Stamp { common, files } => {
+            commands::stamp::stamp(&common.options(), &files, common.verbosity())
+        }
     };
     std::process::exit(code);
 }

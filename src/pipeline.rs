@@ -29,6 +29,10 @@ pub struct LanguageSummary {
     pub pages: usize,
     pub translated: usize,
     pub fallback: usize,
+    /// Translations whose source changed since they were stamped.
+    pub stale: Vec<String>,
+    /// Translations with no `translation_of:` stamp.
+    pub untracked: usize,
 }
 
 /// A site built in memory, ready to write.
@@ -74,7 +78,18 @@ pub struct Analysed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
+/// The site as data, before any Markdown is rendered: what `status` and
+/// `stamp` need.
+pub struct Modelled {
+    pub site: model::Site,
+    pub theme: Theme,
+    pub i18n: Arc<I18n>,
+    pub diagnostics: Vec<Diagnostic>,
+    timer: Timer,
+}
+
+/// Steps load and model.
+pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     let mut diags = Vec::new();
     let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
@@ -89,6 +104,24 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     timer.lap("load");
     let site = model::build(config, loaded, &mut diags);
     timer.lap("model");
+    Ok(Modelled {
+        site,
+        theme,
+        i18n,
+        diagnostics: diags,
+        timer,
+    })
+}
+
+/// Steps load, model, markdown and check: everything but the templates.
+pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
+    let Modelled {
+        site,
+        theme,
+        i18n,
+        diagnostics: mut diags,
+        mut timer,
+    } = model(opts)?;
     let rendered = render_markdown(&site, &i18n);
     for r in &rendered {
         diags.extend(r.diagnostics.iter().cloned());
@@ -169,6 +202,9 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         bytes: Bytes::Owned(bytes.to_vec()),
     }));
     files.extend(copy_assets(&site, &opts.source, &mut diagnostics));
+    if let Some(xml) = crate::render::sitemap::sitemap(&site) {
+        files.push(OutputFile::owned("sitemap.xml".into(), xml.into_bytes()));
+    }
     check_collisions(&mut files, &mut diagnostics);
     timer.lap("assets");
     if has_errors(&diagnostics, opts.strict) {
@@ -251,18 +287,39 @@ fn check_collisions(files: &mut [OutputFile], diags: &mut Vec<Diagnostic>) {
 }
 
 fn summarise(site: &model::Site) -> Vec<LanguageSummary> {
+    use crate::translation::{Status, status};
     site.config
         .languages
         .iter()
         .enumerate()
         .map(|(l, lang)| {
-            let translated = site.nodes.iter().filter(|n| n.is_translated(l)).count();
-            LanguageSummary {
+            let mut sum = LanguageSummary {
                 code: lang.code.clone(),
                 pages: site.nodes.len(),
-                translated,
-                fallback: site.nodes.len() - translated,
+                translated: 0,
+                fallback: 0,
+                stale: Vec::new(),
+                untracked: 0,
+            };
+            for (n, node) in site.nodes.iter().enumerate() {
+                match status(site, n, l) {
+                    Status::Missing => sum.fallback += 1,
+                    Status::Stale => {
+                        sum.translated += 1;
+                        if let Some(d) = node.docs[l] {
+                            sum.stale
+                                .push(crate::diagnostics::display_path(&site.doc(d).file.rel));
+                        }
+                    }
+                    Status::Untracked => {
+                        sum.translated += 1;
+                        sum.untracked += 1;
+                    }
+                    Status::Source | Status::UpToDate => sum.translated += 1,
+                }
             }
+            sum.stale.sort();
+            sum
         })
         .collect()
 }

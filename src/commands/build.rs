@@ -44,18 +44,12 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
     }
     if verbosity != Verbosity::Quiet {
         for l in &built.languages {
-            let fallback = if l.fallback > 0 {
-                format!(", {} shown from the source language", l.fallback)
-            } else {
-                String::new()
-            };
-            eprintln!(
-                "  {:<6} {} translated of {}{}",
-                l.code,
-                l.translated,
-                plural(l.pages, "page", "pages"),
-                fallback
-            );
+            eprintln!("  {}", language_line(l));
+            for f in &l.stale {
+                eprintln!(
+                    "           out of date: {f} (its source changed; review it, then `fieldguide stamp` it)"
+                );
+            }
         }
         let (_, w) = count(&built.diagnostics);
         eprintln!(
@@ -88,4 +82,23 @@ pub fn check(opts: &Options, verbosity: Verbosity) -> i32 {
         );
     }
     if failed { EXIT_FAILED } else { EXIT_OK }
+}
+
+fn language_line(l: &crate::pipeline::LanguageSummary) -> String {
+    let mut parts = vec![format!("{} translated", l.translated)];
+    if !l.stale.is_empty() {
+        parts.push(format!("{} out of date", l.stale.len()));
+    }
+    if l.untracked > 0 {
+        parts.push(format!("{} not stamped", l.untracked));
+    }
+    if l.fallback > 0 {
+        parts.push(format!("{} shown from the source language", l.fallback));
+    }
+    format!(
+        "{:<6} {}: {}",
+        l.code,
+        plural(l.pages, "page", "pages"),
+        parts.join(", ")
+    )
 }

@@ -2,6 +2,8 @@
 //! calls these; everything they need is in the library.
 
 pub mod build;
+pub mod stamp;
+pub mod status;
 
 use crate::diagnostics::{Diagnostic, DiskSource, render, stderr_color};
 use std::path::Path;

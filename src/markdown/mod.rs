@@ -119,6 +119,8 @@ struct State<'s, 'a> {
     r: Rendered,
     same_page: Vec<(String, usize)>,
     raw_warned_lines: HashSet<usize>,
+    /// The document is right-to-left: numbers get isolated.
+    rtl: bool,
 }
 
 impl<'s, 'a> State<'s, 'a> {
@@ -193,6 +195,7 @@ pub fn render(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
         r: Rendered::default(),
         same_page: Vec::new(),
         raw_warned_lines: HashSet::new(),
+        rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
     };
     st.r.text.reserve(body.len());
     for (event, range) in Parser::new_ext(body, md_options()).into_offset_iter() {
@@ -324,7 +327,11 @@ fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
         }
         Event::Text(t) => {
             push_text(st, &t);
-            st.emit(Event::Text(t));
+            if st.rtl {
+                isolate_numbers(st, t);
+            } else {
+                st.emit(Event::Text(t));
+            }
         }
         Event::Code(t) => {
             push_text(st, &t);
@@ -339,6 +346,28 @@ fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
             st.emit(event);
         }
         other => st.emit(other),
+    }
+}
+
+/// Emits `t`, wrapping phone numbers and dates in `<bdi dir="ltr">`.
+fn isolate_numbers<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
+    let runs = number_runs(&t);
+    if runs.is_empty() {
+        st.emit(Event::Text(t));
+        return;
+    }
+    let mut last = 0;
+    for (a, b) in runs {
+        if a > last {
+            st.emit(Event::Text(CowStr::from(t[last..a].to_string())));
+        }
+        st.html("<bdi dir=\"ltr\">".into());
+        st.emit(Event::Text(CowStr::from(t[a..b].to_string())));
+        st.html("</bdi>".into());
+        last = b;
+    }
+    if last < t.len() {
+        st.emit(Event::Text(CowStr::from(t[last..].to_string())));
     }
 }
 
@@ -712,4 +741,61 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Byte ranges of phone numbers and dates (`+000 00 000 000`, `2026-10-15`)
+/// in `text`. In right-to-left text their digit groups would be reordered,
+/// so they are isolated as left-to-right.
+pub fn number_runs(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts =
+            b[i].is_ascii_digit() || (b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !starts || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
+            continue;
+        }
+        let first = if b[i] == b'+' { i + 1 } else { i };
+        let (mut j, mut last_digit, mut digits, mut separators) = (first, i, 0, 0);
+        while j < b.len() {
+            match b[j] {
+                b'0'..=b'9' => {
+                    digits += 1;
+                    last_digit = j;
+                }
+                b' ' | b'-' | b'.' | b'/' | b'(' | b')' if j > first => {
+                    // A separator must be followed by more of the number.
+                    if !b
+                        .get(j + 1)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == b'(')
+                    {
+                        break;
+                    }
+                    separators += 1;
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if digits >= 6 && separators > 0 {
+            runs.push((i, last_digit + 1));
+        }
+        i = last_digit.max(i) + 1;
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_runs;
+
+    #[test]
+    fn finds_phone_numbers_and_dates() {
+        let t = "اتصل على +000 00 000 000 أو 2026-10-15، وليس 2026 أو 12.";
+        let runs: Vec<&str> = number_runs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(runs, ["+000 00 000 000", "2026-10-15"]);
+        assert!(number_runs("page 12 of 300").is_empty());
+    }
 }

@@ -69,6 +69,10 @@ pub struct PublicationCtx {
     pub slug: String,
     pub chapters: usize,
     pub translated: usize,
+    /// Translated pages whose source changed since they were stamped.
+    pub stale: usize,
+    /// The code of the language the publication is written in.
+    pub source_lang: String,
 }
 
 #[derive(Serialize)]
@@ -98,6 +102,8 @@ pub struct PageCtx<'r> {
     /// The language of the content, which differs from `lang` on a fallback page.
     pub content_lang: LangCtx,
     pub fallback: Option<Fallback>,
+    /// On a stale translation: the original, which changed since.
+    pub stale: Option<Alternate>,
     pub publication: Option<PublicationCtx>,
     pub breadcrumbs: Vec<Link>,
     /// The navigation, as a ready template value shared between pages
@@ -204,6 +210,7 @@ impl<'a> Contexts<'a> {
             toc: &[],
             content_lang: self.lang(lang),
             fallback: None,
+            stale: None,
             publication: None,
             breadcrumbs: Vec::new(),
             nav: tera::Value::from(Vec::<tera::Value>::new()),
@@ -267,7 +274,7 @@ impl<'a> Contexts<'a> {
         let node = &site.nodes[p];
         let doc = node.doc_for(lang).map(|d| site.doc(d));
         let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
-        let pages = &site.reading_order[&p];
+        let counts = crate::translation::counts(site, p, lang);
         PublicationCtx {
             title: site.title(p, lang).to_string(),
             lang: self.title_lang(p, lang),
@@ -277,11 +284,10 @@ impl<'a> Contexts<'a> {
             reviewed: source.and_then(|d| d.fm.reviewed.clone()),
             url: self.url(from, lang, &node.url),
             slug: node.slug.clone(),
-            chapters: pages.len(),
-            translated: pages
-                .iter()
-                .filter(|&&n| site.nodes[n].is_translated(lang))
-                .count(),
+            chapters: counts.total,
+            translated: counts.translated(),
+            stale: counts.stale,
+            source_lang: site.config.languages[node.source_lang].code.clone(),
         }
     }
 
@@ -366,6 +372,19 @@ impl<'a> Contexts<'a> {
                     })
                     .collect(),
             });
+        }
+        if crate::translation::status(site, node_id, lang) == crate::translation::Status::Stale {
+            ctx.stale = ctx
+                .translations
+                .iter()
+                .find(|a| a.lang.code == site.config.languages[node.source_lang].code)
+                .map(|a| Alternate {
+                    lang: a.lang.clone(),
+                    url: a.url.clone(),
+                    absolute: a.absolute.clone(),
+                    current: false,
+                    translated: true,
+                });
         }
         ctx.publication = Some(self.publication_summary(node.publication, lang, &path));
         let ancestors = site.ancestors(node_id);

@@ -2,6 +2,7 @@
 //! in parallel.
 
 pub mod context;
+pub mod sitemap;
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;

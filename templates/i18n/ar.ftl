@@ -38,3 +38,13 @@ callout-warning = تحذير
 callout-caution = احذر
 footnotes = الحواشي
 footnote-back = العودة إلى النص
+
+stale-notice = تغيّر النص الأصلي ({ $source }) منذ إعداد هذه الترجمة: قد تكون بعض أجزاء هذه الصفحة غير محدّثة.
+stale-link = اقرأ النص الأصلي
+translation-stale = { $stale ->
+    [zero] لا توجد صفحات غير محدّثة
+    [one] صفحة واحدة غير محدّثة
+    [two] صفحتان غير محدّثتين
+    [few] { $stale } صفحات غير محدّثة
+   *[other] { $stale } صفحة غير محدّثة
+}

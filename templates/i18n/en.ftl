@@ -31,3 +31,10 @@ callout-warning = Warning
 callout-caution = Caution
 footnotes = Notes
 footnote-back = Back to text
+
+stale-notice = The original ({ $source }) has changed since this translation was made: parts of this page may be out of date.
+stale-link = Read the original
+translation-stale = { $stale ->
+    [one] 1 page out of date
+   *[other] { $stale } pages out of date
+}

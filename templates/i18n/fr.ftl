@@ -34,3 +34,10 @@ callout-warning = Avertissement
 callout-caution = Attention
 footnotes = Notes
 footnote-back = Retour au texte
+
+stale-notice = L'original ({ $source }) a changé depuis que cette traduction a été faite : certaines parties de cette page peuvent être dépassées.
+stale-link = Lire l'original
+translation-stale = { $stale ->
+    [one] { $stale } page à mettre à jour
+   *[other] { $stale } pages à mettre à jour
+}

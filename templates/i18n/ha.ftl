@@ -34,3 +34,10 @@ callout-warning = Gargaɗi
 callout-caution = Hattara
 footnotes = Bayanai
 footnote-back = Koma zuwa rubutun
+
+stale-notice = Ainihin rubutun ({ $source }) ya canza tun lokacin da aka yi wannan fassarar: wasu sassan wannan shafi na iya zama tsofaffi.
+stale-link = Karanta ainihin rubutun
+translation-stale = { $stale ->
+    [one] shafi { $stale } ya tsufa
+   *[other] shafuka { $stale } sun tsufa
+}

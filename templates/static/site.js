@@ -1,8 +1,8 @@
-/* fieldguide: optional enhancements; the site works without them. */
+/* Optional: the site works without this file. */
 (function () {
   "use strict";
   var menus = document.querySelectorAll("details.languages");
-  // Close the language menu on a click or focus outside it, or on Escape.
+  // Close the language menu on click or focus outside, or on Escape.
   function closeOutside(e) {
     menus.forEach(function (d) { if (!d.contains(e.target)) d.open = false; });
   }

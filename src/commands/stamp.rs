@@ -1,0 +1,191 @@
+//! `fieldguide stamp FILE...`: record in each translation which version of
+//! its source it translates. Only the `translation_of:` line changes; every
+//! other byte of the file stays as it was.
+
+use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
+use crate::diagnostics::Diagnostic;
+use crate::pipeline::{self, Options};
+use crate::translation::current_hash;
+use std::path::{Path, PathBuf};
+
+pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
+    let modelled = match pipeline::model(opts) {
+        Ok(m) => m,
+        Err(f) => {
+            print_diagnostics(&opts.source, &f.diagnostics, verbosity);
+            return EXIT_FAILED;
+        }
+    };
+    let site = &modelled.site;
+    let root = opts
+        .source
+        .canonicalize()
+        .unwrap_or_else(|_| opts.source.clone());
+    let mut problems = Vec::new();
+    for file in files {
+        let shown = file.display().to_string();
+        let canonical = match file.canonicalize() {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(Diagnostic::error(
+                    &shown,
+                    0,
+                    0,
+                    format!("cannot read: {}", crate::content::load::io_message(&e)),
+                ));
+                continue;
+            }
+        };
+        let Some(doc_id) =
+            (0..site.docs.len()).find(|&d| root.join(&site.doc(d).file.rel) == canonical)
+        else {
+            let hint = "stamp a translated page under guidance/ whose front matter is valid (run `fieldguide check`)";
+            problems
+                .push(Diagnostic::error(&shown, 0, 0, "not a page of this site").with_hint(hint));
+            continue;
+        };
+        let doc = site.doc(doc_id);
+        let node = &site.nodes[doc.node];
+        let source_code = &site.config.languages[node.source_lang].code;
+        if doc.file.lang == node.source_lang {
+            problems.push(
+                Diagnostic::error(&doc.file.rel, 1, 1, format!("this page is in the source language ({source_code}); only translations are stamped"))
+                    .with_hint("stamp its translations, e.g. the .fr.md file, once they match this version"),
+            );
+            continue;
+        }
+        let Some(src) = node.docs[node.source_lang] else {
+            continue;
+        };
+        let hash = current_hash(site, src);
+        match rewrite(&canonical, &hash) {
+            Ok(changed) => {
+                if verbosity != Verbosity::Quiet {
+                    let what = if changed {
+                        "stamped"
+                    } else {
+                        "already stamped"
+                    };
+                    eprintln!(
+                        "{what} {} (translation_of: {hash})",
+                        crate::diagnostics::display_path(&doc.file.rel)
+                    );
+                }
+            }
+            Err(msg) => problems.push(Diagnostic::error(&doc.file.rel, 1, 1, msg)),
+        }
+    }
+    print_diagnostics(&opts.source, &problems, verbosity);
+    if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    }
+}
+
+/// Writes `translation_of: <hash>` into the file's front matter, replacing
+/// the existing line or adding one before the closing `---`.
+fn rewrite(path: &Path, hash: &str) -> Result<bool, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let new = set_key(&bytes, "translation_of", hash)?;
+    if new == bytes {
+        return Ok(false);
+    }
+    let tmp = path.with_extension("md.fieldguide-tmp");
+    std::fs::write(&tmp, &new)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("cannot write: {e}")
+        })?;
+    Ok(true)
+}
+
+/// Sets a top-level front-matter key, touching only that line.
+pub fn set_key(bytes: &[u8], key: &str, value: &str) -> Result<Vec<u8>, String> {
+    let start = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut lines = Vec::new(); // (start, end without line ending, end with line ending)
+    let mut pos = start;
+    while pos < bytes.len() {
+        let end = bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| pos + p + 1);
+        let mut content_end = end;
+        while content_end > pos && matches!(bytes[content_end - 1], b'\n' | b'\r') {
+            content_end -= 1;
+        }
+        lines.push((pos, content_end, end));
+        pos = end;
+    }
+    let text = |l: &(usize, usize, usize)| &bytes[l.0..l.1];
+    let is_fence = |t: &[u8], closing: bool| {
+        let t = t.trim_ascii_end();
+        t == b"---" || (closing && t == b"...")
+    };
+    if lines.is_empty() || !is_fence(text(&lines[0]), false) {
+        return Err("the file has no front matter to record the source version in".into());
+    }
+    let close = lines
+        .iter()
+        .skip(1)
+        .position(|l| is_fence(text(l), true))
+        .map(|p| p + 1)
+        .ok_or("the front matter is never closed")?;
+    let newline: &[u8] = if bytes[lines[0].1..lines[0].2].starts_with(b"\r\n") {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
+    let line = format!("{key}: {value}");
+    let prefix = format!("{key}:");
+    let mut out = Vec::with_capacity(bytes.len() + line.len() + 2);
+    match lines[1..close]
+        .iter()
+        .find(|l| text(l).starts_with(prefix.as_bytes()))
+    {
+        Some(l) => {
+            out.extend_from_slice(&bytes[..l.0]);
+            out.extend_from_slice(line.as_bytes());
+            out.extend_from_slice(&bytes[l.1..]);
+        }
+        None => {
+            let at = lines[close].0;
+            out.extend_from_slice(&bytes[..at]);
+            out.extend_from_slice(line.as_bytes());
+            out.extend_from_slice(newline);
+            out.extend_from_slice(&bytes[at..]);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_key;
+
+    #[test]
+    fn adds_or_replaces_one_line() {
+        let s = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+        let a = set_key(b"---\ntitle: A\n---\nBody  \n", "translation_of", "abc").unwrap();
+        assert_eq!(s(&a), "---\ntitle: A\ntranslation_of: abc\n---\nBody  \n");
+        let b = set_key(&a, "translation_of", "def").unwrap();
+        assert_eq!(s(&b), "---\ntitle: A\ntranslation_of: def\n---\nBody  \n");
+        let c = set_key(
+            b"\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\nx",
+            "translation_of",
+            "abc",
+        )
+        .unwrap();
+        assert_eq!(
+            c,
+            b"\xEF\xBB\xBF---\r\ntitle: A\r\ntranslation_of: abc\r\n---\r\nx"
+        );
+        assert!(set_key(b"# no front matter\n", "translation_of", "x").is_err());
+        assert!(set_key(b"---\ntitle: A\n", "translation_of", "x").is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! `fieldguide status`: which translations are up to date, stale, missing or
+//! untracked, per language and publication, and which interface strings
+//! each language lacks.
+
+use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
+use crate::content::model::Site;
+use crate::diagnostics::display_path;
+use crate::pipeline::{self, Options};
+use crate::translation::{self, Counts, Status};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Serialize)]
+struct Report {
+    languages: Vec<LanguageReport>,
+}
+
+#[derive(Serialize)]
+struct LanguageReport {
+    code: String,
+    name: String,
+    publications: Vec<PublicationReport>,
+    /// Pages to look at: stale, missing and untracked, with their files.
+    pages: Vec<PageReport>,
+    missing_strings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PublicationReport {
+    publication: String,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct PageReport {
+    status: Status,
+    /// The translation (for a missing page: the file to create).
+    file: String,
+    source: String,
+}
+
+fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>) -> Report {
+    let mut languages = Vec::new();
+    for (l, lang) in site.config.languages.iter().enumerate() {
+        if only.is_some_and(|o| o != lang.code) {
+            continue;
+        }
+        let mut publications = Vec::new();
+        let mut pages = Vec::new();
+        for &p in &site.publications {
+            publications.push(PublicationReport {
+                publication: site.nodes[p].slug.clone(),
+                counts: translation::counts(site, p, l),
+            });
+            for &n in &site.reading_order[&p] {
+                let status = translation::status(site, n, l);
+                if matches!(status, Status::Source | Status::UpToDate) {
+                    continue;
+                }
+                let node = &site.nodes[n];
+                let Some(src) = node.docs[node.source_lang] else {
+                    continue;
+                };
+                let source = site.doc(src).file.rel.clone();
+                let file = match node.docs[l] {
+                    Some(d) => site.doc(d).file.rel.clone(),
+                    None => source.with_file_name(format!("{}.{}.md", node.stem, lang.code)),
+                };
+                pages.push(PageReport {
+                    status,
+                    file: display_path(&file),
+                    source: display_path(&source),
+                });
+            }
+        }
+        languages.push(LanguageReport {
+            code: lang.code.clone(),
+            name: lang.name.clone(),
+            publications,
+            pages,
+            missing_strings: i18n.missing(l),
+        });
+    }
+    Report { languages }
+}
+
+fn text(r: &Report) -> String {
+    let mut out = String::new();
+    for lang in &r.languages {
+        let _ = writeln!(out, "{} ({})", lang.code, lang.name);
+        for p in &lang.publications {
+            let c = &p.counts;
+            let mut parts = vec![format!("{} up to date", c.up_to_date)];
+            for (n, what) in [
+                (c.stale, "stale"),
+                (c.untracked, "untracked"),
+                (c.missing, "missing"),
+            ] {
+                if n > 0 {
+                    parts.push(format!("{n} {what}"));
+                }
+            }
+            let _ = writeln!(
+                out,
+                "  {:<32} {:>3} pages: {}",
+                p.publication,
+                c.total,
+                parts.join(", ")
+            );
+        }
+        for page in &lang.pages {
+            let what = match page.status {
+                Status::Stale => "stale:    ",
+                Status::Missing => "missing:  ",
+                _ => "untracked:",
+            };
+            let _ = writeln!(out, "    {what} {}  (source: {})", page.file, page.source);
+        }
+        if !lang.missing_strings.is_empty() {
+            let _ = writeln!(
+                out,
+                "  interface strings missing: {}",
+                lang.missing_strings.join(", ")
+            );
+        }
+    }
+    out
+}
+
+pub fn status(opts: &Options, lang: Option<&str>, json: bool, verbosity: Verbosity) -> i32 {
+    let m = match pipeline::model(opts) {
+        Ok(m) => m,
+        Err(f) => {
+            print_diagnostics(&opts.source, &f.diagnostics, verbosity);
+            return EXIT_FAILED;
+        }
+    };
+    if let Some(code) = lang
+        && m.site.config.language(code).is_none()
+    {
+        eprintln!("error: `{code}` is not one of the site's languages");
+        return EXIT_FAILED;
+    }
+    let r = report(&m.site, &m.i18n, lang);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+    } else {
+        print!("{}", text(&r));
+    }
+    let behind = r
+        .languages
+        .iter()
+        .flat_map(|l| &l.pages)
+        .any(|p| matches!(p.status, Status::Stale | Status::Missing));
+    if opts.strict && behind {
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,115 @@
+//! Translation status, tracked by content: a translation records (in
+//! `translation_of:`) a hash of the source it was made from. When the
+//! source's title or body changes, the hash no longer matches and the
+//! translation is stale.
+
+use crate::content::model::{NodeId, Site};
+use serde::Serialize;
+
+/// A short BLAKE3 hash of a source page's title and body, blind to line
+/// endings and to spaces at the ends of lines.
+pub fn source_hash(title: &str, body: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(title.trim().as_bytes());
+    h.update(b"\n");
+    let mut pending_blank = 0usize;
+    for line in body.lines() {
+        let line = line.trim_end();
+        // Blank lines at the end of the file do not count either.
+        if line.is_empty() {
+            pending_blank += 1;
+            continue;
+        }
+        for _ in 0..pending_blank {
+            h.update(b"\n");
+        }
+        pending_blank = 0;
+        h.update(line.as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize().to_hex()[..16].to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The page is in its source language.
+    Source,
+    UpToDate,
+    /// The source changed since the translation was stamped.
+    Stale,
+    /// A translation with no `translation_of:` hash.
+    Untracked,
+    Missing,
+}
+
+/// The status of `node` in `lang`.
+pub fn status(site: &Site, node: NodeId, lang: usize) -> Status {
+    let n = &site.nodes[node];
+    if lang == n.source_lang {
+        return Status::Source;
+    }
+    let Some(doc) = n.docs[lang] else {
+        return Status::Missing;
+    };
+    let Some(recorded) = site.doc(doc).fm.translation_of.as_deref() else {
+        return Status::Untracked;
+    };
+    match n.docs[n.source_lang] {
+        Some(src) if current_hash(site, src) == recorded => Status::UpToDate,
+        Some(_) => Status::Stale,
+        None => Status::Untracked,
+    }
+}
+
+pub fn current_hash(site: &Site, doc: crate::content::model::DocId) -> String {
+    let d = site.doc(doc);
+    source_hash(d.title(), d.body())
+}
+
+/// Counts for one publication in one language.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub up_to_date: usize,
+    pub stale: usize,
+    pub untracked: usize,
+    pub missing: usize,
+}
+
+impl Counts {
+    /// Pages readers get in their language (up to date, stale or untracked).
+    pub fn translated(&self) -> usize {
+        self.total - self.missing
+    }
+}
+
+pub fn counts(site: &Site, publication: NodeId, lang: usize) -> Counts {
+    let mut c = Counts::default();
+    for &n in &site.reading_order[&publication] {
+        c.total += 1;
+        match status(site, n, lang) {
+            Status::Source | Status::UpToDate => c.up_to_date += 1,
+            Status::Stale => c.stale += 1,
+            Status::Untracked => c.untracked += 1,
+            Status::Missing => c.missing += 1,
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_ignores_line_endings_and_trailing_space() {
+        let a = source_hash("Title", "Line one\nLine two\n");
+        assert_eq!(a, source_hash("Title", "Line one  \r\nLine two\t\r\n\r\n"));
+        assert_eq!(a, source_hash(" Title ", "Line one\nLine two"));
+        assert_ne!(a, source_hash("Title", "Line one\nLine 2\n"));
+        assert_ne!(a, source_hash("Other", "Line one\nLine two\n"));
+        assert_ne!(a, source_hash("Title", "Line one\n\nLine two\n"));
+        assert_eq!(a.len(), 16);
+    }
+}

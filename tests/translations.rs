@@ -1,0 +1,324 @@
+//! End-to-end: translation status tracked by content hashes, `stamp`,
+//! `status`, stale notices, completeness, sitemap alternates, language tags.
+
+mod common;
+use common::Site;
+
+const FR_INTRO: &str = "guidance/handbook/01-intro.fr.md";
+const EN_INTRO: &str = "guidance/handbook/01-intro.en.md";
+
+fn status_json(site: &Site, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["status", "--format", "json"];
+    args.extend_from_slice(extra);
+    let o = site.run(&args);
+    serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", o.stdout))
+}
+
+fn counts(v: &serde_json::Value, lang: &str, publication: &str) -> (u64, u64, u64, u64) {
+    let l = v["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["code"] == lang)
+        .unwrap();
+    let p = l["publications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["publication"] == publication)
+        .unwrap();
+    let n = |k: &str| p[k].as_u64().unwrap();
+    (n("up_to_date"), n("stale"), n("untracked"), n("missing"))
+}
+
+#[test]
+fn stamp_then_edit_source_makes_stale() {
+    let site = Site::fixture("basic");
+    // Unstamped translations are untracked; missing ones are counted.
+    let v = status_json(&site, &[]);
+    // handbook: index, intro, signs, referral, contacts, deep, leaf = 7 pages;
+    // French has index, intro and referral.
+    assert_eq!(counts(&v, "fr", "handbook"), (0, 0, 3, 4));
+    assert_eq!(counts(&v, "en", "handbook"), (7, 0, 0, 0));
+
+    let o = site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        counts(&status_json(&site, &[]), "fr", "handbook"),
+        (1, 0, 2, 4)
+    );
+    site.build_ok();
+    assert!(
+        site.page("fr/handbook/intro.html")
+            .select(".notice-stale")
+            .is_empty()
+    );
+
+    // Whitespace at line ends and line endings do not make it stale.
+    let en = site.read(EN_INTRO);
+    site.write(EN_INTRO, en.replace('\n', "  \r\n"));
+    assert_eq!(
+        counts(&status_json(&site, &[]), "fr", "handbook"),
+        (1, 0, 2, 4)
+    );
+
+    // A real edit does.
+    site.write(EN_INTRO, en.replace("Second heading", "Changed heading"));
+    let v = status_json(&site, &["--lang", "fr"]);
+    assert_eq!(counts(&v, "fr", "handbook"), (0, 1, 2, 4));
+    assert_eq!(v["languages"].as_array().unwrap().len(), 1);
+    let pages = v["languages"][0]["pages"].as_array().unwrap();
+    let stale: Vec<&str> = pages
+        .iter()
+        .filter(|p| p["status"] == "stale")
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(stale, [FR_INTRO]);
+    let missing: Vec<&str> = pages
+        .iter()
+        .filter(|p| p["status"] == "missing")
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert!(
+        missing.contains(&"guidance/handbook/02-signs.fr.md"),
+        "{missing:?}"
+    );
+
+    // The text report and the exit codes.
+    let o = site.run(&["status"]);
+    assert_eq!(o.code, 0);
+    assert!(
+        o.stdout.contains(&format!("stale:     {FR_INTRO}")),
+        "{}",
+        o.stdout
+    );
+    assert_eq!(site.run(&["status", "--strict"]).code, 1);
+
+    // Readers see it: a notice linking to the original, and the count at home.
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(&format!("out of date: {FR_INTRO}")),
+        "{}",
+        o.stderr
+    );
+    let p = site.page("fr/handbook/intro.html");
+    assert_eq!(
+        p.attr(".notice-stale a", "href"),
+        "../../en/handbook/intro.html"
+    );
+    assert_eq!(p.attr(".notice-stale a", "hreflang"), "en");
+    let home = site.page("fr/index.html");
+    let completeness: Vec<String> = home
+        .select(".completeness")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(
+        completeness
+            .iter()
+            .any(|c| c.contains("3") && c.contains("7") && c.contains("1")),
+        "{completeness:?}"
+    );
+    assert!(home.select(".completeness strong").len() == 1);
+    // The English home shows no completeness for the source language.
+    assert!(
+        site.page("en/index.html")
+            .select(".completeness")
+            .is_empty()
+    );
+
+    // Stamping again brings it up to date.
+    site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    assert_eq!(
+        site.run(&["status", "--strict", "--lang", "fr"]).code,
+        1,
+        "missing pages still fail --strict"
+    );
+    assert_eq!(
+        counts(&status_json(&site, &[]), "fr", "handbook"),
+        (1, 0, 2, 4)
+    );
+}
+
+#[test]
+fn stamp_changes_only_its_line() {
+    let site = Site::fixture("basic");
+    let weird = "\u{feff}---\r\ntitle:   Intro  \r\n# a comment\r\nextra: { a: 1 }\r\n---\r\nBody with trailing spaces   \r\n\r\nno final newline";
+    site.write(FR_INTRO, weird);
+    let o = site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let after = site.read(FR_INTRO);
+    let hash_line = after
+        .lines()
+        .find(|l| l.starts_with("translation_of: "))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        after.replace(&format!("{hash_line}\r\n"), ""),
+        weird,
+        "only one line was added"
+    );
+    // Re-stamping after a source edit replaces the value in place.
+    site.write(EN_INTRO, "---\ntitle: Introduction\n---\nNew text.\n");
+    site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    let again = site.read(FR_INTRO);
+    let new_line = again
+        .lines()
+        .find(|l| l.starts_with("translation_of: "))
+        .unwrap()
+        .to_string();
+    assert_ne!(new_line, hash_line);
+    assert_eq!(again.replace(&new_line, &hash_line), after);
+}
+
+#[test]
+fn stamp_refuses_the_source_language() {
+    let site = Site::fixture("basic");
+    let before = site.read(EN_INTRO);
+    let o = site.run(&["stamp", site.path().join(EN_INTRO).to_str().unwrap()]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("is in the source language (en)"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(site.read(EN_INTRO), before);
+    let o = site.run(&["stamp", site.path().join("nope.md").to_str().unwrap()]);
+    assert_eq!(o.code, 1);
+}
+
+#[test]
+fn sitemap_has_hreflang_alternates() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        format!(
+            "{}base_url: https://example.org/guide\n",
+            site.read("site.yaml")
+        ),
+    );
+    site.build_ok();
+    let xml = site.read("public/sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let urls: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let loc = |u: &roxmltree::Node| {
+        u.children()
+            .find(|c| c.has_tag_name("loc"))
+            .unwrap()
+            .text()
+            .unwrap()
+            .to_string()
+    };
+    let find = |s: &str| {
+        urls.iter()
+            .find(|u| loc(u) == s)
+            .unwrap_or_else(|| panic!("{s} not in sitemap"))
+    };
+    // intro exists in en, fr and ar: three alternates and x-default (English).
+    let intro = find("https://example.org/guide/fr/handbook/intro.html");
+    let alts: Vec<(String, String)> = intro
+        .children()
+        .filter(|c| c.has_tag_name("link"))
+        .map(|c| {
+            (
+                c.attribute("hreflang").unwrap().to_string(),
+                c.attribute("href").unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        alts,
+        [
+            (
+                "en".into(),
+                "https://example.org/guide/en/handbook/intro.html".into()
+            ),
+            (
+                "fr".into(),
+                "https://example.org/guide/fr/handbook/intro.html".into()
+            ),
+            (
+                "ar".into(),
+                "https://example.org/guide/ar/handbook/intro.html".into()
+            ),
+            (
+                "x-default".into(),
+                "https://example.org/guide/en/handbook/intro.html".into()
+            ),
+        ]
+    );
+    // signs exists only in English: no alternates, and no French fallback URL.
+    let signs = find("https://example.org/guide/en/handbook/signs.html");
+    assert_eq!(
+        signs.children().filter(|c| c.has_tag_name("link")).count(),
+        0
+    );
+    assert!(
+        !urls
+            .iter()
+            .any(|u| loc(u).ends_with("fr/handbook/signs.html"))
+    );
+    // Pages carry absolute hreflang links when base_url is set.
+    let p = site.page("en/handbook/intro.html");
+    assert_eq!(
+        p.attr("link[hreflang=fr]", "href"),
+        "https://example.org/guide/fr/handbook/intro.html"
+    );
+    // Without base_url there is no sitemap.
+    let plain = Site::fixture("basic");
+    plain.build_ok();
+    assert!(!plain.out().join("sitemap.xml").exists());
+}
+
+#[test]
+fn bcp47_tags_and_directions() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: pt-BR, name: Português }\n  - { code: ha-Arab, name: هَوُسَ }\n  - { code: ckb, name: کوردی }\n  - { code: zh-Hant, name: 繁體中文 }\n  - { code: ha, name: Hausa }\n  - { code: fr, name: Français, direction: rtl }\n",
+    );
+    site.remove("guidance/handbook/01-intro.ar.md");
+    site.remove("guidance/handbook/index.ar.md");
+    site.write(
+        "guidance/handbook/02-signs.pt-BR.md",
+        "---\ntitle: Sinais\n---\n## Sinais físicos {#physical-signs}\n",
+    );
+    let o = site.build_ok();
+    let _ = o;
+    for (code, dir) in [
+        ("en", "ltr"),
+        ("pt-BR", "ltr"),
+        ("ha-Arab", "rtl"),
+        ("ckb", "rtl"),
+        ("zh-Hant", "ltr"),
+        ("ha", "ltr"),
+        ("fr", "rtl"),
+    ] {
+        let p = site.page(&format!("{code}/handbook/signs.html"));
+        assert_eq!(p.attr("html", "lang"), code);
+        assert_eq!(p.attr("html", "dir"), dir, "{code}");
+    }
+    assert_eq!(
+        site.page("pt-BR/handbook/signs.html").text_of("h1"),
+        "Sinais"
+    );
+}
+
+#[test]
+fn numbers_in_right_to_left_text_are_isolated() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let p = site.page("ar/handbook/intro.html");
+    let bdi = p.one(".content bdi");
+    assert_eq!(bdi.value().attr("dir"), Some("ltr"));
+    assert_eq!(bdi.text().collect::<String>(), "+000 00 000 000");
+    // Left-to-right pages are left alone.
+    assert!(
+        site.page("en/handbook/intro.html")
+            .select(".content bdi")
+            .is_empty()
+    );
+}
