@@ -50,6 +50,8 @@ pub struct FrontMatter {
     pub reviewed: Option<String>,
     pub author: Option<String>,
     pub translation_of: Option<String>,
+    /// `sample`, `draft` or `final`: shown on the cover and pages when not final.
+    pub status: Option<String>,
     /// `print:` and `checklist:` are read by the steps that use them.
     pub print: Option<Value>,
     pub checklist: Option<Value>,
@@ -218,6 +220,10 @@ pub fn parse(
                     "`reviewed` must be a date written YYYY-MM-DD".into(),
                     Some("reviewed: 2026-10-15"),
                 )),
+            },
+            "status" => match v.as_str() {
+                Some(st @ ("sample" | "draft" | "final")) => fm.status = Some(st.to_string()),
+                _ => errors.push(error(key, "`status` must be sample, draft or final".into(), Some("status: draft"))),
             },
             "print" => fm.print = Some(v.clone()),
             "checklist" => fm.checklist = Some(v.clone()),

@@ -73,6 +73,18 @@ pub struct PublicationCtx {
     pub stale: usize,
     /// The code of the language the publication is written in.
     pub source_lang: String,
+    /// `sample` or `draft` (from `status:`), else null.
+    pub status: Option<String>,
+    /// The print version, next to the publication page.
+    pub print_url: String,
+    pub author: Option<String>,
+}
+
+/// The print page's extra data.
+#[derive(Serialize)]
+pub struct PrintCtx {
+    pub settings: super::print::PrintSettings,
+    pub chapters: Vec<super::print::PrintChapter>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +133,8 @@ pub struct PageCtx<'r> {
     pub extra: serde_yaml::Value,
     /// Set only by `serve`: the live-reload script's URL.
     pub live_reload: Option<String>,
+    /// Only on the print page.
+    pub print: Option<PrintCtx>,
 }
 
 /// Builds contexts for the pages of one site.
@@ -223,6 +237,7 @@ impl<'a> Contexts<'a> {
             languages: Vec::new(),
             extra: serde_yaml::Value::Null,
             live_reload: None,
+            print: None,
         }
     }
 
@@ -288,6 +303,9 @@ impl<'a> Contexts<'a> {
             translated: counts.translated(),
             stale: counts.stale,
             source_lang: site.config.languages[node.source_lang].code.clone(),
+            status: source.and_then(|d| d.fm.status.clone()).filter(|s| s != "final"),
+            print_url: self.url(from, lang, &format!("{}print.html", node.out_dir())),
+            author: source.and_then(|d| d.fm.author.clone()).or_else(|| site.config.author.clone()),
         }
     }
 
@@ -433,6 +451,37 @@ impl<'a> Contexts<'a> {
             })
             .collect();
         ctx
+    }
+
+    /// A publication's print page in `lang`.
+    pub fn print(&self, publication: NodeId, lang: usize) -> PageCtx<'a> {
+        let site = self.site;
+        let node = &site.nodes[publication];
+        let code = &site.config.languages[lang].code;
+        let path = format!("{code}/{}print.html", node.out_dir());
+        let mut ctx = self.base("print", lang, &path, site.title(publication, lang).to_string());
+        ctx.publication = Some(self.publication_summary(publication, lang, &path));
+        ctx.summary = node.doc_for(lang).and_then(|d| site.doc(d).fm.summary.clone());
+        ctx.content_lang = self.lang(node.doc_for(lang).map_or(lang, |d| site.doc(d).file.lang));
+        ctx.translations = self.alternates_for(&path, &format!("{}print.html", node.out_dir()), lang);
+        ctx.print = Some(PrintCtx {
+            settings: super::print::settings(site, publication),
+            chapters: super::print::chapters(site, self.rendered, publication, lang),
+        });
+        ctx
+    }
+
+    /// The language switcher for a page that exists in every language.
+    fn alternates_for(&self, path: &str, tree_path: &str, current: usize) -> Vec<Alternate> {
+        (0..self.site.config.languages.len())
+            .map(|l| Alternate {
+                lang: self.lang(l),
+                url: self.url(path, l, tree_path),
+                absolute: self.absolute(l, tree_path),
+                current: l == current,
+                translated: true,
+            })
+            .collect()
     }
 
     /// The navigation of `parent`'s children, expanded along `path`: shared

@@ -2,6 +2,7 @@
 //! in parallel.
 
 pub mod context;
+pub mod print;
 pub mod sitemap;
 
 use crate::content::model::Site;
@@ -40,7 +41,22 @@ pub fn templates(
     Some(tera)
 }
 
+/// A value as a CSS string literal, safe inside `<style>`.
+fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    tera::Value::safe_string(&out)
+}
+
 fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: usize) {
+    tera.register_filter("css_string", css_string);
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
@@ -99,6 +115,14 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
     Diagnostic::error(file, line, col, message)
 }
 
+/// Which page to render.
+enum Spec {
+    Chooser,
+    Home(usize),
+    Page(usize, usize),
+    Print(usize, usize),
+}
+
 /// One page to render: its output path and context.
 struct Job<'a> {
     path: String,
@@ -116,35 +140,33 @@ pub fn pages(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
     let contexts = Contexts::new(site, rendered);
-    let nlang = site.config.languages.len();
     // Jobs are listed in a fixed order; contexts are built inside the
     // parallel loop so their cost is spread too.
-    let mut specs: Vec<(Option<usize>, usize)> = Vec::new();
-    specs.push((None, usize::MAX)); // chooser
-    for l in 0..nlang {
-        specs.push((None, l)); // home
-        for n in 0..site.nodes.len() {
-            specs.push((Some(n), l));
-        }
+    let mut specs = vec![Spec::Chooser];
+    for l in 0..site.config.languages.len() {
+        specs.push(Spec::Home(l));
+        specs.extend((0..site.nodes.len()).map(|n| Spec::Page(n, l)));
+        specs.extend(site.publications.iter().map(|&p| Spec::Print(p, l)));
     }
     let results: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
-        .map(|&(node, lang)| {
-            let mut job = match (node, lang) {
-                (None, usize::MAX) => Job {
+        .map(|spec| {
+            let code = |l: usize| &site.config.languages[l].code;
+            let mut job = match *spec {
+                Spec::Chooser => Job {
                     path: "index.html".into(),
                     template: "chooser.html",
                     ctx: contexts.chooser(),
                 },
-                (None, l) => Job {
-                    path: format!("{}/index.html", site.config.languages[l].code),
+                Spec::Home(l) => Job {
+                    path: format!("{}/index.html", code(l)),
                     template: "home.html",
                     ctx: contexts.home(l),
                 },
-                (Some(n), l) => {
+                Spec::Page(n, l) => {
                     let ctx = contexts.page(n, l);
                     Job {
-                        path: format!("{}/{}", site.config.languages[l].code, site.nodes[n].url),
+                        path: format!("{}/{}", code(l), site.nodes[n].url),
                         template: match ctx.page_type {
                             "publication" => "publication.html",
                             "part" => "part.html",
@@ -153,6 +175,11 @@ pub fn pages(
                         ctx,
                     }
                 }
+                Spec::Print(p, l) => Job {
+                    path: format!("{}/{}print.html", code(l), site.nodes[p].out_dir()),
+                    template: "print.html",
+                    ctx: contexts.print(p, l),
+                },
             };
             if let Some(script) = live_reload {
                 job.ctx.live_reload = Some(format!("{}{script}", job.ctx.root));

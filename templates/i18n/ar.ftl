@@ -48,3 +48,14 @@ translation-stale = { $stale ->
     [few] { $stale } صفحات غير محدّثة
    *[other] { $stale } صفحة غير محدّثة
 }
+
+print-version = نسخة للطباعة
+print-back = العودة إلى المنشور
+print-hint = استخدم أمر الطباعة في متصفحك؛ حجم الصفحة مضبوط مسبقًا.
+print-kind = النوع
+print-version-label = الإصدار
+print-reviewed-label = آخر مراجعة
+print-language = اللغة
+print-introduction = مقدمة
+status-sample = محتوى تجريبي: كُتب لعرض أداة fieldguide، وليس إرشادات رسمية.
+status-draft = مسودة: لم تُعتمد للاستخدام بعد.

@@ -38,3 +38,14 @@ translation-stale = { $stale ->
     [one] 1 page out of date
    *[other] { $stale } pages out of date
 }
+
+print-version = Print version
+print-back = Back to the publication
+print-hint = Use your browser's Print command; the page size is set for you.
+print-kind = Type
+print-version-label = Version
+print-reviewed-label = Reviewed
+print-language = Language
+print-introduction = Introduction
+status-sample = Sample content: written to demonstrate fieldguide, not official guidance.
+status-draft = Draft: not yet approved for use.

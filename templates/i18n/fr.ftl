@@ -41,3 +41,14 @@ translation-stale = { $stale ->
     [one] { $stale } page à mettre à jour
    *[other] { $stale } pages à mettre à jour
 }
+
+print-version = Version imprimable
+print-back = Retour à la publication
+print-hint = Utilisez la commande Imprimer de votre navigateur ; le format de page est déjà réglé.
+print-kind = Type
+print-version-label = Version
+print-reviewed-label = Dernière révision
+print-language = Langue
+print-introduction = Introduction
+status-sample = Contenu d'exemple : rédigé pour présenter fieldguide, ce ne sont pas des orientations officielles.
+status-draft = Projet : pas encore approuvé pour utilisation.

@@ -41,3 +41,14 @@ translation-stale = { $stale ->
     [one] shafi { $stale } ya tsufa
    *[other] shafuka { $stale } sun tsufa
 }
+
+print-version = Sigar bugawa
+print-back = Koma zuwa littafin
+print-hint = Yi amfani da umarnin Bugawa na burauzarka; an riga an saita girman shafi.
+print-kind = Iri
+print-version-label = Siga
+print-reviewed-label = An sake dubawa
+print-language = Harshe
+print-introduction = Gabatarwa
+status-sample = Misalin abun ciki: an rubuta shi don nuna fieldguide, ba jagora na hukuma ba ne.
+status-draft = Daftari: ba a amince da amfani da shi ba tukuna.

@@ -1,0 +1,233 @@
+//! The print page: a whole publication as one document laid out for paper.
+//!
+//! Chapters are rendered once for the web; here their HTML is reused with
+//! ids prefixed per chapter (so two chapters' `#principles` do not clash)
+//! and links rebased: a link to another chapter of the publication becomes
+//! a link inside the document, any other relative link is rewritten from
+//! the chapter's folder to the print page's.
+
+use crate::content::model::{NodeId, NodeKind, Site};
+use crate::markdown::links::{encode_path, percent_decode, relative};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Paper sizes in millimetres: Chromium ignores keywords such as `A6`.
+pub fn paper(size: &str) -> Option<(f32, f32)> {
+    match size.to_ascii_lowercase().as_str() {
+        "a4" => Some((210.0, 297.0)),
+        "a5" => Some((148.0, 210.0)),
+        "a6" => Some((105.0, 148.0)),
+        "letter" => Some((215.9, 279.4)),
+        _ => None,
+    }
+}
+
+#[derive(Serialize)]
+pub struct PrintChapter {
+    /// The section's id in the print document.
+    pub id: String,
+    pub title: String,
+    /// 1 for chapters at the top of the publication, 2 inside a part, ...
+    pub depth: usize,
+    pub part: bool,
+    pub content: String,
+    pub lang: String,
+    pub dir: &'static str,
+    /// Shown from the source language (not translated).
+    pub fallback: bool,
+}
+
+#[derive(Serialize)]
+pub struct PrintSettings {
+    pub size: String,
+    /// Millimetres, written as CSS wants them (`105`, `215.9`).
+    pub width_mm: String,
+    pub height_mm: String,
+    /// CSS margins, e.g. `14mm 12mm 16mm 12mm`.
+    pub margins: String,
+    /// Inner (binding) and outer margins in mm, for facing pages.
+    pub inner_mm: f32,
+    pub outer_mm: f32,
+    pub booklet: bool,
+}
+
+/// Page size and margins from `print:` in the publication's front matter,
+/// with defaults by kind (a pocket guide is A6).
+pub fn settings(site: &Site, publication: NodeId) -> PrintSettings {
+    let kind = site.publication_kind(publication);
+    let node = &site.nodes[publication];
+    let fm = node.doc_for(node.source_lang).map(|d| &site.doc(d).fm);
+    let print = fm.and_then(|f| f.print.as_ref());
+    let get = |k: &str| print.and_then(|p| p.get(k));
+    let default_size = if kind == crate::content::front_matter::Kind::PocketGuide { "A6" } else { "A4" };
+    let size = get("size").and_then(|v| v.as_str()).filter(|s| paper(s).is_some()).unwrap_or(default_size);
+    let (w, h) = paper(size).unwrap_or((210.0, 297.0));
+    let small = w < 140.0;
+    let (inner, outer) = if small { (10.0, 7.0) } else { (22.0, 16.0) };
+    let margins = get("margins")
+        .and_then(|v| v.as_str())
+        .filter(|m| m.split_whitespace().all(|p| p.ends_with("mm") && p[..p.len() - 2].parse::<f32>().is_ok()))
+        .map(str::to_string)
+        .unwrap_or_else(|| if small { "9mm 7mm 11mm 7mm".into() } else { "18mm 16mm 20mm 16mm".into() });
+    let booklet = get("booklet")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(kind == crate::content::front_matter::Kind::PocketGuide);
+    PrintSettings {
+        size: size.to_ascii_uppercase(),
+        width_mm: mm(w),
+        height_mm: mm(h),
+        margins,
+        inner_mm: inner,
+        outer_mm: outer,
+        booklet,
+    }
+}
+
+fn mm(v: f32) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// The id prefix of a node's section: `p-intro`, `p-referral-contacts`.
+fn section_id(site: &Site, node: NodeId) -> String {
+    let n = &site.nodes[node];
+    let pub_dir = site.nodes[n.publication].out_dir();
+    let rel = n.url.strip_prefix(pub_dir).unwrap_or(&n.url);
+    let rel = rel.strip_suffix("index.html").unwrap_or(rel).trim_end_matches('/');
+    let rel = rel.strip_suffix(".html").unwrap_or(rel);
+    if rel.is_empty() { "p-intro-page".into() } else { format!("p-{}", rel.replace('/', "-")) }
+}
+
+/// Every page of the publication, in reading order, ready to print.
+pub fn chapters(site: &Site, rendered: &[crate::markdown::Rendered], publication: NodeId, lang: usize) -> Vec<PrintChapter> {
+    let order = &site.reading_order[&publication];
+    let code = &site.config.languages[lang].code;
+    let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());
+    // Pages of this publication by their path, to turn links into anchors.
+    let ids: HashMap<String, String> = order
+        .iter()
+        .map(|&n| (format!("{code}/{}", site.nodes[n].url), section_id(site, n)))
+        .collect();
+    let depth0 = site.ancestors(publication).len();
+    order
+        .iter()
+        .map(|&n| {
+            let node = &site.nodes[n];
+            let doc = node.doc_for(lang);
+            let content_lang = doc.map_or(lang, |d| site.doc(d).file.lang);
+            let prefix = section_id(site, n);
+            let page_path = format!("{code}/{}", node.url);
+            let content = doc
+                .map(|d| rebase(&rendered[d].html, &prefix, &page_path, &print_path, &ids))
+                .unwrap_or_default();
+            PrintChapter {
+                id: prefix,
+                title: site.title(n, lang).to_string(),
+                depth: site.ancestors(n).len() - depth0,
+                part: node.kind == NodeKind::Part,
+                content,
+                lang: site.config.languages[content_lang].code.clone(),
+                dir: site.config.languages[content_lang].dir.as_str(),
+                fallback: !node.is_translated(lang),
+            }
+        })
+        .collect()
+}
+
+/// Rewrites `id`, `href` and `src` attributes of one page's HTML for the
+/// print document. The HTML is our own output, so attributes are always
+/// written `name="value"`.
+fn rebase(html: &str, prefix: &str, page: &str, print: &str, ids: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    loop {
+        let next = [" id=\"", " href=\"", " src=\""]
+            .iter()
+            .filter_map(|a| rest.find(a).map(|p| (p, *a)))
+            .min_by_key(|(p, _)| *p);
+        let Some((pos, attr)) = next else { break };
+        let value_start = pos + attr.len();
+        let Some(len) = rest[value_start..].find('"') else { break };
+        let value = &rest[value_start..value_start + len];
+        out.push_str(&rest[..value_start]);
+        match attr {
+            " id=\"" => {
+                out.push_str(prefix);
+                out.push_str("--");
+                out.push_str(value);
+            }
+            _ => out.push_str(&rebase_url(value, prefix, page, print, ids)),
+        }
+        rest = &rest[value_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn rebase_url(url: &str, prefix: &str, page: &str, print: &str, ids: &HashMap<String, String>) -> String {
+    if let Some(frag) = url.strip_prefix('#') {
+        return format!("#{prefix}--{frag}");
+    }
+    if url.contains(':') || url.starts_with("//") {
+        return url.to_string();
+    }
+    let unescaped = url.replace("&amp;", "&");
+    let (path, frag) = match unescaped.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (unescaped.as_str(), None),
+    };
+    let target = resolve(page, &percent_decode(path));
+    if let Some(id) = ids.get(&target) {
+        return match frag {
+            Some(f) => format!("#{id}--{f}"),
+            None => format!("#{id}"),
+        };
+    }
+    let mut out = encode_path(&relative(print, &target));
+    if let Some(f) = frag {
+        out.push('#');
+        out.push_str(f);
+    }
+    out.replace('&', "&amp;")
+}
+
+/// `path` relative to the page at `page`, as a path from the output root.
+fn resolve(page: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rebases_ids_and_links() {
+        let mut ids = HashMap::new();
+        ids.insert("en/pub/intro.html".to_string(), "p-intro".to_string());
+        ids.insert("en/pub/part/x.html".to_string(), "p-part-x".to_string());
+        let html = r##"<h2 id="a">A</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt=""><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
+        let out = rebase(html, "p-part-y", "en/pub/part/y.html", "en/pub/print.html", &ids);
+        assert_eq!(
+            out,
+            r##"<h2 id="p-part-y--a">A</h2><a href="#p-part-y--a">self</a><a href="#p-intro--safety">i</a><a href="#p-part-x">x</a><img src="images/f.png" alt=""><a href="../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##
+        );
+    }
+
+    #[test]
+    fn paper_sizes() {
+        assert_eq!(paper("A6"), Some((105.0, 148.0)));
+        assert_eq!(paper("letter"), Some((215.9, 279.4)));
+        assert_eq!(paper("B5"), None);
+    }
+}

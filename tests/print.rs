@@ -1,0 +1,75 @@
+//! End-to-end: the print page of each publication.
+
+mod common;
+use common::{Site, broken_links};
+use std::collections::HashSet;
+
+#[test]
+fn print_page_has_cover_toc_and_every_chapter_in_order() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let p = site.page("en/handbook/print.html");
+    assert_eq!(p.select(".cover").len(), 1);
+    assert_eq!(p.text_of(".cover h1"), "Handbook");
+    assert!(p.text_of(".cover-meta").contains("2.1"));
+    assert!(p.text_of(".cover-meta").contains("2026-10-01"));
+    let toc: Vec<String> = p.select(".print-toc a").iter().map(|a| a.text().collect()).collect();
+    assert_eq!(toc, ["Introduction", "Signs", "Referral", "Contacts", "Deep part", "Leaf"]);
+    let sections: Vec<String> = p.select("section.chapter").iter().map(|s| s.value().attr("id").unwrap().to_string()).collect();
+    assert_eq!(
+        sections,
+        ["p-intro-page", "p-intro", "p-signs", "p-referral", "p-referral-contacts", "p-referral-deep", "p-referral-deep-leaf"]
+    );
+    // No navigation chrome.
+    assert!(p.select(".pub-nav, .site-header, .pager, .languages").is_empty());
+    // Ids are unique although chapters repeat heading names.
+    let ids: Vec<&str> = p.select("[id]").iter().map(|e| e.value().attr("id").unwrap()).collect();
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids");
+    // Links between chapters stay inside the document; others are rebased.
+    let hrefs: Vec<&str> = p.select("#p-intro a").iter().filter_map(|a| a.value().attr("href")).collect();
+    assert!(hrefs.contains(&"#p-signs--physical-signs"), "{hrefs:?}");
+    assert!(hrefs.contains(&"#p-referral-contacts"), "{hrefs:?}");
+    assert!(hrefs.contains(&"../checklist/index.html"), "{hrefs:?}");
+    assert_eq!(p.attr("#p-referral-deep-leaf img", "src"), "images/flow.png");
+    assert!(broken_links(&site.out()).is_empty(), "{:#?}", broken_links(&site.out()));
+    // Every page of the publication links to it.
+    for page in ["en/handbook/index.html", "en/handbook/intro.html", "en/handbook/referral/deep/leaf.html"] {
+        let p = site.page(page);
+        let href = p.attr(".print-link a", "href");
+        assert!(href.ends_with("print.html"), "{page}: {href}");
+    }
+}
+
+#[test]
+fn page_size_by_kind_and_front_matter() {
+    let site = Site::sample();
+    site.build_ok();
+    let css = |page: &str| site.page(page).text_of("style");
+    assert!(css("en/pocket-guide/print.html").contains("size: 105mm 148mm"), "{}", css("en/pocket-guide/print.html"));
+    assert!(css("en/identification-guidelines/print.html").contains("size: 210mm 297mm"));
+    // RTL print pages are laid out right to left.
+    let ar = site.page("ar/pocket-guide/print.html");
+    assert_eq!(ar.attr("html", "dir"), "rtl");
+
+    let fixture = Site::fixture("basic");
+    fixture.write(
+        "guidance/handbook/index.en.md",
+        "---\ntitle: Handbook\nprint: { size: A5, margins: 10mm 12mm }\n---\nSee [signs](02-signs.md#physical-signs) and [intro](01-intro.md).\n",
+    );
+    fixture.build_ok();
+    let style = fixture.page("en/handbook/print.html").text_of("style");
+    assert!(style.contains("size: 148mm 210mm"), "{style}");
+    assert!(style.contains("margin: 10mm 12mm"), "{style}");
+}
+
+#[test]
+fn titles_cannot_break_out_of_the_print_style() {
+    let site = Site::fixture("basic");
+    site.write("guidance/handbook/index.en.md", "---\ntitle: \"</style><script>alert(1)</script> \\\"q\\\"\"\n---\n[a](01-intro.md) [b](02-signs.md#physical-signs)\n");
+    site.build_ok();
+    let p = site.page("en/handbook/print.html");
+    assert!(p.select("script").is_empty());
+    assert_eq!(p.select("style").len(), 1);
+    assert!(p.text_of(".cover h1").contains("<script>"));
+}
