@@ -146,6 +146,7 @@ impl I18n {
             caution: self.text(lang, "callout-caution"),
             footnotes: self.text(lang, "footnotes"),
             back_to_text: self.text(lang, "footnote-back"),
+            table: self.text(lang, "table-label"),
         }
     }
 }

@@ -13,28 +13,76 @@ fn print_page_has_cover_toc_and_every_chapter_in_order() {
     assert_eq!(p.text_of(".cover h1"), "Handbook");
     assert!(p.text_of(".cover-meta").contains("2.1"));
     assert!(p.text_of(".cover-meta").contains("2026-10-01"));
-    let toc: Vec<String> = p.select(".print-toc a").iter().map(|a| a.text().collect()).collect();
-    assert_eq!(toc, ["Introduction", "Signs", "Referral", "Contacts", "Deep part", "Leaf"]);
-    let sections: Vec<String> = p.select("section.chapter").iter().map(|s| s.value().attr("id").unwrap().to_string()).collect();
+    let toc: Vec<String> = p
+        .select(".print-toc a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            "Introduction",
+            "Signs",
+            "Referral",
+            "Contacts",
+            "Deep part",
+            "Leaf"
+        ]
+    );
+    let sections: Vec<String> = p
+        .select("section.chapter")
+        .iter()
+        .map(|s| s.value().attr("id").unwrap().to_string())
+        .collect();
     assert_eq!(
         sections,
-        ["p-intro-page", "p-intro", "p-signs", "p-referral", "p-referral-contacts", "p-referral-deep", "p-referral-deep-leaf"]
+        [
+            "p-intro-page",
+            "p-intro",
+            "p-signs",
+            "p-referral",
+            "p-referral-contacts",
+            "p-referral-deep",
+            "p-referral-deep-leaf"
+        ]
     );
     // No navigation chrome.
-    assert!(p.select(".pub-nav, .site-header, .pager, .languages").is_empty());
+    assert!(
+        p.select(".pub-nav, .site-header, .pager, .languages")
+            .is_empty()
+    );
     // Ids are unique although chapters repeat heading names.
-    let ids: Vec<&str> = p.select("[id]").iter().map(|e| e.value().attr("id").unwrap()).collect();
+    let ids: Vec<&str> = p
+        .select("[id]")
+        .iter()
+        .map(|e| e.value().attr("id").unwrap())
+        .collect();
     let unique: HashSet<&&str> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len(), "duplicate ids");
     // Links between chapters stay inside the document; others are rebased.
-    let hrefs: Vec<&str> = p.select("#p-intro a").iter().filter_map(|a| a.value().attr("href")).collect();
+    let hrefs: Vec<&str> = p
+        .select("#p-intro a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
     assert!(hrefs.contains(&"#p-signs--physical-signs"), "{hrefs:?}");
     assert!(hrefs.contains(&"#p-referral-contacts"), "{hrefs:?}");
     assert!(hrefs.contains(&"../checklist/index.html"), "{hrefs:?}");
-    assert_eq!(p.attr("#p-referral-deep-leaf img", "src"), "images/flow.png");
-    assert!(broken_links(&site.out()).is_empty(), "{:#?}", broken_links(&site.out()));
+    assert_eq!(
+        p.attr("#p-referral-deep-leaf img", "src"),
+        "images/flow.png"
+    );
+    assert!(
+        broken_links(&site.out()).is_empty(),
+        "{:#?}",
+        broken_links(&site.out())
+    );
     // Every page of the publication links to it.
-    for page in ["en/handbook/index.html", "en/handbook/intro.html", "en/handbook/referral/deep/leaf.html"] {
+    for page in [
+        "en/handbook/index.html",
+        "en/handbook/intro.html",
+        "en/handbook/referral/deep/leaf.html",
+    ] {
         let p = site.page(page);
         let href = p.attr(".print-link a", "href");
         assert!(href.ends_with("print.html"), "{page}: {href}");
@@ -46,7 +94,11 @@ fn page_size_by_kind_and_front_matter() {
     let site = Site::sample();
     site.build_ok();
     let css = |page: &str| site.page(page).text_of("style");
-    assert!(css("en/pocket-guide/print.html").contains("size: 105mm 148mm"), "{}", css("en/pocket-guide/print.html"));
+    assert!(
+        css("en/pocket-guide/print.html").contains("size: 105mm 148mm"),
+        "{}",
+        css("en/pocket-guide/print.html")
+    );
     assert!(css("en/identification-guidelines/print.html").contains("size: 210mm 297mm"));
     // RTL print pages are laid out right to left.
     let ar = site.page("ar/pocket-guide/print.html");

@@ -60,7 +60,13 @@ fn sample_has_expected_chapters_links_and_fallbacks() {
             let listed: Vec<String> = index
                 .select(".chapter-list > li > a")
                 .iter()
-                .map(|a| a.value().attr("href").unwrap().trim_end_matches(".html").to_string())
+                .map(|a| {
+                    a.value()
+                        .attr("href")
+                        .unwrap()
+                        .trim_end_matches(".html")
+                        .to_string()
+                })
                 .collect();
             let expected: Vec<&str> = pages.iter().skip(1).map(|(s, _)| *s).collect();
             assert_eq!(listed, expected, "{lang}/{publication}");
@@ -68,10 +74,21 @@ fn sample_has_expected_chapters_links_and_fallbacks() {
                 let page = site.page(&format!("{lang}/{publication}/{stem}.html"));
                 let translated = langs.contains(&lang);
                 let notices = page.select(".notice-fallback").len();
-                assert_eq!(notices, usize::from(!translated), "{lang}/{publication}/{stem}: fallback notice");
+                assert_eq!(
+                    notices,
+                    usize::from(!translated),
+                    "{lang}/{publication}/{stem}: fallback notice"
+                );
                 let article_lang = page.attr("article", "lang");
-                assert_eq!(article_lang, if translated { lang } else { "en" }, "{lang}/{publication}/{stem}");
-                assert_eq!(page.attr("html", "dir"), if lang == "ar" { "rtl" } else { "ltr" });
+                assert_eq!(
+                    article_lang,
+                    if translated { lang } else { "en" },
+                    "{lang}/{publication}/{stem}"
+                );
+                assert_eq!(
+                    page.attr("html", "dir"),
+                    if lang == "ar" { "rtl" } else { "ltr" }
+                );
             }
         }
     }
@@ -84,9 +101,16 @@ fn sample_marks_itself_as_sample_content() {
     for (publication, _) in EXPECTED {
         for lang in ["en", "fr", "ar", "ha"] {
             let page = site.page(&format!("{lang}/{publication}/index.html"));
-            assert!(!page.select(".content .callout-note").is_empty(), "{lang}/{publication}: no sample note");
+            assert!(
+                !page.select(".content .callout-note").is_empty(),
+                "{lang}/{publication}: no sample note"
+            );
             let print = site.page(&format!("{lang}/{publication}/print.html"));
-            assert_eq!(print.select(".cover-status.status-sample").len(), 1, "{lang}/{publication}");
+            assert_eq!(
+                print.select(".cover-status.status-sample").len(),
+                1,
+                "{lang}/{publication}"
+            );
         }
     }
 }
@@ -97,7 +121,11 @@ fn sample_exercises_every_markdown_feature() {
     site.build_ok();
     let mut found = std::collections::BTreeSet::new();
     for file in common::html_files(&site.out().join("en")) {
-        let rel = file.strip_prefix(site.out()).unwrap().to_string_lossy().to_string();
+        let rel = file
+            .strip_prefix(site.out())
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         if rel.ends_with("print.html") {
             continue;
         }
@@ -113,7 +141,10 @@ fn sample_exercises_every_markdown_feature() {
             ("important", ".content .callout-important"),
             ("caution", ".content .callout-caution"),
             ("image", ".content img[alt]"),
-            ("cross-publication anchor", ".content a[href^='../'][href*='#']"),
+            (
+                "cross-publication anchor",
+                ".content a[href^='../'][href*='#']",
+            ),
         ] {
             if !p.select(css).is_empty() {
                 found.insert(feature);

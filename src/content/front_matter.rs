@@ -223,7 +223,11 @@ pub fn parse(
             },
             "status" => match v.as_str() {
                 Some(st @ ("sample" | "draft" | "final")) => fm.status = Some(st.to_string()),
-                _ => errors.push(error(key, "`status` must be sample, draft or final".into(), Some("status: draft"))),
+                _ => errors.push(error(
+                    key,
+                    "`status` must be sample, draft or final".into(),
+                    Some("status: draft"),
+                )),
             },
             "print" => fm.print = Some(v.clone()),
             "checklist" => fm.checklist = Some(v.clone()),

@@ -31,6 +31,8 @@ pub struct Labels {
     pub caution: String,
     pub footnotes: String,
     pub back_to_text: String,
+    /// Accessible name of a table's scrolling box.
+    pub table: String,
 }
 
 pub struct Options<'a> {
@@ -100,6 +102,11 @@ enum Frame<'a> {
         html: String,
         offset: usize,
     },
+    /// A task-list item's text, which becomes the checkbox's label.
+    Task {
+        checked: bool,
+        events: Vec<Event<'a>>,
+    },
 }
 
 struct State<'s, 'a> {
@@ -129,7 +136,8 @@ impl<'s, 'a> State<'s, 'a> {
             match f {
                 Frame::Heading { events, .. }
                 | Frame::Image { events, .. }
-                | Frame::Footnote { events, .. } => {
+                | Frame::Footnote { events, .. }
+                | Frame::Task { events, .. } => {
                     return events;
                 }
                 Frame::HtmlBlock { .. } => {}
@@ -205,6 +213,14 @@ pub fn render(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
 }
 
 fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
+    if matches!(st.frames.last(), Some(Frame::Task { .. }))
+        && matches!(
+            event,
+            Event::Start(Tag::List(_)) | Event::End(TagEnd::Paragraph | TagEnd::Item)
+        )
+    {
+        end_task(st);
+    }
     if let Some(Frame::HtmlBlock { html, .. }) = st.frames.last_mut() {
         match event {
             Event::Html(s) | Event::Text(s) => {
@@ -282,25 +298,21 @@ fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
         }
         Event::End(TagEnd::BlockQuote(Some(_))) => st.html("</div>\n".into()),
         Event::Start(Tag::Table(a)) => {
-            st.html("<div class=\"table-wrap\">".into());
+            // Focusable, so a table wider than a phone can be scrolled by keyboard.
+            let label = escape(&st.opts.labels.table);
+            st.html(format!(
+                "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">"
+            ));
             st.emit(Event::Start(Tag::Table(a)));
         }
         Event::End(TagEnd::Table) => {
             st.emit(Event::End(TagEnd::Table));
             st.html("</div>\n".into());
         }
-        Event::TaskListMarker(checked) => {
-            let checked = if checked { " checked" } else { "" };
-            if st.opts.interactive_tasks {
-                st.html(format!(
-                    "<input type=\"checkbox\" class=\"task\"{checked}> "
-                ));
-            } else {
-                st.html(format!(
-                    "<input type=\"checkbox\" class=\"task\" disabled{checked}> "
-                ));
-            }
-        }
+        Event::TaskListMarker(checked) => st.frames.push(Frame::Task {
+            checked,
+            events: Vec::new(),
+        }),
         Event::Start(Tag::HtmlBlock) => {
             if st.opts.allow_raw_html {
                 st.emit(Event::Start(Tag::HtmlBlock));
@@ -369,6 +381,33 @@ fn isolate_numbers<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
     if last < t.len() {
         st.emit(Event::Text(CowStr::from(t[last..].to_string())));
     }
+}
+
+/// A task item: a checkbox labelled by the item's text. The id comes from
+/// the text, so it stays the same when other items are added.
+fn end_task(st: &mut State) {
+    let Some(Frame::Task { checked, events }) = st.frames.pop() else {
+        return;
+    };
+    let text = plain_text(&events);
+    let base: String = slugify(&text).chars().take(48).collect();
+    let id = st
+        .ids
+        .unique(&format!("task-{}", base.trim_end_matches('-')));
+    st.r.ids.insert(id.clone());
+    let checked = if checked { " checked" } else { "" };
+    let disabled = if st.opts.interactive_tasks {
+        ""
+    } else {
+        " disabled"
+    };
+    st.html(format!(
+        "<input type=\"checkbox\" class=\"task\" id=\"{}\"{disabled}{checked}> <label for=\"{}\">",
+        escape(&id),
+        escape(&id)
+    ));
+    st.sink().extend(events);
+    st.html("</label>".into());
 }
 
 fn push_text(st: &mut State, t: &str) {
@@ -688,6 +727,10 @@ fn finish(mut st: State) -> Rendered {
             Frame::Heading { events, .. }
             | Frame::Image { events, .. }
             | Frame::Footnote { events, .. } => st.sink().extend(events),
+            Frame::Task { checked, events } => {
+                st.frames.push(Frame::Task { checked, events });
+                end_task(&mut st);
+            }
             Frame::HtmlBlock { html, offset } => raw_block(&mut st, html, offset),
         }
     }
@@ -709,20 +752,25 @@ fn finish(mut st: State) -> Rendered {
         );
         st.html(notes);
         let order = std::mem::take(&mut st.footnote_order);
-        for (label, id, _) in &order {
+        for (n, (label, id, _)) in order.iter().enumerate() {
             let events = st.footnotes.remove(label).unwrap_or_default();
             st.html(format!("<li id=\"{}\">", escape(id)));
             st.out.extend(events);
             st.html(format!(
-                "<a href=\"#{}-ref\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"{}\">↩</a></li>\n",
+                "<a href=\"#{}-ref\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"{} {}\">↩</a></li>\n",
                 escape(id),
-                escape(&st.opts.labels.back_to_text)
+                escape(&st.opts.labels.back_to_text),
+                n + 1
             ));
         }
         st.html("</ol></section>\n".into());
     }
     let mut html = String::with_capacity(st.text_src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
+    // An empty header cell (the corner of a two-way table) is not a header.
+    if html.contains("<th></th>") {
+        html = html.replace("<th></th>", "<td></td>");
+    }
     st.r.html = html;
     st.r
 }

@@ -33,6 +33,8 @@ pub struct Link {
     pub url: String,
     /// Set when the title is in another language than the page (untranslated).
     pub lang: Option<String>,
+    /// That language's direction, when `lang` is set.
+    pub dir: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +52,8 @@ pub struct Child {
     pub title: String,
     /// Set when the title is in another language than the page (untranslated).
     pub lang: Option<String>,
+    /// That language's direction, when `lang` is set.
+    pub dir: Option<&'static str>,
     pub summary: Option<String>,
     pub url: String,
     pub part: bool,
@@ -61,6 +65,8 @@ pub struct PublicationCtx {
     pub title: String,
     /// Set when the title is in another language than the page (untranslated).
     pub lang: Option<String>,
+    /// That language's direction, when `lang` is set.
+    pub dir: Option<&'static str>,
     pub summary: Option<String>,
     pub kind: &'static str,
     pub version: Option<String>,
@@ -193,6 +199,11 @@ impl<'a> Contexts<'a> {
                 .map_or(tera::Value::none(), tera::Value::from),
         );
         map.insert(
+            "dir",
+            self.title_dir(node, lang)
+                .map_or(tera::Value::none(), tera::Value::from),
+        );
+        map.insert(
             "path",
             links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url)).into(),
         );
@@ -248,6 +259,12 @@ impl<'a> Contexts<'a> {
         (shown != lang).then(|| self.site.config.languages[shown].code.clone())
     }
 
+    fn title_dir(&self, node: NodeId, lang: usize) -> Option<&'static str> {
+        self.title_lang(node, lang)
+            .and_then(|code| self.site.config.language(&code))
+            .map(|l| l.dir.as_str())
+    }
+
     fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
         let code = &self.site.config.languages[lang].code;
         links::encode_path(&links::relative(from, &format!("{code}/{tree_path}")))
@@ -293,6 +310,7 @@ impl<'a> Contexts<'a> {
         PublicationCtx {
             title: site.title(p, lang).to_string(),
             lang: self.title_lang(p, lang),
+            dir: self.title_dir(p, lang),
             summary: doc.and_then(|d| d.fm.summary.clone()),
             kind: site.publication_kind(p).as_str(),
             version: source.and_then(|d| d.fm.version.clone()),
@@ -303,9 +321,13 @@ impl<'a> Contexts<'a> {
             translated: counts.translated(),
             stale: counts.stale,
             source_lang: site.config.languages[node.source_lang].code.clone(),
-            status: source.and_then(|d| d.fm.status.clone()).filter(|s| s != "final"),
+            status: source
+                .and_then(|d| d.fm.status.clone())
+                .filter(|s| s != "final"),
             print_url: self.url(from, lang, &format!("{}print.html", node.out_dir())),
-            author: source.and_then(|d| d.fm.author.clone()).or_else(|| site.config.author.clone()),
+            author: source
+                .and_then(|d| d.fm.author.clone())
+                .or_else(|| site.config.author.clone()),
         }
     }
 
@@ -410,12 +432,14 @@ impl<'a> Contexts<'a> {
             title: site.config.title_for(code).to_string(),
             url: ctx.home_url.clone(),
             lang: None,
+            dir: None,
         });
         for &a in &ancestors {
             ctx.breadcrumbs.push(Link {
                 title: site.title(a, lang).to_string(),
                 url: self.url(&path, lang, &site.nodes[a].url),
                 lang: self.title_lang(a, lang),
+                dir: self.title_dir(a, lang),
             });
         }
         let order = &site.reading_order[&node.publication];
@@ -424,6 +448,7 @@ impl<'a> Contexts<'a> {
                 title: site.title(n, lang).to_string(),
                 url: self.url(&path, lang, &site.nodes[n].url),
                 lang: self.title_lang(n, lang),
+                dir: self.title_dir(n, lang),
             };
             ctx.prev = pos.checked_sub(1).map(|p| link(order[p]));
             ctx.next = order.get(pos + 1).map(|&n| link(n));
@@ -442,6 +467,7 @@ impl<'a> Contexts<'a> {
             .map(|&c| Child {
                 title: site.title(c, lang).to_string(),
                 lang: self.title_lang(c, lang),
+                dir: self.title_dir(c, lang),
                 summary: site.nodes[c]
                     .doc_for(lang)
                     .and_then(|d| site.doc(d).fm.summary.clone()),
@@ -459,11 +485,19 @@ impl<'a> Contexts<'a> {
         let node = &site.nodes[publication];
         let code = &site.config.languages[lang].code;
         let path = format!("{code}/{}print.html", node.out_dir());
-        let mut ctx = self.base("print", lang, &path, site.title(publication, lang).to_string());
+        let mut ctx = self.base(
+            "print",
+            lang,
+            &path,
+            site.title(publication, lang).to_string(),
+        );
         ctx.publication = Some(self.publication_summary(publication, lang, &path));
-        ctx.summary = node.doc_for(lang).and_then(|d| site.doc(d).fm.summary.clone());
+        ctx.summary = node
+            .doc_for(lang)
+            .and_then(|d| site.doc(d).fm.summary.clone());
         ctx.content_lang = self.lang(node.doc_for(lang).map_or(lang, |d| site.doc(d).file.lang));
-        ctx.translations = self.alternates_for(&path, &format!("{}print.html", node.out_dir()), lang);
+        ctx.translations =
+            self.alternates_for(&path, &format!("{}print.html", node.out_dir()), lang);
         ctx.print = Some(PrintCtx {
             settings: super::print::settings(site, publication),
             chapters: super::print::chapters(site, self.rendered, publication, lang),

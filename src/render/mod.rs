@@ -46,7 +46,9 @@ fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
     let mut out = String::from("\"");
     for c in value.chars() {
         match c {
-            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => out.push_str(&format!("\\{:x} ", c as u32)),
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:x} ", c as u32))
+            }
             c if c.is_control() => {}
             c => out.push(c),
         }

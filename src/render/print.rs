@@ -32,6 +32,7 @@ pub struct PrintChapter {
     pub part: bool,
     pub content: String,
     pub lang: String,
+    pub lang_name: String,
     pub dir: &'static str,
     /// Shown from the source language (not translated).
     pub fallback: bool,
@@ -59,16 +60,32 @@ pub fn settings(site: &Site, publication: NodeId) -> PrintSettings {
     let fm = node.doc_for(node.source_lang).map(|d| &site.doc(d).fm);
     let print = fm.and_then(|f| f.print.as_ref());
     let get = |k: &str| print.and_then(|p| p.get(k));
-    let default_size = if kind == crate::content::front_matter::Kind::PocketGuide { "A6" } else { "A4" };
-    let size = get("size").and_then(|v| v.as_str()).filter(|s| paper(s).is_some()).unwrap_or(default_size);
+    let default_size = if kind == crate::content::front_matter::Kind::PocketGuide {
+        "A6"
+    } else {
+        "A4"
+    };
+    let size = get("size")
+        .and_then(|v| v.as_str())
+        .filter(|s| paper(s).is_some())
+        .unwrap_or(default_size);
     let (w, h) = paper(size).unwrap_or((210.0, 297.0));
     let small = w < 140.0;
     let (inner, outer) = if small { (10.0, 7.0) } else { (22.0, 16.0) };
     let margins = get("margins")
         .and_then(|v| v.as_str())
-        .filter(|m| m.split_whitespace().all(|p| p.ends_with("mm") && p[..p.len() - 2].parse::<f32>().is_ok()))
+        .filter(|m| {
+            m.split_whitespace()
+                .all(|p| p.ends_with("mm") && p[..p.len() - 2].parse::<f32>().is_ok())
+        })
         .map(str::to_string)
-        .unwrap_or_else(|| if small { "9mm 7mm 11mm 7mm".into() } else { "18mm 16mm 20mm 16mm".into() });
+        .unwrap_or_else(|| {
+            if small {
+                "9mm 7mm 11mm 7mm".into()
+            } else {
+                "18mm 16mm 20mm 16mm".into()
+            }
+        });
     let booklet = get("booklet")
         .and_then(|v| v.as_bool())
         .unwrap_or(kind == crate::content::front_matter::Kind::PocketGuide);
@@ -93,13 +110,25 @@ fn section_id(site: &Site, node: NodeId) -> String {
     let n = &site.nodes[node];
     let pub_dir = site.nodes[n.publication].out_dir();
     let rel = n.url.strip_prefix(pub_dir).unwrap_or(&n.url);
-    let rel = rel.strip_suffix("index.html").unwrap_or(rel).trim_end_matches('/');
+    let rel = rel
+        .strip_suffix("index.html")
+        .unwrap_or(rel)
+        .trim_end_matches('/');
     let rel = rel.strip_suffix(".html").unwrap_or(rel);
-    if rel.is_empty() { "p-intro-page".into() } else { format!("p-{}", rel.replace('/', "-")) }
+    if rel.is_empty() {
+        "p-intro-page".into()
+    } else {
+        format!("p-{}", rel.replace('/', "-"))
+    }
 }
 
 /// Every page of the publication, in reading order, ready to print.
-pub fn chapters(site: &Site, rendered: &[crate::markdown::Rendered], publication: NodeId, lang: usize) -> Vec<PrintChapter> {
+pub fn chapters(
+    site: &Site,
+    rendered: &[crate::markdown::Rendered],
+    publication: NodeId,
+    lang: usize,
+) -> Vec<PrintChapter> {
     let order = &site.reading_order[&publication];
     let code = &site.config.languages[lang].code;
     let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());
@@ -127,6 +156,7 @@ pub fn chapters(site: &Site, rendered: &[crate::markdown::Rendered], publication
                 part: node.kind == NodeKind::Part,
                 content,
                 lang: site.config.languages[content_lang].code.clone(),
+                lang_name: site.config.languages[content_lang].name.clone(),
                 dir: site.config.languages[content_lang].dir.as_str(),
                 fallback: !node.is_translated(lang),
             }
@@ -137,7 +167,13 @@ pub fn chapters(site: &Site, rendered: &[crate::markdown::Rendered], publication
 /// Rewrites `id`, `href` and `src` attributes of one page's HTML for the
 /// print document. The HTML is our own output, so attributes are always
 /// written `name="value"`.
-fn rebase(html: &str, prefix: &str, page: &str, print: &str, ids: &HashMap<String, String>) -> String {
+fn rebase(
+    html: &str,
+    prefix: &str,
+    page: &str,
+    print: &str,
+    ids: &HashMap<String, String>,
+) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     loop {
@@ -147,7 +183,9 @@ fn rebase(html: &str, prefix: &str, page: &str, print: &str, ids: &HashMap<Strin
             .min_by_key(|(p, _)| *p);
         let Some((pos, attr)) = next else { break };
         let value_start = pos + attr.len();
-        let Some(len) = rest[value_start..].find('"') else { break };
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
         let value = &rest[value_start..value_start + len];
         out.push_str(&rest[..value_start]);
         match attr {
@@ -164,7 +202,13 @@ fn rebase(html: &str, prefix: &str, page: &str, print: &str, ids: &HashMap<Strin
     out
 }
 
-fn rebase_url(url: &str, prefix: &str, page: &str, print: &str, ids: &HashMap<String, String>) -> String {
+fn rebase_url(
+    url: &str,
+    prefix: &str,
+    page: &str,
+    print: &str,
+    ids: &HashMap<String, String>,
+) -> String {
     if let Some(frag) = url.strip_prefix('#') {
         return format!("#{prefix}--{frag}");
     }
@@ -217,7 +261,13 @@ mod tests {
         ids.insert("en/pub/intro.html".to_string(), "p-intro".to_string());
         ids.insert("en/pub/part/x.html".to_string(), "p-part-x".to_string());
         let html = r##"<h2 id="a">A</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt=""><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
-        let out = rebase(html, "p-part-y", "en/pub/part/y.html", "en/pub/print.html", &ids);
+        let out = rebase(
+            html,
+            "p-part-y",
+            "en/pub/part/y.html",
+            "en/pub/print.html",
+            &ids,
+        );
         assert_eq!(
             out,
             r##"<h2 id="p-part-y--a">A</h2><a href="#p-part-y--a">self</a><a href="#p-intro--safety">i</a><a href="#p-part-x">x</a><img src="images/f.png" alt=""><a href="../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##

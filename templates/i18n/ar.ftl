@@ -59,3 +59,4 @@ print-language = اللغة
 print-introduction = مقدمة
 status-sample = محتوى تجريبي: كُتب لعرض أداة fieldguide، وليس إرشادات رسمية.
 status-draft = مسودة: لم تُعتمد للاستخدام بعد.
+table-label = جدول

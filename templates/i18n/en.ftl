@@ -49,3 +49,4 @@ print-language = Language
 print-introduction = Introduction
 status-sample = Sample content: written to demonstrate fieldguide, not official guidance.
 status-draft = Draft: not yet approved for use.
+table-label = Table

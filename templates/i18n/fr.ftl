@@ -52,3 +52,4 @@ print-language = Langue
 print-introduction = Introduction
 status-sample = Contenu d'exemple : rédigé pour présenter fieldguide, ce ne sont pas des orientations officielles.
 status-draft = Projet : pas encore approuvé pour utilisation.
+table-label = Tableau

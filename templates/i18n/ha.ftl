@@ -52,3 +52,4 @@ print-language = Harshe
 print-introduction = Gabatarwa
 status-sample = Misalin abun ciki: an rubuta shi don nuna fieldguide, ba jagora na hukuma ba ne.
 status-draft = Daftari: ba a amince da amfani da shi ba tukuna.
+table-label = Tebur

@@ -2,6 +2,8 @@
 //! folder, run the real binary on it, and parse the HTML it writes.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use assert_cmd::Command;
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;

@@ -1,0 +1,96 @@
+//! Headless Chromium for tests that only a browser can answer.
+//!
+//! Without a browser these tests print that they were skipped; with
+//! `FIELDGUIDE_REQUIRE_BROWSER=1` (set by `.ci/run`) a missing browser fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The browser: `FIELDGUIDE_BROWSER`, else the first of the usual names on PATH.
+pub fn find() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("FIELDGUIDE_BROWSER") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for name in [
+            "chromium",
+            "chromium-browser",
+            "google-chrome",
+            "google-chrome-stable",
+            "msedge",
+        ] {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// The browser, or `None` after printing why the test is skipped.
+pub fn require() -> Option<PathBuf> {
+    match find() {
+        Some(p) => Some(p),
+        None if std::env::var_os("FIELDGUIDE_REQUIRE_BROWSER").is_some() => {
+            panic!(
+                "no Chromium found (FIELDGUIDE_REQUIRE_BROWSER is set): apt-get install chromium"
+            )
+        }
+        None => {
+            eprintln!("skipped: this test needs Chromium (apt-get install chromium)");
+            None
+        }
+    }
+}
+
+/// Flags that keep Chromium offline and quiet, and work as root.
+pub fn command(browser: &Path, profile: &Path) -> Command {
+    let mut c = Command::new(browser);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--hide-scrollbars",
+        "--mute-audio",
+    ]);
+    c.arg(format!("--user-data-dir={}", profile.display()));
+    c
+}
+
+/// Loads `url`, lets scripts run, and returns the DOM as the page left it.
+pub fn dump_dom(browser: &Path, url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = command(browser, profile.path())
+        .args([
+            "--virtual-time-budget=5000",
+            "--window-size=390,844",
+            "--dump-dom",
+        ])
+        .arg(url)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A `file://` URL for a path.
+pub fn file_url(path: &Path) -> String {
+    let abs = path.canonicalize().unwrap();
+    let mut url = String::from("file://");
+    for c in abs.to_string_lossy().chars() {
+        match c {
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '?' => url.push_str("%3F"),
+            '%' => url.push_str("%25"),
+            c => url.push(c),
+        }
+    }
+    url
+}
