@@ -3,8 +3,11 @@
 mod common;
 use common::{Site, broken_links};
 
+/// A page (its slug) and the languages it is written in.
+type Page = (&'static str, &'static [&'static str]);
+
 /// Chapters (stems) of each publication, and the languages each exists in.
-const EXPECTED: &[(&str, &[(&str, &[&str])])] = &[
+const EXPECTED: &[(&str, &[Page])] = &[
     (
         "identification-guidelines",
         &[
