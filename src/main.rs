@@ -72,6 +72,9 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// Output format: text (as rustc prints) or json (for CI).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Show which translations are up to date, stale (the source changed), missing or untracked,
     /// per language and publication, and which interface strings each language lacks.
@@ -87,6 +90,12 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Create a new site in DIR: site.yaml with two languages and one publication with two
+    /// chapters, ready to build. DIR must not exist or be empty.
+    New {
+        /// The folder to create.
+        dir: PathBuf,
     },
     /// Record in each translation (`translation_of:` in its front matter) the version of the source
     /// it matches. Run it after reviewing a translation against its source; only that line changes.
@@ -113,7 +122,11 @@ fn main() {
             let out = out.unwrap_or_else(|| common.source.join("public"));
             commands::build::build(&common.options(), &out, common.verbosity())
         }
-        Command::Check { common } => commands::build::check(&common.options(), common.verbosity()),
+        Command::Check { common, format } => commands::build::check(
+            &common.options(),
+            format == Format::Json,
+            common.verbosity(),
+        ),
         Command::Status {
             common,
             lang,
@@ -124,6 +137,7 @@ fn main() {
             format == Format::Json,
             common.verbosity(),
         ),
+        Command::New { dir } => commands::new::new(&dir),
         Command::Stamp { common, files } => {
             commands::stamp::stamp(&common.options(), &files, common.verbosity())
         }

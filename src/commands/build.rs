@@ -66,11 +66,32 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
     EXIT_OK
 }
 
-pub fn check(opts: &Options, verbosity: Verbosity) -> i32 {
-    let diags = match pipeline::build(opts) {
-        Ok(b) => b.diagnostics,
-        Err(f) => f.diagnostics,
+pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
+    let start = std::time::Instant::now();
+    let (diags, pages) = match pipeline::build(opts) {
+        Ok(b) => (b.diagnostics, b.languages.iter().map(|l| l.pages).sum::<usize>()),
+        Err(f) => (f.diagnostics, 0),
     };
+    let (e, w) = count(&diags);
+    let failed = e > 0 || (opts.strict && w > 0);
+    if json {
+        let findings: Vec<serde_json::Value> = diags
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "severity": if opts.strict { crate::diagnostics::Severity::Error } else { d.severity },
+                    "path": crate::diagnostics::display_path(&d.path),
+                    "line": d.line.max(1),
+                    "column": d.col.max(1),
+                    "message": d.message,
+                    "hint": d.hint,
+                })
+            })
+            .collect();
+        let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings });
+        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        return if failed { EXIT_FAILED } else { EXIT_OK };
+    }
     print_diagnostics(&opts.source, &diags, verbosity);
     let (e, w) = count(&diags);
     let failed = e > 0 || (opts.strict && w > 0);

@@ -84,6 +84,7 @@ pub fn md_options() -> MdOptions {
 enum Frame<'a> {
     Heading {
         level: HeadingLevel,
+        offset: usize,
         id: Option<String>,
         classes: Vec<String>,
         events: Vec<Event<'a>>,
@@ -128,6 +129,8 @@ struct State<'s, 'a> {
     raw_warned_lines: HashSet<usize>,
     /// The document is right-to-left: numbers get isolated.
     rtl: bool,
+    /// Level of the last heading (1: the page title).
+    last_level: u8,
 }
 
 impl<'s, 'a> State<'s, 'a> {
@@ -204,6 +207,7 @@ pub fn render(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
         same_page: Vec::new(),
         raw_warned_lines: HashSet::new(),
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
+        last_level: 1,
     };
     st.r.text.reserve(body.len());
     for (event, range) in Parser::new_ext(body, md_options()).into_offset_iter() {
@@ -243,6 +247,7 @@ fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
             // Attributes other than id and class are dropped: `{onclick=..}` must not pass.
             st.frames.push(Frame::Heading {
                 level,
+                offset: pos,
                 id: id.map(|i| i.to_string()),
                 classes: classes
                     .iter()
@@ -256,7 +261,7 @@ fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
                 events: Vec::new(),
             });
         }
-        Event::End(TagEnd::Heading(_)) => end_heading(st, pos),
+        Event::End(TagEnd::Heading(_)) => end_heading(st),
         Event::Start(Tag::Link {
             dest_url, title, ..
         }) => start_link(st, &dest_url, &title, pos),
@@ -461,9 +466,10 @@ fn plain_text(events: &[Event]) -> String {
     s.trim().to_string()
 }
 
-fn end_heading(st: &mut State, pos: usize) {
+fn end_heading(st: &mut State) {
     let Some(Frame::Heading {
         level,
+        offset,
         id,
         classes,
         events,
@@ -471,7 +477,22 @@ fn end_heading(st: &mut State, pos: usize) {
     else {
         return;
     };
+    let pos = offset;
     let title = plain_text(&events);
+    // The page title is the level-1 heading; sections go down one level at a time.
+    let n = level as u8;
+    if n == 1 {
+        st.warn(
+            pos,
+            "level-1 heading in the text: the page title is already the level-1 heading".into(),
+            Some("start sections at `##`"),
+        );
+    } else if n > st.last_level + 1 {
+        let msg = format!("heading level skipped: level {n} after level {}", st.last_level);
+        let hint = format!("use `{}` here", "#".repeat(usize::from(st.last_level) + 1));
+        st.warn(pos, msg, Some(&hint));
+    }
+    st.last_level = n;
     let id = match id {
         Some(explicit) => {
             let clean: String = explicit
@@ -494,7 +515,6 @@ fn end_heading(st: &mut State, pos: usize) {
             st.ids.unique(&base)
         }
     };
-    let n = level as u8;
     if (2..=3).contains(&n) {
         st.r.toc.push(TocEntry {
             level: n,
