@@ -207,8 +207,30 @@ fn main() {
         std::fs::write(&edited, format!("{original}\nEdited {i}.\n")).unwrap();
         one_edit.push(build(&site, &out));
     }
-    std::fs::write(&edited, original).unwrap();
+    std::fs::write(&edited, &original).unwrap();
     let peak = peak_child_rss_mb();
+
+    // `serve`: the site in memory, one chapter edited, only its pages re-rendered.
+    let opts = fieldguide::pipeline::Options {
+        source: site.clone(),
+        strict: false,
+        live_reload: Some("__fieldguide/livereload.js".into()),
+    };
+    let (mut session, _) = fieldguide::rebuild::Session::start(opts)
+        .ok()
+        .expect("the corpus builds");
+    let mut serve_edit = Vec::new();
+    for i in 0..runs {
+        std::fs::write(&edited, format!("{original}\nServe edit {i}.\n")).unwrap();
+        let start = Instant::now();
+        let outcome = session
+            .update(std::slice::from_ref(&edited))
+            .ok()
+            .expect("the edit builds");
+        serve_edit.push(start.elapsed());
+        assert!(!outcome.full && !outcome.changed.is_empty());
+    }
+    std::fs::write(&edited, original).unwrap();
     let (fs, fp, b, n, e) = (
         median(floor_seq),
         median(floor_par),

@@ -76,6 +76,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Preview the site: build it in memory, serve it on this machine, rebuild when a file
+    /// changes and reload open pages. Errors show in the terminal and over the page.
+    #[command(after_help = EXIT_CODES)]
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 or ::1 shows the preview to
+        /// other machines on the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Show which translations are up to date, stale (the source changed), missing or untracked,
     /// per language and publication, and which interface strings each language lacks.
     #[command(
@@ -138,6 +152,15 @@ fn main() {
             common.verbosity(),
         ),
         Command::New { dir } => commands::new::new(&dir),
+        Command::Serve { common, port, bind } => {
+            fieldguide::serve::serve(fieldguide::serve::ServeOptions {
+                build: common.options(),
+                bind,
+                port,
+                ignore: vec![common.source.join("public")],
+                verbosity: common.verbosity(),
+            })
+        }
         Command::Stamp { common, files } => {
             commands::stamp::stamp(&common.options(), &files, common.verbosity())
         }

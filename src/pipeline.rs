@@ -38,6 +38,9 @@ pub struct LanguageSummary {
 /// A site built in memory, ready to write.
 pub struct Built {
     pub files: Vec<OutputFile>,
+    /// Kept so that `serve` can re-render only what a change touches.
+    pub tera: tera::Tera,
+    pub theme: Theme,
     pub diagnostics: Vec<Diagnostic>,
     pub languages: Vec<LanguageSummary>,
     pub site: model::Site,
@@ -215,6 +218,8 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
     all.extend(diagnostics);
     Ok(Built {
         files,
+        tera,
+        theme,
         diagnostics: all.into_sorted(),
         languages,
         site,

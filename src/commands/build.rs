@@ -69,7 +69,10 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     let (diags, pages) = match pipeline::build(opts) {
-        Ok(b) => (b.diagnostics, b.languages.iter().map(|l| l.pages).sum::<usize>()),
+        Ok(b) => (
+            b.diagnostics,
+            b.languages.iter().map(|l| l.pages).sum::<usize>(),
+        ),
         Err(f) => (f.diagnostics, 0),
     };
     let (e, w) = count(&diags);
@@ -89,17 +92,24 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             })
             .collect();
         let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings });
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
         return if failed { EXIT_FAILED } else { EXIT_OK };
     }
     print_diagnostics(&opts.source, &diags, verbosity);
-    let (e, w) = count(&diags);
-    let failed = e > 0 || (opts.strict && w > 0);
     if verbosity != Verbosity::Quiet || failed {
+        let checked = if pages > 0 {
+            format!(" in {}", plural(pages, "page", "pages"))
+        } else {
+            String::new()
+        };
         eprintln!(
-            "{}, {}",
+            "{}, {}{checked} ({} ms)",
             plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
+            plural(w, "warning", "warnings"),
+            start.elapsed().as_millis(),
         );
     }
     if failed { EXIT_FAILED } else { EXIT_OK }

@@ -44,9 +44,14 @@ const FRENCH_TITLES: &[&str] = &["Mon guide de terrain", "Démarrer", "La suite"
 
 pub fn new(dir: &Path) -> i32 {
     if dir.exists() {
-        let empty = std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty || !dir.is_dir() {
-            eprintln!("error: `{}` already exists and is not an empty folder", dir.display());
+            eprintln!(
+                "error: `{}` already exists and is not an empty folder",
+                dir.display()
+            );
             eprintln!("  = hint: choose a new folder name, e.g. `fieldguide new my-guidance`");
             return EXIT_FAILED;
         }
@@ -59,11 +64,17 @@ pub fn new(dir: &Path) -> i32 {
             eprintln!("  cd {}", shell_quote(dir));
             eprintln!("  fieldguide serve      # preview in your browser while you write");
             eprintln!("  fieldguide build      # write the site into public/");
-            eprintln!("  fieldguide status     # see which translations are missing or out of date");
+            eprintln!(
+                "  fieldguide status     # see which translations are missing or out of date"
+            );
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: cannot create the site in `{}`: {}", dir.display(), crate::content::load::io_message(&e));
+            eprintln!(
+                "error: cannot create the site in `{}`: {}",
+                dir.display(),
+                crate::content::load::io_message(&e)
+            );
             EXIT_FAILED
         }
     }
@@ -74,7 +85,10 @@ fn write_site(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(&guide)?;
     std::fs::write(dir.join("site.yaml"), SITE)?;
     for (i, (stem, title, extra, en, fr)) in PAGES.iter().enumerate() {
-        std::fs::write(guide.join(format!("{stem}.en.md")), format!("---\ntitle: {title}\n{extra}---\n\n{en}"))?;
+        std::fs::write(
+            guide.join(format!("{stem}.en.md")),
+            format!("---\ntitle: {title}\n{extra}---\n\n{en}"),
+        )?;
         // The French page is stamped as a translation of this English version.
         let hash = source_hash(title, &format!("\n{en}"));
         let fr_title = FRENCH_TITLES[i];
@@ -88,5 +102,9 @@ fn write_site(dir: &Path) -> std::io::Result<()> {
 
 fn shell_quote(p: &Path) -> String {
     let s = p.display().to_string();
-    if s.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) { s } else { format!("'{}'", s.replace('\'', "'\\''")) }
+    if s.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }

@@ -488,7 +488,10 @@ fn end_heading(st: &mut State) {
             Some("start sections at `##`"),
         );
     } else if n > st.last_level + 1 {
-        let msg = format!("heading level skipped: level {n} after level {}", st.last_level);
+        let msg = format!(
+            "heading level skipped: level {n} after level {}",
+            st.last_level
+        );
         let hint = format!("use `{}` here", "#".repeat(usize::from(st.last_level) + 1));
         st.warn(pos, msg, Some(&hint));
     }

@@ -118,7 +118,8 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
 }
 
 /// Which page to render.
-enum Spec {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spec {
     Chooser,
     Home(usize),
     Page(usize, usize),
@@ -132,6 +133,17 @@ struct Job<'a> {
     ctx: PageCtx<'a>,
 }
 
+/// Every page of the site, in a fixed order.
+pub fn all_specs(site: &Site) -> Vec<Spec> {
+    let mut specs = vec![Spec::Chooser];
+    for l in 0..site.config.languages.len() {
+        specs.push(Spec::Home(l));
+        specs.extend((0..site.nodes.len()).map(|n| Spec::Page(n, l)));
+        specs.extend(site.publications.iter().map(|&p| Spec::Print(p, l)));
+    }
+    specs
+}
+
 /// Renders every page of the site. Errors name the template and the page.
 pub fn pages(
     site: &Site,
@@ -141,15 +153,30 @@ pub fn pages(
     live_reload: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
+    render_specs(
+        site,
+        rendered,
+        tera,
+        theme,
+        live_reload,
+        &all_specs(site),
+        diags,
+    )
+}
+
+/// Renders the given pages, in parallel (`serve` passes only the pages a
+/// change touched).
+pub fn render_specs(
+    site: &Site,
+    rendered: &[Rendered],
+    tera: &Tera,
+    theme: &Theme,
+    live_reload: Option<&str>,
+    specs: &[Spec],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
     let contexts = Contexts::new(site, rendered);
-    // Jobs are listed in a fixed order; contexts are built inside the
-    // parallel loop so their cost is spread too.
-    let mut specs = vec![Spec::Chooser];
-    for l in 0..site.config.languages.len() {
-        specs.push(Spec::Home(l));
-        specs.extend((0..site.nodes.len()).map(|n| Spec::Page(n, l)));
-        specs.extend(site.publications.iter().map(|&p| Spec::Print(p, l)));
-    }
+    // Contexts are built inside the parallel loop so their cost is spread too.
     let results: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
         .map(|spec| {

@@ -1,0 +1,480 @@
+//! Booklet imposition for saddle-stitch printing.
+//!
+//! A booklet is a stack of sheets, each printed on both sides with two pages
+//! side by side, folded once down the middle and stapled on the fold. Pages
+//! of size `w x h` sit two-up on sheets of `2w x h` (A6 pages on A5
+//! landscape sheets, A5 on A4). The page count is padded with blank pages to
+//! a multiple of four, since every sheet carries four pages.
+//!
+//! ## The order
+//!
+//! With `n` pages (after padding) and sheets numbered from the outside of
+//! the stack (`k = 0` is the outer sheet, which carries the covers), sheet
+//! `k` carries, for a left-to-right booklet bound on the left:
+//!
+//! ```text
+//! front: [ n - 2k | 2k + 1 ]      back: [ 2k + 2 | n - 2k - 1 ]
+//! ```
+//!
+//! so for 8 pages: sheet 1 front `[8 | 1]`, back `[2 | 7]`; sheet 2 front
+//! `[6 | 3]`, back `[4 | 5]`. Pages 1 (front cover) and `n` (back cover)
+//! share the outside of the outer sheet; the middle sheet's back carries the
+//! centre spread `n/2 | n/2 + 1`.
+//!
+//! A right-to-left booklet (Arabic, Hebrew, ...) is bound on the right: the
+//! front cover is on the left half of the outer sheet and every side is
+//! mirrored: sheet 1 front `[1 | 8]`, back `[7 | 2]`; sheet 2 front
+//! `[3 | 6]`, back `[5 | 4]`.
+//!
+//! ## Printing
+//!
+//! The imposed PDF lists the sides in print order: sheet 1 front, sheet 1
+//! back, sheet 2 front, ... Print it double-sided with **flip on short
+//! edge** (the PDF asks for that in its viewer preferences). The back of
+//! each sheet is laid out as seen after turning the sheet over like a page
+//! of a book, about its vertical middle, so nothing is rotated: what is
+//! behind the front's right half is the back's left half. Printed on a
+//! portrait-fed printer, a landscape sheet is turned a quarter turn, and a
+//! short-edge flip of the paper is exactly that book-page turn of the sheet.
+//! (A long-edge flip would print every back upside down.) Stack the sheets
+//! in print order, fold the stack in half with sheet 1's front outside, and
+//! staple on the fold: the pages read in order.
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+/// One side of a sheet: the page on each half, numbered from 1; `None` is a
+/// blank page added to reach a multiple of four.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Side {
+    pub left: Option<usize>,
+    pub right: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sheet {
+    pub front: Side,
+    pub back: Side,
+}
+
+/// The page count padded to whole sheets (a multiple of four).
+pub fn padded(pages: usize) -> usize {
+    pages.div_ceil(4) * 4
+}
+
+/// The sheets of a booklet of `pages` pages, outer sheet first. `rtl`
+/// binds on the right (mirrored order).
+pub fn order(pages: usize, rtl: bool) -> Vec<Sheet> {
+    let n = padded(pages);
+    let page = |p: usize| (p <= pages).then_some(p);
+    (0..n / 4)
+        .map(|k| {
+            let outer_front = page(n - 2 * k);
+            let inner_front = page(2 * k + 1);
+            let inner_back = page(2 * k + 2);
+            let outer_back = page(n - 2 * k - 1);
+            if rtl {
+                Sheet {
+                    front: Side {
+                        left: inner_front,
+                        right: outer_front,
+                    },
+                    back: Side {
+                        left: outer_back,
+                        right: inner_back,
+                    },
+                }
+            } else {
+                Sheet {
+                    front: Side {
+                        left: outer_front,
+                        right: inner_front,
+                    },
+                    back: Side {
+                        left: inner_back,
+                        right: outer_back,
+                    },
+                }
+            }
+        })
+        .collect()
+}
+
+/// A size in PDF points (1/72 inch).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Imposes `doc` in place: its pages become form XObjects placed two-up on
+/// sheets of twice their width, in booklet order. `sheet` is the sheet size
+/// to use (the nominal paper size, e.g. A5 landscape for A6 pages); each
+/// page is centred in its half. Returns the number of sheets.
+///
+/// Links, bookmarks and the structure tree refer to the original pages, so
+/// they are dropped: the booklet is a file for the printer.
+pub fn impose(doc: &mut Document, rtl: bool, sheet: Option<Size>) -> Result<usize, String> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if pages.is_empty() {
+        return Err("the PDF has no pages".into());
+    }
+    let pages_id = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| format!("the PDF has no page tree: {e}"))?;
+    let mut forms = Vec::with_capacity(pages.len());
+    let mut page_size = None;
+    for &page_id in &pages {
+        let [x0, y0, x1, y1] = media_box(doc, page_id)?;
+        page_size.get_or_insert(Size {
+            width: x1 - x0,
+            height: y1 - y0,
+        });
+        let content = doc.get_page_content(page_id);
+        let page = doc
+            .get_dictionary(page_id)
+            .map_err(|e| format!("unreadable page: {e}"))?;
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"XObject".to_vec()));
+        dict.set("Subtype", Object::Name(b"Form".to_vec()));
+        dict.set("FormType", 1);
+        dict.set(
+            "BBox",
+            vec![
+                Object::Real(x0),
+                Object::Real(y0),
+                Object::Real(x1),
+                Object::Real(y1),
+            ],
+        );
+        if let Ok(group) = page.get(b"Group") {
+            dict.set("Group", group.clone());
+        }
+        let resources = match page.get(b"Resources") {
+            Ok(r) => Some(r.clone()),
+            // Inherited from the page tree.
+            Err(_) => doc
+                .get_page_resources(page_id)
+                .ok()
+                .and_then(|(direct, ids)| {
+                    direct
+                        .map(|d| Object::Dictionary(d.clone()))
+                        .or_else(|| ids.first().map(|&id| Object::Reference(id)))
+                }),
+        };
+        if let Some(r) = resources {
+            dict.set("Resources", r);
+        }
+        let mut stream = Stream::new(dict, content);
+        let _ = stream.compress();
+        forms.push((doc.add_object(stream), x0, y0));
+    }
+    let page_size = page_size.unwrap_or(Size {
+        width: 0.0,
+        height: 0.0,
+    });
+    let sheet = sheet.unwrap_or(Size {
+        width: 2.0 * page_size.width,
+        height: page_size.height,
+    });
+    let half = sheet.width / 2.0;
+    let dx = (half - page_size.width) / 2.0;
+    let dy = (sheet.height - page_size.height) / 2.0;
+
+    let mut kids = Vec::new();
+    for s in order(pages.len(), rtl) {
+        for side in [s.front, s.back] {
+            let mut xobjects = Dictionary::new();
+            let mut content = String::new();
+            for (slot, page) in [(0.0, side.left), (half, side.right)] {
+                let Some(p) = page else { continue };
+                let (form, x0, y0) = forms[p - 1];
+                let name = format!("P{p}");
+                xobjects.set(name.as_bytes().to_vec(), Object::Reference(form));
+                content.push_str(&format!(
+                    "q 1 0 0 1 {} {} cm /{name} Do Q\n",
+                    num(slot + dx - x0),
+                    num(dy - y0)
+                ));
+            }
+            let mut resources = Dictionary::new();
+            resources.set("XObject", xobjects);
+            let mut contents = Stream::new(Dictionary::new(), content.into_bytes());
+            let _ = contents.compress();
+            let contents_id = doc.add_object(contents);
+            let mut page = Dictionary::new();
+            page.set("Type", Object::Name(b"Page".to_vec()));
+            page.set("Parent", Object::Reference(pages_id));
+            page.set(
+                "MediaBox",
+                vec![
+                    Object::Integer(0),
+                    Object::Integer(0),
+                    Object::Real(sheet.width),
+                    Object::Real(sheet.height),
+                ],
+            );
+            page.set("Resources", resources);
+            page.set("Contents", Object::Reference(contents_id));
+            kids.push(Object::Reference(doc.add_object(page)));
+        }
+    }
+    let sides = kids.len();
+    let tree = doc
+        .get_dictionary_mut(pages_id)
+        .map_err(|e| format!("the PDF has no page tree: {e}"))?;
+    tree.set("Kids", kids);
+    tree.set("Count", sides as i64);
+    for key in [&b"MediaBox"[..], b"CropBox", b"Resources", b"Rotate"] {
+        tree.remove(key);
+    }
+    let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
+    for key in [
+        &b"StructTreeRoot"[..],
+        b"MarkInfo",
+        b"Outlines",
+        b"Dests",
+        b"Names",
+        b"OpenAction",
+        b"PageLabels",
+        b"PageMode",
+    ] {
+        catalog.remove(key);
+    }
+    for &p in &pages {
+        doc.objects.remove(&p);
+    }
+    doc.prune_objects();
+    doc.renumber_objects();
+    Ok(sides / 2)
+}
+
+/// A page's MediaBox, inherited from the page tree when the page has none.
+pub fn media_box(doc: &Document, page: ObjectId) -> Result<[f32; 4], String> {
+    let mut id = page;
+    for _ in 0..32 {
+        let dict = doc
+            .get_dictionary(id)
+            .map_err(|e| format!("unreadable page: {e}"))?;
+        if let Ok(obj) = dict.get(b"MediaBox") {
+            let (_, obj) = doc.dereference(obj).map_err(|e| e.to_string())?;
+            let values: Vec<f32> = obj
+                .as_array()
+                .map_err(|e| format!("bad MediaBox: {e}"))?
+                .iter()
+                .filter_map(|v| v.as_float().ok())
+                .collect();
+            return match values[..] {
+                [a, b, c, d] => Ok([a.min(c), b.min(d), a.max(c), b.max(d)]),
+                _ => Err("bad MediaBox".into()),
+            };
+        }
+        match dict.get(b"Parent").and_then(Object::as_reference) {
+            Ok(parent) => id = parent,
+            Err(_) => break,
+        }
+    }
+    Err("a page has no MediaBox".into())
+}
+
+/// A number as PDF content wants it: no exponent, at most 3 decimals.
+fn num(v: f32) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(l: usize, r: usize) -> Side {
+        let p = |x| (x != 0).then_some(x);
+        Side {
+            left: p(l),
+            right: p(r),
+        }
+    }
+
+    #[test]
+    fn eight_pages_left_to_right() {
+        assert_eq!(
+            order(8, false),
+            [
+                Sheet {
+                    front: side(8, 1),
+                    back: side(2, 7)
+                },
+                Sheet {
+                    front: side(6, 3),
+                    back: side(4, 5)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn eight_pages_right_to_left_mirrors() {
+        assert_eq!(
+            order(8, true),
+            [
+                Sheet {
+                    front: side(1, 8),
+                    back: side(7, 2)
+                },
+                Sheet {
+                    front: side(3, 6),
+                    back: side(5, 4)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn pads_with_blank_pages_at_the_end() {
+        assert_eq!(padded(0), 0);
+        assert_eq!(padded(1), 4);
+        assert_eq!(padded(4), 4);
+        assert_eq!(padded(5), 8);
+        // 5 pages: 6, 7 and 8 are blank, so the back cover is blank.
+        assert_eq!(
+            order(5, false),
+            [
+                Sheet {
+                    front: side(0, 1),
+                    back: side(2, 0)
+                },
+                Sheet {
+                    front: side(0, 3),
+                    back: side(4, 5)
+                },
+            ]
+        );
+        assert_eq!(order(1, false).len(), 1);
+    }
+
+    /// Folds the printed stack as a person would and returns the pages in
+    /// the order they are read: an independent check of `order`.
+    ///
+    /// Turning a sheet over about its vertical middle (short-edge flip of a
+    /// landscape sheet) puts the back's left half behind the front's right
+    /// half. After folding, a left-to-right booklet's leaves are the right
+    /// halves from the outer sheet inwards, then the left halves from the
+    /// inner sheet outwards; a leaf from a right half shows the front's
+    /// right then the back's left; a leaf from a left half shows the back's
+    /// right then the front's left. Right-to-left is the mirror image.
+    fn read_folded(sheets: &[Sheet], rtl: bool) -> Vec<Option<usize>> {
+        let mut out = Vec::new();
+        let near = |s: &Sheet| {
+            if rtl {
+                [s.front.left, s.back.right]
+            } else {
+                [s.front.right, s.back.left]
+            }
+        };
+        let far = |s: &Sheet| {
+            if rtl {
+                [s.back.left, s.front.right]
+            } else {
+                [s.back.right, s.front.left]
+            }
+        };
+        for s in sheets {
+            out.extend(near(s));
+        }
+        for s in sheets.iter().rev() {
+            out.extend(far(s));
+        }
+        out
+    }
+
+    #[test]
+    fn folding_reads_every_page_once_in_order() {
+        for pages in 1..=41 {
+            for rtl in [false, true] {
+                let sheets = order(pages, rtl);
+                assert_eq!(sheets.len(), pages.div_ceil(4));
+                let read = read_folded(&sheets, rtl);
+                let expected: Vec<Option<usize>> = (1..=padded(pages))
+                    .map(|p| (p <= pages).then_some(p))
+                    .collect();
+                assert_eq!(read, expected, "{pages} pages, rtl {rtl}");
+            }
+        }
+    }
+
+    #[test]
+    fn imposes_a_pdf_two_up() {
+        let mut doc = test_pdf(6, 298.0, 420.0);
+        let sheets = impose(&mut doc, false, None).unwrap();
+        assert_eq!(sheets, 2);
+        let pages = doc.get_pages();
+        assert_eq!(pages.len(), 4);
+        for &id in pages.values() {
+            let [x0, y0, x1, y1] = media_box(&doc, id).unwrap();
+            assert_eq!((x0, y0, x1, y1), (0.0, 0.0, 596.0, 420.0));
+        }
+        // Sheet 1 front: a blank left half (page 8 of 8), page 1 on the right.
+        let first = doc.get_page_content(pages[&1]);
+        let text = String::from_utf8_lossy(&first);
+        assert_eq!(text.trim(), "q 1 0 0 1 298 0 cm /P1 Do Q");
+        let back = String::from_utf8_lossy(&doc.get_page_content(pages[&2])).into_owned();
+        assert_eq!(back.trim(), "q 1 0 0 1 0 0 cm /P2 Do Q");
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        let again = Document::load_mem(&bytes).unwrap();
+        assert_eq!(again.get_pages().len(), 4);
+    }
+
+    #[test]
+    fn centres_pages_on_a_nominal_sheet() {
+        let mut doc = test_pdf(4, 298.08, 420.0);
+        let a5 = Size {
+            width: 595.28,
+            height: 419.53,
+        };
+        impose(&mut doc, true, Some(a5)).unwrap();
+        let pages = doc.get_pages();
+        let front = String::from_utf8_lossy(&doc.get_page_content(pages[&1])).into_owned();
+        // Right to left: page 1 on the left half, page 4 on the right.
+        assert_eq!(
+            front.trim(),
+            "q 1 0 0 1 -0.22 -0.235 cm /P1 Do Q\nq 1 0 0 1 297.42 -0.235 cm /P4 Do Q"
+        );
+    }
+
+    /// A PDF of `n` pages of `w x h` points, each with its number as content.
+    pub(crate) fn test_pdf(n: usize, w: f32, h: f32) -> Document {
+        let mut doc = Document::with_version("1.4");
+        let pages_id = doc.new_object_id();
+        let mut kids = Vec::new();
+        for i in 1..=n {
+            let content = doc.add_object(Stream::new(
+                Dictionary::new(),
+                format!("% page {i}\n0 0 m 10 10 l S\n").into_bytes(),
+            ));
+            let mut page = Dictionary::new();
+            page.set("Type", Object::Name(b"Page".to_vec()));
+            page.set("Parent", Object::Reference(pages_id));
+            page.set("Contents", Object::Reference(content));
+            page.set("Resources", Dictionary::new());
+            kids.push(Object::Reference(doc.add_object(page)));
+        }
+        let mut tree = Dictionary::new();
+        tree.set("Type", Object::Name(b"Pages".to_vec()));
+        tree.set("Kids", kids);
+        tree.set("Count", n as i64);
+        tree.set(
+            "MediaBox",
+            vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)],
+        );
+        doc.objects.insert(pages_id, Object::Dictionary(tree));
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference(pages_id));
+        let catalog_id = doc.add_object(catalog);
+        doc.trailer.set("Root", Object::Reference(catalog_id));
+        doc
+    }
+}
