@@ -67,6 +67,8 @@ pub struct Rendered {
     pub page_links: Vec<PageLink>,
     /// Plain text, for search and summaries.
     pub text: String,
+    /// Number of task-list items (checkboxes).
+    pub tasks: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -394,6 +396,7 @@ fn end_task(st: &mut State) {
     let Some(Frame::Task { checked, events }) = st.frames.pop() else {
         return;
     };
+    st.r.tasks += 1;
     let text = plain_text(&events);
     let base: String = slugify(&text).chars().take(48).collect();
     let id = st

@@ -141,6 +141,9 @@ pub struct PageCtx<'r> {
     pub live_reload: Option<String>,
     /// Only on the print page.
     pub print: Option<PrintCtx>,
+    /// On a checklist page with tasks: `remember` when ticks are stored on
+    /// the device (the publication opted in), else `session`.
+    pub checklist: Option<&'static str>,
 }
 
 /// Builds contexts for the pages of one site.
@@ -249,6 +252,7 @@ impl<'a> Contexts<'a> {
             extra: serde_yaml::Value::Null,
             live_reload: None,
             print: None,
+            checklist: None,
         }
     }
 
@@ -385,6 +389,15 @@ impl<'a> Contexts<'a> {
         );
         if let Some(d) = doc_id {
             let r = &self.rendered[d];
+            if r.tasks > 0
+                && site.publication_kind(node_id) == crate::content::front_matter::Kind::Checklist
+            {
+                ctx.checklist = Some(if remembers(site, node.publication) {
+                    "remember"
+                } else {
+                    "session"
+                });
+            }
             ctx.content = &r.html;
             ctx.toc = &r.toc;
             ctx.content_lang = self.lang(site.doc(d).file.lang);
@@ -537,4 +550,16 @@ impl<'a> Contexts<'a> {
         }
         items
     }
+}
+
+/// Whether a checklist publication stores ticks on the device
+/// (`checklist: { remember: true }`). Off by default: these are shared
+/// phones, and a ticked checklist can reveal a case.
+pub fn remembers(site: &Site, publication: NodeId) -> bool {
+    let node = &site.nodes[publication];
+    node.doc_for(node.source_lang)
+        .and_then(|d| site.doc(d).fm.checklist.as_ref())
+        .and_then(|c| c.get("remember"))
+        .and_then(|r| r.as_bool())
+        .unwrap_or(false)
 }

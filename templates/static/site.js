@@ -23,4 +23,29 @@
   }
   tables();
   addEventListener("resize", tables);
+  // Checklists: real checkboxes, so mouse, touch and keyboard all work.
+  // Ticks are stored on the device only if the publication opted in.
+  var list = document.querySelector("[data-checklist]");
+  if (list) {
+    var remember = list.getAttribute("data-checklist") === "remember";
+    var key = "fieldguide-checklist:" + location.pathname + "#";
+    var boxes = list.querySelectorAll("input.task");
+    var store = function (f) { try { f(window.localStorage); } catch (e) { /* storage blocked */ } };
+    boxes.forEach(function (b) {
+      if (remember) store(function (s) { var v = s.getItem(key + b.id); if (v !== null) b.checked = v === "1"; });
+      b.addEventListener("change", function () {
+        if (remember) store(function (s) { s.setItem(key + b.id, b.checked ? "1" : "0"); });
+      });
+    });
+    var clear = document.querySelector(".checklist-clear");
+    if (clear) {
+      clear.hidden = false;
+      clear.addEventListener("click", function () {
+        boxes.forEach(function (b) {
+          b.checked = false;
+          store(function (s) { s.removeItem(key + b.id); });
+        });
+      });
+    }
+  }
 })();

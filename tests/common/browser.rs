@@ -94,3 +94,32 @@ pub fn file_url(path: &Path) -> String {
     }
     url
 }
+
+/// Runs `script` in a page placed in `dir` (so it can load the site's pages
+/// in frames) and returns the text the script left in `#result`.
+pub fn harness(browser: &Path, dir: &Path, script: &str) -> String {
+    let page = dir.join("__harness.html");
+    std::fs::write(
+        &page,
+        format!("<!DOCTYPE html><html><body><pre id=\"result\">pending</pre><script>\n{script}\n</script></body></html>"),
+    )
+    .unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = command(browser, profile.path())
+        .args([
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+        ])
+        .arg(file_url(&page))
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&page);
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    let doc = scraper::Html::parse_document(&dom);
+    let sel = scraper::Selector::parse("#result").unwrap();
+    doc.select(&sel)
+        .next()
+        .map(|e| e.text().collect())
+        .unwrap_or_else(|| format!("no result in: {dom}"))
+}
