@@ -215,6 +215,7 @@ fn main() {
         source: site.clone(),
         strict: false,
         live_reload: Some("__fieldguide/livereload.js".into()),
+        ..Default::default()
     };
     let (mut session, _) = fieldguide::rebuild::Session::start(opts)
         .ok()

@@ -18,6 +18,7 @@ const KNOWN_KEYS: &[&str] = &[
     "allow_raw_html",
     "author",
     "offline",
+    "download",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,6 +57,8 @@ pub struct Config {
     pub allow_raw_html: bool,
     pub author: Option<String>,
     pub offline: bool,
+    /// Offer the whole site as a zip (default: yes).
+    pub download: bool,
 }
 
 impl Config {
@@ -291,6 +294,9 @@ pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
     };
     let allow_raw_html = bool_key("allow_raw_html", &mut diags);
     let offline = bool_key("offline", &mut diags);
+    let download = map
+        .get("download")
+        .is_none_or(|_| bool_key("download", &mut diags));
     let author = map.get("author").and_then(scalar_string);
 
     if diags
@@ -307,6 +313,7 @@ pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         allow_raw_html,
         author,
         offline,
+        download,
     };
     (Some(cfg), diags)
 }

@@ -41,6 +41,8 @@ impl Common {
             source: self.source.clone(),
             strict: self.strict,
             live_reload: None,
+            download: false,
+            previous_output: None,
         }
     }
 
@@ -66,6 +68,29 @@ enum Command {
         /// non-empty folder it did not create.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Also make the PDFs, as `fieldguide pdf` does.
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium-based browser that prints the PDFs [default: FIELDGUIDE_BROWSER, else
+        /// chromium, chromium-browser, google-chrome or msedge on PATH].
+        #[arg(long, value_name = "PATH", requires = "pdf")]
+        browser: Option<PathBuf>,
+    },
+    /// Build the site, then print each publication in each language to PDF with headless
+    /// Chromium: <lang>/<publication>/<publication>.<lang>.pdf, and for pocket guides a booklet
+    /// (<publication>.<lang>.booklet.pdf) to print double-sided, flip on short edge, fold and
+    /// staple.
+    #[command(after_help = EXIT_CODES)]
+    Pdf {
+        #[command(flatten)]
+        common: Common,
+        /// The output folder [default: public, inside the site folder].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The Chromium-based browser to print with [default: FIELDGUIDE_BROWSER, else
+        /// chromium, chromium-browser, google-chrome or msedge on PATH].
+        #[arg(long, value_name = "PATH")]
+        browser: Option<PathBuf>,
     },
     /// Check the site (links, anchors, front matter, images) without writing anything.
     #[command(after_help = EXIT_CODES)]
@@ -131,10 +156,46 @@ enum Format {
 
 fn main() {
     let cli = Cli::parse();
-    let code = match cli.command {
-        Command::Build { common, out } => {
+    fieldguide::crash::install_hook();
+    let code = std::panic::catch_unwind(move || run(cli)).unwrap_or(commands::EXIT_INTERNAL);
+    std::process::exit(code);
+}
+
+fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build {
+            common,
+            out,
+            pdf: false,
+            ..
+        } => {
             let out = out.unwrap_or_else(|| common.source.join("public"));
-            commands::build::build(&common.options(), &out, common.verbosity())
+            let opts = Options {
+                download: true,
+                previous_output: Some(out.clone()),
+                ..common.options()
+            };
+            commands::build::build(&opts, &out, common.verbosity())
+        }
+        Command::Build {
+            common,
+            out,
+            browser,
+            ..
+        }
+        | Command::Pdf {
+            common,
+            out,
+            browser,
+        } => {
+            let out = out.unwrap_or_else(|| common.source.join("public"));
+            // Everything `build` makes, and the PDFs.
+            let opts = Options {
+                download: true,
+                previous_output: Some(out.clone()),
+                ..common.options()
+            };
+            commands::pdf::pdf(&opts, &out, browser.as_deref(), common.verbosity())
         }
         Command::Check { common, format } => commands::build::check(
             &common.options(),
@@ -164,6 +225,5 @@ fn main() {
         Command::Stamp { common, files } => {
             commands::stamp::stamp(&common.options(), &files, common.verbosity())
         }
-    };
-    std::process::exit(code);
+    }
 }

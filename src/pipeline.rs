@@ -20,6 +20,11 @@ pub struct Options {
     pub strict: bool,
     /// Set by `serve`: pages load this script (path from the output root).
     pub live_reload: Option<String>,
+    /// Write `download/<site>.zip` (`build` does; `serve` and `check` do not).
+    pub download: bool,
+    /// The output folder of the previous build, whose zip entries are
+    /// reused when unchanged.
+    pub previous_output: Option<PathBuf>,
 }
 
 /// Pages per language, for the summary line.
@@ -43,6 +48,8 @@ pub struct Built {
     pub theme: Theme,
     pub diagnostics: Vec<Diagnostic>,
     pub languages: Vec<LanguageSummary>,
+    /// Each language's search index size, for the summary line.
+    pub search: Vec<crate::search::Summary>,
     pub site: model::Site,
     pub rendered: Vec<Rendered>,
     pub i18n: Arc<I18n>,
@@ -182,7 +189,7 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
     }
     let cfg: &Config = &site.config;
     let codes = cfg.languages.iter().map(|l| l.code.clone()).collect();
-    let Some(tera) = crate::render::templates(
+    let Some(mut tera) = crate::render::templates(
         &theme,
         i18n.clone(),
         codes,
@@ -200,18 +207,46 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         &mut diagnostics,
     );
     timer.lap("templates");
-    files.extend(theme.static_files().map(|(name, bytes)| OutputFile {
-        path: format!("assets/{name}"),
-        bytes: Bytes::Owned(bytes.to_vec()),
+    let (indexes, search) = crate::search::files(&site, &rendered);
+    files.extend(indexes);
+    timer.lap("search");
+    files.extend(theme.static_files().map(|(name, bytes)| {
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(text) if name.ends_with(".css") => crate::output::minify::css(text).into_bytes(),
+            _ => bytes.to_vec(),
+        };
+        OutputFile {
+            path: format!("assets/{name}"),
+            bytes: Bytes::Owned(bytes),
+        }
     }));
     files.extend(copy_assets(&site, &opts.source, &mut diagnostics));
     if let Some(xml) = crate::render::sitemap::sitemap(&site) {
         files.push(OutputFile::owned("sitemap.xml".into(), xml.into_bytes()));
     }
+    if site.config.offline {
+        let extra = crate::output::offline::files(&site, &files);
+        files.extend(extra);
+    }
     check_collisions(&mut files, &mut diagnostics);
     timer.lap("assets");
     if has_errors(&diagnostics, opts.strict) {
         return Err(fail(diagnostics, opts.strict));
+    }
+    if opts.download && site.config.download {
+        add_download(
+            &site,
+            &rendered,
+            &mut tera,
+            &theme,
+            opts,
+            &mut files,
+            &mut diagnostics,
+        );
+        timer.lap("download");
+        if has_errors(&diagnostics, opts.strict) {
+            return Err(fail(diagnostics, opts.strict));
+        }
     }
     let languages = summarise(&site);
     let all = crate::diagnostics::Diagnostics::new();
@@ -222,12 +257,75 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         theme,
         diagnostics: all.into_sorted(),
         languages,
+        search,
         site,
         rendered,
         i18n,
         elapsed_ms: start.elapsed().as_millis(),
         timings: timer.laps,
     })
+}
+
+/// Zips the site, then renders the language homes again with a link to the
+/// zip and its size. The copies inside the zip have no such link: a
+/// downloaded site need not offer itself for download.
+fn add_download(
+    site: &model::Site,
+    rendered: &[Rendered],
+    tera: &mut tera::Tera,
+    theme: &Theme,
+    opts: &Options,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use crate::output::download;
+    let name = crate::slug::slugify(site.config.title_for(&site.config.default_language));
+    let name = if name.is_empty() {
+        "site".to_string()
+    } else {
+        name
+    };
+    let path = format!("{}/{name}.zip", download::DIR);
+    let previous = opts.previous_output.as_ref().map(|o| o.join(&path));
+    let bytes = match download::zip(files, &name, previous.as_deref()) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                &path,
+                0,
+                0,
+                format!("cannot make the download: {e}"),
+            ));
+            return;
+        }
+    };
+    let size = bytes.len() as f64;
+    let info = serde_json::json!({
+        "path": path,
+        "bytes": bytes.len(),
+        "mb": (size / 1e5).round() / 10.0,
+        "kb": (size / 1e3).ceil(),
+    });
+    tera.global_context().insert("download", &info);
+    let homes: Vec<crate::render::Spec> = (0..site.config.languages.len())
+        .map(crate::render::Spec::Home)
+        .collect();
+    let pages = crate::render::render_specs(
+        site,
+        rendered,
+        tera,
+        theme,
+        opts.live_reload.as_deref(),
+        &homes,
+        diags,
+    );
+    for page in pages {
+        if let Some(f) = files.iter_mut().find(|f| f.path == page.path) {
+            *f = page;
+        }
+    }
+    let at = files.partition_point(|f| f.path < path);
+    files.insert(at, OutputFile::owned(path, bytes));
 }
 
 /// Reads each asset once and places it in every language's folder.
@@ -249,6 +347,21 @@ fn copy_assets(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -
     for (p, r) in read {
         match r {
             Ok(b) => {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if !site.config.allow_raw_html
+                    && let Some(why) = crate::output::active::active_content(name, &b)
+                {
+                    diags.push(
+                        Diagnostic::error(
+                            Path::new(load::CONTENT_DIR).join(p),
+                            0,
+                            0,
+                            format!("not published: {why}, which could run script in readers' browsers"),
+                        )
+                        .with_hint("remove the script or file, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
+                    );
+                    continue;
+                }
                 bytes.insert(p, Arc::new(b));
             }
             Err(e) => diags.push(Diagnostic::error(

@@ -106,3 +106,33 @@ mod tests {
         assert_eq!(u.unique(""), "section");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the headings, ids on a page are unique and usable in a URL.
+        #[test]
+        fn ids_are_unique_per_page(headings in proptest::collection::vec("\\PC{0,30}", 0..40)) {
+            let mut ids = UniqueIds::default();
+            let mut seen = std::collections::HashSet::new();
+            for h in &headings {
+                let id = ids.unique(&slugify(h));
+                prop_assert!(!id.is_empty());
+                prop_assert!(!id.contains(char::is_whitespace));
+                prop_assert!(!id.contains(['"', '<', '>', '#', '/', '?', '&']));
+                prop_assert!(seen.insert(id));
+            }
+        }
+
+        /// Slugs never contain path separators or dots that could climb out.
+        #[test]
+        fn file_slugs_are_safe_path_segments(name in "\\PC{0,40}") {
+            let (_, slug) = order_and_slug(&name);
+            prop_assert!(!slug.is_empty());
+            prop_assert!(!slug.contains(['/', '\\', '.', ':']));
+        }
+    }
+}

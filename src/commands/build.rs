@@ -51,6 +51,16 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
                 );
             }
         }
+        for s in &built.search {
+            eprintln!("  {}", search_line(s));
+        }
+        let weight = crate::output::weight(&built.files);
+        eprintln!(
+            "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
+            weight.largest_page,
+            weight.largest_page_bytes as f64 / 1024.0,
+            weight.theme as f64 / 1024.0
+        );
         let (_, w) = count(&built.diagnostics);
         eprintln!(
             "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {}",
@@ -131,5 +141,23 @@ fn language_line(l: &crate::pipeline::LanguageSummary) -> String {
         l.code,
         plural(l.pages, "page", "pages"),
         parts.join(", ")
+    )
+}
+
+/// `search fr: index 33.9 KB, 41% of the text indexed (82.7 KB)`.
+fn search_line(s: &crate::search::Summary) -> String {
+    let size = |b: usize| {
+        if b >= 1_000_000 {
+            format!("{:.1} MB", b as f64 / 1e6)
+        } else {
+            format!("{:.1} KB", b as f64 / 1e3)
+        }
+    };
+    format!(
+        "search {}: index {}, {:.0}% of the text indexed ({})",
+        s.code,
+        size(s.index_bytes),
+        100.0 * s.index_bytes as f64 / s.text_bytes.max(1) as f64,
+        size(s.text_bytes)
     )
 }

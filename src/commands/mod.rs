@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod new;
+pub mod pdf;
 pub mod stamp;
 pub mod status;
 

@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "guidance";
 
+/// A Markdown file larger than this is refused: a page that size is a
+/// mistake (a pasted export, a binary), and unreadable on a phone.
+pub const MAX_MARKDOWN_BYTES: u64 = 16 * 1024 * 1024;
+
 /// A Markdown file, read and decoded.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -204,6 +208,22 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
     let results: Vec<Result<SourceFile, Diagnostic>> = md
         .into_par_iter()
         .map(|(rel, dir, stem, lang)| {
+            let size = std::fs::metadata(source.join(&rel))
+                .map(|m| m.len())
+                .unwrap_or(0);
+            if size > MAX_MARKDOWN_BYTES {
+                return Err(Diagnostic::error(
+                    &rel,
+                    0,
+                    0,
+                    format!(
+                        "the file is too large ({:.1} MB; the limit is {} MB)",
+                        size as f64 / 1048576.0,
+                        MAX_MARKDOWN_BYTES / 1048576
+                    ),
+                )
+                .with_hint("split it into chapters; readers open pages on phones"));
+            }
             let bytes = std::fs::read(source.join(&rel)).map_err(|e| {
                 Diagnostic::error(
                     &rel,

@@ -185,7 +185,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
                 ("index", _) => Role::PartIndex,
                 _ => Role::Chapter,
             };
-            let fm = parse_doc(&file, role, &mut ds);
+            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
             (file, fm, ds)
         })
         .collect();
@@ -550,4 +550,31 @@ fn out_dir_of(site: &Site, dir_nodes: &HashMap<PathBuf, NodeId>, dir: &Path) -> 
         }
     }
     out
+}
+
+/// A site from files held in memory: `(path under guidance/, text)`, in the
+/// default language unless the name says otherwise. For fuzzing and tests.
+#[doc(hidden)]
+pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagnostic>) -> Site {
+    let mut loaded = Loaded::default();
+    for (path, text) in files {
+        let rel = Path::new(path);
+        let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let Some(base) = name.strip_suffix(".md") else {
+            loaded.assets.push(AssetFile {
+                rel: rel.to_path_buf(),
+                variant: None,
+            });
+            continue;
+        };
+        let (stem, lang) = super::load::split_lang(base, &config).unwrap_or((base, None));
+        loaded.sources.push(SourceFile {
+            rel: Path::new(super::load::CONTENT_DIR).join(rel),
+            dir: rel.parent().map(Path::to_path_buf).unwrap_or_default(),
+            stem: stem.to_string(),
+            lang: lang.unwrap_or_else(|| config.default_index()),
+            text: text.to_string(),
+        });
+    }
+    build(config, loaded, diags)
 }

@@ -326,3 +326,52 @@ mod tests {
         assert_eq!(normalize(Path::new("a/../../etc/passwd")), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Rewritten relative links never leave the output folder.
+        #[test]
+        fn relative_links_stay_inside(
+            from in proptest::collection::vec("[a-z]{1,6}", 1..5),
+            to in proptest::collection::vec("[a-z]{1,6}", 1..5),
+        ) {
+            let from = format!("{}.html", from.join("/"));
+            let to = format!("{}.html", to.join("/"));
+            let rel = relative(&from, &to);
+            // Resolve it again from `from` and land exactly on `to`.
+            let mut parts: Vec<&str> = from.split('/').collect();
+            parts.pop();
+            for seg in rel.split('/') {
+                if seg == ".." {
+                    prop_assert!(parts.pop().is_some(), "{rel} climbs out of the site");
+                } else {
+                    parts.push(seg);
+                }
+            }
+            prop_assert_eq!(parts.join("/"), to);
+        }
+
+        /// Any destination an author writes resolves to a page, a file, an
+        /// anchor, an allowed external link, or is refused: never a path
+        /// outside `guidance/`.
+        #[test]
+        fn normalize_never_climbs(path in "(\\.\\./|\\./|[a-z]{1,3}/){0,8}[a-z]{0,3}") {
+            if let Some(p) = normalize(Path::new(&format!("pub/{path}"))) {
+                prop_assert!(!p.components().any(|c| matches!(c, Component::ParentDir | Component::RootDir)));
+            }
+        }
+
+        /// Schemes are found however they are disguised.
+        #[test]
+        fn javascript_is_always_seen(pre in "[ \\t\\n]{0,3}", mid in "[ \\t\\n]{0,2}", upper in any::<bool>()) {
+            let scheme = if upper { "JaVaScRiPt" } else { "javascript" };
+            let (a, b) = scheme.split_at(4);
+            let dest = format!("{pre}{a}{mid}{b}:alert(1)");
+            prop_assert_eq!(scheme_of(&dest), Some("javascript".to_string()));
+        }
+    }
+}

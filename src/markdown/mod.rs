@@ -112,6 +112,14 @@ enum Frame<'a> {
     },
 }
 
+/// A footnote, in order of first reference.
+struct Footnote {
+    label: String,
+    id: String,
+    /// The id of its first reference, where the back link goes.
+    first_ref: String,
+}
+
 struct State<'s, 'a> {
     site: &'s Site,
     doc: DocId,
@@ -125,7 +133,7 @@ struct State<'s, 'a> {
     ids: UniqueIds,
     footnotes: BTreeMap<String, Vec<Event<'a>>>,
     /// Footnote labels in order of first reference, with their ids and counts.
-    footnote_order: Vec<(String, String, usize)>,
+    footnote_order: Vec<Footnote>,
     r: Rendered,
     same_page: Vec<(String, usize)>,
     raw_warned_lines: HashSet<usize>,
@@ -190,6 +198,12 @@ impl<'s, 'a> State<'s, 'a> {
 
 /// Renders one document.
 pub fn render(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
+    crate::crash::working_on(&site.docs[doc_id].file.rel, || {
+        render_doc(site, doc_id, opts)
+    })
+}
+
+fn render_doc(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
     let doc = &site.docs[doc_id];
     let body = doc.body();
     let mut st = State {
@@ -715,34 +729,34 @@ fn end_image(st: &mut State) {
 }
 
 fn footnote_ref(st: &mut State, label: &str) {
-    let (id, count) = match st.footnote_order.iter_mut().find(|(l, _, _)| l == label) {
-        Some((_, id, count)) => {
-            *count += 1;
-            (id.clone(), *count)
-        }
+    let index = match st.footnote_order.iter().position(|f| f.label == label) {
+        Some(i) => i,
         None => {
             let id = st.ids.unique(&format!("fn-{}", slugify(label)));
-            st.footnote_order.push((label.to_string(), id.clone(), 1));
-            (id, 1)
+            st.footnote_order.push(Footnote {
+                label: label.to_string(),
+                id,
+                first_ref: String::new(),
+            });
+            st.footnote_order.len() - 1
         }
     };
-    let number = st
-        .footnote_order
-        .iter()
-        .position(|(l, _, _)| l == label)
-        .unwrap_or(0)
-        + 1;
-    let ref_id = if count == 1 {
-        format!("{id}-ref")
-    } else {
-        format!("{id}-ref-{count}")
-    };
+    // Every id goes through the same allocator, so none can clash with a heading's.
+    let ref_id = st
+        .ids
+        .unique(&format!("{}-ref", st.footnote_order[index].id));
+    let note = &mut st.footnote_order[index];
+    if note.first_ref.is_empty() {
+        note.first_ref = ref_id.clone();
+    }
+    let id = note.id.clone();
     st.r.ids.insert(ref_id.clone());
     st.r.ids.insert(id.clone());
     st.html(format!(
-        "<sup class=\"footnote-ref\"><a href=\"#{}\" id=\"{}\" role=\"doc-noteref\">{number}</a></sup>",
+        "<sup class=\"footnote-ref\"><a href=\"#{}\" id=\"{}\" role=\"doc-noteref\">{}</a></sup>",
         escape(&id),
-        escape(&ref_id)
+        escape(&ref_id),
+        index + 1
     ));
 }
 
@@ -778,13 +792,13 @@ fn finish(mut st: State) -> Rendered {
         );
         st.html(notes);
         let order = std::mem::take(&mut st.footnote_order);
-        for (n, (label, id, _)) in order.iter().enumerate() {
-            let events = st.footnotes.remove(label).unwrap_or_default();
-            st.html(format!("<li id=\"{}\">", escape(id)));
+        for (n, note) in order.iter().enumerate() {
+            let events = st.footnotes.remove(&note.label).unwrap_or_default();
+            st.html(format!("<li id=\"{}\">", escape(&note.id)));
             st.out.extend(events);
             st.html(format!(
-                "<a href=\"#{}-ref\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"{} {}\">↩</a></li>\n",
-                escape(id),
+                "<a href=\"#{}\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"{} {}\">↩</a></li>\n",
+                escape(&note.first_ref),
                 escape(&st.opts.labels.back_to_text),
                 n + 1
             ));

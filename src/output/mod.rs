@@ -7,7 +7,11 @@
 //! tool refuses to write into a non-empty folder without it, and never
 //! removes a file it did not write.
 
+pub mod active;
+pub mod download;
 mod guard;
+pub mod minify;
+pub mod offline;
 
 pub use guard::check_target;
 
@@ -41,6 +45,17 @@ impl AsRef<[u8]> for Bytes {
 pub struct OutputFile {
     pub path: String,
     pub bytes: Bytes,
+}
+
+impl std::fmt::Debug for OutputFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "OutputFile({}, {} bytes)",
+            self.path,
+            self.bytes.as_ref().len()
+        )
+    }
 }
 
 impl OutputFile {
@@ -232,4 +247,31 @@ mod tests {
         let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
         assert!(manifest.ends_with("a.html\nc.html\n"));
     }
+}
+
+/// Page weight, for the build summary and the budget test: what a reader's
+/// phone downloads for the heaviest page.
+#[derive(Debug, Clone, Default)]
+pub struct Weight {
+    /// The theme's CSS and JavaScript (`assets/*.css`, `assets/*.js`), in bytes.
+    pub theme: u64,
+    pub largest_page: String,
+    pub largest_page_bytes: u64,
+}
+
+pub fn weight(files: &[OutputFile]) -> Weight {
+    let mut w = Weight::default();
+    for f in files {
+        let len = f.bytes.as_ref().len() as u64;
+        if f.path.starts_with("assets/") && (f.path.ends_with(".css") || f.path.ends_with(".js")) {
+            w.theme += len;
+        } else if f.path.ends_with(".html")
+            && (len > w.largest_page_bytes
+                || (len == w.largest_page_bytes && f.path < w.largest_page))
+        {
+            w.largest_page = f.path.clone();
+            w.largest_page_bytes = len;
+        }
+    }
+    w
 }

@@ -286,7 +286,7 @@ fn num(v: f32) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn side(l: usize, r: usize) -> Side {

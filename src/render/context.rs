@@ -84,6 +84,18 @@ pub struct PublicationCtx {
     /// The print version, next to the publication page.
     pub print_url: String,
     pub author: Option<String>,
+    /// The PDF, from this page. It exists only after `fieldguide pdf` (or
+    /// `build --pdf`) made it, which then lists the paths of the PDFs made in
+    /// the template global `pdfs`: link with
+    /// `{% if pdfs is defined and publication.pdf_path in pdfs %}`.
+    pub pdf_url: String,
+    /// The PDF's path from the output root, as listed in `pdfs`.
+    pub pdf_path: String,
+    /// The booklet PDF (pocket guides, `print: { booklet: true }`).
+    pub booklet_url: Option<String>,
+    pub booklet_path: Option<String>,
+    /// The page size it prints on: `A4`, `A5`, `A6`, `LETTER`.
+    pub print_size: String,
 }
 
 /// The print page's extra data.
@@ -104,7 +116,7 @@ pub struct Fallback {
 /// Everything a template receives. Fields that do not apply are null or empty.
 #[derive(Serialize)]
 pub struct PageCtx<'r> {
-    /// `chooser`, `home`, `publication`, `part` or `chapter`.
+    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print` or `search`.
     pub page_type: &'static str,
     pub site_title: String,
     pub lang: LangCtx,
@@ -113,6 +125,9 @@ pub struct PageCtx<'r> {
     /// Relative path from this page to the output root (`../../`).
     pub root: String,
     pub home_url: String,
+    /// The language's search page, for the search form (null on the
+    /// language chooser, which belongs to no language).
+    pub search_url: Option<String>,
     pub title: String,
     pub summary: Option<String>,
     pub content: &'r str,
@@ -139,6 +154,8 @@ pub struct PageCtx<'r> {
     pub extra: serde_yaml::Value,
     /// Set only by `serve`: the live-reload script's URL.
     pub live_reload: Option<String>,
+    /// The site offers offline reading (`offline: true`).
+    pub offline: bool,
     /// Only on the print page.
     pub print: Option<PrintCtx>,
     /// On a checklist page with tasks: `remember` when ticks are stored on
@@ -232,6 +249,7 @@ impl<'a> Contexts<'a> {
             lang_code: code.clone(),
             root: links::root_prefix(path),
             home_url: links::relative(path, &format!("{code}/index.html")),
+            search_url: Some(links::relative(path, &format!("{code}/search.html"))),
             title,
             summary: None,
             content: "",
@@ -251,6 +269,7 @@ impl<'a> Contexts<'a> {
             languages: Vec::new(),
             extra: serde_yaml::Value::Null,
             live_reload: None,
+            offline: cfg.offline,
             print: None,
             checklist: None,
         }
@@ -293,6 +312,7 @@ impl<'a> Contexts<'a> {
             "index.html",
             cfg.title_for(&cfg.default_language).to_string(),
         );
+        ctx.search_url = None;
         ctx.languages = (0..cfg.languages.len())
             .map(|l| Alternate {
                 lang: self.lang(l),
@@ -311,6 +331,8 @@ impl<'a> Contexts<'a> {
         let doc = node.doc_for(lang).map(|d| site.doc(d));
         let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
         let counts = crate::translation::counts(site, p, lang);
+        let pdf = crate::pdf::paths(site, p, lang);
+        let from_page = |path: &str| links::encode_path(&links::relative(from, path));
         PublicationCtx {
             title: site.title(p, lang).to_string(),
             lang: self.title_lang(p, lang),
@@ -332,6 +354,11 @@ impl<'a> Contexts<'a> {
             author: source
                 .and_then(|d| d.fm.author.clone())
                 .or_else(|| site.config.author.clone()),
+            pdf_url: from_page(&pdf.pdf),
+            booklet_url: pdf.booklet.as_deref().map(from_page),
+            pdf_path: pdf.pdf,
+            booklet_path: pdf.booklet,
+            print_size: super::print::settings(site, p).size,
         }
     }
 
@@ -515,6 +542,16 @@ impl<'a> Contexts<'a> {
             settings: super::print::settings(site, publication),
             chapters: super::print::chapters(site, self.rendered, publication, lang),
         });
+        ctx
+    }
+
+    /// A language's search results page (filled in by search.js).
+    pub fn search(&self, lang: usize) -> PageCtx<'a> {
+        let code = self.site.config.languages[lang].code.clone();
+        let path = format!("{code}/search.html");
+        let title = self.site.config.title_for(&code).to_string();
+        let mut ctx = self.base("search", lang, &path, title);
+        ctx.translations = self.alternates_for(&path, "search.html", lang);
         ctx
     }
 

@@ -124,6 +124,8 @@ pub enum Spec {
     Home(usize),
     Page(usize, usize),
     Print(usize, usize),
+    /// A language's search results page.
+    Search(usize),
 }
 
 /// One page to render: its output path and context.
@@ -140,6 +142,7 @@ pub fn all_specs(site: &Site) -> Vec<Spec> {
         specs.push(Spec::Home(l));
         specs.extend((0..site.nodes.len()).map(|n| Spec::Page(n, l)));
         specs.extend(site.publications.iter().map(|&p| Spec::Print(p, l)));
+        specs.push(Spec::Search(l));
     }
     specs
 }
@@ -208,6 +211,11 @@ pub fn render_specs(
                     path: format!("{}/{}print.html", code(l), site.nodes[p].out_dir()),
                     template: "print.html",
                     ctx: contexts.print(p, l),
+                },
+                Spec::Search(l) => Job {
+                    path: format!("{}/search.html", code(l)),
+                    template: "search.html",
+                    ctx: contexts.search(l),
                 },
             };
             if let Some(script) = live_reload {

@@ -177,7 +177,7 @@ fn rebase(
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     loop {
-        let next = [" id=\"", " href=\"", " src=\""]
+        let next = [" id=\"", " for=\"", " href=\"", " src=\""]
             .iter()
             .filter_map(|a| rest.find(a).map(|p| (p, *a)))
             .min_by_key(|(p, _)| *p);
@@ -189,7 +189,7 @@ fn rebase(
         let value = &rest[value_start..value_start + len];
         out.push_str(&rest[..value_start]);
         match attr {
-            " id=\"" => {
+            " id=\"" | " for=\"" => {
                 out.push_str(prefix);
                 out.push_str("--");
                 out.push_str(value);

@@ -63,3 +63,24 @@ table-label = جدول
 checklist-clear = إلغاء كل العلامات
 checklist-private = لا تُحفظ العلامات: تختفي عند مغادرة الصفحة أو إعادة تحميلها.
 checklist-remembered = تُحفظ العلامات على هذا الجهاز. على هاتف مشترك، استخدم «إلغاء كل العلامات» عند الانتهاء.
+download-title = خذ هذا الموقع معك
+download-text = نزّل الموقع كاملًا في ملف واحد، وفك ضغطه على هاتف أو حاسوب أو ذاكرة USB، ثم افتح index.html: يعمل دون اتصال بالإنترنت، بما في ذلك البحث.
+download-link-mb = تنزيل الموقع (zip، { $size } ميغابايت)
+download-link-kb = تنزيل الموقع (zip، { $size } كيلوبايت)
+
+# البحث
+search-label = البحث في الإرشادات
+search-placeholder = بحث
+search-button = بحث
+search-heading = البحث
+search-none = لا توجد صفحات تطابق بحثك. جرّب كلمات أقل أو أقصر.
+search-count = { $count ->
+    [zero] لم يُعثر على أي صفحة
+    [one] عُثر على صفحة واحدة
+    [two] عُثر على صفحتين
+    [few] عُثر على { $count } صفحات
+    [many] عُثر على { $count } صفحة
+   *[other] عُثر على { $count } صفحة
+}
+search-more = مزيد من النتائج
+search-needs-js = يحتاج البحث إلى JavaScript، وهو معطّل في هذا المتصفح. استخدم فهرس محتويات كل منشور بدلًا من ذلك.

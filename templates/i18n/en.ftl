@@ -53,3 +53,20 @@ table-label = Table
 checklist-clear = Clear all ticks
 checklist-private = Ticks are not saved: they are gone when you leave or reload this page.
 checklist-remembered = Ticks are saved on this device. On a shared phone, use "Clear all ticks" when you finish.
+download-title = Take this site with you
+download-text = Download the whole site as one file, unzip it on a phone, a computer or a USB stick, and open index.html: it works without an internet connection, search included.
+download-link-mb = Download the site (zip, { $size } MB)
+download-link-kb = Download the site (zip, { $size } KB)
+
+# Search
+search-label = Search the guidance
+search-placeholder = Search
+search-button = Search
+search-heading = Search
+search-none = No pages match your search. Try fewer or shorter words.
+search-count = { $count ->
+    [one] { $count } page found
+   *[other] { $count } pages found
+}
+search-more = More results
+search-needs-js = Search needs JavaScript, which is off in this browser. Use the contents of each publication instead.

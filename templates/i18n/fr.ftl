@@ -56,3 +56,20 @@ table-label = Tableau
 checklist-clear = Tout décocher
 checklist-private = Les cases cochées ne sont pas enregistrées : elles disparaissent si vous quittez ou rechargez la page.
 checklist-remembered = Les cases cochées sont enregistrées sur cet appareil. Sur un téléphone partagé, utilisez « Tout décocher » quand vous avez fini.
+download-title = Emportez ce site
+download-text = Téléchargez tout le site en un seul fichier, décompressez-le sur un téléphone, un ordinateur ou une clé USB, puis ouvrez index.html : il fonctionne sans connexion internet, recherche comprise.
+download-link-mb = Télécharger le site (zip, { $size } Mo)
+download-link-kb = Télécharger le site (zip, { $size } Ko)
+
+# Recherche
+search-label = Rechercher dans les orientations
+search-placeholder = Rechercher
+search-button = Rechercher
+search-heading = Recherche
+search-none = Aucune page ne correspond à votre recherche. Essayez des mots moins nombreux ou plus courts.
+search-count = { $count ->
+    [one] { $count } page trouvée
+   *[other] { $count } pages trouvées
+}
+search-more = Plus de résultats
+search-needs-js = La recherche a besoin de JavaScript, désactivé dans ce navigateur. Utilisez plutôt le sommaire de chaque publication.

@@ -56,3 +56,20 @@ table-label = Tebur
 checklist-clear = Share duk alamomi
 checklist-private = Ba a adana alamomin ba: za su ɓace idan ka bar shafin ko ka sake loda shi.
 checklist-remembered = Ana adana alamomin a wannan na'ura. A wayar da ake rabawa, yi amfani da "Share duk alamomi" idan ka gama.
+download-title = Dauki wannan shafi tare da kai
+download-text = Sauke dukkan shafin a matsayin fayil guda, buɗe shi a waya, kwamfuta ko filashin USB, sannan ka buɗe index.html: yana aiki ba tare da intanet ba, har da bincike.
+download-link-mb = Sauke shafin (zip, { $size } MB)
+download-link-kb = Sauke shafin (zip, { $size } KB)
+
+# Bincike
+search-label = Bincika jagororin
+search-placeholder = Bincika
+search-button = Nema
+search-heading = Bincike
+search-none = Babu shafin da ya dace da bincikenka. Gwada kalmomi kaɗan ko gajeru.
+search-count = { $count ->
+    [one] An sami shafi { $count }
+   *[other] An sami shafuka { $count }
+}
+search-more = Ƙarin sakamako
+search-needs-js = Bincike yana buƙatar JavaScript, wanda aka kashe a wannan burauza. Yi amfani da jerin abubuwan da ke cikin kowane littafi maimakon haka.

@@ -23,6 +23,15 @@
   }
   tables();
   addEventListener("resize", tables);
+  // Offline reading (sites with `offline: true`), over http(s) only.
+  var root = document.documentElement.getAttribute("data-offline");
+  if (root !== null && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register(root + "sw.js").then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      if (reg.active) reg.active.postMessage({ lang: document.documentElement.lang });
+    }).catch(function () { /* offline reading is a bonus */ });
+  }
   // Checklists: real checkboxes, so mouse, touch and keyboard all work.
   // Ticks are stored on the device only if the publication opted in.
   var list = document.querySelector("[data-checklist]");

@@ -123,3 +123,25 @@ pub fn harness(browser: &Path, dir: &Path, script: &str) -> String {
         .map(|e| e.text().collect())
         .unwrap_or_else(|| format!("no result in: {dom}"))
 }
+
+/// A tool installed by `.ci/run` under `.ci/node/node_modules`, or `None`
+/// after printing why the test is skipped (CI fails instead).
+pub fn tool(relative: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(".ci/node/node_modules")
+        .join(relative);
+    if p.is_file() {
+        return Some(p);
+    }
+    if std::env::var_os("FIELDGUIDE_REQUIRE_BROWSER").is_some() {
+        panic!(
+            "{} is missing: run .ci/run (npm install in .ci/node)",
+            p.display()
+        );
+    }
+    eprintln!(
+        "skipped: needs {} (cd .ci/node && npm install --ignore-scripts)",
+        p.display()
+    );
+    None
+}

@@ -1,0 +1,44 @@
+//! If fieldguide ever panics, the reader gets one clear line naming the
+//! file being processed, not a backtrace. Each thread records what it is
+//! working on; the panic hook reads it.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+thread_local! {
+    static CURRENT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs `f`, recording `what` (a file) as this thread's work meanwhile.
+pub fn working_on<R>(what: &Path, f: impl FnOnce() -> R) -> R {
+    let previous = CURRENT.with(|c| c.replace(Some(what.to_string_lossy().into_owned())));
+    let r = f();
+    CURRENT.with(|c| *c.borrow_mut() = previous);
+    r
+}
+
+/// Replaces Rust's panic message with one for users.
+pub fn install_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let file = CURRENT.with(|c| c.borrow().clone());
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        match file {
+            Some(f) => {
+                eprintln!("internal error: fieldguide failed while processing {f}: {what}{place}")
+            }
+            None => eprintln!("internal error: fieldguide failed: {what}{place}"),
+        }
+        eprintln!(
+            "  = this is a bug in fieldguide, not in your files; please report it with the file above"
+        );
+    }));
+}

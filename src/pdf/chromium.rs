@@ -1,0 +1,122 @@
+//! Running headless Chromium to print one page to PDF.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Flags that keep Chromium offline and quiet, and work as root.
+pub const FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--mute-audio",
+    "--hide-scrollbars",
+    // Lets late work (lazy images) finish before printing, without waiting
+    // in real time when the page is idle.
+    "--virtual-time-budget=10000",
+    "--no-pdf-header-footer",
+    // Bookmarks from the headings, for reading on screen.
+    "--generate-pdf-document-outline",
+];
+
+/// Prints `html` to `pdf`. `profile` is an empty or reusable folder for the
+/// browser's profile; `log` receives its messages.
+pub fn print(
+    browser: &Path,
+    profile: &Path,
+    html: &Path,
+    pdf: &Path,
+    log: &Path,
+    timeout: Duration,
+) -> Result<(), String> {
+    let log_file = std::fs::File::create(log)
+        .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
+    let mut cmd = Command::new(browser);
+    cmd.args(FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(file_url(html))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log_file);
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "Chromium did not finish within {} s and was stopped{}",
+                    timeout.as_secs(),
+                    log_tail(log)
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(25)),
+            Err(e) => return Err(format!("lost track of Chromium: {e}")),
+        }
+    };
+    if !status.success() {
+        return Err(format!("Chromium failed ({status}){}", log_tail(log)));
+    }
+    match std::fs::metadata(pdf) {
+        Ok(m) if m.len() > 0 => Ok(()),
+        _ => Err(format!("Chromium wrote no PDF{}", log_tail(log))),
+    }
+}
+
+/// The last few meaningful lines Chromium printed, to explain a failure.
+fn log_tail(log: &Path) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.contains("dbus") && !l.contains("DBus"))
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let tail = &lines[lines.len().saturating_sub(3)..];
+    format!(": {}", tail.join(" / "))
+}
+
+/// A `file://` URL for a path, percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let s = abs.to_string_lossy().replace('\\', "/");
+    let mut url = String::from("file://");
+    if !s.starts_with('/') {
+        url.push('/');
+    }
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_are_encoded() {
+        assert_eq!(
+            file_url(Path::new("/no/such dir/é#1.html")),
+            "file:///no/such%20dir/%C3%A9%231.html"
+        );
+    }
+}

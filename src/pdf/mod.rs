@@ -1,0 +1,260 @@
+//! PDFs of the print pages, made with headless Chromium run as a process.
+//!
+//! The site is built in memory first. The print pages and the files they
+//! load (theme CSS, images) are written to a temporary folder, Chromium
+//! prints each page there, and the PDFs come back as bytes: title, author
+//! and language are set with lopdf, pocket guides get a second, imposed
+//! booklet PDF (see [`booklet`]). The caller then writes them with the rest
+//! of the site, through the same writer, so they are listed in the output's
+//! manifest like every other file.
+//!
+//! Several documents print at once, up to one Chromium per core (at most
+//! four: each Chromium is itself several processes).
+
+pub mod booklet;
+pub mod browser;
+mod chromium;
+pub mod links;
+pub mod metadata;
+
+use crate::content::model::{NodeId, Site};
+use crate::output::OutputFile;
+use metadata::{Metadata, Use, pt};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long one document may take before Chromium is stopped.
+pub const TIMEOUT: Duration = Duration::from_secs(180);
+
+/// Where a publication's PDFs go in the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// `en/pocket-guide/pocket-guide.en.pdf`
+    pub pdf: String,
+    /// `en/pocket-guide/pocket-guide.en.booklet.pdf`, when the publication
+    /// is printed as a booklet (`print: { booklet: true }`, the default for
+    /// pocket guides).
+    pub booklet: Option<String>,
+}
+
+pub fn paths(site: &Site, publication: NodeId, lang: usize) -> Paths {
+    let node = &site.nodes[publication];
+    let code = &site.config.languages[lang].code;
+    let base = format!("{code}/{}{}.{code}", node.out_dir(), node.slug);
+    let booklet = crate::render::print::settings(site, publication).booklet;
+    Paths {
+        pdf: format!("{base}.pdf"),
+        booklet: booklet.then(|| format!("{base}.booklet.pdf")),
+    }
+}
+
+/// One print page to turn into PDFs.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The print page, from the output root: `en/pocket-guide/print.html`.
+    pub html: String,
+    pub paths: Paths,
+    pub meta: Metadata,
+    /// The paper size in millimetres, when it is a known size.
+    pub paper_mm: Option<(f32, f32)>,
+    /// The site's `base_url`, for links to other pages.
+    pub base_url: Option<String>,
+}
+
+/// Every publication in every language, in a fixed order.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut out = Vec::new();
+    for (l, lang) in site.config.languages.iter().enumerate() {
+        for &p in &site.publications {
+            let node = &site.nodes[p];
+            let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
+            let settings = crate::render::print::settings(site, p);
+            let author = source
+                .and_then(|d| d.fm.author.clone())
+                .or_else(|| site.config.author.clone())
+                .unwrap_or_else(|| site.config.title_for(&lang.code).to_string());
+            out.push(Job {
+                html: format!("{}/{}print.html", lang.code, node.out_dir()),
+                paths: paths(site, p, l),
+                meta: Metadata {
+                    title: site.title(p, l).to_string(),
+                    author,
+                    subject: node.doc_for(l).and_then(|d| site.doc(d).fm.summary.clone()),
+                    lang: lang.code.clone(),
+                    rtl: lang.dir == crate::config::Direction::Rtl,
+                },
+                paper_mm: crate::render::print::paper(&settings.size),
+                base_url: site.config.base_url.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The PDFs of one print page.
+pub struct Made {
+    pub pages: usize,
+    /// Sheets of the booklet, when one was made.
+    pub sheets: Option<usize>,
+    pub files: Vec<OutputFile>,
+}
+
+/// What [`render`] did: per job, its PDFs or why there are none.
+pub struct Report {
+    pub results: Vec<Result<Made, String>>,
+    pub processes: usize,
+    pub elapsed: Duration,
+}
+
+/// How many Chromium processes to run at once.
+pub fn parallelism(jobs: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    cores.clamp(1, 4).min(jobs.max(1))
+}
+
+/// Prints every job's page with `browser`. `site` holds the built site's
+/// files (the print pages and what they load are taken from it).
+pub fn render(browser: &Path, site: &[OutputFile], jobs: &[Job]) -> Result<Report, String> {
+    let start = Instant::now();
+    let tmp = TempDir::new().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let root = tmp.path().join("site");
+    stage(site, &root)
+        .map_err(|e| format!("cannot write the print pages to a temporary folder: {e}"))?;
+    let stage_url = format!("{}/", chromium::file_url(&root));
+    let processes = parallelism(jobs.len());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(processes)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let results = pool.install(|| {
+        jobs.par_iter()
+            .enumerate()
+            .map(|(i, job)| {
+                // One profile per worker, reused from one document to the next.
+                let worker = rayon::current_thread_index().unwrap_or(0);
+                let profile = tmp.path().join(format!("profile-{worker}"));
+                let pdf = tmp.path().join(format!("{i}.pdf"));
+                let log = tmp.path().join(format!("{i}.log"));
+                chromium::print(
+                    browser,
+                    &profile,
+                    &root.join(&job.html),
+                    &pdf,
+                    &log,
+                    TIMEOUT,
+                )?;
+                let bytes = std::fs::read(&pdf)
+                    .map_err(|e| format!("cannot read the PDF Chromium wrote: {e}"))?;
+                let _ = std::fs::remove_file(&pdf);
+                finish(&bytes, job, Some(&stage_url))
+            })
+            .collect()
+    });
+    Ok(Report {
+        results,
+        processes,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Sets metadata and paper size on the PDF Chromium wrote, points its links
+/// to other pages at the published site (`stage` is the `file://` URL of
+/// the temporary site Chromium printed from), and imposes the booklet.
+pub fn finish(bytes: &[u8], job: &Job, stage: Option<&str>) -> Result<Made, String> {
+    let bad = |e: lopdf::Error| format!("cannot read the PDF Chromium wrote: {e}");
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(bad)?;
+    if let Some(stage) = stage {
+        links::rewrite(&mut doc, stage, &job.paths.pdf, job.base_url.as_deref());
+    }
+    if let Some((w, h)) = job.paper_mm {
+        metadata::fit_paper(&mut doc, pt(w), pt(h))?;
+    }
+    metadata::stable_ids(&mut doc);
+    metadata::apply(&mut doc, &job.meta, Use::Reading)?;
+    let pages = doc.get_pages().len();
+    let mut files = vec![OutputFile::owned(job.paths.pdf.clone(), save(&mut doc)?)];
+    let mut sheets = None;
+    if let Some(path) = &job.paths.booklet {
+        let sheet = job.paper_mm.map(|(w, h)| booklet::Size {
+            width: 2.0 * pt(w),
+            height: pt(h),
+        });
+        sheets = Some(booklet::impose(&mut doc, job.meta.rtl, sheet)?);
+        metadata::apply(&mut doc, &job.meta, Use::Booklet)?;
+        files.push(OutputFile::owned(path.clone(), save(&mut doc)?));
+    }
+    Ok(Made {
+        pages,
+        sheets,
+        files,
+    })
+}
+
+fn save(doc: &mut lopdf::Document) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| format!("cannot write the PDF: {e}"))?;
+    Ok(out)
+}
+
+/// Writes the print pages and every file that is not a page (theme assets,
+/// images) under `root`.
+fn stage(files: &[OutputFile], root: &Path) -> std::io::Result<()> {
+    for f in files {
+        let page = f.path.ends_with(".html");
+        // Print pages load only the theme and images, not other pages nor
+        // the site's download archive.
+        if (page && !f.path.ends_with("/print.html")) || f.path.ends_with(".zip") {
+            continue;
+        }
+        let safe = f
+            .path
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..");
+        if !safe || f.path.contains('\\') {
+            continue;
+        }
+        let target = root.join(&f.path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, f.bytes.as_ref())?;
+    }
+    Ok(())
+}
+
+/// A temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> std::io::Result<Self> {
+        let base = std::env::temp_dir();
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let mut last = None;
+        for attempt in 0..100u32 {
+            let p = base.join(format!(
+                "fieldguide-pdf-{}-{nanos:x}-{attempt}",
+                std::process::id()
+            ));
+            match std::fs::create_dir(&p) {
+                Ok(()) => return Ok(TempDir(p)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -1,0 +1,263 @@
+//! Word splitting and normalisation for search.
+//!
+//! The index is built here, at build time; queries are normalised in the
+//! reader's browser by `templates/static/search.js`. Both sides follow the
+//! same rules, written once each:
+//!
+//! - a word is a run of letters, digits (any script) and the ignored marks
+//!   below; everything else separates words;
+//! - a word is lower-cased (Unicode rules, on the whole word);
+//! - ignored: combining accents (U+0300-U+036F), Arabic harakat
+//!   (U+064B-U+065F), superscript alef (U+0670), tatweel (U+0640), soft
+//!   hyphen, zero-width (non-)joiner and the modifier apostrophe U+02BC
+//!   (Hausa `ʼya`);
+//! - folded, by [`FOLD_TABLE`]: Latin letters with accents or hooks to their
+//!   base letters (`é` -> `e`, `ɓ` -> `b`, `ß` -> `ss`), Arabic alef and
+//!   hamza forms (`أ إ آ ٱ` -> `ا`, `ؤ` -> `و`, `ئ ى` -> `ي`), taa marbuta
+//!   (`ة` -> `ه`), Persian yeh and keheh, Arabic-Indic digits to ASCII, and
+//!   final sigma.
+//!
+//! `FOLD_TABLE` is written into each index, where search.js reads it: one
+//! table for both sides. `cases.tsv` holds the cases both implementations
+//! are tested against.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Groups `target=sources` separated by spaces: each source character
+/// (already lower-case) becomes the target. search.js reads it from the
+/// index.
+pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉị j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ و=ؤ ي=ئىی ك=ک ه=ة σ=ς 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
+
+fn fold_map() -> &'static HashMap<char, &'static str> {
+    static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for group in FOLD_TABLE.split(' ') {
+            if let Some((to, from)) = group.split_once('=') {
+                for c in from.chars() {
+                    map.insert(c, to);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// Marks that belong to a word but are not part of its search term.
+pub fn is_ignored(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36f}'
+            | '\u{64b}'..='\u{65f}'
+            | '\u{670}'
+            | '\u{640}'
+            | '\u{ad}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{2bc}'
+    )
+}
+
+/// Letters and digits of any script (Unicode `Alphabetic` and `N*`, as
+/// `\p{Alphabetic}\p{N}` in JavaScript), and the ignored marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_ignored(c)
+}
+
+/// The search term of one word: lower-cased, folded, marks removed. May be
+/// empty (a word of marks only).
+pub fn normalise(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let map = fold_map();
+    let mut out = String::with_capacity(word.len());
+    for c in word.to_lowercase().chars() {
+        if is_ignored(c) {
+            continue;
+        }
+        match map.get(&c) {
+            Some(to) => out.push_str(to),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits `text` into maximal runs of word characters and of other
+/// characters: `(byte offset, run, is_word)`. The runs cover the text.
+pub fn runs(text: &str) -> Runs<'_> {
+    Runs { text, pos: 0 }
+}
+
+pub struct Runs<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = (usize, &'a str, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, start) = (self.text, self.pos);
+        let bytes = text.as_bytes();
+        if start >= bytes.len() {
+            return None;
+        }
+        let (word, mut end) = class(text, start);
+        let same = if word { ASCII_WORD } else { ASCII_OTHER };
+        while end < bytes.len() {
+            // ASCII (most of the text, even in Arabic: spaces, punctuation,
+            // digits) takes the fast path: one table look-up a byte.
+            let b = BYTE_CLASS[bytes[end] as usize];
+            if b == same {
+                end += 1;
+            } else if b != NON_ASCII {
+                break;
+            } else {
+                let (w, next) = class(text, end);
+                if w != word {
+                    break;
+                }
+                end = next;
+            }
+        }
+        self.pos = end;
+        Some((start, &text[start..end], word))
+    }
+}
+
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// The class of each byte value: ASCII letters and digits, other ASCII, or
+/// part of a longer character.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` is a word character, and where the
+/// next one starts.
+#[inline(always)]
+fn class(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), i + 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_word_char(c), i + c.len_utf8())
+}
+
+/// The search terms of a text, in order (what a query becomes).
+pub fn words(text: &str) -> Vec<String> {
+    runs(text)
+        .filter(|r| r.2)
+        .map(|r| normalise(r.1))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cases.tsv`: input, tab, the expected terms separated by spaces.
+    pub fn cases() -> Vec<(String, String)> {
+        include_str!("cases.tsv")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let mut cols = l.split('\t');
+                let input = unescape(cols.next().unwrap());
+                let expected = unescape(cols.next().unwrap_or(""));
+                (input, expected)
+            })
+            .collect()
+    }
+
+    /// `\u{...}` escapes, so invisible characters can be written visibly.
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find("\\u{") {
+            out.push_str(&rest[..i]);
+            let end = rest[i..].find('}').unwrap() + i;
+            let code = u32::from_str_radix(&rest[i + 3..end], 16).unwrap();
+            out.push(char::from_u32(code).unwrap());
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn shared_cases() {
+        let cases = cases();
+        assert!(cases.len() > 20);
+        for (input, expected) in cases {
+            assert_eq!(words(&input).join(" "), expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn search_js_has_the_same_rules() {
+        let js = include_str!("../../templates/static/search.js");
+        let class = "[\\u0300-\\u036f\\u064b-\\u065f\\u0670\\u0640\\u00ad\\u200c\\u200d\\u02bc]";
+        assert!(js.contains(class), "search.js must ignore {class}");
+        for c in [
+            '\u{300}', '\u{36f}', '\u{64b}', '\u{65f}', '\u{670}', '\u{640}', '\u{ad}', '\u{200c}',
+            '\u{200d}', '\u{2bc}',
+        ] {
+            assert!(is_ignored(c));
+        }
+        for c in ['\u{2ff}', '\u{370}', '\u{64a}', '\u{660}', '\u{671}'] {
+            assert!(!is_ignored(c));
+        }
+        assert!(js.contains(r"[\\p{Alphabetic}\\p{N}"));
+    }
+
+    #[test]
+    fn table_sources_are_lower_case_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for group in FOLD_TABLE.split(' ') {
+            let (to, from) = group.split_once('=').unwrap();
+            assert!(!to.is_empty());
+            for c in from.chars() {
+                assert!(seen.insert(c), "{c} twice in FOLD_TABLE");
+                assert_eq!(c.to_lowercase().to_string(), c.to_string(), "{c}");
+                assert!(is_word_char(c), "{c} is not a word character");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_cover_the_text() {
+        let text = "Sécurité,  d’abord! ٢٠٢٤ — الْحِمَايَةُ";
+        let joined: String = runs(text).map(|r| r.1).collect();
+        assert_eq!(joined, text);
+        let kinds: Vec<bool> = runs(text).map(|r| r.2).collect();
+        assert!(kinds.windows(2).all(|w| w[0] != w[1]));
+        assert_eq!(runs("").count(), 0);
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees() {
+        for w in ["Referral", "SAFETY", "abc123"] {
+            let slow: String = w.to_lowercase();
+            assert_eq!(normalise(w), slow);
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Hostile and broken input: nothing runs, nothing leaks, nothing crashes.
+
+mod common;
+use common::{Site, browser, tree};
+use scraper::{Html, Selector};
+
+/// Scripts the theme itself loads; anything else is a failure.
+fn is_theme_script(src: &str) -> bool {
+    ["assets/site.js", "assets/search.js", "search-index.js"]
+        .iter()
+        .any(|s| src.ends_with(s))
+}
+
+fn check_page(rel: &str, text: &str, problems: &mut Vec<String>) {
+    let html = Html::parse_document(text);
+    let all = Selector::parse("*").unwrap();
+    for el in html.select(&all) {
+        let v = el.value();
+        let name = v.name();
+        if matches!(
+            name,
+            "iframe" | "object" | "embed" | "base" | "frame" | "applet"
+        ) {
+            problems.push(format!("{rel}: <{name}> element"));
+        }
+        // The theme's search form submits to a page of the site; no other form.
+        if name == "form"
+            && v.attr("action").is_none_or(|a| {
+                a.contains(':') || a.starts_with("//") || !a.ends_with("search.html")
+            })
+        {
+            problems.push(format!("{rel}: <form action={:?}>", v.attr("action")));
+        }
+        if name == "meta"
+            && v.attr("http-equiv")
+                .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
+        {
+            problems.push(format!("{rel}: meta refresh"));
+        }
+        if name == "script" {
+            match v.attr("src") {
+                Some(src) if is_theme_script(src) => {}
+                _ => problems.push(format!("{rel}: <script> {:?}", v.attr("src"))),
+            }
+        }
+        if name == "style"
+            && !el
+                .text()
+                .collect::<String>()
+                .trim_start()
+                .starts_with("@page")
+        {
+            problems.push(format!("{rel}: <style> from content"));
+        }
+        for (attr, value) in v.attrs() {
+            if attr.starts_with("on") {
+                problems.push(format!("{rel}: <{name} {attr}>"));
+            }
+            if matches!(
+                attr,
+                "href" | "src" | "action" | "formaction" | "data" | "srcset" | "xlink:href"
+            ) {
+                let cleaned: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if cleaned.starts_with("javascript:")
+                    || cleaned.starts_with("vbscript:")
+                    || cleaned.starts_with("data:")
+                {
+                    problems.push(format!("{rel}: <{name} {attr}={value}>"));
+                }
+                // Nothing may be loaded from another host (links are fine).
+                let loads = !(name == "a"
+                    || (name == "link" && v.attr("rel").is_some_and(|r| r == "alternate")));
+                if loads
+                    && (cleaned.starts_with("http:")
+                        || cleaned.starts_with("https:")
+                        || cleaned.starts_with("//"))
+                {
+                    problems.push(format!(
+                        "{rel}: <{name} {attr}={value}> loads from another host"
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_input_cannot_run_or_leak() {
+    let site = Site::fixture("hostile");
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("raw HTML is shown as text"),
+        "authors are told: {}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("`javascript:` link removed"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("remote image"), "{}", o.stderr);
+    let mut problems = Vec::new();
+    for (rel, bytes) in tree(&site.out()) {
+        if rel.ends_with(".html") {
+            check_page(&rel, &String::from_utf8_lossy(&bytes), &mut problems);
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    // Front-matter values are text everywhere they appear.
+    let p = site.page("en/pub/raw.html");
+    assert!(
+        p.text_of("h1").contains("<svg onload=alert(1)>"),
+        "{}",
+        p.text_of("h1")
+    );
+    assert!(p.text_of("title").contains("<svg onload=alert(1)>"));
+    let nav = p.select(".pub-nav-title a")[0].text().collect::<String>();
+    assert!(nav.contains("<script>alert('title')</script>"), "{nav}");
+    let home = site.page("en/index.html");
+    let listed = home.select(".publications h3 a")[0]
+        .text()
+        .collect::<String>();
+    assert!(
+        listed.starts_with("<script>alert('title')</script><img src=x"),
+        "{listed}"
+    );
+    assert!(
+        site.page("index.html")
+            .text_of("h1")
+            .contains("<script>alert('site')</script>")
+    );
+    let meta = p.attr("meta[name=description]", "content");
+    assert!(meta.contains("</title><script>"), "{meta}");
+    // Code stays code.
+    assert!(p.text_of("pre code").contains("<script>this is code"));
+    // The heading kept its id, lost its handler.
+    assert_eq!(p.select("h2#attrs").len(), 1);
+}
+
+#[test]
+fn hostile_pages_run_no_script_in_a_browser() {
+    let Some(chromium) = browser::require() else {
+        return;
+    };
+    let site = Site::fixture("hostile");
+    site.build_ok();
+    for page in [
+        "en/pub/raw.html",
+        "en/pub/index.html",
+        "ar/pub/raw.html",
+        "en/index.html",
+        "index.html",
+        "en/pub/print.html",
+    ] {
+        let dom = browser::dump_dom(&chromium, &browser::file_url(&site.out().join(page)));
+        let html = Html::parse_document(&dom);
+        let body = html
+            .select(&Selector::parse("body").unwrap())
+            .next()
+            .expect("the page loaded");
+        // The payloads mark <body> if they run; their text may well be shown.
+        assert_eq!(
+            body.value().attr("data-pwned"),
+            None,
+            "{page}: a script ran"
+        );
+        assert!(dom.contains("<h1"), "{page}: the page did not render");
+    }
+}
+
+#[test]
+fn active_files_are_refused() {
+    let site = Site::fixture("hostile");
+    site.write(
+        "guidance/pub/images/evil.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    );
+    site.write("guidance/pub/extra.html", "<p>hello</p>");
+    let o = site.build();
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains(
+            "guidance/pub/images/evil.svg:1:1: error: not published: it contains `<script`"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("guidance/pub/extra.html:1:1: error: not published: a .html file runs"),
+        "{}",
+        o.stderr
+    );
+    // A trusted site may publish them.
+    site.write(
+        "site.yaml",
+        format!("{}allow_raw_html: true\n", site.read("site.yaml")),
+    );
+    site.build_ok();
+    assert!(site.out().join("en/pub/images/evil.svg").exists());
+}
+
+fn assert_clean_failure(o: &common::Output) {
+    assert!(
+        !o.stderr.contains("panicked") && !o.stderr.contains("RUST_BACKTRACE"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("internal error"), "{}", o.stderr);
+}
+
+#[test]
+fn huge_and_deep_input_does_not_crash() {
+    let site = Site::fixture("basic");
+    // Lists nested 10,000 deep, and a line of 1 MB.
+    let deep = format!("---\ntitle: Deep\n---\n\n{}deepest\n", "- ".repeat(10_000));
+    site.write("guidance/handbook/05-deep.en.md", deep);
+    let long = format!("---\ntitle: Long\n---\n\n{}\n", "word ".repeat(210_000));
+    site.write("guidance/handbook/06-long.en.md", long);
+    let o = site.build();
+    assert_clean_failure(&o);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        std::fs::metadata(site.out().join("en/handbook/long.html"))
+            .unwrap()
+            .len()
+            > 1_000_000
+    );
+    // A 50 MB file: refused with a clear error, nothing written.
+    let before = tree(&site.out());
+    let big = format!(
+        "---\ntitle: Big\n---\n\n{}",
+        "A paragraph of text that goes on.\n\n".repeat(1_500_000)
+    );
+    site.write("guidance/handbook/07-big.en.md", big);
+    let o = site.build();
+    assert_clean_failure(&o);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/07-big.en.md:1:1: error: the file is too large"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(tree(&site.out()), before);
+}
+
+#[test]
+fn yaml_alias_bomb_is_bounded() {
+    let site = Site::fixture("basic");
+    let mut y = String::from("---\ntitle: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..16 {
+        let p = i - 1;
+        y.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    y.push_str("---\nText\n");
+    site.write("guidance/handbook/05-bomb.en.md", y);
+    let start = std::time::Instant::now();
+    let o = site.build();
+    assert_clean_failure(&o);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("guidance/handbook/05-bomb.en.md:"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        start.elapsed().as_secs() < 20,
+        "alias expansion must be bounded"
+    );
+}
+
+#[test]
+fn binary_bytes_and_symlink_loops() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/05-binary.en.md",
+        b"---\ntitle: B\n---\n\x00\x01\x02\xff\xfe",
+    );
+    std::os::unix::fs::symlink(
+        site.path().join("guidance"),
+        site.path().join("guidance/handbook/loop"),
+    )
+    .unwrap();
+    let o = site.build();
+    assert_clean_failure(&o);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("guidance/handbook/05-binary.en.md:4:"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/loop:1:1: warning: symbolic link skipped"),
+        "{}",
+        o.stderr
+    );
+    site.remove("guidance/handbook/05-binary.en.md");
+    let o = site.build();
+    assert_eq!(o.code, 0, "the loop alone is only a warning: {}", o.stderr);
+}
+
+#[test]
+fn output_on_a_read_only_path() {
+    let site = Site::fixture("basic");
+    let o = site.run(&["build", "--out", "/proc/fieldguide-cannot-write-here"]);
+    assert_clean_failure(&o);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("cannot write"), "{}", o.stderr);
+}
+
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::fixture("basic");
+    let file = site.path().join("guidance/handbook/02-signs.en.md");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything: drop to an unprivileged user when we are root.
+    let is_root = unsafe { libc::geteuid() } == 0;
+    let mut cmd = if is_root {
+        for entry in walkdir::WalkDir::new(site.path()) {
+            let e = entry.unwrap();
+            if e.path() != file {
+                let mode = if e.file_type().is_dir() { 0o777 } else { 0o644 };
+                std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+            }
+        }
+        std::fs::set_permissions(
+            site.path().parent().unwrap(),
+            std::fs::Permissions::from_mode(0o777),
+        )
+        .ok();
+        let mut c = std::process::Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_fieldguide"),
+        ]);
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+    };
+    let o = cmd
+        .args(["build", "--source"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "guidance/handbook/02-signs.en.md:1:1: error: cannot read the file: permission denied"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+}

@@ -1,0 +1,99 @@
+//! A site that travels: light pages, and nothing loaded from another host.
+
+mod common;
+use common::{Site, tree};
+
+#[test]
+fn theme_and_pages_stay_within_budget() {
+    let site = Site::sample();
+    let o = site.build_ok();
+    assert!(o.stderr.contains("largest page: "), "{}", o.stderr);
+    let files = tree(&site.out());
+    // The theme's CSS and JavaScript together: under 30 KB uncompressed.
+    let theme: usize = files
+        .iter()
+        .filter(|(k, _)| k.starts_with("assets/") && (k.ends_with(".css") || k.ends_with(".js")))
+        .map(|(_, v)| v.len())
+        .sum();
+    assert!(theme < 30 * 1024, "theme CSS+JS is {theme} bytes");
+    // A typical chapter page with the assets it loads: under 60 KB.
+    let page = site.page("en/identification-guidelines/indicators.html");
+    let mut total = page.text.len();
+    for el in page.select("link[rel=stylesheet], script[src]") {
+        let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
+        let rel = url.trim_start_matches("../");
+        total += files[rel].len();
+    }
+    assert!(
+        total < 60 * 1024,
+        "indicators.html with its assets is {total} bytes"
+    );
+}
+
+/// Every way a file can make a browser fetch something.
+fn foreign_requests(rel: &str, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    if rel.ends_with(".css") || rel.ends_with(".html") {
+        for pat in [
+            "url(http",
+            "url(//",
+            "url('http",
+            "url(\"http",
+            "url('//",
+            "url(\"//",
+            "@import",
+        ] {
+            if lower.contains(pat) {
+                found.push(format!("{rel}: {pat}"));
+            }
+        }
+    }
+    if rel.ends_with(".js")
+        && (lower.contains("http://") || lower.contains("https://"))
+        && !rel.ends_with("search-index.js")
+    {
+        found.push(format!("{rel}: an absolute URL in a script"));
+    }
+    if rel.ends_with(".html") {
+        let html = scraper::Html::parse_document(text);
+        let sel = scraper::Selector::parse("script[src], link[href], img[src], img[srcset], source[src], source[srcset], video, audio, iframe, object, embed, input[src]").unwrap();
+        for el in html.select(&sel) {
+            let v = el.value();
+            if v.name() == "link" && v.attr("rel").is_some_and(|r| r == "alternate") {
+                continue; // hreflang alternates are links, not loads
+            }
+            for attr in ["src", "href", "srcset", "data", "poster"] {
+                if let Some(url) = v.attr(attr) {
+                    let u = url.trim().to_ascii_lowercase();
+                    if u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//") {
+                        found.push(format!("{rel}: <{} {attr}={url}>", v.name()));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_request_leaves_the_site() {
+    let site = Site::sample();
+    // With a base_url (absolute alternates) and offline reading on: the
+    // strictest setting still loads nothing from elsewhere.
+    site.write(
+        "site.yaml",
+        format!(
+            "{}base_url: https://example.org/guidance/\noffline: true\n",
+            site.read("site.yaml")
+        ),
+    );
+    site.build_ok();
+    let mut problems = Vec::new();
+    for (rel, bytes) in tree(&site.out()) {
+        if rel.ends_with(".html") || rel.ends_with(".css") || rel.ends_with(".js") {
+            problems.extend(foreign_requests(&rel, &String::from_utf8_lossy(&bytes)));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
