@@ -1,0 +1,84 @@
+//! Numbers in right-to-left text: phone numbers and dates are isolated as
+//! left-to-right, or their digit groups would be shown in reverse order.
+
+use super::state::State;
+use pulldown_cmark::{CowStr, Event};
+
+/// Emits `t`, wrapping phone numbers and dates in `<bdi dir="ltr">`.
+pub(super) fn isolate_numbers<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
+    let runs = number_runs(&t);
+    if runs.is_empty() {
+        st.emit(Event::Text(t));
+        return;
+    }
+    let mut last = 0;
+    for (a, b) in runs {
+        if a > last {
+            st.emit(Event::Text(CowStr::from(t[last..a].to_string())));
+        }
+        st.html("<bdi dir=\"ltr\">".into());
+        st.emit(Event::Text(CowStr::from(t[a..b].to_string())));
+        st.html("</bdi>".into());
+        last = b;
+    }
+    if last < t.len() {
+        st.emit(Event::Text(CowStr::from(t[last..].to_string())));
+    }
+}
+
+/// Byte ranges of phone numbers and dates (`+000 00 000 000`, `2026-10-15`)
+/// in `text`. In right-to-left text their digit groups would be reordered,
+/// so they are isolated as left-to-right.
+pub fn number_runs(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts =
+            b[i].is_ascii_digit() || (b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !starts || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
+            continue;
+        }
+        let first = if b[i] == b'+' { i + 1 } else { i };
+        let (mut j, mut last_digit, mut digits, mut separators) = (first, i, 0, 0);
+        while j < b.len() {
+            match b[j] {
+                b'0'..=b'9' => {
+                    digits += 1;
+                    last_digit = j;
+                }
+                b' ' | b'-' | b'.' | b'/' | b'(' | b')' if j > first => {
+                    // A separator must be followed by more of the number.
+                    if !b
+                        .get(j + 1)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == b'(')
+                    {
+                        break;
+                    }
+                    separators += 1;
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if digits >= 6 && separators > 0 {
+            runs.push((i, last_digit + 1));
+        }
+        i = last_digit.max(i) + 1;
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_runs;
+
+    #[test]
+    fn finds_phone_numbers_and_dates() {
+        let t = "اتصل على +000 00 000 000 أو 2026-10-15، وليس 2026 أو 12.";
+        let runs: Vec<&str> = number_runs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(runs, ["+000 00 000 000", "2026-10-15"]);
+        assert!(number_runs("page 12 of 300").is_empty());
+    }
+}

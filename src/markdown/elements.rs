@@ -1,0 +1,138 @@
+//! Headings (ids, table of contents, level checks), task items (labelled
+//! checkboxes) and footnote references.
+
+use super::events::plain_text;
+use super::state::{Footnote, Frame, State};
+use super::{TocEntry, escape};
+use crate::slug::slugify;
+
+/// A task item: a checkbox labelled by the item's text. The id comes from
+/// the text, so it stays the same when other items are added.
+pub(super) fn end_task(st: &mut State) {
+    let Some(Frame::Task { checked, events }) = st.frames.pop() else {
+        return;
+    };
+    st.r.tasks += 1;
+    let text = plain_text(&events);
+    let base: String = slugify(&text).chars().take(48).collect();
+    let id = st
+        .ids
+        .unique(&format!("task-{}", base.trim_end_matches('-')));
+    st.r.ids.insert(id.clone());
+    let checked = if checked { " checked" } else { "" };
+    let disabled = if st.opts.interactive_tasks {
+        ""
+    } else {
+        " disabled"
+    };
+    st.html(format!(
+        "<input type=\"checkbox\" class=\"task\" id=\"{}\"{disabled}{checked}> <label for=\"{}\">",
+        escape(&id),
+        escape(&id)
+    ));
+    st.sink().extend(events);
+    st.html("</label>".into());
+}
+
+pub(super) fn end_heading(st: &mut State) {
+    let Some(Frame::Heading {
+        level,
+        offset,
+        id,
+        classes,
+        events,
+    }) = st.frames.pop()
+    else {
+        return;
+    };
+    let pos = offset;
+    let title = plain_text(&events);
+    // The page title is the level-1 heading; sections go down one level at a time.
+    let n = level as u8;
+    if n == 1 {
+        st.warn(
+            pos,
+            "level-1 heading in the text: the page title is already the level-1 heading".into(),
+            Some("start sections at `##`"),
+        );
+    } else if n > st.last_level + 1 {
+        let msg = format!(
+            "heading level skipped: level {n} after level {}",
+            st.last_level
+        );
+        let hint = format!("use `{}` here", "#".repeat(usize::from(st.last_level) + 1));
+        st.warn(pos, msg, Some(&hint));
+    }
+    st.last_level = n;
+    let id = match id {
+        Some(explicit) => {
+            let clean: String = explicit
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect();
+            if !st.ids.reserve(&clean) {
+                st.warn(
+                    pos,
+                    format!("duplicate id `{clean}` on this page"),
+                    Some("each {#id} must be unique within a page"),
+                );
+                st.ids.unique(&clean)
+            } else {
+                clean
+            }
+        }
+        None => {
+            let base = slugify(&title);
+            st.ids.unique(&base)
+        }
+    };
+    if (2..=3).contains(&n) {
+        st.r.toc.push(TocEntry {
+            level: n,
+            id: id.clone(),
+            title: title.clone(),
+        });
+    }
+    st.r.ids.insert(id.clone());
+    let class = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", escape(&classes.join(" ")))
+    };
+    st.r.text.push(' ');
+    st.html(format!("<h{n} id=\"{}\"{class}>", escape(&id)));
+    st.sink().extend(events);
+    st.html(format!("</h{n}>\n"));
+}
+
+pub(super) fn footnote_ref(st: &mut State, label: &str) {
+    let index = match st.footnote_order.iter().position(|f| f.label == label) {
+        Some(i) => i,
+        None => {
+            let id = st.ids.unique(&format!("fn-{}", slugify(label)));
+            st.footnote_order.push(Footnote {
+                label: label.to_string(),
+                id,
+                first_ref: String::new(),
+            });
+            st.footnote_order.len() - 1
+        }
+    };
+    // Every id goes through the same allocator, so none can clash with a heading's.
+    let ref_id = st
+        .ids
+        .unique(&format!("{}-ref", st.footnote_order[index].id));
+    let note = &mut st.footnote_order[index];
+    if note.first_ref.is_empty() {
+        note.first_ref = ref_id.clone();
+    }
+    let id = note.id.clone();
+    st.r.ids.insert(ref_id.clone());
+    st.r.ids.insert(id.clone());
+    st.html(format!(
+        "<sup class=\"footnote-ref\"><a href=\"#{}\" id=\"{}\" role=\"doc-noteref\">{}</a></sup>",
+        escape(&id),
+        escape(&ref_id),
+        index + 1
+    ));
+}
