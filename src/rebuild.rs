@@ -134,6 +134,7 @@ impl Session {
             doc.file.text = text;
             doc.body_offset = body_offset;
             doc.body_line = body_line;
+            doc.hash = std::sync::OnceLock::new();
             docs.push(d);
         }
         Some(docs)

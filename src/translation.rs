@@ -62,9 +62,9 @@ pub fn status(site: &Site, node: NodeId, lang: usize) -> Status {
     }
 }
 
-pub fn current_hash(site: &Site, doc: crate::content::model::DocId) -> String {
+pub fn current_hash(site: &Site, doc: crate::content::model::DocId) -> &str {
     let d = site.doc(doc);
-    source_hash(d.title(), d.body())
+    d.hash.get_or_init(|| source_hash(d.title(), d.body()))
 }
 
 /// Counts for one publication in one language.

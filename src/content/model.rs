@@ -32,6 +32,9 @@ pub struct Doc {
     /// Where the body starts in `file.text`, in bytes and in lines.
     pub body_offset: usize,
     pub body_line: usize,
+    /// The content hash translations record (`translation_of:`), computed
+    /// once, when first asked for.
+    pub hash: std::sync::OnceLock<String>,
 }
 
 impl Doc {
@@ -262,6 +265,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
             node,
             body_offset,
             body_line,
+            hash: std::sync::OnceLock::new(),
         });
     }
 

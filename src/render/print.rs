@@ -175,31 +175,43 @@ fn rebase(
     ids: &HashMap<String, String>,
 ) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
-    let mut rest = html;
-    loop {
-        let next = [" id=\"", " for=\"", " href=\"", " src=\""]
-            .iter()
-            .filter_map(|a| rest.find(a).map(|p| (p, *a)))
-            .min_by_key(|(p, _)| *p);
-        let Some((pos, attr)) = next else { break };
-        let value_start = pos + attr.len();
-        let Some(len) = rest[value_start..].find('"') else {
+    // One pass over every `="`: the attribute name just before it decides.
+    let mut copied = 0;
+    for (eq, _) in html.match_indices("=\"") {
+        if eq < copied {
+            continue;
+        }
+        let before = &html[..eq];
+        let kind = if before.ends_with(" id") || before.ends_with(" for") {
+            Attr::Id
+        } else if before.ends_with(" href") || before.ends_with(" src") {
+            Attr::Url
+        } else {
+            continue;
+        };
+        let value_start = eq + 2;
+        let Some(len) = html[value_start..].find('"') else {
             break;
         };
-        let value = &rest[value_start..value_start + len];
-        out.push_str(&rest[..value_start]);
-        match attr {
-            " id=\"" | " for=\"" => {
+        let value = &html[value_start..value_start + len];
+        out.push_str(&html[copied..value_start]);
+        match kind {
+            Attr::Id => {
                 out.push_str(prefix);
                 out.push_str("--");
                 out.push_str(value);
             }
-            _ => out.push_str(&rebase_url(value, prefix, page, print, ids)),
+            Attr::Url => out.push_str(&rebase_url(value, prefix, page, print, ids)),
         }
-        rest = &rest[value_start + len..];
+        copied = value_start + len;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
+}
+
+enum Attr {
+    Id,
+    Url,
 }
 
 fn rebase_url(
