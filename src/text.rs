@@ -33,6 +33,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
             "the file contains binary data (a NUL byte); is it really Markdown?".into(),
         ));
     }
+    // A lone CR (old Mac line ending) ends a line for YAML and Markdown;
+    // make it a LF so every step counts lines the same way.
+    let b = text.as_bytes();
+    if (0..b.len()).any(|i| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\r' && chars.peek() != Some(&'\n') {
+                out.push('\n');
+            } else {
+                out.push(c);
+            }
+        }
+        return Ok(out);
+    }
     Ok(text.to_string())
 }
 
@@ -123,6 +138,7 @@ mod tests {
         assert_eq!((line, col), (2, 3));
         assert!(decode(b"ok\0").is_err());
         assert!(decode(b"\xFF\xFEh\0i\0").unwrap_err().2.contains("UTF-16"));
+        assert_eq!(decode(b"a\rb\r\nc\r").unwrap(), "a\nb\r\nc\n");
     }
 
     #[test]

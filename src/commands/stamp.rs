@@ -58,7 +58,7 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
             continue;
         };
         let hash = current_hash(site, src);
-        match rewrite(&canonical, &hash) {
+        match rewrite(&canonical, hash) {
             Ok(changed) => {
                 if verbosity != Verbosity::Quiet {
                     let what = if changed {

@@ -132,6 +132,9 @@ pub fn parse(
             Ok(v) => v,
             Err(e) => {
                 let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                // Never point past the front matter (YAML may count lines its own way).
+                let last = split.yaml.lines().count() + 1;
+                let (line, col) = if line > last { (last, 1) } else { (line, col) };
                 diags.push(
                     Diagnostic::error(rel, line + offset, col, format!("invalid front matter: {}", yaml_message(&e)))
                         .with_hint("front matter is YAML: `key: value`, one per line; quote values that contain `: `"),
