@@ -87,3 +87,16 @@ fn markdown_output_stays_safe() {
         }
     }
 }
+
+/// The `id` values of real tags (text may read `id="x"`: it is not escaped).
+fn ids_in_tags(html: &str) -> Vec<&str> {
+    html.split('<')
+        .skip(1)
+        .filter_map(|t| t.split('>').next())
+        .flat_map(|tag| {
+            tag.split(" id=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+        })
+        .collect()
+}

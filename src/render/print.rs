@@ -175,35 +175,46 @@ fn rebase(
     ids: &HashMap<String, String>,
 ) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
-    // One pass over every `="`: the attribute name just before it decides.
+    // Text never holds a raw `<` or `>` (both are escaped), so tags are
+    // exactly the `<...>` spans; attributes are only looked for inside them,
+    // in one pass. Text that reads `id="x"` stays as it is.
     let mut copied = 0;
-    for (eq, _) in html.match_indices("=\"") {
-        if eq < copied {
-            continue;
-        }
-        let before = &html[..eq];
-        let kind = if before.ends_with(" id") || before.ends_with(" for") {
-            Attr::Id
-        } else if before.ends_with(" href") || before.ends_with(" src") {
-            Attr::Url
-        } else {
-            continue;
-        };
-        let value_start = eq + 2;
-        let Some(len) = html[value_start..].find('"') else {
+    let mut pos = 0;
+    while let Some(open) = html[pos..].find('<').map(|p| pos + p) {
+        let Some(close) = html[open..].find('>').map(|p| open + p) else {
             break;
         };
-        let value = &html[value_start..value_start + len];
-        out.push_str(&html[copied..value_start]);
-        match kind {
-            Attr::Id => {
-                out.push_str(prefix);
-                out.push_str("--");
-                out.push_str(value);
+        let tag = &html[open..close];
+        for (eq, _) in tag.match_indices("=\"") {
+            let at = open + eq;
+            if at < copied {
+                continue;
             }
-            Attr::Url => out.push_str(&rebase_url(value, prefix, page, print, ids)),
+            let before = &tag[..eq];
+            let kind = if before.ends_with(" id") || before.ends_with(" for") {
+                Attr::Id
+            } else if before.ends_with(" href") || before.ends_with(" src") {
+                Attr::Url
+            } else {
+                continue;
+            };
+            let value_start = at + 2;
+            let Some(len) = html[value_start..close].find('"') else {
+                continue;
+            };
+            let value = &html[value_start..value_start + len];
+            out.push_str(&html[copied..value_start]);
+            match kind {
+                Attr::Id => {
+                    out.push_str(prefix);
+                    out.push_str("--");
+                    out.push_str(value);
+                }
+                Attr::Url => out.push_str(&rebase_url(value, prefix, page, print, ids)),
+            }
+            copied = value_start + len;
         }
-        copied = value_start + len;
+        pos = close + 1;
     }
     out.push_str(&html[copied..]);
     out
@@ -272,7 +283,7 @@ mod tests {
         let mut ids = HashMap::new();
         ids.insert("en/pub/intro.html".to_string(), "p-intro".to_string());
         ids.insert("en/pub/part/x.html".to_string(), "p-part-x".to_string());
-        let html = r##"<h2 id="a">A</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt=""><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
+        let html = r##"<h2 id="a">A id="not-an-id"</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt=""><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
         let out = rebase(
             html,
             "p-part-y",
@@ -282,7 +293,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            r##"<h2 id="p-part-y--a">A</h2><a href="#p-part-y--a">self</a><a href="#p-intro--safety">i</a><a href="#p-part-x">x</a><img src="images/f.png" alt=""><a href="../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##
+            r##"<h2 id="p-part-y--a">A id="not-an-id"</h2><a href="#p-part-y--a">self</a><a href="#p-intro--safety">i</a><a href="#p-part-x">x</a><img src="images/f.png" alt=""><a href="../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##
         );
     }
 

@@ -84,3 +84,5 @@ search-count = { $count ->
 }
 search-more = مزيد من النتائج
 search-needs-js = يحتاج البحث إلى JavaScript، وهو معطّل في هذا المتصفح. استخدم فهرس محتويات كل منشور بدلًا من ذلك.
+pdf-link = PDF ({ $size })
+pdf-booklet-link = كتيّب للطي (PDF، 2 × { $size })

@@ -70,3 +70,5 @@ search-count = { $count ->
 }
 search-more = More results
 search-needs-js = Search needs JavaScript, which is off in this browser. Use the contents of each publication instead.
+pdf-link = PDF ({ $size })
+pdf-booklet-link = Booklet to fold (PDF, 2 × { $size })

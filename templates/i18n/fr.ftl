@@ -73,3 +73,5 @@ search-count = { $count ->
 }
 search-more = Plus de résultats
 search-needs-js = La recherche a besoin de JavaScript, désactivé dans ce navigateur. Utilisez plutôt le sommaire de chaque publication.
+pdf-link = PDF ({ $size })
+pdf-booklet-link = Livret à plier (PDF, 2 × { $size })

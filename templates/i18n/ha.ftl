@@ -73,3 +73,5 @@ search-count = { $count ->
 }
 search-more = Ƙarin sakamako
 search-needs-js = Bincike yana buƙatar JavaScript, wanda aka kashe a wannan burauza. Yi amfani da jerin abubuwan da ke cikin kowane littafi maimakon haka.
+pdf-link = PDF ({ $size })
+pdf-booklet-link = Ƙaramin littafi na naɗewa (PDF, 2 × { $size })
