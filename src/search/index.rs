@@ -63,9 +63,6 @@ pub const INDEX_FILE: &str = "search-index.js";
 /// Builds the index of every language, in parallel. Each document is split
 /// into words once, whichever language trees show it.
 pub fn build(site: &Site, rendered: &[Rendered]) -> Vec<SearchIndex> {
-    if std::env::var_os("TMP_NO_SEARCH").is_some() {
-        return Vec::new();
-    }
     let split: Vec<Split> = (0..site.docs.len())
         .into_par_iter()
         .map(|d| Split::new(site.docs[d].title(), &rendered[d]))
@@ -211,8 +208,8 @@ fn hash(b: &[u8]) -> u64 {
 /// (`vocab`, with counts) and the title and text as streams into it.
 struct Split<'a> {
     vocab: Vec<(Cow<'a, str>, u32)>,
-    title: Vec<u32>,
-    body: Vec<u32>,
+    title: Stream,
+    body: Stream,
     /// (stream position, heading id) of each section found in the text.
     sections: Vec<(usize, &'a str)>,
     text_bytes: usize,
@@ -221,42 +218,151 @@ struct Split<'a> {
 impl<'a> Split<'a> {
     fn new(title: &'a str, r: &'a Rendered) -> Self {
         let mut ids = Interner::with_capacity(r.text.len() / 32 + 16);
-        let mut title_stream = Vec::new();
+        let mut title_stream = Stream::with_capacity(8);
         push_stream(&mut ids, title, &mut title_stream, &[]);
-        let starts = section_starts(r);
-        let mut body = Vec::with_capacity(r.text.len() / 6);
-        let marks = push_stream(
-            &mut ids,
-            &r.text,
-            &mut body,
-            &starts.iter().map(|s| s.0).collect::<Vec<_>>(),
-        );
+        let toc: Vec<_> = r.toc.iter().filter(|e| !e.title.is_empty()).collect();
+        let headings: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
+        let mut body = Stream::with_capacity(r.text.len() / 6);
+        let found = push_stream(&mut ids, &r.text, &mut body, &headings);
+        body.shrink_to_fit();
         Split {
             vocab: ids.entries,
             title: title_stream,
             body,
-            sections: marks
+            sections: found
                 .into_iter()
-                .zip(starts)
-                .map(|(pos, (_, id))| (pos, id))
+                .map(|(h, pos)| (pos, toc[h].id.as_str()))
                 .collect(),
             text_bytes: title.len() + r.text.len(),
         }
     }
 }
 
-/// Appends `text`'s runs to `out`; returns the stream position reached at
-/// each of `marks` (byte offsets, ascending).
+/// A document's own token numbers: 16 bits each while the document has
+/// fewer than 65,536 distinct tokens (always, in practice), which halves the
+/// memory that every page's stream takes until the indexes are written.
+enum Stream {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Stream {
+    fn with_capacity(n: usize) -> Self {
+        Stream::Narrow(Vec::with_capacity(n))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Stream::Narrow(v) => v.len(),
+            Stream::Wide(v) => v.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn push(&mut self, id: u32) {
+        match self {
+            Stream::Narrow(v) => match u16::try_from(id) {
+                Ok(id) => v.push(id),
+                Err(_) => {
+                    let mut wide: Vec<u32> = v.iter().map(|&i| u32::from(i)).collect();
+                    wide.push(id);
+                    *self = Stream::Wide(wide);
+                }
+            },
+            Stream::Wide(v) => v.push(id),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Stream::Narrow(v) => v.shrink_to_fit(),
+            Stream::Wide(v) => v.shrink_to_fit(),
+        }
+    }
+
+    #[cfg(test)]
+    fn to_vec(&self) -> Vec<u32> {
+        match self {
+            Stream::Narrow(v) => v.iter().map(|&i| u32::from(i)).collect(),
+            Stream::Wide(v) => v.clone(),
+        }
+    }
+}
+
+/// Appends `text`'s runs to `out`. Also finds where `headings` (the table
+/// of contents' titles, in order) start in the text: returns (heading,
+/// stream position) for each found. A heading not found does not hide the
+/// next ones.
 fn push_stream<'a>(
     ids: &mut Interner<'a>,
     text: &'a str,
-    out: &mut Vec<u32>,
-    marks: &[usize],
-) -> Vec<usize> {
-    let mut reached = Vec::with_capacity(marks.len());
+    out: &mut Stream,
+    headings: &[&str],
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::with_capacity(headings.len());
+    let mut next = 0;
+    // Each heading's first character, and whether it is a word character.
+    let firsts: Vec<(char, bool)> = headings
+        .iter()
+        .map(|h| {
+            let c = h.chars().next().unwrap_or(' ');
+            (c, is_word_char(c))
+        })
+        .collect();
+    // The next few headings looked for: first bytes of those that start
+    // with a word (a cheap test on every word), and whether one starts
+    // with punctuation.
+    let window = |next: usize| {
+        let (mut bytes, mut punct) = ([0u8; 3], false);
+        for (i, h) in (next..headings.len().min(next + 3)).enumerate() {
+            if firsts[h].1 {
+                bytes[i] = headings[h].as_bytes()[0];
+            } else {
+                punct = true;
+            }
+        }
+        (bytes, punct)
+    };
+    let (mut wanted, mut punct) = window(0);
+    let bytes = text.as_bytes();
     for (at, run, word) in runs(text) {
-        while reached.len() < marks.len() && marks[reached.len()] <= at {
-            reached.push(out.len());
+        let look = next < headings.len()
+            && if word {
+                wanted.contains(&bytes[at])
+            } else {
+                punct
+            };
+        if look {
+            let mut hit = None;
+            for h in next..headings.len().min(next + 3) {
+                let (c, word_led) = firsts[h];
+                let start = match (word, word_led) {
+                    (true, true) => at,
+                    (false, false) => match run.find(c) {
+                        Some(i) => at + i,
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                let heading = headings[h];
+                if text[start..].starts_with(heading)
+                    && !text[start + heading.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                {
+                    hit = Some(h);
+                    break;
+                }
+            }
+            if let Some(h) = hit {
+                found.push((h, out.len()));
+                next = h + 1;
+                (wanted, punct) = window(next);
+            }
         }
         let token = if word {
             Cow::Borrowed(run)
@@ -281,10 +387,7 @@ fn push_stream<'a>(
         };
         out.push(ids.id(token));
     }
-    while reached.len() < marks.len() {
-        reached.push(out.len());
-    }
-    reached
+    found
 }
 
 /// Whitespace runs become one space.
@@ -312,23 +415,6 @@ fn squash(sep: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// Byte offsets in the text where the table of contents' headings are,
-/// found in order, with their ids.
-fn section_starts(r: &Rendered) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for entry in &r.toc {
-        if entry.title.is_empty() {
-            continue;
-        }
-        if let Some(p) = r.text[from..].find(entry.title.as_str()) {
-            out.push((from + p, entry.id.as_str()));
-            from += p + entry.title.len();
-        }
-    }
-    out
 }
 
 /// A language's pages in site order, with the document each shows.
@@ -610,9 +696,18 @@ fn push_number(out: &mut String, n: u32) {
     out.extend(&buf[i..]);
 }
 
-fn encode(out: &mut String, stream: &[u32], map: &[u32], rank: &[u32]) {
-    for &local in stream {
-        push_number(out, rank[map[local as usize] as usize]);
+fn encode(out: &mut String, stream: &Stream, map: &[u32], rank: &[u32]) {
+    match stream {
+        Stream::Narrow(v) => {
+            for &local in v {
+                push_number(out, rank[map[usize::from(local)] as usize]);
+            }
+        }
+        Stream::Wide(v) => {
+            for &local in v {
+                push_number(out, rank[map[local as usize] as usize]);
+            }
+        }
     }
 }
 
@@ -759,6 +854,25 @@ mod tests {
     }
 
     #[test]
+    fn streams_widen_when_needed() {
+        let mut s = Stream::with_capacity(2);
+        s.push(7);
+        s.push(65_535);
+        assert!(matches!(s, Stream::Narrow(_)));
+        s.push(65_536);
+        assert!(matches!(s, Stream::Wide(_)));
+        s.push(3);
+        assert_eq!(s.to_vec(), [7, 65_535, 65_536, 3]);
+        let (mut a, mut b) = (String::new(), String::new());
+        let map: Vec<u32> = (0..70_000).collect();
+        encode(&mut a, &s, &map, &map);
+        for n in [7, 65_535, 65_536, 3] {
+            push_number(&mut b, n);
+        }
+        assert_eq!(a, b);
+    }
+
+    #[test]
     fn whitespace_is_squashed() {
         assert!(matches!(squash(", "), Cow::Borrowed(", ")));
         assert_eq!(squash(" \n\t "), " ");
@@ -801,10 +915,10 @@ mod tests {
         let r = rendered("  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ");
         let s = Split::new("Titre", &r);
         assert_eq!(
-            text_of(&s, &s.body),
+            text_of(&s, &s.body.to_vec()),
             "Sécurité d’abord: la sécurité, d'abord. ٢٠٢٤"
         );
-        assert_eq!(text_of(&s, &s.title), "Titre");
+        assert_eq!(text_of(&s, &s.title.to_vec()), "Titre");
         // "d" and "abord" recur; entries are shared between title and text.
         let count = |w: &str| s.vocab.iter().find(|v| v.0 == w).map(|v| v.1);
         assert_eq!(count("abord"), Some(2));
@@ -815,11 +929,14 @@ mod tests {
 
     #[test]
     fn sections_are_found_in_order() {
-        let mut r = rendered("Intro text. Risks more text about risks. Referral who to call. ");
+        let mut r = rendered(
+            "Intro text about Risk. Risks more text about risks, referral. Referral who to call. « Notes » here. ",
+        );
         for (id, title) in [
             ("risks", "Risks"),
-            ("referral", "Referral"),
             ("gone", "Missing"),
+            ("referral", "Referral"),
+            ("notes", "« Notes »"),
         ] {
             r.toc.push(crate::markdown::TocEntry {
                 level: 2,
@@ -828,8 +945,9 @@ mod tests {
             });
         }
         let s = Split::new("T", &r);
-        let at = |pos: usize| text_of(&s, &s.body[pos..pos + 1]);
-        assert_eq!(s.sections.len(), 2);
+        let body = s.body.to_vec();
+        let at = |pos: usize| text_of(&s, &body[pos..pos + 1]);
+        assert_eq!(s.sections.len(), 3);
         assert_eq!(
             (s.sections[0].1, at(s.sections[0].0).as_str()),
             ("risks", "Risks")
@@ -837,6 +955,10 @@ mod tests {
         assert_eq!(
             (s.sections[1].1, at(s.sections[1].0).as_str()),
             ("referral", "Referral")
+        );
+        assert_eq!(
+            (s.sections[2].1, at(s.sections[2].0).as_str()),
+            ("notes", ". « ")
         );
     }
 }

@@ -1,19 +1,19 @@
-/* Offline search (format: src/search/index.rs). Uses only this language's
-   index, loaded by the page; builds results with textContent, never HTML. */
+/* Offline search over this language's index (src/search/index.rs).
+   Results are built with textContent, never HTML. */
 (function () {
   "use strict";
   var idx = window.fieldguideSearch, doc = window.document,
     fold = {}, ign = /[\u0300-\u036f\u064b-\u065f\u0670\u0640\u00ad\u200c\u200d\u02bc]/, word;
   if (!idx) return;
-  // Same rules as src/search/normalise.rs, with its table (from the index);
-  // tests run both on src/search/cases.tsv.
+  // The rules of src/search/normalise.rs, with its table; both are tested
+  // on src/search/cases.tsv.
   idx.f.split(" ").forEach(function (g) {
     var i = g.indexOf("=");
     Array.from(g.slice(i + 1)).forEach(function (c) { fold[c] = g.slice(0, i); });
   });
   try {
     word = new RegExp("[\\p{Alphabetic}\\p{N}" + ign.source.slice(1) + "+", "gu");
-  } catch (e) { // no Unicode properties: split at spaces and punctuation
+  } catch (e) { // old browsers: split at spaces and punctuation
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
   function words(s) {
@@ -80,14 +80,14 @@
     page();
   }
 
-  // "N pages found": the page holds the text for a sample number of each
-  // plural form; take the sample of n's form and put n in its place.
+  // "N pages found": the page has the text for a sample number of each
+  // plural form; use the one of n's form, with n.
   function count(n) {
     var s = [100, 21, 11, 3, 2, 1, 0], i = 0, cat = function () { return 0; };
     try {
       var rules = new Intl.PluralRules(doc.documentElement.lang);
       cat = function (x) { return rules.select(x); };
-    } catch (e) { /* no plural rules: the general form */ }
+    } catch (e) { /* no plural rules */ }
     while (i < s.length - 1 && cat(s[i]) !== cat(n)) i++;
     return status.getAttribute("data-count-" + s[i]).replace(/\d+/, n);
   }
@@ -143,7 +143,7 @@
   function run() {
     clearTimeout(timer);
     search(input.value);
-    try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* some file:// */ }
+    try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
   }
   input.oninput = function () { clearTimeout(timer); timer = setTimeout(run, 100); };
   form.onsubmit = function (e) { e.preventDefault(); run(); };
