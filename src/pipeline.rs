@@ -213,6 +213,7 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
     files.extend(theme.static_files().map(|(name, bytes)| {
         let bytes = match std::str::from_utf8(bytes) {
             Ok(text) if name.ends_with(".css") => crate::output::minify::css(text).into_bytes(),
+            Ok(text) if name.ends_with(".js") => crate::output::minify::js(text).into_bytes(),
             _ => bytes.to_vec(),
         };
         OutputFile {

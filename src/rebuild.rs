@@ -188,6 +188,11 @@ impl Session {
                 diagnostics: render_diags,
             });
         }
+        // The search indexes hold every page's text: rebuild them (each
+        // document's words are split once, so this stays fast).
+        let (indexes, _) = crate::search::files(site, &built.rendered);
+        let mut files = files;
+        files.extend(indexes);
         let mut changed = Vec::new();
         for (path, bytes) in into_map(files) {
             if self.files.get(&path) != Some(&bytes) {

@@ -68,9 +68,13 @@ fn markdown_output_stays_safe() {
                 labels: &labels,
                 interactive_tasks: true,
             };
-            let html = fieldguide::markdown::render(&site, d, &opts)
-                .html
-                .to_ascii_lowercase();
+            let raw = fieldguide::markdown::render(&site, d, &opts).html;
+            let mut ids = ids_in_tags(&raw);
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{name}: duplicate ids");
+            let html = raw.to_ascii_lowercase();
             assert!(!html.contains("<script"), "{name}");
             for tag in html
                 .split('<')

@@ -151,6 +151,7 @@ fn serve_rebuilds_reloads_shows_errors_and_stays_inside_the_site() {
     Server::wait_event(&events, "build-ok");
     let chapter = "guidance/handbook/02-signs.en.md";
     let original = site.read(chapter);
+    let index_before = server.get("/en/search-index.js").1;
     site.write(chapter, format!("{original}\nA freshly added sentence.\n"));
     Server::wait_event(&events, "reload");
     assert!(
@@ -159,6 +160,8 @@ fn serve_rebuilds_reloads_shows_errors_and_stays_inside_the_site() {
             .1
             .contains("A freshly added sentence.")
     );
+    // The search index follows the edit too.
+    assert_ne!(server.get("/en/search-index.js").1, index_before);
 
     // Break the YAML: the error reaches the browser; the last good page stays.
     site.write(chapter, "---\ntitle: [broken\n---\nText\n");

@@ -152,7 +152,10 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
             st.r.text.push(' ');
             st.emit(event);
         }
-        Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
+        // Blocks end a word in the plain text, even where the HTML needs no
+        // space (an item followed by its nested list).
+        Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock)
+        | Event::Start(Tag::List(_) | Tag::Item) => {
             st.r.text.push(' ');
             st.emit(event);
         }
@@ -238,7 +241,7 @@ pub(super) fn finish(mut st: State) -> Rendered {
         let mut notes = String::new();
         let _ = writeln!(
             notes,
-            "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"{}\"><ol>",
+            "<section class=\"footnotes\" role=\"doc-endnotes\"><h2 class=\"footnotes-title\">{}</h2><ol>",
             escape(&st.opts.labels.footnotes)
         );
         st.html(notes);

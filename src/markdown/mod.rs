@@ -142,3 +142,57 @@ pub fn escape(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn render_one(body: &str) -> Rendered {
+        let (config, _) = crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en]\n",
+            Path::new("site.yaml"),
+        );
+        let chapter = format!("---\ntitle: C\n---\n{body}");
+        let files = [
+            ("pub/index.md", "---\ntitle: P\n---\n"),
+            ("pub/01-c.md", chapter.as_str()),
+        ];
+        let mut diags = Vec::new();
+        let site = crate::content::model::from_memory(config.unwrap(), &files, &mut diags);
+        let labels = Labels::default();
+        let opts = Options {
+            allow_raw_html: false,
+            labels: &labels,
+            interactive_tasks: true,
+        };
+        let d = (0..site.docs.len())
+            .find(|&d| site.docs[d].file.stem == "01-c")
+            .unwrap();
+        render(&site, d, &opts)
+    }
+
+    #[test]
+    fn plain_text_separates_blocks() {
+        let r = render_one("- [ ] Check documents.\n  - [ ] Note the date\n");
+        let words: Vec<&str> = r.text.split_whitespace().collect();
+        assert_eq!(words, ["Check", "documents.", "Note", "the", "date"]);
+    }
+
+    #[test]
+    fn footnote_and_heading_ids_never_clash() {
+        let r = render_one("Text.[^a]\n\n## fn-a-ref\n\n## fn-a\n\n[^a]: Note.\n");
+        let mut ids: Vec<&String> = r.ids.iter().collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+        // The note came first and keeps `fn-a`; the heading gets another id.
+        assert!(r.html.contains("<h2 id=\"fn-a-1\">fn-a</h2>"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"fn-a-ref-1\">fn-a-ref</h2>"),
+            "{}",
+            r.html
+        );
+    }
+}

@@ -60,9 +60,56 @@ fn flush(out: &mut String, pending: &mut bool, next: char) {
     }
 }
 
+/// Scripts lose indentation, blank lines and whole-line comments, nothing
+/// else: lines stay lines, so automatic semicolons and strings are safe.
+/// (Our scripts use no template literals, whose lines must not move.)
+pub fn js(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut in_block = false;
+    for line in src.lines() {
+        let t = line.trim();
+        if in_block {
+            if let Some(end) = t.find("*/") {
+                in_block = false;
+                let rest = t[end + 2..].trim();
+                if !rest.is_empty() {
+                    out.push_str(rest);
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        if t.starts_with("/*") {
+            match t.find("*/") {
+                Some(end) if t[end + 2..].trim().is_empty() => continue,
+                Some(_) => {}
+                None => {
+                    in_block = true;
+                    continue;
+                }
+            }
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::css;
+    use super::{css, js};
+
+    #[test]
+    fn js_keeps_lines_and_strings() {
+        let src = "/* header\n   more */\n(function () {\n  // a note\n  var s = \"  // not a comment\";\n\n  return s; // kept\n})();\n";
+        assert_eq!(
+            js(src),
+            "(function () {\nvar s = \"  // not a comment\";\nreturn s; // kept\n})();\n"
+        );
+    }
 
     #[test]
     fn keeps_meaning() {

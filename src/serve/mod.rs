@@ -119,6 +119,15 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
     } else {
         local.ip().to_string()
     };
+    // Listen for Ctrl-C before announcing the address, so that an early
+    // interrupt still stops the server cleanly.
+    let mut interrupt = match runtime.block_on(async { Interrupt::listen() }) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: cannot listen for Ctrl-C: {e}");
+            return EXIT_FAILED;
+        }
+    };
     eprintln!(
         "serving {} at http://{host}:{}/ (Ctrl-C to stop)",
         source.display(),
@@ -128,7 +137,7 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
     let result = runtime.block_on(async move {
         tokio::select! {
             r = axum::serve(listener, app) => r.map_err(|e| e.to_string()),
-            _ = tokio::signal::ctrl_c() => Ok(()),
+            _ = interrupt.recv() => Ok(()),
         }
     });
     drop(watcher);
@@ -143,5 +152,35 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
             eprintln!("error: the server stopped: {e}");
             EXIT_FAILED
         }
+    }
+}
+
+/// Ctrl-C, registered as soon as it is created.
+#[cfg(unix)]
+struct Interrupt(tokio::signal::unix::Signal);
+
+#[cfg(unix)]
+impl Interrupt {
+    fn listen() -> std::io::Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        signal(SignalKind::interrupt()).map(Interrupt)
+    }
+
+    async fn recv(&mut self) {
+        self.0.recv().await;
+    }
+}
+
+#[cfg(not(unix))]
+struct Interrupt;
+
+#[cfg(not(unix))]
+impl Interrupt {
+    fn listen() -> std::io::Result<Self> {
+        Ok(Interrupt)
+    }
+
+    async fn recv(&mut self) {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
