@@ -8,7 +8,6 @@ use crate::config::Language;
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::{Rendered, TocEntry, links};
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Serialize, Clone)]
 pub struct LangCtx {
@@ -139,10 +138,8 @@ pub struct PageCtx<'r> {
     pub stale: Option<Alternate>,
     pub publication: Option<PublicationCtx>,
     pub breadcrumbs: Vec<Link>,
-    /// The navigation, as a ready template value shared between pages
-    /// (inserted into the context separately, not serialised).
-    #[serde(skip)]
-    pub nav: tera::Value,
+    /// The publication's navigation, as HTML (see `render::nav`).
+    pub nav_html: String,
     /// Relative path from this page to its publication's folder (`../`).
     pub pub_root: String,
     pub prev: Option<Link>,
@@ -167,72 +164,17 @@ pub struct PageCtx<'r> {
 pub struct Contexts<'a> {
     pub site: &'a Site,
     pub rendered: &'a [Rendered],
-    /// Each publication or part's children as navigation entries, per
-    /// language, built once and shared by every page that shows them.
-    nav_levels: HashMap<(NodeId, usize), Vec<tera::Value>>,
+    /// The navigation entries, written once for all pages.
+    nav: super::nav::Nav,
 }
 
 impl<'a> Contexts<'a> {
-    pub fn new(site: &'a Site, rendered: &'a [Rendered]) -> Self {
-        let mut ctx = Contexts {
+    pub fn new(site: &'a Site, rendered: &'a [Rendered], untranslated: Vec<String>) -> Self {
+        Contexts {
             site,
             rendered,
-            nav_levels: HashMap::new(),
-        };
-        let mut levels = HashMap::new();
-        for (id, node) in site.nodes.iter().enumerate() {
-            if node.children.is_empty() {
-                continue;
-            }
-            for lang in 0..site.config.languages.len() {
-                let items = node
-                    .children
-                    .iter()
-                    .map(|&c| ctx.nav_item(c, lang, false, false, Vec::new()))
-                    .collect();
-                levels.insert((id, lang), items);
-            }
+            nav: super::nav::Nav::new(site, untranslated),
         }
-        ctx.nav_levels = levels;
-        ctx
-    }
-
-    /// A navigation entry: title, lang (when untranslated), path (relative
-    /// to the publication folder), part, translated, open, current, children.
-    fn nav_item(
-        &self,
-        node: NodeId,
-        lang: usize,
-        open: bool,
-        current: bool,
-        children: Vec<tera::Value>,
-    ) -> tera::Value {
-        let site = self.site;
-        let n = &site.nodes[node];
-        let pub_dir = site.nodes[n.publication].out_dir();
-        let mut map: std::collections::BTreeMap<&'static str, tera::Value> =
-            std::collections::BTreeMap::new();
-        map.insert("title", site.title(node, lang).into());
-        map.insert(
-            "lang",
-            self.title_lang(node, lang)
-                .map_or(tera::Value::none(), tera::Value::from),
-        );
-        map.insert(
-            "dir",
-            self.title_dir(node, lang)
-                .map_or(tera::Value::none(), tera::Value::from),
-        );
-        map.insert(
-            "path",
-            links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url)).into(),
-        );
-        map.insert("part", (n.kind == NodeKind::Part).into());
-        map.insert("translated", n.is_translated(lang).into());
-        map.insert("open", open.into());
-        map.insert("current", current.into());
-        map.insert("children", children.into());
-        tera::Value::from(map)
     }
 
     fn lang(&self, i: usize) -> LangCtx {
@@ -259,7 +201,7 @@ impl<'a> Contexts<'a> {
             stale: None,
             publication: None,
             breadcrumbs: Vec::new(),
-            nav: tera::Value::from(Vec::<tera::Value>::new()),
+            nav_html: String::new(),
             pub_root: String::new(),
             prev: None,
             next: None,
@@ -495,7 +437,13 @@ impl<'a> Contexts<'a> {
         }
         let mut path_nodes = ancestors.clone();
         path_nodes.push(node_id);
-        ctx.nav = tera::Value::from(self.nav(node.publication, &path_nodes[1..], lang));
+        ctx.nav_html = self.nav.html(
+            site,
+            node.publication,
+            &path_nodes[1..],
+            lang,
+            super::nav::depth(site, node_id),
+        );
         ctx.pub_root = links::root_prefix(
             node.url
                 .strip_prefix(site.nodes[node.publication].out_dir())
@@ -566,26 +514,6 @@ impl<'a> Contexts<'a> {
                 translated: true,
             })
             .collect()
-    }
-
-    /// The navigation of `parent`'s children, expanded along `path`: shared
-    /// levels are cloned (cheap: values are reference-counted) and only the
-    /// entries on the path are rebuilt.
-    fn nav(&self, parent: NodeId, path: &[NodeId], lang: usize) -> Vec<tera::Value> {
-        let Some(level) = self.nav_levels.get(&(parent, lang)) else {
-            return Vec::new();
-        };
-        let mut items = level.clone();
-        if let Some((&next, rest)) = path.split_first()
-            && let Some(i) = self.site.nodes[parent]
-                .children
-                .iter()
-                .position(|&c| c == next)
-        {
-            let children = self.nav(next, rest, lang);
-            items[i] = self.nav_item(next, lang, true, rest.is_empty(), children);
-        }
-        items
     }
 }
 

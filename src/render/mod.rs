@@ -2,6 +2,7 @@
 //! in parallel.
 
 pub mod context;
+pub mod nav;
 pub mod print;
 pub mod sitemap;
 
@@ -178,7 +179,19 @@ pub fn render_specs(
     specs: &[Spec],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
-    let contexts = Contexts::new(site, rendered);
+    // "not translated" in each language, for the navigation written in Rust.
+    let untranslated = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            let mut c = Context::new();
+            c.insert("lang_code", &l.code);
+            tera.render_str("{{ t(key=\"not-translated\") }}", &c, false)
+                .unwrap_or_default()
+        })
+        .collect();
+    let contexts = Contexts::new(site, rendered, untranslated);
     // Contexts are built inside the parallel loop so their cost is spread too.
     let results: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
@@ -256,9 +269,8 @@ fn same_place(a: &Diagnostic, b: &Diagnostic) -> bool {
 }
 
 fn render_one(tera: &Tera, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
-    let mut ctx = Context::from_serialize(&job.ctx)
+    let ctx = Context::from_serialize(&job.ctx)
         .map_err(|e| template_error(theme, &e, Some(&job.path)))?;
-    ctx.insert_value("nav", job.ctx.nav.clone());
     let html = tera
         .render(job.template, &ctx)
         .map_err(|e| template_error(theme, &e, Some(&job.path)))?;

@@ -1,0 +1,174 @@
+//! The publication navigation of each page, as HTML.
+//!
+//! A page's navigation holds the publication's top level, and the children
+//! of each part on the path to the page, never the whole tree. Most of it is
+//! the same from page to page, so each entry is written once per language
+//! and folder depth, and a page only writes the entries on its own path.
+//! (Rendering it through a template for every page cost more than the rest
+//! of the page.) Themes restyle it with CSS: `.nav-part`, `.nav-open`,
+//! `[aria-current=page]`, `.untranslated`.
+
+use crate::content::model::{NodeId, NodeKind, Site};
+use crate::markdown::{escape, links};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+pub struct Nav {
+    /// (node, language, depth of the page below its publication folder)
+    /// -> the entry's `<li>`, closed and not current.
+    closed: HashMap<(NodeId, usize, usize), String>,
+    /// "not translated", per language.
+    untranslated: Vec<String>,
+}
+
+/// A page's depth below its publication's folder: 0 for `pub/x.html`.
+pub fn depth(site: &Site, node: NodeId) -> usize {
+    let n = &site.nodes[node];
+    let pub_dir = site.nodes[n.publication].out_dir();
+    n.url
+        .strip_prefix(pub_dir)
+        .unwrap_or(&n.url)
+        .matches('/')
+        .count()
+}
+
+impl Nav {
+    pub fn new(site: &Site, untranslated: Vec<String>) -> Self {
+        let nlang = site.config.languages.len();
+        // The depths at which each publication has pages.
+        let mut depths: HashMap<NodeId, Vec<usize>> = HashMap::new();
+        for n in 0..site.nodes.len() {
+            let d = depths.entry(site.nodes[n].publication).or_default();
+            let depth = depth(site, n);
+            if !d.contains(&depth) {
+                d.push(depth);
+            }
+        }
+        let keys: Vec<(NodeId, usize, usize)> = (0..site.nodes.len())
+            .filter(|&n| site.nodes[n].parent.is_some())
+            .flat_map(|n| {
+                let ds = depths[&site.nodes[n].publication].clone();
+                (0..nlang).flat_map(move |l| ds.clone().into_iter().map(move |d| (n, l, d)))
+            })
+            .collect();
+        let nav = Nav {
+            closed: HashMap::new(),
+            untranslated,
+        };
+        let closed = keys
+            .into_par_iter()
+            .map(|(n, l, d)| ((n, l, d), nav.item(site, n, l, d, false, false, "")))
+            .collect();
+        Nav { closed, ..nav }
+    }
+
+    /// The `<ul>` of `parent`'s children for a page at `depth` whose path
+    /// below `parent` is `path`.
+    pub fn html(
+        &self,
+        site: &Site,
+        parent: NodeId,
+        path: &[NodeId],
+        lang: usize,
+        depth: usize,
+    ) -> String {
+        let mut out = String::with_capacity(64 * site.nodes[parent].children.len());
+        self.level(site, parent, path, lang, depth, &mut out);
+        out
+    }
+
+    fn level(
+        &self,
+        site: &Site,
+        parent: NodeId,
+        path: &[NodeId],
+        lang: usize,
+        depth: usize,
+        out: &mut String,
+    ) {
+        out.push_str("<ul>\n");
+        for &c in &site.nodes[parent].children {
+            match path.split_first() {
+                Some((&next, rest)) if next == c => {
+                    let mut children = String::new();
+                    if !site.nodes[c].children.is_empty() {
+                        self.level(site, c, rest, lang, depth, &mut children);
+                    }
+                    out.push_str(&self.item(
+                        site,
+                        c,
+                        lang,
+                        depth,
+                        true,
+                        rest.is_empty(),
+                        &children,
+                    ));
+                }
+                _ => match self.closed.get(&(c, lang, depth)) {
+                    Some(html) => out.push_str(html),
+                    None => out.push_str(&self.item(site, c, lang, depth, false, false, "")),
+                },
+            }
+        }
+        out.push_str("</ul>\n");
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn item(
+        &self,
+        site: &Site,
+        node: NodeId,
+        lang: usize,
+        depth: usize,
+        open: bool,
+        current: bool,
+        children: &str,
+    ) -> String {
+        let n = &site.nodes[node];
+        let pub_dir = site.nodes[n.publication].out_dir();
+        let href = format!(
+            "{}{}",
+            "../".repeat(depth),
+            links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url))
+        );
+        let mut s = String::with_capacity(96 + children.len());
+        s.push_str("<li");
+        let part = n.kind == NodeKind::Part;
+        match (part, open) {
+            (true, true) => s.push_str(" class=\"nav-part nav-open\""),
+            (true, false) => s.push_str(" class=\"nav-part\""),
+            (false, true) => s.push_str(" class=\"nav-open\""),
+            (false, false) => {}
+        }
+        let _ = write!(s, "><a href=\"{}\"", escape(&href));
+        // A title shown from another language says so, for screen readers.
+        let shown = n.doc_for(lang).map_or(lang, |d| site.doc(d).file.lang);
+        if shown != lang {
+            let l = &site.config.languages[shown];
+            let _ = write!(
+                s,
+                " lang=\"{}\" dir=\"{}\"",
+                escape(&l.code),
+                l.dir.as_str()
+            );
+        }
+        if current {
+            s.push_str(" aria-current=\"page\"");
+        }
+        let _ = write!(s, ">{}</a>", escape(site.title(node, lang)));
+        if !n.is_translated(lang) {
+            let label = escape(self.untranslated.get(lang).map_or("", String::as_str));
+            let _ = write!(
+                s,
+                " <span class=\"untranslated\" title=\"{label}\"><span aria-hidden=\"true\">*</span><span class=\"visually-hidden\">({label})</span></span>"
+            );
+        }
+        if !children.is_empty() {
+            s.push('\n');
+            s.push_str(children);
+        }
+        s.push_str("</li>\n");
+        s
+    }
+}
