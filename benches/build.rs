@@ -120,7 +120,9 @@ fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
 
 /// The floor: read, render with plain pulldown-cmark, write.
 fn floor(files: &[PathBuf], out: &Path, parallel: bool) -> Duration {
-    let _ = std::fs::remove_dir_all(out);
+    // A new folder each time, as for fieldguide's fresh builds: deleting
+    // thousands of files just before writing them again makes the
+    // filesystem's timing erratic.
     std::fs::create_dir_all(out).unwrap();
     let start = Instant::now();
     let one = |(i, f): (usize, &PathBuf)| {
@@ -199,8 +201,16 @@ fn main() {
     let original = std::fs::read_to_string(&edited).unwrap();
     for i in 0..runs {
         // Interleave the measurements so machine noise hits them alike.
-        floor_seq.push(floor(&files, &tmp.path().join("floor"), false));
-        floor_par.push(floor(&files, &tmp.path().join("floor"), true));
+        floor_seq.push(floor(
+            &files,
+            &tmp.path().join(format!("floor-seq{i}")),
+            false,
+        ));
+        floor_par.push(floor(
+            &files,
+            &tmp.path().join(format!("floor-par{i}")),
+            true,
+        ));
         let out = tmp.path().join(format!("out{i}"));
         fresh.push(build(&site, &out));
         noop.push(build(&site, &out));

@@ -3,6 +3,20 @@
 
 use std::collections::BTreeMap;
 
+/// Like [`decode`], taking the bytes: valid UTF-8 (the usual case) becomes
+/// the `String` without a copy.
+pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
+    let plain =
+        !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&b'\r') && !bytes.contains(&0);
+    if plain {
+        match String::from_utf8(bytes) {
+            Ok(s) => return Ok(s),
+            Err(e) => bytes = e.into_bytes(),
+        }
+    }
+    decode(&bytes)
+}
+
 /// Decodes a file as UTF-8 text, dropping a byte-order mark. A file that is
 /// not text gets an error at the first bad byte: `(line, col, message)`.
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
@@ -139,6 +153,19 @@ mod tests {
         assert!(decode(b"ok\0").is_err());
         assert!(decode(b"\xFF\xFEh\0i\0").unwrap_err().2.contains("UTF-16"));
         assert_eq!(decode(b"a\rb\r\nc\r").unwrap(), "a\nb\r\nc\n");
+    }
+
+    #[test]
+    fn decode_vec_agrees_with_decode() {
+        for input in [
+            &b"plain"[..],
+            b"\xEF\xBB\xBFbom",
+            b"a\rb",
+            b"bad\xFF",
+            b"nul\0",
+        ] {
+            assert_eq!(decode_vec(input.to_vec()), decode(input));
+        }
     }
 
     #[test]

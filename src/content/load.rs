@@ -232,7 +232,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
                     format!("cannot read the file: {}", io_message(&e)),
                 )
             })?;
-            let text = crate::text::decode(&bytes)
+            let text = crate::text::decode_vec(bytes)
                 .map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))?;
             Ok(SourceFile {
                 rel,
