@@ -276,9 +276,7 @@ fn main() {
         "serve, one chapter edited (in memory):            {:8.1} ms",
         ms(median(serve_edit))
     );
-    println!(
-        "  (a fresh build includes zipping the whole site: download/<site>.zip)"
-    );
+    println!("  (a fresh build includes zipping the whole site: download/<site>.zip)");
     println!(
         "ratio to floor (1 thread):   {:.2}x",
         b.as_secs_f64() / fs.as_secs_f64()

@@ -9,7 +9,7 @@ use crate::markdown::{self, Rendered};
 use crate::output::{Bytes, OutputFile};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -27,19 +27,6 @@ pub struct Options {
     pub previous_output: Option<PathBuf>,
 }
 
-/// Pages per language, for the summary line.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct LanguageSummary {
-    pub code: String,
-    pub pages: usize,
-    pub translated: usize,
-    pub fallback: usize,
-    /// Translations whose source changed since they were stamped.
-    pub stale: Vec<String>,
-    /// Translations with no `translation_of:` stamp.
-    pub untracked: usize,
-}
-
 /// A site built in memory, ready to write.
 pub struct Built {
     pub files: Vec<OutputFile>,
@@ -47,7 +34,7 @@ pub struct Built {
     pub tera: tera::Tera,
     pub theme: Theme,
     pub diagnostics: Vec<Diagnostic>,
-    pub languages: Vec<LanguageSummary>,
+    pub languages: Vec<crate::translation::LanguageSummary>,
     /// Each language's search index size, for the summary line.
     pub search: Vec<crate::search::Summary>,
     pub site: model::Site,
@@ -221,7 +208,11 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
             bytes: Bytes::Owned(bytes),
         }
     }));
-    files.extend(copy_assets(&site, &opts.source, &mut diagnostics));
+    files.extend(crate::output::assets::copy(
+        &site,
+        &opts.source,
+        &mut diagnostics,
+    ));
     if let Some(xml) = crate::render::sitemap::sitemap(&site) {
         files.push(OutputFile::owned("sitemap.xml".into(), xml.into_bytes()));
     }
@@ -235,7 +226,7 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         return Err(fail(diagnostics, opts.strict));
     }
     if opts.download && site.config.download {
-        add_download(
+        crate::output::download::add(
             &site,
             &rendered,
             &mut tera,
@@ -249,7 +240,7 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
             return Err(fail(diagnostics, opts.strict));
         }
     }
-    let languages = summarise(&site);
+    let languages = crate::translation::summary(&site);
     let all = crate::diagnostics::Diagnostics::new();
     all.extend(diagnostics);
     Ok(Built {
@@ -265,126 +256,6 @@ pub fn build(opts: &Options) -> Result<Built, Failed> {
         elapsed_ms: start.elapsed().as_millis(),
         timings: timer.laps,
     })
-}
-
-/// Zips the site, then renders the language homes again with a link to the
-/// zip and its size. The copies inside the zip have no such link: a
-/// downloaded site need not offer itself for download.
-fn add_download(
-    site: &model::Site,
-    rendered: &[Rendered],
-    tera: &mut tera::Tera,
-    theme: &Theme,
-    opts: &Options,
-    files: &mut Vec<OutputFile>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    use crate::output::download;
-    let name = crate::slug::slugify(site.config.title_for(&site.config.default_language));
-    let name = if name.is_empty() {
-        "site".to_string()
-    } else {
-        name
-    };
-    let path = format!("{}/{name}.zip", download::DIR);
-    let previous = opts.previous_output.as_ref().map(|o| o.join(&path));
-    let bytes = match download::zip(files, &name, previous.as_deref()) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                &path,
-                0,
-                0,
-                format!("cannot make the download: {e}"),
-            ));
-            return;
-        }
-    };
-    let size = bytes.len() as f64;
-    let info = serde_json::json!({
-        "path": path,
-        "bytes": bytes.len(),
-        "mb": (size / 1e5).round() / 10.0,
-        "kb": (size / 1e3).ceil(),
-    });
-    tera.global_context().insert("download", &info);
-    let homes: Vec<crate::render::Spec> = (0..site.config.languages.len())
-        .map(crate::render::Spec::Home)
-        .collect();
-    let pages = crate::render::render_specs(
-        site,
-        rendered,
-        tera,
-        theme,
-        opts.live_reload.as_deref(),
-        &homes,
-        diags,
-    );
-    for page in pages {
-        if let Some(f) = files.iter_mut().find(|f| f.path == page.path) {
-            *f = page;
-        }
-    }
-    let at = files.partition_point(|f| f.path < path);
-    files.insert(at, OutputFile::owned(path, bytes));
-}
-
-/// Reads each asset once and places it in every language's folder.
-fn copy_assets(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
-    let root = source.join(load::CONTENT_DIR);
-    let mut sources: Vec<&Path> = site
-        .assets
-        .iter()
-        .flat_map(|a| a.src.iter().chain(a.variants.values()))
-        .map(PathBuf::as_path)
-        .collect();
-    sources.sort();
-    sources.dedup();
-    let read: Vec<(&Path, std::io::Result<Vec<u8>>)> = sources
-        .par_iter()
-        .map(|p| (*p, std::fs::read(root.join(p))))
-        .collect();
-    let mut bytes = std::collections::HashMap::new();
-    for (p, r) in read {
-        match r {
-            Ok(b) => {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if !site.config.allow_raw_html
-                    && let Some(why) = crate::output::active::active_content(name, &b)
-                {
-                    diags.push(
-                        Diagnostic::error(
-                            Path::new(load::CONTENT_DIR).join(p),
-                            0,
-                            0,
-                            format!("not published: {why}, which could run script in readers' browsers"),
-                        )
-                        .with_hint("remove the script or file, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
-                    );
-                    continue;
-                }
-                bytes.insert(p, Arc::new(b));
-            }
-            Err(e) => diags.push(Diagnostic::error(
-                Path::new(load::CONTENT_DIR).join(p),
-                0,
-                0,
-                format!("cannot read: {}", load::io_message(&e)),
-            )),
-        }
-    }
-    let mut out = Vec::new();
-    for (l, lang) in site.config.languages.iter().enumerate() {
-        for asset in &site.assets {
-            if let Some(b) = asset.source_for(l).and_then(|p| bytes.get(p)) {
-                out.push(OutputFile {
-                    path: format!("{}/{}", lang.code, asset.out),
-                    bytes: Bytes::Shared(b.clone()),
-                });
-            }
-        }
-    }
-    out
 }
 
 /// Two things written to one path is a naming clash the author must fix.
@@ -403,44 +274,6 @@ fn check_collisions(files: &mut [OutputFile], diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-}
-
-fn summarise(site: &model::Site) -> Vec<LanguageSummary> {
-    use crate::translation::{Status, status};
-    site.config
-        .languages
-        .iter()
-        .enumerate()
-        .map(|(l, lang)| {
-            let mut sum = LanguageSummary {
-                code: lang.code.clone(),
-                pages: site.nodes.len(),
-                translated: 0,
-                fallback: 0,
-                stale: Vec::new(),
-                untracked: 0,
-            };
-            for (n, node) in site.nodes.iter().enumerate() {
-                match status(site, n, l) {
-                    Status::Missing => sum.fallback += 1,
-                    Status::Stale => {
-                        sum.translated += 1;
-                        if let Some(d) = node.docs[l] {
-                            sum.stale
-                                .push(crate::diagnostics::display_path(&site.doc(d).file.rel));
-                        }
-                    }
-                    Status::Untracked => {
-                        sum.translated += 1;
-                        sum.untracked += 1;
-                    }
-                    Status::Source | Status::UpToDate => sum.translated += 1,
-                }
-            }
-            sum.stale.sort();
-            sum
-        })
-        .collect()
 }
 
 /// Measures each step, for `--verbose` and the benchmark.

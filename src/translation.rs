@@ -98,6 +98,57 @@ pub fn counts(site: &Site, publication: NodeId, lang: usize) -> Counts {
     c
 }
 
+/// Pages per language, for the summary line.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LanguageSummary {
+    pub code: String,
+    pub pages: usize,
+    pub translated: usize,
+    pub fallback: usize,
+    /// Translations whose source changed since they were stamped.
+    pub stale: Vec<String>,
+    /// Translations with no `translation_of:` stamp.
+    pub untracked: usize,
+}
+
+/// Pages per language and their translation status, for the build summary.
+pub fn summary(site: &Site) -> Vec<LanguageSummary> {
+    site.config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, lang)| {
+            let mut sum = LanguageSummary {
+                code: lang.code.clone(),
+                pages: site.nodes.len(),
+                translated: 0,
+                fallback: 0,
+                stale: Vec::new(),
+                untracked: 0,
+            };
+            for (n, node) in site.nodes.iter().enumerate() {
+                match status(site, n, l) {
+                    Status::Missing => sum.fallback += 1,
+                    Status::Stale => {
+                        sum.translated += 1;
+                        if let Some(d) = node.docs[l] {
+                            sum.stale
+                                .push(crate::diagnostics::display_path(&site.doc(d).file.rel));
+                        }
+                    }
+                    Status::Untracked => {
+                        sum.translated += 1;
+                        sum.untracked += 1;
+                    }
+                    Status::Source | Status::UpToDate => sum.translated += 1,
+                }
+            }
+            sum.stale.sort();
+            sum
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,7 +125,7 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     if failed { EXIT_FAILED } else { EXIT_OK }
 }
 
-fn language_line(l: &crate::pipeline::LanguageSummary) -> String {
+fn language_line(l: &crate::translation::LanguageSummary) -> String {
     let mut parts = vec![format!("{} translated", l.translated)];
     if !l.stale.is_empty() {
         parts.push(format!("{} out of date", l.stale.len()));

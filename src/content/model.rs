@@ -4,13 +4,14 @@
 //! Nodes live in one flat arena (`Site::nodes`) and refer to each other by
 //! index, which keeps the tree cheap to walk in any direction.
 
+pub use super::assets::Asset;
 use super::front_matter::{self, FrontMatter, Kind, Role};
 use super::load::{AssetFile, Loaded, SourceFile};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::slug::order_and_slug;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub type NodeId = usize;
@@ -64,7 +65,8 @@ pub struct Node {
     pub source_lang: usize,
     /// The page's path inside a language folder, e.g. `pub/part/chapter.html`.
     pub url: String,
-    order: (i64, String),
+    /// Sort key among siblings: `order:` or the `NN-` prefix, then the slug.
+    pub(super) order: (i64, String),
 }
 
 impl Node {
@@ -83,27 +85,6 @@ impl Node {
             Some(p) => &self.url[..=p],
             None => "",
         }
-    }
-}
-
-/// A non-Markdown file and the path it is copied to in each language folder.
-#[derive(Debug)]
-pub struct Asset {
-    pub out: String,
-    /// Source path relative to `guidance/`, when the unsuffixed file exists.
-    pub src: Option<PathBuf>,
-    /// Per-language replacements (`diagram.fr.png`).
-    pub variants: BTreeMap<usize, PathBuf>,
-}
-
-impl Asset {
-    /// The file to copy into `lang`'s folder.
-    pub fn source_for(&self, lang: usize) -> Option<&Path> {
-        self.variants
-            .get(&lang)
-            .or(self.src.as_ref())
-            .or_else(|| self.variants.values().next())
-            .map(PathBuf::as_path)
     }
 }
 
@@ -269,8 +250,8 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         });
     }
 
-    settle_nodes(&mut site, diags);
-    collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
+    super::tree::settle_nodes(&mut site, diags);
+    super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
     site
 }
 
@@ -359,201 +340,6 @@ fn ensure_dir_node(
 /// Slugs are made of letters, digits, `-` and `_`: safe as path segments.
 fn url_segment(slug: &str) -> String {
     slug.to_string()
-}
-
-/// Source languages, order, duplicate slugs and reading order.
-fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    let default = site.config.default_index();
-    for id in 0..site.nodes.len() {
-        let node = &site.nodes[id];
-        let source_lang = if node.docs[default].is_some() {
-            default
-        } else {
-            node.docs
-                .iter()
-                .position(Option::is_some)
-                .unwrap_or(default)
-        };
-        let source_doc = node.docs[source_lang];
-        let fm_order = source_doc.and_then(|d| site.docs[d].fm.order);
-        let node = &mut site.nodes[id];
-        node.source_lang = source_lang;
-        node.order = (fm_order.unwrap_or(node.order.0), node.slug.clone());
-        let where_ = site_rel(node);
-        let code = &site.config.languages[default].code;
-        match (node.kind, source_doc) {
-            (NodeKind::Publication, None) => diags.push(
-                Diagnostic::error(&where_, 0, 0, format!("publication folder has no index.{code}.md"))
-                    .with_hint("add an index file with the publication's title and kind"),
-            ),
-            (NodeKind::Part, None) => diags.push(
-                Diagnostic::warning(&where_, 0, 0, format!("part folder has no index.{code}.md; its title is taken from the folder name"))
-                    .with_hint("add an index file with `title:`"),
-            ),
-            (_, Some(_)) if source_lang != default => {
-                let d = source_doc.map(|d| site.docs[d].file.rel.clone()).unwrap_or_default();
-                diags.push(Diagnostic::warning(
-                    d,
-                    0,
-                    0,
-                    format!("no `{code}` version of this page; readers of other languages get this one"),
-                ));
-            }
-            _ => {}
-        }
-    }
-    for id in 0..site.nodes.len() {
-        let mut children = std::mem::take(&mut site.nodes[id].children);
-        children.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
-        check_slugs(site, &children, diags);
-        site.nodes[id].children = children;
-    }
-    let mut pubs = std::mem::take(&mut site.publications);
-    pubs.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
-    check_slugs(site, &pubs, diags);
-    site.publications = pubs;
-    for &p in &site.publications {
-        let mut order = Vec::new();
-        walk(&site.nodes, p, &mut order);
-        site.reading_order.insert(p, order);
-    }
-}
-
-fn walk(nodes: &[Node], id: NodeId, out: &mut Vec<NodeId>) {
-    out.push(id);
-    for &c in &nodes[id].children {
-        walk(nodes, c, out);
-    }
-}
-
-fn site_rel(node: &Node) -> PathBuf {
-    Path::new(super::load::CONTENT_DIR).join(&node.dir)
-}
-
-fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
-    // A part's folder and a chapter file may share a slug (`x/` and `x.html`).
-    let mut seen: HashMap<(bool, &str), NodeId> = HashMap::new();
-    let file_of = |n: &Node| -> PathBuf {
-        match n.docs.iter().flatten().next() {
-            Some(&d) if n.kind == NodeKind::Chapter => site.docs[d].file.rel.clone(),
-            _ => site_rel(n),
-        }
-    };
-    for &id in siblings {
-        let node = &site.nodes[id];
-        let is_chapter = node.kind == NodeKind::Chapter;
-        if is_chapter && matches!(node.slug.as_str(), "index" | "print" | "search") {
-            diags.push(
-                Diagnostic::error(
-                    file_of(node),
-                    0,
-                    0,
-                    format!("`{}` is a reserved page name", node.slug),
-                )
-                .with_hint("rename the file"),
-            );
-        }
-        match seen.get(&(is_chapter, node.slug.as_str())) {
-            Some(&other) => diags.push(dup_slug(
-                &file_of(node),
-                &file_of(&site.nodes[other]),
-                &node.slug,
-            )),
-            None => {
-                seen.insert((is_chapter, node.slug.as_str()), id);
-            }
-        }
-    }
-}
-
-fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
-    Diagnostic::error(
-        a,
-        0,
-        0,
-        format!(
-            "two pages would both be published as `{slug}`: this one and {}",
-            crate::diagnostics::display_path(b)
-        ),
-    )
-    .with_hint("the number prefix (`01-`) is not part of the page name; rename one of them")
-}
-
-/// Maps each non-Markdown file to its place in the output.
-fn collect_assets(
-    site: &mut Site,
-    files: Vec<AssetFile>,
-    dir_nodes: &HashMap<PathBuf, NodeId>,
-    _diags: &mut [Diagnostic],
-) {
-    let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
-    let mut sources: Vec<(PathBuf, String)> = Vec::new();
-    for f in files {
-        let dir = f.rel.parent().unwrap_or(Path::new(""));
-        let out_dir = out_dir_of(site, dir_nodes, dir);
-        let name = f
-            .rel
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_string();
-        match f.variant {
-            Some((lang, base)) => {
-                let out = format!("{out_dir}{base}");
-                by_out
-                    .entry(out.clone())
-                    .or_insert_with(|| new_asset(&out))
-                    .variants
-                    .insert(lang, f.rel.clone());
-                sources.push((f.rel, out));
-            }
-            None => {
-                let out = format!("{out_dir}{name}");
-                by_out
-                    .entry(out.clone())
-                    .or_insert_with(|| new_asset(&out))
-                    .src = Some(f.rel.clone());
-                sources.push((f.rel, out));
-            }
-        }
-    }
-    let index: HashMap<String, usize> = by_out
-        .keys()
-        .enumerate()
-        .map(|(i, k)| (k.clone(), i))
-        .collect();
-    site.assets = by_out.into_values().collect();
-    for (src, out) in sources {
-        site.asset_by_source.insert(src, index[&out]);
-    }
-}
-
-fn new_asset(out: &str) -> Asset {
-    Asset {
-        out: out.to_string(),
-        src: None,
-        variants: BTreeMap::new(),
-    }
-}
-
-/// A folder's path in the output: publication and part folders by their
-/// slug, other folders (`images/`) by their own name.
-fn out_dir_of(site: &Site, dir_nodes: &HashMap<PathBuf, NodeId>, dir: &Path) -> String {
-    let mut out = String::new();
-    let mut cur = PathBuf::new();
-    for comp in dir.components() {
-        cur.push(comp);
-        match dir_nodes.get(&cur) {
-            Some(&n) => {
-                out = site.nodes[n].out_dir().to_string();
-            }
-            None => {
-                out.push_str(&comp.as_os_str().to_string_lossy());
-                out.push('/');
-            }
-        }
-    }
-    out
 }
 
 /// A site from files held in memory: `(path under guidance/, text)`, in the

@@ -7,6 +7,10 @@
 //! is, so a rebuild does not recompress the whole site.
 
 use super::OutputFile;
+use crate::content::model;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Rendered;
+use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -72,6 +76,67 @@ pub fn zip(files: &[OutputFile], root: &str, previous: Option<&Path>) -> Result<
     }
     let cursor = out.finish().map_err(|e| e.to_string())?;
     Ok(cursor.into_inner())
+}
+
+/// Zips the site, then renders the language homes again with a link to the
+/// zip and its size. The copies inside the zip have no such link: a
+/// downloaded site need not offer itself for download.
+pub fn add(
+    site: &model::Site,
+    rendered: &[Rendered],
+    tera: &mut tera::Tera,
+    theme: &Theme,
+    opts: &crate::pipeline::Options,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let name = crate::slug::slugify(site.config.title_for(&site.config.default_language));
+    let name = if name.is_empty() {
+        "site".to_string()
+    } else {
+        name
+    };
+    let path = format!("{}/{name}.zip", DIR);
+    let previous = opts.previous_output.as_ref().map(|o| o.join(&path));
+    let bytes = match zip(files, &name, previous.as_deref()) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                &path,
+                0,
+                0,
+                format!("cannot make the download: {e}"),
+            ));
+            return;
+        }
+    };
+    let size = bytes.len() as f64;
+    let info = serde_json::json!({
+        "path": path,
+        "bytes": bytes.len(),
+        "mb": (size / 1e5).round() / 10.0,
+        "kb": (size / 1e3).ceil(),
+    });
+    tera.global_context().insert("download", &info);
+    let homes: Vec<crate::render::Spec> = (0..site.config.languages.len())
+        .map(crate::render::Spec::Home)
+        .collect();
+    let pages = crate::render::render_specs(
+        site,
+        rendered,
+        tera,
+        theme,
+        opts.live_reload.as_deref(),
+        &homes,
+        diags,
+    );
+    for page in pages {
+        if let Some(f) = files.iter_mut().find(|f| f.path == page.path) {
+            *f = page;
+        }
+    }
+    let at = files.partition_point(|f| f.path < path);
+    files.insert(at, OutputFile::owned(path, bytes));
 }
 
 /// Reads back every entry, for tests: name -> bytes.

@@ -8,6 +8,7 @@
 //! removes a file it did not write.
 
 pub mod active;
+pub mod assets;
 pub mod download;
 mod guard;
 pub mod minify;

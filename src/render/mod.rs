@@ -2,6 +2,7 @@
 //! in parallel.
 
 pub mod context;
+pub mod data;
 pub mod nav;
 pub mod print;
 pub mod sitemap;

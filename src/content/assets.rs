@@ -1,0 +1,107 @@
+//! Files under `guidance/` that are not Markdown (images, documents): where
+//! each is copied in every language's folder, and which per-language
+//! variant (`diagram.fr.png`) stands in for it.
+
+use super::load::AssetFile;
+use super::model::{NodeId, Site};
+use crate::diagnostics::Diagnostic;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A non-Markdown file and the path it is copied to in each language folder.
+#[derive(Debug)]
+pub struct Asset {
+    pub out: String,
+    /// Source path relative to `guidance/`, when the unsuffixed file exists.
+    pub src: Option<PathBuf>,
+    /// Per-language replacements (`diagram.fr.png`).
+    pub variants: BTreeMap<usize, PathBuf>,
+}
+
+impl Asset {
+    /// The file to copy into `lang`'s folder.
+    pub fn source_for(&self, lang: usize) -> Option<&Path> {
+        self.variants
+            .get(&lang)
+            .or(self.src.as_ref())
+            .or_else(|| self.variants.values().next())
+            .map(PathBuf::as_path)
+    }
+}
+
+/// Maps each non-Markdown file to its place in the output.
+pub(super) fn collect_assets(
+    site: &mut Site,
+    files: Vec<AssetFile>,
+    dir_nodes: &HashMap<PathBuf, NodeId>,
+    _diags: &mut [Diagnostic],
+) {
+    let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
+    let mut sources: Vec<(PathBuf, String)> = Vec::new();
+    for f in files {
+        let dir = f.rel.parent().unwrap_or(Path::new(""));
+        let out_dir = out_dir_of(site, dir_nodes, dir);
+        let name = f
+            .rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        match f.variant {
+            Some((lang, base)) => {
+                let out = format!("{out_dir}{base}");
+                by_out
+                    .entry(out.clone())
+                    .or_insert_with(|| new_asset(&out))
+                    .variants
+                    .insert(lang, f.rel.clone());
+                sources.push((f.rel, out));
+            }
+            None => {
+                let out = format!("{out_dir}{name}");
+                by_out
+                    .entry(out.clone())
+                    .or_insert_with(|| new_asset(&out))
+                    .src = Some(f.rel.clone());
+                sources.push((f.rel, out));
+            }
+        }
+    }
+    let index: HashMap<String, usize> = by_out
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i))
+        .collect();
+    site.assets = by_out.into_values().collect();
+    for (src, out) in sources {
+        site.asset_by_source.insert(src, index[&out]);
+    }
+}
+
+fn new_asset(out: &str) -> Asset {
+    Asset {
+        out: out.to_string(),
+        src: None,
+        variants: BTreeMap::new(),
+    }
+}
+
+/// A folder's path in the output: publication and part folders by their
+/// slug, other folders (`images/`) by their own name.
+fn out_dir_of(site: &Site, dir_nodes: &HashMap<PathBuf, NodeId>, dir: &Path) -> String {
+    let mut out = String::new();
+    let mut cur = PathBuf::new();
+    for comp in dir.components() {
+        cur.push(comp);
+        match dir_nodes.get(&cur) {
+            Some(&n) => {
+                out = site.nodes[n].out_dir().to_string();
+            }
+            None => {
+                out.push_str(&comp.as_os_str().to_string_lossy());
+                out.push('/');
+            }
+        }
+    }
+    out
+}

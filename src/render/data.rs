@@ -1,0 +1,157 @@
+//! What templates see: plain data, serialised into each page's Tera
+//! context. Every field is documented here, for theme authors.
+
+use crate::config::Language;
+use crate::markdown::TocEntry;
+use serde::Serialize;
+
+#[derive(Serialize, Clone)]
+pub struct LangCtx {
+    pub code: String,
+    pub name: String,
+    pub dir: &'static str,
+}
+
+impl LangCtx {
+    pub fn of(l: &Language) -> Self {
+        LangCtx {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            dir: l.dir.as_str(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
+    /// That language's direction, when `lang` is set.
+    pub dir: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub lang: LangCtx,
+    pub url: String,
+    /// Absolute, when the site has a base_url (for `hreflang`).
+    pub absolute: Option<String>,
+    pub current: bool,
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct Child {
+    pub title: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
+    /// That language's direction, when `lang` is set.
+    pub dir: Option<&'static str>,
+    pub summary: Option<String>,
+    pub url: String,
+    pub part: bool,
+    pub translated: bool,
+}
+
+#[derive(Serialize)]
+pub struct PublicationCtx {
+    pub title: String,
+    /// Set when the title is in another language than the page (untranslated).
+    pub lang: Option<String>,
+    /// That language's direction, when `lang` is set.
+    pub dir: Option<&'static str>,
+    pub summary: Option<String>,
+    pub kind: &'static str,
+    pub version: Option<String>,
+    pub reviewed: Option<String>,
+    pub url: String,
+    pub slug: String,
+    pub chapters: usize,
+    pub translated: usize,
+    /// Translated pages whose source changed since they were stamped.
+    pub stale: usize,
+    /// The code of the language the publication is written in.
+    pub source_lang: String,
+    /// `sample` or `draft` (from `status:`), else null.
+    pub status: Option<String>,
+    /// The print version, next to the publication page.
+    pub print_url: String,
+    pub author: Option<String>,
+    /// The PDF, from this page. It exists only after `fieldguide pdf` (or
+    /// `build --pdf`) made it, which then lists the paths of the PDFs made in
+    /// the template global `pdfs`: link with
+    /// `{% if pdfs is defined and publication.pdf_path in pdfs %}`.
+    pub pdf_url: String,
+    /// The PDF's path from the output root, as listed in `pdfs`.
+    pub pdf_path: String,
+    /// The booklet PDF (pocket guides, `print: { booklet: true }`).
+    pub booklet_url: Option<String>,
+    pub booklet_path: Option<String>,
+    /// The page size it prints on: `A4`, `A5`, `A6`, `LETTER`.
+    pub print_size: String,
+}
+
+/// The print page's extra data.
+#[derive(Serialize)]
+pub struct PrintCtx {
+    pub settings: super::print::PrintSettings,
+    pub chapters: Vec<super::print::PrintChapter>,
+}
+
+#[derive(Serialize)]
+pub struct Fallback {
+    /// The language the content is shown in.
+    pub from: LangCtx,
+    /// Languages the page is written in, with links.
+    pub available: Vec<Alternate>,
+}
+
+/// Everything a template receives. Fields that do not apply are null or empty.
+#[derive(Serialize)]
+pub struct PageCtx<'r> {
+    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print` or `search`.
+    pub page_type: &'static str,
+    pub site_title: String,
+    pub lang: LangCtx,
+    /// Read by the `t()` function: the interface language.
+    pub lang_code: String,
+    /// Relative path from this page to the output root (`../../`).
+    pub root: String,
+    pub home_url: String,
+    /// The language's search page, for the search form (null on the
+    /// language chooser, which belongs to no language).
+    pub search_url: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub content: &'r str,
+    pub toc: &'r [TocEntry],
+    /// The language of the content, which differs from `lang` on a fallback page.
+    pub content_lang: LangCtx,
+    pub fallback: Option<Fallback>,
+    /// On a stale translation: the original, which changed since.
+    pub stale: Option<Alternate>,
+    pub publication: Option<PublicationCtx>,
+    pub breadcrumbs: Vec<Link>,
+    /// The publication's navigation, as HTML (see `render::nav`).
+    pub nav_html: String,
+    /// Relative path from this page to its publication's folder (`../`).
+    pub pub_root: String,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub children: Vec<Child>,
+    pub translations: Vec<Alternate>,
+    pub publications: Vec<PublicationCtx>,
+    pub languages: Vec<Alternate>,
+    pub extra: serde_yaml::Value,
+    /// Set only by `serve`: the live-reload script's URL.
+    pub live_reload: Option<String>,
+    /// The site offers offline reading (`offline: true`).
+    pub offline: bool,
+    /// Only on the print page.
+    pub print: Option<PrintCtx>,
+    /// On a checklist page with tasks: `remember` when ticks are stored on
+    /// the device (the publication opted in), else `session`.
+    pub checklist: Option<&'static str>,
+}
