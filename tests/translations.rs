@@ -322,3 +322,71 @@ fn numbers_in_right_to_left_text_are_isolated() {
             .is_empty()
     );
 }
+
+/// Reads the on-screen x position of each character of the first element
+/// matching a selector, in a page loaded in a frame.
+const BIDI_SCRIPT: &str = r#"
+var out = document.getElementById("result"), results = [];
+var frame = document.createElement("iframe");
+frame.style.cssText = "width:390px;height:800px";
+document.body.appendChild(frame);
+var checks = CHECKS, i = 0;
+function next() {
+  if (i >= checks.length) { out.textContent = JSON.stringify(results); return; }
+  var c = checks[i++];
+  frame.onload = function () {
+    var d = frame.contentDocument, el = d.querySelector(c[1]);
+    if (!el) { results.push(null); next(); return; }
+    var menu = el.closest("details");
+    if (menu) menu.open = true;
+    var text = el.firstChild, xs = [];
+    for (var k = 0; k < text.length; k++) {
+      if (text.data[k] === " ") continue;
+      var r = d.createRange(); r.setStart(text, k); r.setEnd(text, k + 1);
+      xs.push(Math.round(r.getBoundingClientRect().left));
+    }
+    results.push({ text: text.data, xs: xs, dir: frame.contentWindow.getComputedStyle(el).direction });
+    next();
+  };
+  frame.src = c[0];
+}
+next();
+"#;
+
+#[test]
+fn mixed_direction_text_displays_in_order() {
+    let Some(chromium) = common::browser::require() else {
+        return;
+    };
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let checks = serde_json::json!([
+        // A phone number inside Arabic text reads left to right.
+        ["ar/handbook/intro.html", ".content bdi"],
+        // An Arabic name in a Latin page's language menu reads right to left.
+        ["en/handbook/intro.html", ".languages a[lang=ar]"],
+    ]);
+    let script = BIDI_SCRIPT.replace("CHECKS", &checks.to_string());
+    let out = common::browser::harness(&chromium, &site.out(), &script);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let xs = |i: usize| -> Vec<i64> {
+        v[i]["xs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_i64().unwrap())
+            .collect()
+    };
+    let phone = xs(0);
+    assert_eq!(v[0]["text"], "+000 00 000 000");
+    assert_eq!(v[0]["dir"], "ltr");
+    assert!(
+        phone.windows(2).all(|w| w[0] < w[1]),
+        "digits out of order: {phone:?}"
+    );
+    let name = xs(1);
+    assert!(
+        name.windows(2).all(|w| w[0] > w[1]),
+        "Arabic letters out of order: {name:?}"
+    );
+}

@@ -4,10 +4,14 @@
 //! language's results page (`<lang>/search.html`).
 //!
 //! Words are split and normalised by `normalise` at build time; the browser
-//! normalises queries with the same rules. See `index` for the format.
+//! normalises queries with the same rules. See `index` for the format of
+//! the file, `vocab` for how pages are split into words once, and `encode`
+//! for how numbers and words are written compactly.
 
+mod encode;
 pub mod index;
 pub mod normalise;
+mod vocab;
 
 pub use index::{SearchIndex, build};
 

@@ -1,0 +1,443 @@
+//! Each document split into words and separators, once, whichever
+//! languages show it: its own small vocabulary (tokens with counts, in an
+//! interner with its own hash) and its title and text as streams of numbers
+//! into that vocabulary, with where its sections start. Also the hasher of
+//! the language-wide vocabulary maps that `index` merges these into.
+
+use super::normalise::{is_word_char, runs};
+use crate::markdown::Rendered;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, deterministic hasher for the vocabulary maps (FxHash's mixing).
+/// Only lookups use it: nothing is emitted in hash order.
+#[derive(Default)]
+pub(super) struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*chunk));
+            bytes = rest;
+        }
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// A document's own vocabulary: distinct tokens with counts, found through
+/// an open-addressing table (faster here than a general map: one hash of
+/// the bytes, no rehashing of keys).
+struct Interner<'a> {
+    entries: Vec<(Cow<'a, str>, u32)>,
+    hashes: Vec<u64>,
+    /// Entry number + 1; 0 is empty.
+    slots: Vec<u32>,
+    shift: u32,
+}
+
+impl<'a> Interner<'a> {
+    fn with_capacity(n: usize) -> Self {
+        let size = (n * 2).next_power_of_two().max(64);
+        Interner {
+            entries: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The token's number, counting one more occurrence.
+    fn id(&mut self, token: Cow<'a, str>) -> u32 {
+        let h = hash(token.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                break;
+            }
+            let e = (slot - 1) as usize;
+            if self.hashes[e] == h && self.entries[e].0 == token {
+                self.entries[e].1 += 1;
+                return e as u32;
+            }
+            i = (i + 1) & mask;
+        }
+        let e = self.entries.len();
+        self.entries.push((token, 1));
+        self.hashes.push(h);
+        self.slots[i] = e as u32 + 1;
+        if self.entries.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        e as u32
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        self.shift -= 1;
+        self.slots = vec![0; size];
+        for (e, &h) in self.hashes.iter().enumerate() {
+            let mut i = (h >> self.shift) as usize;
+            while self.slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            self.slots[i] = e as u32 + 1;
+        }
+    }
+}
+
+/// The bytes of a slice of 1 to 7 bytes as one number (overlapping reads;
+/// the length is hashed separately).
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << 32)
+    } else {
+        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
+    }
+}
+
+/// A multiplicative hash of up to 8 bytes at a time; the table uses its
+/// high bits, which depend on every input bit.
+#[inline]
+fn hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    // The last 1 to 7 bytes, read without a variable-length copy (the
+    // length is already in `h`).
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return h;
+    }
+    (h.rotate_left(23) ^ tail(rest)).wrapping_mul(K)
+}
+
+/// One document split into words and separators: its own small vocabulary
+/// (`vocab`, with counts) and the title and text as streams into it.
+pub(super) struct Split<'a> {
+    pub(super) vocab: Vec<(Cow<'a, str>, u32)>,
+    pub(super) title: Stream,
+    pub(super) body: Stream,
+    /// (stream position, heading id) of each section found in the text.
+    pub(super) sections: Vec<(usize, &'a str)>,
+    pub(super) text_bytes: usize,
+}
+
+impl<'a> Split<'a> {
+    pub(super) fn new(title: &'a str, r: &'a Rendered) -> Self {
+        let mut ids = Interner::with_capacity(r.text.len() / 32 + 16);
+        let mut title_stream = Stream::with_capacity(8);
+        push_stream(&mut ids, title, &mut title_stream, &[]);
+        let toc: Vec<_> = r.toc.iter().filter(|e| !e.title.is_empty()).collect();
+        let headings: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
+        let mut body = Stream::with_capacity(r.text.len() / 6);
+        let found = push_stream(&mut ids, &r.text, &mut body, &headings);
+        body.shrink_to_fit();
+        Split {
+            vocab: ids.entries,
+            title: title_stream,
+            body,
+            sections: found
+                .into_iter()
+                .map(|(h, pos)| (pos, toc[h].id.as_str()))
+                .collect(),
+            text_bytes: title.len() + r.text.len(),
+        }
+    }
+}
+
+/// A document's own token numbers: 16 bits each while the document has
+/// fewer than 65,536 distinct tokens (always, in practice), which halves the
+/// memory that every page's stream takes until the indexes are written.
+pub(super) enum Stream {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Stream {
+    pub(super) fn with_capacity(n: usize) -> Self {
+        Stream::Narrow(Vec::with_capacity(n))
+    }
+
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Stream::Narrow(v) => v.len(),
+            Stream::Wide(v) => v.len(),
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub(super) fn push(&mut self, id: u32) {
+        match self {
+            Stream::Narrow(v) => match u16::try_from(id) {
+                Ok(id) => v.push(id),
+                Err(_) => {
+                    let mut wide: Vec<u32> = v.iter().map(|&i| u32::from(i)).collect();
+                    wide.push(id);
+                    *self = Stream::Wide(wide);
+                }
+            },
+            Stream::Wide(v) => v.push(id),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Stream::Narrow(v) => v.shrink_to_fit(),
+            Stream::Wide(v) => v.shrink_to_fit(),
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn to_vec(&self) -> Vec<u32> {
+        match self {
+            Stream::Narrow(v) => v.iter().map(|&i| u32::from(i)).collect(),
+            Stream::Wide(v) => v.clone(),
+        }
+    }
+}
+
+/// Appends `text`'s runs to `out`. Also finds where `headings` (the table
+/// of contents' titles, in order) start in the text: returns (heading,
+/// stream position) for each found. A heading not found does not hide the
+/// next ones.
+fn push_stream<'a>(
+    ids: &mut Interner<'a>,
+    text: &'a str,
+    out: &mut Stream,
+    headings: &[&str],
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::with_capacity(headings.len());
+    let mut next = 0;
+    // Each heading's first character, and whether it is a word character.
+    let firsts: Vec<(char, bool)> = headings
+        .iter()
+        .map(|h| {
+            let c = h.chars().next().unwrap_or(' ');
+            (c, is_word_char(c))
+        })
+        .collect();
+    // The next few headings looked for: first bytes of those that start
+    // with a word (a cheap test on every word), and whether one starts
+    // with punctuation.
+    let window = |next: usize| {
+        let (mut bytes, mut punct) = ([0u8; 3], false);
+        for (i, h) in (next..headings.len().min(next + 3)).enumerate() {
+            if firsts[h].1 {
+                bytes[i] = headings[h].as_bytes()[0];
+            } else {
+                punct = true;
+            }
+        }
+        (bytes, punct)
+    };
+    let (mut wanted, mut punct) = window(0);
+    let bytes = text.as_bytes();
+    for (at, run, word) in runs(text) {
+        let look = next < headings.len()
+            && if word {
+                wanted.contains(&bytes[at])
+            } else {
+                punct
+            };
+        if look {
+            let mut hit = None;
+            for h in next..headings.len().min(next + 3) {
+                let (c, word_led) = firsts[h];
+                let start = match (word, word_led) {
+                    (true, true) => at,
+                    (false, false) => match run.find(c) {
+                        Some(i) => at + i,
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                let heading = headings[h];
+                if text[start..].starts_with(heading)
+                    && !text[start + heading.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                {
+                    hit = Some(h);
+                    break;
+                }
+            }
+            if let Some(h) = hit {
+                found.push((h, out.len()));
+                next = h + 1;
+                (wanted, punct) = window(next);
+            }
+        }
+        let token = if word {
+            Cow::Borrowed(run)
+        } else {
+            if run == " " {
+                continue;
+            }
+            let sep = squash(run);
+            // Single spaces between words are implied; the text starts
+            // without whitespace.
+            if sep == " " {
+                continue;
+            }
+            if out.is_empty() {
+                match sep {
+                    Cow::Borrowed(s) => Cow::Borrowed(s.trim_start()),
+                    Cow::Owned(s) => Cow::Owned(s.trim_start().to_string()),
+                }
+            } else {
+                sep
+            }
+        };
+        out.push(ids.id(token));
+    }
+    found
+}
+
+/// Whitespace runs become one space.
+fn squash(sep: &str) -> Cow<'_, str> {
+    let mut prev_space = false;
+    let clean = sep.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+        prev_space = c.is_whitespace();
+        ok
+    });
+    if clean {
+        return Cow::Borrowed(sep);
+    }
+    let mut out = String::with_capacity(sep.len());
+    let mut space = false;
+    for c in sep.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_is_squashed() {
+        assert!(matches!(squash(", "), Cow::Borrowed(", ")));
+        assert_eq!(squash(" \n\t "), " ");
+        assert_eq!(squash(".\u{a0}\u{a0}("), ". (");
+        assert_eq!(squash("  "), " ");
+    }
+
+    fn rendered(text: &str) -> Rendered {
+        Rendered {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Rebuilds a stream's text as search.js does.
+    fn text_of(split: &Split, stream: &[u32]) -> String {
+        let mut out = String::new();
+        let mut prev_word = false;
+        for &id in stream {
+            let t = split.vocab[id as usize].0.as_ref();
+            let word = t.chars().next().is_some_and(is_word_char);
+            if word && prev_word {
+                out.push(' ');
+            }
+            out.push_str(t);
+            prev_word = word;
+        }
+        out
+    }
+
+    #[test]
+    fn split_keeps_the_text_with_whitespace_collapsed() {
+        let r = rendered("  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ");
+        let s = Split::new("Titre", &r);
+        assert_eq!(
+            text_of(&s, &s.body.to_vec()),
+            "Sécurité d’abord: la sécurité, d'abord. ٢٠٢٤"
+        );
+        assert_eq!(text_of(&s, &s.title.to_vec()), "Titre");
+        // "d" and "abord" recur; entries are shared between title and text.
+        let count = |w: &str| s.vocab.iter().find(|v| v.0 == w).map(|v| v.1);
+        assert_eq!(count("abord"), Some(2));
+        assert_eq!(count("Sécurité"), Some(1));
+        assert_eq!(count("sécurité"), Some(1));
+        assert_eq!(s.text_bytes, "Titre".len() + r.text.len());
+    }
+
+    #[test]
+    fn sections_are_found_in_order() {
+        let mut r = rendered(
+            "Intro text about Risk. Risks more text about risks, referral. Referral who to call. « Notes » here. ",
+        );
+        for (id, title) in [
+            ("risks", "Risks"),
+            ("gone", "Missing"),
+            ("referral", "Referral"),
+            ("notes", "« Notes »"),
+        ] {
+            r.toc.push(crate::markdown::TocEntry {
+                level: 2,
+                id: id.into(),
+                title: title.into(),
+            });
+        }
+        let s = Split::new("T", &r);
+        let body = s.body.to_vec();
+        let at = |pos: usize| text_of(&s, &body[pos..pos + 1]);
+        assert_eq!(s.sections.len(), 3);
+        assert_eq!(
+            (s.sections[0].1, at(s.sections[0].0).as_str()),
+            ("risks", "Risks")
+        );
+        assert_eq!(
+            (s.sections[1].1, at(s.sections[1].0).as_str()),
+            ("referral", "Referral")
+        );
+        assert_eq!(
+            (s.sections[2].1, at(s.sections[2].0).as_str()),
+            ("notes", ". « ")
+        );
+    }
+}
