@@ -46,6 +46,18 @@ impl Common {
         }
     }
 
+    /// Options for the commands that write a site, and the output folder
+    /// (default: `public` inside the site folder).
+    fn site_options(&self, out: Option<PathBuf>) -> (Options, PathBuf) {
+        let out = out.unwrap_or_else(|| self.source.join("public"));
+        let opts = Options {
+            download: true,
+            previous_output: Some(out.clone()),
+            ..self.options()
+        };
+        (opts, out)
+    }
+
     fn verbosity(&self) -> Verbosity {
         if self.quiet {
             Verbosity::Quiet
@@ -169,12 +181,7 @@ fn run(cli: Cli) -> i32 {
             pdf: false,
             ..
         } => {
-            let out = out.unwrap_or_else(|| common.source.join("public"));
-            let opts = Options {
-                download: true,
-                previous_output: Some(out.clone()),
-                ..common.options()
-            };
+            let (opts, out) = common.site_options(out);
             commands::build::build(&opts, &out, common.verbosity())
         }
         Command::Build {
@@ -188,13 +195,8 @@ fn run(cli: Cli) -> i32 {
             out,
             browser,
         } => {
-            let out = out.unwrap_or_else(|| common.source.join("public"));
             // Everything `build` makes, and the PDFs.
-            let opts = Options {
-                download: true,
-                previous_output: Some(out.clone()),
-                ..common.options()
-            };
+            let (opts, out) = common.site_options(out);
             commands::pdf::pdf(&opts, &out, browser.as_deref(), common.verbosity())
         }
         Command::Check { common, format } => commands::build::check(

@@ -5,24 +5,9 @@ use crate::pipeline::{self, Options};
 use std::path::Path;
 
 pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
-    if let Err(d) = crate::output::check_target(&opts.source, out) {
-        print_diagnostics(&opts.source, &[d], verbosity);
+    let Some(built) = build_in_memory(opts, out, verbosity) else {
         return EXIT_FAILED;
-    }
-    let built = match pipeline::build(opts) {
-        Ok(b) => b,
-        Err(failed) => {
-            print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
-            let (e, w) = count(&failed.diagnostics);
-            eprintln!(
-                "build failed: {}, {}; nothing was written",
-                plural(e, "error", "errors"),
-                plural(w, "warning", "warnings")
-            );
-            return EXIT_FAILED;
-        }
     };
-    print_diagnostics(&opts.source, &built.diagnostics, verbosity);
     let write_start = std::time::Instant::now();
     let stats = match crate::output::write(out, &built.files) {
         Ok(s) => s,
@@ -74,6 +59,35 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         );
     }
     EXIT_OK
+}
+
+/// Checks the output folder, builds the site in memory and prints what was
+/// found; `None` (after saying why) when nothing may be written.
+pub fn build_in_memory(
+    opts: &Options,
+    out: &Path,
+    verbosity: Verbosity,
+) -> Option<pipeline::Built> {
+    if let Err(d) = crate::output::check_target(&opts.source, out) {
+        print_diagnostics(&opts.source, &[d], verbosity);
+        return None;
+    }
+    match pipeline::build(opts) {
+        Ok(built) => {
+            print_diagnostics(&opts.source, &built.diagnostics, verbosity);
+            Some(built)
+        }
+        Err(failed) => {
+            print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
+            let (e, w) = count(&failed.diagnostics);
+            eprintln!(
+                "build failed: {}, {}; nothing was written",
+                plural(e, "error", "errors"),
+                plural(w, "warning", "warnings")
+            );
+            None
+        }
+    }
 }
 
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {

@@ -18,29 +18,14 @@
 use super::{EXIT_FAILED, EXIT_OK, Verbosity, count, plural, print_diagnostics};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
-use crate::pipeline::{self, Options};
+use crate::pipeline::Options;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbosity) -> i32 {
-    if let Err(d) = crate::output::check_target(&opts.source, out) {
-        print_diagnostics(&opts.source, &[d], verbosity);
+    let Some(mut built) = super::build::build_in_memory(opts, out, verbosity) else {
         return EXIT_FAILED;
-    }
-    let mut built = match pipeline::build(opts) {
-        Ok(b) => b,
-        Err(failed) => {
-            print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
-            let (e, w) = count(&failed.diagnostics);
-            eprintln!(
-                "build failed: {}, {}; nothing was written",
-                plural(e, "error", "errors"),
-                plural(w, "warning", "warnings")
-            );
-            return EXIT_FAILED;
-        }
     };
-    print_diagnostics(&opts.source, &built.diagnostics, verbosity);
 
     let jobs = crate::pdf::jobs(&built.site);
     let mut problems: Vec<Diagnostic> = Vec::new();

@@ -235,11 +235,8 @@ impl<'a> Contexts<'a> {
                     .iter()
                     .filter(|a| a.translated)
                     .map(|a| Alternate {
-                        lang: a.lang.clone(),
-                        url: a.url.clone(),
-                        absolute: a.absolute.clone(),
                         current: false,
-                        translated: true,
+                        ..a.clone()
                     })
                     .collect(),
             });
@@ -250,11 +247,8 @@ impl<'a> Contexts<'a> {
                 .iter()
                 .find(|a| a.lang.code == site.config.languages[node.source_lang].code)
                 .map(|a| Alternate {
-                    lang: a.lang.clone(),
-                    url: a.url.clone(),
-                    absolute: a.absolute.clone(),
                     current: false,
-                    translated: true,
+                    ..a.clone()
                 });
         }
         ctx.publication = Some(self.publication_summary(node.publication, lang, &path));

@@ -32,7 +32,7 @@ pub struct Link {
     pub dir: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct Alternate {
     pub lang: LangCtx,
     pub url: String,
