@@ -446,6 +446,24 @@ fn pages_link_to_their_pdfs() {
     let manifest = std::fs::read_to_string(b.out().join(".fieldguide-output")).unwrap();
     let listed = manifest.lines().filter(|l| l.ends_with(".pdf")).count();
     assert_eq!(listed, 3 * 4 + 4, "{manifest}");
+    // The downloadable copy of the site holds the PDFs too, and its homes
+    // do not offer the download again.
+    let zip = std::fs::read(
+        b.out()
+            .join("download/counter-trafficking-field-guidance.zip"),
+    )
+    .unwrap();
+    let entries = fieldguide::output::download::entries(&zip).unwrap();
+    let pdfs = entries.iter().filter(|(n, _)| n.ends_with(".pdf")).count();
+    assert_eq!(pdfs, 3 * 4 + 4);
+    let home = entries
+        .iter()
+        .find(|(n, _)| n.ends_with("/en/index.html"))
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&home.1).contains("download/"));
+    let mb = format!("{}", (zip.len() as f64 / 1e5).round() / 10.0);
+    let link = b.site.page("en/index.html").text_of(".download a");
+    assert!(link.contains(&mb), "{link} should show {mb} MB");
 }
 
 /// Every URI action in a PDF.

@@ -142,7 +142,41 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
 
     let mut files = built.files;
     let site_files = files.len();
+    let made_pdfs = !pdf_files.is_empty();
     files.extend(pdf_files);
+    // The downloadable zip holds the whole site: make it again, with the PDFs.
+    if made_pdfs && opts.download && built.site.config.download {
+        files.retain(|f| !f.path.starts_with(crate::output::download::DIR));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        // The copies inside the zip do not offer the download.
+        built.tera.global_context().remove("download");
+        let homes: Vec<crate::render::Spec> = (0..built.site.config.languages.len())
+            .map(crate::render::Spec::Home)
+            .collect();
+        let pages = crate::render::render_specs(
+            &built.site,
+            &built.rendered,
+            &built.tera,
+            &built.theme,
+            None,
+            &homes,
+            &mut problems,
+        );
+        for page in pages {
+            if let Some(f) = files.iter_mut().find(|f| f.path == page.path) {
+                *f = page;
+            }
+        }
+        crate::output::download::add(
+            &built.site,
+            &built.rendered,
+            &mut built.tera,
+            &built.theme,
+            opts,
+            &mut files,
+            &mut problems,
+        );
+    }
     let stats = match crate::output::write(out, &files) {
         Ok(s) => s,
         Err(diags) => {
