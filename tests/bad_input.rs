@@ -249,3 +249,52 @@ fn missing_site_folder() {
         "{err}"
     );
 }
+
+#[test]
+fn an_index_needs_a_title_too() {
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/index.en.md",
+            "---\nkind: guidelines\n---\nText\n",
+        )
+    });
+    assert_has(
+        &e,
+        "guidance/handbook/index.en.md:1:1: error: missing `title` in front matter",
+    );
+}
+
+#[test]
+fn toml_front_matter_is_explained() {
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            "+++\ntitle = \"Signs\"\n+++\nText\n",
+        )
+    });
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:1:1: error: front matter in TOML (`+++`) is not supported",
+    );
+}
+
+#[test]
+fn a_publication_without_index_still_builds() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/03-field-notes/01-day-one.en.md",
+        "---\ntitle: Day one\n---\nNotes.\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(
+            "guidance/03-field-notes:1:1: warning: publication folder has no index.en.md"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        site.page("en/field-notes/index.html").text_of("h1"),
+        "Field notes"
+    );
+}

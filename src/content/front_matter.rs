@@ -159,13 +159,12 @@ pub fn parse(
     let lines = key_lines(split.yaml);
     let line_of = |k: &str| lines.get(k).map_or(split.yaml_line, |l| l + offset);
     let mut fm = FrontMatter::default();
-    let mut ok = true;
-    let mut error = |key: &str, msg: String, hint: Option<&str>| {
-        let mut d = Diagnostic::error(rel, line_of(key), 1, msg).with_width(key.chars().count());
-        if let Some(h) = hint {
-            d = d.with_hint(h);
+    let error = |key: &str, msg: String, hint: Option<&str>| {
+        let d = Diagnostic::error(rel, line_of(key), 1, msg).with_width(key.chars().count());
+        match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
         }
-        diags_push(&mut ok, d)
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -269,7 +268,12 @@ pub fn parse(
     let failed = !errors.is_empty();
     diags.extend(errors);
     diags.extend(warnings);
-    if fm.title.as_deref().is_none_or(str::is_empty) && role == Role::Chapter {
+    if fm.title.as_deref().is_none_or(str::is_empty) {
+        let what = match role {
+            Role::PublicationIndex => "every publication",
+            Role::PartIndex => "every part",
+            Role::Chapter => "every chapter",
+        };
         diags.push(
             Diagnostic::error(
                 rel,
@@ -277,19 +281,13 @@ pub fn parse(
                 1,
                 "missing `title` in front matter",
             )
-            .with_hint(
-                "every chapter needs a title:\n      ---\n      title: Indicators\n      ---",
-            ),
+            .with_hint(format!(
+                "{what} needs a title:\n      ---\n      title: Indicators\n      ---"
+            )),
         );
         return None;
     }
-    let _ = ok;
     if failed { None } else { Some(fm) }
-}
-
-fn diags_push(ok: &mut bool, d: Diagnostic) -> Diagnostic {
-    *ok = false;
-    d
 }
 
 fn scalar(v: &Value) -> Option<String> {

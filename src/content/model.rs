@@ -52,6 +52,9 @@ impl Doc {
 pub struct Node {
     pub kind: NodeKind,
     pub slug: String,
+    /// The title when no file gives one (a folder without an index): the
+    /// folder's name, readable.
+    pub label: String,
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
     pub publication: NodeId,
@@ -128,7 +131,7 @@ impl Site {
     pub fn title(&self, node: NodeId, lang: usize) -> &str {
         match self.nodes[node].doc_for(lang) {
             Some(d) => self.docs[d].title(),
-            None => &self.nodes[node].slug,
+            None => &self.nodes[node].label,
         }
     }
 
@@ -206,6 +209,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
                     site.nodes.push(Node {
                         kind: NodeKind::Chapter,
                         slug,
+                        label: String::new(),
                         parent: Some(dir_node),
                         children: Vec::new(),
                         publication,
@@ -278,6 +282,13 @@ fn parse_doc(
             return None;
         }
     };
+    if split.yaml.is_empty() && file.text.trim_start().starts_with("+++") {
+        ds.push(
+            Diagnostic::error(&file.rel, 1, 1, "front matter in TOML (`+++`) is not supported")
+                .with_hint("write it as YAML between lines of `---`:\n      ---\n      title: My chapter\n      ---"),
+        );
+        return None;
+    }
     let fm = front_matter::parse(&split, &file.rel, role, ds)?;
     Some((fm, split.body_offset, split.body_line))
 }
@@ -317,6 +328,7 @@ fn ensure_dir_node(
     };
     site.nodes.push(Node {
         kind,
+        label: readable(&slug),
         slug,
         parent,
         children: Vec::new(),
@@ -335,6 +347,16 @@ fn ensure_dir_node(
     dir_nodes.insert(dir.to_path_buf(), id);
     site.by_source.insert(dir.join("index"), id);
     id
+}
+
+/// `referral-pathways` -> `Referral pathways`.
+fn readable(slug: &str) -> String {
+    let text = slug.replace(['-', '_'], " ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Slugs are made of letters, digits, `-` and `_`: safe as path segments.

@@ -28,8 +28,13 @@ pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         let code = &site.config.languages[default].code;
         match (node.kind, source_doc) {
             (NodeKind::Publication, None) => diags.push(
-                Diagnostic::error(&where_, 0, 0, format!("publication folder has no index.{code}.md"))
-                    .with_hint("add an index file with the publication's title and kind"),
+                Diagnostic::warning(
+                    &where_,
+                    0,
+                    0,
+                    format!("publication folder has no index.{code}.md; its title is taken from the folder name"),
+                )
+                .with_hint("add an index file with the publication's title and kind"),
             ),
             (NodeKind::Part, None) => diags.push(
                 Diagnostic::warning(&where_, 0, 0, format!("part folder has no index.{code}.md; its title is taken from the folder name"))
