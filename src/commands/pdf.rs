@@ -35,9 +35,10 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
     match crate::pdf::browser::find(browser) {
         Err(e) => no_browser = Some(e),
         Ok(path) => {
-            if verbosity == Verbosity::Verbose {
+            // Printing takes seconds per document: say so before starting.
+            if verbosity != Verbosity::Quiet {
                 eprintln!(
-                    "printing {} with {}",
+                    "printing {} with {}…",
                     plural(jobs.len(), "document", "documents"),
                     path.display()
                 );
