@@ -59,12 +59,33 @@ fn is_markdown(name: &str) -> Option<&str> {
 }
 
 /// Looks like a language tag (`fr`, `pt-BR`), as opposed to part of a name.
+/// Two letters (`xx`), or a tag with subtags (`pt-BR`), or three letters
+/// that name a common language (`fil`, `yue`), so that `notes.old.md` stays
+/// a name.
 fn looks_like_tag(s: &str) -> bool {
     let mut parts = s.split('-');
     let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
+    let has_subtags = s.contains('-');
+    let shaped = (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && parts
+            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !shaped {
+        return false;
+    }
+    if first.len() == 2 || has_subtags {
+        return true;
+    }
+    // A three-letter language ICU knows gets a likely script and region.
+    let Ok(mut tag) =
+        icu_locale_core::LanguageIdentifier::try_from_str(&first.to_ascii_lowercase())
+    else {
+        return false;
+    };
+    thread_local! {
+        static EXPANDER: icu_locale::LocaleExpander = icu_locale::LocaleExpander::new_common();
+    }
+    EXPANDER.with(|e| e.maximize(&mut tag) == icu_locale::TransformResult::Modified)
 }
 
 /// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
@@ -306,5 +327,9 @@ mod tests {
                 .contains("unknown language suffix `.xx`")
         );
         assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
+        assert_eq!(split_lang("notes.old", &c).unwrap(), ("notes.old", None));
+        assert_eq!(split_lang("draft.bak", &c).unwrap(), ("draft.bak", None));
+        assert!(split_lang("page.fil", &c).is_err());
+        assert!(split_lang("page.zh-Hant", &c).is_err());
     }
 }
