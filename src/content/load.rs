@@ -83,7 +83,7 @@ fn looks_like_tag(s: &str) -> bool {
         return false;
     };
     thread_local! {
-        static EXPANDER: icu_locale::LocaleExpander = icu_locale::LocaleExpander::new_common();
+        static EXPANDER: icu_locale::LocaleExpander = const { icu_locale::LocaleExpander::new_common() };
     }
     EXPANDER.with(|e| e.maximize(&mut tag) == icu_locale::TransformResult::Modified)
 }
