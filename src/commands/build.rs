@@ -46,19 +46,39 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
             weight.largest_page_bytes as f64 / 1024.0,
             weight.theme as f64 / 1024.0
         );
-        let (_, w) = count(&built.diagnostics);
         eprintln!(
-            "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {}",
-            plural(built.files.len(), "file", "files"),
-            built.elapsed_ms,
-            out.display(),
-            stats.written,
-            stats.unchanged,
-            stats.removed,
-            plural(w, "warning", "warnings"),
+            "{}",
+            done_line(
+                &built.diagnostics,
+                built.elapsed_ms,
+                built.files.len(),
+                out,
+                &stats
+            )
         );
     }
     EXIT_OK
+}
+
+/// `built 102 files in 32 ms into public (…); 0 warnings`
+pub fn done_line(
+    diagnostics: &[crate::diagnostics::Diagnostic],
+    elapsed_ms: u128,
+    files: usize,
+    out: &Path,
+    stats: &crate::output::WriteStats,
+) -> String {
+    let (_, w) = count(diagnostics);
+    format!(
+        "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {}",
+        plural(files, "file", "files"),
+        elapsed_ms,
+        out.display(),
+        stats.written,
+        stats.unchanged,
+        stats.removed,
+        plural(w, "warning", "warnings"),
+    )
 }
 
 /// Checks the output folder, builds the site in memory and prints what was

@@ -188,16 +188,15 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
     };
     print_diagnostics(&opts.source, &problems, verbosity);
     if verbosity != Verbosity::Quiet {
-        let (_, w) = count(&built.diagnostics);
         eprintln!(
-            "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {}",
-            plural(site_files, "file", "files"),
-            built.elapsed_ms,
-            out.display(),
-            stats.written,
-            stats.unchanged,
-            stats.removed,
-            plural(w, "warning", "warnings"),
+            "{}",
+            super::build::done_line(
+                &built.diagnostics,
+                built.elapsed_ms,
+                site_files,
+                out,
+                &stats
+            )
         );
         if let Some((pdfs, booklets, elapsed, processes, lines)) = &done {
             if verbosity == Verbosity::Verbose {

@@ -98,13 +98,7 @@ pub fn file_url(path: &Path) -> String {
     if !s.starts_with('/') {
         url.push('/');
     }
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
-            url.push(b as char);
-        } else {
-            url.push_str(&format!("%{b:02X}"));
-        }
-    }
+    url.push_str(&super::links::ascii(&s, b":"));
     url
 }
 

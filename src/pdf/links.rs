@@ -67,22 +67,23 @@ fn published(uri: &str, stage: &str, pdf: &str, base_url: Option<&str>) -> Optio
     let mut out = match base_url {
         Some(base) => {
             let base = base.trim_end_matches('/');
-            format!("{base}/{}", ascii(&target))
+            format!("{base}/{}", ascii(&target, b""))
         }
-        None => ascii(&relative(pdf, &target)),
+        None => ascii(&relative(pdf, &target), b""),
     };
     if let Some(f) = frag {
         out.push('#');
-        out.push_str(&ascii(&percent_decode(f)));
+        out.push_str(&ascii(&percent_decode(f), b""));
     }
     Some(out)
 }
 
-/// Percent-encodes all but unreserved characters and `/`: PDF URIs are 7-bit.
-fn ascii(s: &str) -> String {
+/// Percent-encodes all but unreserved characters, `/` and `also`: PDF URIs
+/// (and the URLs Chromium is given) are 7-bit.
+pub(super) fn ascii(s: &str, also: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || also.contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
