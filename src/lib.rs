@@ -10,6 +10,8 @@ pub mod content;
 pub mod crash;
 pub mod diagnostics;
 pub mod i18n;
+#[doc(hidden)]
+pub mod invariants;
 pub mod markdown;
 pub mod output;
 pub mod pdf;

@@ -19,32 +19,7 @@ fn index_json(out: &Path, lang: &str) -> serde_json::Value {
 
 /// `cases.tsv`, shared with the Rust unit tests: (input, expected terms).
 fn cases() -> Vec<(String, String)> {
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/search/cases.tsv"))
-            .unwrap();
-    let unescape = |s: &str| {
-        let mut out = String::new();
-        let mut rest = s;
-        while let Some(i) = rest.find("\\u{") {
-            out.push_str(&rest[..i]);
-            let end = rest[i..].find('}').unwrap() + i;
-            let code = u32::from_str_radix(&rest[i + 3..end], 16).unwrap();
-            out.push(char::from_u32(code).unwrap());
-            rest = &rest[end + 1..];
-        }
-        out.push_str(rest);
-        out
-    };
-    text.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let mut cols = l.split('\t');
-            (
-                unescape(cols.next().unwrap()),
-                unescape(cols.next().unwrap_or("")),
-            )
-        })
-        .collect()
+    fieldguide::search::normalise::cases()
 }
 
 /// A URL query value.

@@ -170,38 +170,45 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `cases.tsv`: input, tab, the expected terms separated by spaces.
-    pub fn cases() -> Vec<(String, String)> {
-        include_str!("cases.tsv")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                let mut cols = l.split('\t');
-                let input = unescape(cols.next().unwrap());
-                let expected = unescape(cols.next().unwrap_or(""));
-                (input, expected)
-            })
-            .collect()
-    }
-
-    /// `\u{...}` escapes, so invisible characters can be written visibly.
+/// The shared test cases (`cases.tsv`: input, tab, the expected terms
+/// separated by spaces), for the Rust unit tests here and the JavaScript
+/// ones in `tests/search.rs`. `\u{...}` escapes write invisible characters
+/// visibly.
+#[doc(hidden)]
+pub fn cases() -> Vec<(String, String)> {
     fn unescape(s: &str) -> String {
         let mut out = String::new();
         let mut rest = s;
         while let Some(i) = rest.find("\\u{") {
             out.push_str(&rest[..i]);
-            let end = rest[i..].find('}').unwrap() + i;
-            let code = u32::from_str_radix(&rest[i + 3..end], 16).unwrap();
-            out.push(char::from_u32(code).unwrap());
+            let Some(end) = rest[i..].find('}').map(|e| e + i) else {
+                break;
+            };
+            if let Some(c) = u32::from_str_radix(&rest[i + 3..end], 16)
+                .ok()
+                .and_then(char::from_u32)
+            {
+                out.push(c);
+            }
             rest = &rest[end + 1..];
         }
         out.push_str(rest);
         out
     }
+    include_str!("cases.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let input = unescape(cols.next().unwrap_or(""));
+            (input, unescape(cols.next().unwrap_or("")))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn shared_cases() {

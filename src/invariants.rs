@@ -1,0 +1,115 @@
+//! What must hold for any input, checked by the fuzz targets (`fuzz/`) and,
+//! for inputs they once broke, by `tests/fuzz_regressions.rs`. One copy of
+//! each check, so the fuzzers and the regression tests cannot drift apart.
+//! Each returns the broken promise, if any.
+
+use crate::content::front_matter::{Role, parse, split};
+use std::path::Path;
+
+/// Front matter: splitting and parsing never panic, and every problem is
+/// reported at a line inside the file.
+pub fn front_matter(data: &[u8]) -> Result<(), String> {
+    let Ok(text) = crate::text::decode(data) else {
+        return Ok(());
+    };
+    let lines = text.lines().count().max(1) + 1;
+    let Ok(s) = split(&text) else { return Ok(()) };
+    for role in [Role::Chapter, Role::PublicationIndex] {
+        let mut diags = Vec::new();
+        let _ = parse(&s, Path::new("a.md"), role, &mut diags);
+        if let Some(d) = diags.iter().find(|d| d.line > lines) {
+            return Err(format!(
+                "line {} beyond the file ({lines} lines): {}",
+                d.line, d.message
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Markdown to HTML, with link rewriting and heading ids, in a left-to-right
+/// and a right-to-left language, with and without tickable tasks: never
+/// panics, ids are unique, and no script, `javascript:` link or event
+/// handler comes out.
+pub fn markdown(body: &str) -> Result<(), String> {
+    let (Some(config), _) = crate::config::parse(
+        "title: T\ndefault_language: en\nlanguages: [en, ar]\n",
+        Path::new("site.yaml"),
+    ) else {
+        return Err("the test site's config does not parse".into());
+    };
+    let chapter = format!("---\ntitle: Fuzz\n---\n{body}");
+    let files = [
+        ("pub/index.en.md", "---\ntitle: P\n---\n[a](01-a.md)\n"),
+        ("pub/01-a.en.md", chapter.as_str()),
+        ("pub/01-a.ar.md", chapter.as_str()),
+        ("pub/images/x.png", ""),
+        ("pub/02-b.en.md", "---\ntitle: B\n---\n## Target {#t}\n"),
+    ];
+    let mut diags = Vec::new();
+    let site = crate::content::model::from_memory(config, &files, &mut diags);
+    let labels = crate::markdown::Labels::default();
+    for d in 0..site.docs.len() {
+        let opts = crate::markdown::Options {
+            allow_raw_html: false,
+            labels: &labels,
+            interactive_tasks: d % 2 == 0,
+        };
+        let html = crate::markdown::render(&site, d, &opts).html;
+        // Real tags only: markup shown as text is escaped (`&lt;`), but
+        // text may read `id="x"` or `onclick=`, quotes are not escaped.
+        let tags: Vec<&str> = html
+            .split('<')
+            .skip(1)
+            .filter_map(|t| t.split('>').next())
+            .collect();
+        for tag in &tags {
+            let lower = tag.to_ascii_lowercase();
+            if lower.starts_with("script") {
+                return Err("a script element in the output".into());
+            }
+            if lower.contains("javascript:") {
+                return Err(format!("a javascript: URL in <{tag}>"));
+            }
+            if lower
+                .split_whitespace()
+                .skip(1)
+                .any(|a| a.starts_with("on") && a.contains('='))
+            {
+                return Err(format!("an event handler in <{tag}>"));
+            }
+        }
+        let mut ids: Vec<&str> = tags
+            .iter()
+            .flat_map(|tag| {
+                tag.split(" id=\"")
+                    .skip(1)
+                    .filter_map(|s| s.split('"').next())
+            })
+            .collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != n {
+            return Err("duplicate ids in the output".into());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_checks_pass_on_plain_and_hostile_input() {
+        assert_eq!(
+            super::markdown("## A\n\n## A\n\n- [ ] task\n\nText.[^n]\n\n[^n]: Note.\n"),
+            Ok(())
+        );
+        assert_eq!(super::front_matter(b"---\ntitle: [x\n---\n"), Ok(()));
+        // Raw HTML is escaped, so this is text, not an element.
+        assert_eq!(
+            super::markdown("<script>alert(1)</script> <a href=\"javascript:x\" onclick=1>"),
+            Ok(())
+        );
+    }
+}
