@@ -34,7 +34,7 @@ impl I18n {
             if let Some(b) = builtin.strings(&lang.code) {
                 layers.push((b, false));
             }
-            if theme.overridden.contains_key(&file)
+            if theme.overridden.contains(&file)
                 && let Some(s) = theme.strings(&lang.code)
             {
                 layers.push((s, true));

@@ -4,7 +4,7 @@
 
 use crate::diagnostics::Diagnostic;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 mod embedded {
@@ -18,7 +18,7 @@ pub struct Theme {
     /// -> contents. Sorted, so everything derived from it is deterministic.
     pub files: BTreeMap<String, Cow<'static, [u8]>>,
     /// Which files came from the site rather than the built-in theme.
-    pub overridden: BTreeMap<String, ()>,
+    pub overridden: BTreeSet<String>,
 }
 
 impl Theme {
@@ -29,7 +29,7 @@ impl Theme {
             .collect();
         Theme {
             files,
-            overridden: BTreeMap::new(),
+            overridden: BTreeSet::new(),
         }
     }
 
@@ -75,7 +75,7 @@ impl Theme {
                         .get(&key)
                         .is_none_or(|b| b.as_ref() != bytes.as_slice())
                     {
-                        theme.overridden.insert(key.clone(), ());
+                        theme.overridden.insert(key.clone());
                         theme.files.insert(key, Cow::Owned(bytes));
                     }
                 }
@@ -115,7 +115,7 @@ impl Theme {
 
     /// Where a theme file lives, for messages.
     pub fn display_path(&self, key: &str) -> String {
-        if self.overridden.contains_key(key) {
+        if self.overridden.contains(key) {
             format!("{THEME_DIR}/{key}")
         } else {
             format!("{THEME_DIR}/{key} (built-in theme)")

@@ -201,11 +201,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
                     let (prefix, slug) = order_and_slug(&file.stem);
                     let id = site.nodes.len();
                     let publication = site.nodes[dir_node].publication;
-                    let url = format!(
-                        "{}{}.html",
-                        site.nodes[dir_node].out_dir(),
-                        url_segment(&slug)
-                    );
+                    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
                     site.nodes.push(Node {
                         kind: NodeKind::Chapter,
                         slug,
@@ -311,19 +307,11 @@ fn ensure_dir_node(
     let (prefix, slug) = order_and_slug(name);
     let id = site.nodes.len();
     let (kind, publication, url) = match parent {
-        None => (
-            NodeKind::Publication,
-            id,
-            format!("{}/index.html", url_segment(&slug)),
-        ),
+        None => (NodeKind::Publication, id, format!("{}/index.html", slug)),
         Some(p) => (
             NodeKind::Part,
             site.nodes[p].publication,
-            format!(
-                "{}{}/index.html",
-                site.nodes[p].out_dir(),
-                url_segment(&slug)
-            ),
+            format!("{}{}/index.html", site.nodes[p].out_dir(), slug),
         ),
     };
     site.nodes.push(Node {
@@ -357,11 +345,6 @@ fn readable(slug: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// Slugs are made of letters, digits, `-` and `_`: safe as path segments.
-fn url_segment(slug: &str) -> String {
-    slug.to_string()
 }
 
 /// A site from files held in memory: `(path under guidance/, text)`, in the

@@ -15,14 +15,26 @@ pub struct Contexts<'a> {
     pub rendered: &'a [Rendered],
     /// The navigation entries, written once for all pages.
     nav: super::nav::Nav,
+    /// Translation counts per (publication, language), counted once: every
+    /// page of a publication shows them.
+    counts: std::collections::HashMap<(NodeId, usize), crate::translation::Counts>,
 }
 
 impl<'a> Contexts<'a> {
     pub fn new(site: &'a Site, rendered: &'a [Rendered], untranslated: Vec<String>) -> Self {
+        let counts = site
+            .publications
+            .iter()
+            .flat_map(|&p| {
+                (0..site.config.languages.len())
+                    .map(move |l| ((p, l), crate::translation::counts(site, p, l)))
+            })
+            .collect();
         Contexts {
             site,
             rendered,
             nav: super::nav::Nav::new(site, untranslated),
+            counts,
         }
     }
 
@@ -121,7 +133,7 @@ impl<'a> Contexts<'a> {
         let node = &site.nodes[p];
         let doc = node.doc_for(lang).map(|d| site.doc(d));
         let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
-        let counts = crate::translation::counts(site, p, lang);
+        let counts = &self.counts[&(p, lang)];
         let pdf = crate::pdf::paths(site, p, lang);
         let from_page = |path: &str| links::encode_path(&links::relative(from, path));
         PublicationCtx {
@@ -165,23 +177,27 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|&p| self.publication_summary(p, lang, &path))
             .collect();
-        ctx.translations = self.alternates(&path, None, lang);
+        ctx.translations = self.alternates("index.html", lang, |_| true);
         ctx
     }
 
-    /// The language switcher: this page in every language.
-    fn alternates(&self, _path: &str, node: Option<NodeId>, current: usize) -> Vec<Alternate> {
+    /// The language switcher: the page at `tree_path` (inside a language
+    /// folder) in every language, and whether it is translated there.
+    fn alternates(
+        &self,
+        tree_path: &str,
+        current: usize,
+        translated: impl Fn(usize) -> bool,
+    ) -> Vec<Alternate> {
         let cfg = &self.site.config;
-        let code = &cfg.languages[current].code;
-        let tree_path = node.map_or("index.html", |n| self.site.nodes[n].url.as_str());
-        let from = format!("{code}/{tree_path}");
+        let from = format!("{}/{tree_path}", cfg.languages[current].code);
         (0..cfg.languages.len())
             .map(|l| Alternate {
                 lang: self.lang(l),
                 url: self.url(&from, l, tree_path),
                 absolute: self.absolute(l, tree_path),
                 current: l == current,
-                translated: node.is_none_or(|n| self.site.nodes[n].is_translated(l)),
+                translated: translated(l),
             })
             .collect()
     }
@@ -226,7 +242,7 @@ impl<'a> Contexts<'a> {
                 ctx.extra = extra.clone();
             }
         }
-        ctx.translations = self.alternates(&path, Some(node_id), lang);
+        ctx.translations = self.alternates(&node.url, lang, |l| node.is_translated(l));
         if !node.is_translated(lang) {
             ctx.fallback = Some(Fallback {
                 from: self.lang(doc.map_or(node.source_lang, |d| d.file.lang)),
@@ -328,7 +344,7 @@ impl<'a> Contexts<'a> {
             .and_then(|d| site.doc(d).fm.summary.clone());
         ctx.content_lang = self.lang(node.doc_for(lang).map_or(lang, |d| site.doc(d).file.lang));
         ctx.translations =
-            self.alternates_for(&path, &format!("{}print.html", node.out_dir()), lang);
+            self.alternates(&format!("{}print.html", node.out_dir()), lang, |_| true);
         ctx.print = Some(PrintCtx {
             settings: super::print::settings(site, publication),
             chapters: super::print::chapters(site, self.rendered, publication, lang),
@@ -342,21 +358,8 @@ impl<'a> Contexts<'a> {
         let path = format!("{code}/search.html");
         let title = self.site.config.title_for(&code).to_string();
         let mut ctx = self.base("search", lang, &path, title);
-        ctx.translations = self.alternates_for(&path, "search.html", lang);
+        ctx.translations = self.alternates("search.html", lang, |_| true);
         ctx
-    }
-
-    /// The language switcher for a page that exists in every language.
-    fn alternates_for(&self, path: &str, tree_path: &str, current: usize) -> Vec<Alternate> {
-        (0..self.site.config.languages.len())
-            .map(|l| Alternate {
-                lang: self.lang(l),
-                url: self.url(path, l, tree_path),
-                absolute: self.absolute(l, tree_path),
-                current: l == current,
-                translated: true,
-            })
-            .collect()
     }
 }
 
