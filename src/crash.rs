@@ -42,3 +42,55 @@ pub fn install_hook() {
         );
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs in a child process (see below): installs the hook and panics.
+    #[test]
+    #[ignore = "run by panic_report_names_the_file, in a child process"]
+    fn panicking_child() {
+        install_hook();
+        working_on(Path::new("guidance/pub/01-a.en.md"), || panic!("boom"));
+    }
+
+    #[test]
+    fn panic_report_names_the_file() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "crash::tests::panicking_child",
+                "--ignored",
+                "--nocapture",
+            ])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(
+                "internal error: fieldguide failed while processing guidance/pub/01-a.en.md: boom"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("this is a bug in fieldguide"), "{err}");
+        assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+    }
+
+    #[test]
+    fn work_is_recorded_and_restored() {
+        working_on(Path::new("outer.md"), || {
+            working_on(Path::new("inner.md"), || {
+                assert_eq!(
+                    CURRENT.with(|c| c.borrow().clone()).as_deref(),
+                    Some("inner.md")
+                );
+            });
+            assert_eq!(
+                CURRENT.with(|c| c.borrow().clone()).as_deref(),
+                Some("outer.md")
+            );
+        });
+        assert_eq!(CURRENT.with(|c| c.borrow().clone()), None);
+    }
+}

@@ -219,3 +219,33 @@ fn serve_reports_a_port_in_use() {
     assert!(o.stderr.contains("is already in use"), "{}", o.stderr);
     assert!(!o.stderr.contains("panicked"));
 }
+
+#[test]
+fn serving_beyond_this_machine_is_announced() {
+    let site = Site::fixture("basic");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_fieldguide"));
+    let mut child = c
+        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--source"])
+        .arg(site.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut seen = Vec::new();
+    for line in BufReader::new(child.stderr.take().unwrap())
+        .lines()
+        .map_while(Result::ok)
+    {
+        let done = line.starts_with("serving ");
+        seen.push(line);
+        if done {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with("warning: serving on 0.0.0.0 makes the preview visible")),
+        "{seen:?}"
+    );
+}
