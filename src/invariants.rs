@@ -68,8 +68,8 @@ pub fn markdown(body: &str) -> Result<(), String> {
             if lower.starts_with("script") {
                 return Err("a script element in the output".into());
             }
-            if lower.contains("javascript:") {
-                return Err(format!("a javascript: URL in <{tag}>"));
+            if let Some(url) = urls(&lower).find(|u| is_script_url(u)) {
+                return Err(format!("a script URL `{url}` in <{tag}>"));
             }
             if lower
                 .split_whitespace()
@@ -97,6 +97,32 @@ pub fn markdown(body: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The values of a tag's URL attributes (our output always quotes with `"`).
+fn urls(tag: &str) -> impl Iterator<Item = &str> {
+    tag.split("=\"")
+        .zip(tag.split("=\"").skip(1))
+        .filter_map(|(before, after)| {
+            let name = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            matches!(
+                name,
+                "href" | "src" | "action" | "formaction" | "data" | "srcset" | "xlink:href"
+            )
+            .then(|| after.split('"').next().unwrap_or(""))
+        })
+}
+
+/// What a browser would run: `javascript:`, `vbscript:` or a `data:` URL,
+/// however it is spaced.
+fn is_script_url(url: &str) -> bool {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| compact.starts_with(s))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -111,5 +137,20 @@ mod tests {
             super::markdown("<script>alert(1)</script> <a href=\"javascript:x\" onclick=1>"),
             Ok(())
         );
+        // An id may read anything; only URLs are dangerous.
+        assert_eq!(
+            super::markdown("## Title {#wjavascript:ws}\n\n[a](#wjavascript:ws)\n"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn urls_are_read_from_their_attributes() {
+        let tag = "a href=\" java script:x\" id=\"javascript:\" class=\"c\"";
+        let found: Vec<&str> = super::urls(tag).collect();
+        assert_eq!(found, [" java script:x"]);
+        assert!(super::is_script_url(found[0]));
+        assert!(!super::is_script_url("#javascript-notes"));
+        assert!(super::markdown("[x](<javascript:alert(1)>)").is_ok());
     }
 }
