@@ -13,6 +13,7 @@ pub mod i18n;
 #[doc(hidden)]
 pub mod invariants;
 pub mod markdown;
+pub mod no_follow;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;

@@ -10,7 +10,10 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
     };
     let write_start = std::time::Instant::now();
     let stats = match crate::output::write(out, &built.files) {
-        Ok(s) => s,
+        Ok((s, warnings)) => {
+            print_diagnostics(&opts.source, &warnings, verbosity);
+            s
+        }
         Err(diags) => {
             print_diagnostics(&opts.source, &diags, verbosity);
             eprintln!("build failed: the output could not be written");

@@ -179,7 +179,10 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
         );
     }
     let stats = match crate::output::write(out, &files) {
-        Ok(s) => s,
+        Ok((s, warnings)) => {
+            problems.extend(warnings);
+            s
+        }
         Err(diags) => {
             print_diagnostics(&opts.source, &diags, verbosity);
             eprintln!("build failed: the output could not be written");

@@ -43,6 +43,15 @@ fn absolute(p: &Path) -> PathBuf {
 /// Refuses an output folder that would put the source or someone else's
 /// files at risk.
 pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
+    if crate::no_follow::is_link(out) {
+        return Err(Diagnostic::error(
+            out.display().to_string(),
+            0,
+            0,
+            format!("the output folder `{}` is a symbolic link", out.display()),
+        )
+        .with_hint("fieldguide never writes through links; pass the real folder with --out"));
+    }
     let src = absolute(source);
     let dst = absolute(out);
     let shown = out.display().to_string();
@@ -69,7 +78,7 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
             "choose another --out",
         );
     }
-    if dst.is_dir() && !dst.join(MARKER).is_file() {
+    if dst.is_dir() && !std::fs::symlink_metadata(dst.join(MARKER)).is_ok_and(|m| m.is_file()) {
         let non_empty = std::fs::read_dir(&dst)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true);
