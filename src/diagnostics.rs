@@ -275,6 +275,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// Text from content or file names, with control characters (terminal
+/// escape sequences, NUL) written as `\u{1b}`, so printing a message can
+/// never drive the reader's terminal.
+pub fn escape_control(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,22 +346,4 @@ mod tests {
         assert!(s.contains("  | ^^^^^\n"), "{s}");
         assert!(s.contains("= hint: did you mean `title`?"), "{s}");
     }
-}
-
-/// Text from content or file names, with control characters (terminal
-/// escape sequences, NUL) written as `\u{1b}`, so printing a message can
-/// never drive the reader's terminal.
-pub fn escape_control(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
