@@ -89,7 +89,11 @@ impl Config {
 pub fn load(source: &Path) -> (Option<Config>, Vec<Diagnostic>) {
     let path = source.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
-    let bytes = match std::fs::read(&path) {
+    // Read without following a link: a `site.yaml` that points elsewhere
+    // must not show that file's lines in messages.
+    let bytes = match crate::no_follow::Dir::open(&crate::no_follow::real(source))
+        .and_then(|d| d.read(CONFIG_FILE))
+    {
         Ok(b) => b,
         Err(e) => {
             let d = Diagnostic::error(&rel, 0, 0, format!("cannot read {}: {e}", path.display()))

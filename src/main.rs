@@ -42,7 +42,6 @@ impl Common {
             strict: self.strict,
             live_reload: None,
             download: false,
-            previous_output: None,
         }
     }
 
@@ -52,7 +51,6 @@ impl Common {
         let out = out.unwrap_or_else(|| self.source.join("public"));
         let opts = Options {
             download: true,
-            previous_output: Some(out.clone()),
             ..self.options()
         };
         (opts, out)

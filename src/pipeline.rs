@@ -22,9 +22,6 @@ pub struct Options {
     pub live_reload: Option<String>,
     /// Write `download/<site>.zip` (`build` does; `serve` and `check` do not).
     pub download: bool,
-    /// The output folder of the previous build, whose zip entries are
-    /// reused when unchanged.
-    pub previous_output: Option<PathBuf>,
 }
 
 /// A site built in memory, ready to write.

@@ -36,12 +36,24 @@ impl Theme {
     /// The built-in theme with the site's `templates/` laid over it.
     pub fn load(source: &Path, diags: &mut Vec<Diagnostic>) -> Self {
         let mut theme = Self::builtin();
-        let dir = source.join(THEME_DIR);
-        if !dir.is_dir() {
-            return theme;
-        }
-        for entry in walkdir::WalkDir::new(&dir)
+        let real = crate::no_follow::real(source);
+        let site = match crate::no_follow::Dir::open(&real) {
+            Ok(d) => d,
+            Err(_) => return theme,
+        };
+        let dir = match crate::no_follow::site_folder(&site, THEME_DIR) {
+            Ok(Some(d)) => d,
+            Ok(None) => return theme,
+            Err(msg) => {
+                diags.push(Diagnostic::error(THEME_DIR, 0, 0, msg).with_hint(
+                    "put the theme's files in a real templates/ folder inside the site folder",
+                ));
+                return theme;
+            }
+        };
+        for entry in walkdir::WalkDir::new(dir.path())
             .follow_links(false)
+            .follow_root_links(false)
             .sort_by_file_name()
         {
             let entry = match entry {
@@ -56,17 +68,25 @@ impl Theme {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&dir) else {
+            let Ok(rel) = entry.path().strip_prefix(dir.path()) else {
                 continue;
             };
-            let key = rel.to_string_lossy().replace('\\', "/");
+            let key = crate::no_follow::slash_path(rel);
             if key.split('/').any(|c| c.starts_with('.')) {
                 continue;
             }
-            match std::fs::read(entry.path()) {
+            if entry.file_type().is_symlink() {
+                diags.push(crate::no_follow::link_diagnostic(
+                    &real,
+                    entry.path(),
+                    format!("{THEME_DIR}/{key}"),
+                ));
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            match dir.read(&key) {
                 Ok(bytes) => {
                     // Only a real difference counts as an override; the
                     // repository's own templates/ equals the built-in theme.

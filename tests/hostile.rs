@@ -299,7 +299,7 @@ fn binary_bytes_and_symlink_loops() {
     );
     assert!(
         o.stderr
-            .contains("guidance/handbook/loop:1:1: warning: symbolic link skipped"),
+            .contains("guidance/handbook/loop:1:1: warning: symbolic link (to `"),
         "{}",
         o.stderr
     );

@@ -127,23 +127,42 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
 /// Walks `guidance/` (sorted, symlinks not followed so nothing outside the
 /// site can leak into the output) and reads the Markdown files in parallel.
 pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
-    let root = source.join(CONTENT_DIR);
-    if !root.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                CONTENT_DIR,
-                0,
-                0,
-                format!("no `{CONTENT_DIR}/` folder in {}", source.display()),
-            )
-            .with_hint("put each publication in its own folder under guidance/"),
-        );
-        return Loaded::default();
-    }
+    let real = crate::no_follow::real(source);
+    let missing = || {
+        Diagnostic::error(
+            CONTENT_DIR,
+            0,
+            0,
+            format!("no `{CONTENT_DIR}/` folder in {}", source.display()),
+        )
+        .with_hint("put each publication in its own folder under guidance/")
+    };
+    let site = match crate::no_follow::Dir::open(&real) {
+        Ok(d) => d,
+        Err(_) => {
+            diags.push(missing());
+            return Loaded::default();
+        }
+    };
+    let content = match crate::no_follow::site_folder(&site, CONTENT_DIR) {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            diags.push(missing());
+            return Loaded::default();
+        }
+        Err(msg) => {
+            diags.push(Diagnostic::error(CONTENT_DIR, 0, 0, msg).with_hint(
+                "keep the publications in a real guidance/ folder inside the site folder",
+            ));
+            return Loaded::default();
+        }
+    };
+    let root = content.path().to_path_buf();
     let mut md: Vec<(PathBuf, PathBuf, String, usize)> = Vec::new();
     let mut assets = Vec::new();
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(ignored));
@@ -153,7 +172,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
             Err(e) => {
                 let path = e
                     .path()
-                    .map(|p| rel_to(source, p))
+                    .map(|p| rel_to(&real, p))
                     .unwrap_or_else(|| CONTENT_DIR.into());
                 diags.push(Diagnostic::error(
                     path,
@@ -164,15 +183,16 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
                 continue;
             }
         };
-        let rel_site = rel_to(source, entry.path());
+        let rel_site = rel_to(&real, entry.path());
         let Ok(rel) = entry.path().strip_prefix(&root).map(Path::to_path_buf) else {
             continue;
         };
         if entry.file_type().is_symlink() {
-            diags.push(
-                Diagnostic::warning(rel_site, 0, 0, "symbolic link skipped")
-                    .with_hint("fieldguide does not follow links, so nothing outside the site is published; copy the file instead"),
-            );
+            diags.push(crate::no_follow::link_diagnostic(
+                &real,
+                entry.path(),
+                rel_site,
+            ));
             continue;
         }
         if !entry.file_type().is_file() {
@@ -229,7 +249,8 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
     let results: Vec<Result<SourceFile, Diagnostic>> = md
         .into_par_iter()
         .map(|(rel, dir, stem, lang)| {
-            let size = std::fs::metadata(source.join(&rel))
+            let in_site = crate::no_follow::slash_path(&rel);
+            let size = std::fs::symlink_metadata(real.join(&rel))
                 .map(|m| m.len())
                 .unwrap_or(0);
             if size > MAX_MARKDOWN_BYTES {
@@ -245,7 +266,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
                 )
                 .with_hint("split it into chapters; readers open pages on phones"));
             }
-            let bytes = std::fs::read(source.join(&rel)).map_err(|e| {
+            let bytes = site.read(&in_site).map_err(|e| {
                 Diagnostic::error(
                     &rel,
                     0,

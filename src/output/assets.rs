@@ -11,7 +11,10 @@ use std::sync::Arc;
 
 /// Reads each asset once and places it in every language's folder.
 pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
-    let root = source.join(load::CONTENT_DIR);
+    // Read without following links: `load` already refused them, and a
+    // link swapped in since must not be read either.
+    let root = crate::no_follow::Dir::open(&crate::no_follow::real(source))
+        .and_then(|d| d.sub(load::CONTENT_DIR));
     let mut sources: Vec<&Path> = site
         .assets
         .iter()
@@ -22,7 +25,13 @@ pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> V
     sources.dedup();
     let read: Vec<(&Path, std::io::Result<Vec<u8>>)> = sources
         .par_iter()
-        .map(|p| (*p, std::fs::read(root.join(p))))
+        .map(|p| {
+            let bytes = match &root {
+                Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
+                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+            };
+            (*p, bytes)
+        })
         .collect();
     let mut bytes = std::collections::HashMap::new();
     for (p, r) in read {
