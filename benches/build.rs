@@ -58,8 +58,13 @@ fn sentence(seed: &mut u64, n: usize) -> String {
     s
 }
 
+/// Publications in the corpus, and chapters per part: the shape of a large
+/// real handbook (parts of about forty chapters).
+const PUBLICATIONS: usize = 3;
+const PART_SIZE: usize = 40;
+
 /// A chapter of about 1,000 words with headings, lists, a table and links.
-fn chapter(p: usize, c: usize, chapters: usize, seed: &mut u64) -> String {
+fn chapter(p: usize, c: usize, part_len: usize, seed: &mut u64) -> String {
     let mut s = format!(
         "---\ntitle: Chapter {c} of publication {p}\nsummary: {}\n---\n\n",
         sentence(seed, 8)
@@ -76,19 +81,25 @@ fn chapter(p: usize, c: usize, chapters: usize, seed: &mut u64) -> String {
         for _ in 0..3 {
             let _ = writeln!(s, "| {} | {} |", sentence(seed, 3), sentence(seed, 5));
         }
-        let next = (c + 1) % chapters;
+        let next = (c + 1) % part_len;
         let _ = writeln!(
             s,
-            "\nSee [the next chapter](c{next:03}.md#s{sec}) and [the publication](index.md) and [another](../p{}/index.md).\n",
-            (p + 1) % 10
+            "\nSee [the next chapter](c{next:03}.md#s{sec}) and [the publication](../index.md) and [another](../../p{}/index.md).\n",
+            (p + 1) % PUBLICATIONS
         );
     }
     s
 }
 
+fn write(files: &mut Vec<PathBuf>, path: PathBuf, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    files.push(path);
+}
+
+/// `chapters_total` chapters in every language, in three publications of
+/// parts of forty chapters.
 fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
-    let pubs = 10;
-    let per_pub = chapters_total / pubs;
     std::fs::create_dir_all(root).unwrap();
     std::fs::write(
         root.join("site.yaml"),
@@ -97,21 +108,29 @@ fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
     .unwrap();
     let mut files = Vec::new();
     let mut seed = 42u64;
-    for p in 0..pubs {
+    for p in 0..PUBLICATIONS {
+        let per_pub =
+            chapters_total / PUBLICATIONS + usize::from(p < chapters_total % PUBLICATIONS);
         let dir = root.join(format!("guidance/p{p}"));
-        std::fs::create_dir_all(&dir).unwrap();
         for lang in LANGS {
-            let f = dir.join(format!("index.{lang}.md"));
-            std::fs::write(
-                &f,
-                format!("---\ntitle: Publication {p}\nkind: guidelines\n---\n\nIntro.\n"),
-            )
-            .unwrap();
-            files.push(f);
+            let index = format!("---\ntitle: Publication {p}\nkind: guidelines\n---\n\nIntro.\n");
+            write(&mut files, dir.join(format!("index.{lang}.md")), &index);
             for c in 0..per_pub {
-                let f = dir.join(format!("c{c:03}.{lang}.md"));
-                std::fs::write(&f, chapter(p, c, per_pub, &mut seed)).unwrap();
-                files.push(f);
+                let part = dir.join(format!("{:03}-part{}", c / PART_SIZE, c / PART_SIZE));
+                if c % PART_SIZE == 0 {
+                    let text = format!(
+                        "---\ntitle: Part {} of publication {p}\n---\n\nThe chapters of this part.\n",
+                        c / PART_SIZE
+                    );
+                    write(&mut files, part.join(format!("index.{lang}.md")), &text);
+                }
+                let part_len = PART_SIZE.min(per_pub - c / PART_SIZE * PART_SIZE);
+                let text = chapter(p, c % PART_SIZE, part_len, &mut seed);
+                write(
+                    &mut files,
+                    part.join(format!("c{:03}.{lang}.md", c % PART_SIZE)),
+                    &text,
+                );
             }
         }
     }
@@ -197,7 +216,7 @@ fn main() {
     let mut fresh = Vec::new();
     let mut noop = Vec::new();
     let mut one_edit = Vec::new();
-    let edited = site.join("guidance/p0/c000.en.md");
+    let edited = site.join("guidance/p0/000-part0/c000.en.md");
     let original = std::fs::read_to_string(&edited).unwrap();
     for i in 0..runs {
         // Interleave the measurements so machine noise hits them alike.

@@ -209,6 +209,26 @@ mod imp {
             Ok(())
         }
 
+        /// Creates `name`, which must not exist, open for reading and writing.
+        pub fn create_rw(&self, name: &str) -> io::Result<std::fs::File> {
+            let fd = rustix::fs::openat(
+                &self.fd,
+                name,
+                OFlags::RDWR | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o644),
+            )
+            .map_err(err)?;
+            Ok(std::fs::File::from(fd))
+        }
+
+        /// The BLAKE3 hash and length of the regular file `name`.
+        pub fn hash(&self, name: &str) -> io::Result<([u8; 32], u64)> {
+            let mut f = self.open_file(name)?;
+            let mut h = blake3::Hasher::new();
+            let len = io::copy(&mut f, &mut h)?;
+            Ok((*h.finalize().as_bytes(), len))
+        }
+
         pub fn mkdir(&self, name: &str) -> io::Result<()> {
             rustix::fs::mkdirat(&self.fd, name, Mode::from_raw_mode(0o755)).map_err(err)
         }
@@ -325,6 +345,22 @@ mod imp {
                 .create_new(true)
                 .open(self.path.join(name))?;
             f.write_all(bytes)
+        }
+        pub fn create_rw(&self, name: &str) -> io::Result<std::fs::File> {
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(self.path.join(name))
+        }
+        pub fn hash(&self, name: &str) -> io::Result<([u8; 32], u64)> {
+            if !matches!(self.kind(name)?, Kind::File { .. }) {
+                return Err(io::Error::other("not a regular file"));
+            }
+            let mut f = std::fs::File::open(self.path.join(name))?;
+            let mut h = blake3::Hasher::new();
+            let len = io::copy(&mut f, &mut h)?;
+            Ok((*h.finalize().as_bytes(), len))
         }
         pub fn mkdir(&self, name: &str) -> io::Result<()> {
             std::fs::create_dir(self.path.join(name))

@@ -1,16 +1,22 @@
-//! Rebuilding after a change, for `serve`: the same steps as `build`, run
-//! only where the change reaches. Editing a chapter's text re-renders that
-//! chapter's Markdown once and the pages that show it; anything else (front
-//! matter, a new or deleted file, a template, site.yaml) rebuilds the site.
+//! Rebuilding after a change, for `serve`: the same steps as `build`
+//! (`pipeline`), run only where the change reaches. Editing a chapter's
+//! text re-analyses that chapter and re-renders the pages that show it;
+//! anything else (front matter, a new or deleted file, a template,
+//! site.yaml) rebuilds the site.
+//!
+//! Files changed since the last successful build are kept as pending until
+//! a build that includes them succeeds, so a failed rebuild never leaves a
+//! change behind: the next one takes it up again. Nothing is applied until
+//! every change has been read and classified.
 
 use crate::content::front_matter::{self, Role};
 use crate::content::load::CONTENT_DIR;
-use crate::content::model::DocId;
+use crate::content::model::{DocId, NodeId, Site};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::output::{Bytes, OutputFile};
 use crate::pipeline::{self, Built, Failed, Options};
 use crate::render::Spec;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -21,6 +27,8 @@ pub struct Session {
     built: Built,
     /// Output path -> contents: what the server sends.
     pub files: BTreeMap<String, Arc<Vec<u8>>>,
+    /// Site files changed since the last build that succeeded.
+    pending: BTreeSet<PathBuf>,
 }
 
 /// What a rebuild did.
@@ -49,12 +57,26 @@ fn into_map(files: Vec<OutputFile>) -> BTreeMap<String, Arc<Vec<u8>>> {
         .collect()
 }
 
+/// A document whose body alone changed: its new text, read and split.
+struct BodyEdit {
+    doc: DocId,
+    text: String,
+    body_offset: usize,
+    body_line: usize,
+}
+
 impl Session {
     pub fn start(opts: Options) -> Result<(Self, Vec<Diagnostic>), Failed> {
         let mut built = pipeline::build(&opts)?;
         let files = into_map(std::mem::take(&mut built.files));
-        let warnings = std::mem::take(&mut built.diagnostics);
-        Ok((Session { opts, built, files }, warnings))
+        let warnings = std::mem::take(&mut built.summary.diagnostics);
+        let session = Session {
+            opts,
+            built,
+            files,
+            pending: BTreeSet::new(),
+        };
+        Ok((session, warnings))
     }
 
     pub fn page_count(&self) -> usize {
@@ -65,27 +87,34 @@ impl Session {
     /// On failure the previous files are kept, so the last good site stays up.
     pub fn update(&mut self, paths: &[PathBuf]) -> Result<Outcome, Failed> {
         let start = Instant::now();
-        match self.changed_docs(paths) {
-            Some(docs) if !docs.is_empty() => self.update_docs(&docs, start),
-            _ => self.full(start),
+        let root = self.opts.source.canonicalize().unwrap_or_default();
+        for p in paths {
+            let abs = if p.is_absolute() {
+                p.clone()
+            } else {
+                root.join(p)
+            };
+            self.pending.insert(
+                abs.strip_prefix(&root)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(abs),
+            );
         }
+        let result = match self.body_edits() {
+            Some(edits) if !edits.is_empty() => self.update_docs(edits, start),
+            _ => self.full(start),
+        };
+        if result.is_ok() {
+            self.pending.clear();
+        }
+        result
     }
 
     fn full(&mut self, start: Instant) -> Result<Outcome, Failed> {
         let mut built = pipeline::build(&self.opts)?;
         let files = into_map(std::mem::take(&mut built.files));
-        let changed = files
-            .iter()
-            .filter(|(k, v)| self.files.get(*k) != Some(v))
-            .map(|(k, _)| k.clone())
-            .chain(
-                self.files
-                    .keys()
-                    .filter(|k| !files.contains_key(*k))
-                    .cloned(),
-            )
-            .collect();
-        let warnings = std::mem::take(&mut built.diagnostics);
+        let changed = changed_paths(&self.files, &files);
+        let warnings = std::mem::take(&mut built.summary.diagnostics);
         self.built = built;
         self.files = files;
         Ok(Outcome {
@@ -97,102 +126,88 @@ impl Session {
         })
     }
 
-    /// The documents whose body alone changed, or `None` when the change
-    /// needs a full rebuild.
-    fn changed_docs(&mut self, paths: &[PathBuf]) -> Option<Vec<DocId>> {
-        let root = self.opts.source.canonicalize().ok()?;
-        let site = &mut self.built.site;
-        let mut docs = Vec::new();
-        for p in paths {
-            let abs = if p.is_absolute() {
-                p.clone()
-            } else {
-                root.join(p)
-            };
-            let rel = abs.strip_prefix(&root).ok()?.to_path_buf();
+    /// Every pending change, read and classified before anything is
+    /// applied: `None` when one of them needs a full rebuild.
+    fn body_edits(&self) -> Option<Vec<BodyEdit>> {
+        let site = &self.built.analysed.site;
+        let by_path: BTreeMap<&Path, DocId> = (0..site.docs.len())
+            .map(|d| (site.docs[d].file.rel.as_path(), d))
+            .collect();
+        let dir = crate::no_follow::Dir::open(&crate::no_follow::real(&self.opts.source)).ok()?;
+        let mut edits = Vec::new();
+        for rel in &self.pending {
             if !rel.starts_with(CONTENT_DIR) {
                 return None;
             }
-            let d = (0..site.docs.len()).find(|&d| site.docs[d].file.rel == rel)?;
-            let bytes = std::fs::read(&abs).ok()?;
+            let d = *by_path.get(rel.as_path())?;
+            let bytes = dir.read(&crate::no_follow::slash_path(rel)).ok()?;
             let text = crate::text::decode(&bytes).ok()?;
             let split = front_matter::split(&text).ok()?;
-            let doc = &site.docs[d];
+            let doc = site.doc(d);
             let role = match (doc.file.stem.as_str(), doc.file.dir.components().count()) {
                 ("index", 1) => Role::PublicationIndex,
                 ("index", _) => Role::PartIndex,
                 _ => Role::Chapter,
             };
             let mut ds = Vec::new();
-            let fm = front_matter::parse(&split, &rel, role, &mut ds)?;
+            let fm = front_matter::parse(&split, rel, role, &mut ds)?;
             let same = serde_json::to_value(&fm).ok()? == serde_json::to_value(&doc.fm).ok()?;
-            if !same {
+            if !same || !ds.is_empty() {
                 return None;
             }
-            let (body_offset, body_line) = (split.body_offset, split.body_line);
-            let doc = &mut site.docs[d];
-            doc.file.text = text;
-            doc.body_offset = body_offset;
-            doc.body_line = body_line;
-            doc.hash = std::sync::OnceLock::new();
-            docs.push(d);
-        }
-        Some(docs)
-    }
-
-    fn update_docs(&mut self, docs: &[DocId], start: Instant) -> Result<Outcome, Failed> {
-        let built = &mut self.built;
-        let site = &built.site;
-        let labels: Vec<_> = (0..site.config.languages.len())
-            .map(|l| built.i18n.labels(l))
-            .collect();
-        let mut diags = Vec::new();
-        for &d in docs {
-            let doc = site.doc(d);
-            let opts = crate::markdown::Options {
-                allow_raw_html: site.config.allow_raw_html,
-                labels: &labels[doc.file.lang],
-                interactive_tasks: site.publication_kind(doc.node)
-                    == crate::content::front_matter::Kind::Checklist,
-            };
-            built.rendered[d] = crate::markdown::render(site, d, &opts);
-            diags.extend(built.rendered[d].diagnostics.iter().cloned());
-        }
-        // Links from other pages may point at anchors that just went away.
-        let anchors = crate::check::anchors(site, &built.rendered);
-        let changed_files: Vec<&Path> = docs
-            .iter()
-            .map(|&d| site.doc(d).file.rel.as_path())
-            .collect();
-        diags.extend(anchors.into_iter().filter(|a| {
-            a.severity == Severity::Error || changed_files.contains(&a.path.as_path())
-        }));
-        let failed = diags.iter().any(|d| d.severity == Severity::Error)
-            || (self.opts.strict && !diags.is_empty());
-        if failed {
-            return Err(Failed { diagnostics: diags });
-        }
-        let specs = affected(site, docs);
-        let mut render_diags = Vec::new();
-        let files = crate::render::render_specs(
-            site,
-            &built.rendered,
-            &built.tera,
-            &built.theme,
-            self.opts.live_reload.as_deref(),
-            &specs,
-            &mut render_diags,
-        );
-        if !render_diags.is_empty() {
-            return Err(Failed {
-                diagnostics: render_diags,
+            edits.push(BodyEdit {
+                doc: d,
+                body_offset: split.body_offset,
+                body_line: split.body_line,
+                text,
             });
         }
-        // The search indexes hold every page's text: rebuild them (each
-        // document's words are split once, so this stays fast).
-        let (indexes, _) = crate::search::files(site, &built.rendered);
-        let mut files = files;
-        files.extend(indexes);
+        Some(edits)
+    }
+
+    fn update_docs(&mut self, edits: Vec<BodyEdit>, start: Instant) -> Result<Outcome, Failed> {
+        let strict = self.opts.strict;
+        let a = &mut self.built.analysed;
+        let stale_before = translation_statuses(&a.site);
+        let docs: Vec<DocId> = edits.iter().map(|e| e.doc).collect();
+        for e in edits {
+            let doc = &mut a.site.docs[e.doc];
+            doc.file.text = e.text;
+            doc.body_offset = e.body_offset;
+            doc.body_line = e.body_line;
+            doc.hash = std::sync::OnceLock::new();
+        }
+        let mut diags = Vec::new();
+        for &d in &docs {
+            let mut r = pipeline::render_doc(&a.site, &a.labels, d);
+            r.html = String::new();
+            diags.extend(r.diagnostics.iter().cloned());
+            a.rendered[d] = r;
+        }
+        // Links from other pages may point at anchors that just went away.
+        let changed_files: Vec<PathBuf> = docs
+            .iter()
+            .map(|&d| a.site.doc(d).file.rel.clone())
+            .collect();
+        diags.extend(
+            crate::check::anchors(&a.site, &a.rendered)
+                .into_iter()
+                .filter(|x| x.severity == Severity::Error || changed_files.contains(&x.path)),
+        );
+        if pipeline::has_errors(&diags, strict) {
+            return Err(pipeline::fail(diags, strict));
+        }
+        let whole_publications = stale_before != translation_statuses(&a.site);
+        let specs = affected(&a.site, &docs, whole_publications);
+        let extras = crate::render::Extras {
+            live_reload: self.opts.live_reload.clone(),
+            pdfs: Vec::new(),
+        };
+        let renderer =
+            crate::render::Renderer::new(&a.site, &a.rendered, &self.built.tera, &a.theme, extras);
+        let mut files =
+            pipeline::render_specs(a, &renderer, &specs).map_err(|d| pipeline::fail(d, strict))?;
+        files.extend(crate::search::files(&a.site, &a.rendered).0);
         let mut changed = Vec::new();
         for (path, bytes) in into_map(files) {
             if self.files.get(&path) != Some(&bytes) {
@@ -200,37 +215,93 @@ impl Session {
                 self.files.insert(path, bytes);
             }
         }
+        if a.site.config.offline {
+            changed.extend(self.refresh_offline());
+        }
         Ok(Outcome {
             changed,
             full: false,
             pages: specs.len(),
             ms: start.elapsed().as_secs_f64() * 1000.0,
-            warnings: diags,
+            warnings: pipeline::fail(diags, false).diagnostics,
         })
+    }
+
+    /// The offline lists and worker, which name every file.
+    fn refresh_offline(&mut self) -> Vec<String> {
+        let records: Vec<crate::output::FileRecord> = self
+            .files
+            .iter()
+            .filter(|(p, _)| !is_offline_file(p))
+            .map(|(p, b)| crate::output::FileRecord {
+                path: p.clone(),
+                len: b.len() as u64,
+                hash: *blake3::hash(b).as_bytes(),
+            })
+            .collect();
+        let files = crate::output::offline::files(&self.built.analysed.site, &records);
+        let mut changed = Vec::new();
+        for (path, bytes) in into_map(files) {
+            if self.files.get(&path) != Some(&bytes) {
+                changed.push(path.clone());
+                self.files.insert(path, bytes);
+            }
+        }
+        changed
     }
 }
 
-/// The pages that show any of `docs`: the page itself in every language it
-/// is read in, its publication's print pages, and, for a source page whose
-/// translations may have gone stale, every language's version and home.
-fn affected(site: &crate::content::model::Site, docs: &[DocId]) -> Vec<Spec> {
+fn is_offline_file(path: &str) -> bool {
+    path == "sw.js" || path.ends_with("/offline.json")
+}
+
+fn changed_paths(
+    old: &BTreeMap<String, Arc<Vec<u8>>>,
+    new: &BTreeMap<String, Arc<Vec<u8>>>,
+) -> Vec<String> {
+    new.iter()
+        .filter(|(k, v)| old.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
+        .collect()
+}
+
+/// Each node's translation status in each language, to see whether an edit
+/// made a translation stale (or fresh) somewhere.
+fn translation_statuses(site: &Site) -> Vec<crate::translation::Status> {
     let nlang = site.config.languages.len();
-    let mut specs = Vec::new();
+    (0..site.nodes.len())
+        .flat_map(|n| (0..nlang).map(move |l| crate::translation::status(site, n, l)))
+        .collect()
+}
+
+/// The pages that show any of `docs`: the page itself in every language it
+/// is read in and its publication's print pages. When a translation's
+/// status changed, every page of the publication and the homes (they show
+/// the counts).
+fn affected(site: &Site, docs: &[DocId], whole_publications: bool) -> Vec<Spec> {
+    let nlang = site.config.languages.len();
+    let mut specs = BTreeSet::new();
     for &d in docs {
         let doc = site.doc(d);
         let node = &site.nodes[doc.node];
-        let is_source = doc.file.lang == node.source_lang;
         for l in 0..nlang {
-            if is_source || node.doc_for(l) == Some(d) {
-                specs.push(Spec::Page(doc.node, l));
+            if node.doc_for(l) == Some(d) {
+                specs.insert(Spec::Page(doc.node, l));
+                specs.insert(Spec::Print(node.publication, l));
             }
-            specs.push(Spec::Print(node.publication, l));
-            if is_source {
-                specs.push(Spec::Home(l));
+            if whole_publications {
+                specs.insert(Spec::Home(l));
+                for n in publication_nodes(site, node.publication) {
+                    specs.insert(Spec::Page(n, l));
+                }
+                specs.insert(Spec::Print(node.publication, l));
             }
         }
     }
-    specs.sort_by_key(|s| format!("{s:?}"));
-    specs.dedup();
-    specs
+    specs.into_iter().collect()
+}
+
+fn publication_nodes(site: &Site, p: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    (0..site.nodes.len()).filter(move |&n| site.nodes[n].publication == p)
 }

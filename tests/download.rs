@@ -12,9 +12,10 @@ fn zip_holds_the_whole_site_and_is_reproducible() {
     let bytes = std::fs::read(site.path().join(ZIP)).unwrap();
     let entries = fieldguide::output::download::entries(&bytes).unwrap();
     let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
-    let mut sorted = names.clone();
-    sorted.sort();
-    assert_eq!(names, sorted, "entries in path order");
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(names.len(), unique.len(), "each file once");
     assert!(names.iter().all(|n| n.starts_with("test-guidance/")));
     assert!(
         !names.iter().any(|n| n.contains("download/")),
@@ -25,6 +26,10 @@ fn zip_holds_the_whole_site_and_is_reproducible() {
     let site_tree = tree(&site.out());
     for (name, data) in &entries {
         let rel = name.strip_prefix("test-guidance/").unwrap();
+        assert!(
+            !rel.starts_with("download/"),
+            "{rel}: the zips are not in a zip"
+        );
         let on_disk = &site_tree[rel];
         if rel.ends_with("/index.html") && rel.matches('/').count() == 1 {
             let text = String::from_utf8_lossy(data);
@@ -76,13 +81,31 @@ fn each_home_links_to_the_zip_with_its_size() {
     let size = std::fs::metadata(site.path().join(ZIP)).unwrap().len();
     for lang in ["en", "fr", "ar"] {
         let home = site.page(&format!("{lang}/index.html"));
+        let site_link = ".download a:not(.download-language)";
         assert_eq!(
-            home.attr(".download a", "href"),
+            home.attr(site_link, "href"),
             "../download/test-guidance.zip"
         );
-        let text = home.text_of(".download a");
+        let text = home.text_of(site_link);
         let kb = size.div_ceil(1000).to_string();
-        assert!(text.contains(&kb), "{lang}: {text} should show {kb}");
+        assert!(
+            text.contains(&format!("\u{2068}{kb}\u{2069}")),
+            "{lang}: {text} should show {kb}"
+        );
+        // And this language's own, smaller zip.
+        let lang_zip = format!("download/test-guidance-{lang}.zip");
+        assert_eq!(
+            home.attr(".download a.download-language", "href"),
+            format!("../{lang_zip}")
+        );
+        let lang_size = std::fs::metadata(site.out().join(&lang_zip)).unwrap().len();
+        assert!(lang_size < size, "{lang}: {lang_size} < {size}");
+        let text = home.text_of(".download a.download-language");
+        let kb = lang_size.div_ceil(1000).to_string();
+        assert!(
+            text.contains(&format!("\u{2068}{kb}\u{2069}")),
+            "{lang}: {text} should show {kb}"
+        );
     }
     // A site can turn it off.
     site.write(
@@ -91,5 +114,76 @@ fn each_home_links_to_the_zip_with_its_size() {
     );
     site.build_ok();
     assert!(!site.path().join(ZIP).exists(), "the old zip is removed");
+    assert!(
+        !site.out().join("download").exists(),
+        "and the language zips"
+    );
     assert!(site.page("en/index.html").select(".download").is_empty());
+}
+
+#[test]
+fn each_language_zip_holds_that_language_and_works_alone() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let whole =
+        fieldguide::output::download::entries(&std::fs::read(site.path().join(ZIP)).unwrap())
+            .unwrap();
+    for lang in ["en", "fr", "ar"] {
+        let bytes = std::fs::read(
+            site.out()
+                .join(format!("download/test-guidance-{lang}.zip")),
+        )
+        .unwrap();
+        let entries = fieldguide::output::download::entries(&bytes).unwrap();
+        let root = format!("test-guidance-{lang}/");
+        let mut expected: Vec<String> = whole
+            .iter()
+            .filter_map(|(n, _)| n.strip_prefix("test-guidance/"))
+            .filter(|rel| rel.starts_with(&format!("{lang}/")) || rel.starts_with("assets/"))
+            .map(|rel| format!("{root}{rel}"))
+            .collect();
+        expected.push(format!("{root}index.html"));
+        let mut names: Vec<String> = entries.iter().map(|(n, _)| n.clone()).collect();
+        names.sort();
+        expected.sort();
+        assert_eq!(names, expected, "{lang}");
+        // Byte for byte the whole zip's files.
+        for (name, data) in &entries {
+            let rel = name.strip_prefix(&root).unwrap();
+            if rel == "index.html" {
+                continue;
+            }
+            if let Some((_, d)) = whole
+                .iter()
+                .find(|(n, _)| n == &format!("test-guidance/{rel}"))
+            {
+                assert!(d == data, "{name}");
+            }
+        }
+        // Unzipped alone, every link inside the language resolves; the
+        // root page opens the language's home.
+        let dir = tempfile::tempdir().unwrap();
+        for (name, data) in &entries {
+            let p = dir.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, data).unwrap();
+        }
+        let unzipped = dir.path().join(&root);
+        let index = std::fs::read_to_string(unzipped.join("index.html")).unwrap();
+        assert!(index.contains(&format!("url={lang}/index.html")), "{index}");
+        let others: Vec<String> = ["en", "fr", "ar"]
+            .iter()
+            .filter(|l| **l != lang)
+            .map(|l| format!("/{l}/"))
+            .collect();
+        let problems: Vec<String> = broken_links(&unzipped)
+            .into_iter()
+            .filter(|p| {
+                !others
+                    .iter()
+                    .any(|o| p.contains(&format!("..{o}")) || p.contains(&format!("`{}", &o[1..])))
+            })
+            .collect();
+        assert!(problems.is_empty(), "{lang}: {problems:#?}");
+    }
 }

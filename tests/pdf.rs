@@ -462,7 +462,10 @@ fn pages_link_to_their_pdfs() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&home.1).contains("download/"));
     let mb = format!("{}", (zip.len() as f64 / 1e5).round() / 10.0);
-    let link = b.site.page("en/index.html").text_of(".download a");
+    let link = b
+        .site
+        .page("en/index.html")
+        .text_of(".download a:not(.download-language)");
     assert!(link.contains(&mb), "{link} should show {mb} MB");
 }
 

@@ -5,62 +5,78 @@ use crate::pipeline::{self, Options};
 use std::path::Path;
 
 pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
-    let Some(built) = build_in_memory(opts, out, verbosity) else {
+    if let Err(d) = crate::output::check_target(&opts.source, out) {
+        print_diagnostics(&opts.source, &[d], verbosity);
         return EXIT_FAILED;
-    };
-    let write_start = std::time::Instant::now();
-    let stats = match crate::output::write(out, &built.files) {
-        Ok((s, warnings)) => {
-            print_diagnostics(&opts.source, &warnings, verbosity);
-            s
+    }
+    match pipeline::build_to(opts, out, Vec::new(), Vec::new()) {
+        Ok(written) => {
+            print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
+            print_summary(&written.summary, out, &written.stats, verbosity);
+            EXIT_OK
         }
-        Err(diags) => {
-            print_diagnostics(&opts.source, &diags, verbosity);
-            eprintln!("build failed: the output could not be written");
-            return EXIT_FAILED;
+        Err(failed) => {
+            report_failure(opts, &failed, verbosity);
+            EXIT_FAILED
         }
-    };
+    }
+}
+
+/// Prints a failed build's problems and says that nothing was written.
+pub fn report_failure(opts: &Options, failed: &pipeline::Failed, verbosity: Verbosity) {
+    print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
+    let (e, w) = count(&failed.diagnostics);
+    eprintln!(
+        "build failed: {}, {}; nothing was written (the output was left as it was)",
+        plural(e, "error", "errors"),
+        plural(w, "warning", "warnings")
+    );
+}
+
+/// Step timings (`--verbose`), translations, search, weight, and the
+/// closing line.
+pub fn print_summary(
+    summary: &pipeline::Summary,
+    out: &Path,
+    stats: &crate::output::WriteStats,
+    verbosity: Verbosity,
+) {
     if verbosity == Verbosity::Verbose {
-        for (step, us) in &built.timings {
+        for (step, us) in &summary.timings {
             eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
         }
-        eprintln!(
-            "  {:<18} {:>8.1} ms",
-            "write",
-            write_start.elapsed().as_secs_f64() * 1000.0
-        );
     }
-    if verbosity != Verbosity::Quiet {
-        for l in &built.languages {
-            eprintln!("  {}", language_line(l));
-            for f in &l.stale {
-                eprintln!(
-                    "           out of date: {f} (its source changed; review it, then `fieldguide stamp` it)"
-                );
-            }
-        }
-        for s in &built.search {
-            eprintln!("  {}", search_line(s));
-        }
-        let weight = crate::output::weight(&built.files);
-        eprintln!(
-            "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
-            weight.largest_page,
-            weight.largest_page_bytes as f64 / 1024.0,
-            weight.theme as f64 / 1024.0
-        );
-        eprintln!(
-            "{}",
-            done_line(
-                &built.diagnostics,
-                built.elapsed_ms,
-                built.files.len(),
-                out,
-                &stats
-            )
-        );
+    if verbosity == Verbosity::Quiet {
+        return;
     }
-    EXIT_OK
+    for l in &summary.languages {
+        eprintln!("  {}", language_line(l));
+        for f in &l.stale {
+            eprintln!(
+                "           out of date: {f} (its source changed; review it, then `fieldguide stamp` it)"
+            );
+        }
+    }
+    for s in &summary.search {
+        eprintln!("  {}", search_line(s));
+    }
+    let weight = crate::output::weight(&summary.files);
+    eprintln!(
+        "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
+        weight.largest_page,
+        weight.largest_page_bytes as f64 / 1024.0,
+        weight.theme as f64 / 1024.0
+    );
+    eprintln!(
+        "{}",
+        done_line(
+            &summary.diagnostics,
+            summary.elapsed_ms,
+            summary.files.len(),
+            out,
+            stats
+        )
+    );
 }
 
 /// `built 102 files in 32 ms into public (…); 0 warnings`
@@ -84,41 +100,13 @@ pub fn done_line(
     )
 }
 
-/// Checks the output folder, builds the site in memory and prints what was
-/// found; `None` (after saying why) when nothing may be written.
-pub fn build_in_memory(
-    opts: &Options,
-    out: &Path,
-    verbosity: Verbosity,
-) -> Option<pipeline::Built> {
-    if let Err(d) = crate::output::check_target(&opts.source, out) {
-        print_diagnostics(&opts.source, &[d], verbosity);
-        return None;
-    }
-    match pipeline::build(opts) {
-        Ok(built) => {
-            print_diagnostics(&opts.source, &built.diagnostics, verbosity);
-            Some(built)
-        }
-        Err(failed) => {
-            print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
-            let (e, w) = count(&failed.diagnostics);
-            eprintln!(
-                "build failed: {}, {}; nothing was written",
-                plural(e, "error", "errors"),
-                plural(w, "warning", "warnings")
-            );
-            None
-        }
-    }
-}
-
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
-    let (diags, pages) = match pipeline::build(opts) {
-        Ok(b) => (
-            b.diagnostics,
-            b.languages.iter().map(|l| l.pages).sum::<usize>(),
+    // Everything a build validates, templates included, without writing.
+    let (diags, pages) = match pipeline::check(opts) {
+        Ok(s) => (
+            s.diagnostics,
+            s.languages.iter().map(|l| l.pages).sum::<usize>(),
         ),
         Err(f) => (f.diagnostics, 0),
     };

@@ -44,3 +44,12 @@ impl OutputFile {
         }
     }
 }
+
+/// What later steps need to know of a file already handed on: its path,
+/// size and BLAKE3 hash, not its bytes.
+#[derive(Debug, Clone)]
+pub struct FileRecord {
+    pub path: String,
+    pub len: u64,
+    pub hash: [u8; 32],
+}

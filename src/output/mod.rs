@@ -15,7 +15,7 @@ pub mod minify;
 pub mod offline;
 pub mod write;
 
-pub use file::{Bytes, OutputFile};
+pub use file::{Bytes, FileRecord, OutputFile};
 pub use guard::check_target;
 pub use manifest::MARKER;
 pub use write::{WriteStats, Writer};
@@ -53,7 +53,7 @@ pub fn write(
     Ok((stats, warnings))
 }
 
-fn refused_warnings(out: &Path, writer: &Writer) -> Vec<Diagnostic> {
+pub fn refused_warnings(out: &Path, writer: &Writer) -> Vec<Diagnostic> {
     writer
         .refused_entries()
         .iter()
@@ -82,10 +82,10 @@ pub struct Weight {
     pub largest_page_bytes: u64,
 }
 
-pub fn weight(files: &[OutputFile]) -> Weight {
+pub fn weight(files: &[FileRecord]) -> Weight {
     let mut w = Weight::default();
     for f in files {
-        let len = f.bytes.as_ref().len() as u64;
+        let len = f.len;
         if f.path.starts_with("assets/") && (f.path.ends_with(".css") || f.path.ends_with(".js")) {
             w.theme += len;
         } else if f.path.ends_with(".html")

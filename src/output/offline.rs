@@ -3,7 +3,7 @@
 //! replaces them when the site changes. From `file://` nothing happens:
 //! browsers do not run service workers there, and the site needs none.
 
-use super::OutputFile;
+use super::{FileRecord, OutputFile};
 use crate::content::model::Site;
 
 /// The worker's code; `VERSION` is replaced by a hash of the whole site, so
@@ -53,11 +53,13 @@ self.addEventListener("fetch", function (event) {
 
 /// `sw.js` and one `<lang>/offline.json` per language: every file of that
 /// language's folder plus the shared assets, as paths from the root.
-pub fn files(site: &Site, all: &[OutputFile]) -> Vec<OutputFile> {
+pub fn files(site: &Site, all: &[FileRecord]) -> Vec<OutputFile> {
+    let mut sorted: Vec<&FileRecord> = all.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = blake3::Hasher::new();
-    for f in all {
+    for f in &sorted {
         hasher.update(f.path.as_bytes());
-        hasher.update(f.bytes.as_ref());
+        hasher.update(&f.hash);
     }
     let version = hasher.finalize().to_hex()[..16].to_string();
     let mut out = vec![OutputFile::owned(
@@ -66,7 +68,7 @@ pub fn files(site: &Site, all: &[OutputFile]) -> Vec<OutputFile> {
     )];
     for lang in &site.config.languages {
         let prefix = format!("{}/", lang.code);
-        let list: Vec<String> = all
+        let list: Vec<String> = sorted
             .iter()
             .map(|f| f.path.as_str())
             .filter(|p| {

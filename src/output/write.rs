@@ -111,8 +111,17 @@ impl Writer {
         &self.old.refused
     }
 
-    /// Stages `bytes` for `path` unless the output already holds them.
-    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<Staged, Diagnostic> {
+    /// A new file in the staging folder, for output too large to hold in
+    /// memory (the zips): write it, then hand it over with [`Writer::put_scratch`].
+    pub fn scratch(&self) -> std::io::Result<(usize, std::fs::File)> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        Ok((n, self.staging.create_rw(&n.to_string())?))
+    }
+
+    /// Stages the scratch file `n` for `path`, unless the output already
+    /// holds the same bytes (compared by BLAKE3 hash).
+    pub fn put_scratch(&self, path: &str, n: usize) -> Result<Staged, Diagnostic> {
+        let fail = |e: &std::io::Error| io_error(&self.out.join(path), e);
         if !is_safe(path) {
             return Err(Diagnostic::error(
                 path,
@@ -121,7 +130,42 @@ impl Writer {
                 "internal error: unsafe output path refused",
             ));
         }
-        let hash = *blake3::hash(bytes).as_bytes();
+        let (hash, len) = self.staging.hash(&n.to_string()).map_err(|e| fail(&e))?;
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let unchanged = self
+            .root
+            .sub(dir)
+            .and_then(|d| d.hash(name))
+            .is_ok_and(|old| old == (hash, len));
+        let tmp = if unchanged {
+            let _ = self.staging.unlink(&n.to_string());
+            None
+        } else {
+            Some(n)
+        };
+        Ok(Staged {
+            path: path.to_string(),
+            hash,
+            len,
+            tmp,
+        })
+    }
+
+    /// Stages `bytes` for `path` unless the output already holds them.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<Staged, Diagnostic> {
+        self.put_hashed(path, bytes, *blake3::hash(bytes).as_bytes())
+    }
+
+    /// [`Writer::put`], for bytes whose BLAKE3 hash the caller has.
+    pub fn put_hashed(&self, path: &str, bytes: &[u8], hash: Hash) -> Result<Staged, Diagnostic> {
+        if !is_safe(path) {
+            return Err(Diagnostic::error(
+                path,
+                0,
+                0,
+                "internal error: unsafe output path refused",
+            ));
+        }
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         let unchanged = self
             .root

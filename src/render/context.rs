@@ -75,6 +75,9 @@ impl<'a> Contexts<'a> {
             offline: cfg.offline,
             print: None,
             checklist: None,
+            download: None,
+            download_language: None,
+            pdfs: &[],
         }
     }
 
@@ -202,8 +205,9 @@ impl<'a> Contexts<'a> {
             .collect()
     }
 
-    /// A publication, part or chapter page in `lang`.
-    pub fn page(&self, node_id: NodeId, lang: usize) -> PageCtx<'a> {
+    /// A publication, part or chapter page in `lang`, showing `content`
+    /// (the document's HTML, rendered for this page and then dropped).
+    pub fn page<'c>(&'c self, node_id: NodeId, lang: usize, content: &'c str) -> PageCtx<'c> {
         let site = self.site;
         let node = &site.nodes[node_id];
         let code = &site.config.languages[lang].code;
@@ -232,7 +236,7 @@ impl<'a> Contexts<'a> {
                     "session"
                 });
             }
-            ctx.content = &r.html;
+            ctx.content = content;
             ctx.toc = &r.toc;
             ctx.content_lang = self.lang(site.doc(d).file.lang);
         }
@@ -347,7 +351,7 @@ impl<'a> Contexts<'a> {
             self.alternates(&format!("{}print.html", node.out_dir()), lang, |_| true);
         ctx.print = Some(PrintCtx {
             settings: super::print::settings(site, publication),
-            chapters: super::print::chapters(site, self.rendered, publication, lang),
+            chapters: super::print::chapters(site, publication, lang),
         });
         ctx
     }

@@ -94,6 +94,29 @@ pub struct PublicationCtx {
 }
 
 /// The print page's extra data.
+/// A downloadable zip, for the home pages' download links.
+#[derive(Serialize, Clone, Debug)]
+pub struct Download {
+    /// Path from the output root (`download/guide.zip`).
+    pub path: String,
+    pub bytes: u64,
+    /// Size in MB with one decimal, and in KB rounded up, for the label.
+    pub mb: f64,
+    pub kb: f64,
+}
+
+impl Download {
+    pub fn new(path: String, bytes: u64) -> Self {
+        let size = bytes as f64;
+        Download {
+            path,
+            bytes,
+            mb: (size / 1e5).round() / 10.0,
+            kb: (size / 1e3).ceil(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct PrintCtx {
     pub settings: super::print::PrintSettings,
@@ -154,4 +177,12 @@ pub struct PageCtx<'r> {
     /// On a checklist page with tasks: `remember` when ticks are stored on
     /// the device (the publication opted in), else `session`.
     pub checklist: Option<&'static str>,
+    /// Home pages: the whole site's zip, when there is one (the copies of
+    /// the homes inside a zip have none).
+    pub download: Option<Download>,
+    /// Home pages: this language's zip.
+    pub download_language: Option<Download>,
+    /// Paths (from the output root) of the PDFs that exist, so pages link
+    /// only to those.
+    pub pdfs: &'r [String],
 }

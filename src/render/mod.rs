@@ -13,9 +13,8 @@ use crate::i18n::{I18n, fluent_value};
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::theme::Theme;
-use context::{Contexts, PageCtx};
+use context::{Contexts, Download, PageCtx};
 use fluent_bundle::FluentArgs;
-use rayon::prelude::*;
 use std::sync::Arc;
 use tera::{Context, Kwargs, State, Tera};
 
@@ -120,7 +119,7 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
 }
 
 /// Which page to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Spec {
     Chooser,
     Home(usize),
@@ -130,133 +129,163 @@ pub enum Spec {
     Search(usize),
 }
 
-/// One page to render: its output path and context.
-struct Job<'a> {
-    path: String,
-    template: &'static str,
-    ctx: PageCtx<'a>,
-}
-
-/// Every page of the site, in a fixed order.
-pub fn all_specs(site: &Site) -> Vec<Spec> {
-    let mut specs = vec![Spec::Chooser];
-    for l in 0..site.config.languages.len() {
-        specs.push(Spec::Home(l));
-        specs.extend((0..site.nodes.len()).map(|n| Spec::Page(n, l)));
-        specs.extend(site.publications.iter().map(|&p| Spec::Print(p, l)));
-        specs.push(Spec::Search(l));
+impl Spec {
+    /// The page's path inside the output folder.
+    pub fn output_path(self, site: &Site) -> String {
+        let code = |l: usize| &site.config.languages[l].code;
+        match self {
+            Spec::Chooser => "index.html".into(),
+            Spec::Home(l) => format!("{}/index.html", code(l)),
+            Spec::Page(n, l) => format!("{}/{}", code(l), site.nodes[n].url),
+            Spec::Print(p, l) => format!("{}/{}print.html", code(l), site.nodes[p].out_dir()),
+            Spec::Search(l) => format!("{}/search.html", code(l)),
+        }
     }
-    specs
 }
 
-/// Renders every page of the site. Errors name the template and the page.
-pub fn pages(
-    site: &Site,
-    rendered: &[Rendered],
-    tera: &Tera,
-    theme: &Theme,
-    live_reload: Option<&str>,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<OutputFile> {
-    render_specs(
-        site,
-        rendered,
-        tera,
-        theme,
-        live_reload,
-        &all_specs(site),
-        diags,
-    )
+/// What the templates know about a build beyond the site itself.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Set by `serve`: pages load this script (path from the output root).
+    pub live_reload: Option<String>,
+    /// The PDFs that exist, from the output root.
+    pub pdfs: Vec<String>,
 }
 
-/// Renders the given pages, in parallel (`serve` passes only the pages a
-/// change touched).
-pub fn render_specs(
-    site: &Site,
-    rendered: &[Rendered],
-    tera: &Tera,
-    theme: &Theme,
-    live_reload: Option<&str>,
-    specs: &[Spec],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<OutputFile> {
-    // "not translated" in each language, for the navigation written in Rust.
-    let untranslated = site
-        .config
-        .languages
-        .iter()
-        .map(|l| {
-            let mut c = Context::new();
-            c.insert("lang_code", &l.code);
-            tera.render_str("{{ t(key=\"not-translated\") }}", &c, false)
-                .unwrap_or_default()
-        })
-        .collect();
-    let contexts = Contexts::new(site, rendered, untranslated);
-    // Contexts are built inside the parallel loop so their cost is spread too.
-    let results: Vec<Result<OutputFile, Diagnostic>> = specs
-        .par_iter()
-        .map(|spec| {
-            let code = |l: usize| &site.config.languages[l].code;
-            let mut job = match *spec {
-                Spec::Chooser => Job {
-                    path: "index.html".into(),
-                    template: "chooser.html",
-                    ctx: contexts.chooser(),
-                },
-                Spec::Home(l) => Job {
-                    path: format!("{}/index.html", code(l)),
-                    template: "home.html",
-                    ctx: contexts.home(l),
-                },
-                Spec::Page(n, l) => {
-                    let ctx = contexts.page(n, l);
-                    Job {
-                        path: format!("{}/{}", code(l), site.nodes[n].url),
-                        template: match ctx.page_type {
-                            "publication" => "publication.html",
-                            "part" => "part.html",
-                            _ => "chapter.html",
-                        },
-                        ctx,
-                    }
-                }
-                Spec::Print(p, l) => Job {
-                    path: format!("{}/{}print.html", code(l), site.nodes[p].out_dir()),
-                    template: "print.html",
-                    ctx: contexts.print(p, l),
-                },
-                Spec::Search(l) => Job {
-                    path: format!("{}/search.html", code(l)),
-                    template: "search.html",
-                    ctx: contexts.search(l),
-                },
-            };
-            if let Some(script) = live_reload {
-                job.ctx.live_reload = Some(format!("{}{script}", job.ctx.root));
+/// Renders pages of one site with the theme's templates. Built once per
+/// build; every method can be called from any thread.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    tera: &'a Tera,
+    theme: &'a Theme,
+    contexts: Contexts<'a>,
+    extras: Extras,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        facts: &'a [Rendered],
+        tera: &'a Tera,
+        theme: &'a Theme,
+        extras: Extras,
+    ) -> Self {
+        // "not translated" in each language, for the navigation written in Rust.
+        let untranslated = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let mut c = Context::new();
+                c.insert("lang_code", &l.code);
+                tera.render_str("{{ t(key=\"not-translated\") }}", &c, false)
+                    .unwrap_or_default()
+            })
+            .collect();
+        Renderer {
+            site,
+            tera,
+            theme,
+            contexts: Contexts::new(site, facts, untranslated),
+            extras,
+        }
+    }
+
+    /// A page other than a print page. `content` is the HTML of the page's
+    /// document (for `Spec::Page`); `downloads` the zips a home links to.
+    pub fn page(
+        &self,
+        spec: Spec,
+        content: &str,
+        downloads: Option<(&Download, Option<&Download>)>,
+    ) -> Result<OutputFile, Diagnostic> {
+        let path = spec.output_path(self.site);
+        let c = &self.contexts;
+        let (template, mut ctx) = match spec {
+            Spec::Chooser => ("chooser.html", c.chooser()),
+            Spec::Home(l) => ("home.html", c.home(l)),
+            Spec::Page(n, l) => {
+                let ctx = c.page(n, l, content);
+                let template = match ctx.page_type {
+                    "publication" => "publication.html",
+                    "part" => "part.html",
+                    _ => "chapter.html",
+                };
+                (template, ctx)
             }
-            render_one(tera, theme, &job)
+            Spec::Search(l) => ("search.html", c.search(l)),
+            Spec::Print(p, l) => ("print.html", c.print(p, l)),
+        };
+        if let Some((site_zip, lang_zip)) = downloads {
+            ctx.download = Some(site_zip.clone());
+            ctx.download_language = lang_zip.cloned();
+        }
+        self.finish(&mut ctx);
+        let html = self.render_ctx(template, &ctx, &path)?;
+        Ok(OutputFile::owned(path, html.into_bytes()))
+    }
+
+    /// A publication's print page in `lang`, as the parts between its
+    /// chapters: one more part than chapters, in reading order.
+    pub fn print_shell(&self, publication: usize, lang: usize) -> Result<Vec<String>, Diagnostic> {
+        let path = Spec::Print(publication, lang).output_path(self.site);
+        let mut ctx = self.contexts.print(publication, lang);
+        let chapters = ctx.print.as_ref().map_or(0, |p| p.chapters.len());
+        self.finish(&mut ctx);
+        let html = self.render_ctx("print.html", &ctx, &path)?;
+        let parts: Vec<String> = html
+            .split(print::CHAPTER_MARKER)
+            .map(str::to_string)
+            .collect();
+        if parts.len() != chapters + 1 {
+            return Err(Diagnostic::error(
+                self.theme.display_path("print.html"),
+                0,
+                0,
+                format!(
+                    "the print template must show each chapter's `content` exactly once (found {} of {chapters}) (while rendering {path})",
+                    parts.len() - 1
+                ),
+            ));
+        }
+        Ok(parts)
+    }
+
+    fn finish<'c>(&'c self, ctx: &mut PageCtx<'c>) {
+        if let Some(script) = &self.extras.live_reload {
+            ctx.live_reload = Some(format!("{}{script}", ctx.root));
+        }
+        ctx.pdfs = &self.extras.pdfs;
+    }
+
+    fn render_ctx(&self, template: &str, ctx: &PageCtx, path: &str) -> Result<String, Diagnostic> {
+        let ctx =
+            Context::from_serialize(ctx).map_err(|e| template_error(self.theme, &e, Some(path)))?;
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(self.theme, &e, Some(path)))
+    }
+}
+
+/// One template mistake fails every page: report each place once, with a
+/// count of the pages it broke.
+pub fn merge_failures(failures: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in failures {
+        match merged.iter_mut().find(|(f, _)| same_place(f, &d)) {
+            Some((_, n)) => *n += 1,
+            None => merged.push((d, 0)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut d, more)| {
+            if more > 0 {
+                d.message = format!("{} (and {more} more pages)", d.message);
+            }
+            d
         })
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    // One template mistake fails every page: report it once, with a count.
-    let mut failures: Vec<(Diagnostic, usize)> = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => out.push(f),
-            Err(d) => match failures.iter_mut().find(|(f, _)| same_place(f, &d)) {
-                Some((_, n)) => *n += 1,
-                None => failures.push((d, 0)),
-            },
-        }
-    }
-    for (mut d, more) in failures {
-        if more > 0 {
-            d.message = format!("{} (and {more} more pages)", d.message);
-        }
-        diags.push(d);
-    }
-    out
+        .collect()
 }
 
 fn same_place(a: &Diagnostic, b: &Diagnostic) -> bool {
@@ -267,13 +296,4 @@ fn same_place(a: &Diagnostic, b: &Diagnostic) -> bool {
             .to_string()
     };
     a.path == b.path && a.line == b.line && a.col == b.col && strip(&a.message) == strip(&b.message)
-}
-
-fn render_one(tera: &Tera, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
-    let ctx = Context::from_serialize(&job.ctx)
-        .map_err(|e| template_error(theme, &e, Some(&job.path)))?;
-    let html = tera
-        .render(job.template, &ctx)
-        .map_err(|e| template_error(theme, &e, Some(&job.path)))?;
-    Ok(OutputFile::owned(job.path.clone(), html.into_bytes()))
 }

@@ -1,6 +1,6 @@
 //! The print page: a whole publication as one document laid out for paper.
 //!
-//! Chapters are rendered once for the web; here their HTML is reused with
+//! Each chapter's HTML, rendered for its web page, is reused here with
 //! ids prefixed per chapter (so two chapters' `#principles` do not clash)
 //! and links rebased: a link to another chapter of the publication becomes
 //! a link inside the document, any other relative link is rewritten from
@@ -122,21 +122,17 @@ fn section_id(site: &Site, node: NodeId) -> String {
     }
 }
 
-/// Every page of the publication, in reading order, ready to print.
-pub fn chapters(
-    site: &Site,
-    rendered: &[crate::markdown::Rendered],
-    publication: NodeId,
-    lang: usize,
-) -> Vec<PrintChapter> {
+/// Where each chapter's content goes in the rendered print shell: the
+/// template is rendered once with this marker as every chapter's content,
+/// and the chapters are written in its place one by one, so the whole
+/// publication's HTML is never held at once. Text from content is escaped
+/// and cannot hold a NUL, so the marker cannot come from a title.
+pub const CHAPTER_MARKER: &str = "\u{0}fieldguide-chapter\u{0}";
+
+/// Every page of the publication, in reading order, with the marker as
+/// content (see [`CHAPTER_MARKER`]).
+pub fn chapters(site: &Site, publication: NodeId, lang: usize) -> Vec<PrintChapter> {
     let order = &site.reading_order[&publication];
-    let code = &site.config.languages[lang].code;
-    let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());
-    // Pages of this publication by their path, to turn links into anchors.
-    let ids: HashMap<String, String> = order
-        .iter()
-        .map(|&n| (format!("{code}/{}", site.nodes[n].url), section_id(site, n)))
-        .collect();
     let depth0 = site.ancestors(publication).len();
     order
         .iter()
@@ -144,17 +140,12 @@ pub fn chapters(
             let node = &site.nodes[n];
             let doc = node.doc_for(lang);
             let content_lang = doc.map_or(lang, |d| site.doc(d).file.lang);
-            let prefix = section_id(site, n);
-            let page_path = format!("{code}/{}", node.url);
-            let content = doc
-                .map(|d| rebase(&rendered[d].html, &prefix, &page_path, &print_path, &ids))
-                .unwrap_or_default();
             PrintChapter {
-                id: prefix,
+                id: section_id(site, n),
                 title: site.title(n, lang).to_string(),
                 depth: site.ancestors(n).len() - depth0,
                 part: node.kind == NodeKind::Part,
-                content,
+                content: CHAPTER_MARKER.to_string(),
                 lang: site.config.languages[content_lang].code.clone(),
                 lang_name: site.config.languages[content_lang].name.clone(),
                 dir: site.config.languages[content_lang].dir.as_str(),
@@ -162,6 +153,39 @@ pub fn chapters(
             }
         })
         .collect()
+}
+
+/// What a print page needs to rebase each chapter: the publication's
+/// pages by path, and the print page's own path.
+pub struct Rebaser {
+    print_path: String,
+    code: String,
+    ids: HashMap<String, String>,
+}
+
+impl Rebaser {
+    pub fn new(site: &Site, publication: NodeId, lang: usize) -> Self {
+        let order = &site.reading_order[&publication];
+        let code = site.config.languages[lang].code.clone();
+        let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());
+        // Pages of this publication by their path, to turn links into anchors.
+        let ids = order
+            .iter()
+            .map(|&n| (format!("{code}/{}", site.nodes[n].url), section_id(site, n)))
+            .collect();
+        Rebaser {
+            print_path,
+            code,
+            ids,
+        }
+    }
+
+    /// One page's HTML, with ids prefixed and links rebased for the print page.
+    pub fn chapter(&self, site: &Site, node: NodeId, html: &str) -> String {
+        let prefix = section_id(site, node);
+        let page_path = format!("{}/{}", self.code, site.nodes[node].url);
+        rebase(html, &prefix, &page_path, &self.print_path, &self.ids)
+    }
 }
 
 /// Rewrites `id`, `href` and `src` attributes of one page's HTML for the

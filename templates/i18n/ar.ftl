@@ -67,6 +67,8 @@ download-title = خذ هذا الموقع معك
 download-text = نزّل الموقع كاملًا في ملف واحد، وفك ضغطه على هاتف أو حاسوب أو ذاكرة USB، ثم افتح index.html: يعمل دون اتصال بالإنترنت، بما في ذلك البحث.
 download-link-mb = تنزيل الموقع (zip، { $size } ميغابايت)
 download-link-kb = تنزيل الموقع (zip، { $size } كيلوبايت)
+download-language-link-mb = تنزيل { $language } فقط (zip، { $size } ميغابايت)
+download-language-link-kb = تنزيل { $language } فقط (zip، { $size } كيلوبايت)
 
 # البحث
 search-label = البحث في الإرشادات

@@ -57,6 +57,8 @@ download-title = Take this site with you
 download-text = Download the whole site as one file, unzip it on a phone, a computer or a USB stick, and open index.html: it works without an internet connection, search included.
 download-link-mb = Download the site (zip, { $size } MB)
 download-link-kb = Download the site (zip, { $size } KB)
+download-language-link-mb = Download { $language } only (zip, { $size } MB)
+download-language-link-kb = Download { $language } only (zip, { $size } KB)
 
 # Search
 search-label = Search the guidance

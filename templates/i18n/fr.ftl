@@ -60,6 +60,8 @@ download-title = Emportez ce site
 download-text = Téléchargez tout le site en un seul fichier, décompressez-le sur un téléphone, un ordinateur ou une clé USB, puis ouvrez index.html : il fonctionne sans connexion internet, recherche comprise.
 download-link-mb = Télécharger le site (zip, { $size } Mo)
 download-link-kb = Télécharger le site (zip, { $size } Ko)
+download-language-link-mb = Télécharger seulement en { $language } (zip, { $size } Mo)
+download-language-link-kb = Télécharger seulement en { $language } (zip, { $size } Ko)
 
 # Recherche
 search-label = Rechercher dans les orientations

@@ -60,6 +60,8 @@ download-title = Dauki wannan shafi tare da kai
 download-text = Sauke dukkan shafin a matsayin fayil guda, buɗe shi a waya, kwamfuta ko filashin USB, sannan ka buɗe index.html: yana aiki ba tare da intanet ba, har da bincike.
 download-link-mb = Sauke shafin (zip, { $size } MB)
 download-link-kb = Sauke shafin (zip, { $size } KB)
+download-language-link-mb = Sauke { $language } kaɗai (zip, { $size } MB)
+download-language-link-kb = Sauke { $language } kaɗai (zip, { $size } KB)
 
 # Bincike
 search-label = Bincika jagororin

@@ -1,0 +1,152 @@
+//! The end of a build: the language homes, and the zips they offer.
+//!
+//! The homes are rendered twice, in this one place: first without a
+//! download link, into the zip (a downloaded site need not offer itself),
+//! then, once the zips are closed and their sizes known, with the links,
+//! for the site. Each language's zip is copied from the whole-site zip's
+//! compressed entries, so nothing is compressed twice.
+
+use super::Analysed;
+use super::emit::{Emitter, Entry, Scratch, zip_options};
+use crate::diagnostics::Diagnostic;
+use crate::output::OutputFile;
+use crate::render::context::Download;
+use crate::render::{Renderer, Spec};
+use rayon::prelude::*;
+use std::io::{Seek, SeekFrom, Write};
+use zip::{ZipArchive, ZipWriter};
+
+pub const DIR: &str = crate::output::download::DIR;
+
+/// The zip's file name and top folder: the site's title, as a slug.
+pub fn zip_name(site: &crate::content::model::Site) -> String {
+    let name = crate::slug::slugify(site.config.title_for(&site.config.default_language));
+    if name.is_empty() {
+        "site".to_string()
+    } else {
+        name
+    }
+}
+
+fn homes(
+    a: &Analysed,
+    r: &Renderer,
+    em: &Emitter,
+    links: Option<&[(Download, Option<Download>)]>,
+) -> Vec<OutputFile> {
+    (0..a.site.config.languages.len())
+        .into_par_iter()
+        .filter_map(|l| {
+            let downloads = links.map(|d| (&d[l].0, d[l].1.as_ref()));
+            r.page(Spec::Home(l), "", downloads)
+                .map_err(|d| em.error(d))
+                .ok()
+        })
+        .collect()
+}
+
+/// Renders the homes, closes the zips and emits them.
+pub fn finish(a: &Analysed, r: &Renderer, em: &mut Emitter) {
+    let plain = homes(a, r, em, None);
+    if !em.zips() {
+        em.emit(plain, false);
+        return;
+    }
+    for home in &plain {
+        em.zip_only(home);
+    }
+    drop(plain);
+    let Some(zip) = em.take_zip() else { return };
+    let links = match zip.and_then(|z| close(a, em, z)) {
+        Ok(links) => links,
+        Err(d) => return em.error(d),
+    };
+    let linked = homes(a, r, em, Some(&links));
+    em.emit(linked, false);
+}
+
+fn err(path: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, format!("cannot make the download: {e}"))
+}
+
+fn size(s: &mut Scratch) -> std::io::Result<u64> {
+    s.seek(SeekFrom::End(0))
+}
+
+/// Emits the whole-site zip and one zip per language; returns, per
+/// language, the links its home shows.
+fn close(
+    a: &Analysed,
+    em: &Emitter,
+    mut site_zip: Scratch,
+) -> Result<Vec<(Download, Option<Download>)>, Diagnostic> {
+    let name = zip_name(&a.site);
+    let site_path = format!("{DIR}/{name}.zip");
+    let site_size = size(&mut site_zip).map_err(|e| err(&site_path, e))?;
+    let site_dl = Download::new(site_path.clone(), site_size);
+    let mut links = Vec::new();
+    let several = a.site.config.languages.len() > 1;
+    for lang in &a.site.config.languages {
+        if !several {
+            links.push((site_dl.clone(), None));
+            continue;
+        }
+        let path = format!("{DIR}/{name}-{}.zip", lang.code);
+        let mut z = language_zip(&name, &lang.code, &mut site_zip, em.sink().scratch()?)
+            .map_err(|e| err(&path, e))?;
+        let bytes = size(&mut z).map_err(|e| err(&path, e))?;
+        em.sink().put_scratch(&path, z)?;
+        em.record_entry(Entry {
+            path: path.clone(),
+            len: bytes,
+            hash: [0; 32],
+        });
+        links.push((site_dl.clone(), Some(Download::new(path, bytes))));
+    }
+    em.sink().put_scratch(&site_path, site_zip)?;
+    em.record_entry(Entry {
+        path: site_path,
+        len: site_size,
+        hash: [0; 32],
+    });
+    Ok(links)
+}
+
+/// One language's zip, copied from the site's: its folder, the shared
+/// assets, and an `index.html` that opens the language's home.
+fn language_zip(
+    name: &str,
+    code: &str,
+    site_zip: &mut Scratch,
+    out: Scratch,
+) -> zip::result::ZipResult<Scratch> {
+    site_zip.seek(SeekFrom::Start(0))?;
+    let mut archive = ZipArchive::new(&mut *site_zip)?;
+    let mut w = ZipWriter::new(out);
+    let root = format!("{name}-{code}");
+    let lang_prefix = format!("{name}/{code}/");
+    let assets_prefix = format!("{name}/assets/");
+    w.start_file(format!("{root}/index.html"), zip_options())?;
+    w.write_all(redirect(code).as_bytes())?;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i)?;
+        let Ok(full) = entry.name().map(|n| n.to_string()) else {
+            continue;
+        };
+        let Some(rest) = full.strip_prefix(&format!("{name}/")) else {
+            continue;
+        };
+        if full.starts_with(&lang_prefix) || full.starts_with(&assets_prefix) {
+            w.raw_copy_file_rename(entry, format!("{root}/{rest}"))?;
+        }
+    }
+    w.finish()
+}
+
+/// A page that opens `code/index.html`, from the disk as from a server.
+fn redirect(code: &str) -> String {
+    let code = crate::markdown::escape(code);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"0; url={code}/index.html\">\n<title>{code}</title>\n</head>\n<body>\n<p><a href=\"{code}/index.html\">{code}/index.html</a></p>\n</body>\n</html>\n"
+    )
+}

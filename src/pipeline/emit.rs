@@ -1,0 +1,367 @@
+//! Where a build's files go as they are made: a [`Sink`] (the disk writer
+//! for `build`, memory for `serve` and `pdf`), the zip being filled, and a
+//! ledger of what was emitted (path, size, hash) for the steps that need
+//! the list of files but not their bytes: offline lists, collisions, the
+//! summary.
+
+use crate::diagnostics::Diagnostic;
+use crate::output::manifest::Hash;
+use crate::output::write::{Staged, Writer};
+use crate::output::{OutputFile, WriteStats};
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use zip::write::{PreparedZipFile, ZipWriter};
+
+/// A large output being written (the zips): a file in the staging folder,
+/// or memory.
+pub enum Scratch {
+    File(usize, std::fs::File),
+    Memory(Cursor<Vec<u8>>),
+}
+
+impl Write for Scratch {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Scratch::File(_, f) => f.write(buf),
+            Scratch::Memory(c) => c.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Scratch::File(_, f) => f.flush(),
+            Scratch::Memory(c) => c.flush(),
+        }
+    }
+}
+
+impl Read for Scratch {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Scratch::File(_, f) => f.read(buf),
+            Scratch::Memory(c) => c.read(buf),
+        }
+    }
+}
+
+impl Seek for Scratch {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        match self {
+            Scratch::File(_, f) => f.seek(pos),
+            Scratch::Memory(c) => c.seek(pos),
+        }
+    }
+}
+
+/// Takes finished files, from any thread.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile, hash: Hash) -> Result<(), Diagnostic>;
+    fn scratch(&self) -> Result<Scratch, Diagnostic>;
+    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic>;
+}
+
+/// Keeps every file in memory (`serve`, `pdf`).
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<Vec<OutputFile>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.files.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, file: OutputFile, _: Hash) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            f.push(file);
+        }
+        Ok(())
+    }
+
+    fn scratch(&self) -> Result<Scratch, Diagnostic> {
+        Ok(Scratch::Memory(Cursor::new(Vec::new())))
+    }
+
+    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {
+        let bytes = match scratch {
+            Scratch::Memory(c) => c.into_inner(),
+            Scratch::File(..) => {
+                return Err(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    "internal error: file scratch in memory",
+                ));
+            }
+        };
+        self.put(OutputFile::owned(path.to_string(), bytes), [0; 32])
+    }
+}
+
+/// Keeps nothing (`check`: every page is rendered, to find template
+/// errors, and dropped).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile, _: Hash) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn scratch(&self) -> Result<Scratch, Diagnostic> {
+        Ok(Scratch::Memory(Cursor::new(Vec::new())))
+    }
+    fn put_scratch(&self, _: &str, _: Scratch) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Stages every file in the output folder (`build`); nothing is visible
+/// there until [`Disk::commit`].
+pub struct Disk {
+    writer: Writer,
+    staged: Mutex<Vec<Staged>>,
+}
+
+impl Disk {
+    pub fn new(writer: Writer) -> Self {
+        Disk {
+            writer,
+            staged: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn writer(&self) -> &Writer {
+        &self.writer
+    }
+
+    pub fn commit(self) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let staged = self.staged.into_inner().unwrap_or_default();
+        self.writer.commit(staged)
+    }
+}
+
+impl Sink for Disk {
+    fn put(&self, file: OutputFile, hash: Hash) -> Result<(), Diagnostic> {
+        let s = self
+            .writer
+            .put_hashed(&file.path, file.bytes.as_ref(), hash)?;
+        if let Ok(mut v) = self.staged.lock() {
+            v.push(s);
+        }
+        Ok(())
+    }
+
+    fn scratch(&self) -> Result<Scratch, Diagnostic> {
+        self.writer
+            .scratch()
+            .map(|(n, f)| Scratch::File(n, f))
+            .map_err(|e| {
+                Diagnostic::error(
+                    crate::output::write::STAGING,
+                    0,
+                    0,
+                    format!("cannot write: {e}"),
+                )
+            })
+    }
+
+    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {
+        let Scratch::File(n, mut f) = scratch else {
+            return Err(Diagnostic::error(
+                path,
+                0,
+                0,
+                "internal error: memory scratch on disk",
+            ));
+        };
+        f.flush()
+            .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot write: {e}")))?;
+        drop(f);
+        let s = self.writer.put_scratch(path, n)?;
+        if let Ok(mut v) = self.staged.lock() {
+            v.push(s);
+        }
+        Ok(())
+    }
+}
+
+pub use crate::output::file::FileRecord as Entry;
+
+/// A file on its way out: hashed, compressed for the zip if it goes there,
+/// handed to the sink. Made in parallel; recorded in order.
+pub struct Emitted {
+    entry: Entry,
+    zip: Option<PreparedZipFile>,
+}
+
+/// Everything the build emits passes through here.
+pub struct Emitter<'s> {
+    sink: &'s dyn Sink,
+    ledger: Mutex<Vec<Entry>>,
+    zip: Option<Mutex<ZipWriter<Scratch>>>,
+    /// The zip's top folder (`guide/`).
+    zip_root: String,
+    errors: Mutex<Vec<Diagnostic>>,
+    failed: AtomicBool,
+}
+
+pub use crate::output::download::options as zip_options;
+
+impl<'s> Emitter<'s> {
+    /// `zip_root`: the zip's top folder, when the build makes a zip.
+    pub fn new(sink: &'s dyn Sink, zip_root: Option<String>) -> Result<Self, Diagnostic> {
+        let zip = match &zip_root {
+            Some(_) => Some(Mutex::new(ZipWriter::new(sink.scratch()?))),
+            None => None,
+        };
+        Ok(Emitter {
+            sink,
+            ledger: Mutex::new(Vec::new()),
+            zip,
+            zip_root: zip_root.unwrap_or_default(),
+            errors: Mutex::new(Vec::new()),
+            failed: AtomicBool::new(false),
+        })
+    }
+
+    /// Whether this build makes zips.
+    pub fn zips(&self) -> bool {
+        self.zip.is_some()
+    }
+
+    /// Records a file the sink already has (a zip).
+    pub fn record_entry(&self, entry: Entry) {
+        if let Ok(mut l) = self.ledger.lock() {
+            l.push(entry);
+        }
+    }
+
+    pub fn sink(&self) -> &dyn Sink {
+        self.sink
+    }
+
+    /// Whether an error was recorded: later work can stop.
+    pub fn failed(&self) -> bool {
+        self.failed.load(Ordering::Relaxed)
+    }
+
+    pub fn error(&self, d: Diagnostic) {
+        self.failed.store(true, Ordering::Relaxed);
+        if let Ok(mut e) = self.errors.lock() {
+            e.push(d);
+        }
+    }
+
+    /// Hashes `file`, compresses it for the zip (`in_zip`) and hands it to
+    /// the sink. Runs in parallel; pass the result to [`Emitter::record`]
+    /// in a fixed order.
+    pub fn prepare(&self, file: OutputFile, in_zip: bool) -> Option<Emitted> {
+        let bytes = file.bytes.as_ref();
+        let hash = *blake3::hash(bytes).as_bytes();
+        let zip = if in_zip && self.zip.is_some() {
+            let name = format!("{}/{}", self.zip_root, file.path);
+            match PreparedZipFile::from_data(name, zip_options(), bytes) {
+                Ok(z) => Some(z),
+                Err(e) => {
+                    self.error(Diagnostic::error(
+                        &file.path,
+                        0,
+                        0,
+                        format!("cannot zip: {e}"),
+                    ));
+                    return None;
+                }
+            }
+        } else {
+            None
+        };
+        let entry = Entry {
+            path: file.path.clone(),
+            len: bytes.len() as u64,
+            hash,
+        };
+        if let Err(d) = self.sink.put(file, hash) {
+            self.error(d);
+            return None;
+        }
+        Some(Emitted { entry, zip })
+    }
+
+    /// Records emitted files, adding their zip entries in this order.
+    pub fn record(&self, emitted: impl IntoIterator<Item = Option<Emitted>>) {
+        let mut ledger = self.ledger.lock().unwrap_or_else(|e| e.into_inner());
+        for e in emitted.into_iter().flatten() {
+            if let (Some(z), Some(zip)) = (e.zip, &self.zip) {
+                let mut zip = zip.lock().unwrap_or_else(|e| e.into_inner());
+                if let Err(err) = zip.add_prepared_file(z) {
+                    self.error(Diagnostic::error(
+                        &e.entry.path,
+                        0,
+                        0,
+                        format!("cannot zip: {err}"),
+                    ));
+                }
+            }
+            ledger.push(e.entry);
+        }
+    }
+
+    /// Emits files one after the other (small, or already in order).
+    pub fn emit(&self, files: Vec<OutputFile>, in_zip: bool) {
+        use rayon::prelude::*;
+        let prepared: Vec<Option<Emitted>> = files
+            .into_par_iter()
+            .map(|f| self.prepare(f, in_zip))
+            .collect();
+        self.record(prepared);
+    }
+
+    /// Adds a file to the zip only (the homes without a download link).
+    pub fn zip_only(&self, file: &OutputFile) {
+        let Some(zip) = &self.zip else { return };
+        let name = format!("{}/{}", self.zip_root, file.path);
+        let result =
+            PreparedZipFile::from_data(name, zip_options(), file.bytes.as_ref()).and_then(|p| {
+                zip.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .add_prepared_file(p)
+            });
+        if let Err(e) = result {
+            self.error(Diagnostic::error(
+                &file.path,
+                0,
+                0,
+                format!("cannot zip: {e}"),
+            ));
+        }
+    }
+
+    /// Closes the zip and returns its bytes' holder, for the language zips
+    /// and the sink.
+    pub fn take_zip(&mut self) -> Option<Result<Scratch, Diagnostic>> {
+        let zip = self.zip.take()?;
+        let zip = zip.into_inner().unwrap_or_else(|e| e.into_inner());
+        Some(zip.finish().map_err(|e| {
+            Diagnostic::error(
+                &self.zip_root,
+                0,
+                0,
+                format!("cannot make the download: {e}"),
+            )
+        }))
+    }
+
+    pub fn ledger(&self) -> Vec<Entry> {
+        self.ledger.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    pub fn into_parts(self) -> (Vec<Entry>, Vec<Diagnostic>) {
+        (
+            self.ledger.into_inner().unwrap_or_default(),
+            self.errors.into_inner().unwrap_or_default(),
+        )
+    }
+}

@@ -1,0 +1,351 @@
+//! The build, step by step: load -> model -> markdown -> check -> render ->
+//! write. `build`, `check`, `serve` and `pdf` all run these same steps.
+//!
+//! The whole site is checked before any page is rendered to its template
+//! (the check needs each document's ids, links and titles, not its HTML).
+//! Then pages are rendered, handed to a sink and forgotten, publication by
+//! publication (`pages`): each document's HTML is made again for the pages
+//! that show it, so memory holds what one page needs, not the site.
+//! `download` closes the zips and renders the homes that link to them.
+
+mod download;
+pub mod emit;
+mod pages;
+
+pub use pages::render_specs;
+
+use crate::config::{self, Config};
+use crate::content::{load, model};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::I18n;
+use crate::markdown::{self, Rendered};
+use crate::output::OutputFile;
+use crate::theme::Theme;
+use emit::{Emitter, Sink};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub source: PathBuf,
+    /// Warnings fail the build.
+    pub strict: bool,
+    /// Set by `serve`: pages load this script (path from the output root).
+    pub live_reload: Option<String>,
+    /// Write `download/<site>.zip` (`build` does; `serve` and `check` do not).
+    pub download: bool,
+}
+
+/// A failed build: every problem found, sorted.
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
+    if strict {
+        crate::diagnostics::make_strict(&mut diags);
+    }
+    Failed {
+        diagnostics: sorted(diags),
+    }
+}
+
+fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let all = crate::diagnostics::Diagnostics::new();
+    all.extend(diags);
+    all.into_sorted()
+}
+
+pub fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error) || (strict && !diags.is_empty())
+}
+
+/// The site as data, before any Markdown is rendered: what `status` and
+/// `stamp` need.
+pub struct Modelled {
+    pub site: model::Site,
+    pub theme: Theme,
+    pub i18n: Arc<I18n>,
+    pub diagnostics: Vec<Diagnostic>,
+    timer: Timer,
+}
+
+/// Steps load and model.
+pub fn model(opts: &Options) -> Result<Modelled, Failed> {
+    let mut diags = Vec::new();
+    let mut timer = Timer::new();
+    let (config, cd) = config::load(&opts.source);
+    diags.extend(cd);
+    let Some(config) = config else {
+        return Err(fail(diags, opts.strict));
+    };
+    let theme = Theme::load(&opts.source, &mut diags);
+    let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
+    timer.lap("config and theme");
+    let loaded = load::load(&opts.source, &config, &mut diags);
+    timer.lap("load");
+    let site = model::build(config, loaded, &mut diags);
+    timer.lap("model");
+    Ok(Modelled {
+        site,
+        theme,
+        i18n,
+        diagnostics: diags,
+        timer,
+    })
+}
+
+/// Loads, models and analyses the Markdown: everything `check` needs.
+/// `rendered` holds each document's ids, links, table of contents and
+/// text; its HTML is not kept (empty).
+pub struct Analysed {
+    /// The site folder.
+    pub source: PathBuf,
+    pub timings: Vec<(&'static str, u128)>,
+    pub site: model::Site,
+    pub theme: Theme,
+    pub i18n: Arc<I18n>,
+    pub rendered: Vec<Rendered>,
+    pub labels: Vec<markdown::Labels>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysed {
+    /// Renders document `d` again, for a page that shows it.
+    pub fn html(&self, d: model::DocId) -> String {
+        render_doc(&self.site, &self.labels, d).html
+    }
+}
+
+/// Steps load, model, markdown and check: everything but the templates.
+pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
+    let Modelled {
+        site,
+        theme,
+        i18n,
+        diagnostics: mut diags,
+        mut timer,
+    } = model(opts)?;
+    let labels: Vec<markdown::Labels> = (0..site.config.languages.len())
+        .map(|l| i18n.labels(l))
+        .collect();
+    let rendered = analyse_markdown(&site, &labels);
+    for r in &rendered {
+        diags.extend(r.diagnostics.iter().cloned());
+    }
+    timer.lap("markdown");
+    diags.extend(crate::check::anchors(&site, &rendered));
+    timer.lap("check");
+    Ok(Analysed {
+        source: opts.source.clone(),
+        timings: timer.laps,
+        site,
+        theme,
+        i18n,
+        rendered,
+        labels,
+        diagnostics: diags,
+    })
+}
+
+/// Renders one document's Markdown.
+pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::DocId) -> Rendered {
+    let doc = site.doc(d);
+    let opts = markdown::Options {
+        allow_raw_html: site.config.allow_raw_html,
+        labels: &labels[doc.file.lang],
+        interactive_tasks: site.publication_kind(doc.node)
+            == crate::content::front_matter::Kind::Checklist,
+    };
+    markdown::render(site, d, &opts)
+}
+
+/// Every document once, in parallel, keeping what the check and the
+/// templates need but not the HTML.
+pub fn analyse_markdown(site: &model::Site, labels: &[markdown::Labels]) -> Vec<Rendered> {
+    (0..site.docs.len())
+        .into_par_iter()
+        .map(|d| {
+            let mut r = render_doc(site, labels, d);
+            r.html = String::new();
+            r
+        })
+        .collect()
+}
+
+/// What a build produced, besides its files.
+pub struct Summary {
+    pub diagnostics: Vec<Diagnostic>,
+    pub languages: Vec<crate::translation::LanguageSummary>,
+    /// Each language's search index size, for the summary line.
+    pub search: Vec<crate::search::Summary>,
+    /// Every file emitted: path, size, hash.
+    pub files: Vec<emit::Entry>,
+    pub elapsed_ms: u128,
+    /// Time per step, for `--verbose`.
+    pub timings: Vec<(&'static str, u128)>,
+}
+
+/// A site built in memory (`serve`, `pdf`).
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub summary: Summary,
+    /// Kept so that `serve` can re-render only what a change touches.
+    pub analysed: Analysed,
+    pub tera: tera::Tera,
+}
+
+/// The checked site and its compiled templates: ready to render pages.
+pub struct Ready {
+    pub analysed: Analysed,
+    pub tera: tera::Tera,
+    start: Instant,
+    timer: Timer,
+}
+
+/// Steps up to the templates; fails on any error (any warning, with
+/// `--strict`) before anything is rendered.
+pub fn prepare(opts: &Options) -> Result<Ready, Failed> {
+    let start = Instant::now();
+    let mut analysed = analyse(opts)?;
+    let timer = Timer {
+        laps: std::mem::take(&mut analysed.timings),
+        last: Instant::now(),
+    };
+    if has_errors(&analysed.diagnostics, opts.strict) {
+        return Err(fail(analysed.diagnostics, opts.strict));
+    }
+    let cfg: &Config = &analysed.site.config;
+    let codes = cfg.languages.iter().map(|l| l.code.clone()).collect();
+    let Some(tera) = crate::render::templates(
+        &analysed.theme,
+        analysed.i18n.clone(),
+        codes,
+        cfg.default_index(),
+        &mut analysed.diagnostics,
+    ) else {
+        return Err(fail(analysed.diagnostics, opts.strict));
+    };
+    Ok(Ready {
+        analysed,
+        tera,
+        start,
+        timer,
+    })
+}
+
+/// Renders every file of the site into `sink`. `extras` says what the
+/// templates know beyond the site (PDFs that exist); `extra_files` are
+/// added as they are (the PDFs).
+pub fn render_site(
+    ready: &mut Ready,
+    opts: &Options,
+    sink: &dyn Sink,
+    pdfs: Vec<String>,
+    extra_files: Vec<OutputFile>,
+) -> Result<Summary, Failed> {
+    let a = &ready.analysed;
+    let extras = crate::render::Extras {
+        live_reload: opts.live_reload.clone(),
+        pdfs,
+    };
+    let renderer =
+        crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);
+    let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
+    let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
+    let search = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
+    if !emitter.failed() {
+        download::finish(a, &renderer, &mut emitter);
+        ready.timer.lap("download");
+    }
+    let (files, errors) = emitter.into_parts();
+    let mut diagnostics = a.diagnostics.clone();
+    if !errors.is_empty() {
+        diagnostics.extend(crate::render::merge_failures(errors));
+        return Err(fail(diagnostics, opts.strict));
+    }
+    if let Err(d) = pages::check_collisions(&files) {
+        diagnostics.extend(d);
+        return Err(fail(diagnostics, opts.strict));
+    }
+    Ok(Summary {
+        diagnostics: sorted(diagnostics),
+        languages: crate::translation::summary(&a.site),
+        search,
+        files,
+        elapsed_ms: ready.start.elapsed().as_millis(),
+        timings: ready.timer.laps.clone(),
+    })
+}
+
+/// Builds the whole site in memory. Nothing is written.
+pub fn build(opts: &Options) -> Result<Built, Failed> {
+    let mut ready = prepare(opts)?;
+    let sink = emit::Memory::default();
+    let summary = render_site(&mut ready, opts, &sink, Vec::new(), Vec::new())?;
+    Ok(Built {
+        files: sink.into_files(),
+        summary,
+        analysed: ready.analysed,
+        tera: ready.tera,
+    })
+}
+
+/// Everything `build` validates, templates included; nothing is kept.
+pub fn check(opts: &Options) -> Result<Summary, Failed> {
+    let mut ready = prepare(opts)?;
+    render_site(&mut ready, opts, &emit::Discard, Vec::new(), Vec::new())
+}
+
+/// A build written to disk: what was written, and the summary.
+pub struct Written {
+    pub summary: Summary,
+    pub stats: crate::output::WriteStats,
+}
+
+/// Builds the site into `out`, all or nothing: files are staged as they
+/// are rendered and moved into place only when every one is ready.
+pub fn build_to(
+    opts: &Options,
+    out: &Path,
+    pdfs: Vec<String>,
+    extra_files: Vec<OutputFile>,
+) -> Result<Written, Failed> {
+    let mut ready = prepare(opts)?;
+    let writer = crate::output::Writer::begin(out).map_err(|d| fail(vec![d], false))?;
+    let refused = crate::output::refused_warnings(out, &writer);
+    let disk = emit::Disk::new(writer);
+    let mut summary = render_site(&mut ready, opts, &disk, pdfs, extra_files)?;
+    let write_start = Instant::now();
+    let (stats, warnings) = disk.commit().map_err(|d| fail(d, false))?;
+    summary
+        .timings
+        .push(("commit", write_start.elapsed().as_micros()));
+    summary.diagnostics.extend(refused);
+    summary.diagnostics.extend(warnings);
+    summary.elapsed_ms = ready.start.elapsed().as_millis();
+    Ok(Written { summary, stats })
+}
+
+/// Measures each step, for `--verbose` and the benchmark.
+pub(crate) struct Timer {
+    laps: Vec<(&'static str, u128)>,
+    last: Instant,
+}
+
+impl Timer {
+    fn new() -> Self {
+        Timer {
+            laps: Vec::new(),
+            last: Instant::now(),
+        }
+    }
+
+    pub(crate) fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        self.laps.push((step, (now - self.last).as_micros()));
+        self.last = now;
+    }
+}
