@@ -26,9 +26,10 @@ pub struct Diagnostic {
     pub col: usize,
     pub message: String,
     pub hint: Option<String>,
-    /// A second note for experts, such as a parser's own wording.
+    /// A second note for experts, such as a parser's own wording. Boxed to
+    /// keep the struct small: it travels in many `Result`s.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Length of the span to underline, in characters (at least 1).
     #[serde(skip)]
     pub width: usize,
@@ -71,7 +72,7 @@ impl Diagnostic {
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+        self.note = Some(note.into().into_boxed_str());
         self
     }
 

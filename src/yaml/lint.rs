@@ -120,6 +120,22 @@ fn in_line(line: &str) -> Option<(usize, char, Place)> {
     }
 }
 
+/// A leftover in a plain value that was meant to be a list or a mapping:
+/// `-\u{a0}en` or `size:\u{a0}A5` read as text. Only for values of the
+/// wrong shape, since in text these characters may be meant.
+pub fn in_scalar(node: &Node) -> Option<Leftover> {
+    let s = node.scalar().filter(|s| s.plain)?;
+    let (col, ch, place) = in_line(s.text.lines().next()?)?;
+    Some(Leftover {
+        pos: Pos {
+            line: node.pos.line,
+            col: node.pos.col + col - 1,
+        },
+        ch,
+        place,
+    })
+}
+
 /// Leftovers inside the keys of a tree that parsed: `  size` indented with
 /// non-breaking spaces reads as a key named "\u{a0}\u{a0}size".
 pub fn in_keys(root: &Node) -> Vec<Leftover> {

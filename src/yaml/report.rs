@@ -2,7 +2,7 @@
 //! front matter starts a line into its file, site.yaml at its first line.
 
 use super::explain::{explain, leftover_hint};
-use super::lint::{find_leftovers, in_keys, sentence};
+use super::lint::{Leftover, find_leftovers, in_keys, in_scalar, sentence};
 use super::{Node, Pos, duplicate_keys, parse};
 use crate::diagnostics::{Diagnostic, closest};
 use std::path::Path;
@@ -124,6 +124,26 @@ impl Located<'_> {
         } else {
             Err(Unreadable)
         }
+    }
+
+    /// An error for a value of the wrong shape (`msg`), unless a Word
+    /// leftover made it so: then the leftover, with `msg` as the note.
+    pub fn shape_error(&self, v: &Node, msg: String) -> Diagnostic {
+        match in_scalar(v) {
+            Some(l) => self.leftover(&l).with_note(msg),
+            None => self.error(v, msg),
+        }
+    }
+
+    fn leftover(&self, l: &Leftover) -> Diagnostic {
+        let (line, col) = self.at(l.pos);
+        Diagnostic::error(
+            self.rel,
+            line,
+            col,
+            self.invalid(&sentence(l.ch, l.pos.col)),
+        )
+        .with_hint(leftover_hint(l.ch, l.place))
     }
 
     fn invalid(&self, message: &str) -> String {
