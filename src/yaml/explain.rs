@@ -26,7 +26,7 @@ pub fn explain(text: &str, err: &YamlError, line_offset: usize) -> Vec<Explained
     match err.kind {
         ErrorKind::TooDeep => {
             return vec![Explained {
-                pos: err.pos,
+                pos: run_start(text, err.pos),
                 message: format!("values are nested more than {MAX_DEPTH} levels deep"),
                 hint: "a few levels are all fieldguide reads; look for a long run of `[` or `{`, or put the value in quotes".into(),
                 raw,
@@ -75,6 +75,30 @@ pub fn explain(text: &str, err: &YamlError, line_offset: usize) -> Vec<Explained
         hint,
         raw,
     }]
+}
+
+/// The first `[` or `{` of the run that ends at `at` (the parser stops
+/// deep inside `[[[[...`; the author wants to see where it begins).
+fn run_start(text: &str, at: Pos) -> Pos {
+    let Some(line) = text.lines().nth(at.line.wrapping_sub(1)) else {
+        return at;
+    };
+    let before: Vec<char> = line.chars().take(at.col.saturating_sub(1)).collect();
+    let mut col = before.len();
+    while col > 0 && matches!(before[col - 1], '[' | '{' | ' ') {
+        col -= 1;
+    }
+    while before.get(col) == Some(&' ') {
+        col += 1;
+    }
+    if col < before.len() {
+        Pos {
+            line: at.line,
+            col: col + 1,
+        }
+    } else {
+        at
+    }
 }
 
 pub fn leftover_hint(ch: char, place: Place) -> &'static str {

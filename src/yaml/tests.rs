@@ -211,3 +211,16 @@ fn explains_quoting() {
         "a list item `-` cannot start on the same line as its key"
     );
 }
+
+#[test]
+fn deep_flow_nesting_is_reported_where_the_run_starts() {
+    let text = format!("title: x\nextra: {}\n", "[".repeat(100_000));
+    let x = explain(&text, &err(&text), 0);
+    assert_eq!(
+        (x[0].pos, x[0].message.as_str()),
+        (
+            Pos { line: 2, col: 8 },
+            "values are nested more than 64 levels deep"
+        )
+    );
+}
