@@ -165,10 +165,11 @@ pub fn edition(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Edition> {
     let Some(entries) = v.entries() else {
-        diags.push(
-            at.shape_error(v, "`edition` must be a mapping".into())
-                .with_hint("edition: { name: { en: Kenya edition } }"),
-        );
+        diags.push(at.shape_error(
+            v,
+            "`edition` must be a mapping".into(),
+            "edition: { name: { en: Kenya edition } }",
+        ));
         return None;
     };
     let mut edition = Edition::default();

@@ -23,16 +23,17 @@ pub fn languages(
     let mut languages: Vec<Language> = Vec::new();
     let mut raw_codes = Vec::new();
     let Some(items) = v.and_then(Node::items).filter(|i| !i.is_empty()) else {
-        let d = match v {
-            Some(v) => at.shape_error(v, "`languages` must be a non-empty list".into()),
+        let hint = "languages:\n      - { code: en, name: English }";
+        diags.push(match v {
+            Some(v) => at.shape_error(v, "`languages` must be a non-empty list".into(), hint),
             None => Diagnostic::error(
                 at.rel,
                 1,
                 1,
                 "site.yaml needs `languages`, a non-empty list",
-            ),
-        };
-        diags.push(d.with_hint("languages:\n      - { code: en, name: English }"));
+            )
+            .with_hint(hint),
+        });
         return (languages, raw_codes);
     };
     for item in items {
@@ -73,10 +74,11 @@ fn language<'n>(
             (code, item.get("name"), item.get("direction"))
         }
         _ => {
-            diags.push(
-                at.shape_error(item, "a language must be `{ code: .., name: .. }`".into())
-                    .with_hint("- { code: fr, name: Français }"),
-            );
+            diags.push(at.shape_error(
+                item,
+                "a language must be `{ code: .., name: .. }`".into(),
+                "- { code: fr, name: Français }",
+            ));
             return None;
         }
     };

@@ -126,12 +126,12 @@ impl Located<'_> {
         }
     }
 
-    /// An error for a value of the wrong shape (`msg`), unless a Word
-    /// leftover made it so: then the leftover, with `msg` as the note.
-    pub fn shape_error(&self, v: &Node, msg: String) -> Diagnostic {
+    /// An error for a value of the wrong shape (`msg`, `hint`), unless a
+    /// Word leftover made it so: then the leftover, with `msg` as the note.
+    pub fn shape_error(&self, v: &Node, msg: String, hint: &str) -> Diagnostic {
         match in_scalar(v) {
             Some(l) => self.leftover(&l).with_note(msg),
-            None => self.error(v, msg),
+            None => self.error(v, msg).with_hint(hint),
         }
     }
 

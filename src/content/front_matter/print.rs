@@ -111,16 +111,14 @@ fn entries<'n>(
     if let Some(e) = v.entries() {
         return Some(e);
     }
-    diags.push(
-        at.error(
-            v,
-            format!(
-                "`{key}` must be a mapping of settings, not {}",
-                v.kind_name()
-            ),
-        )
-        .with_hint(format!("for example {key}: {example}")),
-    );
+    diags.push(at.shape_error(
+        v,
+        format!(
+            "`{key}` must be a mapping of settings, not {}",
+            v.kind_name()
+        ),
+        &format!("for example {key}: {example}"),
+    ));
     None
 }
 

@@ -248,3 +248,25 @@ fn deep_nesting_is_an_error_at_its_line() {
         "{d:?}"
     );
 }
+
+#[test]
+fn crlf_files_keep_their_positions() {
+    let (fm, d) = run(
+        "---\r\ntitle: A\r\norder: x\r\n---\r\nbody\r\n",
+        Role::Chapter,
+    );
+    assert!(fm.is_none());
+    assert_eq!(heads(&d), ["3:8: error: `order` must be a whole number"]);
+}
+
+#[test]
+fn a_leftover_that_turned_settings_into_text() {
+    let (fm, d) = publication("print:\n  size:\u{a0}A5\n");
+    assert!(fm.is_none());
+    assert_eq!(
+        d,
+        [
+            "4:8: error: invalid front matter: a non-breaking space (U+00A0) at column 8; type a normal space"
+        ]
+    );
+}
