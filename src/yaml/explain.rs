@@ -53,7 +53,9 @@ pub fn explain(text: &str, err: &YamlError, line_offset: usize) -> Vec<Explained
     }
     let leftovers: Vec<_> = find_leftovers(text)
         .into_iter()
-        .filter(|l| l.pos.line <= err.pos.line + 1)
+        // At or just after where the parser stopped (it may name the start
+        // of the value a tab ended); any tab when the parser complains of one.
+        .filter(|l| l.pos.line <= err.pos.line + 1 || (l.ch == '\t' && err.raw.contains("tab")))
         .collect();
     if !leftovers.is_empty() {
         return leftovers
