@@ -87,7 +87,7 @@ fn run_start(text: &str, at: Pos) -> Pos {
     };
     let before: Vec<char> = line.chars().take(at.col.saturating_sub(1)).collect();
     let mut col = before.len();
-    while col > 0 && matches!(before[col - 1], '[' | '{' | ' ') {
+    while col > 0 && "[{ ".contains(before[col - 1]) {
         col -= 1;
     }
     while before.get(col) == Some(&' ') {
@@ -300,6 +300,8 @@ fn mapping_value(lines: &[&str], at: Pos, line_text: &str) -> (Pos, String, Stri
     )
 }
 
+const PAIRS: [(char, char); 2] = [('[', ']'), ('{', '}')];
+
 /// The innermost `[` or `{` that opens a value before `at` and is still
 /// open at the end of the text: `(where, (bracket, its closer))`.
 fn unclosed_bracket(lines: &[&str], at: Pos) -> Option<(Pos, (char, char))> {
@@ -338,5 +340,6 @@ fn unclosed_bracket(lines: &[&str], at: Pos) -> Option<(Pos, (char, char))> {
         }
     }
     let (pos, c) = stack.pop().filter(|(p, _)| *p < at)?;
-    Some((pos, (c, if c == '[' { ']' } else { '}' })))
+    let close = PAIRS.iter().find(|p| p.0 == c).map_or(']', |p| p.1);
+    Some((pos, (c, close)))
 }
