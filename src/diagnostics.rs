@@ -26,6 +26,10 @@ pub struct Diagnostic {
     pub col: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// A second note for experts, such as a parser's own wording. Boxed to
+    /// keep the struct small: it travels in many `Result`s.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<str>>,
     /// Length of the span to underline, in characters (at least 1).
     #[serde(skip)]
     pub width: usize,
@@ -45,6 +49,7 @@ impl Diagnostic {
             col,
             message: msg.into(),
             hint: None,
+            note: None,
             width: 1,
         }
     }
@@ -66,6 +71,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into().into_boxed_str());
+        self
+    }
+
     pub fn with_width(mut self, width: usize) -> Self {
         self.width = width.max(1);
         self
@@ -81,11 +91,11 @@ impl Diagnostic {
         let col = self.col.max(1);
         format!(
             "{}:{}:{}: {}: {}",
-            display_path(&self.path),
+            escape_controls(&display_path(&self.path), false),
             line,
             col,
             sev,
-            self.message
+            escape_controls(&self.message, false)
         )
     }
 
@@ -98,6 +108,25 @@ impl Diagnostic {
             &self.message,
         )
     }
+}
+
+/// Control characters written as `\u{1b}`, so text from a page or a file
+/// name cannot move the cursor, recolour or clear the terminal, or forge a
+/// line of output. `keep_newlines` is for hints and notes, whose own line
+/// breaks are part of their layout.
+pub fn escape_controls(text: &str, keep_newlines: bool) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && !(keep_newlines && c == '\n') {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Paths are shown with `/` on every platform so messages are stable.
@@ -208,15 +237,9 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
         if let Some(text) = source.line_of(&d.path, d.line) {
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
-            // Tabs would misplace the caret; show them as one space.
-            let shown: String = text
-                .chars()
-                .take(200)
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
-            let col = d.col.max(1);
-            let caret_pad = " ".repeat(col - 1);
-            let width = d.width.clamp(1, 200usize.saturating_sub(col - 1).max(1));
+            let (shown, caret_col) = excerpt(&text, d.col.max(1));
+            let caret_pad = " ".repeat(caret_col);
+            let width = d.width.clamp(1, 200usize.saturating_sub(caret_col).max(1));
             let _ = writeln!(out, "{blue}{pad} |{reset}");
             let _ = writeln!(out, "{blue}{num} |{reset} {shown}");
             let _ = writeln!(
@@ -226,10 +249,35 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
             );
         }
         if let Some(h) = &d.hint {
-            let _ = writeln!(out, "  = hint: {h}");
+            let _ = writeln!(out, "  = hint: {}", escape_controls(h, true));
+        }
+        if let Some(n) = &d.note {
+            let _ = writeln!(out, "  = note: {}", escape_controls(n, true));
         }
     }
     out
+}
+
+/// The source line as shown under a message (at most 200 characters, tabs
+/// as one space so the caret stays put, control characters escaped), and
+/// the number of shown characters before column `col`.
+fn excerpt(text: &str, col: usize) -> (String, usize) {
+    let mut shown = String::new();
+    let (mut caret, mut taken) = (None, 0);
+    for c in text.chars().take(200) {
+        taken += 1;
+        if taken == col {
+            caret = Some(shown.chars().count());
+        }
+        match c {
+            '\t' => shown.push(' '),
+            c if c.is_control() => shown.push_str(&escape_controls(&c.to_string(), false)),
+            c => shown.push(c),
+        }
+    }
+    // A column past the shown text (the end of the line) keeps its distance.
+    let caret = caret.unwrap_or_else(|| shown.chars().count() + (col - 1 - taken));
+    (shown, caret)
 }
 
 /// Whether stderr is a terminal and colour is wanted.
@@ -345,5 +393,37 @@ mod tests {
         assert!(s.contains("2 | titel: Hello\n"), "{s}");
         assert!(s.contains("  | ^^^^^\n"), "{s}");
         assert!(s.contains("= hint: did you mean `title`?"), "{s}");
+    }
+
+    struct Hostile;
+    impl SourceLookup for Hostile {
+        fn line_of(&self, _: &Path, _: usize) -> Option<String> {
+            Some("a\u{1b}[2Jb\0c: x".into())
+        }
+    }
+
+    #[test]
+    fn control_characters_are_escaped_everywhere() {
+        let d = Diagnostic::error(
+            "guidance/\u{1b}]0;x\u{7}.md",
+            1,
+            6,
+            "key `\u{1b}[31m`\nforged",
+        )
+        .with_hint("line one\n      line two \u{9b}")
+        .with_note("raw \r note");
+        let s = render(&[d], &Hostile, false);
+        assert_eq!(
+            s,
+            "guidance/\\u{1b}]0;x\\u{7}.md:1:6: error: key `\\u{1b}[31m`\\u{a}forged\n  |\n1 | a\\u{1b}[2Jb\\u{0}c: x\n  |           ^\n  = hint: line one\n      line two \\u{9b}\n  = note: raw \\u{d} note\n"
+        );
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn caret_past_the_line_end_keeps_its_column() {
+        let d = Diagnostic::error("a.md", 1, 9, "x");
+        let s = render(&[d], &Fake, false);
+        assert!(s.contains("1 | titel: Hello\n  |         ^\n"), "{s}");
     }
 }

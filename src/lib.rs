@@ -25,3 +25,4 @@ pub mod slug;
 pub mod text;
 pub mod theme;
 pub mod translation;
+pub mod yaml;

@@ -1,7 +1,5 @@
-//! Small text helpers shared by the loading steps: decoding files, finding
-//! the line of a YAML key, turning byte offsets into line and column.
-
-use std::collections::BTreeMap;
+//! Small text helpers shared by the loading steps: decoding files and
+//! turning byte offsets into line and column.
 
 /// Like [`decode`], taking the bytes: valid UTF-8 (the usual case) becomes
 /// the `String` without a copy.
@@ -18,13 +16,14 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> 
 }
 
 /// Decodes a file as UTF-8 text, dropping a byte-order mark. A file that is
-/// not text gets an error at the first bad byte: `(line, col, message)`.
+/// not text gets an error at the first bad byte: `(line, col, message)`;
+/// line 0 when it concerns the whole file (no line of it is worth showing).
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if looks_utf16(bytes) {
         return Err((
-            1,
-            1,
+            0,
+            0,
             "the file is UTF-16 encoded; fieldguide reads UTF-8".into(),
         ));
     }
@@ -63,6 +62,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
         return Ok(out);
     }
     Ok(text.to_string())
+}
+
+/// A UTF-16 byte-order mark, or text whose every other byte is NUL (UTF-16
+/// saved without a mark: Windows Notepad's "Unicode").
+fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 4
+        && (head.iter().step_by(2).all(|&b| b == 0)
+            && head.iter().skip(1).step_by(2).all(|&b| b != 0)
+            || head.iter().skip(1).step_by(2).all(|&b| b == 0)
+                && head.iter().step_by(2).all(|&b| b != 0))
 }
 
 fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -108,39 +121,6 @@ impl LineIndex {
     }
 }
 
-/// The 1-based line of each top-level key in a YAML mapping (`key:` at the
-/// start of a line). Good enough to point at the key an author wrote.
-pub fn key_lines(yaml: &str) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    for (i, line) in yaml.lines().enumerate() {
-        if line.starts_with([' ', '\t', '#', '-']) {
-            continue;
-        }
-        if let Some((key, _)) = line.split_once(':') {
-            let key = key.trim().trim_matches(['"', '\'']);
-            if !key.is_empty() {
-                out.entry(key.to_string()).or_insert(i + 1);
-            }
-        }
-    }
-    out
-}
-
-/// The first 1-based line containing `needle`.
-pub fn line_containing(text: &str, needle: &str) -> Option<usize> {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
-}
-
-/// A YAML error message without the "at line X column Y" suffix, since we
-/// report the location ourselves (counted in the whole file).
-pub fn yaml_message(e: &serde_yaml::Error) -> String {
-    let msg = e.to_string();
-    match msg.find(" at line ") {
-        Some(p) => msg[..p].to_string(),
-        None => msg,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,7 +131,15 @@ mod tests {
         let (line, col, _) = decode(b"a\nbc\xFFd").unwrap_err();
         assert_eq!((line, col), (2, 3));
         assert!(decode(b"ok\0").is_err());
-        assert!(decode(b"\xFF\xFEh\0i\0").unwrap_err().2.contains("UTF-16"));
+        let utf16 = (
+            0,
+            0,
+            "the file is UTF-16 encoded; fieldguide reads UTF-8".to_string(),
+        );
+        assert_eq!(decode(b"\xFF\xFEh\0i\0").unwrap_err(), utf16);
+        assert_eq!(decode(b"-\0-\0-\0\n\0").unwrap_err(), utf16);
+        assert_eq!(decode(b"\0-\0-\0-\0\n").unwrap_err(), utf16);
+        assert_ne!(decode(b"ab\0d").unwrap_err(), utf16);
         assert_eq!(decode(b"a\rb\r\nc\r").unwrap(), "a\nb\r\nc\n");
     }
 
@@ -166,14 +154,6 @@ mod tests {
         ] {
             assert_eq!(decode_vec(input.to_vec()), decode(input));
         }
-    }
-
-    #[test]
-    fn key_lines_finds_top_level_keys() {
-        let k = key_lines("title: a\nextra:\n  title: b\n\"order\": 3\n");
-        assert_eq!(k["title"], 1);
-        assert_eq!(k["extra"], 2);
-        assert_eq!(k["order"], 4);
     }
 
     #[test]

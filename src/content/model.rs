@@ -270,11 +270,8 @@ fn parse_doc(
     }
     let split = match front_matter::split(&file.text) {
         Ok(s) => s,
-        Err((line, msg)) => {
-            ds.push(
-                Diagnostic::error(&file.rel, line, 1, msg)
-                    .with_hint("end the front matter with a line containing only `---`"),
-            );
+        Err(e) => {
+            ds.push(e.diagnostic(&file.rel));
             return None;
         }
     };

@@ -373,8 +373,6 @@ impl<'a> Contexts<'a> {
 pub fn remembers(site: &Site, publication: NodeId) -> bool {
     let node = &site.nodes[publication];
     node.doc_for(node.source_lang)
-        .and_then(|d| site.doc(d).fm.checklist.as_ref())
-        .and_then(|c| c.get("remember"))
-        .and_then(|r| r.as_bool())
-        .unwrap_or(false)
+        .and_then(|d| site.doc(d).fm.checklist)
+        .is_some_and(|c| c.remember)
 }

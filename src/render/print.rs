@@ -6,6 +6,7 @@
 //! a link inside the document, any other relative link is rewritten from
 //! the chapter's folder to the print page's.
 
+use crate::content::front_matter::{Margins, PaperSize};
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::links::{encode_path, percent_decode, relative};
 use serde::Serialize;
@@ -13,13 +14,7 @@ use std::collections::HashMap;
 
 /// Paper sizes in millimetres: Chromium ignores keywords such as `A6`.
 pub fn paper(size: &str) -> Option<(f32, f32)> {
-    match size.to_ascii_lowercase().as_str() {
-        "a4" => Some((210.0, 297.0)),
-        "a5" => Some((148.0, 210.0)),
-        "a6" => Some((105.0, 148.0)),
-        "letter" => Some((215.9, 279.4)),
-        _ => None,
-    }
+    PaperSize::parse(size).map(PaperSize::mm)
 }
 
 #[derive(Serialize)]
@@ -59,26 +54,18 @@ pub fn settings(site: &Site, publication: NodeId) -> PrintSettings {
     let node = &site.nodes[publication];
     let fm = node.doc_for(node.source_lang).map(|d| &site.doc(d).fm);
     let print = fm.and_then(|f| f.print.as_ref());
-    let get = |k: &str| print.and_then(|p| p.get(k));
     let default_size = if kind == crate::content::front_matter::Kind::PocketGuide {
-        "A6"
+        PaperSize::A6
     } else {
-        "A4"
+        PaperSize::A4
     };
-    let size = get("size")
-        .and_then(|v| v.as_str())
-        .filter(|s| paper(s).is_some())
-        .unwrap_or(default_size);
-    let (w, h) = paper(size).unwrap_or((210.0, 297.0));
+    let size = print.and_then(|p| p.size).unwrap_or(default_size);
+    let (w, h) = size.mm();
     let small = w < 140.0;
     let (inner, outer) = if small { (10.0, 7.0) } else { (22.0, 16.0) };
-    let margins = get("margins")
-        .and_then(|v| v.as_str())
-        .filter(|m| {
-            m.split_whitespace()
-                .all(|p| p.ends_with("mm") && p[..p.len() - 2].parse::<f32>().is_ok())
-        })
-        .map(str::to_string)
+    let margins = print
+        .and_then(|p| p.margins.as_ref())
+        .map(Margins::css)
         .unwrap_or_else(|| {
             if small {
                 "9mm 7mm 11mm 7mm".into()
@@ -86,11 +73,11 @@ pub fn settings(site: &Site, publication: NodeId) -> PrintSettings {
                 "18mm 16mm 20mm 16mm".into()
             }
         });
-    let booklet = get("booklet")
-        .and_then(|v| v.as_bool())
+    let booklet = print
+        .and_then(|p| p.booklet)
         .unwrap_or(kind == crate::content::front_matter::Kind::PocketGuide);
     PrintSettings {
-        size: size.to_ascii_uppercase(),
+        size: size.as_str().to_ascii_uppercase(),
         width_mm: mm(w),
         height_mm: mm(h),
         margins,

@@ -1,7 +1,10 @@
 //! End-to-end: broken input gets `path:line:col: error: message`, exit code
 //! 1, and the previous output stays exactly as it was.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod yaml;
+
 use common::{Site, tree};
 
 /// Builds the fixture once (good), breaks it with `breakage`, builds again,
@@ -193,7 +196,7 @@ fn bad_site_yaml() {
         )
     });
     assert!(
-        e.contains("site.yaml:4:1: error: `en_GB` is not a valid language tag"),
+        e.contains("site.yaml:4:13: error: `en_GB` is not a valid language tag"),
         "{e}"
     );
     assert!(e.contains("write `en-GB`"), "{e}");

@@ -1,0 +1,187 @@
+//! `languages:` in site.yaml: BCP 47 tags, names, and writing direction.
+
+use super::{Direction, Language};
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{Located, Node};
+use icu_locale_core::LanguageIdentifier;
+
+/// Why a language code cannot be used, and how to write it instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagError {
+    pub message: String,
+    pub hint: String,
+}
+
+/// The languages as listed, each problem reported at its own item. Also
+/// returns every code as written (even invalid ones), so `default_language`
+/// is checked against what the author meant to list.
+pub fn languages(
+    v: Option<&Node>,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Language>, Vec<String>) {
+    let mut languages: Vec<Language> = Vec::new();
+    let mut raw_codes = Vec::new();
+    let Some(items) = v.and_then(Node::items).filter(|i| !i.is_empty()) else {
+        let hint = "languages:\n      - { code: en, name: English }";
+        diags.push(match v {
+            Some(v) => at.shape_error(v, "`languages` must be a non-empty list".into(), hint),
+            None => Diagnostic::error(
+                at.rel,
+                1,
+                1,
+                "site.yaml needs `languages`, a non-empty list",
+            )
+            .with_hint(hint),
+        });
+        return (languages, raw_codes);
+    };
+    for item in items {
+        let Some((lang, node)) = language(item, at, &mut raw_codes, diags) else {
+            continue;
+        };
+        if languages
+            .iter()
+            .any(|l| l.code.eq_ignore_ascii_case(&lang.code))
+        {
+            diags.push(at.error(node, format!("language `{}` is listed twice", lang.code)));
+        } else {
+            languages.push(lang);
+        }
+    }
+    (languages, raw_codes)
+}
+
+/// One item: `en`, or `{ code: en, name: English, direction: ltr }`, and
+/// the node of its code (where a duplicate is reported). Its code, even
+/// invalid, goes to `raw_codes`.
+fn language<'n>(
+    item: &'n Node,
+    at: &Located,
+    raw_codes: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Language, &'n Node)> {
+    let (code_node, name, dir) = match (item.as_text(), item.entries()) {
+        (Some(_), _) => (item, None, None),
+        (None, Some(_)) => {
+            let Some(code) = item.get("code").filter(|c| c.as_text().is_some()) else {
+                diags.push(
+                    at.error(item, "each language needs a `code`")
+                        .with_hint("- { code: fr, name: Français }"),
+                );
+                return None;
+            };
+            (code, item.get("name"), item.get("direction"))
+        }
+        _ => {
+            diags.push(at.shape_error(
+                item,
+                "a language must be `{ code: .., name: .. }`".into(),
+                "- { code: fr, name: Français }",
+            ));
+            return None;
+        }
+    };
+    let code = code_node.as_text().unwrap_or("").to_string();
+    raw_codes.push(code.clone());
+    let tag = match validate_tag(&code) {
+        Ok(tag) => tag,
+        Err(e) => {
+            diags.push(at.error(code_node, e.message).with_hint(e.hint));
+            return None;
+        }
+    };
+    let dir = match dir.map(|d| (d, d.as_text())) {
+        None => direction_of(&tag),
+        Some((_, Some("rtl"))) => Direction::Rtl,
+        Some((_, Some("ltr"))) => Direction::Ltr,
+        Some((node, other)) => {
+            let msg = format!(
+                "direction `{}` for `{code}` must be `ltr` or `rtl`",
+                other.unwrap_or("")
+            );
+            diags.push(at.error(node, msg));
+            return None;
+        }
+    };
+    let name = name.and_then(Node::as_text).map(str::to_string);
+    let lang = Language {
+        name: name.unwrap_or_else(|| code.clone()),
+        code,
+        dir,
+    };
+    Some((lang, code_node))
+}
+
+/// A language code must be a well-formed BCP 47 tag, written as such: it is
+/// used in file names, folder names and `lang` attributes.
+pub fn validate_tag(code: &str) -> Result<LanguageIdentifier, TagError> {
+    let bad = |why: &str| {
+        let hint = if code.contains('_') {
+            format!("write `{}`: BCP 47 uses hyphens", code.replace('_', "-"))
+        } else {
+            "use a BCP 47 tag such as en, fr, ar, pt-BR, zh-Hant, ha-Arab".into()
+        };
+        TagError {
+            message: format!("`{code}` is not a valid language tag: {why}"),
+            hint,
+        }
+    };
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(bad("only letters, digits and hyphens are allowed"));
+    }
+    let tag = LanguageIdentifier::try_from_str(code).map_err(|e| bad(&e.to_string()))?;
+    if tag.language.is_unknown() {
+        return Err(bad("it has no language subtag"));
+    }
+    Ok(tag)
+}
+
+/// Direction from the script: an explicit script subtag wins, else the
+/// language's likely script (ICU data, so `ha` is LTR and `ha-Arab` RTL).
+pub fn direction_of(tag: &LanguageIdentifier) -> Direction {
+    thread_local! {
+        static DIR: icu_locale::LocaleDirectionality = const { icu_locale::LocaleDirectionality::new_extended() };
+    }
+    DIR.with(|d| {
+        if d.is_right_to_left(tag) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directions_come_from_script() {
+        for (code, dir) in [
+            ("ar", Direction::Rtl),
+            ("fa", Direction::Rtl),
+            ("ur", Direction::Rtl),
+            ("ps", Direction::Rtl),
+            ("he", Direction::Rtl),
+            ("ckb", Direction::Rtl),
+            ("ha-Arab", Direction::Rtl),
+            ("ha", Direction::Ltr),
+            ("en", Direction::Ltr),
+            ("pt-BR", Direction::Ltr),
+            ("zh-Hant", Direction::Ltr),
+        ] {
+            let tag = validate_tag(code).unwrap();
+            assert_eq!(direction_of(&tag), dir, "{code}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_tags_with_hint() {
+        let e = validate_tag("pt_BR").unwrap_err();
+        assert!(e.message.contains("pt_BR"));
+        assert_eq!(e.hint, "write `pt-BR`: BCP 47 uses hyphens");
+        assert!(validate_tag("english").is_err());
+        assert!(validate_tag("../x").is_err());
+    }
+}

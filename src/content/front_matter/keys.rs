@@ -1,0 +1,277 @@
+//! One small reader per front-matter key. Each reports its own problems at
+//! the value's line and column.
+
+use super::print::{parse_checklist, parse_print};
+use super::{FrontMatter, Kind};
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{Located, Node};
+
+/// Reads `key` into `fm`; false when fieldguide does not know the key.
+pub fn apply(
+    fm: &mut FrontMatter,
+    key: &str,
+    k: &Node,
+    v: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    match key {
+        "title" => fm.title = text(key, k, v, at, diags),
+        "summary" => fm.summary = text(key, k, v, at, diags),
+        "version" => fm.version = text(key, k, v, at, diags),
+        "author" => fm.author = text(key, k, v, at, diags),
+        "translation_of" => fm.translation_of = text(key, k, v, at, diags),
+        "order" => fm.order = order(k, v, at, diags),
+        "kind" => fm.kind = kind(k, v, at, diags),
+        "reviewed" => fm.reviewed = reviewed(k, v, at, diags),
+        "status" => fm.status = status(k, v, at, diags),
+        "print" => fm.print = Some(parse_print(v, at, diags)),
+        "checklist" => fm.checklist = Some(parse_checklist(v, at, diags)),
+        "extra" => fm.extra = Some(v.to_value()),
+        "draft" => fm.draft = flag(key, v, at, diags),
+        "omit" => fm.omit = flag(key, v, at, diags),
+        "aliases" => fm.aliases = aliases(v, at, diags),
+        "adapts" => fm.adapts = adapts(k, v, at, diags),
+        _ => return false,
+    }
+    true
+}
+
+/// Where to point when a value is missing: the key itself.
+fn target<'n>(k: &'n Node, v: &'n Node) -> &'n Node {
+    if v.is_null() { k } else { v }
+}
+
+fn text(
+    key: &str,
+    k: &Node,
+    v: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match v.as_text() {
+        Some(s) => Some(s.trim().to_string()),
+        None => {
+            diags.push(
+                at.error(target(k, v), format!("`{key}` must be text"))
+                    .with_hint("quote it: key: \"...\""),
+            );
+            None
+        }
+    }
+}
+
+fn order(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<i64> {
+    let n = v.as_i64();
+    if n.is_none() {
+        diags.push(
+            at.error(target(k, v), "`order` must be a whole number")
+                .with_hint("order: 3"),
+        );
+    }
+    n
+}
+
+fn kind(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<Kind> {
+    let kind = match v.as_text() {
+        Some("guidelines") => Some(Kind::Guidelines),
+        Some("checklist") => Some(Kind::Checklist),
+        Some("pocket-guide") => Some(Kind::PocketGuide),
+        _ => None,
+    };
+    if kind.is_none() {
+        let shown = v
+            .as_text()
+            .map_or("(not text)".into(), |s| format!("`{s}`"));
+        diags.push(
+            at.error(target(k, v), format!("unknown kind {shown}"))
+                .with_hint("kind is one of: guidelines, checklist, pocket-guide"),
+        );
+    }
+    kind
+}
+
+fn reviewed(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match v.as_text() {
+        Some(s) if is_date(s) => Some(s.to_string()),
+        _ => {
+            diags.push(
+                at.error(target(k, v), "`reviewed` must be a date written YYYY-MM-DD")
+                    .with_hint("reviewed: 2026-10-15"),
+            );
+            None
+        }
+    }
+}
+
+fn status(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match v.as_text() {
+        Some(st @ ("sample" | "draft" | "final")) => Some(st.to_string()),
+        _ => {
+            diags.push(
+                at.error(target(k, v), "`status` must be sample, draft or final")
+                    .with_hint("status: draft"),
+            );
+            None
+        }
+    }
+}
+
+fn flag(key: &str, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> bool {
+    match v.as_bool() {
+        Some(b) => b,
+        None => {
+            diags.push(
+                at.error(v, format!("`{key}` must be true or false"))
+                    .with_hint(format!("{key}: true")),
+            );
+            false
+        }
+    }
+}
+
+fn adapts(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match v.as_text() {
+        Some(h) if h.len() == 16 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) => {
+            Some(h.to_string())
+        }
+        _ => {
+            diags.push(
+                at.error(
+                    target(k, v),
+                    "`adapts` must be the 16-character hash of the page it adapts",
+                )
+                .with_hint(
+                    "for example adapts: 081524f1c3eaa8cd (lowercase letters a-f and digits)",
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// `aliases: [old-name, part/old-name]` (or one name): names a page had,
+/// checked to be safe to write as files.
+fn aliases(v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let items: Vec<&Node> = match v.items() {
+        Some(items) => items.iter().collect(),
+        None if v.as_text().is_some() => vec![v],
+        None => {
+            diags.push(
+                at.error(v, "`aliases` must be a list of earlier page names")
+                    .with_hint("aliases: [old-page-name]"),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let name = item.as_text().unwrap_or("");
+        match alias_problem(name) {
+            None => out.push(name.to_string()),
+            Some((why, hint)) => diags.push(
+                at.error(item, format!("alias `{name}` {why}"))
+                    .with_hint(hint),
+            ),
+        }
+    }
+    out
+}
+
+/// Why `name` cannot be an alias, and how to write it instead.
+pub fn alias_problem(name: &str) -> Option<(String, String)> {
+    let plain = "write the page's earlier name, relative to its publication: old-page-name or part/old-page-name";
+    let bad = |why: &str| Some((why.to_string(), plain.to_string()));
+    if name.is_empty() {
+        return bad("is empty");
+    }
+    if name.starts_with('/') || name.contains(':') {
+        return bad("is not a relative name");
+    }
+    for ext in [".html", ".md", ".htm"] {
+        if let Some(stem) = name.strip_suffix(ext) {
+            return Some((
+                format!("ends with `{ext}`"),
+                format!("write the page name only: {stem}"),
+            ));
+        }
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| c.is_control() || "\\<>\"|?*#%".contains(*c) || c.is_whitespace())
+    {
+        return bad(&format!(
+            "contains `{}`, which is not allowed in a page name",
+            c.escape_default()
+        ));
+    }
+    for part in name.split('/') {
+        if part.is_empty() || part == "." || part == ".." {
+            return bad("has an empty, `.` or `..` part");
+        }
+        if part.ends_with('.') || part.starts_with('.') {
+            return bad("has a part that starts or ends with `.`");
+        }
+        let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
+        let reserved = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+            || ((stem.starts_with("com") || stem.starts_with("lpt"))
+                && stem.len() == 4
+                && stem.as_bytes()[3].is_ascii_digit());
+        if reserved {
+            return bad(&format!("uses `{part}`, a name Windows reserves"));
+        }
+    }
+    None
+}
+
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_alias_names() {
+        assert_eq!(alias_problem("old-name"), None);
+        assert_eq!(alias_problem("part/old-name"), None);
+        assert_eq!(alias_problem("consentement-éclairé"), None);
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../up",
+            "a//b",
+            "a/./b",
+            "C:x",
+            "a\\b",
+            "old name",
+            "x\u{1b}",
+            ".hidden",
+            "con",
+            "part/COM1.txt",
+            "what?",
+        ] {
+            assert!(alias_problem(bad).is_some(), "{bad:?}");
+        }
+        assert_eq!(
+            alias_problem("old.html").unwrap().1,
+            "write the page name only: old"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2026-01-31"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("26-01-31"));
+    }
+}

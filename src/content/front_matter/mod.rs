@@ -1,0 +1,183 @@
+//! Splitting a Markdown file into its YAML front matter and body, and reading
+//! the keys fieldguide knows. Every problem is reported at its line and
+//! column in the file, not in the front-matter block.
+
+mod keys;
+pub mod print;
+mod split;
+
+pub use print::{ChecklistOptions, Margins, PaperSize, PrintOptions};
+pub use split::{Split, SplitError, split};
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::yaml::Located;
+use serde::Serialize;
+use serde_yaml::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Keys of any page.
+const PAGE_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "order",
+    "extra",
+    "translation_of",
+    "draft",
+    "aliases",
+    "omit",
+    "adapts",
+];
+/// Keys that only mean something on a publication's `index` page.
+const PUBLICATION_KEYS: &[&str] = &[
+    "kind",
+    "version",
+    "reviewed",
+    "status",
+    "print",
+    "checklist",
+    "author",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    #[default]
+    Guidelines,
+    Checklist,
+    PocketGuide,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Guidelines => "guidelines",
+            Kind::Checklist => "checklist",
+            Kind::PocketGuide => "pocket-guide",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+    pub kind: Option<Kind>,
+    pub version: Option<String>,
+    pub reviewed: Option<String>,
+    pub author: Option<String>,
+    pub translation_of: Option<String>,
+    /// `sample`, `draft` or `final`: shown on the cover and pages when not final.
+    pub status: Option<String>,
+    pub print: Option<PrintOptions>,
+    pub checklist: Option<ChecklistOptions>,
+    /// Anything under `extra:`, handed to templates untouched.
+    pub extra: Option<Value>,
+    /// `draft: true`: left out of `build` unless drafts are asked for.
+    pub draft: bool,
+    /// `omit: true`: a local edition leaves this page of its base out.
+    pub omit: bool,
+    /// Earlier page names that should still lead here (`aliases:`), each a
+    /// safe relative name (`old-name`, `part/old-name`), as written.
+    pub aliases: Vec<String>,
+    /// `adapts:`: the hash of the base edition's page this one adapts.
+    pub adapts: Option<String>,
+}
+
+/// Whether a page is a publication's (or part's) index, which may carry the
+/// publication keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    PublicationIndex,
+    PartIndex,
+    Chapter,
+}
+
+/// Parses the YAML of a split file. Warnings and errors go to `diags`.
+pub fn parse(
+    split: &Split,
+    rel: &Path,
+    role: Role,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
+    let at = Located {
+        rel,
+        line_offset: split.yaml_line - 1,
+        what: "front matter",
+    };
+    let errors = |d: &[Diagnostic]| d.iter().filter(|d| d.severity == Severity::Error).count();
+    let before = errors(diags);
+    let root = at.read(split.yaml, diags).ok()?;
+    let mut fm = FrontMatter::default();
+    if let Some(root) = &root {
+        let Some(entries) = root.entries() else {
+            diags.push(
+                at.error(root, "front matter must be `key: value` lines")
+                    .with_hint("for example:\n      ---\n      title: Indicators\n      ---"),
+            );
+            return None;
+        };
+        let known: Vec<&str> = PAGE_KEYS.iter().chain(PUBLICATION_KEYS).copied().collect();
+        let mut seen = BTreeSet::new();
+        for (k, v) in entries {
+            let Some(key) = k.as_text() else {
+                diags.push(at.error(k, "front-matter keys must be text"));
+                continue;
+            };
+            // A key given twice is already an error; read the first only.
+            if !seen.insert(key) {
+                continue;
+            }
+            if !keys::apply(&mut fm, key, k, v, &at, diags) {
+                diags.push(at.unknown_key(
+                    k,
+                    &known,
+                    format!("unknown front-matter key `{key}`"),
+                    Some("put your own keys under `extra:` to pass them to templates"),
+                ));
+            }
+            if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
+                diags.push(at.warning(
+                    k,
+                    format!(
+                        "`{key}` only applies to a publication's index page; it is ignored here"
+                    ),
+                ));
+            }
+        }
+        if let Some(p) = &fm.print {
+            let default = match fm.kind {
+                Some(Kind::PocketGuide) => PaperSize::A6,
+                _ => PaperSize::A4,
+            };
+            if let (Some(msg), Some(node)) = (print::check_fits(p, default), root.get("print")) {
+                let node = node.get("margins").unwrap_or(node);
+                diags.push(at.error(node, msg).with_hint("use narrower margins"));
+            }
+        }
+    }
+    if fm.title.as_deref().is_none_or(str::is_empty) {
+        let what = match role {
+            Role::PublicationIndex => "every publication",
+            Role::PartIndex => "every part",
+            Role::Chapter => "every chapter",
+        };
+        diags.push(
+            Diagnostic::error(
+                rel,
+                split.yaml_line.saturating_sub(1).max(1),
+                1,
+                "missing `title` in front matter",
+            )
+            .with_hint(format!(
+                "{what} needs a title:\n      ---\n      title: Indicators\n      ---"
+            )),
+        );
+        return None;
+    }
+    (errors(diags) == before).then_some(fm)
+}
+
+#[cfg(test)]
+mod tests;

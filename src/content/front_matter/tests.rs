@@ -1,0 +1,272 @@
+use super::*;
+use crate::diagnostics::Severity;
+
+fn run(text: &str, role: Role) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+    let mut d = Vec::new();
+    let s = split(text).unwrap();
+    let fm = parse(&s, Path::new("a.md"), role, &mut d);
+    (fm, d)
+}
+
+/// `line:col: severity: message` of each diagnostic.
+fn heads(d: &[Diagnostic]) -> Vec<String> {
+    d.iter()
+        .map(|d| {
+            let h = d.headline();
+            h.strip_prefix("a.md:").unwrap_or(&h).to_string()
+        })
+        .collect()
+}
+
+fn publication(yaml: &str) -> (Option<FrontMatter>, Vec<String>) {
+    let (fm, d) = run(
+        &format!("---\ntitle: A\n{yaml}---\n"),
+        Role::PublicationIndex,
+    );
+    (fm, heads(&d))
+}
+
+#[test]
+fn yaml_error_line_is_counted_in_file() {
+    let (fm, d) = run("---\ntitle: A\nsummary: [oops\n---\n", Role::Chapter);
+    assert!(fm.is_none());
+    assert_eq!(
+        heads(&d),
+        ["4:1: error: invalid front matter: the `[` at line 3, column 10 is never closed"]
+    );
+    assert!(
+        d[0].note
+            .as_deref()
+            .unwrap()
+            .starts_with("the YAML parser says: "),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn unknown_key_warns_with_hint() {
+    let (fm, d) = run("---\ntitle: A\nsumary: b\n---\n", Role::Chapter);
+    assert!(fm.is_some());
+    assert_eq!(
+        heads(&d),
+        ["3:1: warning: unknown front-matter key `sumary`"]
+    );
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `summary`?"));
+}
+
+#[test]
+fn missing_title() {
+    let (fm, d) = run("---\ntitel: A\n---\n", Role::Chapter);
+    assert!(fm.is_none());
+    assert!(d.iter().any(|d| d.message.contains("missing `title`")));
+    assert!(
+        d.iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean `title`?"))
+    );
+}
+
+#[test]
+fn publication_keys() {
+    let (fm, d) = run(
+        "---\ntitle: A\nkind: pocket-guide\nreviewed: 2026-01-31\nversion: 1.20\nextra: { a: 1 }\n---\n",
+        Role::PublicationIndex,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let fm = fm.unwrap();
+    assert_eq!(fm.kind, Some(Kind::PocketGuide));
+    assert_eq!(fm.version.as_deref(), Some("1.20"));
+    let extra: Value = serde_yaml::from_str("{ a: 1 }").unwrap();
+    assert_eq!(fm.extra, Some(extra));
+    let (_, d) = publication("reviewed: 2026-13-01\n");
+    assert_eq!(
+        d,
+        ["3:11: error: `reviewed` must be a date written YYYY-MM-DD"]
+    );
+}
+
+#[test]
+fn publication_keys_elsewhere_are_ignored_with_a_warning() {
+    let (fm, d) = run("---\ntitle: A\nstatus: draft\n---\n", Role::Chapter);
+    assert!(fm.is_some());
+    assert_eq!(
+        heads(&d),
+        ["3:1: warning: `status` only applies to a publication's index page; it is ignored here"]
+    );
+}
+
+#[test]
+fn alias_bomb_is_bounded() {
+    let mut y = String::from("---\ntitle: A\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let p = i - 1;
+        y.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    y.push_str("---\n");
+    let (_, d) = run(&y, Role::Chapter);
+    assert!(d.iter().any(|d| d.severity == Severity::Error), "{d:?}");
+}
+
+#[test]
+fn print_settings_are_typed() {
+    let (fm, d) = publication("print:\n  size: a5\n  margins: 10mm 1.5cm\n  booklet: true\n");
+    assert!(d.is_empty(), "{d:?}");
+    let p = fm.unwrap().print.unwrap();
+    assert_eq!(p.size, Some(PaperSize::A5));
+    assert_eq!(p.margins.unwrap().css(), "10mm 15mm");
+    assert_eq!(p.booklet, Some(true));
+    let (fm, d) = publication("checklist: { remember: true }\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(fm.unwrap().checklist.unwrap().remember);
+}
+
+#[test]
+fn print_settings_misspelt_or_out_of_range() {
+    let (fm, d) = publication("print: { sise: A5 }\n");
+    assert!(fm.unwrap().print.unwrap().size.is_none());
+    assert_eq!(d, ["3:10: warning: unknown key `sise` in `print:`"]);
+    let (fm, d) = publication("print:\n  margins: 10mm 1e30mm\n");
+    assert!(fm.is_none());
+    assert_eq!(d, ["4:17: error: margin `1e30mm` is wider than 70mm"]);
+    let (_, d) = publication("print:\n  margins: NaNmm\n");
+    assert_eq!(
+        d,
+        ["4:12: error: margin `NaNmm` is not a number followed by a unit"]
+    );
+    let (_, d) = publication("print: { margins: -2mm }\n");
+    assert_eq!(d, ["3:19: error: margin `-2mm` must not be negative"]);
+    let (_, d) = publication("print: { margins: 2cm }\n");
+    assert!(d.is_empty(), "{d:?}");
+    let (_, d) = publication("print: { size: A6, margins: 30mm }\n");
+    assert_eq!(
+        d,
+        [
+            "3:29: error: these margins leave less than half of a A6 page (105mm by 148mm) for the text"
+        ]
+    );
+    let (_, d) = publication("print: { size: B5, booklet: yes }\n");
+    assert_eq!(
+        d,
+        [
+            "3:16: error: unknown paper size `B5`",
+            "3:29: error: `booklet` must be true or false"
+        ]
+    );
+    let (_, d) = publication("print: A5\n");
+    assert_eq!(
+        d,
+        ["3:8: error: `print` must be a mapping of settings, not text"]
+    );
+    let (_, d) = publication("checklist: { remembre: true }\n");
+    assert_eq!(d, ["3:14: warning: unknown key `remembre` in `checklist:`"]);
+}
+
+#[test]
+fn new_page_keys() {
+    let (fm, d) = run(
+        "---\ntitle: A\ndraft: true\nomit: false\naliases: [old-name, part/older]\nadapts: 081524f1c3eaa8cd\n---\n",
+        Role::Chapter,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let fm = fm.unwrap();
+    assert!(fm.draft && !fm.omit);
+    assert_eq!(fm.aliases, ["old-name", "part/older"]);
+    assert_eq!(fm.adapts.as_deref(), Some("081524f1c3eaa8cd"));
+    let (fm, d) = run(
+        "---\ntitle: A\ndraft: maybe\naliases: [ok, ../escape]\nadapts: 12\n---\n",
+        Role::Chapter,
+    );
+    assert!(fm.is_none());
+    assert_eq!(
+        heads(&d),
+        [
+            "3:8: error: `draft` must be true or false",
+            "4:15: error: alias `../escape` has an empty, `.` or `..` part",
+            "5:9: error: `adapts` must be the 16-character hash of the page it adapts",
+        ]
+    );
+}
+
+#[test]
+fn positions_are_exact_for_nested_and_repeated_keys() {
+    let (fm, d) = run("---\ntitle: A\nsummary: b\ntitle: C\n---\n", Role::Chapter);
+    assert!(fm.is_none());
+    assert_eq!(
+        heads(&d),
+        ["4:1: error: `title` is given twice; the first is at line 2"]
+    );
+    let (_, d) = run("---\ntitle: A\norder: x\n---\n", Role::Chapter);
+    assert_eq!(heads(&d), ["3:8: error: `order` must be a whole number"]);
+}
+
+#[test]
+fn word_leftovers_are_named_at_their_column() {
+    let (fm, d) = run("---\ntitle:\u{a0}Signs\n---\n", Role::Chapter);
+    assert!(fm.is_none());
+    assert_eq!(
+        heads(&d),
+        [
+            "2:7: error: invalid front matter: a non-breaking space (U+00A0) at column 7; type a normal space"
+        ]
+    );
+    let text = "---\ntitle: A\nkind: pocket-guide\nprint:\n\u{a0}\u{a0}size: A5\n---\n";
+    let (fm, d) = run(text, Role::PublicationIndex);
+    assert!(
+        fm.is_none(),
+        "the print settings must not be dropped in silence"
+    );
+    assert_eq!(
+        heads(&d),
+        [
+            "5:1: error: invalid front matter: a non-breaking space (U+00A0) at column 1; type a normal space"
+        ]
+    );
+}
+
+#[test]
+fn not_a_mapping() {
+    let (fm, d) = run("---\n- a\n- b\n---\n", Role::Chapter);
+    assert!(fm.is_none());
+    assert_eq!(
+        heads(&d),
+        ["2:1: error: front matter must be `key: value` lines"]
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_at_its_line() {
+    let text = format!("---\ntitle: A\nextra: {}\n---\n", "[".repeat(100_000));
+    let (fm, d) = run(&text, Role::Chapter);
+    assert!(fm.is_none());
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].headline().starts_with("a.md:3:")
+            && d[0]
+                .message
+                .ends_with("values are nested more than 64 levels deep"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn crlf_files_keep_their_positions() {
+    let (fm, d) = run(
+        "---\r\ntitle: A\r\norder: x\r\n---\r\nbody\r\n",
+        Role::Chapter,
+    );
+    assert!(fm.is_none());
+    assert_eq!(heads(&d), ["3:8: error: `order` must be a whole number"]);
+}
+
+#[test]
+fn a_leftover_that_turned_settings_into_text() {
+    let (fm, d) = publication("print:\n  size:\u{a0}A5\n");
+    assert!(fm.is_none());
+    assert_eq!(
+        d,
+        [
+            "4:8: error: invalid front matter: a non-breaking space (U+00A0) at column 8; type a normal space"
+        ]
+    );
+}
