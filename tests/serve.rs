@@ -3,8 +3,6 @@
 //! that leave the site and hosts that are not its own, sends its security
 //! headers, starts even when the site has errors, and stops cleanly.
 
-#[path = "serve_support/cdp.rs"]
-mod cdp;
 mod common;
 #[path = "serve_support/in_browser.rs"]
 mod in_browser;

@@ -2,7 +2,7 @@
 //! served page, on the error overlay or on the error page; reload on edit
 //! still works under the policy; the overlay reads at 4.5:1 or better.
 
-use super::cdp::Cdp;
+use super::common::cdp::Cdp;
 use super::common::{Site, browser};
 use super::server::Server;
 use super::{BROKEN_YAML, BROKEN_YAML_ERROR, CHAPTER};

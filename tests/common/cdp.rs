@@ -38,7 +38,7 @@ impl Cdp {
         let profile = tempfile::tempdir().unwrap();
         let (child_in, to_child) = pipe();
         let (from_child, child_out) = pipe();
-        let mut cmd = super::common::browser::command(browser, profile.path());
+        let mut cmd = super::browser::command(browser, profile.path());
         cmd.args(["--remote-debugging-pipe", "--window-size=1024,768"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -118,7 +118,7 @@ impl Cdp {
         let mut bytes = serde_json::to_vec(&msg).unwrap();
         bytes.push(0);
         self.to.write_all(&bytes).unwrap();
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let v = self
