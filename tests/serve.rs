@@ -36,6 +36,9 @@ fn serve_rebuilds_reloads_shows_errors_and_stays_inside_the_site() {
         page.body.contains("__fieldguide/livereload.js"),
         "the reload script is injected when serving"
     );
+    // Print pages reload too (they are previewed before printing).
+    let print = server.get("/en/handbook/print.html").body;
+    assert!(print.contains("<script src=\"../../__fieldguide/livereload.js\" defer></script>"));
     assert_eq!(server.get("/").status, 200);
     assert_eq!(server.get("/en/").status, 200);
     assert_eq!(server.get("/__fieldguide/livereload.js").status, 200);
