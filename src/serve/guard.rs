@@ -162,11 +162,23 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     response
 }
 
+/// For PDFs: Chromium shows them in a document of its own, made of the
+/// response, with the viewer as an `<embed>` that `object-src 'none'` (and
+/// the ban on inline style) would block (crbug.com/271452). Script in a
+/// PDF never runs as the site.
+pub const PDF_CSP: &str = "frame-ancestors 'none'";
+
 fn add_headers(h: &mut HeaderMap) {
+    let pdf = h
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/pdf"));
     let set = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
-        (header::CONTENT_SECURITY_POLICY, CSP),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            if pdf { PDF_CSP } else { CSP },
+        ),
         (header::X_FRAME_OPTIONS, "DENY"),
         // Another site may not embed the preview's files either (a
         // `<script src>` of a search index would hand it the draft text).

@@ -4,6 +4,11 @@
 use super::common::Site;
 use super::server::{self, Server};
 
+const MINIMAL_PDF: &str = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n\
+trailer<</Root 1 0 R>>\n%%EOF\n";
+
 #[test]
 fn serve_answers_only_hosts_that_name_it() {
     let site = Site::fixture("basic");
@@ -102,6 +107,12 @@ pub fn assert_headers(r: &server::Response, what: &str) {
 #[test]
 fn every_response_carries_the_security_headers() {
     let site = Site::fixture("basic");
+    site.write("guidance/handbook/form.pdf", MINIMAL_PDF);
+    let chapter = "guidance/handbook/02-signs.en.md";
+    site.write(
+        chapter,
+        format!("{}\n[The form](form.pdf)\n", site.read(chapter)),
+    );
     let server = Server::start(&site);
     for path in [
         "/",
@@ -118,6 +129,18 @@ fn every_response_carries_the_security_headers() {
         assert_headers(&server.get(path), path);
     }
     assert_headers(&server.head_of("/__fieldguide/events"), "events");
+    // A PDF keeps the other headers, but only `frame-ancestors` of the
+    // policy: Chromium's viewer is a plugin in the PDF's own document.
+    let pdf = server.get("/en/handbook/form.pdf");
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("content-type"), "application/pdf");
+    assert_eq!(
+        pdf.header("content-security-policy"),
+        "frame-ancestors 'none'"
+    );
+    assert_eq!(pdf.header("x-content-type-options"), "nosniff");
+    assert_eq!(pdf.header("referrer-policy"), "no-referrer");
+    assert_eq!(pdf.header("x-frame-options"), "DENY");
     let refused =
         server.request("GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
     assert_eq!(refused.status, 421);
