@@ -2,20 +2,19 @@
 //! the pages of the reader's language.
 
 mod common;
-use common::{Site, browser};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use common::{Site, browser, cdp};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
-/// Service workers run outside the virtual time `--dump-dom` waits on, so
-/// the page reports back over HTTP to a listener in the test instead.
-const HARNESS: &str = r#"<!DOCTYPE html><html><body><script>
-function report(t) { fetch("http://127.0.0.1:REPORT/result?" + encodeURIComponent(t), { mode: "no-cors" }); }
+/// Run in a served page over the DevTools protocol (the server's
+/// Content-Security-Policy allows no inline script, and service workers run
+/// outside the virtual time `--dump-dom` waits on): resolves to what the
+/// French cache holds once the worker has filled it.
+const HARNESS: &str = r#"new Promise(function (report) {
 navigator.serviceWorker.register("../../sw.js").then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
   navigator.serviceWorker.addEventListener("message", function (e) {
-    if (!e.data.cached) return;
+    // The page itself asks for its own language first: wait for French.
+    if (e.data.cached !== "fr") return;
     fetch("../../fr/offline.json").then(function (r) { return r.json(); }).then(function (list) {
       return Promise.all(list.map(function (u) { return caches.match(new URL("../../" + u, location.href).href); })).then(function (hits) {
         report("cached " + hits.filter(Boolean).length + " of " + list.length);
@@ -24,33 +23,7 @@ navigator.serviceWorker.register("../../sw.js").then(function () { return naviga
   });
   reg.active.postMessage({ lang: "fr" });
 }).catch(function (e) { report("error " + e); });
-</script></body></html>"#;
-
-/// Waits for one `GET /result?...` and returns the decoded query.
-fn report_listener() -> (u16, mpsc::Receiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut s) = stream else { continue };
-            let mut buf = [0u8; 4096];
-            let n = s.read(&mut buf).unwrap_or(0);
-            let req = String::from_utf8_lossy(&buf[..n]).into_owned();
-            let _ =
-                s.write_all(b"HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n\r\n");
-            if let Some(q) = req
-                .split_whitespace()
-                .nth(1)
-                .and_then(|p| p.strip_prefix("/result?"))
-            {
-                let _ = tx.send(common::decode(q));
-                return;
-            }
-        }
-    });
-    (port, rx)
-}
+})"#;
 
 #[test]
 fn offline_files_are_written_only_when_asked() {
@@ -97,18 +70,9 @@ fn the_service_worker_keeps_the_readers_language() {
         return;
     };
     let site = Site::fixture("basic");
-    // The harness page is an HTML file under guidance/: only a trusted site may publish one.
     site.write(
         "site.yaml",
-        format!(
-            "{}offline: true\nallow_raw_html: true\n",
-            site.read("site.yaml")
-        ),
-    );
-    let (report_port, results) = report_listener();
-    site.write(
-        "guidance/handbook/harness.html",
-        HARNESS.replace("REPORT", &report_port.to_string()),
+        format!("{}offline: true\n", site.read("site.yaml")),
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
         .args(["serve", "--port", "0", "--source"])
@@ -127,19 +91,15 @@ fn the_service_worker_keeps_the_readers_language() {
         }
     }
     let port = port.expect("serve started");
-    let profile = tempfile::tempdir().unwrap();
-    let mut reader = browser::command(&chromium, profile.path())
-        .arg(format!("http://127.0.0.1:{port}/en/handbook/harness.html"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let result = results.recv_timeout(Duration::from_secs(60));
-    let _ = reader.kill();
-    let _ = reader.wait();
+    let mut page = cdp::Cdp::launch(&chromium);
+    page.navigate(&format!("http://127.0.0.1:{port}/en/handbook/signs.html"));
+    page.wait_until("document.readyState === 'complete'");
+    let result = page.try_eval(HARNESS);
+    drop(page);
     let _ = child.kill();
     let _ = child.wait();
     let result = result.expect("the page reported back");
+    let result = result.as_str().unwrap_or_default();
     let (got, total) = result
         .trim_start_matches("cached ")
         .split_once(" of ")

@@ -1,137 +1,47 @@
 //! End-to-end: `fieldguide serve` builds, serves, rebuilds on change,
 //! reloads pages, shows errors, keeps the last good site, refuses paths
-//! that leave the site, and stops cleanly.
+//! that leave the site and hosts that are not its own, sends its security
+//! headers, starts even when the site has errors, and stops cleanly.
 
 mod common;
+#[path = "serve_support/in_browser.rs"]
+mod in_browser;
+#[path = "serve_support/security.rs"]
+mod security;
+#[path = "serve_support/server.rs"]
+mod server;
+
 use common::Site;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use server::Server;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
-struct Server {
-    child: Child,
-    port: u16,
-    log: mpsc::Receiver<String>,
-}
-
-impl Server {
-    // The child is waited for in `Drop`.
-    #[allow(clippy::zombie_processes)]
-    fn start(site: &Site) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-            .args(["serve", "--port", "0", "--source"])
-            .arg(site.path())
-            .env("NO_COLOR", "1")
-            .stderr(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let line = rx
-                .recv_timeout(deadline - Instant::now())
-                .expect("server did not start");
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                let port = rest.split('/').next().unwrap().parse().unwrap();
-                return Server {
-                    child,
-                    port,
-                    log: rx,
-                };
-            }
-        }
-    }
-
-    /// A raw HTTP/1.1 GET: (status, body). The path is sent exactly as given.
-    fn get(&self, path: &str) -> (u16, String) {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut buf = Vec::new();
-        s.read_to_end(&mut buf).unwrap();
-        let text = String::from_utf8_lossy(&buf).into_owned();
-        let status = text.split(' ').nth(1).unwrap().parse().unwrap();
-        let body = text
-            .split_once("\r\n\r\n")
-            .map(|x| x.1.to_string())
-            .unwrap_or_default();
-        (status, body)
-    }
-
-    /// Opens the event stream; events arrive on the returned channel.
-    fn events(&self) -> mpsc::Receiver<String> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(
-            s,
-            "GET /__fieldguide/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )
-        .unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let reader = BufReader::new(s);
-            let (mut event, mut data) = (String::new(), Vec::new());
-            for line in reader.lines().map_while(Result::ok) {
-                if let Some(name) = line.strip_prefix("event: ") {
-                    event = name.to_string();
-                } else if let Some(d) = line.strip_prefix("data: ") {
-                    data.push(d.to_string());
-                } else if line.is_empty() && !event.is_empty() {
-                    let _ = tx.send(format!("{event}: {}", data.join("\n")));
-                    event.clear();
-                    data.clear();
-                }
-            }
-        });
-        rx
-    }
-
-    /// Waits for an event whose text contains `what`.
-    fn wait_event(rx: &mpsc::Receiver<String>, what: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let e = rx
-                .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("no `{what}` event"));
-            if e.contains(what) {
-                return e;
-            }
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+const CHAPTER: &str = "guidance/handbook/02-signs.en.md";
+const BROKEN_YAML: &str = "---\ntitle: [broken\n---\nText\n";
+/// What the terminal shows for `BROKEN_YAML`: headline, source line, caret.
+const BROKEN_YAML_ERROR: &str = "guidance/handbook/02-signs.en.md:3:1: error: invalid front matter: did not find expected ',' or ']'
+  |
+3 | ---
+  | ^
+";
 
 #[test]
 fn serve_rebuilds_reloads_shows_errors_and_stays_inside_the_site() {
     let site = Site::fixture("basic");
     let server = Server::start(&site);
-    let (status, page) = server.get("/en/handbook/signs.html");
-    assert_eq!(status, 200);
+    let page = server.get("/en/handbook/signs.html");
+    assert_eq!(page.status, 200);
     assert!(
-        page.contains("__fieldguide/livereload.js"),
+        page.body.contains("__fieldguide/livereload.js"),
         "the reload script is injected when serving"
     );
-    assert_eq!(server.get("/").0, 200);
-    assert_eq!(server.get("/en/").0, 200);
-    assert_eq!(server.get("/__fieldguide/livereload.js").0, 200);
+    // Print pages reload too (they are previewed before printing).
+    let print = server.get("/en/handbook/print.html").body;
+    assert!(print.contains("<script src=\"../../__fieldguide/livereload.js\" defer></script>"));
+    assert_eq!(server.get("/").status, 200);
+    assert_eq!(server.get("/en/").status, 200);
+    assert_eq!(server.get("/__fieldguide/livereload.js").status, 200);
 
     // Nothing outside the built site, whatever the encoding.
     for path in [
@@ -143,45 +53,38 @@ fn serve_rebuilds_reloads_shows_errors_and_stays_inside_the_site() {
         "/guidance/handbook/02-signs.en.md",
         "/site.yaml",
     ] {
-        assert_eq!(server.get(path).0, 404, "{path}");
+        assert_eq!(server.get(path).status, 404, "{path}");
     }
 
     // Edit a chapter: the change shows, and open pages are told to reload.
     let events = server.events();
     Server::wait_event(&events, "build-ok");
-    let chapter = "guidance/handbook/02-signs.en.md";
-    let original = site.read(chapter);
-    let index_before = server.get("/en/search-index.js").1;
-    site.write(chapter, format!("{original}\nA freshly added sentence.\n"));
+    let original = site.read(CHAPTER);
+    let index_before = server.get("/en/search-index.js").body;
+    site.write(CHAPTER, format!("{original}\nA freshly added sentence.\n"));
     Server::wait_event(&events, "reload");
-    assert!(
-        server
-            .get("/en/handbook/signs.html")
-            .1
-            .contains("A freshly added sentence.")
-    );
+    let body = server.get("/en/handbook/signs.html").body;
+    assert!(body.contains("<p>A freshly added sentence.</p>"), "{body}");
     // The search index follows the edit too.
-    assert_ne!(server.get("/en/search-index.js").1, index_before);
+    assert_ne!(server.get("/en/search-index.js").body, index_before);
 
-    // Break the YAML: the error reaches the browser; the last good page stays.
-    site.write(chapter, "---\ntitle: [broken\n---\nText\n");
+    // Break the YAML: the error reaches the browser as the terminal shows
+    // it (source line and caret); the last good page stays.
+    site.write(CHAPTER, BROKEN_YAML);
     let err = Server::wait_event(&events, "build-error");
-    assert!(
-        err.contains("guidance/handbook/02-signs.en.md:3:1: error: invalid front matter"),
-        "{err}"
-    );
-    let (status, body) = server.get("/en/handbook/signs.html");
-    assert_eq!(status, 200);
-    assert!(body.contains("A freshly added sentence."));
+    assert!(err.contains(BROKEN_YAML_ERROR), "{err}");
+    let page = server.get("/en/handbook/signs.html");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<p>A freshly added sentence.</p>"));
     // A page opened now learns about the error at once.
     let late = server.events();
-    Server::wait_event(&late, "build-error");
+    assert_eq!(Server::wait_event(&late, "build-error"), err);
 
     // Fix it: the page comes back with the new text.
-    site.write(chapter, format!("{original}\nFixed again.\n"));
+    site.write(CHAPTER, format!("{original}\nFixed again.\n"));
     Server::wait_event(&events, "reload");
-    let body = server.get("/en/handbook/signs.html").1;
-    assert!(body.contains("Fixed again."), "{body}");
+    let body = server.get("/en/handbook/signs.html").body;
+    assert!(body.contains("<p>Fixed again.</p>"), "{body}");
 
     // A normal build never carries the reload script.
     site.build_ok();
@@ -190,7 +93,184 @@ fn serve_rebuilds_reloads_shows_errors_and_stays_inside_the_site() {
             .read("public/en/handbook/signs.html")
             .contains("livereload")
     );
-    drop(server);
+}
+
+#[test]
+fn serve_sends_the_same_pages_as_build_with_only_the_reload_script_added() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    site.build_ok();
+    let built = common::tree(&site.out());
+    let mut compared = 0;
+    for (path, bytes) in &built {
+        // The zips and the output manifest exist only on disk.
+        if path.starts_with("download/") || path.starts_with(".fieldguide") {
+            continue;
+        }
+        let served = server.get(&format!("/{path}"));
+        assert_eq!(served.status, 200, "{path}");
+        // Homes offer the zip, which only `build` writes: the template
+        // leaves an empty line where the section would be.
+        let mut in_download = false;
+        let expected: String = String::from_utf8_lossy(bytes)
+            .split_inclusive('\n')
+            .filter_map(|l| {
+                in_download |= l.starts_with("<section class=\"download\"");
+                if !in_download {
+                    return Some(l);
+                }
+                in_download = !l.starts_with("</section>");
+                (!in_download).then_some("\n")
+            })
+            .collect();
+        let body: String = served
+            .body
+            .split_inclusive('\n')
+            .filter(|l| !l.contains("__fieldguide/livereload.js"))
+            .collect();
+        assert_eq!(body, expected, "{path}");
+        compared += 1;
+    }
+    assert!(compared > 20, "only {compared} files compared");
+}
+
+#[test]
+fn a_folder_without_its_slash_redirects_to_it() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let r = server.get("/en/handbook");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("location"), "/en/handbook/");
+    assert_eq!(r.body, "");
+    let r = server.get("/en/handbook/03-referral?lang=en");
+    assert_eq!(r.status, 404, "a source folder name is not an output path");
+    let r = server.get("/en/handbook/referral?x=1");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("location"), "/en/handbook/referral/?x=1");
+    let r = server.get("/en");
+    assert_eq!(r.header("location"), "/en/");
+    // The slash form is the folder's index page.
+    let index = server.get("/en/handbook/");
+    assert_eq!(index.status, 200);
+    assert_eq!(index.body, server.get("/en/handbook/index.html").body);
+    // A file is never redirected.
+    assert_eq!(server.get("/en/handbook/signs.html").status, 200);
+    assert_eq!(server.get("/en/handbook/signs.html/").status, 404);
+}
+
+#[test]
+fn unknown_paths_get_a_404_page() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let own = server.get("/404.html");
+    for path in ["/en/no-such-page.html", "/nowhere/", "/en/handbook/nope"] {
+        let r = server.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        if own.status == 200 {
+            // The site has a 404 page: it is what a missing path shows.
+            assert_eq!(r.header("content-type"), "text/html; charset=utf-8");
+            assert_eq!(r.body, own.body, "{path}");
+        } else {
+            assert_eq!(r.header("content-type"), "text/plain; charset=utf-8");
+            assert_eq!(r.body, "404: not a page of this site\n", "{path}");
+        }
+    }
+}
+
+#[test]
+fn serve_starts_with_errors_shows_them_and_switches_to_the_site_once_fixed() {
+    let site = Site::fixture("basic");
+    let original = site.read(CHAPTER);
+    site.write(CHAPTER, BROKEN_YAML);
+    let server = Server::start(&site);
+    // Every page is the list of errors, as the terminal shows them.
+    for path in ["/", "/en/handbook/signs.html", "/en/handbook"] {
+        let r = server.get(path);
+        assert_eq!(r.status, 503, "{path}");
+        assert_eq!(r.header("content-type"), "text/html; charset=utf-8");
+        security::assert_headers(&r, path);
+        let page = scraper::Html::parse_document(&r.body);
+        let sel = |css| scraper::Selector::parse(css).unwrap();
+        let text: String = page
+            .select(&sel("pre.fg-text"))
+            .next()
+            .expect("an error list")
+            .text()
+            .collect();
+        assert!(text.contains(BROKEN_YAML_ERROR), "{text}");
+        assert!(text.ends_with("\n4 errors\n"), "{text}");
+        let script = page.select(&sel("script[src]")).next().unwrap();
+        assert_eq!(
+            script.value().attr("src"),
+            Some("/__fieldguide/livereload.js")
+        );
+    }
+    let events = server.events();
+    let first = Server::wait_event(&events, "build-error");
+    assert!(first.contains(BROKEN_YAML_ERROR), "{first}");
+
+    // Still broken after another edit: the new errors reach the page.
+    site.write(CHAPTER, "---\ntitle: [still broken\n---\nText\n");
+    let again = Server::wait_event(&events, "build-error");
+    assert!(again.contains("3 | ---"), "{again}");
+
+    site.write(CHAPTER, &original);
+    Server::wait_event(&events, "reload");
+    let r = server.get("/en/handbook/signs.html");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("<h1"), "{}", r.body);
+    // And from now on it behaves as if it had started well.
+    let late = server.events();
+    Server::wait_event(&late, "build-ok");
+    site.write(CHAPTER, format!("{original}\nLater text.\n"));
+    Server::wait_event(&events, "reload");
+    assert!(
+        server
+            .get("/en/handbook/signs.html")
+            .body
+            .contains("<p>Later text.</p>")
+    );
+}
+
+#[test]
+fn a_folder_that_is_not_a_site_is_not_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(["serve", "--port", "0", "--source"])
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("fix them and run `fieldguide serve` again"),
+        "{err}"
+    );
+}
+
+#[test]
+fn under_strict_a_new_warning_shows_its_text_in_the_overlay() {
+    let site = Site::fixture("basic");
+    let server = Server::start_with(&site, &["--strict"]);
+    let events = server.events();
+    Server::wait_event(&events, "build-ok");
+    let original = site.read(CHAPTER);
+    // A body-only edit (rebuilt without a full build) adding a warning.
+    site.write(CHAPTER, format!("{original}\nSee [this]().\n"));
+    let err = Server::wait_event(&events, "build-error");
+    let line = original.lines().count() + 2;
+    let pad = " ".repeat(line.to_string().len());
+    let expected = format!(
+        "guidance/handbook/02-signs.en.md:{line}:5: error: empty link\n\
+         {pad} |\n\
+         {line} | See [this]().\n\
+         {pad} |     ^\n  \
+         = hint: give the link a target: [text](file.md)\n\n1 error\n"
+    );
+    assert_eq!(err, expected);
+    site.write(CHAPTER, &original);
+    Server::wait_event(&events, "reload");
 }
 
 #[test]

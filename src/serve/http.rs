@@ -2,53 +2,32 @@
 //! and a stream of reload / error events. Only files of the built site are
 //! served; nothing on disk is reachable, whatever the request path.
 
-use super::{EVENTS, Notice, RELOAD_SCRIPT, Shared};
+use super::guard::{self, Guard};
+use super::{EVENTS, Files, Notice, OVERLAY_CSS, RELOAD_SCRIPT, Shared, overlay};
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri, header};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-const SCRIPT: &str = r#"(function () {
-  var src = document.currentScript && document.currentScript.src;
-  if (!src || !window.EventSource) return;
-  var events = new EventSource(src.replace(/livereload\.js.*$/, "events"));
-  var box = null;
-  function hide() { if (box) { box.remove(); box = null; } }
-  function show(text) {
-    hide();
-    box = document.createElement("div");
-    box.setAttribute("role", "alert");
-    box.id = "fieldguide-error";
-    box.style.cssText = "position:fixed;inset:0;z-index:99999;background:rgba(40,0,0,.94);color:#fff;padding:1.5rem;overflow:auto;font:15px/1.5 ui-monospace,monospace;direction:ltr;text-align:left";
-    var h = document.createElement("h2");
-    h.textContent = "fieldguide: the build failed";
-    h.style.cssText = "font:bold 1.3rem system-ui,sans-serif;margin:0 0 1rem";
-    var pre = document.createElement("pre");
-    pre.textContent = text;
-    pre.style.cssText = "white-space:pre-wrap;margin:0";
-    var p = document.createElement("p");
-    p.textContent = "The page below is the last version that built. Fix the error and save: this page reloads by itself.";
-    box.appendChild(h); box.appendChild(pre); box.appendChild(p);
-    document.body.appendChild(box);
-  }
-  events.addEventListener("reload", function () { location.reload(); });
-  events.addEventListener("build-error", function (e) { show(e.data); });
-  events.addEventListener("build-ok", hide);
-})();
-"#;
-
-pub fn router(shared: Arc<Shared>) -> Router {
+/// Every route, behind the host check and security headers of `guard`.
+pub fn router(shared: Arc<Shared>, local: SocketAddr) -> Router {
     Router::new()
         .route(&format!("/{EVENTS}"), get(events))
         .route(&format!("/{RELOAD_SCRIPT}"), get(script))
+        .route(&format!("/{OVERLAY_CSS}"), get(stylesheet))
         .fallback(get(file))
         .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(Guard::new(local)),
+            guard::check,
+        ))
 }
 
 async fn script() -> Response {
@@ -57,7 +36,18 @@ async fn script() -> Response {
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        SCRIPT,
+        overlay::SCRIPT,
+    )
+        .into_response()
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        overlay::stylesheet(),
     )
         .into_response()
 }
@@ -127,38 +117,106 @@ fn content_type(path: &str) -> &'static str {
         "pdf" => "application/pdf",
         "zip" => "application/zip",
         "txt" | "md" => "text/plain; charset=utf-8",
+        "avif" => "image/avif",
         "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "mp3" => "audio/mpeg",
+        "m4a" => "audio/mp4",
+        "ogg" | "opus" => "audio/ogg",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "csv" => "text/csv; charset=utf-8",
+        "webmanifest" => "application/manifest+json",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         _ => "application/octet-stream",
     }
 }
 
-fn not_found() -> Response {
+/// What a request path finds in the site.
+#[derive(Debug, PartialEq)]
+enum Found {
+    File(String, Arc<Vec<u8>>),
+    /// A folder asked for without its trailing slash: its index page's
+    /// relative links only work from the slash form.
+    Redirect(String),
+    Missing,
+}
+
+fn lookup(files: &Files, uri: &Uri) -> Found {
+    let raw = uri.path();
+    let Some(path) = resolve(raw) else {
+        return Found::Missing;
+    };
+    if let Some(bytes) = files.get(&path) {
+        return Found::File(path, bytes.clone());
+    }
+    if raw.ends_with('/') || !files.contains_key(&format!("{path}/index.html")) {
+        return Found::Missing;
+    }
+    // Rebuilt from the path as sent (still percent-encoded), one slash
+    // between segments, so the target is always a path on this server.
+    let mut to: String = raw
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .flat_map(|s| ["/", s])
+        .collect();
+    to.push('/');
+    if let Some(q) = uri.query() {
+        to.push('?');
+        to.push_str(q);
+    }
+    Found::Redirect(to)
+}
+
+/// The site's own `404.html` when it has one, else a plain page.
+fn not_found(files: Option<&Files>) -> Response {
+    if let Some(page) = files.and_then(|f| f.get("404.html")) {
+        return (
+            StatusCode::NOT_FOUND,
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            page.as_ref().clone(),
+        )
+            .into_response();
+    }
     (
         StatusCode::NOT_FOUND,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "404: not a page of this site\n",
+        NOT_FOUND_TEXT,
     )
         .into_response()
 }
 
+const NOT_FOUND_TEXT: &str = "404: not a page of this site\n";
+
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    let Some(path) = resolve(uri.path()) else {
-        return not_found();
+    let (files, error) = match shared.snapshot.read() {
+        Ok(s) => (s.files.clone(), s.error.clone()),
+        Err(_) => return not_found(None),
     };
-    let files = match shared.snapshot.read() {
-        Ok(s) => s.files.clone(),
-        Err(_) => return not_found(),
+    let Some(files) = files else {
+        // Never built: every page is the list of errors.
+        let text = error.unwrap_or_default();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            overlay::error_page(&text, RELOAD_SCRIPT, OVERLAY_CSS),
+        )
+            .into_response();
     };
-    let found = files
-        .get(&path)
-        .map(|b| (path.clone(), b.clone()))
-        .or_else(|| {
-            // `/en/pocket-guide` -> its index page.
-            let index = format!("{path}/index.html");
-            files.get(&index).map(|b| (index, b.clone()))
-        });
-    match found {
-        Some((p, bytes)) => (
+    match lookup(&files, &uri) {
+        Found::File(p, bytes) => (
             [
                 (header::CONTENT_TYPE, content_type(&p)),
                 (header::CACHE_CONTROL, "no-store"),
@@ -166,13 +224,25 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             bytes.as_ref().clone(),
         )
             .into_response(),
-        None => not_found(),
+        Found::Redirect(to) => match HeaderValue::from_str(&to) {
+            Ok(location) => (
+                StatusCode::MOVED_PERMANENTLY,
+                [
+                    (header::LOCATION, location),
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                ],
+            )
+                .into_response(),
+            Err(_) => not_found(Some(&files)),
+        },
+        Found::Missing => not_found(Some(&files)),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
+    use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn resolves_inside_the_site_only() {
@@ -183,5 +253,60 @@ mod tests {
         assert_eq!(resolve("/%2e%2e/site.yaml"), None);
         assert_eq!(resolve("/en/..%2f..%2fsite.yaml"), None);
         assert_eq!(resolve("/en/%5c..%5csite.yaml"), None);
+    }
+
+    fn site(paths: &[&str]) -> Files {
+        Arc::new(
+            paths
+                .iter()
+                .map(|p| (p.to_string(), Arc::new(p.as_bytes().to_vec())))
+                .collect::<BTreeMap<_, _>>(),
+        )
+    }
+
+    fn find(files: &Files, uri: &str) -> Found {
+        lookup(files, &uri.parse().unwrap())
+    }
+
+    #[test]
+    fn folders_redirect_to_their_slash_form() {
+        let files = site(&["index.html", "en/index.html", "en/my guide/index.html"]);
+        let redirect = |s: &str| Found::Redirect(s.to_string());
+        assert_eq!(find(&files, "/en"), redirect("/en/"));
+        assert_eq!(find(&files, "/en/my%20guide"), redirect("/en/my%20guide/"));
+        assert_eq!(
+            find(&files, "/en/my%20guide?q=a"),
+            redirect("/en/my%20guide/?q=a")
+        );
+        // Never to another host, however many slashes lead the path.
+        assert_eq!(find(&files, "//en"), redirect("/en/"));
+        assert_eq!(find(&files, "/./en/./"), find(&files, "/en/"));
+        assert!(matches!(find(&files, "/en/"), Found::File(p, _) if p == "en/index.html"));
+        assert_eq!(find(&files, "/fr"), Found::Missing);
+        assert_eq!(find(&files, "/en/index.html/"), Found::Missing);
+    }
+
+    #[test]
+    fn missing_pages_get_the_sites_404_page_when_it_has_one() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let body = |r: Response| {
+            rt.block_on(axum::body::to_bytes(r.into_body(), 1 << 20))
+                .unwrap()
+                .to_vec()
+        };
+        let with = site(&["index.html", "404.html"]);
+        let r = not_found(Some(&with));
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            r.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(body(r), b"404.html");
+        let without = site(&["index.html"]);
+        let r = not_found(Some(&without));
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        assert_eq!(body(r), NOT_FOUND_TEXT.as_bytes());
     }
 }

@@ -2,7 +2,9 @@
 //! change and reload open pages. The state lives here, owned by the
 //! command: the build steps know nothing about serving.
 
+mod guard;
 mod http;
+mod overlay;
 mod watch;
 
 use crate::commands::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
@@ -12,11 +14,14 @@ use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use tokio::runtime::Runtime;
 use tokio::sync::broadcast;
 
 /// Where the reload script is served from (never part of a normal build).
 pub const RELOAD_SCRIPT: &str = "__fieldguide/livereload.js";
 pub const EVENTS: &str = "__fieldguide/events";
+/// The error overlay's stylesheet.
+pub const OVERLAY_CSS: &str = "__fieldguide/overlay.css";
 
 pub struct ServeOptions {
     pub build: Options,
@@ -27,10 +32,14 @@ pub struct ServeOptions {
     pub verbosity: Verbosity,
 }
 
+/// Output path -> contents.
+pub type Files = Arc<BTreeMap<String, Arc<Vec<u8>>>>;
+
 /// What the server sends: the last good site, and the current error if the
 /// latest change broke the build.
 pub struct Snapshot {
-    pub files: Arc<BTreeMap<String, Arc<Vec<u8>>>>,
+    /// `None` until a build succeeds: every page is then the error page.
+    pub files: Option<Files>,
     /// The errors, as text, while the build is broken.
     pub error: Option<String>,
 }
@@ -49,27 +58,14 @@ pub struct Shared {
 
 pub fn serve(mut opts: ServeOptions) -> i32 {
     opts.build.live_reload = Some(RELOAD_SCRIPT.to_string());
-    let source = opts.build.source.clone();
-    let start = std::time::Instant::now();
-    let (session, warnings) = match Session::start(opts.build.clone()) {
-        Ok(s) => s,
-        Err(f) => {
-            print_diagnostics(&source, &f.diagnostics, opts.verbosity);
-            eprintln!("the site has errors; fix them and run `fieldguide serve` again");
-            return EXIT_FAILED;
-        }
+    let Some((session, error)) = first_build(&opts) else {
+        return EXIT_FAILED;
     };
-    print_diagnostics(&source, &warnings, opts.verbosity);
-    eprintln!(
-        "built {} pages in {} ms",
-        session.page_count(),
-        start.elapsed().as_millis()
-    );
     let (tx, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Snapshot {
-            files: Arc::new(session.files.clone()),
-            error: None,
+            files: session.as_ref().map(|s| Arc::new(s.files.clone())),
+            error,
         }),
         notices: tx,
     });
@@ -84,9 +80,75 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
             return EXIT_FAILED;
         }
     };
+    let Some(listener) = listen(&runtime, &opts) else {
+        return EXIT_FAILED;
+    };
+    let local = listener
+        .local_addr()
+        .unwrap_or(SocketAddr::new(opts.bind, opts.port));
+    let watcher = match watch::start(session, shared.clone(), &opts) {
+        Ok(w) => w,
+        Err(e) => {
+            let source = opts.build.source.display();
+            eprintln!("error: cannot watch {source} for changes: {e}");
+            return EXIT_FAILED;
+        }
+    };
+    let code = run(
+        &runtime,
+        listener,
+        http::router(shared, local),
+        &opts,
+        local,
+    );
+    drop(watcher);
+    // Open event streams would keep a graceful shutdown waiting: stop now.
+    runtime.shutdown_background();
+    code
+}
+
+/// The first build. A site with errors still gets a server (it shows the
+/// errors until they are fixed); a folder that is not a site does not.
+/// `None` after printing why it cannot start.
+fn first_build(opts: &ServeOptions) -> Option<(Option<Session>, Option<String>)> {
+    let source = &opts.build.source;
+    let start = std::time::Instant::now();
+    match Session::start(opts.build.clone()) {
+        Ok((session, warnings)) => {
+            print_diagnostics(source, &warnings, opts.verbosity);
+            eprintln!(
+                "built {} pages in {} ms",
+                session.page_count(),
+                start.elapsed().as_millis()
+            );
+            Some((Some(session), None))
+        }
+        Err(f) => {
+            print_diagnostics(source, &f.diagnostics, opts.verbosity);
+            if !source.join(crate::config::CONFIG_FILE).is_file() {
+                eprintln!("the site has errors; fix them and run `fieldguide serve` again");
+                return None;
+            }
+            eprintln!("the site has errors: the preview shows them until a change fixes them");
+            let failing = overlay::failing(&f.diagnostics, opts.build.strict);
+            Some((None, Some(overlay::failure_text(&failing, source))))
+        }
+    }
+}
+
+/// Binds the port, or says why not.
+fn listen(runtime: &Runtime, opts: &ServeOptions) -> Option<tokio::net::TcpListener> {
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener = match runtime.block_on(tokio::net::TcpListener::bind(addr)) {
-        Ok(l) => l,
+    match runtime.block_on(tokio::net::TcpListener::bind(addr)) {
+        Ok(l) => {
+            if !opts.bind.is_loopback() {
+                eprintln!(
+                    "warning: serving on {} makes the preview visible to other machines on the network",
+                    opts.bind
+                );
+            }
+            Some(l)
+        }
         Err(e) => {
             let why = if e.kind() == std::io::ErrorKind::AddrInUse {
                 format!("port {} is already in use", opts.port)
@@ -97,28 +159,19 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
             eprintln!(
                 "  = hint: choose another port with --port, e.g. --port 8080 (or --port 0 for any free port)"
             );
-            return EXIT_FAILED;
+            None
         }
-    };
-    let local = listener.local_addr().unwrap_or(addr);
-    if !opts.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {} makes the preview visible to other machines on the network",
-            opts.bind
-        );
     }
-    let watcher = match watch::start(session, shared.clone(), &opts) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch {} for changes: {e}", source.display());
-            return EXIT_FAILED;
-        }
-    };
-    let host = if local.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        local.ip().to_string()
-    };
+}
+
+/// Serves until Ctrl-C; the exit code.
+fn run(
+    runtime: &Runtime,
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    opts: &ServeOptions,
+    local: SocketAddr,
+) -> i32 {
     // Listen for Ctrl-C before announcing the address, so that an early
     // interrupt still stops the server cleanly.
     let mut interrupt = match runtime.block_on(async { Interrupt::listen() }) {
@@ -128,21 +181,22 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
             return EXIT_FAILED;
         }
     };
+    let host = match local.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        v4 => v4.to_string(),
+    };
     eprintln!(
         "serving {} at http://{host}:{}/ (Ctrl-C to stop)",
-        source.display(),
+        opts.build.source.display(),
         local.port()
     );
-    let app = http::router(shared);
     let result = runtime.block_on(async move {
         tokio::select! {
             r = axum::serve(listener, app) => r.map_err(|e| e.to_string()),
             _ = interrupt.recv() => Ok(()),
         }
     });
-    drop(watcher);
-    // Open event streams would keep a graceful shutdown waiting: stop now.
-    runtime.shutdown_background();
     match result {
         Ok(()) => {
             eprintln!("stopped");

@@ -1,12 +1,13 @@
 //! Watching the site folder and rebuilding on change.
 
-use super::{Notice, ServeOptions, Shared};
+use super::{Notice, ServeOptions, Shared, overlay};
 use crate::commands::{Verbosity, plural, print_diagnostics};
+use crate::pipeline::{Failed, Options};
 use crate::rebuild::Session;
 use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,8 +28,16 @@ fn ignored(p: &std::path::Path, ignore: &[PathBuf]) -> bool {
         || p.components().any(|c| c.as_os_str() == ".git")
 }
 
+/// The watcher thread's state: the site as last built, if it ever built.
+struct Rebuilder {
+    session: Option<Session>,
+    opts: Options,
+    shared: Arc<Shared>,
+    verbosity: Verbosity,
+}
+
 pub fn start(
-    mut session: Session,
+    session: Option<Session>,
     shared: Arc<Shared>,
     opts: &ServeOptions,
 ) -> Result<Watcher, String> {
@@ -37,12 +46,23 @@ pub fn start(
         .source
         .canonicalize()
         .map_err(|e| e.to_string())?;
+    // The output folder may not exist yet: resolve its parent instead, so
+    // that a `build` run beside `serve` later is still ignored.
     let ignore: Vec<PathBuf> = opts
         .ignore
         .iter()
-        .filter_map(|p| p.canonicalize().ok())
+        .filter_map(|p| {
+            p.canonicalize()
+                .ok()
+                .or_else(|| Some(p.parent()?.canonicalize().ok()?.join(p.file_name()?)))
+        })
         .collect();
-    let verbosity = opts.verbosity;
+    let mut rebuilder = Rebuilder {
+        session,
+        opts: opts.build.clone(),
+        shared,
+        verbosity: opts.verbosity,
+    };
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(Duration::from_millis(120), None, tx).map_err(|e| e.to_string())?;
@@ -51,38 +71,10 @@ pub fn start(
         .map_err(|e| e.to_string())?;
     std::thread::spawn(move || {
         for result in rx {
-            let events = match result {
-                Ok(ev) => ev,
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("warning: watching for changes: {e}");
-                    }
-                    continue;
-                }
-            };
-            // Reading files (as a rebuild does) raises access events: only
-            // real changes count, or each rebuild would trigger the next.
-            let mut paths: Vec<PathBuf> = events
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e.event.kind,
-                        EventKind::Create(_)
-                            | EventKind::Remove(_)
-                            | EventKind::Modify(
-                                ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any
-                            )
-                    )
-                })
-                .flat_map(|e| e.event.paths.iter().cloned())
-                .filter(|p| !ignored(p, &ignore))
-                .collect();
-            paths.sort();
-            paths.dedup();
-            if paths.is_empty() {
-                continue;
+            let paths = changed_paths(result, &ignore);
+            if !paths.is_empty() {
+                rebuilder.rebuild(&paths, &source);
             }
-            rebuild(&mut session, &shared, &paths, &source, verbosity);
         }
     });
     Ok(Watcher {
@@ -90,72 +82,120 @@ pub fn start(
     })
 }
 
-fn rebuild(
-    session: &mut Session,
-    shared: &Shared,
-    paths: &[PathBuf],
-    source: &std::path::Path,
-    verbosity: Verbosity,
-) {
-    let shown: Vec<String> = paths
+/// The files that really changed in a batch of events, sorted.
+fn changed_paths(result: DebounceEventResult, ignore: &[PathBuf]) -> Vec<PathBuf> {
+    let events = match result {
+        Ok(ev) => ev,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("warning: watching for changes: {e}");
+            }
+            return Vec::new();
+        }
+    };
+    // Reading files (as a rebuild does) raises access events: only real
+    // changes count, or each rebuild would trigger the next.
+    let mut paths: Vec<PathBuf> = events
         .iter()
-        .map(|p| p.strip_prefix(source).unwrap_or(p).display().to_string())
+        .filter(|e| {
+            matches!(
+                e.event.kind,
+                EventKind::Create(_)
+                    | EventKind::Remove(_)
+                    | EventKind::Modify(
+                        ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any
+                    )
+            )
+        })
+        .flat_map(|e| e.event.paths.iter().cloned())
+        .filter(|p| !ignored(p, ignore))
         .collect();
-    match session.update(paths) {
-        Ok(outcome) => {
-            print_diagnostics(&session.opts.source, &outcome.warnings, verbosity);
-            if verbosity != Verbosity::Quiet {
-                let how = if outcome.full {
-                    "rebuilt the site"
-                } else {
-                    "rebuilt"
-                };
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+impl Rebuilder {
+    fn rebuild(&mut self, paths: &[PathBuf], source: &Path) {
+        let shown: Vec<String> = paths
+            .iter()
+            .map(|p| p.strip_prefix(source).unwrap_or(p).display().to_string())
+            .collect();
+        let shown = shown.join(", ");
+        let result = match &mut self.session {
+            Some(session) => session.update(paths).map(|outcome| {
+                self.report(&outcome, &shown);
+                !outcome.changed.is_empty()
+            }),
+            // Never built yet: anything may have fixed it.
+            None => Session::start(self.opts.clone()).map(|(session, warnings)| {
+                print_diagnostics(&self.opts.source, &warnings, self.verbosity);
                 eprintln!(
-                    "{} ({}) in {:.0} ms: {} changed [{}]",
-                    how,
-                    plural(outcome.pages, "page", "pages"),
-                    outcome.ms,
-                    plural(outcome.changed.len(), "file", "files"),
-                    shown.join(", ")
+                    "the site builds again ({}) [{shown}]",
+                    plural(session.page_count(), "page", "pages")
                 );
-            }
-            let was_broken = shared
-                .snapshot
-                .read()
-                .map(|s| s.error.is_some())
-                .unwrap_or(true);
-            if let Ok(mut snap) = shared.snapshot.write() {
-                snap.files = Arc::new(session.files.clone());
-                snap.error = None;
-            }
-            if !outcome.changed.is_empty() || was_broken {
-                let _ = shared.notices.send(Notice::Reload);
-            }
+                self.session = Some(session);
+                true
+            }),
+        };
+        match result {
+            Ok(changed) => self.publish(changed),
+            Err(failed) => self.fail(failed, &shown),
         }
-        Err(failed) => {
-            print_diagnostics(&session.opts.source, &failed.diagnostics, verbosity);
-            eprintln!(
-                "the change broke the build; still serving the last good version [{}]",
-                shown.join(", ")
-            );
-            let text: String = failed
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-                .map(|d| {
-                    let mut s = d.headline();
-                    if let Some(h) = &d.hint {
-                        s.push_str("\n  hint: ");
-                        s.push_str(h);
-                    }
-                    s
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            if let Ok(mut snap) = shared.snapshot.write() {
-                snap.error = Some(text.clone());
-            }
-            let _ = shared.notices.send(Notice::Error(text));
+    }
+
+    fn report(&self, outcome: &crate::rebuild::Outcome, shown: &str) {
+        print_diagnostics(&self.opts.source, &outcome.warnings, self.verbosity);
+        if self.verbosity == Verbosity::Quiet {
+            return;
         }
+        let how = if outcome.full {
+            "rebuilt the site"
+        } else {
+            "rebuilt"
+        };
+        eprintln!(
+            "{} ({}) in {:.0} ms: {} changed [{shown}]",
+            how,
+            plural(outcome.pages, "page", "pages"),
+            outcome.ms,
+            plural(outcome.changed.len(), "file", "files"),
+        );
+    }
+
+    /// A good build: serve it, and reload open pages if anything changed
+    /// or they show an error.
+    fn publish(&self, changed: bool) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let mut was_broken = true;
+        if let Ok(mut snap) = self.shared.snapshot.write() {
+            was_broken = snap.error.is_some();
+            snap.files = Some(Arc::new(session.files.clone()));
+            snap.error = None;
+        }
+        if changed || was_broken {
+            let _ = self.shared.notices.send(Notice::Reload);
+        }
+    }
+
+    /// A failed build: keep serving the last good site, show the errors.
+    fn fail(&self, failed: Failed, shown: &str) {
+        // Sorted, and with warnings made errors under --strict, as `build`
+        // reports them; otherwise a warning that fails a --strict rebuild
+        // would leave an empty error box.
+        let diags = overlay::failing(&failed.diagnostics, self.opts.strict);
+        print_diagnostics(&self.opts.source, &diags, self.verbosity);
+        if self.session.is_some() {
+            eprintln!("the change broke the build; still serving the last good version [{shown}]");
+        } else {
+            eprintln!("the site still has errors [{shown}]");
+        }
+        let text = overlay::failure_text(&diags, &self.opts.source);
+        if let Ok(mut snap) = self.shared.snapshot.write() {
+            snap.error = Some(text.clone());
+        }
+        let _ = self.shared.notices.send(Notice::Error(text));
     }
 }

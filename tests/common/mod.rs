@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod cdp;
 
 use assert_cmd::Command;
 use scraper::{Html, Selector};
