@@ -23,4 +23,5 @@ pub mod serve;
 pub mod slug;
 pub mod text;
 pub mod theme;
+pub mod translate;
 pub mod translation;
