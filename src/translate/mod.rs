@@ -8,9 +8,14 @@
 //! `po`, `xliff` and `xlsx` write and read the files; `validate` checks a
 //! translated block against its source; `assemble` writes a page back.
 
+pub mod assemble;
+pub mod catalog;
 pub mod fields;
 pub mod files;
 pub mod history;
+pub mod po;
 pub mod segments;
 pub mod units;
 pub mod validate;
+pub mod xliff;
+pub mod xlsx;
