@@ -60,8 +60,8 @@ pub struct Incoming {
     pub fuzzy: bool,
     /// Line in the file (PO line, XLIFF unit's line, spreadsheet row).
     pub line: usize,
-    /// How a translator finds the entry in their tool besides the line:
-    /// `unit "…"` in XLIFF, `row 12` in a spreadsheet; empty for PO.
+    /// How a translator finds the entry in their tool: `msgctxt "…"` in
+    /// PO, `unit "…"` in XLIFF, `row 12 (…)` in a spreadsheet.
     pub place: String,
 }
 

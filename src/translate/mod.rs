@@ -10,9 +10,11 @@
 
 pub mod assemble;
 pub mod catalog;
+pub mod export;
 pub mod fields;
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod po;
 pub mod segments;
 pub mod units;

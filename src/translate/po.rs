@@ -19,6 +19,10 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
     ));
     for (k, v) in [
         ("Project-Id-Version", h.publication.as_str()),
+        // Empty, for the translator's tool to fill in (gettext accepts that).
+        ("PO-Revision-Date", ""),
+        ("Last-Translator", ""),
+        ("Language-Team", ""),
         ("Language", h.lang.as_str()),
         ("MIME-Version", "1.0"),
         ("Content-Type", "text/plain; charset=UTF-8"),
@@ -35,7 +39,7 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
         e.msgctxt = Some(u.key.clone());
         e.msgid = u.source.clone();
         e.msgstr = Some(u.translation.clone());
-        e.comment = Some(u.notes.join("\n"));
+        e.comment = Some(wrap(&u.notes.join("\n"), 72));
         e.occurrences = o
             .reference
             .rsplit_once(':')
@@ -52,6 +56,26 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
         text.push('\n');
     }
     text.into_bytes()
+}
+
+/// Comments wrapped here: rspolib wraps long ones without repeating the
+/// `#.` mark on the new line, which breaks the file.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cur = String::new();
+        for word in line.split(' ') {
+            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+        out.push(cur);
+    }
+    out.join("\n")
 }
 
 #[derive(Default)]
@@ -242,13 +266,14 @@ impl Reader {
             self.header.get_or_insert(msgstr);
             return;
         }
+        let key = e.msgctxt.unwrap_or_default();
         self.out.push(Incoming {
-            key: e.msgctxt.unwrap_or_default(),
+            place: format!("msgctxt \"{key}\""),
+            key,
             source: msgid,
             translation: msgstr,
             fuzzy: e.fuzzy,
             line: e.msgstr_line,
-            place: String::new(),
         });
     }
 }

@@ -169,12 +169,12 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
                     continue;
                 }
                 entries.push(Incoming {
+                    place: format!("row {n} ({key})"),
                     key,
                     source,
                     translation,
                     fuzzy: !old.trim().is_empty(),
                     line: n,
-                    place: format!("row {n}"),
                 });
             }
             (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), _) | (.., Err(e)) => {
