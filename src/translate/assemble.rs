@@ -64,10 +64,23 @@ pub fn assemble(job: &Job) -> Result<String, String> {
     for (range, text) in edits.into_iter().rev() {
         out.replace_range(range, &text);
     }
-    let stamped = crate::commands::stamp::set_key(out.as_bytes(), "translation_of", job.hash)?;
-    let out = String::from_utf8(stamped).map_err(|e| e.to_string())?;
+    let out = stamp(out, job.hash)?;
     verify(&src, &out, job.translations)?;
     Ok(out)
+}
+
+/// Records the source's hash in `translation_of:`, as `fieldguide stamp`
+/// does: that one line changes, or is added before the closing `---`.
+fn stamp(mut text: String, hash: &str) -> Result<String, String> {
+    let p = fields::parse(&text).ok_or("the page's front matter cannot be read")?;
+    match fields::value_range(&text, p.fm_start..p.fm_close, "translation_of") {
+        Some(r) => text.replace_range(r, &format!(" {hash}")),
+        None => {
+            let nl = newline(&text, p.fm_close);
+            text.insert_str(p.fm_close, &format!("translation_of: {hash}{nl}"));
+        }
+    }
+    Ok(text)
 }
 
 /// A translation as it is placed: no CRs, no blank edges.

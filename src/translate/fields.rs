@@ -2,7 +2,7 @@
 //! (located in the YAML so that they can be replaced in place), then the
 //! body's blocks.
 
-use super::segments::{self, Kind, Segment};
+use super::segments::{Kind, Segment};
 use crate::content::front_matter;
 use serde_yaml::Value;
 use std::ops::Range;
@@ -20,6 +20,8 @@ pub struct Parsed {
     /// Where the line that closes the front matter starts (new keys go
     /// before it).
     pub fm_close: usize,
+    /// Where the front matter's YAML starts.
+    pub fm_start: usize,
     pub body_offset: usize,
 }
 
@@ -69,7 +71,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
             under: None,
         });
     }
-    let blocks = segments::body(text, split.body_offset);
+    let blocks = super::walk::body(text, split.body_offset);
     let first_body = segments.len();
     segments.extend(blocks.segments.into_iter().map(|mut s| {
         s.under = s.under.map(|u| u + first_body);
@@ -79,13 +81,14 @@ pub fn parse(text: &str) -> Option<Parsed> {
         segments,
         shape: blocks.shape,
         fm_close,
+        fm_start: yaml_start,
         body_offset: split.body_offset,
     })
 }
 
 /// The bytes of a top-level key's value in the front matter: from just
 /// after `key:` to the end of its last (indented) continuation line.
-fn value_range(text: &str, yaml: Range<usize>, key: &str) -> Option<Range<usize>> {
+pub fn value_range(text: &str, yaml: Range<usize>, key: &str) -> Option<Range<usize>> {
     let mut pos = yaml.start;
     let prefix = format!("{key}:");
     while pos < yaml.end {

@@ -55,7 +55,7 @@ impl History {
         if let Some(t) = self.stored(hash) {
             return Some((t, "snapshot"));
         }
-        self.from_git(rel, hash).map(|t| (t, "git history"))
+        self.in_git(rel, hash).map(|t| (t, "git history"))
     }
 
     fn stored(&self, hash: &str) -> Option<String> {
@@ -77,7 +77,7 @@ impl History {
         out.status.success().then_some(out.stdout)
     }
 
-    fn from_git(&self, rel: &Path, hash: &str) -> Option<String> {
+    fn in_git(&self, rel: &Path, hash: &str) -> Option<String> {
         let rel = rel.to_str()?.replace('\\', "/");
         let depth = format!("-n{GIT_DEPTH}");
         let log = self.git(&["log", "--format=%H", &depth, "--", &rel])?;

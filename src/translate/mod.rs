@@ -2,11 +2,16 @@
 //! the files translators' tools read (PO, XLIFF, spreadsheet), and import
 //! their work back as Markdown pages, stamped with the source they match.
 //!
-//! `segments` cuts a page into blocks; `fields` adds the front matter's
-//! title and summary; `history` finds the source a translation was made
-//! from; `units` pairs source and translation into what a translator sees;
-//! `po`, `xliff` and `xlsx` write and read the files; `validate` checks a
-//! translated block against its source; `assemble` writes a page back.
+//! - `segments` (types), `walk` and `keys`: a page body cut into blocks,
+//!   each keyed by its place in the structure; `fields` adds the front
+//!   matter's title and summary.
+//! - `history`: the source a stale translation was made from (snapshots,
+//!   then git), so that changed blocks come out fuzzy with their old text.
+//! - `units`: source and translation paired into what a translator sees.
+//! - `catalog`, `po`, `xliff`, `xlsx`: the file formats.
+//! - `validate`: a translated block checked against its source.
+//! - `assemble`: a page written back; `files`: safe, atomic writes.
+//! - `export` and `import`: the two commands' work.
 
 pub mod assemble;
 pub mod catalog;
@@ -15,9 +20,11 @@ pub mod fields;
 pub mod files;
 pub mod history;
 pub mod import;
+pub mod keys;
 pub mod po;
 pub mod segments;
 pub mod units;
 pub mod validate;
+pub mod walk;
 pub mod xliff;
 pub mod xlsx;

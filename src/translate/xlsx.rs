@@ -36,7 +36,7 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Result<Vec<u8>, String> {
     wb.set_properties(
         &DocProperties::new()
             .set_creation_datetime(&fixed)
-            .set_title(&format!(
+            .set_title(format!(
                 "{} ({} → {})",
                 h.publication, h.source_lang, h.lang
             )),
