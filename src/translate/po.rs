@@ -398,6 +398,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A translator's file is input we do not control: any text gives
+        /// entries or errors, never a panic.
+        #[test]
+        fn any_text_reads_without_panic(lines in proptest::collection::vec(
+            "(msgctxt |msgid |msgstr |msgstr\\[0\\] |#, fuzzy|#\\| |#~ |\"|\\\\|[a-z ]){0,6}",
+            0..12,
+        )) {
+            let _ = read(lines.join("\n").as_bytes());
+        }
+    }
+
     #[test]
     fn entries_without_blank_lines_and_obsolete_ones() {
         let text = "msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n#, fuzzy\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"\"\n\"y\"\n\n#~ msgid \"old\"\n#~ msgstr \"gone\"\n";

@@ -164,3 +164,15 @@ pub fn fill(file: &Path, page: &str, skip: &[&str], fuzzy: &[&str]) {
     }
     std::fs::write(file, po.to_string()).unwrap();
 }
+
+/// One part of a spreadsheet (a zip of XML files), as text.
+pub fn xlsx_part(file: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
