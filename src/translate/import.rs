@@ -144,9 +144,10 @@ fn import_page(
             continue;
         }
         let text = normalise(&e.translation);
-        // Text already in the page is not checked again: the build checks
-        // its links, and a translator may have had reasons.
-        let kept = unit.state != State::Untranslated && text == normalise(&unit.translation);
+        // Text already in the page for an unchanged source is not checked
+        // again: the build checks its links, and a translator may have had
+        // reasons. A fuzzy one is: its source changed.
+        let kept = unit.state == State::Translated && text == normalise(&unit.translation);
         let problems = if text.is_empty() || kept {
             Vec::new()
         } else {
