@@ -24,5 +24,6 @@ pub mod serve;
 pub mod slug;
 pub mod text;
 pub mod theme;
+pub mod translate;
 pub mod translation;
 pub mod yaml;

@@ -156,6 +156,54 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Work with translators in the tools they use: export each publication's text as PO,
+    /// XLIFF or a spreadsheet, and import their work back as stamped Markdown pages.
+    Translate {
+        #[command(subcommand)]
+        action: Translate,
+    },
+}
+
+#[derive(Subcommand)]
+enum Translate {
+    /// Write one file per publication for one language (default: translations/<lang>/
+    /// <publication>.po). Segments whose source changed since they were translated come out
+    /// fuzzy, with the earlier source.
+    #[command(after_help = EXIT_CODES)]
+    Export {
+        #[command(flatten)]
+        common: Common,
+        /// The language to translate into.
+        #[arg(long, value_name = "CODE")]
+        lang: String,
+        /// po (Poedit, Weblate, Crowdin), xliff (XLIFF 1.2: Trados, memoQ, OmegaT) or xlsx (a
+        /// spreadsheet).
+        #[arg(long, value_enum, default_value_t = TranslationFormat::Po)]
+        format: TranslationFormat,
+        /// Only the segments that need work (untranslated or fuzzy).
+        #[arg(long)]
+        only_changed: bool,
+        /// The folder to write to [default: translations/<lang>, inside the site folder].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Check translated files and write back each page whose segments are all translated and
+    /// none fuzzy, stamped with the source it translates. Other pages stay as they were.
+    #[command(after_help = EXIT_CODES)]
+    Import {
+        #[command(flatten)]
+        common: Common,
+        /// Files made by `translate export` (.po, .xlf, .xlsx).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TranslationFormat {
+    Po,
+    Xliff,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -224,6 +272,37 @@ fn run(cli: Cli) -> i32 {
         }
         Command::Stamp { common, files } => {
             commands::stamp::stamp(&common.options(), &files, common.verbosity())
+        }
+        Command::Translate { action } => translate(action),
+    }
+}
+
+fn translate(action: Translate) -> i32 {
+    use fieldguide::translate::catalog::Format as F;
+    match action {
+        Translate::Export {
+            common,
+            lang,
+            format,
+            only_changed,
+            out,
+        } => {
+            let format = match format {
+                TranslationFormat::Po => F::Po,
+                TranslationFormat::Xliff => F::Xliff,
+                TranslationFormat::Xlsx => F::Xlsx,
+            };
+            commands::translate::export(
+                &common.options(),
+                &lang,
+                format,
+                only_changed,
+                out.as_deref(),
+                common.verbosity(),
+            )
+        }
+        Translate::Import { common, files } => {
+            commands::translate::import(&common.options(), &files, common.verbosity())
         }
     }
 }

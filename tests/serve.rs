@@ -20,7 +20,7 @@ use std::time::Duration;
 const CHAPTER: &str = "guidance/handbook/02-signs.en.md";
 const BROKEN_YAML: &str = "---\ntitle: [broken\n---\nText\n";
 /// What the terminal shows for `BROKEN_YAML`: headline, source line, caret.
-const BROKEN_YAML_ERROR: &str = "guidance/handbook/02-signs.en.md:3:1: error: invalid front matter: did not find expected ',' or ']'
+const BROKEN_YAML_ERROR: &str = "guidance/handbook/02-signs.en.md:3:1: error: invalid front matter: the `[` at line 2, column 8 is never closed
   |
 3 | ---
   | ^

@@ -6,6 +6,7 @@ pub mod new;
 pub mod pdf;
 pub mod stamp;
 pub mod status;
+pub mod translate;
 
 use crate::diagnostics::{Diagnostic, DiskSource, render, stderr_color};
 use std::path::Path;

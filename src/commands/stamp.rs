@@ -60,6 +60,19 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
         let hash = current_hash(site, src);
         match rewrite(&canonical, hash) {
             Ok(changed) => {
+                // Keep the source as stamped, so `translate export` can show
+                // translators what changes in it later.
+                if let Err(e) =
+                    crate::translate::history::save(&opts.source, &site.doc(src).file.text)
+                {
+                    let msg = format!("cannot keep a snapshot of the source: {e}");
+                    problems.push(Diagnostic::warning(
+                        crate::translate::history::STORE,
+                        0,
+                        0,
+                        msg,
+                    ));
+                }
                 if verbosity != Verbosity::Quiet {
                     let what = if changed {
                         "stamped"
@@ -76,7 +89,7 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
         }
     }
     print_diagnostics(&opts.source, &problems, verbosity);
-    if problems.is_empty() {
+    if super::count(&problems).0 == 0 {
         EXIT_OK
     } else {
         EXIT_FAILED

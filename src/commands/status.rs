@@ -6,6 +6,8 @@ use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
 use crate::content::model::Site;
 use crate::diagnostics::display_path;
 use crate::pipeline::{self, Options};
+use crate::translate::history::History;
+use crate::translate::units::{self, SegmentCounts};
 use crate::translation::{self, Counts, Status};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -38,9 +40,11 @@ struct PageReport {
     /// The translation (for a missing page: the file to create).
     file: String,
     source: String,
+    /// The page's blocks: translated, changed since translated, missing.
+    segments: Option<SegmentCounts>,
 }
 
-fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>) -> Report {
+fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>, history: &History) -> Report {
     let mut languages = Vec::new();
     for (l, lang) in site.config.languages.iter().enumerate() {
         if only.is_some_and(|o| o != lang.code) {
@@ -71,6 +75,7 @@ fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>) -> Report {
                     status,
                     file: display_path(&file),
                     source: display_path(&source),
+                    segments: units::page(site, n, l, history).map(|p| p.counts()),
                 });
             }
         }
@@ -115,7 +120,17 @@ fn text(r: &Report) -> String {
                 Status::Missing => "missing:  ",
                 _ => "untracked:",
             };
-            let _ = writeln!(out, "    {what} {}  (source: {})", page.file, page.source);
+            let segments = page.segments.map_or(String::new(), |c| {
+                format!(
+                    "  segments: {} translated, {} changed, {} missing",
+                    c.translated, c.changed, c.missing
+                )
+            });
+            let _ = writeln!(
+                out,
+                "    {what} {}  (source: {}){segments}",
+                page.file, page.source
+            );
         }
         if !lang.missing_strings.is_empty() {
             let _ = writeln!(
@@ -142,7 +157,7 @@ pub fn status(opts: &Options, lang: Option<&str>, json: bool, verbosity: Verbosi
         eprintln!("error: `{code}` is not one of the site's languages");
         return EXIT_FAILED;
     }
-    let r = report(&m.site, &m.i18n, lang);
+    let r = report(&m.site, &m.i18n, lang, &History::new(&opts.source));
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {

@@ -1,0 +1,205 @@
+//! Writing a translated page back. The existing translation is the
+//! template when its blocks pair with the source's (so everything a
+//! translator did not touch keeps its bytes); otherwise the source is, with
+//! the translation's own front matter if it has one. Each segment's range
+//! is replaced only when its text changed, code blocks come from the
+//! source, and `translation_of:` records the source's hash.
+
+use super::fields::{self, Parsed, yaml_value};
+use super::segments::Kind;
+use super::units::pair;
+use std::ops::Range;
+
+/// A page to write: the source, the existing translation, and the
+/// translated text of each source segment (by index; ignored for code).
+pub struct Job<'a> {
+    pub source: &'a str,
+    pub existing: Option<&'a str>,
+    pub translations: &'a [String],
+    pub hash: &'a str,
+}
+
+/// The translated page's text.
+pub fn assemble(job: &Job) -> Result<String, String> {
+    let src = fields::parse(job.source).ok_or("the source page has no front matter")?;
+    let existing = job.existing.and_then(|t| fields::parse(t).map(|p| (t, p)));
+    let base: String = match &existing {
+        Some((t, p)) if p.shape == src.shape => t.to_string(),
+        Some((t, p)) => format!("{}{}", &t[..p.body_offset], &job.source[src.body_offset..]),
+        None => job.source.to_string(),
+    };
+    let parsed = fields::parse(&base).ok_or("the page's front matter cannot be read")?;
+    let (pairs, same) = pair(&src, &parsed);
+    if !same {
+        return Err("the page's blocks do not line up with the source's".into());
+    }
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (i, seg) in src.segments.iter().enumerate() {
+        let here = pairs
+            .iter()
+            .find(|p| p.0 == i)
+            .map(|p| &parsed.segments[p.1]);
+        let new = normalise(&job.translations[i]);
+        match (seg.kind, here) {
+            (Kind::Fixed, Some(h)) if h.text != seg.text => {
+                edits.push((h.range.clone(), seg.text.clone()));
+            }
+            (Kind::Fixed, _) => {}
+            (Kind::Title | Kind::Summary, None) => {
+                let key = &seg.key[1..];
+                let nl = newline(&base, parsed.fm_close);
+                let at = parsed.fm_close;
+                edits.push((at..at, format!("{key}: {}{nl}", yaml_value(&new))));
+            }
+            (_, None) => return Err(format!("no place for segment {}", seg.key)),
+            (_, Some(h)) if h.text == new => {}
+            (Kind::Title | Kind::Summary, Some(h)) => {
+                edits.push((h.range.clone(), format!(" {}", yaml_value(&new))));
+            }
+            (_, Some(h)) => edits.push((h.range.clone(), render(&new, &base, &h.range))),
+        }
+    }
+    edits.sort_by_key(|e| e.0.start);
+    let mut out = base.clone();
+    for (range, text) in edits.into_iter().rev() {
+        out.replace_range(range, &text);
+    }
+    let out = stamp(out, job.hash)?;
+    verify(&src, &out, job.translations)?;
+    Ok(out)
+}
+
+/// Records the source's hash in `translation_of:`, as `fieldguide stamp`
+/// does: that one line changes, or is added before the closing `---`.
+fn stamp(mut text: String, hash: &str) -> Result<String, String> {
+    let p = fields::parse(&text).ok_or("the page's front matter cannot be read")?;
+    match fields::value_range(&text, p.fm_start..p.fm_close, "translation_of") {
+        Some(r) => text.replace_range(r, &format!(" {hash}")),
+        None => {
+            let nl = newline(&text, p.fm_close);
+            text.insert_str(p.fm_close, &format!("translation_of: {hash}{nl}"));
+        }
+    }
+    Ok(text)
+}
+
+/// A translation as it is placed: no CRs, no blank edges.
+pub fn normalise(text: &str) -> String {
+    text.replace("\r\n", "\n").trim().to_string()
+}
+
+fn newline(text: &str, at: usize) -> &'static str {
+    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    if text[..line_end].ends_with('\r') {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// A block's new text in place: its later lines get the container prefix
+/// of its first line (`> ` kept, list markers turned into spaces).
+fn render(new: &str, text: &str, range: &Range<usize>) -> String {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let prefix: String = text[line_start..range.start]
+        .chars()
+        .map(|c| {
+            if matches!(c, '>' | ' ' | '\t') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let nl = newline(text, range.end);
+    new.split('\n')
+        .collect::<Vec<_>>()
+        .join(&format!("{nl}{prefix}"))
+}
+
+/// Reads the written page back: the same structure as the source and each
+/// segment's text as translated, or the page is not written.
+fn verify(src: &Parsed, out: &str, translations: &[String]) -> Result<(), String> {
+    let back = fields::parse(out).ok_or("the written page cannot be read back")?;
+    let (pairs, same) = pair(src, &back);
+    if !same {
+        return Err("placing the translation would change the page's structure".into());
+    }
+    for (i, seg) in src.segments.iter().enumerate() {
+        if seg.kind == Kind::Fixed {
+            continue;
+        }
+        let got = pairs
+            .iter()
+            .find(|p| p.0 == i)
+            .map(|p| normalise(&back.segments[p.1].text));
+        if got.as_deref() != Some(normalise(&translations[i]).as_str()) {
+            return Err(format!(
+                "the translation of {} does not read back as written",
+                seg.key
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "---\ntitle: \"Preparing\"\nsummary: \"Before you start.\"\nstatus: sample\n---\n\n## A safe space {#safe}\n\n- Choose a place.\n- Sit down.\n\n> [!NOTE]\n> Keep the\n> door open.\n\n```\nkeep me\n```\n";
+
+    fn texts(p: &str) -> Vec<String> {
+        fields::parse(p)
+            .unwrap()
+            .segments
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_new_page_takes_the_source_structure() {
+        let mut t = texts(SRC);
+        t[0] = "Se préparer".into();
+        t[1] = "Avant de commencer.".into();
+        t[2] = "Un lieu sûr {#safe}".into();
+        t[3] = "Choisir un lieu.".into();
+        t[4] = "S'asseoir.".into();
+        t[5] = "Laisser la\nporte ouverte.".into();
+        let job = Job {
+            source: SRC,
+            existing: None,
+            translations: &t,
+            hash: "0123456789abcdef",
+        };
+        let out = assemble(&job).unwrap();
+        assert_eq!(
+            out,
+            "---\ntitle: \"Se préparer\"\nsummary: \"Avant de commencer.\"\nstatus: sample\ntranslation_of: 0123456789abcdef\n---\n\n## Un lieu sûr {#safe}\n\n- Choisir un lieu.\n- S'asseoir.\n\n> [!NOTE]\n> Laisser la\n> porte ouverte.\n\n```\nkeep me\n```\n"
+        );
+        // The same translation again changes nothing.
+        let again = Job {
+            existing: Some(&out),
+            ..job
+        };
+        assert_eq!(assemble(&again).unwrap(), out);
+    }
+
+    #[test]
+    fn an_existing_translation_keeps_its_bytes_but_for_changed_blocks() {
+        let fr = "---\ntitle: Se préparer   \nsummary: \"Avant.\"\ntranslation_of: 0123456789abcdef\n---\n\n## Un lieu sûr {#safe}\n\n-   Choisir   un lieu.\n- S'asseoir.\n\n> [!NOTE]\n>Laisser la\nporte ouverte.\n\n```\nkeep me\n```\n";
+        let mut t = texts(fr);
+        t[4] = "Prendre place.".into();
+        let job = Job {
+            source: SRC,
+            existing: Some(fr),
+            translations: &t,
+            hash: "0123456789abcdef",
+        };
+        assert_eq!(
+            assemble(&job).unwrap(),
+            fr.replace("S'asseoir.", "Prendre place.")
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! `translate export`: one file per publication for one language, with
+//! every segment of every page in reading order (or, with `only_changed`,
+//! just those that need work).
+
+use super::catalog::{Format, Header, Outgoing};
+use super::history::History;
+use super::units::{self, PageUnits, SegmentCounts, State};
+use crate::config::Direction;
+use crate::content::model::Site;
+use crate::diagnostics::{Diagnostic, display_path};
+use std::collections::HashSet;
+use std::path::Path;
+
+pub struct Options {
+    pub lang: usize,
+    pub format: Format,
+    pub only_changed: bool,
+}
+
+/// One publication's export, ready to write.
+pub struct Exported {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// What the file holds.
+    pub counts: SegmentCounts,
+}
+
+/// Every page of a publication, as units, in reading order.
+pub fn publication_units(
+    site: &Site,
+    publication: usize,
+    lang: usize,
+    history: &History,
+) -> Vec<PageUnits> {
+    site.reading_order[&publication]
+        .iter()
+        .filter_map(|&n| units::page(site, n, lang, history))
+        .collect()
+}
+
+/// The folder name that identifies a publication in exported files.
+pub fn publication_name(site: &Site, publication: usize) -> String {
+    display_path(&site.nodes[publication].dir)
+}
+
+pub fn header(site: &Site, publication: usize, lang: usize) -> Header {
+    let l = &site.config.languages;
+    let src = site.nodes[publication].source_lang;
+    Header {
+        publication: publication_name(site, publication),
+        source_lang: l[src].code.clone(),
+        lang: l[lang].code.clone(),
+        source_rtl: l[src].dir == Direction::Rtl,
+        lang_rtl: l[lang].dir == Direction::Rtl,
+    }
+}
+
+pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>, Vec<Diagnostic>> {
+    let history = History::new(root);
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for &p in &site.publications {
+        let pages = publication_units(site, p, opts.lang, &history);
+        let mut seen = HashSet::new();
+        let mut outgoing = Vec::new();
+        let mut counts = SegmentCounts::default();
+        for page in &pages {
+            for u in &page.units {
+                if !seen.insert(u.key.as_str()) {
+                    problems.push(
+                        Diagnostic::error(&page.source_rel, u.source_line, 1, format!("two segments have the same key `{}`", u.key))
+                            .with_hint("rename one of the pages or give its headings explicit ids ({#id}) so that every block has its own place"),
+                    );
+                }
+                if opts.only_changed && u.state == State::Translated {
+                    continue;
+                }
+                match u.state {
+                    State::Translated => counts.translated += 1,
+                    State::Fuzzy => counts.changed += 1,
+                    State::Untranslated => counts.missing += 1,
+                }
+                outgoing.push(Outgoing {
+                    unit: u,
+                    reference: format!("{}:{}", display_path(&page.source_rel), u.source_line),
+                });
+            }
+        }
+        let h = header(site, p, opts.lang);
+        let bytes = match opts.format {
+            Format::Po => super::po::write(&h, &outgoing),
+            Format::Xliff => super::xliff::write(&h, &outgoing),
+            Format::Xlsx => match super::xlsx::write(&h, &outgoing) {
+                Ok(b) => b,
+                Err(e) => {
+                    problems.push(Diagnostic::error(
+                        &site.nodes[p].dir,
+                        0,
+                        0,
+                        format!("cannot make the spreadsheet: {e}"),
+                    ));
+                    continue;
+                }
+            },
+        };
+        out.push(Exported {
+            file_name: format!("{}.{}", h.publication, opts.format.extension()),
+            bytes,
+            counts,
+        });
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}

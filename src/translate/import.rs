@@ -1,0 +1,261 @@
+//! `translate import`: a translator's file back into Markdown pages.
+//!
+//! Every translated segment is checked against its source first; a page is
+//! written only when all its segments are translated, none is fuzzy and
+//! none has a problem, and then it is stamped with the source's hash.
+//! Segments the file does not carry (an `--only-changed` export) keep the
+//! existing translation's text. Writing the same file twice changes nothing.
+
+use super::assemble::{Job, assemble, normalise};
+use super::catalog::{Catalog, Format, Incoming};
+use super::export::{publication_name, publication_units};
+use super::history::{self, History};
+use super::units::{PageUnits, State};
+use super::{fields, files, segments::Kind, validate};
+use crate::content::model::Site;
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::translation::current_hash;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages written (relative to the site folder).
+    pub written: Vec<PathBuf>,
+    pub unchanged: usize,
+    /// Pages not written because some segments are untranslated or fuzzy.
+    pub incomplete: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a translator's file: PO, XLIFF or spreadsheet, by its extension.
+pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
+    let format = Format::of(shown).ok_or_else(|| {
+        vec![Diagnostic::error(shown, 0, 0, "not a translation file").with_hint(
+            "import a .po, .xlf (XLIFF 1.2) or .xlsx file made by `fieldguide translate export`",
+        )]
+    })?;
+    let read = match format {
+        Format::Po => super::po::read(bytes),
+        Format::Xliff => super::xliff::read(bytes),
+        Format::Xlsx => super::xlsx::read(bytes),
+    };
+    read.map_err(|errs| {
+        errs.into_iter()
+            .map(|(line, msg)| Diagnostic::error(shown, line, 1, msg))
+            .collect()
+    })
+}
+
+/// Imports one file's translations into the site at `root`.
+pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Report {
+    let mut report = Report::default();
+    let err = |line: usize, msg: String, hint: &str| {
+        Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
+    };
+    let h = &catalog.header;
+    let Some(lang) = site.config.languages.iter().position(|l| l.code == h.lang) else {
+        report.diagnostics.push(err(
+            1,
+            format!(
+                "the file's language `{}` is not one of the site's languages",
+                h.lang
+            ),
+            "import a file exported from this site with `fieldguide translate export --lang CODE`",
+        ));
+        return report;
+    };
+    let Some(&publication) = site
+        .publications
+        .iter()
+        .find(|&&p| publication_name(site, p) == h.publication)
+    else {
+        report.diagnostics.push(err(
+            1,
+            format!("the site has no publication `{}`", h.publication),
+            "import the file into the site it was exported from",
+        ));
+        return report;
+    };
+    if lang == site.nodes[publication].source_lang {
+        report.diagnostics.push(err(
+            1,
+            format!("`{}` is the source language of this publication", h.lang),
+            "translations are imported into the other languages",
+        ));
+        return report;
+    }
+    let history = History::new(root);
+    let pages = publication_units(site, publication, lang, &history);
+    let mut by_key: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for (u, unit) in page.units.iter().enumerate() {
+            by_key.insert(unit.key.as_str(), (p, u));
+        }
+    }
+    let mut per_page: Vec<Vec<(usize, &Incoming)>> = vec![Vec::new(); pages.len()];
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for e in &catalog.entries {
+        if let Some(first) = seen.insert(e.key.as_str(), e.line) {
+            report.diagnostics.push(err(
+                e.line,
+                format!("{}this key appears twice (first on line {first})", place(e)),
+                "keep one entry per key",
+            ));
+            continue;
+        }
+        match by_key.get(e.key.as_str()) {
+            Some(&(p, u)) => per_page[p].push((u, e)),
+            None => report.diagnostics.push(
+                Diagnostic::warning(shown, e.line, 1, format!("{}no block of the source has this key; ignored", place(e)))
+                    .with_hint("the source changed since this file was exported: export again (your translations are kept)"),
+            ),
+        }
+    }
+    for (page, entries) in pages.into_iter().zip(per_page) {
+        if !entries.is_empty() {
+            import_page(site, root, shown, page, &entries, &mut report);
+        }
+    }
+    report
+}
+
+fn place(e: &Incoming) -> String {
+    format!("{}: ", e.place)
+}
+
+/// Applies a page's entries, checks them, and writes the page if complete.
+fn import_page(
+    site: &Site,
+    root: &Path,
+    shown: &Path,
+    mut page: PageUnits,
+    entries: &[(usize, &Incoming)],
+    report: &mut Report,
+) {
+    let mut failed = false;
+    for &(u, e) in entries {
+        let unit = &mut page.units[u];
+        if normalise(&e.source) != normalise(&unit.source) {
+            report.diagnostics.push(
+                Diagnostic::warning(shown, e.line, 1, format!("{}the source of this block changed since the file was exported; its translation is not used", place(e)))
+                    .with_hint("export again: the new file shows the change as fuzzy, with this translation"),
+            );
+            continue;
+        }
+        let text = normalise(&e.translation);
+        // Text already in the page for an unchanged source is not checked
+        // again: the build checks its links, and a translator may have had
+        // reasons. A fuzzy one is: its source changed.
+        let kept = unit.state == State::Translated && text == normalise(&unit.translation);
+        let problems = if text.is_empty() || kept {
+            Vec::new()
+        } else {
+            validate::check(unit.kind, &unit.source, &text)
+        };
+        for problem in problems {
+            failed = true;
+            report.diagnostics.push(
+                Diagnostic::error(shown, e.line, 1, format!("{}{problem}", place(e)))
+                    .with_hint(format!("fix the translation in the file; nothing is written for {} until it is right", display_path(&page.target_rel))),
+            );
+        }
+        unit.state = match (text.is_empty(), e.fuzzy) {
+            (true, _) => State::Untranslated,
+            (false, true) => State::Fuzzy,
+            (false, false) => State::Translated,
+        };
+        unit.translation = text;
+    }
+    if failed {
+        return;
+    }
+    let c = page.counts();
+    let total = page.units.len();
+    if c.translated < total {
+        report.incomplete += 1;
+        let first = entries
+            .iter()
+            .filter(|(u, _)| page.units[*u].state != State::Translated)
+            .map(|(_, e)| e.line)
+            .min()
+            .unwrap_or(0);
+        let fuzzy = if c.changed > 0 {
+            format!(", {} marked fuzzy", c.changed)
+        } else {
+            String::new()
+        };
+        report.diagnostics.push(
+            Diagnostic::warning(shown, first, 1, format!("{}: {} of {total} segments translated{fuzzy}; the page is not written", display_path(&page.target_rel), c.translated))
+                .with_hint("translate every segment of the page and clear the fuzzy marks; the previous translation stays until then"),
+        );
+        return;
+    }
+    write_page(site, root, &page, report);
+}
+
+fn write_page(site: &Site, root: &Path, page: &PageUnits, report: &mut Report) {
+    let node = &site.nodes[page.node];
+    let Some(src_id) = node.docs[node.source_lang] else {
+        return;
+    };
+    let src = site.doc(src_id);
+    let Some(parsed) = fields::parse(&src.file.text) else {
+        return;
+    };
+    let mut texts = page.units.iter().map(|u| u.translation.clone());
+    let translations: Vec<String> = parsed
+        .segments
+        .iter()
+        .map(|s| match s.kind {
+            Kind::Fixed => String::new(),
+            _ => texts.next().unwrap_or_default(),
+        })
+        .collect();
+    let existing = node
+        .docs
+        .iter()
+        .flatten()
+        .map(|&d| site.doc(d))
+        .find(|d| d.file.rel == page.target_rel);
+    let job = Job {
+        source: &src.file.text,
+        existing: existing.map(|d| d.file.text.as_str()),
+        translations: &translations,
+        hash: current_hash(site, src_id),
+    };
+    let fail = |msg: String| Diagnostic::error(&page.target_rel, 0, 0, msg);
+    let text = match assemble(&job) {
+        Ok(t) => t,
+        Err(e) => {
+            report
+                .diagnostics
+                .push(fail(format!("cannot write the translated page: {e}")));
+            return;
+        }
+    };
+    // Keep a byte-order mark the file had.
+    let had_bom =
+        std::fs::read(root.join(&page.target_rel)).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+    let mut bytes = if had_bom {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    bytes.extend_from_slice(text.as_bytes());
+    match files::write_inside(root, &page.target_rel, &bytes) {
+        Ok(true) => {
+            report.written.push(page.target_rel.clone());
+            if let Err(e) = history::save(root, &src.file.text) {
+                report.diagnostics.push(Diagnostic::warning(
+                    history::STORE,
+                    0,
+                    0,
+                    format!("cannot keep a snapshot of the source: {e}"),
+                ));
+            }
+        }
+        Ok(false) => report.unchanged += 1,
+        Err(e) => report.diagnostics.push(fail(e)),
+    }
+}

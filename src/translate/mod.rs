@@ -1,0 +1,30 @@
+//! The translation round trip: export a publication's translatable text to
+//! the files translators' tools read (PO, XLIFF, spreadsheet), and import
+//! their work back as Markdown pages, stamped with the source they match.
+//!
+//! - `segments` (types), `walk` and `keys`: a page body cut into blocks,
+//!   each keyed by its place in the structure; `fields` adds the front
+//!   matter's title and summary.
+//! - `history`: the source a stale translation was made from (snapshots,
+//!   then git), so that changed blocks come out fuzzy with their old text.
+//! - `units`: source and translation paired into what a translator sees.
+//! - `catalog`, `po`, `xliff`, `xlsx`: the file formats.
+//! - `validate`: a translated block checked against its source.
+//! - `assemble`: a page written back; `files`: safe, atomic writes.
+//! - `export` and `import`: the two commands' work.
+
+pub mod assemble;
+pub mod catalog;
+pub mod export;
+pub mod fields;
+pub mod files;
+pub mod history;
+pub mod import;
+pub mod keys;
+pub mod po;
+pub mod segments;
+pub mod units;
+pub mod validate;
+pub mod walk;
+pub mod xliff;
+pub mod xlsx;

@@ -1,0 +1,424 @@
+//! Gettext PO files, as Poedit, Weblate and Crowdin read them: one entry
+//! per segment, `msgctxt` = its key, fuzzy entries with the previous source
+//! as `#| msgid`, the notes as extracted comments (`#.`).
+//!
+//! Written with rspolib (gettext's quoting and line wrapping). Read with
+//! the small parser below: rspolib's reader panics on some malformed
+//! lines, and a translator's file is input we do not control; this one
+//! also gives the line of each `msgstr` for messages.
+
+use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
+use super::units::State;
+use rspolib::{FileOptions, POEntry, POFile};
+
+pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
+    let mut po = POFile::new(FileOptions::default());
+    po.header = Some(format!(
+        "fieldguide: publication \"{}\", from {} into {}.\nTranslate each msgstr. Leave msgctxt (the block's place) and msgid as they are.\nA fuzzy entry's source changed since it was translated: the previous source is\nthe \"#| msgid\" line. Review it, then clear the fuzzy flag.",
+        h.publication, h.source_lang, h.lang
+    ));
+    for (k, v) in [
+        ("Project-Id-Version", h.publication.as_str()),
+        // Empty, for the translator's tool to fill in (gettext accepts that).
+        ("PO-Revision-Date", ""),
+        ("Last-Translator", ""),
+        ("Language-Team", ""),
+        ("Language", h.lang.as_str()),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("X-Generator", "fieldguide"),
+        ("X-Fieldguide-Publication", h.publication.as_str()),
+        ("X-Fieldguide-Source-Language", h.source_lang.as_str()),
+    ] {
+        po.metadata.insert(k.to_string(), v.to_string());
+    }
+    for o in units {
+        let u = o.unit;
+        let mut e = POEntry::new(0);
+        e.msgctxt = Some(u.key.clone());
+        e.msgid = u.source.clone();
+        e.msgstr = Some(u.translation.clone());
+        e.comment = Some(wrap(&u.notes.join("\n"), 72));
+        e.occurrences = o
+            .reference
+            .rsplit_once(':')
+            .map(|(f, l)| vec![(f.to_string(), l.to_string())])
+            .unwrap_or_default();
+        if u.state == State::Fuzzy {
+            e.flags.push("fuzzy".into());
+            e.previous_msgid = u.previous.clone();
+        }
+        po.entries.push(e);
+    }
+    let mut text = po.to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
+/// Comments wrapped here: rspolib wraps long ones without repeating the
+/// `#.` mark on the new line, which breaks the file.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cur = String::new();
+        for word in line.split(' ') {
+            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+        out.push(cur);
+    }
+    out.join("\n")
+}
+
+#[derive(Default)]
+struct Entry {
+    fuzzy: bool,
+    obsolete: bool,
+    msgctxt: Option<String>,
+    msgid: Option<String>,
+    msgstr: Option<String>,
+    plural: bool,
+    msgstr_line: usize,
+    first_line: usize,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    None,
+    Ctxt,
+    Id,
+    Str,
+    Plural,
+}
+
+struct Reader {
+    entry: Entry,
+    field: Field,
+    header: Option<String>,
+    out: Vec<Incoming>,
+    errors: Vec<ReadError>,
+}
+
+pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        vec![(
+            line,
+            "the file is not UTF-8 text; save it as UTF-8".to_string(),
+        )]
+    })?;
+    let mut r = Reader {
+        entry: Entry::default(),
+        field: Field::None,
+        header: None,
+        out: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (i, line) in text.lines().enumerate() {
+        r.line(i + 1, line.trim_end_matches('\r').trim());
+    }
+    r.finish();
+    if !r.errors.is_empty() {
+        return Err(r.errors);
+    }
+    let header = parse_header(r.header.as_deref().unwrap_or(""));
+    Ok(Catalog {
+        header,
+        entries: r.out,
+    })
+}
+
+impl Reader {
+    fn line(&mut self, n: usize, line: &str) {
+        if line.is_empty() {
+            self.finish();
+            return;
+        }
+        if let Some(rest) = line.strip_prefix('#') {
+            if self.entry.msgstr.is_some() {
+                self.finish();
+            }
+            if self.entry.first_line == 0 {
+                self.entry.first_line = n;
+            }
+            match rest.chars().next() {
+                Some('~') => self.entry.obsolete = true,
+                Some(',') => {
+                    self.entry.fuzzy |= rest[1..].split(',').any(|f| f.trim() == "fuzzy");
+                }
+                _ => {}
+            }
+            self.field = Field::None;
+            return;
+        }
+        if line.starts_with('"') {
+            match self.string(n, line) {
+                Some(s) if self.field != Field::None => self.append(&s),
+                Some(_) => self.errors.push((
+                    n,
+                    "a quoted string with no msgid or msgstr before it".into(),
+                )),
+                None => {}
+            }
+            return;
+        }
+        let (word, rest) = line.split_once([' ', '\t']).unwrap_or((line, ""));
+        let field = match word {
+            "msgctxt" => Field::Ctxt,
+            "msgid" => Field::Id,
+            "msgstr" => Field::Str,
+            "msgid_plural" => Field::Plural,
+            w if w.starts_with("msgstr[") => Field::Plural,
+            _ => {
+                self.errors.push((n, format!("`{word}` is not PO syntax: expected msgctxt, msgid, msgstr, a quoted string or a # comment")));
+                return;
+            }
+        };
+        if matches!(field, Field::Ctxt | Field::Id) && self.entry.msgstr.is_some() {
+            self.finish();
+        }
+        if self.entry.first_line == 0 {
+            self.entry.first_line = n;
+        }
+        let Some(s) = self.string(n, rest.trim()) else {
+            return;
+        };
+        self.field = field;
+        match field {
+            Field::Ctxt => self.entry.msgctxt = Some(s),
+            Field::Id => self.entry.msgid = Some(s),
+            Field::Str => {
+                self.entry.msgstr = Some(s);
+                self.entry.msgstr_line = n;
+            }
+            _ => self.entry.plural = true,
+        }
+    }
+
+    fn append(&mut self, s: &str) {
+        let target = match self.field {
+            Field::Ctxt => self.entry.msgctxt.as_mut(),
+            Field::Id => self.entry.msgid.as_mut(),
+            Field::Str => self.entry.msgstr.as_mut(),
+            _ => None,
+        };
+        if let Some(t) = target {
+            t.push_str(s);
+        }
+    }
+
+    /// A quoted PO string, unescaped.
+    fn string(&mut self, n: usize, quoted: &str) -> Option<String> {
+        let inner = quoted
+            .strip_prefix('"')
+            .and_then(|q| q.strip_suffix('"'))
+            .filter(|_| quoted.len() >= 2);
+        let Some(inner) = inner else {
+            self.errors.push((
+                n,
+                "a string must be in double quotes on one line, e.g. msgstr \"...\"".into(),
+            ));
+            return None;
+        };
+        match unescape(inner) {
+            Ok(s) => Some(s),
+            Err(msg) => {
+                self.errors.push((n, msg));
+                None
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        let e = std::mem::take(&mut self.entry);
+        self.field = Field::None;
+        if e.obsolete || (e.msgid.is_none() && e.msgstr.is_none()) {
+            return;
+        }
+        if e.plural {
+            self.errors.push((
+                e.first_line,
+                "plural entries (msgid_plural) are not used by fieldguide; remove this one".into(),
+            ));
+            return;
+        }
+        let (Some(msgid), Some(msgstr)) = (e.msgid, e.msgstr) else {
+            self.errors.push((
+                e.first_line,
+                "an entry needs both a msgid and a msgstr".into(),
+            ));
+            return;
+        };
+        if msgid.is_empty() && e.msgctxt.is_none() {
+            self.header.get_or_insert(msgstr);
+            return;
+        }
+        let key = e.msgctxt.unwrap_or_default();
+        self.out.push(Incoming {
+            place: format!("msgctxt \"{key}\""),
+            key,
+            source: msgid,
+            translation: msgstr,
+            fuzzy: e.fuzzy,
+            line: e.msgstr_line,
+        });
+    }
+}
+
+fn unescape(s: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('"') => out.push('"'),
+                Some('\\') => out.push('\\'),
+                Some('a') => out.push('\u{7}'),
+                Some('b') => out.push('\u{8}'),
+                Some('f') => out.push('\u{c}'),
+                Some('v') => out.push('\u{b}'),
+                Some(other) => {
+                    return Err(format!(
+                        "unknown escape `\\{other}` in a string; write a backslash as \\\\"
+                    ));
+                }
+                None => return Err("a string ends with a lone backslash".into()),
+            },
+            '"' => return Err("a double quote inside a string must be written \\\"".into()),
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+fn parse_header(text: &str) -> Header {
+    let mut h = Header::default();
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
+        let v = v.trim().to_string();
+        match k.trim() {
+            "Language" => h.lang = v,
+            "X-Fieldguide-Publication" => h.publication = v,
+            "X-Fieldguide-Source-Language" => h.source_lang = v,
+            _ => {}
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::translate::segments::Kind;
+    use crate::translate::units::Unit;
+
+    fn unit(key: &str, state: State) -> Unit {
+        Unit {
+            key: key.into(),
+            kind: Kind::Paragraph,
+            source: "Say \"hello\"\\ to everyone in the room, then wait; this line is long enough to wrap.".into(),
+            translation: "Dites « bonjour »\nà tous.".into(),
+            state,
+            previous: (state == State::Fuzzy).then(|| "Say hi.".into()),
+            notes: vec!["Page: P".into(), "Paragraph.".into()],
+            source_line: 3,
+        }
+    }
+
+    #[test]
+    fn writes_and_reads_back_with_fuzzy_and_previous() {
+        let h = Header {
+            publication: "pocket-guide".into(),
+            source_lang: "en".into(),
+            lang: "fr".into(),
+            ..Header::default()
+        };
+        let units = [
+            unit("01-a/p1", State::Translated),
+            unit("01-a/p2", State::Fuzzy),
+        ];
+        let out: Vec<Outgoing> = units
+            .iter()
+            .map(|u| Outgoing {
+                unit: u,
+                reference: "guidance/p/01-a.en.md:3".into(),
+            })
+            .collect();
+        let bytes = write(&h, &out);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            text.contains("#, fuzzy\n#| msgid \"Say hi.\"\nmsgctxt \"01-a/p2\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("#: guidance/p/01-a.en.md:3\n"), "{text}");
+        let back = read(&bytes).unwrap();
+        assert_eq!(back.header.lang, "fr");
+        assert_eq!(back.header.publication, "pocket-guide");
+        assert_eq!(back.header.source_lang, "en");
+        assert_eq!(back.entries.len(), 2);
+        assert_eq!(back.entries[0].source, units[0].source);
+        assert_eq!(back.entries[0].translation, units[0].translation);
+        assert!(!back.entries[0].fuzzy);
+        assert!(back.entries[1].fuzzy);
+        let line = text.lines().nth(back.entries[1].line - 1).unwrap();
+        assert!(line.starts_with("msgstr "), "{line}");
+    }
+
+    #[test]
+    fn malformed_files_give_lines_not_panics() {
+        let cases: [(&str, usize); 6] = [
+            ("msgid \"a\nmsgstr \"b\"\n", 1),
+            ("\"\n", 1),
+            ("msgctxt \"k\"\nmsgid \"a\"\nmsgstr \"\\q\"\n", 3),
+            ("msgid \"a\"\nmsgstr[0] \"x\"\n", 1),
+            ("\n\nmsgid \"a\"\nbogus\nmsgstr \"b\"\n", 4),
+            ("msgctxt \"k\"\nmsgid \"a\"\n", 1),
+        ];
+        for (text, line) in cases {
+            let errs = read(text.as_bytes()).unwrap_err();
+            assert_eq!(errs[0].0, line, "{text:?}: {errs:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A translator's file is input we do not control: any text gives
+        /// entries or errors, never a panic.
+        #[test]
+        fn any_text_reads_without_panic(lines in proptest::collection::vec(
+            "(msgctxt |msgid |msgstr |msgstr\\[0\\] |#, fuzzy|#\\| |#~ |\"|\\\\|[a-z ]){0,6}",
+            0..12,
+        )) {
+            let _ = read(lines.join("\n").as_bytes());
+        }
+    }
+
+    #[test]
+    fn entries_without_blank_lines_and_obsolete_ones() {
+        let text = "msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n#, fuzzy\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"\"\n\"y\"\n\n#~ msgid \"old\"\n#~ msgstr \"gone\"\n";
+        let c = read(text.as_bytes()).unwrap();
+        let got: Vec<(&str, &str, bool)> = c
+            .entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.translation.as_str(), e.fuzzy))
+            .collect();
+        assert_eq!(got, [("a", "x", false), ("b", "y", true)]);
+    }
+}

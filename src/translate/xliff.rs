@@ -1,0 +1,257 @@
+//! XLIFF 1.2, the version CAT tools (Trados, memoQ, OmegaT) read best:
+//! one `trans-unit` per segment, its `id` the segment's key. A fuzzy unit's
+//! target has `state="needs-review-translation"` and the earlier source in
+//! a note. Right-to-left text is stored as it is, with no direction marks.
+//!
+//! Written with quick-xml; read with roxmltree, which refuses DTDs (and so
+//! entity expansion) by default.
+
+use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
+use super::units::State;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use std::io;
+
+const NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
+
+/// Characters XML 1.0 cannot hold.
+fn xml_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let result: io::Result<()> = (|| {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.create_element("xliff")
+            .with_attributes([("version", "1.2"), ("xmlns", NS)])
+            .write_inner_content(|w| {
+                w.create_element("file")
+                    .with_attributes([
+                        ("original", h.publication.as_str()),
+                        ("source-language", h.source_lang.as_str()),
+                        ("target-language", h.lang.as_str()),
+                        ("datatype", "plaintext"),
+                    ])
+                    .write_inner_content(|w| {
+                        w.create_element("header").write_inner_content(|w| {
+                            let note = format!("fieldguide: publication \"{}\". Translate each target; keep Markdown marks, link targets and {{#ids}} as in the source. A target marked needs-review-translation was made for an earlier source, shown in its note.", h.publication);
+                            w.create_element("note")
+                                .write_text_content(BytesText::new(&note))?;
+                            Ok(())
+                        })?;
+                        w.create_element("body").write_inner_content(|w| {
+                            for o in units {
+                                unit(w, o)?;
+                            }
+                            Ok(())
+                        })?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    // Writing into memory cannot fail.
+    debug_assert!(result.is_ok());
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    out
+}
+
+fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
+    let u = o.unit;
+    w.create_element("trans-unit")
+        .with_attributes([("id", u.key.as_str()), ("xml:space", "preserve")])
+        .write_inner_content(|w| {
+            w.create_element("source")
+                .write_text_content(BytesText::new(&xml_safe(&u.source)))?;
+            let state = match u.state {
+                State::Translated => Some("translated"),
+                State::Fuzzy => Some("needs-review-translation"),
+                State::Untranslated => None,
+            };
+            if let Some(state) = state {
+                w.create_element("target")
+                    .with_attribute(("state", state))
+                    .write_text_content(BytesText::new(&xml_safe(&u.translation)))?;
+            }
+            let mut notes = u.notes.join("\n");
+            notes.push_str(&format!("\nSource: {}", o.reference));
+            w.create_element("note")
+                .with_attribute(("from", "fieldguide"))
+                .write_text_content(BytesText::new(&xml_safe(&notes)))?;
+            if let Some(prev) = &u.previous {
+                w.create_element("note")
+                    .with_attributes([("from", "previous-source"), ("annotates", "source")])
+                    .write_text_content(BytesText::new(&xml_safe(&format!(
+                        "Previous source: {prev}"
+                    ))))?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|_| vec![(1, "the file is not UTF-8 text".to_string())])?;
+    let doc = roxmltree::Document::parse(text).map_err(|e| {
+        let pos = e.pos();
+        vec![(pos.row as usize, format!("not well-formed XLIFF: {e}"))]
+    })?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "xliff" || root.attribute("version") != Some("1.2") {
+        return Err(vec![(
+            1,
+            "not an XLIFF 1.2 file (expected <xliff version=\"1.2\">)".into(),
+        )]);
+    }
+    let line = |n: roxmltree::Node| doc.text_pos_at(n.range().start).row as usize;
+    let files: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name((NS, "file")) || n.has_tag_name("file"))
+        .collect();
+    let [file] = files.as_slice() else {
+        return Err(vec![(
+            1,
+            format!("expected one <file> element, found {}", files.len()),
+        )]);
+    };
+    let header = Header {
+        publication: file.attribute("original").unwrap_or("").to_string(),
+        source_lang: file.attribute("source-language").unwrap_or("").to_string(),
+        lang: file.attribute("target-language").unwrap_or("").to_string(),
+        ..Header::default()
+    };
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for u in file
+        .descendants()
+        .filter(|n| n.tag_name().name() == "trans-unit")
+    {
+        let id = u.attribute("id").unwrap_or("").to_string();
+        let child = |name: &str| u.children().find(|c| c.tag_name().name() == name);
+        let plain = |n: roxmltree::Node| -> Result<String, String> {
+            if n.children().any(|c| c.is_element()) {
+                return Err(format!(
+                    "unit \"{id}\": inline tags inside <{}> are not supported; keep it plain text",
+                    n.tag_name().name()
+                ));
+            }
+            Ok(n.children().filter_map(|c| c.text()).collect())
+        };
+        let source = child("source").map(plain).transpose();
+        let target = child("target").map(plain).transpose();
+        let (source, target) = match (source, target) {
+            (Ok(s), Ok(t)) => (s.unwrap_or_default(), t),
+            (Err(m), _) | (_, Err(m)) => {
+                errors.push((line(u), m));
+                continue;
+            }
+        };
+        let state = child("target")
+            .and_then(|t| t.attribute("state"))
+            .unwrap_or("");
+        entries.push(Incoming {
+            place: format!("unit \"{id}\""),
+            key: id,
+            source,
+            translation: target.unwrap_or_default(),
+            fuzzy: state.starts_with("needs-"),
+            line: line(u),
+        });
+    }
+    if errors.is_empty() {
+        Ok(Catalog { header, entries })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::translate::segments::Kind;
+    use crate::translate::units::Unit;
+
+    #[test]
+    fn writes_and_reads_back() {
+        let h = Header {
+            publication: "pocket-guide".into(),
+            source_lang: "en".into(),
+            lang: "ar".into(),
+            ..Header::default()
+        };
+        let mk = |key: &str, state, tr: &str| Unit {
+            key: key.into(),
+            kind: Kind::Paragraph,
+            source: "A <b> & \"c\"\nline two".into(),
+            translation: tr.into(),
+            state,
+            previous: (state == State::Fuzzy).then(|| "Old".into()),
+            notes: vec!["Page: P".into()],
+            source_line: 1,
+        };
+        let units = [
+            mk("01-a/p1", State::Translated, "نص  عربي"),
+            mk("01-a/p2", State::Fuzzy, "قديم"),
+            mk("01-a/p3", State::Untranslated, ""),
+        ];
+        let out: Vec<Outgoing> = units
+            .iter()
+            .map(|u| Outgoing {
+                unit: u,
+                reference: "guidance/p/01-a.en.md:1".into(),
+            })
+            .collect();
+        let bytes = write(&h, &out);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            text.contains("<target state=\"needs-review-translation\">قديم</target>"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "<note from=\"previous-source\" annotates=\"source\">Previous source: Old</note>"
+            ),
+            "{text}"
+        );
+        let c = read(&bytes).unwrap();
+        assert_eq!(c.header, h);
+        let got: Vec<(&str, &str, &str, bool)> = c
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.key.as_str(),
+                    e.source.as_str(),
+                    e.translation.as_str(),
+                    e.fuzzy,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("01-a/p1", units[0].source.as_str(), "نص  عربي", false),
+                ("01-a/p2", units[0].source.as_str(), "قديم", true),
+                ("01-a/p3", units[0].source.as_str(), "", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_dtds() {
+        let evil =
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><xliff version=\"1.2\"/>";
+        let e = read(evil.as_bytes()).unwrap_err();
+        assert!(e[0].1.contains("not well-formed XLIFF"), "{e:?}");
+    }
+}

@@ -1,0 +1,178 @@
+//! Helpers for the translation round-trip tests: running export and
+//! import, and reading what the three formats hold.
+#![allow(dead_code)]
+
+use crate::common::{Output, Site};
+use calamine::{Data, DataType, Reader, Xlsx};
+use std::path::{Path, PathBuf};
+
+pub fn export(site: &Site, lang: &str, format: &str, out: &Path, extra: &[&str]) -> Vec<PathBuf> {
+    let mut args = vec![
+        "translate",
+        "export",
+        "--lang",
+        lang,
+        "--format",
+        format,
+        "--out",
+    ];
+    let out_s = out.to_str().unwrap();
+    args.push(out_s);
+    args.extend_from_slice(extra);
+    let o = site.run(&args);
+    assert_eq!(o.code, 0, "export failed:\n{}", o.stderr);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn import(site: &Site, files: &[PathBuf]) -> Output {
+    let mut args = vec!["translate", "import"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    site.run(&args)
+}
+
+pub fn msgfmt_check(file: &Path) {
+    let Ok(o) = std::process::Command::new("msgfmt")
+        .args(["--check", "-o", "/dev/null"])
+        .arg(file)
+        .output()
+    else {
+        eprintln!("msgfmt not installed: PO files not checked by gettext");
+        return;
+    };
+    assert!(
+        o.status.success() && o.stderr.is_empty(),
+        "msgfmt --check {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// The PO entry with this key, read by rspolib (gettext's own rules).
+pub fn po_entry(file: &Path, key: &str) -> rspolib::POEntry {
+    // A path: rspolib parses nothing from bytes.
+    let po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    po.entries
+        .into_iter()
+        .find(|e| e.msgctxt.as_deref() == Some(key))
+        .unwrap_or_else(|| panic!("no entry {key}"))
+}
+
+pub fn xliff_unit(file: &Path, key: &str) -> (String, String, Vec<String>) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let unit = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "trans-unit")
+        .find(|n| n.attribute("id") == Some(key))
+        .unwrap_or_else(|| panic!("no unit {key}"));
+    let target = unit
+        .children()
+        .find(|c| c.tag_name().name() == "target")
+        .unwrap();
+    let notes = unit
+        .children()
+        .filter(|c| c.tag_name().name() == "note")
+        .map(|n| n.text().unwrap_or("").to_string())
+        .collect();
+    (
+        target.attribute("state").unwrap_or("").to_string(),
+        target.text().unwrap_or("").to_string(),
+        notes,
+    )
+}
+
+pub fn xlsx_rows(file: &Path) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = calamine::open_workbook(file).unwrap();
+    let range = wb.worksheet_range("translation").unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => panic!("not text: {other:?}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The 1-based line of the `msgstr` of the entry with this key.
+pub fn msgstr_line(text: &str, key: &str) -> usize {
+    let ctx = format!("msgctxt \"{key}\"");
+    let start = text.lines().position(|l| l == ctx).unwrap();
+    start
+        + 1
+        + text
+            .lines()
+            .skip(start)
+            .position(|l| l.starts_with("msgstr"))
+            .unwrap()
+}
+
+/// Rewrites an exported spreadsheet with one translation cell changed.
+pub fn edit_xlsx(file: &Path, key: &str, edit: impl Fn(&str) -> String) -> usize {
+    let mut wb: Xlsx<_> = calamine::open_workbook(file).unwrap();
+    let cells = |r: &calamine::Range<Data>| -> Vec<Vec<String>> {
+        r.rows()
+            .map(|row| {
+                row.iter()
+                    .map(|c| c.as_string().unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    };
+    let mut rows = cells(&wb.worksheet_range("translation").unwrap());
+    let about = cells(&wb.worksheet_range("about").unwrap());
+    let n = rows.iter().position(|r| r[0] == key).unwrap();
+    rows[n][2] = edit(&rows[n][2]);
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in [("translation", rows), ("about", about)] {
+        let ws = out.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    out.save(file).unwrap();
+    n + 1
+}
+
+/// Fills the PO entries of one page with a stand-in translation, all but
+/// those listed.
+pub fn fill(file: &Path, page: &str, skip: &[&str], fuzzy: &[&str]) {
+    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    for e in po.entries.iter_mut() {
+        let key = e.msgctxt.clone().unwrap();
+        if !key.starts_with(page) || skip.contains(&key.as_str()) {
+            continue;
+        }
+        e.msgstr = Some(format!("(ha) {}", e.msgid));
+        e.flags = if fuzzy.contains(&key.as_str()) {
+            vec!["fuzzy".into()]
+        } else {
+            Vec::new()
+        };
+    }
+    std::fs::write(file, po.to_string()).unwrap();
+}
+
+/// One part of a spreadsheet (a zip of XML files), as text.
+pub fn xlsx_part(file: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
