@@ -47,7 +47,7 @@ pub fn markdown(body: &str) -> Result<(), String> {
         ("pub/02-b.en.md", "---\ntitle: B\n---\n## Target {#t}\n"),
     ];
     let mut diags = Vec::new();
-    let site = crate::content::model::from_memory(config, &files, &mut diags);
+    let site = crate::content::build::from_memory(config, &files, &mut diags);
     let labels = crate::markdown::Labels::default();
     for d in 0..site.docs.len() {
         let opts = crate::markdown::Options {

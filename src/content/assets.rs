@@ -3,31 +3,10 @@
 //! variant (`diagram.fr.png`) stands in for it.
 
 use super::load::AssetFile;
-use super::model::{NodeId, Site};
+use super::model::{Asset, NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-
-/// A non-Markdown file and the path it is copied to in each language folder.
-#[derive(Debug)]
-pub struct Asset {
-    pub out: String,
-    /// Source path relative to `guidance/`, when the unsuffixed file exists.
-    pub src: Option<PathBuf>,
-    /// Per-language replacements (`diagram.fr.png`).
-    pub variants: BTreeMap<usize, PathBuf>,
-}
-
-impl Asset {
-    /// The file to copy into `lang`'s folder.
-    pub fn source_for(&self, lang: usize) -> Option<&Path> {
-        self.variants
-            .get(&lang)
-            .or(self.src.as_ref())
-            .or_else(|| self.variants.values().next())
-            .map(PathBuf::as_path)
-    }
-}
 
 /// Maps each non-Markdown file to its place in the output.
 pub(super) fn collect_assets(

@@ -1,6 +1,8 @@
-//! Reading the site's content: walking files, front matter, the model.
+//! Reading the site's content: walking files (`load`), front matter, and
+//! building (`build`) the model (`model`, types only).
 
 pub mod assets;
+pub mod build;
 pub mod front_matter;
 pub mod load;
 pub mod model;

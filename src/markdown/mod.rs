@@ -159,7 +159,7 @@ mod tests {
             ("pub/01-c.md", chapter.as_str()),
         ];
         let mut diags = Vec::new();
-        let site = crate::content::model::from_memory(config.unwrap(), &files, &mut diags);
+        let site = crate::content::build::from_memory(config.unwrap(), &files, &mut diags);
         let labels = Labels::default();
         let opts = Options {
             allow_raw_html: false,

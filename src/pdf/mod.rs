@@ -17,7 +17,7 @@ mod chromium;
 pub mod links;
 pub mod metadata;
 
-use crate::content::model::{NodeId, Site};
+use crate::content::model::Site;
 use crate::output::OutputFile;
 use metadata::{Metadata, Use, pt};
 use rayon::prelude::*;
@@ -27,27 +27,7 @@ use std::time::{Duration, Instant};
 /// How long one document may take before Chromium is stopped.
 pub const TIMEOUT: Duration = Duration::from_secs(180);
 
-/// Where a publication's PDFs go in the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paths {
-    /// `en/pocket-guide/pocket-guide.en.pdf`
-    pub pdf: String,
-    /// `en/pocket-guide/pocket-guide.en.booklet.pdf`, when the publication
-    /// is printed as a booklet (`print: { booklet: true }`, the default for
-    /// pocket guides).
-    pub booklet: Option<String>,
-}
-
-pub fn paths(site: &Site, publication: NodeId, lang: usize) -> Paths {
-    let node = &site.nodes[publication];
-    let code = &site.config.languages[lang].code;
-    let base = format!("{code}/{}{}.{code}", node.out_dir(), node.slug);
-    let booklet = crate::render::print::settings(site, publication).booklet;
-    Paths {
-        pdf: format!("{base}.pdf"),
-        booklet: booklet.then(|| format!("{base}.booklet.pdf")),
-    }
-}
+pub use crate::render::print::{PdfPaths as Paths, pdf_paths as paths};
 
 /// One print page to turn into PDFs.
 #[derive(Debug, Clone)]

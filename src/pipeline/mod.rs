@@ -86,7 +86,7 @@ pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     timer.lap("config and theme");
     let loaded = load::load(&opts.source, &config, &mut diags);
     timer.lap("load");
-    let site = model::build(config, loaded, &mut diags);
+    let site = crate::content::build::build(config, loaded, &mut diags);
     timer.lap("model");
     Ok(Modelled {
         site,

@@ -137,7 +137,7 @@ impl<'a> Contexts<'a> {
         let doc = node.doc_for(lang).map(|d| site.doc(d));
         let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
         let counts = &self.counts[&(p, lang)];
-        let pdf = crate::pdf::paths(site, p, lang);
+        let pdf = super::print::pdf_paths(site, p, lang);
         let from_page = |path: &str| links::encode_path(&links::relative(from, path));
         PublicationCtx {
             title: site.title(p, lang).to_string(),

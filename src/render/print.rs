@@ -87,6 +87,29 @@ pub fn settings(site: &Site, publication: NodeId) -> PrintSettings {
     }
 }
 
+/// Where a publication's PDFs go in the output folder (made by `pdf`;
+/// named here so pages can link to them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfPaths {
+    /// `en/pocket-guide/pocket-guide.en.pdf`
+    pub pdf: String,
+    /// `en/pocket-guide/pocket-guide.en.booklet.pdf`, when the publication
+    /// is printed as a booklet (`print: { booklet: true }`, the default for
+    /// pocket guides).
+    pub booklet: Option<String>,
+}
+
+pub fn pdf_paths(site: &Site, publication: NodeId, lang: usize) -> PdfPaths {
+    let node = &site.nodes[publication];
+    let code = &site.config.languages[lang].code;
+    let base = format!("{code}/{}{}.{code}", node.out_dir(), node.slug);
+    let booklet = settings(site, publication).booklet;
+    PdfPaths {
+        pdf: format!("{base}.pdf"),
+        booklet: booklet.then(|| format!("{base}.booklet.pdf")),
+    }
+}
+
 fn mm(v: f32) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)

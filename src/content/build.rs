@@ -1,0 +1,244 @@
+//! Building the site model (`model`) from the loaded files: front matter
+//! parsed in parallel, one node per page, one document per language, then
+//! the tree settled (`tree`) and the other files placed (`assets`).
+
+use super::front_matter::{self, FrontMatter, Role};
+use super::load::{AssetFile, Loaded, SourceFile};
+use super::model::{Doc, Node, NodeId, NodeKind, Site};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::slug::order_and_slug;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A file with its front matter (and body offsets) if they could be read.
+type Parsed = (
+    SourceFile,
+    Option<(FrontMatter, usize, usize)>,
+    Vec<Diagnostic>,
+);
+
+/// Builds the tree from the loaded files. Problems go to `diags`.
+pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
+    let nlang = config.languages.len();
+    let mut site = Site {
+        config,
+        nodes: Vec::new(),
+        docs: Vec::new(),
+        publications: Vec::new(),
+        assets: Vec::new(),
+        by_source: HashMap::new(),
+        asset_by_source: HashMap::new(),
+        reading_order: HashMap::new(),
+    };
+
+    // Front matter, in parallel: it is the only costly part of modelling.
+    let parsed: Vec<Parsed> = loaded
+        .sources
+        .into_par_iter()
+        .map(|file| {
+            let mut ds = Vec::new();
+            let role = match (file.stem.as_str(), file.dir.components().count()) {
+                ("index", 1) => Role::PublicationIndex,
+                ("index", _) => Role::PartIndex,
+                _ => Role::Chapter,
+            };
+            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
+            (file, fm, ds)
+        })
+        .collect();
+
+    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    for (file, fm, ds) in parsed {
+        diags.extend(ds);
+        let Some((fm, body_offset, body_line)) = fm else {
+            continue;
+        };
+        if file.dir.as_os_str().is_empty() {
+            diags.push(
+                Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
+                    .with_hint("move it into guidance/<publication>/"),
+            );
+            continue;
+        }
+        let dir_node = ensure_dir_node(&mut site, &mut dir_nodes, &file.dir, nlang);
+        let node = if file.stem == "index" {
+            dir_node
+        } else {
+            let key = file.dir.join(&file.stem);
+            match site.by_source.get(&key) {
+                Some(&n) => n,
+                None => {
+                    let (prefix, slug) = order_and_slug(&file.stem);
+                    let id = site.nodes.len();
+                    let publication = site.nodes[dir_node].publication;
+                    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
+                    site.nodes.push(Node {
+                        kind: NodeKind::Chapter,
+                        slug,
+                        label: String::new(),
+                        parent: Some(dir_node),
+                        children: Vec::new(),
+                        publication,
+                        dir: file.dir.clone(),
+                        stem: file.stem.clone(),
+                        docs: vec![None; nlang],
+                        source_lang: 0,
+                        url,
+                        order: (prefix.unwrap_or(i64::MAX), String::new()),
+                    });
+                    site.nodes[dir_node].children.push(id);
+                    site.by_source.insert(key, id);
+                    id
+                }
+            }
+        };
+        if let Some(existing) = site.nodes[node].docs[file.lang] {
+            diags.push(
+                Diagnostic::error(
+                    &file.rel,
+                    0,
+                    0,
+                    format!(
+                        "a second file for the same page in `{}`: {} already exists",
+                        site.config.languages[file.lang].code,
+                        crate::diagnostics::display_path(&site.docs[existing].file.rel)
+                    ),
+                )
+                .with_hint("a file without a language suffix is in the default language; remove one of the two"),
+            );
+            continue;
+        }
+        let id = site.docs.len();
+        site.nodes[node].docs[file.lang] = Some(id);
+        site.docs.push(Doc {
+            file,
+            fm,
+            node,
+            body_offset,
+            body_line,
+            hash: std::sync::OnceLock::new(),
+        });
+    }
+
+    super::tree::settle_nodes(&mut site, diags);
+    super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
+    site
+}
+
+fn parse_doc(
+    file: &SourceFile,
+    role: Role,
+    ds: &mut Vec<Diagnostic>,
+) -> Option<(FrontMatter, usize, usize)> {
+    if file.text.trim().is_empty() {
+        ds.push(
+            Diagnostic::error(&file.rel, 1, 1, "the file is empty").with_hint(
+                "start it with front matter:\n      ---\n      title: My chapter\n      ---",
+            ),
+        );
+        return None;
+    }
+    let split = match front_matter::split(&file.text) {
+        Ok(s) => s,
+        Err(e) => {
+            ds.push(e.diagnostic(&file.rel));
+            return None;
+        }
+    };
+    if split.yaml.is_empty() && file.text.trim_start().starts_with("+++") {
+        ds.push(
+            Diagnostic::error(&file.rel, 1, 1, "front matter in TOML (`+++`) is not supported")
+                .with_hint("write it as YAML between lines of `---`:\n      ---\n      title: My chapter\n      ---"),
+        );
+        return None;
+    }
+    let fm = front_matter::parse(&split, &file.rel, role, ds)?;
+    Some((fm, split.body_offset, split.body_line))
+}
+
+/// The node for a folder, creating it (and its parents) on first sight.
+fn ensure_dir_node(
+    site: &mut Site,
+    dir_nodes: &mut HashMap<PathBuf, NodeId>,
+    dir: &Path,
+    nlang: usize,
+) -> NodeId {
+    if let Some(&n) = dir_nodes.get(dir) {
+        return n;
+    }
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| ensure_dir_node(site, dir_nodes, p, nlang));
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let (prefix, slug) = order_and_slug(name);
+    let id = site.nodes.len();
+    let (kind, publication, url) = match parent {
+        None => (NodeKind::Publication, id, format!("{}/index.html", slug)),
+        Some(p) => (
+            NodeKind::Part,
+            site.nodes[p].publication,
+            format!("{}{}/index.html", site.nodes[p].out_dir(), slug),
+        ),
+    };
+    site.nodes.push(Node {
+        kind,
+        label: readable(&slug),
+        slug,
+        parent,
+        children: Vec::new(),
+        publication,
+        dir: dir.to_path_buf(),
+        stem: "index".into(),
+        docs: vec![None; nlang],
+        source_lang: 0,
+        url,
+        order: (prefix.unwrap_or(i64::MAX), String::new()),
+    });
+    match parent {
+        Some(p) => site.nodes[p].children.push(id),
+        None => site.publications.push(id),
+    }
+    dir_nodes.insert(dir.to_path_buf(), id);
+    site.by_source.insert(dir.join("index"), id);
+    id
+}
+
+/// `referral-pathways` -> `Referral pathways`.
+fn readable(slug: &str) -> String {
+    let text = slug.replace(['-', '_'], " ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A site from files held in memory: `(path under guidance/, text)`, in the
+/// default language unless the name says otherwise. For fuzzing and tests.
+#[doc(hidden)]
+pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagnostic>) -> Site {
+    let mut loaded = Loaded::default();
+    for (path, text) in files {
+        let rel = Path::new(path);
+        let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let Some(base) = name.strip_suffix(".md") else {
+            loaded.assets.push(AssetFile {
+                rel: rel.to_path_buf(),
+                variant: None,
+            });
+            continue;
+        };
+        let (stem, lang) = super::load::split_lang(base, &config).unwrap_or((base, None));
+        loaded.sources.push(SourceFile {
+            rel: Path::new(super::load::CONTENT_DIR).join(rel),
+            dir: rel.parent().map(Path::to_path_buf).unwrap_or_default(),
+            stem: stem.to_string(),
+            lang: lang.unwrap_or_else(|| config.default_index()),
+            text: text.to_string(),
+        });
+    }
+    build(config, loaded, diags)
+}
