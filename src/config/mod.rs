@@ -1,8 +1,11 @@
 //! `site.yaml`: the site's title, languages and options.
 
+mod base;
 mod keys;
 mod language;
 mod period;
+
+pub use base::BaseSite;
 
 pub use language::{TagError, direction_of, validate_tag};
 pub use period::{Period, PeriodUnit};
@@ -77,6 +80,9 @@ pub struct Config {
     pub base: Option<PathBuf>,
     /// `edition:`: what this local edition calls itself.
     pub edition: Option<Edition>,
+    /// The base, found and read, when this site is a local edition (set by
+    /// `load`, not by `parse`).
+    pub base_site: Option<BaseSite>,
 }
 
 /// `broken_links: error | warning`.
@@ -122,8 +128,16 @@ impl Config {
 }
 
 /// Reads and validates `site.yaml`. Every problem is returned, not just the
-/// first; the config is `None` when it cannot be used at all.
+/// first; the config is `None` when it cannot be used at all. A local
+/// edition's base is found and read too, and gives the keys the edition
+/// leaves out.
 pub fn load(source: &Path) -> (Option<Config>, Vec<Diagnostic>) {
+    load_one(source, Some(source))
+}
+
+/// One site.yaml; `base:` is followed only when `edition` (the folder the
+/// base is relative to) is given.
+fn load_one(source: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagnostic>) {
     let path = source.join(CONFIG_FILE);
     let rel = PathBuf::from(CONFIG_FILE);
     // Read without following a link: a `site.yaml` that points elsewhere
@@ -144,10 +158,15 @@ pub fn load(source: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         Ok(t) => t,
         Err((line, col, msg)) => return (None, vec![Diagnostic::error(&rel, line, col, msg)]),
     };
-    parse(&text, &rel)
+    parse_in(&text, &rel, edition)
 }
 
+/// Parses site.yaml text without following `base:`.
 pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
+    parse_in(text, rel, None)
+}
+
+fn parse_in(text: &str, rel: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let at = Located {
         rel,
@@ -175,7 +194,34 @@ pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
             ));
         }
     }
-    let config = settings(&root, &at, &mut diags);
+    // A `base:` that is not a usable path is reported by `settings`.
+    let base_site = match (edition, root.get("base")) {
+        (Some(source), Some(v)) => v
+            .as_text()
+            .filter(|s| !s.trim().is_empty() && !s.chars().any(char::is_control))
+            .and_then(|s| base::resolve(source, Path::new(s), v, &at, &mut diags)),
+        _ => None,
+    };
+    let mut config = settings(
+        &root,
+        &at,
+        &mut diags,
+        base_site.as_ref().map(|b| &*b.config),
+    );
+    if let (Some(v), None) = (root.get("base"), &config.edition) {
+        diags.push(
+            at.warning(v, "a local edition should say which edition it is")
+                .with_hint("edition: { name: { en: Niger edition, fr: Édition Niger } }"),
+        );
+    }
+    if let (None, Some(_)) = (&config.base, root.get("edition")) {
+        let v = root.get("edition").unwrap_or(&root);
+        diags.push(
+            at.warning(v, "`edition:` is used only with `base:`")
+                .with_hint("a local edition names its base site: base: ../global"),
+        );
+    }
+    config.base_site = base_site;
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
     }
@@ -183,14 +229,32 @@ pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
 }
 
 /// Each key by its own validator, in the order they depend on each other.
-fn settings(root: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Config {
+/// A key an edition leaves out comes from its `base`.
+fn settings(
+    root: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+    base: Option<&Config>,
+) -> Config {
     let get = |k: &str| root.get(k);
-    let (languages, raw_codes) = language::languages(get("languages"), at, diags);
-    let default_language =
-        keys::default_language(get("default_language"), &languages, &raw_codes, at, diags);
-    let title = match get("title").filter(|t| !t.is_null()) {
-        Some(t) => keys::localised("title", t, &default_language, &languages, at, diags),
-        None => {
+    let (languages, raw_codes) = match (get("languages"), base) {
+        (None, Some(b)) => base::languages_from(b),
+        (v, _) => {
+            let (mut languages, raw) = language::languages(v, at, diags);
+            if let Some(b) = base {
+                base::name_languages(&mut languages, b);
+            }
+            (languages, raw)
+        }
+    };
+    let default_language = match (get("default_language"), base) {
+        (None, Some(b)) => base::default_from(&languages, b),
+        (v, _) => keys::default_language(v, &languages, &raw_codes, at, diags),
+    };
+    let title = match (get("title").filter(|t| !t.is_null()), base) {
+        (Some(t), _) => keys::localised("title", t, &default_language, &languages, at, diags),
+        (None, Some(b)) => b.title.clone(),
+        (None, None) => {
             let d = match get("title") {
                 Some(t) => at.error(t, "site.yaml needs a `title`"),
                 None => Diagnostic::error(at.rel, 1, 1, "site.yaml needs a `title`"),
@@ -204,19 +268,29 @@ fn settings(root: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Config {
         (flag("allow_raw_html"), flag("offline"), flag("download"));
     Config {
         base_url: get("base_url").and_then(|v| keys::base_url(v, at, diags)),
-        author: get("author").and_then(Node::as_text).map(str::to_string),
+        author: get("author")
+            .and_then(Node::as_text)
+            .map(str::to_string)
+            .or_else(|| base.and_then(|b| b.author.clone())),
         broken_links: get("broken_links")
-            .map_or(BrokenLinks::Error, |v| keys::broken_links(v, at, diags)),
-        review_every: get("review_every").and_then(|v| keys::review_every(v, at, diags)),
+            .map_or(base.map_or(BrokenLinks::Error, |b| b.broken_links), |v| {
+                keys::broken_links(v, at, diags)
+            }),
+        review_every: get("review_every")
+            .and_then(|v| keys::review_every(v, at, diags))
+            .or_else(|| base.and_then(|b| b.review_every)),
         base: get("base").and_then(|v| keys::base(v, at, diags)),
         edition: get("edition")
             .and_then(|v| keys::edition(v, &default_language, &languages, at, diags)),
         title,
         default_language,
         languages,
-        allow_raw_html: allow_raw_html.unwrap_or(false),
-        offline: offline.unwrap_or(false),
-        download: download.unwrap_or(true),
+        allow_raw_html: allow_raw_html
+            .or(base.map(|b| b.allow_raw_html))
+            .unwrap_or(false),
+        offline: offline.or(base.map(|b| b.offline)).unwrap_or(false),
+        download: download.or(base.map(|b| b.download)).unwrap_or(true),
+        base_site: None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! the tree settled (`tree`) and the other files placed (`assets`).
 
 use super::front_matter::{self, FrontMatter, Role};
-use super::load::{AssetFile, Loaded, SourceFile};
+use super::load::{AssetFile, Loaded, Parsed, SourceFile};
 use super::model::{Doc, Node, NodeId, NodeKind, Site};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -12,16 +12,11 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// A file with its front matter (and body offsets) if they could be read.
-type Parsed = (
-    SourceFile,
-    Option<(FrontMatter, usize, usize)>,
-    Vec<Diagnostic>,
-);
-
 /// Builds the tree from the loaded files. Problems go to `diags`.
 pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
     let nlang = config.languages.len();
+    let values = super::values::build(&loaded.values, &config, diags);
+    let is_edition = config.base_site.is_some();
     let mut site = Site {
         config,
         nodes: Vec::new(),
@@ -31,6 +26,8 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         by_source: HashMap::new(),
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
+        values,
+        edition: None,
     };
 
     // Front matter, in parallel: it is the only costly part of modelling.
@@ -48,6 +45,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
             (file, fm, ds)
         })
         .collect();
+    let (parsed, omitted) = super::edition::omit(parsed, is_edition, nlang, diags);
 
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     for (file, fm, ds) in parsed {
@@ -66,33 +64,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         let node = if file.stem == "index" {
             dir_node
         } else {
-            let key = file.dir.join(&file.stem);
-            match site.by_source.get(&key) {
-                Some(&n) => n,
-                None => {
-                    let (prefix, slug) = order_and_slug(&file.stem);
-                    let id = site.nodes.len();
-                    let publication = site.nodes[dir_node].publication;
-                    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
-                    site.nodes.push(Node {
-                        kind: NodeKind::Chapter,
-                        slug,
-                        label: String::new(),
-                        parent: Some(dir_node),
-                        children: Vec::new(),
-                        publication,
-                        dir: file.dir.clone(),
-                        stem: file.stem.clone(),
-                        docs: vec![None; nlang],
-                        source_lang: 0,
-                        url,
-                        order: (prefix.unwrap_or(i64::MAX), String::new()),
-                    });
-                    site.nodes[dir_node].children.push(id);
-                    site.by_source.insert(key, id);
-                    id
-                }
-            }
+            chapter_node(&mut site, dir_node, &file, nlang)
         };
         if let Some(existing) = site.nodes[node].docs[file.lang] {
             diags.push(
@@ -123,8 +95,48 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
     }
 
     super::tree::settle_nodes(&mut site, diags);
-    super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
+    let assets = loaded
+        .assets
+        .into_iter()
+        .filter(|a| {
+            let dir = a.rel.parent().unwrap_or(Path::new(""));
+            !omitted.iter().any(|o| dir.starts_with(&o.path))
+        })
+        .collect();
+    super::assets::collect_assets(&mut site, assets, &dir_nodes, diags);
+    if is_edition {
+        site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
+    }
     site
+}
+
+/// The node of a chapter file, created on the first of its languages.
+fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usize) -> NodeId {
+    let key = file.dir.join(&file.stem);
+    if let Some(&n) = site.by_source.get(&key) {
+        return n;
+    }
+    let (prefix, slug) = order_and_slug(&file.stem);
+    let id = site.nodes.len();
+    let publication = site.nodes[dir_node].publication;
+    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
+    site.nodes.push(Node {
+        kind: NodeKind::Chapter,
+        slug,
+        label: String::new(),
+        parent: Some(dir_node),
+        children: Vec::new(),
+        publication,
+        dir: file.dir.clone(),
+        stem: file.stem.clone(),
+        docs: vec![None; nlang],
+        source_lang: 0,
+        url,
+        order: (prefix.unwrap_or(i64::MAX), String::new()),
+    });
+    site.nodes[dir_node].children.push(id);
+    site.by_source.insert(key, id);
+    id
 }
 
 fn parse_doc(
@@ -224,10 +236,19 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
     for (path, text) in files {
         let rel = Path::new(path);
         let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if rel == Path::new(super::layers::VALUES_FILE) {
+            loaded.values.push(super::load::ValuesText {
+                rel: Path::new(super::load::CONTENT_DIR).join(rel),
+                text: text.to_string(),
+                from_base: false,
+            });
+            continue;
+        }
         let Some(base) = name.strip_suffix(".md") else {
             loaded.assets.push(AssetFile {
                 rel: rel.to_path_buf(),
                 variant: None,
+                from_base: false,
             });
             continue;
         };
@@ -238,6 +259,7 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
             stem: stem.to_string(),
             lang: lang.unwrap_or_else(|| config.default_index()),
             text: text.to_string(),
+            from_base: false,
         });
     }
     build(config, loaded, diags)

@@ -1,11 +1,13 @@
 //! Walking `guidance/` and reading every file once.
 
+use super::layers::{self, Layer, MdEntry, Replaced, Walked};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-pub const CONTENT_DIR: &str = "guidance";
+pub use super::layers::AssetFile;
+pub use super::names::{CONTENT_DIR, io_message, split_lang};
 
 /// A Markdown file larger than this is refused: a page that size is a
 /// mistake (a pasted export, a binary), and unreadable on a phone.
@@ -23,334 +25,189 @@ pub struct SourceFile {
     /// Index into `Config::languages`.
     pub lang: usize,
     pub text: String,
+    /// Read from a local edition's base (the edition has no such file).
+    pub from_base: bool,
 }
 
-/// Any other file under `guidance/`: copied beside the pages.
+/// A `guidance/values.yaml`, read.
 #[derive(Debug)]
-pub struct AssetFile {
-    /// Path relative to `guidance/`.
+pub struct ValuesText {
+    /// Relative to the site folder, for messages.
     pub rel: PathBuf,
-    /// For `diagram.fr.png`: the language, and the name it stands in for.
-    pub variant: Option<(usize, String)>,
+    pub text: String,
+    pub from_base: bool,
 }
+
+/// A base page that a local edition replaced, read for its hash.
+#[derive(Debug)]
+pub struct BasePage {
+    /// For messages: the base's path, joined with the page's.
+    pub rel: PathBuf,
+    pub dir: PathBuf,
+    pub stem: String,
+    pub lang: usize,
+    pub text: String,
+}
+
+/// A file with its front matter (and body offsets) if they could be read,
+/// and the problems found in it.
+pub(super) type Parsed = (
+    SourceFile,
+    Option<(super::front_matter::FrontMatter, usize, usize)>,
+    Vec<Diagnostic>,
+);
 
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sources: Vec<SourceFile>,
     pub assets: Vec<AssetFile>,
+    /// The base's values file first, then the site's own.
+    pub values: Vec<ValuesText>,
+    pub replaced: Vec<BasePage>,
 }
 
-/// Files that are never content: editor and OS droppings.
-fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.starts_with('#')
-        || matches!(name, "Thumbs.db" | "desktop.ini")
-}
-
-fn is_markdown(name: &str) -> Option<&str> {
-    let lower = name.to_ascii_lowercase();
-    for ext in [".md", ".markdown"] {
-        if lower.ends_with(ext) && name.len() > ext.len() {
-            return Some(&name[..name.len() - ext.len()]);
-        }
-    }
-    None
-}
-
-/// Looks like a language tag (`fr`, `pt-BR`), as opposed to part of a name.
-/// Two letters (`xx`), or a tag with subtags (`pt-BR`), or three letters
-/// that name a common language (`fil`, `yue`), so that `notes.old.md` stays
-/// a name.
-fn looks_like_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first = parts.next().unwrap_or("");
-    let has_subtags = s.contains('-');
-    let shaped = (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts
-            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if !shaped {
-        return false;
-    }
-    if first.len() == 2 || has_subtags {
-        return true;
-    }
-    // A three-letter language ICU knows gets a likely script and region.
-    let Ok(mut tag) =
-        icu_locale_core::LanguageIdentifier::try_from_str(&first.to_ascii_lowercase())
-    else {
-        return false;
-    };
-    thread_local! {
-        static EXPANDER: icu_locale::LocaleExpander = const { icu_locale::LocaleExpander::new_common() };
-    }
-    EXPANDER.with(|e| e.maximize(&mut tag) == icu_locale::TransformResult::Modified)
-}
-
-/// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
-/// the site does not have.
-pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<usize>), String> {
-    let Some((stem, suffix)) = name.rsplit_once('.') else {
-        return Ok((name, None));
-    };
-    if stem.is_empty() {
-        return Ok((name, None));
-    }
-    if let Some(i) = config.lang_index(suffix) {
-        return Ok((stem, Some(i)));
-    }
-    if let Some(l) = config
-        .languages
-        .iter()
-        .find(|l| l.code.eq_ignore_ascii_case(suffix))
-    {
-        return Err(format!(
-            "language suffix `.{suffix}` should be written `.{}`",
-            l.code
-        ));
-    }
-    if looks_like_tag(suffix) {
-        return Err(format!(
-            "unknown language suffix `.{suffix}`: the site's languages are {}",
-            config
-                .languages
-                .iter()
-                .map(|l| l.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    Ok((name, None))
-}
-
-/// Walks `guidance/` (sorted, symlinks not followed so nothing outside the
-/// site can leak into the output) and reads the Markdown files in parallel.
+/// Reads the site's `guidance/` (for a local edition: its own laid over
+/// its base's, see `layers`). Markdown files are read in parallel.
 pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
-    let real = crate::no_follow::real(source);
-    let missing = || {
-        Diagnostic::error(
-            CONTENT_DIR,
-            0,
-            0,
-            format!("no `{CONTENT_DIR}/` folder in {}", source.display()),
-        )
-        .with_hint("put each publication in its own folder under guidance/")
-    };
-    let site = match crate::no_follow::Dir::open(&real) {
-        Ok(d) => d,
-        Err(_) => {
-            diags.push(missing());
+    let own = Layer::site(crate::no_follow::real(source), config);
+    let walked = own.walk(diags);
+    let Some(base) = &config.base_site else {
+        let Ok(walked) = walked else {
+            diags.push(missing(source));
             return Loaded::default();
-        }
+        };
+        let md = walked.md.into_iter().map(|m| (m, false)).collect();
+        let values = walked.values.then_some(false);
+        return read(
+            &[&own],
+            md,
+            walked.assets,
+            values.into_iter().collect(),
+            Vec::new(),
+            diags,
+        );
     };
-    let content = match crate::no_follow::site_folder(&site, CONTENT_DIR) {
-        Ok(Some(d)) => d,
-        Ok(None) => {
-            diags.push(missing());
-            return Loaded::default();
-        }
-        Err(msg) => {
-            diags.push(Diagnostic::error(CONTENT_DIR, 0, 0, msg).with_hint(
-                "keep the publications in a real guidance/ folder inside the site folder",
-            ));
-            return Loaded::default();
-        }
-    };
-    let root = content.path().to_path_buf();
-    let mut md: Vec<(PathBuf, PathBuf, String, usize)> = Vec::new();
-    let mut assets = Vec::new();
-    let walker = walkdir::WalkDir::new(&root)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
+    let base_layer = Layer::base(base, config);
+    let base_walked = base_layer.walk(diags).unwrap_or_else(|()| {
+        diags.push(missing(&base.root));
+        Walked::default()
+    });
+    // An edition may hold nothing but its site.yaml.
+    let walked = walked.unwrap_or_default();
+    let values: Vec<bool> = [(base_walked.values, true), (walked.values, false)]
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(ignored));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| rel_to(&real, p))
-                    .unwrap_or_else(|| CONTENT_DIR.into());
-                diags.push(Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    format!("cannot read: {}", io_reason(&e)),
-                ));
-                continue;
-            }
-        };
-        let rel_site = rel_to(&real, entry.path());
-        let Ok(rel) = entry.path().strip_prefix(&root).map(Path::to_path_buf) else {
-            continue;
-        };
-        if entry.file_type().is_symlink() {
-            diags.push(crate::no_follow::link_diagnostic(
-                &real,
-                entry.path(),
-                rel_site,
-            ));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Some(name) = entry.file_name().to_str() else {
-            diags.push(Diagnostic::warning(
-                rel_site,
-                0,
-                0,
-                "file name is not valid Unicode; skipped",
-            ));
-            continue;
-        };
-        if let Some(bad) = name
-            .chars()
-            .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
-        {
-            diags.push(
-                Diagnostic::warning(
-                    rel_site,
-                    0,
-                    0,
-                    format!(
-                        "file name contains {bad:?}, which does not work in web addresses; skipped"
-                    ),
-                )
-                .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
-            );
-            continue;
-        }
-        let dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
-        if let Some(base) = is_markdown(name) {
-            match split_lang(base, config) {
-                Ok((stem, lang)) => md.push((
-                    rel_site,
-                    dir,
-                    stem.to_string(),
-                    lang.unwrap_or_else(|| config.default_index()),
-                )),
-                Err(msg) => diags.push(Diagnostic::error(rel_site, 0, 0, msg).with_hint(
-                    "add the language to site.yaml, or rename the file `<name>.<language>.md`",
-                )),
-            }
-        } else {
-            let variant = name.rsplit_once('.').and_then(|(base, ext)| {
-                let (stem, lang) = split_lang(base, config).ok()?;
-                Some((lang?, format!("{stem}.{ext}")))
-            });
-            assets.push(AssetFile { rel, variant });
-        }
-    }
+        .filter_map(|(has, from_base)| has.then_some(from_base))
+        .collect();
+    let (md, assets, replaced) = layers::merge(walked, base_walked);
+    read(&[&own, &base_layer], md, assets, values, replaced, diags)
+}
 
+fn missing(source: &Path) -> Diagnostic {
+    Diagnostic::error(
+        CONTENT_DIR,
+        0,
+        0,
+        format!("no `{CONTENT_DIR}/` folder in {}", source.display()),
+    )
+    .with_hint("put each publication in its own folder under guidance/")
+}
+
+/// Reads the files found: `layers[0]` is the site, `layers[1]` its base;
+/// the `bool`s say which layer (`true`: the base).
+fn read(
+    layers: &[&Layer],
+    md: Vec<(MdEntry, bool)>,
+    assets: Vec<AssetFile>,
+    values: Vec<bool>,
+    replaced: Vec<Replaced>,
+    diags: &mut Vec<Diagnostic>,
+) -> Loaded {
+    let dirs: Vec<Option<crate::no_follow::Dir>> = layers.iter().map(|l| l.open().ok()).collect();
+    let layer = |from_base: bool| usize::from(from_base).min(layers.len() - 1);
+    let read_text = |from_base: bool, in_site: &Path| -> Result<String, Diagnostic> {
+        let l = layer(from_base);
+        let rel = layers[l].shown_path(in_site);
+        let size = std::fs::symlink_metadata(layers[l].real.join(in_site))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        if size > MAX_MARKDOWN_BYTES {
+            return Err(too_large(&rel, size));
+        }
+        let bytes = match &dirs[l] {
+            Some(d) => d.read(&crate::no_follow::slash_path(in_site)),
+            None => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+        }
+        .map_err(|e| {
+            Diagnostic::error(
+                &rel,
+                0,
+                0,
+                format!("cannot read the file: {}", io_message(&e)),
+            )
+        })?;
+        crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
+    };
     let results: Vec<Result<SourceFile, Diagnostic>> = md
         .into_par_iter()
-        .map(|(rel, dir, stem, lang)| {
-            let in_site = crate::no_follow::slash_path(&rel);
-            let size = std::fs::symlink_metadata(real.join(&rel))
-                .map(|m| m.len())
-                .unwrap_or(0);
-            if size > MAX_MARKDOWN_BYTES {
-                return Err(Diagnostic::error(
-                    &rel,
-                    0,
-                    0,
-                    format!(
-                        "the file is too large ({:.1} MB; the limit is {} MB)",
-                        size as f64 / 1048576.0,
-                        MAX_MARKDOWN_BYTES / 1048576
-                    ),
-                )
-                .with_hint("split it into chapters; readers open pages on phones"));
-            }
-            let bytes = site.read(&in_site).map_err(|e| {
-                Diagnostic::error(
-                    &rel,
-                    0,
-                    0,
-                    format!("cannot read the file: {}", io_message(&e)),
-                )
-            })?;
-            let text = crate::text::decode_vec(bytes)
-                .map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))?;
+        .map(|(m, from_base)| {
+            let text = read_text(from_base, &m.in_site)?;
             Ok(SourceFile {
-                rel,
-                dir,
-                stem,
-                lang,
+                rel: layers[layer(from_base)].shown_path(&m.in_site),
+                dir: m.dir,
+                stem: m.stem,
+                lang: m.lang,
                 text,
+                from_base,
             })
         })
         .collect();
-    let mut sources = Vec::with_capacity(results.len());
+    let mut loaded = Loaded {
+        assets,
+        ..Loaded::default()
+    };
     for r in results {
         match r {
-            Ok(s) => sources.push(s),
+            Ok(s) => loaded.sources.push(s),
             Err(d) => diags.push(d),
         }
     }
-    Loaded { sources, assets }
-}
-
-fn rel_to(source: &Path, p: &Path) -> PathBuf {
-    p.strip_prefix(source)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| p.to_path_buf())
-}
-
-fn io_reason(e: &walkdir::Error) -> String {
-    if e.loop_ancestor().is_some() {
-        return "a symbolic link loop".into();
-    }
-    match e.io_error() {
-        Some(io) => io_message(io),
-        None => e.to_string(),
-    }
-}
-
-/// An I/O error in words an author understands.
-pub fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied (check the file's permissions)".into()
+    let values_file = Path::new(CONTENT_DIR).join(layers::VALUES_FILE);
+    for from_base in values {
+        match read_text(from_base, &values_file) {
+            Ok(text) => loaded.values.push(ValuesText {
+                rel: layers[layer(from_base)].shown_path(&values_file),
+                text,
+                from_base,
+            }),
+            Err(d) => diags.push(d),
         }
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        _ => e.to_string(),
     }
+    // The base's version of each page the edition replaced: its hash tells
+    // when the global team changes it. Unreadable, it is simply not compared.
+    for r in replaced {
+        if let Ok(text) = read_text(true, &r.in_site) {
+            loaded.replaced.push(BasePage {
+                rel: layers[layer(true)].shown_path(&r.in_site),
+                dir: r.dir,
+                stem: r.stem,
+                lang: r.lang,
+                text,
+            });
+        }
+    }
+    loaded
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn config() -> Config {
-        crate::config::parse(
-            "title: T\ndefault_language: en\nlanguages: [en, fr, pt-BR]\n",
-            Path::new("site.yaml"),
-        )
-        .0
-        .unwrap()
-    }
-
-    #[test]
-    fn language_suffixes() {
-        let c = config();
-        assert_eq!(split_lang("01-a.fr", &c).unwrap(), ("01-a", Some(1)));
-        assert_eq!(split_lang("01-a.pt-BR", &c).unwrap(), ("01-a", Some(2)));
-        assert_eq!(split_lang("01-a", &c).unwrap(), ("01-a", None));
-        assert_eq!(split_lang("v1.2-notes", &c).unwrap(), ("v1.2-notes", None));
-        assert!(
-            split_lang("01-a.xx", &c)
-                .unwrap_err()
-                .contains("unknown language suffix `.xx`")
-        );
-        assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
-        assert_eq!(split_lang("notes.old", &c).unwrap(), ("notes.old", None));
-        assert_eq!(split_lang("draft.bak", &c).unwrap(), ("draft.bak", None));
-        assert!(split_lang("page.fil", &c).is_err());
-        assert!(split_lang("page.zh-Hant", &c).is_err());
-    }
+fn too_large(rel: &Path, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        format!(
+            "the file is too large ({:.1} MB; the limit is {} MB)",
+            size as f64 / 1048576.0,
+            MAX_MARKDOWN_BYTES / 1048576
+        ),
+    )
+    .with_hint("split it into chapters; readers open pages on phones")
 }

@@ -100,6 +100,64 @@ pub struct Site {
     pub asset_by_source: HashMap<PathBuf, usize>,
     /// Each publication's pages in reading order, for previous/next.
     pub reading_order: HashMap<NodeId, Vec<NodeId>>,
+    /// Named local values (`{{hotline}}`), from `guidance/values.yaml`.
+    pub values: super::values::Values,
+    /// What a local edition changed in its base; `None` for other sites.
+    pub edition: Option<EditionFacts>,
+}
+
+/// A local edition's differences from its base.
+#[derive(Debug, Default)]
+pub struct EditionFacts {
+    /// Pages the edition replaced, one per file.
+    pub overrides: Vec<Override>,
+    /// Pages only the edition has (the topmost: a publication it added is
+    /// listed, not each of its chapters).
+    pub added: Vec<NodeId>,
+    /// Base pages the edition leaves out.
+    pub omitted: Vec<Omitted>,
+}
+
+/// An edition's page in place of its base's.
+#[derive(Debug)]
+pub struct Override {
+    /// The edition's document.
+    pub doc: DocId,
+    /// The base's file, as messages show it (`../global/guidance/...`).
+    pub base_rel: PathBuf,
+    /// The hash of the base's version now: what `adapts:` records.
+    pub base_hash: String,
+    /// The base's title and version (a publication's), for "adapted from".
+    pub base_title: String,
+    pub base_version: Option<String>,
+}
+
+impl Override {
+    /// The base changed since the edition's page was stamped.
+    pub fn changed(&self, site: &Site) -> bool {
+        site.docs[self.doc]
+            .fm
+            .adapts
+            .as_deref()
+            .is_some_and(|a| a != self.base_hash)
+    }
+
+    /// Never stamped with `adapts:`.
+    pub fn unstamped(&self, site: &Site) -> bool {
+        site.docs[self.doc].fm.adapts.is_none()
+    }
+}
+
+/// A base page (or folder) left out of an edition.
+#[derive(Debug)]
+pub struct Omitted {
+    /// Under `guidance/`, without language: `pub/03-local-law`, or the
+    /// folder for a publication or part.
+    pub path: PathBuf,
+    /// Its title in each language the base has it in.
+    pub titles: Vec<Option<String>>,
+    /// The edition's file with `omit: true`.
+    pub by: PathBuf,
 }
 
 impl Site {

@@ -136,6 +136,9 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
                 }
             }
         }
+        Event::Text(t) if super::values::used(st, &t, pos) => {
+            super::values::substitute(st, t, pos);
+        }
         Event::Text(t) => {
             push_text(st, &t);
             if st.rtl {

@@ -17,6 +17,7 @@ mod linking;
 pub mod links;
 pub mod raw_html;
 mod state;
+mod values;
 
 pub use bidi::number_runs;
 use events::{finish, handle};
@@ -41,6 +42,8 @@ pub struct Labels {
     pub back_to_text: String,
     /// Accessible name of a table's scrolling box.
     pub table: String,
+    /// Before the label of a local value not filled in (`{{hotline}}`).
+    pub to_fill_in: String,
 }
 
 pub struct Options<'a> {

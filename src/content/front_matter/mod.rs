@@ -6,6 +6,7 @@ mod keys;
 pub mod print;
 mod split;
 
+pub use keys::is_date;
 pub use print::{ChecklistOptions, Margins, PaperSize, PrintOptions};
 pub use split::{Split, SplitError, split};
 
@@ -157,7 +158,8 @@ pub fn parse(
             }
         }
     }
-    if fm.title.as_deref().is_none_or(str::is_empty) {
+    // A page that only drops its base's page from an edition needs no title.
+    if fm.title.as_deref().is_none_or(str::is_empty) && !fm.omit {
         let what = match role {
             Role::PublicationIndex => "every publication",
             Role::PartIndex => "every part",

@@ -1,0 +1,326 @@
+//! A site's `guidance/` folder walked as one layer, and a local edition's
+//! two layers laid into one tree: each path resolves to the edition's file,
+//! else the base's. Pages match by folder, name and language (`01-a.md`
+//! and `01-a.en.md` are the same page when English is the default), other
+//! files by their path. Later steps see one tree; what the edition
+//! replaced is kept for the report of overrides whose base changed.
+
+use super::names::{CONTENT_DIR, io_message, split_lang};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::no_follow::Dir;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The file at the root of `guidance/` that declares and sets local values.
+pub const VALUES_FILE: &str = "values.yaml";
+
+/// Any other file under `guidance/`: copied beside the pages.
+#[derive(Debug)]
+pub struct AssetFile {
+    /// Path relative to `guidance/`.
+    pub rel: PathBuf,
+    /// For `diagram.fr.png`: the language, and the name it stands in for.
+    pub variant: Option<(usize, String)>,
+    /// In a local edition's base (the edition has no file at this path).
+    pub from_base: bool,
+}
+
+/// One site folder, as a layer of the tree.
+pub struct Layer<'a> {
+    /// The site folder, resolved.
+    pub real: PathBuf,
+    /// What messages put before a path inside it: nothing for the site
+    /// being built, the `base:` path for its base.
+    pub shown: PathBuf,
+    /// The configuration whose languages name this layer's files.
+    pub config: &'a Config,
+    /// The built site's language index for each of this layer's
+    /// languages; `None` for a language the edition does not publish.
+    pub lang_map: Vec<Option<usize>>,
+    pub from_base: bool,
+}
+
+/// A Markdown file found, not yet read.
+pub struct MdEntry {
+    /// Path relative to the layer's site folder (`guidance/pub/01-a.md`).
+    pub in_site: PathBuf,
+    pub dir: PathBuf,
+    pub stem: String,
+    pub lang: usize,
+}
+
+/// What one layer holds.
+#[derive(Default)]
+pub struct Walked {
+    pub md: Vec<MdEntry>,
+    pub assets: Vec<AssetFile>,
+    /// `guidance/values.yaml`, when there is one.
+    pub values: bool,
+}
+
+/// Files that are never content: editor and OS droppings.
+fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || matches!(name, "Thumbs.db" | "desktop.ini")
+}
+
+fn is_markdown(name: &str) -> Option<&str> {
+    let lower = name.to_ascii_lowercase();
+    for ext in [".md", ".markdown"] {
+        if lower.ends_with(ext) && name.len() > ext.len() {
+            return Some(&name[..name.len() - ext.len()]);
+        }
+    }
+    None
+}
+
+impl Layer<'_> {
+    /// The whole site's layer: its own languages, shown as they are.
+    pub fn site<'c>(real: PathBuf, config: &'c Config) -> Layer<'c> {
+        Layer {
+            real,
+            shown: PathBuf::new(),
+            config,
+            lang_map: (0..config.languages.len()).map(Some).collect(),
+            from_base: false,
+        }
+    }
+
+    /// A local edition's base: its languages mapped to the edition's.
+    pub fn base<'c>(base: &'c crate::config::BaseSite, edition: &Config) -> Layer<'c> {
+        Layer {
+            real: base.root.clone(),
+            shown: base.shown.clone(),
+            config: &base.config,
+            lang_map: base
+                .config
+                .languages
+                .iter()
+                .map(|l| edition.lang_index(&l.code))
+                .collect(),
+            from_base: true,
+        }
+    }
+
+    /// A path relative to the layer's site folder, as messages show it.
+    pub fn shown_path(&self, in_site: impl AsRef<Path>) -> PathBuf {
+        self.shown.join(in_site)
+    }
+
+    /// The layer's site folder, opened without following a link.
+    pub fn open(&self) -> std::io::Result<Dir> {
+        Dir::open(&self.real)
+    }
+
+    /// Walks `guidance/` (sorted, links not followed, so nothing outside
+    /// the site can leak into the output). `Err` when there is none.
+    pub fn walk(&self, diags: &mut Vec<Diagnostic>) -> Result<Walked, ()> {
+        let site = self.open().map_err(|_| ())?;
+        let content = match crate::no_follow::site_folder(&site, CONTENT_DIR) {
+            Ok(Some(d)) => d,
+            Ok(None) => return Err(()),
+            Err(msg) => {
+                diags.push(
+                    Diagnostic::error(self.shown_path(CONTENT_DIR), 0, 0, msg).with_hint(
+                        "keep the publications in a real guidance/ folder inside the site folder",
+                    ),
+                );
+                return Ok(Walked::default());
+            }
+        };
+        let root = content.path().to_path_buf();
+        let mut out = Walked::default();
+        let walker = walkdir::WalkDir::new(&root)
+            .follow_links(false)
+            .follow_root_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(ignored));
+        for entry in walker {
+            match entry {
+                Ok(e) => self.entry(&e, &root, &mut out, diags),
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(|p| self.shown_path(rel_to(&self.real, p)))
+                        .unwrap_or_else(|| self.shown_path(CONTENT_DIR));
+                    diags.push(Diagnostic::error(
+                        path,
+                        0,
+                        0,
+                        format!("cannot read: {}", io_reason(&e)),
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// One file found under `guidance/`.
+    fn entry(
+        &self,
+        entry: &walkdir::DirEntry,
+        root: &Path,
+        out: &mut Walked,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let in_site = rel_to(&self.real, entry.path());
+        let shown = self.shown_path(&in_site);
+        let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
+            return;
+        };
+        if entry.file_type().is_symlink() {
+            diags.push(crate::no_follow::link_diagnostic(
+                &self.real,
+                entry.path(),
+                shown,
+            ));
+            return;
+        }
+        if !entry.file_type().is_file() {
+            return;
+        }
+        let Some(name) = entry.file_name().to_str() else {
+            diags.push(Diagnostic::warning(
+                shown,
+                0,
+                0,
+                "file name is not valid Unicode; skipped",
+            ));
+            return;
+        };
+        if let Some(bad) = name
+            .chars()
+            .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    shown,
+                    0,
+                    0,
+                    format!(
+                        "file name contains {bad:?}, which does not work in web addresses; skipped"
+                    ),
+                )
+                .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
+            );
+            return;
+        }
+        if rel == Path::new(VALUES_FILE) {
+            out.values = true;
+            return;
+        }
+        let dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
+        let config = self.config;
+        if let Some(base) = is_markdown(name) {
+            match split_lang(base, config) {
+                Ok((stem, lang)) => {
+                    let lang = lang.unwrap_or_else(|| config.default_index());
+                    // A language of the base the edition does not publish.
+                    let Some(lang) = self.lang_map[lang] else {
+                        return;
+                    };
+                    out.md.push(MdEntry {
+                        in_site,
+                        dir,
+                        stem: stem.to_string(),
+                        lang,
+                    });
+                }
+                Err(msg) => diags.push(Diagnostic::error(shown, 0, 0, msg).with_hint(
+                    "add the language to site.yaml, or rename the file `<name>.<language>.md`",
+                )),
+            }
+            return;
+        }
+        let variant = name.rsplit_once('.').and_then(|(base, ext)| {
+            let (stem, lang) = split_lang(base, config).ok()?;
+            Some((lang?, format!("{stem}.{ext}")))
+        });
+        let variant = match variant {
+            Some((lang, name)) => match self.lang_map[lang] {
+                Some(l) => Some((l, name)),
+                None => return,
+            },
+            None => None,
+        };
+        out.assets.push(AssetFile {
+            rel,
+            variant,
+            from_base: self.from_base,
+        });
+    }
+}
+
+/// A base page the edition replaced: where it is, to tell the country team
+/// when it changes.
+pub struct Replaced {
+    /// The page's folder (under `guidance/`), name and language.
+    pub dir: PathBuf,
+    pub stem: String,
+    pub lang: usize,
+    /// Relative to the base's site folder.
+    pub in_site: PathBuf,
+}
+
+/// Lays the edition's files over the base's. Returns every Markdown file
+/// with the layer it comes from (`true`: the base), every other file, and
+/// the base pages the edition replaced.
+pub fn merge(
+    edition: Walked,
+    base: Walked,
+) -> (Vec<(MdEntry, bool)>, Vec<AssetFile>, Vec<Replaced>) {
+    let own: HashMap<(&Path, &str, usize), ()> = edition
+        .md
+        .iter()
+        .map(|m| ((m.dir.as_path(), m.stem.as_str(), m.lang), ()))
+        .collect();
+    let mut replaced = Vec::new();
+    let mut from_base = Vec::new();
+    for m in base.md {
+        if own.contains_key(&(m.dir.as_path(), m.stem.as_str(), m.lang)) {
+            replaced.push(Replaced {
+                dir: m.dir,
+                stem: m.stem,
+                lang: m.lang,
+                in_site: m.in_site,
+            });
+        } else {
+            from_base.push((m, true));
+        }
+    }
+    drop(own);
+    let mut md: Vec<(MdEntry, bool)> = edition.md.into_iter().map(|m| (m, false)).collect();
+    md.extend(from_base);
+    // One order whatever the layers: by page, then language.
+    md.sort_by(|(a, x), (b, y)| (&a.dir, &a.stem, a.lang, x).cmp(&(&b.dir, &b.stem, b.lang, y)));
+    let own_assets: std::collections::HashSet<PathBuf> =
+        edition.assets.iter().map(|a| a.rel.clone()).collect();
+    let mut assets = edition.assets;
+    assets.extend(
+        base.assets
+            .into_iter()
+            .filter(|a| !own_assets.contains(&a.rel)),
+    );
+    assets.sort_by(|a, b| a.rel.cmp(&b.rel));
+    (md, assets, replaced)
+}
+
+pub fn rel_to(source: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(source)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn io_reason(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        return "a symbolic link loop".into();
+    }
+    match e.io_error() {
+        Some(io) => io_message(io),
+        None => e.to_string(),
+    }
+}

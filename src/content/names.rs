@@ -1,0 +1,117 @@
+//! How files under `guidance/` are named: the folder, the language
+//! suffix (`01-a.fr.md`), and I/O errors in words.
+
+use crate::config::Config;
+
+pub const CONTENT_DIR: &str = "guidance";
+
+/// Looks like a language tag (`fr`, `pt-BR`), as opposed to part of a name.
+/// Two letters (`xx`), or a tag with subtags (`pt-BR`), or three letters
+/// that name a common language (`fil`, `yue`), so that `notes.old.md` stays
+/// a name.
+fn looks_like_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    let has_subtags = s.contains('-');
+    let shaped = (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !shaped {
+        return false;
+    }
+    if first.len() == 2 || has_subtags {
+        return true;
+    }
+    // A three-letter language ICU knows gets a likely script and region.
+    let Ok(mut tag) =
+        icu_locale_core::LanguageIdentifier::try_from_str(&first.to_ascii_lowercase())
+    else {
+        return false;
+    };
+    thread_local! {
+        static EXPANDER: icu_locale::LocaleExpander = const { icu_locale::LocaleExpander::new_common() };
+    }
+    EXPANDER.with(|e| e.maximize(&mut tag) == icu_locale::TransformResult::Modified)
+}
+
+/// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
+/// the site does not have.
+pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<usize>), String> {
+    let Some((stem, suffix)) = name.rsplit_once('.') else {
+        return Ok((name, None));
+    };
+    if stem.is_empty() {
+        return Ok((name, None));
+    }
+    if let Some(i) = config.lang_index(suffix) {
+        return Ok((stem, Some(i)));
+    }
+    if let Some(l) = config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(suffix))
+    {
+        return Err(format!(
+            "language suffix `.{suffix}` should be written `.{}`",
+            l.code
+        ));
+    }
+    if looks_like_tag(suffix) {
+        return Err(format!(
+            "unknown language suffix `.{suffix}`: the site's languages are {}",
+            config
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok((name, None))
+}
+
+/// An I/O error in words an author understands.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied (check the file's permissions)".into()
+        }
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config() -> Config {
+        crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, fr, pt-BR]\n",
+            Path::new("site.yaml"),
+        )
+        .0
+        .unwrap()
+    }
+
+    #[test]
+    fn language_suffixes() {
+        let c = config();
+        assert_eq!(split_lang("01-a.fr", &c).unwrap(), ("01-a", Some(1)));
+        assert_eq!(split_lang("01-a.pt-BR", &c).unwrap(), ("01-a", Some(2)));
+        assert_eq!(split_lang("01-a", &c).unwrap(), ("01-a", None));
+        assert_eq!(split_lang("v1.2-notes", &c).unwrap(), ("v1.2-notes", None));
+        assert!(
+            split_lang("01-a.xx", &c)
+                .unwrap_err()
+                .contains("unknown language suffix `.xx`")
+        );
+        assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
+        assert_eq!(split_lang("notes.old", &c).unwrap(), ("notes.old", None));
+        assert_eq!(split_lang("draft.bak", &c).unwrap(), ("draft.bak", None));
+        assert!(split_lang("page.fil", &c).is_err());
+        assert!(split_lang("page.zh-Hant", &c).is_err());
+    }
+}

@@ -1,0 +1,240 @@
+//! Named local values: `guidance/values.yaml` declares them (a label and a
+//! kind) and may set them; a local edition sets them in its own
+//! `values.yaml`, per language where it matters. Markdown uses them as
+//! `{{hotline}}` (see `markdown::values`).
+//!
+//! A value in a language comes from the edition in that language, then the
+//! base in that language, then the same in the default language; with none,
+//! it is unset, and readers see a gap to fill in.
+
+mod parse;
+
+pub use parse::valid_name;
+
+use super::load::ValuesText;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::yaml::Located;
+use parse::Entry;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueKind {
+    Text,
+    Phone,
+    Email,
+    Url,
+    Date,
+}
+
+impl ValueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Text => "text",
+            ValueKind::Phone => "phone",
+            ValueKind::Email => "email",
+            ValueKind::Url => "url",
+            ValueKind::Date => "date",
+        }
+    }
+}
+
+/// One named value, resolved for every language of the site.
+#[derive(Debug, Clone)]
+pub struct LocalValue {
+    pub kind: ValueKind,
+    /// What it is, per language index (the default language's, else the
+    /// name, where a language has none).
+    pub label: Vec<String>,
+    /// The value per language index; `None` when unset.
+    pub value: Vec<Option<String>>,
+    /// When someone last checked it (`verified:`), from whoever set it.
+    pub verified: Option<String>,
+    /// Where it is set (else declared), for reports.
+    pub file: PathBuf,
+    pub line: usize,
+    /// Set by the site itself rather than inherited from its base.
+    pub set_here: bool,
+}
+
+/// Every value, by name.
+#[derive(Debug, Default, Clone)]
+pub struct Values {
+    pub by_name: BTreeMap<String, LocalValue>,
+}
+
+impl Values {
+    pub fn get(&self, name: &str) -> Option<&LocalValue> {
+        self.by_name.get(name)
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.by_name.keys().map(String::as_str).collect()
+    }
+
+    /// The names of the values unset in language `lang`.
+    pub fn unset(&self, lang: usize) -> Vec<&str> {
+        self.by_name
+            .iter()
+            .filter(|(_, v)| v.value[lang].is_none())
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+}
+
+/// Reads the values files (the base's, then the site's own) into values
+/// for each of the site's languages.
+pub fn build(texts: &[ValuesText], config: &Config, diags: &mut Vec<Diagnostic>) -> Values {
+    let (mut base, mut own) = (None, None);
+    for t in texts {
+        let at = Located {
+            rel: &t.rel,
+            line_offset: 0,
+            what: "values.yaml",
+        };
+        let entries = parse::file(&t.text, &at, config, !t.from_base, diags);
+        let slot = if t.from_base { &mut base } else { &mut own };
+        *slot = Some((t.rel.clone(), entries));
+    }
+    let empty = (PathBuf::new(), BTreeMap::new());
+    let (base_rel, base) = base.unwrap_or_else(|| empty.clone());
+    let (own_rel, own) = own.unwrap_or(empty);
+    let mut names: Vec<&String> = base.keys().chain(own.keys()).collect();
+    names.sort();
+    names.dedup();
+    let mut values = Values::default();
+    for name in names {
+        let layers = Layers {
+            own: own.get(name).map(|e| (&own_rel, e)),
+            base: base.get(name).map(|e| (&base_rel, e)),
+        };
+        if let (Some((rel, e)), None) = (layers.own, layers.base)
+            && config.base_site.is_some()
+            && e.kind.is_none()
+            && e.label.is_empty()
+        {
+            let known: Vec<&str> = base.keys().map(String::as_str).collect();
+            let hint = match crate::diagnostics::closest(name, &known) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "declare it here with a `label` and a `kind`, or set one the base declares"
+                    .to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    e.line,
+                    1,
+                    format!("`{name}` is not declared in the base's values.yaml"),
+                )
+                .with_hint(hint),
+            );
+            continue;
+        }
+        values
+            .by_name
+            .insert(name.clone(), layers.resolve(name, config, diags));
+    }
+    values
+}
+
+/// One value's entries in the site's own file and in its base's.
+struct Layers<'a> {
+    own: Option<(&'a PathBuf, &'a Entry)>,
+    base: Option<(&'a PathBuf, &'a Entry)>,
+}
+
+impl Layers<'_> {
+    /// Own before base; each first in the language, then in the default.
+    fn lookup<'e>(
+        &'e self,
+        code: &str,
+        default: &str,
+        field: impl Fn(&'e Entry) -> &'e parse::PerLanguage,
+    ) -> Option<(&'e str, bool)> {
+        let order = [self.own.map(|o| (o, true)), self.base.map(|b| (b, false))];
+        let find = |c: &str| {
+            order
+                .iter()
+                .flatten()
+                .find_map(|((_, e), own)| field(e).get(c).map(|t| (t, *own)))
+        };
+        find(code).or_else(|| find(default))
+    }
+
+    fn resolve(&self, name: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> LocalValue {
+        let entries = [self.own, self.base];
+        let entries = entries.iter().flatten();
+        let kind = entries
+            .clone()
+            .find_map(|(_, e)| e.kind)
+            .unwrap_or(ValueKind::Text);
+        let default = &config.default_language;
+        let mut label = Vec::new();
+        let mut value = Vec::new();
+        let mut set_here = false;
+        for lang in &config.languages {
+            label.push(
+                self.lookup(&lang.code, default, |e| &e.label)
+                    .map_or_else(|| name.to_string(), |(t, _)| t.to_string()),
+            );
+            let v = self.lookup(&lang.code, default, |e| &e.value);
+            set_here |= v.is_some_and(|(_, own)| own);
+            value.push(v.map(|(t, _)| t.to_string()));
+        }
+        if label.iter().all(|l| l == name)
+            && let Some((rel, e)) = entries.clone().last()
+        {
+            diags.push(
+                Diagnostic::warning(*rel, e.line, 1, format!("the value `{name}` has no label"))
+                    .with_hint("readers see the label where the value is missing: label: { en: National hotline }"),
+            );
+        }
+        // Whoever set the value says when it was checked, and where it is.
+        let setter = entries
+            .clone()
+            .find(|(_, e)| !e.value.is_empty())
+            .or(entries.clone().last());
+        let (file, line, verified) = setter.map_or((PathBuf::new(), 0, None), |(rel, e)| {
+            (
+                (*rel).clone(),
+                e.value_at.map_or(e.line, |a| a.0),
+                e.verified.clone(),
+            )
+        });
+        for (rel, e) in entries {
+            check_kind(name, kind, rel, e, diags);
+        }
+        LocalValue {
+            kind,
+            label,
+            value,
+            verified,
+            file,
+            line,
+            set_here,
+        }
+    }
+}
+
+fn check_kind(name: &str, kind: ValueKind, rel: &PathBuf, e: &Entry, diags: &mut Vec<Diagnostic>) {
+    let texts = e.value.all.iter().chain(e.value.by_code.values());
+    for t in texts {
+        if let Some(why) = parse::problem(kind, t) {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    e.value_at.map_or(e.line, |a| a.0),
+                    e.value_at.map_or(1, |a| a.1),
+                    format!("`{t}` is not a valid {} for `{name}`", kind.as_str()),
+                )
+                .with_hint(why),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,327 @@
+//! Local values in text: `{{hotline}}` becomes the value of `hotline` (see
+//! `content::values`) in the page's language, rendered for its kind; `\{{`
+//! keeps the braces. An unknown name is an error at its line.
+//!
+//! Hooked into `events::handle` as one match arm before the plain text arm,
+//! so code spans, code blocks, raw HTML and link targets are left alone.
+
+use super::bidi::isolate_numbers;
+use super::escape;
+use super::events::push_text;
+use super::state::{Frame, State};
+use crate::content::values::{LocalValue, ValueKind, valid_name};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// A `{{name}}` in a text event: its byte range and the name.
+struct Found<'t> {
+    start: usize,
+    end: usize,
+    name: &'t str,
+}
+
+/// Every `{{ name }}` in `t` that is not escaped. Only the event's first
+/// characters can be escaped: pulldown-cmark ends a text event at a
+/// backslash escape, so `\{{` starts the next event with `{{`.
+fn scan<'t>(t: &'t str, escaped_start: bool) -> Vec<Found<'t>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = t[from..].find("{{").map(|i| i + from) {
+        let rest = &t[i + 2..];
+        let Some(close) = rest.find("}}") else { break };
+        let name = rest[..close].trim_matches(' ');
+        if valid_name(name) && !(escaped_start && i == 0) {
+            out.push(Found {
+                start: i,
+                end: i + 2 + close + 2,
+                name,
+            });
+            from = i + 2 + close + 2;
+        } else {
+            from = i + 1;
+        }
+    }
+    out
+}
+
+/// The text event at `pos` follows an odd number of backslashes: its
+/// first character was escaped.
+fn escaped(st: &State, pos: usize) -> bool {
+    let body = &st.text_src.as_bytes()[st.body_offset..];
+    let before = &body[..pos.min(body.len())];
+    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// Inside a code block, whose text is shown as written.
+fn in_code_block(st: &State) -> bool {
+    let events = st
+        .frames
+        .iter()
+        .rev()
+        .find_map(|f| match f {
+            Frame::Heading { events, .. }
+            | Frame::Image { events, .. }
+            | Frame::Footnote { events, .. }
+            | Frame::Task { events, .. } => Some(events),
+            Frame::HtmlBlock { .. } => None,
+        })
+        .unwrap_or(&st.out);
+    events
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Event::Start(Tag::CodeBlock(_)) => Some(true),
+            Event::End(TagEnd::CodeBlock) => Some(false),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+/// Whether the text event `t` at `pos` uses a value (the hook's guard).
+pub(super) fn used(st: &State, t: &str, pos: usize) -> bool {
+    t.contains("{{") && !scan(t, escaped(st, pos)).is_empty() && !in_code_block(st)
+}
+
+/// Emits `t` with each `{{name}}` replaced by its value.
+pub(super) fn substitute<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>, pos: usize) {
+    let found = scan(&t, escaped(st, pos));
+    let slice = |a: usize, b: usize| -> CowStr<'a> {
+        match &t {
+            CowStr::Borrowed(s) => CowStr::Borrowed(&s[a..b]),
+            other => CowStr::from(other[a..b].to_string()),
+        }
+    };
+    let mut last = 0;
+    for f in &found {
+        if f.start > last {
+            literal(st, slice(last, f.start));
+        }
+        let site = st.site;
+        match site.values.get(f.name) {
+            Some(v) => value(st, v),
+            None => {
+                unknown(st, f.name, pos + f.start);
+                literal(st, slice(f.start, f.end));
+            }
+        }
+        last = f.end;
+    }
+    if last < t.len() {
+        literal(st, slice(last, t.len()));
+    }
+}
+
+/// Text as the event loop's text arm emits it.
+fn literal<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
+    push_text(st, &t);
+    if st.rtl {
+        isolate_numbers(st, t);
+    } else {
+        st.emit(Event::Text(t));
+    }
+}
+
+fn unknown(st: &mut State, name: &str, pos: usize) {
+    let names = st.site.values.names();
+    let hint = match crate::diagnostics::closest(name, &names) {
+        Some(c) => format!("did you mean `{{{{{c}}}}}`?"),
+        None if names.is_empty() => {
+            "declare it in guidance/values.yaml (name: { label: ..., kind: phone }), or write `\\{{` for literal braces".into()
+        }
+        None => format!(
+            "the values are {}; write `\\{{{{` for literal braces",
+            names.join(", ")
+        ),
+    };
+    st.error(pos, format!("unknown value `{{{{{name}}}}}`"), Some(hint));
+}
+
+/// A value in the page's language, or the gap left for it.
+fn value(st: &mut State, v: &LocalValue) {
+    let lang = st.site.docs[st.doc].file.lang;
+    let Some(text) = v.value[lang].clone() else {
+        return gap(st, &v.label[lang]);
+    };
+    if v.kind == ValueKind::Text {
+        return literal(st, CowStr::from(text));
+    }
+    push_text(st, &text);
+    // A link inside a link is not valid HTML: inside one, the text only.
+    let linked = !st.links.contains(&true);
+    let attr = escape(&text);
+    let ltr = "<bdi dir=\"ltr\">";
+    let (open, close) = match v.kind {
+        ValueKind::Phone if linked => (
+            format!(
+                "<a class=\"value value-phone\" href=\"tel:{}\">{ltr}",
+                dial(&text)
+            ),
+            "</bdi></a>".to_string(),
+        ),
+        ValueKind::Email if linked => (
+            format!("<a class=\"value value-email\" href=\"mailto:{attr}\">{ltr}"),
+            "</bdi></a>".to_string(),
+        ),
+        ValueKind::Url if linked => (
+            format!("<a class=\"value value-url external\" href=\"{attr}\">{ltr}"),
+            "</bdi></a>".to_string(),
+        ),
+        ValueKind::Date => (
+            format!("<time class=\"value value-date\" datetime=\"{attr}\" dir=\"ltr\">"),
+            "</time>".to_string(),
+        ),
+        kind => (
+            format!("<bdi class=\"value value-{}\" dir=\"ltr\">", kind.as_str()),
+            "</bdi>".to_string(),
+        ),
+    };
+    // Markup as HTML, the words as text: headings and alt text keep them.
+    st.html(open);
+    st.emit(Event::Text(CowStr::from(text)));
+    st.html(close);
+}
+
+/// The number to dial: `+` and digits only.
+fn dial(phone: &str) -> String {
+    phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
+}
+
+/// An unset value: a marked gap on screen, a labelled line to write on in
+/// print (the stylesheets choose which part shows).
+fn gap(st: &mut State, label: &str) {
+    let note = st.opts.labels.to_fill_in.clone();
+    push_text(st, label);
+    st.html("<span class=\"value-unset\">".into());
+    if !note.is_empty() {
+        st.html("<span class=\"value-unset-note\">".into());
+        st.emit(Event::Text(CowStr::from(note)));
+        st.html("</span> ".into());
+    }
+    st.html("<span class=\"value-unset-label\">".into());
+    st.emit(Event::Text(CowStr::from(label.to_string())));
+    st.html("</span><span class=\"value-write-in\" aria-hidden=\"true\"></span></span>".into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+    use crate::markdown::{Labels, Options, Rendered, render};
+    use std::path::Path;
+
+    const VALUES: &str = "hotline: { label: National hotline, kind: phone, value: \"+000 12 345\" }\nmail: { label: E-mail, kind: email, value: help@example.org }\nweb: { label: Website, kind: url, value: \"https://example.org/help\" }\nday: { label: Opening day, kind: date, value: 2026-11-01 }\noffice: { label: Office, value: Main <office> }\nshelter: { label: Safe shelter, kind: phone }\n";
+
+    fn render_one(lang: &str, body: &str) -> Rendered {
+        let (config, _) = crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, ar]\n",
+            Path::new("site.yaml"),
+        );
+        let chapter = format!("---\ntitle: C\n---\n{body}");
+        let name = format!("pub/01-c.{lang}.md");
+        let files = [
+            ("values.yaml", VALUES),
+            ("pub/index.md", "---\ntitle: P\n---\n"),
+            (name.as_str(), chapter.as_str()),
+        ];
+        let mut diags = Vec::new();
+        let site = crate::content::build::from_memory(config.unwrap(), &files, &mut diags);
+        assert!(
+            diags.iter().all(|d| d.message.starts_with("no `en`")),
+            "{diags:?}"
+        );
+        let labels = Labels {
+            to_fill_in: "To fill in:".into(),
+            ..Labels::default()
+        };
+        let opts = Options {
+            allow_raw_html: false,
+            labels: &labels,
+            interactive_tasks: false,
+        };
+        let d = (0..site.docs.len())
+            .find(|&d| site.docs[d].file.stem == "01-c")
+            .unwrap();
+        render(&site, d, &opts)
+    }
+
+    #[test]
+    fn each_kind_renders_as_itself() {
+        let r = render_one(
+            "en",
+            "Call {{hotline}}, write to {{ mail }}, see {{web}} from {{day}} at {{office}}.\n",
+        );
+        assert_eq!(
+            r.html,
+            "<p>Call <a class=\"value value-phone\" href=\"tel:+00012345\"><bdi dir=\"ltr\">+000 12 345</bdi></a>, write to <a class=\"value value-email\" href=\"mailto:help@example.org\"><bdi dir=\"ltr\">help@example.org</bdi></a>, see <a class=\"value value-url external\" href=\"https://example.org/help\"><bdi dir=\"ltr\">https://example.org/help</bdi></a> from <time class=\"value value-date\" datetime=\"2026-11-01\" dir=\"ltr\">2026-11-01</time> at Main &lt;office&gt;.</p>\n"
+        );
+        assert_eq!(
+            r.text.trim(),
+            "Call +000 12 345, write to help@example.org, see https://example.org/help from 2026-11-01 at Main <office>."
+        );
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn unset_values_leave_a_labelled_gap() {
+        let r = render_one("en", "Shelter: {{shelter}}\n");
+        assert_eq!(
+            r.html,
+            "<p>Shelter: <span class=\"value-unset\"><span class=\"value-unset-note\">To fill in:</span> <span class=\"value-unset-label\">Safe shelter</span><span class=\"value-write-in\" aria-hidden=\"true\"></span></span></p>\n"
+        );
+    }
+
+    #[test]
+    fn escapes_code_and_links_are_left_alone() {
+        let r = render_one(
+            "en",
+            "\\{{hotline}} `{{hotline}}` [call {{hotline}}](https://example.org)\n\n```\n{{hotline}}\n```\n",
+        );
+        assert_eq!(
+            r.html,
+            "<p>{{hotline}} <code>{{hotline}}</code> <a href=\"https://example.org\" class=\"external\">call <bdi class=\"value value-phone\" dir=\"ltr\">+000 12 345</bdi></a></p>\n<pre><code>{{hotline}}\n</code></pre>\n"
+        );
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn unknown_names_are_errors_with_a_suggestion() {
+        let r = render_one("ar", "سطر\n\nاتصل {{hotlin}} أو {{hotline}}\n");
+        assert_eq!(
+            r.diagnostics
+                .iter()
+                .map(|d| d.headline())
+                .collect::<Vec<_>>(),
+            ["guidance/pub/01-c.ar.md:6:6: error: unknown value `{{hotlin}}`"]
+        );
+        assert_eq!(
+            r.diagnostics[0].hint.as_deref(),
+            Some("did you mean `{{hotline}}`?")
+        );
+        assert!(
+            r.html
+                .contains("{{hotlin}} أو <a class=\"value value-phone\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn finds_names_not_escaped_ones() {
+        let names = |t: &str, esc: bool| -> Vec<String> {
+            scan(t, esc).iter().map(|f| f.name.to_string()).collect()
+        };
+        assert_eq!(
+            names("Call {{hotline}} or {{ police }}.", false),
+            ["hotline", "police"]
+        );
+        assert_eq!(names("{{hotline}} and {{x}}", true), ["x"]);
+        assert_eq!(
+            names("{{not a name}} {{1x}} {{}} {{a", false),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("{{{a}}}", false), ["a"]);
+        let f = &scan("ab{{c_d-2}}e", false)[0];
+        assert_eq!((f.start, f.end), (2, 11));
+    }
+}
