@@ -3,6 +3,7 @@
 //! The build is a one-way pipeline (see `pipeline`): load -> model ->
 //! markdown -> check -> render -> write. `main.rs` is only the command line.
 
+pub mod adaptation;
 pub mod check;
 pub mod commands;
 pub mod config;

@@ -139,6 +139,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The date to check local values' `verified:` dates against
+        /// [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
     },
     /// Create a new site in DIR: site.yaml with two languages and one publication with two
     /// chapters, ready to build. DIR must not exist or be empty.
@@ -254,11 +258,13 @@ fn run(cli: Cli) -> i32 {
             common,
             lang,
             format,
+            today,
         } => commands::status::status(
             &common.options(),
             lang.as_deref(),
             format == Format::Json,
             common.verbosity(),
+            today.as_deref(),
         ),
         Command::New { dir } => commands::new::new(&dir),
         Command::Serve { common, port, bind } => {

@@ -19,6 +19,9 @@ pub struct Theme {
     pub files: BTreeMap<String, Cow<'static, [u8]>>,
     /// Which files came from the site rather than the built-in theme.
     pub overridden: BTreeSet<String>,
+    /// Of those, the ones a local edition takes from its base, with the
+    /// base's path as written in `base:`.
+    pub from_base: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -30,25 +33,50 @@ impl Theme {
         Theme {
             files,
             overridden: BTreeSet::new(),
+            from_base: BTreeMap::new(),
         }
     }
 
     /// The built-in theme with the site's `templates/` laid over it.
     pub fn load(source: &Path, diags: &mut Vec<Diagnostic>) -> Self {
+        Self::load_layers(source, None, diags)
+    }
+
+    /// The built-in theme, then a local edition's base's `templates/`,
+    /// then the site's own, each file over the one before.
+    pub fn load_layers(
+        source: &Path,
+        base: Option<&crate::config::BaseSite>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut theme = Self::builtin();
+        if let Some(b) = base {
+            theme.overlay(&b.root, Some(&b.shown), diags);
+        }
+        theme.overlay(source, None, diags);
+        theme
+    }
+
+    /// Lays one site's `templates/` over the theme; `shown` is what
+    /// messages put before its paths (a base's `base:` path).
+    fn overlay(&mut self, source: &Path, shown: Option<&Path>, diags: &mut Vec<Diagnostic>) {
+        let at = |rel: &str| match shown {
+            Some(s) => s.join(rel),
+            None => Path::new(rel).to_path_buf(),
+        };
         let real = crate::no_follow::real(source);
         let site = match crate::no_follow::Dir::open(&real) {
             Ok(d) => d,
-            Err(_) => return theme,
+            Err(_) => return,
         };
         let dir = match crate::no_follow::site_folder(&site, THEME_DIR) {
             Ok(Some(d)) => d,
-            Ok(None) => return theme,
+            Ok(None) => return,
             Err(msg) => {
-                diags.push(Diagnostic::error(THEME_DIR, 0, 0, msg).with_hint(
+                diags.push(Diagnostic::error(at(THEME_DIR), 0, 0, msg).with_hint(
                     "put the theme's files in a real templates/ folder inside the site folder",
                 ));
-                return theme;
+                return;
             }
         };
         for entry in walkdir::WalkDir::new(dir.path())
@@ -60,7 +88,7 @@ impl Theme {
                 Ok(e) => e,
                 Err(e) => {
                     diags.push(Diagnostic::error(
-                        THEME_DIR,
+                        at(THEME_DIR),
                         0,
                         0,
                         format!("cannot read the theme: {e}"),
@@ -79,7 +107,7 @@ impl Theme {
                 diags.push(crate::no_follow::link_diagnostic(
                     &real,
                     entry.path(),
-                    format!("{THEME_DIR}/{key}"),
+                    at(&format!("{THEME_DIR}/{key}")),
                 ));
                 continue;
             }
@@ -90,24 +118,27 @@ impl Theme {
                 Ok(bytes) => {
                     // Only a real difference counts as an override; the
                     // repository's own templates/ equals the built-in theme.
-                    if theme
+                    if self
                         .files
                         .get(&key)
                         .is_none_or(|b| b.as_ref() != bytes.as_slice())
                     {
-                        theme.overridden.insert(key.clone());
-                        theme.files.insert(key, Cow::Owned(bytes));
+                        self.overridden.insert(key.clone());
+                        match shown {
+                            Some(s) => self.from_base.insert(key.clone(), s.display().to_string()),
+                            None => self.from_base.remove(&key),
+                        };
+                        self.files.insert(key, Cow::Owned(bytes));
                     }
                 }
                 Err(e) => diags.push(Diagnostic::error(
-                    Path::new(THEME_DIR).join(rel),
+                    at(&format!("{THEME_DIR}/{key}")),
                     0,
                     0,
                     format!("cannot read: {}", crate::content::load::io_message(&e)),
                 )),
             }
         }
-        theme
     }
 
     /// Templates: every `.html`, `.xml` or `.js` file outside `static/` and `i18n/`.
@@ -135,7 +166,9 @@ impl Theme {
 
     /// Where a theme file lives, for messages.
     pub fn display_path(&self, key: &str) -> String {
-        if self.overridden.contains(key) {
+        if let Some(base) = self.from_base.get(key) {
+            format!("{base}/{THEME_DIR}/{key}")
+        } else if self.overridden.contains(key) {
             format!("{THEME_DIR}/{key}")
         } else {
             format!("{THEME_DIR}/{key} (built-in theme)")

@@ -57,6 +57,9 @@ pub fn print_summary(
             );
         }
     }
+    for line in override_lines(&summary.overrides) {
+        eprintln!("  {line}");
+    }
     for s in &summary.search {
         eprintln!("  {}", search_line(s));
     }
@@ -103,12 +106,13 @@ pub fn done_line(
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
-    let (diags, pages) = match pipeline::check(opts) {
+    let (diags, pages, unset) = match pipeline::check(opts) {
         Ok(s) => (
             s.diagnostics,
             s.languages.iter().map(|l| l.pages).sum::<usize>(),
+            s.unset,
         ),
-        Err(f) => (f.diagnostics, 0),
+        Err(f) => (f.diagnostics, 0, Vec::new()),
     };
     let (e, w) = count(&diags);
     let failed = e > 0 || (opts.strict && w > 0);
@@ -126,7 +130,11 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
                 })
             })
             .collect();
-        let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings });
+        let unset_values: serde_json::Map<String, serde_json::Value> = unset
+            .iter()
+            .map(|u| (u.code.clone(), serde_json::json!(u.names)))
+            .collect();
+        let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings, "unset_values": unset_values });
         println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -134,6 +142,15 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
         return if failed { EXIT_FAILED } else { EXIT_OK };
     }
     print_diagnostics(&opts.source, &diags, verbosity);
+    if verbosity != Verbosity::Quiet {
+        for u in &unset {
+            eprintln!(
+                "  {:<6} values to fill in locally (readers see a gap): {}",
+                u.code,
+                u.names.join(", ")
+            );
+        }
+    }
     if verbosity != Verbosity::Quiet || failed {
         let checked = if pages > 0 {
             format!(" in {}", plural(pages, "page", "pages"))
@@ -148,6 +165,23 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
         );
     }
     if failed { EXIT_FAILED } else { EXIT_OK }
+}
+
+/// A local edition's pages to review, one line each.
+pub fn override_lines(overrides: &[crate::adaptation::OverrideReport]) -> Vec<String> {
+    overrides
+        .iter()
+        .map(|o| match o.state {
+            "changed" => format!(
+                "the global version changed since this was adapted: {} (global: {}); review it, then `fieldguide stamp` it",
+                o.file, o.base
+            ),
+            _ => format!(
+                "not stamped: {} adapts {}; run `fieldguide stamp {}` to record which version",
+                o.file, o.base, o.file
+            ),
+        })
+        .collect()
 }
 
 fn language_line(l: &crate::translation::LanguageSummary) -> String {

@@ -1,6 +1,8 @@
 //! `fieldguide stamp FILE...`: record in each translation which version of
-//! its source it translates. Only the `translation_of:` line changes; every
-//! other byte of the file stays as it was.
+//! its source it translates (`translation_of:`), and in each page a local
+//! edition adapts from its base which version of the base's page it adapts
+//! (`adapts:`). Only those lines change; every other byte of the file stays
+//! as it was.
 
 use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
 use crate::diagnostics::Diagnostic;
@@ -44,49 +46,7 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
                 .push(Diagnostic::error(&shown, 0, 0, "not a page of this site").with_hint(hint));
             continue;
         };
-        let doc = site.doc(doc_id);
-        let node = &site.nodes[doc.node];
-        let source_code = &site.config.languages[node.source_lang].code;
-        if doc.file.lang == node.source_lang {
-            problems.push(
-                Diagnostic::error(&doc.file.rel, 1, 1, format!("this page is in the source language ({source_code}); only translations are stamped"))
-                    .with_hint("stamp its translations, e.g. the .fr.md file, once they match this version"),
-            );
-            continue;
-        }
-        let Some(src) = node.docs[node.source_lang] else {
-            continue;
-        };
-        let hash = current_hash(site, src);
-        match rewrite(&canonical, hash) {
-            Ok(changed) => {
-                // Keep the source as stamped, so `translate export` can show
-                // translators what changes in it later.
-                if let Err(e) =
-                    crate::translate::history::save(&opts.source, &site.doc(src).file.text)
-                {
-                    let msg = format!("cannot keep a snapshot of the source: {e}");
-                    problems.push(Diagnostic::warning(
-                        crate::translate::history::STORE,
-                        0,
-                        0,
-                        msg,
-                    ));
-                }
-                if verbosity != Verbosity::Quiet {
-                    let what = if changed {
-                        "stamped"
-                    } else {
-                        "already stamped"
-                    };
-                    eprintln!(
-                        "{what} {} (translation_of: {hash})",
-                        crate::diagnostics::display_path(&doc.file.rel)
-                    );
-                }
-            }
-            Err(msg) => problems.push(Diagnostic::error(&doc.file.rel, 1, 1, msg)),
-        }
+        stamp_one(opts, site, doc_id, &canonical, verbosity, &mut problems);
     }
     print_diagnostics(&opts.source, &problems, verbosity);
     if super::count(&problems).0 == 0 {
@@ -96,11 +56,92 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
     }
 }
 
-/// Writes `translation_of: <hash>` into the file's front matter, replacing
-/// the existing line or adding one before the closing `---`.
-fn rewrite(path: &Path, hash: &str) -> Result<bool, String> {
+/// Stamps one page: a translation with the version of its source it
+/// translates (`translation_of:`), a local edition's page that replaces its
+/// base's with the version of the base it adapts (`adapts:`), or both.
+fn stamp_one(
+    opts: &Options,
+    site: &crate::content::model::Site,
+    doc_id: usize,
+    canonical: &Path,
+    verbosity: Verbosity,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let doc = site.doc(doc_id);
+    let node = &site.nodes[doc.node];
+    let source_code = &site.config.languages[node.source_lang].code;
+    let adapts = site
+        .edition
+        .as_ref()
+        .and_then(|e| e.overrides.iter().find(|o| o.doc == doc_id));
+    let translates = (doc.file.lang != node.source_lang)
+        .then_some(node.docs[node.source_lang])
+        .flatten();
+    if adapts.is_none() && translates.is_none() {
+        let (what, hint) = if doc.file.from_base {
+            (
+                "this page is the base's: an edition stamps only its own files",
+                "copy it into this edition's guidance/ to adapt it, then stamp the copy",
+            )
+        } else {
+            (
+                "this page is in the source language ({source_code}); only translations and an edition's adapted pages are stamped",
+                "stamp its translations, e.g. the .fr.md file, once they match this version",
+            )
+        };
+        problems.push(
+            Diagnostic::error(
+                &doc.file.rel,
+                1,
+                1,
+                what.replace("{source_code}", source_code),
+            )
+            .with_hint(hint),
+        );
+        return;
+    }
+    let mut stamps = Vec::new();
+    if let Some(o) = adapts {
+        stamps.push(("adapts", o.base_hash.clone()));
+    }
+    if let Some(src) = translates {
+        stamps.push(("translation_of", current_hash(site, src).to_string()));
+        // Keep the source as stamped, so `translate export` can show
+        // translators what changes in it later.
+        if let Err(e) = crate::translate::history::save(&opts.source, &site.doc(src).file.text) {
+            let msg = format!("cannot keep a snapshot of the source: {e}");
+            problems.push(Diagnostic::warning(
+                crate::translate::history::STORE,
+                0,
+                0,
+                msg,
+            ));
+        }
+    }
+    for (key, hash) in stamps {
+        match rewrite(canonical, key, &hash) {
+            Ok(changed) if verbosity != Verbosity::Quiet => {
+                let what = if changed {
+                    "stamped"
+                } else {
+                    "already stamped"
+                };
+                eprintln!(
+                    "{what} {} ({key}: {hash})",
+                    crate::diagnostics::display_path(&doc.file.rel)
+                );
+            }
+            Ok(_) => {}
+            Err(msg) => problems.push(Diagnostic::error(&doc.file.rel, 1, 1, msg)),
+        }
+    }
+}
+
+/// Writes `key: <hash>` into the file's front matter, replacing the
+/// existing line or adding one before the closing `---`.
+fn rewrite(path: &Path, key: &str, hash: &str) -> Result<bool, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let new = set_key(&bytes, "translation_of", hash)?;
+    let new = set_key(&bytes, key, hash)?;
     if new == bytes {
         return Ok(false);
     }

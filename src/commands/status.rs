@@ -3,6 +3,7 @@
 //! each language lacks.
 
 use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
+use crate::adaptation::{Overdue, OverrideReport, dates::Date};
 use crate::content::model::Site;
 use crate::diagnostics::display_path;
 use crate::pipeline::{self, Options};
@@ -15,6 +16,11 @@ use std::fmt::Write as _;
 #[derive(Serialize)]
 struct Report {
     languages: Vec<LanguageReport>,
+    /// A local edition's pages whose base changed since they were adapted,
+    /// or that never recorded which version they adapt.
+    overrides: Vec<OverrideReport>,
+    /// Local values never verified, or verified longer ago than `review_every`.
+    values_to_check: Vec<Overdue>,
 }
 
 #[derive(Serialize)]
@@ -44,7 +50,13 @@ struct PageReport {
     segments: Option<SegmentCounts>,
 }
 
-fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>, history: &History) -> Report {
+fn report(
+    site: &Site,
+    i18n: &crate::i18n::I18n,
+    only: Option<&str>,
+    history: &History,
+    today: Date,
+) -> Report {
     let mut languages = Vec::new();
     for (l, lang) in site.config.languages.iter().enumerate() {
         if only.is_some_and(|o| o != lang.code) {
@@ -67,9 +79,13 @@ fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>, history: &H
                     continue;
                 };
                 let source = site.doc(src).file.rel.clone();
+                // A missing translation is written in the site's own folder,
+                // even when a local edition shows its base's page.
                 let file = match node.docs[l] {
                     Some(d) => site.doc(d).file.rel.clone(),
-                    None => source.with_file_name(format!("{}.{}.md", node.stem, lang.code)),
+                    None => std::path::Path::new(crate::content::load::CONTENT_DIR)
+                        .join(&node.dir)
+                        .join(format!("{}.{}.md", node.stem, lang.code)),
                 };
                 pages.push(PageReport {
                     status,
@@ -87,7 +103,11 @@ fn report(site: &Site, i18n: &crate::i18n::I18n, only: Option<&str>, history: &H
             missing_strings: i18n.missing(l),
         });
     }
-    Report { languages }
+    Report {
+        languages,
+        overrides: crate::adaptation::overrides(site),
+        values_to_check: crate::adaptation::overdue(site, today),
+    }
 }
 
 fn text(r: &Report) -> String {
@@ -140,10 +160,40 @@ fn text(r: &Report) -> String {
             );
         }
     }
+    if !r.overrides.is_empty() {
+        let _ = writeln!(out, "adapted pages to review");
+        for line in super::build::override_lines(&r.overrides) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !r.values_to_check.is_empty() {
+        let _ = writeln!(out, "local values to check again");
+        for v in &r.values_to_check {
+            let when = match (&v.verified, &v.due) {
+                (Some(verified), Some(due)) => format!("verified {verified}, due {due}"),
+                _ => "never verified (add `verified: YYYY-MM-DD`)".to_string(),
+            };
+            let _ = writeln!(out, "  {:<20} {when}  ({})", v.name, v.at);
+        }
+    }
     out
 }
 
-pub fn status(opts: &Options, lang: Option<&str>, json: bool, verbosity: Verbosity) -> i32 {
+pub fn status(
+    opts: &Options,
+    lang: Option<&str>,
+    json: bool,
+    verbosity: Verbosity,
+    today: Option<&str>,
+) -> i32 {
+    let today = match today.map(|t| (t, Date::parse(t))) {
+        None => Date::today(),
+        Some((_, Some(d))) => d,
+        Some((t, None)) => {
+            eprintln!("error: `--today {t}` is not a date written YYYY-MM-DD");
+            return EXIT_FAILED;
+        }
+    };
     let m = match pipeline::model(opts) {
         Ok(m) => m,
         Err(f) => {
@@ -157,7 +207,7 @@ pub fn status(opts: &Options, lang: Option<&str>, json: bool, verbosity: Verbosi
         eprintln!("error: `{code}` is not one of the site's languages");
         return EXIT_FAILED;
     }
-    let r = report(&m.site, &m.i18n, lang, &History::new(&opts.source));
+    let r = report(&m.site, &m.i18n, lang, &History::new(&opts.source), today);
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {
@@ -167,7 +217,9 @@ pub fn status(opts: &Options, lang: Option<&str>, json: bool, verbosity: Verbosi
         .languages
         .iter()
         .flat_map(|l| &l.pages)
-        .any(|p| matches!(p.status, Status::Stale | Status::Missing));
+        .any(|p| matches!(p.status, Status::Stale | Status::Missing))
+        || r.overrides.iter().any(|o| o.state == "changed")
+        || !r.values_to_check.is_empty();
     if opts.strict && behind {
         EXIT_FAILED
     } else {

@@ -117,6 +117,15 @@ impl Config {
         self.lang_index(&self.default_language).unwrap_or(0)
     }
 
+    /// A local edition's name in `code`, else in the default language.
+    pub fn edition_name(&self, code: &str) -> Option<&str> {
+        let name = &self.edition.as_ref()?.name;
+        name.get(code)
+            .or_else(|| name.get(&self.default_language))
+            .or_else(|| name.values().next())
+            .map(String::as_str)
+    }
+
     pub fn title_for(&self, code: &str) -> &str {
         self.title
             .get(code)

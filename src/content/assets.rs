@@ -18,6 +18,9 @@ pub(super) fn collect_assets(
     let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
     let mut sources: Vec<(PathBuf, String)> = Vec::new();
     for f in files {
+        if f.from_base {
+            site.base_assets.insert(f.rel.clone());
+        }
         let dir = f.rel.parent().unwrap_or(Path::new(""));
         let out_dir = out_dir_of(site, dir_nodes, dir);
         let name = f

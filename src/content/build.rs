@@ -26,6 +26,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         by_source: HashMap::new(),
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
+        base_assets: Default::default(),
         values,
         edition: None,
     };
@@ -45,7 +46,8 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
             (file, fm, ds)
         })
         .collect();
-    let (parsed, omitted) = super::edition::omit(parsed, is_edition, nlang, diags);
+    let (parsed, omitted) =
+        super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
 
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     for (file, fm, ds) in parsed {

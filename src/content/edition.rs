@@ -38,6 +38,7 @@ impl Gone {
 /// Outside an edition, `omit:` is ignored with a warning.
 pub(super) fn omit(
     parsed: Vec<Parsed>,
+    replaced: &[BasePage],
     is_edition: bool,
     nlang: usize,
     diags: &mut Vec<Diagnostic>,
@@ -87,13 +88,18 @@ pub(super) fn omit(
             kept.push(p);
             continue;
         };
-        // The title of what is left out: the folder's index, or the page.
-        let names_it = match &gone[i].0 {
-            Gone::Folder(d) => *d == file.dir && file.stem == "index",
-            Gone::Page(..) => true,
-        };
-        if file.from_base && names_it {
+        if file.from_base && names(&gone[i].0, &file.dir, &file.stem) {
             omitted[i].titles[file.lang] = fm.as_ref().and_then(|(fm, ..)| fm.title.clone());
+        }
+    }
+    // A base page the omitting file stands in for was never parsed.
+    for page in replaced {
+        if let Some(i) = gone
+            .iter()
+            .position(|(g, _)| g.covers(&page.dir, &page.stem))
+            && names(&gone[i].0, &page.dir, &page.stem)
+        {
+            omitted[i].titles[page.lang] = Some(base_version(page).0).filter(|t| !t.is_empty());
         }
     }
     omitted.retain(|o| {
@@ -118,6 +124,15 @@ pub(super) fn omit(
     });
     omitted.sort_by(|a, b| a.path.cmp(&b.path));
     (kept, omitted)
+}
+
+/// Whether a page gives the title of what is left out: the folder's
+/// index, or the page itself.
+fn names(gone: &Gone, dir: &Path, stem: &str) -> bool {
+    match gone {
+        Gone::Folder(d) => d == dir && stem == "index",
+        Gone::Page(..) => true,
+    }
 }
 
 /// The edition's replaced and added pages, once the tree is built.

@@ -100,6 +100,9 @@ pub struct Site {
     pub asset_by_source: HashMap<PathBuf, usize>,
     /// Each publication's pages in reading order, for previous/next.
     pub reading_order: HashMap<NodeId, Vec<NodeId>>,
+    /// Files under `guidance/` (paths relative to it) that a local edition
+    /// reads from its base's `guidance/`.
+    pub base_assets: std::collections::HashSet<PathBuf>,
     /// Named local values (`{{hotline}}`), from `guidance/values.yaml`.
     pub values: super::values::Values,
     /// What a local edition changed in its base; `None` for other sites.

@@ -84,6 +84,15 @@ pub(super) fn start_link(st: &mut State, dest: &str, title: &str, pos: usize) {
             st.links.push(false);
             return;
         }
+        Target::Missing { .. } if super::edition::omits(st.site, &dir, dest) => {
+            st.warn(
+                pos,
+                format!("link to `{dest}`, which this edition omits: published as its text"),
+                Some("adapt this page in the edition to change the link, or keep the page"),
+            );
+            st.links.push(false);
+            return;
+        }
         Target::Missing { message, hint } => {
             st.error(pos, message, hint);
             st.links.push(false);

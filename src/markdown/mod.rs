@@ -11,6 +11,7 @@
 //! `state` holds what is in flight; `links` resolves destinations.
 
 mod bidi;
+mod edition;
 mod elements;
 mod events;
 mod linking;

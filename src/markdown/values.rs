@@ -162,7 +162,7 @@ fn value(st: &mut State, v: &LocalValue) {
             "</bdi></a>".to_string(),
         ),
         ValueKind::Url if linked => (
-            format!("<a class=\"value value-url external\" href=\"{attr}\">{ltr}"),
+            format!("<a class=\"value value-url\" href=\"{attr}\">{ltr}"),
             "</bdi></a>".to_string(),
         ),
         ValueKind::Date => (
@@ -253,7 +253,7 @@ mod tests {
         );
         assert_eq!(
             r.html,
-            "<p>Call <a class=\"value value-phone\" href=\"tel:+00012345\"><bdi dir=\"ltr\">+000 12 345</bdi></a>, write to <a class=\"value value-email\" href=\"mailto:help@example.org\"><bdi dir=\"ltr\">help@example.org</bdi></a>, see <a class=\"value value-url external\" href=\"https://example.org/help\"><bdi dir=\"ltr\">https://example.org/help</bdi></a> from <time class=\"value value-date\" datetime=\"2026-11-01\" dir=\"ltr\">2026-11-01</time> at Main &lt;office&gt;.</p>\n"
+            "<p>Call <a class=\"value value-phone\" href=\"tel:+00012345\"><bdi dir=\"ltr\">+000 12 345</bdi></a>, write to <a class=\"value value-email\" href=\"mailto:help@example.org\"><bdi dir=\"ltr\">help@example.org</bdi></a>, see <a class=\"value value-url\" href=\"https://example.org/help\"><bdi dir=\"ltr\">https://example.org/help</bdi></a> from <time class=\"value value-date\" datetime=\"2026-11-01\" dir=\"ltr\">2026-11-01</time> at Main &lt;office&gt;.</p>\n"
         );
         assert_eq!(
             r.text.trim(),

@@ -12,9 +12,18 @@ use std::sync::Arc;
 /// Reads each asset once and places it in every language's folder.
 pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
     // Read without following links: `load` already refused them, and a
-    // link swapped in since must not be read either.
-    let root = crate::no_follow::Dir::open(&crate::no_follow::real(source))
-        .and_then(|d| d.sub(load::CONTENT_DIR));
+    // link swapped in since must not be read either. A local edition reads
+    // the files it does not have from its base.
+    let open = |site: &Path| {
+        crate::no_follow::Dir::open(&crate::no_follow::real(site))
+            .and_then(|d| d.sub(load::CONTENT_DIR))
+    };
+    let root = open(source);
+    let base = site.config.base_site.as_ref().map(|b| (open(&b.root), b));
+    let shown = |p: &Path| match &base {
+        Some((_, b)) if site.base_assets.contains(p) => b.shown_path(load::CONTENT_DIR).join(p),
+        _ => Path::new(load::CONTENT_DIR).join(p),
+    };
     let mut sources: Vec<&Path> = site
         .assets
         .iter()
@@ -26,7 +35,11 @@ pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> V
     let read: Vec<(&Path, std::io::Result<Vec<u8>>)> = sources
         .par_iter()
         .map(|p| {
-            let bytes = match &root {
+            let dir = match &base {
+                Some((dir, _)) if site.base_assets.contains(*p) => dir,
+                _ => &root,
+            };
+            let bytes = match dir {
                 Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
                 Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
             };
@@ -43,7 +56,7 @@ pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> V
                 {
                     diags.push(
                         Diagnostic::error(
-                            Path::new(load::CONTENT_DIR).join(p),
+                            shown(p),
                             0,
                             0,
                             format!("not published: {why}, which could run script in readers' browsers"),
@@ -55,7 +68,7 @@ pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> V
                 bytes.insert(p, Arc::new(b));
             }
             Err(e) => diags.push(Diagnostic::error(
-                Path::new(load::CONTENT_DIR).join(p),
+                shown(p),
                 0,
                 0,
                 format!("cannot read: {}", load::io_message(&e)),

@@ -58,7 +58,13 @@ pub fn jobs(site: &Site) -> Vec<Job> {
                 html: format!("{}/{}print.html", lang.code, node.out_dir()),
                 paths: paths(site, p, l),
                 meta: Metadata {
-                    title: site.title(p, l).to_string(),
+                    // A local edition's PDFs say which edition they are.
+                    title: match site.config.edition_name(&lang.code) {
+                        Some(e) if site.config.base_site.is_some() => {
+                            format!("{} · {e}", site.title(p, l))
+                        }
+                        _ => site.title(p, l).to_string(),
+                    },
                     author,
                     subject: node.doc_for(l).and_then(|d| site.doc(d).fm.summary.clone()),
                     lang: lang.code.clone(),

@@ -81,7 +81,7 @@ pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     let Some(config) = config else {
         return Err(fail(diags, opts.strict));
     };
-    let theme = Theme::load(&opts.source, &mut diags);
+    let theme = Theme::load_layers(&opts.source, config.base_site.as_ref(), &mut diags);
     let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
     timer.lap("config and theme");
     let loaded = load::load(&opts.source, &config, &mut diags);
@@ -186,6 +186,10 @@ pub struct Summary {
     pub elapsed_ms: u128,
     /// Time per step, for `--verbose`.
     pub timings: Vec<(&'static str, u128)>,
+    /// A local edition's pages whose base changed since they were adapted.
+    pub overrides: Vec<crate::adaptation::OverrideReport>,
+    /// Values shown as a gap to fill in, per language.
+    pub unset: Vec<crate::adaptation::Unset>,
 }
 
 /// A site built in memory (`serve`, `pdf`).
@@ -277,6 +281,8 @@ pub fn render_site(
         files,
         elapsed_ms: ready.start.elapsed().as_millis(),
         timings: ready.timer.laps.clone(),
+        overrides: crate::adaptation::overrides(&a.site),
+        unset: crate::adaptation::unset(&a.site),
     })
 }
 

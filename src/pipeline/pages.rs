@@ -36,6 +36,9 @@ pub fn emit_all(
     timer.lap("pages");
     let mut specs = vec![Spec::Chooser];
     specs.extend((0..site.config.languages.len()).map(Spec::Search));
+    if site.edition.is_some() {
+        specs.extend((0..site.config.languages.len()).map(Spec::Edition));
+    }
     let pages: Vec<OutputFile> = specs
         .into_par_iter()
         .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())

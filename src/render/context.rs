@@ -38,11 +38,17 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    fn lang(&self, i: usize) -> LangCtx {
+    pub(super) fn lang(&self, i: usize) -> LangCtx {
         LangCtx::of(&self.site.config.languages[i])
     }
 
-    fn base(&self, page_type: &'static str, lang: usize, path: &str, title: String) -> PageCtx<'a> {
+    pub(super) fn base(
+        &self,
+        page_type: &'static str,
+        lang: usize,
+        path: &str,
+        title: String,
+    ) -> PageCtx<'a> {
         let cfg = &self.site.config;
         let code = cfg.languages[lang].code.clone();
         PageCtx {
@@ -78,23 +84,25 @@ impl<'a> Contexts<'a> {
             download: None,
             download_language: None,
             pdfs: &[],
+            edition: super::edition::edition(self.site, lang, path),
+            differences: None,
         }
     }
 
     /// The language code of a node's title for readers of `lang`, when it differs.
-    fn title_lang(&self, node: NodeId, lang: usize) -> Option<String> {
+    pub(super) fn title_lang(&self, node: NodeId, lang: usize) -> Option<String> {
         let n = &self.site.nodes[node];
         let shown = n.doc_for(lang).map_or(lang, |d| self.site.doc(d).file.lang);
         (shown != lang).then(|| self.site.config.languages[shown].code.clone())
     }
 
-    fn title_dir(&self, node: NodeId, lang: usize) -> Option<&'static str> {
+    pub(super) fn title_dir(&self, node: NodeId, lang: usize) -> Option<&'static str> {
         self.title_lang(node, lang)
             .and_then(|code| self.site.config.language(&code))
             .map(|l| l.dir.as_str())
     }
 
-    fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
+    pub(super) fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
         let code = &self.site.config.languages[lang].code;
         links::encode_path(&links::relative(from, &format!("{code}/{tree_path}")))
     }
@@ -165,6 +173,7 @@ impl<'a> Contexts<'a> {
             pdf_path: pdf.pdf,
             booklet_path: pdf.booklet,
             print_size: super::print::settings(site, p).size,
+            adapted_from: super::edition::adapted_from(site, p, lang),
         }
     }
 

@@ -91,6 +91,71 @@ pub struct PublicationCtx {
     pub booklet_path: Option<String>,
     /// The page size it prints on: `A4`, `A5`, `A6`, `LETTER`.
     pub print_size: String,
+    /// In a local edition: the base's publication this one adapts (null for
+    /// one the edition added, and outside editions).
+    pub adapted_from: Option<AdaptedFrom>,
+}
+
+/// The base's version of a publication a local edition adapts.
+#[derive(Serialize)]
+pub struct AdaptedFrom {
+    pub title: String,
+    pub version: Option<String>,
+}
+
+/// On every page of a local edition: which edition it is.
+#[derive(Serialize)]
+pub struct EditionCtx {
+    /// The edition's name in the page's language (`Niger edition`).
+    pub name: String,
+    /// The base site's title in the page's language.
+    pub base_title: String,
+    /// The page listing what this edition changed, from this page.
+    pub differences_url: String,
+}
+
+/// The "What is different in this edition" page.
+#[derive(Serialize)]
+pub struct DifferencesCtx {
+    /// `replaced` (pages the edition adapted), `added` (only the edition
+    /// has them) and `omitted` (base pages it leaves out), in that order.
+    pub sections: Vec<Section>,
+    pub values: Vec<ValueCtx>,
+}
+
+#[derive(Serialize)]
+pub struct Section {
+    /// `replaced`, `added` or `omitted`.
+    pub key: &'static str,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Serialize)]
+pub struct Change {
+    pub title: String,
+    /// Set when the title is in another language than the page.
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
+    /// Null for an omitted page.
+    pub url: Option<String>,
+    /// The publication it belongs to (null for a publication).
+    pub publication: Option<String>,
+    /// Names of the languages the edition adapted it in (`English, French`);
+    /// null for added and omitted pages.
+    pub languages: Option<String>,
+}
+
+/// A local value, as the differences page lists it.
+#[derive(Serialize)]
+pub struct ValueCtx {
+    pub name: String,
+    pub label: String,
+    pub kind: &'static str,
+    /// Null when unset.
+    pub value: Option<String>,
+    pub verified: Option<String>,
+    /// Set by the edition rather than taken from the base.
+    pub local: bool,
 }
 
 /// The print page's extra data.
@@ -185,4 +250,8 @@ pub struct PageCtx<'r> {
     /// Paths (from the output root) of the PDFs that exist, so pages link
     /// only to those.
     pub pdfs: &'r [String],
+    /// Set on every page of a local edition.
+    pub edition: Option<EditionCtx>,
+    /// Only on the edition's differences page.
+    pub differences: Option<DifferencesCtx>,
 }

@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod data;
+pub mod edition;
 pub mod nav;
 pub mod print;
 pub mod sitemap;
@@ -127,6 +128,8 @@ pub enum Spec {
     Print(usize, usize),
     /// A language's search results page.
     Search(usize),
+    /// A local edition's "What is different in this edition" page.
+    Edition(usize),
 }
 
 impl Spec {
@@ -139,6 +142,7 @@ impl Spec {
             Spec::Page(n, l) => format!("{}/{}", code(l), site.nodes[n].url),
             Spec::Print(p, l) => format!("{}/{}print.html", code(l), site.nodes[p].out_dir()),
             Spec::Search(l) => format!("{}/search.html", code(l)),
+            Spec::Edition(l) => format!("{}/{}", code(l), edition::PAGE),
         }
     }
 }
@@ -214,6 +218,10 @@ impl<'a> Renderer<'a> {
                 (template, ctx)
             }
             Spec::Search(l) => ("search.html", c.search(l)),
+            Spec::Edition(l) => match edition::differences(c, l) {
+                Some(ctx) => ("edition.html", ctx),
+                None => ("search.html", c.search(l)),
+            },
             Spec::Print(p, l) => ("print.html", c.print(p, l)),
         };
         if let Some((site_zip, lang_zip)) = downloads {

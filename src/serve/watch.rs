@@ -69,6 +69,24 @@ pub fn start(
     debouncer
         .watch(&source, RecursiveMode::Recursive)
         .map_err(|e| e.to_string())?;
+    // A local edition also rebuilds when its base changes: its site.yaml,
+    // content and theme (not the rest of its folder, which may hold
+    // anything, even this edition).
+    if let (Some(config), _) = crate::config::load(&source)
+        && let Some(base) = config.base_site
+    {
+        let base = base.root;
+        debouncer
+            .watch(&base, RecursiveMode::NonRecursive)
+            .map_err(|e| e.to_string())?;
+        for dir in [crate::content::load::CONTENT_DIR, crate::theme::THEME_DIR] {
+            if base.join(dir).is_dir() {
+                debouncer
+                    .watch(&base.join(dir), RecursiveMode::Recursive)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
     std::thread::spawn(move || {
         for result in rx {
             let paths = changed_paths(result, &ignore);

@@ -88,3 +88,22 @@ search-more = مزيد من النتائج
 search-needs-js = يحتاج البحث إلى JavaScript، وهو معطّل في هذا المتصفح. استخدم فهرس محتويات كل منشور بدلًا من ذلك.
 pdf-link = PDF ({ $size })
 pdf-booklet-link = كتيّب للطي (PDF، 2 × { $size })
+
+# الطبعات المحلية
+edition-adapted-before = { $edition }، مقتبسة من
+edition-adapted-after = { "" }
+edition-base-version = الإصدار { $version }
+edition-reviewed = آخر مراجعة: { $date }
+edition-differences = ما الذي يختلف في هذه الطبعة
+edition-intro = الصفحات المذكورة هنا خاصة بهذه الطبعة. أما كل ما عداها فهو النسخة العالمية دون تغيير.
+edition-replaced = مكيَّفة لهذه الطبعة
+edition-added = مضافة في هذه الطبعة
+edition-omitted = محذوفة من هذه الطبعة
+edition-none = لا شيء.
+edition-languages = ({ $languages })
+edition-values = جهات الاتصال والمعلومات المحلية
+edition-value-label = البند
+edition-value-value = القيمة
+edition-value-verified = آخر تحقق
+edition-value-unset = يُستكمَل محليًا
+value-to-fill-in = يُستكمَل محليًا:

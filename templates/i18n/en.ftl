@@ -74,3 +74,22 @@ search-more = More results
 search-needs-js = Search needs JavaScript, which is off in this browser. Use the contents of each publication instead.
 pdf-link = PDF ({ $size })
 pdf-booklet-link = Booklet to fold (PDF, 2 × { $size })
+
+# Local editions
+edition-adapted-before = { $edition }, adapted from
+edition-adapted-after = { "" }
+edition-base-version = version { $version }
+edition-reviewed = reviewed { $date }
+edition-differences = What is different in this edition
+edition-intro = The pages listed here are this edition's own. Everything else is the global version, unchanged.
+edition-replaced = Adapted for this edition
+edition-added = Added in this edition
+edition-omitted = Left out of this edition
+edition-none = None.
+edition-languages = ({ $languages })
+edition-values = Local contacts and details
+edition-value-label = What
+edition-value-value = Value
+edition-value-verified = Last checked
+edition-value-unset = to be filled in locally
+value-to-fill-in = To be filled in locally:

@@ -77,3 +77,22 @@ search-more = Plus de résultats
 search-needs-js = La recherche a besoin de JavaScript, désactivé dans ce navigateur. Utilisez plutôt le sommaire de chaque publication.
 pdf-link = PDF ({ $size })
 pdf-booklet-link = Livret à plier (PDF, 2 × { $size })
+
+# Éditions locales
+edition-adapted-before = { $edition }, adaptée de
+edition-adapted-after = { "" }
+edition-base-version = version { $version }
+edition-reviewed = révisée le { $date }
+edition-differences = Ce qui diffère dans cette édition
+edition-intro = Les pages listées ici sont propres à cette édition. Tout le reste est la version globale, inchangée.
+edition-replaced = Adapté pour cette édition
+edition-added = Ajouté dans cette édition
+edition-omitted = Retiré de cette édition
+edition-none = Aucun.
+edition-languages = ({ $languages })
+edition-values = Contacts et informations locales
+edition-value-label = Quoi
+edition-value-value = Valeur
+edition-value-verified = Dernière vérification
+edition-value-unset = à compléter localement
+value-to-fill-in = À compléter localement :

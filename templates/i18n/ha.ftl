@@ -77,3 +77,22 @@ search-more = Ƙarin sakamako
 search-needs-js = Bincike yana buƙatar JavaScript, wanda aka kashe a wannan burauza. Yi amfani da jerin abubuwan da ke cikin kowane littafi maimakon haka.
 pdf-link = PDF ({ $size })
 pdf-booklet-link = Ƙaramin littafi na naɗewa (PDF, 2 × { $size })
+
+# Bugun gida
+edition-adapted-before = { $edition }, an daidaita ta daga
+edition-adapted-after = { "" }
+edition-base-version = siga { $version }
+edition-reviewed = an sake dubawa: { $date }
+edition-differences = Abin da ya bambanta a wannan bugu
+edition-intro = Shafukan da aka lissafa a nan na wannan bugu ne. Duk sauran sigar duniya ce, ba tare da canji ba.
+edition-replaced = An daidaita su don wannan bugu
+edition-added = An ƙara su a wannan bugu
+edition-omitted = An cire su daga wannan bugu
+edition-none = Babu.
+edition-languages = ({ $languages })
+edition-values = Lambobi da bayanan gida
+edition-value-label = Abu
+edition-value-value = Bayani
+edition-value-verified = Dubawa ta ƙarshe
+edition-value-unset = za a cike a nan gida
+value-to-fill-in = Za a cike a nan gida:
