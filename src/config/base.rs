@@ -27,10 +27,48 @@ impl BaseSite {
     }
 }
 
+/// The base named by `base:`, when `edition` (the folder of the site
+/// being read) is given; `Err` when it is named but cannot be used (the
+/// reasons are in `diags`). A `base:` that is not a usable path at all is
+/// reported by `keys::base`.
+pub(super) fn find(
+    root: &Node,
+    edition: Option<&Path>,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<BaseSite>, ()> {
+    let written = root.get("base").and_then(|v| {
+        let s = v.as_text()?;
+        (!s.trim().is_empty() && !s.chars().any(char::is_control)).then_some((v, s))
+    });
+    match (edition, written) {
+        (Some(source), Some((v, s))) => resolve(source, Path::new(s), v, at, diags)
+            .map(Some)
+            .ok_or(()),
+        _ => Ok(None),
+    }
+}
+
+/// `base:` and `edition:` go together.
+pub(super) fn check_pair(root: &Node, config: &Config, at: &Located, diags: &mut Vec<Diagnostic>) {
+    if let (Some(v), None) = (root.get("base"), &config.edition) {
+        diags.push(
+            at.warning(v, "a local edition should say which edition it is")
+                .with_hint("edition: { name: { en: Niger edition, fr: Édition Niger } }"),
+        );
+    }
+    if let (None, Some(v)) = (root.get("base"), root.get("edition")) {
+        diags.push(
+            at.warning(v, "`edition:` is used only with `base:`")
+                .with_hint("a local edition names its base site: base: ../global"),
+        );
+    }
+}
+
 /// Finds the base named at `v` (relative to the edition's folder `source`)
 /// and reads its site.yaml. Every reason it cannot be used is an error at
 /// `v`.
-pub(super) fn resolve(
+fn resolve(
     source: &Path,
     written: &Path,
     v: &Node,
@@ -65,10 +103,7 @@ pub(super) fn resolve(
         Ok(d) => d,
         Err(e) => return fail(diags, format!("cannot read the base `{shown}`: {e}"), hint),
     };
-    for (name, what) in [
-        (CONFIG_FILE, "a site.yaml"),
-        ("guidance", "a guidance/ folder"),
-    ] {
+    for (name, what) in [(CONFIG_FILE, "site.yaml"), ("guidance", "guidance/ folder")] {
         if dir.kind(name).ok() == Some(crate::no_follow::Kind::Missing) {
             return fail(
                 diags,
@@ -76,6 +111,21 @@ pub(super) fn resolve(
                 hint,
             );
         }
+    }
+    // An edition of an edition: said first, before the keys it would have
+    // taken from its own base are missed.
+    let is_edition = dir
+        .read(CONFIG_FILE)
+        .ok()
+        .and_then(|b| crate::text::decode(&b).ok().map(|t| t.to_string()))
+        .and_then(|t| crate::yaml::parse(&t).ok().flatten())
+        .is_some_and(|r| r.get("base").is_some());
+    if is_edition {
+        return fail(
+            diags,
+            format!("the base `{shown}` is itself a local edition (its site.yaml has `base:`)"),
+            "base an edition on the global site itself: editions of editions are not supported",
+        );
     }
     let (config, found) = super::load_one(&root, None);
     let errors: Vec<Diagnostic> = found
@@ -96,13 +146,6 @@ pub(super) fn resolve(
             "fix the base's site.yaml (the errors are listed with its path)",
         );
     };
-    if config.base.is_some() {
-        return fail(
-            diags,
-            format!("the base `{shown}` is itself a local edition (its site.yaml has `base:`)"),
-            "base an edition on the global site itself: editions of editions are not supported",
-        );
-    }
     Some(BaseSite {
         shown: written.to_path_buf(),
         root,

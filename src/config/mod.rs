@@ -203,13 +203,10 @@ fn parse_in(text: &str, rel: &Path, edition: Option<&Path>) -> (Option<Config>, 
             ));
         }
     }
-    // A `base:` that is not a usable path is reported by `settings`.
-    let base_site = match (edition, root.get("base")) {
-        (Some(source), Some(v)) => v
-            .as_text()
-            .filter(|s| !s.trim().is_empty() && !s.chars().any(char::is_control))
-            .and_then(|s| base::resolve(source, Path::new(s), v, &at, &mut diags)),
-        _ => None,
+    // A base that cannot be read would give the keys this site leaves
+    // out: report only that.
+    let Ok(base_site) = base::find(&root, edition, &at, &mut diags) else {
+        return (None, diags);
     };
     let mut config = settings(
         &root,
@@ -217,19 +214,7 @@ fn parse_in(text: &str, rel: &Path, edition: Option<&Path>) -> (Option<Config>, 
         &mut diags,
         base_site.as_ref().map(|b| &*b.config),
     );
-    if let (Some(v), None) = (root.get("base"), &config.edition) {
-        diags.push(
-            at.warning(v, "a local edition should say which edition it is")
-                .with_hint("edition: { name: { en: Niger edition, fr: Édition Niger } }"),
-        );
-    }
-    if let (None, Some(_)) = (&config.base, root.get("edition")) {
-        let v = root.get("edition").unwrap_or(&root);
-        diags.push(
-            at.warning(v, "`edition:` is used only with `base:`")
-                .with_hint("a local edition names its base site: base: ../global"),
-        );
-    }
+    base::check_pair(&root, &config, &at, &mut diags);
     config.base_site = base_site;
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
@@ -304,146 +289,4 @@ fn settings(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cfg(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
-        parse(text, Path::new("site.yaml"))
-    }
-
-    fn heads(d: &[Diagnostic]) -> Vec<String> {
-        d.iter().map(Diagnostic::headline).collect()
-    }
-
-    const BASIC: &str = "title: T\ndefault_language: en\nlanguages: [en, fr]\n";
-
-    #[test]
-    fn full_config() {
-        let (c, d) = cfg(
-            "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n  - { code: ha, name: Hausa, direction: rtl }\nbase_url: https://x.org/g\n",
-        );
-        assert!(d.is_empty(), "{d:?}");
-        let c = c.unwrap();
-        assert_eq!(c.languages[1].dir, Direction::Rtl);
-        assert_eq!(c.languages[2].dir, Direction::Rtl);
-        assert_eq!(c.base_url.as_deref(), Some("https://x.org/g/"));
-        assert_eq!(c.title_for("ar"), "T");
-        assert_eq!(c.broken_links, BrokenLinks::Error);
-        assert!(c.download && !c.offline && !c.allow_raw_html);
-        assert_eq!((c.review_every, c.base, c.edition), (None, None, None));
-    }
-
-    #[test]
-    fn localized_title_and_unknown_key() {
-        let (c, d) = cfg(
-            "title: { en: Guide, fr: Guide FR }\ndefault_language: en\nlanguages: [en, fr]\ntitel: x\n",
-        );
-        assert_eq!(c.unwrap().title_for("fr"), "Guide FR");
-        assert_eq!(
-            heads(&d),
-            ["site.yaml:4:1: warning: unknown key `titel` in site.yaml"]
-        );
-        assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
-    }
-
-    #[test]
-    fn errors_point_at_lines() {
-        let (c, d) = cfg("title: T\ndefault_language: de\nlanguages:\n  - { code: en_GB }\n");
-        assert!(c.is_none());
-        let mut lines: Vec<_> = d.iter().map(|d| (d.line, d.col)).collect();
-        lines.sort();
-        assert_eq!(lines, [(2, 19), (4, 13)], "{d:?}");
-    }
-
-    #[test]
-    fn a_language_listed_twice_is_reported_at_the_second() {
-        let (c, d) =
-            cfg("title: T\ndefault_language: en\nlanguages:\n  - en\n  - fr\n  - { code: en }\n");
-        assert!(c.is_none());
-        assert_eq!(
-            heads(&d),
-            ["site.yaml:6:13: error: language `en` is listed twice"]
-        );
-    }
-
-    #[test]
-    fn title_for_an_unlisted_language_is_a_warning_at_its_key() {
-        let (c, d) = cfg("title:\n  en: T\n  de: T\ndefault_language: en\nlanguages: [en]\n");
-        assert!(c.is_some());
-        assert_eq!(
-            heads(&d),
-            ["site.yaml:3:3: warning: title given for `de`, which is not a listed language"]
-        );
-    }
-
-    #[test]
-    fn new_keys_are_typed() {
-        let (c, d) = cfg(&format!(
-            "{BASIC}broken_links: warning\nreview_every: 6 months\nbase: ../global\nedition: {{ name: {{ en: Kenya edition, fr: Édition Kenya }} }}\n"
-        ));
-        assert!(d.is_empty(), "{d:?}");
-        let c = c.unwrap();
-        assert_eq!(c.broken_links, BrokenLinks::Warning);
-        assert_eq!(
-            c.review_every,
-            Some(Period {
-                count: 6,
-                unit: PeriodUnit::Month
-            })
-        );
-        assert_eq!(c.base, Some(PathBuf::from("../global")));
-        assert_eq!(c.edition.unwrap().name["fr"], "Édition Kenya");
-    }
-
-    #[test]
-    fn new_keys_report_bad_values() {
-        let (c, d) = cfg(&format!(
-            "{BASIC}broken_links: ignore\nreview_every: often\nbase: ''\nedition: {{ nmae: x }}\n"
-        ));
-        assert!(c.is_none());
-        assert_eq!(
-            heads(&d),
-            [
-                "site.yaml:4:1: error: `broken_links` must be `error` or `warning`",
-                "site.yaml:5:15: error: `review_every`: `often` is not a number of days, weeks, months or years",
-                "site.yaml:6:7: error: `base` must be the path of the base site's folder",
-                "site.yaml:7:12: warning: unknown key `nmae` in `edition:`",
-            ]
-            .map(|s| s.replace("4:1:", "4:15:"))
-        );
-        assert_eq!(d[3].hint.as_deref(), Some("did you mean `name`?"));
-    }
-
-    #[test]
-    fn bools_and_invisible_characters() {
-        let (c, d) = cfg(&format!("{BASIC}offline: yes\n"));
-        assert!(c.is_none());
-        assert_eq!(
-            heads(&d),
-            ["site.yaml:4:10: error: `offline` must be true or false"]
-        );
-        let (c, d) = cfg("title: T\nlanguages:\n  -\u{a0}en\n");
-        assert!(c.is_none());
-        assert_eq!(
-            heads(&d),
-            [
-                "site.yaml:3:4: error: invalid site.yaml: a non-breaking space (U+00A0) at column 4; type a normal space"
-            ]
-        );
-    }
-
-    #[test]
-    fn not_yaml_or_not_a_mapping() {
-        let (c, d) = cfg("- a\n");
-        assert!(c.is_none());
-        assert_eq!(
-            heads(&d),
-            ["site.yaml:1:1: error: site.yaml must be a mapping of keys to values"]
-        );
-        let (_, d) = cfg("title: T\n---\ntitle: U\n");
-        assert_eq!(
-            heads(&d),
-            ["site.yaml:2:1: error: invalid site.yaml: a second YAML document starts here"]
-        );
-    }
-}
+mod tests;

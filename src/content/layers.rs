@@ -116,19 +116,19 @@ impl Layer<'_> {
     }
 
     /// Walks `guidance/` (sorted, links not followed, so nothing outside
-    /// the site can leak into the output). `Err` when there is none.
-    pub fn walk(&self, diags: &mut Vec<Diagnostic>) -> Result<Walked, ()> {
-        let site = self.open().map_err(|_| ())?;
+    /// the site can leak into the output). `None` when there is none.
+    pub fn walk(&self, diags: &mut Vec<Diagnostic>) -> Option<Walked> {
+        let site = self.open().ok()?;
         let content = match crate::no_follow::site_folder(&site, CONTENT_DIR) {
             Ok(Some(d)) => d,
-            Ok(None) => return Err(()),
+            Ok(None) => return None,
             Err(msg) => {
                 diags.push(
                     Diagnostic::error(self.shown_path(CONTENT_DIR), 0, 0, msg).with_hint(
                         "keep the publications in a real guidance/ folder inside the site folder",
                     ),
                 );
-                return Ok(Walked::default());
+                return Some(Walked::default());
             }
         };
         let root = content.path().to_path_buf();
@@ -156,7 +156,7 @@ impl Layer<'_> {
                 }
             }
         }
-        Ok(out)
+        Some(out)
     }
 
     /// One file found under `guidance/`.

@@ -72,7 +72,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
     let own = Layer::site(crate::no_follow::real(source), config);
     let walked = own.walk(diags);
     let Some(base) = &config.base_site else {
-        let Ok(walked) = walked else {
+        let Some(walked) = walked else {
             diags.push(missing(source));
             return Loaded::default();
         };
@@ -88,7 +88,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
         );
     };
     let base_layer = Layer::base(base, config);
-    let base_walked = base_layer.walk(diags).unwrap_or_else(|()| {
+    let base_walked = base_layer.walk(diags).unwrap_or_else(|| {
         diags.push(missing(&base.root));
         Walked::default()
     });

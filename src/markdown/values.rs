@@ -7,7 +7,6 @@
 
 use super::bidi::isolate_numbers;
 use super::escape;
-use super::events::push_text;
 use super::state::{Frame, State};
 use crate::content::values::{LocalValue, ValueKind, valid_name};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -108,6 +107,11 @@ pub(super) fn substitute<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>, pos: usize) 
     if last < t.len() {
         literal(st, slice(last, t.len()));
     }
+}
+
+/// Plain text for search, as `events::push_text` keeps it.
+fn push_text(st: &mut State, t: &str) {
+    st.r.text.push_str(t);
 }
 
 /// Text as the event loop's text arm emits it.

@@ -1,10 +1,9 @@
 //! What readers of a local edition are told about it: its name and base on
-//! every page, the base publication each adapts, and the page listing what
-//! the edition changed. Readers are not told which adaptations are behind
-//! their base: the edition is authoritative for them.
+//! every page, and the base publication each adapts (`differences` makes
+//! the page listing what the edition changed). Readers are not told which
+//! adaptations are behind their base: the edition is authoritative for them.
 
-use super::context::Contexts;
-use super::data::{AdaptedFrom, Change, DifferencesCtx, EditionCtx, PageCtx, Section, ValueCtx};
+use super::data::{AdaptedFrom, EditionCtx};
 use crate::content::model::{NodeId, Site};
 use crate::markdown::links;
 
@@ -45,120 +44,4 @@ pub fn adapted_from(site: &Site, p: NodeId, lang: usize) -> Option<AdaptedFrom> 
         None => site.title(p, lang).to_string(),
     };
     Some(AdaptedFrom { title, version })
-}
-
-/// The "What is different in this edition" page of `lang`.
-pub fn differences<'a>(c: &Contexts<'a>, lang: usize) -> Option<PageCtx<'a>> {
-    let site = c.site;
-    let facts = site.edition.as_ref()?;
-    let code = &site.config.languages[lang].code;
-    let path = format!("{code}/{PAGE}");
-    let mut ctx = c.base("edition", lang, &path, String::new());
-    ctx.title = ctx
-        .edition
-        .as_ref()
-        .map(|e| e.name.clone())
-        .unwrap_or_default();
-    let page = |n: NodeId, languages: Option<String>| Change {
-        title: site.title(n, lang).to_string(),
-        lang: c.title_lang(n, lang),
-        dir: c.title_dir(n, lang),
-        url: Some(c.url(&path, lang, &site.nodes[n].url)),
-        publication: publication_title(site, n, lang),
-        languages,
-    };
-    let mut replaced: Vec<(NodeId, Vec<String>)> = Vec::new();
-    for o in &facts.overrides {
-        let doc = site.doc(o.doc);
-        let name = site.config.languages[doc.file.lang].name.clone();
-        match replaced.iter_mut().find(|(n, _)| *n == doc.node) {
-            Some((_, names)) => names.push(name),
-            None => replaced.push((doc.node, vec![name])),
-        }
-    }
-    replaced.sort_by(|a, b| site.nodes[a.0].url.cmp(&site.nodes[b.0].url));
-    let omitted = facts
-        .omitted
-        .iter()
-        .map(|o| {
-            let shown = o.titles[lang].as_ref().map(|t| (t, lang)).or_else(|| {
-                o.titles
-                    .iter()
-                    .enumerate()
-                    .find_map(|(l, t)| Some((t.as_ref()?, l)))
-            });
-            let (title, in_lang) = shown.map_or((String::new(), lang), |(t, l)| (t.clone(), l));
-            let other = (in_lang != lang).then(|| &site.config.languages[in_lang]);
-            Change {
-                title,
-                lang: other.map(|l| l.code.clone()),
-                dir: other.map(|l| l.dir.as_str()),
-                url: None,
-                publication: omitted_in(site, &o.path, lang),
-                languages: None,
-            }
-        })
-        .collect();
-    let sections = vec![
-        Section {
-            key: "replaced",
-            changes: replaced
-                .into_iter()
-                .map(|(n, l)| page(n, Some(l.join(", "))))
-                .collect(),
-        },
-        Section {
-            key: "added",
-            changes: facts.added.iter().map(|&n| page(n, None)).collect(),
-        },
-        Section {
-            key: "omitted",
-            changes: omitted,
-        },
-    ];
-    ctx.differences = Some(DifferencesCtx {
-        sections,
-        values: values(site, lang),
-    });
-    ctx.translations = (0..site.config.languages.len())
-        .map(|l| super::data::Alternate {
-            lang: c.lang(l),
-            url: c.url(&path, l, PAGE),
-            absolute: None,
-            current: l == lang,
-            translated: true,
-        })
-        .collect();
-    Some(ctx)
-}
-
-/// The title of the publication an omitted page was in, if it is still
-/// published.
-fn omitted_in(site: &Site, path: &std::path::Path, lang: usize) -> Option<String> {
-    let mut parts = path.components();
-    let first = std::path::Path::new(parts.next()?.as_os_str());
-    parts.next()?;
-    let &p = site.by_source.get(&first.join("index"))?;
-    Some(site.title(p, lang).to_string())
-}
-
-/// The publication's title, for a page inside one.
-fn publication_title(site: &Site, n: NodeId, lang: usize) -> Option<String> {
-    let p = site.nodes[n].publication;
-    (p != n).then(|| site.title(p, lang).to_string())
-}
-
-fn values(site: &Site, lang: usize) -> Vec<ValueCtx> {
-    site.values
-        .by_name
-        .iter()
-        .map(|(name, v)| ValueCtx {
-            name: name.clone(),
-            label: v.label[lang].clone(),
-            kind: v.kind.as_str(),
-            value: v.value[lang].clone(),
-            verified: v.verified.clone(),
-            local: v.set_here,
-        })
-        .collect()
 }

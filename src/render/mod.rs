@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod data;
+pub mod differences;
 pub mod edition;
 pub mod nav;
 pub mod print;
@@ -218,7 +219,7 @@ impl<'a> Renderer<'a> {
                 (template, ctx)
             }
             Spec::Search(l) => ("search.html", c.search(l)),
-            Spec::Edition(l) => match edition::differences(c, l) {
+            Spec::Edition(l) => match differences::differences(c, l) {
                 Some(ctx) => ("edition.html", ctx),
                 None => ("search.html", c.search(l)),
             },

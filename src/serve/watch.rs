@@ -82,7 +82,7 @@ pub fn start(
         for dir in [crate::content::load::CONTENT_DIR, crate::theme::THEME_DIR] {
             if base.join(dir).is_dir() {
                 debouncer
-                    .watch(&base.join(dir), RecursiveMode::Recursive)
+                    .watch(base.join(dir), RecursiveMode::Recursive)
                     .map_err(|e| e.to_string())?;
             }
         }

@@ -42,14 +42,19 @@ impl Server {
     }
 
     /// `fieldguide serve --port 0 <args>`, once it says where it listens.
+    pub fn start_with(site: &Site, args: &[&str]) -> Server {
+        Server::start_in(site.path(), args)
+    }
+
+    /// Serves the site in `source` (a local edition in a fixture's subfolder).
     // The child is waited for in `Drop`.
     #[allow(clippy::zombie_processes)]
-    pub fn start_with(site: &Site, args: &[&str]) -> Server {
+    pub fn start_in(source: &std::path::Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
             .args(["serve", "--port", "0"])
             .args(args)
             .arg("--source")
-            .arg(site.path())
+            .arg(source)
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())

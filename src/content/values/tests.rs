@@ -28,7 +28,7 @@ fn a_site_declares_and_sets_values() {
     let v = build(
         &[text(
             "guidance/values.yaml",
-            "hotline:\n  label: { en: National hotline, fr: Ligne nationale }\n  kind: phone\nwebsite: { label: Website, kind: url, value: \"https://example.org/\" }\noffice:\n  label: Office\n  value: { en: Main office, fr: Bureau principal }\n",
+            "hotline:\n  label: { en: National hotline, fr: Ligne nationale }\n  kind: phone\nwebsite: { label: Website, kind: url, value: \"https:\x2f/example.org/\" }\noffice:\n  label: Office\n  value: { en: Main office, fr: Bureau principal }\n",
             false,
         )],
         &config(),

@@ -1,0 +1,698 @@
+//! End-to-end: local editions. A site whose site.yaml names a `base:` is
+//! read as the base with the edition's files laid over it: pages replaced,
+//! added or omitted, language fallback through the base, local values
+//! (`{{hotline}}`) of every kind, set or left as a gap, the report of
+//! adapted pages whose base changed, the differences page, and clear
+//! errors for a base that is missing or not a site.
+//!
+//! The fixture `tests/fixtures/edition` holds `global/` (the base: en, fr,
+//! ar) and `local/` (the Lakeland edition: en, fr).
+
+mod common;
+use common::{Output, Page, Site};
+use scraper::Html;
+use std::path::{Path, PathBuf};
+
+struct Edition {
+    site: Site,
+}
+
+impl Edition {
+    fn new() -> Self {
+        Edition {
+            site: Site::fixture("edition"),
+        }
+    }
+
+    fn local(&self) -> PathBuf {
+        self.site.path().join("local")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        run_in(&self.local(), args)
+    }
+
+    fn build_ok(&self) -> Output {
+        let o = self.run(&["build"]);
+        assert_eq!(o.code, 0, "build failed:\n{}", o.stderr);
+        o
+    }
+
+    fn page(&self, rel: &str) -> Page {
+        let path = self.local().join("public").join(rel);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        Page {
+            html: Html::parse_document(&text),
+            text,
+        }
+    }
+
+    fn exists(&self, rel: &str) -> bool {
+        self.local().join("public").join(rel).exists()
+    }
+}
+
+fn run_in(source: &Path, args: &[&str]) -> Output {
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(args)
+        .arg("--source")
+        .arg(source)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Output {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+fn content(p: &Page) -> String {
+    p.text_of(".content").trim().to_string()
+}
+
+#[test]
+fn an_edition_replaces_adds_and_omits_pages_of_its_base() {
+    let e = Edition::new();
+    let o = e.build_ok();
+    // Replaced: the edition's English; the base's French, which it did not replace.
+    let en = e.page("en/guide/contacts.html");
+    assert_eq!(en.text_of("h1"), "Contacts in Lakeland");
+    let fr = e.page("fr/guide/contacts.html");
+    assert_eq!(content(&fr), "La page de contacts globale.");
+    assert!(fr.select(".notice-fallback").is_empty());
+    // Added: a page only the edition has, listed with the base's chapters.
+    assert_eq!(
+        content(&e.page("en/guide/local-services.html")),
+        "Only Lakeland has this page."
+    );
+    let chapters: Vec<String> = e
+        .page("en/guide/index.html")
+        .select(".chapter-list > li > a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            "Introduction",
+            "Contacts in Lakeland",
+            "Annex",
+            "Local services"
+        ]
+    );
+    // Omitted: not published in any language, and a base page's link to it
+    // is published as its text, with a warning at the base's line.
+    assert!(!e.exists("en/guide/local-law.html"));
+    assert!(!e.exists("fr/guide/local-law.html"));
+    let intro = e.page("en/guide/intro.html");
+    assert!(intro.select(".content a[href*=local-law]").is_empty());
+    assert!(content(&intro).contains("The law is in local law."));
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "../global/guidance/guide/01-intro.en.md:5:42: warning: link to `03-local-law.md`, which this edition omits: published as its text"),
+        "{}",
+        o.stderr
+    );
+    // Everything else comes from the base: its pages, translations and images.
+    assert_eq!(e.page("fr/guide/intro.html").text_of("h1"), "Introduction");
+    assert!(e.exists("en/guide/images/flow.png"));
+    assert_eq!(
+        std::fs::read(e.local().join("public/en/guide/images/flow.png")).unwrap(),
+        std::fs::read(e.site.path().join("global/guidance/guide/images/flow.png")).unwrap()
+    );
+}
+
+#[test]
+fn languages_fall_back_from_the_edition_to_the_base_then_the_default() {
+    let e = Edition::new();
+    // The edition adapts the French introduction too.
+    e.site.write(
+        "local/guidance/guide/01-intro.fr.md",
+        "---\ntitle: Introduction (Lakeland)\n---\n\nTexte de Lakeland.\n",
+    );
+    e.build_ok();
+    // 1. The edition's page in the reader's language.
+    assert_eq!(
+        content(&e.page("fr/guide/intro.html")),
+        "Texte de Lakeland."
+    );
+    // 2. Else the base's page in that language (the edition replaced only English).
+    assert_eq!(
+        content(&e.page("fr/guide/contacts.html")),
+        "La page de contacts globale."
+    );
+    // 3. Else the default language, with the usual notice: the base's...
+    let annex = e.page("fr/guide/annex.html");
+    assert_eq!(content(&annex), "Only in English.");
+    assert_eq!(annex.select(".notice-fallback").len(), 1);
+    assert_eq!(annex.attr("article", "lang"), "en");
+    // ... or the edition's.
+    let added = e.page("fr/guide/local-services.html");
+    assert_eq!(content(&added), "Only Lakeland has this page.");
+    assert_eq!(added.select(".notice-fallback").len(), 1);
+    // The edition publishes its own languages: not the base's Arabic.
+    assert!(!e.exists("ar"));
+    assert!(e.exists("fr/index.html"));
+}
+
+#[test]
+fn every_kind_of_value_renders_as_itself() {
+    let e = Edition::new();
+    e.build_ok();
+    let p = e.page("en/guide/contacts.html");
+    let phone = p.one(".content a.value-phone");
+    assert_eq!(phone.value().attr("href"), Some("tel:+00012345678"));
+    assert_eq!(
+        p.text_of(".content a.value-phone bdi[dir=ltr]"),
+        "+000 12 345 678"
+    );
+    assert_eq!(
+        p.attr(".content a.value-email", "href"),
+        "mailto:office@example.org"
+    );
+    assert_eq!(p.text_of(".content a.value-email"), "office@example.org");
+    assert_eq!(
+        p.attr(".content a.value-url", "href"),
+        "https://example.org/lakeland"
+    );
+    assert_eq!(p.attr(".content time.value-date", "datetime"), "2026-09-01");
+    assert_eq!(p.attr(".content time.value-date", "dir"), "ltr");
+    assert_eq!(
+        content(&p),
+        "Hotline +000 12 345 678, e-mail office@example.org, web https://example.org/lakeland, updated 2026-09-01, office Lake Street office, shelter To be filled in locally: Safe shelter."
+    );
+    // Text values are per language; the base's French page uses the phone too.
+    let fr = e.page("fr/guide/intro.html");
+    assert_eq!(fr.text_of(".content a.value-phone"), "+000 12 345 678");
+    // A phone number never wraps.
+    let css = std::fs::read_to_string(e.local().join("public/assets/site.css")).unwrap();
+    assert!(
+        css.contains(".value-phone,.value-email,.value-date{white-space:nowrap}"),
+        "{css}"
+    );
+}
+
+#[test]
+fn an_unset_value_is_a_marked_gap_on_screen_and_a_line_to_write_on_in_print() {
+    let e = Edition::new();
+    e.build_ok();
+    let p = e.page("en/guide/contacts.html");
+    let gap = p.one(".content .value-unset");
+    assert_eq!(
+        gap.text().collect::<String>(),
+        "To be filled in locally: Safe shelter"
+    );
+    assert_eq!(p.text_of(".value-unset-label"), "Safe shelter");
+    assert_eq!(p.attr(".value-write-in", "aria-hidden"), "true");
+    // French readers get the French label and note.
+    let fr = e.page("fr/guide/intro.html");
+    assert!(fr.select(".value-unset").is_empty(), "the hotline is set");
+    // The print page holds the same gap; print.css shows the label and a
+    // line, not the screen's note.
+    let print = e.page("en/guide/print.html");
+    assert_eq!(
+        print.text_of(".value-unset .value-unset-label"),
+        "Safe shelter"
+    );
+    let css = std::fs::read_to_string(e.local().join("public/assets/print.css")).unwrap();
+    assert!(css.contains(".value-unset-note{display:none;}"), "{css}");
+    assert!(
+        css.contains(".value-write-in{display:inline-block;min-width:35mm;"),
+        "{css}"
+    );
+}
+
+#[test]
+fn the_base_site_itself_prints_every_value_as_a_gap() {
+    let e = Edition::new();
+    let global = e.site.path().join("global");
+    let o = run_in(&global, &["build"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let text = std::fs::read_to_string(global.join("public/fr/guide/intro.html")).unwrap();
+    let p = Page {
+        html: Html::parse_document(&text),
+        text,
+    };
+    assert_eq!(
+        p.text_of(".content .value-unset"),
+        format!(
+            "{} Ligne nationale",
+            common::label("fr", "value-to-fill-in")
+        )
+    );
+    // `check` lists what is left to fill in, per language.
+    let o = run_in(&global, &["check"]);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "  fr     values to fill in locally (readers see a gap): hotline, office, office_email, shelter, updated, website"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn check_and_status_list_what_the_country_team_must_look_after() {
+    let e = Edition::new();
+    let o = e.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["unset_values"]["en"], serde_json::json!(["shelter"]));
+    assert_eq!(v["unset_values"]["fr"], serde_json::json!(["shelter"]));
+    let o = e.run(&["check"]);
+    assert!(
+        o.stderr
+            .lines()
+            .any(|l| l == "  en     values to fill in locally (readers see a gap): shelter"),
+        "{}",
+        o.stderr
+    );
+    // Values verified longer ago than `review_every` (6 months).
+    let o = e.run(&["status", "--today", "2026-08-01"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout.contains(
+            "local values to check again\n  office_email         verified 2026-01-15, due 2026-07-15  (guidance/values.yaml:2)\n"
+        ),
+        "{}",
+        o.stdout
+    );
+    let o = e.run(&["status", "--today", "2026-07-14", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["values_to_check"], serde_json::json!([]));
+    let o = e.run(&["status", "--today", "2027-03-02", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let names: Vec<&str> = v["values_to_check"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["hotline", "office", "office_email", "updated", "website"]
+    );
+    assert_eq!(e.run(&["status", "--today", "soon"]).code, 1);
+}
+
+#[test]
+fn an_adapted_page_whose_base_changed_is_reported_but_not_shown_to_readers() {
+    let e = Edition::new();
+    let page = "guidance/guide/02-contacts.en.md";
+    // Never stamped: the report says so and how to stamp it.
+    let o = e.build_ok();
+    assert!(
+        o.stderr.contains(&format!(
+            "  not stamped: {page} adapts ../global/{page}; run `fieldguide stamp {page}`"
+        )),
+        "{}",
+        o.stderr
+    );
+    // `stamp` records the base's version in `adapts:`, touching nothing else.
+    let before = e.site.read(&format!("local/{page}"));
+    let o = run_in(
+        &e.local(),
+        &["stamp", e.local().join(page).to_str().unwrap()],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let after = e.site.read(&format!("local/{page}"));
+    let hash = after
+        .lines()
+        .find_map(|l| l.strip_prefix("adapts: "))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        after,
+        before.replacen("---\n\n", &format!("adapts: {hash}\n---\n\n"), 1)
+    );
+    let o = e.build_ok();
+    assert!(!o.stderr.contains("02-contacts"), "{}", o.stderr);
+    let status = e.run(&["status", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(v["overrides"], serde_json::json!([]));
+
+    // The global team corrects its page: the country team is told.
+    e.site.write(
+        &format!("global/{page}"),
+        "---\ntitle: Contacts\n---\n\nThe corrected global contacts page.\n",
+    );
+    let o = e.build_ok();
+    let line = format!(
+        "  the global version changed since this was adapted: {page} (global: ../global/{page}); review it, then `fieldguide stamp` it"
+    );
+    assert!(o.stderr.lines().any(|l| l == line), "{}", o.stderr);
+    let o = e.run(&["status"]);
+    assert!(
+        o.stdout
+            .contains(&format!("adapted pages to review\n{line}\n")),
+        "{}",
+        o.stdout
+    );
+    let o = e.run(&["status", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(
+        v["overrides"],
+        serde_json::json!([{ "file": page, "base": format!("../global/{page}"), "state": "changed" }])
+    );
+    assert_eq!(e.run(&["status", "--strict"]).code, 1);
+    // Readers see the edition's page, with no notice of any of this.
+    let p = e.page("en/guide/contacts.html");
+    assert_eq!(p.text_of("h1"), "Contacts in Lakeland");
+    assert!(p.select(".notice").is_empty());
+    assert!(!p.text.contains("global version"));
+}
+
+#[test]
+fn homes_publications_and_print_covers_say_which_edition_it_is() {
+    let e = Edition::new();
+    e.build_ok();
+    let home = e.page("en/index.html");
+    assert_eq!(
+        home.text_of(".edition-note"),
+        "\u{2068}Lakeland edition\u{2069}, adapted from Global guide · What is different in this edition"
+    );
+    assert_eq!(home.attr(".edition-note a", "href"), "edition.html");
+    let publication = e.page("fr/guide/index.html");
+    assert_eq!(
+        publication.text_of(".edition-note"),
+        "\u{2068}Édition Lakeland\u{2069}, adaptée de Guide de terrain, version \u{2068}2.1\u{2069}, révisée le \u{2068}2026-03-01\u{2069} · Ce qui diffère dans cette édition"
+    );
+    assert_eq!(
+        publication.attr(".edition-note a", "href"),
+        "../edition.html"
+    );
+    let print = e.page("en/guide/print.html");
+    assert_eq!(print.text_of(".cover .cover-edition"), "Lakeland edition");
+    assert_eq!(
+        print.text_of(".cover .edition-note"),
+        "\u{2068}Lakeland edition\u{2069}, adapted from Field guide, version \u{2068}2.1\u{2069}, reviewed \u{2068}2026-03-01\u{2069}"
+    );
+    assert_eq!(
+        print.text_of("title"),
+        "Field guide · Lakeland edition · Print version"
+    );
+    assert!(
+        print
+            .text
+            .contains("@top-center { content: \"Field guide · Lakeland edition\"; }"),
+        "{}",
+        print.text
+    );
+    // A site that is not an edition says nothing of the kind.
+    let global = e.site.path().join("global");
+    assert_eq!(run_in(&global, &["build"]).code, 0);
+    let base_home = std::fs::read_to_string(global.join("public/en/index.html")).unwrap();
+    assert!(!base_home.contains("edition"), "{base_home}");
+    assert!(!global.join("public/en/edition.html").exists());
+}
+
+#[test]
+fn the_differences_page_lists_what_the_edition_changed() {
+    let e = Edition::new();
+    e.build_ok();
+    let p = e.page("en/edition.html");
+    assert_eq!(p.text_of("h1"), "What is different in this edition");
+    let items = |css: &str| -> Vec<String> {
+        p.select(css)
+            .iter()
+            .map(|li| li.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(
+        items(".edition-replaced li"),
+        ["Contacts in Lakeland (Field guide) (\u{2068}English\u{2069})"]
+    );
+    assert_eq!(p.attr(".edition-replaced a", "href"), "guide/contacts.html");
+    assert_eq!(items(".edition-added li"), ["Local services (Field guide)"]);
+    assert_eq!(
+        p.attr(".edition-added a", "href"),
+        "guide/local-services.html"
+    );
+    assert_eq!(items(".edition-omitted li"), ["Local law (Field guide)"]);
+    assert!(p.select(".edition-omitted a").is_empty());
+    let rows: Vec<Vec<String>> = p
+        .select(".edition-values tbody tr")
+        .iter()
+        .map(|tr| {
+            tr.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| c.text().collect::<String>())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["National hotline", "+000 12 345 678", "2026-09-01"],
+            ["Office", "Lake Street office", "2026-09-01"],
+            ["Office e-mail", "office@example.org", "2026-01-15"],
+            ["Safe shelter", "to be filled in locally", ""],
+            ["Last updated", "2026-09-01", "2026-09-01"],
+            ["Website", "https://example.org/lakeland", "2026-09-01"],
+        ]
+    );
+    // In French, in French.
+    let fr = e.page("fr/edition.html");
+    assert_eq!(fr.text_of("h1"), "Ce qui diffère dans cette édition");
+    assert_eq!(
+        fr.select(".edition-omitted li")[0]
+            .text()
+            .collect::<String>(),
+        "Droit local (Guide de terrain)"
+    );
+    assert!(common::broken_links(&e.local().join("public")).is_empty());
+}
+
+#[test]
+fn an_edition_reads_its_base_and_copies_nothing_into_its_folder() {
+    let e = Edition::new();
+    let before = common::tree(&e.local());
+    e.build_ok();
+    let after: Vec<String> = common::tree(&e.local())
+        .into_keys()
+        .filter(|k| !k.starts_with("public/"))
+        .collect();
+    assert_eq!(after, before.into_keys().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_base_that_is_missing_or_not_a_site_is_an_error_at_its_line() {
+    let e = Edition::new();
+    let yaml = "edition: { name: Lakeland edition }\nbase: ../nowhere\n";
+    e.site.write("local/site.yaml", yaml);
+    let o = e.run(&["build"]);
+    assert_eq!(o.code, 1);
+    let first = o.stderr.lines().next().unwrap();
+    assert!(
+        first
+            .starts_with("site.yaml:2:7: error: the base `../nowhere` does not exist (looked for "),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("2 | base: ../nowhere\n  |       ^"),
+        "{}",
+        o.stderr
+    );
+    assert!(!e.local().join("public").exists());
+
+    // A folder, but not a site.
+    e.site.write("notasite/README.txt", "hello");
+    e.site
+        .write("local/site.yaml", yaml.replace("nowhere", "notasite"));
+    let o = e.run(&["build"]);
+    assert_eq!(o.code, 1);
+    assert_eq!(
+        o.stderr.lines().next().unwrap(),
+        "site.yaml:2:7: error: the base `../notasite` is not a fieldguide site: it has no site.yaml"
+    );
+    // A site.yaml with errors in the base is the base's error, and says so.
+    e.site
+        .write("global/site.yaml", "title: T\nlanguages: []\n");
+    e.site
+        .write("local/site.yaml", yaml.replace("nowhere", "global"));
+    let o = e.run(&["check"]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr
+            .lines()
+            .any(|l| l.starts_with("../global/site.yaml:2:12: error:")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "site.yaml:2:7: error: the base `../global` cannot be used: its site.yaml has errors"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn an_unknown_value_is_an_error_at_its_line_with_a_suggestion() {
+    let e = Edition::new();
+    e.site.write(
+        "local/guidance/guide/05-local-services.en.md",
+        "---\ntitle: Local services\n---\n\nCall {{hotlne}}, not \\{{hotline}}.\n",
+    );
+    let o = e.run(&["check"]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "guidance/guide/05-local-services.en.md:5:6: error: unknown value `{{hotlne}}`"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("= hint: did you mean `{{hotline}}`?"),
+        "{}",
+        o.stderr
+    );
+    // Setting a value the base does not declare is an error too.
+    e.site.write(
+        "local/guidance/guide/05-local-services.en.md",
+        "---\ntitle: Local services\n---\n\nWrite \\{{hotline}} for the hotline.\n",
+    );
+    e.site.write(
+        "local/guidance/values.yaml",
+        "hotlnie: { value: \"+000 1\" }\n",
+    );
+    let o = e.run(&["check"]);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "guidance/values.yaml:1:1: error: `hotlnie` is not declared in the base's values.yaml"),
+        "{}",
+        o.stderr
+    );
+    e.site.write("local/guidance/values.yaml", "");
+    e.build_ok();
+    assert_eq!(
+        content(&e.page("en/guide/local-services.html")),
+        "Write {{hotline}} for the hotline."
+    );
+}
+
+// Shared with tests/serve.rs, which uses the rest of it.
+#[allow(dead_code)]
+#[path = "serve_support/server.rs"]
+mod server;
+
+#[test]
+fn serve_rebuilds_an_edition_when_it_or_its_base_changes() {
+    let e = Edition::new();
+    let server = server::Server::start_in(&e.local(), &[]);
+    let events = server.events();
+    server::Server::wait_event(&events, "build-ok");
+    let page = "/fr/guide/contacts.html";
+    assert!(
+        server
+            .get(page)
+            .body
+            .contains("<p>La page de contacts globale.</p>")
+    );
+    // The base changes: the edition's pages follow.
+    e.site.write(
+        "global/guidance/guide/02-contacts.fr.md",
+        "---\ntitle: Contacts\n---\n\nLa page corrigée.\n",
+    );
+    server::Server::wait_event(&events, "reload");
+    assert!(server.get(page).body.contains("<p>La page corrigée.</p>"));
+    // The edition changes: so do they.
+    let values = e.site.read("local/guidance/values.yaml");
+    e.site.write(
+        "local/guidance/values.yaml",
+        values.replace("+000 12 345 678", "+000 99 999 999"),
+    );
+    server::Server::wait_event(&events, "reload");
+    assert!(
+        server
+            .get("/fr/guide/intro.html")
+            .body
+            .contains("<bdi dir=\"ltr\">+000 99 999 999</bdi>")
+    );
+}
+
+#[test]
+fn the_pdf_carries_the_edition_and_prints_a_line_for_each_unset_value() {
+    let Some(browser) = common::browser::require() else {
+        return;
+    };
+    let e = Edition::new();
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(["pdf", "--source"])
+        .arg(e.local())
+        .env("FIELDGUIDE_BROWSER", &browser)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = e.local().join("public/en/guide/guide.en.pdf");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let id = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let title = doc
+        .get_object(id)
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"Title")
+        .unwrap();
+    assert_eq!(
+        fieldguide::pdf::metadata::decode_text(title.as_str().unwrap()),
+        "Field guide · Lakeland edition"
+    );
+    // On paper, an unset value is its label and a line: not the screen's note.
+    let Ok(text) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    else {
+        assert!(
+            std::env::var_os("FIELDGUIDE_REQUIRE_BROWSER").is_none(),
+            "pdftotext missing: apt-get install poppler-utils"
+        );
+        return;
+    };
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("shelter Safe shelter"), "{text}");
+    assert!(
+        !text.contains(&common::label("en", "value-to-fill-in")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_example_edition_builds_against_the_repository_sample() {
+    // The repository as a reader has it: the sample site at the root, the
+    // example in examples/arvenia, built as the README says.
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+    for sub in ["guidance", "templates", "examples/arvenia"] {
+        common::copy_dir(&root.join(sub), &dir.path().join(sub));
+    }
+    let _ = std::fs::remove_dir_all(dir.path().join("examples/arvenia/public"));
+    let source = dir.path().join("examples/arvenia");
+    let o = run_in(&source, &["build"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stderr.contains("; 0 warnings"), "{}", o.stderr);
+    assert!(!o.stderr.contains("global version changed"), "{}", o.stderr);
+    let out = source.join("public");
+    let text = std::fs::read_to_string(out.join("fr/edition.html")).unwrap();
+    let p = Page {
+        html: Html::parse_document(&text),
+        text,
+    };
+    let count = |css: &str| p.select(css).len();
+    assert_eq!(
+        (
+            count(".edition-replaced li"),
+            count(".edition-added li"),
+            count(".edition-omitted li")
+        ),
+        (1, 1, 1)
+    );
+    assert!(!out.join("ar").exists());
+    assert!(common::broken_links(&out).is_empty());
+}
