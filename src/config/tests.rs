@@ -189,10 +189,8 @@ fn an_edition_takes_what_it_leaves_out_from_its_base() {
 fn an_edition_of_an_edition_or_of_itself_is_refused() {
     let tmp = pair("base: ../global\nedition: { name: Local }\n");
     std::fs::create_dir_all(tmp.path().join("local/guidance")).unwrap();
-    std::fs::write(tmp.path().join("third/site.yaml"), "base: ../local\n").unwrap_or_else(|_| {
-        std::fs::create_dir_all(tmp.path().join("third")).unwrap();
-        std::fs::write(tmp.path().join("third/site.yaml"), "base: ../local\n").unwrap();
-    });
+    std::fs::create_dir_all(tmp.path().join("third")).unwrap();
+    std::fs::write(tmp.path().join("third/site.yaml"), "base: ../local\n").unwrap();
     let (c, d) = load(&tmp.path().join("third"));
     assert!(c.is_none());
     assert_eq!(
