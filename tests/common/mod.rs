@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod cdp;
+pub mod edition;
 
 use assert_cmd::Command;
 use scraper::{Html, Selector};
