@@ -18,7 +18,20 @@ use std::path::Path;
 #[test]
 fn an_edition_replaces_adds_and_omits_pages_of_its_base() {
     let e = Edition::new();
+    // The theme is layered too: the edition's files over the base's.
+    e.site
+        .write("global/templates/static/brand.css", "b{color:red}");
+    e.site
+        .write("global/templates/static/logo.css", "i{color:red}");
+    e.site
+        .write("local/templates/static/logo.css", "i{color:blue}");
     let o = e.build_ok();
+    let asset =
+        |name: &str| std::fs::read_to_string(e.local().join("public/assets").join(name)).unwrap();
+    assert_eq!(
+        (asset("brand.css"), asset("logo.css")),
+        ("b{color:red}".into(), "i{color:blue}".into())
+    );
     // Replaced: the edition's English; the base's French, which it did not replace.
     let en = e.page("en/guide/contacts.html");
     assert_eq!(en.text_of("h1"), "Contacts in Lakeland");

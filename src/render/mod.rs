@@ -221,7 +221,10 @@ impl<'a> Renderer<'a> {
             Spec::Search(l) => ("search.html", c.search(l)),
             Spec::Edition(l) => match differences::differences(c, l) {
                 Some(ctx) => ("edition.html", ctx),
-                None => ("search.html", c.search(l)),
+                None => {
+                    let msg = "a differences page is made only for a local edition";
+                    return Err(Diagnostic::error(&path, 0, 0, msg));
+                }
             },
             Spec::Print(p, l) => ("print.html", c.print(p, l)),
         };

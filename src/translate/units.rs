@@ -121,12 +121,15 @@ pub fn page(site: &Site, node: NodeId, lang: usize, history: &History) -> Option
     let n = &site.nodes[node];
     let src_doc = site.doc(n.docs[n.source_lang]?);
     let src = fields::parse(&src_doc.file.text)?;
-    let target_rel = match n.docs[lang] {
-        Some(d) => site.doc(d).file.rel.clone(),
-        None => src_doc.file.rel.with_file_name(format!(
-            "{}.{}.md",
-            n.stem, site.config.languages[lang].code
-        )),
+    // A local edition writes translations in its own folder, never its base's.
+    let target_rel = match n.docs[lang].map(|d| &site.doc(d).file) {
+        Some(f) if !f.from_base => f.rel.clone(),
+        _ => std::path::Path::new(crate::content::load::CONTENT_DIR)
+            .join(&n.dir)
+            .join(format!(
+                "{}.{}.md",
+                n.stem, site.config.languages[lang].code
+            )),
     };
     let untranslated = || vec![(String::new(), State::Untranslated, None); src.segments.len()];
     let (paired, note) = match n.docs[lang] {
