@@ -9,7 +9,7 @@ use super::names::{CONTENT_DIR, io_message, split_lang};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::Dir;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The file at the root of `guidance/` that declares and sets local values.
@@ -273,15 +273,15 @@ pub fn merge(
     edition: Walked,
     base: Walked,
 ) -> (Vec<(MdEntry, bool)>, Vec<AssetFile>, Vec<Replaced>) {
-    let own: HashMap<(&Path, &str, usize), ()> = edition
+    let own: HashSet<(&Path, &str, usize)> = edition
         .md
         .iter()
-        .map(|m| ((m.dir.as_path(), m.stem.as_str(), m.lang), ()))
+        .map(|m| (m.dir.as_path(), m.stem.as_str(), m.lang))
         .collect();
     let mut replaced = Vec::new();
     let mut from_base = Vec::new();
     for m in base.md {
-        if own.contains_key(&(m.dir.as_path(), m.stem.as_str(), m.lang)) {
+        if own.contains(&(m.dir.as_path(), m.stem.as_str(), m.lang)) {
             replaced.push(Replaced {
                 dir: m.dir,
                 stem: m.stem,
@@ -297,8 +297,7 @@ pub fn merge(
     md.extend(from_base);
     // One order whatever the layers: by page, then language.
     md.sort_by(|(a, x), (b, y)| (&a.dir, &a.stem, a.lang, x).cmp(&(&b.dir, &b.stem, b.lang, y)));
-    let own_assets: std::collections::HashSet<PathBuf> =
-        edition.assets.iter().map(|a| a.rel.clone()).collect();
+    let own_assets: HashSet<PathBuf> = edition.assets.iter().map(|a| a.rel.clone()).collect();
     let mut assets = edition.assets;
     assets.extend(
         base.assets
