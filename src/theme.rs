@@ -110,12 +110,17 @@ impl Theme {
         theme
     }
 
-    /// Templates: every `.html`, `.xml` or `.js` file outside `static/` and `i18n/`.
+    /// Templates: every `.html`, `.xml`, `.js` or `.css` file outside
+    /// `static/` and `i18n/`.
     pub fn templates(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.files
             .iter()
             .filter(|(k, _)| !k.starts_with("static/") && !k.starts_with("i18n/"))
-            .filter(|(k, _)| k.ends_with(".html") || k.ends_with(".xml") || k.ends_with(".js"))
+            .filter(|(k, _)| {
+                [".html", ".xml", ".js", ".css"]
+                    .iter()
+                    .any(|ext| k.ends_with(ext))
+            })
             .map(|(k, v)| (k.as_str(), v.as_ref()))
     }
 

@@ -147,6 +147,7 @@ fn language_zip(
 fn redirect(code: &str) -> String {
     let code = crate::markdown::escape(code);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"0; url={code}/index.html\">\n<title>{code}</title>\n</head>\n<body>\n<p><a href=\"{code}/index.html\">{code}/index.html</a></p>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<meta http-equiv=\"refresh\" content=\"0; url={code}/index.html\">\n<title>{code}</title>\n</head>\n<body>\n<p><a href=\"{code}/index.html\">{code}/index.html</a></p>\n</body>\n</html>\n",
+        crate::render::CSP
     )
 }

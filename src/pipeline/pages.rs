@@ -128,7 +128,12 @@ fn publication(a: &Analysed, r: &Renderer, em: &Emitter, p: NodeId, l: usize) {
         em.record(emitted);
     }
     let path = Spec::Print(p, l).output_path(site);
-    em.emit(vec![OutputFile::owned(path, print.into_bytes())], true);
+    let mut files = vec![OutputFile::owned(path, print.into_bytes())];
+    match r.print_css(p, l) {
+        Ok(css) => files.push(css),
+        Err(d) => em.error(d),
+    }
+    em.emit(files, true);
 }
 
 /// One publication's print page in one language, whole (for `serve`,
@@ -171,16 +176,16 @@ pub fn render_specs(
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let results: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
-        .map(|&spec| match spec {
-            Spec::Print(p, l) => print_page(a, r, p, l),
+        .flat_map_iter(|&spec| match spec {
+            Spec::Print(p, l) => vec![print_page(a, r, p, l), r.print_css(p, l)],
             Spec::Page(n, l) => {
                 let html = a.site.nodes[n]
                     .doc_for(l)
                     .map(|d| a.html(d))
                     .unwrap_or_default();
-                r.page(spec, &html, None)
+                vec![r.page(spec, &html, None)]
             }
-            _ => r.page(spec, "", None),
+            _ => vec![r.page(spec, "", None)],
         })
         .collect();
     let mut files = Vec::new();

@@ -78,6 +78,7 @@ impl<'a> Contexts<'a> {
             download: None,
             download_language: None,
             pdfs: &[],
+            csp: super::CSP,
         }
     }
 

@@ -185,4 +185,6 @@ pub struct PageCtx<'r> {
     /// Paths (from the output root) of the PDFs that exist, so pages link
     /// only to those.
     pub pdfs: &'r [String],
+    /// The Content-Security-Policy for the page's `<meta>`.
+    pub csp: &'static str,
 }

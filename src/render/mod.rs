@@ -18,6 +18,24 @@ use fluent_bundle::FluentArgs;
 use std::sync::Arc;
 use tera::{Context, Kwargs, State, Tera};
 
+/// [`CSP`] as a literal, so `serve` can extend it at compile time.
+#[macro_export]
+macro_rules! csp_policy {
+    () => {
+        "default-src 'self'; script-src 'self'; style-src 'self'; \
+img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
+object-src 'none'; base-uri 'none'; form-action 'self'"
+    };
+}
+
+/// The Content-Security-Policy every page carries in a `<meta>`: scripts,
+/// styles, images, fonts and requests from the site itself only, no inline
+/// script or style, no plugins, no `<base>`. `data:` images are allowed
+/// because the theme's stylesheet draws its icons with them; an image
+/// cannot run script. (`frame-ancestors` has no effect in a `<meta>`:
+/// `serve` adds it as a header.)
+pub const CSP: &str = csp_policy!();
+
 /// Compiles the theme's templates and registers `t()`.
 pub fn templates(
     theme: &Theme,
@@ -143,6 +161,9 @@ impl Spec {
     }
 }
 
+/// The print page's own stylesheet (a template of the theme).
+pub const PRINT_CSS: &str = "print-page.css";
+
 /// What the templates know about a build beyond the site itself.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
@@ -249,6 +270,18 @@ impl<'a> Renderer<'a> {
             ));
         }
         Ok(parts)
+    }
+
+    /// The stylesheet with a print page's `@page` rules (size, margins,
+    /// running title), beside the print page: a file, so that the page's
+    /// Content-Security-Policy needs no inline style.
+    pub fn print_css(&self, publication: usize, lang: usize) -> Result<OutputFile, Diagnostic> {
+        let print = Spec::Print(publication, lang).output_path(self.site);
+        let path = format!("{}{PRINT_CSS}", &print[..print.len() - "print.html".len()]);
+        let mut ctx = self.contexts.print(publication, lang);
+        self.finish(&mut ctx);
+        let css = self.render_ctx(PRINT_CSS, &ctx, &path)?;
+        Ok(OutputFile::owned(path, css.into_bytes()))
     }
 
     fn finish<'c>(&'c self, ctx: &mut PageCtx<'c>) {
