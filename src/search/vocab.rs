@@ -5,7 +5,7 @@
 //! the language-wide vocabulary maps that `index` merges these into.
 
 use super::normalise::{is_word_char, runs};
-use crate::markdown::Rendered;
+use crate::markdown::TocEntry;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -141,36 +141,41 @@ fn hash(b: &[u8]) -> u64 {
     (h.rotate_left(23) ^ tail(rest)).wrapping_mul(K)
 }
 
-/// One document split into words and separators: its own small vocabulary
-/// (`vocab`, with counts) and the title and text as streams into it.
-pub(super) struct Split<'a> {
+/// One page split into words and separators: its own small vocabulary
+/// (`vocab`, with counts) and the title and text as streams into it. What
+/// [`super::IndexBuilder`] takes; made apart from it so that pages can be
+/// split in parallel, and once for every language that shows them.
+pub struct PageWords<'a> {
     pub(super) vocab: Vec<(Cow<'a, str>, u32)>,
     pub(super) title: Stream,
     pub(super) body: Stream,
-    /// (stream position, heading id) of each section found in the text.
-    pub(super) sections: Vec<(usize, &'a str)>,
+    /// (stream position, heading id, tokens in the heading) of each section
+    /// found in the text.
+    pub(super) sections: Vec<(usize, &'a str, usize)>,
     pub(super) text_bytes: usize,
 }
 
-impl<'a> Split<'a> {
-    pub(super) fn new(title: &'a str, r: &'a Rendered) -> Self {
-        let mut ids = Interner::with_capacity(r.text.len() / 32 + 16);
+impl<'a> PageWords<'a> {
+    /// Splits a page: its title, its table of contents (whose headings are
+    /// looked for in the text, in order) and its plain text.
+    pub fn new(title: &'a str, headings: &'a [TocEntry], text: &'a str) -> Self {
+        let mut ids = Interner::with_capacity(text.len() / 32 + 16);
         let mut title_stream = Stream::with_capacity(8);
         push_stream(&mut ids, title, &mut title_stream, &[]);
-        let toc: Vec<_> = r.toc.iter().filter(|e| !e.title.is_empty()).collect();
-        let headings: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
-        let mut body = Stream::with_capacity(r.text.len() / 6);
-        let found = push_stream(&mut ids, &r.text, &mut body, &headings);
+        let toc: Vec<_> = headings.iter().filter(|e| !e.title.is_empty()).collect();
+        let titles: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
+        let mut body = Stream::with_capacity(text.len() / 6);
+        let found = push_stream(&mut ids, text, &mut body, &titles);
         body.shrink_to_fit();
-        Split {
+        PageWords {
             vocab: ids.entries,
             title: title_stream,
             body,
             sections: found
                 .into_iter()
-                .map(|(h, pos)| (pos, toc[h].id.as_str()))
+                .map(|(h, pos, len)| (pos, toc[h].id.as_str(), len))
                 .collect(),
-            text_bytes: title.len() + r.text.len(),
+            text_bytes: title.len() + text.len(),
         }
     }
 }
@@ -213,6 +218,17 @@ impl Stream {
         }
     }
 
+    pub(super) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let (narrow, wide) = match self {
+            Stream::Narrow(v) => (&v[..], &[][..]),
+            Stream::Wide(v) => (&[][..], &v[..]),
+        };
+        narrow
+            .iter()
+            .map(|&i| u32::from(i))
+            .chain(wide.iter().copied())
+    }
+
     fn shrink_to_fit(&mut self) {
         match self {
             Stream::Narrow(v) => v.shrink_to_fit(),
@@ -231,15 +247,18 @@ impl Stream {
 
 /// Appends `text`'s runs to `out`. Also finds where `headings` (the table
 /// of contents' titles, in order) start in the text: returns (heading,
-/// stream position) for each found. A heading not found does not hide the
-/// next ones.
+/// stream position, tokens it covers) for each found. A heading not found
+/// does not hide the next ones.
 fn push_stream<'a>(
     ids: &mut Interner<'a>,
     text: &'a str,
     out: &mut Stream,
     headings: &[&str],
-) -> Vec<(usize, usize)> {
-    let mut found = Vec::with_capacity(headings.len());
+) -> Vec<(usize, usize, usize)> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(headings.len());
+    // The byte where the last heading found ends, until a token starts
+    // there or after it: then its length in tokens is known.
+    let mut open: Option<usize> = None;
     let mut next = 0;
     // Each heading's first character, and whether it is a word character.
     let firsts: Vec<(char, bool)> = headings
@@ -266,6 +285,12 @@ fn push_stream<'a>(
     let (mut wanted, mut punct) = window(0);
     let bytes = text.as_bytes();
     for (at, run, word) in runs(text) {
+        if let Some(end) = open
+            && at >= end
+        {
+            close(&mut found, out.len());
+            open = None;
+        }
         let look = next < headings.len()
             && if word {
                 wanted.contains(&bytes[at])
@@ -291,12 +316,16 @@ fn push_stream<'a>(
                         .next()
                         .is_some_and(is_word_char)
                 {
-                    hit = Some(h);
+                    hit = Some((h, start + heading.len()));
                     break;
                 }
             }
-            if let Some(h) = hit {
-                found.push((h, out.len()));
+            if let Some((h, end)) = hit {
+                if open.is_some() {
+                    close(&mut found, out.len());
+                }
+                found.push((h, out.len(), 0));
+                open = Some(end);
                 next = h + 1;
                 (wanted, punct) = window(next);
             }
@@ -324,7 +353,17 @@ fn push_stream<'a>(
         };
         out.push(ids.id(token));
     }
+    if open.is_some() {
+        close(&mut found, out.len());
+    }
     found
+}
+
+/// Sets the length of the last heading found: it ends before token `end`.
+fn close(found: &mut [(usize, usize, usize)], end: usize) {
+    if let Some(last) = found.last_mut() {
+        last.2 = end.saturating_sub(last.1).max(1);
+    }
 }
 
 /// Whitespace runs become one space.
@@ -359,6 +398,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn streams_widen_when_needed() {
+        let mut s = Stream::with_capacity(2);
+        s.push(7);
+        s.push(65_535);
+        assert!(matches!(s, Stream::Narrow(_)));
+        s.push(65_536);
+        assert!(matches!(s, Stream::Wide(_)));
+        s.push(3);
+        assert_eq!(s.to_vec(), [7, 65_535, 65_536, 3]);
+        assert_eq!(s.iter().collect::<Vec<_>>(), [7, 65_535, 65_536, 3]);
+    }
+
+    #[test]
     fn whitespace_is_squashed() {
         assert!(matches!(squash(", "), Cow::Borrowed(", ")));
         assert_eq!(squash(" \n\t "), " ");
@@ -366,15 +418,8 @@ mod tests {
         assert_eq!(squash("  "), " ");
     }
 
-    fn rendered(text: &str) -> Rendered {
-        Rendered {
-            text: text.into(),
-            ..Default::default()
-        }
-    }
-
     /// Rebuilds a stream's text as search.js does.
-    fn text_of(split: &Split, stream: &[u32]) -> String {
+    fn text_of(split: &PageWords, stream: &[u32]) -> String {
         let mut out = String::new();
         let mut prev_word = false;
         for &id in stream {
@@ -391,8 +436,8 @@ mod tests {
 
     #[test]
     fn split_keeps_the_text_with_whitespace_collapsed() {
-        let r = rendered("  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ");
-        let s = Split::new("Titre", &r);
+        let text = "  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ";
+        let s = PageWords::new("Titre", &[], text);
         assert_eq!(
             text_of(&s, &s.body.to_vec()),
             "Sécurité d’abord: la sécurité, d'abord. ٢٠٢٤"
@@ -403,41 +448,36 @@ mod tests {
         assert_eq!(count("abord"), Some(2));
         assert_eq!(count("Sécurité"), Some(1));
         assert_eq!(count("sécurité"), Some(1));
-        assert_eq!(s.text_bytes, "Titre".len() + r.text.len());
+        assert_eq!(s.text_bytes, "Titre".len() + text.len());
     }
 
     #[test]
-    fn sections_are_found_in_order() {
-        let mut r = rendered(
-            "Intro text about Risk. Risks more text about risks, referral. Referral who to call. « Notes » here. ",
-        );
-        for (id, title) in [
+    fn sections_are_found_in_order_with_their_lengths() {
+        let text = "Intro text about Risk. Risks more text about risks, referral. Referral who to call. « Notes » here. Last heading";
+        let toc: Vec<TocEntry> = [
             ("risks", "Risks"),
             ("gone", "Missing"),
-            ("referral", "Referral"),
+            ("referral", "Referral who"),
             ("notes", "« Notes »"),
-        ] {
-            r.toc.push(crate::markdown::TocEntry {
-                level: 2,
-                id: id.into(),
-                title: title.into(),
-            });
-        }
-        let s = Split::new("T", &r);
+            ("last", "Last heading"),
+        ]
+        .into_iter()
+        .map(|(id, title)| TocEntry {
+            level: 2,
+            id: id.into(),
+            title: title.into(),
+        })
+        .collect();
+        let s = PageWords::new("T", &toc, text);
         let body = s.body.to_vec();
-        let at = |pos: usize| text_of(&s, &body[pos..pos + 1]);
-        assert_eq!(s.sections.len(), 3);
-        assert_eq!(
-            (s.sections[0].1, at(s.sections[0].0).as_str()),
-            ("risks", "Risks")
-        );
-        assert_eq!(
-            (s.sections[1].1, at(s.sections[1].0).as_str()),
-            ("referral", "Referral")
-        );
-        assert_eq!(
-            (s.sections[2].1, at(s.sections[2].0).as_str()),
-            ("notes", ". « ")
-        );
+        let span = |i: usize| {
+            let (pos, id, len) = s.sections[i];
+            (id, text_of(&s, &body[pos..pos + len]))
+        };
+        assert_eq!(s.sections.len(), 4);
+        assert_eq!(span(0), ("risks", "Risks".to_string()));
+        assert_eq!(span(1), ("referral", "Referral who".to_string()));
+        assert_eq!(span(2), ("notes", ". « Notes » ".to_string()));
+        assert_eq!(span(3), ("last", "Last heading".to_string()));
     }
 }
