@@ -86,7 +86,7 @@ fn chapter(p: usize, c: usize, chapters: usize, seed: &mut u64) -> String {
     s
 }
 
-fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
+pub fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
     let pubs = 10;
     let per_pub = chapters_total / pubs;
     std::fs::create_dir_all(root).unwrap();

@@ -25,6 +25,8 @@
 //! All text here is in normalised form (see `normalise`): accents folded,
 //! taa marbuta as `ه`.
 
+use std::collections::HashSet;
+
 /// A language's rules.
 pub struct Rules {
     /// Whether the rules also make the language's word groups (Arabic);
@@ -210,6 +212,34 @@ pub fn loose_prefix<'a>(word: &'a str, rules: &Rules) -> Option<&'a str> {
         let rest = word.strip_prefix(p)?;
         (!grouping && letters(rest) >= min).then_some(rest)
     })
+}
+
+/// Every word's group under rules that make groups, as search.js makes
+/// them: the group the index carries (`carried`, from a stemmer), else
+/// [`group`]; then a word that starts with a letter that is not part of
+/// any group (Arabic `ب` in `بمترجم`) joins the group of the rest when the
+/// rest is also a word of the site, or the rest's group a group of the
+/// site (then the letter was a prefix, not part of the word as in `وثائق`).
+pub fn groups(terms: &[&str], carried: &[Option<String>], rules: &Rules) -> Vec<String> {
+    let mut keys: Vec<String> = terms
+        .iter()
+        .zip(carried)
+        .map(|(t, c)| c.clone().unwrap_or_else(|| group(t, rules)))
+        .collect();
+    let words: HashSet<&str> = terms.iter().copied().collect();
+    let found: HashSet<String> = keys.iter().cloned().collect();
+    for ((term, c), key) in terms.iter().zip(carried).zip(keys.iter_mut()) {
+        if c.is_some() {
+            continue;
+        }
+        if let Some(rest) = loose_prefix(term, rules) {
+            let rest_key = group(rest, rules);
+            if words.contains(rest) || found.contains(&rest_key) {
+                *key = rest_key;
+            }
+        }
+    }
+    keys
 }
 
 /// The rules as the index writes them: `{"g":1 when they make groups,

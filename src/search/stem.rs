@@ -13,7 +13,6 @@
 use super::affix::{self, Rules};
 use super::normalise::normalise;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 
 /// The Snowball stemmer of a language, if it has one (not Arabic: see
 /// above).
@@ -51,50 +50,33 @@ pub(super) struct Word<'a> {
 }
 
 /// Every word's group key, and whether the index must carry it (a stem
-/// the browser cannot make). Snowball stems first, where the word's
-/// language has a stemmer and the stem is not the term; Snowball wants the
-/// accents (French `-é`, `-ée`) but lower case, and its stem is then
-/// normalised like any term. Then, in a language whose affix rules make
-/// groups (`rules`), every other word is grouped by them, as search.js does
-/// again from the rules: a word that starts with a joined letter that is
-/// not part of any group (Arabic `ب` in `بمترجم`) joins the group of the
-/// rest when the rest, or its group, is also in the vocabulary (then the
-/// letter was a prefix, not part of the word as in `وثائق`). Elsewhere a
-/// word is its own group.
+/// the browser cannot make): Snowball stems where the word's language has
+/// a stemmer and the stem is not the term (Snowball wants the accents,
+/// French `-é`, `-ée`, but lower case; its stem is then normalised like any
+/// term). In a language whose affix rules make groups (`rules`, Arabic),
+/// every other word is grouped by them, as search.js does again (see
+/// `affix::groups`); elsewhere a word is its own group.
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
-    let mut keys: Vec<(String, bool)> = words
+    let carried: Vec<Option<String>> = words
         .iter()
         .map(|w| {
-            if let Some(stem) = w
-                .stemmer
-                .map(|s| normalise(&s.stem(&w.surface.to_lowercase())))
-                && stem != w.term
-            {
-                return (stem, true);
-            }
-            match rules {
-                Some(r) => (affix::group(w.term, r), false),
-                None => (w.term.to_string(), false),
-            }
+            let stem = normalise(&w.stemmer?.stem(&w.surface.to_lowercase()));
+            (stem != w.term).then_some(stem)
         })
         .collect();
-    let Some(rules) = rules else {
-        return keys;
+    let terms: Vec<&str> = words.iter().map(|w| w.term).collect();
+    let keys = match rules {
+        Some(r) => affix::groups(&terms, &carried, r),
+        None => terms
+            .iter()
+            .zip(&carried)
+            .map(|(t, c)| c.clone().unwrap_or_else(|| t.to_string()))
+            .collect(),
     };
-    let terms: HashSet<&str> = words.iter().map(|w| w.term).collect();
-    let found: HashSet<String> = keys.iter().map(|k| k.0.clone()).collect();
-    for (w, key) in words.iter().zip(keys.iter_mut()) {
-        if key.1 {
-            continue;
-        }
-        if let Some(rest) = affix::loose_prefix(w.term, rules) {
-            let rest_key = affix::group(rest, rules);
-            if terms.contains(rest) || found.contains(&rest_key) {
-                key.0 = rest_key;
-            }
-        }
-    }
-    keys
+    keys.into_iter()
+        .zip(carried)
+        .map(|(k, c)| (k, c.is_some()))
+        .collect()
 }
 
 #[cfg(test)]

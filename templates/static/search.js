@@ -107,7 +107,10 @@
       if (rest && (terms.has(rest) || found.has(group(rest)))) G[n] = group(rest);
     });
   }
-  window.fieldguideGroups = function () { return G.filter(function (g, n) { return isWord[n]; }); };
+  // For tests: each word's term, the group the index carries, its group.
+  window.fieldguideGroups = function () {
+    return T.map(function (t, n) { return [t, carried[n] ? G[n] : null, G[n]]; }).filter(function (x, n) { return isWord[n]; });
+  };
   // Each term and group key leads to group numbers; a group lists its
   // words, most frequent first (the index is in order of frequency).
   var gid = new Map(), members = [], keys = new Map(), sorted;
