@@ -12,9 +12,10 @@
 use super::affix;
 use super::encode::{CONT, FINAL, encode_number};
 use super::index::{self, Entry, IndexPage};
+use super::intern::FxMap;
 use super::normalise::{is_word_char, normalise};
 use super::stem::{self, Word};
-use super::vocab::{FxMap, PageWords, Stream};
+use super::vocab::{PageWords, Stream};
 use super::{INDEX_FILE, Summary};
 use crate::content::model::{NodeId, Site};
 use crate::markdown::TocEntry;
@@ -290,5 +291,41 @@ mod tests {
         let mut rank = vec![9; 16_385];
         (rank[0], rank[127], rank[128], rank[16_384]) = (3, 2, 1, 0);
         assert_eq!(decode(&renumber(&bytes, &rank)), [3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn pages_in_any_order_give_the_same_file() {
+        // Builders of different languages run on different threads.
+        fn send<T: Send>() {}
+        send::<IndexBuilder>();
+        let opts = crate::pipeline::Options {
+            source: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic"),
+            ..Default::default()
+        };
+        let Ok(a) = crate::pipeline::analyse(&opts) else {
+            panic!("the fixture does not load");
+        };
+        let (files, summaries) = crate::search::files(&a.site, &a.rendered);
+        for (l, file) in files.iter().enumerate() {
+            let mut b = IndexBuilder::new(&a.site, l);
+            for (n, node) in a.site.nodes.iter().enumerate().rev() {
+                let d = node.doc_for(l).unwrap();
+                b.add(PageText {
+                    node: n,
+                    title: a.site.docs[d].title(),
+                    headings: &a.rendered[d].toc,
+                    text: &a.rendered[d].text,
+                });
+            }
+            let (streamed, summary) = b.finish();
+            assert_eq!(streamed.path, file.path);
+            assert!(
+                streamed.bytes.as_ref() == file.bytes.as_ref(),
+                "{}",
+                file.path
+            );
+            assert_eq!(summary.index_bytes, summaries[l].index_bytes);
+            assert_eq!(summary.pages, a.site.nodes.len());
+        }
     }
 }

@@ -9,13 +9,14 @@
 //! (`affix`), so that the browser finds word forms without a stemmer of its
 //! own; misspellings are matched in the browser, against the vocabulary.
 //! [`IndexBuilder`] makes a language's index page by page (`builder`);
-//! `index` writes the file, `vocab` splits pages into words, and `encode`
-//! writes numbers and words compactly.
+//! `index` writes the file, `vocab` splits pages into words (`intern`
+//! holds its hash maps), and `encode` writes numbers and words compactly.
 
 pub mod affix;
 mod builder;
 mod encode;
 pub mod index;
+mod intern;
 pub mod normalise;
 mod stem;
 mod vocab;
