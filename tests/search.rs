@@ -401,3 +401,58 @@ fn snippets_show_the_sentence_of_the_words_in_the_page_direction() {
         .unwrap();
     assert_eq!(en.snippet_lang, Some(("en".into(), "ltr".into())));
 }
+
+#[test]
+fn ranking_follows_title_headings_words_found_and_closeness() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("basic");
+    let page = |file: &str, title: &str, body: &str| {
+        site.write(
+            &format!("guidance/handbook/{file}.en.md"),
+            format!("---\ntitle: \"{title}\"\n---\n\n{body}\n"),
+        );
+    };
+    page(
+        "04-far",
+        "Far apart",
+        "Quokka first. Many other words come between them here. Then a wombat.",
+    );
+    page("05-near", "Near", "A quokka wombat pair, side by side.");
+    page(
+        "06-heading",
+        "Heading",
+        "## Quokka care\n\nThe wombat is mentioned once.",
+    );
+    page("07-title", "Quokka and wombat", "Nothing else.");
+    page("08-one", "One word", "Only a quokka here, twice: quokka.");
+    site.build_ok();
+    let (_, hits) = search(&b, &site.out(), "en", "quokka wombat");
+    let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Quokka and wombat",
+            "Heading",
+            "Near",
+            "Far apart",
+            "One word"
+        ]
+    );
+    assert_eq!(hits[4].partial.as_deref(), Some("Words matched: 1 of 2"));
+    assert!(hits[..4].iter().all(|h| h.partial.is_none()));
+    // The snippet is the sentence with both words.
+    assert_eq!(hits[2].snippet, "A quokka wombat pair, side by side.");
+    // Another form of a word finds the same pages, marked as they are
+    // written; a misspelling too, corrected.
+    let one: Vec<String> = search(&b, &site.out(), "en", "quokka")
+        .1
+        .into_iter()
+        .map(|h| h.href)
+        .collect();
+    for q in ["quokkas", "qoukka"] {
+        let (_, hits) = search(&b, &site.out(), "en", q);
+        let hrefs: Vec<&String> = hits.iter().map(|h| &h.href).collect();
+        assert_eq!(hrefs, one.iter().collect::<Vec<_>>(), "{q}");
+        assert!(hits.iter().flat_map(|h| &h.marks).any(|m| m == "quokka"));
+    }
+}
