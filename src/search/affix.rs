@@ -37,8 +37,15 @@ pub struct Rules {
     /// (prefix, letters that must remain, used for Arabic word groups).
     pub prefixes: &'static [(&'static str, usize, bool)],
     /// (ending, replacement, letters that must remain before it).
-    pub suffixes: &'static [(&'static str, &'static str, usize)],
+    pub suffixes: &'static [Suffix],
+    /// Endings tried on query words only, after `suffixes`, never used for
+    /// groups (Arabic pronouns joined to a word: `موافقته` is `موافقة` +
+    /// `ه`, its taa marbuta written `ت`).
+    pub query_suffixes: &'static [Suffix],
 }
+
+/// (ending, replacement, letters that must remain before it).
+pub type Suffix = (&'static str, &'static str, usize);
 
 const ARABIC: Rules = Rules {
     groups: true,
@@ -78,6 +85,14 @@ const ARABIC: Rules = Rules {
         ("ه", "", 2),
         ("ي", "", 2),
     ],
+    query_suffixes: &[
+        ("تهم", "ه", 2),
+        ("تها", "ه", 2),
+        ("ته", "ه", 2),
+        ("تك", "ه", 2),
+        ("هم", "", 2),
+        ("كم", "", 2),
+    ],
 };
 
 const FRENCH: Rules = Rules {
@@ -106,6 +121,7 @@ const FRENCH: Rules = Rules {
         ("s", "", 2),
         ("x", "", 2),
     ],
+    query_suffixes: &[],
 };
 
 const ENGLISH: Rules = Rules {
@@ -125,6 +141,7 @@ const ENGLISH: Rules = Rules {
         ("ly", "", 3),
         ("s", "", 2),
     ],
+    query_suffixes: &[],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
@@ -145,7 +162,7 @@ fn letters(s: &str) -> usize {
 
 /// The forms a query word may stand for, least stripped first: the word
 /// itself; without each prefix it starts with; each of those without each
-/// ending it has (replaced where the rule says). Sorted by length, longest
+/// ending it has (replaced where the rule says), query endings included. Sorted by length, longest
 /// first, ties in rule order; no repeats. search.js does exactly this.
 pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     let n = letters(word);
@@ -166,7 +183,7 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     for s in stems {
         push(s.to_string());
         let len = letters(s);
-        for &(suffix, with, min) in rules.suffixes {
+        for &(suffix, with, min) in rules.suffixes.iter().chain(rules.query_suffixes) {
             if let Some(rest) = s.strip_suffix(suffix)
                 && len - letters(suffix) >= min
             {
@@ -244,10 +261,10 @@ pub fn groups(terms: &[&str], carried: &[Option<String>], rules: &Rules) -> Vec<
 
 /// The rules as the index writes them: `{"g":1 when they make groups,
 /// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
-/// "s":[[ending,replacement,min],...]}`.
+/// "s":[[ending,replacement,min],...],"q":[query endings, the same]}`.
 pub fn json(rules: Option<&Rules>) -> String {
     let Some(r) = rules else {
-        return "{\"g\":0,\"e\":[],\"p\":[],\"s\":[]}".into();
+        return "{\"e\":[],\"g\":0,\"p\":[],\"q\":[],\"s\":[]}".into();
     };
     let prefixes: Vec<(&str, usize, u8)> = r
         .prefixes
@@ -259,6 +276,7 @@ pub fn json(rules: Option<&Rules>) -> String {
         "e": r.drop,
         "p": prefixes,
         "s": r.suffixes,
+        "q": r.query_suffixes,
     })
     .to_string()
 }
@@ -305,7 +323,8 @@ mod tests {
                 .drop
                 .iter()
                 .chain(r.prefixes.iter().map(|p| &p.0))
-                .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]));
+                .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]));
             for s in all {
                 assert_eq!(normalise(s), *s, "{code}: {s}");
             }
@@ -340,6 +359,6 @@ mod tests {
         assert_eq!(v["g"], 0);
         let v: serde_json::Value = serde_json::from_str(&json(rules("ar"))).unwrap();
         assert_eq!((&v["g"], &v["p"][0][2]), (&1.into(), &1.into()));
-        assert_eq!(json(None), "{\"g\":0,\"e\":[],\"p\":[],\"s\":[]}");
+        assert_eq!(json(None), "{\"e\":[],\"g\":0,\"p\":[],\"q\":[],\"s\":[]}");
     }
 }

@@ -27,7 +27,7 @@
 
   // The affix rules of src/search/affix.rs, read the same way; both are
   // tested on src/search/affix_cases.tsv.
-  var R = idx.r || { g: 0, e: [], p: [], s: [] };
+  var R = idx.r || { g: 0, e: [], p: [], s: [], q: [] };
   function len(s) { return Array.from(s).length; }
   function starts(s, p) { return s.lastIndexOf(p, 0) === 0; }
   function ends(s, x) { return s.length >= x.length && s.slice(s.length - x.length) === x; }
@@ -39,7 +39,7 @@
     R.p.forEach(function (p) { if (starts(w, p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
     stems.forEach(function (s) {
       add(s);
-      R.s.forEach(function (x) { if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
+      R.s.concat(R.q).forEach(function (x) { if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
     });
     return out.map(function (v, i) { return [len(v), i, v]; })
       .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
