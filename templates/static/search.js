@@ -81,7 +81,7 @@
   while (j < ws.length || k < idx.s.length) {
     if (k < idx.s.length && idx.s[k][0] === W.length) {
       var sep = idx.s[k++][1];
-      W.push(sep); T.push(""); G.push(""); isWord.push(0);
+      W.push(sep); T.push(""); G.push(null); isWord.push(0);
       // A separator that ends a sentence: . ! ? ; (and Arabic, Hindi,
       // Chinese forms) then a space.
       stop.push(/[.!?;\u061f\u061b\u2026\u3002\u0964]\S*\s/.test(sep));
