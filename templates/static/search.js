@@ -128,6 +128,10 @@
     key(g, id);
   });
   sorted = Array.from(keys.keys()).sort();
+  // Misspellings are matched to words as written and to Arabic words
+  // without their affixes, not to Snowball stems (`interven`).
+  var spelt = new Set(T.concat(R.g ? G.filter(function (g, n) { return !carried[n]; }) : [])),
+    written = sorted.filter(function (s) { return spelt.has(s); });
   var docs = idx.docs.map(function (d) {
     var p = idx.pubs[d[0]];
     return { pub: p, url: p[1] + d[1], title: decode(d[2]), text: decode(d[3]), sec: d[4], lang: d[5], dir: d[6] };
@@ -150,19 +154,21 @@
     }
     return p1[m];
   }
-  // The closest key to a word not found: one edit, two from eight
-  // letters; ties go to the least stripped variant, then to the key that
-  // shares the longest start with it (typos come late more often), then
-  // to the most frequent.
+  // The closest word of the site to a word not found: one edit, two from
+  // eight letters; ties go to the least stripped variant, then to the word
+  // that shares the longest start with it (typos come late more often),
+  // then to one as long (a swap or a wrong letter), then to the most
+  // frequent.
   function typo(q, vs) {
     var k = len(q) >= 8 ? 2 : 1, best = [k + 1], pick;
     vs.forEach(function (v, vi) {
       if (len(v) < 3) return;
-      sorted.forEach(function (s) {
+      written.forEach(function (s) {
         if (Math.abs(s.length - v.length) > k) return;
         for (var d = osa(v, s, Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
-        var c = [d, vi, -p, members[keys.get(s)[0]][0]];
-        if (d <= k && (c[0] - best[0] || c[1] - best[1] || c[2] - best[2] || c[3] - best[3]) < 0) { best = c; pick = s; }
+        var c = [d, vi, -p, Math.abs(s.length - v.length), members[keys.get(s)[0]][0]];
+        for (var i = 0; i < 5 && c[i] === best[i];) i++;
+        if (d <= k && c[i] < best[i]) { best = c; pick = s; }
       });
     });
     return pick;
