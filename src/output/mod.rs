@@ -86,7 +86,11 @@ pub fn weight(files: &[FileRecord]) -> Weight {
     let mut w = Weight::default();
     for f in files {
         let len = f.len;
-        if f.path.starts_with("assets/") && (f.path.ends_with(".css") || f.path.ends_with(".js")) {
+        // search.js is loaded by the search page only.
+        if f.path.starts_with("assets/")
+            && (f.path.ends_with(".css") || f.path.ends_with(".js"))
+            && f.path != "assets/search.js"
+        {
             w.theme += len;
         } else if f.path.ends_with(".html")
             && (len > w.largest_page_bytes

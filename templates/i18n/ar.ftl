@@ -84,6 +84,8 @@ search-count = { $count ->
     [many] عُثر على { $count } صفحة
    *[other] عُثر على { $count } صفحة
 }
+search-fix = نتائج البحث عن { $words }
+search-partial = الكلمات المطابقة: { $matched } من { $total }
 search-more = مزيد من النتائج
 search-needs-js = يحتاج البحث إلى JavaScript، وهو معطّل في هذا المتصفح. استخدم فهرس محتويات كل منشور بدلًا من ذلك.
 pdf-link = PDF ({ $size })

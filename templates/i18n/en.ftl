@@ -70,6 +70,8 @@ search-count = { $count ->
     [one] { $count } page found
    *[other] { $count } pages found
 }
+search-fix = Showing results for { $words }
+search-partial = Words matched: { $matched } of { $total }
 search-more = More results
 search-needs-js = Search needs JavaScript, which is off in this browser. Use the contents of each publication instead.
 pdf-link = PDF ({ $size })

@@ -73,6 +73,8 @@ search-count = { $count ->
     [one] { $count } page trouvée
    *[other] { $count } pages trouvées
 }
+search-fix = Résultats pour { $words }
+search-partial = Mots trouvés : { $matched } sur { $total }
 search-more = Plus de résultats
 search-needs-js = La recherche a besoin de JavaScript, désactivé dans ce navigateur. Utilisez plutôt le sommaire de chaque publication.
 pdf-link = PDF ({ $size })

@@ -73,6 +73,8 @@ search-count = { $count ->
     [one] An sami shafi { $count }
    *[other] An sami shafuka { $count }
 }
+search-fix = Ana nuna sakamako na { $words }
+search-partial = Kalmomin da aka samu: { $matched } cikin { $total }
 search-more = Ƙarin sakamako
 search-needs-js = Bincike yana buƙatar JavaScript, wanda aka kashe a wannan burauza. Yi amfani da jerin abubuwan da ke cikin kowane littafi maimakon haka.
 pdf-link = PDF ({ $size })
