@@ -19,6 +19,7 @@ const KNOWN_KEYS: &[&str] = &[
     "author",
     "offline",
     "download",
+    "broken_links",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,6 +48,17 @@ pub struct Language {
     pub dir: Direction,
 }
 
+/// What a build does with a link to a missing page, anchor or image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BrokenLinks {
+    /// The build fails (the default).
+    #[default]
+    Error,
+    /// Published as text, with a warning: for migrated sites with old
+    /// defects. `check` and `--strict` still fail.
+    Warning,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Site title per language code; `title_for` falls back to the default.
@@ -59,6 +71,7 @@ pub struct Config {
     pub offline: bool,
     /// Offer the whole site as a zip (default: yes).
     pub download: bool,
+    pub broken_links: BrokenLinks,
 }
 
 impl Config {
@@ -298,6 +311,21 @@ pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         .get("download")
         .is_none_or(|_| bool_key("download", &mut diags));
     let author = map.get("author").and_then(scalar_string);
+    let broken_links = match map.get("broken_links").map(scalar_string) {
+        None => BrokenLinks::Error,
+        Some(Some(v)) if v == "error" => BrokenLinks::Error,
+        Some(Some(v)) if v == "warning" => BrokenLinks::Warning,
+        Some(_) => {
+            diags.push(
+                err(
+                    line_of("broken_links"),
+                    "`broken_links` must be `error` or `warning`".into(),
+                )
+                .with_hint("`warning` publishes broken links and missing images as text"),
+            );
+            BrokenLinks::Error
+        }
+    };
 
     if diags
         .iter()
@@ -314,6 +342,7 @@ pub fn parse(text: &str, rel: &Path) -> (Option<Config>, Vec<Diagnostic>) {
         author,
         offline,
         download,
+        broken_links,
     };
     (Some(cfg), diags)
 }

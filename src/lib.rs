@@ -24,3 +24,4 @@ pub mod slug;
 pub mod text;
 pub mod theme;
 pub mod translation;
+pub mod url;

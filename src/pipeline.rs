@@ -119,12 +119,12 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         diagnostics: mut diags,
         mut timer,
     } = model(opts)?;
-    let rendered = render_markdown(&site, &i18n);
+    let mut rendered = render_markdown(&site, &i18n);
     for r in &rendered {
         diags.extend(r.diagnostics.iter().cloned());
     }
     timer.lap("markdown");
-    diags.extend(crate::check::anchors(&site, &rendered));
+    diags.extend(crate::check::links(&site, &mut rendered));
     timer.lap("check");
     Ok(Analysed {
         timings: timer.laps,

@@ -159,7 +159,7 @@ impl Session {
             diags.extend(built.rendered[d].diagnostics.iter().cloned());
         }
         // Links from other pages may point at anchors that just went away.
-        let anchors = crate::check::anchors(site, &built.rendered);
+        let anchors = crate::check::links(site, &mut built.rendered);
         let changed_files: Vec<&Path> = docs
             .iter()
             .map(|&d| site.doc(d).file.rel.as_path())

@@ -104,6 +104,9 @@ pub struct Site {
     pub asset_by_source: HashMap<PathBuf, usize>,
     /// Each publication's pages in reading order, for previous/next.
     pub reading_order: HashMap<NodeId, Vec<NodeId>>,
+    /// Files of the site-wide `static/` folder, relative to it (`images/logo.png`):
+    /// what a link starting with `/` may point at.
+    pub static_files: std::collections::BTreeSet<String>,
 }
 
 impl Site {
@@ -159,6 +162,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         by_source: HashMap::new(),
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
+        static_files: Default::default(),
     };
 
     // Front matter, in parallel: it is the only costly part of modelling.
