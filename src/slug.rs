@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
@@ -126,6 +127,51 @@ impl UniqueIds {
                 return candidate;
             }
         }
+    }
+}
+
+/// The site's file names as authors mistype them: by lower-case path and
+/// by slug. Built once per site, on the first link to a missing target,
+/// so that hints cost the same whatever the number of broken links.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Lower-cased path to its real spelling: `handbook/02-signs` for a
+    /// page, `handbook/images/flow.png` for a file, `/logo.png` for a file
+    /// of `static/`.
+    pub folded: HashMap<String, String>,
+    /// (folder, slug) to the first page file name with that slug there.
+    pub by_slug: HashMap<(PathBuf, String), String>,
+}
+
+impl NameIndex {
+    /// `pages`: each page's `dir/stem` and slug; `files`: files of
+    /// `guidance/`; `statics`: files of `static/`.
+    pub fn new<'a>(
+        pages: impl Iterator<Item = (&'a Path, &'a str)>,
+        files: impl Iterator<Item = &'a Path>,
+        statics: impl Iterator<Item = &'a String>,
+    ) -> Self {
+        let mut ix = NameIndex::default();
+        let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        for (page, slug) in pages {
+            let s = slash(page);
+            ix.folded.insert(s.to_lowercase(), s);
+            let dir = page.parent().unwrap_or(Path::new("")).to_path_buf();
+            let name = page.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let entry = ix.by_slug.entry((dir, slug.to_string())).or_default();
+            if entry.is_empty() || name < entry.as_str() {
+                *entry = name.to_string();
+            }
+        }
+        for f in files {
+            let s = slash(f);
+            ix.folded.insert(s.to_lowercase(), s);
+        }
+        for s in statics {
+            ix.folded
+                .insert(format!("/{}", s.to_lowercase()), format!("/{s}"));
+        }
+        ix
     }
 }
 

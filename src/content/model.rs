@@ -107,6 +107,9 @@ pub struct Site {
     /// Files of the site-wide `static/` folder, relative to it (`images/logo.png`):
     /// what a link starting with `/` may point at.
     pub static_files: std::collections::BTreeSet<String>,
+    /// File names by lower-case spelling and slug, for hints on broken
+    /// links: built by the markdown step on the first one.
+    pub names: std::sync::OnceLock<crate::slug::NameIndex>,
 }
 
 impl Site {
@@ -163,6 +166,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
         static_files: Default::default(),
+        names: Default::default(),
     };
 
     // Front matter, in parallel: it is the only costly part of modelling.

@@ -2,9 +2,10 @@
 //! address without `mailto:`, a web address without `https://`, a page
 //! named without `.md`, a name typed in the wrong case.
 
-use super::resolve::Resolver;
+use crate::content::model::Site;
+use crate::slug::NameIndex;
 use crate::url::relative;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// File extensions: `notes.txt` is a file, `Access.Net` a web address.
 const FILE_EXTENSIONS: &[&str] = &[
@@ -16,21 +17,34 @@ const FILE_EXTENSIONS: &[&str] = &[
     "gpx", "geojson",
 ];
 
-/// A page link that found no page (`dir/stem`, the `.md` and language
-/// suffix already taken off).
-pub(super) fn missing_page(r: &Resolver, dir: &Path, stem: &str) -> Option<String> {
-    let key = dir.join(stem).to_string_lossy().replace('\\', "/");
-    if let Some(real) = r.folded().get(&key.to_lowercase())
-        && r.site.by_source.contains_key(Path::new(real))
-    {
-        return Some(case_hint(r.dir, real, ".md"));
-    }
-    same_slug(r, dir, stem)
+/// The site's names, indexed on first use.
+fn names(site: &Site) -> &NameIndex {
+    site.names.get_or_init(|| {
+        NameIndex::new(
+            site.by_source
+                .iter()
+                .map(|(k, &n)| (k.as_path(), site.nodes[n].slug.as_str())),
+            site.asset_by_source.keys().map(PathBuf::as_path),
+            site.static_files.iter(),
+        )
+    })
 }
 
-/// A link to a file that does not exist: `dest` as written, `path` as
-/// resolved from the top of `guidance/`.
-pub(super) fn missing_file(r: &Resolver, dest: &str, path: &Path) -> Option<String> {
+/// A page link that found no page (`dir/stem`, the `.md` and language
+/// suffix already taken off).
+pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> Option<String> {
+    let key = dir.join(stem).to_string_lossy().replace('\\', "/");
+    if let Some(real) = names(site).folded.get(&key.to_lowercase())
+        && site.by_source.contains_key(Path::new(real))
+    {
+        return Some(case_hint(from, real, ".md"));
+    }
+    same_slug(site, dir, stem)
+}
+
+/// A link to a file that does not exist: `dest` as written in a file of
+/// folder `from`, `path` as resolved from the top of `guidance/`.
+pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) -> Option<String> {
     if let Some(address) = email(dest) {
         return Some(format!(
             "an e-mail address needs `mailto:`: `mailto:{address}`"
@@ -40,24 +54,24 @@ pub(super) fn missing_file(r: &Resolver, dest: &str, path: &Path) -> Option<Stri
         return Some(format!("a web address needs `https://`: `https://{dest}`"));
     }
     let key = path.to_string_lossy().replace('\\', "/");
-    if r.site.by_source.contains_key(path) {
+    if site.by_source.contains_key(path) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         return Some(format!("link to the Markdown file: `{name}.md`"));
     }
     if dest.starts_with('/')
-        && let Some(real) = r.folded().get(&format!("/{}", key.to_lowercase()))
+        && let Some(real) = names(site).folded.get(&format!("/{}", key.to_lowercase()))
     {
         return Some(format!(
             "the file is called `{real}`: names are case-sensitive"
         ));
     }
-    if let Some(real) = r.folded().get(&key.to_lowercase()) {
-        let suffix = if r.site.by_source.contains_key(Path::new(real)) {
+    if let Some(real) = names(site).folded.get(&key.to_lowercase()) {
+        let suffix = if site.by_source.contains_key(Path::new(real)) {
             ".md"
         } else {
             ""
         };
-        return Some(case_hint(r.dir, real, suffix));
+        return Some(case_hint(from, real, suffix));
     }
     let lower = key.to_ascii_lowercase();
     if lower.ends_with(".html") || lower.ends_with(".htm") {
@@ -85,20 +99,11 @@ fn case_hint(dir: &Path, real: &str, suffix: &str) -> String {
 
 /// A page of the same folder whose slug is the one linked to (`signs.md`
 /// for `02-signs.md`).
-fn same_slug(r: &Resolver, dir: &Path, stem: &str) -> Option<String> {
+fn same_slug(site: &Site, dir: &Path, stem: &str) -> Option<String> {
     let (_, slug) = crate::slug::order_and_slug(stem);
-    r.site
-        .by_source
-        .iter()
-        .filter(|(k, _)| k.parent() == Some(dir))
-        .filter(|(_, n)| r.site.nodes[**n].slug == slug)
-        .map(|(k, _)| {
-            k.file_name()
-                .and_then(|f| f.to_str())
-                .unwrap_or("")
-                .to_string()
-        })
-        .min()
+    names(site)
+        .by_slug
+        .get(&(dir.to_path_buf(), slug))
         .map(|f| format!("did you mean `{f}.md`?"))
 }
 

@@ -8,8 +8,6 @@ use crate::content::load::split_lang;
 use crate::content::model::{NodeId, Site};
 use crate::slug::nfc;
 use crate::url::percent_decode;
-use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -63,45 +61,15 @@ pub(super) fn scheme_of(dest: &str) -> Option<String> {
 }
 
 /// Resolves the links of one document, written in folder `dir` (relative
-/// to `guidance/`). Holds what is worth building once per document.
+/// to `guidance/`).
 pub struct Resolver<'s> {
-    pub(super) site: &'s Site,
-    pub(super) dir: &'s Path,
-    /// Lower-cased paths of pages, files and static files, built on the
-    /// first missing target only: for "names are case-sensitive" hints.
-    folded: OnceCell<HashMap<String, String>>,
+    site: &'s Site,
+    dir: &'s Path,
 }
 
 impl<'s> Resolver<'s> {
     pub fn new(site: &'s Site, dir: &'s Path) -> Self {
-        Resolver {
-            site,
-            dir,
-            folded: OnceCell::new(),
-        }
-    }
-
-    /// Every known path, lower-cased, to its real spelling: `handbook/02-signs`
-    /// for a page, `handbook/images/flow.png` for a file, `/logo.png` for a
-    /// file of `static/`.
-    pub(super) fn folded(&self) -> &HashMap<String, String> {
-        self.folded.get_or_init(|| {
-            let pages = self
-                .site
-                .by_source
-                .keys()
-                .chain(self.site.asset_by_source.keys());
-            let mut map: HashMap<String, String> = pages
-                .map(|p| {
-                    let s = p.to_string_lossy().replace('\\', "/");
-                    (s.to_lowercase(), s)
-                })
-                .collect();
-            for s in &self.site.static_files {
-                map.insert(format!("/{}", s.to_lowercase()), format!("/{s}"));
-            }
-            map
-        })
+        Resolver { site, dir }
     }
 
     pub fn resolve(&self, dest: &str) -> Target {
@@ -189,7 +157,7 @@ impl<'s> Resolver<'s> {
                 },
                 None => Target::Missing {
                     message: format!("link to a missing page `{dest}`"),
-                    hint: hints::missing_page(self, parent, stem),
+                    hint: hints::missing_page(site, self.dir, parent, stem),
                 },
             };
         }
@@ -214,7 +182,7 @@ impl<'s> Resolver<'s> {
         }
         Target::Missing {
             message: format!("link to a missing file `{dest}`"),
-            hint: hints::missing_file(self, dest, path),
+            hint: hints::missing_file(site, self.dir, dest, path),
         }
     }
 }
