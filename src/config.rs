@@ -478,6 +478,19 @@ mod tests {
     }
 
     #[test]
+    fn broken_links_mode() {
+        let base = "title: T\ndefault_language: en\nlanguages: [en]\n";
+        assert_eq!(cfg(base).0.unwrap().broken_links, BrokenLinks::Error);
+        let (c, d) = cfg(&format!("{base}broken_links: warning\n"));
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.unwrap().broken_links, BrokenLinks::Warning);
+        let (c, d) = cfg(&format!("{base}broken_links: ignore\n"));
+        assert!(c.is_none());
+        assert_eq!(d[0].line, 4);
+        assert_eq!(d[0].message, "`broken_links` must be `error` or `warning`");
+    }
+
+    #[test]
     fn full_config() {
         let (c, d) = cfg(
             "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n  - { code: ha, name: Hausa, direction: rtl }\nbase_url: https://x.org/g\n",

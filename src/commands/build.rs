@@ -39,6 +39,9 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         for s in &built.search {
             eprintln!("  {}", search_line(s));
         }
+        if let Some(line) = crate::check::published_as_text(&built.site, &built.rendered) {
+            eprintln!("  {line}");
+        }
         let weight = crate::output::weight(&built.files);
         eprintln!(
             "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
@@ -112,15 +115,18 @@ pub fn build_in_memory(
 
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
-    let (diags, pages) = match pipeline::build(opts) {
+    let (diags, pages, defects) = match pipeline::build(opts) {
         Ok(b) => (
             b.diagnostics,
             b.languages.iter().map(|l| l.pages).sum::<usize>(),
+            crate::check::defects(&b.rendered),
         ),
-        Err(f) => (f.diagnostics, 0),
+        Err(f) => (f.diagnostics, 0, (0, 0)),
     };
     let (e, w) = count(&diags);
-    let failed = e > 0 || (opts.strict && w > 0);
+    // `broken_links: warning` lets `build` publish them; `check` still fails.
+    let broken = defects.0 + defects.1;
+    let failed = e > 0 || broken > 0 || (opts.strict && w > 0);
     if json {
         let findings: Vec<serde_json::Value> = diags
             .iter()
@@ -135,7 +141,13 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
                 })
             })
             .collect();
-        let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings });
+        let report = serde_json::json!({
+            "errors": e,
+            "warnings": w,
+            "broken_links": defects.0,
+            "missing_images": defects.1,
+            "findings": findings,
+        });
         println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -155,6 +167,13 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             plural(w, "warning", "warnings"),
             start.elapsed().as_millis(),
         );
+        if broken > 0 {
+            eprintln!(
+                "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
+                plural(defects.0, "broken link", "broken links"),
+                plural(defects.1, "missing image", "missing images"),
+            );
+        }
     }
     if failed { EXIT_FAILED } else { EXIT_OK }
 }
