@@ -168,6 +168,7 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
         }),
         Event::InlineHtml(s) | Event::Html(s) => {
             if st.opts.allow_raw_html {
+                raw_html::note_files(st, &s);
                 st.emit(Event::Html(s));
             } else if !matches!(st.frames.last(), Some(Frame::Image { .. })) {
                 // In an image's description only the text counts.

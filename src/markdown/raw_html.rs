@@ -8,6 +8,7 @@
 use super::escape;
 use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
 use super::link_html::{image_src, missing_box, raw_href};
+use super::resolve::Target;
 use super::state::{ImageSrc, State};
 use crate::slug::nfc;
 use html5ever::tokenizer::{Tag, TagKind, Token};
@@ -47,6 +48,23 @@ impl Place {
             .copied()
             .unwrap_or(self.pos)
             .max(self.pos)
+    }
+}
+
+/// Trusted raw HTML (`allow_raw_html: true`) is published as written; the
+/// files its `href` and `src` name are still noted, so they are published.
+pub(super) fn note_files(st: &mut State, html: &str) {
+    for (token, _) in html_policy::tokens(html) {
+        let Token::TagToken(tag) = token else {
+            continue;
+        };
+        for a in &tag.attrs {
+            if matches!(&*a.name.local, "href" | "src")
+                && let Target::Asset { asset, .. } = st.resolver.resolve(&a.value)
+            {
+                st.assets.insert(asset);
+            }
+        }
     }
 }
 

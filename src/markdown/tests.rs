@@ -54,7 +54,7 @@ fn render_with(body: &str, yaml_extra: &str) -> Doc {
         ..Labels::default()
     };
     let opts = Options {
-        allow_raw_html: false,
+        allow_raw_html: site.config.allow_raw_html,
         labels: &labels,
         interactive_tasks: true,
     };
@@ -252,6 +252,17 @@ fn pages_record_the_files_they_use() {
         "{}",
         d.r.html
     );
+}
+
+#[test]
+fn trusted_raw_html_is_kept_and_its_files_noted() {
+    let d = render_with(
+        "<img src=\"images/flow.png\" onload=\"x()\">\n\n<a href=\"forms/consent.pdf\">form</a>\n",
+        "allow_raw_html: true\n",
+    );
+    assert!(d.r.html.contains("onload=\"x()\""), "{}", d.r.html);
+    assert_eq!(d.r.assets.len(), 2);
+    assert!(d.r.diagnostics.is_empty());
 }
 
 #[test]
