@@ -26,4 +26,5 @@ pub mod text;
 pub mod theme;
 pub mod translate;
 pub mod translation;
+pub mod url;
 pub mod yaml;

@@ -190,7 +190,7 @@ impl Session {
             .map(|&d| a.site.doc(d).file.rel.clone())
             .collect();
         diags.extend(
-            crate::check::anchors(&a.site, &a.rendered)
+            crate::check::links(&a.site, &mut a.rendered)
                 .into_iter()
                 .filter(|x| x.severity == Severity::Error || changed_files.contains(&x.path)),
         );

@@ -329,19 +329,21 @@ fn raw_html_is_neutralised_unless_allowed() {
     let site = Site::fixture("basic");
     site.write(
         "guidance/handbook/02-signs.en.md",
-        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\n<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> and<br>more <!-- hidden <b>x</b> -->.\n\n[click](javascript:alert(1)) <JAVASCRIPT:alert(1)>\n",
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\n<script>alert(1)</script>\n\nText <img src=images/flow.png onerror=alert(1) alt=Flow> and<br>more <!-- hidden <b>x</b> -->.\n\n[click](javascript:alert(1)) <JAVASCRIPT:alert(1)>\n",
     );
     let o = site.build_ok();
-    assert!(
-        o.stderr
-            .contains("02-signs.en.md:7:1: warning: raw HTML is shown as text"),
-        "{}",
-        o.stderr
-    );
+    for told in [
+        "02-signs.en.md:7:1: warning: `<script>` removed from raw HTML, with its content",
+        "02-signs.en.md:9:6: warning: `onerror` attribute removed from `<img>` in raw HTML",
+    ] {
+        assert!(o.stderr.contains(told), "{told}:\n{}", o.stderr);
+    }
     let p = site.page("en/handbook/signs.html");
     assert!(p.select(".content script").is_empty());
-    assert!(p.select(".content img").is_empty());
     assert!(p.select("[onerror]").is_empty());
+    // The image is kept, resolved like a Markdown image, without its handler.
+    assert_eq!(p.attr(".content img", "src"), "images/flow.png");
+    assert_eq!(p.attr(".content img", "alt"), "Flow");
     assert_eq!(p.select(".content br").len(), 1);
     assert!(!p.text_of(".content").contains("hidden"));
     for a in p.select("a[href]") {
@@ -353,7 +355,8 @@ fn raw_html_is_neutralised_unless_allowed() {
                 .contains("javascript")
         );
     }
-    assert!(p.text_of(".content").contains("<script>alert(1)</script>"));
+    // The script is gone, not shown as text.
+    assert!(!p.text_of(".content").contains("script>"));
 
     site.write(
         "site.yaml",

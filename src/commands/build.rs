@@ -60,6 +60,9 @@ pub fn print_summary(
     for s in &summary.search {
         eprintln!("  {}", search_line(s));
     }
+    if let Some(line) = &summary.published_as_text {
+        eprintln!("  {line}");
+    }
     let weight = crate::output::weight(&summary.files);
     eprintln!(
         "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
@@ -103,15 +106,18 @@ pub fn done_line(
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
-    let (diags, pages) = match pipeline::check(opts) {
+    let (diags, pages, defects) = match pipeline::check(opts) {
         Ok(s) => (
             s.diagnostics,
             s.languages.iter().map(|l| l.pages).sum::<usize>(),
+            s.defects,
         ),
-        Err(f) => (f.diagnostics, 0),
+        Err(f) => (f.diagnostics, 0, (0, 0)),
     };
     let (e, w) = count(&diags);
-    let failed = e > 0 || (opts.strict && w > 0);
+    // `broken_links: warning` lets `build` publish them; `check` still fails.
+    let broken = defects.0 + defects.1;
+    let failed = e > 0 || broken > 0 || (opts.strict && w > 0);
     if json {
         let findings: Vec<serde_json::Value> = diags
             .iter()
@@ -126,7 +132,13 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
                 })
             })
             .collect();
-        let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings });
+        let report = serde_json::json!({
+            "errors": e,
+            "warnings": w,
+            "broken_links": defects.0,
+            "missing_images": defects.1,
+            "findings": findings,
+        });
         println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -146,6 +158,13 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             plural(w, "warning", "warnings"),
             start.elapsed().as_millis(),
         );
+        if broken > 0 {
+            eprintln!(
+                "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
+                plural(defects.0, "broken link", "broken links"),
+                plural(defects.1, "missing image", "missing images"),
+            );
+        }
     }
     if failed { EXIT_FAILED } else { EXIT_OK }
 }

@@ -31,6 +31,8 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         by_source: HashMap::new(),
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
+        static_files: Default::default(),
+        names: Default::default(),
     };
 
     // Front matter, in parallel: it is the only costly part of modelling.

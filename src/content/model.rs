@@ -100,6 +100,12 @@ pub struct Site {
     pub asset_by_source: HashMap<PathBuf, usize>,
     /// Each publication's pages in reading order, for previous/next.
     pub reading_order: HashMap<NodeId, Vec<NodeId>>,
+    /// Files of the site-wide `static/` folder, relative to it (`images/logo.png`):
+    /// what a link starting with `/` may point at.
+    pub static_files: std::collections::BTreeSet<String>,
+    /// File names by lower-case spelling and slug, for hints on broken
+    /// links: built by the markdown step on the first one.
+    pub names: std::sync::OnceLock<crate::slug::NameIndex>,
 }
 
 impl Site {

@@ -113,9 +113,12 @@ pub struct Analysed {
 }
 
 impl Analysed {
-    /// Renders document `d` again, for a page that shows it.
+    /// Renders document `d` again, for a page that shows it, with the
+    /// links the check found broken unlinked as they were then.
     pub fn html(&self, d: model::DocId) -> String {
-        render_doc(&self.site, &self.labels, d).html
+        let mut html = render_doc(&self.site, &self.labels, d).html;
+        markdown::unlink(&mut html, &self.rendered[d].unlinked);
+        html
     }
 }
 
@@ -131,12 +134,12 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     let labels: Vec<markdown::Labels> = (0..site.config.languages.len())
         .map(|l| i18n.labels(l))
         .collect();
-    let rendered = analyse_markdown(&site, &labels);
+    let mut rendered = analyse_markdown(&site, &labels);
     for r in &rendered {
         diags.extend(r.diagnostics.iter().cloned());
     }
     timer.lap("markdown");
-    diags.extend(crate::check::anchors(&site, &rendered));
+    diags.extend(crate::check::links(&site, &mut rendered));
     timer.lap("check");
     Ok(Analysed {
         source: opts.source.clone(),
@@ -186,6 +189,11 @@ pub struct Summary {
     pub elapsed_ms: u128,
     /// Time per step, for `--verbose`.
     pub timings: Vec<(&'static str, u128)>,
+    /// Broken links and missing images published as text (`broken_links:
+    /// warning`); `check` fails on them.
+    pub defects: (usize, usize),
+    /// The summary line about them, when there are any.
+    pub published_as_text: Option<String>,
 }
 
 /// A site built in memory (`serve`, `pdf`).
@@ -277,6 +285,8 @@ pub fn render_site(
         files,
         elapsed_ms: ready.start.elapsed().as_millis(),
         timings: ready.timer.laps.clone(),
+        defects: crate::check::defects(&a.rendered),
+        published_as_text: crate::check::published_as_text(&a.site, &a.rendered),
     })
 }
 

@@ -60,6 +60,7 @@ print-introduction = مقدمة
 status-sample = محتوى تجريبي: كُتب لعرض أداة fieldguide، وليس إرشادات رسمية.
 status-draft = مسودة: لم تُعتمد للاستخدام بعد.
 table-label = جدول
+missing-image = الصورة غير متاحة
 checklist-clear = إلغاء كل العلامات
 checklist-private = لا تُحفظ العلامات: تختفي عند مغادرة الصفحة أو إعادة تحميلها.
 checklist-remembered = تُحفظ العلامات على هذا الجهاز. على هاتف مشترك، استخدم «إلغاء كل العلامات» عند الانتهاء.

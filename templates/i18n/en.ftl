@@ -50,6 +50,7 @@ print-introduction = Introduction
 status-sample = Sample content: written to demonstrate fieldguide, not official guidance.
 status-draft = Draft: not yet approved for use.
 table-label = Table
+missing-image = Image not available
 checklist-clear = Clear all ticks
 checklist-private = Ticks are not saved: they are gone when you leave or reload this page.
 checklist-remembered = Ticks are saved on this device. On a shared phone, use "Clear all ticks" when you finish.

@@ -53,6 +53,7 @@ print-introduction = Introduction
 status-sample = Contenu d'exemple : rédigé pour présenter fieldguide, ce ne sont pas des orientations officielles.
 status-draft = Projet : pas encore approuvé pour utilisation.
 table-label = Tableau
+missing-image = Image non disponible
 checklist-clear = Tout décocher
 checklist-private = Les cases cochées ne sont pas enregistrées : elles disparaissent si vous quittez ou rechargez la page.
 checklist-remembered = Les cases cochées sont enregistrées sur cet appareil. Sur un téléphone partagé, utilisez « Tout décocher » quand vous avez fini.

@@ -53,6 +53,7 @@ print-introduction = Gabatarwa
 status-sample = Misalin abun ciki: an rubuta shi don nuna fieldguide, ba jagora na hukuma ba ne.
 status-draft = Daftari: ba a amince da amfani da shi ba tukuna.
 table-label = Tebur
+missing-image = Babu hoto
 checklist-clear = Share duk alamomi
 checklist-private = Ba a adana alamomin ba: za su ɓace idan ka bar shafin ko ka sake loda shi.
 checklist-remembered = Ana adana alamomin a wannan na'ura. A wayar da ake rabawa, yi amfani da "Share duk alamomi" idan ka gama.
