@@ -7,12 +7,12 @@
 //! tool refuses to write into a non-empty folder without it, and never
 //! removes a file it did not write.
 
-pub mod active;
 pub mod assets;
 pub mod download;
 mod guard;
 pub mod minify;
 pub mod offline;
+pub mod svg;
 
 pub use guard::check_target;
 
