@@ -102,7 +102,9 @@ fn vet(
             }
         };
     }
-    let why = file_types::refusal(&name)?;
+    let Some(why) = file_types::refusal(&name) else {
+        return Some(bytes);
+    };
     diags.push(
         Diagnostic::error(&path, 0, 0, format!("not published: {why}"))
             .with_hint("link a PDF or an image instead, or set `allow_raw_html: true` in site.yaml if every author is trusted"),

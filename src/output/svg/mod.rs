@@ -188,43 +188,43 @@ impl Writer {
                     escape_text(&mut self.out, n.text().unwrap_or(""));
                 }
                 NodeType::PI => self.remove(n.range().start, pi_description(n)),
-                NodeType::Element => {
-                    let name = n.tag_name().name();
-                    let ns = n.tag_name().namespace();
-                    let is_svg = ns == Some(SVG_NS) || (self.undeclared && ns.is_none());
-                    match allow::element(ns, is_svg, name) {
-                        Element::Keep if name == "style" => {
-                            self.close_start_tag();
-                            self.style(n);
-                        }
-                        Element::Keep => {
-                            self.close_start_tag();
-                            self.start_tag(n, n == root);
-                            self.open_tag = true;
-                            stack.push(Step::Close(name));
-                            stack.extend(n.children().rev().map(Step::Visit));
-                        }
-                        Element::Unwrap => {
-                            self.remove(
-                                n.range().start,
-                                format!("`<{name}>` link (its content is kept)"),
-                            );
-                            stack.extend(n.children().rev().map(Step::Visit));
-                        }
-                        Element::Drop => {
-                            let what = match ns {
-                                Some(ns) if !is_svg => {
-                                    format!("`<{name}>` element in namespace `{ns}`")
-                                }
-                                _ => format!("`<{name}>` element"),
-                            };
-                            self.remove(n.range().start, what);
-                        }
-                        Element::DropQuietly => {}
-                    }
-                }
+                NodeType::Element => self.element(n, n == root, &mut stack),
                 NodeType::Comment | NodeType::Root => {}
             }
+        }
+    }
+
+    /// An element: written (its children then visited), unwrapped, or
+    /// removed with everything inside.
+    fn element<'a, 'i>(&mut self, n: Node<'a, 'i>, is_root: bool, stack: &mut Vec<Step<'a, 'i>>) {
+        let name = n.tag_name().name();
+        let ns = n.tag_name().namespace();
+        let is_svg = ns == Some(SVG_NS) || (self.undeclared && ns.is_none());
+        match allow::element(ns, is_svg, name) {
+            Element::Keep if name == "style" => {
+                self.close_start_tag();
+                self.style(n);
+            }
+            Element::Keep => {
+                self.close_start_tag();
+                self.start_tag(n, is_root);
+                self.open_tag = true;
+                stack.push(Step::Close(name));
+                stack.extend(n.children().rev().map(Step::Visit));
+            }
+            Element::Unwrap => {
+                let what = format!("`<{name}>` link (its content is kept)");
+                self.remove(n.range().start, what);
+                stack.extend(n.children().rev().map(Step::Visit));
+            }
+            Element::Drop => {
+                let what = match ns {
+                    Some(ns) if !is_svg => format!("`<{name}>` element in namespace `{ns}`"),
+                    _ => format!("`<{name}>` element"),
+                };
+                self.remove(n.range().start, what);
+            }
+            Element::DropQuietly => {}
         }
     }
 
@@ -266,48 +266,53 @@ impl Writer {
             self.xlink_at = Some(self.out.len());
         }
         for a in n.attributes() {
-            let (ns, local) = (a.namespace(), a.name());
-            let qname = match ns {
-                Some(XLINK_NS) => format!("xlink:{local}"),
-                Some(XML_NS) => format!("xml:{local}"),
-                _ => local.to_string(),
-            };
-            let at = a.range().start;
-            let value = match allow::attribute(ns, local) {
-                Attribute::Keep => match css_problem(local, a.value()) {
-                    None => a.value(),
-                    Some(why) => {
-                        self.remove(at, format!("`{qname}` attribute ({why})"));
-                        continue;
-                    }
-                },
-                Attribute::Reference => {
-                    let v = a.value().trim_matches(allow::is_xml_space);
-                    let local_ref =
-                        allow::takes_local_reference(name) && allow::is_local_reference(v);
-                    if !local_ref && !(name == "image" && allow::is_embedded_raster(v)) {
-                        self.remove(at, format!("`{qname}` to `{}`", css::shorten(v)));
-                        continue;
-                    }
-                    v
-                }
-                Attribute::Drop if local.len() > 2 && local[..2].eq_ignore_ascii_case("on") => {
-                    self.remove(at, format!("`{qname}` event handler"));
-                    continue;
-                }
-                Attribute::Drop => {
-                    self.remove(at, format!("`{qname}` attribute"));
-                    continue;
-                }
-                Attribute::DropQuietly => continue,
-            };
-            self.uses_xlink |= ns == Some(XLINK_NS);
-            self.out.push(' ');
-            self.out.push_str(&qname);
-            self.out.push_str("=\"");
-            escape_attribute(&mut self.out, value);
-            self.out.push('"');
+            if let Some((qname, value)) = self.attribute(name, a) {
+                self.uses_xlink |= a.namespace() == Some(XLINK_NS);
+                self.out.push(' ');
+                self.out.push_str(&qname);
+                self.out.push_str("=\"");
+                escape_attribute(&mut self.out, value);
+                self.out.push('"');
+            }
         }
+    }
+
+    /// The name and value to write for attribute `a` of element `element`,
+    /// or `None` when it is removed.
+    fn attribute<'a>(
+        &mut self,
+        element: &str,
+        a: roxmltree::Attribute<'a, '_>,
+    ) -> Option<(String, &'a str)> {
+        let (ns, local) = (a.namespace(), a.name());
+        let qname = match ns {
+            Some(XLINK_NS) => format!("xlink:{local}"),
+            Some(XML_NS) => format!("xml:{local}"),
+            _ => local.to_string(),
+        };
+        let at = a.range().start;
+        let why = match allow::attribute(ns, local) {
+            Attribute::Keep => match css_problem(local, a.value()) {
+                None => return Some((qname, a.value())),
+                Some(why) => format!("`{qname}` attribute ({why})"),
+            },
+            Attribute::Reference => {
+                let v = a.value().trim_matches(allow::is_xml_space);
+                let local_ref =
+                    allow::takes_local_reference(element) && allow::is_local_reference(v);
+                if local_ref || (element == "image" && allow::is_embedded_raster(v)) {
+                    return Some((qname, v));
+                }
+                format!("`{qname}` to `{}`", css::shorten(v))
+            }
+            Attribute::Drop if local.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("on")) => {
+                format!("`{qname}` event handler")
+            }
+            Attribute::Drop => format!("`{qname}` attribute"),
+            Attribute::DropQuietly => return None,
+        };
+        self.remove(at, why);
+        None
     }
 }
 
