@@ -84,7 +84,7 @@ fn vet(
                     let msg = format!(
                         "the published copy leaves out what is not on the SVG allowlist \
                          (script, event handlers, outside references, …): {}",
-                        s.removed.join(", ")
+                        listed(&s.removed)
                     );
                     diags.push(Diagnostic::warning(&path, line, col, msg).with_hint(
                         "remove these from the file, or set `allow_raw_html: true` in site.yaml if every author is trusted",
@@ -110,4 +110,15 @@ fn vet(
             .with_hint("link a PDF or an image instead, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
     );
     None
+}
+
+/// The first few of `items`, and how many more: a warning stays readable
+/// however many handlers a file carries.
+fn listed(items: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut s = items[..items.len().min(SHOWN)].join(", ");
+    if items.len() > SHOWN {
+        s.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    s
 }
