@@ -246,26 +246,39 @@ fn active_files_are_refused() {
     site.write("guidance/pub/extra.html", "<p>hello</p>");
     let o = site.build();
     assert_eq!(o.code, 1);
+    // The SVG is published without its script, with a warning naming it.
     assert!(
         o.stderr.contains(
-            "guidance/pub/images/evil.svg:1:1: error: not published: it contains `<script`"
+            "guidance/pub/images/evil.svg:1:41: warning: the published copy leaves out what is not on the SVG allowlist (script, event handlers, outside references, …): `<script>` element"
         ),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr
-            .contains("guidance/pub/extra.html:1:1: error: not published: a .html file runs"),
+        o.stderr.contains(
+            "guidance/pub/extra.html:1:1: error: not published: a .html file runs in the reader's browser"
+        ),
         "{}",
         o.stderr
     );
-    // A trusted site may publish them.
+    site.remove("guidance/pub/extra.html");
+    site.build_ok();
+    assert_eq!(
+        site.read("public/en/pub/images/evil.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"
+    );
+    // A trusted site may publish them as they are.
+    site.write("guidance/pub/extra.html", "<p>hello</p>");
     site.write(
         "site.yaml",
         format!("{}allow_raw_html: true\n", site.read("site.yaml")),
     );
     site.build_ok();
-    assert!(site.out().join("en/pub/images/evil.svg").exists());
+    assert!(
+        site.read("public/en/pub/images/evil.svg")
+            .contains("<script>")
+    );
+    assert!(site.out().join("en/pub/extra.html").exists());
 }
 
 fn assert_clean_failure(o: &common::Output) {

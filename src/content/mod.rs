@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod file_types;
 pub mod front_matter;
 pub mod load;
 pub mod model;

@@ -5,7 +5,6 @@
 //! non-empty folder without it (`guard`), and removes only files it wrote
 //! whose bytes are unchanged.
 
-pub mod active;
 pub mod assets;
 pub mod download;
 pub mod file;
@@ -13,6 +12,7 @@ mod guard;
 pub mod manifest;
 pub mod minify;
 pub mod offline;
+pub mod svg;
 pub mod write;
 
 pub use file::{Bytes, FileRecord, OutputFile};

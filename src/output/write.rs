@@ -47,6 +47,10 @@ pub struct Writer {
     staging: Dir,
     old: Manifest,
     next: AtomicUsize,
+    /// The output folder did not exist before this build: a failed build
+    /// removes it again (when empty), so nothing at all is left.
+    created: bool,
+    committed: bool,
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -85,6 +89,7 @@ impl Writer {
     /// Opens (or creates) the output folder, already checked by
     /// `guard::check_target`, and prepares an empty staging folder.
     pub fn begin(out: &Path) -> Result<Writer, Diagnostic> {
+        let created = std::fs::symlink_metadata(out).is_err();
         std::fs::create_dir_all(out).map_err(|e| io_error(out, &e))?;
         let root = Dir::open(out).map_err(|e| io_error(out, &e))?;
         remove_staging(&root);
@@ -103,6 +108,8 @@ impl Writer {
             staging,
             old,
             next: AtomicUsize::new(0),
+            created,
+            committed: false,
         })
     }
 
@@ -192,7 +199,7 @@ impl Writer {
     /// changes nothing. Returns the counts and warnings (links replaced,
     /// stale files kept because they changed).
     pub fn commit(
-        self,
+        mut self,
         mut files: Vec<Staged>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -210,7 +217,10 @@ impl Writer {
                         .sum(),
                 };
                 tx.remove_empty_dirs();
-                Ok((stats, tx.warnings))
+                let warnings = std::mem::take(&mut tx.warnings);
+                drop(tx);
+                self.committed = true;
+                Ok((stats, warnings))
             }
             Err(e) => {
                 tx.undo();
@@ -223,6 +233,9 @@ impl Writer {
 impl Drop for Writer {
     fn drop(&mut self) {
         remove_staging(&self.root);
+        if self.created && !self.committed {
+            let _ = std::fs::remove_dir(&self.out);
+        }
     }
 }
 

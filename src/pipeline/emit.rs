@@ -205,6 +205,8 @@ pub struct Emitter<'s> {
     /// The zip's top folder (`guide/`).
     zip_root: String,
     errors: Mutex<Vec<Diagnostic>>,
+    /// Warnings found while emitting (an SVG published sanitised).
+    warnings: Mutex<Vec<Diagnostic>>,
     failed: AtomicBool,
 }
 
@@ -223,6 +225,7 @@ impl<'s> Emitter<'s> {
             zip,
             zip_root: zip_root.unwrap_or_default(),
             errors: Mutex::new(Vec::new()),
+            warnings: Mutex::new(Vec::new()),
             failed: AtomicBool::new(false),
         })
     }
@@ -246,6 +249,16 @@ impl<'s> Emitter<'s> {
     /// Whether an error was recorded: later work can stop.
     pub fn failed(&self) -> bool {
         self.failed.load(Ordering::Relaxed)
+    }
+
+    /// A problem found while emitting: an error fails the build, a warning
+    /// is reported with the others.
+    pub fn report(&self, d: Diagnostic) {
+        if d.severity == crate::diagnostics::Severity::Error {
+            self.error(d);
+        } else if let Ok(mut w) = self.warnings.lock() {
+            w.push(d);
+        }
     }
 
     pub fn error(&self, d: Diagnostic) {
@@ -358,10 +371,12 @@ impl<'s> Emitter<'s> {
         self.ledger.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
-    pub fn into_parts(self) -> (Vec<Entry>, Vec<Diagnostic>) {
+    /// The files emitted, the errors and the warnings.
+    pub fn into_parts(self) -> (Vec<Entry>, Vec<Diagnostic>, Vec<Diagnostic>) {
         (
             self.ledger.into_inner().unwrap_or_default(),
             self.errors.into_inner().unwrap_or_default(),
+            self.warnings.into_inner().unwrap_or_default(),
         )
     }
 }

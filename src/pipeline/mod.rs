@@ -268,10 +268,14 @@ pub fn render_site(
         download::finish(a, &renderer, &mut emitter);
         ready.timer.lap("download");
     }
-    let (files, errors) = emitter.into_parts();
+    let (files, errors, warnings) = emitter.into_parts();
     let mut diagnostics = a.diagnostics.clone();
+    diagnostics.extend(warnings);
     if !errors.is_empty() {
         diagnostics.extend(crate::render::merge_failures(errors));
+        return Err(fail(diagnostics, opts.strict));
+    }
+    if has_errors(&diagnostics, opts.strict) {
         return Err(fail(diagnostics, opts.strict));
     }
     if let Err(d) = pages::check_collisions(&files) {

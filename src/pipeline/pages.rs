@@ -48,7 +48,7 @@ pub fn emit_all(
     let mut diags = Vec::new();
     let assets = crate::output::assets::copy(site, &a.source, &mut diags);
     for d in diags {
-        em.error(d);
+        em.report(d);
     }
     em.emit(assets, true);
     if let Some(xml) = crate::render::sitemap::sitemap(site) {
