@@ -16,7 +16,8 @@ use rayon::prelude::*;
 /// that their HTML is a small, fixed amount of memory.
 const CHUNK: usize = 64;
 
-/// Every file of the site except the homes (see `download`).
+/// Every file of the site except the homes and the offline lists (see
+/// `download`).
 pub fn emit_all(
     a: &Analysed,
     r: &Renderer,
@@ -58,9 +59,6 @@ pub fn emit_all(
         );
     }
     em.emit(extra_files, true);
-    if site.config.offline {
-        em.emit(crate::output::offline::files(site, &em.ledger()), true);
-    }
     timer.lap("assets");
     search
 }
