@@ -341,10 +341,23 @@ fn site_templates_override_the_theme() {
         "{% extends \"base.html\" %}{% block body %}{{ content | safe }}{% endblock body %}",
     );
     site.build_ok();
+    let fr = site.page("fr/handbook/intro.html");
+    assert_eq!(fr.text_of(".callout-warning .callout-label"), "Attention !");
+    // Keys the site's file does not have still come from the built-in
+    // French strings, not from English.
+    for (css, key) in [
+        (".skip-link", "skip-to-content"),
+        (".search-form button", "search-button"),
+    ] {
+        let french = common::label("fr", key);
+        assert_ne!(french, common::label("en", key), "{key}");
+        assert_eq!(fr.text_of(css), french, "{key}");
+    }
+    // And other languages keep their own strings.
     assert_eq!(
-        site.page("fr/handbook/intro.html")
+        site.page("en/handbook/intro.html")
             .text_of(".callout-warning .callout-label"),
-        "Attention !"
+        common::label("en", "callout-warning")
     );
 }
 
