@@ -2,6 +2,7 @@
 
 mod common;
 use common::{Site, broken_links, tree};
+use std::path::Path;
 
 #[test]
 fn every_page_has_lang_and_dir() {
@@ -292,6 +293,39 @@ fn rebuild_removes_pages_that_are_gone_and_keeps_foreign_files() {
 }
 
 #[test]
+fn a_sites_own_scripts_and_styles_are_published_byte_for_byte() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    // The built-in theme's are minified (at compile time).
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/static");
+    for name in ["site.css", "site.js"] {
+        let source = std::fs::read_to_string(theme.join(name)).unwrap();
+        let published = site.read(&format!("public/assets/{name}"));
+        assert!(
+            published.len() < source.len() && !published.contains("\n  "),
+            "{name} is not minified"
+        );
+    }
+    // A site's own files, overriding or new, are its business: a template
+    // literal whose lines must not move, comments, indentation.
+    let js = "// mine\nconst s = `line one\n    // not a comment: part of the string\n  line three`;\n\n  /* kept */\n";
+    let css = "/* mine */\na , b {\n  color : red ;\n}\n";
+    site.write("templates/static/site.js", js);
+    site.write("templates/static/site.css", css);
+    site.write("templates/static/extra.js", js);
+    site.write("templates/static/extra.css", css);
+    site.build_ok();
+    for (name, text) in [
+        ("site.js", js),
+        ("site.css", css),
+        ("extra.js", js),
+        ("extra.css", css),
+    ] {
+        assert_eq!(site.read(&format!("public/assets/{name}")), text, "{name}");
+    }
+}
+
+#[test]
 fn site_templates_override_the_theme() {
     let site = Site::fixture("basic");
     site.write("templates/chapter.html", "<!DOCTYPE html><html lang=\"{{ lang.code }}\"><title>x</title><p class=custom>{{ title }}</p></html>");
@@ -307,10 +341,23 @@ fn site_templates_override_the_theme() {
         "{% extends \"base.html\" %}{% block body %}{{ content | safe }}{% endblock body %}",
     );
     site.build_ok();
+    let fr = site.page("fr/handbook/intro.html");
+    assert_eq!(fr.text_of(".callout-warning .callout-label"), "Attention !");
+    // Keys the site's file does not have still come from the built-in
+    // French strings, not from English.
+    for (css, key) in [
+        (".skip-link", "skip-to-content"),
+        (".search-form button", "search-button"),
+    ] {
+        let french = common::label("fr", key);
+        assert_ne!(french, common::label("en", key), "{key}");
+        assert_eq!(fr.text_of(css), french, "{key}");
+    }
+    // And other languages keep their own strings.
     assert_eq!(
-        site.page("fr/handbook/intro.html")
+        site.page("en/handbook/intro.html")
             .text_of(".callout-warning .callout-label"),
-        "Attention !"
+        common::label("en", "callout-warning")
     );
 }
 

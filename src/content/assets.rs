@@ -4,7 +4,6 @@
 
 use super::load::AssetFile;
 use super::model::{Asset, NodeId, Site};
-use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -13,7 +12,6 @@ pub(super) fn collect_assets(
     site: &mut Site,
     files: Vec<AssetFile>,
     dir_nodes: &HashMap<PathBuf, NodeId>,
-    _diags: &mut [Diagnostic],
 ) {
     let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
     let mut sources: Vec<(PathBuf, String)> = Vec::new();

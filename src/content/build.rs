@@ -34,25 +34,8 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         static_files: Default::default(),
         names: Default::default(),
     };
-
-    // Front matter, in parallel: it is the only costly part of modelling.
-    let parsed: Vec<Parsed> = loaded
-        .sources
-        .into_par_iter()
-        .map(|file| {
-            let mut ds = Vec::new();
-            let role = match (file.stem.as_str(), file.dir.components().count()) {
-                ("index", 1) => Role::PublicationIndex,
-                ("index", _) => Role::PartIndex,
-                _ => Role::Chapter,
-            };
-            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
-            (file, fm, ds)
-        })
-        .collect();
-
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
-    for (file, fm, ds) in parsed {
+    for (file, fm, ds) in parse_all(loaded.sources) {
         diags.extend(ds);
         let Some((fm, body_offset, body_line)) = fm else {
             continue;
@@ -68,48 +51,10 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         let node = if file.stem == "index" {
             dir_node
         } else {
-            let key = file.dir.join(&file.stem);
-            match site.by_source.get(&key) {
-                Some(&n) => n,
-                None => {
-                    let (prefix, slug) = order_and_slug(&file.stem);
-                    let id = site.nodes.len();
-                    let publication = site.nodes[dir_node].publication;
-                    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
-                    site.nodes.push(Node {
-                        kind: NodeKind::Chapter,
-                        slug,
-                        label: String::new(),
-                        parent: Some(dir_node),
-                        children: Vec::new(),
-                        publication,
-                        dir: file.dir.clone(),
-                        stem: file.stem.clone(),
-                        docs: vec![None; nlang],
-                        source_lang: 0,
-                        url,
-                        order: (prefix.unwrap_or(i64::MAX), String::new()),
-                    });
-                    site.nodes[dir_node].children.push(id);
-                    site.by_source.insert(key, id);
-                    id
-                }
-            }
+            chapter_node(&mut site, dir_node, &file, nlang)
         };
         if let Some(existing) = site.nodes[node].docs[file.lang] {
-            diags.push(
-                Diagnostic::error(
-                    &file.rel,
-                    0,
-                    0,
-                    format!(
-                        "a second file for the same page in `{}`: {} already exists",
-                        site.config.languages[file.lang].code,
-                        crate::diagnostics::display_path(&site.docs[existing].file.rel)
-                    ),
-                )
-                .with_hint("a file without a language suffix is in the default language; remove one of the two"),
-            );
+            diags.push(second_file(&site, &file, existing));
             continue;
         }
         let id = site.docs.len();
@@ -123,10 +68,76 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
             hash: std::sync::OnceLock::new(),
         });
     }
-
     super::tree::settle_nodes(&mut site, diags);
-    super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
+    super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes);
     site
+}
+
+/// What a page is, from its place: a publication's or a part's index, or
+/// a chapter. Front matter accepts different keys for each.
+pub fn role(stem: &str, dir: &Path) -> Role {
+    match (stem, dir.components().count()) {
+        ("index", 1) => Role::PublicationIndex,
+        ("index", _) => Role::PartIndex,
+        _ => Role::Chapter,
+    }
+}
+
+/// Front matter, in parallel: it is the only costly part of modelling.
+fn parse_all(sources: Vec<SourceFile>) -> Vec<Parsed> {
+    sources
+        .into_par_iter()
+        .map(|file| {
+            let mut ds = Vec::new();
+            let role = role(&file.stem, &file.dir);
+            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
+            (file, fm, ds)
+        })
+        .collect()
+}
+
+/// The chapter node a file is a language of, created on first sight.
+fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usize) -> NodeId {
+    let key = file.dir.join(&file.stem);
+    if let Some(&n) = site.by_source.get(&key) {
+        return n;
+    }
+    let (prefix, slug) = order_and_slug(&file.stem);
+    let id = site.nodes.len();
+    let publication = site.nodes[dir_node].publication;
+    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
+    site.nodes.push(Node {
+        kind: NodeKind::Chapter,
+        slug,
+        label: String::new(),
+        parent: Some(dir_node),
+        children: Vec::new(),
+        publication,
+        dir: file.dir.clone(),
+        stem: file.stem.clone(),
+        docs: vec![None; nlang],
+        source_lang: 0,
+        url,
+        order: (prefix.unwrap_or(i64::MAX), String::new()),
+    });
+    site.nodes[dir_node].children.push(id);
+    site.by_source.insert(key, id);
+    id
+}
+
+/// Two files for one page in one language (`a.md` and `a.en.md`).
+fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) -> Diagnostic {
+    Diagnostic::error(
+        &file.rel,
+        0,
+        0,
+        format!(
+            "a second file for the same page in `{}`: {} already exists",
+            site.config.languages[file.lang].code,
+            crate::diagnostics::display_path(&site.docs[existing].file.rel)
+        ),
+    )
+    .with_hint("a file without a language suffix is in the default language; remove one of the two")
 }
 
 fn parse_doc(

@@ -124,10 +124,29 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
     Ok((name, None))
 }
 
+/// A Markdown file found by the walk, not yet read: its path in the site,
+/// its folder under `guidance/`, its stem and its language.
+type Found = (PathBuf, PathBuf, String, usize);
+
 /// Walks `guidance/` (sorted, symlinks not followed so nothing outside the
 /// site can leak into the output) and reads the Markdown files in parallel.
 pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
     let real = crate::no_follow::real(source);
+    let Some((site, content)) = open(source, &real, diags) else {
+        return Loaded::default();
+    };
+    let (md, assets) = walk(&real, content.path(), config, diags);
+    let sources = read_all(&site, &real, md, diags);
+    Loaded { sources, assets }
+}
+
+/// The site folder and its `guidance/` folder, opened without following
+/// links; `None` (and an error) when there is no real `guidance/`.
+fn open(
+    source: &Path,
+    real: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(crate::no_follow::Dir, crate::no_follow::Dir)> {
     let missing = || {
         Diagnostic::error(
             CONTENT_DIR,
@@ -137,30 +156,36 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
         )
         .with_hint("put each publication in its own folder under guidance/")
     };
-    let site = match crate::no_follow::Dir::open(&real) {
-        Ok(d) => d,
-        Err(_) => {
-            diags.push(missing());
-            return Loaded::default();
-        }
+    let Ok(site) = crate::no_follow::Dir::open(real) else {
+        diags.push(missing());
+        return None;
     };
-    let content = match crate::no_follow::site_folder(&site, CONTENT_DIR) {
-        Ok(Some(d)) => d,
+    match crate::no_follow::site_folder(&site, CONTENT_DIR) {
+        Ok(Some(content)) => Some((site, content)),
         Ok(None) => {
             diags.push(missing());
-            return Loaded::default();
+            None
         }
         Err(msg) => {
             diags.push(Diagnostic::error(CONTENT_DIR, 0, 0, msg).with_hint(
                 "keep the publications in a real guidance/ folder inside the site folder",
             ));
-            return Loaded::default();
+            None
         }
-    };
-    let root = content.path().to_path_buf();
-    let mut md: Vec<(PathBuf, PathBuf, String, usize)> = Vec::new();
+    }
+}
+
+/// Every file under `root` (the real `guidance/`), sorted: the Markdown
+/// files to read, and the other files.
+fn walk(
+    real: &Path,
+    root: &Path,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Found>, Vec<AssetFile>) {
+    let mut md = Vec::new();
     let mut assets = Vec::new();
-    let walker = walkdir::WalkDir::new(&root)
+    let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .follow_root_links(false)
         .sort_by_file_name()
@@ -172,7 +197,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
             Err(e) => {
                 let path = e
                     .path()
-                    .map(|p| rel_to(&real, p))
+                    .map(|p| rel_to(real, p))
                     .unwrap_or_else(|| CONTENT_DIR.into());
                 diags.push(Diagnostic::error(
                     path,
@@ -183,13 +208,13 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
                 continue;
             }
         };
-        let rel_site = rel_to(&real, entry.path());
-        let Ok(rel) = entry.path().strip_prefix(&root).map(Path::to_path_buf) else {
+        let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
             continue;
         };
+        let rel_site = rel_to(real, entry.path());
         if entry.file_type().is_symlink() {
             diags.push(crate::no_follow::link_diagnostic(
-                &real,
+                real,
                 entry.path(),
                 rel_site,
             ));
@@ -198,32 +223,9 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
         if !entry.file_type().is_file() {
             continue;
         }
-        let Some(name) = entry.file_name().to_str() else {
-            diags.push(Diagnostic::warning(
-                rel_site,
-                0,
-                0,
-                "file name is not valid Unicode; skipped",
-            ));
+        let Some(name) = usable_name(&entry, &rel_site, diags) else {
             continue;
         };
-        if let Some(bad) = name
-            .chars()
-            .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
-        {
-            diags.push(
-                Diagnostic::warning(
-                    rel_site,
-                    0,
-                    0,
-                    format!(
-                        "file name contains {bad:?}, which does not work in web addresses; skipped"
-                    ),
-                )
-                .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
-            );
-            continue;
-        }
         let dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
         if let Some(base) = is_markdown(name) {
             match split_lang(base, config) {
@@ -245,37 +247,56 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
             assets.push(AssetFile { rel, variant });
         }
     }
+    (md, assets)
+}
 
+/// The entry's file name, unless it cannot be part of a web address (a
+/// warning says so, and the file is skipped).
+fn usable_name<'e>(
+    entry: &'e walkdir::DirEntry,
+    rel_site: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'e str> {
+    let Some(name) = entry.file_name().to_str() else {
+        diags.push(Diagnostic::warning(
+            rel_site,
+            0,
+            0,
+            "file name is not valid Unicode; skipped",
+        ));
+        return None;
+    };
+    if let Some(bad) = name
+        .chars()
+        .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
+    {
+        diags.push(
+            Diagnostic::warning(
+                rel_site,
+                0,
+                0,
+                format!(
+                    "file name contains {bad:?}, which does not work in web addresses; skipped"
+                ),
+            )
+            .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
+        );
+        return None;
+    }
+    Some(name)
+}
+
+/// Reads and decodes the Markdown files, in parallel.
+fn read_all(
+    site: &crate::no_follow::Dir,
+    real: &Path,
+    md: Vec<Found>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<SourceFile> {
     let results: Vec<Result<SourceFile, Diagnostic>> = md
         .into_par_iter()
         .map(|(rel, dir, stem, lang)| {
-            let in_site = crate::no_follow::slash_path(&rel);
-            let size = std::fs::symlink_metadata(real.join(&rel))
-                .map(|m| m.len())
-                .unwrap_or(0);
-            if size > MAX_MARKDOWN_BYTES {
-                return Err(Diagnostic::error(
-                    &rel,
-                    0,
-                    0,
-                    format!(
-                        "the file is too large ({:.1} MB; the limit is {} MB)",
-                        size as f64 / 1048576.0,
-                        MAX_MARKDOWN_BYTES / 1048576
-                    ),
-                )
-                .with_hint("split it into chapters; readers open pages on phones"));
-            }
-            let bytes = site.read(&in_site).map_err(|e| {
-                Diagnostic::error(
-                    &rel,
-                    0,
-                    0,
-                    format!("cannot read the file: {}", io_message(&e)),
-                )
-            })?;
-            let text = crate::text::decode_vec(bytes)
-                .map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))?;
+            let text = read_one(site, real, &rel)?;
             Ok(SourceFile {
                 rel,
                 dir,
@@ -292,7 +313,36 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
             Err(d) => diags.push(d),
         }
     }
-    Loaded { sources, assets }
+    sources
+}
+
+/// One Markdown file's text, refused when too large or not text.
+fn read_one(site: &crate::no_follow::Dir, real: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let size = std::fs::symlink_metadata(real.join(rel))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    if size > MAX_MARKDOWN_BYTES {
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!(
+                "the file is too large ({:.1} MB; the limit is {} MB)",
+                size as f64 / 1048576.0,
+                MAX_MARKDOWN_BYTES / 1048576
+            ),
+        )
+        .with_hint("split it into chapters; readers open pages on phones"));
+    }
+    let bytes = site.read(&crate::no_follow::slash_path(rel)).map_err(|e| {
+        Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!("cannot read the file: {}", io_message(&e)),
+        )
+    })?;
+    crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(rel, l, c, m))
 }
 
 fn rel_to(source: &Path, p: &Path) -> PathBuf {

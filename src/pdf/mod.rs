@@ -21,7 +21,7 @@ use crate::content::model::Site;
 use crate::output::OutputFile;
 use metadata::{Metadata, Use, pt};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long one document may take before Chromium is stopped.
@@ -97,7 +97,11 @@ pub fn parallelism(jobs: usize) -> usize {
 /// files (the print pages and what they load are taken from it).
 pub fn render(browser: &Path, site: &[OutputFile], jobs: &[Job]) -> Result<Report, String> {
     let start = Instant::now();
-    let tmp = TempDir::new().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    // Removed when dropped, whatever happens to the jobs.
+    let tmp = tempfile::Builder::new()
+        .prefix("fieldguide-pdf-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let root = tmp.path().join("site");
     stage(site, &root)
         .map_err(|e| format!("cannot write the print pages to a temporary folder: {e}"))?;
@@ -202,39 +206,4 @@ fn stage(files: &[OutputFile], root: &Path) -> std::io::Result<()> {
         std::fs::write(target, f.bytes.as_ref())?;
     }
     Ok(())
-}
-
-/// A temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> std::io::Result<Self> {
-        let base = std::env::temp_dir();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let mut last = None;
-        for attempt in 0..100u32 {
-            let p = base.join(format!(
-                "fieldguide-pdf-{}-{nanos:x}-{attempt}",
-                std::process::id()
-            ));
-            match std::fs::create_dir(&p) {
-                Ok(()) => return Ok(TempDir(p)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
-                Err(e) => return Err(e),
-            }
-        }
-        Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }

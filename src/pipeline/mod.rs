@@ -16,7 +16,7 @@ pub use pages::render_specs;
 
 use crate::config::{self, Config};
 use crate::content::{load, model};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, sorted};
 use crate::i18n::I18n;
 use crate::markdown::{self, Rendered};
 use crate::output::OutputFile;
@@ -50,12 +50,6 @@ pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
     Failed {
         diagnostics: sorted(diags),
     }
-}
-
-fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let all = crate::diagnostics::Diagnostics::new();
-    all.extend(diags);
-    all.into_sorted()
 }
 
 pub fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {

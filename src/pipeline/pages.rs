@@ -7,7 +7,7 @@ use super::emit::{Emitted, Emitter, Entry};
 use super::{Analysed, Timer};
 use crate::content::model::NodeId;
 use crate::diagnostics::Diagnostic;
-use crate::output::{Bytes, OutputFile};
+use crate::output::OutputFile;
 use crate::render::print::Rebaser;
 use crate::render::{Renderer, Spec};
 use rayon::prelude::*;
@@ -16,7 +16,8 @@ use rayon::prelude::*;
 /// that their HTML is a small, fixed amount of memory.
 const CHUNK: usize = 64;
 
-/// Every file of the site except the homes (see `download`).
+/// Every file of the site except the homes and the offline lists (see
+/// `download`).
 pub fn emit_all(
     a: &Analysed,
     r: &Renderer,
@@ -58,34 +59,15 @@ pub fn emit_all(
         );
     }
     em.emit(extra_files, true);
-    if site.config.offline {
-        em.emit(crate::output::offline::files(site, &em.ledger()), true);
-    }
     timer.lap("assets");
     search
 }
 
-/// The theme's static files, under `assets/`. Only the built-in theme's
-/// CSS and JavaScript are minified: a site's own files are its business.
+/// The theme's static files, under `assets/` (see `Theme::static_files`).
 fn theme_files(theme: &crate::theme::Theme) -> Vec<OutputFile> {
     theme
         .static_files()
-        .map(|(name, bytes)| {
-            let builtin = !theme.overridden.contains(&format!("static/{name}"));
-            let bytes = match std::str::from_utf8(bytes) {
-                Ok(text) if builtin && name.ends_with(".css") => {
-                    Bytes::Owned(crate::output::minify::css(text).into_bytes())
-                }
-                Ok(text) if builtin && name.ends_with(".js") => {
-                    Bytes::Owned(crate::output::minify::js(text).into_bytes())
-                }
-                _ => Bytes::Owned(bytes.to_vec()),
-            };
-            OutputFile {
-                path: format!("assets/{name}"),
-                bytes,
-            }
-        })
+        .map(|(name, bytes)| OutputFile::owned(format!("assets/{name}"), bytes.to_vec()))
         .collect()
 }
 

@@ -131,11 +131,50 @@ pub struct Fallback {
     pub available: Vec<Alternate>,
 }
 
+/// Which kind of page a context is for. Templates receive it as a string
+/// (`page_type`: `chooser`, `home`, `publication`, ...).
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Chooser,
+    Home,
+    Publication,
+    Part,
+    Chapter,
+    Print,
+    Search,
+}
+
+impl PageKind {
+    /// The page of a publication, part or chapter.
+    pub fn of(kind: crate::content::model::NodeKind) -> Self {
+        use crate::content::model::NodeKind;
+        match kind {
+            NodeKind::Publication => PageKind::Publication,
+            NodeKind::Part => PageKind::Part,
+            NodeKind::Chapter => PageKind::Chapter,
+        }
+    }
+
+    /// The theme's template for this kind of page.
+    pub fn template(self) -> &'static str {
+        match self {
+            PageKind::Chooser => "chooser.html",
+            PageKind::Home => "home.html",
+            PageKind::Publication => "publication.html",
+            PageKind::Part => "part.html",
+            PageKind::Chapter => "chapter.html",
+            PageKind::Print => "print.html",
+            PageKind::Search => "search.html",
+        }
+    }
+}
+
 /// Everything a template receives. Fields that do not apply are null or empty.
 #[derive(Serialize)]
 pub struct PageCtx<'r> {
     /// `chooser`, `home`, `publication`, `part`, `chapter`, `print` or `search`.
-    pub page_type: &'static str,
+    pub page_type: PageKind,
     pub site_title: String,
     pub lang: LangCtx,
     /// Read by the `t()` function: the interface language.

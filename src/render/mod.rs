@@ -13,7 +13,7 @@ use crate::i18n::{I18n, fluent_value};
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::theme::Theme;
-use context::{Contexts, Download, PageCtx};
+use context::{Contexts, Download, PageCtx, PageKind};
 use fluent_bundle::FluentArgs;
 use std::sync::Arc;
 use tera::{Context, Kwargs, State, Tera};
@@ -222,21 +222,14 @@ impl<'a> Renderer<'a> {
     ) -> Result<OutputFile, Diagnostic> {
         let path = spec.output_path(self.site);
         let c = &self.contexts;
-        let (template, mut ctx) = match spec {
-            Spec::Chooser => ("chooser.html", c.chooser()),
-            Spec::Home(l) => ("home.html", c.home(l)),
-            Spec::Page(n, l) => {
-                let ctx = c.page(n, l, content);
-                let template = match ctx.page_type {
-                    "publication" => "publication.html",
-                    "part" => "part.html",
-                    _ => "chapter.html",
-                };
-                (template, ctx)
-            }
-            Spec::Search(l) => ("search.html", c.search(l)),
-            Spec::Print(p, l) => ("print.html", c.print(p, l)),
+        let mut ctx = match spec {
+            Spec::Chooser => c.chooser(),
+            Spec::Home(l) => c.home(l),
+            Spec::Page(n, l) => c.page(n, l, content),
+            Spec::Search(l) => c.search(l),
+            Spec::Print(p, l) => c.print(p, l),
         };
+        let template = ctx.page_type.template();
         if let Some((site_zip, lang_zip)) = downloads {
             ctx.download = Some(site_zip.clone());
             ctx.download_language = lang_zip.cloned();
@@ -253,7 +246,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.contexts.print(publication, lang);
         let chapters = ctx.print.as_ref().map_or(0, |p| p.chapters.len());
         self.finish(&mut ctx);
-        let html = self.render_ctx("print.html", &ctx, &path)?;
+        let html = self.render_ctx(PageKind::Print.template(), &ctx, &path)?;
         let parts: Vec<String> = html
             .split(print::CHAPTER_MARKER)
             .map(str::to_string)
