@@ -244,6 +244,7 @@ fn main() {
         source: site.clone(),
         strict: false,
         live_reload: Some("__fieldguide/livereload.js".into()),
+        keep_text: true,
         ..Default::default()
     };
     let (mut session, _) = fieldguide::rebuild::Session::start(opts)

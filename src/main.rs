@@ -41,6 +41,7 @@ impl Common {
             source: self.source.clone(),
             strict: self.strict,
             live_reload: None,
+            keep_text: false,
             download: false,
         }
     }

@@ -110,7 +110,11 @@ impl Session {
             );
         }
         let result = match self.body_edits() {
-            Some(edits) if !edits.is_empty() => self.update_docs(edits, start),
+            Some(edits) if !edits.is_empty() => match self.update_docs(edits, start) {
+                Ok(Some(outcome)) => Ok(outcome),
+                Ok(None) => self.full(start),
+                Err(failed) => Err(failed),
+            },
             _ => self.full(start),
         };
         if result.is_ok() {
@@ -173,13 +177,28 @@ impl Session {
     /// Applies body edits and re-renders what shows them. On failure the
     /// documents are put back as they were, so the session still holds the
     /// last good site and the next update compares with it.
-    fn update_docs(&mut self, edits: Vec<BodyEdit>, start: Instant) -> Result<Outcome, Failed> {
+    /// `Ok(None)` when the edits change which files are published (an image
+    /// newly shown, or no longer): the whole site is built instead.
+    fn update_docs(
+        &mut self,
+        edits: Vec<BodyEdit>,
+        start: Instant,
+    ) -> Result<Option<Outcome>, Failed> {
         let a = &mut self.built.analysed;
         let stale_before = translation_statuses(&a.site);
         let anchors_before = crate::check::anchors(&a.site, &a.rendered);
+        let assets_before = used_assets(&a.rendered);
         let docs: Vec<DocId> = edits.iter().map(|e| e.doc).collect();
         let saved = apply(a, edits);
-        let result = self.rerender(&docs, &stale_before, &anchors_before, start);
+        if used_assets(&self.built.analysed.rendered) != assets_before {
+            let a = &mut self.built.analysed;
+            restore(a, saved);
+            crate::check::links(&a.site, &mut a.rendered);
+            return Ok(None);
+        }
+        let result = self
+            .rerender(&docs, &stale_before, &anchors_before, start)
+            .map(Some);
         if result.is_err() {
             let a = &mut self.built.analysed;
             restore(a, saved);
@@ -314,6 +333,14 @@ fn restore(a: &mut pipeline::Analysed, saved: Vec<Saved>) {
             a.rendered[s.doc] = r;
         }
     }
+}
+
+/// The files under `guidance/` that pages use (and so are published).
+fn used_assets(rendered: &[crate::markdown::Rendered]) -> BTreeSet<usize> {
+    rendered
+        .iter()
+        .flat_map(|r| r.assets.iter().copied())
+        .collect()
 }
 
 fn is_offline_file(path: &str) -> bool {

@@ -244,6 +244,11 @@ fn active_files_are_refused() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
     );
     site.write("guidance/pub/extra.html", "<p>hello</p>");
+    // Files are published only when a page uses them: these two are.
+    site.write(
+        "guidance/pub/09-files.en.md",
+        "---\ntitle: Files\n---\n![A drawing](images/evil.svg) [a page](extra.html)\n",
+    );
     let o = site.build();
     assert_eq!(o.code, 1);
     // The SVG is published without its script, with a warning naming it.
@@ -262,6 +267,10 @@ fn active_files_are_refused() {
         o.stderr
     );
     site.remove("guidance/pub/extra.html");
+    site.write(
+        "guidance/pub/09-files.en.md",
+        "---\ntitle: Files\n---\n![A drawing](images/evil.svg)\n",
+    );
     site.build_ok();
     assert_eq!(
         site.read("public/en/pub/images/evil.svg"),
@@ -269,6 +278,10 @@ fn active_files_are_refused() {
     );
     // A trusted site may publish them as they are.
     site.write("guidance/pub/extra.html", "<p>hello</p>");
+    site.write(
+        "guidance/pub/09-files.en.md",
+        "---\ntitle: Files\n---\n![A drawing](images/evil.svg) [a page](extra.html)\n",
+    );
     site.write(
         "site.yaml",
         format!("{}allow_raw_html: true\n", site.read("site.yaml")),

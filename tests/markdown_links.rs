@@ -233,7 +233,6 @@ fn raw_html_from_migrated_sites_is_shown_as_html() {
 }
 
 #[test]
-#[ignore = "needs the load step to fill Site::static_files from static/ (lead)"]
 fn site_absolute_paths_point_into_static() {
     let site = Site::fixture("basic");
     site.write("static/images/logo.png", b"\x89PNG\r\n\x1a\n");

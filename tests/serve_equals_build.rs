@@ -246,6 +246,7 @@ impl Fixture {
             strict,
             // As `serve` sets it.
             live_reload: Some(fieldguide::serve::RELOAD_SCRIPT.to_string()),
+            keep_text: true,
             download: false,
         }
     }

@@ -63,6 +63,9 @@ pub fn print_summary(
     if let Some(line) = &summary.published_as_text {
         eprintln!("  {line}");
     }
+    if let Some(line) = unpublished_line(&summary.unpublished) {
+        eprintln!("  {line}");
+    }
     let weight = crate::output::weight(&summary.files);
     eprintln!(
         "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
@@ -80,6 +83,33 @@ pub fn print_summary(
             stats
         )
     );
+}
+
+/// `3 files in guidance/ are not linked from any page and were not
+/// published: a.docx, b.bak, notes.txt` (the first few).
+fn unpublished_line(files: &[std::path::PathBuf]) -> Option<String> {
+    const SHOWN: usize = 5;
+    if files.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = files
+        .iter()
+        .take(SHOWN)
+        .map(|p| crate::diagnostics::escape_control(&crate::diagnostics::display_path(p)))
+        .collect();
+    if files.len() > SHOWN {
+        names.push(format!(
+            "and {} more (`fieldguide check` lists them)",
+            files.len() - SHOWN
+        ));
+    }
+    Some(format!(
+        "{} in guidance/ {} not linked from any page and {} not published: {}",
+        plural(files.len(), "file", "files"),
+        if files.len() == 1 { "is" } else { "are" },
+        if files.len() == 1 { "was" } else { "were" },
+        names.join(", ")
+    ))
 }
 
 /// `built 102 files in 32 ms into public (…); 0 warnings`
@@ -106,13 +136,14 @@ pub fn done_line(
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
-    let (diags, pages, defects) = match pipeline::check(opts) {
+    let (diags, pages, defects, unpublished) = match pipeline::check(opts) {
         Ok(s) => (
             s.diagnostics,
             s.languages.iter().map(|l| l.pages).sum::<usize>(),
             s.defects,
+            s.unpublished,
         ),
-        Err(f) => (f.diagnostics, 0, (0, 0)),
+        Err(f) => (f.diagnostics, 0, (0, 0), Vec::new()),
     };
     let (e, w) = count(&diags);
     // `broken_links: warning` lets `build` publish them; `check` still fails.
@@ -137,6 +168,7 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             "warnings": w,
             "broken_links": defects.0,
             "missing_images": defects.1,
+            "not_published": unpublished.iter().map(|p| crate::diagnostics::display_path(p)).collect::<Vec<_>>(),
             "findings": findings,
         });
         println!(
@@ -158,6 +190,18 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             plural(w, "warning", "warnings"),
             start.elapsed().as_millis(),
         );
+        if !unpublished.is_empty() {
+            eprintln!(
+                "not published: {} under guidance/ no page links to or shows:",
+                plural(unpublished.len(), "file", "files")
+            );
+            for p in &unpublished {
+                eprintln!(
+                    "  {}",
+                    crate::diagnostics::escape_control(&crate::diagnostics::display_path(p))
+                );
+            }
+        }
         if broken > 0 {
             eprintln!(
                 "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",

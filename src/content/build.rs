@@ -20,7 +20,7 @@ type Parsed = (
 );
 
 /// Builds the tree from the loaded files. Problems go to `diags`.
-pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
+pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
     let nlang = config.languages.len();
     let mut site = Site {
         config,
@@ -31,7 +31,8 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         by_source: HashMap::new(),
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
-        static_files: Default::default(),
+        static_files: loaded.static_files.iter().map(|(k, _)| k.clone()).collect(),
+        static_sources: std::mem::take(&mut loaded.static_files),
         names: Default::default(),
     };
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();

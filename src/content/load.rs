@@ -38,14 +38,16 @@ pub struct AssetFile {
 pub struct Loaded {
     pub sources: Vec<SourceFile>,
     pub assets: Vec<AssetFile>,
+    /// The site-wide `static/` folder: (path in it, in NFC; path on disk).
+    pub static_files: Vec<(String, PathBuf)>,
 }
 
-/// Files that are never content: editor and OS droppings.
-fn ignored(name: &str) -> bool {
+/// Files and folders that are never content: hidden ones, editor and OS
+/// leftovers (`~$x.docx`, `x.bak`, `.DS_Store`, ...).
+pub fn ignored(name: &str) -> bool {
     name.starts_with('.')
-        || name.ends_with('~')
-        || name.starts_with('#')
-        || matches!(name, "Thumbs.db" | "desktop.ini")
+        || crate::content::file_types::classify(name)
+            == crate::content::file_types::FileType::Leftover
 }
 
 fn is_markdown(name: &str) -> Option<&str> {
@@ -137,7 +139,12 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
     };
     let (md, assets) = walk(&real, content.path(), config, diags);
     let sources = read_all(&site, &real, md, diags);
-    Loaded { sources, assets }
+    let static_files = super::static_dir::walk(&site, &real, diags);
+    Loaded {
+        sources,
+        assets,
+        static_files,
+    }
 }
 
 /// The site folder and its `guidance/` folder, opened without following
@@ -220,19 +227,40 @@ fn walk(
             ));
             continue;
         }
+        if entry.file_type().is_dir() && entry.depth() > 0 {
+            if let Some(name) = entry.file_name().to_str()
+                && let Some(problem) = crate::content::file_types::portable_name_problem(name)
+            {
+                diags.push(portable_error(rel_site, &problem));
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
         let Some(name) = usable_name(&entry, &rel_site, diags) else {
             continue;
         };
-        let dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(problem) = crate::content::file_types::portable_name_problem(name) {
+            diags.push(portable_error(rel_site, &problem));
+            continue;
+        }
+        // Names are compared in NFC: macOS saves them decomposed, links
+        // are typed composed.
+        let dir = PathBuf::from(
+            crate::slug::nfc(
+                &rel.parent()
+                    .map(crate::no_follow::slash_path)
+                    .unwrap_or_default(),
+            )
+            .as_ref(),
+        );
         if let Some(base) = is_markdown(name) {
             match split_lang(base, config) {
                 Ok((stem, lang)) => md.push((
                     rel_site,
                     dir,
-                    stem.to_string(),
+                    crate::slug::nfc(stem).into_owned(),
                     lang.unwrap_or_else(|| config.default_index()),
                 )),
                 Err(msg) => diags.push(Diagnostic::error(rel_site, 0, 0, msg).with_hint(
@@ -248,6 +276,19 @@ fn walk(
         }
     }
     (md, assets)
+}
+
+/// A name that works here but breaks the site on Windows or macOS (a
+/// reserved device name, a trailing dot): an error, so it is renamed
+/// before the site is copied to a phone or a USB stick.
+pub fn portable_error(rel: PathBuf, problem: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        format!("this name does not work on every system: {problem}"),
+    )
+    .with_hint("rename it: the site is copied to phones and USB sticks, read on Windows and macOS")
 }
 
 /// The entry's file name, unless it cannot be part of a web address (a

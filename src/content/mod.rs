@@ -7,4 +7,5 @@ pub mod file_types;
 pub mod front_matter;
 pub mod load;
 pub mod model;
+pub mod static_dir;
 mod tree;

@@ -103,6 +103,8 @@ pub struct Site {
     /// Files of the site-wide `static/` folder, relative to it (`images/logo.png`):
     /// what a link starting with `/` may point at.
     pub static_files: std::collections::BTreeSet<String>,
+    /// The same files, with their paths on disk (relative to `static/`).
+    pub static_sources: Vec<(String, PathBuf)>,
     /// File names by lower-case spelling and slug, for hints on broken
     /// links: built by the markdown step on the first one.
     pub names: std::sync::OnceLock<crate::slug::NameIndex>,

@@ -8,54 +8,57 @@ use crate::content::file_types::{self, FileType};
 use crate::content::{load, model};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Reads each asset once and places it in every language's folder.
-pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
+/// The files under `guidance/` that pages use, read once and placed in
+/// every language's folder; and the others, which are not published.
+pub struct Assets {
+    pub files: Vec<OutputFile>,
+    /// Files no page links to or shows, relative to the site folder: never
+    /// published (a private `case-notes.docx` stays private).
+    pub unpublished: Vec<PathBuf>,
+}
+
+/// Reads each asset that a page uses (`used`: indices into `Site::assets`)
+/// once and places it in every language's folder.
+pub fn copy(
+    site: &model::Site,
+    source: &Path,
+    used: &BTreeSet<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Assets {
     // Read without following links: `load` already refused them, and a
     // link swapped in since must not be read either.
     let root = crate::no_follow::Dir::open(&crate::no_follow::real(source))
         .and_then(|d| d.sub(load::CONTENT_DIR));
-    let mut sources: Vec<&Path> = site
-        .assets
+    let files_of = |a: &model::Asset| -> Vec<PathBuf> {
+        a.src.iter().chain(a.variants.values()).cloned().collect()
+    };
+    let mut unpublished: Vec<PathBuf> = (0..site.assets.len())
+        .filter(|i| !used.contains(i))
+        .flat_map(|i| files_of(&site.assets[i]))
+        .map(|p| Path::new(load::CONTENT_DIR).join(p))
+        .collect();
+    unpublished.sort();
+    let mut sources: Vec<PathBuf> = used
         .iter()
-        .flat_map(|a| a.src.iter().chain(a.variants.values()))
-        .map(PathBuf::as_path)
+        .flat_map(|&i| files_of(&site.assets[i]))
         .collect();
     sources.sort();
     sources.dedup();
-    // Leftovers (`~$x.docx`, `.DS_Store`, `x.bak`) are never read or published.
-    sources.retain(|p| file_types::classify(&p.to_string_lossy()) != FileType::Leftover);
-    let read: Vec<(&Path, std::io::Result<Vec<u8>>)> = sources
-        .par_iter()
-        .map(|p| {
-            let bytes = match &root {
-                Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
-                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
-            };
-            (*p, bytes)
-        })
-        .collect();
-    let mut bytes = std::collections::HashMap::new();
-    for (p, r) in read {
-        match r {
-            Ok(b) => {
-                if let Some(b) = vet(site.config.allow_raw_html, p, b, diags) {
-                    bytes.insert(p, Arc::new(b));
-                }
-            }
-            Err(e) => diags.push(Diagnostic::error(
-                Path::new(load::CONTENT_DIR).join(p),
-                0,
-                0,
-                format!("cannot read: {}", load::io_message(&e)),
-            )),
-        }
-    }
+    let bytes = read_all(
+        &root,
+        Path::new(load::CONTENT_DIR),
+        &sources,
+        site.config.allow_raw_html,
+        diags,
+    );
     let mut out = Vec::new();
     for (l, lang) in site.config.languages.iter().enumerate() {
-        for asset in &site.assets {
+        for &i in used {
+            let asset = &site.assets[i];
             if let Some(b) = asset.source_for(l).and_then(|p| bytes.get(p)) {
                 out.push(OutputFile {
                     path: format!("{}/{}", lang.code, asset.out),
@@ -64,21 +67,93 @@ pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> V
             }
         }
     }
+    Assets {
+        files: out,
+        unpublished,
+    }
+}
+
+/// The site-wide `static/` folder, each file at the same path from the
+/// output root, with the same type checks.
+pub fn copy_static(
+    site: &model::Site,
+    source: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    if site.static_sources.is_empty() {
+        return Vec::new();
+    }
+    let dir = crate::content::static_dir::STATIC_DIR;
+    let root =
+        crate::no_follow::Dir::open(&crate::no_follow::real(source)).and_then(|d| d.sub(dir));
+    let disks: Vec<PathBuf> = site.static_sources.iter().map(|(_, d)| d.clone()).collect();
+    let bytes = read_all(
+        &root,
+        Path::new(dir),
+        &disks,
+        site.config.allow_raw_html,
+        diags,
+    );
+    site.static_sources
+        .iter()
+        .filter_map(|(key, disk)| {
+            Some(OutputFile {
+                path: crate::url::static_output(key),
+                bytes: Bytes::Shared(bytes.get(disk)?.clone()),
+            })
+        })
+        .collect()
+}
+
+/// Reads `files` (relative to `root`, shown under `shown`) in parallel and
+/// vets each; the ones that may be published, by path.
+fn read_all(
+    root: &std::io::Result<crate::no_follow::Dir>,
+    shown: &Path,
+    files: &[PathBuf],
+    allow_raw: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<PathBuf, Arc<Vec<u8>>> {
+    let read: Vec<(&PathBuf, std::io::Result<Vec<u8>>)> = files
+        .par_iter()
+        .map(|p| {
+            let bytes = match root {
+                Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
+                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+            };
+            (p, bytes)
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for (p, r) in read {
+        match r {
+            Ok(b) => {
+                if let Some(b) = vet(allow_raw, &shown.join(p), b, diags) {
+                    out.insert(p.clone(), Arc::new(b));
+                }
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                shown.join(p),
+                0,
+                0,
+                format!("cannot read: {}", load::io_message(&e)),
+            )),
+        }
+    }
     out
 }
 
-/// The bytes to publish for `rel` (under `guidance/`): as they are for an
+/// The bytes to publish for `path` (from the site folder): as they are for an
 /// allowlisted type, sanitised for an SVG; `None` with an error for a type
 /// that runs or is unknown. A site whose authors are all trusted
 /// (`allow_raw_html`) publishes every type as it is.
 fn vet(
     allow_raw: bool,
-    rel: &Path,
+    path: &Path,
     bytes: Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vec<u8>> {
-    let path = Path::new(load::CONTENT_DIR).join(rel);
-    let name = rel.to_string_lossy();
+    let name = path.to_string_lossy();
     if allow_raw {
         return Some(bytes);
     }

@@ -36,6 +36,10 @@ pub struct Options {
     pub live_reload: Option<String>,
     /// Write `download/<site>.zip` (`build` does; `serve` and `check` do not).
     pub download: bool,
+    /// Keep each document's plain text after the check (`serve`: it makes
+    /// the search indexes again after an edit). A build does not: each
+    /// page's text goes to the search index as the page is made.
+    pub keep_text: bool,
 }
 
 /// A failed build: every problem found, sorted.
@@ -109,10 +113,15 @@ pub struct Analysed {
 impl Analysed {
     /// Renders document `d` again, for a page that shows it, with the
     /// links the check found broken unlinked as they were then.
+    pub fn page_doc(&self, d: model::DocId) -> Rendered {
+        let mut r = render_doc(&self.site, &self.labels, d);
+        markdown::unlink(&mut r.html, &self.rendered[d].unlinked);
+        r
+    }
+
+    /// [`Analysed::page_doc`]'s HTML.
     pub fn html(&self, d: model::DocId) -> String {
-        let mut html = render_doc(&self.site, &self.labels, d).html;
-        markdown::unlink(&mut html, &self.rendered[d].unlinked);
-        html
+        self.page_doc(d).html
     }
 }
 
@@ -128,7 +137,7 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     let labels: Vec<markdown::Labels> = (0..site.config.languages.len())
         .map(|l| i18n.labels(l))
         .collect();
-    let mut rendered = analyse_markdown(&site, &labels);
+    let mut rendered = analyse_markdown(&site, &labels, opts.keep_text);
     for r in &rendered {
         diags.extend(r.diagnostics.iter().cloned());
     }
@@ -160,13 +169,21 @@ pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::Doc
 }
 
 /// Every document once, in parallel, keeping what the check and the
-/// templates need but not the HTML.
-pub fn analyse_markdown(site: &model::Site, labels: &[markdown::Labels]) -> Vec<Rendered> {
+/// templates need but not the HTML, nor the plain text unless `keep_text`
+/// (`serve`, which re-makes the search indexes after an edit).
+pub fn analyse_markdown(
+    site: &model::Site,
+    labels: &[markdown::Labels],
+    keep_text: bool,
+) -> Vec<Rendered> {
     (0..site.docs.len())
         .into_par_iter()
         .map(|d| {
             let mut r = render_doc(site, labels, d);
             r.html = String::new();
+            if !keep_text {
+                r.text = String::new();
+            }
             r
         })
         .collect()
@@ -178,6 +195,8 @@ pub struct Summary {
     pub languages: Vec<crate::translation::LanguageSummary>,
     /// Each language's search index size, for the summary line.
     pub search: Vec<crate::search::Summary>,
+    /// Files under `guidance/` that no page uses: not published.
+    pub unpublished: Vec<PathBuf>,
     /// Every file emitted: path, size, hash.
     pub files: Vec<emit::Entry>,
     pub elapsed_ms: u128,
@@ -257,7 +276,7 @@ pub fn render_site(
         crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);
     let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
     let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
-    let search = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
+    let emitted = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
     if !emitter.failed() {
         download::finish(a, &renderer, &mut emitter);
         ready.timer.lap("download");
@@ -279,7 +298,8 @@ pub fn render_site(
     Ok(Summary {
         diagnostics: sorted(diagnostics),
         languages: crate::translation::summary(&a.site),
-        search,
+        search: emitted.search,
+        unpublished: emitted.unpublished,
         files,
         elapsed_ms: ready.start.elapsed().as_millis(),
         timings: ready.timer.laps.clone(),

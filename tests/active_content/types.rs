@@ -51,9 +51,7 @@ fn types() -> (Files, Files, Vec<String>) {
         "style.xsl",
         "style.xslt",
         "x.svg.html",
-        "evil.html.",
-        "evil.html ",
-        "PAGE.XHT",
+        "OTHER.XHT",
         "drawing.svgz",
         "run.php",
         "setup.exe",
@@ -116,11 +114,15 @@ fn only_allowlisted_types_are_published() {
             .any(|p| p.starts_with("download/") && p.contains("~$")),
     );
 
-    // Each forbidden type is an error naming the file; nothing is written.
+    // Each forbidden type that a page uses is an error naming the file;
+    // nothing is written.
     let before = common::tree(&site.out());
+    let mut page = String::from("---\ntitle: More files\n---\n\n");
     for (name, bytes) in &forbidden {
         site.write(&format!("guidance/handbook/files/{name}"), bytes);
+        page.push_str(&format!("- [{name}](<files/{name}>)\n"));
     }
+    site.write("guidance/handbook/05-more.en.md", &page);
     let o = site.build();
     assert_eq!(o.code, 1, "{}", o.stderr);
     for (name, _) in &forbidden {
@@ -135,7 +137,6 @@ fn only_allowlisted_types_are_published() {
         "guidance/handbook/files/page.xht:1:1: error: not published: a .xht file runs in the reader's browser",
         "guidance/handbook/files/page.shtm:1:1: error: not published: a .shtm file runs in the reader's browser",
         "guidance/handbook/files/x.svg.html:1:1: error: not published: a .html file runs in the reader's browser",
-        "guidance/handbook/files/evil.html.:1:1: error: not published: a .html file runs in the reader's browser",
         "guidance/handbook/files/old.doc:1:1: error: not published: a .doc file can carry macros that run when it is opened",
         "guidance/handbook/files/README:1:1: error: not published: it has no extension, so its type is unknown",
         "guidance/handbook/files/archive.zip:1:1: error: not published: .zip is not a type fieldguide publishes",
@@ -158,4 +159,67 @@ fn only_allowlisted_types_are_published() {
         let p = site.out().join(format!("en/handbook/files/{name}"));
         assert_eq!(&std::fs::read(&p).unwrap(), bytes, "{}", p.display());
     }
+}
+
+#[test]
+fn names_that_break_on_windows_or_macos_are_errors() {
+    let site = common::Site::fixture("basic");
+    site.build_ok();
+    let before = common::tree(&site.out());
+    for name in [
+        "evil.html.",
+        "notes.txt ",
+        "con.png",
+        "AUX.pdf",
+        "com1.txt",
+        "lpt9.jpg",
+    ] {
+        site.write(&format!("guidance/handbook/files/{name}"), "x");
+    }
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for name in [
+        "evil.html.",
+        "notes.txt ",
+        "con.png",
+        "AUX.pdf",
+        "com1.txt",
+        "lpt9.jpg",
+    ] {
+        let head = format!(
+            "guidance/handbook/files/{name}:1:1: error: this name does not work on every system"
+        );
+        assert!(
+            o.stderr.lines().any(|l| l.starts_with(&head)),
+            "{name:?}: {}",
+            o.stderr
+        );
+        site.remove(&format!("guidance/handbook/files/{name}"));
+    }
+    assert_eq!(
+        common::tree(&site.out()),
+        before,
+        "a failed build changes nothing"
+    );
+    // Two files whose published names differ only by case.
+    site.write("guidance/handbook/files/Map.png", "a");
+    site.write("guidance/handbook/files/map.png", "b");
+    site.write(
+        "guidance/handbook/04-maps.en.md",
+        "---\ntitle: Maps\n---\n![one](files/Map.png) ![two](files/map.png)\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("en/handbook/files/Map.png")
+            && o.stderr.contains("en/handbook/files/map.png")
+            && o.stderr.contains("differ only by case"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        common::tree(&site.out()),
+        before,
+        "a failed build changes nothing"
+    );
 }
