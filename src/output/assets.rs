@@ -170,7 +170,7 @@ fn vet(
                          (script, event handlers, outside references, …): {}",
                         listed(&s.removed)
                     );
-                    diags.push(Diagnostic::warning(&path, line, col, msg).with_hint(
+                    diags.push(Diagnostic::warning(path, line, col, msg).with_hint(
                         "remove these from the file, or set `allow_raw_html: true` in site.yaml if every author is trusted",
                     ));
                 }
@@ -179,7 +179,7 @@ fn vet(
             Err(r) => {
                 let (line, col) = at(r.line, r.col);
                 let msg = format!("not published: the SVG cannot be checked: {}", r.reason);
-                diags.push(Diagnostic::error(&path, line, col, msg).with_hint(
+                diags.push(Diagnostic::error(path, line, col, msg).with_hint(
                     "save it again from the drawing program as plain SVG (UTF-8, no DOCTYPE)",
                 ));
                 None
@@ -190,7 +190,7 @@ fn vet(
         return Some(bytes);
     };
     diags.push(
-        Diagnostic::error(&path, 0, 0, format!("not published: {why}"))
+        Diagnostic::error(path, 0, 0, format!("not published: {why}"))
             .with_hint("link a PDF or an image instead, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
     );
     None
