@@ -31,6 +31,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         by_source: HashMap::new(),
         asset_by_source: HashMap::new(),
         reading_order: HashMap::new(),
+        left_out: Vec::new(),
     };
 
     // Front matter, in parallel: it is the only costly part of modelling.
@@ -49,12 +50,20 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         })
         .collect();
 
-    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    let mut docs = Vec::with_capacity(parsed.len());
     for (file, fm, ds) in parsed {
         diags.extend(ds);
-        let Some((fm, body_offset, body_line)) = fm else {
+        if let Some((fm, body_offset, body_line)) = fm {
+            docs.push((file, fm, body_offset, body_line));
+        }
+    }
+    let (skip, left_out) = super::left_out::decide(&docs, &site.config, diags);
+    site.left_out = left_out;
+    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
+        if skip {
             continue;
-        };
+        }
         if file.dir.as_os_str().is_empty() {
             diags.push(
                 Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
@@ -124,6 +133,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
 
     super::tree::settle_nodes(&mut site, diags);
     super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
+    super::aliases::check(&site, diags);
     site
 }
 

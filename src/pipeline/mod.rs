@@ -36,6 +36,8 @@ pub struct Options {
     pub live_reload: Option<String>,
     /// Write `download/<site>.zip` (`build` does; `serve` and `check` do not).
     pub download: bool,
+    /// Publish pages marked `draft: true` (`--drafts`).
+    pub drafts: bool,
 }
 
 /// A failed build: every problem found, sorted.
@@ -78,9 +80,10 @@ pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
     diags.extend(cd);
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return Err(fail(diags, opts.strict));
     };
+    config.drafts = opts.drafts;
     let theme = Theme::load(&opts.source, &mut diags);
     let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
     timer.lap("config and theme");
@@ -132,9 +135,13 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         .map(|l| i18n.labels(l))
         .collect();
     let rendered = analyse_markdown(&site, &labels);
+    let to_drafts = crate::drafts::link_errors(&site);
     for r in &rendered {
-        diags.extend(r.diagnostics.iter().cloned());
+        let mut found = r.diagnostics.clone();
+        crate::drafts::supersede(&mut found, &to_drafts);
+        diags.extend(found);
     }
+    diags.extend(to_drafts);
     timer.lap("markdown");
     diags.extend(crate::check::anchors(&site, &rendered));
     timer.lap("check");
