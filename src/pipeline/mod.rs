@@ -257,6 +257,7 @@ pub fn render_site(
     let extras = crate::render::Extras {
         live_reload: opts.live_reload.clone(),
         pdfs,
+        ..Default::default()
     };
     let renderer =
         crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);

@@ -36,11 +36,24 @@ pub fn emit_all(
     timer.lap("pages");
     let mut specs = vec![Spec::Chooser];
     specs.extend((0..site.config.languages.len()).map(Spec::Search));
-    let pages: Vec<OutputFile> = specs
+    let mut pages: Vec<OutputFile> = specs
         .into_par_iter()
         .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())
         .collect();
+    // Redirects from `aliases:`; the 404 page is for servers, not the zip.
+    pages.extend(
+        r.redirect_pages()
+            .into_iter()
+            .filter_map(|p| p.map_err(|d| em.error(d)).ok()),
+    );
     em.emit(pages, true);
+    em.emit(
+        r.not_found_page()
+            .map_err(|d| em.error(d))
+            .into_iter()
+            .collect(),
+        false,
+    );
     let (indexes, search) = crate::search::files(site, &a.rendered);
     em.emit(indexes, true);
     timer.lap("search");

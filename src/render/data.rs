@@ -134,13 +134,15 @@ pub struct Fallback {
 /// Everything a template receives. Fields that do not apply are null or empty.
 #[derive(Serialize)]
 pub struct PageCtx<'r> {
-    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print` or `search`.
+    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print`,
+    /// `search`, `redirect` or `not-found` (the site's `404.html`).
     pub page_type: &'static str,
     pub site_title: String,
     pub lang: LangCtx,
     /// Read by the `t()` function: the interface language.
     pub lang_code: String,
-    /// Relative path from this page to the output root (`../../`).
+    /// Relative path from this page to the output root (`../../`); on the
+    /// `404.html` page, which a server shows at any depth, `base_url` or `/`.
     pub root: String,
     pub home_url: String,
     /// The language's search page, for the search form (null on the
@@ -185,4 +187,9 @@ pub struct PageCtx<'r> {
     /// Paths (from the output root) of the PDFs that exist, so pages link
     /// only to those.
     pub pdfs: &'r [String],
+    /// The page, or a folder it is in, is marked `draft: true` (published
+    /// only with `--drafts`): pages show a banner.
+    pub draft: bool,
+    /// On a redirect page (`redirect`, from `aliases:`): the page it leads to.
+    pub redirect: Option<Link>,
 }
