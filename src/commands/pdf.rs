@@ -38,7 +38,7 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
         download: false,
         ..opts.clone()
     };
-    let built = match pipeline::build(&first) {
+    let mut built = match pipeline::build(&first) {
         Ok(b) => b,
         Err(failed) => {
             super::build::report_failure(opts, &failed, verbosity);
@@ -46,10 +46,13 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
         }
     };
     let mut printed = print(&built, out, browser, verbosity);
+    // The keys of the print pages Chromium printed from (see `pdf::keep`).
+    let keys = std::mem::take(&mut built.summary.print_keys);
     drop(built);
     let mut paths: Vec<String> = printed.files.iter().map(|f| f.path.clone()).collect();
     paths.sort();
-    let written = match pipeline::build_to(opts, out, paths, std::mem::take(&mut printed.files)) {
+    let files = std::mem::take(&mut printed.files);
+    let written = match pipeline::build_to(opts, out, paths, files, Some(keys)) {
         Ok(w) => w,
         Err(failed) => {
             super::build::report_failure(opts, &failed, verbosity);
@@ -58,6 +61,7 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
     };
     print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
     print_diagnostics(&opts.source, &printed.problems, verbosity);
+    super::build::print_notes(&written.notes, verbosity);
     super::build::print_summary(&written.summary, out, &written.stats, verbosity);
     report(&printed, verbosity)
 }

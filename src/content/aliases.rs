@@ -175,6 +175,70 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Pages the previous build published (as its manifest says) that this
+/// build does not: a reader's bookmark or a printed link to them breaks.
+/// Drafts left out are not counted: holding a page back is a choice.
+pub fn gone(
+    site: &Site,
+    out: &std::path::Path,
+    previous: &crate::output::manifest::Manifest,
+    files: &[crate::output::FileRecord],
+) -> Vec<Diagnostic> {
+    let now: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let held: Vec<&str> = site.left_out.iter().map(|l| l.url.as_str()).collect();
+    let mut gone: Vec<&str> = Vec::new();
+    for path in previous.files.keys() {
+        let Some((lang, rest)) = path.split_once('/') else {
+            continue;
+        };
+        let page = rest.ends_with(".html")
+            && !matches!(rest, "index.html" | "search.html")
+            && !rest.ends_with("/print.html");
+        // Only pages of a language the site still has: a language dropped
+        // from site.yaml is not a page gone by mistake.
+        if !page || now.contains(path.as_str()) || site.config.language(lang).is_none() {
+            continue;
+        }
+        let draft = held
+            .iter()
+            .any(|u| rest == *u || (u.ends_with('/') && rest.starts_with(u)));
+        if !draft {
+            gone.push(path);
+        }
+    }
+    const SHOWN: usize = 10;
+    let mut found: Vec<Diagnostic> = gone
+        .iter()
+        .take(SHOWN)
+        .map(|path| {
+            let (_, rest) = path.split_once('/').unwrap_or(("", path));
+            let name = rest.trim_end_matches(".html").trim_end_matches("/index");
+            Diagnostic::warning(
+                out.join(path),
+                0,
+                0,
+                "the previous build published this page, and this one does not: links and bookmarks to it will break",
+            )
+            .with_hint(format!(
+                "if the page was renamed or moved, add its old name to the new page's front matter: `aliases: [{}]` (relative to its publication)",
+                name.split_once('/').map_or(name, |(_, n)| n)
+            ))
+        })
+        .collect();
+    if gone.len() > SHOWN {
+        found.push(Diagnostic::warning(
+            out,
+            0,
+            0,
+            format!(
+                "and {} more pages the previous build published are gone",
+                gone.len() - SHOWN
+            ),
+        ));
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

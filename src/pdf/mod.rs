@@ -14,6 +14,7 @@
 pub mod booklet;
 pub mod browser;
 mod chromium;
+pub mod keep;
 pub mod links;
 pub mod metadata;
 

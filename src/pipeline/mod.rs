@@ -193,6 +193,8 @@ pub struct Summary {
     pub elapsed_ms: u128,
     /// Time per step, for `--verbose`.
     pub timings: Vec<(&'static str, u128)>,
+    /// Each PDF path -> the print key of its print page (see `pdf::keep`).
+    pub print_keys: std::collections::BTreeMap<String, String>,
 }
 
 /// A site built in memory (`serve`, `pdf`).
@@ -268,6 +270,7 @@ pub fn render_site(
         download::finish(a, &renderer, &mut emitter);
         ready.timer.lap("download");
     }
+    let loads = emitter.take_print_loads();
     let (files, errors) = emitter.into_parts();
     let mut diagnostics = a.diagnostics.clone();
     if !errors.is_empty() {
@@ -282,9 +285,10 @@ pub fn render_site(
         diagnostics: sorted(diagnostics),
         languages: crate::translation::summary(&a.site),
         search,
-        files,
         elapsed_ms: ready.start.elapsed().as_millis(),
         timings: ready.timer.laps.clone(),
+        print_keys: crate::pdf::keep::keys(&a.site, &files, &loads),
+        files,
     })
 }
 
@@ -311,30 +315,48 @@ pub fn check(opts: &Options) -> Result<Summary, Failed> {
 pub struct Written {
     pub summary: Summary,
     pub stats: crate::output::WriteStats,
+    /// Lines to print about PDFs of an earlier run, kept or removed.
+    pub notes: Vec<String>,
 }
 
 /// Builds the site into `out`, all or nothing: files are staged as they
 /// are rendered and moved into place only when every one is ready.
+/// `pdfs` are the PDFs in `extra_files`, printed from a site whose print
+/// keys are `keys` (see `pdf::keep`; `None`: this build's own).
 pub fn build_to(
     opts: &Options,
     out: &Path,
     pdfs: Vec<String>,
     extra_files: Vec<OutputFile>,
+    keys: Option<std::collections::BTreeMap<String, String>>,
 ) -> Result<Written, Failed> {
     let mut ready = prepare(opts)?;
     let writer = crate::output::Writer::begin(out).map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
     let disk = emit::Disk::new(writer);
     let mut summary = render_site(&mut ready, opts, &disk, pdfs, extra_files)?;
+    let previous = disk.writer().previous();
+    let keys = keys.as_ref().unwrap_or(&summary.print_keys);
+    let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);
+    let gone = crate::content::aliases::gone(&ready.analysed.site, out, previous, &summary.files);
+    if opts.strict && !gone.is_empty() {
+        summary.diagnostics.extend(gone);
+        return Err(fail(summary.diagnostics, true));
+    }
+    summary.diagnostics.extend(gone);
     let write_start = Instant::now();
-    let (stats, warnings) = disk.commit().map_err(|d| fail(d, false))?;
+    let (stats, warnings) = disk.commit(&printed).map_err(|d| fail(d, false))?;
     summary
         .timings
         .push(("commit", write_start.elapsed().as_micros()));
     summary.diagnostics.extend(refused);
     summary.diagnostics.extend(warnings);
     summary.elapsed_ms = ready.start.elapsed().as_millis();
-    Ok(Written { summary, stats })
+    Ok(Written {
+        summary,
+        stats,
+        notes,
+    })
 }
 
 /// Measures each step, for `--verbose` and the benchmark.
