@@ -17,7 +17,8 @@ use super::{EXIT_FAILED, EXIT_OK, Verbosity, count, plural, print_diagnostics};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::pipeline::{self, Options};
-use std::collections::BTreeSet;
+use crate::render::Spec;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// What printing made.
@@ -96,7 +97,9 @@ fn print(
             path.display()
         );
     }
-    let report = match crate::pdf::render(&path, &built.files, &jobs) {
+    let report = match crate::pdf::render(&path, &built.files, &jobs, &|todo| {
+        renumber(built, &jobs, todo)
+    }) {
         Ok(r) => r,
         Err(msg) => {
             printed.problems.push(
@@ -154,6 +157,38 @@ fn print(
     }
     printed.done = Some((pdfs, booklets, report.elapsed, report.processes, lines));
     printed
+}
+
+/// The print pages of `todo` (job index, the page each chapter starts on)
+/// rendered again with those numbers in their contents. A page that
+/// cannot be rendered keeps its PDF without numbers.
+fn renumber(
+    built: &pipeline::Built,
+    jobs: &[crate::pdf::Job],
+    todo: &[(usize, BTreeMap<String, usize>)],
+) -> Vec<(usize, Vec<u8>)> {
+    let a = &built.analysed;
+    let extras = crate::render::Extras {
+        print_pages: todo
+            .iter()
+            .map(|(i, pages)| (jobs[*i].html.clone(), pages.clone()))
+            .collect(),
+        ..Default::default()
+    };
+    let renderer =
+        crate::render::Renderer::new(&a.site, &a.rendered, &built.tera, &a.theme, extras);
+    let specs: Vec<Spec> = todo
+        .iter()
+        .map(|(i, _)| Spec::Print(jobs[*i].publication, jobs[*i].lang))
+        .collect();
+    match pipeline::render_specs(a, &renderer, &specs) {
+        Ok(files) => todo
+            .iter()
+            .zip(files)
+            .map(|((i, _), f)| (*i, f.bytes.as_ref().to_vec()))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// `en/guide/guide.pdf: 12 pages; booklet: 12 pages on 3 sheets`
