@@ -40,20 +40,14 @@ pub fn emit_all(
         .into_par_iter()
         .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())
         .collect();
-    // Redirects from `aliases:`; the 404 page is for servers, not the zip.
+    // Redirects from `aliases:`, and the 404 page.
     pages.extend(
         r.redirect_pages()
             .into_iter()
             .filter_map(|p| p.map_err(|d| em.error(d)).ok()),
     );
+    pages.extend(r.not_found_page().map_err(|d| em.error(d)));
     em.emit(pages, true);
-    em.emit(
-        r.not_found_page()
-            .map_err(|d| em.error(d))
-            .into_iter()
-            .collect(),
-        false,
-    );
     let (indexes, search) = crate::search::files(site, &a.rendered);
     em.emit(indexes, true);
     timer.lap("search");

@@ -14,8 +14,7 @@
 //! root of its host, and `fieldguide serve`); a site served from a
 //! subfolder sets `base_url`. A script could not fix the links (the page
 //! cannot know where its own script is, and the Content-Security-Policy
-//! forbids inline script), nor could `<base>` (`base-uri 'none'`). It is
-//! never opened from the disk, so it is left out of the downloadable zips.
+//! forbids inline script), nor could `<base>` (`base-uri 'none'`).
 
 use super::Renderer;
 use super::context::{Alternate, Contexts, Link, PageCtx};
