@@ -450,7 +450,10 @@ fn pages_link_to_their_pdfs() {
         .count();
     assert_eq!(listed, 3 * 4 + 4, "{manifest}");
     // Each with the key of the print page it was printed from.
-    let keys = manifest.lines().filter(|l| l.starts_with("printed ")).count();
+    let keys = manifest
+        .lines()
+        .filter(|l| l.starts_with("printed "))
+        .count();
     assert_eq!(keys, 3 * 4 + 4, "{manifest}");
     // The downloadable copy of the site holds the PDFs too, and its homes
     // do not offer the download again.
