@@ -20,8 +20,11 @@ use std::path::{Component, Path, PathBuf};
 fn drafts(site: &Site) -> HashMap<PathBuf, PathBuf> {
     site.left_out
         .iter()
-        .filter(|l| l.reason == Reason::Draft && !site.by_source.contains_key(&l.key))
-        .map(|l| (l.key.clone(), l.file.clone()))
+        .filter(|l| !site.by_source.contains_key(&l.key))
+        .filter_map(|l| match &l.reason {
+            Reason::Draft { marked } => Some((l.key.clone(), marked.clone())),
+            Reason::Orphan { .. } => None,
+        })
         .collect()
 }
 
@@ -193,7 +196,9 @@ mod tests {
             "{found:?}"
         );
         assert!(
-            found[2].contains("in guidance/next/01-c.en.md"),
+            found[2].contains(
+                "link to `../next/01-c.md`, a draft (`draft: true` in guidance/next/index.en.md)"
+            ),
             "{found:?}"
         );
     }

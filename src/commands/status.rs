@@ -55,7 +55,7 @@ fn orphans(site: &Site, l: usize) -> Vec<OrphanReport> {
                     display_path(&p.with_file_name(format!("{stem}.{code}.md")))
                 }),
             }),
-            Reason::Draft => None,
+            Reason::Draft { .. } => None,
         })
         .collect()
 }

@@ -15,7 +15,7 @@ use super::model::{LeftOut, Reason};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::slug::order_and_slug;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A file with its front matter and where its body starts.
@@ -69,22 +69,30 @@ pub fn url_of(dir: &Path, stem: &str) -> String {
 fn drafts(docs: &[Parsed], config: &Config, skip: &mut [bool], out: &mut Vec<LeftOut>) {
     let default = config.default_index();
     let source_draft = |(f, fm, ..): &&Parsed| f.lang == default && fm.draft;
-    let dirs: BTreeSet<&Path> = docs
+    // Folder -> its index that says `draft: true`; page -> its file that does.
+    let dirs: BTreeMap<&Path, &Path> = docs
         .iter()
         .filter(source_draft)
         .filter(|(f, ..)| f.stem == "index")
-        .map(|(f, ..)| f.dir.as_path())
+        .map(|(f, ..)| (f.dir.as_path(), f.rel.as_path()))
         .collect();
-    let pages: BTreeSet<PathBuf> = docs
+    let pages: BTreeMap<PathBuf, &Path> = docs
         .iter()
         .filter(source_draft)
-        .map(|d| key(&d.0))
+        .map(|d| (key(&d.0), d.0.rel.as_path()))
         .collect();
     for (i, (f, fm, ..)) in docs.iter().enumerate() {
-        let in_draft_dir = f.dir.ancestors().any(|a| dirs.contains(a));
-        if in_draft_dir || fm.draft || pages.contains(&key(f)) {
+        let marked = f
+            .dir
+            .ancestors()
+            .find_map(|a| dirs.get(a))
+            .or_else(|| pages.get(&key(f)))
+            .copied()
+            .or(fm.draft.then_some(f.rel.as_path()));
+        if let Some(marked) = marked {
             skip[i] = true;
-            out.push(left_out(f, Reason::Draft));
+            let marked = marked.to_path_buf();
+            out.push(left_out(f, Reason::Draft { marked }));
         }
     }
 }

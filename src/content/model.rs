@@ -175,8 +175,9 @@ pub struct LeftOut {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    /// `draft: true`, on the page or on the index of a folder it is in.
-    Draft,
+    /// `draft: true`, on the page or on the index of a folder it is in:
+    /// `marked` is the file that says so.
+    Draft { marked: PathBuf },
     /// A translation (it has `translation_of:`) whose source is gone.
     Orphan {
         /// A source under another name that looks like this file's own
