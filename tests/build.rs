@@ -35,7 +35,7 @@ fn all_links_resolve_relatively() {
     assert!(problems.is_empty(), "{problems:#?}");
     // Every local link is relative and to a file, so the site works from
     // file://; but the 404 page, which a server shows at any depth (its
-    // links start at the root, tested in tests/content.rs).
+    // links start at the root, tested in tests/not_found.rs).
     for file in common::html_files(&site.out()) {
         if file == site.out().join("404.html") {
             continue;

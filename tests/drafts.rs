@@ -4,6 +4,7 @@
 
 mod common;
 #[path = "serve_support/server.rs"]
+#[allow(dead_code)]
 mod server;
 use common::{Site, broken_links, tree};
 

@@ -550,7 +550,7 @@ fn pdfs_are_deterministic_and_kept_by_a_build_while_their_publication_is_unchang
     assert!(changed.is_empty(), "a second run changed {changed:?}");
     assert!(stderr.contains("(0 written,"), "{stderr}");
     // A plain build makes no PDFs, and links to none; it keeps those of the
-    // last run whose publication did not change (see tests/content.rs for
+    // last run whose publication did not change (see tests/pdf_kept.rs for
     // the rest).
     let o = fieldguide()
         .args(["build", "--source"])
