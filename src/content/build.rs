@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::slug::order_and_slug;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A file with its front matter (and body offsets) if they could be read.
@@ -34,12 +34,27 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         left_out: Vec::new(),
     };
 
+    let indexes: HashSet<(PathBuf, usize)> = loaded
+        .sources
+        .iter()
+        .filter(|f| f.stem == "index")
+        .map(|f| (f.dir.clone(), f.lang))
+        .collect();
     // Front matter, in parallel: it is the only costly part of modelling.
     let parsed: Vec<Parsed> = loaded
         .sources
         .into_par_iter()
-        .map(|file| {
+        .map(|mut file| {
             let mut ds = Vec::new();
+            if file.stem == "_index" {
+                let code = &site.config.languages[file.lang].code;
+                let taken = indexes.contains(&(file.dir.clone(), file.lang));
+                ds.push(hugo_index(&file, code, taken));
+                if taken {
+                    return (file, None, ds);
+                }
+                file.stem = "index".into();
+            }
             let role = match (file.stem.as_str(), file.dir.components().count()) {
                 ("index", 1) => Role::PublicationIndex,
                 ("index", _) => Role::PartIndex,
@@ -166,6 +181,32 @@ fn parse_doc(
     }
     let fm = front_matter::parse(&split, &file.rel, role, ds)?;
     Some((fm, split.body_offset, split.body_line))
+}
+
+/// Hugo's `_index.md` (a section's own page), left in a migrated site: read
+/// as the folder's index, or left out when the folder has a real one.
+fn hugo_index(file: &SourceFile, code: &str, taken: bool) -> Diagnostic {
+    if taken {
+        Diagnostic::warning(
+            &file.rel,
+            0,
+            0,
+            format!(
+                "Hugo's `_index.md` beside this folder's `index.{code}.md`: this file is left out"
+            ),
+        )
+        .with_hint(format!(
+            "move what it says into `index.{code}.md`, then delete it"
+        ))
+    } else {
+        Diagnostic::warning(
+            &file.rel,
+            0,
+            0,
+            "`_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+        )
+        .with_hint(format!("rename it `index.{code}.md`"))
+    }
 }
 
 /// The node for a folder, creating it (and its parents) on first sight.

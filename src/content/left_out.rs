@@ -317,6 +317,34 @@ mod tests {
     }
 
     #[test]
+    fn hugo_index_files_are_read_as_the_folder_index() {
+        let (s, d) = site(
+            &[
+                ("pub/_index.md", "---\ntitle: Pub\nkind: checklist\n---\n"),
+                ("pub/part/_index.fr.md", "---\ntitle: Partie\n---\n"),
+                ("pub/part/index.fr.md", "---\ntitle: Partie\n---\n"),
+                ("pub/part/01-a.en.md", "---\ntitle: A\n---\n"),
+            ],
+            false,
+        );
+        assert_eq!(
+            d,
+            [
+                "guidance/pub/_index.md:1:1: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+                "guidance/pub/part/_index.fr.md:1:1: warning: Hugo's `_index.md` beside this folder's `index.fr.md`: this file is left out",
+                "guidance/pub/part/index.fr.md:1:1: warning: no `en` version of this page; readers of other languages get this one",
+            ]
+        );
+        let p = s.publications[0];
+        assert_eq!(s.title(p, 0), "Pub");
+        assert_eq!(
+            s.publication_kind(p),
+            crate::content::front_matter::Kind::Checklist
+        );
+        assert_eq!(s.nodes.len(), 3, "no `_index` page");
+    }
+
+    #[test]
     fn drafts_are_left_out_unless_asked_for() {
         let files = [
             INDEX,
