@@ -178,16 +178,17 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
 /// Pages the previous build published (as its manifest says) that this
 /// build does not: a reader's bookmark or a printed link to them breaks.
 /// Drafts left out are not counted: holding a page back is a choice.
-pub fn gone(
+/// `previous`: the paths the output's manifest lists; `now`: this build's.
+pub fn gone<'a>(
     site: &Site,
     out: &std::path::Path,
-    previous: &crate::output::manifest::Manifest,
-    files: &[crate::output::FileRecord],
+    previous: impl Iterator<Item = &'a String>,
+    now: impl Iterator<Item = &'a str>,
 ) -> Vec<Diagnostic> {
-    let now: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let now: BTreeSet<&str> = now.collect();
     let held: Vec<&str> = site.left_out.iter().map(|l| l.url.as_str()).collect();
     let mut gone: Vec<&str> = Vec::new();
-    for path in previous.files.keys() {
+    for path in previous {
         let Some((lang, rest)) = path.split_once('/') else {
             continue;
         };

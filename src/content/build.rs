@@ -34,37 +34,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         left_out: Vec::new(),
     };
 
-    let indexes: HashSet<(PathBuf, usize)> = loaded
-        .sources
-        .iter()
-        .filter(|f| f.stem == "index")
-        .map(|f| (f.dir.clone(), f.lang))
-        .collect();
-    // Front matter, in parallel: it is the only costly part of modelling.
-    let parsed: Vec<Parsed> = loaded
-        .sources
-        .into_par_iter()
-        .map(|mut file| {
-            let mut ds = Vec::new();
-            if file.stem == "_index" {
-                let code = &site.config.languages[file.lang].code;
-                let taken = indexes.contains(&(file.dir.clone(), file.lang));
-                ds.push(hugo_index(&file, code, taken));
-                if taken {
-                    return (file, None, ds);
-                }
-                file.stem = "index".into();
-            }
-            let role = match (file.stem.as_str(), file.dir.components().count()) {
-                ("index", 1) => Role::PublicationIndex,
-                ("index", _) => Role::PartIndex,
-                _ => Role::Chapter,
-            };
-            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
-            (file, fm, ds)
-        })
-        .collect();
-
+    let parsed = parse_all(loaded.sources, &site.config);
     let mut docs = Vec::with_capacity(parsed.len());
     for (file, fm, ds) in parsed {
         diags.extend(ds);
@@ -90,33 +60,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         let node = if file.stem == "index" {
             dir_node
         } else {
-            let key = file.dir.join(&file.stem);
-            match site.by_source.get(&key) {
-                Some(&n) => n,
-                None => {
-                    let (prefix, slug) = order_and_slug(&file.stem);
-                    let id = site.nodes.len();
-                    let publication = site.nodes[dir_node].publication;
-                    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
-                    site.nodes.push(Node {
-                        kind: NodeKind::Chapter,
-                        slug,
-                        label: String::new(),
-                        parent: Some(dir_node),
-                        children: Vec::new(),
-                        publication,
-                        dir: file.dir.clone(),
-                        stem: file.stem.clone(),
-                        docs: vec![None; nlang],
-                        source_lang: 0,
-                        url,
-                        order: (prefix.unwrap_or(i64::MAX), String::new()),
-                    });
-                    site.nodes[dir_node].children.push(id);
-                    site.by_source.insert(key, id);
-                    id
-                }
-            }
+            chapter_node(&mut site, dir_node, &file, nlang)
         };
         if let Some(existing) = site.nodes[node].docs[file.lang] {
             diags.push(
@@ -150,6 +94,67 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
     super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes, diags);
     super::aliases::check(&site, diags);
     site
+}
+
+/// Reads every file's front matter, in parallel: it is the only costly part
+/// of modelling. Hugo's `_index.md` is read as its folder's `index`.
+fn parse_all(sources: Vec<SourceFile>, config: &Config) -> Vec<Parsed> {
+    let indexes: HashSet<(PathBuf, usize)> = sources
+        .iter()
+        .filter(|f| f.stem == "index")
+        .map(|f| (f.dir.clone(), f.lang))
+        .collect();
+    sources
+        .into_par_iter()
+        .map(|mut file| {
+            let mut ds = Vec::new();
+            if file.stem == "_index" {
+                let code = &config.languages[file.lang].code;
+                let taken = indexes.contains(&(file.dir.clone(), file.lang));
+                ds.push(hugo_index(&file, code, taken));
+                if taken {
+                    return (file, None, ds);
+                }
+                file.stem = "index".into();
+            }
+            let role = match (file.stem.as_str(), file.dir.components().count()) {
+                ("index", 1) => Role::PublicationIndex,
+                ("index", _) => Role::PartIndex,
+                _ => Role::Chapter,
+            };
+            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
+            (file, fm, ds)
+        })
+        .collect()
+}
+
+/// The node of a chapter file, created on first sight of its name.
+fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usize) -> NodeId {
+    let key = file.dir.join(&file.stem);
+    if let Some(&n) = site.by_source.get(&key) {
+        return n;
+    }
+    let (prefix, slug) = order_and_slug(&file.stem);
+    let id = site.nodes.len();
+    let publication = site.nodes[dir_node].publication;
+    let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
+    site.nodes.push(Node {
+        kind: NodeKind::Chapter,
+        slug,
+        label: String::new(),
+        parent: Some(dir_node),
+        children: Vec::new(),
+        publication,
+        dir: file.dir.clone(),
+        stem: file.stem.clone(),
+        docs: vec![None; nlang],
+        source_lang: 0,
+        url,
+        order: (prefix.unwrap_or(i64::MAX), String::new()),
+    });
+    site.nodes[dir_node].children.push(id);
+    site.by_source.insert(key, id);
+    id
 }
 
 fn parse_doc(

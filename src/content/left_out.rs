@@ -131,10 +131,7 @@ fn orphans(
         .map(|&i| {
             let (f, fm, offset, _) = &docs[i];
             let title = fm.title.as_deref().unwrap_or("");
-            (
-                i,
-                crate::translation::source_hash(title, &f.text[*offset..]),
-            )
+            (i, crate::text::source_hash(title, &f.text[*offset..]))
         })
         .collect();
     for i in orphaned {
@@ -264,7 +261,7 @@ mod tests {
     #[test]
     fn a_renamed_source_is_named_and_its_orphan_left_out() {
         let body = "---\ntitle: Consent\n---\nAsk first.\n";
-        let hash = crate::translation::source_hash("Consent", "Ask first.\n");
+        let hash = crate::text::source_hash("Consent", "Ask first.\n");
         let fr = format!("---\ntitle: Consentement\ntranslation_of: {hash}\n---\nDemander.\n");
         let (s, d) = site(
             &[

@@ -338,7 +338,8 @@ pub fn build_to(
     let previous = disk.writer().previous();
     let keys = keys.as_ref().unwrap_or(&summary.print_keys);
     let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);
-    let gone = crate::content::aliases::gone(&ready.analysed.site, out, previous, &summary.files);
+    let now = summary.files.iter().map(|f| f.path.as_str());
+    let gone = crate::content::aliases::gone(&ready.analysed.site, out, previous.files.keys(), now);
     if opts.strict && !gone.is_empty() {
         summary.diagnostics.extend(gone);
         return Err(fail(summary.diagnostics, true));

@@ -296,17 +296,7 @@ impl<'a> Contexts<'a> {
                 dir: self.title_dir(a, lang),
             });
         }
-        let order = &site.reading_order[&node.publication];
-        if let Some(pos) = order.iter().position(|&n| n == node_id) {
-            let link = |n: NodeId| Link {
-                title: site.title(n, lang).to_string(),
-                url: self.url(&path, lang, &site.nodes[n].url),
-                lang: self.title_lang(n, lang),
-                dir: self.title_dir(n, lang),
-            };
-            ctx.prev = pos.checked_sub(1).map(|p| link(order[p]));
-            ctx.next = order.get(pos + 1).map(|&n| link(n));
-        }
+        (ctx.prev, ctx.next) = self.prev_next(node_id, lang, &path);
         let mut path_nodes = ancestors.clone();
         path_nodes.push(node_id);
         ctx.nav_html = self.nav.html(
@@ -321,7 +311,33 @@ impl<'a> Contexts<'a> {
                 .strip_prefix(site.nodes[node.publication].out_dir())
                 .unwrap_or(""),
         );
-        ctx.children = node
+        ctx.children = self.children(node_id, lang, &path);
+        ctx
+    }
+
+    /// The pages before and after `node` in its publication's reading order.
+    fn prev_next(&self, node: NodeId, lang: usize, path: &str) -> (Option<Link>, Option<Link>) {
+        let site = self.site;
+        let order = &site.reading_order[&site.nodes[node].publication];
+        let Some(pos) = order.iter().position(|&n| n == node) else {
+            return (None, None);
+        };
+        let link = |n: NodeId| Link {
+            title: site.title(n, lang).to_string(),
+            url: self.url(path, lang, &site.nodes[n].url),
+            lang: self.title_lang(n, lang),
+            dir: self.title_dir(n, lang),
+        };
+        (
+            pos.checked_sub(1).map(|p| link(order[p])),
+            order.get(pos + 1).map(|&n| link(n)),
+        )
+    }
+
+    /// A part's or publication's pages, listed on its page at `path`.
+    fn children(&self, node: NodeId, lang: usize, path: &str) -> Vec<Child> {
+        let site = self.site;
+        site.nodes[node]
             .children
             .iter()
             .map(|&c| Child {
@@ -331,12 +347,11 @@ impl<'a> Contexts<'a> {
                 summary: site.nodes[c]
                     .doc_for(lang)
                     .and_then(|d| site.doc(d).fm.summary.clone()),
-                url: self.url(&path, lang, &site.nodes[c].url),
+                url: self.url(path, lang, &site.nodes[c].url),
                 part: site.nodes[c].kind == NodeKind::Part,
                 translated: site.nodes[c].is_translated(lang),
             })
-            .collect();
-        ctx
+            .collect()
     }
 
     /// A publication's print page in `lang`.
