@@ -8,10 +8,15 @@
 //!
 //! The 404 page is shown by a server for a missing page at any depth (most
 //! static hosts serve the root `404.html` for every missing path), so its
-//! links cannot be relative to where it sits. With `base_url` they are
-//! absolute; without it they start at the server's root (`/en/index.html`).
-//! That is exactly right where 404 pages are used (a site served from the
-//! root of its host, and `fieldguide serve`); a site served from a
+//! links cannot be relative to where it sits. They start at the server's
+//! root: at the path of `base_url` when `site.yaml` sets it
+//! (`https://example.org/guide/` gives `/guide/en/index.html`), else at
+//! `/`. That is the absolute address without its host: the same place when
+//! the site is served from `base_url`, and still the serving host when it
+//! is previewed or mirrored elsewhere, so the page never loads its style or
+//! script from another host (a guarantee of the site, `tests/weight.rs`).
+//! Without `base_url` it is right where 404 pages are used (a site served
+//! from the root of its host, and `fieldguide serve`); a site served from a
 //! subfolder sets `base_url`. A script could not fix the links (the page
 //! cannot know where its own script is, and the Content-Security-Policy
 //! forbids inline script), nor could `<base>` (`base-uri 'none'`).
@@ -48,7 +53,7 @@ impl<'a> Contexts<'a> {
         let default = cfg.default_index();
         let title = cfg.title_for(&cfg.default_language).to_string();
         let mut ctx = self.base("not-found", default, NOT_FOUND, title);
-        let root = cfg.base_url.clone().unwrap_or_else(|| "/".to_string());
+        let root = cfg.base_url.as_deref().map_or("/", url_path).to_string();
         let at = |l: usize, page: &str| {
             format!(
                 "{root}{}",
@@ -61,7 +66,12 @@ impl<'a> Contexts<'a> {
             .map(|l| Alternate {
                 lang: self.lang(l),
                 url: at(l, "index.html"),
-                absolute: cfg.base_url.as_ref().map(|_| at(l, "index.html")),
+                absolute: cfg.base_url.as_ref().map(|b| {
+                    format!(
+                        "{b}{}",
+                        encode_path(&format!("{}/index.html", cfg.languages[l].code))
+                    )
+                }),
                 current: l == default,
                 translated: true,
             })
@@ -69,6 +79,12 @@ impl<'a> Contexts<'a> {
         ctx.root = root;
         ctx
     }
+}
+
+/// The path of an address: `https://example.org/guide/` -> `/guide/`.
+fn url_path(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }
 
 impl Renderer<'_> {
@@ -94,5 +110,15 @@ impl Renderer<'_> {
         self.finish(&mut ctx);
         let html = self.render_ctx("404.html", &ctx, NOT_FOUND)?;
         Ok(OutputFile::owned(NOT_FOUND.to_string(), html.into_bytes()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_path_of_base_url() {
+        assert_eq!(super::url_path("https://example.org/guide/"), "/guide/");
+        assert_eq!(super::url_path("https://example.org/"), "/");
+        assert_eq!(super::url_path("http://example.org:8080/a/b/"), "/a/b/");
     }
 }
