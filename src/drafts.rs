@@ -34,18 +34,14 @@ pub fn link_errors(site: &Site) -> Vec<Diagnostic> {
     if drafts.is_empty() {
         return Vec::new();
     }
-    // Cheap test first: most pages name no draft at all.
-    let needles: Vec<String> = drafts
-        .keys()
-        .filter_map(|k| {
-            let name = if k.ends_with("index") { k.parent()? } else { k };
-            Some(name.file_name()?.to_string_lossy().into_owned())
-        })
-        .collect();
+    // Cheap test first, linear in the text: most pages link to no draft,
+    // and only those that may are parsed again.
     let mut out: Vec<Diagnostic> = site
         .docs
         .par_iter()
-        .filter(|d| needles.iter().any(|n| d.body().contains(n.as_str())))
+        .filter(|d| {
+            destinations(d.body()).any(|dest| target(site, &d.file.dir, dest, &drafts).is_some())
+        })
         .flat_map_iter(|doc| {
             let mut found = Vec::new();
             let lines = std::cell::OnceCell::new();
@@ -79,6 +75,26 @@ pub fn link_errors(site: &Site) -> Vec<Diagnostic> {
         .collect();
     out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     out
+}
+
+/// What may be link destinations in Markdown, found without parsing it:
+/// the text after each `](` (inline links) and after `]:` (link
+/// definitions), up to a space or `)`. It may find more than links, never
+/// fewer.
+fn destinations(body: &str) -> impl Iterator<Item = &str> {
+    ["](", "]:"].into_iter().flat_map(move |mark| {
+        body.match_indices(mark).map(move |(at, _)| {
+            let rest = body[at + mark.len()..].trim_start_matches(' ');
+            // `<a file with spaces.md>` runs to its `>`.
+            if let Some(bracketed) = rest.strip_prefix('<') {
+                return bracketed.split('>').next().unwrap_or("");
+            }
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+    })
 }
 
 /// The draft a link destination leads to, if any.
@@ -149,6 +165,14 @@ pub fn supersede(diags: &mut Vec<Diagnostic>, found: &[Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn destinations_are_found_without_parsing() {
+        let body =
+            "See [a](01-a.md#x \"t\"), [b]( <my page.md>) and [c][ref].\n\n[ref]: ../next/ \"T\"\n";
+        let found: Vec<&str> = destinations(body).collect();
+        assert_eq!(found, ["01-a.md#x", "my page.md", "../next/"]);
+    }
 
     #[test]
     fn links_to_drafts_are_errors_at_their_place() {
