@@ -593,6 +593,61 @@ mod tests {
     }
 
     #[test]
+    fn printed_files_are_recorded_and_kept_only_while_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let key = "ab".repeat(16);
+        let w = Writer::begin(&out).unwrap();
+        let staged = vec![
+            w.put("a.html", b"1").unwrap(),
+            w.put("g.pdf", b"pdf").unwrap(),
+            w.put("h.pdf", b"pdf2").unwrap(),
+        ];
+        let made = [("g.pdf", &key), ("h.pdf", &key)].map(|(p, k)| (p.to_string(), k.clone()));
+        let printed = Printed {
+            made: made.into(),
+            keep: BTreeSet::new(),
+        };
+        w.commit_printed(staged, &printed).unwrap();
+        let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(
+            manifest.contains(&format!("printed {key} g.pdf\n")),
+            "{manifest}"
+        );
+        // A build without them keeps g.pdf (still listed with its key) and
+        // removes h.pdf.
+        let w = Writer::begin(&out).unwrap();
+        let staged = vec![w.put("a.html", b"1").unwrap()];
+        let keep = Printed {
+            made: BTreeMap::new(),
+            keep: ["g.pdf".to_string()].into(),
+        };
+        let (stats, _) = w.commit_printed(staged, &keep).unwrap();
+        assert_eq!(stats.removed, 1);
+        assert!(out.join("g.pdf").is_file() && !out.join("h.pdf").exists());
+        let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(
+            manifest.contains(&format!("printed {key} g.pdf\n")),
+            "{manifest}"
+        );
+        // Changed by hand, it is no longer fieldguide's: not listed, not removed.
+        std::fs::write(out.join("g.pdf"), "edited").unwrap();
+        let w = Writer::begin(&out).unwrap();
+        let staged = vec![w.put("a.html", b"1").unwrap()];
+        let (stats, warnings) = w.commit_printed(staged, &keep).unwrap();
+        assert_eq!((stats.removed, warnings.len()), (0, 1));
+        assert_eq!(
+            std::fs::read_to_string(out.join("g.pdf")).unwrap(),
+            "edited"
+        );
+        assert!(
+            !std::fs::read_to_string(out.join(MARKER))
+                .unwrap()
+                .contains("g.pdf")
+        );
+    }
+
+    #[test]
     fn a_changed_stale_file_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
