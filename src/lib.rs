@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod crash;
 pub mod diagnostics;
+pub mod drafts;
 pub mod i18n;
 #[doc(hidden)]
 pub mod invariants;

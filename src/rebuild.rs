@@ -245,7 +245,7 @@ impl Session {
         let specs = affected(&a.site, docs, whole_publications);
         let extras = crate::render::Extras {
             live_reload: self.opts.live_reload.clone(),
-            pdfs: Vec::new(),
+            ..Default::default()
         };
         let renderer =
             crate::render::Renderer::new(&a.site, &a.rendered, &self.built.tera, &a.theme, extras);

@@ -6,29 +6,7 @@
 use crate::content::model::{NodeId, Site};
 use serde::Serialize;
 
-/// A short BLAKE3 hash of a source page's title and body, blind to line
-/// endings and to spaces at the ends of lines.
-pub fn source_hash(title: &str, body: &str) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(title.trim().as_bytes());
-    h.update(b"\n");
-    let mut pending_blank = 0usize;
-    for line in body.lines() {
-        let line = line.trim_end();
-        // Blank lines at the end of the file do not count either.
-        if line.is_empty() {
-            pending_blank += 1;
-            continue;
-        }
-        for _ in 0..pending_blank {
-            h.update(b"\n");
-        }
-        pending_blank = 0;
-        h.update(line.as_bytes());
-        h.update(b"\n");
-    }
-    h.finalize().to_hex()[..16].to_string()
-}
+pub use crate::text::source_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

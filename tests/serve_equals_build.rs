@@ -248,6 +248,7 @@ impl Fixture {
             live_reload: Some(fieldguide::serve::RELOAD_SCRIPT.to_string()),
             keep_text: true,
             download: false,
+            drafts: false,
         }
     }
 

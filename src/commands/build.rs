@@ -9,15 +9,25 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         print_diagnostics(&opts.source, &[d], verbosity);
         return EXIT_FAILED;
     }
-    match pipeline::build_to(opts, out, Vec::new(), Vec::new()) {
+    match pipeline::build_to(opts, out, Vec::new(), Vec::new(), None) {
         Ok(written) => {
             print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
+            print_notes(&written.notes, verbosity);
             print_summary(&written.summary, out, &written.stats, verbosity);
             EXIT_OK
         }
         Err(failed) => {
             report_failure(opts, &failed, verbosity);
             EXIT_FAILED
+        }
+    }
+}
+
+/// Lines about what the build did beyond the site (PDFs kept or removed).
+pub fn print_notes(notes: &[String], verbosity: Verbosity) {
+    if verbosity != Verbosity::Quiet {
+        for n in notes {
+            eprintln!("{n}");
         }
     }
 }

@@ -77,6 +77,9 @@ pub struct Config {
     pub base: Option<PathBuf>,
     /// `edition:`: what this local edition calls itself.
     pub edition: Option<Edition>,
+    /// Publish pages marked `draft: true` (`--drafts`): set by the command
+    /// line, never by site.yaml.
+    pub drafts: bool,
 }
 
 /// `broken_links: error | warning`.
@@ -189,7 +192,13 @@ fn settings(root: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Config {
     let default_language =
         keys::default_language(get("default_language"), &languages, &raw_codes, at, diags);
     let title = match get("title").filter(|t| !t.is_null()) {
-        Some(t) => keys::localised("title", t, &default_language, &languages, at, diags),
+        Some(t) => {
+            let title = keys::localised("title", t, &default_language, &languages, at, diags);
+            if t.entries().is_some() {
+                keys::untitled_languages(t, &title, &default_language, &languages, at, diags);
+            }
+            title
+        }
         None => {
             let d = match get("title") {
                 Some(t) => at.error(t, "site.yaml needs a `title`"),
@@ -217,6 +226,7 @@ fn settings(root: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Config {
         allow_raw_html: allow_raw_html.unwrap_or(false),
         offline: offline.unwrap_or(false),
         download: download.unwrap_or(true),
+        drafts: false,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::slug::order_and_slug;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A file with its front matter (and body offsets) if they could be read.
@@ -34,13 +34,24 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         static_files: loaded.static_files.iter().map(|(k, _)| k.clone()).collect(),
         static_sources: std::mem::take(&mut loaded.static_files),
         names: Default::default(),
+        left_out: Vec::new(),
     };
-    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
-    for (file, fm, ds) in parse_all(loaded.sources) {
+
+    let parsed = parse_all(loaded.sources, &site.config);
+    let mut docs = Vec::with_capacity(parsed.len());
+    for (file, fm, ds) in parsed {
         diags.extend(ds);
-        let Some((fm, body_offset, body_line)) = fm else {
+        if let Some((fm, body_offset, body_line)) = fm {
+            docs.push((file, fm, body_offset, body_line));
+        }
+    }
+    let (skip, left_out) = super::left_out::decide(&docs, &site.config, diags);
+    site.left_out = left_out;
+    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
+        if skip {
             continue;
-        };
+        }
         if file.dir.as_os_str().is_empty() {
             diags.push(
                 Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
@@ -71,6 +82,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     }
     super::tree::settle_nodes(&mut site, diags);
     super::assets::collect_assets(&mut site, loaded.assets, &dir_nodes);
+    super::aliases::check(&site, diags);
     site
 }
 
@@ -84,12 +96,27 @@ pub fn role(stem: &str, dir: &Path) -> Role {
     }
 }
 
-/// Front matter, in parallel: it is the only costly part of modelling.
-fn parse_all(sources: Vec<SourceFile>) -> Vec<Parsed> {
+/// Reads every file's front matter, in parallel: it is the only costly part
+/// of modelling. Hugo's `_index.md` is read as its folder's `index`.
+fn parse_all(sources: Vec<SourceFile>, config: &Config) -> Vec<Parsed> {
+    let indexes: HashSet<(PathBuf, usize)> = sources
+        .iter()
+        .filter(|f| f.stem == "index")
+        .map(|f| (f.dir.clone(), f.lang))
+        .collect();
     sources
         .into_par_iter()
-        .map(|file| {
+        .map(|mut file| {
             let mut ds = Vec::new();
+            if file.stem == "_index" {
+                let code = &config.languages[file.lang].code;
+                let taken = indexes.contains(&(file.dir.clone(), file.lang));
+                ds.push(hugo_index(&file, code, taken));
+                if taken {
+                    return (file, None, ds);
+                }
+                file.stem = "index".into();
+            }
             let role = role(&file.stem, &file.dir);
             let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
             (file, fm, ds)
@@ -170,6 +197,32 @@ fn parse_doc(
     }
     let fm = front_matter::parse(&split, &file.rel, role, ds)?;
     Some((fm, split.body_offset, split.body_line))
+}
+
+/// Hugo's `_index.md` (a section's own page), left in a migrated site: read
+/// as the folder's index, or left out when the folder has a real one.
+fn hugo_index(file: &SourceFile, code: &str, taken: bool) -> Diagnostic {
+    if taken {
+        Diagnostic::warning(
+            &file.rel,
+            0,
+            0,
+            format!(
+                "Hugo's `_index.md` beside this folder's `index.{code}.md`: this file is left out"
+            ),
+        )
+        .with_hint(format!(
+            "move what it says into `index.{code}.md`, then delete it"
+        ))
+    } else {
+        Diagnostic::warning(
+            &file.rel,
+            0,
+            0,
+            "`_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+        )
+        .with_hint(format!("rename it `index.{code}.md`"))
+    }
 }
 
 /// The node for a folder, creating it (and its parents) on first sight.

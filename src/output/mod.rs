@@ -21,7 +21,7 @@ pub mod write;
 pub use file::{Bytes, FileRecord, OutputFile};
 pub use guard::check_target;
 pub use manifest::MARKER;
-pub use write::{WriteStats, Writer};
+pub use write::{Printed, WriteStats, Writer};
 
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;

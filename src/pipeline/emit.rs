@@ -137,9 +137,12 @@ impl Disk {
         &self.writer
     }
 
-    pub fn commit(self) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+    pub fn commit(
+        self,
+        printed: &crate::output::Printed,
+    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         let staged = self.staged.into_inner().unwrap_or_default();
-        self.writer.commit(staged)
+        self.writer.commit_printed(staged, printed)
     }
 }
 
@@ -208,6 +211,8 @@ pub struct Emitter<'s> {
     /// Warnings found while emitting (an SVG published sanitised).
     warnings: Mutex<Vec<Diagnostic>>,
     failed: AtomicBool,
+    /// Print page -> the files it loads, for the PDFs' print keys.
+    print_loads: Mutex<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 pub use crate::output::download::options as zip_options;
@@ -227,6 +232,7 @@ impl<'s> Emitter<'s> {
             errors: Mutex::new(Vec::new()),
             warnings: Mutex::new(Vec::new()),
             failed: AtomicBool::new(false),
+            print_loads: Mutex::default(),
         })
     }
 
@@ -291,6 +297,11 @@ impl<'s> Emitter<'s> {
         } else {
             None
         };
+        if file.path.ends_with("/print.html")
+            && let Ok(mut loads) = self.print_loads.lock()
+        {
+            loads.insert(file.path.clone(), crate::pdf::keep::refs(&file.path, bytes));
+        }
         let entry = Entry {
             path: file.path.clone(),
             len: bytes.len() as u64,
@@ -369,6 +380,14 @@ impl<'s> Emitter<'s> {
 
     pub fn ledger(&self) -> Vec<Entry> {
         self.ledger.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// What each print page loads (see `pdf::keep`).
+    pub fn take_print_loads(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        self.print_loads
+            .lock()
+            .map(|mut l| std::mem::take(&mut *l))
+            .unwrap_or_default()
     }
 
     /// The files emitted, the errors and the warnings.

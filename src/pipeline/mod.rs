@@ -40,6 +40,8 @@ pub struct Options {
     /// the search indexes again after an edit). A build does not: each
     /// page's text goes to the search index as the page is made.
     pub keep_text: bool,
+    /// Publish pages marked `draft: true` (`--drafts`).
+    pub drafts: bool,
 }
 
 /// A failed build: every problem found, sorted.
@@ -76,9 +78,10 @@ pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
     diags.extend(cd);
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return Err(fail(diags, opts.strict));
     };
+    config.drafts = opts.drafts;
     let theme = Theme::load(&opts.source, &mut diags);
     let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
     timer.lap("config and theme");
@@ -138,9 +141,13 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         .map(|l| i18n.labels(l))
         .collect();
     let mut rendered = analyse_markdown(&site, &labels, opts.keep_text);
+    let to_drafts = crate::drafts::link_errors(&site);
     for r in &rendered {
-        diags.extend(r.diagnostics.iter().cloned());
+        let mut found = r.diagnostics.clone();
+        crate::drafts::supersede(&mut found, &to_drafts);
+        diags.extend(found);
     }
+    diags.extend(to_drafts);
     timer.lap("markdown");
     diags.extend(crate::check::links(&site, &mut rendered));
     timer.lap("check");
@@ -207,6 +214,8 @@ pub struct Summary {
     pub defects: (usize, usize),
     /// The summary line about them, when there are any.
     pub published_as_text: Option<String>,
+    /// Each PDF path -> the print key of its print page (see `pdf::keep`).
+    pub print_keys: std::collections::BTreeMap<String, String>,
 }
 
 /// A site built in memory (`serve`, `pdf`).
@@ -271,6 +280,7 @@ pub fn render_site(
     let extras = crate::render::Extras {
         live_reload: opts.live_reload.clone(),
         pdfs,
+        ..Default::default()
     };
     let renderer =
         crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);
@@ -281,6 +291,7 @@ pub fn render_site(
         download::finish(a, &renderer, &mut emitter);
         ready.timer.lap("download");
     }
+    let loads = emitter.take_print_loads();
     let (files, errors, warnings) = emitter.into_parts();
     let mut diagnostics = a.diagnostics.clone();
     diagnostics.extend(warnings);
@@ -300,11 +311,12 @@ pub fn render_site(
         languages: crate::translation::summary(&a.site),
         search: emitted.search,
         unpublished: emitted.unpublished,
-        files,
         elapsed_ms: ready.start.elapsed().as_millis(),
         timings: ready.timer.laps.clone(),
         defects: crate::check::defects(&a.rendered),
         published_as_text: crate::check::published_as_text(&a.site, &a.rendered),
+        print_keys: crate::pdf::keep::keys(&a.site, &files, &loads),
+        files,
     })
 }
 
@@ -331,30 +343,49 @@ pub fn check(opts: &Options) -> Result<Summary, Failed> {
 pub struct Written {
     pub summary: Summary,
     pub stats: crate::output::WriteStats,
+    /// Lines to print about PDFs of an earlier run, kept or removed.
+    pub notes: Vec<String>,
 }
 
 /// Builds the site into `out`, all or nothing: files are staged as they
 /// are rendered and moved into place only when every one is ready.
+/// `pdfs` are the PDFs in `extra_files`, printed from a site whose print
+/// keys are `keys` (see `pdf::keep`; `None`: this build's own).
 pub fn build_to(
     opts: &Options,
     out: &Path,
     pdfs: Vec<String>,
     extra_files: Vec<OutputFile>,
+    keys: Option<std::collections::BTreeMap<String, String>>,
 ) -> Result<Written, Failed> {
     let mut ready = prepare(opts)?;
     let writer = crate::output::Writer::begin(out).map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
     let disk = emit::Disk::new(writer);
     let mut summary = render_site(&mut ready, opts, &disk, pdfs, extra_files)?;
+    let previous = disk.writer().previous();
+    let keys = keys.as_ref().unwrap_or(&summary.print_keys);
+    let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);
+    let now = summary.files.iter().map(|f| f.path.as_str());
+    let gone = crate::content::aliases::gone(&ready.analysed.site, out, previous.files.keys(), now);
+    if opts.strict && !gone.is_empty() {
+        summary.diagnostics.extend(gone);
+        return Err(fail(summary.diagnostics, true));
+    }
+    summary.diagnostics.extend(gone);
     let write_start = Instant::now();
-    let (stats, warnings) = disk.commit().map_err(|d| fail(d, false))?;
+    let (stats, warnings) = disk.commit(&printed).map_err(|d| fail(d, false))?;
     summary
         .timings
         .push(("commit", write_start.elapsed().as_micros()));
     summary.diagnostics.extend(refused);
     summary.diagnostics.extend(warnings);
     summary.elapsed_ms = ready.start.elapsed().as_millis();
-    Ok(Written { summary, stats })
+    Ok(Written {
+        summary,
+        stats,
+        notes,
+    })
 }
 
 /// Measures each step, for `--verbose` and the benchmark.

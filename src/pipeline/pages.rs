@@ -43,10 +43,17 @@ pub fn emit_all(
     timer.lap("pages");
     let mut specs = vec![Spec::Chooser];
     specs.extend((0..site.config.languages.len()).map(Spec::Search));
-    let pages: Vec<OutputFile> = specs
+    let mut pages: Vec<OutputFile> = specs
         .into_par_iter()
         .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())
         .collect();
+    // Redirects from `aliases:`, and the 404 page.
+    pages.extend(
+        r.redirect_pages()
+            .into_iter()
+            .filter_map(|p| p.map_err(|d| em.error(d)).ok()),
+    );
+    pages.extend(r.not_found_page().map_err(|d| em.error(d)));
     em.emit(pages, true);
     let (indexes, search): (Vec<OutputFile>, Vec<crate::search::Summary>) =
         search.into_par_iter().map(IndexBuilder::finish).unzip();

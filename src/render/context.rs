@@ -38,11 +38,17 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    fn lang(&self, i: usize) -> LangCtx {
+    pub(super) fn lang(&self, i: usize) -> LangCtx {
         LangCtx::of(&self.site.config.languages[i])
     }
 
-    fn base(&self, page_type: PageKind, lang: usize, path: &str, title: String) -> PageCtx<'a> {
+    pub(super) fn base(
+        &self,
+        page_type: PageKind,
+        lang: usize,
+        path: &str,
+        title: String,
+    ) -> PageCtx<'a> {
         let cfg = &self.site.config;
         let code = cfg.languages[lang].code.clone();
         PageCtx {
@@ -79,23 +85,25 @@ impl<'a> Contexts<'a> {
             download_language: None,
             pdfs: &[],
             csp: super::CSP,
+            draft: false,
+            redirect: None,
         }
     }
 
     /// The language code of a node's title for readers of `lang`, when it differs.
-    fn title_lang(&self, node: NodeId, lang: usize) -> Option<String> {
+    pub(super) fn title_lang(&self, node: NodeId, lang: usize) -> Option<String> {
         let n = &self.site.nodes[node];
         let shown = n.doc_for(lang).map_or(lang, |d| self.site.doc(d).file.lang);
         (shown != lang).then(|| self.site.config.languages[shown].code.clone())
     }
 
-    fn title_dir(&self, node: NodeId, lang: usize) -> Option<&'static str> {
+    pub(super) fn title_dir(&self, node: NodeId, lang: usize) -> Option<&'static str> {
         self.title_lang(node, lang)
             .and_then(|code| self.site.config.language(&code))
             .map(|l| l.dir.as_str())
     }
 
-    fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
+    pub(super) fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
         let code = &self.site.config.languages[lang].code;
         links::encode_path(&links::relative(from, &format!("{code}/{tree_path}")))
     }
@@ -222,6 +230,7 @@ impl<'a> Contexts<'a> {
         self.document(&mut ctx, node_id, lang, content);
         self.translation(&mut ctx, node_id, lang);
         ctx.publication = Some(self.publication_summary(node.publication, lang, &path));
+        ctx.draft = is_draft(site, node_id, lang);
         self.navigation(&mut ctx, node_id, lang, &path);
         ctx.children = self.children(node_id, lang, &path);
         ctx
@@ -390,6 +399,20 @@ impl<'a> Contexts<'a> {
         ctx.translations = self.alternates("search.html", lang, |_| true);
         ctx
     }
+}
+
+/// Whether the page `node` shows in `lang`, or a folder it is in, is a
+/// draft (published only with `--drafts`).
+fn is_draft(site: &Site, node: NodeId, lang: usize) -> bool {
+    let source_draft = |id: NodeId| {
+        let n = &site.nodes[id];
+        n.doc_for(n.source_lang)
+            .is_some_and(|d| site.doc(d).fm.draft)
+    };
+    let shown = site.nodes[node].doc_for(lang);
+    shown.is_some_and(|d| site.doc(d).fm.draft)
+        || source_draft(node)
+        || site.ancestors(node).into_iter().any(source_draft)
 }
 
 /// Whether a checklist publication stores ticks on the device

@@ -143,6 +143,11 @@ pub enum PageKind {
     Chapter,
     Print,
     Search,
+    /// A page left at an old address (`aliases:`), leading to the new one.
+    Redirect,
+    /// The site's `404.html`.
+    #[serde(rename = "not-found")]
+    NotFound,
 }
 
 impl PageKind {
@@ -166,6 +171,8 @@ impl PageKind {
             PageKind::Chapter => "chapter.html",
             PageKind::Print => "print.html",
             PageKind::Search => "search.html",
+            PageKind::Redirect => "redirect.html",
+            PageKind::NotFound => "404.html",
         }
     }
 }
@@ -173,13 +180,15 @@ impl PageKind {
 /// Everything a template receives. Fields that do not apply are null or empty.
 #[derive(Serialize)]
 pub struct PageCtx<'r> {
-    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print` or `search`.
+    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print`, `search`,
+    /// `redirect` or `not-found` (the site's `404.html`).
     pub page_type: PageKind,
     pub site_title: String,
     pub lang: LangCtx,
     /// Read by the `t()` function: the interface language.
     pub lang_code: String,
-    /// Relative path from this page to the output root (`../../`).
+    /// Relative path from this page to the output root (`../../`); on the
+    /// `404.html` page, which a server shows at any depth, `base_url` or `/`.
     pub root: String,
     pub home_url: String,
     /// The language's search page, for the search form (null on the
@@ -226,4 +235,9 @@ pub struct PageCtx<'r> {
     pub pdfs: &'r [String],
     /// The Content-Security-Policy for the page's `<meta>`.
     pub csp: &'static str,
+    /// The page, or a folder it is in, is marked `draft: true` (published
+    /// only with `--drafts`): pages show a banner.
+    pub draft: bool,
+    /// On a redirect page (`redirect`, from `aliases:`): the page it leads to.
+    pub redirect: Option<Link>,
 }

@@ -6,6 +6,7 @@ pub mod data;
 pub mod nav;
 pub mod print;
 pub mod sitemap;
+pub mod special;
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
@@ -171,6 +172,9 @@ pub struct Extras {
     pub live_reload: Option<String>,
     /// The PDFs that exist, from the output root.
     pub pdfs: Vec<String>,
+    /// Print page (from the output root) -> chapter id -> the PDF page it
+    /// starts on, for the contents of the pages `pdf` prints again.
+    pub print_pages: std::collections::BTreeMap<String, std::collections::BTreeMap<String, usize>>,
 }
 
 /// Renders pages of one site with the theme's templates. Built once per
@@ -181,6 +185,8 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     contexts: Contexts<'a>,
     extras: Extras,
+    /// The redirect pages `aliases:` ask for.
+    redirects: Vec<crate::content::aliases::Redirect>,
 }
 
 impl<'a> Renderer<'a> {
@@ -209,6 +215,7 @@ impl<'a> Renderer<'a> {
             theme,
             contexts: Contexts::new(site, facts, untranslated),
             extras,
+            redirects: crate::content::aliases::redirects(site),
         }
     }
 
@@ -244,6 +251,11 @@ impl<'a> Renderer<'a> {
     pub fn print_shell(&self, publication: usize, lang: usize) -> Result<Vec<String>, Diagnostic> {
         let path = Spec::Print(publication, lang).output_path(self.site);
         let mut ctx = self.contexts.print(publication, lang);
+        if let (Some(pages), Some(print)) = (self.extras.print_pages.get(&path), &mut ctx.print) {
+            for c in &mut print.chapters {
+                c.page = pages.get(&c.id).copied();
+            }
+        }
         let chapters = ctx.print.as_ref().map_or(0, |p| p.chapters.len());
         self.finish(&mut ctx);
         let html = self.render_ctx(PageKind::Print.template(), &ctx, &path)?;
