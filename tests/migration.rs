@@ -5,10 +5,6 @@
 //! `/images/...` kept in `static/`, ordinary inline HTML, Hugo's `_index.md`
 //! and front-matter keys (`weight`, `date`, `description`, `draft`), Word
 //! leftovers (bullets, non-breaking spaces, a byte-order mark, CRLF lines).
-//!
-//! Two tests need the Markdown branch (site-absolute paths into `static/`,
-//! GitHub heading ids, sanitised HTML, `broken_links: warning`) and are
-//! ignored until it is merged; the others run now.
 
 mod common;
 use common::{Site, broken_links, tree};
@@ -28,14 +24,6 @@ const ERRORS: &[&str] = &[
     // The same in the Arabic page.
     "guidance/water-points/06-contacts.ar.md:9:13",
     "guidance/water-points/06-contacts.ar.md:10:1",
-];
-
-/// Errors before the Markdown branch, not defects after it: site-absolute
-/// images found in `static/`, a GitHub-style anchor (`numéros-durgence`).
-const RESOLVED_BY_MARKDOWN_BRANCH: &[&str] = &[
-    "guidance/water-points/02-choosing-a-site.en.md:9:1",
-    "guidance/water-points/02-choosing-a-site.fr.md:8:1",
-    "guidance/hygiene-sessions/03-after-the-session.fr.md:6:18",
 ];
 
 /// Warnings, in every branch, each at its place.
@@ -120,11 +108,7 @@ fn without_broken_links_warning_every_defect_is_reported_once_at_its_line() {
     // model, only the link and image defects.
     for f in list.iter().filter(|f| f.contains(": error: ")) {
         let place = f.splitn(4, ':').take(3).collect::<Vec<_>>().join(":");
-        assert!(
-            ERRORS.contains(&place.as_str())
-                || RESOLVED_BY_MARKDOWN_BRANCH.contains(&place.as_str()),
-            "unexpected: {f}"
-        );
+        assert!(ERRORS.contains(&place.as_str()), "unexpected: {f}");
     }
     // Nothing is written when the build fails.
     let o = site.build();
@@ -252,11 +236,10 @@ fn once_its_links_are_fixed_every_page_is_published_in_every_language() {
     assert!(!site.out().join("en/hygiene-sessions/games.html").exists());
 }
 
-/// Needs the Markdown branch: `/images/...` from `static/`, GitHub anchors,
+/// `/images/...` from `static/`, GitHub anchors,
 /// sanitised HTML and the hints for the usual mistakes.
 #[test]
-#[ignore = "needs the Markdown branch (static/, GitHub ids, sanitised HTML)"]
-fn after_the_markdown_branch_only_the_defects_are_errors_and_no_tag_is_shown() {
+fn only_the_defects_are_errors_and_no_tag_is_shown() {
     let site = Site::fixture("migration");
     let (code, list) = findings(&site);
     assert_eq!(code, 1);
@@ -296,7 +279,6 @@ fn after_the_markdown_branch_only_the_defects_are_errors_and_no_tag_is_shown() {
 }
 
 #[test]
-#[ignore = "needs the Markdown branch (broken_links: warning)"]
 fn with_broken_links_warning_every_page_is_published_and_no_tag_is_shown() {
     let site = Site::fixture("migration");
     let yaml = site.read("site.yaml");
