@@ -99,7 +99,7 @@ fn write(files: &mut Vec<PathBuf>, path: PathBuf, text: &str) {
 
 /// `chapters_total` chapters in every language, in three publications of
 /// parts of forty chapters.
-fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
+pub fn generate(root: &Path, chapters_total: usize) -> Vec<PathBuf> {
     std::fs::create_dir_all(root).unwrap();
     std::fs::write(
         root.join("site.yaml"),
@@ -244,6 +244,7 @@ fn main() {
         source: site.clone(),
         strict: false,
         live_reload: Some("__fieldguide/livereload.js".into()),
+        keep_text: true,
         ..Default::default()
     };
     let (mut session, _) = fieldguide::rebuild::Session::start(opts)

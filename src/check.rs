@@ -1,14 +1,89 @@
 //! Checks over the whole site at once, after every page's Markdown is
 //! rendered: anchors of links between pages, in every language a page is
-//! read in.
+//! read in. With `broken_links: warning`, a link to a missing anchor is
+//! then published as its text.
 
-use crate::content::model::Site;
+use crate::config::BrokenLinks;
+use crate::content::model::{DocId, Site};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Rendered;
+use crate::markdown::{AnchorHints, Rendered, unlink};
 use crate::text::LineIndex;
+use std::collections::HashMap;
 
+/// Checks the anchors of links between pages and, with `broken_links:
+/// warning`, unlinks those that point at nothing. Their number is set in
+/// `Rendered::broken_anchors` (anew each time: `serve` runs this again).
+pub fn links(site: &Site, rendered: &mut [Rendered]) -> Vec<Diagnostic> {
+    let (diags, broken) = find(site, rendered);
+    for r in rendered.iter_mut() {
+        r.broken_anchors = 0;
+        r.unlinked.clear();
+    }
+    for &(doc, _) in &broken {
+        rendered[doc].broken_anchors += 1;
+    }
+    if site.config.broken_links == BrokenLinks::Warning {
+        let mut by_doc: HashMap<DocId, Vec<usize>> = HashMap::new();
+        for (doc, link) in broken {
+            by_doc.entry(doc).or_default().push(link);
+        }
+        for (doc, links) in by_doc {
+            let r = &mut rendered[doc];
+            let spans: Vec<_> = links
+                .iter()
+                .filter_map(|&l| r.page_links[l].span.clone())
+                .collect();
+            unlink(&mut r.html, &spans);
+            r.unlinked = spans;
+        }
+    }
+    diags
+}
+
+/// The diagnostics of [`links`], changing nothing.
 pub fn anchors(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
+    find(site, rendered).0
+}
+
+/// Broken links and missing images in the whole site: `check` fails on
+/// them even when `broken_links: warning` lets `build` publish them.
+pub fn defects(rendered: &[Rendered]) -> (usize, usize) {
+    let links = rendered
+        .iter()
+        .map(|r| r.broken_links + r.broken_anchors)
+        .sum();
+    let images = rendered.iter().map(|r| r.missing_images).sum();
+    (links, images)
+}
+
+/// "212 broken links and 147 missing images published as text: see the
+/// warnings", for the build summary; `None` when there are none.
+pub fn published_as_text(site: &Site, rendered: &[Rendered]) -> Option<String> {
+    if site.config.broken_links != BrokenLinks::Warning {
+        return None;
+    }
+    let (links, images) = defects(rendered);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let what = match (links, images) {
+        (0, 0) => return None,
+        (l, 0) => plural(l, "broken link", "broken links"),
+        (0, i) => plural(i, "missing image", "missing images"),
+        (l, i) => format!(
+            "{} and {}",
+            plural(l, "broken link", "broken links"),
+            plural(i, "missing image", "missing images")
+        ),
+    };
+    Some(format!("{what} published as text: see the warnings"))
+}
+
+/// Links to missing anchors: the diagnostics, and each broken link as
+/// (document, index in its `page_links`).
+fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usize)>) {
     let mut out = Vec::new();
+    let mut broken = Vec::new();
+    let mut hints: HashMap<DocId, AnchorHints> = HashMap::new();
     let nlang = site.config.languages.len();
     for (doc_id, r) in rendered.iter().enumerate() {
         if r.page_links.is_empty() {
@@ -22,9 +97,9 @@ pub fn anchors(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
             .collect();
         // Built only when a link is broken: most documents have none.
         let lines = std::cell::OnceCell::new();
-        for link in &r.page_links {
+        for (i, link) in r.page_links.iter().enumerate() {
             let target = &site.nodes[link.node];
-            let langs: Vec<usize> = match link.lang {
+            let langs = match link.lang {
                 Some(l) => vec![l],
                 None => readers.clone(),
             };
@@ -57,21 +132,35 @@ pub fn anchors(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
                         link.fragment
                     ))
                 } else {
-                    Diagnostic::error(
-                        &doc.file.rel,
-                        line + 1,
-                        col,
-                        format!(
-                            "link to a missing anchor `#{}` in {target_file}",
-                            link.fragment
+                    broken.push((doc_id, i));
+                    let hint = hints
+                        .entry(tdoc)
+                        .or_insert_with(|| AnchorHints::new(&rendered[tdoc].ids))
+                        .hint(&link.fragment)
+                        .unwrap_or_else(|| {
+                            "anchors are heading ids: use the heading's {#id} or its slug".into()
+                        });
+                    let message = format!(
+                        "link to a missing anchor `#{}` in {target_file}",
+                        link.fragment
+                    );
+                    let d = match site.config.broken_links {
+                        BrokenLinks::Error => {
+                            Diagnostic::error(&doc.file.rel, line + 1, col, message)
+                        }
+                        BrokenLinks::Warning => Diagnostic::warning(
+                            &doc.file.rel,
+                            line + 1,
+                            col,
+                            format!("{message}; published as its text"),
                         ),
-                    )
-                    .with_hint("anchors are heading ids: use the heading's {#id} or its slug")
+                    };
+                    d.with_hint(hint)
                 };
                 out.push(d);
                 break;
             }
         }
     }
-    out
+    (out, broken)
 }

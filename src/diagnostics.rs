@@ -6,7 +6,6 @@
 use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -134,44 +133,12 @@ pub fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// A thread-safe collector: parallel steps push into it.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    items: Mutex<Vec<Diagnostic>>,
-}
-
-impl Diagnostics {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn push(&self, d: Diagnostic) {
-        self.items.lock().unwrap_or_else(|e| e.into_inner()).push(d);
-    }
-
-    pub fn extend(&self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.items
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(ds);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.items
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    }
-
-    /// Sorted by file and line, duplicates removed, so output is deterministic
-    /// whatever order parallel work finished in.
-    pub fn into_sorted(self) -> Vec<Diagnostic> {
-        let mut v = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
-        v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        v.dedup();
-        v
-    }
+/// Sorted by file and line, duplicates removed, so output is deterministic
+/// whatever order parallel work finished in.
+pub fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+    diags
 }
 
 /// Turn warnings into errors (`--strict`).
@@ -289,38 +256,14 @@ pub fn stderr_color() -> bool {
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = edit_distance(word, c);
+        // Swapping two neighbours counts once (`titel`).
+        let d = strsim::osa_distance(word, c);
         let limit = (c.chars().count() / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
-}
-
-/// Edit distance where swapping two neighbours counts once (`titel`).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// Text from content or file names, with control characters (terminal
@@ -360,12 +303,12 @@ mod tests {
 
     #[test]
     fn sorted_and_deduplicated() {
-        let ds = Diagnostics::new();
-        ds.push(Diagnostic::error("b.md", 1, 1, "x"));
-        ds.push(Diagnostic::error("a.md", 9, 1, "y"));
-        ds.push(Diagnostic::error("a.md", 2, 1, "z"));
-        ds.push(Diagnostic::error("a.md", 2, 1, "z"));
-        let v = ds.into_sorted();
+        let v = sorted(vec![
+            Diagnostic::error("b.md", 1, 1, "x"),
+            Diagnostic::error("a.md", 9, 1, "y"),
+            Diagnostic::error("a.md", 2, 1, "z"),
+            Diagnostic::error("a.md", 2, 1, "z"),
+        ]);
         let lines: Vec<_> = v.iter().map(|d| d.headline()).collect();
         assert_eq!(
             lines,

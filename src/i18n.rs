@@ -147,6 +147,7 @@ impl I18n {
             footnotes: self.text(lang, "footnotes"),
             back_to_text: self.text(lang, "footnote-back"),
             table: self.text(lang, "table-label"),
+            missing_image: self.text(lang, "missing-image"),
             to_fill_in: self.text(lang, "value-to-fill-in"),
         }
     }

@@ -71,11 +71,7 @@ pub fn markdown(body: &str) -> Result<(), String> {
             if let Some(url) = urls(&lower).find(|u| is_script_url(u)) {
                 return Err(format!("a script URL `{url}` in <{tag}>"));
             }
-            if lower
-                .split_whitespace()
-                .skip(1)
-                .any(|a| a.starts_with("on") && a.contains('='))
-            {
+            if attribute_names(&lower).any(|a| a.starts_with("on")) {
                 return Err(format!("an event handler in <{tag}>"));
             }
         }
@@ -95,6 +91,35 @@ pub fn markdown(body: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The names of a tag's attributes; values (quoted with `"`, as our output
+/// always does) may read anything, `title="x onclick=y"` included.
+fn attribute_names(tag: &str) -> impl Iterator<Item = &str> {
+    let mut names = Vec::new();
+    let mut quoted = false;
+    let mut start = None;
+    let body = tag.find(char::is_whitespace).map_or("", |i| &tag[i..]);
+    for (i, c) in body.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            c if c.is_whitespace() || c == '=' || c == '/' => {
+                if let Some(s) = start.take() {
+                    names.push(&body[s..i]);
+                }
+            }
+            _ => {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        names.push(&body[s..]);
+    }
+    names.into_iter()
 }
 
 /// The values of a tag's URL attributes (our output always quotes with `"`).
@@ -132,11 +157,19 @@ mod tests {
             Ok(())
         );
         assert_eq!(super::front_matter(b"---\ntitle: [x\n---\n"), Ok(()));
-        // Raw HTML is escaped, so this is text, not an element.
+        // Raw HTML is sanitised: no script, no handler, no script URL.
         assert_eq!(
             super::markdown("<script>alert(1)</script> <a href=\"javascript:x\" onclick=1>"),
             Ok(())
         );
+        // A value may read like a handler.
+        assert_eq!(
+            super::markdown("![a onload=b](images/x.png) <b title=\"x onclick=y\">t</b>"),
+            Ok(())
+        );
+        let names: Vec<&str> =
+            super::attribute_names("img src=\"a b\" alt=\"x onload=y\" hidden").collect();
+        assert_eq!(names, ["src", "alt", "hidden"]);
         // An id may read anything; only URLs are dangerous.
         assert_eq!(
             super::markdown("## Title {#wjavascript:ws}\n\n[a](#wjavascript:ws)\n"),

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod crash;
 pub mod diagnostics;
+pub mod drafts;
 pub mod i18n;
 #[doc(hidden)]
 pub mod invariants;
@@ -27,4 +28,5 @@ pub mod text;
 pub mod theme;
 pub mod translate;
 pub mod translation;
+pub mod url;
 pub mod yaml;

@@ -41,7 +41,9 @@ impl Common {
             source: self.source.clone(),
             strict: self.strict,
             live_reload: None,
+            keep_text: false,
             download: false,
+            drafts: false,
         }
     }
 
@@ -74,6 +76,10 @@ enum Command {
     Build {
         #[command(flatten)]
         common: Common,
+        /// Include pages marked `draft: true` (each shows a "Draft" banner). Without it they are
+        /// left out, and a link to one is an error.
+        #[arg(long)]
+        drafts: bool,
         /// The output folder [default: public, inside the site folder]. fieldguide refuses a
         /// non-empty folder it did not create.
         #[arg(long, value_name = "DIR")]
@@ -94,6 +100,10 @@ enum Command {
     Pdf {
         #[command(flatten)]
         common: Common,
+        /// Include pages marked `draft: true` (each shows a "Draft" banner). Without it they are
+        /// left out, and a link to one is an error.
+        #[arg(long)]
+        drafts: bool,
         /// The output folder [default: public, inside the site folder].
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -107,6 +117,10 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// Include pages marked `draft: true` (each shows a "Draft" banner). Without it they are
+        /// left out, and a link to one is an error.
+        #[arg(long)]
+        drafts: bool,
         /// Output format: text (as rustc prints) or json (for CI).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -117,6 +131,10 @@ enum Command {
     Serve {
         #[command(flatten)]
         common: Common,
+        /// Include pages marked `draft: true` (each shows a "Draft" banner). Without it they are
+        /// left out, and a link to one is an error.
+        #[arg(long)]
+        drafts: bool,
         /// The port to listen on (0: any free port).
         #[arg(long, default_value_t = 1111)]
         port: u16,
@@ -229,28 +247,40 @@ fn run(cli: Cli) -> i32 {
             common,
             out,
             pdf: false,
+            drafts,
             ..
         } => {
-            let (opts, out) = common.site_options(out);
+            let (mut opts, out) = common.site_options(out);
+            opts.drafts = drafts;
             commands::build::build(&opts, &out, common.verbosity())
         }
         Command::Build {
             common,
             out,
             browser,
+            drafts,
             ..
         }
         | Command::Pdf {
             common,
             out,
             browser,
+            drafts,
         } => {
             // Everything `build` makes, and the PDFs.
-            let (opts, out) = common.site_options(out);
+            let (mut opts, out) = common.site_options(out);
+            opts.drafts = drafts;
             commands::pdf::pdf(&opts, &out, browser.as_deref(), common.verbosity())
         }
-        Command::Check { common, format } => commands::build::check(
-            &common.options(),
+        Command::Check {
+            common,
+            format,
+            drafts,
+        } => commands::build::check(
+            &Options {
+                drafts,
+                ..common.options()
+            },
             format == Format::Json,
             common.verbosity(),
         ),
@@ -267,15 +297,21 @@ fn run(cli: Cli) -> i32 {
             today.as_deref(),
         ),
         Command::New { dir } => commands::new::new(&dir),
-        Command::Serve { common, port, bind } => {
-            fieldguide::serve::serve(fieldguide::serve::ServeOptions {
-                build: common.options(),
-                bind,
-                port,
-                ignore: vec![common.source.join("public")],
-                verbosity: common.verbosity(),
-            })
-        }
+        Command::Serve {
+            common,
+            port,
+            bind,
+            drafts,
+        } => fieldguide::serve::serve(fieldguide::serve::ServeOptions {
+            build: Options {
+                drafts,
+                ..common.options()
+            },
+            bind,
+            port,
+            ignore: vec![common.source.join("public")],
+            verbosity: common.verbosity(),
+        }),
         Command::Stamp { common, files } => {
             commands::stamp::stamp(&common.options(), &files, common.verbosity())
         }

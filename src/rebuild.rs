@@ -9,7 +9,7 @@
 //! change behind: the next one takes it up again. Nothing is applied until
 //! every change has been read and classified.
 
-use crate::content::front_matter::{self, Role};
+use crate::content::front_matter;
 use crate::content::load::CONTENT_DIR;
 use crate::content::model::{DocId, NodeId, Site};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -65,6 +65,15 @@ struct BodyEdit {
     body_line: usize,
 }
 
+/// A document as it was before an edit, to put back if the edit fails.
+struct Saved {
+    doc: DocId,
+    text: String,
+    body_offset: usize,
+    body_line: usize,
+    rendered: Option<crate::markdown::Rendered>,
+}
+
 impl Session {
     pub fn start(opts: Options) -> Result<(Self, Vec<Diagnostic>), Failed> {
         let mut built = pipeline::build(&opts)?;
@@ -101,7 +110,11 @@ impl Session {
             );
         }
         let result = match self.body_edits() {
-            Some(edits) if !edits.is_empty() => self.update_docs(edits, start),
+            Some(edits) if !edits.is_empty() => match self.update_docs(edits, start) {
+                Ok(Some(outcome)) => Ok(outcome),
+                Ok(None) => self.full(start),
+                Err(failed) => Err(failed),
+            },
             _ => self.full(start),
         };
         if result.is_ok() {
@@ -144,11 +157,7 @@ impl Session {
             let text = crate::text::decode(&bytes).ok()?;
             let split = front_matter::split(&text).ok()?;
             let doc = site.doc(d);
-            let role = match (doc.file.stem.as_str(), doc.file.dir.components().count()) {
-                ("index", 1) => Role::PublicationIndex,
-                ("index", _) => Role::PartIndex,
-                _ => Role::Chapter,
-            };
+            let role = crate::content::build::role(&doc.file.stem, &doc.file.dir);
             let mut ds = Vec::new();
             let fm = front_matter::parse(&split, rel, role, &mut ds)?;
             let same = serde_json::to_value(&fm).ok()? == serde_json::to_value(&doc.fm).ok()?;
@@ -165,43 +174,78 @@ impl Session {
         Some(edits)
     }
 
-    fn update_docs(&mut self, edits: Vec<BodyEdit>, start: Instant) -> Result<Outcome, Failed> {
-        let strict = self.opts.strict;
+    /// Applies body edits and re-renders what shows them. On failure the
+    /// documents are put back as they were, so the session still holds the
+    /// last good site and the next update compares with it.
+    /// `Ok(None)` when the edits change which files are published (an image
+    /// newly shown, or no longer): the whole site is built instead.
+    fn update_docs(
+        &mut self,
+        edits: Vec<BodyEdit>,
+        start: Instant,
+    ) -> Result<Option<Outcome>, Failed> {
         let a = &mut self.built.analysed;
         let stale_before = translation_statuses(&a.site);
+        let anchors_before = crate::check::anchors(&a.site, &a.rendered);
+        let assets_before = used_assets(&a.rendered);
         let docs: Vec<DocId> = edits.iter().map(|e| e.doc).collect();
-        for e in edits {
-            let doc = &mut a.site.docs[e.doc];
-            doc.file.text = e.text;
-            doc.body_offset = e.body_offset;
-            doc.body_line = e.body_line;
-            doc.hash = std::sync::OnceLock::new();
+        let saved = apply(a, edits);
+        if used_assets(&self.built.analysed.rendered) != assets_before {
+            let a = &mut self.built.analysed;
+            restore(a, saved);
+            crate::check::links(&a.site, &mut a.rendered);
+            return Ok(None);
         }
-        let mut diags = Vec::new();
-        for &d in &docs {
-            let mut r = pipeline::render_doc(&a.site, &a.labels, d);
-            r.html = String::new();
-            diags.extend(r.diagnostics.iter().cloned());
-            a.rendered[d] = r;
+        let result = self
+            .rerender(&docs, &stale_before, &anchors_before, start)
+            .map(Some);
+        if result.is_err() {
+            let a = &mut self.built.analysed;
+            restore(a, saved);
+            // The check marks links in every document: mark them again
+            // for the site as it was.
+            crate::check::links(&a.site, &mut a.rendered);
         }
-        // Links from other pages may point at anchors that just went away.
-        let changed_files: Vec<PathBuf> = docs
+        result
+    }
+
+    /// Checks the edited documents `docs` (already applied) and renders
+    /// the pages that show them.
+    fn rerender(
+        &mut self,
+        docs: &[DocId],
+        stale_before: &[crate::translation::Status],
+        anchors_before: &[Diagnostic],
+        start: Instant,
+    ) -> Result<Outcome, Failed> {
+        let strict = self.opts.strict;
+        let a = &mut self.built.analysed;
+        let link_diags = crate::check::links(&a.site, &mut a.rendered);
+        let a = &self.built.analysed;
+        let mut diags: Vec<Diagnostic> = docs
             .iter()
-            .map(|&d| a.site.doc(d).file.rel.clone())
+            .flat_map(|&d| a.rendered[d].diagnostics.iter().cloned())
             .collect();
-        diags.extend(
-            crate::check::anchors(&a.site, &a.rendered)
-                .into_iter()
-                .filter(|x| x.severity == Severity::Error || changed_files.contains(&x.path)),
-        );
+        // Links from other pages may point at anchors that just went away.
+        // Warnings in other files are kept when the change made them: they
+        // fail a --strict build, as `build` would.
+        let changed_files: Vec<&Path> = docs
+            .iter()
+            .map(|&d| a.site.doc(d).file.rel.as_path())
+            .collect();
+        diags.extend(link_diags.into_iter().filter(|x| {
+            x.severity == Severity::Error
+                || changed_files.contains(&x.path.as_path())
+                || !anchors_before.contains(x)
+        }));
         if pipeline::has_errors(&diags, strict) {
             return Err(pipeline::fail(diags, strict));
         }
         let whole_publications = stale_before != translation_statuses(&a.site);
-        let specs = affected(&a.site, &docs, whole_publications);
+        let specs = affected(&a.site, docs, whole_publications);
         let extras = crate::render::Extras {
             live_reload: self.opts.live_reload.clone(),
-            pdfs: Vec::new(),
+            ..Default::default()
         };
         let renderer =
             crate::render::Renderer::new(&a.site, &a.rendered, &self.built.tera, &a.theme, extras);
@@ -215,7 +259,7 @@ impl Session {
                 self.files.insert(path, bytes);
             }
         }
-        if a.site.config.offline {
+        if self.built.analysed.site.config.offline {
             changed.extend(self.refresh_offline());
         }
         Ok(Outcome {
@@ -249,6 +293,54 @@ impl Session {
         }
         changed
     }
+}
+
+/// Puts each edit in its document and analyses it again; returns what
+/// they replaced.
+fn apply(a: &mut pipeline::Analysed, edits: Vec<BodyEdit>) -> Vec<Saved> {
+    let mut saved: Vec<Saved> = edits
+        .into_iter()
+        .map(|e| {
+            let doc = &mut a.site.docs[e.doc];
+            doc.hash = std::sync::OnceLock::new();
+            Saved {
+                doc: e.doc,
+                text: std::mem::replace(&mut doc.file.text, e.text),
+                body_offset: std::mem::replace(&mut doc.body_offset, e.body_offset),
+                body_line: std::mem::replace(&mut doc.body_line, e.body_line),
+                rendered: None,
+            }
+        })
+        .collect();
+    // Once every text is in place: a document's links see the others.
+    for s in &mut saved {
+        let mut r = pipeline::render_doc(&a.site, &a.labels, s.doc);
+        r.html = String::new();
+        s.rendered = Some(std::mem::replace(&mut a.rendered[s.doc], r));
+    }
+    saved
+}
+
+/// Undoes [`apply`].
+fn restore(a: &mut pipeline::Analysed, saved: Vec<Saved>) {
+    for s in saved {
+        let doc = &mut a.site.docs[s.doc];
+        doc.file.text = s.text;
+        doc.body_offset = s.body_offset;
+        doc.body_line = s.body_line;
+        doc.hash = std::sync::OnceLock::new();
+        if let Some(r) = s.rendered {
+            a.rendered[s.doc] = r;
+        }
+    }
+}
+
+/// The files under `guidance/` that pages use (and so are published).
+fn used_assets(rendered: &[crate::markdown::Rendered]) -> BTreeSet<usize> {
+    rendered
+        .iter()
+        .flat_map(|r| r.assets.iter().copied())
+        .collect()
 }
 
 fn is_offline_file(path: &str) -> bool {

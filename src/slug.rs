@@ -1,13 +1,31 @@
-//! Unicode-aware slugs for file names and heading ids.
+//! Unicode-aware slugs for file names and heading ids, and the Unicode
+//! normalisation every name and id goes through.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// `s` in Unicode Normalization Form C. Editors on macOS save `é` as `e` and
+/// a combining accent (NFD); normalised, both spellings are the same text.
+/// Text that is already NFC (nearly all of it) is returned without a copy.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
 
 /// Lowercases and keeps letters and digits of every script (an Arabic
 /// heading keeps its Arabic letters); everything else becomes one `-`.
+/// For file names and the ids of tasks and footnotes, which readers' saved
+/// checklists and old links depend on.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.chars() {
+    for c in nfc(text).chars() {
         if c.is_alphanumeric() || c == '_' {
             if pending_dash && !out.is_empty() {
                 out.push('-');
@@ -27,6 +45,43 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}' | '\u{640}')
 }
 
+/// A heading's id, by GitHub's rule, so that links written for GitHub keep
+/// working: lowercase; letters, marks, digits, `_` and `-` kept; each space
+/// becomes `-`; everything else (punctuation, symbols, other spaces) is
+/// removed. `Numéros d’urgence` -> `numéros-durgence`.
+pub fn heading_id(text: &str) -> String {
+    let lower = nfc(text).to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        if c == ' ' {
+            out.push('-');
+        } else if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                out.push(c);
+            }
+        } else if keeps_in_id(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn keeps_in_id(c: char) -> bool {
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark | GeneralCategoryGroup::Number
+    ) || c.general_category() == GeneralCategory::ConnectorPunctuation
+}
+
+/// A key that ignores case, accents and punctuation: two ids with the same
+/// key are what an author would call the same heading. For "did you mean".
+pub fn loose_key(s: &str) -> String {
+    s.nfd()
+        .filter(|c| c.is_alphanumeric() && c.general_category_group() != GeneralCategoryGroup::Mark)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Splits a `01-indicators` file or folder name into its order (`1`) and
 /// slug (`indicators`). A name that is only a number keeps it as the slug.
 pub fn order_and_slug(name: &str) -> (Option<i64>, String) {
@@ -44,10 +99,13 @@ pub fn order_and_slug(name: &str) -> (Option<i64>, String) {
     (None, if slug.is_empty() { "page".into() } else { slug })
 }
 
-/// Hands out ids unique within one page: `a`, `a-1`, `a-2`.
+/// Hands out ids unique within one page: `a`, `a-1`, `a-2`, as GitHub does.
+/// Each base remembers the last number it tried, so a page of 20,000
+/// identical headings costs 20,000 steps, not 200 million.
 #[derive(Default)]
 pub struct UniqueIds {
     used: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
 impl UniqueIds {
@@ -61,10 +119,59 @@ impl UniqueIds {
         if self.used.insert(base.to_string()) {
             return base.to_string();
         }
-        (1..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|c| self.used.insert(c.clone()))
-            .unwrap_or_default()
+        let n = self.next.entry(base.to_string()).or_insert(0);
+        loop {
+            *n += 1;
+            let candidate = format!("{base}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+/// The site's file names as authors mistype them: by lower-case path and
+/// by slug. Built once per site, on the first link to a missing target,
+/// so that hints cost the same whatever the number of broken links.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Lower-cased path to its real spelling: `handbook/02-signs` for a
+    /// page, `handbook/images/flow.png` for a file, `/logo.png` for a file
+    /// of `static/`.
+    pub folded: HashMap<String, String>,
+    /// (folder, slug) to the first page file name with that slug there.
+    pub by_slug: HashMap<(PathBuf, String), String>,
+}
+
+impl NameIndex {
+    /// `pages`: each page's `dir/stem` and slug; `files`: files of
+    /// `guidance/`; `statics`: files of `static/`.
+    pub fn new<'a>(
+        pages: impl Iterator<Item = (&'a Path, &'a str)>,
+        files: impl Iterator<Item = &'a Path>,
+        statics: impl Iterator<Item = &'a String>,
+    ) -> Self {
+        let mut ix = NameIndex::default();
+        let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        for (page, slug) in pages {
+            let s = slash(page);
+            ix.folded.insert(s.to_lowercase(), s);
+            let dir = page.parent().unwrap_or(Path::new("")).to_path_buf();
+            let name = page.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let entry = ix.by_slug.entry((dir, slug.to_string())).or_default();
+            if entry.is_empty() || name < entry.as_str() {
+                *entry = name.to_string();
+            }
+        }
+        for f in files {
+            let s = slash(f);
+            ix.folded.insert(s.to_lowercase(), s);
+        }
+        for s in statics {
+            ix.folded
+                .insert(format!("/{}", s.to_lowercase()), format!("/{s}"));
+        }
+        ix
     }
 }
 
@@ -83,6 +190,46 @@ mod tests {
         assert_eq!(slugify("المؤشرات الجسدية"), "المؤشرات-الجسدية");
         assert_eq!(slugify("ÉTAPE 2"), "étape-2");
         assert_eq!(slugify("\u{200F}!!!"), "");
+        assert_eq!(slugify("pre\u{301}fecture"), "préfecture");
+    }
+
+    #[test]
+    fn heading_ids_follow_github() {
+        assert_eq!(heading_id("Numéros d’urgence"), "numéros-durgence");
+        assert_eq!(heading_id("Sécurité d'abord"), "sécurité-dabord");
+        assert_eq!(
+            heading_id("Who is at risk? (and why)"),
+            "who-is-at-risk-and-why"
+        );
+        assert_eq!(
+            heading_id("Step 1: ask -- then act"),
+            "step-1-ask----then-act"
+        );
+        assert_eq!(heading_id("snake_case & C++"), "snake_case--c");
+        assert_eq!(heading_id("المؤشرات الجسدية"), "المؤشرات-الجسدية");
+        assert_eq!(heading_id("ÉTAPE 2"), "étape-2");
+        assert_eq!(heading_id("Emoji 🚨 alert"), "emoji--alert");
+        assert_eq!(heading_id("中文 标题"), "中文-标题");
+        // Decomposed input gives the composed id.
+        assert_eq!(heading_id("Pre\u{301}fecture"), "préfecture");
+        // A non-breaking space is not a space to GitHub.
+        assert_eq!(heading_id("a\u{a0}b"), "ab");
+        // Hindi vowel signs are marks, kept.
+        assert_eq!(heading_id("हिन्दी"), "हिन्दी");
+    }
+
+    #[test]
+    fn loose_keys_ignore_case_accents_and_punctuation() {
+        assert_eq!(loose_key("Numéros-d-urgence"), "numerosdurgence");
+        assert_eq!(loose_key("numeros_durgence"), "numerosdurgence");
+        assert_eq!(loose_key("pre\u{301}fecture"), loose_key("Préfecture"));
+    }
+
+    #[test]
+    fn nfc_composes_and_borrows_when_it_can() {
+        assert_eq!(nfc("pre\u{301}fecture"), "préfecture");
+        assert!(matches!(nfc("préfecture"), Cow::Borrowed(_)));
+        assert!(matches!(nfc("plain"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -103,7 +250,18 @@ mod tests {
         assert!(u.reserve("a-1"));
         assert_eq!(u.unique("a"), "a");
         assert_eq!(u.unique("a"), "a-2");
+        assert_eq!(u.unique("a"), "a-3");
         assert_eq!(u.unique(""), "section");
+        assert_eq!(u.unique("a-2"), "a-2-1");
+    }
+
+    #[test]
+    fn many_identical_ids_stay_linear() {
+        let mut u = UniqueIds::default();
+        for _ in 0..50_000 {
+            u.unique("same");
+        }
+        assert_eq!(u.unique("same"), "same-50000");
     }
 }
 
@@ -119,12 +277,21 @@ mod properties {
             let mut ids = UniqueIds::default();
             let mut seen = std::collections::HashSet::new();
             for h in &headings {
-                let id = ids.unique(&slugify(h));
-                prop_assert!(!id.is_empty());
-                prop_assert!(!id.contains(char::is_whitespace));
-                prop_assert!(!id.contains(['"', '<', '>', '#', '/', '?', '&']));
-                prop_assert!(seen.insert(id));
+                for base in [slugify(h), heading_id(h)] {
+                    let id = ids.unique(&base);
+                    prop_assert!(!id.is_empty());
+                    prop_assert!(!id.contains(char::is_whitespace));
+                    prop_assert!(!id.contains(['"', '<', '>', '#', '/', '?', '&', '%']));
+                    prop_assert!(seen.insert(id));
+                }
             }
+        }
+
+        /// Composed and decomposed spellings give the same id.
+        #[test]
+        fn ids_ignore_normalisation_form(h in "\\PC{0,30}") {
+            let decomposed: String = h.nfd().collect();
+            prop_assert_eq!(heading_id(&h), heading_id(&decomposed));
         }
 
         /// Slugs never contain path separators or dots that could climb out.

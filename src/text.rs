@@ -1,5 +1,32 @@
-//! Small text helpers shared by the loading steps: decoding files and
-//! turning byte offsets into line and column.
+//! Small text helpers shared by the loading steps: decoding files,
+//! turning byte offsets into line and column, and the content hash that
+//! translations record.
+
+/// A short BLAKE3 hash of a source page's title and body, blind to line
+/// endings and to spaces at the ends of lines: what a translation records
+/// in `translation_of:` (see `translation`). Here, with no import, so that
+/// loading can compare files before the model exists.
+pub fn source_hash(title: &str, body: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(title.trim().as_bytes());
+    h.update(b"\n");
+    let mut pending_blank = 0usize;
+    for line in body.lines() {
+        let line = line.trim_end();
+        // Blank lines at the end of the file do not count either.
+        if line.is_empty() {
+            pending_blank += 1;
+            continue;
+        }
+        for _ in 0..pending_blank {
+            h.update(b"\n");
+        }
+        pending_blank = 0;
+        h.update(line.as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize().to_hex()[..16].to_string()
+}
 
 /// Like [`decode`], taking the bytes: valid UTF-8 (the usual case) becomes
 /// the `String` without a copy.

@@ -141,20 +141,31 @@ impl Theme {
         }
     }
 
-    /// Templates: every `.html`, `.xml` or `.js` file outside `static/` and `i18n/`.
+    /// Templates: every `.html`, `.xml`, `.js` or `.css` file outside
+    /// `static/` and `i18n/`.
     pub fn templates(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.files
             .iter()
             .filter(|(k, _)| !k.starts_with("static/") && !k.starts_with("i18n/"))
-            .filter(|(k, _)| k.ends_with(".html") || k.ends_with(".xml") || k.ends_with(".js"))
+            .filter(|(k, _)| {
+                [".html", ".xml", ".js", ".css"]
+                    .iter()
+                    .any(|ext| k.ends_with(ext))
+            })
             .map(|(k, v)| (k.as_str(), v.as_ref()))
     }
 
-    /// Static files, copied to `assets/` as they are.
+    /// Static files, as published under `assets/`: the built-in theme's
+    /// stylesheets and scripts minified (at compile time), the site's own
+    /// files exactly as they are.
     pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files
-            .iter()
-            .filter_map(|(k, v)| Some((k.strip_prefix("static/")?, v.as_ref())))
+        self.files.iter().filter_map(|(k, v)| {
+            let name = k.strip_prefix("static/")?;
+            let builtin_minified = (!self.overridden.contains(k))
+                .then(|| embedded::MINIFIED.iter().find(|(m, _)| m == k))
+                .flatten();
+            Some((name, builtin_minified.map_or(v.as_ref(), |(_, b)| *b)))
+        })
     }
 
     /// Interface strings of one language, if the theme has them.

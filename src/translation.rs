@@ -6,7 +6,7 @@
 use crate::content::model::{NodeId, Site};
 use serde::Serialize;
 
-pub use crate::content::hash::source_hash;
+pub use crate::text::source_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -41,7 +41,9 @@ fn every_kind_of_value_renders_as_itself() {
     // A phone number never wraps.
     let css = std::fs::read_to_string(e.local().join("public/assets/site.css")).unwrap();
     assert!(
-        css.contains(".value-phone,.value-email,.value-date{white-space:nowrap}"),
+        css.contains(
+            "a[href^=\"tel:\"],.value-phone,.value-email,.value-date{white-space:nowrap;}"
+        ),
         "{css}"
     );
 }

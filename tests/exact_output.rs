@@ -270,16 +270,30 @@ mod forged {
 
     fn apply(out: &Path, outside: &Path, files: &[String], f: &Forgery) {
         let pick = |i: usize| &files[i % files.len()];
+        // The forger writes only to real files: writing through a link it
+        // planted itself would change the outside folder on its own.
+        let real_file = |p: &Path| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file())
+                && p.ancestors().skip(1).take_while(|a| *a != out).all(|a| {
+                    !std::fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink())
+                })
+        };
         match f {
             Forgery::Overwrite(i) => {
-                let _ = std::fs::write(out.join(pick(*i)), "<script>forged</script>");
+                let p = out.join(pick(*i));
+                if real_file(&p) {
+                    std::fs::write(p, "<script>forged</script>").unwrap();
+                }
             }
             Forgery::Truncate(i) => {
-                let _ = std::fs::write(out.join(pick(*i)), "");
+                let p = out.join(pick(*i));
+                if real_file(&p) {
+                    std::fs::write(p, "").unwrap();
+                }
             }
             Forgery::FileLink(i) => {
                 let p = out.join(pick(*i));
-                if std::fs::remove_file(&p).is_ok() {
+                if real_file(&p) && std::fs::remove_file(&p).is_ok() {
                     symlink(outside.join("victim.html"), &p).unwrap();
                 }
             }
@@ -301,7 +315,7 @@ mod forged {
                 let m = out.join(".fieldguide-output");
                 let mut text = std::fs::read_to_string(&m).unwrap_or_default();
                 text.push_str(&format!("{hash} {entry}\n"));
-                let _ = std::fs::write(&m, text);
+                std::fs::write(&m, text).unwrap();
             }
         }
     }

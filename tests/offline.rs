@@ -45,6 +45,8 @@ fn offline_files_are_written_only_when_asked() {
     let sw = site.read("public/sw.js");
     let list: Vec<String> = serde_json::from_str(&site.read("public/fr/offline.json")).unwrap();
     assert!(list.contains(&"fr/handbook/intro.html".to_string()));
+    // The home too, rendered last of the pages.
+    assert!(list.contains(&"fr/index.html".to_string()), "{list:?}");
     assert!(list.contains(&"assets/site.css".to_string()));
     assert!(
         list.iter()

@@ -444,8 +444,17 @@ fn pages_link_to_their_pdfs() {
     );
     // fieldguide wrote the PDFs, so its manifest lists them.
     let manifest = std::fs::read_to_string(b.out().join(".fieldguide-output")).unwrap();
-    let listed = manifest.lines().filter(|l| l.ends_with(".pdf")).count();
+    let listed = manifest
+        .lines()
+        .filter(|l| l.ends_with(".pdf") && !l.starts_with("printed "))
+        .count();
     assert_eq!(listed, 3 * 4 + 4, "{manifest}");
+    // Each with the key of the print page it was printed from.
+    let keys = manifest
+        .lines()
+        .filter(|l| l.starts_with("printed "))
+        .count();
+    assert_eq!(keys, 3 * 4 + 4, "{manifest}");
     // The downloadable copy of the site holds the PDFs too, and its homes
     // do not offer the download again.
     let zip = std::fs::read(
@@ -516,7 +525,7 @@ fn links_in_pdfs_point_at_the_site() {
 }
 
 #[test]
-fn pdfs_are_deterministic_and_removed_by_a_build_without_them() {
+fn pdfs_are_deterministic_and_kept_by_a_build_while_their_publication_is_unchanged() {
     let Some(b) = built() else { return };
     let copy = tempfile::tempdir().unwrap();
     let out = copy.path().join("public");
@@ -540,7 +549,9 @@ fn pdfs_are_deterministic_and_removed_by_a_build_without_them() {
         .collect();
     assert!(changed.is_empty(), "a second run changed {changed:?}");
     assert!(stderr.contains("(0 written,"), "{stderr}");
-    // A plain build makes no PDFs: those of the last run go, and so do the links.
+    // A plain build makes no PDFs, and links to none; it keeps those of the
+    // last run whose publication did not change (see tests/pdf_kept.rs for
+    // the rest).
     let o = fieldguide()
         .args(["build", "--source"])
         .arg(b.site.path())
@@ -548,11 +559,73 @@ fn pdfs_are_deterministic_and_removed_by_a_build_without_them() {
         .arg(&out)
         .output()
         .unwrap();
-    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr
+            .contains("kept 16 PDFs made by `fieldguide pdf` (their publications did not change)"),
+        "{stderr}"
+    );
     let files = tree(&out);
-    assert!(!files.keys().any(|k| k.ends_with(".pdf")));
-    let page = String::from_utf8_lossy(&files["en/pocket-guide/index.html"]).into_owned();
-    assert!(!page.contains("pdf-link"));
+    let pdfs: Vec<&String> = files.keys().filter(|k| k.ends_with(".pdf")).collect();
+    assert_eq!(pdfs.len(), 16);
+    for pdf in pdfs {
+        assert!(files[pdf] == first[pdf], "{pdf} was kept as it was");
+    }
+    for (path, bytes) in &files {
+        if path.ends_with(".html") {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(!text.contains("pdf-link"), "{path} links to a PDF");
+        }
+    }
+}
+
+/// The page each chapter starts on, as the PDF's contents print it: the
+/// numbers after the titles on the contents page.
+#[test]
+fn the_contents_of_a_pdf_give_the_page_each_chapter_starts_on() {
+    let Some(b) = built() else { return };
+    for pdf in [
+        "en/pocket-guide/pocket-guide.en.pdf",
+        "ar/identification-guidelines/identification-guidelines.ar.pdf",
+    ] {
+        let path = b.pdf(pdf);
+        let bytes = std::fs::read(&path).unwrap();
+        let dests = fieldguide::pdf::numbers::destinations(&bytes);
+        let page = b
+            .site
+            .page(&pdf.replace(&pdf[pdf.rfind('/').unwrap() + 1..], "print.html"));
+        let ids: Vec<String> = page
+            .select(".print-toc a")
+            .iter()
+            .map(|a| {
+                a.value()
+                    .attr("href")
+                    .unwrap()
+                    .trim_start_matches('#')
+                    .to_string()
+            })
+            .collect();
+        assert!(ids.len() >= 4, "{pdf}: {ids:?}");
+        // The contents are on page 2; the numbers there are the pages the
+        // chapters start on, in order.
+        let contents = pdftotext(&path, &["-f", "2", "-l", "2"]);
+        let numbers: Vec<usize> = contents
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .filter(|&n| n > 2)
+            .collect();
+        let expected: Vec<usize> = ids.iter().map(|id| dests[id]).collect();
+        assert_eq!(numbers, expected, "{pdf}:\n{contents}");
+        for (id, n) in ids.iter().zip(&expected) {
+            let text = pdftotext(&path, &["-f", &n.to_string(), "-l", &n.to_string()]);
+            let title = page.text_of(&format!(".print-toc a[href='#{id}']"));
+            assert!(
+                text.contains(title.trim()),
+                "{pdf}: page {n} does not start `{title}`:\n{text}"
+            );
+        }
+    }
 }
 
 fn no_pdfs(out: &Path) {

@@ -93,7 +93,16 @@ fn print_page_has_cover_toc_and_every_chapter_in_order() {
 fn page_size_by_kind_and_front_matter() {
     let site = Site::sample();
     site.build_ok();
-    let css = |page: &str| site.page(page).text_of("style");
+    // The `@page` rules live in a stylesheet beside the print page, linked
+    // from it, so the page's Content-Security-Policy needs no inline style.
+    let css = |page: &str| {
+        let p = site.page(page);
+        assert_eq!(p.attr("link[href='print-page.css']", "rel"), "stylesheet");
+        site.read(&format!(
+            "public/{}",
+            page.replace("print.html", "print-page.css")
+        ))
+    };
     assert!(
         css("en/pocket-guide/print.html").contains("size: 105mm 148mm"),
         "{}",
@@ -110,7 +119,7 @@ fn page_size_by_kind_and_front_matter() {
         "---\ntitle: Handbook\nprint: { size: A5, margins: 10mm 12mm }\n---\nSee [signs](02-signs.md#physical-signs) and [intro](01-intro.md).\n",
     );
     fixture.build_ok();
-    let style = fixture.page("en/handbook/print.html").text_of("style");
+    let style = fixture.read("public/en/handbook/print-page.css");
     assert!(style.contains("size: 148mm 210mm"), "{style}");
     assert!(style.contains("margin: 10mm 12mm"), "{style}");
 }
@@ -122,6 +131,17 @@ fn titles_cannot_break_out_of_the_print_style() {
     site.build_ok();
     let p = site.page("en/handbook/print.html");
     assert!(p.select("script").is_empty());
-    assert_eq!(p.select("style").len(), 1);
+    assert!(p.select("style").is_empty());
     assert!(p.text_of(".cover h1").contains("<script>"));
+    // In the stylesheet, the title is one CSS string: nothing ends it early.
+    let css = site.read("public/en/handbook/print-page.css");
+    let line = css
+        .lines()
+        .find(|l| l.contains("@top-center { content: \""))
+        .unwrap();
+    assert!(
+        !line.contains("</style>") && !line.contains("\\\"q"),
+        "{line}"
+    );
+    assert!(line.contains("\\3c /style\\3e "), "{line}");
 }

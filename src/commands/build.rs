@@ -9,15 +9,25 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         print_diagnostics(&opts.source, &[d], verbosity);
         return EXIT_FAILED;
     }
-    match pipeline::build_to(opts, out, Vec::new(), Vec::new()) {
+    match pipeline::build_to(opts, out, Vec::new(), Vec::new(), None) {
         Ok(written) => {
             print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
+            print_notes(&written.notes, verbosity);
             print_summary(&written.summary, out, &written.stats, verbosity);
             EXIT_OK
         }
         Err(failed) => {
             report_failure(opts, &failed, verbosity);
             EXIT_FAILED
+        }
+    }
+}
+
+/// Lines about what the build did beyond the site (PDFs kept or removed).
+pub fn print_notes(notes: &[String], verbosity: Verbosity) {
+    if verbosity != Verbosity::Quiet {
+        for n in notes {
+            eprintln!("{n}");
         }
     }
 }
@@ -63,6 +73,12 @@ pub fn print_summary(
     for s in &summary.search {
         eprintln!("  {}", search_line(s));
     }
+    if let Some(line) = &summary.published_as_text {
+        eprintln!("  {line}");
+    }
+    if let Some(line) = unpublished_line(&summary.unpublished) {
+        eprintln!("  {line}");
+    }
     let weight = crate::output::weight(&summary.files);
     eprintln!(
         "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
@@ -80,6 +96,33 @@ pub fn print_summary(
             stats
         )
     );
+}
+
+/// `3 files in guidance/ are not linked from any page and were not
+/// published: a.docx, b.bak, notes.txt` (the first few).
+fn unpublished_line(files: &[std::path::PathBuf]) -> Option<String> {
+    const SHOWN: usize = 5;
+    if files.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = files
+        .iter()
+        .take(SHOWN)
+        .map(|p| crate::diagnostics::escape_control(&crate::diagnostics::display_path(p)))
+        .collect();
+    if files.len() > SHOWN {
+        names.push(format!(
+            "and {} more (`fieldguide check` lists them)",
+            files.len() - SHOWN
+        ));
+    }
+    Some(format!(
+        "{} in guidance/ {} not linked from any page and {} not published: {}",
+        plural(files.len(), "file", "files"),
+        if files.len() == 1 { "is" } else { "are" },
+        if files.len() == 1 { "was" } else { "were" },
+        names.join(", ")
+    ))
 }
 
 /// `built 102 files in 32 ms into public (…); 0 warnings`
@@ -106,16 +149,20 @@ pub fn done_line(
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
-    let (diags, pages, unset) = match pipeline::check(opts) {
+    let (diags, pages, defects, unpublished, unset) = match pipeline::check(opts) {
         Ok(s) => (
             s.diagnostics,
             s.languages.iter().map(|l| l.pages).sum::<usize>(),
+            s.defects,
+            s.unpublished,
             s.unset,
         ),
-        Err(f) => (f.diagnostics, 0, Vec::new()),
+        Err(f) => (f.diagnostics, 0, (0, 0), Vec::new(), Vec::new()),
     };
     let (e, w) = count(&diags);
-    let failed = e > 0 || (opts.strict && w > 0);
+    // `broken_links: warning` lets `build` publish them; `check` still fails.
+    let broken = defects.0 + defects.1;
+    let failed = e > 0 || broken > 0 || (opts.strict && w > 0);
     if json {
         let findings: Vec<serde_json::Value> = diags
             .iter()
@@ -134,7 +181,15 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             .iter()
             .map(|u| (u.code.clone(), serde_json::json!(u.names)))
             .collect();
-        let report = serde_json::json!({ "errors": e, "warnings": w, "findings": findings, "unset_values": unset_values });
+        let report = serde_json::json!({
+            "errors": e,
+            "warnings": w,
+            "broken_links": defects.0,
+            "missing_images": defects.1,
+            "not_published": unpublished.iter().map(|p| crate::diagnostics::display_path(p)).collect::<Vec<_>>(),
+            "unset_values": unset_values,
+            "findings": findings,
+        });
         println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
@@ -163,6 +218,25 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             plural(w, "warning", "warnings"),
             start.elapsed().as_millis(),
         );
+        if !unpublished.is_empty() {
+            eprintln!(
+                "not published: {} under guidance/ no page links to or shows:",
+                plural(unpublished.len(), "file", "files")
+            );
+            for p in &unpublished {
+                eprintln!(
+                    "  {}",
+                    crate::diagnostics::escape_control(&crate::diagnostics::display_path(p))
+                );
+            }
+        }
+        if broken > 0 {
+            eprintln!(
+                "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
+                plural(defects.0, "broken link", "broken links"),
+                plural(defects.1, "missing image", "missing images"),
+            );
+        }
     }
     if failed { EXIT_FAILED } else { EXIT_OK }
 }

@@ -17,7 +17,8 @@ use super::{EXIT_FAILED, EXIT_OK, Verbosity, count, plural, print_diagnostics};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::pipeline::{self, Options};
-use std::collections::BTreeSet;
+use crate::render::Spec;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// What printing made.
@@ -38,7 +39,7 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
         download: false,
         ..opts.clone()
     };
-    let built = match pipeline::build(&first) {
+    let mut built = match pipeline::build(&first) {
         Ok(b) => b,
         Err(failed) => {
             super::build::report_failure(opts, &failed, verbosity);
@@ -46,10 +47,13 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
         }
     };
     let mut printed = print(&built, out, browser, verbosity);
+    // The keys of the print pages Chromium printed from (see `pdf::keep`).
+    let keys = std::mem::take(&mut built.summary.print_keys);
     drop(built);
     let mut paths: Vec<String> = printed.files.iter().map(|f| f.path.clone()).collect();
     paths.sort();
-    let written = match pipeline::build_to(opts, out, paths, std::mem::take(&mut printed.files)) {
+    let files = std::mem::take(&mut printed.files);
+    let written = match pipeline::build_to(opts, out, paths, files, Some(keys)) {
         Ok(w) => w,
         Err(failed) => {
             super::build::report_failure(opts, &failed, verbosity);
@@ -58,6 +62,7 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
     };
     print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
     print_diagnostics(&opts.source, &printed.problems, verbosity);
+    super::build::print_notes(&written.notes, verbosity);
     super::build::print_summary(&written.summary, out, &written.stats, verbosity);
     report(&printed, verbosity)
 }
@@ -92,7 +97,9 @@ fn print(
             path.display()
         );
     }
-    let report = match crate::pdf::render(&path, &built.files, &jobs) {
+    let report = match crate::pdf::render(&path, &built.files, &jobs, &|todo| {
+        renumber(built, &jobs, todo)
+    }) {
         Ok(r) => r,
         Err(msg) => {
             printed.problems.push(
@@ -150,6 +157,41 @@ fn print(
     }
     printed.done = Some((pdfs, booklets, report.elapsed, report.processes, lines));
     printed
+}
+
+/// The print pages of `todo` (job index, the page each chapter starts on)
+/// rendered again with those numbers in their contents. A page that
+/// cannot be rendered keeps its PDF without numbers.
+fn renumber(
+    built: &pipeline::Built,
+    jobs: &[crate::pdf::Job],
+    todo: &[(usize, BTreeMap<String, usize>)],
+) -> Vec<(usize, Vec<u8>)> {
+    let a = &built.analysed;
+    let extras = crate::render::Extras {
+        print_pages: todo
+            .iter()
+            .map(|(i, pages)| (jobs[*i].html.clone(), pages.clone()))
+            .collect(),
+        ..Default::default()
+    };
+    let renderer =
+        crate::render::Renderer::new(&a.site, &a.rendered, &built.tera, &a.theme, extras);
+    let specs: Vec<Spec> = todo
+        .iter()
+        .map(|(i, _)| Spec::Print(jobs[*i].publication, jobs[*i].lang))
+        .collect();
+    match pipeline::render_specs(a, &renderer, &specs) {
+        // Each print page comes with its stylesheet: match them by path.
+        Ok(files) => todo
+            .iter()
+            .filter_map(|(i, _)| {
+                let f = files.iter().find(|f| f.path == jobs[*i].html)?;
+                Some((*i, f.bytes.as_ref().to_vec()))
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// `en/guide/guide.pdf: 12 pages; booklet: 12 pages on 3 sheets`

@@ -4,7 +4,7 @@
 
 use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
 use crate::adaptation::{Overdue, OverrideReport, dates::Date};
-use crate::content::model::Site;
+use crate::content::model::{Reason, Site};
 use crate::diagnostics::display_path;
 use crate::pipeline::{self, Options};
 use crate::translate::history::History;
@@ -30,7 +30,40 @@ struct LanguageReport {
     publications: Vec<PublicationReport>,
     /// Pages to look at: stale, missing and untracked, with their files.
     pages: Vec<PageReport>,
+    /// Translations whose source is gone: never published, never a source.
+    orphaned: Vec<OrphanReport>,
     missing_strings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct OrphanReport {
+    file: String,
+    /// The source under another name that looks like this file's own.
+    looks_like: Option<String>,
+    /// The name the file should have to translate it.
+    rename_to: Option<String>,
+}
+
+/// The orphaned translations in language `l`.
+fn orphans(site: &Site, l: usize) -> Vec<OrphanReport> {
+    let code = &site.config.languages[l].code;
+    site.left_out
+        .iter()
+        .filter(|o| o.lang == l)
+        .filter_map(|o| match &o.reason {
+            Reason::Orphan { renamed } => Some(OrphanReport {
+                file: display_path(&o.file),
+                looks_like: renamed.as_ref().map(|(p, _)| display_path(p)),
+                rename_to: renamed.as_ref().map(|(p, _)| {
+                    let name = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+                    let stem = crate::content::load::split_lang(name, &site.config)
+                        .map_or(name, |(s, _)| s);
+                    display_path(&p.with_file_name(format!("{stem}.{code}.md")))
+                }),
+            }),
+            Reason::Draft { .. } => None,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -100,6 +133,7 @@ fn report(
             name: lang.name.clone(),
             publications,
             pages,
+            orphaned: orphans(site, l),
             missing_strings: i18n.missing(l),
         });
     }
@@ -151,6 +185,15 @@ fn text(r: &Report) -> String {
                 "    {what} {}  (source: {}){segments}",
                 page.file, page.source
             );
+        }
+        for o in &lang.orphaned {
+            let what = match (&o.looks_like, &o.rename_to) {
+                (Some(src), Some(to)) => {
+                    format!("its source is gone; it looks like {src}, renamed: rename it to {to}")
+                }
+                _ => "its source is gone".to_string(),
+            };
+            let _ = writeln!(out, "    orphaned:  {}  ({what}; not published)", o.file);
         }
         if !lang.missing_strings.is_empty() {
             let _ = writeln!(

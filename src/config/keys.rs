@@ -78,6 +78,49 @@ pub fn localised(
     out
 }
 
+/// A title map (`title: { en: ..., fr: ... }`) without some of the site's
+/// languages: those pages silently showed the default language's title.
+pub fn untitled_languages(
+    v: &Node,
+    title: &BTreeMap<String, String>,
+    default_language: &str,
+    languages: &[Language],
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let missing: Vec<&Language> = languages
+        .iter()
+        .filter(|l| !title.contains_key(&l.code))
+        .collect();
+    if missing.is_empty() || title.is_empty() {
+        return;
+    }
+    let codes: Vec<String> = missing.iter().map(|l| format!("`{}`", l.code)).collect();
+    let shown = if title.contains_key(default_language) {
+        format!("the `{default_language}` title")
+    } else {
+        "another language's title".to_string()
+    };
+    diags.push(
+        at.warning(
+            v,
+            format!(
+                "the site title has no entry for {}: pages in {} show {shown}",
+                codes.join(", "),
+                if missing.len() == 1 {
+                    "that language"
+                } else {
+                    "those languages"
+                }
+            ),
+        )
+        .with_hint(format!(
+            "add the title in each language under `title:`, e.g. `{}: ...`",
+            missing[0].code
+        )),
+    );
+}
+
 pub fn base_url(v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<String> {
     match v.as_text() {
         _ if v.is_null() => None,

@@ -83,6 +83,9 @@ pub struct Config {
     /// The base, found and read, when this site is a local edition (set by
     /// `load`, not by `parse`).
     pub base_site: Option<BaseSite>,
+    /// Publish pages marked `draft: true` (`--drafts`): set by the command
+    /// line, never by site.yaml.
+    pub drafts: bool,
 }
 
 /// `broken_links: error | warning`.
@@ -246,7 +249,13 @@ fn settings(
         (v, _) => keys::default_language(v, &languages, &raw_codes, at, diags),
     };
     let title = match (get("title").filter(|t| !t.is_null()), base) {
-        (Some(t), _) => keys::localised("title", t, &default_language, &languages, at, diags),
+        (Some(t), _) => {
+            let title = keys::localised("title", t, &default_language, &languages, at, diags);
+            if t.entries().is_some() {
+                keys::untitled_languages(t, &title, &default_language, &languages, at, diags);
+            }
+            title
+        }
         (None, Some(b)) => b.title.clone(),
         (None, None) => {
             let d = match get("title") {
@@ -285,6 +294,7 @@ fn settings(
         offline: offline.or(base.map(|b| b.offline)).unwrap_or(false),
         download: download.or(base.map(|b| b.download)).unwrap_or(true),
         base_site: None,
+        drafts: false,
     }
 }
 

@@ -4,7 +4,6 @@
 
 use super::load::AssetFile;
 use super::model::{Asset, NodeId, Site};
-use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -13,7 +12,6 @@ pub(super) fn collect_assets(
     site: &mut Site,
     files: Vec<AssetFile>,
     dir_nodes: &HashMap<PathBuf, NodeId>,
-    _diags: &mut [Diagnostic],
 ) {
     let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
     let mut sources: Vec<(PathBuf, String)> = Vec::new();
@@ -21,31 +19,33 @@ pub(super) fn collect_assets(
         if f.from_base {
             site.base_assets.insert(f.rel.clone());
         }
-        let dir = f.rel.parent().unwrap_or(Path::new(""));
+        // Folders and names in NFC, as links are: the file is still read
+        // from its path on disk (`f.rel`).
+        let key = PathBuf::from(crate::slug::nfc(&crate::no_follow::slash_path(&f.rel)).as_ref());
+        let dir = key.parent().unwrap_or(Path::new(""));
         let out_dir = out_dir_of(site, dir_nodes, dir);
-        let name = f
-            .rel
+        let name = key
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("")
             .to_string();
         match f.variant {
             Some((lang, base)) => {
-                let out = format!("{out_dir}{base}");
+                let out = format!("{out_dir}{}", crate::slug::nfc(&base));
                 by_out
                     .entry(out.clone())
                     .or_insert_with(|| new_asset(&out))
                     .variants
-                    .insert(lang, f.rel.clone());
-                sources.push((f.rel, out));
+                    .insert(lang, f.rel);
+                sources.push((key, out));
             }
             None => {
                 let out = format!("{out_dir}{name}");
                 by_out
                     .entry(out.clone())
                     .or_insert_with(|| new_asset(&out))
-                    .src = Some(f.rel.clone());
-                sources.push((f.rel, out));
+                    .src = Some(f.rel);
+                sources.push((key, out));
             }
         }
     }

@@ -9,11 +9,11 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::slug::order_and_slug;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Builds the tree from the loaded files. Problems go to `diags`.
-pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
+pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
     let nlang = config.languages.len();
     let values = super::values::build(&loaded.values, &config, diags);
     let is_edition = config.base_site.is_some();
@@ -29,32 +29,30 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
         base_assets: Default::default(),
         values,
         edition: None,
+        static_files: loaded.static_files.iter().map(|(k, _)| k.clone()).collect(),
+        static_sources: std::mem::take(&mut loaded.static_files),
+        base_static: std::mem::take(&mut loaded.base_static),
+        names: Default::default(),
+        left_out: Vec::new(),
     };
 
-    // Front matter, in parallel: it is the only costly part of modelling.
-    let parsed: Vec<Parsed> = loaded
-        .sources
-        .into_par_iter()
-        .map(|file| {
-            let mut ds = Vec::new();
-            let role = match (file.stem.as_str(), file.dir.components().count()) {
-                ("index", 1) => Role::PublicationIndex,
-                ("index", _) => Role::PartIndex,
-                _ => Role::Chapter,
-            };
-            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
-            (file, fm, ds)
-        })
-        .collect();
+    let parsed = parse_all(loaded.sources, &site.config);
     let (parsed, omitted) =
         super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
-
-    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    let mut docs = Vec::with_capacity(parsed.len());
     for (file, fm, ds) in parsed {
         diags.extend(ds);
-        let Some((fm, body_offset, body_line)) = fm else {
+        if let Some((fm, body_offset, body_line)) = fm {
+            docs.push((file, fm, body_offset, body_line));
+        }
+    }
+    let (skip, left_out) = super::left_out::decide(&docs, &site.config, diags);
+    site.left_out = left_out;
+    let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
+        if skip {
             continue;
-        };
+        }
         if file.dir.as_os_str().is_empty() {
             diags.push(
                 Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
@@ -69,19 +67,7 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
             chapter_node(&mut site, dir_node, &file, nlang)
         };
         if let Some(existing) = site.nodes[node].docs[file.lang] {
-            diags.push(
-                Diagnostic::error(
-                    &file.rel,
-                    0,
-                    0,
-                    format!(
-                        "a second file for the same page in `{}`: {} already exists",
-                        site.config.languages[file.lang].code,
-                        crate::diagnostics::display_path(&site.docs[existing].file.rel)
-                    ),
-                )
-                .with_hint("a file without a language suffix is in the default language; remove one of the two"),
-            );
+            diags.push(second_file(&site, &file, existing));
             continue;
         }
         let id = site.docs.len();
@@ -95,24 +81,64 @@ pub fn build(config: Config, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Sit
             hash: std::sync::OnceLock::new(),
         });
     }
-
     super::tree::settle_nodes(&mut site, diags);
     let assets = loaded
         .assets
         .into_iter()
         .filter(|a| {
-            let dir = a.rel.parent().unwrap_or(Path::new(""));
+            // Folders in NFC, as the pages' are.
+            let dir = a.rel.parent().map(crate::no_follow::slash_path);
+            let dir = PathBuf::from(crate::slug::nfc(&dir.unwrap_or_default()).as_ref());
             !omitted.iter().any(|o| dir.starts_with(&o.path))
         })
         .collect();
-    super::assets::collect_assets(&mut site, assets, &dir_nodes, diags);
+    super::assets::collect_assets(&mut site, assets, &dir_nodes);
+    super::aliases::check(&site, diags);
     if is_edition {
         site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
     }
     site
 }
 
-/// The node of a chapter file, created on the first of its languages.
+/// What a page is, from its place: a publication's or a part's index, or
+/// a chapter. Front matter accepts different keys for each.
+pub fn role(stem: &str, dir: &Path) -> Role {
+    match (stem, dir.components().count()) {
+        ("index", 1) => Role::PublicationIndex,
+        ("index", _) => Role::PartIndex,
+        _ => Role::Chapter,
+    }
+}
+
+/// Reads every file's front matter, in parallel: it is the only costly part
+/// of modelling. Hugo's `_index.md` is read as its folder's `index`.
+fn parse_all(sources: Vec<SourceFile>, config: &Config) -> Vec<Parsed> {
+    let indexes: HashSet<(PathBuf, usize)> = sources
+        .iter()
+        .filter(|f| f.stem == "index")
+        .map(|f| (f.dir.clone(), f.lang))
+        .collect();
+    sources
+        .into_par_iter()
+        .map(|mut file| {
+            let mut ds = Vec::new();
+            if file.stem == "_index" {
+                let code = &config.languages[file.lang].code;
+                let taken = indexes.contains(&(file.dir.clone(), file.lang));
+                ds.push(hugo_index(&file, code, taken));
+                if taken {
+                    return (file, None, ds);
+                }
+                file.stem = "index".into();
+            }
+            let role = role(&file.stem, &file.dir);
+            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
+            (file, fm, ds)
+        })
+        .collect()
+}
+
+/// The chapter node a file is a language of, created on first sight.
 fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usize) -> NodeId {
     let key = file.dir.join(&file.stem);
     if let Some(&n) = site.by_source.get(&key) {
@@ -139,6 +165,21 @@ fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usi
     site.nodes[dir_node].children.push(id);
     site.by_source.insert(key, id);
     id
+}
+
+/// Two files for one page in one language (`a.md` and `a.en.md`).
+fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) -> Diagnostic {
+    Diagnostic::error(
+        &file.rel,
+        0,
+        0,
+        format!(
+            "a second file for the same page in `{}`: {} already exists",
+            site.config.languages[file.lang].code,
+            crate::diagnostics::display_path(&site.docs[existing].file.rel)
+        ),
+    )
+    .with_hint("a file without a language suffix is in the default language; remove one of the two")
 }
 
 fn parse_doc(
@@ -170,6 +211,32 @@ fn parse_doc(
     }
     let fm = front_matter::parse(&split, &file.rel, role, ds)?;
     Some((fm, split.body_offset, split.body_line))
+}
+
+/// Hugo's `_index.md` (a section's own page), left in a migrated site: read
+/// as the folder's index, or left out when the folder has a real one.
+fn hugo_index(file: &SourceFile, code: &str, taken: bool) -> Diagnostic {
+    if taken {
+        Diagnostic::warning(
+            &file.rel,
+            0,
+            0,
+            format!(
+                "Hugo's `_index.md` beside this folder's `index.{code}.md`: this file is left out"
+            ),
+        )
+        .with_hint(format!(
+            "move what it says into `index.{code}.md`, then delete it"
+        ))
+    } else {
+        Diagnostic::warning(
+            &file.rel,
+            0,
+            0,
+            "`_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+        )
+        .with_hint(format!("rename it `index.{code}.md`"))
+    }
 }
 
 /// The node for a folder, creating it (and its parents) on first sight.

@@ -184,7 +184,7 @@ fn base_version(page: &BasePage) -> (String, Option<String>, String) {
         return (
             String::new(),
             None,
-            super::hash::source_hash("", &page.text),
+            crate::text::source_hash("", &page.text),
         );
     };
     let role = match (page.stem.as_str(), page.dir.components().count()) {
@@ -195,6 +195,6 @@ fn base_version(page: &BasePage) -> (String, Option<String>, String) {
     let fm = front_matter::parse(&split, &page.rel, role, &mut Vec::new()).unwrap_or_default();
     let title = fm.title.unwrap_or_default();
     let body = &page.text[split.body_offset..];
-    let hash = super::hash::source_hash(&title, body);
+    let hash = crate::text::source_hash(&title, body);
     (title, fm.version, hash)
 }

@@ -5,7 +5,9 @@
 //! files by their path. Later steps see one tree; what the edition
 //! replaced is kept for the report of overrides whose base changed.
 
-use super::names::{CONTENT_DIR, io_message, split_lang};
+use super::names::{
+    CONTENT_DIR, ignored, io_message, is_markdown, portable_error, split_lang, usable_name,
+};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::Dir;
@@ -59,24 +61,6 @@ pub struct Walked {
     pub values: bool,
 }
 
-/// Files that are never content: editor and OS droppings.
-fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.starts_with('#')
-        || matches!(name, "Thumbs.db" | "desktop.ini")
-}
-
-fn is_markdown(name: &str) -> Option<&str> {
-    let lower = name.to_ascii_lowercase();
-    for ext in [".md", ".markdown"] {
-        if lower.ends_with(ext) && name.len() > ext.len() {
-            return Some(&name[..name.len() - ext.len()]);
-        }
-    }
-    None
-}
-
 impl Layer<'_> {
     /// The whole site's layer: its own languages, shown as they are.
     pub fn site<'c>(real: PathBuf, config: &'c Config) -> Layer<'c> {
@@ -113,6 +97,14 @@ impl Layer<'_> {
     /// The layer's site folder, opened without following a link.
     pub fn open(&self) -> std::io::Result<Dir> {
         Dir::open(&self.real)
+    }
+
+    /// The files of the layer's site-wide `static/` folder.
+    pub fn walk_static(&self, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+        match self.open() {
+            Ok(site) => super::static_dir::walk(&site, &self.real, &self.shown, diags),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// Walks `guidance/` (sorted, links not followed, so nothing outside
@@ -180,40 +172,38 @@ impl Layer<'_> {
             ));
             return;
         }
+        if entry.file_type().is_dir() && entry.depth() > 0 {
+            if let Some(name) = entry.file_name().to_str()
+                && let Some(problem) = crate::content::file_types::portable_name_problem(name)
+            {
+                diags.push(portable_error(shown, &problem));
+            }
+            return;
+        }
         if !entry.file_type().is_file() {
             return;
         }
-        let Some(name) = entry.file_name().to_str() else {
-            diags.push(Diagnostic::warning(
-                shown,
-                0,
-                0,
-                "file name is not valid Unicode; skipped",
-            ));
+        let Some(name) = usable_name(entry, &shown, diags) else {
             return;
         };
-        if let Some(bad) = name
-            .chars()
-            .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
-        {
-            diags.push(
-                Diagnostic::warning(
-                    shown,
-                    0,
-                    0,
-                    format!(
-                        "file name contains {bad:?}, which does not work in web addresses; skipped"
-                    ),
-                )
-                .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
-            );
+        if let Some(problem) = crate::content::file_types::portable_name_problem(name) {
+            diags.push(portable_error(shown, &problem));
             return;
         }
         if rel == Path::new(VALUES_FILE) {
             out.values = true;
             return;
         }
-        let dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
+        // Names are compared in NFC: macOS saves them decomposed, links
+        // are typed composed.
+        let dir = PathBuf::from(
+            crate::slug::nfc(
+                &rel.parent()
+                    .map(crate::no_follow::slash_path)
+                    .unwrap_or_default(),
+            )
+            .as_ref(),
+        );
         let config = self.config;
         if let Some(base) = is_markdown(name) {
             match split_lang(base, config) {
@@ -226,7 +216,7 @@ impl Layer<'_> {
                     out.md.push(MdEntry {
                         in_site,
                         dir,
-                        stem: stem.to_string(),
+                        stem: crate::slug::nfc(stem).into_owned(),
                         lang,
                     });
                 }
@@ -297,15 +287,34 @@ pub fn merge(
     md.extend(from_base);
     // One order whatever the layers: by page, then language.
     md.sort_by(|(a, x), (b, y)| (&a.dir, &a.stem, a.lang, x).cmp(&(&b.dir, &b.stem, b.lang, y)));
-    let own_assets: HashSet<PathBuf> = edition.assets.iter().map(|a| a.rel.clone()).collect();
+    // Other files match by their name in NFC, as links do.
+    let key = |a: &AssetFile| crate::slug::nfc(&crate::no_follow::slash_path(&a.rel)).into_owned();
+    let own_assets: HashSet<String> = edition.assets.iter().map(key).collect();
     let mut assets = edition.assets;
     assets.extend(
         base.assets
             .into_iter()
-            .filter(|a| !own_assets.contains(&a.rel)),
+            .filter(|a| !own_assets.contains(&key(a))),
     );
     assets.sort_by(|a, b| a.rel.cmp(&b.rel));
     (md, assets, replaced)
+}
+
+/// Lays the edition's `static/` files over the base's (both as
+/// `static_dir::walk` returns them): every file, sorted by its path in
+/// `static/`, and the paths on disk of those read from the base.
+pub fn merge_static(
+    edition: Vec<(String, PathBuf)>,
+    base: Vec<(String, PathBuf)>,
+) -> (Vec<(String, PathBuf)>, HashSet<PathBuf>) {
+    let own: HashSet<String> = edition.iter().map(|(k, _)| k.clone()).collect();
+    let from_base: Vec<(String, PathBuf)> =
+        base.into_iter().filter(|(k, _)| !own.contains(k)).collect();
+    let base_disks = from_base.iter().map(|(_, d)| d.clone()).collect();
+    let mut all = edition;
+    all.extend(from_base);
+    all.sort();
+    (all, base_disks)
 }
 
 pub fn rel_to(source: &Path, p: &Path) -> PathBuf {

@@ -4,10 +4,11 @@ use super::layers::{self, Layer, MdEntry, Replaced, Walked};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub use super::layers::AssetFile;
-pub use super::names::{CONTENT_DIR, io_message, split_lang};
+pub use super::names::{CONTENT_DIR, ignored, io_message, portable_error, split_lang};
 
 /// A Markdown file larger than this is refused: a page that size is a
 /// mistake (a pasted export, a binary), and unreadable on a phone.
@@ -64,13 +65,20 @@ pub struct Loaded {
     /// The base's values file first, then the site's own.
     pub values: Vec<ValuesText>,
     pub replaced: Vec<BasePage>,
+    /// The site-wide `static/` folder: (path in it, in NFC; path on disk).
+    pub static_files: Vec<(String, PathBuf)>,
+    /// Of those, the paths on disk that a local edition reads from its
+    /// base's `static/`.
+    pub base_static: HashSet<PathBuf>,
 }
 
-/// Reads the site's `guidance/` (for a local edition: its own laid over
-/// its base's, see `layers`). Markdown files are read in parallel.
+/// Reads the site's `guidance/` and `static/` (for a local edition: its
+/// own laid over its base's, see `layers`). Markdown files are read in
+/// parallel.
 pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
     let own = Layer::site(crate::no_follow::real(source), config);
     let walked = own.walk(diags);
+    let own_static = own.walk_static(diags);
     let Some(base) = &config.base_site else {
         let Some(walked) = walked else {
             diags.push(missing(source));
@@ -78,7 +86,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
         };
         let md = walked.md.into_iter().map(|m| (m, false)).collect();
         let values = walked.values.then_some(false);
-        return read(
+        let mut loaded = read(
             &[&own],
             md,
             walked.assets,
@@ -86,12 +94,16 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
             Vec::new(),
             diags,
         );
+        loaded.static_files = own_static;
+        return loaded;
     };
     let base_layer = Layer::base(base, config);
     let base_walked = base_layer.walk(diags).unwrap_or_else(|| {
         diags.push(missing(&base.root));
         Walked::default()
     });
+    let (static_files, base_static) =
+        layers::merge_static(own_static, base_layer.walk_static(diags));
     // An edition may hold nothing but its site.yaml.
     let walked = walked.unwrap_or_default();
     let values: Vec<bool> = [(base_walked.values, true), (walked.values, false)]
@@ -99,7 +111,10 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
         .filter_map(|(has, from_base)| has.then_some(from_base))
         .collect();
     let (md, assets, replaced) = layers::merge(walked, base_walked);
-    read(&[&own, &base_layer], md, assets, values, replaced, diags)
+    let mut loaded = read(&[&own, &base_layer], md, assets, values, replaced, diags);
+    loaded.static_files = static_files;
+    loaded.base_static = base_static;
+    loaded
 }
 
 fn missing(source: &Path) -> Diagnostic {

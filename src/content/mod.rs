@@ -1,14 +1,17 @@
 //! Reading the site's content: walking files (`load`), front matter, and
 //! building (`build`) the model (`model`, types only).
 
+pub mod aliases;
 pub mod assets;
 pub mod build;
 mod edition;
+pub mod file_types;
 pub mod front_matter;
-pub mod hash;
 pub mod layers;
+pub mod left_out;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod static_dir;
 mod tree;
 pub mod values;

@@ -107,6 +107,19 @@ pub struct Site {
     pub values: super::values::Values,
     /// What a local edition changed in its base; `None` for other sites.
     pub edition: Option<EditionFacts>,
+    /// Files of the site-wide `static/` folder, relative to it (`images/logo.png`):
+    /// what a link starting with `/` may point at.
+    pub static_files: std::collections::BTreeSet<String>,
+    /// The same files, with their paths on disk (relative to `static/`).
+    pub static_sources: Vec<(String, PathBuf)>,
+    /// Of those, the paths on disk that a local edition reads from its
+    /// base's `static/`.
+    pub base_static: std::collections::HashSet<PathBuf>,
+    /// File names by lower-case spelling and slug, for hints on broken
+    /// links: built by the markdown step on the first one.
+    pub names: std::sync::OnceLock<crate::slug::NameIndex>,
+    /// Files this build leaves out: drafts and orphaned translations.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// A local edition's differences from its base.
@@ -216,4 +229,32 @@ impl Asset {
             .or_else(|| self.variants.values().next())
             .map(PathBuf::as_path)
     }
+}
+
+/// A Markdown file the build leaves out, and why.
+#[derive(Debug, Clone)]
+pub struct LeftOut {
+    /// Path from the site folder, for messages.
+    pub file: PathBuf,
+    /// `dir/stem` relative to `guidance/`, as in `Site::by_source`.
+    pub key: PathBuf,
+    pub lang: usize,
+    pub reason: Reason,
+    /// Where the page would be published inside a language folder:
+    /// `pub/x.html` for a chapter, the folder `pub/part/` for an index.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// `draft: true`, on the page or on the index of a folder it is in:
+    /// `marked` is the file that says so.
+    Draft { marked: PathBuf },
+    /// A translation (it has `translation_of:`) whose source is gone.
+    Orphan {
+        /// A source under another name that looks like this file's own
+        /// (`02-consent.en.md`), and whether its hash matched (else its
+        /// number did).
+        renamed: Option<(PathBuf, bool)>,
+    },
 }

@@ -1,7 +1,10 @@
 //! How files under `guidance/` are named: the folder, the language
-//! suffix (`01-a.fr.md`), and I/O errors in words.
+//! suffix (`01-a.fr.md`), names that are never content or do not work
+//! everywhere, and I/O errors in words.
 
 use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "guidance";
 
@@ -71,6 +74,74 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
     Ok((name, None))
 }
 
+/// Files and folders that are never content: hidden ones, editor and OS
+/// leftovers (`~$x.docx`, `x.bak`, `.DS_Store`, ...).
+pub fn ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || crate::content::file_types::classify(name)
+            == crate::content::file_types::FileType::Leftover
+}
+
+/// `name.md` -> `name`; `None` for a file that is not Markdown.
+pub fn is_markdown(name: &str) -> Option<&str> {
+    let lower = name.to_ascii_lowercase();
+    for ext in [".md", ".markdown"] {
+        if lower.ends_with(ext) && name.len() > ext.len() {
+            return Some(&name[..name.len() - ext.len()]);
+        }
+    }
+    None
+}
+
+/// A name that works here but breaks the site on Windows or macOS (a
+/// reserved device name, a trailing dot): an error, so it is renamed
+/// before the site is copied to a phone or a USB stick.
+pub fn portable_error(rel: PathBuf, problem: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        format!("this name does not work on every system: {problem}"),
+    )
+    .with_hint("rename it: the site is copied to phones and USB sticks, read on Windows and macOS")
+}
+
+/// The entry's file name, unless it cannot be part of a web address (a
+/// warning says so, and the file is skipped).
+pub fn usable_name<'e>(
+    entry: &'e walkdir::DirEntry,
+    rel_site: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'e str> {
+    let Some(name) = entry.file_name().to_str() else {
+        diags.push(Diagnostic::warning(
+            rel_site,
+            0,
+            0,
+            "file name is not valid Unicode; skipped",
+        ));
+        return None;
+    };
+    if let Some(bad) = name
+        .chars()
+        .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
+    {
+        diags.push(
+            Diagnostic::warning(
+                rel_site,
+                0,
+                0,
+                format!(
+                    "file name contains {bad:?}, which does not work in web addresses; skipped"
+                ),
+            )
+            .with_hint("rename the file using letters, digits, '-', '_' and '.'"),
+        );
+        return None;
+    }
+    Some(name)
+}
+
 /// An I/O error in words an author understands.
 pub fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
@@ -85,7 +156,6 @@ pub fn io_message(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     fn config() -> Config {
         crate::config::parse(

@@ -56,11 +56,13 @@ pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         let mut children = std::mem::take(&mut site.nodes[id].children);
         children.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
         check_slugs(site, &children, diags);
+        check_orders(site, &children, diags);
         site.nodes[id].children = children;
     }
     let mut pubs = std::mem::take(&mut site.publications);
     pubs.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
     check_slugs(site, &pubs, diags);
+    check_orders(site, &pubs, diags);
     site.publications = pubs;
     for &p in &site.publications {
         let mut order = Vec::new();
@@ -80,15 +82,49 @@ fn site_rel(node: &Node) -> PathBuf {
     Path::new(super::load::CONTENT_DIR).join(&node.dir)
 }
 
+/// The file a node's messages point at: a chapter's first file, a folder.
+fn file_of(site: &Site, n: &Node) -> PathBuf {
+    match n.docs.iter().flatten().next() {
+        Some(&d) if n.kind == NodeKind::Chapter => site.docs[d].file.rel.clone(),
+        _ => site_rel(n),
+    }
+}
+
+/// Siblings (already sorted) with the same number: they used to be ordered
+/// by name without a word.
+fn check_orders(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
+    for pair in siblings.windows(2) {
+        let (a, b) = (&site.nodes[pair[0]], &site.nodes[pair[1]]);
+        if a.order.0 != b.order.0 || a.order.0 == i64::MAX {
+            continue;
+        }
+        let name = |n: &Node| {
+            file_of(site, n)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        diags.push(
+            Diagnostic::warning(
+                file_of(site, b),
+                0,
+                0,
+                format!(
+                    "this page and `{}` have the same order ({}): they are ordered by name, `{}` first",
+                    name(a),
+                    a.order.0,
+                    a.slug
+                ),
+            )
+            .with_hint("give each page its own number (`02-...`), or set `order:` in its front matter"),
+        );
+    }
+}
+
 fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
     // A part's folder and a chapter file may share a slug (`x/` and `x.html`).
     let mut seen: HashMap<(bool, &str), NodeId> = HashMap::new();
-    let file_of = |n: &Node| -> PathBuf {
-        match n.docs.iter().flatten().next() {
-            Some(&d) if n.kind == NodeKind::Chapter => site.docs[d].file.rel.clone(),
-            _ => site_rel(n),
-        }
-    };
+    let file_of = |n: &Node| file_of(site, n);
     for &id in siblings {
         let node = &site.nodes[id];
         let is_chapter = node.kind == NodeKind::Chapter;

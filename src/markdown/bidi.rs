@@ -1,24 +1,32 @@
-//! Numbers in right-to-left text: phone numbers and dates are isolated as
-//! left-to-right, or their digit groups would be shown in reverse order.
+//! Phone numbers and dates in text: kept on one line, so that a number is
+//! never split between two lines (on the web or in a PDF), and in
+//! right-to-left text isolated as left-to-right, or their digit groups
+//! would be shown in reverse order.
 
 use super::state::State;
 use pulldown_cmark::{CowStr, Event};
 
-/// Emits `t`, wrapping phone numbers and dates in `<bdi dir="ltr">`.
-pub(super) fn isolate_numbers<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
+/// Emits `t`, wrapping phone numbers and dates in `<span class="nowrap">`,
+/// or `<bdi dir="ltr" class="nowrap">` in right-to-left text.
+pub(super) fn keep_numbers_together<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
     let runs = number_runs(&t);
     if runs.is_empty() {
         st.emit(Event::Text(t));
         return;
     }
+    let (open, close) = if st.rtl {
+        ("<bdi dir=\"ltr\" class=\"nowrap\">", "</bdi>")
+    } else {
+        ("<span class=\"nowrap\">", "</span>")
+    };
     let mut last = 0;
     for (a, b) in runs {
         if a > last {
             st.emit(Event::Text(CowStr::from(t[last..a].to_string())));
         }
-        st.html("<bdi dir=\"ltr\">".into());
+        st.html(open.into());
         st.emit(Event::Text(CowStr::from(t[a..b].to_string())));
-        st.html("</bdi>".into());
+        st.html(close.into());
         last = b;
     }
     if last < t.len() {

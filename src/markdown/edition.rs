@@ -1,6 +1,6 @@
 //! Links from a local edition's base pages to a page the edition omits
 //! (`omit: true`): published as their text, with a warning, since the base
-//! page is not the edition's to fix. Hooked into `linking::start_link` where
+//! page is not the edition's to fix. Hooked into `link_html::link_href` where
 //! a link's target is missing.
 
 use super::links::percent_decode;

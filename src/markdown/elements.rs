@@ -1,15 +1,18 @@
 //! Headings (ids, table of contents, level checks), task items (labelled
 //! checkboxes) and footnote references.
 
-use super::events::plain_text;
+use super::plain::plain_text;
 use super::state::{Footnote, Frame, State};
 use super::{TocEntry, escape};
-use crate::slug::slugify;
+use crate::slug::{heading_id, nfc, slugify};
 
 /// A task item: a checkbox labelled by the item's text. The id comes from
 /// the text, so it stays the same when other items are added.
 pub(super) fn end_task(st: &mut State) {
-    let Some(Frame::Task { checked, events }) = st.frames.pop() else {
+    let Some(Frame::Task {
+        checked, events, ..
+    }) = st.frames.pop()
+    else {
         return;
     };
     st.r.tasks += 1;
@@ -45,10 +48,36 @@ pub(super) fn end_heading(st: &mut State) {
     else {
         return;
     };
-    let pos = offset;
-    let title = plain_text(&events);
-    // The page title is the level-1 heading; sections go down one level at a time.
+    let title = nfc(&plain_text(&events)).into_owned();
     let n = level as u8;
+    check_level(st, n, offset);
+    let id = match id {
+        Some(explicit) => explicit_id(st, &explicit, offset),
+        None => {
+            let base = heading_id(&title);
+            st.ids.unique(&base)
+        }
+    };
+    if (2..=3).contains(&n) {
+        st.r.toc.push(TocEntry {
+            level: n,
+            id: id.clone(),
+            title,
+        });
+    }
+    st.r.ids.insert(id.clone());
+    let class = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", escape(&classes.join(" ")))
+    };
+    st.html(format!("<h{n} id=\"{}\"{class}>", escape(&id)));
+    st.sink().extend(events);
+    st.html(format!("</h{n}>\n"));
+}
+
+/// The page title is the level-1 heading; sections go down one level at a time.
+fn check_level(st: &mut State, n: u8, pos: usize) {
     if n == 1 {
         st.warn(
             pos,
@@ -64,50 +93,28 @@ pub(super) fn end_heading(st: &mut State) {
         st.warn(pos, msg, Some(&hint));
     }
     st.last_level = n;
-    let id = match id {
-        Some(explicit) => {
-            let clean: String = explicit
-                .chars()
-                .filter(|c| !c.is_whitespace() && !c.is_control())
-                .collect();
-            if !st.ids.reserve(&clean) {
-                st.warn(
-                    pos,
-                    format!("duplicate id `{clean}` on this page"),
-                    Some("each {#id} must be unique within a page"),
-                );
-                st.ids.unique(&clean)
-            } else {
-                clean
-            }
-        }
-        None => {
-            let base = slugify(&title);
-            st.ids.unique(&base)
-        }
-    };
-    if (2..=3).contains(&n) {
-        st.r.toc.push(TocEntry {
-            level: n,
-            id: id.clone(),
-            title: title.clone(),
-        });
+}
+
+/// `{#id}` as written (normalised, without spaces), unless the page already has it.
+fn explicit_id(st: &mut State, explicit: &str, pos: usize) -> String {
+    let clean: String = nfc(explicit)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if st.ids.reserve(&clean) {
+        return clean;
     }
-    st.r.ids.insert(id.clone());
-    let class = if classes.is_empty() {
-        String::new()
-    } else {
-        format!(" class=\"{}\"", escape(&classes.join(" ")))
-    };
-    st.r.text.push(' ');
-    st.html(format!("<h{n} id=\"{}\"{class}>", escape(&id)));
-    st.sink().extend(events);
-    st.html(format!("</h{n}>\n"));
+    st.warn(
+        pos,
+        format!("duplicate id `{clean}` on this page"),
+        Some("each {#id} must be unique within a page"),
+    );
+    st.ids.unique(&clean)
 }
 
 pub(super) fn footnote_ref(st: &mut State, label: &str) {
-    let index = match st.footnote_order.iter().position(|f| f.label == label) {
-        Some(i) => i,
+    let index = match st.footnote_index.get(label) {
+        Some(&i) => i,
         None => {
             let id = st.ids.unique(&format!("fn-{}", slugify(label)));
             st.footnote_order.push(Footnote {
@@ -115,7 +122,9 @@ pub(super) fn footnote_ref(st: &mut State, label: &str) {
                 id,
                 first_ref: String::new(),
             });
-            st.footnote_order.len() - 1
+            let i = st.footnote_order.len() - 1;
+            st.footnote_index.insert(label.to_string(), i);
+            i
         }
     };
     // Every id goes through the same allocator, so none can clash with a heading's.

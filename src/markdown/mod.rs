@@ -1,34 +1,45 @@
 //! Markdown to HTML: pulldown-cmark events, transformed on the way through.
 //!
-//! Here heading ids are made (Unicode slugs, unique per page), links are
+//! Here heading ids are made (GitHub's rule, unique per page), links are
 //! rewritten to pages and files, footnote ids are prefixed, GitHub alerts
-//! become labelled callouts, untrusted raw HTML is neutralised, and the
-//! table of contents and plain text are collected. Each document is
-//! rendered once, whatever the number of languages that show it.
+//! become labelled callouts, raw HTML is sanitised, and the table of
+//! contents and plain text are collected. Each document is rendered once,
+//! whatever the number of languages that show it.
 //!
-//! `events` drives the loop; `elements` (headings, tasks, footnotes),
-//! `linking` (links and images), `bidi` and `raw_html` handle the pieces;
-//! `state` holds what is in flight; `links` resolves destinations.
+//! `events` drives the loop and `write` finishes the page; `elements`
+//! (headings, tasks, footnotes), `link_html` (`<a>` and `<img>`), `bidi`,
+//! `lint` and `raw_html` handle the pieces; `state` holds what is in
+//! flight; `resolve` finds link targets (with `hints` for missing ones);
+//! `html_policy` says what raw HTML keeps; `plain` collects the text;
+//! `values` fills in local values (`{{hotline}}`) and `edition` finds
+//! links to pages a local edition omits.
 
 mod bidi;
 mod edition;
 mod elements;
 mod events;
-mod linking;
-pub mod links;
-pub mod raw_html;
+mod hints;
+mod html_policy;
+mod link_html;
+mod lint;
+mod plain;
+mod raw_html;
+pub mod resolve;
 mod state;
 mod values;
+mod write;
 
+/// The URL helpers, under the name they had when they lived here.
+pub use crate::url as links;
 pub use bidi::number_runs;
-use events::{finish, handle};
-use state::State;
 
 use crate::content::model::{DocId, NodeId, Site};
 use crate::diagnostics::Diagnostic;
-use crate::slug::UniqueIds;
+use crate::slug::{UniqueIds, loose_key};
 use pulldown_cmark::{Options as MdOptions, Parser};
-use std::collections::{BTreeMap, HashSet};
+use state::{RawState, State};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Interface words that end up inside rendered content, in the document's language.
@@ -43,6 +54,8 @@ pub struct Labels {
     pub back_to_text: String,
     /// Accessible name of a table's scrolling box.
     pub table: String,
+    /// Shown in the box that replaces an image that cannot be shown.
+    pub missing_image: String,
     /// Before the label of a local value not filled in (`{{hotline}}`).
     pub to_fill_in: String,
 }
@@ -69,6 +82,17 @@ pub struct PageLink {
     pub fragment: String,
     /// Byte offset in the file, for the message.
     pub offset: usize,
+    /// Where its tags are in `Rendered::html`, so that it can be published
+    /// as text if the anchor is missing (`broken_links: warning`).
+    pub span: Option<LinkSpan>,
+}
+
+/// The byte ranges of a link's `<a ...>` and of its `</a>` in a page's HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpan {
+    pub open: Range<usize>,
+    /// Start of the 4-byte `</a>`.
+    pub close: usize,
 }
 
 #[derive(Debug, Default)]
@@ -82,6 +106,20 @@ pub struct Rendered {
     /// Number of task-list items (checkboxes).
     pub tasks: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// The files of `guidance/` this page links to or shows (indices into
+    /// `Site::assets`, as in `Site::asset_by_source`), sorted: only these
+    /// need publishing.
+    pub assets: Vec<usize>,
+    /// Links to a missing page, file or anchor, and images that are missing
+    /// (with `broken_links: warning`, published as text).
+    pub broken_links: usize,
+    pub missing_images: usize,
+    /// Links to missing anchors of other pages, set by `check::links`.
+    pub broken_anchors: usize,
+    /// Links to missing anchors that `check::links` unlinks (`broken_links:
+    /// warning`): applied to `html` with [`unlink`], now or whenever the
+    /// document is rendered again for a page.
+    pub unlinked: Vec<LinkSpan>,
 }
 
 pub fn md_options() -> MdOptions {
@@ -112,23 +150,83 @@ fn render_doc(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
         text_src: &doc.file.text,
         body_offset: doc.body_offset,
         lines: OnceLock::new(),
+        resolver: resolve::Resolver::new(site, &doc.file.dir),
+        broken_links: site.config.broken_links,
         out: Vec::with_capacity(body.len() / 8),
         frames: Vec::new(),
         links: Vec::new(),
+        marks: Vec::new(),
         ids: UniqueIds::default(),
         footnotes: BTreeMap::new(),
         footnote_order: Vec::new(),
+        footnote_index: HashMap::new(),
         r: Rendered::default(),
+        assets: BTreeSet::new(),
         same_page: Vec::new(),
-        raw_warned_lines: HashSet::new(),
+        warned: HashSet::new(),
+        raw: RawState::default(),
+        depth: 0,
+        in_code: false,
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
         last_level: 1,
     };
     st.r.text.reserve(body.len());
     for (event, range) in Parser::new_ext(body, md_options()).into_offset_iter() {
-        handle(&mut st, event, range.start);
+        events::handle(&mut st, event, range);
     }
-    finish(st)
+    write::finish(st)
+}
+
+/// Removes links from `html` (their tags, not their text): links to
+/// anchors found missing once every page is rendered.
+pub fn unlink(html: &mut String, spans: &[LinkSpan]) {
+    let mut cuts: Vec<Range<usize>> = spans
+        .iter()
+        .flat_map(|s| [s.open.clone(), s.close..s.close + 4])
+        .filter(|r| html.get(r.clone()).is_some())
+        .collect();
+    if cuts.is_empty() {
+        return;
+    }
+    cuts.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for r in cuts {
+        if r.start >= last {
+            out.push_str(&html[last..r.start]);
+            last = r.end;
+        }
+    }
+    out.push_str(&html[last..]);
+    *html = out;
+}
+
+/// "Did you mean `#numéros-durgence`?" for a link to a missing anchor: the
+/// page's ids, by a key that ignores case, accents and punctuation.
+pub struct AnchorHints {
+    by_key: HashMap<String, String>,
+}
+
+impl AnchorHints {
+    pub fn new(ids: &HashSet<String>) -> Self {
+        let mut sorted: Vec<&String> = ids.iter().collect();
+        sorted.sort();
+        let mut by_key = HashMap::new();
+        for id in sorted {
+            by_key.entry(loose_key(id)).or_insert_with(|| id.clone());
+        }
+        AnchorHints { by_key }
+    }
+
+    pub fn hint(&self, fragment: &str) -> Option<String> {
+        let key = loose_key(fragment);
+        if key.is_empty() {
+            return None;
+        }
+        self.by_key
+            .get(&key)
+            .map(|id| format!("did you mean `#{id}`?"))
+    }
 }
 
 /// Escapes text for an HTML attribute or text node.
@@ -148,55 +246,4 @@ pub fn escape(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-
-    fn render_one(body: &str) -> Rendered {
-        let (config, _) = crate::config::parse(
-            "title: T\ndefault_language: en\nlanguages: [en]\n",
-            Path::new("site.yaml"),
-        );
-        let chapter = format!("---\ntitle: C\n---\n{body}");
-        let files = [
-            ("pub/index.md", "---\ntitle: P\n---\n"),
-            ("pub/01-c.md", chapter.as_str()),
-        ];
-        let mut diags = Vec::new();
-        let site = crate::content::build::from_memory(config.unwrap(), &files, &mut diags);
-        let labels = Labels::default();
-        let opts = Options {
-            allow_raw_html: false,
-            labels: &labels,
-            interactive_tasks: true,
-        };
-        let d = (0..site.docs.len())
-            .find(|&d| site.docs[d].file.stem == "01-c")
-            .unwrap();
-        render(&site, d, &opts)
-    }
-
-    #[test]
-    fn plain_text_separates_blocks() {
-        let r = render_one("- [ ] Check documents.\n  - [ ] Note the date\n");
-        let words: Vec<&str> = r.text.split_whitespace().collect();
-        assert_eq!(words, ["Check", "documents.", "Note", "the", "date"]);
-    }
-
-    #[test]
-    fn footnote_and_heading_ids_never_clash() {
-        let r = render_one("Text.[^a]\n\n## fn-a-ref\n\n## fn-a\n\n[^a]: Note.\n");
-        let mut ids: Vec<&String> = r.ids.iter().collect();
-        ids.sort();
-        let n = ids.len();
-        ids.dedup();
-        assert_eq!(ids.len(), n);
-        // The note came first and keeps `fn-a`; the heading gets another id.
-        assert!(r.html.contains("<h2 id=\"fn-a-1\">fn-a</h2>"), "{}", r.html);
-        assert!(
-            r.html.contains("<h2 id=\"fn-a-ref-1\">fn-a-ref</h2>"),
-            "{}",
-            r.html
-        );
-    }
-}
+mod tests;

@@ -1,82 +1,283 @@
-//! Raw HTML written in Markdown. By default it is not trusted: comments are
-//! dropped, a few harmless void tags are kept, everything else is shown as
-//! text, so no script, event handler or `javascript:` URL reaches a reader.
+//! Raw HTML written in Markdown. By default it is sanitised as GitHub
+//! does (`html_policy`): formatting and structure stay, and whatever is
+//! removed is reported at its line. Links and images in it resolve like
+//! Markdown ones. Elements are balanced within the Markdown block that
+//! opened them, so a stray `</div>` cannot close the page's own layout.
+//! With `allow_raw_html: true` it is passed through as written.
 
-/// What to do with one piece of raw HTML.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Verdict {
-    /// Emit as is (a comment-free `<br>`).
-    Keep(String),
-    /// Nothing visible: only comments and whitespace.
-    Drop,
-    /// Show as text; the string is what remains once comments are removed.
-    Escape(String),
+use super::escape;
+use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
+use super::link_html::{image_src, missing_box, raw_href};
+use super::resolve::Target;
+use super::state::{ImageSrc, State};
+use crate::slug::nfc;
+use html5ever::tokenizer::{Tag, TagKind, Token};
+
+const HINT: &str = "raw HTML keeps formatting and structure tags (br, p, i, b, sup, span, div, lists, tables, details, kbd, img, a), as on GitHub; write the rest in Markdown, or set `allow_raw_html: true` in site.yaml if every author is trusted";
+
+/// Where in the source a piece of raw HTML starts, to report problems at
+/// the line of the tag that has them.
+struct Place {
+    /// Body offset of the piece.
+    pos: usize,
+    /// Body offsets of the starts of the piece's lines, found as needed.
+    line_starts: Vec<usize>,
 }
 
-pub fn judge(html: &str) -> Verdict {
-    let stripped = strip_comments(html);
-    let trimmed = stripped.trim();
-    if trimmed.is_empty() {
-        return Verdict::Drop;
-    }
-    if is_harmless_void(trimmed) {
-        return Verdict::Keep(
-            if trimmed.to_ascii_lowercase().starts_with("<wbr") {
-                "<wbr>"
-            } else {
-                "<br>"
-            }
-            .into(),
-        );
-    }
-    Verdict::Escape(stripped)
-}
-
-/// `<br>`, `<br/>`, `<BR />`, `<wbr>`: no attributes, nothing to close.
-fn is_harmless_void(tag: &str) -> bool {
-    let lower = tag.to_ascii_lowercase();
-    let inner = lower
-        .strip_prefix('<')
-        .and_then(|t| t.strip_suffix('>'))
-        .map(|t| t.trim_end_matches('/').trim());
-    matches!(inner, Some("br" | "wbr"))
-}
-
-/// Removes `<!-- ... -->`; an unclosed comment hides the rest, as in HTML.
-pub fn strip_comments(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        match rest[start + 4..].find("-->") {
-            Some(end) => rest = &rest[start + 4 + end + 3..],
-            None => return out,
+impl Place {
+    fn new(pos: usize) -> Self {
+        Place {
+            pos,
+            line_starts: vec![pos],
         }
     }
-    out.push_str(rest);
-    out
+
+    /// The body offset of the start of the piece's `line` (1-based).
+    fn offset(&mut self, st: &State, line: u64) -> usize {
+        let want = usize::try_from(line.max(1) - 1).unwrap_or(usize::MAX);
+        let body = &st.text_src[st.body_offset..];
+        while self.line_starts.len() <= want {
+            let last = *self.line_starts.last().unwrap_or(&self.pos);
+            match body.get(last..).and_then(|rest| rest.find('\n')) {
+                Some(nl) => self.line_starts.push(last + nl + 1),
+                None => break,
+            }
+        }
+        self.line_starts
+            .get(want)
+            .copied()
+            .unwrap_or(self.pos)
+            .max(self.pos)
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn verdicts() {
-        assert_eq!(judge("<!-- note -->"), Verdict::Drop);
-        assert_eq!(judge("<BR />"), Verdict::Keep("<br>".into()));
-        assert_eq!(
-            judge("<br onclick=x>"),
-            Verdict::Escape("<br onclick=x>".into())
-        );
-        assert_eq!(
-            judge("<script>alert(1)</script>"),
-            Verdict::Escape("<script>alert(1)</script>".into())
-        );
-        assert_eq!(
-            judge("<!-- <img src=x onerror=alert(1)> -->"),
-            Verdict::Drop
-        );
-        assert_eq!(judge("a<!-- x -->b<!-- open"), Verdict::Escape("ab".into()));
+/// Trusted raw HTML (`allow_raw_html: true`) is published as written; the
+/// files its `href` and `src` name are still noted, so they are published.
+pub(super) fn note_files(st: &mut State, html: &str) {
+    for (token, _) in html_policy::tokens(html) {
+        let Token::TagToken(tag) = token else {
+            continue;
+        };
+        for a in &tag.attrs {
+            if matches!(&*a.name.local, "href" | "src")
+                && let Target::Asset { asset, .. } = st.resolver.resolve(&a.value)
+            {
+                st.assets.insert(asset);
+            }
+        }
     }
+}
+
+/// An inline tag (`<sup>`, `</sup>`, `<br>`): one `InlineHtml` event.
+pub(super) fn inline(st: &mut State, html: &str, pos: usize) {
+    // `<script>`, its text, `</script>` are three events: what is dropped
+    // with its content stays dropped across them.
+    let carried = st.raw.dropping.take().map(|(name, _)| name);
+    let (out, dropping) = sanitise(st, html, pos, carried);
+    st.raw.dropping = dropping.map(|name| (name, st.depth));
+    if !out.is_empty() {
+        st.html(out);
+    }
+}
+
+/// An HTML block, gathered whole.
+pub(super) fn block(st: &mut State, html: &str, pos: usize) {
+    let (mut out, _) = sanitise(st, html, pos, None);
+    if !out.trim().is_empty() {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        st.r.text.push(' ');
+        st.html(out);
+    }
+}
+
+/// The kept HTML, and the element being dropped at the end, if any.
+fn sanitise(
+    st: &mut State,
+    html: &str,
+    pos: usize,
+    mut dropping: Option<String>,
+) -> (String, Option<String>) {
+    let mut place = Place::new(pos);
+    let mut out = String::new();
+    for (token, line) in html_policy::tokens(html) {
+        match token {
+            Token::TagToken(tag) => {
+                if let Some(name) = &dropping {
+                    if tag.kind == TagKind::EndTag && &*tag.name == name {
+                        dropping = None;
+                    }
+                    continue;
+                }
+                match tag.kind {
+                    TagKind::StartTag => {
+                        let at = place.offset(st, line);
+                        dropping = start_tag(st, &tag, at, &mut out);
+                    }
+                    TagKind::EndTag => end_tag(st, &tag.name, &mut out),
+                }
+            }
+            Token::CharacterTokens(text) if dropping.is_none() => {
+                st.r.text.push_str(&text);
+                out.push_str(&escape(&text));
+            }
+            Token::DoctypeToken(_) => {
+                let at = place.offset(st, line);
+                st.warn_once_per_line(at, "`<!DOCTYPE>` removed from raw HTML".into(), HINT);
+            }
+            // Comments, and what browsers read as comments (`<?php ?>`), are never shown.
+            _ => {}
+        }
+    }
+    (out, dropping)
+}
+
+/// Writes a start tag if the policy keeps it; returns the element's name
+/// when its content must be dropped too.
+fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<String> {
+    let name = tag.name.to_string();
+    if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
+        st.warn_once_per_line(
+            at,
+            format!("`<{name}>` removed from raw HTML, with its content"),
+            HINT,
+        );
+        let ends = !VOID.contains(&name.as_str()) && !tag.self_closing;
+        return ends.then_some(name);
+    }
+    if !html_policy::is_allowed(&name) {
+        removed(st, &name, at);
+        return None;
+    }
+    let mut probe = format!("<{name}");
+    let mut id = None;
+    for a in &tag.attrs {
+        let attr = &*a.name.local;
+        let value = &*a.value;
+        let named = !attr.is_empty()
+            && attr
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'));
+        let value = match (name.as_str(), attr) {
+            _ if !named => None,
+            (_, "id") | ("a", "name") => {
+                id = Some(value);
+                continue;
+            }
+            ("a", "href") => raw_href(st, value, at),
+            ("img", "src") => match image_src(st, value, at) {
+                ImageSrc::Local(src) => Some(src),
+                ImageSrc::Missing => {
+                    // Nothing to show: its description, in the box Markdown images get.
+                    let alt = tag.attrs.iter().find(|a| &*a.name.local == "alt");
+                    let alt = alt.map_or("", |a| &*a.value);
+                    out.push_str(&missing_box(&st.opts.labels.missing_image, alt));
+                    return None;
+                }
+            },
+            _ => Some(value.to_string()),
+        };
+        if let Some(v) = value {
+            probe.push_str(&format!(" {attr}=\"{}\"", escape(&v)));
+        }
+    }
+    probe.push('>');
+    let verdict = match st.raw.verdicts.get(&probe) {
+        Some(v) => v.clone(),
+        None => {
+            let v = html_policy::sanitise_start_tag(&name, &probe);
+            st.raw.verdicts.insert(probe, v.clone());
+            v
+        }
+    };
+    let Some(mut clean) = verdict else {
+        removed(st, &name, at);
+        return None;
+    };
+    for attr in tag.attrs.iter().map(|a| &*a.name.local) {
+        let handled = attr == "id"
+            || (name == "a" && attr == "name")
+            || (name == "a" && attr == "href")
+            || (name == "img" && attr == "src");
+        if !handled && !clean.contains(&format!(" {attr}=\"")) {
+            st.warn_once_per_line(
+                at,
+                format!("`{attr}` attribute removed from `<{name}>` in raw HTML"),
+                HINT,
+            );
+        }
+    }
+    if let Some(id) = id {
+        add_id(st, &mut clean, id, at);
+    }
+    out.push_str(&clean);
+    if !VOID.contains(&name.as_str()) {
+        st.raw.open.push((name, st.depth));
+    }
+    None
+}
+
+fn removed(st: &mut State, name: &str, at: usize) {
+    let msg = if VOID.contains(&name) {
+        format!("`<{name}>` removed from raw HTML")
+    } else {
+        format!("`<{name}>` removed from raw HTML; its text is kept")
+    };
+    st.warn_once_per_line(at, msg, HINT);
+}
+
+/// `id="x"` (or an old `<a name="x">`) is kept when the page has no such
+/// id yet, so links to it work; it becomes one of the page's anchors.
+fn add_id(st: &mut State, tag: &mut String, id: &str, at: usize) {
+    let id: String = nfc(id)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if id.is_empty() {
+        return;
+    }
+    if !st.ids.reserve(&id) {
+        st.warn(
+            at,
+            format!("duplicate id `{id}` on this page; removed from raw HTML"),
+            Some("each id must be unique within a page"),
+        );
+        return;
+    }
+    st.r.ids.insert(id.clone());
+    tag.pop();
+    tag.push_str(&format!(" id=\"{}\">", escape(&id)));
+}
+
+/// Closes an element this raw HTML opened in the current Markdown block,
+/// and any opened after it; other end tags are dropped.
+fn end_tag(st: &mut State, name: &str, out: &mut String) {
+    let depth = st.depth;
+    let found = st
+        .raw
+        .open
+        .iter()
+        .rposition(|(n, d)| n == name && *d == depth);
+    if let Some(i) = found {
+        for (n, _) in st.raw.open.drain(i..).rev() {
+            out.push_str(&format!("</{n}>"));
+        }
+    }
+}
+
+/// Closes raw elements opened at `depth` or deeper: their Markdown block ends.
+pub(super) fn close_from(st: &mut State, depth: usize) {
+    if st.raw.dropping.as_ref().is_some_and(|(_, d)| *d >= depth) {
+        st.raw.dropping = None;
+    }
+    let keep = st.raw.open.partition_point(|(_, d)| *d < depth);
+    if keep == st.raw.open.len() {
+        return;
+    }
+    let mut closing = String::new();
+    for (n, _) in st.raw.open.drain(keep..).rev() {
+        closing.push_str(&format!("</{n}>"));
+    }
+    st.html(closing);
 }

@@ -1,15 +1,26 @@
 //! The renderer's working state: where events go (headings, images,
 //! footnotes and task items are buffered until their end), ids handed out,
-//! and the diagnostics found so far.
+//! links in flight, and the diagnostics found so far.
 
+use super::resolve::Resolver;
 use super::{Options, Rendered};
+use crate::config::BrokenLinks;
 use crate::content::model::{DocId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::slug::UniqueIds;
 use crate::text::LineIndex;
 use pulldown_cmark::{CowStr, Event, HeadingLevel};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// What an image's destination turned out to be.
+pub(super) enum ImageSrc {
+    /// A file of the site: its URL from the page.
+    Local(String),
+    /// Nothing to show (remote, refused or missing): the description is
+    /// shown in a box instead.
+    Missing,
+}
 
 pub(super) enum Frame<'a> {
     Heading {
@@ -20,7 +31,7 @@ pub(super) enum Frame<'a> {
         events: Vec<Event<'a>>,
     },
     Image {
-        src: Option<String>,
+        src: ImageSrc,
         title: String,
         offset: usize,
         events: Vec<Event<'a>>,
@@ -36,6 +47,8 @@ pub(super) enum Frame<'a> {
     /// A task-list item's text, which becomes the checkbox's label.
     Task {
         checked: bool,
+        /// Block depth at the marker: raw HTML opened inside closes with it.
+        depth: usize,
         events: Vec<Event<'a>>,
     },
 }
@@ -48,6 +61,43 @@ pub(super) struct Footnote {
     pub(super) first_ref: String,
 }
 
+/// A Markdown link being written: shown as text, or as an `<a>` that may
+/// carry a mark (an index into `State::marks`) so that it can be unlinked.
+#[derive(Clone, Copy)]
+pub(super) enum OpenLink {
+    Text,
+    Anchor(Option<usize>),
+}
+
+/// An `<a>` whose target anchor is checked later: its opening tag's length
+/// and, once the HTML is written, where its tags are.
+pub(super) struct Mark {
+    pub(super) open_len: usize,
+    /// Index into `Rendered::page_links`, for links to other pages.
+    pub(super) page_link: Option<usize>,
+    /// Byte offsets of the opening tag and of `</a>` in the written HTML.
+    pub(super) open_at: Option<usize>,
+    pub(super) close_at: Option<usize>,
+}
+
+/// A link to `#id` on this page, checked when every id is known.
+pub(super) struct SamePageLink {
+    pub(super) fragment: String,
+    pub(super) pos: usize,
+    pub(super) mark: Option<usize>,
+}
+
+/// Raw HTML elements left open, with the block depth they were opened at,
+/// and the sanitiser's verdicts so far (one per distinct tag).
+#[derive(Default)]
+pub(super) struct RawState {
+    pub(super) open: Vec<(String, usize)>,
+    /// Inside an inline `<script>` (or other element dropped with its
+    /// content) until its end tag or the end of its block: its name and depth.
+    pub(super) dropping: Option<(String, usize)>,
+    pub(super) verdicts: HashMap<String, Option<String>>,
+}
+
 pub(super) struct State<'s, 'a> {
     pub(super) site: &'s Site,
     pub(super) doc: DocId,
@@ -55,16 +105,28 @@ pub(super) struct State<'s, 'a> {
     pub(super) text_src: &'s str,
     pub(super) body_offset: usize,
     pub(super) lines: OnceLock<LineIndex>,
+    pub(super) resolver: Resolver<'s>,
+    pub(super) broken_links: BrokenLinks,
     pub(super) out: Vec<Event<'a>>,
     pub(super) frames: Vec<Frame<'a>>,
-    pub(super) links: Vec<bool>,
+    pub(super) links: Vec<OpenLink>,
+    pub(super) marks: Vec<Mark>,
     pub(super) ids: UniqueIds,
     pub(super) footnotes: BTreeMap<String, Vec<Event<'a>>>,
-    /// Footnote labels in order of first reference, with their ids and counts.
+    /// Footnote labels in order of first reference, with their ids.
     pub(super) footnote_order: Vec<Footnote>,
+    /// Label -> index in `footnote_order`.
+    pub(super) footnote_index: HashMap<String, usize>,
     pub(super) r: Rendered,
-    pub(super) same_page: Vec<(String, usize)>,
-    pub(super) raw_warned_lines: HashSet<usize>,
+    pub(super) assets: BTreeSet<usize>,
+    pub(super) same_page: Vec<SamePageLink>,
+    /// (line, message) of warnings given once per line.
+    pub(super) warned: HashSet<(usize, String)>,
+    pub(super) raw: RawState,
+    /// Number of Markdown elements open around the current event.
+    pub(super) depth: usize,
+    /// Inside a code block: text is code, never rewritten.
+    pub(super) in_code: bool,
     /// The document is right-to-left: numbers get isolated.
     pub(super) rtl: bool,
     /// Level of the last heading (1: the page title).
@@ -114,6 +176,14 @@ impl<'s, 'a> State<'s, 'a> {
         self.r.diagnostics.push(d);
     }
 
+    /// A warning given at most once per line for the same message.
+    pub(super) fn warn_once_per_line(&mut self, pos: usize, msg: String, hint: &str) {
+        let (line, _) = self.locate(pos);
+        if self.warned.insert((line, msg.clone())) {
+            self.warn(pos, msg, Some(hint));
+        }
+    }
+
     pub(super) fn error(&mut self, pos: usize, msg: String, hint: Option<String>) {
         let (l, c) = self.locate(pos);
         let mut d = Diagnostic::error(self.rel(), l, c, msg);
@@ -121,5 +191,21 @@ impl<'s, 'a> State<'s, 'a> {
             d = d.with_hint(h);
         }
         self.r.diagnostics.push(d);
+    }
+
+    /// A broken link or missing image: an error, or with `broken_links:
+    /// warning` a warning saying what readers see instead.
+    pub(super) fn defect(&mut self, pos: usize, msg: String, hint: Option<String>, shown: &str) {
+        match self.broken_links {
+            BrokenLinks::Error => self.error(pos, msg, hint),
+            BrokenLinks::Warning => {
+                let (l, c) = self.locate(pos);
+                let mut d = Diagnostic::warning(self.rel(), l, c, format!("{msg}; {shown}"));
+                if let Some(h) = hint {
+                    d = d.with_hint(h);
+                }
+                self.r.diagnostics.push(d);
+            }
+        }
     }
 }

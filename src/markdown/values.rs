@@ -2,14 +2,15 @@
 //! `content::values`) in the page's language, rendered for its kind; `\{{`
 //! keeps the braces. An unknown name is an error at its line.
 //!
-//! Hooked into `events::handle` as one match arm before the plain text arm,
-//! so code spans, code blocks, raw HTML and link targets are left alone.
+//! Hooked into `events::between` as one match arm before the plain text
+//! arm (and `events::handle` leaves such text's plain text to it), so code
+//! spans, code blocks, raw HTML and link targets are left alone.
 
-use super::bidi::isolate_numbers;
+use super::bidi::keep_numbers_together;
 use super::escape;
-use super::state::{Frame, State};
+use super::state::{OpenLink, State};
 use crate::content::values::{LocalValue, ValueKind, valid_name};
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event};
 
 /// A `{{name}}` in a text event: its byte range and the name.
 struct Found<'t> {
@@ -50,34 +51,10 @@ fn escaped(st: &State, pos: usize) -> bool {
     before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
 }
 
-/// Inside a code block, whose text is shown as written.
-fn in_code_block(st: &State) -> bool {
-    let events = st
-        .frames
-        .iter()
-        .rev()
-        .find_map(|f| match f {
-            Frame::Heading { events, .. }
-            | Frame::Image { events, .. }
-            | Frame::Footnote { events, .. }
-            | Frame::Task { events, .. } => Some(events),
-            Frame::HtmlBlock { .. } => None,
-        })
-        .unwrap_or(&st.out);
-    events
-        .iter()
-        .rev()
-        .find_map(|e| match e {
-            Event::Start(Tag::CodeBlock(_)) => Some(true),
-            Event::End(TagEnd::CodeBlock) => Some(false),
-            _ => None,
-        })
-        .unwrap_or(false)
-}
-
 /// Whether the text event `t` at `pos` uses a value (the hook's guard).
+/// Code blocks and code spans show their text as written.
 pub(super) fn used(st: &State, t: &str, pos: usize) -> bool {
-    t.contains("{{") && !scan(t, escaped(st, pos)).is_empty() && !in_code_block(st)
+    !st.in_code && t.contains("{{") && !scan(t, escaped(st, pos)).is_empty()
 }
 
 /// Emits `t` with each `{{name}}` replaced by its value.
@@ -109,7 +86,8 @@ pub(super) fn substitute<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>, pos: usize) 
     }
 }
 
-/// Plain text for search, as `events::push_text` keeps it.
+/// Plain text for search, which `plain::collect` leaves to this module
+/// for text that uses a value.
 fn push_text(st: &mut State, t: &str) {
     st.r.text.push_str(t);
 }
@@ -117,11 +95,7 @@ fn push_text(st: &mut State, t: &str) {
 /// Text as the event loop's text arm emits it.
 fn literal<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
     push_text(st, &t);
-    if st.rtl {
-        isolate_numbers(st, t);
-    } else {
-        st.emit(Event::Text(t));
-    }
+    keep_numbers_together(st, t);
 }
 
 fn unknown(st: &mut State, name: &str, pos: usize) {
@@ -150,7 +124,7 @@ fn value(st: &mut State, v: &LocalValue) {
     }
     push_text(st, &text);
     // A link inside a link is not valid HTML: inside one, the text only.
-    let linked = !st.links.contains(&true);
+    let linked = !st.links.iter().any(|l| matches!(l, OpenLink::Anchor(_)));
     let attr = escape(&text);
     let ltr = "<bdi dir=\"ltr\">";
     let (open, close) = match v.kind {

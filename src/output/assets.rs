@@ -1,83 +1,58 @@
 //! Copying the files under `guidance/` that are not Markdown: each read
-//! once, checked for active content, and placed in every language's folder
-//! (its variant for that language, when there is one).
+//! once, checked against the allowlist of types (SVG sanitised), and placed
+//! in every language's folder (its variant for that language, when there
+//! is one).
 
 use super::{Bytes, OutputFile};
+use crate::content::file_types::{self, FileType};
 use crate::content::{load, model};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Reads each asset once and places it in every language's folder.
-pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> Vec<OutputFile> {
-    // Read without following links: `load` already refused them, and a
-    // link swapped in since must not be read either. A local edition reads
-    // the files it does not have from its base.
-    let open = |site: &Path| {
-        crate::no_follow::Dir::open(&crate::no_follow::real(site))
-            .and_then(|d| d.sub(load::CONTENT_DIR))
+/// The files under `guidance/` that pages use, read once and placed in
+/// every language's folder; and the others, which are not published.
+pub struct Assets {
+    pub files: Vec<OutputFile>,
+    /// Files no page links to or shows, relative to the site folder: never
+    /// published (a private `case-notes.docx` stays private).
+    pub unpublished: Vec<PathBuf>,
+}
+
+/// Reads each asset that a page uses (`used`: indices into `Site::assets`)
+/// once and places it in every language's folder.
+pub fn copy(
+    site: &model::Site,
+    source: &Path,
+    used: &BTreeSet<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Assets {
+    let files_of = |a: &model::Asset| -> Vec<PathBuf> {
+        a.src.iter().chain(a.variants.values()).cloned().collect()
     };
-    let root = open(source);
-    let base = site.config.base_site.as_ref().map(|b| (open(&b.root), b));
-    let shown = |p: &Path| match &base {
-        Some((_, b)) if site.base_assets.contains(p) => b.shown_path(load::CONTENT_DIR).join(p),
-        _ => Path::new(load::CONTENT_DIR).join(p),
-    };
-    let mut sources: Vec<&Path> = site
-        .assets
+    let content = load::CONTENT_DIR;
+    let mut unpublished: Vec<PathBuf> = (0..site.assets.len())
+        .filter(|i| !used.contains(i))
+        .flat_map(|i| files_of(&site.assets[i]))
+        .map(|p| match &site.config.base_site {
+            Some(b) if site.base_assets.contains(&p) => b.shown_path(content).join(p),
+            _ => Path::new(content).join(p),
+        })
+        .collect();
+    unpublished.sort();
+    let mut sources: Vec<PathBuf> = used
         .iter()
-        .flat_map(|a| a.src.iter().chain(a.variants.values()))
-        .map(PathBuf::as_path)
+        .flat_map(|&i| files_of(&site.assets[i]))
         .collect();
     sources.sort();
     sources.dedup();
-    let read: Vec<(&Path, std::io::Result<Vec<u8>>)> = sources
-        .par_iter()
-        .map(|p| {
-            let dir = match &base {
-                Some((dir, _)) if site.base_assets.contains(*p) => dir,
-                _ => &root,
-            };
-            let bytes = match dir {
-                Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
-                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
-            };
-            (*p, bytes)
-        })
-        .collect();
-    let mut bytes = std::collections::HashMap::new();
-    for (p, r) in read {
-        match r {
-            Ok(b) => {
-                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if !site.config.allow_raw_html
-                    && let Some(why) = crate::output::active::active_content(name, &b)
-                {
-                    diags.push(
-                        Diagnostic::error(
-                            shown(p),
-                            0,
-                            0,
-                            format!("not published: {why}, which could run script in readers' browsers"),
-                        )
-                        .with_hint("remove the script or file, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
-                    );
-                    continue;
-                }
-                bytes.insert(p, Arc::new(b));
-            }
-            Err(e) => diags.push(Diagnostic::error(
-                shown(p),
-                0,
-                0,
-                format!("cannot read: {}", load::io_message(&e)),
-            )),
-        }
-    }
+    let bytes = read_layers(site, source, content, &sources, &site.base_assets, diags);
     let mut out = Vec::new();
     for (l, lang) in site.config.languages.iter().enumerate() {
-        for asset in &site.assets {
+        for &i in used {
+            let asset = &site.assets[i];
             if let Some(b) = asset.source_for(l).and_then(|p| bytes.get(p)) {
                 out.push(OutputFile {
                     path: format!("{}/{}", lang.code, asset.out),
@@ -86,5 +61,173 @@ pub fn copy(site: &model::Site, source: &Path, diags: &mut Vec<Diagnostic>) -> V
             }
         }
     }
+    Assets {
+        files: out,
+        unpublished,
+    }
+}
+
+/// The site-wide `static/` folder, each file at the same path from the
+/// output root, with the same type checks.
+pub fn copy_static(
+    site: &model::Site,
+    source: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    if site.static_sources.is_empty() {
+        return Vec::new();
+    }
+    let dir = crate::content::static_dir::STATIC_DIR;
+    let disks: Vec<PathBuf> = site.static_sources.iter().map(|(_, d)| d.clone()).collect();
+    let bytes = read_layers(site, source, dir, &disks, &site.base_static, diags);
+    site.static_sources
+        .iter()
+        .filter_map(|(key, disk)| {
+            Some(OutputFile {
+                path: crate::url::static_output(key),
+                bytes: Bytes::Shared(bytes.get(disk)?.clone()),
+            })
+        })
+        .collect()
+}
+
+/// Reads `files` (relative to the folder `dir` of the site) and vets each:
+/// from the site's own folder, or, for those in `from_base`, from a local
+/// edition's base. Read without following links: `load` already refused
+/// them, and a link swapped in since must not be read either.
+fn read_layers(
+    site: &model::Site,
+    source: &Path,
+    dir: &str,
+    files: &[PathBuf],
+    from_base: &HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<PathBuf, Arc<Vec<u8>>> {
+    let open = |root: &Path| {
+        crate::no_follow::Dir::open(&crate::no_follow::real(root)).and_then(|d| d.sub(dir))
+    };
+    let allow = site.config.allow_raw_html;
+    let shown = Path::new(dir);
+    let Some(base) = site
+        .config
+        .base_site
+        .as_ref()
+        .filter(|_| !from_base.is_empty())
+    else {
+        return read_all(&open(source), shown, files, allow, diags);
+    };
+    let (theirs, own): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.iter().cloned().partition(|f| from_base.contains(f));
+    let mut bytes = read_all(&open(source), shown, &own, allow, diags);
+    let base_shown = base.shown_path(shown);
+    bytes.extend(read_all(
+        &open(&base.root),
+        &base_shown,
+        &theirs,
+        allow,
+        diags,
+    ));
+    bytes
+}
+
+/// Reads `files` (relative to `root`, shown under `shown`) in parallel and
+/// vets each; the ones that may be published, by path.
+fn read_all(
+    root: &std::io::Result<crate::no_follow::Dir>,
+    shown: &Path,
+    files: &[PathBuf],
+    allow_raw: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<PathBuf, Arc<Vec<u8>>> {
+    let read: Vec<(&PathBuf, std::io::Result<Vec<u8>>)> = files
+        .par_iter()
+        .map(|p| {
+            let bytes = match root {
+                Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
+                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+            };
+            (p, bytes)
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for (p, r) in read {
+        match r {
+            Ok(b) => {
+                if let Some(b) = vet(allow_raw, &shown.join(p), b, diags) {
+                    out.insert(p.clone(), Arc::new(b));
+                }
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                shown.join(p),
+                0,
+                0,
+                format!("cannot read: {}", load::io_message(&e)),
+            )),
+        }
+    }
     out
+}
+
+/// The bytes to publish for `path` (from the site folder): as they are for an
+/// allowlisted type, sanitised for an SVG; `None` with an error for a type
+/// that runs or is unknown. A site whose authors are all trusted
+/// (`allow_raw_html`) publishes every type as it is.
+fn vet(
+    allow_raw: bool,
+    path: &Path,
+    bytes: Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
+    let name = path.to_string_lossy();
+    if allow_raw {
+        return Some(bytes);
+    }
+    if file_types::classify(&name) == FileType::Svg {
+        // Positions count characters of the decoded text; the excerpt under
+        // the message is read as UTF-8, so other encodings get none.
+        let utf8 = std::str::from_utf8(&bytes).is_ok();
+        let at = |line, col| if utf8 { (line, col) } else { (0, 0) };
+        return match crate::output::svg::sanitise(&bytes) {
+            Ok(s) => {
+                if let Some((line, col)) = s.first_removed.map(|(l, c)| at(l, c)) {
+                    let msg = format!(
+                        "the published copy leaves out what is not on the SVG allowlist \
+                         (script, event handlers, outside references, …): {}",
+                        listed(&s.removed)
+                    );
+                    diags.push(Diagnostic::warning(path, line, col, msg).with_hint(
+                        "remove these from the file, or set `allow_raw_html: true` in site.yaml if every author is trusted",
+                    ));
+                }
+                Some(s.bytes)
+            }
+            Err(r) => {
+                let (line, col) = at(r.line, r.col);
+                let msg = format!("not published: the SVG cannot be checked: {}", r.reason);
+                diags.push(Diagnostic::error(path, line, col, msg).with_hint(
+                    "save it again from the drawing program as plain SVG (UTF-8, no DOCTYPE)",
+                ));
+                None
+            }
+        };
+    }
+    let Some(why) = file_types::refusal(&name) else {
+        return Some(bytes);
+    };
+    diags.push(
+        Diagnostic::error(path, 0, 0, format!("not published: {why}"))
+            .with_hint("link a PDF or an image instead, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
+    );
+    None
+}
+
+/// The first few of `items`, and how many more: a warning stays readable
+/// however many handlers a file carries.
+fn listed(items: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut s = items[..items.len().min(SHOWN)].join(", ");
+    if items.len() > SHOWN {
+        s.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    s
 }

@@ -53,3 +53,15 @@ pub struct FileRecord {
     pub len: u64,
     pub hash: [u8; 32],
 }
+
+impl FileRecord {
+    /// The record of `f`, hashed now.
+    pub fn of(f: &OutputFile) -> Self {
+        let bytes = f.bytes.as_ref();
+        FileRecord {
+            path: f.path.clone(),
+            len: bytes.len() as u64,
+            hash: *blake3::hash(bytes).as_bytes(),
+        }
+    }
+}

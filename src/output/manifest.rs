@@ -24,7 +24,14 @@ pub struct Manifest {
     pub files: BTreeMap<String, Option<Hash>>,
     /// Entries that were refused (absolute, `..`, reserved names), for a warning.
     pub refused: Vec<String>,
+    /// PDFs made by `pdf` -> the key of the print page they were printed
+    /// from (`printed <key> <path>` lines; see `pdf::keep`). Like every
+    /// entry, it can only keep a file from being removed, never make a
+    /// page link to it.
+    pub printed: BTreeMap<String, String>,
 }
+
+const PRINTED: &str = "printed ";
 
 /// A path inside the output: relative, `/`-separated, no `..`, no empty,
 /// `.` or reserved segments.
@@ -60,6 +67,19 @@ impl Manifest {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
         {
+            if let Some(rest) = line.strip_prefix(PRINTED) {
+                match rest.split_once(' ') {
+                    Some((key, path))
+                        if key.len() == 32
+                            && key.bytes().all(|b| b.is_ascii_hexdigit())
+                            && is_safe(path) =>
+                    {
+                        m.printed.insert(path.to_string(), key.to_string());
+                    }
+                    _ => m.refused.push(line.to_string()),
+                }
+                continue;
+            }
             let (hash, path) = match line.split_once(' ') {
                 Some((h, p)) if parse_hex(h).is_some() => (parse_hex(h), p),
                 _ => (None, line),
@@ -82,6 +102,11 @@ impl Manifest {
             }
             s.push_str(path);
             s.push('\n');
+        }
+        for (path, key) in &self.printed {
+            if self.files.contains_key(path) {
+                s.push_str(&format!("{PRINTED}{key} {path}\n"));
+            }
         }
         s
     }
@@ -112,5 +137,27 @@ mod tests {
         assert_eq!(back.files["en/a b.html"], Some(h));
         assert_eq!(back.files["old/format.html"], None);
         assert_eq!(back.refused, ["../../etc/passwd", "/abs"]);
+    }
+
+    #[test]
+    fn printed_keys_round_trip_only_for_listed_safe_files() {
+        let key = "0123456789abcdef0123456789abcdef".to_string();
+        let mut m = Manifest::default();
+        m.files.insert("en/g/g.en.pdf".into(), Some([1; 32]));
+        m.printed.insert("en/g/g.en.pdf".into(), key.clone());
+        m.printed.insert("en/g/gone.pdf".into(), key.clone());
+        let text = m.render();
+        assert!(
+            text.ends_with(&format!("printed {key} en/g/g.en.pdf\n")),
+            "{text}"
+        );
+        assert!(!text.contains("gone.pdf"));
+        let back = Manifest::parse(&format!(
+            "{text}printed {key} ../x.pdf\nprinted short en/y.pdf\n"
+        ));
+        assert_eq!(back.printed.len(), 1);
+        assert_eq!(back.printed["en/g/g.en.pdf"], key);
+        assert_eq!(back.files.len(), 1, "{:?}", back.files);
+        assert_eq!(back.refused.len(), 2, "{:?}", back.refused);
     }
 }

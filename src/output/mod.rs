@@ -5,20 +5,23 @@
 //! non-empty folder without it (`guard`), and removes only files it wrote
 //! whose bytes are unchanged.
 
-pub mod active;
 pub mod assets;
 pub mod download;
 pub mod file;
 mod guard;
 pub mod manifest;
-pub mod minify;
+// Runs in build.rs (the built-in theme is minified at compile time); here
+// for its unit tests.
+#[cfg(test)]
+mod minify;
 pub mod offline;
+pub mod svg;
 pub mod write;
 
 pub use file::{Bytes, FileRecord, OutputFile};
 pub use guard::check_target;
 pub use manifest::MARKER;
-pub use write::{WriteStats, Writer};
+pub use write::{Printed, WriteStats, Writer};
 
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
@@ -86,7 +89,11 @@ pub fn weight(files: &[FileRecord]) -> Weight {
     let mut w = Weight::default();
     for f in files {
         let len = f.len;
-        if f.path.starts_with("assets/") && (f.path.ends_with(".css") || f.path.ends_with(".js")) {
+        // search.js is loaded by the search page only.
+        if f.path.starts_with("assets/")
+            && (f.path.ends_with(".css") || f.path.ends_with(".js"))
+            && f.path != "assets/search.js"
+        {
             w.theme += len;
         } else if f.path.ends_with(".html")
             && (len > w.largest_page_bytes

@@ -41,12 +41,25 @@ pub struct Staged {
     tmp: Option<usize>,
 }
 
+/// What the manifest records about PDFs (see `pdf::keep`): the print key of
+/// each PDF made in this run, and the PDFs of an earlier `pdf` run to keep
+/// (listed, not removed) because their publication did not change.
+#[derive(Debug, Default, Clone)]
+pub struct Printed {
+    pub made: BTreeMap<String, String>,
+    pub keep: BTreeSet<String>,
+}
+
 pub struct Writer {
     out: PathBuf,
     root: Dir,
     staging: Dir,
     old: Manifest,
     next: AtomicUsize,
+    /// The output folder did not exist before this build: a failed build
+    /// removes it again (when empty), so nothing at all is left.
+    created: bool,
+    committed: bool,
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -85,6 +98,7 @@ impl Writer {
     /// Opens (or creates) the output folder, already checked by
     /// `guard::check_target`, and prepares an empty staging folder.
     pub fn begin(out: &Path) -> Result<Writer, Diagnostic> {
+        let created = std::fs::symlink_metadata(out).is_err();
         std::fs::create_dir_all(out).map_err(|e| io_error(out, &e))?;
         let root = Dir::open(out).map_err(|e| io_error(out, &e))?;
         remove_staging(&root);
@@ -103,12 +117,20 @@ impl Writer {
             staging,
             old,
             next: AtomicUsize::new(0),
+            created,
+            committed: false,
         })
     }
 
     /// Manifest entries that were ignored, for a warning.
     pub fn refused_entries(&self) -> &[String] {
         &self.old.refused
+    }
+
+    /// What the previous build wrote, as its manifest says (unverified:
+    /// use it to warn or to keep, never to decide what is written).
+    pub fn previous(&self) -> &Manifest {
+        &self.old
     }
 
     /// A new file in the staging folder, for output too large to hold in
@@ -193,11 +215,21 @@ impl Writer {
     /// stale files kept because they changed).
     pub fn commit(
         self,
+        files: Vec<Staged>,
+    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+        self.commit_printed(files, &Printed::default())
+    }
+
+    /// [`Writer::commit`], recording the PDFs' print keys and keeping the
+    /// earlier PDFs `printed.keep` names.
+    pub fn commit_printed(
+        mut self,
         mut files: Vec<Staged>,
+        printed: &Printed,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut tx = Transaction::new(&self);
-        match tx.run(&files) {
+        match tx.run(&files, printed) {
             Ok(()) => {
                 let stats = WriteStats {
                     written: files.iter().filter(|f| f.tmp.is_some()).count(),
@@ -210,7 +242,10 @@ impl Writer {
                         .sum(),
                 };
                 tx.remove_empty_dirs();
-                Ok((stats, tx.warnings))
+                let warnings = std::mem::take(&mut tx.warnings);
+                drop(tx);
+                self.committed = true;
+                Ok((stats, warnings))
             }
             Err(e) => {
                 tx.undo();
@@ -223,6 +258,9 @@ impl Writer {
 impl Drop for Writer {
     fn drop(&mut self) {
         remove_staging(&self.root);
+        if self.created && !self.committed {
+            let _ = std::fs::remove_dir(&self.out);
+        }
     }
 }
 
@@ -276,8 +314,9 @@ impl<'a> Transaction<'a> {
         io_error(&self.w.out.join(rel), e)
     }
 
-    fn run(&mut self, files: &[Staged]) -> Result<(), Diagnostic> {
+    fn run(&mut self, files: &[Staged], printed: &Printed) -> Result<(), Diagnostic> {
         let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut manifest = Manifest::default();
         // Stale files first: one may stand where a new folder goes.
         let stale: Vec<(String, Option<Hash>)> = self
             .w
@@ -288,6 +327,14 @@ impl<'a> Transaction<'a> {
             .map(|(p, h)| (p.clone(), *h))
             .collect();
         for (path, hash) in stale {
+            let key = self.w.old.printed.get(&path);
+            if let (true, Some(h), Some(key)) = (printed.keep.contains(&path), hash, key)
+                && self.still_written(&path, h)
+            {
+                manifest.files.insert(path.clone(), Some(h));
+                manifest.printed.insert(path, key.clone());
+                continue;
+            }
             self.move_stale(&path, hash)?;
         }
         for f in files {
@@ -295,11 +342,24 @@ impl<'a> Transaction<'a> {
                 self.place(f, n)?;
             }
         }
-        let mut manifest = Manifest::default();
         for f in files {
             manifest.files.insert(f.path.clone(), Some(f.hash));
+            if let Some(key) = printed.made.get(&f.path) {
+                manifest.printed.insert(f.path.clone(), key.clone());
+            }
         }
         self.place_manifest(&manifest.render())
+    }
+
+    /// Whether `path` still holds the bytes fieldguide wrote there (read
+    /// without following links).
+    fn still_written(&self, path: &str, hash: Hash) -> bool {
+        let (dir_rel, name) = split(path);
+        self.w
+            .root
+            .sub(dir_rel)
+            .and_then(|d| d.read(name))
+            .is_ok_and(|bytes| *blake3::hash(&bytes).as_bytes() == hash)
     }
 
     /// The output folder `rel`, created (a link there replaced) if needed.
@@ -543,6 +603,61 @@ mod tests {
         assert!(!out.join(STAGING).exists());
         let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
         assert!(manifest.ends_with(" a.html\n") || manifest.contains(" c.html\n"));
+    }
+
+    #[test]
+    fn printed_files_are_recorded_and_kept_only_while_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let key = "ab".repeat(16);
+        let w = Writer::begin(&out).unwrap();
+        let staged = vec![
+            w.put("a.html", b"1").unwrap(),
+            w.put("g.pdf", b"pdf").unwrap(),
+            w.put("h.pdf", b"pdf2").unwrap(),
+        ];
+        let made = [("g.pdf", &key), ("h.pdf", &key)].map(|(p, k)| (p.to_string(), k.clone()));
+        let printed = Printed {
+            made: made.into(),
+            keep: BTreeSet::new(),
+        };
+        w.commit_printed(staged, &printed).unwrap();
+        let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(
+            manifest.contains(&format!("printed {key} g.pdf\n")),
+            "{manifest}"
+        );
+        // A build without them keeps g.pdf (still listed with its key) and
+        // removes h.pdf.
+        let w = Writer::begin(&out).unwrap();
+        let staged = vec![w.put("a.html", b"1").unwrap()];
+        let keep = Printed {
+            made: BTreeMap::new(),
+            keep: ["g.pdf".to_string()].into(),
+        };
+        let (stats, _) = w.commit_printed(staged, &keep).unwrap();
+        assert_eq!(stats.removed, 1);
+        assert!(out.join("g.pdf").is_file() && !out.join("h.pdf").exists());
+        let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(
+            manifest.contains(&format!("printed {key} g.pdf\n")),
+            "{manifest}"
+        );
+        // Changed by hand, it is no longer fieldguide's: not listed, not removed.
+        std::fs::write(out.join("g.pdf"), "edited").unwrap();
+        let w = Writer::begin(&out).unwrap();
+        let staged = vec![w.put("a.html", b"1").unwrap()];
+        let (stats, warnings) = w.commit_printed(staged, &keep).unwrap();
+        assert_eq!((stats.removed, warnings.len()), (0, 1));
+        assert_eq!(
+            std::fs::read_to_string(out.join("g.pdf")).unwrap(),
+            "edited"
+        );
+        assert!(
+            !std::fs::read_to_string(out.join(MARKER))
+                .unwrap()
+                .contains("g.pdf")
+        );
     }
 
     #[test]

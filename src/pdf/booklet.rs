@@ -126,49 +126,9 @@ pub fn impose(doc: &mut Document, rtl: bool, sheet: Option<Size>) -> Result<usiz
     let mut forms = Vec::with_capacity(pages.len());
     let mut page_size = None;
     for &page_id in &pages {
-        let [x0, y0, x1, y1] = media_box(doc, page_id)?;
-        page_size.get_or_insert(Size {
-            width: x1 - x0,
-            height: y1 - y0,
-        });
-        let content = doc.get_page_content(page_id);
-        let page = doc
-            .get_dictionary(page_id)
-            .map_err(|e| format!("unreadable page: {e}"))?;
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"XObject".to_vec()));
-        dict.set("Subtype", Object::Name(b"Form".to_vec()));
-        dict.set("FormType", 1);
-        dict.set(
-            "BBox",
-            vec![
-                Object::Real(x0),
-                Object::Real(y0),
-                Object::Real(x1),
-                Object::Real(y1),
-            ],
-        );
-        if let Ok(group) = page.get(b"Group") {
-            dict.set("Group", group.clone());
-        }
-        let resources = match page.get(b"Resources") {
-            Ok(r) => Some(r.clone()),
-            // Inherited from the page tree.
-            Err(_) => doc
-                .get_page_resources(page_id)
-                .ok()
-                .and_then(|(direct, ids)| {
-                    direct
-                        .map(|d| Object::Dictionary(d.clone()))
-                        .or_else(|| ids.first().map(|&id| Object::Reference(id)))
-                }),
-        };
-        if let Some(r) = resources {
-            dict.set("Resources", r);
-        }
-        let mut stream = Stream::new(dict, content);
-        let _ = stream.compress();
-        forms.push((doc.add_object(stream), x0, y0));
+        let (form, size) = page_form(doc, page_id)?;
+        page_size.get_or_insert(size);
+        forms.push(form);
     }
     let page_size = page_size.unwrap_or(Size {
         width: 0.0,
@@ -178,48 +138,134 @@ pub fn impose(doc: &mut Document, rtl: bool, sheet: Option<Size>) -> Result<usiz
         width: 2.0 * page_size.width,
         height: page_size.height,
     });
-    let half = sheet.width / 2.0;
-    let dx = (half - page_size.width) / 2.0;
-    let dy = (sheet.height - page_size.height) / 2.0;
-
+    let layout = Layout {
+        sheet,
+        half: sheet.width / 2.0,
+        dx: (sheet.width / 2.0 - page_size.width) / 2.0,
+        dy: (sheet.height - page_size.height) / 2.0,
+    };
     let mut kids = Vec::new();
     for s in order(pages.len(), rtl) {
         for side in [s.front, s.back] {
-            let mut xobjects = Dictionary::new();
-            let mut content = String::new();
-            for (slot, page) in [(0.0, side.left), (half, side.right)] {
-                let Some(p) = page else { continue };
-                let (form, x0, y0) = forms[p - 1];
-                let name = format!("P{p}");
-                xobjects.set(name.as_bytes().to_vec(), Object::Reference(form));
-                content.push_str(&format!(
-                    "q 1 0 0 1 {} {} cm /{name} Do Q\n",
-                    num(slot + dx - x0),
-                    num(dy - y0)
-                ));
-            }
-            let mut resources = Dictionary::new();
-            resources.set("XObject", xobjects);
-            let mut contents = Stream::new(Dictionary::new(), content.into_bytes());
-            let _ = contents.compress();
-            let contents_id = doc.add_object(contents);
-            let mut page = Dictionary::new();
-            page.set("Type", Object::Name(b"Page".to_vec()));
-            page.set("Parent", Object::Reference(pages_id));
-            page.set(
-                "MediaBox",
-                vec![
-                    Object::Integer(0),
-                    Object::Integer(0),
-                    Object::Real(sheet.width),
-                    Object::Real(sheet.height),
-                ],
-            );
-            page.set("Resources", resources);
-            page.set("Contents", Object::Reference(contents_id));
-            kids.push(Object::Reference(doc.add_object(page)));
+            kids.push(sheet_side(doc, pages_id, side, &forms, &layout));
         }
     }
+    let sides = kids.len();
+    replace_pages(doc, pages_id, kids, &pages)?;
+    Ok(sides / 2)
+}
+
+/// A page turned into a form XObject: its id and its MediaBox origin (to
+/// place it), and the page's size.
+fn page_form(doc: &mut Document, page_id: ObjectId) -> Result<(Form, Size), String> {
+    let [x0, y0, x1, y1] = media_box(doc, page_id)?;
+    let content = doc.get_page_content(page_id);
+    let page = doc
+        .get_dictionary(page_id)
+        .map_err(|e| format!("unreadable page: {e}"))?;
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"XObject".to_vec()));
+    dict.set("Subtype", Object::Name(b"Form".to_vec()));
+    dict.set("FormType", 1);
+    dict.set(
+        "BBox",
+        vec![
+            Object::Real(x0),
+            Object::Real(y0),
+            Object::Real(x1),
+            Object::Real(y1),
+        ],
+    );
+    if let Ok(group) = page.get(b"Group") {
+        dict.set("Group", group.clone());
+    }
+    let resources = match page.get(b"Resources") {
+        Ok(r) => Some(r.clone()),
+        // Inherited from the page tree.
+        Err(_) => doc
+            .get_page_resources(page_id)
+            .ok()
+            .and_then(|(direct, ids)| {
+                direct
+                    .map(|d| Object::Dictionary(d.clone()))
+                    .or_else(|| ids.first().map(|&id| Object::Reference(id)))
+            }),
+    };
+    if let Some(r) = resources {
+        dict.set("Resources", r);
+    }
+    let mut stream = Stream::new(dict, content);
+    let _ = stream.compress();
+    let size = Size {
+        width: x1 - x0,
+        height: y1 - y0,
+    };
+    Ok(((doc.add_object(stream), x0, y0), size))
+}
+
+/// A form XObject and the origin of the page it was made from.
+type Form = (ObjectId, f32, f32);
+
+/// Where pages go on a sheet: its size, the width of each half, and the
+/// offsets that centre a page in its half.
+struct Layout {
+    sheet: Size,
+    half: f32,
+    dx: f32,
+    dy: f32,
+}
+
+/// One side of a sheet, as a new page showing its two pages' forms.
+fn sheet_side(
+    doc: &mut Document,
+    pages_id: ObjectId,
+    side: Side,
+    forms: &[Form],
+    at: &Layout,
+) -> Object {
+    let mut xobjects = Dictionary::new();
+    let mut content = String::new();
+    for (slot, page) in [(0.0, side.left), (at.half, side.right)] {
+        let Some(p) = page else { continue };
+        let (form, x0, y0) = forms[p - 1];
+        let name = format!("P{p}");
+        xobjects.set(name.as_bytes().to_vec(), Object::Reference(form));
+        content.push_str(&format!(
+            "q 1 0 0 1 {} {} cm /{name} Do Q\n",
+            num(slot + at.dx - x0),
+            num(at.dy - y0)
+        ));
+    }
+    let mut resources = Dictionary::new();
+    resources.set("XObject", xobjects);
+    let mut contents = Stream::new(Dictionary::new(), content.into_bytes());
+    let _ = contents.compress();
+    let contents_id = doc.add_object(contents);
+    let mut page = Dictionary::new();
+    page.set("Type", Object::Name(b"Page".to_vec()));
+    page.set("Parent", Object::Reference(pages_id));
+    page.set(
+        "MediaBox",
+        vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Real(at.sheet.width),
+            Object::Real(at.sheet.height),
+        ],
+    );
+    page.set("Resources", resources);
+    page.set("Contents", Object::Reference(contents_id));
+    Object::Reference(doc.add_object(page))
+}
+
+/// Makes the sheets the document's pages, and drops the original pages
+/// with everything that pointed at them.
+fn replace_pages(
+    doc: &mut Document,
+    pages_id: ObjectId,
+    kids: Vec<Object>,
+    pages: &[ObjectId],
+) -> Result<(), String> {
     let sides = kids.len();
     let tree = doc
         .get_dictionary_mut(pages_id)
@@ -242,12 +288,12 @@ pub fn impose(doc: &mut Document, rtl: bool, sheet: Option<Size>) -> Result<usiz
     ] {
         catalog.remove(key);
     }
-    for &p in &pages {
-        doc.objects.remove(&p);
+    for p in pages {
+        doc.objects.remove(p);
     }
     doc.prune_objects();
     doc.renumber_objects();
-    Ok(sides / 2)
+    Ok(())
 }
 
 /// A page's MediaBox, inherited from the page tree when the page has none.

@@ -90,6 +90,10 @@ fn log_tail(log: &Path) -> String {
     format!(": {}", tail.join(" / "))
 }
 
+/// What stays as is in a `file://` URL's path: as in a PDF link, and `:`
+/// (a Windows drive).
+const FILE_PATH: &percent_encoding::AsciiSet = &super::links::URI_PATH.remove(b':');
+
 /// A `file://` URL for a path, percent-encoded.
 pub fn file_url(path: &Path) -> String {
     let abs = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
@@ -98,7 +102,7 @@ pub fn file_url(path: &Path) -> String {
     if !s.starts_with('/') {
         url.push('/');
     }
-    url.push_str(&super::links::ascii(&s, b":"));
+    url.push_str(&percent_encoding::utf8_percent_encode(&s, FILE_PATH).to_string());
     url
 }
 

@@ -9,8 +9,18 @@
 //! site (on a USB stick, or from the web server). Links inside the document
 //! and to other hosts are left as they are.
 
-use crate::markdown::links::{percent_decode, relative};
+use crate::markdown::links::relative;
 use lopdf::{Document, Object, StringFormat};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+/// What stays as is in a PDF URI: unreserved characters and `/`. PDF URIs
+/// (and the URLs Chromium is given) are 7-bit.
+pub(super) const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
 
 /// Rewrites every URI action that starts with `stage` (the temporary
 /// site's `file://` URL, ending in `/`). `pdf` is the PDF's path from the
@@ -67,29 +77,24 @@ fn published(uri: &str, stage: &str, pdf: &str, base_url: Option<&str>) -> Optio
     let mut out = match base_url {
         Some(base) => {
             let base = base.trim_end_matches('/');
-            format!("{base}/{}", ascii(&target, b""))
+            format!("{base}/{}", ascii(&target))
         }
-        None => ascii(&relative(pdf, &target), b""),
+        None => ascii(&relative(pdf, &target)),
     };
     if let Some(f) = frag {
         out.push('#');
-        out.push_str(&ascii(&percent_decode(f), b""));
+        out.push_str(&ascii(&percent_decode(f)));
     }
     Some(out)
 }
 
-/// Percent-encodes all but unreserved characters, `/` and `also`: PDF URIs
-/// (and the URLs Chromium is given) are 7-bit.
-pub(super) fn ascii(s: &str, also: &[u8]) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || also.contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// Percent-encodes all but unreserved characters and `/`.
+fn ascii(s: &str) -> String {
+    utf8_percent_encode(s, URI_PATH).to_string()
+}
+
+fn percent_decode(s: &str) -> String {
+    percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]

@@ -14,14 +14,17 @@
 pub mod booklet;
 pub mod browser;
 mod chromium;
+pub mod keep;
 pub mod links;
 pub mod metadata;
+pub mod numbers;
 
 use crate::content::model::Site;
 use crate::output::OutputFile;
 use metadata::{Metadata, Use, pt};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long one document may take before Chromium is stopped.
@@ -40,6 +43,10 @@ pub struct Job {
     pub paper_mm: Option<(f32, f32)>,
     /// The site's `base_url`, for links to other pages.
     pub base_url: Option<String>,
+    /// The publication and language, to render the print page again with
+    /// page numbers.
+    pub publication: crate::content::model::NodeId,
+    pub lang: usize,
 }
 
 /// Every publication in every language, in a fixed order.
@@ -72,6 +79,8 @@ pub fn jobs(site: &Site) -> Vec<Job> {
                 },
                 paper_mm: crate::render::print::paper(&settings.size),
                 base_url: site.config.base_url.clone(),
+                publication: p,
+                lang: l,
             });
         }
     }
@@ -99,11 +108,26 @@ pub fn parallelism(jobs: usize) -> usize {
     cores.clamp(1, 4).min(jobs.max(1))
 }
 
+/// Renders print pages again with page numbers: for each job (by index),
+/// the page each chapter starts on -> the new print page's bytes.
+pub type Renumber<'r> = dyn Fn(&[(usize, BTreeMap<String, usize>)]) -> Vec<(usize, Vec<u8>)> + 'r;
+
 /// Prints every job's page with `browser`. `site` holds the built site's
-/// files (the print pages and what they load are taken from it).
-pub fn render(browser: &Path, site: &[OutputFile], jobs: &[Job]) -> Result<Report, String> {
+/// files (the print pages and what they load are taken from it). Each
+/// document is printed a second time with the page numbers of its
+/// contents (see [`numbers`]), made by `renumber`.
+pub fn render(
+    browser: &Path,
+    site: &[OutputFile],
+    jobs: &[Job],
+    renumber: &Renumber,
+) -> Result<Report, String> {
     let start = Instant::now();
-    let tmp = TempDir::new().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    // Removed when dropped, whatever happens to the jobs.
+    let tmp = tempfile::Builder::new()
+        .prefix("fieldguide-pdf-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let root = tmp.path().join("site");
     stage(site, &root)
         .map_err(|e| format!("cannot write the print pages to a temporary folder: {e}"))?;
@@ -113,35 +137,87 @@ pub fn render(browser: &Path, site: &[OutputFile], jobs: &[Job]) -> Result<Repor
         .num_threads(processes)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let results = pool.install(|| {
-        jobs.par_iter()
+    let print_all = |which: &[usize]| -> Vec<(usize, Result<Vec<u8>, String>)> {
+        pool.install(|| {
+            which
+                .par_iter()
+                .map(|&i| {
+                    // One profile per worker, reused from one document to the next.
+                    let worker = rayon::current_thread_index().unwrap_or(0);
+                    (
+                        i,
+                        print_one(browser, tmp.path(), worker, &root, i, &jobs[i]),
+                    )
+                })
+                .collect()
+        })
+    };
+    let all: Vec<usize> = (0..jobs.len()).collect();
+    let mut printed: Vec<Result<Vec<u8>, String>> =
+        print_all(&all).into_iter().map(|(_, r)| r).collect();
+    // The numbers each print page shows, once it shows some.
+    let mut shown: Vec<Option<BTreeMap<String, usize>>> = vec![None; jobs.len()];
+    for _ in 0..2 {
+        let todo: Vec<(usize, BTreeMap<String, usize>)> = printed
+            .iter()
             .enumerate()
-            .map(|(i, job)| {
-                // One profile per worker, reused from one document to the next.
-                let worker = rayon::current_thread_index().unwrap_or(0);
-                let profile = tmp.path().join(format!("profile-{worker}"));
-                let pdf = tmp.path().join(format!("{i}.pdf"));
-                let log = tmp.path().join(format!("{i}.log"));
-                chromium::print(
-                    browser,
-                    &profile,
-                    &root.join(&job.html),
-                    &pdf,
-                    &log,
-                    TIMEOUT,
-                )?;
-                let bytes = std::fs::read(&pdf)
-                    .map_err(|e| format!("cannot read the PDF Chromium wrote: {e}"))?;
-                let _ = std::fs::remove_file(&pdf);
-                finish(&bytes, job, Some(&stage_url))
+            .filter_map(|(i, r)| {
+                let pages = numbers::destinations(r.as_ref().ok()?);
+                (!pages.is_empty() && shown[i].as_ref() != Some(&pages)).then_some((i, pages))
             })
-            .collect()
-    });
+            .collect();
+        if todo.is_empty() {
+            break;
+        }
+        let mut again = Vec::new();
+        for (i, html) in renumber(&todo) {
+            std::fs::write(root.join(&jobs[i].html), html)
+                .map_err(|e| format!("cannot write the print pages to a temporary folder: {e}"))?;
+            again.push(i);
+        }
+        for (i, pages) in todo {
+            shown[i] = Some(pages);
+        }
+        for (i, r) in print_all(&again) {
+            printed[i] = r;
+        }
+    }
+    let results = printed
+        .into_iter()
+        .zip(jobs)
+        .map(|(r, job)| r.and_then(|bytes| finish(&bytes, job, Some(&stage_url))))
+        .collect();
     Ok(Report {
         results,
         processes,
         elapsed: start.elapsed(),
     })
+}
+
+/// Prints job `i` with Chromium and reads the PDF it wrote.
+fn print_one(
+    browser: &Path,
+    tmp: &Path,
+    worker: usize,
+    root: &Path,
+    i: usize,
+    job: &Job,
+) -> Result<Vec<u8>, String> {
+    let profile = tmp.join(format!("profile-{worker}"));
+    let pdf = tmp.join(format!("{i}.pdf"));
+    let log = tmp.join(format!("{i}.log"));
+    chromium::print(
+        browser,
+        &profile,
+        &root.join(&job.html),
+        &pdf,
+        &log,
+        TIMEOUT,
+    )?;
+    let bytes =
+        std::fs::read(&pdf).map_err(|e| format!("cannot read the PDF Chromium wrote: {e}"))?;
+    let _ = std::fs::remove_file(&pdf);
+    Ok(bytes)
 }
 
 /// Sets metadata and paper size on the PDF Chromium wrote, points its links
@@ -208,39 +284,4 @@ fn stage(files: &[OutputFile], root: &Path) -> std::io::Result<()> {
         std::fs::write(target, f.bytes.as_ref())?;
     }
     Ok(())
-}
-
-/// A temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> std::io::Result<Self> {
-        let base = std::env::temp_dir();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let mut last = None;
-        for attempt in 0..100u32 {
-            let p = base.join(format!(
-                "fieldguide-pdf-{}-{nanos:x}-{attempt}",
-                std::process::id()
-            ));
-            match std::fs::create_dir(&p) {
-                Ok(()) => return Ok(TempDir(p)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
-                Err(e) => return Err(e),
-            }
-        }
-        Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }

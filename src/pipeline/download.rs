@@ -1,9 +1,11 @@
-//! The end of a build: the language homes, and the zips they offer.
+//! The end of a build: the language homes, the zips they offer, and the
+//! offline lists, which name every file (the homes too).
 //!
 //! The homes are rendered twice, in this one place: first without a
 //! download link, into the zip (a downloaded site need not offer itself),
 //! then, once the zips are closed and their sizes known, with the links,
-//! for the site. Each language's zip is copied from the whole-site zip's
+//! for the site. The offline lists are made for each: the zip's from the
+//! files in it. Each language's zip is copied from the whole-site zip's
 //! compressed entries, so nothing is compressed twice.
 
 use super::Analysed;
@@ -45,15 +47,23 @@ fn homes(
         .collect()
 }
 
-/// Renders the homes, closes the zips and emits them.
+/// Renders the homes, closes the zips and emits them, then the offline
+/// lists.
 pub fn finish(a: &Analysed, r: &Renderer, em: &mut Emitter) {
     let plain = homes(a, r, em, None);
     if !em.zips() {
         em.emit(plain, false);
+        offline(a, em, &[]);
         return;
     }
     for home in &plain {
         em.zip_only(home);
+    }
+    if a.site.config.offline {
+        let records: Vec<Entry> = plain.iter().map(Entry::of).collect();
+        for f in offline_files(a, em, &records) {
+            em.zip_only(&f);
+        }
     }
     drop(plain);
     let Some(zip) = em.take_zip() else { return };
@@ -63,6 +73,22 @@ pub fn finish(a: &Analysed, r: &Renderer, em: &mut Emitter) {
     };
     let linked = homes(a, r, em, Some(&links));
     em.emit(linked, false);
+    offline(a, em, &[]);
+}
+
+/// Emits the offline lists and worker (`offline: true`), for every file
+/// emitted so far and `more`.
+fn offline(a: &Analysed, em: &Emitter, more: &[Entry]) {
+    if a.site.config.offline {
+        let files = offline_files(a, em, more);
+        em.emit(files, false);
+    }
+}
+
+fn offline_files(a: &Analysed, em: &Emitter, more: &[Entry]) -> Vec<OutputFile> {
+    let mut records = em.ledger();
+    records.extend(more.iter().cloned());
+    crate::output::offline::files(&a.site, &records)
 }
 
 fn err(path: &str, e: impl std::fmt::Display) -> Diagnostic {
@@ -147,6 +173,7 @@ fn language_zip(
 fn redirect(code: &str) -> String {
     let code = crate::markdown::escape(code);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"0; url={code}/index.html\">\n<title>{code}</title>\n</head>\n<body>\n<p><a href=\"{code}/index.html\">{code}/index.html</a></p>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<meta http-equiv=\"refresh\" content=\"0; url={code}/index.html\">\n<title>{code}</title>\n</head>\n<body>\n<p><a href=\"{code}/index.html\">{code}/index.html</a></p>\n</body>\n</html>\n",
+        crate::render::CSP
     )
 }

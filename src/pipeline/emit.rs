@@ -137,9 +137,12 @@ impl Disk {
         &self.writer
     }
 
-    pub fn commit(self) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+    pub fn commit(
+        self,
+        printed: &crate::output::Printed,
+    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         let staged = self.staged.into_inner().unwrap_or_default();
-        self.writer.commit(staged)
+        self.writer.commit_printed(staged, printed)
     }
 }
 
@@ -205,7 +208,11 @@ pub struct Emitter<'s> {
     /// The zip's top folder (`guide/`).
     zip_root: String,
     errors: Mutex<Vec<Diagnostic>>,
+    /// Warnings found while emitting (an SVG published sanitised).
+    warnings: Mutex<Vec<Diagnostic>>,
     failed: AtomicBool,
+    /// Print page -> the files it loads, for the PDFs' print keys.
+    print_loads: Mutex<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 pub use crate::output::download::options as zip_options;
@@ -223,7 +230,9 @@ impl<'s> Emitter<'s> {
             zip,
             zip_root: zip_root.unwrap_or_default(),
             errors: Mutex::new(Vec::new()),
+            warnings: Mutex::new(Vec::new()),
             failed: AtomicBool::new(false),
+            print_loads: Mutex::default(),
         })
     }
 
@@ -246,6 +255,16 @@ impl<'s> Emitter<'s> {
     /// Whether an error was recorded: later work can stop.
     pub fn failed(&self) -> bool {
         self.failed.load(Ordering::Relaxed)
+    }
+
+    /// A problem found while emitting: an error fails the build, a warning
+    /// is reported with the others.
+    pub fn report(&self, d: Diagnostic) {
+        if d.severity == crate::diagnostics::Severity::Error {
+            self.error(d);
+        } else if let Ok(mut w) = self.warnings.lock() {
+            w.push(d);
+        }
     }
 
     pub fn error(&self, d: Diagnostic) {
@@ -278,6 +297,11 @@ impl<'s> Emitter<'s> {
         } else {
             None
         };
+        if file.path.ends_with("/print.html")
+            && let Ok(mut loads) = self.print_loads.lock()
+        {
+            loads.insert(file.path.clone(), crate::pdf::keep::refs(&file.path, bytes));
+        }
         let entry = Entry {
             path: file.path.clone(),
             len: bytes.len() as u64,
@@ -358,10 +382,20 @@ impl<'s> Emitter<'s> {
         self.ledger.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
-    pub fn into_parts(self) -> (Vec<Entry>, Vec<Diagnostic>) {
+    /// What each print page loads (see `pdf::keep`).
+    pub fn take_print_loads(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        self.print_loads
+            .lock()
+            .map(|mut l| std::mem::take(&mut *l))
+            .unwrap_or_default()
+    }
+
+    /// The files emitted, the errors and the warnings.
+    pub fn into_parts(self) -> (Vec<Entry>, Vec<Diagnostic>, Vec<Diagnostic>) {
         (
             self.ledger.into_inner().unwrap_or_default(),
             self.errors.into_inner().unwrap_or_default(),
+            self.warnings.into_inner().unwrap_or_default(),
         )
     }
 }

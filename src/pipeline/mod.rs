@@ -16,7 +16,7 @@ pub use pages::render_specs;
 
 use crate::config::{self, Config};
 use crate::content::{load, model};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, sorted};
 use crate::i18n::I18n;
 use crate::markdown::{self, Rendered};
 use crate::output::OutputFile;
@@ -36,6 +36,12 @@ pub struct Options {
     pub live_reload: Option<String>,
     /// Write `download/<site>.zip` (`build` does; `serve` and `check` do not).
     pub download: bool,
+    /// Keep each document's plain text after the check (`serve`: it makes
+    /// the search indexes again after an edit). A build does not: each
+    /// page's text goes to the search index as the page is made.
+    pub keep_text: bool,
+    /// Publish pages marked `draft: true` (`--drafts`).
+    pub drafts: bool,
 }
 
 /// A failed build: every problem found, sorted.
@@ -50,12 +56,6 @@ pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
     Failed {
         diagnostics: sorted(diags),
     }
-}
-
-fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let all = crate::diagnostics::Diagnostics::new();
-    all.extend(diags);
-    all.into_sorted()
 }
 
 pub fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
@@ -78,9 +78,10 @@ pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
     diags.extend(cd);
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return Err(fail(diags, opts.strict));
     };
+    config.drafts = opts.drafts;
     let theme = Theme::load_layers(&opts.source, config.base_site.as_ref(), &mut diags);
     let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
     timer.lap("config and theme");
@@ -113,9 +114,17 @@ pub struct Analysed {
 }
 
 impl Analysed {
-    /// Renders document `d` again, for a page that shows it.
+    /// Renders document `d` again, for a page that shows it, with the
+    /// links the check found broken unlinked as they were then.
+    pub fn page_doc(&self, d: model::DocId) -> Rendered {
+        let mut r = render_doc(&self.site, &self.labels, d);
+        markdown::unlink(&mut r.html, &self.rendered[d].unlinked);
+        r
+    }
+
+    /// [`Analysed::page_doc`]'s HTML.
     pub fn html(&self, d: model::DocId) -> String {
-        render_doc(&self.site, &self.labels, d).html
+        self.page_doc(d).html
     }
 }
 
@@ -131,12 +140,16 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     let labels: Vec<markdown::Labels> = (0..site.config.languages.len())
         .map(|l| i18n.labels(l))
         .collect();
-    let rendered = analyse_markdown(&site, &labels);
+    let mut rendered = analyse_markdown(&site, &labels, opts.keep_text);
+    let to_drafts = crate::drafts::link_errors(&site);
     for r in &rendered {
-        diags.extend(r.diagnostics.iter().cloned());
+        let mut found = r.diagnostics.clone();
+        crate::drafts::supersede(&mut found, &to_drafts);
+        diags.extend(found);
     }
+    diags.extend(to_drafts);
     timer.lap("markdown");
-    diags.extend(crate::check::anchors(&site, &rendered));
+    diags.extend(crate::check::links(&site, &mut rendered));
     timer.lap("check");
     Ok(Analysed {
         source: opts.source.clone(),
@@ -163,13 +176,21 @@ pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::Doc
 }
 
 /// Every document once, in parallel, keeping what the check and the
-/// templates need but not the HTML.
-pub fn analyse_markdown(site: &model::Site, labels: &[markdown::Labels]) -> Vec<Rendered> {
+/// templates need but not the HTML, nor the plain text unless `keep_text`
+/// (`serve`, which re-makes the search indexes after an edit).
+pub fn analyse_markdown(
+    site: &model::Site,
+    labels: &[markdown::Labels],
+    keep_text: bool,
+) -> Vec<Rendered> {
     (0..site.docs.len())
         .into_par_iter()
         .map(|d| {
             let mut r = render_doc(site, labels, d);
             r.html = String::new();
+            if !keep_text {
+                r.text = String::new();
+            }
             r
         })
         .collect()
@@ -181,6 +202,8 @@ pub struct Summary {
     pub languages: Vec<crate::translation::LanguageSummary>,
     /// Each language's search index size, for the summary line.
     pub search: Vec<crate::search::Summary>,
+    /// Files under `guidance/` that no page uses: not published.
+    pub unpublished: Vec<PathBuf>,
     /// Every file emitted: path, size, hash.
     pub files: Vec<emit::Entry>,
     pub elapsed_ms: u128,
@@ -190,6 +213,13 @@ pub struct Summary {
     pub overrides: Vec<crate::adaptation::OverrideReport>,
     /// Values shown as a gap to fill in, per language.
     pub unset: Vec<crate::adaptation::Unset>,
+    /// Broken links and missing images published as text (`broken_links:
+    /// warning`); `check` fails on them.
+    pub defects: (usize, usize),
+    /// The summary line about them, when there are any.
+    pub published_as_text: Option<String>,
+    /// Each PDF path -> the print key of its print page (see `pdf::keep`).
+    pub print_keys: std::collections::BTreeMap<String, String>,
 }
 
 /// A site built in memory (`serve`, `pdf`).
@@ -254,20 +284,26 @@ pub fn render_site(
     let extras = crate::render::Extras {
         live_reload: opts.live_reload.clone(),
         pdfs,
+        ..Default::default()
     };
     let renderer =
         crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);
     let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
     let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
-    let search = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
+    let emitted = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
     if !emitter.failed() {
         download::finish(a, &renderer, &mut emitter);
         ready.timer.lap("download");
     }
-    let (files, errors) = emitter.into_parts();
+    let loads = emitter.take_print_loads();
+    let (files, errors, warnings) = emitter.into_parts();
     let mut diagnostics = a.diagnostics.clone();
+    diagnostics.extend(warnings);
     if !errors.is_empty() {
         diagnostics.extend(crate::render::merge_failures(errors));
+        return Err(fail(diagnostics, opts.strict));
+    }
+    if has_errors(&diagnostics, opts.strict) {
         return Err(fail(diagnostics, opts.strict));
     }
     if let Err(d) = pages::check_collisions(&files) {
@@ -277,12 +313,16 @@ pub fn render_site(
     Ok(Summary {
         diagnostics: sorted(diagnostics),
         languages: crate::translation::summary(&a.site),
-        search,
-        files,
+        search: emitted.search,
+        unpublished: emitted.unpublished,
         elapsed_ms: ready.start.elapsed().as_millis(),
         timings: ready.timer.laps.clone(),
         overrides: crate::adaptation::overrides(&a.site),
         unset: crate::adaptation::unset(&a.site),
+        defects: crate::check::defects(&a.rendered),
+        published_as_text: crate::check::published_as_text(&a.site, &a.rendered),
+        print_keys: crate::pdf::keep::keys(&a.site, &files, &loads),
+        files,
     })
 }
 
@@ -309,30 +349,49 @@ pub fn check(opts: &Options) -> Result<Summary, Failed> {
 pub struct Written {
     pub summary: Summary,
     pub stats: crate::output::WriteStats,
+    /// Lines to print about PDFs of an earlier run, kept or removed.
+    pub notes: Vec<String>,
 }
 
 /// Builds the site into `out`, all or nothing: files are staged as they
 /// are rendered and moved into place only when every one is ready.
+/// `pdfs` are the PDFs in `extra_files`, printed from a site whose print
+/// keys are `keys` (see `pdf::keep`; `None`: this build's own).
 pub fn build_to(
     opts: &Options,
     out: &Path,
     pdfs: Vec<String>,
     extra_files: Vec<OutputFile>,
+    keys: Option<std::collections::BTreeMap<String, String>>,
 ) -> Result<Written, Failed> {
     let mut ready = prepare(opts)?;
     let writer = crate::output::Writer::begin(out).map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
     let disk = emit::Disk::new(writer);
     let mut summary = render_site(&mut ready, opts, &disk, pdfs, extra_files)?;
+    let previous = disk.writer().previous();
+    let keys = keys.as_ref().unwrap_or(&summary.print_keys);
+    let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);
+    let now = summary.files.iter().map(|f| f.path.as_str());
+    let gone = crate::content::aliases::gone(&ready.analysed.site, out, previous.files.keys(), now);
+    if opts.strict && !gone.is_empty() {
+        summary.diagnostics.extend(gone);
+        return Err(fail(summary.diagnostics, true));
+    }
+    summary.diagnostics.extend(gone);
     let write_start = Instant::now();
-    let (stats, warnings) = disk.commit().map_err(|d| fail(d, false))?;
+    let (stats, warnings) = disk.commit(&printed).map_err(|d| fail(d, false))?;
     summary
         .timings
         .push(("commit", write_start.elapsed().as_micros()));
     summary.diagnostics.extend(refused);
     summary.diagnostics.extend(warnings);
     summary.elapsed_ms = ready.start.elapsed().as_millis();
-    Ok(Written { summary, stats })
+    Ok(Written {
+        summary,
+        stats,
+        notes,
+    })
 }
 
 /// Measures each step, for `--verbose` and the benchmark.

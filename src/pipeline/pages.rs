@@ -3,57 +3,81 @@
 //! HTML made once for its web page and its piece of the print page, then
 //! dropped. The print page is assembled as the chunks arrive.
 
-use super::emit::{Emitted, Emitter, Entry};
+use super::emit::{Emitted as Prepared, Emitter, Entry};
 use super::{Analysed, Timer};
 use crate::content::model::NodeId;
 use crate::diagnostics::Diagnostic;
-use crate::output::{Bytes, OutputFile};
+use crate::markdown::Rendered;
+use crate::output::OutputFile;
 use crate::render::print::Rebaser;
 use crate::render::{Renderer, Spec};
+use crate::search::{IndexBuilder, PageWords};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 
 /// Pages rendered together: enough to keep both cores busy, few enough
 /// that their HTML is a small, fixed amount of memory.
 const CHUNK: usize = 64;
 
-/// Every file of the site except the homes (see `download`).
+/// Every file of the site except the homes and the offline lists (see
+/// `download`).
 pub fn emit_all(
     a: &Analysed,
     r: &Renderer,
     em: &Emitter,
     timer: &mut Timer,
     extra_files: Vec<OutputFile>,
-) -> Vec<crate::search::Summary> {
+) -> Emitted {
     let site = &a.site;
+    let nlang = site.config.languages.len();
+    // Each language's search index, fed page by page as they are made.
+    let mut search: Vec<IndexBuilder> = (0..nlang).map(|l| IndexBuilder::new(site, l)).collect();
     for &p in &site.publications {
-        for l in 0..site.config.languages.len() {
+        for (l, builder) in search.iter_mut().enumerate() {
             if em.failed() {
-                return Vec::new();
+                return Emitted::default();
             }
-            publication(a, r, em, p, l);
+            publication(a, r, em, p, l, builder);
         }
     }
     timer.lap("pages");
     let mut specs = vec![Spec::Chooser];
     specs.extend((0..site.config.languages.len()).map(Spec::Search));
+    // A local edition's "What is different in this edition" pages.
     if site.edition.is_some() {
         specs.extend((0..site.config.languages.len()).map(Spec::Edition));
     }
-    let pages: Vec<OutputFile> = specs
+    let mut pages: Vec<OutputFile> = specs
         .into_par_iter()
         .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())
         .collect();
+    // Redirects from `aliases:`, and the 404 page.
+    pages.extend(
+        r.redirect_pages()
+            .into_iter()
+            .filter_map(|p| p.map_err(|d| em.error(d)).ok()),
+    );
+    pages.extend(r.not_found_page().map_err(|d| em.error(d)));
     em.emit(pages, true);
-    let (indexes, search) = crate::search::files(site, &a.rendered);
+    let (indexes, search): (Vec<OutputFile>, Vec<crate::search::Summary>) =
+        search.into_par_iter().map(IndexBuilder::finish).unzip();
     em.emit(indexes, true);
     timer.lap("search");
     em.emit(theme_files(&a.theme), true);
     let mut diags = Vec::new();
-    let assets = crate::output::assets::copy(site, &a.source, &mut diags);
+    // Only the files that pages link to or show are published.
+    let used: BTreeSet<usize> = a
+        .rendered
+        .iter()
+        .flat_map(|r| r.assets.iter().copied())
+        .collect();
+    let assets = crate::output::assets::copy(site, &a.source, &used, &mut diags);
+    let statics = crate::output::assets::copy_static(site, &a.source, &mut diags);
     for d in diags {
-        em.error(d);
+        em.report(d);
     }
-    em.emit(assets, true);
+    em.emit(assets.files, true);
+    em.emit(statics, true);
     if let Some(xml) = crate::render::sitemap::sitemap(site) {
         em.emit(
             vec![OutputFile::owned("sitemap.xml".into(), xml.into_bytes())],
@@ -61,39 +85,38 @@ pub fn emit_all(
         );
     }
     em.emit(extra_files, true);
-    if site.config.offline {
-        em.emit(crate::output::offline::files(site, &em.ledger()), true);
-    }
     timer.lap("assets");
-    search
+    Emitted {
+        search,
+        unpublished: assets.unpublished,
+    }
 }
 
-/// The theme's static files, under `assets/`. Only the built-in theme's
-/// CSS and JavaScript are minified: a site's own files are its business.
+/// What emitting the pages tells the summary.
+#[derive(Default)]
+pub struct Emitted {
+    pub search: Vec<crate::search::Summary>,
+    /// Files under `guidance/` no page uses: not published.
+    pub unpublished: Vec<std::path::PathBuf>,
+}
+
+/// The theme's static files, under `assets/` (see `Theme::static_files`).
 fn theme_files(theme: &crate::theme::Theme) -> Vec<OutputFile> {
     theme
         .static_files()
-        .map(|(name, bytes)| {
-            let builtin = !theme.overridden.contains(&format!("static/{name}"));
-            let bytes = match std::str::from_utf8(bytes) {
-                Ok(text) if builtin && name.ends_with(".css") => {
-                    Bytes::Owned(crate::output::minify::css(text).into_bytes())
-                }
-                Ok(text) if builtin && name.ends_with(".js") => {
-                    Bytes::Owned(crate::output::minify::js(text).into_bytes())
-                }
-                _ => Bytes::Owned(bytes.to_vec()),
-            };
-            OutputFile {
-                path: format!("assets/{name}"),
-                bytes,
-            }
-        })
+        .map(|(name, bytes)| OutputFile::owned(format!("assets/{name}"), bytes.to_vec()))
         .collect()
 }
 
 /// One publication in one language: its pages and its print page.
-fn publication(a: &Analysed, r: &Renderer, em: &Emitter, p: NodeId, l: usize) {
+fn publication(
+    a: &Analysed,
+    r: &Renderer,
+    em: &Emitter,
+    p: NodeId,
+    l: usize,
+    search: &mut IndexBuilder,
+) {
     let site = &a.site;
     let order = &site.reading_order[&p];
     let shell = match r.print_shell(p, l) {
@@ -104,26 +127,40 @@ fn publication(a: &Analysed, r: &Renderer, em: &Emitter, p: NodeId, l: usize) {
     let mut print = String::with_capacity(shell.iter().map(String::len).sum::<usize>());
     print.push_str(&shell[0]);
     for (c, chunk) in order.chunks(CHUNK).enumerate() {
-        let done: Vec<(Option<Emitted>, String)> = chunk
+        let done: Vec<(Option<Prepared>, String, Option<Rendered>)> = chunk
             .par_iter()
             .map(|&n| {
-                let html = site.nodes[n]
-                    .doc_for(l)
-                    .map(|d| a.html(d))
-                    .unwrap_or_default();
-                let piece = rebaser.chapter(site, n, &html);
-                let page = match r.page(Spec::Page(n, l), &html, None) {
+                let doc = site.nodes[n].doc_for(l).map(|d| a.page_doc(d));
+                let html = doc.as_ref().map_or("", |d| d.html.as_str());
+                let piece = rebaser.chapter(site, n, html);
+                let page = match r.page(Spec::Page(n, l), html, None) {
                     Ok(f) => em.prepare(f, true),
                     Err(d) => {
                         em.error(d);
                         None
                     }
                 };
-                (page, piece)
+                (page, piece, doc)
             })
             .collect();
+        // Each page's words for the search index, split in parallel too.
+        let words: Vec<PageWords> = chunk
+            .par_iter()
+            .zip(&done)
+            .map(|(&n, (_, _, doc))| {
+                let node = &site.nodes[n];
+                match (node.doc_for(l), doc) {
+                    (Some(d), Some(rd)) => PageWords::new(site.doc(d).title(), &rd.toc, &rd.text),
+                    _ => PageWords::new(&node.slug, &[], ""),
+                }
+            })
+            .collect();
+        for (&n, w) in chunk.iter().zip(&words) {
+            search.add_words(n, w);
+        }
+        drop(words);
         let mut emitted = Vec::with_capacity(done.len());
-        for (i, (page, piece)) in done.into_iter().enumerate() {
+        for (i, (page, piece, _)) in done.into_iter().enumerate() {
             emitted.push(page);
             print.push_str(&piece);
             print.push_str(&shell[c * CHUNK + i + 1]);
@@ -131,7 +168,12 @@ fn publication(a: &Analysed, r: &Renderer, em: &Emitter, p: NodeId, l: usize) {
         em.record(emitted);
     }
     let path = Spec::Print(p, l).output_path(site);
-    em.emit(vec![OutputFile::owned(path, print.into_bytes())], true);
+    let mut files = vec![OutputFile::owned(path, print.into_bytes())];
+    match r.print_css(p, l) {
+        Ok(css) => files.push(css),
+        Err(d) => em.error(d),
+    }
+    em.emit(files, true);
 }
 
 /// One publication's print page in one language, whole (for `serve`,
@@ -174,16 +216,16 @@ pub fn render_specs(
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let results: Vec<Result<OutputFile, Diagnostic>> = specs
         .par_iter()
-        .map(|&spec| match spec {
-            Spec::Print(p, l) => print_page(a, r, p, l),
+        .flat_map_iter(|&spec| match spec {
+            Spec::Print(p, l) => vec![print_page(a, r, p, l), r.print_css(p, l)],
             Spec::Page(n, l) => {
                 let html = a.site.nodes[n]
                     .doc_for(l)
                     .map(|d| a.html(d))
                     .unwrap_or_default();
-                r.page(spec, &html, None)
+                vec![r.page(spec, &html, None)]
             }
-            _ => r.page(spec, "", None),
+            _ => vec![r.page(spec, "", None)],
         })
         .collect();
     let mut files = Vec::new();
@@ -201,11 +243,13 @@ pub fn render_specs(
     }
 }
 
-/// Two files written to one path is a naming clash the author must fix.
+/// Two files written to one path is a naming clash the author must fix; so
+/// are two paths that differ only by case or Unicode normalisation, which
+/// are one file on Windows and macOS (and on the USB sticks readers use).
 pub fn check_collisions(files: &[Entry]) -> Result<(), Vec<Diagnostic>> {
     let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     paths.sort_unstable();
-    let clashes: Vec<Diagnostic> = paths
+    let mut clashes: Vec<Diagnostic> = paths
         .windows(2)
         .filter(|w| w[0] == w[1])
         .map(|w| {
@@ -218,6 +262,28 @@ pub fn check_collisions(files: &[Entry]) -> Result<(), Vec<Diagnostic>> {
             .with_hint("a file under guidance/ has the same name as a page; rename it")
         })
         .collect();
+    paths.dedup();
+    let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for p in &paths {
+        by_key
+            .entry(crate::content::file_types::portable_key(p))
+            .or_default()
+            .push(p);
+    }
+    for group in by_key.values().filter(|g| g.len() > 1) {
+        clashes.push(
+            Diagnostic::error(
+                group[1],
+                0,
+                0,
+                format!(
+                    "`{}` and `{}` differ only by case or Unicode normalisation: on Windows and macOS they would be one file",
+                    group[0], group[1]
+                ),
+            )
+            .with_hint("rename one of the files they come from"),
+        );
+    }
     if clashes.is_empty() {
         Ok(())
     } else {

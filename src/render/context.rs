@@ -44,7 +44,7 @@ impl<'a> Contexts<'a> {
 
     pub(super) fn base(
         &self,
-        page_type: &'static str,
+        page_type: PageKind,
         lang: usize,
         path: &str,
         title: String,
@@ -84,6 +84,9 @@ impl<'a> Contexts<'a> {
             download: None,
             download_language: None,
             pdfs: &[],
+            csp: super::CSP,
+            draft: false,
+            redirect: None,
             edition: super::edition::edition(self.site, lang, path),
             differences: None,
         }
@@ -121,7 +124,7 @@ impl<'a> Contexts<'a> {
         let cfg = &self.site.config;
         let default = cfg.default_index();
         let mut ctx = self.base(
-            "chooser",
+            PageKind::Chooser,
             default,
             "index.html",
             cfg.title_for(&cfg.default_language).to_string(),
@@ -182,7 +185,7 @@ impl<'a> Contexts<'a> {
         let code = self.site.config.languages[lang].code.clone();
         let path = format!("{code}/index.html");
         let title = self.site.config.title_for(&code).to_string();
-        let mut ctx = self.base("home", lang, &path, title);
+        let mut ctx = self.base(PageKind::Home, lang, &path, title);
         ctx.publications = self
             .site
             .publications
@@ -221,44 +224,65 @@ impl<'a> Contexts<'a> {
         let node = &site.nodes[node_id];
         let code = &site.config.languages[lang].code;
         let path = format!("{code}/{}", node.url);
-        let doc_id = node.doc_for(lang);
-        let doc = doc_id.map(|d| site.doc(d));
-        let page_type = match node.kind {
-            NodeKind::Publication => "publication",
-            NodeKind::Part => "part",
-            NodeKind::Chapter => "chapter",
-        };
         let mut ctx = self.base(
-            page_type,
+            PageKind::of(node.kind),
             lang,
             &path,
             site.title(node_id, lang).to_string(),
         );
-        if let Some(d) = doc_id {
-            let r = &self.rendered[d];
-            if r.tasks > 0
-                && site.publication_kind(node_id) == crate::content::front_matter::Kind::Checklist
-            {
-                ctx.checklist = Some(if remembers(site, node.publication) {
-                    "remember"
-                } else {
-                    "session"
-                });
-            }
-            ctx.content = content;
-            ctx.toc = &r.toc;
-            ctx.content_lang = self.lang(site.doc(d).file.lang);
+        self.document(&mut ctx, node_id, lang, content);
+        self.translation(&mut ctx, node_id, lang);
+        ctx.publication = Some(self.publication_summary(node.publication, lang, &path));
+        ctx.draft = is_draft(site, node_id, lang);
+        self.navigation(&mut ctx, node_id, lang, &path);
+        ctx.children = self.children(node_id, lang, &path);
+        ctx
+    }
+
+    /// What the page shows of its document: content, contents, summary,
+    /// extra front matter, and how its checklist keeps ticks.
+    fn document<'c>(
+        &'c self,
+        ctx: &mut PageCtx<'c>,
+        node_id: NodeId,
+        lang: usize,
+        content: &'c str,
+    ) {
+        let site = self.site;
+        let node = &site.nodes[node_id];
+        let Some(d) = node.doc_for(lang) else {
+            return;
+        };
+        let r = &self.rendered[d];
+        if r.tasks > 0
+            && site.publication_kind(node_id) == crate::content::front_matter::Kind::Checklist
+        {
+            ctx.checklist = Some(if remembers(site, node.publication) {
+                "remember"
+            } else {
+                "session"
+            });
         }
-        if let Some(doc) = doc {
-            ctx.summary = doc.fm.summary.clone();
-            if let Some(extra) = &doc.fm.extra {
-                ctx.extra = extra.clone();
-            }
+        let doc = site.doc(d);
+        ctx.content = content;
+        ctx.toc = &r.toc;
+        ctx.content_lang = self.lang(doc.file.lang);
+        ctx.summary = doc.fm.summary.clone();
+        if let Some(extra) = &doc.fm.extra {
+            ctx.extra = extra.clone();
         }
+    }
+
+    /// The page in other languages, and the notices for a page shown in
+    /// another language or translated from an older original.
+    fn translation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: usize) {
+        let site = self.site;
+        let node = &site.nodes[node_id];
         ctx.translations = self.alternates(&node.url, lang, |l| node.is_translated(l));
         if !node.is_translated(lang) {
+            let shown = node.doc_for(lang).map(|d| site.doc(d).file.lang);
             ctx.fallback = Some(Fallback {
-                from: self.lang(doc.map_or(node.source_lang, |d| d.file.lang)),
+                from: self.lang(shown.unwrap_or(node.source_lang)),
                 available: ctx
                     .translations
                     .iter()
@@ -280,7 +304,14 @@ impl<'a> Contexts<'a> {
                     ..a.clone()
                 });
         }
-        ctx.publication = Some(self.publication_summary(node.publication, lang, &path));
+    }
+
+    /// Breadcrumbs, previous and next pages, and the publication's
+    /// navigation, for the page at `path`.
+    fn navigation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: usize, path: &str) {
+        let site = self.site;
+        let node = &site.nodes[node_id];
+        let code = &site.config.languages[lang].code;
         let ancestors = site.ancestors(node_id);
         ctx.breadcrumbs.push(Link {
             title: site.config.title_for(code).to_string(),
@@ -288,26 +319,19 @@ impl<'a> Contexts<'a> {
             lang: None,
             dir: None,
         });
-        for &a in &ancestors {
-            ctx.breadcrumbs.push(Link {
-                title: site.title(a, lang).to_string(),
-                url: self.url(&path, lang, &site.nodes[a].url),
-                lang: self.title_lang(a, lang),
-                dir: self.title_dir(a, lang),
-            });
-        }
+        let link = |n: NodeId| Link {
+            title: site.title(n, lang).to_string(),
+            url: self.url(path, lang, &site.nodes[n].url),
+            lang: self.title_lang(n, lang),
+            dir: self.title_dir(n, lang),
+        };
+        ctx.breadcrumbs.extend(ancestors.iter().map(|&a| link(a)));
         let order = &site.reading_order[&node.publication];
         if let Some(pos) = order.iter().position(|&n| n == node_id) {
-            let link = |n: NodeId| Link {
-                title: site.title(n, lang).to_string(),
-                url: self.url(&path, lang, &site.nodes[n].url),
-                lang: self.title_lang(n, lang),
-                dir: self.title_dir(n, lang),
-            };
             ctx.prev = pos.checked_sub(1).map(|p| link(order[p]));
             ctx.next = order.get(pos + 1).map(|&n| link(n));
         }
-        let mut path_nodes = ancestors.clone();
+        let mut path_nodes = ancestors;
         path_nodes.push(node_id);
         ctx.nav_html = self.nav.html(
             site,
@@ -321,7 +345,12 @@ impl<'a> Contexts<'a> {
                 .strip_prefix(site.nodes[node.publication].out_dir())
                 .unwrap_or(""),
         );
-        ctx.children = node
+    }
+
+    /// The parts and chapters directly inside a node, for its page at `path`.
+    fn children(&self, node_id: NodeId, lang: usize, path: &str) -> Vec<Child> {
+        let site = self.site;
+        site.nodes[node_id]
             .children
             .iter()
             .map(|&c| Child {
@@ -331,12 +360,11 @@ impl<'a> Contexts<'a> {
                 summary: site.nodes[c]
                     .doc_for(lang)
                     .and_then(|d| site.doc(d).fm.summary.clone()),
-                url: self.url(&path, lang, &site.nodes[c].url),
+                url: self.url(path, lang, &site.nodes[c].url),
                 part: site.nodes[c].kind == NodeKind::Part,
                 translated: site.nodes[c].is_translated(lang),
             })
-            .collect();
-        ctx
+            .collect()
     }
 
     /// A publication's print page in `lang`.
@@ -346,7 +374,7 @@ impl<'a> Contexts<'a> {
         let code = &site.config.languages[lang].code;
         let path = format!("{code}/{}print.html", node.out_dir());
         let mut ctx = self.base(
-            "print",
+            PageKind::Print,
             lang,
             &path,
             site.title(publication, lang).to_string(),
@@ -370,10 +398,24 @@ impl<'a> Contexts<'a> {
         let code = self.site.config.languages[lang].code.clone();
         let path = format!("{code}/search.html");
         let title = self.site.config.title_for(&code).to_string();
-        let mut ctx = self.base("search", lang, &path, title);
+        let mut ctx = self.base(PageKind::Search, lang, &path, title);
         ctx.translations = self.alternates("search.html", lang, |_| true);
         ctx
     }
+}
+
+/// Whether the page `node` shows in `lang`, or a folder it is in, is a
+/// draft (published only with `--drafts`).
+fn is_draft(site: &Site, node: NodeId, lang: usize) -> bool {
+    let source_draft = |id: NodeId| {
+        let n = &site.nodes[id];
+        n.doc_for(n.source_lang)
+            .is_some_and(|d| site.doc(d).fm.draft)
+    };
+    let shown = site.nodes[node].doc_for(lang);
+    shown.is_some_and(|d| site.doc(d).fm.draft)
+        || source_draft(node)
+        || site.ancestors(node).into_iter().any(source_draft)
 }
 
 /// Whether a checklist publication stores ticks on the device

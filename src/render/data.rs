@@ -196,16 +196,68 @@ pub struct Fallback {
     pub available: Vec<Alternate>,
 }
 
+/// Which kind of page a context is for. Templates receive it as a string
+/// (`page_type`: `chooser`, `home`, `publication`, ...).
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Chooser,
+    Home,
+    Publication,
+    Part,
+    Chapter,
+    Print,
+    Search,
+    /// A page left at an old address (`aliases:`), leading to the new one.
+    Redirect,
+    /// The site's `404.html`.
+    #[serde(rename = "not-found")]
+    NotFound,
+    /// A local edition's "What is different in this edition" page.
+    Edition,
+}
+
+impl PageKind {
+    /// The page of a publication, part or chapter.
+    pub fn of(kind: crate::content::model::NodeKind) -> Self {
+        use crate::content::model::NodeKind;
+        match kind {
+            NodeKind::Publication => PageKind::Publication,
+            NodeKind::Part => PageKind::Part,
+            NodeKind::Chapter => PageKind::Chapter,
+        }
+    }
+
+    /// The theme's template for this kind of page.
+    pub fn template(self) -> &'static str {
+        match self {
+            PageKind::Chooser => "chooser.html",
+            PageKind::Home => "home.html",
+            PageKind::Publication => "publication.html",
+            PageKind::Part => "part.html",
+            PageKind::Chapter => "chapter.html",
+            PageKind::Print => "print.html",
+            PageKind::Search => "search.html",
+            PageKind::Redirect => "redirect.html",
+            PageKind::NotFound => "404.html",
+            PageKind::Edition => "edition.html",
+        }
+    }
+}
+
 /// Everything a template receives. Fields that do not apply are null or empty.
 #[derive(Serialize)]
 pub struct PageCtx<'r> {
-    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print` or `search`.
-    pub page_type: &'static str,
+    /// `chooser`, `home`, `publication`, `part`, `chapter`, `print`, `search`,
+    /// `redirect`, `not-found` (the site's `404.html`) or `edition` (a local
+    /// edition's differences page).
+    pub page_type: PageKind,
     pub site_title: String,
     pub lang: LangCtx,
     /// Read by the `t()` function: the interface language.
     pub lang_code: String,
-    /// Relative path from this page to the output root (`../../`).
+    /// Relative path from this page to the output root (`../../`); on the
+    /// `404.html` page, which a server shows at any depth, `base_url` or `/`.
     pub root: String,
     pub home_url: String,
     /// The language's search page, for the search form (null on the
@@ -250,6 +302,13 @@ pub struct PageCtx<'r> {
     /// Paths (from the output root) of the PDFs that exist, so pages link
     /// only to those.
     pub pdfs: &'r [String],
+    /// The Content-Security-Policy for the page's `<meta>`.
+    pub csp: &'static str,
+    /// The page, or a folder it is in, is marked `draft: true` (published
+    /// only with `--drafts`): pages show a banner.
+    pub draft: bool,
+    /// On a redirect page (`redirect`, from `aliases:`): the page it leads to.
+    pub redirect: Option<Link>,
     /// Set on every page of a local edition.
     pub edition: Option<EditionCtx>,
     /// Only on the edition's differences page.

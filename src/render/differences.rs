@@ -3,7 +3,7 @@
 //! they were checked.
 
 use super::context::Contexts;
-use super::data::{Alternate, Change, DifferencesCtx, PageCtx, Section, ValueCtx};
+use super::data::{Alternate, Change, DifferencesCtx, PageCtx, PageKind, Section, ValueCtx};
 use super::edition::PAGE;
 use crate::content::model::{NodeId, Site};
 
@@ -13,7 +13,7 @@ pub fn differences<'a>(c: &Contexts<'a>, lang: usize) -> Option<PageCtx<'a>> {
     let facts = site.edition.as_ref()?;
     let code = &site.config.languages[lang].code;
     let path = format!("{code}/{PAGE}");
-    let mut ctx = c.base("edition", lang, &path, String::new());
+    let mut ctx = c.base(PageKind::Edition, lang, &path, String::new());
     ctx.title = ctx
         .edition
         .as_ref()

@@ -8,6 +8,7 @@ pub mod edition;
 pub mod nav;
 pub mod print;
 pub mod sitemap;
+pub mod special;
 
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
@@ -15,10 +16,28 @@ use crate::i18n::{I18n, fluent_value};
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::theme::Theme;
-use context::{Contexts, Download, PageCtx};
+use context::{Contexts, Download, PageCtx, PageKind};
 use fluent_bundle::FluentArgs;
 use std::sync::Arc;
 use tera::{Context, Kwargs, State, Tera};
+
+/// [`CSP`] as a literal, so `serve` can extend it at compile time.
+#[macro_export]
+macro_rules! csp_policy {
+    () => {
+        "default-src 'self'; script-src 'self'; style-src 'self'; \
+img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
+object-src 'none'; base-uri 'none'; form-action 'self'"
+    };
+}
+
+/// The Content-Security-Policy every page carries in a `<meta>`: scripts,
+/// styles, images, fonts and requests from the site itself only, no inline
+/// script or style, no plugins, no `<base>`. `data:` images are allowed
+/// because the theme's stylesheet draws its icons with them; an image
+/// cannot run script. (`frame-ancestors` has no effect in a `<meta>`:
+/// `serve` adds it as a header.)
+pub const CSP: &str = csp_policy!();
 
 /// Compiles the theme's templates and registers `t()`.
 pub fn templates(
@@ -148,6 +167,9 @@ impl Spec {
     }
 }
 
+/// The print page's own stylesheet (a template of the theme).
+pub const PRINT_CSS: &str = "print-page.css";
+
 /// What the templates know about a build beyond the site itself.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
@@ -155,6 +177,9 @@ pub struct Extras {
     pub live_reload: Option<String>,
     /// The PDFs that exist, from the output root.
     pub pdfs: Vec<String>,
+    /// Print page (from the output root) -> chapter id -> the PDF page it
+    /// starts on, for the contents of the pages `pdf` prints again.
+    pub print_pages: std::collections::BTreeMap<String, std::collections::BTreeMap<String, usize>>,
 }
 
 /// Renders pages of one site with the theme's templates. Built once per
@@ -165,6 +190,8 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     contexts: Contexts<'a>,
     extras: Extras,
+    /// The redirect pages `aliases:` ask for.
+    redirects: Vec<crate::content::aliases::Redirect>,
 }
 
 impl<'a> Renderer<'a> {
@@ -193,6 +220,7 @@ impl<'a> Renderer<'a> {
             theme,
             contexts: Contexts::new(site, facts, untranslated),
             extras,
+            redirects: crate::content::aliases::redirects(site),
         }
     }
 
@@ -206,28 +234,18 @@ impl<'a> Renderer<'a> {
     ) -> Result<OutputFile, Diagnostic> {
         let path = spec.output_path(self.site);
         let c = &self.contexts;
-        let (template, mut ctx) = match spec {
-            Spec::Chooser => ("chooser.html", c.chooser()),
-            Spec::Home(l) => ("home.html", c.home(l)),
-            Spec::Page(n, l) => {
-                let ctx = c.page(n, l, content);
-                let template = match ctx.page_type {
-                    "publication" => "publication.html",
-                    "part" => "part.html",
-                    _ => "chapter.html",
-                };
-                (template, ctx)
-            }
-            Spec::Search(l) => ("search.html", c.search(l)),
-            Spec::Edition(l) => match differences::differences(c, l) {
-                Some(ctx) => ("edition.html", ctx),
-                None => {
-                    let msg = "a differences page is made only for a local edition";
-                    return Err(Diagnostic::error(&path, 0, 0, msg));
-                }
-            },
-            Spec::Print(p, l) => ("print.html", c.print(p, l)),
+        let mut ctx = match spec {
+            Spec::Chooser => c.chooser(),
+            Spec::Home(l) => c.home(l),
+            Spec::Page(n, l) => c.page(n, l, content),
+            Spec::Search(l) => c.search(l),
+            Spec::Edition(l) => differences::differences(c, l).ok_or_else(|| {
+                let msg = "a differences page is made only for a local edition";
+                Diagnostic::error(&path, 0, 0, msg)
+            })?,
+            Spec::Print(p, l) => c.print(p, l),
         };
+        let template = ctx.page_type.template();
         if let Some((site_zip, lang_zip)) = downloads {
             ctx.download = Some(site_zip.clone());
             ctx.download_language = lang_zip.cloned();
@@ -242,9 +260,14 @@ impl<'a> Renderer<'a> {
     pub fn print_shell(&self, publication: usize, lang: usize) -> Result<Vec<String>, Diagnostic> {
         let path = Spec::Print(publication, lang).output_path(self.site);
         let mut ctx = self.contexts.print(publication, lang);
+        if let (Some(pages), Some(print)) = (self.extras.print_pages.get(&path), &mut ctx.print) {
+            for c in &mut print.chapters {
+                c.page = pages.get(&c.id).copied();
+            }
+        }
         let chapters = ctx.print.as_ref().map_or(0, |p| p.chapters.len());
         self.finish(&mut ctx);
-        let html = self.render_ctx("print.html", &ctx, &path)?;
+        let html = self.render_ctx(PageKind::Print.template(), &ctx, &path)?;
         let parts: Vec<String> = html
             .split(print::CHAPTER_MARKER)
             .map(str::to_string)
@@ -261,6 +284,18 @@ impl<'a> Renderer<'a> {
             ));
         }
         Ok(parts)
+    }
+
+    /// The stylesheet with a print page's `@page` rules (size, margins,
+    /// running title), beside the print page: a file, so that the page's
+    /// Content-Security-Policy needs no inline style.
+    pub fn print_css(&self, publication: usize, lang: usize) -> Result<OutputFile, Diagnostic> {
+        let print = Spec::Print(publication, lang).output_path(self.site);
+        let path = format!("{}{PRINT_CSS}", &print[..print.len() - "print.html".len()]);
+        let mut ctx = self.contexts.print(publication, lang);
+        self.finish(&mut ctx);
+        let css = self.render_ctx(PRINT_CSS, &ctx, &path)?;
+        Ok(OutputFile::owned(path, css.into_bytes()))
     }
 
     fn finish<'c>(&'c self, ctx: &mut PageCtx<'c>) {

@@ -31,6 +31,9 @@ pub struct PrintChapter {
     pub dir: &'static str,
     /// Shown from the source language (not translated).
     pub fallback: bool,
+    /// The page it starts on in the PDF (known when `pdf` prints it the
+    /// second time), for the table of contents.
+    pub page: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +163,7 @@ pub fn chapters(site: &Site, publication: NodeId, lang: usize) -> Vec<PrintChapt
                 lang_name: site.config.languages[content_lang].name.clone(),
                 dir: site.config.languages[content_lang].dir.as_str(),
                 fallback: !node.is_translated(lang),
+                page: None,
             }
         })
         .collect()

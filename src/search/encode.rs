@@ -11,8 +11,6 @@
 //!
 //! `decode` reads numbers back as search.js does, for tests.
 
-use super::vocab::Stream;
-
 /// A JSON string, safe in a script: serde_json escapes quotes, backslashes
 /// and controls; U+2028 and U+2029 (line ends in older JavaScript) are
 /// escaped too.
@@ -45,6 +43,48 @@ pub(super) fn front_code(out: &mut String, prev: &str, s: &str) {
     out.push_str(&s[bytes..]);
 }
 
+/// Writes a word's group key after its term: `!` and how many UTF-16
+/// units of the end of the term to cut, then what to add (`interpreter` ->
+/// `interpret`: `!%`); or, when the key also drops units from the start,
+/// `!!`, that number, the number cut from the end, and what to add
+/// (`المترجم` -> `مترجم`: `!!%#`). The shortest form is written. Returns
+/// false (nothing written) for a term too long to code, whose key is then
+/// the term itself.
+pub(super) fn group_code(out: &mut String, term: &str, key: &str) -> bool {
+    let units = |s: &str| s.encode_utf16().count();
+    let mut best: Option<String> = None;
+    for (drop_chars, (drop_at, _)) in term.char_indices().take(5).enumerate() {
+        let rest = &term[drop_at..];
+        let shared: usize = rest
+            .chars()
+            .zip(key.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let (drop, cut) = (units(&term[..drop_at]), units(&rest[shared..]));
+        if drop > 90 || cut > 90 {
+            continue;
+        }
+        let mut code = String::from("!");
+        if drop_chars > 0 {
+            code.push('!');
+            code.push(digit(drop as u32));
+        }
+        code.push(digit(cut as u32));
+        code.push_str(&key[shared..]);
+        if best.as_ref().is_none_or(|b| code.len() < b.len()) {
+            best = Some(code);
+        }
+    }
+    match best {
+        Some(code) => {
+            out.push_str(&code);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Final digits: 64 values; continuation digits: 27.
 pub(super) const FINAL: u32 = 64;
 pub(super) const CONT: u32 = 27;
@@ -56,7 +96,7 @@ fn digit(v: u32) -> char {
 }
 
 /// Writes one entry number.
-fn push_number(out: &mut String, n: u32) {
+pub(super) fn encode_number(out: &mut String, n: u32) {
     let mut buf = ['\0'; 8];
     let mut i = buf.len() - 1;
     buf[i] = digit(n % FINAL);
@@ -68,21 +108,6 @@ fn push_number(out: &mut String, n: u32) {
         rest /= CONT;
     }
     out.extend(&buf[i..]);
-}
-
-pub(super) fn encode(out: &mut String, stream: &Stream, map: &[u32], rank: &[u32]) {
-    match stream {
-        Stream::Narrow(v) => {
-            for &local in v {
-                push_number(out, rank[map[usize::from(local)] as usize]);
-            }
-        }
-        Stream::Wide(v) => {
-            for &local in v {
-                push_number(out, rank[map[local as usize] as usize]);
-            }
-        }
-    }
 }
 
 /// Reads numbers back (what search.js does), for tests.
@@ -116,14 +141,14 @@ mod tests {
             .chain([63, 64, 1791, 1792, 48447, 48448, 1 << 20, u32::MAX])
             .collect();
         for &n in &ns {
-            push_number(&mut s, n);
+            encode_number(&mut s, n);
         }
         assert!(!s.contains(['\\', '"']));
         assert!(s.chars().all(|c| ('#'..='~').contains(&c)));
         assert_eq!(decode(&s), ns);
         let len = |n| {
             let mut s = String::new();
-            push_number(&mut s, n);
+            encode_number(&mut s, n);
             s.len()
         };
         assert_eq!(
@@ -132,23 +157,39 @@ mod tests {
         );
     }
 
+    /// Reads a group code back as search.js does.
+    fn read_group(term: &str, code: &str) -> String {
+        let d = |c: char| {
+            let v = c as u32 - 35;
+            (if v > 57 { v - 1 } else { v }) as usize
+        };
+        let t: Vec<u16> = term.encode_utf16().collect();
+        let c: Vec<char> = code.chars().collect();
+        let (drop, cut, rest) = if c[1] == '!' {
+            (d(c[2]), d(c[3]), &c[4..])
+        } else {
+            (0, d(c[1]), &c[2..])
+        };
+        String::from_utf16(&t[drop..t.len() - cut]).unwrap() + &rest.iter().collect::<String>()
+    }
+
     #[test]
-    fn streams_widen_when_needed() {
-        let mut s = Stream::with_capacity(2);
-        s.push(7);
-        s.push(65_535);
-        assert!(matches!(s, Stream::Narrow(_)));
-        s.push(65_536);
-        assert!(matches!(s, Stream::Wide(_)));
-        s.push(3);
-        assert_eq!(s.to_vec(), [7, 65_535, 65_536, 3]);
-        let (mut a, mut b) = (String::new(), String::new());
-        let map: Vec<u32> = (0..70_000).collect();
-        encode(&mut a, &s, &map, &map);
-        for n in [7, 65_535, 65_536, 3] {
-            push_number(&mut b, n);
+    fn group_codes_are_short_and_read_back() {
+        for (term, key, code) in [
+            ("interpreter", "interpret", "!%"),
+            ("happy", "happi", "!$i"),
+            ("المترجم", "مترجم", "!!%#"),
+            ("للاحاله", "احال", "!!%$"),
+            ("passeuse", "passeux", "!%x"),
+            ("ab", "xyz", "!%xyz"),
+        ] {
+            let mut s = String::new();
+            assert!(group_code(&mut s, term, key));
+            assert_eq!(s, code, "{term}");
+            assert_eq!(read_group(term, &s), key, "{term}");
         }
-        assert_eq!(a, b);
+        let long = "x".repeat(100);
+        assert!(!group_code(&mut String::new(), &long, "x"));
     }
 
     #[test]

@@ -4,16 +4,31 @@
 //! language's results page (`<lang>/search.html`).
 //!
 //! Words are split and normalised by `normalise` at build time; the browser
-//! normalises queries with the same rules. See `index` for the format of
-//! the file, `vocab` for how pages are split into words once, and `encode`
-//! for how numbers and words are written compactly.
+//! normalises queries with the same rules. Each word also gets a group of
+//! forms (`stem`), and the index carries the language's light affix rules
+//! (`affix`), so that the browser finds word forms without a stemmer of its
+//! own; misspellings are matched in the browser, against the vocabulary.
+//! [`IndexBuilder`] makes a language's index page by page (`builder`);
+//! `index` writes the file, `vocab` splits pages into words (`intern`
+//! holds its hash maps), and `encode` writes numbers and words compactly.
 
+pub mod affix;
+mod builder;
 mod encode;
 pub mod index;
+mod intern;
 pub mod normalise;
+mod stem;
 mod vocab;
 
-pub use index::{SearchIndex, build};
+pub use builder::{IndexBuilder, PageText};
+pub use index::INDEX_FILE;
+pub use vocab::PageWords;
+
+use crate::content::model::Site;
+use crate::markdown::Rendered;
+use crate::output::OutputFile;
+use rayon::prelude::*;
 
 /// A language's index size, for the build summary.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -26,21 +41,32 @@ pub struct Summary {
     pub text_bytes: usize,
 }
 
-/// Builds every language's index: the files to write and their sizes.
-pub fn files(
-    site: &crate::content::model::Site,
-    rendered: &[crate::markdown::Rendered],
-) -> (Vec<crate::output::OutputFile>, Vec<Summary>) {
-    build(site, rendered)
-        .into_iter()
-        .map(|i| {
-            let summary = Summary {
-                code: site.config.languages[i.lang].code.clone(),
-                pages: i.pages,
-                index_bytes: i.bytes.len(),
-                text_bytes: i.text_bytes,
-            };
-            (crate::output::OutputFile::owned(i.path, i.bytes), summary)
+/// Builds every language's index from the rendered documents: the files to
+/// write and their sizes. Each document is split into words once, whichever
+/// language trees show it; then each language's builder takes its pages.
+pub fn files(site: &Site, rendered: &[Rendered]) -> (Vec<OutputFile>, Vec<Summary>) {
+    let words: Vec<PageWords> = (0..site.docs.len())
+        .into_par_iter()
+        .map(|d| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
+        .collect();
+    (0..site.config.languages.len())
+        .into_par_iter()
+        .map(|l| {
+            let mut builder = IndexBuilder::new(site, l);
+            for (n, node) in site.nodes.iter().enumerate() {
+                match node.doc_for(l) {
+                    Some(d) => builder.add_words(n, &words[d]),
+                    // A page without any document (not expected) is found
+                    // by its slug.
+                    None => builder.add(PageText {
+                        node: n,
+                        title: &node.slug,
+                        headings: &[],
+                        text: "",
+                    }),
+                }
+            }
+            builder.finish()
         })
         .unzip()
 }

@@ -1,176 +1,48 @@
-//! Each document split into words and separators, once, whichever
-//! languages show it: its own small vocabulary (tokens with counts, in an
-//! interner with its own hash) and its title and text as streams of numbers
-//! into that vocabulary, with where its sections start. Also the hasher of
-//! the language-wide vocabulary maps that `index` merges these into.
+//! Each page split into words and separators: its own small vocabulary
+//! (tokens with counts, in an interner, see `intern`) and its title and
+//! text as streams of numbers into that vocabulary, with where its sections
+//! start. `builder` merges these into the language's vocabulary.
 
+use super::intern::Interner;
 use super::normalise::{is_word_char, runs};
-use crate::markdown::Rendered;
+use crate::markdown::TocEntry;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast, deterministic hasher for the vocabulary maps (FxHash's mixing).
-/// Only lookups use it: nothing is emitted in hash order.
-#[derive(Default)]
-pub(super) struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, mut bytes: &[u8]) {
-        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*chunk));
-            bytes = rest;
-        }
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-
-/// A document's own vocabulary: distinct tokens with counts, found through
-/// an open-addressing table (faster here than a general map: one hash of
-/// the bytes, no rehashing of keys).
-struct Interner<'a> {
-    entries: Vec<(Cow<'a, str>, u32)>,
-    hashes: Vec<u64>,
-    /// Entry number + 1; 0 is empty.
-    slots: Vec<u32>,
-    shift: u32,
-}
-
-impl<'a> Interner<'a> {
-    fn with_capacity(n: usize) -> Self {
-        let size = (n * 2).next_power_of_two().max(64);
-        Interner {
-            entries: Vec::with_capacity(n),
-            hashes: Vec::with_capacity(n),
-            slots: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
-        }
-    }
-
-    /// The token's number, counting one more occurrence.
-    fn id(&mut self, token: Cow<'a, str>) -> u32 {
-        let h = hash(token.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize;
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                break;
-            }
-            let e = (slot - 1) as usize;
-            if self.hashes[e] == h && self.entries[e].0 == token {
-                self.entries[e].1 += 1;
-                return e as u32;
-            }
-            i = (i + 1) & mask;
-        }
-        let e = self.entries.len();
-        self.entries.push((token, 1));
-        self.hashes.push(h);
-        self.slots[i] = e as u32 + 1;
-        if self.entries.len() * 2 > self.slots.len() {
-            self.grow();
-        }
-        e as u32
-    }
-
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        self.shift -= 1;
-        self.slots = vec![0; size];
-        for (e, &h) in self.hashes.iter().enumerate() {
-            let mut i = (h >> self.shift) as usize;
-            while self.slots[i] != 0 {
-                i = (i + 1) & (size - 1);
-            }
-            self.slots[i] = e as u32 + 1;
-        }
-    }
-}
-
-/// The bytes of a slice of 1 to 7 bytes as one number (overlapping reads;
-/// the length is hashed separately).
-#[inline]
-fn tail(rest: &[u8]) -> u64 {
-    let n = rest.len();
-    if n >= 4 {
-        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
-        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
-        u64::from(lo) | (u64::from(hi) << 32)
-    } else {
-        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
-    }
-}
-
-/// A multiplicative hash of up to 8 bytes at a time; the table uses its
-/// high bits, which depend on every input bit.
-#[inline]
-fn hash(b: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = (b.len() as u64).wrapping_mul(K);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    // The last 1 to 7 bytes, read without a variable-length copy (the
-    // length is already in `h`).
-    let rest = chunks.remainder();
-    if rest.is_empty() {
-        return h;
-    }
-    (h.rotate_left(23) ^ tail(rest)).wrapping_mul(K)
-}
-
-/// One document split into words and separators: its own small vocabulary
-/// (`vocab`, with counts) and the title and text as streams into it.
-pub(super) struct Split<'a> {
+/// One page split into words and separators: its own small vocabulary
+/// (`vocab`, with counts) and the title and text as streams into it. What
+/// [`super::IndexBuilder`] takes; made apart from it so that pages can be
+/// split in parallel, and once for every language that shows them.
+pub struct PageWords<'a> {
     pub(super) vocab: Vec<(Cow<'a, str>, u32)>,
     pub(super) title: Stream,
     pub(super) body: Stream,
-    /// (stream position, heading id) of each section found in the text.
-    pub(super) sections: Vec<(usize, &'a str)>,
+    /// (stream position, heading id, tokens in the heading) of each section
+    /// found in the text.
+    pub(super) sections: Vec<(usize, &'a str, usize)>,
     pub(super) text_bytes: usize,
 }
 
-impl<'a> Split<'a> {
-    pub(super) fn new(title: &'a str, r: &'a Rendered) -> Self {
-        let mut ids = Interner::with_capacity(r.text.len() / 32 + 16);
+impl<'a> PageWords<'a> {
+    /// Splits a page: its title, its table of contents (whose headings are
+    /// looked for in the text, in order) and its plain text.
+    pub fn new(title: &'a str, headings: &'a [TocEntry], text: &'a str) -> Self {
+        let mut ids = Interner::with_capacity(text.len() / 32 + 16);
         let mut title_stream = Stream::with_capacity(8);
         push_stream(&mut ids, title, &mut title_stream, &[]);
-        let toc: Vec<_> = r.toc.iter().filter(|e| !e.title.is_empty()).collect();
-        let headings: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
-        let mut body = Stream::with_capacity(r.text.len() / 6);
-        let found = push_stream(&mut ids, &r.text, &mut body, &headings);
+        let toc: Vec<_> = headings.iter().filter(|e| !e.title.is_empty()).collect();
+        let titles: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
+        let mut body = Stream::with_capacity(text.len() / 6);
+        let found = push_stream(&mut ids, text, &mut body, &titles);
         body.shrink_to_fit();
-        Split {
+        PageWords {
             vocab: ids.entries,
             title: title_stream,
             body,
             sections: found
                 .into_iter()
-                .map(|(h, pos)| (pos, toc[h].id.as_str()))
+                .map(|(h, pos, len)| (pos, toc[h].id.as_str(), len))
                 .collect(),
-            text_bytes: title.len() + r.text.len(),
+            text_bytes: title.len() + text.len(),
         }
     }
 }
@@ -213,6 +85,17 @@ impl Stream {
         }
     }
 
+    pub(super) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let (narrow, wide) = match self {
+            Stream::Narrow(v) => (&v[..], &[][..]),
+            Stream::Wide(v) => (&[][..], &v[..]),
+        };
+        narrow
+            .iter()
+            .map(|&i| u32::from(i))
+            .chain(wide.iter().copied())
+    }
+
     fn shrink_to_fit(&mut self) {
         match self {
             Stream::Narrow(v) => v.shrink_to_fit(),
@@ -231,15 +114,18 @@ impl Stream {
 
 /// Appends `text`'s runs to `out`. Also finds where `headings` (the table
 /// of contents' titles, in order) start in the text: returns (heading,
-/// stream position) for each found. A heading not found does not hide the
-/// next ones.
+/// stream position, tokens it covers) for each found. A heading not found
+/// does not hide the next ones.
 fn push_stream<'a>(
     ids: &mut Interner<'a>,
     text: &'a str,
     out: &mut Stream,
     headings: &[&str],
-) -> Vec<(usize, usize)> {
-    let mut found = Vec::with_capacity(headings.len());
+) -> Vec<(usize, usize, usize)> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(headings.len());
+    // The byte where the last heading found ends, until a token starts
+    // there or after it: then its length in tokens is known.
+    let mut open: Option<usize> = None;
     let mut next = 0;
     // Each heading's first character, and whether it is a word character.
     let firsts: Vec<(char, bool)> = headings
@@ -266,6 +152,12 @@ fn push_stream<'a>(
     let (mut wanted, mut punct) = window(0);
     let bytes = text.as_bytes();
     for (at, run, word) in runs(text) {
+        if let Some(end) = open
+            && at >= end
+        {
+            close(&mut found, out.len());
+            open = None;
+        }
         let look = next < headings.len()
             && if word {
                 wanted.contains(&bytes[at])
@@ -291,12 +183,16 @@ fn push_stream<'a>(
                         .next()
                         .is_some_and(is_word_char)
                 {
-                    hit = Some(h);
+                    hit = Some((h, start + heading.len()));
                     break;
                 }
             }
-            if let Some(h) = hit {
-                found.push((h, out.len()));
+            if let Some((h, end)) = hit {
+                if open.is_some() {
+                    close(&mut found, out.len());
+                }
+                found.push((h, out.len(), 0));
+                open = Some(end);
                 next = h + 1;
                 (wanted, punct) = window(next);
             }
@@ -324,7 +220,17 @@ fn push_stream<'a>(
         };
         out.push(ids.id(token));
     }
+    if open.is_some() {
+        close(&mut found, out.len());
+    }
     found
+}
+
+/// Sets the length of the last heading found: it ends before token `end`.
+fn close(found: &mut [(usize, usize, usize)], end: usize) {
+    if let Some(last) = found.last_mut() {
+        last.2 = end.saturating_sub(last.1).max(1);
+    }
 }
 
 /// Whitespace runs become one space.
@@ -359,6 +265,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn streams_widen_when_needed() {
+        let mut s = Stream::with_capacity(2);
+        s.push(7);
+        s.push(65_535);
+        assert!(matches!(s, Stream::Narrow(_)));
+        s.push(65_536);
+        assert!(matches!(s, Stream::Wide(_)));
+        s.push(3);
+        assert_eq!(s.to_vec(), [7, 65_535, 65_536, 3]);
+        assert_eq!(s.iter().collect::<Vec<_>>(), [7, 65_535, 65_536, 3]);
+    }
+
+    #[test]
     fn whitespace_is_squashed() {
         assert!(matches!(squash(", "), Cow::Borrowed(", ")));
         assert_eq!(squash(" \n\t "), " ");
@@ -366,15 +285,8 @@ mod tests {
         assert_eq!(squash("  "), " ");
     }
 
-    fn rendered(text: &str) -> Rendered {
-        Rendered {
-            text: text.into(),
-            ..Default::default()
-        }
-    }
-
     /// Rebuilds a stream's text as search.js does.
-    fn text_of(split: &Split, stream: &[u32]) -> String {
+    fn text_of(split: &PageWords, stream: &[u32]) -> String {
         let mut out = String::new();
         let mut prev_word = false;
         for &id in stream {
@@ -391,8 +303,8 @@ mod tests {
 
     #[test]
     fn split_keeps_the_text_with_whitespace_collapsed() {
-        let r = rendered("  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ");
-        let s = Split::new("Titre", &r);
+        let text = "  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ";
+        let s = PageWords::new("Titre", &[], text);
         assert_eq!(
             text_of(&s, &s.body.to_vec()),
             "Sécurité d’abord: la sécurité, d'abord. ٢٠٢٤"
@@ -403,41 +315,36 @@ mod tests {
         assert_eq!(count("abord"), Some(2));
         assert_eq!(count("Sécurité"), Some(1));
         assert_eq!(count("sécurité"), Some(1));
-        assert_eq!(s.text_bytes, "Titre".len() + r.text.len());
+        assert_eq!(s.text_bytes, "Titre".len() + text.len());
     }
 
     #[test]
-    fn sections_are_found_in_order() {
-        let mut r = rendered(
-            "Intro text about Risk. Risks more text about risks, referral. Referral who to call. « Notes » here. ",
-        );
-        for (id, title) in [
+    fn sections_are_found_in_order_with_their_lengths() {
+        let text = "Intro text about Risk. Risks more text about risks, referral. Referral who to call. « Notes » here. Last heading";
+        let toc: Vec<TocEntry> = [
             ("risks", "Risks"),
             ("gone", "Missing"),
-            ("referral", "Referral"),
+            ("referral", "Referral who"),
             ("notes", "« Notes »"),
-        ] {
-            r.toc.push(crate::markdown::TocEntry {
-                level: 2,
-                id: id.into(),
-                title: title.into(),
-            });
-        }
-        let s = Split::new("T", &r);
+            ("last", "Last heading"),
+        ]
+        .into_iter()
+        .map(|(id, title)| TocEntry {
+            level: 2,
+            id: id.into(),
+            title: title.into(),
+        })
+        .collect();
+        let s = PageWords::new("T", &toc, text);
         let body = s.body.to_vec();
-        let at = |pos: usize| text_of(&s, &body[pos..pos + 1]);
-        assert_eq!(s.sections.len(), 3);
-        assert_eq!(
-            (s.sections[0].1, at(s.sections[0].0).as_str()),
-            ("risks", "Risks")
-        );
-        assert_eq!(
-            (s.sections[1].1, at(s.sections[1].0).as_str()),
-            ("referral", "Referral")
-        );
-        assert_eq!(
-            (s.sections[2].1, at(s.sections[2].0).as_str()),
-            ("notes", ". « ")
-        );
+        let span = |i: usize| {
+            let (pos, id, len) = s.sections[i];
+            (id, text_of(&s, &body[pos..pos + len]))
+        };
+        assert_eq!(s.sections.len(), 4);
+        assert_eq!(span(0), ("risks", "Risks".to_string()));
+        assert_eq!(span(1), ("referral", "Referral who".to_string()));
+        assert_eq!(span(2), ("notes", ". « Notes » ".to_string()));
+        assert_eq!(span(3), ("last", "Last heading".to_string()));
     }
 }

@@ -19,9 +19,7 @@ use std::sync::Arc;
 /// say: no other page may frame the preview. `data:` images are allowed
 /// because the theme's stylesheet draws its icons with them; an image
 /// cannot run script.
-pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
-object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+pub const CSP: &str = concat!(crate::csp_policy!(), "; frame-ancestors 'none'");
 
 /// The hosts this server answers to.
 #[derive(Debug, Clone, Copy)]

@@ -58,6 +58,7 @@ pub struct Shared {
 
 pub fn serve(mut opts: ServeOptions) -> i32 {
     opts.build.live_reload = Some(RELOAD_SCRIPT.to_string());
+    opts.build.keep_text = true;
     let Some((session, error)) = first_build(&opts) else {
         return EXIT_FAILED;
     };

@@ -8,7 +8,7 @@
 //! style), and the overlay lives in a shadow root so the site's stylesheet
 //! cannot restyle it into unreadable colours.
 
-use crate::diagnostics::{self, Diagnostic, Diagnostics, DiskSource, Severity};
+use crate::diagnostics::{self, Diagnostic, DiskSource, Severity};
 use std::path::Path;
 
 /// Served at `__fieldguide/livereload.js`.
@@ -96,9 +96,7 @@ pub fn failing(diags: &[Diagnostic], strict: bool) -> Vec<Diagnostic> {
     if strict {
         diagnostics::make_strict(&mut all);
     }
-    let sorted = Diagnostics::new();
-    sorted.extend(all);
-    sorted.into_sorted()
+    diagnostics::sorted(all)
 }
 
 /// What the browser shows for a failed build: its errors as the terminal

@@ -59,7 +59,13 @@ print-language = اللغة
 print-introduction = مقدمة
 status-sample = محتوى تجريبي: كُتب لعرض أداة fieldguide، وليس إرشادات رسمية.
 status-draft = مسودة: لم تُعتمد للاستخدام بعد.
+draft-banner = مسودة: هذه الصفحة لم تُنشر بعد. تظهر فقط في المعاينات التي تتضمن المسودات.
+moved-title = نُقلت هذه الصفحة
+moved-text = مكانها الآن:
+not-found-title = الصفحة غير موجودة
+not-found-text = هذه الصفحة غير موجودة، أو نُقلت. ابحث في الإرشادات أعلاه، أو اختر لغتك للبدء من قائمة المنشورات.
 table-label = جدول
+missing-image = الصورة غير متاحة
 checklist-clear = إلغاء كل العلامات
 checklist-private = لا تُحفظ العلامات: تختفي عند مغادرة الصفحة أو إعادة تحميلها.
 checklist-remembered = تُحفظ العلامات على هذا الجهاز. على هاتف مشترك، استخدم «إلغاء كل العلامات» عند الانتهاء.
@@ -84,6 +90,8 @@ search-count = { $count ->
     [many] عُثر على { $count } صفحة
    *[other] عُثر على { $count } صفحة
 }
+search-fix = نتائج البحث عن { $words }
+search-partial = الكلمات المطابقة: { $matched } من { $total }
 search-more = مزيد من النتائج
 search-needs-js = يحتاج البحث إلى JavaScript، وهو معطّل في هذا المتصفح. استخدم فهرس محتويات كل منشور بدلًا من ذلك.
 pdf-link = PDF ({ $size })

@@ -49,7 +49,13 @@ print-language = Language
 print-introduction = Introduction
 status-sample = Sample content: written to demonstrate fieldguide, not official guidance.
 status-draft = Draft: not yet approved for use.
+draft-banner = Draft: this page is not published yet. It shows only in previews that include drafts.
+moved-title = This page has moved
+moved-text = It is now here:
+not-found-title = Page not found
+not-found-text = This page does not exist, or it has moved. Search the guidance above, or choose your language to start again from the list of publications.
 table-label = Table
+missing-image = Image not available
 checklist-clear = Clear all ticks
 checklist-private = Ticks are not saved: they are gone when you leave or reload this page.
 checklist-remembered = Ticks are saved on this device. On a shared phone, use "Clear all ticks" when you finish.
@@ -70,6 +76,8 @@ search-count = { $count ->
     [one] { $count } page found
    *[other] { $count } pages found
 }
+search-fix = Showing results for { $words }
+search-partial = Words matched: { $matched } of { $total }
 search-more = More results
 search-needs-js = Search needs JavaScript, which is off in this browser. Use the contents of each publication instead.
 pdf-link = PDF ({ $size })

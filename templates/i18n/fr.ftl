@@ -52,7 +52,13 @@ print-language = Langue
 print-introduction = Introduction
 status-sample = Contenu d'exemple : rédigé pour présenter fieldguide, ce ne sont pas des orientations officielles.
 status-draft = Projet : pas encore approuvé pour utilisation.
+draft-banner = Brouillon : cette page n'est pas encore publiée. Elle n'apparaît que dans les aperçus qui incluent les brouillons.
+moved-title = Cette page a été déplacée
+moved-text = Elle se trouve maintenant ici :
+not-found-title = Page introuvable
+not-found-text = Cette page n'existe pas, ou elle a été déplacée. Cherchez dans les orientations ci-dessus, ou choisissez votre langue pour repartir de la liste des publications.
 table-label = Tableau
+missing-image = Image non disponible
 checklist-clear = Tout décocher
 checklist-private = Les cases cochées ne sont pas enregistrées : elles disparaissent si vous quittez ou rechargez la page.
 checklist-remembered = Les cases cochées sont enregistrées sur cet appareil. Sur un téléphone partagé, utilisez « Tout décocher » quand vous avez fini.
@@ -73,6 +79,8 @@ search-count = { $count ->
     [one] { $count } page trouvée
    *[other] { $count } pages trouvées
 }
+search-fix = Résultats pour { $words }
+search-partial = Mots trouvés : { $matched } sur { $total }
 search-more = Plus de résultats
 search-needs-js = La recherche a besoin de JavaScript, désactivé dans ce navigateur. Utilisez plutôt le sommaire de chaque publication.
 pdf-link = PDF ({ $size })

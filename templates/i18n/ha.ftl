@@ -52,7 +52,13 @@ print-language = Harshe
 print-introduction = Gabatarwa
 status-sample = Misalin abun ciki: an rubuta shi don nuna fieldguide, ba jagora na hukuma ba ne.
 status-draft = Daftari: ba a amince da amfani da shi ba tukuna.
+draft-banner = Daftari: ba a wallafa wannan shafin ba tukuna. Yana bayyana ne kawai a samfoti da suka haɗa da daftari.
+moved-title = An matsar da wannan shafin
+moved-text = Yanzu yana nan:
+not-found-title = Ba a sami shafin ba
+not-found-text = Babu wannan shafin, ko an matsar da shi. Yi bincike a cikin jagororin da ke sama, ko zaɓi harshenka don farawa daga jerin wallafe-wallafe.
 table-label = Tebur
+missing-image = Babu hoto
 checklist-clear = Share duk alamomi
 checklist-private = Ba a adana alamomin ba: za su ɓace idan ka bar shafin ko ka sake loda shi.
 checklist-remembered = Ana adana alamomin a wannan na'ura. A wayar da ake rabawa, yi amfani da "Share duk alamomi" idan ka gama.
@@ -73,6 +79,8 @@ search-count = { $count ->
     [one] An sami shafi { $count }
    *[other] An sami shafuka { $count }
 }
+search-fix = Ana nuna sakamako na { $words }
+search-partial = Kalmomin da aka samu: { $matched } cikin { $total }
 search-more = Ƙarin sakamako
 search-needs-js = Bincike yana buƙatar JavaScript, wanda aka kashe a wannan burauza. Yi amfani da jerin abubuwan da ke cikin kowane littafi maimakon haka.
 pdf-link = PDF ({ $size })

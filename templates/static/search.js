@@ -1,5 +1,5 @@
 /* Offline search over this language's index (src/search/index.rs).
-   Results are built with textContent, never HTML. */
+   Results are built with text nodes, never HTML. */
 (function () {
   "use strict";
   var idx = window.fieldguideSearch, doc = window.document,
@@ -25,59 +25,258 @@
   }
   window.fieldguideWords = words;
 
-  var form = doc.getElementById("search-form");
-  if (!form) return;
-  var input = form.elements.q, status = doc.getElementById("search-status"),
-    list = doc.getElementById("search-results"), more = doc.getElementById("search-more"),
-    W = [], terms = [], isWord = [], results = [], mask, shown, timer,
+  // The affix rules of src/search/affix.rs, read the same way; both are
+  // tested on src/search/affix_cases.tsv.
+  var R = idx.r || { g: 0, e: [], p: [], s: [], q: [] };
+  function len(s) { return Array.from(s).length; }
+  function starts(s, p) { return s.lastIndexOf(p, 0) === 0; }
+  function ends(s, x) { return s.length >= x.length && s.slice(s.length - x.length) === x; }
+  function cut(s, x) { return s.slice(0, s.length - x[0].length) + x[1]; }
+  // What a query word may stand for, least stripped first.
+  function variants(w) {
+    var n = len(w), stems = [w], out = [];
+    function add(v) { if (out.indexOf(v) < 0) out.push(v); }
+    R.p.forEach(function (p) { if (starts(w, p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
+    stems.forEach(function (s) {
+      add(s);
+      R.s.concat(R.q).forEach(function (x) { if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
+    });
+    return out.map(function (v, i) { return [len(v), i, v]; })
+      .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+      .map(function (v) { return v[2]; });
+  }
+  // A word's group under rules that make groups (Arabic).
+  function group(t) {
+    var s = t, i, p, x;
+    for (i = 0; i < R.p.length; i++) {
+      p = R.p[i];
+      if (p[2] && starts(s, p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
+    }
+    for (i = 0; i < R.s.length; i++) {
+      x = R.s[i];
+      if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) return cut(s, x);
+    }
+    return s;
+  }
+  function loose(t) {
+    for (var i = 0, p; i < R.p.length; i++) {
+      p = R.p[i];
+      if (!p[2] && starts(t, p[0]) && len(t) - len(p[0]) >= p[1]) return t.slice(p[0].length);
+    }
+  }
+  window.fieldguideAffix = { variants: variants, group: group };
+
+  // Vocabulary: separators at their numbers; front-coded words and terms,
+  // each term with its group when the index carries one.
+  var W = [], T = [], G = [], isWord = [], stop = [],
     ws = idx.w ? idx.w.split(" ") : [], ts = idx.t.split(" "), k = 0, j = 0, w = "", t = "";
   function digit(s, i) { var d = s.charCodeAt(i) - 35; return d > 57 ? d - 1 : d; }
   function decode(s) {
-    for (var out = [], v = 0, d, i = 0; i < s.length; i++) {
+    for (var out = new Int32Array(s.length), n = 0, v = 0, d, i = 0; i < s.length; i++) {
       d = digit(s, i);
-      if (d < 64) { out.push(v * 64 + d); v = 0; } else v = v * 27 + d - 63;
+      if (d < 64) { out[n++] = v * 64 + d; v = 0; } else v = v * 27 + d - 63;
     }
-    return out;
+    return out.subarray(0, n);
   }
-  // Vocabulary: separators at their numbers; front-coded words and terms.
   while (j < ws.length || k < idx.s.length) {
     if (k < idx.s.length && idx.s[k][0] === W.length) {
-      W.push(idx.s[k++][1]); terms.push(""); isWord.push(0);
+      var sep = idx.s[k++][1];
+      W.push(sep); T.push(""); G.push(null); isWord.push(0);
+      // A separator that ends a sentence: . ! ? ; (and Arabic, Hindi,
+      // Chinese forms) then a space.
+      stop.push(/[.!?;\u061f\u061b\u2026\u3002\u0964]\S*\s/.test(sep));
     } else {
+      var e = ts[j], b = e.indexOf("!"), c = b < 0 ? e : e.slice(0, b);
       w = w.slice(0, digit(ws[j], 0)) + ws[j].slice(1);
-      t = ts[j] ? t.slice(0, digit(ts[j], 0)) + ts[j].slice(1) : w;
+      t = c ? t.slice(0, digit(c, 0)) + c.slice(1) : w;
+      c = e.slice(b + 1);
+      G.push(b < 0 ? null : c[0] === "!" ? t.slice(digit(c, 1), t.length - digit(c, 2)) + c.slice(3)
+        : t.slice(0, t.length - digit(c, 0)) + c.slice(1));
       j++;
-      W.push(w); terms.push(t); isWord.push(1);
+      W.push(w); T.push(t); isWord.push(1); stop.push(false);
     }
   }
+  // Groups the index does not carry: made from the affix rules as
+  // src/search/stem.rs does (Arabic), else each word is its own.
+  var carried = G.map(function (g) { return g !== null; });
+  G = G.map(function (g, n) { return !isWord[n] ? "" : g !== null ? g : R.g ? group(T[n]) : T[n]; });
+  if (R.g) {
+    var terms = new Set(T), found = new Set(G);
+    G.forEach(function (g, n) {
+      var rest = isWord[n] && !carried[n] && loose(T[n]);
+      if (rest && (terms.has(rest) || found.has(group(rest)))) G[n] = group(rest);
+    });
+  }
+  // For tests: each word's term, the group the index carries, its group.
+  window.fieldguideGroups = function () {
+    return T.map(function (t, n) { return [t, carried[n] ? G[n] : null, G[n]]; }).filter(function (x, n) { return isWord[n]; });
+  };
+  // Each term and group key leads to group numbers; a group lists its
+  // words, most frequent first (the index is in order of frequency).
+  var gid = new Map(), members = [], keys = new Map(), sorted;
+  function key(s, g) {
+    var a = keys.get(s);
+    if (!a) keys.set(s, a = []);
+    if (a.indexOf(g) < 0) a.push(g);
+  }
+  G.forEach(function (g, n) {
+    if (!isWord[n]) return;
+    var id = gid.get(g);
+    if (id === undefined) { gid.set(g, id = members.length); members.push([]); }
+    members[id].push(n);
+    key(T[n], id);
+    key(g, id);
+  });
+  sorted = Array.from(keys.keys()).sort();
+  // Misspellings are matched to words as written and to Arabic words
+  // without their affixes, not to Snowball stems (`interven`).
+  var spelt = new Set(T.concat(R.g ? G.filter(function (g, n) { return !carried[n]; }) : [])),
+    written = sorted.filter(function (s) { return spelt.has(s); });
   var docs = idx.docs.map(function (d) {
     var p = idx.pubs[d[0]];
     return { pub: p, url: p[1] + d[1], title: decode(d[2]), text: decode(d[3]), sec: d[4], lang: d[5], dir: d[6] };
   });
 
-  function search(q) {
-    var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
-      all = (1 << qs.length) - 1;
-    results = [];
-    // Bit i: the entry starts with query word i (prefixes match as one types).
-    mask = new Uint32Array(W.length);
-    terms.forEach(function (t, n) {
-      for (var i = 0; t && i < qs.length; i++) if (t.lastIndexOf(qs[i], 0) === 0) mask[n] |= 1 << i;
-    });
-    if (all) docs.forEach(function (d, n) {
-      for (var head = 0, seen = 0, hits = 0, first = -1, m, i = 0; i < d.title.length; i++) head |= mask[d.title[i]];
-      for (i = 0; i < d.text.length; i++) {
-        if ((m = mask[d.text[i]])) { seen |= m; hits++; if (first < 0) first = i; }
+  // Edit distance with transpositions (optimal string alignment), or
+  // max + 1 once it must exceed max.
+  function osa(a, b, max) {
+    var n = a.length, m = b.length, p2 = [], p1 = [], c, i, j, lo;
+    for (j = 0; j <= m; j++) p1[j] = j;
+    for (i = 1; i <= n; i++) {
+      c = [i]; lo = i;
+      for (j = 1; j <= m; j++) {
+        c[j] = Math.min(p1[j] + 1, c[j - 1] + 1, p1[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c[j] = Math.min(c[j], p2[j - 2] + 1);
+        if (c[j] < lo) lo = c[j];
       }
-      // Every word must match; words found in the title rank first.
-      for (m = 0, i = head; i; i >>>= 1) m += i & 1;
-      if (((head | seen) & all) === all) results.push({ d: d, n: n, first: first, score: m * 1e7 + hits });
+      if (lo > max) return max + 1;
+      p2 = p1; p1 = c;
+    }
+    return p1[m];
+  }
+  // The closest word of the site to a word not found: one edit, two from
+  // eight letters; ties go to the least stripped variant, then to the word
+  // that shares the longest start with it (typos come late more often),
+  // then to one as long (a swap or a wrong letter), then to the most
+  // frequent.
+  function typo(q, vs) {
+    var k = len(q) >= 8 ? 2 : 1, best = [k + 1], pick;
+    vs.forEach(function (v, vi) {
+      if (len(v) < 3) return;
+      written.forEach(function (s) {
+        if (Math.abs(s.length - v.length) > k) return;
+        for (var d = osa(v, s, Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
+        var c = [d, vi, -p, Math.abs(s.length - v.length), members[keys.get(s)[0]][0]];
+        for (var i = 0; i < 5 && c[i] === best[i];) i++;
+        if (d <= k && c[i] < best[i]) { best = c; pick = s; }
+      });
     });
-    results.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+    return pick;
+  }
+  // The groups a query word finds, each with a tier: 3 the word or its
+  // group, 2 a variant, words it starts (as one types) or a word that
+  // starts it, 1 a correction.
+  var cache = new Map();
+  function find(q, typing) {
+    var id = q + (typing ? " " : ""), hit = cache.get(id), tiers = new Map(), vs, fix, i, lo, hi, mid;
+    if (hit) return hit;
+    function add(s, tier) {
+      (keys.get(s) || []).forEach(function (g) { if (!(tiers.get(g) >= tier)) tiers.set(g, tier); });
+    }
+    if (keys.has(q)) add(q, 3);
+    else for (vs = variants(q), i = 1; i < vs.length; i++) if (keys.has(vs[i])) { add(vs[i], 2); break; }
+    if (typing || len(q) >= 3) {
+      for (lo = 0, hi = sorted.length; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < q) lo = mid + 1; else hi = mid; }
+      for (i = lo; i < sorted.length && starts(sorted[i], q); i++) add(sorted[i], 2);
+    }
+    if (!tiers.size && len(q) >= 3 && (fix = typo(q, vs || variants(q)))) add(fix, 1);
+    // Else a longer form of a word of the site (`respiration`, `respirer`):
+    // the longest key that starts it, of four letters and half the word.
+    for (i = q.length - 1; !tiers.size && i >= 4 && i * 2 >= q.length; i--) add(q.slice(0, i), 2);
+    // Shown as the most frequent word spelt like the key, else of its group.
+    if (fix) {
+      hit = members[keys.get(fix)[0]];
+      fix = hit.filter(function (n) { return T[n] === fix; }).concat(hit)[0];
+    }
+    hit = { g: tiers, fix: fix };
+    cache.set(id, hit);
+    return hit;
+  }
+
+  var mask, exact, M, fixes, results = [];
+  function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
+  // Ranks the pages: all words found first, then words in the title (twice)
+  // and headings, then how many words, how many exactly, how close
+  // together, how often; then site order.
+  function query(q) {
+    var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
+      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !/\s$/.test(q), need;
+    if (kept.length) qs = kept;
+    M = qs.length; need = Math.ceil(M / 2);
+    mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); fixes = [];
+    qs.forEach(function (w, i) {
+      var f = find(w, typing && i === M - 1), bit = 1 << i;
+      f.g.forEach(function (tier, g) {
+        members[g].forEach(function (n) { mask[n] |= bit; if (tier > 2) exact[n] |= bit; });
+      });
+      fixes.push(f.fix);
+    });
+    results = [];
+    if (M) docs.forEach(function (d, n) {
+      var title = 0, ex = 0, head = 0, seen = 0, hits = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text, i, m, b, lo, c;
+      for (i = 0; i < d.title.length; i++) { title |= mask[d.title[i]]; ex |= exact[d.title[i]]; }
+      for (i = 0; i < x.length; i++) {
+        if (!(m = mask[x[i]])) continue;
+        hits++; ex |= exact[x[i]];
+        while (s < sec.length && sec[s] + sec[s + 2] <= i) s += 3;
+        if (s < sec.length && sec[s] <= i) head |= m;
+        if (M > 1) { // the shortest stretch holding every word found so far
+          for (b = 0; b < M; b++) if (m >> b & 1) last[b] = i;
+          for (lo = i, b = 0; b < M; b++) if ((seen | m) >> b & 1 && last[b] < lo) lo = last[b];
+          span = (seen | m) !== seen ? i - lo : Math.min(span, i - lo);
+        }
+        seen |= m;
+      }
+      if ((c = pc(seen | title)) >= need) {
+        results.push({ d: d, n: n, c: c, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), sp: span, hits: hits });
+      }
+    });
+    results.sort(function (a, b) {
+      return (b.c === M) - (a.c === M) || b.h - a.h || b.c - a.c || b.x - a.x || a.sp - b.sp || b.hits - a.hits || a.n - b.n;
+    });
+    return results;
+  }
+  // For tests: the pages found and the words searched instead.
+  window.fieldguideFind = function (q) {
+    return {
+      pages: query(q).map(function (r) { return { url: r.d.url, matched: r.c, of: M }; }),
+      fixes: fixes.map(function (f) { return f === undefined ? null : W[f]; })
+    };
+  };
+
+  var form = doc.getElementById("search-form");
+  if (!form) return;
+  var input = form.elements.q, status = doc.getElementById("search-status"), fixed = doc.getElementById("search-fix"),
+    list = doc.getElementById("search-results"), more = doc.getElementById("search-more"), shown, timer, slow = 0;
+
+  function search(q) {
+    var t0 = Date.now();
+    query(q);
     list.textContent = "";
     shown = 0;
-    status.textContent = !all ? "" : results.length ? count(results.length) : status.getAttribute("data-none");
+    status.textContent = !M ? "" : results.length ? count(results.length) : status.getAttribute("data-none");
+    // "Showing results for …", the words searched instead in <em>.
+    var parts = fixed.getAttribute("data-text").split("%1");
+    fixed.textContent = "";
+    fixed.hidden = !fixes.some(function (f) { return f !== undefined; });
+    if (!fixed.hidden) {
+      text(fixed, parts[0]);
+      el("em", "", fixed).textContent = fixes.filter(function (f) { return f !== undefined; })
+        .map(function (f) { return W[f].toLowerCase(); }).join(" ");
+      text(fixed, parts[1]);
+    }
     page();
+    slow = Date.now() - t0 > 50;
   }
 
   // "N pages found": the page has the text for a sample number of each
@@ -94,7 +293,7 @@
 
   function el(tag, cls, parent) {
     var e = doc.createElement(tag);
-    e.className = cls;
+    if (cls) e.className = cls;
     parent.appendChild(e);
     return e;
   }
@@ -110,25 +309,45 @@
     }
     text(parent, buf.replace(/ $/, ""));
   }
+  // The sentence with the most query words, then the most matches; the
+  // first one if only the title matches. Headings count as sentences, after
+  // the others.
+  function sentence(d) {
+    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, hits = 0, first = -1, i, m;
+    for (i = 0; i < sec.length; i += 3) { cuts[sec[i]] = 1; cuts[sec[i] + sec[i + 2]] = 2; }
+    function end(to) {
+      var score = pc(bits) * 4096 + Math.min(hits, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
+      if (to > from && score > best[0]) best = [score, from, to, first];
+      from = to; bits = hits = 0; first = -1;
+    }
+    for (i = 0; i < x.length; i++) {
+      if (cuts[i] && i > from) end(i);
+      if ((m = mask[x[i]])) { bits |= m; hits++; if (first < 0) first = i; }
+      if (stop[x[i]]) end(i + 1);
+    }
+    end(x.length);
+    return best;
+  }
   function lang(e, l, dir) { if (l) { e.lang = l; e.dir = dir; } }
   function item(r) {
     var d = r.d, li = doc.createElement("li"), a = el("a", "", el("h2", "", li)), p, i,
-      from = Math.max(0, r.first - 8), to, anchor = "";
+      s = sentence(d), from = s[1], to = s[2], anchor = "";
+    // At most 40 entries, from a little before the first match.
+    if (to - from > 40) { from = Math.max(from, s[3] - 12); to = Math.min(to, from + 40); }
     // Link to the section the snippet is in.
-    for (i = 0; i < d.sec.length; i += 2) if (d.sec[i] <= r.first) anchor = "#" + d.sec[i + 1];
+    for (i = 0; i < d.sec.length; i += 3) if (d.sec[i] <= from) anchor = "#" + d.sec[i + 1];
     a.href = d.url + anchor;
     write(a, d.title, 0, d.title.length);
     lang(a, d.lang, d.dir);
     p = el("p", "search-pub", li);
     p.textContent = d.pub[0];
     lang(p, d.pub[2], d.pub[3]);
+    if (r.c < M) el("p", "search-partial", li).textContent = status.getAttribute("data-partial").replace("%1", r.c).replace("%2", M);
     p = el("p", "search-snippet", li);
     lang(p, d.lang, d.dir);
-    while (from < r.first && !isWord[d.text[from]]) from++;
-    to = Math.min(d.text.length, from + 32);
-    if (from) text(p, "… ");
+    if (from > s[1]) text(p, "… ");
     write(p, d.text, from, to);
-    if (to < d.text.length) text(p, " …");
+    if (to < s[2]) text(p, " …");
     return li;
   }
   function page() {
@@ -145,7 +364,9 @@
     search(input.value);
     try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
   }
-  input.oninput = function () { clearTimeout(timer); timer = setTimeout(run, 100); };
+  // Results as one types: at once while searches are quick, else once
+  // typing pauses.
+  input.oninput = function () { clearTimeout(timer); timer = setTimeout(run, slow ? 150 : 0); };
   form.onsubmit = function (e) { e.preventDefault(); run(); };
   var m = /[?&]q=([^&#]*)/.exec(location.search);
   if (m) {

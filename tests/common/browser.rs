@@ -1,10 +1,52 @@
 //! Headless Chromium for tests that only a browser can answer.
 //!
-//! Without a browser these tests print that they were skipped; with
+//! Without a browser these tests print that they were skipped, and the
+//! test binary says once, as it exits, how many it skipped (the test
+//! harness hides what passing tests print); with
 //! `FIELDGUIDE_REQUIRE_BROWSER=1` (set by `.ci/run`) a missing browser fails.
 
+use std::collections::BTreeSet;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+
+/// The tests of this binary that were skipped, by name. Shared by the
+/// harness's threads; read once at exit.
+static SKIPPED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+/// Notes that the running test is skipped, and the first time, arranges
+/// for the count to be printed when the binary exits.
+fn skip(why: &str) {
+    eprintln!("skipped: {why}");
+    let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if skipped.is_empty() {
+        // SAFETY: registers a plain function with no arguments, once.
+        unsafe {
+            libc::atexit(report_skipped);
+        }
+    }
+    // The harness names each test's thread after the test.
+    let n = skipped.len();
+    let name = std::thread::current()
+        .name()
+        .filter(|n| *n != "main")
+        .map_or_else(|| format!("test {n}"), str::to_string);
+    skipped.insert(name);
+}
+
+extern "C" fn report_skipped() {
+    let skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    let n = skipped.len();
+    let names: Vec<&str> = skipped.iter().map(String::as_str).collect();
+    let _ = writeln!(
+        std::io::stderr(),
+        "note: {n} browser {} skipped for want of Chromium or a browser tool: {} \
+         (install them, or set FIELDGUIDE_REQUIRE_BROWSER=1 to make a missing one fail, as CI does)",
+        if n == 1 { "test was" } else { "tests were" },
+        names.join(", ")
+    );
+}
 
 /// The browser: `FIELDGUIDE_BROWSER`, else the first of the usual names on PATH.
 pub fn find() -> Option<PathBuf> {
@@ -39,7 +81,7 @@ pub fn require() -> Option<PathBuf> {
             )
         }
         None => {
-            eprintln!("skipped: this test needs Chromium (apt-get install chromium)");
+            skip("this test needs Chromium (apt-get install chromium)");
             None
         }
     }
@@ -139,9 +181,9 @@ pub fn tool(relative: &str) -> Option<PathBuf> {
             p.display()
         );
     }
-    eprintln!(
-        "skipped: needs {} (cd .ci/node && npm install --ignore-scripts)",
+    skip(&format!(
+        "needs {} (cd .ci/node && npm install --ignore-scripts)",
         p.display()
-    );
+    ));
     None
 }

@@ -214,8 +214,12 @@ pub fn broken_links(out: &Path) -> Vec<String> {
                 Some((p, f)) => (p, Some(f)),
                 None => (url, None),
             };
+            // The 404 page is shown at any depth: its links start at the root.
+            let not_found = file == out.join("404.html");
             let target = if path.is_empty() {
                 file.clone()
+            } else if let (true, Some(abs)) = (not_found, path.strip_prefix('/')) {
+                normalize(&out.join(decode(abs)))
             } else {
                 normalize(&file.parent().unwrap().join(decode(path)))
             };

@@ -182,9 +182,11 @@ fn in_chromium_the_sample_site_runs_under_the_servers_policy() {
             "(function () { var b = document.querySelector('input.task'); \
              b.click(); return b.checked; })()",
         ),
-        // Not yet the print pages: their per-publication `@page` rules are
-        // an inline `<style>`, which the policy blocks until the theme
-        // moves them to a stylesheet file (they only matter on paper).
+        (
+            "/fr/pocket-guide/print.html",
+            "[].some.call(document.styleSheets, function (s) { \
+             return s.href && s.href.indexOf('print-page.css') > 0; })",
+        ),
         (
             "/ar/index.html",
             "(function () { var d = document.querySelector('details.languages'); \

@@ -1,0 +1,318 @@
+//! `aliases:`: names a page had before, each kept as a small redirect page
+//! so that bookmarks and printed links still lead to it.
+//!
+//! An alias is written relative to the page's publication: on a chapter,
+//! `old-name` is `<pub>/old-name.html` and `part/old-name` is
+//! `<pub>/part/old-name.html`; on a part's index, the part's earlier folder
+//! (`old-part`, `<pub>/old-part/`); on a publication's index, its earlier
+//! folder (`old-guide/`). A folder alias leads every page below it too:
+//! `old-guide/intro.html` goes to `new-guide/intro.html`.
+
+use super::model::{NodeId, NodeKind, Site};
+use crate::diagnostics::{Diagnostic, display_path};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A redirect page: at `from` (a path inside each language folder) to the
+/// page of `node`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    pub from: String,
+    pub node: NodeId,
+    /// The alias that made it, as written.
+    pub alias: String,
+}
+
+/// A node's aliases, from all its languages' front matter, once each.
+fn aliases_of(site: &Site, node: NodeId) -> BTreeSet<&str> {
+    site.nodes[node]
+        .docs
+        .iter()
+        .flatten()
+        .flat_map(|&d| site.doc(d).fm.aliases.iter().map(String::as_str))
+        .collect()
+}
+
+/// Every redirect page of the site, sorted by path. A path claimed twice
+/// goes to the first claimant (the clash is reported by [`check`]).
+pub fn redirects(site: &Site) -> Vec<Redirect> {
+    let mut out: BTreeMap<String, Redirect> = BTreeMap::new();
+    for (id, node) in site.nodes.iter().enumerate() {
+        for alias in aliases_of(site, id) {
+            let pub_dir = site.nodes[node.publication].out_dir();
+            let alias = alias.trim_matches('/');
+            let (folder, own) = match node.kind {
+                NodeKind::Chapter => {
+                    let from = format!("{pub_dir}{alias}.html");
+                    out.entry(from.clone()).or_insert(Redirect {
+                        from,
+                        node: id,
+                        alias: alias.to_string(),
+                    });
+                    continue;
+                }
+                NodeKind::Publication => (format!("{alias}/"), node.out_dir()),
+                NodeKind::Part => (format!("{pub_dir}{alias}/"), node.out_dir()),
+            };
+            // The folder's index and every page below it.
+            let mut below = Vec::new();
+            walk(site, id, &mut below);
+            for n in below {
+                let rest = site.nodes[n].url.strip_prefix(own).unwrap_or("");
+                let from = format!("{folder}{rest}");
+                out.entry(from.clone()).or_insert(Redirect {
+                    from,
+                    node: n,
+                    alias: alias.to_string(),
+                });
+            }
+        }
+    }
+    out.into_values().collect()
+}
+
+fn walk(site: &Site, id: NodeId, out: &mut Vec<NodeId>) {
+    out.push(id);
+    for &c in &site.nodes[id].children {
+        walk(site, c, out);
+    }
+}
+
+/// Paths inside a language folder that the site publishes, and the file
+/// each comes from (for messages).
+fn published(site: &Site) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let file_of = |n: NodeId| {
+        site.nodes[n]
+            .docs
+            .iter()
+            .flatten()
+            .next()
+            .map(|&d| display_path(&site.doc(d).file.rel))
+            .unwrap_or_else(|| display_path(&site.nodes[n].dir))
+    };
+    for (id, node) in site.nodes.iter().enumerate() {
+        out.insert(node.url.clone(), file_of(id));
+        if node.kind == NodeKind::Publication {
+            out.insert(format!("{}print.html", node.out_dir()), file_of(id));
+        }
+    }
+    for a in &site.assets {
+        let from = a.src.as_ref().or_else(|| a.variants.values().next());
+        out.insert(
+            a.out.clone(),
+            from.map(|p| display_path(p)).unwrap_or_default(),
+        );
+    }
+    for page in ["index.html", "search.html", "search-index.js"] {
+        out.insert(page.to_string(), "fieldguide".to_string());
+    }
+    out
+}
+
+/// Where `alias` is written in a document's front matter: (line, column).
+fn locate(site: &Site, node: NodeId, alias: &str) -> (std::path::PathBuf, usize, usize) {
+    for &d in site.nodes[node].docs.iter().flatten() {
+        let doc = site.doc(d);
+        if !doc.fm.aliases.iter().any(|a| a.trim_matches('/') == alias) {
+            continue;
+        }
+        for (i, line) in doc.file.text.lines().take(doc.body_line).enumerate() {
+            if let Some(col) = line.find(alias) {
+                return (doc.file.rel.clone(), i + 1, line[..col].chars().count() + 1);
+            }
+        }
+        return (doc.file.rel.clone(), 0, 0);
+    }
+    (site.nodes[node].dir.clone(), 0, 0)
+}
+
+/// Aliases that would write over a page, a file or another alias: errors
+/// at the alias.
+pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let pages = published(site);
+    let mut claimed: BTreeMap<String, (NodeId, String)> = BTreeMap::new();
+    let mut reported = BTreeSet::new();
+    for (id, node) in site.nodes.iter().enumerate() {
+        for alias in aliases_of(site, id) {
+            let alias = alias.trim_matches('/').to_string();
+            let from = match node.kind {
+                NodeKind::Chapter => {
+                    format!("{}{alias}.html", site.nodes[node.publication].out_dir())
+                }
+                NodeKind::Publication => format!("{alias}/index.html"),
+                NodeKind::Part => format!(
+                    "{}{alias}/index.html",
+                    site.nodes[node.publication].out_dir()
+                ),
+            };
+            let problem = if let Some(file) = pages.get(&from) {
+                Some((
+                    format!(
+                        "alias `{alias}` is the name of a page that exists ({file}): its redirect would replace that page"
+                    ),
+                    "an alias is for a name no page has any more; remove it",
+                ))
+            } else if let Some((other, _)) = claimed.get(&from).filter(|(o, _)| *o != id) {
+                let (file, ..) = locate(site, *other, &alias);
+                Some((
+                    format!(
+                        "alias `{alias}` is also an alias of {}",
+                        display_path(&file)
+                    ),
+                    "an old name can lead to one page only; remove one of the two",
+                ))
+            } else {
+                None
+            };
+            claimed.insert(from, (id, alias.clone()));
+            if let Some((message, hint)) = problem
+                && reported.insert((id, alias.clone()))
+            {
+                let (file, line, col) = locate(site, id, &alias);
+                diags.push(Diagnostic::error(file, line, col, message).with_hint(hint));
+            }
+        }
+    }
+}
+
+/// Pages the previous build published (as its manifest says) that this
+/// build does not: a reader's bookmark or a printed link to them breaks.
+/// Drafts left out are not counted: holding a page back is a choice.
+/// `previous`: the paths the output's manifest lists; `now`: this build's.
+pub fn gone<'a>(
+    site: &Site,
+    out: &std::path::Path,
+    previous: impl Iterator<Item = &'a String>,
+    now: impl Iterator<Item = &'a str>,
+) -> Vec<Diagnostic> {
+    let now: BTreeSet<&str> = now.collect();
+    let held: Vec<&str> = site.left_out.iter().map(|l| l.url.as_str()).collect();
+    let mut gone: Vec<&str> = Vec::new();
+    for path in previous {
+        let Some((lang, rest)) = path.split_once('/') else {
+            continue;
+        };
+        let page = rest.ends_with(".html")
+            && !matches!(rest, "index.html" | "search.html")
+            && !rest.ends_with("/print.html");
+        // Only pages of a language the site still has: a language dropped
+        // from site.yaml is not a page gone by mistake.
+        if !page || now.contains(path.as_str()) || site.config.language(lang).is_none() {
+            continue;
+        }
+        let draft = held
+            .iter()
+            .any(|u| rest == *u || (u.ends_with('/') && rest.starts_with(u)));
+        if !draft {
+            gone.push(path);
+        }
+    }
+    const SHOWN: usize = 10;
+    let mut found: Vec<Diagnostic> = gone
+        .iter()
+        .take(SHOWN)
+        .map(|path| {
+            let (_, rest) = path.split_once('/').unwrap_or(("", path));
+            let name = rest.trim_end_matches(".html").trim_end_matches("/index");
+            Diagnostic::warning(
+                out.join(path),
+                0,
+                0,
+                "the previous build published this page, and this one does not: links and bookmarks to it will break",
+            )
+            .with_hint(format!(
+                "if the page was renamed or moved, add its old name to the new page's front matter: `aliases: [{}]` (relative to its publication)",
+                name.split_once('/').map_or(name, |(_, n)| n)
+            ))
+        })
+        .collect();
+    if gone.len() > SHOWN {
+        found.push(Diagnostic::warning(
+            out,
+            0,
+            0,
+            format!(
+                "and {} more pages the previous build published are gone",
+                gone.len() - SHOWN
+            ),
+        ));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> (Site, Vec<String>) {
+        let (config, _) = crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
+            std::path::Path::new("site.yaml"),
+        );
+        let mut diags = Vec::new();
+        let site = crate::content::build::from_memory(config.unwrap(), files, &mut diags);
+        (site, diags.iter().map(Diagnostic::headline).collect())
+    }
+
+    #[test]
+    fn chapter_and_folder_aliases() {
+        let (s, d) = site(&[
+            (
+                "guide/index.en.md",
+                "---\ntitle: G\naliases: [old-guide]\n---\n",
+            ),
+            (
+                "guide/01-consent.en.md",
+                "---\ntitle: C\naliases: [informed-consent]\n---\n",
+            ),
+            (
+                "guide/01-consent.fr.md",
+                "---\ntitle: C\naliases: [consentement]\n---\n",
+            ),
+            (
+                "guide/02-part/index.en.md",
+                "---\ntitle: P\naliases: [old-part]\n---\n",
+            ),
+            ("guide/02-part/01-leaf.en.md", "---\ntitle: L\n---\n"),
+        ]);
+        assert!(d.is_empty(), "{d:?}");
+        let r: Vec<(String, String)> = redirects(&s)
+            .into_iter()
+            .map(|r| (r.from, s.nodes[r.node].url.clone()))
+            .collect();
+        let pairs: Vec<(&str, &str)> = r.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("guide/consentement.html", "guide/consent.html"),
+                ("guide/informed-consent.html", "guide/consent.html"),
+                ("guide/old-part/index.html", "guide/part/index.html"),
+                ("guide/old-part/leaf.html", "guide/part/leaf.html"),
+                ("old-guide/consent.html", "guide/consent.html"),
+                ("old-guide/index.html", "guide/index.html"),
+                ("old-guide/part/index.html", "guide/part/index.html"),
+                ("old-guide/part/leaf.html", "guide/part/leaf.html"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_alias_over_a_page_or_another_alias_is_an_error_at_its_line() {
+        let (_, d) = site(&[
+            ("guide/index.en.md", "---\ntitle: G\n---\n"),
+            (
+                "guide/01-a.en.md",
+                "---\ntitle: A\naliases:\n  - b\n  - old\n---\n",
+            ),
+            ("guide/02-b.en.md", "---\ntitle: B\n---\n"),
+            ("guide/03-c.en.md", "---\ntitle: C\naliases: [old]\n---\n"),
+        ]);
+        assert_eq!(
+            d,
+            [
+                "guidance/guide/01-a.en.md:4:5: error: alias `b` is the name of a page that exists (guidance/guide/02-b.en.md): its redirect would replace that page",
+                "guidance/guide/03-c.en.md:3:11: error: alias `old` is also an alias of guidance/guide/01-a.en.md",
+            ]
+        );
+    }
+}

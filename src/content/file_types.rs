@@ -1,0 +1,278 @@
+//! Which files from `guidance/` may be published, by name: an allowlist of
+//! types a browser shows but never runs. Also the names that break on
+//! Windows or macOS, and a key to find two paths that collide there.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// What a file is, for publishing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    /// png, jpg/jpeg, gif, webp, avif.
+    Image,
+    /// Published only after [`crate::output::svg::sanitise`].
+    Svg,
+    /// pdf, OpenDocument, Office Open XML (without macros), txt, csv.
+    Document,
+    /// Audio, video, and WebVTT captions.
+    Media,
+    /// woff, woff2, ttf, otf.
+    Font,
+    /// Hidden files, editor and OS leftovers: never published.
+    Leftover,
+    /// A type a browser or the host runs: html, js, xml, …
+    Active,
+    /// Any other type, or no extension.
+    Unknown,
+}
+
+impl FileType {
+    /// Published as they are (SVG only after sanitising).
+    pub fn is_allowed(self) -> bool {
+        matches!(
+            self,
+            FileType::Image | FileType::Document | FileType::Media | FileType::Font
+        )
+    }
+}
+
+const IMAGES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif"];
+const DOCUMENTS: &[&str] = &[
+    "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv",
+];
+/// WebVTT captions are plain text cues; videos need them for readers who
+/// cannot hear.
+const MEDIA: &[&str] = &["mp3", "m4a", "ogg", "opus", "mp4", "webm", "vtt"];
+const FONTS: &[&str] = &["woff", "woff2", "ttf", "otf"];
+/// Types that run: in the reader's browser (HTML, XML with XSLT, script,
+/// compressed SVG that servers send as SVG, web archives, plug-ins), on the
+/// web server (server pages), on the reader's computer (programs), or as
+/// macros in old office formats. Each group says why, for the error.
+const ACTIVE: &[(&str, &[&str])] = &[
+    (
+        "runs in the reader's browser",
+        &[
+            "html",
+            "htm",
+            "xhtml",
+            "xht",
+            "shtml",
+            "shtm",
+            "stm",
+            "mht",
+            "mhtml",
+            "hta",
+            "htc",
+            "js",
+            "mjs",
+            "cjs",
+            "jsx",
+            "wasm",
+            "xml",
+            "xsl",
+            "xslt",
+            "svgz",
+            "swf",
+            "xap",
+            "jnlp",
+            "appcache",
+            "manifest",
+            "webmanifest",
+        ],
+    ),
+    (
+        "runs on the web server",
+        &[
+            "php", "phtml", "php3", "php4", "php5", "phar", "asp", "aspx", "ascx", "ashx", "jsp",
+            "jspx", "cfm", "cgi", "htaccess",
+        ],
+    ),
+    (
+        "runs as a program on the reader's computer",
+        &[
+            "exe", "com", "scr", "msi", "dll", "bat", "cmd", "ps1", "vbs", "vbe", "jse", "wsf",
+            "wsh", "lnk", "url", "webloc", "desktop", "jar", "pl", "py", "rb", "sh", "bash", "apk",
+            "dmg", "pkg", "deb", "rpm", "appimage",
+        ],
+    ),
+    (
+        "can carry macros that run when it is opened",
+        &[
+            "doc", "dot", "docm", "dotm", "xls", "xlt", "xlsm", "xltm", "xlsb", "ppt", "pot",
+            "pps", "pptm", "potm", "ppsm", "rtf",
+        ],
+    ),
+];
+
+fn active_reason(ext: &str) -> Option<&'static str> {
+    ACTIVE
+        .iter()
+        .find(|(_, exts)| exts.contains(&ext))
+        .map(|(why, _)| *why)
+}
+
+/// What `name` (a file name, or a path: its last part counts) is.
+pub fn classify(name: &str) -> FileType {
+    let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if is_leftover(name) {
+        return FileType::Leftover;
+    }
+    let Some(ext) = extension(name) else {
+        return FileType::Unknown;
+    };
+    let ext = ext.as_str();
+    if ext == "svg" {
+        FileType::Svg
+    } else if IMAGES.contains(&ext) {
+        FileType::Image
+    } else if DOCUMENTS.contains(&ext) {
+        FileType::Document
+    } else if MEDIA.contains(&ext) {
+        FileType::Media
+    } else if FONTS.contains(&ext) {
+        FileType::Font
+    } else if active_reason(ext).is_some() {
+        FileType::Active
+    } else {
+        FileType::Unknown
+    }
+}
+
+/// The last extension, lowercased, after the trailing dots and spaces that
+/// Windows drops (`evil.html.` is `evil.html` there).
+pub fn extension(name: &str) -> Option<String> {
+    let trimmed = name.trim_end_matches(['.', ' ']);
+    let (stem, ext) = trimmed.rsplit_once('.')?;
+    if stem.is_empty() || ext.is_empty() {
+        return None;
+    }
+    // ASCII only: `ſvg` must not pass for `svg`.
+    Some(ext.to_ascii_lowercase())
+}
+
+/// Why a file named `name` is not published, for an error that names it;
+/// `None` for the types that are published (SVG after sanitising) and for
+/// leftovers, which are skipped without an error.
+pub fn refusal(name: &str) -> Option<String> {
+    let ext = extension(name.rsplit(['/', '\\']).next().unwrap_or(name));
+    match (classify(name), ext) {
+        (FileType::Active, Some(ext)) => Some(format!(
+            "a .{ext} file {}",
+            active_reason(&ext).unwrap_or("runs")
+        )),
+        (FileType::Unknown, Some(ext)) => Some(format!(
+            ".{ext} is not a type fieldguide publishes (images, SVG, PDF and office \
+             documents, text, audio, video, fonts)"
+        )),
+        (FileType::Unknown | FileType::Active, None) => {
+            Some("it has no extension, so its type is unknown".to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Files no author means to publish: hidden files (`.DS_Store`, `.~lock`),
+/// Office lock files (`~$x.docx`), backups and swap files.
+fn is_leftover(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let trimmed = lower.trim_end_matches(['.', ' ']);
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || matches!(
+            trimmed,
+            "thumbs.db" | "desktop.ini" | "ehthumbs.db" | "icon\r"
+        )
+        || [
+            ".bak",
+            ".tmp",
+            ".temp",
+            ".swp",
+            ".swo",
+            ".orig",
+            ".rej",
+            ".old",
+            ".part",
+            ".crdownload",
+            ".lock",
+            ".sync-conflict",
+        ]
+        .iter()
+        .any(|e| trimmed.ends_with(e))
+        || trimmed.contains(".sync-conflict-")
+}
+
+/// Why `path` (parts separated by `/`) cannot be written on Windows or
+/// macOS, if it cannot.
+pub fn portable_name_problem(path: &str) -> Option<String> {
+    path.split('/').find_map(part_problem)
+}
+
+fn part_problem(name: &str) -> Option<String> {
+    if name.is_empty() || name == "." || name == ".." {
+        return Some(format!("`{name}` is not a file name"));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, '<' | '>' | ':' | '"' | '\\' | '|' | '?' | '*') || c.is_control())
+    {
+        return Some(format!(
+            "`{}` contains {c:?}, which Windows does not allow in file names",
+            name.escape_debug()
+        ));
+    }
+    if name.ends_with(['.', ' ']) {
+        return Some(format!(
+            "`{name}` ends with a dot or a space, which Windows removes"
+        ));
+    }
+    // `con.txt` and `con .tar.gz` are the console too.
+    let stem = name.split('.').next().unwrap_or("").trim_end_matches(' ');
+    if is_reserved(stem) {
+        return Some(format!("`{name}` is a name Windows reserves for a device"));
+    }
+    if name.encode_utf16().count() > 255 {
+        return Some(format!("`{name}` is longer than 255 characters"));
+    }
+    None
+}
+
+fn is_reserved(stem: &str) -> bool {
+    let upper = stem.to_uppercase();
+    if matches!(
+        upper.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) {
+        return true;
+    }
+    // COM0–COM9 and LPT0–LPT9, and with superscript digits ¹ ² ³.
+    ["COM", "LPT"].iter().any(|p| {
+        upper.strip_prefix(p).is_some_and(|d| {
+            let mut c = d.chars();
+            matches!(
+                (c.next(), c.next()),
+                (Some('0'..='9' | '¹' | '²' | '³'), None)
+            )
+        })
+    })
+}
+
+/// A key equal for two paths that name the same file on a case-insensitive
+/// or normalising file system (Windows, macOS): NFC, lowercase, and the
+/// trailing dots and spaces Windows drops.
+pub fn portable_key(path: &str) -> String {
+    path.split('/')
+        .map(|part| {
+            let lower: String = part.nfc().collect::<String>().to_lowercase();
+            lower
+                .nfc()
+                .collect::<String>()
+                .trim_end_matches(['.', ' '])
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests;

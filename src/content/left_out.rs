@@ -1,0 +1,382 @@
+//! Files the build leaves out, decided before the tree is built:
+//!
+//! - drafts: `draft: true` on a page in the default language leaves the
+//!   page out in every language; on a publication's or part's index, the
+//!   whole folder; on a translation, that translation only (its readers get
+//!   the source, as for any untranslated page). `--drafts` keeps them all.
+//! - orphaned translations: a file that says it translates a source
+//!   (`translation_of:`) while no source of that name exists. Publishing it
+//!   would make it the page in every language (the French text as the
+//!   English page), so it is left out, with the likely renamed source named.
+
+use super::front_matter::FrontMatter;
+use super::load::SourceFile;
+use super::model::{LeftOut, Reason};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::slug::order_and_slug;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A file with its front matter and where its body starts.
+pub(super) type Parsed = (SourceFile, FrontMatter, usize, usize);
+
+/// `dir/stem`, the key of a page in `Site::by_source`.
+fn key(f: &SourceFile) -> PathBuf {
+    f.dir.join(&f.stem)
+}
+
+/// Which files to leave out (`true` at their index), and why.
+pub(super) fn decide(
+    docs: &[Parsed],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<bool>, Vec<LeftOut>) {
+    let mut skip = vec![false; docs.len()];
+    let mut out = Vec::new();
+    if !config.drafts {
+        drafts(docs, config, &mut skip, &mut out);
+    }
+    orphans(docs, config, &mut skip, &mut out, diags);
+    (skip, out)
+}
+
+fn left_out(f: &SourceFile, reason: Reason) -> LeftOut {
+    LeftOut {
+        file: f.rel.clone(),
+        key: key(f),
+        lang: f.lang,
+        reason,
+        url: url_of(&f.dir, &f.stem),
+    }
+}
+
+/// Where a page would be published inside a language folder, as the tree
+/// would name it: `pub/x.html`, or `pub/part/` for an index.
+pub fn url_of(dir: &Path, stem: &str) -> String {
+    let mut url = String::new();
+    for part in dir.iter() {
+        url.push_str(&order_and_slug(&part.to_string_lossy()).1);
+        url.push('/');
+    }
+    if stem != "index" {
+        url.push_str(&order_and_slug(stem).1);
+        url.push_str(".html");
+    }
+    url
+}
+
+fn drafts(docs: &[Parsed], config: &Config, skip: &mut [bool], out: &mut Vec<LeftOut>) {
+    let default = config.default_index();
+    let source_draft = |(f, fm, ..): &&Parsed| f.lang == default && fm.draft;
+    // Folder -> its index that says `draft: true`; page -> its file that does.
+    let dirs: BTreeMap<&Path, &Path> = docs
+        .iter()
+        .filter(source_draft)
+        .filter(|(f, ..)| f.stem == "index")
+        .map(|(f, ..)| (f.dir.as_path(), f.rel.as_path()))
+        .collect();
+    let pages: BTreeMap<PathBuf, &Path> = docs
+        .iter()
+        .filter(source_draft)
+        .map(|d| (key(&d.0), d.0.rel.as_path()))
+        .collect();
+    for (i, (f, fm, ..)) in docs.iter().enumerate() {
+        let marked = f
+            .dir
+            .ancestors()
+            .find_map(|a| dirs.get(a))
+            .or_else(|| pages.get(&key(f)))
+            .copied()
+            .or(fm.draft.then_some(f.rel.as_path()));
+        if let Some(marked) = marked {
+            skip[i] = true;
+            let marked = marked.to_path_buf();
+            out.push(left_out(f, Reason::Draft { marked }));
+        }
+    }
+}
+
+fn orphans(
+    docs: &[Parsed],
+    config: &Config,
+    skip: &mut [bool],
+    out: &mut Vec<LeftOut>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let default = config.default_index();
+    let mut groups: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if !skip[i] {
+            groups.entry(key(&d.0)).or_default().push(i);
+        }
+    }
+    let mut orphaned = Vec::new();
+    for members in groups.values() {
+        let has_source = members
+            .iter()
+            .any(|&i| docs[i].0.lang == default || docs[i].1.translation_of.is_none());
+        if !has_source {
+            orphaned.extend(members.iter().copied());
+        }
+    }
+    if orphaned.is_empty() {
+        return;
+    }
+    // Hashes of the sources, only now that a rename is to be looked for.
+    let sources: Vec<(usize, String)> = groups
+        .values()
+        .flatten()
+        .filter(|&&i| docs[i].0.lang == default)
+        .map(|&i| {
+            let (f, fm, offset, _) = &docs[i];
+            let title = fm.title.as_deref().unwrap_or("");
+            (i, crate::text::source_hash(title, &f.text[*offset..]))
+        })
+        .collect();
+    for i in orphaned {
+        let f = &docs[i].0;
+        let renamed = renamed_source(docs, &groups, &sources, i);
+        diags.push(orphan_warning(docs, config, i, renamed.as_ref()));
+        skip[i] = true;
+        out.push(left_out(
+            f,
+            Reason::Orphan {
+                renamed: renamed.map(|(s, by_hash)| (docs[s].0.rel.clone(), by_hash)),
+            },
+        ));
+    }
+}
+
+/// The source that looks like orphan `i`'s, renamed: one whose content
+/// hash is the one the orphan was stamped with, else one in the same folder
+/// with the same number. Sources without a translation in the orphan's
+/// language, and in its folder, come first.
+fn renamed_source(
+    docs: &[Parsed],
+    groups: &BTreeMap<PathBuf, Vec<usize>>,
+    sources: &[(usize, String)],
+    i: usize,
+) -> Option<(usize, bool)> {
+    let (f, fm, ..) = &docs[i];
+    let translated = |s: usize| {
+        groups
+            .get(&key(&docs[s].0))
+            .is_some_and(|m| m.iter().any(|&j| docs[j].0.lang == f.lang))
+    };
+    let rank = |s: usize| (translated(s), docs[s].0.dir != f.dir, docs[s].0.rel.clone());
+    let by_hash = sources
+        .iter()
+        .filter(|(_, h)| Some(h.as_str()) == fm.translation_of.as_deref())
+        .map(|&(s, _)| s)
+        .min_by_key(|&s| rank(s));
+    if let Some(s) = by_hash {
+        return Some((s, true));
+    }
+    let number = order_and_slug(&f.stem).0?;
+    sources
+        .iter()
+        .map(|&(s, _)| s)
+        .filter(|&s| {
+            let g = &docs[s].0;
+            g.dir == f.dir && g.stem != "index" && order_and_slug(&g.stem).0 == Some(number)
+        })
+        .filter(|&s| !translated(s))
+        .min_by_key(|&s| rank(s))
+        .map(|s| (s, false))
+}
+
+/// A file's name from beside `from` (bare in the same folder), for messages.
+fn name_from(from: &SourceFile, path: &Path) -> String {
+    match (path.parent(), from.rel.parent()) {
+        (Some(a), Some(b)) if a == b => path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        _ => display_path(path),
+    }
+}
+
+fn orphan_warning(
+    docs: &[Parsed],
+    config: &Config,
+    i: usize,
+    renamed: Option<&(usize, bool)>,
+) -> Diagnostic {
+    let f = &docs[i].0;
+    let default = &config.languages[config.default_index()].code;
+    let code = &config.languages[f.lang].code;
+    let gone = format!("{}.{default}.md", f.stem);
+    let Some(&(s, by_hash)) = renamed else {
+        return Diagnostic::warning(
+            &f.rel,
+            0,
+            0,
+            format!("this translation's source `{gone}` is gone, so this file is not published"),
+        )
+        .with_hint(format!(
+            "if the source was renamed, give this file its new name (with `.{code}.md`); if the page was removed, remove this file too"
+        ));
+    };
+    let src = &docs[s].0;
+    let new_name = src.rel.with_file_name(format!("{}.{code}.md", src.stem));
+    let (verb, what) = if src.dir == f.dir {
+        ("rename", "renamed")
+    } else {
+        ("move", "moved")
+    };
+    let target = name_from(f, &new_name);
+    let source = name_from(f, &src.rel);
+    let message = if by_hash {
+        format!("`{source}` looks like this file's source, {what}: {verb} this file to `{target}`")
+    } else {
+        format!(
+            "this translation's source `{gone}` is gone; `{source}` has the same number and no `{code}` version: if it is this file's source, renamed, rename this file to `{target}`"
+        )
+    };
+    Diagnostic::warning(&f.rel, 0, 0, message).with_hint(format!(
+        "until then this file is an orphan: it is not published, and `{gone}` links to nothing"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::model::Reason;
+    use crate::diagnostics::Diagnostic;
+
+    fn site(files: &[(&str, &str)], drafts: bool) -> (crate::content::model::Site, Vec<String>) {
+        let (config, _) = crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
+            std::path::Path::new("site.yaml"),
+        );
+        let mut config = config.unwrap();
+        config.drafts = drafts;
+        let mut diags = Vec::new();
+        let site = crate::content::build::from_memory(config, files, &mut diags);
+        (site, diags.iter().map(Diagnostic::headline).collect())
+    }
+
+    const INDEX: (&str, &str) = ("pub/index.en.md", "---\ntitle: Pub\n---\n");
+
+    #[test]
+    fn a_renamed_source_is_named_and_its_orphan_left_out() {
+        let body = "---\ntitle: Consent\n---\nAsk first.\n";
+        let hash = crate::text::source_hash("Consent", "Ask first.\n");
+        let fr = format!("---\ntitle: Consentement\ntranslation_of: {hash}\n---\nDemander.\n");
+        let (s, d) = site(
+            &[
+                INDEX,
+                ("pub/02-consent.en.md", body),
+                ("pub/02-informed-consent.fr.md", &fr),
+            ],
+            false,
+        );
+        assert_eq!(
+            d,
+            [
+                "guidance/pub/02-informed-consent.fr.md:1:1: warning: `02-consent.en.md` looks like this file's source, renamed: rename this file to `02-consent.fr.md`"
+            ]
+        );
+        assert_eq!(s.nodes.len(), 2, "no node for the orphan");
+        assert_eq!(s.left_out.len(), 1);
+        assert_eq!(s.left_out[0].url, "pub/informed-consent.html");
+        assert!(matches!(
+            &s.left_out[0].reason,
+            Reason::Orphan { renamed: Some((p, true)) } if p.ends_with("02-consent.en.md")
+        ));
+    }
+
+    #[test]
+    fn an_orphan_with_an_edited_source_is_matched_by_its_number() {
+        let fr = "---\ntitle: Consentement\ntranslation_of: 0123456789abcdef\n---\nDemander.\n";
+        let (_, d) = site(
+            &[
+                INDEX,
+                ("pub/01-intro.en.md", "---\ntitle: Intro\n---\n"),
+                ("pub/02-consent.en.md", "---\ntitle: Consent\n---\nNew.\n"),
+                ("pub/02-informed-consent.fr.md", fr),
+            ],
+            false,
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].contains("`02-consent.en.md` has the same number and no `fr` version: if it is this file's source, renamed, rename this file to `02-consent.fr.md`"), "{d:?}");
+    }
+
+    #[test]
+    fn an_unstamped_page_in_another_language_is_still_a_source() {
+        let (s, d) = site(
+            &[INDEX, ("pub/01-local.fr.md", "---\ntitle: Local\n---\n")],
+            false,
+        );
+        assert!(s.left_out.is_empty());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("no `en` version"), "{d:?}");
+    }
+
+    #[test]
+    fn hugo_index_files_are_read_as_the_folder_index() {
+        let (s, d) = site(
+            &[
+                ("pub/_index.md", "---\ntitle: Pub\nkind: checklist\n---\n"),
+                ("pub/part/_index.fr.md", "---\ntitle: Partie\n---\n"),
+                ("pub/part/index.fr.md", "---\ntitle: Partie\n---\n"),
+                ("pub/part/01-a.en.md", "---\ntitle: A\n---\n"),
+            ],
+            false,
+        );
+        assert_eq!(
+            d,
+            [
+                "guidance/pub/_index.md:1:1: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+                "guidance/pub/part/_index.fr.md:1:1: warning: Hugo's `_index.md` beside this folder's `index.fr.md`: this file is left out",
+                "guidance/pub/part/index.fr.md:1:1: warning: no `en` version of this page; readers of other languages get this one",
+            ]
+        );
+        let p = s.publications[0];
+        assert_eq!(s.title(p, 0), "Pub");
+        assert_eq!(
+            s.publication_kind(p),
+            crate::content::front_matter::Kind::Checklist
+        );
+        assert_eq!(s.nodes.len(), 3, "no `_index` page");
+    }
+
+    #[test]
+    fn drafts_are_left_out_unless_asked_for() {
+        let files = [
+            INDEX,
+            ("pub/01-a.en.md", "---\ntitle: A\ndraft: true\n---\n"),
+            ("pub/01-a.fr.md", "---\ntitle: A fr\n---\n"),
+            ("pub/02-b.en.md", "---\ntitle: B\n---\n"),
+            ("pub/02-b.fr.md", "---\ntitle: B fr\ndraft: true\n---\n"),
+            ("next/index.en.md", "---\ntitle: Next\ndraft: true\n---\n"),
+            ("next/01-c.en.md", "---\ntitle: C\n---\n"),
+        ];
+        let (s, d) = site(&files, false);
+        assert!(d.is_empty(), "{d:?}");
+        let urls: Vec<(&str, usize)> = s
+            .left_out
+            .iter()
+            .map(|l| (l.url.as_str(), l.lang))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("pub/a.html", 0),
+                ("pub/a.html", 1),
+                ("pub/b.html", 1),
+                ("next/", 0),
+                ("next/c.html", 0)
+            ]
+        );
+        assert_eq!(s.publications.len(), 1);
+        let b = s.by_source[std::path::Path::new("pub/02-b")];
+        assert!(
+            s.nodes[b].docs[1].is_none(),
+            "the draft translation falls back"
+        );
+        let (s, _) = site(&files, true);
+        assert!(s.left_out.is_empty());
+        assert_eq!(s.publications.len(), 2);
+    }
+}

@@ -1,0 +1,78 @@
+//! The site-wide `static/` folder, next to `guidance/`: logos, downloads,
+//! and the images that sites moved from Hugo or Jekyll link as
+//! `/images/...`. Every file in it is published at the same path from the
+//! output root (after the same type checks as files under `guidance/`).
+
+use crate::diagnostics::Diagnostic;
+use crate::no_follow::{Dir, site_folder};
+use std::path::{Path, PathBuf};
+
+pub const STATIC_DIR: &str = "static";
+
+/// Every file of `static/`, sorted: (path in it, in NFC; path on disk,
+/// relative to `static/`). Links and leftovers are left out, as in
+/// `guidance/`. Messages put `shown` (a local edition's `base:` path, or
+/// nothing) before the paths.
+pub fn walk(
+    site: &Dir,
+    real: &Path,
+    shown: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
+    let dir = match site_folder(site, STATIC_DIR) {
+        Ok(Some(d)) => d,
+        Ok(None) => return Vec::new(),
+        Err(msg) => {
+            diags.push(
+                Diagnostic::error(shown.join(STATIC_DIR), 0, 0, msg)
+                    .with_hint("keep the files in a real static/ folder inside the site folder"),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir.path())
+        .follow_links(false)
+        .follow_root_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(super::names::ignored)
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    shown.join(STATIC_DIR),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let Ok(rel) = entry.path().strip_prefix(dir.path()) else {
+            continue;
+        };
+        let rel_site = shown.join(STATIC_DIR).join(rel);
+        if entry.file_type().is_symlink() {
+            diags.push(crate::no_follow::link_diagnostic(
+                real,
+                entry.path(),
+                rel_site,
+            ));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let disk = crate::no_follow::slash_path(rel);
+        if let Some(problem) = crate::content::file_types::portable_name_problem(&disk) {
+            diags.push(super::names::portable_error(rel_site, &problem));
+            continue;
+        }
+        out.push((crate::slug::nfc(&disk).into_owned(), rel.to_path_buf()));
+    }
+    out
+}

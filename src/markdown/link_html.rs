@@ -1,0 +1,302 @@
+//! Writes links and images: `<a href>` and `<img src>` for targets that
+//! `resolve` found, text for the ones it did not, and the warnings and
+//! errors that go with them.
+
+use super::plain::plain_text;
+use super::resolve::Target;
+use super::state::{Frame, ImageSrc, Mark, OpenLink, SamePageLink, State};
+use super::{PageLink, escape};
+use crate::url::{encode_path, relative, static_output};
+use pulldown_cmark::{CowStr, Event};
+
+/// What a destination becomes in an `href`, and what is left to check.
+pub(super) struct Href {
+    pub(super) url: String,
+    pub(super) external: bool,
+    pub(super) check: Check,
+}
+
+pub(super) enum Check {
+    Nothing,
+    /// `#id` on this page: known when the page is done.
+    SamePage(String),
+    /// An anchor on another page (an index into `Rendered::page_links`):
+    /// known once every page is rendered.
+    Page(usize),
+}
+
+fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(&encode_path(f));
+    }
+    url
+}
+
+/// Resolves a link destination for an `href`; `None` when no link is
+/// published (refused, empty or missing: the reason is reported).
+pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> {
+    let site = st.site;
+    let node = site.docs[st.doc].node;
+    let from = site.nodes[node].url.as_str();
+    let (url, check) = match st.resolver.resolve(dest) {
+        Target::External(url) => {
+            return Some(Href {
+                url,
+                external: true,
+                check: Check::Nothing,
+            });
+        }
+        Target::Page {
+            node: target,
+            lang,
+            fragment,
+        } => {
+            let to = &site.nodes[target].url;
+            let href = encode_path(&match lang {
+                None => relative(from, to),
+                Some(l) => relative(
+                    &format!("x/{from}"),
+                    &format!("{}/{to}", site.config.languages[l].code),
+                ),
+            });
+            if target == node && lang.is_some() {
+                st.warn(
+                    pos,
+                    "link to this same page in another language".into(),
+                    Some("readers switch language with the language menu on every page; link text may mislead"),
+                );
+            }
+            let href = with_fragment(href, fragment.as_deref());
+            let check = match fragment {
+                Some(fragment) => {
+                    st.r.page_links.push(PageLink {
+                        node: target,
+                        lang,
+                        fragment,
+                        offset: st.body_offset + pos,
+                        span: None,
+                    });
+                    Check::Page(st.r.page_links.len() - 1)
+                }
+                None => Check::Nothing,
+            };
+            (href, check)
+        }
+        Target::Asset { asset, fragment } => {
+            st.assets.insert(asset);
+            let href = encode_path(&relative(from, &site.assets[asset].out));
+            (with_fragment(href, fragment.as_deref()), Check::Nothing)
+        }
+        Target::Static { path, fragment } => {
+            let href = encode_path(&relative(&format!("x/{from}"), &static_output(&path)));
+            (with_fragment(href, fragment.as_deref()), Check::Nothing)
+        }
+        Target::SamePage(f) => (format!("#{}", encode_path(&f)), Check::SamePage(f)),
+        Target::Unsafe(scheme) => {
+            st.warn(
+                pos,
+                format!("`{scheme}:` link removed"),
+                Some("only http, https, mailto and tel links are published; the text is kept"),
+            );
+            return None;
+        }
+        Target::Empty => {
+            st.warn(
+                pos,
+                "empty link".into(),
+                Some("give the link a target: [text](file.md)"),
+            );
+            return None;
+        }
+        // A local edition's base page linking to a page the edition omits:
+        // not the edition's to fix, so a warning, whatever `broken_links` says.
+        Target::Missing { .. }
+            if super::edition::omits(site, &site.docs[st.doc].file.dir, dest) =>
+        {
+            st.warn(
+                pos,
+                format!("link to `{dest}`, which this edition omits: published as its text"),
+                Some("adapt this page in the edition to change the link, or keep the page"),
+            );
+            return None;
+        }
+        Target::Missing { message, hint } => {
+            st.r.broken_links += 1;
+            st.defect(pos, message, hint, "published as its text");
+            return None;
+        }
+    };
+    Some(Href {
+        url,
+        external: false,
+        check,
+    })
+}
+
+fn new_mark(st: &mut State, open_len: usize, page_link: Option<usize>) -> usize {
+    st.marks.push(Mark {
+        open_len,
+        page_link,
+        open_at: None,
+        close_at: None,
+    });
+    st.marks.len() - 1
+}
+
+/// A Markdown link's start: an `<a>`, preceded by a mark when its anchor
+/// is checked later (see `write`), or nothing when there is no target.
+pub(super) fn start_link(st: &mut State, dest: &str, title: &str, pos: usize) {
+    let Some(href) = link_href(st, dest, pos) else {
+        st.links.push(OpenLink::Text);
+        return;
+    };
+    let class = if href.external {
+        " class=\"external\""
+    } else {
+        ""
+    };
+    let tag = format!(
+        "<a href=\"{}\"{class}{}>",
+        escape(&href.url),
+        title_attr(title)
+    );
+    let mark = match href.check {
+        Check::Nothing => None,
+        Check::SamePage(fragment) => {
+            let m = new_mark(st, tag.len(), None);
+            st.same_page.push(SamePageLink {
+                fragment,
+                pos,
+                mark: Some(m),
+            });
+            Some(m)
+        }
+        Check::Page(i) => Some(new_mark(st, tag.len(), Some(i))),
+    };
+    if let Some(m) = mark {
+        st.emit(Event::InlineMath(CowStr::from(m.to_string())));
+    }
+    st.html(tag);
+    st.links.push(OpenLink::Anchor(mark));
+}
+
+pub(super) fn end_link(st: &mut State) {
+    if let Some(OpenLink::Anchor(mark)) = st.links.pop() {
+        if let Some(m) = mark {
+            st.emit(Event::DisplayMath(CowStr::from(m.to_string())));
+        }
+        st.html("</a>".into());
+    }
+}
+
+/// An `href` written in raw HTML, resolved like a Markdown link. Its
+/// anchor is checked, but it cannot be unlinked later.
+pub(super) fn raw_href(st: &mut State, dest: &str, pos: usize) -> Option<String> {
+    let href = link_href(st, dest, pos)?;
+    if let Check::SamePage(fragment) = href.check {
+        st.same_page.push(SamePageLink {
+            fragment,
+            pos,
+            mark: None,
+        });
+    }
+    Some(href.url)
+}
+
+pub(super) fn title_attr(title: &str) -> String {
+    if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    }
+}
+
+/// Resolves an image's destination; problems are reported here.
+pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
+    let site = st.site;
+    let node = site.docs[st.doc].node;
+    let from = site.nodes[node].url.as_str();
+    match st.resolver.resolve(dest) {
+        Target::Asset { asset, .. } => {
+            st.assets.insert(asset);
+            ImageSrc::Local(encode_path(&relative(from, &site.assets[asset].out)))
+        }
+        Target::Static { path, .. } => ImageSrc::Local(encode_path(&relative(
+            &format!("x/{from}"),
+            &static_output(&path),
+        ))),
+        Target::External(url) => {
+            st.warn(
+                pos,
+                format!("remote image `{url}` is not loaded: readers see its description in a box instead"),
+                Some("readers' devices must not contact other hosts: copy the image into guidance/ or static/ and link to the copy"),
+            );
+            ImageSrc::Missing
+        }
+        Target::Unsafe(scheme) => {
+            st.warn(
+                pos,
+                format!("`{scheme}:` image removed: readers see its description in a box instead"),
+                Some("put the image file under guidance/ and link to it"),
+            );
+            ImageSrc::Missing
+        }
+        Target::Missing { message, hint } => {
+            st.r.missing_images += 1;
+            let message = message.replace("link to a missing", "missing image");
+            st.defect(pos, message, hint, "its description is shown in a box");
+            ImageSrc::Missing
+        }
+        Target::Page { .. } | Target::SamePage(_) | Target::Empty => {
+            st.r.missing_images += 1;
+            let message = format!("image `{dest}` is not an image file");
+            st.defect(pos, message, None, "its description is shown in a box");
+            ImageSrc::Missing
+        }
+    }
+}
+
+pub(super) fn end_image(st: &mut State) {
+    let Some(Frame::Image {
+        src,
+        title,
+        offset,
+        events,
+    }) = st.frames.pop()
+    else {
+        return;
+    };
+    let alt = plain_text(&events);
+    match src {
+        ImageSrc::Local(src) => {
+            if alt.is_empty() {
+                st.warn(
+                    offset,
+                    "image without alt text".into(),
+                    Some("describe the image for readers who cannot see it: ![what it shows](file.png)"),
+                );
+            }
+            let title_attr = title_attr(&title);
+            st.html(format!(
+                "<img src=\"{}\" alt=\"{}\"{title_attr} loading=\"lazy\">",
+                escape(&src),
+                escape(&alt)
+            ));
+        }
+        ImageSrc::Missing => {
+            let html = missing_box(&st.opts.labels.missing_image, &alt);
+            st.html(html);
+        }
+    }
+}
+
+/// An image that cannot be shown: its description in a visible box, so
+/// nothing the author wrote is lost.
+pub(super) fn missing_box(label: &str, alt: &str) -> String {
+    format!(
+        "<span class=\"missing-image\"><span class=\"missing-image-label\">{}</span> {}</span>",
+        escape(label),
+        escape(alt)
+    )
+}

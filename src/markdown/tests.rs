@@ -1,0 +1,311 @@
+//! Rendering whole documents of a small site held in memory.
+
+use super::*;
+use crate::diagnostics::Severity;
+use std::path::Path;
+
+struct Doc {
+    r: Rendered,
+}
+
+impl Doc {
+    fn messages(&self) -> Vec<String> {
+        self.r
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let sev = if d.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
+                format!("{}:{}: {sev}: {}", d.line, d.col, d.message)
+            })
+            .collect()
+    }
+
+    fn has(&self, line: &str) {
+        let all = self.messages();
+        assert!(all.iter().any(|m| m == line), "no `{line}` in {all:#?}");
+    }
+}
+
+/// Renders `body` as chapter `pub/01-c.md` of a site with a second chapter
+/// (`02-b.md`, heading `{#t}`), an image and a file in `static/`.
+fn render_with(body: &str, yaml_extra: &str) -> Doc {
+    let (config, _) = crate::config::parse(
+        &format!("title: T\ndefault_language: en\nlanguages: [en]\n{yaml_extra}"),
+        Path::new("site.yaml"),
+    );
+    // Three lines of front matter: the body starts on line 4.
+    let chapter = format!("---\ntitle: C\n---\n{body}");
+    let files = [
+        ("pub/index.md", "---\ntitle: P\n---\n"),
+        ("pub/01-c.md", chapter.as_str()),
+        ("pub/02-b.md", "---\ntitle: B\n---\n## Target {#t}\n"),
+        ("pub/images/flow.png", ""),
+        ("pub/forms/consent.pdf", ""),
+    ];
+    let mut diags = Vec::new();
+    let mut site = crate::content::build::from_memory(config.unwrap(), &files, &mut diags);
+    site.static_files.insert("images/logo.png".into());
+    let labels = Labels {
+        missing_image: "Image not available".into(),
+        ..Labels::default()
+    };
+    let opts = Options {
+        allow_raw_html: site.config.allow_raw_html,
+        labels: &labels,
+        interactive_tasks: true,
+    };
+    let d = (0..site.docs.len())
+        .find(|&d| site.docs[d].file.stem == "01-c")
+        .unwrap();
+    Doc {
+        r: render(&site, d, &opts),
+    }
+}
+
+fn render_one(body: &str) -> Doc {
+    render_with(body, "")
+}
+
+#[test]
+fn plain_text_separates_blocks() {
+    let d = render_one("- [ ] Check documents.\n  - [ ] Note the date\n");
+    let words: Vec<&str> = d.r.text.split_whitespace().collect();
+    assert_eq!(words, ["Check", "documents.", "Note", "the", "date"]);
+}
+
+#[test]
+fn footnote_and_heading_ids_never_clash() {
+    let d = render_one("Text.[^a]\n\n## fn-a-ref\n\n## fn-a\n\n[^a]: Note.\n");
+    let mut ids: Vec<&String> = d.r.ids.iter().collect();
+    ids.sort();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    // The note came first and keeps `fn-a`; the heading gets another id.
+    assert!(
+        d.r.html.contains("<h2 id=\"fn-a-1\">fn-a</h2>"),
+        "{}",
+        d.r.html
+    );
+    assert!(
+        d.r.html.contains("<h2 id=\"fn-a-ref-1\">fn-a-ref</h2>"),
+        "{}",
+        d.r.html
+    );
+}
+
+#[test]
+fn heading_ids_follow_github_and_explicit_ids_stay_exact() {
+    let d = render_one(
+        "## Numéros d’urgence\n\n## Pre\u{301}fecture\n\n## Same\n\n## Same\n\n## Kept {#Mon_ID.x}\n\n[a](#numéros-durgence) [b](#pr%C3%A9fecture) [c](#Mon_ID.x)\n",
+    );
+    for id in [
+        "numéros-durgence",
+        "préfecture",
+        "same",
+        "same-1",
+        "Mon_ID.x",
+    ] {
+        assert!(d.r.ids.contains(id), "{id} in {:?}", d.r.ids);
+    }
+    assert_eq!(d.r.toc[1].title, "Préfecture");
+    assert!(d.r.diagnostics.is_empty(), "{:?}", d.messages());
+}
+
+#[test]
+fn missing_anchor_suggests_the_heading_it_resembles() {
+    let d = render_one("## Numéros d’urgence\n\nSee [numbers](#numeros-d-urgence).\n");
+    d.has("6:5: error: link to a missing anchor `#numeros-d-urgence` on this page");
+    let hint = d.r.diagnostics[0].hint.as_deref();
+    assert_eq!(hint, Some("did you mean `#numéros-durgence`?"));
+}
+
+#[test]
+fn raw_html_keeps_formatting_and_balances_it() {
+    let d = render_one(
+        "E = mc<sup>2</sup>, line<br>break, <kbd>Ctrl</kbd> and <span class=\"x\" style=\"color:red\" onclick=\"alert(1)\">red</span>.\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<div align=\"center\">\n\nOpen.\n\n- item <b>bold\n\nAfter.</i></div></div>\n",
+    );
+    let html = &d.r.html;
+    assert!(
+        html.contains("E = mc<sup>2</sup>, line<br>break, <kbd>Ctrl</kbd> and <span>red</span>."),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<details>\n<summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
+        ),
+        "{html}"
+    );
+    // Opened in a list item, closed with it; the stray end tags are dropped.
+    assert!(html.contains("<li>item <b>bold</b></li>"), "{html}");
+    // `</div>` inside a paragraph cannot close the block it is in.
+    assert!(html.contains("<p>After.</p>\n</div>"), "{html}");
+    assert_eq!(
+        html.matches("</div>").count(),
+        html.matches("<div").count(),
+        "{html}"
+    );
+    d.has("4:56: warning: `class` attribute removed from `<span>` in raw HTML");
+    d.has("4:56: warning: `style` attribute removed from `<span>` in raw HTML");
+    d.has("4:56: warning: `onclick` attribute removed from `<span>` in raw HTML");
+    assert_eq!(d.r.diagnostics.len(), 3, "{:?}", d.messages());
+    assert!(d.r.text.contains("More"), "{}", d.r.text);
+}
+
+#[test]
+fn raw_html_removes_what_runs_and_says_where() {
+    let d = render_one(
+        "Text.\n\n<script>alert('<b>')</script>\n<iframe srcdoc=\"<script>x</script>\"></iframe>\n<p onmouseover=\"x\">para <a href=\"javascript:alert(1)\">js</a> <a href=\"02-b.md#t\" id=\"old\">ok</a> <img src=\"/images/logo.png\" alt=\"Logo\"> <img src=\"https://example.org/x.png\" alt=\"Remote\"></p>\n<form><input name=q></form>\n",
+    );
+    let html = &d.r.html;
+    assert!(!html.contains("alert"), "{html}");
+    assert!(
+        !html.contains("<script")
+            && !html.contains("<iframe")
+            && !html.contains("<form")
+            && !html.contains("<input"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>para <a>js</a> <a href=\"b.html#t\" id=\"old\">ok</a> <img src=\"../../images/logo.png\" alt=\"Logo\"> <span class=\"missing-image\"><span class=\"missing-image-label\">Image not available</span> Remote</span></p>"),
+        "{html}"
+    );
+    assert!(d.r.ids.contains("old"));
+    d.has("6:1: warning: `<script>` removed from raw HTML, with its content");
+    d.has("7:1: warning: `<iframe>` removed from raw HTML, with its content");
+    d.has("8:1: warning: `onmouseover` attribute removed from `<p>` in raw HTML");
+    d.has("8:1: warning: `javascript:` link removed");
+    d.has("8:1: warning: remote image `https://example.org/x.png` is not loaded: readers see its description in a box instead");
+    d.has("9:1: warning: `<form>` removed from raw HTML; its text is kept");
+    d.has("9:1: warning: `<input>` removed from raw HTML");
+    assert_eq!(d.r.page_links.len(), 1);
+}
+
+#[test]
+fn inline_script_is_dropped_with_its_content() {
+    let d = render_one(
+        "Before <script>alert(*1*)</script> after <math><mi>x</mi></math>.\n\nNext <style>p{}\n\nShown.\n",
+    );
+    assert_eq!(
+        d.r.html,
+        "<p>Before <em></em> after .</p>\n<p>Next </p>\n<p>Shown.</p>\n"
+    );
+    assert_eq!(
+        d.r.text.split_whitespace().collect::<Vec<_>>(),
+        ["Before", "after", ".", "Next", "Shown."]
+    );
+    d.has("4:8: warning: `<script>` removed from raw HTML, with its content");
+    d.has("4:42: warning: `<math>` removed from raw HTML, with its content");
+}
+
+#[test]
+fn inline_raw_html_is_reported_at_its_column() {
+    let d = render_one("Inline <img src=x onerror=\"alert(1)\"> handler.\n");
+    d.has("4:8: error: missing image file `x`");
+}
+
+#[test]
+fn broken_links_are_errors_by_default() {
+    let d = render_one("[gone](03-gone.md) ![lost](images/lost.png) [here](#nowhere)\n");
+    d.has("4:1: error: link to a missing page `03-gone.md`");
+    d.has("4:20: error: missing image file `images/lost.png`");
+    d.has("4:45: error: link to a missing anchor `#nowhere` on this page");
+    assert_eq!((d.r.broken_links, d.r.missing_images), (2, 1));
+}
+
+#[test]
+fn broken_links_as_warnings_are_published_as_text() {
+    let d = render_with(
+        "[gone](03-gone.md) ![lost](images/lost.png) [here](#nowhere) [fine](#t) [other](02-b.md#t)\n\n## T {#t}\n",
+        "broken_links: warning\n",
+    );
+    d.has("4:1: warning: link to a missing page `03-gone.md`; published as its text");
+    d.has("4:20: warning: missing image file `images/lost.png`; its description is shown in a box");
+    d.has("4:45: warning: link to a missing anchor `#nowhere` on this page; published as its text");
+    assert_eq!(
+        d.r.html,
+        "<p>gone <span class=\"missing-image\"><span class=\"missing-image-label\">Image not available</span> lost</span> here <a href=\"#t\">fine</a> <a href=\"b.html#t\">other</a></p>\n<h2 id=\"t\">T</h2>\n"
+    );
+    assert_eq!((d.r.broken_links, d.r.missing_images), (2, 1));
+    // The link to the other page can still be unlinked once its anchor is known missing.
+    let span = d.r.page_links[0].span.clone().unwrap();
+    assert_eq!(&d.r.html[span.open.clone()], "<a href=\"b.html#t\">");
+    assert_eq!(&d.r.html[span.close..span.close + 4], "</a>");
+    let mut html = d.r.html.clone();
+    unlink(&mut html, &[span]);
+    assert!(html.contains("<a href=\"#t\">fine</a> other</p>"), "{html}");
+}
+
+#[test]
+fn pages_record_the_files_they_use() {
+    let d = render_one(
+        "![flow](images/flow.png) [form](forms/consent.pdf) ![again](images/flow.png) ![logo](/images/logo.png)\n",
+    );
+    assert_eq!(d.r.assets.len(), 2);
+    assert!(
+        d.r.html
+            .contains("<img src=\"../../images/logo.png\" alt=\"logo\""),
+        "{}",
+        d.r.html
+    );
+}
+
+#[test]
+fn trusted_raw_html_is_kept_and_its_files_noted() {
+    let d = render_with(
+        "<img src=\"images/flow.png\" onload=\"x()\">\n\n<a href=\"forms/consent.pdf\">form</a>\n",
+        "allow_raw_html: true\n",
+    );
+    assert!(d.r.html.contains("onload=\"x()\""), "{}", d.r.html);
+    assert_eq!(d.r.assets.len(), 2);
+    assert!(d.r.diagnostics.is_empty());
+}
+
+#[test]
+fn usual_mistakes_are_explained() {
+    let d = render_one(
+        "• First point\n• Second point\n\n> [!DANGER]\n> Do not.\n\n> [!AVERTISSEMENT]\n> Non.\n\nSee ![flow](images/referral flow.png) and [mail](someone@example.org).\n",
+    );
+    d.has("4:1: warning: `•` is not a list marker in Markdown: these lines make one paragraph");
+    d.has("7:3: warning: unknown callout type `[!DANGER]`: it is shown as a quote");
+    d.has("10:3: warning: unknown callout type `[!AVERTISSEMENT]`: it is shown as a quote");
+    d.has("13:13: warning: image target `images/referral flow.png` has a space, so it is shown as text");
+    d.has("13:43: error: link to a missing file `someone@example.org`");
+    let hints: Vec<&str> =
+        d.r.diagnostics
+            .iter()
+            .filter_map(|d| d.hint.as_deref())
+            .collect();
+    assert!(hints.contains(&"did you mean `[!CAUTION]`? The callout types are `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`"), "{hints:#?}");
+    assert!(
+        hints.contains(&"an e-mail address needs `mailto:`: `mailto:someone@example.org`"),
+        "{hints:#?}"
+    );
+}
+
+#[test]
+fn numbers_stay_on_one_line() {
+    let d = render_one("Call +000 00 000 000 now.\n\n```\n+000 00 000 000\n```\n");
+    assert_eq!(
+        d.r.html,
+        "<p>Call <span class=\"nowrap\">+000 00 000 000</span> now.</p>\n<pre><code>+000 00 000 000\n</code></pre>\n"
+    );
+}
+
+#[test]
+fn many_identical_headings_tasks_and_footnotes() {
+    let n = 5_000;
+    let mut body = "## same\n\n".repeat(n);
+    body.push_str(&"- [ ] same\n".repeat(n));
+    body.push('\n');
+    body.push_str(&"x[^a] ".repeat(n));
+    body.push_str("\n\n[^a]: Note.\n");
+    let d = render_one(&body);
+    assert!(d.r.ids.contains(&format!("same-{}", n - 1)));
+    assert!(d.r.ids.contains(&format!("task-same-{}", n - 1)));
+    assert!(d.r.ids.contains(&format!("fn-a-ref-{}", n - 1)));
+}

@@ -1,0 +1,252 @@
+//! End-to-end: links, anchors and raw HTML as authors coming from GitHub,
+//! Hugo, Jekyll or Word write them.
+
+mod common;
+use common::Site;
+
+const PAGE: &str = "guidance/handbook/02-signs.en.md";
+
+fn has_line(stderr: &str, line: &str) {
+    assert!(
+        stderr.lines().any(|l| l == line),
+        "missing\n  {line}\nin:\n{stderr}"
+    );
+}
+
+fn with_defects() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nSee [the old page](04-removed.md) and [intro](01-intro.md#gone).\n\n![Referral flow](images/lost.png)\n\nBack to [the top](#top) or [signs](#physical-signs).\n",
+    );
+    site
+}
+
+#[test]
+fn broken_links_fail_the_build_by_default() {
+    let site = with_defects();
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for line in [
+        "guidance/handbook/02-signs.en.md:7:5: error: link to a missing page `04-removed.md`",
+        "guidance/handbook/02-signs.en.md:7:39: error: link to a missing anchor `#gone` in guidance/handbook/01-intro.en.md",
+        "guidance/handbook/02-signs.en.md:9:1: error: missing image file `images/lost.png`",
+        "guidance/handbook/02-signs.en.md:11:9: error: link to a missing anchor `#top` on this page",
+    ] {
+        has_line(&o.stderr, line);
+    }
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn broken_links_as_warnings_are_published_as_text() {
+    let site = with_defects();
+    site.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", site.read("site.yaml")),
+    );
+    site.write(
+        "guidance/handbook/02-signs.fr.md",
+        "---\ntitle: Signes\n---\n\n![Schéma](images/perdu.png)\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for line in [
+        "guidance/handbook/02-signs.en.md:7:5: warning: link to a missing page `04-removed.md`; published as its text",
+        "guidance/handbook/02-signs.en.md:7:39: warning: link to a missing anchor `#gone` in guidance/handbook/01-intro.en.md; published as its text",
+        "guidance/handbook/02-signs.en.md:9:1: warning: missing image file `images/lost.png`; its description is shown in a box",
+        "guidance/handbook/02-signs.en.md:11:9: warning: link to a missing anchor `#top` on this page; published as its text",
+        "guidance/handbook/02-signs.fr.md:5:1: warning: missing image file `images/perdu.png`; its description is shown in a box",
+        "  3 broken links and 2 missing images published as text: see the warnings",
+    ] {
+        has_line(&o.stderr, line);
+    }
+    let p = site.page("en/handbook/signs.html");
+    let links: Vec<String> = p
+        .select(".content a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap_or("").to_string())
+        .collect();
+    assert_eq!(links, ["#physical-signs"]);
+    assert_eq!(
+        p.text_of(".content p:nth-of-type(1)"),
+        "See the old page and intro."
+    );
+    assert_eq!(
+        p.text_of(".content .missing-image"),
+        "Image not available Referral flow"
+    );
+    assert_eq!(
+        p.text_of(".content .missing-image-label"),
+        "Image not available"
+    );
+    // In the language of the text around it.
+    let fr = site.page("fr/handbook/signs.html");
+    assert_eq!(
+        fr.text_of(".content .missing-image-label"),
+        "Image non disponible"
+    );
+
+    // `check` and `--strict` still fail on them.
+    let o = site.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    has_line(
+        &o.stderr,
+        "3 broken links and 2 missing images to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
+    );
+    let o = site.run(&["check", "--format", "json"]);
+    assert_eq!(o.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(
+        (v["broken_links"].as_u64(), v["missing_images"].as_u64()),
+        (Some(3), Some(2))
+    );
+    let o = site.run(&["build", "--strict"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+}
+
+#[test]
+fn heading_ids_are_the_ones_github_makes() {
+    let site = Site::fixture("basic");
+    // The second heading is typed in decomposed Unicode, as macOS saves it.
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\n## Numéros d’urgence\n\n## Pre\u{301}fecture (Paris)\n\n## Étape 1: appeler\n",
+    );
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        "---\ntitle: Introduction\n---\n\nSee [numbers](02-signs.md#numéros-durgence), [office](02-signs.md#préfecture-paris) and [step](02-signs.md#%C3%A9tape-1-appeler).\n\nAnd [a typo](02-signs.md#numeros-d-urgence).\n\n## Safety {#safety}\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    has_line(
+        &o.stderr,
+        "guidance/handbook/01-intro.en.md:7:5: error: link to a missing anchor `#numeros-d-urgence` in guidance/handbook/02-signs.en.md",
+    );
+    assert!(
+        o.stderr
+            .contains("= hint: did you mean `#numéros-durgence`?"),
+        "{}",
+        o.stderr
+    );
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        "---\ntitle: Introduction\n---\n\nSee [numbers](02-signs.md#numéros-durgence), [office](02-signs.md#préfecture-paris) and [step](02-signs.md#%C3%A9tape-1-appeler).\n\n## Safety {#safety}\n",
+    );
+    site.build_ok();
+    let p = site.page("en/handbook/signs.html");
+    let ids: Vec<&str> = p
+        .select(".content h2")
+        .iter()
+        .map(|h| h.value().attr("id").unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "physical-signs",
+            "numéros-durgence",
+            "préfecture-paris",
+            "étape-1-appeler"
+        ]
+    );
+    assert!(common::broken_links(&site.out()).is_empty());
+}
+
+#[test]
+fn usual_mistakes_get_a_hint() {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nWrite to [us](help@example.org), see [the site](Access.Net), [the intro](01-intro) and ![the flow](images/Flow.png).\n\n![referral](images/referral flow.png)\n\n• Ask\n• Listen\n\n> [!DANGER]\n> Do not confront.\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let e = &o.stderr;
+    for (line, hint) in [
+        (
+            "guidance/handbook/02-signs.en.md:7:10: error: link to a missing file `help@example.org`",
+            "an e-mail address needs `mailto:`: `mailto:help@example.org`",
+        ),
+        (
+            "guidance/handbook/02-signs.en.md:7:38: error: link to a missing file `Access.Net`",
+            "a web address needs `https://`: `https://Access.Net`",
+        ),
+        (
+            "guidance/handbook/02-signs.en.md:7:62: error: link to a missing file `01-intro`",
+            "link to the Markdown file: `01-intro.md`",
+        ),
+        (
+            "guidance/handbook/02-signs.en.md:7:88: error: missing image file `images/Flow.png`",
+            "the file is called `images/flow.png`: names are case-sensitive",
+        ),
+        (
+            "guidance/handbook/02-signs.en.md:9:13: warning: image target `images/referral flow.png` has a space, so it is shown as text",
+            "put the target in angle brackets: `(<images/referral flow.png>)`, or rename the file without spaces",
+        ),
+        (
+            "guidance/handbook/02-signs.en.md:11:1: warning: `•` is not a list marker in Markdown: these lines make one paragraph",
+            "start each item on its own line with `- ` (a hyphen and a space)",
+        ),
+        (
+            "guidance/handbook/02-signs.en.md:14:3: warning: unknown callout type `[!DANGER]`: it is shown as a quote",
+            "did you mean `[!CAUTION]`? The callout types are `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`",
+        ),
+    ] {
+        has_line(e, line);
+        let after = &e[e.find(line).unwrap()..];
+        let hint_line = after
+            .lines()
+            .find(|l| l.trim_start().starts_with("= hint:"))
+            .unwrap();
+        assert_eq!(hint_line.trim_start(), format!("= hint: {hint}"), "{line}");
+    }
+}
+
+#[test]
+fn raw_html_from_migrated_sites_is_shown_as_html() {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nLine one<br>line two, 10<sup>3</sup> people, <i>in italics</i>, <span style=\"color: red\">red</span>, <a href=\"01-intro.md#safety\">safety</a>.\n\n<p align=\"center\">A <b>centred</b> paragraph.</p>\n\n<details>\n<summary>More</summary>\n\nHidden **Markdown**.\n\n</details>\n\n<a id=\"old-anchor\"></a>\n",
+    );
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        "---\ntitle: Introduction\n---\n\n## Safety first {#safety}\n\nSee [the old anchor](02-signs.md#old-anchor).\n",
+    );
+    let o = site.build_ok();
+    has_line(
+        &o.stderr,
+        "guidance/handbook/02-signs.en.md:7:65: warning: `style` attribute removed from `<span>` in raw HTML",
+    );
+    let p = site.page("en/handbook/signs.html");
+    let text = p.text_of(".content");
+    assert!(!text.contains('<'), "no literal tags: {text}");
+    assert_eq!(p.text_of(".content sup"), "3");
+    assert_eq!(p.select(".content br").len(), 1);
+    assert_eq!(p.text_of(".content i"), "in italics");
+    assert_eq!(p.attr(".content p a[href]", "href"), "intro.html#safety");
+    assert_eq!(p.attr(".content p[align]", "align"), "center");
+    assert_eq!(p.text_of(".content details summary"), "More");
+    assert_eq!(p.text_of(".content details strong"), "Markdown");
+    assert_eq!(p.select(".content a#old-anchor").len(), 1);
+    assert!(common::broken_links(&site.out()).is_empty());
+}
+
+#[test]
+fn site_absolute_paths_point_into_static() {
+    let site = Site::fixture("basic");
+    site.write("static/images/logo.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\n![Logo](/images/logo.png) and <img src=\"/images/logo.png\" alt=\"again\">\n",
+    );
+    site.build_ok();
+    let p = site.page("en/handbook/signs.html");
+    let srcs: Vec<&str> = p
+        .select(".content img")
+        .iter()
+        .map(|i| i.value().attr("src").unwrap())
+        .collect();
+    assert_eq!(srcs, ["../../images/logo.png", "../../images/logo.png"]);
+    assert!(site.out().join("images/logo.png").is_file());
+}

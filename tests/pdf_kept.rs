@@ -1,0 +1,270 @@
+//! End-to-end: PDFs across builds. `build` after `pdf` keeps the PDFs whose
+//! publication did not change (never linking to them: it did not make
+//! them), removes the others with a line that says so, and a forged
+//! manifest can at most keep a file from being removed. Also the
+//! navigation's PDF links, and phone numbers kept on one line.
+#![cfg(unix)]
+
+mod common;
+use common::{Site, tree};
+use lopdf::{Document, Object};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A stand-in for Chromium: copies a small ready PDF to `--print-to-pdf`.
+fn fake_browser(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let pdf = dir.join("ready.pdf");
+    let mut doc = Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
+    let content = doc.add_object(lopdf::Stream::new(
+        lopdf::Dictionary::new(),
+        b"0 0 m 10 10 l S".to_vec(),
+    ));
+    let mut page = lopdf::Dictionary::new();
+    page.set("Type", name("Page"));
+    page.set("Parent", pages_id);
+    page.set("Contents", content);
+    page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
+    let kids = vec![Object::Reference(doc.add_object(page))];
+    let mut pages = lopdf::Dictionary::new();
+    pages.set("Type", name("Pages"));
+    pages.set("Kids", kids);
+    pages.set("Count", 1);
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = lopdf::Dictionary::new();
+    catalog.set("Type", name("Catalog"));
+    catalog.set("Pages", pages_id);
+    let catalog = doc.add_object(catalog);
+    doc.trailer.set("Root", catalog);
+    doc.save(&pdf).unwrap();
+    let script = dir.join("fake-chromium");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do\n  case \"$a\" in\n    --print-to-pdf=*) out=\"${{a#--print-to-pdf=}}\";;\n  esac\ndone\ncp '{}' \"$out\"\n",
+            pdf.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+fn pdfs(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    tree(out)
+        .into_iter()
+        .filter(|(k, _)| k.ends_with(".pdf"))
+        .collect()
+}
+
+fn linking_pages(out: &Path) -> Vec<String> {
+    tree(out)
+        .into_iter()
+        .filter(|(k, v)| k.ends_with(".html") && String::from_utf8_lossy(v).contains("pdf-link"))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+const HANDBOOK_PDFS: [&str; 3] = [
+    "ar/handbook/handbook.ar.pdf",
+    "en/handbook/handbook.en.pdf",
+    "fr/handbook/handbook.fr.pdf",
+];
+
+#[test]
+fn a_build_keeps_unchanged_pdfs_unlinked_and_removes_the_others_with_a_line() {
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path());
+    let site = Site::fixture("basic");
+    let o = site.run(&["pdf", "--browser", fake.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let made = pdfs(&site.out());
+    assert_eq!(made.len(), 6, "{:?}", made.keys());
+    assert!(!linking_pages(&site.out()).is_empty());
+
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("kept 6 PDFs made by `fieldguide pdf` (their publications did not change); pages link to PDFs only after `fieldguide pdf`\n"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(pdfs(&site.out()), made, "kept as they were");
+    assert_eq!(linking_pages(&site.out()), Vec::<String>::new());
+    let manifest = site.read("public/.fieldguide-output");
+    assert_eq!(manifest.matches("printed ").count(), 6, "{manifest}");
+    // Every other file is what a build into an empty folder writes, the
+    // zip included (it holds no PDF: this build made none).
+    let fresh = Site::fixture("basic");
+    fresh.build_ok();
+    let expected = tree(&fresh.out());
+    let got = tree(&site.out());
+    for (k, v) in &expected {
+        if k != ".fieldguide-output" {
+            assert!(got.get(k) == Some(v), "{k} differs");
+        }
+    }
+    let extra: Vec<&String> = got.keys().filter(|k| !expected.contains_key(*k)).collect();
+    assert_eq!(extra.len(), 6, "only the PDFs: {extra:?}");
+    let zip = std::fs::read(site.out().join("download/test-guidance.zip")).unwrap();
+    let entries = fieldguide::output::download::entries(&zip).unwrap();
+    assert!(!entries.iter().any(|(n, _)| n.ends_with(".pdf")));
+
+    // The handbook changes: its PDFs go, with a line; the checklist's stay.
+    let signs = site.read("guidance/handbook/02-signs.en.md");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        format!("{signs}\nMore.\n"),
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(&format!(
+            "removed 3 PDFs made by `fieldguide pdf`, whose publications changed since: {}; run `fieldguide pdf` to make them again\n",
+            HANDBOOK_PDFS.join(", ")
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("kept 3 PDFs"), "{}", o.stderr);
+    let left: Vec<String> = pdfs(&site.out()).into_keys().collect();
+    assert_eq!(
+        left,
+        [
+            "ar/checklist/checklist.ar.pdf",
+            "en/checklist/checklist.en.pdf",
+            "fr/checklist/checklist.fr.pdf"
+        ]
+    );
+
+    // A kept PDF edited by hand is no longer fieldguide's: never removed,
+    // no longer listed.
+    let edited = site.out().join("en/checklist/checklist.en.pdf");
+    std::fs::write(&edited, b"%PDF-1.4 edited").unwrap();
+    let o = site.build_ok();
+    assert!(
+        o.stderr
+            .contains("not removed: fieldguide wrote this file, but it was changed since"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(std::fs::read(&edited).unwrap(), b"%PDF-1.4 edited");
+    assert!(
+        !site
+            .read("public/.fieldguide-output")
+            .contains("en/checklist/checklist.en.pdf")
+    );
+}
+
+#[test]
+fn a_forged_manifest_keeps_at_most_a_file_and_never_gets_it_linked() {
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path());
+    // The key of the handbook's English print page, as `pdf` records it.
+    let printed = Site::fixture("basic");
+    let o = printed.run(&["pdf", "--browser", fake.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let manifest = printed.read("public/.fieldguide-output");
+    let line = manifest
+        .lines()
+        .find(|l| l.starts_with("printed ") && l.ends_with(" en/handbook/handbook.en.pdf"))
+        .unwrap()
+        .to_string();
+
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = tree(&site.out());
+    let forged = b"%PDF-1.4 forged".to_vec();
+    site.write("public/en/handbook/handbook.en.pdf", &forged);
+    site.write("public/en/handbook/stale.pdf", &forged);
+    let hash = blake3::hash(&forged).to_hex();
+    let m = site.read("public/.fieldguide-output");
+    site.write(
+        "public/.fieldguide-output",
+        format!(
+            "{m}{hash} en/handbook/handbook.en.pdf\n{line}\n{hash} en/handbook/stale.pdf\nprinted {} en/handbook/stale.pdf\n",
+            "0".repeat(32)
+        ),
+    );
+    let o = site.build_ok();
+    let after = tree(&site.out());
+    // The file with the right key is kept (as a file fieldguide did not
+    // write would be), the other removed; nothing links to either, and
+    // every page is what an empty folder gets.
+    assert!(after["en/handbook/handbook.en.pdf"] == forged);
+    assert!(!after.contains_key("en/handbook/stale.pdf"));
+    assert_eq!(linking_pages(&site.out()), Vec::<String>::new());
+    for (k, v) in &before {
+        if k != ".fieldguide-output" {
+            assert!(after.get(k) == Some(v), "{k} differs");
+        }
+    }
+    assert!(o.stderr.contains("kept 1 PDF"), "{}", o.stderr);
+}
+
+#[test]
+fn the_navigation_lists_the_pdf_links_without_separators() {
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path());
+    let site = Site::fixture("basic");
+    let o = site.run(&["pdf", "--browser", fake.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let p = site.page("en/handbook/signs.html");
+    let links = p.one(".pub-nav .print-link");
+    let texts: Vec<String> = links
+        .select(&scraper::Selector::parse("a").unwrap())
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(texts, ["Print version", "PDF (\u{2068}A4\u{2069})"]);
+    // Nothing between the links: a separator between blocks stood alone
+    // on a line at phone width.
+    let between: String = links
+        .children()
+        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+        .collect();
+    assert!(between.trim().is_empty(), "{between:?}");
+}
+
+/// In a real browser at phone width, a phone number link stays on one line,
+/// on the web page and on the print page (whose CSS prints the number).
+#[test]
+fn phone_numbers_stay_on_one_line() {
+    let Some(chromium) = common::browser::require() else {
+        return;
+    };
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/04-call.en.md",
+        "---\ntitle: Call\n---\n\nCall the hotline on [+000 700 000 000](tel:+000700000000) or [the office](tel:+000200000000) at any hour of the day or the night.\n",
+    );
+    site.build_ok();
+    let script = r#"
+var pages = ["en/handbook/call.html", "en/handbook/print.html"], out = [];
+var f = document.createElement("iframe");
+f.style.cssText = "width:150px;height:800px;border:0";
+document.body.appendChild(f);
+function next(i) {
+  if (i >= pages.length) { document.getElementById("result").textContent = JSON.stringify(out); return; }
+  f.onload = function () {
+    f.contentDocument.querySelectorAll('a[href^="tel:"]').forEach(function (a) {
+      out.push(pages[i] + " " + a.textContent + ": " + a.getClientRects().length);
+    });
+    next(i + 1);
+  };
+  f.src = pages[i];
+}
+next(0);
+"#;
+    let result = common::browser::harness(&chromium, &site.out(), script);
+    let lines: Vec<String> =
+        serde_json::from_str(&result).unwrap_or_else(|e| panic!("{e}: {result}"));
+    assert_eq!(
+        lines,
+        [
+            "en/handbook/call.html +000 700 000 000: 1",
+            "en/handbook/call.html the office: 1",
+            "en/handbook/print.html +000 700 000 000: 1",
+            "en/handbook/print.html the office: 1",
+        ]
+    );
+}

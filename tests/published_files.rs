@@ -1,0 +1,119 @@
+//! Only what pages use is published from `guidance/`; `static/` is
+//! published whole; names are compared in NFC.
+
+mod common;
+use common::{Site, tree};
+
+#[test]
+fn files_no_page_uses_stay_private_and_are_named() {
+    let site = Site::fixture("basic");
+    site.write("guidance/handbook/case-notes CONFIDENTIAL.docx", "private");
+    site.write("guidance/handbook/images/unused.png", "\u{89}PNG");
+    site.write("guidance/handbook/~$questions.docx", "lock");
+    site.write("guidance/handbook/draft.bak", "old");
+    let o = site.build_ok();
+    let published: Vec<String> = tree(&site.out()).into_keys().collect();
+    for name in ["CONFIDENTIAL", "unused.png", "~$questions", "draft.bak"] {
+        assert!(
+            !published.iter().any(|p| p.contains(name)),
+            "{name} was published"
+        );
+    }
+    // The linked image still is, in every language.
+    for lang in ["en", "fr", "ar"] {
+        assert!(
+            site.out()
+                .join(format!("{lang}/handbook/images/flow.png"))
+                .is_file()
+        );
+    }
+    // The summary names what was left out (leftovers are not worth a word).
+    assert!(
+        o.stderr.contains(
+            "2 files in guidance/ are not linked from any page and were not published: guidance/handbook/case-notes CONFIDENTIAL.docx, guidance/handbook/images/unused.png"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("~$questions"), "{}", o.stderr);
+    // `check` lists them with their paths, and in JSON.
+    let c = site.run(&["check"]);
+    assert!(
+        c.stderr
+            .contains("not published: 2 files under guidance/ no page links to or shows:"),
+        "{}",
+        c.stderr
+    );
+    assert!(
+        c.stderr
+            .contains("\n  guidance/handbook/images/unused.png\n"),
+        "{}",
+        c.stderr
+    );
+    let j = site.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
+    assert_eq!(
+        v["not_published"],
+        serde_json::json!([
+            "guidance/handbook/case-notes CONFIDENTIAL.docx",
+            "guidance/handbook/images/unused.png"
+        ])
+    );
+    // Linked, it is published (a document type on the allowlist).
+    site.write(
+        "guidance/handbook/04-notes.en.md",
+        "---\ntitle: Notes\n---\n[notes](<case-notes CONFIDENTIAL.docx>)\n",
+    );
+    site.build_ok();
+    assert_eq!(
+        site.read("public/en/handbook/case-notes CONFIDENTIAL.docx"),
+        "private"
+    );
+}
+
+#[test]
+fn static_files_are_published_at_the_root() {
+    let site = Site::fixture("basic");
+    site.write("static/logo.png", "\u{89}PNG");
+    site.write("static/downloads/form.pdf", "%PDF-1.4");
+    site.write("static/.DS_Store", "x");
+    site.write("static/evil.html", "<script>alert(1)</script>");
+    let o = site.build();
+    // The same type rules as under guidance/.
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains(
+            "static/evil.html:1:1: error: not published: a .html file runs in the reader's browser"
+        ),
+        "{}",
+        o.stderr
+    );
+    site.remove("static/evil.html");
+    site.build_ok();
+    assert_eq!(site.read("public/logo.png"), "\u{89}PNG");
+    assert_eq!(site.read("public/downloads/form.pdf"), "%PDF-1.4");
+    assert!(!site.out().join(".DS_Store").exists());
+}
+
+#[test]
+fn decomposed_and_composed_names_are_the_same_file() {
+    let site = Site::fixture("basic");
+    // Saved by macOS: "e" followed by a combining acute accent.
+    site.write(
+        "guidance/handbook/images/pre\u{301}fecture.png",
+        "\u{89}PNG",
+    );
+    site.write(
+        "guidance/handbook/04-prefecture.en.md",
+        "---\ntitle: Préfecture\n---\n![map](images/pr\u{e9}fecture.png)\n",
+    );
+    site.build_ok();
+    let page = site.page("en/handbook/prefecture.html");
+    let src = page.attr(".content img", "src");
+    assert_eq!(common::decode(&src), "images/pr\u{e9}fecture.png");
+    assert!(
+        site.out()
+            .join("en/handbook/images/pr\u{e9}fecture.png")
+            .is_file()
+    );
+}

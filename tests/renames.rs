@@ -1,0 +1,274 @@
+//! End-to-end: renaming a page. A translation left behind by a renamed
+//! source is an orphan (named, never published, listed by `status`);
+//! `aliases:` keep old addresses working with redirect pages; a page that
+//! disappears without one is reported.
+
+mod common;
+use common::{Site, broken_links, tree};
+
+const CONSENT_EN: &str = "---\ntitle: Informed consent\n---\n\nAsk before you record anything.\n";
+const CONSENT_FR: &str =
+    "---\ntitle: Consentement éclairé\n---\n\nDemandez avant d'enregistrer quoi que ce soit.\n";
+
+/// The basic fixture with a translated chapter, stamped.
+fn with_consent() -> Site {
+    let site = Site::fixture("basic");
+    site.write("guidance/handbook/04-informed-consent.en.md", CONSENT_EN);
+    site.write("guidance/handbook/04-informed-consent.fr.md", CONSENT_FR);
+    let fr = site
+        .path()
+        .join("guidance/handbook/04-informed-consent.fr.md");
+    let o = site.run(&["stamp", fr.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    site
+}
+
+#[test]
+fn a_translation_left_behind_by_a_rename_is_an_orphan_and_names_its_source() {
+    let site = with_consent();
+    site.build_ok();
+    std::fs::rename(
+        site.path()
+            .join("guidance/handbook/04-informed-consent.en.md"),
+        site.path().join("guidance/handbook/04-consent.en.md"),
+    )
+    .unwrap();
+    let o = site.build_ok();
+    let expected = "guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`";
+    assert_eq!(
+        o.stderr.matches(expected).count(),
+        1,
+        "the orphan is reported once:\n{}",
+        o.stderr
+    );
+    let files = tree(&site.out());
+    // Never published, in no language: the French text is not the English page.
+    for lang in ["en", "fr", "ar"] {
+        assert!(
+            !files.contains_key(&format!("{lang}/handbook/informed-consent.html")),
+            "{lang}"
+        );
+    }
+    let en = site.page("en/handbook/consent.html");
+    assert_eq!(en.attr("article", "lang"), "en");
+    // French readers get the English page, marked as not translated.
+    let fr = site.page("fr/handbook/consent.html");
+    assert_eq!(fr.attr("article", "lang"), "en");
+    assert_eq!(fr.select(".notice-fallback").len(), 1);
+    // `status` lists it as orphaned, never as a source.
+    let status = site.run(&["status", "--lang", "fr"]);
+    assert!(
+        status.stdout.contains("    orphaned:  guidance/handbook/04-informed-consent.fr.md  (its source is gone; it looks like guidance/handbook/04-consent.en.md, renamed: rename it to guidance/handbook/04-consent.fr.md; not published)"),
+        "{}",
+        status.stdout
+    );
+    let json = site.run(&["status", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v["languages"][1]["orphaned"][0]["rename_to"],
+        "guidance/handbook/04-consent.fr.md"
+    );
+    assert_eq!(v["languages"][0]["orphaned"].as_array().unwrap().len(), 0);
+    // A link to the old name no longer "resolves" to the French text.
+    let signs = site.read("guidance/handbook/02-signs.en.md");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n\nSee [consent](04-informed-consent.md).\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/02-signs.en.md:5:5: error: link to a missing page `04-informed-consent.md`"),
+        "{}",
+        o.stderr
+    );
+    // Renaming the translation as told ends it.
+    std::fs::rename(
+        site.path()
+            .join("guidance/handbook/04-informed-consent.fr.md"),
+        site.path().join("guidance/handbook/04-consent.fr.md"),
+    )
+    .unwrap();
+    site.write("guidance/handbook/02-signs.en.md", signs);
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("orphan"), "{}", o.stderr);
+    assert_eq!(
+        site.page("fr/handbook/consent.html")
+            .attr("article", "lang"),
+        "fr"
+    );
+}
+
+#[test]
+fn aliases_leave_redirect_pages_at_the_old_addresses_in_every_language() {
+    let site = with_consent();
+    site.build_ok();
+    // Renamed, with its old name kept; the French file follows.
+    site.remove("guidance/handbook/04-informed-consent.en.md");
+    site.remove("guidance/handbook/04-informed-consent.fr.md");
+    site.write(
+        "guidance/handbook/04-consent.en.md",
+        CONSENT_EN.replace("---\n\n", "aliases: [informed-consent]\n---\n\n"),
+    );
+    site.write("guidance/handbook/04-consent.fr.md", CONSENT_FR);
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
+    for lang in ["en", "fr", "ar"] {
+        let p = site.page(&format!("{lang}/handbook/informed-consent.html"));
+        assert_eq!(p.attr("html", "lang"), lang);
+        assert_eq!(
+            p.attr("meta[http-equiv=refresh]", "content"),
+            "0; url=consent.html"
+        );
+        assert_eq!(p.attr("main a[href]", "href"), "consent.html");
+        assert_eq!(p.attr("meta[name=robots]", "content"), "noindex");
+        // The same head as the site's other pages.
+        let page = site.page(&format!("{lang}/handbook/consent.html"));
+        for sel in [
+            "meta[charset]",
+            "meta[name=viewport]",
+            "meta[name=referrer]",
+            "meta[http-equiv=Content-Security-Policy]",
+            "link[rel=stylesheet]",
+        ] {
+            let attrs = |p: &common::Page| -> Vec<String> {
+                p.select(sel)
+                    .iter()
+                    .map(|e| format!("{:?}", e.value().attrs().collect::<Vec<_>>()))
+                    .collect()
+            };
+            assert_eq!(attrs(&p), attrs(&page), "{lang}: {sel}");
+        }
+    }
+    assert_eq!(
+        site.page("fr/handbook/informed-consent.html")
+            .text_of("main h1"),
+        "Cette page a été déplacée"
+    );
+    assert!(
+        broken_links(&site.out()).is_empty(),
+        "{:#?}",
+        broken_links(&site.out())
+    );
+}
+
+#[test]
+fn a_publication_alias_leads_every_page_below_it() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    std::fs::rename(
+        site.path().join("guidance/checklist"),
+        site.path().join("guidance/visit-checklist"),
+    )
+    .unwrap();
+    let index = site.read("guidance/visit-checklist/index.en.md");
+    site.write(
+        "guidance/visit-checklist/index.en.md",
+        index.replace(
+            "kind: checklist\n",
+            "kind: checklist\naliases: [checklist]\n",
+        ),
+    );
+    let intro = site.read("guidance/handbook/01-intro.en.md");
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        intro.replace("../checklist/", "../visit-checklist/"),
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
+    let p = site.page("en/checklist/before.html");
+    assert_eq!(
+        p.attr("meta[http-equiv=refresh]", "content"),
+        "0; url=../visit-checklist/before.html"
+    );
+    let p = site.page("ar/checklist/index.html");
+    assert_eq!(
+        p.attr("main a[href]", "href"),
+        "../visit-checklist/index.html"
+    );
+    assert!(broken_links(&site.out()).is_empty());
+}
+
+#[test]
+fn a_page_gone_without_an_alias_is_reported_once() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    site.remove("guidance/handbook/02-signs.en.md");
+    for f in ["index.en.md", "01-intro.en.md", "01-intro.fr.md"] {
+        let p = format!("guidance/handbook/{f}");
+        site.write(
+            &p,
+            site.read(&p)
+                .replace("(02-signs.md#physical-signs)", "(01-intro.md)"),
+        );
+    }
+    // --strict fails on it, before anything is written.
+    let o = site.run(&["build", "--strict"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(site.out().join("en/handbook/signs.html").is_file());
+    let o = site.build_ok();
+    let out = site.out();
+    for lang in ["en", "fr", "ar"] {
+        let line = format!(
+            "{}:1:1: warning: the previous build published this page, and this one does not: links and bookmarks to it will break",
+            out.join(lang).join("handbook/signs.html").display()
+        );
+        assert_eq!(o.stderr.matches(&line).count(), 1, "{lang}:\n{}", o.stderr);
+    }
+    assert!(
+        o.stderr.contains("hint: if the page was renamed or moved, add its old name to the new page's front matter: `aliases: [signs]`"),
+        "{}",
+        o.stderr
+    );
+    // Said once: the next build knows the page is gone.
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
+}
+
+#[test]
+fn an_alias_that_would_replace_a_page_is_an_error_at_its_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/04-more.en.md",
+        "---\ntitle: More\naliases:\n  - old-more\n  - signs\n---\n\nText.\n",
+    );
+    let o = site.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("guidance/handbook/04-more.en.md:5:5: error: alias `signs` is the name of a page that exists (guidance/handbook/02-signs.en.md): its redirect would replace that page"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(o.stderr.matches("error:").count(), 1, "{}", o.stderr);
+}
+
+/// A redirect page, opened from the disk in a real browser, lands on the page.
+#[test]
+fn a_redirect_works_from_the_disk_in_a_browser() {
+    let Some(chromium) = common::browser::require() else {
+        return;
+    };
+    let site = Site::fixture("basic");
+    let signs = site.read("guidance/handbook/02-signs.en.md");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        signs.replace(
+            "title: Signs\n",
+            "title: Signs\naliases: [part/old-signs]\n",
+        ),
+    );
+    site.build_ok();
+    let script = r#"
+var frame = document.createElement("iframe");
+document.body.appendChild(frame);
+var loads = 0;
+frame.onload = function () {
+  loads += 1;
+  if (loads === 2) document.getElementById("result").textContent = frame.contentWindow.location.pathname;
+};
+frame.src = "en/handbook/part/old-signs.html";
+"#;
+    let landed = common::browser::harness(&chromium, &site.out(), script);
+    assert!(landed.ends_with("/en/handbook/signs.html"), "{landed}");
+}

@@ -1,0 +1,196 @@
+//! End-to-end: the search index files and the search form, checked in the
+//! output (sizes, one entry per page, determinism, the form on every page).
+
+mod common;
+use common::Site;
+use scraper::Selector;
+use std::path::Path;
+
+/// The JSON object a `search-index.js` assigns.
+fn index_json(out: &Path, lang: &str) -> serde_json::Value {
+    let js = std::fs::read_to_string(out.join(format!("{lang}/search-index.js"))).unwrap();
+    let body = js
+        .strip_prefix("window.fieldguideSearch=")
+        .and_then(|s| s.strip_suffix(";\n"))
+        .expect("search-index.js assigns window.fieldguideSearch");
+    serde_json::from_str(body).expect("the index is valid JSON")
+}
+
+fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap()
+}
+
+#[test]
+fn every_language_gets_an_index_within_budget() {
+    let site = Site::sample();
+    let o = site.build_ok();
+    for lang in ["en", "fr", "ar", "ha"] {
+        let idx = index_json(&site.out(), lang);
+        assert_eq!(idx["lang"], lang);
+        let docs = idx["docs"].as_array().unwrap();
+        // Every page of the language tree, fallbacks included.
+        let pages = common::html_files(&site.out().join(lang))
+            .iter()
+            .filter(|p| {
+                !p.ends_with("print.html") && !p.ends_with("search.html") && {
+                    let rel = p.strip_prefix(site.out().join(lang)).unwrap();
+                    rel.components().count() > 1
+                }
+            })
+            .count();
+        assert_eq!(docs.len(), pages, "{lang}: one entry per page");
+        for d in docs {
+            let path = format!(
+                "{}{}",
+                idx["pubs"][d[0].as_u64().unwrap() as usize][1]
+                    .as_str()
+                    .unwrap(),
+                d[1].as_str().unwrap()
+            );
+            assert!(
+                site.out().join(lang).join(common::decode(&path)).is_file(),
+                "{lang}: {path} does not exist"
+            );
+        }
+        // The summary line, and the budget stated in README.md.
+        let line = o
+            .stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("search {lang}:")))
+            .unwrap_or_else(|| panic!("no search line for {lang}:\n{}", o.stderr));
+        let pct: f64 = line
+            .split(", ")
+            .nth(1)
+            .and_then(|s| s.split('%').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("cannot read the ratio in {line}"));
+        assert!(pct <= 90.0, "{lang}: index over budget: {line}");
+    }
+    // Arabic and Hausa show untranslated pages from English: marked as such.
+    let ar = index_json(&site.out(), "ar");
+    assert!(
+        ar["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d.get(5).and_then(|l| l.as_str()) == Some("en"))
+    );
+}
+
+#[test]
+fn the_search_form_is_on_every_page_and_works_without_scripts() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let out = site.out();
+    for file in common::html_files(&out) {
+        let rel = file
+            .strip_prefix(&out)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if rel == "index.html" || rel.ends_with("print.html") {
+            continue;
+        }
+        // The 404 page is in the default language, its links from the root.
+        let not_found = rel == "404.html";
+        let lang = if not_found {
+            "en"
+        } else {
+            rel.split('/').next().unwrap()
+        };
+        let p = site.page(&rel);
+        let form = if rel.ends_with("/search.html") {
+            p.one("main form[role=search]")
+        } else {
+            p.one("header form[role=search]")
+        };
+        assert_eq!(form.value().attr("method"), Some("get"), "{rel}");
+        let action = form.value().attr("action").unwrap();
+        let target = match action.strip_prefix('/') {
+            Some(abs) if not_found => out.join(abs),
+            _ => file.parent().unwrap().join(action),
+        };
+        assert_eq!(
+            target.canonicalize().unwrap(),
+            out.join(lang).join("search.html").canonicalize().unwrap(),
+            "{rel}: the form goes to the language's results page"
+        );
+        let input = form
+            .select(&sel("input[name=q]"))
+            .next()
+            .unwrap_or_else(|| panic!("{rel}: no input named q"));
+        let id = input.value().attr("id").unwrap();
+        assert_eq!(
+            form.select(&sel(&format!("label[for={id}]"))).count(),
+            1,
+            "{rel}: the input has a label"
+        );
+        assert!(form.select(&sel("button[type=submit]")).next().is_some());
+    }
+    // The results page: its own template and the interface language.
+    let p = site.page("fr/search.html");
+    assert_eq!(p.attr("body", "class"), "page-search");
+    assert_eq!(p.text_of("h1"), common::label("fr", "search-heading"));
+    assert_eq!(
+        p.attr("script[src='search-index.js']", "src"),
+        "search-index.js"
+    );
+    assert_eq!(
+        p.attr("script[src$='search.js']:not([src^=search])", "src"),
+        "../assets/search.js"
+    );
+    assert!(p.text.contains("<noscript>"));
+    assert!(common::broken_links(&out).is_empty());
+}
+
+#[test]
+fn index_bytes_do_not_depend_on_threads() {
+    let site = Site::sample();
+    let index = |threads: &str| {
+        let mut cmd = assert_cmd::Command::cargo_bin("fieldguide").unwrap();
+        let out = site.path().join(format!("out-{threads}"));
+        cmd.args(["build", "--quiet", "--source"])
+            .arg(site.path())
+            .arg("--out")
+            .arg(&out)
+            .env("RAYON_NUM_THREADS", threads)
+            .assert()
+            .success();
+        ["en", "fr", "ar", "ha"]
+            .map(|l| std::fs::read(out.join(format!("{l}/search-index.js"))).unwrap())
+    };
+    assert!(index("1") == index("4"));
+}
+
+#[test]
+fn search_js_stays_offline_and_small() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/static");
+    let js = std::fs::read_to_string(root.join("search.js")).unwrap();
+    for bad in [
+        "fetch(",
+        "XMLHttpRequest",
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "http:",
+        "https:",
+        "import(",
+    ] {
+        assert!(!js.contains(bad), "search.js must not use {bad}");
+    }
+    // Its own budget: only the results page loads it (with the index), so
+    // it is not counted in the 30 KB of CSS and JavaScript every page
+    // loads (tests/weight.rs).
+    // As served: what a build writes (the built-in theme is minified).
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let served = std::fs::metadata(site.out().join("assets/search.js"))
+        .unwrap()
+        .len();
+    assert!(
+        served <= 14_000,
+        "search.js is {served} bytes as served (budget: 14,000)"
+    );
+}

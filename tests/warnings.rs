@@ -1,0 +1,61 @@
+//! End-to-end: things that used to happen silently now warn: a site title
+//! map without one of the site's languages, two chapters with the same
+//! number.
+
+mod common;
+use common::Site;
+
+#[test]
+fn a_title_map_without_a_language_warns_at_the_title() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", yaml.replace("  ar: دليل الاختبار\n", ""));
+    let o = site.run(&["check"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("site.yaml:2:3: warning: the site title has no entry for `ar`: pages in that language show the `en` title"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("0 errors, 1 warning"), "{}", o.stderr);
+    // A plain title is every language's title: nothing to say.
+    site.write(
+        "site.yaml",
+        yaml.replace(
+            "title:\n  en: Test guidance\n  fr: Guide de test\n  ar: دليل الاختبار\n",
+            "title: Test guidance\n",
+        ),
+    );
+    let o = site.run(&["check"]);
+    assert!(o.stderr.contains("0 errors, 0 warnings"), "{}", o.stderr);
+}
+
+#[test]
+fn two_chapters_with_the_same_number_warn() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/02-more.en.md",
+        "---\ntitle: More\n---\n\nMore signs.\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("guidance/handbook/02-signs.en.md:1:1: warning: this page and `02-more.en.md` have the same order (2): they are ordered by name, `more` first"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(o.stderr.matches("same order").count(), 1, "{}", o.stderr);
+    let nav: Vec<String> = site
+        .page("en/handbook/more.html")
+        .select(".pub-nav li > a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(nav, ["Introduction", "More", "Signs", "Referral"]);
+    // `order:` settles it.
+    site.write(
+        "guidance/handbook/02-more.en.md",
+        "---\ntitle: More\norder: 5\n---\n\nMore signs.\n",
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("same order"), "{}", o.stderr);
+}
