@@ -21,7 +21,7 @@ pub struct Contexts<'a> {
 }
 
 impl<'a> Contexts<'a> {
-    pub fn new(site: &'a Site, rendered: &'a [Rendered], untranslated: Vec<String>) -> Self {
+    pub fn new(site: &'a Site, rendered: &'a [Rendered], untranslated: super::nav::Labels) -> Self {
         let counts = site
             .publications
             .iter()

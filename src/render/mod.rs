@@ -202,18 +202,23 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         extras: Extras,
     ) -> Self {
-        // "not translated" in each language, for the navigation written in Rust.
-        let untranslated = site
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                let mut c = Context::new();
-                c.insert("lang_code", &l.code);
-                tera.render_str("{{ t(key=\"not-translated\") }}", &c, false)
-                    .unwrap_or_default()
-            })
-            .collect();
+        // Words of the navigation (written in Rust), in each language.
+        let label = |key: &str| -> Vec<String> {
+            site.config
+                .languages
+                .iter()
+                .map(|l| {
+                    let mut c = Context::new();
+                    c.insert("lang_code", &l.code);
+                    tera.render_str(&format!("{{{{ t(key=\"{key}\") }}}}"), &c, false)
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let untranslated = nav::Labels {
+            untranslated: label("not-translated"),
+            all_pages: label("nav-all-pages"),
+        };
         Renderer {
             site,
             tera,

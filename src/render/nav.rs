@@ -18,9 +18,24 @@ pub struct Nav {
     /// (node, language, depth of the page below its publication folder)
     /// -> the entry's `<li>`, closed and not current.
     closed: HashMap<(NodeId, usize, usize), String>,
-    /// "not translated", per language.
-    untranslated: Vec<String>,
+    labels: Labels,
 }
+
+/// The navigation's words, per language.
+pub struct Labels {
+    /// "not translated"
+    pub untranslated: Vec<String>,
+    /// "All pages": the link from a shortened list to the full one.
+    pub all_pages: Vec<String>,
+}
+
+/// A level with more entries than this (a flat handbook of hundreds of
+/// chapters) shows only the entries around the page's own, and a link to
+/// the part's page, which lists them all: every page listing every other
+/// would make the site grow with the square of its size.
+const LONG_LEVEL: usize = 60;
+/// Entries shown on each side of the page's own in a long level.
+const AROUND: usize = 10;
 
 /// A page's depth below its publication's folder: 0 for `pub/x.html`.
 pub fn depth(site: &Site, node: NodeId) -> usize {
@@ -34,7 +49,7 @@ pub fn depth(site: &Site, node: NodeId) -> usize {
 }
 
 impl Nav {
-    pub fn new(site: &Site, untranslated: Vec<String>) -> Self {
+    pub fn new(site: &Site, labels: Labels) -> Self {
         let nlang = site.config.languages.len();
         // The depths at which each publication has pages.
         let mut depths: HashMap<NodeId, Vec<usize>> = HashMap::new();
@@ -54,7 +69,7 @@ impl Nav {
             .collect();
         let nav = Nav {
             closed: HashMap::new(),
-            untranslated,
+            labels,
         };
         let closed = keys
             .into_par_iter()
@@ -88,7 +103,9 @@ impl Nav {
         out: &mut String,
     ) {
         out.push_str("<ul>\n");
-        for &c in &site.nodes[parent].children {
+        let children = &site.nodes[parent].children;
+        let shown = window(children, path.first().copied());
+        for &c in &children[shown.clone()] {
             match path.split_first() {
                 Some((&next, rest)) if next == c => {
                     let mut children = String::new();
@@ -111,7 +128,37 @@ impl Nav {
                 },
             }
         }
+        if shown.len() < children.len() {
+            self.all_pages(site, parent, lang, depth, children.len(), out);
+        }
         out.push_str("</ul>\n");
+    }
+
+    /// The last entry of a shortened level: a link to the page that lists
+    /// all its pages.
+    fn all_pages(
+        &self,
+        site: &Site,
+        parent: NodeId,
+        lang: usize,
+        depth: usize,
+        count: usize,
+        out: &mut String,
+    ) {
+        let n = &site.nodes[parent];
+        let pub_dir = site.nodes[n.publication].out_dir();
+        let href = format!(
+            "{}{}",
+            "../".repeat(depth),
+            links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url))
+        );
+        let label = self.labels.all_pages.get(lang).map_or("", String::as_str);
+        let _ = writeln!(
+            out,
+            "<li class=\"nav-more\"><a href=\"{}\">{} ({count})</a></li>",
+            escape(&href),
+            escape(label)
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -158,7 +205,12 @@ impl Nav {
         }
         let _ = write!(s, ">{}</a>", escape(site.title(node, lang)));
         if !n.is_translated(lang) {
-            let label = escape(self.untranslated.get(lang).map_or("", String::as_str));
+            let label = escape(
+                self.labels
+                    .untranslated
+                    .get(lang)
+                    .map_or("", String::as_str),
+            );
             let _ = write!(
                 s,
                 " <span class=\"untranslated\" title=\"{label}\"><span aria-hidden=\"true\">*</span><span class=\"visually-hidden\">({label})</span></span>"
@@ -170,5 +222,37 @@ impl Nav {
         }
         s.push_str("</li>\n");
         s
+    }
+}
+
+/// The entries of a level to show: all of them, or in a long level the
+/// ones around `current` (the first ones when the page is not inside it).
+fn window(children: &[NodeId], current: Option<NodeId>) -> std::ops::Range<usize> {
+    if children.len() <= LONG_LEVEL {
+        return 0..children.len();
+    }
+    let at = current
+        .and_then(|c| children.iter().position(|&x| x == c))
+        .unwrap_or(0);
+    let start = at.saturating_sub(AROUND);
+    let end = (at + AROUND + 1)
+        .max(start + 2 * AROUND + 1)
+        .min(children.len());
+    start.min(end.saturating_sub(2 * AROUND + 1))..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_levels_show_a_window() {
+        let short: Vec<NodeId> = (0..LONG_LEVEL).collect();
+        assert_eq!(window(&short, Some(5)), 0..LONG_LEVEL);
+        let long: Vec<NodeId> = (100..1100).collect();
+        assert_eq!(window(&long, None), 0..21);
+        assert_eq!(window(&long, Some(100)), 0..21);
+        assert_eq!(window(&long, Some(600)), 490..511);
+        assert_eq!(window(&long, Some(1099)), 979..1000);
     }
 }

@@ -5,6 +5,7 @@ skip-to-content = انتقل إلى المحتوى
 language-menu = اللغة
 choose-language = اقرأ بالعربية
 not-translated = غير مترجم
+nav-all-pages = كل الصفحات
 breadcrumbs = مسار التنقل
 on-this-page = في هذه الصفحة
 publication-contents = المحتويات

@@ -5,6 +5,7 @@ skip-to-content = Skip to content
 language-menu = Language
 choose-language = Read in English
 not-translated = not translated
+nav-all-pages = All pages
 breadcrumbs = Breadcrumbs
 on-this-page = On this page
 publication-contents = Contents

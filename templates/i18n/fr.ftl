@@ -5,6 +5,7 @@ skip-to-content = Aller au contenu
 language-menu = Langue
 choose-language = Lire en français
 not-translated = non traduit
+nav-all-pages = Toutes les pages
 breadcrumbs = Fil d'Ariane
 on-this-page = Sur cette page
 publication-contents = Sommaire

@@ -5,6 +5,7 @@ skip-to-content = Tsallaka zuwa abun ciki
 language-menu = Harshe
 choose-language = Karanta da Hausa
 not-translated = ba a fassara ba
+nav-all-pages = Dukkan shafuka
 breadcrumbs = Hanyar kewayawa
 on-this-page = A wannan shafi
 publication-contents = Abubuwan da ke ciki
