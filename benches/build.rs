@@ -6,7 +6,9 @@
 //! files (sequential, and in parallel on all cores). Ratios, not absolute
 //! times, are what to compare: the machines are shared and noisy.
 //!
-//! Run: `cargo bench --bench build` (FIELDGUIDE_BENCH_CHAPTERS=N to resize).
+//! Run: `cargo bench --bench build` (FIELDGUIDE_BENCH_CHAPTERS=N to resize,
+//! FIELDGUIDE_BENCH_RUNS=N for the number of runs; 10,000 chapters x 3
+//! languages is the large case).
 
 use rayon::prelude::*;
 use std::fmt::Write as _;
@@ -173,6 +175,23 @@ fn build(site: &Path, out: &Path) -> Duration {
     start.elapsed()
 }
 
+/// One more fresh build with `--verbose`: where its time goes, step by step.
+fn steps(site: &Path, out: &Path) -> Vec<String> {
+    let o = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(["build", "--verbose", "--source"])
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .filter(|l| l.trim_end().ends_with(" ms") && l.starts_with("  "))
+        .map(str::to_string)
+        .collect()
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -210,7 +229,11 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let runs = 5;
+    // FIELDGUIDE_BENCH_RUNS=N: fewer runs for the large corpus.
+    let runs: usize = std::env::var("FIELDGUIDE_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
     let mut floor_seq = Vec::new();
     let mut floor_par = Vec::new();
     let mut fresh = Vec::new();
@@ -238,6 +261,7 @@ fn main() {
     }
     std::fs::write(&edited, &original).unwrap();
     let peak = peak_child_rss_mb();
+    let step_lines = steps(&site, &tmp.path().join("out-steps"));
 
     // `serve`: the site in memory, one chapter edited, only its pages re-rendered.
     let opts = fieldguide::pipeline::Options {
@@ -306,4 +330,8 @@ fn main() {
         b.as_secs_f64() / fp.as_secs_f64()
     );
     println!("peak memory of a build:      {peak:.0} MB");
+    println!("where a fresh build's time goes (fieldguide build --verbose):");
+    for l in step_lines {
+        println!("{l}");
+    }
 }

@@ -42,6 +42,7 @@ impl Common {
             strict: self.strict,
             live_reload: None,
             keep_text: false,
+            print_keys: false,
             download: false,
             drafts: false,
         }

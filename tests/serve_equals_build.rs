@@ -249,6 +249,7 @@ impl Fixture {
             keep_text: true,
             download: false,
             drafts: false,
+            print_keys: false,
         }
     }
 

@@ -37,6 +37,7 @@ pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbos
     }
     let first = Options {
         download: false,
+        print_keys: true,
         ..opts.clone()
     };
     let mut built = match pipeline::build(&first) {

@@ -213,6 +213,7 @@ pub struct Emitter<'s> {
     failed: AtomicBool,
     /// Print page -> the files it loads, for the PDFs' print keys.
     print_loads: Mutex<std::collections::BTreeMap<String, Vec<String>>>,
+    track_prints: bool,
 }
 
 pub use crate::output::download::options as zip_options;
@@ -233,7 +234,13 @@ impl<'s> Emitter<'s> {
             warnings: Mutex::new(Vec::new()),
             failed: AtomicBool::new(false),
             print_loads: Mutex::default(),
+            track_prints: false,
         })
+    }
+
+    /// Records what each print page loads, for its print key.
+    pub fn track_prints(&mut self, on: bool) {
+        self.track_prints = on;
     }
 
     /// Whether this build makes zips.
@@ -297,10 +304,11 @@ impl<'s> Emitter<'s> {
         } else {
             None
         };
-        if file.path.ends_with("/print.html")
-            && let Ok(mut loads) = self.print_loads.lock()
-        {
-            loads.insert(file.path.clone(), crate::pdf::keep::refs(&file.path, bytes));
+        if self.track_prints && file.path.ends_with("/print.html") {
+            let refs = crate::pdf::keep::refs(&file.path, bytes);
+            if let Ok(mut loads) = self.print_loads.lock() {
+                loads.insert(file.path.clone(), refs);
+            }
         }
         let entry = Entry {
             path: file.path.clone(),

@@ -42,6 +42,10 @@ pub struct Options {
     pub keep_text: bool,
     /// Publish pages marked `draft: true` (`--drafts`).
     pub drafts: bool,
+    /// Work out each print page's print key (what `pdf` records, and what
+    /// a build needs to keep the PDFs of an earlier run; see `pdf::keep`).
+    /// It reads every print page through: only when needed.
+    pub print_keys: bool,
 }
 
 /// A failed build: every problem found, sorted.
@@ -290,6 +294,7 @@ pub fn render_site(
         crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);
     let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
     let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
+    emitter.track_prints(opts.print_keys);
     let emitted = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
     if !emitter.failed() {
         download::finish(a, &renderer, &mut emitter);
@@ -367,6 +372,11 @@ pub fn build_to(
     let mut ready = prepare(opts)?;
     let writer = crate::output::Writer::begin(out).map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
+    // Print keys only when there are PDFs of an earlier run to keep.
+    let opts = &Options {
+        print_keys: keys.is_none() && !writer.previous().printed.is_empty(),
+        ..opts.clone()
+    };
     let disk = emit::Disk::new(writer);
     let mut summary = render_site(&mut ready, opts, &disk, pdfs, extra_files)?;
     let previous = disk.writer().previous();
