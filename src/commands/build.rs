@@ -286,6 +286,16 @@ fn search_line(s: &crate::search::Summary) -> String {
             format!("{:.1} KB", b as f64 / 1e3)
         }
     };
+    // On a few pages the index is mostly what every index carries (the
+    // folding table, the affix rules): a ratio to the text would mislead.
+    if s.text_bytes < SMALL_TEXT {
+        return format!(
+            "search {}: index {} for {} of text (mostly the rules every index carries)",
+            s.code,
+            size(s.index_bytes),
+            size(s.text_bytes)
+        );
+    }
     format!(
         "search {}: index {}, {:.0}% of the text indexed ({})",
         s.code,
@@ -293,4 +303,30 @@ fn search_line(s: &crate::search::Summary) -> String {
         100.0 * s.index_bytes as f64 / s.text_bytes.max(1) as f64,
         size(s.text_bytes)
     )
+}
+
+/// Below this much text, the index size is not given as a share of it.
+const SMALL_TEXT: usize = 16_000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_line_gives_a_ratio_only_when_it_means_something() {
+        let s = |text_bytes| crate::search::Summary {
+            code: "en".into(),
+            pages: 3,
+            index_bytes: 2_000,
+            text_bytes,
+        };
+        assert_eq!(
+            search_line(&s(400)),
+            "search en: index 2.0 KB for 0.4 KB of text (mostly the rules every index carries)"
+        );
+        assert_eq!(
+            search_line(&s(40_000)),
+            "search en: index 2.0 KB, 5% of the text indexed (40.0 KB)"
+        );
+    }
 }

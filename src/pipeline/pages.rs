@@ -32,13 +32,32 @@ pub fn emit_all(
     let nlang = site.config.languages.len();
     // Each language's search index, fed page by page as they are made.
     let mut search: Vec<IndexBuilder> = (0..nlang).map(|l| IndexBuilder::new(site, l)).collect();
-    for &p in &site.publications {
-        for (l, builder) in search.iter_mut().enumerate() {
-            if em.failed() {
-                return Emitted::default();
-            }
-            publication(a, r, em, p, l, builder);
+    // A print page (a whole publication) is hashed, compressed and handed
+    // on while the next publication's pages are made (at most two print
+    // pages in memory); zip entries are recorded in a fixed order.
+    let mut pending: Vec<OutputFile> = Vec::new();
+    for (&p, l) in site
+        .publications
+        .iter()
+        .flat_map(|p| (0..nlang).map(move |l| (p, l)))
+    {
+        if em.failed() {
+            return Emitted::default();
         }
+        let previous = std::mem::take(&mut pending);
+        let builder = &mut search[l];
+        let (files, done) = rayon::join(
+            || publication(a, r, em, p, l, builder),
+            || -> Vec<Option<Prepared>> {
+                previous.into_iter().map(|f| em.prepare(f, true)).collect()
+            },
+        );
+        em.record(done);
+        pending = files;
+    }
+    em.emit(pending, true);
+    if em.failed() {
+        return Emitted::default();
     }
     timer.lap("pages");
     let mut specs = vec![Spec::Chooser];
@@ -108,7 +127,8 @@ fn theme_files(theme: &crate::theme::Theme) -> Vec<OutputFile> {
         .collect()
 }
 
-/// One publication in one language: its pages and its print page.
+/// One publication in one language: its pages, emitted; its print page
+/// and the print page's stylesheet, returned.
 fn publication(
     a: &Analysed,
     r: &Renderer,
@@ -116,12 +136,15 @@ fn publication(
     p: NodeId,
     l: usize,
     search: &mut IndexBuilder,
-) {
+) -> Vec<OutputFile> {
     let site = &a.site;
     let order = &site.reading_order[&p];
     let shell = match r.print_shell(p, l) {
         Ok(s) => s,
-        Err(d) => return em.error(d),
+        Err(d) => {
+            em.error(d);
+            return Vec::new();
+        }
     };
     let rebaser = Rebaser::new(site, p, l);
     let mut print = String::with_capacity(shell.iter().map(String::len).sum::<usize>());
@@ -173,7 +196,7 @@ fn publication(
         Ok(css) => files.push(css),
         Err(d) => em.error(d),
     }
-    em.emit(files, true);
+    files
 }
 
 /// One publication's print page in one language, whole (for `serve`,
