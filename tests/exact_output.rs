@@ -507,3 +507,36 @@ fn a_read_only_folder_changes_nothing_and_leaves_nothing() {
 fn rustix_is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
+
+/// A build reads each Markdown file again when it makes the file's pages
+/// (the model lets the text go once the site is checked, so memory does
+/// not grow with the site): a file changed in between is refused, never
+/// published unchecked.
+#[test]
+fn a_file_changed_during_the_build_is_refused() {
+    use fieldguide::pipeline::{self, Options, emit};
+    let site = Site::fixture("basic");
+    let opts = Options {
+        source: site.path().to_path_buf(),
+        ..Default::default()
+    };
+    let mut ready = pipeline::prepare(&opts).ok().expect("the fixture builds");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n<script>alert(1)</script>\n",
+    );
+    let failed = pipeline::render_site(&mut ready, &opts, &emit::Discard, Vec::new(), Vec::new())
+        .err()
+        .expect("the build fails");
+    let messages: Vec<String> = failed
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m == "the file changed while the site was being built"),
+        "{messages:?}"
+    );
+}

@@ -329,6 +329,9 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
             lang: lang.unwrap_or_else(|| config.default_index()),
             text: text.to_string(),
             from_base: false,
+            root: PathBuf::new(),
+            in_site: Path::new(super::load::CONTENT_DIR).join(rel),
+            digest: *blake3::hash(text.as_bytes()).as_bytes(),
         });
     }
     build(config, loaded, diags)

@@ -28,6 +28,14 @@ pub struct SourceFile {
     pub text: String,
     /// Read from a local edition's base (the edition has no such file).
     pub from_base: bool,
+    /// Where to read it again: its layer's folder (the site's, or its
+    /// base's), resolved, and its path in there. A build lets `text` go
+    /// once the site is checked, and reads it again for each page.
+    pub root: PathBuf,
+    pub in_site: PathBuf,
+    /// The BLAKE3 hash of `text`, to be sure the file read again is the
+    /// one that was checked.
+    pub digest: [u8; 32],
 }
 
 /// A `guidance/values.yaml`, read.
@@ -171,8 +179,11 @@ fn read(
                 dir: m.dir,
                 stem: m.stem,
                 lang: m.lang,
+                digest: *blake3::hash(text.as_bytes()).as_bytes(),
                 text,
                 from_base,
+                root: layers[layer(from_base)].real.clone(),
+                in_site: m.in_site,
             })
         })
         .collect();

@@ -135,19 +135,25 @@ pub fn md_options() -> MdOptions {
 
 /// Renders one document.
 pub fn render(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
+    render_text(site, doc_id, &site.docs[doc_id].file.text, opts)
+}
+
+/// Renders one document whose whole file's text is `text` (read again from
+/// the disk, once a build has let the model's copy go).
+pub fn render_text(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendered {
     crate::crash::working_on(&site.docs[doc_id].file.rel, || {
-        render_doc(site, doc_id, opts)
+        render_doc(site, doc_id, text, opts)
     })
 }
 
-fn render_doc(site: &Site, doc_id: DocId, opts: &Options) -> Rendered {
+fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendered {
     let doc = &site.docs[doc_id];
-    let body = doc.body();
+    let body = &text[doc.body_offset.min(text.len())..];
     let mut st = State {
         site,
         doc: doc_id,
         opts,
-        text_src: &doc.file.text,
+        text_src: text,
         body_offset: doc.body_offset,
         lines: OnceLock::new(),
         resolver: resolve::Resolver::new(site, &doc.file.dir),

@@ -115,21 +115,65 @@ pub struct Analysed {
     pub rendered: Vec<Rendered>,
     pub labels: Vec<markdown::Labels>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The documents' texts were let go ([`release_texts`]).
+    released: bool,
 }
 
 impl Analysed {
     /// Renders document `d` again, for a page that shows it, with the
     /// links the check found broken unlinked as they were then.
-    pub fn page_doc(&self, d: model::DocId) -> Rendered {
-        let mut r = render_doc(&self.site, &self.labels, d);
+    pub fn page_doc(&self, d: model::DocId) -> Result<Rendered, Diagnostic> {
+        let text = self.text_of(d)?;
+        let mut r = render_text(&self.site, &self.labels, d, &text);
         markdown::unlink(&mut r.html, &self.rendered[d].unlinked);
-        r
+        Ok(r)
     }
 
     /// [`Analysed::page_doc`]'s HTML.
-    pub fn html(&self, d: model::DocId) -> String {
-        self.page_doc(d).html
+    pub fn html(&self, d: model::DocId) -> Result<String, Diagnostic> {
+        self.page_doc(d).map(|r| r.html)
     }
+
+    /// Document `d`'s file: the model's copy, or, once a build has let it
+    /// go ([`release_texts`]), the file read again, refused unless it is
+    /// still the one that was checked.
+    fn text_of(&self, d: model::DocId) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        let f = &self.site.doc(d).file;
+        if !self.released {
+            return Ok(std::borrow::Cow::Borrowed(&f.text));
+        }
+        let changed = || {
+            Diagnostic::error(
+                &f.rel,
+                0,
+                0,
+                "the file changed while the site was being built",
+            )
+            .with_hint("build again once it is saved")
+        };
+        let bytes = crate::no_follow::Dir::open(&f.root)
+            .and_then(|dir| dir.read(&crate::no_follow::slash_path(&f.in_site)))
+            .map_err(|_| changed())?;
+        let text = crate::text::decode_vec(bytes).map_err(|_| changed())?;
+        if *blake3::hash(text.as_bytes()).as_bytes() != f.digest {
+            return Err(changed());
+        }
+        Ok(std::borrow::Cow::Owned(text))
+    }
+}
+
+/// Lets each document's text go, once the site is checked: a page reads
+/// its file again when it is made (verified by hash), so memory holds
+/// what one page needs, not every file of the site. What later steps need
+/// of the text (the hash translations are compared by) is kept.
+fn release_texts(a: &mut Analysed) {
+    for d in 0..a.site.docs.len() {
+        let _ = crate::translation::current_hash(&a.site, d);
+    }
+    for doc in &mut a.site.docs {
+        doc.file.text = String::new();
+    }
+    a.released = true;
 }
 
 /// Steps load, model, markdown and check: everything but the templates.
@@ -164,11 +208,17 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         rendered,
         labels,
         diagnostics: diags,
+        released: false,
     })
 }
 
-/// Renders one document's Markdown.
-pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::DocId) -> Rendered {
+/// Renders one document's Markdown, from `text` (its whole file).
+fn render_text(
+    site: &model::Site,
+    labels: &[markdown::Labels],
+    d: model::DocId,
+    text: &str,
+) -> Rendered {
     let doc = site.doc(d);
     let opts = markdown::Options {
         allow_raw_html: site.config.allow_raw_html,
@@ -176,7 +226,12 @@ pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::Doc
         interactive_tasks: site.publication_kind(doc.node)
             == crate::content::front_matter::Kind::Checklist,
     };
-    markdown::render(site, d, &opts)
+    markdown::render_text(site, d, text, &opts)
+}
+
+/// Renders one document's Markdown.
+pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::DocId) -> Rendered {
+    render_text(site, labels, d, &site.doc(d).file.text)
 }
 
 /// Every document once, in parallel, keeping what the check and the
@@ -254,6 +309,10 @@ pub fn prepare(opts: &Options) -> Result<Ready, Failed> {
     };
     if has_errors(&analysed.diagnostics, opts.strict) {
         return Err(fail(analysed.diagnostics, opts.strict));
+    }
+    // `serve` keeps every text, to re-check what an edit changes.
+    if !opts.keep_text {
+        release_texts(&mut analysed);
     }
     let cfg: &Config = &analysed.site.config;
     let codes = cfg.languages.iter().map(|l| l.code.clone()).collect();

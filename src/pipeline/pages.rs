@@ -153,7 +153,14 @@ fn publication(
         let done: Vec<(Option<Prepared>, String, Option<Rendered>)> = chunk
             .par_iter()
             .map(|&n| {
-                let doc = site.nodes[n].doc_for(l).map(|d| a.page_doc(d));
+                let doc = match site.nodes[n].doc_for(l).map(|d| a.page_doc(d)) {
+                    Some(Ok(d)) => Some(d),
+                    Some(Err(e)) => {
+                        em.error(e);
+                        None
+                    }
+                    None => None,
+                };
                 let html = doc.as_ref().map_or("", |d| d.html.as_str());
                 let piece = rebaser.chapter(site, n, html);
                 let page = match r.page(Spec::Page(n, l), html, None) {
@@ -213,13 +220,13 @@ pub fn print_page(
     let pieces: Vec<String> = site.reading_order[&p]
         .par_iter()
         .map(|&n| {
-            let html = site.nodes[n]
-                .doc_for(l)
-                .map(|d| a.html(d))
-                .unwrap_or_default();
-            rebaser.chapter(site, n, &html)
+            let html = match site.nodes[n].doc_for(l) {
+                Some(d) => a.html(d)?,
+                None => String::new(),
+            };
+            Ok(rebaser.chapter(site, n, &html))
         })
-        .collect();
+        .collect::<Result<_, Diagnostic>>()?;
     let mut print = shell[0].clone();
     for (piece, after) in pieces.iter().zip(&shell[1..]) {
         print.push_str(piece);
@@ -242,11 +249,11 @@ pub fn render_specs(
         .flat_map_iter(|&spec| match spec {
             Spec::Print(p, l) => vec![print_page(a, r, p, l), r.print_css(p, l)],
             Spec::Page(n, l) => {
-                let html = a.site.nodes[n]
-                    .doc_for(l)
-                    .map(|d| a.html(d))
-                    .unwrap_or_default();
-                vec![r.page(spec, &html, None)]
+                let html = match a.site.nodes[n].doc_for(l) {
+                    Some(d) => a.html(d),
+                    None => Ok(String::new()),
+                };
+                vec![html.and_then(|html| r.page(spec, &html, None))]
             }
             _ => vec![r.page(spec, "", None)],
         })
