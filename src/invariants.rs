@@ -54,6 +54,7 @@ pub fn markdown(body: &str) -> Result<(), String> {
             allow_raw_html: false,
             labels: &labels,
             interactive_tasks: d % 2 == 0,
+            lint: true,
         };
         let html = crate::markdown::render(&site, d, &opts).html;
         // Real tags only: markup shown as text is escaped (`&lt;`), but

@@ -109,11 +109,15 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             ));
         }
         Tag::BlockQuote(None) => {
-            lint::quote(st, range);
+            if st.opts.lint {
+                lint::quote(st, range);
+            }
             st.emit(Event::Start(tag));
         }
         Tag::Paragraph => {
-            lint::paragraph(st, range);
+            if st.opts.lint {
+                lint::paragraph(st, range);
+            }
             st.emit(Event::Start(tag));
         }
         Tag::Table(a) => {

@@ -65,6 +65,10 @@ pub struct Options<'a> {
     pub labels: &'a Labels,
     /// Task-list items become tickable checkboxes (checklist publications).
     pub interactive_tasks: bool,
+    /// Look for the usual mistakes (Word bullets, spaces in link targets):
+    /// when the site is checked, not when a checked document is rendered
+    /// again for its pages (those warnings were given already).
+    pub lint: bool,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]

@@ -57,6 +57,7 @@ fn render_with(body: &str, yaml_extra: &str) -> Doc {
         allow_raw_html: site.config.allow_raw_html,
         labels: &labels,
         interactive_tasks: true,
+        lint: true,
     };
     let d = (0..site.docs.len())
         .find(|&d| site.docs[d].file.stem == "01-c")

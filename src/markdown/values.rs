@@ -216,6 +216,7 @@ mod tests {
             allow_raw_html: false,
             labels: &labels,
             interactive_tasks: false,
+            lint: true,
         };
         let d = (0..site.docs.len())
             .find(|&d| site.docs[d].file.stem == "01-c")

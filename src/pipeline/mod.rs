@@ -124,7 +124,7 @@ impl Analysed {
     /// links the check found broken unlinked as they were then.
     pub fn page_doc(&self, d: model::DocId) -> Result<Rendered, Diagnostic> {
         let text = self.text_of(d)?;
-        let mut r = render_text(&self.site, &self.labels, d, &text);
+        let mut r = render_text(&self.site, &self.labels, d, &text, false);
         markdown::unlink(&mut r.html, &self.rendered[d].unlinked);
         Ok(r)
     }
@@ -218,6 +218,7 @@ fn render_text(
     labels: &[markdown::Labels],
     d: model::DocId,
     text: &str,
+    lint: bool,
 ) -> Rendered {
     let doc = site.doc(d);
     let opts = markdown::Options {
@@ -225,13 +226,14 @@ fn render_text(
         labels: &labels[doc.file.lang],
         interactive_tasks: site.publication_kind(doc.node)
             == crate::content::front_matter::Kind::Checklist,
+        lint,
     };
     markdown::render_text(site, d, text, &opts)
 }
 
 /// Renders one document's Markdown.
 pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::DocId) -> Rendered {
-    render_text(site, labels, d, &site.doc(d).file.text)
+    render_text(site, labels, d, &site.doc(d).file.text, true)
 }
 
 /// Every document once, in parallel, keeping what the check and the
