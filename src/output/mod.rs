@@ -6,6 +6,7 @@
 //! whose bytes are unchanged.
 
 pub mod assets;
+mod commit;
 pub mod download;
 pub mod file;
 mod guard;
