@@ -3,12 +3,58 @@
 //! every move so the previous output is left byte-identical.
 
 use super::manifest::{Hash, MARKER, Manifest};
-use super::write::{Printed, Staged, Writer, io_error};
+use super::write::{Printed, Staged, WriteStats, Writer, io_error};
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::{Dir, Kind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
+
+impl Writer {
+    /// Moves every staged file into place and removes stale files, or
+    /// changes nothing. Returns the counts and warnings (links replaced,
+    /// stale files kept because they changed).
+    pub fn commit(
+        self,
+        files: Vec<Staged>,
+    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+        self.commit_printed(files, &Printed::default())
+    }
+
+    /// [`Writer::commit`], recording the PDFs' print keys and keeping the
+    /// earlier PDFs `printed.keep` names.
+    pub fn commit_printed(
+        mut self,
+        mut files: Vec<Staged>,
+        printed: &Printed,
+    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut tx = Transaction::new(&self);
+        match tx.run(&files, printed) {
+            Ok(()) => {
+                let stats = WriteStats {
+                    written: files.iter().filter(|f| f.tmp.is_some()).count(),
+                    unchanged: files.iter().filter(|f| f.tmp.is_none()).count(),
+                    removed: tx.stale.len(),
+                    bytes: files
+                        .iter()
+                        .filter(|f| f.tmp.is_some())
+                        .map(|f| f.len)
+                        .sum(),
+                };
+                tx.remove_empty_dirs();
+                let warnings = std::mem::take(&mut tx.warnings);
+                drop(tx);
+                self.committed = true;
+                Ok((stats, warnings))
+            }
+            Err(e) => {
+                tx.undo();
+                Err(vec![e])
+            }
+        }
+    }
+}
 
 /// One step done by a commit, and how to undo it.
 enum Undo {

@@ -14,7 +14,6 @@
 //! links (`no_follow`): a link planted in the output is replaced, never
 //! written through, and a removal never reaches outside.
 
-use super::commit::Transaction;
 use super::manifest::{Hash, MARKER, Manifest, is_safe};
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::{Dir, Kind};
@@ -60,7 +59,7 @@ pub struct Writer {
     /// The output folder did not exist before this build: a failed build
     /// removes it again (when empty), so nothing at all is left.
     created: bool,
-    committed: bool,
+    pub(super) committed: bool,
 }
 
 pub(super) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -209,50 +208,6 @@ impl Writer {
             len: bytes.len() as u64,
             tmp,
         })
-    }
-
-    /// Moves every staged file into place and removes stale files, or
-    /// changes nothing. Returns the counts and warnings (links replaced,
-    /// stale files kept because they changed).
-    pub fn commit(
-        self,
-        files: Vec<Staged>,
-    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
-        self.commit_printed(files, &Printed::default())
-    }
-
-    /// [`Writer::commit`], recording the PDFs' print keys and keeping the
-    /// earlier PDFs `printed.keep` names.
-    pub fn commit_printed(
-        mut self,
-        mut files: Vec<Staged>,
-        printed: &Printed,
-    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut tx = Transaction::new(&self);
-        match tx.run(&files, printed) {
-            Ok(()) => {
-                let stats = WriteStats {
-                    written: files.iter().filter(|f| f.tmp.is_some()).count(),
-                    unchanged: files.iter().filter(|f| f.tmp.is_none()).count(),
-                    removed: tx.stale.len(),
-                    bytes: files
-                        .iter()
-                        .filter(|f| f.tmp.is_some())
-                        .map(|f| f.len)
-                        .sum(),
-                };
-                tx.remove_empty_dirs();
-                let warnings = std::mem::take(&mut tx.warnings);
-                drop(tx);
-                self.committed = true;
-                Ok((stats, warnings))
-            }
-            Err(e) => {
-                tx.undo();
-                Err(vec![e])
-            }
-        }
     }
 }
 
