@@ -85,7 +85,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
     let mut broken = Vec::new();
     let mut hints: HashMap<DocId, AnchorHints> = HashMap::new();
     let nlang = site.config.languages.len();
-    for (doc_id, r) in rendered.iter().enumerate() {
+    for (doc_id, r) in site.doc_ids().zip(rendered) {
         if r.page_links.is_empty() {
             continue;
         }

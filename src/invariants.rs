@@ -49,11 +49,11 @@ pub fn markdown(body: &str) -> Result<(), String> {
     let mut diags = Vec::new();
     let site = crate::content::build::from_memory(config, &files, &mut diags);
     let labels = crate::markdown::Labels::default();
-    for d in 0..site.docs.len() {
+    for d in site.doc_ids() {
         let opts = crate::markdown::Options {
             allow_raw_html: false,
             labels: &labels,
-            interactive_tasks: d % 2 == 0,
+            interactive_tasks: d.0 % 2 == 0,
             lint: true,
         };
         let html = crate::markdown::render(&site, d, &opts).html;

@@ -143,7 +143,8 @@ impl Session {
     /// applied: `None` when one of them needs a full rebuild.
     fn body_edits(&self) -> Option<Vec<BodyEdit>> {
         let site = &self.built.analysed.site;
-        let by_path: BTreeMap<&Path, DocId> = (0..site.docs.len())
+        let by_path: BTreeMap<&Path, DocId> = site
+            .doc_ids()
             .map(|d| (site.docs[d].file.rel.as_path(), d))
             .collect();
         let dir = crate::no_follow::Dir::open(&crate::no_follow::real(&self.opts.source)).ok()?;
@@ -362,7 +363,7 @@ fn changed_paths(
 /// made a translation stale (or fresh) somewhere.
 fn translation_statuses(site: &Site) -> Vec<crate::translation::Status> {
     let nlang = site.config.languages.len();
-    (0..site.nodes.len())
+    site.node_ids()
         .flat_map(|n| (0..nlang).map(move |l| crate::translation::status(site, n, l)))
         .collect()
 }
@@ -395,5 +396,6 @@ fn affected(site: &Site, docs: &[DocId], whole_publications: bool) -> Vec<Spec> 
 }
 
 fn publication_nodes(site: &Site, p: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-    (0..site.nodes.len()).filter(move |&n| site.nodes[n].publication == p)
+    site.node_ids()
+        .filter(move |&n| site.nodes[n].publication == p)
 }

@@ -104,7 +104,7 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
                 stale: Vec::new(),
                 untracked: 0,
             };
-            for (n, node) in site.nodes.iter().enumerate() {
+            for (n, node) in site.node_ids().zip(&site.nodes) {
                 match status(site, n, l) {
                     Status::Missing => sum.fallback += 1,
                     Status::Stale => {

@@ -286,7 +286,9 @@ impl Fixture {
             return;
         };
         let site = &m.site;
-        let Some(d) = (0..site.docs.len()).find(|&d| site.docs[d].file.rel == Path::new(rel))
+        let Some(d) = site
+            .doc_ids()
+            .find(|&d| site.docs[d].file.rel == Path::new(rel))
         else {
             return;
         };

@@ -38,8 +38,9 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
                 continue;
             }
         };
-        let Some(doc_id) =
-            (0..site.docs.len()).find(|&d| root.join(&site.doc(d).file.rel) == canonical)
+        let Some(doc_id) = site
+            .doc_ids()
+            .find(|&d| root.join(&site.doc(d).file.rel) == canonical)
         else {
             let hint = "stamp a translated page under guidance/ whose front matter is valid (run `fieldguide check`)";
             problems
@@ -62,7 +63,7 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
 fn stamp_one(
     opts: &Options,
     site: &crate::content::model::Site,
-    doc_id: usize,
+    doc_id: crate::content::model::DocId,
     canonical: &Path,
     verbosity: Verbosity,
     problems: &mut Vec<Diagnostic>,

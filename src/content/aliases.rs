@@ -36,7 +36,7 @@ fn aliases_of(site: &Site, node: NodeId) -> BTreeSet<&str> {
 /// goes to the first claimant (the clash is reported by [`check`]).
 pub fn redirects(site: &Site) -> Vec<Redirect> {
     let mut out: BTreeMap<String, Redirect> = BTreeMap::new();
-    for (id, node) in site.nodes.iter().enumerate() {
+    for (id, node) in site.node_ids().zip(&site.nodes) {
         for alias in aliases_of(site, id) {
             let pub_dir = site.nodes[node.publication].out_dir();
             let alias = alias.trim_matches('/');
@@ -90,7 +90,7 @@ fn published(site: &Site) -> BTreeMap<String, String> {
             .map(|&d| display_path(&site.doc(d).file.rel))
             .unwrap_or_else(|| display_path(&site.nodes[n].dir))
     };
-    for (id, node) in site.nodes.iter().enumerate() {
+    for (id, node) in site.node_ids().zip(&site.nodes) {
         out.insert(node.url.clone(), file_of(id));
         if node.kind == NodeKind::Publication {
             out.insert(format!("{}print.html", node.out_dir()), file_of(id));
@@ -132,7 +132,7 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
     let pages = published(site);
     let mut claimed: BTreeMap<String, (NodeId, String)> = BTreeMap::new();
     let mut reported = BTreeSet::new();
-    for (id, node) in site.nodes.iter().enumerate() {
+    for (id, node) in site.node_ids().zip(&site.nodes) {
         for alias in aliases_of(site, id) {
             let alias = alias.trim_matches('/').to_string();
             let from = match node.kind {

@@ -4,7 +4,7 @@
 
 use super::front_matter::{self, FrontMatter, Role};
 use super::load::{AssetFile, Loaded, Parsed, SourceFile};
-use super::model::{Doc, Node, NodeId, NodeKind, Site};
+use super::model::{Doc, DocId, Node, NodeId, NodeKind, Site};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::slug::order_and_slug;
@@ -70,7 +70,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
             diags.push(second_file(&site, &file, existing));
             continue;
         }
-        let id = site.docs.len();
+        let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
         site.docs.push(Doc {
             file,
@@ -145,7 +145,7 @@ fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usi
         return n;
     }
     let (prefix, slug) = order_and_slug(&file.stem);
-    let id = site.nodes.len();
+    let id = NodeId(site.nodes.len());
     let publication = site.nodes[dir_node].publication;
     let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
     site.nodes.push(Node {
@@ -255,7 +255,7 @@ fn ensure_dir_node(
         .map(|p| ensure_dir_node(site, dir_nodes, p, nlang));
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let (prefix, slug) = order_and_slug(name);
-    let id = site.nodes.len();
+    let id = NodeId(site.nodes.len());
     let (kind, publication, url) = match parent {
         None => (NodeKind::Publication, id, format!("{}/index.html", slug)),
         Some(p) => (

@@ -157,7 +157,8 @@ pub(super) fn facts(site: &Site, replaced: Vec<BasePage>, omitted: Vec<Omitted>)
         });
     }
     overrides.sort_by(|a, b| site.docs[a.doc].file.rel.cmp(&site.docs[b.doc].file.rel));
-    let from_base: HashMap<NodeId, bool> = (0..site.nodes.len())
+    let from_base: HashMap<NodeId, bool> = site
+        .node_ids()
         .map(|n| {
             let docs = site.nodes[n].docs.iter().flatten();
             let base = docs.clone().any(|&d| site.docs[d].file.from_base);
@@ -165,7 +166,8 @@ pub(super) fn facts(site: &Site, replaced: Vec<BasePage>, omitted: Vec<Omitted>)
         })
         .collect();
     let own = |n: NodeId| !from_base[&n] && site.nodes[n].docs.iter().any(Option::is_some);
-    let mut added: Vec<NodeId> = (0..site.nodes.len())
+    let mut added: Vec<NodeId> = site
+        .node_ids()
         .filter(|&n| own(n) && site.nodes[n].parent.is_none_or(|p| !own(p)))
         .collect();
     added.sort_by(|&a, &b| site.nodes[a].url.cmp(&site.nodes[b].url));

@@ -10,8 +10,40 @@ use crate::config::Config;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-pub type NodeId = usize;
-pub type DocId = usize;
+/// A node of the tree: an index into `Site::nodes`. A type of its own, so
+/// a node cannot be passed where a document or a language is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub usize);
+
+/// A document (one file in one language): an index into `Site::docs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub usize);
+
+impl std::ops::Index<NodeId> for Vec<Node> {
+    type Output = Node;
+    fn index(&self, n: NodeId) -> &Node {
+        &self[n.0]
+    }
+}
+
+impl std::ops::IndexMut<NodeId> for Vec<Node> {
+    fn index_mut(&mut self, n: NodeId) -> &mut Node {
+        &mut self[n.0]
+    }
+}
+
+impl std::ops::Index<DocId> for Vec<Doc> {
+    type Output = Doc;
+    fn index(&self, d: DocId) -> &Doc {
+        &self[d.0]
+    }
+}
+
+impl std::ops::IndexMut<DocId> for Vec<Doc> {
+    fn index_mut(&mut self, d: DocId) -> &mut Doc {
+        &mut self[d.0]
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
@@ -207,6 +239,16 @@ impl Site {
 
     pub fn doc(&self, id: DocId) -> &Doc {
         &self.docs[id]
+    }
+
+    /// Every node, in arena order.
+    pub fn node_ids(&self) -> impl DoubleEndedIterator<Item = NodeId> + ExactSizeIterator + use<> {
+        (0..self.nodes.len()).map(NodeId)
+    }
+
+    /// Every document, in arena order.
+    pub fn doc_ids(&self) -> impl DoubleEndedIterator<Item = DocId> + ExactSizeIterator + use<> {
+        (0..self.docs.len()).map(DocId)
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Source languages, order, duplicate slugs and reading order.
 pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     let default = site.config.default_index();
-    for id in 0..site.nodes.len() {
+    for id in site.node_ids() {
         let node = &site.nodes[id];
         let source_lang = if node.docs[default].is_some() {
             default
@@ -52,7 +52,7 @@ pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-    for id in 0..site.nodes.len() {
+    for id in site.node_ids() {
         let mut children = std::mem::take(&mut site.nodes[id].children);
         children.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
         check_slugs(site, &children, diags);
@@ -73,7 +73,7 @@ pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
 
 fn walk(nodes: &[Node], id: NodeId, out: &mut Vec<NodeId>) {
     out.push(id);
-    for &c in &nodes[id].children {
+    for &c in &nodes[id.0].children {
         walk(nodes, c, out);
     }
 }

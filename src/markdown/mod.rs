@@ -257,3 +257,30 @@ pub fn escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The rendering of each document, indexed like `Site::docs`.
+impl std::ops::Index<crate::content::model::DocId> for [Rendered] {
+    type Output = Rendered;
+    fn index(&self, d: crate::content::model::DocId) -> &Rendered {
+        &self[d.0]
+    }
+}
+
+impl std::ops::IndexMut<crate::content::model::DocId> for [Rendered] {
+    fn index_mut(&mut self, d: crate::content::model::DocId) -> &mut Rendered {
+        &mut self[d.0]
+    }
+}
+
+impl std::ops::Index<crate::content::model::DocId> for Vec<Rendered> {
+    type Output = Rendered;
+    fn index(&self, d: crate::content::model::DocId) -> &Rendered {
+        &self[d.0]
+    }
+}
+
+impl std::ops::IndexMut<crate::content::model::DocId> for Vec<Rendered> {
+    fn index_mut(&mut self, d: crate::content::model::DocId) -> &mut Rendered {
+        &mut self[d.0]
+    }
+}

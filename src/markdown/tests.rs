@@ -59,7 +59,8 @@ fn render_with(body: &str, yaml_extra: &str) -> Doc {
         interactive_tasks: true,
         lint: true,
     };
-    let d = (0..site.docs.len())
+    let d = site
+        .doc_ids()
         .find(|&d| site.docs[d].file.stem == "01-c")
         .unwrap();
     Doc {

@@ -218,7 +218,8 @@ mod tests {
             interactive_tasks: false,
             lint: true,
         };
-        let d = (0..site.docs.len())
+        let d = site
+            .doc_ids()
             .find(|&d| site.docs[d].file.stem == "01-c")
             .unwrap();
         render(&site, d, &opts)

@@ -167,7 +167,7 @@ impl Analysed {
 /// what one page needs, not every file of the site. What later steps need
 /// of the text (the hash translations are compared by) is kept.
 fn release_texts(a: &mut Analysed) {
-    for d in 0..a.site.docs.len() {
+    for d in a.site.doc_ids() {
         let _ = crate::translation::current_hash(&a.site, d);
     }
     for doc in &mut a.site.docs {
@@ -246,6 +246,7 @@ pub fn analyse_markdown(
 ) -> Vec<Rendered> {
     (0..site.docs.len())
         .into_par_iter()
+        .map(model::DocId)
         .map(|d| {
             let mut r = render_doc(site, labels, d);
             r.html = String::new();

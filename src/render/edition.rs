@@ -34,7 +34,8 @@ pub fn adapted_from(site: &Site, p: NodeId, lang: usize) -> Option<AdaptedFrom> 
     let node = &site.nodes[p];
     let shown = node.doc_for(lang);
     let source = node.doc_for(node.source_lang);
-    let replaced = |d: Option<usize>| facts.overrides.iter().find(|o| Some(o.doc) == d);
+    let replaced =
+        |d: Option<crate::content::model::DocId>| facts.overrides.iter().find(|o| Some(o.doc) == d);
     let version = match replaced(source) {
         Some(o) => o.base_version.clone(),
         None => source.and_then(|d| site.doc(d).fm.version.clone()),

@@ -10,7 +10,7 @@ pub mod print;
 pub mod sitemap;
 pub mod special;
 
-use crate::content::model::Site;
+use crate::content::model::{NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{I18n, fluent_value};
 use crate::markdown::Rendered;
@@ -144,8 +144,10 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
 pub enum Spec {
     Chooser,
     Home(usize),
-    Page(usize, usize),
-    Print(usize, usize),
+    /// A node's page in a language.
+    Page(NodeId, usize),
+    /// A publication's print page in a language.
+    Print(NodeId, usize),
     /// A language's search results page.
     Search(usize),
     /// A local edition's "What is different in this edition" page.
@@ -262,7 +264,7 @@ impl<'a> Renderer<'a> {
 
     /// A publication's print page in `lang`, as the parts between its
     /// chapters: one more part than chapters, in reading order.
-    pub fn print_shell(&self, publication: usize, lang: usize) -> Result<Vec<String>, Diagnostic> {
+    pub fn print_shell(&self, publication: NodeId, lang: usize) -> Result<Vec<String>, Diagnostic> {
         let path = Spec::Print(publication, lang).output_path(self.site);
         let mut ctx = self.contexts.print(publication, lang);
         if let (Some(pages), Some(print)) = (self.extras.print_pages.get(&path), &mut ctx.print) {
@@ -294,7 +296,7 @@ impl<'a> Renderer<'a> {
     /// The stylesheet with a print page's `@page` rules (size, margins,
     /// running title), beside the print page: a file, so that the page's
     /// Content-Security-Policy needs no inline style.
-    pub fn print_css(&self, publication: usize, lang: usize) -> Result<OutputFile, Diagnostic> {
+    pub fn print_css(&self, publication: NodeId, lang: usize) -> Result<OutputFile, Diagnostic> {
         let print = Spec::Print(publication, lang).output_path(self.site);
         let path = format!("{}{PRINT_CSS}", &print[..print.len() - "print.html".len()]);
         let mut ctx = self.contexts.print(publication, lang);

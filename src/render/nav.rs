@@ -53,14 +53,15 @@ impl Nav {
         let nlang = site.config.languages.len();
         // The depths at which each publication has pages.
         let mut depths: HashMap<NodeId, Vec<usize>> = HashMap::new();
-        for n in 0..site.nodes.len() {
+        for n in site.node_ids() {
             let d = depths.entry(site.nodes[n].publication).or_default();
             let depth = depth(site, n);
             if !d.contains(&depth) {
                 d.push(depth);
             }
         }
-        let keys: Vec<(NodeId, usize, usize)> = (0..site.nodes.len())
+        let keys: Vec<(NodeId, usize, usize)> = site
+            .node_ids()
             .filter(|&n| site.nodes[n].parent.is_some())
             .flat_map(|n| {
                 let ds = depths[&site.nodes[n].publication].clone();
@@ -247,12 +248,12 @@ mod tests {
 
     #[test]
     fn long_levels_show_a_window() {
-        let short: Vec<NodeId> = (0..LONG_LEVEL).collect();
-        assert_eq!(window(&short, Some(5)), 0..LONG_LEVEL);
-        let long: Vec<NodeId> = (100..1100).collect();
+        let short: Vec<NodeId> = (0..LONG_LEVEL).map(NodeId).collect();
+        assert_eq!(window(&short, Some(NodeId(5))), 0..LONG_LEVEL);
+        let long: Vec<NodeId> = (100..1100).map(NodeId).collect();
         assert_eq!(window(&long, None), 0..21);
-        assert_eq!(window(&long, Some(100)), 0..21);
-        assert_eq!(window(&long, Some(600)), 490..511);
-        assert_eq!(window(&long, Some(1099)), 979..1000);
+        assert_eq!(window(&long, Some(NodeId(100))), 0..21);
+        assert_eq!(window(&long, Some(NodeId(600))), 490..511);
+        assert_eq!(window(&long, Some(NodeId(1099))), 979..1000);
     }
 }

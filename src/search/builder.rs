@@ -308,7 +308,7 @@ mod tests {
         let (files, summaries) = crate::search::files(&a.site, &a.rendered);
         for (l, file) in files.iter().enumerate() {
             let mut b = IndexBuilder::new(&a.site, l);
-            for (n, node) in a.site.nodes.iter().enumerate().rev() {
+            for (n, node) in a.site.node_ids().zip(&a.site.nodes).rev() {
                 let d = node.doc_for(l).unwrap();
                 b.add(PageText {
                     node: n,

@@ -47,15 +47,16 @@ pub struct Summary {
 pub fn files(site: &Site, rendered: &[Rendered]) -> (Vec<OutputFile>, Vec<Summary>) {
     let words: Vec<PageWords> = (0..site.docs.len())
         .into_par_iter()
+        .map(crate::content::model::DocId)
         .map(|d| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
         .collect();
     (0..site.config.languages.len())
         .into_par_iter()
         .map(|l| {
             let mut builder = IndexBuilder::new(site, l);
-            for (n, node) in site.nodes.iter().enumerate() {
+            for (n, node) in site.node_ids().zip(&site.nodes) {
                 match node.doc_for(l) {
-                    Some(d) => builder.add_words(n, &words[d]),
+                    Some(d) => builder.add_words(n, &words[d.0]),
                     // A page without any document (not expected) is found
                     // by its slug.
                     None => builder.add(PageText {

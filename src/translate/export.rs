@@ -6,7 +6,7 @@ use super::catalog::{Format, Header, Outgoing};
 use super::history::History;
 use super::units::{self, PageUnits, SegmentCounts, State};
 use crate::config::Direction;
-use crate::content::model::Site;
+use crate::content::model::{NodeId, Site};
 use crate::diagnostics::{Diagnostic, display_path};
 use std::collections::HashSet;
 use std::path::Path;
@@ -28,7 +28,7 @@ pub struct Exported {
 /// Every page of a publication, as units, in reading order.
 pub fn publication_units(
     site: &Site,
-    publication: usize,
+    publication: NodeId,
     lang: usize,
     history: &History,
 ) -> Vec<PageUnits> {
@@ -39,11 +39,11 @@ pub fn publication_units(
 }
 
 /// The folder name that identifies a publication in exported files.
-pub fn publication_name(site: &Site, publication: usize) -> String {
+pub fn publication_name(site: &Site, publication: NodeId) -> String {
     display_path(&site.nodes[publication].dir)
 }
 
-pub fn header(site: &Site, publication: usize, lang: usize) -> Header {
+pub fn header(site: &Site, publication: NodeId, lang: usize) -> Header {
     let l = &site.config.languages;
     let src = site.nodes[publication].source_lang;
     Header {
