@@ -153,23 +153,6 @@ pub trait SourceLookup {
     fn line_of(&self, path: &Path, line: usize) -> Option<String>;
 }
 
-/// Looks lines up on disk, relative to the site folder.
-pub struct DiskSource<'a>(pub &'a Path);
-
-impl SourceLookup for DiskSource<'_> {
-    fn line_of(&self, path: &Path, line: usize) -> Option<String> {
-        if line == 0 {
-            return None;
-        }
-        let bytes = std::fs::read(self.0.join(path)).ok()?;
-        let text = String::from_utf8_lossy(&bytes);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        text.lines()
-            .nth(line - 1)
-            .map(|l| l.trim_end_matches('\r').to_string())
-    }
-}
-
 /// Renders diagnostics as rustc does: the headline, the source line, a caret
 /// under the column, then the hint. Colour only when `color` is set.
 pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> String {
@@ -206,7 +189,9 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
             let pad = " ".repeat(num.len());
             let (shown, caret_col) = excerpt(&text, d.col.max(1));
             let caret_pad = " ".repeat(caret_col);
-            let width = d.width.clamp(1, 200usize.saturating_sub(caret_col).max(1));
+            let width = d
+                .width
+                .clamp(1, (EXCERPT + 1).saturating_sub(caret_col).max(1));
             let _ = writeln!(out, "{blue}{pad} |{reset}");
             let _ = writeln!(out, "{blue}{num} |{reset} {shown}");
             let _ = writeln!(
@@ -225,13 +210,26 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
     out
 }
 
-/// The source line as shown under a message (at most 200 characters, tabs
-/// as one space so the caret stays put, control characters escaped), and
-/// the number of shown characters before column `col`.
+/// How many characters of a source line a message shows.
+const EXCERPT: usize = 200;
+
+/// The source line as shown under a message (at most [`EXCERPT`]
+/// characters, starting with `…` a little before a far column, so a
+/// message on a long line stays short; tabs as one space so the caret
+/// stays put; control characters escaped), and the number of shown
+/// characters before column `col`.
 fn excerpt(text: &str, col: usize) -> (String, usize) {
+    let skip = if col > EXCERPT * 3 / 4 {
+        col - 1 - EXCERPT / 4
+    } else {
+        0
+    };
     let mut shown = String::new();
-    let (mut caret, mut taken) = (None, 0);
-    for c in text.chars().take(200) {
+    if skip > 0 {
+        shown.push('…');
+    }
+    let (mut caret, mut taken) = (None, skip);
+    for c in text.chars().skip(skip).take(EXCERPT) {
         taken += 1;
         if taken == col {
             caret = Some(shown.chars().count());
@@ -242,8 +240,10 @@ fn excerpt(text: &str, col: usize) -> (String, usize) {
             c => shown.push(c),
         }
     }
-    // A column past the shown text (the end of the line) keeps its distance.
-    let caret = caret.unwrap_or_else(|| shown.chars().count() + (col - 1 - taken));
+    // A column just past the shown text (the end of the line) keeps its
+    // distance; one further away (a stale position) is capped.
+    let caret = caret
+        .unwrap_or_else(|| shown.chars().count() + col.saturating_sub(taken + 1).min(EXCERPT / 4));
     (shown, caret)
 }
 
@@ -361,6 +361,26 @@ mod tests {
             "guidance/\\u{1b}]0;x\\u{7}.md:1:6: error: key `\\u{1b}[31m`\\u{a}forged\n  |\n1 | a\\u{1b}[2Jb\\u{0}c: x\n  |           ^\n  = hint: line one\n      line two \\u{9b}\n  = note: raw \\u{d} note\n"
         );
         assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn a_far_column_shows_a_short_excerpt_around_it() {
+        struct Long;
+        impl SourceLookup for Long {
+            fn line_of(&self, _: &Path, _: usize) -> Option<String> {
+                Some(format!("{}XYZ{}", "a".repeat(100_000), "b".repeat(100_000)))
+            }
+        }
+        let d = Diagnostic::error("a.md", 1, 100_001, "x").with_width(3);
+        let s = render(&[d], &Long, false);
+        assert!(s.len() < 1_000, "{} bytes", s.len());
+        let lines: Vec<&str> = s.lines().collect();
+        let (shown, caret) = (lines[2], lines[3]);
+        let at = caret.find('^').unwrap();
+        let before: String = shown.chars().take(caret[..at].chars().count()).collect();
+        let rest = &shown[before.len()..];
+        assert!(rest.starts_with("XYZ"), "{s}");
+        assert!(shown.contains('…'), "{s}");
     }
 
     #[test]

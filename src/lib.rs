@@ -24,6 +24,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod source_lines;
 pub mod text;
 pub mod theme;
 pub mod translate;

@@ -8,7 +8,8 @@ pub mod stamp;
 pub mod status;
 pub mod translate;
 
-use crate::diagnostics::{Diagnostic, DiskSource, render, stderr_color};
+use crate::diagnostics::{Diagnostic, render, stderr_color};
+use crate::source_lines::SiteSource;
 use std::path::Path;
 
 /// How much a command prints.
@@ -39,7 +40,10 @@ pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosi
     if shown.is_empty() {
         return;
     }
-    eprint!("{}", render(&shown, &DiskSource(source), stderr_color()));
+    eprint!(
+        "{}",
+        render(&shown, &SiteSource::new(source), stderr_color())
+    );
 }
 
 pub fn count(diags: &[Diagnostic]) -> (usize, usize) {

@@ -8,7 +8,8 @@
 //! style), and the overlay lives in a shadow root so the site's stylesheet
 //! cannot restyle it into unreadable colours.
 
-use crate::diagnostics::{self, Diagnostic, DiskSource, Severity};
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::source_lines::SiteSource;
 use std::path::Path;
 
 /// Served at `__fieldguide/livereload.js`.
@@ -111,7 +112,7 @@ pub fn failure_text(diags: &[Diagnostic], source: &Path) -> String {
         return "the build failed without a message: this is a bug in fieldguide, please report it"
             .to_string();
     }
-    let mut text = diagnostics::render(&errors, &DiskSource(source), false);
+    let mut text = diagnostics::render(&errors, &SiteSource::new(source), false);
     let n = errors.len();
     text.push_str(&format!(
         "\n{n} {}\n",
