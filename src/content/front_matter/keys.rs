@@ -96,7 +96,7 @@ fn reviewed(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Op
         Some(s) if is_date(s) => Some(s.to_string()),
         _ => {
             diags.push(
-                at.error(target(k, v), "`reviewed` must be a date written YYYY-MM-DD")
+                at.error(target(k, v), date_message("reviewed", v.as_text()))
                     .with_hint("reviewed: 2026-10-15"),
             );
             None
@@ -224,16 +224,45 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
     None
 }
 
+/// The error for a value that is not a date: a day that does not exist
+/// (`2025-02-30`) is named as such.
+pub fn date_message(key: &str, value: Option<&str>) -> String {
+    match value {
+        Some(s) if s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' => {
+            format!("`{key}` must be a day that exists: there is no {s}")
+        }
+        _ => format!("`{key}` must be a date written YYYY-MM-DD"),
+    }
+}
+
+/// A real calendar date written `YYYY-MM-DD` (`2025-02-30` is not one).
 pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
+    if !(b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
-        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        s[..4].parse::<u32>(),
+        s[5..7].parse::<u32>(),
+        s[8..10].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 #[cfg(test)]
@@ -273,5 +302,12 @@ mod tests {
         assert!(is_date("2026-01-31"));
         assert!(!is_date("2026-13-01"));
         assert!(!is_date("26-01-31"));
+        assert!(!is_date("2025-02-30"));
+        assert!(!is_date("2025-02-29"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("1900-02-29"));
+        assert!(is_date("2000-02-29"));
+        assert!(!is_date("2026-04-31"));
+        assert!(!is_date("2026-01-00"));
     }
 }

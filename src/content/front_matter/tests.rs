@@ -77,10 +77,15 @@ fn publication_keys() {
     assert_eq!(fm.version.as_deref(), Some("1.20"));
     let extra: Value = serde_yaml::from_str("{ a: 1 }").unwrap();
     assert_eq!(fm.extra, Some(extra));
-    let (_, d) = publication("reviewed: 2026-13-01\n");
+    let (_, d) = publication("reviewed: 15/03/2026\n");
     assert_eq!(
         d,
         ["3:11: error: `reviewed` must be a date written YYYY-MM-DD"]
+    );
+    let (_, d) = publication("reviewed: 2025-02-30\n");
+    assert_eq!(
+        d,
+        ["3:11: error: `reviewed` must be a day that exists: there is no 2025-02-30"]
     );
 }
 

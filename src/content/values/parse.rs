@@ -127,8 +127,11 @@ fn field(
                 entry.verified = Some(d.to_string());
             }
             _ => diags.push(
-                at.error(v, "`verified` must be a date written YYYY-MM-DD")
-                    .with_hint("the day someone last checked the value: verified: 2026-11-01"),
+                at.error(
+                    v,
+                    crate::content::front_matter::date_message("verified", v.as_text()),
+                )
+                .with_hint("the day someone last checked the value: verified: 2026-11-01"),
             ),
         },
         other => diags.push(at.unknown_key(
