@@ -117,3 +117,26 @@ fn decomposed_and_composed_names_are_the_same_file() {
             .is_file()
     );
 }
+
+#[test]
+fn notes_to_contributors_are_not_pages() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/README.md",
+        "How to edit this guidance: see the wiki.\n",
+    );
+    site.write("guidance/handbook/CONTRIBUTING.md", "# Contributing\n");
+    site.write(
+        "guidance/handbook/changelog.fr.md",
+        "- 2026: première version\n",
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("README"), "{}", o.stderr);
+    let published: Vec<String> = tree(&site.out()).into_keys().collect();
+    for name in ["README", "CONTRIBUTING", "changelog"] {
+        assert!(
+            !published.iter().any(|p| p.contains(name)),
+            "{name} was published: {published:?}"
+        );
+    }
+}

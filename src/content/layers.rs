@@ -205,6 +205,9 @@ impl Layer<'_> {
             .as_ref(),
         );
         let config = self.config;
+        if is_markdown(name).is_some_and(super::names::is_repository_note) {
+            return;
+        }
         if let Some(base) = is_markdown(name) {
             match split_lang(base, config) {
                 Ok((stem, lang)) => {

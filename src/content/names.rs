@@ -82,6 +82,13 @@ pub fn ignored(name: &str) -> bool {
             == crate::content::file_types::FileType::Leftover
 }
 
+/// A Markdown file a repository keeps for its contributors, not a page:
+/// `README`, `CONTRIBUTING`, `CHANGELOG` (any case, any language suffix).
+pub fn is_repository_note(stem: &str) -> bool {
+    let first = stem.split('.').next().unwrap_or(stem).to_ascii_lowercase();
+    matches!(first.as_str(), "readme" | "contributing" | "changelog")
+}
+
 /// `name.md` -> `name`; `None` for a file that is not Markdown.
 pub fn is_markdown(name: &str) -> Option<&str> {
     let lower = name.to_ascii_lowercase();
