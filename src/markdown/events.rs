@@ -6,7 +6,7 @@ use super::bidi::keep_numbers_together;
 use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
 use super::state::{Frame, State};
-use super::{Labels, escape, lint, plain, raw_html};
+use super::{Labels, escape, lint, plain, raw_html, word};
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 use std::ops::Range;
 
@@ -35,6 +35,16 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
             }
             _ => {}
         }
+    }
+    // Word's own markup (`<o:p>`), which CommonMark reads as text.
+    let Some((event, range)) = word::filter(st, event, range) else {
+        return;
+    };
+    if st.opts.lint
+        && !st.in_code
+        && let Event::Text(_) = &event
+    {
+        lint::line(st, range.start);
     }
     // Text that uses a local value adds the value to the plain text itself.
     let substituted = matches!(&event, Event::Text(t) if super::values::used(st, t, range.start));
@@ -155,6 +165,10 @@ fn end<'a>(st: &mut State<'_, 'a>, tag: TagEnd) {
             st.in_code = false;
             st.emit(Event::End(tag));
         }
+        // Nothing left in it (Word's `<o:p>&nbsp;</o:p>`): no empty paragraph.
+        TagEnd::Paragraph if matches!(st.sink().last(), Some(Event::Start(Tag::Paragraph))) => {
+            st.sink().pop();
+        }
         other => st.emit(Event::End(other)),
     }
 }
@@ -175,7 +189,10 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
         Event::InlineHtml(s) | Event::Html(s) => {
             if st.opts.allow_raw_html {
                 raw_html::note_files(st, &s);
-                st.emit(Event::Html(s));
+                match word::strip_trusted(st, &s, pos) {
+                    Some(clean) => st.html(clean),
+                    None => st.emit(Event::Html(s)),
+                }
             } else if !matches!(st.frames.last(), Some(Frame::Image { .. })) {
                 // In an image's description only the text counts.
                 raw_html::inline(st, &s, pos);

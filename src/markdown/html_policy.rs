@@ -112,7 +112,8 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
 ];
 
 /// Elements removed with everything inside them: their content is code,
-/// a document of its own, or drawing instructions, never text to show.
+/// a document of its own, drawing instructions or data (Word's `<xml>`
+/// settings), never text to show.
 pub(super) const DROPPED_WITH_CONTENT: &[&str] = &[
     "script",
     "style",
@@ -130,6 +131,7 @@ pub(super) const DROPPED_WITH_CONTENT: &[&str] = &[
     "math",
     "select",
     "head",
+    "xml",
 ];
 
 /// Elements that have no end tag.

@@ -1,6 +1,7 @@
 //! Hints for Markdown that parses, but not as the author meant: Word
 //! bullets (`•`) that make a paragraph, a link whose target has a space
-//! (shown as text), a callout type GitHub does not know (shown as a quote).
+//! (shown as text, wherever text can be: paragraphs, list items, table
+//! cells, headings), a callout type GitHub does not know (shown as a quote).
 
 use super::state::State;
 use std::ops::Range;
@@ -12,13 +13,12 @@ pub(super) const CALLOUTS: &[&str] = &["NOTE", "TIP", "IMPORTANT", "WARNING", "C
 /// Longest link target looked at: keeps the scan linear on hostile lines.
 const MAX_TARGET: usize = 300;
 
-/// A paragraph: Word bullets, and targets with spaces.
+/// A paragraph: Word bullets.
 pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     let body = &st.text_src[st.body_offset..];
     let Some(src) = body.get(range.clone()) else {
         return;
     };
-    let mut found: Vec<(usize, String, String)> = Vec::new();
     let mut bullet_at = None;
     let mut line_start = range.start;
     for line in src.split_inclusive('\n') {
@@ -29,7 +29,6 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
                 trimmed.chars().next(),
             ));
         }
-        spaced_targets(line, line_start, &mut found);
         line_start += line.len();
     }
     if let Some((at, Some(bullet))) = bullet_at {
@@ -39,6 +38,29 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
             Some("start each item on its own line with `- ` (a hyphen and a space)"),
         );
     }
+}
+
+/// The line of text at body offset `pos`, unless looked at already:
+/// targets with spaces. Called for text wherever it is (paragraphs, list
+/// items, table cells, headings, footnotes), each line once.
+pub(super) fn line(st: &mut State, pos: usize) {
+    if pos < st.linted_to {
+        return;
+    }
+    let src = st.text_src;
+    let body = &src[st.body_offset.min(src.len())..];
+    let Some(before) = body.get(..pos) else {
+        return;
+    };
+    // Never before the last line looked at: each byte is read once.
+    let start = before
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .max(st.linted_to.min(pos));
+    let end = body[pos..].find('\n').map_or(body.len(), |i| pos + i);
+    st.linted_to = end + 1;
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    spaced_targets(&body[start..end], start, &mut found);
     for (at, what, target) in found {
         st.warn(
             at,

@@ -8,7 +8,7 @@
 //!
 //! `events` drives the loop and `write` finishes the page; `elements`
 //! (headings, tasks, footnotes), `link_html` (`<a>` and `<img>`), `bidi`,
-//! `lint` and `raw_html` handle the pieces; `state` holds what is in
+//! `lint`, `raw_html` and `word` (Word's own markup) handle the pieces; `state` holds what is in
 //! flight; `resolve` finds link targets (with `hints` for missing ones);
 //! `html_policy` says what raw HTML keeps; `plain` collects the text;
 //! `values` fills in local values (`{{hotline}}`) and `edition` finds
@@ -27,6 +27,7 @@ mod raw_html;
 pub mod resolve;
 mod state;
 mod values;
+mod word;
 mod write;
 
 /// The URL helpers, under the name they had when they lived here.
@@ -175,6 +176,8 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         same_page: Vec::new(),
         warned: HashSet::new(),
         raw: RawState::default(),
+        word: word::WordState::default(),
+        linted_to: 0,
         depth: 0,
         in_code: false,
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,

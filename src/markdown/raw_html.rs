@@ -10,6 +10,7 @@ use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
 use super::link_html::{image_src, missing_box, raw_href};
 use super::resolve::Target;
 use super::state::{ImageSrc, State};
+use super::word::{self, Leftover};
 use crate::slug::nfc;
 use html5ever::tokenizer::{Tag, TagKind, Token};
 
@@ -101,6 +102,8 @@ fn sanitise(
 ) -> (String, Option<String>) {
     let mut place = Place::new(pos);
     let mut out = String::new();
+    // After Word's `<o:p>`: the whitespace it holds is a placeholder.
+    let mut in_op = false;
     for (token, line) in html_policy::tokens(html) {
         match token {
             Token::TagToken(tag) => {
@@ -108,6 +111,34 @@ fn sanitise(
                     if tag.kind == TagKind::EndTag && &*tag.name == name {
                         dropping = None;
                     }
+                    continue;
+                }
+                in_op = false;
+                if tag.name.contains(':') {
+                    let end = tag.kind == TagKind::EndTag;
+                    let at = place.offset(st, line);
+                    let open = if end { "</" } else { "<" };
+                    let at = find_on_line(st, at, &format!("{open}{}", tag.name));
+                    // The name as written (`w:Sdt`): the tokenizer lowercases it.
+                    let src = st.text_src;
+                    let body = &src[st.body_offset.min(src.len())..];
+                    let name = body
+                        .get(at + open.len()..at + open.len() + tag.name.len())
+                        .filter(|n| n.eq_ignore_ascii_case(&tag.name))
+                        .unwrap_or(&tag.name);
+                    word::record(
+                        st,
+                        at,
+                        if end {
+                            Leftover::End { name }
+                        } else {
+                            Leftover::Start {
+                                name,
+                                self_closing: tag.self_closing,
+                            }
+                        },
+                    );
+                    in_op = !end && !tag.self_closing && name == "o:p";
                     continue;
                 }
                 match tag.kind {
@@ -118,7 +149,9 @@ fn sanitise(
                     TagKind::EndTag => end_tag(st, &tag.name, &mut out),
                 }
             }
+            Token::CharacterTokens(text) if in_op && word::is_blank(&text) => {}
             Token::CharacterTokens(text) if dropping.is_none() => {
+                in_op = false;
                 st.r.text.push_str(&text);
                 out.push_str(&escape(&text));
             }
@@ -126,11 +159,47 @@ fn sanitise(
                 let at = place.offset(st, line);
                 st.warn_once_per_line(at, "`<!DOCTYPE>` removed from raw HTML".into(), HINT);
             }
+            // Word's `<![if !supportLists]>` and `<![endif]>`: browsers read them
+            // as comments, and show what they wrap.
+            Token::CommentToken(text) if dropping.is_none() && downlevel(&text) => {
+                let at = place.offset(st, line);
+                let at = find_on_line(st, at, "<![");
+                let marker = format!("<!{text}>");
+                if let Some((found, _)) = word::at(&marker) {
+                    word::record(st, at, found);
+                }
+            }
             // Comments, and what browsers read as comments (`<?php ?>`), are never shown.
             _ => {}
         }
     }
     (out, dropping)
+}
+
+/// The comment text html5ever makes of `<![if !supportLists]>` or
+/// `<![endif]>` (not of a whole `<!--[if gte mso 9]>…<![endif]-->`).
+fn downlevel(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("[if ") && t.ends_with(']') && !t.contains(['>', '<']) || t == "[endif]"
+}
+
+/// The body offset of `needle` (ASCII, any case) on the line from `at`,
+/// (within 4 KB), or `at`: a tag's own column where the tokenizer gives only its line.
+fn find_on_line(st: &State, at: usize, needle: &str) -> usize {
+    let body = &st.text_src[st.body_offset.min(st.text_src.len())..];
+    let Some(rest) = body.get(at..) else {
+        return at;
+    };
+    // Bounded: the tokenizer's lines may be long.
+    let mut end = rest.len().min(4096);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let line = &rest[..rest[..end].find('\n').unwrap_or(end)];
+    let n = needle.len();
+    (0..line.len().saturating_sub(n - 1))
+        .find(|&i| line.as_bytes()[i..i + n].eq_ignore_ascii_case(needle.as_bytes()))
+        .map_or(at, |i| at + i)
 }
 
 /// Writes a start tag if the policy keeps it; returns the element's name

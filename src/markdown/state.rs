@@ -123,6 +123,11 @@ pub(super) struct State<'s, 'a> {
     /// (line, message) of warnings given once per line.
     pub(super) warned: HashSet<(usize, String)>,
     pub(super) raw: RawState,
+    /// Word's own markup found so far (`word`).
+    pub(super) word: super::word::WordState,
+    /// Body offset up to which lines were looked at for link targets
+    /// with spaces (`lint::line`).
+    pub(super) linted_to: usize,
     /// Number of Markdown elements open around the current event.
     pub(super) depth: usize,
     /// Inside a code block: text is code, never rewritten.

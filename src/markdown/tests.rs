@@ -311,3 +311,95 @@ fn many_identical_headings_tasks_and_footnotes() {
     assert!(d.r.ids.contains(&format!("task-same-{}", n - 1)));
     assert!(d.r.ids.contains(&format!("fn-a-ref-{}", n - 1)));
 }
+
+#[test]
+fn word_markup_is_dropped_and_reported_once_per_kind() {
+    for yaml in ["", "allow_raw_html: true\n"] {
+        let d = render_with(
+            "Para.<o:p></o:p>\n\n<o:p>&nbsp;</o:p>\n\nA <w:Sdt>x</w:Sdt> in <st1:place>Kano</st1:place>, <v:shape id=\"a\" style='w:1'>y</v:shape>.\n\n<![if !supportLists]>1.<![endif]> Item<o:p></o:p>\n\n- <o:p>item</o:p>\n\n| a |\n|---|\n| b<o:p></o:p> |\n\n`<o:p>` \\<o:p> <https://example.org>\n",
+            yaml,
+        );
+        let html = &d.r.html;
+        assert!(
+            html.starts_with(
+                "<p>Para.</p>\n<p>A x in Kano, y.</p>\n<p>1. Item</p>\n<ul>\n<li>item</li>\n</ul>\n"
+            ),
+            "{yaml}{html}"
+        );
+        assert!(html.contains("<td>b</td>"), "{html}");
+        // Code, and a tag escaped on purpose, stay as written.
+        assert!(
+            html.contains(
+                "<p><code>&lt;o:p&gt;</code> &lt;o:p&gt; <a href=\"https://example.org\""
+            ),
+            "{html}"
+        );
+        d.has("4:6: warning: Word leftover `<o:p>` removed (and 4 more on this page)");
+        d.has("8:3: warning: Word leftover `<w:Sdt>` removed; its text is kept");
+        d.has("8:23: warning: Word leftover `<st1:place>` removed; its text is kept");
+        d.has("8:52: warning: Word leftover `<v:shape>` removed; its text is kept");
+        d.has(
+            "10:1: warning: Word leftover `<![if !supportLists]>` removed; what it wraps is kept",
+        );
+        assert_eq!(d.r.diagnostics.len(), 5, "{:#?}", d.messages());
+        let words: Vec<&str> = d.r.text.split_whitespace().collect();
+        // The code and the escaped tag, nothing else.
+        let tags = words.iter().filter(|w| w.contains('<')).count();
+        assert_eq!(tags, 2, "{words:?}");
+    }
+}
+
+#[test]
+fn word_markup_in_raw_html_is_dropped_and_nothing_active_passes() {
+    let body = "<p class=MsoNormal>Hello<o:p></o:p> <st1:City>Kano</st1:City><![if !vml]><b>x</b><![endif]></p>\n\n<o:p>&nbsp;</o:p>\n\nP <!--[if gte mso 9]><xml>\n<w:View>Normal</w:View>\n\n</xml><![endif]--> end\n\n<w:x onclick=\"alert(1)\"><script>alert(2)</script></w:x>\n";
+    let d = render_one(body);
+    let html = &d.r.html;
+    assert!(html.contains("<p>Hello Kano<b>x</b></p>"), "{html}");
+    assert!(
+        !html.contains("Normal") && !html.contains("alert"),
+        "{html}"
+    );
+    assert!(!html.contains(':') && !html.contains("&lt;"), "{html}");
+    d.has("4:25: warning: Word leftover `<o:p>` removed (and 1 more on this page)");
+    d.has("4:37: warning: Word leftover `<st1:City>` removed; its text is kept");
+    d.has("4:62: warning: Word leftover `<![if !vml]>` removed (and 1 more on this page); what it wraps is kept");
+    d.has("8:22: warning: `<xml>` removed from raw HTML, with its content");
+    d.has("13:1: warning: Word leftover `<w:x>` removed; its text is kept");
+    d.has("13:25: warning: `<script>` removed from raw HTML, with its content");
+    // Trusted HTML keeps its comments whole and loses only Word's tags.
+    let d = render_with(body, "allow_raw_html: true\n");
+    assert!(
+        d.r.html
+            .contains("<p class=MsoNormal>Hello Kano<b>x</b></p>"),
+        "{}",
+        d.r.html
+    );
+    assert!(
+        !d.r.html.contains("o:p") && !d.r.html.contains("<![if"),
+        "{}",
+        d.r.html
+    );
+}
+
+#[test]
+fn spaced_targets_are_reported_wherever_text_is() {
+    let d = render_one(
+        "1. ![a](images/my photo.png)\n- [c](02-next steps.md)\n\n- loose [d](x y.md)\n\n  more\n\n| [e](e f.md) | `[g](g h.md)` |\n|---|---|\n| ![i](i j.png) | x |\n\n## Heading [k](k l.md)\n\nText.[^n]\n\n[^n]: See [m](m n.md).\n\n> Quote [o](o p.md) and [q](q r.md)\n",
+    );
+    for (at, what) in [
+        ("4:9", "image target `images/my photo.png`"),
+        ("5:7", "link target `02-next steps.md`"),
+        ("7:13", "link target `x y.md`"),
+        ("11:7", "link target `e f.md`"),
+        ("13:8", "image target `i j.png`"),
+        ("15:16", "link target `k l.md`"),
+        ("19:15", "link target `m n.md`"),
+        ("21:13", "link target `o p.md`"),
+        ("21:29", "link target `q r.md`"),
+    ] {
+        d.has(&format!(
+            "{at}: warning: {what} has a space, so it is shown as text"
+        ));
+    }
+    assert_eq!(d.r.diagnostics.len(), 9, "{:#?}", d.messages());
+}

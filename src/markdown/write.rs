@@ -12,6 +12,7 @@ use std::cell::Cell;
 use std::fmt::Write as _;
 
 pub(super) fn finish(mut st: State) -> Rendered {
+    super::word::finish(&mut st);
     // Frames left open by malformed input: flush what they hold.
     while let Some(f) = st.frames.pop() {
         match f {

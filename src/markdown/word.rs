@@ -1,0 +1,557 @@
+//! Word's own markup, left in Markdown by a paste or a conversion: tags
+//! with a namespace prefix (`<o:p>`, `<w:Sdt>`, `<v:shape …>`,
+//! `<st1:place>`) and the markers of its conditional comments (`<![if
+//! !supportLists]>`, `<![endif]>`, `<!--[if gte mso 9]>`). CommonMark does
+//! not read `o:p` as a tag name, so these arrive as text (or `<st1:place>`
+//! as an autolink) and would be shown to readers as `<o:p>`.
+//!
+//! Each is dropped, its text kept (the whitespace an `<o:p>` holds is
+//! Word's empty-paragraph placeholder, and goes with it), and reported once
+//! per kind and page, at its first place, with the count: a page pasted
+//! from Word has one on nearly every line. What is dropped is never
+//! published, so nothing here can let anything through; raw HTML around it
+//! is still sanitised by `raw_html`.
+
+use super::state::State;
+use crate::diagnostics::Diagnostic;
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use std::collections::HashMap;
+use std::ops::Range;
+
+const HINT: &str = "Word writes its own markup (tags such as `<o:p>`, `<w:…>`, `<v:…>`, `<st1:…>`, and `<![if …]>`) into what is copied from it; it means nothing on a web page. Delete it, or paste from Word as plain text; to show such a tag as text, put it in backticks";
+
+/// Longest tag looked at: keeps the scan linear on hostile lines.
+const MAX_TAG: usize = 2000;
+
+/// URL schemes: `<https:x>` is an autolink, never a Word tag.
+const SCHEMES: &[&str] = &[
+    "http",
+    "https",
+    "mailto",
+    "tel",
+    "ftp",
+    "file",
+    "data",
+    "javascript",
+    "vbscript",
+];
+
+/// One piece of Word markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Leftover<'s> {
+    /// `<o:p>`, `<v:imagedata … />`: the qualified name as written.
+    Start {
+        name: &'s str,
+        self_closing: bool,
+    },
+    End {
+        name: &'s str,
+    },
+    /// `<![if !supportLists]>`, `<!--[if gte mso 9]>`, as written.
+    If(&'s str),
+    /// `<![endif]>`, `<![endif]-->`.
+    EndIf(&'s str),
+}
+
+/// What was found on this page: kinds in order of first appearance.
+#[derive(Default)]
+pub(super) struct WordState {
+    /// Body offset up to which the source is a tag being dropped.
+    skip_to: usize,
+    /// Inside `<st1:place>` read as an autolink: dropped to its end.
+    in_autolink: bool,
+    /// After `<o:p>`: whitespace is its placeholder, dropped.
+    in_op: bool,
+    kinds: HashMap<String, usize>,
+    found: Vec<Found>,
+    /// In trusted raw HTML, inside a comment or a `<script>` until this
+    /// (lowercase) end.
+    trusted_until: Option<&'static str>,
+    /// Start tags (and `<![if]>`) not yet closed, by kind: their end tags
+    /// are not counted again.
+    open: HashMap<String, usize>,
+}
+
+struct Found {
+    pos: usize,
+    shown: String,
+    count: usize,
+    kept: &'static str,
+}
+
+/// The Word leftover `s` starts with (`s` starts with `<`), and its length.
+pub(super) fn at(s: &str) -> Option<(Leftover<'_>, usize)> {
+    if s.starts_with("<!") {
+        conditional(s)
+    } else {
+        namespaced(s)
+    }
+}
+
+/// `<![if …]>`, `<![endif]>`, and the same inside `<!--` `-->`.
+fn conditional(s: &str) -> Option<(Leftover<'_>, usize)> {
+    let mut i = if s.starts_with("<!--[") {
+        5
+    } else if s.starts_with("<![") {
+        3
+    } else {
+        return None;
+    };
+    let b = s.as_bytes();
+    while matches!(b.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    let rest = &s[i..];
+    let word_len = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let end = if word.eq_ignore_ascii_case("endif") {
+        true
+    } else if word.eq_ignore_ascii_case("if") {
+        false
+    } else {
+        return None;
+    };
+    let after_word = &rest[word_len..];
+    let close = after_word
+        .bytes()
+        .take(MAX_TAG)
+        .position(|c| matches!(c, b']' | b'>' | b'<' | b'\n'))?;
+    if after_word.as_bytes()[close] != b']' {
+        return None;
+    }
+    let condition = &after_word[..close];
+    if end && !condition.trim().is_empty()
+        || !end && (!condition.starts_with([' ', '\t']) || condition.trim().is_empty())
+    {
+        return None;
+    }
+    let after = i + word_len + close + 1;
+    let len = if s[after..].starts_with("-->") {
+        after + 3
+    } else if s[after..].starts_with('>') {
+        after + 1
+    } else {
+        return None;
+    };
+    let text = &s[..len];
+    Some((
+        if end {
+            Leftover::EndIf(text)
+        } else {
+            Leftover::If(text)
+        },
+        len,
+    ))
+}
+
+fn name_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_'
+}
+
+fn name_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')
+}
+
+/// `<prefix:name …>`, `</prefix:name>`, `<prefix:name/>`: a tag ends at
+/// its first `>` outside quotes, and is none if a `<` or a blank line
+/// comes first (or a line starting with `>`, a quote's marker).
+fn namespaced(s: &str) -> Option<(Leftover<'_>, usize)> {
+    let b = s.as_bytes();
+    let end = b.get(1) == Some(&b'/');
+    let start = if end { 2 } else { 1 };
+    let mut i = start;
+    for part in 0..2 {
+        if !b.get(i).copied().is_some_and(name_start) {
+            return None;
+        }
+        while b.get(i).copied().is_some_and(name_char) {
+            i += 1;
+        }
+        if part == 0 {
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            i += 1;
+        }
+    }
+    let name = &s[start..i];
+    if !matches!(b.get(i), Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')) {
+        return None;
+    }
+    let mut quote = None;
+    let mut last = b'<';
+    let limit = b.len().min(i + MAX_TAG);
+    while i < limit {
+        let c = b[i];
+        match (quote, c) {
+            (_, b'<') => return None,
+            (_, b'\n') => {
+                let next = s[i + 1..].trim_start_matches([' ', '\t', '\r']);
+                if next.is_empty() || next.starts_with(['\n', '>']) {
+                    return None;
+                }
+            }
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'>') => {
+                let len = i + 1;
+                let found = if end {
+                    Leftover::End { name }
+                } else {
+                    Leftover::Start {
+                        name,
+                        self_closing: last == b'/',
+                    }
+                };
+                return Some((found, len));
+            }
+            _ => {}
+        }
+        if !c.is_ascii_whitespace() {
+            last = c;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Passes an event on, or drops the Word markup it is (or begins with):
+/// `None` when nothing of it is left.
+pub(super) fn filter<'s, 'a>(
+    st: &mut State<'s, 'a>,
+    mut event: Event<'a>,
+    mut range: Range<usize>,
+) -> Option<(Event<'a>, Range<usize>)> {
+    if st.in_code || st.raw.dropping.is_some() {
+        // Code is shown as written; the content of a `<script>` is dropped anyway.
+        st.word.skip_to = 0;
+        st.word.in_op = false;
+        return Some((event, range));
+    }
+    if st.word.in_autolink {
+        if matches!(event, Event::End(TagEnd::Link)) {
+            st.word.in_autolink = false;
+        }
+        return None;
+    }
+    let src: &'s str = st.text_src;
+    let body = &src[st.body_offset.min(src.len())..];
+    loop {
+        if range.start < st.word.skip_to {
+            let skip_to = st.word.skip_to;
+            match event {
+                Event::SoftBreak | Event::HardBreak => return None,
+                Event::Text(t) => {
+                    if range.end <= skip_to {
+                        return None;
+                    }
+                    let cut = skip_to - range.start;
+                    // The rest of the event, after the tag's `>`, when the
+                    // event's text is its source as written.
+                    if body.get(range.clone()) != Some(&*t) || !t.is_char_boundary(cut) {
+                        st.word.skip_to = 0;
+                        return Some((Event::Text(t), range));
+                    }
+                    event = Event::Text(after(t, cut));
+                    range = skip_to..range.end;
+                }
+                other => {
+                    // Markdown inside what looked like a tag: it was not one.
+                    st.word.skip_to = 0;
+                    event = other;
+                }
+            }
+        }
+        if let Event::Text(t) = &event
+            && t.starts_with('<')
+            && body.as_bytes().get(range.start) == Some(&b'<')
+            && !escaped(body, range.start)
+            && let Some((found, len)) = at(&body[range.start..])
+        {
+            record(st, range.start, found);
+            st.word.skip_to = range.start + len;
+            continue;
+        }
+        break;
+    }
+    match &event {
+        Event::Text(t) if st.word.in_op && is_blank(t) => return None,
+        Event::Text(_) => st.word.in_op = false,
+        Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url,
+            ..
+        }) => {
+            let written = body.get(range.start + 1..range.end.saturating_sub(1));
+            let scheme = dest_url.split(':').next().unwrap_or("");
+            if written == Some(&**dest_url)
+                && !SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme))
+                && let Some((found @ Leftover::Start { .. }, len)) =
+                    at(&body[range.start..range.end])
+                && len == range.len()
+            {
+                record(st, range.start, found);
+                st.word.in_autolink = true;
+                return None;
+            }
+            st.word.in_op = false;
+        }
+        _ => st.word.in_op = false,
+    }
+    Some((event, range))
+}
+
+/// `\<o:p>`: written to be shown. An odd number of backslashes before.
+fn escaped(body: &str, pos: usize) -> bool {
+    let before = &body.as_bytes()[..pos];
+    before.iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1
+}
+
+/// Whitespace only, non-breaking spaces included: what `<o:p>` holds.
+pub(super) fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+fn after(t: CowStr<'_>, cut: usize) -> CowStr<'_> {
+    match t {
+        CowStr::Borrowed(s) => CowStr::Borrowed(&s[cut..]),
+        other => CowStr::from(other[cut..].to_string()),
+    }
+}
+
+/// Notes a piece of Word markup at body offset `pos`; the warning is
+/// given when the page is done, once per kind, with the count.
+pub(super) fn record(st: &mut State, pos: usize, found: Leftover) {
+    let w = &mut st.word;
+    let (key, shown, counts, kept) = match found {
+        Leftover::Start { name, self_closing } => {
+            let key = name.to_ascii_lowercase();
+            let placeholder = key == "o:p";
+            if !self_closing {
+                *w.open.entry(key.clone()).or_default() += 1;
+                w.in_op = placeholder;
+            }
+            let kept = if placeholder {
+                ""
+            } else {
+                "; its text is kept"
+            };
+            (key, format!("<{name}>"), true, kept)
+        }
+        Leftover::End { name } => {
+            let key = name.to_ascii_lowercase();
+            if key == "o:p" {
+                w.in_op = false;
+            }
+            let stray = closes(&mut w.open, &key);
+            let kept = if key == "o:p" {
+                ""
+            } else {
+                "; its text is kept"
+            };
+            (key, format!("<{name}>"), stray, kept)
+        }
+        Leftover::If(text) => {
+            *w.open.entry("<![if]>".into()).or_default() += 1;
+            let kept = "; what it wraps is kept";
+            ("<![if]>".to_string(), shorten(text), true, kept)
+        }
+        Leftover::EndIf(text) => {
+            let stray = closes(&mut w.open, "<![if]>");
+            let kept = "; what it wraps is kept";
+            ("<![if]>".to_string(), shorten(text), stray, kept)
+        }
+    };
+    match w.kinds.get(&key) {
+        Some(&i) => w.found[i].count += usize::from(counts),
+        None => {
+            w.kinds.insert(key, w.found.len());
+            w.found.push(Found {
+                pos,
+                shown,
+                count: 1,
+                kept,
+            });
+        }
+    }
+}
+
+/// Closes one open element of `key`: false when there was one (the end
+/// tag is part of it), true for a stray end tag.
+fn closes(open: &mut HashMap<String, usize>, key: &str) -> bool {
+    match open.get_mut(key) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            false
+        }
+        _ => true,
+    }
+}
+
+fn shorten(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    s.replace(['\n', '\r'], " ")
+}
+
+/// The warnings, once the page is done: one per kind, at its first place.
+pub(super) fn finish(st: &mut State) {
+    let found = std::mem::take(&mut st.word.found);
+    for f in found {
+        let more = match f.count {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more on this page)", n - 1),
+        };
+        let (line, col) = st.locate(f.pos);
+        let msg = format!("Word leftover `{}` removed{more}{}", f.shown, f.kept);
+        let d = Diagnostic::warning(st.rel(), line, col, msg).with_hint(HINT);
+        st.r.diagnostics.push(d);
+    }
+}
+
+/// Trusted raw HTML (`allow_raw_html: true`) without Word's markup, if it
+/// has any: `html` is at body offset `pos`. Comments (Word's hidden
+/// `<!--[if gte mso 9]>…<![endif]-->` among them), and the content of
+/// `<script>`, `<style>` and other raw-text elements, are left as written,
+/// also when they go on in the next piece of the same HTML block.
+pub(super) fn strip_trusted<'s>(st: &mut State<'s, '_>, html: &str, pos: usize) -> Option<String> {
+    let src: &'s str = st.text_src;
+    let body = &src[st.body_offset.min(src.len())..];
+    let exact = body.get(pos..pos + html.len()) == Some(html);
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let mut changed = false;
+    loop {
+        if let Some(close) = st.word.trusted_until {
+            match lower[i..].find(close) {
+                Some(e) => {
+                    i += e + close.len();
+                    st.word.trusted_until = None;
+                }
+                None => break,
+            }
+        }
+        let Some(j) = html[i..].find('<') else {
+            break;
+        };
+        let at_ = i + j;
+        let rest = &html[at_..];
+        if rest.starts_with("<!--") {
+            st.word.trusted_until = Some("-->");
+            i = at_ + 4;
+            continue;
+        }
+        if let Some(raw) = RAW_TEXT.iter().find(|n| {
+            lower[at_ + 1..].starts_with(n.trim_start_matches("</"))
+                && !lower
+                    .as_bytes()
+                    .get(at_ + n.len() - 1)
+                    .copied()
+                    .is_some_and(name_char)
+        }) {
+            st.word.trusted_until = Some(raw);
+            i = at_ + raw.len() - 1;
+            continue;
+        }
+        let Some((found, len)) = at(rest) else {
+            i = at_ + 1;
+            continue;
+        };
+        record(st, if exact { pos + at_ } else { pos }, found);
+        out.push_str(&html[last..at_]);
+        let mut end = at_ + len;
+        if st.word.in_op {
+            // `<o:p>&nbsp;</o:p>`: the placeholder goes with its tags.
+            loop {
+                let r = &html[end..];
+                let t = r.trim_start_matches(char::is_whitespace);
+                let t = t
+                    .strip_prefix("&nbsp;")
+                    .or_else(|| t.strip_prefix("&#160;"))
+                    .unwrap_or(t);
+                if t.len() == r.len() {
+                    break;
+                }
+                end += r.len() - t.len();
+            }
+            st.word.in_op = false;
+        }
+        last = end;
+        i = end;
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    out.push_str(&html[last..]);
+    Some(out)
+}
+
+/// End tags of the elements whose content is not HTML.
+const RAW_TEXT: &[&str] = &[
+    "</script",
+    "</style",
+    "</textarea",
+    "</title",
+    "</xmp",
+    "</plaintext",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_word_tags_and_conditionals() {
+        let start = |name, self_closing| Leftover::Start { name, self_closing };
+        assert_eq!(at("<o:p></o:p>"), Some((start("o:p", false), 5)));
+        assert_eq!(at("</o:p>x"), Some((Leftover::End { name: "o:p" }, 6)));
+        assert_eq!(
+            at("<v:shape id=\"a\" style='x>y'>z"),
+            Some((start("v:shape", false), 28))
+        );
+        assert_eq!(
+            at("<v:imagedata src=\"a.png\"\n  o:title=\"\"/>"),
+            Some((start("v:imagedata", true), 39))
+        );
+        assert_eq!(
+            at("<st1:country-region w:st=\"on\">"),
+            Some((start("st1:country-region", false), 30))
+        );
+        assert_eq!(
+            at("<![if !supportLists]>1."),
+            Some((Leftover::If("<![if !supportLists]>"), 21))
+        );
+        assert_eq!(
+            at("<![endif]-->"),
+            Some((Leftover::EndIf("<![endif]-->"), 12))
+        );
+        assert_eq!(
+            at("<!--[if gte mso 9]><xml>"),
+            Some((Leftover::If("<!--[if gte mso 9]>"), 19))
+        );
+        for not in [
+            "<o:p",
+            "<op>",
+            "<https://x y>",
+            "<a:b <c>",
+            "<o:p title=\"\n\nx\">",
+            "<o:p\n> quoted>",
+            "<:p>",
+            "<o:>",
+            "<![CDATA[x]]>",
+            "<![if]>",
+            "<![endif x]>",
+            "<!-- x -->",
+        ] {
+            assert_eq!(at(not), None, "{not}");
+        }
+    }
+}
