@@ -59,3 +59,40 @@ fn two_chapters_with_the_same_number_warn() {
     let o = site.build_ok();
     assert!(!o.stderr.contains("same order"), "{}", o.stderr);
 }
+
+/// A source page with a front-matter error gets that error, and nothing
+/// false about it: not "the publication has no index", not "the source is
+/// gone" for each of its translations.
+#[test]
+fn a_broken_source_page_gets_its_error_and_no_cascade() {
+    let site = Site::fixture("basic");
+    let index = site.read("guidance/handbook/index.en.md");
+    site.write(
+        "guidance/handbook/index.en.md",
+        index.replace("reviewed: 2026-10-01", "reviewed: 2026-02-30"),
+    );
+    let intro = site.read("guidance/handbook/01-intro.en.md");
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        intro.replacen("---\n", "---\ntitle: [unclosed\n", 1),
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let problems: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0]
+            .starts_with("guidance/handbook/01-intro.en.md:3:6: error: invalid front matter"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems[1].starts_with(
+            "guidance/handbook/index.en.md:6:11: error: `reviewed` must be a day that exists"
+        ),
+        "{problems:#?}"
+    );
+}

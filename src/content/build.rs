@@ -40,13 +40,21 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     let (parsed, omitted) =
         super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
     let mut docs = Vec::with_capacity(parsed.len());
+    // Source pages whose front matter has an error: their error is the
+    // news; "the source is gone" or "no index" about them would be false.
+    let mut failed = HashSet::new();
+    let default = site.config.default_index();
     for (file, fm, ds) in parsed {
         diags.extend(ds);
-        if let Some((fm, body_offset, body_line)) = fm {
-            docs.push((file, fm, body_offset, body_line));
+        match fm {
+            Some((fm, body_offset, body_line)) => docs.push((file, fm, body_offset, body_line)),
+            None if file.lang == default => {
+                failed.insert(file.dir.join(&file.stem));
+            }
+            None => {}
         }
     }
-    let (skip, left_out) = super::left_out::decide(&docs, &site.config, diags);
+    let (skip, left_out) = super::left_out::decide(&docs, &site.config, &failed, diags);
     site.left_out = left_out;
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
@@ -81,7 +89,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
             hash: std::sync::OnceLock::new(),
         });
     }
-    super::tree::settle_nodes(&mut site, diags);
+    super::tree::settle_nodes(&mut site, &failed, diags);
     let assets = loaded
         .assets
         .into_iter()

@@ -15,7 +15,7 @@ use super::model::{LeftOut, Reason};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::slug::order_and_slug;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A file with its front matter and where its body starts.
@@ -30,6 +30,7 @@ fn key(f: &SourceFile) -> PathBuf {
 pub(super) fn decide(
     docs: &[Parsed],
     config: &Config,
+    failed: &HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<bool>, Vec<LeftOut>) {
     let mut skip = vec![false; docs.len()];
@@ -37,7 +38,7 @@ pub(super) fn decide(
     if !config.drafts {
         drafts(docs, config, &mut skip, &mut out);
     }
-    orphans(docs, config, &mut skip, &mut out, diags);
+    orphans(docs, config, failed, &mut skip, &mut out, diags);
     (skip, out)
 }
 
@@ -100,6 +101,7 @@ fn drafts(docs: &[Parsed], config: &Config, skip: &mut [bool], out: &mut Vec<Lef
 fn orphans(
     docs: &[Parsed],
     config: &Config,
+    failed: &HashSet<PathBuf>,
     skip: &mut [bool],
     out: &mut Vec<LeftOut>,
     diags: &mut Vec<Diagnostic>,
@@ -112,10 +114,11 @@ fn orphans(
         }
     }
     let mut orphaned = Vec::new();
-    for members in groups.values() {
-        let has_source = members
-            .iter()
-            .any(|&i| docs[i].0.lang == default || docs[i].1.translation_of.is_none());
+    for (k, members) in &groups {
+        let has_source = failed.contains(k)
+            || members
+                .iter()
+                .any(|&i| docs[i].0.lang == default || docs[i].1.translation_of.is_none());
         if !has_source {
             orphaned.extend(members.iter().copied());
         }

@@ -3,11 +3,15 @@
 
 use super::model::{Node, NodeId, NodeKind, Site};
 use crate::diagnostics::Diagnostic;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Source languages, order, duplicate slugs and reading order.
-pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+pub(super) fn settle_nodes(
+    site: &mut Site,
+    failed: &HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let default = site.config.default_index();
     for id in site.node_ids() {
         let node = &site.nodes[id];
@@ -26,6 +30,10 @@ pub(super) fn settle_nodes(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         node.order = (fm_order.unwrap_or(node.order.0), node.slug.clone());
         let where_ = site_rel(node);
         let code = &site.config.languages[default].code;
+        if failed.contains(&node.dir.join(&node.stem)) {
+            // Its own error says what is wrong with the source page.
+            continue;
+        }
         match (node.kind, source_doc) {
             (NodeKind::Publication, None) => diags.push(
                 Diagnostic::warning(
