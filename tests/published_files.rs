@@ -140,3 +140,37 @@ fn notes_to_contributors_are_not_pages() {
         );
     }
 }
+
+/// A link to a file of a type that is never published is an error at the
+/// link (the page and line the author must change), not at the file.
+#[test]
+fn a_link_to_a_refused_type_is_an_error_at_the_link() {
+    let site = Site::fixture("basic");
+    site.write("guidance/handbook/form.doc", "\u{d0}\u{cf}binary");
+    site.write("guidance/handbook/notes.html", "<script>x</script>");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nFill in [the form](form.doc).\n\nSee ![notes](notes.html).\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let errors: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(errors.len(), 2, "{}", o.stderr);
+    assert!(
+        errors[0].starts_with(
+            "guidance/handbook/02-signs.en.md:7:9: error: `form.doc` cannot be published: a .doc file can carry macros"
+        ),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with(
+            "guidance/handbook/02-signs.en.md:9:5: error: `notes.html` cannot be published"
+        ),
+        "{errors:#?}"
+    );
+    assert!(!site.out().exists());
+}

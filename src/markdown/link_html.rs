@@ -84,6 +84,7 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
             (href, check)
         }
         Target::Asset { asset, fragment } => {
+            refuse_type(st, asset, pos);
             st.assets.insert(asset);
             let href = encode_path(&relative(from, &site.assets[asset].out));
             (with_fragment(href, fragment.as_deref()), Check::Nothing)
@@ -212,6 +213,26 @@ pub(super) fn title_attr(title: &str) -> String {
     }
 }
 
+/// A link to a file of a type that is never published (it runs, or is
+/// unknown) is an error here, at the link, where the author can act on it.
+/// Publishing checks the type again (`output::assets`), as the last gate.
+fn refuse_type(st: &mut State, asset: usize, pos: usize) {
+    if st.opts.allow_raw_html {
+        return;
+    }
+    let out = &st.site.assets[asset].out;
+    if let Some(why) = crate::content::file_types::refusal(out) {
+        let name = out.rsplit('/').next().unwrap_or(out);
+        st.error(
+            pos,
+            format!("`{name}` cannot be published: {why}"),
+            Some("save it as PDF (or .docx, .xlsx, .odt) and link that copy; \
+                 only if every author is trusted, `allow_raw_html: true` in site.yaml publishes any type"
+                .to_string()),
+        );
+    }
+}
+
 /// Resolves an image's destination; problems are reported here.
 pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
     let site = st.site;
@@ -219,6 +240,7 @@ pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
     let from = site.nodes[node].url.as_str();
     match st.resolver.resolve(dest) {
         Target::Asset { asset, .. } => {
+            refuse_type(st, asset, pos);
             st.assets.insert(asset);
             ImageSrc::Local(encode_path(&relative(from, &site.assets[asset].out)))
         }

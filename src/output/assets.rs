@@ -211,14 +211,13 @@ fn vet(
             }
         };
     }
-    let Some(why) = file_types::refusal(&name) else {
-        return Some(bytes);
-    };
-    diags.push(
-        Diagnostic::error(path, 0, 0, format!("not published: {why}"))
-            .with_hint("link a PDF or an image instead, or set `allow_raw_html: true` in site.yaml if every author is trusted"),
-    );
-    None
+    // The last gate: a page uses only files its links name, and a link
+    // to a type that is refused is already an error at the link
+    // (`markdown::link_html`), where the author can act on it.
+    if file_types::refusal(&name).is_some() {
+        return None;
+    }
+    Some(bytes)
 }
 
 /// The first few of `items`, and how many more: a warning stays readable
