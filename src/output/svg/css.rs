@@ -25,6 +25,11 @@ const AT_RULES: &[&str] = &["media", "supports", "keyframes", "-webkit-keyframes
 
 /// Why `css` may not be kept, if it may not.
 pub fn problem(css: &str) -> Option<String> {
+    // No escape anywhere, in strings either: `"\""` is one string to a
+    // browser, and reading it otherwise would skip real CSS as text.
+    if css.contains('\\') {
+        return Some("a CSS escape (`\\`)".to_string());
+    }
     let b = css.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -33,7 +38,10 @@ pub fn problem(css: &str) -> Option<String> {
             b'/' if b.get(i + 1) == Some(&b'*') => {
                 i = css[i + 2..].find("*/").map_or(b.len(), |p| i + 2 + p + 2);
             }
-            q @ (b'"' | b'\'') => i = skip_string(b, i, q),
+            q @ (b'"' | b'\'') => match skip_string(b, i, q) {
+                Ok(end) => i = end,
+                Err(why) => return Some(why),
+            },
             b'@' => {
                 let name = ident(css, i + 1);
                 if !AT_RULES.contains(&name.to_ascii_lowercase().as_str()) {
@@ -50,7 +58,7 @@ pub fn problem(css: &str) -> Option<String> {
                 let lower = name.to_ascii_lowercase();
                 if lower == "url" {
                     let (target, end) = url_argument(css, i + 1);
-                    if !target.starts_with('#') {
+                    if !target.starts_with('#') || target.contains(['\n', '\r', '\x0c']) {
                         return Some(format!("`url({})`", shorten(target)));
                     }
                     i = end;
@@ -78,12 +86,21 @@ fn ident(css: &str, i: usize) -> &str {
     &rest[..end]
 }
 
-/// Past the string opened by the quote at `i`.
-fn skip_string(b: &[u8], i: usize, quote: u8) -> usize {
-    b[i + 1..]
-        .iter()
-        .position(|c| *c == quote)
-        .map_or(b.len(), |p| i + 1 + p + 1)
+/// Past the string opened by the quote at `i`. A string that a browser
+/// would end elsewhere than at the next quote (an escaped quote `\"`, a
+/// newline, which ends a CSS string) or that never ends is refused: read
+/// differently here and in the browser, it could hide a `url(` from this
+/// check.
+fn skip_string(b: &[u8], i: usize, quote: u8) -> Result<usize, String> {
+    for (p, &c) in b[i + 1..].iter().enumerate() {
+        match c {
+            c if c == quote => return Ok(i + 1 + p + 1),
+            b'\\' => return Err("a CSS escape (`\\`)".to_string()),
+            b'\n' | b'\r' | 0x0c => return Err("a CSS string broken by a new line".to_string()),
+            _ => {}
+        }
+    }
+    Err("a CSS string that is never closed".to_string())
 }
 
 /// The argument of `url(` starting at byte `i`, unquoted, and the offset
@@ -172,6 +189,19 @@ mod tests {
             ("fill:url(", "`url()`"),
             ("fill:url('#a' x) ; fill:url(x)", "`url(x)`"),
             ("/* url(#a) */ fill:url(http://x", "`url(http://x)`"),
+            // Strings a browser ends elsewhere than at the next quote.
+            (
+                "rect{font-family:\"\\\" \";cursor:url(http://evil.example/a.png),auto;x:\"}",
+                "a CSS escape (`\\`)",
+            ),
+            (
+                "font-family:\"x\n;cursor:url(http://evil.example/a.png),auto;x:\"",
+                "a CSS string broken by a new line",
+            ),
+            (
+                "font-family:'never closed",
+                "a CSS string that is never closed",
+            ),
             ("fill:red /* unclosed url(http://x)", ""),
             ("fill:url('http://é", "`url(http://é)`"),
         ] {
