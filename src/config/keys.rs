@@ -125,6 +125,13 @@ pub fn base_url(v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<S
     match v.as_text() {
         _ if v.is_null() => None,
         Some(s) if s.starts_with("https://") || s.starts_with("http://") => {
+            if let Some(why) = base_url_problem(s) {
+                diags.push(
+                    at.error(v, format!("`base_url` {why}"))
+                        .with_hint("for example https://example.org/guidance/"),
+                );
+                return None;
+            }
             let mut s = s.to_string();
             if !s.ends_with('/') {
                 s.push('/');
@@ -139,6 +146,28 @@ pub fn base_url(v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<S
             None
         }
     }
+}
+
+/// What is wrong with an http(s) `base_url`, if anything. Its path is
+/// written into `404.html` without the host, so `//` or `\` there would
+/// make the browser read the next part as another host.
+fn base_url_problem(s: &str) -> Option<&'static str> {
+    let rest = s.split_once("://").map_or(s, |(_, r)| r);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if host.is_empty() {
+        return Some("has no host");
+    }
+    if path.contains("//") || s.contains('\\') {
+        return Some(
+            "has `//` or `\\` in its path; a browser could read what follows as another host",
+        );
+    }
+    if s.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>'))
+    {
+        return Some("must be a plain address: no spaces, `?`, `#`, quotes or angle brackets");
+    }
+    None
 }
 
 /// `true`/`false`; `None` when not written (or empty), so each key keeps

@@ -134,6 +134,21 @@ pub fn validate_tag(code: &str) -> Result<LanguageIdentifier, TagError> {
     if tag.language.is_unknown() {
         return Err(bad("it has no language subtag"));
     }
+    // The code names a folder and files: `con`, `nul`, `prn`, `aux` are
+    // devices on Windows, where such a site could not be copied.
+    if matches!(
+        code.to_ascii_lowercase().as_str(),
+        "con" | "nul" | "prn" | "aux"
+    ) {
+        return Err(TagError {
+            message: format!(
+                "`{code}` cannot be a language code here: Windows reserves the name for a device, so the `{code}/` folder could not be copied there"
+            ),
+            hint:
+                "use a longer tag for the language, such as a region or script subtag (`con-Latn`)"
+                    .into(),
+        });
+    }
     Ok(tag)
 }
 

@@ -206,3 +206,58 @@ fn an_edition_of_an_edition_or_of_itself_is_refused() {
         ["site.yaml:1:7: error: an edition cannot be its own base"]
     );
 }
+
+#[test]
+fn base_url_paths_that_name_another_host_are_refused() {
+    for (url, why) in [
+        (
+            "https://example.org//guide/",
+            "has `//` or `\\` in its path",
+        ),
+        (
+            "https://example.org//evil.example/",
+            "has `//` or `\\` in its path",
+        ),
+        (
+            "https://example.org/\\evil.example/",
+            "has `//` or `\\` in its path",
+        ),
+        ("https:///guide/", "has no host"),
+        ("https://example.org/a guide/", "must be a plain address"),
+        ("https://example.org/?x=1", "must be a plain address"),
+    ] {
+        let (c, d) = cfg(&format!("{BASIC}base_url: '{url}'\n"));
+        assert!(c.is_none(), "{url}");
+        let h = heads(&d);
+        assert_eq!(h.len(), 1, "{url}: {h:?}");
+        assert!(
+            h[0].starts_with(&format!("site.yaml:4:11: error: `base_url` {why}")),
+            "{url}: {h:?}"
+        );
+    }
+    let (c, d) = cfg(&format!(
+        "{BASIC}base_url: https://example.org:8080/field/guide\n"
+    ));
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(
+        c.unwrap().base_url.as_deref(),
+        Some("https://example.org:8080/field/guide/")
+    );
+}
+
+#[test]
+fn language_codes_windows_reserves_are_refused() {
+    for code in ["con", "NUL", "prn", "aux"] {
+        let (c, d) = cfg(&format!(
+            "title: T\ndefault_language: en\nlanguages: [en, {code}]\n"
+        ));
+        assert!(c.is_none(), "{code}");
+        let h = heads(&d);
+        assert!(
+            h.iter().any(|l| l.contains(&format!(
+                "`{code}` cannot be a language code here: Windows reserves the name"
+            ))),
+            "{code}: {h:?}"
+        );
+    }
+}

@@ -74,7 +74,12 @@ pub(super) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Removes a staging folder and the flat files in it.
 fn remove_staging(root: &Dir) {
-    if root.kind(STAGING).ok() == Some(Kind::Link) {
+    // Anything but a folder in its place (a link, a file, a FIFO planted
+    // there) is only a name to remove: nothing is opened through it.
+    if matches!(
+        root.kind(STAGING).ok(),
+        Some(Kind::Link | Kind::File { .. } | Kind::Other)
+    ) {
         let _ = root.unlink(STAGING);
         return;
     }

@@ -167,3 +167,20 @@ fn a_failure_changes_nothing() {
     }
     assert!(!out.join(STAGING).exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_staging_folder_is_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    write_all(&out, &[("a.html", "one")]).unwrap();
+    let fifo = out.join(STAGING);
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    write_all(&out, &[("a.html", "two")]).unwrap();
+    assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "two");
+    assert!(std::fs::symlink_metadata(&fifo).is_err());
+}
