@@ -4,6 +4,7 @@
 //! translation is stale.
 
 use crate::content::model::{NodeId, Site};
+use crate::diagnostics::Diagnostic;
 use serde::Serialize;
 
 pub use crate::text::source_hash;
@@ -43,6 +44,66 @@ pub fn status(site: &Site, node: NodeId, lang: usize) -> Status {
 pub fn current_hash(site: &Site, doc: crate::content::model::DocId) -> &str {
     let d = site.doc(doc);
     d.hash.get_or_init(|| source_hash(d.title(), d.body()))
+}
+
+/// Whether `s` is a stamp as `fieldguide stamp` writes it: the
+/// 16-character hash, in lowercase letters a-f and digits.
+pub fn is_stamp(s: &str) -> bool {
+    s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Translations whose `translation_of:` is not a stamp fieldguide wrote
+/// (typed by hand, copied from another tool): a warning at its line. Such
+/// a translation matches no source version, so it counts as stale. Each
+/// with the translation's language.
+pub fn malformed_stamps(site: &Site) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    for node in &site.nodes {
+        for (l, doc) in node.docs.iter().enumerate() {
+            let Some(d) = *doc else { continue };
+            let doc = site.doc(d);
+            let Some(recorded) = doc.fm.translation_of.as_deref() else {
+                continue;
+            };
+            if l == node.source_lang || is_stamp(recorded) {
+                continue;
+            }
+            let (line, col) = stamp_line(&doc.file.text, doc.body_line);
+            let file = crate::diagnostics::display_path(&doc.file.rel);
+            out.push((
+                l,
+                Diagnostic::warning(
+                    &doc.file.rel,
+                    line,
+                    col,
+                    format!(
+                        "`translation_of: {recorded}` is not a stamp fieldguide wrote (a 16-character hash), so this translation counts as stale"
+                    ),
+                )
+                .with_hint(format!(
+                    "check the translation against its source, then run `fieldguide stamp {file}`: it writes the right hash on this line"
+                )),
+            ));
+        }
+    }
+    out
+}
+
+/// Where the value of `translation_of:` is written in a file's front
+/// matter: (line, column), 1-based; (0, 0) when it cannot be found.
+fn stamp_line(text: &str, body_line: usize) -> (usize, usize) {
+    for (i, line) in text.lines().take(body_line.max(1)).enumerate() {
+        let line = line.trim_start_matches('\u{feff}');
+        let Some(rest) = line.strip_prefix("translation_of") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let at = line.len() - value.trim_start().len();
+        return (i + 1, line[..at].chars().count() + 1);
+    }
+    (0, 0)
 }
 
 /// Counts for one publication in one language.
@@ -130,6 +191,17 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_fieldguide_writes() {
+        assert!(is_stamp("0123456789abcdef"));
+        for s in ["", "xyz", "12345", "0123456789ABCDEF", "0123456789abcdef0"] {
+            assert!(!is_stamp(s), "{s}");
+        }
+        let text = "\u{feff}---\ntitle: A\ntranslation_of:   \"xyz\"\n---\ntranslation_of: no\n";
+        assert_eq!(stamp_line(text, 5), (3, 19));
+        assert_eq!(stamp_line("---\ntitle: A\n---\n", 4), (0, 0));
+    }
 
     #[test]
     fn hash_ignores_line_endings_and_trailing_space() {

@@ -401,3 +401,147 @@ fn mixed_direction_text_displays_in_order() {
         "Arabic letters out of order: {name:?}"
     );
 }
+
+/// The basic fixture with the French intro stamped, then `edit` applied to
+/// its text.
+fn with_broken_intro(edit: impl Fn(&str) -> Vec<u8>) -> Site {
+    let site = Site::fixture("basic");
+    let o = site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let text = site.read(FR_INTRO);
+    site.write(FR_INTRO, edit(&text));
+    site
+}
+
+const ERROR_LINE: &str = "    error:     guidance/handbook/01-intro.fr.md  (source: guidance/handbook/01-intro.en.md)  the file is there but has errors (see the messages): fix them, do not translate it again\n";
+
+/// A case: what it is, how the file is broken, the error it gets.
+type Case = (&'static str, fn(&str) -> Vec<u8>, &'static str);
+
+/// A translation whose file is there but fails is shown as such, with its
+/// messages, never as missing: a coordinator would commission it again.
+#[test]
+fn status_shows_a_translation_with_errors_as_an_error_not_missing() {
+    let cases: [Case; 3] = [
+        (
+            "titel",
+            |t| t.replacen("title:", "titel:", 1).into_bytes(),
+            "guidance/handbook/01-intro.fr.md:1:1: error: missing `title` in front matter",
+        ),
+        (
+            "empty stamp",
+            |t| {
+                let stamp = t
+                    .lines()
+                    .find(|l| l.starts_with("translation_of:"))
+                    .unwrap();
+                t.replacen(stamp, "translation_of:", 1).into_bytes()
+            },
+            "guidance/handbook/01-intro.fr.md:3:1: error: `translation_of` must be text",
+        ),
+        (
+            "utf-16",
+            |t| {
+                let mut b = vec![0xFF, 0xFE];
+                b.extend(t.encode_utf16().flat_map(u16::to_le_bytes));
+                b
+            },
+            "guidance/handbook/01-intro.fr.md:1:1: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
+        ),
+    ];
+    for (what, edit, message) in cases {
+        let site = with_broken_intro(edit);
+        let o = site.run(&["status", "--lang", "fr"]);
+        assert_eq!(o.code, 1, "{what}: {}\n{}", o.stdout, o.stderr);
+        assert!(o.stderr.contains(message), "{what}:\n{}", o.stderr);
+        assert!(o.stdout.contains(ERROR_LINE), "{what}:\n{}", o.stdout);
+        assert!(
+            o.stdout.contains(
+                "  handbook                           7 pages: 0 up to date, 2 untracked, 4 missing, 1 with errors\n"
+            ),
+            "{what}:\n{}",
+            o.stdout
+        );
+        assert!(
+            !o.stdout
+                .contains("missing:   guidance/handbook/01-intro.fr.md")
+        );
+        assert_eq!(site.run(&["status", "--strict"]).code, 1, "{what}");
+        let v = status_json(&site, &["--lang", "fr"]);
+        assert_eq!(counts(&v, "fr", "handbook"), (0, 0, 2, 4), "{what}");
+        let handbook = &v["languages"][0]["publications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["publication"] == "handbook")
+            .unwrap()
+            .clone();
+        assert_eq!(handbook["error"], 1, "{what}");
+        let page = v["languages"][0]["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["file"] == FR_INTRO)
+            .unwrap()
+            .clone();
+        assert_eq!(page["status"], "error", "{what}");
+    }
+    // The hint that names the fix comes with it, as `build` gives it.
+    let site = with_broken_intro(|t| t.replacen("title:", "titel:", 1).into_bytes());
+    let o = site.run(&["status"]);
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/01-intro.fr.md:2:1: warning: unknown front-matter key `titel`"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("hint: did you mean `title`?"),
+        "{}",
+        o.stderr
+    );
+}
+
+/// A `translation_of:` fieldguide did not write is warned about at its
+/// line, with how to stamp; the page still counts as stale.
+#[test]
+fn status_warns_about_a_stamp_fieldguide_did_not_write() {
+    for stamp in ["xyz", "12345", "0123456789ABCDEF"] {
+        let site = Site::fixture("basic");
+        site.write(
+            FR_INTRO,
+            site.read(FR_INTRO)
+                .replacen("---\n", &format!("---\ntranslation_of: {stamp}\n"), 1),
+        );
+        let o = site.run(&["status", "--lang", "fr"]);
+        assert_eq!(o.code, 0, "{stamp}: a warning: {}", o.stderr);
+        let warning = format!(
+            "guidance/handbook/01-intro.fr.md:2:17: warning: `translation_of: {stamp}` is not a stamp fieldguide wrote (a 16-character hash), so this translation counts as stale\n"
+        );
+        assert!(o.stderr.contains(&warning), "{stamp}:\n{}", o.stderr);
+        assert!(
+            o.stderr.contains("hint: check the translation against its source, then run `fieldguide stamp guidance/handbook/01-intro.fr.md`: it writes the right hash on this line"),
+            "{stamp}:\n{}",
+            o.stderr
+        );
+        assert!(
+            o.stdout.contains(&format!("stale:     {FR_INTRO}")),
+            "{stamp}:\n{}",
+            o.stdout
+        );
+        assert_eq!(
+            counts(&status_json(&site, &[]), "fr", "handbook"),
+            (0, 1, 2, 4)
+        );
+        assert_eq!(site.run(&["status", "--strict"]).code, 1, "{stamp}");
+        // Another language's report does not show it.
+        let o = site.run(&["status", "--lang", "ar"]);
+        assert!(!o.stderr.contains("translation_of"), "{}", o.stderr);
+        // Stamping ends it.
+        site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+        let o = site.run(&["status", "--lang", "fr"]);
+        assert!(o.stderr.is_empty(), "{}", o.stderr);
+        assert_eq!(o.code, 0);
+    }
+}

@@ -1,17 +1,32 @@
 //! `fieldguide status`: which translations are up to date, stale, missing or
 //! untracked, per language and publication, and which interface strings
-//! each language lacks.
+//! each language lacks. A translation whose file is there but has errors
+//! (its front matter fails, it is not UTF-8) is shown as such, with its
+//! messages, never as missing: it is to be fixed, not translated again.
 
 use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
 use crate::adaptation::{Overdue, OverrideReport, dates::Date};
-use crate::content::model::{Reason, Site};
-use crate::diagnostics::display_path;
+use crate::content::model::{NodeId, Reason, Site};
+use crate::diagnostics::{Diagnostic, Severity, display_path};
 use crate::pipeline::{self, Options};
 use crate::translate::history::History;
 use crate::translate::units::{self, SegmentCounts};
 use crate::translation::{self, Counts, Status};
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt::Write as _;
+
+/// A page's state in one language, as `status` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum State {
+    Stale,
+    Untracked,
+    Missing,
+    /// The translation's file is there, but has errors: the build fails
+    /// on it until they are fixed.
+    Error,
+}
 
 #[derive(Serialize)]
 struct Report {
@@ -71,16 +86,37 @@ struct PublicationReport {
     publication: String,
     #[serde(flatten)]
     counts: Counts,
+    /// Translations whose file has errors (not counted in `counts`' others).
+    error: usize,
 }
 
 #[derive(Serialize)]
 struct PageReport {
-    status: Status,
+    status: State,
     /// The translation (for a missing page: the file to create).
     file: String,
     source: String,
     /// The page's blocks: translated, changed since translated, missing.
     segments: Option<SegmentCounts>,
+}
+
+/// The file of `node`'s translation in language `l`: the one read, else
+/// the one to create (in the site's own folder, even when a local edition
+/// shows its base's page).
+fn own_file(site: &Site, node: NodeId, l: usize) -> std::path::PathBuf {
+    let n = &site.nodes[node];
+    std::path::Path::new(crate::content::load::CONTENT_DIR)
+        .join(&n.dir)
+        .join(format!("{}.{}.md", n.stem, site.config.languages[l].code))
+}
+
+/// Whether `node`'s translation in `l` is a file with errors: `broken`
+/// holds the files that errors were reported in.
+fn has_errors(site: &Site, node: NodeId, l: usize, broken: &HashSet<String>) -> bool {
+    let read = site.nodes[node].docs[l].map(|d| display_path(&site.doc(d).file.rel));
+    read.into_iter()
+        .chain([display_path(&own_file(site, node, l))])
+        .any(|f| broken.contains(&f))
 }
 
 fn report(
@@ -89,6 +125,7 @@ fn report(
     only: Option<&str>,
     history: &History,
     today: Date,
+    broken: &HashSet<String>,
 ) -> Report {
     let mut languages = Vec::new();
     for (l, lang) in site.config.languages.iter().enumerate() {
@@ -98,35 +135,58 @@ fn report(
         let mut publications = Vec::new();
         let mut pages = Vec::new();
         for &p in &site.publications {
-            publications.push(PublicationReport {
-                publication: site.nodes[p].slug.clone(),
-                counts: translation::counts(site, p, l),
-            });
+            let mut counts = translation::counts(site, p, l);
+            let mut error = 0;
             for &n in &site.reading_order[&p] {
                 let status = translation::status(site, n, l);
-                if matches!(status, Status::Source | Status::UpToDate) {
-                    continue;
+                let broken = status != Status::Source && has_errors(site, n, l, broken);
+                if broken {
+                    // Counted as its own state, not as what the model saw.
+                    error += 1;
+                    let c = &mut counts;
+                    match status {
+                        Status::UpToDate => c.up_to_date -= 1,
+                        Status::Stale => c.stale -= 1,
+                        Status::Untracked => c.untracked -= 1,
+                        Status::Missing => c.missing -= 1,
+                        Status::Source => {}
+                    }
                 }
+                let state = match status {
+                    _ if broken => State::Error,
+                    Status::Source | Status::UpToDate => continue,
+                    Status::Stale => State::Stale,
+                    Status::Untracked => State::Untracked,
+                    Status::Missing => State::Missing,
+                };
                 let node = &site.nodes[n];
                 let Some(src) = node.docs[node.source_lang] else {
                     continue;
                 };
                 let source = site.doc(src).file.rel.clone();
                 // A missing translation is written in the site's own folder,
-                // even when a local edition shows its base's page.
+                // even when a local edition shows its base's page; a file
+                // with errors is named where the errors are.
                 let file = match node.docs[l] {
-                    Some(d) => site.doc(d).file.rel.clone(),
-                    None => std::path::Path::new(crate::content::load::CONTENT_DIR)
-                        .join(&node.dir)
-                        .join(format!("{}.{}.md", node.stem, lang.code)),
+                    Some(d) if !(broken && site.doc(d).file.from_base) => {
+                        site.doc(d).file.rel.clone()
+                    }
+                    _ => own_file(site, n, l),
                 };
                 pages.push(PageReport {
-                    status,
+                    status: state,
                     file: display_path(&file),
                     source: display_path(&source),
-                    segments: units::page(site, n, l, history).map(|p| p.counts()),
+                    segments: (!broken)
+                        .then(|| units::page(site, n, l, history).map(|p| p.counts()))
+                        .flatten(),
                 });
             }
+            publications.push(PublicationReport {
+                publication: site.nodes[p].slug.clone(),
+                counts,
+                error,
+            });
         }
         languages.push(LanguageReport {
             code: lang.code.clone(),
@@ -155,6 +215,7 @@ fn text(r: &Report) -> String {
                 (c.stale, "stale"),
                 (c.untracked, "untracked"),
                 (c.missing, "missing"),
+                (p.error, "with errors"),
             ] {
                 if n > 0 {
                     parts.push(format!("{n} {what}"));
@@ -170,9 +231,10 @@ fn text(r: &Report) -> String {
         }
         for page in &lang.pages {
             let what = match page.status {
-                Status::Stale => "stale:    ",
-                Status::Missing => "missing:  ",
-                _ => "untracked:",
+                State::Stale => "stale:    ",
+                State::Missing => "missing:  ",
+                State::Untracked => "untracked:",
+                State::Error => "error:    ",
             };
             let segments = page.segments.map_or(String::new(), |c| {
                 format!(
@@ -180,9 +242,14 @@ fn text(r: &Report) -> String {
                     c.translated, c.changed, c.missing
                 )
             });
+            let note = if page.status == State::Error {
+                "  the file is there but has errors (see the messages): fix them, do not translate it again"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "    {what} {}  (source: {}){segments}",
+                "    {what} {}  (source: {}){segments}{note}",
                 page.file, page.source
             );
         }
@@ -250,7 +317,17 @@ pub fn status(
         eprintln!("error: `{code}` is not one of the site's languages");
         return EXIT_FAILED;
     }
-    let r = report(&m.site, &m.i18n, lang, &History::new(&opts.source), today);
+    let (shown, broken) = messages(&m.site, &m.diagnostics, lang);
+    print_diagnostics(&opts.source, &shown, verbosity);
+    let failed = shown.iter().any(|d| d.severity == Severity::Error);
+    let r = report(
+        &m.site,
+        &m.i18n,
+        lang,
+        &History::new(&opts.source),
+        today,
+        &broken,
+    );
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {
@@ -260,12 +337,41 @@ pub fn status(
         .languages
         .iter()
         .flat_map(|l| &l.pages)
-        .any(|p| matches!(p.status, Status::Stale | Status::Missing))
+        .any(|p| matches!(p.status, State::Stale | State::Missing | State::Error))
         || r.overrides.iter().any(|o| o.state == "changed")
         || !r.values_to_check.is_empty();
-    if opts.strict && behind {
+    if failed || (opts.strict && behind) {
         EXIT_FAILED
     } else {
         EXIT_OK
     }
+}
+
+/// What `status` prints before its report, as `build` would: every error
+/// found reading the site, every message about a file that has errors (the
+/// hint that names the fix is often a warning: an unknown key `titel`),
+/// and stamps fieldguide did not write (in language `only`, if given).
+/// Also the files with errors.
+fn messages(
+    site: &Site,
+    diags: &[Diagnostic],
+    only: Option<&str>,
+) -> (Vec<Diagnostic>, HashSet<String>) {
+    let broken: HashSet<String> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| display_path(&d.path))
+        .collect();
+    let mut shown: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error || broken.contains(&display_path(&d.path)))
+        .cloned()
+        .collect();
+    shown.extend(
+        translation::malformed_stamps(site)
+            .into_iter()
+            .filter(|(l, _)| only.is_none_or(|o| site.config.languages[*l].code == o))
+            .map(|(_, d)| d),
+    );
+    (crate::diagnostics::sorted(shown), broken)
 }
