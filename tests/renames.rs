@@ -272,3 +272,69 @@ frame.src = "en/handbook/part/old-signs.html";
     let landed = common::browser::harness(&chromium, &site.out(), script);
     assert!(landed.ends_with("/en/handbook/signs.html"), "{landed}");
 }
+
+/// Renaming only the source, its translations left behind: the old
+/// address is gone in every language, and the build where it goes says so,
+/// naming the renamed file and the alias that keeps the address.
+#[test]
+fn a_source_renamed_without_its_translations_is_reported_gone_with_the_alias_to_add() {
+    let site = with_consent();
+    site.build_ok();
+    std::fs::rename(
+        site.path()
+            .join("guidance/handbook/04-informed-consent.en.md"),
+        site.path().join("guidance/handbook/04-consent.en.md"),
+    )
+    .unwrap();
+    let o = site.build_ok();
+    let out = site.out();
+    for lang in ["en", "fr", "ar"] {
+        let line = format!(
+            "{}:1:1: warning: the previous build published this page, and this one does not: links and bookmarks to it will break\n  = hint: `guidance/handbook/04-consent.en.md` looks like this page, renamed (its translations were stamped with its text): add `aliases: [informed-consent]` to its front matter so that links and bookmarks to the old address keep working\n",
+            out.join(lang)
+                .join("handbook/informed-consent.html")
+                .display()
+        );
+        assert_eq!(o.stderr.matches(&line).count(), 1, "{lang}:\n{}", o.stderr);
+    }
+    // The orphan's own warning says so too.
+    assert!(
+        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and `04-informed-consent.en.md` links to nothing; and add `aliases: [informed-consent]` to `04-consent.en.md`, so that links and bookmarks to the old address keep working\n"),
+        "{}",
+        o.stderr
+    );
+    // Renaming the translation too: said once, not again.
+    std::fs::rename(
+        site.path()
+            .join("guidance/handbook/04-informed-consent.fr.md"),
+        site.path().join("guidance/handbook/04-consent.fr.md"),
+    )
+    .unwrap();
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
+}
+
+/// With the alias the hint gives, the old address leads to the page and
+/// nothing is reported gone, though the translation is still behind.
+#[test]
+fn the_alias_the_orphan_asks_for_keeps_the_old_address() {
+    let site = with_consent();
+    site.build_ok();
+    site.remove("guidance/handbook/04-informed-consent.en.md");
+    site.write(
+        "guidance/handbook/04-consent.en.md",
+        CONSENT_EN.replace("---\n\n", "aliases: [informed-consent]\n---\n\n"),
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and `04-informed-consent.en.md` links to nothing\n"),
+        "no alias asked for once it is there:\n{}",
+        o.stderr
+    );
+    assert!(
+        site.out()
+            .join("fr/handbook/informed-consent.html")
+            .is_file()
+    );
+}

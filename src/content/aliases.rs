@@ -8,7 +8,8 @@
 //! folder (`old-guide/`). A folder alias leads every page below it too:
 //! `old-guide/intro.html` goes to `new-guide/intro.html`.
 
-use super::model::{NodeId, NodeKind, Site};
+use super::left_out;
+use super::model::{NodeId, NodeKind, Reason, Site};
 use crate::diagnostics::{Diagnostic, display_path};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -178,6 +179,8 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
 /// Pages the previous build published (as its manifest says) that this
 /// build does not: a reader's bookmark or a printed link to them breaks.
 /// Drafts left out are not counted: holding a page back is a choice.
+/// Orphaned translations are: their page is gone in every language, and
+/// when the orphan found its source renamed, the hint names that file.
 /// `previous`: the paths the output's manifest lists; `now`: this build's.
 pub fn gone<'a>(
     site: &Site,
@@ -186,7 +189,28 @@ pub fn gone<'a>(
     now: impl Iterator<Item = &'a str>,
 ) -> Vec<Diagnostic> {
     let now: BTreeSet<&str> = now.collect();
-    let held: Vec<&str> = site.left_out.iter().map(|l| l.url.as_str()).collect();
+    let held: Vec<&str> = site
+        .left_out
+        .iter()
+        .filter(|l| matches!(l.reason, Reason::Draft { .. }))
+        .map(|l| l.url.as_str())
+        .collect();
+    // A page whose translations were left behind by a rename of its source:
+    // the page's address inside a language folder (as `url_of` writes it)
+    // -> the renamed source.
+    // One found by its stamp is surer than one by its number.
+    let mut renamed: BTreeMap<&str, (&std::path::Path, bool)> = BTreeMap::new();
+    for l in &site.left_out {
+        if let Reason::Orphan {
+            renamed: Some((to, by_hash)),
+        } = &l.reason
+        {
+            let e = renamed.entry(&l.url).or_insert((to, *by_hash));
+            if *by_hash && !e.1 {
+                *e = (to, true);
+            }
+        }
+    }
     let mut gone: Vec<&str> = Vec::new();
     for path in previous {
         let Some((lang, rest)) = path.split_once('/') else {
@@ -214,16 +238,34 @@ pub fn gone<'a>(
         .map(|path| {
             let (_, rest) = path.split_once('/').unwrap_or(("", path));
             let name = rest.trim_end_matches(".html").trim_end_matches("/index");
+            let alias = name.split_once('/').map_or(name, |(_, n)| n);
+            let old = rest.strip_suffix("index.html").unwrap_or(rest);
+            let new = |to: &std::path::Path| {
+                let d = site.doc_ids().find(|&d| site.doc(d).file.rel == to)?;
+                let n = &site.nodes[site.doc(d).node];
+                let url = if n.stem == "index" { n.out_dir() } else { &n.url };
+                left_out::alias_for(old, url)
+            };
+            let hint = match renamed.get(old).and_then(|&(to, h)| Some((to, h, new(to)?))) {
+                Some((to, true, alias)) => format!(
+                    "`{}` looks like this page, renamed (its translations were stamped with its text): add `aliases: [{alias}]` to its front matter so that links and bookmarks to the old address keep working",
+                    display_path(to)
+                ),
+                Some((to, false, alias)) => format!(
+                    "`{}` has this page's number: if it is this page, renamed, add `aliases: [{alias}]` to its front matter so that links and bookmarks to the old address keep working",
+                    display_path(to)
+                ),
+                None => format!(
+                    "if the page was renamed or moved, add its old name to the new page's front matter: `aliases: [{alias}]` (relative to its publication)"
+                ),
+            };
             Diagnostic::warning(
                 out.join(path),
                 0,
                 0,
                 "the previous build published this page, and this one does not: links and bookmarks to it will break",
             )
-            .with_hint(format!(
-                "if the page was renamed or moved, add its old name to the new page's front matter: `aliases: [{}]` (relative to its publication)",
-                name.split_once('/').map_or(name, |(_, n)| n)
-            ))
+            .with_hint(hint)
         })
         .collect();
     if gone.len() > SHOWN {

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::slug::order_and_slug;
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// A file with its front matter and where its body starts.
@@ -65,6 +66,77 @@ pub fn url_of(dir: &Path, stem: &str) -> String {
         url.push_str(".html");
     }
     url
+}
+
+/// The alias that keeps address `old` leading to the page now at `new`
+/// (both inside a language folder, as [`url_of`] writes them), as the new
+/// page's front matter would say it: relative to its publication, or a
+/// publication's earlier folder. `None` when the address did not change,
+/// or when no alias can say it (a chapter that became a folder's index,
+/// or moved to another publication).
+pub fn alias_for(old: &str, new: &str) -> Option<String> {
+    if old == new || old.ends_with('/') != new.ends_with('/') {
+        return None;
+    }
+    let (old_pub, old_rest) = old.split_once('/')?;
+    let (new_pub, new_rest) = new.split_once('/')?;
+    let old_rest = old_rest.trim_end_matches('/').trim_end_matches(".html");
+    match (old_rest.is_empty(), new_rest.is_empty()) {
+        (true, true) => Some(old_pub.to_string()),
+        (false, false) if old_pub == new_pub => Some(old_rest.to_string()),
+        _ => None,
+    }
+}
+
+/// For a link, written in folder `from` (relative to `guidance/`), to
+/// page `dir/stem` that no longer exists: when translations of that page
+/// were left behind and found their source renamed, a hint naming the
+/// page's new file, as the link would write it.
+pub fn renamed_link_hint(
+    site: &super::model::Site,
+    from: &Path,
+    dir: &Path,
+    stem: &str,
+) -> Option<String> {
+    let key = dir.join(stem);
+    let (to, by_hash) = site
+        .left_out
+        .iter()
+        .filter(|l| l.key == key)
+        .filter_map(|l| match &l.reason {
+            Reason::Orphan { renamed } => renamed.as_ref(),
+            Reason::Draft { .. } => None,
+        })
+        .max_by_key(|(_, by_hash)| *by_hash)?;
+    let d = site.doc_ids().find(|&d| site.doc(d).file.rel == *to)?;
+    let node = &site.nodes[site.doc(d).node];
+    let link = relative(from, &node.dir.join(format!("{}.md", node.stem)));
+    Some(if *by_hash {
+        format!(
+            "the page was renamed: it is now `{}`, link to `{link}` (its translations, stamped with its text, still have the old name)",
+            display_path(to)
+        )
+    } else {
+        format!(
+            "`{}` has this page's number: if the page was renamed, link to `{link}`",
+            display_path(to)
+        )
+    })
+}
+
+/// `to` (relative to `guidance/`) as a link written in folder `from` writes it.
+fn relative(from: &Path, to: &Path) -> String {
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = PathBuf::new();
+    for _ in from.components().skip(common) {
+        out.push("..");
+    }
+    out.extend(to.components().skip(common));
+    display_path(&out)
 }
 
 fn drafts(docs: &[Parsed], config: &Config, skip: &mut [bool], out: &mut Vec<LeftOut>) {
@@ -237,9 +309,24 @@ fn orphan_warning(
             "this translation's source `{gone}` is gone; `{source}` has the same number and no `{code}` version: if it is this file's source, renamed, rename this file to `{target}`"
         )
     };
-    Diagnostic::warning(&f.rel, 0, 0, message).with_hint(format!(
+    let mut hint = format!(
         "until then this file is an orphan: it is not published, and `{gone}` links to nothing"
-    ))
+    );
+    // The old address: links and bookmarks to it break unless the renamed
+    // page says it had that name.
+    if let Some(alias) = alias_for(&url_of(&f.dir, &f.stem), &url_of(&src.dir, &src.stem))
+        && !docs[s]
+            .1
+            .aliases
+            .iter()
+            .any(|a| a.trim_matches('/') == alias)
+    {
+        let _ = write!(
+            hint,
+            "; and add `aliases: [{alias}]` to `{source}`, so that links and bookmarks to the old address keep working"
+        );
+    }
+    Diagnostic::warning(&f.rel, 0, 0, message).with_hint(hint)
 }
 
 #[cfg(test)]
@@ -287,6 +374,66 @@ mod tests {
             &s.left_out[0].reason,
             Reason::Orphan { renamed: Some((p, true)) } if p.ends_with("02-consent.en.md")
         ));
+    }
+
+    #[test]
+    fn the_alias_that_keeps_an_old_address() {
+        use super::alias_for;
+        assert_eq!(
+            alias_for("pub/consent.html", "pub/informed.html").as_deref(),
+            Some("consent")
+        );
+        assert_eq!(
+            alias_for("pub/part/a.html", "pub/b.html").as_deref(),
+            Some("part/a")
+        );
+        assert_eq!(
+            alias_for("pub/old-part/", "pub/part/").as_deref(),
+            Some("old-part")
+        );
+        assert_eq!(alias_for("old/", "new/").as_deref(), Some("old"));
+        // The same address, another publication, a chapter become a folder.
+        assert_eq!(alias_for("pub/a.html", "pub/a.html"), None);
+        assert_eq!(alias_for("pub/a.html", "other/a.html"), None);
+        assert_eq!(alias_for("pub/a.html", "pub/a/"), None);
+    }
+
+    #[test]
+    fn a_link_to_a_renamed_page_is_told_its_new_name() {
+        let hash = crate::text::source_hash("Consent", "Ask first.\n");
+        let fr = format!("---\ntitle: Consentement\ntranslation_of: {hash}\n---\nDemander.\n");
+        let (s, _) = site(
+            &[
+                INDEX,
+                (
+                    "pub/02-consent.en.md",
+                    "---\ntitle: Consent\n---\nAsk first.\n",
+                ),
+                ("pub/02-informed-consent.fr.md", &fr),
+            ],
+            false,
+        );
+        let hint = |from: &str, dir: &str, stem: &str| {
+            super::renamed_link_hint(
+                &s,
+                std::path::Path::new(from),
+                std::path::Path::new(dir),
+                stem,
+            )
+        };
+        assert_eq!(
+            hint("pub", "pub", "02-informed-consent").as_deref(),
+            Some(
+                "the page was renamed: it is now `guidance/pub/02-consent.en.md`, link to `02-consent.md` (its translations, stamped with its text, still have the old name)"
+            )
+        );
+        assert_eq!(
+            hint("other/part", "pub", "02-informed-consent").as_deref(),
+            Some(
+                "the page was renamed: it is now `guidance/pub/02-consent.en.md`, link to `../../pub/02-consent.md` (its translations, stamped with its text, still have the old name)"
+            )
+        );
+        assert_eq!(hint("pub", "pub", "03-other"), None);
     }
 
     #[test]
