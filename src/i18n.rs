@@ -2,7 +2,7 @@
 //! the default language. Fluent gives translators real plural rules (Arabic
 //! has six forms) in a format their tools know.
 
-use crate::config::Config;
+use crate::config::{Config, Direction};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Labels;
 use crate::theme::Theme;
@@ -17,6 +17,9 @@ pub struct I18n {
     keys: Vec<BTreeSet<String>>,
     default: usize,
     default_code: String,
+    /// Each language's code and direction, in the site's order: what a
+    /// string's language is marked with when it differs from the page's.
+    langs: Vec<(String, Direction)>,
 }
 
 impl I18n {
@@ -95,7 +98,19 @@ impl I18n {
             keys,
             default,
             default_code: config.default_language.clone(),
+            langs: config
+                .languages
+                .iter()
+                .map(|l| (l.code.clone(), l.dir))
+                .collect(),
         }
+    }
+
+    fn has(&self, lang: usize, key: &str) -> bool {
+        self.bundles
+            .get(lang)
+            .and_then(|b| b.get_message(key))
+            .is_some_and(|m| m.value().is_some())
     }
 
     fn format(&self, lang: usize, key: &str, args: Option<&FluentArgs>) -> Option<String> {
@@ -121,6 +136,39 @@ impl I18n {
                     self.default_code
                 )
             })
+    }
+
+    /// The language `get` takes `key` from for readers of `lang`: `lang`
+    /// itself, or the default language when `lang` lacks it (no `.ftl` of
+    /// its own, or a partial one). Templates mark a string from another
+    /// language with its `lang` (and `dir`), so that screen readers
+    /// pronounce it right. `Err` as for `get`.
+    pub fn source(&self, lang: usize, key: &str) -> Result<usize, String> {
+        if self.has(lang, key) {
+            Ok(lang)
+        } else if self.has(self.default, key) {
+            Ok(self.default)
+        } else {
+            Err(format!(
+                "missing interface string `{key}`: add it to templates/i18n/{}.ftl",
+                self.default_code
+            ))
+        }
+    }
+
+    /// The code of language `i` (as in site.yaml).
+    pub fn code(&self, i: usize) -> &str {
+        self.langs.get(i).map_or("", |(c, _)| c.as_str())
+    }
+
+    /// The direction of language `i`.
+    pub fn dir(&self, i: usize) -> Direction {
+        self.langs.get(i).map_or(Direction::Ltr, |(_, d)| *d)
+    }
+
+    /// The index of the language with this code.
+    pub fn index(&self, code: &str) -> Option<usize> {
+        self.langs.iter().position(|(c, _)| c == code)
     }
 
     /// For code paths where a missing string must not stop the build: the key itself.

@@ -79,26 +79,146 @@ fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
     tera::Value::safe_string(&out)
 }
 
+/// The arguments every interface-string function takes: `key`, the
+/// language asked for (`lang=`, else the page's `lang_code`), and the
+/// Fluent arguments (every other keyword but `within`).
+struct Lookup {
+    key: String,
+    /// Index of the language asked for.
+    lang: usize,
+    /// Its code, as asked (the enclosing element's language by default).
+    code: String,
+    args: FluentArgs<'static>,
+}
+
+impl Lookup {
+    fn of(
+        kwargs: &Kwargs,
+        state: &State,
+        codes: &[String],
+        default: usize,
+    ) -> tera::TeraResult<Self> {
+        let key: String = kwargs.must_get("key")?;
+        let code = match kwargs.get::<String>("lang")? {
+            Some(l) => l,
+            None => state.get::<String>("lang_code")?.unwrap_or_default(),
+        };
+        let lang = codes.iter().position(|c| *c == code).unwrap_or(default);
+        let mut args = FluentArgs::new();
+        for (k, v) in kwargs.iter() {
+            let name = k.as_str().unwrap_or("");
+            if name != "key" && name != "lang" && name != "within" {
+                args.set(name.to_string(), fluent_value(v));
+            }
+        }
+        Ok(Lookup {
+            key,
+            lang,
+            code,
+            args,
+        })
+    }
+
+    /// ` lang="en"` (and ` dir="ltr"` when the directions differ) when the
+    /// string comes from another language than the element it sits in
+    /// (`within=`, else the language asked for); else nothing.
+    fn attrs(&self, kwargs: &Kwargs, i18n: &I18n) -> tera::TeraResult<String> {
+        let source = i18n
+            .source(self.lang, &self.key)
+            .map_err(tera::Error::message)?;
+        let within = kwargs
+            .get::<String>("within")?
+            .unwrap_or_else(|| self.code.clone());
+        let code = i18n.code(source);
+        if code == within {
+            return Ok(String::new());
+        }
+        let mut out = String::from(" lang=\"");
+        out.push_str(&escape(code));
+        out.push('"');
+        let dir = i18n.dir(source);
+        if i18n.index(&within).map(|w| i18n.dir(w)) != Some(dir) {
+            out.push_str(&format!(" dir=\"{}\"", dir.as_str()));
+        }
+        Ok(out)
+    }
+}
+
+/// Text escaped as Tera escapes what templates print.
+fn escape(text: &str) -> String {
+    let mut buf = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The interface-string functions templates call:
+///
+/// - `t(key=..., lang=..., ...)`: the string, in `lang` (default: the
+///   page's language) or, when that language lacks it, in the default
+///   language. For attributes, and for text whose element is marked with
+///   `t_lang` or `t_attrs`.
+/// - `t_lang(key=..., lang=...)`: the language that string really is in,
+///   as `{code, dir}`, for an element that states its `lang` anyway.
+/// - `t_attrs(key=..., lang=..., within=...)`: ` lang="en"` (with ` dir`
+///   when the directions differ) for the element showing the string, when
+///   it is in another language than the element's (`within`, default:
+///   the language asked for); else nothing.
+/// - `t_span(key=..., lang=..., within=..., ...)`: the string as HTML,
+///   inside `<span lang dir>` when `t_attrs` would mark it; for a string
+///   that shares its element with other text.
 fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: usize) {
     tera.register_filter("css_string", css_string);
+    let codes = Arc::new(codes);
+    {
+        let (i18n, codes) = (i18n.clone(), codes.clone());
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                i18n.get(l.lang, &l.key, Some(&l.args))
+                    .map_err(tera::Error::message)
+            },
+        );
+    }
+    {
+        let (i18n, codes) = (i18n.clone(), codes.clone());
+        tera.register_function(
+            "t_lang",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                let source = i18n.source(l.lang, &l.key).map_err(tera::Error::message)?;
+                let mut map = std::collections::BTreeMap::new();
+                map.insert("code", tera::Value::from(i18n.code(source)));
+                map.insert("dir", tera::Value::from(i18n.dir(source).as_str()));
+                Ok(tera::Value::from(map))
+            },
+        );
+    }
+    {
+        let (i18n, codes) = (i18n.clone(), codes.clone());
+        tera.register_function(
+            "t_attrs",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                Ok(tera::Value::safe_string(&l.attrs(&kwargs, &i18n)?))
+            },
+        );
+    }
     tera.register_function(
-        "t",
-        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            let lang = match kwargs.get::<String>("lang")? {
-                Some(l) => l,
-                None => state.get::<String>("lang_code")?.unwrap_or_default(),
+        "t_span",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+            let l = Lookup::of(&kwargs, state, &codes, default)?;
+            let text = i18n
+                .get(l.lang, &l.key, Some(&l.args))
+                .map_err(tera::Error::message)?;
+            let attrs = l.attrs(&kwargs, &i18n)?;
+            let html = if attrs.is_empty() {
+                escape(&text)
+            } else {
+                format!("<span{attrs}>{}</span>", escape(&text))
             };
-            let idx = codes.iter().position(|c| *c == lang).unwrap_or(default);
-            let mut args = FluentArgs::new();
-            for (k, v) in kwargs.iter() {
-                let name = k.as_str().unwrap_or("");
-                if name != "key" && name != "lang" {
-                    args.set(name.to_string(), fluent_value(v));
-                }
-            }
-            i18n.get(idx, &key, Some(&args))
-                .map_err(tera::Error::message)
+            Ok(tera::Value::safe_string(&html))
         },
     );
 }

@@ -1,0 +1,320 @@
+//! End-to-end: interface strings shown in another language than the page's
+//! (a language with no `templates/i18n/<code>.ftl`, or a partial one) are
+//! marked with the language they are really in (`lang`, and `dir` when the
+//! direction differs), and fully translated languages get no extra `lang`.
+
+mod common;
+use common::{Page, Site};
+use scraper::ElementRef;
+use std::collections::BTreeMap;
+
+/// The `basic` fixture with three more languages: Spanish and Persian
+/// (right-to-left) with no interface strings, Swahili with a few.
+fn site() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        "title:\n  en: Test guidance\n  fr: Guide de test\n  ar: دليل الاختبار\n\
+         default_language: en\nlanguages:\n  - { code: en, name: English }\n\
+         \x20 - { code: fr, name: Français }\n  - { code: ar, name: العربية }\n\
+         \x20 - { code: es, name: Español }\n  - { code: sw, name: Kiswahili }\n\
+         \x20 - { code: fa, name: فارسی }\n",
+    );
+    site.write(
+        "templates/i18n/sw.ftl",
+        "skip-to-content = Ruka hadi maudhui\nnext = Inayofuata\npublications = Machapisho\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("no interface strings for `es`"),
+        "{}",
+        o.stderr
+    );
+    site
+}
+
+/// The strings of a built-in `.ftl` file without arguments, by text.
+fn strings(lang: &str) -> BTreeMap<String, String> {
+    let path = format!("{}/templates/i18n/{lang}.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        if line.starts_with(['#', ' ']) {
+            continue;
+        }
+        if let Some((key, value)) = line.split_once(" = ")
+            && !value.contains('{')
+            && !value.trim().is_empty()
+        {
+            out.insert(value.trim().to_string(), key.trim().to_string());
+        }
+    }
+    out
+}
+
+/// The value of `attr` on the nearest element at or above `node`.
+fn nearest(element: ElementRef<'_>, attr: &str) -> Option<String> {
+    std::iter::once(*element)
+        .chain(element.ancestors())
+        .filter_map(|n| n.value().as_element())
+        .find_map(|e| e.attr(attr).map(str::to_string))
+}
+
+/// Every text of `page` that is one of `strings` (alone, in brackets, or
+/// before a colon), with the nearest `lang` and `dir` above it. Not the
+/// `<title>`, which cannot be marked, nor the page's title.
+fn shown(
+    page: &Page,
+    strings: &BTreeMap<String, String>,
+) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut out = Vec::new();
+    for node in page.html.tree.root().descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let t = text.trim();
+        let t = t
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .or_else(|| t.strip_suffix(':'))
+            .unwrap_or(t);
+        if !strings.contains_key(t) {
+            continue;
+        }
+        let in_title = node
+            .ancestors()
+            .filter_map(|n| n.value().as_element())
+            .any(|e| e.name() == "title");
+        if in_title {
+            continue;
+        }
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        // A page's own title (a chapter called "Introduction") is content.
+        let e = parent.value();
+        if e.name() == "h1" || (e.name() == "li" && e.attr("aria-current").is_some()) {
+            continue;
+        }
+        out.push((
+            t.to_string(),
+            nearest(parent, "lang"),
+            nearest(parent, "dir"),
+        ));
+    }
+    out
+}
+
+/// The pages of each kind the fixture has, per language folder.
+const PAGES: &[&str] = &[
+    "index.html",
+    "search.html",
+    "handbook/index.html",
+    "handbook/intro.html",
+    "handbook/signs.html",
+    "handbook/referral/index.html",
+    "handbook/print.html",
+    "checklist/index.html",
+    "checklist/before.html",
+];
+
+fn sel(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).unwrap()
+}
+
+/// The publication navigation is written in Rust (`render::nav`), not by
+/// the templates: its "(not translated)" marks are not covered here.
+fn in_rust_nav(page: &Page, text: &str) -> bool {
+    page.select(".pub-nav .untranslated .visually-hidden")
+        .iter()
+        .any(|e| e.text().collect::<String>() == format!("({text})"))
+}
+
+#[test]
+fn fallen_back_strings_are_marked_english() {
+    let site = site();
+    let english = strings("en");
+    for (lang, rtl) in [("es", false), ("fa", true)] {
+        let mut seen = 0;
+        for p in PAGES {
+            let page = site.page(&format!("{lang}/{p}"));
+            for (text, l, dir) in shown(&page, &english) {
+                if in_rust_nav(&page, &text) {
+                    continue;
+                }
+                seen += 1;
+                assert_eq!(
+                    l.as_deref(),
+                    Some("en"),
+                    "{lang}/{p}: `{text}` is marked {l:?}"
+                );
+                if rtl {
+                    assert_eq!(
+                        dir.as_deref(),
+                        Some("ltr"),
+                        "{lang}/{p}: `{text}` has dir {dir:?}"
+                    );
+                }
+            }
+        }
+        assert!(seen > 50, "{lang}: only {seen} interface strings found");
+
+        // The ones the defect named, and the strings with arguments.
+        let page = site.page(&format!("{lang}/handbook/signs.html"));
+        for css in [
+            ".skip-link",
+            "#toc-title",
+            ".pager .pager-label",
+            ".search-form label",
+            ".notice-fallback p:first-child",
+            ".site-footer p",
+        ] {
+            for e in page.select(css) {
+                assert_eq!(e.value().attr("lang"), Some("en"), "{lang}: {css}");
+                let dir = e.value().attr("dir");
+                if rtl {
+                    assert_eq!(dir, Some("ltr"), "{lang}: {css} dir");
+                } else {
+                    assert_ne!(dir, Some("rtl"), "{lang}: {css} dir");
+                }
+            }
+        }
+        assert!(!page.select(".pager .pager-label").is_empty());
+        // "Available in:" shares its paragraph with the links: a span.
+        let available = page.one(".notice-fallback p:nth-child(2) > span");
+        assert_eq!(available.text().collect::<String>(), "Available in:");
+        assert_eq!(available.value().attr("lang"), Some("en"));
+        // The element an untranslatable attribute sits on claims no language.
+        for css in ["nav.pager", "nav.breadcrumbs", "#search-box"] {
+            assert_eq!(page.one(css).value().attr("lang"), None, "{lang}: {css}");
+        }
+        let print = site.page(&format!("{lang}/handbook/print.html"));
+        for e in print.select(".print-fallback") {
+            assert_eq!(e.value().attr("lang"), Some("en"));
+            assert_eq!(e.value().attr("dir"), Some("ltr"));
+        }
+        let home = site.page(&format!("{lang}/index.html"));
+        for e in home.select(".completeness > span") {
+            assert_eq!(e.value().attr("lang"), Some("en"));
+        }
+        assert!(!home.select(".completeness > span").is_empty());
+        // The switcher's "(not translated)", each in its language's words,
+        // else in English.
+        let mut marks = 0;
+        let (a, mark) = (sel("a[hreflang]"), sel(".untranslated"));
+        for item in page.select(".languages li") {
+            let code = item
+                .select(&a)
+                .next()
+                .unwrap()
+                .value()
+                .attr("hreflang")
+                .unwrap();
+            let Some(m) = item.select(&mark).next() else {
+                continue;
+            };
+            marks += 1;
+            let (want, dir) = match code {
+                "es" | "sw" | "fa" => ("en", "ltr"),
+                "ar" => ("ar", "rtl"),
+                other => (other, "ltr"),
+            };
+            assert_eq!(
+                m.value().attr("lang"),
+                Some(want),
+                "{lang}: switcher {code}"
+            );
+            assert_eq!(m.value().attr("dir"), Some(dir), "{lang}: switcher {code}");
+        }
+        assert!(marks >= 3, "{lang}: {marks} marks");
+    }
+
+    // The chooser does not invite Spanish readers to "Read in English".
+    let chooser = site.page("index.html");
+    for lang in ["es", "sw", "fa"] {
+        let item = chooser.one(&format!(".language-list li[lang={lang}]"));
+        assert!(item.text().collect::<String>().trim() != "", "{lang}");
+        assert_eq!(item.select(&sel(".language-prompt")).count(), 0, "{lang}");
+    }
+    assert_eq!(chooser.select(".language-list .language-prompt").len(), 3);
+}
+
+#[test]
+fn partial_strings_are_marked_key_by_key() {
+    let site = site();
+    let page = site.page("sw/handbook/signs.html");
+    // Swahili has these: no lang of their own.
+    assert_eq!(page.text_of(".skip-link"), "Ruka hadi maudhui");
+    assert_eq!(page.attr("html", "lang"), "sw");
+    assert_eq!(page.one(".skip-link").value().attr("lang"), None);
+    let next = page.select(".pager .next .pager-label");
+    if let Some(n) = next.first() {
+        assert_eq!(n.text().collect::<String>(), "Inayofuata");
+        assert_eq!(n.value().attr("lang"), None);
+    }
+    // ... and not these.
+    assert_eq!(page.attr("#toc-title", "lang"), "en");
+    assert_eq!(page.one(".site-footer p").value().attr("lang"), Some("en"));
+    let prev = page.one(".pager .prev .pager-label");
+    assert_eq!(prev.value().attr("lang"), Some("en"));
+    assert_eq!(prev.value().attr("dir"), None, "same direction: no dir");
+    let home = site.page("sw/index.html");
+    let h2 = home.one("main > h2");
+    assert_eq!(h2.text().collect::<String>(), "Machapisho");
+    assert_eq!(h2.value().attr("lang"), None);
+
+    let english = strings("en");
+    for p in PAGES {
+        let page = site.page(&format!("sw/{p}"));
+        for (text, l, _) in shown(&page, &english) {
+            if !in_rust_nav(&page, &text) {
+                assert_eq!(l.as_deref(), Some("en"), "sw/{p}: `{text}`");
+            }
+        }
+    }
+}
+
+#[test]
+fn translated_languages_get_no_extra_lang() {
+    let site = site();
+    for (lang, dir) in [("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")] {
+        let own = strings(lang);
+        let mut seen = 0;
+        for p in PAGES {
+            let page = site.page(&format!("{lang}/{p}"));
+            assert_eq!(page.attr("html", "lang"), lang);
+            // Every string is said to be in this language, also inside the
+            // article of a page shown in English.
+            for (text, l, d) in shown(&page, &own) {
+                seen += 1;
+                assert_eq!(l.as_deref(), Some(lang), "{lang}/{p}: `{text}`");
+                assert_eq!(d.as_deref(), Some(dir), "{lang}/{p}: `{text}`");
+            }
+            // The elements that carry a fallen-back string's lang carry none here.
+            for css in [
+                ".skip-link",
+                ".search-form label",
+                ".search-form button",
+                ".site-footer p",
+                ".pager-label",
+                ".print-link a",
+                "summary .visually-hidden",
+                ".notice p",
+                "main > h2",
+                ".completeness",
+                ".checklist-clear",
+                ".checklist-note",
+                ".cover-meta dt",
+            ] {
+                for e in page.select(css) {
+                    assert_eq!(e.value().attr("lang"), None, "{lang}/{p}: {css}");
+                }
+            }
+            assert!(page.select(".completeness span").is_empty(), "{lang}/{p}");
+            for e in page.select("#toc-title") {
+                assert_eq!(e.value().attr("lang"), Some(lang), "{lang}/{p}");
+            }
+        }
+        assert!(seen > 50, "{lang}: only {seen} interface strings found");
+    }
+}
