@@ -48,7 +48,15 @@ pub fn copy(
         .collect();
     sources.sort();
     sources.dedup();
-    let bytes = read_layers(site, source, content, &sources, &site.base_assets, diags);
+    let bytes = read_layers(
+        site,
+        source,
+        content,
+        &sources,
+        &site.base_assets,
+        true,
+        diags,
+    );
     let mut out = Vec::new();
     for (l, lang) in site.config.languages.iter().enumerate() {
         for &i in used {
@@ -79,7 +87,7 @@ pub fn copy_static(
     }
     let dir = crate::content::static_dir::STATIC_DIR;
     let disks: Vec<PathBuf> = site.static_sources.iter().map(|(_, d)| d.clone()).collect();
-    let bytes = read_layers(site, source, dir, &disks, &site.base_static, diags);
+    let bytes = read_layers(site, source, dir, &disks, &site.base_static, false, diags);
     site.static_sources
         .iter()
         .filter_map(|(key, disk)| {
@@ -101,12 +109,16 @@ fn read_layers(
     dir: &str,
     files: &[PathBuf],
     from_base: &HashSet<PathBuf>,
+    linked: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<PathBuf, Arc<Vec<u8>>> {
     let open = |root: &Path| {
         crate::no_follow::Dir::open(&crate::no_follow::real(root)).and_then(|d| d.sub(dir))
     };
-    let allow = site.config.allow_raw_html;
+    let allow = Rules {
+        allow_raw: site.config.allow_raw_html,
+        linked,
+    };
     let shown = Path::new(dir);
     let Some(base) = site
         .config
@@ -130,13 +142,22 @@ fn read_layers(
     bytes
 }
 
+/// How files are vetted: everything passes on a site whose authors are all
+/// trusted; a refused type is reported here unless a page's link to it
+/// already was (`linked`: files of `guidance/`).
+#[derive(Clone, Copy)]
+struct Rules {
+    allow_raw: bool,
+    linked: bool,
+}
+
 /// Reads `files` (relative to `root`, shown under `shown`) in parallel and
 /// vets each; the ones that may be published, by path.
 fn read_all(
     root: &std::io::Result<crate::no_follow::Dir>,
     shown: &Path,
     files: &[PathBuf],
-    allow_raw: bool,
+    rules: Rules,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<PathBuf, Arc<Vec<u8>>> {
     let read: Vec<(&PathBuf, std::io::Result<Vec<u8>>)> = files
@@ -153,7 +174,7 @@ fn read_all(
     for (p, r) in read {
         match r {
             Ok(b) => {
-                if let Some(b) = vet(allow_raw, &shown.join(p), b, diags) {
+                if let Some(b) = vet(rules, &shown.join(p), b, diags) {
                     out.insert(p.clone(), Arc::new(b));
                 }
             }
@@ -172,14 +193,9 @@ fn read_all(
 /// allowlisted type, sanitised for an SVG; `None` with an error for a type
 /// that runs or is unknown. A site whose authors are all trusted
 /// (`allow_raw_html`) publishes every type as it is.
-fn vet(
-    allow_raw: bool,
-    path: &Path,
-    bytes: Vec<u8>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<u8>> {
+fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let name = path.to_string_lossy();
-    if allow_raw {
+    if rules.allow_raw {
         return Some(bytes);
     }
     if file_types::classify(&name) == FileType::Svg {
@@ -211,13 +227,20 @@ fn vet(
             }
         };
     }
-    // The last gate: a page uses only files its links name, and a link
-    // to a type that is refused is already an error at the link
-    // (`markdown::link_html`), where the author can act on it.
-    if file_types::refusal(&name).is_some() {
-        return None;
+    let Some(why) = file_types::refusal(&name) else {
+        return Some(bytes);
+    };
+    // A file of `guidance/` is published because a page links to it, and
+    // that link is already an error (`markdown::link_html`), at the place
+    // the author can act on; `static/` is published whole, so its file is
+    // named here.
+    if !rules.linked {
+        diags.push(
+            Diagnostic::error(path, 0, 0, format!("not published: {why}"))
+                .with_hint("remove it from static/, or publish a PDF or an image instead; only if every author is trusted, `allow_raw_html: true` in site.yaml publishes any type"),
+        );
     }
-    Some(bytes)
+    None
 }
 
 /// The first few of `items`, and how many more: a warning stays readable
