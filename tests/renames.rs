@@ -299,7 +299,7 @@ fn a_source_renamed_without_its_translations_is_reported_gone_with_the_alias_to_
     }
     // The orphan's own warning says so too.
     assert!(
-        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and `04-informed-consent.en.md` links to nothing; and add `aliases: [informed-consent]` to `04-consent.en.md`, so that links and bookmarks to the old address keep working\n"),
+        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and links to `04-informed-consent.en.md` lead nowhere; and add `aliases: [informed-consent]` to `04-consent.en.md`, so that links and bookmarks to the old address keep working\n"),
         "{}",
         o.stderr
     );
@@ -328,7 +328,7 @@ fn the_alias_the_orphan_asks_for_keeps_the_old_address() {
     let o = site.build_ok();
     assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
     assert!(
-        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and `04-informed-consent.en.md` links to nothing\n"),
+        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and links to `04-informed-consent.en.md` lead nowhere\n"),
         "no alias asked for once it is there:\n{}",
         o.stderr
     );
@@ -336,5 +336,37 @@ fn the_alias_the_orphan_asks_for_keeps_the_old_address() {
         site.out()
             .join("fr/handbook/informed-consent.html")
             .is_file()
+    );
+}
+
+/// A link to the old name of a page whose rename was detected says where
+/// the page went.
+#[test]
+fn a_link_to_a_renamed_page_names_its_new_file() {
+    let site = with_consent();
+    site.build_ok();
+    std::fs::rename(
+        site.path()
+            .join("guidance/handbook/04-informed-consent.en.md"),
+        site.path().join("guidance/handbook/04-consent.en.md"),
+    )
+    .unwrap();
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nAsk for [consent](04-informed-consent.md) first.\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let at = o
+        .stderr
+        .find("guidance/handbook/02-signs.en.md:7:9: error: link to a missing page")
+        .unwrap_or_else(|| panic!("{}", o.stderr));
+    let hint = o.stderr[at..]
+        .lines()
+        .find(|l| l.starts_with("  = hint:"))
+        .unwrap();
+    assert!(
+        hint.contains("`guidance/handbook/04-consent.en.md`") && hint.contains("`04-consent.md`"),
+        "{hint}"
     );
 }

@@ -310,7 +310,7 @@ fn orphan_warning(
         )
     };
     let mut hint = format!(
-        "until then this file is an orphan: it is not published, and `{gone}` links to nothing"
+        "until then this file is an orphan: it is not published, and links to `{gone}` lead nowhere"
     );
     // The old address: links and bookmarks to it break unless the renamed
     // page says it had that name.

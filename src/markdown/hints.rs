@@ -33,6 +33,9 @@ fn names(site: &Site) -> &NameIndex {
 /// A page link that found no page (`dir/stem`, the `.md` and language
 /// suffix already taken off).
 pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> Option<String> {
+    if let Some(h) = crate::content::left_out::renamed_link_hint(site, from, dir, stem) {
+        return Some(h);
+    }
     let key = dir.join(stem).to_string_lossy().replace('\\', "/");
     if let Some(real) = names(site).folded.get(&key.to_lowercase())
         && site.by_source.contains_key(Path::new(real))
