@@ -41,6 +41,64 @@ fn every_page_carries_the_policy() {
     }
 }
 
+/// A site's own `base.html` that leaves the policy out, or puts a script
+/// before it, still publishes pages whose first element in `<head>` is the
+/// policy: a theme override cannot turn it off.
+#[test]
+fn a_theme_override_cannot_drop_the_policy() {
+    let site = Site::fixture("basic");
+    let theme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"))
+            .unwrap();
+    let meta = r#"<meta http-equiv="Content-Security-Policy" content="{{ csp }}">"#;
+    assert!(theme.contains(meta));
+    for (name, base) in [
+        (
+            "left out",
+            theme.replace(meta, "<script>document.title='pwned'</script>"),
+        ),
+        (
+            "after a script",
+            theme.replace(
+                meta,
+                &format!("<script>document.title='pwned'</script>{meta}"),
+            ),
+        ),
+    ] {
+        site.write("templates/base.html", &base);
+        site.build_ok();
+        let sel = Selector::parse("head > *").unwrap();
+        let mut pages = 0;
+        for file in html_files(&site.out()) {
+            let html = Html::parse_document(&std::fs::read_to_string(&file).unwrap());
+            let Some(first) = html.select(&sel).next() else {
+                continue;
+            };
+            if html
+                .select(&Selector::parse("script:not([src])").unwrap())
+                .count()
+                == 0
+            {
+                continue; // a page not made from base.html
+            }
+            assert_eq!(first.value().name(), "meta", "{name}: {}", file.display());
+            assert_eq!(
+                first.value().attr("content"),
+                Some(fieldguide::render::CSP),
+                "{name}: {}",
+                file.display()
+            );
+            assert!(
+                html.root_element().value().attr("lang").is_some(),
+                "{name}: {}",
+                file.display()
+            );
+            pages += 1;
+        }
+        assert!(pages > 5, "{name}: {pages}");
+    }
+}
+
 /// Serves `root` over HTTP on a free port, as a plain static host would.
 fn static_server(root: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

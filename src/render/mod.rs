@@ -2,6 +2,7 @@
 //! in parallel.
 
 pub mod context;
+mod csp;
 pub mod data;
 pub mod differences;
 pub mod edition;
@@ -435,9 +436,15 @@ impl<'a> Renderer<'a> {
     fn render_ctx(&self, template: &str, ctx: &PageCtx, path: &str) -> Result<String, Diagnostic> {
         let ctx =
             Context::from_serialize(ctx).map_err(|e| template_error(self.theme, &e, Some(path)))?;
-        self.tera
+        let out = self
+            .tera
             .render(template, &ctx)
-            .map_err(|e| template_error(self.theme, &e, Some(path)))
+            .map_err(|e| template_error(self.theme, &e, Some(path)))?;
+        Ok(if template.ends_with(".html") {
+            csp::enforce(out)
+        } else {
+            out
+        })
     }
 }
 
