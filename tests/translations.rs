@@ -545,3 +545,73 @@ fn status_warns_about_a_stamp_fieldguide_did_not_write() {
         assert_eq!(o.code, 0);
     }
 }
+
+/// A site published with known defects (`broken_links: warning`) leaves a
+/// translation that cannot be read out, with a warning at its problem, and
+/// its readers get the source page, marked as a fallback; without it, or
+/// with `--strict`, the build fails and writes nothing.
+#[test]
+fn a_broken_translation_falls_back_to_its_source_when_defects_are_published() {
+    let site = Site::fixture("basic");
+    // Saved by an old editor in Windows-1252, and a front matter with a tab.
+    site.write(
+        "guidance/handbook/01-intro.fr.md",
+        b"---\ntitle: Pr\xe9sentation\n---\n\nBonjour.\n",
+    );
+    site.write(
+        "guidance/handbook/index.fr.md",
+        "---\ntitle: Manuel\n\tkind: guidelines\n---\n\nTexte.\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(!site.out().exists());
+    site.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", site.read("site.yaml")),
+    );
+    let strict = site.run(&["build", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(!site.out().exists());
+    let o = site.build_ok();
+    for (file, problem) in [
+        (
+            "guidance/handbook/01-intro.fr.md:2:10: warning: the file is not valid UTF-8 text",
+            "01-intro",
+        ),
+        (
+            "guidance/handbook/index.fr.md:3:1: warning: invalid front matter: a tab (U+0009)",
+            "index",
+        ),
+    ] {
+        let at = o
+            .stderr
+            .find(file)
+            .unwrap_or_else(|| panic!("{problem}: {}", o.stderr));
+        let rest = &o.stderr[at..];
+        let end = rest[1..].find("\nguidance/").map_or(rest.len(), |e| e + 1);
+        assert!(
+            rest[..end].contains("= note: `broken_links: warning`: this translation is not published until it is fixed; readers of Français see the English page"),
+            "{problem}: {}",
+            &rest[..end]
+        );
+    }
+    for page in ["fr/handbook/intro.html", "fr/handbook/index.html"] {
+        let p = site.page(page);
+        assert_eq!(p.attr("html", "lang"), "fr", "{page}");
+        assert_eq!(p.attr("article", "lang"), "en", "{page}");
+        assert_eq!(p.select(".notice-fallback").len(), 1, "{page}");
+    }
+    // `status` names them as files with errors, not as missing.
+    let s = site.run(&["status"]);
+    assert!(
+        s.stdout.contains("error:") && s.stdout.contains("guidance/handbook/01-intro.fr.md"),
+        "{}",
+        s.stdout
+    );
+    assert!(
+        !s.stdout
+            .contains("missing:   guidance/handbook/01-intro.fr.md"),
+        "{}",
+        s.stdout
+    );
+}

@@ -357,10 +357,13 @@ fn messages(
     diags: &[Diagnostic],
     only: Option<&str>,
 ) -> (Vec<Diagnostic>, HashSet<String>) {
+    // Files with errors; on a site published with known defects, the
+    // translations left out for theirs (reported as warnings).
     let broken: HashSet<String> = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| display_path(&d.path))
+        .chain(site.broken_translations.iter().map(|p| display_path(p)))
         .collect();
     let mut shown: Vec<Diagnostic> = diags
         .iter()

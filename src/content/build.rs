@@ -6,7 +6,7 @@ use super::front_matter::{self, FrontMatter, Role};
 use super::load::{AssetFile, Loaded, Parsed, SourceFile};
 use super::model::{Doc, DocId, Node, NodeId, NodeKind, Site};
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::slug::order_and_slug;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -34,8 +34,22 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         base_static: std::mem::take(&mut loaded.base_static),
         names: Default::default(),
         left_out: Vec::new(),
+        broken_translations: Vec::new(),
     };
 
+    let default = site.config.default_index();
+    // `broken_links: warning` publishes a site with known defects: a
+    // translation that cannot be read is left out, and its readers get the
+    // source page, marked as such, instead of no site at all.
+    let lenient = site.config.broken_links == crate::config::BrokenLinks::Warning;
+    for (d, lang) in std::mem::take(&mut loaded.unreadable) {
+        if lenient && lang != default {
+            site.broken_translations.push(d.path.to_path_buf());
+            diags.push(left_out_translation(d, &site.config, lang));
+        } else {
+            diags.push(d);
+        }
+    }
     let parsed = parse_all(loaded.sources, &site.config);
     let (parsed, omitted) =
         super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
@@ -43,8 +57,17 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     // Source pages whose front matter has an error: their error is the
     // news; "the source is gone" or "no index" about them would be false.
     let mut failed = HashSet::new();
-    let default = site.config.default_index();
     for (file, fm, ds) in parsed {
+        let broken = ds.iter().any(|d| d.severity == Severity::Error);
+        if lenient && broken && file.lang != default {
+            let lang = file.lang;
+            site.broken_translations.push(file.rel.clone());
+            diags.extend(ds.into_iter().map(|d| match d.severity {
+                Severity::Error => left_out_translation(d, &site.config, lang),
+                Severity::Warning => d,
+            }));
+            continue;
+        }
         diags.extend(ds);
         match fm {
             Some((fm, body_offset, body_line)) => docs.push((file, fm, body_offset, body_line)),
@@ -106,6 +129,22 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
     }
     site
+}
+
+/// An error in a translation, as a warning on a site published with known
+/// defects: the translation is left out until it is fixed.
+fn left_out_translation(mut d: Diagnostic, config: &Config, lang: usize) -> Diagnostic {
+    d.severity = Severity::Warning;
+    let note = format!(
+        "`broken_links: warning`: this translation is not published until it is fixed; readers of {} see the {} page, marked as such",
+        config.languages[lang].name,
+        config.languages[config.default_index()].name
+    );
+    d.note = Some(match d.note.take() {
+        Some(n) => format!("{n}\n  = note: {note}").into(),
+        None => note.into(),
+    });
+    d
 }
 
 /// What a page is, from its place: a publication's or a part's index, or

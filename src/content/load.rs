@@ -78,6 +78,11 @@ pub struct Loaded {
     /// Of those, the paths on disk that a local edition reads from its
     /// base's `static/`.
     pub base_static: HashSet<PathBuf>,
+    /// Markdown files that could not be read (encoding, size, access):
+    /// the error and the file's language. `build` reports them, or, for a
+    /// translation on a site published with known defects, leaves the
+    /// translation out with a warning.
+    pub unreadable: Vec<(Diagnostic, usize)>,
 }
 
 /// Reads the site's `guidance/` and `static/` (for a local edition: its
@@ -170,10 +175,10 @@ fn read(
         })?;
         crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
     };
-    let results: Vec<Result<SourceFile, Diagnostic>> = md
+    let results: Vec<Result<SourceFile, Box<(Diagnostic, usize)>>> = md
         .into_par_iter()
         .map(|(m, from_base)| {
-            let text = read_text(from_base, &m.in_site)?;
+            let text = read_text(from_base, &m.in_site).map_err(|d| Box::new((d, m.lang)))?;
             Ok(SourceFile {
                 rel: layers[layer(from_base)].shown_path(&m.in_site),
                 dir: m.dir,
@@ -194,7 +199,7 @@ fn read(
     for r in results {
         match r {
             Ok(s) => loaded.sources.push(s),
-            Err(d) => diags.push(d),
+            Err(failed) => loaded.unreadable.push(*failed),
         }
     }
     let values_file = Path::new(CONTENT_DIR).join(layers::VALUES_FILE);

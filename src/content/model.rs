@@ -152,6 +152,10 @@ pub struct Site {
     pub names: std::sync::OnceLock<crate::slug::NameIndex>,
     /// Files this build leaves out: drafts and orphaned translations.
     pub left_out: Vec<LeftOut>,
+    /// Translations left out because they have errors, on a site
+    /// published with known defects (`broken_links: warning`): their
+    /// readers get the source page.
+    pub broken_translations: Vec<PathBuf>,
 }
 
 /// A local edition's differences from its base.
