@@ -65,6 +65,12 @@ impl Diagnostic {
         }
     }
 
+    /// The same message as a warning (a site published with known defects).
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

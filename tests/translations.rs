@@ -601,6 +601,19 @@ fn a_broken_translation_falls_back_to_its_source_when_defects_are_published() {
         assert_eq!(p.attr("article", "lang"), "en", "{page}");
         assert_eq!(p.select(".notice-fallback").len(), 1, "{page}");
     }
+    // A file in a language the site does not have is left out too.
+    site.write(
+        "guidance/handbook/01-intro.de.md",
+        "---\ntitle: Einführung\n---\n\nHallo.\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/01-intro.de.md:1:1: warning: "),
+        "{}",
+        o.stderr
+    );
+    assert!(!site.out().join("de").exists());
     // `status` names them as files with errors, not as missing.
     let s = site.run(&["status"]);
     assert!(

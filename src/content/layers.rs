@@ -223,9 +223,20 @@ impl Layer<'_> {
                         lang,
                     });
                 }
-                Err(msg) => diags.push(Diagnostic::error(shown, 0, 0, msg).with_hint(
-                    "add the language to site.yaml, or rename the file `<name>.<language>.md`",
-                )),
+                Err(msg) => {
+                    let d = Diagnostic::error(shown, 0, 0, msg).with_hint(
+                        "add the language to site.yaml, or rename the file `<name>.<language>.md`",
+                    );
+                    // A site published with known defects leaves it out.
+                    diags.push(
+                        if config.broken_links == crate::config::BrokenLinks::Warning {
+                            d.as_warning()
+                                .with_note("`broken_links: warning`: this file is not published")
+                        } else {
+                            d
+                        },
+                    );
+                }
             }
             return;
         }
