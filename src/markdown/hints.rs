@@ -48,6 +48,13 @@ pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> 
 /// A link to a file that does not exist: `dest` as written in a file of
 /// folder `from`, `path` as resolved from the top of `guidance/`.
 pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) -> Option<String> {
+    const QUOTES: &[char] = &['“', '”', '„', '‘', '’', '‚', '«', '»', '"', '\''];
+    let unquoted = dest.trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
+    if unquoted != dest && !unquoted.is_empty() {
+        return Some(format!(
+            "the address is wrapped in quotes (a word processor types them): remove them: `{unquoted}`"
+        ));
+    }
     if let Some(address) = email(dest) {
         return Some(format!(
             "an e-mail address needs `mailto:`: `mailto:{address}`"

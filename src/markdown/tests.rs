@@ -403,3 +403,20 @@ fn spaced_targets_are_reported_wherever_text_is() {
     }
     assert_eq!(d.r.diagnostics.len(), 9, "{:#?}", d.messages());
 }
+
+#[test]
+fn an_address_in_typographic_quotes_is_explained() {
+    let d = render_one("See [the next chapter](“02-next.md”).\n");
+    d.has("4:5: error: link to a missing file `“02-next.md”`");
+    let hints: Vec<&str> =
+        d.r.diagnostics
+            .iter()
+            .filter_map(|d| d.hint.as_deref())
+            .collect();
+    assert!(
+        hints.contains(
+            &"the address is wrapped in quotes (a word processor types them): remove them: `02-next.md`"
+        ),
+        "{hints:#?}"
+    );
+}
