@@ -63,7 +63,15 @@ pub fn explain(text: &str, err: &YamlError, line_offset: usize) -> Vec<Explained
             .enumerate()
             .map(|(i, l)| Explained {
                 pos: l.pos,
-                message: sentence(l.ch, l.pos.col),
+                message: match (l.ch, l.place) {
+                    ('\t', Place::AfterColon) => {
+                        format!(
+                            "a tab (U+0009) at column {} after the key; type a space",
+                            l.pos.col
+                        )
+                    }
+                    _ => sentence(l.ch, l.pos.col),
+                },
                 hint: leftover_hint(l.ch, l.place).into(),
                 raw: if i == 0 { raw.clone() } else { None },
             })
@@ -105,6 +113,7 @@ fn run_start(text: &str, at: Pos) -> Pos {
 
 pub fn leftover_hint(ch: char, place: Place) -> &'static str {
     match (ch, place) {
+        ('\t', Place::AfterColon) => "YAML needs a normal space after `key:`, not a tab",
         ('\t', _) => {
             "YAML indentation must be spaces, never tabs: replace the tab with spaces, lining the key up with the others at its level"
         }

@@ -215,6 +215,13 @@ fn word_leftovers_are_named_at_their_column() {
             "2:7: error: invalid front matter: a non-breaking space (U+00A0) at column 7; type a normal space"
         ]
     );
+    let (_, d) = run("---\ntitle:\tSigns\n---\n", Role::Chapter);
+    assert_eq!(
+        heads(&d),
+        [
+            "2:7: error: invalid front matter: a tab (U+0009) at column 7 after the key; type a space"
+        ]
+    );
     let text = "---\ntitle: A\nkind: pocket-guide\nprint:\n\u{a0}\u{a0}size: A5\n---\n";
     let (fm, d) = run(text, Role::PublicationIndex);
     assert!(
