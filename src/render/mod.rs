@@ -326,21 +326,23 @@ impl<'a> Renderer<'a> {
         extras: Extras,
     ) -> Self {
         // Words of the navigation (written in Rust), in each language.
-        let label = |key: &str| -> Vec<String> {
+        let label = |function: &str, key: &str| -> Vec<String> {
             site.config
                 .languages
                 .iter()
                 .map(|l| {
                     let mut c = Context::new();
                     c.insert("lang_code", &l.code);
-                    tera.render_str(&format!("{{{{ t(key=\"{key}\") }}}}"), &c, false)
+                    tera.render_str(&format!("{{{{ {function}(key=\"{key}\") }}}}"), &c, false)
                         .unwrap_or_default()
                 })
                 .collect()
         };
         let untranslated = nav::Labels {
-            untranslated: label("not-translated"),
-            all_pages: label("nav-all-pages"),
+            untranslated: label("t", "not-translated"),
+            all_pages: label("t", "nav-all-pages"),
+            untranslated_attrs: label("t_attrs", "not-translated"),
+            all_pages_attrs: label("t_attrs", "nav-all-pages"),
         };
         Renderer {
             site,

@@ -27,6 +27,10 @@ pub struct Labels {
     pub untranslated: Vec<String>,
     /// "All pages": the link from a shortened list to the full one.
     pub all_pages: Vec<String>,
+    /// For each label, per language, the ` lang="…" dir="…"` it needs when
+    /// it fell back to another language's string (else empty).
+    pub untranslated_attrs: Vec<String>,
+    pub all_pages_attrs: Vec<String>,
 }
 
 /// A level with more entries than this (a flat handbook of hundreds of
@@ -154,9 +158,14 @@ impl Nav {
             links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url))
         );
         let label = self.labels.all_pages.get(lang).map_or("", String::as_str);
+        let attrs = self
+            .labels
+            .all_pages_attrs
+            .get(lang)
+            .map_or("", String::as_str);
         let _ = writeln!(
             out,
-            "<li class=\"nav-more\"><a href=\"{}\">{} ({count})</a></li>",
+            "<li class=\"nav-more\"><a href=\"{}\"{attrs}>{} ({count})</a></li>",
             escape(&href),
             escape(label)
         );
@@ -212,9 +221,14 @@ impl Nav {
                     .get(lang)
                     .map_or("", String::as_str),
             );
+            let attrs = self
+                .labels
+                .untranslated_attrs
+                .get(lang)
+                .map_or("", String::as_str);
             let _ = write!(
                 s,
-                " <span class=\"untranslated\" title=\"{label}\"><span aria-hidden=\"true\">*</span><span class=\"visually-hidden\">({label})</span></span>"
+                " <span class=\"untranslated\"{attrs} title=\"{label}\"><span aria-hidden=\"true\">*</span><span class=\"visually-hidden\">({label})</span></span>"
             );
         }
         if !children.is_empty() {
