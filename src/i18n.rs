@@ -4,7 +4,7 @@
 
 use crate::config::{Config, Direction};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Labels;
+use crate::markdown::{Label, Labels};
 use crate::theme::Theme;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -187,17 +187,34 @@ impl I18n {
 
     pub fn labels(&self, lang: usize) -> Labels {
         Labels {
-            note: self.text(lang, "callout-note"),
-            tip: self.text(lang, "callout-tip"),
-            important: self.text(lang, "callout-important"),
-            warning: self.text(lang, "callout-warning"),
-            caution: self.text(lang, "callout-caution"),
-            footnotes: self.text(lang, "footnotes"),
+            note: self.label(lang, "callout-note"),
+            tip: self.label(lang, "callout-tip"),
+            important: self.label(lang, "callout-important"),
+            warning: self.label(lang, "callout-warning"),
+            caution: self.label(lang, "callout-caution"),
+            footnotes: self.label(lang, "footnotes"),
             back_to_text: self.text(lang, "footnote-back"),
             table: self.text(lang, "table-label"),
-            missing_image: self.text(lang, "missing-image"),
-            to_fill_in: self.text(lang, "value-to-fill-in"),
+            missing_image: self.label(lang, "missing-image"),
+            to_fill_in: self.label(lang, "value-to-fill-in"),
         }
+    }
+
+    /// `key` in `lang`, marked with the language it really is in when it
+    /// fell back to another.
+    fn label(&self, lang: usize, key: &str) -> Label {
+        let text = self.text(lang, key);
+        let attrs = match self.source(lang, key) {
+            Ok(source) if source != lang => {
+                let mut a = format!(" lang=\"{}\"", self.code(source));
+                if self.dir(source) != self.dir(lang) {
+                    a.push_str(&format!(" dir=\"{}\"", self.dir(source).as_str()));
+                }
+                a
+            }
+            _ => String::new(),
+        };
+        Label { text, attrs }
     }
 }
 

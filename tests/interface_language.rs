@@ -305,3 +305,43 @@ fn translated_languages_get_no_extra_lang() {
         assert!(seen > 50, "{lang}: only {seen} interface strings found");
     }
 }
+
+/// Words fieldguide writes inside content (a callout's title, the
+/// footnotes' heading, the box of a missing image) are marked too when a
+/// Persian page shows them in English.
+#[test]
+fn labels_inside_content_are_marked() {
+    let site = site();
+    site.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", site.read("site.yaml")),
+    );
+    let intro = site.read("guidance/handbook/01-intro.fr.md");
+    let stamp = intro
+        .lines()
+        .find(|l| l.starts_with("translation_of:"))
+        .map_or(String::new(), |l| format!("{l}\n"));
+    site.write(
+        "guidance/handbook/01-intro.fa.md",
+        format!(
+            "---\ntitle: مقدمه\n{stamp}---\n\n> [!NOTE]\n> متن.\n\nمتن[^1] ![نمودار](images/missing.png)\n\n[^1]: پانویس.\n"
+        ),
+    );
+    site.build_ok();
+    let page = site.page("fa/handbook/intro.html");
+    for css in [".callout-label", ".footnotes-title", ".missing-image-label"] {
+        let e = page.one(css);
+        assert_eq!(e.value().attr("lang"), Some("en"), "{css}");
+        assert_eq!(e.value().attr("dir"), Some("ltr"), "{css}");
+    }
+    // French has its own words: nothing added.
+    site.write(
+        "guidance/handbook/01-intro.fr.md",
+        intro.replacen("---\n\n", "---\n\n> [!NOTE]\n> Texte.\n\n", 1),
+    );
+    site.build_ok();
+    let page = site.page("fr/handbook/intro.html");
+    let labels = page.select(".callout-label");
+    assert!(!labels.is_empty());
+    assert!(labels.iter().all(|e| e.value().attr("lang").is_none()));
+}

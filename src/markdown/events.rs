@@ -2,6 +2,7 @@
 //! buffered. Starts and ends of elements, and what comes between, are
 //! handled by one function each; `write` finishes the page.
 
+use super::Label;
 use super::bidi::keep_numbers_together;
 use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
@@ -113,9 +114,9 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         }
         Tag::BlockQuote(Some(kind)) => {
             let (class, label) = callout(st.opts.labels, kind);
-            let label = escape(label);
+            let (text, attrs) = (escape(&label.text), &label.attrs);
             st.html(format!(
-                "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-label\">{label}</p>\n"
+                "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-label\"{attrs}>{text}</p>\n"
             ));
         }
         Tag::BlockQuote(None) => {
@@ -219,7 +220,7 @@ fn start_html_block(st: &mut State, pos: usize) {
     }
 }
 
-pub(super) fn callout(labels: &Labels, kind: BlockQuoteKind) -> (&'static str, &str) {
+pub(super) fn callout(labels: &Labels, kind: BlockQuoteKind) -> (&'static str, &Label) {
     match kind {
         BlockQuoteKind::Note => ("note", &labels.note),
         BlockQuoteKind::Tip => ("tip", &labels.tip),

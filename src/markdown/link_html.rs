@@ -2,6 +2,7 @@
 //! `resolve` found, text for the ones it did not, and the warnings and
 //! errors that go with them.
 
+use super::Label;
 use super::plain::plain_text;
 use super::resolve::Target;
 use super::state::{Frame, ImageSrc, Mark, OpenLink, SamePageLink, State};
@@ -315,10 +316,11 @@ pub(super) fn end_image(st: &mut State) {
 
 /// An image that cannot be shown: its description in a visible box, so
 /// nothing the author wrote is lost.
-pub(super) fn missing_box(label: &str, alt: &str) -> String {
+pub(super) fn missing_box(label: &Label, alt: &str) -> String {
     format!(
-        "<span class=\"missing-image\"><span class=\"missing-image-label\">{}</span> {}</span>",
-        escape(label),
+        "<span class=\"missing-image\"><span class=\"missing-image-label\"{}>{}</span> {}</span>",
+        label.attrs,
+        escape(&label.text),
         escape(alt)
     )
 }

@@ -43,22 +43,40 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// An interface word shown as text inside content: the word, and the
+/// ` lang="…" dir="…"` its element needs when it is in another language
+/// than the document (its own string is missing), else nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Label {
+    pub text: String,
+    pub attrs: String,
+}
+
+impl From<&str> for Label {
+    fn from(text: &str) -> Label {
+        Label {
+            text: text.to_string(),
+            attrs: String::new(),
+        }
+    }
+}
+
 /// Interface words that end up inside rendered content, in the document's language.
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
-    pub note: String,
-    pub tip: String,
-    pub important: String,
-    pub warning: String,
-    pub caution: String,
-    pub footnotes: String,
+    pub note: Label,
+    pub tip: Label,
+    pub important: Label,
+    pub warning: Label,
+    pub caution: Label,
+    pub footnotes: Label,
     pub back_to_text: String,
     /// Accessible name of a table's scrolling box.
     pub table: String,
     /// Shown in the box that replaces an image that cannot be shown.
-    pub missing_image: String,
+    pub missing_image: Label,
     /// Before the label of a local value not filled in (`{{hotline}}`).
-    pub to_fill_in: String,
+    pub to_fill_in: Label,
 }
 
 pub struct Options<'a> {

@@ -6,6 +6,7 @@
 //! arm (and `events::handle` leaves such text's plain text to it), so code
 //! spans, code blocks, raw HTML and link targets are left alone.
 
+use super::Label;
 use super::bidi::keep_numbers_together;
 use super::escape;
 use super::state::{OpenLink, State};
@@ -169,11 +170,11 @@ fn dial(phone: &str) -> String {
 /// An unset value: a marked gap on screen, a labelled line to write on in
 /// print (the stylesheets choose which part shows).
 fn gap(st: &mut State, label: &str) {
-    let note = st.opts.labels.to_fill_in.clone();
+    let Label { text: note, attrs } = st.opts.labels.to_fill_in.clone();
     push_text(st, label);
     st.html("<span class=\"value-unset\">".into());
     if !note.is_empty() {
-        st.html("<span class=\"value-unset-note\">".into());
+        st.html(format!("<span class=\"value-unset-note\"{attrs}>"));
         st.emit(Event::Text(CowStr::from(note)));
         st.html("</span> ".into());
     }

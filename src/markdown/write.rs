@@ -94,8 +94,9 @@ fn footnotes(st: &mut State) {
     let mut notes = String::new();
     let _ = writeln!(
         notes,
-        "<section class=\"footnotes\" role=\"doc-endnotes\"><h2 class=\"footnotes-title\">{}</h2><ol>",
-        escape(&st.opts.labels.footnotes)
+        "<section class=\"footnotes\" role=\"doc-endnotes\"><h2 class=\"footnotes-title\"{}>{}</h2><ol>",
+        st.opts.labels.footnotes.attrs,
+        escape(&st.opts.labels.footnotes.text)
     );
     st.html(notes);
     let order = std::mem::take(&mut st.footnote_order);
