@@ -37,46 +37,15 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         broken_translations: Vec::new(),
     };
 
-    let default = site.config.default_index();
-    // `broken_links: warning` publishes a site with known defects: a
-    // translation that cannot be read is left out, and its readers get the
-    // source page, marked as such, instead of no site at all.
-    let lenient = site.config.broken_links == crate::config::BrokenLinks::Warning;
-    for (d, lang) in std::mem::take(&mut loaded.unreadable) {
-        if lenient && lang != default {
-            site.broken_translations.push(d.path.to_path_buf());
-            diags.push(left_out_translation(d, &site.config, lang));
-        } else {
-            diags.push(d);
-        }
-    }
-    let parsed = parse_all(loaded.sources, &site.config);
+    let parsed = parse_all(std::mem::take(&mut loaded.sources), &site.config);
     let (parsed, omitted) =
         super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
-    let mut docs = Vec::with_capacity(parsed.len());
-    // Source pages whose front matter has an error: their error is the
-    // news; "the source is gone" or "no index" about them would be false.
-    let mut failed = HashSet::new();
-    for (file, fm, ds) in parsed {
-        let broken = ds.iter().any(|d| d.severity == Severity::Error);
-        if lenient && broken && file.lang != default {
-            let lang = file.lang;
-            site.broken_translations.push(file.rel.clone());
-            diags.extend(ds.into_iter().map(|d| match d.severity {
-                Severity::Error => left_out_translation(d, &site.config, lang),
-                Severity::Warning => d,
-            }));
-            continue;
-        }
-        diags.extend(ds);
-        match fm {
-            Some((fm, body_offset, body_line)) => docs.push((file, fm, body_offset, body_line)),
-            None if file.lang == default => {
-                failed.insert(file.dir.join(&file.stem));
-            }
-            None => {}
-        }
-    }
+    let (docs, failed) = usable(
+        &mut site,
+        std::mem::take(&mut loaded.unreadable),
+        parsed,
+        diags,
+    );
     let (skip, left_out) = super::left_out::decide(&docs, &site.config, &failed, diags);
     site.left_out = left_out;
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
@@ -130,6 +99,56 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     }
     site
 }
+
+/// The documents whose front matter could be read, and the keys of the
+/// source pages whose could not (their error is the news: "the source is
+/// gone" or "no index" about them would be false). `broken_links: warning`
+/// publishes a site with known defects: a translation that cannot be read
+/// is left out, and its readers get the source page, marked as such,
+/// instead of no site at all.
+fn usable(
+    site: &mut Site,
+    unreadable: Vec<(Diagnostic, usize)>,
+    parsed: Vec<Parsed>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Usable>, HashSet<PathBuf>) {
+    let default = site.config.default_index();
+    let lenient = site.config.broken_links == crate::config::BrokenLinks::Warning;
+    for (d, lang) in unreadable {
+        if lenient && lang != default {
+            site.broken_translations.push(d.path.to_path_buf());
+            diags.push(left_out_translation(d, &site.config, lang));
+        } else {
+            diags.push(d);
+        }
+    }
+    let mut docs = Vec::with_capacity(parsed.len());
+    let mut failed = HashSet::new();
+    for (file, fm, ds) in parsed {
+        let broken = ds.iter().any(|d| d.severity == Severity::Error);
+        if lenient && broken && file.lang != default {
+            let lang = file.lang;
+            site.broken_translations.push(file.rel.clone());
+            diags.extend(ds.into_iter().map(|d| match d.severity {
+                Severity::Error => left_out_translation(d, &site.config, lang),
+                Severity::Warning => d,
+            }));
+            continue;
+        }
+        diags.extend(ds);
+        match fm {
+            Some((fm, body_offset, body_line)) => docs.push((file, fm, body_offset, body_line)),
+            None if file.lang == default => {
+                failed.insert(file.dir.join(&file.stem));
+            }
+            None => {}
+        }
+    }
+    (docs, failed)
+}
+
+/// A file with its front matter and where its body starts (offset, line).
+type Usable = (SourceFile, FrontMatter, usize, usize);
 
 /// An error in a translation, as a warning on a site published with known
 /// defects: the translation is left out until it is fixed.

@@ -209,35 +209,7 @@ impl Layer<'_> {
             return;
         }
         if let Some(base) = is_markdown(name) {
-            match split_lang(base, config) {
-                Ok((stem, lang)) => {
-                    let lang = lang.unwrap_or_else(|| config.default_index());
-                    // A language of the base the edition does not publish.
-                    let Some(lang) = self.lang_map[lang] else {
-                        return;
-                    };
-                    out.md.push(MdEntry {
-                        in_site,
-                        dir,
-                        stem: crate::slug::nfc(stem).into_owned(),
-                        lang,
-                    });
-                }
-                Err(msg) => {
-                    let d = Diagnostic::error(shown, 0, 0, msg).with_hint(
-                        "add the language to site.yaml, or rename the file `<name>.<language>.md`",
-                    );
-                    // A site published with known defects leaves it out.
-                    diags.push(
-                        if config.broken_links == crate::config::BrokenLinks::Warning {
-                            d.as_warning()
-                                .with_note("`broken_links: warning`: this file is not published")
-                        } else {
-                            d
-                        },
-                    );
-                }
-            }
+            self.markdown(base, in_site, dir, &shown, out, diags);
             return;
         }
         let variant = name.rsplit_once('.').and_then(|(base, ext)| {
@@ -256,6 +228,48 @@ impl Layer<'_> {
             variant,
             from_base: self.from_base,
         });
+    }
+
+    /// A Markdown file found under `guidance/`, named `base.md`.
+    fn markdown(
+        &self,
+        base: &str,
+        in_site: PathBuf,
+        dir: PathBuf,
+        shown: &Path,
+        out: &mut Walked,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let config = self.config;
+        match split_lang(base, config) {
+            Ok((stem, lang)) => {
+                let lang = lang.unwrap_or_else(|| config.default_index());
+                // A language of the base the edition does not publish.
+                let Some(lang) = self.lang_map[lang] else {
+                    return;
+                };
+                out.md.push(MdEntry {
+                    in_site,
+                    dir,
+                    stem: crate::slug::nfc(stem).into_owned(),
+                    lang,
+                });
+            }
+            Err(msg) => {
+                let d = Diagnostic::error(shown, 0, 0, msg).with_hint(
+                    "add the language to site.yaml, or rename the file `<name>.<language>.md`",
+                );
+                // A site published with known defects leaves it out.
+                diags.push(
+                    if config.broken_links == crate::config::BrokenLinks::Warning {
+                        d.as_warning()
+                            .with_note("`broken_links: warning`: this file is not published")
+                    } else {
+                        d
+                    },
+                );
+            }
+        }
     }
 }
 

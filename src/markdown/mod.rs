@@ -194,7 +194,7 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         same_page: Vec::new(),
         warned: HashSet::new(),
         raw: RawState::default(),
-        word: word::WordState::default(),
+        word: state::WordState::default(),
         linted_to: 0,
         depth: 0,
         in_code: false,

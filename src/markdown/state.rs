@@ -124,7 +124,7 @@ pub(super) struct State<'s, 'a> {
     pub(super) warned: HashSet<(usize, String)>,
     pub(super) raw: RawState,
     /// Word's own markup found so far (`word`).
-    pub(super) word: super::word::WordState,
+    pub(super) word: WordState,
     /// Body offset up to which lines were looked at for link targets
     /// with spaces (`lint::line`).
     pub(super) linted_to: usize,
@@ -213,4 +213,32 @@ impl<'s, 'a> State<'s, 'a> {
             }
         }
     }
+}
+
+/// Word's own markup found on a page (`word`): kinds in order of first
+/// appearance, and where a tag being dropped ends. Kept here, with the
+/// rest of the state, so `word` depends on `state` and not back.
+#[derive(Default)]
+pub(super) struct WordState {
+    /// Body offset up to which the source is a tag being dropped.
+    pub(super) skip_to: usize,
+    /// Inside `<st1:place>` read as an autolink: dropped to its end.
+    pub(super) in_autolink: bool,
+    /// After `<o:p>`: whitespace is its placeholder, dropped.
+    pub(super) in_op: bool,
+    pub(super) kinds: HashMap<String, usize>,
+    pub(super) found: Vec<Found>,
+    /// In trusted raw HTML, inside a comment or a `<script>` until this
+    /// (lowercase) end.
+    pub(super) trusted_until: Option<&'static str>,
+    /// Start tags (and `<![if]>`) not yet closed, by kind: their end tags
+    /// are not counted again.
+    pub(super) open: HashMap<String, usize>,
+}
+
+pub(super) struct Found {
+    pub(super) pos: usize,
+    pub(super) shown: String,
+    pub(super) count: usize,
+    pub(super) kept: &'static str,
 }

@@ -12,7 +12,7 @@
 //! published, so nothing here can let anything through; raw HTML around it
 //! is still sanitised by `raw_html`.
 
-use super::state::State;
+use super::state::{Found, State};
 use crate::diagnostics::Diagnostic;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::HashMap;
@@ -51,32 +51,6 @@ pub(super) enum Leftover<'s> {
     If(&'s str),
     /// `<![endif]>`, `<![endif]-->`.
     EndIf(&'s str),
-}
-
-/// What was found on this page: kinds in order of first appearance.
-#[derive(Default)]
-pub(super) struct WordState {
-    /// Body offset up to which the source is a tag being dropped.
-    skip_to: usize,
-    /// Inside `<st1:place>` read as an autolink: dropped to its end.
-    in_autolink: bool,
-    /// After `<o:p>`: whitespace is its placeholder, dropped.
-    in_op: bool,
-    kinds: HashMap<String, usize>,
-    found: Vec<Found>,
-    /// In trusted raw HTML, inside a comment or a `<script>` until this
-    /// (lowercase) end.
-    trusted_until: Option<&'static str>,
-    /// Start tags (and `<![if]>`) not yet closed, by kind: their end tags
-    /// are not counted again.
-    open: HashMap<String, usize>,
-}
-
-struct Found {
-    pos: usize,
-    shown: String,
-    count: usize,
-    kept: &'static str,
 }
 
 /// The Word leftover `s` starts with (`s` starts with `<`), and its length.
