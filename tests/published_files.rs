@@ -116,6 +116,19 @@ fn decomposed_and_composed_names_are_the_same_file() {
             .join("en/handbook/images/pr\u{e9}fecture.png")
             .is_file()
     );
+    // The same name saved composed as well: two files, one name on every
+    // other disk: an error naming both, not one dropped in silence.
+    site.write("guidance/handbook/images/pr\u{e9}fecture.png", "\u{89}PNG2");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(
+        o.stderr
+            .matches("has the same name as `guidance/handbook/images/pr")
+            .count(),
+        1,
+        "{}",
+        o.stderr
+    );
 }
 
 #[test]

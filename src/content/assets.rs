@@ -4,14 +4,33 @@
 
 use super::load::AssetFile;
 use super::model::{Asset, NodeId, Site};
+use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Maps each non-Markdown file to its place in the output.
+/// Two files whose names differ only in their Unicode form (`é` typed as
+/// one character or as `e` and an accent): one name on every other disk.
+fn same_name(first: &Path, second: &Path) -> Diagnostic {
+    let shown = |p: &Path| Path::new(crate::content::load::CONTENT_DIR).join(p);
+    Diagnostic::error(
+        shown(second),
+        0,
+        0,
+        format!(
+            "`{}` has the same name as `{}`, written another way (an accented letter as one character, or as a letter and a separate accent, as macOS saves names): they look alike, and only one could be published",
+            crate::diagnostics::display_path(&shown(second)),
+            crate::diagnostics::display_path(&shown(first))
+        ),
+    )
+    .with_hint("keep one of the two files")
+}
+
 pub(super) fn collect_assets(
     site: &mut Site,
     files: Vec<AssetFile>,
     dir_nodes: &HashMap<PathBuf, NodeId>,
+    diags: &mut Vec<Diagnostic>,
 ) {
     let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
     let mut sources: Vec<(PathBuf, String)> = Vec::new();
@@ -32,19 +51,25 @@ pub(super) fn collect_assets(
         match f.variant {
             Some((lang, base)) => {
                 let out = format!("{out_dir}{}", crate::slug::nfc(&base));
-                by_out
+                let variants = &mut by_out
                     .entry(out.clone())
                     .or_insert_with(|| new_asset(&out))
-                    .variants
-                    .insert(lang, f.rel);
+                    .variants;
+                if let Some(first) = variants.get(&lang) {
+                    diags.push(same_name(first, &f.rel));
+                    continue;
+                }
+                variants.insert(lang, f.rel);
                 sources.push((key, out));
             }
             None => {
                 let out = format!("{out_dir}{name}");
-                by_out
-                    .entry(out.clone())
-                    .or_insert_with(|| new_asset(&out))
-                    .src = Some(f.rel);
+                let asset = by_out.entry(out.clone()).or_insert_with(|| new_asset(&out));
+                if let Some(first) = &asset.src {
+                    diags.push(same_name(first, &f.rel));
+                    continue;
+                }
+                asset.src = Some(f.rel);
                 sources.push((key, out));
             }
         }

@@ -92,7 +92,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
             !omitted.iter().any(|o| dir.starts_with(&o.path))
         })
         .collect();
-    super::assets::collect_assets(&mut site, assets, &dir_nodes);
+    super::assets::collect_assets(&mut site, assets, &dir_nodes, diags);
     super::aliases::check(&site, diags);
     if is_edition {
         site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
