@@ -4,6 +4,7 @@
 //! then published as its text.
 
 use crate::config::BrokenLinks;
+use crate::config::LangId;
 use crate::content::model::{DocId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{AnchorHints, Rendered, unlink};
@@ -92,7 +93,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
         let doc = site.doc(doc_id);
         let node = &site.nodes[doc.node];
         // The languages this document is read in: its own, and those it stands in for.
-        let readers: Vec<usize> = (0..nlang)
+        let readers: Vec<LangId> = crate::config::LangId::all(nlang)
             .filter(|&l| node.doc_for(l) == Some(doc_id))
             .collect();
         // Built only when a link is broken: most documents have none.

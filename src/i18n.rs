@@ -2,6 +2,7 @@
 //! the default language. Fluent gives translators real plural rules (Arabic
 //! has six forms) in a format their tools know.
 
+use crate::config::LangId;
 use crate::config::{Config, Direction};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{Label, Labels};
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 pub struct I18n {
     bundles: Vec<FluentBundle<FluentResource>>,
     keys: Vec<BTreeSet<String>>,
-    default: usize,
+    default: LangId,
     default_code: String,
     /// Each language's code and direction, in the site's order: what a
     /// string's language is marked with when it differs from the page's.
@@ -82,7 +83,7 @@ impl I18n {
             keys.push(lang_keys);
         }
         let default = config.default_index();
-        for (i, lang) in config.languages.iter().enumerate() {
+        for (i, lang) in config.lang_ids().zip(&config.languages) {
             if keys[i].is_empty() && i != default {
                 diags.push(
                     Diagnostic::warning(format!("templates/i18n/{}.ftl", lang.code), 0, 0, format!(
@@ -106,15 +107,15 @@ impl I18n {
         }
     }
 
-    fn has(&self, lang: usize, key: &str) -> bool {
+    fn has(&self, lang: LangId, key: &str) -> bool {
         self.bundles
-            .get(lang)
+            .get(lang.0)
             .and_then(|b| b.get_message(key))
             .is_some_and(|m| m.value().is_some())
     }
 
-    fn format(&self, lang: usize, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let bundle = self.bundles.get(lang)?;
+    fn format(&self, lang: LangId, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles.get(lang.0)?;
         let msg = bundle.get_message(key)?;
         let pattern = msg.value()?;
         let mut errors = Vec::new();
@@ -127,7 +128,12 @@ impl I18n {
 
     /// The string in `lang`, else in the default language. `Err` names the
     /// missing key, which is a build error.
-    pub fn get(&self, lang: usize, key: &str, args: Option<&FluentArgs>) -> Result<String, String> {
+    pub fn get(
+        &self,
+        lang: LangId,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, String> {
         self.format(lang, key, args)
             .or_else(|| self.format(self.default, key, args))
             .ok_or_else(|| {
@@ -143,7 +149,7 @@ impl I18n {
     /// its own, or a partial one). Templates mark a string from another
     /// language with its `lang` (and `dir`), so that screen readers
     /// pronounce it right. `Err` as for `get`.
-    pub fn source(&self, lang: usize, key: &str) -> Result<usize, String> {
+    pub fn source(&self, lang: LangId, key: &str) -> Result<LangId, String> {
         if self.has(lang, key) {
             Ok(lang)
         } else if self.has(self.default, key) {
@@ -157,35 +163,35 @@ impl I18n {
     }
 
     /// The code of language `i` (as in site.yaml).
-    pub fn code(&self, i: usize) -> &str {
-        self.langs.get(i).map_or("", |(c, _)| c.as_str())
+    pub fn code(&self, i: LangId) -> &str {
+        self.langs.get(i.0).map_or("", |(c, _)| c.as_str())
     }
 
     /// The direction of language `i`.
-    pub fn dir(&self, i: usize) -> Direction {
-        self.langs.get(i).map_or(Direction::Ltr, |(_, d)| *d)
+    pub fn dir(&self, i: LangId) -> Direction {
+        self.langs.get(i.0).map_or(Direction::Ltr, |(_, d)| *d)
     }
 
     /// The index of the language with this code.
-    pub fn index(&self, code: &str) -> Option<usize> {
-        self.langs.iter().position(|(c, _)| c == code)
+    pub fn index(&self, code: &str) -> Option<LangId> {
+        self.langs.iter().position(|(c, _)| c == code).map(LangId)
     }
 
     /// For code paths where a missing string must not stop the build: the key itself.
-    pub fn text(&self, lang: usize, key: &str) -> String {
+    pub fn text(&self, lang: LangId, key: &str) -> String {
         self.get(lang, key, None)
             .unwrap_or_else(|_| key.to_string())
     }
 
     /// Keys of the default language that `lang` lacks.
-    pub fn missing(&self, lang: usize) -> Vec<String> {
+    pub fn missing(&self, lang: LangId) -> Vec<String> {
         self.keys[self.default]
             .difference(&self.keys[lang])
             .cloned()
             .collect()
     }
 
-    pub fn labels(&self, lang: usize) -> Labels {
+    pub fn labels(&self, lang: LangId) -> Labels {
         Labels {
             note: self.label(lang, "callout-note"),
             tip: self.label(lang, "callout-tip"),
@@ -202,7 +208,7 @@ impl I18n {
 
     /// `key` in `lang`, marked with the language it really is in when it
     /// fell back to another.
-    fn label(&self, lang: usize, key: &str) -> Label {
+    fn label(&self, lang: LangId, key: &str) -> Label {
         let text = self.text(lang, key);
         let attrs = match self.source(lang, key) {
             Ok(source) if source != lang => {

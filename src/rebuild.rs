@@ -364,7 +364,9 @@ fn changed_paths(
 fn translation_statuses(site: &Site) -> Vec<crate::translation::Status> {
     let nlang = site.config.languages.len();
     site.node_ids()
-        .flat_map(|n| (0..nlang).map(move |l| crate::translation::status(site, n, l)))
+        .flat_map(|n| {
+            crate::config::LangId::all(nlang).map(move |l| crate::translation::status(site, n, l))
+        })
         .collect()
 }
 
@@ -378,7 +380,7 @@ fn affected(site: &Site, docs: &[DocId], whole_publications: bool) -> Vec<Spec> 
     for &d in docs {
         let doc = site.doc(d);
         let node = &site.nodes[doc.node];
-        for l in 0..nlang {
+        for l in crate::config::LangId::all(nlang) {
             if node.doc_for(l) == Some(d) {
                 specs.insert(Spec::Page(doc.node, l));
                 specs.insert(Spec::Print(node.publication, l));

@@ -3,6 +3,7 @@
 //! source's title or body changes, the hash no longer matches and the
 //! translation is stale.
 
+use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use serde::Serialize;
@@ -23,7 +24,7 @@ pub enum Status {
 }
 
 /// The status of `node` in `lang`.
-pub fn status(site: &Site, node: NodeId, lang: usize) -> Status {
+pub fn status(site: &Site, node: NodeId, lang: LangId) -> Status {
     let n = &site.nodes[node];
     if lang == n.source_lang {
         return Status::Source;
@@ -56,10 +57,10 @@ pub fn is_stamp(s: &str) -> bool {
 /// (typed by hand, copied from another tool): a warning at its line. Such
 /// a translation matches no source version, so it counts as stale. Each
 /// with the translation's language.
-pub fn malformed_stamps(site: &Site) -> Vec<(usize, Diagnostic)> {
+pub fn malformed_stamps(site: &Site) -> Vec<(LangId, Diagnostic)> {
     let mut out = Vec::new();
     for node in &site.nodes {
-        for (l, doc) in node.docs.iter().enumerate() {
+        for (l, doc) in site.config.lang_ids().zip(&node.docs) {
             let Some(d) = *doc else { continue };
             let doc = site.doc(d);
             let Some(recorded) = doc.fm.translation_of.as_deref() else {
@@ -123,7 +124,7 @@ impl Counts {
     }
 }
 
-pub fn counts(site: &Site, publication: NodeId, lang: usize) -> Counts {
+pub fn counts(site: &Site, publication: NodeId, lang: LangId) -> Counts {
     let mut c = Counts::default();
     for &n in &site.reading_order[&publication] {
         c.total += 1;
@@ -153,9 +154,8 @@ pub struct LanguageSummary {
 /// Pages per language and their translation status, for the build summary.
 pub fn summary(site: &Site) -> Vec<LanguageSummary> {
     site.config
-        .languages
-        .iter()
-        .enumerate()
+        .lang_ids()
+        .zip(&site.config.languages)
         .map(|(l, lang)| {
             let mut sum = LanguageSummary {
                 code: lang.code.clone(),

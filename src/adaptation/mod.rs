@@ -59,9 +59,8 @@ pub struct Unset {
 /// Per language, the values readers see as a gap to fill in.
 pub fn unset(site: &Site) -> Vec<Unset> {
     site.config
-        .languages
-        .iter()
-        .enumerate()
+        .lang_ids()
+        .zip(&site.config.languages)
         .filter_map(|(l, lang)| {
             let names: Vec<String> = site
                 .values

@@ -6,6 +6,7 @@
 
 use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
 use crate::adaptation::{Overdue, OverrideReport, dates::Date};
+use crate::config::LangId;
 use crate::content::model::{NodeId, Reason, Site};
 use crate::diagnostics::{Diagnostic, Severity, display_path};
 use crate::pipeline::{self, Options};
@@ -60,7 +61,7 @@ struct OrphanReport {
 }
 
 /// The orphaned translations in language `l`.
-fn orphans(site: &Site, l: usize) -> Vec<OrphanReport> {
+fn orphans(site: &Site, l: LangId) -> Vec<OrphanReport> {
     let code = &site.config.languages[l].code;
     site.left_out
         .iter()
@@ -103,7 +104,7 @@ struct PageReport {
 /// The file of `node`'s translation in language `l`: the one read, else
 /// the one to create (in the site's own folder, even when a local edition
 /// shows its base's page).
-fn own_file(site: &Site, node: NodeId, l: usize) -> std::path::PathBuf {
+fn own_file(site: &Site, node: NodeId, l: LangId) -> std::path::PathBuf {
     let n = &site.nodes[node];
     std::path::Path::new(crate::content::load::CONTENT_DIR)
         .join(&n.dir)
@@ -112,7 +113,7 @@ fn own_file(site: &Site, node: NodeId, l: usize) -> std::path::PathBuf {
 
 /// Whether `node`'s translation in `l` is a file with errors: `broken`
 /// holds the files that errors were reported in.
-fn has_errors(site: &Site, node: NodeId, l: usize, broken: &HashSet<String>) -> bool {
+fn has_errors(site: &Site, node: NodeId, l: LangId, broken: &HashSet<String>) -> bool {
     let read = site.nodes[node].docs[l].map(|d| display_path(&site.doc(d).file.rel));
     read.into_iter()
         .chain([display_path(&own_file(site, node, l))])
@@ -128,7 +129,7 @@ fn report(
     broken: &HashSet<String>,
 ) -> Report {
     let mut languages = Vec::new();
-    for (l, lang) in site.config.languages.iter().enumerate() {
+    for (l, lang) in site.config.lang_ids().zip(&site.config.languages) {
         if only.is_some_and(|o| o != lang.code) {
             continue;
         }

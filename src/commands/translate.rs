@@ -30,7 +30,7 @@ pub fn export(
         return EXIT_FAILED;
     };
     let site = &m.site;
-    let Some(l) = site.config.languages.iter().position(|x| x.code == lang) else {
+    let Some(l) = site.config.lang_index(lang) else {
         let codes: Vec<&str> = site
             .config
             .languages

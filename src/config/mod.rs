@@ -49,6 +49,46 @@ impl Direction {
     }
 }
 
+/// A language of the site: an index into `Config::languages`. A type of its
+/// own, so a language cannot be passed where a node or a count is meant.
+/// Any `Vec` or slice indexed by language takes it directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct LangId(pub usize);
+
+impl LangId {
+    /// The first `n` languages (a site's, when `n` is its count).
+    pub fn all(n: usize) -> impl DoubleEndedIterator<Item = LangId> + ExactSizeIterator + Clone {
+        (0..n).map(LangId)
+    }
+}
+
+impl<T> std::ops::Index<LangId> for Vec<T> {
+    type Output = T;
+    fn index(&self, l: LangId) -> &T {
+        &self[l.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<LangId> for Vec<T> {
+    fn index_mut(&mut self, l: LangId) -> &mut T {
+        &mut self[l.0]
+    }
+}
+
+impl<T> std::ops::Index<LangId> for [T] {
+    type Output = T;
+    fn index(&self, l: LangId) -> &T {
+        &self[l.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<LangId> for [T] {
+    fn index_mut(&mut self, l: LangId) -> &mut T {
+        &mut self[l.0]
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Language {
     /// The BCP 47 tag as written in site.yaml (`pt-BR`); also the file suffix
@@ -112,12 +152,20 @@ impl Config {
         self.languages.iter().find(|l| l.code == code)
     }
 
-    pub fn lang_index(&self, code: &str) -> Option<usize> {
-        self.languages.iter().position(|l| l.code == code)
+    pub fn lang_index(&self, code: &str) -> Option<LangId> {
+        self.languages
+            .iter()
+            .position(|l| l.code == code)
+            .map(LangId)
     }
 
-    pub fn default_index(&self) -> usize {
-        self.lang_index(&self.default_language).unwrap_or(0)
+    pub fn default_index(&self) -> LangId {
+        self.lang_index(&self.default_language).unwrap_or_default()
+    }
+
+    /// Every language of the site, in `site.yaml`'s order.
+    pub fn lang_ids(&self) -> impl DoubleEndedIterator<Item = LangId> + ExactSizeIterator + use<> {
+        (0..self.languages.len()).map(LangId)
     }
 
     /// A local edition's name in `code`, else in the default language.

@@ -6,6 +6,7 @@ use super::front_matter::{self, FrontMatter, Role};
 use super::load::{AssetFile, Loaded, Parsed, SourceFile};
 use super::model::{Doc, DocId, Node, NodeId, NodeKind, Site};
 use crate::config::Config;
+use crate::config::LangId;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::slug::order_and_slug;
 use rayon::prelude::*;
@@ -108,7 +109,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
 /// instead of no site at all.
 fn usable(
     site: &mut Site,
-    unreadable: Vec<(Diagnostic, usize)>,
+    unreadable: Vec<(Diagnostic, LangId)>,
     parsed: Vec<Parsed>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Usable>, HashSet<PathBuf>) {
@@ -152,7 +153,7 @@ type Usable = (SourceFile, FrontMatter, usize, usize);
 
 /// An error in a translation, as a warning on a site published with known
 /// defects: the translation is left out until it is fixed.
-fn left_out_translation(mut d: Diagnostic, config: &Config, lang: usize) -> Diagnostic {
+fn left_out_translation(mut d: Diagnostic, config: &Config, lang: LangId) -> Diagnostic {
     d.severity = Severity::Warning;
     let note = format!(
         "`broken_links: warning`: this translation is not published until it is fixed; readers of {} see the {} page, marked as such",
@@ -179,7 +180,7 @@ pub fn role(stem: &str, dir: &Path) -> Role {
 /// Reads every file's front matter, in parallel: it is the only costly part
 /// of modelling. Hugo's `_index.md` is read as its folder's `index`.
 fn parse_all(sources: Vec<SourceFile>, config: &Config) -> Vec<Parsed> {
-    let indexes: HashSet<(PathBuf, usize)> = sources
+    let indexes: HashSet<(PathBuf, LangId)> = sources
         .iter()
         .filter(|f| f.stem == "index")
         .map(|f| (f.dir.clone(), f.lang))
@@ -224,7 +225,7 @@ fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usi
         dir: file.dir.clone(),
         stem: file.stem.clone(),
         docs: vec![None; nlang],
-        source_lang: 0,
+        source_lang: LangId(0),
         url,
         order: (prefix.unwrap_or(i64::MAX), String::new()),
     });
@@ -340,7 +341,7 @@ fn ensure_dir_node(
         dir: dir.to_path_buf(),
         stem: "index".into(),
         docs: vec![None; nlang],
-        source_lang: 0,
+        source_lang: LangId(0),
         url,
         order: (prefix.unwrap_or(i64::MAX), String::new()),
     });

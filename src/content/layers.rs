@@ -9,6 +9,7 @@ use super::names::{
     CONTENT_DIR, ignored, io_message, is_markdown, portable_error, split_lang, usable_name,
 };
 use crate::config::Config;
+use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::Dir;
 use std::collections::HashSet;
@@ -23,7 +24,7 @@ pub struct AssetFile {
     /// Path relative to `guidance/`.
     pub rel: PathBuf,
     /// For `diagram.fr.png`: the language, and the name it stands in for.
-    pub variant: Option<(usize, String)>,
+    pub variant: Option<(LangId, String)>,
     /// In a local edition's base (the edition has no file at this path).
     pub from_base: bool,
 }
@@ -39,7 +40,7 @@ pub struct Layer<'a> {
     pub config: &'a Config,
     /// The built site's language index for each of this layer's
     /// languages; `None` for a language the edition does not publish.
-    pub lang_map: Vec<Option<usize>>,
+    pub lang_map: Vec<Option<LangId>>,
     pub from_base: bool,
 }
 
@@ -49,7 +50,7 @@ pub struct MdEntry {
     pub in_site: PathBuf,
     pub dir: PathBuf,
     pub stem: String,
-    pub lang: usize,
+    pub lang: LangId,
 }
 
 /// What one layer holds.
@@ -68,7 +69,7 @@ impl Layer<'_> {
             real,
             shown: PathBuf::new(),
             config,
-            lang_map: (0..config.languages.len()).map(Some).collect(),
+            lang_map: config.lang_ids().map(Some).collect(),
             from_base: false,
         }
     }
@@ -279,7 +280,7 @@ pub struct Replaced {
     /// The page's folder (under `guidance/`), name and language.
     pub dir: PathBuf,
     pub stem: String,
-    pub lang: usize,
+    pub lang: LangId,
     /// Relative to the base's site folder.
     pub in_site: PathBuf,
 }
@@ -291,7 +292,7 @@ pub fn merge(
     edition: Walked,
     base: Walked,
 ) -> (Vec<(MdEntry, bool)>, Vec<AssetFile>, Vec<Replaced>) {
-    let own: HashSet<(&Path, &str, usize)> = edition
+    let own: HashSet<(&Path, &str, LangId)> = edition
         .md
         .iter()
         .map(|m| (m.dir.as_path(), m.stem.as_str(), m.lang))

@@ -483,7 +483,7 @@ mod tests {
             ]
         );
         let p = s.publications[0];
-        assert_eq!(s.title(p, 0), "Pub");
+        assert_eq!(s.title(p, crate::config::LangId(0)), "Pub");
         assert_eq!(
             s.publication_kind(p),
             crate::content::front_matter::Kind::Checklist
@@ -507,7 +507,7 @@ mod tests {
         let urls: Vec<(&str, usize)> = s
             .left_out
             .iter()
-            .map(|l| (l.url.as_str(), l.lang))
+            .map(|l| (l.url.as_str(), l.lang.0))
             .collect();
         assert_eq!(
             urls,

@@ -2,6 +2,7 @@
 
 use super::layers::{self, Layer, MdEntry, Replaced, Walked};
 use crate::config::Config;
+use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -24,7 +25,7 @@ pub struct SourceFile {
     /// File stem without the language suffix (`01-a`).
     pub stem: String,
     /// Index into `Config::languages`.
-    pub lang: usize,
+    pub lang: LangId,
     pub text: String,
     /// Read from a local edition's base (the edition has no such file).
     pub from_base: bool,
@@ -54,7 +55,7 @@ pub struct BasePage {
     pub rel: PathBuf,
     pub dir: PathBuf,
     pub stem: String,
-    pub lang: usize,
+    pub lang: LangId,
     pub text: String,
 }
 
@@ -82,7 +83,7 @@ pub struct Loaded {
     /// the error and the file's language. `build` reports them, or, for a
     /// translation on a site published with known defects, leaves the
     /// translation out with a warning.
-    pub unreadable: Vec<(Diagnostic, usize)>,
+    pub unreadable: Vec<(Diagnostic, LangId)>,
 }
 
 /// Reads the site's `guidance/` and `static/` (for a local edition: its
@@ -175,7 +176,7 @@ fn read(
         })?;
         crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
     };
-    let results: Vec<Result<SourceFile, Box<(Diagnostic, usize)>>> = md
+    let results: Vec<Result<SourceFile, Box<(Diagnostic, LangId)>>> = md
         .into_par_iter()
         .map(|(m, from_base)| {
             let text = read_text(from_base, &m.in_site).map_err(|d| Box::new((d, m.lang)))?;

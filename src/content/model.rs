@@ -7,6 +7,7 @@
 use super::front_matter::{FrontMatter, Kind};
 use super::load::SourceFile;
 use crate::config::Config;
+use crate::config::LangId;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -93,7 +94,7 @@ pub struct Node {
     /// The document for each language (index into `Config::languages`).
     pub docs: Vec<Option<DocId>>,
     /// The language the others translate; normally the default language.
-    pub source_lang: usize,
+    pub source_lang: LangId,
     /// The page's path inside a language folder, e.g. `pub/part/chapter.html`.
     pub url: String,
     /// Sort key among siblings: `order:` or the `NN-` prefix, then the slug.
@@ -102,11 +103,11 @@ pub struct Node {
 
 impl Node {
     /// The document shown to readers of `lang`: its own, or the source's.
-    pub fn doc_for(&self, lang: usize) -> Option<DocId> {
+    pub fn doc_for(&self, lang: LangId) -> Option<DocId> {
         self.docs[lang].or(self.docs[self.source_lang])
     }
 
-    pub fn is_translated(&self, lang: usize) -> bool {
+    pub fn is_translated(&self, lang: LangId) -> bool {
         self.docs[lang].is_some()
     }
 
@@ -234,7 +235,7 @@ impl Site {
     }
 
     /// Title of a node for readers of `lang` (own translation, else source).
-    pub fn title(&self, node: NodeId, lang: usize) -> &str {
+    pub fn title(&self, node: NodeId, lang: LangId) -> &str {
         match self.nodes[node].doc_for(lang) {
             Some(d) => self.docs[d].title(),
             None => &self.nodes[node].label,
@@ -263,12 +264,12 @@ pub struct Asset {
     /// Source path relative to `guidance/`, when the unsuffixed file exists.
     pub src: Option<PathBuf>,
     /// Per-language replacements (`diagram.fr.png`).
-    pub variants: BTreeMap<usize, PathBuf>,
+    pub variants: BTreeMap<LangId, PathBuf>,
 }
 
 impl Asset {
     /// The file to copy into `lang`'s folder.
-    pub fn source_for(&self, lang: usize) -> Option<&Path> {
+    pub fn source_for(&self, lang: LangId) -> Option<&Path> {
         self.variants
             .get(&lang)
             .or(self.src.as_ref())
@@ -284,7 +285,7 @@ pub struct LeftOut {
     pub file: PathBuf,
     /// `dir/stem` relative to `guidance/`, as in `Site::by_source`.
     pub key: PathBuf,
-    pub lang: usize,
+    pub lang: LangId,
     pub reason: Reason,
     /// Where the page would be published inside a language folder:
     /// `pub/x.html` for a chapter, the folder `pub/part/` for an index.

@@ -2,7 +2,7 @@
 //! suffix (`01-a.fr.md`), names that are never content or do not work
 //! everywhere, and I/O errors in words.
 
-use crate::config::Config;
+use crate::config::{Config, LangId};
 use crate::diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -40,7 +40,7 @@ fn looks_like_tag(s: &str) -> bool {
 
 /// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
 /// the site does not have.
-pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<usize>), String> {
+pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<LangId>), String> {
     let Some((stem, suffix)) = name.rsplit_once('.') else {
         return Ok((name, None));
     };
@@ -176,8 +176,14 @@ mod tests {
     #[test]
     fn language_suffixes() {
         let c = config();
-        assert_eq!(split_lang("01-a.fr", &c).unwrap(), ("01-a", Some(1)));
-        assert_eq!(split_lang("01-a.pt-BR", &c).unwrap(), ("01-a", Some(2)));
+        assert_eq!(
+            split_lang("01-a.fr", &c).unwrap(),
+            ("01-a", Some(LangId(1)))
+        );
+        assert_eq!(
+            split_lang("01-a.pt-BR", &c).unwrap(),
+            ("01-a", Some(LangId(2)))
+        );
         assert_eq!(split_lang("01-a", &c).unwrap(), ("01-a", None));
         assert_eq!(split_lang("v1.2-notes", &c).unwrap(), ("v1.2-notes", None));
         assert!(

@@ -2,6 +2,7 @@
 //! language, the order of siblings, clashing page names, reading order.
 
 use super::model::{Node, NodeId, NodeKind, Site};
+use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ pub(super) fn settle_nodes(
             node.docs
                 .iter()
                 .position(Option::is_some)
-                .unwrap_or(default)
+                .map_or(default, LangId)
         };
         let source_doc = node.docs[source_lang];
         let fm_order = source_doc.and_then(|d| site.docs[d].fm.order);

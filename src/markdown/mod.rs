@@ -34,6 +34,7 @@ mod write;
 pub use crate::url as links;
 pub use bidi::number_runs;
 
+use crate::config::LangId;
 use crate::content::model::{DocId, NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::slug::{UniqueIds, loose_key};
@@ -101,7 +102,7 @@ pub struct TocEntry {
 #[derive(Debug, Clone)]
 pub struct PageLink {
     pub node: NodeId,
-    pub lang: Option<usize>,
+    pub lang: Option<LangId>,
     pub fragment: String,
     /// Byte offset in the file, for the message.
     pub offset: usize,

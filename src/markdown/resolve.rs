@@ -4,6 +4,7 @@
 //! `link_html`'s job; this module only finds the target.
 
 use super::hints;
+use crate::config::LangId;
 use crate::content::load::split_lang;
 use crate::content::model::{NodeId, Site};
 use crate::slug::nfc;
@@ -17,7 +18,7 @@ pub enum Target {
     /// A page of the site; `lang` is set when the link names a language.
     Page {
         node: NodeId,
-        lang: Option<usize>,
+        lang: Option<LangId>,
         fragment: Option<String>,
     },
     /// A file copied from `guidance/`.

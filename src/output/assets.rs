@@ -58,7 +58,7 @@ pub fn copy(
         diags,
     );
     let mut out = Vec::new();
-    for (l, lang) in site.config.languages.iter().enumerate() {
+    for (l, lang) in site.config.lang_ids().zip(&site.config.languages) {
         for &i in used {
             let asset = &site.assets[i];
             if let Some(b) = asset.source_for(l).and_then(|p| bytes.get(p)) {

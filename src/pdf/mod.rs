@@ -19,6 +19,7 @@ pub mod links;
 pub mod metadata;
 pub mod numbers;
 
+use crate::config::LangId;
 use crate::content::model::Site;
 use crate::output::OutputFile;
 use metadata::{Metadata, Use, pt};
@@ -46,13 +47,13 @@ pub struct Job {
     /// The publication and language, to render the print page again with
     /// page numbers.
     pub publication: crate::content::model::NodeId,
-    pub lang: usize,
+    pub lang: LangId,
 }
 
 /// Every publication in every language, in a fixed order.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let mut out = Vec::new();
-    for (l, lang) in site.config.languages.iter().enumerate() {
+    for (l, lang) in site.config.lang_ids().zip(&site.config.languages) {
         for &p in &site.publications {
             let node = &site.nodes[p];
             let source = node.doc_for(node.source_lang).map(|d| site.doc(d));

@@ -10,6 +10,7 @@
 
 use super::Analysed;
 use super::emit::{Emitter, Entry, Scratch, zip_options};
+use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::render::context::Download;
@@ -38,6 +39,7 @@ fn homes(
 ) -> Vec<OutputFile> {
     (0..a.site.config.languages.len())
         .into_par_iter()
+        .map(LangId)
         .filter_map(|l| {
             let downloads = links.map(|d| (&d[l].0, d[l].1.as_ref()));
             r.page(Spec::Home(l), "", downloads)

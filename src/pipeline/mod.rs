@@ -185,9 +185,7 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         diagnostics: mut diags,
         mut timer,
     } = model(opts)?;
-    let labels: Vec<markdown::Labels> = (0..site.config.languages.len())
-        .map(|l| i18n.labels(l))
-        .collect();
+    let labels: Vec<markdown::Labels> = site.config.lang_ids().map(|l| i18n.labels(l)).collect();
     let mut rendered = analyse_markdown(&site, &labels, opts.keep_text);
     let to_drafts = crate::drafts::link_errors(&site);
     for r in &rendered {

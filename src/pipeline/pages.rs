@@ -5,6 +5,7 @@
 
 use super::emit::{Emitted as Prepared, Emitter, Entry};
 use super::{Analysed, Timer};
+use crate::config::LangId;
 use crate::content::model::NodeId;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
@@ -31,7 +32,9 @@ pub fn emit_all(
     let site = &a.site;
     let nlang = site.config.languages.len();
     // Each language's search index, fed page by page as they are made.
-    let mut search: Vec<IndexBuilder> = (0..nlang).map(|l| IndexBuilder::new(site, l)).collect();
+    let mut search: Vec<IndexBuilder> = crate::config::LangId::all(nlang)
+        .map(|l| IndexBuilder::new(site, l))
+        .collect();
     // A print page (a whole publication) is hashed, compressed and handed
     // on while the next publication's pages are made (at most two print
     // pages in memory); zip entries are recorded in a fixed order.
@@ -39,7 +42,7 @@ pub fn emit_all(
     for (&p, l) in site
         .publications
         .iter()
-        .flat_map(|p| (0..nlang).map(move |l| (p, l)))
+        .flat_map(|p| crate::config::LangId::all(nlang).map(move |l| (p, l)))
     {
         if em.failed() {
             return Emitted::default();
@@ -61,10 +64,10 @@ pub fn emit_all(
     }
     timer.lap("pages");
     let mut specs = vec![Spec::Chooser];
-    specs.extend((0..site.config.languages.len()).map(Spec::Search));
+    specs.extend(site.config.lang_ids().map(Spec::Search));
     // A local edition's "What is different in this edition" pages.
     if site.edition.is_some() {
-        specs.extend((0..site.config.languages.len()).map(Spec::Edition));
+        specs.extend(site.config.lang_ids().map(Spec::Edition));
     }
     let mut pages: Vec<OutputFile> = specs
         .into_par_iter()
@@ -134,7 +137,7 @@ fn publication(
     r: &Renderer,
     em: &Emitter,
     p: NodeId,
-    l: usize,
+    l: LangId,
     search: &mut IndexBuilder,
 ) -> Vec<OutputFile> {
     let site = &a.site;
@@ -212,7 +215,7 @@ pub fn print_page(
     a: &Analysed,
     r: &Renderer,
     p: NodeId,
-    l: usize,
+    l: LangId,
 ) -> Result<OutputFile, Diagnostic> {
     let site = &a.site;
     let shell = r.print_shell(p, l)?;

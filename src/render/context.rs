@@ -6,6 +6,7 @@
 //! does not grow with the size of the site.
 
 pub use super::data::*;
+use crate::config::LangId;
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::{Rendered, links};
 
@@ -17,7 +18,7 @@ pub struct Contexts<'a> {
     nav: super::nav::Nav,
     /// Translation counts per (publication, language), counted once: every
     /// page of a publication shows them.
-    counts: std::collections::HashMap<(NodeId, usize), crate::translation::Counts>,
+    counts: std::collections::HashMap<(NodeId, LangId), crate::translation::Counts>,
 }
 
 impl<'a> Contexts<'a> {
@@ -26,7 +27,8 @@ impl<'a> Contexts<'a> {
             .publications
             .iter()
             .flat_map(|&p| {
-                (0..site.config.languages.len())
+                site.config
+                    .lang_ids()
                     .map(move |l| ((p, l), crate::translation::counts(site, p, l)))
             })
             .collect();
@@ -38,14 +40,14 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    pub(super) fn lang(&self, i: usize) -> LangCtx {
+    pub(super) fn lang(&self, i: LangId) -> LangCtx {
         LangCtx::of(&self.site.config.languages[i])
     }
 
     pub(super) fn base(
         &self,
         page_type: PageKind,
-        lang: usize,
+        lang: LangId,
         path: &str,
         title: String,
     ) -> PageCtx<'a> {
@@ -93,24 +95,24 @@ impl<'a> Contexts<'a> {
     }
 
     /// The language code of a node's title for readers of `lang`, when it differs.
-    pub(super) fn title_lang(&self, node: NodeId, lang: usize) -> Option<String> {
+    pub(super) fn title_lang(&self, node: NodeId, lang: LangId) -> Option<String> {
         let n = &self.site.nodes[node];
         let shown = n.doc_for(lang).map_or(lang, |d| self.site.doc(d).file.lang);
         (shown != lang).then(|| self.site.config.languages[shown].code.clone())
     }
 
-    pub(super) fn title_dir(&self, node: NodeId, lang: usize) -> Option<&'static str> {
+    pub(super) fn title_dir(&self, node: NodeId, lang: LangId) -> Option<&'static str> {
         self.title_lang(node, lang)
             .and_then(|code| self.site.config.language(&code))
             .map(|l| l.dir.as_str())
     }
 
-    pub(super) fn url(&self, from: &str, lang: usize, tree_path: &str) -> String {
+    pub(super) fn url(&self, from: &str, lang: LangId, tree_path: &str) -> String {
         let code = &self.site.config.languages[lang].code;
         links::encode_path(&links::relative(from, &format!("{code}/{tree_path}")))
     }
 
-    fn absolute(&self, lang: usize, tree_path: &str) -> Option<String> {
+    fn absolute(&self, lang: LangId, tree_path: &str) -> Option<String> {
         let base = self.site.config.base_url.as_ref()?;
         let code = &self.site.config.languages[lang].code;
         Some(format!(
@@ -130,7 +132,8 @@ impl<'a> Contexts<'a> {
             cfg.title_for(&cfg.default_language).to_string(),
         );
         ctx.search_url = None;
-        ctx.languages = (0..cfg.languages.len())
+        ctx.languages = cfg
+            .lang_ids()
             .map(|l| Alternate {
                 lang: self.lang(l),
                 url: self.url("index.html", l, "index.html"),
@@ -142,7 +145,7 @@ impl<'a> Contexts<'a> {
         ctx
     }
 
-    pub fn publication_summary(&self, p: NodeId, lang: usize, from: &str) -> PublicationCtx {
+    pub fn publication_summary(&self, p: NodeId, lang: LangId, from: &str) -> PublicationCtx {
         let site = self.site;
         let node = &site.nodes[p];
         let doc = node.doc_for(lang).map(|d| site.doc(d));
@@ -181,7 +184,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// A language's home page: its publications.
-    pub fn home(&self, lang: usize) -> PageCtx<'a> {
+    pub fn home(&self, lang: LangId) -> PageCtx<'a> {
         let code = self.site.config.languages[lang].code.clone();
         let path = format!("{code}/index.html");
         let title = self.site.config.title_for(&code).to_string();
@@ -201,12 +204,12 @@ impl<'a> Contexts<'a> {
     fn alternates(
         &self,
         tree_path: &str,
-        current: usize,
-        translated: impl Fn(usize) -> bool,
+        current: LangId,
+        translated: impl Fn(LangId) -> bool,
     ) -> Vec<Alternate> {
         let cfg = &self.site.config;
         let from = format!("{}/{tree_path}", cfg.languages[current].code);
-        (0..cfg.languages.len())
+        cfg.lang_ids()
             .map(|l| Alternate {
                 lang: self.lang(l),
                 url: self.url(&from, l, tree_path),
@@ -219,7 +222,7 @@ impl<'a> Contexts<'a> {
 
     /// A publication, part or chapter page in `lang`, showing `content`
     /// (the document's HTML, rendered for this page and then dropped).
-    pub fn page<'c>(&'c self, node_id: NodeId, lang: usize, content: &'c str) -> PageCtx<'c> {
+    pub fn page<'c>(&'c self, node_id: NodeId, lang: LangId, content: &'c str) -> PageCtx<'c> {
         let site = self.site;
         let node = &site.nodes[node_id];
         let code = &site.config.languages[lang].code;
@@ -245,7 +248,7 @@ impl<'a> Contexts<'a> {
         &'c self,
         ctx: &mut PageCtx<'c>,
         node_id: NodeId,
-        lang: usize,
+        lang: LangId,
         content: &'c str,
     ) {
         let site = self.site;
@@ -275,7 +278,7 @@ impl<'a> Contexts<'a> {
 
     /// The page in other languages, and the notices for a page shown in
     /// another language or translated from an older original.
-    fn translation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: usize) {
+    fn translation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: LangId) {
         let site = self.site;
         let node = &site.nodes[node_id];
         ctx.translations = self.alternates(&node.url, lang, |l| node.is_translated(l));
@@ -308,7 +311,7 @@ impl<'a> Contexts<'a> {
 
     /// Breadcrumbs, previous and next pages, and the publication's
     /// navigation, for the page at `path`.
-    fn navigation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: usize, path: &str) {
+    fn navigation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: LangId, path: &str) {
         let site = self.site;
         let node = &site.nodes[node_id];
         let code = &site.config.languages[lang].code;
@@ -348,7 +351,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// The parts and chapters directly inside a node, for its page at `path`.
-    fn children(&self, node_id: NodeId, lang: usize, path: &str) -> Vec<Child> {
+    fn children(&self, node_id: NodeId, lang: LangId, path: &str) -> Vec<Child> {
         let site = self.site;
         site.nodes[node_id]
             .children
@@ -368,7 +371,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// A publication's print page in `lang`.
-    pub fn print(&self, publication: NodeId, lang: usize) -> PageCtx<'a> {
+    pub fn print(&self, publication: NodeId, lang: LangId) -> PageCtx<'a> {
         let site = self.site;
         let node = &site.nodes[publication];
         let code = &site.config.languages[lang].code;
@@ -394,7 +397,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// A language's search results page (filled in by search.js).
-    pub fn search(&self, lang: usize) -> PageCtx<'a> {
+    pub fn search(&self, lang: LangId) -> PageCtx<'a> {
         let code = self.site.config.languages[lang].code.clone();
         let path = format!("{code}/search.html");
         let title = self.site.config.title_for(&code).to_string();
@@ -406,7 +409,7 @@ impl<'a> Contexts<'a> {
 
 /// Whether the page `node` shows in `lang`, or a folder it is in, is a
 /// draft (published only with `--drafts`).
-fn is_draft(site: &Site, node: NodeId, lang: usize) -> bool {
+fn is_draft(site: &Site, node: NodeId, lang: LangId) -> bool {
     let source_draft = |id: NodeId| {
         let n = &site.nodes[id];
         n.doc_for(n.source_lang)

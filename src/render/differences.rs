@@ -5,10 +5,11 @@
 use super::context::Contexts;
 use super::data::{Alternate, Change, DifferencesCtx, PageCtx, PageKind, Section, ValueCtx};
 use super::edition::PAGE;
+use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 
 /// The "What is different in this edition" page of `lang`.
-pub fn differences<'a>(c: &Contexts<'a>, lang: usize) -> Option<PageCtx<'a>> {
+pub fn differences<'a>(c: &Contexts<'a>, lang: LangId) -> Option<PageCtx<'a>> {
     let site = c.site;
     let facts = site.edition.as_ref()?;
     let code = &site.config.languages[lang].code;
@@ -45,7 +46,7 @@ pub fn differences<'a>(c: &Contexts<'a>, lang: usize) -> Option<PageCtx<'a>> {
                 o.titles
                     .iter()
                     .enumerate()
-                    .find_map(|(l, t)| Some((t.as_ref()?, l)))
+                    .find_map(|(l, t)| Some((t.as_ref()?, crate::config::LangId(l))))
             });
             let (title, in_lang) = shown.map_or((String::new(), lang), |(t, l)| (t.clone(), l));
             let other = (in_lang != lang).then(|| &site.config.languages[in_lang]);
@@ -80,7 +81,9 @@ pub fn differences<'a>(c: &Contexts<'a>, lang: usize) -> Option<PageCtx<'a>> {
         sections,
         values: values(site, lang),
     });
-    ctx.translations = (0..site.config.languages.len())
+    ctx.translations = site
+        .config
+        .lang_ids()
         .map(|l| Alternate {
             lang: c.lang(l),
             url: c.url(&path, l, PAGE),
@@ -94,7 +97,7 @@ pub fn differences<'a>(c: &Contexts<'a>, lang: usize) -> Option<PageCtx<'a>> {
 
 /// The title of the publication an omitted page was in, if it is still
 /// published.
-fn omitted_in(site: &Site, path: &std::path::Path, lang: usize) -> Option<String> {
+fn omitted_in(site: &Site, path: &std::path::Path, lang: LangId) -> Option<String> {
     let mut parts = path.components();
     let first = std::path::Path::new(parts.next()?.as_os_str());
     parts.next()?;
@@ -103,12 +106,12 @@ fn omitted_in(site: &Site, path: &std::path::Path, lang: usize) -> Option<String
 }
 
 /// The publication's title, for a page inside one.
-fn publication_title(site: &Site, n: NodeId, lang: usize) -> Option<String> {
+fn publication_title(site: &Site, n: NodeId, lang: LangId) -> Option<String> {
     let p = site.nodes[n].publication;
     (p != n).then(|| site.title(p, lang).to_string())
 }
 
-fn values(site: &Site, lang: usize) -> Vec<ValueCtx> {
+fn values(site: &Site, lang: LangId) -> Vec<ValueCtx> {
     site.values
         .by_name
         .iter()

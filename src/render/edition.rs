@@ -4,6 +4,7 @@
 //! adaptations are behind their base: the edition is authoritative for them.
 
 use super::data::{AdaptedFrom, EditionCtx};
+use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::markdown::links;
 
@@ -11,7 +12,7 @@ use crate::markdown::links;
 pub const PAGE: &str = "edition.html";
 
 /// Which edition a page belongs to; `None` outside editions.
-pub fn edition(site: &Site, lang: usize, path: &str) -> Option<EditionCtx> {
+pub fn edition(site: &Site, lang: LangId, path: &str) -> Option<EditionCtx> {
     let base = site.config.base_site.as_ref()?;
     let code = &site.config.languages[lang].code;
     Some(EditionCtx {
@@ -26,7 +27,7 @@ pub fn edition(site: &Site, lang: usize, path: &str) -> Option<EditionCtx> {
 }
 
 /// The base's publication that `p` adapts, as readers of `lang` see it.
-pub fn adapted_from(site: &Site, p: NodeId, lang: usize) -> Option<AdaptedFrom> {
+pub fn adapted_from(site: &Site, p: NodeId, lang: LangId) -> Option<AdaptedFrom> {
     let facts = site.edition.as_ref()?;
     if facts.added.contains(&p) {
         return None;

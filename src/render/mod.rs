@@ -11,6 +11,7 @@ pub mod print;
 pub mod sitemap;
 pub mod special;
 
+use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{I18n, fluent_value};
@@ -45,7 +46,7 @@ pub fn templates(
     theme: &Theme,
     i18n: Arc<I18n>,
     codes: Vec<String>,
-    default: usize,
+    default: LangId,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Tera> {
     let mut tera = Tera::new();
@@ -86,7 +87,7 @@ fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
 struct Lookup {
     key: String,
     /// Index of the language asked for.
-    lang: usize,
+    lang: LangId,
     /// Its code, as asked (the enclosing element's language by default).
     code: String,
     args: FluentArgs<'static>,
@@ -97,14 +98,17 @@ impl Lookup {
         kwargs: &Kwargs,
         state: &State,
         codes: &[String],
-        default: usize,
+        default: LangId,
     ) -> tera::TeraResult<Self> {
         let key: String = kwargs.must_get("key")?;
         let code = match kwargs.get::<String>("lang")? {
             Some(l) => l,
             None => state.get::<String>("lang_code")?.unwrap_or_default(),
         };
-        let lang = codes.iter().position(|c| *c == code).unwrap_or(default);
+        let lang = codes
+            .iter()
+            .position(|c| *c == code)
+            .map_or(default, LangId);
         let mut args = FluentArgs::new();
         for (k, v) in kwargs.iter() {
             let name = k.as_str().unwrap_or("");
@@ -168,7 +172,7 @@ fn escape(text: &str) -> String {
 /// - `t_span(key=..., lang=..., within=..., ...)`: the string as HTML,
 ///   inside `<span lang dir>` when `t_attrs` would mark it; for a string
 ///   that shares its element with other text.
-fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: usize) {
+fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: LangId) {
     tera.register_filter("css_string", css_string);
     let codes = Arc::new(codes);
     {
@@ -264,21 +268,21 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Spec {
     Chooser,
-    Home(usize),
+    Home(LangId),
     /// A node's page in a language.
-    Page(NodeId, usize),
+    Page(NodeId, LangId),
     /// A publication's print page in a language.
-    Print(NodeId, usize),
+    Print(NodeId, LangId),
     /// A language's search results page.
-    Search(usize),
+    Search(LangId),
     /// A local edition's "What is different in this edition" page.
-    Edition(usize),
+    Edition(LangId),
 }
 
 impl Spec {
     /// The page's path inside the output folder.
     pub fn output_path(self, site: &Site) -> String {
-        let code = |l: usize| &site.config.languages[l].code;
+        let code = |l: LangId| &site.config.languages[l].code;
         match self {
             Spec::Chooser => "index.html".into(),
             Spec::Home(l) => format!("{}/index.html", code(l)),
@@ -387,7 +391,11 @@ impl<'a> Renderer<'a> {
 
     /// A publication's print page in `lang`, as the parts between its
     /// chapters: one more part than chapters, in reading order.
-    pub fn print_shell(&self, publication: NodeId, lang: usize) -> Result<Vec<String>, Diagnostic> {
+    pub fn print_shell(
+        &self,
+        publication: NodeId,
+        lang: LangId,
+    ) -> Result<Vec<String>, Diagnostic> {
         let path = Spec::Print(publication, lang).output_path(self.site);
         let mut ctx = self.contexts.print(publication, lang);
         if let (Some(pages), Some(print)) = (self.extras.print_pages.get(&path), &mut ctx.print) {
@@ -419,7 +427,7 @@ impl<'a> Renderer<'a> {
     /// The stylesheet with a print page's `@page` rules (size, margins,
     /// running title), beside the print page: a file, so that the page's
     /// Content-Security-Policy needs no inline style.
-    pub fn print_css(&self, publication: NodeId, lang: usize) -> Result<OutputFile, Diagnostic> {
+    pub fn print_css(&self, publication: NodeId, lang: LangId) -> Result<OutputFile, Diagnostic> {
         let print = Spec::Print(publication, lang).output_path(self.site);
         let path = format!("{}{PRINT_CSS}", &print[..print.len() - "print.html".len()]);
         let mut ctx = self.contexts.print(publication, lang);

@@ -8,6 +8,7 @@
 //! of the page.) Themes restyle it with CSS: `.nav-part`, `.nav-open`,
 //! `[aria-current=page]`, `.untranslated`.
 
+use crate::config::LangId;
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::{escape, links};
 use rayon::prelude::*;
@@ -17,7 +18,7 @@ use std::fmt::Write as _;
 pub struct Nav {
     /// (node, language, depth of the page below its publication folder)
     /// -> the entry's `<li>`, closed and not current.
-    closed: HashMap<(NodeId, usize, usize), String>,
+    closed: HashMap<(NodeId, LangId, usize), String>,
     labels: Labels,
 }
 
@@ -64,12 +65,13 @@ impl Nav {
                 d.push(depth);
             }
         }
-        let keys: Vec<(NodeId, usize, usize)> = site
+        let keys: Vec<(NodeId, LangId, usize)> = site
             .node_ids()
             .filter(|&n| site.nodes[n].parent.is_some())
             .flat_map(|n| {
                 let ds = depths[&site.nodes[n].publication].clone();
-                (0..nlang).flat_map(move |l| ds.clone().into_iter().map(move |d| (n, l, d)))
+                crate::config::LangId::all(nlang)
+                    .flat_map(move |l| ds.clone().into_iter().map(move |d| (n, l, d)))
             })
             .collect();
         let nav = Nav {
@@ -90,7 +92,7 @@ impl Nav {
         site: &Site,
         parent: NodeId,
         path: &[NodeId],
-        lang: usize,
+        lang: LangId,
         depth: usize,
     ) -> String {
         let mut out = String::with_capacity(64 * site.nodes[parent].children.len());
@@ -103,7 +105,7 @@ impl Nav {
         site: &Site,
         parent: NodeId,
         path: &[NodeId],
-        lang: usize,
+        lang: LangId,
         depth: usize,
         out: &mut String,
     ) {
@@ -145,7 +147,7 @@ impl Nav {
         &self,
         site: &Site,
         parent: NodeId,
-        lang: usize,
+        lang: LangId,
         depth: usize,
         count: usize,
         out: &mut String,
@@ -157,11 +159,11 @@ impl Nav {
             "../".repeat(depth),
             links::encode_path(n.url.strip_prefix(pub_dir).unwrap_or(&n.url))
         );
-        let label = self.labels.all_pages.get(lang).map_or("", String::as_str);
+        let label = self.labels.all_pages.get(lang.0).map_or("", String::as_str);
         let attrs = self
             .labels
             .all_pages_attrs
-            .get(lang)
+            .get(lang.0)
             .map_or("", String::as_str);
         let _ = writeln!(
             out,
@@ -176,7 +178,7 @@ impl Nav {
         &self,
         site: &Site,
         node: NodeId,
-        lang: usize,
+        lang: LangId,
         depth: usize,
         open: bool,
         current: bool,
@@ -218,13 +220,13 @@ impl Nav {
             let label = escape(
                 self.labels
                     .untranslated
-                    .get(lang)
+                    .get(lang.0)
                     .map_or("", String::as_str),
             );
             let attrs = self
                 .labels
                 .untranslated_attrs
-                .get(lang)
+                .get(lang.0)
                 .map_or("", String::as_str);
             let _ = write!(
                 s,

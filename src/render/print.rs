@@ -6,6 +6,7 @@
 //! a link inside the document, any other relative link is rewritten from
 //! the chapter's folder to the print page's.
 
+use crate::config::LangId;
 use crate::content::front_matter::{Margins, PaperSize};
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::links::{encode_path, percent_decode, relative};
@@ -102,7 +103,7 @@ pub struct PdfPaths {
     pub booklet: Option<String>,
 }
 
-pub fn pdf_paths(site: &Site, publication: NodeId, lang: usize) -> PdfPaths {
+pub fn pdf_paths(site: &Site, publication: NodeId, lang: LangId) -> PdfPaths {
     let node = &site.nodes[publication];
     let code = &site.config.languages[lang].code;
     let base = format!("{code}/{}{}.{code}", node.out_dir(), node.slug);
@@ -144,7 +145,7 @@ pub const CHAPTER_MARKER: &str = "\u{0}fieldguide-chapter\u{0}";
 
 /// Every page of the publication, in reading order, with the marker as
 /// content (see [`CHAPTER_MARKER`]).
-pub fn chapters(site: &Site, publication: NodeId, lang: usize) -> Vec<PrintChapter> {
+pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChapter> {
     let order = &site.reading_order[&publication];
     let depth0 = site.ancestors(publication).len();
     order
@@ -178,7 +179,7 @@ pub struct Rebaser {
 }
 
 impl Rebaser {
-    pub fn new(site: &Site, publication: NodeId, lang: usize) -> Self {
+    pub fn new(site: &Site, publication: NodeId, lang: LangId) -> Self {
         let order = &site.reading_order[&publication];
         let code = site.config.languages[lang].code.clone();
         let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());

@@ -2,6 +2,7 @@
 //! page, with `hreflang` alternates and `x-default` (the source language).
 //! Fallback pages are left out: they repeat the source's content.
 
+use crate::config::LangId;
 use crate::content::model::Site;
 use crate::markdown::{escape, links::encode_path};
 use std::fmt::Write as _;
@@ -9,7 +10,7 @@ use std::fmt::Write as _;
 pub fn sitemap(site: &Site) -> Option<String> {
     let base = site.config.base_url.as_deref()?;
     let langs = &site.config.languages;
-    let url = |lang: usize, path: &str| {
+    let url = |lang: LangId, path: &str| {
         escape(&format!(
             "{base}{}",
             encode_path(&format!("{}/{path}", langs[lang].code))
@@ -18,7 +19,7 @@ pub fn sitemap(site: &Site) -> Option<String> {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let mut entry = |written: &[usize], default: usize, path: &str| {
+    let mut entry = |written: &[LangId], default: LangId, path: &str| {
         for &l in written {
             let _ = write!(out, "<url><loc>{}</loc>", url(l, path));
             if written.len() > 1 {
@@ -39,12 +40,12 @@ pub fn sitemap(site: &Site) -> Option<String> {
             out.push_str("</url>\n");
         }
     };
-    let all: Vec<usize> = (0..langs.len()).collect();
+    let all: Vec<LangId> = site.config.lang_ids().collect();
     entry(&all, site.config.default_index(), "index.html");
     for &p in &site.publications {
         for &n in &site.reading_order[&p] {
             let node = &site.nodes[n];
-            let written: Vec<usize> = all
+            let written: Vec<LangId> = all
                 .iter()
                 .copied()
                 .filter(|&l| node.is_translated(l))

@@ -23,6 +23,7 @@
 
 use super::Renderer;
 use super::context::{Alternate, Contexts, Link, PageCtx, PageKind};
+use crate::config::LangId;
 use crate::content::aliases::Redirect;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::links::encode_path;
@@ -33,7 +34,7 @@ pub const NOT_FOUND: &str = "404.html";
 
 impl<'a> Contexts<'a> {
     /// The redirect page at `r.from` in `lang`.
-    pub fn redirect(&self, r: &Redirect, lang: usize) -> PageCtx<'a> {
+    pub fn redirect(&self, r: &Redirect, lang: LangId) -> PageCtx<'a> {
         let site = self.site;
         let path = format!("{}/{}", site.config.languages[lang].code, r.from);
         let title = site.title(r.node, lang).to_string();
@@ -54,7 +55,7 @@ impl<'a> Contexts<'a> {
         let title = cfg.title_for(&cfg.default_language).to_string();
         let mut ctx = self.base(PageKind::NotFound, default, NOT_FOUND, title);
         let root = cfg.base_url.as_deref().map_or("/", url_path).to_string();
-        let at = |l: usize, page: &str| {
+        let at = |l: LangId, page: &str| {
             format!(
                 "{root}{}",
                 encode_path(&format!("{}/{page}", cfg.languages[l].code))
@@ -65,7 +66,8 @@ impl<'a> Contexts<'a> {
         if let Some(e) = &mut ctx.edition {
             e.differences_url = at(default, super::edition::PAGE);
         }
-        ctx.languages = (0..cfg.languages.len())
+        ctx.languages = cfg
+            .lang_ids()
             .map(|l| Alternate {
                 lang: self.lang(l),
                 url: at(l, "index.html"),
@@ -96,7 +98,7 @@ impl Renderer<'_> {
         let nlang = self.site.config.languages.len();
         self.redirects
             .iter()
-            .flat_map(|r| (0..nlang).map(move |l| (r, l)))
+            .flat_map(|r| crate::config::LangId::all(nlang).map(move |l| (r, l)))
             .map(|(r, l)| {
                 let path = format!("{}/{}", self.site.config.languages[l].code, r.from);
                 let mut ctx = self.contexts.redirect(r, l);

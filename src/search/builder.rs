@@ -17,6 +17,7 @@ use super::normalise::{is_word_char, normalise};
 use super::stem::{self, Word};
 use super::vocab::{PageWords, Stream};
 use super::{INDEX_FILE, Summary};
+use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::markdown::TocEntry;
 use crate::output::OutputFile;
@@ -53,7 +54,7 @@ struct Token {
 /// One language's index, in the making.
 pub struct IndexBuilder<'s> {
     site: &'s Site,
-    lang: usize,
+    lang: LangId,
     ids: FxMap<Box<str>, u32>,
     tokens: Vec<Token>,
     pages: Vec<Page>,
@@ -61,7 +62,7 @@ pub struct IndexBuilder<'s> {
 }
 
 impl<'s> IndexBuilder<'s> {
-    pub fn new(site: &'s Site, lang: usize) -> Self {
+    pub fn new(site: &'s Site, lang: LangId) -> Self {
         IndexBuilder {
             site,
             lang,
@@ -84,7 +85,7 @@ impl<'s> IndexBuilder<'s> {
         let shown = self.site.nodes[node]
             .doc_for(self.lang)
             .map_or(self.lang, |d| self.site.docs[d].file.lang);
-        let bit = 1u64 << shown.min(63);
+        let bit = 1u64 << shown.0.min(63);
         let map: Vec<u32> = words
             .vocab
             .iter()
@@ -175,7 +176,7 @@ impl<'s> IndexBuilder<'s> {
     fn groups(&self, terms: &[Option<String>]) -> Vec<Option<String>> {
         let languages = &self.site.config.languages;
         let stemmers: Vec<_> = languages.iter().map(|l| stem::snowball(&l.code)).collect();
-        let own = 1u64 << self.lang.min(63);
+        let own = 1u64 << self.lang.0.min(63);
         let (ids, words): (Vec<usize>, Vec<Word>) = self
             .tokens
             .iter()
@@ -188,7 +189,7 @@ impl<'s> IndexBuilder<'s> {
                 let lang = if t.langs & own != 0 {
                     self.lang
                 } else {
-                    (t.langs.trailing_zeros() as usize).min(languages.len() - 1)
+                    LangId((t.langs.trailing_zeros() as usize).min(languages.len() - 1))
                 };
                 let word = Word {
                     surface: &t.text,
@@ -306,7 +307,7 @@ mod tests {
             panic!("the fixture does not load");
         };
         let (files, summaries) = crate::search::files(&a.site, &a.rendered);
-        for (l, file) in files.iter().enumerate() {
+        for (l, file) in a.site.config.lang_ids().zip(&files) {
             let mut b = IndexBuilder::new(&a.site, l);
             for (n, node) in a.site.node_ids().zip(&a.site.nodes).rev() {
                 let d = node.doc_for(l).unwrap();

@@ -45,6 +45,7 @@
 //! bytes are the same on every run and thread count.
 
 use super::encode::{front_code, group_code, json_str};
+use crate::config::LangId;
 use crate::content::model::{DocId, NodeId, Site};
 use crate::markdown::links;
 
@@ -69,7 +70,7 @@ pub(super) struct IndexPage<'a> {
 }
 
 /// `lang` and `dir` of a page shown in another language than the tree's.
-fn lang_attrs(site: &Site, l: usize, d: Option<DocId>) -> Option<(&str, &str)> {
+fn lang_attrs(site: &Site, l: LangId, d: Option<DocId>) -> Option<(&str, &str)> {
     let shown = d.map(|d| site.docs[d].file.lang)?;
     (shown != l).then(|| {
         let lang = &site.config.languages[shown];
@@ -87,7 +88,7 @@ fn push_lang(out: &mut String, attrs: Option<(&str, &str)>) {
 }
 
 /// The whole file.
-pub(super) fn write(site: &Site, l: usize, entries: &[Entry], pages: &[IndexPage]) -> String {
+pub(super) fn write(site: &Site, l: LangId, entries: &[Entry], pages: &[IndexPage]) -> String {
     let code = &site.config.languages[l].code;
     let size = pages.iter().map(|p| p.body.len() + 64).sum::<usize>();
     let mut js = String::with_capacity(size + entries.len() * 12 + 4096);
@@ -164,7 +165,7 @@ fn vocabulary(js: &mut String, entries: &[Entry]) {
 }
 
 /// One page: `[pub, path, title, text, sections, lang?, dir?]`.
-fn doc(out: &mut String, site: &Site, l: usize, page: &IndexPage) {
+fn doc(out: &mut String, site: &Site, l: LangId, page: &IndexPage) {
     let node = &site.nodes[page.node];
     let publication = &site.nodes[node.publication];
     let path = node
@@ -259,7 +260,7 @@ mod tests {
         };
         let (files, summaries) = crate::search::files(&a.site, &a.rendered);
         assert_eq!(files.len(), a.site.config.languages.len());
-        for (lang, file) in files.iter().enumerate() {
+        for (lang, file) in a.site.config.lang_ids().zip(&files) {
             assert_eq!(
                 file.path,
                 format!("{}/search-index.js", summaries[lang].code)

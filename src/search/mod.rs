@@ -25,6 +25,7 @@ pub use builder::{IndexBuilder, PageText};
 pub use index::INDEX_FILE;
 pub use vocab::PageWords;
 
+use crate::config::LangId;
 use crate::content::model::Site;
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
@@ -52,6 +53,7 @@ pub fn files(site: &Site, rendered: &[Rendered]) -> (Vec<OutputFile>, Vec<Summar
         .collect();
     (0..site.config.languages.len())
         .into_par_iter()
+        .map(LangId)
         .map(|l| {
             let mut builder = IndexBuilder::new(site, l);
             for (n, node) in site.node_ids().zip(&site.nodes) {

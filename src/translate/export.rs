@@ -6,13 +6,14 @@ use super::catalog::{Format, Header, Outgoing};
 use super::history::History;
 use super::units::{self, PageUnits, SegmentCounts, State};
 use crate::config::Direction;
+use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::diagnostics::{Diagnostic, display_path};
 use std::collections::HashSet;
 use std::path::Path;
 
 pub struct Options {
-    pub lang: usize,
+    pub lang: LangId,
     pub format: Format,
     pub only_changed: bool,
 }
@@ -29,7 +30,7 @@ pub struct Exported {
 pub fn publication_units(
     site: &Site,
     publication: NodeId,
-    lang: usize,
+    lang: LangId,
     history: &History,
 ) -> Vec<PageUnits> {
     site.reading_order[&publication]
@@ -43,7 +44,7 @@ pub fn publication_name(site: &Site, publication: NodeId) -> String {
     display_path(&site.nodes[publication].dir)
 }
 
-pub fn header(site: &Site, publication: NodeId, lang: usize) -> Header {
+pub fn header(site: &Site, publication: NodeId, lang: LangId) -> Header {
     let l = &site.config.languages;
     let src = site.nodes[publication].source_lang;
     Header {

@@ -54,7 +54,7 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
         Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
     };
     let h = &catalog.header;
-    let Some(lang) = site.config.languages.iter().position(|l| l.code == h.lang) else {
+    let Some(lang) = site.config.lang_index(&h.lang) else {
         report.diagnostics.push(err(
             1,
             format!(

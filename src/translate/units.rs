@@ -10,6 +10,7 @@
 use super::fields::{self, Parsed};
 use super::history::History;
 use super::segments::Kind;
+use crate::config::LangId;
 use crate::content::front_matter::Kind as PubKind;
 use crate::content::model::{NodeId, Site};
 use crate::translation::{Status, status};
@@ -117,7 +118,7 @@ pub fn pair(a: &Parsed, b: &Parsed) -> (Vec<(usize, usize)>, bool) {
 
 /// The units of `node` in language `lang`. `None` when the page has no
 /// source or it cannot be read.
-pub fn page(site: &Site, node: NodeId, lang: usize, history: &History) -> Option<PageUnits> {
+pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Option<PageUnits> {
     let n = &site.nodes[node];
     let src_doc = site.doc(n.docs[n.source_lang]?);
     let src = fields::parse(&src_doc.file.text)?;

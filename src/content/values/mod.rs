@@ -13,6 +13,7 @@ pub use parse::valid_name;
 
 use super::load::ValuesText;
 use crate::config::Config;
+use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::Located;
 use parse::Entry;
@@ -76,7 +77,7 @@ impl Values {
     }
 
     /// The names of the values unset in language `lang`.
-    pub fn unset(&self, lang: usize) -> Vec<&str> {
+    pub fn unset(&self, lang: LangId) -> Vec<&str> {
         self.by_name
             .iter()
             .filter(|(_, v)| v.value[lang].is_none())

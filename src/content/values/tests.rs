@@ -42,7 +42,7 @@ fn a_site_declares_and_sets_values() {
         ["National hotline", "Ligne nationale", "National hotline"]
     );
     assert_eq!(h.value, [None, None, None]);
-    assert_eq!(v.unset(1), ["hotline"]);
+    assert_eq!(v.unset(crate::config::LangId(1)), ["hotline"]);
     let o = v.get("office").unwrap();
     assert_eq!(o.kind, ValueKind::Text);
     // Arabic has none: the default language's.
