@@ -5,6 +5,7 @@
 
 use crate::diagnostics::SourceLookup;
 use crate::no_follow::{Dir, slash_path};
+use crate::text::LineIndex;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -12,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 /// A file's text and where each of its lines starts.
 struct Lines {
     text: String,
-    starts: Vec<usize>,
+    index: LineIndex,
 }
 
 impl Lines {
@@ -25,16 +26,12 @@ impl Lines {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Lines { text, starts }
+        let index = LineIndex::new(&text);
+        Lines { text, index }
     }
 
     fn line(&self, n: usize) -> Option<&str> {
-        let start = *self.starts.get(n.checked_sub(1)?)?;
-        let end = self.starts.get(n).map_or(self.text.len(), |&next| next - 1);
-        Some(self.text[start..end].trim_end_matches('\r'))
+        self.index.line(&self.text, n)
     }
 }
 

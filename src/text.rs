@@ -138,6 +138,13 @@ impl LineIndex {
         Self { starts }
     }
 
+    /// Line `n` (1-based) of `text`, without its line ending.
+    pub fn line<'t>(&self, text: &'t str, n: usize) -> Option<&'t str> {
+        let start = *self.starts.get(n.checked_sub(1)?)?;
+        let end = self.starts.get(n).map_or(text.len(), |&next| next - 1);
+        Some(text.get(start..end)?.trim_end_matches('\r'))
+    }
+
     /// 0-based line and 1-based column (in characters) of `offset` in `text`.
     pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
