@@ -210,17 +210,28 @@ impl I18n {
     /// fell back to another.
     fn label(&self, lang: LangId, key: &str) -> Label {
         let text = self.text(lang, key);
-        let attrs = match self.source(lang, key) {
-            Ok(source) if source != lang => {
-                let mut a = format!(" lang=\"{}\"", self.code(source));
-                if self.dir(source) != self.dir(lang) {
-                    a.push_str(&format!(" dir=\"{}\"", self.dir(source).as_str()));
-                }
-                a
-            }
-            _ => String::new(),
-        };
+        let attrs = self
+            .source(lang, key)
+            .map(|source| self.mark(source, self.code(lang)))
+            .unwrap_or_default();
         Label { text, attrs }
+    }
+
+    /// ` lang="en"` (and ` dir="ltr"` when the directions differ) for a
+    /// string in language `source` inside an element in language `within`
+    /// (a code); nothing when they are the same. Codes are BCP 47 tags
+    /// (letters, digits, hyphens): nothing in them needs escaping.
+    pub fn mark(&self, source: LangId, within: &str) -> String {
+        let code = self.code(source);
+        if code == within {
+            return String::new();
+        }
+        let dir = self.dir(source);
+        let mut out = format!(" lang=\"{code}\"");
+        if self.index(within).map(|w| self.dir(w)) != Some(dir) {
+            out.push_str(&format!(" dir=\"{}\"", dir.as_str()));
+        }
+        out
     }
 }
 

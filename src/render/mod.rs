@@ -134,18 +134,7 @@ impl Lookup {
         let within = kwargs
             .get::<String>("within")?
             .unwrap_or_else(|| self.code.clone());
-        let code = i18n.code(source);
-        if code == within {
-            return Ok(String::new());
-        }
-        let mut out = String::from(" lang=\"");
-        out.push_str(&escape(code));
-        out.push('"');
-        let dir = i18n.dir(source);
-        if i18n.index(&within).map(|w| i18n.dir(w)) != Some(dir) {
-            out.push_str(&format!(" dir=\"{}\"", dir.as_str()));
-        }
-        Ok(out)
+        Ok(i18n.mark(source, &within))
     }
 }
 
