@@ -3,12 +3,18 @@
 //! that leaves out the policy's `<meta>` (or puts a script before it)
 //! would otherwise publish pages where inline and outside script runs.
 
-use super::CSP;
+use std::sync::LazyLock;
 
 /// The `<meta>` the theme writes at the top of `<head>`.
-fn meta() -> String {
-    format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">")
-}
+const META: &str = concat!(
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+    crate::csp_policy!(),
+    "\">"
+);
+
+/// [`META`] as Tera writes it from `{{ csp }}`: quotes as `&#39;`. Made
+/// once, not per page.
+static ESCAPED: LazyLock<String> = LazyLock::new(|| META.replace('\'', "&#39;"));
 
 /// `html` as rendered, when the policy's `<meta>` comes before any script,
 /// style or link in it; otherwise `html` with the `<meta>` put first, right
@@ -16,10 +22,9 @@ fn meta() -> String {
 /// (A second, looser policy in the page cannot widen this one: a browser
 /// enforces every policy a page carries.)
 pub fn enforce(html: String) -> String {
-    let meta = meta();
-    // Tera writes the policy's quotes as `&#39;`.
-    let escaped = meta.replace('\'', "&#39;");
-    if let Some(at) = html.find(&meta).or_else(|| html.find(&escaped)) {
+    // Only the head is looked at: a print page can be megabytes long.
+    let head = &html[..html.find("</head>").unwrap_or(html.len())];
+    if let Some(at) = head.find(META).or_else(|| head.find(ESCAPED.as_str())) {
         let before = html[..at].to_ascii_lowercase();
         if ![
             "<script", "<style", "<link", "<iframe", "<object", "<embed", "<base",
@@ -31,9 +36,9 @@ pub fn enforce(html: String) -> String {
         }
     }
     let start = doctype_end(&html);
-    let mut out = String::with_capacity(html.len() + meta.len() + 1);
+    let mut out = String::with_capacity(html.len() + META.len() + 1);
     out.push_str(&html[..start]);
-    out.push_str(&meta);
+    out.push_str(META);
     out.push('\n');
     out.push_str(&html[start..]);
     out
@@ -61,12 +66,12 @@ mod tests {
     fn the_theme_page_is_left_as_it_is() {
         let escaped = format!(
             "<!DOCTYPE html>\n<html><head>{}</head></html>",
-            meta().replace('\'', "&#39;")
+            META.replace('\'', "&#39;")
         );
         assert_eq!(enforce(escaped.clone()), escaped);
         let page = format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{}\n<link rel=\"stylesheet\" href=\"a.css\">\n</head><body><script src=\"a.js\"></script></body></html>",
-            meta()
+            META
         );
         assert_eq!(enforce(page.clone()), page);
     }
@@ -79,7 +84,7 @@ mod tests {
             out,
             format!(
                 "<!doctype html>{}\n<html lang=\"ar\" dir=\"rtl\"><head><script>alert(1)</script></head></html>",
-                meta()
+                META
             )
         );
     }
@@ -88,10 +93,10 @@ mod tests {
     fn a_script_before_the_policy_gets_it_moved_ahead() {
         let page = format!(
             "<html><head><script>alert(1)</script>{}</head></html>",
-            meta()
+            META
         );
         let out = enforce(page.clone());
-        assert!(out.starts_with(&meta()), "{out}");
+        assert!(out.starts_with(META), "{out}");
         assert!(out.ends_with(&page));
     }
 }
