@@ -153,16 +153,17 @@ type Usable = (SourceFile, FrontMatter, usize, usize);
 
 /// An error in a translation, as a warning on a site published with known
 /// defects: the translation is left out until it is fixed.
-fn left_out_translation(mut d: Diagnostic, config: &Config, lang: LangId) -> Diagnostic {
-    d.severity = Severity::Warning;
-    let note = format!(
+fn left_out_translation(d: Diagnostic, config: &Config, lang: LangId) -> Diagnostic {
+    let mut d = d.as_warning();
+    let why = format!(
         "`broken_links: warning`: this translation is not published until it is fixed; readers of {} see the {} page, marked as such",
         config.languages[lang].name,
         config.languages[config.default_index()].name
     );
+    // One note per message: the parser's own words, if any, follow.
     d.note = Some(match d.note.take() {
-        Some(n) => format!("{n}\n  = note: {note}").into(),
-        None => note.into(),
+        Some(n) => format!("{why}; {n}").into(),
+        None => why.into(),
     });
     d
 }
