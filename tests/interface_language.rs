@@ -345,3 +345,15 @@ fn labels_inside_content_are_marked() {
     assert!(!labels.is_empty());
     assert!(labels.iter().all(|e| e.value().attr("lang").is_none()));
 }
+
+/// On an Arabic page showing the English text, the breadcrumb's current
+/// title is English, left to right, as the article is.
+#[test]
+fn a_fallback_title_in_the_breadcrumb_carries_its_direction() {
+    let site = site();
+    let page = site.page("ar/handbook/signs.html");
+    assert_eq!(page.attr("html", "dir"), "rtl");
+    let current = page.one("nav.breadcrumbs li[aria-current=page]");
+    assert_eq!(current.value().attr("lang"), Some("en"));
+    assert_eq!(current.value().attr("dir"), Some("ltr"));
+}
