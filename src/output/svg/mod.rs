@@ -201,10 +201,9 @@ impl Writer {
         let ns = n.tag_name().namespace();
         let is_svg = ns == Some(SVG_NS) || (self.undeclared && ns.is_none());
         match allow::element(ns, is_svg, name) {
-            Element::Keep if name == "style" => {
-                self.close_start_tag();
-                self.style(n);
-            }
+            // The parent's start tag is closed only once the style is
+            // kept: a removed one leaves `<g …/>`, as if never there.
+            Element::Keep if name == "style" => self.style(n),
             Element::Keep => {
                 self.close_start_tag();
                 self.start_tag(n, is_root);
@@ -248,6 +247,7 @@ impl Writer {
         if let Some(why) = css::problem(&css) {
             return self.remove(at, format!("`<style>` element ({why})"));
         }
+        self.close_start_tag();
         self.start_tag(n, false);
         self.out.push('>');
         escape_text(&mut self.out, &css);

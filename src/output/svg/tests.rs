@@ -439,6 +439,17 @@ mod prop {
             .collect()
     }
 
+    #[test]
+    fn a_removed_style_leaves_its_parent_empty_and_the_output_stable() {
+        let text = r#"<svg xmlns="http://www.w3.org/2000/svg"><style>a{background:url(http://x/)}</style></svg>"#;
+        let s = super::sanitise(text.as_bytes()).expect("accepted");
+        assert_eq!(
+            String::from_utf8(s.bytes.clone()).unwrap(),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"
+        );
+        super::assert_safe(&s.bytes);
+    }
+
     proptest! {
         /// Corpus files with bytes changed, inserted or removed: never a
         /// panic, and whatever is accepted comes out safe.
