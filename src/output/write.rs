@@ -62,7 +62,7 @@ pub struct Writer {
     pub(super) committed: bool,
 }
 
-pub(super) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         path,
         0,

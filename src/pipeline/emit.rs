@@ -329,12 +329,7 @@ impl<'s> Emitter<'s> {
             if let (Some(z), Some(zip)) = (e.zip, &self.zip) {
                 let mut zip = zip.lock().unwrap_or_else(|e| e.into_inner());
                 if let Err(err) = zip.add_prepared_file(z) {
-                    self.error(Diagnostic::error(
-                        &e.entry.path,
-                        0,
-                        0,
-                        format!("cannot zip: {err}"),
-                    ));
+                    self.error(self.zip_error(&e.entry.path, err));
                 }
             }
             ledger.push(e.entry);
@@ -362,12 +357,19 @@ impl<'s> Emitter<'s> {
                     .add_prepared_file(p)
             });
         if let Err(e) = result {
-            self.error(Diagnostic::error(
-                &file.path,
-                0,
-                0,
-                format!("cannot zip: {e}"),
-            ));
+            self.error(self.zip_error(&file.path, e));
+        }
+    }
+
+    /// A file that could not go into the zip: the zip cannot be written
+    /// (a full disk: said as for any file), or the file cannot be zipped.
+    fn zip_error(&self, file: &str, e: zip::result::ZipError) -> Diagnostic {
+        match e {
+            zip::result::ZipError::Io(io) => {
+                let zip = format!("{}/{}.zip", crate::output::download::DIR, self.zip_root);
+                crate::output::write::io_error(std::path::Path::new(&zip), &io)
+            }
+            e => Diagnostic::error(file, 0, 0, format!("cannot zip: {e}")),
         }
     }
 
@@ -399,7 +401,10 @@ impl<'s> Emitter<'s> {
     }
 
     /// The files emitted, the errors and the warnings.
-    pub fn into_parts(self) -> (Vec<Entry>, Vec<Diagnostic>, Vec<Diagnostic>) {
+    pub fn into_parts(mut self) -> (Vec<Entry>, Vec<Diagnostic>, Vec<Diagnostic>) {
+        // A zip left open (the build failed) is closed here, its error
+        // ignored: dropped open, the zip crate would print it.
+        let _ = self.take_zip();
         (
             self.ledger.into_inner().unwrap_or_default(),
             self.errors.into_inner().unwrap_or_default(),

@@ -11,6 +11,7 @@
 mod download;
 pub mod emit;
 mod pages;
+mod spool;
 
 pub use pages::render_specs;
 
@@ -117,16 +118,32 @@ pub struct Analysed {
     pub diagnostics: Vec<Diagnostic>,
     /// The documents' texts were let go ([`release_texts`]).
     released: bool,
+    /// Each document's HTML and text as the Markdown step made them, when
+    /// a build kept them (see [`spool`]).
+    spool: spool::Spool,
+}
+
+/// A document's HTML and plain text, for a page that shows it.
+pub struct PageDoc {
+    pub html: String,
+    pub text: String,
 }
 
 impl Analysed {
-    /// Renders document `d` again, for a page that shows it, with the
-    /// links the check found broken unlinked as they were then.
-    pub fn page_doc(&self, d: model::DocId) -> Result<Rendered, Diagnostic> {
-        let text = self.text_of(d)?;
-        let mut r = render_text(&self.site, &self.labels, d, &text, false);
-        markdown::unlink(&mut r.html, &self.rendered[d].unlinked);
-        Ok(r)
+    /// Document `d`'s HTML and text for a page that shows it, with the
+    /// links the check found broken unlinked: from the spool, or rendered
+    /// again.
+    pub fn page_doc(&self, d: model::DocId) -> Result<PageDoc, Diagnostic> {
+        let (mut html, text) = match self.spool.get(d.0) {
+            Some(kept) => kept,
+            None => {
+                let source = self.text_of(d)?;
+                let r = render_text(&self.site, &self.labels, d, &source, false);
+                (r.html, r.text)
+            }
+        };
+        markdown::unlink(&mut html, &self.rendered[d].unlinked);
+        Ok(PageDoc { html, text })
     }
 
     /// [`Analysed::page_doc`]'s HTML.
@@ -178,6 +195,11 @@ fn release_texts(a: &mut Analysed) {
 
 /// Steps load, model, markdown and check: everything but the templates.
 pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
+    analyse_into(opts, spool::Spool::default())
+}
+
+/// [`analyse`], keeping each document's HTML and text in `spool`.
+fn analyse_into(opts: &Options, mut spool: spool::Spool) -> Result<Analysed, Failed> {
     let Modelled {
         site,
         theme,
@@ -186,7 +208,8 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         mut timer,
     } = model(opts)?;
     let labels: Vec<markdown::Labels> = site.config.lang_ids().map(|l| i18n.labels(l)).collect();
-    let mut rendered = analyse_markdown(&site, &labels, opts.keep_text);
+    let (mut rendered, slots) = analyse_markdown(&site, &labels, opts.keep_text, &spool);
+    spool.set_slots(slots);
     let to_drafts = crate::drafts::link_errors(&site);
     for r in &rendered {
         let mut found = r.diagnostics.clone();
@@ -207,6 +230,7 @@ pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
         labels,
         diagnostics: diags,
         released: false,
+        spool,
     })
 }
 
@@ -236,24 +260,27 @@ pub fn render_doc(site: &model::Site, labels: &[markdown::Labels], d: model::Doc
 
 /// Every document once, in parallel, keeping what the check and the
 /// templates need but not the HTML, nor the plain text unless `keep_text`
-/// (`serve`, which re-makes the search indexes after an edit).
-pub fn analyse_markdown(
+/// (`serve`, which re-makes the search indexes after an edit). Both go to
+/// `spool` when it is on, for the pages.
+fn analyse_markdown(
     site: &model::Site,
     labels: &[markdown::Labels],
     keep_text: bool,
-) -> Vec<Rendered> {
+    spool: &spool::Spool,
+) -> (Vec<Rendered>, Vec<Option<spool::Slot>>) {
     (0..site.docs.len())
         .into_par_iter()
         .map(model::DocId)
         .map(|d| {
             let mut r = render_doc(site, labels, d);
+            let slot = spool.put(&r.html, &r.text);
             r.html = String::new();
             if !keep_text {
                 r.text = String::new();
             }
-            r
+            (r, slot)
         })
-        .collect()
+        .unzip()
 }
 
 /// What a build produced, besides its files.
@@ -302,8 +329,13 @@ pub struct Ready {
 /// Steps up to the templates; fails on any error (any warning, with
 /// `--strict`) before anything is rendered.
 pub fn prepare(opts: &Options) -> Result<Ready, Failed> {
+    prepare_into(opts, spool::Spool::default())
+}
+
+/// [`prepare`], keeping each document's HTML and text in `spool`.
+fn prepare_into(opts: &Options, spool: spool::Spool) -> Result<Ready, Failed> {
     let start = Instant::now();
-    let mut analysed = analyse(opts)?;
+    let mut analysed = analyse_into(opts, spool)?;
     let timer = Timer {
         laps: std::mem::take(&mut analysed.timings),
         last: Instant::now(),
@@ -429,8 +461,19 @@ pub fn build_to(
     extra_files: Vec<OutputFile>,
     keys: Option<std::collections::BTreeMap<String, String>>,
 ) -> Result<Written, Failed> {
-    let mut ready = prepare(opts)?;
-    let writer = crate::output::Writer::begin(out).map_err(|d| fail(vec![d], false))?;
+    // The output folder is opened first, for the spool in its staging
+    // folder; a site that fails its checks is still reported before a
+    // folder that cannot be written.
+    let writer = crate::output::Writer::begin(out);
+    let spool = match &writer {
+        Ok(w) => w.scratch().map_or_else(
+            |_| spool::Spool::default(),
+            |(_, f)| spool::Spool::in_file(f),
+        ),
+        Err(_) => spool::Spool::default(),
+    };
+    let mut ready = prepare_into(opts, spool)?;
+    let writer = writer.map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
     // Print keys only when there are PDFs of an earlier run to keep.
     let opts = &Options {

@@ -3,12 +3,12 @@
 //! HTML made once for its web page and its piece of the print page, then
 //! dropped. The print page is assembled as the chunks arrive.
 
+use super::PageDoc;
 use super::emit::{Emitted as Prepared, Emitter, Entry};
 use super::{Analysed, Timer};
 use crate::config::LangId;
 use crate::content::model::NodeId;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::render::print::Rebaser;
 use crate::render::{Renderer, Spec};
@@ -153,7 +153,7 @@ fn publication(
     let mut print = String::with_capacity(shell.iter().map(String::len).sum::<usize>());
     print.push_str(&shell[0]);
     for (c, chunk) in order.chunks(CHUNK).enumerate() {
-        let done: Vec<(Option<Prepared>, String, Option<Rendered>)> = chunk
+        let done: Vec<(Option<Prepared>, String, Option<PageDoc>)> = chunk
             .par_iter()
             .map(|&n| {
                 let doc = match site.nodes[n].doc_for(l).map(|d| a.page_doc(d)) {
@@ -183,7 +183,9 @@ fn publication(
             .map(|(&n, (_, _, doc))| {
                 let node = &site.nodes[n];
                 match (node.doc_for(l), doc) {
-                    (Some(d), Some(rd)) => PageWords::new(site.doc(d).title(), &rd.toc, &rd.text),
+                    (Some(d), Some(pd)) => {
+                        PageWords::new(site.doc(d).title(), &a.rendered[d].toc, &pd.text)
+                    }
                     _ => PageWords::new(&node.slug, &[], ""),
                 }
             })
