@@ -223,10 +223,10 @@ mod imp {
 
         /// The BLAKE3 hash and length of the regular file `name`.
         pub fn hash(&self, name: &str) -> io::Result<([u8; 32], u64)> {
-            let mut f = self.open_file(name)?;
+            let f = self.open_file(name)?;
             let mut h = blake3::Hasher::new();
-            let len = io::copy(&mut f, &mut h)?;
-            Ok((*h.finalize().as_bytes(), len))
+            h.update_reader(f)?;
+            Ok((*h.finalize().as_bytes(), h.count()))
         }
 
         pub fn mkdir(&self, name: &str) -> io::Result<()> {

@@ -9,8 +9,12 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         print_diagnostics(&opts.source, &[d], verbosity);
         return EXIT_FAILED;
     }
-    match pipeline::build_to(opts, out, Vec::new(), Vec::new(), None) {
-        Ok(written) => {
+    match pipeline::build_or_keep(opts, out) {
+        Ok(pipeline::Outcome::UpToDate(u)) => {
+            print_up_to_date(&u, out, verbosity);
+            EXIT_OK
+        }
+        Ok(pipeline::Outcome::Written(written)) => {
             print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
             print_notes(&written.notes, verbosity);
             print_summary(&written.summary, out, &written.stats, verbosity);
@@ -21,6 +25,28 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
             EXIT_FAILED
         }
     }
+}
+
+/// A rebuild with nothing changed: every file checked, none written.
+fn print_up_to_date(u: &pipeline::UpToDate, out: &Path, verbosity: Verbosity) {
+    if verbosity == Verbosity::Verbose {
+        for (step, us) in &u.timings {
+            eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
+        }
+    }
+    if verbosity == Verbosity::Quiet {
+        return;
+    }
+    eprintln!(
+        "  nothing changed since the last build: its {} ({:.1} MB) still hold what it wrote",
+        plural(u.files, "file", "files"),
+        u.bytes as f64 / 1e6
+    );
+    let stats = crate::output::WriteStats {
+        unchanged: u.files,
+        ..Default::default()
+    };
+    eprintln!("{}", done_line(&[], u.elapsed_ms, u.files, out, &stats));
 }
 
 /// Lines about what the build did beyond the site (PDFs kept or removed).

@@ -18,19 +18,21 @@ impl Writer {
         self,
         files: Vec<Staged>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
-        self.commit_printed(files, &Printed::default())
+        self.commit_printed(files, &Printed::default(), None)
     }
 
     /// [`Writer::commit`], recording the PDFs' print keys and keeping the
-    /// earlier PDFs `printed.keep` names.
+    /// earlier PDFs `printed.keep` names; the manifest sealed with `seal`
+    /// when given (see `pipeline::unchanged`).
     pub fn commit_printed(
         mut self,
         mut files: Vec<Staged>,
         printed: &Printed,
+        seal: Option<&Hash>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut tx = Transaction::new(&self);
-        match tx.run(&files, printed) {
+        match tx.run(&files, printed, seal) {
             Ok(()) => {
                 let stats = WriteStats {
                     written: files.iter().filter(|f| f.tmp.is_some()).count(),
@@ -106,7 +108,12 @@ impl<'a> Transaction<'a> {
         io_error(&self.w.out.join(rel), e)
     }
 
-    pub(super) fn run(&mut self, files: &[Staged], printed: &Printed) -> Result<(), Diagnostic> {
+    pub(super) fn run(
+        &mut self,
+        files: &[Staged],
+        printed: &Printed,
+        seal: Option<&Hash>,
+    ) -> Result<(), Diagnostic> {
         let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let mut manifest = Manifest::default();
         // Stale files first: one may stand where a new folder goes.
@@ -140,7 +147,7 @@ impl<'a> Transaction<'a> {
                 manifest.printed.insert(f.path.clone(), key.clone());
             }
         }
-        self.place_manifest(&manifest.render())
+        self.place_manifest(&manifest.render_sealed(seal))
     }
 
     /// Whether `path` still holds the bytes fieldguide wrote there (read

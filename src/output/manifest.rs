@@ -7,6 +7,12 @@
 //! whose bytes still hash to what the manifest says: a forged entry can at
 //! most make fieldguide remove a file that holds exactly what fieldguide
 //! would have written.
+//!
+//! A build with nothing to report also seals it: a last line holding a
+//! BLAKE3 hash of the lines above, keyed by a hash of every input (see
+//! `pipeline::unchanged`). Only a seal that opens with the key of the next
+//! build's own inputs lets that build keep the output as it is, and even
+//! then only once every file still hashes to what the manifest says.
 
 use std::collections::BTreeMap;
 
@@ -32,6 +38,9 @@ pub struct Manifest {
 }
 
 const PRINTED: &str = "printed ";
+/// The last line of a manifest written by a build with nothing to report:
+/// the keyed hash of the lines above it (see `pipeline::unchanged`).
+const SEALED: &str = "sealed ";
 
 /// A path inside the output: relative, `/`-separated, no `..`, no empty,
 /// `.` or reserved segments.
@@ -65,7 +74,7 @@ impl Manifest {
         let mut m = Manifest::default();
         for line in text
             .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.starts_with(SEALED))
         {
             if let Some(rest) = line.strip_prefix(PRINTED) {
                 match rest.split_once(' ') {
@@ -93,6 +102,33 @@ impl Manifest {
         m
     }
 
+    /// [`Manifest::render`], sealed with `key` when given.
+    pub fn render_sealed(&self, key: Option<&Hash>) -> String {
+        let mut s = self.render();
+        if let Some(key) = key {
+            let tag = blake3::keyed_hash(key, s.as_bytes());
+            s.push_str(SEALED);
+            s.push_str(&hex(tag.as_bytes()));
+            s.push('\n');
+        }
+        s
+    }
+
+    /// The manifest in `text` if it is sealed with `key`, lists only plain
+    /// paths, and has a hash for each.
+    pub fn open_sealed(text: &str, key: &Hash) -> Option<Manifest> {
+        let body = text.strip_suffix('\n')?;
+        let (body, last) = body.rsplit_once('\n')?;
+        let tag = parse_hex(last.strip_prefix(SEALED)?)?;
+        let body = &text[..body.len() + 1];
+        if blake3::keyed_hash(key, body.as_bytes()) != blake3::Hash::from_bytes(tag) {
+            return None;
+        }
+        let m = Manifest::parse(body);
+        let complete = m.refused.is_empty() && m.files.values().all(Option::is_some);
+        complete.then_some(m)
+    }
+
     pub fn render(&self) -> String {
         let mut s = String::from(HEADER);
         for (path, hash) in &self.files {
@@ -115,6 +151,38 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_seal_opens_only_with_its_key_and_over_the_same_lines() {
+        let mut m = Manifest::default();
+        m.files.insert("en/index.html".into(), Some([7; 32]));
+        m.files.insert("assets/site.css".into(), Some([9; 32]));
+        let key = [1; 32];
+        let text = m.render_sealed(Some(&key));
+        let opened = Manifest::open_sealed(&text, &key).expect("opens");
+        assert_eq!(opened.files, m.files);
+        // What the build reads of it is the same sealed or not.
+        assert_eq!(Manifest::parse(&text).files, m.files);
+        assert!(Manifest::parse(&text).refused.is_empty());
+        assert!(
+            Manifest::open_sealed(&text, &[2; 32]).is_none(),
+            "another key"
+        );
+        let forged = text.replace(&hex(&[7; 32]), &hex(&[8; 32]));
+        assert!(
+            Manifest::open_sealed(&forged, &key).is_none(),
+            "a hash changed"
+        );
+        let added = format!("{}{}", hex(&[3; 32]), " en/x.html\n");
+        assert!(
+            Manifest::open_sealed(&format!("{added}{text}"), &key).is_none(),
+            "a line added"
+        );
+        assert!(
+            Manifest::open_sealed(&m.render(), &key).is_none(),
+            "unsealed"
+        );
+    }
 
     #[test]
     fn safe_paths() {

@@ -50,6 +50,12 @@ pub struct Printed {
     pub keep: BTreeSet<String>,
 }
 
+impl Printed {
+    pub fn is_empty(&self) -> bool {
+        self.made.is_empty() && self.keep.is_empty()
+    }
+}
+
 pub struct Writer {
     pub(super) out: PathBuf,
     pub(super) root: Dir,

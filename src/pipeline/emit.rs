@@ -137,12 +137,14 @@ impl Disk {
         &self.writer
     }
 
+    /// Moves everything into place; `seal`: see `pipeline::unchanged`.
     pub fn commit(
         self,
         printed: &crate::output::Printed,
+        seal: Option<&Hash>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         let staged = self.staged.into_inner().unwrap_or_default();
-        self.writer.commit_printed(staged, printed)
+        self.writer.commit_printed(staged, printed, seal)
     }
 }
 

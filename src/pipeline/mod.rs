@@ -12,8 +12,10 @@ mod download;
 pub mod emit;
 mod pages;
 mod spool;
+mod unchanged;
 
 pub use pages::render_specs;
+pub use unchanged::UpToDate;
 
 use crate::config::{self, Config};
 use crate::content::{load, model};
@@ -77,8 +79,18 @@ pub struct Modelled {
     timer: Timer,
 }
 
-/// Steps load and model.
-pub fn model(opts: &Options) -> Result<Modelled, Failed> {
+/// What a build reads, before anything is made of it.
+pub struct Inputs {
+    pub config: Config,
+    pub theme: Theme,
+    pub i18n: Arc<I18n>,
+    pub loaded: load::Loaded,
+    pub diagnostics: Vec<Diagnostic>,
+    timer: Timer,
+}
+
+/// Step load: `site.yaml`, the theme and the site's files.
+pub fn load_inputs(opts: &Options) -> Result<Inputs, Failed> {
     let mut diags = Vec::new();
     let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
@@ -92,15 +104,40 @@ pub fn model(opts: &Options) -> Result<Modelled, Failed> {
     timer.lap("config and theme");
     let loaded = load::load(&opts.source, &config, &mut diags);
     timer.lap("load");
+    Ok(Inputs {
+        config,
+        theme,
+        i18n,
+        loaded,
+        diagnostics: diags,
+        timer,
+    })
+}
+
+/// Step model, on what was loaded.
+fn model_from(inputs: Inputs) -> Modelled {
+    let Inputs {
+        config,
+        theme,
+        i18n,
+        loaded,
+        diagnostics: mut diags,
+        mut timer,
+    } = inputs;
     let site = crate::content::build::build(config, loaded, &mut diags);
     timer.lap("model");
-    Ok(Modelled {
+    Modelled {
         site,
         theme,
         i18n,
         diagnostics: diags,
         timer,
-    })
+    }
+}
+
+/// Steps load and model.
+pub fn model(opts: &Options) -> Result<Modelled, Failed> {
+    load_inputs(opts).map(model_from)
 }
 
 /// Loads, models and analyses the Markdown: everything `check` needs.
@@ -195,18 +232,19 @@ fn release_texts(a: &mut Analysed) {
 
 /// Steps load, model, markdown and check: everything but the templates.
 pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
-    analyse_into(opts, spool::Spool::default())
+    Ok(analyse_from(opts, model(opts)?, spool::Spool::default()))
 }
 
-/// [`analyse`], keeping each document's HTML and text in `spool`.
-fn analyse_into(opts: &Options, mut spool: spool::Spool) -> Result<Analysed, Failed> {
+/// [`analyse`] of a modelled site, keeping each document's HTML and text
+/// in `spool`.
+fn analyse_from(opts: &Options, modelled: Modelled, mut spool: spool::Spool) -> Analysed {
     let Modelled {
         site,
         theme,
         i18n,
         diagnostics: mut diags,
         mut timer,
-    } = model(opts)?;
+    } = modelled;
     let labels: Vec<markdown::Labels> = site.config.lang_ids().map(|l| i18n.labels(l)).collect();
     let (mut rendered, slots) = analyse_markdown(&site, &labels, opts.keep_text, &spool);
     spool.set_slots(slots);
@@ -220,7 +258,7 @@ fn analyse_into(opts: &Options, mut spool: spool::Spool) -> Result<Analysed, Fai
     timer.lap("markdown");
     diags.extend(crate::check::links(&site, &mut rendered));
     timer.lap("check");
-    Ok(Analysed {
+    Analysed {
         source: opts.source.clone(),
         timings: timer.laps,
         site,
@@ -231,7 +269,7 @@ fn analyse_into(opts: &Options, mut spool: spool::Spool) -> Result<Analysed, Fai
         diagnostics: diags,
         released: false,
         spool,
-    })
+    }
 }
 
 /// Renders one document's Markdown, from `text` (its whole file).
@@ -309,6 +347,20 @@ pub struct Summary {
     pub print_keys: std::collections::BTreeMap<String, String>,
 }
 
+impl Summary {
+    /// Nothing to report beyond the counts: no message, no file left
+    /// unpublished, no translation out of date, no adapted page behind
+    /// its base, no gap to fill in.
+    pub fn is_quiet(&self) -> bool {
+        self.diagnostics.is_empty()
+            && self.unpublished.is_empty()
+            && self.overrides.is_empty()
+            && self.unset.is_empty()
+            && self.published_as_text.is_none()
+            && self.languages.iter().all(|l| l.stale.is_empty())
+    }
+}
+
 /// A site built in memory (`serve`, `pdf`).
 pub struct Built {
     pub files: Vec<OutputFile>,
@@ -329,13 +381,19 @@ pub struct Ready {
 /// Steps up to the templates; fails on any error (any warning, with
 /// `--strict`) before anything is rendered.
 pub fn prepare(opts: &Options) -> Result<Ready, Failed> {
-    prepare_into(opts, spool::Spool::default())
+    let start = Instant::now();
+    prepare_from(opts, load_inputs(opts)?, spool::Spool::default(), start)
 }
 
-/// [`prepare`], keeping each document's HTML and text in `spool`.
-fn prepare_into(opts: &Options, spool: spool::Spool) -> Result<Ready, Failed> {
-    let start = Instant::now();
-    let mut analysed = analyse_into(opts, spool)?;
+/// [`prepare`] from what was loaded, keeping each document's HTML and text
+/// in `spool`.
+fn prepare_from(
+    opts: &Options,
+    inputs: Inputs,
+    spool: spool::Spool,
+    start: Instant,
+) -> Result<Ready, Failed> {
+    let mut analysed = analyse_from(opts, model_from(inputs), spool);
     let timer = Timer {
         laps: std::mem::take(&mut analysed.timings),
         last: Instant::now(),
@@ -450,6 +508,35 @@ pub struct Written {
     pub notes: Vec<String>,
 }
 
+/// What `build` did.
+pub enum Outcome {
+    Written(Box<Written>),
+    /// Nothing changed since the last build (see [`unchanged`]).
+    UpToDate(unchanged::UpToDate),
+}
+
+/// `build`: the site written into `out`, or nothing at all when the output
+/// is already what this build would write.
+pub fn build_or_keep(opts: &Options, out: &Path) -> Result<Outcome, Failed> {
+    let start = Instant::now();
+    let mut inputs = load_inputs(opts)?;
+    let key = if inputs.diagnostics.is_empty() {
+        unchanged::key(opts, &inputs)
+    } else {
+        None
+    };
+    if let Some(found) = key.as_ref().and_then(|k| unchanged::check(out, k)) {
+        inputs.timer.lap("output checked");
+        return Ok(Outcome::UpToDate(unchanged::UpToDate {
+            elapsed_ms: start.elapsed().as_millis(),
+            timings: inputs.timer.laps,
+            ..found
+        }));
+    }
+    let written = build_from(opts, inputs, start, out, Vec::new(), Vec::new(), None, key)?;
+    Ok(Outcome::Written(Box::new(written)))
+}
+
 /// Builds the site into `out`, all or nothing: files are staged as they
 /// are rendered and moved into place only when every one is ready.
 /// `pdfs` are the PDFs in `extra_files`, printed from a site whose print
@@ -460,6 +547,24 @@ pub fn build_to(
     pdfs: Vec<String>,
     extra_files: Vec<OutputFile>,
     keys: Option<std::collections::BTreeMap<String, String>>,
+) -> Result<Written, Failed> {
+    let start = Instant::now();
+    let inputs = load_inputs(opts)?;
+    build_from(opts, inputs, start, out, pdfs, extra_files, keys, None)
+}
+
+/// [`build_to`] from what was loaded. `seal`: the key of the inputs, to
+/// seal the manifest with if the build has nothing to report.
+#[allow(clippy::too_many_arguments)]
+fn build_from(
+    opts: &Options,
+    inputs: Inputs,
+    start: Instant,
+    out: &Path,
+    pdfs: Vec<String>,
+    extra_files: Vec<OutputFile>,
+    keys: Option<std::collections::BTreeMap<String, String>>,
+    seal: Option<crate::output::manifest::Hash>,
 ) -> Result<Written, Failed> {
     // The output folder is opened first, for the spool in its staging
     // folder; a site that fails its checks is still reported before a
@@ -472,7 +577,7 @@ pub fn build_to(
         ),
         Err(_) => spool::Spool::default(),
     };
-    let mut ready = prepare_into(opts, spool)?;
+    let mut ready = prepare_from(opts, inputs, spool, start)?;
     let writer = writer.map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
     // Print keys only when there are PDFs of an earlier run to keep.
@@ -492,12 +597,17 @@ pub fn build_to(
         return Err(fail(summary.diagnostics, true));
     }
     summary.diagnostics.extend(gone);
+    summary.diagnostics.extend(refused);
+    // Sealed only when a rebuild that skips everything would print nothing
+    // that this build did not.
+    let seal = seal.filter(|_| summary.is_quiet() && notes.is_empty() && printed.is_empty());
     let write_start = Instant::now();
-    let (stats, warnings) = disk.commit(&printed).map_err(|d| fail(d, false))?;
+    let (stats, warnings) = disk
+        .commit(&printed, seal.as_ref())
+        .map_err(|d| fail(d, false))?;
     summary
         .timings
         .push(("commit", write_start.elapsed().as_micros()));
-    summary.diagnostics.extend(refused);
     summary.diagnostics.extend(warnings);
     summary.elapsed_ms = ready.start.elapsed().as_millis();
     Ok(Written {

@@ -44,7 +44,7 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
         made: made.into(),
         keep: BTreeSet::new(),
     };
-    w.commit_printed(staged, &printed).unwrap();
+    w.commit_printed(staged, &printed, None).unwrap();
     let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
     assert!(
         manifest.contains(&format!("printed {key} g.pdf\n")),
@@ -58,7 +58,7 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
         made: BTreeMap::new(),
         keep: ["g.pdf".to_string()].into(),
     };
-    let (stats, _) = w.commit_printed(staged, &keep).unwrap();
+    let (stats, _) = w.commit_printed(staged, &keep, None).unwrap();
     assert_eq!(stats.removed, 1);
     assert!(out.join("g.pdf").is_file() && !out.join("h.pdf").exists());
     let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
@@ -70,7 +70,7 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
     std::fs::write(out.join("g.pdf"), "edited").unwrap();
     let w = Writer::begin(&out).unwrap();
     let staged = vec![w.put("a.html", b"1").unwrap()];
-    let (stats, warnings) = w.commit_printed(staged, &keep).unwrap();
+    let (stats, warnings) = w.commit_printed(staged, &keep, None).unwrap();
     assert_eq!((stats.removed, warnings.len()), (0, 1));
     assert_eq!(
         std::fs::read_to_string(out.join("g.pdf")).unwrap(),

@@ -1,0 +1,183 @@
+//! A rebuild with nothing changed: found right after loading, before any
+//! Markdown is rendered, so that it takes the time of reading the site and
+//! the output, not of making the site again.
+//!
+//! A build is a pure function of what it reads (the output is
+//! deterministic) and of the program itself. So a key over all of that
+//! (this program's bytes, the options, the parsed `site.yaml`, every theme
+//! file, every Markdown file, every file under `guidance/` and `static/`
+//! that could be published) names the output exactly. A build that ends
+//! without a single message seals its manifest with that key (a keyed
+//! BLAKE3 hash, see `output::manifest`). The next build computes the key
+//! again: if it opens the seal, and every file the manifest lists still
+//! hashes to what it says (read without following links), the output is
+//! what a full build would write, and nothing is written.
+//!
+//! The key is not stored anywhere: someone who can write the output folder
+//! cannot forge a seal without every byte of the source. A seal that does
+//! not open, a file that changed, a leftover staging folder: the build
+//! runs in full, as it always did.
+
+use super::{Inputs, Options};
+use crate::output::manifest::{Hash, MARKER, Manifest};
+use crate::output::write::STAGING;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What the shortcut found: the output is up to date.
+pub struct UpToDate {
+    /// Files checked.
+    pub files: usize,
+    pub bytes: u64,
+    pub elapsed_ms: u128,
+    /// Time per step, for `--verbose`.
+    pub timings: Vec<(&'static str, u128)>,
+}
+
+/// Length-prefixed pieces, so that no two inputs hash alike.
+struct Key(blake3::Hasher);
+
+impl Key {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+    fn text(&mut self, s: &str) {
+        self.put(s.as_bytes());
+    }
+}
+
+/// The key of everything the build of `inputs` reads, or `None` when it
+/// cannot be made (the program or a file cannot be read: build in full).
+pub fn key(opts: &Options, inputs: &Inputs) -> Option<Hash> {
+    let mut k = Key(blake3::Hasher::new());
+    k.text("fieldguide output key 1");
+    let exe = std::fs::read(std::env::current_exe().ok()?).ok()?;
+    k.put(blake3::hash(&exe).as_bytes());
+    k.text(&format!("{opts:?}"));
+    k.text(&format!("{:?}", inputs.config));
+    let theme = &inputs.theme;
+    for (path, bytes) in &theme.files {
+        k.text(path);
+        k.put(bytes);
+        k.put(&[u8::from(theme.overridden.contains(path))]);
+        k.text(theme.from_base.get(path).map_or("", String::as_str));
+    }
+    let l = &inputs.loaded;
+    if !l.unreadable.is_empty() {
+        return None;
+    }
+    for f in &l.sources {
+        k.text(&format!(
+            "{:?} {:?} {} {:?} {} {:?} {:?}",
+            f.rel, f.dir, f.stem, f.lang, f.from_base, f.root, f.in_site
+        ));
+        k.put(&f.digest);
+    }
+    for v in &l.values {
+        k.text(&format!("{:?} {}", v.rel, v.from_base));
+        k.text(&v.text);
+    }
+    for b in &l.replaced {
+        k.text(&format!("{:?} {:?} {} {:?}", b.rel, b.dir, b.stem, b.lang));
+        k.text(&b.text);
+    }
+    let content = crate::content::load::CONTENT_DIR;
+    let assets: Vec<(&Path, bool)> = l
+        .assets
+        .iter()
+        .map(|a| {
+            k.text(&format!("{:?} {:?} {}", a.rel, a.variant, a.from_base));
+            (a.rel.as_path(), a.from_base)
+        })
+        .collect();
+    files(&mut k, opts, inputs, content, &assets)?;
+    let stat = crate::content::static_dir::STATIC_DIR;
+    let statics: Vec<(&Path, bool)> = l
+        .static_files
+        .iter()
+        .map(|(name, disk)| {
+            k.text(&format!("{name} {disk:?}"));
+            (disk.as_path(), l.base_static.contains(disk))
+        })
+        .collect();
+    files(&mut k, opts, inputs, stat, &statics)?;
+    Some(*k.0.finalize().as_bytes())
+}
+
+/// Adds the bytes of `files` (relative to the folder `dir` of the site, or
+/// of its base when marked), read as the build reads them.
+fn files(
+    k: &mut Key,
+    opts: &Options,
+    inputs: &Inputs,
+    dir: &str,
+    files: &[(&Path, bool)],
+) -> Option<()> {
+    let open = |root: &Path| {
+        crate::no_follow::Dir::open(&crate::no_follow::real(root)).and_then(|d| d.sub(dir))
+    };
+    let own = if files.iter().any(|(_, b)| !b) {
+        Some(open(&opts.source).ok()?)
+    } else {
+        None
+    };
+    let base = match &inputs.config.base_site {
+        Some(b) if files.iter().any(|(_, b)| *b) => Some(open(&b.root).ok()?),
+        _ => None,
+    };
+    let hashes: Vec<Option<Hash>> = files
+        .par_iter()
+        .map(|(p, from_base)| {
+            let dir = if *from_base { &base } else { &own };
+            let bytes = dir.as_ref()?.read(&crate::no_follow::slash_path(p)).ok()?;
+            Some(*blake3::hash(&bytes).as_bytes())
+        })
+        .collect();
+    for h in hashes {
+        k.put(&h?);
+    }
+    Some(())
+}
+
+/// Whether `out` holds exactly what the build keyed `key` writes: its
+/// manifest sealed with `key`, and every file listed as it was written.
+pub fn check(out: &Path, key: &Hash) -> Option<UpToDate> {
+    let root = crate::no_follow::Dir::open(out).ok()?;
+    if root.kind(STAGING).ok()? != crate::no_follow::Kind::Missing {
+        return None;
+    }
+    let text = String::from_utf8(root.read(MARKER).ok()?).ok()?;
+    let manifest = Manifest::open_sealed(&text, key)?;
+    let mut by_dir: BTreeMap<&str, Vec<(&str, Hash)>> = BTreeMap::new();
+    for (path, hash) in &manifest.files {
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        by_dir.entry(dir).or_default().push((name, (*hash)?));
+    }
+    let sizes: Vec<Option<u64>> = by_dir
+        .par_iter()
+        .map(|(dir, files)| {
+            let d = root.sub(dir).ok()?;
+            let mut bytes = 0;
+            for (name, hash) in files {
+                let (h, len) = d.hash(name).ok()?;
+                if h != *hash {
+                    return None;
+                }
+                bytes += len;
+            }
+            Some(bytes)
+        })
+        .collect();
+    let mut bytes = 0;
+    for s in sizes {
+        bytes += s?;
+    }
+    Some(UpToDate {
+        files: manifest.files.len(),
+        bytes,
+        elapsed_ms: 0,
+        timings: Vec::new(),
+    })
+}

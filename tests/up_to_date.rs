@@ -1,0 +1,190 @@
+//! A rebuild with nothing changed writes nothing and says so; anything
+//! that could change the output (a page, an image, a static file, a
+//! template, site.yaml, an option, a file of the output) makes it build in
+//! full, and the output is then what a build into an empty folder gives.
+
+mod common;
+
+use common::Site;
+use std::collections::BTreeMap;
+
+/// The output's files, but its manifest: its seal is keyed by the site's
+/// folder too, which differs between the two builds compared.
+fn tree(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    let mut t = common::tree(dir);
+    t.remove(".fieldguide-output");
+    t
+}
+
+/// Compares two outputs, naming the files that differ.
+fn assert_same(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
+    let differ: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "{what}: {differ:?} differ");
+}
+
+const UP_TO_DATE: &str = "nothing changed since the last build";
+
+fn rebuild(site: &Site) -> common::Output {
+    site.build_ok()
+}
+
+fn assert_full(site: &Site, why: &str) {
+    let o = rebuild(site);
+    assert!(!o.stderr.contains(UP_TO_DATE), "{why}: {}", o.stderr);
+    assert!(o.stderr.contains("largest page"), "{why}: {}", o.stderr);
+}
+
+fn assert_kept(site: &Site) {
+    let o = rebuild(site);
+    assert!(o.stderr.contains(UP_TO_DATE), "{}", o.stderr);
+    assert!(o.stderr.contains("(0 written,"), "{}", o.stderr);
+}
+
+/// A fresh build of the same site into an empty folder.
+fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in ["site.yaml", "guidance", "static", "templates"] {
+        let from = site.path().join(entry);
+        if from.is_dir() {
+            common::copy_dir(&from, &copy.path().join(entry));
+        } else if from.is_file() {
+            std::fs::copy(&from, copy.path().join(entry)).unwrap();
+        }
+    }
+    let out = copy.path().join("public");
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(["build", "--source"])
+        .arg(copy.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    tree(&out)
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_writes_nothing_and_the_output_stays_exact() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = tree(&site.out());
+    assert_kept(&site);
+    assert_kept(&site);
+    assert_same(&tree(&site.out()), &before, "rebuilt");
+    assert_same(&before, &clean_build(&site), "built afresh");
+}
+
+#[test]
+fn each_kind_of_input_makes_the_next_build_run_in_full() {
+    let site = Site::fixture("basic");
+    site.write("static/notes.txt", "one");
+    site.build_ok();
+    assert_kept(&site);
+    let edits: [(&str, &[u8]); 6] = [
+        (
+            "guidance/handbook/02-signs.en.md",
+            b"---\ntitle: Signs, edited\n---\n## Physical signs {#physical-signs}\nEdited.\n",
+        ),
+        ("guidance/handbook/05-new.en.md", b"---\ntitle: New\n---\nNew.\n"),
+        ("guidance/handbook/images/flow.png", b"\x89PNG\r\n\x1a\nchanged"),
+        ("static/notes.txt", b"two"),
+        ("templates/static/site.css", b"body { color: #222; }\n"),
+        (
+            "site.yaml",
+            "title: Retitled\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\n  - { code: ar, name: العربية }\n".as_bytes(),
+        ),
+    ];
+    for (rel, bytes) in edits {
+        site.write(rel, bytes);
+        assert_full(&site, rel);
+        assert_same(&tree(&site.out()), &clean_build(&site), rel);
+        assert_kept(&site);
+    }
+    site.remove("guidance/handbook/05-new.en.md");
+    assert_full(&site, "a page removed");
+    assert!(!site.out().join("en/handbook/new.html").exists());
+    // An option: the same site with its drafts is another site.
+    let o = site.run(&["build", "--drafts"]);
+    assert!(!o.stderr.contains(UP_TO_DATE), "{}", o.stderr);
+}
+
+#[test]
+fn a_changed_or_forged_output_is_made_again() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = tree(&site.out());
+    let page = site.out().join("en/handbook/index.html");
+    std::fs::write(&page, "<script>forged</script>").unwrap();
+    assert_full(&site, "a page changed");
+    assert_same(&tree(&site.out()), &before, "made again");
+
+    // A manifest whose hash matches the forged page, with the seal line
+    // kept: the seal no longer opens.
+    std::fs::write(&page, "forged").unwrap();
+    let manifest = site.out().join(".fieldguide-output");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let forged_hash = blake3::hash(b"forged").to_hex().to_string();
+    let forged: String = text
+        .lines()
+        .map(|l| {
+            if l.ends_with(" en/handbook/index.html") {
+                format!("{forged_hash} en/handbook/index.html\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert_ne!(forged, text);
+    std::fs::write(&manifest, forged).unwrap();
+    assert_full(&site, "a forged manifest");
+    assert_same(&tree(&site.out()), &before, "made again");
+
+    // A page replaced by a link to a file with the same bytes elsewhere.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("index.html");
+    std::fs::copy(&page, &copy).unwrap();
+    std::fs::remove_file(&page).unwrap();
+    std::os::unix::fs::symlink(&copy, &page).unwrap();
+    assert_full(&site, "a page made a link");
+    assert!(!std::fs::symlink_metadata(&page).unwrap().is_symlink());
+    assert_same(&tree(&site.out()), &before, "made again");
+
+    // A file removed, and a leftover staging folder.
+    std::fs::remove_file(site.out().join("en/index.html")).unwrap();
+    assert_full(&site, "a page removed from the output");
+    std::fs::create_dir(site.out().join(".fieldguide-staging")).unwrap();
+    assert_full(&site, "a staging folder left behind");
+    assert!(!site.out().join(".fieldguide-staging").exists());
+    assert_same(&tree(&site.out()), &before, "made again");
+    assert_kept(&site);
+}
+
+#[test]
+fn a_build_with_something_to_report_reports_it_again() {
+    let site = Site::fixture("basic");
+    // A file no page links to: every build names it.
+    site.write("guidance/handbook/case-notes.txt", "private");
+    let first = site.build_ok();
+    assert!(first.stderr.contains("case-notes.txt"), "{}", first.stderr);
+    let second = site.build_ok();
+    assert!(!second.stderr.contains(UP_TO_DATE), "{}", second.stderr);
+    assert!(
+        second.stderr.contains("case-notes.txt"),
+        "{}",
+        second.stderr
+    );
+    // A warning, too.
+    site.remove("guidance/handbook/case-notes.txt");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\nunknown_key: 1\n---\n## Physical signs {#physical-signs}\nText.\n",
+    );
+    let first = site.build_ok();
+    assert!(first.stderr.contains("warning"), "{}", first.stderr);
+    let second = site.build_ok();
+    assert!(!second.stderr.contains(UP_TO_DATE), "{}", second.stderr);
+    assert!(second.stderr.contains("unknown_key"), "{}", second.stderr);
+}
