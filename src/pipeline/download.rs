@@ -16,7 +16,7 @@ use crate::output::OutputFile;
 use crate::render::context::Download;
 use crate::render::{Renderer, Spec};
 use rayon::prelude::*;
-use std::io::{Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use zip::{ZipArchive, ZipWriter};
 
 pub const DIR: &str = crate::output::download::DIR;
@@ -112,17 +112,31 @@ fn close(
     let site_path = format!("{DIR}/{name}.zip");
     let site_size = size(&mut site_zip).map_err(|e| err(&site_path, e))?;
     let site_dl = Download::new(site_path.clone(), site_size);
-    let mut links = Vec::new();
     let several = a.site.config.languages.len() > 1;
-    for lang in &a.site.config.languages {
-        if !several {
-            links.push((site_dl.clone(), None));
-            continue;
-        }
-        let path = format!("{DIR}/{name}-{}.zip", lang.code);
-        let mut z = language_zip(&name, &lang.code, &mut site_zip, em.sink().scratch()?)
-            .map_err(|e| err(&path, e))?;
-        let bytes = size(&mut z).map_err(|e| err(&path, e))?;
+    // The language zips are copied from the site zip in parallel, each
+    // through its own reader of it.
+    let languages = if several {
+        &a.site.config.languages[..]
+    } else {
+        &[]
+    };
+    let made: Vec<Result<(String, Scratch, u64), Diagnostic>> = {
+        let shared = &site_zip;
+        languages
+            .par_iter()
+            .map(|lang| {
+                let path = format!("{DIR}/{name}-{}.zip", lang.code);
+                let reader = std::io::BufReader::with_capacity(1 << 16, At::new(shared));
+                let mut z = language_zip(&name, &lang.code, reader, em.sink().scratch()?)
+                    .map_err(|e| err(&path, e))?;
+                let bytes = size(&mut z).map_err(|e| err(&path, e))?;
+                Ok((path, z, bytes))
+            })
+            .collect()
+    };
+    let mut links = Vec::new();
+    for m in made {
+        let (path, z, bytes) = m?;
         em.sink().put_scratch(&path, z)?;
         em.record_entry(Entry {
             path: path.clone(),
@@ -130,6 +144,9 @@ fn close(
             hash: [0; 32],
         });
         links.push((site_dl.clone(), Some(Download::new(path, bytes))));
+    }
+    if !several {
+        links.push((site_dl.clone(), None));
     }
     em.sink().put_scratch(&site_path, site_zip)?;
     em.record_entry(Entry {
@@ -145,11 +162,10 @@ fn close(
 fn language_zip(
     name: &str,
     code: &str,
-    site_zip: &mut Scratch,
+    site_zip: impl Read + Seek,
     out: Scratch,
 ) -> zip::result::ZipResult<Scratch> {
-    site_zip.seek(SeekFrom::Start(0))?;
-    let mut archive = ZipArchive::new(&mut *site_zip)?;
+    let mut archive = ZipArchive::new(site_zip)?;
     let mut w = ZipWriter::new(out);
     let root = format!("{name}-{code}");
     let lang_prefix = format!("{name}/{code}/");
@@ -169,6 +185,55 @@ fn language_zip(
         }
     }
     w.finish()
+}
+
+/// A reader of a finished zip with its own position, so that several
+/// threads can read it at once (positioned reads; no shared offset).
+struct At<'a> {
+    zip: &'a Scratch,
+    pos: u64,
+}
+
+impl<'a> At<'a> {
+    fn new(zip: &'a Scratch) -> Self {
+        At { zip, pos: 0 }
+    }
+}
+
+impl Read for At<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = match self.zip {
+            #[cfg(unix)]
+            Scratch::File(_, f) => std::os::unix::fs::FileExt::read_at(f, buf, self.pos)?,
+            #[cfg(not(unix))]
+            Scratch::File(..) => return Err(std::io::ErrorKind::Unsupported.into()),
+            Scratch::Memory(c) => {
+                let data = c.get_ref();
+                let start = (self.pos as usize).min(data.len());
+                let n = buf.len().min(data.len() - start);
+                buf[..n].copy_from_slice(&data[start..start + n]);
+                n
+            }
+        };
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for At<'_> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let len = match self.zip {
+            Scratch::File(_, f) => f.metadata()?.len(),
+            Scratch::Memory(c) => c.get_ref().len() as u64,
+        };
+        let pos = match to {
+            SeekFrom::Start(p) => Some(p),
+            SeekFrom::End(d) => len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = pos.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+        Ok(self.pos)
+    }
 }
 
 /// A page that opens `code/index.html`, from the disk as from a server.
