@@ -29,6 +29,8 @@ pub struct Session {
     pub files: BTreeMap<String, Arc<Vec<u8>>>,
     /// Site files changed since the last build that succeeded.
     pending: BTreeSet<PathBuf>,
+    /// Where each chapter is in each print page of `files`.
+    print_pieces: pipeline::PrintPieces,
 }
 
 /// What a rebuild did.
@@ -79,11 +81,13 @@ impl Session {
         let mut built = pipeline::build(&opts)?;
         let files = into_map(std::mem::take(&mut built.files));
         let warnings = std::mem::take(&mut built.summary.diagnostics);
+        let print_pieces = std::mem::take(&mut built.summary.print_pieces);
         let session = Session {
             opts,
             built,
             files,
             pending: BTreeSet::new(),
+            print_pieces,
         };
         Ok((session, warnings))
     }
@@ -128,6 +132,7 @@ impl Session {
         let files = into_map(std::mem::take(&mut built.files));
         let changed = changed_paths(&self.files, &files);
         let warnings = std::mem::take(&mut built.summary.diagnostics);
+        self.print_pieces = std::mem::take(&mut built.summary.print_pieces);
         self.built = built;
         self.files = files;
         Ok(Outcome {
@@ -250,9 +255,26 @@ impl Session {
         };
         let renderer =
             crate::render::Renderer::new(&a.site, &a.rendered, &self.built.tera, &a.theme, extras);
-        let mut files =
-            pipeline::render_specs(a, &renderer, &specs).map_err(|d| pipeline::fail(d, strict))?;
-        files.extend(crate::search::files(&a.site, &a.rendered).0);
+        let edited: BTreeSet<DocId> = docs.iter().copied().collect();
+        let reuse = pipeline::Reuse {
+            files: &self.files,
+            pieces: &self.print_pieces,
+            edited: &edited,
+        };
+        let (mut files, pieces) = pipeline::render_specs(a, &renderer, &specs, Some(&reuse))
+            .map_err(|d| pipeline::fail(d, strict))?;
+        self.print_pieces.extend(pieces);
+        // Only the indexes of the languages whose pages show an edited
+        // document change.
+        let langs: BTreeSet<crate::config::LangId> = specs
+            .iter()
+            .filter_map(|s| match s {
+                Spec::Page(_, l) | Spec::Home(l) => Some(*l),
+                _ => None,
+            })
+            .collect();
+        let langs: Vec<_> = langs.into_iter().collect();
+        files.extend(crate::search::files_for(&a.site, &a.rendered, &langs).0);
         let mut changed = Vec::new();
         for (path, bytes) in into_map(files) {
             if self.files.get(&path) != Some(&bytes) {

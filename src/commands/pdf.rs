@@ -182,7 +182,7 @@ fn renumber(
         .iter()
         .map(|(i, _)| Spec::Print(jobs[*i].publication, jobs[*i].lang))
         .collect();
-    match pipeline::render_specs(a, &renderer, &specs) {
+    match pipeline::render_specs(a, &renderer, &specs, None).map(|(files, _)| files) {
         // Each print page comes with its stylesheet: match them by path.
         Ok(files) => todo
             .iter()

@@ -216,6 +216,8 @@ pub struct Emitter<'s> {
     /// Print page -> the files it loads, for the PDFs' print keys.
     print_loads: Mutex<std::collections::BTreeMap<String, Vec<String>>>,
     track_prints: bool,
+    /// Where each chapter is in each print page.
+    pieces: Mutex<super::PrintPieces>,
 }
 
 pub use crate::output::download::options as zip_options;
@@ -237,6 +239,7 @@ impl<'s> Emitter<'s> {
             failed: AtomicBool::new(false),
             print_loads: Mutex::default(),
             track_prints: false,
+            pieces: Mutex::default(),
         })
     }
 
@@ -392,6 +395,20 @@ impl<'s> Emitter<'s> {
 
     pub fn ledger(&self) -> Vec<Entry> {
         self.ledger.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Records where each chapter is in the print page `path`.
+    pub fn record_pieces(&self, path: String, ranges: Vec<std::ops::Range<usize>>) {
+        if let Ok(mut p) = self.pieces.lock() {
+            p.insert(path, ranges);
+        }
+    }
+
+    pub fn take_pieces(&self) -> super::PrintPieces {
+        self.pieces
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
     }
 
     /// What each print page loads (see `pdf::keep`).

@@ -11,10 +11,12 @@
 mod download;
 pub mod emit;
 mod pages;
+mod print_pieces;
 mod spool;
 mod unchanged;
 
-pub use pages::render_specs;
+pub use pages::{Reuse, render_specs};
+pub use print_pieces::PrintPieces;
 pub use unchanged::UpToDate;
 
 use crate::config::{self, Config};
@@ -345,6 +347,8 @@ pub struct Summary {
     pub published_as_text: Option<String>,
     /// Each PDF path -> the print key of its print page (see `pdf::keep`).
     pub print_keys: std::collections::BTreeMap<String, String>,
+    /// Where each chapter is in each print page (`serve` splices edits in).
+    pub print_pieces: PrintPieces,
 }
 
 impl Summary {
@@ -451,6 +455,7 @@ pub fn render_site(
         ready.timer.lap("download");
     }
     let loads = emitter.take_print_loads();
+    let print_pieces = emitter.take_pieces();
     let (files, errors, warnings) = emitter.into_parts();
     let mut diagnostics = a.diagnostics.clone();
     diagnostics.extend(warnings);
@@ -477,6 +482,7 @@ pub fn render_site(
         defects: crate::check::defects(&a.rendered),
         published_as_text: crate::check::published_as_text(&a.site, &a.rendered),
         print_keys: crate::pdf::keep::keys(&a.site, &files, &loads),
+        print_pieces,
         files,
     })
 }

@@ -5,6 +5,7 @@
 
 use super::PageDoc;
 use super::emit::{Emitted as Prepared, Emitter, Entry};
+use super::print_pieces::{self, Made, PrintPieces};
 use super::{Analysed, Timer};
 use crate::config::LangId;
 use crate::content::model::NodeId;
@@ -152,6 +153,7 @@ fn publication(
     let rebaser = Rebaser::new(site, p, l);
     let mut print = String::with_capacity(shell.iter().map(String::len).sum::<usize>());
     print.push_str(&shell[0]);
+    let mut ranges = Vec::with_capacity(order.len());
     for (c, chunk) in order.chunks(CHUNK).enumerate() {
         let done: Vec<(Option<Prepared>, String, Option<PageDoc>)> = chunk
             .par_iter()
@@ -197,12 +199,15 @@ fn publication(
         let mut emitted = Vec::with_capacity(done.len());
         for (i, (page, piece, _)) in done.into_iter().enumerate() {
             emitted.push(page);
+            let start = print.len();
             print.push_str(&piece);
+            ranges.push(start..print.len());
             print.push_str(&shell[c * CHUNK + i + 1]);
         }
         em.record(emitted);
     }
     let path = Spec::Print(p, l).output_path(site);
+    em.record_pieces(path.clone(), ranges);
     let mut files = vec![OutputFile::owned(path, print.into_bytes())];
     match r.print_css(p, l) {
         Ok(css) => files.push(css),
@@ -212,13 +217,8 @@ fn publication(
 }
 
 /// One publication's print page in one language, whole (for `serve`,
-/// which renders single pages).
-pub fn print_page(
-    a: &Analysed,
-    r: &Renderer,
-    p: NodeId,
-    l: LangId,
-) -> Result<OutputFile, Diagnostic> {
+/// which renders single pages), and where each chapter is in it.
+fn print_page(a: &Analysed, r: &Renderer, p: NodeId, l: LangId) -> Made {
     let site = &a.site;
     let shell = r.print_shell(p, l)?;
     let rebaser = Rebaser::new(site, p, l);
@@ -232,47 +232,78 @@ pub fn print_page(
             Ok(rebaser.chapter(site, n, &html))
         })
         .collect::<Result<_, Diagnostic>>()?;
-    let mut print = shell[0].clone();
-    for (piece, after) in pieces.iter().zip(&shell[1..]) {
-        print.push_str(piece);
-        print.push_str(after);
-    }
-    Ok(OutputFile::owned(
-        Spec::Print(p, l).output_path(site),
-        print.into_bytes(),
+    let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
+    let (bytes, ranges) = print_pieces::assemble(&shell, &pieces);
+    Ok((
+        OutputFile::owned(Spec::Print(p, l).output_path(site), bytes),
+        ranges,
     ))
 }
 
-/// Renders the given pages into memory (`serve`, after an edit).
+/// What `serve` keeps of the last build, for print pages to be made from:
+/// their bytes, where their chapters are, and the documents just edited.
+pub struct Reuse<'a> {
+    pub files: &'a std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>>,
+    pub pieces: &'a PrintPieces,
+    pub edited: &'a BTreeSet<crate::content::model::DocId>,
+}
+
+/// A print page, from `reuse` when it can be, else whole.
+fn print_file(a: &Analysed, r: &Renderer, (p, l): (NodeId, LangId), reuse: Option<&Reuse>) -> Made {
+    let path = Spec::Print(p, l).output_path(&a.site);
+    let spliced = reuse.and_then(|u| {
+        let old = u.files.get(&path)?;
+        let ranges = u.pieces.get(&path)?;
+        print_pieces::splice(a, r, (p, l), old, ranges, u.edited)
+    });
+    spliced.unwrap_or_else(|| print_page(a, r, p, l))
+}
+
+/// Renders the given pages into memory (`serve`, after an edit; `pdf`),
+/// with where each print page's chapters are. Print pages are made from
+/// `reuse` when given.
 pub fn render_specs(
     a: &Analysed,
     r: &Renderer,
     specs: &[Spec],
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let results: Vec<Result<OutputFile, Diagnostic>> = specs
+    reuse: Option<&Reuse>,
+) -> Result<(Vec<OutputFile>, PrintPieces), Vec<Diagnostic>> {
+    let mut pieces = PrintPieces::new();
+    let results: Vec<Made> = specs
         .par_iter()
         .flat_map_iter(|&spec| match spec {
-            Spec::Print(p, l) => vec![print_page(a, r, p, l), r.print_css(p, l)],
+            Spec::Print(p, l) => {
+                let print = print_file(a, r, (p, l), reuse);
+                vec![print, r.print_css(p, l).map(|f| (f, Vec::new()))]
+            }
             Spec::Page(n, l) => {
                 let html = match a.site.nodes[n].doc_for(l) {
                     Some(d) => a.html(d),
                     None => Ok(String::new()),
                 };
-                vec![html.and_then(|html| r.page(spec, &html, None))]
+                vec![
+                    html.and_then(|html| r.page(spec, &html, None))
+                        .map(|f| (f, Vec::new())),
+                ]
             }
-            _ => vec![r.page(spec, "", None)],
+            _ => vec![r.page(spec, "", None).map(|f| (f, Vec::new()))],
         })
         .collect();
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for res in results {
         match res {
-            Ok(f) => files.push(f),
+            Ok((f, ranges)) => {
+                if !ranges.is_empty() {
+                    pieces.insert(f.path.clone(), ranges);
+                }
+                files.push(f);
+            }
             Err(d) => errors.push(d),
         }
     }
     if errors.is_empty() {
-        Ok(files)
+        Ok((files, pieces))
     } else {
         Err(crate::render::merge_failures(errors))
     }

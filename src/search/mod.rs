@@ -46,19 +46,41 @@ pub struct Summary {
 /// write and their sizes. Each document is split into words once, whichever
 /// language trees show it; then each language's builder takes its pages.
 pub fn files(site: &Site, rendered: &[Rendered]) -> (Vec<OutputFile>, Vec<Summary>) {
-    let words: Vec<PageWords> = (0..site.docs.len())
+    let all: Vec<LangId> = site.config.lang_ids().collect();
+    files_for(site, rendered, &all)
+}
+
+/// [`files`] for the languages `langs` only (`serve`, after an edit: the
+/// languages whose pages show an edited document), splitting only the
+/// documents they show.
+pub fn files_for(
+    site: &Site,
+    rendered: &[Rendered],
+    langs: &[LangId],
+) -> (Vec<OutputFile>, Vec<Summary>) {
+    let mut shown = vec![false; site.docs.len()];
+    for node in &site.nodes {
+        for &l in langs {
+            if let Some(d) = node.doc_for(l) {
+                shown[d.0] = true;
+            }
+        }
+    }
+    let words: Vec<Option<PageWords>> = (0..site.docs.len())
         .into_par_iter()
         .map(crate::content::model::DocId)
-        .map(|d| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
+        .map(|d| {
+            shown[d.0]
+                .then(|| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
+        })
         .collect();
-    (0..site.config.languages.len())
-        .into_par_iter()
-        .map(LangId)
-        .map(|l| {
+    langs
+        .par_iter()
+        .map(|&l| {
             let mut builder = IndexBuilder::new(site, l);
             for (n, node) in site.node_ids().zip(&site.nodes) {
-                match node.doc_for(l) {
-                    Some(d) => builder.add_words(n, &words[d.0]),
+                match node.doc_for(l).and_then(|d| words[d.0].as_ref()) {
+                    Some(w) => builder.add_words(n, w),
                     // A page without any document (not expected) is found
                     // by its slug.
                     None => builder.add(PageText {
