@@ -162,29 +162,56 @@ fn a_changed_or_forged_output_is_made_again() {
     assert_kept(&site);
 }
 
+/// A build's stderr without its closing line and the line saying nothing
+/// changed: what the site's messages and summary are.
+fn said(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| !l.starts_with("built ") && !l.contains(UP_TO_DATE))
+        .collect()
+}
+
 #[test]
-fn a_build_with_something_to_report_reports_it_again() {
+fn a_rebuild_with_nothing_changed_says_again_what_the_build_said() {
     let site = Site::fixture("basic");
-    // A file no page links to: every build names it.
+    // A file no page links to, and a warning: every build names them.
     site.write("guidance/handbook/case-notes.txt", "private");
-    let first = site.build_ok();
-    assert!(first.stderr.contains("case-notes.txt"), "{}", first.stderr);
-    let second = site.build_ok();
-    assert!(!second.stderr.contains(UP_TO_DATE), "{}", second.stderr);
-    assert!(
-        second.stderr.contains("case-notes.txt"),
-        "{}",
-        second.stderr
-    );
-    // A warning, too.
-    site.remove("guidance/handbook/case-notes.txt");
     site.write(
         "guidance/handbook/02-signs.en.md",
         "---\ntitle: Signs\nunknown_key: 1\n---\n## Physical signs {#physical-signs}\nText.\n",
     );
     let first = site.build_ok();
-    assert!(first.stderr.contains("warning"), "{}", first.stderr);
+    assert!(first.stderr.contains("case-notes.txt"), "{}", first.stderr);
+    assert!(first.stderr.contains("unknown_key"), "{}", first.stderr);
     let second = site.build_ok();
-    assert!(!second.stderr.contains(UP_TO_DATE), "{}", second.stderr);
-    assert!(second.stderr.contains("unknown_key"), "{}", second.stderr);
+    assert!(second.stderr.contains(UP_TO_DATE), "{}", second.stderr);
+    assert_eq!(said(&second.stderr), said(&first.stderr));
+    assert!(second.stderr.contains("; 1 warning"), "{}", second.stderr);
+    // --strict is another build: it fails on the warning.
+    let strict = site.run(&["build", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    // Quiet: nothing but errors.
+    let quiet = site.run(&["build", "--quiet"]);
+    assert_eq!(quiet.code, 0);
+    assert_eq!(quiet.stderr, "", "{}", quiet.stderr);
+}
+
+#[test]
+fn what_is_said_about_the_previous_output_is_not_said_again() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    // A forged entry in the manifest: the next build refuses it and says
+    // so; the one after has nothing to say about it, as a full build would
+    // not (its manifest is new).
+    let manifest = site.out().join(".fieldguide-output");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str(&format!("{} ../victim.html\n", "ab".repeat(32)));
+    std::fs::write(&manifest, text).unwrap();
+    let o = site.build_ok();
+    assert!(o.stderr.contains("victim.html"), "{}", o.stderr);
+    assert!(!o.stderr.contains(UP_TO_DATE), "{}", o.stderr);
+    let o = site.build_ok();
+    assert!(o.stderr.contains(UP_TO_DATE), "{}", o.stderr);
+    assert!(!o.stderr.contains("victim.html"), "{}", o.stderr);
+    assert!(o.stderr.contains("; 0 warnings"), "{}", o.stderr);
 }

@@ -9,9 +9,9 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
         print_diagnostics(&opts.source, &[d], verbosity);
         return EXIT_FAILED;
     }
-    match pipeline::build_or_keep(opts, out) {
+    match pipeline::build_or_keep(opts, out, &summary_lines) {
         Ok(pipeline::Outcome::UpToDate(u)) => {
-            print_up_to_date(&u, out, verbosity);
+            print_up_to_date(opts, &u, out, verbosity);
             EXIT_OK
         }
         Ok(pipeline::Outcome::Written(written)) => {
@@ -27,8 +27,10 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
     }
 }
 
-/// A rebuild with nothing changed: every file checked, none written.
-fn print_up_to_date(u: &pipeline::UpToDate, out: &Path, verbosity: Verbosity) {
+/// A rebuild with nothing changed: every file checked, none written; the
+/// last build's messages and summary said again.
+fn print_up_to_date(opts: &Options, u: &pipeline::UpToDate, out: &Path, verbosity: Verbosity) {
+    print_diagnostics(&opts.source, &u.diagnostics, verbosity);
     if verbosity == Verbosity::Verbose {
         for (step, us) in &u.timings {
             eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
@@ -36,6 +38,9 @@ fn print_up_to_date(u: &pipeline::UpToDate, out: &Path, verbosity: Verbosity) {
     }
     if verbosity == Verbosity::Quiet {
         return;
+    }
+    for line in &u.lines {
+        eprintln!("{line}");
     }
     eprintln!(
         "  nothing changed since the last build: its {} ({:.1} MB) still hold what it wrote",
@@ -46,7 +51,10 @@ fn print_up_to_date(u: &pipeline::UpToDate, out: &Path, verbosity: Verbosity) {
         unchanged: u.files,
         ..Default::default()
     };
-    eprintln!("{}", done_line(&[], u.elapsed_ms, u.files, out, &stats));
+    eprintln!(
+        "{}",
+        done_line(&u.diagnostics, u.elapsed_ms, u.files, out, &stats)
+    );
 }
 
 /// Lines about what the build did beyond the site (PDFs kept or removed).
@@ -85,33 +93,9 @@ pub fn print_summary(
     if verbosity == Verbosity::Quiet {
         return;
     }
-    for l in &summary.languages {
-        eprintln!("  {}", language_line(l));
-        for f in &l.stale {
-            eprintln!(
-                "           out of date: {f} (its source changed; review it, then `fieldguide stamp` it)"
-            );
-        }
+    for line in summary_lines(summary) {
+        eprintln!("{line}");
     }
-    for line in override_lines(&summary.overrides) {
-        eprintln!("  {line}");
-    }
-    for s in &summary.search {
-        eprintln!("  {}", search_line(s));
-    }
-    if let Some(line) = &summary.published_as_text {
-        eprintln!("  {line}");
-    }
-    if let Some(line) = unpublished_line(&summary.unpublished) {
-        eprintln!("  {line}");
-    }
-    let weight = crate::output::weight(&summary.files);
-    eprintln!(
-        "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
-        weight.largest_page,
-        weight.largest_page_bytes as f64 / 1024.0,
-        weight.theme as f64 / 1024.0
-    );
     eprintln!(
         "{}",
         done_line(
@@ -122,6 +106,42 @@ pub fn print_summary(
             stats
         )
     );
+}
+
+/// What a build says about the site besides its messages: translations,
+/// adapted pages, search, defects published as text, unpublished files,
+/// weight. A function of the site alone, so a rebuild with nothing
+/// changed says it again (see `pipeline::unchanged`).
+pub fn summary_lines(summary: &pipeline::Summary) -> Vec<String> {
+    let mut lines = Vec::new();
+    for l in &summary.languages {
+        lines.push(format!("  {}", language_line(l)));
+        for f in &l.stale {
+            lines.push(format!(
+                "           out of date: {f} (its source changed; review it, then `fieldguide stamp` it)"
+            ));
+        }
+    }
+    for line in override_lines(&summary.overrides) {
+        lines.push(format!("  {line}"));
+    }
+    for s in &summary.search {
+        lines.push(format!("  {}", search_line(s)));
+    }
+    if let Some(line) = &summary.published_as_text {
+        lines.push(format!("  {line}"));
+    }
+    if let Some(line) = unpublished_line(&summary.unpublished) {
+        lines.push(format!("  {line}"));
+    }
+    let weight = crate::output::weight(&summary.files);
+    lines.push(format!(
+        "  largest page: {} ({:.0} KB; the theme's CSS and JavaScript add {:.0} KB)",
+        weight.largest_page,
+        weight.largest_page_bytes as f64 / 1024.0,
+        weight.theme as f64 / 1024.0
+    ));
+    lines
 }
 
 /// `3 files in guidance/ are not linked from any page and were not

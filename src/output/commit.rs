@@ -23,12 +23,13 @@ impl Writer {
 
     /// [`Writer::commit`], recording the PDFs' print keys and keeping the
     /// earlier PDFs `printed.keep` names; the manifest sealed with `seal`
-    /// when given (see `pipeline::unchanged`).
+    /// (a key, and a report to keep with it) when given (see
+    /// `pipeline::unchanged`).
     pub fn commit_printed(
         mut self,
         mut files: Vec<Staged>,
         printed: &Printed,
-        seal: Option<&Hash>,
+        seal: Option<(&Hash, &str)>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut tx = Transaction::new(&self);
@@ -112,7 +113,7 @@ impl<'a> Transaction<'a> {
         &mut self,
         files: &[Staged],
         printed: &Printed,
-        seal: Option<&Hash>,
+        seal: Option<(&Hash, &str)>,
     ) -> Result<(), Diagnostic> {
         let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let mut manifest = Manifest::default();

@@ -38,9 +38,12 @@ pub struct Manifest {
 }
 
 const PRINTED: &str = "printed ";
-/// The last line of a manifest written by a build with nothing to report:
-/// the keyed hash of the lines above it (see `pipeline::unchanged`).
+/// The last line of a manifest written by a build that can be skipped
+/// next time nothing changed: the keyed hash of the lines above it (see
+/// `pipeline::unchanged`).
 const SEALED: &str = "sealed ";
+/// The line before it: what that build said, on one line (JSON).
+const REPORT: &str = "report ";
 
 /// A path inside the output: relative, `/`-separated, no `..`, no empty,
 /// `.` or reserved segments.
@@ -72,10 +75,9 @@ fn parse_hex(s: &str) -> Option<Hash> {
 impl Manifest {
     pub fn parse(text: &str) -> Manifest {
         let mut m = Manifest::default();
-        for line in text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.starts_with(SEALED))
-        {
+        for line in text.lines().filter(|l| {
+            !l.starts_with('#') && !l.is_empty() && !l.starts_with(SEALED) && !l.starts_with(REPORT)
+        }) {
             if let Some(rest) = line.strip_prefix(PRINTED) {
                 match rest.split_once(' ') {
                     Some((key, path))
@@ -102,10 +104,14 @@ impl Manifest {
         m
     }
 
-    /// [`Manifest::render`], sealed with `key` when given.
-    pub fn render_sealed(&self, key: Option<&Hash>) -> String {
+    /// [`Manifest::render`], sealed with `seal` when given: a key, and a
+    /// report (one line) kept under the seal.
+    pub fn render_sealed(&self, seal: Option<(&Hash, &str)>) -> String {
         let mut s = self.render();
-        if let Some(key) = key {
+        if let Some((key, report)) = seal {
+            s.push_str(REPORT);
+            s.push_str(&report.replace(['\n', '\r'], " "));
+            s.push('\n');
             let tag = blake3::keyed_hash(key, s.as_bytes());
             s.push_str(SEALED);
             s.push_str(&hex(tag.as_bytes()));
@@ -114,9 +120,9 @@ impl Manifest {
         s
     }
 
-    /// The manifest in `text` if it is sealed with `key`, lists only plain
-    /// paths, and has a hash for each.
-    pub fn open_sealed(text: &str, key: &Hash) -> Option<Manifest> {
+    /// The manifest in `text` and its report, if it is sealed with `key`,
+    /// lists only plain paths, and has a hash for each.
+    pub fn open_sealed(text: &str, key: &Hash) -> Option<(Manifest, String)> {
         let body = text.strip_suffix('\n')?;
         let (body, last) = body.rsplit_once('\n')?;
         let tag = parse_hex(last.strip_prefix(SEALED)?)?;
@@ -124,9 +130,11 @@ impl Manifest {
         if blake3::keyed_hash(key, body.as_bytes()) != blake3::Hash::from_bytes(tag) {
             return None;
         }
+        let (_, report) = body.strip_suffix('\n')?.rsplit_once('\n')?;
+        let report = report.strip_prefix(REPORT)?.to_string();
         let m = Manifest::parse(body);
         let complete = m.refused.is_empty() && m.files.values().all(Option::is_some);
-        complete.then_some(m)
+        complete.then_some((m, report))
     }
 
     pub fn render(&self) -> String {
@@ -158,9 +166,10 @@ mod tests {
         m.files.insert("en/index.html".into(), Some([7; 32]));
         m.files.insert("assets/site.css".into(), Some([9; 32]));
         let key = [1; 32];
-        let text = m.render_sealed(Some(&key));
-        let opened = Manifest::open_sealed(&text, &key).expect("opens");
+        let text = m.render_sealed(Some((&key, "{\"said\": 1}")));
+        let (opened, report) = Manifest::open_sealed(&text, &key).expect("opens");
         assert_eq!(opened.files, m.files);
+        assert_eq!(report, "{\"said\": 1}");
         // What the build reads of it is the same sealed or not.
         assert_eq!(Manifest::parse(&text).files, m.files);
         assert!(Manifest::parse(&text).refused.is_empty());

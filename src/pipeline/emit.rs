@@ -141,7 +141,7 @@ impl Disk {
     pub fn commit(
         self,
         printed: &crate::output::Printed,
-        seal: Option<&Hash>,
+        seal: Option<(&Hash, &str)>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         let staged = self.staged.into_inner().unwrap_or_default();
         self.writer.commit_printed(staged, printed, seal)

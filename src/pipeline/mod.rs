@@ -351,20 +351,6 @@ pub struct Summary {
     pub print_pieces: PrintPieces,
 }
 
-impl Summary {
-    /// Nothing to report beyond the counts: no message, no file left
-    /// unpublished, no translation out of date, no adapted page behind
-    /// its base, no gap to fill in.
-    pub fn is_quiet(&self) -> bool {
-        self.diagnostics.is_empty()
-            && self.unpublished.is_empty()
-            && self.overrides.is_empty()
-            && self.unset.is_empty()
-            && self.published_as_text.is_none()
-            && self.languages.iter().all(|l| l.stale.is_empty())
-    }
-}
-
 /// A site built in memory (`serve`, `pdf`).
 pub struct Built {
     pub files: Vec<OutputFile>,
@@ -523,7 +509,13 @@ pub enum Outcome {
 
 /// `build`: the site written into `out`, or nothing at all when the output
 /// is already what this build would write.
-pub fn build_or_keep(opts: &Options, out: &Path) -> Result<Outcome, Failed> {
+/// `summary_lines` says what the build prints about the site besides its
+/// messages: a rebuild that finds nothing changed prints it again.
+pub fn build_or_keep(
+    opts: &Options,
+    out: &Path,
+    summary_lines: &dyn Fn(&Summary) -> Vec<String>,
+) -> Result<Outcome, Failed> {
     let start = Instant::now();
     let mut inputs = load_inputs(opts)?;
     let key = if inputs.diagnostics.is_empty() {
@@ -539,7 +531,8 @@ pub fn build_or_keep(opts: &Options, out: &Path) -> Result<Outcome, Failed> {
             ..found
         }));
     }
-    let written = build_from(opts, inputs, start, out, Vec::new(), Vec::new(), None, key)?;
+    let seal = key.map(|k| (k, summary_lines));
+    let written = build_from(opts, inputs, start, out, Vec::new(), Vec::new(), None, seal)?;
     Ok(Outcome::Written(Box::new(written)))
 }
 
@@ -559,8 +552,14 @@ pub fn build_to(
     build_from(opts, inputs, start, out, pdfs, extra_files, keys, None)
 }
 
-/// [`build_to`] from what was loaded. `seal`: the key of the inputs, to
-/// seal the manifest with if the build has nothing to report.
+/// The key of a build's inputs, and what it prints about the site: the
+/// manifest is sealed with them (see [`unchanged`]).
+type Seal<'a> = (
+    crate::output::manifest::Hash,
+    &'a dyn Fn(&Summary) -> Vec<String>,
+);
+
+/// [`build_to`] from what was loaded, sealing the manifest with `seal`.
 #[allow(clippy::too_many_arguments)]
 fn build_from(
     opts: &Options,
@@ -570,7 +569,7 @@ fn build_from(
     pdfs: Vec<String>,
     extra_files: Vec<OutputFile>,
     keys: Option<std::collections::BTreeMap<String, String>>,
-    seal: Option<crate::output::manifest::Hash>,
+    seal: Option<Seal>,
 ) -> Result<Written, Failed> {
     // The output folder is opened first, for the spool in its staging
     // folder; a site that fails its checks is still reported before a
@@ -596,6 +595,19 @@ fn build_from(
     let previous = disk.writer().previous();
     let keys = keys.as_ref().unwrap_or(&summary.print_keys);
     let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);
+    // What a rebuild with nothing changed says again: the site's own
+    // messages and summary, not those about the previous output (pages
+    // gone since it, entries of its manifest refused, links replaced),
+    // which a full rebuild would not say again either. Not with PDFs of an
+    // earlier run in play: whether they are kept depends on that run.
+    let report = seal
+        .filter(|_| notes.is_empty() && printed.is_empty())
+        .map(|(key, lines)| {
+            (
+                key,
+                unchanged::report(&summary.diagnostics, lines(&summary)),
+            )
+        });
     let now = summary.files.iter().map(|f| f.path.as_str());
     let gone = crate::content::aliases::gone(&ready.analysed.site, out, previous.files.keys(), now);
     if opts.strict && !gone.is_empty() {
@@ -604,12 +616,9 @@ fn build_from(
     }
     summary.diagnostics.extend(gone);
     summary.diagnostics.extend(refused);
-    // Sealed only when a rebuild that skips everything would print nothing
-    // that this build did not.
-    let seal = seal.filter(|_| summary.is_quiet() && notes.is_empty() && printed.is_empty());
     let write_start = Instant::now();
     let (stats, warnings) = disk
-        .commit(&printed, seal.as_ref())
+        .commit(&printed, report.as_ref().map(|(k, r)| (k, r.as_str())))
         .map_err(|d| fail(d, false))?;
     summary
         .timings

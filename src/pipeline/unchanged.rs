@@ -6,12 +6,13 @@
 //! deterministic) and of the program itself. So a key over all of that
 //! (this program's bytes, the options, the parsed `site.yaml`, every theme
 //! file, every Markdown file, every file under `guidance/` and `static/`
-//! that could be published) names the output exactly. A build that ends
-//! without a single message seals its manifest with that key (a keyed
-//! BLAKE3 hash, see `output::manifest`). The next build computes the key
-//! again: if it opens the seal, and every file the manifest lists still
-//! hashes to what it says (read without following links), the output is
-//! what a full build would write, and nothing is written.
+//! that could be published) names the output exactly, and what the build
+//! says about the site: its messages and summary. A build seals its
+//! manifest, and that report, with the key (a keyed BLAKE3 hash, see
+//! `output::manifest`). The next build computes the key again: if it opens
+//! the seal, and every file the manifest lists still hashes to what it
+//! says (read without following links), the output is what a full build
+//! would write, and nothing is written; the report is said again.
 //!
 //! The key is not stored anywhere: someone who can write the output folder
 //! cannot forge a seal without every byte of the source. A seal that does
@@ -19,6 +20,7 @@
 //! runs in full, as it always did.
 
 use super::{Inputs, Options};
+use crate::diagnostics::Diagnostic;
 use crate::output::manifest::{Hash, MARKER, Manifest};
 use crate::output::write::STAGING;
 use rayon::prelude::*;
@@ -30,6 +32,9 @@ pub struct UpToDate {
     /// Files checked.
     pub files: usize,
     pub bytes: u64,
+    /// What the build that wrote them said.
+    pub diagnostics: Vec<Diagnostic>,
+    pub lines: Vec<String>,
     pub elapsed_ms: u128,
     /// Time per step, for `--verbose`.
     pub timings: Vec<(&'static str, u128)>,
@@ -149,7 +154,8 @@ pub fn check(out: &Path, key: &Hash) -> Option<UpToDate> {
         return None;
     }
     let text = String::from_utf8(root.read(MARKER).ok()?).ok()?;
-    let manifest = Manifest::open_sealed(&text, key)?;
+    let (manifest, report) = Manifest::open_sealed(&text, key)?;
+    let report: Report = serde_json::from_str(&report).ok()?;
     let mut by_dir: BTreeMap<&str, Vec<(&str, Hash)>> = BTreeMap::new();
     for (path, hash) in &manifest.files {
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
@@ -177,7 +183,69 @@ pub fn check(out: &Path, key: &Hash) -> Option<UpToDate> {
     Some(UpToDate {
         files: manifest.files.len(),
         bytes,
+        diagnostics: report
+            .diagnostics
+            .into_iter()
+            .map(Said::into_diagnostic)
+            .collect(),
+        lines: report.lines,
         elapsed_ms: 0,
         timings: Vec::new(),
     })
+}
+
+/// What a build said about the site, kept under the seal.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Report {
+    diagnostics: Vec<Said>,
+    lines: Vec<String>,
+}
+
+/// A message, with all that prints it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Said {
+    warning: bool,
+    path: std::path::PathBuf,
+    line: usize,
+    col: usize,
+    width: usize,
+    message: String,
+    hint: Option<String>,
+    note: Option<String>,
+}
+
+impl Said {
+    fn into_diagnostic(self) -> Diagnostic {
+        let mut d = if self.warning {
+            Diagnostic::warning(self.path, self.line, self.col, self.message)
+        } else {
+            Diagnostic::error(self.path, self.line, self.col, self.message)
+        };
+        d.hint = self.hint;
+        d.note = self.note.map(String::into_boxed_str);
+        d.width = self.width;
+        d
+    }
+}
+
+/// The report to seal with a build's manifest: its messages about the site
+/// and its summary lines, as one line of JSON.
+pub fn report(diagnostics: &[Diagnostic], lines: Vec<String>) -> String {
+    let report = Report {
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| Said {
+                warning: d.severity == crate::diagnostics::Severity::Warning,
+                path: d.path.clone(),
+                line: d.line,
+                col: d.col,
+                width: d.width,
+                message: d.message.clone(),
+                hint: d.hint.clone(),
+                note: d.note.as_deref().map(str::to_string),
+            })
+            .collect(),
+        lines,
+    };
+    serde_json::to_string(&report).unwrap_or_default()
 }
