@@ -17,6 +17,9 @@ use crate::search::{IndexBuilder, PageWords};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
+/// A language's search index file and its summary.
+type Finished = (OutputFile, crate::search::Summary);
+
 /// Pages rendered together: enough to keep both cores busy, few enough
 /// that their HTML is a small, fixed amount of memory.
 const CHUNK: usize = 64;
@@ -32,10 +35,14 @@ pub fn emit_all(
 ) -> Emitted {
     let site = &a.site;
     let nlang = site.config.languages.len();
-    // Each language's search index, fed page by page as they are made.
-    let mut search: Vec<IndexBuilder> = crate::config::LangId::all(nlang)
-        .map(|l| IndexBuilder::new(site, l))
+    // Each language's search index, fed page by page as they are made, and
+    // finished while the next language's pages of the last publication are
+    // made (indexes are emitted later, in language order, as always).
+    let mut search: Vec<Option<IndexBuilder>> = crate::config::LangId::all(nlang)
+        .map(|l| Some(IndexBuilder::new(site, l)))
         .collect();
+    let mut finished: Vec<Option<Finished>> = (0..nlang).map(|_| None).collect();
+    let last = site.publications.last().copied();
     // A print page (a whole publication) is hashed, compressed and handed
     // on while the next publication's pages are made (at most two print
     // pages in memory); zip entries are recorded in a fixed order.
@@ -49,17 +56,45 @@ pub fn emit_all(
             return Emitted::default();
         }
         let previous = std::mem::take(&mut pending);
-        let builder = &mut search[l];
-        let (files, done) = rayon::join(
+        // The language before this one has all its pages once `p` is the
+        // last publication.
+        let complete = match l.0.checked_sub(1) {
+            Some(k) if Some(p) == last => search[k].take().map(|b| (k, b)),
+            _ => None,
+        };
+        let builder = search[l].get_or_insert_with(|| IndexBuilder::new(site, l));
+        let (files, (done, index)) = rayon::join(
             || publication(a, r, em, p, l, builder),
-            || -> Vec<Option<Prepared>> {
-                previous.into_iter().map(|f| em.prepare(f, true)).collect()
+            || {
+                rayon::join(
+                    || -> Vec<Option<Prepared>> {
+                        previous.into_iter().map(|f| em.prepare(f, true)).collect()
+                    },
+                    || complete.map(|(k, b)| (k, b.finish())),
+                )
             },
         );
+        if let Some((k, index)) = index {
+            finished[k] = Some(index);
+        }
         em.record(done);
         pending = files;
     }
-    em.emit(pending, true);
+    // The last language's index is finished while the last print page is
+    // compressed.
+    let ((), rest) = rayon::join(
+        || em.emit(pending, true),
+        || -> Vec<(usize, Finished)> {
+            search
+                .into_par_iter()
+                .enumerate()
+                .filter_map(|(k, b)| Some((k, b?.finish())))
+                .collect()
+        },
+    );
+    for (k, index) in rest {
+        finished[k] = Some(index);
+    }
     if em.failed() {
         return Emitted::default();
     }
@@ -83,7 +118,7 @@ pub fn emit_all(
     pages.extend(r.not_found_page().map_err(|d| em.error(d)));
     em.emit(pages, true);
     let (indexes, search): (Vec<OutputFile>, Vec<crate::search::Summary>) =
-        search.into_par_iter().map(IndexBuilder::finish).unzip();
+        finished.into_iter().flatten().unzip();
     em.emit(indexes, true);
     timer.lap("search");
     em.emit(theme_files(&a.theme), true);
