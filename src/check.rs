@@ -8,7 +8,6 @@ use crate::config::LangId;
 use crate::content::model::{DocId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{AnchorHints, Rendered, unlink};
-use crate::text::LineIndex;
 use std::collections::HashMap;
 
 /// Checks the anchors of links between pages and, with `broken_links:
@@ -96,8 +95,6 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
         let readers: Vec<LangId> = crate::config::LangId::all(nlang)
             .filter(|&l| node.doc_for(l) == Some(doc_id))
             .collect();
-        // Built only when a link is broken: most documents have none.
-        let lines = std::cell::OnceCell::new();
         for (i, link) in r.page_links.iter().enumerate() {
             let target = &site.nodes[link.node];
             let langs = match link.lang {
@@ -111,9 +108,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                 if rendered[tdoc].ids.contains(&link.fragment) {
                     continue;
                 }
-                let (line, col) = lines
-                    .get_or_init(|| LineIndex::new(&doc.file.text))
-                    .locate(&doc.file.text, link.offset);
+                let (line, col) = (link.line, link.col);
                 let in_source = target
                     .doc_for(target.source_lang)
                     .is_some_and(|s| rendered[s].ids.contains(&link.fragment));
@@ -121,7 +116,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                 let d = if in_source {
                     Diagnostic::warning(
                         &doc.file.rel,
-                        line + 1,
+                        line,
                         col,
                         format!(
                             "anchor `#{}` exists in the source but not in {target_file}",
@@ -146,12 +141,10 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                         link.fragment
                     );
                     let d = match site.config.broken_links {
-                        BrokenLinks::Error => {
-                            Diagnostic::error(&doc.file.rel, line + 1, col, message)
-                        }
+                        BrokenLinks::Error => Diagnostic::error(&doc.file.rel, line, col, message),
                         BrokenLinks::Warning => Diagnostic::warning(
                             &doc.file.rel,
-                            line + 1,
+                            line,
                             col,
                             format!("{message}; published as its text"),
                         ),

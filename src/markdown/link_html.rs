@@ -71,11 +71,13 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
             let href = with_fragment(href, fragment.as_deref());
             let check = match fragment {
                 Some(fragment) => {
+                    let (line, col) = st.locate(pos);
                     st.r.page_links.push(PageLink {
                         node: target,
                         lang,
                         fragment,
-                        offset: st.body_offset + pos,
+                        line,
+                        col,
                         span: None,
                     });
                     Check::Page(st.r.page_links.len() - 1)

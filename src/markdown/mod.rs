@@ -104,8 +104,11 @@ pub struct PageLink {
     pub node: NodeId,
     pub lang: Option<LangId>,
     pub fragment: String,
-    /// Byte offset in the file, for the message.
-    pub offset: usize,
+    /// Where it is in the file (line 1-based, column in characters), for
+    /// the message: found while the text is at hand, so that the check
+    /// needs no text.
+    pub line: usize,
+    pub col: usize,
     /// Where its tags are in `Rendered::html`, so that it can be published
     /// as text if the anchor is missing (`broken_links: warning`).
     pub span: Option<LinkSpan>,

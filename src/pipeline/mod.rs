@@ -190,67 +190,89 @@ impl Analysed {
         self.page_doc(d).map(|r| r.html)
     }
 
-    /// Document `d`'s file: the model's copy, or, once a build has let it
-    /// go ([`release_texts`]), the file read again, refused unless it is
-    /// still the one that was checked.
     fn text_of(&self, d: model::DocId) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
-        let f = &self.site.doc(d).file;
-        if !self.released {
-            return Ok(std::borrow::Cow::Borrowed(&f.text));
-        }
-        let changed = || {
-            Diagnostic::error(
-                &f.rel,
-                0,
-                0,
-                "the file changed while the site was being built",
-            )
-            .with_hint("build again once it is saved")
-        };
-        let bytes = crate::no_follow::Dir::open(&f.root)
-            .and_then(|dir| dir.read(&crate::no_follow::slash_path(&f.in_site)))
-            .map_err(|_| changed())?;
-        let text = crate::text::decode_vec(bytes).map_err(|_| changed())?;
-        if *blake3::hash(text.as_bytes()).as_bytes() != f.digest {
-            return Err(changed());
-        }
-        Ok(std::borrow::Cow::Owned(text))
+        doc_text(&self.site, d, self.released)
     }
 }
 
-/// Lets each document's text go, once the site is checked: a page reads
-/// its file again when it is made (verified by hash), so memory holds
-/// what one page needs, not every file of the site. What later steps need
-/// of the text (the hash translations are compared by) is kept.
-fn release_texts(a: &mut Analysed) {
-    for d in a.site.doc_ids() {
-        let _ = crate::translation::current_hash(&a.site, d);
+/// Document `d`'s file: the model's copy, or, once a build has let it go
+/// (`released`, see [`release_texts`]), the file read again, refused
+/// unless it is still the one that was loaded.
+fn doc_text(
+    site: &model::Site,
+    d: model::DocId,
+    released: bool,
+) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+    let f = &site.doc(d).file;
+    if !released {
+        return Ok(std::borrow::Cow::Borrowed(&f.text));
     }
-    for doc in &mut a.site.docs {
+    let changed = || {
+        Diagnostic::error(
+            &f.rel,
+            0,
+            0,
+            "the file changed while the site was being built",
+        )
+        .with_hint("build again once it is saved")
+    };
+    let bytes = crate::no_follow::Dir::open(&f.root)
+        .and_then(|dir| dir.read(&crate::no_follow::slash_path(&f.in_site)))
+        .map_err(|_| changed())?;
+    let text = crate::text::decode_vec(bytes).map_err(|_| changed())?;
+    if *blake3::hash(text.as_bytes()).as_bytes() != f.digest {
+        return Err(changed());
+    }
+    Ok(std::borrow::Cow::Owned(text))
+}
+
+/// Lets each document's text go once the site is modelled: the Markdown
+/// step and each page read the file again (verified by hash), so memory
+/// holds what a few documents need, not every file of the site. What later
+/// steps need of the text (the hash translations are compared by) is kept.
+fn release_texts(site: &mut model::Site) {
+    for d in site.doc_ids() {
+        let _ = crate::translation::current_hash(site, d);
+    }
+    for doc in &mut site.docs {
         doc.file.text = String::new();
     }
-    a.released = true;
 }
 
 /// Steps load, model, markdown and check: everything but the templates.
 pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
-    Ok(analyse_from(opts, model(opts)?, spool::Spool::default()))
+    Ok(analyse_from(
+        opts,
+        model(opts)?,
+        spool::Spool::default(),
+        false,
+    ))
 }
 
 /// [`analyse`] of a modelled site, keeping each document's HTML and text
-/// in `spool`.
-fn analyse_from(opts: &Options, modelled: Modelled, mut spool: spool::Spool) -> Analysed {
+/// in `spool`; with `release`, the texts are let go first and each file is
+/// read again as it is rendered (a build: see [`release_texts`]).
+fn analyse_from(
+    opts: &Options,
+    modelled: Modelled,
+    mut spool: spool::Spool,
+    release: bool,
+) -> Analysed {
     let Modelled {
-        site,
+        mut site,
         theme,
         i18n,
         diagnostics: mut diags,
         mut timer,
     } = modelled;
     let labels: Vec<markdown::Labels> = site.config.lang_ids().map(|l| i18n.labels(l)).collect();
-    let (mut rendered, slots) = analyse_markdown(&site, &labels, opts.keep_text, &spool);
-    spool.set_slots(slots);
+    // Links to drafts are found in the texts, before they go.
     let to_drafts = crate::drafts::link_errors(&site);
+    if release {
+        release_texts(&mut site);
+    }
+    let (mut rendered, slots) = analyse_markdown(&site, &labels, opts.keep_text, &spool, release);
+    spool.set_slots(slots);
     for r in &rendered {
         let mut found = r.diagnostics.clone();
         crate::drafts::supersede(&mut found, &to_drafts);
@@ -269,7 +291,7 @@ fn analyse_from(opts: &Options, modelled: Modelled, mut spool: spool::Spool) -> 
         rendered,
         labels,
         diagnostics: diags,
-        released: false,
+        released: release,
         spool,
     }
 }
@@ -307,12 +329,19 @@ fn analyse_markdown(
     labels: &[markdown::Labels],
     keep_text: bool,
     spool: &spool::Spool,
+    released: bool,
 ) -> (Vec<Rendered>, Vec<Option<spool::Slot>>) {
     (0..site.docs.len())
         .into_par_iter()
         .map(model::DocId)
         .map(|d| {
-            let mut r = render_doc(site, labels, d);
+            let mut r = match doc_text(site, d, released) {
+                Ok(text) => render_text(site, labels, d, &text, true),
+                Err(changed) => Rendered {
+                    diagnostics: vec![changed],
+                    ..Default::default()
+                },
+            };
             let slot = spool.put(&r.html, &r.text);
             r.html = String::new();
             if !keep_text {
@@ -383,17 +412,14 @@ fn prepare_from(
     spool: spool::Spool,
     start: Instant,
 ) -> Result<Ready, Failed> {
-    let mut analysed = analyse_from(opts, model_from(inputs), spool);
+    // `serve` keeps every text, to re-check what an edit changes.
+    let mut analysed = analyse_from(opts, model_from(inputs), spool, !opts.keep_text);
     let timer = Timer {
         laps: std::mem::take(&mut analysed.timings),
         last: Instant::now(),
     };
     if has_errors(&analysed.diagnostics, opts.strict) {
         return Err(fail(analysed.diagnostics, opts.strict));
-    }
-    // `serve` keeps every text, to re-check what an edit changes.
-    if !opts.keep_text {
-        release_texts(&mut analysed);
     }
     let cfg: &Config = &analysed.site.config;
     let codes = cfg.languages.iter().map(|l| l.code.clone()).collect();
