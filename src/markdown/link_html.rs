@@ -70,18 +70,7 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
             }
             let href = with_fragment(href, fragment.as_deref());
             let check = match fragment {
-                Some(fragment) => {
-                    let (line, col) = st.locate(pos);
-                    st.r.page_links.push(PageLink {
-                        node: target,
-                        lang,
-                        fragment,
-                        line,
-                        col,
-                        span: None,
-                    });
-                    Check::Page(st.r.page_links.len() - 1)
-                }
+                Some(fragment) => page_link(st, target, lang, fragment, pos),
                 None => Check::Nothing,
             };
             (href, check)
@@ -136,6 +125,26 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
         external: false,
         check,
     })
+}
+
+/// A link to an anchor of another page, recorded for the check.
+fn page_link(
+    st: &mut State,
+    node: crate::content::model::NodeId,
+    lang: Option<crate::config::LangId>,
+    fragment: String,
+    pos: usize,
+) -> Check {
+    let (line, col) = st.locate(pos);
+    st.r.page_links.push(PageLink {
+        node,
+        lang,
+        fragment,
+        line,
+        col,
+        span: None,
+    });
+    Check::Page(st.r.page_links.len() - 1)
 }
 
 fn new_mark(st: &mut State, open_len: usize, page_link: Option<usize>) -> usize {

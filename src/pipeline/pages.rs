@@ -99,28 +99,21 @@ pub fn emit_all(
         return Emitted::default();
     }
     timer.lap("pages");
-    let mut specs = vec![Spec::Chooser];
-    specs.extend(site.config.lang_ids().map(Spec::Search));
-    // A local edition's "What is different in this edition" pages.
-    if site.edition.is_some() {
-        specs.extend(site.config.lang_ids().map(Spec::Edition));
-    }
-    let mut pages: Vec<OutputFile> = specs
-        .into_par_iter()
-        .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())
-        .collect();
-    // Redirects from `aliases:`, and the 404 page.
-    pages.extend(
-        r.redirect_pages()
-            .into_iter()
-            .filter_map(|p| p.map_err(|d| em.error(d)).ok()),
-    );
-    pages.extend(r.not_found_page().map_err(|d| em.error(d)));
-    em.emit(pages, true);
-    let (indexes, search): (Vec<OutputFile>, Vec<crate::search::Summary>) =
-        finished.into_iter().flatten().unzip();
-    em.emit(indexes, true);
+    let search = special_pages(a, r, em, finished);
     timer.lap("search");
+    let unpublished = site_files(a, em, extra_files);
+    timer.lap("assets");
+    Emitted {
+        search,
+        unpublished,
+    }
+}
+
+/// The theme's files, the files of `guidance/` that pages use, `static/`,
+/// the sitemap and `extra_files`; returns the files of `guidance/` that no
+/// page uses (not published).
+fn site_files(a: &Analysed, em: &Emitter, extra_files: Vec<OutputFile>) -> Vec<std::path::PathBuf> {
+    let site = &a.site;
     em.emit(theme_files(&a.theme), true);
     let mut diags = Vec::new();
     // Only the files that pages link to or show are published.
@@ -143,11 +136,41 @@ pub fn emit_all(
         );
     }
     em.emit(extra_files, true);
-    timer.lap("assets");
-    Emitted {
-        search,
-        unpublished: assets.unpublished,
+    assets.unpublished
+}
+
+/// The pages that show no document (chooser, search pages, an edition's
+/// differences, redirects, 404), then the search indexes, emitted in that
+/// order; returns the indexes' summaries.
+fn special_pages(
+    a: &Analysed,
+    r: &Renderer,
+    em: &Emitter,
+    finished: Vec<Option<Finished>>,
+) -> Vec<crate::search::Summary> {
+    let site = &a.site;
+    let mut specs = vec![Spec::Chooser];
+    specs.extend(site.config.lang_ids().map(Spec::Search));
+    // A local edition's "What is different in this edition" pages.
+    if site.edition.is_some() {
+        specs.extend(site.config.lang_ids().map(Spec::Edition));
     }
+    let mut pages: Vec<OutputFile> = specs
+        .into_par_iter()
+        .filter_map(|s| r.page(s, "", None).map_err(|d| em.error(d)).ok())
+        .collect();
+    // Redirects from `aliases:`, and the 404 page.
+    pages.extend(
+        r.redirect_pages()
+            .into_iter()
+            .filter_map(|p| p.map_err(|d| em.error(d)).ok()),
+    );
+    pages.extend(r.not_found_page().map_err(|d| em.error(d)));
+    em.emit(pages, true);
+    let (indexes, search): (Vec<OutputFile>, Vec<crate::search::Summary>) =
+        finished.into_iter().flatten().unzip();
+    em.emit(indexes, true);
+    search
 }
 
 /// What emitting the pages tells the summary.
