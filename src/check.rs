@@ -91,16 +91,15 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
         }
         let doc = site.doc(doc_id);
         let node = &site.nodes[doc.node];
-        // The languages this document is read in: its own, and those it stands in for.
-        let readers: Vec<LangId> = crate::config::LangId::all(nlang)
-            .filter(|&l| node.doc_for(l) == Some(doc_id))
-            .collect();
+        // The languages this document is read in: its own, and those it
+        // stands in for (no list is made: this runs for every link).
+        let readers = || LangId::all(nlang).filter(|&l| node.doc_for(l) == Some(doc_id));
         for (i, link) in r.page_links.iter().enumerate() {
             let target = &site.nodes[link.node];
-            let langs = match link.lang {
-                Some(l) => vec![l],
-                None => readers.clone(),
-            };
+            let langs = link
+                .lang
+                .into_iter()
+                .chain(link.lang.is_none().then(readers).into_iter().flatten());
             for l in langs {
                 let Some(tdoc) = target.doc_for(l) else {
                     continue;

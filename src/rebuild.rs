@@ -31,6 +31,21 @@ pub struct Session {
     pending: BTreeSet<PathBuf>,
     /// Where each chapter is in each print page of `files`.
     print_pieces: pipeline::PrintPieces,
+    /// Each document's words for the search indexes, split once: an edit
+    /// splits only the documents it changed.
+    words: Vec<Option<crate::search::PageWords<'static>>>,
+    /// The site's diagnostics of links to anchors, to tell which of them an
+    /// edit made.
+    anchors: Vec<Diagnostic>,
+}
+
+/// Every document's words, owned.
+fn all_words(built: &Built) -> Vec<Option<crate::search::PageWords<'static>>> {
+    let a = &built.analysed;
+    crate::search::words(&a.site, &a.rendered, |_| true)
+        .into_iter()
+        .map(|w| w.map(crate::search::PageWords::into_owned))
+        .collect()
 }
 
 /// What a rebuild did.
@@ -82,12 +97,16 @@ impl Session {
         let files = into_map(std::mem::take(&mut built.files));
         let warnings = std::mem::take(&mut built.summary.diagnostics);
         let print_pieces = std::mem::take(&mut built.summary.print_pieces);
+        let words = all_words(&built);
+        let anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
         let session = Session {
             opts,
             built,
             files,
             pending: BTreeSet::new(),
             print_pieces,
+            words,
+            anchors,
         };
         Ok((session, warnings))
     }
@@ -133,6 +152,8 @@ impl Session {
         let changed = changed_paths(&self.files, &files);
         let warnings = std::mem::take(&mut built.summary.diagnostics);
         self.print_pieces = std::mem::take(&mut built.summary.print_pieces);
+        self.words = all_words(&built);
+        self.anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
         self.built = built;
         self.files = files;
         Ok(Outcome {
@@ -148,17 +169,17 @@ impl Session {
     /// applied: `None` when one of them needs a full rebuild.
     fn body_edits(&self) -> Option<Vec<BodyEdit>> {
         let site = &self.built.analysed.site;
-        let by_path: BTreeMap<&Path, DocId> = site
-            .doc_ids()
-            .map(|d| (site.docs[d].file.rel.as_path(), d))
-            .collect();
         let dir = crate::no_follow::Dir::open(&crate::no_follow::real(&self.opts.source)).ok()?;
         let mut edits = Vec::new();
         for rel in &self.pending {
             if !rel.starts_with(CONTENT_DIR) {
                 return None;
             }
-            let d = *by_path.get(rel.as_path())?;
+            // Compared as bytes: paths are kept as found, and comparing
+            // them component by component is slow over 30,000 documents.
+            let d = site
+                .doc_ids()
+                .find(|&d| site.docs[d].file.rel.as_os_str() == rel.as_os_str())?;
             let bytes = dir.read(&crate::no_follow::slash_path(rel)).ok()?;
             let text = crate::text::decode(&bytes).ok()?;
             let split = front_matter::split(&text).ok()?;
@@ -192,7 +213,6 @@ impl Session {
     ) -> Result<Option<Outcome>, Failed> {
         let a = &mut self.built.analysed;
         let stale_before = translation_statuses(&a.site);
-        let anchors_before = crate::check::anchors(&a.site, &a.rendered);
         let assets_before = used_assets(&a.rendered);
         let docs: Vec<DocId> = edits.iter().map(|e| e.doc).collect();
         let saved = apply(a, edits);
@@ -202,9 +222,7 @@ impl Session {
             crate::check::links(&a.site, &mut a.rendered);
             return Ok(None);
         }
-        let result = self
-            .rerender(&docs, &stale_before, &anchors_before, start)
-            .map(Some);
+        let result = self.rerender(&docs, &stale_before, start).map(Some);
         if result.is_err() {
             let a = &mut self.built.analysed;
             restore(a, saved);
@@ -221,7 +239,6 @@ impl Session {
         &mut self,
         docs: &[DocId],
         stale_before: &[crate::translation::Status],
-        anchors_before: &[Diagnostic],
         start: Instant,
     ) -> Result<Outcome, Failed> {
         let strict = self.opts.strict;
@@ -239,11 +256,18 @@ impl Session {
             .iter()
             .map(|&d| a.site.doc(d).file.rel.as_path())
             .collect();
-        diags.extend(link_diags.into_iter().filter(|x| {
-            x.severity == Severity::Error
-                || changed_files.contains(&x.path.as_path())
-                || !anchors_before.contains(x)
-        }));
+        let before: std::collections::HashSet<&Diagnostic> = self.anchors.iter().collect();
+        diags.extend(
+            link_diags
+                .iter()
+                .filter(|x| {
+                    x.severity == Severity::Error
+                        || changed_files.contains(&x.path.as_path())
+                        || !before.contains(x)
+                })
+                .cloned(),
+        );
+        drop(before);
         if pipeline::has_errors(&diags, strict) {
             return Err(pipeline::fail(diags, strict));
         }
@@ -274,7 +298,15 @@ impl Session {
             })
             .collect();
         let langs: Vec<_> = langs.into_iter().collect();
-        files.extend(crate::search::files_for(&a.site, &a.rendered, &langs).0);
+        for &d in docs {
+            let words = crate::search::PageWords::new(
+                a.site.doc(d).title(),
+                &a.rendered[d].toc,
+                &a.rendered[d].text,
+            );
+            self.words[d.0] = Some(words.into_owned());
+        }
+        files.extend(crate::search::indexes(&a.site, &self.words, &langs).0);
         let mut changed = Vec::new();
         for (path, bytes) in into_map(files) {
             if self.files.get(&path) != Some(&bytes) {
@@ -285,6 +317,7 @@ impl Session {
         if self.built.analysed.site.config.offline {
             changed.extend(self.refresh_offline());
         }
+        self.anchors = link_diags;
         Ok(Outcome {
             changed,
             full: false,

@@ -118,7 +118,7 @@ impl<'s> IndexBuilder<'s> {
             sections: words
                 .sections
                 .iter()
-                .map(|&(pos, id, len)| (pos as u32, id.into(), len as u32))
+                .map(|(pos, id, len)| (*pos as u32, id.as_ref().into(), *len as u32))
                 .collect(),
         });
     }

@@ -26,7 +26,7 @@ pub use index::INDEX_FILE;
 pub use vocab::PageWords;
 
 use crate::config::LangId;
-use crate::content::model::Site;
+use crate::content::model::{DocId, Site};
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use rayon::prelude::*;
@@ -50,9 +50,8 @@ pub fn files(site: &Site, rendered: &[Rendered]) -> (Vec<OutputFile>, Vec<Summar
     files_for(site, rendered, &all)
 }
 
-/// [`files`] for the languages `langs` only (`serve`, after an edit: the
-/// languages whose pages show an edited document), splitting only the
-/// documents they show.
+/// [`files`] for the languages `langs` only, splitting only the documents
+/// they show.
 pub fn files_for(
     site: &Site,
     rendered: &[Rendered],
@@ -66,14 +65,34 @@ pub fn files_for(
             }
         }
     }
-    let words: Vec<Option<PageWords>> = (0..site.docs.len())
+    let words = words(site, rendered, |d| shown[d.0]);
+    indexes(site, &words, langs)
+}
+
+/// Each document's words (`None` for those `wanted` says no to), split in
+/// parallel.
+pub fn words<'a>(
+    site: &'a Site,
+    rendered: &'a [Rendered],
+    wanted: impl Fn(DocId) -> bool + Sync,
+) -> Vec<Option<PageWords<'a>>> {
+    (0..site.docs.len())
         .into_par_iter()
-        .map(crate::content::model::DocId)
+        .map(DocId)
         .map(|d| {
-            shown[d.0]
+            wanted(d)
                 .then(|| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
         })
-        .collect();
+        .collect()
+}
+
+/// The indexes of the languages `langs`, from each document's words
+/// (`serve`, after an edit, passes the words it keeps).
+pub fn indexes(
+    site: &Site,
+    words: &[Option<PageWords>],
+    langs: &[LangId],
+) -> (Vec<OutputFile>, Vec<Summary>) {
     langs
         .par_iter()
         .map(|&l| {

@@ -18,7 +18,7 @@ pub struct PageWords<'a> {
     pub(super) body: Stream,
     /// (stream position, heading id, tokens in the heading) of each section
     /// found in the text.
-    pub(super) sections: Vec<(usize, &'a str, usize)>,
+    pub(super) sections: Vec<(usize, Cow<'a, str>, usize)>,
     pub(super) text_bytes: usize,
 }
 
@@ -40,9 +40,31 @@ impl<'a> PageWords<'a> {
             body,
             sections: found
                 .into_iter()
-                .map(|(h, pos, len)| (pos, toc[h].id.as_str(), len))
+                .map(|(h, pos, len)| (pos, Cow::Borrowed(toc[h].id.as_str()), len))
                 .collect(),
             text_bytes: title.len() + text.len(),
+        }
+    }
+}
+
+impl PageWords<'_> {
+    /// The same words, owning their text: `serve` keeps every page's words
+    /// to remake an index after an edit without splitting every page again.
+    pub fn into_owned(self) -> PageWords<'static> {
+        PageWords {
+            vocab: self
+                .vocab
+                .into_iter()
+                .map(|(t, n)| (Cow::Owned(t.into_owned()), n))
+                .collect(),
+            title: self.title,
+            body: self.body,
+            sections: self
+                .sections
+                .into_iter()
+                .map(|(p, id, n)| (p, Cow::Owned(id.into_owned()), n))
+                .collect(),
+            text_bytes: self.text_bytes,
         }
     }
 }
@@ -338,8 +360,8 @@ mod tests {
         let s = PageWords::new("T", &toc, text);
         let body = s.body.to_vec();
         let span = |i: usize| {
-            let (pos, id, len) = s.sections[i];
-            (id, text_of(&s, &body[pos..pos + len]))
+            let (pos, ref id, len) = s.sections[i];
+            (id.as_ref(), text_of(&s, &body[pos..pos + len]))
         };
         assert_eq!(s.sections.len(), 4);
         assert_eq!(span(0), ("risks", "Risks".to_string()));
