@@ -7,12 +7,13 @@
 //! place; [`supersede`] drops that report for this one.
 
 use crate::content::load::split_lang;
-use crate::content::model::{Reason, Site};
+use crate::content::model::{DocId, Reason, Site};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::markdown::links::percent_decode;
 use crate::text::LineIndex;
 use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -29,24 +30,34 @@ fn drafts(site: &Site) -> HashMap<PathBuf, PathBuf> {
 }
 
 /// Every link from a published page to a draft left out, as errors.
-pub fn link_errors(site: &Site) -> Vec<Diagnostic> {
+/// `text` gives a document's whole file (a build reads it again; `None`:
+/// it changed, which the Markdown step reports).
+pub fn link_errors<'t>(
+    site: &Site,
+    text: &(dyn Fn(DocId) -> Option<Cow<'t, str>> + Sync),
+) -> Vec<Diagnostic> {
     let drafts = drafts(site);
     if drafts.is_empty() {
         return Vec::new();
     }
-    // Cheap test first, linear in the text: most pages link to no draft,
-    // and only those that may are parsed again.
     let mut out: Vec<Diagnostic> = site
-        .docs
-        .par_iter()
-        .filter(|d| {
-            destinations(d.body()).any(|dest| target(site, &d.file.dir, dest, &drafts).is_some())
-        })
-        .flat_map_iter(|doc| {
+        .doc_ids()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .flat_map_iter(|d| {
+            let doc = site.doc(d);
             let mut found = Vec::new();
+            let Some(text) = text(d) else {
+                return found;
+            };
+            let body = text.get(doc.body_offset..).unwrap_or("");
+            // Cheap test first, linear in the text: most pages link to no
+            // draft, and only those that may are parsed again.
+            if !destinations(body).any(|dest| target(site, &doc.file.dir, dest, &drafts).is_some()) {
+                return found;
+            }
             let lines = std::cell::OnceCell::new();
-            let parser =
-                Parser::new_ext(doc.body(), crate::markdown::md_options()).into_offset_iter();
+            let parser = Parser::new_ext(body, crate::markdown::md_options()).into_offset_iter();
             for (event, range) in parser {
                 let Event::Start(Tag::Link { dest_url, .. }) = event else {
                     continue;
@@ -55,8 +66,8 @@ pub fn link_errors(site: &Site) -> Vec<Diagnostic> {
                     continue;
                 };
                 let (line, col) = lines
-                    .get_or_init(|| LineIndex::new(&doc.file.text))
-                    .locate(&doc.file.text, doc.body_offset + range.start);
+                    .get_or_init(|| LineIndex::new(&text))
+                    .locate(&text, doc.body_offset + range.start);
                 found.push(
                     Diagnostic::error(
                         &doc.file.rel,
@@ -196,10 +207,12 @@ mod tests {
             ],
             &mut diags,
         );
-        let found: Vec<String> = link_errors(&site)
-            .iter()
-            .map(Diagnostic::headline)
-            .collect();
+        let found: Vec<String> = link_errors(&site, &|d| {
+            Some(Cow::Borrowed(site.doc(d).file.text.as_str()))
+        })
+        .iter()
+        .map(Diagnostic::headline)
+        .collect();
         let at: Vec<&str> = found
             .iter()
             .map(|h| h.split(": error").next().unwrap())

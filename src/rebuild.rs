@@ -184,7 +184,7 @@ impl Session {
             let text = crate::text::decode(&bytes).ok()?;
             let split = front_matter::split(&text).ok()?;
             let doc = site.doc(d);
-            let role = crate::content::build::role(&doc.file.stem, &doc.file.dir);
+            let role = crate::content::parse::role(&doc.file.stem, &doc.file.dir);
             let mut ds = Vec::new();
             let fm = front_matter::parse(&split, rel, role, &mut ds)?;
             let same = serde_json::to_value(&fm).ok()? == serde_json::to_value(&doc.fm).ok()?;

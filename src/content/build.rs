@@ -2,14 +2,13 @@
 //! parsed in parallel, one node per page, one document per language, then
 //! the tree settled (`tree`) and the other files placed (`assets`).
 
-use super::front_matter::{self, FrontMatter, Role};
+use super::front_matter::FrontMatter;
 use super::load::{AssetFile, Loaded, Parsed, SourceFile};
 use super::model::{Doc, DocId, Node, NodeId, NodeKind, Site};
 use crate::config::Config;
 use crate::config::LangId;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::slug::order_and_slug;
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -38,7 +37,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         broken_translations: Vec::new(),
     };
 
-    let parsed = parse_all(std::mem::take(&mut loaded.sources), &site.config);
+    let parsed = std::mem::take(&mut loaded.parsed);
     let (parsed, omitted) =
         super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
     let (docs, failed) = usable(
@@ -73,13 +72,17 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         }
         let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
+        let hash = std::sync::OnceLock::new();
+        if let Some(h) = file.hash.clone() {
+            let _ = hash.set(h);
+        }
         site.docs.push(Doc {
             file,
             fm,
             node,
             body_offset,
             body_line,
-            hash: std::sync::OnceLock::new(),
+            hash,
         });
     }
     super::tree::settle_nodes(&mut site, &failed, diags);
@@ -168,44 +171,6 @@ fn left_out_translation(d: Diagnostic, config: &Config, lang: LangId) -> Diagnos
     d
 }
 
-/// What a page is, from its place: a publication's or a part's index, or
-/// a chapter. Front matter accepts different keys for each.
-pub fn role(stem: &str, dir: &Path) -> Role {
-    match (stem, dir.components().count()) {
-        ("index", 1) => Role::PublicationIndex,
-        ("index", _) => Role::PartIndex,
-        _ => Role::Chapter,
-    }
-}
-
-/// Reads every file's front matter, in parallel: it is the only costly part
-/// of modelling. Hugo's `_index.md` is read as its folder's `index`.
-fn parse_all(sources: Vec<SourceFile>, config: &Config) -> Vec<Parsed> {
-    let indexes: HashSet<(PathBuf, LangId)> = sources
-        .iter()
-        .filter(|f| f.stem == "index")
-        .map(|f| (f.dir.clone(), f.lang))
-        .collect();
-    sources
-        .into_par_iter()
-        .map(|mut file| {
-            let mut ds = Vec::new();
-            if file.stem == "_index" {
-                let code = &config.languages[file.lang].code;
-                let taken = indexes.contains(&(file.dir.clone(), file.lang));
-                ds.push(hugo_index(&file, code, taken));
-                if taken {
-                    return (file, None, ds);
-                }
-                file.stem = "index".into();
-            }
-            let role = role(&file.stem, &file.dir);
-            let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
-            (file, fm, ds)
-        })
-        .collect()
-}
-
 /// The chapter node a file is a language of, created on first sight.
 fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usize) -> NodeId {
     let key = file.dir.join(&file.stem);
@@ -248,63 +213,6 @@ fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) ->
         ),
     )
     .with_hint("a file without a language suffix is in the default language; remove one of the two")
-}
-
-fn parse_doc(
-    file: &SourceFile,
-    role: Role,
-    ds: &mut Vec<Diagnostic>,
-) -> Option<(FrontMatter, usize, usize)> {
-    if file.text.trim().is_empty() {
-        ds.push(
-            Diagnostic::error(&file.rel, 1, 1, "the file is empty").with_hint(
-                "start it with front matter:\n      ---\n      title: My chapter\n      ---",
-            ),
-        );
-        return None;
-    }
-    let split = match front_matter::split(&file.text) {
-        Ok(s) => s,
-        Err(e) => {
-            ds.push(e.diagnostic(&file.rel));
-            return None;
-        }
-    };
-    if split.yaml.is_empty() && file.text.trim_start().starts_with("+++") {
-        ds.push(
-            Diagnostic::error(&file.rel, 1, 1, "front matter in TOML (`+++`) is not supported")
-                .with_hint("write it as YAML between lines of `---`:\n      ---\n      title: My chapter\n      ---"),
-        );
-        return None;
-    }
-    let fm = front_matter::parse(&split, &file.rel, role, ds)?;
-    Some((fm, split.body_offset, split.body_line))
-}
-
-/// Hugo's `_index.md` (a section's own page), left in a migrated site: read
-/// as the folder's index, or left out when the folder has a real one.
-fn hugo_index(file: &SourceFile, code: &str, taken: bool) -> Diagnostic {
-    if taken {
-        Diagnostic::warning(
-            &file.rel,
-            0,
-            0,
-            format!(
-                "Hugo's `_index.md` beside this folder's `index.{code}.md`: this file is left out"
-            ),
-        )
-        .with_hint(format!(
-            "move what it says into `index.{code}.md`, then delete it"
-        ))
-    } else {
-        Diagnostic::warning(
-            &file.rel,
-            0,
-            0,
-            "`_index.md` is Hugo's name for a folder's own page: read as this folder's index",
-        )
-        .with_hint(format!("rename it `index.{code}.md`"))
-    }
 }
 
 /// The node for a folder, creating it (and its parents) on first sight.
@@ -370,6 +278,7 @@ fn readable(slug: &str) -> String {
 #[doc(hidden)]
 pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagnostic>) -> Site {
     let mut loaded = Loaded::default();
+    let mut sources = Vec::new();
     for (path, text) in files {
         let rel = Path::new(path);
         let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -390,7 +299,7 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
             continue;
         };
         let (stem, lang) = super::load::split_lang(base, &config).unwrap_or((base, None));
-        loaded.sources.push(SourceFile {
+        sources.push(SourceFile {
             rel: Path::new(super::load::CONTENT_DIR).join(rel),
             dir: rel.parent().map(Path::to_path_buf).unwrap_or_default(),
             stem: stem.to_string(),
@@ -400,7 +309,21 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
             root: PathBuf::new(),
             in_site: Path::new(super::load::CONTENT_DIR).join(rel),
             digest: *blake3::hash(text.as_bytes()).as_bytes(),
+            hash: None,
+            released: false,
         });
     }
+    let indexes: HashSet<(PathBuf, LangId)> = sources
+        .iter()
+        .filter(|f| f.stem == "index")
+        .map(|f| (f.dir.clone(), f.lang))
+        .collect();
+    loaded.parsed = sources
+        .into_iter()
+        .map(|f| {
+            let has_index = indexes.contains(&(f.dir.clone(), f.lang));
+            super::parse::parse(f, has_index, &config, false)
+        })
+        .collect();
     build(config, loaded, diags)
 }

@@ -206,7 +206,11 @@ fn orphans(
         .map(|&i| {
             let (f, fm, offset, _) = &docs[i];
             let title = fm.title.as_deref().unwrap_or("");
-            (i, crate::text::source_hash(title, &f.text[*offset..]))
+            let hash = f.hash.clone();
+            (
+                i,
+                hash.unwrap_or_else(|| crate::text::source_hash(title, &f.text[*offset..])),
+            )
         })
         .collect();
     for i in orphaned {

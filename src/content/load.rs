@@ -10,34 +10,11 @@ use std::path::{Path, PathBuf};
 
 pub use super::layers::AssetFile;
 pub use super::names::{CONTENT_DIR, ignored, io_message, portable_error, split_lang};
+pub use super::source::{Parsed, SourceFile};
 
 /// A Markdown file larger than this is refused: a page that size is a
 /// mistake (a pasted export, a binary), and unreadable on a phone.
 pub const MAX_MARKDOWN_BYTES: u64 = 16 * 1024 * 1024;
-
-/// A Markdown file, read and decoded.
-#[derive(Debug)]
-pub struct SourceFile {
-    /// Path relative to the site folder (`guidance/pub/01-a.fr.md`), for messages.
-    pub rel: PathBuf,
-    /// Folder relative to `guidance/` (`pub` or `pub/02-part`).
-    pub dir: PathBuf,
-    /// File stem without the language suffix (`01-a`).
-    pub stem: String,
-    /// Index into `Config::languages`.
-    pub lang: LangId,
-    pub text: String,
-    /// Read from a local edition's base (the edition has no such file).
-    pub from_base: bool,
-    /// Where to read it again: its layer's folder (the site's, or its
-    /// base's), resolved, and its path in there. A build lets `text` go
-    /// once the site is checked, and reads it again for each page.
-    pub root: PathBuf,
-    pub in_site: PathBuf,
-    /// The BLAKE3 hash of `text`, to be sure the file read again is the
-    /// one that was checked.
-    pub digest: [u8; 32],
-}
 
 /// A `guidance/values.yaml`, read.
 #[derive(Debug)]
@@ -59,17 +36,10 @@ pub struct BasePage {
     pub text: String,
 }
 
-/// A file with its front matter (and body offsets) if they could be read,
-/// and the problems found in it.
-pub(super) type Parsed = (
-    SourceFile,
-    Option<(super::front_matter::FrontMatter, usize, usize)>,
-    Vec<Diagnostic>,
-);
-
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub sources: Vec<SourceFile>,
+    /// Every Markdown file read, with its front matter.
+    pub parsed: Vec<Parsed>,
     pub assets: Vec<AssetFile>,
     /// The base's values file first, then the site's own.
     pub values: Vec<ValuesText>,
@@ -87,9 +57,10 @@ pub struct Loaded {
 }
 
 /// Reads the site's `guidance/` and `static/` (for a local edition: its
-/// own laid over its base's, see `layers`). Markdown files are read in
-/// parallel.
-pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
+/// own laid over its base's, see `layers`). Markdown files are read and
+/// their front matter parsed in parallel; with `release` (a build), each
+/// keeps only its front matter (see `parse`).
+pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagnostic>) -> Loaded {
     let own = Layer::site(crate::no_follow::real(source), config);
     let walked = own.walk(diags);
     let own_static = own.walk_static(diags);
@@ -106,6 +77,7 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
             walked.assets,
             values.into_iter().collect(),
             Vec::new(),
+            (config, release),
             diags,
         );
         loaded.static_files = own_static;
@@ -125,7 +97,15 @@ pub fn load(source: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Load
         .filter_map(|(has, from_base)| has.then_some(from_base))
         .collect();
     let (md, assets, replaced) = layers::merge(walked, base_walked);
-    let mut loaded = read(&[&own, &base_layer], md, assets, values, replaced, diags);
+    let mut loaded = read(
+        &[&own, &base_layer],
+        md,
+        assets,
+        values,
+        replaced,
+        (config, release),
+        diags,
+    );
     loaded.static_files = static_files;
     loaded.base_static = base_static;
     loaded
@@ -142,13 +122,15 @@ fn missing(source: &Path) -> Diagnostic {
 }
 
 /// Reads the files found: `layers[0]` is the site, `layers[1]` its base;
-/// the `bool`s say which layer (`true`: the base).
+/// the `bool`s say which layer (`true`: the base). Each Markdown file's
+/// front matter is parsed as it is read (`release`: see `load`).
 fn read(
     layers: &[&Layer],
     md: Vec<(MdEntry, bool)>,
     assets: Vec<AssetFile>,
     values: Vec<bool>,
     replaced: Vec<Replaced>,
+    (config, release): (&Config, bool),
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
     let dirs: Vec<Option<crate::no_follow::Dir>> = layers.iter().map(|l| l.open().ok()).collect();
@@ -176,21 +158,32 @@ fn read(
         })?;
         crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
     };
-    let results: Vec<Result<SourceFile, Box<(Diagnostic, LangId)>>> = md
-        .into_par_iter()
+    // Folders with an `index` page in a language (Hugo's `_index.md`).
+    let indexes: HashSet<(&Path, LangId)> = md
+        .iter()
+        .filter(|(m, _)| m.stem == "index")
+        .map(|(m, _)| (m.dir.as_path(), m.lang))
+        .collect();
+    let results: Vec<Result<Parsed, Box<(Diagnostic, LangId)>>> = md
+        .par_iter()
         .map(|(m, from_base)| {
+            let from_base = *from_base;
             let text = read_text(from_base, &m.in_site).map_err(|d| Box::new((d, m.lang)))?;
-            Ok(SourceFile {
+            let file = SourceFile {
                 rel: layers[layer(from_base)].shown_path(&m.in_site),
-                dir: m.dir,
-                stem: m.stem,
+                dir: m.dir.clone(),
+                stem: m.stem.clone(),
                 lang: m.lang,
                 digest: *blake3::hash(text.as_bytes()).as_bytes(),
                 text,
                 from_base,
                 root: layers[layer(from_base)].real.clone(),
-                in_site: m.in_site,
-            })
+                in_site: m.in_site.clone(),
+                hash: None,
+                released: false,
+            };
+            let has_index = indexes.contains(&(m.dir.as_path(), m.lang));
+            Ok(super::parse::parse(file, has_index, config, release))
         })
         .collect();
     let mut loaded = Loaded {
@@ -199,7 +192,7 @@ fn read(
     };
     for r in results {
         match r {
-            Ok(s) => loaded.sources.push(s),
+            Ok(p) => loaded.parsed.push(p),
             Err(failed) => loaded.unreadable.push(*failed),
         }
     }

@@ -1,5 +1,6 @@
-//! Reading the site's content: walking files (`load`), front matter, and
-//! building (`build`) the model (`model`, types only).
+//! Reading the site's content: walking files (`load`), front matter
+//! (`parse`, as each file is read), and building (`build`) the model
+//! (`model`, types only).
 
 pub mod aliases;
 pub mod assets;
@@ -12,6 +13,8 @@ pub mod left_out;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod parse;
+pub mod source;
 pub mod static_dir;
 mod tree;
 pub mod values;

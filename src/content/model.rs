@@ -68,8 +68,15 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// The body, where the text is kept (not in a build: see
+    /// `content::parse`; read the file again there).
     pub fn body(&self) -> &str {
-        &self.file.text[self.body_offset..]
+        debug_assert!(
+            !self.file.released,
+            "the body of {:?} was let go",
+            self.file.rel
+        );
+        self.file.text.get(self.body_offset..).unwrap_or("")
     }
 
     pub fn title(&self) -> &str {

@@ -40,6 +40,11 @@ pub(super) fn keep_numbers_together<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
 pub fn number_runs(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut runs = Vec::new();
+    // A run has at least 6 digits: most texts have fewer, and counting
+    // them is much faster than the loop below.
+    if b.iter().filter(|c| c.is_ascii_digit()).count() < 6 {
+        return runs;
+    }
     let mut i = 0;
     while i < b.len() {
         let starts =

@@ -91,8 +91,10 @@ pub struct Inputs {
     timer: Timer,
 }
 
-/// Step load: `site.yaml`, the theme and the site's files.
-pub fn load_inputs(opts: &Options) -> Result<Inputs, Failed> {
+/// Step load: `site.yaml`, the theme and the site's files; with `release`
+/// (a build), each Markdown file keeps only its front matter (see
+/// `content::parse`).
+pub fn load_inputs(opts: &Options, release: bool) -> Result<Inputs, Failed> {
     let mut diags = Vec::new();
     let mut timer = Timer::new();
     let (config, cd) = config::load(&opts.source);
@@ -104,7 +106,7 @@ pub fn load_inputs(opts: &Options) -> Result<Inputs, Failed> {
     let theme = Theme::load_layers(&opts.source, config.base_site.as_ref(), &mut diags);
     let i18n = Arc::new(I18n::load(&theme, &config, &mut diags));
     timer.lap("config and theme");
-    let loaded = load::load(&opts.source, &config, &mut diags);
+    let loaded = load::load(&opts.source, &config, release, &mut diags);
     timer.lap("load");
     Ok(Inputs {
         config,
@@ -139,7 +141,7 @@ fn model_from(inputs: Inputs) -> Modelled {
 
 /// Steps load and model.
 pub fn model(opts: &Options) -> Result<Modelled, Failed> {
-    load_inputs(opts).map(model_from)
+    load_inputs(opts, false).map(model_from)
 }
 
 /// Loads, models and analyses the Markdown: everything `check` needs.
@@ -226,10 +228,11 @@ fn doc_text(
     Ok(std::borrow::Cow::Owned(text))
 }
 
-/// Lets each document's text go once the site is modelled: the Markdown
-/// step and each page read the file again (verified by hash), so memory
-/// holds what a few documents need, not every file of the site. What later
-/// steps need of the text (the hash translations are compared by) is kept.
+/// Lets each document's front matter go once the site is modelled (its
+/// body went as the file was loaded): the Markdown step reads the file
+/// again (verified by hash), so memory holds what a few documents need,
+/// not every file of the site. What later steps need of the text (the
+/// hash translations are compared by) is kept.
 fn release_texts(site: &mut model::Site) {
     for d in site.doc_ids() {
         let _ = crate::translation::current_hash(site, d);
@@ -266,8 +269,8 @@ fn analyse_from(
         mut timer,
     } = modelled;
     let labels: Vec<markdown::Labels> = site.config.lang_ids().map(|l| i18n.labels(l)).collect();
-    // Links to drafts are found in the texts, before they go.
-    let to_drafts = crate::drafts::link_errors(&site);
+    // Links to drafts: in a build, found in the files read again.
+    let to_drafts = crate::drafts::link_errors(&site, &|d| doc_text(&site, d, release).ok());
     if release {
         release_texts(&mut site);
     }
@@ -401,7 +404,12 @@ pub struct Ready {
 /// `--strict`) before anything is rendered.
 pub fn prepare(opts: &Options) -> Result<Ready, Failed> {
     let start = Instant::now();
-    prepare_from(opts, load_inputs(opts)?, spool::Spool::default(), start)
+    prepare_from(
+        opts,
+        load_inputs(opts, !opts.keep_text)?,
+        spool::Spool::default(),
+        start,
+    )
 }
 
 /// [`prepare`] from what was loaded, keeping each document's HTML and text
@@ -543,7 +551,7 @@ pub fn build_or_keep(
     summary_lines: &dyn Fn(&Summary) -> Vec<String>,
 ) -> Result<Outcome, Failed> {
     let start = Instant::now();
-    let mut inputs = load_inputs(opts)?;
+    let mut inputs = load_inputs(opts, !opts.keep_text)?;
     let key = if inputs.diagnostics.is_empty() {
         unchanged::key(opts, &inputs)
     } else {
@@ -574,7 +582,7 @@ pub fn build_to(
     keys: Option<std::collections::BTreeMap<String, String>>,
 ) -> Result<Written, Failed> {
     let start = Instant::now();
-    let inputs = load_inputs(opts)?;
+    let inputs = load_inputs(opts, !opts.keep_text)?;
     build_from(opts, inputs, start, out, pdfs, extra_files, keys, None)
 }
 

@@ -73,7 +73,7 @@ pub fn key(opts: &Options, inputs: &Inputs) -> Option<Hash> {
     if !l.unreadable.is_empty() {
         return None;
     }
-    for f in &l.sources {
+    for (f, _, _) in &l.parsed {
         k.text(&format!(
             "{:?} {:?} {} {:?} {} {:?} {:?}",
             f.rel, f.dir, f.stem, f.lang, f.from_base, f.root, f.in_site
