@@ -10,7 +10,7 @@
 //! Builders of different languages share nothing and run in parallel.
 
 use super::affix;
-use super::encode::{CONT, FINAL, encode_number};
+use super::encode::{CONT, Code, FINAL};
 use super::index::{self, Entry, IndexPage};
 use super::intern::FxMap;
 use super::normalise::{is_word_char, normalise};
@@ -149,13 +149,15 @@ impl<'s> IndexBuilder<'s> {
                 group: groups[id as usize].as_deref(),
             })
             .collect();
+        // Each token's number as written, made once.
+        let codes: Vec<Code> = rank.rank.iter().map(|&r| Code::new(r)).collect();
         let pages: Vec<IndexPage> = self
             .pages
             .par_iter()
             .map(|p| IndexPage {
                 node: p.node,
-                title: renumber(&p.title, &rank.rank),
-                body: renumber(&p.body, &rank.rank),
+                title: renumber(&p.title, &codes),
+                body: renumber(&p.body, &codes),
                 sections: &p.sections,
             })
             .collect();
@@ -259,21 +261,22 @@ fn varints(stream: &Stream, map: &[u32]) -> Vec<u8> {
     out
 }
 
-/// A kept stream written with the index's numbers (see `encode`).
-fn renumber(bytes: &[u8], rank: &[u32]) -> String {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+/// A kept stream written with the index's numbers (`codes`, by token:
+/// see `encode`).
+fn renumber(bytes: &[u8], codes: &[Code]) -> String {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 2);
     let (mut n, mut shift) = (0u32, 0);
     for &b in bytes {
         n |= u32::from(b & 0x7f) << shift;
         if b & 0x80 != 0 {
             shift += 7;
         } else {
-            encode_number(&mut out, rank[n as usize]);
+            out.extend_from_slice(codes[n as usize].bytes());
             n = 0;
             shift = 0;
         }
     }
-    out
+    String::from_utf8(out).expect("digits are ASCII")
 }
 
 #[cfg(test)]
@@ -291,7 +294,8 @@ mod tests {
         assert_eq!(bytes.len(), 1 + 1 + 2 + 3);
         let mut rank = vec![9; 16_385];
         (rank[0], rank[127], rank[128], rank[16_384]) = (3, 2, 1, 0);
-        assert_eq!(decode(&renumber(&bytes, &rank)), [3, 2, 1, 0]);
+        let codes: Vec<Code> = rank.iter().map(|&r| Code::new(r)).collect();
+        assert_eq!(decode(&renumber(&bytes, &codes)), [3, 2, 1, 0]);
     }
 
     #[test]

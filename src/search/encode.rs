@@ -95,19 +95,43 @@ fn digit(v: u32) -> char {
     char::from_u32(if c >= 92 { c + 1 } else { c }).expect("ASCII")
 }
 
-/// Writes one entry number.
+/// Writes one entry number (the index writes [`Code`]s).
+#[cfg(test)]
 pub(super) fn encode_number(out: &mut String, n: u32) {
-    let mut buf = ['\0'; 8];
-    let mut i = buf.len() - 1;
-    buf[i] = digit(n % FINAL);
-    let mut rest = n / FINAL;
-    while rest > 0 {
-        rest -= 1;
-        i -= 1;
-        buf[i] = digit(FINAL + rest % CONT);
-        rest /= CONT;
+    let code = Code::new(n);
+    out.extend(code.bytes().iter().map(|&b| char::from(b)));
+}
+
+/// One number as written (ASCII digits, at most 8 for a `u32`): made
+/// once per entry, then copied wherever the entry is named.
+#[derive(Clone, Copy)]
+pub(super) struct Code {
+    buf: [u8; 8],
+    start: u8,
+}
+
+impl Code {
+    pub(super) fn new(n: u32) -> Self {
+        let ascii = |v: u32| digit(v) as u8;
+        let mut buf = [0u8; 8];
+        let mut i = buf.len() - 1;
+        buf[i] = ascii(n % FINAL);
+        let mut rest = n / FINAL;
+        while rest > 0 {
+            rest -= 1;
+            i -= 1;
+            buf[i] = ascii(FINAL + rest % CONT);
+            rest /= CONT;
+        }
+        Code {
+            buf,
+            start: i as u8,
+        }
     }
-    out.extend(&buf[i..]);
+
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.buf[usize::from(self.start)..]
+    }
 }
 
 /// Reads numbers back (what search.js does), for tests.
