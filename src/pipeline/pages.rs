@@ -43,9 +43,9 @@ pub fn emit_all(
         .collect();
     let mut finished: Vec<Option<Finished>> = (0..nlang).map(|_| None).collect();
     let last = site.publications.last().copied();
-    // A print page (a whole publication) is hashed, compressed and handed
-    // on while the next publication's pages are made (at most two print
-    // pages in memory); zip entries are recorded in a fixed order.
+    // A print page's stylesheet is hashed, compressed and handed on while
+    // the next publication's pages are made (the print page itself is
+    // written as it is made); zip entries are recorded in a fixed order.
     let mut pending: Vec<OutputFile> = Vec::new();
     for (&p, l) in site
         .publications
@@ -189,8 +189,10 @@ fn theme_files(theme: &crate::theme::Theme) -> Vec<OutputFile> {
         .collect()
 }
 
-/// One publication in one language: its pages, emitted; its print page
-/// and the print page's stylesheet, returned.
+/// One publication in one language: its pages and its print page,
+/// emitted; the print page's stylesheet, returned. The print page is
+/// written as its chapters are made (see `emit::Streamed`): each chunk's
+/// part while the next chunk's pages are rendered.
 fn publication(
     a: &Analysed,
     r: &Renderer,
@@ -208,34 +210,22 @@ fn publication(
             return Vec::new();
         }
     };
+    let path = Spec::Print(p, l).output_path(site);
+    let Some(mut print) = em.stream(path.clone()) else {
+        return Vec::new();
+    };
     let rebaser = Rebaser::new(site, p, l);
-    let mut print = String::with_capacity(shell.iter().map(String::len).sum::<usize>());
-    print.push_str(&shell[0]);
+    // The part of the print page made but not yet written, and where the
+    // next byte goes in the whole page.
+    let mut ready: Vec<u8> = shell[0].as_bytes().to_vec();
+    let mut spare: Vec<u8> = Vec::new();
+    let mut at = ready.len();
     let mut ranges = Vec::with_capacity(order.len());
     for (c, chunk) in order.chunks(CHUNK).enumerate() {
-        let done: Vec<(Option<Prepared>, String, Option<PageDoc>)> = chunk
-            .par_iter()
-            .map(|&n| {
-                let doc = match site.nodes[n].doc_for(l).map(|d| a.page_doc(d)) {
-                    Some(Ok(d)) => Some(d),
-                    Some(Err(e)) => {
-                        em.error(e);
-                        None
-                    }
-                    None => None,
-                };
-                let html = doc.as_ref().map_or("", |d| d.html.as_str());
-                let piece = rebaser.chapter(site, n, html);
-                let page = match r.page(Spec::Page(n, l), html, None) {
-                    Ok(f) => em.prepare(f, true),
-                    Err(d) => {
-                        em.error(d);
-                        None
-                    }
-                };
-                (page, piece, doc)
-            })
-            .collect();
+        let (done, _) = rayon::join(
+            || render_chunk(a, r, em, &rebaser, chunk, l),
+            || em.write_stream(&mut print, &ready),
+        );
         // Each page's words for the search index, split in parallel too.
         let words: Vec<PageWords> = chunk
             .par_iter()
@@ -254,24 +244,66 @@ fn publication(
             search.add_words(n, w);
         }
         drop(words);
+        // The written part's buffer is kept for the next part.
+        std::mem::swap(&mut ready, &mut spare);
+        ready.clear();
         let mut emitted = Vec::with_capacity(done.len());
         for (i, (page, piece, _)) in done.into_iter().enumerate() {
             emitted.push(page);
-            let start = print.len();
-            print.push_str(&piece);
-            ranges.push(start..print.len());
-            print.push_str(&shell[c * CHUNK + i + 1]);
+            ranges.push(at..at + piece.len());
+            ready.extend_from_slice(piece.as_bytes());
+            ready.extend_from_slice(shell[c * CHUNK + i + 1].as_bytes());
+            at += piece.len() + shell[c * CHUNK + i + 1].len();
         }
         em.record(emitted);
     }
-    let path = Spec::Print(p, l).output_path(site);
-    em.record_pieces(path.clone(), ranges);
-    let mut files = vec![OutputFile::owned(path, print.into_bytes())];
+    em.write_stream(&mut print, &ready);
+    em.record(vec![em.finish_stream(print)]);
+    em.record_pieces(path, ranges);
     match r.print_css(p, l) {
-        Ok(css) => files.push(css),
-        Err(d) => em.error(d),
+        Ok(css) => vec![css],
+        Err(d) => {
+            em.error(d);
+            Vec::new()
+        }
     }
-    files
+}
+
+/// A chunk of a publication's pages, rendered in parallel and prepared
+/// for the emitter: each with its piece of the print page and its
+/// document's HTML and text.
+fn render_chunk(
+    a: &Analysed,
+    r: &Renderer,
+    em: &Emitter,
+    rebaser: &Rebaser,
+    chunk: &[NodeId],
+    l: LangId,
+) -> Vec<(Option<Prepared>, String, Option<PageDoc>)> {
+    let site = &a.site;
+    chunk
+        .par_iter()
+        .map(|&n| {
+            let doc = match site.nodes[n].doc_for(l).map(|d| a.page_doc(d)) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(e)) => {
+                    em.error(e);
+                    None
+                }
+                None => None,
+            };
+            let html = doc.as_ref().map_or("", |d| d.html.as_str());
+            let piece = rebaser.chapter(site, n, html);
+            let page = match r.page(Spec::Page(n, l), html, None) {
+                Ok(f) => em.prepare(f, true),
+                Err(d) => {
+                    em.error(d);
+                    None
+                }
+            };
+            (page, piece, doc)
+        })
+        .collect()
 }
 
 /// One publication's print page in one language, whole (for `serve`,

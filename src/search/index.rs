@@ -90,8 +90,14 @@ fn push_lang(out: &mut String, attrs: Option<(&str, &str)>) {
 /// The whole file.
 pub(super) fn write(site: &Site, l: LangId, entries: &[Entry], pages: &[IndexPage]) -> String {
     let code = &site.config.languages[l].code;
-    let size = pages.iter().map(|p| p.body.len() + 64).sum::<usize>();
-    let mut js = String::with_capacity(size + entries.len() * 12 + 4096);
+    // Room for everything at once, generously: growing would copy the
+    // whole index (and hold it twice); room never written costs nothing.
+    let size = pages
+        .iter()
+        .map(|p| p.body.len() + p.title.len() + 256 + p.sections.len() * 64)
+        .sum::<usize>();
+    let words = entries.iter().map(|e| e.text.len() * 2 + 16).sum::<usize>();
+    let mut js = String::with_capacity(size + words + 64 * 1024);
     js.push_str("window.fieldguideSearch={\"v\":2,\"lang\":");
     json_str(&mut js, code);
     js.push_str(",\"f\":");
