@@ -58,8 +58,16 @@ impl Key {
 pub fn key(opts: &Options, inputs: &Inputs) -> Option<Hash> {
     let mut k = Key(blake3::Hasher::new());
     k.text("fieldguide output key 1");
-    let exe = std::fs::read(std::env::current_exe().ok()?).ok()?;
-    k.put(blake3::hash(&exe).as_bytes());
+    // Read through, not held: the program is 15 MB (200 MB with debug
+    // information).
+    let exe = std::fs::File::open(std::env::current_exe().ok()?).ok()?;
+    k.put(
+        blake3::Hasher::new()
+            .update_reader(exe)
+            .ok()?
+            .finalize()
+            .as_bytes(),
+    );
     k.text(&format!("{opts:?}"));
     k.text(&format!("{:?}", inputs.config));
     let theme = &inputs.theme;

@@ -1,0 +1,190 @@
+//! Where emitted files go: a [`Sink`] (the disk writer for `build`,
+//! memory for `serve` and `pdf`, nowhere for `check`), and the scratch
+//! files large outputs are written to as they are made.
+
+use crate::diagnostics::Diagnostic;
+use crate::output::manifest::Hash;
+use crate::output::write::{Staged, Writer};
+use crate::output::{OutputFile, WriteStats};
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
+use std::sync::Mutex;
+
+/// A large output being written (the zips): a file in the staging folder,
+/// or memory.
+pub enum Scratch {
+    File(usize, std::fs::File),
+    Memory(Cursor<Vec<u8>>),
+}
+
+impl Write for Scratch {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Scratch::File(_, f) => f.write(buf),
+            Scratch::Memory(c) => c.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Scratch::File(_, f) => f.flush(),
+            Scratch::Memory(c) => c.flush(),
+        }
+    }
+}
+
+impl Read for Scratch {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Scratch::File(_, f) => f.read(buf),
+            Scratch::Memory(c) => c.read(buf),
+        }
+    }
+}
+
+impl Seek for Scratch {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        match self {
+            Scratch::File(_, f) => f.seek(pos),
+            Scratch::Memory(c) => c.seek(pos),
+        }
+    }
+}
+
+/// Takes finished files, from any thread.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile, hash: Hash) -> Result<(), Diagnostic>;
+    fn scratch(&self) -> Result<Scratch, Diagnostic>;
+    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic>;
+}
+
+/// Keeps every file in memory (`serve`, `pdf`).
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<Vec<OutputFile>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.files.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, file: OutputFile, _: Hash) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            f.push(file);
+        }
+        Ok(())
+    }
+
+    fn scratch(&self) -> Result<Scratch, Diagnostic> {
+        Ok(Scratch::Memory(Cursor::new(Vec::new())))
+    }
+
+    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {
+        let bytes = match scratch {
+            Scratch::Memory(c) => c.into_inner(),
+            Scratch::File(..) => {
+                return Err(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    "internal error: file scratch in memory",
+                ));
+            }
+        };
+        self.put(OutputFile::owned(path.to_string(), bytes), [0; 32])
+    }
+}
+
+/// Keeps nothing (`check`: every page is rendered, to find template
+/// errors, and dropped).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile, _: Hash) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn scratch(&self) -> Result<Scratch, Diagnostic> {
+        Ok(Scratch::Memory(Cursor::new(Vec::new())))
+    }
+    fn put_scratch(&self, _: &str, _: Scratch) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Stages every file in the output folder (`build`); nothing is visible
+/// there until [`Disk::commit`].
+pub struct Disk {
+    writer: Writer,
+    staged: Mutex<Vec<Staged>>,
+}
+
+impl Disk {
+    pub fn new(writer: Writer) -> Self {
+        Disk {
+            writer,
+            staged: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn writer(&self) -> &Writer {
+        &self.writer
+    }
+
+    /// Moves everything into place; `seal`: see `pipeline::unchanged`.
+    pub fn commit(
+        self,
+        printed: &crate::output::Printed,
+        seal: Option<(&Hash, &str)>,
+    ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let staged = self.staged.into_inner().unwrap_or_default();
+        self.writer.commit_printed(staged, printed, seal)
+    }
+}
+
+impl Sink for Disk {
+    fn put(&self, file: OutputFile, hash: Hash) -> Result<(), Diagnostic> {
+        let s = self
+            .writer
+            .put_hashed(&file.path, file.bytes.as_ref(), hash)?;
+        if let Ok(mut v) = self.staged.lock() {
+            v.push(s);
+        }
+        Ok(())
+    }
+
+    fn scratch(&self) -> Result<Scratch, Diagnostic> {
+        self.writer
+            .scratch()
+            .map(|(n, f)| Scratch::File(n, f))
+            .map_err(|e| {
+                Diagnostic::error(
+                    crate::output::write::STAGING,
+                    0,
+                    0,
+                    format!("cannot write: {e}"),
+                )
+            })
+    }
+
+    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {
+        let Scratch::File(n, mut f) = scratch else {
+            return Err(Diagnostic::error(
+                path,
+                0,
+                0,
+                "internal error: memory scratch on disk",
+            ));
+        };
+        f.flush()
+            .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot write: {e}")))?;
+        drop(f);
+        let s = self.writer.put_scratch(path, n)?;
+        if let Ok(mut v) = self.staged.lock() {
+            v.push(s);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,173 @@
+//! Large files emitted as they are made (print pages), never held whole.
+
+use super::{Emitted, Emitter, Entry, Scratch, zip_options};
+use crate::diagnostics::Diagnostic;
+use std::io::Write;
+use zip::write::ZipFileBuilder;
+
+/// A large file emitted as it is made (a print page: a whole publication
+/// in one document), never held whole: each piece is hashed, compressed
+/// for the zip and written to the sink's scratch file as it comes.
+pub struct Streamed {
+    path: String,
+    hasher: blake3::Hasher,
+    len: u64,
+    zip: Option<ZipFileBuilder>,
+    out: Scratch,
+    /// The whole file, only when its print key needs it (`track_prints`).
+    copy: Option<Vec<u8>>,
+    /// A write failed (and was reported): the rest is not written.
+    failed: bool,
+}
+
+impl Emitter<'_> {
+    /// Starts the file `path`, to be written piece by piece
+    /// ([`Emitter::write_stream`]) and finished by
+    /// [`Emitter::finish_stream`]. `None` (the error recorded) when no
+    /// scratch file can be made.
+    pub fn stream(&self, path: String) -> Option<Streamed> {
+        let out = self.sink.scratch().map_err(|d| self.error(d)).ok()?;
+        let zip = match &self.zip {
+            Some(_) => {
+                let name = format!("{}/{}", self.zip_root, path);
+                match ZipFileBuilder::new(name, zip_options()) {
+                    Ok(z) => Some(z),
+                    Err(e) => {
+                        self.error(self.zip_error(&path, e));
+                        return None;
+                    }
+                }
+            }
+            None => None,
+        };
+        let copy = (self.track_prints && path.ends_with("/print.html")).then(Vec::new);
+        Some(Streamed {
+            path,
+            hasher: blake3::Hasher::new(),
+            len: 0,
+            zip,
+            out,
+            copy,
+            failed: false,
+        })
+    }
+
+    /// Adds `bytes` to the streamed file; false (the error recorded) when
+    /// it cannot be written.
+    pub fn write_stream(&self, s: &mut Streamed, bytes: &[u8]) -> bool {
+        if s.failed {
+            return false;
+        }
+        s.hasher.update(bytes);
+        s.len += bytes.len() as u64;
+        if let Some(copy) = &mut s.copy {
+            copy.extend_from_slice(bytes);
+        }
+        if let Some(z) = &mut s.zip
+            && let Err(e) = z.write_all(bytes)
+        {
+            self.error(self.zip_error(&s.path, zip::result::ZipError::Io(e)));
+            s.failed = true;
+            return false;
+        }
+        if let Err(e) = s.out.write_all(bytes) {
+            self.error(self.stream_error(&s.path, &e));
+            s.failed = true;
+            return false;
+        }
+        true
+    }
+
+    /// The streamed file, handed to the sink: pass it to
+    /// [`Emitter::record`] as any prepared file.
+    pub fn finish_stream(&self, s: Streamed) -> Option<Emitted> {
+        let Streamed {
+            path,
+            hasher,
+            len,
+            zip,
+            mut out,
+            copy,
+            failed,
+        } = s;
+        if failed {
+            return None;
+        }
+        let zip = match zip.map(ZipFileBuilder::finish) {
+            Some(Ok(z)) => Some(z),
+            Some(Err(e)) => {
+                self.error(self.zip_error(&path, e));
+                return None;
+            }
+            None => None,
+        };
+        if let Some(copy) = copy {
+            let refs = crate::pdf::keep::refs(&path, &copy);
+            if let Ok(mut loads) = self.print_loads.lock() {
+                loads.insert(path.clone(), refs);
+            }
+        }
+        if let Err(e) = out.flush() {
+            self.error(self.stream_error(&path, &e));
+            return None;
+        }
+        let entry = Entry {
+            path,
+            len,
+            hash: *hasher.finalize().as_bytes(),
+        };
+        if let Err(d) = self.sink.put_scratch(&entry.path, out) {
+            self.error(d);
+            return None;
+        }
+        Some(Emitted { entry, zip })
+    }
+
+    fn stream_error(&self, path: &str, e: &std::io::Error) -> Diagnostic {
+        crate::output::write::io_error(std::path::Path::new(path), e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Emitter, Memory, Scratch};
+    use crate::output::OutputFile;
+
+    #[test]
+    fn a_file_streamed_in_pieces_is_the_file_emitted_whole() {
+        let text: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| format!("<p>chapter {}</p>\n", i % 977).into_bytes())
+            .collect();
+        let sink = Memory::default();
+        let mut em = Emitter::new(&sink, Some("guide".into())).unwrap();
+        let Some(mut s) = em.stream("en/p/print.html".into()) else {
+            panic!("no stream");
+        };
+        for piece in text.chunks(70_001) {
+            assert!(em.write_stream(&mut s, piece));
+        }
+        em.record(vec![em.finish_stream(s)]);
+        let whole = em.prepare(
+            OutputFile::owned("en/q/print.html".into(), text.clone()),
+            true,
+        );
+        em.record(vec![whole]);
+        let ledger = em.ledger();
+        let hash = *blake3::hash(&text).as_bytes();
+        for e in &ledger {
+            assert_eq!((e.len, e.hash), (text.len() as u64, hash), "{}", e.path);
+        }
+        let Some(Ok(Scratch::Memory(zip))) = em.take_zip() else {
+            panic!("no zip");
+        };
+        let entries = crate::output::download::entries(zip.get_ref()).unwrap();
+        let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["guide/en/p/print.html", "guide/en/q/print.html"]);
+        assert!(entries.iter().all(|(_, bytes)| *bytes == text));
+        let (_, errors, _) = em.into_parts();
+        assert!(errors.is_empty());
+        let files = sink.into_files();
+        assert_eq!(files.len(), 2);
+        assert!(files.iter().all(|f| f.bytes.as_ref() == text.as_slice()));
+    }
+}
