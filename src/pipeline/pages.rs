@@ -36,30 +36,27 @@ pub fn emit_all(
     let site = &a.site;
     let nlang = site.config.languages.len();
     // Each language's search index, fed page by page as they are made, and
-    // finished while the next language's pages of the last publication are
-    // made (indexes are emitted later, in language order, as always).
-    let mut search: Vec<Option<IndexBuilder>> = crate::config::LangId::all(nlang)
-        .map(|l| Some(IndexBuilder::new(site, l)))
-        .collect();
+    // finished while the next language's first publication is made: one
+    // language after the other, so that at most two indexes are held
+    // (they are emitted later, in language order, as always).
+    let mut search: Vec<Option<IndexBuilder>> = (0..nlang).map(|_| None).collect();
     let mut finished: Vec<Option<Finished>> = (0..nlang).map(|_| None).collect();
-    let last = site.publications.last().copied();
+    let first = site.publications.first().copied();
     // A print page's stylesheet is hashed, compressed and handed on while
     // the next publication's pages are made (the print page itself is
     // written as it is made); zip entries are recorded in a fixed order.
     let mut pending: Vec<OutputFile> = Vec::new();
-    for (&p, l) in site
-        .publications
-        .iter()
-        .flat_map(|p| crate::config::LangId::all(nlang).map(move |l| (p, l)))
+    for (l, &p) in crate::config::LangId::all(nlang)
+        .flat_map(|l| site.publications.iter().map(move |p| (l, p)))
     {
         if em.failed() {
             return Emitted::default();
         }
         let previous = std::mem::take(&mut pending);
-        // The language before this one has all its pages once `p` is the
-        // last publication.
+        // The language before this one has all its pages once `p` is this
+        // language's first publication.
         let complete = match l.0.checked_sub(1) {
-            Some(k) if Some(p) == last => search[k].take().map(|b| (k, b)),
+            Some(k) if Some(p) == first => search[k].take().map(|b| (k, b)),
             _ => None,
         };
         let builder = search[l].get_or_insert_with(|| IndexBuilder::new(site, l));
