@@ -271,7 +271,7 @@ fn renumber(bytes: &[u8], codes: &[Code]) -> String {
         if b & 0x80 != 0 {
             shift += 7;
         } else {
-            out.extend_from_slice(codes[n as usize].bytes());
+            codes[n as usize].push_to(&mut out);
             n = 0;
             shift = 0;
         }

@@ -106,31 +106,43 @@ pub(super) fn encode_number(out: &mut String, n: u32) {
 /// once per entry, then copied wherever the entry is named.
 #[derive(Clone, Copy)]
 pub(super) struct Code {
+    /// The digits first, then padding.
     buf: [u8; 8],
-    start: u8,
+    len: u8,
 }
 
 impl Code {
     pub(super) fn new(n: u32) -> Self {
         let ascii = |v: u32| digit(v) as u8;
-        let mut buf = [0u8; 8];
-        let mut i = buf.len() - 1;
-        buf[i] = ascii(n % FINAL);
+        let mut digits = [0u8; 8];
+        let mut i = digits.len() - 1;
+        digits[i] = ascii(n % FINAL);
         let mut rest = n / FINAL;
         while rest > 0 {
             rest -= 1;
             i -= 1;
-            buf[i] = ascii(FINAL + rest % CONT);
+            digits[i] = ascii(FINAL + rest % CONT);
             rest /= CONT;
         }
+        let mut buf = [0u8; 8];
+        buf[..8 - i].copy_from_slice(&digits[i..]);
         Code {
             buf,
-            start: i as u8,
+            len: (8 - i) as u8,
         }
     }
 
+    #[cfg(test)]
     pub(super) fn bytes(&self) -> &[u8] {
-        &self.buf[usize::from(self.start)..]
+        &self.buf[..usize::from(self.len)]
+    }
+
+    /// Appends the digits to `out`: all eight bytes are copied (one move,
+    /// not a call to copy a few bytes), then the padding is cut.
+    pub(super) fn push_to(&self, out: &mut Vec<u8>) {
+        let end = out.len() + usize::from(self.len);
+        out.extend_from_slice(&self.buf);
+        out.truncate(end);
     }
 }
 
