@@ -37,6 +37,19 @@ pub struct Session {
     /// The site's diagnostics of links to anchors, to tell which of them an
     /// edit made.
     anchors: Vec<Diagnostic>,
+    /// The navigation of every page: an edit of a document's body changes
+    /// no title, page or order, so it is made again only with the site.
+    nav: Arc<crate::render::nav::Nav>,
+}
+
+/// The navigation of the site `built`.
+fn nav_of(built: &Built, opts: &Options) -> Arc<crate::render::nav::Nav> {
+    let a = &built.analysed;
+    let extras = crate::render::Extras {
+        live_reload: opts.live_reload.clone(),
+        ..Default::default()
+    };
+    crate::render::Renderer::new(&a.site, &a.rendered, &built.tera, &a.theme, extras).nav()
 }
 
 /// Every document's words, owned.
@@ -99,6 +112,7 @@ impl Session {
         let print_pieces = std::mem::take(&mut built.summary.print_pieces);
         let words = all_words(&built);
         let anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
+        let nav = nav_of(&built, &opts);
         let session = Session {
             opts,
             built,
@@ -107,6 +121,7 @@ impl Session {
             print_pieces,
             words,
             anchors,
+            nav,
         };
         Ok((session, warnings))
     }
@@ -154,6 +169,7 @@ impl Session {
         self.print_pieces = std::mem::take(&mut built.summary.print_pieces);
         self.words = all_words(&built);
         self.anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
+        self.nav = nav_of(&built, &self.opts);
         self.built = built;
         self.files = files;
         Ok(Outcome {
@@ -277,8 +293,14 @@ impl Session {
             live_reload: self.opts.live_reload.clone(),
             ..Default::default()
         };
-        let renderer =
-            crate::render::Renderer::new(&a.site, &a.rendered, &self.built.tera, &a.theme, extras);
+        let renderer = crate::render::Renderer::with_nav(
+            &a.site,
+            &a.rendered,
+            &self.built.tera,
+            &a.theme,
+            extras,
+            Some(self.nav.clone()),
+        );
         let edited: BTreeSet<DocId> = docs.iter().copied().collect();
         let reuse = pipeline::Reuse {
             files: &self.files,

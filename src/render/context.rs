@@ -14,15 +14,23 @@ use crate::markdown::{Rendered, links};
 pub struct Contexts<'a> {
     pub site: &'a Site,
     pub rendered: &'a [Rendered],
-    /// The navigation entries, written once for all pages.
-    nav: super::nav::Nav,
+    /// The navigation entries, written once for all pages (and kept by
+    /// `serve` while the site's structure stays the same).
+    nav: std::sync::Arc<super::nav::Nav>,
     /// Translation counts per (publication, language), counted once: every
     /// page of a publication shows them.
     counts: std::collections::HashMap<(NodeId, LangId), crate::translation::Counts>,
 }
 
 impl<'a> Contexts<'a> {
-    pub fn new(site: &'a Site, rendered: &'a [Rendered], untranslated: super::nav::Labels) -> Self {
+    /// `nav`: the navigation made for this site before, if its pages, titles
+    /// and order are unchanged since; else it is made.
+    pub fn new(
+        site: &'a Site,
+        rendered: &'a [Rendered],
+        untranslated: super::nav::Labels,
+        nav: Option<std::sync::Arc<super::nav::Nav>>,
+    ) -> Self {
         let counts = site
             .publications
             .iter()
@@ -35,9 +43,14 @@ impl<'a> Contexts<'a> {
         Contexts {
             site,
             rendered,
-            nav: super::nav::Nav::new(site, untranslated),
+            nav: nav
+                .unwrap_or_else(|| std::sync::Arc::new(super::nav::Nav::new(site, untranslated))),
             counts,
         }
+    }
+
+    pub(super) fn nav(&self) -> std::sync::Arc<super::nav::Nav> {
+        self.nav.clone()
     }
 
     pub(super) fn lang(&self, i: LangId) -> LangCtx {

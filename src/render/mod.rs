@@ -318,6 +318,21 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         extras: Extras,
     ) -> Self {
+        Self::with_nav(site, facts, tera, theme, extras, None)
+    }
+
+    /// [`Renderer::new`], with the navigation of an earlier renderer
+    /// ([`Renderer::nav`]) of the same site, when only the documents'
+    /// bodies changed since (`serve`): the navigation shows titles and
+    /// order, for every page of the site, and takes a while to make.
+    pub fn with_nav(
+        site: &'a Site,
+        facts: &'a [Rendered],
+        tera: &'a Tera,
+        theme: &'a Theme,
+        extras: Extras,
+        nav: Option<std::sync::Arc<nav::Nav>>,
+    ) -> Self {
         // Words of the navigation (written in Rust), in each language.
         let label = |function: &str, key: &str| -> Vec<String> {
             site.config
@@ -341,10 +356,15 @@ impl<'a> Renderer<'a> {
             site,
             tera,
             theme,
-            contexts: Contexts::new(site, facts, untranslated),
+            contexts: Contexts::new(site, facts, untranslated, nav),
             extras,
             redirects: crate::content::aliases::redirects(site),
         }
+    }
+
+    /// The navigation, for [`Renderer::with_nav`].
+    pub fn nav(&self) -> std::sync::Arc<nav::Nav> {
+        self.contexts.nav()
     }
 
     /// A page other than a print page. `content` is the HTML of the page's
