@@ -328,11 +328,13 @@ fn print_page(a: &Analysed, r: &Renderer, p: NodeId, l: LangId) -> Made {
 }
 
 /// What `serve` keeps of the last build, for print pages to be made from:
-/// their bytes, where their chapters are, and the documents just edited.
+/// their bytes, where their chapters are, the documents just edited, and
+/// buffers of print pages replaced before, to make new ones in.
 pub struct Reuse<'a> {
     pub files: &'a std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>>,
     pub pieces: &'a PrintPieces,
     pub edited: &'a BTreeSet<crate::content::model::DocId>,
+    pub buffers: &'a std::sync::Mutex<Vec<Vec<u8>>>,
 }
 
 /// A print page, from `reuse` when it can be, else whole.
@@ -341,7 +343,13 @@ fn print_file(a: &Analysed, r: &Renderer, (p, l): (NodeId, LangId), reuse: Optio
     let spliced = reuse.and_then(|u| {
         let old = u.files.get(&path)?;
         let ranges = u.pieces.get(&path)?;
-        print_pieces::splice(a, r, (p, l), old, ranges, u.edited)
+        // The largest buffer kept: print pages differ little in size.
+        let buffer = u.buffers.lock().ok().and_then(|mut b| {
+            let i = (0..b.len()).max_by_key(|&i| b[i].capacity())?;
+            Some(b.swap_remove(i))
+        });
+        let buffer = buffer.unwrap_or_default();
+        print_pieces::splice(a, r, (p, l), (old, ranges), u.edited, buffer)
     });
     spliced.unwrap_or_else(|| print_page(a, r, p, l))
 }

@@ -11,15 +11,25 @@
 
 use crate::content::front_matter;
 use crate::content::load::CONTENT_DIR;
-use crate::content::model::{DocId, NodeId, Site};
+use crate::content::model::DocId;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::output::{Bytes, OutputFile};
+use crate::output::OutputFile;
 use crate::pipeline::{self, Built, Failed, Options};
 use crate::render::Spec;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
+
+mod kept;
+mod reach;
+
+use kept::{all_words, changed_paths, first_buffer, into_map, nav_of};
+use reach::{affected, translation_statuses, used_assets};
+
+/// Replaced print pages lend their buffer to the next edit's print pages;
+/// at most this many are kept.
+const BUFFERS_KEPT: usize = 4;
 
 /// A built site kept in memory, ready for the next change.
 pub struct Session {
@@ -40,25 +50,8 @@ pub struct Session {
     /// The navigation of every page: an edit of a document's body changes
     /// no title, page or order, so it is made again only with the site.
     nav: Arc<crate::render::nav::Nav>,
-}
-
-/// The navigation of the site `built`.
-fn nav_of(built: &Built, opts: &Options) -> Arc<crate::render::nav::Nav> {
-    let a = &built.analysed;
-    let extras = crate::render::Extras {
-        live_reload: opts.live_reload.clone(),
-        ..Default::default()
-    };
-    crate::render::Renderer::new(&a.site, &a.rendered, &built.tera, &a.theme, extras).nav()
-}
-
-/// Every document's words, owned.
-fn all_words(built: &Built) -> Vec<Option<crate::search::PageWords<'static>>> {
-    let a = &built.analysed;
-    crate::search::words(&a.site, &a.rendered, |_| true)
-        .into_iter()
-        .map(|w| w.map(crate::search::PageWords::into_owned))
-        .collect()
+    /// Buffers of print pages an edit replaced, to make the next ones in.
+    buffers: std::sync::Mutex<Vec<Vec<u8>>>,
 }
 
 /// What a rebuild did.
@@ -71,20 +64,6 @@ pub struct Outcome {
     pub ms: f64,
     /// Warnings of the changed files (errors fail the rebuild).
     pub warnings: Vec<Diagnostic>,
-}
-
-fn into_map(files: Vec<OutputFile>) -> BTreeMap<String, Arc<Vec<u8>>> {
-    files
-        .into_iter()
-        .map(|f| {
-            let bytes = match f.bytes {
-                Bytes::Owned(v) => Arc::new(v),
-                Bytes::Shared(a) => a,
-                Bytes::Static(s) => Arc::new(s.to_vec()),
-            };
-            (f.path, bytes)
-        })
-        .collect()
 }
 
 /// A document whose body alone changed: its new text, read and split.
@@ -113,6 +92,7 @@ impl Session {
         let words = all_words(&built);
         let anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
         let nav = nav_of(&built, &opts);
+        let buffers = std::sync::Mutex::new(first_buffer(&files, &print_pieces));
         let session = Session {
             opts,
             built,
@@ -122,6 +102,7 @@ impl Session {
             words,
             anchors,
             nav,
+            buffers,
         };
         Ok((session, warnings))
     }
@@ -260,30 +241,8 @@ impl Session {
         let strict = self.opts.strict;
         let a = &mut self.built.analysed;
         let link_diags = crate::check::links(&a.site, &mut a.rendered);
+        let diags = self.edit_diagnostics(docs, &link_diags);
         let a = &self.built.analysed;
-        let mut diags: Vec<Diagnostic> = docs
-            .iter()
-            .flat_map(|&d| a.rendered[d].diagnostics.iter().cloned())
-            .collect();
-        // Links from other pages may point at anchors that just went away.
-        // Warnings in other files are kept when the change made them: they
-        // fail a --strict build, as `build` would.
-        let changed_files: Vec<&Path> = docs
-            .iter()
-            .map(|&d| a.site.doc(d).file.rel.as_path())
-            .collect();
-        let before: std::collections::HashSet<&Diagnostic> = self.anchors.iter().collect();
-        diags.extend(
-            link_diags
-                .iter()
-                .filter(|x| {
-                    x.severity == Severity::Error
-                        || changed_files.contains(&x.path.as_path())
-                        || !before.contains(x)
-                })
-                .cloned(),
-        );
-        drop(before);
         if pipeline::has_errors(&diags, strict) {
             return Err(pipeline::fail(diags, strict));
         }
@@ -306,6 +265,7 @@ impl Session {
             files: &self.files,
             pieces: &self.print_pieces,
             edited: &edited,
+            buffers: &self.buffers,
         };
         let (mut files, pieces) = pipeline::render_specs(a, &renderer, &specs, Some(&reuse))
             .map_err(|d| pipeline::fail(d, strict))?;
@@ -329,13 +289,7 @@ impl Session {
             self.words[d.0] = Some(words.into_owned());
         }
         files.extend(crate::search::indexes(&a.site, &self.words, &langs).0);
-        let mut changed = Vec::new();
-        for (path, bytes) in into_map(files) {
-            if self.files.get(&path) != Some(&bytes) {
-                changed.push(path.clone());
-                self.files.insert(path, bytes);
-            }
-        }
+        let mut changed = self.store(files);
         if self.built.analysed.site.config.offline {
             changed.extend(self.refresh_offline());
         }
@@ -347,6 +301,64 @@ impl Session {
             ms: start.elapsed().as_secs_f64() * 1000.0,
             warnings: pipeline::fail(diags, false).diagnostics,
         })
+    }
+
+    /// The diagnostics of an edit of `docs`: theirs, and those of links
+    /// from other pages to anchors that just went away. Warnings in other
+    /// files are kept when the edit made them: they fail a --strict build,
+    /// as `build` would.
+    fn edit_diagnostics(&self, docs: &[DocId], link_diags: &[Diagnostic]) -> Vec<Diagnostic> {
+        let a = &self.built.analysed;
+        let mut diags: Vec<Diagnostic> = docs
+            .iter()
+            .flat_map(|&d| a.rendered[d].diagnostics.iter().cloned())
+            .collect();
+        let changed_files: Vec<&Path> = docs
+            .iter()
+            .map(|&d| a.site.doc(d).file.rel.as_path())
+            .collect();
+        let before: std::collections::HashSet<&Diagnostic> = self.anchors.iter().collect();
+        diags.extend(
+            link_diags
+                .iter()
+                .filter(|x| {
+                    x.severity == Severity::Error
+                        || changed_files.contains(&x.path.as_path())
+                        || !before.contains(x)
+                })
+                .cloned(),
+        );
+        diags
+    }
+
+    /// Puts `files` in place of what the session serves; returns the paths
+    /// whose bytes changed.
+    fn store(&mut self, files: Vec<OutputFile>) -> Vec<String> {
+        let mut changed = Vec::new();
+        for (path, bytes) in into_map(files) {
+            if self.files.get(&path) != Some(&bytes) {
+                changed.push(path.clone());
+                let print = self.print_pieces.contains_key(&path);
+                let old = self.files.insert(path, bytes);
+                if print {
+                    self.keep_buffer(old);
+                }
+            }
+        }
+        changed
+    }
+
+    /// Keeps the buffer of a replaced print page (unless a response still
+    /// holds it) for the next edit's print pages, a few at most.
+    fn keep_buffer(&mut self, old: Option<Arc<Vec<u8>>>) {
+        let Some(old) = old else {
+            return;
+        };
+        if let (Ok(bytes), Ok(buffers)) = (Arc::try_unwrap(old), self.buffers.get_mut())
+            && buffers.len() < BUFFERS_KEPT
+        {
+            buffers.push(bytes);
+        }
     }
 
     /// The offline lists and worker, which name every file.
@@ -362,14 +374,7 @@ impl Session {
             })
             .collect();
         let files = crate::output::offline::files(&self.built.analysed.site, &records);
-        let mut changed = Vec::new();
-        for (path, bytes) in into_map(files) {
-            if self.files.get(&path) != Some(&bytes) {
-                changed.push(path.clone());
-                self.files.insert(path, bytes);
-            }
-        }
-        changed
+        self.store(files)
     }
 }
 
@@ -413,68 +418,6 @@ fn restore(a: &mut pipeline::Analysed, saved: Vec<Saved>) {
     }
 }
 
-/// The files under `guidance/` that pages use (and so are published).
-fn used_assets(rendered: &[crate::markdown::Rendered]) -> BTreeSet<usize> {
-    rendered
-        .iter()
-        .flat_map(|r| r.assets.iter().copied())
-        .collect()
-}
-
 fn is_offline_file(path: &str) -> bool {
     path == "sw.js" || path.ends_with("/offline.json")
-}
-
-fn changed_paths(
-    old: &BTreeMap<String, Arc<Vec<u8>>>,
-    new: &BTreeMap<String, Arc<Vec<u8>>>,
-) -> Vec<String> {
-    new.iter()
-        .filter(|(k, v)| old.get(*k) != Some(v))
-        .map(|(k, _)| k.clone())
-        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
-        .collect()
-}
-
-/// Each node's translation status in each language, to see whether an edit
-/// made a translation stale (or fresh) somewhere.
-fn translation_statuses(site: &Site) -> Vec<crate::translation::Status> {
-    let nlang = site.config.languages.len();
-    site.node_ids()
-        .flat_map(|n| {
-            crate::config::LangId::all(nlang).map(move |l| crate::translation::status(site, n, l))
-        })
-        .collect()
-}
-
-/// The pages that show any of `docs`: the page itself in every language it
-/// is read in and its publication's print pages. When a translation's
-/// status changed, every page of the publication and the homes (they show
-/// the counts).
-fn affected(site: &Site, docs: &[DocId], whole_publications: bool) -> Vec<Spec> {
-    let nlang = site.config.languages.len();
-    let mut specs = BTreeSet::new();
-    for &d in docs {
-        let doc = site.doc(d);
-        let node = &site.nodes[doc.node];
-        for l in crate::config::LangId::all(nlang) {
-            if node.doc_for(l) == Some(d) {
-                specs.insert(Spec::Page(doc.node, l));
-                specs.insert(Spec::Print(node.publication, l));
-            }
-            if whole_publications {
-                specs.insert(Spec::Home(l));
-                for n in publication_nodes(site, node.publication) {
-                    specs.insert(Spec::Page(n, l));
-                }
-                specs.insert(Spec::Print(node.publication, l));
-            }
-        }
-    }
-    specs.into_iter().collect()
-}
-
-fn publication_nodes(site: &Site, p: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-    site.node_ids()
-        .filter(move |&n| site.nodes[n].publication == p)
 }
