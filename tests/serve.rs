@@ -329,3 +329,53 @@ fn serving_beyond_this_machine_is_announced() {
         "{seen:?}"
     );
 }
+
+/// A warning an edit made in another file (a link to an anchor the edit
+/// removed) is said once, by that edit, and not again by the next one.
+#[test]
+fn a_warning_an_edit_made_elsewhere_is_said_once() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}\nbroken_links: warning\n"));
+    let opts = fieldguide::pipeline::Options {
+        source: site.path().to_path_buf(),
+        keep_text: true,
+        ..Default::default()
+    };
+    let Ok((mut session, _)) = fieldguide::rebuild::Session::start(opts) else {
+        panic!("the fixture does not build");
+    };
+    let signs = "guidance/handbook/02-signs.en.md";
+    let text = site.read(signs);
+    let elsewhere = |o: &fieldguide::rebuild::Outcome| -> Vec<String> {
+        o.warnings
+            .iter()
+            .filter(|d| d.path != std::path::Path::new(signs))
+            .map(|d| d.headline())
+            .collect()
+    };
+    site.write(
+        signs,
+        text.replace("## Physical signs {#physical-signs}", "## Bodily signs"),
+    );
+    let Ok(removed) = session.update(&[signs.into()]) else {
+        panic!("the edit fails");
+    };
+    assert!(!removed.full);
+    let said = elsewhere(&removed);
+    assert!(
+        said.iter()
+            .any(|w| w.contains("index.en.md") && w.contains("#physical-signs")),
+        "{said:?}"
+    );
+    site.write(
+        signs,
+        text.replace("## Physical signs {#physical-signs}", "## Bodily signs")
+            .replace("Fear.", "Fear, shame."),
+    );
+    let Ok(next) = session.update(&[signs.into()]) else {
+        panic!("the edit fails");
+    };
+    assert!(!next.full);
+    assert_eq!(elsewhere(&next), Vec::<String>::new());
+}

@@ -229,14 +229,11 @@ fn doc_text(
 }
 
 /// Lets each document's front matter go once the site is modelled (its
-/// body went as the file was loaded): the Markdown step reads the file
-/// again (verified by hash), so memory holds what a few documents need,
-/// not every file of the site. What later steps need of the text (the
-/// hash translations are compared by) is kept.
+/// body went as the file was loaded, after the hash translations are
+/// compared by was made): the Markdown step reads the file again (verified
+/// by hash), so memory holds what a few documents need, not every file of
+/// the site.
 fn release_texts(site: &mut model::Site) {
-    for d in site.doc_ids() {
-        let _ = crate::translation::current_hash(site, d);
-    }
     for doc in &mut site.docs {
         doc.file.text = String::new();
     }

@@ -38,11 +38,11 @@ pub(super) fn nav_of(built: &Built, opts: &Options) -> Arc<crate::render::nav::N
 }
 
 /// Every document's words, owned.
-pub(super) fn all_words(built: &Built) -> Vec<Option<crate::search::PageWords<'static>>> {
+pub(super) fn all_words(built: &Built) -> Vec<crate::search::PageWords<'static>> {
     let a = &built.analysed;
-    crate::search::words(&a.site, &a.rendered, |_| true)
+    crate::search::words(&a.site, &a.rendered)
         .into_iter()
-        .map(|w| w.map(crate::search::PageWords::into_owned))
+        .map(crate::search::PageWords::into_owned)
         .collect()
 }
 

@@ -43,7 +43,7 @@ pub struct Session {
     print_pieces: pipeline::PrintPieces,
     /// Each document's words for the search indexes, split once: an edit
     /// splits only the documents it changed.
-    words: Vec<Option<crate::search::PageWords<'static>>>,
+    words: Vec<crate::search::PageWords<'static>>,
     /// The site's diagnostics of links to anchors, to tell which of them an
     /// edit made.
     anchors: Vec<Diagnostic>,
@@ -85,7 +85,12 @@ struct Saved {
 
 impl Session {
     pub fn start(opts: Options) -> Result<(Self, Vec<Diagnostic>), Failed> {
-        let mut built = pipeline::build(&opts)?;
+        let built = pipeline::build(&opts)?;
+        Ok(Self::of(opts, built))
+    }
+
+    /// A session holding the site `built`, and its warnings.
+    fn of(opts: Options, mut built: Built) -> (Self, Vec<Diagnostic>) {
         let files = into_map(std::mem::take(&mut built.files));
         let warnings = std::mem::take(&mut built.summary.diagnostics);
         let print_pieces = std::mem::take(&mut built.summary.print_pieces);
@@ -104,7 +109,7 @@ impl Session {
             nav,
             buffers,
         };
-        Ok((session, warnings))
+        (session, warnings)
     }
 
     pub fn page_count(&self) -> usize {
@@ -143,16 +148,11 @@ impl Session {
     }
 
     fn full(&mut self, start: Instant) -> Result<Outcome, Failed> {
-        let mut built = pipeline::build(&self.opts)?;
-        let files = into_map(std::mem::take(&mut built.files));
-        let changed = changed_paths(&self.files, &files);
-        let warnings = std::mem::take(&mut built.summary.diagnostics);
-        self.print_pieces = std::mem::take(&mut built.summary.print_pieces);
-        self.words = all_words(&built);
-        self.anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
-        self.nav = nav_of(&built, &self.opts);
-        self.built = built;
-        self.files = files;
+        let built = pipeline::build(&self.opts)?;
+        let (mut fresh, warnings) = Self::of(self.opts.clone(), built);
+        let changed = changed_paths(&self.files, &fresh.files);
+        fresh.pending = std::mem::take(&mut self.pending);
+        *self = fresh;
         Ok(Outcome {
             changed,
             full: true,
@@ -286,7 +286,7 @@ impl Session {
                 &a.rendered[d].toc,
                 &a.rendered[d].text,
             );
-            self.words[d.0] = Some(words.into_owned());
+            self.words[d.0] = words.into_owned();
         }
         files.extend(crate::search::indexes(&a.site, &self.words, &langs).0);
         let mut changed = self.store(files);

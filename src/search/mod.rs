@@ -47,42 +47,16 @@ pub struct Summary {
 /// language trees show it; then each language's builder takes its pages.
 pub fn files(site: &Site, rendered: &[Rendered]) -> (Vec<OutputFile>, Vec<Summary>) {
     let all: Vec<LangId> = site.config.lang_ids().collect();
-    files_for(site, rendered, &all)
+    indexes(site, &words(site, rendered), &all)
 }
 
-/// [`files`] for the languages `langs` only, splitting only the documents
-/// they show.
-pub fn files_for(
-    site: &Site,
-    rendered: &[Rendered],
-    langs: &[LangId],
-) -> (Vec<OutputFile>, Vec<Summary>) {
-    let mut shown = vec![false; site.docs.len()];
-    for node in &site.nodes {
-        for &l in langs {
-            if let Some(d) = node.doc_for(l) {
-                shown[d.0] = true;
-            }
-        }
-    }
-    let words = words(site, rendered, |d| shown[d.0]);
-    indexes(site, &words, langs)
-}
-
-/// Each document's words (`None` for those `wanted` says no to), split in
-/// parallel.
-pub fn words<'a>(
-    site: &'a Site,
-    rendered: &'a [Rendered],
-    wanted: impl Fn(DocId) -> bool + Sync,
-) -> Vec<Option<PageWords<'a>>> {
+/// Each document's words, split in parallel (once, whichever language
+/// trees show the document).
+pub fn words<'a>(site: &'a Site, rendered: &'a [Rendered]) -> Vec<PageWords<'a>> {
     (0..site.docs.len())
         .into_par_iter()
         .map(DocId)
-        .map(|d| {
-            wanted(d)
-                .then(|| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
-        })
+        .map(|d| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
         .collect()
 }
 
@@ -90,7 +64,7 @@ pub fn words<'a>(
 /// (`serve`, after an edit, passes the words it keeps).
 pub fn indexes(
     site: &Site,
-    words: &[Option<PageWords>],
+    words: &[PageWords],
     langs: &[LangId],
 ) -> (Vec<OutputFile>, Vec<Summary>) {
     langs
@@ -98,8 +72,8 @@ pub fn indexes(
         .map(|&l| {
             let mut builder = IndexBuilder::new(site, l);
             for (n, node) in site.node_ids().zip(&site.nodes) {
-                match node.doc_for(l).and_then(|d| words[d.0].as_ref()) {
-                    Some(w) => builder.add_words(n, w),
+                match node.doc_for(l) {
+                    Some(d) => builder.add_words(n, &words[d.0]),
                     // A page without any document (not expected) is found
                     // by its slug.
                     None => builder.add(PageText {
