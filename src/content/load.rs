@@ -159,30 +159,30 @@ fn read(
         crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
     };
     // Folders with an `index` page in a language (Hugo's `_index.md`).
-    let indexes: HashSet<(&Path, LangId)> = md
+    let indexes: HashSet<(PathBuf, LangId)> = md
         .iter()
         .filter(|(m, _)| m.stem == "index")
-        .map(|(m, _)| (m.dir.as_path(), m.lang))
+        .map(|(m, _)| (m.dir.clone(), m.lang))
         .collect();
     let results: Vec<Result<Parsed, Box<(Diagnostic, LangId)>>> = md
-        .par_iter()
+        .into_par_iter()
         .map(|(m, from_base)| {
-            let from_base = *from_base;
             let text = read_text(from_base, &m.in_site).map_err(|d| Box::new((d, m.lang)))?;
+            // Asked of Hugo's `_index.md` only (see `parse`).
+            let has_index = m.stem == "_index" && indexes.contains(&(m.dir.clone(), m.lang));
             let file = SourceFile {
                 rel: layers[layer(from_base)].shown_path(&m.in_site),
-                dir: m.dir.clone(),
-                stem: m.stem.clone(),
+                dir: m.dir,
+                stem: m.stem,
                 lang: m.lang,
                 digest: *blake3::hash(text.as_bytes()).as_bytes(),
                 text,
                 from_base,
                 root: layers[layer(from_base)].real.clone(),
-                in_site: m.in_site.clone(),
+                in_site: m.in_site,
                 hash: None,
                 released: false,
             };
-            let has_index = indexes.contains(&(m.dir.as_path(), m.lang));
             Ok(super::parse::parse(file, has_index, config, release))
         })
         .collect();

@@ -131,11 +131,8 @@ impl<'s> Emitter<'s> {
         } else {
             None
         };
-        if self.track_prints && file.path.ends_with("/print.html") {
-            let refs = crate::pdf::keep::refs(&file.path, bytes);
-            if let Ok(mut loads) = self.print_loads.lock() {
-                loads.insert(file.path.clone(), refs);
-            }
+        if self.tracks(&file.path) {
+            self.note_loads(&file.path, bytes);
         }
         let entry = Entry {
             path: file.path.clone(),
@@ -147,6 +144,19 @@ impl<'s> Emitter<'s> {
             return None;
         }
         Some(Emitted { entry, zip })
+    }
+
+    /// Whether `path` is a print page whose loads are recorded.
+    fn tracks(&self, path: &str) -> bool {
+        self.track_prints && path.ends_with("/print.html")
+    }
+
+    /// Records what the print page `path` loads (see `pdf::keep`).
+    fn note_loads(&self, path: &str, bytes: &[u8]) {
+        let refs = crate::pdf::keep::refs(path, bytes);
+        if let Ok(mut loads) = self.print_loads.lock() {
+            loads.insert(path.to_string(), refs);
+        }
     }
 
     /// Records emitted files, adding their zip entries in this order.

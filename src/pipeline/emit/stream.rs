@@ -40,7 +40,7 @@ impl Emitter<'_> {
             }
             None => None,
         };
-        let copy = (self.track_prints && path.ends_with("/print.html")).then(Vec::new);
+        let copy = self.tracks(&path).then(Vec::new);
         Some(Streamed {
             path,
             hasher: blake3::Hasher::new(),
@@ -102,10 +102,7 @@ impl Emitter<'_> {
             None => None,
         };
         if let Some(copy) = copy {
-            let refs = crate::pdf::keep::refs(&path, &copy);
-            if let Ok(mut loads) = self.print_loads.lock() {
-                loads.insert(path.clone(), refs);
-            }
+            self.note_loads(&path, &copy);
         }
         if let Err(e) = out.flush() {
             self.error(self.stream_error(&path, &e));
