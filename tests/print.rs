@@ -72,6 +72,13 @@ fn print_page_has_cover_toc_and_every_chapter_in_order() {
         p.attr("#p-referral-deep-leaf img", "src"),
         "images/flow.png"
     );
+    // Paper cannot load an image later: print pages load every image at
+    // once, while the chapter's own page loads it lazily.
+    for img in p.select("img") {
+        assert_eq!(img.value().attr("loading"), None, "{:?}", img.value());
+    }
+    let leaf = site.page("en/handbook/referral/deep/leaf.html");
+    assert_eq!(leaf.attr("main img", "loading"), "lazy");
     assert!(
         broken_links(&site.out()).is_empty(),
         "{:#?}",

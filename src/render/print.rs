@@ -204,8 +204,10 @@ impl Rebaser {
 }
 
 /// Rewrites `id`, `href` and `src` attributes of one page's HTML for the
-/// print document. The HTML is our own output, so attributes are always
-/// written `name="value"`.
+/// print document, and drops `loading` (`lazy`): paper cannot load an
+/// image later, and Chromium may print before a lazy image far down the
+/// document has arrived, differently from one run to the next. The HTML is
+/// our own output, so attributes are always written `name="value"`.
 fn rebase(
     html: &str,
     prefix: &str,
@@ -234,6 +236,8 @@ fn rebase(
                 Attr::Id
             } else if before.ends_with(" href") || before.ends_with(" src") {
                 Attr::Url
+            } else if before.ends_with(" loading") {
+                Attr::Loading
             } else {
                 continue;
             };
@@ -242,6 +246,12 @@ fn rebase(
                 continue;
             };
             let value = &html[value_start..value_start + len];
+            if let Attr::Loading = kind {
+                // ` loading="..."`, space and closing quote included.
+                out.push_str(&html[copied..at - " loading".len()]);
+                copied = value_start + len + 1;
+                continue;
+            }
             out.push_str(&html[copied..value_start]);
             match kind {
                 Attr::Id => {
@@ -250,6 +260,7 @@ fn rebase(
                     out.push_str(value);
                 }
                 Attr::Url => out.push_str(&rebase_url(value, prefix, page, print, ids)),
+                Attr::Loading => {}
             }
             copied = value_start + len;
         }
@@ -262,6 +273,7 @@ fn rebase(
 enum Attr {
     Id,
     Url,
+    Loading,
 }
 
 fn rebase_url(
@@ -322,7 +334,7 @@ mod tests {
         let mut ids = HashMap::new();
         ids.insert("en/pub/intro.html".to_string(), "p-intro".to_string());
         ids.insert("en/pub/part/x.html".to_string(), "p-part-x".to_string());
-        let html = r##"<h2 id="a">A id="not-an-id"</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt=""><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
+        let html = r##"<h2 id="a">A id="not-an-id"</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt="" loading="lazy"><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
         let out = rebase(
             html,
             "p-part-y",
