@@ -167,14 +167,19 @@ mod imp {
             Ok(std::fs::File::from(fd))
         }
 
+        /// Opens the regular file at `rel` for reading.
+        pub fn open_read(&self, rel: &str) -> io::Result<std::fs::File> {
+            let (dir, name) = split(rel);
+            if dir.is_empty() {
+                self.open_file(name)
+            } else {
+                self.sub(dir)?.open_file(name)
+            }
+        }
+
         /// Reads the regular file at `rel`.
         pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
-            let (dir, name) = split(rel);
-            let mut f = if dir.is_empty() {
-                self.open_file(name)?
-            } else {
-                self.sub(dir)?.open_file(name)?
-            };
+            let mut f = self.open_read(rel)?;
             let mut out = Vec::new();
             f.read_to_end(&mut out)?;
             Ok(out)
@@ -325,14 +330,19 @@ mod imp {
             }
             Ok(Dir { path: p })
         }
-        pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
+        pub fn open_read(&self, rel: &str) -> io::Result<std::fs::File> {
             let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
             let d = self.sub(dir)?;
             match d.kind(name)? {
-                Kind::File { .. } => std::fs::read(d.path.join(name)),
+                Kind::File { .. } => std::fs::File::open(d.path.join(name)),
                 Kind::Link => Err(link_error(&d.path.join(name))),
                 _ => Err(io::Error::other("not a regular file")),
             }
+        }
+        pub fn read(&self, rel: &str) -> io::Result<Vec<u8>> {
+            let mut out = Vec::new();
+            io::Read::read_to_end(&mut self.open_read(rel)?, &mut out)?;
+            Ok(out)
         }
         pub fn same_content(&self, name: &str, bytes: &[u8]) -> bool {
             matches!(self.kind(name), Ok(Kind::File { len }) if len == bytes.len() as u64)

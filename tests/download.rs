@@ -187,3 +187,84 @@ fn each_language_zip_holds_that_language_and_works_alone() {
         assert!(problems.is_empty(), "{lang}: {problems:#?}");
     }
 }
+
+/// `zip: R of N files reused ...` from a verbose build: (R, N).
+fn reused(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("zip: "))
+        .unwrap_or_else(|| panic!("no zip line:\n{stderr}"));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (words[1].parse().unwrap(), words[3].parse().unwrap())
+}
+
+/// A rebuild after an edit takes the entries of files that did not change
+/// from the last build's zip (compressing is most of a rebuild's time),
+/// each verified to hold the same bytes, and writes the zip a fresh build
+/// writes. A forged zip, or a link in its place, gives it nothing.
+#[test]
+fn a_rebuild_reuses_only_verified_entries_of_the_last_zip() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let fresh_zip = |label: &str| {
+        let out = site.path().join(format!("fresh-{label}"));
+        let o = site.run(&["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        std::fs::read(out.join("download/test-guidance.zip")).unwrap()
+    };
+    let edit = |n: usize| {
+        site.write(
+            "guidance/handbook/02-signs.en.md",
+            format!("---\ntitle: Signs\n---\n## Physical signs {{#physical-signs}}\nEdit {n}.\n"),
+        );
+    };
+
+    edit(1);
+    let o = site.run(&["build", "--verbose"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (r, n) = reused(&o.stderr);
+    assert!(r > 0 && r < n, "{r} of {n} reused:\n{}", o.stderr);
+    let zip = site.out().join("download/test-guidance.zip");
+    assert!(std::fs::read(&zip).unwrap() == fresh_zip("1"));
+
+    // Forged: every entry named and stored as ours, holding other bytes.
+    let entries = fieldguide::output::download::entries(&std::fs::read(&zip).unwrap()).unwrap();
+    let forged: Vec<fieldguide::output::OutputFile> = entries
+        .iter()
+        .map(|(name, _)| {
+            let rel = name.strip_prefix("test-guidance/").unwrap().to_string();
+            fieldguide::output::OutputFile::owned(rel, b"<script>alert(1)</script>".to_vec())
+        })
+        .collect();
+    std::fs::write(
+        &zip,
+        fieldguide::output::download::zip(&forged, "test-guidance").unwrap(),
+    )
+    .unwrap();
+    edit(2);
+    let o = site.run(&["build", "--verbose"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(reused(&o.stderr).0, 0, "{}", o.stderr);
+    let rebuilt = std::fs::read(&zip).unwrap();
+    assert!(rebuilt == fresh_zip("2"));
+    for (name, bytes) in fieldguide::output::download::entries(&rebuilt).unwrap() {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("alert(1)"),
+            "{name}"
+        );
+    }
+
+    // A link to a genuine zip outside the output is not read.
+    #[cfg(unix)]
+    {
+        let outside = site.path().join("outside.zip");
+        std::fs::rename(&zip, &outside).unwrap();
+        std::os::unix::fs::symlink(&outside, &zip).unwrap();
+        edit(3);
+        let o = site.run(&["build", "--verbose"]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        assert_eq!(reused(&o.stderr).0, 0, "{}", o.stderr);
+        assert!(!zip.is_symlink());
+        assert!(std::fs::read(&zip).unwrap() == fresh_zip("3"));
+    }
+}

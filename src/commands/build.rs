@@ -89,6 +89,12 @@ pub fn print_summary(
         for (step, us) in &summary.timings {
             eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
         }
+        if let Some((zipped, reused)) = summary.zip_counts {
+            eprintln!(
+                "  zip: {reused} of {} reused from the last build's zip (each verified to hold the same bytes)",
+                plural(zipped, "file", "files")
+            );
+        }
     }
     if verbosity == Verbosity::Quiet {
         return;

@@ -144,6 +144,12 @@ impl Writer {
         &self.old
     }
 
+    /// The regular file `rel` of the output as it was before this build
+    /// (never through a link), for reading.
+    pub fn open_earlier(&self, rel: &str) -> Option<std::fs::File> {
+        self.root.open_read(rel).ok()
+    }
+
     /// A new file in the staging folder, for output too large to hold in
     /// memory (the zips): write it, then hand it over with [`Writer::put_scratch`].
     pub fn scratch(&self) -> std::io::Result<(usize, std::fs::File)> {

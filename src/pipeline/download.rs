@@ -202,19 +202,7 @@ impl<'a> At<'a> {
 
 impl Read for At<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = match self.zip {
-            #[cfg(unix)]
-            Scratch::File(_, f) => std::os::unix::fs::FileExt::read_at(f, buf, self.pos)?,
-            #[cfg(not(unix))]
-            Scratch::File(..) => return Err(std::io::ErrorKind::Unsupported.into()),
-            Scratch::Memory(c) => {
-                let data = c.get_ref();
-                let start = (self.pos as usize).min(data.len());
-                let n = buf.len().min(data.len() - start);
-                buf[..n].copy_from_slice(&data[start..start + n]);
-                n
-            }
-        };
+        let n = self.zip.read_at(buf, self.pos)?;
         self.pos += n as u64;
         Ok(n)
     }

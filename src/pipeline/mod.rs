@@ -378,6 +378,9 @@ pub struct Summary {
     pub print_keys: std::collections::BTreeMap<String, String>,
     /// Where each chapter is in each print page (`serve` splices edits in).
     pub print_pieces: PrintPieces,
+    /// Files in the site's zip, and how many of their entries were reused
+    /// from the earlier zip, when there is one.
+    pub zip_counts: Option<(usize, usize)>,
 }
 
 /// A site built in memory (`serve`, `pdf`).
@@ -464,13 +467,19 @@ pub fn render_site(
     let renderer =
         crate::render::Renderer::new(&a.site, &a.rendered, &ready.tera, &a.theme, extras);
     let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
+    let earlier = zip_root.as_ref().and_then(|name| {
+        let rel = format!("{}/{name}.zip", crate::output::download::DIR);
+        sink.earlier(&rel).and_then(emit::EarlierZip::open)
+    });
     let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
+    emitter.reuse(earlier);
     emitter.track_prints(opts.print_keys);
     let emitted = pages::emit_all(a, &renderer, &emitter, &mut ready.timer, extra_files);
     if !emitter.failed() {
         download::finish(a, &renderer, &mut emitter);
         ready.timer.lap("download");
     }
+    let zip_counts = Some(emitter.zip_counts()).filter(|&(zipped, _)| zipped > 0);
     let loads = emitter.take_print_loads();
     let print_pieces = emitter.take_pieces();
     let (files, errors, warnings) = emitter.into_parts();
@@ -500,6 +509,7 @@ pub fn render_site(
         published_as_text: crate::check::published_as_text(&a.site, &a.rendered),
         print_keys: crate::pdf::keep::keys(&a.site, &files, &loads),
         print_pieces,
+        zip_counts,
         files,
     })
 }

@@ -4,9 +4,11 @@
 //! the list of files but not their bytes: offline lists, collisions, the
 //! summary.
 
+mod earlier;
 mod sinks;
 mod stream;
 
+pub use earlier::EarlierZip;
 pub use sinks::{Discard, Disk, Memory, Scratch, Sink};
 pub use stream::Streamed;
 
@@ -14,14 +16,21 @@ use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 pub use crate::output::file::FileRecord as Entry;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use zip::write::{PreparedZipFile, ZipWriter};
 
 /// A file on its way out: hashed, compressed for the zip if it goes there,
 /// handed to the sink. Made in parallel; recorded in order.
 pub struct Emitted {
     entry: Entry,
-    zip: Option<PreparedZipFile>,
+    zip: Option<Zipped>,
+}
+
+/// A file's zip entry: compressed now, or the earlier zip's entry `i`,
+/// verified to hold the same bytes.
+enum Zipped {
+    Fresh(PreparedZipFile),
+    Earlier(usize),
 }
 
 /// Everything the build emits passes through here.
@@ -29,6 +38,11 @@ pub struct Emitter<'s> {
     sink: &'s dyn Sink,
     ledger: Mutex<Vec<Entry>>,
     zip: Option<Mutex<ZipWriter<Scratch>>>,
+    /// The zip an earlier build left, whose verified entries are reused.
+    earlier: Option<EarlierZip>,
+    /// Entries added to the zip, and how many of them were reused.
+    zipped: AtomicUsize,
+    reused: AtomicUsize,
     /// The zip's top folder (`guide/`).
     zip_root: String,
     errors: Mutex<Vec<Diagnostic>>,
@@ -55,6 +69,9 @@ impl<'s> Emitter<'s> {
             sink,
             ledger: Mutex::new(Vec::new()),
             zip,
+            earlier: None,
+            zipped: AtomicUsize::new(0),
+            reused: AtomicUsize::new(0),
             zip_root: zip_root.unwrap_or_default(),
             errors: Mutex::new(Vec::new()),
             warnings: Mutex::new(Vec::new()),
@@ -63,6 +80,20 @@ impl<'s> Emitter<'s> {
             track_prints: false,
             pieces: Mutex::default(),
         })
+    }
+
+    /// Reuses the verified entries of `earlier` (see [`EarlierZip`]).
+    pub fn reuse(&mut self, earlier: Option<EarlierZip>) {
+        self.earlier = earlier;
+    }
+
+    /// Files added to the zip so far, and how many of them were reused
+    /// from the earlier zip.
+    pub fn zip_counts(&self) -> (usize, usize) {
+        (
+            self.zipped.load(Ordering::Relaxed),
+            self.reused.load(Ordering::Relaxed),
+        )
     }
 
     /// Records what each print page loads, for its print key.
@@ -116,7 +147,11 @@ impl<'s> Emitter<'s> {
         let hash = *blake3::hash(bytes).as_bytes();
         let zip = if in_zip && self.zip.is_some() {
             let name = format!("{}/{}", self.zip_root, file.path);
-            match PreparedZipFile::from_data(name, zip_options(), bytes) {
+            let zipped = match self.earlier.as_ref().and_then(|e| e.verify(&name, bytes)) {
+                Some(i) => Ok(Zipped::Earlier(i)),
+                None => PreparedZipFile::from_data(name, zip_options(), bytes).map(Zipped::Fresh),
+            };
+            match zipped {
                 Ok(z) => Some(z),
                 Err(e) => {
                     self.error(Diagnostic::error(
@@ -165,7 +200,16 @@ impl<'s> Emitter<'s> {
         for e in emitted.into_iter().flatten() {
             if let (Some(z), Some(zip)) = (e.zip, &self.zip) {
                 let mut zip = zip.lock().unwrap_or_else(|e| e.into_inner());
-                if let Err(err) = zip.add_prepared_file(z) {
+                self.zipped.fetch_add(1, Ordering::Relaxed);
+                if let Zipped::Earlier(_) = z {
+                    self.reused.fetch_add(1, Ordering::Relaxed);
+                }
+                let added = match (z, &self.earlier) {
+                    (Zipped::Fresh(z), _) => zip.add_prepared_file(z),
+                    (Zipped::Earlier(i), Some(earlier)) => earlier.copy_into(i, &mut zip),
+                    (Zipped::Earlier(_), None) => Err(zip::result::ZipError::FileNotFound),
+                };
+                if let Err(err) = added {
                     self.error(self.zip_error(&e.entry.path, err));
                 }
             }

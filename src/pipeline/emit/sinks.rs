@@ -16,6 +16,25 @@ pub enum Scratch {
     Memory(Cursor<Vec<u8>>),
 }
 
+impl Scratch {
+    /// Reads what was written at `at`, without moving the write position.
+    pub fn read_at(&self, buf: &mut [u8], at: u64) -> std::io::Result<usize> {
+        match self {
+            #[cfg(unix)]
+            Scratch::File(_, f) => std::os::unix::fs::FileExt::read_at(f, buf, at),
+            #[cfg(not(unix))]
+            Scratch::File(..) => Err(std::io::ErrorKind::Unsupported.into()),
+            Scratch::Memory(c) => {
+                let data = c.get_ref();
+                let start = (at as usize).min(data.len());
+                let n = buf.len().min(data.len() - start);
+                buf[..n].copy_from_slice(&data[start..start + n]);
+                Ok(n)
+            }
+        }
+    }
+}
+
 impl Write for Scratch {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
@@ -54,6 +73,12 @@ pub trait Sink: Sync {
     fn put(&self, file: OutputFile, hash: Hash) -> Result<(), Diagnostic>;
     fn scratch(&self) -> Result<Scratch, Diagnostic>;
     fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic>;
+    /// The file `rel` an earlier build left in the output, when it is a
+    /// regular file (never through a link): what is reused from it is
+    /// verified first (see `earlier`).
+    fn earlier(&self, _rel: &str) -> Option<std::fs::File> {
+        None
+    }
 }
 
 /// Keeps every file in memory (`serve`, `pdf`).
@@ -167,6 +192,10 @@ impl Sink for Disk {
                     format!("cannot write: {e}"),
                 )
             })
+    }
+
+    fn earlier(&self, rel: &str) -> Option<std::fs::File> {
+        self.writer.open_earlier(rel)
     }
 
     fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {

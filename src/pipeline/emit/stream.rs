@@ -1,6 +1,7 @@
 //! Large files emitted as they are made (print pages), never held whole.
 
-use super::{Emitted, Emitter, Entry, Scratch, zip_options};
+use super::earlier::Matching;
+use super::{Emitted, Emitter, Entry, Scratch, Zipped, zip_options};
 use crate::diagnostics::Diagnostic;
 use std::io::Write;
 use zip::write::ZipFileBuilder;
@@ -13,6 +14,9 @@ pub struct Streamed {
     hasher: blake3::Hasher,
     len: u64,
     zip: Option<ZipFileBuilder>,
+    /// The earlier zip's entry, while it holds what was written so far:
+    /// nothing is compressed unless it stops matching.
+    matching: Option<Matching>,
     out: Scratch,
     /// The whole file, only when its print key needs it (`track_prints`).
     copy: Option<Vec<u8>>,
@@ -27,18 +31,20 @@ impl Emitter<'_> {
     /// scratch file can be made.
     pub fn stream(&self, path: String) -> Option<Streamed> {
         let out = self.sink.scratch().map_err(|d| self.error(d)).ok()?;
+        let name = format!("{}/{}", self.zip_root, path);
+        let matching = match (&self.zip, &self.earlier) {
+            (Some(_), Some(e)) => e.matching(&name),
+            _ => None,
+        };
         let zip = match &self.zip {
-            Some(_) => {
-                let name = format!("{}/{}", self.zip_root, path);
-                match ZipFileBuilder::new(name, zip_options()) {
-                    Ok(z) => Some(z),
-                    Err(e) => {
-                        self.error(self.zip_error(&path, e));
-                        return None;
-                    }
+            Some(_) if matching.is_none() => match ZipFileBuilder::new(name, zip_options()) {
+                Ok(z) => Some(z),
+                Err(e) => {
+                    self.error(self.zip_error(&path, e));
+                    return None;
                 }
-            }
-            None => None,
+            },
+            _ => None,
         };
         let copy = self.tracks(&path).then(Vec::new);
         Some(Streamed {
@@ -46,6 +52,7 @@ impl Emitter<'_> {
             hasher: blake3::Hasher::new(),
             len: 0,
             zip,
+            matching,
             out,
             copy,
             failed: false,
@@ -59,9 +66,23 @@ impl Emitter<'_> {
             return false;
         }
         s.hasher.update(bytes);
+        let before = s.len;
         s.len += bytes.len() as u64;
         if let Some(copy) = &mut s.copy {
             copy.extend_from_slice(bytes);
+        }
+        if let Some(m) = &mut s.matching
+            && !m.feed(bytes)
+        {
+            // It differs: compress what was written so far, and go on.
+            s.matching = None;
+            match self.compress_written(&s.path, &s.out, before) {
+                Some(z) => s.zip = Some(z),
+                None => {
+                    s.failed = true;
+                    return false;
+                }
+            }
         }
         if let Some(z) = &mut s.zip
             && let Err(e) = z.write_all(bytes)
@@ -85,7 +106,8 @@ impl Emitter<'_> {
             path,
             hasher,
             len,
-            zip,
+            mut zip,
+            matching,
             mut out,
             copy,
             failed,
@@ -93,13 +115,20 @@ impl Emitter<'_> {
         if failed {
             return None;
         }
+        let mut reused = None;
+        if let Some(m) = matching {
+            reused = m.finish();
+            if reused.is_none() {
+                zip = Some(self.compress_written(&path, &out, len)?);
+            }
+        }
         let zip = match zip.map(ZipFileBuilder::finish) {
-            Some(Ok(z)) => Some(z),
+            Some(Ok(z)) => Some(Zipped::Fresh(z)),
             Some(Err(e)) => {
                 self.error(self.zip_error(&path, e));
                 return None;
             }
-            None => None,
+            None => reused.map(Zipped::Earlier),
         };
         if let Some(copy) = copy {
             self.note_loads(&path, &copy);
@@ -118,6 +147,37 @@ impl Emitter<'_> {
             return None;
         }
         Some(Emitted { entry, zip })
+    }
+
+    /// A zip entry for `path` holding the first `len` bytes written to
+    /// `out`, read back from it.
+    fn compress_written(&self, path: &str, out: &Scratch, len: u64) -> Option<ZipFileBuilder> {
+        let name = format!("{}/{}", self.zip_root, path);
+        let mut z = ZipFileBuilder::new(name, zip_options())
+            .map_err(|e| self.error(self.zip_error(path, e)))
+            .ok()?;
+        let mut buf = vec![0u8; 1 << 20];
+        let mut at = 0u64;
+        while at < len {
+            let want = buf.len().min((len - at) as usize);
+            let n = match out.read_at(&mut buf[..want], at) {
+                Ok(0) => Err(std::io::ErrorKind::UnexpectedEof.into()),
+                other => other,
+            };
+            let n = match n {
+                Ok(n) => n,
+                Err(e) => {
+                    self.error(self.stream_error(path, &e));
+                    return None;
+                }
+            };
+            if let Err(e) = z.write_all(&buf[..n]) {
+                self.error(self.zip_error(path, zip::result::ZipError::Io(e)));
+                return None;
+            }
+            at += n as u64;
+        }
+        Some(z)
     }
 
     fn stream_error(&self, path: &str, e: &std::io::Error) -> Diagnostic {
@@ -166,5 +226,59 @@ mod tests {
         let files = sink.into_files();
         assert_eq!(files.len(), 2);
         assert!(files.iter().all(|f| f.bytes.as_ref() == text.as_slice()));
+    }
+
+    /// The zip of two streamed files, the second given as `second`, made
+    /// reusing `earlier` when given.
+    fn zip_streams(
+        text: &[u8],
+        second: &[u8],
+        earlier: Option<super::super::EarlierZip>,
+    ) -> (Vec<u8>, usize) {
+        let sink = Memory::default();
+        let mut em = Emitter::new(&sink, Some("guide".into())).unwrap();
+        em.reuse(earlier);
+        for (path, bytes) in [("en/p/print.html", text), ("fr/p/print.html", second)] {
+            let mut s = em.stream(path.into()).unwrap();
+            for piece in bytes.chunks(70_001) {
+                assert!(em.write_stream(&mut s, piece));
+            }
+            em.record(vec![em.finish_stream(s)]);
+        }
+        let (_, reused) = em.zip_counts();
+        let Some(Ok(Scratch::Memory(zip))) = em.take_zip() else {
+            panic!("no zip");
+        };
+        let files = sink.into_files();
+        assert_eq!(files[0].bytes.as_ref(), text);
+        assert_eq!(files[1].bytes.as_ref(), second);
+        (zip.into_inner(), reused)
+    }
+
+    /// A streamed file reuses the earlier zip's entry while it matches,
+    /// and is compressed from its start once it does not: the zip is the
+    /// zip made from scratch.
+    #[test]
+    fn a_streamed_file_reuses_its_earlier_entry_only_while_it_matches() {
+        use std::io::Write;
+        let text: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| format!("<p>chapter {}</p>\n", i % 977).into_bytes())
+            .collect();
+        let mut changed = text.clone();
+        changed[150_000] = b'X';
+        let mut longer = text.clone();
+        longer.extend_from_slice(b"<p>more</p>");
+        let (first, none) = zip_streams(&text, &text, None);
+        assert_eq!(none, 0);
+        let earlier = || {
+            let mut f = tempfile::tempfile().unwrap();
+            f.write_all(&first).unwrap();
+            super::super::EarlierZip::open(f)
+        };
+        assert_eq!(zip_streams(&text, &text, earlier()), (first.clone(), 2));
+        for second in [&changed, &longer, &text[..text.len() - 1].to_vec()] {
+            let (fresh, _) = zip_streams(&text, second, None);
+            assert_eq!(zip_streams(&text, second, earlier()), (fresh, 1));
+        }
     }
 }
