@@ -27,6 +27,26 @@ pub fn options() -> SimpleFileOptions {
         .compression_level(Some(3))
 }
 
+/// The zip comment that names how this program compresses: a hash of a
+/// sample compressed with [`options`], so that a change of level or of
+/// deflate implementation changes it. A rebuild reuses an earlier zip's
+/// entries only when its comment is this one (see `pipeline::emit`).
+pub fn compressor() -> String {
+    let sample: Vec<u8> = (0..2_000u32)
+        .flat_map(|i| format!("<p id=\"s{i}\">sample {} text</p>\n", i * 7 % 113).into_bytes())
+        .collect();
+    let compressed = PreparedZipFile::from_data("s", options(), &sample)
+        .ok()
+        .and_then(|p| {
+            let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+            w.add_prepared_file(p).ok()?;
+            Some(w.finish().ok()?.into_inner())
+        })
+        .unwrap_or_default();
+    let hash = blake3::hash(&compressed).to_hex();
+    format!("fieldguide deflate {}", &hash[..16])
+}
+
 /// Builds the zip of `files` (already sorted by path), each under `root/`.
 /// A pure function of its input: nothing from a previous build is reused,
 /// so a forged archive in the output folder cannot survive a rebuild.
@@ -40,6 +60,7 @@ pub fn zip(files: &[OutputFile], root: &str) -> Result<Vec<u8>, String> {
         })
         .collect();
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    out.set_comment(compressor()).map_err(|e| e.to_string())?;
     for p in prepared {
         out.add_prepared_file(p?).map_err(|e| e.to_string())?;
     }

@@ -10,10 +10,14 @@
 //! less, the stream ending at its last byte. Nothing else read from the
 //! output folder decides what is written: a forged or damaged archive
 //! fails the check and its entries are compressed afresh. The entry's
-//! compressed form is the earlier build's, which, for an archive this
-//! program wrote, is what compressing again would give.
+//! compressed form is the earlier build's: so that it is what compressing
+//! again would give, a zip says in its comment how its entries were
+//! compressed (`output::download::compressor`), and only a zip whose comment matches this
+//! build's is read (another version of the program, or another level,
+//! compresses otherwise).
 
 use super::zip_options;
+use crate::output::download::compressor;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::collections::HashMap;
 use std::fs::File;
@@ -67,10 +71,14 @@ impl Stored {
 }
 
 impl EarlierZip {
-    /// The archive in `file`, or `None` when it is not one.
+    /// The archive in `file`, or `None` when it is not one, or was not
+    /// compressed as this build compresses.
     pub fn open(file: File) -> Option<Self> {
         let file = FileAt::new(file);
         let archive = ZipArchive::new(file.clone()).ok()?;
+        if archive.comment() != compressor().as_bytes() {
+            return None;
+        }
         let index = (0..archive.len())
             .filter_map(|i| Some((archive.name_for_index(i)?.ok()?.into_owned(), i)))
             .collect();
@@ -310,6 +318,7 @@ mod tests {
 
     fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.set_comment(compressor()).unwrap();
         for (name, bytes) in files {
             w.add_prepared_file(PreparedZipFile::from_data(name, zip_options(), bytes).unwrap())
                 .unwrap();
@@ -354,6 +363,7 @@ mod tests {
         assert_eq!(e.verify("g/b.html", &c), None, "changed content");
         assert_eq!(e.verify("g/c.html", &a), None, "not in the archive");
         let mut w = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.set_comment(compressor()).unwrap();
         e.copy_into(0, &mut w).unwrap();
         w.add_prepared_file(PreparedZipFile::from_data("g/b.html", zip_options(), &c).unwrap())
             .unwrap();
@@ -368,6 +378,7 @@ mod tests {
         let a = page(1);
         // Another time, permissions and method.
         let mut w = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.set_comment(compressor()).unwrap();
         let other = zip::write::SimpleFileOptions::default().unix_permissions(0o755);
         w.start_file("g/a.html", other).unwrap();
         w.write_all(&a).unwrap();
@@ -403,6 +414,13 @@ mod tests {
         let (x, y) = a.split_at(12_345);
         assert_eq!(matches(&raw, exact, &a, &[x, y]), Some(0));
         assert_eq!(matches(&raw, exact, &a, &[x, &y[1..]]), None);
+        // Compressed by another program, or another level.
+        let mut other = zip_of(&[("g/a.html", &a)]);
+        let at = other.len() - compressor().len();
+        other[at] ^= 1;
+        let mut f = tempfile::tempfile().unwrap();
+        f.write_all(&other).unwrap();
+        assert!(EarlierZip::open(f).is_none());
         // Not an archive at all.
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(b"not a zip").unwrap();

@@ -62,7 +62,15 @@ impl<'s> Emitter<'s> {
     /// `zip_root`: the zip's top folder, when the build makes a zip.
     pub fn new(sink: &'s dyn Sink, zip_root: Option<String>) -> Result<Self, Diagnostic> {
         let zip = match &zip_root {
-            Some(_) => Some(Mutex::new(ZipWriter::new(sink.scratch()?))),
+            Some(_) => {
+                let mut w = ZipWriter::new(sink.scratch()?);
+                // Says how entries were compressed, for the next build.
+                w.set_comment(crate::output::download::compressor())
+                    .map_err(|e| {
+                        Diagnostic::error(crate::output::download::DIR, 0, 0, e.to_string())
+                    })?;
+                Some(Mutex::new(w))
+            }
             None => None,
         };
         Ok(Emitter {
