@@ -29,6 +29,8 @@ use zip::write::ZipWriter;
 
 /// An earlier build's zip, opened for reuse.
 pub struct EarlierZip {
+    /// The file's size and times when it was opened.
+    opened: Stamp,
     file: FileAt,
     archive: ZipArchive<FileAt>,
     /// Entry name -> its index.
@@ -83,6 +85,7 @@ impl EarlierZip {
             .filter_map(|i| Some((archive.name_for_index(i)?.ok()?.into_owned(), i)))
             .collect();
         Some(EarlierZip {
+            opened: stamp(&file.file)?,
             file,
             archive,
             index,
@@ -127,6 +130,13 @@ impl EarlierZip {
             raw,
             f.compressed_size(),
         ))
+    }
+
+    /// Whether the file was written to since it was opened: what was
+    /// copied from it may not be what was verified, so the build must fail
+    /// (a file replaced by another is not this one, and is not read).
+    pub fn changed(&self) -> bool {
+        stamp(&self.file.file) != Some(self.opened)
     }
 
     /// Copies the verified entry `i` into `zip`.
@@ -263,6 +273,40 @@ impl Matching {
         self.at += (self.z.total_in() - before_in) as usize;
         Some(((self.z.total_out() - before_out) as usize, status))
     }
+}
+
+/// A file's size, modification and change times: any write changes the
+/// change time, which no one can set back.
+type Stamp = (u64, i64, i64, i64, i64);
+
+#[cfg(unix)]
+fn stamp(f: &File) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = f.metadata().ok()?;
+    Some((
+        m.len(),
+        m.mtime(),
+        m.mtime_nsec(),
+        m.ctime(),
+        m.ctime_nsec(),
+    ))
+}
+
+#[cfg(not(unix))]
+fn stamp(f: &File) -> Option<Stamp> {
+    let m = f.metadata().ok()?;
+    let t = m
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((
+        m.len(),
+        t.as_secs() as i64,
+        i64::from(t.subsec_nanos()),
+        0,
+        0,
+    ))
 }
 
 /// A reader of a file with its own position, cheap to clone: each thread
@@ -421,6 +465,13 @@ mod tests {
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(&other).unwrap();
         assert!(EarlierZip::open(f).is_none());
+        // Written to after it was opened.
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(&zip_of(&[("g/a.html", &a)])).unwrap();
+        let e = EarlierZip::open(f.reopen().unwrap()).unwrap();
+        assert!(!e.changed());
+        f.as_file_mut().write_all(b" ").unwrap();
+        assert!(e.changed());
         // Not an archive at all.
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(b"not a zip").unwrap();

@@ -308,6 +308,20 @@ impl<'s> Emitter<'s> {
         // A zip left open (the build failed) is closed here, its error
         // ignored: dropped open, the zip crate would print it.
         let _ = self.take_zip();
+        if self.earlier.as_ref().is_some_and(EarlierZip::changed) {
+            let path = format!("{}/{}.zip", crate::output::download::DIR, self.zip_root);
+            self.error(
+                Diagnostic::error(
+                    &path,
+                    0,
+                    0,
+                    "the last build's zip was written to while this build took entries from it",
+                )
+                .with_hint(
+                    "build again; if it happens again, something else is writing the output folder",
+                ),
+            );
+        }
         (
             self.ledger.into_inner().unwrap_or_default(),
             self.errors.into_inner().unwrap_or_default(),
