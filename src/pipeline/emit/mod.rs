@@ -5,6 +5,7 @@
 //! summary.
 
 mod earlier;
+mod matching;
 mod sinks;
 mod stream;
 

@@ -1,6 +1,6 @@
 //! Large files emitted as they are made (print pages), never held whole.
 
-use super::earlier::Matching;
+use super::matching::Matching;
 use super::{Emitted, Emitter, Entry, Scratch, Zipped, zip_options};
 use crate::diagnostics::Diagnostic;
 use std::io::Write;
