@@ -239,6 +239,16 @@ fn release_texts(site: &mut model::Site) {
     }
 }
 
+/// Lets go of what only the check needed (each document's ids and links
+/// to other pages): a build checks once, and 30,000 documents' ids took
+/// tens of MB through the page step. `serve` keeps them to check edits.
+fn release_check_data(rendered: &mut [markdown::Rendered]) {
+    for r in rendered {
+        r.ids = Default::default();
+        r.page_links = Vec::new();
+    }
+}
+
 /// Steps load, model, markdown and check: everything but the templates.
 pub fn analyse(opts: &Options) -> Result<Analysed, Failed> {
     Ok(analyse_from(
@@ -281,6 +291,9 @@ fn analyse_from(
     diags.extend(to_drafts);
     timer.lap("markdown");
     diags.extend(crate::check::links(&site, &mut rendered));
+    if release {
+        release_check_data(&mut rendered);
+    }
     timer.lap("check");
     Analysed {
         source: opts.source.clone(),
