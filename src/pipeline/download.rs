@@ -9,7 +9,7 @@
 //! compressed entries, so nothing is compressed twice.
 
 use super::Analysed;
-use super::emit::{Emitter, Entry, Scratch, zip_options};
+use super::emit::{At, Emitter, Entry, Scratch, zip_options};
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
@@ -185,43 +185,6 @@ fn language_zip(
         }
     }
     w.finish()
-}
-
-/// A reader of a finished zip with its own position, so that several
-/// threads can read it at once (positioned reads; no shared offset).
-struct At<'a> {
-    zip: &'a Scratch,
-    pos: u64,
-}
-
-impl<'a> At<'a> {
-    fn new(zip: &'a Scratch) -> Self {
-        At { zip, pos: 0 }
-    }
-}
-
-impl Read for At<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.zip.read_at(buf, self.pos)?;
-        self.pos += n as u64;
-        Ok(n)
-    }
-}
-
-impl Seek for At<'_> {
-    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
-        let len = match self.zip {
-            Scratch::File(_, f) => f.metadata()?.len(),
-            Scratch::Memory(c) => c.get_ref().len() as u64,
-        };
-        let pos = match to {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => len.checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = pos.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
-        Ok(self.pos)
-    }
 }
 
 /// A page that opens `code/index.html`, from the disk as from a server.

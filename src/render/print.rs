@@ -205,9 +205,9 @@ impl Rebaser {
 
 /// Rewrites `id`, `href` and `src` attributes of one page's HTML for the
 /// print document, and drops `loading` (`lazy`): paper cannot load an
-/// image later, and Chromium may print before a lazy image far down the
-/// document has arrived, differently from one run to the next. The HTML is
-/// our own output, so attributes are always written `name="value"`.
+/// image later, and a browser may print before a lazy image far down the
+/// document has arrived. The HTML is our own output, so attributes are
+/// always written `name="value"`.
 fn rebase(
     html: &str,
     prefix: &str,
@@ -246,23 +246,25 @@ fn rebase(
                 continue;
             };
             let value = &html[value_start..value_start + len];
-            if let Attr::Loading = kind {
-                // ` loading="..."`, space and closing quote included.
-                out.push_str(&html[copied..at - " loading".len()]);
-                copied = value_start + len + 1;
-                continue;
-            }
-            out.push_str(&html[copied..value_start]);
             match kind {
                 Attr::Id => {
+                    out.push_str(&html[copied..value_start]);
                     out.push_str(prefix);
                     out.push_str("--");
                     out.push_str(value);
+                    copied = value_start + len;
                 }
-                Attr::Url => out.push_str(&rebase_url(value, prefix, page, print, ids)),
-                Attr::Loading => {}
+                Attr::Url => {
+                    out.push_str(&html[copied..value_start]);
+                    out.push_str(&rebase_url(value, prefix, page, print, ids));
+                    copied = value_start + len;
+                }
+                // ` loading="..."` left out, space and closing quote included.
+                Attr::Loading => {
+                    out.push_str(&html[copied..at - " loading".len()]);
+                    copied = value_start + len + 1;
+                }
             }
-            copied = value_start + len;
         }
         pos = close + 1;
     }

@@ -22,6 +22,7 @@ use crate::output::download::compressor;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek};
+use std::sync::Arc;
 use zip::ZipArchive;
 use zip::read::ZipFile;
 use zip::write::ZipWriter;
@@ -75,7 +76,7 @@ impl EarlierZip {
     /// The archive in `file`, or `None` when it is not one, or was not
     /// compressed as this build compresses.
     pub fn open(file: File) -> Option<Self> {
-        let file = FileAt::new(file);
+        let file = FileAt::new(Arc::new(file));
         let archive = ZipArchive::new(file.clone()).ok()?;
         if archive.comment() != compressor().as_bytes() {
             return None;
@@ -84,7 +85,7 @@ impl EarlierZip {
             .filter_map(|i| Some((archive.name_for_index(i)?.ok()?.into_owned(), i)))
             .collect();
         Some(EarlierZip {
-            opened: stamp(file.file())?,
+            opened: stamp(file.source())?,
             file,
             archive,
             index,
@@ -135,7 +136,7 @@ impl EarlierZip {
     /// copied from it may not be what was verified, so the build must fail
     /// (a file replaced by another is not this one, and is not read).
     pub fn changed(&self) -> bool {
-        stamp(self.file.file()) != Some(self.opened)
+        stamp(self.file.source()) != Some(self.opened)
     }
 
     /// Copies the verified entry `i` into `zip`.

@@ -3,10 +3,14 @@
 //! inflated and each piece checked against it (see `earlier.rs` for when
 //! an entry may be reused).
 
+use super::read_at::At;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
 use std::sync::Arc;
+
+/// A file of the output read by offset, cheap to clone.
+pub type FileAt = At<Arc<File>>;
 
 /// An earlier entry compared with a file as it comes: its compressed bytes
 /// inflated and checked against each piece.
@@ -95,8 +99,7 @@ impl Matching {
         let exact = self.at == self.have
             && self.left == 0
             && self.z.total_out() == self.size
-            && self.crc.sum() == self.crc32
-            && self.crc.amount() as u64 == self.size;
+            && self.crc.sum() == self.crc32;
         exact.then_some(self.index)
     }
 
@@ -138,55 +141,6 @@ impl Matching {
     }
 }
 
-/// A reader of a file with its own position, cheap to clone: each thread
-/// reads the archive at once through its own (positioned reads).
-#[derive(Clone)]
-pub struct FileAt {
-    file: Arc<File>,
-    pos: u64,
-    len: u64,
-}
-
-impl FileAt {
-    pub fn file(&self) -> &File {
-        &self.file
-    }
-
-    pub fn new(file: File) -> Self {
-        let len = file.metadata().map_or(0, |m| m.len());
-        FileAt {
-            file: Arc::new(file),
-            pos: 0,
-            len,
-        }
-    }
-}
-
-impl Read for FileAt {
-    #[cfg(unix)]
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = std::os::unix::fs::FileExt::read_at(&*self.file, buf, self.pos)?;
-        self.pos += n as u64;
-        Ok(n)
-    }
-    #[cfg(not(unix))]
-    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
-        Err(std::io::ErrorKind::Unsupported.into())
-    }
-}
-
-impl Seek for FileAt {
-    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
-        let pos = match to {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => self.len.checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = pos.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
-        Ok(self.pos)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,7 +156,7 @@ mod tests {
             c.update(file);
             c.sum()
         });
-        let mut m = Matching::new(0, header, FileAt::new(f), len);
+        let mut m = Matching::new(0, header, At::new(Arc::new(f)), len);
         pieces.iter().all(|p| m.feed(p)).then(|| m.finish())?
     }
 

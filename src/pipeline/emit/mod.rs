@@ -6,10 +6,12 @@
 
 mod earlier;
 mod matching;
+mod read_at;
 mod sinks;
 mod stream;
 
 pub use earlier::EarlierZip;
+pub use read_at::At;
 pub use sinks::{Discard, Disk, Memory, Scratch, Sink};
 pub use stream::Streamed;
 
