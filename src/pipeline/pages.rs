@@ -17,8 +17,8 @@ use crate::search::{IndexBuilder, PageWords};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
-/// A language's search index file and its summary.
-type Finished = (OutputFile, crate::search::Summary);
+/// A language's search index, streamed to the sink, and its summary.
+type Finished = (Prepared, crate::search::Summary);
 
 /// Pages rendered together: enough to keep both cores busy, few enough
 /// that their HTML is a small, fixed amount of memory.
@@ -59,7 +59,7 @@ pub fn emit_all(
             Some(k) if Some(p) == first => search[k].take().map(|b| (k, b)),
             _ => None,
         };
-        let builder = search[l].get_or_insert_with(|| IndexBuilder::new(site, l));
+        let builder = search[l].get_or_insert_with(|| index_builder(a, em, l));
         let (files, (done, index)) = rayon::join(
             || publication(a, r, em, p, l, builder),
             || {
@@ -67,7 +67,7 @@ pub fn emit_all(
                     || -> Vec<Option<Prepared>> {
                         previous.into_iter().map(|f| em.prepare(f, true)).collect()
                     },
-                    || complete.map(|(k, b)| (k, b.finish())),
+                    || complete.and_then(|(k, b)| Some((k, finish(em, b)?))),
                 )
             },
         );
@@ -85,7 +85,7 @@ pub fn emit_all(
             search
                 .into_par_iter()
                 .enumerate()
-                .filter_map(|(k, b)| Some((k, b?.finish())))
+                .filter_map(|(k, b)| Some((k, finish(em, b?)?)))
                 .collect()
         },
     );
@@ -103,6 +103,66 @@ pub fn emit_all(
     Emitted {
         search,
         unpublished,
+    }
+}
+
+/// Language `l`'s index builder: a build to disk keeps its pages' numbers
+/// in a file of the staging folder, not in memory (see `search::builder`).
+fn index_builder<'a>(a: &'a Analysed, em: &Emitter, l: LangId) -> IndexBuilder<'a> {
+    match em.sink().scratch() {
+        Ok(super::emit::Scratch::File(_, file)) if cfg!(unix) => {
+            IndexBuilder::spooled(&a.site, l, file)
+        }
+        _ => IndexBuilder::new(&a.site, l),
+    }
+}
+
+/// A language's index, streamed to the sink (never held whole), or
+/// `None` after reporting why it could not be made.
+fn finish(em: &Emitter, builder: IndexBuilder) -> Option<Finished> {
+    let path = builder.path();
+    let mut stream = em.stream(path)?;
+    let mut out = StreamOut {
+        em,
+        stream: &mut stream,
+        failed: false,
+    };
+    match builder.finish(&mut out) {
+        Ok(summary) => Some((em.finish_stream(stream)?, summary)),
+        Err(e) => {
+            // A write to the stream reports its own error.
+            if !out.failed {
+                em.error(Diagnostic::error(
+                    crate::output::write::STAGING,
+                    0,
+                    0,
+                    format!("cannot make the search index: {e}"),
+                ));
+            }
+            None
+        }
+    }
+}
+
+/// A streamed file as `io::Write`, for the search index.
+struct StreamOut<'e, 's> {
+    em: &'e Emitter<'s>,
+    stream: &'e mut super::emit::Streamed,
+    failed: bool,
+}
+
+impl std::io::Write for StreamOut<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.em.write_stream(self.stream, buf) {
+            Ok(buf.len())
+        } else {
+            self.failed = true;
+            Err(std::io::Error::other("the stream could not be written"))
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -164,9 +224,9 @@ fn special_pages(
     );
     pages.extend(r.not_found_page().map_err(|d| em.error(d)));
     em.emit(pages, true);
-    let (indexes, search): (Vec<OutputFile>, Vec<crate::search::Summary>) =
+    let (indexes, search): (Vec<Prepared>, Vec<crate::search::Summary>) =
         finished.into_iter().flatten().unzip();
-    em.emit(indexes, true);
+    em.record(indexes.into_iter().map(Some));
     search
 }
 

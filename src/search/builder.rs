@@ -8,20 +8,25 @@
 //! [`IndexBuilder::finish`] then numbers the vocabulary by frequency, makes
 //! each word's search term and group, and writes the file (see `index`).
 //! Builders of different languages share nothing and run in parallel.
+//! A build to disk gives each builder a file in the staging folder, where
+//! the pages' numbers wait until `finish` instead of in memory (about a
+//! third of a 30,000-page build's peak, without it).
 
 use super::affix;
 use super::encode::{CONT, Code, FINAL};
 use super::index::{self, Entry, IndexPage};
 use super::intern::FxMap;
 use super::normalise::{is_word_char, normalise};
+use super::spool::{Kept, Spool, changed, read_at};
 use super::stem::{self, Word};
 use super::vocab::{PageWords, Stream};
 use super::{INDEX_FILE, Summary};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::markdown::TocEntry;
-use crate::output::OutputFile;
 use rayon::prelude::*;
+use std::fs::File;
+use std::io::Write;
 
 /// What the index needs of one page.
 pub struct PageText<'a> {
@@ -37,10 +42,14 @@ pub struct PageText<'a> {
 struct Page {
     node: NodeId,
     title: Vec<u8>,
-    body: Vec<u8>,
+    body: Kept,
     /// (stream position, heading id, tokens in the heading).
     sections: Vec<(u32, Box<str>, u32)>,
 }
+
+/// Pages renumbered together in `finish`: enough for both cores, few
+/// enough that the index is never held whole.
+const PAGES_AT_ONCE: usize = 256;
 
 /// A vocabulary entry: a word or separator, how often it occurs, and the
 /// languages of the pages it was found in (bit per language, the 64th for
@@ -59,6 +68,7 @@ pub struct IndexBuilder<'s> {
     tokens: Vec<Token>,
     pages: Vec<Page>,
     text_bytes: usize,
+    spool: Option<Spool>,
 }
 
 impl<'s> IndexBuilder<'s> {
@@ -70,6 +80,16 @@ impl<'s> IndexBuilder<'s> {
             tokens: Vec::new(),
             pages: Vec::new(),
             text_bytes: 0,
+            spool: None,
+        }
+    }
+
+    /// A builder that keeps its pages' numbers in `file` (new and empty,
+    /// readable and writable) until `finish`.
+    pub fn spooled(site: &'s Site, lang: LangId, file: File) -> Self {
+        IndexBuilder {
+            spool: Some(Spool::new(file)),
+            ..IndexBuilder::new(site, lang)
         }
     }
 
@@ -111,10 +131,15 @@ impl<'s> IndexBuilder<'s> {
             })
             .collect();
         self.text_bytes += words.text_bytes;
+        let body = varints(&words.body, &map);
+        let body = match &mut self.spool {
+            Some(spool) => spool.put(&body).unwrap_or(Kept::Here(body)),
+            None => Kept::Here(body),
+        };
         self.pages.push(Page {
             node,
             title: varints(&words.title, &map),
-            body: varints(&words.body, &map),
+            body,
             sections: words
                 .sections
                 .iter()
@@ -123,11 +148,21 @@ impl<'s> IndexBuilder<'s> {
         });
     }
 
-    /// Writes `<lang>/search-index.js`.
-    pub fn finish(mut self) -> (OutputFile, Summary) {
+    /// Where the index goes: `<lang>/search-index.js`.
+    pub fn path(&self) -> String {
+        format!(
+            "{}/{INDEX_FILE}",
+            self.site.config.languages[self.lang].code
+        )
+    }
+
+    /// Writes the index ([`IndexBuilder::path`]) to `out`, a few pages at
+    /// a time. Fails when `out` cannot be written, or the spool could not
+    /// be written or read back as it was written.
+    pub fn finish(mut self, out: &mut dyn Write) -> std::io::Result<Summary> {
+        let file = self.spool.take().map(Spool::into_file).transpose()?;
         let site = self.site;
         let l = self.lang;
-        let code = &site.config.languages[l].code;
         // Site order, whatever order pages came in: the same bytes every run.
         self.pages.sort_by_key(|p| p.node);
         let terms: Vec<Option<String>> = self
@@ -149,27 +184,46 @@ impl<'s> IndexBuilder<'s> {
                 group: groups[id as usize].as_deref(),
             })
             .collect();
+        let head = index::head(site, l, &entries);
+        let mut written = head.len();
+        out.write_all(head.as_bytes())?;
+        drop(head);
         // Each token's number as written, made once.
         let codes: Vec<Code> = rank.rank.iter().map(|&r| Code::new(r)).collect();
-        let pages: Vec<IndexPage> = self
-            .pages
-            .par_iter()
-            .map(|p| IndexPage {
-                node: p.node,
-                title: renumber(&p.title, &codes),
-                body: renumber(&p.body, &codes),
-                sections: &p.sections,
-            })
-            .collect();
-        let js = index::write(site, l, &entries, &pages);
-        let summary = Summary {
-            code: code.clone(),
+        let mut js = String::new();
+        for (i, chunk) in self.pages.chunks(PAGES_AT_ONCE).enumerate() {
+            let pages: Vec<IndexPage> = chunk
+                .par_iter()
+                .map(|p| {
+                    let body = match &p.body {
+                        Kept::Here(bytes) => renumber(bytes, &codes),
+                        Kept::Spooled { at, len } => {
+                            let mut bytes = vec![0; *len as usize];
+                            read_at(file.as_ref(), &mut bytes, *at)?;
+                            renumber(&bytes, &codes)
+                        }
+                    };
+                    Ok(IndexPage {
+                        node: p.node,
+                        title: renumber(&p.title, &codes).ok_or_else(changed)?,
+                        body: body.ok_or_else(changed)?,
+                        sections: &p.sections,
+                    })
+                })
+                .collect::<std::io::Result<_>>()?;
+            js.clear();
+            index::docs(&mut js, site, l, &pages, i == 0);
+            written += js.len();
+            out.write_all(js.as_bytes())?;
+        }
+        out.write_all(index::TAIL.as_bytes())?;
+        written += index::TAIL.len();
+        Ok(Summary {
+            code: site.config.languages[l].code.clone(),
             pages: self.pages.len(),
-            index_bytes: js.len(),
+            index_bytes: written,
             text_bytes: self.text_bytes,
-        };
-        let path = format!("{code}/{INDEX_FILE}");
-        (OutputFile::owned(path, js.into_bytes()), summary)
+        })
     }
 
     /// Each word's group key, where the index carries it (see `stem`):
@@ -262,21 +316,25 @@ fn varints(stream: &Stream, map: &[u32]) -> Vec<u8> {
 }
 
 /// A kept stream written with the index's numbers (`codes`, by token:
-/// see `encode`).
-fn renumber(bytes: &[u8], codes: &[Code]) -> String {
+/// see `encode`). `None` for bytes that are not such a stream: a spool
+/// changed by something else while the build ran.
+fn renumber(bytes: &[u8], codes: &[Code]) -> Option<String> {
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 2);
     let (mut n, mut shift) = (0u32, 0);
     for &b in bytes {
-        n |= u32::from(b & 0x7f) << shift;
+        n |= u32::from(b & 0x7f).checked_shl(shift)?;
         if b & 0x80 != 0 {
             shift += 7;
         } else {
-            codes[n as usize].push_to(&mut out);
+            codes.get(n as usize)?.push_to(&mut out);
             n = 0;
             shift = 0;
         }
     }
-    String::from_utf8(out).expect("digits are ASCII")
+    if shift != 0 {
+        return None;
+    }
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -295,7 +353,103 @@ mod tests {
         let mut rank = vec![9; 16_385];
         (rank[0], rank[127], rank[128], rank[16_384]) = (3, 2, 1, 0);
         let codes: Vec<Code> = rank.iter().map(|&r| Code::new(r)).collect();
-        assert_eq!(decode(&renumber(&bytes, &codes)), [3, 2, 1, 0]);
+        assert_eq!(decode(&renumber(&bytes, &codes).unwrap()), [3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn a_stream_that_is_not_one_is_refused_not_read() {
+        let codes: Vec<Code> = (0..4).map(Code::new).collect();
+        assert!(renumber(&[1, 2, 3], &codes).is_some());
+        // A number past the vocabulary, a number left open, a number too
+        // long for 32 bits.
+        assert_eq!(renumber(&[9], &codes), None);
+        assert_eq!(renumber(&[1, 0x81], &codes), None);
+        assert_eq!(renumber(&[0xff; 6], &codes), None);
+    }
+
+    fn basic() -> crate::pipeline::Analysed {
+        let opts = crate::pipeline::Options {
+            source: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic"),
+            ..Default::default()
+        };
+        let Ok(a) = crate::pipeline::analyse(&opts) else {
+            panic!("the fixture does not load");
+        };
+        a
+    }
+
+    /// The fixture's pages, with a text of some length each.
+    fn fill(b: &mut IndexBuilder, a: &crate::pipeline::Analysed, l: LangId) {
+        for (i, (n, node)) in a.site.node_ids().zip(&a.site.nodes).enumerate() {
+            let d = node.doc_for(l).unwrap();
+            let text =
+                format!("{} Ask before you refer: page {i}. ", a.rendered[d].text).repeat(20);
+            b.add(PageText {
+                node: n,
+                title: a.site.docs[d].title(),
+                headings: &a.rendered[d].toc,
+                text: &text,
+            });
+        }
+    }
+
+    /// The same pages' index, kept in memory.
+    fn in_memory(a: &crate::pipeline::Analysed, l: LangId) -> Vec<u8> {
+        let mut b = IndexBuilder::new(&a.site, l);
+        fill(&mut b, a, l);
+        let mut js = Vec::new();
+        b.finish(&mut js).unwrap();
+        js
+    }
+
+    fn spool_file(dir: &tempfile::TempDir) -> File {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(dir.path().join("spool"))
+            .unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pages_kept_in_a_file_give_the_index_kept_in_memory() {
+        let a = basic();
+        for l in a.site.config.lang_ids() {
+            let dir = tempfile::tempdir().unwrap();
+            let mut b = IndexBuilder::spooled(&a.site, l, spool_file(&dir));
+            fill(&mut b, &a, l);
+            assert!(
+                b.pages
+                    .iter()
+                    .all(|p| matches!(p.body, Kept::Spooled { .. }))
+            );
+            let mut js = Vec::new();
+            b.finish(&mut js).unwrap();
+            assert!(js.len() > 1000 && js == in_memory(&a, l));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_spool_changed_while_the_build_ran_fails_the_index() {
+        let a = basic();
+        let l = LangId(0);
+        for forged in [&b""[..], &[0xffu8; 4096][..]] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut b = IndexBuilder::spooled(&a.site, l, spool_file(&dir));
+            fill(&mut b, &a, l);
+            let spool = b.spool.take().unwrap().into_file().unwrap();
+            spool.set_len(0).unwrap();
+            std::os::unix::fs::FileExt::write_all_at(&spool, forged, 0).unwrap();
+            b.spool = Some(Spool::new(spool));
+            let err = b.finish(&mut Vec::new()).unwrap_err();
+            let kinds = [
+                std::io::ErrorKind::UnexpectedEof,
+                std::io::ErrorKind::InvalidData,
+            ];
+            assert!(kinds.contains(&err.kind()), "{err}");
+        }
     }
 
     #[test]
@@ -322,13 +476,11 @@ mod tests {
                     text: &a.rendered[d].text,
                 });
             }
-            let (streamed, summary) = b.finish();
-            assert_eq!(streamed.path, file.path);
-            assert!(
-                streamed.bytes.as_ref() == file.bytes.as_ref(),
-                "{}",
-                file.path
-            );
+            let path = b.path();
+            let mut streamed = Vec::new();
+            let summary = b.finish(&mut streamed).unwrap();
+            assert_eq!(path, file.path);
+            assert!(streamed == file.bytes.as_ref(), "{}", file.path);
             assert_eq!(summary.index_bytes, summaries[l].index_bytes);
             assert_eq!(summary.pages, a.site.nodes.len());
         }

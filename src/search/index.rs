@@ -87,17 +87,14 @@ fn push_lang(out: &mut String, attrs: Option<(&str, &str)>) {
     }
 }
 
-/// The whole file.
-pub(super) fn write(site: &Site, l: LangId, entries: &[Entry], pages: &[IndexPage]) -> String {
+/// The file up to its pages: what comes before them, its vocabulary
+/// included. [`docs`] writes the pages after it, a few at a time, and
+/// [`TAIL`] ends the file: it is never held whole.
+pub(super) fn head(site: &Site, l: LangId, entries: &[Entry]) -> String {
     let code = &site.config.languages[l].code;
-    // Room for everything at once, generously: growing would copy the
-    // whole index (and hold it twice); room never written costs nothing.
-    let size = pages
-        .iter()
-        .map(|p| p.body.len() + p.title.len() + 256 + p.sections.len() * 64)
-        .sum::<usize>();
+    // Room for it all at once: growing would copy the vocabulary.
     let words = entries.iter().map(|e| e.text.len() * 2 + 16).sum::<usize>();
-    let mut js = String::with_capacity(size + words + 64 * 1024);
+    let mut js = String::with_capacity(words + 64 * 1024);
     js.push_str("window.fieldguideSearch={\"v\":2,\"lang\":");
     json_str(&mut js, code);
     js.push_str(",\"f\":");
@@ -119,15 +116,21 @@ pub(super) fn write(site: &Site, l: LangId, entries: &[Entry], pages: &[IndexPag
     js.push_str("],");
     vocabulary(&mut js, entries);
     js.push_str(",\"docs\":[");
-    for (i, page) in pages.iter().enumerate() {
-        if i > 0 {
-            js.push_str(",\n");
-        }
-        doc(&mut js, site, l, page);
-    }
-    js.push_str("]};\n");
     js
 }
+
+/// Pages of the file, after [`head`] (`first`: the first of them).
+pub(super) fn docs(out: &mut String, site: &Site, l: LangId, pages: &[IndexPage], first: bool) {
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 || !first {
+            out.push_str(",\n");
+        }
+        doc(out, site, l, page);
+    }
+}
+
+/// The end of the file, after its pages.
+pub(super) const TAIL: &str = "]};\n";
 
 /// `"s"`, `"w"` and `"t"`: separators with their numbers; words, and their
 /// terms and groups, front-coded.

@@ -18,6 +18,7 @@ mod encode;
 pub mod index;
 mod intern;
 pub mod normalise;
+mod spool;
 mod stem;
 mod vocab;
 
@@ -84,7 +85,12 @@ pub fn indexes(
                     }),
                 }
             }
-            builder.finish()
+            let path = builder.path();
+            let mut js = Vec::new();
+            let summary = builder
+                .finish(&mut js)
+                .expect("an index kept in memory and written to memory cannot fail");
+            (OutputFile::owned(path, js), summary)
         })
         .unzip()
 }
