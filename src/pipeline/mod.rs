@@ -357,6 +357,8 @@ fn analyse_markdown(
             };
             let slot = spool.put(&r.html, &r.text);
             r.html = String::new();
+            // Kept for the whole build, by every document.
+            r.toc.shrink_to_fit();
             if !keep_text {
                 r.text = String::new();
             }

@@ -37,10 +37,10 @@ pub fn emit_all(
     let nlang = site.config.languages.len();
     // Each language's search index, fed page by page as they are made, and
     // finished while the next language's first publication is made: one
-    // language after the other, so that at most two indexes are held
-    // (they are emitted later, in language order, as always).
+    // language after the other, so that at most two are in the making.
+    // Each is recorded once written: its compressed bytes are not held.
     let mut search: Vec<Option<IndexBuilder>> = (0..nlang).map(|_| None).collect();
-    let mut finished: Vec<Option<Finished>> = (0..nlang).map(|_| None).collect();
+    let mut finished: Vec<Option<crate::search::Summary>> = (0..nlang).map(|_| None).collect();
     let first = site.publications.first().copied();
     // A print page's stylesheet is hashed, compressed and handed on while
     // the next publication's pages are made (the print page itself is
@@ -71,10 +71,11 @@ pub fn emit_all(
                 )
             },
         );
-        if let Some((k, index)) = index {
-            finished[k] = Some(index);
-        }
         em.record(done);
+        if let Some((k, (index, summary))) = index {
+            em.record([Some(index)]);
+            finished[k] = Some(summary);
+        }
         pending = files;
     }
     // The last language's index is finished while the last print page is
@@ -89,14 +90,16 @@ pub fn emit_all(
                 .collect()
         },
     );
-    for (k, index) in rest {
-        finished[k] = Some(index);
+    for (k, (index, summary)) in rest {
+        em.record([Some(index)]);
+        finished[k] = Some(summary);
     }
     if em.failed() {
         return Emitted::default();
     }
     timer.lap("pages");
-    let search = special_pages(a, r, em, finished);
+    special_pages(a, r, em);
+    let search = finished.into_iter().flatten().collect();
     timer.lap("search");
     let unpublished = site_files(a, em, extra_files);
     timer.lap("assets");
@@ -197,14 +200,8 @@ fn site_files(a: &Analysed, em: &Emitter, extra_files: Vec<OutputFile>) -> Vec<s
 }
 
 /// The pages that show no document (chooser, search pages, an edition's
-/// differences, redirects, 404), then the search indexes, emitted in that
-/// order; returns the indexes' summaries.
-fn special_pages(
-    a: &Analysed,
-    r: &Renderer,
-    em: &Emitter,
-    finished: Vec<Option<Finished>>,
-) -> Vec<crate::search::Summary> {
+/// differences, redirects, 404), emitted in that order.
+fn special_pages(a: &Analysed, r: &Renderer, em: &Emitter) {
     let site = &a.site;
     let mut specs = vec![Spec::Chooser];
     specs.extend(site.config.lang_ids().map(Spec::Search));
@@ -224,10 +221,6 @@ fn special_pages(
     );
     pages.extend(r.not_found_page().map_err(|d| em.error(d)));
     em.emit(pages, true);
-    let (indexes, search): (Vec<Prepared>, Vec<crate::search::Summary>) =
-        finished.into_iter().flatten().unzip();
-    em.record(indexes.into_iter().map(Some));
-    search
 }
 
 /// What emitting the pages tells the summary.
