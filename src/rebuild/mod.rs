@@ -15,7 +15,6 @@ use crate::content::model::DocId;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::output::OutputFile;
 use crate::pipeline::{self, Built, Failed, Options};
-use crate::render::Spec;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -44,6 +43,9 @@ pub struct Session {
     /// Each document's words for the search indexes, split once: an edit
     /// splits only the documents it changed.
     words: Vec<crate::search::PageWords<'static>>,
+    /// Each language's index, kept to take an edited page's words out and
+    /// put its new ones in (see `search::edit`).
+    indexes: Vec<crate::search::IndexState>,
     /// The site's diagnostics of links to anchors, to tell which of them an
     /// edit made.
     anchors: Vec<Diagnostic>,
@@ -95,6 +97,7 @@ impl Session {
         let warnings = std::mem::take(&mut built.summary.diagnostics);
         let print_pieces = std::mem::take(&mut built.summary.print_pieces);
         let words = all_words(&built);
+        let indexes = crate::search::editable(&built.analysed.site, &words);
         let anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
         let nav = nav_of(&built, &opts);
         let buffers = std::sync::Mutex::new(first_buffer(&files, &print_pieces));
@@ -105,6 +108,7 @@ impl Session {
             pending: BTreeSet::new(),
             print_pieces,
             words,
+            indexes,
             anchors,
             nav,
             buffers,
@@ -272,23 +276,23 @@ impl Session {
         self.print_pieces.extend(pieces);
         // Only the indexes of the languages whose pages show an edited
         // document change.
-        let langs: BTreeSet<crate::config::LangId> = specs
+        let edits = docs
             .iter()
-            .filter_map(|s| match s {
-                Spec::Page(_, l) | Spec::Home(l) => Some(*l),
-                _ => None,
+            .map(|&d| {
+                let words = crate::search::PageWords::new(
+                    a.site.doc(d).title(),
+                    &a.rendered[d].toc,
+                    &a.rendered[d].text,
+                );
+                (d, words.into_owned())
             })
             .collect();
-        let langs: Vec<_> = langs.into_iter().collect();
-        for &d in docs {
-            let words = crate::search::PageWords::new(
-                a.site.doc(d).title(),
-                &a.rendered[d].toc,
-                &a.rendered[d].text,
-            );
-            self.words[d.0] = words.into_owned();
-        }
-        files.extend(crate::search::indexes(&a.site, &self.words, &langs).0);
+        files.extend(crate::search::update(
+            &a.site,
+            &mut self.indexes,
+            &mut self.words,
+            edits,
+        ));
         let mut changed = self.store(files);
         if self.built.analysed.site.config.offline {
             changed.extend(self.refresh_offline());

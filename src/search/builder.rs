@@ -39,8 +39,8 @@ pub struct PageText<'a> {
 }
 
 /// A page as kept until `finish`.
-struct Page {
-    node: NodeId,
+pub(super) struct Page {
+    pub(super) node: NodeId,
     title: Vec<u8>,
     body: Kept,
     /// (stream position, heading id, tokens in the heading).
@@ -53,21 +53,32 @@ const PAGES_AT_ONCE: usize = 256;
 
 /// A vocabulary entry: a word or separator, how often it occurs, and the
 /// languages of the pages it was found in (bit per language, the 64th for
-/// all others).
-struct Token {
-    text: Box<str>,
-    count: u32,
-    langs: u64,
+/// all others). A token no page has any more (`count` 0, after an edit in
+/// `serve`) is left out of the index.
+pub(super) struct Token {
+    pub(super) text: Box<str>,
+    pub(super) count: u32,
+    pub(super) langs: u64,
+}
+
+/// A language's vocabulary and pages, owned: what `serve` keeps of an
+/// index between edits (see `edit`).
+#[derive(Default)]
+pub struct IndexState {
+    pub(super) ids: FxMap<Box<str>, u32>,
+    pub(super) tokens: Vec<Token>,
+    pub(super) pages: Vec<Page>,
+    pub(super) text_bytes: usize,
+    /// How often each token occurs in the pages of each language bit, kept
+    /// only to take a page out again (`serve`).
+    pub(super) by_lang: Option<FxMap<(u32, u8), u32>>,
 }
 
 /// One language's index, in the making.
 pub struct IndexBuilder<'s> {
-    site: &'s Site,
-    lang: LangId,
-    ids: FxMap<Box<str>, u32>,
-    tokens: Vec<Token>,
-    pages: Vec<Page>,
-    text_bytes: usize,
+    pub(super) site: &'s Site,
+    pub(super) lang: LangId,
+    pub(super) state: IndexState,
     spool: Option<Spool>,
 }
 
@@ -76,10 +87,7 @@ impl<'s> IndexBuilder<'s> {
         IndexBuilder {
             site,
             lang,
-            ids: FxMap::default(),
-            tokens: Vec::new(),
-            pages: Vec::new(),
-            text_bytes: 0,
+            state: IndexState::default(),
             spool: None,
         }
     }
@@ -102,21 +110,34 @@ impl<'s> IndexBuilder<'s> {
     /// Adds a page already split (split pages in parallel, or once for
     /// every language tree that shows them).
     pub fn add_words(&mut self, node: NodeId, words: &PageWords) {
+        let page = self.page_of(node, words);
+        self.state.pages.push(page);
+    }
+
+    /// The language bit of the pages of `node` in this tree: that of the
+    /// document shown there.
+    pub(super) fn bit_of(&self, node: NodeId) -> u8 {
         let shown = self.site.nodes[node]
             .doc_for(self.lang)
             .map_or(self.lang, |d| self.site.docs[d].file.lang);
-        let bit = 1u64 << shown.0.min(63);
+        shown.0.min(63) as u8
+    }
+
+    /// Counts `words` in the vocabulary, and keeps its streams as numbers.
+    pub(super) fn page_of(&mut self, node: NodeId, words: &PageWords) -> Page {
+        let bit = self.bit_of(node);
+        let st = &mut self.state;
         let map: Vec<u32> = words
             .vocab
             .iter()
             .map(|(t, count)| {
-                let id = match self.ids.get(t.as_ref()) {
+                let id = match st.ids.get(t.as_ref()) {
                     Some(&id) => id,
                     None => {
-                        let id = self.tokens.len() as u32;
+                        let id = st.tokens.len() as u32;
                         let text: Box<str> = t.as_ref().into();
-                        self.ids.insert(text.clone(), id);
-                        self.tokens.push(Token {
+                        st.ids.insert(text.clone(), id);
+                        st.tokens.push(Token {
                             text,
                             count: 0,
                             langs: 0,
@@ -124,19 +145,22 @@ impl<'s> IndexBuilder<'s> {
                         id
                     }
                 };
-                let token = &mut self.tokens[id as usize];
+                let token = &mut st.tokens[id as usize];
                 token.count += count;
-                token.langs |= bit;
+                token.langs |= 1u64 << bit;
+                if let Some(by_lang) = &mut st.by_lang {
+                    *by_lang.entry((id, bit)).or_default() += count;
+                }
                 id
             })
             .collect();
-        self.text_bytes += words.text_bytes;
+        st.text_bytes += words.text_bytes;
         let body = varints(&words.body, &map);
         let body = match &mut self.spool {
             Some(spool) => spool.put(&body).unwrap_or(Kept::Here(body)),
             None => Kept::Here(body),
         };
-        self.pages.push(Page {
+        Page {
             node,
             title: varints(&words.title, &map),
             body,
@@ -145,7 +169,7 @@ impl<'s> IndexBuilder<'s> {
                 .iter()
                 .map(|(pos, id, len)| (*pos as u32, id.as_ref().into(), *len as u32))
                 .collect(),
-        });
+        }
     }
 
     /// Where the index goes: `<lang>/search-index.js`.
@@ -160,26 +184,32 @@ impl<'s> IndexBuilder<'s> {
     /// a time. Fails when `out` cannot be written, or the spool could not
     /// be written or read back as it was written.
     pub fn finish(mut self, out: &mut dyn Write) -> std::io::Result<Summary> {
+        self.write(out)
+    }
+
+    /// [`IndexBuilder::finish`], keeping what was added (see `edit`).
+    pub fn write(&mut self, out: &mut dyn Write) -> std::io::Result<Summary> {
         let file = self.spool.take().map(Spool::into_file).transpose()?;
         let site = self.site;
         let l = self.lang;
         // Site order, whatever order pages came in: the same bytes every run.
-        self.pages.sort_by_key(|p| p.node);
-        let terms: Vec<Option<String>> = self
+        self.state.pages.sort_by_key(|p| p.node);
+        let st = &self.state;
+        let terms: Vec<Option<String>> = st
             .tokens
             .par_iter()
             .map(|t| {
-                let word = t.text.chars().next().is_some_and(is_word_char);
+                let word = t.count > 0 && t.text.chars().next().is_some_and(is_word_char);
                 word.then(|| normalise(&t.text))
             })
             .collect();
         let groups = self.groups(&terms);
-        let rank = ranks(&self.tokens, &terms, &groups);
+        let rank = ranks(&st.tokens, &terms, &groups);
         let entries: Vec<Entry> = rank
             .order
             .iter()
             .map(|&id| Entry {
-                text: &self.tokens[id as usize].text,
+                text: &st.tokens[id as usize].text,
                 term: terms[id as usize].as_deref(),
                 group: groups[id as usize].as_deref(),
             })
@@ -191,7 +221,7 @@ impl<'s> IndexBuilder<'s> {
         // Each token's number as written, made once.
         let codes: Vec<Code> = rank.rank.iter().map(|&r| Code::new(r)).collect();
         let mut js = String::new();
-        for (i, chunk) in self.pages.chunks(PAGES_AT_ONCE).enumerate() {
+        for (i, chunk) in st.pages.chunks(PAGES_AT_ONCE).enumerate() {
             let pages: Vec<IndexPage> = chunk
                 .par_iter()
                 .map(|p| {
@@ -220,9 +250,9 @@ impl<'s> IndexBuilder<'s> {
         written += index::TAIL.len();
         Ok(Summary {
             code: site.config.languages[l].code.clone(),
-            pages: self.pages.len(),
+            pages: st.pages.len(),
             index_bytes: written,
-            text_bytes: self.text_bytes,
+            text_bytes: st.text_bytes,
         })
     }
 
@@ -234,6 +264,7 @@ impl<'s> IndexBuilder<'s> {
         let stemmers: Vec<_> = languages.iter().map(|l| stem::snowball(&l.code)).collect();
         let own = 1u64 << self.lang.0.min(63);
         let (ids, words): (Vec<usize>, Vec<Word>) = self
+            .state
             .tokens
             .iter()
             .zip(terms)
@@ -277,7 +308,10 @@ struct Ranks {
 /// nothing, so there entries are sorted (separators, then words by group,
 /// term and spelling) for front coding. Ties by bytes: deterministic.
 fn ranks(tokens: &[Token], terms: &[Option<String>], groups: &[Option<String>]) -> Ranks {
-    let mut order: Vec<u32> = (0..tokens.len() as u32).collect();
+    // Tokens no page has any more (after an edit) are not written.
+    let mut order: Vec<u32> = (0..tokens.len() as u32)
+        .filter(|&id| tokens[id as usize].count > 0)
+        .collect();
     order.par_sort_unstable_by(|&a, &b| {
         let (ta, tb) = (&tokens[a as usize], &tokens[b as usize]);
         tb.count.cmp(&ta.count).then_with(|| ta.text.cmp(&tb.text))
@@ -338,7 +372,7 @@ fn renumber(bytes: &[u8], codes: &[Code]) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::search::encode::decode;
 
@@ -367,7 +401,9 @@ mod tests {
         assert_eq!(renumber(&[0xff; 6], &codes), None);
     }
 
-    fn basic() -> crate::pipeline::Analysed {
+    /// The `basic` fixture, analysed: three languages, with pages shown
+    /// from another language.
+    pub(in crate::search) fn basic() -> crate::pipeline::Analysed {
         let opts = crate::pipeline::Options {
             source: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic"),
             ..Default::default()
@@ -420,7 +456,8 @@ mod tests {
             let mut b = IndexBuilder::spooled(&a.site, l, spool_file(&dir));
             fill(&mut b, &a, l);
             assert!(
-                b.pages
+                b.state
+                    .pages
                     .iter()
                     .all(|p| matches!(p.body, Kept::Spooled { .. }))
             );

@@ -14,6 +14,7 @@
 
 pub mod affix;
 mod builder;
+mod edit;
 mod encode;
 pub mod index;
 mod intern;
@@ -22,7 +23,8 @@ mod spool;
 mod stem;
 mod vocab;
 
-pub use builder::{IndexBuilder, PageText};
+pub use builder::{IndexBuilder, IndexState, PageText};
+pub use edit::{editable, update};
 pub use index::INDEX_FILE;
 pub use vocab::PageWords;
 
@@ -61,8 +63,7 @@ pub fn words<'a>(site: &'a Site, rendered: &'a [Rendered]) -> Vec<PageWords<'a>>
         .collect()
 }
 
-/// The indexes of the languages `langs`, from each document's words
-/// (`serve`, after an edit, passes the words it keeps).
+/// The indexes of the languages `langs`, from each document's words.
 pub fn indexes(
     site: &Site,
     words: &[PageWords],
@@ -72,19 +73,7 @@ pub fn indexes(
         .par_iter()
         .map(|&l| {
             let mut builder = IndexBuilder::new(site, l);
-            for (n, node) in site.node_ids().zip(&site.nodes) {
-                match node.doc_for(l) {
-                    Some(d) => builder.add_words(n, &words[d.0]),
-                    // A page without any document (not expected) is found
-                    // by its slug.
-                    None => builder.add(PageText {
-                        node: n,
-                        title: &node.slug,
-                        headings: &[],
-                        text: "",
-                    }),
-                }
-            }
+            add_pages(&mut builder, site, l, words);
             let path = builder.path();
             let mut js = Vec::new();
             let summary = builder
@@ -93,4 +82,22 @@ pub fn indexes(
             (OutputFile::owned(path, js), summary)
         })
         .unzip()
+}
+
+/// Every page of language `l`'s tree, in site order, from each document's
+/// words.
+fn add_pages(builder: &mut IndexBuilder, site: &Site, l: LangId, words: &[PageWords]) {
+    for (n, node) in site.node_ids().zip(&site.nodes) {
+        match node.doc_for(l) {
+            Some(d) => builder.add_words(n, &words[d.0]),
+            // A page without any document (not expected) is found
+            // by its slug.
+            None => builder.add(PageText {
+                node: n,
+                title: &node.slug,
+                headings: &[],
+                text: "",
+            }),
+        }
+    }
 }
