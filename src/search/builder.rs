@@ -25,6 +25,7 @@ use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::markdown::TocEntry;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Write;
 
@@ -41,10 +42,12 @@ pub struct PageText<'a> {
 /// A page as kept until `finish`.
 pub(super) struct Page {
     pub(super) node: NodeId,
-    title: Vec<u8>,
-    body: Kept,
+    pub(super) title: Vec<u8>,
+    pub(super) body: Kept,
     /// (stream position, heading id, tokens in the heading).
     sections: Vec<(u32, Box<str>, u32)>,
+    /// Its title and text as last written (`serve` only, see `edit`).
+    pub(super) written: Option<Box<(String, String)>>,
 }
 
 /// Pages renumbered together in `finish`: enough for both cores, few
@@ -72,6 +75,8 @@ pub struct IndexState {
     /// How often each token occurs in the pages of each language bit, kept
     /// only to take a page out again (`serve`).
     pub(super) by_lang: Option<FxMap<(u32, u8), u32>>,
+    /// Each token's number when the pages' `written` were (`serve`).
+    pub(super) codes: Option<Vec<Code>>,
 }
 
 /// One language's index, in the making.
@@ -169,6 +174,7 @@ impl<'s> IndexBuilder<'s> {
                 .iter()
                 .map(|(pos, id, len)| (*pos as u32, id.as_ref().into(), *len as u32))
                 .collect(),
+            written: None,
         }
     }
 
@@ -205,6 +211,12 @@ impl<'s> IndexBuilder<'s> {
             .collect();
         let groups = self.groups(&terms);
         let rank = ranks(&st.tokens, &terms, &groups);
+        // Each token's number as written, made once.
+        let codes: Vec<Code> = rank.rank.iter().map(|&r| Code::new(r)).collect();
+        if st.by_lang.is_some() {
+            self.state.keep_written(&codes).ok_or_else(changed)?;
+        }
+        let st = &self.state;
         let entries: Vec<Entry> = rank
             .order
             .iter()
@@ -218,25 +230,28 @@ impl<'s> IndexBuilder<'s> {
         let mut written = head.len();
         out.write_all(head.as_bytes())?;
         drop(head);
-        // Each token's number as written, made once.
-        let codes: Vec<Code> = rank.rank.iter().map(|&r| Code::new(r)).collect();
         let mut js = String::new();
         for (i, chunk) in st.pages.chunks(PAGES_AT_ONCE).enumerate() {
             let pages: Vec<IndexPage> = chunk
                 .par_iter()
                 .map(|p| {
-                    let body = match &p.body {
-                        Kept::Here(bytes) => renumber(bytes, &codes),
-                        Kept::Spooled { at, len } => {
+                    let (title, body) = match (&p.written, &p.body) {
+                        (Some(w), _) => (Cow::Borrowed(w.0.as_str()), Cow::Borrowed(w.1.as_str())),
+                        (None, Kept::Here(bytes)) => {
+                            owned(renumber(&p.title, &codes), renumber(bytes, &codes))
+                                .ok_or_else(changed)?
+                        }
+                        (None, Kept::Spooled { at, len }) => {
                             let mut bytes = vec![0; *len as usize];
                             read_at(file.as_ref(), &mut bytes, *at)?;
-                            renumber(&bytes, &codes)
+                            owned(renumber(&p.title, &codes), renumber(&bytes, &codes))
+                                .ok_or_else(changed)?
                         }
                     };
                     Ok(IndexPage {
                         node: p.node,
-                        title: renumber(&p.title, &codes).ok_or_else(changed)?,
-                        body: body.ok_or_else(changed)?,
+                        title,
+                        body,
                         sections: &p.sections,
                     })
                 })
@@ -334,6 +349,11 @@ fn ranks(tokens: &[Token], terms: &[Option<String>], groups: &[Option<String>]) 
     Ranks { order, rank }
 }
 
+/// A page's title and text as renumbered, when both are.
+fn owned<'a>(title: Option<String>, body: Option<String>) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
+    Some((Cow::Owned(title?), Cow::Owned(body?)))
+}
+
 /// A stream of local numbers as the language's numbers, each in 7-bit
 /// groups (the high bit says another group follows).
 fn varints(stream: &Stream, map: &[u32]) -> Vec<u8> {
@@ -352,7 +372,7 @@ fn varints(stream: &Stream, map: &[u32]) -> Vec<u8> {
 /// A kept stream written with the index's numbers (`codes`, by token:
 /// see `encode`). `None` for bytes that are not such a stream: a spool
 /// changed by something else while the build ran.
-fn renumber(bytes: &[u8], codes: &[Code]) -> Option<String> {
+pub(super) fn renumber(bytes: &[u8], codes: &[Code]) -> Option<String> {
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 2);
     let (mut n, mut shift) = (0u32, 0);
     for &b in bytes {

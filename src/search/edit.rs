@@ -6,8 +6,10 @@
 //! first seen in).
 
 use super::INDEX_FILE;
-use super::builder::{IndexBuilder, IndexState};
+use super::builder::{IndexBuilder, IndexState, renumber};
+use super::encode::Code;
 use super::intern::FxMap;
+use super::spool::Kept;
 use super::vocab::PageWords;
 use crate::config::LangId;
 use crate::content::model::{DocId, NodeId, Site};
@@ -25,6 +27,8 @@ fn state(site: &Site, l: LangId, words: &[PageWords]) -> IndexState {
     let mut b = IndexBuilder::new(site, l);
     b.state.by_lang = Some(FxMap::default());
     super::add_pages(&mut b, site, l, words);
+    // Written once now, so that the first edit renumbers only its pages.
+    let _ = b.write(&mut std::io::sink());
     b.state
 }
 
@@ -72,6 +76,58 @@ pub fn update(
             OutputFile::owned(format!("{code}/{INDEX_FILE}"), js)
         })
         .collect()
+}
+
+impl IndexState {
+    /// Keeps each page's title and text as written with `codes`, the
+    /// tokens' numbers now: only pages new since the last write, or that
+    /// name a token whose number changed, are renumbered. `None` when a
+    /// page's numbers are not a stream (not expected).
+    pub(super) fn keep_written(&mut self, codes: &[Code]) -> Option<()> {
+        // A token that did not exist then is in no page written then.
+        let moved: Vec<bool> = match &self.codes {
+            Some(old) => codes
+                .iter()
+                .zip(old.iter().map(Some).chain(std::iter::repeat(None)))
+                .map(|(new, old)| old.is_some_and(|old| old != new))
+                .collect(),
+            None => vec![false; codes.len()],
+        };
+        let any_moved = moved.iter().any(|&m| m);
+        self.pages.par_iter_mut().try_for_each(|p| {
+            let Kept::Here(body) = &p.body else {
+                return None;
+            };
+            let body = body.as_slice();
+            if p.written.is_none() || any_moved && (names(&p.title, &moved) || names(body, &moved))
+            {
+                let title = renumber(&p.title, codes)?;
+                p.written = Some(Box::new((title, renumber(body, codes)?)));
+            }
+            Some(())
+        })?;
+        self.codes = Some(codes.to_vec());
+        Some(())
+    }
+}
+
+/// Whether the stream `bytes` names a token marked in `moved` (or one
+/// past it).
+fn names(bytes: &[u8], moved: &[bool]) -> bool {
+    let (mut n, mut shift) = (0u32, 0u32);
+    for &b in bytes {
+        n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(u32::MAX);
+        if b & 0x80 != 0 {
+            shift += 7;
+        } else {
+            if moved.get(n as usize).copied().unwrap_or(true) {
+                return true;
+            }
+            n = 0;
+            shift = 0;
+        }
+    }
+    false
 }
 
 impl<'s> IndexBuilder<'s> {

@@ -104,7 +104,7 @@ pub(super) fn encode_number(out: &mut String, n: u32) {
 
 /// One number as written (ASCII digits, at most 8 for a `u32`): made
 /// once per entry, then copied wherever the entry is named.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) struct Code {
     /// The digits first, then padding.
     buf: [u8; 8],

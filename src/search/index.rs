@@ -64,8 +64,8 @@ pub(super) struct Entry<'a> {
 /// A page, its streams already written.
 pub(super) struct IndexPage<'a> {
     pub node: NodeId,
-    pub title: String,
-    pub body: String,
+    pub title: std::borrow::Cow<'a, str>,
+    pub body: std::borrow::Cow<'a, str>,
     pub sections: &'a [(u32, Box<str>, u32)],
 }
 
