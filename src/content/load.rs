@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use super::layers::AssetFile;
@@ -135,27 +135,54 @@ fn read(
 ) -> Loaded {
     let dirs: Vec<Option<crate::no_follow::Dir>> = layers.iter().map(|l| l.open().ok()).collect();
     let layer = |from_base: bool| usize::from(from_base).min(layers.len() - 1);
+    // Each folder of Markdown files opened once (without following links),
+    // not once per file: a large site has tens of thousands of files in a
+    // few hundred folders.
+    let folders: HashSet<(usize, PathBuf)> = md
+        .iter()
+        .filter_map(|(m, b)| Some((layer(*b), m.in_site.parent()?.to_path_buf())))
+        .collect();
+    let folders: HashMap<(usize, PathBuf), crate::no_follow::Dir> = folders
+        .into_par_iter()
+        .filter_map(|(l, dir)| {
+            let opened = dirs[l].as_ref()?.sub(&crate::no_follow::slash_path(&dir));
+            Some(((l, dir), opened.ok()?))
+        })
+        .collect();
     let read_text = |from_base: bool, in_site: &Path| -> Result<String, Diagnostic> {
         let l = layer(from_base);
         let rel = layers[l].shown_path(in_site);
-        let size = std::fs::symlink_metadata(layers[l].real.join(in_site))
-            .map(|m| m.len())
-            .unwrap_or(0);
-        if size > MAX_MARKDOWN_BYTES {
-            return Err(too_large(&rel, size));
-        }
-        let bytes = match &dirs[l] {
-            Some(d) => d.read(&crate::no_follow::slash_path(in_site)),
-            None => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
-        }
-        .map_err(|e| {
+        let folder = in_site.parent().map(|p| (l, p.to_path_buf()));
+        let file = match (folder.and_then(|f| folders.get(&f)), in_site.file_name()) {
+            (Some(dir), Some(name)) => dir.open_read(&name.to_string_lossy()),
+            _ => match &dirs[l] {
+                Some(d) => d.open_read(&crate::no_follow::slash_path(in_site)),
+                None => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            },
+        };
+        let cannot = |e: &std::io::Error| {
             Diagnostic::error(
                 &rel,
                 0,
                 0,
-                format!("cannot read the file: {}", io_message(&e)),
+                format!("cannot read the file: {}", io_message(e)),
             )
-        })?;
+        };
+        let file = file.map_err(|e| cannot(&e))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_MARKDOWN_BYTES {
+            return Err(too_large(&rel, size));
+        }
+        // Never more than the limit, even from a file that grows meanwhile.
+        let mut bytes = Vec::with_capacity(size as usize);
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_MARKDOWN_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(|e| cannot(&e))?;
+        if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
+            return Err(too_large(&rel, bytes.len() as u64));
+        }
         crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
     };
     // Folders with an `index` page in a language (Hugo's `_index.md`).
