@@ -133,58 +133,9 @@ fn read(
     (config, release): (&Config, bool),
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
-    let dirs: Vec<Option<crate::no_follow::Dir>> = layers.iter().map(|l| l.open().ok()).collect();
-    let layer = |from_base: bool| usize::from(from_base).min(layers.len() - 1);
-    // Each folder of Markdown files opened once (without following links),
-    // not once per file: a large site has tens of thousands of files in a
-    // few hundred folders.
-    let folders: HashSet<(usize, PathBuf)> = md
-        .iter()
-        .filter_map(|(m, b)| Some((layer(*b), m.in_site.parent()?.to_path_buf())))
-        .collect();
-    let folders: HashMap<(usize, PathBuf), crate::no_follow::Dir> = folders
-        .into_par_iter()
-        .filter_map(|(l, dir)| {
-            let opened = dirs[l].as_ref()?.sub(&crate::no_follow::slash_path(&dir));
-            Some(((l, dir), opened.ok()?))
-        })
-        .collect();
-    let read_text = |from_base: bool, in_site: &Path| -> Result<String, Diagnostic> {
-        let l = layer(from_base);
-        let rel = layers[l].shown_path(in_site);
-        let folder = in_site.parent().map(|p| (l, p.to_path_buf()));
-        let file = match (folder.and_then(|f| folders.get(&f)), in_site.file_name()) {
-            (Some(dir), Some(name)) => dir.open_read(&name.to_string_lossy()),
-            _ => match &dirs[l] {
-                Some(d) => d.open_read(&crate::no_follow::slash_path(in_site)),
-                None => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
-            },
-        };
-        let cannot = |e: &std::io::Error| {
-            Diagnostic::error(
-                &rel,
-                0,
-                0,
-                format!("cannot read the file: {}", io_message(e)),
-            )
-        };
-        let file = file.map_err(|e| cannot(&e))?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        if size > MAX_MARKDOWN_BYTES {
-            return Err(too_large(&rel, size));
-        }
-        // Never more than the limit, even from a file that grows meanwhile.
-        let mut bytes = Vec::with_capacity(size as usize);
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(file, MAX_MARKDOWN_BYTES + 1),
-            &mut bytes,
-        )
-        .map_err(|e| cannot(&e))?;
-        if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
-            return Err(too_large(&rel, bytes.len() as u64));
-        }
-        crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
-    };
+    let reader = Reader::new(layers, &md);
+    let layer = |from_base: bool| reader.layer(from_base);
+    let read_text = |from_base: bool, in_site: &Path| reader.text(from_base, in_site);
     // Folders with an `index` page in a language (Hugo's `_index.md`).
     let indexes: HashSet<(PathBuf, LangId)> = md
         .iter()
@@ -248,6 +199,87 @@ fn read(
         }
     }
     loaded
+}
+
+/// Reads the layers' files as text, without following links; each folder
+/// of Markdown files opened once, not once per file (a large site has tens
+/// of thousands of files in a few hundred folders).
+struct Reader<'l> {
+    layers: &'l [&'l Layer<'l>],
+    dirs: Vec<Option<crate::no_follow::Dir>>,
+    folders: HashMap<(usize, PathBuf), crate::no_follow::Dir>,
+}
+
+impl<'l> Reader<'l> {
+    fn new(layers: &'l [&'l Layer<'l>], md: &[(MdEntry, bool)]) -> Self {
+        let dirs: Vec<Option<crate::no_follow::Dir>> =
+            layers.iter().map(|l| l.open().ok()).collect();
+        let mut reader = Reader {
+            layers,
+            dirs,
+            folders: HashMap::new(),
+        };
+        let folders: HashSet<(usize, PathBuf)> = md
+            .iter()
+            .filter_map(|(m, b)| Some((reader.layer(*b), m.in_site.parent()?.to_path_buf())))
+            .collect();
+        reader.folders = folders
+            .into_par_iter()
+            .filter_map(|(l, dir)| {
+                let opened = reader.dirs[l]
+                    .as_ref()?
+                    .sub(&crate::no_follow::slash_path(&dir));
+                Some(((l, dir), opened.ok()?))
+            })
+            .collect();
+        reader
+    }
+
+    /// The layer a file is in (`from_base`: the base's).
+    fn layer(&self, from_base: bool) -> usize {
+        usize::from(from_base).min(self.layers.len() - 1)
+    }
+
+    /// The file `in_site` of a layer, as text, at most the size limit.
+    fn text(&self, from_base: bool, in_site: &Path) -> Result<String, Diagnostic> {
+        let l = self.layer(from_base);
+        let rel = self.layers[l].shown_path(in_site);
+        let folder = in_site.parent().map(|p| (l, p.to_path_buf()));
+        let file = match (
+            folder.and_then(|f| self.folders.get(&f)),
+            in_site.file_name(),
+        ) {
+            (Some(dir), Some(name)) => dir.open_read(&name.to_string_lossy()),
+            _ => match &self.dirs[l] {
+                Some(d) => d.open_read(&crate::no_follow::slash_path(in_site)),
+                None => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            },
+        };
+        let cannot = |e: &std::io::Error| {
+            Diagnostic::error(
+                &rel,
+                0,
+                0,
+                format!("cannot read the file: {}", io_message(e)),
+            )
+        };
+        let file = file.map_err(|e| cannot(&e))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_MARKDOWN_BYTES {
+            return Err(too_large(&rel, size));
+        }
+        // Never more than the limit, even from a file that grows meanwhile.
+        let mut bytes = Vec::with_capacity(size as usize);
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_MARKDOWN_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(|e| cannot(&e))?;
+        if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
+            return Err(too_large(&rel, bytes.len() as u64));
+        }
+        crate::text::decode_vec(bytes).map_err(|(l, c, m)| Diagnostic::error(&rel, l, c, m))
+    }
 }
 
 fn too_large(rel: &Path, size: u64) -> Diagnostic {
