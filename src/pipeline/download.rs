@@ -134,26 +134,32 @@ fn close(
             })
             .collect()
     };
-    let mut links = Vec::new();
-    for m in made {
-        let (path, z, bytes) = m?;
-        em.sink().put_scratch(&path, z)?;
-        em.record_entry(Entry {
-            path: path.clone(),
-            len: bytes,
-            hash: [0; 32],
-        });
-        links.push((site_dl.clone(), Some(Download::new(path, bytes))));
-    }
+    let made = made.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let mut links: Vec<_> = made
+        .iter()
+        .map(|(path, _, bytes)| (site_dl.clone(), Some(Download::new(path.clone(), *bytes))))
+        .collect();
     if !several {
         links.push((site_dl.clone(), None));
     }
-    em.sink().put_scratch(&site_path, site_zip)?;
-    em.record_entry(Entry {
-        path: site_path,
-        len: site_size,
-        hash: [0; 32],
-    });
+    // Staging hashes each zip (and the last build's, to keep it when
+    // unchanged): the zips at once, not one after the other.
+    let mut zips: Vec<(String, Scratch, u64)> = made;
+    zips.push((site_path, site_zip, site_size));
+    let entries = zips
+        .into_par_iter()
+        .map(|(path, z, len)| {
+            em.sink().put_scratch(&path, z)?;
+            Ok(Entry {
+                path,
+                len,
+                hash: [0; 32],
+            })
+        })
+        .collect::<Result<Vec<Entry>, Diagnostic>>()?;
+    for entry in entries {
+        em.record_entry(entry);
+    }
     Ok(links)
 }
 
