@@ -97,10 +97,11 @@ pub fn emit_all(
     if em.failed() {
         return Emitted::default();
     }
-    timer.lap("pages");
+    // The search indexes were written with the pages, language by language.
+    timer.lap("pages and search");
     special_pages(a, r, em);
     let search = finished.into_iter().flatten().collect();
-    timer.lap("search");
+    timer.lap("other pages");
     let unpublished = site_files(a, em, extra_files);
     timer.lap("assets");
     Emitted {
