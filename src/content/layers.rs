@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::Dir;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -132,22 +133,37 @@ impl Layer<'_> {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(ignored));
-        for entry in walker {
-            match entry {
-                Ok(e) => self.entry(&e, &root, &mut out, diags),
-                Err(e) => {
-                    let path = e
-                        .path()
-                        .map(|p| self.shown_path(rel_to(&self.real, p)))
-                        .unwrap_or_else(|| self.shown_path(CONTENT_DIR));
-                    diags.push(Diagnostic::error(
-                        path,
-                        0,
-                        0,
-                        format!("cannot read: {}", io_reason(&e)),
-                    ));
+        // The folders are read in order, one thread; then each entry is
+        // looked at (names checked, language split, NFC) in parallel, and
+        // what it gives kept in the walk's order.
+        let entries: Vec<walkdir::Result<walkdir::DirEntry>> = walker.collect();
+        let found: Vec<(Walked, Vec<Diagnostic>)> = entries
+            .par_iter()
+            .map(|entry| {
+                let (mut found, mut said) = (Walked::default(), Vec::new());
+                match entry {
+                    Ok(e) => self.entry(e, &root, &mut found, &mut said),
+                    Err(e) => {
+                        let path = e
+                            .path()
+                            .map(|p| self.shown_path(rel_to(&self.real, p)))
+                            .unwrap_or_else(|| self.shown_path(CONTENT_DIR));
+                        said.push(Diagnostic::error(
+                            path,
+                            0,
+                            0,
+                            format!("cannot read: {}", io_reason(e)),
+                        ));
+                    }
                 }
-            }
+                (found, said)
+            })
+            .collect();
+        for (found, said) in found {
+            out.md.extend(found.md);
+            out.assets.extend(found.assets);
+            out.values |= found.values;
+            diags.extend(said);
         }
         Some(out)
     }

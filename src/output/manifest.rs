@@ -123,6 +123,13 @@ impl Manifest {
     /// The manifest in `text` and its report, if it is sealed with `key`,
     /// lists only plain paths, and has a hash for each.
     pub fn open_sealed(text: &str, key: &Hash) -> Option<(Manifest, String)> {
+        let report = Self::seal_opens(text, key)?;
+        let m = Manifest::parse(text);
+        m.complete().then_some((m, report))
+    }
+
+    /// The report under the seal of `text`, when the seal opens with `key`.
+    pub fn seal_opens(text: &str, key: &Hash) -> Option<String> {
         let body = text.strip_suffix('\n')?;
         let (body, last) = body.rsplit_once('\n')?;
         let tag = parse_hex(last.strip_prefix(SEALED)?)?;
@@ -131,10 +138,13 @@ impl Manifest {
             return None;
         }
         let (_, report) = body.strip_suffix('\n')?.rsplit_once('\n')?;
-        let report = report.strip_prefix(REPORT)?.to_string();
-        let m = Manifest::parse(body);
-        let complete = m.refused.is_empty() && m.files.values().all(Option::is_some);
-        complete.then_some((m, report))
+        Some(report.strip_prefix(REPORT)?.to_string())
+    }
+
+    /// Every entry accepted, each with its hash: the only kind of manifest
+    /// a build that writes nothing may stand on.
+    pub fn complete(&self) -> bool {
+        self.refused.is_empty() && self.files.values().all(Option::is_some)
     }
 
     pub fn render(&self) -> String {

@@ -574,12 +574,17 @@ pub fn build_or_keep(
 ) -> Result<Outcome, Failed> {
     let start = Instant::now();
     let mut inputs = load_inputs(opts, !opts.keep_text)?;
-    let key = if inputs.diagnostics.is_empty() {
-        unchanged::key(opts, &inputs)
+    // The last build's manifest is read while the key is made.
+    let (key, earlier) = if inputs.diagnostics.is_empty() {
+        rayon::join(|| unchanged::key(opts, &inputs), || unchanged::earlier(out))
     } else {
-        None
+        (None, None)
     };
-    if let Some(found) = key.as_ref().and_then(|k| unchanged::check(out, k)) {
+    let found = key
+        .as_ref()
+        .zip(earlier)
+        .and_then(|(k, e)| unchanged::check(e, k));
+    if let Some(found) = found {
         inputs.timer.lap("output checked");
         return Ok(Outcome::UpToDate(unchanged::UpToDate {
             elapsed_ms: start.elapsed().as_millis(),

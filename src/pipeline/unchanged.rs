@@ -161,15 +161,42 @@ fn files(
     Some(())
 }
 
-/// Whether `out` holds exactly what the build keyed `key` writes: its
-/// manifest sealed with `key`, and every file listed as it was written.
-pub fn check(out: &Path, key: &Hash) -> Option<UpToDate> {
+/// The last build's manifest in `out`, read and parsed but not trusted
+/// yet: [`check`] opens its seal. Read while the key is made.
+pub struct Earlier {
+    root: crate::no_follow::Dir,
+    text: String,
+    manifest: Manifest,
+}
+
+/// Reads `out`'s manifest; `None` when there is none, or a staging folder
+/// was left behind.
+pub fn earlier(out: &Path) -> Option<Earlier> {
     let root = crate::no_follow::Dir::open(out).ok()?;
     if root.kind(STAGING).ok()? != crate::no_follow::Kind::Missing {
         return None;
     }
     let text = String::from_utf8(root.read(MARKER).ok()?).ok()?;
-    let (manifest, report) = Manifest::open_sealed(&text, key)?;
+    let manifest = Manifest::parse(&text);
+    Some(Earlier {
+        root,
+        text,
+        manifest,
+    })
+}
+
+/// Whether the output holds exactly what the build keyed `key` writes:
+/// its manifest sealed with `key`, and every file listed as it was written.
+pub fn check(earlier: Earlier, key: &Hash) -> Option<UpToDate> {
+    let Earlier {
+        root,
+        text,
+        manifest,
+    } = earlier;
+    let report = Manifest::seal_opens(&text, key)?;
+    if !manifest.complete() {
+        return None;
+    }
     let report: Report = serde_json::from_str(&report).ok()?;
     let mut by_dir: BTreeMap<&str, Vec<(&str, Hash)>> = BTreeMap::new();
     for (path, hash) in &manifest.files {
