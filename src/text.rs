@@ -132,13 +132,11 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        // `match_indices` of a char looks for it with memchr, many bytes at
+        // a time: every document with a link to another page's section
+        // needs its lines.
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Self { starts }
     }
 
@@ -201,5 +199,25 @@ mod tests {
         assert_eq!(idx.locate(t, 0), (0, 1));
         assert_eq!(idx.locate(t, 5), (1, 2));
         assert_eq!(idx.locate(t, 7), (2, 1));
+        // Agrees with the slow way on every offset, Windows line ends,
+        // a last line without one, and letters of several bytes.
+        let t = "titre\r\nété\n\n  ذهب\r\nend";
+        let idx = LineIndex::new(t);
+        for offset in (0..=t.len()).filter(|&o| t.is_char_boundary(o)) {
+            let (line, col) = line_col(t, offset);
+            assert_eq!(idx.locate(t, offset), (line - 1, col), "{offset}");
+        }
+        let lines: Vec<_> = (1..=5).map(|n| idx.line(t, n)).collect();
+        assert_eq!(
+            lines,
+            [
+                Some("titre"),
+                Some("été"),
+                Some(""),
+                Some("  ذهب"),
+                Some("end")
+            ]
+        );
+        assert_eq!(idx.line(t, 6), None);
     }
 }
