@@ -1,6 +1,6 @@
 //! What a `serve` session keeps between edits, made from a build: the
-//! files it serves, every page's search words, the navigation, and spare
-//! buffers for print pages.
+//! files it serves, the navigation, and spare buffers for print pages
+//! (its search indexes are kept by `search::edit`).
 
 use crate::output::{Bytes, OutputFile};
 use crate::pipeline::{self, Built, Options};
@@ -35,15 +35,6 @@ pub(super) fn nav_of(built: &Built, opts: &Options) -> Arc<crate::render::nav::N
         ..Default::default()
     };
     crate::render::Renderer::new(&a.site, &a.rendered, &built.tera, &a.theme, extras).nav()
-}
-
-/// Every document's words, owned.
-pub(super) fn all_words(built: &Built) -> Vec<crate::search::PageWords<'static>> {
-    let a = &built.analysed;
-    crate::search::words(&a.site, &a.rendered)
-        .into_iter()
-        .map(crate::search::PageWords::into_owned)
-        .collect()
 }
 
 pub(super) fn into_map(files: Vec<OutputFile>) -> BTreeMap<String, Arc<Vec<u8>>> {

@@ -23,7 +23,7 @@ use std::time::Instant;
 mod kept;
 mod reach;
 
-use kept::{all_words, changed_paths, first_buffer, into_map, nav_of};
+use kept::{changed_paths, first_buffer, into_map, nav_of};
 use reach::{affected, translation_statuses, used_assets};
 
 /// Replaced print pages lend their buffer to the next edit's print pages;
@@ -40,11 +40,8 @@ pub struct Session {
     pending: BTreeSet<PathBuf>,
     /// Where each chapter is in each print page of `files`.
     print_pieces: pipeline::PrintPieces,
-    /// Each document's words for the search indexes, split once: an edit
-    /// splits only the documents it changed.
-    words: Vec<crate::search::PageWords<'static>>,
-    /// Each language's index, kept to take an edited page's words out and
-    /// put its new ones in (see `search::edit`).
+    /// Each language's search index, kept to take an edited page's words
+    /// out and put its new ones in (see `search::edit`).
     indexes: Vec<crate::search::IndexState>,
     /// The site's diagnostics of links to anchors, to tell which of them an
     /// edit made.
@@ -96,8 +93,7 @@ impl Session {
         let files = into_map(std::mem::take(&mut built.files));
         let warnings = std::mem::take(&mut built.summary.diagnostics);
         let print_pieces = std::mem::take(&mut built.summary.print_pieces);
-        let words = all_words(&built);
-        let indexes = crate::search::editable(&built.analysed.site, &words);
+        let indexes = crate::search::editable(&built.analysed.site, &built.analysed.rendered);
         let anchors = crate::check::anchors(&built.analysed.site, &built.analysed.rendered);
         let nav = nav_of(&built, &opts);
         let buffers = std::sync::Mutex::new(first_buffer(&files, &print_pieces));
@@ -107,7 +103,6 @@ impl Session {
             files,
             pending: BTreeSet::new(),
             print_pieces,
-            words,
             indexes,
             anchors,
             nav,
@@ -276,23 +271,17 @@ impl Session {
         self.print_pieces.extend(pieces);
         // Only the indexes of the languages whose pages show an edited
         // document change.
-        let edits = docs
+        let edits: Vec<_> = docs
             .iter()
             .map(|&d| {
-                let words = crate::search::PageWords::new(
-                    a.site.doc(d).title(),
-                    &a.rendered[d].toc,
-                    &a.rendered[d].text,
-                );
-                (d, words.into_owned())
+                let r = &a.rendered[d];
+                (
+                    d,
+                    crate::search::PageWords::new(a.site.doc(d).title(), &r.toc, &r.text),
+                )
             })
             .collect();
-        files.extend(crate::search::update(
-            &a.site,
-            &mut self.indexes,
-            &mut self.words,
-            edits,
-        ));
+        files.extend(crate::search::update(&a.site, &mut self.indexes, &edits));
         let mut changed = self.store(files);
         if self.built.analysed.site.config.offline {
             changed.extend(self.refresh_offline());

@@ -46,6 +46,8 @@ pub(super) struct Page {
     pub(super) body: Kept,
     /// (stream position, heading id, tokens in the heading).
     sections: Vec<(u32, Box<str>, u32)>,
+    /// Bytes of its title and text, for the summary.
+    pub(super) text_bytes: usize,
     /// Its title and text as last written (`serve` only, see `edit`).
     pub(super) written: Option<Box<(String, String)>>,
 }
@@ -174,6 +176,7 @@ impl<'s> IndexBuilder<'s> {
                 .iter()
                 .map(|(pos, id, len)| (*pos as u32, id.as_ref().into(), *len as u32))
                 .collect(),
+            text_bytes: words.text_bytes,
             written: None,
         }
     }
@@ -369,24 +372,39 @@ fn varints(stream: &Stream, map: &[u32]) -> Vec<u8> {
     out
 }
 
+/// The numbers of a kept stream, in order (see [`varints`]); `None` for
+/// bytes that are not such a stream: a number left open, or too long for
+/// 32 bits.
+pub(super) fn numbers(bytes: &[u8]) -> impl Iterator<Item = Option<u32>> + '_ {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, &b) in rest.iter().enumerate() {
+            let Some(part) = u32::from(b & 0x7f).checked_shl(7 * i as u32) else {
+                break;
+            };
+            n |= part;
+            if b & 0x80 == 0 {
+                rest = &rest[i + 1..];
+                return Some(Some(n));
+            }
+        }
+        // Not a number: said once, then the stream ends.
+        rest = &[];
+        Some(None)
+    })
+}
+
 /// A kept stream written with the index's numbers (`codes`, by token:
 /// see `encode`). `None` for bytes that are not such a stream: a spool
 /// changed by something else while the build ran.
 pub(super) fn renumber(bytes: &[u8], codes: &[Code]) -> Option<String> {
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 2);
-    let (mut n, mut shift) = (0u32, 0);
-    for &b in bytes {
-        n |= u32::from(b & 0x7f).checked_shl(shift)?;
-        if b & 0x80 != 0 {
-            shift += 7;
-        } else {
-            codes.get(n as usize)?.push_to(&mut out);
-            n = 0;
-            shift = 0;
-        }
-    }
-    if shift != 0 {
-        return None;
+    for n in numbers(bytes) {
+        codes.get(n? as usize)?.push_to(&mut out);
     }
     String::from_utf8(out).ok()
 }
@@ -395,6 +413,20 @@ pub(super) fn renumber(bytes: &[u8], codes: &[Code]) -> Option<String> {
 pub(super) mod tests {
     use super::*;
     use crate::search::encode::decode;
+
+    #[test]
+    fn numbers_read_back_what_was_kept_and_refuse_the_rest() {
+        let mut s = Stream::with_capacity(4);
+        for n in 0..4 {
+            s.push(n);
+        }
+        let map = [0, 127, 128, u32::MAX];
+        let read: Vec<Option<u32>> = numbers(&varints(&s, &map)).collect();
+        assert_eq!(read, map.map(Some));
+        // A number left open, a number too long for 32 bits: said once.
+        assert_eq!(numbers(&[1, 0x81]).collect::<Vec<_>>(), [Some(1), None]);
+        assert_eq!(numbers(&[0xff; 6]).collect::<Vec<_>>(), [None]);
+    }
 
     #[test]
     fn varints_round_trip() {

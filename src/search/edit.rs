@@ -6,7 +6,7 @@
 //! first seen in).
 
 use super::INDEX_FILE;
-use super::builder::{IndexBuilder, IndexState, renumber};
+use super::builder::{IndexBuilder, IndexState, numbers, renumber};
 use super::encode::Code;
 use super::intern::FxMap;
 use super::spool::Kept;
@@ -18,49 +18,41 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// Each language's index state, from every document's words.
-pub fn editable(site: &Site, words: &[PageWords]) -> Vec<IndexState> {
+pub fn editable(site: &Site, rendered: &[crate::markdown::Rendered]) -> Vec<IndexState> {
+    let words = super::words(site, rendered);
     let langs: Vec<LangId> = site.config.lang_ids().collect();
-    langs.par_iter().map(|&l| state(site, l, words)).collect()
+    langs
+        .par_iter()
+        .map(|&l| {
+            let mut b = IndexBuilder::new(site, l);
+            b.state.by_lang = Some(FxMap::default());
+            super::add_pages(&mut b, site, l, &words);
+            // Written once now, so that the first edit renumbers only its
+            // pages.
+            let _ = b.write(&mut std::io::sink());
+            b.state
+        })
+        .collect()
 }
 
-fn state(site: &Site, l: LangId, words: &[PageWords]) -> IndexState {
-    let mut b = IndexBuilder::new(site, l);
-    b.state.by_lang = Some(FxMap::default());
-    super::add_pages(&mut b, site, l, words);
-    // Written once now, so that the first edit renumbers only its pages.
-    let _ = b.write(&mut std::io::sink());
-    b.state
-}
-
-/// Puts each edited document's new words (`edits`) in `words` and in the
-/// index of every language whose tree shows it; returns those indexes.
+/// Puts each edited document's new words (`edits`) in the index of every
+/// language whose tree shows it; returns those indexes.
 pub fn update(
     site: &Site,
     states: &mut [IndexState],
-    words: &mut [PageWords<'static>],
-    edits: Vec<(DocId, PageWords<'static>)>,
+    edits: &[(DocId, PageWords)],
 ) -> Vec<OutputFile> {
     let mut touched = BTreeSet::new();
-    let mut lost = BTreeSet::new();
     for (d, new) in edits {
-        let node = site.docs[d].node;
+        let node = site.docs[*d].node;
         for l in site.config.lang_ids() {
-            if site.nodes[node].doc_for(l) != Some(d) {
-                continue;
+            if site.nodes[node].doc_for(l) == Some(*d) {
+                touched.insert(l);
+                let mut b = IndexBuilder::resume(site, l, std::mem::take(&mut states[l.0]));
+                b.replace(node, new);
+                states[l.0] = b.state;
             }
-            touched.insert(l);
-            let mut b = IndexBuilder::resume(site, l, std::mem::take(&mut states[l.0]));
-            if !b.replace(node, &words[d.0], &new) {
-                lost.insert(l);
-            }
-            states[l.0] = b.state;
         }
-        words[d.0] = new;
-    }
-    // Not expected: a state that does not hold what the session says is
-    // made again from every page.
-    for &l in &lost {
-        states[l.0] = state(site, l, words);
     }
     states
         .par_iter_mut()
@@ -109,25 +101,34 @@ impl IndexState {
         self.codes = Some(codes.to_vec());
         Some(())
     }
+
+    /// Takes page `at`'s words (shown in language `bit`) out of the
+    /// vocabulary. Its streams name each occurrence of its tokens, so its
+    /// counts are read back from them.
+    fn take_out(&mut self, at: usize, bit: u8) {
+        let page = &self.pages[at];
+        let Kept::Here(body) = &page.body else {
+            unreachable!("an index kept for edits is kept in memory");
+        };
+        let by_lang = self.by_lang.get_or_insert_default();
+        for id in numbers(&page.title).chain(numbers(body)).flatten() {
+            let token = &mut self.tokens[id as usize];
+            token.count -= 1;
+            let in_lang = by_lang.entry((id, bit)).or_default();
+            *in_lang -= 1;
+            if *in_lang == 0 {
+                by_lang.remove(&(id, bit));
+                token.langs &= !(1u64 << bit);
+            }
+        }
+        self.text_bytes -= page.text_bytes;
+    }
 }
 
 /// Whether the stream `bytes` names a token marked in `moved` (or one
-/// past it).
+/// past it, or is not a stream).
 fn names(bytes: &[u8], moved: &[bool]) -> bool {
-    let (mut n, mut shift) = (0u32, 0u32);
-    for &b in bytes {
-        n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(u32::MAX);
-        if b & 0x80 != 0 {
-            shift += 7;
-        } else {
-            if moved.get(n as usize).copied().unwrap_or(true) {
-                return true;
-            }
-            n = 0;
-            shift = 0;
-        }
-    }
-    false
+    numbers(bytes).any(|n| n.is_none_or(|n| moved.get(n as usize).copied().unwrap_or(true)))
 }
 
 impl<'s> IndexBuilder<'s> {
@@ -138,45 +139,20 @@ impl<'s> IndexBuilder<'s> {
         b
     }
 
-    /// Takes page `node`'s words `old` out and puts `new` in its place.
-    /// False when the state does not hold `old` there (then it is left
-    /// half changed: make it again).
-    fn replace(&mut self, node: NodeId, old: &PageWords, new: &PageWords) -> bool {
+    /// Puts page `node`'s words `new` in place of those it held.
+    fn replace(&mut self, node: NodeId, new: &PageWords) {
         let bit = self.bit_of(node);
-        let st = &mut self.state;
-        let Ok(at) = st.pages.binary_search_by_key(&node, |p| p.node) else {
-            return false;
-        };
-        let Some(by_lang) = &mut st.by_lang else {
-            return false;
-        };
-        for (t, count) in &old.vocab {
-            let Some(&id) = st.ids.get(t.as_ref()) else {
-                return false;
-            };
-            let token = &mut st.tokens[id as usize];
-            let (Some(left), Some(in_lang)) =
-                (token.count.checked_sub(*count), by_lang.get_mut(&(id, bit)))
-            else {
-                return false;
-            };
-            let Some(in_lang_left) = in_lang.checked_sub(*count) else {
-                return false;
-            };
-            token.count = left;
-            *in_lang = in_lang_left;
-            if in_lang_left == 0 {
-                by_lang.remove(&(id, bit));
-                token.langs &= !(1u64 << bit);
-            }
+        let found = self.state.pages.binary_search_by_key(&node, |p| p.node);
+        if let Ok(at) = found {
+            self.state.take_out(at, bit);
         }
-        let Some(text_bytes) = st.text_bytes.checked_sub(old.text_bytes) else {
-            return false;
-        };
-        st.text_bytes = text_bytes;
         let page = self.page_of(node, new);
-        self.state.pages[at] = page;
-        true
+        match found {
+            Ok(at) => self.state.pages[at] = page,
+            // Every node has a page in every tree; were one missing, the
+            // edit adds it.
+            Err(at) => self.state.pages.insert(at, page),
+        }
     }
 }
 
@@ -184,89 +160,62 @@ impl<'s> IndexBuilder<'s> {
 mod tests {
     use super::*;
 
-    fn all_words(a: &crate::pipeline::Analysed) -> Vec<PageWords<'static>> {
-        crate::search::words(&a.site, &a.rendered)
-            .into_iter()
-            .map(PageWords::into_owned)
-            .collect()
-    }
-
     /// What a build of the site with these words writes.
     fn built(site: &Site, words: &[PageWords]) -> Vec<OutputFile> {
         let langs: Vec<LangId> = site.config.lang_ids().collect();
         crate::search::indexes(site, words, &langs).0
     }
 
-    fn new_words(title: &str, text: String) -> PageWords<'static> {
-        PageWords::new(title, &[], &text).into_owned()
+    /// Each of `files` is the build's file of the same path.
+    fn as_built(files: &[OutputFile], expected: &[OutputFile], when: &str) {
+        for f in files {
+            let e = expected.iter().find(|e| e.path == f.path).unwrap();
+            assert!(f.bytes.as_ref() == e.bytes.as_ref(), "{} {when}", f.path);
+        }
     }
 
     #[test]
     fn an_edited_index_is_the_index_a_build_writes() {
         let a = super::super::builder::tests::basic();
         let site = &a.site;
-        let mut words = all_words(&a);
-        let mut states = editable(site, &words);
-        let ndocs = site.docs.len();
+        let mut words = crate::search::words(site, &a.rendered);
+        let mut states = editable(site, &a.rendered);
         // Each document in turn: words no other page has, then others
         // again, then none at all; a page shown in other languages'
         // trees too changes every one of them.
-        let texts = |d: usize| {
-            [
-                format!("Unheard-of words {d}: zyzzyva, quokka, referral."),
-                format!("Consent first. Referral {d}, safety, and a quokka."),
-                String::new(),
-            ]
-        };
+        let texts: Vec<[String; 3]> = (0..site.docs.len())
+            .map(|d| {
+                [
+                    format!("Unheard-of words {d}: zyzzyva, quokka, referral."),
+                    format!("Consent first. Referral {d}, safety, and a quokka."),
+                    String::new(),
+                ]
+            })
+            .collect();
         for round in 0..3 {
-            for d in 0..ndocs {
-                let title = site.docs[DocId(d)].title();
-                let edit = vec![(DocId(d), new_words(title, texts(d)[round].clone()))];
-                let files = update(site, &mut states, &mut words, edit);
-                let expected = built(site, &words);
+            for (d, text) in texts.iter().enumerate() {
+                let new = PageWords::new(site.docs[DocId(d)].title(), &[], &text[round]);
+                let files = update(site, &mut states, &[(DocId(d), new)]);
+                words[d] = PageWords::new(site.docs[DocId(d)].title(), &[], &text[round]);
                 let shown_in = site
                     .config
                     .lang_ids()
                     .filter(|&l| site.nodes[site.docs[DocId(d)].node].doc_for(l) == Some(DocId(d)))
                     .count();
                 assert_eq!(files.len(), shown_in);
-                for f in &files {
-                    let e = expected.iter().find(|e| e.path == f.path).unwrap();
-                    assert!(
-                        f.bytes.as_ref() == e.bytes.as_ref(),
-                        "{} after {round}/{d}",
-                        f.path
-                    );
-                }
+                as_built(&files, &built(site, &words), &format!("after {round}/{d}"));
             }
         }
-        // Back to the site's own words: the indexes of the build at start.
-        let original = all_words(&a);
-        let mut files = Vec::new();
-        for (d, w) in original.into_iter().enumerate() {
-            files.extend(update(site, &mut states, &mut words, vec![(DocId(d), w)]));
-        }
-        for e in built(site, &all_words(&a)) {
-            let last = files.iter().rev().find(|f| f.path == e.path).unwrap();
-            assert!(last.bytes.as_ref() == e.bytes.as_ref(), "{}", e.path);
-        }
-    }
-
-    #[test]
-    fn a_state_that_does_not_hold_the_old_words_is_made_again() {
-        let a = super::super::builder::tests::basic();
-        let site = &a.site;
-        let mut words = all_words(&a);
-        let mut states = editable(site, &words);
-        // The session's words no longer match what the index holds.
-        words[0] = new_words("Other", "Words the index never had.".into());
-        let edit = vec![(DocId(0), new_words("New", "And the edit's own.".into()))];
-        let files = update(site, &mut states, &mut words, edit);
-        assert!(!files.is_empty());
-        let expected = built(site, &words);
-        for f in &files {
-            let e = expected.iter().find(|e| e.path == f.path).unwrap();
-            assert!(f.bytes.as_ref() == e.bytes.as_ref(), "{}", f.path);
-        }
+        // Back to the site's own words, all at once: the build at start.
+        let original = crate::search::words(site, &a.rendered);
+        let edits: Vec<(DocId, PageWords)> = original
+            .into_iter()
+            .enumerate()
+            .map(|(d, w)| (DocId(d), w))
+            .collect();
+        let files = update(site, &mut states, &edits);
+        let expected = built(site, &crate::search::words(site, &a.rendered));
+        assert_eq!(files.len(), expected.len());
+        as_built(&files, &expected, "at the end");
     }
 }

@@ -47,28 +47,6 @@ impl<'a> PageWords<'a> {
     }
 }
 
-impl PageWords<'_> {
-    /// The same words, owning their text: `serve` keeps every page's words
-    /// to remake an index after an edit without splitting every page again.
-    pub fn into_owned(self) -> PageWords<'static> {
-        PageWords {
-            vocab: self
-                .vocab
-                .into_iter()
-                .map(|(t, n)| (Cow::Owned(t.into_owned()), n))
-                .collect(),
-            title: self.title,
-            body: self.body,
-            sections: self
-                .sections
-                .into_iter()
-                .map(|(p, id, n)| (p, Cow::Owned(id.into_owned()), n))
-                .collect(),
-            text_bytes: self.text_bytes,
-        }
-    }
-}
-
 /// A document's own token numbers: 16 bits each while the document has
 /// fewer than 65,536 distinct tokens (always, in practice), which halves the
 /// memory that every page's stream takes until the indexes are written.
