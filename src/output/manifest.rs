@@ -120,14 +120,6 @@ impl Manifest {
         s
     }
 
-    /// The manifest in `text` and its report, if it is sealed with `key`,
-    /// lists only plain paths, and has a hash for each.
-    pub fn open_sealed(text: &str, key: &Hash) -> Option<(Manifest, String)> {
-        let report = Self::seal_opens(text, key)?;
-        let m = Manifest::parse(text);
-        m.complete().then_some((m, report))
-    }
-
     /// The report under the seal of `text`, when the seal opens with `key`.
     pub fn seal_opens(text: &str, key: &Hash) -> Option<String> {
         let body = text.strip_suffix('\n')?;
@@ -177,29 +169,39 @@ mod tests {
         m.files.insert("assets/site.css".into(), Some([9; 32]));
         let key = [1; 32];
         let text = m.render_sealed(Some((&key, "{\"said\": 1}")));
-        let (opened, report) = Manifest::open_sealed(&text, &key).expect("opens");
-        assert_eq!(opened.files, m.files);
+        let report = Manifest::seal_opens(&text, &key).expect("opens");
         assert_eq!(report, "{\"said\": 1}");
         // What the build reads of it is the same sealed or not.
         assert_eq!(Manifest::parse(&text).files, m.files);
-        assert!(Manifest::parse(&text).refused.is_empty());
+        assert!(Manifest::parse(&text).complete());
         assert!(
-            Manifest::open_sealed(&text, &[2; 32]).is_none(),
+            Manifest::seal_opens(&text, &[2; 32]).is_none(),
             "another key"
         );
         let forged = text.replace(&hex(&[7; 32]), &hex(&[8; 32]));
         assert!(
-            Manifest::open_sealed(&forged, &key).is_none(),
+            Manifest::seal_opens(&forged, &key).is_none(),
             "a hash changed"
         );
         let added = format!("{}{}", hex(&[3; 32]), " en/x.html\n");
         assert!(
-            Manifest::open_sealed(&format!("{added}{text}"), &key).is_none(),
+            Manifest::seal_opens(&format!("{added}{text}"), &key).is_none(),
             "a line added"
         );
         assert!(
-            Manifest::open_sealed(&m.render(), &key).is_none(),
+            Manifest::seal_opens(&m.render(), &key).is_none(),
             "unsealed"
+        );
+    }
+
+    #[test]
+    fn only_a_manifest_of_plain_paths_each_with_a_hash_is_complete() {
+        let hash = hex(&[7; 32]);
+        assert!(Manifest::parse(&format!("{hash} en/index.html\n")).complete());
+        assert!(!Manifest::parse("en/index.html\n").complete(), "no hash");
+        assert!(
+            !Manifest::parse(&format!("{hash} ../x\n")).complete(),
+            "refused"
         );
     }
 

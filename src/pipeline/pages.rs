@@ -124,18 +124,12 @@ fn index_builder<'a>(a: &'a Analysed, em: &Emitter, l: LangId) -> IndexBuilder<'
 /// A language's index, streamed to the sink (never held whole), or
 /// `None` after reporting why it could not be made.
 fn finish(em: &Emitter, builder: IndexBuilder) -> Option<Finished> {
-    let path = builder.path();
-    let mut stream = em.stream(path)?;
-    let mut out = StreamOut {
-        em,
-        stream: &mut stream,
-        failed: false,
-    };
-    match builder.finish(&mut out) {
+    let mut stream = em.stream(builder.path())?;
+    match builder.finish(&mut em.writer(&mut stream)) {
         Ok(summary) => Some((em.finish_stream(stream)?, summary)),
         Err(e) => {
             // A write to the stream reports its own error.
-            if !out.failed {
+            if !stream.failed() {
                 em.error(Diagnostic::error(
                     crate::output::write::STAGING,
                     0,
@@ -145,28 +139,6 @@ fn finish(em: &Emitter, builder: IndexBuilder) -> Option<Finished> {
             }
             None
         }
-    }
-}
-
-/// A streamed file as `io::Write`, for the search index.
-struct StreamOut<'e, 's> {
-    em: &'e Emitter<'s>,
-    stream: &'e mut super::emit::Streamed,
-    failed: bool,
-}
-
-impl std::io::Write for StreamOut<'_, '_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.em.write_stream(self.stream, buf) {
-            Ok(buf.len())
-        } else {
-            self.failed = true;
-            Err(std::io::Error::other("the stream could not be written"))
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

@@ -24,6 +24,41 @@ pub struct Streamed {
     failed: bool,
 }
 
+impl Streamed {
+    /// Whether a write failed (and was reported).
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+}
+
+/// A streamed file as `io::Write` (see [`Emitter::writer`]).
+pub struct StreamWriter<'e, 's> {
+    em: &'e Emitter<'s>,
+    stream: &'e mut Streamed,
+}
+
+impl std::io::Write for StreamWriter<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.em.write_stream(self.stream, buf) {
+            Ok(buf.len())
+        } else {
+            Err(std::io::Error::other("the stream could not be written"))
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'s> Emitter<'s> {
+    /// `stream` as `io::Write`, for writers that take one (the search
+    /// indexes): each write is [`Emitter::write_stream`].
+    pub fn writer<'e>(&'e self, stream: &'e mut Streamed) -> StreamWriter<'e, 's> {
+        StreamWriter { em: self, stream }
+    }
+}
+
 impl Emitter<'_> {
     /// Starts the file `path`, to be written piece by piece
     /// ([`Emitter::write_stream`]) and finished by
