@@ -244,6 +244,7 @@ fn main() {
         return_memory_at_once();
     }
     fieldguide::crash::install_hook();
+    ignore_file_size_signal();
     let code = std::panic::catch_unwind(move || run(cli)).unwrap_or(commands::EXIT_INTERNAL);
     std::process::exit(code);
 }
@@ -374,6 +375,19 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn return_memory_at_once() {
     // SAFETY: sets a plain option of the allocator; any value is valid.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
+/// Past a file-size limit (`ulimit -f`), a write would otherwise kill the
+/// process with SIGXFSZ: no message, and the staging folder left behind.
+/// Ignored, the write fails (`EFBIG`) and the build reports it and cleans
+/// up, as on a full disk.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: sets the disposition of one signal to "ignore", before any
+    // other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
 }
 
 #[cfg(test)]

@@ -446,8 +446,15 @@ fn rustix_statvfs(p: &Path) -> (u64, u64) {
     (st.f_bavail as u64, st.f_frsize as u64)
 }
 
+#[test]
+fn a_file_size_limit_fails_with_a_message_and_leaves_nothing() {
+    full_by_rlimit(&Site::fixture("basic"));
+}
+
 /// Without root: a file-size limit on the process makes the large files of
-/// the rebuild fail to write, as a full disk would.
+/// the rebuild fail to write, as a full disk would. The signal such a write
+/// raises is left as the shell leaves it (killing the process): fieldguide
+/// must turn it into an error message itself.
 fn full_by_rlimit(site: &Site) {
     use std::os::unix::process::CommandExt;
     site.build_ok();
@@ -457,7 +464,7 @@ fn full_by_rlimit(site: &Site) {
     cmd.args(["build", "--source"]).arg(site.path());
     unsafe {
         cmd.pre_exec(|| {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
             let lim = libc::rlimit {
                 rlim_cur: 16_000,
                 rlim_max: 16_000,
@@ -467,7 +474,9 @@ fn full_by_rlimit(site: &Site) {
         });
     }
     let o = cmd.output().unwrap();
-    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error"), "no message: {stderr}");
     assert_eq!(without_staging(tree(&site.out())), before);
 }
 
