@@ -294,6 +294,34 @@ fn an_edition_reads_its_base_and_copies_nothing_into_its_folder() {
 }
 
 #[test]
+fn an_edition_never_writes_into_the_folders_of_its_base() {
+    let e = Edition::new();
+    let base = e.site.path().join("global");
+    let before = common::tree(&base);
+    // The base's static/ too: the next build of either would read it back.
+    for folder in ["static", "guidance", "templates"] {
+        let out = base.join(folder).join("out");
+        let o = e.run(&["build", "--out", out.to_str().unwrap()]);
+        assert_eq!(o.code, 1, "{folder}: {}", o.stderr);
+        let wanted = format!("is inside the base site's `{folder}/` folder");
+        assert!(o.stderr.contains(&wanted), "{folder}: {}", o.stderr);
+    }
+    assert_eq!(common::tree(&base), before);
+    // The edition's own static/ is refused before anything is read.
+    let o = e.run(&[
+        "build",
+        "--out",
+        e.local().join("static/o").to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr.contains("inside the site's `static/` folder"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
 fn a_base_that_is_missing_or_not_a_site_is_an_error_at_its_line() {
     let e = Edition::new();
     let yaml = "edition: { name: Lakeland edition }\nbase: ../nowhere\n";

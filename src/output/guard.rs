@@ -40,6 +40,39 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
+const HINT: &str = "choose an output folder such as `public` inside the site folder, or elsewhere (not in guidance/, templates/ or static/)";
+
+/// Folders of a site that a build reads: output there would be read back
+/// as source by the next build (or overwrite it).
+const READ: [&str; 3] = [
+    crate::content::load::CONTENT_DIR,
+    crate::theme::THEME_DIR,
+    crate::content::static_dir::STATIC_DIR,
+];
+
+/// Why `dst` cannot be the output of a build that reads the site at
+/// `root` (both absolute and normalised), if it cannot.
+fn reads_from(root: &Path, dst: &Path, shown: &str, whose: &str) -> Option<String> {
+    if dst == root || root.starts_with(dst) {
+        return Some(format!(
+            "the output folder `{shown}` contains {whose} source"
+        ));
+    }
+    READ.iter()
+        .find(|inner| dst.starts_with(root.join(inner)))
+        .map(|inner| format!("the output folder `{shown}` is inside {whose} `{inner}/` folder"))
+}
+
+/// A local edition also reads its base: refuses an output folder inside
+/// the base's source folders, or holding the base.
+pub fn check_base(base: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let shown = out.display().to_string();
+    match reads_from(&absolute(base), &absolute(out), &shown, "the base site's") {
+        Some(msg) => Err(Diagnostic::error(&shown, 0, 0, msg).with_hint(HINT.to_string())),
+        None => Ok(()),
+    }
+}
+
 /// Refuses an output folder that would put the source or someone else's
 /// files at risk.
 pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
@@ -58,19 +91,8 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
     let refuse = |msg: String, hint: &str| {
         Err(Diagnostic::error(&shown, 0, 0, msg).with_hint(hint.to_string()))
     };
-    if dst == src || src.starts_with(&dst) {
-        return refuse(
-            format!("the output folder `{shown}` contains the site's source"),
-            "choose an output folder such as `public` inside the site folder, or elsewhere",
-        );
-    }
-    for inner in [crate::content::load::CONTENT_DIR, crate::theme::THEME_DIR] {
-        if dst.starts_with(src.join(inner)) {
-            return refuse(
-                format!("the output folder `{shown}` is inside the site's `{inner}/` folder"),
-                "choose an output folder outside guidance/ and templates/",
-            );
-        }
+    if let Some(msg) = reads_from(&src, &dst, &shown, "the site's") {
+        return refuse(msg, HINT);
     }
     if dst.exists() && !dst.is_dir() {
         return refuse(
@@ -106,6 +128,27 @@ mod tests {
         assert!(check_target(&site, &site).is_err());
         assert!(check_target(&site, dir.path()).is_err());
         assert!(check_target(&site, &site.join("guidance/out")).is_err());
+        let e = check_target(&site, &site.join("static")).unwrap_err();
+        assert!(
+            e.message.contains("inside the site's `static/` folder"),
+            "{}",
+            e.message
+        );
+        assert!(check_target(&site, &site.join("static/sub/out")).is_err());
+        assert!(check_target(&site, &site.join("templates/x")).is_err());
+        assert!(check_target(&site, &site.join("statics")).is_ok());
+        let base = dir.path().join("base");
+        for inside in ["guidance/out", "templates/x", "static", "static/a/b"] {
+            let e = check_base(&base, &base.join(inside)).unwrap_err();
+            assert!(
+                e.message.contains("inside the base site's"),
+                "{}",
+                e.message
+            );
+        }
+        assert!(check_base(&base, dir.path()).is_err());
+        assert!(check_base(&base, &base).is_err());
+        assert!(check_base(&base, &base.join("public")).is_ok());
         assert!(check_target(&site, &site.join("public")).is_ok());
         let other = dir.path().join("other");
         std::fs::create_dir_all(&other).unwrap();

@@ -9,7 +9,7 @@ pub mod assets;
 mod commit;
 pub mod download;
 pub mod file;
-mod guard;
+pub mod guard;
 pub mod manifest;
 // Runs in build.rs (the built-in theme is minified at compile time); here
 // for its unit tests.

@@ -574,6 +574,7 @@ pub fn build_or_keep(
 ) -> Result<Outcome, Failed> {
     let start = Instant::now();
     let mut inputs = load_inputs(opts, !opts.keep_text)?;
+    check_base(&inputs, out)?;
     // The last build's manifest is read while the key is made.
     let (key, earlier) = if inputs.diagnostics.is_empty() {
         rayon::join(|| unchanged::key(opts, &inputs), || unchanged::earlier(out))
@@ -610,7 +611,17 @@ pub fn build_to(
 ) -> Result<Written, Failed> {
     let start = Instant::now();
     let inputs = load_inputs(opts, !opts.keep_text)?;
+    check_base(&inputs, out)?;
     build_from(opts, inputs, start, out, pdfs, extra_files, keys, None)
+}
+
+/// A local edition reads its base's folders too: its output must be
+/// outside them (the site's own are checked before loading).
+fn check_base(inputs: &Inputs, out: &Path) -> Result<(), Failed> {
+    match &inputs.config.base_site {
+        Some(b) => crate::output::guard::check_base(&b.root, out).map_err(|d| fail(vec![d], false)),
+        None => Ok(()),
+    }
 }
 
 /// The key of a build's inputs, and what it prints about the site: the
