@@ -237,7 +237,10 @@ fn part_problem(name: &str) -> Option<String> {
     None
 }
 
-fn is_reserved(stem: &str) -> bool {
+/// A name Windows reserves for a device, given the part before the first
+/// dot (`con` of `con.txt`). The one list: file names, aliases and the
+/// page names made from files and folders all use it.
+pub fn is_reserved(stem: &str) -> bool {
     let upper = stem.to_uppercase();
     if matches!(
         upper.as_str(),

@@ -148,6 +148,14 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 .with_hint("rename the file"),
             );
         }
+        if let Some(problem) = published_name_problem(node) {
+            diags.push(
+                super::names::portable_error(file_of(node), &problem).with_hint(format!(
+                    "rename the {}: the number (`01-`) and the language are not part of the page name; the site is copied to phones and USB sticks, read on Windows and macOS",
+                    if is_chapter { "file" } else { "folder" }
+                )),
+            );
+        }
         match seen.get(&(is_chapter, node.slug.as_str())) {
             Some(&other) => diags.push(dup_slug(
                 &file_of(node),
@@ -161,6 +169,36 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Why the name a page is published under would not work on Windows.
+/// The file check sees `03-con.en.md`, not the `con.html` made from it
+/// once the number and language are taken off.
+fn published_name_problem(node: &Node) -> Option<String> {
+    use crate::content::file_types::{is_reserved, portable_name_problem};
+    let source = match node.kind {
+        NodeKind::Chapter => node.stem.as_str(),
+        _ => {
+            let name = node.dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            // The walk named a folder whose own name fails, and went on.
+            if portable_name_problem(name).is_some() {
+                return None;
+            }
+            name
+        }
+    };
+    let slug = node.slug.as_str();
+    if is_reserved(slug) {
+        return Some(format!(
+            "the page name `{slug}` (from `{source}`) is a name Windows reserves for a device, so the site could not be copied or unzipped on Windows"
+        ));
+    }
+    let published = match node.kind {
+        NodeKind::Chapter => format!("{slug}.html"),
+        _ => slug.to_string(),
+    };
+    portable_name_problem(&published)
+        .map(|p| format!("`{source}` would be published as `{published}`: {p}"))
+}
+
 fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
     Diagnostic::error(
         a,
@@ -172,4 +210,130 @@ fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
         ),
     )
     .with_hint("the number prefix (`01-`) is not part of the page name; rename one of them")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::{Diagnostic, Severity};
+
+    fn errors(files: &[(&str, &str)]) -> Vec<String> {
+        let config = crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
+            std::path::Path::new("site.yaml"),
+        )
+        .0
+        .unwrap();
+        let mut diags = Vec::new();
+        crate::content::build::from_memory(config, files, &mut diags);
+        diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(Diagnostic::headline)
+            .collect()
+    }
+
+    const PAGE: &str = "---\ntitle: T\n---\n";
+
+    #[test]
+    fn page_names_windows_reserves_are_errors() {
+        for (files, file, name) in [
+            (
+                vec![("g/index.md", PAGE), ("g/03-con.en.md", PAGE)],
+                "guidance/g/03-con.en.md",
+                "con",
+            ),
+            (
+                vec![("g/index.md", PAGE), ("g/01 NUL.md", PAGE)],
+                "guidance/g/01 NUL.md",
+                "nul",
+            ),
+            (
+                vec![("g/index.md", PAGE), ("g/07_com\u{b9}.fr.md", PAGE)],
+                "guidance/g/07_com\u{b9}.fr.md",
+                "com\u{b9}",
+            ),
+            (
+                vec![("g/index.md", PAGE), ("g/lpt1!.md", PAGE)],
+                "guidance/g/lpt1!.md",
+                "lpt1",
+            ),
+            (
+                vec![("g/index.md", PAGE), ("g/03-aux/index.en.md", PAGE)],
+                "guidance/g/03-aux",
+                "aux",
+            ),
+            (
+                vec![("g/index.md", PAGE), ("g/03-Aux/01-a.md", PAGE)],
+                "guidance/g/03-Aux",
+                "aux",
+            ),
+            (vec![("01-prn/index.md", PAGE)], "guidance/01-prn", "prn"),
+            (
+                vec![("g/index.md", PAGE), ("g/03-con .en.md", PAGE)],
+                "guidance/g/03-con .en.md",
+                "con",
+            ),
+        ] {
+            let got = errors(&files);
+            let head = format!(
+                "{file}:1:1: error: this name does not work on every system: the page name `{name}`"
+            );
+            assert!(
+                got.iter()
+                    .any(|e| e.starts_with(&head) && e.contains("a name Windows reserves")),
+                "{file}: {got:?}"
+            );
+            assert_eq!(got.len(), 1, "{file}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn names_like_reserved_ones_are_pages() {
+        // `03-con.x.md` is published as `con-x.html`, not the console.
+        for name in [
+            "g/03-console.md",
+            "g/03-com10.md",
+            "g/03-con.x.md",
+            "g/con_.md",
+            "g/03-lpt.md",
+            // `$` is not kept: the page is `conin`, not the console.
+            "g/02-conin$.md",
+        ] {
+            let got = errors(&[("g/index.md", PAGE), (name, PAGE)]);
+            assert!(got.is_empty(), "{name}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn trailing_dots_and_spaces_never_reach_a_page_name() {
+        // Names without `order:` or a number, and names ending with a dot
+        // or a space once the number is off: the slug drops both.
+        for (stem, slug) in [
+            ("03-x.", "x"),
+            ("03-x ", "x"),
+            ("x. ", "x"),
+            ("03-. x..", "x"),
+        ] {
+            assert_eq!(crate::slug::order_and_slug(stem).1, slug, "{stem:?}");
+        }
+        let got = errors(&[
+            ("g./index.md", PAGE),
+            ("g./03-x .md", PAGE),
+            ("g./y..md", PAGE),
+        ]);
+        // The folder `g.` is the walk's error (not repeated here); the pages are fine.
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn page_names_too_long_for_windows_are_errors() {
+        // `İ` lowercases to two characters: the name grows past 255.
+        let name = format!("g/{}.md", "\u{130}".repeat(200));
+        let got = errors(&[("g/index.md", PAGE), (&name, PAGE)]);
+        assert!(
+            got.iter()
+                .any(|e| e.contains("would be published as") && e.contains("longer than 255")),
+            "{got:?}"
+        );
+    }
 }

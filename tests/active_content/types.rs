@@ -218,3 +218,61 @@ fn names_that_break_on_windows_or_macos_are_errors() {
         "a failed build changes nothing"
     );
 }
+
+#[test]
+fn page_names_windows_reserves_are_errors() {
+    // The file names pass (`03-con.en.md`); the names published once the
+    // number and language are off (`con.html`, `aux/`, `prn/`) do not.
+    let site = common::Site::fixture("basic");
+    site.build_ok();
+    let before = common::tree(&site.out());
+    site.write(
+        "guidance/handbook/03-con.en.md",
+        "---\ntitle: Console\n---\nText.\n",
+    );
+    site.write(
+        "guidance/handbook/04-aux/index.en.md",
+        "---\ntitle: Auxiliary\n---\n",
+    );
+    site.write(
+        "guidance/handbook/04-aux/01-a.en.md",
+        "---\ntitle: A\n---\n",
+    );
+    site.write(
+        "guidance/02-prn/index.en.md",
+        "---\ntitle: Printer\nkind: guidelines\n---\n",
+    );
+    site.write(
+        "guidance/handbook/05-com\u{b9}.fr.md",
+        "---\ntitle: Port\n---\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for (path, name) in [
+        ("guidance/handbook/03-con.en.md", "con"),
+        ("guidance/handbook/04-aux", "aux"),
+        ("guidance/02-prn", "prn"),
+        ("guidance/handbook/05-com\u{b9}.fr.md", "com\u{b9}"),
+    ] {
+        let head = format!(
+            "{path}:1:1: error: this name does not work on every system: the page name `{name}`"
+        );
+        assert!(
+            o.stderr
+                .lines()
+                .any(|l| l.starts_with(&head) && l.contains("a name Windows reserves")),
+            "{path}: {}",
+            o.stderr
+        );
+    }
+    assert!(o.stderr.contains("= hint: rename the"), "{}", o.stderr);
+    assert_eq!(
+        common::tree(&site.out()),
+        before,
+        "a failed build changes nothing"
+    );
+    // `check` says the same.
+    let c = site.run(&["check"]);
+    assert_eq!(c.code, 1, "{}", c.stderr);
+    assert!(c.stderr.contains("the page name `aux`"), "{}", c.stderr);
+}

@@ -212,12 +212,8 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
         if part.ends_with('.') || part.starts_with('.') {
             return bad("has a part that starts or ends with `.`");
         }
-        let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
-        let reserved = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
-            || ((stem.starts_with("com") || stem.starts_with("lpt"))
-                && stem.len() == 4
-                && stem.as_bytes()[3].is_ascii_digit());
-        if reserved {
+        let stem = part.split('.').next().unwrap_or(part);
+        if crate::content::file_types::is_reserved(stem) {
             return bad(&format!("uses `{part}`, a name Windows reserves"));
         }
     }
@@ -291,6 +287,23 @@ mod tests {
         ] {
             assert!(alias_problem(bad).is_some(), "{bad:?}");
         }
+        // The file check's list: superscript digits and the console's own
+        // names are devices too.
+        for reserved in [
+            "con",
+            "part/COM1.txt",
+            "com\u{b9}",
+            "old/LPT\u{b3}",
+            "conin$",
+            "CONOUT$.x",
+        ] {
+            let (why, _) = alias_problem(reserved).unwrap_or_else(|| panic!("{reserved:?} passed"));
+            assert!(
+                why.contains("a name Windows reserves"),
+                "{reserved:?}: {why}"
+            );
+        }
+        assert_eq!(alias_problem("console"), None);
         assert_eq!(
             alias_problem("old.html").unwrap().1,
             "write the page name only: old"
