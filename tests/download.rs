@@ -202,6 +202,59 @@ fn reused(stderr: &str) -> (usize, usize) {
 /// from the last build's zip (compressing is most of a rebuild's time),
 /// each verified to hold the same bytes, and writes the zip a fresh build
 /// writes. A forged zip, or a link in its place, gives it nothing.
+/// The same files, named and stored as fieldguide stores them, with its
+/// comment copied, but compressed at another level: each entry inflates to
+/// the new file, yet the zip is not the one the earlier build wrote (its
+/// manifest records that one's hash with a secret of the source), so
+/// nothing of it is reused and the rebuild's zip is a fresh build's.
+#[test]
+fn a_zip_of_the_same_files_compressed_otherwise_is_not_reused() {
+    use std::io::{Read, Write};
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let zip = site.out().join("download/test-guidance.zip");
+    let genuine = std::fs::read(&zip).unwrap();
+    let mut a = zip::ZipArchive::new(std::io::Cursor::new(&genuine)).unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.set_raw_comment(a.comment().to_vec().into_boxed_slice())
+        .unwrap();
+    let options = fieldguide::output::download::options().compression_level(Some(9));
+    for i in 0..a.len() {
+        let mut f = a.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        w.start_file(f.name().unwrap().to_string(), options)
+            .unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    let forged = w.finish().unwrap().into_inner();
+    assert!(forged != genuine);
+    std::fs::write(&zip, &forged).unwrap();
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n## Physical signs {#physical-signs}\nEdited.\n",
+    );
+    let o = site.run(&["build", "--verbose"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(reused(&o.stderr).0, 0, "{}", o.stderr);
+    let fresh = site.path().join("fresh");
+    let f = site.run(&["build", "--out", fresh.to_str().unwrap()]);
+    assert_eq!(f.code, 0, "{}", f.stderr);
+    for rel in ["download/test-guidance.zip", "en/index.html"] {
+        assert!(
+            std::fs::read(site.out().join(rel)).unwrap() == std::fs::read(fresh.join(rel)).unwrap(),
+            "{rel} differs from a fresh build's"
+        );
+    }
+    // The genuine zip, once rebuilt, is reused again after an edit.
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n## Physical signs {#physical-signs}\nEdited again.\n",
+    );
+    let o = site.run(&["build", "--verbose"]);
+    assert!(reused(&o.stderr).0 > 0, "{}", o.stderr);
+}
+
 #[test]
 fn a_rebuild_reuses_only_verified_entries_of_the_last_zip() {
     let site = Site::fixture("basic");

@@ -148,6 +148,11 @@ impl<'a> Transaction<'a> {
                 manifest.printed.insert(f.path.clone(), key.clone());
             }
         }
+        if let Some((path, secret)) = &self.w.zip_seal
+            && let Some(Some(zip)) = manifest.files.get(path)
+        {
+            manifest.zip_sealed = Some(super::manifest::zip_seal(secret, zip));
+        }
         self.place_manifest(&manifest.render_sealed(seal))
     }
 

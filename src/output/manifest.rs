@@ -35,9 +35,21 @@ pub struct Manifest {
     /// entry, it can only keep a file from being removed, never make a
     /// page link to it.
     pub printed: BTreeMap<String, String>,
+    /// The site zip's hash keyed with a secret of the source (see
+    /// [`zip_seal`]): a rebuild reuses entries only of that zip.
+    pub zip_sealed: Option<Hash>,
+}
+
+/// What a manifest records of the site zip whose bytes hash to `zip`:
+/// keyed with `secret` (`pipeline::unchanged::zip_secret`), so that a zip
+/// put in the output by someone else, even with entries holding the same
+/// files, is not taken for the build's own.
+pub fn zip_seal(secret: &Hash, zip: &Hash) -> Hash {
+    *blake3::keyed_hash(secret, zip).as_bytes()
 }
 
 const PRINTED: &str = "printed ";
+const ZIP_SEALED: &str = "zipsealed ";
 /// The last line of a manifest written by a build that can be skipped
 /// next time nothing changed: the keyed hash of the lines above it (see
 /// `pipeline::unchanged`).
@@ -78,6 +90,10 @@ impl Manifest {
         for line in text.lines().filter(|l| {
             !l.starts_with('#') && !l.is_empty() && !l.starts_with(SEALED) && !l.starts_with(REPORT)
         }) {
+            if let Some(rest) = line.strip_prefix(ZIP_SEALED) {
+                m.zip_sealed = parse_hex(rest);
+                continue;
+            }
             if let Some(rest) = line.strip_prefix(PRINTED) {
                 match rest.split_once(' ') {
                     Some((key, path))
@@ -153,6 +169,9 @@ impl Manifest {
             if self.files.contains_key(path) {
                 s.push_str(&format!("{PRINTED}{key} {path}\n"));
             }
+        }
+        if let Some(h) = &self.zip_sealed {
+            s.push_str(&format!("{ZIP_SEALED}{}\n", hex(h)));
         }
         s
     }

@@ -66,6 +66,9 @@ pub struct Writer {
     /// removes it again (when empty), so nothing at all is left.
     created: bool,
     pub(super) committed: bool,
+    /// The site zip's path and the secret its hash is recorded with (see
+    /// `manifest::zip_seal`).
+    pub(super) zip_seal: Option<(String, Hash)>,
 }
 
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -130,7 +133,14 @@ impl Writer {
             next: AtomicUsize::new(0),
             created,
             committed: false,
+            zip_seal: None,
         })
+    }
+
+    /// Records the site zip at `path` in the manifest, its hash keyed with
+    /// `secret`, for the next build to trust (see `manifest::zip_seal`).
+    pub fn seal_zip(&mut self, path: String, secret: Hash) {
+        self.zip_seal = Some((path, secret));
     }
 
     /// Manifest entries that were ignored, for a warning.

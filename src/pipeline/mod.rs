@@ -413,6 +413,8 @@ pub struct Ready {
     pub tera: tera::Tera,
     start: Instant,
     timer: Timer,
+    /// See [`unchanged::zip_secret`]: set by a build to disk.
+    zip_secret: Option<crate::output::manifest::Hash>,
 }
 
 /// Steps up to the templates; fails on any error (any warning, with
@@ -460,6 +462,7 @@ fn prepare_from(
         tera,
         start,
         timer,
+        zip_secret: None,
     })
 }
 
@@ -484,7 +487,9 @@ pub fn render_site(
     let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
     let earlier = zip_root.as_ref().and_then(|name| {
         let rel = format!("{}/{name}.zip", crate::output::download::DIR);
-        sink.earlier(&rel).and_then(emit::EarlierZip::open)
+        let (secret, recorded) = (ready.zip_secret?, sink.earlier_zip_seal()?);
+        sink.earlier(&rel)
+            .and_then(|f| emit::EarlierZip::open(f, &secret, &recorded))
     });
     let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
     emitter.reuse(earlier);
@@ -654,7 +659,9 @@ fn build_from(
         ),
         Err(_) => spool::Spool::default(),
     };
+    let zip_secret = unchanged::zip_secret(&inputs);
     let mut ready = prepare_from(opts, inputs, spool, start)?;
+    ready.zip_secret = zip_secret;
     let writer = writer.map_err(|d| fail(vec![d], false))?;
     let refused = crate::output::refused_warnings(out, &writer);
     // Print keys only when there are PDFs of an earlier run to keep.
@@ -662,8 +669,13 @@ fn build_from(
         print_keys: keys.is_none() && !writer.previous().printed.is_empty(),
         ..opts.clone()
     };
-    let disk = emit::Disk::new(writer);
+    let mut disk = emit::Disk::new(writer);
     let mut summary = render_site(&mut ready, opts, &disk, pdfs, extra_files)?;
+    let site = &ready.analysed.site;
+    if let (Some(secret), true) = (zip_secret, opts.download && site.config.download) {
+        let zip = format!("{}/{}.zip", download::DIR, download::zip_name(site));
+        disk.seal_zip(zip, secret);
+    }
     let previous = disk.writer().previous();
     let keys = keys.as_ref().unwrap_or(&summary.print_keys);
     let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);

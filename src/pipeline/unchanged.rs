@@ -56,6 +56,32 @@ impl Key {
     }
 }
 
+/// The secret a site zip's hash is recorded with in the manifest (see
+/// `output::manifest::zip_seal`), so that a rebuild reuses only entries of
+/// the zip the earlier build wrote. Unlike [`key`], it must survive an
+/// edit of a chapter, so it is made of what changes seldom: how this
+/// program compresses, `site.yaml`, and every publication's and part's
+/// `index` file (the secret: forging the record takes their bytes). `None`
+/// (nothing reused) for a site without any.
+pub fn zip_secret(inputs: &Inputs) -> Option<Hash> {
+    let mut k = Key(blake3::Hasher::new());
+    k.text("fieldguide zip seal 1");
+    k.text(&crate::output::download::compressor());
+    k.text(&format!("{:?}", inputs.config));
+    let mut indexes = 0;
+    for (f, _, _) in inputs
+        .loaded
+        .parsed
+        .iter()
+        .filter(|(f, _, _)| f.stem == "index")
+    {
+        k.path(&f.rel);
+        k.put(&f.digest);
+        indexes += 1;
+    }
+    (indexes > 0).then(|| *k.0.finalize().as_bytes())
+}
+
 /// The key of everything the build of `inputs` reads, or `None` when it
 /// cannot be made (the program or a file cannot be read: build in full).
 pub fn key(opts: &Options, inputs: &Inputs) -> Option<Hash> {

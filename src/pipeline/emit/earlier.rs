@@ -14,11 +14,18 @@
 //! again would give, a zip says in its comment how its entries were
 //! compressed (`output::download::compressor`), and only a zip whose
 //! comment matches this build's is read (another version of the program,
-//! or another level, compresses otherwise).
+//! or another level, compresses otherwise). A comment can be copied, so
+//! the zip must also be the one the earlier build wrote: its manifest
+//! records the zip's hash keyed with a secret of the source
+//! (`pipeline::unchanged::zip_secret`), and the zip is read only when its
+//! bytes give that record again. Without it, a zip whose entries hold the
+//! same files compressed by another program would make a rebuild's zip
+//! differ from a fresh build's.
 
 use super::matching::{FileAt, Matching};
 use super::zip_options;
 use crate::output::download::compressor;
+use crate::output::manifest::Hash;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek};
@@ -73,9 +80,28 @@ impl Stored {
 }
 
 impl EarlierZip {
-    /// The archive in `file`, or `None` when it is not one, or was not
-    /// compressed as this build compresses.
-    pub fn open(file: File) -> Option<Self> {
+    /// The archive in `file` when its bytes are the zip an earlier build
+    /// recorded (`recorded`: see [`crate::output::manifest::zip_seal`],
+    /// with this build's `secret`), else `None`; also `None` when it is
+    /// not an archive, or was not compressed as this build compresses.
+    pub fn open(file: File, secret: &Hash, recorded: &Hash) -> Option<Self> {
+        // The stamp first: a write after it, during the hash, is caught.
+        let opened = stamp(&file)?;
+        let hash = blake3::Hasher::new().update_reader(&file).ok()?.finalize();
+        if crate::output::manifest::zip_seal(secret, hash.as_bytes()) != *recorded {
+            return None;
+        }
+        Self::read(file, opened)
+    }
+
+    /// The archive in `file`, whatever wrote it (tests of the other checks).
+    #[cfg(test)]
+    pub fn open_unsealed(file: File) -> Option<Self> {
+        let opened = stamp(&file)?;
+        Self::read(file, opened)
+    }
+
+    fn read(file: File, opened: Stamp) -> Option<Self> {
         let file = FileAt::new(Arc::new(file));
         let archive = ZipArchive::new(file.clone()).ok()?;
         if archive.comment() != compressor().as_bytes() {
@@ -85,7 +111,7 @@ impl EarlierZip {
             .filter_map(|i| Some((archive.name_for_index(i)?.ok()?.into_owned(), i)))
             .collect();
         Some(EarlierZip {
-            opened: stamp(file.source())?,
+            opened,
             file,
             archive,
             index,
@@ -203,7 +229,7 @@ mod tests {
     fn earlier(bytes: &[u8]) -> EarlierZip {
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(bytes).unwrap();
-        EarlierZip::open(f).unwrap()
+        EarlierZip::open_unsealed(f).unwrap()
     }
 
     fn page(n: u8) -> Vec<u8> {
@@ -258,17 +284,17 @@ mod tests {
         other[at] ^= 1;
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(&other).unwrap();
-        assert!(EarlierZip::open(f).is_none());
+        assert!(EarlierZip::open_unsealed(f).is_none());
         // Written to after it was opened.
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(&zip_of(&[("g/a.html", &a)])).unwrap();
-        let e = EarlierZip::open(f.reopen().unwrap()).unwrap();
+        let e = EarlierZip::open_unsealed(f.reopen().unwrap()).unwrap();
         assert!(!e.changed());
         f.as_file_mut().write_all(b" ").unwrap();
         assert!(e.changed());
         // Not an archive at all.
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(b"not a zip").unwrap();
-        assert!(EarlierZip::open(f).is_none());
+        assert!(EarlierZip::open_unsealed(f).is_none());
     }
 }

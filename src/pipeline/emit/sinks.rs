@@ -79,6 +79,11 @@ pub trait Sink: Sync {
     fn earlier(&self, _rel: &str) -> Option<std::fs::File> {
         None
     }
+    /// What the earlier build's manifest records of its site zip (see
+    /// `output::manifest::zip_seal`).
+    fn earlier_zip_seal(&self) -> Option<Hash> {
+        None
+    }
 }
 
 /// Keeps every file in memory (`serve`, `pdf`).
@@ -159,6 +164,11 @@ impl Disk {
     }
 
     /// Moves everything into place; `seal`: see `pipeline::unchanged`.
+    /// See [`crate::output::Writer::seal_zip`].
+    pub fn seal_zip(&mut self, path: String, secret: Hash) {
+        self.writer.seal_zip(path, secret);
+    }
+
     pub fn commit(
         self,
         printed: &crate::output::Printed,
@@ -196,6 +206,10 @@ impl Sink for Disk {
 
     fn earlier(&self, rel: &str) -> Option<std::fs::File> {
         self.writer.open_earlier(rel)
+    }
+
+    fn earlier_zip_seal(&self) -> Option<Hash> {
+        self.writer.previous().zip_sealed
     }
 
     fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {

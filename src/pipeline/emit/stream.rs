@@ -308,7 +308,7 @@ mod tests {
         let earlier = || {
             let mut f = tempfile::tempfile().unwrap();
             f.write_all(&first).unwrap();
-            super::super::EarlierZip::open(f)
+            super::super::EarlierZip::open_unsealed(f)
         };
         assert_eq!(zip_streams(&text, &text, earlier()), (first.clone(), 2));
         for second in [&changed, &longer, &text[..text.len() - 1].to_vec()] {
