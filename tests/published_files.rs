@@ -187,3 +187,36 @@ fn a_link_to_a_refused_type_is_an_error_at_the_link() {
     );
     assert!(!site.out().exists());
 }
+
+/// A file of `static/` and a linked file of `guidance/` published at one
+/// path: the same clear message with the zip on (the default) as off.
+#[test]
+fn two_files_for_one_path_are_named_with_or_without_the_zip() {
+    let site = Site::fixture("basic");
+    site.write("static/en/handbook/form.pdf", "%PDF-1.4\n%%EOF\n");
+    site.write("guidance/handbook/form.pdf", "%PDF-1.4\n%%EOF\n");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n## Physical signs {#physical-signs}\n[The form](form.pdf)\n",
+    );
+    for zip in [true, false] {
+        let yaml = site.read("site.yaml").replace("download: false\n", "");
+        let yaml = if zip {
+            yaml
+        } else {
+            format!("{yaml}download: false\n")
+        };
+        site.write("site.yaml", yaml);
+        let o = site.run(&["build"]);
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        assert!(
+            o.stderr.contains(
+                "en/handbook/form.pdf:1:1: error: two files would be written to `en/handbook/form.pdf`"
+            ),
+            "zip {zip}: {}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("cannot zip"), "{}", o.stderr);
+        assert!(!site.out().exists());
+    }
+}

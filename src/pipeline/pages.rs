@@ -439,15 +439,7 @@ pub fn check_collisions(files: &[Entry]) -> Result<(), Vec<Diagnostic>> {
     let mut clashes: Vec<Diagnostic> = paths
         .windows(2)
         .filter(|w| w[0] == w[1])
-        .map(|w| {
-            Diagnostic::error(
-                w[0],
-                0,
-                0,
-                format!("two files would be written to `{}`", w[0]),
-            )
-            .with_hint("a file under guidance/ has the same name as a page; rename it")
-        })
+        .map(|w| super::emit::clash(w[0]))
         .collect();
     paths.dedup();
     let mut by_key: std::collections::BTreeMap<String, Vec<&str>> = Default::default();

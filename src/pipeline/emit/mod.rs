@@ -61,6 +61,19 @@ pub struct Emitter<'s> {
 
 pub use crate::output::download::options as zip_options;
 
+/// Two files emitted to `path`.
+pub fn clash(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        0,
+        0,
+        format!("two files would be written to `{path}`"),
+    )
+    .with_hint(
+        "a file under guidance/ or static/ has the same name as a page or another file; rename one",
+    )
+}
+
 impl<'s> Emitter<'s> {
     /// `zip_root`: the zip's top folder, when the build makes a zip.
     pub fn new(sink: &'s dyn Sink, zip_root: Option<String>) -> Result<Self, Diagnostic> {
@@ -261,6 +274,9 @@ impl<'s> Emitter<'s> {
                 let zip = format!("{}/{}.zip", crate::output::download::DIR, self.zip_root);
                 crate::output::write::io_error(std::path::Path::new(&zip), &io)
             }
+            // Two files for one path: the clash the ledger's check reports
+            // when there is no zip, said the same way.
+            e if e.to_string().contains("Duplicate filename") => clash(file),
             e => Diagnostic::error(file, 0, 0, format!("cannot zip: {e}")),
         }
     }
