@@ -501,6 +501,45 @@ fn repeated_headings_tasks_and_footnotes_cost_linear_time() {
     );
 }
 
+/// Quotes nested 200,000 deep on one line (`>>>>…> x`, no spaces) took
+/// 20–27 s to build: each quote's callout check read the rest of the line.
+/// Each now looks at the start of its line only: the build takes about
+/// 1.5 s of CPU time in a debug build, 0.3 s optimised. The limit is half
+/// the other timed test's, so that the old cost (20 s optimised) fails it
+/// in either build; the page has every quote.
+#[test]
+fn quotes_nested_on_one_line_cost_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::Site { dir };
+    site.write(
+        "site.yaml",
+        "title: Quotes\ndefault_language: en\nlanguages: [en]\n",
+    );
+    site.write("guidance/p/index.md", "---\ntitle: P\n---\n");
+    let n = 200_000;
+    site.write(
+        "guidance/p/01-q.md",
+        format!("---\ntitle: Q\n---\n\nIntro.\n\n{} x\n", ">".repeat(n)),
+    );
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(["build", "--quiet", "--source"])
+        .arg(site.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (code, cpu) = wait_with_cpu_time(child);
+    assert_eq!(code, 0, "build failed");
+    assert!(
+        cpu.as_secs() < 10,
+        "{n} quotes nested on one line took {cpu:?} of CPU time"
+    );
+    let html = site.read("public/en/p/q.html");
+    assert_eq!(html.matches("<blockquote>").count(), n);
+    assert_eq!(html.matches("</blockquote>").count(), n);
+    assert!(html.contains("<p>x</p>"));
+}
+
 /// Waits for `child`; its exit code and the CPU time it used (user + system).
 fn wait_with_cpu_time(child: std::process::Child) -> (i32, std::time::Duration) {
     let pid = libc::pid_t::try_from(child.id()).unwrap();

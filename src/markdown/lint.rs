@@ -13,6 +13,10 @@ pub(super) const CALLOUTS: &[&str] = &["NOTE", "TIP", "IMPORTANT", "WARNING", "C
 /// Longest link target looked at: keeps the scan linear on hostile lines.
 const MAX_TARGET: usize = 300;
 
+/// Bytes of a quote's first line looked at for `[!KIND]` (which comes
+/// right after its `>`): keeps the scan linear when quotes nest on one line.
+const MAX_QUOTE_HEAD: usize = 100;
+
 /// A paragraph: Word bullets.
 pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     let body = &st.text_src[st.body_offset..];
@@ -118,10 +122,26 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
 /// A quote starting with `[!DANGER]`: GitHub knows only five callout types.
 pub(super) fn quote(st: &mut State, range: Range<usize>) {
     let body = &st.text_src[st.body_offset..];
-    let Some(first) = body.get(range.clone()).and_then(|s| s.lines().next()) else {
+    let Some(src) = body.get(range.clone()) else {
         return;
     };
-    let inner = first.trim_start().trim_start_matches('>').trim_start();
+    // Only the start of the first line: quotes nested on one line
+    // (`>>>>…`) each start a character further into it, and reading the
+    // rest of the line for each made the scan quadratic.
+    let mut end = src.len().min(MAX_QUOTE_HEAD);
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(first) = src[..end].lines().next() else {
+        return;
+    };
+    // This quote's own `>` only: in `>>[!DANGER]` the inner quote is the
+    // one that starts with the callout, and it is reported once, for it.
+    let first_trimmed = first.trim_start();
+    let inner = first_trimmed
+        .strip_prefix('>')
+        .unwrap_or(first_trimmed)
+        .trim_start();
     let Some(kind) = inner
         .strip_prefix("[!")
         .and_then(|r| r.split_once(']'))

@@ -420,3 +420,41 @@ fn an_address_in_typographic_quotes_is_explained() {
         "{hints:#?}"
     );
 }
+
+#[test]
+fn quotes_nested_on_one_line_are_read_in_linear_time() {
+    // Each quote of `>>>>…` starts one character further into the same
+    // line; the callout check read the rest of that line for each of them
+    // (200,000 took 20–27 s). It looks at the start of the line only now.
+    let n = 100_000;
+    let start = std::time::Instant::now();
+    let d = render_one(&format!("{} x\n\n>>[!DANGER]\n", ">".repeat(n)));
+    let took = start.elapsed();
+    assert_eq!(d.r.html.matches("<blockquote>").count(), n + 2);
+    assert_eq!(d.r.html.matches("</blockquote>").count(), n + 2);
+    assert!(
+        d.r.html.contains("<p>x</p>"),
+        "{}",
+        &d.r.html[d.r.html.len() - 200..]
+    );
+    // The callout of a quote in a quote is reported once, for the inner one.
+    assert_eq!(
+        d.messages(),
+        ["6:3: warning: unknown callout type `[!DANGER]`: it is shown as a quote"]
+    );
+    assert!(took.as_secs() < 10, "{n} nested quotes took {took:?}");
+}
+
+#[test]
+fn unknown_callouts_are_found_in_lists_indented_and_before_long_lines() {
+    let long = "word ".repeat(200);
+    let d = render_one(&format!(
+        "- > [!DANGER] {long}\n\n  > [!ERROR]\n\n>  [!INFO]\n> > [!HINT]\n"
+    ));
+    let all = d.messages();
+    assert_eq!(all.len(), 4, "{all:#?}");
+    d.has("4:5: warning: unknown callout type `[!DANGER]`: it is shown as a quote");
+    d.has("6:5: warning: unknown callout type `[!ERROR]`: it is shown as a quote");
+    d.has("8:4: warning: unknown callout type `[!INFO]`: it is shown as a quote");
+    d.has("9:5: warning: unknown callout type `[!HINT]`: it is shown as a quote");
+}
