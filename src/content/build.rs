@@ -112,13 +112,22 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
 /// instead of no site at all.
 fn usable(
     site: &mut Site,
-    unreadable: Vec<(Diagnostic, LangId)>,
+    unreadable: Vec<super::load::Unreadable>,
     parsed: Vec<Parsed>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Usable>, HashSet<PathBuf>) {
     let default = site.config.default_index();
     let lenient = site.config.broken_links == crate::config::BrokenLinks::Warning;
-    for (d, lang) in unreadable {
+    let mut failed = HashSet::new();
+    for super::load::Unreadable {
+        error: d,
+        lang,
+        page,
+    } in unreadable
+    {
+        if lang == default {
+            failed.insert(page);
+        }
         if lenient && lang != default {
             site.broken_translations.push(d.path.to_path_buf());
             diags.push(left_out_translation(d, &site.config, lang));
@@ -127,7 +136,6 @@ fn usable(
         }
     }
     let mut docs = Vec::with_capacity(parsed.len());
-    let mut failed = HashSet::new();
     for (file, fm, ds) in parsed {
         let broken = ds.iter().any(|d| d.severity == Severity::Error);
         if lenient && broken && file.lang != default {

@@ -53,7 +53,17 @@ pub struct Loaded {
     /// the error and the file's language. `build` reports them, or, for a
     /// translation on a site published with known defects, leaves the
     /// translation out with a warning.
-    pub unreadable: Vec<(Diagnostic, LangId)>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A Markdown file that could not be read.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub error: Diagnostic,
+    pub lang: LangId,
+    /// Its page: folder and name without the language (`pub/01-a`), for
+    /// the translations of it, whose source is there, only unreadable.
+    pub page: PathBuf,
 }
 
 /// Reads the site's `guidance/` and `static/` (for a local edition: its
@@ -142,10 +152,16 @@ fn read(
         .filter(|(m, _)| m.stem == "index")
         .map(|(m, _)| (m.dir.clone(), m.lang))
         .collect();
-    let results: Vec<Result<Parsed, Box<(Diagnostic, LangId)>>> = md
+    let results: Vec<Result<Parsed, Box<Unreadable>>> = md
         .into_par_iter()
         .map(|(m, from_base)| {
-            let text = read_text(from_base, &m.in_site).map_err(|d| Box::new((d, m.lang)))?;
+            let text = read_text(from_base, &m.in_site).map_err(|error| {
+                Box::new(Unreadable {
+                    error,
+                    lang: m.lang,
+                    page: m.dir.join(&m.stem),
+                })
+            })?;
             // Asked of Hugo's `_index.md` only (see `parse`).
             let has_index = m.stem == "_index" && indexes.contains(&(m.dir.clone(), m.lang));
             let file = SourceFile {

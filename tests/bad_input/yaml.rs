@@ -158,6 +158,29 @@ fn a_utf16_file_prints_no_nul_bytes() {
     assert!(!e.contains('\0'), "raw NUL bytes in:\n{e:?}");
 }
 
+/// A source that cannot be read is the news; its translations' source is
+/// there, not "gone", and the page has an `en` version.
+#[test]
+fn an_unreadable_source_is_not_called_gone() {
+    let utf16: Vec<u8> = "---\ntitle: Intro\n---\nText\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/01-intro.fr.md",
+            "---\ntitle: Intro\ntranslation_of: 0123456789abcdef\n---\nTexte\n",
+        );
+        s.write("guidance/handbook/01-intro.en.md", &utf16)
+    });
+    assert_has(
+        &e,
+        "guidance/handbook/01-intro.en.md:1:1: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
+    );
+    assert!(!e.contains("is gone"), "{e}");
+    assert!(!e.contains("no `en` version"), "{e}");
+}
+
 #[test]
 fn deeply_nested_yaml_is_refused_at_its_line() {
     let e = broken(
