@@ -126,11 +126,14 @@ mod imp {
                     Mode::empty(),
                 )
                 .map_err(|e| {
-                    if e == rustix::io::Errno::LOOP {
-                        link_error(&path)
-                    } else {
-                        err(e)
-                    }
+                    // A link to a folder fails as "not a folder" (with
+                    // O_DIRECTORY), to a file as a loop: both are named.
+                    let link = e == rustix::io::Errno::LOOP
+                        || (e == rustix::io::Errno::NOTDIR
+                            && rustix::fs::statat(parent, c, AtFlags::SYMLINK_NOFOLLOW).is_ok_and(
+                                |st| FileType::from_raw_mode(st.st_mode) == FileType::Symlink,
+                            ));
+                    if link { link_error(&path) } else { err(e) }
                 })?;
                 fd = Some(next);
             }

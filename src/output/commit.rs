@@ -291,9 +291,18 @@ impl<'a> Transaction<'a> {
         let Some(hash) = hash else {
             return Ok(());
         };
-        // A folder that is gone, or reached through a link, is never entered.
-        let Ok(dir) = self.w.root.sub(dir_rel) else {
-            return Ok(());
+        // A folder or file that is gone needs nothing; one reached through a
+        // link is never entered, and said so.
+        let gone_or_kept = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::NotFound => None,
+            _ => Some(keep(&e.to_string())),
+        };
+        let dir = match self.w.root.sub(dir_rel) {
+            Ok(dir) => dir,
+            Err(e) => {
+                self.warnings.extend(gone_or_kept(e));
+                return Ok(());
+            }
         };
         match dir.read(name) {
             Ok(bytes) if *blake3::hash(&bytes).as_bytes() == hash => {}
@@ -303,7 +312,10 @@ impl<'a> Transaction<'a> {
                 ));
                 return Ok(());
             }
-            Err(_) => return Ok(()),
+            Err(e) => {
+                self.warnings.extend(gone_or_kept(e));
+                return Ok(());
+            }
         }
         let n = self.w.next.fetch_add(1, Ordering::Relaxed);
         dir.rename(name, &self.w.staging, &format!("s{n}"))

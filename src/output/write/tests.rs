@@ -97,6 +97,43 @@ fn a_changed_stale_file_is_kept() {
     );
 }
 
+/// A manifest entry that leads through a link fieldguide did not write
+/// (and does not replace, since nothing is written there): the target is
+/// left alone, and the build says why the entry was not removed.
+#[cfg(unix)]
+#[test]
+fn a_stale_entry_through_a_link_is_kept_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("v.txt"), "keep").unwrap();
+    write_all(&out, &[("a.html", "1")]).unwrap();
+    std::fs::create_dir_all(out.join("x")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("x/lnk")).unwrap();
+    std::os::unix::fs::symlink(outside.join("v.txt"), out.join("x/file")).unwrap();
+    let h = blake3::hash(b"keep").to_hex();
+    std::fs::write(
+        out.join(MARKER),
+        format!("{h} x/lnk/v.txt\n{h} x/file\n{h} gone/v.txt\n"),
+    )
+    .unwrap();
+    let w = Writer::begin(&out).unwrap();
+    let staged = vec![w.put("a.html", b"1").unwrap()];
+    let (_, warnings) = w.commit(staged).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(outside.join("v.txt")).unwrap(),
+        "keep"
+    );
+    let said: Vec<String> = warnings.iter().map(|d| d.message.clone()).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    for (d, path) in warnings.iter().zip(["x/file", "x/lnk/v.txt"]) {
+        assert!(d.path.ends_with(path), "{:?}", d.path);
+        assert!(d.message.starts_with("not removed: "), "{}", d.message);
+    }
+    assert!(said[1].contains("symbolic link"), "{said:?}");
+}
+
 #[cfg(unix)]
 #[test]
 fn links_in_the_output_are_replaced_not_followed() {
