@@ -113,6 +113,20 @@ mod imp {
         }
 
         /// The folder at `rel` below this one.
+        /// Takes this folder's advisory lock, held until the process
+        /// ends or every handle to it is closed; `false` when another
+        /// process holds it.
+        pub fn lock(&self) -> io::Result<bool> {
+            match rustix::fs::flock(
+                &self.fd,
+                rustix::fs::FlockOperation::NonBlockingLockExclusive,
+            ) {
+                Ok(()) => Ok(true),
+                Err(rustix::io::Errno::WOULDBLOCK) => Ok(false),
+                Err(e) => Err(err(e)),
+            }
+        }
+
         pub fn sub(&self, rel: &str) -> io::Result<Dir> {
             let mut path = self.path.clone();
             let mut fd: Option<OwnedFd> = None;
@@ -319,6 +333,10 @@ mod imp {
         }
         pub fn kind(&self, name: &str) -> io::Result<Kind> {
             kind_of(&self.path.join(name))
+        }
+        /// No advisory locks here: always taken.
+        pub fn lock(&self) -> io::Result<bool> {
+            Ok(true)
         }
         pub fn sub(&self, rel: &str) -> io::Result<Dir> {
             let mut p = self.path.clone();

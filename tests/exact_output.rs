@@ -446,6 +446,38 @@ fn rustix_statvfs(p: &Path) -> (u64, u64) {
     (st.f_bavail as u64, st.f_frsize as u64)
 }
 
+/// Two builds into one folder: the second waits for nobody and touches
+/// nothing (not even the first one's staging folder), and says why.
+#[cfg(unix)]
+#[test]
+fn a_build_into_a_folder_another_build_is_writing_changes_nothing() {
+    use std::os::fd::AsRawFd;
+    let site = Site::fixture("basic");
+    site.build_ok();
+    edit(&site);
+    // What a running build holds: the output folder's lock, and its staging.
+    std::fs::create_dir(site.out().join(".fieldguide-staging")).unwrap();
+    std::fs::write(site.out().join(".fieldguide-staging/0"), "in use").unwrap();
+    let before = tree(&site.out());
+    let held = std::fs::File::open(site.out()).unwrap();
+    assert_eq!(
+        unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("another fieldguide build is writing into"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(tree(&site.out()), before);
+    drop(held);
+    site.build_ok();
+    assert!(!site.out().join(".fieldguide-staging").exists());
+}
+
 #[test]
 fn a_file_size_limit_fails_with_a_message_and_leaves_nothing() {
     full_by_rlimit(&Site::fixture("basic"));

@@ -115,6 +115,19 @@ impl Writer {
         let created = std::fs::symlink_metadata(out).is_err();
         std::fs::create_dir_all(out).map_err(|e| io_error(out, &e))?;
         let root = Dir::open(out).map_err(|e| io_error(out, &e))?;
+        // Before the staging folder is touched: another build's is in use.
+        if !root.lock().map_err(|e| io_error(out, &e))? {
+            return Err(Diagnostic::error(
+                out.display().to_string(),
+                0,
+                0,
+                format!(
+                    "another fieldguide build is writing into `{}`",
+                    out.display()
+                ),
+            )
+            .with_hint("wait for it to finish, then build again"));
+        }
         remove_staging(&root);
         root.mkdir(STAGING)
             .map_err(|e| io_error(&out.join(STAGING), &e))?;
