@@ -151,6 +151,25 @@ fn stamp_then_edit_source_makes_stale() {
     );
 }
 
+/// A draft is translated before it is published: its translation is
+/// stamped like any other (without `--drafts`, which `stamp` does not need).
+#[test]
+fn a_draft_translation_is_stamped() {
+    let site = Site::fixture("basic");
+    site.write(FR_INTRO, "---\ntitle: Intro\ndraft: true\n---\nTexte.\n");
+    let o = site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        site.read(FR_INTRO).contains("\ntranslation_of: "),
+        "{}",
+        site.read(FR_INTRO)
+    );
+    // Still a draft: French readers get the English page meanwhile.
+    site.build_ok();
+    let fr = std::fs::read_to_string(site.out().join("fr/handbook/intro.html")).unwrap();
+    assert!(!fr.contains("Texte."));
+}
+
 #[test]
 fn stamp_changes_only_its_line() {
     let site = Site::fixture("basic");

@@ -11,6 +11,12 @@ use crate::translation::current_hash;
 use std::path::{Path, PathBuf};
 
 pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
+    // A draft is translated before it is published: its pages are stamped
+    // like any other.
+    let opts = &Options {
+        drafts: true,
+        ..opts.clone()
+    };
     let modelled = match pipeline::model(opts) {
         Ok(m) => m,
         Err(f) => {
