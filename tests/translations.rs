@@ -168,6 +168,31 @@ fn a_draft_translation_is_stamped() {
     site.build_ok();
     let fr = std::fs::read_to_string(site.out().join("fr/handbook/intro.html")).unwrap();
     assert!(!fr.contains("Texte."));
+    // `status` lists it as a draft, not as missing.
+    let v = status_json(&site, &[]);
+    let fr = v["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["code"] == "fr")
+        .unwrap();
+    let page = fr["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["file"] == FR_INTRO)
+        .unwrap();
+    assert_eq!(page["status"], "draft", "{page}");
+    let handbook = fr["publications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["publication"] == "handbook")
+        .unwrap();
+    assert_eq!(handbook["draft"], 1, "{handbook}");
+    let text = site.run(&["status"]).stdout;
+    assert!(text.contains(&format!("draft:     {FR_INTRO}")), "{text}");
+    assert!(!text.contains(&format!("missing:   {FR_INTRO}")), "{text}");
 }
 
 #[test]

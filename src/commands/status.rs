@@ -24,6 +24,9 @@ enum State {
     Stale,
     Untracked,
     Missing,
+    /// The translation's file is there, marked `draft: true`: published
+    /// once that goes.
+    Draft,
     /// The translation's file is there, but has errors: the build fails
     /// on it until they are fixed.
     Error,
@@ -89,6 +92,8 @@ struct PublicationReport {
     counts: Counts,
     /// Translations whose file has errors (not counted in `counts`' others).
     error: usize,
+    /// Translations marked `draft: true` (counted here, not as missing).
+    draft: usize,
 }
 
 #[derive(Serialize)]
@@ -109,6 +114,15 @@ fn own_file(site: &Site, node: NodeId, l: LangId) -> std::path::PathBuf {
     std::path::Path::new(crate::content::load::CONTENT_DIR)
         .join(&n.dir)
         .join(format!("{}.{}.md", n.stem, site.config.languages[l].code))
+}
+
+/// Whether `node`'s translation in `l` is a file left out as a draft.
+fn is_draft(site: &Site, node: NodeId, l: LangId) -> bool {
+    let n = &site.nodes[node];
+    let key = n.dir.join(&n.stem);
+    site.left_out
+        .iter()
+        .any(|o| o.lang == l && o.key == key && matches!(o.reason, Reason::Draft { .. }))
 }
 
 /// Whether `node`'s translation in `l` is a file with errors: `broken`
@@ -138,6 +152,7 @@ fn report(
         for &p in &site.publications {
             let mut counts = translation::counts(site, p, l);
             let mut error = 0;
+            let mut drafts = 0;
             for &n in &site.reading_order[&p] {
                 let status = translation::status(site, n, l);
                 let broken = status != Status::Source && has_errors(site, n, l, broken);
@@ -153,8 +168,14 @@ fn report(
                         Status::Source => {}
                     }
                 }
+                let draft = !broken && status == Status::Missing && is_draft(site, n, l);
+                if draft {
+                    drafts += 1;
+                    counts.missing -= 1;
+                }
                 let state = match status {
                     _ if broken => State::Error,
+                    _ if draft => State::Draft,
                     Status::Source | Status::UpToDate => continue,
                     Status::Stale => State::Stale,
                     Status::Untracked => State::Untracked,
@@ -178,7 +199,8 @@ fn report(
                     status: state,
                     file: display_path(&file),
                     source: display_path(&source),
-                    segments: (!broken)
+                    // A draft's blocks are not read (it is left out).
+                    segments: (!broken && !draft)
                         .then(|| units::page(site, n, l, history).map(|p| p.counts()))
                         .flatten(),
                 });
@@ -187,6 +209,7 @@ fn report(
                 publication: site.nodes[p].slug.clone(),
                 counts,
                 error,
+                draft: drafts,
             });
         }
         languages.push(LanguageReport {
@@ -217,6 +240,7 @@ fn text(r: &Report) -> String {
                 (c.untracked, "untracked"),
                 (c.missing, "missing"),
                 (p.error, "with errors"),
+                (p.draft, if p.draft == 1 { "draft" } else { "drafts" }),
             ] {
                 if n > 0 {
                     parts.push(format!("{n} {what}"));
@@ -234,6 +258,7 @@ fn text(r: &Report) -> String {
             let what = match page.status {
                 State::Stale => "stale:    ",
                 State::Missing => "missing:  ",
+                State::Draft => "draft:    ",
                 State::Untracked => "untracked:",
                 State::Error => "error:    ",
             };
