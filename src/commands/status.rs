@@ -363,7 +363,13 @@ pub fn status(
         .languages
         .iter()
         .flat_map(|l| &l.pages)
-        .any(|p| matches!(p.status, State::Stale | State::Missing | State::Error))
+        // A draft translation is not what readers get yet.
+        .any(|p| {
+            matches!(
+                p.status,
+                State::Stale | State::Missing | State::Draft | State::Error
+            )
+        })
         || r.overrides.iter().any(|o| o.state == "changed")
         || !r.values_to_check.is_empty();
     if failed || (opts.strict && behind) {
