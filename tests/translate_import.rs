@@ -264,3 +264,154 @@ fn files_that_do_not_belong_are_refused() {
     );
     assert!(tree(site.path()) == before);
 }
+
+const GUIDELINES: &str = "guidance/identification-guidelines";
+
+#[test]
+fn footnotes_values_and_image_descriptions_are_checked_page_by_page() {
+    let site = Site::sample();
+    let out = tempfile::tempdir().unwrap();
+    export(&site, "fr", "po", out.path(), &[]);
+    let file = out.path().join("identification-guidelines.po");
+    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    for e in po.entries.iter_mut() {
+        let tr = e.msgstr.clone().unwrap();
+        e.msgstr = Some(match e.msgctxt.as_deref().unwrap() {
+            "02-indicators#working-living-conditions/list1.6" => {
+                "Quelqu'un d'autre vend leur aide[^aide].".into()
+            }
+            "03-what-to-do#if-in-danger/list1.1" => {
+                "Appelez le numéro d'urgence : **{{urgence}}**.".into()
+            }
+            "04-referral-pathways#referral-flow/p1" => "Diagramme ] flux".into(),
+            // A good change on another page of the same file.
+            "05-trafficking-vs-smuggling/title" => format!("{tr} (révisé)"),
+            _ => tr,
+        });
+    }
+    std::fs::write(&file, po.to_string()).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let before = tree(site.path());
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let f = file.display();
+    let at = |key: &str| {
+        format!(
+            "{f}:{}:1: error: msgctxt \"{key}\": ",
+            msgstr_line(&text, key)
+        )
+    };
+    let indicators = "02-indicators#working-living-conditions/list1.6";
+    for want in [
+        format!(
+            "{}the translation has no footnote reference `assistance` (the source has)",
+            at(indicators)
+        ),
+        format!(
+            "{}the translation has a footnote reference `aide` that the source does not",
+            at(indicators)
+        ),
+        format!(
+            "{}the translation uses the value `{{{{urgence}}}}` where the source uses `{{{{emergency}}}}`",
+            at("03-what-to-do#if-in-danger/list1.1")
+        ),
+        format!(
+            "{}the translation has an unmatched `]`, which breaks the image's Markdown",
+            at("04-referral-pathways#referral-flow/p1")
+        ),
+        format!(
+            "hint: fix the translation in the file; nothing is written for {GUIDELINES}/02-indicators.fr.md until it is right"
+        ),
+        format!("wrote {GUIDELINES}/05-trafficking-vs-smuggling.fr.md"),
+        "import failed: 1 page written".into(),
+    ] {
+        assert!(
+            o.stderr.contains(&want),
+            "missing {want}\nin:\n{}",
+            o.stderr
+        );
+    }
+    assert!(!o.stderr.contains("`x`"), "{}", o.stderr);
+    // Each page stands alone: the good one is written, the others are not.
+    let after = tree(site.path());
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .filter(|k| !k.starts_with("translations/sources/"))
+        .collect();
+    assert_eq!(
+        changed,
+        [&format!("{GUIDELINES}/05-trafficking-vs-smuggling.fr.md")]
+    );
+    assert!(
+        site.read(&format!("{GUIDELINES}/05-trafficking-vs-smuggling.fr.md"))
+            .contains(" (révisé)")
+    );
+    for page in ["02-indicators", "03-what-to-do", "04-referral-pathways"] {
+        let rel = format!("{GUIDELINES}/{page}.fr.md");
+        assert!(before[&rel] == after[&rel], "{rel} was written");
+    }
+}
+
+#[test]
+fn a_file_in_another_languages_folder_is_refused() {
+    let site = Site::sample();
+    for format in ["po", "xliff"] {
+        let o = site.run(&["translate", "export", "--lang", "fr", "--format", format]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+    }
+    let folder = site.path().join("translations/fr");
+    let before = tree(site.path());
+    let po = std::fs::read_to_string(folder.join("pocket-guide.po")).unwrap();
+    let xlf = std::fs::read_to_string(folder.join("pocket-guide.xlf")).unwrap();
+    assert!(po.contains("\"Language: fr\\n\""));
+    assert!(xlf.contains("target-language=\"fr\""));
+    for (name, body) in [
+        (
+            "pocket-guide.po",
+            po.replace("Language: fr\\n", "Language: ar\\n"),
+        ),
+        (
+            "pocket-guide.xlf",
+            xlf.replace("target-language=\"fr\"", "target-language=\"ar\""),
+        ),
+    ] {
+        let f = folder.join(name);
+        std::fs::write(&f, &body).unwrap();
+        let o = import(&site, std::slice::from_ref(&f));
+        assert_eq!(o.code, 1, "{name}: {}", o.stderr);
+        let want = format!(
+            "{}:1:1: error: the file's language is `ar`, but it is in translations/fr/, the folder for `fr`: nothing is imported",
+            f.display()
+        );
+        assert!(
+            o.stderr.contains(&want),
+            "missing {want}\nin:\n{}",
+            o.stderr
+        );
+        assert!(
+            o.stderr
+                .contains("import failed: 0 pages written, 0 unchanged")
+        );
+        std::fs::write(&f, &before[&format!("translations/fr/{name}")]).unwrap();
+        assert!(tree(site.path()) == before, "{name}: nothing is written");
+    }
+
+    // Poedit's `fr_FR`, and any case, name the site's `fr`.
+    for header in ["fr_FR", "FR", "Fr-fr"] {
+        let f = folder.join("pocket-guide.po");
+        std::fs::write(
+            &f,
+            po.replace("Language: fr\\n", &format!("Language: {header}\\n")),
+        )
+        .unwrap();
+        let o = import(&site, std::slice::from_ref(&f));
+        assert_eq!(o.code, 0, "{header}: {}", o.stderr);
+        assert!(!o.stderr.contains("error"), "{header}: {}", o.stderr);
+        assert!(
+            o.stderr.contains("imported: 0 pages written"),
+            "{header}: {}",
+            o.stderr
+        );
+    }
+}

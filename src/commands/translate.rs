@@ -31,12 +31,7 @@ pub fn export(
     };
     let site = &m.site;
     let Some(l) = site.config.lang_index(lang) else {
-        let codes: Vec<&str> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .collect();
+        let codes = site.config.codes();
         eprintln!(
             "error: `{lang}` is not one of the site's languages ({})",
             codes.join(", ")

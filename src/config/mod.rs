@@ -152,6 +152,11 @@ impl Config {
         self.languages.iter().find(|l| l.code == code)
     }
 
+    /// The languages' codes, in the site's order.
+    pub fn codes(&self) -> Vec<&str> {
+        self.languages.iter().map(|l| l.code.as_str()).collect()
+    }
+
     pub fn lang_index(&self, code: &str) -> Option<LangId> {
         self.languages
             .iter()

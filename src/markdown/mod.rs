@@ -26,7 +26,7 @@ mod plain;
 mod raw_html;
 pub mod resolve;
 mod state;
-mod values;
+pub(crate) mod values;
 mod word;
 mod write;
 

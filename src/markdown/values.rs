@@ -14,16 +14,16 @@ use crate::content::values::{LocalValue, ValueKind, valid_name};
 use pulldown_cmark::{CowStr, Event};
 
 /// A `{{name}}` in a text event: its byte range and the name.
-struct Found<'t> {
-    start: usize,
-    end: usize,
-    name: &'t str,
+pub(crate) struct Found<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub name: &'t str,
 }
 
 /// Every `{{ name }}` in `t` that is not escaped. Only the event's first
 /// characters can be escaped: pulldown-cmark ends a text event at a
 /// backslash escape, so `\{{` starts the next event with `{{`.
-fn scan<'t>(t: &'t str, escaped_start: bool) -> Vec<Found<'t>> {
+pub(crate) fn scan<'t>(t: &'t str, escaped_start: bool) -> Vec<Found<'t>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = t[from..].find("{{").map(|i| i + from) {

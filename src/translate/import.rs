@@ -12,6 +12,7 @@ use super::export::{publication_name, publication_units};
 use super::history::{self, History};
 use super::units::{PageUnits, State};
 use super::{fields, files, segments::Kind, validate};
+use crate::config::LangId;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::translation::current_hash;
@@ -54,7 +55,8 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
         Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
     };
     let h = &catalog.header;
-    let Some(lang) = site.config.lang_index(&h.lang) else {
+    let codes = site.config.codes();
+    let Some(lang) = language_of(&codes, &h.lang).map(LangId) else {
         report.diagnostics.push(err(
             1,
             format!(
@@ -65,6 +67,23 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
         ));
         return report;
     };
+    let code = codes[lang.0];
+    if let Some(folder) = folder_language(&codes, shown)
+        && folder != lang.0
+    {
+        let folder = codes[folder];
+        report.diagnostics.push(err(
+            1,
+            format!(
+                "the file's language is `{}`, but it is in translations/{folder}/, the folder for `{folder}`: nothing is imported, so that the `{code}` translations are not replaced",
+                h.lang
+            ),
+            &format!(
+                "if the file is in `{folder}`, correct its language (PO `Language:`, XLIFF `target-language`, the spreadsheet's `language` row); if it is in `{code}`, move it to translations/{code}/"
+            ),
+        ));
+        return report;
+    }
     let Some(&publication) = site
         .publications
         .iter()
@@ -118,6 +137,34 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
         }
     }
     report
+}
+
+/// The site language (an index into `codes`) a file's language names: the
+/// same code ignoring case and `_` for `-` (gettext's `fr_FR` is `fr-FR`),
+/// else its first subtag (`fr_FR` is `fr` when the site has no `fr-FR`).
+fn language_of(codes: &[&str], header: &str) -> Option<usize> {
+    let want = tag(header);
+    if want.is_empty() {
+        return None;
+    }
+    let find = |want: &str| codes.iter().position(|c| tag(c) == want);
+    find(&want).or_else(|| find(want.split_once('-')?.0))
+}
+
+fn tag(code: &str) -> String {
+    code.trim().replace('_', "-").to_ascii_lowercase()
+}
+
+/// The site language of the folder a file is in, when that is the export
+/// layout `translations/<lang>/`.
+fn folder_language(codes: &[&str], file: &Path) -> Option<usize> {
+    let full = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let folder = full.parent()?;
+    if folder.parent()?.file_name()? != "translations" {
+        return None;
+    }
+    let name = tag(folder.file_name()?.to_str()?);
+    codes.iter().position(|c| tag(c) == name)
 }
 
 fn place(e: &Incoming) -> String {
@@ -257,5 +304,37 @@ fn write_page(site: &Site, root: &Path, page: &PageUnits, report: &mut Report) {
         }
         Ok(false) => report.unchanged += 1,
         Err(e) => report.diagnostics.push(fail(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_language_matches_ignoring_case_and_underscores() {
+        let codes = ["en", "fr", "pt-BR", "ar"];
+        assert_eq!(language_of(&codes, "fr"), Some(1));
+        assert_eq!(language_of(&codes, "FR"), Some(1));
+        assert_eq!(language_of(&codes, "fr_FR"), Some(1));
+        assert_eq!(language_of(&codes, "pt_br"), Some(2));
+        assert_eq!(language_of(&codes, "pt"), None);
+        assert_eq!(language_of(&codes, "pt_PT"), None);
+        assert_eq!(language_of(&codes, "de"), None);
+        assert_eq!(language_of(&codes, ""), None);
+        // A region the site has is that language, not its first subtag.
+        assert_eq!(language_of(&["fr", "fr-CA"], "fr_CA"), Some(1));
+        assert_eq!(language_of(&["fr", "fr-CA"], "fr_BE"), Some(0));
+    }
+
+    #[test]
+    fn the_export_folder_names_a_language() {
+        let codes = ["en", "fr", "pt-BR"];
+        let folder = |p: &str| folder_language(&codes, Path::new(p));
+        assert_eq!(folder("/no/such/translations/fr/pocket-guide.po"), Some(1));
+        assert_eq!(folder("translations/pt_br/pocket-guide.po"), Some(2));
+        assert_eq!(folder("/no/such/received/fr/pocket-guide.po"), None);
+        assert_eq!(folder("/no/such/translations/de/pocket-guide.po"), None);
+        assert_eq!(folder("pocket-guide.po"), None);
     }
 }

@@ -1,11 +1,11 @@
 //! Checks a translated segment against its source before anything is
-//! written: the same link targets and anchors, images, footnotes, code
-//! spans and explicit ids, no callout or task marker slipped in, and the
-//! same blocks (a translated list item must not become two items, a
-//! table cell must stay one cell).
+//! written: the same link targets and anchors, images, footnote
+//! references, local values (`{{hotline}}`), code spans and explicit ids,
+//! no callout or task marker slipped in, and the same blocks (a translated
+//! list item must not become two items, a table cell must stay one cell).
 
 use super::segments::Kind;
-use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 /// What a piece of Markdown contains that a translation must keep.
 #[derive(Debug, Default, PartialEq)]
@@ -14,6 +14,8 @@ struct Facts {
     links: Vec<String>,
     images: Vec<String>,
     footnotes: Vec<String>,
+    /// The names of the local values used, `{{hotline}}` as `hotline`.
+    values: Vec<String>,
     code: Vec<String>,
     html: Vec<String>,
     heading_id: Option<String>,
@@ -37,8 +39,8 @@ fn facts(markdown: &str) -> Facts {
         crate::markdown::md_options(),
         Some(&mut refs),
     );
-    let (mut row, mut cell, mut end_mark) = (0, 0, false);
-    for event in parser {
+    let (mut row, mut cell, mut end_mark, mut in_code) = (0, 0, false, false);
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => f.blocks.push("paragraph"),
@@ -47,7 +49,10 @@ fn facts(markdown: &str) -> Facts {
                     f.heading_id = id.map(|i| i.to_string());
                 }
                 Tag::BlockQuote(_) => f.blocks.push("quote"),
-                Tag::CodeBlock(_) => f.blocks.push("code block"),
+                Tag::CodeBlock(_) => {
+                    in_code = true;
+                    f.blocks.push("code block");
+                }
                 Tag::HtmlBlock => f.blocks.push("HTML block"),
                 Tag::List(_) => f.blocks.push("list"),
                 Tag::Item => f.blocks.push("list item"),
@@ -59,19 +64,25 @@ fn facts(markdown: &str) -> Facts {
                 Tag::Image { dest_url, .. } => f.images.push(dest_url.to_string()),
                 _ => {}
             },
+            Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(t) if row == 1 && cell == 2 => end_mark = &*t == CELL_END,
+            Event::Text(t) if !in_code => {
+                let escaped = escaped_at(markdown, range.start);
+                f.values.extend(value_names(&t, escaped));
+            }
             Event::Code(c) => f.code.push(c.to_string()),
-            Event::FootnoteReference(l) => f.footnotes.push(l.to_string()),
             Event::InlineHtml(h) => f.html.push(h.to_string()),
             Event::Rule => f.blocks.push("rule"),
             _ => {}
         }
     }
     f.cells = if end_mark { 1 } else { 2 };
+    f.footnotes = footnote_references(markdown);
     for v in [
         &mut f.links,
         &mut f.images,
         &mut f.footnotes,
+        &mut f.values,
         &mut f.code,
         &mut f.html,
     ] {
@@ -80,7 +91,61 @@ fn facts(markdown: &str) -> Facts {
     f
 }
 
+/// The footnote references in `markdown`, `[^note]` as `note`.
+///
+/// pulldown-cmark reads `[^note]` as a reference only when the text it
+/// parses also defines `note`, and a segment is parsed without the page's
+/// definitions: so every label written like a reference is given a stand-in
+/// definition after the text, and the references found in the text itself
+/// are kept. (One in a code span or escaped stays text, as in the page.)
+fn footnote_references(markdown: &str) -> Vec<String> {
+    let mut labels: Vec<&str> = Vec::new();
+    let mut rest = markdown;
+    while let Some(i) = rest.find("[^") {
+        rest = &rest[i + 2..];
+        let end = rest.find([']', '[', '\n']).unwrap_or(rest.len());
+        let label = &rest[..end];
+        if rest[end..].starts_with(']') && !label.trim().is_empty() && !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    if labels.is_empty() {
+        return Vec::new();
+    }
+    let mut text = format!("{markdown}\n\n");
+    for label in &labels {
+        text.push_str(&format!("[^{label}]: {FOOTNOTE_DEF}\n\n"));
+    }
+    Parser::new_ext(&text, crate::markdown::md_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::FootnoteReference(l) if range.start < markdown.len() => Some(l.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the text at `pos` follows an odd number of backslashes (its
+/// first character is escaped: pulldown-cmark starts a new text event
+/// after a backslash escape).
+fn escaped_at(markdown: &str, pos: usize) -> bool {
+    let before = &markdown.as_bytes()[..pos.min(markdown.len())];
+    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// The names of the local values `{{ name }}` in one text event, found as
+/// the renderer finds them.
+fn value_names(t: &str, escaped_start: bool) -> Vec<String> {
+    crate::markdown::values::scan(t, escaped_start)
+        .into_iter()
+        .map(|f| f.name.to_string())
+        .collect()
+}
+
 const CELL_END: &str = "fieldguide-cell-end";
+/// The destination of the image an image description is parsed in.
+const IMAGE_DEST: &str = "fieldguide-image";
+const FOOTNOTE_DEF: &str = "fieldguide-footnote";
 
 /// The Markdown a segment stands for on its own.
 fn standalone(kind: Kind, text: &str) -> String {
@@ -88,7 +153,7 @@ fn standalone(kind: Kind, text: &str) -> String {
         Kind::Heading => format!("# {text}"),
         // A cell that splits pushes the marker out of the second column.
         Kind::TableCell => format!("| x | y |\n|---|---|\n| {text} | {CELL_END} |\n"),
-        Kind::AltText => format!("![{text}](x)"),
+        Kind::AltText => format!("![{text}]({IMAGE_DEST})"),
         _ => text.to_string(),
     }
 }
@@ -118,8 +183,24 @@ pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
             ));
         }
     }
-    let s = facts(&standalone(kind, source));
-    let t = facts(&standalone(kind, translation));
+    let mut s = facts(&standalone(kind, source));
+    let mut t = facts(&standalone(kind, translation));
+    if kind == Kind::AltText {
+        // The image the description was parsed in is not the translator's:
+        // when it is gone, the description broke out of it.
+        let ours = |f: &mut Facts| match f.images.iter().position(|i| i == IMAGE_DEST) {
+            Some(p) => {
+                f.images.remove(p);
+                true
+            }
+            None => false,
+        };
+        if ours(&mut s) && !ours(&mut t) {
+            out.push(broken_description(translation));
+            // What is left of it (a link, with a `[`) is no other problem.
+            t.links.retain(|l| l != IMAGE_DEST);
+        }
+    }
     if s.blocks != t.blocks || s.cells != t.cells {
         out.push(format!(
             "the source is {}, the translation's Markdown makes {}: a line starting with `- `, `1. `, `#` or `>`, a blank line or a `|` starts something new",
@@ -138,9 +219,71 @@ pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
     compare(&mut out, "link to", &s.links, &t.links);
     compare(&mut out, "image", &s.images, &t.images);
     compare(&mut out, "footnote reference", &s.footnotes, &t.footnotes);
+    compare_values(&mut out, &s.values, &t.values);
     compare(&mut out, "code span", &s.code, &t.code);
     compare(&mut out, "HTML tag", &s.html, &t.html);
     out
+}
+
+/// Why an image description no longer parses as one: usually a bracket.
+fn broken_description(translation: &str) -> String {
+    let (mut depth, mut unmatched) = (0usize, None);
+    let mut chars = translation.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => depth += 1,
+            ']' if depth == 0 => {
+                unmatched.get_or_insert("]");
+            }
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        unmatched.get_or_insert("[");
+    }
+    match unmatched {
+        Some(b) => format!(
+            "the translation has an unmatched `{b}`, which breaks the image's Markdown: write it as `\\{b}`, or balance the brackets"
+        ),
+        None => {
+            "the translation's Markdown breaks the image it describes (check its brackets)".into()
+        }
+    }
+}
+
+/// Compares the local values used: a name the site does not know fails
+/// the build, so a translation uses exactly the source's.
+fn compare_values(out: &mut Vec<String>, source: &[String], translation: &[String]) {
+    let braces = |names: &[&str]| -> String {
+        names
+            .iter()
+            .map(|n| format!("`{{{{{n}}}}}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let missing = braces(&minus(source, translation));
+    let extra = braces(&minus(translation, source));
+    out.extend(match (missing.is_empty(), extra.is_empty()) {
+        (true, true) => None,
+        (false, false) => Some(format!(
+            "the translation uses the value {extra} where the source uses {missing}: a value's name is not translated, keep it as in the source"
+        )),
+        (true, false) => Some(format!(
+            "the translation uses the value {extra} that the source does not ({}): keep only the source's values",
+            if source.is_empty() {
+                "it uses none".to_string()
+            } else {
+                format!("it uses {}", braces(&source.iter().map(String::as_str).collect::<Vec<_>>()))
+            }
+        )),
+        (false, true) => Some(format!(
+            "the translation has no value {missing} (the source has): keep it, spelt as in the source"
+        )),
+    });
 }
 
 fn describe(f: &Facts, kind: Kind) -> String {
@@ -271,5 +414,95 @@ mod tests {
             check(Kind::Paragraph, "Use `x`.", "Utiliser x."),
             ["the translation has no code span `x` (the source has)"]
         );
+    }
+
+    #[test]
+    fn footnote_references_are_compared_without_their_definitions() {
+        let src = "Someone else sells their assistance[^assistance].";
+        let ok = "Quelqu'un d'autre vend leur aide[^assistance].";
+        assert!(check(Kind::ListItem, src, ok).is_empty());
+        assert_eq!(
+            check(
+                Kind::ListItem,
+                src,
+                "Quelqu'un d'autre vend leur aide[^aide]."
+            ),
+            [
+                "the translation has no footnote reference `assistance` (the source has)",
+                "the translation has a footnote reference `aide` that the source does not"
+            ]
+        );
+        assert_eq!(
+            check(Kind::ListItem, src, "Quelqu'un d'autre vend leur aide."),
+            ["the translation has no footnote reference `assistance` (the source has)"]
+        );
+        assert_eq!(
+            check(
+                Kind::ListItem,
+                src,
+                "Quelqu'un d'autre vend leur aide[^assistance][^assistance]."
+            ),
+            ["the translation has a footnote reference `assistance` that the source does not"]
+        );
+        // In a code span or escaped, it is text, as in the page.
+        assert_eq!(footnote_references("a `[^x]` b \\[^y] c[^z] [^w"), ["z"]);
+        assert!(check(Kind::Heading, "Safe[^n] {#safe}", "Sûr[^n] {#safe}").is_empty());
+        assert!(check(Kind::TableCell, "Yes[^n]", "Non").len() == 1);
+    }
+
+    #[test]
+    fn local_values_are_kept_as_in_the_source() {
+        let src = "Call the emergency number: **{{emergency}}**.";
+        assert!(check(Kind::ListItem, src, "Appelez le **{{ emergency }}**.").is_empty());
+        assert_eq!(
+            check(
+                Kind::ListItem,
+                src,
+                "Appelez le numéro d'urgence : **{{urgence}}**."
+            ),
+            [
+                "the translation uses the value `{{urgence}}` where the source uses `{{emergency}}`: a value's name is not translated, keep it as in the source"
+            ]
+        );
+        assert_eq!(
+            check(Kind::ListItem, src, "Appelez le numéro d'urgence."),
+            [
+                "the translation has no value `{{emergency}}` (the source has): keep it, spelt as in the source"
+            ]
+        );
+        assert_eq!(
+            check(Kind::Paragraph, "Call.", "Appelez {{hotline}}."),
+            [
+                "the translation uses the value `{{hotline}}` that the source does not (it uses none): keep only the source's values"
+            ]
+        );
+        // Escaped braces and code spans are not values.
+        assert!(
+            check(
+                Kind::Paragraph,
+                "Call `{{y}}`.",
+                "Appelez \\{{x}} ou `{{y}}`."
+            )
+            .is_empty()
+        );
+        assert_eq!(check(Kind::TableCell, "{{a}}", "{{b}}").len(), 1);
+    }
+
+    #[test]
+    fn a_broken_image_description_says_why() {
+        assert_eq!(
+            check(Kind::AltText, "Referral flow diagram", "Diagramme ] flux"),
+            [
+                "the translation has an unmatched `]`, which breaks the image's Markdown: write it as `\\]`, or balance the brackets"
+            ]
+        );
+        assert_eq!(
+            check(Kind::AltText, "Flow", "Diagramme [ flux"),
+            [
+                "the translation has an unmatched `[`, which breaks the image's Markdown: write it as `\\[`, or balance the brackets"
+            ]
+        );
+        assert!(check(Kind::AltText, "Flow", "Diagramme [de] flux").is_empty());
+        assert!(check(Kind::AltText, "Flow", "Diagramme \\] flux").is_empty());
     }
 }
