@@ -196,6 +196,34 @@ fn a_rebuild_with_nothing_changed_says_again_what_the_build_said() {
     assert_eq!(quiet.stderr, "", "{}", quiet.stderr);
 }
 
+/// Warnings found while loading (a language without interface strings or
+/// a title) are said again too: they do not make every build run in full.
+#[test]
+fn warnings_about_site_yaml_and_the_theme_do_not_stop_a_rebuild_keeping_the_output() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!("{yaml}  - {{ code: es, name: Español }}\n"),
+    );
+    let first = site.build_ok();
+    assert!(
+        first.stderr.contains("no interface strings for `es`"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first.stderr.contains("no entry for `es`"),
+        "{}",
+        first.stderr
+    );
+    let second = site.build_ok();
+    assert!(second.stderr.contains(UP_TO_DATE), "{}", second.stderr);
+    assert_eq!(said(&second.stderr), said(&first.stderr));
+    let strict = site.run(&["build", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+}
+
 #[test]
 fn what_is_said_about_the_previous_output_is_not_said_again() {
     let site = Site::fixture("basic");

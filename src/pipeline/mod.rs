@@ -580,8 +580,15 @@ pub fn build_or_keep(
     let start = Instant::now();
     let mut inputs = load_inputs(opts, !opts.keep_text)?;
     check_base(&inputs, out)?;
-    // The last build's manifest is read while the key is made.
-    let (key, earlier) = if inputs.diagnostics.is_empty() {
+    // The last build's manifest is read while the key is made. Warnings
+    // while loading (a language without interface strings, an unknown
+    // key) are a function of the inputs, said again from the seal's
+    // report; only a site that fails cannot be kept.
+    let fails = inputs
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error || opts.strict);
+    let (key, earlier) = if !fails {
         rayon::join(|| unchanged::key(opts, &inputs), || unchanged::earlier(out))
     } else {
         (None, None)
