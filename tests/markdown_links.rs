@@ -250,3 +250,182 @@ fn site_absolute_paths_point_into_static() {
     assert_eq!(srcs, ["../../images/logo.png", "../../images/logo.png"]);
     assert!(site.out().join("images/logo.png").is_file());
 }
+
+/// The hint printed right after `line` in stderr.
+fn hint_after(stderr: &str, line: &str) -> String {
+    has_line(stderr, line);
+    let after = &stderr[stderr.find(line).unwrap()..];
+    after
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("= hint: "))
+        .unwrap_or_else(|| panic!("no hint after {line}"))
+        .to_string()
+}
+
+#[test]
+fn email_and_url_autolinks_are_links() {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nWrite to <protection@example.org> or see <https://example.org/help?a=1&b=2>.\n",
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("02-signs.en.md"), "{}", o.stderr);
+    let p = site.page("en/handbook/signs.html");
+    let links: Vec<(String, String)> = p
+        .select(".content a")
+        .iter()
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap_or("").to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "mailto:protection@example.org".to_string(),
+                "protection@example.org".to_string()
+            ),
+            (
+                "https://example.org/help?a=1&b=2".to_string(),
+                "https://example.org/help?a=1&b=2".to_string()
+            ),
+        ]
+    );
+    assert!(
+        p.text
+            .contains("href=\"https://example.org/help?a=1&amp;b=2\""),
+        "escaped as other hrefs"
+    );
+}
+
+#[test]
+fn link_definitions_that_are_text_are_reported_at_their_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nSee [c][r3], [d][] and [e].\n\n[r3]: Annual Report.pdf\n[d]: 01-intro.md#nope\n[e]: other.pdf\n",
+    );
+    let o = site.run(&["check"]);
+    let e = &o.stderr;
+    assert_eq!(
+        hint_after(
+            e,
+            "guidance/handbook/02-signs.en.md:9:1: warning: `[r3]:` is not read as a link definition: its target `Annual Report.pdf` has a space, so the line is shown as text"
+        ),
+        "put the target in angle brackets: `[r3]: <Annual Report.pdf>`, or remove the space"
+    );
+    for label in ["d", "e"] {
+        let line = if label == "d" { 10 } else { 11 };
+        has_line(
+            e,
+            &format!(
+                "guidance/handbook/02-signs.en.md:{line}:1: warning: `[{label}]:` is not read as a link definition: it continues the paragraph above it, so the line is shown as text"
+            ),
+        );
+    }
+    // Followed, the hint makes definitions, and their targets are checked.
+    site.write("guidance/handbook/Annual Report.pdf", b"%PDF-1.4\n");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nSee [c][r3], [d][] and [e].\n\n[r3]: <Annual Report.pdf>\n[d]: 01-intro.md#nope\n[e]: other.pdf\n",
+    );
+    let o = site.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    has_line(
+        &o.stderr,
+        "guidance/handbook/02-signs.en.md:7:14: error: link to a missing anchor `#nope` in guidance/handbook/01-intro.en.md",
+    );
+    has_line(
+        &o.stderr,
+        "guidance/handbook/02-signs.en.md:7:24: error: link to a missing file `other.pdf`",
+    );
+    assert!(!o.stderr.contains("link definition"), "{}", o.stderr);
+}
+
+#[test]
+fn template_expressions_and_phone_numbers_get_hints_that_work() {
+    let site = Site::fixture("basic");
+    site.write("static/assets/img/flow.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nSee [x]({{< ref \"01-intro.md\" >}}) and ![Flow]({{ site.baseurl }}/assets/img/flow.png).\n\nCall [the line](tel:+254 700 000).\n",
+    );
+    let o = site.run(&["check"]);
+    let e = &o.stderr;
+    assert_eq!(
+        hint_after(
+            e,
+            "guidance/handbook/02-signs.en.md:7:9: warning: link target `{{< ref \"01-intro.md\" >}}` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"
+        ),
+        "fieldguide finds pages and files from plain paths: link to the Markdown file itself: `01-intro.md`"
+    );
+    assert_eq!(
+        hint_after(
+            e,
+            "guidance/handbook/02-signs.en.md:7:48: warning: image target `{{ site.baseurl }}/assets/img/flow.png` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"
+        ),
+        "fieldguide finds pages and files from plain paths: link to that path: `/assets/img/flow.png`, looked up in the site's static/ folder"
+    );
+    assert_eq!(
+        hint_after(
+            e,
+            "guidance/handbook/02-signs.en.md:9:17: warning: link target `tel:+254 700 000` has a space, so it is shown as text"
+        ),
+        "write the number without spaces: `(tel:+254700000)`"
+    );
+    // The hints, followed, give working links.
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nSee [x](01-intro.md) and ![Flow](/assets/img/flow.png).\n\nCall [the line](tel:+254700000).\n",
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("02-signs.en.md"), "{}", o.stderr);
+    let p = site.page("en/handbook/signs.html");
+    assert_eq!(p.attr(".content img", "src"), "../../assets/img/flow.png");
+    let hrefs: Vec<&str> = p
+        .select(".content a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["intro.html", "tel:+254700000"]);
+}
+
+#[test]
+fn empty_headings_are_reported_and_never_an_empty_link() {
+    let site = Site::fixture("basic");
+    site.write("static/images/logo.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\n## \n\nText.\n\n## ![Logo](/images/logo.png)\n\n## 🚨\n",
+    );
+    let o = site.build_ok();
+    assert_eq!(
+        hint_after(
+            &o.stderr,
+            "guidance/handbook/02-signs.en.md:7:1: warning: empty heading"
+        ),
+        "remove it, or give it text: `## Next steps`"
+    );
+    assert_eq!(o.stderr.matches("empty heading").count(), 1, "{}", o.stderr);
+    let p = site.page("en/handbook/signs.html");
+    let toc: Vec<String> = p
+        .select("nav.toc li a")
+        .iter()
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert_eq!(toc, ["Physical signs", "Logo", "🚨"]);
+    let headings: Vec<String> = p
+        .select(".content h2")
+        .iter()
+        .map(|h| h.inner_html())
+        .collect();
+    assert_eq!(headings.len(), 3, "{headings:?}");
+    assert!(
+        headings.iter().all(|h| !h.trim().is_empty()),
+        "{headings:?}"
+    );
+}

@@ -43,6 +43,7 @@ pub(super) fn end_heading(st: &mut State) {
         offset,
         id,
         classes,
+        alt,
         events,
     }) = st.frames.pop()
     else {
@@ -51,6 +52,23 @@ pub(super) fn end_heading(st: &mut State) {
     let title = nfc(&plain_text(&events)).into_owned();
     let n = level as u8;
     check_level(st, n, offset);
+    // `## ` alone (Word and pandoc exports leave them): nothing to read,
+    // nothing to link to from the table of contents.
+    if title.is_empty() && alt.is_none() {
+        st.warn(
+            offset,
+            "empty heading".into(),
+            Some("remove it, or give it text: `## Next steps`"),
+        );
+        // An `{#id}` may be linked to: the anchor stays, out of the contents.
+        if let Some(explicit) = id {
+            let id = explicit_id(st, &explicit, offset);
+            st.r.ids.insert(id.clone());
+            st.html(format!("<h{n} id=\"{}\"></h{n}>\n", escape(&id)));
+        }
+        st.sink().extend(events);
+        return;
+    }
     let id = match id {
         Some(explicit) => explicit_id(st, &explicit, offset),
         None => {
@@ -58,7 +76,13 @@ pub(super) fn end_heading(st: &mut State) {
             st.ids.unique(&base)
         }
     };
-    if (2..=3).contains(&n) {
+    // Only an image: its description names the entry.
+    let title = if title.is_empty() {
+        nfc(alt.as_deref().unwrap_or("").trim()).into_owned()
+    } else {
+        title
+    };
+    if (2..=3).contains(&n) && !title.is_empty() {
         st.r.toc.push(TocEntry {
             level: n,
             id: id.clone(),

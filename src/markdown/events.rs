@@ -8,7 +8,7 @@ use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
 use super::state::{Frame, State};
 use super::{Labels, escape, lint, plain, raw_html, word};
-use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 
 pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<usize>) {
@@ -89,9 +89,17 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
                     })
                     .filter(|c| !c.is_empty())
                     .collect(),
+                alt: None,
                 events: Vec::new(),
             });
         }
+        // `<someone@example.org>`: CommonMark's e-mail autolink.
+        Tag::Link {
+            link_type: LinkType::Email,
+            dest_url,
+            title,
+            ..
+        } => start_link(st, &format!("mailto:{dest_url}"), &title, pos),
         Tag::Link {
             dest_url, title, ..
         } => start_link(st, &dest_url, &title, pos),

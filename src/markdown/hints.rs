@@ -97,6 +97,71 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     None
 }
 
+/// A Hugo or Jekyll template expression in a link target (`{{< ref
+/// "a.md" >}}`, `{{ site.baseurl }}/img/a.png`, `{% link a.md %}`), which
+/// fieldguide does not run: what to link to instead. `None` when there is
+/// none, or when every `{{…}}` is a plain name (a local value, `{{hotline}}`).
+pub(super) fn template(dest: &str) -> Option<String> {
+    let is_template = dest.contains("{%")
+        || dest.match_indices("{{").any(|(i, _)| {
+            let rest = &dest[i + 2..];
+            let inner = rest.find("}}").map_or(rest, |e| &rest[..e]);
+            !crate::content::values::valid_name(inner.trim_matches(' '))
+        });
+    if !is_template {
+        return None;
+    }
+    // What follows the last expression: `/assets/img/flow.png`.
+    let after = dest
+        .rfind("}}")
+        .or_else(|| dest.rfind("%}"))
+        .map_or("", |i| dest[i + 2..].trim());
+    let quoted = quoted(dest).or_else(|| {
+        // Jekyll's `{% link _posts/a.md %}`: the path is not quoted.
+        let (_, rest) = dest.split_once("{%")?;
+        let mut words = rest.split_whitespace();
+        matches!(words.next(), Some("link" | "include_relative"))
+            .then(|| words.next())
+            .flatten()
+            .filter(|w| !w.starts_with('%'))
+    });
+    let instead = if after.starts_with('/') {
+        format!("to that path: `{after}`, looked up in the site's static/ folder")
+    } else if let Some(q) = quoted.filter(|q| !q.is_empty()) {
+        let lower = q.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            format!("to the Markdown file itself: `{q}`")
+        } else if q.starts_with('/') {
+            format!("to the file itself: `{q}`, looked up in the site's static/ folder")
+        } else {
+            format!("to the file itself: `{q}`")
+        }
+    } else {
+        "to the Markdown file itself (`chapter.md`) or to the file, by its path".to_string()
+    };
+    Some(format!(
+        "fieldguide finds pages and files from plain paths: link {instead}"
+    ))
+}
+
+/// The first `"…"` or `'…'` in `s`.
+fn quoted(s: &str) -> Option<&str> {
+    let start = s.find(['"', '\''])?;
+    let q = s[start..].chars().next()?;
+    let rest = &s[start + 1..];
+    rest.find(q).map(|end| &rest[..end])
+}
+
+/// `tel:+254 700 000` without its spaces, if `target` is a `tel:` link.
+pub(super) fn tel_without_spaces(target: &str) -> Option<String> {
+    let number = target
+        .get(..4)
+        .filter(|s| s.eq_ignore_ascii_case("tel:"))
+        .map(|_| &target[4..])?;
+    let number: String = number.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(format!("tel:{number}"))
+}
+
 /// "the file is called `images/flow.png`", as a path from the linking page's folder.
 fn case_hint(dir: &Path, real: &str, suffix: &str) -> String {
     let from = format!("{}/x", dir.to_string_lossy().replace('\\', "/"));
@@ -166,5 +231,53 @@ mod tests {
         assert!(!looks_like_domain("images/flow.png"));
         assert!(!looks_like_domain("v1.2"));
         assert!(!looks_like_domain("../x.org"));
+    }
+
+    #[test]
+    fn template_expressions() {
+        let h = |d: &str| template(d);
+        let link = "fieldguide finds pages and files from plain paths: link ";
+        assert_eq!(
+            h("{{< ref \"02-next-steps.md\" >}}"),
+            Some(format!(
+                "{link}to the Markdown file itself: `02-next-steps.md`"
+            ))
+        );
+        assert_eq!(
+            h("{{< relref 'guide/a.md#x' >}}"),
+            Some(format!("{link}to the file itself: `guide/a.md#x`"))
+        );
+        assert_eq!(
+            h("{{ site.baseurl }}/assets/img/flow.png"),
+            Some(format!(
+                "{link}to that path: `/assets/img/flow.png`, looked up in the site's static/ folder"
+            ))
+        );
+        assert_eq!(
+            h("{% link _posts/2020-01-01-a.md %}"),
+            Some(format!(
+                "{link}to the Markdown file itself: `_posts/2020-01-01-a.md`"
+            ))
+        );
+        assert_eq!(
+            h("{{ \"/a.pdf\" | relative_url }}"),
+            Some(format!(
+                "{link}to the file itself: `/a.pdf`, looked up in the site's static/ folder"
+            ))
+        );
+        assert_eq!(
+            h("{{ .Site.BaseURL }}"),
+            Some(format!(
+                "{link}to the Markdown file itself (`chapter.md`) or to the file, by its path"
+            ))
+        );
+        // A local value is not a template.
+        assert_eq!(h("tel:{{hotline}}"), None);
+        assert_eq!(h("a.md"), None);
+        assert_eq!(
+            tel_without_spaces("TEL:+254 700 000").as_deref(),
+            Some("tel:+254700000")
+        );
+        assert_eq!(tel_without_spaces("a b.md"), None);
     }
 }

@@ -302,6 +302,14 @@ pub(super) fn end_image(st: &mut State) {
         return;
     };
     let alt = plain_text(&events);
+    // A heading's image gives it a name even without text.
+    if let Some(Frame::Heading { alt: heading, .. }) = st.frames.last_mut() {
+        let heading = heading.get_or_insert_with(String::new);
+        if !heading.is_empty() && !alt.is_empty() {
+            heading.push(' ');
+        }
+        heading.push_str(&alt);
+    }
     match src {
         ImageSrc::Local(src) => {
             if alt.is_empty() {

@@ -3,6 +3,7 @@
 //! (shown as text, wherever text can be: paragraphs, list items, table
 //! cells, headings), a callout type GitHub does not know (shown as a quote).
 
+use super::hints;
 use super::state::State;
 use std::ops::Range;
 
@@ -17,23 +18,29 @@ const MAX_TARGET: usize = 300;
 /// right after its `>`): keeps the scan linear when quotes nest on one line.
 const MAX_QUOTE_HEAD: usize = 100;
 
-/// A paragraph: Word bullets.
+/// A paragraph: Word bullets, and lines that look like link definitions
+/// (`[r3]: Annual Report.pdf`) but are text.
 pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     let body = &st.text_src[st.body_offset..];
     let Some(src) = body.get(range.clone()) else {
         return;
     };
     let mut bullet_at = None;
+    let mut definitions = Vec::new();
     let mut line_start = range.start;
-    for line in src.split_inclusive('\n') {
+    for (n, line) in src.split_inclusive('\n').enumerate() {
         let trimmed = line.trim_start_matches([' ', '\t', '>']);
+        let at = line_start + line.len() - trimmed.len();
         if bullet_at.is_none() && trimmed.starts_with(BULLETS) {
-            bullet_at = Some((
-                line_start + line.len() - trimmed.len(),
-                trimmed.chars().next(),
-            ));
+            bullet_at = Some((at, trimmed.chars().next()));
+        }
+        if let Some(found) = not_a_definition(trimmed, n > 0) {
+            definitions.push((at, found));
         }
         line_start += line.len();
+    }
+    for (at, (message, hint)) in definitions {
+        st.warn(at, message, Some(&hint));
     }
     if let Some((at, Some(bullet))) = bullet_at {
         st.warn(
@@ -42,6 +49,83 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
             Some("start each item on its own line with `- ` (a hyphen and a space)"),
         );
     }
+}
+
+/// A paragraph's line (container marks and indent taken off) that looks
+/// like a link definition, `[label]: target`, which CommonMark did not take
+/// as one (it would not be in a paragraph): the warning and its hint, when
+/// the cause is known. `continues`: it is not the paragraph's first line.
+/// Reads at most the label's first `MAX_TARGET` bytes and the line once.
+fn not_a_definition(line: &str, continues: bool) -> Option<(String, String)> {
+    let rest = line.strip_prefix('[')?;
+    let end = rest
+        .bytes()
+        .take(MAX_TARGET)
+        .position(|b| matches!(b, b']' | b'['))?;
+    let label = &rest[..end];
+    if rest.as_bytes()[end] != b']' || label.trim().is_empty() || label.starts_with('^') {
+        return None;
+    }
+    let dest = without_title(rest[end + 1..].strip_prefix(':')?.trim());
+    if dest.is_empty() || !looks_like_target(dest) {
+        return None;
+    }
+    let angled = dest.starts_with('<') && dest.ends_with('>');
+    let what = format!("`[{label}]:` is not read as a link definition");
+    if !angled && dest.contains(char::is_whitespace) {
+        if let Some(hint) = hints::template(dest) {
+            return Some((
+                format!(
+                    "{what}: its target `{dest}` is a Hugo/Jekyll template expression, which fieldguide does not run, so the line is shown as text"
+                ),
+                hint,
+            ));
+        }
+        let hint = match hints::tel_without_spaces(dest) {
+            Some(tel) => format!("write the number without spaces: `[{label}]: {tel}`"),
+            None => format!(
+                "put the target in angle brackets: `[{label}]: <{dest}>`, or remove the space"
+            ),
+        };
+        return Some((
+            format!("{what}: its target `{dest}` has a space, so the line is shown as text"),
+            hint,
+        ));
+    }
+    continues.then(|| {
+        (
+            format!("{what}: it continues the paragraph above it, so the line is shown as text"),
+            "a link definition follows a blank line or another link definition: fix the line above, or put a blank line before this one".to_string(),
+        )
+    })
+}
+
+/// A link definition's target without its title (`"…"`, `'…'`, `(…)`).
+fn without_title(target: &str) -> &str {
+    for (open, close) in [('"', '"'), ('\'', '\''), ('(', ')')] {
+        if let Some(inner) = target.strip_suffix(close)
+            && let Some(i) = inner.rfind(open)
+            && inner[..i].ends_with([' ', '\t'])
+        {
+            return inner[..i].trim_end();
+        }
+    }
+    target
+}
+
+/// `Annual Report.pdf`, `02-next-steps.md#nope`, `{{ site.baseurl }}/a.png`,
+/// `tel:+254 700`: a path or an address, not the prose of `[Note]: the
+/// office moved to Nairobi.` or `[Update]: see www.example.org for more`.
+fn looks_like_target(dest: &str) -> bool {
+    let mut words = dest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = words.last().unwrap_or(first);
+    dest.contains(['/', '#', '{', '<'])
+        || first.contains([':', '@'])
+        || last
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric())
 }
 
 /// The line of text at body offset `pos`, unless looked at already:
@@ -66,12 +150,24 @@ pub(super) fn line(st: &mut State, pos: usize) {
     let mut found: Vec<(usize, String, String)> = Vec::new();
     spaced_targets(&body[start..end], start, &mut found);
     for (at, what, target) in found {
+        if let Some(hint) = hints::template(&target) {
+            st.warn(
+                at,
+                format!("{what} target `{target}` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"),
+                Some(&hint),
+            );
+            continue;
+        }
+        let hint = match hints::tel_without_spaces(&target) {
+            Some(tel) => format!("write the number without spaces: `({tel})`"),
+            None => format!(
+                "put the target in angle brackets: `(<{target}>)`, or rename the file without spaces"
+            ),
+        };
         st.warn(
             at,
             format!("{what} target `{target}` has a space, so it is shown as text"),
-            Some(&format!(
-                "put the target in angle brackets: `(<{target}>)`, or rename the file without spaces"
-            )),
+            Some(&hint),
         );
     }
 }
@@ -92,7 +188,11 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
             b'[' if !in_code => image = i > 0 && bytes[i - 1] == b'!',
             b']' if !in_code && bytes.get(i + 1) == Some(&b'(') => {
                 let rest = &line[i + 2..];
-                if rest.starts_with('<') {
+                // `(<a b.png>)` is a link, unless a template's own `<` ends
+                // it: `(<{{< ref "a.md" >}}>)`.
+                let template = rest.starts_with("{{") || rest.starts_with("{%");
+                let angled = rest.starts_with('<');
+                if angled && !rest[1..].starts_with("{{<") {
                     continue;
                 }
                 let end = rest
@@ -107,8 +207,11 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
                 let Some((_, after)) = target.split_once(' ') else {
                     continue;
                 };
-                // `(file.md "title")` is a link with a title.
-                if after.trim_start().starts_with(['"', '\'', '(']) || target.starts_with(' ') {
+                // `(file.md "title")` is a link with a title; a template's
+                // quotes (`{{<ref "a.md">}}`) are not a title.
+                let titled =
+                    after.trim_start().starts_with(['"', '\'', '(']) && !template && !angled;
+                if titled || target.starts_with(' ') {
                     continue;
                 }
                 let what = if image { "image" } else { "link" };
@@ -190,6 +293,56 @@ fn synonym(kind: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_lines_that_look_like_link_definitions() {
+        let space = not_a_definition("[r3]: Annual Report.pdf \"Report\"\n", false);
+        assert_eq!(
+            space,
+            Some((
+                "`[r3]:` is not read as a link definition: its target `Annual Report.pdf` has a space, so the line is shown as text".to_string(),
+                "put the target in angle brackets: `[r3]: <Annual Report.pdf>`, or remove the space".to_string()
+            ))
+        );
+        let (_, hint) = not_a_definition("[t]: tel:+254 700 000", false).unwrap();
+        assert_eq!(
+            hint,
+            "write the number without spaces: `[t]: tel:+254700000`"
+        );
+        let (msg, _) = not_a_definition("[d]: 02-next-steps.md#nope", true).unwrap();
+        assert!(msg.ends_with("it continues the paragraph above it, so the line is shown as text"));
+        let (msg, hint) = not_a_definition("[f]: {{ site.baseurl }}/assets/a.pdf", false).unwrap();
+        assert!(msg.contains("Hugo/Jekyll template expression"), "{msg}");
+        assert!(hint.contains("`/assets/a.pdf`"), "{hint}");
+        // Prose, footnotes, definitions that are fine where they are.
+        for line in [
+            "[Note]: the office moved to Nairobi.",
+            "[Update]: see www.example.org for more",
+            "[^1]: A footnote with a/b.",
+            "[x] [y]: a b.pdf",
+            "[]: a b.pdf",
+            "Text [r]: a b.pdf",
+        ] {
+            assert_eq!(not_a_definition(line, true), None, "{line}");
+        }
+        assert_eq!(not_a_definition("[d]: 02-next-steps.md", false), None);
+        assert_eq!(not_a_definition("[ok]: <Annual Report.pdf>", false), None);
+        // A label longer than looked at is not read.
+        let long = format!("[{}]: a b.pdf", "x".repeat(MAX_TARGET + 1));
+        assert_eq!(not_a_definition(&long, false), None);
+    }
+
+    #[test]
+    fn template_targets_are_found_with_their_quotes() {
+        let mut found = Vec::new();
+        spaced_targets(
+            "[x]({{<ref \"a.md\">}}) [y](<{{< ref \"a.md\" >}}>) [z](<a b.md>) [t](a.md \"T\")",
+            0,
+            &mut found,
+        );
+        let targets: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(targets, ["{{<ref \"a.md\">}}", "<{{< ref \"a.md\" >}}>"]);
+    }
 
     #[test]
     fn finds_targets_with_spaces() {

@@ -86,6 +86,14 @@ impl<'s> Resolver<'s> {
                 Target::Unsafe(scheme)
             };
         }
+        if let Some(hint) = hints::template(dest) {
+            return Target::Missing {
+                message: format!(
+                    "`{dest}` is a Hugo/Jekyll template expression, which fieldguide does not run"
+                ),
+                hint: Some(hint),
+            };
+        }
         if dest.starts_with("//") {
             return Target::External(format!("https:{dest}"));
         }

@@ -28,6 +28,9 @@ pub(super) enum Frame<'a> {
         offset: usize,
         id: Option<String>,
         classes: Vec<String>,
+        /// The descriptions of its images (`## ![Logo](logo.png)`), `None`
+        /// when it has none.
+        alt: Option<String>,
         events: Vec<Event<'a>>,
     },
     Image {

@@ -458,3 +458,126 @@ fn unknown_callouts_are_found_in_lists_indented_and_before_long_lines() {
     d.has("8:4: warning: unknown callout type `[!INFO]`: it is shown as a quote");
     d.has("9:5: warning: unknown callout type `[!HINT]`: it is shown as a quote");
 }
+
+#[test]
+fn email_autolinks_are_mailto_links() {
+    let d =
+        render_one("Write to <protection@example.org> or see <https://example.org/a?b=1&c=2>.\n");
+    assert_eq!(
+        d.r.html,
+        "<p>Write to <a href=\"mailto:protection@example.org\" class=\"external\">protection@example.org</a> or see <a href=\"https://example.org/a?b=1&amp;c=2\" class=\"external\">https://example.org/a?b=1&amp;c=2</a>.</p>\n"
+    );
+    assert!(d.r.diagnostics.is_empty(), "{:?}", d.messages());
+}
+
+#[test]
+fn lines_that_look_like_link_definitions_are_explained() {
+    let d = render_one(
+        "See [c][r3], [d][] and [e].\n\n[r3]: Annual Report.pdf\n[d]: 02-b.md#nope\n  [e]: forms/consent.pdf \"The form\"\n[f]: {{ site.baseurl }}/images/logo.png\n[t]: tel:+254 700 000\n\n[Note]: the office moved to Nairobi.\n\n[ok]: 02-b.md\n",
+    );
+    for line in [
+        "6:1: warning: `[r3]:` is not read as a link definition: its target `Annual Report.pdf` has a space, so the line is shown as text",
+        "7:1: warning: `[d]:` is not read as a link definition: it continues the paragraph above it, so the line is shown as text",
+        "8:3: warning: `[e]:` is not read as a link definition: it continues the paragraph above it, so the line is shown as text",
+        "9:1: warning: `[f]:` is not read as a link definition: its target `{{ site.baseurl }}/images/logo.png` is a Hugo/Jekyll template expression, which fieldguide does not run, so the line is shown as text",
+        "10:1: warning: `[t]:` is not read as a link definition: its target `tel:+254 700 000` has a space, so the line is shown as text",
+    ] {
+        d.has(line);
+    }
+    // Prose and a real definition say nothing.
+    assert_eq!(d.r.diagnostics.len(), 5, "{:?}", d.messages());
+    let hints: Vec<&str> =
+        d.r.diagnostics
+            .iter()
+            .filter_map(|d| d.hint.as_deref())
+            .collect();
+    assert_eq!(
+        hints[0],
+        "put the target in angle brackets: `[r3]: <Annual Report.pdf>`, or remove the space"
+    );
+    assert_eq!(
+        hints[3],
+        "fieldguide finds pages and files from plain paths: link to that path: `/images/logo.png`, looked up in the site's static/ folder"
+    );
+    assert_eq!(
+        hints[4],
+        "write the number without spaces: `[t]: tel:+254700000`"
+    );
+    // Followed, the hint makes a definition.
+    let d = render_one("See [c][r3].\n\n[r3]: <forms/consent.pdf>\n");
+    assert!(
+        d.r.html.contains("<a href=\"forms/consent.pdf\">c</a>"),
+        "{}",
+        d.r.html
+    );
+    assert!(d.r.diagnostics.is_empty(), "{:?}", d.messages());
+}
+
+#[test]
+fn template_expressions_and_spaced_numbers_get_their_own_hints() {
+    let d = render_one(
+        "[x]({{< ref \"02-b.md\" >}}) ![Flow]({{ site.baseurl }}/images/logo.png) [y](<{{< ref \"02-b.md\" >}}>)\n\n[z]({{site.baseurl}}/images/logo.png) [tel](tel:+254 700 000) [v](tel:{{hotline}})\n",
+    );
+    let msg = |line: &str| {
+        let i = d.messages().iter().position(|m| m == line);
+        let i = i.unwrap_or_else(|| panic!("no `{line}` in {:#?}", d.messages()));
+        d.r.diagnostics[i].hint.clone().unwrap()
+    };
+    assert_eq!(
+        msg(
+            "4:5: warning: link target `{{< ref \"02-b.md\" >}}` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"
+        ),
+        "fieldguide finds pages and files from plain paths: link to the Markdown file itself: `02-b.md`"
+    );
+    assert_eq!(
+        msg(
+            "4:36: warning: image target `{{ site.baseurl }}/images/logo.png` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"
+        ),
+        "fieldguide finds pages and files from plain paths: link to that path: `/images/logo.png`, looked up in the site's static/ folder"
+    );
+    assert_eq!(
+        msg(
+            "4:76: warning: link target `<{{< ref \"02-b.md\" >}}>` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"
+        ),
+        "fieldguide finds pages and files from plain paths: link to the Markdown file itself: `02-b.md`"
+    );
+    // Without spaces it is a link, to nothing the site has.
+    assert_eq!(
+        msg(
+            "6:1: error: `{{site.baseurl}}/images/logo.png` is a Hugo/Jekyll template expression, which fieldguide does not run"
+        ),
+        "fieldguide finds pages and files from plain paths: link to that path: `/images/logo.png`, looked up in the site's static/ folder"
+    );
+    assert_eq!(
+        msg("6:45: warning: link target `tel:+254 700 000` has a space, so it is shown as text"),
+        "write the number without spaces: `(tel:+254700000)`"
+    );
+    assert_eq!(d.r.diagnostics.len(), 5, "{:?}", d.messages());
+}
+
+#[test]
+fn empty_headings_are_reported_and_left_out_of_the_contents() {
+    let d =
+        render_one("## \n\nText.\n\n## ![Logo](/images/logo.png)\n\n## 🚨\n\n##\n\n## {#kept}\n");
+    d.has("4:1: warning: empty heading");
+    d.has("12:1: warning: empty heading");
+    d.has("14:1: warning: empty heading");
+    assert_eq!(d.r.diagnostics.len(), 3, "{:?}", d.messages());
+    assert_eq!(
+        d.r.diagnostics[0].hint.as_deref(),
+        Some("remove it, or give it text: `## Next steps`")
+    );
+    let toc: Vec<(&str, &str)> =
+        d.r.toc
+            .iter()
+            .map(|t| (t.id.as_str(), t.title.as_str()))
+            .collect();
+    assert_eq!(toc, [("section", "Logo"), ("section-1", "🚨")]);
+    assert!(
+        !d.r.html.contains("<h2></h2>") && !d.r.html.contains("\"></h2>\n<p>Text"),
+        "{}",
+        d.r.html
+    );
+    assert!(d.r.html.contains("<h2 id=\"kept\"></h2>"), "{}", d.r.html);
+    assert!(d.r.ids.contains("kept"));
+}
