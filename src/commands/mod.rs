@@ -40,10 +40,49 @@ pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosi
     if shown.is_empty() {
         return;
     }
+    let (shown, more) = collapse(shown);
     eprint!(
         "{}",
         render(&shown, &SiteSource::new(source), stderr_color())
     );
+    for (message, n) in more {
+        let places = if n == 1 { "place" } else { "places" };
+        eprintln!(
+            "warning: {message}: {n} more {places} (`fieldguide check --format json` lists every place)"
+        );
+    }
+}
+
+/// The same warning said in its first few files only: an unknown key on
+/// every page of a migrated site would otherwise fill the terminal. Within
+/// those files every place is shown.
+const SAME_WARNING_FILES: usize = 3;
+
+/// `diags` without the warnings said the same way in more files than
+/// [`SAME_WARNING_FILES`], and how many places were left out, per message
+/// in order of first place.
+fn collapse(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<(String, usize)>) {
+    type Files = Vec<std::path::PathBuf>;
+    let mut seen: std::collections::HashMap<(String, Option<String>), Files> = Default::default();
+    let mut more: Vec<(String, usize)> = Vec::new();
+    let mut kept = Vec::with_capacity(diags.len());
+    for d in diags {
+        if d.severity == crate::diagnostics::Severity::Warning {
+            let files = seen.entry((d.message.clone(), d.hint.clone())).or_default();
+            if !files.contains(&d.path) {
+                if files.len() == SAME_WARNING_FILES {
+                    match more.iter_mut().find(|(m, _)| *m == d.message) {
+                        Some((_, k)) => *k += 1,
+                        None => more.push((d.message, 1)),
+                    }
+                    continue;
+                }
+                files.push(d.path.clone());
+            }
+        }
+        kept.push(d);
+    }
+    (kept, more)
 }
 
 pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
@@ -56,4 +95,33 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_warning_is_shown_in_its_first_files_then_counted() {
+        let w = |f: &str, m: &str| Diagnostic::warning(f, 2, 1, m);
+        let mut diags: Vec<Diagnostic> = (0..6)
+            .map(|i| w(&format!("{i}.md"), "unknown key `weight`"))
+            .collect();
+        // Within the first files, every place: twice in 1.md.
+        diags.insert(2, w("1.md", "unknown key `weight`"));
+        diags.push(Diagnostic::error("e.md", 1, 1, "missing title"));
+        diags.push(w("x.md", "unknown key `tags`"));
+        diags.extend((0..5).map(|i| Diagnostic::error(format!("{i}.md"), 1, 1, "same error")));
+        let (kept, more) = collapse(diags);
+        let files: Vec<&str> = kept.iter().map(|d| d.path.to_str().unwrap()).collect();
+        // Errors are all shown; `weight` in a fourth file and after is counted.
+        assert_eq!(
+            files,
+            [
+                "0.md", "1.md", "1.md", "2.md", "e.md", "x.md", "0.md", "1.md", "2.md", "3.md",
+                "4.md"
+            ]
+        );
+        assert_eq!(more, [("unknown key `weight`".to_string(), 3)]);
+    }
 }

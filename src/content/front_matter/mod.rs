@@ -135,7 +135,11 @@ pub fn parse(
                     k,
                     &known,
                     format!("unknown front-matter key `{key}`"),
-                    Some("put your own keys under `extra:` to pass them to templates"),
+                    Some(
+                        other_tools(key).unwrap_or(
+                            "put your own keys under `extra:` to pass them to templates",
+                        ),
+                    ),
                 ));
             }
             if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
@@ -183,3 +187,19 @@ pub fn parse(
 
 #[cfg(test)]
 mod tests;
+
+/// What a key of Hugo or Jekyll front matter is called here, or why it is
+/// not needed: moving a site in, an author meets these on every page.
+fn other_tools(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "weight" => {
+            "fieldguide calls it `order` (or leave it out: the file's number prefix orders pages)"
+        }
+        "description" => "fieldguide calls it `summary`",
+        "slug" | "url" | "permalink" => {
+            "the file's name gives the page's address: rename the file (and list the old name in `aliases:`)"
+        }
+        "layout" | "type" => "the page's place gives its template: chapter, part or publication",
+        _ => return None,
+    })
+}
