@@ -56,7 +56,7 @@ pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosi
 /// The same warning said in its first few files only: an unknown key on
 /// every page of a migrated site would otherwise fill the terminal. Within
 /// those files every place is shown.
-const SAME_WARNING_FILES: usize = 3;
+const SAME_WARNING_FILES: usize = 10;
 
 /// `diags` without the warnings said the same way in more files than
 /// [`SAME_WARNING_FILES`], and how many places were left out, per message
@@ -104,24 +104,22 @@ mod tests {
     #[test]
     fn the_same_warning_is_shown_in_its_first_files_then_counted() {
         let w = |f: &str, m: &str| Diagnostic::warning(f, 2, 1, m);
-        let mut diags: Vec<Diagnostic> = (0..6)
-            .map(|i| w(&format!("{i}.md"), "unknown key `weight`"))
+        let mut diags: Vec<Diagnostic> = (0..13)
+            .map(|i| w(&format!("{i:02}.md"), "unknown key `weight`"))
             .collect();
         // Within the first files, every place: twice in 1.md.
-        diags.insert(2, w("1.md", "unknown key `weight`"));
+        diags.insert(2, w("01.md", "unknown key `weight`"));
         diags.push(Diagnostic::error("e.md", 1, 1, "missing title"));
         diags.push(w("x.md", "unknown key `tags`"));
         diags.extend((0..5).map(|i| Diagnostic::error(format!("{i}.md"), 1, 1, "same error")));
         let (kept, more) = collapse(diags);
         let files: Vec<&str> = kept.iter().map(|d| d.path.to_str().unwrap()).collect();
-        // Errors are all shown; `weight` in a fourth file and after is counted.
-        assert_eq!(
-            files,
-            [
-                "0.md", "1.md", "1.md", "2.md", "e.md", "x.md", "0.md", "1.md", "2.md", "3.md",
-                "4.md"
-            ]
-        );
+        // Errors are all shown; `weight` in an eleventh file and after is counted.
+        let mut wanted = vec!["00.md", "01.md", "01.md"];
+        let names: Vec<String> = (2..10).map(|i| format!("{i:02}.md")).collect();
+        wanted.extend(names.iter().map(String::as_str));
+        wanted.extend(["e.md", "x.md", "0.md", "1.md", "2.md", "3.md", "4.md"]);
+        assert_eq!(files, wanted);
         assert_eq!(more, [("unknown key `weight`".to_string(), 3)]);
     }
 }
