@@ -35,6 +35,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         names: Default::default(),
         left_out: Vec::new(),
         broken_translations: Vec::new(),
+        unreadable_pages: Default::default(),
     };
 
     let parsed = std::mem::take(&mut loaded.parsed);
@@ -86,6 +87,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         });
     }
     super::tree::settle_nodes(&mut site, &failed, diags);
+    site.unreadable_pages = failed;
     let assets = loaded
         .assets
         .into_iter()

@@ -164,6 +164,10 @@ pub struct Site {
     /// published with known defects (`broken_links: warning`): their
     /// readers get the source page.
     pub broken_translations: Vec<PathBuf>,
+    /// Pages whose source-language file could not be read or has errors
+    /// (`dir/stem` under `guidance/`): a link to one is not "missing", its
+    /// own error says what is wrong.
+    pub unreadable_pages: std::collections::HashSet<PathBuf>,
 }
 
 /// A local edition's differences from its base.

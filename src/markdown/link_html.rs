@@ -119,6 +119,8 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
             st.defect(pos, message, hint, "published as its text");
             return None;
         }
+        // The page's own error fails the build: no second message.
+        Target::Unreadable => return None,
     };
     Some(Href {
         url,
@@ -282,7 +284,7 @@ pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
             st.defect(pos, message, hint, "its description is shown in a box");
             ImageSrc::Missing
         }
-        Target::Page { .. } | Target::SamePage(_) | Target::Empty => {
+        Target::Page { .. } | Target::SamePage(_) | Target::Empty | Target::Unreadable => {
             st.r.missing_images += 1;
             let message = format!("image `{dest}` is not an image file");
             st.defect(pos, message, None, "its description is shown in a box");

@@ -40,6 +40,9 @@ pub enum Target {
         message: String,
         hint: Option<String>,
     },
+    /// A page whose source file could not be read or has errors: its own
+    /// error is the news, the link is not reported again.
+    Unreadable,
 }
 
 const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
@@ -164,6 +167,7 @@ impl<'s> Resolver<'s> {
                     lang,
                     fragment,
                 },
+                None if site.unreadable_pages.contains(&parent.join(stem)) => Target::Unreadable,
                 None => Target::Missing {
                     message: format!("link to a missing page `{dest}`"),
                     hint: hints::missing_page(site, self.dir, parent, stem),
