@@ -34,13 +34,19 @@ fn assert_has(stderr: &str, line: &str) {
 #[test]
 fn links_to_a_page_with_errors_are_not_called_missing() {
     let e = fails(|s| {
-        s.write("guidance/handbook/04-home.en.md", "# Home\n\nNo front matter.\n");
+        s.write(
+            "guidance/handbook/04-home.en.md",
+            "# Home\n\nNo front matter.\n",
+        );
         s.write(
             "guidance/handbook/02-signs.en.md",
             "---\ntitle: Signs\n---\n## Physical signs {#physical-signs}\nSee [home](04-home.md) and [gone](05-gone.md).\n",
         );
     });
-    assert!(e.contains("guidance/handbook/04-home.en.md:1:1: error:"), "{e}");
+    assert!(
+        e.contains("guidance/handbook/04-home.en.md:1:1: error:"),
+        "{e}"
+    );
     assert!(!e.contains("04-home.md`"), "{e}");
     // A page that is not there at all still is.
     assert!(e.contains("link to a missing page `05-gone.md`"), "{e}");
