@@ -120,7 +120,9 @@ fn looks_like_target(dest: &str) -> bool {
     let mut words = dest.split_whitespace();
     let first = words.next().unwrap_or("");
     let last = words.last().unwrap_or(first);
-    dest.contains(['/', '#', '{', '<'])
+    dest.contains(['/', '#', '<'])
+        || dest.contains("{{")
+        || dest.contains("{%")
         || first.contains([':', '@'])
         || last
             .as_bytes()
