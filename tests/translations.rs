@@ -195,6 +195,38 @@ fn a_draft_translation_is_stamped() {
     assert!(!text.contains(&format!("missing:   {FR_INTRO}")), "{text}");
 }
 
+/// A draft translation is not what readers get yet: on a site whose French
+/// pages are otherwise all up to date, `status --strict` fails on it alone.
+#[test]
+fn status_strict_fails_on_a_draft_translation() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("fieldguide")
+            .unwrap()
+            .args(args)
+            .arg("--source")
+            .arg(&site)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    let new = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .arg("new")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(new.status.success());
+    let strict = ["status", "--strict", "--lang", "fr"];
+    assert_eq!(run(&strict), Some(0));
+    let fr = site.join("guidance/my-guide/02-next-steps.fr.md");
+    let text = std::fs::read_to_string(&fr).unwrap();
+    std::fs::write(&fr, text.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
+    assert_eq!(run(&strict), Some(1));
+}
+
 #[test]
 fn stamp_changes_only_its_line() {
     let site = Site::fixture("basic");

@@ -58,17 +58,16 @@ pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosi
 /// those files every place is shown.
 const SAME_WARNING_FILES: usize = 10;
 
-/// `diags` without the warnings said the same way in more files than
+/// `diags` without the warnings said the same way (the same message) in more files than
 /// [`SAME_WARNING_FILES`], and how many places were left out, per message
 /// in order of first place.
 fn collapse(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<(String, usize)>) {
-    type Files = Vec<std::path::PathBuf>;
-    let mut seen: std::collections::HashMap<(String, Option<String>), Files> = Default::default();
+    let mut seen: std::collections::HashMap<String, Vec<std::path::PathBuf>> = Default::default();
     let mut more: Vec<(String, usize)> = Vec::new();
     let mut kept = Vec::with_capacity(diags.len());
     for d in diags {
         if d.severity == crate::diagnostics::Severity::Warning {
-            let files = seen.entry((d.message.clone(), d.hint.clone())).or_default();
+            let files = seen.entry(d.message.clone()).or_default();
             if !files.contains(&d.path) {
                 if files.len() == SAME_WARNING_FILES {
                     match more.iter_mut().find(|(m, _)| *m == d.message) {

@@ -116,13 +116,13 @@ fn own_file(site: &Site, node: NodeId, l: LangId) -> std::path::PathBuf {
         .join(format!("{}.{}.md", n.stem, site.config.languages[l].code))
 }
 
-/// Whether `node`'s translation in `l` is a file left out as a draft.
-fn is_draft(site: &Site, node: NodeId, l: LangId) -> bool {
-    let n = &site.nodes[node];
-    let key = n.dir.join(&n.stem);
+/// The files left out as drafts: language and page (`dir/stem`).
+fn drafts(site: &Site) -> HashSet<(LangId, &std::path::Path)> {
     site.left_out
         .iter()
-        .any(|o| o.lang == l && o.key == key && matches!(o.reason, Reason::Draft { .. }))
+        .filter(|o| matches!(o.reason, Reason::Draft { .. }))
+        .map(|o| (o.lang, o.key.as_path()))
+        .collect()
 }
 
 /// Whether `node`'s translation in `l` is a file with errors: `broken`
@@ -142,6 +142,7 @@ fn report(
     today: Date,
     broken: &HashSet<String>,
 ) -> Report {
+    let draft_pages = drafts(site);
     let mut languages = Vec::new();
     for (l, lang) in site.config.lang_ids().zip(&site.config.languages) {
         if only.is_some_and(|o| o != lang.code) {
@@ -168,7 +169,10 @@ fn report(
                         Status::Source => {}
                     }
                 }
-                let draft = !broken && status == Status::Missing && is_draft(site, n, l);
+                let node = &site.nodes[n];
+                let draft = !broken
+                    && status == Status::Missing
+                    && draft_pages.contains(&(l, node.dir.join(&node.stem).as_path()));
                 if draft {
                     drafts += 1;
                     counts.missing -= 1;
