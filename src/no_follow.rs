@@ -97,8 +97,8 @@ mod imp {
         }
 
         /// What is at `name` (one component), not following a link.
-        pub fn kind(&self, name: &str) -> io::Result<Kind> {
-            match rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) {
+        pub fn kind(&self, name: impl AsRef<Path>) -> io::Result<Kind> {
+            match rustix::fs::statat(&self.fd, name.as_ref(), AtFlags::SYMLINK_NOFOLLOW) {
                 Ok(st) => Ok(match FileType::from_raw_mode(st.st_mode) {
                     FileType::RegularFile => Kind::File {
                         len: st.st_size as u64,
@@ -256,18 +256,37 @@ mod imp {
         }
 
         /// Removes the file or link `name` (never what a link points to).
-        pub fn unlink(&self, name: &str) -> io::Result<()> {
-            rustix::fs::unlinkat(&self.fd, name, AtFlags::empty()).map_err(err)
+        pub fn unlink(&self, name: impl AsRef<Path>) -> io::Result<()> {
+            rustix::fs::unlinkat(&self.fd, name.as_ref(), AtFlags::empty()).map_err(err)
         }
 
-        pub fn rmdir(&self, name: &str) -> io::Result<()> {
-            rustix::fs::unlinkat(&self.fd, name, AtFlags::REMOVEDIR).map_err(err)
+        pub fn rmdir(&self, name: impl AsRef<Path>) -> io::Result<()> {
+            rustix::fs::unlinkat(&self.fd, name.as_ref(), AtFlags::REMOVEDIR).map_err(err)
         }
 
         /// Moves `from` in this folder to `to` in `dir` (replacing a file
         /// or link there; a link is replaced, not followed).
-        pub fn rename(&self, from: &str, dir: &Dir, to: &str) -> io::Result<()> {
-            rustix::fs::renameat(&self.fd, from, &dir.fd, to).map_err(err)
+        pub fn rename(
+            &self,
+            from: impl AsRef<Path>,
+            dir: &Dir,
+            to: impl AsRef<Path>,
+        ) -> io::Result<()> {
+            rustix::fs::renameat(&self.fd, from.as_ref(), &dir.fd, to.as_ref()).map_err(err)
+        }
+
+        /// The names in this folder (not `.` and `..`), in no set order.
+        pub fn names(&self) -> io::Result<Vec<std::ffi::OsString>> {
+            use std::os::unix::ffi::OsStrExt;
+            let mut out = Vec::new();
+            for e in rustix::fs::Dir::read_from(&self.fd).map_err(err)? {
+                let e = e.map_err(err)?;
+                let name = e.file_name().to_bytes();
+                if name != b"." && name != b".." {
+                    out.push(std::ffi::OsStr::from_bytes(name).to_os_string());
+                }
+            }
+            Ok(out)
         }
 
         /// A second name, `to` in `dir`, for the file `from` here.
@@ -331,8 +350,13 @@ mod imp {
         pub fn path(&self) -> &Path {
             &self.path
         }
-        pub fn kind(&self, name: &str) -> io::Result<Kind> {
+        pub fn kind(&self, name: impl AsRef<Path>) -> io::Result<Kind> {
             kind_of(&self.path.join(name))
+        }
+        pub fn names(&self) -> io::Result<Vec<std::ffi::OsString>> {
+            std::fs::read_dir(&self.path)?
+                .map(|e| e.map(|e| e.file_name()))
+                .collect()
         }
         /// No advisory locks here: always taken.
         pub fn lock(&self) -> io::Result<bool> {
@@ -396,13 +420,18 @@ mod imp {
         pub fn mkdir(&self, name: &str) -> io::Result<()> {
             std::fs::create_dir(self.path.join(name))
         }
-        pub fn unlink(&self, name: &str) -> io::Result<()> {
+        pub fn unlink(&self, name: impl AsRef<Path>) -> io::Result<()> {
             std::fs::remove_file(self.path.join(name))
         }
-        pub fn rmdir(&self, name: &str) -> io::Result<()> {
+        pub fn rmdir(&self, name: impl AsRef<Path>) -> io::Result<()> {
             std::fs::remove_dir(self.path.join(name))
         }
-        pub fn rename(&self, from: &str, dir: &Dir, to: &str) -> io::Result<()> {
+        pub fn rename(
+            &self,
+            from: impl AsRef<Path>,
+            dir: &Dir,
+            to: impl AsRef<Path>,
+        ) -> io::Result<()> {
             std::fs::rename(self.path.join(from), dir.path.join(to))
         }
         pub fn link(&self, from: &str, dir: &Dir, to: &str) -> io::Result<()> {

@@ -183,7 +183,7 @@ fn links_in_the_output_are_replaced_never_written_through() {
     std::fs::write(&manifest, text).unwrap();
     let o = site.build_ok();
     assert!(
-        o.stderr.contains("replaced a symbolic link"),
+        o.stderr.contains("`en` (a link)") && o.stderr.contains("never followed"),
         "{}",
         o.stderr
     );
@@ -276,6 +276,9 @@ mod forged {
         /// A manifest entry that leads outside.
         Manifest(u8),
         Truncate(usize),
+        /// A file, a folder of files or a link planted next to a file
+        /// fieldguide wrote.
+        Plant(usize, u8),
     }
 
     fn forgery() -> impl Strategy<Value = Forgery> {
@@ -285,6 +288,7 @@ mod forged {
             any::<usize>().prop_map(Forgery::DirLink),
             any::<u8>().prop_map(Forgery::Manifest),
             any::<usize>().prop_map(Forgery::Truncate),
+            (any::<usize>(), any::<u8>()).prop_map(|(i, k)| Forgery::Plant(i, k)),
         ]
     }
 
@@ -323,6 +327,25 @@ mod forged {
                 if dir != out && std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
                     std::fs::remove_dir_all(dir).unwrap();
                     symlink(outside, dir).unwrap();
+                }
+            }
+            Forgery::Plant(i, k) => {
+                let p = out.join(pick(*i));
+                let dir = p.parent().unwrap();
+                if !std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+                    return;
+                }
+                let name = dir.join(format!("planted-{k}"));
+                if std::fs::symlink_metadata(&name).is_ok() {
+                    return;
+                }
+                match k % 3 {
+                    0 => std::fs::write(&name, "<script>planted</script>").unwrap(),
+                    1 => {
+                        std::fs::create_dir_all(name.join("deeper")).unwrap();
+                        std::fs::write(name.join("deeper/x.html"), "planted").unwrap();
+                    }
+                    _ => symlink(outside, &name).unwrap(),
                 }
             }
             Forgery::Manifest(k) => {

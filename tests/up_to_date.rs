@@ -155,10 +155,35 @@ fn a_changed_or_forged_output_is_made_again() {
     // A file removed, and a leftover staging folder.
     std::fs::remove_file(site.out().join("en/index.html")).unwrap();
     assert_full(&site, "a page removed from the output");
-    std::fs::create_dir(site.out().join(".fieldguide-staging")).unwrap();
-    assert_full(&site, "a staging folder left behind");
+    std::fs::create_dir_all(site.out().join(".fieldguide-staging/en/x")).unwrap();
+    assert_full(&site, "a staging folder left behind, with folders in it");
     assert!(!site.out().join(".fieldguide-staging").exists());
     assert_same(&tree(&site.out()), &before, "made again");
+    assert_kept(&site);
+
+    // Files planted where the build writes nothing: a page, a folder of
+    // them, a link. The build runs, removes them and names them.
+    std::fs::write(site.out().join("en/evil.html"), "<script>1</script>").unwrap();
+    std::fs::create_dir_all(site.out().join("fr/planted")).unwrap();
+    std::fs::write(site.out().join("fr/planted/x.js"), "x").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), site.out().join("assets/out")).unwrap();
+    let o = rebuild(&site);
+    assert!(!o.stderr.contains(UP_TO_DATE), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "removed from the output what this build does not write: `assets/out` (a link), `en/evil.html`, `fr/planted`"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert_same(&tree(&site.out()), &before, "planted files removed");
+    assert!(std::fs::symlink_metadata(site.out().join("assets/out")).is_err());
+    assert!(elsewhere.path().join("index.html").is_file());
+    // Only an empty folder planted: still not what a build writes.
+    rebuild(&site);
+    std::fs::create_dir(site.out().join("en/empty")).unwrap();
+    assert_full(&site, "an empty folder planted");
+    assert!(!site.out().join("en/empty").exists());
     assert_kept(&site);
 }
 

@@ -69,8 +69,13 @@ enum Undo {
     },
     /// A folder created (after removing a link, when `link` is set).
     MadeDir { path: String, link: Option<PathBuf> },
-    /// A stale file moved into staging as `s<n>`.
-    Moved { dir: String, name: String, n: usize },
+    /// A stale file, or anything this build did not write, moved into
+    /// staging as `s<n>`.
+    Moved {
+        dir: String,
+        name: std::ffi::OsString,
+        n: usize,
+    },
 }
 
 enum Before {
@@ -138,14 +143,16 @@ impl<'a> Transaction<'a> {
             self.move_stale(&path, hash)?;
         }
         for f in files {
-            if let Some(n) = f.tmp {
-                self.place(f, n)?;
-            }
-        }
-        for f in files {
             manifest.files.insert(f.path.clone(), Some(f.hash));
             if let Some(key) = printed.made.get(&f.path) {
                 manifest.printed.insert(f.path.clone(), key.clone());
+            }
+        }
+        // Before placing: what is in the way of a new file or folder goes.
+        self.sweep(&manifest.files.keys().map(String::as_str).collect())?;
+        for f in files {
+            if let Some(n) = f.tmp {
+                self.place(f, n)?;
             }
         }
         if let Some((path, secret)) = &self.w.zip_seal
@@ -282,50 +289,124 @@ impl<'a> Transaction<'a> {
     }
 
     /// Moves a stale file into staging, if it is still what fieldguide
-    /// wrote there; otherwise leaves it with a warning.
+    /// wrote there. Anything else at its path (edited since, a link, a
+    /// folder) is left to [`Transaction::sweep`], which names it.
     fn move_stale(&mut self, path: &str, hash: Option<Hash>) -> Result<(), Diagnostic> {
         let (dir_rel, name) = split(path);
-        let keep = |why: &str| {
-            Diagnostic::warning(self.w.out.join(path), 0, 0, format!("not removed: {why}"))
-        };
         let Some(hash) = hash else {
             return Ok(());
         };
-        // A folder or file that is gone needs nothing; one reached through a
-        // link is never entered, and said so.
-        let gone_or_kept = |e: std::io::Error| match e.kind() {
-            std::io::ErrorKind::NotFound => None,
-            _ => Some(keep(&e.to_string())),
+        let Ok(dir) = self.w.root.sub(dir_rel) else {
+            return Ok(());
         };
-        let dir = match self.w.root.sub(dir_rel) {
-            Ok(dir) => dir,
-            Err(e) => {
-                self.warnings.extend(gone_or_kept(e));
-                return Ok(());
-            }
-        };
-        match dir.read(name) {
-            Ok(bytes) if *blake3::hash(&bytes).as_bytes() == hash => {}
-            Ok(_) => {
-                self.warnings.push(keep(
-                    "fieldguide wrote this file, but it was changed since; remove it yourself if it is no longer wanted",
-                ));
-                return Ok(());
-            }
-            Err(e) => {
-                self.warnings.extend(gone_or_kept(e));
-                return Ok(());
-            }
+        if !dir
+            .read(name)
+            .is_ok_and(|bytes| *blake3::hash(&bytes).as_bytes() == hash)
+        {
+            return Ok(());
         }
         let n = self.w.next.fetch_add(1, Ordering::Relaxed);
-        dir.rename(name, &self.w.staging, &format!("s{n}"))
+        dir.rename(name, &self.w.staging, format!("s{n}"))
             .map_err(|e| self.err(path, &e))?;
         self.done.push(Undo::Moved {
             dir: dir_rel.to_string(),
-            name: name.to_string(),
+            name: name.into(),
             n,
         });
         self.stale.push(path.to_string());
+        Ok(())
+    }
+
+    /// Moves into staging everything in the output folder that this build
+    /// does not write (`keep`, and the folders holding it): files planted
+    /// there or edited by hand, links, folders. The folder is fieldguide's
+    /// (its marker says so), and a build over any output must leave
+    /// exactly what a build into an empty folder leaves. Folders are
+    /// walked without following links; a link is moved, never entered.
+    fn sweep(&mut self, keep: &BTreeSet<&str>) -> Result<(), Diagnostic> {
+        let mut keep_dirs: BTreeSet<&str> = BTreeSet::new();
+        for p in keep {
+            let mut d = split(p).0;
+            while !d.is_empty() && keep_dirs.insert(d) {
+                d = split(d).0;
+            }
+        }
+        let mut removed: Vec<String> = Vec::new();
+        let mut removed_paths: Vec<String> = Vec::new();
+        let mut todo = vec![String::new()];
+        while let Some(rel) = todo.pop() {
+            let dir = self.w.root.sub(&rel).map_err(|e| self.err(&rel, &e))?;
+            let mut names = dir.names().map_err(|e| self.err(&rel, &e))?;
+            names.sort();
+            for name in names {
+                let shown = name.to_string_lossy();
+                let path = if rel.is_empty() {
+                    shown.to_string()
+                } else {
+                    format!("{rel}/{shown}")
+                };
+                let kind = dir.kind(&name).map_err(|e| self.err(&path, &e))?;
+                if rel.is_empty()
+                    && (name == super::write::STAGING
+                        || (name == MARKER && matches!(kind, Kind::File { .. })))
+                {
+                    continue;
+                }
+                let ours = name.to_str().is_some();
+                if ours && matches!(kind, Kind::File { .. }) && keep.contains(path.as_str()) {
+                    continue;
+                }
+                if ours && kind == Kind::Dir && keep_dirs.contains(path.as_str()) {
+                    todo.push(path);
+                    continue;
+                }
+                // A folder the removal of stale files emptied is not news.
+                let emptied = kind == Kind::Dir
+                    && name.to_str().is_some_and(|n| {
+                        dir.sub(n)
+                            .and_then(|d| d.names())
+                            .is_ok_and(|v| v.is_empty())
+                    });
+                let n = self.w.next.fetch_add(1, Ordering::Relaxed);
+                dir.rename(&name, &self.w.staging, format!("s{n}"))
+                    .map_err(|e| self.err(&path, &e))?;
+                self.done.push(Undo::Moved {
+                    dir: rel.clone(),
+                    name,
+                    n,
+                });
+                if emptied {
+                    continue;
+                }
+                removed_paths.push(path.clone());
+                removed.push(if kind == Kind::Link {
+                    format!("`{path}` (a link)")
+                } else {
+                    format!("`{path}`")
+                });
+            }
+        }
+        if !removed.is_empty() {
+            removed.sort();
+            const SHOWN: usize = 5;
+            let more = match removed.len().saturating_sub(SHOWN) {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            self.warnings.push(
+                Diagnostic::warning(
+                    self.w.out.clone(),
+                    0,
+                    0,
+                    format!(
+                        "removed from the output what this build does not write: {}{more}",
+                        removed[..removed.len().min(SHOWN)].join(", ")
+                    ),
+                )
+                .with_hint("the output folder holds only what fieldguide builds (files planted there or edited by hand are removed; a link is removed, never followed); put files to publish in `static/`"),
+            );
+            self.stale.extend(removed_paths);
+        }
         Ok(())
     }
 
@@ -361,7 +442,7 @@ impl<'a> Transaction<'a> {
                 }
                 Undo::Moved { dir, name, n } => {
                     if let Ok(d) = root.sub(&dir) {
-                        let _ = staging.rename(&format!("s{n}"), &d, &name);
+                        let _ = staging.rename(format!("s{n}"), &d, &name);
                     }
                 }
             }

@@ -81,7 +81,7 @@ pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     .with_hint("check that the output folder is writable and has room, or choose another with --out; the previous output was left as it was")
 }
 
-/// Removes a staging folder and the flat files in it.
+/// Removes a staging folder and everything in it, never through a link.
 fn remove_staging(root: &Dir) {
     // Anything but a folder in its place (a link, a file, a FIFO planted
     // there) is only a name to remove: nothing is opened through it.
@@ -92,20 +92,58 @@ fn remove_staging(root: &Dir) {
         let _ = root.unlink(STAGING);
         return;
     }
-    if let Ok(dir) = root.sub(STAGING)
-        && let Ok(entries) = std::fs::read_dir(dir.path())
-    {
-        for e in entries.flatten() {
-            if let Some(name) = e.file_name().to_str() {
-                if dir.kind(name).ok() == Some(Kind::Dir) {
-                    // Only a forged staging folder has sub-folders: leave it.
-                    continue;
-                }
-                let _ = dir.unlink(name);
-            }
-        }
+    if let Ok(dir) = root.sub(STAGING) {
+        empty(&dir);
     }
     let _ = root.rmdir(STAGING);
+}
+
+/// Removes everything in `dir` without following links. The entries of a
+/// folder inside are first moved up into `dir` itself (folders a commit
+/// moved aside, or a forged staging folder's), so that no depth of nesting
+/// needs a deep walk or many open folders. Stops when a pass removes
+/// nothing (a read-only folder): what is left is left.
+pub(super) fn empty(dir: &Dir) {
+    let mut next = 0usize;
+    let mut fresh = || loop {
+        let name = format!("q{next}");
+        next += 1;
+        if dir.kind(&name).ok() == Some(Kind::Missing) {
+            return name;
+        }
+    };
+    loop {
+        let Ok(names) = dir.names() else { return };
+        let mut changed = false;
+        for name in names {
+            if dir.kind(&name).ok() != Some(Kind::Dir) {
+                changed |= dir.unlink(&name).is_ok();
+                continue;
+            }
+            if dir.rmdir(&name).is_ok() {
+                changed = true;
+                continue;
+            }
+            // A name that is not UTF-8 gets one that is, to be opened.
+            let name = match name.to_str() {
+                Some(n) => n.to_string(),
+                None => {
+                    let to = fresh();
+                    if dir.rename(&name, dir, &to).is_err() {
+                        continue;
+                    }
+                    to
+                }
+            };
+            let Ok(sub) = dir.sub(&name) else { continue };
+            for inner in sub.names().unwrap_or_default() {
+                changed |= sub.rename(&inner, dir, fresh()).is_ok();
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
 }
 
 impl Writer {

@@ -252,6 +252,9 @@ pub fn check(earlier: Earlier, key: &Hash) -> Option<UpToDate> {
     for s in sizes {
         bytes += s?;
     }
+    if !only_listed(&root, &manifest) {
+        return None;
+    }
     Some(UpToDate {
         files: manifest.files.len(),
         bytes,
@@ -263,6 +266,36 @@ pub fn check(earlier: Earlier, key: &Hash) -> Option<UpToDate> {
         lines: report.lines,
         elapsed_ms: 0,
         timings: Vec::new(),
+    })
+}
+
+/// Whether every folder of the output holds only what the manifest lists
+/// (and the folders on the way to it): anything else, a file planted
+/// there or a link, makes the build run, and its commit removes it.
+fn only_listed(root: &crate::no_follow::Dir, manifest: &Manifest) -> bool {
+    let mut expected: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    expected.entry("").or_default().insert(MARKER);
+    for path in manifest.files.keys() {
+        let mut rest = path.as_str();
+        let mut is_file = true;
+        loop {
+            let (dir, name) = rest.rsplit_once('/').unwrap_or(("", rest));
+            // A folder already named in its parent has its own way up named.
+            let added = expected.entry(dir).or_default().insert(name);
+            if dir.is_empty() || (!added && !is_file) {
+                break;
+            }
+            is_file = false;
+            rest = dir;
+        }
+    }
+    expected.par_iter().all(|(dir, names)| {
+        root.sub(dir).and_then(|d| d.names()).is_ok_and(|found| {
+            found.len() == names.len()
+                && found
+                    .iter()
+                    .all(|n| n.to_str().is_some_and(|n| names.contains(n)))
+        })
     })
 }
 

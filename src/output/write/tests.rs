@@ -15,14 +15,9 @@ fn writes_only_changes_and_removes_stale() {
     let out = dir.path().join("public");
     let s = write_all(&out, &[("a.html", "1"), ("x/b.html", "2")]).unwrap();
     assert_eq!(s.written, 2);
-    std::fs::write(out.join("mine.txt"), "user file").unwrap();
     let s = write_all(&out, &[("a.html", "1"), ("c.html", "3")]).unwrap();
     assert_eq!((s.written, s.unchanged, s.removed), (1, 1, 1));
     assert!(!out.join("x").exists(), "empty folder removed");
-    assert!(
-        out.join("mine.txt").exists(),
-        "files fieldguide did not write are kept"
-    );
     assert!(!out.join(STAGING).exists());
     let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
     assert!(manifest.ends_with(" a.html\n") || manifest.contains(" c.html\n"));
@@ -66,16 +61,14 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
         manifest.contains(&format!("printed {key} g.pdf\n")),
         "{manifest}"
     );
-    // Changed by hand, it is no longer fieldguide's: not listed, not removed.
+    // Changed by hand, it is no longer fieldguide's: removed, and named.
     std::fs::write(out.join("g.pdf"), "edited").unwrap();
     let w = Writer::begin(&out).unwrap();
     let staged = vec![w.put("a.html", b"1").unwrap()];
     let (stats, warnings) = w.commit_printed(staged, &keep, None).unwrap();
-    assert_eq!((stats.removed, warnings.len()), (0, 1));
-    assert_eq!(
-        std::fs::read_to_string(out.join("g.pdf")).unwrap(),
-        "edited"
-    );
+    assert_eq!((stats.removed, warnings.len()), (1, 1));
+    assert!(warnings[0].message.contains("`g.pdf`"));
+    assert!(!out.join("g.pdf").exists());
     assert!(
         !std::fs::read_to_string(out.join(MARKER))
             .unwrap()
@@ -84,32 +77,121 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
 }
 
 #[test]
-fn a_changed_stale_file_is_kept() {
+fn a_changed_stale_file_is_removed_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     write_all(&out, &[("a.html", "1"), ("b.html", "2")]).unwrap();
     std::fs::write(out.join("b.html"), "edited by hand").unwrap();
-    let s = write_all(&out, &[("a.html", "1")]).unwrap();
-    assert_eq!(s.removed, 0);
-    assert_eq!(
-        std::fs::read_to_string(out.join("b.html")).unwrap(),
-        "edited by hand"
+    let w = Writer::begin(&out).unwrap();
+    let staged = vec![w.put("a.html", b"1").unwrap()];
+    let (s, warnings) = w.commit(staged).unwrap();
+    assert_eq!(s.removed, 1);
+    assert!(!out.join("b.html").exists());
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].message.contains("`b.html`"),
+        "{}",
+        warnings[0].message
     );
 }
 
-/// A manifest entry that leads through a link fieldguide did not write
-/// (and does not replace, since nothing is written there): the target is
-/// left alone, and the build says why the entry was not removed.
+/// Whatever is in the output folder that the build does not write goes:
+/// a planted file, a folder of them, a name that is not UTF-8, links to
+/// a file and to a folder outside (removed, never followed), a folder
+/// where a new file goes and a file where a new folder goes. The output
+/// is then what a build into an empty folder writes.
 #[cfg(unix)]
 #[test]
-fn a_stale_entry_through_a_link_is_kept_with_a_warning() {
+fn everything_the_build_does_not_write_is_removed() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(outside.join("sub")).unwrap();
+    std::fs::write(outside.join("v.txt"), "keep").unwrap();
+    write_all(&out, &[("a.html", "1"), ("en/b.html", "2")]).unwrap();
+    std::fs::write(out.join("en/evil.html"), "<script>").unwrap();
+    std::fs::create_dir_all(out.join("planted/deep/er")).unwrap();
+    std::fs::write(out.join("planted/deep/er/x.js"), "x").unwrap();
+    std::fs::write(out.join(std::ffi::OsStr::from_bytes(b"en/\xff.html")), "x").unwrap();
+    std::os::unix::fs::symlink(outside.join("v.txt"), out.join("en/link.html")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("fr")).unwrap();
+    std::fs::create_dir_all(out.join("c.html")).unwrap();
+    std::fs::write(out.join("de"), "in the way").unwrap();
+    let files = [
+        ("a.html", "1"),
+        ("en/b.html", "2"),
+        ("c.html", "3"),
+        ("de/d.html", "4"),
+        ("fr/e.html", "5"),
+    ];
+    let w = Writer::begin(&out).unwrap();
+    let staged: Vec<Staged> = files
+        .iter()
+        .map(|(p, b)| w.put(p, b.as_bytes()).unwrap())
+        .collect();
+    let (_, warnings) = w.commit(staged).unwrap();
+    let fresh = dir.path().join("fresh");
+    write_all(&fresh, &files).unwrap();
+    let listing = |root: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(root).unwrap().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(listing(&out), listing(&fresh));
+    assert_eq!(
+        std::fs::read_to_string(outside.join("v.txt")).unwrap(),
+        "keep"
+    );
+    assert!(outside.join("sub").is_dir() && !outside.join("e.html").exists());
+    assert_eq!(warnings.len(), 1);
+    let m = &warnings[0].message;
+    assert!(
+        m.contains("`de`, `en/evil.html`, `en/link.html` (a link), `en/\u{fffd}.html`, `fr` (a link) and 1 more"),
+        "{m}"
+    );
+}
+
+/// A staging folder left with sub-folders (a forged one, or a killed
+/// build's) is removed whole by the next build, however deep.
+#[test]
+fn a_staging_folder_with_folders_in_it_is_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write_all(&out, &[("a.html", "1")]).unwrap();
+    let mut deep = out.join(STAGING);
+    for i in 0..300 {
+        deep.push(format!("d{i}"));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("f"), "x").unwrap();
+    std::fs::create_dir_all(out.join(STAGING).join("en")).unwrap();
+    write_all(&out, &[("a.html", "2")]).unwrap();
+    assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "2");
+    assert!(!out.join(STAGING).exists());
+}
+
+/// A manifest entry that leads through a link fieldguide did not write:
+/// the target is left alone, and the link itself is removed, and named.
+#[cfg(unix)]
+#[test]
+fn a_stale_entry_through_a_link_removes_only_the_link() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let outside = dir.path().join("outside");
     std::fs::create_dir_all(&outside).unwrap();
     std::fs::write(outside.join("v.txt"), "keep").unwrap();
-    write_all(&out, &[("a.html", "1")]).unwrap();
-    std::fs::create_dir_all(out.join("x")).unwrap();
+    write_all(&out, &[("a.html", "1"), ("x/b.html", "1")]).unwrap();
     std::os::unix::fs::symlink(&outside, out.join("x/lnk")).unwrap();
     std::os::unix::fs::symlink(outside.join("v.txt"), out.join("x/file")).unwrap();
     let h = blake3::hash(b"keep").to_hex();
@@ -119,19 +201,23 @@ fn a_stale_entry_through_a_link_is_kept_with_a_warning() {
     )
     .unwrap();
     let w = Writer::begin(&out).unwrap();
-    let staged = vec![w.put("a.html", b"1").unwrap()];
+    let staged = vec![
+        w.put("a.html", b"1").unwrap(),
+        w.put("x/b.html", b"1").unwrap(),
+    ];
     let (_, warnings) = w.commit(staged).unwrap();
     assert_eq!(
         std::fs::read_to_string(outside.join("v.txt")).unwrap(),
         "keep"
     );
+    assert!(std::fs::symlink_metadata(out.join("x/lnk")).is_err());
+    assert!(std::fs::symlink_metadata(out.join("x/file")).is_err());
     let said: Vec<String> = warnings.iter().map(|d| d.message.clone()).collect();
-    assert_eq!(said.len(), 2, "{said:?}");
-    for (d, path) in warnings.iter().zip(["x/file", "x/lnk/v.txt"]) {
-        assert!(d.path.ends_with(path), "{:?}", d.path);
-        assert!(d.message.starts_with("not removed: "), "{}", d.message);
-    }
-    assert!(said[1].contains("symbolic link"), "{said:?}");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("`x/file` (a link), `x/lnk` (a link)"),
+        "{said:?}"
+    );
 }
 
 #[cfg(unix)]
@@ -163,11 +249,15 @@ fn a_failure_late_in_the_commit_undoes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     write_all(&out, &[("en/a.html", "1"), ("old.html", "1")]).unwrap();
-    // A folder the user made where a new file must go.
-    std::fs::create_dir_all(out.join("z.html")).unwrap();
+    // A name the file system refuses, placed last.
+    let long = format!("z/{}.html", "x".repeat(300));
     let r = write_all(
         &out,
-        &[("en/a.html", "2"), ("new/b.html", "2"), ("z.html", "2")],
+        &[
+            ("en/a.html", "2"),
+            ("new/b.html", "2"),
+            (long.as_str(), "2"),
+        ],
     );
     assert!(r.is_err());
     assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "1");
