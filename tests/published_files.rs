@@ -220,3 +220,46 @@ fn two_files_for_one_path_are_named_with_or_without_the_zip() {
         assert!(!site.out().exists());
     }
 }
+
+/// A site's own theme files (`templates/static/`) pass the checks of
+/// `static/`: leftovers skipped, SVG sanitised, a type that runs named
+/// as an error; stylesheets and scripts are the theme's code.
+#[test]
+fn the_themes_own_static_files_are_vetted_like_static() {
+    let site = Site::fixture("basic");
+    site.write("templates/static/notes.bak", "secret");
+    site.write("templates/static/~$draft.docx", "lock");
+    site.write("templates/static/Thumbs.db", "x");
+    site.write("templates/static/custom.css", "body{color:#111}");
+    site.write("templates/static/extra.js", "void 0;");
+    site.write(
+        "templates/static/logo.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4"/></svg>"#,
+    );
+    site.write("templates/static/x.html", "<script>alert(3)</script>");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("templates/static/x.html:1:1: error: not published: a .html file runs"),
+        "{}",
+        o.stderr
+    );
+    std::fs::remove_file(site.path().join("templates/static/x.html")).unwrap();
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("templates/static/logo.svg"),
+        "{}",
+        o.stderr
+    );
+    let assets: Vec<String> = tree(&site.out().join("assets")).into_keys().collect();
+    for name in ["custom.css", "extra.js", "logo.svg"] {
+        assert!(assets.iter().any(|a| a == name), "{name}: {assets:?}");
+    }
+    for name in ["notes.bak", "~$draft.docx", "Thumbs.db", "x.html"] {
+        assert!(!assets.iter().any(|a| a == name), "{name}: {assets:?}");
+    }
+    let svg = std::fs::read_to_string(site.out().join("assets/logo.svg")).unwrap();
+    assert!(!svg.contains("script") && !svg.contains("onload"), "{svg}");
+    assert!(svg.contains("<rect"), "{svg}");
+}

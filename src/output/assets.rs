@@ -99,6 +99,48 @@ pub fn copy_static(
         .collect()
 }
 
+/// The theme's static files, under `assets/`. The built-in theme's are
+/// published as they are; a site's own (`templates/static/`) pass the
+/// checks of `static/`, but for stylesheets and scripts, which are the
+/// theme's code as its templates are: leftovers are skipped, an SVG is
+/// sanitised, a type that runs or is unknown is an error naming it.
+pub fn theme_files(
+    theme: &crate::theme::Theme,
+    allow_raw: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    let rules = Rules {
+        allow_raw,
+        linked: false,
+    };
+    let mut out = Vec::new();
+    for (name, bytes) in theme.static_files() {
+        let key = format!("static/{name}");
+        let path = format!("assets/{name}");
+        if !theme.overridden.contains(&key) {
+            out.push(OutputFile::owned(path, bytes.to_vec()));
+            continue;
+        }
+        if file_types::classify(name) == FileType::Leftover {
+            continue;
+        }
+        let code = matches!(file_types::extension(name).as_deref(), Some("css" | "js"));
+        let shown = match theme.from_base.get(&key) {
+            Some(base) => Path::new(base).join(crate::theme::THEME_DIR).join(&key),
+            None => Path::new(crate::theme::THEME_DIR).join(&key),
+        };
+        let vetted = if code {
+            Some(bytes.to_vec())
+        } else {
+            vet(rules, &shown, bytes.to_vec(), diags)
+        };
+        if let Some(b) = vetted {
+            out.push(OutputFile::owned(path, b));
+        }
+    }
+    out
+}
+
 /// Reads `files` (relative to the folder `dir` of the site) and vets each:
 /// from the site's own folder, or, for those in `from_base`, from a local
 /// edition's base. Read without following links: `load` already refused
@@ -237,7 +279,7 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     if !rules.linked {
         diags.push(
             Diagnostic::error(path, 0, 0, format!("not published: {why}"))
-                .with_hint("remove it from static/, or publish a PDF or an image instead; only if every author is trusted, `allow_raw_html: true` in site.yaml publishes any type"),
+                .with_hint("remove it from its static/ folder, or publish a PDF or an image instead; only if every author is trusted, `allow_raw_html: true` in site.yaml publishes any type"),
         );
     }
     None

@@ -147,8 +147,11 @@ fn finish(em: &Emitter, builder: IndexBuilder) -> Option<Finished> {
 /// page uses (not published).
 fn site_files(a: &Analysed, em: &Emitter, extra_files: Vec<OutputFile>) -> Vec<std::path::PathBuf> {
     let site = &a.site;
-    em.emit(theme_files(&a.theme), true);
     let mut diags = Vec::new();
+    em.emit(
+        crate::output::assets::theme_files(&a.theme, site.config.allow_raw_html, &mut diags),
+        true,
+    );
     // Only the files that pages link to or show are published.
     let used: BTreeSet<usize> = a
         .rendered
@@ -202,14 +205,6 @@ pub struct Emitted {
     pub search: Vec<crate::search::Summary>,
     /// Files under `guidance/` no page uses: not published.
     pub unpublished: Vec<std::path::PathBuf>,
-}
-
-/// The theme's static files, under `assets/` (see `Theme::static_files`).
-fn theme_files(theme: &crate::theme::Theme) -> Vec<OutputFile> {
-    theme
-        .static_files()
-        .map(|(name, bytes)| OutputFile::owned(format!("assets/{name}"), bytes.to_vec()))
-        .collect()
 }
 
 /// One publication in one language: its pages and its print page,
