@@ -119,7 +119,35 @@ impl Located<'_> {
                 .with_hint("keep one of them"),
             );
         }
-        if leftovers.is_empty() {
+        // Written as escapes (`"\u0000"`, `"\e"`): no page or file name
+        // can carry them, and a terminal would obey them.
+        let mut controls = false;
+        let mut todo = vec![&root];
+        while let Some(n) = todo.pop() {
+            todo.extend(n.items().unwrap_or_default());
+            for (k, v) in n.entries().unwrap_or_default() {
+                todo.extend([k, v]);
+            }
+            let Some(c) = n.scalar().and_then(|s| {
+                s.text
+                    .chars()
+                    .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            }) else {
+                continue;
+            };
+            controls = true;
+            diags.push(
+                self.error(
+                    n,
+                    self.invalid(&format!(
+                        "this value holds a control character (U+{:04X}), which no page can show",
+                        u32::from(c)
+                    )),
+                )
+                .with_hint("remove the escape that writes it (such as `\\u0000` or `\\e`)"),
+            );
+        }
+        if leftovers.is_empty() && !controls {
             Ok(Some(root))
         } else {
             Err(Unreadable)

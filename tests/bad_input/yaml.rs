@@ -202,20 +202,36 @@ fn deeply_nested_yaml_is_refused_at_its_line() {
 
 #[test]
 fn control_characters_in_content_are_escaped_in_messages() {
-    let site = Site::fixture("basic");
-    site.write(
+    let e = broken(
         SIGNS,
         "---\ntitle: Signs\n\"x\u{1b}[2J\u{1b}]0;pwned\u{7}\": 1\n---\n## Physical signs {#physical-signs}\n",
     );
-    let o = site.build_ok();
     assert_has(
-        &o.stderr,
-        "guidance/handbook/02-signs.en.md:3:1: warning: unknown front-matter key `x\\u{1b}[2J\\u{1b}]0;pwned\\u{7}`",
+        &e,
+        "guidance/handbook/02-signs.en.md:3:1: error: invalid front matter: this value holds a control character (U+001B), which no page can show",
     );
-    assert_has(&o.stderr, "3 | \"x\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\": 1");
+    assert_has(&e, "3 | \"x\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\": 1");
+    assert!(!e.contains('\u{1b}') && !e.contains('\u{7}'), "{e:?}");
+}
+
+/// Control characters written as YAML escapes never reach a page: an
+/// error at the value's line, in front matter and in site.yaml.
+#[test]
+fn control_characters_written_as_escapes_are_errors() {
+    let e = broken(
+        SIGNS,
+        "---\ntitle: \"Getting\\u0000 started\\e[2J\"\n---\nText\n",
+    );
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:2:8: error: invalid front matter: this value holds a control character (U+0000), which no page can show",
+    );
+    let e = fails(|s| {
+        let yaml = std::fs::read_to_string(s.path().join("site.yaml")).unwrap();
+        s.write("site.yaml", &format!("{yaml}\nsubtitle: \"a\\x85b\"\n"));
+    });
     assert!(
-        !o.stderr.contains('\u{1b}') && !o.stderr.contains('\u{7}'),
-        "{:?}",
-        o.stderr
+        e.contains("this value holds a control character (U+0085)"),
+        "{e}"
     );
 }
