@@ -33,11 +33,13 @@ pub fn install_hook() {
             .unwrap_or_default();
         match file {
             Some(f) => {
-                eprintln!("internal error: fieldguide failed while processing {f}: {what}{place}")
+                crate::errln!(
+                    "internal error: fieldguide failed while processing {f}: {what}{place}"
+                )
             }
-            None => eprintln!("internal error: fieldguide failed: {what}{place}"),
+            None => crate::errln!("internal error: fieldguide failed: {what}{place}"),
         }
-        eprintln!(
+        crate::errln!(
             "  = this is a bug in fieldguide, not in your files; please report it with the file above"
         );
     }));

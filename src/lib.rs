@@ -8,6 +8,7 @@ pub mod check;
 pub mod commands;
 pub mod config;
 pub mod content;
+pub mod console;
 pub mod crash;
 pub mod diagnostics;
 pub mod drafts;

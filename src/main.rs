@@ -245,7 +245,11 @@ fn main() {
     }
     fieldguide::crash::install_hook();
     ignore_file_size_signal();
-    let code = std::panic::catch_unwind(move || run(cli)).unwrap_or(commands::EXIT_INTERNAL);
+    let mut code = std::panic::catch_unwind(move || run(cli)).unwrap_or(commands::EXIT_INTERNAL);
+    // A report that could not be written is not a success.
+    if code == 0 && fieldguide::console::stdout_failed() {
+        code = 1;
+    }
     std::process::exit(code);
 }
 

@@ -48,29 +48,29 @@ pub fn new(dir: &Path) -> i32 {
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty || !dir.is_dir() {
-            eprintln!(
+            crate::errln!(
                 "error: `{}` already exists and is not an empty folder",
                 dir.display()
             );
-            eprintln!("  = hint: choose a new folder name, e.g. `fieldguide new my-guidance`");
+            crate::errln!("  = hint: choose a new folder name, e.g. `fieldguide new my-guidance`");
             return EXIT_FAILED;
         }
     }
     match write_site(dir) {
         Ok(()) => {
-            eprintln!("created a fieldguide site in {}", dir.display());
-            eprintln!();
-            eprintln!("next:");
-            eprintln!("  cd {}", shell_quote(dir));
-            eprintln!("  fieldguide serve      # preview in your browser while you write");
-            eprintln!("  fieldguide build      # write the site into public/");
-            eprintln!(
+            crate::errln!("created a fieldguide site in {}", dir.display());
+            crate::errln!();
+            crate::errln!("next:");
+            crate::errln!("  cd {}", shell_quote(dir));
+            crate::errln!("  fieldguide serve      # preview in your browser while you write");
+            crate::errln!("  fieldguide build      # write the site into public/");
+            crate::errln!(
                 "  fieldguide status     # see which translations are missing or out of date"
             );
             EXIT_OK
         }
         Err(e) => {
-            eprintln!(
+            crate::errln!(
                 "error: cannot create the site in `{}`: {}",
                 dir.display(),
                 crate::content::load::io_message(&e)

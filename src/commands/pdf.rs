@@ -92,7 +92,7 @@ fn print(
     };
     // Printing takes seconds per document: say so before starting.
     if verbosity != Verbosity::Quiet {
-        eprintln!(
+        crate::errln!(
             "printing {} with {}…",
             plural(jobs.len(), "document", "documents"),
             path.display()
@@ -214,10 +214,10 @@ fn report(printed: &Printed, verbosity: Verbosity) -> i32 {
     {
         if verbosity == Verbosity::Verbose {
             for l in lines {
-                eprintln!("  {l}");
+                crate::errln!("  {l}");
             }
         }
-        eprintln!(
+        crate::errln!(
             "made {} and {} in {:.1} s ({} at a time)",
             plural(*pdfs, "PDF", "PDFs"),
             plural(*booklets, "booklet", "booklets"),
@@ -226,15 +226,15 @@ fn report(printed: &Printed, verbosity: Verbosity) -> i32 {
         );
     }
     if let Some(e) = &printed.no_browser {
-        eprintln!("{e}");
-        eprintln!("the site was written without PDFs");
+        crate::errln!("{e}");
+        crate::errln!("the site was written without PDFs");
         return EXIT_FAILED;
     }
     if printed.problems.is_empty() {
         EXIT_OK
     } else {
         let (e, _) = count(&printed.problems);
-        eprintln!("{} while making PDFs", plural(e.max(1), "error", "errors"));
+        crate::errln!("{} while making PDFs", plural(e.max(1), "error", "errors"));
         EXIT_FAILED
     }
 }

@@ -133,7 +133,7 @@ fn stamp_one(
                 } else {
                     "already stamped"
                 };
-                eprintln!(
+                crate::errln!(
                     "{what} {} ({key}: {hash})",
                     crate::diagnostics::display_path(&doc.file.rel)
                 );

@@ -77,7 +77,7 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            crate::errln!("error: cannot start the server: {e}");
             return EXIT_FAILED;
         }
     };
@@ -91,7 +91,7 @@ pub fn serve(mut opts: ServeOptions) -> i32 {
         Ok(w) => w,
         Err(e) => {
             let source = opts.build.source.display();
-            eprintln!("error: cannot watch {source} for changes: {e}");
+            crate::errln!("error: cannot watch {source} for changes: {e}");
             return EXIT_FAILED;
         }
     };
@@ -117,7 +117,7 @@ fn first_build(opts: &ServeOptions) -> Option<(Option<Session>, Option<String>)>
     match Session::start(opts.build.clone()) {
         Ok((session, warnings)) => {
             print_diagnostics(source, &warnings, opts.verbosity);
-            eprintln!(
+            crate::errln!(
                 "built {} pages in {} ms",
                 session.page_count(),
                 start.elapsed().as_millis()
@@ -127,10 +127,10 @@ fn first_build(opts: &ServeOptions) -> Option<(Option<Session>, Option<String>)>
         Err(f) => {
             print_diagnostics(source, &f.diagnostics, opts.verbosity);
             if !source.join(crate::config::CONFIG_FILE).is_file() {
-                eprintln!("the site has errors; fix them and run `fieldguide serve` again");
+                crate::errln!("the site has errors; fix them and run `fieldguide serve` again");
                 return None;
             }
-            eprintln!("the site has errors: the preview shows them until a change fixes them");
+            crate::errln!("the site has errors: the preview shows them until a change fixes them");
             let failing = overlay::failing(&f.diagnostics, opts.build.strict);
             Some((None, Some(overlay::failure_text(&failing, source))))
         }
@@ -143,7 +143,7 @@ fn listen(runtime: &Runtime, opts: &ServeOptions) -> Option<tokio::net::TcpListe
     match runtime.block_on(tokio::net::TcpListener::bind(addr)) {
         Ok(l) => {
             if !opts.bind.is_loopback() {
-                eprintln!(
+                crate::errln!(
                     "warning: serving on {} makes the preview visible to other machines on the network",
                     opts.bind
                 );
@@ -156,8 +156,8 @@ fn listen(runtime: &Runtime, opts: &ServeOptions) -> Option<tokio::net::TcpListe
             } else {
                 e.to_string()
             };
-            eprintln!("error: cannot listen on {addr}: {why}");
-            eprintln!(
+            crate::errln!("error: cannot listen on {addr}: {why}");
+            crate::errln!(
                 "  = hint: choose another port with --port, e.g. --port 8080 (or --port 0 for any free port)"
             );
             None
@@ -178,7 +178,7 @@ fn run(
     let mut interrupt = match runtime.block_on(async { Interrupt::listen() }) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: cannot listen for Ctrl-C: {e}");
+            crate::errln!("error: cannot listen for Ctrl-C: {e}");
             return EXIT_FAILED;
         }
     };
@@ -187,7 +187,7 @@ fn run(
         IpAddr::V6(v6) => format!("[{v6}]"),
         v4 => v4.to_string(),
     };
-    eprintln!(
+    crate::errln!(
         "serving {} at http://{host}:{}/ (Ctrl-C to stop)",
         opts.build.source.display(),
         local.port()
@@ -200,11 +200,11 @@ fn run(
     });
     match result {
         Ok(()) => {
-            eprintln!("stopped");
+            crate::errln!("stopped");
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            crate::errln!("error: the server stopped: {e}");
             EXIT_FAILED
         }
     }

@@ -106,7 +106,7 @@ fn changed_paths(result: DebounceEventResult, ignore: &[PathBuf]) -> Vec<PathBuf
         Ok(ev) => ev,
         Err(errors) => {
             for e in errors {
-                eprintln!("warning: watching for changes: {e}");
+                crate::errln!("warning: watching for changes: {e}");
             }
             return Vec::new();
         }
@@ -148,7 +148,7 @@ impl Rebuilder {
             // Never built yet: anything may have fixed it.
             None => Session::start(self.opts.clone()).map(|(session, warnings)| {
                 print_diagnostics(&self.opts.source, &warnings, self.verbosity);
-                eprintln!(
+                crate::errln!(
                     "the site builds again ({}) [{shown}]",
                     plural(session.page_count(), "page", "pages")
                 );
@@ -172,7 +172,7 @@ impl Rebuilder {
         } else {
             "rebuilt"
         };
-        eprintln!(
+        crate::errln!(
             "{} ({}) in {:.0} ms: {} changed [{shown}]",
             how,
             plural(outcome.pages, "page", "pages"),
@@ -206,9 +206,11 @@ impl Rebuilder {
         let diags = overlay::failing(&failed.diagnostics, self.opts.strict);
         print_diagnostics(&self.opts.source, &diags, self.verbosity);
         if self.session.is_some() {
-            eprintln!("the change broke the build; still serving the last good version [{shown}]");
+            crate::errln!(
+                "the change broke the build; still serving the last good version [{shown}]"
+            );
         } else {
-            eprintln!("the site still has errors [{shown}]");
+            crate::errln!("the site still has errors [{shown}]");
         }
         let text = overlay::failure_text(&diags, &self.opts.source);
         if let Ok(mut snap) = self.shared.snapshot.write() {
