@@ -357,3 +357,37 @@ fn a_fallback_title_in_the_breadcrumb_carries_its_direction() {
     assert_eq!(current.value().attr("lang"), Some("en"));
     assert_eq!(current.value().attr("dir"), Some("ltr"));
 }
+
+/// A publication with no Arabic version shows its English summary on the
+/// Arabic home and print cover marked as English, left to right.
+#[test]
+fn a_fallen_back_summary_is_marked_with_its_language() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/checklist/index.en.md",
+        "---\ntitle: Checklist\nkind: checklist\nsummary: What to check before an interview.\n---\n\nTick as you go.\n",
+    );
+    site.build_ok();
+    let summary = "What to check before an interview.";
+    for (page, css) in [
+        ("ar/index.html", ".publication p"),
+        ("ar/checklist/print.html", ".cover-summary"),
+    ] {
+        let page_html = site.page(page);
+        let p = page_html
+            .select(css)
+            .into_iter()
+            .find(|e| e.text().collect::<String>() == summary)
+            .unwrap_or_else(|| panic!("{page}: no summary"));
+        assert_eq!(nearest(p, "lang").as_deref(), Some("en"), "{page}");
+        assert_eq!(nearest(p, "dir").as_deref(), Some("ltr"), "{page}");
+    }
+    // In English, nothing to mark.
+    let home = site.page("en/index.html");
+    let p = home
+        .select(".publication p")
+        .into_iter()
+        .find(|e| e.text().collect::<String>() == summary)
+        .unwrap();
+    assert_eq!(p.value().attr("lang"), None);
+}
