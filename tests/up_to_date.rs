@@ -268,3 +268,27 @@ fn what_is_said_about_the_previous_output_is_not_said_again() {
     assert!(!o.stderr.contains("victim.html"), "{}", o.stderr);
     assert!(o.stderr.contains("; 0 warnings"), "{}", o.stderr);
 }
+
+/// A translation left out because it is not UTF-8 does not stop a rebuild
+/// from finding nothing changed; changing it (still unreadable, another
+/// place to report) does.
+#[test]
+fn an_unreadable_translation_does_not_stop_a_rebuild_keeping_the_output() {
+    let site = Site::fixture("basic");
+    // A moved corpus: what cannot be read is left out with a warning.
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}\nbroken_links: warning\n"));
+    site.write(
+        "guidance/handbook/02-signs.fr.md",
+        b"---\ntitle: Signes\n---\n\nCaf\xe9 et th\xe9.\n",
+    );
+    let first = site.build_ok();
+    assert!(first.stderr.contains("02-signs.fr.md"), "{}", first.stderr);
+    assert_kept(&site);
+    site.write(
+        "guidance/handbook/02-signs.fr.md",
+        b"---\ntitle: Signes\n---\n\nLe caf\xe9.\n",
+    );
+    assert_full(&site, "an unreadable translation changed");
+    assert_kept(&site);
+}

@@ -107,8 +107,10 @@ pub fn key(opts: &Options, inputs: &Inputs) -> Option<Hash> {
         k.text(theme.from_base.get(path).map_or("", String::as_str));
     }
     let l = &inputs.loaded;
-    if !l.unreadable.is_empty() {
-        return None;
+    // A file left out as unreadable (not UTF-8, binary) counts by what the
+    // build says of it: that, and where it stands, is all it changes.
+    for u in &l.unreadable {
+        k.text(&format!("{:?} {:?} {:?}", u.error, u.lang, u.page));
     }
     // Each field as its bytes: formatting 30,000 files' paths with
     // `Debug` took a tenth of a rebuild that finds nothing changed.
