@@ -129,3 +129,24 @@ fn check_reports_the_same_places() {
         "{found:#?}"
     );
 }
+
+/// A copy a file manager or Word made next to its original is published
+/// (it may be meant), with a warning that names the original.
+#[test]
+fn a_copy_next_to_its_original_is_named() {
+    let site = Site::fixture("basic");
+    let signs = site.read("guidance/handbook/02-signs.en.md");
+    site.write("guidance/handbook/Copy of 02-signs.en.md", &signs);
+    site.write("guidance/handbook/02-signs (1).en.md", &signs);
+    let o = site.build_ok();
+    for copy in ["Copy of 02-signs.en.md", "02-signs (1).en.md"] {
+        assert!(
+            o.stderr
+                .lines()
+                .any(|l| l.starts_with(&format!("guidance/handbook/{copy}"))
+                    && l.contains("warning: this looks like a copy of `02-signs.en.md`")),
+            "{copy}: {}",
+            o.stderr
+        );
+    }
+}

@@ -100,6 +100,44 @@ pub fn is_markdown(name: &str) -> Option<&str> {
     None
 }
 
+/// The name a file manager, a browser or Word gives a copy, taken off:
+/// `Copy of 02-x` (also French, German, Spanish), `02-x - Copy`, `02-x
+/// copy 2`, `02-x (1)`. `None` for a name that is not one.
+pub fn copy_of(stem: &str) -> Option<&str> {
+    const BEFORE: [&str; 4] = ["copy of ", "copie de ", "kopie von ", "copia de "];
+    const AFTER: [&str; 8] = [
+        " - copy", " - copie", " - kopie", " - copia", " (copy)", " (copie)", " copy", " kopie",
+    ];
+    let ascii_prefix =
+        |s: &str, p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let ascii_suffix = |s: &str, p: &str| {
+        s.len() >= p.len()
+            && s.get(s.len() - p.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(p))
+    };
+    if let Some(p) = BEFORE.iter().find(|p| ascii_prefix(stem, p)) {
+        return Some(&stem[p.len()..]).filter(|s| !s.is_empty());
+    }
+    let paren = stem.strip_suffix(')').and_then(|s| {
+        let d = s.trim_end_matches(|c: char| c.is_ascii_digit());
+        (d.len() < s.len()).then_some(d)?.strip_suffix(" (")
+    });
+    let spaced = {
+        let d = stem.trim_end_matches(|c: char| c.is_ascii_digit());
+        (d.len() < stem.len())
+            .then_some(d)
+            .and_then(|d| d.strip_suffix(' '))
+    };
+    // A copy word, maybe numbered: `x - Copy`, `x - Copy (2)`, `x copy 2`.
+    for base in [Some(stem), paren, spaced].into_iter().flatten() {
+        if let Some(p) = AFTER.iter().find(|p| ascii_suffix(base, p)) {
+            return Some(&base[..base.len() - p.len()]).filter(|s| !s.is_empty());
+        }
+    }
+    // `x (1)`, as a browser names a second download of `x`.
+    paren.filter(|b| !b.is_empty())
+}
+
 /// A name that works here but breaks the site on Windows or macOS (a
 /// reserved device name, a trailing dot): an error, so it is renamed
 /// before the site is copied to a phone or a USB stick.
@@ -196,5 +234,27 @@ mod tests {
         assert_eq!(split_lang("draft.bak", &c).unwrap(), ("draft.bak", None));
         assert!(split_lang("page.fil", &c).is_err());
         assert!(split_lang("page.zh-Hant", &c).is_err());
+    }
+
+    #[test]
+    fn names_of_copies() {
+        for (name, of) in [
+            ("Copy of 02-procedure", Some("02-procedure")),
+            ("copie de 02-procédure", Some("02-procédure")),
+            ("Kopie von 03-x", Some("03-x")),
+            ("02-procedure - Copy", Some("02-procedure")),
+            ("02-procedure - Copy (2)", Some("02-procedure")),
+            ("02-procedure copy", Some("02-procedure")),
+            ("02-procedure copy 2", Some("02-procedure")),
+            ("02-procedure (1)", Some("02-procedure")),
+            ("02-procedure (copy)", Some("02-procedure")),
+            ("02-procedure", None),
+            ("02-phase 2", None),
+            ("03-annex (a)", None),
+            ("Copy of ", None),
+            ("copy", None),
+        ] {
+            assert_eq!(copy_of(name), of, "{name}");
+        }
     }
 }

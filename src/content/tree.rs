@@ -66,6 +66,7 @@ pub(super) fn settle_nodes(
         children.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
         check_slugs(site, &children, diags);
         check_orders(site, &children, diags);
+        check_copies(site, &children, diags);
         site.nodes[id].children = children;
     }
     let mut pubs = std::mem::take(&mut site.publications);
@@ -126,6 +127,39 @@ fn check_orders(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_hint("give each page its own number (`02-...`), or set `order:` in its front matter"),
+        );
+    }
+}
+
+/// A chapter named as a copy of a sibling (`Copy of 02-x.en.md` next to
+/// `02-x.en.md`): published as a page of its own, so said.
+fn check_copies(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
+    let stems: HashMap<&str, NodeId> = siblings
+        .iter()
+        .map(|&id| (site.nodes[id].stem.as_str(), id))
+        .collect();
+    for &id in siblings {
+        let node = &site.nodes[id];
+        let Some(&original) = (node.kind == NodeKind::Chapter)
+            .then(|| super::names::copy_of(&node.stem))
+            .flatten()
+            .and_then(|o| stems.get(o))
+        else {
+            continue;
+        };
+        let name = file_of(site, &site.nodes[original]);
+        let name = name
+            .file_name()
+            .map(|f| f.to_string_lossy())
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::warning(
+                file_of(site, node),
+                0,
+                0,
+                format!("this looks like a copy of `{name}`, and is published as a page of its own (`{}`)", node.slug),
+            )
+            .with_hint("remove it if it is a copy; if it is a page of its own, give it a name of its own"),
         );
     }
 }
