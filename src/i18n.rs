@@ -21,6 +21,9 @@ pub struct I18n {
     /// Each language's code and direction, in the site's order: what a
     /// string's language is marked with when it differs from the page's.
     langs: Vec<(String, Direction)>,
+    /// The ids the theme's templates give their own elements (`main`,
+    /// `search-box`): a page's Markdown must not take them.
+    theme_ids: std::sync::Arc<[String]>,
 }
 
 impl I18n {
@@ -104,6 +107,7 @@ impl I18n {
                 .iter()
                 .map(|l| (l.code.clone(), l.dir))
                 .collect(),
+            theme_ids: theme.ids().into(),
         }
     }
 
@@ -203,6 +207,7 @@ impl I18n {
             table: self.text(lang, "table-label"),
             missing_image: self.label(lang, "missing-image"),
             to_fill_in: self.label(lang, "value-to-fill-in"),
+            theme_ids: self.theme_ids.clone(),
         }
     }
 

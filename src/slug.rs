@@ -109,6 +109,14 @@ pub struct UniqueIds {
 }
 
 impl UniqueIds {
+    /// With `taken` already taken (the theme's own ids).
+    pub fn reserving(taken: &[String]) -> Self {
+        UniqueIds {
+            used: taken.iter().cloned().collect(),
+            next: HashMap::new(),
+        }
+    }
+
     /// Reserves an id exactly as given (explicit `{#id}`); false if taken.
     pub fn reserve(&mut self, id: &str) -> bool {
         self.used.insert(id.to_string())

@@ -155,6 +155,29 @@ impl Theme {
             .map(|(k, v)| (k.as_str(), v.as_ref()))
     }
 
+    /// The ids the templates give elements literally (`id="main"`; not
+    /// those made by an expression), sorted.
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids = std::collections::BTreeSet::new();
+        for (_, bytes) in self.templates() {
+            let text = String::from_utf8_lossy(bytes);
+            for (at, _) in text.match_indices(" id=") {
+                let rest = &text[at + 4..];
+                let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    continue;
+                };
+                let Some(end) = rest[1..].find(q) else {
+                    continue;
+                };
+                let id = &rest[1..1 + end];
+                if !id.is_empty() && !id.contains(['{', '}', ' ']) {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+        ids.into_iter().collect()
+    }
+
     /// Static files, as published under `assets/`: the built-in theme's
     /// stylesheets and scripts minified (at compile time), the site's own
     /// files exactly as they are.

@@ -429,3 +429,36 @@ fn empty_headings_are_reported_and_never_an_empty_link() {
         "{headings:?}"
     );
 }
+
+/// The theme's own ids (`main`, the skip link's target; `search-box`, its
+/// label's) are never taken by a page's Markdown: a heading gets another,
+/// raw HTML and an explicit `{#id}` are warned about.
+#[test]
+fn the_themes_ids_stay_the_themes() {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Main\n\n## Contents {#toc-title}\n\n<p id=\"search-box\">Raw.</p>\n\n## Physical signs {#physical-signs}\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("warning: the theme gives the id `search-box` to an element of every page; removed from raw HTML"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("warning: the theme gives the id `toc-title` to an element of every page; this heading gets `toc-title-1`"),
+        "{}",
+        o.stderr
+    );
+    let page = site.page("en/handbook/signs.html");
+    for id in ["main", "search-box", "toc-title"] {
+        let n = page.select(&format!("[id=\"{id}\"]")).len();
+        assert!(n <= 1, "{id} given {n} times");
+    }
+    assert_eq!(page.one("#main").value().name(), "main");
+    assert_eq!(page.one("#search-box").value().name(), "input");
+    assert_eq!(page.select("h2#main-1").len(), 1);
+    // The contents link to the heading's own id.
+    assert!(!page.select(".toc a[href=\"#main-1\"]").is_empty());
+}

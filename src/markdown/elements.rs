@@ -128,12 +128,21 @@ fn explicit_id(st: &mut State, explicit: &str, pos: usize) -> String {
     if st.ids.reserve(&clean) {
         return clean;
     }
-    st.warn(
-        pos,
-        format!("duplicate id `{clean}` on this page"),
-        Some("each {#id} must be unique within a page"),
-    );
-    st.ids.unique(&clean)
+    let id = st.ids.unique(&clean);
+    if st.opts.labels.theme_ids.contains(&clean) {
+        st.warn(
+            pos,
+            format!("the theme gives the id `{clean}` to an element of every page; this heading gets `{id}`"),
+            Some("choose another {#id}"),
+        );
+    } else {
+        st.warn(
+            pos,
+            format!("duplicate id `{clean}` on this page"),
+            Some("each {#id} must be unique within a page"),
+        );
+    }
+    id
 }
 
 pub(super) fn footnote_ref(st: &mut State, label: &str) {

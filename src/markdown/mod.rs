@@ -78,6 +78,9 @@ pub struct Labels {
     pub missing_image: Label,
     /// Before the label of a local value not filled in (`{{hotline}}`).
     pub to_fill_in: Label,
+    /// Ids the theme's templates use on every page (`main`): a heading
+    /// gets another, raw HTML may not take them.
+    pub theme_ids: std::sync::Arc<[String]>,
 }
 
 pub struct Options<'a> {
@@ -189,7 +192,7 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         frames: Vec::new(),
         links: Vec::new(),
         marks: Vec::new(),
-        ids: UniqueIds::default(),
+        ids: UniqueIds::reserving(&opts.labels.theme_ids),
         footnotes: BTreeMap::new(),
         footnote_order: Vec::new(),
         footnote_index: HashMap::new(),

@@ -307,11 +307,19 @@ fn add_id(st: &mut State, tag: &mut String, id: &str, at: usize) {
         return;
     }
     if !st.ids.reserve(&id) {
-        st.warn(
-            at,
-            format!("duplicate id `{id}` on this page; removed from raw HTML"),
-            Some("each id must be unique within a page"),
-        );
+        if st.opts.labels.theme_ids.contains(&id) {
+            st.warn(
+                at,
+                format!("the theme gives the id `{id}` to an element of every page; removed from raw HTML"),
+                Some("give this element another id"),
+            );
+        } else {
+            st.warn(
+                at,
+                format!("duplicate id `{id}` on this page; removed from raw HTML"),
+                Some("each id must be unique within a page"),
+            );
+        }
         return;
     }
     st.r.ids.insert(id.clone());
