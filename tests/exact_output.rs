@@ -624,3 +624,26 @@ fn a_file_changed_during_the_build_is_refused() {
         "{messages:?}"
     );
 }
+
+/// However many forged entries a manifest holds, the build says so once.
+#[test]
+fn many_forged_manifest_entries_are_one_warning() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let manifest = site.out().join(".fieldguide-output");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    let hash = blake3::hash(b"x").to_hex();
+    for i in 0..10_000 {
+        text.push_str(&format!("{hash} ../victim-{i}.html\n"));
+    }
+    std::fs::write(&manifest, text).unwrap();
+    let o = site.build_ok();
+    let said: Vec<&str> = o.stderr.lines().filter(|l| l.contains("victim-")).collect();
+    assert_eq!(said.len(), 1, "{}", o.stderr);
+    assert!(
+        said[0].contains("warning: ignored 10000 entries that are not a plain path inside the output folder: `../victim-0.html`")
+            && said[0].ends_with(" and 9995 more"),
+        "{}",
+        said[0]
+    );
+}

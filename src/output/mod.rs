@@ -58,22 +58,38 @@ pub fn write(
 }
 
 pub fn refused_warnings(out: &Path, writer: &Writer) -> Vec<Diagnostic> {
-    writer
-        .refused_entries()
+    let refused = writer.refused_entries();
+    if refused.is_empty() {
+        return Vec::new();
+    }
+    // One warning however many: a forged manifest can hold millions.
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = refused
         .iter()
-        .map(|e| {
-            Diagnostic::warning(
-                out.join(MARKER),
-                0,
-                0,
-                format!(
-                    "ignored the entry `{}`: it is not a plain path inside the output folder",
-                    crate::diagnostics::escape_control(e)
-                ),
-            )
-            .with_hint("fieldguide only removes files it wrote; this line was not written by it")
-        })
-        .collect()
+        .take(SHOWN)
+        .map(|e| format!("`{}`", crate::diagnostics::escape_control(e)))
+        .collect();
+    let more = match refused.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let (n, entries) = match refused.len() {
+        1 => (String::new(), "the entry"),
+        n => (format!("{n} "), "entries"),
+    };
+    vec![
+        Diagnostic::warning(
+            out.join(MARKER),
+            0,
+            0,
+            format!(
+                "ignored {n}{entries} that {} not a plain path inside the output folder: {}{more}",
+                if refused.len() == 1 { "is" } else { "are" },
+                shown.join(", ")
+            ),
+        )
+        .with_hint("fieldguide only removes files it wrote; these lines were not written by it"),
+    ]
 }
 
 /// Page weight, for the build summary and the budget test: what a reader's
