@@ -380,8 +380,14 @@ fn a_file_in_another_languages_folder_is_refused() {
         std::fs::write(&f, &body).unwrap();
         let o = import(&site, std::slice::from_ref(&f));
         assert_eq!(o.code, 1, "{name}: {}", o.stderr);
+        // Reported where the language is given: the PO header's line, the
+        // XLIFF <file>.
+        let line = 1 + body
+            .lines()
+            .position(|l| l.contains("Language: ar") || l.contains("target-language=\"ar\""))
+            .unwrap();
         let want = format!(
-            "{}:1:1: error: the file's language is `ar`, but it is in translations/fr/, the folder for `fr`: nothing is imported",
+            "{}:{line}:1: error: the file's language is `ar`, but it is in translations/fr/, the folder for `fr`: nothing is imported",
             f.display()
         );
         assert!(

@@ -30,24 +30,20 @@ pub fn export(
         return EXIT_FAILED;
     };
     let site = &m.site;
-    let Some(l) = site.config.lang_index(lang) else {
+    let Some(l) = site.config.language_spelled(lang) else {
         let codes = site.config.codes();
-        eprintln!(
+        crate::errln!(
             "error: `{lang}` is not one of the site's languages ({})",
             codes.join(", ")
         );
         return EXIT_FAILED;
     };
     if l == site.config.default_index() {
-        eprintln!(
+        crate::errln!(
             "error: `{lang}` is the source language; export one of the languages it is translated into"
         );
         return EXIT_FAILED;
     }
-    let dir = out.map_or_else(
-        || opts.source.join("translations").join(lang),
-        Path::to_path_buf,
-    );
     let xopts = export::Options {
         lang: l,
         format,
@@ -60,18 +56,43 @@ pub fn export(
             return EXIT_FAILED;
         }
     };
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("error: cannot create {}: {e}", dir.display());
-        return EXIT_FAILED;
+    // A folder named with --out is the user's choice, wherever it leads.
+    // The default one is inside the site, and is never written through a
+    // link (`translations/` or `translations/<lang>/` leading elsewhere),
+    // as `stamp` writes `translations/sources/`.
+    let (root, folder) = match out {
+        Some(out) => {
+            if let Err(e) = std::fs::create_dir_all(out) {
+                crate::errln!("error: cannot create {}: {e}", out.display());
+                return EXIT_FAILED;
+            }
+            (out.to_path_buf(), PathBuf::new())
+        }
+        None => (
+            opts.source.clone(),
+            Path::new("translations").join(&site.config.languages[l].code),
+        ),
+    };
+    let dir = root.join(&folder);
+    // Every file is checked before any is written: a refused export
+    // writes nothing.
+    for x in &exported {
+        if let Err(e) = files::refuse_links(&root, &folder.join(&x.file_name)) {
+            crate::errln!("error: {e}: nothing was written");
+            crate::errln!(
+                "  = hint: remove the link, or name the folder to write to with `--out FOLDER`"
+            );
+            return EXIT_FAILED;
+        }
     }
     for x in &exported {
-        if let Err(e) = files::write_inside(&dir, Path::new(&x.file_name), &x.bytes) {
-            eprintln!("error: {e}");
+        if let Err(e) = files::write_inside(&root, &folder.join(&x.file_name), &x.bytes) {
+            crate::errln!("error: {e}");
             return EXIT_FAILED;
         }
         if verbosity != Verbosity::Quiet {
             let c = x.counts;
-            eprintln!(
+            crate::errln!(
                 "wrote {}: {} ({} translated, {} fuzzy, {} untranslated)",
                 dir.join(&x.file_name).display(),
                 plural(c.translated + c.changed + c.missing, "segment", "segments"),
@@ -114,15 +135,10 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut total = import::Report::default();
     for path in paths {
-        let bytes = match std::fs::read(path) {
+        let bytes = match import::load(path) {
             Ok(b) => b,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    format!("cannot read: {}", crate::content::load::io_message(&e)),
-                ));
+            Err(d) => {
+                diags.push(d);
                 continue;
             }
         };
@@ -136,7 +152,7 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
         let r = import::import(&m.site, &opts.source, path, &catalog);
         if verbosity != Verbosity::Quiet {
             for w in &r.written {
-                eprintln!("wrote {}", display_path(w));
+                crate::errln!("wrote {}", display_path(w));
             }
         }
         total.written.extend(r.written);
@@ -156,10 +172,10 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
         site: &opts.source,
         files: paths,
     };
-    eprint!("{}", render(&shown, &lookup, stderr_color()));
+    crate::err!("{}", render(&shown, &lookup, stderr_color()));
     let failed = diags.iter().any(|d| d.severity == Severity::Error);
     if verbosity != Verbosity::Quiet {
-        eprintln!(
+        crate::errln!(
             "{}: {} written, {} unchanged, {} incomplete",
             if failed { "import failed" } else { "imported" },
             plural(total.written.len(), "page", "pages"),

@@ -157,6 +157,12 @@ impl Config {
         self.languages.iter().map(|l| l.code.as_str()).collect()
     }
 
+    /// The site language `spelled` names, read as people write a tag (see
+    /// [`spelled_index`]): `--lang FR`, a translator's `fr_FR`.
+    pub fn language_spelled(&self, spelled: &str) -> Option<LangId> {
+        spelled_index(&self.codes(), spelled).map(LangId)
+    }
+
     pub fn lang_index(&self, code: &str) -> Option<LangId> {
         self.languages
             .iter()
@@ -353,3 +359,20 @@ fn settings(
 
 #[cfg(test)]
 mod tests;
+
+/// The position in `codes` of the language `spelled` names: any case, `_`
+/// for `-` (`fr_FR`, `pt_br`), else by its first subtag (`fr-CA` is `fr`
+/// when `codes` has no `fr-CA`).
+pub fn spelled_index(codes: &[&str], spelled: &str) -> Option<usize> {
+    let want = normal_tag(spelled);
+    if want.is_empty() {
+        return None;
+    }
+    let find = |want: &str| codes.iter().position(|c| normal_tag(c) == want);
+    find(&want).or_else(|| find(want.split_once('-')?.0))
+}
+
+/// A language tag as compared: trimmed, lower case, `-` for `_`.
+pub fn normal_tag(code: &str) -> String {
+    code.trim().replace('_', "-").to_ascii_lowercase()
+}

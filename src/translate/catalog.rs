@@ -41,6 +41,11 @@ pub struct Header {
     /// Right-to-left scripts, for the spreadsheet's cell direction.
     pub source_rtl: bool,
     pub lang_rtl: bool,
+    /// The lines where the file gives its language and its publication
+    /// (PO header lines, the XLIFF `<file>`), for messages: the header's
+    /// line when one is missing, 0 when the format has no lines.
+    pub lang_line: usize,
+    pub publication_line: usize,
 }
 
 /// A unit on its way out, with where its source text is.

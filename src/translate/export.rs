@@ -53,6 +53,7 @@ pub fn header(site: &Site, publication: NodeId, lang: LangId) -> Header {
         lang: l[lang].code.clone(),
         source_rtl: l[src].dir == Direction::Rtl,
         lang_rtl: l[lang].dir == Direction::Rtl,
+        ..Header::default()
     }
 }
 

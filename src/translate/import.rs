@@ -11,12 +11,13 @@ use super::catalog::{Catalog, Format, Incoming};
 use super::export::{publication_name, publication_units};
 use super::history::{self, History};
 use super::units::{PageUnits, State};
-use super::{fields, files, segments::Kind, validate};
+use super::{MAX_FILE_BYTES, fields, files, megabytes, segments::Kind, validate};
 use crate::config::LangId;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::translation::current_hash;
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default)]
@@ -27,6 +28,39 @@ pub struct Report {
     /// Pages not written because some segments are untranslated or fuzzy.
     pub incomplete: usize,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The bytes of a translator's file, refused when over [`MAX_FILE_BYTES`]
+/// (read through `take`, so a file that grows meanwhile costs no more).
+pub fn load(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let cannot = |e: &std::io::Error| {
+        Diagnostic::error(
+            path,
+            0,
+            0,
+            format!("cannot read: {}", crate::content::load::io_message(e)),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "the file is larger than {} MB, the limit for a translator's file",
+                megabytes(MAX_FILE_BYTES)
+            ),
+        )
+        .with_hint(
+            "a translator's file holds one publication's text: import the file `fieldguide translate export` made",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Reads a translator's file: PO, XLIFF or spreadsheet, by its extension.
@@ -56,9 +90,25 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
     };
     let h = &catalog.header;
     let codes = site.config.codes();
-    let Some(lang) = language_of(&codes, &h.lang).map(LangId) else {
+    if h.lang.trim().is_empty() {
+        // The folder's language when the file is in translations/<lang>/,
+        // else a language the site is translated into.
+        let source = site.config.default_index().0;
+        let targets: Vec<&str> = (0..codes.len())
+            .filter(|&i| i != source)
+            .map(|i| codes[i])
+            .collect();
+        let example = folder_language(&codes, shown)
+            .map(|i| codes[i])
+            .or(targets.first().copied())
+            .unwrap_or("fr");
+        let (what, hint) = missing_language(shown, example, &targets.join(", "));
+        report.diagnostics.push(err(h.lang_line, what, &hint));
+        return report;
+    }
+    let Some(lang) = crate::config::spelled_index(&codes, &h.lang).map(LangId) else {
         report.diagnostics.push(err(
-            1,
+            h.lang_line,
             format!(
                 "the file's language `{}` is not one of the site's languages",
                 h.lang
@@ -73,7 +123,7 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
     {
         let folder = codes[folder];
         report.diagnostics.push(err(
-            1,
+            h.lang_line,
             format!(
                 "the file's language is `{}`, but it is in translations/{folder}/, the folder for `{folder}`: nothing is imported, so that the `{code}` translations are not replaced",
                 h.lang
@@ -90,7 +140,7 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
         .find(|&&p| publication_name(site, p) == h.publication)
     else {
         report.diagnostics.push(err(
-            1,
+            h.publication_line,
             format!("the site has no publication `{}`", h.publication),
             "import the file into the site it was exported from",
         ));
@@ -98,7 +148,7 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
     };
     if lang == site.nodes[publication].source_lang {
         report.diagnostics.push(err(
-            1,
+            h.lang_line,
             format!("`{}` is the source language of this publication", h.lang),
             "translations are imported into the other languages",
         ));
@@ -139,22 +189,36 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
     report
 }
 
+/// The message and hint for a file that does not say its language, in the
+/// terms of its format.
+fn missing_language(shown: &Path, example: &str, codes: &str) -> (String, String) {
+    match Format::of(shown) {
+        Some(Format::Xliff) => (
+            "the file does not say its language: its <file> element has no `target-language`"
+                .into(),
+            format!(
+                "add target-language=\"{example}\" to <file>; the site is translated into: {codes}"
+            ),
+        ),
+        Some(Format::Xlsx) => (
+            "the spreadsheet does not say its language: its `about` sheet has no `language` row"
+                .into(),
+            format!(
+                "add a row `language` | `{example}` to the `about` sheet; the site is translated into: {codes}"
+            ),
+        ),
+        _ => (
+            "the file does not say its language: its header has no `Language:` line".into(),
+            format!(
+                "add the line \"Language: {example}\\n\" to the header (the msgstr of the entry whose msgid is \"\"); the site is translated into: {codes}"
+            ),
+        ),
+    }
+}
+
 /// The site language (an index into `codes`) a file's language names: the
 /// same code ignoring case and `_` for `-` (gettext's `fr_FR` is `fr-FR`),
 /// else its first subtag (`fr_FR` is `fr` when the site has no `fr-FR`).
-fn language_of(codes: &[&str], header: &str) -> Option<usize> {
-    let want = tag(header);
-    if want.is_empty() {
-        return None;
-    }
-    let find = |want: &str| codes.iter().position(|c| tag(c) == want);
-    find(&want).or_else(|| find(want.split_once('-')?.0))
-}
-
-fn tag(code: &str) -> String {
-    code.trim().replace('_', "-").to_ascii_lowercase()
-}
-
 /// The site language of the folder a file is in, when that is the export
 /// layout `translations/<lang>/`.
 fn folder_language(codes: &[&str], file: &Path) -> Option<usize> {
@@ -163,8 +227,10 @@ fn folder_language(codes: &[&str], file: &Path) -> Option<usize> {
     if folder.parent()?.file_name()? != "translations" {
         return None;
     }
-    let name = tag(folder.file_name()?.to_str()?);
-    codes.iter().position(|c| tag(c) == name)
+    let name = crate::config::normal_tag(folder.file_name()?.to_str()?);
+    codes
+        .iter()
+        .position(|c| crate::config::normal_tag(c) == name)
 }
 
 fn place(e: &Incoming) -> String {
@@ -314,17 +380,23 @@ mod tests {
     #[test]
     fn a_file_language_matches_ignoring_case_and_underscores() {
         let codes = ["en", "fr", "pt-BR", "ar"];
-        assert_eq!(language_of(&codes, "fr"), Some(1));
-        assert_eq!(language_of(&codes, "FR"), Some(1));
-        assert_eq!(language_of(&codes, "fr_FR"), Some(1));
-        assert_eq!(language_of(&codes, "pt_br"), Some(2));
-        assert_eq!(language_of(&codes, "pt"), None);
-        assert_eq!(language_of(&codes, "pt_PT"), None);
-        assert_eq!(language_of(&codes, "de"), None);
-        assert_eq!(language_of(&codes, ""), None);
+        assert_eq!(crate::config::spelled_index(&codes, "fr"), Some(1));
+        assert_eq!(crate::config::spelled_index(&codes, "FR"), Some(1));
+        assert_eq!(crate::config::spelled_index(&codes, "fr_FR"), Some(1));
+        assert_eq!(crate::config::spelled_index(&codes, "pt_br"), Some(2));
+        assert_eq!(crate::config::spelled_index(&codes, "pt"), None);
+        assert_eq!(crate::config::spelled_index(&codes, "pt_PT"), None);
+        assert_eq!(crate::config::spelled_index(&codes, "de"), None);
+        assert_eq!(crate::config::spelled_index(&codes, ""), None);
         // A region the site has is that language, not its first subtag.
-        assert_eq!(language_of(&["fr", "fr-CA"], "fr_CA"), Some(1));
-        assert_eq!(language_of(&["fr", "fr-CA"], "fr_BE"), Some(0));
+        assert_eq!(
+            crate::config::spelled_index(&["fr", "fr-CA"], "fr_CA"),
+            Some(1)
+        );
+        assert_eq!(
+            crate::config::spelled_index(&["fr", "fr-CA"], "fr_BE"),
+            Some(0)
+        );
     }
 
     #[test]

@@ -28,3 +28,14 @@ pub mod validate;
 pub mod walk;
 pub mod xliff;
 pub mod xlsx;
+
+/// The largest translator's file `translate import` reads, and the most
+/// any one part of a spreadsheet may unpack to: the limit on a page, as a
+/// publication's text for translators is of that order, and a file (or a
+/// zip bomb) beyond it would only cost memory.
+pub const MAX_FILE_BYTES: u64 = crate::content::load::MAX_MARKDOWN_BYTES;
+
+/// `bytes` in megabytes, for messages.
+pub fn megabytes(bytes: u64) -> u64 {
+    bytes / (1024 * 1024)
+}

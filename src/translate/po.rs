@@ -99,10 +99,18 @@ enum Field {
     Plural,
 }
 
+/// Where each string of a msgstr starts: its offset in the msgstr and its
+/// line, so that header fields get their own line.
+type StringLines = Vec<(usize, usize)>;
+
 struct Reader {
     entry: Entry,
     field: Field,
-    header: Option<String>,
+    /// The current entry's.
+    msgstr_lines: StringLines,
+    /// The header (the msgstr of the entry with an empty msgid), with the
+    /// line of its `msgstr` and its `msgstr_lines`.
+    header: Option<(String, usize, StringLines)>,
     out: Vec<Incoming>,
     errors: Vec<ReadError>,
 }
@@ -123,6 +131,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     let mut r = Reader {
         entry: Entry::default(),
         field: Field::None,
+        msgstr_lines: Vec::new(),
         header: None,
         out: Vec::new(),
         errors: Vec::new(),
@@ -134,7 +143,10 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     if !r.errors.is_empty() {
         return Err(r.errors);
     }
-    let header = parse_header(r.header.as_deref().unwrap_or(""));
+    let header = match &r.header {
+        Some((text, line, lines)) => parse_header(text, *line, lines),
+        None => parse_header("", 1, &[]),
+    };
     Ok(Catalog {
         header,
         entries: r.out,
@@ -166,7 +178,7 @@ impl Reader {
         }
         if line.starts_with('"') {
             match self.string(n, line) {
-                Some(s) if self.field != Field::None => self.append(&s),
+                Some(s) if self.field != Field::None => self.append(n, &s),
                 Some(_) => self.errors.push((
                     n,
                     "a quoted string with no msgid or msgstr before it".into(),
@@ -203,12 +215,18 @@ impl Reader {
             Field::Str => {
                 self.entry.msgstr = Some(s);
                 self.entry.msgstr_line = n;
+                self.msgstr_lines = vec![(0, n)];
             }
             _ => self.entry.plural = true,
         }
     }
 
-    fn append(&mut self, s: &str) {
+    fn append(&mut self, n: usize, s: &str) {
+        if self.field == Field::Str
+            && let Some(m) = &self.entry.msgstr
+        {
+            self.msgstr_lines.push((m.len(), n));
+        }
         let target = match self.field {
             Field::Ctxt => self.entry.msgctxt.as_mut(),
             Field::Id => self.entry.msgid.as_mut(),
@@ -244,6 +262,7 @@ impl Reader {
 
     fn finish(&mut self) {
         let e = std::mem::take(&mut self.entry);
+        let msgstr_lines = std::mem::take(&mut self.msgstr_lines);
         self.field = Field::None;
         if e.obsolete || (e.msgid.is_none() && e.msgstr.is_none()) {
             return;
@@ -263,7 +282,8 @@ impl Reader {
             return;
         };
         if msgid.is_empty() && e.msgctxt.is_none() {
-            self.header.get_or_insert(msgstr);
+            self.header
+                .get_or_insert((msgstr, e.msgstr_line, msgstr_lines));
             return;
         }
         let key = e.msgctxt.unwrap_or_default();
@@ -307,16 +327,32 @@ fn unescape(s: &str) -> Result<String, String> {
     Ok(out)
 }
 
-fn parse_header(text: &str) -> Header {
-    let mut h = Header::default();
-    for line in text.lines() {
-        let Some((k, v)) = line.split_once(':') else {
+/// The header's fields, each with the line of the PO string it starts in
+/// (`lines`: where each string starts in `text`); a
+/// missing field gets the header's own line, `at`.
+fn parse_header(text: &str, at: usize, lines: &[(usize, usize)]) -> Header {
+    let mut h = Header {
+        lang_line: at,
+        publication_line: at,
+        ..Header::default()
+    };
+    let mut offset = 0;
+    for field in text.split_inclusive('\n') {
+        // The last string starting at or before the field: earlier empty
+        // strings (`msgstr ""`) hold none of it.
+        let line = lines
+            .iter()
+            .rev()
+            .find(|&&(o, _)| o <= offset)
+            .map_or(at, |&(_, l)| l);
+        offset += field.len();
+        let Some((k, v)) = field.split_once(':') else {
             continue;
         };
         let v = v.trim().to_string();
         match k.trim() {
-            "Language" => h.lang = v,
-            "X-Fieldguide-Publication" => h.publication = v,
+            "Language" => (h.lang, h.lang_line) = (v, line),
+            "X-Fieldguide-Publication" => (h.publication, h.publication_line) = (v, line),
             "X-Fieldguide-Source-Language" => h.source_lang = v,
             _ => {}
         }
@@ -408,6 +444,25 @@ mod tests {
         )) {
             let _ = read(lines.join("\n").as_bytes());
         }
+    }
+
+    #[test]
+    fn header_fields_have_their_lines() {
+        let text = "# comment\nmsgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: p\\n\"\n\"Language: de\\n\"\n\"X-Fieldguide-Publication: p\\nX-Other: 1\\n\"\n\nmsgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n";
+        let h = read(text.as_bytes()).unwrap().header;
+        assert_eq!((h.lang.as_str(), h.lang_line), ("de", 5));
+        assert_eq!((h.publication.as_str(), h.publication_line), ("p", 6));
+        // Missing fields: the header's line; no header at all: line 1.
+        let text = "msgid \"\"\nmsgstr \"Project-Id-Version: p\\n\"\n";
+        let h = read(text.as_bytes()).unwrap().header;
+        assert_eq!(
+            (h.lang.as_str(), h.lang_line, h.publication_line),
+            ("", 2, 2)
+        );
+        let h = read(b"msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n")
+            .unwrap()
+            .header;
+        assert_eq!((h.lang_line, h.publication_line), (1, 1));
     }
 
     #[test]

@@ -14,6 +14,20 @@ use std::io;
 
 const NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
+/// Most XML nodes a file may have. An export has one per 30 bytes or so,
+/// so a file under the size limit stays well below; without a limit,
+/// 16 MB of `<a/>` would take 600 MB of memory.
+const MAX_NODES: u32 = 1_000_000;
+
+/// The 1-based line of byte `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
 /// Characters XML 1.0 cannot hold.
 fn xml_safe(s: &str) -> String {
     s.chars()
@@ -102,9 +116,23 @@ fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
 pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|_| vec![(1, "the file is not UTF-8 text".to_string())])?;
-    let doc = roxmltree::Document::parse(text).map_err(|e| {
-        let pos = e.pos();
-        vec![(pos.row as usize, format!("not well-formed XLIFF: {e}"))]
+    let options = roxmltree::ParsingOptions {
+        nodes_limit: MAX_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
+        vec![match e {
+            // roxmltree gives no position for these; the DTD's is cheap to find.
+            roxmltree::Error::DtdDetected => (
+                line_of(text, text.find("<!DOCTYPE").unwrap_or(0)),
+                "the file has a DTD (<!DOCTYPE …>), which fieldguide does not read (it can expand entities without bound): remove it".into(),
+            ),
+            roxmltree::Error::NodesLimitReached => (
+                1,
+                format!("the file has more than {MAX_NODES} XML elements and texts, far more than an exported publication: it is refused"),
+            ),
+            e => (e.pos().row as usize, format!("not well-formed XLIFF: {e}")),
+        }]
     })?;
     let root = doc.root_element();
     if root.tag_name().name() != "xliff" || root.attribute("version") != Some("1.2") {
@@ -128,6 +156,8 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         publication: file.attribute("original").unwrap_or("").to_string(),
         source_lang: file.attribute("source-language").unwrap_or("").to_string(),
         lang: file.attribute("target-language").unwrap_or("").to_string(),
+        lang_line: line(*file),
+        publication_line: line(*file),
         ..Header::default()
     };
     let mut entries = Vec::new();
@@ -224,7 +254,12 @@ mod tests {
             "{text}"
         );
         let c = read(&bytes).unwrap();
-        assert_eq!(c.header, h);
+        let at_file = Header {
+            lang_line: 3,
+            publication_line: 3,
+            ..h
+        };
+        assert_eq!(c.header, at_file);
         let got: Vec<(&str, &str, &str, bool)> = c
             .entries
             .iter()
@@ -248,10 +283,20 @@ mod tests {
     }
 
     #[test]
-    fn refuses_dtds() {
-        let evil =
-            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><xliff version=\"1.2\"/>";
+    fn refuses_dtds_at_their_line() {
+        let evil = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<xliff version=\"1.2\"/>";
         let e = read(evil.as_bytes()).unwrap_err();
-        assert!(e[0].1.contains("not well-formed XLIFF"), "{e:?}");
+        assert_eq!(e[0].0, 2, "{e:?}");
+        assert!(e[0].1.starts_with("the file has a DTD"), "{e:?}");
+    }
+
+    #[test]
+    fn refuses_too_many_nodes() {
+        let many = format!(
+            "<xliff version=\"1.2\">{}</xliff>",
+            "<a/>".repeat(MAX_NODES as usize)
+        );
+        let e = read(many.as_bytes()).unwrap_err();
+        assert!(e[0].1.contains("more than 1000000 XML elements"), "{e:?}");
     }
 }

@@ -9,8 +9,10 @@
 
 use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use super::units::State;
-use calamine::{Data, Reader, Xlsx};
+use super::{MAX_FILE_BYTES, megabytes};
+use calamine::{Data, Xlsx};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
+use std::io::{self, Cursor, Read};
 
 pub const SHEET: &str = "translation";
 const ABOUT: &str = "about";
@@ -121,15 +123,117 @@ fn cell(d: Option<&Data>) -> Result<String, String> {
     }
 }
 
+/// All a spreadsheet's parts together may unpack to: the text, and the
+/// markup of the sheet and styles around it.
+const MAX_UNPACKED: u64 = 4 * MAX_FILE_BYTES;
+
+/// Refuses a spreadsheet whose parts unpack to more than
+/// [`MAX_FILE_BYTES`] each or [`MAX_UNPACKED`] together, before calamine
+/// reads it: a zip entry of 1 GB of spaces compresses to 1 MB, and calamine
+/// would hold it whole. Each part is inflated through `take` into a sink, so
+/// checking costs bounded time and no memory.
+fn check_sizes(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
+    let mut total = 0;
+    for i in 0..zip.len() {
+        let mut part = zip
+            .by_index(i)
+            .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
+        let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+        let n = io::copy(&mut (&mut part).take(MAX_FILE_BYTES + 1), &mut io::sink())
+            .map_err(|e| format!("`{name}` in the spreadsheet cannot be unpacked: {e}"))?;
+        if n > MAX_FILE_BYTES {
+            return Err(format!(
+                "`{name}` in the spreadsheet unpacks to more than {} MB: the file is refused",
+                megabytes(MAX_FILE_BYTES)
+            ));
+        }
+        total += n;
+        if total > MAX_UNPACKED {
+            return Err(format!(
+                "the spreadsheet unpacks to more than {} MB (at `{name}`): the file is refused",
+                megabytes(MAX_UNPACKED)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A sheet's non-empty cells, sorted by row then column, with columns
+/// counted from the sheet's leftmost cell. Not calamine's
+/// `worksheet_range`: that makes a grid as large as the sheet's extent,
+/// which two cells far apart (A1 and XFD1048576) make billions of cells.
+/// The text taken is counted against `budget`, because every cell may
+/// name the same long shared string and each is copied.
+fn sheet_cells(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Vec<Cell>, String> {
+    let mut reader = wb.worksheet_cells_reader(name).map_err(|e| match e {
+        calamine::XlsxError::WorksheetNotFound(_) => {
+            format!("the spreadsheet has no sheet named `{name}`")
+        }
+        e => format!("the sheet `{name}` cannot be read: {e}"),
+    })?;
+    let mut cells = Vec::new();
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(e) => return Err(format!("the sheet `{name}` cannot be read: {e}")),
+        };
+        let data = Data::from(cell.get_value().clone());
+        if data == Data::Empty {
+            continue;
+        }
+        let size = match &data {
+            Data::String(s) => s.len() as u64,
+            _ => 0,
+        };
+        *budget = budget.checked_sub(size).ok_or_else(|| {
+            format!(
+                "the cells of the spreadsheet hold more than {} MB of text: the file is refused",
+                megabytes(MAX_UNPACKED)
+            )
+        })?;
+        let (row, col) = cell.get_position();
+        cells.push((row, col, data));
+    }
+    let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
+    for c in &mut cells {
+        c.1 -= left;
+    }
+    cells.sort_by_key(|c| (c.0, c.1));
+    Ok(cells)
+}
+
+/// A cell: row, column, value.
+type Cell = (u32, u32, Data);
+
+/// Sorted cells row by row: each row's index and its cells.
+fn rows_of(cells: &[Cell]) -> impl Iterator<Item = (u32, &[Cell])> {
+    cells.chunk_by(|a, b| a.0 == b.0).map(|r| (r[0].0, r))
+}
+
+fn get(row: &[Cell], col: usize) -> Option<&Data> {
+    row.iter().find(|c| c.1 as usize == col).map(|c| &c.2)
+}
+
 pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     let one = |msg: String| vec![(0, msg)];
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+    check_sizes(bytes).map_err(one)?;
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| one(format!("not a readable .xlsx spreadsheet: {e}")))?;
+    let mut budget = MAX_UNPACKED;
     let mut header = Header::default();
-    if let Ok(about) = wb.worksheet_range(ABOUT) {
-        for row in about.rows() {
-            let v = cell(row.get(1)).unwrap_or_default();
-            match cell(row.first()).unwrap_or_default().as_str() {
+    // A missing or unreadable `about` sheet leaves the header empty, which
+    // import reports by what is missing.
+    if let Ok(about) = sheet_cells(&mut wb, ABOUT, &mut budget) {
+        for (_, row) in rows_of(&about) {
+            let v = cell(get(row, 1)).unwrap_or_default();
+            match cell(get(row, 0)).unwrap_or_default().as_str() {
                 "publication" => header.publication = v,
                 "source language" => header.source_lang = v,
                 "language" => header.lang = v,
@@ -137,17 +241,16 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
             }
         }
     }
-    let range = wb
-        .worksheet_range(SHEET)
-        .map_err(|_| one(format!("the spreadsheet has no sheet named `{SHEET}`")))?;
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let mut rows = range.rows();
-    let titles: Vec<String> = rows
+    let sheet = sheet_cells(&mut wb, SHEET, &mut budget).map_err(one)?;
+    let mut rows = rows_of(&sheet);
+    let (first_row, titles): (usize, Vec<String>) = rows
         .next()
-        .map(|r| {
-            r.iter()
-                .map(|c| cell(Some(c)).unwrap_or_default().trim().to_lowercase())
-                .collect()
+        .map(|(r, row)| {
+            let last = row.last().map_or(0, |c| c.1 as usize);
+            let titles = (0..=last)
+                .map(|c| cell(get(row, c)).unwrap_or_default().trim().to_lowercase())
+                .collect();
+            (r as usize, titles)
         })
         .unwrap_or_default();
     let col = |name: &str| titles.iter().position(|t| t == name);
@@ -160,9 +263,9 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     let old = col("old source");
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    for (i, row) in rows.enumerate() {
-        let n = first_row + i + 2;
-        let get = |c: Option<usize>| c.map_or(Ok(String::new()), |c| cell(row.get(c)));
+    for (r, row) in rows {
+        let n = r as usize + 1;
+        let get = |c: Option<usize>| c.map_or(Ok(String::new()), |c| cell(get(row, c)));
         match (get(Some(k)), get(Some(s)), get(Some(t)), get(old)) {
             (Ok(key), Ok(source), Ok(translation), Ok(old)) => {
                 if key.trim().is_empty() {
@@ -203,6 +306,7 @@ mod tests {
             lang: "ar".into(),
             source_rtl: false,
             lang_rtl: true,
+            ..Header::default()
         };
         let mk = |key: &str, state, tr: &str, prev: Option<&str>| Unit {
             key: key.into(),
@@ -255,5 +359,50 @@ mod tests {
             ]
         );
         assert!(read(b"not a zip").is_err());
+    }
+
+    /// A sheet with its titles, one row, and whatever `more` adds.
+    fn sheet(more: impl Fn(&mut Worksheet)) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name(SHEET).unwrap();
+        for (c, v) in ["key", "source", "translation", "a/p1", "Hi", "Salut"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(c as u32 / 3, c as u16 % 3, *v).unwrap();
+        }
+        more(ws);
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn cells_far_apart_make_no_grid() {
+        // calamine's `worksheet_range` would make a grid of 16384 x 1048576
+        // cells for these; the cells are read one by one instead.
+        let bytes = sheet(|ws| {
+            ws.write_string(1_048_575, 16_383, "far").unwrap();
+        });
+        let c = read(&bytes).unwrap();
+        let got: Vec<(&str, &str, usize)> = c
+            .entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.translation.as_str(), e.line))
+            .collect();
+        assert_eq!(got, [("a/p1", "Salut", 2)]);
+    }
+
+    #[test]
+    fn one_long_string_in_many_cells_is_refused() {
+        // Stored once in the shared strings (32 KB, the most a cell may
+        // hold), copied for each cell: 68 MB.
+        let long = "x".repeat(32_767);
+        let bytes = sheet(|ws| {
+            for r in 2..2_200 {
+                ws.write_string(r, 2, &long).unwrap();
+            }
+        });
+        assert!(bytes.len() < 100_000);
+        let e = read(&bytes).unwrap_err();
+        assert!(e[0].1.contains("more than 64 MB of text"), "{e:?}");
     }
 }
