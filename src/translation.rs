@@ -5,9 +5,9 @@
 
 use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
-use crate::diagnostics::Diagnostic;
 use serde::Serialize;
 
+pub use crate::content::build::{is_stamp, malformed_stamps};
 pub use crate::text::source_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,66 +45,6 @@ pub fn status(site: &Site, node: NodeId, lang: LangId) -> Status {
 pub fn current_hash(site: &Site, doc: crate::content::model::DocId) -> &str {
     let d = site.doc(doc);
     d.hash.get_or_init(|| source_hash(d.title(), d.body()))
-}
-
-/// Whether `s` is a stamp as `fieldguide stamp` writes it: the
-/// 16-character hash, in lowercase letters a-f and digits.
-pub fn is_stamp(s: &str) -> bool {
-    s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-}
-
-/// Translations whose `translation_of:` is not a stamp fieldguide wrote
-/// (typed by hand, copied from another tool): a warning at its line. Such
-/// a translation matches no source version, so it counts as stale. Each
-/// with the translation's language.
-pub fn malformed_stamps(site: &Site) -> Vec<(LangId, Diagnostic)> {
-    let mut out = Vec::new();
-    for node in &site.nodes {
-        for (l, doc) in site.config.lang_ids().zip(&node.docs) {
-            let Some(d) = *doc else { continue };
-            let doc = site.doc(d);
-            let Some(recorded) = doc.fm.translation_of.as_deref() else {
-                continue;
-            };
-            if l == node.source_lang || is_stamp(recorded) {
-                continue;
-            }
-            let (line, col) = stamp_line(&doc.file.text, doc.body_line);
-            let file = crate::diagnostics::display_path(&doc.file.rel);
-            out.push((
-                l,
-                Diagnostic::warning(
-                    &doc.file.rel,
-                    line,
-                    col,
-                    format!(
-                        "`translation_of: {recorded}` is not a stamp fieldguide wrote (a 16-character hash), so this translation counts as stale"
-                    ),
-                )
-                .with_hint(format!(
-                    "check the translation against its source, then run `fieldguide stamp {file}`: it writes the right hash on this line"
-                )),
-            ));
-        }
-    }
-    out
-}
-
-/// Where the value of `translation_of:` is written in a file's front
-/// matter: (line, column), 1-based; (0, 0) when it cannot be found.
-fn stamp_line(text: &str, body_line: usize) -> (usize, usize) {
-    for (i, line) in text.lines().take(body_line.max(1)).enumerate() {
-        let line = line.trim_start_matches('\u{feff}');
-        let Some(rest) = line.strip_prefix("translation_of") else {
-            continue;
-        };
-        let Some(value) = rest.trim_start().strip_prefix(':') else {
-            continue;
-        };
-        let at = line.len() - value.trim_start().len();
-        return (i + 1, line[..at].chars().count() + 1);
-    }
-    (0, 0)
 }
 
 /// Counts for one publication in one language.
@@ -149,6 +89,9 @@ pub struct LanguageSummary {
     pub stale: Vec<String>,
     /// Translations with no `translation_of:` stamp.
     pub untracked: usize,
+    /// Translations left out because they cannot be read (`broken_links:
+    /// warning`): `check` fails on them, as `build --strict` does.
+    pub with_errors: Vec<String>,
 }
 
 /// Pages per language and their translation status, for the build summary.
@@ -164,6 +107,12 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
                 fallback: 0,
                 stale: Vec::new(),
                 untracked: 0,
+                with_errors: site
+                    .broken_translations
+                    .iter()
+                    .filter(|(bl, _)| *bl == l)
+                    .map(|(_, p)| crate::diagnostics::display_path(p))
+                    .collect(),
             };
             for (n, node) in site.node_ids().zip(&site.nodes) {
                 match status(site, n, l) {
@@ -183,6 +132,7 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
                 }
             }
             sum.stale.sort();
+            sum.with_errors.sort();
             sum
         })
         .collect()
@@ -191,17 +141,6 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stamps_fieldguide_writes() {
-        assert!(is_stamp("0123456789abcdef"));
-        for s in ["", "xyz", "12345", "0123456789ABCDEF", "0123456789abcdef0"] {
-            assert!(!is_stamp(s), "{s}");
-        }
-        let text = "\u{feff}---\ntitle: A\ntranslation_of:   \"xyz\"\n---\ntranslation_of: no\n";
-        assert_eq!(stamp_line(text, 5), (3, 19));
-        assert_eq!(stamp_line("---\ntitle: A\n---\n", 4), (0, 0));
-    }
 
     #[test]
     fn hash_ignores_line_endings_and_trailing_space() {

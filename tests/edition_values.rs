@@ -146,7 +146,8 @@ fn check_and_status_list_what_the_country_team_must_look_after() {
         names,
         ["hotline", "office", "office_email", "updated", "website"]
     );
-    assert_eq!(e.run(&["status", "--today", "soon"]).code, 1);
+    // A usage error, as for any bad option.
+    assert_eq!(e.run(&["status", "--today", "soon"]).code, 2);
 }
 
 #[test]

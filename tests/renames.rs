@@ -370,3 +370,92 @@ fn a_link_to_a_renamed_page_names_its_new_file() {
         "{hint}"
     );
 }
+
+/// A rename leaves every translation of the page behind, stamped or not:
+/// each is an orphan named with its likely new name, none is published at
+/// the old address (in no language), and `status` asks for no file under
+/// the old name. An unstamped one used to become the page in every language
+/// as soon as it was there, even beside a stamped one.
+#[test]
+fn every_translation_left_behind_is_an_orphan_stamped_or_not() {
+    const EN: &str = "guidance/handbook/04-informed-consent.en.md";
+    const AR: &str = "guidance/handbook/04-informed-consent.ar.md";
+    // Stamped French with unstamped Arabic; unstamped Arabic alone.
+    for with_french in [true, false] {
+        let site = if with_french {
+            with_consent()
+        } else {
+            let site = Site::fixture("basic");
+            site.write(EN, CONSENT_EN);
+            site
+        };
+        site.write(AR, "---\ntitle: الموافقة\n---\n\nاسأل أولا.\n");
+        site.build_ok();
+        std::fs::rename(
+            site.path().join(EN),
+            site.path().join("guidance/handbook/04-consent.en.md"),
+        )
+        .unwrap();
+        let o = site.build_ok();
+        let ar = "guidance/handbook/04-informed-consent.ar.md:1:1: warning: this translation's source `04-informed-consent.en.md` is gone; `04-consent.en.md` has the same number and no `ar` version: if it is this file's source, renamed, rename this file to `04-consent.ar.md`";
+        assert_eq!(o.stderr.matches(ar).count(), 1, "{}", o.stderr);
+        let fr = "guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`";
+        assert_eq!(
+            o.stderr.matches(fr).count(),
+            usize::from(with_french),
+            "{}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("no `en` version"), "{}", o.stderr);
+        let files = tree(&site.out());
+        for lang in ["en", "fr", "ar"] {
+            assert!(
+                !files.contains_key(&format!("{lang}/handbook/informed-consent.html")),
+                "{with_french} {lang}"
+            );
+            // Once in the navigation: the renamed page.
+            let page = site.page(&format!("{lang}/handbook/consent.html"));
+            assert_eq!(page.attr("article", "lang"), "en", "{lang}");
+            assert!(
+                page.select("a[href$='informed-consent.html']").is_empty(),
+                "{lang}"
+            );
+        }
+        let status = site.run(&["status"]);
+        assert!(
+            !status.stdout.contains("04-informed-consent.en.md"),
+            "{}",
+            status.stdout
+        );
+        assert!(
+            status.stdout.contains("    orphaned:  guidance/handbook/04-informed-consent.ar.md  (its source is gone; it looks like guidance/handbook/04-consent.en.md, renamed: rename it to guidance/handbook/04-consent.ar.md; not published)"),
+            "{}",
+            status.stdout
+        );
+    }
+}
+
+/// A page in another language alone, with no sign of a rename (no stamp,
+/// no English file with its number lacking this language), is a page of
+/// its own: published from French in every language, with the notice.
+#[test]
+fn a_page_in_another_language_alone_is_published_from_it() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/09-local.fr.md",
+        "---\ntitle: Local\n---\n\nTexte.\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/09-local.fr.md:1:1: warning: no `en` version of this page; readers of other languages get this one"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("is gone"), "{}", o.stderr);
+    for lang in ["en", "fr", "ar"] {
+        let page = site.page(&format!("{lang}/handbook/local.html"));
+        assert_eq!(page.attr("article", "lang"), "fr", "{lang}");
+    }
+}

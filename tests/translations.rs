@@ -704,3 +704,124 @@ fn a_broken_translation_falls_back_to_its_source_when_defects_are_published() {
         s.stdout
     );
 }
+
+/// A translation that cannot be read, on a site published with known
+/// defects: `build` leaves it out, but `status` (which lists it as `error`)
+/// and `check` exit 1 until it is fixed, as `build --strict` does.
+#[test]
+fn status_and_check_fail_on_a_translation_that_cannot_be_read() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", site.read("site.yaml")),
+    );
+    let good = site.read(FR_INTRO);
+    // Saved by an old editor in Latin-1.
+    site.write(FR_INTRO, b"---\ntitle: Pr\xe9sentation\n---\n\nBonjour.\n");
+    site.build_ok();
+    let s = site.run(&["status"]);
+    assert!(
+        s.stdout.contains(&format!("error:     {FR_INTRO}")),
+        "{}",
+        s.stdout
+    );
+    assert_eq!(s.code, 1, "{}\n{}", s.stdout, s.stderr);
+    assert_eq!(site.run(&["status", "--format", "json"]).code, 1);
+    let c = site.run(&["check"]);
+    assert_eq!(c.code, 1, "{}", c.stderr);
+    assert!(
+        c.stderr.contains("1 translation with errors to fix: `build` leaves it out (broken_links: warning) and its readers get the source page, `check` does not pass it"),
+        "{}",
+        c.stderr
+    );
+    let c = site.run(&["check", "--format", "json"]);
+    assert_eq!(c.code, 1, "{}", c.stderr);
+    let v: serde_json::Value = serde_json::from_str(&c.stdout).unwrap();
+    assert_eq!(v["translations_with_errors"], serde_json::json!([FR_INTRO]));
+    // Fixed, all pass.
+    site.write(FR_INTRO, good);
+    assert_eq!(site.run(&["status"]).code, 0);
+    let c = site.run(&["check"]);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+}
+
+/// `build` and `check` warn about a `translation_of:` fieldguide did not
+/// write at its line, once, as `status` does.
+#[test]
+fn build_and_check_warn_about_a_stamp_fieldguide_did_not_write() {
+    let site = Site::fixture("basic");
+    site.write(
+        FR_INTRO,
+        site.read(FR_INTRO)
+            .replacen("---\n", "---\ntranslation_of: abc\n", 1),
+    );
+    let warning = "guidance/handbook/01-intro.fr.md:2:17: warning: `translation_of: abc` is not a stamp fieldguide wrote (a 16-character hash), so this translation counts as stale\n";
+    for args in [&["build"][..], &["check"], &["status"]] {
+        let o = site.run(args);
+        assert_eq!(o.code, 0, "{args:?}: {}", o.stderr);
+        assert_eq!(
+            o.stderr.matches(warning).count(),
+            1,
+            "{args:?}: {}",
+            o.stderr
+        );
+    }
+    let o = site.run(&["check", "--format", "json"]);
+    assert_eq!(
+        o.stdout.matches("translation_of: abc").count(),
+        1,
+        "{}",
+        o.stdout
+    );
+    assert_eq!(site.run(&["check", "--strict"]).code, 1);
+    // With an error in the same file, `status` shows the file's messages
+    // (it has errors) and still says this one once.
+    site.write(
+        FR_INTRO,
+        site.read(FR_INTRO)
+            .replacen("---\n", "---\naliases: [signs]\n", 1),
+    );
+    let o = site.run(&["status"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(
+        o.stderr
+            .matches(warning.replace(":2:17", ":3:17").as_str())
+            .count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}
+
+/// `--lang` takes a language as `translate import` reads one (any case,
+/// `_` for `-`, a region the site does not have); an unknown language or
+/// date is a usage error (exit 2).
+#[test]
+fn status_reads_languages_as_translate_import_does() {
+    let site = Site::fixture("basic");
+    for spelled in ["FR", "Fr", "fr_FR", "fr-CA"] {
+        let o = site.run(&["status", "--lang", spelled, "--format", "json"]);
+        assert_eq!(o.code, 0, "{spelled}: {}", o.stderr);
+        let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+        let codes: Vec<&str> = v["languages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["fr"], "{spelled}");
+    }
+    for bad in ["pt_BR", "de", ""] {
+        let o = site.run(&["status", "--lang", bad]);
+        assert_eq!(o.code, 2, "{bad}: {}", o.stderr);
+        assert!(
+            o.stderr.contains(&format!(
+                "error: `--lang {bad}` is not one of the site's languages (en, fr, ar)"
+            )),
+            "{}",
+            o.stderr
+        );
+    }
+    let o = site.run(&["status", "--today", "2026-13-45"]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+}

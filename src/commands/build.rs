@@ -33,16 +33,16 @@ fn print_up_to_date(opts: &Options, u: &pipeline::UpToDate, out: &Path, verbosit
     print_diagnostics(&opts.source, &u.diagnostics, verbosity);
     if verbosity == Verbosity::Verbose {
         for (step, us) in &u.timings {
-            eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
+            crate::errln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
         }
     }
     if verbosity == Verbosity::Quiet {
         return;
     }
     for line in &u.lines {
-        eprintln!("{line}");
+        crate::errln!("{line}");
     }
-    eprintln!(
+    crate::errln!(
         "  nothing changed since the last build: its {} ({:.1} MB) still hold what it wrote",
         plural(u.files, "file", "files"),
         u.bytes as f64 / 1e6
@@ -51,7 +51,7 @@ fn print_up_to_date(opts: &Options, u: &pipeline::UpToDate, out: &Path, verbosit
         unchanged: u.files,
         ..Default::default()
     };
-    eprintln!(
+    crate::errln!(
         "{}",
         done_line(&u.diagnostics, u.elapsed_ms, u.files, out, &stats)
     );
@@ -61,7 +61,7 @@ fn print_up_to_date(opts: &Options, u: &pipeline::UpToDate, out: &Path, verbosit
 pub fn print_notes(notes: &[String], verbosity: Verbosity) {
     if verbosity != Verbosity::Quiet {
         for n in notes {
-            eprintln!("{n}");
+            crate::errln!("{n}");
         }
     }
 }
@@ -70,7 +70,7 @@ pub fn print_notes(notes: &[String], verbosity: Verbosity) {
 pub fn report_failure(opts: &Options, failed: &pipeline::Failed, verbosity: Verbosity) {
     print_diagnostics(&opts.source, &failed.diagnostics, verbosity);
     let (e, w) = count(&failed.diagnostics);
-    eprintln!(
+    crate::errln!(
         "build failed: {}, {}; nothing was written (the output was left as it was)",
         plural(e, "error", "errors"),
         plural(w, "warning", "warnings")
@@ -87,10 +87,10 @@ pub fn print_summary(
 ) {
     if verbosity == Verbosity::Verbose {
         for (step, us) in &summary.timings {
-            eprintln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
+            crate::errln!("  {step:<18} {:>8.1} ms", *us as f64 / 1000.0);
         }
         if let Some((zipped, reused)) = summary.zip_counts {
-            eprintln!(
+            crate::errln!(
                 "  zip: {reused} of {} reused from the last build's zip (each verified to hold the same bytes)",
                 plural(zipped, "file", "files")
             );
@@ -100,9 +100,9 @@ pub fn print_summary(
         return;
     }
     for line in summary_lines(summary) {
-        eprintln!("{line}");
+        crate::errln!("{line}");
     }
-    eprintln!(
+    crate::errln!(
         "{}",
         done_line(
             &summary.diagnostics,
@@ -201,20 +201,25 @@ pub fn done_line(
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
-    let (diags, pages, defects, unpublished, unset) = match pipeline::check(opts) {
+    let (diags, pages, defects, unpublished, unset, unreadable) = match pipeline::check(opts) {
         Ok(s) => (
             s.diagnostics,
             s.languages.iter().map(|l| l.pages).sum::<usize>(),
             s.defects,
             s.unpublished,
             s.unset,
+            s.languages
+                .into_iter()
+                .flat_map(|l| l.with_errors)
+                .collect::<Vec<_>>(),
         ),
-        Err(f) => (f.diagnostics, 0, (0, 0), Vec::new(), Vec::new()),
+        Err(f) => (f.diagnostics, 0, (0, 0), Vec::new(), Vec::new(), Vec::new()),
     };
     let (e, w) = count(&diags);
-    // `broken_links: warning` lets `build` publish them; `check` still fails.
+    // `broken_links: warning` lets `build` publish them (and leave out the
+    // translations that cannot be read); `check` still fails.
     let broken = defects.0 + defects.1;
-    let failed = e > 0 || broken > 0 || (opts.strict && w > 0);
+    let failed = e > 0 || broken > 0 || !unreadable.is_empty() || (opts.strict && w > 0);
     if json {
         let findings: Vec<serde_json::Value> = diags
             .iter()
@@ -238,11 +243,12 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             "warnings": w,
             "broken_links": defects.0,
             "missing_images": defects.1,
+            "translations_with_errors": unreadable,
             "not_published": unpublished.iter().map(|p| crate::diagnostics::display_path(p)).collect::<Vec<_>>(),
             "unset_values": unset_values,
             "findings": findings,
         });
-        println!(
+        crate::outln!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
@@ -251,7 +257,7 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     print_diagnostics(&opts.source, &diags, verbosity);
     if verbosity != Verbosity::Quiet {
         for u in &unset {
-            eprintln!(
+            crate::errln!(
                 "  {:<6} values to fill in locally (readers see a gap): {}",
                 u.code,
                 u.names.join(", ")
@@ -264,29 +270,37 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
         } else {
             String::new()
         };
-        eprintln!(
+        crate::errln!(
             "{}, {}{checked} ({} ms)",
             plural(e, "error", "errors"),
             plural(w, "warning", "warnings"),
             start.elapsed().as_millis(),
         );
         if !unpublished.is_empty() {
-            eprintln!(
+            crate::errln!(
                 "not published: {} under guidance/ no page links to or shows:",
                 plural(unpublished.len(), "file", "files")
             );
             for p in &unpublished {
-                eprintln!(
+                crate::errln!(
                     "  {}",
                     crate::diagnostics::escape_control(&crate::diagnostics::display_path(p))
                 );
             }
         }
         if broken > 0 {
-            eprintln!(
+            crate::errln!(
                 "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
                 plural(defects.0, "broken link", "broken links"),
                 plural(defects.1, "missing image", "missing images"),
+            );
+        }
+        if !unreadable.is_empty() {
+            crate::errln!(
+                "{} with errors to fix: `build` leaves {} out (broken_links: warning) and its readers get the source page, `check` does not pass {}",
+                plural(unreadable.len(), "translation", "translations"),
+                if unreadable.len() == 1 { "it" } else { "them" },
+                if unreadable.len() == 1 { "it" } else { "them" },
             );
         }
     }

@@ -25,6 +25,8 @@ pub enum Verbosity {
 pub const EXIT_OK: i32 = 0;
 /// The site has errors (or warnings, with --strict).
 pub const EXIT_FAILED: i32 = 1;
+/// Wrong command-line usage: an option's value that means nothing here.
+pub const EXIT_USAGE: i32 = 2;
 /// A bug in fieldguide: please report it.
 pub const EXIT_INTERNAL: i32 = 3;
 
@@ -41,13 +43,13 @@ pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosi
         return;
     }
     let (shown, more) = collapse(shown);
-    eprint!(
+    crate::err!(
         "{}",
         render(&shown, &SiteSource::new(source), stderr_color())
     );
     for (message, n) in more {
         let places = if n == 1 { "place" } else { "places" };
-        eprintln!(
+        crate::errln!(
             "warning: {message}: {n} more {places} (`fieldguide check --format json` lists every place)"
         );
     }

@@ -4,7 +4,7 @@
 //! (its front matter fails, it is not UTF-8) is shown as such, with its
 //! messages, never as missing: it is to be fixed, not translated again.
 
-use super::{EXIT_FAILED, EXIT_OK, Verbosity, print_diagnostics};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, Verbosity, print_diagnostics};
 use crate::adaptation::{Overdue, OverrideReport, dates::Date};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Reason, Site};
@@ -137,7 +137,7 @@ fn has_errors(site: &Site, node: NodeId, l: LangId, broken: &HashSet<String>) ->
 fn report(
     site: &Site,
     i18n: &crate::i18n::I18n,
-    only: Option<&str>,
+    only: Option<LangId>,
     history: &History,
     today: Date,
     broken: &HashSet<String>,
@@ -145,7 +145,7 @@ fn report(
     let draft_pages = drafts(site);
     let mut languages = Vec::new();
     for (l, lang) in site.config.lang_ids().zip(&site.config.languages) {
-        if only.is_some_and(|o| o != lang.code) {
+        if only.is_some_and(|o| o != l) {
             continue;
         }
         let mut publications = Vec::new();
@@ -330,8 +330,8 @@ pub fn status(
         None => Date::today(),
         Some((_, Some(d))) => d,
         Some((t, None)) => {
-            eprintln!("error: `--today {t}` is not a date written YYYY-MM-DD");
-            return EXIT_FAILED;
+            crate::errln!("error: `--today {t}` is not a date written YYYY-MM-DD");
+            return EXIT_USAGE;
         }
     };
     let m = match pipeline::model(opts) {
@@ -341,27 +341,31 @@ pub fn status(
             return EXIT_FAILED;
         }
     };
-    if let Some(code) = lang
-        && m.site.config.language(code).is_none()
-    {
-        eprintln!("error: `{code}` is not one of the site's languages");
-        return EXIT_FAILED;
-    }
-    let (shown, broken) = messages(&m.site, &m.diagnostics, lang);
+    let only = match lang.map(|code| (code, m.site.config.language_spelled(code))) {
+        None => None,
+        Some((_, Some(l))) => Some(l),
+        Some((code, None)) => {
+            crate::errln!(
+                "error: `--lang {code}` is not one of the site's languages ({})",
+                m.site.config.codes().join(", ")
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let (shown, broken) = messages(&m.site, &m.diagnostics, only);
     print_diagnostics(&opts.source, &shown, verbosity);
-    let failed = shown.iter().any(|d| d.severity == Severity::Error);
     let r = report(
         &m.site,
         &m.i18n,
-        lang,
+        only,
         &History::new(&opts.source),
         today,
         &broken,
     );
     if json {
-        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+        crate::outln!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {
-        print!("{}", text(&r));
+        crate::out!("{}", text(&r));
     }
     let behind = r
         .languages
@@ -376,6 +380,13 @@ pub fn status(
         })
         || r.overrides.iter().any(|o| o.state == "changed")
         || !r.values_to_check.is_empty();
+    // A translation with errors fails the site even when `broken_links:
+    // warning` made its messages warnings (the build leaves it out).
+    let failed = shown.iter().any(|d| d.severity == Severity::Error)
+        || r.languages
+            .iter()
+            .flat_map(|l| &l.pages)
+            .any(|p| p.status == State::Error);
     if failed || (opts.strict && behind) {
         EXIT_FAILED
     } else {
@@ -391,7 +402,7 @@ pub fn status(
 fn messages(
     site: &Site,
     diags: &[Diagnostic],
-    only: Option<&str>,
+    only: Option<LangId>,
 ) -> (Vec<Diagnostic>, HashSet<String>) {
     // Files with errors; on a site published with known defects, the
     // translations left out for theirs (reported as warnings).
@@ -399,18 +410,24 @@ fn messages(
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| display_path(&d.path))
-        .chain(site.broken_translations.iter().map(|p| display_path(p)))
+        .chain(
+            site.broken_translations
+                .iter()
+                .map(|(_, p)| display_path(p)),
+        )
+        .collect();
+    // Among the model's messages too: said once, and only for `only`.
+    let stamps: Vec<Diagnostic> = translation::malformed_stamps(site)
+        .into_iter()
+        .filter(|(l, _)| only.is_none_or(|o| o == *l))
+        .map(|(_, d)| d)
         .collect();
     let mut shown: Vec<Diagnostic> = diags
         .iter()
         .filter(|d| d.severity == Severity::Error || broken.contains(&display_path(&d.path)))
+        .filter(|d| !stamps.contains(d))
         .cloned()
         .collect();
-    shown.extend(
-        translation::malformed_stamps(site)
-            .into_iter()
-            .filter(|(l, _)| only.is_none_or(|o| site.config.languages[*l].code == o))
-            .map(|(_, d)| d),
-    );
+    shown.extend(stamps);
     (crate::diagnostics::sorted(shown), broken)
 }

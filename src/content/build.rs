@@ -88,6 +88,8 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     }
     super::tree::settle_nodes(&mut site, &failed, diags);
     site.unreadable_pages = failed;
+    // Here, so that `build`, `check`, `serve` and `status` all say it once.
+    diags.extend(malformed_stamps(&site).into_iter().map(|(_, d)| d));
     let assets = loaded
         .assets
         .into_iter()
@@ -131,7 +133,7 @@ fn usable(
             failed.insert(page);
         }
         if lenient && lang != default {
-            site.broken_translations.push(d.path.to_path_buf());
+            site.broken_translations.push((lang, d.path.to_path_buf()));
             diags.push(left_out_translation(d, &site.config, lang));
         } else {
             diags.push(d);
@@ -142,7 +144,7 @@ fn usable(
         let broken = ds.iter().any(|d| d.severity == Severity::Error);
         if lenient && broken && file.lang != default {
             let lang = file.lang;
-            site.broken_translations.push(file.rel.clone());
+            site.broken_translations.push((lang, file.rel.clone()));
             diags.extend(ds.into_iter().map(|d| match d.severity {
                 Severity::Error => left_out_translation(d, &site.config, lang),
                 Severity::Warning => d,
@@ -159,6 +161,66 @@ fn usable(
         }
     }
     (docs, failed)
+}
+
+/// Whether `s` is a stamp as `fieldguide stamp` writes it: the
+/// 16-character hash, in lowercase letters a-f and digits.
+pub fn is_stamp(s: &str) -> bool {
+    s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Translations whose `translation_of:` is not a stamp fieldguide wrote
+/// (typed by hand, copied from another tool): a warning at its line. Such
+/// a translation matches no source version, so it counts as stale. Each
+/// with the translation's language.
+pub fn malformed_stamps(site: &Site) -> Vec<(LangId, Diagnostic)> {
+    let mut out = Vec::new();
+    for node in &site.nodes {
+        for (l, doc) in site.config.lang_ids().zip(&node.docs) {
+            let Some(d) = *doc else { continue };
+            let doc = site.doc(d);
+            let Some(recorded) = doc.fm.translation_of.as_deref() else {
+                continue;
+            };
+            if l == node.source_lang || is_stamp(recorded) {
+                continue;
+            }
+            let (line, col) = stamp_line(&doc.file.text, doc.body_line);
+            let file = crate::diagnostics::display_path(&doc.file.rel);
+            out.push((
+                l,
+                Diagnostic::warning(
+                    &doc.file.rel,
+                    line,
+                    col,
+                    format!(
+                        "`translation_of: {recorded}` is not a stamp fieldguide wrote (a 16-character hash), so this translation counts as stale"
+                    ),
+                )
+                .with_hint(format!(
+                    "check the translation against its source, then run `fieldguide stamp {file}`: it writes the right hash on this line"
+                )),
+            ));
+        }
+    }
+    out
+}
+
+/// Where the value of `translation_of:` is written in a file's front
+/// matter: (line, column), 1-based; (0, 0) when it cannot be found.
+fn stamp_line(text: &str, body_line: usize) -> (usize, usize) {
+    for (i, line) in text.lines().take(body_line.max(1)).enumerate() {
+        let line = line.trim_start_matches('\u{feff}');
+        let Some(rest) = line.strip_prefix("translation_of") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let at = line.len() - value.trim_start().len();
+        return (i + 1, line[..at].chars().count() + 1);
+    }
+    (0, 0)
 }
 
 /// A file with its front matter and where its body starts (offset, line).
@@ -336,4 +398,20 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
         })
         .collect();
     build(config, loaded, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_fieldguide_writes() {
+        assert!(is_stamp("0123456789abcdef"));
+        for s in ["", "xyz", "12345", "0123456789ABCDEF", "0123456789abcdef0"] {
+            assert!(!is_stamp(s), "{s}");
+        }
+        let text = "\u{feff}---\ntitle: A\ntranslation_of:   \"xyz\"\n---\ntranslation_of: no\n";
+        assert_eq!(stamp_line(text, 5), (3, 19));
+        assert_eq!(stamp_line("---\ntitle: A\n---\n", 4), (0, 0));
+    }
 }

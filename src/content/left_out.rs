@@ -4,10 +4,15 @@
 //!   page out in every language; on a publication's or part's index, the
 //!   whole folder; on a translation, that translation only (its readers get
 //!   the source, as for any untranslated page). `--drafts` keeps them all.
-//! - orphaned translations: a file that says it translates a source
-//!   (`translation_of:`) while no source of that name exists. Publishing it
-//!   would make it the page in every language (the French text as the
-//!   English page), so it is left out, with the likely renamed source named.
+//! - orphaned translations: the files of a page that has no file in the
+//!   default language, when one of them says it translates a source
+//!   (`translation_of:`), or when a file of the default language with the
+//!   same number has no version in their language (renamed, by the look of
+//!   it). Publishing them would make one the page in every language (the
+//!   French text as the English page, at the old address), so they are left
+//!   out, with the likely renamed source named. A page in another language
+//!   alone without either sign (a local annex in French only) is a page of
+//!   its own, published from the language it is in.
 
 use super::front_matter::FrontMatter;
 use super::load::SourceFile;
@@ -185,17 +190,23 @@ fn orphans(
             groups.entry(key(&d.0)).or_default().push(i);
         }
     }
-    let mut orphaned = Vec::new();
-    for (k, members) in &groups {
-        let has_source = failed.contains(k)
-            || members
-                .iter()
-                .any(|&i| docs[i].0.lang == default || docs[i].1.translation_of.is_none());
-        if !has_source {
-            orphaned.extend(members.iter().copied());
-        }
-    }
-    if orphaned.is_empty() {
+    // A page with no file in the default language is left behind by a
+    // rename or a removal when one of its files says it translates a
+    // source (`translation_of:`), or when a file of the default language
+    // with the same number has no version in its language (renamed, by
+    // the look of it). Otherwise it is a page of its own (a local annex
+    // in French alone), published from the language it is in.
+    let lacking: Vec<(&Vec<usize>, bool)> = groups
+        .iter()
+        .filter(|(k, members)| {
+            !failed.contains(*k) && !members.iter().any(|&i| docs[i].0.lang == default)
+        })
+        .map(|(_, members)| {
+            let stamped = members.iter().any(|&i| docs[i].1.translation_of.is_some());
+            (members, stamped)
+        })
+        .collect();
+    if lacking.is_empty() {
         return;
     }
     // Hashes of the sources, only now that a rename is to be looked for.
@@ -213,9 +224,18 @@ fn orphans(
             )
         })
         .collect();
-    for i in orphaned {
+    let mut orphaned = Vec::new();
+    for (members, stamped) in lacking {
+        let renamed: Vec<_> = members
+            .iter()
+            .map(|&i| (i, renamed_source(docs, &groups, &sources, i)))
+            .collect();
+        if stamped || renamed.iter().any(|(_, r)| r.is_some()) {
+            orphaned.extend(renamed);
+        }
+    }
+    for (i, renamed) in orphaned {
         let f = &docs[i].0;
-        let renamed = renamed_source(docs, &groups, &sources, i);
         diags.push(orphan_warning(docs, config, i, renamed.as_ref()));
         skip[i] = true;
         out.push(left_out(
@@ -287,15 +307,23 @@ fn orphan_warning(
     let code = &config.languages[f.lang].code;
     let gone = format!("{}.{default}.md", f.stem);
     let Some(&(s, by_hash)) = renamed else {
+        let mut hint = format!(
+            "if the source was renamed, give this file its new name (with `.{code}.md`); if the page was removed, remove this file too"
+        );
+        // Unstamped, it may never have had a source: say how to publish it.
+        if docs[i].1.translation_of.is_none() {
+            let _ = write!(
+                hint,
+                "; if it is a page of its own, add its `{default}` version, `{gone}`"
+            );
+        }
         return Diagnostic::warning(
             &f.rel,
             0,
             0,
             format!("this translation's source `{gone}` is gone, so this file is not published"),
         )
-        .with_hint(format!(
-            "if the source was renamed, give this file its new name (with `.{code}.md`); if the page was removed, remove this file too"
-        ));
+        .with_hint(hint);
     };
     let src = &docs[s].0;
     let new_name = src.rel.with_file_name(format!("{}.{code}.md", src.stem));
@@ -457,14 +485,67 @@ mod tests {
     }
 
     #[test]
-    fn an_unstamped_page_in_another_language_is_still_a_source() {
+    fn a_page_without_a_source_is_an_orphan_when_a_sign_says_so() {
+        let stamped = "---\ntitle: A\ntranslation_of: 0123456789abcdef\n---\n";
+        let unstamped = "---\ntitle: A\n---\n";
+        let other = ("pub/01-other.en.md", unstamped);
+        // Orphans: a stamp on any of its files, or an English file with the
+        // same number and no version in that language.
+        for files in [
+            vec![("pub/01-local.fr.md", stamped)],
+            vec![
+                ("pub/01-local.fr.md", stamped),
+                ("pub/01-local.es.md", unstamped),
+            ],
+            vec![other, ("pub/01-local.fr.md", unstamped)],
+        ] {
+            let mut all = vec![INDEX];
+            all.extend(files.iter().copied());
+            let (s, d) = site3(&all);
+            let orphans = files.iter().filter(|f| !f.0.ends_with(".en.md")).count();
+            assert_eq!(s.left_out.len(), orphans, "{files:?}: {d:?}");
+            assert!(
+                !s.nodes.iter().any(|n| n.stem == "01-local"),
+                "{files:?}: no node for the orphans"
+            );
+            assert!(d.iter().all(|d| d.contains("is gone")), "{d:?}");
+            assert_eq!(d.len(), orphans, "{d:?}");
+        }
+        // Pages of their own, in French (and Spanish) alone.
+        for files in [
+            vec![("pub/01-local.fr.md", unstamped)],
+            vec![
+                ("pub/01-local.fr.md", unstamped),
+                ("pub/01-local.es.md", unstamped),
+            ],
+        ] {
+            let mut all = vec![INDEX];
+            all.extend(files.iter().copied());
+            let (s, d) = site3(&all);
+            assert!(s.left_out.is_empty(), "{files:?}: {d:?}");
+            assert!(s.nodes.iter().any(|n| n.stem == "01-local"));
+            assert!(d.iter().all(|d| d.contains("no `en` version")), "{d:?}");
+        }
+        // A stamp says its source is gone, even in a site without English.
         let (s, d) = site(
-            &[INDEX, ("pub/01-local.fr.md", "---\ntitle: Local\n---\n")],
+            &[
+                ("pub/index.fr.md", "---\ntitle: Pub\n---\n"),
+                ("pub/01-local.fr.md", stamped),
+            ],
             false,
         );
-        assert!(s.left_out.is_empty());
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].contains("no `en` version"), "{d:?}");
+        assert_eq!(s.left_out.len(), 1, "{d:?}");
+    }
+
+    /// [`site`] in English, French and Spanish.
+    fn site3(files: &[(&str, &str)]) -> (crate::content::model::Site, Vec<String>) {
+        let (config, _) = crate::config::parse(
+            "title: T\ndefault_language: en\nlanguages: [en, fr, es]\n",
+            std::path::Path::new("site.yaml"),
+        );
+        let mut diags = Vec::new();
+        let site = crate::content::build::from_memory(config.unwrap(), files, &mut diags);
+        (site, diags.iter().map(Diagnostic::headline).collect())
     }
 
     #[test]
@@ -474,6 +555,7 @@ mod tests {
                 ("pub/_index.md", "---\ntitle: Pub\nkind: checklist\n---\n"),
                 ("pub/part/_index.fr.md", "---\ntitle: Partie\n---\n"),
                 ("pub/part/index.fr.md", "---\ntitle: Partie\n---\n"),
+                ("pub/part/index.en.md", "---\ntitle: Part\n---\n"),
                 ("pub/part/01-a.en.md", "---\ntitle: A\n---\n"),
             ],
             false,
@@ -483,7 +565,6 @@ mod tests {
             [
                 "guidance/pub/_index.md:1:1: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
                 "guidance/pub/part/_index.fr.md:1:1: warning: Hugo's `_index.md` beside this folder's `index.fr.md`: this file is left out",
-                "guidance/pub/part/index.fr.md:1:1: warning: no `en` version of this page; readers of other languages get this one",
             ]
         );
         let p = s.publications[0];

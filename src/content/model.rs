@@ -162,8 +162,8 @@ pub struct Site {
     pub left_out: Vec<LeftOut>,
     /// Translations left out because they have errors, on a site
     /// published with known defects (`broken_links: warning`): their
-    /// readers get the source page.
-    pub broken_translations: Vec<PathBuf>,
+    /// readers get the source page. With each one's language.
+    pub broken_translations: Vec<(crate::config::LangId, PathBuf)>,
     /// Pages whose source-language file could not be read or has errors
     /// (`dir/stem` under `guidance/`): a link to one is not "missing", its
     /// own error says what is wrong.

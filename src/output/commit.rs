@@ -263,7 +263,7 @@ impl<'a> Transaction<'a> {
         };
         self.w
             .staging
-            .rename(&n.to_string(), dir, name)
+            .rename(n.to_string(), dir, name)
             .map_err(|e| self.err(&f.path, &e))?;
         self.done.push(Undo::Placed {
             dir: dir_rel.to_string(),
@@ -423,7 +423,7 @@ impl<'a> Transaction<'a> {
                             let _ = d.unlink(&name);
                         }
                         Before::File(b) => {
-                            let _ = staging.rename(&format!("b{b}"), &d, &name);
+                            let _ = staging.rename(format!("b{b}"), &d, &name);
                         }
                         Before::Link(target) => {
                             let _ = d.unlink(&name);

@@ -238,7 +238,7 @@ impl Writer {
             .and_then(|d| d.hash(name))
             .is_ok_and(|old| old == (hash, len));
         let tmp = if unchanged {
-            let _ = self.staging.unlink(&n.to_string());
+            let _ = self.staging.unlink(n.to_string());
             None
         } else {
             Some(n)

@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod streams;
 mod yaml;
 
 use common::{Site, tree};

@@ -2,7 +2,6 @@
 //! column to change, with the parser's own words kept as a note; and YAML
 //! that is hostile (deep nesting) or carries control characters.
 
-use super::common::Site;
 use super::{assert_has, fails};
 
 const SIGNS: &str = "guidance/handbook/02-signs.en.md";
@@ -228,7 +227,7 @@ fn control_characters_written_as_escapes_are_errors() {
     );
     let e = fails(|s| {
         let yaml = std::fs::read_to_string(s.path().join("site.yaml")).unwrap();
-        s.write("site.yaml", &format!("{yaml}\nsubtitle: \"a\\x85b\"\n"));
+        s.write("site.yaml", format!("{yaml}\nsubtitle: \"a\\x85b\"\n"));
     });
     assert!(
         e.contains("this value holds a control character (U+0085)"),
