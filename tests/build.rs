@@ -275,7 +275,7 @@ fn output_is_deterministic_across_runs_and_threads() {
 }
 
 #[test]
-fn rebuild_removes_pages_that_are_gone_and_keeps_foreign_files() {
+fn rebuild_removes_pages_that_are_gone_and_files_put_there_by_hand() {
     let site = Site::fixture("basic");
     site.build_ok();
     std::fs::write(site.out().join("CNAME"), "example.org").unwrap();
@@ -292,9 +292,22 @@ fn rebuild_removes_pages_that_are_gone_and_keeps_foreign_files() {
         "guidance/handbook/01-intro.fr.md",
         "---\ntitle: Intro\n---\nTexte.\n",
     );
-    site.build_ok();
+    let o = site.build_ok();
     assert!(!site.out().join("en/handbook/signs.html").exists());
-    assert!(site.out().join("CNAME").exists());
+    // The output folder is the build's: a file put there by hand goes, and
+    // is named; the host's files are published from static/.
+    assert!(!site.out().join("CNAME").exists());
+    assert!(
+        o.stderr
+            .contains("removed from the output what this build does not write: `CNAME`"),
+        "{}",
+        o.stderr
+    );
+    site.write("static/CNAME", "example.org");
+    site.write("static/.nojekyll", "");
+    site.build_ok();
+    assert_eq!(site.read("public/CNAME"), "example.org");
+    assert!(site.out().join(".nojekyll").is_file());
 }
 
 #[test]

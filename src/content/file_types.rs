@@ -110,9 +110,19 @@ fn active_reason(ext: &str) -> Option<&'static str> {
         .map(|(why, _)| *why)
 }
 
+/// The files static hosts read at the site's root: GitHub Pages' custom
+/// domain (`CNAME`) and its switch that stops Jekyll (`.nojekyll`). Plain
+/// text, nothing runs; published from `static/` like a document.
+pub fn is_host_file(name: &str) -> bool {
+    matches!(name, "CNAME" | ".nojekyll")
+}
+
 /// What `name` (a file name, or a path: its last part counts) is.
 pub fn classify(name: &str) -> FileType {
     let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if is_host_file(name) {
+        return FileType::Document;
+    }
     if is_leftover(name) {
         return FileType::Leftover;
     }

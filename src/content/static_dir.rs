@@ -37,7 +37,10 @@ pub fn walk(
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(super::names::ignored)
+            let name = e.file_name().to_str();
+            e.depth() == 0
+                || (e.depth() == 1 && name.is_some_and(super::file_types::is_host_file))
+                || !name.is_some_and(super::names::ignored)
         });
     for entry in walker {
         let entry = match entry {

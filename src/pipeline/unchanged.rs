@@ -106,6 +106,17 @@ pub fn key(opts: &Options, inputs: &Inputs) -> Option<Hash> {
         k.put(&[u8::from(theme.overridden.contains(path))]);
         k.text(theme.from_base.get(path).map_or("", String::as_str));
     }
+    // What loading said: it names files kept out of `loaded` (a language
+    // suffix the site lacks, a link inside `guidance/`), which must count.
+    let mut said: Vec<String> = inputs
+        .diagnostics
+        .iter()
+        .map(|d| format!("{d:?}"))
+        .collect();
+    said.sort_unstable();
+    for d in &said {
+        k.text(d);
+    }
     let l = &inputs.loaded;
     // A file left out as unreadable (not UTF-8, binary) counts by what the
     // build says of it: that, and where it stands, is all it changes.
