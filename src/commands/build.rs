@@ -198,65 +198,56 @@ pub fn done_line(
     )
 }
 
+/// What `check` found: the site's messages, and what `broken_links:
+/// warning` would let `build` publish.
+struct Found {
+    diags: Vec<crate::diagnostics::Diagnostic>,
+    pages: usize,
+    /// Broken links and missing images.
+    defects: (usize, usize),
+    unpublished: Vec<std::path::PathBuf>,
+    unset: Vec<crate::adaptation::Unset>,
+    /// Translations left out because they cannot be read.
+    unreadable: Vec<String>,
+}
+
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
-    let (diags, pages, defects, unpublished, unset, unreadable) = match pipeline::check(opts) {
-        Ok(s) => (
-            s.diagnostics,
-            s.languages.iter().map(|l| l.pages).sum::<usize>(),
-            s.defects,
-            s.unpublished,
-            s.unset,
-            s.languages
+    let found = match pipeline::check(opts) {
+        Ok(s) => Found {
+            diags: s.diagnostics,
+            pages: s.languages.iter().map(|l| l.pages).sum::<usize>(),
+            defects: s.defects,
+            unpublished: s.unpublished,
+            unset: s.unset,
+            unreadable: s
+                .languages
                 .into_iter()
                 .flat_map(|l| l.with_errors)
-                .collect::<Vec<_>>(),
-        ),
-        Err(f) => (f.diagnostics, 0, (0, 0), Vec::new(), Vec::new(), Vec::new()),
+                .collect(),
+        },
+        Err(f) => Found {
+            diags: f.diagnostics,
+            pages: 0,
+            defects: (0, 0),
+            unpublished: Vec::new(),
+            unset: Vec::new(),
+            unreadable: Vec::new(),
+        },
     };
-    let (e, w) = count(&diags);
+    let (e, w) = count(&found.diags);
     // `broken_links: warning` lets `build` publish them (and leave out the
     // translations that cannot be read); `check` still fails.
-    let broken = defects.0 + defects.1;
-    let failed = e > 0 || broken > 0 || !unreadable.is_empty() || (opts.strict && w > 0);
+    let broken = found.defects.0 + found.defects.1;
+    let failed = e > 0 || broken > 0 || !found.unreadable.is_empty() || (opts.strict && w > 0);
     if json {
-        let findings: Vec<serde_json::Value> = diags
-            .iter()
-            .map(|d| {
-                serde_json::json!({
-                    "severity": if opts.strict { crate::diagnostics::Severity::Error } else { d.severity },
-                    "path": crate::diagnostics::display_path(&d.path),
-                    "line": d.line.max(1),
-                    "column": d.col.max(1),
-                    "message": d.message,
-                    "hint": d.hint,
-                })
-            })
-            .collect();
-        let unset_values: serde_json::Map<String, serde_json::Value> = unset
-            .iter()
-            .map(|u| (u.code.clone(), serde_json::json!(u.names)))
-            .collect();
-        let report = serde_json::json!({
-            "errors": e,
-            "warnings": w,
-            "broken_links": defects.0,
-            "missing_images": defects.1,
-            "translations_with_errors": unreadable,
-            "not_published": unpublished.iter().map(|p| crate::diagnostics::display_path(p)).collect::<Vec<_>>(),
-            "unset_values": unset_values,
-            "findings": findings,
-        });
-        crate::outln!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        crate::outln!("{}", check_json(&found, opts.strict));
         return if failed { EXIT_FAILED } else { EXIT_OK };
     }
-    print_diagnostics(&opts.source, &diags, verbosity);
+    print_diagnostics(&opts.source, &found.diags, verbosity);
     if verbosity != Verbosity::Quiet {
-        for u in &unset {
+        for u in &found.unset {
             crate::errln!(
                 "  {:<6} values to fill in locally (readers see a gap): {}",
                 u.code,
@@ -265,8 +256,8 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
         }
     }
     if verbosity != Verbosity::Quiet || failed {
-        let checked = if pages > 0 {
-            format!(" in {}", plural(pages, "page", "pages"))
+        let checked = if found.pages > 0 {
+            format!(" in {}", plural(found.pages, "page", "pages"))
         } else {
             String::new()
         };
@@ -276,35 +267,76 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             plural(w, "warning", "warnings"),
             start.elapsed().as_millis(),
         );
-        if !unpublished.is_empty() {
+        print_left_out(&found);
+    }
+    if failed { EXIT_FAILED } else { EXIT_OK }
+}
+
+/// `check --format json`: counts, what is left out, every message.
+fn check_json(found: &Found, strict: bool) -> String {
+    let (e, w) = count(&found.diags);
+    let findings: Vec<serde_json::Value> = found
+        .diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "severity": if strict { crate::diagnostics::Severity::Error } else { d.severity },
+                "path": crate::diagnostics::display_path(&d.path),
+                "line": d.line.max(1),
+                "column": d.col.max(1),
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    let unset_values: serde_json::Map<String, serde_json::Value> = found
+        .unset
+        .iter()
+        .map(|u| (u.code.clone(), serde_json::json!(u.names)))
+        .collect();
+    let report = serde_json::json!({
+        "errors": e,
+        "warnings": w,
+        "broken_links": found.defects.0,
+        "missing_images": found.defects.1,
+        "translations_with_errors": found.unreadable,
+        "not_published": found.unpublished.iter().map(|p| crate::diagnostics::display_path(p)).collect::<Vec<_>>(),
+        "unset_values": unset_values,
+        "findings": findings,
+    });
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+/// The lines after `check`'s count: files not published, and what
+/// `broken_links: warning` lets `build` through but `check` does not.
+fn print_left_out(found: &Found) {
+    let (unpublished, defects, unreadable) = (&found.unpublished, found.defects, &found.unreadable);
+    if !unpublished.is_empty() {
+        crate::errln!(
+            "not published: {} under guidance/ no page links to or shows:",
+            plural(unpublished.len(), "file", "files")
+        );
+        for p in unpublished {
             crate::errln!(
-                "not published: {} under guidance/ no page links to or shows:",
-                plural(unpublished.len(), "file", "files")
-            );
-            for p in &unpublished {
-                crate::errln!(
-                    "  {}",
-                    crate::diagnostics::escape_control(&crate::diagnostics::display_path(p))
-                );
-            }
-        }
-        if broken > 0 {
-            crate::errln!(
-                "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
-                plural(defects.0, "broken link", "broken links"),
-                plural(defects.1, "missing image", "missing images"),
-            );
-        }
-        if !unreadable.is_empty() {
-            crate::errln!(
-                "{} with errors to fix: `build` leaves {} out (broken_links: warning) and its readers get the source page, `check` does not pass {}",
-                plural(unreadable.len(), "translation", "translations"),
-                if unreadable.len() == 1 { "it" } else { "them" },
-                if unreadable.len() == 1 { "it" } else { "them" },
+                "  {}",
+                crate::diagnostics::escape_control(&crate::diagnostics::display_path(p))
             );
         }
     }
-    if failed { EXIT_FAILED } else { EXIT_OK }
+    if defects.0 + defects.1 > 0 {
+        crate::errln!(
+            "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
+            plural(defects.0, "broken link", "broken links"),
+            plural(defects.1, "missing image", "missing images"),
+        );
+    }
+    if !unreadable.is_empty() {
+        let them = if unreadable.len() == 1 { "it" } else { "them" };
+        crate::errln!(
+            "{} with errors to fix: `build` leaves {them} out (broken_links: warning) and its readers get the source page, `check` does not pass {them}",
+            plural(unreadable.len(), "translation", "translations"),
+        );
+    }
 }
 
 /// A local edition's pages to review, one line each.

@@ -82,9 +82,13 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
     })
 }
 
-/// Imports one file's translations into the site at `root`.
-pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Report {
-    let mut report = Report::default();
+/// The language and publication a file's header names, checked against
+/// the site and the folder the file is in.
+fn target(
+    site: &Site,
+    shown: &Path,
+    catalog: &Catalog,
+) -> Result<(LangId, crate::content::model::NodeId), Diagnostic> {
     let err = |line: usize, msg: String, hint: &str| {
         Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
     };
@@ -103,11 +107,10 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
             .or(targets.first().copied())
             .unwrap_or("fr");
         let (what, hint) = missing_language(shown, example, &targets.join(", "));
-        report.diagnostics.push(err(h.lang_line, what, &hint));
-        return report;
+        return Err(err(h.lang_line, what, &hint));
     }
     let Some(lang) = crate::config::spelled_index(&codes, &h.lang).map(LangId) else {
-        report.diagnostics.push(err(
+        return Err(err(
             h.lang_line,
             format!(
                 "the file's language `{}` is not one of the site's languages",
@@ -115,14 +118,13 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
             ),
             "import a file exported from this site with `fieldguide translate export --lang CODE`",
         ));
-        return report;
     };
     let code = codes[lang.0];
     if let Some(folder) = folder_language(&codes, shown)
         && folder != lang.0
     {
         let folder = codes[folder];
-        report.diagnostics.push(err(
+        return Err(err(
             h.lang_line,
             format!(
                 "the file's language is `{}`, but it is in translations/{folder}/, the folder for `{folder}`: nothing is imported, so that the `{code}` translations are not replaced",
@@ -132,28 +134,41 @@ pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Repo
                 "if the file is in `{folder}`, correct its language (PO `Language:`, XLIFF `target-language`, the spreadsheet's `language` row); if it is in `{code}`, move it to translations/{code}/"
             ),
         ));
-        return report;
     }
     let Some(&publication) = site
         .publications
         .iter()
         .find(|&&p| publication_name(site, p) == h.publication)
     else {
-        report.diagnostics.push(err(
+        return Err(err(
             h.publication_line,
             format!("the site has no publication `{}`", h.publication),
             "import the file into the site it was exported from",
         ));
-        return report;
     };
     if lang == site.nodes[publication].source_lang {
-        report.diagnostics.push(err(
+        return Err(err(
             h.lang_line,
             format!("`{}` is the source language of this publication", h.lang),
             "translations are imported into the other languages",
         ));
-        return report;
     }
+    Ok((lang, publication))
+}
+
+/// Imports one file's translations into the site at `root`.
+pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Report {
+    let mut report = Report::default();
+    let err = |line: usize, msg: String, hint: &str| {
+        Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
+    };
+    let (lang, publication) = match target(site, shown, catalog) {
+        Ok(t) => t,
+        Err(d) => {
+            report.diagnostics.push(d);
+            return report;
+        }
+    };
     let history = History::new(root);
     let pages = publication_units(site, publication, lang, &history);
     let mut by_key: HashMap<&str, (usize, usize)> = HashMap::new();
