@@ -444,18 +444,31 @@ pub fn check_collisions(files: &[Entry]) -> Result<(), Vec<Diagnostic>> {
             .or_default()
             .push(p);
     }
+    // The same pair in every language's folder is one problem, said once.
+    let below_top = |p: &str| p.split_once('/').map_or(p, |(_, rest)| rest).to_string();
+    let mut said: std::collections::BTreeMap<(String, String), (usize, &str, &str)> =
+        Default::default();
     for group in by_key.values().filter(|g| g.len() > 1) {
+        said.entry((below_top(group[0]), below_top(group[1])))
+            .and_modify(|(n, ..)| *n += 1)
+            .or_insert((1, group[0], group[1]));
+    }
+    for (n, a, b) in said.into_values() {
+        let also = match n {
+            1 => String::new(),
+            2 => " (and the same in 1 other folder)".to_string(),
+            n => format!(" (and the same in {} other folders)", n - 1),
+        };
         clashes.push(
             Diagnostic::error(
-                group[1],
+                b,
                 0,
                 0,
                 format!(
-                    "`{}` and `{}` differ only by case or Unicode normalisation: on Windows and macOS they would be one file",
-                    group[0], group[1]
+                    "`{a}` and `{b}` differ only by case or Unicode normalisation: on Windows and macOS they would be one file{also}"
                 ),
             )
-            .with_hint("rename one of the files they come from"),
+            .with_hint("rename one of the files they come from (under guidance/ or static/)"),
         );
     }
     if clashes.is_empty() {
