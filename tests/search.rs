@@ -464,3 +464,35 @@ fn ranking_follows_title_headings_words_found_and_closeness() {
         assert!(hits.iter().flat_map(|h| &h.marks).any(|m| m == "quokka"));
     }
 }
+
+/// Two words the site writes as one (`handwashing`), searched apart
+/// (`hand-washing`, `hand washing`): its page has both, and comes before
+/// pages with one of them in their title (`Handbook kit`, `Washing lines`).
+#[test]
+fn words_written_apart_find_the_word_written_as_one() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/04-water.en.md",
+        "---\ntitle: Water and sanitation\n---\n\nHandwashing with soap at every tap.\n",
+    );
+    site.write(
+        "guidance/handbook/05-kit.en.md",
+        "---\ntitle: Handbook kit\n---\n\nLines and pegs.\n",
+    );
+    site.write(
+        "guidance/handbook/06-lines.en.md",
+        "---\ntitle: Washing lines\n---\n\nPegs and rope.\n",
+    );
+    site.build_ok();
+    for q in ["hand-washing", "hand washing"] {
+        let (_, hits) = search(&b, &site.out(), "en", q);
+        assert_eq!(
+            hits.first().map(|h| h.title.as_str()),
+            Some("Water and sanitation"),
+            "{q}: {:?}",
+            hits.iter().map(|h| &h.title).collect::<Vec<_>>()
+        );
+        assert!(hits[0].partial.is_none(), "{q}");
+    }
+}

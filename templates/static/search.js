@@ -221,6 +221,14 @@
       });
       fixes.push(f.fix);
     });
+    // Two words the site writes as one (`hand-washing`, `hand washing` for
+    // `handwashing`): its pages have both.
+    qs.forEach(function (w, i) {
+      var both = 3 << i;
+      if (i + 1 < M) (keys.get(w + qs[i + 1]) || []).forEach(function (g) {
+        members[g].forEach(function (n) { mask[n] |= both; exact[n] |= both; });
+      });
+    });
     results = [];
     if (M) docs.forEach(function (d, n) {
       var title = 0, ex = 0, head = 0, seen = 0, hits = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text, i, m, b, lo, c;
