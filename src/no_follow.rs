@@ -96,6 +96,14 @@ mod imp {
             &self.path
         }
 
+        /// The device `name` is on (`.` for this folder), not following a
+        /// link: a mount point is on another.
+        pub fn device(&self, name: impl AsRef<Path>) -> io::Result<u64> {
+            let st = rustix::fs::statat(&self.fd, name.as_ref(), AtFlags::SYMLINK_NOFOLLOW)
+                .map_err(err)?;
+            Ok(st.st_dev as u64)
+        }
+
         /// What is at `name` (one component), not following a link.
         pub fn kind(&self, name: impl AsRef<Path>) -> io::Result<Kind> {
             match rustix::fs::statat(&self.fd, name.as_ref(), AtFlags::SYMLINK_NOFOLLOW) {
@@ -352,6 +360,10 @@ mod imp {
         }
         pub fn kind(&self, name: impl AsRef<Path>) -> io::Result<Kind> {
             kind_of(&self.path.join(name))
+        }
+        /// No device numbers here: one device.
+        pub fn device(&self, _name: impl AsRef<Path>) -> io::Result<u64> {
+            Ok(0)
         }
         pub fn names(&self) -> io::Result<Vec<std::ffi::OsString>> {
             std::fs::read_dir(&self.path)?

@@ -647,3 +647,62 @@ fn many_forged_manifest_entries_are_one_warning() {
         said[0]
     );
 }
+
+/// A `.fieldguide-output` that fieldguide did not write (empty, made up)
+/// does not make a folder of someone's files the build's to empty.
+#[test]
+fn a_made_up_marker_does_not_open_a_folder_to_the_build() {
+    let site = Site::fixture("basic");
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(docs.path().join("photos")).unwrap();
+    std::fs::write(docs.path().join("thesis.txt"), "mine").unwrap();
+    std::fs::write(docs.path().join("photos/a.jpg"), "mine").unwrap();
+    for made_up in ["", "hello\n"] {
+        std::fs::write(docs.path().join(".fieldguide-output"), made_up).unwrap();
+        let before = tree(docs.path());
+        let o = site.run(&["build", "--out", docs.path().to_str().unwrap()]);
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        assert!(
+            o.stderr.contains("was not created by fieldguide"),
+            "{}",
+            o.stderr
+        );
+        assert_eq!(tree(docs.path()), before);
+    }
+}
+
+/// A file system mounted where the staging folder goes (root only): the
+/// build never empties it, and says what to do.
+#[test]
+fn a_mount_in_place_of_the_staging_folder_is_left_alone() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = tree(&site.out());
+    let staging = site.out().join(".fieldguide-staging");
+    let Some(_mounted) = Tmpfs::mount(&staging, "1m") else {
+        eprintln!("skipped: mounting needs root");
+        return;
+    };
+    std::fs::create_dir_all(staging.join("sub")).unwrap();
+    std::fs::write(staging.join("a.txt"), "keep").unwrap();
+    std::fs::write(staging.join("sub/b.txt"), "keep").unwrap();
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("a staging folder left in the output cannot be removed"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(staging.join("a.txt")).unwrap(),
+        "keep"
+    );
+    assert_eq!(
+        std::fs::read_to_string(staging.join("sub/b.txt")).unwrap(),
+        "keep"
+    );
+    let mut after = tree(&site.out());
+    after.retain(|k, _| !k.starts_with(".fieldguide-staging"));
+    assert_eq!(after, before);
+}

@@ -382,6 +382,20 @@ fn a_fallen_back_summary_is_marked_with_its_language() {
         assert_eq!(nearest(p, "lang").as_deref(), Some("en"), "{page}");
         assert_eq!(nearest(p, "dir").as_deref(), Some("ltr"), "{page}");
     }
+    // A chapter's summary in the publication's list of chapters, likewise.
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\nsummary: Signs to look for.\n---\n\n## Physical signs {#physical-signs}\n",
+    );
+    site.build_ok();
+    let list = site.page("ar/handbook/index.html");
+    let p = list
+        .select("li p")
+        .into_iter()
+        .find(|e| e.text().collect::<String>() == "Signs to look for.")
+        .expect("the chapter's summary");
+    assert_eq!(nearest(p, "lang").as_deref(), Some("en"));
+    assert_eq!(nearest(p, "dir").as_deref(), Some("ltr"));
     // In English, nothing to mark.
     let home = site.page("en/index.html");
     let p = home

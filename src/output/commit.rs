@@ -320,9 +320,10 @@ impl<'a> Transaction<'a> {
     /// Moves into staging everything in the output folder that this build
     /// does not write (`keep`, and the folders holding it): files planted
     /// there or edited by hand, links, folders. The folder is fieldguide's
-    /// (its marker says so), and a build over any output must leave
-    /// exactly what a build into an empty folder leaves. Folders are
-    /// walked without following links; a link is moved, never entered.
+    /// (`guard` let the build in only with a manifest fieldguide wrote, or
+    /// empty), and a build over any output must leave exactly what a build
+    /// into an empty folder leaves. Folders are walked without following
+    /// links; a link is moved, never entered.
     fn sweep(&mut self, keep: &BTreeSet<&str>) -> Result<(), Diagnostic> {
         let mut keep_dirs: BTreeSet<&str> = BTreeSet::new();
         for p in keep {
@@ -339,7 +340,7 @@ impl<'a> Transaction<'a> {
             let mut names = dir.names().map_err(|e| self.err(&rel, &e))?;
             names.sort();
             for name in names {
-                let shown = name.to_string_lossy();
+                let shown = shown_name(&name);
                 let path = if rel.is_empty() {
                     shown.to_string()
                 } else {
@@ -393,15 +394,13 @@ impl<'a> Transaction<'a> {
                 0 => String::new(),
                 n => format!(" and {n} more"),
             };
+            let listed = removed[..removed.len().min(SHOWN)].join(", ");
             self.warnings.push(
                 Diagnostic::warning(
                     self.w.out.clone(),
                     0,
                     0,
-                    format!(
-                        "removed from the output what this build does not write: {}{more}",
-                        removed[..removed.len().min(SHOWN)].join(", ")
-                    ),
+                    format!("removed from the output what this build does not write: {listed}{more}"),
                 )
                 .with_hint("the output folder holds only what fieldguide builds (files planted there or edited by hand are removed; a link is removed, never followed); put files to publish in `static/`"),
             );
@@ -469,4 +468,17 @@ impl<'a> Transaction<'a> {
             }
         }
     }
+}
+
+/// A name as shown in a message: a byte that is not UTF-8 as `\xff`, not
+/// lost.
+fn shown_name(name: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
 }

@@ -100,16 +100,21 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
             "choose another --out",
         );
     }
-    if dst.is_dir() && !std::fs::symlink_metadata(dst.join(MARKER)).is_ok_and(|m| m.is_file()) {
+    // Removes all it does not write from the folder: so only from one with
+    // a manifest it wrote (a build made it), or an empty one.
+    let marker = dst.join(MARKER);
+    let ours = std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file())
+        && std::fs::read(&marker).is_ok_and(|b| super::manifest::written_by_fieldguide(&b));
+    if dst.is_dir() && !ours {
         let non_empty = std::fs::read_dir(&dst)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true);
         if non_empty {
             return refuse(
                 format!(
-                    "`{shown}` is not empty and was not created by fieldguide (it has no {MARKER} file)"
+                    "`{shown}` is not empty and was not created by fieldguide (it has no {MARKER} file that fieldguide wrote)"
                 ),
-                "fieldguide will not write into a folder it might overwrite files in; choose another --out, or empty it yourself",
+                "a build removes from its folder everything it does not write: choose another --out, or empty this one yourself",
             );
         }
     }
@@ -155,7 +160,12 @@ mod tests {
         std::fs::write(other.join("notes.txt"), "keep").unwrap();
         let e = check_target(&site, &other).unwrap_err();
         assert!(e.message.contains("not created by fieldguide"));
-        std::fs::write(other.join(MARKER), "").unwrap();
+        // An empty or made-up marker is not one fieldguide wrote.
+        for made_up in ["", "hello\n", "d63b a.html\n"] {
+            std::fs::write(other.join(MARKER), made_up).unwrap();
+            assert!(check_target(&site, &other).is_err(), "{made_up:?}");
+        }
+        std::fs::write(other.join(MARKER), "# Written by fieldguide. It lists the files it wrote here (BLAKE3 hash, path); it removes a file only while its bytes still match.\n").unwrap();
         assert!(check_target(&site, &other).is_ok());
     }
 }

@@ -1,12 +1,11 @@
 //! `.fieldguide-output`: the list of files fieldguide wrote into the output
 //! folder, each with the BLAKE3 hash of the bytes it wrote.
 //!
-//! The manifest lives in the output folder, so anyone who can write there
-//! can forge it. It is therefore only ever used to *remove* files, and only
-//! a file whose path is plain (relative, no `..`, no link on the way) and
-//! whose bytes still hash to what the manifest says: a forged entry can at
-//! most make fieldguide remove a file that holds exactly what fieldguide
-//! would have written.
+//! Its first line marks the folder as one a build made: only into such a
+//! folder (or an empty one) does a build write, since it removes from it
+//! everything it does not write (`output::commit`). The manifest lives in
+//! the output folder, so anyone who can write there can forge it: nothing
+//! in it decides what a build writes.
 //!
 //! A build with nothing to report also seals it: a last line holding a
 //! BLAKE3 hash of the lines above, keyed by a hash of every input (see
@@ -19,9 +18,18 @@ use std::collections::BTreeMap;
 pub const MARKER: &str = ".fieldguide-output";
 /// Reserved names in the output folder: fieldguide's own.
 pub const RESERVED_PREFIX: &str = ".fieldguide";
-const HEADER: &str = "# Written by fieldguide. It lists the files it wrote here (BLAKE3 hash, path); it removes a file only while its bytes still match.\n";
+const HEADER: &str = "# Written by fieldguide: the files it wrote here (BLAKE3 hash, path). A build removes from this folder everything it does not write.\n";
+/// How every manifest fieldguide wrote begins, this version's and older.
+const WRITTEN_BY: &str = "# Written by fieldguide";
 
 pub type Hash = [u8; 32];
+
+/// Whether `bytes` are a manifest fieldguide wrote (its first line): an
+/// empty or made-up `.fieldguide-output` does not make a folder the build's
+/// to empty.
+pub fn written_by_fieldguide(bytes: &[u8]) -> bool {
+    bytes.starts_with(WRITTEN_BY.as_bytes())
+}
 
 /// Path -> hash of what fieldguide wrote there (`None` for entries of an
 /// older manifest without hashes: never removed).

@@ -92,7 +92,10 @@ fn remove_staging(root: &Dir) {
         let _ = root.unlink(STAGING);
         return;
     }
-    if let Ok(dir) = root.sub(STAGING) {
+    // A staging folder on another device (a mount point planted there) is
+    // not emptied: what is mounted is not the output's.
+    let same_device = root.device(".").ok() == root.device(STAGING).ok();
+    if same_device && let Ok(dir) = root.sub(STAGING) {
         empty(&dir);
     }
     let _ = root.rmdir(STAGING);
@@ -102,8 +105,10 @@ fn remove_staging(root: &Dir) {
 /// folder inside are first moved up into `dir` itself (folders a commit
 /// moved aside, or a forged staging folder's), so that no depth of nesting
 /// needs a deep walk or many open folders. Stops when a pass removes
-/// nothing (a read-only folder): what is left is left.
+/// nothing (a read-only folder): what is left is left. Never crosses into
+/// another file system: a folder mounted inside is left as it is.
 pub(super) fn empty(dir: &Dir) {
+    let Ok(device) = dir.device(".") else { return };
     let mut next = 0usize;
     let mut fresh = || loop {
         let name = format!("q{next}");
@@ -118,6 +123,9 @@ pub(super) fn empty(dir: &Dir) {
         for name in names {
             if dir.kind(&name).ok() != Some(Kind::Dir) {
                 changed |= dir.unlink(&name).is_ok();
+                continue;
+            }
+            if dir.device(&name).ok() != Some(device) {
                 continue;
             }
             if dir.rmdir(&name).is_ok() {
@@ -167,6 +175,15 @@ impl Writer {
             .with_hint("wait for it to finish, then build again"));
         }
         remove_staging(&root);
+        if root.kind(STAGING).ok() != Some(Kind::Missing) {
+            return Err(Diagnostic::error(
+                out.join(STAGING),
+                0,
+                0,
+                "a staging folder left in the output cannot be removed: another file system is mounted in it, or something in it may not be removed",
+            )
+            .with_hint("remove it yourself, then build again; nothing was written"));
+        }
         root.mkdir(STAGING)
             .map_err(|e| io_error(&out.join(STAGING), &e))?;
         let staging = root
