@@ -346,6 +346,12 @@ fn misspellings_are_corrected_and_the_page_says_so() {
     for q in ["consent", "interviewing victims", "refuses"] {
         assert_eq!(fix_line(&search_dom(&b, &out, "en", q)), None, "{q}");
     }
+    // A correction is within an edit of the word as typed, not of what is
+    // left once an ending is off (`early` is not `ear`, one from `far`).
+    for (q, not) in [("early", "far"), ("sadly", "sat"), ("beds", "beg")] {
+        let fixed = fix_line(&search_dom(&b, &out, "en", q)).map(|f| f.1);
+        assert_ne!(fixed.as_deref(), Some(not), "{q}");
+    }
     // French and Arabic say it in their words.
     let dom = search_dom(&b, &out, "fr", "consentemnt");
     assert_eq!(

@@ -162,7 +162,9 @@
   function typo(q, vs) {
     var k = len(q) >= 8 ? 2 : 1, best = [k + 1], pick;
     vs.forEach(function (v, vi) {
-      if (len(v) < 3) return;
+      // Without its affixes only where they are written joined (Arabic):
+      // elsewhere `early` stripped to `ear` would be one edit from `far`.
+      if (len(v) < 3 || (vi > 0 && !R.p.length)) return;
       written.forEach(function (s) {
         if (Math.abs(s.length - v.length) > k) return;
         for (var d = osa(v, s, Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
