@@ -502,3 +502,20 @@ fn words_written_apart_find_the_word_written_as_one() {
         assert!(hits[0].partial.is_none(), "{q}");
     }
 }
+
+/// A page with the one rare word of a query (`refuses`) is shown, and
+/// near the top when the word is in its heading, though most pages have
+/// the two common ones (`victim`, `help`).
+#[test]
+fn a_rare_word_alone_is_enough_to_be_shown() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::sample();
+    site.build_ok();
+    let (_, hits) = search(&b, &site.out(), "en", "victim refuses help");
+    let hrefs: Vec<&str> = hits.iter().map(|h| h.href.as_str()).collect();
+    let at = hrefs
+        .iter()
+        .position(|h| h.contains("pocket-guide/needs-and-referral.html"))
+        .unwrap_or_else(|| panic!("{hrefs:?}"));
+    assert!(at < 3, "{hrefs:?}");
+}

@@ -232,6 +232,7 @@
       });
     });
     results = [];
+    var found = [];
     if (M) docs.forEach(function (d, n) {
       var title = 0, ex = 0, head = 0, seen = 0, hits = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text, i, m, b, lo, c;
       for (i = 0; i < d.title.length; i++) { title |= mask[d.title[i]]; ex |= exact[d.title[i]]; }
@@ -247,9 +248,23 @@
         }
         seen |= m;
       }
-      if ((c = pc(seen | title)) >= need) {
-        results.push({ d: d, n: n, c: c, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), sp: span, hits: hits });
+      if ((c = pc(seen | title))) {
+        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), sp: span, hits: hits });
       }
+    });
+    // Pages with half the words, or with words that weigh half the query:
+    // a word few pages have (`refuses`) weighs more than common ones
+    // (`victim`, `help`), so a page with it alone is still shown.
+    var weight = [], total = 0;
+    qs.forEach(function (w, b) {
+      var df = 0;
+      found.forEach(function (r) { if (r.m >> b & 1) df++; });
+      weight[b] = Math.log((docs.length + 1) / (df + 1));
+      total += weight[b];
+    });
+    found.forEach(function (r) {
+      for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
+      if (r.c >= need || 2 * got >= total) results.push(r);
     });
     results.sort(function (a, b) {
       return (b.c === M) - (a.c === M) || b.h - a.h || b.c - a.c || b.x - a.x || a.sp - b.sp || b.hits - a.hits || a.n - b.n;
