@@ -148,6 +148,12 @@ fn a_build_keeps_unchanged_pdfs_unlinked_and_removes_the_others_with_a_line() {
         "{}",
         o.stderr
     );
+    // Counted as removed, not as kept.
+    assert!(
+        o.stderr.contains("kept 2 PDFs made by `fieldguide pdf`"),
+        "{}",
+        o.stderr
+    );
     assert!(!edited.exists());
     assert!(
         !site

@@ -149,14 +149,19 @@ pub fn plan<'a>(
 /// What the manifest of this build records about PDFs (`made`: this run's,
 /// with `keys`; `keep`: the earlier ones whose key did not change), and the
 /// lines to print about the earlier ones.
+/// `still_written`: whether an earlier PDF still holds what `pdf` wrote (one
+/// changed since is no longer fieldguide's: the commit removes it, and
+/// names it).
 pub fn printed(
     previous: &Manifest,
     files: &[FileRecord],
     keys: &BTreeMap<String, String>,
+    still_written: impl Fn(&str) -> bool,
 ) -> (Printed, Vec<String>) {
     let written: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let made = written.iter().filter(|p| keys.contains_key(**p));
-    let plan = plan(previous.files.keys(), &previous.printed, keys, &written);
+    let mut plan = plan(previous.files.keys(), &previous.printed, keys, &written);
+    plan.keep.retain(|p| still_written(p));
     let printed = Printed {
         made: made.map(|p| (p.to_string(), keys[*p].clone())).collect(),
         keep: plan.keep.clone(),

@@ -685,7 +685,15 @@ fn build_from(
     }
     let previous = disk.writer().previous();
     let keys = keys.as_ref().unwrap_or(&summary.print_keys);
-    let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys);
+    let still_written = |path: &str| {
+        let recorded = previous.files.get(path).copied().flatten();
+        let now = disk.writer().open_earlier(path).and_then(|f| {
+            let mut h = blake3::Hasher::new();
+            h.update_reader(f).ok().map(|h| *h.finalize().as_bytes())
+        });
+        recorded.is_some() && recorded == now
+    };
+    let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys, still_written);
     // What a rebuild with nothing changed says again: the site's own
     // messages and summary, not those about the previous output (pages
     // gone since it, entries of its manifest refused, links replaced),
