@@ -153,25 +153,34 @@ fn lookup(files: &Files, uri: &Uri) -> Found {
     let Some(path) = resolve(raw) else {
         return Found::Missing;
     };
-    if let Some(bytes) = files.get(&path) {
-        return Found::File(path, bytes.clone());
-    }
-    if raw.ends_with('/') || !files.contains_key(&format!("{path}/index.html")) {
+    let file = files.get(&path);
+    let folder =
+        file.is_none() && !raw.ends_with('/') && files.contains_key(&format!("{path}/index.html"));
+    if file.is_none() && !folder {
         return Found::Missing;
     }
     // Rebuilt from the path as sent (still percent-encoded), one slash
-    // between segments, so the target is always a path on this server.
+    // between segments, so the target is always a path on this server: a
+    // folder's slash form, and `/en//index.html` (whose relative links
+    // would be one folder off) in its one-slash form.
     let mut to: String = raw
         .split('/')
         .filter(|s| !s.is_empty() && *s != ".")
         .flat_map(|s| ["/", s])
         .collect();
-    to.push('/');
-    if let Some(q) = uri.query() {
-        to.push('?');
-        to.push_str(q);
+    if folder || (raw.ends_with('/') && !to.is_empty()) || to.is_empty() {
+        to.push('/');
     }
-    Found::Redirect(to)
+    match file {
+        Some(bytes) if to == raw => Found::File(path, bytes.clone()),
+        _ => {
+            if let Some(q) = uri.query() {
+                to.push('?');
+                to.push_str(q);
+            }
+            Found::Redirect(to)
+        }
+    }
 }
 
 /// The site's own `404.html` when it has one, else a plain page.
@@ -280,7 +289,10 @@ mod tests {
         );
         // Never to another host, however many slashes lead the path.
         assert_eq!(find(&files, "//en"), redirect("/en/"));
-        assert_eq!(find(&files, "/./en/./"), find(&files, "/en/"));
+        assert_eq!(find(&files, "/./en/./"), redirect("/en/"));
+        // A doubled slash would put relative links one folder off.
+        assert_eq!(find(&files, "/en//index.html"), redirect("/en/index.html"));
+        assert_eq!(find(&files, "/en//"), redirect("/en/"));
         assert!(matches!(find(&files, "/en/"), Found::File(p, _) if p == "en/index.html"));
         assert_eq!(find(&files, "/fr"), Found::Missing);
         assert_eq!(find(&files, "/en/index.html/"), Found::Missing);
