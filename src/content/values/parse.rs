@@ -213,6 +213,16 @@ fn per_language(
 
 /// Why `value` cannot be a value of `kind`, if it cannot.
 pub(super) fn problem(kind: ValueKind, value: &str) -> Option<&'static str> {
+    // An override or embedding reverses or reorders the page's text after
+    // the value, not only the value's own (marks like U+200F are fine).
+    if value
+        .chars()
+        .any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    {
+        return Some(
+            "a value may not hold a bidirectional override or isolate (U+202A to U+202E, U+2066 to U+2069): it would reorder the text around it",
+        );
+    }
     match kind {
         ValueKind::Text => None,
         ValueKind::Phone => {

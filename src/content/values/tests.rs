@@ -138,3 +138,24 @@ fn values_are_checked_against_their_kind() {
         ]
     );
 }
+
+#[test]
+fn a_bidirectional_override_in_a_value_is_refused() {
+    let mut d = Vec::new();
+    build(
+        &[text(
+            "guidance/values.yaml",
+            "office: { label: Office, kind: text, value: \"Room \u{202e}21 B\" }\nname: { label: Name, kind: text, value: \"مكتب \u{200f}21\" }\n",
+            false,
+        )],
+        &config(),
+        &mut d,
+    );
+    let h = heads(&d);
+    assert_eq!(h.len(), 1, "{h:?}");
+    assert!(
+        h[0].starts_with("guidance/values.yaml:1:")
+            && h[0].contains("is not a valid text for `office`"),
+        "{h:?}"
+    );
+}
