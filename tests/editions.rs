@@ -447,3 +447,20 @@ fn the_example_edition_builds_against_the_repository_sample() {
     assert!(!out.join("ar").exists());
     assert!(common::broken_links(&out).is_empty());
 }
+
+/// `omit: true` in a translation's file leaves the page out in every
+/// language: said, so that nobody expects only that language to go.
+#[test]
+fn omit_in_a_translation_says_it_omits_the_page_everywhere() {
+    let e = Edition::new();
+    e.site.write(
+        "local/guidance/guide/04-annex.fr.md",
+        "---\nomit: true\n---\n",
+    );
+    let o = e.build_ok();
+    assert!(
+        o.stderr.contains("guidance/guide/04-annex.fr.md:1:1: warning: `omit: true` in a `fr` file leaves the page out in every language, not only in `fr`"),
+        "{}",
+        o.stderr
+    );
+}

@@ -40,7 +40,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
 
     let parsed = std::mem::take(&mut loaded.parsed);
     let (parsed, omitted) =
-        super::edition::omit(parsed, &loaded.replaced, is_edition, nlang, diags);
+        super::edition::omit(parsed, &loaded.replaced, is_edition, &site.config, diags);
     let (docs, failed) = usable(
         &mut site,
         std::mem::take(&mut loaded.unreadable),

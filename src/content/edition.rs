@@ -40,9 +40,10 @@ pub(super) fn omit(
     parsed: Vec<Parsed>,
     replaced: &[BasePage],
     is_edition: bool,
-    nlang: usize,
+    config: &crate::config::Config,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Parsed>, Vec<Omitted>) {
+    let nlang = config.languages.len();
     let mut gone: Vec<(Gone, PathBuf)> = Vec::new();
     for (file, fm, _) in &parsed {
         if !fm.as_ref().is_some_and(|(fm, ..)| fm.omit) || file.from_base {
@@ -59,6 +60,21 @@ pub(super) fn omit(
                 .with_hint("a local edition's site.yaml names its base (base: ../global); omit drops that base's page from the edition"),
             );
             continue;
+        }
+        if file.lang != config.default_index() {
+            let code = &config.languages[file.lang].code;
+            diags.push(
+                Diagnostic::warning(
+                    &file.rel,
+                    1,
+                    1,
+                    format!("`omit: true` in a `{code}` file leaves the page out in every language, not only in `{code}`"),
+                )
+                .with_hint(format!(
+                    "name the file `{}.{}.md`, as the page it omits, to say so plainly",
+                    file.stem, config.default_language
+                )),
+            );
         }
         let what = if file.stem == "index" {
             Gone::Folder(file.dir.clone())
