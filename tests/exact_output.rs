@@ -657,7 +657,12 @@ fn a_made_up_marker_does_not_open_a_folder_to_the_build() {
     std::fs::create_dir_all(docs.path().join("photos")).unwrap();
     std::fs::write(docs.path().join("thesis.txt"), "mine").unwrap();
     std::fs::write(docs.path().join("photos/a.jpg"), "mine").unwrap();
-    for made_up in ["", "hello\n"] {
+    for made_up in [
+        "",
+        "hello\n",
+        "# Written by fieldguide\n",
+        "# Written by fieldguide\nd63bd9a826af91c1fea371965a64e11ee20f13e46b5f52c5990113660 thesis.txt\n",
+    ] {
         std::fs::write(docs.path().join(".fieldguide-output"), made_up).unwrap();
         let before = tree(docs.path());
         let o = site.run(&["build", "--out", docs.path().to_str().unwrap()]);

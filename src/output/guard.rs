@@ -102,9 +102,7 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
     }
     // Removes all it does not write from the folder: so only from one with
     // a manifest it wrote (a build made it), or an empty one.
-    let marker = dst.join(MARKER);
-    let ours = std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file())
-        && std::fs::read(&marker).is_ok_and(|b| super::manifest::written_by_fieldguide(&b));
+    let ours = made_by_a_build(&dst);
     if dst.is_dir() && !ours {
         let non_empty = std::fs::read_dir(&dst)
             .map(|mut d| d.next().is_some())
@@ -119,6 +117,42 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Whether `dst` holds a manifest fieldguide wrote, for this folder's
+/// files: it begins as fieldguide's do, and one of the files it lists is
+/// there with the bytes it records. A marker made up, even one that
+/// begins like fieldguide's, lists none.
+fn made_by_a_build(dst: &Path) -> bool {
+    let Ok(dir) = crate::no_follow::Dir::open(dst) else {
+        return false;
+    };
+    let Ok(bytes) = dir.read(MARKER) else {
+        return false;
+    };
+    if !super::manifest::written_by_fieldguide(&bytes) {
+        return false;
+    }
+    let manifest = super::manifest::Manifest::parse(&String::from_utf8_lossy(&bytes));
+    // A few tries: some files may have been edited or removed since.
+    manifest
+        .files
+        .iter()
+        .filter_map(|(path, hash)| Some((path, (*hash)?)))
+        .filter(|(path, _)| {
+            let (d, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
+            dir.sub(d).is_ok_and(|d| {
+                d.kind(name)
+                    .is_ok_and(|k| matches!(k, crate::no_follow::Kind::File { .. }))
+            })
+        })
+        .take(16)
+        .any(|(path, hash)| {
+            let (d, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
+            dir.sub(d)
+                .and_then(|d| d.hash(name))
+                .is_ok_and(|(h, _)| h == hash)
+        })
 }
 
 #[cfg(test)]
@@ -165,7 +199,18 @@ mod tests {
             std::fs::write(other.join(MARKER), made_up).unwrap();
             assert!(check_target(&site, &other).is_err(), "{made_up:?}");
         }
-        std::fs::write(other.join(MARKER), "# Written by fieldguide. It lists the files it wrote here (BLAKE3 hash, path); it removes a file only while its bytes still match.\n").unwrap();
+        // Nor is one that begins as fieldguide's but lists no file here.
+        let header = "# Written by fieldguide. It lists the files it wrote here (BLAKE3 hash, path); it removes a file only while its bytes still match.\n";
+        let notes = blake3::hash(b"keep").to_hex();
+        std::fs::write(other.join(MARKER), header).unwrap();
+        assert!(check_target(&site, &other).is_err());
+        std::fs::write(
+            other.join(MARKER),
+            format!("{header}{} notes.txt\n", "ab".repeat(32)),
+        )
+        .unwrap();
+        assert!(check_target(&site, &other).is_err());
+        std::fs::write(other.join(MARKER), format!("{header}{notes} notes.txt\n")).unwrap();
         assert!(check_target(&site, &other).is_ok());
     }
 }
