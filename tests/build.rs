@@ -305,9 +305,16 @@ fn rebuild_removes_pages_that_are_gone_and_files_put_there_by_hand() {
     );
     site.write("static/CNAME", "example.org");
     site.write("static/.nojekyll", "");
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:x@example.org\n",
+    );
+    site.write("static/.hidden.txt", "no");
     site.build_ok();
     assert_eq!(site.read("public/CNAME"), "example.org");
     assert!(site.out().join(".nojekyll").is_file());
+    assert!(site.out().join(".well-known/security.txt").is_file());
+    assert!(!site.out().join(".hidden.txt").exists());
 }
 
 #[test]

@@ -138,8 +138,18 @@ fn a_copy_next_to_its_original_is_named() {
     let signs = site.read("guidance/handbook/02-signs.en.md");
     site.write("guidance/handbook/Copy of 02-signs.en.md", &signs);
     site.write("guidance/handbook/02-signs (1).en.md", &signs);
+    site.write("guidance/handbook/02-signs 2.en.md", &signs);
+    site.write(
+        "guidance/handbook/02-signs (conflicted copy 2024-01-02).en.md",
+        &signs,
+    );
     let o = site.build_ok();
-    for copy in ["Copy of 02-signs.en.md", "02-signs (1).en.md"] {
+    for copy in [
+        "Copy of 02-signs.en.md",
+        "02-signs (1).en.md",
+        "02-signs 2.en.md",
+        "02-signs (conflicted copy 2024-01-02).en.md",
+    ] {
         assert!(
             o.stderr
                 .lines()

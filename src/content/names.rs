@@ -134,8 +134,14 @@ pub fn copy_of(stem: &str) -> Option<&str> {
             return Some(&base[..base.len() - p.len()]).filter(|s| !s.is_empty());
         }
     }
-    // `x (1)`, as a browser names a second download of `x`.
-    paren.filter(|b| !b.is_empty())
+    // Dropbox: `x (conflicted copy 2024-01-02)`.
+    if let Some(at) = stem.find(" (conflicted copy") {
+        return Some(&stem[..at]).filter(|s| !s.is_empty());
+    }
+    // `x (1)`, as a browser names a second download of `x`; `x 2`, as
+    // macOS does (a page may be called that: only a sibling `x` makes it
+    // a copy, see `tree::check_copies`).
+    paren.or(spaced).filter(|b| !b.is_empty())
 }
 
 /// A name that works here but breaks the site on Windows or macOS (a
@@ -249,7 +255,8 @@ mod tests {
             ("02-procedure (1)", Some("02-procedure")),
             ("02-procedure (copy)", Some("02-procedure")),
             ("02-procedure", None),
-            ("02-phase 2", None),
+            ("02-phase 2", Some("02-phase")),
+            ("02-x (conflicted copy 2024-01-02)", Some("02-x")),
             ("03-annex (a)", None),
             ("Copy of ", None),
             ("copy", None),

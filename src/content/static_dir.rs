@@ -8,6 +8,9 @@ use crate::no_follow::{Dir, site_folder};
 use std::path::{Path, PathBuf};
 
 pub const STATIC_DIR: &str = "static";
+/// The one hidden folder published from `static/`: the files a site's
+/// address answers for by convention (`security.txt`, RFC 8615).
+const WELL_KNOWN: &str = ".well-known";
 
 /// Every file of `static/`, sorted: (path in it, in NFC; path on disk,
 /// relative to `static/`). Links and leftovers are left out, as in
@@ -39,7 +42,8 @@ pub fn walk(
         .filter_entry(|e| {
             let name = e.file_name().to_str();
             e.depth() == 0
-                || (e.depth() == 1 && name.is_some_and(super::file_types::is_host_file))
+                || (e.depth() == 1
+                    && name.is_some_and(|n| super::file_types::is_host_file(n) || n == WELL_KNOWN))
                 || !name.is_some_and(super::names::ignored)
         });
     for entry in walker {

@@ -140,18 +140,21 @@ fn check_copies(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
         .collect();
     for &id in siblings {
         let node = &site.nodes[id];
-        let Some(&original) = (node.kind == NodeKind::Chapter)
+        let Some(copied) = (node.kind == NodeKind::Chapter)
             .then(|| super::names::copy_of(&node.stem))
             .flatten()
-            .and_then(|o| stems.get(o))
         else {
             continue;
         };
-        let name = file_of(site, &site.nodes[original]);
-        let name = name
-            .file_name()
-            .map(|f| f.to_string_lossy())
-            .unwrap_or_default();
+        // A copy of the folder's own index is a chapter beside it.
+        let name = match stems.get(copied) {
+            Some(&original) => file_of(site, &site.nodes[original])
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None if copied == "index" => "index".to_string(),
+            None => continue,
+        };
         diags.push(
             Diagnostic::warning(
                 file_of(site, node),
