@@ -459,3 +459,25 @@ fn a_page_in_another_language_alone_is_published_from_it() {
         assert_eq!(page.attr("article", "lang"), "fr", "{lang}");
     }
 }
+
+/// A copy of a stamped translation beside it (`04-x (2).fr.md`) is named
+/// a copy, not told to be renamed onto the translation it copies.
+#[test]
+fn a_copy_of_a_translation_is_named_a_copy() {
+    let site = with_consent();
+    let fr = site.read("guidance/handbook/04-informed-consent.fr.md");
+    site.write("guidance/handbook/04-informed-consent (2).fr.md", &fr);
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("guidance/handbook/04-informed-consent (2).fr.md:1:1: warning: this looks like a copy of `04-informed-consent.fr.md`, so it is not published"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("rename this file"), "{}", o.stderr);
+    assert!(
+        !site
+            .out()
+            .join("fr/handbook/informed-consent-2.html")
+            .exists()
+    );
+}

@@ -306,6 +306,19 @@ fn orphan_warning(
     let default = &config.languages[config.default_index()].code;
     let code = &config.languages[f.lang].code;
     let gone = format!("{}.{default}.md", f.stem);
+    // `02-x (2).fr.md` beside `02-x.fr.md`: a copy, not a rename.
+    if let Some(original) = super::names::copy_of(&f.stem).filter(|o| {
+        docs.iter()
+            .any(|(g, ..)| g.dir == f.dir && g.lang == f.lang && g.stem == *o)
+    }) {
+        return Diagnostic::warning(
+            &f.rel,
+            0,
+            0,
+            format!("this looks like a copy of `{original}.{code}.md`, so it is not published"),
+        )
+        .with_hint("remove it if it is a copy");
+    }
     let Some(&(s, by_hash)) = renamed else {
         let mut hint = format!(
             "if the source was renamed, give this file its new name (with `.{code}.md`); if the page was removed, remove this file too"
