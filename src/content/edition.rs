@@ -34,18 +34,16 @@ impl Gone {
     }
 }
 
-/// Takes out the pages an edition omits, and the files that say so.
-/// Outside an edition, `omit:` is ignored with a warning.
-pub(super) fn omit(
-    parsed: Vec<Parsed>,
-    replaced: &[BasePage],
+/// What the edition's files with `omit: true` leave out, and which file
+/// says so; the warnings for those that cannot or may surprise.
+fn omitting(
+    parsed: &[Parsed],
     is_edition: bool,
     config: &crate::config::Config,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Parsed>, Vec<Omitted>) {
-    let nlang = config.languages.len();
+) -> Vec<(Gone, PathBuf)> {
     let mut gone: Vec<(Gone, PathBuf)> = Vec::new();
-    for (file, fm, _) in &parsed {
+    for (file, fm, _) in parsed {
         if !fm.as_ref().is_some_and(|(fm, ..)| fm.omit) || file.from_base {
             continue;
         }
@@ -83,6 +81,20 @@ pub(super) fn omit(
         };
         gone.push((what, file.rel.clone()));
     }
+    gone
+}
+
+/// Takes out the pages an edition omits, and the files that say so.
+/// Outside an edition, `omit:` is ignored with a warning.
+pub(super) fn omit(
+    parsed: Vec<Parsed>,
+    replaced: &[BasePage],
+    is_edition: bool,
+    config: &crate::config::Config,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Parsed>, Vec<Omitted>) {
+    let nlang = config.languages.len();
+    let gone = omitting(&parsed, is_edition, config, diags);
     if gone.is_empty() {
         return (parsed, Vec::new());
     }
