@@ -461,4 +461,17 @@ fn the_themes_ids_stay_the_themes() {
     assert_eq!(page.select("h2#main-1").len(), 1);
     // The contents link to the heading's own id.
     assert!(!page.select(".toc a[href=\"#main-1\"]").is_empty());
+    // A link to the id the heading would have had says which it got.
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        "---\ntitle: Intro\n---\n\nSee [contents](02-signs.md#toc-title).\n",
+    );
+    let o = site.build();
+    assert!(
+        o.stderr.contains(
+            "did you mean `#toc-title-1`? (`#toc-title` was taken, by the theme or another heading)"
+        ),
+        "{}",
+        o.stderr
+    );
 }

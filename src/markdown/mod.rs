@@ -261,9 +261,14 @@ impl AnchorHints {
         if key.is_empty() {
             return None;
         }
-        self.by_key
-            .get(&key)
-            .map(|id| format!("did you mean `#{id}`?"))
+        if let Some(id) = self.by_key.get(&key) {
+            return Some(format!("did you mean `#{id}`?"));
+        }
+        // A heading whose id the theme takes (`main`, `toc-title`) or
+        // another heading took got the next one.
+        self.by_key.get(&loose_key(&format!("{fragment}-1"))).map(|id| {
+            format!("did you mean `#{id}`? (`#{fragment}` was taken, by the theme or another heading)")
+        })
     }
 }
 
