@@ -481,3 +481,37 @@ fn a_copy_of_a_translation_is_named_a_copy() {
             .exists()
     );
 }
+
+/// A page renamed and renumbered, whose translation is unstamped, leaves
+/// no sign in the files: the translation is a page of its own, and the
+/// warning names the pages that may be its source, renamed.
+#[test]
+fn a_translation_left_alone_names_the_pages_that_may_be_its_source() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/07-later.en.md",
+        "---\ntitle: Later\n---\n\nText.\n",
+    );
+    site.write(
+        "guidance/handbook/05-next-steps.fr.md",
+        "---\ntitle: La suite\n---\n\nTexte.\n",
+    );
+    let o = site.build_ok();
+    let line = o
+        .stderr
+        .lines()
+        .skip_while(|l| {
+            !l.starts_with(
+                "guidance/handbook/05-next-steps.fr.md:1:1: warning: no `en` version of this page",
+            )
+        })
+        .take(4)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        line.contains("if the page it translates was renamed, give this file its new name:")
+            && line.contains("`07-later.fr.md`"),
+        "{}",
+        o.stderr
+    );
+}

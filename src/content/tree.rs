@@ -51,12 +51,16 @@ pub(super) fn settle_nodes(
             ),
             (_, Some(_)) if source_lang != default => {
                 let d = source_doc.map(|d| site.docs[d].file.rel.clone()).unwrap_or_default();
-                diags.push(Diagnostic::warning(
+                let mut w = Diagnostic::warning(
                     d,
                     0,
                     0,
                     format!("no `{code}` version of this page; readers of other languages get this one"),
-                ));
+                );
+                if let Some(hint) = renamed_hint(site, id, source_lang) {
+                    w = w.with_hint(hint);
+                }
+                diags.push(w);
             }
             _ => {}
         }
@@ -79,6 +83,34 @@ pub(super) fn settle_nodes(
         walk(&site.nodes, p, &mut order);
         site.reading_order.insert(p, order);
     }
+}
+
+/// For a page in another language alone: the default-language pages
+/// beside it that lack that language, one of which may be its source,
+/// renamed (nothing in the files can tell).
+fn renamed_hint(site: &Site, id: NodeId, lang: LangId) -> Option<String> {
+    let node = &site.nodes[id];
+    if node.kind != NodeKind::Chapter {
+        return None;
+    }
+    let default = site.config.default_index();
+    let siblings = node
+        .parent
+        .map_or(&site.publications, |p| &site.nodes[p].children);
+    let code = &site.config.languages[lang].code;
+    let names: Vec<String> = siblings
+        .iter()
+        .map(|&s| &site.nodes[s])
+        .filter(|s| s.kind == node.kind && s.docs[default].is_some() && s.docs[lang].is_none())
+        .take(3)
+        .map(|s| format!("`{}.{code}.md`", s.stem))
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "if the page it translates was renamed, give this file its new name: {}",
+            names.join(" or ")
+        )
+    })
 }
 
 fn walk(nodes: &[Node], id: NodeId, out: &mut Vec<NodeId>) {
