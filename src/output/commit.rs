@@ -342,7 +342,7 @@ impl<'a> Transaction<'a> {
             for name in names {
                 let shown = shown_name(&name);
                 let path = if rel.is_empty() {
-                    shown.to_string()
+                    shown
                 } else {
                     format!("{rel}/{shown}")
                 };
@@ -353,17 +353,21 @@ impl<'a> Transaction<'a> {
                 {
                     continue;
                 }
-                let ours = name.to_str().is_some();
-                if ours && matches!(kind, Kind::File { .. }) && keep.contains(path.as_str()) {
+                // A name that is not UTF-8 is never one the build writes.
+                let utf8 = name.to_str();
+                if utf8.is_some()
+                    && matches!(kind, Kind::File { .. })
+                    && keep.contains(path.as_str())
+                {
                     continue;
                 }
-                if ours && kind == Kind::Dir && keep_dirs.contains(path.as_str()) {
+                if utf8.is_some() && kind == Kind::Dir && keep_dirs.contains(path.as_str()) {
                     todo.push(path);
                     continue;
                 }
                 // A folder the removal of stale files emptied is not news.
                 let emptied = kind == Kind::Dir
-                    && name.to_str().is_some_and(|n| {
+                    && utf8.is_some_and(|n| {
                         dir.sub(n)
                             .and_then(|d| d.names())
                             .is_ok_and(|v| v.is_empty())

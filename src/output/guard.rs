@@ -134,25 +134,17 @@ fn made_by_a_build(dst: &Path) -> bool {
         return false;
     }
     let manifest = super::manifest::Manifest::parse(&String::from_utf8_lossy(&bytes));
-    // A few tries: some files may have been edited or removed since.
+    // Among the first files still there (some may have been edited since).
     manifest
         .files
         .iter()
-        .filter_map(|(path, hash)| Some((path, (*hash)?)))
-        .filter(|(path, _)| {
+        .filter_map(|(path, hash)| {
             let (d, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
-            dir.sub(d).is_ok_and(|d| {
-                d.kind(name)
-                    .is_ok_and(|k| matches!(k, crate::no_follow::Kind::File { .. }))
-            })
+            let (found, _) = dir.sub(d).and_then(|d| d.hash(name)).ok()?;
+            Some(found == (*hash)?)
         })
         .take(16)
-        .any(|(path, hash)| {
-            let (d, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
-            dir.sub(d)
-                .and_then(|d| d.hash(name))
-                .is_ok_and(|(h, _)| h == hash)
-        })
+        .any(|same| same)
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ fn remove_staging(root: &Dir) {
 /// needs a deep walk or many open folders. Stops when a pass removes
 /// nothing (a read-only folder): what is left is left. Never crosses into
 /// another file system: a folder mounted inside is left as it is.
-pub(super) fn empty(dir: &Dir) {
+fn empty(dir: &Dir) {
     let Ok(device) = dir.device(".") else { return };
     let mut next = 0usize;
     let mut fresh = || loop {
