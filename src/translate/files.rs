@@ -2,7 +2,7 @@
 //! through a symbolic link, and atomically (a temporary file in the same
 //! folder, then a rename), so an interrupted run leaves no half file.
 
-use std::io::Write;
+use crate::no_follow::{Dir, Kind};
 use std::path::{Component, Path};
 
 /// Refuses `root/rel` when it, or a folder on the way below `root`, is a
@@ -36,40 +36,41 @@ pub fn refuse_links(root: &Path, rel: &Path) -> Result<(), String> {
 /// Writes `bytes` to `root/rel` unless the file already holds them.
 /// Returns whether the file changed.
 pub fn write_inside(root: &Path, rel: &Path, bytes: &[u8]) -> Result<bool, String> {
+    // First, for its message naming the link; then every step is taken
+    // from the open folder (`no_follow`), so a link put in since is never
+    // followed either.
     refuse_links(root, rel)?;
-    let mut dir = root.to_path_buf();
-    let parts: Vec<_> = rel.components().collect();
-    for part in &parts[..parts.len().saturating_sub(1)] {
-        dir.push(part);
-        // `create_dir` does not follow a link put here since the check: it
-        // fails on anything already at the name.
-        if std::fs::symlink_metadata(&dir).is_err() {
-            std::fs::create_dir(&dir)
-                .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    let shown = |e: std::io::Error, what: &Path| format!("cannot write `{}`: {e}", what.display());
+    let parts: Vec<&str> = rel
+        .components()
+        .map(|c| {
+            c.as_os_str()
+                .to_str()
+                .ok_or(format!("`{}` is not UTF-8", rel.display()))
+        })
+        .collect::<Result<_, _>>()?;
+    let Some((name, folders)) = parts.split_last() else {
+        return Err("no file name".into());
+    };
+    let mut dir = Dir::open(&crate::no_follow::real(root)).map_err(|e| shown(e, root))?;
+    for part in folders {
+        if dir.kind(part).map_err(|e| shown(e, rel))? == Kind::Missing {
+            dir.mkdir(part).map_err(|e| shown(e, rel))?;
         }
+        dir = dir.sub(part).map_err(|e| shown(e, rel))?;
     }
-    let path = root.join(rel);
-    if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+    if dir.same_content(name, bytes) {
         return Ok(false);
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.fieldguide-tmp"));
     // A leftover of an interrupted run, or a link planted at the name, is
-    // removed and never written through: `create_new` refuses anything
-    // still there.
-    let _ = std::fs::remove_file(&tmp);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(bytes))
-        .and_then(|_| std::fs::rename(&tmp, &path))
+    // removed, never written through: `create_new` refuses anything there.
+    let tmp = format!(".{name}.fieldguide-tmp");
+    let _ = dir.unlink(&tmp);
+    dir.create_new(&tmp, bytes)
+        .and_then(|()| dir.rename(&tmp, &dir, name))
         .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("cannot write `{}`: {e}", path.display())
+            let _ = dir.unlink(&tmp);
+            shown(e, &root.join(rel))
         })?;
     Ok(true)
 }
