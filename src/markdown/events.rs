@@ -7,7 +7,7 @@ use super::bidi::keep_numbers_together;
 use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
 use super::state::{Frame, State};
-use super::{Labels, escape, lint, plain, raw_html, word};
+use super::{Labels, dialects, escape, lint, plain, raw_html, word};
 use pulldown_cmark::{BlockQuoteKind, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 
@@ -39,6 +39,10 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
     }
     // Word's own markup (`<o:p>`), which CommonMark reads as text.
     let Some((event, range)) = word::filter(st, event, range) else {
+        return;
+    };
+    // pandoc's attributes and divs, Hugo's template code.
+    let Some((event, range)) = dialects::filter(st, event, range) else {
         return;
     };
     if st.opts.lint

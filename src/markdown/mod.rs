@@ -15,6 +15,7 @@
 //! links to pages a local edition omits.
 
 mod bidi;
+mod dialects;
 mod edition;
 mod elements;
 mod events;
@@ -200,8 +201,11 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         assets: BTreeSet::new(),
         same_page: Vec::new(),
         warned: HashSet::new(),
+        counted: Vec::new(),
+        counted_at: HashMap::new(),
         raw: RawState::default(),
         word: state::WordState::default(),
+        dialects: dialects::Dialects::new(body),
         linted_to: 0,
         depth: 0,
         in_code: false,

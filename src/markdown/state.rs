@@ -125,9 +125,15 @@ pub(super) struct State<'s, 'a> {
     pub(super) same_page: Vec<SamePageLink>,
     /// (line, message) of warnings given once per line.
     pub(super) warned: HashSet<(usize, String)>,
+    /// Warnings given once per page with a count (`warn_once_per_page`):
+    /// first place, message, hint, count; by message.
+    pub(super) counted: Vec<(usize, String, &'static str, usize)>,
+    pub(super) counted_at: HashMap<String, usize>,
     pub(super) raw: RawState,
     /// Word's own markup found so far (`word`).
     pub(super) word: WordState,
+    /// Other tools' Markdown found so far (`dialects`).
+    pub(super) dialects: super::dialects::Dialects,
     /// Body offset up to which lines were looked at for link targets
     /// with spaces (`lint::line`).
     pub(super) linted_to: usize,
@@ -188,6 +194,30 @@ impl<'s, 'a> State<'s, 'a> {
     pub(super) fn warn_once_per_line(&mut self, pos: usize, msg: String, hint: &str) {
         let (line, _) = self.locate(pos);
         if self.warned.insert((line, msg.clone())) {
+            self.warn(pos, msg, Some(hint));
+        }
+    }
+
+    /// A warning given once per page for the same message, at its first
+    /// place, with how many more there are (see [`State::counted_warnings`]):
+    /// a page pasted from Word has a `<font>` on every line.
+    pub(super) fn warn_once_per_page(&mut self, pos: usize, msg: String, hint: &'static str) {
+        match self.counted_at.get(&msg) {
+            Some(&i) => self.counted[i].3 += 1,
+            None => {
+                self.counted_at.insert(msg.clone(), self.counted.len());
+                self.counted.push((pos, msg, hint, 1));
+            }
+        }
+    }
+
+    /// The warnings of [`State::warn_once_per_page`], once the page is done.
+    pub(super) fn counted_warnings(&mut self) {
+        for (pos, msg, hint, count) in std::mem::take(&mut self.counted) {
+            let msg = match count {
+                1 => msg,
+                n => format!("{msg} (and {} more on this page)", n - 1),
+            };
             self.warn(pos, msg, Some(hint));
         }
     }

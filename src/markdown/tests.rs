@@ -581,3 +581,18 @@ fn empty_headings_are_reported_and_left_out_of_the_contents() {
     assert!(d.r.html.contains("<h2 id=\"kept\"></h2>"), "{}", d.r.html);
     assert!(d.r.ids.contains("kept"));
 }
+
+#[test]
+fn pandoc_attributes_and_divs_are_left_out_of_html_and_text() {
+    let d = render_one(
+        "![F](images/flow.png){width=\"50%\"}\n\nA [draft]{.underline} b, [B](02-b.md){.x}.\n\n::: {.note}\nInside.\n:::\n",
+    );
+    assert_eq!(
+        d.r.html,
+        "<p><img src=\"images/flow.png\" alt=\"F\" loading=\"lazy\"></p>\n<p>A draft b, <a href=\"b.html\">B</a>.</p>\n<p>Inside.</p>\n"
+    );
+    let words: Vec<&str> = d.r.text.split_whitespace().collect();
+    assert_eq!(words, ["F", "A", "draft", "b,", "B.", "Inside."]);
+    d.has("4:22: warning: pandoc attributes `{width=\"50%\"}` left out (and 2 more on this page): fieldguide's Markdown has no `{…}` attributes after images, links or `[text]`");
+    d.has("8:1: warning: block marker `::: {.note}` left out (and 1 more on this page); the text inside it is kept");
+}

@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 
 pub(super) fn finish(mut st: State) -> Rendered {
     super::word::finish(&mut st);
+    super::dialects::finish(&mut st);
+    st.counted_warnings();
     // Frames left open by malformed input: flush what they hold.
     while let Some(f) = st.frames.pop() {
         match f {

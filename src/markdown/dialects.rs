@@ -1,0 +1,512 @@
+//! Other tools' Markdown, left in a page by a migration: pandoc's
+//! attributes (`![x](a.png){width="50%"}`, `[text]{.underline}`) and fenced
+//! divs (`::: {.custom-style="Note"}`, Docusaurus's `:::tip`), Hugo and
+//! Jekyll template code (`{{< notice >}}`, `{% include %}`), and pandoc's
+//! grid and simple tables. CommonMark reads all of them as text, so every
+//! page exported from Word by pandoc would show `{width="50%"}` after each
+//! image.
+//!
+//! Attributes and div markers carry no text of their own: they are left
+//! out (the span's or div's text is kept). Template code and tables hold
+//! what the author meant to show, which fieldguide cannot make of them:
+//! they stay as written. Either way, one warning per kind and page, at its
+//! first place, with the count. Code is never touched.
+
+use super::state::State;
+use pulldown_cmark::{CowStr, Event, Tag};
+use std::ops::Range;
+
+/// Longest attribute block or span looked at: keeps the scan linear.
+const MAX_ATTRS: usize = 300;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Attributes,
+    Div,
+    Template,
+    GridTable,
+    SimpleTable,
+}
+
+const KINDS: usize = 5;
+
+/// What the page holds of other dialects: the source ranges left out, and
+/// the first place and count of each kind found.
+#[derive(Default)]
+pub(super) struct Dialects {
+    drops: Vec<(Range<usize>, Kind)>,
+    /// Inside a paragraph that is only a div marker: left out whole.
+    skip_paragraph: bool,
+    /// Body offset up to which lines were looked at for template code.
+    scanned_to: usize,
+    found: [Option<(usize, usize)>; KINDS],
+}
+
+impl Dialects {
+    /// The ranges of `body` to leave out, found in one pass over its lines.
+    pub(super) fn new(body: &str) -> Self {
+        let mut drops = Vec::new();
+        if memchr::memchr(b'{', body.as_bytes()).is_some() || body.contains(":::") {
+            scan(body, &mut drops);
+        }
+        Dialects {
+            drops,
+            ..Default::default()
+        }
+    }
+}
+
+fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
+    let mut start = 0;
+    let mut prev_blank = true;
+    while start < body.len() {
+        let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+        let line = &body[start..end];
+        let next_blank = body[(end + 1).min(body.len())..]
+            .split('\n')
+            .next()
+            .is_none_or(|l| l.trim().is_empty());
+        if is_div_marker(line) {
+            // With its own line break, so that no empty line is left: the
+            // one after it, or before it when it closes a paragraph.
+            let range = if prev_blank || end == body.len() {
+                start..(end + 1).min(body.len())
+            } else if next_blank {
+                start - 1..end
+            } else {
+                start..end + 1
+            };
+            drops.push((range, Kind::Div));
+        } else {
+            attributes(line, start, drops);
+        }
+        prev_blank = line.trim().is_empty();
+        start = end + 1;
+    }
+    drops.sort_by_key(|(r, _)| r.start);
+}
+
+/// `:::`, `::: {.note}`, `:::tip Title`, with at most three spaces before.
+fn is_div_marker(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    line.len() - t.len() <= 3 && t.starts_with(":::")
+}
+
+/// `{…}` right after an image's or link's `)`, or after a `[span]` (whose
+/// brackets go too), on one line.
+fn attributes(line: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'{', &bytes[from..]).map(|i| from + i) {
+        from = i + 1;
+        let Some(&before) = i.checked_sub(1).and_then(|b| bytes.get(b)) else {
+            continue;
+        };
+        if before != b')' && before != b']' {
+            continue;
+        }
+        let Some(len) = attribute_block(&line[i..]) else {
+            continue;
+        };
+        if before == b']' {
+            let Some(open) = span_start(&bytes[..i - 1]) else {
+                continue;
+            };
+            drops.push((offset + open..offset + open + 1, Kind::Attributes));
+            drops.push((offset + i - 1..offset + i, Kind::Attributes));
+        }
+        drops.push((offset + i..offset + i + len, Kind::Attributes));
+        from = i + len;
+    }
+}
+
+/// The `[` that opens a span ending just before `]`: the nearest one, with
+/// no bracket between, not an image's `![`.
+fn span_start(before: &[u8]) -> Option<usize> {
+    let window = before.len().saturating_sub(MAX_ATTRS);
+    let open = before[window..]
+        .iter()
+        .rposition(|&c| c == b'[' || c == b']')
+        .map(|i| window + i)?;
+    let ok = before[open] == b'['
+        && (open == 0 || (before[open - 1] != b'!' && before[open - 1] != b'\\'));
+    ok.then_some(open)
+}
+
+/// The length of a pandoc attribute block at the start of `s`: `{#id}`,
+/// `{.class}`, `{key=value}`, `{key="a value"}`, several with spaces
+/// between. `None` for anything else (a local value `{{x}}`, a brace in
+/// text).
+fn attribute_block(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 1;
+    let mut items = 0;
+    loop {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        match b.get(i)? {
+            b'}' => return (items > 0).then_some(i + 1),
+            b'#' | b'.' => {
+                let n = name_len(&b[i + 1..]);
+                if n == 0 {
+                    return None;
+                }
+                i += 1 + n;
+            }
+            _ => {
+                let n = name_len(&b[i..]);
+                if n == 0 || b.get(i + n) != Some(&b'=') {
+                    return None;
+                }
+                i += n + 1;
+                i += value_len(&b[i..])?;
+            }
+        }
+        items += 1;
+        if i > MAX_ATTRS {
+            return None;
+        }
+    }
+}
+
+fn name_len(b: &[u8]) -> usize {
+    b.iter()
+        .take(MAX_ATTRS)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':'))
+        .count()
+}
+
+fn value_len(b: &[u8]) -> Option<usize> {
+    match b.first()? {
+        &q @ (b'"' | b'\'') => {
+            let close = b[1..].iter().take(MAX_ATTRS).position(|&c| c == q)?;
+            Some(close + 2)
+        }
+        _ => {
+            let n = b
+                .iter()
+                .take_while(|&&c| c != b' ' && c != b'}' && c != b'"')
+                .count();
+            (n > 0).then_some(n)
+        }
+    }
+}
+
+/// Passes an event on, without what other dialects put in it; `None` when
+/// nothing is left of it.
+pub(super) fn filter<'a>(
+    st: &mut State<'_, 'a>,
+    event: Event<'a>,
+    range: Range<usize>,
+) -> Option<(Event<'a>, Range<usize>)> {
+    if st.in_code {
+        return Some((event, range));
+    }
+    match &event {
+        Event::Text(_) => look_at_line(st, range.start),
+        Event::Rule => simple_table_line(st, range.clone()),
+        Event::Start(Tag::Heading { .. }) => {
+            // A setext heading: its underline may be the table's rule.
+            let src = body(st).get(range.clone()).unwrap_or("").trim_end();
+            let last = src.rfind('\n').map_or(0, |i| i + 1);
+            simple_table_line(st, range.start + last..range.start + src.len());
+        }
+        _ => {}
+    }
+    if st.dialects.drops.is_empty() {
+        return Some((event, range));
+    }
+    if st.dialects.skip_paragraph {
+        if matches!(event, Event::End(pulldown_cmark::TagEnd::Paragraph)) {
+            st.dialects.skip_paragraph = false;
+        }
+        return None;
+    }
+    match event {
+        Event::Start(Tag::Paragraph) if covered(st, &range) => {
+            st.dialects.skip_paragraph = true;
+            None
+        }
+        Event::SoftBreak | Event::HardBreak if covered(st, &range) => None,
+        Event::Text(t) => cut(st, t, range),
+        other => Some((other, range)),
+    }
+}
+
+fn body<'s>(st: &State<'s, '_>) -> &'s str {
+    let src = st.text_src;
+    &src[st.body_offset.min(src.len())..]
+}
+
+/// The drops that overlap `range`, in order.
+fn overlapping<'d>(
+    drops: &'d [(Range<usize>, Kind)],
+    range: &Range<usize>,
+) -> &'d [(Range<usize>, Kind)] {
+    let first = drops.partition_point(|(r, _)| r.end <= range.start);
+    let last = drops.partition_point(|(r, _)| r.start < range.end);
+    &drops[first..last.max(first)]
+}
+
+/// `range` lies within one drop: it is left out, and counted.
+fn covered(st: &mut State, range: &Range<usize>) -> bool {
+    let hit = overlapping(&st.dialects.drops, range)
+        .iter()
+        .find(|(r, _)| r.start <= range.start && range.end <= r.end)
+        .cloned();
+    match hit {
+        Some((r, kind)) => {
+            note_drop(st, &r, kind, range);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Text without the dropped ranges in it.
+fn cut<'a>(
+    st: &mut State<'_, 'a>,
+    t: CowStr<'a>,
+    range: Range<usize>,
+) -> Option<(Event<'a>, Range<usize>)> {
+    let hits: Vec<(Range<usize>, Kind)> = overlapping(&st.dialects.drops, &range).to_vec();
+    if hits.is_empty() {
+        return Some((Event::Text(t), range));
+    }
+    // Cut only text that is its source as written (no entity or escape
+    // turned into something else), so that offsets match.
+    if body(st).get(range.clone()) != Some(&*t) {
+        return Some((Event::Text(t), range));
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut last = range.start;
+    for (r, kind) in &hits {
+        let (from, to) = (r.start.max(range.start), r.end.min(range.end));
+        if from > last {
+            out.push_str(&t[last - range.start..from - range.start]);
+        }
+        last = last.max(to);
+        note_drop(st, r, *kind, &range);
+    }
+    if last < range.end {
+        out.push_str(&t[last - range.start..]);
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some((Event::Text(CowStr::from(out)), range))
+}
+
+/// Counts a drop once, where it starts (a span's brackets are not counted
+/// apart from its attributes).
+fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) {
+    let first_piece = seen.start <= r.start && r.start < seen.end.max(seen.start + 1);
+    let bracket = r.len() == 1 && kind == Kind::Attributes;
+    if first_piece && !bracket {
+        found(st, kind, r.start);
+    }
+}
+
+fn found(st: &mut State, kind: Kind, pos: usize) {
+    let slot = &mut st.dialects.found[kind as usize];
+    match slot {
+        Some((_, n)) => *n += 1,
+        None => *slot = Some((pos, 1)),
+    }
+}
+
+/// The source line of text at `pos`, once: template code, and grid table
+/// rows.
+fn look_at_line(st: &mut State, pos: usize) {
+    if pos < st.dialects.scanned_to {
+        return;
+    }
+    let body = body(st);
+    let start = body[..pos.min(body.len())].rfind('\n').map_or(0, |i| i + 1);
+    let start = start.max(st.dialects.scanned_to);
+    let end = body[pos.min(body.len())..]
+        .find('\n')
+        .map_or(body.len(), |i| pos + i);
+    st.dialects.scanned_to = end + 1;
+    let line = &body[start..end];
+    let t = line.trim();
+    if (t.starts_with("+-") || t.starts_with("+=")) && t.ends_with('+') && t.len() > 2 {
+        let at = start + (line.len() - line.trim_start().len());
+        found(st, Kind::GridTable, at);
+    }
+    if let Some(i) = template_code(line) {
+        found(st, Kind::Template, start + i);
+    }
+}
+
+/// Where Hugo or Jekyll template code starts in `line`, but not as a
+/// link's target (`lint` names those, with the path to use).
+fn template_code(line: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = line[from..].find('{').map(|i| from + i) {
+        from = i + 1;
+        let rest = &line[i..];
+        if !(rest.starts_with("{{<") || rest.starts_with("{{%") || rest.starts_with("{%")) {
+            continue;
+        }
+        let before = line[..i].trim_end_matches('<');
+        if !before.ends_with('(') {
+            return Some(i);
+        }
+        from = i + 3;
+    }
+    None
+}
+
+/// `--------   -------`: the rule of a pandoc simple table, which
+/// CommonMark reads as a thematic break or a heading's underline.
+fn simple_table_line(st: &mut State, range: Range<usize>) {
+    let Some(line) = body(st).get(range.clone()) else {
+        return;
+    };
+    let groups: Vec<&str> = line.split_whitespace().collect();
+    let gapped = line.trim().contains("  ");
+    if groups.len() >= 2
+        && gapped
+        && groups
+            .iter()
+            .all(|g| g.len() >= 3 && g.bytes().all(|c| c == b'-'))
+    {
+        found(st, Kind::SimpleTable, range.start);
+    }
+}
+
+/// The warnings, once the page is done.
+pub(super) fn finish(st: &mut State) {
+    let found = std::mem::take(&mut st.dialects.found);
+    for (i, f) in found.iter().enumerate() {
+        let Some((pos, count)) = *f else { continue };
+        let kind = [
+            Kind::Attributes,
+            Kind::Div,
+            Kind::Template,
+            Kind::GridTable,
+            Kind::SimpleTable,
+        ][i];
+        let shown = shown(st, kind, pos);
+        // Tables are found row by row: their count would mislead.
+        let tables = matches!(kind, Kind::GridTable | Kind::SimpleTable);
+        let more = match count {
+            1 => String::new(),
+            _ if tables => " (and any others on this page)".to_string(),
+            n => format!(" (and {} more on this page)", n - 1),
+        };
+        let (msg, hint) = words(kind, &shown, &more);
+        st.warn(pos, msg, Some(hint));
+    }
+}
+
+/// What the author wrote, as found: the first line's piece, shortened.
+fn shown(st: &State, kind: Kind, pos: usize) -> String {
+    let body = body(st);
+    let rest = &body[pos.min(body.len())..];
+    let line = rest.split('\n').next().unwrap_or("").trim_end();
+    let piece = match kind {
+        Kind::Attributes => attribute_block(line).map_or(line, |n| &line[..n]),
+        Kind::Template => line
+            .find(['}'])
+            .map_or(line, |i| &line[..(i + 2).min(line.len())]),
+        _ => line,
+    };
+    let mut s: String = piece.chars().take(60).collect();
+    if s.len() < piece.len() {
+        s.push('…');
+    }
+    s
+}
+
+fn words(kind: Kind, shown: &str, more: &str) -> (String, &'static str) {
+    match kind {
+        Kind::Attributes => (
+            format!(
+                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`"
+            ),
+            "they come from a pandoc export; delete them, or export with `pandoc -t gfm` (an image is shown at its own size, never wider than the page)",
+        ),
+        Kind::Div => (
+            format!("block marker `{shown}` left out{more}; the text inside it is kept"),
+            "`:::` blocks come from pandoc or Docusaurus and mean nothing here; for a highlighted note, write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)",
+        ),
+        Kind::Template => (
+            format!(
+                "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+            ),
+            "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
+        ),
+        Kind::GridTable => (
+            format!("a pandoc grid table (`{shown}`) is shown as text{more}"),
+            "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts grid tables to them",
+        ),
+        Kind::SimpleTable => (
+            format!("a pandoc simple table (`{shown}`) is shown as lines and text{more}"),
+            "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts simple tables to them",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_code_but_not_link_targets() {
+        assert_eq!(template_code("{{< notice >}}"), Some(0));
+        assert_eq!(template_code("a {% include x %}"), Some(2));
+        assert_eq!(
+            template_code("[a]({{< ref \"b\" >}}) and [c](<{{% x %}}>)"),
+            None
+        );
+        assert_eq!(template_code("{{hotline}} {x}"), None);
+    }
+
+    #[test]
+    fn attribute_blocks() {
+        assert_eq!(attribute_block("{width=\"50%\"} x"), Some(13));
+        assert_eq!(attribute_block("{.underline}"), Some(12));
+        assert_eq!(attribute_block("{#x .y key=v}"), Some(13));
+        assert_eq!(attribute_block("{{hotline}}"), None);
+        assert_eq!(attribute_block("{}"), None);
+        assert_eq!(attribute_block("{ not attrs }"), None);
+        assert_eq!(attribute_block("{width=\"50%\""), None);
+    }
+
+    #[test]
+    fn scans_attributes_spans_and_divs() {
+        let body =
+            "![F](a.png){width=\"50%\"}\n\nA [draft]{.underline} b.\n\n::: {.note}\nText.\n:::\n";
+        let drops = Dialects::new(body).drops;
+        let dropped: Vec<&str> = drops.iter().map(|(r, _)| &body[r.clone()]).collect();
+        assert_eq!(
+            dropped,
+            [
+                "{width=\"50%\"}",
+                "[",
+                "]",
+                "{.underline}",
+                "::: {.note}\n",
+                "\n:::"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_images_links_and_values_alone() {
+        for body in [
+            "![a](b.png) {x}",
+            "[a](b) {{v}}",
+            "![a]{.x}",
+            "text {.x}",
+            "\\[a]{.x}",
+        ] {
+            let drops = Dialects::new(body).drops;
+            let dropped: Vec<&str> = drops.iter().map(|(r, _)| &body[r.clone()]).collect();
+            assert!(dropped.is_empty(), "{body}: {dropped:?}");
+        }
+    }
+}
