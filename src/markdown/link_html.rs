@@ -247,12 +247,35 @@ fn refuse_type(st: &mut State, asset: usize, pos: usize) {
     }
 }
 
+/// An asset of a type fieldguide does not know (not one that runs, which
+/// stays an error), unless every type is allowed.
+fn unknown_type(st: &State, asset: usize) -> bool {
+    use crate::content::file_types::{FileType, classify};
+    !st.opts.allow_raw_html && classify(&st.site.assets[asset].out) == FileType::Unknown
+}
+
 /// Resolves an image's destination; problems are reported here.
 pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
     let site = st.site;
     let node = site.docs[st.doc].node;
     let from = site.nodes[node].url.as_str();
     match st.resolver.resolve(dest) {
+        Target::Asset { asset, .. } if unknown_type(st, asset) => {
+            // Word's drawings (.emf, .wmf) and .tif: no browser shows them.
+            // Like a missing image, its description stands in for it.
+            st.r.missing_images += 1;
+            let out = &site.assets[asset].out;
+            let name = out.rsplit('/').next().unwrap_or(out);
+            let message = format!("image `{name}` is in a format browsers do not show");
+            let hint = "convert it to PNG or JPEG (a drawing or diagram: SVG), and link that copy; Word's .emf and .wmf drawings: open the document and save the picture as PNG";
+            st.defect(
+                pos,
+                message,
+                Some(hint.into()),
+                "its description is shown in a box",
+            );
+            ImageSrc::Missing
+        }
         Target::Asset { asset, .. } => {
             refuse_type(st, asset, pos);
             st.assets.insert(asset);
