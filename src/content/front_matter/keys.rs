@@ -16,10 +16,12 @@ pub fn apply(
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
     match key {
+        // An empty `title:` is reported as a missing title, once.
+        "title" if v.is_null() => fm.title = None,
         "title" => fm.title = text(key, k, v, at, diags),
         "summary" => fm.summary = text(key, k, v, at, diags),
         "version" => fm.version = text(key, k, v, at, diags),
-        "author" => fm.author = text(key, k, v, at, diags),
+        "author" => fm.author = authors(key, k, v, at, diags),
         "translation_of" => fm.translation_of = text(key, k, v, at, diags),
         "order" => fm.order = order(k, v, at, diags),
         "kind" => fm.kind = kind(k, v, at, diags),
@@ -40,6 +42,32 @@ pub fn apply(
 /// Where to point when a value is missing: the key itself.
 fn target<'n>(k: &'n Node, v: &'n Node) -> &'n Node {
     if v.is_null() { k } else { v }
+}
+
+/// Text, or a list of names (pandoc and Hugo write `author: [A, B]`),
+/// joined as one would write them.
+fn authors(
+    key: &str,
+    k: &Node,
+    v: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let names: Option<Vec<&str>> = v
+        .items()
+        .map(|items| items.iter().map(Node::as_text).collect::<Option<Vec<_>>>())
+        .unwrap_or(None);
+    match names {
+        Some(names) if !names.is_empty() => Some(
+            names
+                .iter()
+                .map(|n| n.trim())
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => text(key, k, v, at, diags),
+    }
 }
 
 fn text(

@@ -130,6 +130,18 @@ pub fn parse(
             if !seen.insert(key) {
                 continue;
             }
+            if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
+                // Ignored here, so a value of the wrong type is no error
+                // either: one message. (Read all the same, as before.)
+                diags.push(at.warning(
+                    k,
+                    format!(
+                        "`{key}` only applies to a publication's index page; it is ignored here"
+                    ),
+                ));
+                keys::apply(&mut fm, key, k, v, &at, &mut Vec::new());
+                continue;
+            }
             if !keys::apply(&mut fm, key, k, v, &at, diags) {
                 diags.push(at.unknown_key(
                     k,
@@ -139,14 +151,6 @@ pub fn parse(
                         other_tools(key).unwrap_or(
                             "put your own keys under `extra:` to pass them to templates",
                         ),
-                    ),
-                ));
-            }
-            if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
-                diags.push(at.warning(
-                    k,
-                    format!(
-                        "`{key}` only applies to a publication's index page; it is ignored here"
                     ),
                 ));
             }
@@ -162,8 +166,14 @@ pub fn parse(
             }
         }
     }
-    // A page that only drops its base's page from an edition needs no title.
-    if fm.title.as_deref().is_none_or(str::is_empty) && !fm.omit {
+    // A page that only drops its base's page from an edition needs no
+    // title. A `title:` whose value was refused has its own message.
+    let refused = fm.title.is_none()
+        && root
+            .as_ref()
+            .and_then(|r| r.get("title"))
+            .is_some_and(|v| !v.is_null());
+    if fm.title.as_deref().is_none_or(str::is_empty) && !fm.omit && !refused {
         let what = match role {
             Role::PublicationIndex => "every publication",
             Role::PartIndex => "every part",

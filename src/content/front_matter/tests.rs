@@ -282,3 +282,25 @@ fn a_leftover_that_turned_settings_into_text() {
         ]
     );
 }
+
+#[test]
+fn an_author_list_is_joined_and_ignored_keys_are_not_checked() {
+    let index = "---\ntitle: P\nauthor: [WASH Cluster, Ministry of Water]\n---\n";
+    let (fm, diags) = run(index, Role::PublicationIndex);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(
+        fm.unwrap().author.as_deref(),
+        Some("WASH Cluster, Ministry of Water")
+    );
+    let chapter = "---\ntitle: C\nauthor: [WASH Cluster]\nreviewed: 01/03/2024\n---\n";
+    let (fm, diags) = run(chapter, Role::Chapter);
+    assert!(fm.is_some());
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`author` only applies to a publication's index page; it is ignored here",
+            "`reviewed` only applies to a publication's index page; it is ignored here"
+        ]
+    );
+}
