@@ -270,11 +270,14 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
             || (name == "a" && attr == "href")
             || (name == "img" && attr == "src");
         if !handled && !clean.contains(&format!(" {attr}=\"")) {
-            st.warn_once_per_line(
-                at,
-                format!("`{attr}` attribute removed from `<{name}>` in raw HTML"),
-                HINT,
-            );
+            let msg = format!("`{attr}` attribute removed from `<{name}>` in raw HTML");
+            // Event handlers are named at every place; formatting that
+            // Word puts on every line (`class`, `style`), once per page.
+            if attr.starts_with("on") {
+                st.warn_once_per_line(at, msg, HINT);
+            } else {
+                st.warn_once_per_page(at, msg, HINT);
+            }
         }
     }
     if let Some(id) = id {
@@ -293,7 +296,8 @@ fn removed(st: &mut State, name: &str, at: usize) {
     } else {
         format!("`<{name}>` removed from raw HTML; its text is kept")
     };
-    st.warn_once_per_line(at, msg, HINT);
+    // Formatting tags (`<font>`, `<center>`): once per page, with a count.
+    st.warn_once_per_page(at, msg, HINT);
 }
 
 /// `id="x"` (or an old `<a name="x">`) is kept when the page has no such
