@@ -116,7 +116,14 @@ fn a_changed_paragraph_comes_out_fuzzy_with_its_previous_text() {
     let rows = xlsx_rows(&file("xlsx", "xlsx"));
     assert_eq!(
         rows[0],
-        ["key", "source", "translation", "old source", "note"]
+        [
+            "key",
+            "source",
+            "translation",
+            "old source",
+            "note",
+            "exported"
+        ]
     );
     let row = rows.iter().find(|r| r[0] == KEY).unwrap();
     assert!(

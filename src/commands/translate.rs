@@ -1,7 +1,7 @@
 //! `fieldguide translate export|import`: the round trip with translators'
 //! tools. The work is in `crate::translate`; this prints what happened.
 
-use super::{EXIT_FAILED, EXIT_OK, Verbosity, plural, print_diagnostics};
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, Verbosity, plural, print_diagnostics};
 use crate::diagnostics::{Diagnostic, Severity, SourceLookup, display_path, render, stderr_color};
 use crate::pipeline::{self, Options};
 use crate::translate::catalog::Format;
@@ -9,7 +9,15 @@ use crate::translate::{export, files, import};
 use std::path::{Path, PathBuf};
 
 fn modelled(opts: &Options, verbosity: Verbosity) -> Option<pipeline::Modelled> {
-    match pipeline::model(opts) {
+    // Drafts are in the model: a draft translation is a translation (it is
+    // translated before it is published), so export gives its text and
+    // import rewrites that file, keeping its front matter, never replacing
+    // it with a new page.
+    let opts = Options {
+        drafts: true,
+        ..opts.clone()
+    };
+    match pipeline::model(&opts) {
         Ok(m) => Some(m),
         Err(f) => {
             print_diagnostics(&opts.source, &f.diagnostics, verbosity);
@@ -36,7 +44,8 @@ pub fn export(
             "error: `{lang}` is not one of the site's languages ({})",
             codes.join(", ")
         );
-        return EXIT_FAILED;
+        // A wrong option value, as for `status --lang`.
+        return EXIT_USAGE;
     };
     if l == site.config.default_index() {
         crate::errln!(
@@ -133,33 +142,24 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
         return EXIT_FAILED;
     };
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut total = import::Report::default();
+    let mut files = Vec::new();
     for path in paths {
-        let bytes = match import::load(path) {
-            Ok(b) => b,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        let catalog = match import::read(path, &bytes) {
-            Ok(c) => c,
-            Err(d) => {
-                diags.extend(d);
-                continue;
-            }
-        };
-        let r = import::import(&m.site, &opts.source, path, &catalog);
-        if verbosity != Verbosity::Quiet {
-            for w in &r.written {
-                crate::errln!("wrote {}", display_path(w));
-            }
+        let read = import::load(path).map_err(|d| vec![d]);
+        match read.and_then(|bytes| import::read(path, &bytes)) {
+            Ok(catalog) => files.push(import::File {
+                shown: path.clone(),
+                catalog,
+            }),
+            Err(d) => diags.extend(d),
         }
-        total.written.extend(r.written);
-        total.unchanged += r.unchanged;
-        total.incomplete += r.incomplete;
-        diags.extend(r.diagnostics);
     }
+    let total = import::import_all(&m.site, &opts.source, &files);
+    if verbosity != Verbosity::Quiet {
+        for w in &total.written {
+            crate::errln!("wrote {}", display_path(w));
+        }
+    }
+    diags.extend(total.diagnostics);
     if opts.strict {
         crate::diagnostics::make_strict(&mut diags);
     }
@@ -176,11 +176,12 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
     let failed = diags.iter().any(|d| d.severity == Severity::Error);
     if verbosity != Verbosity::Quiet {
         crate::errln!(
-            "{}: {} written, {} unchanged, {} incomplete",
+            "{}: {} written, {} unchanged, {} incomplete, {} refused",
             if failed { "import failed" } else { "imported" },
             plural(total.written.len(), "page", "pages"),
             total.unchanged,
-            total.incomplete
+            total.incomplete,
+            total.refused
         );
     }
     if failed { EXIT_FAILED } else { EXIT_OK }

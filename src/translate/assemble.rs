@@ -19,8 +19,64 @@ pub struct Job<'a> {
     pub hash: &'a str,
 }
 
+/// Why a page cannot be written: the segment (index into the source's)
+/// whose translation cannot be placed faithfully, when one can be named.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub segment: Option<usize>,
+    pub why: String,
+}
+
+impl From<&str> for Failure {
+    fn from(why: &str) -> Self {
+        Failure {
+            segment: None,
+            why: why.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why)
+    }
+}
+
 /// The translated page's text.
-pub fn assemble(job: &Job) -> Result<String, String> {
+pub fn assemble(job: &Job) -> Result<String, Failure> {
+    let failure = match place(job) {
+        Ok(out) => return Ok(out),
+        Err(f) if f.segment.is_some() => return Err(f),
+        Err(f) => f,
+    };
+    // The page's structure changed: find the translation that does it, by
+    // placing each changed one alone (only on failure, so the cost is
+    // paid only then).
+    let Some(src) = fields::parse(job.source) else {
+        return Err(failure);
+    };
+    for (i, seg) in src.segments.iter().enumerate() {
+        if seg.kind == Kind::Fixed {
+            continue;
+        }
+        let mut alone: Vec<String> = src.segments.iter().map(|s| s.text.clone()).collect();
+        alone[i] = job.translations[i].clone();
+        let one = Job {
+            existing: None,
+            translations: &alone,
+            ..*job
+        };
+        if let Err(f) = place(&one) {
+            return Err(Failure {
+                segment: Some(i),
+                why: f.why,
+            });
+        }
+    }
+    Err(failure)
+}
+
+fn place(job: &Job) -> Result<String, Failure> {
     let src = fields::parse(job.source).ok_or("the source page has no front matter")?;
     let existing = job.existing.and_then(|t| fields::parse(t).map(|p| (t, p)));
     let base: String = match &existing {
@@ -51,7 +107,7 @@ pub fn assemble(job: &Job) -> Result<String, String> {
                 let at = parsed.fm_close;
                 edits.push((at..at, format!("{key}: {}{nl}", yaml_value(&new))));
             }
-            (_, None) => return Err(format!("no place for segment {}", seg.key)),
+            (_, None) => return Err(format!("no place for segment {}", seg.key).as_str().into()),
             (_, Some(h)) if h.text == new => {}
             (Kind::Title | Kind::Summary, Some(h)) => {
                 edits.push((h.range.clone(), format!(" {}", yaml_value(&new))));
@@ -71,7 +127,7 @@ pub fn assemble(job: &Job) -> Result<String, String> {
 
 /// Records the source's hash in `translation_of:`, as `fieldguide stamp`
 /// does: that one line changes, or is added before the closing `---`.
-fn stamp(mut text: String, hash: &str) -> Result<String, String> {
+fn stamp(mut text: String, hash: &str) -> Result<String, Failure> {
     let p = fields::parse(&text).ok_or("the page's front matter cannot be read")?;
     match fields::value_range(&text, p.fm_start..p.fm_close, "translation_of") {
         Some(r) => text.replace_range(r, &format!(" {hash}")),
@@ -86,6 +142,28 @@ fn stamp(mut text: String, hash: &str) -> Result<String, String> {
 /// A translation as it is placed: no CRs, no blank edges.
 pub fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n").trim().to_string()
+}
+
+/// A translated block as it is placed: [`normalise`]d, and for body text
+/// without the indentation of its later lines, which Markdown ignores in
+/// a block's continuation lines (and a translator's tool may add). The
+/// page's own prefix (`> `, a list's indentation) is put back on writing.
+pub fn placed(kind: Kind, text: &str) -> String {
+    let text = normalise(text);
+    if matches!(kind, Kind::Title | Kind::Summary | Kind::Fixed) || !text.contains('\n') {
+        return text;
+    }
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l
+            } else {
+                l.trim_start_matches([' ', '\t'])
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn newline(text: &str, at: usize) -> &'static str {
@@ -119,11 +197,11 @@ fn render(new: &str, text: &str, range: &Range<usize>) -> String {
 
 /// Reads the written page back: the same structure as the source and each
 /// segment's text as translated, or the page is not written.
-fn verify(src: &Parsed, out: &str, translations: &[String]) -> Result<(), String> {
+fn verify(src: &Parsed, out: &str, translations: &[String]) -> Result<(), Failure> {
     let back = fields::parse(out).ok_or("the written page cannot be read back")?;
     let (pairs, same) = pair(src, &back);
     if !same {
-        return Err("placing the translation would change the page's structure".into());
+        return Err("in the page, it would change the page's blocks (a line that starts a list, a heading, a quote or a table, or a blank line, starts something new)".into());
     }
     for (i, seg) in src.segments.iter().enumerate() {
         if seg.kind == Kind::Fixed {
@@ -134,10 +212,13 @@ fn verify(src: &Parsed, out: &str, translations: &[String]) -> Result<(), String
             .find(|p| p.0 == i)
             .map(|p| normalise(&back.segments[p.1].text));
         if got.as_deref() != Some(normalise(&translations[i]).as_str()) {
-            return Err(format!(
-                "the translation of {} does not read back as written",
-                seg.key
-            ));
+            let got = got.unwrap_or_default();
+            return Err(Failure {
+                segment: Some(i),
+                why: format!(
+                    "in the page, it would read back as {got:?}, not as written: Markdown (or the front matter's YAML) reads a character or a line start in it differently"
+                ),
+            });
         }
     }
     Ok(())

@@ -32,6 +32,28 @@ impl Format {
     }
 }
 
+/// What a file name that is not a translation file says, for the hint:
+/// `x.po.txt` (a mail client or Windows added `.txt`) names the format
+/// before its last extension.
+pub fn hidden_format(path: &std::path::Path) -> Option<(Format, String)> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, _) = name.rsplit_once('.')?;
+    Format::of(std::path::Path::new(stem)).map(|f| (f, stem.to_string()))
+}
+
+/// A translation's fingerprint, recorded per segment at export so that
+/// import can tell a segment the translator did not touch from one they
+/// changed. Line ends, blank edges and the indentation of later lines do
+/// not count: tools re-indent and re-wrap without anyone editing.
+pub fn fingerprint(translation: &str) -> String {
+    let mut flat = String::with_capacity(translation.len());
+    for line in translation.trim().lines() {
+        flat.push_str(line.trim());
+        flat.push('\n');
+    }
+    blake3::hash(flat.as_bytes()).to_hex()[..16].to_string()
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
     /// The publication's folder name.
@@ -68,12 +90,48 @@ pub struct Incoming {
     /// How a translator finds the entry in their tool: `msgctxt "…"` in
     /// PO, `unit "…"` in XLIFF, `row 12 (…)` in a spreadsheet.
     pub place: String,
+    /// The [`fingerprint`] of the translation when the file was exported
+    /// (`None` in files made before fieldguide recorded it).
+    pub exported: Option<String>,
+    /// Why the entry cannot be used (a date in a spreadsheet cell, a
+    /// plural entry): its page is refused, the others are not.
+    pub problem: Option<String>,
+    /// Something to warn about that does not stop the entry (a number
+    /// typed in a cell, read as it shows).
+    pub notice: Option<String>,
+}
+
+impl Incoming {
+    /// An entry with nothing recorded, no problem and no notice.
+    pub fn new(
+        key: String,
+        source: String,
+        translation: String,
+        line: usize,
+        place: String,
+    ) -> Self {
+        Self {
+            key,
+            source,
+            translation,
+            fuzzy: false,
+            line,
+            place,
+            exported: None,
+            problem: None,
+            notice: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub header: Header,
     pub entries: Vec<Incoming>,
+    /// Problems with parts of the file that belong to no page (a row with
+    /// no readable key): errors, but the pages of the other entries are
+    /// still imported.
+    pub problems: Vec<ReadError>,
 }
 
 /// A problem in a file that keeps it from being read: line and message.

@@ -115,9 +115,27 @@ pub fn value_range(text: &str, yaml: Range<usize>, key: &str) -> Option<Range<us
 }
 
 /// A YAML value for a front-matter line: double-quoted, with JSON's
-/// escapes (which YAML reads the same way).
+/// escapes (which YAML reads the same way). JSON leaves some characters
+/// bare that YAML reads as line breaks (U+0085, U+2028, U+2029) or does
+/// not allow (other C1 controls, U+FEFF, U+FFFE, U+FFFF): those are
+/// escaped too, so the value reads back as written.
 pub fn yaml_value(value: &str) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '\u{7f}'..='\u{9f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{feff}'
+            | '\u{fffe}'
+            | '\u{ffff}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -149,7 +167,13 @@ mod tests {
 
     #[test]
     fn quoted_values_read_back() {
-        for v in ["Plain", "a: b # c", "« guillemets » \\ \"q\"", "دليل الجيب"] {
+        for v in [
+            "Plain",
+            "a: b # c",
+            "« guillemets » \\ \"q\"",
+            "دليل الجيب",
+            "line\u{2028}sep\u{85}nel\u{2029}\u{feff}\u{9c}",
+        ] {
             let yaml = format!("title: {}\n", yaml_value(v));
             let back: Value = serde_yaml::from_str(&yaml).unwrap();
             assert_eq!(back["title"].as_str(), Some(v));

@@ -6,16 +6,14 @@
 //! Segments the file does not carry (an `--only-changed` export) keep the
 //! existing translation's text. Writing the same file twice changes nothing.
 
-use super::assemble::{Job, assemble, normalise};
-use super::catalog::{Catalog, Format, Incoming};
+use super::apply::{Routed, import_page, one_per_segment};
+use super::catalog::{Catalog, Format, hidden_format};
 use super::export::{publication_name, publication_units};
-use super::history::{self, History};
-use super::units::{PageUnits, State};
-use super::{MAX_FILE_BYTES, fields, files, megabytes, segments::Kind, validate};
+use super::history::History;
+use super::{MAX_FILE_BYTES, megabytes};
 use crate::config::LangId;
-use crate::content::model::Site;
-use crate::diagnostics::{Diagnostic, display_path};
-use crate::translation::current_hash;
+use crate::content::model::{NodeId, Site};
+use crate::diagnostics::Diagnostic;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -27,7 +25,28 @@ pub struct Report {
     pub unchanged: usize,
     /// Pages not written because some segments are untranslated or fuzzy.
     pub incomplete: usize,
+    /// Pages not written because of a problem (a check that failed, two
+    /// files that disagree, a cell that is not text).
+    pub refused: usize,
+    /// Per file, the segments it left as exported whose translation in the
+    /// site changed since: the site's was kept.
+    pub kept: Vec<(PathBuf, usize)>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn count_kept(&mut self, file: &Path) {
+        match self.kept.iter_mut().find(|(f, _)| f == file) {
+            Some((_, n)) => *n += 1,
+            None => self.kept.push((file.to_path_buf(), 1)),
+        }
+    }
+}
+
+/// A translator's file, read.
+pub struct File {
+    pub shown: PathBuf,
+    pub catalog: Catalog,
 }
 
 /// The bytes of a translator's file, refused when over [`MAX_FILE_BYTES`]
@@ -66,9 +85,15 @@ pub fn load(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// Reads a translator's file: PO, XLIFF or spreadsheet, by its extension.
 pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
     let format = Format::of(shown).ok_or_else(|| {
-        vec![Diagnostic::error(shown, 0, 0, "not a translation file").with_hint(
-            "import a .po, .xlf (XLIFF 1.2) or .xlsx file made by `fieldguide translate export`",
-        )]
+        let d = Diagnostic::error(shown, 0, 0, "not a translation file: fieldguide reads files whose names end in .po, .xlf or .xliff (XLIFF 1.2) and .xlsx");
+        vec![match hidden_format(shown) {
+            Some((_, name)) => d.with_hint(format!(
+                "if it is the file `fieldguide translate export` made, with an extension added on the way (by e-mail or Windows), rename it to `{name}`"
+            )),
+            None => d.with_hint(
+                "import a .po, .xlf (XLIFF 1.2) or .xlsx file made by `fieldguide translate export`",
+            ),
+        }]
     })?;
     let read = match format {
         Format::Po => super::po::read(bytes),
@@ -84,11 +109,7 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
 
 /// The language and publication a file's header names, checked against
 /// the site and the folder the file is in.
-fn target(
-    site: &Site,
-    shown: &Path,
-    catalog: &Catalog,
-) -> Result<(LangId, crate::content::model::NodeId), Diagnostic> {
+fn target(site: &Site, shown: &Path, catalog: &Catalog) -> Result<(LangId, NodeId), Diagnostic> {
     let err = |line: usize, msg: String, hint: &str| {
         Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
     };
@@ -156,52 +177,96 @@ fn target(
     Ok((lang, publication))
 }
 
-/// Imports one file's translations into the site at `root`.
-pub fn import(site: &Site, root: &Path, shown: &Path, catalog: &Catalog) -> Report {
+/// Imports translators' files into the site at `root`. Files for the same
+/// language and publication are imported together, so that each page is
+/// written once from all they say (and two that disagree are caught).
+pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
     let mut report = Report::default();
-    let err = |line: usize, msg: String, hint: &str| {
-        Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
-    };
-    let (lang, publication) = match target(site, shown, catalog) {
-        Ok(t) => t,
-        Err(d) => {
-            report.diagnostics.push(d);
-            return report;
+    let mut groups: Vec<((LangId, NodeId), Vec<&File>)> = Vec::new();
+    for f in files {
+        for (line, msg) in &f.catalog.problems {
+            report.diagnostics.push(
+                Diagnostic::error(&f.shown, *line, 1, msg.clone())
+                    .with_hint("fix it in the file and import it again; the pages of its other entries are imported"),
+            );
         }
-    };
+        match target(site, &f.shown, &f.catalog) {
+            Ok(t) => match groups.iter_mut().find(|g| g.0 == t) {
+                Some(g) => g.1.push(f),
+                None => groups.push((t, vec![f])),
+            },
+            Err(d) => report.diagnostics.push(d),
+        }
+    }
     let history = History::new(root);
-    let pages = publication_units(site, publication, lang, &history);
+    for ((lang, publication), files) in groups {
+        let pages = publication_units(site, publication, lang, &history);
+        let per_page = route(&pages, &files, &mut report);
+        for (page, entries) in pages.into_iter().zip(per_page) {
+            if entries.is_empty() {
+                continue;
+            }
+            match one_per_segment(&page, entries, &mut report) {
+                Some(entries) => import_page(site, root, lang, page, &entries, &mut report),
+                None => report.refused += 1,
+            }
+        }
+    }
+    for (file, n) in std::mem::take(&mut report.kept) {
+        report.diagnostics.push(
+            Diagnostic::warning(&file, 0, 0, format!(
+                "{n} {} left as exported, but changed in the site since this file was exported: the site's newer {} kept",
+                if n == 1 { "segment is" } else { "segments are" },
+                if n == 1 { "translation is" } else { "translations are" },
+            ))
+            .with_hint("nothing to do if the site's text is right; to replace it, change the segment in this file (or export again) and import"),
+        );
+    }
+    report
+}
+
+/// Each file's entries, by page of `pages` (a key twice in one file, or
+/// one no page has, is reported).
+fn route<'a>(
+    pages: &[super::units::PageUnits],
+    files: &[&'a File],
+    report: &mut Report,
+) -> Vec<Vec<Routed<'a>>> {
     let mut by_key: HashMap<&str, (usize, usize)> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         for (u, unit) in page.units.iter().enumerate() {
             by_key.insert(unit.key.as_str(), (p, u));
         }
     }
-    let mut per_page: Vec<Vec<(usize, &Incoming)>> = vec![Vec::new(); pages.len()];
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for e in &catalog.entries {
-        if let Some(first) = seen.insert(e.key.as_str(), e.line) {
-            report.diagnostics.push(err(
-                e.line,
-                format!("{}this key appears twice (first on line {first})", place(e)),
-                "keep one entry per key",
-            ));
-            continue;
-        }
-        match by_key.get(e.key.as_str()) {
-            Some(&(p, u)) => per_page[p].push((u, e)),
-            None => report.diagnostics.push(
-                Diagnostic::warning(shown, e.line, 1, format!("{}no block of the source has this key; ignored", place(e)))
-                    .with_hint("the source changed since this file was exported: export again (your translations are kept)"),
-            ),
+    let mut per_page: Vec<Vec<Routed>> = vec![Vec::new(); pages.len()];
+    for f in files {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for e in &f.catalog.entries {
+            if let Some(first) = seen.insert(e.key.as_str(), e.line) {
+                report.diagnostics.push(
+                    Diagnostic::error(
+                        &f.shown,
+                        e.line,
+                        1,
+                        format!(
+                            "{}: this key appears twice (first on line {first})",
+                            e.place
+                        ),
+                    )
+                    .with_hint("keep one entry per key"),
+                );
+                continue;
+            }
+            match by_key.get(e.key.as_str()) {
+                Some(&(p, u)) => per_page[p].push(Routed { unit: u, file: &f.shown, entry: e }),
+                None => report.diagnostics.push(
+                    Diagnostic::warning(&f.shown, e.line, 1, format!("{}: no block of the source has this key; ignored", e.place))
+                        .with_hint("the source changed since this file was exported: export again (your translations are kept)"),
+                ),
+            }
         }
     }
-    for (page, entries) in pages.into_iter().zip(per_page) {
-        if !entries.is_empty() {
-            import_page(site, root, shown, page, &entries, &mut report);
-        }
-    }
-    report
+    per_page
 }
 
 /// The message and hint for a file that does not say its language, in the
@@ -246,146 +311,6 @@ fn folder_language(codes: &[&str], file: &Path) -> Option<usize> {
     codes
         .iter()
         .position(|c| crate::config::normal_tag(c) == name)
-}
-
-fn place(e: &Incoming) -> String {
-    format!("{}: ", e.place)
-}
-
-/// Applies a page's entries, checks them, and writes the page if complete.
-fn import_page(
-    site: &Site,
-    root: &Path,
-    shown: &Path,
-    mut page: PageUnits,
-    entries: &[(usize, &Incoming)],
-    report: &mut Report,
-) {
-    let mut failed = false;
-    for &(u, e) in entries {
-        let unit = &mut page.units[u];
-        if normalise(&e.source) != normalise(&unit.source) {
-            report.diagnostics.push(
-                Diagnostic::warning(shown, e.line, 1, format!("{}the source of this block changed since the file was exported; its translation is not used", place(e)))
-                    .with_hint("export again: the new file shows the change as fuzzy, with this translation"),
-            );
-            continue;
-        }
-        let text = normalise(&e.translation);
-        // Text already in the page for an unchanged source is not checked
-        // again: the build checks its links, and a translator may have had
-        // reasons. A fuzzy one is: its source changed.
-        let kept = unit.state == State::Translated && text == normalise(&unit.translation);
-        let problems = if text.is_empty() || kept {
-            Vec::new()
-        } else {
-            validate::check(unit.kind, &unit.source, &text)
-        };
-        for problem in problems {
-            failed = true;
-            report.diagnostics.push(
-                Diagnostic::error(shown, e.line, 1, format!("{}{problem}", place(e)))
-                    .with_hint(format!("fix the translation in the file; nothing is written for {} until it is right", display_path(&page.target_rel))),
-            );
-        }
-        unit.state = match (text.is_empty(), e.fuzzy) {
-            (true, _) => State::Untranslated,
-            (false, true) => State::Fuzzy,
-            (false, false) => State::Translated,
-        };
-        unit.translation = text;
-    }
-    if failed {
-        return;
-    }
-    let c = page.counts();
-    let total = page.units.len();
-    if c.translated < total {
-        report.incomplete += 1;
-        let first = entries
-            .iter()
-            .filter(|(u, _)| page.units[*u].state != State::Translated)
-            .map(|(_, e)| e.line)
-            .min()
-            .unwrap_or(0);
-        let fuzzy = if c.changed > 0 {
-            format!(", {} marked fuzzy", c.changed)
-        } else {
-            String::new()
-        };
-        report.diagnostics.push(
-            Diagnostic::warning(shown, first, 1, format!("{}: {} of {total} segments translated{fuzzy}; the page is not written", display_path(&page.target_rel), c.translated))
-                .with_hint("translate every segment of the page and clear the fuzzy marks; the previous translation stays until then"),
-        );
-        return;
-    }
-    write_page(site, root, &page, report);
-}
-
-fn write_page(site: &Site, root: &Path, page: &PageUnits, report: &mut Report) {
-    let node = &site.nodes[page.node];
-    let Some(src_id) = node.docs[node.source_lang] else {
-        return;
-    };
-    let src = site.doc(src_id);
-    let Some(parsed) = fields::parse(&src.file.text) else {
-        return;
-    };
-    let mut texts = page.units.iter().map(|u| u.translation.clone());
-    let translations: Vec<String> = parsed
-        .segments
-        .iter()
-        .map(|s| match s.kind {
-            Kind::Fixed => String::new(),
-            _ => texts.next().unwrap_or_default(),
-        })
-        .collect();
-    let existing = node
-        .docs
-        .iter()
-        .flatten()
-        .map(|&d| site.doc(d))
-        .find(|d| d.file.rel == page.target_rel);
-    let job = Job {
-        source: &src.file.text,
-        existing: existing.map(|d| d.file.text.as_str()),
-        translations: &translations,
-        hash: current_hash(site, src_id),
-    };
-    let fail = |msg: String| Diagnostic::error(&page.target_rel, 0, 0, msg);
-    let text = match assemble(&job) {
-        Ok(t) => t,
-        Err(e) => {
-            report
-                .diagnostics
-                .push(fail(format!("cannot write the translated page: {e}")));
-            return;
-        }
-    };
-    // Keep a byte-order mark the file had.
-    let had_bom =
-        std::fs::read(root.join(&page.target_rel)).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
-    let mut bytes = if had_bom {
-        b"\xEF\xBB\xBF".to_vec()
-    } else {
-        Vec::new()
-    };
-    bytes.extend_from_slice(text.as_bytes());
-    match files::write_inside(root, &page.target_rel, &bytes) {
-        Ok(true) => {
-            report.written.push(page.target_rel.clone());
-            if let Err(e) = history::save(root, &src.file.text) {
-                report.diagnostics.push(Diagnostic::warning(
-                    history::STORE,
-                    0,
-                    0,
-                    format!("cannot keep a snapshot of the source: {e}"),
-                ));
-            }
-        }
-        Ok(false) => report.unchanged += 1,
-        Err(e) => report.diagnostics.push(fail(e)),
-    }
 }
 
 #[cfg(test)]

@@ -8,13 +8,16 @@
 //! - `history`: the source a stale translation was made from (snapshots,
 //!   then git), so that changed blocks come out fuzzy with their old text.
 //! - `units`: source and translation paired into what a translator sees.
-//! - `catalog`, `po`, `xliff`, `xlsx`: the file formats.
-//! - `validate`: a translated block checked against its source.
+//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats.
+//! - `validate` (`compare`): a translated block checked against its source.
 //! - `assemble`: a page written back; `files`: safe, atomic writes.
-//! - `export` and `import`: the two commands' work.
+//! - `export` and `import` (`apply`: one page's entries): the two
+//!   commands' work.
 
+pub mod apply;
 pub mod assemble;
 pub mod catalog;
+pub mod compare;
 pub mod export;
 pub mod fields;
 pub mod files;
@@ -28,6 +31,7 @@ pub mod validate;
 pub mod walk;
 pub mod xliff;
 pub mod xlsx;
+pub mod xlsx_read;
 
 /// The largest translator's file `translate import` reads, and the most
 /// any one part of a spreadsheet may unpack to: the limit on a page, as a

@@ -7,9 +7,13 @@
 //! lines, and a translator's file is input we do not control; this one
 //! also gives the line of each `msgstr` for messages.
 
-use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
+use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError, fingerprint};
 use super::units::State;
 use rspolib::{FileOptions, POEntry, POFile};
+
+/// Starts the extracted comment (`#.`) that records the translation as
+/// exported; tools keep extracted comments as they are.
+const EXPORTED: &str = "fieldguide: exported translation ";
 
 pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
     let mut po = POFile::new(FileOptions::default());
@@ -39,7 +43,8 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
         e.msgctxt = Some(u.key.clone());
         e.msgid = u.source.clone();
         e.msgstr = Some(u.translation.clone());
-        e.comment = Some(wrap(&u.notes.join("\n"), 72));
+        let record = format!("{EXPORTED}{}", fingerprint(&u.translation));
+        e.comment = Some(format!("{}\n{record}", wrap(&u.notes.join("\n"), 72)));
         e.occurrences = o
             .reference
             .rsplit_once(':')
@@ -88,6 +93,7 @@ struct Entry {
     plural: bool,
     msgstr_line: usize,
     first_line: usize,
+    exported: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -150,6 +156,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     Ok(Catalog {
         header,
         entries: r.out,
+        problems: Vec::new(),
     })
 }
 
@@ -168,6 +175,11 @@ impl Reader {
             }
             match rest.chars().next() {
                 Some('~') => self.entry.obsolete = true,
+                Some('.') => {
+                    if let Some(h) = rest[1..].trim().strip_prefix(EXPORTED.trim_end()) {
+                        self.entry.exported = Some(h.trim().to_string());
+                    }
+                }
                 Some(',') => {
                     self.entry.fuzzy |= rest[1..].split(',').any(|f| f.trim() == "fuzzy");
                 }
@@ -267,14 +279,20 @@ impl Reader {
         if e.obsolete || (e.msgid.is_none() && e.msgstr.is_none()) {
             return;
         }
-        if e.plural {
-            self.errors.push((
-                e.first_line,
-                "plural entries (msgid_plural) are not used by fieldguide; remove this one".into(),
-            ));
+        let plural = "plural entries (msgid_plural, msgstr[N]) are not used by fieldguide: make it one msgid and one msgstr, as exported";
+        if e.plural && e.msgctxt.is_none() {
+            self.errors.push((e.first_line, plural.into()));
             return;
         }
-        let (Some(msgid), Some(msgstr)) = (e.msgid, e.msgstr) else {
+        let (msgid, msgstr) = if e.plural {
+            (
+                e.msgid.or(Some(String::new())),
+                e.msgstr.or(Some(String::new())),
+            )
+        } else {
+            (e.msgid, e.msgstr)
+        };
+        let (Some(msgid), Some(msgstr)) = (msgid, msgstr) else {
             self.errors.push((
                 e.first_line,
                 "an entry needs both a msgid and a msgstr".into(),
@@ -287,14 +305,18 @@ impl Reader {
             return;
         }
         let key = e.msgctxt.unwrap_or_default();
-        self.out.push(Incoming {
-            place: format!("msgctxt \"{key}\""),
-            key,
-            source: msgid,
-            translation: msgstr,
-            fuzzy: e.fuzzy,
-            line: e.msgstr_line,
-        });
+        let line = if e.msgstr_line > 0 {
+            e.msgstr_line
+        } else {
+            e.first_line
+        };
+        let place = format!("msgctxt \"{key}\"");
+        let mut entry = Incoming::new(key, msgid, msgstr, line, place);
+        entry.fuzzy = e.fuzzy;
+        entry.exported = e.exported;
+        // Only this entry's page is refused for it.
+        entry.problem = e.plural.then(|| plural.to_string());
+        self.out.push(entry);
     }
 }
 
@@ -361,119 +383,5 @@ fn parse_header(text: &str, at: usize, lines: &[(usize, usize)]) -> Header {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::translate::segments::Kind;
-    use crate::translate::units::Unit;
-
-    fn unit(key: &str, state: State) -> Unit {
-        Unit {
-            key: key.into(),
-            kind: Kind::Paragraph,
-            source: "Say \"hello\"\\ to everyone in the room, then wait; this line is long enough to wrap.".into(),
-            translation: "Dites « bonjour »\nà tous.".into(),
-            state,
-            previous: (state == State::Fuzzy).then(|| "Say hi.".into()),
-            notes: vec!["Page: P".into(), "Paragraph.".into()],
-            source_line: 3,
-        }
-    }
-
-    #[test]
-    fn writes_and_reads_back_with_fuzzy_and_previous() {
-        let h = Header {
-            publication: "pocket-guide".into(),
-            source_lang: "en".into(),
-            lang: "fr".into(),
-            ..Header::default()
-        };
-        let units = [
-            unit("01-a/p1", State::Translated),
-            unit("01-a/p2", State::Fuzzy),
-        ];
-        let out: Vec<Outgoing> = units
-            .iter()
-            .map(|u| Outgoing {
-                unit: u,
-                reference: "guidance/p/01-a.en.md:3".into(),
-            })
-            .collect();
-        let bytes = write(&h, &out);
-        let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(
-            text.contains("#, fuzzy\n#| msgid \"Say hi.\"\nmsgctxt \"01-a/p2\"\n"),
-            "{text}"
-        );
-        assert!(text.contains("#: guidance/p/01-a.en.md:3\n"), "{text}");
-        let back = read(&bytes).unwrap();
-        assert_eq!(back.header.lang, "fr");
-        assert_eq!(back.header.publication, "pocket-guide");
-        assert_eq!(back.header.source_lang, "en");
-        assert_eq!(back.entries.len(), 2);
-        assert_eq!(back.entries[0].source, units[0].source);
-        assert_eq!(back.entries[0].translation, units[0].translation);
-        assert!(!back.entries[0].fuzzy);
-        assert!(back.entries[1].fuzzy);
-        let line = text.lines().nth(back.entries[1].line - 1).unwrap();
-        assert!(line.starts_with("msgstr "), "{line}");
-    }
-
-    #[test]
-    fn malformed_files_give_lines_not_panics() {
-        let cases: [(&str, usize); 6] = [
-            ("msgid \"a\nmsgstr \"b\"\n", 1),
-            ("\"\n", 1),
-            ("msgctxt \"k\"\nmsgid \"a\"\nmsgstr \"\\q\"\n", 3),
-            ("msgid \"a\"\nmsgstr[0] \"x\"\n", 1),
-            ("\n\nmsgid \"a\"\nbogus\nmsgstr \"b\"\n", 4),
-            ("msgctxt \"k\"\nmsgid \"a\"\n", 1),
-        ];
-        for (text, line) in cases {
-            let errs = read(text.as_bytes()).unwrap_err();
-            assert_eq!(errs[0].0, line, "{text:?}: {errs:?}");
-        }
-    }
-
-    proptest::proptest! {
-        /// A translator's file is input we do not control: any text gives
-        /// entries or errors, never a panic.
-        #[test]
-        fn any_text_reads_without_panic(lines in proptest::collection::vec(
-            "(msgctxt |msgid |msgstr |msgstr\\[0\\] |#, fuzzy|#\\| |#~ |\"|\\\\|[a-z ]){0,6}",
-            0..12,
-        )) {
-            let _ = read(lines.join("\n").as_bytes());
-        }
-    }
-
-    #[test]
-    fn header_fields_have_their_lines() {
-        let text = "# comment\nmsgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: p\\n\"\n\"Language: de\\n\"\n\"X-Fieldguide-Publication: p\\nX-Other: 1\\n\"\n\nmsgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n";
-        let h = read(text.as_bytes()).unwrap().header;
-        assert_eq!((h.lang.as_str(), h.lang_line), ("de", 5));
-        assert_eq!((h.publication.as_str(), h.publication_line), ("p", 6));
-        // Missing fields: the header's line; no header at all: line 1.
-        let text = "msgid \"\"\nmsgstr \"Project-Id-Version: p\\n\"\n";
-        let h = read(text.as_bytes()).unwrap().header;
-        assert_eq!(
-            (h.lang.as_str(), h.lang_line, h.publication_line),
-            ("", 2, 2)
-        );
-        let h = read(b"msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n")
-            .unwrap()
-            .header;
-        assert_eq!((h.lang_line, h.publication_line), (1, 1));
-    }
-
-    #[test]
-    fn entries_without_blank_lines_and_obsolete_ones() {
-        let text = "msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"x\"\n#, fuzzy\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"\"\n\"y\"\n\n#~ msgid \"old\"\n#~ msgstr \"gone\"\n";
-        let c = read(text.as_bytes()).unwrap();
-        let got: Vec<(&str, &str, bool)> = c
-            .entries
-            .iter()
-            .map(|e| (e.key.as_str(), e.translation.as_str(), e.fuzzy))
-            .collect();
-        assert_eq!(got, [("a", "x", false), ("b", "y", true)]);
-    }
-}
+#[path = "po_tests.rs"]
+mod tests;

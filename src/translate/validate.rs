@@ -4,6 +4,7 @@
 //! no callout or task marker slipped in, and the same blocks (a translated
 //! list item must not become two items, a table cell must stay one cell).
 
+use super::compare::{compare, compare_values};
 use super::segments::Kind;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
@@ -162,6 +163,17 @@ fn standalone(kind: Kind, text: &str) -> String {
 /// sentence saying what differs.
 pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // The site refuses them in a page (YAML's line breaks U+0085 among
+    // them), so a page written with one would not build.
+    if let Some(c) = translation
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        out.push(format!(
+            "the translation holds a control character (U+{:04X}), which no page can show: remove it (or use a space or a line break)",
+            c as u32
+        ));
+    }
     if kind.one_line() && translation.trim().contains('\n') && !source.trim().contains('\n') {
         out.push(format!(
             "a {} stays on one line; the translation has a line break",
@@ -255,37 +267,6 @@ fn broken_description(translation: &str) -> String {
     }
 }
 
-/// Compares the local values used: a name the site does not know fails
-/// the build, so a translation uses exactly the source's.
-fn compare_values(out: &mut Vec<String>, source: &[String], translation: &[String]) {
-    let braces = |names: &[&str]| -> String {
-        names
-            .iter()
-            .map(|n| format!("`{{{{{n}}}}}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let missing = braces(&minus(source, translation));
-    let extra = braces(&minus(translation, source));
-    out.extend(match (missing.is_empty(), extra.is_empty()) {
-        (true, true) => None,
-        (false, false) => Some(format!(
-            "the translation uses the value {extra} where the source uses {missing}: a value's name is not translated, keep it as in the source"
-        )),
-        (true, false) => Some(format!(
-            "the translation uses the value {extra} that the source does not ({}): keep only the source's values",
-            if source.is_empty() {
-                "it uses none".to_string()
-            } else {
-                format!("it uses {}", braces(&source.iter().map(String::as_str).collect::<Vec<_>>()))
-            }
-        )),
-        (false, true) => Some(format!(
-            "the translation has no value {missing} (the source has): keep it, spelt as in the source"
-        )),
-    });
-}
-
 fn describe(f: &Facts, kind: Kind) -> String {
     if kind == Kind::TableCell {
         return match f.cells {
@@ -316,46 +297,6 @@ fn describe(f: &Facts, kind: Kind) -> String {
         }
     }
     parts.join(", ")
-}
-
-/// Reports what the source has that the translation lacks, and the reverse.
-fn compare(out: &mut Vec<String>, what: &str, source: &[String], translation: &[String]) {
-    let missing = minus(source, translation);
-    let extra = minus(translation, source);
-    if !missing.is_empty() {
-        out.push(format!(
-            "the translation has no {what} {} (the source has)",
-            quote(&missing)
-        ));
-    }
-    if !extra.is_empty() {
-        out.push(format!(
-            "the translation has a {what} {} that the source does not",
-            quote(&extra)
-        ));
-    }
-}
-
-fn minus<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
-    let mut rest: Vec<&str> = b.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
-    for x in a {
-        match rest.iter().position(|y| y == x) {
-            Some(p) => {
-                rest.remove(p);
-            }
-            None => out.push(x.as_str()),
-        }
-    }
-    out
-}
-
-fn quote(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
@@ -442,7 +383,19 @@ mod tests {
                 src,
                 "Quelqu'un d'autre vend leur aide[^assistance][^assistance]."
             ),
-            ["the translation has a footnote reference `assistance` that the source does not"]
+            [
+                "the translation has the footnote reference `assistance` twice where the source has it once: keep it as many times"
+            ]
+        );
+        assert_eq!(
+            check(Kind::Paragraph, "A[^f1] b[^f1].", "A[^f1] b."),
+            [
+                "the translation has the footnote reference `f1` once where the source has it twice: keep it as many times"
+            ]
+        );
+        assert_eq!(
+            check(Kind::Paragraph, "A.", "A ![x](y.png)."),
+            ["the translation has an image `y.png` that the source does not"]
         );
         // In a code span or escaped, it is text, as in the page.
         assert_eq!(footnote_references("a `[^x]` b \\[^y] c[^z] [^w"), ["z"]);
@@ -486,6 +439,17 @@ mod tests {
             .is_empty()
         );
         assert_eq!(check(Kind::TableCell, "{{a}}", "{{b}}").len(), 1);
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        assert_eq!(
+            check(Kind::Title, "Asking", "Poser\u{85}des"),
+            [
+                "the translation holds a control character (U+0085), which no page can show: remove it (or use a space or a line break)"
+            ]
+        );
+        assert!(check(Kind::Title, "Asking", "Poser\u{2028}des").is_empty());
     }
 
     #[test]

@@ -6,13 +6,17 @@
 //! Written with quick-xml; read with roxmltree, which refuses DTDs (and so
 //! entity expansion) by default.
 
-use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
+use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError, fingerprint};
 use super::units::State;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io;
 
 const NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
+
+/// The `from` of the note that records the translation as exported; CAT
+/// tools keep notes as they are.
+const EXPORTED: &str = "fieldguide-exported";
 
 /// Most XML nodes a file may have. An export has one per 30 bytes or so,
 /// so a file under the size limit stays well below; without a limit,
@@ -101,6 +105,12 @@ fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
             w.create_element("note")
                 .with_attribute(("from", "fieldguide"))
                 .write_text_content(BytesText::new(&xml_safe(&notes)))?;
+            w.create_element("note")
+                .with_attribute(("from", EXPORTED))
+                .write_text_content(BytesText::new(&format!(
+                    "fieldguide: exported translation {}",
+                    fingerprint(&u.translation)
+                )))?;
             if let Some(prev) = &u.previous {
                 w.create_element("note")
                     .with_attributes([("from", "previous-source"), ("annotates", "source")])
@@ -113,9 +123,39 @@ fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
     Ok(())
 }
 
+/// The file's text: UTF-8, or UTF-16 with a byte-order mark (as some
+/// Windows tools save XLIFF).
+fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Vec<ReadError>> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _, bad) = encoding.decode(bytes);
+        if bad {
+            return Err(vec![(
+                1,
+                format!(
+                    "the file is not valid {} text: save it as UTF-8",
+                    encoding.name()
+                ),
+            )]);
+        }
+        // The declaration still says UTF-16; the text is no longer that.
+        return Ok(std::borrow::Cow::Owned(text.into_owned()));
+    }
+    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map(std::borrow::Cow::Borrowed)
+        .map_err(|_| {
+            vec![(
+                1,
+                "the file is neither UTF-8 nor UTF-16 with a byte-order mark: save it as UTF-8"
+                    .to_string(),
+            )]
+        })
+}
+
 pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|_| vec![(1, "the file is not UTF-8 text".to_string())])?;
+    let text = decode(bytes)?;
+    let text: &str = &text;
     let options = roxmltree::ParsingOptions {
         nodes_limit: MAX_NODES,
         ..roxmltree::ParsingOptions::default()
@@ -189,19 +229,42 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         let state = child("target")
             .and_then(|t| t.attribute("state"))
             .unwrap_or("");
-        entries.push(Incoming {
-            place: format!("unit \"{id}\""),
-            key: id,
+        let exported = u
+            .children()
+            .find(|c| c.tag_name().name() == "note" && c.attribute("from") == Some(EXPORTED))
+            .and_then(|n| n.text()?.split_whitespace().last().map(String::from));
+        let place = format!("unit \"{id}\"");
+        let mut entry = Incoming::new(
+            id,
             source,
-            translation: target.unwrap_or_default(),
-            fuzzy: state.starts_with("needs-"),
-            line: line(u),
-        });
+            pretty_printed(&target.unwrap_or_default()),
+            line(u),
+            place,
+        );
+        entry.fuzzy = state.starts_with("needs-");
+        entry.exported = exported;
+        entries.push(entry);
     }
     if errors.is_empty() {
-        Ok(Catalog { header, entries })
+        Ok(Catalog {
+            header,
+            entries,
+            problems: Vec::new(),
+        })
     } else {
         Err(errors)
+    }
+}
+
+/// A target as a tool that pretty-prints XML writes it: a line break and
+/// indentation before the text (and after it) belong to the layout, not to
+/// the translation.
+fn pretty_printed(text: &str) -> String {
+    let t = text.trim_start_matches([' ', '\t']);
+    if t.starts_with('\n') || t.starts_with("\r\n") {
+        text.trim().to_string()
+    } else {
+        text.to_string()
     }
 }
 

@@ -7,28 +7,36 @@
 //! Written with rust_xlsxwriter (with a fixed creation date, so the same
 //! export gives the same bytes); read with calamine.
 
-use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
+use super::catalog::{Header, Outgoing, fingerprint};
 use super::units::State;
-use super::{MAX_FILE_BYTES, megabytes};
-use calamine::{Data, Xlsx};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
-use std::io::{self, Cursor, Read};
+
+pub use super::xlsx_read::read;
 
 pub const SHEET: &str = "translation";
-const ABOUT: &str = "about";
-const COLUMNS: [(&str, f64); 5] = [
+pub const ABOUT: &str = "about";
+const COLUMNS: [(&str, f64); 6] = [
     ("key", 28.0),
     ("source", 60.0),
     ("translation", 60.0),
     ("old source", 45.0),
     ("note", 45.0),
+    // Hidden: the translation as exported, so that import can tell a
+    // row the translator did not touch.
+    (EXPORTED, 20.0),
 ];
+pub const EXPORTED: &str = "exported";
 /// Stands in the old-source cell of a fuzzy row whose earlier source was
 /// not found, so that the row still reads as needing review.
 const NO_PREVIOUS: &str = "(earlier source not found: compare the translation with the source)";
 
 fn text_format(rtl: bool) -> Format {
-    let f = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    // Text (`@`, built-in format 49): Excel would otherwise turn "24/7", "08:00" or "1.0" into
+    // dates and numbers as they are typed.
+    let f = Format::new()
+        .set_num_format_index(49)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     if rtl { f.set_reading_direction(2) } else { f }
 }
 
@@ -64,6 +72,9 @@ fn rows(
         ws.write_string_with_format(0, c as u16, *name, &head)?;
         ws.set_column_width(c as u16, *width)?;
     }
+    // Cells typed below the rows are text too.
+    ws.set_column_format(2, &target)?;
+    ws.set_column_hidden(5)?;
     ws.set_freeze_panes(1, 1)?;
     for (i, o) in units.iter().enumerate() {
         let u = o.unit;
@@ -78,6 +89,7 @@ fn rows(
         let mut note = u.notes.join("\n");
         note.push_str(&format!("\nSource: {}", o.reference));
         ws.write_string_with_format(r, 4, &note, &plain)?;
+        ws.write_string_with_format(r, 5, fingerprint(&u.translation), &plain)?;
     }
     Ok(())
 }
@@ -109,187 +121,6 @@ fn about(ws: &mut Worksheet, h: &Header) -> Result<(), rust_xlsxwriter::XlsxErro
         ws.write_string(r as u32, 1, *v)?;
     }
     Ok(())
-}
-
-/// A cell as text; numbers typed into a cell are read as they show.
-fn cell(d: Option<&Data>) -> Result<String, String> {
-    match d {
-        None | Some(Data::Empty) => Ok(String::new()),
-        Some(Data::String(s)) => Ok(s.clone()),
-        Some(Data::Int(i)) => Ok(i.to_string()),
-        Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{f:.0}")),
-        Some(Data::Float(f)) => Ok(f.to_string()),
-        Some(_) => Err("the cell holds a date, a formula result or an error, not text: format the cell as Text and type it again".into()),
-    }
-}
-
-/// All a spreadsheet's parts together may unpack to: the text, and the
-/// markup of the sheet and styles around it.
-const MAX_UNPACKED: u64 = 4 * MAX_FILE_BYTES;
-
-/// Refuses a spreadsheet whose parts unpack to more than
-/// [`MAX_FILE_BYTES`] each or [`MAX_UNPACKED`] together, before calamine
-/// reads it: a zip entry of 1 GB of spaces compresses to 1 MB, and calamine
-/// would hold it whole. Each part is inflated through `take` into a sink, so
-/// checking costs bounded time and no memory.
-fn check_sizes(bytes: &[u8]) -> Result<(), String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
-    let mut total = 0;
-    for i in 0..zip.len() {
-        let mut part = zip
-            .by_index(i)
-            .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
-        let name = String::from_utf8_lossy(part.name_raw()).into_owned();
-        let n = io::copy(&mut (&mut part).take(MAX_FILE_BYTES + 1), &mut io::sink())
-            .map_err(|e| format!("`{name}` in the spreadsheet cannot be unpacked: {e}"))?;
-        if n > MAX_FILE_BYTES {
-            return Err(format!(
-                "`{name}` in the spreadsheet unpacks to more than {} MB: the file is refused",
-                megabytes(MAX_FILE_BYTES)
-            ));
-        }
-        total += n;
-        if total > MAX_UNPACKED {
-            return Err(format!(
-                "the spreadsheet unpacks to more than {} MB (at `{name}`): the file is refused",
-                megabytes(MAX_UNPACKED)
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// A sheet's non-empty cells, sorted by row then column, with columns
-/// counted from the sheet's leftmost cell. Not calamine's
-/// `worksheet_range`: that makes a grid as large as the sheet's extent,
-/// which two cells far apart (A1 and XFD1048576) make billions of cells.
-/// The text taken is counted against `budget`, because every cell may
-/// name the same long shared string and each is copied.
-fn sheet_cells(
-    wb: &mut Xlsx<Cursor<&[u8]>>,
-    name: &str,
-    budget: &mut u64,
-) -> Result<Vec<Cell>, String> {
-    let mut reader = wb.worksheet_cells_reader(name).map_err(|e| match e {
-        calamine::XlsxError::WorksheetNotFound(_) => {
-            format!("the spreadsheet has no sheet named `{name}`")
-        }
-        e => format!("the sheet `{name}` cannot be read: {e}"),
-    })?;
-    let mut cells = Vec::new();
-    loop {
-        let cell = match reader.next_cell() {
-            Ok(Some(c)) => c,
-            Ok(None) => break,
-            Err(e) => return Err(format!("the sheet `{name}` cannot be read: {e}")),
-        };
-        let data = Data::from(cell.get_value().clone());
-        if data == Data::Empty {
-            continue;
-        }
-        let size = match &data {
-            Data::String(s) => s.len() as u64,
-            _ => 0,
-        };
-        *budget = budget.checked_sub(size).ok_or_else(|| {
-            format!(
-                "the cells of the spreadsheet hold more than {} MB of text: the file is refused",
-                megabytes(MAX_UNPACKED)
-            )
-        })?;
-        let (row, col) = cell.get_position();
-        cells.push((row, col, data));
-    }
-    let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
-    for c in &mut cells {
-        c.1 -= left;
-    }
-    cells.sort_by_key(|c| (c.0, c.1));
-    Ok(cells)
-}
-
-/// A cell: row, column, value.
-type Cell = (u32, u32, Data);
-
-/// Sorted cells row by row: each row's index and its cells.
-fn rows_of(cells: &[Cell]) -> impl Iterator<Item = (u32, &[Cell])> {
-    cells.chunk_by(|a, b| a.0 == b.0).map(|r| (r[0].0, r))
-}
-
-fn get(row: &[Cell], col: usize) -> Option<&Data> {
-    row.iter().find(|c| c.1 as usize == col).map(|c| &c.2)
-}
-
-pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
-    let one = |msg: String| vec![(0, msg)];
-    check_sizes(bytes).map_err(one)?;
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| one(format!("not a readable .xlsx spreadsheet: {e}")))?;
-    let mut budget = MAX_UNPACKED;
-    let mut header = Header::default();
-    // A missing or unreadable `about` sheet leaves the header empty, which
-    // import reports by what is missing.
-    if let Ok(about) = sheet_cells(&mut wb, ABOUT, &mut budget) {
-        for (_, row) in rows_of(&about) {
-            let v = cell(get(row, 1)).unwrap_or_default();
-            match cell(get(row, 0)).unwrap_or_default().as_str() {
-                "publication" => header.publication = v,
-                "source language" => header.source_lang = v,
-                "language" => header.lang = v,
-                _ => {}
-            }
-        }
-    }
-    let sheet = sheet_cells(&mut wb, SHEET, &mut budget).map_err(one)?;
-    let mut rows = rows_of(&sheet);
-    let (first_row, titles): (usize, Vec<String>) = rows
-        .next()
-        .map(|(r, row)| {
-            let last = row.last().map_or(0, |c| c.1 as usize);
-            let titles = (0..=last)
-                .map(|c| cell(get(row, c)).unwrap_or_default().trim().to_lowercase())
-                .collect();
-            (r as usize, titles)
-        })
-        .unwrap_or_default();
-    let col = |name: &str| titles.iter().position(|t| t == name);
-    let (Some(k), Some(s), Some(t)) = (col("key"), col("source"), col("translation")) else {
-        return Err(vec![(
-            first_row + 1,
-            "the first row must name the columns key, source and translation".into(),
-        )]);
-    };
-    let old = col("old source");
-    let mut entries = Vec::new();
-    let mut errors = Vec::new();
-    for (r, row) in rows {
-        let n = r as usize + 1;
-        let get = |c: Option<usize>| c.map_or(Ok(String::new()), |c| cell(get(row, c)));
-        match (get(Some(k)), get(Some(s)), get(Some(t)), get(old)) {
-            (Ok(key), Ok(source), Ok(translation), Ok(old)) => {
-                if key.trim().is_empty() {
-                    continue;
-                }
-                entries.push(Incoming {
-                    place: format!("row {n} ({key})"),
-                    key,
-                    source,
-                    translation,
-                    fuzzy: !old.trim().is_empty(),
-                    line: n,
-                });
-            }
-            (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), _) | (.., Err(e)) => {
-                errors.push((n, format!("row {n}: {e}")));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(Catalog { header, entries })
-    } else {
-        Err(errors)
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,298 @@
+//! One page of a `translate import`: the entries the files give it,
+//! checked against its source, then the page written when complete.
+
+use super::assemble::{Job, assemble, normalise, placed};
+use super::catalog::{Incoming, fingerprint};
+use super::history;
+use super::import::Report;
+use super::units::{PageUnits, State, Unit};
+use super::{fields, files, segments::Kind, validate};
+use crate::config::LangId;
+use crate::content::model::Site;
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::translation::current_hash;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// An entry on its way to its page: the unit it translates, and the file
+/// it comes from.
+#[derive(Clone, Copy)]
+pub struct Routed<'a> {
+    pub unit: usize,
+    pub file: &'a Path,
+    pub entry: &'a Incoming,
+}
+
+fn place(e: &Incoming) -> String {
+    format!("{}: ", e.place)
+}
+
+/// Whether the file gives the translation as it was exported (the
+/// translator did not touch it), by the record export made.
+fn untouched(e: &Incoming) -> bool {
+    e.exported
+        .as_deref()
+        .is_some_and(|h| h == fingerprint(&e.translation))
+}
+
+/// One entry per segment, when several files of one import carry the
+/// same page. Files that agree are fine; an entry the translator did not
+/// touch gives way to one they changed; two that differ otherwise are an
+/// error naming both, and the page is not written (`None`).
+pub fn one_per_segment<'a>(
+    page: &PageUnits,
+    entries: Vec<Routed<'a>>,
+    report: &mut Report,
+) -> Option<Vec<Routed<'a>>> {
+    let mut by_unit: Vec<Vec<Routed>> = vec![Vec::new(); page.units.len()];
+    for r in entries {
+        by_unit[r.unit].push(r);
+    }
+    let mut out = Vec::new();
+    let mut clash = false;
+    for (u, mut rs) in by_unit.into_iter().enumerate() {
+        let text = |r: &Routed| placed(page.units[u].kind, &r.entry.translation);
+        if rs.iter().any(|r| text(r) != text(&rs[0])) && rs.iter().any(|r| !untouched(r.entry)) {
+            rs.retain(|r| !untouched(r.entry));
+        }
+        let Some(&first) = rs.first() else {
+            continue;
+        };
+        for r in &rs[1..] {
+            if r.file != first.file && text(r) != text(&first) {
+                clash = true;
+                report.diagnostics.push(
+                    Diagnostic::error(r.file, r.entry.line, 1, format!(
+                        "{}this file and {} (line {}) give this segment different translations: nothing is written for {}",
+                        place(r.entry), first.file.display(), first.entry.line, display_path(&page.target_rel)
+                    ))
+                    .with_hint("import one of the two files, or make them agree, then import again"),
+                );
+            }
+        }
+        out.push(first);
+    }
+    (!clash).then_some(out)
+}
+
+/// Whether the site's translation of `unit` changed since the file was
+/// exported while the file left it as it was: then the site's is newer,
+/// and is kept. Files without a record cannot tell, and are applied.
+fn newer_in_site(e: &Incoming, unit: &Unit) -> bool {
+    untouched(e)
+        && e.exported
+            .as_deref()
+            .is_some_and(|h| h != fingerprint(&unit.translation))
+}
+
+/// Applies a page's entries, checks them, and writes the page if complete.
+pub fn import_page(
+    site: &Site,
+    root: &Path,
+    lang: LangId,
+    mut page: PageUnits,
+    entries: &[Routed],
+    report: &mut Report,
+) {
+    let mut failed = false;
+    let mut applied = Vec::new();
+    let target = display_path(&page.target_rel);
+    for r in entries {
+        let (e, unit) = (r.entry, &mut page.units[r.unit]);
+        let at = |error: bool, msg: &str| {
+            let msg = format!("{}{msg}", place(e));
+            if error {
+                Diagnostic::error(r.file, e.line, 1, msg)
+            } else {
+                Diagnostic::warning(r.file, e.line, 1, msg)
+            }
+        };
+        if let Some(n) = &e.notice {
+            report.diagnostics.push(at(false, n));
+        }
+        if let Some(p) = &e.problem {
+            failed = true;
+            report.diagnostics.push(at(true, p).with_hint(format!(
+                "nothing is written for {target} until this is fixed; the file's other pages are imported"
+            )));
+            continue;
+        }
+        if normalise(&e.source) != normalise(&unit.source) {
+            // An empty entry carries no translation to lose.
+            if !normalise(&e.translation).is_empty() {
+                report.diagnostics.push(
+                    at(false, "the source of this block changed since the file was exported; its translation is not used")
+                        .with_hint("export again: the new file shows the change as fuzzy, with this translation"),
+                );
+            }
+            continue;
+        }
+        if newer_in_site(e, unit) {
+            report.count_kept(r.file);
+            continue;
+        }
+        let text = placed(unit.kind, &e.translation);
+        // Text already in the page for an unchanged source is not checked
+        // again: the build checks its links, and a translator may have had
+        // reasons. A fuzzy one is: its source changed.
+        let kept = unit.state == State::Translated && text == placed(unit.kind, &unit.translation);
+        let problems = if text.is_empty() || kept {
+            Vec::new()
+        } else {
+            validate::check(unit.kind, &unit.source, &text)
+        };
+        for problem in problems {
+            failed = true;
+            report
+                .diagnostics
+                .push(at(true, &problem).with_hint(format!(
+                "fix the translation in the file; nothing is written for {target} until it is right"
+            )));
+        }
+        unit.state = match (text.is_empty(), e.fuzzy) {
+            (true, _) => State::Untranslated,
+            (false, true) => State::Fuzzy,
+            (false, false) => State::Translated,
+        };
+        unit.translation = text;
+        applied.push(*r);
+    }
+    if failed {
+        report.refused += 1;
+        return;
+    }
+    let c = page.counts();
+    let total = page.units.len();
+    if c.translated < total {
+        report.incomplete += 1;
+        let first = entries
+            .iter()
+            .filter(|r| page.units[r.unit].state != State::Translated)
+            .min_by_key(|r| r.entry.line);
+        let (file, line) = first.map_or((entries[0].file, 0), |r| (r.file, r.entry.line));
+        let fuzzy = if c.changed > 0 {
+            format!(", {} marked fuzzy", c.changed)
+        } else {
+            String::new()
+        };
+        report.diagnostics.push(
+            Diagnostic::warning(file, line, 1, format!("{target}: {} of {total} segments translated{fuzzy}; the page is not written", c.translated))
+                .with_hint("translate every segment of the page and clear the fuzzy marks; the previous translation stays until then"),
+        );
+        return;
+    }
+    write_page(site, root, lang, &page, &applied, report);
+}
+
+fn write_page(
+    site: &Site,
+    root: &Path,
+    lang: LangId,
+    page: &PageUnits,
+    applied: &[Routed],
+    report: &mut Report,
+) {
+    let node = &site.nodes[page.node];
+    let Some(src_id) = node.docs[node.source_lang] else {
+        return;
+    };
+    let src = site.doc(src_id);
+    let Some(parsed) = fields::parse(&src.file.text) else {
+        return;
+    };
+    let mut texts = page.units.iter().map(|u| u.translation.clone());
+    let translations: Vec<String> = parsed
+        .segments
+        .iter()
+        .map(|s| match s.kind {
+            Kind::Fixed => String::new(),
+            _ => texts.next().unwrap_or_default(),
+        })
+        .collect();
+    // The translation the site reads now: its own file, or in a local
+    // edition, its base's.
+    let existing = node.docs[lang].map(|d| site.doc(d));
+    let job = Job {
+        source: &src.file.text,
+        existing: existing.map(|d| d.file.text.as_str()),
+        translations: &translations,
+        hash: current_hash(site, src_id),
+    };
+    let text = match assemble(&job) {
+        Ok(t) => t,
+        Err(f) => {
+            report.refused += 1;
+            report
+                .diagnostics
+                .push(unplaceable(page, &parsed, applied, f));
+            return;
+        }
+    };
+    // An edition's page that reads as its base's is the base's: writing
+    // it would copy the base, and stop it receiving the base's corrections.
+    if existing.is_some_and(|d| d.file.from_base && d.file.text == text) {
+        report.unchanged += 1;
+        return;
+    }
+    // Keep a byte-order mark the file had.
+    let had_bom =
+        std::fs::read(root.join(&page.target_rel)).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+    let mut bytes = if had_bom {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    bytes.extend_from_slice(text.as_bytes());
+    match files::write_inside(root, &page.target_rel, &bytes) {
+        Ok(true) => {
+            report.written.push(page.target_rel.clone());
+            if let Err(e) = history::save(root, &src.file.text) {
+                report.diagnostics.push(Diagnostic::warning(
+                    history::STORE,
+                    0,
+                    0,
+                    format!("cannot keep a snapshot of the source: {e}"),
+                ));
+            }
+        }
+        Ok(false) => report.unchanged += 1,
+        Err(e) => report
+            .diagnostics
+            .push(Diagnostic::error(&page.target_rel, 0, 0, e)),
+    }
+}
+
+/// The error for a page that cannot be written: at the translator's entry
+/// whose text cannot be placed, when a file gave it.
+fn unplaceable(
+    page: &PageUnits,
+    parsed: &fields::Parsed,
+    applied: &[Routed],
+    f: super::assemble::Failure,
+) -> Diagnostic {
+    let target = display_path(&page.target_rel);
+    // The unit of source segment `i`: units skip code blocks.
+    let unit = f.segment.map(|i| {
+        parsed.segments[..i]
+            .iter()
+            .filter(|s| s.kind != Kind::Fixed)
+            .count()
+    });
+    let by_unit: HashMap<usize, &Routed> = applied.iter().map(|r| (r.unit, r)).collect();
+    match unit.and_then(|u| by_unit.get(&u)) {
+        Some(r) => Diagnostic::error(
+            r.file,
+            r.entry.line,
+            1,
+            format!("{}the translation cannot be written into the page as it is: {}", place(r.entry), f.why),
+        )
+        .with_hint(format!("rewrite that part of the translation in the file; nothing is written for {target} until then")),
+        None => Diagnostic::error(
+            &page.target_rel,
+            0,
+            0,
+            format!("cannot write the translated page: {}", f.why),
+        )
+        .with_hint("the page's existing text is what cannot be kept: correct it in the page, then import again"),
+    }
+}

@@ -1,0 +1,272 @@
+//! Reading a translator's spreadsheet back (calamine), with limits on
+//! what it may unpack to. A cell that is not text refuses its row's page,
+//! never the whole file.
+
+use super::catalog::{Catalog, Header, Incoming, ReadError};
+use super::xlsx::{ABOUT, EXPORTED, SHEET};
+use super::{MAX_FILE_BYTES, megabytes};
+use calamine::{Data, Xlsx};
+use std::io::{self, Cursor, Read as _};
+
+/// A cell read as text, and a warning when it was not text.
+type CellText = Result<(String, Option<String>), String>;
+
+/// A cell as text. A number is read as it shows, with a warning: Excel may
+/// have changed what was typed ("1.50" to 1.5).
+fn cell(c: Option<&Cell>) -> CellText {
+    let Some(c) = c else {
+        return Ok((String::new(), None));
+    };
+    let retype = "format the cell as Text (Format Cells, Text) and type it again";
+    let text = match &c.2 {
+        Data::Empty if c.3 => {
+            return Err(format!(
+                "the cell holds a formula with no value, not text: {retype}"
+            ));
+        }
+        Data::Empty => return Ok((String::new(), None)),
+        Data::String(s) => return Ok((s.clone(), None)),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => {
+            return Err(format!(
+                "the cell holds a boolean ({}), not text: {retype}",
+                if *b { "TRUE" } else { "FALSE" }
+            ));
+        }
+        Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+            return Err(format!("the cell holds a date or time, not text: {retype}"));
+        }
+        Data::Error(e) => {
+            return Err(format!(
+                "the cell holds an error value ({e}), not text: {retype}"
+            ));
+        }
+    };
+    let warning = format!(
+        "the cell holds the number {text}, read as \"{text}\": if that is not what was typed, {retype}"
+    );
+    Ok((text, Some(warning)))
+}
+
+/// A cell's text where a problem is not the row's but the file's (the
+/// `about` sheet, the titles): a cell that is not text reads as empty.
+fn text_of(c: Option<&Cell>) -> String {
+    cell(c).map(|(t, _)| t).unwrap_or_default()
+}
+
+/// All a spreadsheet's parts together may unpack to: the text, and the
+/// markup of the sheet and styles around it.
+const MAX_UNPACKED: u64 = 4 * MAX_FILE_BYTES;
+
+/// Refuses a spreadsheet whose parts unpack to more than
+/// [`MAX_FILE_BYTES`] each or [`MAX_UNPACKED`] together, before calamine
+/// reads it: a zip entry of 1 GB of spaces compresses to 1 MB, and calamine
+/// would hold it whole. Each part is inflated through `take` into a sink, so
+/// checking costs bounded time and no memory.
+fn check_sizes(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
+    let mut total = 0;
+    for i in 0..zip.len() {
+        let mut part = zip
+            .by_index(i)
+            .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
+        let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+        let n = io::copy(&mut (&mut part).take(MAX_FILE_BYTES + 1), &mut io::sink())
+            .map_err(|e| format!("`{name}` in the spreadsheet cannot be unpacked: {e}"))?;
+        if n > MAX_FILE_BYTES {
+            return Err(format!(
+                "`{name}` in the spreadsheet unpacks to more than {} MB: the file is refused",
+                megabytes(MAX_FILE_BYTES)
+            ));
+        }
+        total += n;
+        if total > MAX_UNPACKED {
+            return Err(format!(
+                "the spreadsheet unpacks to more than {} MB (at `{name}`): the file is refused",
+                megabytes(MAX_UNPACKED)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A sheet's non-empty cells, sorted by row then column, with columns
+/// counted from the sheet's leftmost cell. Not calamine's
+/// `worksheet_range`: that makes a grid as large as the sheet's extent,
+/// which two cells far apart (A1 and XFD1048576) make billions of cells.
+/// The text taken is counted against `budget`, because every cell may
+/// name the same long shared string and each is copied.
+fn sheet_cells(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Vec<Cell>, String> {
+    let mut reader = wb.worksheet_cells_reader(name).map_err(|e| match e {
+        calamine::XlsxError::WorksheetNotFound(_) => {
+            format!("the spreadsheet has no sheet named `{name}`")
+        }
+        e => format!("the sheet `{name}` cannot be read: {e}"),
+    })?;
+    let mut cells = Vec::new();
+    loop {
+        let cell = match reader.next_cell_with_formula() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(e) => return Err(format!("the sheet `{name}` cannot be read: {e}")),
+        };
+        let data = Data::from(cell.value);
+        // A formula whose value was never computed (a file written by a
+        // program, not saved by Excel) is kept, to be named as one.
+        let formula = cell.formula.is_some_and(|f| !f.is_empty());
+        if data == Data::Empty && !formula {
+            continue;
+        }
+        let size = match &data {
+            Data::String(s) => s.len() as u64,
+            _ => 0,
+        };
+        *budget = budget.checked_sub(size).ok_or_else(|| {
+            format!(
+                "the cells of the spreadsheet hold more than {} MB of text: the file is refused",
+                megabytes(MAX_UNPACKED)
+            )
+        })?;
+        let (row, col) = cell.pos;
+        cells.push((row, col, data, formula));
+    }
+    let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
+    for c in &mut cells {
+        c.1 -= left;
+    }
+    cells.sort_by_key(|c| (c.0, c.1));
+    Ok(cells)
+}
+
+/// A cell: row, column, value, and whether it holds a formula.
+type Cell = (u32, u32, Data, bool);
+
+/// Sorted cells row by row: each row's index and its cells.
+fn rows_of(cells: &[Cell]) -> impl Iterator<Item = (u32, &[Cell])> {
+    cells.chunk_by(|a, b| a.0 == b.0).map(|r| (r[0].0, r))
+}
+
+fn get(row: &[Cell], col: usize) -> Option<&Cell> {
+    row.iter().find(|c| c.1 as usize == col)
+}
+
+pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
+    let one = |msg: String| vec![(0, msg)];
+    check_sizes(bytes).map_err(one)?;
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| one(format!("not a readable .xlsx spreadsheet: {e}")))?;
+    let mut budget = MAX_UNPACKED;
+    let mut header = Header::default();
+    // A missing or unreadable `about` sheet leaves the header empty, which
+    // import reports by what is missing.
+    if let Ok(about) = sheet_cells(&mut wb, ABOUT, &mut budget) {
+        for (_, row) in rows_of(&about) {
+            let v = text_of(get(row, 1));
+            match text_of(get(row, 0)).as_str() {
+                "publication" => header.publication = v,
+                "source language" => header.source_lang = v,
+                "language" => header.lang = v,
+                _ => {}
+            }
+        }
+    }
+    let sheet = sheet_cells(&mut wb, SHEET, &mut budget).map_err(one)?;
+    let mut rows = rows_of(&sheet);
+    let (first_row, titles): (usize, Vec<String>) = rows
+        .next()
+        .map(|(r, row)| {
+            let last = row.last().map_or(0, |c| c.1 as usize);
+            let titles = (0..=last)
+                .map(|c| text_of(get(row, c)).trim().to_lowercase())
+                .collect();
+            (r as usize, titles)
+        })
+        .unwrap_or_default();
+    let col = |name: &str| titles.iter().position(|t| t == name);
+    let (Some(k), Some(s), Some(t)) = (col("key"), col("source"), col("translation")) else {
+        return Err(vec![(
+            first_row + 1,
+            "the first row must name the columns key, source and translation".into(),
+        )]);
+    };
+    let cols = Columns {
+        key: k,
+        source: s,
+        translation: t,
+        old: col("old source"),
+        exported: col(EXPORTED),
+    };
+    let mut catalog = Catalog {
+        header,
+        ..Catalog::default()
+    };
+    for (r, row) in rows {
+        let n = r as usize + 1;
+        match entry(row, n, &cols) {
+            Ok(Some(e)) => catalog.entries.push(e),
+            Ok(None) => {}
+            // No key, so no page to refuse: the file's problem.
+            Err(e) => catalog.problems.push((n, format!("row {n}: {e}"))),
+        }
+    }
+    Ok(catalog)
+}
+
+/// Where the columns are.
+struct Columns {
+    key: usize,
+    source: usize,
+    translation: usize,
+    old: Option<usize>,
+    exported: Option<usize>,
+}
+
+/// Row `n`'s entry: `None` for a row with no key, an error when the key
+/// cannot be read. A cell that is not text refuses only the row's page.
+fn entry(row: &[Cell], n: usize, cols: &Columns) -> Result<Option<Incoming>, String> {
+    let (key, _) = cell(get(row, cols.key)).map_err(|e| format!("the key cell: {e}"))?;
+    if key.trim().is_empty() {
+        return Ok(None);
+    }
+    let read = |c: Option<usize>, what: &str| {
+        c.map_or(Ok((String::new(), None)), |c| cell(get(row, c)))
+            .map_err(|e| format!("the {what} cell: {e}"))
+    };
+    let mut problem = None;
+    let mut notice = None;
+    let mut text = |c: Option<usize>, what: &str| match read(c, what) {
+        Ok((t, warning)) => {
+            notice = notice
+                .take()
+                .or(warning.map(|w| format!("the {what} cell: {w}")));
+            t
+        }
+        Err(e) => {
+            problem.get_or_insert(e);
+            String::new()
+        }
+    };
+    let source = text(Some(cols.source), "source");
+    let translation = text(Some(cols.translation), "translation");
+    let old = text(cols.old, "old source");
+    let exported = text(cols.exported, EXPORTED);
+    let mut e = Incoming::new(
+        key.clone(),
+        source,
+        translation,
+        n,
+        format!("row {n} ({key})"),
+    );
+    e.fuzzy = !old.trim().is_empty();
+    e.exported = (!exported.trim().is_empty()).then(|| exported.trim().to_string());
+    e.problem = problem;
+    e.notice = notice;
+    Ok(Some(e))
+}
