@@ -157,6 +157,22 @@ pub fn make_strict(diags: &mut [Diagnostic]) {
 /// Reads source lines back for the excerpt under each message.
 pub trait SourceLookup {
     fn line_of(&self, path: &Path, line: usize) -> Option<String>;
+
+    /// The part of a line a message at `col` shows: at least the `len`
+    /// characters from column `first` (see [`shown_columns`]), and the
+    /// column its text starts at. A lookup that keeps its files indexed
+    /// cuts it out without copying or counting the whole line, so many
+    /// messages on one long line stay cheap.
+    fn around(&self, path: &Path, line: usize, col: usize) -> Option<(String, usize)> {
+        let _ = col;
+        self.line_of(path, line).map(|l| (l, 1))
+    }
+}
+
+/// The columns of a line a message at `col` may show: from the first, so
+/// many characters.
+pub fn shown_columns(col: usize) -> (usize, usize) {
+    (col.saturating_sub(EXCERPT).max(1), 2 * EXCERPT + 1)
 }
 
 /// Renders diagnostics as rustc does: the headline, the source line, a caret
@@ -190,10 +206,10 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
         } else {
             let _ = writeln!(out, "{head}");
         }
-        if let Some(text) = source.line_of(&d.path, d.line) {
+        if let Some((text, first)) = source.around(&d.path, d.line, d.col.max(1)) {
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
-            let (shown, caret_col) = excerpt(&text, d.col.max(1));
+            let (shown, caret_col) = excerpt(&text, first, d.col.max(1));
             let caret_pad = " ".repeat(caret_col);
             let width = d
                 .width
@@ -223,8 +239,9 @@ const EXCERPT: usize = 200;
 /// characters, starting with `…` a little before a far column, so a
 /// message on a long line stays short; tabs as one space so the caret
 /// stays put; control characters escaped), and the number of shown
-/// characters before column `col`.
-fn excerpt(text: &str, col: usize) -> (String, usize) {
+/// characters before column `col`. `text` is the line from column `first`
+/// on (1 for the whole line).
+fn excerpt(text: &str, first: usize, col: usize) -> (String, usize) {
     let skip = if col > EXCERPT * 3 / 4 {
         col - 1 - EXCERPT / 4
     } else {
@@ -235,7 +252,8 @@ fn excerpt(text: &str, col: usize) -> (String, usize) {
         shown.push('…');
     }
     let (mut caret, mut taken) = (None, skip);
-    for c in text.chars().skip(skip).take(EXCERPT) {
+    let within = skip.saturating_sub(first - 1);
+    for c in text.chars().skip(within).take(EXCERPT) {
         taken += 1;
         if taken == col {
             caret = Some(shown.chars().count());

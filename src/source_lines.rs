@@ -3,7 +3,7 @@
 //! line of what it points to), and each file read once, however many
 //! messages it has.
 
-use crate::diagnostics::SourceLookup;
+use crate::diagnostics::{SourceLookup, shown_columns};
 use crate::no_follow::{Dir, slash_path};
 use crate::text::LineIndex;
 use std::cell::RefCell;
@@ -26,6 +26,7 @@ impl Lines {
             Some(rest) => rest.to_string(),
             None => text,
         };
+        let text = lone_cr_to_lf(text);
         let index = LineIndex::new(&text);
         Lines { text, index }
     }
@@ -33,6 +34,26 @@ impl Lines {
     fn line(&self, n: usize) -> Option<&str> {
         self.index.line(&self.text, n)
     }
+}
+
+/// A lone CR (an old Mac line ending) ends a line, as it does for the
+/// loader (`text::decode`): otherwise a file saved so is one line, and
+/// messages on its line 5 show nothing.
+fn lone_cr_to_lf(text: String) -> String {
+    let b = text.as_bytes();
+    if !memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n')) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// Looks lines up in the site folder.
@@ -70,16 +91,34 @@ impl SiteSource {
     }
 }
 
+impl SiteSource {
+    /// `f` applied to the file's lines, read on first use.
+    fn with_lines<T>(&self, path: &Path, f: impl FnOnce(&Lines) -> Option<T>) -> Option<T> {
+        let mut files = self.files.borrow_mut();
+        let lines = files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| self.read(path).map(Lines::new));
+        f(lines.as_ref()?)
+    }
+}
+
 impl SourceLookup for SiteSource {
     fn line_of(&self, path: &Path, line: usize) -> Option<String> {
         if line == 0 {
             return None;
         }
-        let mut files = self.files.borrow_mut();
-        let lines = files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| self.read(path).map(Lines::new));
-        lines.as_ref()?.line(line).map(str::to_string)
+        self.with_lines(path, |l| l.line(line).map(str::to_string))
+    }
+
+    fn around(&self, path: &Path, line: usize, col: usize) -> Option<(String, usize)> {
+        if line == 0 {
+            return None;
+        }
+        let (first, len) = shown_columns(col);
+        self.with_lines(path, |l| {
+            let (text, first) = l.index.cut(&l.text, line, first, len)?;
+            Some((text.to_string(), first))
+        })
     }
 }
 
@@ -96,6 +135,29 @@ mod tests {
         assert_eq!(l.line(4), Some("four"));
         assert_eq!(l.line(5), None);
         assert_eq!(l.line(0), None);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let l = Lines::new(b"---\rtitle: [a\r---\r\r\xe9t\xc3\xa9\r\nend\r".to_vec());
+        assert_eq!(l.line(2), Some("title: [a"));
+        assert_eq!(l.line(5), Some("\u{fffd}t\u{e9}"));
+        assert_eq!(l.line(6), Some("end"));
+    }
+
+    #[test]
+    fn a_far_column_is_cut_from_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = format!("{}XYZ", "é".repeat(5_000));
+        std::fs::write(dir.path().join("a.md"), format!("one\n{line}\n")).unwrap();
+        let s = SiteSource::new(dir.path());
+        let (text, first) = s.around(Path::new("a.md"), 2, 5_001).unwrap();
+        assert_eq!(first, 5_001 - 200);
+        assert!(text.starts_with('é') && text.ends_with("XYZ"), "{text}");
+        assert_eq!(
+            s.around(Path::new("a.md"), 1, 2).unwrap(),
+            ("one".into(), 1)
+        );
     }
 
     #[test]

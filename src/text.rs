@@ -131,7 +131,16 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// Maps byte offsets to lines quickly for many lookups in one text.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// In lines longer than [`MARK_EVERY`] bytes, a mark every so many
+    /// bytes (at a character boundary): its offset, and the characters
+    /// from its line's start to it. Columns are counted from the nearest
+    /// mark, so many messages on one long line cost linear time in all,
+    /// not line length times messages.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two marks of a long line.
+const MARK_EVERY: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -140,14 +149,34 @@ impl LineIndex {
         // needs its lines.
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
+        let mut marks = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map_or(text.len(), |&next| next);
+            let (mut at, mut chars) = (start, 0);
+            while end - at > MARK_EVERY {
+                let mut next = at + MARK_EVERY;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count();
+                marks.push((next, chars));
+                at = next;
+            }
+        }
+        Self { starts, marks }
     }
 
     /// Line `n` (1-based) of `text`, without its line ending.
     pub fn line<'t>(&self, text: &'t str, n: usize) -> Option<&'t str> {
+        let (start, end) = self.bounds(text, n)?;
+        Some(text.get(start..end)?.trim_end_matches('\r'))
+    }
+
+    /// Byte range of line `n` (1-based), without its `\n`.
+    fn bounds(&self, text: &str, n: usize) -> Option<(usize, usize)> {
         let start = *self.starts.get(n.checked_sub(1)?)?;
         let end = self.starts.get(n).map_or(text.len(), |&next| next - 1);
-        Some(text.get(start..end)?.trim_end_matches('\r'))
+        Some((start, end))
     }
 
     /// 0-based line and 1-based column (in characters) of `offset` in `text`.
@@ -155,8 +184,47 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
         let end = offset.min(text.len());
-        let col = text.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        // The last mark at or before `end`, if it is on this line.
+        let i = self.marks.partition_point(|&(at, _)| at <= end);
+        let (from, before) = match i.checked_sub(1).map(|i| self.marks[i]) {
+            Some((at, chars)) if at > start => (at, chars),
+            _ => (start, 0),
+        };
+        let col = text
+            .get(from..end)
+            .map_or(1, |s| before + s.chars().count() + 1);
         (line, col)
+    }
+
+    /// Line `n` (1-based) from column `col` (1-based, in characters) on,
+    /// at most `len` characters of it, and the column it starts at (the
+    /// line's end when `col` is past it). Found from the nearest mark, so
+    /// a far column costs no more than a near one.
+    pub fn cut<'t>(
+        &self,
+        text: &'t str,
+        n: usize,
+        col: usize,
+        len: usize,
+    ) -> Option<(&'t str, usize)> {
+        let (start, end) = self.bounds(text, n)?;
+        let lo = self.marks.partition_point(|&(at, _)| at <= start);
+        let hi = self.marks.partition_point(|&(at, _)| at < end);
+        let want = col.max(1) - 1;
+        let j = self.marks[lo..hi].partition_point(|&(_, chars)| chars <= want);
+        let (from, before) = j.checked_sub(1).map_or((start, 0), |j| self.marks[lo + j]);
+        let line = text.get(from..end)?.trim_end_matches('\r');
+        let skip = line
+            .char_indices()
+            .nth(want - before)
+            .map_or(line.len(), |(i, _)| i);
+        let shown = &line[skip..];
+        let stop = shown
+            .char_indices()
+            .nth(len)
+            .map_or(shown.len(), |(i, _)| i);
+        let first = before + line[..skip].chars().count() + 1;
+        Some((&shown[..stop], first))
     }
 }
 
@@ -294,5 +362,32 @@ mod tests {
             ]
         );
         assert_eq!(idx.line(t, 6), None);
+    }
+
+    #[test]
+    fn columns_on_long_lines_agree_with_counting() {
+        // Marks fall inside letters of several bytes and near line ends.
+        let long: String = (0..3000).map(|i| ["a", "é", "ذ", "😀"][i % 4]).collect();
+        let t = format!("short\n{long}\r\n{long}x\nend");
+        let idx = LineIndex::new(&t);
+        assert!(!idx.marks.is_empty());
+        let offsets = (0..=t.len()).filter(|&o| t.is_char_boundary(o));
+        for offset in offsets.step_by(7) {
+            let (line, col) = line_col(&t, offset);
+            assert_eq!(idx.locate(&t, offset), (line - 1, col), "{offset}");
+        }
+        for n in 1..=4 {
+            let whole = idx.line(&t, n).unwrap();
+            let count = whole.chars().count();
+            for col in (1..count + 3).step_by(7) {
+                let want: String = whole.chars().skip(col - 1).take(50).collect();
+                let (got, first) = idx.cut(&t, n, col, 50).unwrap();
+                assert_eq!(
+                    (got, first),
+                    (want.as_str(), col.min(count + 1)),
+                    "{n}:{col}"
+                );
+            }
+        }
     }
 }

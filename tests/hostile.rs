@@ -540,6 +540,52 @@ fn quotes_nested_on_one_line_cost_linear_time() {
     assert!(html.contains("<p>x</p>"));
 }
 
+/// 30,000 broken anchors on one line took 29 s to check, on separate
+/// lines 1 s: each message counted its column from the line's start and
+/// copied the whole line to show it. Columns now come from marks along a
+/// long line and the excerpt is cut from near its column, so one line
+/// costs about what separate lines do. A ratio, as the machine's speed
+/// cancels out; the old cost was 20 times or more.
+#[test]
+fn many_messages_on_one_long_line_cost_linear_time() {
+    let n = 20_000;
+    let links: Vec<String> = (0..n).map(|i| format!("[l](02-b.md#nope-{i})")).collect();
+    let cpu = |sep: &str| {
+        let site = common::Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        site.write(
+            "site.yaml",
+            "title: Long\ndefault_language: en\nlanguages: [en]\n",
+        );
+        site.write("guidance/p/index.md", "---\ntitle: P\n---\n");
+        site.write("guidance/p/02-b.md", "---\ntitle: B\n---\n\n## Here\n");
+        let body = links.join(sep);
+        site.write(
+            "guidance/p/01-a.md",
+            format!("---\ntitle: A\n---\n\n{body}\n"),
+        );
+        // Not quiet: every message is shown, with its excerpt.
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+            .args(["check", "--source"])
+            .arg(site.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let (code, cpu) = wait_with_cpu_time(child);
+        assert_ne!(code, 0, "check should fail on {n} broken anchors");
+        cpu
+    };
+    let separate = cpu("\n\n");
+    let one_line = cpu(" ");
+    let floor = separate.max(std::time::Duration::from_millis(500));
+    assert!(
+        one_line < floor * 4,
+        "{n} broken anchors on one line took {one_line:?} of CPU time, on separate lines {separate:?}"
+    );
+}
+
 /// Waits for `child`; its exit code and the CPU time it used (user + system).
 fn wait_with_cpu_time(child: std::process::Child) -> (i32, std::time::Duration) {
     let pid = libc::pid_t::try_from(child.id()).unwrap();

@@ -273,9 +273,8 @@ impl Layer<'_> {
                 });
             }
             Err(msg) => {
-                let d = Diagnostic::error(shown, 0, 0, msg).with_hint(
-                    "add the language to site.yaml, or rename the file `<name>.<language>.md`",
-                );
+                let d = Diagnostic::error(shown, 0, 0, msg)
+                    .with_hint(super::names::suffix_hint(base, config));
                 // A site published with known defects leaves it out.
                 diags.push(
                     if config.broken_links == crate::config::BrokenLinks::Warning {

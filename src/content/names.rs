@@ -74,6 +74,44 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
     Ok((name, None))
 }
 
+/// The hint for a file name [`split_lang`] refused (`base` without `.md`):
+/// rename it when its suffix is a site language in another case, else add
+/// the language or rename.
+pub fn suffix_hint(base: &str, config: &Config) -> String {
+    let known = base.rsplit_once('.').and_then(|(stem, suffix)| {
+        let l = config
+            .languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(suffix))?;
+        Some(format!("rename the file `{stem}.{}.md`", l.code))
+    });
+    known.unwrap_or_else(|| {
+        "add the language to site.yaml, or rename the file `<name>.<language>.md`".into()
+    })
+}
+
+/// Whether a page alone in another language (`stem`) may be the
+/// translation of `source`, renamed: they share the order number or have
+/// similar names. Others are not worth naming in a hint.
+pub fn may_be_renamed(stem: &str, source: &str) -> bool {
+    let (n1, s1) = split_order(stem);
+    let (n2, s2) = split_order(source);
+    if n1.is_some() && n1 == n2 {
+        return true;
+    }
+    strsim::normalized_damerau_levenshtein(&s1.to_lowercase(), &s2.to_lowercase()) >= 0.6
+}
+
+/// `03-arabic-only` -> (Some(3), `arabic-only`).
+fn split_order(stem: &str) -> (Option<u64>, &str) {
+    match stem.split_once('-') {
+        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (n.parse().ok(), rest)
+        }
+        _ => (None, stem),
+    }
+}
+
 /// Files and folders that are never content: hidden ones, editor and OS
 /// leftovers (`~$x.docx`, `x.bak`, `.DS_Store`, ...).
 pub fn ignored(name: &str) -> bool {
@@ -236,6 +274,11 @@ mod tests {
                 .contains("unknown language suffix `.xx`")
         );
         assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
+        assert_eq!(
+            suffix_hint("02-extra.FR", &c),
+            "rename the file `02-extra.fr.md`"
+        );
+        assert!(suffix_hint("02-extra.xx", &c).starts_with("add the language"));
         assert_eq!(split_lang("notes.old", &c).unwrap(), ("notes.old", None));
         assert_eq!(split_lang("draft.bak", &c).unwrap(), ("draft.bak", None));
         assert!(split_lang("page.fil", &c).is_err());
@@ -263,5 +306,15 @@ mod tests {
         ] {
             assert_eq!(copy_of(name), of, "{name}");
         }
+    }
+
+    #[test]
+    fn renamed_pages_share_a_number_or_a_name() {
+        assert!(may_be_renamed("03-arabic-only", "03-other"));
+        assert!(may_be_renamed("05-referal", "04-referral"));
+        assert!(may_be_renamed("signs", "02-signs"));
+        assert!(!may_be_renamed("03-arabic-only", "01-images"));
+        assert!(!may_be_renamed("03-arabic-only", "02-extra"));
+        assert!(!may_be_renamed("03-arabic-only", "01-getting-started"));
     }
 }

@@ -294,8 +294,8 @@ impl<'a> Contexts<'a> {
     fn translation(&self, ctx: &mut PageCtx<'_>, node_id: NodeId, lang: LangId) {
         let site = self.site;
         let node = &site.nodes[node_id];
-        ctx.translations = self.alternates(&node.url, lang, |l| node.is_translated(l));
-        if !node.is_translated(lang) {
+        ctx.translations = self.alternates(&node.url, lang, |l| super::reads_translated(node, l));
+        if !super::reads_translated(node, lang) {
             let shown = node.doc_for(lang).map(|d| site.doc(d).file.lang);
             ctx.fallback = Some(Fallback {
                 from: self.lang(shown.unwrap_or(node.source_lang)),
@@ -378,7 +378,7 @@ impl<'a> Contexts<'a> {
                     .and_then(|d| site.doc(d).fm.summary.clone()),
                 url: self.url(path, lang, &site.nodes[c].url),
                 part: site.nodes[c].kind == NodeKind::Part,
-                translated: site.nodes[c].is_translated(lang),
+                translated: super::reads_translated(&site.nodes[c], lang),
             })
             .collect()
     }

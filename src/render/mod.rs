@@ -41,6 +41,13 @@ object-src 'none'; base-uri 'none'; form-action 'self'"
 /// `serve` adds it as a header.)
 pub const CSP: &str = csp_policy!();
 
+/// Whether readers of `lang` get the node in their language: its own
+/// document, or none at all (an index fieldguide makes for a folder
+/// without one has no text to translate, so no notice says it is not).
+pub fn reads_translated(node: &crate::content::model::Node, lang: LangId) -> bool {
+    node.is_translated(lang) || node.doc_for(lang).is_none()
+}
+
 /// Compiles the theme's templates and registers `t()`.
 pub fn templates(
     theme: &Theme,

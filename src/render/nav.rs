@@ -216,7 +216,7 @@ impl Nav {
             s.push_str(" aria-current=\"page\"");
         }
         let _ = write!(s, ">{}</a>", escape(site.title(node, lang)));
-        if !n.is_translated(lang) {
+        if !super::reads_translated(n, lang) {
             let label = escape(
                 self.labels
                     .untranslated

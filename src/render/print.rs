@@ -163,7 +163,7 @@ pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChap
                 lang: site.config.languages[content_lang].code.clone(),
                 lang_name: site.config.languages[content_lang].name.clone(),
                 dir: site.config.languages[content_lang].dir.as_str(),
-                fallback: !node.is_translated(lang),
+                fallback: !super::reads_translated(node, lang),
                 page: None,
             }
         })

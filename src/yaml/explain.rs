@@ -254,14 +254,21 @@ fn reword(lines: &[&str], err: &YamlError, line_offset: usize) -> (Pos, String, 
 }
 
 fn quote_hint(line_text: &str) -> String {
-    match line_text.split_once(": ") {
-        Some((key, value)) => format!(
-            "put the value in quotes: {}: \"{}\"",
-            key.trim_start(),
-            value.trim().replace('\\', "\\\\").replace('"', "\\\"")
-        ),
-        None => "put the value in quotes".into(),
+    let Some((key, value)) = line_text.split_once(": ") else {
+        return "put the value in quotes".into();
+    };
+    let (key, value) = (key.trim_start(), value.trim());
+    let escape = |v: &str| v.replace('\\', "\\\\").replace('"', "\\\"");
+    // Word's curly quotes are text to YAML: quoting them would keep them.
+    for (open, close) in [('“', '”'), ('‘', '’'), ('„', '“'), ('«', '»')] {
+        if let Some(inner) = value.strip_prefix(open).and_then(|v| v.strip_suffix(close)) {
+            return format!(
+                "replace the curly quotes {open} {close} with straight ones: {key}: \"{}\"",
+                escape(inner.trim())
+            );
+        }
     }
+    format!("put the value in quotes: {key}: \"{}\"", escape(value))
 }
 
 /// "mapping values are not allowed": a second `: ` in a value, a line

@@ -173,6 +173,16 @@ fn explains_indentation() {
 }
 
 #[test]
+fn curly_quotes_are_replaced_not_kept() {
+    let text = "title: “Step 1: Prepare”\n";
+    let x = explain(text, &err(text), 0);
+    assert_eq!(
+        x[0].hint,
+        "replace the curly quotes “ ” with straight ones: title: \"Step 1: Prepare\""
+    );
+}
+
+#[test]
 fn explains_quoting() {
     let x = explain("title: Signs: more\n", &err("title: Signs: more\n"), 0);
     assert_eq!(
