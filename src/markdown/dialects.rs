@@ -12,35 +12,12 @@
 //! they stay as written. Either way, one warning per kind and page, at its
 //! first place, with the count. Code is never touched.
 
-use super::state::State;
+use super::state::{Dialects, Kind, State};
 use pulldown_cmark::{CowStr, Event, Tag};
 use std::ops::Range;
 
 /// Longest attribute block or span looked at: keeps the scan linear.
 const MAX_ATTRS: usize = 300;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    Attributes,
-    Div,
-    Template,
-    GridTable,
-    SimpleTable,
-}
-
-const KINDS: usize = 5;
-
-/// What the page holds of other dialects: the source ranges left out, and
-/// the first place and count of each kind found.
-#[derive(Default)]
-pub(super) struct Dialects {
-    drops: Vec<(Range<usize>, Kind)>,
-    /// Inside a paragraph that is only a div marker: left out whole.
-    skip_paragraph: bool,
-    /// Body offset up to which lines were looked at for template code.
-    scanned_to: usize,
-    found: [Option<(usize, usize)>; KINDS],
-}
 
 impl Dialects {
     /// The ranges of `body` to leave out, found in one pass over its lines.

@@ -205,7 +205,7 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         counted_at: HashMap::new(),
         raw: RawState::default(),
         word: state::WordState::default(),
-        dialects: dialects::Dialects::new(body),
+        dialects: state::Dialects::new(body),
         linted_to: 0,
         depth: 0,
         in_code: false,

@@ -11,6 +11,7 @@ use crate::slug::UniqueIds;
 use crate::text::LineIndex;
 use pulldown_cmark::{CowStr, Event, HeadingLevel};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// What an image's destination turned out to be.
@@ -133,7 +134,7 @@ pub(super) struct State<'s, 'a> {
     /// Word's own markup found so far (`word`).
     pub(super) word: WordState,
     /// Other tools' Markdown found so far (`dialects`).
-    pub(super) dialects: super::dialects::Dialects,
+    pub(super) dialects: Dialects,
     /// Body offset up to which lines were looked at for link targets
     /// with spaces (`lint::line`).
     pub(super) linted_to: usize,
@@ -274,4 +275,29 @@ pub(super) struct Found {
     pub(super) shown: String,
     pub(super) count: usize,
     pub(super) kept: &'static str,
+}
+
+/// Kinds of other tools' Markdown (`dialects`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Attributes,
+    Div,
+    Template,
+    GridTable,
+    SimpleTable,
+}
+
+pub(super) const KINDS: usize = 5;
+
+/// What the page holds of other dialects (`dialects`), kept here like
+/// [`WordState`] so that `dialects` depends on `state` and not back: the source ranges left out, and
+/// the first place and count of each kind found.
+#[derive(Default)]
+pub(super) struct Dialects {
+    pub(super) drops: Vec<(Range<usize>, Kind)>,
+    /// Inside a paragraph that is only a div marker: left out whole.
+    pub(super) skip_paragraph: bool,
+    /// Body offset up to which lines were looked at for template code.
+    pub(super) scanned_to: usize,
+    pub(super) found: [Option<(usize, usize)>; KINDS],
 }

@@ -4,7 +4,6 @@
 use super::assemble::{Job, assemble, normalise, placed};
 use super::catalog::{Incoming, fingerprint};
 use super::history;
-use super::import::Report;
 use super::units::{PageUnits, State, Unit};
 use super::{fields, files, segments::Kind, validate};
 use crate::config::LangId;
@@ -12,7 +11,33 @@ use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::translation::current_hash;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages written (relative to the site folder).
+    pub written: Vec<PathBuf>,
+    pub unchanged: usize,
+    /// Pages not written because some segments are untranslated or fuzzy.
+    pub incomplete: usize,
+    /// Pages not written because of a problem (a check that failed, two
+    /// files that disagree, a cell that is not text).
+    pub refused: usize,
+    /// Per file, the segments it left as exported whose translation in the
+    /// site changed since: the site's was kept.
+    pub kept: Vec<(PathBuf, usize)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn count_kept(&mut self, file: &Path) {
+        match self.kept.iter_mut().find(|(f, _)| f == file) {
+            Some((_, n)) => *n += 1,
+            None => self.kept.push((file.to_path_buf(), 1)),
+        }
+    }
+}
 
 /// An entry on its way to its page: the unit it translates, and the file
 /// it comes from.

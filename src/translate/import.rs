@@ -6,6 +6,7 @@
 //! Segments the file does not carry (an `--only-changed` export) keep the
 //! existing translation's text. Writing the same file twice changes nothing.
 
+pub use super::apply::Report;
 use super::apply::{Routed, import_page, one_per_segment};
 use super::catalog::{Catalog, Format, hidden_format};
 use super::export::{publication_name, publication_units};
@@ -17,31 +18,6 @@ use crate::diagnostics::Diagnostic;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-#[derive(Debug, Default)]
-pub struct Report {
-    /// Pages written (relative to the site folder).
-    pub written: Vec<PathBuf>,
-    pub unchanged: usize,
-    /// Pages not written because some segments are untranslated or fuzzy.
-    pub incomplete: usize,
-    /// Pages not written because of a problem (a check that failed, two
-    /// files that disagree, a cell that is not text).
-    pub refused: usize,
-    /// Per file, the segments it left as exported whose translation in the
-    /// site changed since: the site's was kept.
-    pub kept: Vec<(PathBuf, usize)>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Report {
-    pub fn count_kept(&mut self, file: &Path) {
-        match self.kept.iter_mut().find(|(f, _)| f == file) {
-            Some((_, n)) => *n += 1,
-            None => self.kept.push((file.to_path_buf(), 1)),
-        }
-    }
-}
 
 /// A translator's file, read.
 pub struct File {
@@ -98,7 +74,7 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
     let read = match format {
         Format::Po => super::po::read(bytes),
         Format::Xliff => super::xliff::read(bytes),
-        Format::Xlsx => super::xlsx::read(bytes),
+        Format::Xlsx => super::xlsx_read::read(bytes),
     };
     read.map_err(|errs| {
         errs.into_iter()

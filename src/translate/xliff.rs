@@ -153,14 +153,13 @@ fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Vec<ReadError>> {
         })
 }
 
-pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
-    let text = decode(bytes)?;
-    let text: &str = &text;
+/// The XML, parsed with a bound on its size and no DTD.
+fn parse(text: &str) -> Result<roxmltree::Document<'_>, Vec<ReadError>> {
     let options = roxmltree::ParsingOptions {
         nodes_limit: MAX_NODES,
         ..roxmltree::ParsingOptions::default()
     };
-    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
+    roxmltree::Document::parse_with_options(text, options).map_err(|e| {
         vec![match e {
             // roxmltree gives no position for these; the DTD's is cheap to find.
             roxmltree::Error::DtdDetected => (
@@ -173,7 +172,13 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
             ),
             e => (e.pos().row as usize, format!("not well-formed XLIFF: {e}")),
         }]
-    })?;
+    })
+}
+
+pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
+    let text = decode(bytes)?;
+    let text: &str = &text;
+    let doc = parse(text)?;
     let root = doc.root_element();
     if root.tag_name().name() != "xliff" || root.attribute("version") != Some("1.2") {
         return Err(vec![(

@@ -11,8 +11,6 @@ use super::catalog::{Header, Outgoing, fingerprint};
 use super::units::State;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 
-pub use super::xlsx_read::read;
-
 pub const SHEET: &str = "translation";
 pub const ABOUT: &str = "about";
 const COLUMNS: [(&str, f64); 6] = [
@@ -128,6 +126,7 @@ mod tests {
     use super::*;
     use crate::translate::segments::Kind;
     use crate::translate::units::Unit;
+    use crate::translate::xlsx_read::read;
 
     #[test]
     fn writes_and_reads_back_the_same_bytes_each_time() {
