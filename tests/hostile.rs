@@ -486,14 +486,7 @@ fn repeated_headings_tasks_and_footnotes_cost_linear_time() {
         .map(|i| format!("<b title=\"{i}\">x</b> "))
         .collect();
     site.write("guidance/p/05-r.md", page("R", tags));
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-        .args(["check", "--quiet", "--source"])
-        .arg(site.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let (code, cpu) = wait_with_cpu_time(child);
+    let (code, cpu) = run_with_cpu_time(&["check", "--quiet", "--source"], site.path());
     assert_eq!(code, 0, "check failed");
     assert!(
         cpu.as_secs() < 20,
@@ -521,14 +514,7 @@ fn quotes_nested_on_one_line_cost_linear_time() {
         "guidance/p/01-q.md",
         format!("---\ntitle: Q\n---\n\nIntro.\n\n{} x\n", ">".repeat(n)),
     );
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-        .args(["build", "--quiet", "--source"])
-        .arg(site.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let (code, cpu) = wait_with_cpu_time(child);
+    let (code, cpu) = run_with_cpu_time(&["build", "--quiet", "--source"], site.path());
     assert_eq!(code, 0, "build failed");
     assert!(
         cpu.as_secs() < 10,
@@ -566,14 +552,7 @@ fn many_messages_on_one_long_line_cost_linear_time() {
             format!("---\ntitle: A\n---\n\n{body}\n"),
         );
         // Not quiet: every message is shown, with its excerpt.
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-            .args(["check", "--source"])
-            .arg(site.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let (code, cpu) = wait_with_cpu_time(child);
+        let (code, cpu) = run_with_cpu_time(&["check", "--source"], site.path());
         assert_ne!(code, 0, "check should fail on {n} broken anchors");
         cpu
     };
@@ -584,6 +563,19 @@ fn many_messages_on_one_long_line_cost_linear_time() {
         one_line < floor * 4,
         "{n} broken anchors on one line took {one_line:?} of CPU time, on separate lines {separate:?}"
     );
+}
+
+/// Runs the binary with `args` and the site folder, output discarded: its
+/// exit code and the CPU time it used.
+fn run_with_cpu_time(args: &[&str], site: &std::path::Path) -> (i32, std::time::Duration) {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(args)
+        .arg(site)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_with_cpu_time(child)
 }
 
 /// Waits for `child`; its exit code and the CPU time it used (user + system).

@@ -357,15 +357,8 @@ fn simple_table_line(st: &mut State, range: Range<usize>) {
 /// The warnings, once the page is done.
 pub(super) fn finish(st: &mut State) {
     let found = std::mem::take(&mut st.dialects.found);
-    for (i, f) in found.iter().enumerate() {
-        let Some((pos, count)) = *f else { continue };
-        let kind = [
-            Kind::Attributes,
-            Kind::Div,
-            Kind::Template,
-            Kind::GridTable,
-            Kind::SimpleTable,
-        ][i];
+    for (kind, f) in Kind::ALL.into_iter().zip(found) {
+        let Some((pos, count)) = f else { continue };
         let shown = shown(st, kind, pos);
         // Tables are found row by row: their count would mislead.
         let tables = matches!(kind, Kind::GridTable | Kind::SimpleTable);

@@ -289,6 +289,17 @@ pub(super) enum Kind {
 
 pub(super) const KINDS: usize = 5;
 
+impl Kind {
+    /// In the order of `Dialects::found`.
+    pub(super) const ALL: [Kind; KINDS] = [
+        Kind::Attributes,
+        Kind::Div,
+        Kind::Template,
+        Kind::GridTable,
+        Kind::SimpleTable,
+    ];
+}
+
 /// What the page holds of other dialects (`dialects`), kept here like
 /// [`WordState`] so that `dialects` depends on `state` and not back: the source ranges left out, and
 /// the first place and count of each kind found.

@@ -596,3 +596,40 @@ fn pandoc_attributes_and_divs_are_left_out_of_html_and_text() {
     d.has("4:22: warning: pandoc attributes `{width=\"50%\"}` left out (and 2 more on this page): fieldguide's Markdown has no `{…}` attributes after images, links or `[text]`");
     d.has("8:1: warning: block marker `::: {.note}` left out (and 1 more on this page); the text inside it is kept");
 }
+
+#[test]
+fn formatting_removed_from_raw_html_is_one_warning_per_page() {
+    let d = render_one(
+        "<font color=red>One</font>\n\n<font color=red>Two</font>\n\n<center>Three</center>\n\n<p onclick=\"x()\">A</p>\n\n<p onclick=\"y()\">B</p>\n",
+    );
+    let all = d.messages();
+    let font: Vec<&String> = all.iter().filter(|m| m.contains("`<font>`")).collect();
+    assert_eq!(
+        font,
+        [
+            "4:1: warning: `<font>` removed from raw HTML; its text is kept (and 1 more on this page)"
+        ]
+    );
+    d.has("8:1: warning: `<center>` removed from raw HTML; its text is kept");
+    // Event handlers are still named at every place.
+    d.has("10:1: warning: `onclick` attribute removed from `<p>` in raw HTML");
+    d.has("12:1: warning: `onclick` attribute removed from `<p>` in raw HTML");
+}
+
+#[test]
+fn a_pandoc_simple_table_is_named_once() {
+    let d = render_one(
+        "--------   -------\nName       Value\n--------   -------\nx          y\n--------   -------\n\n---\n",
+    );
+    let tables: Vec<String> = d
+        .messages()
+        .into_iter()
+        .filter(|m| m.contains("simple table"))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            "4:1: warning: a pandoc simple table (`--------   -------`) is shown as lines and text (and any others on this page)"
+        ]
+    );
+}

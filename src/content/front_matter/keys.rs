@@ -55,17 +55,9 @@ fn authors(
 ) -> Option<String> {
     let names: Option<Vec<&str>> = v
         .items()
-        .map(|items| items.iter().map(Node::as_text).collect::<Option<Vec<_>>>())
-        .unwrap_or(None);
+        .and_then(|items| items.iter().map(|n| Some(n.as_text()?.trim())).collect());
     match names {
-        Some(names) if !names.is_empty() => Some(
-            names
-                .iter()
-                .map(|n| n.trim())
-                .filter(|n| !n.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        Some(names) if !names.is_empty() => Some(names.join(", ")),
         _ => text(key, k, v, at, diags),
     }
 }
