@@ -825,3 +825,60 @@ fn status_reads_languages_as_translate_import_does() {
     let o = site.run(&["status", "--today", "2026-13-45"]);
     assert_eq!(o.code, 2, "{}", o.stderr);
 }
+
+#[test]
+fn a_block_inserted_in_the_source_is_missing_not_changed() {
+    let site = Site::sample();
+    let (en, fr) = (
+        "guidance/pocket-guide/01-preparing.en.md",
+        "guidance/pocket-guide/01-preparing.fr.md",
+    );
+    let o = site.run(&["stamp", site.path().join(fr).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let item = "- Switch off radios. Put your phone on silent.\n";
+    let text = site.read(en);
+    assert!(text.contains(item));
+    site.write(
+        en,
+        text.replace(item, &format!("{item}- Bring a pen and paper.\n")),
+    );
+    let v = status_json(&site, &["--lang", "fr"]);
+    let page = v["languages"][0]["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["file"] == fr)
+        .unwrap();
+    assert_eq!(
+        page["segments"],
+        serde_json::json!({"translated": 21, "changed": 0, "missing": 1})
+    );
+    let out = site.path().join("out");
+    let o = site.run(&[
+        "translate",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let po = std::fs::read_to_string(out.join("pocket-guide.po")).unwrap();
+    let entry = |key: &str| {
+        let at = po.find(&format!("msgctxt \"{key}\"")).unwrap();
+        let start = po[..at].rfind("\n\n").unwrap_or(0);
+        let end = po[at..].find("\n\n").map_or(po.len(), |e| at + e);
+        po[start..end].to_string()
+    };
+    let new = entry("01-preparing#safe-space/list1.5");
+    assert!(
+        new.contains("msgid \"Bring a pen and paper.\"\nmsgstr \"\""),
+        "{new}"
+    );
+    assert!(!new.contains("fuzzy") && !new.contains("#|"), "{new}");
+    let next = entry("01-preparing#safe-space/list1.6");
+    assert!(
+        !next.contains("fuzzy") && !next.contains("msgstr \"\""),
+        "{next}"
+    );
+}

@@ -49,6 +49,35 @@ pub fn overrides(site: &Site) -> Vec<OverrideReport> {
     out
 }
 
+/// An edition's page whose base page is gone (renamed or removed).
+#[derive(Debug, Clone, Serialize)]
+pub struct AdriftReport {
+    /// The edition's file, which still says `adapts:`.
+    pub file: String,
+    /// The base's file that looks like the one it adapted, renamed.
+    pub renamed: Option<String>,
+    /// The name this file needs to replace that page again.
+    pub rename_to: Option<String>,
+}
+
+/// The edition's pages whose base page is gone, by file.
+pub fn adrift(site: &Site) -> Vec<AdriftReport> {
+    let Some(facts) = &site.edition else {
+        return Vec::new();
+    };
+    let mut out: Vec<AdriftReport> = facts
+        .adrift
+        .iter()
+        .map(|a| AdriftReport {
+            file: display_path(&site.doc(a.doc).file.rel),
+            renamed: a.renamed.as_ref().map(|(p, _)| display_path(p)),
+            rename_to: a.renamed.as_ref().map(|(_, n)| n.clone()),
+        })
+        .collect();
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    out
+}
+
 /// The values not filled in for one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unset {

@@ -5,7 +5,7 @@
 //! messages, never as missing: it is to be fixed, not translated again.
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, Verbosity, print_diagnostics};
-use crate::adaptation::{Overdue, OverrideReport, dates::Date};
+use crate::adaptation::{AdriftReport, Overdue, OverrideReport, dates::Date};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Reason, Site};
 use crate::diagnostics::{Diagnostic, Severity, display_path};
@@ -38,6 +38,9 @@ struct Report {
     /// A local edition's pages whose base changed since they were adapted,
     /// or that never recorded which version they adapt.
     overrides: Vec<OverrideReport>,
+    /// A local edition's pages that say they adapt a base page the base
+    /// no longer has (renamed or removed).
+    adapted_base_gone: Vec<AdriftReport>,
     /// Local values never verified, or verified longer ago than `review_every`.
     values_to_check: Vec<Overdue>,
 }
@@ -228,6 +231,7 @@ fn report(
     Report {
         languages,
         overrides: crate::adaptation::overrides(site),
+        adapted_base_gone: crate::adaptation::adrift(site),
         values_to_check: crate::adaptation::overdue(site, today),
     }
 }
@@ -306,6 +310,18 @@ fn text(r: &Report) -> String {
             let _ = writeln!(out, "  {line}");
         }
     }
+    if !r.adapted_base_gone.is_empty() {
+        let _ = writeln!(out, "adapted pages whose base page is gone");
+        for a in &r.adapted_base_gone {
+            let what = match (&a.renamed, &a.rename_to) {
+                (Some(b), Some(to)) => format!(
+                    "{b} looks like it, renamed: rename this file to {to}, or remove `adapts:` if it is now a page of its own"
+                ),
+                _ => "give this file the base page's new name, or remove `adapts:` if it is now a page of its own".to_string(),
+            };
+            let _ = writeln!(out, "  {}  ({what})", a.file);
+        }
+    }
     if !r.values_to_check.is_empty() {
         let _ = writeln!(out, "local values to check again");
         for v in &r.values_to_check {
@@ -379,6 +395,7 @@ pub fn status(
             )
         })
         || r.overrides.iter().any(|o| o.state == "changed")
+        || !r.adapted_base_gone.is_empty()
         || !r.values_to_check.is_empty();
     // A translation with errors fails the site even when `broken_links:
     // warning` made its messages warnings (the build leaves it out).

@@ -2,11 +2,13 @@
 //! are parsed: pages it omits (`omit: true`) are taken out of the tree
 //! before it is built; replaced and added pages are listed after, with the
 //! hash of each replaced base page for the report of overrides whose base
-//! changed since they were adapted (`adapts:`).
+//! changed since they were adapted (`adapts:`). An edition's page whose
+//! base page is gone (the base renamed it) replaces nothing any more: it
+//! is said at its `adapts:` line, with the base file that looks like it.
 
 use super::front_matter::{self, Role};
 use super::load::{BasePage, Parsed};
-use super::model::{EditionFacts, NodeId, Omitted, Override, Site};
+use super::model::{Adrift, EditionFacts, NodeId, Omitted, Override, Site};
 use crate::diagnostics::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -95,6 +97,10 @@ pub(super) fn omit(
 ) -> (Vec<Parsed>, Vec<Omitted>) {
     let nlang = config.languages.len();
     let gone = omitting(&parsed, is_edition, config, diags);
+    if is_edition {
+        // Here, before the tree, so that every command says it once.
+        adrift_warnings(&parsed, replaced, &gone, diags);
+    }
     if gone.is_empty() {
         return (parsed, Vec::new());
     }
@@ -199,11 +205,171 @@ pub(super) fn facts(site: &Site, replaced: Vec<BasePage>, omitted: Vec<Omitted>)
         .filter(|&n| own(n) && site.nodes[n].parent.is_none_or(|p| !own(p)))
         .collect();
     added.sort_by(|&a, &b| site.nodes[a].url.cmp(&site.nodes[b].url));
+    let bases: Vec<BaseFile> = site
+        .docs
+        .iter()
+        .filter(|d| d.file.from_base)
+        .map(|d| BaseFile::of(&d.file))
+        .collect();
+    let adrift = site
+        .doc_ids()
+        .filter(|&d| !from_base[&site.docs[d].node])
+        .filter_map(|d| {
+            let doc = &site.docs[d];
+            let adapts = doc.fm.adapts.as_deref()?;
+            let renamed = renamed_base(&doc.file, adapts, &bases)
+                .map(|b| (b.rel.to_path_buf(), new_name(&doc.file, b)));
+            Some(Adrift { doc: d, renamed })
+        })
+        .collect();
     EditionFacts {
         overrides,
         added,
         omitted,
+        adrift,
     }
+}
+
+/// A base page's file, as the search for a renamed one sees it.
+struct BaseFile<'a> {
+    dir: &'a Path,
+    stem: &'a str,
+    lang: crate::config::LangId,
+    rel: &'a Path,
+    hash: Option<&'a str>,
+}
+
+impl<'a> BaseFile<'a> {
+    fn of(f: &'a super::load::SourceFile) -> Self {
+        BaseFile {
+            dir: &f.dir,
+            stem: &f.stem,
+            lang: f.lang,
+            rel: &f.rel,
+            hash: f.hash.as_deref(),
+        }
+    }
+}
+
+/// The base file that looks like the one edition page `page` adapted
+/// (`adapts`), renamed: the one whose content is what `adapts:` records,
+/// else one in the same folder with the same number or a similar name;
+/// in the page's language first.
+fn renamed_base<'a, 'b>(
+    page: &super::load::SourceFile,
+    adapts: &str,
+    bases: &'b [BaseFile<'a>],
+) -> Option<&'b BaseFile<'a>> {
+    let number = |stem: &str| crate::slug::order_and_slug(stem).0;
+    bases
+        .iter()
+        .filter(|b| b.stem != "index" && (b.dir, b.stem) != (page.dir.as_path(), &page.stem))
+        .filter(|b| {
+            b.hash == Some(adapts)
+                || (b.dir == page.dir && super::names::may_be_renamed(&page.stem, b.stem))
+        })
+        .min_by_key(|b| {
+            let same_number = number(b.stem).is_some() && number(b.stem) == number(&page.stem);
+            (
+                b.hash != Some(adapts),
+                !same_number,
+                b.lang != page.lang,
+                b.rel,
+            )
+        })
+}
+
+/// Warns at the `adapts:` line of each edition page whose base page is
+/// gone: it replaces nothing now, so both it and the base's renamed page
+/// are published, and the report of base changes loses it.
+fn adrift_warnings(
+    parsed: &[Parsed],
+    replaced: &[BasePage],
+    gone: &[(Gone, PathBuf)],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let base_pages: HashSet<(&Path, &str)> = parsed
+        .iter()
+        .filter(|(f, ..)| f.from_base)
+        .map(|(f, ..)| (f.dir.as_path(), f.stem.as_str()))
+        .chain(replaced.iter().map(|p| (p.dir.as_path(), p.stem.as_str())))
+        .collect();
+    // An omitted page is not one the base renamed.
+    let bases: Vec<BaseFile> = parsed
+        .iter()
+        .filter(|(f, ..)| f.from_base && !gone.iter().any(|(g, _)| g.covers(&f.dir, &f.stem)))
+        .map(|(f, ..)| BaseFile::of(f))
+        .collect();
+    for (file, fm, _) in parsed {
+        let Some((fm, ..)) = fm else { continue };
+        let Some(adapts) = fm.adapts.as_deref() else {
+            continue;
+        };
+        if file.from_base || fm.omit || base_pages.contains(&(file.dir.as_path(), &file.stem)) {
+            continue;
+        }
+        let renamed = renamed_base(file, adapts, &bases);
+        diags.push(adrift_warning(file, renamed));
+    }
+}
+
+/// The name edition page `file` needs to replace base page `b`: in the
+/// same folder its file name, else its path in the site.
+fn new_name(file: &super::load::SourceFile, b: &BaseFile) -> String {
+    let name = file.rel.file_name().map(|n| n.to_string_lossy());
+    let suffix = name
+        .as_deref()
+        .and_then(|n| n.strip_prefix(file.stem.as_str()))
+        .unwrap_or(".md");
+    let new = format!("{}{suffix}", b.stem);
+    if b.dir == file.dir {
+        new
+    } else {
+        let path = Path::new(super::load::CONTENT_DIR).join(b.dir).join(new);
+        crate::diagnostics::display_path(&path)
+    }
+}
+
+fn adrift_warning(file: &super::load::SourceFile, renamed: Option<&BaseFile>) -> Diagnostic {
+    let (line, col) = key_line(&file.text, "adapts");
+    let page = crate::diagnostics::display_path(&file.dir.join(&file.stem));
+    let (message, hint) = match renamed {
+        Some(b) => (
+            format!(
+                "this page adapts the base's page `{page}`, which the base no longer has; `{}` looks like it, renamed",
+                crate::diagnostics::display_path(b.rel)
+            ),
+            format!(
+                "if it is, rename this file (and its other languages) to `{}`, so that it replaces that page again, and review it against the base's; if this is now a page of its own, remove the `adapts:` line. Until then both pages are published",
+                new_name(file, b)
+            ),
+        ),
+        None => (
+            format!("this page adapts the base's page `{page}`, which the base no longer has"),
+            "if the base renamed or moved it, give this file (and its other languages) the new name, so that it replaces that page again; if this is now a page of its own, remove the `adapts:` line".to_string(),
+        ),
+    };
+    Diagnostic::warning(&file.rel, line, col, message).with_hint(hint)
+}
+
+/// Where front-matter key `key` is written in a file: (line, column),
+/// 1-based; (1, 1) when it cannot be found.
+fn key_line(text: &str, key: &str) -> (usize, usize) {
+    let mut lines = text.lines().enumerate();
+    // The front matter: from the opening `---` to the closing one.
+    lines.next();
+    for (i, line) in lines {
+        if line.trim_end() == "---" {
+            break;
+        }
+        if line
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            return (i + 1, 1);
+        }
+    }
+    (1, 1)
 }
 
 /// The base page's title, version and content hash (as translations record

@@ -180,6 +180,21 @@ pub struct EditionFacts {
     pub added: Vec<NodeId>,
     /// Base pages the edition leaves out.
     pub omitted: Vec<Omitted>,
+    /// The edition's pages that say they adapt a base page (`adapts:`)
+    /// the base no longer has.
+    pub adrift: Vec<Adrift>,
+}
+
+/// An edition's page whose base page is gone (renamed or removed): it no
+/// longer replaces anything, so both it and any renamed base page are
+/// published.
+#[derive(Debug)]
+pub struct Adrift {
+    /// The edition's document.
+    pub doc: DocId,
+    /// The base's file that looks like the one it adapted, renamed, and
+    /// the name this file needs to replace it again.
+    pub renamed: Option<(PathBuf, String)>,
 }
 
 /// An edition's page in place of its base's.

@@ -2,9 +2,12 @@
 //! only a hash of it (`translation_of:`), so to show a translator what
 //! changed we need the text itself: first from the snapshots that `stamp`
 //! and `translate import` keep (`translations/sources/<hash>.md`), then
-//! from the site's git history, if it has one.
+//! from the site's git history, if it has one. A local edition shows its
+//! base's pages: their snapshots and history are the base's, so both
+//! stores are searched (the edition's first: its own `stamp` writes there).
 
 use super::files;
+use crate::content::load::SourceFile;
 use crate::translation::source_hash;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -46,48 +49,66 @@ impl History {
         }
     }
 
-    /// The text of `rel` (a source page, relative to the site folder) as
-    /// it was when its hash was `hash`, and where it was found.
-    pub fn find(&self, rel: &Path, hash: &str) -> Option<(String, &'static str)> {
+    /// The text of source page `file` as it was when its hash was `hash`,
+    /// and where it was found: in this site's snapshots, then in those of
+    /// the site the file is in (a local edition's base), then in that
+    /// site's git history.
+    pub fn find(&self, file: &SourceFile, hash: &str) -> Option<(String, &'static str)> {
         if !well_formed(hash) {
             return None;
         }
-        if let Some(t) = self.stored(hash) {
+        // A file read from memory (tests) has no folder of its own.
+        let own = if file.root.as_os_str().is_empty() {
+            &self.root
+        } else {
+            &file.root
+        };
+        let stored = stored(&self.root, hash).or_else(|| stored(own, hash));
+        if let Some(t) = stored {
             return Some((t, "snapshot"));
         }
-        self.in_git(rel, hash).map(|t| (t, "git history"))
+        let rel = if file.in_site.as_os_str().is_empty() {
+            &file.rel
+        } else {
+            &file.in_site
+        };
+        in_git(own, rel, hash).map(|t| (t, "git history"))
     }
+}
 
-    fn stored(&self, hash: &str) -> Option<String> {
-        let path = self.root.join(STORE).join(format!("{hash}.md"));
-        let bytes = std::fs::read(path).ok()?;
+/// The snapshot of `hash` in site folder `root`'s store, if it is there
+/// and its text has that hash.
+fn stored(root: &Path, hash: &str) -> Option<String> {
+    let path = root.join(STORE).join(format!("{hash}.md"));
+    let bytes = std::fs::read(path).ok()?;
+    let text = crate::text::decode_vec(bytes).ok()?;
+    (hash_of(&text).as_deref() == Some(hash)).then_some(text)
+}
+
+fn git(root: &Path, args: &[&str]) -> Option<Vec<u8>> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then_some(out.stdout)
+}
+
+/// The version of `rel` (relative to site folder `root`) with `hash`,
+/// among the last commits that changed it.
+fn in_git(root: &Path, rel: &Path, hash: &str) -> Option<String> {
+    let rel = rel.to_str()?.replace('\\', "/");
+    let depth = format!("-n{GIT_DEPTH}");
+    let log = git(root, &["log", "--format=%H", &depth, "--", &rel])?;
+    let log = String::from_utf8(log).ok()?;
+    log.lines().find_map(|commit| {
+        let bytes = git(root, &["show", &format!("{commit}:./{rel}")])?;
         let text = crate::text::decode_vec(bytes).ok()?;
         (hash_of(&text).as_deref() == Some(hash)).then_some(text)
-    }
-
-    fn git(&self, args: &[&str]) -> Option<Vec<u8>> {
-        let out = Command::new("git")
-            .arg("-C")
-            .arg(&self.root)
-            .args(args)
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    }
-
-    fn in_git(&self, rel: &Path, hash: &str) -> Option<String> {
-        let rel = rel.to_str()?.replace('\\', "/");
-        let depth = format!("-n{GIT_DEPTH}");
-        let log = self.git(&["log", "--format=%H", &depth, "--", &rel])?;
-        let log = String::from_utf8(log).ok()?;
-        log.lines().find_map(|commit| {
-            let bytes = self.git(&["show", &format!("{commit}:./{rel}")])?;
-            let text = crate::text::decode_vec(bytes).ok()?;
-            (hash_of(&text).as_deref() == Some(hash)).then_some(text)
-        })
-    }
+    })
 }
 
 /// Keeps a copy of a source page's text under its hash, so a later export
@@ -107,6 +128,23 @@ pub fn save(root: &Path, text: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// A source page read from site folder `root`.
+    fn file(root: &Path, rel: &str) -> SourceFile {
+        SourceFile {
+            rel: rel.into(),
+            dir: "p".into(),
+            stem: "a".into(),
+            lang: crate::config::LangId(0),
+            text: String::new(),
+            from_base: false,
+            root: root.to_path_buf(),
+            in_site: rel.into(),
+            digest: [0; 32],
+            hash: None,
+            released: false,
+        }
+    }
+
     #[test]
     fn snapshots_are_found_by_hash_and_checked() {
         let dir = tempfile::tempdir().unwrap();
@@ -114,12 +152,31 @@ mod tests {
         save(dir.path(), text).unwrap();
         let hash = hash_of(text).unwrap();
         let h = History::new(dir.path());
-        let found = h.find(Path::new("guidance/p/a.en.md"), &hash);
+        let found = h.find(&file(dir.path(), "guidance/p/a.en.md"), &hash);
         assert_eq!(found, Some((text.to_string(), "snapshot")));
         // A snapshot whose text does not match its name is not trusted.
         let other = dir.path().join(STORE).join("0123456789abcdef.md");
         std::fs::write(&other, text).unwrap();
-        assert_eq!(h.find(Path::new("x.md"), "0123456789abcdef"), None);
-        assert_eq!(h.find(Path::new("x.md"), "../../etc/passwd"), None);
+        let x = file(dir.path(), "x.md");
+        assert_eq!(h.find(&x, "0123456789abcdef"), None);
+        assert_eq!(h.find(&x, "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn a_base_page_is_found_in_the_bases_store_and_the_editions() {
+        let base = tempfile::tempdir().unwrap();
+        let edition = tempfile::tempdir().unwrap();
+        let (old, local) = ("---\ntitle: T\n---\nOld.\n", "---\ntitle: T\n---\nMine.\n");
+        save(base.path(), old).unwrap();
+        save(edition.path(), local).unwrap();
+        let h = History::new(edition.path());
+        let page = SourceFile {
+            from_base: true,
+            ..file(base.path(), "guidance/p/a.en.md")
+        };
+        for text in [old, local] {
+            let found = h.find(&page, &hash_of(text).unwrap());
+            assert_eq!(found, Some((text.to_string(), "snapshot")));
+        }
     }
 }

@@ -142,7 +142,7 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
                 Some(tr) => {
                     let recorded = doc.fm.translation_of.as_deref();
                     let st = status(site, node, lang);
-                    compare(&src, &tr, st, recorded, &src_doc.file.rel, history)
+                    compare(&src, &tr, st, recorded, &src_doc.file, history)
                 }
             }
         }
@@ -191,7 +191,7 @@ fn compare(
     tr: &Parsed,
     st: Status,
     recorded: Option<&str>,
-    src_rel: &std::path::Path,
+    src_file: &crate::content::load::SourceFile,
     history: &History,
 ) -> (Paired, Option<String>) {
     let mut out = vec![(String::new(), State::Untranslated, None); src.segments.len()];
@@ -209,7 +209,7 @@ fn compare(
         Status::Untracked | Status::Missing => fill(&mut out, State::Fuzzy),
         Status::Stale => {
             let old = recorded
-                .and_then(|h| history.find(src_rel, h))
+                .and_then(|h| history.find(src_file, h))
                 .and_then(|(text, _)| fields::parse(&text));
             match old {
                 Some(old) if pair(&old, tr).1 => {
@@ -224,20 +224,15 @@ fn compare(
 }
 
 /// A stale translation whose earlier source was found: each source segment
-/// finds its earlier version by key; unchanged ones stay translated,
-/// changed ones become fuzzy with the earlier text.
+/// finds its earlier version by aligning the two versions (see
+/// `segments::align`); unchanged ones stay translated, changed ones become
+/// fuzzy with the earlier text, and blocks added since are untranslated.
 fn by_old_source(src: &Parsed, tr: &Parsed, old: &Parsed, out: &mut Paired) {
     let (pairs, _) = pair(old, tr);
-    let by_key: HashMap<&str, (&str, &str)> = pairs
-        .iter()
-        .map(|&(o, t)| {
-            let o = &old.segments[o];
-            (
-                o.key.as_str(),
-                (o.text.as_str(), tr.segments[t].text.as_str()),
-            )
-        })
-        .collect();
+    let mut translation_of: Vec<Option<&str>> = vec![None; old.segments.len()];
+    for &(o, t) in &pairs {
+        translation_of[o] = Some(tr.segments[t].text.as_str());
+    }
     // The same source text elsewhere in the page (a block that moved)
     // keeps its translation: that is a match, not a guess.
     let mut by_text: HashMap<&str, Option<&str>> = HashMap::new();
@@ -251,11 +246,14 @@ fn by_old_source(src: &Parsed, tr: &Parsed, old: &Parsed, out: &mut Paired) {
             })
             .or_insert(Some(tr.segments[t].text.as_str()));
     }
+    let earlier = super::segments::align(&old.segments, &src.segments);
     for (i, s) in src.segments.iter().enumerate() {
-        out[i] = match (by_key.get(s.key.as_str()), by_text.get(s.text.as_str())) {
-            (Some(&(o, t)), _) if o == s.text => (t.to_string(), State::Translated, None),
+        let was =
+            earlier[i].and_then(|o| Some((old.segments[o].text.as_str(), translation_of[o]?)));
+        out[i] = match (was, by_text.get(s.text.as_str())) {
+            (Some((o, t)), _) if o == s.text => (t.to_string(), State::Translated, None),
             (_, Some(Some(t))) => (t.to_string(), State::Translated, None),
-            (Some(&(o, t)), _) => (t.to_string(), State::Fuzzy, Some(o.to_string())),
+            (Some((o, t)), _) => (t.to_string(), State::Fuzzy, Some(o.to_string())),
             (None, _) => (String::new(), State::Untranslated, None),
         };
     }
@@ -298,5 +296,46 @@ fn heading_text(text: &str) -> &str {
     match t.rfind(" {") {
         Some(p) if t.ends_with('}') => t[..p].trim_end(),
         _ => t,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OLD: &str = "---\ntitle: T\n---\n\n- Alpha one.\n- Beta two.\n- Gamma three.\n";
+    const TR: &str = "---\ntitle: Té\n---\n\n- Alpha un.\n- Bêta deux.\n- Gamma trois.\n";
+
+    /// Each segment's translation and state, `new` against `OLD`.
+    fn stale(new: &str) -> Vec<(String, State, Option<String>)> {
+        let [src, tr, old] = [new, TR, OLD].map(|t| fields::parse(t).unwrap());
+        let mut out = vec![(String::new(), State::Untranslated, None); src.segments.len()];
+        by_old_source(&src, &tr, &old, &mut out);
+        out
+    }
+
+    fn done(t: &str) -> (String, State, Option<String>) {
+        (t.into(), State::Translated, None)
+    }
+
+    #[test]
+    fn a_block_added_is_missing_and_its_neighbours_keep_their_translations() {
+        let got =
+            stale("---\ntitle: T\n---\n\n- Alpha one.\n- New.\n- Beta two.\n- Gamma three.\n");
+        let missing = (String::new(), State::Untranslated, None);
+        let want = [done("Té"), done("Alpha un."), missing];
+        assert_eq!(got[..3], want);
+        assert_eq!(got[3..], [done("Bêta deux."), done("Gamma trois.")]);
+    }
+
+    #[test]
+    fn a_block_removed_leaves_the_others_translated_and_an_edit_fuzzy() {
+        let got = stale("---\ntitle: T\n---\n\n- Alpha one.\n- Gamma three, edited.\n");
+        let fuzzy = (
+            "Gamma trois.".to_string(),
+            State::Fuzzy,
+            Some("Gamma three.".to_string()),
+        );
+        assert_eq!(got, [done("Té"), done("Alpha un."), fuzzy]);
     }
 }
