@@ -519,3 +519,79 @@ fn a_rare_word_alone_is_enough_to_be_shown() {
         .unwrap_or_else(|| panic!("{hrefs:?}"));
     assert!(at < 3, "{hrefs:?}");
 }
+
+/// The page's text in lower case, without tags, spaces collapsed.
+fn page_text(site: &Site, href: &str) -> String {
+    let html = site.read(&format!("public/en/{}", href.split('#').next().unwrap()));
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_word_the_site_writes_apart_finds_pages_with_the_two_adjacent() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-sweep");
+    site.build_ok();
+    // `safe house` (and `safe housing`: a word the second part starts),
+    // `self-care`, `e-mail` on the site.
+    for (q, page, parts) in [
+        (
+            "safehouse",
+            "handbook/community-outreach.html",
+            ["safe", "hous"],
+        ),
+        (
+            "selfcare",
+            "handbook/staff-self-care.html",
+            ["self", "care"],
+        ),
+        ("email", "handbook/data-protection.html", ["e", "mail"]),
+    ] {
+        let (status, hits) = search(&b, &site.out(), "en", q);
+        assert!(
+            hits.iter().any(|h| h.href.starts_with(page)),
+            "{q}: {status} {hits:?}"
+        );
+        for h in &hits {
+            let text = page_text(&site, &h.href);
+            let joined = [" ", "-"].map(|sep| format!("{}{sep}{}", parts[0], parts[1]));
+            assert!(
+                joined.iter().any(|j| text.contains(j.as_str())),
+                "{q}: {h:?}"
+            );
+            assert!(
+                h.marks
+                    .iter()
+                    .any(|m| m.to_lowercase().starts_with(parts[1])),
+                "{q}: {h:?}"
+            );
+        }
+    }
+    // `healthcare`: only pages with `health care` together, not those with
+    // `health` and `care` apart.
+    let (_, hits) = search(&b, &site.out(), "en", "healthcare");
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert!(page_text(&site, &h.href).contains("health care"), "{h:?}");
+    }
+    // The victim identification page has both words, apart.
+    let apart = "handbook/victim-identification.html";
+    let text = page_text(&site, apart);
+    assert!(text.contains("health") && text.contains(" care") && !text.contains("health care"));
+    assert!(!hits.iter().any(|h| h.href.starts_with(apart)), "{hits:?}");
+}

@@ -182,7 +182,8 @@ fn search_js_stays_offline_and_small() {
     }
     // Its own budget: only the results page loads it (with the index), so
     // it is not counted in the 30 KB of CSS and JavaScript every page
-    // loads (tests/weight.rs).
+    // loads (tests/weight.rs). 15,000 since it finds words the site
+    // writes apart (`safehouse`, `safe house`): about 13,300 before.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -190,7 +191,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 14_000,
-        "search.js is {served} bytes as served (budget: 14,000)"
+        served <= 15_000,
+        "search.js is {served} bytes as served (budget: 15,000)"
     );
 }

@@ -14,8 +14,9 @@ use std::path::Path;
 #[path = "../benches/build.rs"]
 mod bench;
 
-/// (language, kind, query, expected page).
-fn judged() -> Vec<[String; 4]> {
+/// (language, kind, query, expected page, site: a fixture of
+/// `tests/fixtures`, or empty for the sample).
+fn judged() -> Vec<[String; 5]> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_queries.tsv");
     std::fs::read_to_string(path)
         .unwrap()
@@ -23,8 +24,8 @@ fn judged() -> Vec<[String; 4]> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 4, "{l}");
-            std::array::from_fn(|i| cols[i].to_string())
+            assert!(cols.len() == 4 || cols.len() == 5, "{l}");
+            std::array::from_fn(|i| cols.get(i).unwrap_or(&"").to_string())
         })
         .collect()
 }
@@ -58,8 +59,10 @@ fn judged_queries_find_their_page_in_the_first_five() {
     let queries = judged();
     // At least 20 queries in each language, covering each kind of query.
     let mut kinds: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for [lang, kind, ..] in &queries {
-        kinds.entry(lang).or_default().push(kind);
+    for [lang, kind, _, _, site] in &queries {
+        if site.is_empty() {
+            kinds.entry(lang).or_default().push(kind);
+        }
     }
     for (lang, wanted) in [
         ("en", &["typo", "form", "partial"][..]),
@@ -72,28 +75,47 @@ fn judged_queries_find_their_page_in_the_first_five() {
             assert!(have.contains(k), "{lang}: no {k} query");
         }
     }
-    let site = Site::sample();
-    site.build_ok();
     let (mut found, mut report) = (0, String::new());
-    for lang in kinds.keys() {
-        let mine: Vec<&[String; 4]> = queries.iter().filter(|q| q[0] == *lang).collect();
-        let qs: Vec<&str> = mine.iter().map(|q| q[2].as_str()).collect();
-        let json = serde_json::to_string(&qs).unwrap().replace('<', "\\u003c");
-        let script = format!(
-            "out = {json}.map(function (q) {{
-               return window.fieldguideFind(q).pages.slice(0, 5).map(function (p) {{ return p.url; }});
-             }});"
-        );
-        let got: Vec<Vec<String>> =
-            serde_json::from_value(run(&b, &site.out().join(lang), &script)).unwrap();
-        for (q, top) in mine.iter().zip(&got) {
-            if top.contains(&q[3]) {
-                found += 1;
-            } else {
-                report.push_str(&format!(
-                    "  {lang} {} {:?}: wanted {}, got {top:?}\n",
-                    q[1], q[2], q[3]
-                ));
+    let mut sites: Vec<&str> = queries.iter().map(|q| q[4].as_str()).collect();
+    sites.sort();
+    sites.dedup();
+    for name in sites {
+        let site = if name.is_empty() {
+            Site::sample()
+        } else {
+            Site::fixture(name)
+        };
+        site.build_ok();
+        let mut langs: Vec<&str> = queries
+            .iter()
+            .filter(|q| q[4] == name)
+            .map(|q| q[0].as_str())
+            .collect();
+        langs.sort();
+        langs.dedup();
+        for lang in langs {
+            let mine: Vec<&[String; 5]> = queries
+                .iter()
+                .filter(|q| q[0] == lang && q[4] == name)
+                .collect();
+            let qs: Vec<&str> = mine.iter().map(|q| q[2].as_str()).collect();
+            let json = serde_json::to_string(&qs).unwrap().replace('<', "\\u003c");
+            let script = format!(
+                "out = {json}.map(function (q) {{
+                   return window.fieldguideFind(q).pages.slice(0, 5).map(function (p) {{ return p.url; }});
+                 }});"
+            );
+            let got: Vec<Vec<String>> =
+                serde_json::from_value(run(&b, &site.out().join(lang), &script)).unwrap();
+            for (q, top) in mine.iter().zip(&got) {
+                if top.contains(&q[3]) {
+                    found += 1;
+                } else {
+                    report.push_str(&format!(
+                        "  {name} {lang} {} {:?}: wanted {}, got {top:?}\n",
+                        q[1], q[2], q[3]
+                    ));
+                }
             }
         }
     }

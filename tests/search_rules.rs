@@ -130,6 +130,12 @@ fn normalisation_and_affixes_in_node_match_the_shared_cases() {
     for lang in ["en", "fr", "ar"] {
         check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
     }
+    // Portuguese and Spanish, on a site that has them.
+    let site = Site::fixture("search-sweep");
+    site.build_ok();
+    for lang in ["pt", "es"] {
+        check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
+    }
 }
 
 #[test]
@@ -138,6 +144,13 @@ fn normalisation_and_affixes_in_chromium_match_the_shared_cases() {
     let site = Site::sample();
     site.build_ok();
     for lang in ["en", "fr", "ar"] {
+        check_cases("Chromium", lang, &mut |l, script| {
+            Some(in_chromium(&b, &site, l, script))
+        });
+    }
+    let site = Site::fixture("search-sweep");
+    site.build_ok();
+    for lang in ["pt", "es"] {
         check_cases("Chromium", lang, &mut |l, script| {
             Some(in_chromium(&b, &site, l, script))
         });

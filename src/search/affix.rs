@@ -21,6 +21,9 @@
 //!   (`linterprete`) come off as prefixes when four letters remain (not
 //!   `lune` -> `une`); plural and feminine endings.
 //! - English: plural, `-ed`, `-ing` endings; the possessive `'s` is dropped.
+//! - Portuguese and Spanish: plural endings (`-ões` of `-ão`, `-éis` of
+//!   `-el`, `-ns` of `-m`; `-ces` of `-z`…), which also join a plural of
+//!   the site to its singular's group (`joins`, see `stem`).
 //!
 //! All text here is in normalised form (see `normalise`): accents folded,
 //! taa marbuta as `ه`.
@@ -32,6 +35,11 @@ pub struct Rules {
     /// Whether the rules also make the language's word groups (Arabic);
     /// else groups come from a stemmer, or there are none.
     pub groups: bool,
+    /// Whether the endings also join a word of the site to the group of
+    /// the word they leave, when that is a word of the site too (made at
+    /// build time, see `stem`; Portuguese and Spanish plurals, which
+    /// Snowball leaves apart: `homens`, `homem`; `veces`, `vez`).
+    pub joins: bool,
     /// Words dropped from a query that has other words (elided articles).
     pub drop: &'static [&'static str],
     /// (prefix, letters that must remain, used for Arabic word groups).
@@ -49,6 +57,7 @@ pub type Suffix = (&'static str, &'static str, usize);
 
 const ARABIC: Rules = Rules {
     groups: true,
+    joins: false,
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),
@@ -97,6 +106,7 @@ const ARABIC: Rules = Rules {
 
 const FRENCH: Rules = Rules {
     groups: false,
+    joins: false,
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
@@ -126,6 +136,7 @@ const FRENCH: Rules = Rules {
 
 const ENGLISH: Rules = Rules {
     groups: false,
+    joins: false,
     drop: &["s"],
     prefixes: &[],
     suffixes: &[
@@ -144,6 +155,42 @@ const ENGLISH: Rules = Rules {
     query_suffixes: &[],
 };
 
+// Portuguese plurals: `-ões`, `-ães` of `-ão`, `-ais` of `-al`, `-éis` of
+// `-el` and `-eis` of `-il`, `-óis`, `-uis`, `-ns` of `-m`, `-res`, `-zes`,
+// `-ses` (`países`), `-s`. `-ães` last: `mães` is `mãe` before `mão`.
+const PORTUGUESE: Rules = Rules {
+    groups: false,
+    joins: true,
+    drop: &[],
+    prefixes: &[],
+    suffixes: &[
+        ("oes", "ao", 2),
+        ("ais", "al", 2),
+        ("eis", "el", 2),
+        ("eis", "il", 2),
+        ("ois", "ol", 2),
+        ("uis", "ul", 2),
+        ("ns", "m", 2),
+        ("res", "r", 2),
+        ("zes", "z", 2),
+        ("ses", "s", 2),
+        ("s", "", 2),
+        ("aes", "ao", 2),
+    ],
+    query_suffixes: &[],
+};
+
+// Spanish plurals: `-ces` of `-z` (`veces`, `vez`), `-es` (`mujeres`,
+// `naciones`), `-s`.
+const SPANISH: Rules = Rules {
+    groups: false,
+    joins: true,
+    drop: &[],
+    prefixes: &[],
+    suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
+    query_suffixes: &[],
+};
+
 /// The rules of a language (by its primary subtag: `fr-CA` has French
 /// rules), if it has any.
 pub fn rules(code: &str) -> Option<&'static Rules> {
@@ -152,6 +199,8 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "ar" => Some(&ARABIC),
         "fr" => Some(&FRENCH),
         "en" => Some(&ENGLISH),
+        "pt" => Some(&PORTUGUESE),
+        "es" => Some(&SPANISH),
         _ => None,
     }
 }
@@ -194,6 +243,21 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     // Stable: equal lengths keep the order they were made in.
     out.sort_by_key(|v| std::cmp::Reverse(letters(v)));
     out
+}
+
+/// What a query word not on the site finds through its variants: the
+/// first of them, least stripped first (the word itself left out), that is
+/// a word or group key of the site (`is_key`), or, under rules that make
+/// groups, whose group key is (`موافقته` -> `موافقه` -> `موافق`, when the
+/// site writes only `الموافقة`). search.js's `find` does the same.
+pub fn found_variant(word: &str, rules: &Rules, is_key: impl Fn(&str) -> bool) -> Option<String> {
+    variants(word, rules).into_iter().skip(1).find_map(|v| {
+        if is_key(&v) {
+            return Some(v);
+        }
+        let g = group(&v, rules);
+        (rules.groups && is_key(&g)).then_some(g)
+    })
 }
 
 /// A word's group key under the rules (Arabic): the first grouping prefix
@@ -316,8 +380,28 @@ mod tests {
     }
 
     #[test]
+    fn a_variant_is_found_by_its_group_where_rules_make_groups() {
+        let ar = rules("ar").unwrap();
+        // The site writes only الموافقة and والخطة: their groups are keys.
+        let keys = ["الموافقه", "موافق", "والخطه", "خط"];
+        let is_key = |s: &str| keys.contains(&s);
+        let find = |w: &str| found_variant(&normalise(w), ar, is_key);
+        assert_eq!(find("موافقته").as_deref(), Some("موافق"));
+        assert_eq!(find("خطتها").as_deref(), Some("خط"));
+        assert_eq!(find("بالموافقة").as_deref(), Some("موافق"));
+        assert_eq!(find("كتابه"), None);
+        // Elsewhere only variants that are keys themselves.
+        let en = rules("en").unwrap();
+        assert_eq!(
+            found_variant("victims", en, |s| s == "victim").as_deref(),
+            Some("victim")
+        );
+        assert_eq!(found_variant("victims", en, |s| s == "vict"), None);
+    }
+
+    #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en"] {
+        for code in ["ar", "fr", "en", "pt", "es"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop

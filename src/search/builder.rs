@@ -291,7 +291,8 @@ impl<'s> IndexBuilder<'s> {
                 let term = term.as_deref()?;
                 // The index's language when a page of it has the word, else
                 // the first language that has it.
-                let lang = if t.langs & own != 0 {
+                let mine = t.langs & own != 0;
+                let lang = if mine {
                     self.lang
                 } else {
                     LangId((t.langs.trailing_zeros() as usize).min(languages.len() - 1))
@@ -300,11 +301,12 @@ impl<'s> IndexBuilder<'s> {
                     surface: &t.text,
                     term,
                     stemmer: stemmers[lang].as_ref(),
+                    own: mine,
                 };
                 Some((i, word))
             })
             .unzip();
-        let rules = affix::rules(&languages[self.lang].code).filter(|r| r.groups);
+        let rules = affix::rules(&languages[self.lang].code);
         let mut out = vec![None; terms.len()];
         for (id, (key, carried)) in ids.into_iter().zip(stem::keys(&words, rules)) {
             if carried {

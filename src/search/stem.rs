@@ -13,6 +13,7 @@
 use super::affix::{self, Rules};
 use super::normalise::normalise;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 
 /// The Snowball stemmer of a language, if it has one (not Arabic: see
 /// above).
@@ -47,15 +48,23 @@ pub(super) struct Word<'a> {
     pub surface: &'a str,
     pub term: &'a str,
     pub stemmer: Option<&'a Stemmer>,
+    /// Whether it was found in pages of the index's own language (only
+    /// those words are joined by the language's rules, see below).
+    pub own: bool,
 }
 
-/// Every word's group key, and whether the index must carry it (a stem
+/// Every word's group key, and whether the index must carry it (a key
 /// the browser cannot make): Snowball stems where the word's language has
 /// a stemmer and the stem is not the term (Snowball wants the accents,
 /// French `-é`, `-ée`, but lower case; its stem is then normalised like any
 /// term). In a language whose affix rules make groups (`rules`, Arabic),
 /// every other word is grouped by them, as search.js does again (see
-/// `affix::groups`); elsewhere a word is its own group.
+/// `affix::groups`); elsewhere a word is its own group. Where the rules
+/// join (`Rules::joins`: Portuguese, Spanish), a word of the language
+/// whose ending, taken off as a query's would be, leaves another word of
+/// the site joins that word's group (`homens` -> `homem`, `opções` ->
+/// `opção`, which Snowball leaves apart): what a query finds for the
+/// plural it also finds for the singular's pages.
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
     let carried: Vec<Option<String>> = words
         .iter()
@@ -65,18 +74,38 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
         })
         .collect();
     let terms: Vec<&str> = words.iter().map(|w| w.term).collect();
-    let keys = match rules {
-        Some(r) => affix::groups(&terms, &carried, r),
-        None => terms
+    let mut keys = match rules {
+        Some(r) if r.groups => affix::groups(&terms, &carried, r),
+        _ => terms
             .iter()
             .zip(&carried)
             .map(|(t, c)| c.clone().unwrap_or_else(|| t.to_string()))
             .collect(),
     };
-    keys.into_iter()
-        .zip(carried)
-        .map(|(k, c)| (k, c.is_some()))
-        .collect()
+    let mut carried: Vec<bool> = carried.iter().map(Option::is_some).collect();
+    if let Some(r) = rules.filter(|r| r.joins) {
+        let mut own: HashMap<&str, usize> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            if w.own {
+                own.entry(w.term).or_insert(i);
+            }
+        }
+        let first = keys.clone();
+        for (i, w) in words.iter().enumerate() {
+            if !w.own {
+                continue;
+            }
+            let found = affix::variants(w.term, r)
+                .iter()
+                .skip(1)
+                .find_map(|v| own.get(v.as_str()).copied());
+            if let Some(j) = found {
+                keys[i] = first[j].clone();
+                carried[i] = keys[i] != w.term;
+            }
+        }
+    }
+    keys.into_iter().zip(carried).collect()
 }
 
 #[cfg(test)]
@@ -93,10 +122,13 @@ mod tests {
                 surface: s,
                 term: t,
                 stemmer: stemmer.as_ref(),
+                own: true,
             })
             .collect();
-        let rules = affix::rules(code).filter(|r| r.groups);
-        keys(&words, rules).into_iter().map(|k| k.0).collect()
+        keys(&words, affix::rules(code))
+            .into_iter()
+            .map(|k| k.0)
+            .collect()
     }
 
     #[test]
@@ -127,6 +159,38 @@ mod tests {
         );
         // Without another form of the word, a first letter stays.
         assert_eq!(group_all("ar", &["كتاب"]), ["كتاب"]);
+    }
+
+    #[test]
+    fn portuguese_and_spanish_plurals_join_their_singulars_group() {
+        // Snowball leaves these apart (`homem` -> `hom`, `homens` whole).
+        let pt = group_all(
+            "pt",
+            &[
+                "homem", "homens", "opção", "opções", "papel", "papéis", "leis",
+            ],
+        );
+        assert_eq!(pt[0], pt[1]);
+        assert_eq!(pt[2], pt[3]);
+        assert_eq!(pt[4], pt[5]);
+        assert_ne!(pt[0], pt[2]);
+        // No singular on the site: its Snowball stem as before.
+        assert_eq!(pt[6], "leis");
+        let es = group_all("es", &["vez", "veces", "voz", "voces", "mujer", "mujeres"]);
+        assert_eq!((&es[0], &es[2], &es[4]), (&es[1], &es[3], &es[5]));
+        // Only words of the index's language are joined.
+        let terms = ["homem", "homens"];
+        let words: Vec<Word> = terms
+            .iter()
+            .map(|t| Word {
+                surface: t,
+                term: t,
+                stemmer: None,
+                own: *t == "homem",
+            })
+            .collect();
+        let keys = keys(&words, affix::rules("pt"));
+        assert_eq!(keys[1], ("homens".to_string(), false));
     }
 
     #[test]

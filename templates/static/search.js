@@ -175,37 +175,77 @@
     });
     return pick;
   }
+  // Separators that keep two words together: spaces and hyphens.
+  var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011]+$/.test(w); });
+  // Calls f with each key that starts with p, in order.
+  function each(p, f) {
+    for (var lo = 0, hi = sorted.length, mid; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < p) lo = mid + 1; else hi = mid; }
+    for (; lo < sorted.length && starts(sorted[lo], p); lo++) f(sorted[lo]);
+  }
+  // A word split in two: each way to cut it into a key and the start of
+  // a key (or a whole one) of two letters or more (`case` + `work`: the
+  // site has `case workers`), kept where a page has the two next to each
+  // other, with at most a space or hyphen between. The pages that have it
+  // (page number -> 1) and the words of its two halves (not 0).
+  function split(q) {
+    var a = new Uint32Array(W.length), b = new Uint32Array(W.length), n = 0, on = {}, used = 0, i;
+    function mark(x, s, bit) {
+      (keys.get(s) || []).forEach(function (g) { members[g].forEach(function (t) { x[t] |= bit; }); });
+    }
+    for (i = 1; i <= q.length - 2 && n < 30; i++) if (keys.has(q.slice(0, i))) {
+      each(q.slice(i), function (s) { mark(b, s, 1 << n); });
+      mark(a, q.slice(0, i), 1 << n++);
+    }
+    if (n) docs.forEach(function (d, p) {
+      [d.title, d.text].forEach(function (x) {
+        for (var j = 0, m; j < x.length; j++) if ((m = a[x[j]] & b[x[joiner[x[j + 1]] ? j + 2 : j + 1]])) { on[p] = 1; used |= m; }
+      });
+    });
+    for (i = 0; i < W.length; i++) a[i] = (a[i] | b[i]) & used;
+    return used ? { docs: on, toks: a } : null;
+  }
+
   // The groups a query word finds, each with a tier: 3 the word or its
   // group, 2 a variant, words it starts (as one types) or a word that
   // starts it, 1 a correction.
   var cache = new Map();
   function find(q, typing) {
-    var id = q + (typing ? " " : ""), hit = cache.get(id), tiers = new Map(), vs, fix, i, lo, hi, mid;
+    var id = q + (typing ? " " : ""), hit = cache.get(id), tiers = new Map(), vs, fix, pair, i;
     if (hit) return hit;
     function add(s, tier) {
       (keys.get(s) || []).forEach(function (g) { if (!(tiers.get(g) >= tier)) tiers.set(g, tier); });
     }
+    // Else the first variant that is a key, or whose group is (Arabic:
+    // `موافقته`, `موافقه`, group `موافق`): affix.rs `found_variant`.
     if (keys.has(q)) add(q, 3);
-    else for (vs = variants(q), i = 1; i < vs.length; i++) if (keys.has(vs[i])) { add(vs[i], 2); break; }
-    if (typing || len(q) >= 3) {
-      for (lo = 0, hi = sorted.length; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < q) lo = mid + 1; else hi = mid; }
-      for (i = lo; i < sorted.length && starts(sorted[i], q); i++) add(sorted[i], 2);
+    else for (vs = variants(q), i = 1; i < vs.length; i++) {
+      if (keys.has(vs[i])) { add(vs[i], 2); break; }
+      if (R.g && keys.has(group(vs[i]))) { add(group(vs[i]), 2); break; }
     }
-    if (!tiers.size && len(q) >= 3 && (fix = typo(q, vs || variants(q)))) add(fix, 1);
+    if (typing || len(q) >= 3) each(q, function (s) { add(s, 2); });
+    // Else two words the site writes apart (`safehouse`, `safe house`;
+    // `email`, `e-mail`): a key, then a key or a word's start, next to each
+    // other in a page (not `healthcare` for `health … care`).
+    if (!tiers.size && len(q) >= 4) pair = split(q);
+    if (!tiers.size && len(q) >= 3 && !pair && (fix = typo(q, vs || variants(q)))) add(fix, 1);
     // Else a longer form of a word of the site (`respiration`, `respirer`):
     // the longest key that starts it, of four letters and half the word.
-    for (i = q.length - 1; !tiers.size && i >= 4 && i * 2 >= q.length; i--) add(q.slice(0, i), 2);
+    for (i = q.length - 1; !tiers.size && !pair && i >= 4 && i * 2 >= q.length; i--) add(q.slice(0, i), 2);
     // Shown as the most frequent word spelt like the key, else of its group.
     if (fix) {
       hit = members[keys.get(fix)[0]];
       fix = hit.filter(function (n) { return T[n] === fix; }).concat(hit)[0];
     }
-    hit = { g: tiers, fix: fix };
+    hit = { g: tiers, fix: fix, pair: pair };
     cache.set(id, hit);
     return hit;
   }
 
-  var mask, exact, M, fixes, results = [];
+  // mask: the query words (bits) each vocabulary entry matches; pmask,
+  // those of words split in two, only in the pages of pb (bits of a page);
+  // cb: pb of the page at hand.
+  var mask, exact, pmask, pb, cb = 0, M, fixes, results = [];
+  function hits(t) { return mask[t] | (pmask[t] & cb); }
   function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
   // Ranks the pages: all words found first, then words in the title (twice)
   // and headings, then how many words, how many exactly, how close
@@ -216,11 +256,16 @@
     if (kept.length) qs = kept;
     M = qs.length; need = Math.ceil(M / 2);
     mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); fixes = [];
+    pmask = new Uint32Array(W.length); pb = new Uint32Array(docs.length);
     qs.forEach(function (w, i) {
-      var f = find(w, typing && i === M - 1), bit = 1 << i;
+      var f = find(w, typing && i === M - 1), bit = 1 << i, n;
       f.g.forEach(function (tier, g) {
         members[g].forEach(function (n) { mask[n] |= bit; if (tier > 2) exact[n] |= bit; });
       });
+      if (f.pair) {
+        for (n = 0; n < W.length; n++) if (f.pair.toks[n]) pmask[n] |= bit;
+        for (n in f.pair.docs) pb[n] |= bit;
+      }
       fixes.push(f.fix);
     });
     // Two words the site writes as one (`hand-washing`, `hand washing` for
@@ -234,11 +279,12 @@
     results = [];
     var found = [];
     if (M) docs.forEach(function (d, n) {
-      var title = 0, ex = 0, head = 0, seen = 0, hits = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text, i, m, b, lo, c;
-      for (i = 0; i < d.title.length; i++) { title |= mask[d.title[i]]; ex |= exact[d.title[i]]; }
+      var title = 0, ex = 0, head = 0, seen = 0, count = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text, i, m, b, lo, c;
+      cb = pb[n];
+      for (i = 0; i < d.title.length; i++) { title |= hits(d.title[i]); ex |= exact[d.title[i]]; }
       for (i = 0; i < x.length; i++) {
-        if (!(m = mask[x[i]])) continue;
-        hits++; ex |= exact[x[i]];
+        if (!(m = hits(x[i]))) continue;
+        count++; ex |= exact[x[i]];
         while (s < sec.length && sec[s] + sec[s + 2] <= i) s += 3;
         if (s < sec.length && sec[s] <= i) head |= m;
         if (M > 1) { // the shortest stretch holding every word found so far
@@ -249,7 +295,7 @@
         seen |= m;
       }
       if ((c = pc(seen | title))) {
-        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), sp: span, hits: hits });
+        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), sp: span, hits: count });
       }
     });
     // Pages with half the words, or with words that weigh half the query:
@@ -329,7 +375,7 @@
       t = toks[i];
       if (isWord[t] && prev) buf += " ";
       prev = isWord[t];
-      if (mask[t]) { text(parent, buf); buf = ""; el("mark", "", parent).textContent = W[t]; }
+      if (hits(t)) { text(parent, buf); buf = ""; el("mark", "", parent).textContent = W[t]; }
       else buf += W[t];
     }
     text(parent, buf.replace(/ $/, ""));
@@ -338,16 +384,16 @@
   // first one if only the title matches. Headings count as sentences, after
   // the others.
   function sentence(d) {
-    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, hits = 0, first = -1, i, m;
+    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, count = 0, first = -1, i, m;
     for (i = 0; i < sec.length; i += 3) { cuts[sec[i]] = 1; cuts[sec[i] + sec[i + 2]] = 2; }
     function end(to) {
-      var score = pc(bits) * 4096 + Math.min(hits, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
+      var score = pc(bits) * 4096 + Math.min(count, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
       if (to > from && score > best[0]) best = [score, from, to, first];
-      from = to; bits = hits = 0; first = -1;
+      from = to; bits = count = 0; first = -1;
     }
     for (i = 0; i < x.length; i++) {
       if (cuts[i] && i > from) end(i);
-      if ((m = mask[x[i]])) { bits |= m; hits++; if (first < 0) first = i; }
+      if ((m = hits(x[i]))) { bits |= m; count++; if (first < 0) first = i; }
       if (stop[x[i]]) end(i + 1);
     }
     end(x.length);
@@ -355,6 +401,7 @@
   }
   function lang(e, l, dir) { if (l) { e.lang = l; e.dir = dir; } }
   function item(r) {
+    cb = pb[r.n];
     var d = r.d, li = doc.createElement("li"), a = el("a", "", el("h2", "", li)), p, i,
       s = sentence(d), from = s[1], to = s[2], anchor = "";
     // At most 40 entries, from a little before the first match.
