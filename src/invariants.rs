@@ -16,7 +16,7 @@ pub fn front_matter(data: &[u8]) -> Result<(), String> {
     let Ok(s) = split(&text) else { return Ok(()) };
     for role in [Role::Chapter, Role::PublicationIndex] {
         let mut diags = Vec::new();
-        let _ = parse(&s, Path::new("a.md"), role, &mut diags);
+        let _ = parse(&s, Path::new("a.md"), role, false, &mut diags);
         if let Some(d) = diags.iter().find(|d| d.line > lines) {
             return Err(format!(
                 "line {} beyond the file ({lines} lines): {}",

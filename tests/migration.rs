@@ -336,3 +336,77 @@ fn with_broken_links_warning_every_page_is_published_and_no_tag_is_shown() {
     // `check` still fails on them.
     assert_eq!(site.run(&["check"]).code, 1);
 }
+
+/// Old corpora carry odd metadata too: with `broken_links: warning` a date
+/// written `10/02/2026` and an unknown `{{value}}` in a translation are
+/// warnings at their place, and the site is published (before, either
+/// stopped the whole site). A date with a time, as Hugo writes it, is read.
+#[test]
+fn with_broken_links_warning_odd_dates_and_unknown_values_are_published() {
+    let site = Site::fixture("migration");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    let index = "guidance/water-points/index.en.md";
+    site.write(
+        index,
+        site.read(index)
+            .replace("reviewed: 2026-02-10", "reviewed: 10/02/2026"),
+    );
+    let pocket = "guidance/hygiene-sessions/index.en.md";
+    let text = site.read(pocket);
+    let text = text.replacen("---\n", "---\nreviewed: 2026-03-15T09:30:00+01:00\n", 1);
+    site.write(pocket, text);
+    let committees = "guidance/water-points/04-water-committees.fr.md";
+    site.write(
+        committees,
+        format!("{}\nAppelez le {{{{hotlin}}}}.\n", site.read(committees)),
+    );
+    let o = site.build_ok();
+    let warned = |at: &str, what: &str| {
+        assert!(
+            o.stderr.contains(&format!("{at}: warning: {what}")),
+            "{at}\n{}",
+            o.stderr
+        )
+    };
+    warned(
+        "guidance/water-points/index.en.md:6:11",
+        "`reviewed` must be a date written YYYY-MM-DD",
+    );
+    let line = site.read(committees).lines().count();
+    warned(
+        &format!("{committees}:{line}:12"),
+        "unknown value `{{hotlin}}`; shown as written, in braces",
+    );
+    assert!(
+        !o.stderr.contains("hygiene-sessions/index.en.md"),
+        "{}",
+        o.stderr
+    );
+    // Published without the bad date; the date with a time shows its day.
+    let water = site.page("en/water-points/print.html");
+    assert!(
+        water
+            .select("dd")
+            .iter()
+            .all(|dd| !dd.text().any(|t| t.contains("2026")))
+    );
+    let hygiene = site.page("en/hygiene-sessions/print.html");
+    assert!(
+        hygiene
+            .select("dd")
+            .iter()
+            .any(|dd| dd.text().collect::<String>() == "2026-03-15"),
+        "{}",
+        hygiene
+            .select("dl")
+            .first()
+            .map(|d| d.html())
+            .unwrap_or_default()
+    );
+    // The French page is published as French, the name as written.
+    let page = site.page("fr/water-points/water-committees.html");
+    assert_eq!(page.attr("html", "lang"), "fr");
+    assert!(page.text_of("article").contains("Appelez le {{hotlin}}."));
+    assert_eq!(site.run(&["check"]).code, 1);
+}

@@ -388,7 +388,8 @@ fn base_version(page: &BasePage) -> (String, Option<String>, String) {
         ("index", _) => Role::PartIndex,
         _ => Role::Chapter,
     };
-    let fm = front_matter::parse(&split, &page.rel, role, &mut Vec::new()).unwrap_or_default();
+    let fm =
+        front_matter::parse(&split, &page.rel, role, false, &mut Vec::new()).unwrap_or_default();
     let title = fm.title.unwrap_or_default();
     let body = &page.text[split.body_offset..];
     let hash = crate::text::source_hash(&title, body);

@@ -24,7 +24,8 @@ pub fn parse(mut file: SourceFile, has_index: bool, config: &Config, release: bo
         file.stem = "index".into();
     }
     let role = role(&file.stem, &file.dir);
-    let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, &mut ds));
+    let lenient = config.broken_links == crate::config::BrokenLinks::Warning;
+    let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, lenient, &mut ds));
     if let Some((fm, body_offset, _)) = &fm {
         let title = fm.title.as_deref().unwrap_or("");
         file.hash = Some(crate::text::source_hash(title, &file.text[*body_offset..]));
@@ -51,6 +52,7 @@ pub fn role(stem: &str, dir: &Path) -> Role {
 fn parse_doc(
     file: &SourceFile,
     role: Role,
+    lenient: bool,
     ds: &mut Vec<Diagnostic>,
 ) -> Option<(FrontMatter, usize, usize)> {
     if file.text.trim().is_empty() {
@@ -75,7 +77,7 @@ fn parse_doc(
         );
         return None;
     }
-    let fm = front_matter::parse(&split, &file.rel, role, ds)?;
+    let fm = front_matter::parse(&split, &file.rel, role, lenient, ds)?;
     Some((fm, split.body_offset, split.body_line))
 }
 

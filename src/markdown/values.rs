@@ -111,7 +111,14 @@ fn unknown(st: &mut State, name: &str, pos: usize) {
             names.join(", ")
         ),
     };
-    st.error(pos, format!("unknown value `{{{{{name}}}}}`"), Some(hint));
+    // A defect like a broken link: `broken_links: warning` publishes a
+    // corpus with a few old mistakes, the name shown as written.
+    st.defect(
+        pos,
+        format!("unknown value `{{{{{name}}}}}`"),
+        Some(hint),
+        "shown as written, in braces",
+    );
 }
 
 /// A value in the page's language, or the gap left for it.
@@ -192,8 +199,12 @@ mod tests {
     const VALUES: &str = "hotline: { label: National hotline, kind: phone, value: \"+000 12 345\" }\nmail: { label: E-mail, kind: email, value: help@example.org }\nweb: { label: Website, kind: url, value: \"https://example.org/help\" }\nday: { label: Opening day, kind: date, value: 2026-11-01 }\noffice: { label: Office, value: Main <office> }\nshelter: { label: Safe shelter, kind: phone }\n";
 
     fn render_one(lang: &str, body: &str) -> Rendered {
+        render_in(lang, body, "")
+    }
+
+    fn render_in(lang: &str, body: &str, yaml_extra: &str) -> Rendered {
         let (config, _) = crate::config::parse(
-            "title: T\ndefault_language: en\nlanguages: [en, ar]\n",
+            &format!("title: T\ndefault_language: en\nlanguages: [en, ar]\n{yaml_extra}"),
             Path::new("site.yaml"),
         );
         let chapter = format!("---\ntitle: C\n---\n{body}");
@@ -285,6 +296,21 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn unknown_names_are_warnings_on_a_site_published_with_defects() {
+        let r = render_in("ar", "اتصل {{hotlin}}\n", "broken_links: warning\n");
+        assert_eq!(
+            r.diagnostics
+                .iter()
+                .map(|d| d.headline())
+                .collect::<Vec<_>>(),
+            [
+                "guidance/pub/01-c.ar.md:4:6: warning: unknown value `{{hotlin}}`; shown as written, in braces"
+            ]
+        );
+        assert_eq!(r.html, "<p>اتصل {{hotlin}}</p>\n");
     }
 
     #[test]

@@ -182,7 +182,7 @@ impl Session {
             let doc = site.doc(d);
             let role = crate::content::parse::role(&doc.file.stem, &doc.file.dir);
             let mut ds = Vec::new();
-            let fm = front_matter::parse(&split, rel, role, &mut ds)?;
+            let fm = front_matter::parse(&split, rel, role, false, &mut ds)?;
             let same = serde_json::to_value(&fm).ok()? == serde_json::to_value(&doc.fm).ok()?;
             if !same || !ds.is_empty() {
                 return None;

@@ -112,7 +112,7 @@ fn kind(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option
 }
 
 fn reviewed(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    match v.as_text() {
+    match v.as_text().map(day_of) {
         Some(s) if is_date(s) => Some(s.to_string()),
         _ => {
             diags.push(
@@ -248,6 +248,15 @@ pub fn date_message(key: &str, value: Option<&str>) -> String {
             format!("`{key}` must be a day that exists: there is no {s}")
         }
         _ => format!("`{key}` must be a date written YYYY-MM-DD"),
+    }
+}
+
+/// The day of a date and time as Hugo and Jekyll write it
+/// (`2026-03-15T10:00:00Z`, `2026-03-15 10:00`); other text as it is.
+fn day_of(s: &str) -> &str {
+    match (s.get(..10), s.as_bytes().get(10)) {
+        (Some(day), Some(b'T' | b' ')) if s[11..].starts_with(|c: char| c.is_ascii_digit()) => day,
+        _ => s,
     }
 }
 

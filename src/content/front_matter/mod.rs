@@ -18,6 +18,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Keys of any page.
+/// Keys whose value only describes a page: a bad one loses that alone.
+const LENIENT_KEYS: &[&str] = &[
+    "reviewed", "status", "version", "summary", "author", "order",
+];
+
 const PAGE_KEYS: &[&str] = &[
     "title",
     "summary",
@@ -96,10 +101,14 @@ pub enum Role {
 }
 
 /// Parses the YAML of a split file. Warnings and errors go to `diags`.
+/// `lenient` (`broken_links: warning`): a bad value of a key that only
+/// describes the page ([`LENIENT_KEYS`]) is a warning, and the page is
+/// published without it: an old corpus's odd dates should not stop a site.
 pub fn parse(
     split: &Split,
     rel: &Path,
     role: Role,
+    lenient: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<FrontMatter> {
     let at = Located {
@@ -142,7 +151,16 @@ pub fn parse(
                 keys::apply(&mut fm, key, k, v, &at, &mut Vec::new());
                 continue;
             }
-            if !keys::apply(&mut fm, key, k, v, &at, diags) {
+            let mark = diags.len();
+            let known_key = keys::apply(&mut fm, key, k, v, &at, diags);
+            if lenient && LENIENT_KEYS.contains(&key) {
+                for d in &mut diags[mark..] {
+                    d.severity = Severity::Warning;
+                    d.note =
+                        Some("`broken_links: warning`: the page is published without it".into());
+                }
+            }
+            if !known_key {
                 diags.push(at.unknown_key(
                     k,
                     &known,

@@ -4,7 +4,7 @@ use crate::diagnostics::Severity;
 fn run(text: &str, role: Role) -> (Option<FrontMatter>, Vec<Diagnostic>) {
     let mut d = Vec::new();
     let s = split(text).unwrap();
-    let fm = parse(&s, Path::new("a.md"), role, &mut d);
+    let fm = parse(&s, Path::new("a.md"), role, false, &mut d);
     (fm, d)
 }
 
@@ -87,6 +87,58 @@ fn publication_keys() {
         d,
         ["3:11: error: `reviewed` must be a day that exists: there is no 2025-02-30"]
     );
+    // Hugo and Jekyll write a time after the day: the day is read.
+    for t in [
+        "2026-03-15T10:00:00Z",
+        "2026-03-15 10:00",
+        "2026-03-15T10:00:00+01:00",
+    ] {
+        let (fm, d) = publication(&format!("reviewed: {t}\n"));
+        assert!(d.is_empty(), "{t}: {d:?}");
+        assert_eq!(fm.unwrap().reviewed.as_deref(), Some("2026-03-15"));
+    }
+    let (_, d) = publication("reviewed: 2026-03-15Tea\n");
+    assert_eq!(
+        d,
+        ["3:11: error: `reviewed` must be a date written YYYY-MM-DD"]
+    );
+}
+
+#[test]
+fn a_site_published_with_defects_drops_only_a_bad_description() {
+    let text =
+        "---\ntitle: A\nreviewed: 15/03/2026\nstatus: old\norder: first\nkind: brochure\n---\n";
+    let mut d = Vec::new();
+    let fm = parse(
+        &split(text).unwrap(),
+        Path::new("a.md"),
+        Role::PublicationIndex,
+        true,
+        &mut d,
+    );
+    assert_eq!(
+        heads(&d),
+        [
+            "3:11: warning: `reviewed` must be a date written YYYY-MM-DD",
+            "4:9: warning: `status` must be sample, draft or final",
+            "5:8: warning: `order` must be a whole number",
+            "6:7: error: unknown kind `brochure`",
+        ]
+    );
+    assert!(
+        fm.is_none(),
+        "a wrong kind changes the page: still an error"
+    );
+    d.clear();
+    let fm = parse(
+        &split(&text.replace("kind: brochure\n", "")).unwrap(),
+        Path::new("a.md"),
+        Role::PublicationIndex,
+        true,
+        &mut d,
+    );
+    let fm = fm.expect("published without the bad values");
+    assert_eq!((fm.reviewed, fm.status, fm.order), (None, None, None));
 }
 
 #[test]
