@@ -89,11 +89,12 @@ impl I18n {
         for (i, lang) in config.lang_ids().zip(&config.languages) {
             if keys[i].is_empty() && i != default {
                 diags.push(
-                    Diagnostic::warning(format!("templates/i18n/{}.ftl", lang.code), 0, 0, format!(
+                    // At the language in site.yaml: the .ftl file does not exist.
+                    Diagnostic::warning("site.yaml", lang.at.0, lang.at.1, format!(
                         "no interface strings for `{}`; readers see them in `{}`",
                         lang.code, config.default_language
                     ))
-                    .with_hint("copy templates/i18n/en.ftl from the fieldguide repository and translate it"),
+                    .with_hint(format!("create templates/i18n/{}.ftl: copy templates/i18n/en.ftl from the fieldguide repository and translate it", lang.code)),
                 );
             }
         }

@@ -26,7 +26,13 @@ fn site() -> Site {
     );
     let o = site.build_ok();
     assert!(
-        o.stderr.contains("no interface strings for `es`"),
+        o.stderr
+            .contains("site.yaml:10:13: warning: no interface strings for `es`"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("create templates/i18n/es.ftl"),
         "{}",
         o.stderr
     );

@@ -143,10 +143,25 @@ fn notes_to_contributors_are_not_pages() {
         "guidance/handbook/changelog.fr.md",
         "- 2026: première version\n",
     );
+    // mdBook's table of contents and a licence, as a migrated book has them.
+    site.write(
+        "guidance/handbook/SUMMARY.md",
+        "# Summary\n\n- [Signs](02-signs.md)\n",
+    );
+    site.write("guidance/LICENSE.md", "CC BY 4.0\n");
     let o = site.build_ok();
     assert!(!o.stderr.contains("README"), "{}", o.stderr);
+    assert!(!o.stderr.contains("SUMMARY"), "{}", o.stderr);
     let published: Vec<String> = tree(&site.out()).into_keys().collect();
-    for name in ["README", "CONTRIBUTING", "changelog"] {
+    for name in [
+        "README",
+        "CONTRIBUTING",
+        "changelog",
+        "SUMMARY",
+        "summary",
+        "LICENSE",
+        "license",
+    ] {
         assert!(
             !published.iter().any(|p| p.contains(name)),
             "{name} was published: {published:?}"

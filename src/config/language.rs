@@ -109,6 +109,7 @@ fn language<'n>(
         name: name.unwrap_or_else(|| code.clone()),
         code,
         dir,
+        at: (code_node.pos.line + at.line_offset, code_node.pos.col),
     };
     Some((lang, code_node))
 }

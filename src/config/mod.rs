@@ -97,6 +97,9 @@ pub struct Language {
     /// The language's name in its own script, for the chooser and switcher.
     pub name: String,
     pub dir: Direction,
+    /// Where site.yaml names it (line, column), for messages about it.
+    #[serde(skip)]
+    pub at: (usize, usize),
 }
 
 #[derive(Debug, Clone)]

@@ -121,10 +121,18 @@ pub fn ignored(name: &str) -> bool {
 }
 
 /// A Markdown file a repository keeps for its contributors, not a page:
-/// `README`, `CONTRIBUTING`, `CHANGELOG` (any case, any language suffix).
+/// `README`, `CONTRIBUTING`, `CHANGELOG` (any case, any language suffix);
+/// in capitals only (a chapter may be called `summary` or `license`),
+/// mdBook's `SUMMARY`, and `LICENSE`, `LICENCE`, `CODE_OF_CONDUCT`, `SECURITY`.
 pub fn is_repository_note(stem: &str) -> bool {
-    let first = stem.split('.').next().unwrap_or(stem).to_ascii_lowercase();
-    matches!(first.as_str(), "readme" | "contributing" | "changelog")
+    let first = stem.split('.').next().unwrap_or(stem);
+    matches!(
+        first.to_ascii_lowercase().as_str(),
+        "readme" | "contributing" | "changelog"
+    ) || matches!(
+        first,
+        "SUMMARY" | "LICENSE" | "LICENCE" | "CODE_OF_CONDUCT" | "SECURITY"
+    )
 }
 
 /// `name.md` -> `name`; `None` for a file that is not Markdown.
