@@ -489,8 +489,13 @@ fn a_copy_of_a_translation_is_named_a_copy() {
 fn a_translation_left_alone_names_the_pages_that_may_be_its_source() {
     let site = Site::fixture("basic");
     site.write(
-        "guidance/handbook/07-later.en.md",
+        "guidance/handbook/07-next-step.en.md",
         "---\ntitle: Later\n---\n\nText.\n",
+    );
+    // Untranslated too, but with another name: not worth naming.
+    site.write(
+        "guidance/handbook/08-annex.en.md",
+        "---\ntitle: Annex\n---\n\nText.\n",
     );
     site.write(
         "guidance/handbook/05-next-steps.fr.md",
@@ -510,7 +515,8 @@ fn a_translation_left_alone_names_the_pages_that_may_be_its_source() {
         .join("\n");
     assert!(
         line.contains("if the page it translates was renamed, give this file its new name:")
-            && line.contains("`07-later.fr.md`"),
+            && line.contains("`07-next-step.fr.md`")
+            && !line.contains("08-annex"),
         "{}",
         o.stderr
     );

@@ -102,6 +102,8 @@ fn renamed_hint(site: &Site, id: NodeId, lang: LangId) -> Option<String> {
         .iter()
         .map(|&s| &site.nodes[s])
         .filter(|s| s.kind == node.kind && s.docs[default].is_some() && s.docs[lang].is_none())
+        // Only names that look like its own: any untranslated page is noise.
+        .filter(|s| super::names::may_be_renamed(&node.stem, &s.stem))
         .take(3)
         .map(|s| format!("`{}.{code}.md`", s.stem))
         .collect();
