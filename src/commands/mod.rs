@@ -60,30 +60,59 @@ pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosi
 /// those files every place is shown.
 const SAME_WARNING_FILES: usize = 10;
 
+/// The same kind of warning with different names in it (`link to a missing
+/// page `a.md``, `... `b.md``) is shown this many times: an old corpus
+/// published with `broken_links: warning` can have thousands.
+const SAME_KIND_PLACES: usize = 50;
+
 /// `diags` without the warnings said the same way (the same message) in more files than
-/// [`SAME_WARNING_FILES`], and how many places were left out, per message
-/// in order of first place.
+/// [`SAME_WARNING_FILES`], or of a kind shown [`SAME_KIND_PLACES`] times
+/// already, and how many places were left out, per message (or kind: its
+/// names as `…`) in order of first place.
 fn collapse(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<(String, usize)>) {
     let mut seen: std::collections::HashMap<String, Vec<std::path::PathBuf>> = Default::default();
+    let mut kinds: std::collections::HashMap<String, usize> = Default::default();
     let mut more: Vec<(String, usize)> = Vec::new();
+    let mut count_more = |message: String| match more.iter_mut().find(|(m, _)| *m == message) {
+        Some((_, k)) => *k += 1,
+        None => more.push((message, 1)),
+    };
     let mut kept = Vec::with_capacity(diags.len());
     for d in diags {
         if d.severity == crate::diagnostics::Severity::Warning {
             let files = seen.entry(d.message.clone()).or_default();
             if !files.contains(&d.path) {
                 if files.len() == SAME_WARNING_FILES {
-                    match more.iter_mut().find(|(m, _)| *m == d.message) {
-                        Some((_, k)) => *k += 1,
-                        None => more.push((d.message, 1)),
-                    }
+                    count_more(d.message);
                     continue;
                 }
                 files.push(d.path.clone());
             }
+            let kind = names_hidden(&d.message);
+            let shown = kinds.entry(kind.clone()).or_default();
+            if *shown == SAME_KIND_PLACES {
+                count_more(kind);
+                continue;
+            }
+            *shown += 1;
         }
         kept.push(d);
     }
     (kept, more)
+}
+
+/// A message with what it quotes (between backticks) as `…`.
+fn names_hidden(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are quoted, when their backtick is closed.
+        let closed = i % 2 == 1 && message.split('`').count() > i + 1;
+        out.push_str(if closed { "…" } else { part });
+    }
+    out
 }
 
 pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
@@ -122,5 +151,31 @@ mod tests {
         wanted.extend(["e.md", "x.md", "0.md", "1.md", "2.md", "3.md", "4.md"]);
         assert_eq!(files, wanted);
         assert_eq!(more, [("unknown key `weight`".to_string(), 3)]);
+    }
+
+    #[test]
+    fn a_flood_of_one_kind_is_shown_its_first_places_then_counted() {
+        let broken = |i: usize| {
+            Diagnostic::warning(
+                format!("{}.md", i / 100),
+                i % 100 + 1,
+                1,
+                format!("link to a missing page `p{i}.md`; published as its text"),
+            )
+        };
+        let mut diags: Vec<Diagnostic> = (0..3704).map(broken).collect();
+        diags.push(Diagnostic::error("e.md", 1, 1, "missing title `x`"));
+        diags.push(Diagnostic::warning("x.md", 1, 1, "missing anchor `#a`"));
+        let (kept, more) = collapse(diags);
+        assert_eq!(kept.len(), SAME_KIND_PLACES + 2);
+        assert_eq!(kept[SAME_KIND_PLACES].message, "missing title `x`");
+        assert_eq!(
+            more,
+            [(
+                "link to a missing page `…`; published as its text".to_string(),
+                3704 - SAME_KIND_PLACES
+            )]
+        );
+        assert_eq!(names_hidden("a `b` c `d"), "a `…` c `d");
     }
 }
