@@ -85,18 +85,46 @@ pub fn loose_key(s: &str) -> String {
 /// Splits a `01-indicators` file or folder name into its order (`1`) and
 /// slug (`indicators`). A name that is only a number keeps it as the slug.
 pub fn order_and_slug(name: &str) -> (Option<i64>, String) {
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        let rest = &name[digits.len()..];
-        if let Some(rest) = rest.strip_prefix(['-', '_', '.', ' ']) {
+    let (numbers, slug) = numbered(name);
+    (numbers.first().copied(), slug)
+}
+
+/// Like [`order_and_slug`], with every number of a dotted prefix: Word's
+/// numbered headings give names like `1.2.10-scope`, which sort after
+/// `1.2.9-x` and are published as `scope`. Empty for a name without one.
+pub fn numbered(name: &str) -> (Vec<i64>, String) {
+    let b = name.as_bytes();
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    loop {
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            break;
+        }
+        // Too long to be a number: last.
+        numbers.push(name[start..i].parse().unwrap_or(i64::MAX));
+        if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if !numbers.is_empty() {
+        if let Some(rest) = name[i..].strip_prefix(['-', '_', '.', ' ']) {
             let slug = slugify(rest);
             if !slug.is_empty() {
-                return (digits.parse().ok(), slug);
+                return (numbers, slug);
             }
         }
     }
     let slug = slugify(name);
-    (None, if slug.is_empty() { "page".into() } else { slug })
+    (
+        Vec::new(),
+        if slug.is_empty() { "page".into() } else { slug },
+    )
 }
 
 /// Hands out ids unique within one page: `a`, `a-1`, `a-2`, as GitHub does.
@@ -250,6 +278,19 @@ mod tests {
         assert_eq!(order_and_slug("2024"), (None, "2024".into()));
         assert_eq!(order_and_slug("notes"), (None, "notes".into()));
         assert_eq!(order_and_slug("???"), (None, "page".into()));
+        assert_eq!(
+            order_and_slug("1. Introduction"),
+            (Some(1), "introduction".into())
+        );
+        // Word's numbered headings, as file names.
+        assert_eq!(numbered("1.10-annex"), (vec![1, 10], "annex".into()));
+        assert_eq!(numbered("3.2.1 Deep"), (vec![3, 2, 1], "deep".into()));
+        assert_eq!(numbered("2.-x"), (vec![2], "x".into()));
+        assert_eq!(numbered("1.1"), (vec![], "1-1".into()));
+        assert_eq!(
+            numbered("99999999999999999999-x"),
+            (vec![i64::MAX], "x".into())
+        );
     }
 
     #[test]

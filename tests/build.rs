@@ -467,3 +467,52 @@ fn help_explains_every_option() {
         assert!(text.contains(opt), "{opt} missing from:\n{text}");
     }
 }
+
+/// Word's numbered headings give file names like `1.2-scope.md` and
+/// `1.10-annex.md`: they are read in the order of their numbers (1.2 before
+/// 1.10, 2 before 2.1) and published under their names without numbers.
+#[test]
+fn dotted_numbers_order_pages_and_leave_their_urls() {
+    let site = Site::fixture("basic");
+    let names = [
+        "1.10-annex",
+        "1.1-intro",
+        "10-last",
+        "2.1-method",
+        "1.2-scope",
+        "3.2.1-deep",
+        "2-overview",
+    ];
+    site.write(
+        "guidance/numbered/index.md",
+        "---\ntitle: Numbered\n---\n\nIntro.\n",
+    );
+    for n in names {
+        site.write(
+            &format!("guidance/numbered/{n}.md"),
+            format!("---\ntitle: Page {n}\n---\n\nText.\n"),
+        );
+    }
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("same order"), "{}", o.stderr);
+    // Following `next` from the publication's page gives the reading order.
+    let mut at = "index.html".to_string();
+    let mut order = Vec::new();
+    for _ in 0..names.len() {
+        let page = site.page(&format!("en/numbered/{at}"));
+        at = page.attr("a[rel=next]", "href");
+        order.push(at.clone());
+    }
+    assert_eq!(
+        order,
+        [
+            "intro.html",
+            "scope.html",
+            "annex.html",
+            "overview.html",
+            "method.html",
+            "deep.html",
+            "last.html"
+        ]
+    );
+}

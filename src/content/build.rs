@@ -8,7 +8,7 @@ use super::model::{Doc, DocId, Node, NodeId, NodeKind, Site};
 use crate::config::Config;
 use crate::config::LangId;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::slug::order_and_slug;
+use crate::slug::numbered;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -243,13 +243,23 @@ fn left_out_translation(d: Diagnostic, config: &Config, lang: LangId) -> Diagnos
     d
 }
 
+/// A node's sort key before `order:` and its slug are known.
+fn order_of(numbers: &[i64]) -> (i64, Vec<i64>, String) {
+    let first = numbers.first().copied().unwrap_or(i64::MAX);
+    (
+        first,
+        numbers.get(1..).unwrap_or_default().to_vec(),
+        String::new(),
+    )
+}
+
 /// The chapter node a file is a language of, created on first sight.
 fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usize) -> NodeId {
     let key = file.dir.join(&file.stem);
     if let Some(&n) = site.by_source.get(&key) {
         return n;
     }
-    let (prefix, slug) = order_and_slug(&file.stem);
+    let (numbers, slug) = numbered(&file.stem);
     let id = NodeId(site.nodes.len());
     let publication = site.nodes[dir_node].publication;
     let url = format!("{}{}.html", site.nodes[dir_node].out_dir(), slug);
@@ -265,7 +275,7 @@ fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usi
         docs: vec![None; nlang],
         source_lang: LangId(0),
         url,
-        order: (prefix.unwrap_or(i64::MAX), String::new()),
+        order: order_of(&numbers),
     });
     site.nodes[dir_node].children.push(id);
     site.by_source.insert(key, id);
@@ -302,7 +312,7 @@ fn ensure_dir_node(
         .filter(|p| !p.as_os_str().is_empty())
         .map(|p| ensure_dir_node(site, dir_nodes, p, nlang));
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let (prefix, slug) = order_and_slug(name);
+    let (numbers, slug) = numbered(name);
     let id = NodeId(site.nodes.len());
     let (kind, publication, url) = match parent {
         None => (NodeKind::Publication, id, format!("{}/index.html", slug)),
@@ -324,7 +334,7 @@ fn ensure_dir_node(
         docs: vec![None; nlang],
         source_lang: LangId(0),
         url,
-        order: (prefix.unwrap_or(i64::MAX), String::new()),
+        order: order_of(&numbers),
     });
     match parent {
         Some(p) => site.nodes[p].children.push(id),

@@ -104,8 +104,9 @@ pub struct Node {
     pub source_lang: LangId,
     /// The page's path inside a language folder, e.g. `pub/part/chapter.html`.
     pub url: String,
-    /// Sort key among siblings: `order:` or the `NN-` prefix, then the slug.
-    pub(super) order: (i64, String),
+    /// Sort key among siblings: `order:` or the `NN-` prefix (with the
+    /// numbers after its dots, `1.2.10-`), then the slug.
+    pub(super) order: (i64, Vec<i64>, String),
 }
 
 impl Node {

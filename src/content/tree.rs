@@ -28,7 +28,14 @@ pub(super) fn settle_nodes(
         let fm_order = source_doc.and_then(|d| site.docs[d].fm.order);
         let node = &mut site.nodes[id];
         node.source_lang = source_lang;
-        node.order = (fm_order.unwrap_or(node.order.0), node.slug.clone());
+        node.order = match fm_order {
+            Some(n) => (n, Vec::new(), node.slug.clone()),
+            None => (
+                node.order.0,
+                std::mem::take(&mut node.order.1),
+                node.slug.clone(),
+            ),
+        };
         let where_ = site_rel(node);
         let code = &site.config.languages[default].code;
         if failed.contains(&node.dir.join(&node.stem)) {
@@ -139,7 +146,7 @@ fn file_of(site: &Site, n: &Node) -> PathBuf {
 fn check_orders(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
     for pair in siblings.windows(2) {
         let (a, b) = (&site.nodes[pair[0]], &site.nodes[pair[1]]);
-        if a.order.0 != b.order.0 || a.order.0 == i64::MAX {
+        if (a.order.0, &a.order.1) != (b.order.0, &b.order.1) || a.order.0 == i64::MAX {
             continue;
         }
         let name = |n: &Node| {
@@ -156,7 +163,11 @@ fn check_orders(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 format!(
                     "this page and `{}` have the same order ({}): they are ordered by name, `{}` first",
                     name(a),
-                    a.order.0,
+                    std::iter::once(a.order.0)
+                        .chain(a.order.1.iter().copied())
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join("."),
                     a.slug
                 ),
             )
