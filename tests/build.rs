@@ -516,3 +516,40 @@ fn dotted_numbers_order_pages_and_leave_their_urls() {
         ]
     );
 }
+
+/// A Hugo site orders pages by `weight:`, names without numbers: read as
+/// `order` there (a number in the name still comes first), and Hugo's
+/// `description` is the summary.
+#[test]
+fn hugo_weight_orders_pages_without_numbers() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/hugo/index.md",
+        "---\ntitle: Hugo\n---\n\nIntro.\n",
+    );
+    for (name, weight) in [("zeta", "1"), ("alpha", "3"), ("mid", "2"), ("none", "")] {
+        let weight = if weight.is_empty() {
+            String::new()
+        } else {
+            format!("weight: {weight}\n")
+        };
+        site.write(
+            &format!("guidance/hugo/{name}.md"),
+            format!("---\ntitle: {name}\n{weight}description: About {name}.\n---\n\nText.\n"),
+        );
+    }
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("weight"), "{}", o.stderr);
+    assert!(!o.stderr.contains("description"), "{}", o.stderr);
+    let mut at = "index.html".to_string();
+    let mut order = Vec::new();
+    for _ in 0..4 {
+        at = site
+            .page(&format!("en/hugo/{at}"))
+            .attr("a[rel=next]", "href");
+        order.push(at.clone());
+    }
+    assert_eq!(order, ["zeta.html", "mid.html", "alpha.html", "none.html"]);
+    let summaries = site.page("en/hugo/index.html").text;
+    assert!(summaries.contains("About mid."), "{summaries}");
+}

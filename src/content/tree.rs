@@ -25,7 +25,12 @@ pub(super) fn settle_nodes(
                 .map_or(default, LangId)
         };
         let source_doc = node.docs[source_lang];
-        let fm_order = source_doc.and_then(|d| site.docs[d].fm.order);
+        // Hugo's `weight` orders a page whose name has no number.
+        let numbered = node.order.0 != i64::MAX;
+        let fm_order = source_doc.and_then(|d| {
+            let fm = &site.docs[d].fm;
+            fm.order.or(fm.weight.filter(|_| !numbered))
+        });
         let node = &mut site.nodes[id];
         node.source_lang = source_lang;
         node.order = match fm_order {

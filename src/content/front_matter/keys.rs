@@ -23,7 +23,8 @@ pub fn apply(
         "version" => fm.version = text(key, k, v, at, diags),
         "author" => fm.author = authors(key, k, v, at, diags),
         "translation_of" => fm.translation_of = text(key, k, v, at, diags),
-        "order" => fm.order = order(k, v, at, diags),
+        "order" => fm.order = order(key, k, v, at, diags),
+        "weight" => fm.weight = order(key, k, v, at, diags),
         "kind" => fm.kind = kind(k, v, at, diags),
         "reviewed" => fm.reviewed = reviewed(k, v, at, diags),
         "status" => fm.status = status(k, v, at, diags),
@@ -81,12 +82,12 @@ fn text(
     }
 }
 
-fn order(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<i64> {
+fn order(key: &str, k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<i64> {
     let n = v.as_i64();
     if n.is_none() {
         diags.push(
-            at.error(target(k, v), "`order` must be a whole number")
-                .with_hint("order: 3"),
+            at.error(target(k, v), format!("`{key}` must be a whole number"))
+                .with_hint(format!("{key}: 3")),
         );
     }
     n

@@ -17,12 +17,12 @@ use serde_yaml::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Keys of any page.
 /// Keys whose value only describes a page: a bad one loses that alone.
 const LENIENT_KEYS: &[&str] = &[
-    "reviewed", "status", "version", "summary", "author", "order",
+    "reviewed", "status", "version", "summary", "author", "order", "weight",
 ];
 
+/// Keys of any page.
 const PAGE_KEYS: &[&str] = &[
     "title",
     "summary",
@@ -69,6 +69,8 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub summary: Option<String>,
     pub order: Option<i64>,
+    /// Hugo's `weight`: the order of a page whose name has no number.
+    pub weight: Option<i64>,
     pub kind: Option<Kind>,
     pub version: Option<String>,
     pub reviewed: Option<String>,
@@ -139,6 +141,13 @@ pub fn parse(
             if !seen.insert(key) {
                 continue;
             }
+            // Hugo's `description` is a summary, when there is no `summary:`.
+            let has = |name: &str| entries.iter().any(|(k, _)| k.as_text() == Some(name));
+            let key = if key == "description" && !has("summary") {
+                "summary"
+            } else {
+                key
+            };
             if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
                 // Ignored here, so a value of the wrong type is no error
                 // either: one message. (Read all the same, as before.)
