@@ -127,17 +127,7 @@ fn close(
             .map(|lang| {
                 let path = format!("{DIR}/{name}-{}.zip", lang.code);
                 let reader = std::io::BufReader::with_capacity(1 << 16, At::new(shared));
-                let stub = not_included(a, lang);
-                let others: Vec<String> = languages
-                    .iter()
-                    .filter(|l| l.code != lang.code)
-                    .map(|l| format!("{}/", l.code))
-                    .collect();
-                let at = Stubs {
-                    html: &stub,
-                    folders: &others,
-                };
-                let mut z = language_zip(&name, &lang.code, at, reader, em.sink().scratch()?)
+                let mut z = language_zip(&name, &lang.code, reader, em.sink().scratch()?)
                     .map_err(|e| err(&path, e))?;
                 let bytes = size(&mut z).map_err(|e| err(&path, e))?;
                 Ok((path, z, bytes))
@@ -174,13 +164,10 @@ fn close(
 }
 
 /// One language's zip, copied from the site's: its folder, the shared
-/// assets, and an `index.html` that opens the language's home. Every page
-/// links to its other languages (the switcher): in their place, `stub`, a
-/// page saying they are not in this download, so no link inside is dead.
+/// assets, and an `index.html` that opens the language's home.
 fn language_zip(
     name: &str,
     code: &str,
-    stub: Stubs,
     site_zip: impl Read + Seek,
     out: Scratch,
 ) -> zip::result::ZipResult<Scratch> {
@@ -191,17 +178,6 @@ fn language_zip(
     let assets_prefix = format!("{name}/assets/");
     w.start_file(format!("{root}/index.html"), zip_options())?;
     w.write_all(redirect(code).as_bytes())?;
-    // Compressed once, copied under every name.
-    let mut stubs = ZipArchive::new(std::io::Cursor::new(
-        crate::output::download::zip(
-            &[OutputFile::owned(
-                "stub.html".into(),
-                stub.html.as_bytes().to_vec(),
-            )],
-            "s",
-        )
-        .map_err(|e| zip::result::ZipError::Io(std::io::Error::other(e)))?,
-    ))?;
     for i in 0..archive.len() {
         let entry = archive.by_index_raw(i)?;
         let Ok(full) = entry.name().map(|n| n.to_string()) else {
@@ -212,39 +188,9 @@ fn language_zip(
         };
         if full.starts_with(&lang_prefix) || full.starts_with(&assets_prefix) {
             w.raw_copy_file_rename(entry, format!("{root}/{rest}"))?;
-        } else if rest.ends_with(".html") && stub.folders.iter().any(|f| rest.starts_with(f)) {
-            w.raw_copy_file_rename(stubs.by_index_raw(0)?, format!("{root}/{rest}"))?;
         }
     }
     w.finish()
-}
-
-/// What stands in a language's zip for other languages' pages: `html`, at
-/// each page of the `folders` (`fr/`) of the other languages.
-struct Stubs<'a> {
-    html: &'a str,
-    folders: &'a [String],
-}
-
-/// The page that stands in a language's zip for another language's page.
-/// The same bytes at every depth: no link, nothing loaded.
-fn not_included(a: &Analysed, lang: &crate::config::Language) -> String {
-    let id = a.i18n.index(&lang.code).unwrap_or_default();
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("language", lang.name.clone());
-    let text = a
-        .i18n
-        .get(id, "download-not-included", Some(&args))
-        .unwrap_or_default();
-    let dir = lang.dir.as_str();
-    let (code, text) = (
-        crate::markdown::escape(&lang.code),
-        crate::markdown::escape(&text),
-    );
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{text}</title>\n</head>\n<body>\n<p>{text}</p>\n</body>\n</html>\n",
-        crate::render::CSP
-    )
 }
 
 /// A page that opens `code/index.html`, from the disk as from a server.

@@ -76,7 +76,6 @@ download-link-mb = تنزيل الموقع (zip، { $size } ميغابايت)
 download-link-kb = تنزيل الموقع (zip، { $size } كيلوبايت)
 download-language-link-mb = تنزيل { $language } فقط (zip، { $size } ميغابايت)
 download-language-link-kb = تنزيل { $language } فقط (zip، { $size } كيلوبايت)
-download-not-included = هذه الصفحة بلغة أخرى لا يتضمنها هذا التنزيل: فهو يضم صفحات { $language } فقط. استخدم زر الرجوع في متصفحك للعودة.
 
 # البحث
 search-label = البحث في الإرشادات

@@ -66,7 +66,6 @@ download-link-mb = Download the site (zip, { $size } MB)
 download-link-kb = Download the site (zip, { $size } KB)
 download-language-link-mb = Download { $language } only (zip, { $size } MB)
 download-language-link-kb = Download { $language } only (zip, { $size } KB)
-download-not-included = This page is in another language, which this download does not hold: it has the { $language } pages only. Use your browser's Back button to return.
 
 # Search
 search-label = Search the guidance

@@ -69,7 +69,6 @@ download-link-mb = Télécharger le site (zip, { $size } Mo)
 download-link-kb = Télécharger le site (zip, { $size } Ko)
 download-language-link-mb = Télécharger seulement en { $language } (zip, { $size } Mo)
 download-language-link-kb = Télécharger seulement en { $language } (zip, { $size } Ko)
-download-not-included = Cette page est dans une autre langue, que ce téléchargement ne contient pas : il n'a que les pages en { $language }. Utilisez le bouton Retour de votre navigateur pour revenir.
 
 # Recherche
 search-label = Rechercher dans les orientations

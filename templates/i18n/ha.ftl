@@ -69,7 +69,6 @@ download-link-mb = Sauke shafin (zip, { $size } MB)
 download-link-kb = Sauke shafin (zip, { $size } KB)
 download-language-link-mb = Sauke { $language } kaɗai (zip, { $size } MB)
 download-language-link-kb = Sauke { $language } kaɗai (zip, { $size } KB)
-download-not-included = Wannan shafi yana cikin wani harshe da wannan saukewa ba ta ƙunsa ba: tana da shafukan { $language } kaɗai. Yi amfani da maɓallin Baya na burauzarka don komawa.
 
 # Bincike
 search-label = Bincika jagororin
