@@ -50,6 +50,8 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     let (skip, left_out) = super::left_out::decide(&docs, &site.config, &failed, diags);
     site.left_out = left_out;
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
+    // Exactly: grown by doubling, 30,000 documents peak at twice their size.
+    site.docs.reserve_exact(docs.len());
     for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
         if skip {
             continue;
