@@ -153,6 +153,25 @@ fn each_language_zip_holds_that_language_and_works_alone() {
             if rel == "index.html" {
                 continue;
             }
+            // The script is the site's, after a line naming the language held.
+            if rel == "assets/site.js" {
+                let (first, rest) =
+                    data.split_at(data.iter().position(|&b| b == b'\n').unwrap() + 1);
+                let first = std::str::from_utf8(first).unwrap();
+                assert!(
+                    first.starts_with(&format!(
+                        "window.fieldguideHolds = {{\"lang\":\"{lang}\",\"note\":"
+                    )),
+                    "{first}"
+                );
+                let site_js = &whole
+                    .iter()
+                    .find(|(n, _)| n == "test-guidance/assets/site.js")
+                    .unwrap()
+                    .1;
+                assert!(rest == site_js.as_slice());
+                continue;
+            }
             if let Some((_, d)) = whole
                 .iter()
                 .find(|(n, _)| n == &format!("test-guidance/{rel}"))
@@ -185,7 +204,46 @@ fn each_language_zip_holds_that_language_and_works_alone() {
             })
             .collect();
         assert!(problems.is_empty(), "{lang}: {problems:#?}");
+        if lang == "fr" {
+            held_links_only(&unzipped);
+        }
     }
+}
+
+/// Opened from the disk, a page of the French zip keeps its links to French
+/// pages and takes out those to the other languages' pages, which the zip
+/// does not hold, with a note in French.
+fn held_links_only(unzipped: &std::path::Path) {
+    let Some(browser) = common::browser::require() else {
+        return;
+    };
+    let url = common::browser::file_url(&unzipped.join("fr/handbook/signs.html"));
+    let dom = common::browser::dump_dom(&browser, &url);
+    let page = scraper::Html::parse_document(&dom);
+    let links = scraper::Selector::parse("details.languages a[hreflang]").unwrap();
+    let mut seen = Vec::new();
+    for a in page.select(&links) {
+        let lang = a.value().attr("hreflang").unwrap();
+        seen.push(lang.to_string());
+        if lang == "fr" {
+            assert!(a.value().attr("href").is_some(), "{}", a.html());
+        } else {
+            assert_eq!(a.value().attr("href"), None, "{}", a.html());
+            assert_eq!(a.value().attr("aria-disabled"), Some("true"));
+            assert_eq!(a.value().attr("title"), Some("Absent de ce téléchargement"));
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, ["ar", "en", "fr"], "{dom}");
+    // A fallback page's note links to the page in its own language: out too.
+    let available =
+        scraper::Selector::parse(".fallback-notice a[hreflang], main a[hreflang]").unwrap();
+    assert!(
+        page.select(&available)
+            .all(|a| a.value().attr("href").is_none()),
+        "{dom}"
+    );
+    assert!(page.select(&available).next().is_some(), "{dom}");
 }
 
 /// `zip: R of N files reused ...` from a verbose build: (R, N).

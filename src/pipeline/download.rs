@@ -127,7 +127,8 @@ fn close(
             .map(|lang| {
                 let path = format!("{DIR}/{name}-{}.zip", lang.code);
                 let reader = std::io::BufReader::with_capacity(1 << 16, At::new(shared));
-                let mut z = language_zip(&name, &lang.code, reader, em.sink().scratch()?)
+                let holds = holds(a, lang);
+                let mut z = language_zip(&name, &lang.code, &holds, reader, em.sink().scratch()?)
                     .map_err(|e| err(&path, e))?;
                 let bytes = size(&mut z).map_err(|e| err(&path, e))?;
                 Ok((path, z, bytes))
@@ -164,10 +165,12 @@ fn close(
 }
 
 /// One language's zip, copied from the site's: its folder, the shared
-/// assets, and an `index.html` that opens the language's home.
+/// assets, and an `index.html` that opens the language's home. Its
+/// `site.js` starts with `holds` (see [`holds`]).
 fn language_zip(
     name: &str,
     code: &str,
+    holds: &str,
     site_zip: impl Read + Seek,
     out: Scratch,
 ) -> zip::result::ZipResult<Scratch> {
@@ -186,11 +189,32 @@ fn language_zip(
         let Some(rest) = full.strip_prefix(&format!("{name}/")) else {
             continue;
         };
-        if full.starts_with(&lang_prefix) || full.starts_with(&assets_prefix) {
+        if rest == SITE_JS {
+            drop(entry);
+            let mut script = holds.as_bytes().to_vec();
+            archive.by_index(i)?.read_to_end(&mut script)?;
+            w.start_file(format!("{root}/{rest}"), zip_options())?;
+            w.write_all(&script)?;
+        } else if full.starts_with(&lang_prefix) || full.starts_with(&assets_prefix) {
             w.raw_copy_file_rename(entry, format!("{root}/{rest}"))?;
         }
     }
     w.finish()
+}
+
+const SITE_JS: &str = "assets/site.js";
+
+/// The line a language's zip puts before its `site.js`: the language it
+/// holds, so that the script can take the links to other languages' pages,
+/// which the zip does not hold (the language menu, a fallback's and a stale
+/// page's links to the source), out of the page, with a note. A page
+/// saying so in place of each would cost about 400 bytes a page for each
+/// other language: half as much again for a seven-language site's zip.
+fn holds(a: &Analysed, lang: &crate::config::Language) -> String {
+    let id = a.i18n.index(&lang.code).unwrap_or_default();
+    let note = a.i18n.text(id, "download-not-held");
+    let json = serde_json::json!({ "lang": lang.code, "note": note });
+    format!("window.fieldguideHolds = {json};\n")
 }
 
 /// A page that opens `code/index.html`, from the disk as from a server.

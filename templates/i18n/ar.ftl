@@ -76,6 +76,7 @@ download-link-mb = تنزيل الموقع (zip، { $size } ميغابايت)
 download-link-kb = تنزيل الموقع (zip، { $size } كيلوبايت)
 download-language-link-mb = تنزيل { $language } فقط (zip، { $size } ميغابايت)
 download-language-link-kb = تنزيل { $language } فقط (zip، { $size } كيلوبايت)
+download-not-held = غير موجود في هذا التنزيل
 
 # البحث
 search-label = البحث في الإرشادات

@@ -66,6 +66,7 @@ download-link-mb = Download the site (zip, { $size } MB)
 download-link-kb = Download the site (zip, { $size } KB)
 download-language-link-mb = Download { $language } only (zip, { $size } MB)
 download-language-link-kb = Download { $language } only (zip, { $size } KB)
+download-not-held = Not in this download
 
 # Search
 search-label = Search the guidance

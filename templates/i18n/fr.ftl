@@ -69,6 +69,7 @@ download-link-mb = Télécharger le site (zip, { $size } Mo)
 download-link-kb = Télécharger le site (zip, { $size } Ko)
 download-language-link-mb = Télécharger seulement en { $language } (zip, { $size } Mo)
 download-language-link-kb = Télécharger seulement en { $language } (zip, { $size } Ko)
+download-not-held = Absent de ce téléchargement
 
 # Recherche
 search-label = Rechercher dans les orientations

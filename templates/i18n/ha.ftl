@@ -69,6 +69,7 @@ download-link-mb = Sauke shafin (zip, { $size } MB)
 download-link-kb = Sauke shafin (zip, { $size } KB)
 download-language-link-mb = Sauke { $language } kaɗai (zip, { $size } MB)
 download-language-link-kb = Sauke { $language } kaɗai (zip, { $size } KB)
+download-not-held = Ba ya cikin wannan saukewa
 
 # Bincike
 search-label = Bincika jagororin

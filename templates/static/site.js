@@ -14,6 +14,15 @@
       d.open = false;
     });
   });
+  // A one-language download says so at the start of its copy of this file:
+  // its links to other languages' pages would lead nowhere.
+  var holds = window.fieldguideHolds;
+  if (holds) document.querySelectorAll("a[hreflang]").forEach(function (a) {
+    if (a.hreflang === holds.lang) return;
+    a.removeAttribute("href");
+    a.setAttribute("aria-disabled", "true");
+    a.title = holds.note;
+  });
   // A table wider than the screen scrolls: let the keyboard reach it.
   function tables() {
     document.querySelectorAll(".table-wrap").forEach(function (w) {
