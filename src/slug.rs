@@ -112,12 +112,12 @@ pub fn numbered(name: &str) -> (Vec<i64>, String) {
             break;
         }
     }
-    if !numbers.is_empty() {
-        if let Some(rest) = name[i..].strip_prefix(['-', '_', '.', ' ']) {
-            let slug = slugify(rest);
-            if !slug.is_empty() {
-                return (numbers, slug);
-            }
+    if let Some(rest) = name[i..].strip_prefix(['-', '_', '.', ' '])
+        && !numbers.is_empty()
+    {
+        let slug = slugify(rest);
+        if !slug.is_empty() {
+            return (numbers, slug);
         }
     }
     let slug = slugify(name);
