@@ -152,3 +152,67 @@ fn titles_cannot_break_out_of_the_print_style() {
     );
     assert!(line.contains("\\3c /style\\3e "), "{line}");
 }
+
+/// Two things real corpora have that once broke the print page: an
+/// apostrophe in a file name (`fiche-d'orientation.pdf`: the link was
+/// escaped twice, `&amp;#39;`, and led nowhere), and a chapter beside a
+/// part of the same name (`05-basics.md`, `06-basics/`), whose sections
+/// shared an id, so links and the contents led to the first.
+#[test]
+fn print_links_survive_apostrophes_and_sections_keep_their_own_ids() {
+    let site = Site::fixture("basic");
+    let png = std::fs::read(site.path().join("guidance/handbook/images/flow.png")).unwrap();
+    site.write("guidance/handbook/images/l'été.png", &png);
+    site.write(
+        "guidance/handbook/files/fiche-d'orientation.pdf",
+        "%PDF-1.4\n",
+    );
+    site.write(
+        "guidance/handbook/05-basics.en.md",
+        "---\ntitle: Basics\n---\n\n## Age {#age}\n\nSee [the form](files/fiche-d'orientation.pdf), [the detail](06-basics/01-more.md#age).\n\n![Flow](images/l'été.png)\n",
+    );
+    site.write(
+        "guidance/handbook/06-basics/index.en.md",
+        "---\ntitle: Basics in detail\n---\n\nThe part.\n",
+    );
+    site.write(
+        "guidance/handbook/06-basics/01-more.en.md",
+        "---\ntitle: More\n---\n\n## Age {#age}\n\nDetail.\n",
+    );
+    site.build_ok();
+    let p = site.page("en/handbook/print.html");
+    let ids: Vec<&str> = p
+        .select("[id]")
+        .iter()
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    // The cross-reference leads to the part's chapter, not to `05-basics`.
+    let detail = p
+        .select("a")
+        .into_iter()
+        .find(|a| a.text().collect::<String>() == "the detail")
+        .unwrap();
+    let target = detail.value().attr("href").unwrap().trim_start_matches('#');
+    let section = p
+        .select(&format!("[id='{target}']"))
+        .into_iter()
+        .next()
+        .unwrap();
+    let chapter = section
+        .ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .find(|e| e.value().name() == "section" || e.value().name() == "article")
+        .unwrap();
+    assert!(
+        chapter.text().collect::<String>().contains("Detail."),
+        "{}",
+        chapter.html()
+    );
+    assert!(
+        broken_links(&site.out()).is_empty(),
+        "{:#?}",
+        broken_links(&site.out())
+    );
+}

@@ -9,6 +9,7 @@
 use crate::config::LangId;
 use crate::content::front_matter::{Margins, PaperSize};
 use crate::content::model::{NodeId, NodeKind, Site};
+use crate::markdown::escape;
 use crate::markdown::links::{encode_path, percent_decode, relative};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -119,6 +120,19 @@ fn mm(v: f32) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
+/// The id prefix of each section of a publication's print page, in
+/// reading order: [`section_id`], made unique (`p-basics`, `p-basics-1`):
+/// a chapter `basics.md` beside a part `basics/`, or `a-b.md` beside
+/// `a/b.md`, would otherwise share one, and links and the PDF's contents
+/// would lead to the first.
+fn section_ids(site: &Site, publication: NodeId) -> HashMap<NodeId, String> {
+    let mut unique = crate::slug::UniqueIds::default();
+    site.reading_order[&publication]
+        .iter()
+        .map(|&n| (n, unique.unique(&section_id(site, n))))
+        .collect()
+}
+
 /// The id prefix of a node's section: `p-intro`, `p-referral-contacts`.
 fn section_id(site: &Site, node: NodeId) -> String {
     let n = &site.nodes[node];
@@ -148,6 +162,7 @@ pub const CHAPTER_MARKER: &str = "\u{0}fieldguide-chapter\u{0}";
 pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChapter> {
     let order = &site.reading_order[&publication];
     let depth0 = site.ancestors(publication).len();
+    let mut ids = section_ids(site, publication);
     order
         .iter()
         .map(|&n| {
@@ -155,7 +170,7 @@ pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChap
             let doc = node.doc_for(lang);
             let content_lang = doc.map_or(lang, |d| site.doc(d).file.lang);
             PrintChapter {
-                id: section_id(site, n),
+                id: ids.remove(&n).unwrap_or_default(),
                 title: site.title(n, lang).to_string(),
                 depth: site.ancestors(n).len() - depth0,
                 part: node.kind == NodeKind::Part,
@@ -176,6 +191,7 @@ pub struct Rebaser {
     print_path: String,
     code: String,
     ids: HashMap<String, String>,
+    sections: HashMap<NodeId, String>,
 }
 
 impl Rebaser {
@@ -183,21 +199,32 @@ impl Rebaser {
         let order = &site.reading_order[&publication];
         let code = site.config.languages[lang].code.clone();
         let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());
+        let sections = section_ids(site, publication);
         // Pages of this publication by their path, to turn links into anchors.
         let ids = order
             .iter()
-            .map(|&n| (format!("{code}/{}", site.nodes[n].url), section_id(site, n)))
+            .map(|&n| {
+                (
+                    format!("{code}/{}", site.nodes[n].url),
+                    sections[&n].clone(),
+                )
+            })
             .collect();
         Rebaser {
             print_path,
             code,
             ids,
+            sections,
         }
     }
 
     /// One page's HTML, with ids prefixed and links rebased for the print page.
     pub fn chapter(&self, site: &Site, node: NodeId, html: &str) -> String {
-        let prefix = section_id(site, node);
+        let prefix = self
+            .sections
+            .get(&node)
+            .cloned()
+            .unwrap_or_else(|| section_id(site, node));
         let page_path = format!("{}/{}", self.code, site.nodes[node].url);
         rebase(html, &prefix, &page_path, &self.print_path, &self.ids)
     }
@@ -291,24 +318,39 @@ fn rebase_url(
     if url.contains(':') || url.starts_with("//") {
         return url.to_string();
     }
-    let unescaped = url.replace("&amp;", "&");
+    let unescaped = unescape(url);
     let (path, frag) = match unescaped.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (unescaped.as_str(), None),
     };
     let target = resolve(page, &percent_decode(path));
     if let Some(id) = ids.get(&target) {
-        return match frag {
+        return escape(&match frag {
             Some(f) => format!("#{id}--{f}"),
             None => format!("#{id}"),
-        };
+        });
     }
     let mut out = encode_path(&relative(print, &target));
     if let Some(f) = frag {
         out.push('#');
         out.push_str(f);
     }
-    out.replace('&', "&amp;")
+    escape(&out)
+}
+
+/// An attribute's value as written by `escape` or pulldown-cmark: a file
+/// named `fiche-d'orientation.pdf` is `fiche-d&#39;orientation.pdf` there.
+fn unescape(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// `path` relative to the page at `page`, as a path from the output root.
