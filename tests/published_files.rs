@@ -278,3 +278,47 @@ fn the_themes_own_static_files_are_vetted_like_static() {
     assert!(!svg.contains("script") && !svg.contains("onload"), "{svg}");
     assert!(svg.contains("<rect"), "{svg}");
 }
+
+/// A footnote no reader sees (its reference deleted, or a second one with
+/// the same label) is left out whole: the file it links to is not
+/// published, its words are not searchable, and a warning says so.
+#[test]
+fn a_footnote_no_reader_sees_publishes_nothing() {
+    let site = Site::fixture("basic");
+    let page = "guidance/handbook/02-signs.en.md";
+    site.write(
+        page,
+        format!(
+            "{}\nKept.[^kept]\n\n[^kept]: Shown note.\n[^kept]: Survivor named Zainabu, see [the form](consent-form.pdf).\n[^old]: Survivor named Amina, see [notes](case-notes.pdf).\n",
+            site.read(page)
+        ),
+    );
+    site.write("guidance/handbook/case-notes.pdf", "%PDF-1.4 private\n");
+    site.write("guidance/handbook/consent-form.pdf", "%PDF-1.4 private\n");
+    let o = site.build_ok();
+    for (label, what) in [("old", "is not referred to"), ("kept", "a second footnote")] {
+        assert!(
+            o.stderr.lines().any(|l| l.starts_with(page)
+                && l.contains(&format!("`[^{label}]`"))
+                && l.contains(what)),
+            "{label}\n{}",
+            o.stderr
+        );
+    }
+    let published: Vec<String> = tree(&site.out()).into_keys().collect();
+    assert!(
+        !published
+            .iter()
+            .any(|p| p.contains("case-notes") || p.contains("consent-form")),
+        "{published:?}"
+    );
+    for (path, bytes) in tree(&site.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Amina") && !text.contains("Zainabu"),
+            "{path}"
+        );
+    }
+    let signs = site.page("en/handbook/signs.html");
+    assert!(signs.text_of(".footnotes").contains("Shown note."));
+}

@@ -23,6 +23,7 @@ mod hints;
 mod html_policy;
 mod link_html;
 mod lint;
+mod notes;
 mod plain;
 mod raw_html;
 pub mod resolve;
@@ -39,7 +40,7 @@ use crate::config::LangId;
 use crate::content::model::{DocId, NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::slug::{UniqueIds, loose_key};
-use pulldown_cmark::{Options as MdOptions, Parser};
+use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 use state::{RawState, State};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -213,7 +214,21 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         last_level: 1,
     };
     st.r.text.reserve(body.len());
+    let mut notes = notes::Notes::new(body);
+    let mut unshown = false;
     for (event, range) in Parser::new_ext(body, md_options()).into_offset_iter() {
+        // A footnote no reader sees is left out whole (see `notes`).
+        if unshown {
+            unshown = !matches!(event, Event::End(TagEnd::FootnoteDefinition));
+            continue;
+        }
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &event
+            && let Some((message, hint)) = notes.unshown(label)
+        {
+            st.warn(range.start, message, Some(&hint));
+            unshown = true;
+            continue;
+        }
         events::handle(&mut st, event, range);
     }
     write::finish(st)
