@@ -711,3 +711,57 @@ fn a_mount_in_place_of_the_staging_folder_is_left_alone() {
     after.retain(|k, _| !k.starts_with(".fieldguide-staging"));
     assert_eq!(after, before);
 }
+
+/// `public/` made a clone of the `gh-pages` branch to deploy from: its
+/// `.git` is never the build's, so it is kept as it is, never read; the
+/// rest of the output is still exactly a fresh build's. A link named
+/// `.git` is not a repository: it is removed, never followed.
+#[test]
+fn a_git_repository_in_the_output_is_kept() {
+    let fresh = fresh_tree();
+    // A folder holding only a repository is a folder to build into.
+    let site = Site::fixture("basic");
+    let git = site.out().join(".git");
+    std::fs::create_dir_all(git.join("objects/ab")).unwrap();
+    std::fs::write(git.join("HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+    std::fs::write(git.join("objects/ab/cdef"), b"\x78\x01unpushed").unwrap();
+    let repo = |t: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+        t.iter()
+            .filter(|(k, _)| k.starts_with(".git/"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let before = repo(&tree(&site.out()));
+    assert_eq!(before.len(), 2);
+    site.build_ok();
+    // Planted files go; the repository stays; nothing changed says so.
+    std::fs::write(site.out().join("planted.html"), "<script>x</script>").unwrap();
+    edit(&site);
+    let o = site.build_ok();
+    assert!(!o.stderr.contains(".git"), "{}", o.stderr);
+    assert!(o.stderr.contains("planted.html"), "{}", o.stderr);
+    let o = site.build_ok();
+    assert!(o.stderr.contains("nothing changed"), "{}", o.stderr);
+    let after = tree(&site.out());
+    assert_eq!(repo(&after), before);
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        Site::fixture("basic").read("guidance/handbook/02-signs.en.md"),
+    );
+    site.build_ok();
+    let rest: BTreeMap<String, Vec<u8>> = without_staging(tree(&site.out()))
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with(".git/"))
+        .collect();
+    assert_eq!(unsealed(rest), unsealed(fresh));
+    // A link by that name is removed, and what it pointed to is untouched.
+    let victim = outside();
+    std::fs::remove_dir_all(&git).unwrap();
+    symlink(victim.path(), &git).unwrap();
+    site.build_ok();
+    assert!(
+        std::fs::symlink_metadata(&git).is_err(),
+        "the link is removed"
+    );
+    assert_eq!(std::fs::read_dir(victim.path()).unwrap().count(), 5);
+}

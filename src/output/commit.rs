@@ -349,7 +349,9 @@ impl<'a> Transaction<'a> {
                 let kind = dir.kind(&name).map_err(|e| self.err(&path, &e))?;
                 if rel.is_empty()
                     && (name == super::write::STAGING
-                        || (name == MARKER && matches!(kind, Kind::File { .. })))
+                        || (name == MARKER && matches!(kind, Kind::File { .. }))
+                        || (name == super::manifest::REPOSITORY
+                            && super::manifest::is_repository(kind)))
                 {
                     continue;
                 }

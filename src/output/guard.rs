@@ -104,8 +104,14 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
     // a manifest it wrote (a build made it), or an empty one.
     let ours = made_by_a_build(&dst);
     if dst.is_dir() && !ours {
+        // A clone to deploy from, with only its `.git` so far, is empty.
         let non_empty = std::fs::read_dir(&dst)
-            .map(|mut d| d.next().is_some())
+            .map(|d| {
+                d.flatten().any(|e| {
+                    e.file_name() != super::manifest::REPOSITORY
+                        || e.file_type().is_ok_and(|t| t.is_symlink())
+                })
+            })
             .unwrap_or(true);
         if non_empty {
             return refuse(

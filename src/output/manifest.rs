@@ -16,6 +16,21 @@
 use std::collections::BTreeMap;
 
 pub const MARKER: &str = ".fieldguide-output";
+
+/// A Git repository at the top of the output folder (`public/` made a
+/// clone of the `gh-pages` branch after a first build, to deploy): never
+/// the build's, so never read, written, zipped or removed. A link by that
+/// name is not one: it is removed like any other.
+pub const REPOSITORY: &str = ".git";
+
+/// Whether `kind` of the name [`REPOSITORY`] at the top of the output is
+/// a repository to keep: a folder, or the file a worktree has instead.
+pub fn is_repository(kind: crate::no_follow::Kind) -> bool {
+    matches!(
+        kind,
+        crate::no_follow::Kind::Dir | crate::no_follow::Kind::File { .. }
+    )
+}
 /// Reserved names in the output folder: fieldguide's own.
 pub const RESERVED_PREFIX: &str = ".fieldguide";
 const HEADER: &str = "# Written by fieldguide: the files it wrote here (BLAKE3 hash, path). A build removes from this folder everything it does not write.\n";

@@ -21,7 +21,7 @@
 
 use super::{Inputs, Options};
 use crate::diagnostics::Diagnostic;
-use crate::output::manifest::{Hash, MARKER, Manifest};
+use crate::output::manifest::{Hash, MARKER, Manifest, REPOSITORY};
 use crate::output::write::STAGING;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -302,13 +302,22 @@ fn only_listed(root: &crate::no_follow::Dir, manifest: &Manifest) -> bool {
             rest = dir;
         }
     }
+    // A Git repository at the top is never the build's (see `REPOSITORY`).
+    let repository = root
+        .kind(REPOSITORY)
+        .is_ok_and(crate::output::manifest::is_repository);
     expected.par_iter().all(|(dir, names)| {
-        root.sub(dir).and_then(|d| d.names()).is_ok_and(|found| {
-            found.len() == names.len()
-                && found
-                    .iter()
-                    .all(|n| n.to_str().is_some_and(|n| names.contains(n)))
-        })
+        root.sub(dir)
+            .and_then(|d| d.names())
+            .is_ok_and(|mut found| {
+                if dir.is_empty() && repository {
+                    found.retain(|n| n != REPOSITORY);
+                }
+                found.len() == names.len()
+                    && found
+                        .iter()
+                        .all(|n| n.to_str().is_some_and(|n| names.contains(n)))
+            })
     })
 }
 
