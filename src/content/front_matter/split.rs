@@ -98,10 +98,38 @@ fn look_alike(line: &str, line_no: usize, start: bool) -> Option<SplitError> {
 }
 
 /// Cuts `text` (already decoded, no BOM) at the `---` lines.
+/// Front matter below blank lines (as Word and some editors leave them):
+/// otherwise read as text, the page would only be told it has no title.
+fn after_blank_lines(text: &str) -> Option<SplitError> {
+    let blank = text
+        .split_inclusive('\n')
+        .take_while(|l| l.trim().is_empty() && l.ends_with('\n'))
+        .count();
+    let mut lines = text.split_inclusive('\n').skip(blank);
+    let fence = lines.next()?;
+    if blank == 0 || !is_fence(fence, false) || !lines.any(|l| is_fence(l, true)) {
+        return None;
+    }
+    let what = if blank == 1 {
+        "a blank line comes"
+    } else {
+        "blank lines come"
+    };
+    Some(SplitError {
+        line: blank + 1,
+        col: 1,
+        message: format!("front matter must begin on the first line: {what} before this `---`"),
+        hint: "delete the blank lines above `---`".into(),
+    })
+}
+
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let first_end = text.find('\n').map_or(text.len(), |p| p + 1);
     if !is_fence(&text[..first_end], false) {
         if let Some(e) = look_alike(&text[..first_end], 1, true) {
+            return Err(e);
+        }
+        if let Some(e) = after_blank_lines(text) {
             return Err(e);
         }
         return Ok(Split {
@@ -150,6 +178,18 @@ mod tests {
         assert_eq!(s.yaml, "title: A\r\n");
         assert_eq!(s.body, "body\r\n");
         assert_eq!(s.body_line, 3);
+    }
+
+    #[test]
+    fn blank_lines_before_the_front_matter_are_named() {
+        let e = split("\r\n  \n---\ntitle: A\n---\nbody\n").unwrap_err();
+        assert_eq!((e.line, e.col), (3, 1));
+        assert_eq!(
+            e.message,
+            "front matter must begin on the first line: blank lines come before this `---`"
+        );
+        // A thematic break after a blank line, with no closing fence, is text.
+        assert_eq!(split("\n---\ntext\n").unwrap().body, "\n---\ntext\n");
     }
 
     #[test]
