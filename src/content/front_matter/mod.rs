@@ -130,58 +130,7 @@ pub fn parse(
             );
             return None;
         };
-        let known: Vec<&str> = PAGE_KEYS.iter().chain(PUBLICATION_KEYS).copied().collect();
-        let mut seen = BTreeSet::new();
-        for (k, v) in entries {
-            let Some(key) = k.as_text() else {
-                diags.push(at.error(k, "front-matter keys must be text"));
-                continue;
-            };
-            // A key given twice is already an error; read the first only.
-            if !seen.insert(key) {
-                continue;
-            }
-            // Hugo's `description` is a summary, when there is no `summary:`.
-            let has = |name: &str| entries.iter().any(|(k, _)| k.as_text() == Some(name));
-            let key = if key == "description" && !has("summary") {
-                "summary"
-            } else {
-                key
-            };
-            if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
-                // Ignored here, so a value of the wrong type is no error
-                // either: one message. (Read all the same, as before.)
-                diags.push(at.warning(
-                    k,
-                    format!(
-                        "`{key}` only applies to a publication's index page; it is ignored here"
-                    ),
-                ));
-                keys::apply(&mut fm, key, k, v, &at, &mut Vec::new());
-                continue;
-            }
-            let mark = diags.len();
-            let known_key = keys::apply(&mut fm, key, k, v, &at, diags);
-            if lenient && LENIENT_KEYS.contains(&key) {
-                for d in &mut diags[mark..] {
-                    d.severity = Severity::Warning;
-                    d.note =
-                        Some("`broken_links: warning`: the page is published without it".into());
-                }
-            }
-            if !known_key {
-                diags.push(at.unknown_key(
-                    k,
-                    &known,
-                    format!("unknown front-matter key `{key}`"),
-                    Some(
-                        other_tools(key).unwrap_or(
-                            "put your own keys under `extra:` to pass them to templates",
-                        ),
-                    ),
-                ));
-            }
-        }
+        read_keys(&mut fm, entries, role, lenient, &at, diags);
         if let Some(p) = &fm.print {
             let default = match fm.kind {
                 Some(Kind::PocketGuide) => PaperSize::A6,
@@ -224,6 +173,68 @@ pub fn parse(
 
 #[cfg(test)]
 mod tests;
+
+/// Reads each key of the front matter into `fm` (see [`parse`]).
+fn read_keys(
+    fm: &mut FrontMatter,
+    entries: &[(crate::yaml::Node, crate::yaml::Node)],
+    role: Role,
+    lenient: bool,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let known: Vec<&str> = PAGE_KEYS.iter().chain(PUBLICATION_KEYS).copied().collect();
+    let mut seen = BTreeSet::new();
+    for (k, v) in entries {
+        let Some(key) = k.as_text() else {
+            diags.push(at.error(k, "front-matter keys must be text"));
+            continue;
+        };
+        // A key given twice is already an error; read the first only.
+        if !seen.insert(key) {
+            continue;
+        }
+        // Hugo's `description` is a summary, when there is no `summary:`.
+        let has = |name: &str| entries.iter().any(|(k, _)| k.as_text() == Some(name));
+        let key = if key == "description" && !has("summary") {
+            "summary"
+        } else {
+            key
+        };
+        if role != Role::PublicationIndex && PUBLICATION_KEYS.contains(&key) {
+            // Ignored here, so a value of the wrong type is no error
+            // either: one message. (Read all the same, as before.)
+            diags.push(at.warning(
+                k,
+                format!("`{key}` only applies to a publication's index page; it is ignored here"),
+            ));
+            keys::apply(fm, key, k, v, at, &mut Vec::new());
+            continue;
+        }
+        let mark = diags.len();
+        let known_key = keys::apply(fm, key, k, v, at, diags);
+        if lenient && LENIENT_KEYS.contains(&key) {
+            for d in &mut diags[mark..] {
+                d.severity = Severity::Warning;
+                d.note = Some("`broken_links: warning`: the page is published without it".into());
+            }
+        }
+        if !known_key {
+            diags.push(
+                at.unknown_key(
+                    k,
+                    &known,
+                    format!("unknown front-matter key `{key}`"),
+                    Some(
+                        other_tools(key).unwrap_or(
+                            "put your own keys under `extra:` to pass them to templates",
+                        ),
+                    ),
+                ),
+            );
+        }
+    }
+}
 
 /// What a key of Hugo or Jekyll front matter is called here, or why it is
 /// not needed: moving a site in, an author meets these on every page.
