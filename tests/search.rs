@@ -1,8 +1,8 @@
 //! End-to-end: offline search as the reader sees it, in real headless
-//! Chromium from `file://`: matching, ranking, corrections, snippets and
-//! typing. See also `search_index.rs` (the files), `search_rules.rs`
-//! (Rust and JavaScript agree) and `search_quality.rs` (judged queries,
-//! speed).
+//! Chromium from `file://`: matching, ranking, corrections and snippets.
+//! See also `search_typing.rs` (typing, submitting), `search_index.rs`
+//! (the files), `search_rules.rs` (Rust and JavaScript agree) and
+//! `search_quality.rs` (judged queries, corrections, speed).
 
 mod common;
 use common::{Site, browser};
@@ -217,54 +217,6 @@ fn french_matches_without_accents_and_arabic_across_letter_forms() {
         .unwrap_or_else(|| panic!("{hits:?}"));
     let page = fallback.href.split('#').next().unwrap();
     assert!(out.join("ar").join(page).is_file(), "{fallback:?}");
-}
-
-#[test]
-fn results_update_as_the_reader_types() {
-    let Some(b) = browser::require() else { return };
-    let site = Site::sample();
-    site.build_ok();
-    // The real results page with a script that types into it, one letter
-    // at a time, and notes the status after each letter.
-    let page = site.read("public/fr/search.html");
-    // The script is a file of the site: the page's Content-Security-Policy
-    // allows no inline script.
-    let typing = "document.addEventListener('DOMContentLoaded', function () {
-  var input = document.getElementById('search-input'), q = 'secur', i = 1,
-    log = document.getElementById('log'), status = document.getElementById('search-status');
-  function step() {
-    input.value = q.slice(0, i);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    setTimeout(function () {
-      log.textContent += input.value + '=' + status.textContent + '\\n';
-      if (++i <= q.length) step();
-    }, 400);
-  }
-  step();
-});
-";
-    site.write("public/fr/__typing.js", typing);
-    site.write(
-        "public/fr/typing.html",
-        page.replace(
-            "</body>",
-            "<pre id=\"log\"></pre><script src=\"__typing.js\"></script></body>",
-        ),
-    );
-    let dom = browser::dump_dom(&b, &browser::file_url(&site.out().join("fr/typing.html")));
-    let html = Html::parse_document(&dom);
-    let log = html.select(&sel("#log")).next().map(text).unwrap();
-    let lines: Vec<&str> = log.lines().collect();
-    assert_eq!(lines.len(), 5, "{log}");
-    for l in &lines {
-        let (_, status) = l.split_once('=').unwrap();
-        assert!(!status.is_empty(), "no results while typing: {log}");
-    }
-    let (_, hits) = results(&dom);
-    assert!(!hits.is_empty());
-    assert!(hits.iter().flat_map(|h| &h.marks).all(|m| m.to_lowercase().starts_with("sécur") || m.to_lowercase().starts_with("secur")));
-    // The address keeps the query, for the back button.
-    assert!(html.select(&sel("#search-input")).next().is_some());
 }
 
 #[test]

@@ -128,6 +128,108 @@ fn judged_queries_find_their_page_in_the_first_five() {
     assert!(share >= 0.95, "{:.0}% found:\n{report}", share * 100.0);
 }
 
+/// Each query's correction (the word searched instead, in lower case) and
+/// the pages found, as a finished query (given in the address).
+fn corrections(b: &Path, dir: &Path, queries: &[&str]) -> Vec<(Option<String>, Vec<String>)> {
+    let json = serde_json::to_string(queries).unwrap();
+    let script = format!(
+        "out = {json}.map(function (q) {{
+           var f = window.fieldguideFind(q, true);
+           return [f.fixes[0] && f.fixes[0].toLowerCase(), f.pages.map(function (p) {{ return p.url; }})];
+         }});"
+    );
+    serde_json::from_value(run(b, dir, &script)).unwrap()
+}
+
+/// A word of four letters (or three) with one typo that matches no word,
+/// nor the start of one, is corrected to a word one edit away, not read as
+/// two short words the site has side by side (`onse` is `once`, not
+/// `on se…`); a word of the site, or the start of one, is never corrected.
+#[test]
+fn short_misspellings_are_corrected_and_short_words_kept() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::sample();
+    site.build_ok();
+    let typos = [
+        ("onse", "once"),
+        ("goth", "both"),
+        ("wrok", "work"),
+        ("rsk", "risk"),
+    ];
+    let qs: Vec<&str> = typos.iter().map(|t| t.0).collect();
+    for ((q, fixed), (fix, pages)) in typos
+        .iter()
+        .zip(corrections(&b, &site.out().join("en"), &qs))
+    {
+        assert_eq!(fix.as_deref(), Some(*fixed), "{q}");
+        assert!(!pages.is_empty(), "{q}");
+    }
+    let words = ["kind", "mail", "once", "risk", "ris", "wor"];
+    for (q, (fix, pages)) in words
+        .iter()
+        .zip(corrections(&b, &site.out().join("en"), &words))
+    {
+        assert_eq!(fix, None, "{q}");
+        assert!(!pages.is_empty(), "{q}");
+    }
+    // Four letters the site writes as two of two with a hyphen are still
+    // found as such (`wifi`, `Wi-Fi`), not corrected to `wife`.
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/04-wifi.en.md",
+        "---\ntitle: Connections\n---\n\nAvoid public Wi-Fi for case files.\n",
+    );
+    site.write(
+        "guidance/handbook/05-family.en.md",
+        "---\ntitle: Family\n---\n\nAsk the wife and the husband apart.\n",
+    );
+    site.build_ok();
+    let got = corrections(&b, &site.out().join("en"), &["wifi"]);
+    assert_eq!(got[0].0, None);
+    assert_eq!(got[0].1, ["handbook/wifi.html"]);
+}
+
+/// Every four-letter word of the sample's English with one letter changed
+/// or two swapped (every seventh such typo), where that is no word of the
+/// site, no start of one and no form of one, is corrected to a word one
+/// edit away: not left unfound, nor read as two short words.
+#[test]
+fn four_letter_typos_are_corrected_within_one_edit() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::sample();
+    site.build_ok();
+    let script = r#"
+      var rows = window.fieldguideGroups(), keys = new Set(), four = new Set(), tried = 0, bad = [], n = 0;
+      rows.forEach(function (r) { keys.add(r[0]); keys.add(r[2]); if (/^[a-z]{4}$/.test(r[0])) four.add(r[0]); });
+      var all = Array.from(keys);
+      function osa(a, b) {
+        for (var d = [], i = 0, j; i <= a.length; i++) for (d[i] = [i], j = 1; j <= b.length; j++) {
+          d[i][j] = !i ? j : Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+            i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[i - 2][j - 2] + 1 : 9);
+        }
+        return d[a.length][b.length];
+      }
+      four.forEach(function (w) {
+        var qs = [], i, c;
+        for (i = 0; i < 4; i++) for (c = 97; c < 123; c++) qs.push(w.slice(0, i) + String.fromCharCode(c) + w.slice(i + 1));
+        for (i = 0; i < 3; i++) qs.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+        qs.forEach(function (q) {
+          if (n++ % 7 || keys.has(q) || all.some(function (k) { return k.lastIndexOf(q, 0) === 0; })) return;
+          if (window.fieldguideAffix.variants(q).slice(1).some(function (v) { return keys.has(v); })) return;
+          tried++;
+          var fix = window.fieldguideFind(q, true).fixes[0];
+          if (fix === null || osa(q, window.fieldguideWords(fix)[0]) > 1) bad.push(q + " -> " + fix);
+        });
+      });
+      out = [tried, bad];
+    "#;
+    let (tried, bad): (usize, Vec<String>) =
+        serde_json::from_value(run(&b, &site.out().join("en"), script)).unwrap();
+    eprintln!("four-letter typos: {tried} tried");
+    assert!(tried > 1000, "{tried} tried");
+    assert!(bad.is_empty(), "not corrected within one edit: {bad:?}");
+}
+
 /// Types each query into the real results page, one letter at a time, and
 /// returns (milliseconds to load the page's search, each keystroke's
 /// milliseconds: search and results drawn).

@@ -251,9 +251,7 @@ fn publication(
             .map(|(&n, (_, _, doc))| {
                 let node = &site.nodes[n];
                 match (node.doc_for(l), doc) {
-                    (Some(d), Some(pd)) => {
-                        PageWords::new(site.doc(d).title(), &a.rendered[d].toc, &pd.text)
-                    }
+                    (Some(d), Some(pd)) => PageWords::of_doc(site, d, &a.rendered[d].toc, &pd.text),
                     _ => PageWords::new(&node.slug, &[], ""),
                 }
             })

@@ -277,7 +277,7 @@ impl Session {
                 let r = &a.rendered[d];
                 (
                     d,
-                    crate::search::PageWords::new(a.site.doc(d).title(), &r.toc, &r.text),
+                    crate::search::PageWords::of_doc(&a.site, d, &r.toc, &r.text),
                 )
             })
             .collect();

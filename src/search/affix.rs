@@ -21,189 +21,19 @@
 //!   (`linterprete`) come off as prefixes when four letters remain (not
 //!   `lune` -> `une`); plural and feminine endings.
 //! - English: plural, `-ed`, `-ing` endings; the possessive `'s` is dropped.
+//!   Irregular plurals (`women`, `children`, `people`, `lives`, `crises`,
+//!   `criteria`…) are tried both ways, and join a plural of the site to its
+//!   singular's group ([`singulars`], see `stem`).
 //! - Portuguese and Spanish: plural endings (`-ões` of `-ão`, `-éis` of
 //!   `-el`, `-ns` of `-m`; `-ces` of `-z`…), which also join a plural of
 //!   the site to its singular's group (`joins`, see `stem`).
 //!
 //! All text here is in normalised form (see `normalise`): accents folded,
-//! taa marbuta as `ه`.
+//! taa marbuta as `ه`. The rules themselves are in `rules`.
 
 use std::collections::HashSet;
 
-/// A language's rules.
-pub struct Rules {
-    /// Whether the rules also make the language's word groups (Arabic);
-    /// else groups come from a stemmer, or there are none.
-    pub groups: bool,
-    /// Whether the endings also join a word of the site to the group of
-    /// the word they leave, when that is a word of the site too (made at
-    /// build time, see `stem`; Portuguese and Spanish plurals, which
-    /// Snowball leaves apart: `homens`, `homem`; `veces`, `vez`).
-    pub joins: bool,
-    /// Words dropped from a query that has other words (elided articles).
-    pub drop: &'static [&'static str],
-    /// (prefix, letters that must remain, used for Arabic word groups).
-    pub prefixes: &'static [(&'static str, usize, bool)],
-    /// (ending, replacement, letters that must remain before it).
-    pub suffixes: &'static [Suffix],
-    /// Endings tried on query words only, after `suffixes`, never used for
-    /// groups (Arabic pronouns joined to a word: `موافقته` is `موافقة` +
-    /// `ه`, its taa marbuta written `ت`).
-    pub query_suffixes: &'static [Suffix],
-}
-
-/// (ending, replacement, letters that must remain before it).
-pub type Suffix = (&'static str, &'static str, usize);
-
-const ARABIC: Rules = Rules {
-    groups: true,
-    joins: false,
-    drop: &[],
-    prefixes: &[
-        ("وبال", 2, true),
-        ("فبال", 2, true),
-        ("وكال", 2, true),
-        ("فكال", 2, true),
-        ("ولل", 2, true),
-        ("فلل", 2, true),
-        ("وال", 2, true),
-        ("فال", 2, true),
-        ("بال", 2, true),
-        ("كال", 2, true),
-        ("لل", 2, true),
-        ("ال", 2, true),
-        ("وب", 3, false),
-        ("وك", 3, false),
-        ("ول", 3, false),
-        ("فب", 3, false),
-        ("فك", 3, false),
-        ("فل", 3, false),
-        ("و", 3, false),
-        ("ف", 3, false),
-        ("ب", 3, false),
-        ("ك", 3, false),
-        ("ل", 3, false),
-    ],
-    suffixes: &[
-        ("ات", "", 2),
-        ("ون", "", 2),
-        ("ين", "", 2),
-        ("ان", "", 2),
-        ("ها", "", 2),
-        ("يه", "", 2),
-        ("ه", "", 2),
-        ("ي", "", 2),
-    ],
-    query_suffixes: &[
-        ("تهم", "ه", 2),
-        ("تها", "ه", 2),
-        ("ته", "ه", 2),
-        ("تك", "ه", 2),
-        ("هم", "", 2),
-        ("كم", "", 2),
-    ],
-};
-
-const FRENCH: Rules = Rules {
-    groups: false,
-    joins: false,
-    drop: &[
-        "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-    ],
-    prefixes: &[("l", 4, false), ("d", 4, false)],
-    suffixes: &[
-        ("euses", "eur", 2),
-        ("trices", "teur", 2),
-        ("euse", "eur", 2),
-        ("trice", "teur", 2),
-        ("ennes", "en", 2),
-        ("elles", "el", 2),
-        ("enne", "en", 2),
-        ("elle", "el", 2),
-        ("ives", "if", 2),
-        ("eres", "er", 2),
-        ("ive", "if", 2),
-        ("ere", "er", 2),
-        ("aux", "al", 2),
-        ("ees", "e", 2),
-        ("es", "", 2),
-        ("e", "", 2),
-        ("s", "", 2),
-        ("x", "", 2),
-    ],
-    query_suffixes: &[],
-};
-
-const ENGLISH: Rules = Rules {
-    groups: false,
-    joins: false,
-    drop: &["s"],
-    prefixes: &[],
-    suffixes: &[
-        ("ies", "y", 2),
-        ("ied", "y", 2),
-        ("ing", "e", 2),
-        ("ing", "", 2),
-        ("ers", "", 3),
-        ("es", "", 2),
-        ("ed", "e", 2),
-        ("ed", "", 2),
-        ("er", "", 3),
-        ("ly", "", 3),
-        ("s", "", 2),
-    ],
-    query_suffixes: &[],
-};
-
-// Portuguese plurals: `-ões`, `-ães` of `-ão`, `-ais` of `-al`, `-éis` of
-// `-el` and `-eis` of `-il`, `-óis`, `-uis`, `-ns` of `-m`, `-res`, `-zes`,
-// `-ses` (`países`), `-s`. `-ães` last: `mães` is `mãe` before `mão`.
-const PORTUGUESE: Rules = Rules {
-    groups: false,
-    joins: true,
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[
-        ("oes", "ao", 2),
-        ("ais", "al", 2),
-        ("eis", "el", 2),
-        ("eis", "il", 2),
-        ("ois", "ol", 2),
-        ("uis", "ul", 2),
-        ("ns", "m", 2),
-        ("res", "r", 2),
-        ("zes", "z", 2),
-        ("ses", "s", 2),
-        ("s", "", 2),
-        ("aes", "ao", 2),
-    ],
-    query_suffixes: &[],
-};
-
-// Spanish plurals: `-ces` of `-z` (`veces`, `vez`), `-es` (`mujeres`,
-// `naciones`), `-s`.
-const SPANISH: Rules = Rules {
-    groups: false,
-    joins: true,
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
-    query_suffixes: &[],
-};
-
-/// The rules of a language (by its primary subtag: `fr-CA` has French
-/// rules), if it has any.
-pub fn rules(code: &str) -> Option<&'static Rules> {
-    let primary = code.split(['-', '_']).next().unwrap_or("");
-    match primary.to_ascii_lowercase().as_str() {
-        "ar" => Some(&ARABIC),
-        "fr" => Some(&FRENCH),
-        "en" => Some(&ENGLISH),
-        "pt" => Some(&PORTUGUESE),
-        "es" => Some(&SPANISH),
-        _ => None,
-    }
-}
+pub use super::rules::{Rules, Suffix, json, rules};
 
 fn letters(s: &str) -> usize {
     s.chars().count()
@@ -211,7 +41,8 @@ fn letters(s: &str) -> usize {
 
 /// The forms a query word may stand for, least stripped first: the word
 /// itself; without each prefix it starts with; each of those without each
-/// ending it has (replaced where the rule says), query endings included. Sorted by length, longest
+/// ending it has (replaced where the rule says: endings, irregular plurals,
+/// then query endings). The word first, then the others by length, longest
 /// first, ties in rule order; no repeats. search.js does exactly this.
 pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     let n = letters(word);
@@ -232,7 +63,8 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     for s in stems {
         push(s.to_string());
         let len = letters(s);
-        for &(suffix, with, min) in rules.suffixes.iter().chain(rules.query_suffixes) {
+        let endings = rules.suffixes.iter().chain(rules.irregular);
+        for &(suffix, with, min) in endings.chain(rules.query_suffixes) {
             if let Some(rest) = s.strip_suffix(suffix)
                 && len - letters(suffix) >= min
             {
@@ -240,9 +72,24 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
             }
         }
     }
-    // Stable: equal lengths keep the order they were made in.
-    out.sort_by_key(|v| std::cmp::Reverse(letters(v)));
+    // The word itself first, though a query ending may lengthen it (`calf`,
+    // `calves`). Stable: equal lengths keep the order they were made in.
+    out[1..].sort_by_key(|v| std::cmp::Reverse(letters(v)));
     out
+}
+
+/// The singulars an irregular plural may stand for (`women` -> `woman`),
+/// in rule order: what it joins at build time (see `stem`).
+pub fn singulars(word: &str, rules: &Rules) -> Vec<String> {
+    let len = letters(word);
+    rules
+        .irregular
+        .iter()
+        .filter_map(|&(plural, singular, min)| {
+            let rest = word.strip_suffix(plural)?;
+            (len - letters(plural) >= min).then(|| format!("{rest}{singular}"))
+        })
+        .collect()
 }
 
 /// What a query word not on the site finds through its variants: the
@@ -323,28 +170,6 @@ pub fn groups(terms: &[&str], carried: &[Option<String>], rules: &Rules) -> Vec<
     keys
 }
 
-/// The rules as the index writes them: `{"g":1 when they make groups,
-/// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
-/// "s":[[ending,replacement,min],...],"q":[query endings, the same]}`.
-pub fn json(rules: Option<&Rules>) -> String {
-    let Some(r) = rules else {
-        return "{\"e\":[],\"g\":0,\"p\":[],\"q\":[],\"s\":[]}".into();
-    };
-    let prefixes: Vec<(&str, usize, u8)> = r
-        .prefixes
-        .iter()
-        .map(|&(p, m, g)| (p, m, u8::from(g)))
-        .collect();
-    serde_json::json!({
-        "g": u8::from(r.groups),
-        "e": r.drop,
-        "p": prefixes,
-        "s": r.suffixes,
-        "q": r.query_suffixes,
-    })
-    .to_string()
-}
-
 /// The shared cases (`affix_cases.tsv`: language, word, its group key, its
 /// variants separated by spaces), for the tests here and in
 /// `tests/search.rs`.
@@ -400,49 +225,24 @@ mod tests {
     }
 
     #[test]
-    fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es"] {
-            let r = rules(code).unwrap();
-            let all = r
-                .drop
-                .iter()
-                .chain(r.prefixes.iter().map(|p| &p.0))
-                .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
-                .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]));
-            for s in all {
-                assert_eq!(normalise(s), *s, "{code}: {s}");
-            }
+    fn irregular_plurals_stand_for_their_singulars() {
+        let en = rules("en").unwrap();
+        for (plural, singular) in [
+            ("women", "woman"),
+            ("policemen", "policeman"),
+            ("grandchildren", "grandchild"),
+            ("people", "person"),
+            ("halves", "half"),
+            ("analyses", "analysis"),
+            ("crises", "crisis"),
+            ("criteria", "criterion"),
+        ] {
+            assert_eq!(singulars(plural, en), [singular], "{plural}");
+            assert!(variants(plural, en).contains(&singular.to_string()));
+            // And a singular typed where the site has the plural.
+            assert!(variants(singular, en).contains(&plural.to_string()));
         }
-        assert!(rules("fr-CA").is_some() && rules("ha").is_none());
-    }
-
-    #[test]
-    fn prefixes_are_tried_longest_first() {
-        // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr"] {
-            let p = rules(code).unwrap().prefixes;
-            for (i, a) in p.iter().enumerate() {
-                for b in &p[i + 1..] {
-                    assert!(
-                        !(b.0.starts_with(a.0) && b.0 != a.0 && a.2 == b.2),
-                        "{code}: {} before {}",
-                        a.0,
-                        b.0
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_rules_serialise_for_the_browser() {
-        let v: serde_json::Value = serde_json::from_str(&json(rules("fr"))).unwrap();
-        assert_eq!(v["e"][0], "c");
-        assert_eq!(v["p"][0], serde_json::json!(["l", 4, 0]));
-        assert_eq!(v["s"][0], serde_json::json!(["euses", "eur", 2]));
-        assert_eq!(v["g"], 0);
-        let v: serde_json::Value = serde_json::from_str(&json(rules("ar"))).unwrap();
-        assert_eq!((&v["g"], &v["p"][0][2]), (&1.into(), &1.into()));
-        assert_eq!(json(None), "{\"e\":[],\"g\":0,\"p\":[],\"q\":[],\"s\":[]}");
+        assert!(singulars("woman", en).is_empty());
+        assert!(singulars("leaves", rules("fr").unwrap()).is_empty());
     }
 }

@@ -19,7 +19,8 @@ use super::intern::FxMap;
 use super::normalise::{is_word_char, normalise};
 use super::spool::{Kept, Spool, changed, read_at};
 use super::stem::{self, Word};
-use super::vocab::{PageWords, Stream};
+use super::stream::Stream;
+use super::vocab::PageWords;
 use super::{INDEX_FILE, Summary};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
@@ -108,7 +109,9 @@ impl<'s> IndexBuilder<'s> {
         }
     }
 
-    /// Adds a page of this language's tree (each node once).
+    /// Adds a page of this language's tree (each node once), split by the
+    /// rules of any language, without a summary (`add_words` with
+    /// [`PageWords::of_doc`] has a document's).
     pub fn add(&mut self, page: PageText) {
         let words = PageWords::new(page.title, page.headings, page.text);
         self.add_words(page.node, &words);
@@ -560,12 +563,8 @@ pub(super) mod tests {
             let mut b = IndexBuilder::new(&a.site, l);
             for (n, node) in a.site.node_ids().zip(&a.site.nodes).rev() {
                 let d = node.doc_for(l).unwrap();
-                b.add(PageText {
-                    node: n,
-                    title: a.site.docs[d].title(),
-                    headings: &a.rendered[d].toc,
-                    text: &a.rendered[d].text,
-                });
+                let r = &a.rendered[d];
+                b.add_words(n, &PageWords::of_doc(&a.site, d, &r.toc, &r.text));
             }
             let path = b.path();
             let mut streamed = Vec::new();

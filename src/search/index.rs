@@ -4,8 +4,8 @@
 //! `window.fieldguideSearch`:
 //!
 //! ```text
-//! {"v":2,"lang":"fr","f":"a=àá... ا=أإآٱ ...",
-//!  "r":{"e":[...],"p":[...],"s":[...]},
+//! {"v":2,"lang":"fr","f":"a=àá... ا=أإآٱ ...","a":1 (Hausa only),
+//!  "r":{"e":[...],"g":0,"i":[...],"p":[...],"q":[...],"s":[...]},
 //!  "pubs":[[title, folder, lang?, dir?], ...],
 //!  "s":[[number, separator], ...],
 //!  "w":"words", "t":"terms and groups",
@@ -13,9 +13,11 @@
 //! ```
 //!
 //! - `f` is `normalise::FOLD_TABLE`: search.js folds queries with the same
-//!   table as the index was made with. `r` holds the language's affix rules
-//!   (see `affix`), with which search.js finds what a query word not in the
-//!   vocabulary may stand for.
+//!   table as the index was made with; `a`, in a language that writes
+//!   letters joined by an apostrophe as one word (see
+//!   `normalise::apostrophe_words`), says to split queries so. `r` holds the
+//!   language's affix rules (see `affix`), with which search.js finds what a
+//!   query word not in the vocabulary may stand for.
 //! - The vocabulary: every distinct word and separator (the text between
 //!   words) of the language's pages, numbered. `s` lists the separators with
 //!   their numbers; `w` holds the words, in order, for the numbers left,
@@ -99,6 +101,9 @@ pub(super) fn head(site: &Site, l: LangId, entries: &[Entry]) -> String {
     json_str(&mut js, code);
     js.push_str(",\"f\":");
     json_str(&mut js, super::normalise::FOLD_TABLE);
+    if super::normalise::apostrophe_words(code) {
+        js.push_str(",\"a\":1");
+    }
     js.push_str(",\"r\":");
     js.push_str(&super::affix::json(super::affix::rules(code)));
     js.push_str(",\"pubs\":[");
@@ -306,7 +311,12 @@ mod tests {
                     out
                 };
                 assert_eq!(read(d[2].as_str().unwrap()), a.site.docs[shown].title());
-                let text = &a.rendered[shown].text;
+                // The summary first, as a sentence of the text.
+                let doc = &a.site.docs[shown];
+                let summary = doc.fm.summary.as_deref().map_or(String::new(), |s| {
+                    format!("{s}{} ", if s.ends_with('.') { "" } else { "." })
+                });
+                let text = summary + &a.rendered[shown].text;
                 let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert_eq!(read(d[3].as_str().unwrap()).trim_end(), squashed);
                 // Fallback pages carry their language.

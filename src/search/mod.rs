@@ -19,8 +19,10 @@ mod encode;
 pub mod index;
 mod intern;
 pub mod normalise;
+mod rules;
 mod spool;
 mod stem;
+mod stream;
 mod vocab;
 
 pub use builder::{IndexBuilder, IndexState, PageText};
@@ -41,7 +43,7 @@ pub struct Summary {
     pub pages: usize,
     /// Bytes of `<lang>/search-index.js`.
     pub index_bytes: usize,
-    /// Bytes of plain text indexed (titles and page text).
+    /// Bytes of plain text indexed (titles, summaries and page text).
     pub text_bytes: usize,
 }
 
@@ -59,7 +61,7 @@ pub fn words<'a>(site: &'a Site, rendered: &'a [Rendered]) -> Vec<PageWords<'a>>
     (0..site.docs.len())
         .into_par_iter()
         .map(DocId)
-        .map(|d| PageWords::new(site.docs[d].title(), &rendered[d].toc, &rendered[d].text))
+        .map(|d| PageWords::of_doc(site, d, &rendered[d].toc, &rendered[d].text))
         .collect()
 }
 

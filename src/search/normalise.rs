@@ -11,6 +11,11 @@
 //!   (U+064B-U+065F), superscript alef (U+0670), tatweel (U+0640), soft
 //!   hyphen, zero-width (non-)joiner and the modifier apostrophe U+02BC
 //!   (Hausa `ʼya`);
+//! - in languages that write letters joined by an apostrophe as one word
+//!   ([`apostrophe_words`]: Hausa `ma'aikaci`, `'ya'ya`), an apostrophe `'`
+//!   or `’` between two word characters belongs to the word and is ignored
+//!   like U+02BC, so that `ma'aikaci`, `ma’aikaci`, `maʼaikaci` and
+//!   `maaikaci` are one term; elsewhere it separates words (French `l'`);
 //! - folded, by [`FOLD_TABLE`]: Latin letters with accents or hooks to their
 //!   base letters (`é` -> `e`, `ɓ` -> `b`, `ß` -> `ss`), Arabic alef and
 //!   hamza forms (`أ إ آ ٱ` -> `ا`, `ؤ` -> `و`, `ئ ى` -> `ي`), taa marbuta
@@ -44,6 +49,19 @@ fn fold_map() -> &'static HashMap<char, &'static str> {
     })
 }
 
+/// Whether a language writes letters joined by an apostrophe as one word
+/// (Hausa, by its primary subtag): the index says so to search.js (`"a"`).
+pub fn apostrophe_words(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or("");
+    primary.eq_ignore_ascii_case("ha")
+}
+
+/// The apostrophes that join letters under [`apostrophe_words`] (U+02BC
+/// is an ignored mark everywhere).
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
 /// Marks that belong to a word but are not part of its search term.
 pub fn is_ignored(c: char) -> bool {
     matches!(
@@ -65,16 +83,19 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_ignored(c)
 }
 
-/// The search term of one word: lower-cased, folded, marks removed. May be
+/// The search term of one word: lower-cased, folded, marks and apostrophes
+/// removed (a word holds an apostrophe only where it joins letters). May be
 /// empty (a word of marks only).
 pub fn normalise(word: &str) -> String {
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        let mut term = word.to_ascii_lowercase();
+        term.retain(|c| c != '\'');
+        return term;
     }
     let map = fold_map();
     let mut out = String::with_capacity(word.len());
     for c in word.to_lowercase().chars() {
-        if is_ignored(c) {
+        if is_ignored(c) || is_apostrophe(c) {
             continue;
         }
         match map.get(&c) {
@@ -88,12 +109,23 @@ pub fn normalise(word: &str) -> String {
 /// Splits `text` into maximal runs of word characters and of other
 /// characters: `(byte offset, run, is_word)`. The runs cover the text.
 pub fn runs(text: &str) -> Runs<'_> {
-    Runs { text, pos: 0 }
+    runs_in(text, false)
+}
+
+/// [`runs`], with letters joined by an apostrophe in one word where
+/// `apostrophes` (see [`apostrophe_words`]).
+pub fn runs_in(text: &str, apostrophes: bool) -> Runs<'_> {
+    Runs {
+        text,
+        pos: 0,
+        apostrophes,
+    }
 }
 
 pub struct Runs<'a> {
     text: &'a str,
     pos: usize,
+    apostrophes: bool,
 }
 
 impl<'a> Iterator for Runs<'a> {
@@ -108,20 +140,27 @@ impl<'a> Iterator for Runs<'a> {
         }
         let (word, mut end) = class(text, start);
         let same = if word { ASCII_WORD } else { ASCII_OTHER };
-        while end < bytes.len() {
-            // ASCII (most of the text, even in Arabic: spaces, punctuation,
-            // digits) takes the fast path: one table look-up a byte.
-            let b = BYTE_CLASS[bytes[end] as usize];
-            if b == same {
-                end += 1;
-            } else if b != NON_ASCII {
-                break;
-            } else {
-                let (w, next) = class(text, end);
-                if w != word {
+        loop {
+            while end < bytes.len() {
+                // ASCII (most of the text, even in Arabic: spaces,
+                // punctuation, digits) takes the fast path: one table
+                // look-up a byte.
+                let b = BYTE_CLASS[bytes[end] as usize];
+                if b == same {
+                    end += 1;
+                } else if b != NON_ASCII {
                     break;
+                } else {
+                    let (w, next) = class(text, end);
+                    if w != word {
+                        break;
+                    }
+                    end = next;
                 }
-                end = next;
+            }
+            match joined(text, end).filter(|_| word && self.apostrophes) {
+                Some(next) => end = next,
+                None => break,
             }
         }
         self.pos = end;
@@ -149,6 +188,17 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// Where the word goes on when an apostrophe at byte `i` is followed by a
+/// word character: after the apostrophe.
+fn joined(text: &str, i: usize) -> Option<usize> {
+    let mut chars = text.get(i..)?.chars();
+    let a = chars.next().filter(|&c| is_apostrophe(c))?;
+    chars
+        .next()
+        .is_some_and(is_word_char)
+        .then(|| i + a.len_utf8())
+}
+
 /// Whether the character at byte `i` is a word character, and where the
 /// next one starts.
 #[inline(always)]
@@ -163,7 +213,13 @@ fn class(text: &str, i: usize) -> (bool, usize) {
 
 /// The search terms of a text, in order (what a query becomes).
 pub fn words(text: &str) -> Vec<String> {
-    runs(text)
+    words_in(text, false)
+}
+
+/// [`words`], with letters joined by an apostrophe in one word where
+/// `apostrophes` (see [`apostrophe_words`]).
+pub fn words_in(text: &str, apostrophes: bool) -> Vec<String> {
+    runs_in(text, apostrophes)
         .filter(|r| r.2)
         .map(|r| normalise(r.1))
         .filter(|w| !w.is_empty())
@@ -171,11 +227,12 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The shared test cases (`cases.tsv`: input, tab, the expected terms
-/// separated by spaces), for the Rust unit tests here and the JavaScript
-/// ones in `tests/search.rs`. `\u{...}` escapes write invisible characters
+/// separated by spaces, and the language of the index when the case holds
+/// only there), for the Rust unit tests here and the JavaScript ones in
+/// `tests/search_rules.rs`. `\u{...}` escapes write invisible characters
 /// visibly.
 #[doc(hidden)]
-pub fn cases() -> Vec<(String, String)> {
+pub fn cases() -> Vec<(String, String, String)> {
     fn unescape(s: &str) -> String {
         let mut out = String::new();
         let mut rest = s;
@@ -201,7 +258,8 @@ pub fn cases() -> Vec<(String, String)> {
         .map(|l| {
             let mut cols = l.split('\t');
             let input = unescape(cols.next().unwrap_or(""));
-            (input, unescape(cols.next().unwrap_or("")))
+            let expected = unescape(cols.next().unwrap_or(""));
+            (input, expected, cols.next().unwrap_or("").to_string())
         })
         .collect()
 }
@@ -214,9 +272,26 @@ mod tests {
     fn shared_cases() {
         let cases = cases();
         assert!(cases.len() > 20);
-        for (input, expected) in cases {
-            assert_eq!(words(&input).join(" "), expected, "input: {input:?}");
+        for (input, expected, lang) in cases {
+            let got = words_in(&input, apostrophe_words(&lang));
+            assert_eq!(got.join(" "), expected, "input: {input:?} ({lang})");
         }
+    }
+
+    #[test]
+    fn hausa_joins_letters_across_apostrophes() {
+        assert!(apostrophe_words("ha") && apostrophe_words("ha-NG"));
+        assert!(!apostrophe_words("fr") && !apostrophe_words("hak"));
+        // One word, as written; its term without the apostrophe.
+        let text = "ma'aikaci, ma’aikata 'yan’uwa ' a' b";
+        let found: Vec<&str> = runs_in(text, true).filter(|r| r.2).map(|r| r.1).collect();
+        assert_eq!(found, ["ma'aikaci", "ma’aikata", "yan’uwa", "a", "b"]);
+        let joined: String = runs_in(text, true).map(|r| r.1).collect();
+        assert_eq!(joined, text);
+        assert_eq!(normalise("Ma'aikaci"), "maaikaci");
+        assert_eq!(normalise("Ƙa’idoji"), "kaidoji");
+        // Elsewhere an apostrophe separates words.
+        assert_eq!(words("l'école d’abord"), ["l", "ecole", "d", "abord"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use super::affix::{self, Rules};
 use super::normalise::normalise;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The Snowball stemmer of a language, if it has one (not Arabic: see
 /// above).
@@ -59,12 +59,8 @@ pub(super) struct Word<'a> {
 /// French `-é`, `-ée`, but lower case; its stem is then normalised like any
 /// term). In a language whose affix rules make groups (`rules`, Arabic),
 /// every other word is grouped by them, as search.js does again (see
-/// `affix::groups`); elsewhere a word is its own group. Where the rules
-/// join (`Rules::joins`: Portuguese, Spanish), a word of the language
-/// whose ending, taken off as a query's would be, leaves another word of
-/// the site joins that word's group (`homens` -> `homem`, `opções` ->
-/// `opção`, which Snowball leaves apart): what a query finds for the
-/// plural it also finds for the singular's pages.
+/// `affix::groups`); elsewhere a word is its own group. Then plurals join
+/// their singulars' groups (see [`join`]).
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
     let carried: Vec<Option<String>> = words
         .iter()
@@ -83,29 +79,57 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
             .collect(),
     };
     let mut carried: Vec<bool> = carried.iter().map(Option::is_some).collect();
-    if let Some(r) = rules.filter(|r| r.joins) {
-        let mut own: HashMap<&str, usize> = HashMap::new();
-        for (i, w) in words.iter().enumerate() {
-            if w.own {
-                own.entry(w.term).or_insert(i);
-            }
-        }
-        let first = keys.clone();
-        for (i, w) in words.iter().enumerate() {
-            if !w.own {
-                continue;
-            }
-            let found = affix::variants(w.term, r)
-                .iter()
-                .skip(1)
-                .find_map(|v| own.get(v.as_str()).copied());
-            if let Some(j) = found {
-                keys[i] = first[j].clone();
-                carried[i] = keys[i] != w.term;
-            }
-        }
+    if let Some(r) = rules {
+        join(words, r, &mut keys, &mut carried);
     }
     keys.into_iter().zip(carried).collect()
+}
+
+/// Joins plurals of the index's language to their singulars' groups where
+/// both are words of the site, which Snowball leaves apart: what a query
+/// finds for the plural it then also finds for the singular's pages, and
+/// the other way round. Where the rules join (`Rules::joins`: Portuguese,
+/// Spanish), a word whose ending, taken off as a query's would be, leaves
+/// another word of the site moves to that word's group (`homens` ->
+/// `homem`, `opções` -> `opção`). An irregular plural (`Rules::irregular`:
+/// English `women`, `analyses`) brings its whole group to its singular's,
+/// since a word has one group: `analysed` and `analysing` stay with
+/// `analyses`, and `lives` with `live` and `living`.
+fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
+    if !r.joins && r.irregular.is_empty() {
+        return;
+    }
+    let mut own: HashMap<&str, usize> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.own {
+            own.entry(w.term).or_insert(i);
+        }
+    }
+    let of = |v: &String| own.get(v.as_str()).copied();
+    let first = keys.to_vec();
+    // A plural's group -> its singular's.
+    let mut merged: BTreeMap<&str, &str> = BTreeMap::new();
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| w.own) {
+        if let Some(j) = affix::singulars(w.term, r).iter().find_map(of) {
+            if first[i] != first[j] {
+                // Two singulars for one group: the smaller key, whatever
+                // order the words come in.
+                let to = merged.entry(&first[i]).or_insert(&first[j]);
+                *to = (*to).min(first[j].as_str());
+            }
+        } else if r.joins
+            && let Some(j) = affix::variants(w.term, r).iter().skip(1).find_map(of)
+        {
+            keys[i] = first[j].clone();
+            carried[i] = keys[i] != w.term;
+        }
+    }
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| w.own) {
+        if let Some(to) = merged.get(first[i].as_str()) {
+            keys[i] = to.to_string();
+            carried[i] = keys[i] != w.term;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +215,63 @@ mod tests {
             .collect();
         let keys = keys(&words, affix::rules("pt"));
         assert_eq!(keys[1], ("homens".to_string(), false));
+    }
+
+    #[test]
+    fn english_irregular_plurals_join_their_singulars_group() {
+        let words = [
+            "woman",
+            "women",
+            "man",
+            "men",
+            "child",
+            "children",
+            "person",
+            "people",
+            "wife",
+            "wives",
+            "life",
+            "lives",
+            "living",
+            "half",
+            "halves",
+            "leaf",
+            "leaves",
+            "analysis",
+            "analyses",
+            "analysed",
+            "crisis",
+            "crises",
+            "criterion",
+            "criteria",
+            "phenomenon",
+            "phenomena",
+            "personal",
+        ];
+        let en = group_all("en", &words);
+        let key = |w: &str| &en[words.iter().position(|x| *x == w).unwrap()];
+        for (singular, plural) in [
+            ("woman", "women"),
+            ("man", "men"),
+            ("child", "children"),
+            ("person", "people"),
+            ("wife", "wives"),
+            ("life", "lives"),
+            ("half", "halves"),
+            ("leaf", "leaves"),
+            ("analysis", "analyses"),
+            ("crisis", "crises"),
+            ("criterion", "criteria"),
+            ("phenomenon", "phenomena"),
+        ] {
+            assert_eq!(key(singular), key(plural), "{plural}");
+        }
+        // The plural's other forms come with it; other groups stay apart.
+        assert_eq!(key("living"), key("life"));
+        assert_eq!(key("analysed"), key("analysis"));
+        assert_ne!(key("woman"), key("man"));
+        // Without its singular on the site, a plural keeps its own group.
+        assert_eq!(group_all("en", &["women", "lives"]), ["women", "live"]);
     }
 
     #[test]

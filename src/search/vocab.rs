@@ -4,7 +4,9 @@
 //! start. `builder` merges these into the language's vocabulary.
 
 use super::intern::Interner;
-use super::normalise::{is_word_char, runs};
+use super::normalise::{apostrophe_words, is_word_char, runs_in};
+use super::stream::Stream;
+use crate::content::model::{DocId, Site};
 use crate::markdown::TocEntry;
 use std::borrow::Cow;
 
@@ -22,17 +24,63 @@ pub struct PageWords<'a> {
     pub(super) text_bytes: usize,
 }
 
+/// A page's words as [`PageWords::split`] takes them.
+struct Source<'a> {
+    title: &'a str,
+    /// The front matter's `summary:`, indexed before the text.
+    summary: &'a str,
+    headings: &'a [TocEntry],
+    text: &'a str,
+    /// Whether letters joined by an apostrophe are one word (Hausa: see
+    /// `normalise::apostrophe_words`).
+    apostrophes: bool,
+}
+
 impl<'a> PageWords<'a> {
     /// Splits a page: its title, its table of contents (whose headings are
-    /// looked for in the text, in order) and its plain text.
+    /// looked for in the text, in order) and its plain text, by the rules
+    /// of any language.
     pub fn new(title: &'a str, headings: &'a [TocEntry], text: &'a str) -> Self {
+        PageWords::split(Source {
+            title,
+            summary: "",
+            headings,
+            text,
+            apostrophes: false,
+        })
+    }
+
+    /// Splits document `d`'s page: its title and summary (found as the
+    /// page's text: the page shows it to no one, but it says what the page
+    /// is about), its table of contents and its plain text, by the rules of
+    /// the document's language.
+    pub fn of_doc(site: &'a Site, d: DocId, headings: &'a [TocEntry], text: &'a str) -> Self {
+        let doc = site.doc(d);
+        PageWords::split(Source {
+            title: doc.title(),
+            summary: doc.fm.summary.as_deref().unwrap_or(""),
+            headings,
+            text,
+            apostrophes: apostrophe_words(&site.config.languages[doc.file.lang].code),
+        })
+    }
+
+    fn split(page: Source<'a>) -> Self {
+        let Source {
+            title,
+            summary,
+            headings,
+            text,
+            apostrophes,
+        } = page;
         let mut ids = Interner::with_capacity(text.len() / 32 + 16);
         let mut title_stream = Stream::with_capacity(8);
-        push_stream(&mut ids, title, &mut title_stream, &[]);
+        push_stream(&mut ids, title, &mut title_stream, &[], apostrophes);
         let toc: Vec<_> = headings.iter().filter(|e| !e.title.is_empty()).collect();
         let titles: Vec<&str> = toc.iter().map(|e| e.title.as_str()).collect();
-        let mut body = Stream::with_capacity(text.len() / 6);
-        let found = push_stream(&mut ids, text, &mut body, &titles);
+        let mut body = Stream::with_capacity((summary.len() + text.len()) / 6);
+        push_summary(&mut ids, summary, &mut body, apostrophes);
+        let found = push_stream(&mut ids, text, &mut body, &titles, apostrophes);
         body.shrink_to_fit();
         PageWords {
             vocab: ids.entries,
@@ -42,74 +90,32 @@ impl<'a> PageWords<'a> {
                 .into_iter()
                 .map(|(h, pos, len)| (pos, Cow::Borrowed(toc[h].id.as_str()), len))
                 .collect(),
-            text_bytes: title.len() + text.len(),
+            text_bytes: title.len() + summary.len() + text.len(),
         }
     }
 }
 
-/// A document's own token numbers: 16 bits each while the document has
-/// fewer than 65,536 distinct tokens (always, in practice), which halves the
-/// memory that every page's stream takes until the indexes are written.
-pub(super) enum Stream {
-    Narrow(Vec<u16>),
-    Wide(Vec<u32>),
-}
-
-impl Stream {
-    pub(super) fn with_capacity(n: usize) -> Self {
-        Stream::Narrow(Vec::with_capacity(n))
-    }
-
-    pub(super) fn len(&self) -> usize {
-        match self {
-            Stream::Narrow(v) => v.len(),
-            Stream::Wide(v) => v.len(),
-        }
-    }
-
-    pub(super) fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub(super) fn push(&mut self, id: u32) {
-        match self {
-            Stream::Narrow(v) => match u16::try_from(id) {
-                Ok(id) => v.push(id),
-                Err(_) => {
-                    let mut wide: Vec<u32> = v.iter().map(|&i| u32::from(i)).collect();
-                    wide.push(id);
-                    *self = Stream::Wide(wide);
-                }
-            },
-            Stream::Wide(v) => v.push(id),
-        }
-    }
-
-    pub(super) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        let (narrow, wide) = match self {
-            Stream::Narrow(v) => (&v[..], &[][..]),
-            Stream::Wide(v) => (&[][..], &v[..]),
-        };
-        narrow
-            .iter()
-            .map(|&i| u32::from(i))
-            .chain(wide.iter().copied())
-    }
-
-    fn shrink_to_fit(&mut self) {
-        match self {
-            Stream::Narrow(v) => v.shrink_to_fit(),
-            Stream::Wide(v) => v.shrink_to_fit(),
-        }
-    }
-
-    #[cfg(test)]
-    pub(super) fn to_vec(&self) -> Vec<u32> {
-        match self {
-            Stream::Narrow(v) => v.iter().map(|&i| u32::from(i)).collect(),
-            Stream::Wide(v) => v.clone(),
-        }
-    }
+/// Appends a page's summary to `out`, ended as a sentence (its own final
+/// punctuation, else a full stop) so that snippets keep it apart from the
+/// text after it.
+fn push_summary<'a>(ids: &mut Interner<'a>, summary: &'a str, out: &mut Stream, apostrophes: bool) {
+    let summary = summary.trim();
+    let Some(end) = summary.rfind(is_word_char) else {
+        return;
+    };
+    let end = end + summary[end..].chars().next().map_or(1, char::len_utf8);
+    push_stream(ids, &summary[..end], out, &[], apostrophes);
+    let tail = summary[end..].trim();
+    let stop = tail.contains([
+        '.', '!', '?', ';', '\u{61f}', '\u{61b}', '\u{2026}', '\u{3002}', '\u{964}',
+    ]);
+    // search.js ends a sentence at such a mark followed by a space.
+    let sep = if stop {
+        format!("{tail} ")
+    } else {
+        format!("{tail}. ")
+    };
+    out.push(ids.id(Cow::Owned(sep)));
 }
 
 /// Appends `text`'s runs to `out`. Also finds where `headings` (the table
@@ -121,7 +127,10 @@ fn push_stream<'a>(
     text: &'a str,
     out: &mut Stream,
     headings: &[&str],
+    apostrophes: bool,
 ) -> Vec<(usize, usize, usize)> {
+    // Where this text starts: after the summary, in a page's text.
+    let first = out.len();
     let mut found: Vec<(usize, usize, usize)> = Vec::with_capacity(headings.len());
     // The byte where the last heading found ends, until a token starts
     // there or after it: then its length in tokens is known.
@@ -151,7 +160,7 @@ fn push_stream<'a>(
     };
     let (mut wanted, mut punct) = window(0);
     let bytes = text.as_bytes();
-    for (at, run, word) in runs(text) {
+    for (at, run, word) in runs_in(text, apostrophes) {
         if let Some(end) = open
             && at >= end
         {
@@ -200,22 +209,9 @@ fn push_stream<'a>(
         let token = if word {
             Cow::Borrowed(run)
         } else {
-            if run == " " {
-                continue;
-            }
-            let sep = squash(run);
-            // Single spaces between words are implied; the text starts
-            // without whitespace.
-            if sep == " " {
-                continue;
-            }
-            if out.is_empty() {
-                match sep {
-                    Cow::Borrowed(s) => Cow::Borrowed(s.trim_start()),
-                    Cow::Owned(s) => Cow::Owned(s.trim_start().to_string()),
-                }
-            } else {
-                sep
+            match separator(run, out.len() == first) {
+                Some(sep) => sep,
+                None => continue,
             }
         };
         out.push(ids.id(token));
@@ -224,6 +220,24 @@ fn push_stream<'a>(
         close(&mut found, out.len());
     }
     found
+}
+
+/// The token of a run of separators, if any: single spaces between words
+/// are implied, and a text starts without whitespace (`first`: the run
+/// starts the text).
+fn separator(run: &str, first: bool) -> Option<Cow<'_, str>> {
+    if run == " " {
+        return None;
+    }
+    let sep = squash(run);
+    if sep == " " {
+        return None;
+    }
+    Some(match sep {
+        _ if !first => sep,
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim_start()),
+        Cow::Owned(s) => Cow::Owned(s.trim_start().to_string()),
+    })
 }
 
 /// Sets the length of the last heading found: it ends before token `end`.
@@ -265,19 +279,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn streams_widen_when_needed() {
-        let mut s = Stream::with_capacity(2);
-        s.push(7);
-        s.push(65_535);
-        assert!(matches!(s, Stream::Narrow(_)));
-        s.push(65_536);
-        assert!(matches!(s, Stream::Wide(_)));
-        s.push(3);
-        assert_eq!(s.to_vec(), [7, 65_535, 65_536, 3]);
-        assert_eq!(s.iter().collect::<Vec<_>>(), [7, 65_535, 65_536, 3]);
-    }
-
-    #[test]
     fn whitespace_is_squashed() {
         assert!(matches!(squash(", "), Cow::Borrowed(", ")));
         assert_eq!(squash(" \n\t "), " ");
@@ -316,6 +317,50 @@ mod tests {
         assert_eq!(count("Sécurité"), Some(1));
         assert_eq!(count("sécurité"), Some(1));
         assert_eq!(s.text_bytes, "Titre".len() + text.len());
+    }
+
+    fn with_summary(summary: &str, apostrophes: bool) -> PageWords<'_> {
+        PageWords::split(Source {
+            title: "T",
+            summary,
+            headings: &[],
+            text: "Body text.",
+            apostrophes,
+        })
+    }
+
+    #[test]
+    fn a_summary_comes_first_as_a_sentence() {
+        for (summary, body) in [
+            (" Who to call ", "Who to call. Body text."),
+            ("Why it matters!", "Why it matters! Body text."),
+            ("« Quoted. »", "« Quoted. » Body text."),
+            ("...", "Body text."),
+        ] {
+            let s = with_summary(summary, false);
+            assert_eq!(text_of(&s, &s.body.to_vec()), body, "{summary}");
+            assert_eq!(s.text_bytes, "T".len() + summary.len() + "Body text.".len());
+        }
+        // A document's, from its front matter.
+        let a = crate::search::builder::tests::basic();
+        let d = (0..a.site.docs.len())
+            .map(DocId)
+            .find(|&d| a.site.docs[d].fm.summary.as_deref() == Some("Why this handbook exists."))
+            .unwrap();
+        let s = PageWords::of_doc(&a.site, d, &a.rendered[d].toc, &a.rendered[d].text);
+        let text = text_of(&s, &s.body.to_vec());
+        assert!(text.starts_with("Why this handbook exists. "), "{text}");
+        assert!(text.ends_with(a.rendered[d].text.trim_end()), "{text}");
+    }
+
+    #[test]
+    fn hausa_keeps_letters_joined_by_an_apostrophe_in_one_word() {
+        let s = with_summary("Ma'aikaci da ’yan’uwa.", true);
+        let words: Vec<&str> = s.vocab.iter().map(|v| v.0.as_ref()).collect();
+        assert!(words.contains(&"Ma'aikaci") && words.contains(&"yan’uwa"));
+        let s = with_summary("Ma'aikaci da ’yan’uwa.", false);
+        let words: Vec<&str> = s.vocab.iter().map(|v| v.0.as_ref()).collect();
+        assert!(words.contains(&"Ma") && words.contains(&"aikaci"));
     }
 
     #[test]

@@ -11,14 +11,17 @@
     var i = g.indexOf("=");
     Array.from(g.slice(i + 1)).forEach(function (c) { fold[c] = g.slice(0, i); });
   });
+  // Where the index says so (Hausa), letters joined by ' or \u2019 are one
+  // word (`ma'aikaci`), its term without them.
   try {
-    word = new RegExp("[\\p{Alphabetic}\\p{N}" + ign.source.slice(1) + "+", "gu");
+    word = "[\\p{Alphabetic}\\p{N}" + ign.source.slice(1) + "+";
+    word = new RegExp(idx.a ? word + "(?:['\u2019]" + word + ")*" : word, "gu");
   } catch (e) { // old browsers: split at spaces and punctuation
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
   function words(s) {
     return (s.match(word) || []).map(function (w) {
-      return Array.from(w.toLowerCase()).map(function (c) {
+      return Array.from(w.toLowerCase().replace(/['\u2019]/g, "")).map(function (c) {
         return ign.test(c) ? "" : fold[c] || c;
       }).join("");
     }).filter(Boolean);
@@ -27,21 +30,21 @@
 
   // The affix rules of src/search/affix.rs, read the same way; both are
   // tested on src/search/affix_cases.tsv.
-  var R = idx.r || { g: 0, e: [], p: [], s: [], q: [] };
+  var R = idx.r || { g: 0, e: [], p: [], s: [], i: [], q: [] };
   function len(s) { return Array.from(s).length; }
   function starts(s, p) { return s.lastIndexOf(p, 0) === 0; }
   function ends(s, x) { return s.length >= x.length && s.slice(s.length - x.length) === x; }
   function cut(s, x) { return s.slice(0, s.length - x[0].length) + x[1]; }
-  // What a query word may stand for, least stripped first.
+  // What a query word may stand for: itself, then least stripped first.
   function variants(w) {
     var n = len(w), stems = [w], out = [];
     function add(v) { if (out.indexOf(v) < 0) out.push(v); }
     R.p.forEach(function (p) { if (starts(w, p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
     stems.forEach(function (s) {
       add(s);
-      R.s.concat(R.q).forEach(function (x) { if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
+      R.s.concat(R.i, R.q).forEach(function (x) { if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
     });
-    return out.map(function (v, i) { return [len(v), i, v]; })
+    return out.map(function (v, i) { return [i ? len(v) : 1e9, i, v]; })
       .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
       .map(function (v) { return v[2]; });
   }
@@ -185,20 +188,24 @@
   // A word split in two: each way to cut it into a key and the start of
   // a key (or a whole one) of two letters or more (`case` + `work`: the
   // site has `case workers`), kept where a page has the two next to each
-  // other, with at most a space or hyphen between. The pages that have it
-  // (page number -> 1) and the words of its two halves (not 0).
+  // other, with at most a space or hyphen between. A word of four letters
+  // only as two keys of two with a hyphen between (`wifi`, `wi-fi`): else
+  // a typo (`onse`) would be read as `on se…` rather than corrected. The
+  // pages that have it (page number -> 1) and the words of its two halves
+  // (not 0).
   function split(q) {
-    var a = new Uint32Array(W.length), b = new Uint32Array(W.length), n = 0, on = {}, used = 0, i;
+    var a = new Uint32Array(W.length), b = new Uint32Array(W.length), n = 0, on = {}, used = 0, i, four = q.length < 5;
     function mark(x, s, bit) {
       (keys.get(s) || []).forEach(function (g) { members[g].forEach(function (t) { x[t] |= bit; }); });
     }
-    for (i = 1; i <= q.length - 2 && n < 30; i++) if (keys.has(q.slice(0, i))) {
-      each(q.slice(i), function (s) { mark(b, s, 1 << n); });
+    for (i = 1; i <= q.length - 2 && n < 30; i++) if (keys.has(q.slice(0, i)) && (!four || i == 2)) {
+      if (four) mark(b, q.slice(i), 1 << n);
+      else each(q.slice(i), function (s) { mark(b, s, 1 << n); });
       mark(a, q.slice(0, i), 1 << n++);
     }
     if (n) docs.forEach(function (d, p) {
       [d.title, d.text].forEach(function (x) {
-        for (var j = 0, m; j < x.length; j++) if ((m = a[x[j]] & b[x[joiner[x[j + 1]] ? j + 2 : j + 1]])) { on[p] = 1; used |= m; }
+        for (var j = 0, m; j < x.length; j++) if ((m = a[x[j]] & b[x[joiner[x[j + 1]] ? j + 2 : four ? -1 : j + 1]])) { on[p] = 1; used |= m; }
       });
     });
     for (i = 0; i < W.length; i++) a[i] = (a[i] | b[i]) & used;
@@ -222,7 +229,9 @@
       if (keys.has(vs[i])) { add(vs[i], 2); break; }
       if (R.g && keys.has(group(vs[i]))) { add(group(vs[i]), 2); break; }
     }
-    if (typing || len(q) >= 3) each(q, function (s) { add(s, 2); });
+    // Words it starts: from two letters as one types, else three (`7` of
+    // `24/7` is not `72`).
+    if (len(q) > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
     // Else two words the site writes apart (`safehouse`, `safe house`;
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
     // other in a page (not `healthcare` for `health … care`).
@@ -249,10 +258,11 @@
   function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
   // Ranks the pages: all words found first, then words in the title (twice)
   // and headings, then how many words, how many exactly, how close
-  // together, how often; then site order.
-  function query(q) {
+  // together, how often; then site order. A query done (given in the
+  // address, or submitted) has no word still being typed.
+  function query(q, done) {
     var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
-      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !/\s$/.test(q), need;
+      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !done && !/\s$/.test(q), need;
     if (kept.length) qs = kept;
     M = qs.length; need = Math.ceil(M / 2);
     mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); fixes = [];
@@ -318,9 +328,9 @@
     return results;
   }
   // For tests: the pages found and the words searched instead.
-  window.fieldguideFind = function (q) {
+  window.fieldguideFind = function (q, done) {
     return {
-      pages: query(q).map(function (r) { return { url: r.d.url, matched: r.c, of: M }; }),
+      pages: query(q, done).map(function (r) { return { url: r.d.url, matched: r.c, of: M }; }),
       fixes: fixes.map(function (f) { return f === undefined ? null : W[f]; })
     };
   };
@@ -330,9 +340,9 @@
   var input = form.elements.q, status = doc.getElementById("search-status"), fixed = doc.getElementById("search-fix"),
     list = doc.getElementById("search-results"), more = doc.getElementById("search-more"), shown, timer, slow = 0;
 
-  function search(q) {
+  function search(q, done) {
     var t0 = Date.now();
-    query(q);
+    query(q, done);
     list.textContent = "";
     shown = 0;
     status.textContent = !M ? "" : results.length ? count(results.length) : status.getAttribute("data-none");
@@ -431,18 +441,18 @@
     page();
     list.children[first].querySelector("a").focus();
   };
-  function run() {
+  function run(done) {
     clearTimeout(timer);
-    search(input.value);
+    search(input.value, done);
     try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
   }
   // Results as one types: at once while searches are quick, else once
   // typing pauses.
   input.oninput = function () { clearTimeout(timer); timer = setTimeout(run, slow ? 150 : 0); };
-  form.onsubmit = function (e) { e.preventDefault(); run(); };
+  form.onsubmit = function (e) { e.preventDefault(); run(1); };
   var m = /[?&]q=([^&#]*)/.exec(location.search);
   if (m) {
     try { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { input.value = m[1]; }
-    search(input.value);
+    search(input.value, 1);
   }
 })();

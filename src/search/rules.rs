@@ -1,0 +1,316 @@
+//! Each language's affix rules, as data: what `affix` takes off a query
+//! word, and what the index writes for search.js (`json`). See `affix` for
+//! what each language's rules do.
+//!
+//! All text here is in normalised form (see `normalise`): accents folded,
+//! taa marbuta as `ه`.
+
+/// A language's rules.
+pub struct Rules {
+    /// Whether the rules also make the language's word groups (Arabic);
+    /// else groups come from a stemmer, or there are none.
+    pub groups: bool,
+    /// Whether the endings also join a word of the site to the group of
+    /// the word they leave, when that is a word of the site too (made at
+    /// build time, see `stem`; Portuguese and Spanish plurals, which
+    /// Snowball leaves apart: `homens`, `homem`; `veces`, `vez`).
+    pub joins: bool,
+    /// Words dropped from a query that has other words (elided articles).
+    pub drop: &'static [&'static str],
+    /// (prefix, letters that must remain, used for Arabic word groups).
+    pub prefixes: &'static [(&'static str, usize, bool)],
+    /// (ending, replacement, letters that must remain before it).
+    pub suffixes: &'static [Suffix],
+    /// Irregular plural endings and their singulars' (`men` -> `man`,
+    /// `children` -> `child`), tried on query words after `suffixes`; at
+    /// build time a plural of the site brings its whole group to its
+    /// singular's when that is a word of the site too (English `women` to
+    /// `woman`; `analyses`, with `analysed`, to `analysis`), whether or not
+    /// the language `joins` (see `stem`).
+    pub irregular: &'static [Suffix],
+    /// Endings tried on query words only, after `irregular`, never used for
+    /// groups (Arabic pronouns joined to a word: `موافقته` is `موافقة` +
+    /// `ه`, its taa marbuta written `ت`).
+    pub query_suffixes: &'static [Suffix],
+}
+
+/// (ending, replacement, letters that must remain before it).
+pub type Suffix = (&'static str, &'static str, usize);
+
+const ARABIC: Rules = Rules {
+    groups: true,
+    joins: false,
+    drop: &[],
+    prefixes: &[
+        ("وبال", 2, true),
+        ("فبال", 2, true),
+        ("وكال", 2, true),
+        ("فكال", 2, true),
+        ("ولل", 2, true),
+        ("فلل", 2, true),
+        ("وال", 2, true),
+        ("فال", 2, true),
+        ("بال", 2, true),
+        ("كال", 2, true),
+        ("لل", 2, true),
+        ("ال", 2, true),
+        ("وب", 3, false),
+        ("وك", 3, false),
+        ("ول", 3, false),
+        ("فب", 3, false),
+        ("فك", 3, false),
+        ("فل", 3, false),
+        ("و", 3, false),
+        ("ف", 3, false),
+        ("ب", 3, false),
+        ("ك", 3, false),
+        ("ل", 3, false),
+    ],
+    suffixes: &[
+        ("ات", "", 2),
+        ("ون", "", 2),
+        ("ين", "", 2),
+        ("ان", "", 2),
+        ("ها", "", 2),
+        ("يه", "", 2),
+        ("ه", "", 2),
+        ("ي", "", 2),
+    ],
+    irregular: &[],
+    query_suffixes: &[
+        ("تهم", "ه", 2),
+        ("تها", "ه", 2),
+        ("ته", "ه", 2),
+        ("تك", "ه", 2),
+        ("هم", "", 2),
+        ("كم", "", 2),
+    ],
+};
+
+const FRENCH: Rules = Rules {
+    groups: false,
+    joins: false,
+    drop: &[
+        "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    ],
+    prefixes: &[("l", 4, false), ("d", 4, false)],
+    suffixes: &[
+        ("euses", "eur", 2),
+        ("trices", "teur", 2),
+        ("euse", "eur", 2),
+        ("trice", "teur", 2),
+        ("ennes", "en", 2),
+        ("elles", "el", 2),
+        ("enne", "en", 2),
+        ("elle", "el", 2),
+        ("ives", "if", 2),
+        ("eres", "er", 2),
+        ("ive", "if", 2),
+        ("ere", "er", 2),
+        ("aux", "al", 2),
+        ("ees", "e", 2),
+        ("es", "", 2),
+        ("e", "", 2),
+        ("s", "", 2),
+        ("x", "", 2),
+    ],
+    irregular: &[],
+    query_suffixes: &[],
+};
+
+const ENGLISH: Rules = Rules {
+    groups: false,
+    joins: false,
+    drop: &["s"],
+    prefixes: &[],
+    suffixes: &[
+        ("ies", "y", 2),
+        ("ied", "y", 2),
+        ("ing", "e", 2),
+        ("ing", "", 2),
+        ("ers", "", 3),
+        ("es", "", 2),
+        ("ed", "e", 2),
+        ("ed", "", 2),
+        ("er", "", 3),
+        ("ly", "", 3),
+        ("s", "", 2),
+    ],
+    // Plurals Snowball leaves apart from their singulars, as guidance text
+    // has them; `lves` is `halves`, `selves`, `shelves`.
+    irregular: &[
+        ("men", "man", 0),
+        ("children", "child", 0),
+        ("people", "person", 0),
+        ("wives", "wife", 0),
+        ("lives", "life", 0),
+        ("knives", "knife", 0),
+        ("lves", "lf", 1),
+        ("leaves", "leaf", 0),
+        ("yses", "ysis", 1),
+        ("crises", "crisis", 0),
+        ("oses", "osis", 2),
+        ("criteria", "criterion", 0),
+        ("phenomena", "phenomenon", 0),
+    ],
+    // The same the other way, for a singular typed where the site has
+    // only the plural.
+    query_suffixes: &[
+        ("man", "men", 0),
+        ("child", "children", 0),
+        ("person", "people", 0),
+        ("wife", "wives", 0),
+        ("life", "lives", 0),
+        ("knife", "knives", 0),
+        ("lf", "lves", 1),
+        ("leaf", "leaves", 0),
+        ("ysis", "yses", 1),
+        ("crisis", "crises", 0),
+        ("osis", "oses", 2),
+        ("criterion", "criteria", 0),
+        ("phenomenon", "phenomena", 0),
+    ],
+};
+
+// Portuguese plurals: `-ões`, `-ães` of `-ão`, `-ais` of `-al`, `-éis` of
+// `-el` and `-eis` of `-il`, `-óis`, `-uis`, `-ns` of `-m`, `-res`, `-zes`,
+// `-ses` (`países`), `-s`. `-ães` last: `mães` is `mãe` before `mão`.
+const PORTUGUESE: Rules = Rules {
+    groups: false,
+    joins: true,
+    drop: &[],
+    prefixes: &[],
+    suffixes: &[
+        ("oes", "ao", 2),
+        ("ais", "al", 2),
+        ("eis", "el", 2),
+        ("eis", "il", 2),
+        ("ois", "ol", 2),
+        ("uis", "ul", 2),
+        ("ns", "m", 2),
+        ("res", "r", 2),
+        ("zes", "z", 2),
+        ("ses", "s", 2),
+        ("s", "", 2),
+        ("aes", "ao", 2),
+    ],
+    irregular: &[],
+    query_suffixes: &[],
+};
+
+// Spanish plurals: `-ces` of `-z` (`veces`, `vez`), `-es` (`mujeres`,
+// `naciones`), `-s`.
+const SPANISH: Rules = Rules {
+    groups: false,
+    joins: true,
+    drop: &[],
+    prefixes: &[],
+    suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
+    irregular: &[],
+    query_suffixes: &[],
+};
+
+/// The rules of a language (by its primary subtag: `fr-CA` has French
+/// rules), if it has any.
+pub fn rules(code: &str) -> Option<&'static Rules> {
+    let primary = code.split(['-', '_']).next().unwrap_or("");
+    match primary.to_ascii_lowercase().as_str() {
+        "ar" => Some(&ARABIC),
+        "fr" => Some(&FRENCH),
+        "en" => Some(&ENGLISH),
+        "pt" => Some(&PORTUGUESE),
+        "es" => Some(&SPANISH),
+        _ => None,
+    }
+}
+
+/// The rules as the index writes them: `{"g":1 when they make groups,
+/// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
+/// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
+/// "q":[query endings, the same]}`.
+pub fn json(rules: Option<&Rules>) -> String {
+    let Some(r) = rules else {
+        return "{\"e\":[],\"g\":0,\"i\":[],\"p\":[],\"q\":[],\"s\":[]}".into();
+    };
+    let prefixes: Vec<(&str, usize, u8)> = r
+        .prefixes
+        .iter()
+        .map(|&(p, m, g)| (p, m, u8::from(g)))
+        .collect();
+    serde_json::json!({
+        "g": u8::from(r.groups),
+        "e": r.drop,
+        "p": prefixes,
+        "s": r.suffixes,
+        "i": r.irregular,
+        "q": r.query_suffixes,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::normalise::normalise;
+
+    #[test]
+    fn rules_are_written_normalised() {
+        for code in ["ar", "fr", "en", "pt", "es"] {
+            let r = rules(code).unwrap();
+            let all = r
+                .drop
+                .iter()
+                .chain(r.prefixes.iter().map(|p| &p.0))
+                .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.irregular.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]));
+            for s in all {
+                assert_eq!(normalise(s), *s, "{code}: {s}");
+            }
+        }
+        assert!(rules("fr-CA").is_some() && rules("ha").is_none());
+    }
+
+    #[test]
+    fn prefixes_are_tried_longest_first() {
+        // A shorter prefix listed first would hide a longer one (ال in وال).
+        for code in ["ar", "fr"] {
+            let p = rules(code).unwrap().prefixes;
+            for (i, a) in p.iter().enumerate() {
+                for b in &p[i + 1..] {
+                    assert!(
+                        !(b.0.starts_with(a.0) && b.0 != a.0 && a.2 == b.2),
+                        "{code}: {} before {}",
+                        a.0,
+                        b.0
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_rules_serialise_for_the_browser() {
+        let v: serde_json::Value = serde_json::from_str(&json(rules("fr"))).unwrap();
+        assert_eq!(v["e"][0], "c");
+        assert_eq!(v["p"][0], serde_json::json!(["l", 4, 0]));
+        assert_eq!(v["s"][0], serde_json::json!(["euses", "eur", 2]));
+        assert_eq!((&v["g"], &v["i"]), (&0.into(), &serde_json::json!([])));
+        let v: serde_json::Value = serde_json::from_str(&json(rules("ar"))).unwrap();
+        assert_eq!((&v["g"], &v["p"][0][2]), (&1.into(), &1.into()));
+        let v: serde_json::Value = serde_json::from_str(&json(rules("en"))).unwrap();
+        assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
+        assert_eq!(
+            json(None),
+            "{\"e\":[],\"g\":0,\"i\":[],\"p\":[],\"q\":[],\"s\":[]}"
+        );
+    }
+
+    #[test]
+    fn irregular_plurals_go_both_ways() {
+        // Each plural ending is also tried the other way on a query.
+        let en = rules("en").unwrap();
+        let back: Vec<Suffix> = en.irregular.iter().map(|&(p, s, m)| (s, p, m)).collect();
+        assert_eq!(back, en.query_suffixes);
+    }
+}
