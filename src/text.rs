@@ -54,6 +54,14 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> 
 /// line 0 when it concerns the whole file (no line of it is worth showing).
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Its mark begins like UTF-16's: said first.
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Err((
+            0,
+            0,
+            "the file is UTF-32 encoded; fieldguide reads UTF-8".into(),
+        ));
+    }
     if looks_utf16(bytes) {
         return Err((
             0,
@@ -319,6 +327,12 @@ mod tests {
         assert_eq!(decode(b"-\0-\0-\0\n\0").unwrap_err(), utf16);
         assert_eq!(decode(b"\0-\0-\0-\0\n").unwrap_err(), utf16);
         assert_ne!(decode(b"ab\0d").unwrap_err(), utf16);
+        assert!(
+            decode(b"\xFF\xFE\0\0h\0\0\0")
+                .unwrap_err()
+                .2
+                .contains("UTF-32")
+        );
         assert_eq!(decode(b"a\rb\r\nc\r").unwrap(), "a\nb\r\nc\n");
     }
 

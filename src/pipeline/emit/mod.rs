@@ -69,9 +69,9 @@ pub fn clash(path: &str) -> Diagnostic {
         0,
         format!("two files would be written to `{path}`"),
     )
-    .with_hint(
-        "a file under guidance/ or static/ has the same name as a page or another file; rename one",
-    )
+    .with_hint(format!(
+        "`static/{path}`, or a file under guidance/, has the same name as a page or another file the build writes; rename one"
+    ))
 }
 
 impl<'s> Emitter<'s> {
