@@ -633,3 +633,20 @@ fn a_pandoc_simple_table_is_named_once() {
         ]
     );
 }
+
+#[test]
+fn links_to_files_never_read_say_why() {
+    let d = render_one("[a](.hidden.md) [b](README.md)\n");
+    let hints: Vec<&str> =
+        d.r.diagnostics
+            .iter()
+            .filter_map(|d| d.hint.as_deref())
+            .collect();
+    assert_eq!(
+        hints,
+        [
+            "`.hidden.md` is never read: files whose names start with `.`, and editor leftovers, are not pages; rename it",
+            "`README.md` is a note to the repository's contributors, never a page; link to a page of the publication instead"
+        ]
+    );
+}
