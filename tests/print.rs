@@ -52,13 +52,7 @@ fn print_page_has_cover_toc_and_every_chapter_in_order() {
             .is_empty()
     );
     // Ids are unique although chapters repeat heading names.
-    let ids: Vec<&str> = p
-        .select("[id]")
-        .iter()
-        .map(|e| e.value().attr("id").unwrap())
-        .collect();
-    let unique: HashSet<&&str> = ids.iter().collect();
-    assert_eq!(ids.len(), unique.len(), "duplicate ids");
+    assert_unique_ids(&p);
     // Links between chapters stay inside the document; others are rebased.
     let hrefs: Vec<&str> = p
         .select("#p-intro a")
@@ -181,13 +175,7 @@ fn print_links_survive_apostrophes_and_sections_keep_their_own_ids() {
     );
     site.build_ok();
     let p = site.page("en/handbook/print.html");
-    let ids: Vec<&str> = p
-        .select("[id]")
-        .iter()
-        .filter_map(|e| e.value().attr("id"))
-        .collect();
-    let unique: HashSet<&&str> = ids.iter().collect();
-    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    assert_unique_ids(&p);
     // The cross-reference leads to the part's chapter, not to `05-basics`.
     let detail = p
         .select("a")
@@ -215,4 +203,14 @@ fn print_links_survive_apostrophes_and_sections_keep_their_own_ids() {
         "{:#?}",
         broken_links(&site.out())
     );
+}
+
+fn assert_unique_ids(p: &common::Page) {
+    let ids: Vec<&str> = p
+        .select("[id]")
+        .iter()
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
 }

@@ -231,6 +231,13 @@ fn two_files_for_one_path_are_named_with_or_without_the_zip() {
             "zip {zip}: {}",
             o.stderr
         );
+        assert!(
+            o.stderr.contains(
+                "hint: `static/en/handbook/form.pdf`, or a file under guidance/, has the same name"
+            ),
+            "{}",
+            o.stderr
+        );
         assert!(!o.stderr.contains("cannot zip"), "{}", o.stderr);
         assert!(!site.out().exists());
     }

@@ -6,7 +6,6 @@
 mod common;
 #[path = "common/translate.rs"]
 mod helpers;
-use calamine::{DataType, Reader, Xlsx};
 use common::{Site, tree};
 use helpers::*;
 use std::path::Path;
@@ -27,18 +26,7 @@ enum Value {
 /// Rewrites an exported spreadsheet with some translation cells replaced,
 /// the rest written back as text; returns the rows (1-based) edited.
 fn rewrite_xlsx(file: &Path, edits: &[(&str, Value)]) -> Vec<usize> {
-    let mut wb: Xlsx<_> = calamine::open_workbook(file).unwrap();
-    let cells = |r: &calamine::Range<calamine::Data>| -> Vec<Vec<String>> {
-        r.rows()
-            .map(|row| {
-                row.iter()
-                    .map(|c| c.as_string().unwrap_or_default())
-                    .collect()
-            })
-            .collect()
-    };
-    let rows = cells(&wb.worksheet_range("translation").unwrap());
-    let about = cells(&wb.worksheet_range("about").unwrap());
+    let (rows, about) = xlsx_sheets(file);
     let mut out = rust_xlsxwriter::Workbook::new();
     let mut edited = Vec::new();
     let ws = out.add_worksheet().set_name("translation").unwrap();

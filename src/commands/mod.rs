@@ -104,12 +104,13 @@ fn collapse(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<(String, usize)>) {
 /// A message with what it quotes (between backticks) as `…`.
 fn names_hidden(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
+    let parts = message.split('`').count();
     for (i, part) in message.split('`').enumerate() {
         if i > 0 {
             out.push('`');
         }
         // Odd parts are quoted, when their backtick is closed.
-        let closed = i % 2 == 1 && message.split('`').count() > i + 1;
+        let closed = i % 2 == 1 && i + 1 < parts;
         out.push_str(if closed { "…" } else { part });
     }
     out

@@ -33,13 +33,13 @@ fn names(site: &Site) -> &NameIndex {
 /// A page link that found no page (`dir/stem`, the `.md` and language
 /// suffix already taken off).
 pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> Option<String> {
-    let name = format!("{}.md", stem.rsplit('/').next().unwrap_or(stem));
+    let name = format!("{stem}.md");
     if crate::content::names::ignored(&name) {
         return Some(format!(
             "`{name}` is never read: files whose names start with `.`, and editor leftovers, are not pages; rename it"
         ));
     }
-    if crate::content::names::is_repository_note(stem.rsplit('/').next().unwrap_or(stem)) {
+    if crate::content::names::is_repository_note(stem) {
         return Some(format!(
             "`{name}` is a note to the repository's contributors, never a page; link to a page of the publication instead"
         ));

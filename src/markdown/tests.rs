@@ -24,6 +24,14 @@ impl Doc {
             .collect()
     }
 
+    fn hints(&self) -> Vec<&str> {
+        self.r
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.hint.as_deref())
+            .collect()
+    }
+
     fn has(&self, line: &str) {
         let all = self.messages();
         assert!(all.iter().any(|m| m == line), "no `{line}` in {all:#?}");
@@ -277,11 +285,7 @@ fn usual_mistakes_are_explained() {
     d.has("10:3: warning: unknown callout type `[!AVERTISSEMENT]`: it is shown as a quote");
     d.has("13:13: warning: image target `images/referral flow.png` has a space, so it is shown as text");
     d.has("13:43: error: link to a missing file `someone@example.org`");
-    let hints: Vec<&str> =
-        d.r.diagnostics
-            .iter()
-            .filter_map(|d| d.hint.as_deref())
-            .collect();
+    let hints = d.hints();
     assert!(hints.contains(&"did you mean `[!CAUTION]`? The callout types are `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`"), "{hints:#?}");
     assert!(
         hints.contains(&"an e-mail address needs `mailto:`: `mailto:someone@example.org`"),
@@ -408,11 +412,7 @@ fn spaced_targets_are_reported_wherever_text_is() {
 fn an_address_in_typographic_quotes_is_explained() {
     let d = render_one("See [the next chapter](“02-next.md”).\n");
     d.has("4:5: error: link to a missing file `“02-next.md”`");
-    let hints: Vec<&str> =
-        d.r.diagnostics
-            .iter()
-            .filter_map(|d| d.hint.as_deref())
-            .collect();
+    let hints = d.hints();
     assert!(
         hints.contains(
             &"the address is wrapped in quotes (a word processor types them): remove them: `02-next.md`"
@@ -486,11 +486,7 @@ fn lines_that_look_like_link_definitions_are_explained() {
     }
     // Prose and a real definition say nothing.
     assert_eq!(d.r.diagnostics.len(), 5, "{:?}", d.messages());
-    let hints: Vec<&str> =
-        d.r.diagnostics
-            .iter()
-            .filter_map(|d| d.hint.as_deref())
-            .collect();
+    let hints = d.hints();
     assert_eq!(
         hints[0],
         "put the target in angle brackets: `[r3]: <Annual Report.pdf>`, or remove the space"
@@ -637,11 +633,7 @@ fn a_pandoc_simple_table_is_named_once() {
 #[test]
 fn links_to_files_never_read_say_why() {
     let d = render_one("[a](.hidden.md) [b](README.md)\n");
-    let hints: Vec<&str> =
-        d.r.diagnostics
-            .iter()
-            .filter_map(|d| d.hint.as_deref())
-            .collect();
+    let hints = d.hints();
     assert_eq!(
         hints,
         [

@@ -116,11 +116,13 @@ pub fn msgstr_line(text: &str, key: &str) -> usize {
             .unwrap()
 }
 
-/// Rewrites an exported spreadsheet with one translation cell changed.
-pub fn edit_xlsx(file: &Path, key: &str, edit: impl Fn(&str) -> String) -> usize {
+/// An exported spreadsheet's two sheets, `translation` and `about`, as text.
+pub fn xlsx_sheets(file: &Path) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
     let mut wb: Xlsx<_> = calamine::open_workbook(file).unwrap();
-    let cells = |r: &calamine::Range<Data>| -> Vec<Vec<String>> {
-        r.rows()
+    let mut cells = |name: &str| -> Vec<Vec<String>> {
+        wb.worksheet_range(name)
+            .unwrap()
+            .rows()
             .map(|row| {
                 row.iter()
                     .map(|c| c.as_string().unwrap_or_default())
@@ -128,8 +130,12 @@ pub fn edit_xlsx(file: &Path, key: &str, edit: impl Fn(&str) -> String) -> usize
             })
             .collect()
     };
-    let mut rows = cells(&wb.worksheet_range("translation").unwrap());
-    let about = cells(&wb.worksheet_range("about").unwrap());
+    (cells("translation"), cells("about"))
+}
+
+/// Rewrites an exported spreadsheet with one translation cell changed.
+pub fn edit_xlsx(file: &Path, key: &str, edit: impl Fn(&str) -> String) -> usize {
+    let (mut rows, about) = xlsx_sheets(file);
     let n = rows.iter().position(|r| r[0] == key).unwrap();
     rows[n][2] = edit(&rows[n][2]);
     let mut out = rust_xlsxwriter::Workbook::new();
