@@ -17,6 +17,7 @@ pub use stream::Streamed;
 
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
+use crate::output::download::{Compressed, compress};
 pub use crate::output::file::FileRecord as Entry;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -29,10 +30,11 @@ pub struct Emitted {
     zip: Option<Zipped>,
 }
 
-/// A file's zip entry: compressed now, or the earlier zip's entry `i`,
-/// verified to hold the same bytes.
+/// A file's zip entry: compressed now (whole, or as it was streamed), or
+/// the earlier zip's entry `i`, verified to hold the same bytes.
 enum Zipped {
-    Fresh(PreparedZipFile),
+    Fresh(Compressed),
+    Streamed(PreparedZipFile),
     Earlier(usize),
 }
 
@@ -173,7 +175,7 @@ impl<'s> Emitter<'s> {
             let name = format!("{}/{}", self.zip_root, file.path);
             let zipped = match self.earlier.as_ref().and_then(|e| e.verify(&name, bytes)) {
                 Some(i) => Ok(Zipped::Earlier(i)),
-                None => PreparedZipFile::from_data(name, zip_options(), bytes).map(Zipped::Fresh),
+                None => compress(&name, bytes).map(Zipped::Fresh),
             };
             match zipped {
                 Ok(z) => Some(z),
@@ -229,7 +231,8 @@ impl<'s> Emitter<'s> {
                     self.reused.fetch_add(1, Ordering::Relaxed);
                 }
                 let added = match (z, &self.earlier) {
-                    (Zipped::Fresh(z), _) => zip.add_prepared_file(z),
+                    (Zipped::Fresh(z), _) => crate::output::download::add(&mut zip, z),
+                    (Zipped::Streamed(z), _) => zip.add_prepared_file(z),
                     (Zipped::Earlier(i), Some(earlier)) => earlier.copy_into(i, &mut zip),
                     (Zipped::Earlier(_), None) => Err(zip::result::ZipError::FileNotFound),
                 };
@@ -255,13 +258,19 @@ impl<'s> Emitter<'s> {
     pub fn zip_only(&self, file: &OutputFile) {
         let Some(zip) = &self.zip else { return };
         let name = format!("{}/{}", self.zip_root, file.path);
-        let result =
-            PreparedZipFile::from_data(name, zip_options(), file.bytes.as_ref()).and_then(|p| {
-                zip.lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .add_prepared_file(p)
-            });
-        if let Err(e) = result {
+        let compressed = match compress(&name, file.bytes.as_ref()) {
+            Ok(c) => c,
+            Err(e) => {
+                return self.error(Diagnostic::error(
+                    &file.path,
+                    0,
+                    0,
+                    format!("cannot zip: {e}"),
+                ));
+            }
+        };
+        let mut zip = zip.lock().unwrap_or_else(|e| e.into_inner());
+        if let Err(e) = crate::output::download::add(&mut zip, compressed) {
             self.error(self.zip_error(&file.path, e));
         }
     }

@@ -158,7 +158,7 @@ impl Emitter<'_> {
             }
         }
         let zip = match zip.map(ZipFileBuilder::finish) {
-            Some(Ok(z)) => Some(Zipped::Fresh(z)),
+            Some(Ok(z)) => Some(Zipped::Streamed(z)),
             Some(Err(e)) => {
                 self.error(self.zip_error(&path, e));
                 return None;
