@@ -228,16 +228,8 @@ impl I18n {
     /// (a code); nothing when they are the same. Codes are BCP 47 tags
     /// (letters, digits, hyphens): nothing in them needs escaping.
     pub fn mark(&self, source: LangId, within: &str) -> String {
-        let code = self.code(source);
-        if code == within {
-            return String::new();
-        }
-        let dir = self.dir(source);
-        let mut out = format!(" lang=\"{code}\"");
-        if self.index(within).map(|w| self.dir(w)) != Some(dir) {
-            out.push_str(&format!(" dir=\"{}\"", dir.as_str()));
-        }
-        out
+        let within_dir = self.index(within).map(|w| self.dir(w));
+        crate::config::lang_attrs(self.code(source), self.dir(source), within, within_dir)
     }
 }
 

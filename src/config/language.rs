@@ -168,6 +168,28 @@ pub fn direction_of(tag: &LanguageIdentifier) -> Direction {
     })
 }
 
+/// ` lang="en"` (and ` dir="ltr"` when the directions differ) for text in
+/// language `code` (direction `dir`) inside an element in language
+/// `within` (direction `within_dir`, when known); nothing when they are
+/// the same. Codes are BCP 47 tags (letters, digits, hyphens): nothing in
+/// them needs escaping. Interface strings (`t_attrs`) and local values
+/// are marked by this one rule.
+pub fn lang_attrs(
+    code: &str,
+    dir: Direction,
+    within: &str,
+    within_dir: Option<Direction>,
+) -> String {
+    if code == within {
+        return String::new();
+    }
+    let mut out = format!(" lang=\"{code}\"");
+    if within_dir != Some(dir) {
+        out.push_str(&format!(" dir=\"{}\"", dir.as_str()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ mod period;
 
 pub use base::BaseSite;
 
-pub use language::{TagError, direction_of, validate_tag};
+pub use language::{TagError, direction_of, lang_attrs, validate_tag};
 pub use period::{Period, PeriodUnit};
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -171,6 +171,14 @@ impl Config {
             .iter()
             .position(|l| l.code == code)
             .map(LangId)
+    }
+
+    /// ` lang="…"` (and ` dir="…"` when the directions differ) for text in
+    /// language `source` inside an element in language `within`; nothing
+    /// when they are the same (see [`lang_attrs`]).
+    pub fn mark(&self, source: LangId, within: LangId) -> String {
+        let (s, w) = (&self.languages[source], &self.languages[within]);
+        lang_attrs(&s.code, s.dir, &w.code, Some(w.dir))
     }
 
     pub fn default_index(&self) -> LangId {

@@ -121,20 +121,33 @@ fn unknown(st: &mut State, name: &str, pos: usize) {
     );
 }
 
-/// A value in the page's language, or the gap left for it.
+/// A value in the page's language, or the gap left for it. Taken from
+/// another language (the default's), it is marked with that language, as
+/// interface words inside content are (`Label::attrs`): on its visible
+/// text, never in an `href` or `datetime`.
 fn value(st: &mut State, v: &LocalValue) {
     let lang = st.site.docs[st.doc].file.lang;
     let Some(text) = v.value[lang].clone() else {
-        return gap(st, &v.label[lang]);
+        let label = Label {
+            text: v.label[lang].clone(),
+            attrs: v.label_attrs(&st.site.config, lang),
+        };
+        return gap(st, label);
     };
+    let lang_attrs = v.value_attrs(&st.site.config, lang);
     if v.kind == ValueKind::Text {
-        return literal(st, CowStr::from(text));
+        if lang_attrs.is_empty() {
+            return literal(st, CowStr::from(text));
+        }
+        st.html(format!("<span{lang_attrs}>"));
+        literal(st, CowStr::from(text));
+        return st.html("</span>".into());
     }
     push_text(st, &text);
     // A link inside a link is not valid HTML: inside one, the text only.
     let linked = !st.links.iter().any(|l| matches!(l, OpenLink::Anchor(_)));
     let attr = escape(&text);
-    let ltr = "<bdi dir=\"ltr\">";
+    let ltr = format!("<bdi{lang_attrs} dir=\"ltr\">");
     let (open, close) = match v.kind {
         ValueKind::Phone if linked => (
             format!(
@@ -152,11 +165,16 @@ fn value(st: &mut State, v: &LocalValue) {
             "</bdi></a>".to_string(),
         ),
         ValueKind::Date => (
-            format!("<time class=\"value value-date\" datetime=\"{attr}\" dir=\"ltr\">"),
+            format!(
+                "<time class=\"value value-date\" datetime=\"{attr}\"{lang_attrs} dir=\"ltr\">"
+            ),
             "</time>".to_string(),
         ),
         kind => (
-            format!("<bdi class=\"value value-{}\" dir=\"ltr\">", kind.as_str()),
+            format!(
+                "<bdi class=\"value value-{}\"{lang_attrs} dir=\"ltr\">",
+                kind.as_str()
+            ),
             "</bdi>".to_string(),
         ),
     };
@@ -175,18 +193,19 @@ fn dial(phone: &str) -> String {
 }
 
 /// An unset value: a marked gap on screen, a labelled line to write on in
-/// print (the stylesheets choose which part shows).
-fn gap(st: &mut State, label: &str) {
+/// print (the stylesheets choose which part shows). `label`'s attributes
+/// mark it when it is in another language than the page.
+fn gap(st: &mut State, label: Label) {
     let Label { text: note, attrs } = st.opts.labels.to_fill_in.clone();
-    push_text(st, label);
+    push_text(st, &label.text);
     st.html("<span class=\"value-unset\">".into());
     if !note.is_empty() {
         st.html(format!("<span class=\"value-unset-note\"{attrs}>"));
         st.emit(Event::Text(CowStr::from(note)));
         st.html("</span> ".into());
     }
-    st.html("<span class=\"value-unset-label\">".into());
-    st.emit(Event::Text(CowStr::from(label.to_string())));
+    st.html(format!("<span class=\"value-unset-label\"{}>", label.attrs));
+    st.emit(Event::Text(CowStr::from(label.text)));
     st.html("</span><span class=\"value-write-in\" aria-hidden=\"true\"></span></span>".into());
 }
 
@@ -203,6 +222,10 @@ mod tests {
     }
 
     fn render_in(lang: &str, body: &str, yaml_extra: &str) -> Rendered {
+        render_with(lang, body, yaml_extra, VALUES)
+    }
+
+    fn render_with(lang: &str, body: &str, yaml_extra: &str, values: &str) -> Rendered {
         let (config, _) = crate::config::parse(
             &format!("title: T\ndefault_language: en\nlanguages: [en, ar]\n{yaml_extra}"),
             Path::new("site.yaml"),
@@ -210,7 +233,7 @@ mod tests {
         let chapter = format!("---\ntitle: C\n---\n{body}");
         let name = format!("pub/01-c.{lang}.md");
         let files = [
-            ("values.yaml", VALUES),
+            ("values.yaml", values),
             ("pub/index.md", "---\ntitle: P\n---\n"),
             (name.as_str(), chapter.as_str()),
         ];
@@ -260,6 +283,33 @@ mod tests {
         assert_eq!(
             r.html,
             "<p>Shelter: <span class=\"value-unset\"><span class=\"value-unset-note\">To fill in:</span> <span class=\"value-unset-label\">Safe shelter</span><span class=\"value-write-in\" aria-hidden=\"true\"></span></span></p>\n"
+        );
+    }
+
+    #[test]
+    fn values_and_labels_from_another_language_are_marked_with_it() {
+        let values = "office: { label: { en: Office, ar: المكتب }, value: { en: Main office } }\ncity: { label: { en: City, ar: المدينة }, value: { en: Lakeside, ar: ضفة البحيرة } }\ncontact: { label: { en: Contact person } }\nmail: { label: E-mail, kind: email, value: { en: a@example.org } }\nday: { label: Day, kind: date, value: { en: 2026-11-01 } }\nhotline: { label: Hotline, kind: phone, value: \"+000 12 345\" }\n";
+        let r = render_with(
+            "ar",
+            "{{office}} {{city}} {{contact}} {{mail}} {{day}} {{hotline}} [{{mail}}](https://example.org)\n",
+            "",
+            values,
+        );
+        assert_eq!(
+            r.html,
+            "<p><span lang=\"en\" dir=\"ltr\">Main office</span> ضفة البحيرة <span class=\"value-unset\"><span class=\"value-unset-note\">To fill in:</span> <span class=\"value-unset-label\" lang=\"en\" dir=\"ltr\">Contact person</span><span class=\"value-write-in\" aria-hidden=\"true\"></span></span> <a class=\"value value-email\" href=\"mailto:a@example.org\"><bdi lang=\"en\" dir=\"ltr\">a@example.org</bdi></a> <time class=\"value value-date\" datetime=\"2026-11-01\" lang=\"en\" dir=\"ltr\">2026-11-01</time> <a class=\"value value-phone\" href=\"tel:+00012345\"><bdi dir=\"ltr\">+000 12 345</bdi></a> <a href=\"https://example.org\" class=\"external\"><bdi class=\"value value-email\" lang=\"en\" dir=\"ltr\">a@example.org</bdi></a></p>\n"
+        );
+        // Search reads the words, not the markup.
+        assert!(
+            r.text.contains("Main office ضفة البحيرة Contact person"),
+            "{}",
+            r.text
+        );
+        // In the language they are written in, nothing changes.
+        let r = render_with("en", "{{office}}, {{contact}}, {{day}}\n", "", values);
+        assert_eq!(
+            r.html,
+            "<p>Main office, <span class=\"value-unset\"><span class=\"value-unset-note\">To fill in:</span> <span class=\"value-unset-label\">Contact person</span><span class=\"value-write-in\" aria-hidden=\"true\"></span></span>, <time class=\"value value-date\" datetime=\"2026-11-01\" dir=\"ltr\">2026-11-01</time></p>\n"
         );
     }
 

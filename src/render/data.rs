@@ -150,9 +150,16 @@ pub struct Change {
 pub struct ValueCtx {
     pub name: String,
     pub label: String,
+    /// ` lang="en"` (` dir` too when the directions differ) for the
+    /// label's element when the label is in another language than the
+    /// page's, else empty.
+    pub label_attrs: String,
     pub kind: &'static str,
     /// Null when unset.
     pub value: Option<String>,
+    /// The same for the value's element (only ` lang` for a kind other
+    /// than text, whose element is `dir="ltr"` anyway).
+    pub value_attrs: String,
     pub verified: Option<String>,
     /// Set by the edition rather than taken from the base.
     pub local: bool,

@@ -118,8 +118,10 @@ fn values(site: &Site, lang: LangId) -> Vec<ValueCtx> {
         .map(|(name, v)| ValueCtx {
             name: name.clone(),
             label: v.label[lang].clone(),
+            label_attrs: v.label_attrs(&site.config, lang),
             kind: v.kind.as_str(),
             value: v.value[lang].clone(),
+            value_attrs: v.value_attrs(&site.config, lang),
             verified: v.verified.clone(),
             local: v.set_here,
         })

@@ -52,6 +52,12 @@ pub struct LocalValue {
     pub label: Vec<String>,
     /// The value per language index; `None` when unset.
     pub value: Vec<Option<String>>,
+    /// The language each label (`label_lang`) and value (`value_lang`)
+    /// is really in, per language index: the default language's where it
+    /// fell back to it, else the language itself (also for text written
+    /// once for every language, and for the name shown as a label).
+    pub label_lang: Vec<LangId>,
+    pub value_lang: Vec<LangId>,
     /// When someone last checked it (`verified:`), from whoever set it.
     pub verified: Option<String>,
     /// Where it is set (else declared), for reports.
@@ -65,6 +71,27 @@ pub struct LocalValue {
 #[derive(Debug, Default, Clone)]
 pub struct Values {
     pub by_name: BTreeMap<String, LocalValue>,
+}
+
+impl LocalValue {
+    /// ` lang="en"` (and ` dir` when the directions differ) for the
+    /// element showing the label on a page in `within`, when the label
+    /// is in another language; else nothing.
+    pub fn label_attrs(&self, config: &Config, within: LangId) -> String {
+        config.mark(self.label_lang[within], within)
+    }
+
+    /// The same for the element showing the value. Only a text value can
+    /// be right to left: the element showing another kind is always
+    /// `dir="ltr"` already, and gets only the ` lang`.
+    pub fn value_attrs(&self, config: &Config, within: LangId) -> String {
+        let source = self.value_lang[within];
+        match self.kind {
+            ValueKind::Text => config.mark(source, within),
+            _ if source == within => String::new(),
+            _ => format!(" lang=\"{}\"", config.languages[source].code),
+        }
+    }
 }
 
 impl Values {
@@ -149,12 +176,14 @@ struct Layers<'a> {
 
 impl Layers<'_> {
     /// Own before base; each first in the language, then in the default.
+    /// Also whether it is own, and whether it fell back to the default
+    /// (text for every language is found in the language itself).
     fn lookup<'e>(
         &'e self,
         code: &str,
         default: &str,
         field: impl Fn(&'e Entry) -> &'e parse::PerLanguage,
-    ) -> Option<(&'e str, bool)> {
+    ) -> Option<(&'e str, bool, bool)> {
         let order = [self.own.map(|o| (o, true)), self.base.map(|b| (b, false))];
         let find = |c: &str| {
             order
@@ -162,7 +191,9 @@ impl Layers<'_> {
                 .flatten()
                 .find_map(|((_, e), own)| field(e).get(c).map(|t| (t, *own)))
         };
-        find(code).or_else(|| find(default))
+        find(code)
+            .map(|(t, own)| (t, own, false))
+            .or_else(|| find(default).map(|(t, own)| (t, own, code != default)))
     }
 
     fn resolve(&self, name: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> LocalValue {
@@ -173,17 +204,18 @@ impl Layers<'_> {
             .find_map(|(_, e)| e.kind)
             .unwrap_or(ValueKind::Text);
         let default = &config.default_language;
-        let mut label = Vec::new();
-        let mut value = Vec::new();
+        let (mut label, mut label_lang) = (Vec::new(), Vec::new());
+        let (mut value, mut value_lang) = (Vec::new(), Vec::new());
         let mut set_here = false;
-        for lang in &config.languages {
-            label.push(
-                self.lookup(&lang.code, default, |e| &e.label)
-                    .map_or_else(|| name.to_string(), |(t, _)| t.to_string()),
-            );
+        for (l, lang) in config.lang_ids().zip(&config.languages) {
+            let in_lang = |fell_back: bool| if fell_back { config.default_index() } else { l };
+            let lb = self.lookup(&lang.code, default, |e| &e.label);
+            label.push(lb.map_or_else(|| name.to_string(), |(t, _, _)| t.to_string()));
+            label_lang.push(in_lang(lb.is_some_and(|(_, _, f)| f)));
             let v = self.lookup(&lang.code, default, |e| &e.value);
-            set_here |= v.is_some_and(|(_, own)| own);
-            value.push(v.map(|(t, _)| t.to_string()));
+            set_here |= v.is_some_and(|(_, own, _)| own);
+            value.push(v.map(|(t, _, _)| t.to_string()));
+            value_lang.push(in_lang(v.is_some_and(|(_, _, f)| f)));
         }
         if label.iter().all(|l| l == name)
             && let Some((rel, e)) = entries.clone().last()
@@ -212,6 +244,8 @@ impl Layers<'_> {
             kind,
             label,
             value,
+            label_lang,
+            value_lang,
             verified,
             file,
             line,

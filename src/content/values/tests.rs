@@ -159,3 +159,50 @@ fn a_bidirectional_override_in_a_value_is_refused() {
         "{h:?}"
     );
 }
+
+#[test]
+fn each_label_and_value_knows_the_language_it_is_really_in() {
+    let mut d = Vec::new();
+    let v = build(
+        &[
+            text(
+                "global/guidance/values.yaml",
+                "office: { label: { en: Office, fr: Bureau } }\nmail: { label: E-mail, kind: email, value: { en: a@example.org } }\nday: { label: { en: Day }, kind: date }\nunnamed: { kind: text }\n",
+                true,
+            ),
+            text(
+                "guidance/values.yaml",
+                "office: { value: { en: Main office, ar: المكتب الرئيسي } }\nday: { value: 2026-11-01 }\n",
+                false,
+            ),
+        ],
+        &config(),
+        &mut d,
+    );
+    let (en, fr, ar) = (LangId(0), LangId(1), LangId(2));
+    let c = config();
+    let o = v.get("office").unwrap();
+    // The label: French's own, Arabic's from English.
+    assert_eq!(o.label_lang, [en, fr, en]);
+    // The value: Arabic's own, French's from English (the edition's own
+    // Arabic before anything of the base's).
+    assert_eq!(o.value_lang, [en, en, ar]);
+    assert_eq!(o.label_attrs(&c, en), "");
+    assert_eq!(o.label_attrs(&c, fr), "");
+    assert_eq!(o.label_attrs(&c, ar), " lang=\"en\" dir=\"ltr\"");
+    assert_eq!(o.value_attrs(&c, fr), " lang=\"en\"");
+    assert_eq!(o.value_attrs(&c, ar), "");
+    // Text for every language is in each: nothing to mark.
+    let m = v.get("mail").unwrap();
+    assert_eq!(m.label_lang, [en, fr, ar]);
+    // Another kind's element is left to right already: only its language.
+    assert_eq!(m.value_lang, [en, en, en]);
+    assert_eq!(m.value_attrs(&c, ar), " lang=\"en\"");
+    assert_eq!(v.get("day").unwrap().value_lang, [en, fr, ar]);
+    assert_eq!(v.get("day").unwrap().label_lang, [en, en, en]);
+    // A value with no label shows its name, in no language in particular.
+    let u = v.get("unnamed").unwrap();
+    assert_eq!(u.label, ["unnamed", "unnamed", "unnamed"]);
+    assert_eq!(u.label_lang, [en, fr, ar]);
+    assert_eq!(heads(&d).len(), 1, "{d:?}");
+}
