@@ -2,7 +2,8 @@
 //! nothing stored on the device unless the publication opts in.
 
 mod common;
-use common::{Site, browser};
+use common::{Site, browser, cdp};
+use serde_json::json;
 
 const PAGE: &str = "en/checklist/before.html";
 
@@ -24,6 +25,13 @@ fn checklist_items_are_labelled_checkboxes() {
     }
     // Ids come from the item text, so they survive edits elsewhere.
     assert_eq!(boxes[0].value().attr("id"), Some("task-plan-the-visit"));
+    // No form state kept: a browser saves ticked boxes in its session
+    // history (on disk) unless told not to.
+    assert!(
+        boxes
+            .iter()
+            .all(|b| b.value().attr("autocomplete") == Some("off"))
+    );
     assert_eq!(p.attr(".content", "data-checklist"), "session");
     assert_eq!(p.select(".checklist-clear").len(), 1);
     // Outside checklists, task lists are shown but not tickable.
@@ -98,5 +106,44 @@ fn ticks_survive_a_reload_when_the_publication_opts_in() {
     assert_eq!(
         result,
         "ticked=true stored=1 after-reload=true clear-visible=true after-clear=false,0"
+    );
+}
+
+/// Ticks, leaves the page and comes back. Without the back-forward cache
+/// (a browser may keep a page live in memory, which stays on the device
+/// only while it runs), Back makes the page again from its history entry,
+/// where a browser saves form state, and writes it to the profile's
+/// session file, unless the boxes opt out.
+#[test]
+fn ticks_are_not_restored_from_the_browsers_history() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let Some(browser) = browser::require() else {
+        return;
+    };
+    let mut page = cdp::Cdp::launch_with(&browser, &["--disable-features=BackForwardCache"]);
+    let boxes = "[...document.querySelectorAll('input.task')]";
+    page.navigate(&browser::file_url(&site.out().join(PAGE)));
+    page.wait_until(&format!(
+        "document.readyState === 'complete' && {boxes}.length === 2"
+    ));
+    page.eval(&format!("{boxes}.forEach(b => b.click()), true"));
+    assert_eq!(
+        page.eval(&format!("{boxes}.every(b => b.checked)")),
+        json!(true)
+    );
+    page.navigate(&browser::file_url(
+        &site.out().join("en/handbook/intro.html"),
+    ));
+    page.wait_until(
+        "location.pathname.endsWith('intro.html') && document.readyState === 'complete'",
+    );
+    page.eval("history.back(), true");
+    page.wait_until(&format!(
+        "location.pathname.endsWith('before.html') && document.readyState === 'complete' && {boxes}.length === 2"
+    ));
+    assert_eq!(
+        page.eval(&format!("{boxes}.map(b => b.checked).join()")),
+        json!("false,false")
     );
 }

@@ -35,11 +35,17 @@ fn pipe() -> (RawFd, RawFd) {
 impl Cdp {
     /// A browser with one blank page, attached.
     pub fn launch(browser: &Path) -> Cdp {
+        Self::launch_with(browser, &[])
+    }
+
+    /// [`Cdp::launch`] with more command-line flags.
+    pub fn launch_with(browser: &Path, flags: &[&str]) -> Cdp {
         let profile = tempfile::tempdir().unwrap();
         let (child_in, to_child) = pipe();
         let (from_child, child_out) = pipe();
         let mut cmd = super::browser::command(browser, profile.path());
         cmd.args(["--remote-debugging-pipe", "--window-size=1024,768"])
+            .args(flags)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
