@@ -87,11 +87,56 @@ pub struct LanguageSummary {
     pub fallback: usize,
     /// Translations whose source changed since they were stamped.
     pub stale: Vec<String>,
+    /// In a local edition, the stale translations it reads from its base
+    /// because it adapted their source: each with the edition's file to
+    /// translate the adaptation into (see [`adaptation_to_translate`]).
+    pub translate_in_edition: Vec<(String, String)>,
     /// Translations with no `translation_of:` stamp.
     pub untracked: usize,
     /// Translations left out because they cannot be read (`broken_links:
     /// warning`): `check` fails on them, as `build --strict` does.
     pub with_errors: Vec<String>,
+}
+
+impl LanguageSummary {
+    /// What to do about the stale translation `file` (one of `stale`).
+    pub fn stale_advice(&self, file: &str) -> String {
+        match self.translate_in_edition.iter().find(|(f, _)| f == file) {
+            Some((_, own)) => adapted_advice(&self.code, own),
+            None => "its source changed; review it, then `fieldguide stamp` it".into(),
+        }
+    }
+}
+
+/// When a local edition reads `node`'s translation in `lang` from its base
+/// while the source is the edition's own (it adapted that page): the file
+/// of the edition to translate the adaptation into. The base's file is the
+/// global team's, and `stamp` in the edition refuses it.
+pub fn adaptation_to_translate(
+    site: &Site,
+    node: NodeId,
+    lang: LangId,
+) -> Option<std::path::PathBuf> {
+    let n = &site.nodes[node];
+    let from_base = |l: LangId| n.docs[l].map(|d| site.doc(d).file.from_base);
+    if from_base(lang)? && !from_base(n.source_lang)? {
+        let code = &site.config.languages[lang].code;
+        Some(
+            std::path::Path::new(crate::content::load::CONTENT_DIR)
+                .join(&n.dir)
+                .join(format!("{}.{code}.md", n.stem)),
+        )
+    } else {
+        None
+    }
+}
+
+/// The advice for a base's translation of a page the edition adapted:
+/// translate the adaptation in the edition, as `own`.
+pub fn adapted_advice(code: &str, own: &str) -> String {
+    format!(
+        "the global team's translation of a page this edition adapted: translate the adaptation into `{code}` as {own} in this edition (`fieldguide translate export --lang {code}` gives the text, with this translation as the suggestion), then import it"
+    )
 }
 
 /// Pages per language and their translation status, for the build summary.
@@ -106,6 +151,7 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
                 translated: 0,
                 fallback: 0,
                 stale: Vec::new(),
+                translate_in_edition: Vec::new(),
                 untracked: 0,
                 with_errors: site
                     .broken_translations
@@ -120,8 +166,12 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
                     Status::Stale => {
                         sum.translated += 1;
                         if let Some(d) = node.docs[l] {
-                            sum.stale
-                                .push(crate::diagnostics::display_path(&site.doc(d).file.rel));
+                            let file = crate::diagnostics::display_path(&site.doc(d).file.rel);
+                            if let Some(own) = adaptation_to_translate(site, n, l) {
+                                let own = crate::diagnostics::display_path(&own);
+                                sum.translate_in_edition.push((file.clone(), own));
+                            }
+                            sum.stale.push(file);
                         }
                     }
                     Status::Untracked => {

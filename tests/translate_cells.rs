@@ -249,7 +249,7 @@ fn indentation_markdown_ignores_is_accepted_and_the_rest_is_placed_at_its_line()
         o.stderr
     );
     let want = format!(
-        "{}:{}:1: error: msgctxt \"{BAD}\": the translation cannot be written into the page as it is: in the page, it would read back as \"Choisir.\"",
+        "{}:{}:1: error: msgctxt \"{BAD}\": the source is 1 paragraph, the translation's Markdown makes 1 paragraph, 1 link reference definition (`[label]: target`), which is not shown",
         file.display(),
         msgstr_line(&text, BAD)
     );

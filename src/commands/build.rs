@@ -124,7 +124,8 @@ pub fn summary_lines(summary: &pipeline::Summary) -> Vec<String> {
         lines.push(format!("  {}", language_line(l)));
         for f in &l.stale {
             lines.push(format!(
-                "           out of date: {f} (its source changed; review it, then `fieldguide stamp` it)"
+                "           out of date: {f} ({})",
+                l.stale_advice(f)
             ));
         }
     }

@@ -107,6 +107,12 @@ struct PageReport {
     source: String,
     /// The page's blocks: translated, changed since translated, missing.
     segments: Option<SegmentCounts>,
+    /// In a local edition, for a stale translation read from the base
+    /// because the edition adapted its source: the edition's file to
+    /// translate the adaptation into (the base's is not the edition's to
+    /// stamp).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translate_in_edition: Option<String>,
 }
 
 /// The file of `node`'s translation in language `l`: the one read, else
@@ -135,6 +141,15 @@ fn has_errors(site: &Site, node: NodeId, l: LangId, broken: &HashSet<String>) ->
     read.into_iter()
         .chain([display_path(&own_file(site, node, l))])
         .any(|f| broken.contains(&f))
+}
+
+/// For a stale translation a local edition reads from its base because it
+/// adapted the source: the edition's file to translate the adaptation into.
+fn edition_file(site: &Site, node: NodeId, l: LangId, state: State) -> Option<String> {
+    (state == State::Stale)
+        .then(|| translation::adaptation_to_translate(site, node, l))
+        .flatten()
+        .map(|f| display_path(&f))
 }
 
 fn report(
@@ -210,6 +225,7 @@ fn report(
                     segments: (!broken && !draft)
                         .then(|| units::page(site, n, l, history).map(|p| p.counts()))
                         .flatten(),
+                    translate_in_edition: edition_file(site, n, l, state),
                 });
             }
             publications.push(PublicationReport {
@@ -276,10 +292,10 @@ fn text(r: &Report) -> String {
                     c.translated, c.changed, c.missing
                 )
             });
-            let note = if page.status == State::Error {
-                "  the file is there but has errors (see the messages): fix them, do not translate it again"
-            } else {
-                ""
+            let note = match &page.translate_in_edition {
+                _ if page.status == State::Error => "  the file is there but has errors (see the messages): fix them, do not translate it again".to_string(),
+                Some(own) => format!("  {}", translation::adapted_advice(&lang.code, own)),
+                None => String::new(),
             };
             let _ = writeln!(
                 out,

@@ -2,10 +2,12 @@
 //! tools. The work is in `crate::translate`; this prints what happened.
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, Verbosity, plural, print_diagnostics};
+use crate::config::LangId;
+use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, Severity, SourceLookup, display_path, render, stderr_color};
 use crate::pipeline::{self, Options};
 use crate::translate::catalog::Format;
-use crate::translate::{export, files, import};
+use crate::translate::{export, files, import, overwrite};
 use std::path::{Path, PathBuf};
 
 fn modelled(opts: &Options, verbosity: Verbosity) -> Option<pipeline::Modelled> {
@@ -94,6 +96,9 @@ pub fn export(
             return EXIT_FAILED;
         }
     }
+    if !keeps_work(site, &opts.source, l, &dir, &exported) {
+        return EXIT_FAILED;
+    }
     for x in &exported {
         if let Err(e) = files::write_inside(&root, &folder.join(&x.file_name), &x.bytes) {
             crate::errln!("error: {e}");
@@ -112,6 +117,44 @@ pub fn export(
         }
     }
     EXIT_OK
+}
+
+/// Whether every file the export replaces holds no work the site lacks
+/// (see `translate::overwrite`); else says which, and nothing is written.
+fn keeps_work(
+    site: &Site,
+    root: &Path,
+    l: LangId,
+    dir: &Path,
+    exported: &[export::Exported],
+) -> bool {
+    let mut ok = true;
+    for x in exported {
+        let path = dir.join(&x.file_name);
+        let lost = overwrite::unimported(site, root, l, &path);
+        if lost.is_empty() {
+            continue;
+        }
+        ok = false;
+        let shown: Vec<String> = lost
+            .iter()
+            .take(3)
+            .map(|e| format!("{}, line {}", e.place, e.line))
+            .collect();
+        let more = if lost.len() > 3 { ", …" } else { "" };
+        crate::errln!(
+            "error: {} holds {} not imported ({}{more}): the new export would replace {}; nothing was written",
+            path.display(),
+            plural(lost.len(), "translation", "translations"),
+            shown.join("; "),
+            if lost.len() == 1 { "it" } else { "them" }
+        );
+        crate::errln!(
+            "  = hint: import it first (`fieldguide translate import {}`), or move it away, or write the new export elsewhere with `--out FOLDER`",
+            path.display()
+        );
+    }
+    ok
 }
 
 /// Shows the lines of translators' files (and of pages) under messages;

@@ -4,6 +4,7 @@
 use super::assemble::{Job, assemble, normalise, placed};
 use super::catalog::{Incoming, fingerprint};
 use super::history;
+use super::pending::{self, Suggestion};
 use super::units::{PageUnits, State, Unit};
 use super::{fields, files, segments::Kind, validate};
 use crate::config::LangId;
@@ -27,6 +28,13 @@ pub struct Report {
     /// Per file, the segments it left as exported whose translation in the
     /// site changed since: the site's was kept.
     pub kept: Vec<(PathBuf, usize)>,
+    /// Translations of blocks whose source changed since their file was
+    /// exported, kept for the next export (see `pending`): language,
+    /// publication, segment key.
+    pub suggested: Vec<(LangId, String, String, Suggestion)>,
+    /// Pages written (or found as they should be): their kept suggestions
+    /// are done with. Language, publication and the pages' segment keys.
+    pub settled: Vec<(LangId, String, Vec<String>)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -110,6 +118,58 @@ fn newer_in_site(e: &Incoming, unit: &Unit) -> bool {
             .is_some_and(|h| h != fingerprint(&unit.translation))
 }
 
+/// The translation of entry `e`, made for an earlier source of `unit`, to
+/// keep for the next export: unless it is empty, or is the site's own (as
+/// exported, or as the site has it): then no work is lost.
+fn keep(e: &Incoming, unit: &Unit) -> Option<Suggestion> {
+    let text = placed(unit.kind, &e.translation);
+    (!text.is_empty() && !untouched(e) && text != placed(unit.kind, &unit.translation)).then(|| {
+        Suggestion {
+            source: normalise(&e.source),
+            translation: text,
+            site: fingerprint(&unit.translation),
+        }
+    })
+}
+
+/// What becomes of entry `e`, whose block's source changed since its file
+/// was exported, and what to do: its translation was `kept` for the next
+/// export, or is the site's own. Nothing to say of an empty entry.
+fn source_changed(code: &str, kept: bool, e: &Incoming) -> Option<(&'static str, String)> {
+    let (what, hint) = if kept {
+        (
+            "its translation is not written into the page",
+            format!(
+                "export again: the new file shows the change as fuzzy, with this translation (kept in {} until then)",
+                display_path(&pending::rel(code))
+            ),
+        )
+    } else if !normalise(&e.translation).is_empty() {
+        (
+            "its translation, the site's, is not used",
+            "export again: the new file shows the change as fuzzy".to_string(),
+        )
+    } else {
+        // An empty entry carries no translation to lose.
+        return None;
+    };
+    Some((what, hint))
+}
+
+/// The name of the publication of `node`, as files name it.
+fn publication_of(site: &Site, node: &crate::content::model::NodeId) -> String {
+    super::export::publication_name(site, site.nodes[*node].publication)
+}
+
+/// Records that `page` is written or as it should be: its kept
+/// suggestions are done with.
+fn settle(site: &Site, lang: LangId, page: &PageUnits, report: &mut Report) {
+    let keys = page.units.iter().map(|u| u.key.clone()).collect();
+    report
+        .settled
+        .push((lang, publication_of(site, &page.node), keys));
+}
+
 /// Applies a page's entries, checks them, and writes the page if complete.
 pub fn import_page(
     site: &Site,
@@ -121,6 +181,7 @@ pub fn import_page(
 ) {
     let mut failed = false;
     let mut applied = Vec::new();
+    let publication = publication_of(site, &page.node);
     let target = display_path(&page.target_rel);
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
@@ -143,13 +204,14 @@ pub fn import_page(
             continue;
         }
         if normalise(&e.source) != normalise(&unit.source) {
-            // An empty entry carries no translation to lose.
-            if !normalise(&e.translation).is_empty() {
-                report.diagnostics.push(
-                    at(false, "the source of this block changed since the file was exported; its translation is not used")
-                        .with_hint("export again: the new file shows the change as fuzzy, with this translation"),
-                );
+            let code = &site.config.languages[lang].code;
+            let kept = keep(e, unit).map(|k| (lang, publication.clone(), unit.key.clone(), k));
+            if let Some((what, hint)) = source_changed(code, kept.is_some(), e) {
+                let msg =
+                    format!("the source of this block changed since the file was exported; {what}");
+                report.diagnostics.push(at(false, &msg).with_hint(hint));
             }
+            report.suggested.extend(kept);
             continue;
         }
         if newer_in_site(e, unit) {
@@ -257,6 +319,7 @@ fn write_page(
     // it would copy the base, and stop it receiving the base's corrections.
     if existing.is_some_and(|d| d.file.from_base && d.file.text == text) {
         report.unchanged += 1;
+        settle(site, lang, page, report);
         return;
     }
     // Keep a byte-order mark the file had.
@@ -268,7 +331,11 @@ fn write_page(
         Vec::new()
     };
     bytes.extend_from_slice(text.as_bytes());
-    match files::write_inside(root, &page.target_rel, &bytes) {
+    let written = files::write_inside(root, &page.target_rel, &bytes);
+    if written.is_ok() {
+        settle(site, lang, page, report);
+    }
+    match written {
         Ok(true) => {
             report.written.push(page.target_rel.clone());
             if let Err(e) = history::save(root, &src.file.text) {

@@ -75,6 +75,9 @@ pub struct Outgoing<'a> {
     pub unit: &'a Unit,
     /// `guidance/pub/01-a.en.md:12`.
     pub reference: String,
+    /// The [`fingerprint`] recorded as exported: of the site's translation
+    /// (which a kept suggestion, see `pending`, does not change).
+    pub exported: String,
 }
 
 /// An entry read back from a translator's file.

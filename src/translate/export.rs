@@ -2,7 +2,7 @@
 //! every segment of every page in reading order (or, with `only_changed`,
 //! just those that need work).
 
-use super::catalog::{Format, Header, Outgoing};
+use super::catalog::{Format, Header, Outgoing, fingerprint};
 use super::history::History;
 use super::units::{self, PageUnits, SegmentCounts, State};
 use crate::config::Direction;
@@ -59,15 +59,31 @@ pub fn header(site: &Site, publication: NodeId, lang: LangId) -> Header {
 
 pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>, Vec<Diagnostic>> {
     let history = History::new(root);
+    let kept = super::pending::load(root, &site.config.languages[opts.lang].code);
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for &p in &site.publications {
-        let pages = publication_units(site, p, opts.lang, &history);
+        let mut pages = publication_units(site, p, opts.lang, &history);
+        // What each block's file records as exported: the site's
+        // translation, before a kept suggestion takes its place.
+        let exported: Vec<Vec<String>> = pages
+            .iter()
+            .map(|page| {
+                page.units
+                    .iter()
+                    .map(|u| fingerprint(&u.translation))
+                    .collect()
+            })
+            .collect();
+        let name = publication_name(site, p);
+        for page in &mut pages {
+            super::pending::offer(&kept, &name, page);
+        }
         let mut seen = HashSet::new();
         let mut outgoing = Vec::new();
         let mut counts = SegmentCounts::default();
-        for page in &pages {
-            for u in &page.units {
+        for (page, exported) in pages.iter().zip(&exported) {
+            for (u, exported) in page.units.iter().zip(exported) {
                 if !seen.insert(u.key.as_str()) {
                     problems.push(
                         Diagnostic::error(&page.source_rel, u.source_line, 1, format!("two segments have the same key `{}`", u.key))
@@ -85,6 +101,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                 outgoing.push(Outgoing {
                     unit: u,
                     reference: format!("{}:{}", display_path(&page.source_rel), u.source_line),
+                    exported: exported.clone(),
                 });
             }
         }

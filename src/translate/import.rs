@@ -11,6 +11,7 @@ use super::apply::{Routed, import_page, one_per_segment};
 use super::catalog::{Catalog, Format, hidden_format};
 use super::export::{publication_name, publication_units};
 use super::history::History;
+use super::pending;
 use super::{MAX_FILE_BYTES, megabytes};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
@@ -188,6 +189,7 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             }
         }
     }
+    keep_suggestions(site, root, &mut report);
     for (file, n) in std::mem::take(&mut report.kept) {
         report.diagnostics.push(
             Diagnostic::warning(&file, 0, 0, format!(
@@ -199,6 +201,43 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
         );
     }
     report
+}
+
+/// Updates each language's kept suggestions (see `pending`): those of the
+/// pages written are done with, and those of this import are added.
+fn keep_suggestions(site: &Site, root: &Path, report: &mut Report) {
+    let settled = std::mem::take(&mut report.settled);
+    let suggested = std::mem::take(&mut report.suggested);
+    let mut langs: Vec<LangId> = settled.iter().map(|s| s.0).collect();
+    langs.extend(suggested.iter().map(|s| s.0));
+    langs.sort();
+    langs.dedup();
+    for lang in langs {
+        let code = &site.config.languages[lang].code;
+        let mut store = pending::load(root, code);
+        let before = store.clone();
+        for (_, publication, keys) in settled.iter().filter(|s| s.0 == lang) {
+            if let Some(kept) = store.get_mut(publication) {
+                kept.retain(|k, _| !keys.contains(k));
+            }
+        }
+        for (_, publication, key, s) in suggested.iter().filter(|s| s.0 == lang) {
+            store
+                .entry(publication.clone())
+                .or_default()
+                .insert(key.clone(), s.clone());
+        }
+        store.retain(|_, kept| !kept.is_empty());
+        if store == before {
+            continue;
+        }
+        if let Err(e) = pending::save(root, code, &store) {
+            report.diagnostics.push(
+                Diagnostic::error(pending::rel(code), 0, 0, format!("cannot keep the translations that arrived after their source changed: {e}"))
+                    .with_hint("they are in the file imported: keep it, and import it again once this is fixed"),
+            );
+        }
+    }
 }
 
 /// Each file's entries, by page of `pages` (a key twice in one file, or

@@ -12,7 +12,9 @@
 //! - `validate` (`compare`): a translated block checked against its source.
 //! - `assemble`: a page written back; `files`: safe, atomic writes.
 //! - `export` and `import` (`apply`: one page's entries): the two
-//!   commands' work.
+//!   commands' work; `pending`: translations that arrived after their
+//!   block's source changed, kept for the next export; `overwrite`: an
+//!   export never replaces a file holding work not imported.
 
 pub mod apply;
 pub mod assemble;
@@ -24,6 +26,8 @@ pub mod files;
 pub mod history;
 pub mod import;
 pub mod keys;
+pub mod overwrite;
+pub mod pending;
 pub mod po;
 pub mod segments;
 pub mod units;

@@ -7,7 +7,7 @@
 //! lines, and a translator's file is input we do not control; this one
 //! also gives the line of each `msgstr` for messages.
 
-use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError, fingerprint};
+use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use super::units::State;
 use rspolib::{FileOptions, POEntry, POFile};
 
@@ -43,7 +43,7 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
         e.msgctxt = Some(u.key.clone());
         e.msgid = u.source.clone();
         e.msgstr = Some(u.translation.clone());
-        let record = format!("{EXPORTED}{}", fingerprint(&u.translation));
+        let record = format!("{EXPORTED}{}", o.exported);
         e.comment = Some(format!("{}\n{record}", wrap(&u.notes.join("\n"), 72)));
         e.occurrences = o
             .reference

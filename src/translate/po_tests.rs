@@ -36,6 +36,7 @@ fn writes_and_reads_back_with_fuzzy_and_previous() {
         .map(|u| Outgoing {
             unit: u,
             reference: "guidance/p/01-a.en.md:3".into(),
+            exported: crate::translate::catalog::fingerprint(&u.translation),
         })
         .collect();
     let bytes = write(&h, &out);

@@ -133,6 +133,7 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
             )),
     };
     let untranslated = || vec![(String::new(), State::Untranslated, None); src.segments.len()];
+    let st = status(site, node, lang);
     let (paired, note) = match n.docs[lang] {
         None => (untranslated(), None),
         Some(t) => {
@@ -141,7 +142,6 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
                 None => (untranslated(), None),
                 Some(tr) => {
                     let recorded = doc.fm.translation_of.as_deref();
-                    let st = status(site, node, lang);
                     compare(&src, &tr, st, recorded, &src_doc.file, history)
                 }
             }
@@ -158,9 +158,7 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
         let (translation, state, previous) = paired[i].clone();
         let mut notes = base_notes(&src, i, pocket);
         if state == State::Fuzzy && previous.is_none() {
-            notes.push(
-                "The source changed since this was translated; its earlier text was not found (see README, \"Working with translators\"): compare with the source.".into(),
-            );
+            notes.push(fuzzy_note(st).into());
         }
         if let Some(n) = &note {
             notes.push(n.clone());
@@ -183,6 +181,27 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
         target_rel,
         units,
     })
+}
+
+/// Why a fuzzy unit with no earlier source text is fuzzy, by its page's
+/// status: never confirmed against its source, or made for an earlier
+/// source that was not found.
+fn fuzzy_note(st: Status) -> &'static str {
+    match st {
+        Status::Untracked | Status::Missing => {
+            "This translation was never confirmed against its source (its page was never stamped): check that it says what the source says."
+        }
+        _ => {
+            "The source changed since this was translated; its earlier text was not found (see README, \"Working with translators\"): compare with the source."
+        }
+    }
+}
+
+/// Whether note `n` is one [`fuzzy_note`] writes.
+pub fn is_fuzzy_note(n: &str) -> bool {
+    [Status::Untracked, Status::Stale]
+        .iter()
+        .any(|&st| n == fuzzy_note(st))
 }
 
 /// Pairs an existing translation with the source, by its status.
@@ -326,6 +345,13 @@ mod tests {
         let want = [done("Té"), done("Alpha un."), missing];
         assert_eq!(got[..3], want);
         assert_eq!(got[3..], [done("Bêta deux."), done("Gamma trois.")]);
+    }
+
+    #[test]
+    fn a_fuzzy_note_says_why() {
+        assert!(fuzzy_note(Status::Untracked).contains("never confirmed"));
+        assert!(!fuzzy_note(Status::Untracked).contains("changed"));
+        assert!(fuzzy_note(Status::Stale).starts_with("The source changed"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! Written with quick-xml; read with roxmltree, which refuses DTDs (and so
 //! entity expansion) by default.
 
-use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError, fingerprint};
+use super::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use super::units::State;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
@@ -109,7 +109,7 @@ fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
                 .with_attribute(("from", EXPORTED))
                 .write_text_content(BytesText::new(&format!(
                     "fieldguide: exported translation {}",
-                    fingerprint(&u.translation)
+                    o.exported
                 )))?;
             if let Some(prev) = &u.previous {
                 w.create_element("note")
@@ -206,30 +206,18 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         ..Header::default()
     };
     let mut entries = Vec::new();
-    let mut errors = Vec::new();
     for u in file
         .descendants()
         .filter(|n| n.tag_name().name() == "trans-unit")
     {
         let id = u.attribute("id").unwrap_or("").to_string();
         let child = |name: &str| u.children().find(|c| c.tag_name().name() == name);
-        let plain = |n: roxmltree::Node| -> Result<String, String> {
-            if n.children().any(|c| c.is_element()) {
-                return Err(format!(
-                    "unit \"{id}\": inline tags inside <{}> are not supported; keep it plain text",
-                    n.tag_name().name()
-                ));
-            }
-            Ok(n.children().filter_map(|c| c.text()).collect())
-        };
         let source = child("source").map(plain).transpose();
         let target = child("target").map(plain).transpose();
-        let (source, target) = match (source, target) {
-            (Ok(s), Ok(t)) => (s.unwrap_or_default(), t),
-            (Err(m), _) | (_, Err(m)) => {
-                errors.push((line(u), m));
-                continue;
-            }
+        // A unit that cannot be read refuses its page, not the file.
+        let (source, target, problem) = match (source, target) {
+            (Ok(s), Ok(t)) => (s.unwrap_or_default(), t, None),
+            (Err(m), _) | (_, Err(m)) => (String::new(), None, Some(m)),
         };
         let state = child("target")
             .and_then(|t| t.attribute("state"))
@@ -248,17 +236,36 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         );
         entry.fuzzy = state.starts_with("needs-");
         entry.exported = exported;
+        entry.problem = problem;
         entries.push(entry);
     }
-    if errors.is_empty() {
-        Ok(Catalog {
-            header,
-            entries,
-            problems: Vec::new(),
-        })
-    } else {
-        Err(errors)
+    Ok(Catalog {
+        header,
+        entries,
+        problems: Vec::new(),
+    })
+}
+
+/// The text of a `<source>` or `<target>`: its text, with the segment
+/// markers CAT tools wrap it in (`<mrk mtype="seg">`, as memoQ and Trados
+/// write) read as the text they hold. Any other inline tag is refused: it
+/// stands for formatting fieldguide cannot place in Markdown.
+fn plain(n: roxmltree::Node) -> Result<String, String> {
+    let mut out = String::new();
+    for c in n.children() {
+        if let Some(t) = c.text().filter(|_| c.is_text()) {
+            out.push_str(t);
+        } else if c.tag_name().name() == "mrk" && c.attribute("mtype") == Some("seg") {
+            out.push_str(&plain(c)?);
+        } else if c.is_element() {
+            return Err(format!(
+                "inline tags inside <{}> are not supported (<{}> here): keep it plain text",
+                n.tag_name().name(),
+                c.tag_name().name()
+            ));
+        }
     }
+    Ok(out)
 }
 
 /// A target as a tool that pretty-prints XML writes it: a line break and
@@ -274,97 +281,5 @@ fn pretty_printed(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::translate::segments::Kind;
-    use crate::translate::units::Unit;
-
-    #[test]
-    fn writes_and_reads_back() {
-        let h = Header {
-            publication: "pocket-guide".into(),
-            source_lang: "en".into(),
-            lang: "ar".into(),
-            ..Header::default()
-        };
-        let mk = |key: &str, state, tr: &str| Unit {
-            key: key.into(),
-            kind: Kind::Paragraph,
-            source: "A <b> & \"c\"\nline two".into(),
-            translation: tr.into(),
-            state,
-            previous: (state == State::Fuzzy).then(|| "Old".into()),
-            notes: vec!["Page: P".into()],
-            source_line: 1,
-        };
-        let units = [
-            mk("01-a/p1", State::Translated, "نص  عربي"),
-            mk("01-a/p2", State::Fuzzy, "قديم"),
-            mk("01-a/p3", State::Untranslated, ""),
-        ];
-        let out: Vec<Outgoing> = units
-            .iter()
-            .map(|u| Outgoing {
-                unit: u,
-                reference: "guidance/p/01-a.en.md:1".into(),
-            })
-            .collect();
-        let bytes = write(&h, &out);
-        let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(
-            text.contains("<target state=\"needs-review-translation\">قديم</target>"),
-            "{text}"
-        );
-        assert!(
-            text.contains(
-                "<note from=\"previous-source\" annotates=\"source\">Previous source: Old</note>"
-            ),
-            "{text}"
-        );
-        let c = read(&bytes).unwrap();
-        let at_file = Header {
-            lang_line: 3,
-            publication_line: 3,
-            ..h
-        };
-        assert_eq!(c.header, at_file);
-        let got: Vec<(&str, &str, &str, bool)> = c
-            .entries
-            .iter()
-            .map(|e| {
-                (
-                    e.key.as_str(),
-                    e.source.as_str(),
-                    e.translation.as_str(),
-                    e.fuzzy,
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("01-a/p1", units[0].source.as_str(), "نص  عربي", false),
-                ("01-a/p2", units[0].source.as_str(), "قديم", true),
-                ("01-a/p3", units[0].source.as_str(), "", false),
-            ]
-        );
-    }
-
-    #[test]
-    fn refuses_dtds_at_their_line() {
-        let evil = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<xliff version=\"1.2\"/>";
-        let e = read(evil.as_bytes()).unwrap_err();
-        assert_eq!(e[0].0, 2, "{e:?}");
-        assert!(e[0].1.starts_with("the file has a DTD"), "{e:?}");
-    }
-
-    #[test]
-    fn refuses_too_many_nodes() {
-        let many = format!(
-            "<xliff version=\"1.2\">{}</xliff>",
-            "<a/>".repeat(MAX_NODES as usize)
-        );
-        let e = read(many.as_bytes()).unwrap_err();
-        assert!(e[0].1.contains("more than 1000000 XML elements"), "{e:?}");
-    }
-}
+#[path = "xliff_tests.rs"]
+mod tests;

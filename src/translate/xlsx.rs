@@ -7,7 +7,7 @@
 //! Written with rust_xlsxwriter (with a fixed creation date, so the same
 //! export gives the same bytes); read with calamine.
 
-use super::catalog::{Header, Outgoing, fingerprint};
+use super::catalog::{Header, Outgoing};
 use super::units::State;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 
@@ -87,7 +87,7 @@ fn rows(
         let mut note = u.notes.join("\n");
         note.push_str(&format!("\nSource: {}", o.reference));
         ws.write_string_with_format(r, 4, &note, &plain)?;
-        ws.write_string_with_format(r, 5, fingerprint(&u.translation), &plain)?;
+        ws.write_string_with_format(r, 5, &o.exported, &plain)?;
     }
     Ok(())
 }
@@ -159,6 +159,7 @@ mod tests {
             .map(|u| Outgoing {
                 unit: u,
                 reference: "guidance/p/a.en.md:1".into(),
+                exported: crate::translate::catalog::fingerprint(&u.translation),
             })
             .collect();
         let bytes = write(&h, &out).unwrap();

@@ -1,0 +1,67 @@
+//! An export is written where the last one was (`translations/<lang>/`),
+//! and a translator may have worked in that very file. Before replacing
+//! it, export looks for work in it that the site does not have: a
+//! translation changed since it was exported that is neither the site's
+//! nor kept for the next export (see `pending`). Such a file is not
+//! replaced: it is to be imported (or moved away) first.
+
+use super::assemble::placed;
+use super::catalog::{Incoming, fingerprint};
+use super::export::{publication_name, publication_units};
+use super::history::History;
+use super::{import, pending};
+use crate::config::LangId;
+use crate::content::model::Site;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The entries of the file at `path` whose translation the site does not
+/// have: work that writing an export over it would lose. None when there
+/// is no file there, or it is not a file of this site's in `lang` that
+/// fieldguide can read.
+pub fn unimported(site: &Site, root: &Path, lang: LangId, path: &Path) -> Vec<Incoming> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Vec::new();
+    }
+    let Ok(catalog) = import::load(path).map(|b| import::read(path, &b)) else {
+        return Vec::new();
+    };
+    let Ok(catalog) = catalog else {
+        return Vec::new();
+    };
+    let codes = site.config.codes();
+    if crate::config::spelled_index(&codes, &catalog.header.lang) != Some(lang.0) {
+        return Vec::new();
+    }
+    let Some(&publication) = site
+        .publications
+        .iter()
+        .find(|&&p| publication_name(site, p) == catalog.header.publication)
+    else {
+        return Vec::new();
+    };
+    let pages = publication_units(site, publication, lang, &History::new(root));
+    let units: HashMap<&str, _> = pages
+        .iter()
+        .flat_map(|p| &p.units)
+        .map(|u| (u.key.as_str(), u))
+        .collect();
+    let store = pending::load(root, codes[lang.0]);
+    let kept = store.get(&catalog.header.publication);
+    catalog
+        .entries
+        .into_iter()
+        .filter(|e| {
+            // A key the site no longer has has nowhere to go.
+            let Some(u) = units.get(e.key.as_str()) else {
+                return false;
+            };
+            let text = placed(u.kind, &e.translation);
+            let as_exported = e.exported.as_deref() == Some(&fingerprint(&e.translation));
+            let suggested = kept
+                .and_then(|k| k.get(&e.key))
+                .is_some_and(|s| s.translation == text);
+            !text.is_empty() && !as_exported && text != placed(u.kind, &u.translation) && !suggested
+        })
+        .collect()
+}

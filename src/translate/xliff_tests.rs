@@ -1,0 +1,138 @@
+//! Tests of the XLIFF writer and reader.
+
+use super::*;
+use crate::translate::segments::Kind;
+use crate::translate::units::Unit;
+
+#[test]
+fn writes_and_reads_back() {
+    let h = Header {
+        publication: "pocket-guide".into(),
+        source_lang: "en".into(),
+        lang: "ar".into(),
+        ..Header::default()
+    };
+    let mk = |key: &str, state, tr: &str| Unit {
+        key: key.into(),
+        kind: Kind::Paragraph,
+        source: "A <b> & \"c\"\nline two".into(),
+        translation: tr.into(),
+        state,
+        previous: (state == State::Fuzzy).then(|| "Old".into()),
+        notes: vec!["Page: P".into()],
+        source_line: 1,
+    };
+    let units = [
+        mk("01-a/p1", State::Translated, "نص  عربي"),
+        mk("01-a/p2", State::Fuzzy, "قديم"),
+        mk("01-a/p3", State::Untranslated, ""),
+    ];
+    let out: Vec<Outgoing> = units
+        .iter()
+        .map(|u| Outgoing {
+            unit: u,
+            reference: "guidance/p/01-a.en.md:1".into(),
+            exported: crate::translate::catalog::fingerprint(&u.translation),
+        })
+        .collect();
+    let bytes = write(&h, &out);
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(
+        text.contains("<target state=\"needs-review-translation\">قديم</target>"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "<note from=\"previous-source\" annotates=\"source\">Previous source: Old</note>"
+        ),
+        "{text}"
+    );
+    let c = read(&bytes).unwrap();
+    let at_file = Header {
+        lang_line: 3,
+        publication_line: 3,
+        ..h
+    };
+    assert_eq!(c.header, at_file);
+    let got: Vec<(&str, &str, &str, bool)> = c
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.key.as_str(),
+                e.source.as_str(),
+                e.translation.as_str(),
+                e.fuzzy,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("01-a/p1", units[0].source.as_str(), "نص  عربي", false),
+            ("01-a/p2", units[0].source.as_str(), "قديم", true),
+            ("01-a/p3", units[0].source.as_str(), "", false),
+        ]
+    );
+}
+
+#[test]
+fn refuses_dtds_at_their_line() {
+    let evil =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<xliff version=\"1.2\"/>";
+    let e = read(evil.as_bytes()).unwrap_err();
+    assert_eq!(e[0].0, 2, "{e:?}");
+    assert!(e[0].1.starts_with("the file has a DTD"), "{e:?}");
+}
+
+#[test]
+fn refuses_too_many_nodes() {
+    let many = format!(
+        "<xliff version=\"1.2\">{}</xliff>",
+        "<a/>".repeat(MAX_NODES as usize)
+    );
+    let e = read(many.as_bytes()).unwrap_err();
+    assert!(e[0].1.contains("more than 1000000 XML elements"), "{e:?}");
+}
+
+/// A unit of `writes_and_reads_back`'s kind, with `target` as its
+/// target element's content.
+fn one_unit(id: &str, target: &str) -> String {
+    format!(
+        "<trans-unit id=\"{id}\"><source>One.</source><target state=\"translated\">{target}</target></trans-unit>"
+    )
+}
+
+fn file(units: &str) -> Vec<u8> {
+    format!("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"{NS}\"><file original=\"p\" source-language=\"en\" target-language=\"fr\"><body>\n{units}\n</body></file></xliff>").into_bytes()
+}
+
+#[test]
+fn segment_markers_hold_the_target() {
+    let units = one_unit("a/p1", "<mrk mtype=\"seg\" mid=\"1\">Un.</mrk>")
+        + &one_unit(
+            "a/p2",
+            "\n  <mrk mtype=\"seg\" mid=\"1\">Deux</mrk> <mrk mtype=\"seg\" mid=\"2\">trois.</mrk>\n",
+        );
+    let c = read(&file(&units)).unwrap();
+    let got: Vec<_> = c
+        .entries
+        .iter()
+        .map(|e| (e.translation.as_str(), e.problem.is_none()))
+        .collect();
+    assert_eq!(got, [("Un.", true), ("Deux trois.", true)]);
+}
+
+#[test]
+fn another_inline_tag_refuses_its_unit_only() {
+    let units = one_unit("a/p1", "Un <g id=\"1\">gras</g>.") + &one_unit("b/p1", "Deux.");
+    let c = read(&file(&units)).unwrap();
+    assert_eq!(c.entries.len(), 2);
+    let p = c.entries[0].problem.as_deref().unwrap();
+    assert!(
+        p.starts_with("inline tags inside <target> are not supported (<g> here)"),
+        "{p}"
+    );
+    assert_eq!(c.entries[1].problem, None);
+    assert_eq!(c.entries[1].translation, "Deux.");
+}
