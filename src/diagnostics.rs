@@ -120,18 +120,28 @@ impl Diagnostic {
 /// line of output. `keep_newlines` is for hints and notes, whose own line
 /// breaks are part of their layout.
 pub fn escape_controls(text: &str, keep_newlines: bool) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(escaped) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() && !(keep_newlines && c == '\n') {
+        if escaped(c) && !(keep_newlines && c == '\n') {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Whether `c` is shown escaped: a control character, or one of the
+/// bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+/// U+2066-U+2069, the set rustc lints as "Trojan Source"), which reorder
+/// the rest of the line on screen: `case\u{202e}txt.exe` would read as
+/// `caseexe.txt`. The marks (U+200E, U+200F, U+061C) stay: Arabic text
+/// carries them, and they reorder nothing beyond their neighbours.
+fn escaped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Paths are shown with `/` on every platform so messages are stable.
@@ -260,7 +270,7 @@ fn excerpt(text: &str, first: usize, col: usize) -> (String, usize) {
         }
         match c {
             '\t' => shown.push(' '),
-            c if c.is_control() => shown.push_str(&escape_controls(&c.to_string(), false)),
+            c if escaped(c) => shown.push_str(&escape_controls(&c.to_string(), false)),
             c => shown.push(c),
         }
     }
@@ -294,12 +304,12 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 /// escape sequences, NUL) written as `\u{1b}`, so printing a message can
 /// never drive the reader's terminal.
 pub fn escape_control(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !s.chars().any(|c| escaped(c) && c != '\n' && c != '\t') {
         return s.to_string();
     }
     s.chars()
         .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if escaped(c) && c != '\n' && c != '\t' {
                 format!("\\u{{{:x}}}", c as u32)
             } else {
                 c.to_string()
@@ -367,6 +377,31 @@ mod tests {
         fn line_of(&self, _: &Path, _: usize) -> Option<String> {
             Some("a\u{1b}[2Jb\0c: x".into())
         }
+    }
+
+    #[test]
+    fn reordering_characters_are_escaped_and_marks_kept() {
+        struct Line;
+        impl SourceLookup for Line {
+            fn line_of(&self, _: &Path, _: usize) -> Option<String> {
+                Some("[case](case\u{202e}txt.exe) \u{2067}x\u{2069} نص\u{200f}.".into())
+            }
+        }
+        let d = Diagnostic::error(
+            "guidance/case\u{202e}txt.exe",
+            1,
+            2,
+            "`case\u{202e}txt.exe` cannot be published",
+        )
+        .with_hint("rename \u{202a}it\u{202c}");
+        let s = render(&[d], &Line, false);
+        assert!(s.starts_with(
+            "guidance/case\\u{202e}txt.exe:1:2: error: `case\\u{202e}txt.exe` cannot be published\n"
+        ));
+        assert!(s.contains("(case\\u{202e}txt.exe) \\u{2067}x\\u{2069} نص\u{200f}."));
+        assert!(s.contains("rename \\u{202a}it\\u{202c}"));
+        assert!(!s.chars().any(|c| ('\u{202a}'..='\u{202e}').contains(&c)));
+        assert_eq!(escape_control("a\u{2066}b"), "a\\u{2066}b");
     }
 
     #[test]
