@@ -332,6 +332,7 @@ impl<'a> Transaction<'a> {
                 d = split(d).0;
             }
         }
+        let held_stale = ancestors(&self.stale);
         let mut removed: Vec<String> = Vec::new();
         let mut removed_paths: Vec<String> = Vec::new();
         let mut todo = vec![String::new()];
@@ -367,13 +368,20 @@ impl<'a> Transaction<'a> {
                     todo.push(path);
                     continue;
                 }
-                // A folder the removal of stale files emptied is not news.
+                // A folder the removal of stale files emptied is not news;
+                // an empty folder planted there is.
                 let emptied = kind == Kind::Dir
+                    && held_stale.contains(&path)
                     && utf8.is_some_and(|n| {
                         dir.sub(n)
-                            .and_then(|d| d.names())
-                            .is_ok_and(|v| v.is_empty())
+                            .is_ok_and(|d| emptied_by_stale(&d, &path, &held_stale))
                     });
+                // One that held stale files and holds more: what else is in
+                // it is named (and the folder goes once emptied).
+                if kind == Kind::Dir && !emptied && utf8.is_some() && held_stale.contains(&path) {
+                    todo.push(path);
+                    continue;
+                }
                 let n = self.w.next.fetch_add(1, Ordering::Relaxed);
                 dir.rename(&name, &self.w.staging, format!("s{n}"))
                     .map_err(|e| self.err(&path, &e))?;
@@ -456,16 +464,8 @@ impl<'a> Transaction<'a> {
 
     /// Folders emptied by removing stale files, up to the output folder.
     pub(super) fn remove_empty_dirs(&self) {
-        let mut dirs: BTreeSet<String> = BTreeSet::new();
-        for p in &self.stale {
-            let mut d = split(p).0;
-            while !d.is_empty() {
-                dirs.insert(d.to_string());
-                d = split(d).0;
-            }
-        }
         // Deepest first; rmdir fails (harmlessly) on a folder not empty.
-        let mut dirs: Vec<String> = dirs.into_iter().collect();
+        let mut dirs: Vec<String> = ancestors(&self.stale).into_iter().collect();
         dirs.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
         for d in dirs {
             let (parent, name) = split(&d);
@@ -474,6 +474,35 @@ impl<'a> Transaction<'a> {
             }
         }
     }
+}
+
+/// The folders holding `paths`, up to the output folder.
+fn ancestors(paths: &[String]) -> BTreeSet<String> {
+    let mut dirs = BTreeSet::new();
+    for p in paths {
+        let mut d = split(p).0;
+        while !d.is_empty() && dirs.insert(d.to_string()) {
+            d = split(d).0;
+        }
+    }
+    dirs
+}
+
+/// Whether the folder `path` (open as `d`) holds nothing but folders that
+/// held stale files, down to empty ones: what removing them leaves.
+fn emptied_by_stale(d: &crate::no_follow::Dir, path: &str, held: &BTreeSet<String>) -> bool {
+    let Ok(names) = d.names() else {
+        return false;
+    };
+    names.iter().all(|n| {
+        let Some(n) = n.to_str() else {
+            return false;
+        };
+        let sub = format!("{path}/{n}");
+        held.contains(&sub)
+            && d.kind(n).is_ok_and(|k| k == Kind::Dir)
+            && d.sub(n).is_ok_and(|s| emptied_by_stale(&s, &sub, held))
+    })
 }
 
 /// A name as shown in a message: a byte that is not UTF-8 as `\xff`, not

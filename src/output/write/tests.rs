@@ -157,7 +157,9 @@ fn everything_the_build_does_not_write_is_removed() {
     assert_eq!(warnings.len(), 1);
     let m = &warnings[0].message;
     assert!(
-        m.contains("`de`, `en/\\xff.html`, `en/evil.html`, `en/link.html` (a link), `fr` (a link) and 1 more"),
+        m.contains(
+            "`c.html`, `de`, `en/\\xff.html`, `en/evil.html`, `en/link.html` (a link) and 2 more"
+        ),
         "{m}"
     );
 }
@@ -310,4 +312,26 @@ fn a_fifo_in_place_of_the_staging_folder_is_removed() {
     write_all(&out, &[("a.html", "two")]).unwrap();
     assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "two");
     assert!(std::fs::symlink_metadata(&fifo).is_err());
+}
+
+/// An empty folder planted in the output is removed and named; one that
+/// removing stale files emptied (however deep) is removed without a word.
+#[test]
+fn a_planted_empty_folder_is_named_an_emptied_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write_all(&out, &[("a.html", "1"), ("en/old/deep/b.html", "2")]).unwrap();
+    std::fs::create_dir_all(out.join("en/my-uploads")).unwrap();
+    std::fs::create_dir_all(out.join("empty-top/inner")).unwrap();
+    let w = Writer::begin(&out).unwrap();
+    let staged = vec![w.put("a.html", b"1").unwrap()];
+    let (stats, warnings) = w.commit(staged).unwrap();
+    assert_eq!(
+        stats.removed, 3,
+        "the stale file and the two planted folders"
+    );
+    assert!(!out.join("en").exists() && !out.join("empty-top").exists());
+    assert_eq!(warnings.len(), 1);
+    let m = &warnings[0].message;
+    assert!(m.ends_with(": `empty-top`, `en/my-uploads`"), "{m}");
 }
