@@ -72,6 +72,13 @@ pub fn walk(
             continue;
         }
         if !entry.file_type().is_file() {
+            if !entry.file_type().is_dir() {
+                let msg = format!(
+                    "not published: it is {}, not a file",
+                    super::layers::special_kind(entry.file_type())
+                );
+                diags.push(Diagnostic::warning(rel_site, 0, 0, msg).with_hint("remove it"));
+            }
             continue;
         }
         let disk = crate::no_follow::slash_path(rel);

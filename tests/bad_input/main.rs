@@ -326,3 +326,29 @@ fn a_publication_without_index_still_builds() {
         "Field notes"
     );
 }
+
+/// A named pipe where a page or a static file would be is not read (a
+/// read would block) and is said, so that the missing page is no mystery.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_named_not_read() {
+    let site = Site::fixture("basic");
+    site.write("static/feed.txt", "x");
+    for rel in ["guidance/handbook/05-fifo.en.md", "static/pipe"] {
+        let path =
+            std::ffi::CString::new(site.path().join(rel).into_os_string().into_encoded_bytes())
+                .unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0);
+    }
+    let o = site.build();
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_has(
+        &o.stderr,
+        "guidance/handbook/05-fifo.en.md:1:1: warning: not read: it is a named pipe (FIFO), not a file",
+    );
+    assert_has(
+        &o.stderr,
+        "static/pipe:1:1: warning: not published: it is a named pipe (FIFO), not a file",
+    );
+}
