@@ -457,6 +457,33 @@ fn a_full_disk_changes_nothing_and_leaves_nothing() {
     );
 }
 
+/// A file system mounted in a folder planted in the output cannot be moved
+/// away: the build fails, says why, and leaves the mount and its files.
+#[test]
+fn a_mount_planted_in_the_output_is_named_and_kept() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let mnt = site.out().join("en/mnt");
+    let Some(_fs) = Tmpfs::mount(&mnt, "1m") else {
+        return; // not root
+    };
+    std::fs::write(mnt.join("theirs.txt"), "kept").unwrap();
+    let before = tree(&site.out());
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("something is mounted inside the output folder (`mount` lists it)"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(without_staging(tree(&site.out())), before);
+    assert_eq!(
+        std::fs::read_to_string(mnt.join("theirs.txt")).unwrap(),
+        "kept"
+    );
+}
+
 fn fs_free(p: &Path) -> u64 {
     let st = rustix_statvfs(p);
     st.0 * st.1

@@ -72,13 +72,18 @@ pub struct Writer {
 }
 
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
+    let d = Diagnostic::error(
         path,
         0,
         0,
         format!("cannot write: {}", crate::content::load::io_message(e)),
-    )
-    .with_hint("check that the output folder is writable and has room, or choose another with --out; the previous output was left as it was")
+    );
+    // EBUSY, EXDEV: a file system mounted inside the output folder cannot
+    // be moved or replaced, and the build never writes into one.
+    if matches!(e.raw_os_error(), Some(16 | 18)) {
+        return d.with_hint("something is mounted inside the output folder (`mount` lists it): unmount it, or choose another folder with --out; the previous output was left as it was");
+    }
+    d.with_hint("check that the output folder is writable and has room, or choose another with --out; the previous output was left as it was")
 }
 
 /// Removes a staging folder and everything in it, never through a link.
