@@ -8,7 +8,7 @@ use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
 use super::state::{Frame, State};
 use super::{Labels, dialects, escape, lint, plain, raw_html, word};
-use pulldown_cmark::{BlockQuoteKind, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 
 pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<usize>) {
@@ -77,9 +77,15 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
     let pos = range.start;
     match tag {
         Tag::Heading {
-            level, id, classes, ..
+            level,
+            id,
+            classes,
+            attrs,
         } => {
             // Attributes other than id and class are dropped: `{onclick=..}` must not pass.
+            if !attrs.is_empty() {
+                dropped_heading_attributes(st, pos, id.as_deref(), &attrs);
+            }
             st.frames.push(Frame::Heading {
                 level,
                 offset: pos,
@@ -240,4 +246,49 @@ pub(super) fn callout(labels: &Labels, kind: BlockQuoteKind) -> (&'static str, &
         BlockQuoteKind::Warning => ("warning", &labels.warning),
         BlockQuoteKind::Caution => ("caution", &labels.caution),
     }
+}
+
+/// Says what of a heading's `{…}` is left out: a word after the id
+/// (`{#safe space}` gives the id `safe`: an id is one word), or an
+/// attribute other than id and class.
+fn dropped_heading_attributes(
+    st: &mut State,
+    pos: usize,
+    id: Option<&str>,
+    attrs: &[(CowStr<'_>, Option<CowStr<'_>>)],
+) {
+    let words: Vec<&str> = attrs
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(k, _)| k.as_ref())
+        .collect();
+    if let (Some(id), false) = (id, words.is_empty()) {
+        let whole = std::iter::once(id)
+            .chain(words.iter().copied())
+            .collect::<Vec<_>>();
+        st.warn(
+            pos,
+            format!(
+                "the heading's id is `{id}`: an id is one word, so `{}` is left out",
+                words.join(" ")
+            ),
+            Some(&format!("write {{#{}}}", whole.join("-"))),
+        );
+        return;
+    }
+    let shown: Vec<String> = attrs
+        .iter()
+        .map(|(k, v)| match v {
+            Some(v) => format!("{k}={v}"),
+            None => k.to_string(),
+        })
+        .collect();
+    st.warn(
+        pos,
+        format!(
+            "left out of the heading: `{}` (a heading takes only {{#id}} and {{.class}})",
+            shown.join(" ")
+        ),
+        None,
+    );
 }

@@ -642,3 +642,23 @@ fn links_to_files_never_read_say_why() {
         ]
     );
 }
+
+#[test]
+fn what_a_heading_leaves_out_of_its_braces_is_said() {
+    let d = render_one(
+        "## Safe space {#safe space}\n\n## Other {#ok .note data=x}\n\n## Fine {#fine .wide}\n",
+    );
+    d.has("4:1: warning: the heading's id is `safe`: an id is one word, so `space` is left out");
+    d.has(
+        "6:1: warning: left out of the heading: `data=x` (a heading takes only {#id} and {.class})",
+    );
+    assert_eq!(d.r.diagnostics.len(), 2, "{:?}", d.messages());
+    assert_eq!(
+        d.r.diagnostics[0].hint.as_deref(),
+        Some("write {#safe-space}")
+    );
+    assert!(
+        d.r.html.contains("<h2 id=\"safe\">")
+            && d.r.html.contains("<h2 id=\"fine\" class=\"wide\">")
+    );
+}
