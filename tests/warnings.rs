@@ -96,3 +96,47 @@ fn a_broken_source_page_gets_its_error_and_no_cascade() {
         "{problems:#?}"
     );
 }
+
+/// `broken_links: warning`: a source page whose front matter cannot be
+/// read is left out with a warning, not the whole site: its translation
+/// takes its place (marked as a fallback), links to a page with none are
+/// published as their text, and `--strict` still fails.
+#[test]
+fn a_broken_source_page_is_left_out_of_a_site_published_with_known_defects() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        "---\ntitle: Introduction\n\tsummary: tab\n---\n\nText.\n",
+    );
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: [Signs\n---\n\n## Physical signs {#physical-signs}\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/01-intro.en.md:3:1: warning: invalid front matter: a tab"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("this page is not published until it is fixed"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("guidance/handbook/index.en.md:9:61: warning: link to `02-signs.md#physical-signs`, a page left out until its errors are fixed; published as its text"),
+        "{}",
+        o.stderr
+    );
+    // English readers get the French introduction, marked as such.
+    let intro = site.page("en/handbook/intro.html");
+    assert_eq!(intro.attr("article", "lang"), "fr");
+    assert!(!site.out().join("en/handbook/signs.html").exists());
+    let home = site.page("en/handbook/index.html");
+    assert!(home.select("a[href*='signs']").is_empty());
+    assert_eq!(site.run(&["build", "--strict"]).code, 1);
+}

@@ -113,9 +113,9 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
 /// The documents whose front matter could be read, and the keys of the
 /// source pages whose could not (their error is the news: "the source is
 /// gone" or "no index" about them would be false). `broken_links: warning`
-/// publishes a site with known defects: a translation that cannot be read
-/// is left out, and its readers get the source page, marked as such,
-/// instead of no site at all.
+/// publishes a site with known defects: a page that cannot be read is
+/// left out (a translation's readers get the source page, marked as such;
+/// a source page's, a translation of it), instead of no site at all.
 fn usable(
     site: &mut Site,
     unreadable: Vec<super::load::Unreadable>,
@@ -133,8 +133,8 @@ fn usable(
     {
         if lang == default {
             failed.insert(page);
-        }
-        if lenient && lang != default {
+            diags.push(if lenient { left_out_source(d) } else { d });
+        } else if lenient {
             site.broken_translations.push((lang, d.path.to_path_buf()));
             diags.push(left_out_translation(d, &site.config, lang));
         } else {
@@ -144,10 +144,15 @@ fn usable(
     let mut docs = Vec::with_capacity(parsed.len());
     for (file, fm, ds) in parsed {
         let broken = ds.iter().any(|d| d.severity == Severity::Error);
-        if lenient && broken && file.lang != default {
+        if lenient && broken {
             let lang = file.lang;
-            site.broken_translations.push((lang, file.rel.clone()));
+            if lang == default {
+                failed.insert(file.dir.join(&file.stem));
+            } else {
+                site.broken_translations.push((lang, file.rel.clone()));
+            }
             diags.extend(ds.into_iter().map(|d| match d.severity {
+                Severity::Error if lang == default => left_out_source(d),
                 Severity::Error => left_out_translation(d, &site.config, lang),
                 Severity::Warning => d,
             }));
@@ -238,6 +243,20 @@ fn left_out_translation(d: Diagnostic, config: &Config, lang: LangId) -> Diagnos
         config.languages[config.default_index()].name
     );
     // One note per message: the parser's own words, if any, follow.
+    d.note = Some(match d.note.take() {
+        Some(n) => format!("{why}; {n}").into(),
+        None => why.into(),
+    });
+    d
+}
+
+/// An error in a source page, as a warning on a site published with known
+/// defects: the page is left out until it is fixed. Its translations, if
+/// any, take its place (each language's readers get one, marked as a
+/// fallback), and links to it are published as their text.
+fn left_out_source(d: Diagnostic) -> Diagnostic {
+    let mut d = d.as_warning();
+    let why = "`broken_links: warning`: this page is not published until it is fixed; a translation of it, if there is one, is shown in its place, and links to it are published as their text";
     d.note = Some(match d.note.take() {
         Some(n) => format!("{why}; {n}").into(),
         None => why.into(),

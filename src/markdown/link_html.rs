@@ -119,8 +119,17 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
             st.defect(pos, message, hint, "published as its text");
             return None;
         }
-        // The page's own error fails the build: no second message.
-        Target::Unreadable => return None,
+        // The page's own error fails the build: no second message. On a
+        // site published with known defects, the page is left out: said.
+        Target::Unreadable => {
+            if site.config.broken_links == crate::config::BrokenLinks::Warning {
+                st.r.broken_links += 1;
+                let message =
+                    format!("link to `{dest}`, a page left out until its errors are fixed");
+                st.defect(pos, message, None, "published as its text");
+            }
+            return None;
+        }
     };
     Some(Href {
         url,
