@@ -232,11 +232,15 @@ fn read_all(
 }
 
 /// The bytes to publish for `path` (from the site folder): as they are for an
-/// allowlisted type, sanitised for an SVG; `None` with an error for a type
-/// that runs or is unknown. A site whose authors are all trusted
-/// (`allow_raw_html`) publishes every type as it is.
+/// allowlisted type, sanitised for an SVG, without their metadata for a
+/// photo; `None` with an error for a type that runs or is unknown. A site
+/// whose authors are all trusted (`allow_raw_html`) publishes every type as
+/// it is, but for photos: their metadata is about the people in them.
 fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let name = path.to_string_lossy();
+    if file_types::classify(&name) == FileType::Image {
+        return without_metadata(path, &name, bytes, diags);
+    }
     if rules.allow_raw {
         return Some(bytes);
     }
@@ -283,6 +287,46 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
         );
     }
     None
+}
+
+/// A photo's bytes without the metadata that can say where it was taken or
+/// by whom (`image_metadata`); a warning when that included its location,
+/// and `None` with an error when its metadata cannot be removed.
+fn without_metadata(
+    path: &Path,
+    name: &str,
+    bytes: Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
+    use crate::output::image_metadata::{self as meta, Outcome};
+    let ext = file_types::extension(name).unwrap_or_default();
+    match meta::strip(&ext, &bytes) {
+        Outcome::Unchanged => Some(bytes),
+        Outcome::Stripped { bytes, location } => {
+            if location {
+                let msg = "the published copy leaves out the photo's location (GPS) and camera \
+                           data; the source file still has them";
+                diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(
+                    "to remove the location from the file too, export it again with location turned off (most photo editors offer this), or run `exiftool -gps:all= -xmp:all= FILE`",
+                ));
+            }
+            Some(bytes)
+        }
+        Outcome::Unreadable { format } => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "not published: cannot remove its metadata (location, camera, author): it cannot be read as {format}"
+                    ),
+                )
+                .with_hint("open it in an image editor and save or export it again"),
+            );
+            None
+        }
+    }
 }
 
 /// The first few of `items`, and how many more: a warning stays readable

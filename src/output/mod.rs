@@ -10,6 +10,7 @@ mod commit;
 pub mod download;
 pub mod file;
 pub mod guard;
+pub mod image_metadata;
 pub mod manifest;
 // Runs in build.rs (the built-in theme is minified at compile time); here
 // for its unit tests.
