@@ -205,7 +205,7 @@ impl Layer<'_> {
             // so that a page that is missing for it is not a mystery.
             let msg = format!(
                 "not read: it is {}, not a file",
-                special_kind(entry.file_type())
+                super::names::special_kind(entry.file_type())
             );
             diags.push(
                 Diagnostic::warning(shown, 0, 0, msg)
@@ -388,24 +388,4 @@ fn io_reason(e: &walkdir::Error) -> String {
         Some(io) => io_message(io),
         None => e.to_string(),
     }
-}
-
-/// What a thing in the folder that is neither a file, a folder nor a link
-/// is, for a message.
-pub(super) fn special_kind(t: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    let _ = t;
-    "a special file"
 }

@@ -250,6 +250,26 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// What a thing in the folder that is neither a file, a folder nor a link
+/// is, for a message.
+pub fn special_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "a special file"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,7 +75,7 @@ pub fn walk(
             if !entry.file_type().is_dir() {
                 let msg = format!(
                     "not published: it is {}, not a file",
-                    super::layers::special_kind(entry.file_type())
+                    super::names::special_kind(entry.file_type())
                 );
                 diags.push(Diagnostic::warning(rel_site, 0, 0, msg).with_hint("remove it"));
             }

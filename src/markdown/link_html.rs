@@ -119,23 +119,25 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
             st.defect(pos, message, hint, "published as its text");
             return None;
         }
-        // The page's own error fails the build: no second message. On a
-        // site published with known defects, the page is left out: said.
-        Target::Unreadable => {
-            if site.config.broken_links == crate::config::BrokenLinks::Warning {
-                st.r.broken_links += 1;
-                let message =
-                    format!("link to `{dest}`, a page left out until its errors are fixed");
-                st.defect(pos, message, None, "published as its text");
-            }
-            return None;
-        }
+        Target::Unreadable => return unreadable(st, dest, pos),
     };
     Some(Href {
         url,
         external: false,
         check,
     })
+}
+
+/// A link to a page whose front matter cannot be read. Its own error fails
+/// the build: no second message. On a site published with known defects,
+/// the page is left out: said at each link.
+fn unreadable(st: &mut State, dest: &str, pos: usize) -> Option<Href> {
+    if st.site.config.broken_links == crate::config::BrokenLinks::Warning {
+        st.r.broken_links += 1;
+        let message = format!("link to `{dest}`, a page left out until its errors are fixed");
+        st.defect(pos, message, None, "published as its text");
+    }
+    None
 }
 
 /// A link to an anchor of another page, recorded for the check.
