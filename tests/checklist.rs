@@ -26,11 +26,11 @@ fn checklist_items_are_labelled_checkboxes() {
     // Ids come from the item text, so they survive edits elsewhere.
     assert_eq!(boxes[0].value().attr("id"), Some("task-plan-the-visit"));
     // No form state kept: a browser saves ticked boxes in its session
-    // history (on disk) unless told not to.
-    assert!(
-        boxes
-            .iter()
-            .all(|b| b.value().attr("autocomplete") == Some("off"))
+    // history (on disk) unless their form tells it not to.
+    assert_eq!(
+        p.select("form.checklist-form[autocomplete='off'] .content input.task")
+            .len(),
+        2
     );
     assert_eq!(p.attr(".content", "data-checklist"), "session");
     assert_eq!(p.select(".checklist-clear").len(), 1);

@@ -28,12 +28,8 @@ pub(super) fn end_task(st: &mut State) {
     } else {
         " disabled"
     };
-    // `autocomplete="off"`: else a browser saves the ticks with the page in
-    // its history, which it writes to disk (a ticked checklist on a shared
-    // phone can reveal a case); a publication that opts in to remembering
-    // them stores them itself (`site.js`).
     st.html(format!(
-        "<input type=\"checkbox\" class=\"task\" id=\"{}\" autocomplete=\"off\"{disabled}{checked}> <label for=\"{}\">",
+        "<input type=\"checkbox\" class=\"task\" id=\"{}\"{disabled}{checked}> <label for=\"{}\">",
         escape(&id),
         escape(&id)
     ));
