@@ -120,12 +120,19 @@ impl Diagnostic {
 /// line of output. `keep_newlines` is for hints and notes, whose own line
 /// breaks are part of their layout.
 pub fn escape_controls(text: &str, keep_newlines: bool) -> String {
-    if !text.chars().any(escaped) {
+    escape_except(text, |c| keep_newlines && c == '\n')
+}
+
+/// `text` with every character [`escaped`] written as `\u{1b}`, but those
+/// `kept`.
+fn escape_except(text: &str, kept: impl Fn(char) -> bool) -> String {
+    let shown = |c: char| escaped(c) && !kept(c);
+    if !text.chars().any(shown) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if escaped(c) && !(keep_newlines && c == '\n') {
+        if shown(c) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
@@ -304,18 +311,7 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 /// escape sequences, NUL) written as `\u{1b}`, so printing a message can
 /// never drive the reader's terminal.
 pub fn escape_control(s: &str) -> String {
-    if !s.chars().any(|c| escaped(c) && c != '\n' && c != '\t') {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if escaped(c) && c != '\n' && c != '\t' {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    escape_except(s, |c| c == '\n' || c == '\t')
 }
 
 #[cfg(test)]

@@ -236,18 +236,12 @@ type Usable = (SourceFile, FrontMatter, usize, usize);
 /// An error in a translation, as a warning on a site published with known
 /// defects: the translation is left out until it is fixed.
 fn left_out_translation(d: Diagnostic, config: &Config, lang: LangId) -> Diagnostic {
-    let mut d = d.as_warning();
     let why = format!(
         "`broken_links: warning`: this translation is not published until it is fixed; readers of {} see the {} page, marked as such",
         config.languages[lang].name,
         config.languages[config.default_index()].name
     );
-    // One note per message: the parser's own words, if any, follow.
-    d.note = Some(match d.note.take() {
-        Some(n) => format!("{why}; {n}").into(),
-        None => why.into(),
-    });
-    d
+    left_out(d, &why)
 }
 
 /// An error in a source page, as a warning on a site published with known
@@ -255,8 +249,16 @@ fn left_out_translation(d: Diagnostic, config: &Config, lang: LangId) -> Diagnos
 /// any, take its place (each language's readers get one, marked as a
 /// fallback), and links to it are published as their text.
 fn left_out_source(d: Diagnostic) -> Diagnostic {
+    left_out(
+        d,
+        "`broken_links: warning`: this page is not published until it is fixed; a translation of it, if there is one, is shown in its place, and links to it are published as their text",
+    )
+}
+
+/// `d` as a warning whose note first says `why` the file is left out (the
+/// parser's own words, if any, follow: one note per message).
+fn left_out(d: Diagnostic, why: &str) -> Diagnostic {
     let mut d = d.as_warning();
-    let why = "`broken_links: warning`: this page is not published until it is fixed; a translation of it, if there is one, is shown in its place, and links to it are published as their text";
     d.note = Some(match d.note.take() {
         Some(n) => format!("{why}; {n}").into(),
         None => why.into(),

@@ -173,21 +173,9 @@ impl<'s> Emitter<'s> {
         let hash = *blake3::hash(bytes).as_bytes();
         let zip = if in_zip && self.zip.is_some() {
             let name = format!("{}/{}", self.zip_root, file.path);
-            let zipped = match self.earlier.as_ref().and_then(|e| e.verify(&name, bytes)) {
-                Some(i) => Ok(Zipped::Earlier(i)),
-                None => compress(&name, bytes).map(Zipped::Fresh),
-            };
-            match zipped {
-                Ok(z) => Some(z),
-                Err(e) => {
-                    self.error(Diagnostic::error(
-                        &file.path,
-                        0,
-                        0,
-                        format!("cannot zip: {e}"),
-                    ));
-                    return None;
-                }
+            match self.earlier.as_ref().and_then(|e| e.verify(&name, bytes)) {
+                Some(i) => Some(Zipped::Earlier(i)),
+                None => Some(Zipped::Fresh(self.compressed(&file.path, &name, bytes)?)),
             }
         } else {
             None
@@ -258,21 +246,21 @@ impl<'s> Emitter<'s> {
     pub fn zip_only(&self, file: &OutputFile) {
         let Some(zip) = &self.zip else { return };
         let name = format!("{}/{}", self.zip_root, file.path);
-        let compressed = match compress(&name, file.bytes.as_ref()) {
-            Ok(c) => c,
-            Err(e) => {
-                return self.error(Diagnostic::error(
-                    &file.path,
-                    0,
-                    0,
-                    format!("cannot zip: {e}"),
-                ));
-            }
+        let Some(compressed) = self.compressed(&file.path, &name, file.bytes.as_ref()) else {
+            return;
         };
         let mut zip = zip.lock().unwrap_or_else(|e| e.into_inner());
         if let Err(e) = crate::output::download::add(&mut zip, compressed) {
             self.error(self.zip_error(&file.path, e));
         }
+    }
+
+    /// `bytes` (the file `path`) compressed as the zip entry `name`; `None`,
+    /// the error recorded, when it cannot be.
+    fn compressed(&self, path: &str, name: &str, bytes: &[u8]) -> Option<Compressed> {
+        compress(name, bytes)
+            .map_err(|e| self.error(Diagnostic::error(path, 0, 0, format!("cannot zip: {e}"))))
+            .ok()
     }
 
     /// A file that could not go into the zip: the zip cannot be written
