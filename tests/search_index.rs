@@ -183,7 +183,9 @@ fn search_js_stays_offline_and_small() {
     // Its own budget: only the results page loads it (with the index), so
     // it is not counted in the 30 KB of CSS and JavaScript every page
     // loads (tests/weight.rs). 15,000 since it finds words the site
-    // writes apart (`safehouse`, `safe house`): about 13,300 before.
+    // writes apart (`safehouse`, `safe house`): about 13,300 before;
+    // 16,000 since it ranks words as typed and as words before their
+    // starts, and ends sentences inside separators: about 15,450.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -191,7 +193,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 15_000,
-        "search.js is {served} bytes as served (budget: 15,000)"
+        served <= 16_000,
+        "search.js is {served} bytes as served (budget: 16,000)"
     );
 }

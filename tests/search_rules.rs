@@ -97,7 +97,9 @@ fn check_cases(
 ) {
     let cases: Vec<(String, String, String)> = fieldguide::search::normalise::cases()
         .into_iter()
-        .filter(|c| c.2 == lang || (c.2.is_empty() && lang == "en"))
+        // Cases for every language are run on the French index: English
+        // and Hausa keep letters joined by an apostrophe in one word.
+        .filter(|c| c.2 == lang || (c.2.is_empty() && lang == "fr"))
         .collect();
     if !cases.is_empty() {
         let inputs: Vec<String> = cases.iter().map(|c| c.0.clone()).collect();

@@ -317,7 +317,17 @@ mod tests {
                     format!("{s}{} ", if s.ends_with('.') { "" } else { "." })
                 });
                 let text = summary + &a.rendered[shown].text;
-                let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                // Whitespace squashed: a line break (a block's end) kept.
+                let squashed: String = text
+                    .split(|c: char| c.is_whitespace() && c != '\n')
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 assert_eq!(read(d[3].as_str().unwrap()).trim_end(), squashed);
                 // Fallback pages carry their language.
                 let fallback = a.site.docs[shown].file.lang != lang;

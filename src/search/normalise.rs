@@ -12,10 +12,12 @@
 //!   hyphen, zero-width (non-)joiner and the modifier apostrophe U+02BC
 //!   (Hausa `ʼya`);
 //! - in languages that write letters joined by an apostrophe as one word
-//!   ([`apostrophe_words`]: Hausa `ma'aikaci`, `'ya'ya`), an apostrophe `'`
-//!   or `’` between two word characters belongs to the word and is ignored
-//!   like U+02BC, so that `ma'aikaci`, `ma’aikaci`, `maʼaikaci` and
-//!   `maaikaci` are one term; elsewhere it separates words (French `l'`);
+//!   ([`apostrophe_words`]: Hausa `ma'aikaci`, `'ya'ya`; English `don't`,
+//!   `person's`), an apostrophe `'` or `’` between two word characters
+//!   belongs to the word and is ignored like U+02BC, so that `ma'aikaci`,
+//!   `ma’aikaci`, `maʼaikaci` and `maaikaci` are one term, and `don't` is
+//!   `dont`, not `don` and a word `t`; elsewhere it separates words
+//!   (French `l'`);
 //! - folded, by [`FOLD_TABLE`]: Latin letters with accents or hooks to their
 //!   base letters (`é` -> `e`, `ɓ` -> `b`, `ß` -> `ss`), Arabic alef and
 //!   hamza forms (`أ إ آ ٱ` -> `ا`, `ؤ` -> `و`, `ئ ى` -> `ي`), taa marbuta
@@ -50,10 +52,12 @@ fn fold_map() -> &'static HashMap<char, &'static str> {
 }
 
 /// Whether a language writes letters joined by an apostrophe as one word
-/// (Hausa, by its primary subtag): the index says so to search.js (`"a"`).
+/// (Hausa, and English contractions and possessives, by the primary
+/// subtag): the index says so to search.js (`"a"`). `person's` is then the
+/// term `persons`, which the stemmer groups with `person`.
 pub fn apostrophe_words(code: &str) -> bool {
     let primary = code.split(['-', '_']).next().unwrap_or("");
-    primary.eq_ignore_ascii_case("ha")
+    primary.eq_ignore_ascii_case("ha") || primary.eq_ignore_ascii_case("en")
 }
 
 /// The apostrophes that join letters under [`apostrophe_words`] (U+02BC
@@ -281,7 +285,12 @@ mod tests {
     #[test]
     fn hausa_joins_letters_across_apostrophes() {
         assert!(apostrophe_words("ha") && apostrophe_words("ha-NG"));
+        assert!(apostrophe_words("en") && apostrophe_words("en-GB"));
         assert!(!apostrophe_words("fr") && !apostrophe_words("hak"));
+        assert_eq!(
+            words_in("Don't ask for the person’s papers.", true),
+            ["dont", "ask", "for", "the", "persons", "papers"]
+        );
         // One word, as written; its term without the apostrophe.
         let text = "ma'aikaci, ma’aikata 'yan’uwa ' a' b";
         let found: Vec<&str> = runs_in(text, true).filter(|r| r.2).map(|r| r.1).collect();

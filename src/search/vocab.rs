@@ -233,11 +233,12 @@ fn separator(run: &str, first: bool) -> Option<Cow<'_, str>> {
     if sep == " " {
         return None;
     }
-    Some(match sep {
+    let sep = match sep {
         _ if !first => sep,
         Cow::Borrowed(s) => Cow::Borrowed(s.trim_start()),
         Cow::Owned(s) => Cow::Owned(s.trim_start().to_string()),
-    })
+    };
+    (!sep.is_empty()).then_some(sep)
 }
 
 /// Sets the length of the last heading found: it ends before token `end`.
@@ -247,11 +248,13 @@ fn close(found: &mut [(usize, usize, usize)], end: usize) {
     }
 }
 
-/// Whitespace runs become one space.
+/// Whitespace runs become one space, or one line break where they hold
+/// one: the end of a block (see `markdown::plain`), which search.js takes
+/// as the end of a sentence.
 fn squash(sep: &str) -> Cow<'_, str> {
     let mut prev_space = false;
     let clean = sep.chars().all(|c| {
-        let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+        let ok = !c.is_whitespace() || ((c == ' ' || c == '\n') && !prev_space);
         prev_space = c.is_whitespace();
         ok
     });
@@ -259,18 +262,22 @@ fn squash(sep: &str) -> Cow<'_, str> {
         return Cow::Borrowed(sep);
     }
     let mut out = String::with_capacity(sep.len());
-    let mut space = false;
+    let mut run = String::new();
+    let flush = |out: &mut String, run: &mut String| {
+        if !run.is_empty() {
+            out.push(if run.contains('\n') { '\n' } else { ' ' });
+            run.clear();
+        }
+    };
     for c in sep.chars() {
         if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
+            run.push(c);
         } else {
+            flush(&mut out, &mut run);
             out.push(c);
-            space = false;
         }
     }
+    flush(&mut out, &mut run);
     Cow::Owned(out)
 }
 
@@ -281,7 +288,9 @@ mod tests {
     #[test]
     fn whitespace_is_squashed() {
         assert!(matches!(squash(", "), Cow::Borrowed(", ")));
-        assert_eq!(squash(" \n\t "), " ");
+        assert_eq!(squash(" \n\t "), "\n");
+        assert_eq!(squash(".\n"), ".\n");
+        assert_eq!(squash(" \t"), " ");
         assert_eq!(squash(".\u{a0}\u{a0}("), ". (");
         assert_eq!(squash("  "), " ");
     }
@@ -304,11 +313,12 @@ mod tests {
 
     #[test]
     fn split_keeps_the_text_with_whitespace_collapsed() {
-        let text = "  Sécurité d’abord:  la sécurité,\n\nd'abord. ٢٠٢٤ ";
+        let text = "  Sécurité d’abord:  la sécurité,\t\t d'abord.\n\n ٢٠٢٤ ";
         let s = PageWords::new("Titre", &[], text);
+        // A line break (the end of a block) is kept as one.
         assert_eq!(
             text_of(&s, &s.body.to_vec()),
-            "Sécurité d’abord: la sécurité, d'abord. ٢٠٢٤"
+            "Sécurité d’abord: la sécurité, d'abord.\n٢٠٢٤"
         );
         assert_eq!(text_of(&s, &s.title.to_vec()), "Titre");
         // "d" and "abord" recur; entries are shared between title and text.

@@ -71,7 +71,7 @@
 
   // Vocabulary: separators at their numbers; front-coded words and terms,
   // each term with its group when the index carries one.
-  var W = [], T = [], G = [], isWord = [], stop = [],
+  var W = [], T = [], G = [], isWord = [], stop = [], opens = [],
     ws = idx.w ? idx.w.split(" ") : [], ts = idx.t.split(" "), k = 0, j = 0, w = "", t = "";
   function digit(s, i) { var d = s.charCodeAt(i) - 35; return d > 57 ? d - 1 : d; }
   function decode(s) {
@@ -86,8 +86,11 @@
       var sep = idx.s[k++][1];
       W.push(sep); T.push(""); G.push(null); isWord.push(0);
       // A separator that ends a sentence: . ! ? ; (and Arabic, Hindi,
-      // Chinese forms) then a space.
-      stop.push(/[.!?;\u061f\u061b\u2026\u3002\u0964]\S*\s/.test(sep));
+      // Chinese forms) then a space, or the end of a block (a line break:
+      // a paragraph, list item, table cell or heading). One that also
+      // opens the next (`? \u00bf`, `. \u00ab`) is shared by both.
+      stop.push(/[.!?;\u061f\u061b\u2026\u3002\u0964]\S*\s|\n/.test(sep));
+      opens.push(/\s\S+$/.test(sep));
     } else {
       var e = ts[j], b = e.indexOf("!"), c = b < 0 ? e : e.slice(0, b);
       w = w.slice(0, digit(ws[j], 0)) + ws[j].slice(1);
@@ -96,7 +99,7 @@
       G.push(b < 0 ? null : c[0] === "!" ? t.slice(digit(c, 1), t.length - digit(c, 2)) + c.slice(3)
         : t.slice(0, t.length - digit(c, 0)) + c.slice(1));
       j++;
-      W.push(w); T.push(t); isWord.push(1); stop.push(false);
+      W.push(w); T.push(t); isWord.push(1); stop.push(false); opens.push(false);
     }
   }
   // Groups the index does not carry: made from the affix rules as
@@ -178,8 +181,9 @@
     });
     return pick;
   }
-  // Separators that keep two words together: spaces and hyphens.
-  var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011]+$/.test(w); });
+  // Separators that keep two words together: spaces and hyphens, not the
+  // end of a block.
+  var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011]+$/.test(w) && !/\n/.test(w); });
   // Calls f with each key that starts with p, in order.
   function each(p, f) {
     for (var lo = 0, hi = sorted.length, mid; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < p) lo = mid + 1; else hi = mid; }
@@ -253,24 +257,34 @@
   // mask: the query words (bits) each vocabulary entry matches; pmask,
   // those of words split in two, only in the pages of pb (bits of a page);
   // cb: pb of the page at hand.
-  var mask, exact, pmask, pb, cb = 0, M, fixes, results = [];
+  // exact: found as the word or its group (not by its start, a variant or
+  // a correction); typed: as the word itself.
+  var mask, exact, typed, pmask, pb, cb = 0, M, fixes, results = [];
   function hits(t) { return mask[t] | (pmask[t] & cb); }
   function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
-  // Ranks the pages: all words found first, then words in the title (twice)
-  // and headings, then how many words, how many exactly, how close
+  // Ranks the pages: all words found first; of those, for two words or
+  // more, the ones with every word as a word (not only the start of a
+  // longer one: `nyumba` is not `nyumbani`); of the others, those with the
+  // words few pages have; then words in the title (twice) and headings,
+  // then how many words, how many exactly, how many as typed, how close
   // together, how often; then site order. A query done (given in the
-  // address, or submitted) has no word still being typed.
+  // address, or submitted) has no word still being typed: the one being
+  // typed counts as a word wherever a word starts with it.
   function query(q, done) {
     var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !done && !/\s$/.test(q), need;
     if (kept.length) qs = kept;
     M = qs.length; need = Math.ceil(M / 2);
-    mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); fixes = [];
+    mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); typed = new Uint32Array(W.length); fixes = [];
     pmask = new Uint32Array(W.length); pb = new Uint32Array(docs.length);
     qs.forEach(function (w, i) {
-      var f = find(w, typing && i === M - 1), bit = 1 << i, n;
+      var last = typing && i === M - 1, f = find(w, last), bit = 1 << i, n;
       f.g.forEach(function (tier, g) {
-        members[g].forEach(function (n) { mask[n] |= bit; if (tier > 2) exact[n] |= bit; });
+        members[g].forEach(function (n) {
+          mask[n] |= bit;
+          if (tier > 2 || (last && tier > 1)) exact[n] |= bit;
+          if (tier > 2 && T[n] === w) typed[n] |= bit;
+        });
       });
       if (f.pair) {
         for (n = 0; n < W.length; n++) if (f.pair.toks[n]) pmask[n] |= bit;
@@ -283,18 +297,19 @@
     qs.forEach(function (w, i) {
       var both = 3 << i;
       if (i + 1 < M) (keys.get(w + qs[i + 1]) || []).forEach(function (g) {
-        members[g].forEach(function (n) { mask[n] |= both; exact[n] |= both; });
+        members[g].forEach(function (n) { mask[n] |= both; exact[n] |= both; typed[n] |= both; });
       });
     });
     results = [];
     var found = [];
     if (M) docs.forEach(function (d, n) {
-      var title = 0, ex = 0, head = 0, seen = 0, count = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text, i, m, b, lo, c;
+      var title = 0, ex = 0, ty = 0, head = 0, seen = 0, count = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text,
+        i, m, b, lo, c;
       cb = pb[n];
-      for (i = 0; i < d.title.length; i++) { title |= hits(d.title[i]); ex |= exact[d.title[i]]; }
+      for (i = 0; i < d.title.length; i++) { title |= hits(d.title[i]); ex |= exact[d.title[i]]; ty |= typed[d.title[i]]; }
       for (i = 0; i < x.length; i++) {
         if (!(m = hits(x[i]))) continue;
-        count++; ex |= exact[x[i]];
+        count++; ex |= exact[x[i]]; ty |= typed[x[i]];
         while (s < sec.length && sec[s] + sec[s + 2] <= i) s += 3;
         if (s < sec.length && sec[s] <= i) head |= m;
         if (M > 1) { // the shortest stretch holding every word found so far
@@ -305,7 +320,7 @@
         seen |= m;
       }
       if ((c = pc(seen | title))) {
-        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), sp: span, hits: count });
+        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
       }
     });
     // Pages with half the words, or with words that weigh half the query:
@@ -320,10 +335,13 @@
     });
     found.forEach(function (r) {
       for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
+      r.w = r.c === M ? 0 : got;
+      r.a = M > 1 && r.x === M ? 1 : 0;
       if (r.c >= need || 2 * got >= total) results.push(r);
     });
     results.sort(function (a, b) {
-      return (b.c === M) - (a.c === M) || b.h - a.h || b.c - a.c || b.x - a.x || a.sp - b.sp || b.hits - a.hits || a.n - b.n;
+      return (b.c === M) - (a.c === M) || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
+        a.sp - b.sp || b.hits - a.hits || a.n - b.n;
     });
     return results;
   }
@@ -379,32 +397,38 @@
     return e;
   }
   function text(parent, s) { if (s) parent.appendChild(doc.createTextNode(s)); }
-  // Tokens from..to as text; matching words in <mark>.
+  // Tokens from..to as text; matching words in <mark>. A separator at
+  // either end is cut at its spaces: a sentence that starts inside one
+  // (`? \u00bfSabe`) keeps only its opening mark, one that ends inside it
+  // only its closing one.
   function write(parent, toks, from, to) {
-    for (var buf = "", prev = 0, i = from, t; i < to; i++) {
+    for (var buf = "", prev = 0, i = from, t, w; i < to; i++) {
       t = toks[i];
       if (isWord[t] && prev) buf += " ";
       prev = isWord[t];
-      if (hits(t)) { text(parent, buf); buf = ""; el("mark", "", parent).textContent = W[t]; }
-      else buf += W[t];
+      w = W[t];
+      if (!isWord[t] && i === from) w = w.replace(/^[\s\S]*\s/, "");
+      if (!isWord[t] && i === to - 1) w = w.replace(/\s[\s\S]*$/, "");
+      if (hits(t)) { text(parent, buf); buf = ""; el("mark", "", parent).textContent = w; }
+      else buf += w;
     }
-    text(parent, buf.replace(/ $/, ""));
+    text(parent, buf.replace(/\s+$/, ""));
   }
-  // The sentence with the most query words, then the most matches; the
-  // first one if only the title matches. Headings count as sentences, after
-  // the others.
+  // The sentence with the most query words, then the most found as words
+  // (not by their start), then the most matches; the first one if only the
+  // title matches. Headings count as sentences, after the others.
   function sentence(d) {
-    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, count = 0, first = -1, i, m;
+    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, ex = 0, count = 0, first = -1, i, m;
     for (i = 0; i < sec.length; i += 3) { cuts[sec[i]] = 1; cuts[sec[i] + sec[i + 2]] = 2; }
     function end(to) {
-      var score = pc(bits) * 4096 + Math.min(count, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
+      var score = pc(bits) * 1e6 + pc(ex) * 1e4 + Math.min(count, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
       if (to > from && score > best[0]) best = [score, from, to, first];
-      from = to; bits = count = 0; first = -1;
+      from = to; bits = ex = count = 0; first = -1;
     }
     for (i = 0; i < x.length; i++) {
       if (cuts[i] && i > from) end(i);
-      if ((m = hits(x[i]))) { bits |= m; count++; if (first < 0) first = i; }
-      if (stop[x[i]]) end(i + 1);
+      if ((m = hits(x[i]))) { bits |= m; ex |= exact[x[i]] & m; count++; if (first < 0) first = i; }
+      if (stop[x[i]]) { end(i + 1); if (opens[x[i]]) from = i; }
     }
     end(x.length);
     return best;
