@@ -381,6 +381,8 @@ mod server;
 #[test]
 fn serve_rebuilds_an_edition_when_it_or_its_base_changes() {
     let e = Edition::new();
+    e.site
+        .write("global/static/phone-list.txt", "Hotline: +000 11 111 111\n");
     let server = server::Server::start_in(&e.local(), &[]);
     let events = server.events();
     server::Server::wait_event(&events, "build-ok");
@@ -398,6 +400,14 @@ fn serve_rebuilds_an_edition_when_it_or_its_base_changes() {
     );
     server::Server::wait_event(&events, "reload");
     assert!(server.get(page).body.contains("<p>La page corrigée.</p>"));
+    // So does a file added to the base's `static/`.
+    assert_eq!(server.get("/phone-list.txt").status, 200);
+    e.site
+        .write("global/static/shelters.txt", "Shelters: call first\n");
+    server::Server::wait_event(&events, "reload");
+    let added = server.get("/shelters.txt");
+    assert_eq!(added.status, 200);
+    assert_eq!(added.body, "Shelters: call first\n");
     // The edition changes: so do they.
     let values = e.site.read("local/guidance/values.yaml");
     e.site.write(

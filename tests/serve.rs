@@ -20,10 +20,11 @@ use std::time::Duration;
 const CHAPTER: &str = "guidance/handbook/02-signs.en.md";
 const BROKEN_YAML: &str = "---\ntitle: [broken\n---\nText\n";
 /// What the terminal shows for `BROKEN_YAML`: headline, source line, caret.
-const BROKEN_YAML_ERROR: &str = "guidance/handbook/02-signs.en.md:3:1: error: invalid front matter: the `[` at line 2, column 8 is never closed
+const BROKEN_YAML_ERROR: &str =
+    "guidance/handbook/02-signs.en.md:2:8: error: invalid front matter: this `[` is never closed
   |
-3 | ---
-  | ^
+2 | title: [broken
+  |        ^
 ";
 
 #[test]
@@ -214,7 +215,7 @@ fn serve_starts_with_errors_shows_them_and_switches_to_the_site_once_fixed() {
     // Still broken after another edit: the new errors reach the page.
     site.write(CHAPTER, "---\ntitle: [still broken\n---\nText\n");
     let again = Server::wait_event(&events, "build-error");
-    assert!(again.contains("3 | ---"), "{again}");
+    assert!(again.contains("2 | title: [still broken"), "{again}");
 
     site.write(CHAPTER, &original);
     Server::wait_event(&events, "reload");
@@ -380,4 +381,53 @@ fn a_warning_an_edit_made_elsewhere_is_said_once() {
     };
     assert!(!next.full);
     assert_eq!(elsewhere(&next), Vec::<String>::new());
+}
+
+/// A file is sent in the byte range asked for (a video player seeks with
+/// these; Safari plays nothing without), a range past the end is refused
+/// with its length, a caption file has its type, and a request with two
+/// `Host` headers is refused whatever they say.
+#[test]
+fn ranges_caption_types_and_one_host_header() {
+    let site = Site::fixture("basic");
+    let bytes: String = (0..1000)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    site.write("static/clip.txt", &bytes);
+    site.write(
+        "static/captions.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
+    );
+    let server = Server::start(&site);
+    let ranged = |range: &str| {
+        server.request(&format!(
+            "GET /clip.txt HTTP/1.1\r\nHost: {}\r\nRange: {range}\r\nConnection: close\r\n\r\n",
+            server.host()
+        ))
+    };
+    let whole = server.get("/clip.txt");
+    assert_eq!(whole.status, 200);
+    assert_eq!(whole.header("accept-ranges"), "bytes");
+    assert_eq!(whole.body, bytes);
+    let r = ranged("bytes=10-19");
+    assert_eq!(r.status, 206);
+    assert_eq!(r.header("content-range"), "bytes 10-19/1000");
+    assert_eq!(r.body, bytes[10..20]);
+    security::assert_headers(&r, "/clip.txt");
+    let r = ranged("bytes=-5");
+    assert_eq!((r.status, r.body.as_str()), (206, &bytes[995..]));
+    let r = ranged("bytes=1000-");
+    assert_eq!(r.status, 416);
+    assert_eq!(r.header("content-range"), "bytes */1000");
+    // Several ranges: the whole file, which HTTP allows.
+    let r = ranged("bytes=0-1,5-6");
+    assert_eq!((r.status, r.body.len()), (200, 1000));
+    let vtt = server.get("/captions.vtt");
+    assert_eq!(vtt.header("content-type"), "text/vtt; charset=utf-8");
+    let two = server.request(&format!(
+        "GET /clip.txt HTTP/1.1\r\nHost: {}\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+        server.host()
+    ));
+    assert_eq!(two.status, 400);
+    assert!(!two.body.contains("abc"), "{}", two.body);
 }

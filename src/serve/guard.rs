@@ -146,6 +146,18 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     // A request in absolute form (`GET http://name/ HTTP/1.1`) names its
     // host in the URI as well: both must be this server.
     let uri_host = req.uri().authority().map(|a| a.as_str());
+    // Two `Host` headers: which one a proxy or cache in between reads is
+    // anyone's guess (RFC 9112 says refuse).
+    if req.headers().get_all(header::HOST).iter().count() > 1 {
+        let mut response = (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "400: more than one Host header\n",
+        )
+            .into_response();
+        add_headers(response.headers_mut());
+        return response;
+    }
     let refused = match (host, uri_host) {
         (None, None) => Some(None),
         (Some(h), _) if !guard.allows(h) => Some(Some(h.to_string())),

@@ -5,8 +5,9 @@
 use super::guard::{self, Guard};
 use super::{EVENTS, Files, Notice, OVERLAY_CSS, RELOAD_SCRIPT, Shared, overlay};
 use axum::Router;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -127,6 +128,7 @@ fn content_type(path: &str) -> &'static str {
         "ogg" | "opus" => "audio/ogg",
         "mp4" => "video/mp4",
         "webm" => "video/webm",
+        "vtt" => "text/vtt; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "webmanifest" => "application/manifest+json",
         "odt" => "application/vnd.oasis.opendocument.text",
@@ -206,7 +208,96 @@ fn not_found(files: Option<&Files>) -> Response {
 
 const NOT_FOUND_TEXT: &str = "404: not a page of this site\n";
 
-async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+/// A file of the site, without copying it (a 100 MB video, asked for by
+/// several readers at once, is held once), and the one byte range asked
+/// for, if any: a video player seeks, and Safari plays nothing without.
+fn file_response(path: &str, bytes: Arc<Vec<u8>>, request: &HeaderMap) -> Response {
+    let len = bytes.len();
+    let body = Bytes::from_owner(Owned(bytes));
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    // No validators are sent, so an `If-Range` cannot be checked: the
+    // whole file, as RFC 9110 says.
+    let asked = request
+        .get(header::RANGE)
+        .filter(|_| !request.contains_key(header::IF_RANGE))
+        .and_then(|v| v.to_str().ok());
+    let (status, body) = match asked.and_then(|r| byte_range(r, len)) {
+        None => (StatusCode::OK, body),
+        Some(Some((from, to))) => {
+            let range = format!("bytes {from}-{}/{len}", to - 1);
+            if let Ok(v) = HeaderValue::from_str(&range) {
+                headers.insert(header::CONTENT_RANGE, v);
+            }
+            (StatusCode::PARTIAL_CONTENT, body.slice(from..to))
+        }
+        Some(None) => {
+            if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
+                headers.insert(header::CONTENT_RANGE, v);
+            }
+            (StatusCode::RANGE_NOT_SATISFIABLE, Bytes::new())
+        }
+    };
+    (status, headers, Body::from(body)).into_response()
+}
+
+/// A file's bytes, shared with the site held in memory.
+struct Owned(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Owned {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The byte range of a `Range` header: `None` to send the whole file (no
+/// range, several, or one not understood), `Some(None)` when it cannot be
+/// satisfied, else `Some(Some((from, to)))`, `to` excluded.
+fn byte_range(value: &str, len: usize) -> Option<Option<(usize, usize)>> {
+    let spec = value.trim().strip_prefix("bytes=")?.trim();
+    if spec.contains(',') {
+        return None;
+    }
+    let (a, b) = spec.split_once('-')?;
+    let number = |s: &str| -> Option<Option<u64>> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Some(None);
+        }
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+            .map(Some)
+    };
+    let (a, b) = (number(a)?, number(b)?);
+    let len64 = len as u64;
+    let (from, to) = match (a, b) {
+        (Some(a), b) => {
+            if b.is_some_and(|b| b < a) {
+                return None;
+            }
+            if a >= len64 {
+                return Some(None);
+            }
+            (a, b.map_or(len64, |b| b.saturating_add(1).min(len64)))
+        }
+        (None, Some(n)) => {
+            if n == 0 || len64 == 0 {
+                return Some(None);
+            }
+            (len64.saturating_sub(n), len64)
+        }
+        (None, None) => return None,
+    };
+    Some(Some((from as usize, to as usize)))
+}
+
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri, request: HeaderMap) -> Response {
     let (files, error) = match shared.snapshot.read() {
         Ok(s) => (s.files.clone(), s.error.clone()),
         Err(_) => return not_found(None),
@@ -225,14 +316,7 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             .into_response();
     };
     match lookup(&files, &uri) {
-        Found::File(p, bytes) => (
-            [
-                (header::CONTENT_TYPE, content_type(&p)),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            bytes.as_ref().clone(),
-        )
-            .into_response(),
+        Found::File(p, bytes) => file_response(&p, bytes, &request),
         Found::Redirect(to) => match HeaderValue::from_str(&to) {
             Ok(location) => (
                 StatusCode::MOVED_PERMANENTLY,
@@ -252,6 +336,31 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn byte_ranges() {
+        assert_eq!(byte_range("bytes=0-99", 1000), Some(Some((0, 100))));
+        assert_eq!(byte_range("bytes=900-", 1000), Some(Some((900, 1000))));
+        assert_eq!(byte_range("bytes=-100", 1000), Some(Some((900, 1000))));
+        assert_eq!(byte_range("bytes=-5000", 1000), Some(Some((0, 1000))));
+        assert_eq!(byte_range("bytes=990-5000", 1000), Some(Some((990, 1000))));
+        // Cannot be satisfied: 416.
+        assert_eq!(byte_range("bytes=1000-", 1000), Some(None));
+        assert_eq!(byte_range("bytes=-0", 1000), Some(None));
+        assert_eq!(byte_range("bytes=0-", 0), Some(None));
+        // Not understood, or several: the whole file.
+        for v in [
+            "bytes=5-1",
+            "bytes=0-1,5-6",
+            "items=0-1",
+            "bytes=a-b",
+            "bytes=-",
+            "bytes=+1-2",
+            "bytes=99999999999999999999999-",
+        ] {
+            assert_eq!(byte_range(v, 1000), None, "{v}");
+        }
+    }
 
     #[test]
     fn resolves_inside_the_site_only() {

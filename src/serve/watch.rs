@@ -70,8 +70,8 @@ pub fn start(
         .watch(&source, RecursiveMode::Recursive)
         .map_err(|e| e.to_string())?;
     // A local edition also rebuilds when its base changes: its site.yaml,
-    // content and theme (not the rest of its folder, which may hold
-    // anything, even this edition).
+    // content, theme and static files (not the rest of its folder, which
+    // may hold anything, even this edition).
     if let (Some(config), _) = crate::config::load(&source)
         && let Some(base) = config.base_site
     {
@@ -79,7 +79,11 @@ pub fn start(
         debouncer
             .watch(&base, RecursiveMode::NonRecursive)
             .map_err(|e| e.to_string())?;
-        for dir in [crate::content::load::CONTENT_DIR, crate::theme::THEME_DIR] {
+        for dir in [
+            crate::content::load::CONTENT_DIR,
+            crate::theme::THEME_DIR,
+            crate::content::static_dir::STATIC_DIR,
+        ] {
             if base.join(dir).is_dir() {
                 debouncer
                     .watch(base.join(dir), RecursiveMode::Recursive)
@@ -133,13 +137,30 @@ fn changed_paths(result: DebounceEventResult, ignore: &[PathBuf]) -> Vec<PathBuf
     paths
 }
 
+/// How many changed files a status line names before counting the rest.
+const SHOWN_PATHS: usize = 10;
+
+/// The changed files for a status line: relative to the site, escaped as
+/// diagnostics are (a file name can hold terminal escapes or a
+/// right-to-left override), the first few named and the rest counted.
+fn shown_paths(paths: &[PathBuf], source: &Path) -> String {
+    let mut shown: Vec<String> = paths
+        .iter()
+        .take(SHOWN_PATHS)
+        .map(|p| {
+            let rel = crate::diagnostics::display_path(p.strip_prefix(source).unwrap_or(p));
+            crate::diagnostics::escape_controls(&rel, false)
+        })
+        .collect();
+    if paths.len() > SHOWN_PATHS {
+        shown.push(format!("and {} more", paths.len() - SHOWN_PATHS));
+    }
+    shown.join(", ")
+}
+
 impl Rebuilder {
     fn rebuild(&mut self, paths: &[PathBuf], source: &Path) {
-        let shown: Vec<String> = paths
-            .iter()
-            .map(|p| p.strip_prefix(source).unwrap_or(p).display().to_string())
-            .collect();
-        let shown = shown.join(", ");
+        let shown = shown_paths(paths, source);
         let result = match &mut self.session {
             Some(session) => session.update(paths).map(|outcome| {
                 self.report(&outcome, &shown);
@@ -217,5 +238,30 @@ impl Rebuilder {
             snap.error = Some(text.clone());
         }
         let _ = self.shared.notices.send(Notice::Error(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file name cannot write to the terminal through a status line, nor
+    /// make it thousands of characters long.
+    #[test]
+    fn changed_paths_are_escaped_and_counted() {
+        let source = Path::new("/site");
+        let hostile = source.join("guidance/p/12-\u{1b}]0;PWNED\u{7}x\u{202e}.en.md");
+        let shown = shown_paths(&[hostile], source);
+        assert_eq!(shown, "guidance/p/12-\\u{1b}]0;PWNED\\u{7}x\\u{202e}.en.md");
+        assert!(!shown.chars().any(|c| c.is_control()));
+        let many: Vec<PathBuf> = (0..300)
+            .map(|i| source.join(format!("guidance/p/{i:03}.en.md")))
+            .collect();
+        let shown = shown_paths(&many, source);
+        assert!(shown.starts_with("guidance/p/000.en.md, guidance/p/001.en.md"));
+        assert!(
+            shown.ends_with("guidance/p/009.en.md, and 290 more"),
+            "{shown}"
+        );
     }
 }

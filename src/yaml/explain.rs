@@ -20,8 +20,7 @@ pub struct Explained {
 
 /// The problems behind `err`: Word leftovers and tabs first (they are the
 /// cause whatever the parser says), else the parser's error reworded.
-/// Lines named in messages count `line_offset` lines before the text.
-pub fn explain(text: &str, err: &YamlError, line_offset: usize) -> Vec<Explained> {
+pub fn explain(text: &str, err: &YamlError) -> Vec<Explained> {
     let raw = (!err.raw.is_empty()).then(|| (err.pos, err.raw.clone()));
     match err.kind {
         ErrorKind::TooDeep => {
@@ -78,7 +77,7 @@ pub fn explain(text: &str, err: &YamlError, line_offset: usize) -> Vec<Explained
             .collect();
     }
     let lines: Vec<&str> = text.lines().collect();
-    let (pos, message, hint) = reword(&lines, err, line_offset);
+    let (pos, message, hint) = reword(&lines, err);
     vec![Explained {
         pos,
         message,
@@ -153,20 +152,18 @@ fn spaces(n: usize) -> String {
 }
 
 /// The parser's message, turned into what to change and where.
-fn reword(lines: &[&str], err: &YamlError, line_offset: usize) -> (Pos, String, String) {
+fn reword(lines: &[&str], err: &YamlError) -> (Pos, String, String) {
     let raw = err.raw.as_str();
     let at = err.pos;
     let line_text = lines.get(at.line.wrapping_sub(1)).copied().unwrap_or("");
     let start = |line| Pos { line, col: 1 };
+    // Shown at the bracket, not where the parser gave up (the next line, or
+    // the end of the front matter): that is where an editor should jump.
     if let Some(open) = unclosed_bracket(lines, at) {
         let (c, close) = open.1;
         return (
-            at,
-            format!(
-                "the `{c}` at line {}, column {} is never closed",
-                open.0.line + line_offset,
-                open.0.col
-            ),
+            open.0,
+            format!("this `{c}` is never closed"),
             format!(
                 "close it with `{close}`, or put the whole value in quotes if the `{c}` is part of the text"
             ),

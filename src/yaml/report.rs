@@ -68,7 +68,7 @@ impl Located<'_> {
         let root = match parse(text) {
             Ok(root) => root,
             Err(e) => {
-                for x in explain(text, &e, self.line_offset) {
+                for x in explain(text, &e) {
                     let pos = Pos {
                         line: x.pos.line.clamp(1, last),
                         col: if x.pos.line > last { 1 } else { x.pos.col },

@@ -112,7 +112,7 @@ fn a_second_document_is_an_error() {
 }
 
 fn explained(text: &str) -> Vec<(usize, usize, String)> {
-    explain(text, &err(text), 0)
+    explain(text, &err(text))
         .into_iter()
         .map(|x| (x.pos.line, x.pos.col, x.message))
         .collect()
@@ -175,7 +175,7 @@ fn explains_indentation() {
 #[test]
 fn curly_quotes_are_replaced_not_kept() {
     let text = "title: “Step 1: Prepare”\n";
-    let x = explain(text, &err(text), 0);
+    let x = explain(text, &err(text));
     assert_eq!(
         x[0].hint,
         "replace the curly quotes “ ” with straight ones: title: \"Step 1: Prepare\""
@@ -184,7 +184,7 @@ fn curly_quotes_are_replaced_not_kept() {
 
 #[test]
 fn explains_quoting() {
-    let x = explain("title: Signs: more\n", &err("title: Signs: more\n"), 0);
+    let x = explain("title: Signs: more\n", &err("title: Signs: more\n"));
     assert_eq!(
         (x[0].pos, x[0].message.as_str(), x[0].hint.as_str()),
         (
@@ -213,8 +213,12 @@ fn explains_quoting() {
         [(1, 8, "a value cannot start with `@`".to_string())]
     );
     assert_eq!(
-        explained("title: a\nsummary: [b, c\nkind: d\n")[0].2,
-        "the `[` at line 2, column 10 is never closed"
+        explained("title: a\nsummary: [b, c\nkind: d\n"),
+        [(2, 10, "this `[` is never closed".to_string())]
+    );
+    assert_eq!(
+        explained("title: {oops\n"),
+        [(1, 8, "this `{` is never closed".to_string())]
     );
     assert_eq!(
         explained("list: - a\n")[0].2,
@@ -225,7 +229,7 @@ fn explains_quoting() {
 #[test]
 fn deep_flow_nesting_is_reported_where_the_run_starts() {
     let text = format!("title: x\nextra: {}\n", "[".repeat(100_000));
-    let x = explain(&text, &err(&text), 0);
+    let x = explain(&text, &err(&text));
     assert_eq!(
         (x[0].pos, x[0].message.as_str()),
         (

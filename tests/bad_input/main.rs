@@ -62,7 +62,9 @@ fn malformed_yaml() {
         )
     });
     assert!(
-        e.contains("guidance/handbook/02-signs.en.md:4:1: error: invalid front matter"),
+        e.contains(
+            "guidance/handbook/02-signs.en.md:3:10: error: invalid front matter: this `[` is never closed"
+        ),
         "{e}"
     );
 }

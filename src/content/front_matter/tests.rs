@@ -32,7 +32,7 @@ fn yaml_error_line_is_counted_in_file() {
     assert!(fm.is_none());
     assert_eq!(
         heads(&d),
-        ["4:1: error: invalid front matter: the `[` at line 3, column 10 is never closed"]
+        ["3:10: error: invalid front matter: this `[` is never closed"]
     );
     assert!(
         d[0].note
