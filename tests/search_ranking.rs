@@ -170,3 +170,29 @@ fn english_contractions_and_possessives_are_one_word() {
     let found = results(&b, &site, "en", "t");
     assert_eq!(rank(&found, page), None, "{found:#?}");
 }
+
+/// A misspelling one edit from two words of the same group is shown as the
+/// one the site says more often (`informd`: *informed*, three times, not
+/// *inform*, once).
+#[test]
+fn a_correction_names_the_more_frequent_word() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-ranking");
+    site.build_ok();
+    let page = site.out().join("en").join("search.html");
+    let dom = browser::dump_dom(&b, &format!("{}?q=informd", browser::file_url(&page)));
+    let html = Html::parse_document(&dom);
+    let fix: String = html
+        .select(&Selector::parse("#search-fix em").unwrap())
+        .next()
+        .expect("a correction is shown")
+        .text()
+        .collect();
+    assert_eq!(fix, "informed");
+    let found = results(&b, &site, "en", "informd");
+    assert_eq!(
+        rank(&found, "field-notes/informed.html"),
+        Some(0),
+        "{found:#?}"
+    );
+}

@@ -164,7 +164,10 @@
   // eight letters; ties go to the least stripped variant, then to the word
   // that shares the longest start with it (typos come late more often),
   // then to one as long (a swap or a wrong letter), then to the most
-  // frequent.
+  // frequent word (`informd`: `informed`, not `inform`, when the site says
+  // it more often), else group.
+  var often = new Map();
+  T.forEach(function (t, n) { if (isWord[n] && !often.has(t)) often.set(t, n); });
   function typo(q, vs) {
     var k = len(q) >= 8 ? 2 : 1, best = [k + 1], pick;
     vs.forEach(function (v, vi) {
@@ -174,7 +177,7 @@
       written.forEach(function (s) {
         if (Math.abs(s.length - v.length) > k) return;
         for (var d = osa(v, s, Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
-        var c = [d, vi, -p, Math.abs(s.length - v.length), members[keys.get(s)[0]][0]];
+        var c = [d, vi, -p, Math.abs(s.length - v.length), often.has(s) ? often.get(s) : members[keys.get(s)[0]][0]];
         for (var i = 0; i < 5 && c[i] === best[i];) i++;
         if (d <= k && c[i] < best[i]) { best = c; pick = s; }
       });
