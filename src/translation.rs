@@ -93,9 +93,12 @@ pub struct LanguageSummary {
     pub translate_in_edition: Vec<(String, String)>,
     /// Translations with no `translation_of:` stamp.
     pub untracked: usize,
-    /// Translations left out because they cannot be read (`broken_links:
-    /// warning`): `check` fails on them, as `build --strict` does.
+    /// Files left out because they cannot be read (`broken_links:
+    /// warning`): translations, and in the source language its own pages.
+    /// `check` fails on them, as `build --strict` does.
     pub with_errors: Vec<String>,
+    /// The source language (its `with_errors` are its own pages).
+    pub source: bool,
 }
 
 impl LanguageSummary {
@@ -141,6 +144,7 @@ pub fn adapted_advice(code: &str, own: &str) -> String {
 
 /// Pages per language and their translation status, for the build summary.
 pub fn summary(site: &Site) -> Vec<LanguageSummary> {
+    let default = site.config.default_index();
     site.config
         .lang_ids()
         .zip(&site.config.languages)
@@ -153,11 +157,14 @@ pub fn summary(site: &Site) -> Vec<LanguageSummary> {
                 stale: Vec::new(),
                 translate_in_edition: Vec::new(),
                 untracked: 0,
+                source: l == default,
                 with_errors: site
                     .broken_translations
                     .iter()
                     .filter(|(bl, _)| *bl == l)
-                    .map(|(_, p)| crate::diagnostics::display_path(p))
+                    .map(|(_, p)| p)
+                    .chain(site.broken_sources.iter().filter(|_| l == default))
+                    .map(|p| crate::diagnostics::display_path(p))
                     .collect(),
             };
             for (n, node) in site.node_ids().zip(&site.nodes) {

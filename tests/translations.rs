@@ -745,6 +745,45 @@ fn status_and_check_fail_on_a_translation_that_cannot_be_read() {
     assert_eq!(c.code, 0, "{}", c.stderr);
 }
 
+/// A source page that cannot be read, on a site published with known
+/// defects: `build` leaves it out and says so in its summary, and `check`
+/// exits 1 until it is fixed (a moved wiki whose pages have no front
+/// matter must not pass as clean).
+#[test]
+fn check_fails_on_a_source_page_that_cannot_be_read() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", site.read("site.yaml")),
+    );
+    site.write(
+        "guidance/handbook/04-no-front-matter.en.md",
+        "# Safe words\n\nAgree on a word that ends the conversation.\n",
+    );
+    let b = site.build_ok();
+    assert!(
+        b.stderr.lines().any(|l| l.starts_with("  en ")
+            && l.ends_with(", 1 left out until fixed (errors; broken_links: warning)")),
+        "{}",
+        b.stderr
+    );
+    let c = site.run(&["check"]);
+    assert_eq!(c.code, 1, "{}", c.stderr);
+    assert!(
+        c.stderr.contains("1 page with errors to fix: `build` leaves it out (broken_links: warning), showing a translation in its place if there is one, `check` does not pass it"),
+        "{}",
+        c.stderr
+    );
+    let c = site.run(&["check", "--format", "json"]);
+    assert_eq!(c.code, 1, "{}", c.stderr);
+    let v: serde_json::Value = serde_json::from_str(&c.stdout).unwrap();
+    assert_eq!(
+        v["pages_with_errors"],
+        serde_json::json!(["guidance/handbook/04-no-front-matter.en.md"])
+    );
+    assert_eq!(v["translations_with_errors"], serde_json::json!([]));
+}
+
 /// `build` and `check` warn about a `translation_of:` fieldguide did not
 /// write at its line, once, as `status` does.
 #[test]

@@ -210,24 +210,33 @@ struct Found {
     unset: Vec<crate::adaptation::Unset>,
     /// Translations left out because they cannot be read.
     unreadable: Vec<String>,
+    /// Source pages left out because they cannot be read.
+    unreadable_sources: Vec<String>,
 }
 
 pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
     let start = std::time::Instant::now();
     // Everything a build validates, templates included, without writing.
     let found = match pipeline::check(opts) {
-        Ok(s) => Found {
-            diags: s.diagnostics,
-            pages: s.languages.iter().map(|l| l.pages).sum::<usize>(),
-            defects: s.defects,
-            unpublished: s.unpublished,
-            unset: s.unset,
-            unreadable: s
-                .languages
-                .into_iter()
-                .flat_map(|l| l.with_errors)
-                .collect(),
-        },
+        Ok(s) => {
+            // The source language's files with errors are its own pages.
+            let files = |source: bool| -> Vec<String> {
+                s.languages
+                    .iter()
+                    .filter(|l| l.source == source)
+                    .flat_map(|l| l.with_errors.clone())
+                    .collect()
+            };
+            Found {
+                pages: s.languages.iter().map(|l| l.pages).sum::<usize>(),
+                unreadable: files(false),
+                unreadable_sources: files(true),
+                diags: s.diagnostics,
+                defects: s.defects,
+                unpublished: s.unpublished,
+                unset: s.unset,
+            }
+        }
         Err(f) => Found {
             diags: f.diagnostics,
             pages: 0,
@@ -235,13 +244,18 @@ pub fn check(opts: &Options, json: bool, verbosity: Verbosity) -> i32 {
             unpublished: Vec::new(),
             unset: Vec::new(),
             unreadable: Vec::new(),
+            unreadable_sources: Vec::new(),
         },
     };
     let (e, w) = count(&found.diags);
     // `broken_links: warning` lets `build` publish them (and leave out the
     // translations that cannot be read); `check` still fails.
     let broken = found.defects.0 + found.defects.1;
-    let failed = e > 0 || broken > 0 || !found.unreadable.is_empty() || (opts.strict && w > 0);
+    let failed = e > 0
+        || broken > 0
+        || !found.unreadable.is_empty()
+        || !found.unreadable_sources.is_empty()
+        || (opts.strict && w > 0);
     if json {
         crate::outln!("{}", check_json(&found, opts.strict));
         return if failed { EXIT_FAILED } else { EXIT_OK };
@@ -301,6 +315,7 @@ fn check_json(found: &Found, strict: bool) -> String {
         "broken_links": found.defects.0,
         "missing_images": found.defects.1,
         "translations_with_errors": found.unreadable,
+        "pages_with_errors": found.unreadable_sources,
         "not_published": found.unpublished.iter().map(|p| crate::diagnostics::display_path(p)).collect::<Vec<_>>(),
         "unset_values": unset_values,
         "findings": findings,
@@ -312,6 +327,7 @@ fn check_json(found: &Found, strict: bool) -> String {
 /// `broken_links: warning` lets `build` through but `check` does not.
 fn print_left_out(found: &Found) {
     let (unpublished, defects, unreadable) = (&found.unpublished, found.defects, &found.unreadable);
+    let sources = &found.unreadable_sources;
     if !unpublished.is_empty() {
         crate::errln!(
             "not published: {} under guidance/ no page links to or shows:",
@@ -329,6 +345,17 @@ fn print_left_out(found: &Found) {
             "{} and {} to fix: `build` publishes them as text (broken_links: warning), `check` does not pass them",
             plural(defects.0, "broken link", "broken links"),
             plural(defects.1, "missing image", "missing images"),
+        );
+    }
+    if !sources.is_empty() {
+        let (them, their) = if sources.len() == 1 {
+            ("it", "its")
+        } else {
+            ("them", "their")
+        };
+        crate::errln!(
+            "{} with errors to fix: `build` leaves {them} out (broken_links: warning), showing a translation in {their} place if there is one, `check` does not pass {them}",
+            plural(sources.len(), "page", "pages"),
         );
     }
     if !unreadable.is_empty() {
@@ -367,6 +394,12 @@ fn language_line(l: &crate::translation::LanguageSummary) -> String {
     }
     if l.fallback > 0 {
         parts.push(format!("{} shown from the source language", l.fallback));
+    }
+    if !l.with_errors.is_empty() {
+        parts.push(format!(
+            "{} left out until fixed (errors; broken_links: warning)",
+            l.with_errors.len()
+        ));
     }
     format!(
         "{:<6} {}: {}",

@@ -35,6 +35,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         names: Default::default(),
         left_out: Vec::new(),
         broken_translations: Vec::new(),
+        broken_sources: Vec::new(),
         unreadable_pages: Default::default(),
     };
 
@@ -133,6 +134,9 @@ fn usable(
     {
         if lang == default {
             failed.insert(page);
+            if lenient {
+                site.broken_sources.push(d.path.to_path_buf());
+            }
             diags.push(if lenient { left_out_source(d) } else { d });
         } else if lenient {
             site.broken_translations.push((lang, d.path.to_path_buf()));
@@ -148,6 +152,7 @@ fn usable(
             let lang = file.lang;
             if lang == default {
                 failed.insert(file.dir.join(&file.stem));
+                site.broken_sources.push(file.rel.clone());
             } else {
                 site.broken_translations.push((lang, file.rel.clone()));
             }

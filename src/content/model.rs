@@ -165,6 +165,9 @@ pub struct Site {
     /// published with known defects (`broken_links: warning`): their
     /// readers get the source page. With each one's language.
     pub broken_translations: Vec<(crate::config::LangId, PathBuf)>,
+    /// Source-language files left out the same way: a translation, if
+    /// any, is shown in their place.
+    pub broken_sources: Vec<PathBuf>,
     /// Pages whose source-language file could not be read or has errors
     /// (`dir/stem` under `guidance/`): a link to one is not "missing", its
     /// own error says what is wrong.

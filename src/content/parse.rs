@@ -70,6 +70,14 @@ fn parse_doc(
             return None;
         }
     };
+    // Hugo's JSON front matter: an object from a line `{` to a line `}`.
+    if split.yaml.is_empty() && file.text.lines().next().map(str::trim) == Some("{") {
+        ds.push(
+            Diagnostic::error(&file.rel, 1, 1, "front matter in JSON (`{`) is not supported")
+                .with_hint("write it as YAML between lines of `---`: `\"title\": \"My chapter\",` becomes\n      ---\n      title: My chapter\n      ---"),
+        );
+        return None;
+    }
     if split.yaml.is_empty() && file.text.trim_start().starts_with("+++") {
         ds.push(
             Diagnostic::error(&file.rel, 1, 1, "front matter in TOML (`+++`) is not supported")

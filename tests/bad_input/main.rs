@@ -308,6 +308,40 @@ fn toml_front_matter_is_explained() {
     );
 }
 
+/// Hugo's JSON front matter is named as such, not as a missing title; a
+/// page without a title is told the one its first heading or its file
+/// name gives (a wiki page has none).
+#[test]
+fn json_front_matter_and_missing_titles_are_explained() {
+    let e = fails(|s| {
+        s.write(
+            "guidance/handbook/02-signs.en.md",
+            "{\n  \"title\": \"Signs\"\n}\n\nText\n",
+        );
+        s.write(
+            "guidance/handbook/04-informed-consent.en.md",
+            "# Informed consent\n\nAsk first.\n",
+        );
+        s.write(
+            "guidance/handbook/05-Referral-Pathways.en.md",
+            "Who to call.\n",
+        );
+    });
+    assert_has(
+        &e,
+        "guidance/handbook/02-signs.en.md:1:1: error: front matter in JSON (`{`) is not supported",
+    );
+    assert!(!e.contains("02-signs.en.md:1:1: error: missing"), "{e}");
+    assert!(
+        e.contains("needs a title, as its first heading says:\n      ---\n      title: Informed consent\n      ---"),
+        "{e}"
+    );
+    assert!(
+        e.contains("needs a title, for example from its file name:\n      ---\n      title: Referral Pathways\n      ---"),
+        "{e}"
+    );
+}
+
 #[test]
 fn a_publication_without_index_still_builds() {
     let site = Site::fixture("basic");

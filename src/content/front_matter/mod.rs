@@ -155,6 +155,7 @@ pub fn parse(
             Role::PartIndex => "every part",
             Role::Chapter => "every chapter",
         };
+        let (title, from) = suggested_title(split.body, rel);
         diags.push(
             Diagnostic::error(
                 rel,
@@ -163,12 +164,45 @@ pub fn parse(
                 "missing `title` in front matter",
             )
             .with_hint(format!(
-                "{what} needs a title:\n      ---\n      title: Indicators\n      ---"
+                "{what} needs a title{from}:\n      ---\n      title: {title}\n      ---"
             )),
         );
         return None;
     }
     (errors(diags) == before).then_some(fm)
+}
+
+/// A title to suggest for a page without one: its first `# heading` (a
+/// wiki or mdBook page has one), else its file name made readable
+/// (`02-informed-consent.fr.md`, `Informed-Consent.md`); with where it
+/// came from, for the hint.
+fn suggested_title(body: &str, rel: &Path) -> (String, &'static str) {
+    let heading = body.lines().take(40).find_map(|l| {
+        let t = l.trim_start_matches('\u{feff}').strip_prefix("# ")?;
+        let t = t.trim().trim_end_matches('#').trim();
+        (!t.is_empty()).then(|| t.to_string())
+    });
+    if let Some(h) = heading {
+        return (h, ", as its first heading says");
+    }
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    // Without a language suffix (`.fr`) and an order number (`02-`).
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let stem = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let words: Vec<&str> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return ("Indicators".into(), "");
+    }
+    let mut title = words.join(" ");
+    if title.chars().all(|c| !c.is_uppercase())
+        && let Some(first) = title.chars().next()
+    {
+        title = first.to_uppercase().chain(title.chars().skip(1)).collect();
+    }
+    (title, ", for example from its file name")
 }
 
 #[cfg(test)]
