@@ -110,6 +110,6 @@ fn old_mac_line_endings_show_the_source_line() {
         "---\rtitle: CR\rsummary: [a\r---\r\rx\r",
     );
     let err = check(&site);
-    assert!(err.contains("01-a.en.md:4:1: error"), "{err}");
-    assert!(err.contains("\n4 | ---\n"), "{err}");
+    assert!(err.contains("01-a.en.md:3:10: error"), "{err}");
+    assert!(err.contains("\n3 | summary: [a\n"), "{err}");
 }

@@ -170,3 +170,57 @@ fn a_word_drawing_is_a_missing_image_not_a_refused_site() {
             .all(|k| !k.ends_with(".emf"))
     );
 }
+
+/// A GitHub wiki and a Jekyll site moved in: `[[links]]` are named with
+/// the Markdown link to write, kramdown's attribute lines are left out
+/// and named, and the wiki's sidebar and footer are not published as
+/// pages.
+#[test]
+fn wiki_links_kramdown_lines_and_wiki_furniture_are_named() {
+    let site = Site::fixture("basic");
+    let f = "guidance/handbook/04-wiki.en.md";
+    site.write(
+        f,
+        "---\ntitle: Wiki home\n---\n\nSee [[Informed Consent]] and [[the pathway|Referral-Pathways#steps]].\n\n* TOC\n{:toc}\n\n## Scope\n{: #scope .lead}\n\nText.\n",
+    );
+    site.write("guidance/handbook/_Sidebar.md", "* [[Home]]\n");
+    site.write("guidance/handbook/_Footer.md", "Questions: ask the team.\n");
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(&format!(
+            "{f}:5:5: warning: a wiki link `[[Informed Consent]]` is shown as text (and 1 more on this page): fieldguide's Markdown has no `[[…]]` links"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("write it as a Markdown link: `[Informed Consent](Informed-Consent.md)`"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(&format!(
+            "{f}:8:1: warning: kramdown attributes `{{:toc}}` left out (and 1 more on this page)"
+        )),
+        "{}",
+        o.stderr
+    );
+    for part in ["sidebar (`_Sidebar.md`)", "footer (`_Footer.md`)"] {
+        assert!(
+            o.stderr.contains(&format!(
+                "warning: a GitHub wiki's {part}, not a page: left out"
+            )),
+            "{}",
+            o.stderr
+        );
+    }
+    let page = site.page("en/handbook/wiki.html");
+    let text: String = page.one(".content").text().collect();
+    assert!(!text.contains("{:"), "{text}");
+    assert!(text.contains("[[Informed Consent]]"), "{text}");
+    assert!(!site.out().join("en/handbook/_sidebar.html").exists());
+    assert!(!site.out().join("en/handbook/_footer.html").exists());
+    let nav: String = site.page("en/handbook/index.html").text_of("nav.pub-nav");
+    assert!(!nav.contains("Sidebar") && !nav.contains("Footer"), "{nav}");
+}

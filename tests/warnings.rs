@@ -86,7 +86,7 @@ fn a_broken_source_page_gets_its_error_and_no_cascade() {
     assert_eq!(problems.len(), 2, "{problems:#?}");
     assert!(
         problems[0]
-            .starts_with("guidance/handbook/01-intro.en.md:3:6: error: invalid front matter"),
+            .starts_with("guidance/handbook/01-intro.en.md:2:8: error: invalid front matter"),
         "{problems:#?}"
     );
     assert!(

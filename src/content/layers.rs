@@ -235,7 +235,7 @@ impl Layer<'_> {
             .as_ref(),
         );
         let config = self.config;
-        if is_markdown(name).is_some_and(super::names::is_repository_note) {
+        if not_a_page(name, &shown, diags) {
             return;
         }
         if let Some(base) = is_markdown(name) {
@@ -372,6 +372,26 @@ pub fn merge_static(
     all.extend(from_base);
     all.sort();
     (all, base_disks)
+}
+
+/// A Markdown file that is no page: a note to a repository's contributors
+/// (left out silently), or a GitHub wiki's sidebar, footer or header (left
+/// out with a warning, since it may hold text meant for readers).
+fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    let Some(stem) = is_markdown(name) else {
+        return false;
+    };
+    if super::names::is_repository_note(stem) {
+        return true;
+    }
+    let Some(part) = super::names::wiki_furniture(stem) else {
+        return false;
+    };
+    diags.push(
+        Diagnostic::warning(shown, 0, 0, format!("a GitHub wiki's {part}, not a page: left out"))
+            .with_hint("fieldguide makes each page's navigation itself; move anything else it says into a page, then delete it"),
+    );
+    true
 }
 
 pub fn rel_to(source: &Path, p: &Path) -> PathBuf {

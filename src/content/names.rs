@@ -135,6 +135,18 @@ pub fn is_repository_note(stem: &str) -> bool {
     )
 }
 
+/// A GitHub wiki's `_Sidebar`, `_Footer` or `_Header` (any language
+/// suffix): what it is, for the warning that leaves it out.
+pub fn wiki_furniture(stem: &str) -> Option<&'static str> {
+    let first = stem.split('.').next().unwrap_or(stem);
+    Some(match first.to_ascii_lowercase().as_str() {
+        "_sidebar" => "sidebar (`_Sidebar.md`)",
+        "_footer" => "footer (`_Footer.md`)",
+        "_header" => "header (`_Header.md`)",
+        _ => return None,
+    })
+}
+
 /// `name.md` -> `name`; `None` for a file that is not Markdown.
 pub fn is_markdown(name: &str) -> Option<&str> {
     let lower = name.to_ascii_lowercase();

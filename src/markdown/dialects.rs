@@ -1,8 +1,9 @@
 //! Other tools' Markdown, left in a page by a migration: pandoc's
 //! attributes (`![x](a.png){width="50%"}`, `[text]{.underline}`) and fenced
-//! divs (`::: {.custom-style="Note"}`, Docusaurus's `:::tip`), Hugo and
-//! Jekyll template code (`{{< notice >}}`, `{% include %}`), and pandoc's
-//! grid and simple tables. CommonMark reads all of them as text, so every
+//! divs (`::: {.custom-style="Note"}`, Docusaurus's `:::tip`), kramdown's
+//! attribute lines (`{: #id .class}`, `{:toc}`), Hugo and Jekyll template
+//! code (`{{< notice >}}`, `{% include %}`), a GitHub wiki's `[[links]]`,
+//! and pandoc's grid and simple tables. CommonMark reads all of them as text, so every
 //! page exported from Word by pandoc would show `{width="50%"}` after each
 //! image.
 //!
@@ -43,7 +44,14 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             .split('\n')
             .next()
             .is_none_or(|l| l.trim().is_empty());
-        if is_div_marker(line) {
+        let marker = if is_div_marker(line) {
+            Some(Kind::Div)
+        } else if is_kramdown_line(line) {
+            Some(Kind::Kramdown)
+        } else {
+            None
+        };
+        if let Some(kind) = marker {
             // With its own line break, so that no empty line is left: the
             // one after it, or before it when it closes a paragraph.
             let range = if prev_blank || end == body.len() {
@@ -53,7 +61,7 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             } else {
                 start..end + 1
             };
-            drops.push((range, Kind::Div));
+            drops.push((range, kind));
         } else {
             attributes(line, start, drops);
         }
@@ -67,6 +75,13 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
 fn is_div_marker(line: &str) -> bool {
     let t = line.trim_start_matches(' ');
     line.len() - t.len() <= 3 && t.starts_with(":::")
+}
+
+/// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,
+/// `{::options … /}`.
+fn is_kramdown_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= MAX_ATTRS && t.starts_with("{:") && t.ends_with('}')
 }
 
 /// `{…}` right after an image's or link's `)`, or after a `[span]` (whose
@@ -278,10 +293,14 @@ fn cut<'a>(
 /// Counts a drop once, where it starts (a span's brackets are not counted
 /// apart from its attributes).
 fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) {
-    let first_piece = seen.start <= r.start && r.start < seen.end.max(seen.start + 1);
+    // A marker line that ends a paragraph is dropped with the line break
+    // before it: it is found where it starts.
+    let newline = body(st).as_bytes().get(r.start) == Some(&b'\n');
+    let at = r.start + usize::from(newline);
+    let first_piece = seen.start <= at && at < seen.end.max(seen.start + 1);
     let bracket = r.len() == 1 && kind == Kind::Attributes;
     if first_piece && !bracket {
-        found(st, kind, r.start);
+        found(st, kind, at);
     }
 }
 
@@ -315,6 +334,49 @@ fn look_at_line(st: &mut State, pos: usize) {
     if let Some(i) = template_code(line) {
         found(st, Kind::Template, start + i);
     }
+    let mut from = 0;
+    while let Some((i, inner)) = wiki_link(&line[from..]) {
+        found(st, Kind::WikiLink, start + from + i);
+        from += i + inner.len() + 4;
+    }
+}
+
+/// The first GitHub wiki link in `line`, `[[Page Name]]`,
+/// `[[text|Page-Name]]` or `[[image.png]]`: where it starts, and what it
+/// holds.
+fn wiki_link(line: &str) -> Option<(usize, &str)> {
+    let i = line.find("[[")?;
+    let inner = &line[i + 2..];
+    let end = inner.find("]]")?;
+    let inner = &inner[..end];
+    (!inner.trim().is_empty() && !inner.contains('[')).then_some((i, inner))
+}
+
+/// The Markdown to write for a wiki link's inside: `[Page Name](Page-Name.md)`,
+/// `[text](Page-Name.md)`, `![](images/flow.png)`.
+fn wiki_markdown(inner: &str) -> String {
+    let (text, target) = match inner.split_once('|') {
+        Some((text, target)) => (text.trim(), target.trim()),
+        None => (inner.trim(), inner.trim()),
+    };
+    let (target, anchor) = match target.split_once('#') {
+        Some((t, a)) => (t, format!("#{a}")),
+        None => (target, String::new()),
+    };
+    let ext = target.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if matches!(
+        ext.as_deref(),
+        Some("png" | "jpg" | "jpeg" | "gif" | "svg" | "webp")
+    ) {
+        return format!("![]({target})");
+    }
+    let file = target.replace(' ', "-");
+    let file = if file.to_ascii_lowercase().ends_with(".md") {
+        file
+    } else {
+        format!("{file}.md")
+    };
+    format!("[{text}]({file}{anchor})")
 }
 
 /// Where Hugo or Jekyll template code starts in `line`, but not as a
@@ -368,7 +430,7 @@ pub(super) fn finish(st: &mut State) {
             n => format!(" (and {} more on this page)", n - 1),
         };
         let (msg, hint) = words(kind, &shown, &more);
-        st.warn(pos, msg, Some(hint));
+        st.warn(pos, msg, Some(&hint));
     }
 }
 
@@ -382,6 +444,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Template => line
             .find(['}'])
             .map_or(line, |i| &line[..(i + 2).min(line.len())]),
+        Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
         _ => line,
     };
     let mut s: String = piece.chars().take(60).collect();
@@ -391,8 +454,24 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
     s
 }
 
-fn words(kind: Kind, shown: &str, more: &str) -> (String, &'static str) {
-    match kind {
+fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    let (msg, hint) = match kind {
+        Kind::WikiLink => {
+            let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
+            return (
+                format!(
+                    "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
+                ),
+                format!(
+                    "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
+                    wiki_markdown(inner)
+                ),
+            );
+        }
+        Kind::Kramdown => (
+            format!("kramdown attributes `{shown}` left out{more}"),
+            "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
+        ),
         Kind::Attributes => (
             format!(
                 "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`"
@@ -417,7 +496,8 @@ fn words(kind: Kind, shown: &str, more: &str) -> (String, &'static str) {
             format!("a pandoc simple table (`{shown}`) is shown as lines and text{more}"),
             "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts simple tables to them",
         ),
-    }
+    };
+    (msg, hint.to_string())
 }
 
 #[cfg(test)]
@@ -433,6 +513,42 @@ mod tests {
             None
         );
         assert_eq!(template_code("{{hotline}} {x}"), None);
+    }
+
+    #[test]
+    fn wiki_links_and_the_markdown_to_write() {
+        assert_eq!(wiki_link("See [[Home]]."), Some((4, "Home")));
+        assert_eq!(wiki_link("[[ ]] [x]"), None);
+        assert_eq!(wiki_link("[[a [b]]"), None);
+        for (inner, md) in [
+            (
+                "Informed Consent",
+                "[Informed Consent](Informed-Consent.md)",
+            ),
+            (
+                "the pathway|Referral-Pathways",
+                "[the pathway](Referral-Pathways.md)",
+            ),
+            ("Home#before", "[Home#before](Home.md#before)"),
+            ("images/flow.png", "![](images/flow.png)"),
+            ("Notes.md", "[Notes.md](Notes.md)"),
+        ] {
+            assert_eq!(wiki_markdown(inner), md, "{inner}");
+        }
+    }
+
+    #[test]
+    fn kramdown_lines() {
+        for l in [
+            "{:toc}",
+            "{: #scope .lead}",
+            "  {::options parse_block_html=\"true\" /}",
+        ] {
+            assert!(is_kramdown_line(l), "{l}");
+        }
+        for l in ["{{hotline}}", "{#x}", "text {: .x}", "{: not closed"] {
+            assert!(!is_kramdown_line(l), "{l}");
+        }
     }
 
     #[test]

@@ -285,9 +285,11 @@ pub(super) enum Kind {
     Template,
     GridTable,
     SimpleTable,
+    WikiLink,
+    Kramdown,
 }
 
-pub(super) const KINDS: usize = 5;
+pub(super) const KINDS: usize = 7;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -297,6 +299,8 @@ impl Kind {
         Kind::Template,
         Kind::GridTable,
         Kind::SimpleTable,
+        Kind::WikiLink,
+        Kind::Kramdown,
     ];
 }
 
