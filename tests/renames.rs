@@ -521,3 +521,47 @@ fn a_translation_left_alone_names_the_pages_that_may_be_its_source() {
         o.stderr
     );
 }
+
+/// Hugo writes aliases from the site's root (`/en/principles/do-no-harm/`).
+/// Such an alias is an error naming the name to write instead; with
+/// `broken_links: warning` it is a warning and the page is published
+/// without it, in its own language (not replaced by a translation).
+#[test]
+fn a_hugo_alias_names_the_name_to_write_and_never_drops_the_page() {
+    let site = Site::fixture("basic");
+    let f = "guidance/handbook/01-intro.en.md";
+    site.write(
+        f,
+        site.read(f).replacen(
+            "---\n",
+            "---\naliases: [/en/principles/do-no-harm/, welcome]\n",
+            1,
+        ),
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let said =
+        format!("{f}:2:11: error: alias `/en/principles/do-no-harm/` is not a relative name");
+    assert!(o.stderr.contains(&said), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("as `do-no-harm` (or `part/do-no-harm` for a page in a part)"),
+        "{}",
+        o.stderr
+    );
+    site.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", site.read("site.yaml")),
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(&said.replace(": error: ", ": warning: ")),
+        "{}",
+        o.stderr
+    );
+    let page = site.page("en/handbook/intro.html");
+    assert!(page.select(".notice-fallback").is_empty());
+    assert_eq!(page.attr("article", "lang"), "en");
+    // The good alias still leads to the page.
+    assert!(site.out().join("en/handbook/welcome.html").exists());
+}

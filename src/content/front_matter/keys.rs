@@ -206,6 +206,20 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
     if name.is_empty() {
         return bad("is empty");
     }
+    // Hugo writes aliases from the site's root, with the language and
+    // section: `/en/principles/do-no-harm/`.
+    if name.starts_with('/')
+        && !name.contains(':')
+        && let Some(last) = name.split('/').rev().find(|s| !s.is_empty())
+    {
+        let last = last.trim_end_matches(".html");
+        return Some((
+            "is not a relative name".into(),
+            format!(
+                "write the page's earlier name relative to its publication, as `{last}` (or `part/{last}` for a page in a part); an address elsewhere on the old site cannot be kept here"
+            ),
+        ));
+    }
     if name.starts_with('/') || name.contains(':') {
         return bad("is not a relative name");
     }

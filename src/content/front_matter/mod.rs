@@ -19,7 +19,7 @@ use std::path::Path;
 
 /// Keys whose value only describes a page: a bad one loses that alone.
 const LENIENT_KEYS: &[&str] = &[
-    "reviewed", "status", "version", "summary", "author", "order", "weight",
+    "reviewed", "status", "version", "summary", "author", "order", "weight", "aliases",
 ];
 
 /// Keys of any page.
