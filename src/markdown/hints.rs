@@ -76,8 +76,10 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     }
     let key = path.to_string_lossy().replace('\\', "/");
     if site.by_source.contains_key(path) {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        return Some(format!("link to the Markdown file: `{name}.md`"));
+        // From the linking file's folder: `../dnh.md` from a part's index.
+        let from = format!("{}/x", from.to_string_lossy().replace('\\', "/"));
+        let link = crate::url::relative(from.trim_start_matches('/'), &key);
+        return Some(format!("link to the Markdown file: `{link}.md`"));
     }
     if dest.starts_with('/')
         && let Some(real) = names(site).folded.get(&format!("/{}", key.to_lowercase()))

@@ -329,6 +329,11 @@ mod tests {
             h("02-signs").as_deref(),
             Some("link to the Markdown file: `02-signs.md`")
         );
+        // From a part's folder, the way back up is kept.
+        assert_eq!(
+            hint(resolve(&s, Path::new("pub/part"), "../02-signs/")).as_deref(),
+            Some("link to the Markdown file: `../02-signs.md`")
+        );
         assert_eq!(
             h("signs.md").as_deref(),
             Some("did you mean `02-signs.md`?")
