@@ -89,10 +89,30 @@ pub fn order_and_slug(name: &str) -> (Option<i64>, String) {
     (numbers.first().copied(), slug)
 }
 
+/// A Jekyll post's date, `2019-05-01-informed-consent`: year, month and
+/// day (so that posts sort by date, not all under the year), and the rest.
+fn jekyll_date(name: &str) -> Option<(Vec<i64>, &str)> {
+    let b = name.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let dashes = [4, 7, 10].iter().all(|&i| b.get(i) == Some(&b'-'));
+    if !(digits(0..4) && digits(5..7) && digits(8..10) && dashes) {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| name[r].parse().unwrap_or(i64::MAX);
+    Some((vec![number(0..4), number(5..7), number(8..10)], &name[11..]))
+}
+
 /// Like [`order_and_slug`], with every number of a dotted prefix: Word's
 /// numbered headings give names like `1.2.10-scope`, which sort after
 /// `1.2.9-x` and are published as `scope`. Empty for a name without one.
 pub fn numbered(name: &str) -> (Vec<i64>, String) {
+    if let Some((date, rest)) = jekyll_date(name) {
+        let slug = slugify(rest);
+        if !slug.is_empty() {
+            return (date, slug);
+        }
+    }
     let b = name.as_bytes();
     let mut numbers = Vec::new();
     let mut i = 0;
@@ -275,6 +295,16 @@ mod tests {
             (Some(1), "indicators".into())
         );
         assert_eq!(order_and_slug("10_Part Two"), (Some(10), "part-two".into()));
+        // A Jekyll post: ordered by its date, named without it.
+        assert_eq!(
+            numbered("2019-05-01-informed-consent"),
+            (vec![2019, 5, 1], "informed-consent".into())
+        );
+        assert_eq!(
+            numbered("2019-05-x"),
+            (vec![2019], "05-x".into()),
+            "not a date: the year only"
+        );
         assert_eq!(order_and_slug("2024"), (None, "2024".into()));
         assert_eq!(order_and_slug("notes"), (None, "notes".into()));
         assert_eq!(order_and_slug("???"), (None, "page".into()));
