@@ -386,16 +386,39 @@ fn template_code(line: &str) -> Option<usize> {
     while let Some(i) = line[from..].find('{').map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
-        if !(rest.starts_with("{{<") || rest.starts_with("{{%") || rest.starts_with("{%")) {
+        if !(rest.starts_with("{{<")
+            || rest.starts_with("{{%")
+            || rest.starts_with("{%")
+            || expression(rest))
+        {
             continue;
         }
+        // A link's target, or a link definition's (`[f]: {{ site.baseurl }}…`):
+        // named where links are checked, with the path to use.
         let before = line[..i].trim_end_matches('<');
-        if !before.ends_with('(') {
+        let definition = before.trim_start().starts_with('[') && before.trim_end().ends_with("]:");
+        if !before.ends_with('(') && !definition {
             return Some(i);
         }
         from = i + 3;
     }
     None
+}
+
+/// `{{ .Site.Title }}`, `{{ page.title }}`, `{{site.baseurl}}`: a Hugo or
+/// Liquid expression, not a local value (`{{hotline}}`, a plain name).
+fn expression(rest: &str) -> bool {
+    let Some(inner) = rest.strip_prefix("{{") else {
+        return false;
+    };
+    let Some(end) = inner.find("}}") else {
+        return false;
+    };
+    let inner = inner[..end].trim_matches(|c: char| c == ' ' || c == '-');
+    !inner.is_empty()
+        && !inner.starts_with('{')
+        && !crate::content::values::valid_name(inner)
+        && (inner.starts_with('.') || inner.contains(['.', '|', ' ']))
 }
 
 /// `--------   -------`: the rule of a pandoc simple table, which
@@ -513,6 +536,13 @@ mod tests {
             None
         );
         assert_eq!(template_code("{{hotline}} {x}"), None);
+        assert_eq!(template_code("{{ hotline }}"), None);
+        assert_eq!(template_code("Site: {{ .Site.Title }}"), Some(6));
+        assert_eq!(template_code("{{ page.title }}"), Some(0));
+        assert_eq!(template_code("a {{site.title}}"), Some(2));
+        assert_eq!(template_code("{{ content | markdownify }}"), Some(0));
+        assert_eq!(template_code("{{ }} {{x}"), None);
+        assert_eq!(template_code("[f]: {{ site.baseurl }}/logo.png"), None);
     }
 
     #[test]
