@@ -197,6 +197,10 @@ pub struct NameIndex {
     pub folded: HashMap<String, String>,
     /// (folder, slug) to the first page file name with that slug there.
     pub by_slug: HashMap<(PathBuf, String), String>,
+    /// Slug ([`loose_key`]: without case, accents or punctuation) to every
+    /// page with it (`dir/stem`), in any folder, sorted: a link written for
+    /// an old site's folders finds the page that moved.
+    pub anywhere: HashMap<String, Vec<String>>,
 }
 
 impl NameIndex {
@@ -211,13 +215,17 @@ impl NameIndex {
         let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
         for (page, slug) in pages {
             let s = slash(page);
-            ix.folded.insert(s.to_lowercase(), s);
+            ix.folded.insert(s.to_lowercase(), s.clone());
             let dir = page.parent().unwrap_or(Path::new("")).to_path_buf();
             let name = page.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let entry = ix.by_slug.entry((dir, slug.to_string())).or_default();
             if entry.is_empty() || name < entry.as_str() {
                 *entry = name.to_string();
             }
+            ix.anywhere.entry(loose_key(slug)).or_default().push(s);
+        }
+        for pages in ix.anywhere.values_mut() {
+            pages.sort();
         }
         for f in files {
             let s = slash(f);

@@ -81,7 +81,7 @@ fn is_div_marker(line: &str) -> bool {
 /// `{::options … /}`.
 fn is_kramdown_line(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= MAX_ATTRS && t.starts_with("{:") && t.ends_with('}')
+    t.len() <= MAX_ATTRS && t.starts_with("{:") && t.ends_with("}")
 }
 
 /// `{…}` right after an image's or link's `)`, or after a `[span]` (whose
@@ -383,7 +383,7 @@ fn wiki_markdown(inner: &str) -> String {
 /// link's target (`lint` names those, with the path to use).
 fn template_code(line: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = line[from..].find('{').map(|i| from + i) {
+    while let Some(i) = line[from..].find("{").map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
         if !(rest.starts_with("{{<")
@@ -416,7 +416,7 @@ fn expression(rest: &str) -> bool {
     };
     let inner = inner[..end].trim_matches(|c: char| c == ' ' || c == '-');
     !inner.is_empty()
-        && !inner.starts_with('{')
+        && !inner.starts_with("{")
         && !crate::content::values::valid_name(inner)
         && (inner.starts_with('.') || inner.contains(['.', '|', ' ']))
 }
@@ -465,7 +465,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
     let piece = match kind {
         Kind::Attributes => attribute_block(line).map_or(line, |n| &line[..n]),
         Kind::Template => line
-            .find(['}'])
+            .find("}")
             .map_or(line, |i| &line[..(i + 2).min(line.len())]),
         Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
         _ => line,

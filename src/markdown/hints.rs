@@ -53,7 +53,41 @@ pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> 
     {
         return Some(case_hint(from, real, ".md"));
     }
-    same_slug(site, dir, stem)
+    same_slug(site, dir, stem).or_else(|| elsewhere(site, from, stem))
+}
+
+/// Pages in other folders named like `name` (a file name or the last part
+/// of an address, `informed-consent/`): a link written for an old site's
+/// folders, or to a page that moved. The Markdown files to link to, from
+/// `from`.
+fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
+    let name = name.trim_end_matches(".html").trim_end_matches(".htm");
+    let (_, slug) = crate::slug::order_and_slug(name);
+    let pages = names(site).anywhere.get(&crate::slug::loose_key(&slug))?;
+    let from = format!("{}/x", from.to_string_lossy().replace('\\', "/"));
+    let links: Vec<String> = pages
+        .iter()
+        .take(3)
+        .map(|p| {
+            let link = crate::url::relative(from.trim_start_matches('/'), p);
+            // A name with a space is written in angle brackets.
+            if link.contains(' ') {
+                format!("`<{link}.md>`")
+            } else {
+                format!("`{link}.md`")
+            }
+        })
+        .collect();
+    Some(match pages.len() {
+        1 => format!(
+            "the page of that name: link to its Markdown file, {}",
+            links[0]
+        ),
+        n => format!(
+            "{n} pages have that name: link to the Markdown file you mean, {}",
+            links.join(" or ")
+        ),
+    })
 }
 
 /// A link to a file that does not exist: `dest` as written in a file of
@@ -96,7 +130,14 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         };
         return Some(case_hint(from, real, suffix));
     }
+    // An old site's address of a page (`../protection/informed-consent/`,
+    // `/en/referral-pathways.html`): the page's own file, wherever it is.
+    let last = key.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
     let lower = key.to_ascii_lowercase();
+    let page_like = dest.ends_with('/') || lower.ends_with(".html") || lower.ends_with(".htm");
+    if page_like && let Some(h) = elsewhere(site, from, last) {
+        return Some(h);
+    }
     if lower.ends_with(".html") || lower.ends_with(".htm") {
         return Some(
             "link to the Markdown file (`chapter.md`), not to the page it becomes".to_string(),

@@ -329,6 +329,15 @@ mod tests {
             h("02-signs").as_deref(),
             Some("link to the Markdown file: `02-signs.md`")
         );
+        // An old site's address of a page, folder-style or `.html`, from
+        // another folder: the page's own file.
+        for old in ["../old/signs/", "/en/handbook/signs.html", "../Signs/"] {
+            assert_eq!(
+                hint(resolve(&s, Path::new("pub/part"), old)).as_deref(),
+                Some("the page of that name: link to its Markdown file, `../02-signs.md`"),
+                "{old}"
+            );
+        }
         // From a part's folder, the way back up is kept.
         assert_eq!(
             hint(resolve(&s, Path::new("pub/part"), "../02-signs/")).as_deref(),
@@ -348,6 +357,10 @@ mod tests {
         );
         assert_eq!(
             h("signs.html").as_deref(),
+            Some("the page of that name: link to its Markdown file, `02-signs.md`")
+        );
+        assert_eq!(
+            h("nope.html").as_deref(),
             Some("link to the Markdown file (`chapter.md`), not to the page it becomes")
         );
         assert_eq!(h("images/nope.png"), None);
