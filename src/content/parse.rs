@@ -17,7 +17,13 @@ pub fn parse(mut file: SourceFile, has_index: bool, config: &Config, release: bo
     let mut ds = Vec::new();
     if file.stem == "_index" {
         let code = &config.languages[file.lang].code;
-        ds.push(hugo_index(&file, code, has_index));
+        // In the default language the folder's own page may have no suffix.
+        let own = if file.lang == config.default_index() {
+            format!("`index.md` or `index.{code}.md`")
+        } else {
+            format!("`index.{code}.md`")
+        };
+        ds.push(hugo_index(&file, code, &own, has_index));
         if has_index {
             return (file, None, ds);
         }
@@ -91,19 +97,17 @@ fn parse_doc(
 
 /// Hugo's `_index.md` (a section's own page), left in a migrated site: read
 /// as the folder's index, or left out when the folder has a real one.
-fn hugo_index(file: &SourceFile, code: &str, taken: bool) -> Diagnostic {
+fn hugo_index(file: &SourceFile, code: &str, own: &str, taken: bool) -> Diagnostic {
     if taken {
         Diagnostic::warning(
             &file.rel,
             0,
             0,
             format!(
-                "Hugo's `_index.md` beside this folder's `index.{code}.md`: this file is left out"
+                "Hugo's `_index.md` beside this folder's own page ({own}): this file is left out"
             ),
         )
-        .with_hint(format!(
-            "move what it says into `index.{code}.md`, then delete it"
-        ))
+        .with_hint("move what it says into the folder's own page, then delete it")
     } else {
         Diagnostic::warning(
             &file.rel,
