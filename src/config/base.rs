@@ -163,7 +163,7 @@ pub(super) fn languages_from(base: &Config) -> (Vec<super::Language>, Vec<String
 /// A language the edition lists by code alone takes the base's name for it.
 pub(super) fn name_languages(languages: &mut [super::Language], base: &Config) {
     for l in languages.iter_mut() {
-        if l.name == l.code
+        if !l.named
             && let Some(b) = base.language(&l.code)
         {
             l.name = b.name.clone();

@@ -105,13 +105,63 @@ fn language<'n>(
         }
     };
     let name = name.and_then(Node::as_text).map(str::to_string);
+    // `languages: [en, fr]`: readers see "English", not "en", in notices
+    // and the language menu, for the languages this table knows.
+    let known = || endonym(tag.language.as_str()).map(str::to_string);
     let lang = Language {
-        name: name.unwrap_or_else(|| code.clone()),
+        named: name.is_some(),
+        name: name.or_else(known).unwrap_or_else(|| code.clone()),
         code,
         dir,
         at: (code_node.pos.line + at.line_offset, code_node.pos.col),
     };
     Some((lang, code_node))
+}
+
+/// A language's name in itself, for the languages guidance is most often
+/// written in, by primary subtag.
+fn endonym(primary: &str) -> Option<&'static str> {
+    Some(match primary {
+        "am" => "አማርኛ",
+        "ar" => "العربية",
+        "bn" => "বাংলা",
+        "ckb" => "کوردی",
+        "de" => "Deutsch",
+        "en" => "English",
+        "es" => "Español",
+        "fa" => "فارسی",
+        "ff" => "Fulfulde",
+        "fr" => "Français",
+        "ha" => "Hausa",
+        "hi" => "हिन्दी",
+        "id" => "Bahasa Indonesia",
+        "it" => "Italiano",
+        "km" => "ខ្មែរ",
+        "ku" => "Kurdî",
+        "ln" => "Lingála",
+        "my" => "မြန်မာ",
+        "ne" => "नेपाली",
+        "nl" => "Nederlands",
+        "om" => "Afaan Oromoo",
+        "pl" => "Polski",
+        "ps" => "پښتو",
+        "pt" => "Português",
+        "ro" => "Română",
+        "ru" => "Русский",
+        "rw" => "Kinyarwanda",
+        "so" => "Soomaali",
+        "sw" => "Kiswahili",
+        "ti" => "ትግርኛ",
+        "tl" => "Tagalog",
+        "tr" => "Türkçe",
+        "uk" => "Українська",
+        "ur" => "اردو",
+        "vi" => "Tiếng Việt",
+        "wo" => "Wolof",
+        "yo" => "Yorùbá",
+        "zh" => "中文",
+        _ => return None,
+    })
 }
 
 /// A language code must be a well-formed BCP 47 tag, written as such: it is

@@ -100,6 +100,10 @@ pub struct Language {
     /// Where site.yaml names it (line, column), for messages about it.
     #[serde(skip)]
     pub at: (usize, usize),
+    /// site.yaml gives its name (else it is listed by code alone, and named
+    /// by its base's site.yaml, or by fieldguide for a common language).
+    #[serde(skip)]
+    pub named: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -26,6 +26,24 @@ fn full_config() {
     assert_eq!((c.review_every, c.base, c.edition), (None, None, None));
 }
 
+/// Languages given by code alone are named in their own language where
+/// the code is a common one, else by the code.
+#[test]
+fn languages_by_code_get_their_own_names() {
+    let (c, d) = cfg("title: T\ndefault_language: en\nlanguages: [en, fr, pt-BR, sw, bm]\n");
+    assert!(d.is_empty(), "{d:?}");
+    let c = c.unwrap();
+    let names: Vec<&str> = c.languages.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["English", "Français", "Português", "Kiswahili", "bm"]
+    );
+    // A name given is kept.
+    let (c, _) =
+        cfg("title: T\ndefault_language: en\nlanguages: [en, { code: fr, name: French }]\n");
+    assert_eq!(c.unwrap().languages[1].name, "French");
+}
+
 #[test]
 fn localized_title_and_unknown_key() {
     let (c, d) = cfg(
