@@ -38,6 +38,17 @@ fn languages_by_code_get_their_own_names() {
         names,
         ["English", "Français", "Português", "Kiswahili", "bm"]
     );
+    // In an edition, a language listed by code alone takes its base's
+    // name, even where fieldguide knows one; a name given is kept.
+    let (base, _) = cfg(
+        "title: T\ndefault_language: en\nlanguages: [en, { code: fr, name: Français (Arvenia) }]\n",
+    );
+    let (edition, _) =
+        cfg("title: T\ndefault_language: en\nlanguages: [{ code: en, name: Local English }, fr]\n");
+    let mut langs = edition.unwrap().languages;
+    base::name_languages(&mut langs, &base.unwrap());
+    let names: Vec<&str> = langs.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Local English", "Français (Arvenia)"]);
     // A name given is kept.
     let (c, _) =
         cfg("title: T\ndefault_language: en\nlanguages: [en, { code: fr, name: French }]\n");

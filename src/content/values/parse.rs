@@ -42,6 +42,12 @@ pub(super) struct Entry {
 }
 
 /// A name `{{...}}` can use: a letter, then letters, digits, `-` or `_`.
+/// What is between `{{` and `}}`, when it is no local value's name
+/// (`{{ hotline }}` is one): template code of Hugo or Jekyll.
+pub fn is_expression(inner: &str) -> bool {
+    !valid_name(inner.trim_matches(' '))
+}
+
 pub fn valid_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
