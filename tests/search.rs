@@ -5,97 +5,10 @@
 //! `search_quality.rs` (judged queries, corrections, speed).
 
 mod common;
+use common::search_page::{plain, results, search, search_dom, sel, text};
 use common::{Site, browser};
-use scraper::{ElementRef, Html, Selector};
+use scraper::Html;
 use std::path::Path;
-
-/// A URL query value.
-fn encode(q: &str) -> String {
-    let mut out = String::new();
-    for b in q.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// One result as the reader sees it.
-#[derive(Debug)]
-struct Hit {
-    title: String,
-    href: String,
-    publication: String,
-    snippet: String,
-    /// Texts in <mark>, title and snippet.
-    marks: Vec<String>,
-    title_marked: bool,
-    /// `lang` of the title link, on pages shown in another language.
-    lang: Option<String>,
-    /// "Words matched: 1 of 2", on pages that lack some of the words.
-    partial: Option<String>,
-    /// `lang` and `dir` of the snippet.
-    snippet_lang: Option<(String, String)>,
-}
-
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).unwrap()
-}
-
-fn text(e: ElementRef) -> String {
-    e.text().collect()
-}
-
-/// The results and status line of a dumped results page.
-fn results(dom: &str) -> (String, Vec<Hit>) {
-    let html = Html::parse_document(dom);
-    let status = html
-        .select(&sel("#search-status"))
-        .next()
-        .map(text)
-        .unwrap_or_default();
-    let hits = html
-        .select(&sel("#search-results > li"))
-        .map(|li| {
-            let a = li.select(&sel("h2 a")).next().expect("a result has a link");
-            Hit {
-                title: text(a),
-                href: a.value().attr("href").unwrap().to_string(),
-                publication: li.select(&sel(".search-pub")).next().map(text).unwrap(),
-                snippet: li.select(&sel(".search-snippet")).next().map(text).unwrap(),
-                marks: li.select(&sel("mark")).map(text).collect(),
-                title_marked: a.select(&sel("mark")).next().is_some(),
-                lang: a.value().attr("lang").map(str::to_string),
-                partial: li
-                    .select(&sel(".search-partial"))
-                    .next()
-                    .map(|p| plain(&text(p))),
-                snippet_lang: li.select(&sel(".search-snippet")).next().and_then(|p| {
-                    let v = p.value();
-                    Some((v.attr("lang")?.to_string(), v.attr("dir")?.to_string()))
-                }),
-            }
-        })
-        .collect();
-    (status, hits)
-}
-
-/// Opens `<lang>/search.html?q=...` from disk and returns what it shows.
-fn search(b: &Path, out: &Path, lang: &str, q: &str) -> (String, Vec<Hit>) {
-    let url = format!(
-        "{}?q={}",
-        browser::file_url(&out.join(format!("{lang}/search.html"))),
-        encode(q)
-    );
-    results(&browser::dump_dom(b, &url))
-}
-
-/// Strips Unicode isolation marks (Fluent wraps numbers in them).
-fn plain(s: &str) -> String {
-    s.replace(['\u{2068}', '\u{2069}'], "")
-}
 
 #[test]
 fn english_results_rank_titles_first_and_link_to_sections() {
@@ -265,15 +178,6 @@ fn fix_line(dom: &str) -> Option<(String, String)> {
     }
     let em = p.select(&sel("em")).next().map(text).unwrap_or_default();
     Some((plain(&text(p)), em))
-}
-
-fn search_dom(b: &Path, out: &Path, lang: &str, q: &str) -> String {
-    let url = format!(
-        "{}?q={}",
-        browser::file_url(&out.join(format!("{lang}/search.html"))),
-        encode(q)
-    );
-    browser::dump_dom(b, &url)
 }
 
 #[test]

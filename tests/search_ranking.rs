@@ -3,50 +3,20 @@
 //! `search-ranking` fixture (English, Spanish, Portuguese).
 
 mod common;
+use common::search_page::{Hit, search, search_dom, sel};
 use common::{Site, browser};
-use scraper::{Html, Selector};
+use scraper::Html;
 
-/// A result as the results page shows it.
-#[derive(Debug)]
-struct Shown {
-    url: String,
-    snippet: String,
-}
-
-/// The results page of `lang` for a query given in the address (a
-/// finished query), as Chromium leaves it.
-fn results(b: &std::path::Path, site: &Site, lang: &str, query: &str) -> Vec<Shown> {
-    let page = site.out().join(lang).join("search.html");
-    let q: String =
-        percent_encoding::utf8_percent_encode(query, percent_encoding::NON_ALPHANUMERIC)
-            .to_string();
-    let dom = browser::dump_dom(b, &format!("{}?q={q}", browser::file_url(&page)));
-    let html = Html::parse_document(&dom);
-    let item = Selector::parse("#search-results li").unwrap();
-    let link = Selector::parse("h2 a").unwrap();
-    let snippet = Selector::parse("p.search-snippet").unwrap();
-    html.select(&item)
-        .map(|li| Shown {
-            url: li
-                .select(&link)
-                .next()
-                .and_then(|a| a.value().attr("href"))
-                .unwrap_or("")
-                .to_string(),
-            snippet: li
-                .select(&snippet)
-                .next()
-                .map(|p| p.text().collect())
-                .unwrap_or_default(),
-        })
-        .collect()
+/// The results page of `lang` for a query given in the address.
+fn results(b: &std::path::Path, site: &Site, lang: &str, query: &str) -> Vec<Hit> {
+    search(b, &site.out(), lang, query).1
 }
 
 /// Where `page` is in `found` (without its anchor).
-fn rank(found: &[Shown], page: &str) -> Option<usize> {
+fn rank(found: &[Hit], page: &str) -> Option<usize> {
     found
         .iter()
-        .position(|s| s.url.split('#').next() == Some(page))
+        .position(|s| s.href.split('#').next() == Some(page))
 }
 
 /// A page with the word as typed comes before one with another form of it
@@ -129,7 +99,7 @@ fn a_snippet_is_one_sentence_with_its_own_marks() {
     let found = results(&b, &site, "en", "form");
     let meetings = found
         .iter()
-        .find(|s| s.url.starts_with("field-notes/meetings.html"))
+        .find(|s| s.href.starts_with("field-notes/meetings.html"))
         .expect("the meetings page is found");
     assert_eq!(
         meetings.snippet,
@@ -139,7 +109,7 @@ fn a_snippet_is_one_sentence_with_its_own_marks() {
     let found = results(&b, &site, "en", "consent");
     let recording = found
         .iter()
-        .find(|s| s.url.starts_with("field-notes/recording.html"))
+        .find(|s| s.href.starts_with("field-notes/recording.html"))
         .expect("the recording page is found");
     assert_eq!(
         recording.snippet,
@@ -179,11 +149,10 @@ fn a_correction_names_the_more_frequent_word() {
     let Some(b) = browser::require() else { return };
     let site = Site::fixture("search-ranking");
     site.build_ok();
-    let page = site.out().join("en").join("search.html");
-    let dom = browser::dump_dom(&b, &format!("{}?q=informd", browser::file_url(&page)));
+    let dom = search_dom(&b, &site.out(), "en", "informd");
     let html = Html::parse_document(&dom);
     let fix: String = html
-        .select(&Selector::parse("#search-fix em").unwrap())
+        .select(&sel("#search-fix em"))
         .next()
         .expect("a correction is shown")
         .text()

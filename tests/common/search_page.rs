@@ -1,0 +1,104 @@
+//! The search results page as a reader sees it: opened from disk in
+//! headless Chromium with a query in its address, and read back.
+
+use super::browser;
+use scraper::{ElementRef, Html, Selector};
+use std::path::Path;
+
+/// A URL query value.
+pub fn encode(q: &str) -> String {
+    let mut out = String::new();
+    for b in q.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// One result as the reader sees it.
+#[derive(Debug)]
+pub struct Hit {
+    pub title: String,
+    pub href: String,
+    pub publication: String,
+    pub snippet: String,
+    /// Texts in <mark>, title and snippet.
+    pub marks: Vec<String>,
+    pub title_marked: bool,
+    /// `lang` of the title link, on pages shown in another language.
+    pub lang: Option<String>,
+    /// "Words matched: 1 of 2", on pages that lack some of the words.
+    pub partial: Option<String>,
+    /// `lang` and `dir` of the snippet.
+    pub snippet_lang: Option<(String, String)>,
+}
+
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap()
+}
+
+pub fn text(e: ElementRef) -> String {
+    e.text().collect()
+}
+
+/// The results and status line of a dumped results page.
+pub fn results(dom: &str) -> (String, Vec<Hit>) {
+    let html = Html::parse_document(dom);
+    let status = html
+        .select(&sel("#search-status"))
+        .next()
+        .map(text)
+        .unwrap_or_default();
+    let hits = html
+        .select(&sel("#search-results > li"))
+        .map(|li| {
+            let a = li.select(&sel("h2 a")).next().expect("a result has a link");
+            Hit {
+                title: text(a),
+                href: a.value().attr("href").unwrap().to_string(),
+                publication: li.select(&sel(".search-pub")).next().map(text).unwrap(),
+                snippet: li.select(&sel(".search-snippet")).next().map(text).unwrap(),
+                marks: li.select(&sel("mark")).map(text).collect(),
+                title_marked: a.select(&sel("mark")).next().is_some(),
+                lang: a.value().attr("lang").map(str::to_string),
+                partial: li
+                    .select(&sel(".search-partial"))
+                    .next()
+                    .map(|p| plain(&text(p))),
+                snippet_lang: li.select(&sel(".search-snippet")).next().and_then(|p| {
+                    let v = p.value();
+                    Some((v.attr("lang")?.to_string(), v.attr("dir")?.to_string()))
+                }),
+            }
+        })
+        .collect();
+    (status, hits)
+}
+
+/// Opens `<lang>/search.html?q=...` from disk and returns what it shows.
+pub fn search(b: &Path, out: &Path, lang: &str, q: &str) -> (String, Vec<Hit>) {
+    let url = format!(
+        "{}?q={}",
+        browser::file_url(&out.join(format!("{lang}/search.html"))),
+        encode(q)
+    );
+    results(&browser::dump_dom(b, &url))
+}
+
+/// Strips Unicode isolation marks (Fluent wraps numbers in them).
+pub fn plain(s: &str) -> String {
+    s.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The results page for `q` as Chromium leaves it.
+pub fn search_dom(b: &Path, out: &Path, lang: &str, q: &str) -> String {
+    let url = format!(
+        "{}?q={}",
+        browser::file_url(&out.join(format!("{lang}/search.html"))),
+        encode(q)
+    );
+    browser::dump_dom(b, &url)
+}
