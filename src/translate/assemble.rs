@@ -115,13 +115,16 @@ fn place(job: &Job) -> Result<String, Failure> {
             (_, Some(h)) => edits.push((h.range.clone(), render(&new, &base, &h.range))),
         }
     }
+    edits.extend(super::frames::from_source(
+        job.source, &src, &base, &parsed, &pairs,
+    ));
     edits.sort_by_key(|e| e.0.start);
     let mut out = base.clone();
     for (range, text) in edits.into_iter().rev() {
         out.replace_range(range, &text);
     }
     let out = stamp(out, job.hash)?;
-    verify(&src, &out, job.translations)?;
+    verify(job.source, &src, &out, job.translations)?;
     Ok(out)
 }
 
@@ -197,11 +200,16 @@ fn render(new: &str, text: &str, range: &Range<usize>) -> String {
 
 /// Reads the written page back: the same structure as the source and each
 /// segment's text as translated, or the page is not written.
-fn verify(src: &Parsed, out: &str, translations: &[String]) -> Result<(), Failure> {
+fn verify(source: &str, src: &Parsed, out: &str, translations: &[String]) -> Result<(), Failure> {
     let back = fields::parse(out).ok_or("the written page cannot be read back")?;
     let (pairs, same) = pair(src, &back);
     if !same {
         return Err("in the page, it would change the page's blocks (a line that starts a list, a heading, a quote or a table, or a blank line, starts something new)".into());
+    }
+    // Never stamped as translating the source while saying other things
+    // than it outside the translated text.
+    if let Some(why) = super::frames::differs(source, src, out, &back) {
+        return Err(why.as_str().into());
     }
     for (i, seg) in src.segments.iter().enumerate() {
         if seg.kind == Kind::Fixed {
@@ -265,6 +273,33 @@ mod tests {
             ..job
         };
         assert_eq!(assemble(&again).unwrap(), out);
+    }
+
+    #[test]
+    fn image_addresses_and_link_definitions_come_from_the_source() {
+        let src = "---\ntitle: T\n---\n\n![A flow](images/flow-v2.svg \"Flow, v2\")\n\nSee [the form][f].\n\n[f]: forms/new.pdf \"New form\"\n";
+        let fr = "---\ntitle: TF\ntranslation_of: 0123456789abcdef\n---\n\n![Un flux](images/flow.svg \"Flow\")\n\nVoir [le formulaire][f].\n\n[f]: forms/old.pdf \"Old form\"\n";
+        let mut t = texts(fr);
+        t[1] = "Un flux d'orientation".into();
+        let job = Job {
+            source: src,
+            existing: Some(fr),
+            translations: &t,
+            hash: "0123456789abcdef",
+        };
+        let out = assemble(&job).unwrap();
+        assert!(
+            out.contains("![Un flux d'orientation](images/flow-v2.svg \"Flow, v2\")"),
+            "{out}"
+        );
+        assert!(out.contains("[f]: forms/new.pdf \"New form\"\n"), "{out}");
+        assert!(out.contains("Voir [le formulaire][f]."), "{out}");
+        // Nothing changed in the translation: still the source's addresses.
+        let same = Job {
+            translations: &texts(fr),
+            ..job
+        };
+        assert!(assemble(&same).unwrap().contains("images/flow-v2.svg"));
     }
 
     #[test]

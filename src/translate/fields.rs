@@ -69,6 +69,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
             text: value.to_string(),
             range,
             under: None,
+            frame: None,
         });
     }
     let blocks = super::walk::body(text, split.body_offset);

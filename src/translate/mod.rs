@@ -10,7 +10,8 @@
 //! - `units`: source and translation paired into what a translator sees.
 //! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats.
 //! - `validate` (`compare`): a translated block checked against its source.
-//! - `assemble`: a page written back; `files`: safe, atomic writes.
+//! - `assemble`: a page written back (`frames`: with the source's image
+//!   addresses and link definitions); `files`: safe, atomic writes.
 //! - `export` and `import` (`apply`: one page's entries): the two
 //!   commands' work; `pending`: translations that arrived after their
 //!   block's source changed, kept for the next export; `overwrite`: an
@@ -23,6 +24,7 @@ pub mod compare;
 pub mod export;
 pub mod fields;
 pub mod files;
+pub mod frames;
 pub mod history;
 pub mod import;
 pub mod keys;

@@ -62,6 +62,10 @@ pub struct Segment {
     pub range: Range<usize>,
     /// The heading (index into the segments) it sits under.
     pub under: Option<usize>,
+    /// For an image description: the whole image, `![…](address "title")`.
+    /// What is around the description is not the translator's: a page is
+    /// written with the source's.
+    pub frame: Option<Range<usize>>,
 }
 
 /// A page body cut into segments, with its block structure.
@@ -253,6 +257,7 @@ mod tests {
             text: "T".into(),
             range: 0..0,
             under: None,
+            frame: None,
         }];
         out.extend(texts.iter().enumerate().map(|(i, t)| Segment {
             key: format!("/list1.{}", i + 1),
@@ -264,6 +269,7 @@ mod tests {
             text: (*t).into(),
             range: 0..0,
             under: None,
+            frame: None,
         }));
         out
     }

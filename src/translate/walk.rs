@@ -338,6 +338,7 @@ impl Walk<'_> {
         let end = trim_end(self.text, start, open.end);
         let mut kind = open.kind;
         let mut range = start..end;
+        let mut frame = None;
         if kind == Kind::Paragraph
             && let Some((image, alt)) = open.image
             && image == range
@@ -348,11 +349,15 @@ impl Walk<'_> {
                 Some(a) => range = a,
                 None => return,
             }
+            frame = Some(image);
         }
         if range.is_empty() {
             return;
         }
         self.push(open.key, kind, range);
+        if let Some(last) = self.out.segments.last_mut() {
+            last.frame = frame;
+        }
     }
 
     fn push(&mut self, key: String, kind: Kind, range: Range<usize>) {
@@ -369,6 +374,7 @@ impl Walk<'_> {
             text,
             range,
             under: self.last_heading,
+            frame: None,
         });
         if kind == Kind::Heading {
             self.last_heading = Some(idx);
