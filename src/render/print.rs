@@ -9,8 +9,6 @@
 use crate::config::LangId;
 use crate::content::front_matter::{Margins, PaperSize};
 use crate::content::model::{NodeId, NodeKind, Site};
-use crate::markdown::escape;
-use crate::markdown::links::{encode_path, percent_decode, relative};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -26,6 +24,9 @@ pub struct PrintChapter {
     pub title: String,
     /// 1 for chapters at the top of the publication, 2 inside a part, ...
     pub depth: usize,
+    /// The level of its title's heading: below the publication's `<h1>`,
+    /// one level further down for each part it is in (see [`heading_level`]).
+    pub heading: usize,
     pub part: bool,
     pub content: String,
     pub lang: String,
@@ -125,7 +126,7 @@ fn mm(v: f32) -> String {
 /// a chapter `basics.md` beside a part `basics/`, or `a-b.md` beside
 /// `a/b.md`, would otherwise share one, and links and the PDF's contents
 /// would lead to the first.
-fn section_ids(site: &Site, publication: NodeId) -> HashMap<NodeId, String> {
+pub(super) fn section_ids(site: &Site, publication: NodeId) -> HashMap<NodeId, String> {
     let mut unique = crate::slug::UniqueIds::default();
     site.reading_order[&publication]
         .iter()
@@ -134,7 +135,7 @@ fn section_ids(site: &Site, publication: NodeId) -> HashMap<NodeId, String> {
 }
 
 /// The id prefix of a node's section: `p-intro`, `p-referral-contacts`.
-fn section_id(site: &Site, node: NodeId) -> String {
+pub(super) fn section_id(site: &Site, node: NodeId) -> String {
     let n = &site.nodes[node];
     let pub_dir = site.nodes[n.publication].out_dir();
     let rel = n.url.strip_prefix(pub_dir).unwrap_or(&n.url);
@@ -169,10 +170,12 @@ pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChap
             let node = &site.nodes[n];
             let doc = node.doc_for(lang);
             let content_lang = doc.map_or(lang, |d| site.doc(d).file.lang);
+            let depth = site.ancestors(n).len() - depth0;
             PrintChapter {
                 id: ids.remove(&n).unwrap_or_default(),
                 title: site.title(n, lang).to_string(),
-                depth: site.ancestors(n).len() - depth0,
+                depth,
+                heading: heading_level(depth),
                 part: node.kind == NodeKind::Part,
                 content: CHAPTER_MARKER.to_string(),
                 lang: site.config.languages[content_lang].code.clone(),
@@ -185,212 +188,18 @@ pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChap
         .collect()
 }
 
-/// What a print page needs to rebase each chapter: the publication's
-/// pages by path, and the print page's own path.
-pub struct Rebaser {
-    print_path: String,
-    code: String,
-    ids: HashMap<String, String>,
-    sections: HashMap<NodeId, String>,
+/// The heading level of a section's title at `depth` (0: the
+/// publication's own introduction, 1: a chapter or part at its top): the
+/// publication's title is the one `<h1>`, so the outline of the PDF and a
+/// screen reader's list of headings nest parts, chapters and sections.
+pub fn heading_level(depth: usize) -> usize {
+    (depth.max(1) + 1).min(6)
 }
-
-impl Rebaser {
-    pub fn new(site: &Site, publication: NodeId, lang: LangId) -> Self {
-        let order = &site.reading_order[&publication];
-        let code = site.config.languages[lang].code.clone();
-        let print_path = format!("{code}/{}print.html", site.nodes[publication].out_dir());
-        let sections = section_ids(site, publication);
-        // Pages of this publication by their path, to turn links into anchors.
-        let ids = order
-            .iter()
-            .map(|&n| {
-                (
-                    format!("{code}/{}", site.nodes[n].url),
-                    sections[&n].clone(),
-                )
-            })
-            .collect();
-        Rebaser {
-            print_path,
-            code,
-            ids,
-            sections,
-        }
-    }
-
-    /// One page's HTML, with ids prefixed and links rebased for the print page.
-    pub fn chapter(&self, site: &Site, node: NodeId, html: &str) -> String {
-        let prefix = self
-            .sections
-            .get(&node)
-            .cloned()
-            .unwrap_or_else(|| section_id(site, node));
-        let page_path = format!("{}/{}", self.code, site.nodes[node].url);
-        rebase(html, &prefix, &page_path, &self.print_path, &self.ids)
-    }
-}
-
-/// Rewrites `id`, `href` and `src` attributes of one page's HTML for the
-/// print document, and drops `loading` (`lazy`): paper cannot load an
-/// image later, and a browser may print before a lazy image far down the
-/// document has arrived. The HTML is our own output, so attributes are
-/// always written `name="value"`.
-fn rebase(
-    html: &str,
-    prefix: &str,
-    page: &str,
-    print: &str,
-    ids: &HashMap<String, String>,
-) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
-    // Text never holds a raw `<` or `>` (both are escaped), so tags are
-    // exactly the `<...>` spans; attributes are only looked for inside them,
-    // in one pass. Text that reads `id="x"` stays as it is.
-    let mut copied = 0;
-    let mut pos = 0;
-    while let Some(open) = html[pos..].find('<').map(|p| pos + p) {
-        let Some(close) = html[open..].find('>').map(|p| open + p) else {
-            break;
-        };
-        let tag = &html[open..close];
-        for (eq, _) in tag.match_indices("=\"") {
-            let at = open + eq;
-            if at < copied {
-                continue;
-            }
-            let before = &tag[..eq];
-            let kind = if before.ends_with(" id") || before.ends_with(" for") {
-                Attr::Id
-            } else if before.ends_with(" href") || before.ends_with(" src") {
-                Attr::Url
-            } else if before.ends_with(" loading") {
-                Attr::Loading
-            } else {
-                continue;
-            };
-            let value_start = at + 2;
-            let Some(len) = html[value_start..close].find('"') else {
-                continue;
-            };
-            let value = &html[value_start..value_start + len];
-            match kind {
-                Attr::Id => {
-                    out.push_str(&html[copied..value_start]);
-                    out.push_str(prefix);
-                    out.push_str("--");
-                    out.push_str(value);
-                    copied = value_start + len;
-                }
-                Attr::Url => {
-                    out.push_str(&html[copied..value_start]);
-                    out.push_str(&rebase_url(value, prefix, page, print, ids));
-                    copied = value_start + len;
-                }
-                // ` loading="..."` left out, space and closing quote included.
-                Attr::Loading => {
-                    out.push_str(&html[copied..at - " loading".len()]);
-                    copied = value_start + len + 1;
-                }
-            }
-        }
-        pos = close + 1;
-    }
-    out.push_str(&html[copied..]);
-    out
-}
-
-enum Attr {
-    Id,
-    Url,
-    Loading,
-}
-
-fn rebase_url(
-    url: &str,
-    prefix: &str,
-    page: &str,
-    print: &str,
-    ids: &HashMap<String, String>,
-) -> String {
-    if let Some(frag) = url.strip_prefix('#') {
-        return format!("#{prefix}--{frag}");
-    }
-    if url.contains(':') || url.starts_with("//") {
-        return url.to_string();
-    }
-    let unescaped = unescape(url);
-    let (path, frag) = match unescaped.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (unescaped.as_str(), None),
-    };
-    let target = resolve(page, &percent_decode(path));
-    if let Some(id) = ids.get(&target) {
-        return escape(&match frag {
-            Some(f) => format!("#{id}--{f}"),
-            None => format!("#{id}"),
-        });
-    }
-    let mut out = encode_path(&relative(print, &target));
-    if let Some(f) = frag {
-        out.push('#');
-        out.push_str(f);
-    }
-    escape(&out)
-}
-
-/// An attribute's value as written by `escape` or pulldown-cmark: a file
-/// named `fiche-d'orientation.pdf` is `fiche-d&#39;orientation.pdf` there.
-fn unescape(value: &str) -> String {
-    if !value.contains('&') {
-        return value.to_string();
-    }
-    value
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// `path` relative to the page at `page`, as a path from the output root.
-fn resolve(page: &str, path: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            "." | "" => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
+pub use super::rebase::Rebaser;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rebases_ids_and_links() {
-        let mut ids = HashMap::new();
-        ids.insert("en/pub/intro.html".to_string(), "p-intro".to_string());
-        ids.insert("en/pub/part/x.html".to_string(), "p-part-x".to_string());
-        let html = r##"<h2 id="a">A id="not-an-id"</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt="" loading="lazy"><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
-        let out = rebase(
-            html,
-            "p-part-y",
-            "en/pub/part/y.html",
-            "en/pub/print.html",
-            &ids,
-        );
-        assert_eq!(
-            out,
-            r##"<h2 id="p-part-y--a">A id="not-an-id"</h2><a href="#p-part-y--a">self</a><a href="#p-intro--safety">i</a><a href="#p-part-x">x</a><img src="images/f.png" alt=""><a href="../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##
-        );
-    }
 
     #[test]
     fn paper_sizes() {
