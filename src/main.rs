@@ -243,6 +243,7 @@ fn main() {
     if !matches!(cli.command, Command::Serve { .. }) {
         return_memory_at_once();
     }
+    no_huge_pages();
     fieldguide::crash::install_hook();
     ignore_file_size_signal();
     let mut code = std::panic::catch_unwind(move || run(cli)).unwrap_or(commands::EXIT_INTERNAL);
@@ -381,6 +382,20 @@ fn return_memory_at_once() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
 }
 
+/// Linux backs large allocations with 2 MB pages when it can (transparent
+/// huge pages), and a page stays resident while any byte of it is in use:
+/// a build's many short-lived strings keep whole huge pages alive. Without
+/// them the peak is 32 MB instead of 55 at 3,000 pages and 119 instead of
+/// 153 at 30,000, for no measurable CPU time (alternating runs). Set before
+/// the build allocates much: it applies to every page touched afterwards.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a prctl that sets one flag of this process; no pointers.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// Past a file-size limit (`ulimit -f`), a write would otherwise kill the
 /// process with SIGXFSZ: no message, and the staging folder left behind.
 /// Ignored, the write fails (`EFBIG`) and the build reports it and cleans
@@ -397,6 +412,17 @@ fn ignore_file_size_signal() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn huge_pages_are_turned_off() {
+        no_huge_pages();
+        // SAFETY: reads one flag of this process.
+        assert_eq!(
+            unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) },
+            1
+        );
+    }
 
     #[test]
     fn the_purge_delay_option_is_the_one_set() {
