@@ -96,6 +96,11 @@ pub fn export(
             return EXIT_FAILED;
         }
     }
+    // Translations the site cannot read: said before anything is written.
+    let warnings: Vec<Diagnostic> = exported.iter().flat_map(|x| x.warnings.clone()).collect();
+    if !warnings.is_empty() {
+        print_diagnostics(&opts.source, &warnings, verbosity);
+    }
     if !keeps_work(site, &opts.source, l, &dir, &exported) {
         return EXIT_FAILED;
     }

@@ -24,6 +24,8 @@ pub struct Exported {
     pub bytes: Vec<u8>,
     /// What the file holds.
     pub counts: SegmentCounts,
+    /// Pages whose translation cannot be read (see `unreadable`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Every page of a publication, as units, in reading order.
@@ -82,6 +84,11 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
         let mut seen = HashSet::new();
         let mut outgoing = Vec::new();
         let mut counts = SegmentCounts::default();
+        let warnings = pages
+            .iter()
+            .filter_map(|p| p.unreadable.as_ref())
+            .map(super::unreadable::export_warning)
+            .collect();
         for (page, exported) in pages.iter().zip(&exported) {
             for (u, exported) in page.units.iter().zip(exported) {
                 if !seen.insert(u.key.as_str()) {
@@ -126,6 +133,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
             file_name: format!("{}.{}", h.publication, opts.format.extension()),
             bytes,
             counts,
+            warnings,
         });
     }
     if problems.is_empty() {

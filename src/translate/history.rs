@@ -43,6 +43,11 @@ fn well_formed(hash: &str) -> bool {
 }
 
 impl History {
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     pub fn new(root: &Path) -> Self {
         Self {
             root: root.to_path_buf(),

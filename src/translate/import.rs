@@ -178,9 +178,18 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
     let history = History::new(root);
     for ((lang, publication), files) in groups {
         let pages = publication_units(site, publication, lang, &history);
-        let per_page = route(&pages, &files, &mut report);
-        for (page, entries) in pages.into_iter().zip(per_page) {
+        let (per_page, twice) = route(&pages, &files, &mut report);
+        for (p, (page, entries)) in pages.into_iter().zip(per_page).enumerate() {
             if entries.is_empty() {
+                continue;
+            }
+            if twice.contains(&p) {
+                report.refused += 1;
+                continue;
+            }
+            if let Some(d) = &page.unreadable {
+                report.diagnostics.push(super::unreadable::import_error(d));
+                report.refused += 1;
                 continue;
             }
             match one_per_segment(&page, entries, &mut report) {
@@ -241,12 +250,13 @@ fn keep_suggestions(site: &Site, root: &Path, report: &mut Report) {
 }
 
 /// Each file's entries, by page of `pages` (a key twice in one file, or
-/// one no page has, is reported).
+/// one no page has, is reported), and the pages with a key twice: which of
+/// the two is meant cannot be told, so those are not written.
 fn route<'a>(
     pages: &[super::units::PageUnits],
     files: &[&'a File],
     report: &mut Report,
-) -> Vec<Vec<Routed<'a>>> {
+) -> (Vec<Vec<Routed<'a>>>, Vec<usize>) {
     let mut by_key: HashMap<&str, (usize, usize)> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         for (u, unit) in page.units.iter().enumerate() {
@@ -254,10 +264,16 @@ fn route<'a>(
         }
     }
     let mut per_page: Vec<Vec<Routed>> = vec![Vec::new(); pages.len()];
+    let mut twice = Vec::new();
     for f in files {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for e in &f.catalog.entries {
             if let Some(first) = seen.insert(e.key.as_str(), e.line) {
+                let page = by_key.get(e.key.as_str()).map(|&(p, _)| p);
+                twice.extend(page);
+                let target = page.map_or("its page".to_string(), |p| {
+                    crate::diagnostics::display_path(&pages[p].target_rel)
+                });
                 report.diagnostics.push(
                     Diagnostic::error(
                         &f.shown,
@@ -268,7 +284,9 @@ fn route<'a>(
                             e.place
                         ),
                     )
-                    .with_hint("keep one entry per key"),
+                    .with_hint(format!(
+                        "keep one entry per key; nothing is written for {target} until then"
+                    )),
                 );
                 continue;
             }
@@ -281,7 +299,7 @@ fn route<'a>(
             }
         }
     }
-    per_page
+    (per_page, twice)
 }
 
 /// The message and hint for a file that does not say its language, in the

@@ -15,7 +15,8 @@
 //! - `export` and `import` (`apply`: one page's entries): the two
 //!   commands' work; `pending`: translations that arrived after their
 //!   block's source changed, kept for the next export; `overwrite`: an
-//!   export never replaces a file holding work not imported.
+//!   export never replaces a file holding work not imported;
+//!   `unreadable`: a translation the site cannot read is never replaced.
 
 pub mod apply;
 pub mod assemble;
@@ -33,6 +34,7 @@ pub mod pending;
 pub mod po;
 pub mod segments;
 pub mod units;
+pub mod unreadable;
 pub mod validate;
 pub mod walk;
 pub mod xliff;

@@ -118,6 +118,7 @@ mod tests {
                 notes: vec![],
                 source_line: 5,
             }],
+            unreadable: None,
         }
     }
 

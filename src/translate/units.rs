@@ -52,6 +52,9 @@ pub struct PageUnits {
     /// The translation: the existing file, or the one to create.
     pub target_rel: PathBuf,
     pub units: Vec<Unit>,
+    /// The error of a translation file that is there but the site cannot
+    /// read (see `unreadable`): its page is not replaced.
+    pub unreadable: Option<crate::diagnostics::Diagnostic>,
 }
 
 /// Counts of a page's translatable segments, for `status`.
@@ -174,12 +177,14 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
             source_line: lines.locate(&src_doc.file.text, seg.range.start).0 + 1,
         });
     }
+    let unreadable = super::unreadable::error(site, history.root(), node, lang, &target_rel);
     Some(PageUnits {
         node,
         page,
         source_rel: src_doc.file.rel.clone(),
         target_rel,
         units,
+        unreadable,
     })
 }
 
