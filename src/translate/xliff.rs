@@ -227,6 +227,12 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
             .find(|c| c.tag_name().name() == "note" && c.attribute("from") == Some(EXPORTED))
             .and_then(|n| n.text()?.split_whitespace().last().map(String::from));
         let place = format!("unit \"{id}\"");
+        // A target a CAT tool pre-filled (often with the source) and nobody
+        // translated yet: `new` in XLIFF 1.2, like `needs-translation`.
+        let target = match state {
+            "new" | "needs-translation" => None,
+            _ => target,
+        };
         let mut entry = Incoming::new(
             id,
             source,
@@ -234,7 +240,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
             line(u),
             place,
         );
-        entry.fuzzy = state.starts_with("needs-");
+        entry.fuzzy = state.starts_with("needs-") && state != "needs-translation";
         entry.exported = exported;
         entry.problem = problem;
         entries.push(entry);

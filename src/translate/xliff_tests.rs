@@ -136,3 +136,23 @@ fn another_inline_tag_refuses_its_unit_only() {
     assert_eq!(c.entries[1].problem, None);
     assert_eq!(c.entries[1].translation, "Deux.");
 }
+
+#[test]
+fn a_target_in_state_new_is_not_a_translation() {
+    let xlf = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="p" source-language="en" target-language="fr" datatype="plaintext"><body>
+    <trans-unit id="index/p1"><source>Hello.</source><target state="new">Hello.</target></trans-unit>
+    <trans-unit id="index/p2"><source>Bye.</source><target state="needs-translation">Bye.</target></trans-unit>
+    <trans-unit id="index/p3"><source>Yes.</source><target state="translated">Oui.</target></trans-unit>
+  </body></file>
+</xliff>
+"#;
+    let c = read(xlf.as_bytes()).unwrap();
+    let got: Vec<(&str, bool)> = c
+        .entries
+        .iter()
+        .map(|e| (e.translation.as_str(), e.fuzzy))
+        .collect();
+    assert_eq!(got, [("", false), ("", false), ("Oui.", false)]);
+}
