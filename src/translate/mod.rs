@@ -9,7 +9,8 @@
 //!   then git), so that changed blocks come out fuzzy with their old text.
 //! - `units`: source and translation paired into what a translator sees.
 //! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats.
-//! - `validate` (`compare`): a translated block checked against its source.
+//! - `validate` (`compare`, `bidi`): a translated block checked against
+//!   its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
 //!   addresses and link definitions); `files`: safe, atomic writes.
 //! - `export` and `import` (`apply`: one page's entries): the two
@@ -20,6 +21,7 @@
 
 pub mod apply;
 pub mod assemble;
+pub mod bidi;
 pub mod catalog;
 pub mod compare;
 pub mod export;

@@ -174,11 +174,17 @@ pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
+        let instead = if kind.one_line() {
+            "or use a space"
+        } else {
+            "or use a space or a line break"
+        };
         out.push(format!(
-            "the translation holds a control character (U+{:04X}), which no page can show: remove it (or use a space or a line break)",
+            "the translation holds a control character (U+{:04X}), which no page can show: remove it ({instead})",
             c as u32
         ));
     }
+    out.extend(super::bidi::unpaired(translation));
     if kind.one_line() && translation.trim().contains('\n') && !source.trim().contains('\n') {
         out.push(format!(
             "a {} stays on one line; the translation has a line break",

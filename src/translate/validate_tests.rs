@@ -145,10 +145,17 @@ fn control_characters_are_refused() {
     assert_eq!(
         check(Kind::Title, "Asking", "Poser\u{85}des"),
         [
-            "the translation holds a control character (U+0085), which no page can show: remove it (or use a space or a line break)"
+            "the translation holds a control character (U+0085), which no page can show: remove it (or use a space)"
         ]
     );
+    assert!(
+        check(Kind::Paragraph, "Ask.", "Poser\u{85}des")[0]
+            .ends_with("(or use a space or a line break)")
+    );
     assert!(check(Kind::Title, "Asking", "Poser\u{2028}des").is_empty());
+    // A right-to-left override left open reverses the rest of the text.
+    let got = check(Kind::Paragraph, "Call 112.", "Appelez \u{202E}le 112.");
+    assert!(got[0].contains("(U+202E) that is never closed"), "{got:?}");
 }
 
 #[test]
