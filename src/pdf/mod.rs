@@ -18,6 +18,7 @@ pub mod keep;
 pub mod links;
 pub mod metadata;
 pub mod numbers;
+pub mod outline;
 
 use crate::config::LangId;
 use crate::content::model::Site;
@@ -186,7 +187,12 @@ pub fn render(
     let results = printed
         .into_iter()
         .zip(jobs)
-        .map(|(r, job)| r.and_then(|bytes| finish(&bytes, job, Some(&stage_url))))
+        .map(|(r, job)| {
+            // The print page as last printed, for its headings' text.
+            let html = std::fs::read_to_string(root.join(&job.html)).unwrap_or_default();
+            let headings = outline::heading_texts(&html);
+            r.and_then(|bytes| finish(&bytes, job, Some(&stage_url), &headings))
+        })
         .collect();
     Ok(Report {
         results,
@@ -223,10 +229,17 @@ fn print_one(
 
 /// Sets metadata and paper size on the PDF Chromium wrote, points its links
 /// to other pages at the published site (`stage` is the `file://` URL of
-/// the temporary site Chromium printed from), and imposes the booklet.
-pub fn finish(bytes: &[u8], job: &Job, stage: Option<&str>) -> Result<Made, String> {
+/// the temporary site Chromium printed from), gives its bookmarks the
+/// text of `headings` (the print page's), and imposes the booklet.
+pub fn finish(
+    bytes: &[u8],
+    job: &Job,
+    stage: Option<&str>,
+    headings: &[String],
+) -> Result<Made, String> {
     let bad = |e: lopdf::Error| format!("cannot read the PDF Chromium wrote: {e}");
     let mut doc = lopdf::Document::load_mem(bytes).map_err(bad)?;
+    outline::fix_titles(&mut doc, headings);
     if let Some(stage) = stage {
         links::rewrite(&mut doc, stage, &job.paths.pdf, job.base_url.as_deref());
     }
