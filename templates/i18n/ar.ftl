@@ -66,6 +66,8 @@ moved-text = مكانها الآن:
 not-found-title = الصفحة غير موجودة
 not-found-text = هذه الصفحة غير موجودة، أو نُقلت. ابحث في الإرشادات أعلاه، أو اختر لغتك للبدء من قائمة المنشورات.
 table-label = جدول
+# The label of a block of code, which scrolls when wider than the screen.
+code-label = رمز
 missing-image = الصورة غير متاحة
 checklist-clear = إلغاء كل العلامات
 checklist-private = لا تُحفظ العلامات: تختفي عند مغادرة الصفحة أو إعادة تحميلها.

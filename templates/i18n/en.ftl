@@ -56,6 +56,8 @@ moved-text = It is now here:
 not-found-title = Page not found
 not-found-text = This page does not exist, or it has moved. Search the guidance above, or choose your language to start again from the list of publications.
 table-label = Table
+# The label of a block of code, which scrolls when wider than the screen.
+code-label = Code
 missing-image = Image not available
 checklist-clear = Clear all ticks
 checklist-private = Ticks are not saved: they are gone when you leave or reload this page.

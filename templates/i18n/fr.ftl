@@ -59,6 +59,8 @@ moved-text = Elle se trouve maintenant ici :
 not-found-title = Page introuvable
 not-found-text = Cette page n'existe pas, ou elle a été déplacée. Cherchez dans les orientations ci-dessus, ou choisissez votre langue pour repartir de la liste des publications.
 table-label = Tableau
+# The label of a block of code, which scrolls when wider than the screen.
+code-label = Code
 missing-image = Image non disponible
 checklist-clear = Tout décocher
 checklist-private = Les cases cochées ne sont pas enregistrées : elles disparaissent si vous quittez ou rechargez la page.

@@ -23,9 +23,9 @@
     a.setAttribute("aria-disabled", "true");
     a.title = holds.note;
   });
-  // A table wider than the screen scrolls: let the keyboard reach it.
+  // A table or code wider than the screen scrolls: let the keyboard reach it.
   function tables() {
-    document.querySelectorAll(".table-wrap").forEach(function (w) {
+    document.querySelectorAll(".table-wrap, pre.code-block").forEach(function (w) {
       if (w.scrollWidth > w.clientWidth + 1) w.tabIndex = 0;
       else w.removeAttribute("tabindex");
     });
