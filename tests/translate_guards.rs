@@ -107,3 +107,50 @@ fn a_key_twice_in_a_file_refuses_its_page() {
     );
     assert!(!site.path().join("guidance/pub/01-ask.fr.md").exists());
 }
+
+#[test]
+fn a_translated_heading_keeps_the_anchor_links_point_to() {
+    let site = site();
+    site.write(
+        "guidance/pub/04-edge.en.md",
+        "---\ntitle: Edge cases\n---\n\nRead [the signs](#signs-to-watch) first.\n\n## Signs to watch\n\nLook for fear.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let files = export(&site, "fr", "po", out.path(), &[]);
+    let po = files.iter().find(|f| f.ends_with("pub.po")).unwrap();
+    let note = po_entry(po, "04-edge@1").comment.unwrap_or_default();
+    assert!(
+        note.replace('\n', " ")
+            .contains("Links point to it as #signs-to-watch"),
+        "{note}"
+    );
+    translate_all(po, "", |s| match s {
+        "Signs to watch" => "Signes à surveiller".into(),
+        "Read [the signs](#signs-to-watch) first." => {
+            "Lisez d'abord [les signes](#signs-to-watch).".into()
+        }
+        s => format!("(fr) {s}"),
+    });
+    let o = import(&site, std::slice::from_ref(po));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let fr = site.read("guidance/pub/04-edge.fr.md");
+    assert!(
+        fr.contains("## Signes à surveiller {#signs-to-watch}\n"),
+        "{fr}"
+    );
+    let o = site.build();
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    // The id written on the heading does not unpair the page's blocks.
+    let again = tempfile::tempdir().unwrap();
+    let files = export(&site, "fr", "po", again.path(), &[]);
+    let po = files.iter().find(|f| f.ends_with("pub.po")).unwrap();
+    let e = po_entry(po, "04-edge@1");
+    assert_eq!(
+        e.msgstr.as_deref(),
+        Some("Signes à surveiller {#signs-to-watch}")
+    );
+    assert!(e.flags.is_empty(), "{e:?}");
+    let p = po_entry(po, "04-edge@1/p1");
+    assert_eq!(p.msgstr.as_deref(), Some("(fr) Look for fear."));
+    assert!(!p.comment.unwrap_or_default().contains("do not match"));
+}

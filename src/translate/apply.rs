@@ -6,7 +6,7 @@ use super::catalog::{Incoming, fingerprint};
 use super::history;
 use super::pending::{self, Suggestion};
 use super::units::{PageUnits, State, Unit};
-use super::{fields, files, segments::Kind, validate};
+use super::{anchors, fields, files, segments::Kind, validate};
 use crate::config::LangId;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
@@ -183,6 +183,7 @@ pub fn import_page(
     let mut applied = Vec::new();
     let publication = publication_of(site, &page.node);
     let target = display_path(&page.target_rel);
+    let ids = anchors::source_ids(page.units.iter().map(|u| (u.kind, u.source.as_str())));
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
         let at = |error: bool, msg: &str| {
@@ -219,6 +220,7 @@ pub fn import_page(
             continue;
         }
         let text = placed(unit.kind, &e.translation);
+        let text = anchors::keep_id(unit.kind, &text, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked
         // again: the build checks its links, and a translator may have had
         // reasons. A fuzzy one is: its source changed.

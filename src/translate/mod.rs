@@ -13,12 +13,14 @@
 //!   its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
 //!   addresses and link definitions); `files`: safe, atomic writes.
-//! - `export` and `import` (`apply`: one page's entries): the two
+//! - `export` and `import` (`apply`: one page's entries, `anchors`: with
+//!   the source's heading ids kept): the two
 //!   commands' work; `pending`: translations that arrived after their
 //!   block's source changed, kept for the next export; `overwrite`: an
 //!   export never replaces a file holding work not imported;
 //!   `unreadable`: a translation the site cannot read is never replaced.
 
+pub mod anchors;
 pub mod apply;
 pub mod assemble;
 pub mod bidi;

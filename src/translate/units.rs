@@ -300,6 +300,16 @@ fn base_notes(src: &Parsed, i: usize, pocket: bool) -> Vec<String> {
         Kind::Heading if seg.key.starts_with('#') || seg.text.trim_end().ends_with('}') => {
             "Heading. Keep the {#id} at its end unchanged: links point to it.".to_string()
         }
+        Kind::Heading => {
+            let ids =
+                super::anchors::source_ids(src.segments.iter().map(|s| (s.kind, s.text.as_str())));
+            match &ids[i] {
+                Some(id) => format!(
+                    "Heading. Links point to it as #{id}: import keeps that anchor, adding {{#{id}}} to the translation where needed."
+                ),
+                None => "Heading.".to_string(),
+            }
+        }
         Kind::TableCell => "Table cell.".to_string(),
         Kind::AltText => "Describes an image for people who cannot see it.".to_string(),
         k => format!("{}{}.", k.name()[..1].to_uppercase(), &k.name()[1..]),

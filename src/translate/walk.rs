@@ -164,8 +164,10 @@ impl Walk<'_> {
                 } else {
                     self.top().child("h")
                 };
-                let id = id.map(|i| format!("#{i}")).unwrap_or_default();
-                self.out.shape.push(format!("h{}{id}", level as u8));
+                // Not its id: a translation may write the source's
+                // automatic id on its heading (see `anchors`), and still
+                // pairs block for block. Import checks the ids.
+                self.out.shape.push(format!("h{}", level as u8));
                 self.open_heading(key, range);
             }
             Tag::List(start) => {
