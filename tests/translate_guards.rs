@@ -154,3 +154,92 @@ fn a_translated_heading_keeps_the_anchor_links_point_to() {
     assert_eq!(p.msgstr.as_deref(), Some("(fr) Look for fear."));
     assert!(!p.comment.unwrap_or_default().contains("do not match"));
 }
+
+/// Edits a PO file's text: `from` replaced by `to`.
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from} not in {text}");
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
+/// A French translation of the guidelines, imported and stamped, and the
+/// file that made it exported again (so that it records them).
+fn translated() -> (Site, std::path::PathBuf) {
+    let site = site();
+    let out = tempfile::tempdir().unwrap().keep();
+    let files = export(&site, "fr", "po", &out, &[]);
+    let po = files
+        .iter()
+        .find(|f| f.ends_with("pub.po"))
+        .unwrap()
+        .clone();
+    translate_all(&po, "", |s| format!("(fr) {s}"));
+    assert_eq!(import(&site, std::slice::from_ref(&po)).code, 0);
+    std::fs::remove_dir_all(&out).unwrap();
+    let files = export(&site, "fr", "po", &out, &[]);
+    let po = files
+        .iter()
+        .find(|f| f.ends_with("pub.po"))
+        .unwrap()
+        .clone();
+    (site, po)
+}
+
+#[test]
+fn a_file_for_another_publication_is_refused_and_nothing_kept() {
+    let (site, po) = translated();
+    edit(
+        &po,
+        "X-Fieldguide-Publication: pub",
+        "X-Fieldguide-Publication: card",
+    );
+    translate_all(&po, "index", |s| format!("(fr, edited) {s}"));
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("the file seems to be for the publication `pub`, not `card`")
+            && o.stderr.contains("nothing of it is imported"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        !o.stderr.contains("no block of the source has this key"),
+        "{}",
+        o.stderr
+    );
+    assert!(!site.path().join("translations/pending").exists());
+    assert!(!site.path().join("guidance/card/index.fr.md").exists());
+    // With no publication named at all, the file's name is the hint.
+    edit(&po, "X-Fieldguide-Publication: card\\n", "");
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("the file does not say which publication it is for")
+            && o.stderr.contains("the file's name says `pub`"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn a_file_relabelled_with_another_language_is_refused() {
+    let (site, po) = translated();
+    let mut po = po;
+    let moved = tempfile::tempdir().unwrap().keep().join("pub.po");
+    std::fs::copy(&po, &moved).unwrap();
+    po = moved;
+    edit(&po, "Language: fr", "Language: es");
+    translate_all(&po, "01-ask/p1", |_| "(fr) Une question à la fois.".into());
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("the file says its language is `es`, but it was exported for `fr`"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("left as exported"), "{}", o.stderr);
+    assert!(!site.path().join("guidance/pub/01-ask.es.md").exists());
+}

@@ -133,6 +133,13 @@ fn target(site: &Site, shown: &Path, catalog: &Catalog) -> Result<(LangId, NodeI
             ),
         ));
     }
+    if h.publication.trim().is_empty() {
+        return Err(super::fit::missing_publication(
+            site,
+            shown,
+            h.publication_line,
+        ));
+    }
     let Some(&publication) = site
         .publications
         .iter()
@@ -178,6 +185,11 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
     let history = History::new(root);
     for ((lang, publication), files) in groups {
         let pages = publication_units(site, publication, lang, &history);
+        let fits = |f: &&File| super::fit::check(site, f, (lang, publication), &pages, &history);
+        let files: Vec<&File> = files
+            .into_iter()
+            .filter(|f| fits(f).map_err(|d| report.diagnostics.push(d)).is_ok())
+            .collect();
         let (per_page, twice) = route(&pages, &files, &mut report);
         for (p, (page, entries)) in pages.into_iter().zip(per_page).enumerate() {
             if entries.is_empty() {

@@ -8,7 +8,8 @@
 //! - `history`: the source a stale translation was made from (snapshots,
 //!   then git), so that changed blocks come out fuzzy with their old text.
 //! - `units`: source and translation paired into what a translator sees.
-//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats.
+//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats;
+//!   `fit`: a file is for the publication and language it names.
 //! - `validate` (`compare`, `bidi`): a translated block checked against
 //!   its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
@@ -29,6 +30,7 @@ pub mod compare;
 pub mod export;
 pub mod fields;
 pub mod files;
+pub mod fit;
 pub mod frames;
 pub mod history;
 pub mod import;

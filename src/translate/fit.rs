@@ -1,0 +1,181 @@
+//! Whether a translator's file is for the publication and the language it
+//! names. A header edited by hand (or a file saved from another one) can
+//! name the wrong ones; then its entries would be written into the wrong
+//! pages, or kept as suggestions for them. What the file carries says
+//! which it is for: its keys (each publication has its own pages) and the
+//! fingerprints export recorded of the translations it was sent with.
+
+use super::catalog::{Catalog, Format, fingerprint};
+use super::export::{publication_name, publication_units};
+use super::history::History;
+use super::units::PageUnits;
+use crate::config::LangId;
+use crate::content::model::{NodeId, Site};
+use crate::diagnostics::Diagnostic;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How many of `catalog`'s keys `pages` have.
+fn keys_known(catalog: &Catalog, pages: &[PageUnits]) -> usize {
+    let keys: std::collections::HashSet<&str> = pages
+        .iter()
+        .flat_map(|p| p.units.iter().map(|u| u.key.as_str()))
+        .collect();
+    catalog
+        .entries
+        .iter()
+        .filter(|e| keys.contains(e.key.as_str()))
+        .count()
+}
+
+/// Of the entries exported with a translation, how many `pages` still
+/// have as it was exported; and how many were exported with one.
+fn records_matching(catalog: &Catalog, pages: &[PageUnits]) -> (usize, usize) {
+    let empty = fingerprint("");
+    let site: HashMap<&str, String> = pages
+        .iter()
+        .flat_map(|p| p.units.iter())
+        .map(|u| (u.key.as_str(), fingerprint(&u.translation)))
+        .collect();
+    let recorded: Vec<(&str, &str)> = catalog
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.key.as_str(), e.exported.as_deref()?)))
+        .filter(|(_, fp)| *fp != empty)
+        .collect();
+    let same = recorded
+        .iter()
+        .filter(|(k, fp)| site.get(k).is_some_and(|s| s == fp))
+        .count();
+    (same, recorded.len())
+}
+
+/// Where a file names its publication and its language, in its format's terms.
+fn fields(shown: &Path) -> (&'static str, &'static str) {
+    match Format::of(shown) {
+        Some(Format::Xliff) => ("the `original` of its <file>", "its `target-language`"),
+        Some(Format::Xlsx) => (
+            "the `publication` row of its `about` sheet",
+            "the `language` row of its `about` sheet",
+        ),
+        _ => (
+            "its header's `X-Fieldguide-Publication:`",
+            "its header's `Language:`",
+        ),
+    }
+}
+
+/// Checks that `file` fits the publication and language it names (whose
+/// pages are `pages`); else the error, and nothing of it is imported.
+pub fn check(
+    site: &Site,
+    file: &super::import::File,
+    (lang, publication): (LangId, NodeId),
+    pages: &[PageUnits],
+    history: &History,
+) -> Result<(), Diagnostic> {
+    let c = &file.catalog;
+    let n = c.entries.len();
+    let (pub_field, lang_field) = fields(&file.shown);
+    let name = publication_name(site, publication);
+    if n >= 2 && keys_known(c, pages) * 2 < n {
+        let other = site
+            .publications
+            .iter()
+            .filter(|&&p| p != publication)
+            .map(|&p| (p, keys_known(c, &publication_units(site, p, lang, history))))
+            .max_by_key(|&(_, k)| k)
+            .filter(|&(_, k)| k * 2 >= n);
+        let (what, hint) = match other {
+            Some((p, _)) => {
+                let other = publication_name(site, p);
+                (
+                    format!(
+                        "the file seems to be for the publication `{other}`, not `{name}`: most of its entries' keys are `{other}`'s"
+                    ),
+                    format!(
+                        "if it is `{other}`'s, correct {pub_field} to `{other}`, then import it again"
+                    ),
+                )
+            }
+            None => (
+                format!(
+                    "most of the file's entries ({} of {n}) match no block of the publication `{name}`: it seems to be for another publication, or one that changed a great deal since the export",
+                    n - keys_known(c, pages)
+                ),
+                format!(
+                    "check {pub_field}, and import the file into the site it was exported from; if `{name}` was reorganised since, export it again (the site's translations are kept)"
+                ),
+            ),
+        };
+        return Err(refused(file, c.header.publication_line, what, hint));
+    }
+    let (same, recorded) = records_matching(c, pages);
+    if recorded >= 2 && same * 2 < recorded {
+        let source = site.nodes[publication].source_lang;
+        let best = site
+            .config
+            .lang_ids()
+            .filter(|&l| l != lang && l != source)
+            .map(|l| {
+                (
+                    l,
+                    records_matching(c, &publication_units(site, publication, l, history)).0,
+                )
+            })
+            .max_by_key(|&(_, s)| s)
+            .filter(|&(_, s)| s * 2 >= recorded && s > same);
+        if let Some((other, _)) = best {
+            let codes = &site.config.languages;
+            let (named, other) = (&codes[lang].code, &codes[other].code);
+            return Err(refused(
+                file,
+                c.header.lang_line,
+                format!(
+                    "the file says its language is `{named}`, but it was exported for `{other}`: the translations it was sent with are the site's `{other}` ones"
+                ),
+                format!(
+                    "if it is in `{other}`, correct {lang_field} to `{other}`; if it really is in `{named}`, export the `{named}` file and translate that"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn refused(file: &super::import::File, line: usize, what: String, hint: String) -> Diagnostic {
+    Diagnostic::error(
+        &file.shown,
+        line,
+        1,
+        format!("{what}; nothing of it is imported"),
+    )
+    .with_hint(hint)
+}
+
+/// The error for a file that does not name its publication, with the
+/// publication its file name names, if one does.
+pub fn missing_publication(site: &Site, shown: &Path, line: usize) -> Diagnostic {
+    let (pub_field, _) = fields(shown);
+    let stem = shown.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let named = site
+        .publications
+        .iter()
+        .map(|&p| publication_name(site, p))
+        .find(|p| p == stem);
+    let hint = match named {
+        Some(p) => format!(
+            "the file's name says `{p}`: if it is that publication's, give {pub_field} the value `{p}`"
+        ),
+        None => format!(
+            "give {pub_field} the publication's folder name, as `fieldguide translate export` wrote it"
+        ),
+    };
+    Diagnostic::error(
+        shown,
+        line,
+        1,
+        format!("the file does not say which publication it is for: {pub_field} is missing"),
+    )
+    .with_hint(hint)
+}
