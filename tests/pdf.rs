@@ -498,30 +498,27 @@ fn uris(pdf: &Path) -> Vec<String> {
     out
 }
 
+/// The sample site has no `base_url`: its PDFs link to no page of the
+/// site, since a link relative to it leads nowhere once a PDF is sent on
+/// (`tests/print_pdf_links.rs` checks both cases).
 #[test]
 fn links_in_pdfs_point_at_the_site() {
     let Some(b) = built() else { return };
-    let mut checked = 0;
+    let mut pdfs = 0;
     for (rel, _) in tree(&b.out()) {
         if !rel.ends_with(".pdf") {
             continue;
         }
-        let pdf = b.out().join(&rel);
-        for uri in uris(&pdf) {
+        pdfs += 1;
+        for uri in uris(&b.out().join(&rel)) {
             assert!(
                 !uri.starts_with("file:"),
                 "{rel} links into the temporary folder Chromium printed from: {uri}"
             );
-            if uri.contains(':') {
-                continue;
-            }
-            let path = uri.split('#').next().unwrap();
-            let target = pdf.parent().unwrap().join(common::decode(path));
-            assert!(target.is_file(), "{rel}: {uri} does not exist");
-            checked += 1;
+            assert!(uri.contains(':'), "{rel} links relative to the site: {uri}");
         }
     }
-    assert!(checked > 0, "no links between pages in the PDFs");
+    assert!(pdfs > 0);
 }
 
 #[test]

@@ -241,7 +241,7 @@ pub fn finish(
     let mut doc = lopdf::Document::load_mem(bytes).map_err(bad)?;
     outline::fix_titles(&mut doc, headings);
     if let Some(stage) = stage {
-        links::rewrite(&mut doc, stage, &job.paths.pdf, job.base_url.as_deref());
+        links::rewrite(&mut doc, stage, job.base_url.as_deref());
     }
     if let Some((w, h)) = job.paper_mm {
         metadata::fit_paper(&mut doc, pt(w), pt(h))?;
