@@ -243,3 +243,37 @@ fn a_file_relabelled_with_another_language_is_refused() {
     assert!(!o.stderr.contains("left as exported"), "{}", o.stderr);
     assert!(!site.path().join("guidance/pub/01-ask.es.md").exists());
 }
+
+#[test]
+#[cfg(unix)]
+fn a_linked_translation_is_never_read_nor_written_through() {
+    let site = site();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.md");
+    let body = "---\ntitle: [SECRET-TITLE\n---\n\nSECRET-BODY\n";
+    std::fs::write(&secret, body).unwrap();
+    std::os::unix::fs::symlink(&secret, site.path().join("guidance/pub/01-ask.fr.md")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = site.run(&[
+        "translate",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(!o.stderr.contains("SECRET"), "{}", o.stderr);
+    for f in walkdir::WalkDir::new(out.path()).into_iter().flatten() {
+        if f.file_type().is_file() {
+            let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+            assert!(!text.contains("SECRET"), "{}", f.path().display());
+        }
+    }
+    let po = out.path().join("pub.po");
+    if po.exists() {
+        translate_all(&po, "", |s| format!("(fr) {s}"));
+        let o = import(&site, std::slice::from_ref(&po));
+        assert!(!o.stderr.contains("SECRET"), "{}", o.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), body);
+}

@@ -22,7 +22,10 @@ pub fn error(
     if read.is_some_and(|f| !f.from_base && f.rel == target_rel) {
         return None;
     }
-    let bytes = std::fs::read(root.join(target_rel)).ok()?;
+    // Never through a link: a linked file may be outside the site.
+    let bytes = crate::no_follow::Dir::open(root)
+        .and_then(|dir| dir.read(&crate::no_follow::slash_path(target_rel)))
+        .ok()?;
     let fallback = || Diagnostic::error(target_rel, 0, 0, "the site cannot read this translation");
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Some(Diagnostic::error(
