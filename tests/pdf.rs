@@ -478,26 +478,6 @@ fn pages_link_to_their_pdfs() {
     assert!(link.contains(&mb), "{link} should show {mb} MB");
 }
 
-/// Every URI action in a PDF.
-fn uris(pdf: &Path) -> Vec<String> {
-    fn walk(o: &Object, out: &mut Vec<String>) {
-        match o {
-            Object::Dictionary(d) => {
-                if let Ok(Object::String(s, _)) = d.get(b"URI") {
-                    out.push(String::from_utf8_lossy(s).into_owned());
-                }
-                d.iter().for_each(|(_, v)| walk(v, out));
-            }
-            Object::Array(a) => a.iter().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    let doc = Document::load(pdf).unwrap();
-    let mut out = Vec::new();
-    doc.objects.values().for_each(|o| walk(o, &mut out));
-    out
-}
-
 /// The sample site has no `base_url`: its PDFs link to no page of the
 /// site, since a link relative to it leads nowhere once a PDF is sent on
 /// (`tests/print_pdf_links.rs` checks both cases).
@@ -510,7 +490,7 @@ fn links_in_pdfs_point_at_the_site() {
             continue;
         }
         pdfs += 1;
-        for uri in uris(&b.out().join(&rel)) {
+        for uri in common::pdf::uris(&b.out().join(&rel)) {
             assert!(
                 !uri.starts_with("file:"),
                 "{rel} links into the temporary folder Chromium printed from: {uri}"

@@ -11,7 +11,7 @@ use crate::config::LangId;
 use crate::content::model::NodeId;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
-use crate::render::print::Rebaser;
+use crate::render::rebase::Rebaser;
 use crate::render::{Renderer, Spec};
 use crate::search::{IndexBuilder, PageWords};
 use rayon::prelude::*;

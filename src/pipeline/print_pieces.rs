@@ -8,7 +8,7 @@ use crate::config::LangId;
 use crate::content::model::{DocId, NodeId};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
-use crate::render::print::Rebaser;
+use crate::render::rebase::Rebaser;
 use crate::render::{Renderer, Spec};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

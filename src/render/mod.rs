@@ -8,7 +8,7 @@ pub mod differences;
 pub mod edition;
 pub mod nav;
 pub mod print;
-mod rebase;
+pub mod rebase;
 pub mod sitemap;
 pub mod special;
 

@@ -195,7 +195,6 @@ pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChap
 pub fn heading_level(depth: usize) -> usize {
     (depth.max(1) + 1).min(6)
 }
-pub use super::rebase::Rebaser;
 
 #[cfg(test)]
 mod tests {

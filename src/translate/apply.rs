@@ -250,6 +250,15 @@ pub fn import_page(
         report.refused += 1;
         return;
     }
+    if !complete(&page, entries, &target, report) {
+        return;
+    }
+    write_page(site, root, lang, &page, &applied, report);
+}
+
+/// Whether every segment of `page` is translated and none fuzzy; if not,
+/// says so at the first one left (the page is not written).
+fn complete(page: &PageUnits, entries: &[Routed], target: &str, report: &mut Report) -> bool {
     let c = page.counts();
     let total = page.units.len();
     if c.translated < total {
@@ -268,9 +277,9 @@ pub fn import_page(
             Diagnostic::warning(file, line, 1, format!("{target}: {} of {total} segments translated{fuzzy}; the page is not written", c.translated))
                 .with_hint("translate every segment of the page and clear the fuzzy marks; the previous translation stays until then"),
         );
-        return;
+        return false;
     }
-    write_page(site, root, lang, &page, &applied, report);
+    true
 }
 
 fn write_page(

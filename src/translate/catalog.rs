@@ -139,3 +139,9 @@ pub struct Catalog {
 
 /// A problem in a file that keeps it from being read: line and message.
 pub type ReadError = (usize, String);
+
+/// A translator's file, read: what it holds, and its path as messages show it.
+pub struct File {
+    pub shown: std::path::PathBuf,
+    pub catalog: Catalog,
+}

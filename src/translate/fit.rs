@@ -69,7 +69,7 @@ fn fields(shown: &Path) -> (&'static str, &'static str) {
 /// pages are `pages`); else the error, and nothing of it is imported.
 pub fn check(
     site: &Site,
-    file: &super::import::File,
+    file: &super::catalog::File,
     (lang, publication): (LangId, NodeId),
     pages: &[PageUnits],
     history: &History,
@@ -143,7 +143,7 @@ pub fn check(
     Ok(())
 }
 
-fn refused(file: &super::import::File, line: usize, what: String, hint: String) -> Diagnostic {
+fn refused(file: &super::catalog::File, line: usize, what: String, hint: String) -> Diagnostic {
     Diagnostic::error(
         &file.shown,
         line,

@@ -18,13 +18,9 @@ use crate::content::model::{NodeId, Site};
 use crate::diagnostics::Diagnostic;
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// A translator's file, read.
-pub struct File {
-    pub shown: PathBuf,
-    pub catalog: Catalog,
-}
+pub use super::catalog::File;
 
 /// The bytes of a translator's file, refused when over [`MAX_FILE_BYTES`]
 /// (read through `take`, so a file that grows meanwhile costs no more).
