@@ -23,9 +23,17 @@ pub const DIR: &str = crate::output::download::DIR;
 
 /// The zip's file name and top folder: the site's title, as a slug.
 pub fn zip_name(site: &crate::content::model::Site) -> String {
-    let name = crate::slug::slugify(site.config.title_for(&site.config.default_language));
+    zip_stem(site.config.title_for(&site.config.default_language))
+}
+
+fn zip_stem(title: &str) -> String {
+    let name = crate::slug::slugify(title);
     if name.is_empty() {
         "site".to_string()
+    } else if crate::content::file_types::is_reserved(&name) {
+        // A site called "Con" or "Aux" would give `con.zip`, which Windows
+        // cannot hold whatever follows the dot.
+        format!("{name}-site")
     } else {
         shortened(&name).to_string()
     }
@@ -250,6 +258,17 @@ fn redirect(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_windows_reserves_gives_a_zip_windows_can_hold() {
+        // `con.zip` (and its folder `con/`) cannot be copied to or
+        // unzipped on Windows, whatever follows the dot.
+        assert_eq!(zip_stem("CON"), "con-site");
+        assert_eq!(zip_stem("Aux"), "aux-site");
+        assert_eq!(zip_stem("Com1"), "com1-site");
+        assert_eq!(zip_stem("Aux frontières"), "aux-frontières");
+        assert_eq!(zip_stem("???"), "site");
+    }
 
     #[test]
     fn long_titles_give_short_zip_names() {
