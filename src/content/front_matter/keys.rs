@@ -251,6 +251,14 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
         if crate::content::file_types::is_reserved(stem) {
             return bad(&format!("uses `{part}`, a name Windows reserves"));
         }
+        // Each part is a file (`<part>.html`) or a folder name, which file
+        // systems cap at 255 bytes; caught here, not when the build writes.
+        if part.len() + ".html".len() > 255 {
+            return bad(&format!(
+                "has a part of {} bytes, too long for a file name (at most 250)",
+                part.len()
+            ));
+        }
     }
     None
 }
@@ -348,6 +356,17 @@ mod tests {
             );
         }
         assert_eq!(alias_problem("console"), None);
+        // `<alias>.html` must fit in a file name: 255 bytes.
+        assert_eq!(alias_problem(&"a".repeat(250)), None);
+        assert_eq!(alias_problem(&format!("{}/b", "a".repeat(250))), None);
+        for long in [
+            "a".repeat(251),
+            "é".repeat(126),
+            format!("p/{}", "a".repeat(251)),
+        ] {
+            let (why, _) = alias_problem(&long).unwrap_or_else(|| panic!("{long} passed"));
+            assert!(why.contains("too long"), "{why}");
+        }
         assert_eq!(
             alias_problem("old.html").unwrap().1,
             "write the page name only: old"

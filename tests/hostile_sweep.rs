@@ -1,0 +1,36 @@
+//! Defects found by a black-box sweep with hostile input and messy
+//! real-world corpora: each test is the smallest site that showed one.
+
+mod common;
+use common::Site;
+
+fn site() -> Site {
+    Site::fixture("basic")
+}
+
+/// An alias too long for a file name (`<alias>.html` over 255 bytes) was
+/// passed by `check` and failed `build` late, at an output path, with a hint
+/// about a full or read-only disk; it is an error at its line, for both.
+#[test]
+fn an_alias_too_long_for_a_file_name_is_an_error_at_its_line() {
+    let s = site();
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    // 126 two-byte letters: 252 bytes, 257 with `.html`.
+    let long = "é".repeat(126);
+    s.write(
+        rel,
+        text.replacen("---\n", &format!("---\naliases: [\"{long}\"]\n"), 1),
+    );
+    for cmd in ["check", "build"] {
+        let o = s.run(&[cmd]);
+        assert_eq!(o.code, 1, "{cmd}:\n{}", o.stderr);
+        assert!(
+            o.stderr.contains(&format!("{rel}:2:")) && o.stderr.contains("too long"),
+            "{cmd}: the alias's line and the reason:\n{}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("cannot write"), "{cmd}:\n{}", o.stderr);
+    }
+    assert!(!s.out().exists());
+}
