@@ -9,7 +9,7 @@ use super::escape;
 use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
 use super::link_html::{image_src, missing_box, raw_href};
 use super::resolve::Target;
-use super::state::{ImageSrc, State};
+use super::state::{ImageSrc, State, Stripped};
 use super::word::{self, Leftover};
 use crate::slug::nfc;
 use html5ever::tokenizer::{Tag, TagKind, Token};
@@ -270,11 +270,15 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
             || (name == "a" && attr == "href")
             || (name == "img" && attr == "src");
         if !handled && !clean.contains(&format!(" {attr}=\"")) {
-            let msg = format!("`{attr}` attribute removed from `<{name}>` in raw HTML");
             // Event handlers are named at every place; formatting that
-            // Word puts on every line (`class`, `style`), once per page.
+            // Word puts on every element (`class`, `style`, `width`), in one
+            // warning for the page (see [`Stripped`]); anything else, once
+            // per page for each attribute and tag.
+            let msg = format!("`{attr}` attribute removed from `<{name}>` in raw HTML");
             if attr.starts_with("on") {
                 st.warn_once_per_line(at, msg, HINT);
+            } else if FORMATTING.contains(&attr) {
+                strip(&mut st.raw.stripped, at, attr, &name);
             } else {
                 st.warn_once_per_page(at, msg, HINT);
             }
@@ -288,6 +292,74 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
         st.raw.open.push((name, st.depth));
     }
     None
+}
+
+/// Attributes that only format, which word processors and HTML editors put
+/// on every element. Any other removed attribute (one that loads something,
+/// or changes what a link or form does) is named on its own.
+const FORMATTING: &[&str] = &[
+    "align",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "class",
+    "color",
+    "face",
+    "height",
+    "nowrap",
+    "size",
+    "style",
+    "valign",
+    "width",
+];
+
+fn strip(s: &mut Stripped, at: usize, attr: &str, tag: &str) {
+    if s.count == 0 {
+        s.first = at;
+    }
+    s.count += 1;
+    for (list, name) in [(&mut s.attrs, attr), (&mut s.tags, tag)] {
+        if !list.iter().any(|n| n == name) {
+            list.push(name.to_string());
+        }
+    }
+}
+
+/// The page's one warning for the attributes its raw HTML lost (see
+/// [`Stripped`]), once the page is done.
+pub(super) fn stripped_warning(st: &mut State) {
+    let s = std::mem::take(&mut st.raw.stripped);
+    if s.count == 0 {
+        return;
+    }
+    let attrs = and_list(&s.attrs, |a| format!("`{a}`"));
+    let tags = and_list(&s.tags, |t| format!("`<{t}>`"));
+    let noun = if s.attrs.len() == 1 {
+        "attribute"
+    } else {
+        "attributes"
+    };
+    let msg = match s.count {
+        1 => format!("{attrs} {noun} removed from {tags} in raw HTML"),
+        n if s.attrs.len() == 1 && s.tags.len() == 1 => {
+            format!(
+                "{attrs} {noun} removed from {tags} in raw HTML (and {} more on this page)",
+                n - 1
+            )
+        }
+        n => format!("{attrs} {noun} removed from {tags} in raw HTML ({n} in all on this page)"),
+    };
+    st.warn(s.first, msg, Some(HINT));
+}
+
+/// `a`, `b` and `c`.
+fn and_list(names: &[String], show: impl Fn(&str) -> String) -> String {
+    let shown: Vec<String> = names.iter().map(|n| show(n)).collect();
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => shown.concat(),
+    }
 }
 
 fn removed(st: &mut State, name: &str, at: usize) {

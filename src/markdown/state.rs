@@ -100,6 +100,20 @@ pub(super) struct RawState {
     /// content) until its end tag or the end of its block: its name and depth.
     pub(super) dropping: Option<(String, usize)>,
     pub(super) verdicts: HashMap<String, Option<String>>,
+    /// Attributes removed (other than event handlers), said once per page.
+    pub(super) stripped: Stripped,
+}
+
+/// The attributes raw HTML lost on a page, in the order first met, and
+/// the tags they were on: a table pasted from Word has a `style`, `width`
+/// and `valign` on every cell, which is one thing to fix, not dozens.
+#[derive(Default)]
+pub(super) struct Stripped {
+    /// Where the first one was.
+    pub(super) first: usize,
+    pub(super) attrs: Vec<String>,
+    pub(super) tags: Vec<String>,
+    pub(super) count: usize,
 }
 
 pub(super) struct State<'s, 'a> {

@@ -159,10 +159,9 @@ fn raw_html_keeps_formatting_and_balances_it() {
         html.matches("<div").count(),
         "{html}"
     );
-    d.has("4:56: warning: `class` attribute removed from `<span>` in raw HTML");
-    d.has("4:56: warning: `style` attribute removed from `<span>` in raw HTML");
+    d.has("4:56: warning: `class` and `style` attributes removed from `<span>` in raw HTML (2 in all on this page)");
     d.has("4:56: warning: `onclick` attribute removed from `<span>` in raw HTML");
-    assert_eq!(d.r.diagnostics.len(), 3, "{:?}", d.messages());
+    assert_eq!(d.r.diagnostics.len(), 2, "{:?}", d.messages());
     assert!(d.r.text.contains("More"), "{}", d.r.text);
 }
 
@@ -661,4 +660,22 @@ fn what_a_heading_leaves_out_of_its_braces_is_said() {
         d.r.html.contains("<h2 id=\"safe\">")
             && d.r.html.contains("<h2 id=\"fine\" class=\"wide\">")
     );
+}
+
+/// A table pasted from Word carries formatting on every cell: one warning
+/// for the page says what was removed, not one per attribute and tag.
+#[test]
+fn a_word_table_gets_one_warning_for_its_formatting() {
+    let d = render_one(
+        "Intro.\n\n<table class=MsoTableGrid border=1 style='border-collapse:collapse'>\n<tr style='mso-yfti-irow:0'>\n<td width=200 valign=top style='width:150pt'><p class=MsoNormal>Debt</p></td>\n<td width=200 valign=top style='width:150pt'><p class=MsoNormal>Refer</p></td>\n</tr>\n</table>\n",
+    );
+    assert!(
+        d.r.html.contains("<td valign=\"top\"><p>Debt</p></td>"),
+        "{}",
+        d.r.html
+    );
+    d.has(
+        "6:1: warning: `class`, `border`, `style` and `width` attributes removed from `<table>`, `<tr>`, `<td>` and `<p>` in raw HTML (10 in all on this page)",
+    );
+    assert_eq!(d.r.diagnostics.len(), 1, "{:#?}", d.messages());
 }

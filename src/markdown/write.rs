@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 pub(super) fn finish(mut st: State) -> Rendered {
     super::word::finish(&mut st);
     super::dialects::finish(&mut st);
+    raw_html::stripped_warning(&mut st);
     st.counted_warnings();
     // Frames left open by malformed input: flush what they hold.
     while let Some(f) = st.frames.pop() {
