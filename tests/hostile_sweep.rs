@@ -34,3 +34,29 @@ fn an_alias_too_long_for_a_file_name_is_an_error_at_its_line() {
     }
     assert!(!s.out().exists());
 }
+
+/// A source page whose front matter fails was left out of `translate
+/// export` without a word (exit 0): the translators' file lacked its text
+/// and nobody was told. Its error is said, with what it costs.
+#[test]
+fn translate_export_names_a_source_page_it_cannot_read() {
+    let s = site();
+    s.write(
+        "guidance/handbook/04-broken.en.md",
+        "---\ntitle: [Broken\n---\nText the translators never got.\n",
+    );
+    let o = s.run(&["translate", "export", "--lang", "fr"]);
+    let po = s.read("translations/fr/handbook.po");
+    assert!(!po.contains("never got"));
+    assert!(
+        o.stderr.contains("guidance/handbook/04-broken.en.md:2:")
+            && o.stderr.contains("not in the export"),
+        "the page and what it costs are named:\n{}",
+        o.stderr
+    );
+    // A translation in another language that cannot be read is not this
+    // export's business.
+    s.write("guidance/handbook/02-signs.ar.md", "---\ntitle: [x\n---\n");
+    let o = s.run(&["translate", "export", "--lang", "fr"]);
+    assert!(!o.stderr.contains("02-signs.ar.md"), "{}", o.stderr);
+}

@@ -97,7 +97,8 @@ pub fn export(
         }
     }
     // Translations the site cannot read: said before anything is written.
-    let warnings: Vec<Diagnostic> = exported.iter().flat_map(|x| x.warnings.clone()).collect();
+    let mut warnings: Vec<Diagnostic> = exported.iter().flat_map(|x| x.warnings.clone()).collect();
+    warnings.extend(not_exported(&m, l, &warnings));
     if !warnings.is_empty() {
         print_diagnostics(&opts.source, &warnings, verbosity);
     }
@@ -122,6 +123,31 @@ pub fn export(
         }
     }
     EXIT_OK
+}
+
+/// The site's own errors outside other languages' translations (a source
+/// page whose front matter fails, a link leading out of the site), as
+/// warnings: the pages they concern are in no export, and translators'
+/// files would otherwise lack them without a word.
+fn not_exported(m: &pipeline::Modelled, l: LangId, said: &[Diagnostic]) -> Vec<Diagnostic> {
+    let config = &m.site.config;
+    let other_language = |d: &Diagnostic| {
+        let name = d.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let stem = crate::content::names::is_markdown(name);
+        let lang = stem.and_then(|s| crate::content::names::split_lang(s, config).ok());
+        matches!(lang, Some((_, Some(x))) if x != l && x != config.default_index())
+    };
+    m.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error || m.site.broken_sources.contains(&d.path))
+        .filter(|d| !other_language(d) && !said.iter().any(|s| s.path == d.path))
+        .map(|d| {
+            let mut d = d.clone();
+            d.severity = Severity::Warning;
+            d.message.push_str("; not in the export until fixed");
+            d
+        })
+        .collect()
 }
 
 /// Whether every file the export replaces holds no work the site lacks
