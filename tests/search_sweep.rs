@@ -1,0 +1,50 @@
+//! End-to-end, in headless Chromium from `file://`: judged queries from a
+//! sweep of search quality on the `search-judged` fixture (eight
+//! languages, short guidance pages): what comes first, and what is kept
+//! out, for queries as practitioners type them.
+
+mod common;
+use common::search_page::{Hit, results, search_dom, sel};
+use common::{Site, browser};
+use scraper::Html;
+use std::path::Path;
+
+/// The pages found (without anchors), and whether the page said it
+/// searched other words instead ("Showing results for …").
+fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
+    let dom = search_dom(b, &site.out(), lang, q);
+    let fixed = Html::parse_document(&dom)
+        .select(&sel("#search-fix:not([hidden])"))
+        .next()
+        .is_some();
+    let hits = results(&dom).1;
+    let pages = hits
+        .iter()
+        .map(|h| h.href.split('#').next().unwrap().to_string())
+        .collect();
+    (pages, fixed, hits)
+}
+
+/// Russian `ё` is searched as `е`, as most Russian text writes it: `ребенка`
+/// finds `ребёнка` as written (not as a correction), and so does the start
+/// `ребен`, which found nothing before.
+#[test]
+fn russian_yo_is_e() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-judged");
+    site.build_ok();
+    for q in ["ребенка", "ребен", "РЕБЁНКА", "ежик"] {
+        let (pages, fixed, hits) = find(&b, &site, "ru", q);
+        let page = if q == "ежик" {
+            "interviewing"
+        } else {
+            "referral"
+        };
+        assert_eq!(
+            pages.first().map(String::as_str),
+            Some(format!("field/{page}.html").as_str()),
+            "ru `{q}`: {hits:#?}"
+        );
+        assert!(!fixed, "ru `{q}` is no misspelling: {hits:#?}");
+    }
+}
