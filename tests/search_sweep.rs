@@ -25,6 +25,39 @@ fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<H
     (pages, fixed, hits)
 }
 
+/// Function words (`how`, `to`, `a`; `comment`, `un`; `de`, `la`) are left
+/// out of a query that has other words: a page is not shown, nor ranked
+/// first, for having them. Before, `how to refer a child` also showed the
+/// interview page ("Words matched: 3 of 5": `how`, `to`, `a`), and `how to
+/// interview a child` put the referral page first.
+#[test]
+fn function_words_neither_find_nor_rank_a_page() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-judged");
+    site.build_ok();
+    // (language, query, the page first, the only pages found)
+    for (lang, q, first, only) in [
+        ("en", "how to refer a child", "referral", &["referral"][..]),
+        ("en", "how to interview a child", "interviewing", &[][..]),
+        ("en", "how to store files", "data", &["data"]),
+        ("en", "what is the code of conduct", "interviewing", &[]),
+        ("fr", "comment référer un enfant", "referral", &["referral"]),
+        ("es", "cómo derivar a un niño", "referral", &["referral"]),
+        ("es", "ruta de derivación segura", "referral", &["referral"]),
+    ] {
+        let (pages, _, hits) = find(&b, &site, lang, q);
+        let want = |p: &str| format!("field/{p}.html");
+        assert_eq!(pages.first(), Some(&want(first)), "{lang} `{q}`: {hits:#?}");
+        if !only.is_empty() {
+            let only: Vec<String> = only.iter().map(|p| want(p)).collect();
+            assert_eq!(pages, only, "{lang} `{q}`: {hits:#?}");
+        }
+    }
+    // A query of function words alone is searched as typed.
+    let (pages, _, _) = find(&b, &site, "en", "how");
+    assert!(!pages.is_empty());
+}
+
 /// Russian `ё` is searched as `е`, as most Russian text writes it: `ребенка`
 /// finds `ребёнка` as written (not as a correction), and so does the start
 /// `ребен`, which found nothing before.

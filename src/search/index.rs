@@ -105,7 +105,10 @@ pub(super) fn head(site: &Site, l: LangId, entries: &[Entry]) -> String {
         js.push_str(",\"a\":1");
     }
     js.push_str(",\"r\":");
-    js.push_str(&super::affix::json(super::affix::rules(code)));
+    js.push_str(&super::affix::json(
+        super::affix::rules(code),
+        super::stop::words(code),
+    ));
     js.push_str(",\"pubs\":[");
     for (i, &p) in site.publications.iter().enumerate() {
         if i > 0 {

@@ -22,6 +22,7 @@ pub mod normalise;
 mod rules;
 mod spool;
 mod stem;
+mod stop;
 mod stream;
 mod vocab;
 

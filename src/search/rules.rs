@@ -227,19 +227,28 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 /// The rules as the index writes them: `{"g":1 when they make groups,
 /// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
 /// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
-/// "q":[query endings, the same]}`.
-pub fn json(rules: Option<&Rules>) -> String {
-    let Some(r) = rules else {
-        return "{\"e\":[],\"g\":0,\"i\":[],\"p\":[],\"q\":[],\"s\":[]}".into();
+/// "q":[query endings, the same]}`. `"e"` also lists the language's
+/// function words (`stop`), left out of a query the same way.
+pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
+    const NONE: Rules = Rules {
+        groups: false,
+        joins: false,
+        drop: &[],
+        prefixes: &[],
+        suffixes: &[],
+        irregular: &[],
+        query_suffixes: &[],
     };
+    let r = rules.unwrap_or(&NONE);
     let prefixes: Vec<(&str, usize, u8)> = r
         .prefixes
         .iter()
         .map(|&(p, m, g)| (p, m, u8::from(g)))
         .collect();
+    let drop: Vec<&str> = r.drop.iter().chain(stop).copied().collect();
     serde_json::json!({
         "g": u8::from(r.groups),
-        "e": r.drop,
+        "e": drop,
         "p": prefixes,
         "s": r.suffixes,
         "i": r.irregular,
@@ -291,19 +300,21 @@ mod tests {
 
     #[test]
     fn the_rules_serialise_for_the_browser() {
-        let v: serde_json::Value = serde_json::from_str(&json(rules("fr"))).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json(rules("fr"), &[])).unwrap();
         assert_eq!(v["e"][0], "c");
         assert_eq!(v["p"][0], serde_json::json!(["l", 4, 0]));
         assert_eq!(v["s"][0], serde_json::json!(["euses", "eur", 2]));
         assert_eq!((&v["g"], &v["i"]), (&0.into(), &serde_json::json!([])));
-        let v: serde_json::Value = serde_json::from_str(&json(rules("ar"))).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json(rules("ar"), &[])).unwrap();
         assert_eq!((&v["g"], &v["p"][0][2]), (&1.into(), &1.into()));
-        let v: serde_json::Value = serde_json::from_str(&json(rules("en"))).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &[])).unwrap();
         assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
         assert_eq!(
-            json(None),
+            json(None, &[]),
             "{\"e\":[],\"g\":0,\"i\":[],\"p\":[],\"q\":[],\"s\":[]}"
         );
+        let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
+        assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));
     }
 
     #[test]

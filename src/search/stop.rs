@@ -1,0 +1,87 @@
+//! Function words left out of a query that has other words, per language
+//! (by the primary subtag): `how to refer a child` searches `refer child`.
+//! Kept, a page that has only `how`, `to` and `a` had three words of five
+//! and was shown as a partial match, and one with `child` but not
+//! `interview` could rank above the interview page for `how to interview a
+//! child`. A query of such words alone is searched as typed.
+//!
+//! The lists go into each index with the elided articles (`"e"` of the
+//! rules), where search.js reads them; nothing is left out of the index
+//! itself, so snippets and a query of function words alone still work.
+//! Only words that carry no meaning of their own in guidance: never
+//! negations (`not`, `pas`, `no`), nor words that are also acronyms or
+//! names in this field (`who` is WHO, `it`, `us`, `may`, `will`), nor
+//! Swahili `jinsi` (also "sex, kind"). All normalised (see `normalise`).
+
+/// The function words of language `code`, or none.
+pub fn words(code: &str) -> &'static [&'static str] {
+    let primary = code.split(['-', '_']).next().unwrap_or("");
+    match primary.to_ascii_lowercase().as_str() {
+        "en" => &[
+            "a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "by", "with",
+            "from", "as", "is", "are", "be", "was", "were", "do", "does", "how", "what", "when",
+            "where", "which", "why", "that", "this", "i", "you", "we", "they", "my", "your", "our",
+            "their", "can", "should", "about", "into",
+        ],
+        "fr" => &[
+            "le", "la", "les", "un", "une", "de", "des", "du", "au", "aux", "a", "et", "ou", "en",
+            "dans", "pour", "par", "sur", "avec", "que", "qui", "quoi", "comment", "est", "sont",
+            "ce", "cette", "ces", "son", "sa", "ses", "se", "je", "il", "elle", "nous", "vous",
+            "ils", "on", "y", "faire", "quand",
+        ],
+        "es" => &[
+            "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a",
+            "y", "o", "e", "u", "en", "con", "por", "para", "que", "como", "cuando", "donde", "es",
+            "son", "se", "su", "sus", "le", "les", "mi", "tu",
+        ],
+        "pt" => &[
+            "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "ao",
+            "aos", "no", "na", "nos", "nas", "em", "e", "ou", "com", "por", "para", "pelo", "pela",
+            "que", "como", "quando", "onde", "sao", "se", "seu", "sua",
+        ],
+        "ar" => &[
+            "في", "من", "علي", "الي", "عن", "او", "ما", "كيف", "هل", "هذا", "هذه", "ذلك", "التي",
+            "الذي", "مع", "ثم",
+        ],
+        "ha" => &["a", "da", "na", "ta", "ga", "ko", "kuma", "ne", "ce", "wa"],
+        "sw" => &[
+            "ya", "wa", "za", "la", "cha", "vya", "kwa", "na", "katika", "ni", "au", "kwamba",
+        ],
+        "ru" => &[
+            "и", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "до", "для", "из",
+            "у", "за", "а", "но", "или", "как", "что", "это", "ли", "же", "бы",
+        ],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::normalise::normalise;
+
+    #[test]
+    fn stop_words_are_written_normalised_and_spare_meaningful_words() {
+        for code in ["en", "fr", "es", "pt", "ar", "ha", "sw", "ru"] {
+            let list = words(code);
+            assert!(!list.is_empty(), "{code}");
+            for w in list {
+                assert_eq!(normalise(w), *w, "{code}: {w}");
+            }
+        }
+        for (code, kept) in [
+            ("en", &["not", "no", "who", "it", "us", "may", "will"][..]),
+            ("fr", &["ne", "pas", "non"]),
+            ("es", &["no"]),
+            ("pt", &["nao"]),
+            ("sw", &["jinsi", "si"]),
+            ("ru", &["не", "нет"]),
+        ] {
+            for w in kept {
+                assert!(!words(code).contains(w), "{code}: {w}");
+            }
+        }
+        assert_eq!(words("fr-CA"), words("fr"));
+        assert!(words("xx").is_empty());
+    }
+}
