@@ -60,3 +60,26 @@ fn translate_export_names_a_source_page_it_cannot_read() {
     let o = s.run(&["translate", "export", "--lang", "fr"]);
     assert!(!o.stderr.contains("02-signs.ar.md"), "{}", o.stderr);
 }
+
+/// With `broken_links: warning`, a source page that cannot be read is left
+/// out of the build (with a warning there); `status` said nothing of it and
+/// exited 0, every page "up to date". It names it and exits 1, as it does
+/// for a translation with errors.
+#[test]
+fn status_names_a_source_page_left_out_for_its_errors() {
+    let s = site();
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    s.write(
+        "guidance/handbook/04-broken.en.md",
+        "---\ntitle: [Broken\n---\nText.\n",
+    );
+    let o = s.run(&["status"]);
+    assert!(
+        o.stderr.contains("guidance/handbook/04-broken.en.md:2:"),
+        "{}{}",
+        o.stderr,
+        o.stdout
+    );
+    assert_eq!(o.code, 1, "{}", o.stderr);
+}

@@ -413,9 +413,11 @@ pub fn status(
         || r.overrides.iter().any(|o| o.state == "changed")
         || !r.adapted_base_gone.is_empty()
         || !r.values_to_check.is_empty();
-    // A translation with errors fails the site even when `broken_links:
-    // warning` made its messages warnings (the build leaves it out).
+    // A translation or source page with errors fails the site even when
+    // `broken_links: warning` made its messages warnings (the build leaves
+    // it out).
     let failed = shown.iter().any(|d| d.severity == Severity::Error)
+        || !m.site.broken_sources.is_empty()
         || r.languages
             .iter()
             .flat_map(|l| &l.pages)
@@ -438,7 +440,8 @@ fn messages(
     only: Option<LangId>,
 ) -> (Vec<Diagnostic>, HashSet<String>) {
     // Files with errors; on a site published with known defects, the
-    // translations left out for theirs (reported as warnings).
+    // translations and source pages left out for theirs (reported as
+    // warnings).
     let broken: HashSet<String> = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -448,6 +451,7 @@ fn messages(
                 .iter()
                 .map(|(_, p)| display_path(p)),
         )
+        .chain(site.broken_sources.iter().map(|p| display_path(p)))
         .collect();
     // Among the model's messages too: said once, and only for `only`.
     let stamps: Vec<Diagnostic> = translation::malformed_stamps(site)
