@@ -20,6 +20,7 @@ pub mod index;
 mod intern;
 pub mod normalise;
 mod rules;
+mod russian;
 mod spool;
 mod stem;
 mod stop;

@@ -220,6 +220,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "en" => Some(&ENGLISH),
         "pt" => Some(&PORTUGUESE),
         "es" => Some(&SPANISH),
+        "ru" => Some(&super::russian::RUSSIAN),
         _ => None,
     }
 }
@@ -264,7 +265,7 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es"] {
+        for code in ["ar", "fr", "en", "pt", "es", "ru"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop
