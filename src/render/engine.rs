@@ -1,0 +1,223 @@
+//! The template engine: the theme's Tera templates compiled once, with
+//! the functions they call (`t()` and its kin for the interface strings,
+//! `css_string`), and Tera's errors as our diagnostics.
+
+use crate::config::LangId;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{I18n, fluent_value};
+use crate::theme::Theme;
+use fluent_bundle::FluentArgs;
+use std::sync::Arc;
+use tera::{Kwargs, State, Tera};
+
+/// Compiles the theme's templates and registers `t()`.
+pub fn templates(
+    theme: &Theme,
+    i18n: Arc<I18n>,
+    codes: Vec<String>,
+    default: LangId,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Tera> {
+    let mut tera = Tera::new();
+    let mut sources = Vec::new();
+    for (name, bytes) in theme.templates() {
+        match crate::text::decode(bytes) {
+            Ok(text) => sources.push((name.to_string(), text)),
+            Err((l, c, m)) => diags.push(Diagnostic::error(theme.display_path(name), l, c, m)),
+        }
+    }
+    register_functions(&mut tera, i18n, codes, default);
+    if let Err(e) = tera.add_raw_templates(sources) {
+        diags.push(template_error(theme, &e, None));
+        return None;
+    }
+    Some(tera)
+}
+
+/// A value as a CSS string literal, safe inside `<style>`.
+fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:x} ", c as u32))
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    tera::Value::safe_string(&out)
+}
+
+/// The arguments every interface-string function takes: `key`, the
+/// language asked for (`lang=`, else the page's `lang_code`), and the
+/// Fluent arguments (every other keyword but `within`).
+struct Lookup {
+    key: String,
+    /// Index of the language asked for.
+    lang: LangId,
+    /// Its code, as asked (the enclosing element's language by default).
+    code: String,
+    args: FluentArgs<'static>,
+}
+
+impl Lookup {
+    fn of(
+        kwargs: &Kwargs,
+        state: &State,
+        codes: &[String],
+        default: LangId,
+    ) -> tera::TeraResult<Self> {
+        let key: String = kwargs.must_get("key")?;
+        let code = match kwargs.get::<String>("lang")? {
+            Some(l) => l,
+            None => state.get::<String>("lang_code")?.unwrap_or_default(),
+        };
+        let lang = codes
+            .iter()
+            .position(|c| *c == code)
+            .map_or(default, LangId);
+        let mut args = FluentArgs::new();
+        for (k, v) in kwargs.iter() {
+            let name = k.as_str().unwrap_or("");
+            if name != "key" && name != "lang" && name != "within" {
+                args.set(name.to_string(), fluent_value(v));
+            }
+        }
+        Ok(Lookup {
+            key,
+            lang,
+            code,
+            args,
+        })
+    }
+
+    /// ` lang="en"` (and ` dir="ltr"` when the directions differ) when the
+    /// string comes from another language than the element it sits in
+    /// (`within=`, else the language asked for); else nothing.
+    fn attrs(&self, kwargs: &Kwargs, i18n: &I18n) -> tera::TeraResult<String> {
+        let source = i18n
+            .source(self.lang, &self.key)
+            .map_err(tera::Error::message)?;
+        let within = kwargs
+            .get::<String>("within")?
+            .unwrap_or_else(|| self.code.clone());
+        Ok(i18n.mark(source, &within))
+    }
+}
+
+/// Text escaped as Tera escapes what templates print.
+fn escape(text: &str) -> String {
+    let mut buf = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The interface-string functions templates call:
+///
+/// - `t(key=..., lang=..., ...)`: the string, in `lang` (default: the
+///   page's language) or, when that language lacks it, in the default
+///   language. For attributes, and for text whose element is marked with
+///   `t_lang` or `t_attrs`.
+/// - `t_lang(key=..., lang=...)`: the language that string really is in,
+///   as `{code, dir}`, for an element that states its `lang` anyway.
+/// - `t_attrs(key=..., lang=..., within=...)`: ` lang="en"` (with ` dir`
+///   when the directions differ) for the element showing the string, when
+///   it is in another language than the element's (`within`, default:
+///   the language asked for); else nothing.
+/// - `t_span(key=..., lang=..., within=..., ...)`: the string as HTML,
+///   inside `<span lang dir>` when `t_attrs` would mark it; for a string
+///   that shares its element with other text.
+fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: LangId) {
+    tera.register_filter("css_string", css_string);
+    let codes = Arc::new(codes);
+    {
+        let (i18n, codes) = (i18n.clone(), codes.clone());
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                i18n.get(l.lang, &l.key, Some(&l.args))
+                    .map_err(tera::Error::message)
+            },
+        );
+    }
+    {
+        let (i18n, codes) = (i18n.clone(), codes.clone());
+        tera.register_function(
+            "t_lang",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                let source = i18n.source(l.lang, &l.key).map_err(tera::Error::message)?;
+                let mut map = std::collections::BTreeMap::new();
+                map.insert("code", tera::Value::from(i18n.code(source)));
+                map.insert("dir", tera::Value::from(i18n.dir(source).as_str()));
+                Ok(tera::Value::from(map))
+            },
+        );
+    }
+    {
+        let (i18n, codes) = (i18n.clone(), codes.clone());
+        tera.register_function(
+            "t_attrs",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                Ok(tera::Value::safe_string(&l.attrs(&kwargs, &i18n)?))
+            },
+        );
+    }
+    tera.register_function(
+        "t_span",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+            let l = Lookup::of(&kwargs, state, &codes, default)?;
+            let text = i18n
+                .get(l.lang, &l.key, Some(&l.args))
+                .map_err(tera::Error::message)?;
+            let attrs = l.attrs(&kwargs, &i18n)?;
+            let html = if attrs.is_empty() {
+                escape(&text)
+            } else {
+                format!("<span{attrs}>{}</span>", escape(&text))
+            };
+            Ok(tera::Value::safe_string(&html))
+        },
+    );
+}
+
+/// A Tera error as one of our diagnostics: `templates/x.html:line:col: ...`.
+pub(super) fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnostic {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    // Tera's report reads "error: msg\n --> name:line:col"; take the place from it.
+    let (mut file, mut line, mut col) = (String::from("templates"), 0, 0);
+    let mut message = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string();
+    for l in text.lines() {
+        if let Some(loc) = l.trim_start().strip_prefix("--> ") {
+            let mut parts = loc.rsplitn(3, ':');
+            let c = parts.next().and_then(|c| c.parse().ok());
+            let ln = parts.next().and_then(|n| n.parse().ok());
+            if let (Some(c), Some(ln), Some(name)) = (c, ln, parts.next()) {
+                file = theme.display_path(name);
+                line = ln;
+                col = c;
+            }
+        } else if let Some(m) = l.strip_prefix("error: ") {
+            message = m.to_string();
+        }
+    }
+    if let Some(p) = page {
+        message = format!("{message} (while rendering {p})");
+    }
+    Diagnostic::error(file, line, col, message)
+}
