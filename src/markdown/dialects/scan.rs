@@ -1,0 +1,174 @@
+//! Finding other tools' attribute blocks, spans and div markers in a
+//! page's lines, in one linear pass, before the page is rendered: the
+//! ranges [`super::filter`] later leaves out of the text.
+
+use crate::markdown::state::{Dialects, Kind};
+use std::ops::Range;
+
+/// Longest attribute block or span looked at: keeps the scan linear.
+const MAX_ATTRS: usize = 300;
+
+impl Dialects {
+    /// The ranges of `body` to leave out, found in one pass over its lines.
+    pub(in crate::markdown) fn new(body: &str) -> Self {
+        let mut drops = Vec::new();
+        if memchr::memchr(b'{', body.as_bytes()).is_some() || body.contains(":::") {
+            scan(body, &mut drops);
+        }
+        Dialects {
+            drops,
+            ..Default::default()
+        }
+    }
+}
+
+fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
+    let mut start = 0;
+    let mut prev_blank = true;
+    while start < body.len() {
+        let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+        let line = &body[start..end];
+        let next_blank = body[(end + 1).min(body.len())..]
+            .split('\n')
+            .next()
+            .is_none_or(|l| l.trim().is_empty());
+        let marker = if is_div_marker(line) {
+            Some(Kind::Div)
+        } else if is_kramdown_line(line) {
+            Some(Kind::Kramdown)
+        } else {
+            None
+        };
+        if let Some(kind) = marker {
+            // With its own line break, so that no empty line is left: the
+            // one after it, or before it when it closes a paragraph.
+            let range = if prev_blank || end == body.len() {
+                start..(end + 1).min(body.len())
+            } else if next_blank {
+                start - 1..end
+            } else {
+                start..end + 1
+            };
+            drops.push((range, kind));
+        } else {
+            attributes(line, start, drops);
+        }
+        prev_blank = line.trim().is_empty();
+        start = end + 1;
+    }
+    drops.sort_by_key(|(r, _)| r.start);
+}
+
+/// `:::`, `::: {.note}`, `:::tip Title`, with at most three spaces before.
+fn is_div_marker(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    line.len() - t.len() <= 3 && t.starts_with(":::")
+}
+
+/// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,
+/// `{::options … /}`.
+pub(super) fn is_kramdown_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= MAX_ATTRS && t.starts_with("{:") && t.ends_with("}")
+}
+
+/// `{…}` right after an image's or link's `)`, or after a `[span]` (whose
+/// brackets go too), on one line.
+fn attributes(line: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'{', &bytes[from..]).map(|i| from + i) {
+        from = i + 1;
+        let Some(&before) = i.checked_sub(1).and_then(|b| bytes.get(b)) else {
+            continue;
+        };
+        if before != b')' && before != b']' {
+            continue;
+        }
+        let Some(len) = attribute_block(&line[i..]) else {
+            continue;
+        };
+        if before == b']' {
+            let Some(open) = span_start(&bytes[..i - 1]) else {
+                continue;
+            };
+            drops.push((offset + open..offset + open + 1, Kind::Attributes));
+            drops.push((offset + i - 1..offset + i, Kind::Attributes));
+        }
+        drops.push((offset + i..offset + i + len, Kind::Attributes));
+        from = i + len;
+    }
+}
+
+/// The `[` that opens a span ending just before `]`: the nearest one, with
+/// no bracket between, not an image's `![`.
+fn span_start(before: &[u8]) -> Option<usize> {
+    let window = before.len().saturating_sub(MAX_ATTRS);
+    let open = before[window..]
+        .iter()
+        .rposition(|&c| c == b'[' || c == b']')
+        .map(|i| window + i)?;
+    let ok = before[open] == b'['
+        && (open == 0 || (before[open - 1] != b'!' && before[open - 1] != b'\\'));
+    ok.then_some(open)
+}
+
+/// The length of a pandoc attribute block at the start of `s`: `{#id}`,
+/// `{.class}`, `{key=value}`, `{key="a value"}`, several with spaces
+/// between. `None` for anything else (a local value `{{x}}`, a brace in
+/// text).
+pub(super) fn attribute_block(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 1;
+    let mut items = 0;
+    loop {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        match b.get(i)? {
+            b'}' => return (items > 0).then_some(i + 1),
+            b'#' | b'.' => {
+                let n = name_len(&b[i + 1..]);
+                if n == 0 {
+                    return None;
+                }
+                i += 1 + n;
+            }
+            _ => {
+                let n = name_len(&b[i..]);
+                if n == 0 || b.get(i + n) != Some(&b'=') {
+                    return None;
+                }
+                i += n + 1;
+                i += value_len(&b[i..])?;
+            }
+        }
+        items += 1;
+        if i > MAX_ATTRS {
+            return None;
+        }
+    }
+}
+
+fn name_len(b: &[u8]) -> usize {
+    b.iter()
+        .take(MAX_ATTRS)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':'))
+        .count()
+}
+
+fn value_len(b: &[u8]) -> Option<usize> {
+    match b.first()? {
+        &q @ (b'"' | b'\'') => {
+            let close = b[1..].iter().take(MAX_ATTRS).position(|&c| c == q)?;
+            Some(close + 2)
+        }
+        _ => {
+            let n = b
+                .iter()
+                .take_while(|&&c| c != b' ' && c != b'}' && c != b'"')
+                .count();
+            (n > 0).then_some(n)
+        }
+    }
+}

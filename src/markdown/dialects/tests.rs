@@ -1,0 +1,102 @@
+use super::scan::is_kramdown_line;
+use super::*;
+use crate::markdown::state::Dialects;
+
+#[test]
+fn template_code_but_not_link_targets() {
+    assert_eq!(template_code("{{< notice >}}"), Some(0));
+    assert_eq!(template_code("a {% include x %}"), Some(2));
+    assert_eq!(
+        template_code("[a]({{< ref \"b\" >}}) and [c](<{{% x %}}>)"),
+        None
+    );
+    assert_eq!(template_code("{{hotline}} {x}"), None);
+    assert_eq!(template_code("{{ hotline }}"), None);
+    assert_eq!(template_code("Site: {{ .Site.Title }}"), Some(6));
+    assert_eq!(template_code("{{ page.title }}"), Some(0));
+    assert_eq!(template_code("a {{site.title}}"), Some(2));
+    assert_eq!(template_code("{{ content | markdownify }}"), Some(0));
+    assert_eq!(template_code("{{x}"), None);
+    assert_eq!(template_code("[f]: {{ site.baseurl }}/logo.png"), None);
+}
+
+#[test]
+fn wiki_links_and_the_markdown_to_write() {
+    assert_eq!(wiki_link("See [[Home]]."), Some((4, "Home")));
+    assert_eq!(wiki_link("[[ ]] [x]"), None);
+    assert_eq!(wiki_link("[[a [b]]"), None);
+    for (inner, md) in [
+        (
+            "Informed Consent",
+            "[Informed Consent](Informed-Consent.md)",
+        ),
+        (
+            "the pathway|Referral-Pathways",
+            "[the pathway](Referral-Pathways.md)",
+        ),
+        ("Home#before", "[Home#before](Home.md#before)"),
+        ("images/flow.png", "![](images/flow.png)"),
+        ("Notes.md", "[Notes.md](Notes.md)"),
+    ] {
+        assert_eq!(wiki_markdown(inner), md, "{inner}");
+    }
+}
+
+#[test]
+fn kramdown_lines() {
+    for l in [
+        "{:toc}",
+        "{: #scope .lead}",
+        "  {::options parse_block_html=\"true\" /}",
+    ] {
+        assert!(is_kramdown_line(l), "{l}");
+    }
+    for l in ["{{hotline}}", "{#x}", "text {: .x}", "{: not closed"] {
+        assert!(!is_kramdown_line(l), "{l}");
+    }
+}
+
+#[test]
+fn attribute_blocks() {
+    assert_eq!(attribute_block("{width=\"50%\"} x"), Some(13));
+    assert_eq!(attribute_block("{.underline}"), Some(12));
+    assert_eq!(attribute_block("{#x .y key=v}"), Some(13));
+    assert_eq!(attribute_block("{{hotline}}"), None);
+    assert_eq!(attribute_block("{}"), None);
+    assert_eq!(attribute_block("{ not attrs }"), None);
+    assert_eq!(attribute_block("{width=\"50%\""), None);
+}
+
+#[test]
+fn scans_attributes_spans_and_divs() {
+    let body =
+        "![F](a.png){width=\"50%\"}\n\nA [draft]{.underline} b.\n\n::: {.note}\nText.\n:::\n";
+    let drops = Dialects::new(body).drops;
+    let dropped: Vec<&str> = drops.iter().map(|(r, _)| &body[r.clone()]).collect();
+    assert_eq!(
+        dropped,
+        [
+            "{width=\"50%\"}",
+            "[",
+            "]",
+            "{.underline}",
+            "::: {.note}\n",
+            "\n:::"
+        ]
+    );
+}
+
+#[test]
+fn leaves_images_links_and_values_alone() {
+    for body in [
+        "![a](b.png) {x}",
+        "[a](b) {{v}}",
+        "![a]{.x}",
+        "text {.x}",
+        "\\[a]{.x}",
+    ] {
+        let drops = Dialects::new(body).drops;
+        let dropped: Vec<&str> = drops.iter().map(|(r, _)| &body[r.clone()]).collect();
+        assert!(dropped.is_empty(), "{body}: {dropped:?}");
+    }
+}
