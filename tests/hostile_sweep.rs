@@ -83,3 +83,30 @@ fn status_names_a_source_page_left_out_for_its_errors() {
     );
     assert_eq!(o.code, 1, "{}", o.stderr);
 }
+
+/// A language's zip held its folder and the theme, not the site-wide
+/// `static/` files its pages show: an image written `/images/logo.png`
+/// (found in `static/`, as a migrated site writes it) was broken in the
+/// French download read from a phone. Every local link of its pages to a
+/// file outside the other languages' folders is in it.
+#[test]
+fn a_language_zip_holds_the_static_files_its_pages_show() {
+    let s = site();
+    let png = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
+    s.write("static/images/logo.png", png);
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(rel, format!("{text}\n![Logo](/images/logo.png)\n"));
+    s.build_ok();
+    let zip = s.out().join("download/test-guidance-fr.zip");
+    let entries = fieldguide::output::download::entries(&std::fs::read(zip).unwrap()).unwrap();
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    let page = "test-guidance-fr/fr/handbook/signs.html";
+    let html = &entries.iter().find(|(n, _)| n == page).expect(page).1;
+    assert!(String::from_utf8_lossy(html).contains("src=\"../../images/logo.png\""));
+    assert!(
+        names.contains(&"test-guidance-fr/images/logo.png"),
+        "{names:#?}"
+    );
+    assert!(!names.iter().any(|n| n.starts_with("test-guidance-fr/en/")));
+}

@@ -157,8 +157,16 @@ fn close(
                 let path = format!("{DIR}/{name}-{}.zip", lang.code);
                 let reader = std::io::BufReader::with_capacity(1 << 16, At::new(shared));
                 let holds = holds(a, lang);
-                let mut z = language_zip(&name, &lang.code, &holds, reader, em.sink().scratch()?)
-                    .map_err(|e| err(&path, e))?;
+                let statics = &a.site.static_files;
+                let mut z = language_zip(
+                    &name,
+                    &lang.code,
+                    &holds,
+                    statics,
+                    reader,
+                    em.sink().scratch()?,
+                )
+                .map_err(|e| err(&path, e))?;
                 let bytes = size(&mut z).map_err(|e| err(&path, e))?;
                 Ok((path, z, bytes))
             })
@@ -194,12 +202,14 @@ fn close(
 }
 
 /// One language's zip, copied from the site's: its folder, the shared
-/// assets, and an `index.html` that opens the language's home. Its
-/// `site.js` starts with `holds` (see [`holds`]).
+/// assets, the site-wide `static/` files (`statics`: its pages may show
+/// any of them, `/images/logo.png`), and an `index.html` that opens the
+/// language's home. Its `site.js` starts with `holds` (see [`holds`]).
 fn language_zip(
     name: &str,
     code: &str,
     holds: &str,
+    statics: &std::collections::BTreeSet<String>,
     site_zip: impl Read + Seek,
     out: Scratch,
 ) -> zip::result::ZipResult<Scratch> {
@@ -224,7 +234,10 @@ fn language_zip(
             archive.by_index(i)?.read_to_end(&mut script)?;
             w.start_file(format!("{root}/{rest}"), zip_options())?;
             w.write_all(&script)?;
-        } else if full.starts_with(&lang_prefix) || full.starts_with(&assets_prefix) {
+        } else if full.starts_with(&lang_prefix)
+            || full.starts_with(&assets_prefix)
+            || statics.contains(rest)
+        {
             w.raw_copy_file_rename(entry, format!("{root}/{rest}"))?;
         }
     }
