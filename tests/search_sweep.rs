@@ -58,6 +58,27 @@ fn function_words_neither_find_nor_rank_a_page() {
     assert!(!pages.is_empty());
 }
 
+/// A misspelt function word is left out as well: `whta is consent` is not
+/// corrected to `what` ("Showing results for what"), which showed every
+/// page that says *what* as matching half the query.
+#[test]
+fn a_misspelt_function_word_is_left_out_too() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-judged");
+    site.build_ok();
+    for (q, page) in [
+        ("whta is consent", "interviewing"),
+        ("refer teh child", "referral"),
+    ] {
+        let (pages, fixed, hits) = find(&b, &site, "en", q);
+        assert_eq!(pages, [format!("field/{page}.html")], "en `{q}`: {hits:#?}");
+        assert!(!fixed, "en `{q}`: {hits:#?}");
+    }
+    // Alone, it is corrected as any word.
+    let (pages, fixed, _) = find(&b, &site, "en", "whta");
+    assert!(fixed && !pages.is_empty());
+}
+
 /// Russian `ё` is searched as `е`, as most Russian text writes it: `ребенка`
 /// finds `ребёнка` as written (not as a correction), and so does the start
 /// `ребен`, which found nothing before.

@@ -277,6 +277,14 @@
     var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !done && !/\s$/.test(q), need;
     if (kept.length) qs = kept;
+    // A misspelling of a function word (`whta`, `teh`) is one too: left
+    // out, else its correction finds pages for `what` alone.
+    kept = qs.filter(function (w, i) {
+      var f = find(w, typing && i === qs.length - 1);
+      return f.fix === undefined || R.e.indexOf(T[f.fix]) < 0;
+    });
+    // The word being typed may be the one left out.
+    if (kept.length) { typing = typing && kept[kept.length - 1] === qs[qs.length - 1]; qs = kept; }
     M = qs.length; need = Math.ceil(M / 2);
     mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); typed = new Uint32Array(W.length); fixes = [];
     pmask = new Uint32Array(W.length); pb = new Uint32Array(docs.length);
