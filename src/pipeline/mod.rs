@@ -10,11 +10,14 @@
 //!
 //! One file per step: `inputs` (load, model), `analyse` (markdown,
 //! check), `render_site` (templates, into a sink), `to_disk` (`build`:
-//! staged, committed, or kept when nothing changed, see `unchanged`).
+//! staged, committed, or kept when nothing changed, see `unchanged`);
+//! `in_memory` renders chosen pages into memory (`serve` after an edit,
+//! `pdf`).
 
 mod analyse;
 mod download;
 pub mod emit;
+mod in_memory;
 mod inputs;
 mod pages;
 mod print_pieces;
@@ -25,9 +28,9 @@ mod unchanged;
 
 use analyse::analyse_from;
 pub use analyse::{Analysed, PageDoc, analyse, render_doc};
+pub use in_memory::{Reuse, render_specs};
 use inputs::model_from;
 pub use inputs::{Inputs, Modelled, load_inputs, model};
-pub use pages::{Reuse, render_specs};
 pub use print_pieces::PrintPieces;
 use render_site::prepare_from;
 pub use render_site::{Built, Ready, Summary, build, check, prepare, render_site};
