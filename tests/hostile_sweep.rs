@@ -110,3 +110,22 @@ fn a_language_zip_holds_the_static_files_its_pages_show() {
     );
     assert!(!names.iter().any(|n| n.starts_with("test-guidance-fr/en/")));
 }
+
+/// With `offline: true`, each language's list of files to keep held its
+/// folder and the theme, not the `static/` files its pages show: a page
+/// kept for offline reading showed a broken image once the network went.
+#[test]
+fn offline_reading_keeps_the_static_files_pages_show() {
+    let s = site();
+    let png = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
+    s.write("static/images/logo.png", png);
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(rel, format!("{text}\n![Logo](/images/logo.png)\n"));
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}offline: true\n"));
+    s.build_ok();
+    let list: Vec<String> = serde_json::from_str(&s.read("public/fr/offline.json")).unwrap();
+    assert!(list.contains(&"images/logo.png".to_string()), "{list:?}");
+    assert!(!list.iter().any(|p| p.starts_with("en/")), "{list:?}");
+}

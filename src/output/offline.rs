@@ -72,7 +72,8 @@ pub fn files(site: &Site, all: &[FileRecord]) -> Vec<OutputFile> {
             .iter()
             .map(|f| f.path.as_str())
             .filter(|p| {
-                (p.starts_with(&prefix) || p.starts_with("assets/")) && !p.ends_with(".pdf")
+                (p.starts_with(&prefix) || p.starts_with("assets/") || shown_static(site, p))
+                    && !p.ends_with(".pdf")
             })
             .map(crate::markdown::links::encode_path)
             .collect();
@@ -83,4 +84,14 @@ pub fn files(site: &Site, all: &[FileRecord]) -> Vec<OutputFile> {
         ));
     }
     out
+}
+
+/// A file of the site-wide `static/` folder, which any language's pages
+/// may show (`/images/logo.png`); not a host's own files (`CNAME`,
+/// `.nojekyll`, `.well-known/`), which a host may not serve: one missing
+/// file fails the worker's whole `addAll`.
+fn shown_static(site: &Site, path: &str) -> bool {
+    site.static_files.contains(path)
+        && path != "CNAME"
+        && !path.split('/').any(|part| part.starts_with('.'))
 }
