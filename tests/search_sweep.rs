@@ -58,6 +58,28 @@ fn function_words_neither_find_nor_rank_a_page() {
     assert!(!pages.is_empty());
 }
 
+/// The function words of a page shown untranslated are left out too: in
+/// the Arabic tree, an English query for an English page finds it as
+/// matching the whole query, not "Words matched: 3 of 5".
+#[test]
+fn function_words_of_untranslated_pages_are_left_out_too() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-judged");
+    site.build_ok();
+    for (lang, q, page) in [
+        ("ar", "how to store case files", "data"),
+        ("fr", "how to look after your team", "wellbeing"),
+    ] {
+        let (pages, _, hits) = find(&b, &site, lang, q);
+        assert_eq!(
+            pages,
+            [format!("field/{page}.html")],
+            "{lang} `{q}`: {hits:#?}"
+        );
+        assert_eq!(hits[0].partial, None, "{lang} `{q}`: {hits:#?}");
+    }
+}
+
 /// A misspelt function word is left out as well: `whta is consent` is not
 /// corrected to `what` ("Showing results for what"), which showed every
 /// page that says *what* as matching half the query.

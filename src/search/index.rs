@@ -107,7 +107,7 @@ pub(super) fn head(site: &Site, l: LangId, entries: &[Entry]) -> String {
     js.push_str(",\"r\":");
     js.push_str(&super::affix::json(
         super::affix::rules(code),
-        super::stop::words(code),
+        &super::stop::of_index(site, l),
     ));
     js.push_str(",\"pubs\":[");
     for (i, &p) in site.publications.iter().enumerate() {

@@ -13,6 +13,34 @@
 //! names in this field (`who` is WHO, `it`, `us`, `may`, `will`), nor
 //! Swahili `jinsi` (also "sex, kind"). All normalised (see `normalise`).
 
+use crate::config::LangId;
+use crate::content::model::Site;
+
+/// The function words an index of language `l` leaves out: its own, and
+/// those of the languages of pages its tree shows untranslated (a reader
+/// of the French tree types `how to store case files` for an English page
+/// shown there).
+pub fn of_index(site: &Site, l: LangId) -> Vec<&'static str> {
+    let mut shown = vec![l];
+    for node in &site.nodes {
+        if let Some(d) = node.doc_for(l) {
+            let lang = site.docs[d.0].file.lang;
+            if !shown.contains(&lang) {
+                shown.push(lang);
+            }
+        }
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    for lang in shown {
+        for w in words(&site.config.languages[lang].code) {
+            if !out.contains(w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 /// The function words of language `code`, or none.
 pub fn words(code: &str) -> &'static [&'static str] {
     let primary = code.split(['-', '_']).next().unwrap_or("");
