@@ -2,7 +2,12 @@
 //! real-world corpora: each test is the smallest site that showed one.
 
 mod common;
+#[allow(dead_code)]
+#[path = "serve_support/server.rs"]
+mod server;
+
 use common::Site;
+use std::time::{Duration, Instant};
 
 fn site() -> Site {
     Site::fixture("basic")
@@ -128,4 +133,40 @@ fn offline_reading_keeps_the_static_files_pages_show() {
     let list: Vec<String> = serde_json::from_str(&s.read("public/fr/offline.json")).unwrap();
     assert!(list.contains(&"images/logo.png".to_string()), "{list:?}");
     assert!(!list.iter().any(|p| p.starts_with("en/")), "{list:?}");
+}
+
+/// `serve` watched the site folder following links: a link in `guidance/`
+/// to a folder elsewhere (an error, nothing read from it) had that folder
+/// watched, all of it (15,000 watches for a link to /usr), and a change
+/// there rebuilt the site and was named in the terminal.
+#[test]
+fn serve_does_not_watch_through_a_link_out_of_the_site() {
+    let s = site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir(elsewhere.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path(),
+        s.path().join("guidance/handbook/elsewhere"),
+    )
+    .unwrap();
+    let server = server::Server::start(&s);
+    std::fs::write(elsewhere.path().join("sub/changed-elsewhere.md"), "x").unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    // A change inside the site, to know the watcher has had its turn.
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(rel, format!("{text}\nMore.\n"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
+    loop {
+        let line = server
+            .log
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .unwrap_or_else(|_| panic!("no rebuild for {rel}: {seen:#?}"));
+        assert!(!line.contains("changed-elsewhere"), "{line}");
+        if line.contains("02-signs.en.md]") {
+            break;
+        }
+        seen.push(line);
+    }
 }

@@ -5,8 +5,9 @@ use crate::commands::{Verbosity, plural, print_diagnostics};
 use crate::pipeline::{Failed, Options};
 use crate::rebuild::Session;
 use notify_debouncer_full::notify::event::ModifyKind;
+use notify_debouncer_full::notify::{Config, RecommendedWatcher};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, NoCache, new_debouncer_opt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -64,8 +65,19 @@ pub fn start(
         verbosity: opts.verbosity,
     };
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer(Duration::from_millis(120), None, tx).map_err(|e| e.to_string())?;
+    // Links are never followed, as the build never reads through them: a
+    // link to `/usr` in `guidance/` would have all of it watched, and a
+    // change there rebuild the site. No file-id cache either: on macOS and
+    // Windows it walks the tree following links.
+    let config = Config::default().with_follow_symlinks(false);
+    let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher, _>(
+        Duration::from_millis(120),
+        None,
+        tx,
+        NoCache,
+        config,
+    )
+    .map_err(|e| e.to_string())?;
     debouncer
         .watch(&source, RecursiveMode::Recursive)
         .map_err(|e| e.to_string())?;
