@@ -170,3 +170,32 @@ fn serve_does_not_watch_through_a_link_out_of_the_site() {
         seen.push(line);
     }
 }
+
+/// A new, empty `public/` that Finder or Explorer has shown holds their
+/// hidden `.DS_Store`, `Thumbs.db` or `desktop.ini`: the build refused it as
+/// "not empty" (and `ls` shows nothing to empty). Those files alone leave a
+/// folder empty; anything else still makes it someone's.
+#[test]
+fn a_folder_holding_only_what_a_file_manager_leaves_is_empty() {
+    let s = site();
+    let out = s.out();
+    std::fs::create_dir(&out).unwrap();
+    for junk in [".DS_Store", "Thumbs.db", "desktop.ini"] {
+        std::fs::write(out.join(junk), "view settings").unwrap();
+    }
+    s.build_ok();
+    assert!(out.join("en/index.html").is_file());
+    assert!(!out.join(".DS_Store").exists());
+
+    let other = s.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join(".DS_Store"), "view settings").unwrap();
+    std::fs::write(other.join("notes.bak"), "someone's notes").unwrap();
+    let o = s.run(&["build", "--out", other.to_str().unwrap()]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stderr.contains("is not empty"), "{}", o.stderr);
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.bak")).unwrap(),
+        "someone's notes"
+    );
+}

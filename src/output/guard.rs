@@ -104,12 +104,17 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
     // a manifest it wrote (a build made it), or an empty one.
     let ours = made_by_a_build(&dst);
     if dst.is_dir() && !ours {
-        // A clone to deploy from, with only its `.git` so far, is empty.
+        // A clone to deploy from, with only its `.git` so far, is empty;
+        // so is a folder a file manager has shown, with only its view
+        // settings (hidden: the author sees nothing there to empty).
         let non_empty = std::fs::read_dir(&dst)
             .map(|d| {
                 d.flatten().any(|e| {
-                    e.file_name() != super::manifest::REPOSITORY
-                        || e.file_type().is_ok_and(|t| t.is_symlink())
+                    let name = e.file_name();
+                    let link = e.file_type().is_ok_and(|t| t.is_symlink());
+                    let view = e.file_type().is_ok_and(|t| t.is_file())
+                        && name.to_str().is_some_and(is_view_settings);
+                    (name != super::manifest::REPOSITORY || link) && !view
                 })
             })
             .unwrap_or(true);
@@ -123,6 +128,13 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// What macOS Finder and Windows Explorer write into a folder they show.
+fn is_view_settings(name: &str) -> bool {
+    name == ".DS_Store"
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
 }
 
 /// Whether `dst` holds a manifest fieldguide wrote, for this folder's
