@@ -150,3 +150,48 @@ fn russian_case_endings_find_the_sites_forms() {
         assert!(!fixed, "ru `{q}` is no misspelling: {hits:#?}");
     }
 }
+
+/// The pages `fieldguideFind` gives for each of `queries` as typed (the
+/// last word still being typed), run in Chromium from `file://` in the
+/// folder of `lang`.
+fn as_typed(b: &Path, site: &Site, lang: &str, queries: &[&str]) -> Vec<Vec<String>> {
+    let dir = site.out().join(lang);
+    let json = serde_json::to_string(queries).unwrap();
+    std::fs::write(
+        dir.join("typed.js"),
+        format!(
+            "document.getElementById('out').textContent = JSON.stringify({json}.map(function (q) {{
+               return window.fieldguideFind(q).pages.map(function (p) {{ return p.url; }});
+             }}));"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("typed.html"),
+        "<!DOCTYPE html><meta charset=\"utf-8\"><pre id=\"out\"></pre>
+<script src=\"search-index.js\"></script><script src=\"../assets/search.js\"></script><script src=\"typed.js\"></script>",
+    )
+    .unwrap();
+    let dom = browser::dump_dom(b, &browser::file_url(&dir.join("typed.html")));
+    let out: String = Html::parse_document(&dom)
+        .select(&sel("#out"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {dom}"))
+}
+
+/// While the first letter of a word is typed after function words (`how
+/// to r`), the results of the function words stay: leaving them out then
+/// left only `r`, which finds nothing yet, and the page flashed "no
+/// results" between `how to` and `how to re`.
+#[test]
+fn typing_after_function_words_shows_no_empty_page() {
+    let Some(b) = browser::require() else { return };
+    let site = Site::fixture("search-judged");
+    site.build_ok();
+    let got = as_typed(&b, &site, "en", &["how to r", "how to refer a ch"]);
+    assert!(!got[0].is_empty(), "{got:?}");
+    assert_eq!(got[1][0], "field/referral.html", "{got:?}");
+}

@@ -276,7 +276,9 @@
   function query(q, done) {
     var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !done && !/\s$/.test(q), need;
-    if (kept.length) qs = kept;
+    // Not when what is left is the first letter being typed (`how to r`),
+    // which finds nothing yet: the page would flash "no results".
+    if (kept.length && !(typing && kept.length === 1 && kept[0] === qs[qs.length - 1] && len(kept[0]) < 2)) qs = kept;
     // A misspelling of a function word (`whta`, `teh`) is one too: left
     // out, else its correction finds pages for `what` alone.
     kept = qs.filter(function (w, i) {
