@@ -199,3 +199,23 @@ fn a_folder_holding_only_what_a_file_manager_leaves_is_empty() {
         "someone's notes"
     );
 }
+
+/// A link title whose quotes Word made curly (`[x](01-intro.md “Intro”)`)
+/// is not a title, so the link is text: the hint said to put the whole
+/// target in angle brackets, which would look for a file called
+/// `01-intro.md “Intro”`. It gives the link with straight quotes.
+#[test]
+fn a_link_title_in_curly_quotes_is_told_its_straight_quotes() {
+    let s = site();
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(rel, format!("{text}\nSee [intro](01-intro.md “Intro”).\n"));
+    let o = s.run(&["check"]);
+    assert!(
+        o.stderr
+            .contains("straight quotes, which Word turns curly: `(01-intro.md \"Intro\")`"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("(<01-intro.md"), "{}", o.stderr);
+}

@@ -160,9 +160,12 @@ pub(super) fn line(st: &mut State, pos: usize) {
             );
             continue;
         }
-        let hint = match hints::tel_without_spaces(&target) {
-            Some(tel) => format!("write the number without spaces: `({tel})`"),
-            None => format!(
+        let hint = match (hints::tel_without_spaces(&target), curly_title(&target)) {
+            (Some(tel), _) => format!("write the number without spaces: `({tel})`"),
+            (None, Some(straight)) => format!(
+                "a link's title is in straight quotes, which Word turns curly: `({straight})`"
+            ),
+            (None, None) => format!(
                 "put the target in angle brackets: `(<{target}>)`, or rename the file without spaces"
             ),
         };
@@ -172,6 +175,18 @@ pub(super) fn line(st: &mut State, pos: usize) {
             Some(&hint),
         );
     }
+}
+
+/// `01-a.md “Title”` (a title whose quotes Word made curly) as CommonMark
+/// reads a title: `01-a.md "Title"`.
+fn curly_title(target: &str) -> Option<String> {
+    let (dest, title) = target.split_once(' ')?;
+    let title = title.trim();
+    let mut chars = title.chars();
+    let (open, close) = (chars.next()?, chars.next_back()?);
+    let curly = ['“', '”', '‘', '’', '„', '«', '»'];
+    (curly.contains(&open) && curly.contains(&close) && !dest.is_empty())
+        .then(|| format!("{dest} \"{}\"", chars.as_str()))
 }
 
 /// `[text](a b.png)` in one line: (offset, "link" or "image", target).
@@ -344,6 +359,16 @@ mod tests {
         );
         let targets: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(targets, ["{{<ref \"a.md\">}}", "<{{< ref \"a.md\" >}}>"]);
+    }
+
+    #[test]
+    fn a_title_in_curly_quotes_is_told_its_straight_form() {
+        let straight = Some("01-a.md \"Title\"".to_string());
+        assert_eq!(curly_title("01-a.md “Title”"), straight);
+        assert_eq!(curly_title("01-a.md „Title“"), straight);
+        assert_eq!(curly_title("01-a.md ‘Title’"), straight);
+        assert_eq!(curly_title("images/referral flow.png"), None);
+        assert_eq!(curly_title("a “b"), None);
     }
 
     #[test]
