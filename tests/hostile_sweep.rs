@@ -219,3 +219,28 @@ fn a_link_title_in_curly_quotes_is_told_its_straight_quotes() {
     );
     assert!(!o.stderr.contains("(<01-intro.md"), "{}", o.stderr);
 }
+
+/// A zero-width space Word pasted into a link target gave "link to a
+/// missing file `01-intro.md`" (the character shows as nothing) with no
+/// hint; the hint names it and where it is.
+#[test]
+fn an_invisible_character_in_a_link_target_is_named() {
+    let s = site();
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(
+        rel,
+        format!("{text}\nSee [intro](01-intro.md\u{200b}) and [the intro](01-in\u{200b}tro.md).\n"),
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for before in ["01-intro.md", "01-in"] {
+        assert!(
+            o.stderr.contains(&format!(
+                "invisible character, U+200B, after `{before}`: delete it"
+            )),
+            "{}",
+            o.stderr
+        );
+    }
+}

@@ -89,6 +89,23 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
     })
 }
 
+/// A target holding a character that shows as nothing (a zero-width space
+/// or a direction mark a word processor pasted): the message's `01-a.md`
+/// looks right, so the hint names the character and where it is.
+pub(super) fn invisible(dest: &str) -> Option<String> {
+    let (at, c) = dest.char_indices().find(|&(_, c)| {
+        matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+    })?;
+    let place = match &dest[..at] {
+        "" => "at its start".to_string(),
+        before => format!("after `{before}`"),
+    };
+    Some(format!(
+        "the target holds an invisible character, U+{:04X}, {place}: delete it (a word processor put it there)",
+        u32::from(c)
+    ))
+}
+
 /// A link to a file that does not exist: `dest` as written in a file of
 /// folder `from`, `path` as resolved from the top of `guidance/`.
 pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) -> Option<String> {

@@ -170,7 +170,8 @@ impl<'s> Resolver<'s> {
                 None if site.unreadable_pages.contains(&parent.join(stem)) => Target::Unreadable,
                 None => Target::Missing {
                     message: format!("link to a missing page `{dest}`"),
-                    hint: hints::missing_page(site, self.dir, parent, stem),
+                    hint: hints::invisible(dest)
+                        .or_else(|| hints::missing_page(site, self.dir, parent, stem)),
                 },
             };
         }
@@ -195,7 +196,8 @@ impl<'s> Resolver<'s> {
         }
         Target::Missing {
             message: format!("link to a missing file `{dest}`"),
-            hint: hints::missing_file(site, self.dir, dest, path),
+            hint: hints::invisible(dest)
+                .or_else(|| hints::missing_file(site, self.dir, dest, path)),
         }
     }
 }
