@@ -44,6 +44,7 @@ fn function_words_neither_find_nor_rank_a_page() {
         ("fr", "comment référer un enfant", "referral", &["referral"]),
         ("es", "cómo derivar a un niño", "referral", &["referral"]),
         ("es", "ruta de derivación segura", "referral", &["referral"]),
+        ("ar", "أي إحالة", "referral", &["referral"]),
     ] {
         let (pages, _, hits) = find(&b, &site, lang, q);
         let want = |p: &str| format!("field/{p}.html");
