@@ -5,37 +5,7 @@
 //! All text here is in normalised form (see `normalise`): accents folded,
 //! taa marbuta as `ه`.
 
-/// A language's rules.
-pub struct Rules {
-    /// Whether the rules also make the language's word groups (Arabic);
-    /// else groups come from a stemmer, or there are none.
-    pub groups: bool,
-    /// Whether the endings also join a word of the site to the group of
-    /// the word they leave, when that is a word of the site too (made at
-    /// build time, see `stem`; Portuguese and Spanish plurals, which
-    /// Snowball leaves apart: `homens`, `homem`; `veces`, `vez`).
-    pub joins: bool,
-    /// Words dropped from a query that has other words (elided articles).
-    pub drop: &'static [&'static str],
-    /// (prefix, letters that must remain, used for Arabic word groups).
-    pub prefixes: &'static [(&'static str, usize, bool)],
-    /// (ending, replacement, letters that must remain before it).
-    pub suffixes: &'static [Suffix],
-    /// Irregular plural endings and their singulars' (`men` -> `man`,
-    /// `children` -> `child`), tried on query words after `suffixes`; at
-    /// build time a plural of the site brings its whole group to its
-    /// singular's when that is a word of the site too (English `women` to
-    /// `woman`; `analyses`, with `analysed`, to `analysis`), whether or not
-    /// the language `joins` (see `stem`).
-    pub irregular: &'static [Suffix],
-    /// Endings tried on query words only, after `irregular`, never used for
-    /// groups (Arabic pronouns joined to a word: `موافقته` is `موافقة` +
-    /// `ه`, its taa marbuta written `ت`).
-    pub query_suffixes: &'static [Suffix],
-}
-
-/// (ending, replacement, letters that must remain before it).
-pub type Suffix = (&'static str, &'static str, usize);
+pub use super::rule_set::{Rules, Suffix};
 
 const ARABIC: Rules = Rules {
     groups: true,

@@ -1,6 +1,6 @@
 //! Russian affix rules (see `rules`), kept apart for their length.
 
-use super::rules::Rules;
+use super::rule_set::Rules;
 
 /// Russian: case, adjective and verb endings, tried on a query word that
 /// is not on the site, so that another form finds the Snowball group of
