@@ -104,7 +104,8 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                 let Some(tdoc) = target.doc_for(l) else {
                     continue;
                 };
-                if rendered[tdoc].ids.contains(&link.fragment) {
+                if rendered[tdoc].ids.contains(&link.fragment) || crate::url::is_top(&link.fragment)
+                {
                     continue;
                 }
                 let (line, col) = (link.line, link.col);

@@ -12,6 +12,14 @@ pub fn percent_decode(s: &str) -> String {
 /// Percent-encodes what a URL path cannot hold as is. Letters of any
 /// script stay readable (`ar/دليل.html`), which `percent-encoding`'s sets
 /// cannot express: they work on bytes.
+/// Whether a link's fragment means the top of its page, as browsers read
+/// it when no element has that id: `#` alone, or `#top` in any case
+/// (HTML's "indicated part of the document"). "Back to top" links are
+/// written so in every old handbook.
+pub fn is_top(fragment: &str) -> bool {
+    fragment.is_empty() || fragment.eq_ignore_ascii_case("top")
+}
+
 pub fn encode_path(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -679,3 +679,17 @@ fn a_word_table_gets_one_warning_for_its_formatting() {
     );
     assert_eq!(d.r.diagnostics.len(), 1, "{:#?}", d.messages());
 }
+
+/// "Back to top" links (`#`, `#top`, `#Top`) are the top of the page, as
+/// browsers read them: not missing anchors.
+#[test]
+fn links_to_the_top_of_the_page_are_not_missing_anchors() {
+    let d =
+        render_one("Text.\n\n[Top](#) [Back to top](#top) [Up](#TOP) <a href=\"#top\">raw</a>\n");
+    assert!(d.r.diagnostics.is_empty(), "{:#?}", d.messages());
+    assert!(
+        d.r.html.contains("<a href=\"#top\">Back to top</a>"),
+        "{}",
+        d.r.html
+    );
+}

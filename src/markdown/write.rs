@@ -67,7 +67,7 @@ fn same_page_anchors(st: &mut State) -> Vec<bool> {
     let links = std::mem::take(&mut st.same_page);
     let mut hints: Option<AnchorHints> = None;
     for link in links {
-        if st.r.ids.contains(&link.fragment) {
+        if st.r.ids.contains(&link.fragment) || super::links::is_top(&link.fragment) {
             continue;
         }
         let hint = hints

@@ -9,7 +9,7 @@ use super::print::{heading_level, section_id, section_ids};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Site};
 use crate::markdown::escape;
-use crate::markdown::links::{encode_path, percent_decode, relative};
+use crate::markdown::links::{encode_path, is_top, percent_decode, relative};
 use std::collections::HashMap;
 
 /// What a print page needs to rebase each chapter: the publication's
@@ -86,6 +86,7 @@ struct Page<'a> {
 fn rebase(html: &str, page: &Page, print: &str, ids: &HashMap<String, String>) -> String {
     let (prefix, shift) = (page.prefix, page.shift);
     let page = page.path;
+    let has_top = html.contains(" id=\"top\"");
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     // Text never holds a raw `<` or `>` (both are escaped), so tags are
     // exactly the `<...>` spans; attributes are only looked for inside them,
@@ -133,7 +134,7 @@ fn rebase(html: &str, page: &Page, print: &str, ids: &HashMap<String, String>) -
                 }
                 Attr::Url => {
                     out.push_str(&html[copied..value_start]);
-                    out.push_str(&rebase_url(value, prefix, page, print, ids));
+                    out.push_str(&rebase_url(value, (prefix, has_top), page, print, ids));
                     copied = value_start + len;
                 }
                 // ` loading="..."` left out, space and closing quote included.
@@ -166,14 +167,20 @@ enum Attr {
     Loading,
 }
 
+/// `url` as the print page links it; `has_top`: the page has an element
+/// with the id `top` (else `#top` is the top of the page).
 fn rebase_url(
     url: &str,
-    prefix: &str,
+    (prefix, has_top): (&str, bool),
     page: &str,
     print: &str,
     ids: &HashMap<String, String>,
 ) -> String {
     if let Some(frag) = url.strip_prefix('#') {
+        // The top of the page is the top of its chapter here.
+        if is_top(frag) && !(has_top && frag == "top") {
+            return format!("#{prefix}");
+        }
         return format!("#{prefix}--{frag}");
     }
     if url.contains(':') || url.starts_with("//") {
@@ -186,9 +193,12 @@ fn rebase_url(
     };
     let target = resolve(page, &percent_decode(path));
     if let Some(id) = ids.get(&target) {
+        // Another page's top is its chapter's start (also when that page
+        // has a heading with the id `top`, which this pass cannot see: it
+        // then lands a few lines above it).
         return escape(&match frag {
-            Some(f) => format!("#{id}--{f}"),
-            None => format!("#{id}"),
+            Some(f) if !is_top(f) => format!("#{id}--{f}"),
+            _ => format!("#{id}"),
         });
     }
     let mut out = encode_path(&relative(print, &target));
@@ -239,6 +249,17 @@ mod tests {
         let mut ids = HashMap::new();
         ids.insert("en/pub/intro.html".to_string(), "p-intro".to_string());
         ids.insert("en/pub/part/x.html".to_string(), "p-part-x".to_string());
+        let top = rebase(
+            "<a href=\"../intro.html#top\">t</a>",
+            &Page {
+                prefix: "p-part-y",
+                path: "en/pub/part/y.html",
+                shift: 0,
+            },
+            "en/pub/print.html",
+            &ids,
+        );
+        assert_eq!(top, "<a href=\"#p-intro\">t</a>");
         let html = r##"<h2 id="a">A id="not-an-id"</h2><a href="#a">self</a><a href="../intro.html#safety">i</a><a href="x.html">x</a><img src="../images/f.png" alt="" loading="lazy"><a href="../../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##;
         let page = Page {
             prefix: "p-part-y",
@@ -249,6 +270,27 @@ mod tests {
         assert_eq!(
             out,
             r##"<h2 id="p-part-y--a">A id="not-an-id"</h2><a href="#p-part-y--a">self</a><a href="#p-intro--safety">i</a><a href="#p-part-x">x</a><img src="images/f.png" alt=""><a href="../other/index.html">o</a><a href="https://e.org/?a=1&amp;b=2">e</a>"##
+        );
+    }
+
+    /// `#` and `#top` are the top of the page: in the print page, the top
+    /// of its chapter; unless the page has an element with the id `top`.
+    #[test]
+    fn the_top_of_a_page_is_the_top_of_its_chapter() {
+        let page = Page {
+            prefix: "p-x",
+            path: "en/pub/x.html",
+            shift: 0,
+        };
+        let links = "<a href=\"#\">a</a><a href=\"#top\">b</a><a href=\"#Top\">c</a>";
+        assert_eq!(
+            rebase(links, &page, "en/pub/print.html", &HashMap::new()),
+            "<a href=\"#p-x\">a</a><a href=\"#p-x\">b</a><a href=\"#p-x\">c</a>"
+        );
+        let with_id = format!("<h2 id=\"top\">Top</h2>{links}");
+        assert_eq!(
+            rebase(&with_id, &page, "en/pub/print.html", &HashMap::new()),
+            "<h2 id=\"p-x--top\">Top</h2><a href=\"#p-x\">a</a><a href=\"#p-x--top\">b</a><a href=\"#p-x\">c</a>"
         );
     }
 
