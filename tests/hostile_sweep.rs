@@ -244,3 +244,28 @@ fn an_invisible_character_in_a_link_target_is_named() {
         );
     }
 }
+
+/// A `static/` file where the build publishes another, and two files that
+/// differ only by case: `check` named both, `build` stopped at the first,
+/// so the author needed a second run to learn of the other.
+#[test]
+fn build_names_every_clash_at_once_as_check_does() {
+    let site = site();
+    let png = std::fs::read(site.path().join("guidance/handbook/images/flow.png")).unwrap();
+    site.write("static/en/handbook/images/flow.png", &png);
+    site.write("static/Logo.png", &png);
+    site.write("static/logo.png", &png);
+    let clash = "en/handbook/images/flow.png:1:1: error: two files would be written to `en/handbook/images/flow.png`";
+    let case = "logo.png:1:1: error: `Logo.png` and `logo.png` differ only by case or Unicode normalisation: on Windows and macOS they would be one file";
+    for o in [site.run(&["check"]), site.build()] {
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        for line in [clash, case] {
+            assert!(
+                o.stderr.lines().any(|l| l == line),
+                "no `{line}` in\n{}",
+                o.stderr
+            );
+        }
+    }
+    assert!(!site.out().exists());
+}

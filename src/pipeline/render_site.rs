@@ -152,15 +152,12 @@ pub fn render_site(
     let (files, errors, warnings) = emitter.into_parts();
     let mut diagnostics = a.diagnostics.clone();
     diagnostics.extend(warnings);
-    if !errors.is_empty() {
+    // Every clash at once, with any other error: as `check` tells them, so
+    // that one run shows the author all there is to rename.
+    let collisions = pages::check_collisions(&files).err().unwrap_or_default();
+    if !errors.is_empty() || !collisions.is_empty() || has_errors(&diagnostics, opts.strict) {
         diagnostics.extend(crate::render::merge_failures(errors));
-        return Err(fail(diagnostics, opts.strict));
-    }
-    if has_errors(&diagnostics, opts.strict) {
-        return Err(fail(diagnostics, opts.strict));
-    }
-    if let Err(d) = pages::check_collisions(&files) {
-        diagnostics.extend(d);
+        diagnostics.extend(collisions);
         return Err(fail(diagnostics, opts.strict));
     }
     Ok(Summary {
