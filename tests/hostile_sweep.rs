@@ -256,10 +256,12 @@ fn build_names_every_clash_at_once_as_check_does() {
     site.write("static/Logo.png", &png);
     site.write("static/logo.png", &png);
     let clash = "en/handbook/images/flow.png:1:1: error: two files would be written to `en/handbook/images/flow.png`";
-    let case = "logo.png:1:1: error: `Logo.png` and `logo.png` differ only by case or Unicode normalisation: on Windows and macOS they would be one file";
+    // Said at the files to rename, not at the names they are published as.
+    let case = "static/logo.png:1:1: error: `Logo.png` and `logo.png` differ only by case or Unicode normalisation: on Windows and macOS they would be one file";
+    let rename = "  = hint: rename `static/Logo.png` or `static/logo.png`";
     for o in [site.run(&["check"]), site.build()] {
         assert_eq!(o.code, 1, "{}", o.stderr);
-        for line in [clash, case] {
+        for line in [clash, case, rename] {
             assert!(
                 o.stderr.lines().any(|l| l == line),
                 "no `{line}` in\n{}",

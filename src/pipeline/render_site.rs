@@ -154,7 +154,9 @@ pub fn render_site(
     diagnostics.extend(warnings);
     // Every clash at once, with any other error: as `check` tells them, so
     // that one run shows the author all there is to rename.
-    let collisions = pages::check_collisions(&files).err().unwrap_or_default();
+    let collisions = pages::check_collisions(&a.site, &files)
+        .err()
+        .unwrap_or_default();
     if !errors.is_empty() || !collisions.is_empty() || has_errors(&diagnostics, opts.strict) {
         diagnostics.extend(crate::render::merge_failures(errors));
         diagnostics.extend(collisions);

@@ -212,6 +212,14 @@ fn names_that_break_on_windows_or_macos_are_errors() {
         "{}",
         o.stderr
     );
+    // At the files to rename.
+    assert!(
+        o.stderr.contains(
+            "hint: rename `guidance/handbook/files/Map.png` or `guidance/handbook/files/map.png`"
+        ),
+        "{}",
+        o.stderr
+    );
     // Once, not once per language's folder.
     assert_eq!(
         o.stderr.matches("differ only by case").count(),
