@@ -115,7 +115,25 @@ impl<'s> Resolver<'s> {
                 if let Some(path) = self.in_static(abs) {
                     return Target::Static { path, fragment };
                 }
-                // Not in static/: a path from the top of guidance/.
+                // Not in static/: a path from the top of guidance/; failing
+                // that, as GitHub reads it, from the top of the repository
+                // (`/guidance/pub/a.md`).
+                if let Some(rest) = abs
+                    .strip_prefix(crate::content::load::CONTENT_DIR)
+                    .and_then(|r| r.strip_prefix('/'))
+                    && let Some(path) = normalize(Path::new(rest))
+                    && normalize(Path::new(abs)).is_some_and(|p| {
+                        matches!(
+                            self.in_guidance(dest, &decoded, &p, None),
+                            Target::Missing { .. }
+                        )
+                    })
+                {
+                    let there = self.in_guidance(dest, &decoded, &path, fragment.clone());
+                    if !matches!(there, Target::Missing { .. }) {
+                        return there;
+                    }
+                }
                 PathBuf::from(abs)
             }
             None => self.dir.join(&decoded),
@@ -284,6 +302,25 @@ mod tests {
             resolve(&s, dir, "/../etc/passwd"),
             Target::Missing { .. }
         ));
+        // From the top of the repository, as GitHub shows the site's files.
+        assert!(matches!(
+            resolve(&s, dir, "/guidance/pub/02-signs.md#a"),
+            Target::Page { fragment: Some(f), .. } if f == "a"
+        ));
+        assert!(matches!(
+            resolve(&s, dir, "/guidance/pub/images/flow.png"),
+            Target::Asset { .. }
+        ));
+        for outside in [
+            "/guidance/../etc/passwd",
+            "/guidance/pub/gone.md",
+            "/guidance/",
+        ] {
+            assert!(
+                matches!(resolve(&s, dir, outside), Target::Missing { .. }),
+                "{outside}"
+            );
+        }
         assert_eq!(
             hint(resolve(&s, dir, "/images/Logo.png")).as_deref(),
             Some("the file is called `/images/logo.png`: names are case-sensitive")
