@@ -54,7 +54,11 @@ pub(super) fn end_heading(st: &mut State) {
     check_level(st, n, offset);
     // `## ` alone (Word and pandoc exports leave them): nothing to read,
     // nothing to link to from the table of contents.
-    if title.is_empty() && alt.is_none() {
+    // A zero-width space or a direction mark alone shows nothing either.
+    let blank = title
+        .chars()
+        .all(|c| c.is_whitespace() || super::hints::is_invisible(c));
+    if blank && alt.is_none() {
         st.warn(
             offset,
             "empty heading".into(),

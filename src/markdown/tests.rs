@@ -693,3 +693,16 @@ fn links_to_the_top_of_the_page_are_not_missing_anchors() {
         d.r.html
     );
 }
+
+/// A heading holding only a zero-width space (or a direction mark) shows
+/// nothing: it is an empty heading too.
+#[test]
+fn a_heading_of_invisible_characters_is_empty() {
+    let d = render_one("Text.\n\n## \u{200b}\n\n### \u{200f} \u{feff}\n\nMore.\n");
+    let empty: Vec<_> = d
+        .messages()
+        .into_iter()
+        .filter(|m| m.ends_with("warning: empty heading"))
+        .collect();
+    assert_eq!(empty.len(), 2, "{:#?}", d.messages());
+}
