@@ -32,17 +32,13 @@ pub fn slugify(text: &str) -> String {
             }
             pending_dash = false;
             out.extend(c.to_lowercase());
-        } else if is_invisible(c) {
+        } else if crate::text::is_invisible(c) || c == '\u{640}' {
             // Joiners and direction marks carry no meaning in an id.
         } else {
             pending_dash = true;
         }
     }
     out
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}' | '\u{640}')
 }
 
 /// A heading's id, by GitHub's rule, so that links written for GitHub keep

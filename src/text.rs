@@ -236,6 +236,13 @@ impl LineIndex {
     }
 }
 
+/// A character that takes no room on screen: soft hyphen, zero-width
+/// space and joiners, direction marks and embeddings, word joiner and
+/// isolates, byte-order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

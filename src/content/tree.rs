@@ -221,6 +221,15 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
     // A part's folder and a chapter file may share a slug (`x/` and `x.html`).
     let mut seen: HashMap<(bool, &str), NodeId> = HashMap::new();
     let file_of = |n: &Node| file_of(site, n);
+    // The longest language code: a publication's PDFs carry it in their names.
+    let longest_code = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .max_by_key(|c| c.len())
+        .unwrap_or("")
+        .to_string();
     for &id in siblings {
         let node = &site.nodes[id];
         let is_chapter = node.kind == NodeKind::Chapter;
@@ -235,7 +244,7 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 .with_hint("rename the file"),
             );
         }
-        if let Some(problem) = published_name_problem(node) {
+        if let Some(problem) = published_name_problem(node, &longest_code) {
             diags.push(
                 super::names::portable_error(file_of(node), &problem).with_hint(format!(
                     "rename the {}: the number (`01-`) and the language are not part of the page name; the site is copied to phones and USB sticks, read on Windows and macOS",
@@ -259,7 +268,7 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
 /// Why the name a page is published under would not work on Windows.
 /// The file check sees `03-con.en.md`, not the `con.html` made from it
 /// once the number and language are taken off.
-fn published_name_problem(node: &Node) -> Option<String> {
+fn published_name_problem(node: &Node, longest_code: &str) -> Option<String> {
     use crate::content::file_types::{is_reserved, portable_name_problem};
     let source = match node.kind {
         NodeKind::Chapter => node.stem.as_str(),
@@ -282,8 +291,25 @@ fn published_name_problem(node: &Node) -> Option<String> {
         NodeKind::Chapter => format!("{slug}.html"),
         _ => slug.to_string(),
     };
-    portable_name_problem(&published)
-        .map(|p| format!("`{source}` would be published as `{published}`: {p}"))
+    if let Some(p) = portable_name_problem(&published) {
+        return Some(format!(
+            "`{source}` would be published as `{published}`: {p}"
+        ));
+    }
+    // Most file systems hold names of up to 255 bytes; lower case can be
+    // longer than the name it comes from (`Ⱥ` is 2 bytes, `ⱥ` 3), and a
+    // publication's booklet PDF adds its language and `.booklet.pdf`.
+    let longest = match node.kind {
+        NodeKind::Publication => format!("{slug}.{longest_code}.booklet.pdf"),
+        _ => published,
+    };
+    (longest.len() > 255).then(|| {
+        format!(
+            "`{source}` would be published under a name of {} bytes (`{}…`): most file systems hold 255",
+            longest.len(),
+            longest.chars().take(24).collect::<String>()
+        )
+    })
 }
 
 fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
@@ -422,5 +448,26 @@ mod tests {
                 .any(|e| e.contains("would be published as") && e.contains("longer than 255")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn names_too_long_in_bytes_are_errors_before_any_file_is_written() {
+        // 243 bytes of folder name: its booklet PDF, `<name>.en.booklet.pdf`,
+        // would be 258 bytes; a chapter of 85 three-byte letters is 260 bytes
+        // as `.html` once lower-cased from two-byte `Ⱥ`.
+        let publication = format!("{}/index.md", "a".repeat(243));
+        let got = errors(&[(&publication, PAGE)]);
+        assert!(
+            got.iter().any(|e| e.contains("name of 258 bytes")),
+            "{got:?}"
+        );
+        let chapter = format!("g/{}.md", "\u{23a}".repeat(85));
+        let got = errors(&[("g/index.md", PAGE), (&chapter, PAGE)]);
+        assert!(
+            got.iter().any(|e| e.contains("name of 260 bytes")),
+            "{got:?}"
+        );
+        let fine = format!("{}/index.md", "a".repeat(230));
+        assert!(errors(&[(&fine, PAGE)]).is_empty());
     }
 }

@@ -57,7 +57,7 @@ pub(super) fn end_heading(st: &mut State) {
     // A zero-width space or a direction mark alone shows nothing either.
     let blank = title
         .chars()
-        .all(|c| c.is_whitespace() || super::hints::is_invisible(c));
+        .all(|c| c.is_whitespace() || crate::text::is_invisible(c));
     if blank && alt.is_none() {
         st.warn(
             offset,

@@ -93,7 +93,9 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
 /// or a direction mark a word processor pasted): the message's `01-a.md`
 /// looks right, so the hint names the character and where it is.
 pub(super) fn invisible(dest: &str) -> Option<String> {
-    let (at, c) = dest.char_indices().find(|&(_, c)| is_invisible(c))?;
+    let (at, c) = dest
+        .char_indices()
+        .find(|&(_, c)| crate::text::is_invisible(c))?;
     let place = match &dest[..at] {
         "" => "at its start".to_string(),
         before => format!("after `{before}`"),
@@ -102,13 +104,6 @@ pub(super) fn invisible(dest: &str) -> Option<String> {
         "the target holds an invisible character, U+{:04X}, {place}: delete it (a word processor put it there)",
         u32::from(c)
     ))
-}
-
-/// A character that takes no room on screen: soft hyphen, zero-width
-/// space and joiners, direction marks and embeddings, word joiner and
-/// isolates, byte-order mark.
-pub(super) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 /// A link to a file that does not exist: `dest` as written in a file of
