@@ -151,9 +151,15 @@ fn escaped(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Paths are shown with `/` on every platform so messages are stable.
+/// Paths are shown with `/` on every platform so messages are stable. On
+/// Unix a backslash is part of a file's name, not a separator, and stays.
 pub fn display_path(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    let shown = p.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        shown.replace('\\', "/")
+    } else {
+        shown.into_owned()
+    }
 }
 
 /// Sorted by file and line, duplicates removed, so output is deterministic
@@ -317,6 +323,17 @@ pub fn escape_control(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file named `back\slash.txt` on Unix is shown as named, not as a
+    /// folder `back` holding `slash.txt`.
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_in_a_unix_name_is_kept() {
+        assert_eq!(
+            display_path(Path::new("static/back\\slash.txt")),
+            "static/back\\slash.txt"
+        );
+    }
 
     #[test]
     fn headline_format() {
