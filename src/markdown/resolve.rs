@@ -115,25 +115,7 @@ impl<'s> Resolver<'s> {
                 if let Some(path) = self.in_static(abs) {
                     return Target::Static { path, fragment };
                 }
-                // Not in static/: a path from the top of guidance/; failing
-                // that, as GitHub reads it, from the top of the repository
-                // (`/guidance/pub/a.md`).
-                if let Some(rest) = abs
-                    .strip_prefix(crate::content::load::CONTENT_DIR)
-                    .and_then(|r| r.strip_prefix('/'))
-                    && let Some(path) = normalize(Path::new(rest))
-                    && normalize(Path::new(abs)).is_some_and(|p| {
-                        matches!(
-                            self.in_guidance(dest, &decoded, &p, None),
-                            Target::Missing { .. }
-                        )
-                    })
-                {
-                    let there = self.in_guidance(dest, &decoded, &path, fragment.clone());
-                    if !matches!(there, Target::Missing { .. }) {
-                        return there;
-                    }
-                }
+                // Not in static/: a path from the top of guidance/.
                 PathBuf::from(abs)
             }
             None => self.dir.join(&decoded),
@@ -144,7 +126,19 @@ impl<'s> Resolver<'s> {
                 hint: None,
             };
         };
-        self.in_guidance(dest, &decoded, &path, fragment)
+        let found = self.in_guidance(dest, &decoded, &path, fragment.clone());
+        // Failing that, as GitHub reads a link in a repository: from its
+        // top (`/guidance/pub/a.md`).
+        if matches!(found, Target::Missing { .. })
+            && decoded.starts_with('/')
+            && let Ok(rest) = path.strip_prefix(crate::content::load::CONTENT_DIR)
+        {
+            let there = self.in_guidance(dest, &decoded, rest, fragment);
+            if !matches!(there, Target::Missing { .. }) {
+                return there;
+            }
+        }
+        found
     }
 
     /// `abs` (a path after `/`) as a file of `static/`, if there is one.

@@ -86,7 +86,9 @@ struct Page<'a> {
 fn rebase(html: &str, page: &Page, print: &str, ids: &HashMap<String, String>) -> String {
     let (prefix, shift) = (page.prefix, page.shift);
     let page = page.path;
-    let has_top = html.contains(" id=\"top\"");
+    // Looked for only when a link asks: most pages have no `#top` link.
+    let has_top = std::cell::OnceCell::new();
+    let has_top = || *has_top.get_or_init(|| html.contains(" id=\"top\""));
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     // Text never holds a raw `<` or `>` (both are escaped), so tags are
     // exactly the `<...>` spans; attributes are only looked for inside them,
@@ -134,7 +136,7 @@ fn rebase(html: &str, page: &Page, print: &str, ids: &HashMap<String, String>) -
                 }
                 Attr::Url => {
                     out.push_str(&html[copied..value_start]);
-                    out.push_str(&rebase_url(value, (prefix, has_top), page, print, ids));
+                    out.push_str(&rebase_url(value, (prefix, &has_top), page, print, ids));
                     copied = value_start + len;
                 }
                 // ` loading="..."` left out, space and closing quote included.
@@ -167,18 +169,18 @@ enum Attr {
     Loading,
 }
 
-/// `url` as the print page links it; `has_top`: the page has an element
-/// with the id `top` (else `#top` is the top of the page).
+/// `url` as the print page links it; `has_top`: whether the page has an
+/// element with the id `top` (else `#top` is the top of the page).
 fn rebase_url(
     url: &str,
-    (prefix, has_top): (&str, bool),
+    (prefix, has_top): (&str, &dyn Fn() -> bool),
     page: &str,
     print: &str,
     ids: &HashMap<String, String>,
 ) -> String {
     if let Some(frag) = url.strip_prefix('#') {
         // The top of the page is the top of its chapter here.
-        if is_top(frag) && !(has_top && frag == "top") {
+        if is_top(frag) && !(frag == "top" && has_top()) {
             return format!("#{prefix}");
         }
         return format!("#{prefix}--{frag}");
