@@ -13,6 +13,22 @@ fn site() -> Site {
     Site::fixture("basic")
 }
 
+/// A PNG of the fixture, to plant elsewhere.
+fn png(s: &Site) -> Vec<u8> {
+    std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap()
+}
+
+/// The fixture with `static/images/logo.png`, shown site-absolute (as a
+/// migrated site writes it) on the English signs page.
+fn site_showing_a_static_logo() -> Site {
+    let s = site();
+    s.write("static/images/logo.png", png(&s));
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(rel, format!("{text}\n![Logo](/images/logo.png)\n"));
+    s
+}
+
 /// An alias too long for a file name (`<alias>.html` over 255 bytes) was
 /// passed by `check` and failed `build` late, at an output path, with a hint
 /// about a full or read-only disk; it is an error at its line, for both.
@@ -96,12 +112,7 @@ fn status_names_a_source_page_left_out_for_its_errors() {
 /// file outside the other languages' folders is in it.
 #[test]
 fn a_language_zip_holds_the_static_files_its_pages_show() {
-    let s = site();
-    let png = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
-    s.write("static/images/logo.png", png);
-    let rel = "guidance/handbook/02-signs.en.md";
-    let text = s.read(rel);
-    s.write(rel, format!("{text}\n![Logo](/images/logo.png)\n"));
+    let s = site_showing_a_static_logo();
     s.build_ok();
     let zip = s.out().join("download/test-guidance-fr.zip");
     let entries = fieldguide::output::download::entries(&std::fs::read(zip).unwrap()).unwrap();
@@ -121,12 +132,7 @@ fn a_language_zip_holds_the_static_files_its_pages_show() {
 /// kept for offline reading showed a broken image once the network went.
 #[test]
 fn offline_reading_keeps_the_static_files_pages_show() {
-    let s = site();
-    let png = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
-    s.write("static/images/logo.png", png);
-    let rel = "guidance/handbook/02-signs.en.md";
-    let text = s.read(rel);
-    s.write(rel, format!("{text}\n![Logo](/images/logo.png)\n"));
+    let s = site_showing_a_static_logo();
     let yaml = s.read("site.yaml");
     s.write("site.yaml", format!("{yaml}offline: true\n"));
     s.build_ok();
@@ -251,7 +257,7 @@ fn an_invisible_character_in_a_link_target_is_named() {
 #[test]
 fn build_names_every_clash_at_once_as_check_does() {
     let site = site();
-    let png = std::fs::read(site.path().join("guidance/handbook/images/flow.png")).unwrap();
+    let png = png(&site);
     site.write("static/en/handbook/images/flow.png", &png);
     site.write("static/Logo.png", &png);
     site.write("static/logo.png", &png);

@@ -166,7 +166,8 @@ fn edit(file: &Path, from: &str, to: &str) {
 /// file that made it exported again (so that it records them).
 fn translated() -> (Site, std::path::PathBuf) {
     let site = site();
-    let out = tempfile::tempdir().unwrap().keep();
+    // Beside the site, in its folder: removed with it.
+    let out = site.path().join("exported");
     let files = export(&site, "fr", "po", &out, &[]);
     let po = files
         .iter()
@@ -227,7 +228,8 @@ fn a_file_for_another_publication_is_refused_and_nothing_kept() {
 fn a_file_relabelled_with_another_language_is_refused() {
     let (site, po) = translated();
     let mut po = po;
-    let moved = tempfile::tempdir().unwrap().keep().join("pub.po");
+    let moved = site.path().join("elsewhere/pub.po");
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
     std::fs::copy(&po, &moved).unwrap();
     po = moved;
     edit(&po, "Language: fr", "Language: es");
