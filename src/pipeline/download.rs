@@ -155,7 +155,9 @@ fn close(
             .par_iter()
             .map(|lang| {
                 let path = format!("{DIR}/{name}-{}.zip", lang.code);
-                let reader = std::io::BufReader::with_capacity(1 << 16, At::new(shared));
+                // Small: each entry is found by a seek, which empties the
+                // buffer, and its data, 6 KB on average, is read once.
+                let reader = std::io::BufReader::with_capacity(READ_BUFFER, At::new(shared));
                 let holds = holds(a, lang);
                 let statics = &a.site.static_files;
                 let mut z = language_zip(
@@ -220,16 +222,17 @@ fn language_zip(
     let assets_prefix = format!("{name}/assets/");
     w.start_file(format!("{root}/index.html"), zip_options())?;
     w.write_all(redirect(code).as_bytes())?;
+    let top = format!("{name}/");
     for i in 0..archive.len() {
-        let entry = archive.by_index_raw(i)?;
-        let Ok(full) = entry.name().map(|n| n.to_string()) else {
+        // Chosen by the name the central directory gives: an entry's own
+        // header is read only for the entries copied.
+        let Some(Ok(full)) = archive.name_for_index(i).map(|n| n.map(|n| n.into_owned())) else {
             continue;
         };
-        let Some(rest) = full.strip_prefix(&format!("{name}/")) else {
+        let Some(rest) = full.strip_prefix(&top) else {
             continue;
         };
         if rest == SITE_JS {
-            drop(entry);
             let mut script = holds.as_bytes().to_vec();
             archive.by_index(i)?.read_to_end(&mut script)?;
             w.start_file(format!("{root}/{rest}"), zip_options())?;
@@ -238,13 +241,16 @@ fn language_zip(
             || full.starts_with(&assets_prefix)
             || statics.contains(rest)
         {
-            w.raw_copy_file_rename(entry, format!("{root}/{rest}"))?;
+            w.raw_copy_file_rename(archive.by_index_raw(i)?, format!("{root}/{rest}"))?;
         }
     }
     w.finish()
 }
 
 const SITE_JS: &str = "assets/site.js";
+
+/// The language zips' read buffer over the site zip.
+const READ_BUFFER: usize = 8 << 10;
 
 /// The line a language's zip puts before its `site.js`: the language it
 /// holds, so that the script can take the links to other languages' pages,
