@@ -241,8 +241,15 @@ impl Writer {
     }
 
     /// Stages the scratch file `n` for `path`, unless the output already
-    /// holds the same bytes (compared by BLAKE3 hash).
-    pub fn put_scratch(&self, path: &str, n: usize) -> Result<Staged, Diagnostic> {
+    /// holds the same bytes (compared by BLAKE3 hash). `known`: the hash
+    /// and length of what was written to it, when the writer hashed it as
+    /// it went (a streamed page); else the file is read back to hash it.
+    pub fn put_scratch(
+        &self,
+        path: &str,
+        n: usize,
+        known: Option<(Hash, u64)>,
+    ) -> Result<Staged, Diagnostic> {
         let fail = |e: &std::io::Error| io_error(&self.out.join(path), e);
         if !is_safe(path) {
             return Err(Diagnostic::error(
@@ -252,7 +259,10 @@ impl Writer {
                 "internal error: unsafe output path refused",
             ));
         }
-        let (hash, len) = self.staging.hash(&n.to_string()).map_err(|e| fail(&e))?;
+        let (hash, len) = match known {
+            Some(k) => k,
+            None => self.staging.hash(&n.to_string()).map_err(|e| fail(&e))?,
+        };
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         let unchanged = self
             .root

@@ -189,7 +189,7 @@ fn close(
     let entries = zips
         .into_par_iter()
         .map(|(path, z, len)| {
-            em.sink().put_scratch(&path, z)?;
+            em.sink().put_scratch(&path, z, None)?;
             Ok(Entry {
                 path,
                 len,

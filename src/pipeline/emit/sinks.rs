@@ -72,7 +72,14 @@ impl Seek for Scratch {
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile, hash: Hash) -> Result<(), Diagnostic>;
     fn scratch(&self) -> Result<Scratch, Diagnostic>;
-    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic>;
+    /// `known`: the scratch file's hash and length, when the writer has
+    /// them (see `output::Writer::put_scratch`).
+    fn put_scratch(
+        &self,
+        path: &str,
+        scratch: Scratch,
+        known: Option<(Hash, u64)>,
+    ) -> Result<(), Diagnostic>;
     /// The file `rel` an earlier build left in the output, when it is a
     /// regular file (never through a link): what is reused from it is
     /// verified first (see `earlier`).
@@ -112,7 +119,12 @@ impl Sink for Memory {
         Ok(Scratch::Memory(Cursor::new(Vec::new())))
     }
 
-    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {
+    fn put_scratch(
+        &self,
+        path: &str,
+        scratch: Scratch,
+        _: Option<(Hash, u64)>,
+    ) -> Result<(), Diagnostic> {
         let bytes = match scratch {
             Scratch::Memory(c) => c.into_inner(),
             Scratch::File(..) => {
@@ -139,7 +151,7 @@ impl Sink for Discard {
     fn scratch(&self) -> Result<Scratch, Diagnostic> {
         Ok(Scratch::Memory(Cursor::new(Vec::new())))
     }
-    fn put_scratch(&self, _: &str, _: Scratch) -> Result<(), Diagnostic> {
+    fn put_scratch(&self, _: &str, _: Scratch, _: Option<(Hash, u64)>) -> Result<(), Diagnostic> {
         Ok(())
     }
 }
@@ -212,7 +224,12 @@ impl Sink for Disk {
         self.writer.previous().zip_sealed
     }
 
-    fn put_scratch(&self, path: &str, scratch: Scratch) -> Result<(), Diagnostic> {
+    fn put_scratch(
+        &self,
+        path: &str,
+        scratch: Scratch,
+        known: Option<(Hash, u64)>,
+    ) -> Result<(), Diagnostic> {
         let Scratch::File(n, mut f) = scratch else {
             return Err(Diagnostic::error(
                 path,
@@ -224,7 +241,7 @@ impl Sink for Disk {
         f.flush()
             .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot write: {e}")))?;
         drop(f);
-        let s = self.writer.put_scratch(path, n)?;
+        let s = self.writer.put_scratch(path, n, known)?;
         if let Ok(mut v) = self.staged.lock() {
             v.push(s);
         }

@@ -177,7 +177,9 @@ impl Emitter<'_> {
             len,
             hash: *hasher.finalize().as_bytes(),
         };
-        if let Err(d) = self.sink.put_scratch(&entry.path, out) {
+        // Hashed as it was written: not read back.
+        let known = Some((entry.hash, entry.len));
+        if let Err(d) = self.sink.put_scratch(&entry.path, out, known) {
             self.error(d);
             return None;
         }
