@@ -411,3 +411,52 @@ fn a_fallen_back_summary_is_marked_with_its_language() {
         .unwrap();
     assert_eq!(p.value().attr("lang"), None);
 }
+
+/// A language's name inside a sentence of another ("shown in English" on
+/// an Arabic page) is marked with its own language and direction, in the
+/// fallback notice of the page and of the print page, and in the notice
+/// of a stale translation; the notice itself is in the page's language.
+#[test]
+fn a_language_named_in_a_notice_is_marked_with_its_language() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let named = |page: &Page, css: &str, name: &str| -> (Option<String>, Option<String>) {
+        let e = page
+            .select(css)
+            .into_iter()
+            .flat_map(|p| p.descendants().filter_map(ElementRef::wrap).chain([p]))
+            .find(|e| {
+                e.text()
+                    .collect::<String>()
+                    .trim_matches(['\u{2068}', '\u{2069}'])
+                    == name
+            })
+            .unwrap_or_else(|| panic!("{css}: no element holding `{name}`"));
+        (nearest(e, "lang"), nearest(e, "dir"))
+    };
+    let en_ltr = (Some("en".to_string()), Some("ltr".to_string()));
+    let page = site.page("ar/handbook/signs.html");
+    assert_eq!(
+        named(&page, ".notice-fallback p:first-child", "English"),
+        en_ltr
+    );
+    let notice = page.one(".notice-fallback p:first-child");
+    assert_eq!(nearest(notice, "lang").as_deref(), Some("ar"));
+    let print = site.page("ar/handbook/print.html");
+    assert_eq!(named(&print, ".print-fallback", "English"), en_ltr);
+
+    // A French translation gone out of date names its English original.
+    let fr = "guidance/handbook/01-intro.fr.md";
+    let o = site.run(&["stamp", site.path().join(fr).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let en = "guidance/handbook/01-intro.en.md";
+    site.write(en, format!("{}\nA new paragraph.\n", site.read(en)));
+    site.build_ok();
+    let page = site.page("fr/handbook/intro.html");
+    let (lang, _) = named(&page, ".notice-stale p > span", "English");
+    assert_eq!(lang.as_deref(), Some("en"));
+    assert_eq!(
+        nearest(page.one(".notice-stale p"), "lang").as_deref(),
+        Some("fr")
+    );
+}

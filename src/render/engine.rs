@@ -52,7 +52,8 @@ fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
 
 /// The arguments every interface-string function takes: `key`, the
 /// language asked for (`lang=`, else the page's `lang_code`), and the
-/// Fluent arguments (every other keyword but `within`).
+/// Fluent arguments (every other keyword but `within` and those ending in
+/// `_lang`: `source_lang="en"` says the argument `source` is in English).
 struct Lookup {
     key: String,
     /// Index of the language asked for.
@@ -60,14 +61,27 @@ struct Lookup {
     /// Its code, as asked (the enclosing element's language by default).
     code: String,
     args: FluentArgs<'static>,
+    /// The arguments whose language is given, each set in `args` to a
+    /// marker that [`Lookup::marked_html`] replaces: (marker, value,
+    /// language code).
+    marked: Vec<(String, String, String)>,
+}
+
+/// Marks an argument's place in a formatted string: private-use
+/// characters, which interface strings and language names do not hold.
+fn marker(i: usize) -> String {
+    format!("\u{E000}{i}\u{E001}")
 }
 
 impl Lookup {
+    /// `mark`: arguments whose language is given get markers (`t_span`,
+    /// which writes HTML); else they are set as they are.
     fn of(
         kwargs: &Kwargs,
         state: &State,
         codes: &[String],
         default: LangId,
+        mark: bool,
     ) -> tera::TeraResult<Self> {
         let key: String = kwargs.must_get("key")?;
         let code = match kwargs.get::<String>("lang")? {
@@ -79,10 +93,20 @@ impl Lookup {
             .position(|c| *c == code)
             .map_or(default, LangId);
         let mut args = FluentArgs::new();
+        let mut marked = Vec::new();
         for (k, v) in kwargs.iter() {
             let name = k.as_str().unwrap_or("");
-            if name != "key" && name != "lang" && name != "within" {
-                args.set(name.to_string(), fluent_value(v));
+            if name == "key" || name == "lang" || name == "within" || name.ends_with("_lang") {
+                continue;
+            }
+            match kwargs.get::<String>(&format!("{name}_lang"))? {
+                Some(in_lang) if mark => {
+                    let m = marker(marked.len());
+                    let value = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                    marked.push((m.clone(), value, in_lang));
+                    args.set(name.to_string(), m);
+                }
+                _ => args.set(name.to_string(), fluent_value(v)),
             }
         }
         Ok(Lookup {
@@ -90,7 +114,37 @@ impl Lookup {
             lang,
             code,
             args,
+            marked,
         })
+    }
+
+    /// The string as HTML, each argument whose language is given inside
+    /// `<span lang dir>` when that is not the string's own language (a
+    /// language's name in a sentence of another: "shown in English").
+    fn marked_html(&self, text: &str, i18n: &I18n) -> tera::TeraResult<String> {
+        let source = i18n
+            .source(self.lang, &self.key)
+            .map_err(tera::Error::message)?;
+        let mut html = escape(text);
+        for (m, value, in_lang) in &self.marked {
+            let value = escape(value);
+            let attrs = match i18n.index(in_lang) {
+                Some(l) => crate::config::lang_attrs(
+                    in_lang,
+                    i18n.dir(l),
+                    i18n.code(source),
+                    Some(i18n.dir(source)),
+                ),
+                None => String::new(),
+            };
+            let span = if attrs.is_empty() {
+                value
+            } else {
+                format!("<span{attrs}>{value}</span>")
+            };
+            html = html.replace(m.as_str(), &span);
+        }
+        Ok(html)
     }
 
     /// ` lang="en"` (and ` dir="ltr"` when the directions differ) when the
@@ -129,7 +183,9 @@ fn escape(text: &str) -> String {
 ///   the language asked for); else nothing.
 /// - `t_span(key=..., lang=..., within=..., ...)`: the string as HTML,
 ///   inside `<span lang dir>` when `t_attrs` would mark it; for a string
-///   that shares its element with other text.
+///   that shares its element with other text. `<arg>_lang="en"` marks the
+///   argument `<arg>` the same way, when it is in another language than
+///   the string (a language's name: "shown in English").
 fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: LangId) {
     tera.register_filter("css_string", css_string);
     let codes = Arc::new(codes);
@@ -138,7 +194,7 @@ fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, defa
         tera.register_function(
             "t",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                let l = Lookup::of(&kwargs, state, &codes, default, false)?;
                 i18n.get(l.lang, &l.key, Some(&l.args))
                     .map_err(tera::Error::message)
             },
@@ -149,7 +205,7 @@ fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, defa
         tera.register_function(
             "t_lang",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
-                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                let l = Lookup::of(&kwargs, state, &codes, default, false)?;
                 let source = i18n.source(l.lang, &l.key).map_err(tera::Error::message)?;
                 let mut map = std::collections::BTreeMap::new();
                 map.insert("code", tera::Value::from(i18n.code(source)));
@@ -163,7 +219,7 @@ fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, defa
         tera.register_function(
             "t_attrs",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
-                let l = Lookup::of(&kwargs, state, &codes, default)?;
+                let l = Lookup::of(&kwargs, state, &codes, default, false)?;
                 Ok(tera::Value::safe_string(&l.attrs(&kwargs, &i18n)?))
             },
         );
@@ -171,15 +227,16 @@ fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, defa
     tera.register_function(
         "t_span",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
-            let l = Lookup::of(&kwargs, state, &codes, default)?;
+            let l = Lookup::of(&kwargs, state, &codes, default, true)?;
             let text = i18n
                 .get(l.lang, &l.key, Some(&l.args))
                 .map_err(tera::Error::message)?;
             let attrs = l.attrs(&kwargs, &i18n)?;
+            let text = l.marked_html(&text, &i18n)?;
             let html = if attrs.is_empty() {
-                escape(&text)
+                text
             } else {
-                format!("<span{attrs}>{}</span>", escape(&text))
+                format!("<span{attrs}>{text}</span>")
             };
             Ok(tera::Value::safe_string(&html))
         },
