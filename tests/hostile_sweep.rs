@@ -261,7 +261,7 @@ fn build_names_every_clash_at_once_as_check_does() {
     site.write("static/en/handbook/images/flow.png", &png);
     site.write("static/Logo.png", &png);
     site.write("static/logo.png", &png);
-    let clash = "en/handbook/images/flow.png:1:1: error: two files would be written to `en/handbook/images/flow.png`";
+    let clash = "static/en/handbook/images/flow.png:1:1: error: `static/en/handbook/images/flow.png` and `guidance/handbook/images/flow.png` would both be published as `en/handbook/images/flow.png`";
     // Said at the files to rename, not at the names they are published as.
     let case = "static/logo.png:1:1: error: `Logo.png` and `logo.png` differ only by case or Unicode normalisation: on Windows and macOS they would be one file";
     let rename = "  = hint: rename `static/Logo.png` or `static/logo.png`";

@@ -204,7 +204,8 @@ fn a_link_to_a_refused_type_is_an_error_at_the_link() {
 }
 
 /// A file of `static/` and a linked file of `guidance/` published at one
-/// path: the same clear message with the zip on (the default) as off.
+/// path: the same clear message with the zip on (the default) as off,
+/// said at the files to rename, not at the path they would be written to.
 #[test]
 fn two_files_for_one_path_are_named_with_or_without_the_zip() {
     let site = Site::fixture("basic");
@@ -226,15 +227,19 @@ fn two_files_for_one_path_are_named_with_or_without_the_zip() {
         assert_eq!(o.code, 1, "{}", o.stderr);
         assert!(
             o.stderr.contains(
-                "en/handbook/form.pdf:1:1: error: two files would be written to `en/handbook/form.pdf`"
+                "static/en/handbook/form.pdf:1:1: error: `static/en/handbook/form.pdf` and `guidance/handbook/form.pdf` would both be published as `en/handbook/form.pdf`"
             ),
             "zip {zip}: {}",
             o.stderr
         );
         assert!(
-            o.stderr.contains(
-                "hint: `static/en/handbook/form.pdf`, or a file under guidance/, has the same name"
-            ),
+            o.stderr.contains("hint: rename or remove one of them"),
+            "{}",
+            o.stderr
+        );
+        assert_eq!(
+            o.stderr.matches("would both be published").count(),
+            1,
             "{}",
             o.stderr
         );
@@ -328,4 +333,24 @@ fn a_footnote_no_reader_sees_publishes_nothing() {
     }
     let signs = site.page("en/handbook/signs.html");
     assert!(signs.text_of(".footnotes").contains("Shown note."));
+}
+
+/// A file of `static/` at a path the build writes itself (a page, with
+/// `allow_raw_html: true`) is named as the file to rename.
+#[test]
+fn a_static_file_at_a_page_s_path_is_named() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}allow_raw_html: true\n"));
+    site.write("static/en/handbook/signs.html", "<p>old page</p>\n");
+    let o = site.run(&["build"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "static/en/handbook/signs.html:1:1: error: `static/en/handbook/signs.html` would be published as `en/handbook/signs.html`, which the build writes itself"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!site.out().exists());
 }

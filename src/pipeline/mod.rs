@@ -15,6 +15,7 @@
 //! `pdf`).
 
 mod analyse;
+mod collisions;
 mod download;
 pub mod emit;
 mod in_memory;

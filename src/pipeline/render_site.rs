@@ -154,7 +154,7 @@ pub fn render_site(
     diagnostics.extend(warnings);
     // Every clash at once, with any other error: as `check` tells them, so
     // that one run shows the author all there is to rename.
-    let collisions = pages::check_collisions(&a.site, &files)
+    let collisions = super::collisions::check(&a.site, &files)
         .err()
         .unwrap_or_default();
     if !errors.is_empty() || !collisions.is_empty() || has_errors(&diagnostics, opts.strict) {
