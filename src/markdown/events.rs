@@ -7,7 +7,7 @@ use super::bidi::keep_numbers_together;
 use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
 use super::state::{Frame, State};
-use super::{Labels, dialects, escape, lint, plain, raw_html, word};
+use super::{Labels, dialects, escape, lint, lost, plain, raw_html, word};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 
@@ -50,6 +50,7 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
         && let Event::Text(_) = &event
     {
         lint::line(st, range.start);
+        lost::footnote(st, range.start);
     }
     // Text that uses a local value adds the value to the plain text itself.
     let substituted = matches!(&event, Event::Text(t) if super::values::used(st, t, range.start));
@@ -157,6 +158,14 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             ));
             st.emit(Event::Start(Tag::Table(a)));
         }
+        Tag::TableHead | Tag::TableRow if st.opts.lint => {
+            lost::start_row(st, range);
+            st.emit(Event::Start(tag));
+        }
+        Tag::TableCell if st.opts.lint => {
+            lost::cell(st, range);
+            st.emit(Event::Start(tag));
+        }
         Tag::CodeBlock(_) => {
             st.in_code = true;
             st.emit(Event::Start(tag));
@@ -179,6 +188,10 @@ fn end<'a>(st: &mut State<'_, 'a>, tag: TagEnd) {
         TagEnd::Table => {
             st.emit(Event::End(TagEnd::Table));
             st.html("</div>\n".into());
+        }
+        TagEnd::TableHead | TagEnd::TableRow => {
+            lost::end_row(st);
+            st.emit(Event::End(tag));
         }
         TagEnd::CodeBlock => {
             st.in_code = false;

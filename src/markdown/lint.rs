@@ -36,6 +36,9 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         }
         if let Some(found) = not_a_definition(trimmed, n > 0) {
             definitions.push((at, found));
+            // Its uses are not told again that no definition is there.
+            let label = trimmed[1..].split(']').next().unwrap_or_default();
+            st.not_definitions.insert(label.to_lowercase());
         }
         line_start += line.len();
     }

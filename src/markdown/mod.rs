@@ -8,7 +8,7 @@
 //!
 //! `events` drives the loop and `write` finishes the page; `elements`
 //! (headings, tasks, footnotes), `link_html` (`<a>` and `<img>`), `bidi`,
-//! `lint`, `raw_html` and `word` (Word's own markup) handle the pieces; `state` holds what is in
+//! `lint`, `lost` (what CommonMark drops silently), `raw_html` and `word` (Word's own markup) handle the pieces; `state` holds what is in
 //! flight; `resolve` finds link targets (with `hints` for missing ones);
 //! `html_policy` says what raw HTML keeps; `plain` collects the text;
 //! `values` fills in local values (`{{hotline}}`) and `edition` finds
@@ -23,6 +23,7 @@ mod hints;
 mod html_policy;
 mod link_html;
 mod lint;
+mod lost;
 mod notes;
 mod plain;
 mod raw_html;
@@ -208,6 +209,8 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         word: state::WordState::default(),
         dialects: state::Dialects::new(body),
         linted_to: 0,
+        row: None,
+        not_definitions: HashSet::new(),
         depth: 0,
         in_code: false,
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
@@ -216,7 +219,17 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
     st.r.text.reserve(body.len());
     let mut notes = notes::Notes::new(body);
     let mut unshown = false;
-    for (event, range) in Parser::new_ext(body, md_options()).into_offset_iter() {
+    // Reference links with no definition, which the parser leaves as text.
+    let mut unresolved = Vec::new();
+    let parser = Parser::new_with_broken_link_callback(
+        body,
+        md_options(),
+        Some(|link| {
+            unresolved.extend(lost::unresolved(link));
+            None
+        }),
+    );
+    for (event, range) in parser.into_offset_iter() {
         // A footnote no reader sees is left out whole (see `notes`).
         if unshown {
             unshown = !matches!(event, Event::End(TagEnd::FootnoteDefinition));
@@ -230,6 +243,11 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
             continue;
         }
         events::handle(&mut st, event, range);
+    }
+    if opts.lint {
+        for (span, label) in unresolved {
+            lost::reference(&mut st, span, &label);
+        }
     }
     write::finish(st)
 }

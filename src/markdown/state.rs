@@ -152,6 +152,12 @@ pub(super) struct State<'s, 'a> {
     /// Body offset up to which lines were looked at for link targets
     /// with spaces (`lint::line`).
     pub(super) linted_to: usize,
+    /// The table row being read: where its source ends, and where its
+    /// last cell so far ends (`lost`).
+    pub(super) row: Option<(usize, usize)>,
+    /// Labels (lower case) of lines that look like link definitions but
+    /// are text, said at their line (`lint`).
+    pub(super) not_definitions: HashSet<String>,
     /// Number of Markdown elements open around the current event.
     pub(super) depth: usize,
     /// Inside a code block: text is code, never rewritten.

@@ -1,0 +1,61 @@
+//! Defects found by a third black-box sweep with real-world corpora and
+//! hostile input: each test is the smallest site that showed one, run
+//! through the real binary.
+
+mod common;
+
+use common::Site;
+
+fn site() -> Site {
+    Site::fixture("basic")
+}
+
+/// The fixture's English signs page with `text` added at its end.
+fn signs_with(text: &str) -> Site {
+    let s = site();
+    let rel = "guidance/handbook/02-signs.en.md";
+    let page = s.read(rel);
+    s.write(rel, format!("{page}\n{text}"));
+    s
+}
+
+/// Markdown that CommonMark shows as text or drops, with no error: a
+/// reference link whose definition stayed on another page (a document
+/// split into chapters), a footnote with no note, and a table row with
+/// more cells than its header (a `|` inside `code`). The page was
+/// published with `[the signs][signs]` and `[^3]` as literal text and the
+/// row's last cell gone, without a word; each is a warning at its place.
+#[test]
+fn markdown_shown_as_text_or_dropped_is_warned_at_its_place() {
+    let s = signs_with(
+        "See [the signs][signs], [intro][] and the note[^3].\n\
+         \n\
+         | Sign | Where |\n\
+         | --- | --- |\n\
+         | `a|b` | arms | legs |\n\
+         \n\
+         Fine: [sic], \\[^4], `[^5]` and [physical][ok].\n\
+         \n\
+         [ok]: #physical-signs\n",
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 0, "warnings, not errors:\n{}", o.stderr);
+    for (place, what) in [
+        ("13:5", "`[the signs][signs]` is shown as text"),
+        ("13:25", "`[intro][]` is shown as text"),
+        ("13:47", "footnote `[^3]` is shown as text"),
+        ("17:11", "`arms | legs` is not shown"),
+    ] {
+        assert!(
+            o.stderr
+                .contains(&format!("{rel}:{place}: warning: {what}")),
+            "{what} at {place}:\n{}",
+            o.stderr
+        );
+    }
+    assert_eq!(o.stderr.matches(": warning:").count(), 4, "{}", o.stderr);
+    // `build` says the same.
+    let o = s.build_ok();
+    assert_eq!(o.stderr.matches(": warning:").count(), 4, "{}", o.stderr);
+}
