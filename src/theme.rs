@@ -114,6 +114,12 @@ impl Theme {
             if !entry.file_type().is_file() {
                 continue;
             }
+            // Read back by its name, which a lossy `key` would not lead to.
+            if rel.to_str().is_none() {
+                let shown = at(&format!("{THEME_DIR}/{key}"));
+                diags.push(crate::content::names::not_unicode(shown, false));
+                continue;
+            }
             match dir.read(&key) {
                 Ok(bytes) => {
                     // Only a real difference counts as an override; the

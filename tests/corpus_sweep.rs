@@ -59,3 +59,36 @@ fn markdown_shown_as_text_or_dropped_is_warned_at_its_place() {
     let o = s.build_ok();
     assert_eq!(o.stderr.matches(": warning:").count(), 4, "{}", o.stderr);
 }
+
+/// A folder or file whose name is not UTF-8 (unpacked from a zip made on
+/// an older Windows): each file in such a folder under `guidance/`, and
+/// any such file under `static/`, failed the build with "cannot read: no
+/// such file or folder" for a file that is there. Each is skipped with a
+/// warning naming it, a folder once, and the site builds.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_unicode_are_skipped_and_named() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = site();
+    let at = |rel: &[u8]| s.path().join(std::ffi::OsStr::from_bytes(rel));
+    std::fs::create_dir_all(at(b"guidance/handbook/R\xe9union")).unwrap();
+    std::fs::write(
+        at(b"guidance/handbook/R\xe9union/01-a.en.md"),
+        "---\ntitle: A\n---\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(at(b"static/r\xe9seau")).unwrap();
+    std::fs::write(at(b"static/r\xe9seau/map.png"), b"x").unwrap();
+    std::fs::write(at(b"static/caf\xe9.png"), b"x").unwrap();
+    let o = s.build();
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for line in [
+        "guidance/handbook/R\u{fffd}union:1:1: warning: folder name is not valid Unicode; skipped, with everything in it",
+        "static/r\u{fffd}seau:1:1: warning: folder name is not valid Unicode; skipped, with everything in it",
+        "static/caf\u{fffd}.png:1:1: warning: file name is not valid Unicode; skipped",
+    ] {
+        assert!(o.stderr.contains(line), "{line}:\n{}", o.stderr);
+    }
+    assert!(!o.stderr.contains("cannot read"), "{}", o.stderr);
+    assert_eq!(o.stderr.matches(": warning:").count(), 3, "{}", o.stderr);
+}

@@ -127,16 +127,30 @@ impl Layer<'_> {
         };
         let root = content.path().to_path_buf();
         let mut out = Walked::default();
+        // A folder whose name is not UTF-8 is not entered: its files'
+        // names could not be read back (see `names::not_unicode`).
+        let mut not_unicode = Vec::new();
         let walker = walkdir::WalkDir::new(&root)
             .follow_links(false)
             .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(ignored));
+            .filter_entry(|e| {
+                let name = e.file_name().to_str();
+                if e.depth() > 0 && name.is_none() && e.file_type().is_dir() {
+                    not_unicode.push(e.path().to_path_buf());
+                    return false;
+                }
+                e.depth() == 0 || !name.is_some_and(ignored)
+            });
         // The folders are read in order, one thread; then each entry is
         // looked at (names checked, language split, NFC) in parallel, and
         // what it gives kept in the walk's order.
         let entries: Vec<walkdir::Result<walkdir::DirEntry>> = walker.collect();
+        for folder in not_unicode {
+            let shown = self.shown_path(rel_to(&self.real, &folder));
+            diags.push(super::names::not_unicode(shown, true));
+        }
         let found: Vec<(Walked, Vec<Diagnostic>)> = entries
             .par_iter()
             .map(|entry| {

@@ -223,12 +223,7 @@ pub fn usable_name<'e>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<&'e str> {
     let Some(name) = entry.file_name().to_str() else {
-        diags.push(Diagnostic::warning(
-            rel_site,
-            0,
-            0,
-            "file name is not valid Unicode; skipped",
-        ));
+        diags.push(not_unicode(rel_site.to_path_buf(), false));
         return None;
     };
     if let Some(bad) = name
@@ -249,6 +244,21 @@ pub fn usable_name<'e>(
         return None;
     }
     Some(name)
+}
+
+/// The warning for a file or folder whose name is not UTF-8 (unpacked
+/// from a zip made on an older Windows, or copied from a Latin-1 disk):
+/// it is skipped, a folder with everything in it, rather than read under
+/// a name that no longer leads to it.
+pub fn not_unicode(rel_site: PathBuf, folder: bool) -> Diagnostic {
+    let what = if folder {
+        "folder name is not valid Unicode; skipped, with everything in it"
+    } else {
+        "file name is not valid Unicode; skipped"
+    };
+    Diagnostic::warning(rel_site, 0, 0, what).with_hint(
+        "rename it (names unpacked from a zip made on another system can keep that system's encoding)",
+    )
 }
 
 /// An I/O error in words an author understands.

@@ -34,6 +34,8 @@ pub fn walk(
         }
     };
     let mut out = Vec::new();
+    // As in `guidance/`, a folder whose name is not UTF-8 is not entered.
+    let mut not_unicode = Vec::new();
     let walker = walkdir::WalkDir::new(dir.path())
         .follow_links(false)
         .follow_root_links(false)
@@ -41,6 +43,10 @@ pub fn walk(
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_str();
+            if e.depth() > 0 && name.is_none() && e.file_type().is_dir() {
+                not_unicode.push(e.path().to_path_buf());
+                return false;
+            }
             e.depth() == 0
                 || (e.depth() == 1
                     && name.is_some_and(|n| super::file_types::is_host_file(n) || n == WELL_KNOWN))
@@ -71,6 +77,10 @@ pub fn walk(
             ));
             continue;
         }
+        if entry.file_name().to_str().is_none() {
+            diags.push(super::names::not_unicode(rel_site, false));
+            continue;
+        }
         if !entry.file_type().is_file() {
             if !entry.file_type().is_dir() {
                 let msg = format!(
@@ -87,6 +97,13 @@ pub fn walk(
             continue;
         }
         out.push((crate::slug::nfc(&disk).into_owned(), rel.to_path_buf()));
+    }
+    for folder in not_unicode {
+        let rel = folder.strip_prefix(dir.path()).unwrap_or(&folder);
+        diags.push(super::names::not_unicode(
+            shown.join(STATIC_DIR).join(rel),
+            true,
+        ));
     }
     out
 }
