@@ -289,7 +289,7 @@ fn run(cli: Cli) -> i32 {
             common,
             format,
             drafts,
-        } => commands::build::check(
+        } => commands::check::check(
             &Options {
                 drafts,
                 ..common.options()

@@ -2,6 +2,7 @@
 //! calls these; everything they need is in the library.
 
 pub mod build;
+pub mod check;
 pub mod new;
 pub mod pdf;
 pub mod stamp;
