@@ -18,6 +18,9 @@
 //!   `ma’aikaci`, `maʼaikaci` and `maaikaci` are one term, and `don't` is
 //!   `dont`, not `don` and a word `t`; elsewhere it separates words
 //!   (French `l'`);
+//! - letters written one by one after dots are one word, its term without
+//!   them: a dotted acronym (`U.N.`, `I.D.`, `O.N.U.`) is `un`, `id`,
+//!   `onu`, as typed without dots (the last dot ends the sentence or not);
 //! - folded, by [`FOLD_TABLE`]: Latin letters with accents or hooks to their
 //!   base letters (`é` -> `e`, `ɓ` -> `b`, `ß` -> `ss`), Arabic alef and
 //!   hamza forms (`أ إ آ ٱ` -> `ا`, `ؤ` -> `و`, `ئ ى` -> `ي`), taa marbuta
@@ -88,19 +91,20 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_ignored(c)
 }
 
-/// The search term of one word: lower-cased, folded, marks and apostrophes
-/// removed (a word holds an apostrophe only where it joins letters). May be
+/// The search term of one word: lower-cased, folded, marks, apostrophes and
+/// dots removed (a word holds an apostrophe or a dot only where it joins
+/// letters). May be
 /// empty (a word of marks only).
 pub fn normalise(word: &str) -> String {
     if word.is_ascii() {
         let mut term = word.to_ascii_lowercase();
-        term.retain(|c| c != '\'');
+        term.retain(|c| c != '\'' && c != '.');
         return term;
     }
     let map = fold_map();
     let mut out = String::with_capacity(word.len());
     for c in word.to_lowercase().chars() {
-        if is_ignored(c) || is_apostrophe(c) {
+        if is_ignored(c) || is_apostrophe(c) || c == '.' {
             continue;
         }
         match map.get(&c) {
@@ -168,6 +172,9 @@ impl<'a> Iterator for Runs<'a> {
                 None => break,
             }
         }
+        if word {
+            end = dotted(text, start, end);
+        }
         self.pos = end;
         Some((start, &text[start..end], word))
     }
@@ -202,6 +209,29 @@ fn joined(text: &str, i: usize) -> Option<usize> {
         .next()
         .is_some_and(is_word_char)
         .then(|| i + a.len_utf8())
+}
+
+/// Where a word that is one letter ends when it starts a dotted acronym
+/// (`U.N.`, `I.D.`, `O.N.U.`): after its last letter, each one letter
+/// after a dot. Else `end`, where it ends.
+fn dotted(text: &str, start: usize, end: usize) -> usize {
+    let letter = |i: usize| {
+        let mut chars = text.get(i..)?.chars();
+        let c = chars.next().filter(|c| c.is_alphabetic())?;
+        let next = i + c.len_utf8();
+        (!chars.next().is_some_and(is_word_char)).then_some(next)
+    };
+    if letter(start) != Some(end) {
+        return end;
+    }
+    let mut last = end;
+    while let Some(next) = text[last..]
+        .strip_prefix('.')
+        .and_then(|_| letter(last + 1))
+    {
+        last = next;
+    }
+    last
 }
 
 /// Whether the character at byte `i` is a word character, and where the

@@ -12,16 +12,18 @@
     Array.from(g.slice(i + 1)).forEach(function (c) { fold[c] = g.slice(0, i); });
   });
   // Where the index says so (Hausa), letters joined by ' or \u2019 are one
-  // word (`ma'aikaci`), its term without them.
+  // word (`ma'aikaci`), its term without them; so are letters one by one
+  // after dots (`U.N.`: `un`).
   try {
-    word = "[\\p{Alphabetic}\\p{N}" + ign.source.slice(1) + "+";
-    word = new RegExp(idx.a ? word + "(?:['\u2019]" + word + ")*" : word, "gu");
+    var c = "[\\p{Alphabetic}\\p{N}" + ign.source.slice(1), a = "\\p{Alphabetic}";
+    word = c + "+";
+    word = new RegExp(a + "(?:\\." + a + "(?!" + c + "))+|" + (idx.a ? word + "(?:['\u2019]" + word + ")*" : word), "gu");
   } catch (e) { // old browsers: split at spaces and punctuation
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
   function words(s) {
     return (s.match(word) || []).map(function (w) {
-      return Array.from(w.toLowerCase().replace(/['\u2019]/g, "")).map(function (c) {
+      return Array.from(w.toLowerCase().replace(/['\u2019.]/g, "")).map(function (c) {
         return ign.test(c) ? "" : fold[c] || c;
       }).join("");
     }).filter(Boolean);

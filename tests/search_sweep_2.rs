@@ -1,0 +1,70 @@
+//! End-to-end, in headless Chromium from `file://`: judged queries from a
+//! second sweep of search quality, on the `search-judged-2` fixture (short
+//! guidance pages in English, French, Arabic and Swahili, some shown
+//! untranslated): what a reader expects first, for queries as field
+//! workers type them.
+
+mod common;
+use common::search_page::{Hit, results, search_dom, sel};
+use common::{Site, browser};
+use scraper::Html;
+use std::path::Path;
+
+/// The pages found (without anchors), and whether the page said it
+/// searched other words instead ("Showing results for …").
+fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
+    let dom = search_dom(b, &site.out(), lang, q);
+    let fixed = Html::parse_document(&dom)
+        .select(&sel("#search-fix:not([hidden])"))
+        .next()
+        .is_some();
+    let hits = results(&dom).1;
+    let pages = hits
+        .iter()
+        .map(|h| h.href.split('#').next().unwrap().to_string())
+        .collect();
+    (pages, fixed, hits)
+}
+
+/// The fixture, built.
+fn site() -> Site {
+    let site = Site::fixture("search-judged-2");
+    site.build_ok();
+    site
+}
+
+/// Asserts that `q` in `lang` shows `first` first, as found (not as a
+/// correction), and also finds each of `also`.
+fn expect(b: &Path, site: &Site, lang: &str, q: &str, first: &str, also: &[&str]) {
+    let (pages, fixed, hits) = find(b, site, lang, q);
+    let want = |p: &str| format!("field/{p}.html");
+    assert_eq!(pages.first(), Some(&want(first)), "{lang} `{q}`: {hits:#?}");
+    for p in also {
+        assert!(
+            pages.contains(&want(p)),
+            "{lang} `{q}` misses {p}: {hits:#?}"
+        );
+    }
+    assert!(!fixed, "{lang} `{q}` is no misspelling: {hits:#?}");
+}
+
+/// A dotted acronym is one word, as typed without its dots: `UN` finds the
+/// page that writes *U.N.*, `ONU` the one that writes *O.N.U.*, and `I.D.`
+/// both *I.D. card* and *refugee ID*. Before, `UN` found nothing, `ONU`
+/// was corrected to `ont`, and `I.D.` searched `d` alone (`i` is a
+/// function word), missing the page that says *ID*.
+#[test]
+fn dotted_acronyms_are_one_word() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (lang, q, first, also) in [
+        ("en", "UN", "trafficking", &[][..]),
+        ("en", "U.N. agencies", "trafficking", &[]),
+        ("en", "I.D.", "hotlines", &["trafficking"]),
+        ("en", "ID card", "hotlines", &[]),
+        ("fr", "ONU", "trafficking", &[]),
+        ("fr", "onu", "trafficking", &[]),
+    ] {
+        expect(&b, &site, lang, q, first, also);
+    }
+}
