@@ -92,3 +92,43 @@ fn names_that_are_not_unicode_are_skipped_and_named() {
     assert!(!o.stderr.contains("cannot read"), "{}", o.stderr);
     assert_eq!(o.stderr.matches(": warning:").count(), 3, "{}", o.stderr);
 }
+
+/// A `title:` left empty was "missing `title`" at the `---` line, as if
+/// there were none; `title: Null` (YAML's word for no value) the same,
+/// with nothing to say why. And any other key left empty (`summary:`,
+/// `draft:`, `order:`, as templates and converters leave them) was an
+/// error, "must be text: quote it". An empty title is said at its line,
+/// `Null` with the quotes to add; other empty keys count as not given.
+#[test]
+fn empty_front_matter_values_are_said_at_their_line_or_not_given() {
+    let s = site();
+    s.write(
+        "guidance/handbook/04-a.en.md",
+        "---\ntitle:\n---\n\nText.\n",
+    );
+    s.write(
+        "guidance/handbook/05-b.en.md",
+        "---\ntitle: Null\n---\n\nText.\n",
+    );
+    s.write(
+        "guidance/handbook/06-c.en.md",
+        "---\ntitle: C\nsummary:\norder:\ndraft:\naliases:\n---\n\nText.\n",
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/04-a.en.md:2:1: error: `title` is empty"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/05-b.en.md:2:8: error: `title` is empty: YAML reads `Null` as no value"
+        ) && o.stderr.contains("title: \"Null\""),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("06-c.en.md"), "{}", o.stderr);
+    assert_eq!(o.stderr.matches(": error:").count(), 2, "{}", o.stderr);
+}

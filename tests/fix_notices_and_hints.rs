@@ -97,7 +97,7 @@ fn a_refused_or_empty_title_gets_one_message() {
     );
     assert_eq!(
         about("02-b.en.md"),
-        ["guidance/p/02-b.en.md:1:1: error: missing `title` in front matter"],
+        ["guidance/p/02-b.en.md:2:1: error: `title` is empty"],
         "{err}"
     );
 }

@@ -19,6 +19,12 @@ pub fn apply(
         // An empty `title:` is reported as a missing title, once.
         "title" if v.is_null() => fm.title = None,
         "title" => fm.title = text(key, k, v, at, diags),
+        // Any other key left empty (`summary:`, `draft:`, as templates and
+        // converters leave them) is as if not given: nothing to read. Not
+        // a stamp, which fieldguide writes: an empty one is a broken stamp.
+        _ if v.is_null() && !matches!(key, "translation_of" | "adapts") => {
+            return super::PAGE_KEYS.contains(&key) || super::PUBLICATION_KEYS.contains(&key);
+        }
         "summary" => fm.summary = text(key, k, v, at, diags),
         "version" => fm.version = text(key, k, v, at, diags),
         "author" => fm.author = authors(key, k, v, at, diags),

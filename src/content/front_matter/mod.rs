@@ -156,20 +156,46 @@ pub fn parse(
             Role::Chapter => "every chapter",
         };
         let (title, from) = suggested_title(split.body, rel);
-        diags.push(
-            Diagnostic::error(
+        let hint =
+            format!("{what} needs a title{from}:\n      ---\n      title: {title}\n      ---");
+        // A `title:` that is there but empty is said at its line.
+        let given = root.as_ref().and_then(|r| r.entries()).and_then(|e| {
+            e.iter()
+                .find(|(k, _)| k.as_text() == Some("title"))
+                .map(|(k, v)| (k, v))
+        });
+        diags.push(match given {
+            Some((k, v)) => empty_title(k, v, &at, hint),
+            None => Diagnostic::error(
                 rel,
                 split.yaml_line.saturating_sub(1).max(1),
                 1,
                 "missing `title` in front matter",
             )
-            .with_hint(format!(
-                "{what} needs a title{from}:\n      ---\n      title: {title}\n      ---"
-            )),
-        );
+            .with_hint(hint),
+        });
         return None;
     }
     (errors(diags) == before).then_some(fm)
+}
+
+/// The error for a `title:` with nothing in it, at its key: a plain
+/// `Null` or `~` is YAML's word for no value, so it is told to quote it.
+fn empty_title(
+    k: &crate::yaml::Node,
+    v: &crate::yaml::Node,
+    at: &Located,
+    hint: String,
+) -> Diagnostic {
+    match v.scalar().map(|s| s.text.as_str()) {
+        Some(word) if v.is_null() && !word.is_empty() => at
+            .error(
+                v,
+                format!("`title` is empty: YAML reads `{word}` as no value"),
+            )
+            .with_hint(format!("quote it to make it text: title: \"{word}\"")),
+        _ => at.error(k, "`title` is empty").with_hint(hint),
+    }
 }
 
 /// A title to suggest for a page without one: its first `# heading` (a
