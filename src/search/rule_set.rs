@@ -12,6 +12,10 @@ pub struct Rules {
     /// build time, see `stem`; Portuguese and Spanish plurals, which
     /// Snowball leaves apart: `homens`, `homem`; `veces`, `vez`).
     pub joins: bool,
+    /// Whether the grouping prefixes group the words of the language's own
+    /// pages, as a stemmer would (the index carries these groups, and the
+    /// browser makes none: Swahili noun classes, `mtoto`, `watoto`).
+    pub own_groups: bool,
     /// Words dropped from a query that has other words (elided articles).
     pub drop: &'static [&'static str],
     /// (prefix, letters that must remain, used for Arabic word groups).

@@ -10,6 +10,7 @@ pub use super::rule_set::{Rules, Suffix};
 const ARABIC: Rules = Rules {
     groups: true,
     joins: false,
+    own_groups: false,
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),
@@ -60,6 +61,7 @@ const ARABIC: Rules = Rules {
 const FRENCH: Rules = Rules {
     groups: false,
     joins: false,
+    own_groups: false,
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
@@ -91,6 +93,7 @@ const FRENCH: Rules = Rules {
 const ENGLISH: Rules = Rules {
     groups: false,
     joins: false,
+    own_groups: false,
     drop: &["s"],
     prefixes: &[],
     suffixes: &[
@@ -148,6 +151,7 @@ const ENGLISH: Rules = Rules {
 const PORTUGUESE: Rules = Rules {
     groups: false,
     joins: true,
+    own_groups: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[
@@ -173,11 +177,43 @@ const PORTUGUESE: Rules = Rules {
 const SPANISH: Rules = Rules {
     groups: false,
     joins: true,
+    own_groups: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
     irregular: &[],
     query_suffixes: &[],
+};
+
+// Swahili noun classes: a noun's singular and plural differ by their
+// prefix, not their ending (`mtoto`, `watoto`; `mkimbizi`, `wakimbizi`;
+// `mwaka`, `miaka`; `kituo`, `vituo`; `chakula`, `vyakula`), so the words
+// of Swahili pages are grouped without it (`toto`, `kimbizi`, `aka`, `tuo`,
+// `akula`), and a query word is tried without it: each form finds the
+// others, whichever the site has. Three letters must remain, so `wakati`
+// and `watu` keep theirs (`mtu`, `kitu` have endings of their own). Not
+// `ma-` (class 6), whose words too often are another word with it
+// (`makazi`, shelter; `kazi`, work), nor `u-`, `ku-`, `ji-`. The index
+// carries these groups: English words of pages shown untranslated keep
+// theirs (`mother` is not `other`).
+const SWAHILI: Rules = Rules {
+    groups: false,
+    joins: false,
+    own_groups: true,
+    drop: &[],
+    prefixes: &[
+        ("mw", 3, true),
+        ("mi", 3, true),
+        ("m", 3, true),
+        ("wa", 3, true),
+        ("ki", 3, true),
+        ("vi", 3, true),
+        ("ch", 3, true),
+        ("vy", 3, true),
+    ],
+    suffixes: &[],
+    irregular: &[("watu", "mtu", 0), ("vitu", "kitu", 0)],
+    query_suffixes: &[("mtu", "watu", 0), ("kitu", "vitu", 0)],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
@@ -191,6 +227,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "pt" => Some(&PORTUGUESE),
         "es" => Some(&SPANISH),
         "ru" => Some(&super::russian::RUSSIAN),
+        "sw" => Some(&SWAHILI),
         _ => None,
     }
 }
@@ -204,6 +241,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
     const NONE: Rules = Rules {
         groups: false,
         joins: false,
+        own_groups: false,
         drop: &[],
         prefixes: &[],
         suffixes: &[],
@@ -235,7 +273,7 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es", "ru"] {
+        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop
@@ -254,7 +292,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr"] {
+        for code in ["ar", "fr", "sw"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {

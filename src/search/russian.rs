@@ -10,6 +10,7 @@ use super::rule_set::Rules;
 pub(super) const RUSSIAN: Rules = Rules {
     groups: false,
     joins: false,
+    own_groups: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[],

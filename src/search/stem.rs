@@ -6,7 +6,9 @@
 //! for the languages they cover; Arabic by the light affix rules of
 //! `affix` (the Snowball Arabic stemmer leaves `والمترجم` whole but cuts
 //! `الضحية` to `الضح`), which the browser applies itself, so that Arabic
-//! groups cost the index nothing; no groups elsewhere. Each word is stemmed
+//! groups cost the index nothing; Swahili words without their noun-class
+//! prefixes (`mtoto`, `watoto`), by the same rules; no groups elsewhere.
+//! Each word is stemmed
 //! by the language of the pages it was found in: an English page shown in
 //! the Arabic tree keeps English groups.
 
@@ -59,13 +61,19 @@ pub(super) struct Word<'a> {
 /// French `-é`, `-ée`, but lower case; its stem is then normalised like any
 /// term). In a language whose affix rules make groups (`rules`, Arabic),
 /// every other word is grouped by them, as search.js does again (see
-/// `affix::groups`); elsewhere a word is its own group. Then plurals join
+/// `affix::groups`); where they group a language's own words (Swahili
+/// noun classes), its pages' words are grouped by them and carried;
+/// elsewhere a word is its own group. Then plurals join
 /// their singulars' groups (see [`join`]).
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
     let carried: Vec<Option<String>> = words
         .iter()
         .map(|w| {
-            let stem = normalise(&w.stemmer?.stem(&w.surface.to_lowercase()));
+            let stem = match (w.stemmer, rules) {
+                (Some(s), _) => normalise(&s.stem(&w.surface.to_lowercase())),
+                (None, Some(r)) if r.own_groups && w.own => affix::group(w.term, r),
+                _ => return None,
+            };
             (stem != w.term).then_some(stem)
         })
         .collect();
@@ -161,6 +169,21 @@ mod tests {
         assert_eq!(en, ["consent", "consent", "consent", "victim"]);
         let fr = group_all("fr-BE", &["Sécurité", "protégées", "protégé", "passeurs"]);
         assert_eq!(fr, ["secur", "proteg", "proteg", "passeur"]);
+    }
+
+    #[test]
+    fn swahili_groups_leave_out_noun_class_prefixes_of_its_own_words() {
+        let sw = group_all("sw", &["Mtoto", "watoto", "vituo", "watu", "mtu", "wakati"]);
+        assert_eq!(sw, ["toto", "toto", "tuo", "mtu", "mtu", "kati"]);
+        // Words only of pages in another language keep theirs.
+        let term = "mother";
+        let word = Word {
+            surface: term,
+            term,
+            stemmer: None,
+            own: false,
+        };
+        assert_eq!(keys(&[word], affix::rules("sw")), [(term.into(), false)]);
     }
 
     #[test]
