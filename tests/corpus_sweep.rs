@@ -132,3 +132,20 @@ fn empty_front_matter_values_are_said_at_their_line_or_not_given() {
     assert!(!o.stderr.contains("06-c.en.md"), "{}", o.stderr);
     assert_eq!(o.stderr.matches(": error:").count(), 2, "{}", o.stderr);
 }
+
+/// `fieldguide new -- -guide` printed `cd -guide` as the next command,
+/// which the shell reads as an option: it prints `cd ./-guide`.
+#[test]
+fn new_prints_a_cd_that_works_for_a_name_with_a_leading_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["new", "--", "-guide"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("\n  cd ./-guide\n"), "{err}");
+    assert!(dir.path().join("-guide/site.yaml").is_file());
+}

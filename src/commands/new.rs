@@ -101,7 +101,11 @@ fn write_site(dir: &Path) -> std::io::Result<()> {
 }
 
 fn shell_quote(p: &Path) -> String {
-    let s = p.display().to_string();
+    let mut s = p.display().to_string();
+    // `cd -guide` would read it as an option, quoted or not.
+    if s.starts_with('-') {
+        s.insert_str(0, "./");
+    }
     if s.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
         s
     } else {
