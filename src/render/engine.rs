@@ -8,7 +8,7 @@ use crate::i18n::{I18n, fluent_value};
 use crate::theme::Theme;
 use fluent_bundle::FluentArgs;
 use std::sync::Arc;
-use tera::{Kwargs, State, Tera};
+use tera::{Kwargs, State, StringInput, Tera};
 
 /// Compiles the theme's templates and registers `t()`.
 pub fn templates(
@@ -48,6 +48,42 @@ fn css_string(value: &str, _: Kwargs, _: &State) -> tera::Value {
     }
     out.push('"');
     tera::Value::safe_string(&out)
+}
+
+/// Tera's own `replace` filter, to the letter, but finding `from` with
+/// memchr's vectorised search: the default theme replaces `<pre>` in
+/// every page's content, and `str::replace` took a seventh of the time
+/// spent in templates (perf, 10,000 x 3).
+fn replace(val: StringInput, kwargs: Kwargs, state: &State) -> tera::TeraResult<tera::Value> {
+    let from = kwargs.must_get::<&str>("from")?;
+    let to = kwargs.must_get::<StringInput>("to")?;
+    if state.autoescaping_enabled() && (val.is_safe() || to.is_safe()) {
+        let out = replace_all(&val.rendered(state)?, from, &to.rendered(state)?);
+        Ok(tera::Value::safe_string(&out))
+    } else {
+        Ok(tera::Value::from(replace_all(
+            val.as_str(),
+            from,
+            to.as_str(),
+        )))
+    }
+}
+
+/// `text.replace(from, to)`.
+fn replace_all(text: &str, from: &str, to: &str) -> String {
+    if from.is_empty() {
+        return text.replace(from, to);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    // A match of valid UTF-8 in valid UTF-8 starts on a character.
+    for at in memchr::memmem::find_iter(text.as_bytes(), from.as_bytes()) {
+        out.push_str(&text[copied..at]);
+        out.push_str(to);
+        copied = at + from.len();
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// The arguments every interface-string function takes: `key`, the
@@ -188,6 +224,7 @@ fn escape(text: &str) -> String {
 ///   the string (a language's name: "shown in English").
 fn register_functions(tera: &mut Tera, i18n: Arc<I18n>, codes: Vec<String>, default: LangId) {
     tera.register_filter("css_string", css_string);
+    tera.register_filter("replace", replace);
     let codes = Arc::new(codes);
     {
         let (i18n, codes) = (i18n.clone(), codes.clone());
@@ -277,4 +314,51 @@ pub(super) fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>)
         message = format!("{message} (while rendering {p})");
     }
     Diagnostic::error(file, line, col, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_all_is_str_replace() {
+        for (text, from, to) in [
+            ("<pre>a</pre><pre>b</pre>", "<pre>", "<pre class=\"x\">"),
+            ("no match", "<pre>", "x"),
+            ("aaaa", "aa", "b"),
+            ("aaa", "aa", ""),
+            ("", "a", "b"),
+            ("شرح «شرح» شرح", "شرح", "é"),
+            ("abc", "", "-"),
+            ("ééé", "é", "e"),
+        ] {
+            assert_eq!(
+                replace_all(text, from, to),
+                text.replace(from, to),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_replace_filter_renders_as_teras_own() {
+        let template = "{{ a | replace(from=\"b\", to=\"<i>\") }}|{{ s | safe | replace(from=\"<p>\", to=\"<p class=x>\") }}|{{ a | replace(from=\"<\", to=s) }}";
+        let mut ctx = tera::Context::new();
+        ctx.insert("a", "a<b>");
+        ctx.insert("s", "<p>1</p><p>2</p>");
+        let render = |ours: bool| {
+            let mut tera = Tera::new();
+            if ours {
+                tera.register_filter("replace", replace);
+            }
+            tera.add_raw_template("t.html", template).unwrap();
+            tera.render("t.html", &ctx).unwrap()
+        };
+        let ours = render(true);
+        assert_eq!(ours, render(false));
+        assert!(
+            ours.starts_with("a&lt;&lt;i&gt;&gt;|&lt;p class=x&gt;1</p>"),
+            "{ours}"
+        );
+    }
 }
