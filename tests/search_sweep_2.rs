@@ -96,3 +96,15 @@ fn swahili_singulars_and_plurals_find_each_other() {
     let (pages, _, hits) = find(&b, &site, "sw", "other");
     assert_eq!(pages, ["field/trafficking.html"], "{hits:#?}");
 }
+
+/// Swahili writes the letter `ng'` with an apostrophe (`ng'ombe`, cattle),
+/// which phones make hard to type: `ngombe` finds it as a word, as in
+/// Hausa. Before, it found nothing (the site's words were `ng` and `ombe`).
+#[test]
+fn swahili_ng_apostrophe_is_one_word() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["ngombe", "ng'ombe", "ng’ombe"] {
+        expect(&b, &site, "sw", q, "children", &[]);
+    }
+}

@@ -12,8 +12,8 @@
 //!   hyphen, zero-width (non-)joiner and the modifier apostrophe U+02BC
 //!   (Hausa `ʼya`);
 //! - in languages that write letters joined by an apostrophe as one word
-//!   ([`apostrophe_words`]: Hausa `ma'aikaci`, `'ya'ya`; English `don't`,
-//!   `person's`), an apostrophe `'` or `’` between two word characters
+//!   ([`apostrophe_words`]: Hausa `ma'aikaci`, `'ya'ya`; Swahili `ng'ombe`;
+//!   English `don't`, `person's`), an apostrophe `'` or `’` between two word characters
 //!   belongs to the word and is ignored like U+02BC, so that `ma'aikaci`,
 //!   `ma’aikaci`, `maʼaikaci` and `maaikaci` are one term, and `don't` is
 //!   `dont`, not `don` and a word `t`; elsewhere it separates words
@@ -56,12 +56,15 @@ fn fold_map() -> &'static HashMap<char, &'static str> {
 }
 
 /// Whether a language writes letters joined by an apostrophe as one word
-/// (Hausa, and English contractions and possessives, by the primary
-/// subtag): the index says so to search.js (`"a"`). `person's` is then the
-/// term `persons`, which the stemmer groups with `person`.
+/// (Hausa; Swahili `ng'ombe`, `ng'ambo`, whose `ng'` is a letter, typed
+/// `ngombe` on a phone; and English contractions and possessives, by the
+/// primary subtag): the index says so to search.js (`"a"`). `person's` is
+/// then the term `persons`, which the stemmer groups with `person`.
 pub fn apostrophe_words(code: &str) -> bool {
     let primary = code.split(['-', '_']).next().unwrap_or("");
-    primary.eq_ignore_ascii_case("ha") || primary.eq_ignore_ascii_case("en")
+    ["ha", "sw", "en"]
+        .iter()
+        .any(|l| primary.eq_ignore_ascii_case(l))
 }
 
 /// The apostrophes that join letters under [`apostrophe_words`] (U+02BC
@@ -317,6 +320,7 @@ mod tests {
     fn hausa_joins_letters_across_apostrophes() {
         assert!(apostrophe_words("ha") && apostrophe_words("ha-NG"));
         assert!(apostrophe_words("en") && apostrophe_words("en-GB"));
+        assert!(apostrophe_words("sw"));
         assert!(!apostrophe_words("fr") && !apostrophe_words("hak"));
         assert_eq!(
             words_in("Don't ask for the person’s papers.", true),
