@@ -149,3 +149,24 @@ fn new_prints_a_cd_that_works_for_a_name_with_a_leading_dash() {
     assert!(err.contains("\n  cd ./-guide\n"), "{err}");
     assert!(dir.path().join("-guide/site.yaml").is_file());
 }
+
+/// A title of only a zero-width space (pasted from Word) was published as
+/// a heading and a navigation entry that show nothing; it is an error at
+/// its line, as an empty title is.
+#[test]
+fn a_title_of_invisible_characters_is_an_error_at_its_line() {
+    let s = site();
+    s.write(
+        "guidance/handbook/04-a.en.md",
+        "---\ntitle: \"\u{200b}\u{200e}\"\n---\n\nText.\n",
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/04-a.en.md:2:8: error: `title` holds only invisible characters"
+        ),
+        "{}",
+        o.stderr
+    );
+}

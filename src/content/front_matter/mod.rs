@@ -149,7 +149,10 @@ pub fn parse(
             .as_ref()
             .and_then(|r| r.get("title"))
             .is_some_and(|v| !v.is_null());
-    if fm.title.as_deref().is_none_or(str::is_empty) && !fm.omit && !refused {
+    // A title of invisible characters (a zero-width space pasted from
+    // Word) would be a heading and a navigation entry that show nothing.
+    let blank = |t: &str| t.chars().all(crate::text::is_invisible);
+    if fm.title.as_deref().is_none_or(blank) && !fm.omit && !refused {
         let what = match role {
             Role::PublicationIndex => "every publication",
             Role::PartIndex => "every part",
@@ -194,6 +197,9 @@ fn empty_title(
                 format!("`title` is empty: YAML reads `{word}` as no value"),
             )
             .with_hint(format!("quote it to make it text: title: \"{word}\"")),
+        Some(text) if !text.trim().is_empty() => at
+            .error(v, "`title` holds only invisible characters")
+            .with_hint(hint),
         _ => at.error(k, "`title` is empty").with_hint(hint),
     }
 }
