@@ -108,3 +108,15 @@ fn swahili_ng_apostrophe_is_one_word() {
         expect(&b, &site, "sw", q, "children", &[]);
     }
 }
+
+/// Text pasted from a PDF keeps its ligatures (`ﬁ`, `ﬂ`, `ﬃ`: one
+/// character for two or three letters): `file` finds *ﬁle*, as written.
+/// Before, `file`, `flag` and `confidential` found nothing there.
+#[test]
+fn ligatures_are_their_letters() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["file", "flag", "confidential", "affiliated", "case files"] {
+        expect(&b, &site, "en", q, "records", &[]);
+    }
+}
