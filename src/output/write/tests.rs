@@ -1,7 +1,23 @@
 use super::*;
 
+/// `Writer::begin`, waiting while the output's lock is held by a child
+/// process that another test thread is starting (`mkfifo`, `git`): a fork
+/// copies every open file, this test's locked folder included, until the
+/// child's exec closes it.
+fn begin(out: &Path) -> Result<Writer, Diagnostic> {
+    for _ in 0..200 {
+        match Writer::begin(out) {
+            Err(d) if d.message.starts_with("another fieldguide build") => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            done => return done,
+        }
+    }
+    Writer::begin(out)
+}
+
 fn write_all(out: &Path, files: &[(&str, &str)]) -> Result<WriteStats, Vec<Diagnostic>> {
-    let w = Writer::begin(out).map_err(|d| vec![d])?;
+    let w = begin(out).map_err(|d| vec![d])?;
     let staged: Vec<Staged> = files
         .iter()
         .map(|(p, b)| w.put(p, b.as_bytes()).unwrap())
@@ -28,7 +44,7 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let key = "ab".repeat(16);
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged = vec![
         w.put("a.html", b"1").unwrap(),
         w.put("g.pdf", b"pdf").unwrap(),
@@ -47,7 +63,7 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
     );
     // A build without them keeps g.pdf (still listed with its key) and
     // removes h.pdf.
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged = vec![w.put("a.html", b"1").unwrap()];
     let keep = Printed {
         made: BTreeMap::new(),
@@ -63,7 +79,7 @@ fn printed_files_are_recorded_and_kept_only_while_unchanged() {
     );
     // Changed by hand, it is no longer fieldguide's: removed, and named.
     std::fs::write(out.join("g.pdf"), "edited").unwrap();
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged = vec![w.put("a.html", b"1").unwrap()];
     let (stats, warnings) = w.commit_printed(staged, &keep, None).unwrap();
     assert_eq!((stats.removed, warnings.len()), (1, 1));
@@ -82,7 +98,7 @@ fn a_changed_stale_file_is_removed_and_named() {
     let out = dir.path().join("public");
     write_all(&out, &[("a.html", "1"), ("b.html", "2")]).unwrap();
     std::fs::write(out.join("b.html"), "edited by hand").unwrap();
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged = vec![w.put("a.html", b"1").unwrap()];
     let (s, warnings) = w.commit(staged).unwrap();
     assert_eq!(s.removed, 1);
@@ -125,7 +141,7 @@ fn everything_the_build_does_not_write_is_removed() {
         ("de/d.html", "4"),
         ("fr/e.html", "5"),
     ];
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged: Vec<Staged> = files
         .iter()
         .map(|(p, b)| w.put(p, b.as_bytes()).unwrap())
@@ -202,7 +218,7 @@ fn a_stale_entry_through_a_link_removes_only_the_link() {
         format!("{h} x/lnk/v.txt\n{h} x/file\n{h} gone/v.txt\n"),
     )
     .unwrap();
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged = vec![
         w.put("a.html", b"1").unwrap(),
         w.put("x/b.html", b"1").unwrap(),
@@ -304,11 +320,14 @@ fn a_fifo_in_place_of_the_staging_folder_is_removed() {
     let out = dir.path().join("out");
     write_all(&out, &[("a.html", "one")]).unwrap();
     let fifo = out.join(STAGING);
-    let status = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
     write_all(&out, &[("a.html", "two")]).unwrap();
     assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "two");
     assert!(std::fs::symlink_metadata(&fifo).is_err());
@@ -323,7 +342,7 @@ fn a_planted_empty_folder_is_named_an_emptied_one_is_not() {
     write_all(&out, &[("a.html", "1"), ("en/old/deep/b.html", "2")]).unwrap();
     std::fs::create_dir_all(out.join("en/my-uploads")).unwrap();
     std::fs::create_dir_all(out.join("empty-top/inner")).unwrap();
-    let w = Writer::begin(&out).unwrap();
+    let w = begin(&out).unwrap();
     let staged = vec![w.put("a.html", b"1").unwrap()];
     let (stats, warnings) = w.commit(staged).unwrap();
     assert_eq!(
