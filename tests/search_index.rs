@@ -185,7 +185,9 @@ fn search_js_stays_offline_and_small() {
     // loads (tests/weight.rs). 15,000 since it finds words the site
     // writes apart (`safehouse`, `safe house`): about 13,300 before;
     // 16,000 since it ranks words as typed and as words before their
-    // starts, and ends sentences inside separators: about 15,450.
+    // starts, and ends sentences inside separators: about 15,450;
+    // 17,000 since it finds numbers the site writes in groups
+    // (`2348001234567` for `+234 800 123 4567`): about 16,900.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -193,7 +195,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 16_000,
-        "search.js is {served} bytes as served (budget: 16,000)"
+        served <= 17_000,
+        "search.js is {served} bytes as served (budget: 17,000)"
     );
 }

@@ -120,3 +120,27 @@ fn ligatures_are_their_letters() {
         expect(&b, &site, "en", q, "records", &[]);
     }
 }
+
+/// A phone number is typed as one run of digits, the site writes it in
+/// groups: `2348001234567`, `8001234567` and `08001234567` (with the trunk
+/// 0) find the page that writes *+234 800 123 4567*, and `247` the one
+/// open *24/7*. Before, the first three found nothing, and `247` was
+/// corrected to `24`.
+#[test]
+fn a_number_typed_whole_finds_it_written_in_groups() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in [
+        "2348001234567",
+        "+2348001234567",
+        "8001234567",
+        "08001234567",
+        "247",
+        "helpline 8001234567",
+    ] {
+        expect(&b, &site, "en", q, "hotlines", &[]);
+    }
+    // A number the site does not write finds nothing.
+    let (pages, _, hits) = find(&b, &site, "en", "9991234567");
+    assert!(pages.is_empty(), "{hits:#?}");
+}

@@ -221,6 +221,34 @@
     return used ? { docs: on, toks: a } : null;
   }
 
+  // A number the site writes in groups within a line (`+234 800 123 4567`,
+  // `24/7`): each such run with its page, read once. A query number is a
+  // run joined (`2348001234567`, `247`), or five digits or more of one
+  // (`8001234567`; `08001234567`, its trunk 0 off).
+  var runs;
+  function joined(q) {
+    var on = {}, a = new Uint32Array(W.length), used = 0, d = q.replace(/^0/, ""), num = /^\d+$/;
+    if (!/^\d{3,}$/.test(q)) return null;
+    if (!runs) runs = [], docs.forEach(function (doc, p) {
+      [doc.title, doc.text].forEach(function (x) {
+        for (var j = 0, k, i, r; j < x.length; j = k + 1) {
+          for (r = [x[j]], k = j; isWord[x[k]] && num.test(T[x[k]]); r.push(x[k = i])) {
+            i = isWord[x[k + 1]] ? k + 1 : k + 2;
+            if (!num.test(T[x[i]]) || !(isWord[x[k + 1]] || /^[ \u00a0\u202f\-.\/()+]{1,3}$/.test(W[x[k + 1]]))) break;
+          }
+          if (r.length > 1) runs.push([r.map(function (t) { return T[t]; }).join(""), p, r]);
+        }
+      });
+    });
+    runs.forEach(function (r) {
+      if (r[0] === q || (d.length >= 5 && r[0].indexOf(d) >= 0)) {
+        on[r[1]] = used = 1;
+        r[2].forEach(function (t) { a[t] = 1; });
+      }
+    });
+    return used ? { docs: on, toks: a } : null;
+  }
+
   // The groups a query word finds, each with a tier: 3 the word or its
   // group, 2 a variant, words it starts (as one types) or a word that
   // starts it, 1 a correction.
@@ -245,6 +273,7 @@
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
     // other in a page (not `healthcare` for `health … care`).
     if (!tiers.size && len(q) >= 4) pair = split(q);
+    if (!tiers.size && !pair) pair = joined(q);
     if (!tiers.size && len(q) >= 3 && !pair && (fix = typo(q, vs || variants(q)))) add(fix, 1);
     // Else a longer form of a word of the site (`respiration`, `respirer`):
     // the longest key that starts it, of four letters and half the word.
