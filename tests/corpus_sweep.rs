@@ -170,3 +170,45 @@ fn a_title_of_invisible_characters_is_an_error_at_its_line() {
         o.stderr
     );
 }
+
+/// A reference link's target comes from its definition, often far below
+/// (`[form]: old/form.pdf`): a broken one was said at each use only, where
+/// the target is not written. Each use now names the definition's line,
+/// for the error and for the warning of `broken_links: warning`.
+#[test]
+fn a_broken_reference_target_names_its_definition_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\n---\n\nSee [the form][f], [f][] and [F].\n\n![Chart][img]\n\n[direct](gone.md)\n\n[f]: missing-form.md\n[img]: images/none.png\n",
+    );
+    let note_f = "  = note: the target is given by the link definition at line 11: fix it there";
+    let note_img = "  = note: the target is given by the link definition at line 12: fix it there";
+    for warning in [false, true] {
+        if warning {
+            let yaml = site.read("site.yaml");
+            site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+        }
+        let o = site.run(&["build"]);
+        assert_eq!(o.code, if warning { 0 } else { 1 }, "{}", o.stderr);
+        assert_eq!(
+            o.stderr.lines().filter(|l| *l == note_f).count(),
+            3,
+            "{}",
+            o.stderr
+        );
+        assert_eq!(
+            o.stderr.lines().filter(|l| *l == note_img).count(),
+            1,
+            "{}",
+            o.stderr
+        );
+        // A link that writes its target has no such note.
+        assert_eq!(
+            o.stderr.matches("= note: the target is given").count(),
+            4,
+            "{}",
+            o.stderr
+        );
+    }
+}

@@ -74,6 +74,17 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
     }
 }
 
+/// Where the link definition a reference link (`[text][label]`, `[label][]`,
+/// `[label]`) takes its target from starts.
+fn definition(st: &State, link_type: LinkType, label: &str) -> Option<usize> {
+    matches!(
+        link_type,
+        LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+    )
+    .then(|| st.definitions.get(&label.to_lowercase()).copied())
+    .flatten()
+}
+
 fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
     let pos = range.start;
     match tag {
@@ -112,12 +123,24 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             ..
         } => start_link(st, &format!("mailto:{dest_url}"), &title, pos),
         Tag::Link {
-            dest_url, title, ..
-        } => start_link(st, &dest_url, &title, pos),
-        Tag::Image {
-            dest_url, title, ..
+            link_type,
+            dest_url,
+            title,
+            id,
         } => {
+            st.link_def = definition(st, link_type, &id);
+            start_link(st, &dest_url, &title, pos);
+            st.link_def = None;
+        }
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => {
+            st.link_def = definition(st, link_type, &id);
             let src = image_src(st, &dest_url, pos);
+            st.link_def = None;
             st.frames.push(Frame::Image {
                 src,
                 title: title.to_string(),

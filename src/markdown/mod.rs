@@ -211,6 +211,8 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         linted_to: 0,
         row: None,
         not_definitions: HashSet::new(),
+        definitions: HashMap::new(),
+        link_def: None,
         depth: 0,
         in_code: false,
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
@@ -229,6 +231,11 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
             None
         }),
     );
+    st.definitions = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label.to_lowercase(), def.span.start))
+        .collect();
     for (event, range) in parser.into_offset_iter() {
         // A footnote no reader sees is left out whole (see `notes`).
         if unshown {

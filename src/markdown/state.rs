@@ -158,6 +158,11 @@ pub(super) struct State<'s, 'a> {
     /// Labels (lower case) of lines that look like link definitions but
     /// are text, said at their line (`lint`).
     pub(super) not_definitions: HashSet<String>,
+    /// Where each link definition of the page starts, by label (lower
+    /// case), and that of the link being resolved, if it takes its target
+    /// from one: a broken target is fixed at the definition, not the use.
+    pub(super) definitions: HashMap<String, usize>,
+    pub(super) link_def: Option<usize>,
     /// Number of Markdown elements open around the current event.
     pub(super) depth: usize,
     /// Inside a code block: text is code, never rewritten.
@@ -253,19 +258,26 @@ impl<'s, 'a> State<'s, 'a> {
     }
 
     /// A broken link or missing image: an error, or with `broken_links:
-    /// warning` a warning saying what readers see instead.
+    /// warning` a warning saying what readers see instead; with the line
+    /// of the link definition its target comes from.
     pub(super) fn defect(&mut self, pos: usize, msg: String, hint: Option<String>, shown: &str) {
-        match self.broken_links {
-            BrokenLinks::Error => self.error(pos, msg, hint),
+        let (l, c) = self.locate(pos);
+        let mut d = match self.broken_links {
+            BrokenLinks::Error => Diagnostic::error(self.rel(), l, c, msg),
             BrokenLinks::Warning => {
-                let (l, c) = self.locate(pos);
-                let mut d = Diagnostic::warning(self.rel(), l, c, format!("{msg}; {shown}"));
-                if let Some(h) = hint {
-                    d = d.with_hint(h);
-                }
-                self.r.diagnostics.push(d);
+                Diagnostic::warning(self.rel(), l, c, format!("{msg}; {shown}"))
             }
+        };
+        if let Some(h) = hint {
+            d = d.with_hint(h);
         }
+        if let Some(at) = self.link_def {
+            let (line, _) = self.locate(at);
+            d = d.with_note(format!(
+                "the target is given by the link definition at line {line}: fix it there"
+            ));
+        }
+        self.r.diagnostics.push(d);
     }
 }
 
