@@ -212,3 +212,20 @@ fn a_broken_reference_target_names_its_definition_line() {
         );
     }
 }
+
+/// A file whose name has a character web addresses cannot hold (`?`) is
+/// skipped with a warning; a link to it was "a missing file" with nothing
+/// to connect the two. The link's error now says why.
+#[test]
+fn a_link_to_a_file_skipped_for_its_name_says_why() {
+    let site = signs_with("[The form](what%3F.pdf)\n");
+    site.write("guidance/handbook/what?.pdf", "%PDF-1.4\n%%EOF\n");
+    let o = site.run(&["build"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "  = hint: a file named `what?.pdf` cannot be published: '?' does not work in web addresses; rename the file, and this link"),
+        "{}",
+        o.stderr
+    );
+}

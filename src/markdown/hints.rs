@@ -125,6 +125,16 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         return Some(format!("a web address needs `https://`: `https://{dest}`"));
     }
     let key = path.to_string_lossy().replace('\\', "/");
+    // Such a file is skipped when the site is read (`content::names`).
+    let name = key.rsplit('/').next().unwrap_or(&key);
+    if let Some(bad) = name
+        .chars()
+        .find(|c| matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | ':'))
+    {
+        return Some(format!(
+            "a file named `{name}` cannot be published: {bad:?} does not work in web addresses; rename the file, and this link"
+        ));
+    }
     if site.by_source.contains_key(path) {
         // From the linking file's folder: `../dnh.md` from a part's index.
         let link = link_from(from, &key);
