@@ -85,36 +85,44 @@ fn definition(st: &State, link_type: LinkType, label: &str) -> Option<usize> {
     .flatten()
 }
 
+/// A heading opens: its text is gathered until it ends (see
+/// `elements::end_heading`).
+fn start_heading<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, pos: usize) {
+    let Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs,
+    } = tag
+    else {
+        return;
+    };
+    // Attributes other than id and class are dropped: `{onclick=..}` must not pass.
+    if !attrs.is_empty() {
+        dropped_heading_attributes(st, pos, id.as_deref(), &attrs);
+    }
+    st.frames.push(Frame::Heading {
+        level,
+        offset: pos,
+        id: id.map(|i| i.to_string()),
+        classes: classes
+            .iter()
+            .map(|c| {
+                c.chars()
+                    .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+                    .collect::<String>()
+            })
+            .filter(|c| !c.is_empty())
+            .collect(),
+        alt: None,
+        events: Vec::new(),
+    });
+}
+
 fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
     let pos = range.start;
     match tag {
-        Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        } => {
-            // Attributes other than id and class are dropped: `{onclick=..}` must not pass.
-            if !attrs.is_empty() {
-                dropped_heading_attributes(st, pos, id.as_deref(), &attrs);
-            }
-            st.frames.push(Frame::Heading {
-                level,
-                offset: pos,
-                id: id.map(|i| i.to_string()),
-                classes: classes
-                    .iter()
-                    .map(|c| {
-                        c.chars()
-                            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-                            .collect::<String>()
-                    })
-                    .filter(|c| !c.is_empty())
-                    .collect(),
-                alt: None,
-                events: Vec::new(),
-            });
-        }
+        Tag::Heading { .. } => start_heading(st, tag, pos),
         // `<someone@example.org>`: CommonMark's e-mail autolink.
         Tag::Link {
             link_type: LinkType::Email,
