@@ -5,25 +5,12 @@
 //! workers type them.
 
 mod common;
-use common::search_page::{Hit, results, search_dom, sel};
+use common::search_page::{Hit, found};
 use common::{Site, browser};
-use scraper::Html;
 use std::path::Path;
 
-/// The pages found (without anchors), and whether the page said it
-/// searched other words instead ("Showing results for …").
 fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
-    let dom = search_dom(b, &site.out(), lang, q);
-    let fixed = Html::parse_document(&dom)
-        .select(&sel("#search-fix:not([hidden])"))
-        .next()
-        .is_some();
-    let hits = results(&dom).1;
-    let pages = hits
-        .iter()
-        .map(|h| h.href.split('#').next().unwrap().to_string())
-        .collect();
-    (pages, fixed, hits)
+    found(b, &site.out(), lang, q)
 }
 
 /// The fixture, built.

@@ -102,3 +102,19 @@ pub fn search_dom(b: &Path, out: &Path, lang: &str, q: &str) -> String {
     );
     browser::dump_dom(b, &url)
 }
+
+/// The pages `q` finds (without anchors), whether the page said it
+/// searched other words instead ("Showing results for …"), and the hits.
+pub fn found(b: &Path, out: &Path, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
+    let dom = search_dom(b, out, lang, q);
+    let fixed = Html::parse_document(&dom)
+        .select(&sel("#search-fix:not([hidden])"))
+        .next()
+        .is_some();
+    let hits = results(&dom).1;
+    let pages = hits
+        .iter()
+        .map(|h| h.href.split('#').next().unwrap().to_string())
+        .collect();
+    (pages, fixed, hits)
+}
