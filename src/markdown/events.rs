@@ -121,6 +121,13 @@ fn start_heading<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, pos: usize) {
 
 fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
     let pos = range.start;
+    // A broken target names the link definition it comes from (`defect`).
+    st.link_def = match &tag {
+        Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. } => {
+            definition(st, *link_type, id)
+        }
+        _ => None,
+    };
     match tag {
         Tag::Heading { .. } => start_heading(st, tag, pos),
         // `<someone@example.org>`: CommonMark's e-mail autolink.
@@ -131,24 +138,12 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             ..
         } => start_link(st, &format!("mailto:{dest_url}"), &title, pos),
         Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        } => {
-            st.link_def = definition(st, link_type, &id);
-            start_link(st, &dest_url, &title, pos);
-            st.link_def = None;
-        }
+            dest_url, title, ..
+        } => start_link(st, &dest_url, &title, pos),
         Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
+            dest_url, title, ..
         } => {
-            st.link_def = definition(st, link_type, &id);
             let src = image_src(st, &dest_url, pos);
-            st.link_def = None;
             st.frames.push(Frame::Image {
                 src,
                 title: title.to_string(),
@@ -203,6 +198,7 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         }
         other => st.emit(Event::Start(other)),
     }
+    st.link_def = None;
 }
 
 fn end<'a>(st: &mut State<'_, 'a>, tag: TagEnd) {
