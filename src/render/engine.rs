@@ -135,8 +135,13 @@ impl Lookup {
             if name == "key" || name == "lang" || name == "within" || name.ends_with("_lang") {
                 continue;
             }
-            match kwargs.get::<String>(&format!("{name}_lang"))? {
-                Some(in_lang) if mark => {
+            // Looked for only by `t_span`: `t` is called for every string.
+            let in_lang = match mark {
+                true => kwargs.get::<String>(&format!("{name}_lang"))?,
+                false => None,
+            };
+            match in_lang {
+                Some(in_lang) => {
                     let m = marker(marked.len());
                     let value = v.as_str().map_or_else(|| v.to_string(), str::to_string);
                     marked.push((m.clone(), value, in_lang));
