@@ -274,6 +274,52 @@ fn stamp_refuses_the_source_language() {
     assert_eq!(o.code, 1);
 }
 
+/// A page named from the site folder (`--source site`), not from the
+/// current folder, was "cannot read: no such file"; it is stamped.
+#[test]
+fn stamp_finds_a_page_named_from_the_site_folder() {
+    let site = Site::fixture("basic");
+    assert!(
+        !std::path::Path::new(FR_INTRO).exists(),
+        "run from elsewhere"
+    );
+    let o = site.run(&["stamp", FR_INTRO]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(site.read(FR_INTRO).contains("\ntranslation_of: "));
+}
+
+/// A page the site cannot read (a key given twice) was "not a page of this
+/// site", which sent the translator looking elsewhere; `stamp` now shows
+/// the page's own error at its line, and changes nothing.
+#[test]
+fn stamp_shows_why_a_page_cannot_be_stamped() {
+    let site = Site::fixture("basic");
+    let text = site
+        .read(FR_INTRO)
+        .replacen("---\n", "---\ntitle: Twice\n", 1);
+    site.write(FR_INTRO, &text);
+    let o = site.run(&["stamp", site.path().join(FR_INTRO).to_str().unwrap()]);
+    assert_eq!(o.code, 1);
+    assert!(
+        o.stderr
+            .contains(&format!("{FR_INTRO}:3:1: error: `title` is given twice")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("not stamped: the site cannot read this page"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        !o.stderr.contains("not a page of this site"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(site.read(FR_INTRO), text);
+}
+
 #[test]
 fn sitemap_has_hreflang_alternates() {
     let site = Site::fixture("basic");

@@ -32,25 +32,22 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
     let mut problems = Vec::new();
     for file in files {
         let shown = file.display().to_string();
-        let canonical = match file.canonicalize() {
-            Ok(c) => c,
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    &shown,
-                    0,
-                    0,
-                    format!("cannot read: {}", crate::content::load::io_message(&e)),
-                ));
-                continue;
-            }
-        };
-        let Some(doc_id) = site
-            .doc_ids()
-            .find(|&d| root.join(&site.doc(d).file.rel) == canonical)
-        else {
-            let hint = "stamp a translated page under guidance/ whose front matter is valid (run `fieldguide check`)";
-            problems
-                .push(Diagnostic::error(&shown, 0, 0, "not a page of this site").with_hint(hint));
+        // A page is named from the current folder, as a shell completes
+        // it; one named from the site folder (`--source`) is found too.
+        let mut tried = Vec::new();
+        for candidate in [Some(file.clone()), from_source(&opts.source, file)]
+            .into_iter()
+            .flatten()
+        {
+            tried.push(candidate.canonicalize());
+        }
+        let doc = tried.iter().flatten().find_map(|c| {
+            site.doc_ids()
+                .find(|&d| root.join(&site.doc(d).file.rel) == *c)
+                .map(|d| (d, c.clone()))
+        });
+        let Some((doc_id, canonical)) = doc else {
+            problems.extend(not_a_page(&shown, &tried, &root, &modelled.diagnostics));
             continue;
         };
         stamp_one(opts, site, doc_id, &canonical, verbosity, &mut problems);
@@ -61,6 +58,51 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
     } else {
         EXIT_FAILED
     }
+}
+
+/// `file` named from the site folder, when it is relative and the site
+/// is not the current folder.
+fn from_source(source: &Path, file: &Path) -> Option<PathBuf> {
+    (file.is_relative() && source != Path::new(".")).then(|| source.join(file))
+}
+
+/// Why a file given to `stamp` is no page to stamp: it cannot be read, or
+/// the site could not make a page of it (its own errors, as `check` says
+/// them), or it is not one of the site's pages.
+fn not_a_page(
+    shown: &str,
+    tried: &[std::io::Result<PathBuf>],
+    root: &Path,
+    found: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let Some(canonical) = tried.iter().flatten().next() else {
+        let e = tried.iter().find_map(|t| t.as_ref().err());
+        let why = e.map_or_else(String::new, crate::content::load::io_message);
+        return vec![Diagnostic::error(
+            shown,
+            0,
+            0,
+            format!("cannot read: {why}"),
+        )];
+    };
+    let rel = canonical.strip_prefix(root).ok();
+    let own: Vec<Diagnostic> = found
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .filter(|d| rel.is_some_and(|r| d.path == r))
+        .cloned()
+        .collect();
+    if own.is_empty() {
+        let hint = "stamp a translated page under guidance/ whose front matter is valid (run `fieldguide check`)";
+        return vec![Diagnostic::error(shown, 0, 0, "not a page of this site").with_hint(hint)];
+    }
+    let mut out = own;
+    let hint = "fix the errors above, then stamp it again";
+    out.push(
+        Diagnostic::error(shown, 0, 0, "not stamped: the site cannot read this page")
+            .with_hint(hint),
+    );
+    out
 }
 
 /// Stamps one page: a translation with the version of its source it
