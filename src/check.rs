@@ -149,7 +149,11 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                             format!("{message}; published as its text"),
                         ),
                     };
-                    d.with_hint(hint)
+                    let d = d.with_hint(hint);
+                    match link.definition {
+                        Some(at) => d.with_note(crate::markdown::definition_note(at)),
+                        None => d,
+                    }
                 };
                 out.push(d);
                 break;

@@ -516,3 +516,54 @@ fn the_themes_ids_stay_the_themes() {
         o.stderr
     );
 }
+
+/// A missing anchor reached through a link definition (`[intro][i]` with
+/// `[i]: 01-intro.md#gone`, or `[top][t]` with `[t]: #nowhere` on the same
+/// page) was said at each use only, where no anchor is written. Like a
+/// broken file target, each use now names the definition's line, in both
+/// checks (another page's anchors, this page's), as error and as warning.
+#[test]
+fn a_missing_anchor_from_a_link_definition_names_its_line() {
+    let site = Site::fixture("basic");
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs\n\nSee [intro][i], [top][t] and [direct](01-intro.md#gone2).\n\n[i]: 01-intro.md#gone\n[t]: #nowhere\n",
+    );
+    for warning in [false, true] {
+        if warning {
+            let yaml = site.read("site.yaml");
+            site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+        }
+        let o = site.run(&["build"]);
+        assert_eq!(o.code, if warning { 0 } else { 1 }, "{}", o.stderr);
+        let kind = if warning { "warning" } else { "error" };
+        let note = |line: usize| {
+            format!(
+                "  = note: the target is given by the link definition at line {line}: fix it there"
+            )
+        };
+        let block = |at: &str| {
+            let start = o
+                .stderr
+                .find(at)
+                .unwrap_or_else(|| panic!("{at}:\n{}", o.stderr));
+            let rest = &o.stderr[start..];
+            let end = rest[1..]
+                .find(&format!("{PAGE}:"))
+                .map_or(rest.len(), |e| e + 1);
+            rest[..end].to_string()
+        };
+        let other = block(&format!(
+            "{PAGE}:7:5: {kind}: link to a missing anchor `#gone`"
+        ));
+        assert!(other.lines().any(|l| l == note(9)), "{other}");
+        let same = block(&format!(
+            "{PAGE}:7:17: {kind}: link to a missing anchor `#nowhere`"
+        ));
+        assert!(same.lines().any(|l| l == note(10)), "{same}");
+        let direct = block(&format!(
+            "{PAGE}:7:30: {kind}: link to a missing anchor `#gone2`"
+        ));
+        assert!(!direct.contains("= note: the target is given"), "{direct}");
+    }
+}

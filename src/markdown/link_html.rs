@@ -149,12 +149,14 @@ fn page_link(
     pos: usize,
 ) -> Check {
     let (line, col) = st.locate(pos);
+    let definition = st.link_def.map(|at| st.locate(at).0);
     st.r.page_links.push(PageLink {
         node,
         lang,
         fragment,
         line,
         col,
+        definition,
         span: None,
     });
     Check::Page(st.r.page_links.len() - 1)
@@ -195,6 +197,7 @@ pub(super) fn start_link(st: &mut State, dest: &str, title: &str, pos: usize) {
                 fragment,
                 pos,
                 mark: Some(m),
+                definition: st.link_def,
             });
             Some(m)
         }
@@ -225,6 +228,7 @@ pub(super) fn raw_href(st: &mut State, dest: &str, pos: usize) -> Option<String>
             fragment,
             pos,
             mark: None,
+            definition: None,
         });
     }
     Some(href.url)

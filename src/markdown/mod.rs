@@ -36,6 +36,7 @@ mod write;
 /// The URL helpers, under the name they had when they lived here.
 pub use crate::url as links;
 pub use bidi::number_runs;
+pub use state::definition_note;
 
 use crate::config::LangId;
 use crate::content::model::{DocId, NodeId, Site};
@@ -115,6 +116,8 @@ pub struct PageLink {
     /// needs no text.
     pub line: usize,
     pub col: usize,
+    /// The line of the link definition its target comes from, if any.
+    pub definition: Option<usize>,
     /// Where its tags are in `Rendered::html`, so that it can be published
     /// as text if the anchor is missing (`broken_links: warning`).
     pub span: Option<LinkSpan>,

@@ -89,6 +89,8 @@ pub(super) struct SamePageLink {
     pub(super) fragment: String,
     pub(super) pos: usize,
     pub(super) mark: Option<usize>,
+    /// Where the link definition its target comes from starts, if any.
+    pub(super) definition: Option<usize>,
 }
 
 /// Raw HTML elements left open, with the block depth they were opened at,
@@ -272,13 +274,15 @@ impl<'s, 'a> State<'s, 'a> {
             d = d.with_hint(h);
         }
         if let Some(at) = self.link_def {
-            let (line, _) = self.locate(at);
-            d = d.with_note(format!(
-                "the target is given by the link definition at line {line}: fix it there"
-            ));
+            d = d.with_note(definition_note(self.locate(at).0));
         }
         self.r.diagnostics.push(d);
     }
+}
+
+/// The note on a broken target that a link definition gives.
+pub fn definition_note(line: usize) -> String {
+    format!("the target is given by the link definition at line {line}: fix it there")
 }
 
 /// Word's own markup found on a page (`word`): kinds in order of first

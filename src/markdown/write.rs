@@ -75,6 +75,8 @@ fn same_page_anchors(st: &mut State) -> Vec<bool> {
             .hint(&link.fragment)
             .unwrap_or_else(|| "give the heading an explicit id: ## Heading {#id}".into());
         st.r.broken_links += 1;
+        // Checked once every id is known: the definition is this link's.
+        st.link_def = link.definition;
         st.defect(
             link.pos,
             format!("link to a missing anchor `#{}` on this page", link.fragment),
@@ -87,6 +89,7 @@ fn same_page_anchors(st: &mut State) -> Vec<bool> {
             unlinked[m] = true;
         }
     }
+    st.link_def = None;
     unlinked
 }
 
