@@ -8,8 +8,8 @@
 //! folder (`old-guide/`). A folder alias leads every page below it too:
 //! `old-guide/intro.html` goes to `new-guide/intro.html`.
 
-use super::left_out;
 use super::model::{NodeId, NodeKind, Reason, Site};
+use super::orphans;
 use crate::diagnostics::{Diagnostic, display_path};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -244,7 +244,7 @@ pub fn gone<'a>(
                 let d = site.doc_ids().find(|&d| site.doc(d).file.rel == to)?;
                 let n = &site.nodes[site.doc(d).node];
                 let url = if n.stem == "index" { n.out_dir() } else { &n.url };
-                left_out::alias_for(old, url)
+                orphans::alias_for(old, url)
             };
             let hint = match renamed.get(old).and_then(|&(to, h)| Some((to, h, new(to)?))) {
                 Some((to, true, alias)) => format!(

@@ -10,6 +10,7 @@ pub mod file_types;
 pub mod front_matter;
 pub mod layers;
 pub mod left_out;
+pub mod orphans;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -44,7 +44,7 @@ pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> 
             "`{name}` is a note to the repository's contributors, never a page; link to a page of the publication instead"
         ));
     }
-    if let Some(h) = crate::content::left_out::renamed_link_hint(site, from, dir, stem) {
+    if let Some(h) = crate::content::orphans::renamed_link_hint(site, from, dir, stem) {
         return Some(h);
     }
     let key = dir.join(stem).to_string_lossy().replace('\\', "/");
