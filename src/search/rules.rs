@@ -169,7 +169,19 @@ const PORTUGUESE: Rules = Rules {
         ("aes", "ao", 2),
     ],
     irregular: &[],
-    query_suffixes: &[],
+    // The same the other way, for a singular typed where the site has
+    // only the plural (`situação`, `situações`; `papel`, `papéis`; `homem`,
+    // `homens`), which is no start of it: a query word only.
+    query_suffixes: &[
+        ("ao", "oes", 2),
+        ("al", "ais", 2),
+        ("el", "eis", 2),
+        ("il", "eis", 2),
+        ("ol", "ois", 2),
+        ("ul", "uis", 2),
+        ("m", "ns", 2),
+        ("ao", "aes", 2),
+    ],
 };
 
 // Spanish plurals: `-ces` of `-z` (`veces`, `vez`), `-es` (`mujeres`,
@@ -182,7 +194,9 @@ const SPANISH: Rules = Rules {
     prefixes: &[],
     suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
     irregular: &[],
-    query_suffixes: &[],
+    // A singular typed where the site has only the plural (`capaz`,
+    // `capaces`; `luz`, `luces`); `-es` and `-s` plurals start with theirs.
+    query_suffixes: &[("z", "ces", 2)],
 };
 
 // Swahili noun classes: a noun's singular and plural differ by their
@@ -324,6 +338,19 @@ mod tests {
         );
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
         assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));
+    }
+
+    #[test]
+    fn portuguese_and_spanish_plural_endings_go_both_ways() {
+        // Each query ending is a plural ending the other way, so that a
+        // singular typed finds a plural of the site (`homem`, `homens`).
+        for code in ["pt", "es"] {
+            let r = rules(code).unwrap();
+            assert!(!r.query_suffixes.is_empty(), "{code}");
+            for &(s, p, m) in r.query_suffixes {
+                assert!(r.suffixes.contains(&(p, s, m)), "{code}: {s} -> {p}");
+            }
+        }
     }
 
     #[test]

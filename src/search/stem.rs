@@ -115,6 +115,12 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     }
     let of = |v: &String| own.get(v.as_str()).copied();
     let first = keys.to_vec();
+    // A plural's endings only: those a query word alone is tried with
+    // (`homem` as `homens`) would join a singular to its plural's group.
+    let plurals = Rules {
+        query_suffixes: &[],
+        ..*r
+    };
     // A plural's group -> its singular's.
     let mut merged: BTreeMap<&str, &str> = BTreeMap::new();
     for (i, w) in words.iter().enumerate().filter(|(_, w)| w.own) {
@@ -126,7 +132,10 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
                 *to = (*to).min(first[j].as_str());
             }
         } else if r.joins
-            && let Some(j) = affix::variants(w.term, r).iter().skip(1).find_map(of)
+            && let Some(j) = affix::variants(w.term, &plurals)
+                .iter()
+                .skip(1)
+                .find_map(of)
         {
             keys[i] = first[j].clone();
             carried[i] = keys[i] != w.term;

@@ -1,0 +1,55 @@
+//! End-to-end, in headless Chromium from `file://`: judged queries from a
+//! third sweep of search quality, on the `search-judged-3` fixture (short
+//! sample pages in eight languages, written for these tests): what a
+//! reader expects first, for queries as field workers type them.
+
+mod common;
+use common::search_page::{Hit, found};
+use common::{Site, browser};
+use std::path::Path;
+
+fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
+    found(b, &site.out(), lang, q)
+}
+
+/// The fixture, built.
+fn site() -> Site {
+    let site = Site::fixture("search-judged-3");
+    site.build_ok();
+    site
+}
+
+/// Asserts that `q` in `lang` shows `first` first, as found (not as a
+/// correction).
+fn expect(b: &Path, site: &Site, lang: &str, q: &str, first: &str) {
+    let (pages, fixed, hits) = find(b, site, lang, q);
+    let want = format!("field/{first}.html");
+    assert_eq!(pages.first(), Some(&want), "{lang} `{q}`: {hits:#?}");
+    assert!(!fixed, "{lang} `{q}` is no misspelling: {hits:#?}");
+}
+
+/// A Portuguese or Spanish singular typed where the page has only the
+/// plural, which it does not start: `situação` finds *situações*, `papel`
+/// *papéis*, `homem` *homens*, `opção` *opções*, `ação` *ações*, with or
+/// without accents, and Spanish `capaz` *capaces*, `luz` *luces*. Before,
+/// each found nothing (`hospital` was shown as a misspelling of
+/// *hospitais*).
+#[test]
+fn a_singular_finds_the_plural_of_the_page() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (lang, q) in [
+        ("pt", "situação"),
+        ("pt", "situacao"),
+        ("pt", "SITUAÇÃO de risco"),
+        ("pt", "papel"),
+        ("pt", "homem"),
+        ("pt", "opção"),
+        ("pt", "acao"),
+        ("pt", "hospital"),
+        ("es", "capaz"),
+        ("es", "luz"),
+    ] {
+        expect(&b, &site, lang, q, "referral");
+    }
+}
