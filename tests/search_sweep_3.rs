@@ -53,3 +53,33 @@ fn a_singular_finds_the_plural_of_the_page() {
         expect(&b, &site, lang, q, "referral");
     }
 }
+
+/// A word the site writes in two, typed as one and in the plural:
+/// `emails` finds the page that says *e-mail*, `safehouses` *safe house*,
+/// `followups` *follow-up*. Before, each found nothing: the halves were
+/// looked for as typed (`mails`, `houses`), and the site has neither; now
+/// the word's other forms are split too, least stripped first.
+#[test]
+fn a_plural_typed_as_one_word_finds_the_words_written_apart() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["emails", "safehouses", "followups", "antitraffickers"] {
+        expect(&b, &site, "en", q, "referral");
+    }
+    // Only where a page has the halves in that order, next to each other
+    // (*anti-trafficking teams*, not *teams trafficking*).
+    let (pages, _, hits) = find(&b, &site, "en", "teamstrafficking");
+    assert!(pages.is_empty(), "{hits:#?}");
+}
+
+/// A number the site writes with thousands separators, typed whole:
+/// `1000000` finds *1,000,000*. Before, it found nothing (a comma did not
+/// join the groups of a number, as a space, a dot or a slash does).
+#[test]
+fn a_number_typed_whole_finds_it_with_commas() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["1000000", "fines 1000000", "1,000,000"] {
+        expect(&b, &site, "en", q, "referral");
+    }
+}

@@ -222,7 +222,7 @@
   }
 
   // A number the site writes in groups within a line (`+234 800 123 4567`,
-  // `24/7`): each such run with its page, read once. A query number is a
+  // `24/7`, `1,000,000`): each such run with its page, read once. A query number is a
   // run joined (`2348001234567`, `247`), or five digits or more of one
   // (`8001234567`; `08001234567`, its trunk 0 off).
   var runs;
@@ -234,7 +234,7 @@
         for (var j = 0, k, i, r; j < x.length; j = k + 1) {
           for (r = [x[j]], k = j; isWord[x[k]] && num.test(T[x[k]]); r.push(x[k = i])) {
             i = isWord[x[k + 1]] ? k + 1 : k + 2;
-            if (!num.test(T[x[i]]) || !(isWord[x[k + 1]] || /^[ \u00a0\u202f\-.\/()+]{1,3}$/.test(W[x[k + 1]]))) break;
+            if (!num.test(T[x[i]]) || !(isWord[x[k + 1]] || /^[ \u00a0\u202f\-.,\/()+]{1,3}$/.test(W[x[k + 1]]))) break;
           }
           if (r.length > 1) runs.push([r.map(function (t) { return T[t]; }).join(""), p, r]);
         }
@@ -271,8 +271,9 @@
     if (len(q) > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
     // Else two words the site writes apart (`safehouse`, `safe house`;
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
-    // other in a page (not `healthcare` for `health … care`).
-    if (!tiers.size && len(q) >= 4) pair = split(q);
+    // other in a page (not `healthcare` for `health … care`); else the
+    // same for its variants (`emails`, `email`), least stripped first.
+    if (!tiers.size && len(q) >= 4) (vs || variants(q)).some(function (v) { return (pair = split(v)); });
     if (!tiers.size && !pair) pair = joined(q);
     if (!tiers.size && len(q) >= 3 && !pair && (fix = typo(q, vs || variants(q)))) add(fix, 1);
     // Else a longer form of a word of the site (`respiration`, `respirer`):
