@@ -6,7 +6,7 @@ use super::Label;
 use super::bidi::keep_numbers_together;
 use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
-use super::state::{Frame, State};
+use super::state::{Frame, ImageSrc, OpenLink, State};
 use super::{Labels, dialects, escape, lint, lost, plain, raw_html, word};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
@@ -128,6 +128,14 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         }
         _ => None,
     };
+    if in_description(st)
+        && let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &tag
+    {
+        let image = matches!(tag, Tag::Image { .. });
+        nested_in_description(st, image, dest_url, pos);
+        st.link_def = None;
+        return;
+    }
     match tag {
         Tag::Heading { .. } => start_heading(st, tag, pos),
         // `<someone@example.org>`: CommonMark's e-mail autolink.
@@ -199,6 +207,37 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         other => st.emit(Event::Start(other)),
     }
     st.link_def = None;
+}
+
+/// Inside an image's description (`![see [the form](form.docx)](a.png)`),
+/// which readers get as plain text only.
+fn in_description(st: &State) -> bool {
+    st.frames.iter().any(|f| matches!(f, Frame::Image { .. }))
+}
+
+/// A link or image inside an image's description is only its text there:
+/// nothing it names is linked, shown or published, and the author is told.
+fn nested_in_description(st: &mut State, image: bool, dest: &str, pos: usize) {
+    if image {
+        st.frames.push(Frame::Image {
+            src: ImageSrc::Missing,
+            title: String::new(),
+            offset: pos,
+            events: Vec::new(),
+        });
+        st.warn(
+            pos,
+            format!("image `{dest}` inside another image's description: readers get only its description, and the file is not published"),
+            Some("put each image on its own: ![first](a.png) ![second](b.png)"),
+        );
+    } else {
+        st.links.push(OpenLink::Text);
+        st.warn(
+            pos,
+            format!("link to `{dest}` inside an image's description: readers get only its text, and the target is not linked or published"),
+            Some("to make the image a link, put the image inside the link: [![description](image.png)](target)"),
+        );
+    }
 }
 
 fn end<'a>(st: &mut State<'_, 'a>, tag: TagEnd) {

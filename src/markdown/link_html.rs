@@ -342,6 +342,11 @@ pub(super) fn end_image(st: &mut State) {
         return;
     };
     let alt = plain_text(&events);
+    // An image inside another's description is its description there.
+    if matches!(st.frames.last(), Some(Frame::Image { .. })) {
+        st.emit(Event::Text(CowStr::from(alt)));
+        return;
+    }
     // A heading's image gives it a name even without text.
     if let Some(Frame::Heading { alt: heading, .. }) = st.frames.last_mut() {
         let heading = heading.get_or_insert_with(String::new);

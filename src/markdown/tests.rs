@@ -264,6 +264,22 @@ fn pages_record_the_files_they_use() {
 }
 
 #[test]
+fn what_an_image_description_names_is_not_published() {
+    let d = render_one(
+        "![see [the form](forms/consent.pdf) and ![a](images/flow.png) here](images/flow.png)\n",
+    );
+    assert_eq!(
+        d.r.html,
+        "<p><img src=\"images/flow.png\" alt=\"see the form and a here\" loading=\"lazy\"></p>\n"
+    );
+    // The image itself is a file the page shows; the form is not.
+    assert_eq!(d.r.assets.len(), 1);
+    d.has("4:7: warning: link to `forms/consent.pdf` inside an image's description: readers get only its text, and the target is not linked or published");
+    d.has("4:41: warning: image `images/flow.png` inside another image's description: readers get only its description, and the file is not published");
+    assert_eq!(d.r.diagnostics.len(), 2);
+}
+
+#[test]
 fn trusted_raw_html_is_kept_and_its_files_noted() {
     let d = render_with(
         "<img src=\"images/flow.png\" onload=\"x()\">\n\n<a href=\"forms/consent.pdf\">form</a>\n",

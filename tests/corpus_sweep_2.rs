@@ -1,0 +1,67 @@
+//! Defects found by a fourth black-box sweep with real-world corpora and
+//! hostile input: each test is the smallest site that showed one, run
+//! through the real binary.
+
+mod common;
+
+use common::Site;
+
+fn site() -> Site {
+    Site::fixture("basic")
+}
+
+/// The fixture's English signs page with `text` added at its end.
+fn signs_with(text: &str) -> Site {
+    let s = site();
+    let rel = "guidance/handbook/02-signs.en.md";
+    let page = s.read(rel);
+    s.write(rel, format!("{page}\n{text}"));
+    s
+}
+
+/// A link or image inside an image's description (`![see [the form](case
+/// notes.docx)](chart.png)`, as converters write a caption with a link) is
+/// only text to readers: the description is plain text. The file it named
+/// was published all the same, in every language, though no page links to
+/// it (a private `.docx` on the web, and no word said). It is not published
+/// now, and each is a warning at its place.
+#[test]
+fn what_an_image_description_names_is_not_published() {
+    let s = signs_with(
+        "![see [the notes](notes.docx) and ![inner](images/inner.png)](images/flow.png)\n",
+    );
+    s.write("guidance/handbook/notes.docx", "case notes");
+    s.write(
+        "guidance/handbook/images/inner.png",
+        std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap(),
+    );
+    let o = s.build_ok();
+    let rel = "guidance/handbook/02-signs.en.md";
+    for line in [
+        format!(
+            "{rel}:13:7: warning: link to `notes.docx` inside an image's description: readers get only its text, and the target is not linked or published"
+        ),
+        format!(
+            "{rel}:13:35: warning: image `images/inner.png` inside another image's description: readers get only its description, and the file is not published"
+        ),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    for lang in ["en", "fr", "ar"] {
+        for file in ["notes.docx", "images/inner.png"] {
+            let p = s.out().join(format!("{lang}/handbook/{file}"));
+            assert!(!p.exists(), "{} published", p.display());
+        }
+    }
+    assert!(
+        o.stderr
+            .contains("2 files in guidance/ are not linked from any page"),
+        "{}",
+        o.stderr
+    );
+    let page = s.page("en/handbook/signs.html");
+    assert_eq!(
+        page.attr("img[src='images/flow.png']", "alt"),
+        "see the notes and inner"
+    );
+}
