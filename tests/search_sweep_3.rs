@@ -83,3 +83,33 @@ fn a_number_typed_whole_finds_it_with_commas() {
         expect(&b, &site, "en", q, "referral");
     }
 }
+
+/// French `travail` and its plural `travaux` find each other, which
+/// Snowball leaves apart (it reads `-aux` as the plural of `-al`):
+/// `travail forcé` finds the page on *travaux forcés* first, as matching
+/// both words, and `travaux` also finds the page that says *travail*.
+/// Before, `travail forcé` showed the two pages as matching one word of
+/// two each, and `travaux` only the page that says it.
+#[test]
+fn french_travail_finds_travaux() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in [
+        "travail forcé",
+        "travail force",
+        "TRAVAIL FORCÉ",
+        "travaux forcés",
+    ] {
+        let (pages, fixed, hits) = find(&b, &site, "fr", q);
+        assert_eq!(
+            pages.first().map(String::as_str),
+            Some("field/referral.html"),
+            "`{q}`: {hits:#?}"
+        );
+        assert!(hits[0].partial.is_none() && !fixed, "`{q}`: {hits:#?}");
+    }
+    for q in ["travaux", "travail"] {
+        let (pages, _, hits) = find(&b, &site, "fr", q);
+        assert_eq!(pages.len(), 2, "`{q}`: {hits:#?}");
+    }
+}

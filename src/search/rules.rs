@@ -86,8 +86,12 @@ const FRENCH: Rules = Rules {
         ("s", "", 2),
         ("x", "", 2),
     ],
-    irregular: &[],
-    query_suffixes: &[],
+    // `travaux` of `travail` (Snowball groups `-aux` with `-al`, not
+    // `-ail`): joins the plural to its singular's group where both are on
+    // the site, and tried the other way on a query (`travail` where the
+    // site has only `travaux`).
+    irregular: &[("aux", "ail", 2)],
+    query_suffixes: &[("ail", "aux", 2)],
 };
 
 const ENGLISH: Rules = Rules {
@@ -327,7 +331,10 @@ mod tests {
         assert_eq!(v["e"][0], "c");
         assert_eq!(v["p"][0], serde_json::json!(["l", 4, 0]));
         assert_eq!(v["s"][0], serde_json::json!(["euses", "eur", 2]));
-        assert_eq!((&v["g"], &v["i"]), (&0.into(), &serde_json::json!([])));
+        assert_eq!(
+            (&v["g"], &v["i"]),
+            (&0.into(), &serde_json::json!([["aux", "ail", 2]]))
+        );
         let v: serde_json::Value = serde_json::from_str(&json(rules("ar"), &[])).unwrap();
         assert_eq!((&v["g"], &v["p"][0][2]), (&1.into(), &1.into()));
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &[])).unwrap();

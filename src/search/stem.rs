@@ -307,6 +307,18 @@ mod tests {
     }
 
     #[test]
+    fn french_travaux_joins_travail() {
+        // Snowball makes `traval` of `travaux` (`-aux` as `-al`), and
+        // leaves `travail` whole.
+        let fr = group_all("fr", &["travail", "travaux", "nationaux", "national"]);
+        assert_eq!(fr[0], fr[1]);
+        assert_eq!(fr[2], fr[3]);
+        assert_ne!(fr[0], fr[2]);
+        // Without its singular on the site, a plural keeps its group.
+        assert_eq!(group_all("fr", &["travaux"]), ["traval"]);
+    }
+
+    #[test]
     fn languages_without_a_stemmer_keep_words_whole() {
         assert_eq!(group_all("ha", &["Ƙasa", "ƙasashe"]), ["kasa", "kasashe"]);
     }
