@@ -3,7 +3,8 @@
 //! A page's navigation holds the publication's top level, and the children
 //! of each part on the path to the page, never the whole tree. Most of it is
 //! the same from page to page, so each entry is written once per language
-//! and folder depth, and a page only writes the entries on its own path.
+//! (its link's `../` for the page's depth put in as it is copied), and a
+//! page only writes the entries on its own path.
 //! (Rendering it through a template for every page cost more than the rest
 //! of the page.) Themes restyle it with CSS: `.nav-part`, `.nav-open`,
 //! `[aria-current=page]`, `.untranslated`.
@@ -12,14 +13,21 @@ use crate::config::LangId;
 use crate::content::model::{NodeId, NodeKind, Site};
 use crate::markdown::{escape, links};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 pub struct Nav {
-    /// (node, language, depth of the page below its publication folder)
-    /// -> the entry's `<li>`, closed and not current.
-    closed: HashMap<(NodeId, LangId, usize), String>,
+    /// At `node * languages + language`, for each node with a parent: the
+    /// entry's `<li>`, closed and not current, for a page at its
+    /// publication's top; one deeper needs `../` where its link starts.
+    closed: Vec<Option<Closed>>,
+    languages: usize,
     labels: Labels,
+}
+
+/// An entry written once: `html` with the link's `../` to go at `at`.
+struct Closed {
+    html: Box<str>,
+    at: usize,
 }
 
 /// The navigation's words, per language.
@@ -55,32 +63,24 @@ pub fn depth(site: &Site, node: NodeId) -> usize {
 
 impl Nav {
     pub fn new(site: &Site, labels: Labels) -> Self {
-        let nlang = site.config.languages.len();
-        // The depths at which each publication has pages.
-        let mut depths: HashMap<NodeId, Vec<usize>> = HashMap::new();
-        for n in site.node_ids() {
-            let d = depths.entry(site.nodes[n].publication).or_default();
-            let depth = depth(site, n);
-            if !d.contains(&depth) {
-                d.push(depth);
-            }
-        }
-        let keys: Vec<(NodeId, LangId, usize)> = site
-            .node_ids()
-            .filter(|&n| site.nodes[n].parent.is_some())
-            .flat_map(|n| {
-                let ds = depths[&site.nodes[n].publication].clone();
-                crate::config::LangId::all(nlang)
-                    .flat_map(move |l| ds.clone().into_iter().map(move |d| (n, l, d)))
-            })
-            .collect();
+        let languages = site.config.languages.len();
         let nav = Nav {
-            closed: HashMap::new(),
+            closed: Vec::new(),
+            languages,
             labels,
         };
-        let closed = keys
+        // Indexed by node, then language: the order `closed` is read in.
+        let closed = (0..site.nodes.len() * languages)
             .into_par_iter()
-            .map(|(n, l, d)| ((n, l, d), nav.item(site, n, l, d, false, false, "")))
+            .map(|i| {
+                let (n, l) = (NodeId(i / languages), LangId(i % languages));
+                site.nodes[n].parent?;
+                let (html, at) = nav.entry(site, n, l, 0, false, false, "");
+                Some(Closed {
+                    html: html.into_boxed_str(),
+                    at,
+                })
+            })
             .collect();
         Nav { closed, ..nav }
     }
@@ -129,9 +129,15 @@ impl Nav {
                         &children,
                     ));
                 }
-                _ => match self.closed.get(&(c, lang, depth)) {
-                    Some(html) => out.push_str(html),
-                    None => out.push_str(&self.item(site, c, lang, depth, false, false, "")),
+                _ => match self.closed.get(c.0 * self.languages + lang.0) {
+                    Some(Some(Closed { html, at })) => {
+                        out.push_str(&html[..*at]);
+                        for _ in 0..depth {
+                            out.push_str("../");
+                        }
+                        out.push_str(&html[*at..]);
+                    }
+                    _ => out.push_str(&self.item(site, c, lang, depth, false, false, "")),
                 },
             }
         }
@@ -184,6 +190,22 @@ impl Nav {
         current: bool,
         children: &str,
     ) -> String {
+        self.entry(site, node, lang, depth, open, current, children)
+            .0
+    }
+
+    /// [`Self::item`], and where its link's address starts in it.
+    #[allow(clippy::too_many_arguments)]
+    fn entry(
+        &self,
+        site: &Site,
+        node: NodeId,
+        lang: LangId,
+        depth: usize,
+        open: bool,
+        current: bool,
+        children: &str,
+    ) -> (String, usize) {
         let n = &site.nodes[node];
         let pub_dir = site.nodes[n.publication].out_dir();
         let href = format!(
@@ -200,7 +222,9 @@ impl Nav {
             (false, true) => s.push_str(" class=\"nav-open\""),
             (false, false) => {}
         }
-        let _ = write!(s, "><a href=\"{}\"", escape(&href));
+        s.push_str("><a href=\"");
+        let at = s.len();
+        let _ = write!(s, "{}\"", escape(&href));
         // A title shown from another language says so, for screen readers.
         let shown = n.doc_for(lang).map_or(lang, |d| site.doc(d).file.lang);
         if shown != lang {
@@ -238,7 +262,7 @@ impl Nav {
             s.push_str(children);
         }
         s.push_str("</li>\n");
-        s
+        (s, at)
     }
 }
 
