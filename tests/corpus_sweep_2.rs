@@ -65,3 +65,43 @@ fn what_an_image_description_names_is_not_published() {
         "see the notes and inner"
     );
 }
+
+/// A link or image to a file on the writer's own disk, as Word and
+/// converters leave them (`C:\Users\…`, `file:///…`, `\\server\share\…`):
+/// `C:\…` was read as a web address of scheme `c:`, and each was only a
+/// warning, "`c:` link removed", hinting that "only http, https, mailto and
+/// tel links are published"; the site was published with the broken link
+/// and image even with `broken_links: error`. Each is now a broken link
+/// like a missing file, said as what it is, with the file of that name in
+/// `guidance/` to link to instead.
+#[test]
+fn a_file_on_the_writers_computer_is_a_broken_link() {
+    let s = signs_with(
+        "![Chart](C:\\Users\\ann\\Pictures\\FLOW.png) and [the form](file:///C:/Users/ann/Intake%20form.docx)\n",
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    let chart = "`C:\\Users\\ann\\Pictures\\FLOW.png` is a file on the writer's computer, which readers cannot open";
+    let form = "`file:///C:/Users/ann/Intake%20form.docx` is a file on the writer's computer, which readers cannot open";
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for line in [
+        format!("{rel}:13:1: error: {chart}"),
+        "  = hint: guidance/handbook/images/flow.png has that name: link to it from here, `images/flow.png`".to_string(),
+        format!("{rel}:13:46: error: {form}"),
+        "  = hint: copy `Intake form.docx` into guidance/ (beside this page, or in its images/ folder) and link to it by its path from this page".to_string(),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    assert!(!o.stderr.contains("link removed"), "{}", o.stderr);
+
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    let o = s.build_ok();
+    for line in [
+        format!("{rel}:13:1: warning: {chart}; its description is shown in a box"),
+        format!("{rel}:13:46: warning: {form}; published as its text"),
+        "  1 broken link and 1 missing image published as text: see the warnings".to_string(),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+}

@@ -231,6 +231,56 @@ fn quoted(s: &str) -> Option<&str> {
     rest.find(q).map(|end| &rest[..end])
 }
 
+/// A path on the writer's own computer, as Word and converters leave
+/// them (`C:\Users\ann\chart.png`, `file:///C:/Users/ann/chart.png`,
+/// `\\server\share\form.pdf`): no reader can open it. The message, and
+/// a hint: the file of that name in `guidance/` to link to instead, if
+/// there is one, else to copy it in. `from` is the linking file's folder.
+pub(super) fn own_computer(site: &Site, from: &Path, dest: &str) -> Option<(String, String)> {
+    let b = dest.as_bytes();
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
+    let file_url = b.len() >= 5 && b[..5].eq_ignore_ascii_case(b"file:");
+    if !(drive || file_url || dest.starts_with('\\')) {
+        return None;
+    }
+    let message = format!("`{dest}` is a file on the writer's computer, which readers cannot open");
+    let path = crate::url::percent_decode(dest);
+    let Some(name) = path.rsplit(['/', '\\']).next().filter(|n| !n.is_empty()) else {
+        return Some((
+            message,
+            "put the file under guidance/ and link to it by its path from this page".to_string(),
+        ));
+    };
+    let name = crate::slug::nfc(name);
+    let mut same: Vec<String> = site
+        .asset_by_source
+        .keys()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case(&name))
+        })
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    same.sort();
+    let hint = match same.first() {
+        Some(found) => {
+            let link = link_from(from, found);
+            let link = if link.contains(' ') {
+                format!("<{link}>")
+            } else {
+                link
+            };
+            format!("guidance/{found} has that name: link to it from here, `{link}`")
+        }
+        None => format!(
+            "copy `{name}` into guidance/ (beside this page, or in its images/ folder) and link to it by its path from this page"
+        ),
+    };
+    Some((message, hint))
+}
+
 /// `tel:+254 700 000` without its spaces, if `target` is a `tel:` link.
 pub(super) fn tel_without_spaces(target: &str) -> Option<String> {
     let number = target

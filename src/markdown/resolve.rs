@@ -82,6 +82,12 @@ impl<'s> Resolver<'s> {
         if dest.is_empty() {
             return Target::Empty;
         }
+        if let Some((message, hint)) = hints::own_computer(self.site, self.dir, dest) {
+            return Target::Missing {
+                message,
+                hint: Some(hint),
+            };
+        }
         if let Some(scheme) = scheme_of(dest) {
             return if SAFE_SCHEMES.contains(&scheme.as_str()) {
                 Target::External(dest.to_string())

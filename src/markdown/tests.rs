@@ -280,6 +280,32 @@ fn what_an_image_description_names_is_not_published() {
 }
 
 #[test]
+fn a_file_on_the_writers_computer_is_a_broken_link_with_its_copy_named() {
+    let d = render_one(
+        "[form](C:\\Users\\ann\\consent.pdf) ![flow](file:///C:/Users/ann/Flow.PNG) [share](\\\\srv\\x.pdf)\n",
+    );
+    d.has("4:1: error: `C:\\Users\\ann\\consent.pdf` is a file on the writer's computer, which readers cannot open");
+    d.has("4:34: error: `file:///C:/Users/ann/Flow.PNG` is a file on the writer's computer, which readers cannot open");
+    d.has(
+        "4:73: error: `\\srv\\x.pdf` is a file on the writer's computer, which readers cannot open",
+    );
+    assert_eq!(
+        d.hints(),
+        [
+            "guidance/pub/forms/consent.pdf has that name: link to it from here, `forms/consent.pdf`",
+            "guidance/pub/images/flow.png has that name: link to it from here, `images/flow.png`",
+            "copy `x.pdf` into guidance/ (beside this page, or in its images/ folder) and link to it by its path from this page",
+        ]
+    );
+    assert_eq!((d.r.broken_links, d.r.missing_images), (2, 1));
+    assert!(
+        !d.r.html.contains("<a") && !d.r.html.contains("<img"),
+        "{}",
+        d.r.html
+    );
+}
+
+#[test]
 fn trusted_raw_html_is_kept_and_its_files_noted() {
     let d = render_with(
         "<img src=\"images/flow.png\" onload=\"x()\">\n\n<a href=\"forms/consent.pdf\">form</a>\n",
