@@ -105,3 +105,58 @@ fn a_file_on_the_writers_computer_is_a_broken_link() {
         assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
     }
 }
+
+/// A title or summary is plain text: `summary: Call {{hotline}} …` and
+/// `summary: See [the signs](02-signs.md)` were published with the braces
+/// and brackets on the publication's page, the page's description and the
+/// navigation, without a word (a local value left unfilled where the body
+/// fills it). Each is a warning at its line, with the words to write.
+#[test]
+fn markup_in_a_title_or_summary_is_warned_at_its_line() {
+    let s = site();
+    s.write(
+        "guidance/values.yaml",
+        "hotline: { kind: phone, label: { en: Hotline } }\n",
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    let page = s.read(rel);
+    s.write(
+        rel,
+        page.replacen(
+            "title: Signs\n",
+            "title: Signs\nsummary: Call {{hotline}}, and see [the intro](01-intro.md).\n",
+            1,
+        ),
+    );
+    let o = s.build_ok();
+    let line = format!(
+        "{rel}:3:10: warning: `{{{{hotline}}}}` in `summary` is shown as written, in braces: local values are filled in only in a page's text"
+    );
+    assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    assert_eq!(
+        o.stderr.matches("in `summary` is shown").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+
+    s.write(
+        rel,
+        page.replacen(
+            "title: Signs\n",
+            "title: Signs\nsummary: See [the intro](01-intro.md).\n",
+            1,
+        ),
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for line in [
+        format!(
+            "{rel}:3:10: warning: `[the intro](01-intro.md)` in `summary` is shown as written: `summary` is plain text, not Markdown"
+        ),
+        "  = hint: write the words alone here, `the intro`, and the link in the page's text"
+            .to_string(),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+}

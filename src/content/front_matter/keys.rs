@@ -18,14 +18,20 @@ pub fn apply(
     match key {
         // An empty `title:` is reported as a missing title, once.
         "title" if v.is_null() => fm.title = None,
-        "title" => fm.title = text(key, k, v, at, diags),
+        "title" => {
+            fm.title = text(key, k, v, at, diags);
+            markup_shown(key, v, at, diags);
+        }
         // Any other key left empty (`summary:`, `draft:`, as templates and
         // converters leave them) is as if not given: nothing to read. Not
         // a stamp, which fieldguide writes: an empty one is a broken stamp.
         _ if v.is_null() && !matches!(key, "translation_of" | "adapts") => {
             return super::PAGE_KEYS.contains(&key) || super::PUBLICATION_KEYS.contains(&key);
         }
-        "summary" => fm.summary = text(key, k, v, at, diags),
+        "summary" => {
+            fm.summary = text(key, k, v, at, diags);
+            markup_shown(key, v, at, diags);
+        }
         "version" => fm.version = text(key, k, v, at, diags),
         "author" => fm.author = authors(key, k, v, at, diags),
         "translation_of" => fm.translation_of = text(key, k, v, at, diags),
@@ -86,6 +92,57 @@ fn text(
             None
         }
     }
+}
+
+/// A title or summary is plain text: a local value (`{{hotline}}`) is not
+/// filled in there, nor a Markdown link made, and readers would see the
+/// braces or brackets. Said once per value, at it.
+fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) {
+    let Some(s) = v.as_text() else {
+        return;
+    };
+    if let Some(value) = local_value(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!("`{value}` in `{key}` is shown as written, in braces: local values are filled in only in a page's text"),
+            )
+            .with_hint(format!("write the words it stands for here, and `{value}` in the page's text")),
+        );
+    } else if let Some((link, words)) = markdown_link(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!(
+                    "`{link}` in `{key}` is shown as written: `{key}` is plain text, not Markdown"
+                ),
+            )
+            .with_hint(format!(
+                "write the words alone here, `{words}`, and the link in the page's text"
+            )),
+        );
+    }
+}
+
+/// The first `{{name}}` of `s` that names a local value (`\{{` is literal).
+fn local_value(s: &str) -> Option<&str> {
+    s.match_indices("{{").find_map(|(i, _)| {
+        if s[..i].ends_with('\\') {
+            return None;
+        }
+        let end = i + 2 + s[i + 2..].find("}}")?;
+        crate::content::values::valid_name(s[i + 2..end].trim_matches(' ')).then(|| &s[i..end + 2])
+    })
+}
+
+/// The first Markdown link of `s`, `[words](target)`, and its words.
+fn markdown_link(s: &str) -> Option<(&str, &str)> {
+    s.match_indices('[').find_map(|(i, _)| {
+        let close = i + s[i..].find("](")?;
+        let end = close + s[close..].find(')')?;
+        let words = &s[i + 1..close];
+        (!words.contains('[')).then(|| (&s[i..=end], words))
+    })
 }
 
 fn order(key: &str, k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<i64> {

@@ -356,3 +356,33 @@ fn an_author_list_is_joined_and_ignored_keys_are_not_checked() {
         ]
     );
 }
+
+#[test]
+fn markup_in_a_title_or_summary_is_said_to_show_as_written() {
+    let (fm, d) = run(
+        "---\ntitle: Call {{ hotline }} now\nsummary: See [the signs](02-signs.md) first.\n---\n",
+        Role::Chapter,
+    );
+    assert_eq!(
+        fm.unwrap().summary.as_deref(),
+        Some("See [the signs](02-signs.md) first.")
+    );
+    assert_eq!(
+        heads(&d),
+        [
+            "2:8: warning: `{{ hotline }}` in `title` is shown as written, in braces: local values are filled in only in a page's text",
+            "3:10: warning: `[the signs](02-signs.md)` in `summary` is shown as written: `summary` is plain text, not Markdown",
+        ]
+    );
+    assert_eq!(
+        d[1].hint.as_deref(),
+        Some("write the words alone here, `the signs`, and the link in the page's text")
+    );
+    // Braces that name no value, a literal `\{{`, and brackets without a
+    // target are text.
+    let (_, d) = run(
+        "---\ntitle: \"{{< ref a >}} [sic] \\\\{{hotline}} [a] (b)\"\n---\n",
+        Role::Chapter,
+    );
+    assert!(d.is_empty(), "{:?}", heads(&d));
+}
