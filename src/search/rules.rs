@@ -175,7 +175,10 @@ const PORTUGUESE: Rules = Rules {
     irregular: &[],
     // The same the other way, for a singular typed where the site has
     // only the plural (`situação`, `situações`; `papel`, `papéis`; `homem`,
-    // `homens`), which is no start of it: a query word only.
+    // `homens`), which is no start of it: a query word only. Then verb,
+    // participle and gender endings, down to the Snowball group of another
+    // form of the site's, as in Russian (`registar` finds `registe`, group
+    // `regist`; `acompanhar`, `acompanhadas`).
     query_suffixes: &[
         ("ao", "oes", 2),
         ("al", "ais", 2),
@@ -185,6 +188,23 @@ const PORTUGUESE: Rules = Rules {
         ("ul", "uis", 2),
         ("m", "ns", 2),
         ("ao", "aes", 2),
+        ("ados", "", 3),
+        ("adas", "", 3),
+        ("idos", "", 3),
+        ("idas", "", 3),
+        ("ado", "", 3),
+        ("ada", "", 3),
+        ("ido", "", 3),
+        ("ida", "", 3),
+        ("ar", "", 3),
+        ("er", "", 3),
+        ("ir", "", 3),
+        ("am", "", 3),
+        ("em", "", 3),
+        ("os", "", 3),
+        ("as", "", 3),
+        ("o", "", 3),
+        ("a", "", 3),
     ],
 };
 
@@ -200,7 +220,29 @@ const SPANISH: Rules = Rules {
     irregular: &[],
     // A singular typed where the site has only the plural (`capaz`,
     // `capaces`; `luz`, `luces`); `-es` and `-s` plurals start with theirs.
-    query_suffixes: &[("z", "ces", 2)],
+    // Then verb, participle and gender endings, down to the Snowball group
+    // of another form of the site's, as in Russian (`proteger` finds
+    // `protegidas`, group `proteg`; `acompañado`, `acompañadas`).
+    query_suffixes: &[
+        ("z", "ces", 2),
+        ("ados", "", 3),
+        ("adas", "", 3),
+        ("idos", "", 3),
+        ("idas", "", 3),
+        ("ado", "", 3),
+        ("ada", "", 3),
+        ("ido", "", 3),
+        ("ida", "", 3),
+        ("ar", "", 3),
+        ("er", "", 3),
+        ("ir", "", 3),
+        ("an", "", 3),
+        ("en", "", 3),
+        ("os", "", 3),
+        ("as", "", 3),
+        ("o", "", 3),
+        ("a", "", 3),
+    ],
 };
 
 // Swahili noun classes: a noun's singular and plural differ by their
@@ -354,7 +396,7 @@ mod tests {
         for code in ["pt", "es"] {
             let r = rules(code).unwrap();
             assert!(!r.query_suffixes.is_empty(), "{code}");
-            for &(s, p, m) in r.query_suffixes {
+            for &(s, p, m) in r.query_suffixes.iter().filter(|q| !q.1.is_empty()) {
                 assert!(r.suffixes.contains(&(p, s, m)), "{code}: {s} -> {p}");
             }
         }
