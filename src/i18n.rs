@@ -26,6 +26,23 @@ pub struct I18n {
     theme_ids: std::sync::Arc<[String]>,
 }
 
+/// The interface-string files a language code reads, in order: its own,
+/// then its language's when the rest of the code names only a region
+/// (`pt-BR`, `es-419`: `pt`, `es`), never another script (`ha-Arab` does
+/// not read Hausa in Latin letters).
+fn file_codes(code: &str) -> Vec<&str> {
+    let mut out = vec![code];
+    if let Some((base, rest)) = code.split_once(['-', '_'])
+        && rest.split(['-', '_']).all(|t| {
+            (t.len() == 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        })
+    {
+        out.push(base);
+    }
+    out
+}
+
 impl I18n {
     pub fn load(theme: &Theme, config: &Config, diags: &mut Vec<Diagnostic>) -> Self {
         let builtin = Theme::builtin();
@@ -35,18 +52,29 @@ impl I18n {
             let id: unic_langid::LanguageIdentifier = lang.code.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             let mut lang_keys = BTreeSet::new();
-            let file = format!("i18n/{}.ftl", lang.code);
-            // Built-in strings first, then the site's file over them, key by key.
-            let mut layers: Vec<(&[u8], bool)> = Vec::new();
-            if let Some(b) = builtin.strings(&lang.code) {
-                layers.push((b, false));
-            }
-            if theme.overridden.contains(&file)
-                && let Some(s) = theme.strings(&lang.code)
+            // Built-in strings first, then the site's file over them, key by
+            // key; for a regional variant (`pt-BR`), its language's file
+            // when it has none of its own.
+            let codes = file_codes(&lang.code);
+            let mut layers: Vec<(&[u8], bool, String)> = Vec::new();
+            if let Some((b, code)) = codes
+                .iter()
+                .find_map(|c| builtin.strings(c).map(|b| (b, c)))
             {
-                layers.push((s, true));
+                layers.push((b, false, format!("i18n/{code}.ftl")));
             }
-            for (bytes, site) in layers {
+            if let Some((s, file)) = codes.iter().find_map(|c| {
+                let file = format!("i18n/{c}.ftl");
+                theme
+                    .overridden
+                    .contains(&file)
+                    .then(|| theme.strings(c))
+                    .flatten()
+                    .map(|s| (s, file))
+            }) {
+                layers.push((s, true, file));
+            }
+            for (bytes, site, file) in layers {
                 let path = PathBuf::from(theme.display_path(&file));
                 let path = if site {
                     path
@@ -241,5 +269,20 @@ pub fn fluent_value(v: &tera::Value) -> FluentValue<'static> {
     match v.as_str() {
         Some(s) => FluentValue::from(s.to_string()),
         None => FluentValue::from(v.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_codes;
+
+    #[test]
+    fn a_regional_variant_reads_its_language_not_another_script() {
+        assert_eq!(file_codes("pt-BR"), ["pt-BR", "pt"]);
+        assert_eq!(file_codes("es-419"), ["es-419", "es"]);
+        assert_eq!(file_codes("sw_KE"), ["sw_KE", "sw"]);
+        assert_eq!(file_codes("fr"), ["fr"]);
+        assert_eq!(file_codes("ha-Arab"), ["ha-Arab"]);
+        assert_eq!(file_codes("zh-Hant-TW"), ["zh-Hant-TW"]);
     }
 }

@@ -8,8 +8,8 @@ use common::{Page, Site};
 use scraper::ElementRef;
 use std::collections::BTreeMap;
 
-/// The `basic` fixture with three more languages: Spanish and Persian
-/// (right-to-left) with no interface strings, Swahili with a few.
+/// The `basic` fixture with three more languages: German and Persian
+/// (right-to-left) with no interface strings, Somali with a few.
 fn site() -> Site {
     let site = Site::fixture("basic");
     site.write(
@@ -17,22 +17,22 @@ fn site() -> Site {
         "title:\n  en: Test guidance\n  fr: Guide de test\n  ar: دليل الاختبار\n\
          default_language: en\nlanguages:\n  - { code: en, name: English }\n\
          \x20 - { code: fr, name: Français }\n  - { code: ar, name: العربية }\n\
-         \x20 - { code: es, name: Español }\n  - { code: sw, name: Kiswahili }\n\
+         \x20 - { code: de, name: Deutsch }\n  - { code: so, name: Soomaali }\n\
          \x20 - { code: fa, name: فارسی }\n",
     );
     site.write(
-        "templates/i18n/sw.ftl",
-        "skip-to-content = Ruka hadi maudhui\nnext = Inayofuata\npublications = Machapisho\n",
+        "templates/i18n/so.ftl",
+        "skip-to-content = U gudub nuxurka\nnext = Xiga\npublications = Daabacaadaha\n",
     );
     let o = site.build_ok();
     assert!(
         o.stderr
-            .contains("site.yaml:10:13: warning: no interface strings for `es`"),
+            .contains("site.yaml:10:13: warning: no interface strings for `de`"),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr.contains("create templates/i18n/es.ftl"),
+        o.stderr.contains("create templates/i18n/de.ftl"),
         "{}",
         o.stderr
     );
@@ -132,7 +132,7 @@ fn sel(css: &str) -> scraper::Selector {
 fn fallen_back_strings_are_marked_english() {
     let site = site();
     let english = strings("en");
-    for (lang, rtl) in [("es", false), ("fa", true)] {
+    for (lang, rtl) in [("de", false), ("fa", true)] {
         let mut seen = 0;
         for p in PAGES {
             let page = site.page(&format!("{lang}/{p}"));
@@ -210,7 +210,7 @@ fn fallen_back_strings_are_marked_english() {
             };
             marks += 1;
             let (want, dir) = match code {
-                "es" | "sw" | "fa" => ("en", "ltr"),
+                "de" | "so" | "fa" => ("en", "ltr"),
                 "ar" => ("ar", "rtl"),
                 other => (other, "ltr"),
             };
@@ -224,9 +224,9 @@ fn fallen_back_strings_are_marked_english() {
         assert!(marks >= 3, "{lang}: {marks} marks");
     }
 
-    // The chooser does not invite Spanish readers to "Read in English".
+    // The chooser does not invite German readers to "Read in English".
     let chooser = site.page("index.html");
-    for lang in ["es", "sw", "fa"] {
+    for lang in ["de", "so", "fa"] {
         let item = chooser.one(&format!(".language-list li[lang={lang}]"));
         assert!(item.text().collect::<String>().trim() != "", "{lang}");
         assert_eq!(item.select(&sel(".language-prompt")).count(), 0, "{lang}");
@@ -237,14 +237,14 @@ fn fallen_back_strings_are_marked_english() {
 #[test]
 fn partial_strings_are_marked_key_by_key() {
     let site = site();
-    let page = site.page("sw/handbook/signs.html");
-    // Swahili has these: no lang of their own.
-    assert_eq!(page.text_of(".skip-link"), "Ruka hadi maudhui");
-    assert_eq!(page.attr("html", "lang"), "sw");
+    let page = site.page("so/handbook/signs.html");
+    // Somali has these: no lang of their own.
+    assert_eq!(page.text_of(".skip-link"), "U gudub nuxurka");
+    assert_eq!(page.attr("html", "lang"), "so");
     assert_eq!(page.one(".skip-link").value().attr("lang"), None);
     let next = page.select(".pager .next .pager-label");
     if let Some(n) = next.first() {
-        assert_eq!(n.text().collect::<String>(), "Inayofuata");
+        assert_eq!(n.text().collect::<String>(), "Xiga");
         assert_eq!(n.value().attr("lang"), None);
     }
     // ... and not these.
@@ -253,16 +253,16 @@ fn partial_strings_are_marked_key_by_key() {
     let prev = page.one(".pager .prev .pager-label");
     assert_eq!(prev.value().attr("lang"), Some("en"));
     assert_eq!(prev.value().attr("dir"), None, "same direction: no dir");
-    let home = site.page("sw/index.html");
+    let home = site.page("so/index.html");
     let h2 = home.one("main > h2");
-    assert_eq!(h2.text().collect::<String>(), "Machapisho");
+    assert_eq!(h2.text().collect::<String>(), "Daabacaadaha");
     assert_eq!(h2.value().attr("lang"), None);
 
     let english = strings("en");
     for p in PAGES {
-        let page = site.page(&format!("sw/{p}"));
+        let page = site.page(&format!("so/{p}"));
         for (text, l, _) in shown(&page, &english) {
-            assert_eq!(l.as_deref(), Some("en"), "sw/{p}: `{text}`");
+            assert_eq!(l.as_deref(), Some("en"), "so/{p}: `{text}`");
         }
     }
 }
@@ -459,4 +459,53 @@ fn a_language_named_in_a_notice_is_marked_with_its_language() {
         nearest(page.one(".notice-stale p"), "lang").as_deref(),
         Some("fr")
     );
+}
+
+/// Spanish, Portuguese, Swahili and Russian come with their interface
+/// strings: a site in them had every button, notice and heading of the
+/// theme in English, with a warning for each language. A regional variant
+/// (`pt-BR`) reads its language's strings; Russian counts search results
+/// with its own plural forms.
+#[test]
+fn spanish_portuguese_swahili_and_russian_have_their_own_interface() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{yaml}  - {{ code: es, name: Español }}\n  - {{ code: pt-BR, name: Português }}\n\
+             \x20 - {{ code: sw, name: Kiswahili }}\n  - {{ code: ru, name: Русский }}\n"
+        ),
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("no interface strings"), "{}", o.stderr);
+    for (code, skip, next) in [
+        ("es", "Ir al contenido", "Siguiente"),
+        ("pt-BR", "Ir para o conteúdo", "Seguinte"),
+        ("sw", "Ruka hadi maudhui", "Unaofuata"),
+        ("ru", "Перейти к содержанию", "Далее"),
+    ] {
+        let p = site.page(&format!("{code}/handbook/intro.html"));
+        assert_eq!(p.text_of(".skip-link"), skip, "{code}");
+        let link = p.one(".skip-link");
+        assert_eq!(
+            link.value().attr("lang"),
+            None,
+            "{code}: not marked as English"
+        );
+        let pager = p.text_of(".pager");
+        assert!(pager.contains(next), "{code}: {pager}");
+    }
+    let search = site.page("ru/search.html");
+    let status = search.one("#search-status");
+    for (n, text) in [
+        ("1", "Найдена 1 страница"),
+        ("3", "Найдено 3 страницы"),
+        ("11", "Найдено 11 страниц"),
+        ("21", "Найдена 21 страница"),
+    ] {
+        // Fluent isolates the number: \u{2068}1\u{2069}.
+        let shown = status.value().attr(&format!("data-count-{n}")).unwrap();
+        assert_eq!(shown.replace(['\u{2068}', '\u{2069}'], ""), text);
+    }
 }

@@ -240,16 +240,16 @@ fn warnings_about_site_yaml_and_the_theme_do_not_stop_a_rebuild_keeping_the_outp
     let yaml = site.read("site.yaml");
     site.write(
         "site.yaml",
-        format!("{yaml}  - {{ code: es, name: Español }}\n"),
+        format!("{yaml}  - {{ code: de, name: Deutsch }}\n"),
     );
     let first = site.build_ok();
     assert!(
-        first.stderr.contains("no interface strings for `es`"),
+        first.stderr.contains("no interface strings for `de`"),
         "{}",
         first.stderr
     );
     assert!(
-        first.stderr.contains("no entry for `es`"),
+        first.stderr.contains("no entry for `de`"),
         "{}",
         first.stderr
     );
