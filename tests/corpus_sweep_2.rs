@@ -160,3 +160,35 @@ fn markup_in_a_title_or_summary_is_warned_at_its_line() {
         assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
     }
 }
+
+/// A value whose quotes Word made curly (`value: “help@example.org”`, YAML
+/// keeps them) or that carries its `mailto:` was a valid e-mail address:
+/// every page linked `mailto:“help@example.org”` (or
+/// `mailto:mailto:…`), which no mail program opens. Each is an error at
+/// the value, saying what to take out.
+#[test]
+fn an_address_value_in_curly_quotes_is_refused_at_its_line() {
+    let s = site();
+    s.write(
+        "guidance/values.yaml",
+        "help: { kind: email, label: { en: Help }, value: “help@example.org” }\n\
+         desk: { kind: email, label: { en: Desk }, value: \"mailto:desk@example.org\" }\n\
+         web: { kind: url, label: { en: Web }, value: https://example.org/” }\n",
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    let page = s.read(rel);
+    s.write(
+        rel,
+        format!("{page}\n{{{{help}}}} {{{{desk}}}} {{{{web}}}}\n"),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for line in [
+        "guidance/values.yaml:1:50: error: `“help@example.org”` is not a valid email for `help`",
+        "guidance/values.yaml:2:50: error: `mailto:desk@example.org` is not a valid email for `desk`",
+        "  = hint: an e-mail address is name@example.org, without quotes (a word processor types them) or `mailto:`",
+        "guidance/values.yaml:3:46: error: `https://example.org/”` is not a valid url for `web`",
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+}

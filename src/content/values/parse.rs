@@ -217,6 +217,9 @@ fn per_language(
     out
 }
 
+/// Straight and typographic quotes.
+const QUOTES: &str = "\"'“”„‘’‚«»‹›";
+
 /// Why `value` cannot be a value of `kind`, if it cannot.
 pub(super) fn problem(kind: ValueKind, value: &str) -> Option<&'static str> {
     // An override or embedding reverses or reorders the page's text after
@@ -240,20 +243,27 @@ pub(super) fn problem(kind: ValueKind, value: &str) -> Option<&'static str> {
             (!(allowed && plus_first && digits >= 2))
                 .then_some("a phone number is digits, with `+` first and spaces, `-`, `.`, `/` or brackets between")
         }
+        // Quotes a word processor typed around the value (`“x@y.org”`)
+        // would be part of the link, which then leads nowhere; so would
+        // a `mailto:` written in (`mailto:mailto:x@y.org`).
         ValueKind::Email => {
             let ok = value.split_once('@').is_some_and(|(user, host)| {
                 !user.is_empty() && host.contains('.') && !host.contains('@')
             }) && !value
                 .chars()
-                .any(|c| c.is_whitespace() || "<>\"'".contains(c));
-            (!ok).then_some("an e-mail address is name@example.org")
+                .any(|c| c.is_whitespace() || "<>:;,()[]\\".contains(c) || QUOTES.contains(c));
+            (!ok).then_some(
+                "an e-mail address is name@example.org, without quotes (a word processor types them) or `mailto:`",
+            )
         }
         ValueKind::Url => {
             let ok = (value.starts_with("https://") || value.starts_with("http://"))
                 && !value
                     .chars()
-                    .any(|c| c.is_whitespace() || "<>\"".contains(c));
-            (!ok).then_some("a web address starts with https:// and has no spaces")
+                    .any(|c| c.is_whitespace() || "<>".contains(c) || QUOTES.contains(c));
+            (!ok).then_some(
+                "a web address starts with https:// and has no spaces or quotes (a word processor types them)",
+            )
         }
         ValueKind::Date => (!crate::content::front_matter::is_date(value))
             .then_some("a date is written YYYY-MM-DD"),

@@ -206,3 +206,23 @@ fn each_label_and_value_knows_the_language_it_is_really_in() {
     assert_eq!(u.label_lang, [en, fr, ar]);
     assert_eq!(heads(&d).len(), 1, "{d:?}");
 }
+
+#[test]
+fn quotes_a_word_processor_typed_and_mailto_are_no_address() {
+    use super::ValueKind::{Email, Url};
+    use super::parse::problem;
+    for bad in [
+        "“x@y.org”",
+        "‘x@y.org’",
+        "mailto:x@y.org",
+        "«x@y.org»",
+        "x@y.org;z@y.org",
+    ] {
+        assert!(problem(Email, bad).is_some(), "{bad}");
+    }
+    assert!(problem(Email, "first.last+tag@example.org").is_none());
+    for bad in ["https://example.org/”", "“https://example.org”"] {
+        assert!(problem(Url, bad).is_some(), "{bad}");
+    }
+    assert!(problem(Url, "https://example.org/a?b=c&d=(e)").is_none());
+}
