@@ -8,7 +8,7 @@ use common::{Page, Site};
 use scraper::ElementRef;
 use std::collections::BTreeMap;
 
-/// The `basic` fixture with three more languages: German and Persian
+/// The `basic` fixture with three more languages: German and Pashto
 /// (right-to-left) with no interface strings, Somali with a few.
 fn site() -> Site {
     let site = Site::fixture("basic");
@@ -18,7 +18,7 @@ fn site() -> Site {
          default_language: en\nlanguages:\n  - { code: en, name: English }\n\
          \x20 - { code: fr, name: Français }\n  - { code: ar, name: العربية }\n\
          \x20 - { code: de, name: Deutsch }\n  - { code: so, name: Soomaali }\n\
-         \x20 - { code: fa, name: فارسی }\n",
+         \x20 - { code: ps, name: پښتو }\n",
     );
     site.write(
         "templates/i18n/so.ftl",
@@ -132,7 +132,7 @@ fn sel(css: &str) -> scraper::Selector {
 fn fallen_back_strings_are_marked_english() {
     let site = site();
     let english = strings("en");
-    for (lang, rtl) in [("de", false), ("fa", true)] {
+    for (lang, rtl) in [("de", false), ("ps", true)] {
         let mut seen = 0;
         for p in PAGES {
             let page = site.page(&format!("{lang}/{p}"));
@@ -210,7 +210,7 @@ fn fallen_back_strings_are_marked_english() {
             };
             marks += 1;
             let (want, dir) = match code {
-                "de" | "so" | "fa" => ("en", "ltr"),
+                "de" | "so" | "ps" => ("en", "ltr"),
                 "ar" => ("ar", "rtl"),
                 other => (other, "ltr"),
             };
@@ -226,7 +226,7 @@ fn fallen_back_strings_are_marked_english() {
 
     // The chooser does not invite German readers to "Read in English".
     let chooser = site.page("index.html");
-    for lang in ["de", "so", "fa"] {
+    for lang in ["de", "so", "ps"] {
         let item = chooser.one(&format!(".language-list li[lang={lang}]"));
         assert!(item.text().collect::<String>().trim() != "", "{lang}");
         assert_eq!(item.select(&sel(".language-prompt")).count(), 0, "{lang}");
@@ -314,7 +314,7 @@ fn translated_languages_get_no_extra_lang() {
 
 /// Words fieldguide writes inside content (a callout's title, the
 /// footnotes' heading, the box of a missing image) are marked too when a
-/// Persian page shows them in English.
+/// Pashto page shows them in English.
 #[test]
 fn labels_inside_content_are_marked() {
     let site = site();
@@ -328,13 +328,13 @@ fn labels_inside_content_are_marked() {
         .find(|l| l.starts_with("translation_of:"))
         .map_or(String::new(), |l| format!("{l}\n"));
     site.write(
-        "guidance/handbook/01-intro.fa.md",
+        "guidance/handbook/01-intro.ps.md",
         format!(
             "---\ntitle: مقدمه\n{stamp}---\n\n> [!NOTE]\n> متن.\n\nمتن[^1] ![نمودار](images/missing.png)\n\n[^1]: پانویس.\n"
         ),
     );
     site.build_ok();
-    let page = site.page("fa/handbook/intro.html");
+    let page = site.page("ps/handbook/intro.html");
     for css in [".callout-label", ".footnotes-title", ".missing-image-label"] {
         let e = page.one(css);
         assert_eq!(e.value().attr("lang"), Some("en"), "{css}");
@@ -461,20 +461,21 @@ fn a_language_named_in_a_notice_is_marked_with_its_language() {
     );
 }
 
-/// Spanish, Portuguese, Swahili and Russian come with their interface
-/// strings: a site in them had every button, notice and heading of the
+/// Spanish, Portuguese, Swahili, Russian, Ukrainian and Persian come with
+/// their interface strings: a site in them had every button, notice and heading of the
 /// theme in English, with a warning for each language. A regional variant
 /// (`pt-BR`) reads its language's strings; Russian counts search results
 /// with its own plural forms.
 #[test]
-fn spanish_portuguese_swahili_and_russian_have_their_own_interface() {
+fn more_languages_have_their_own_interface() {
     let site = Site::fixture("basic");
     let yaml = site.read("site.yaml");
     site.write(
         "site.yaml",
         format!(
             "{yaml}  - {{ code: es, name: Español }}\n  - {{ code: pt-BR, name: Português }}\n\
-             \x20 - {{ code: sw, name: Kiswahili }}\n  - {{ code: ru, name: Русский }}\n"
+             \x20 - {{ code: sw, name: Kiswahili }}\n  - {{ code: ru, name: Русский }}\n\
+             \x20 - {{ code: uk, name: Українська }}\n  - {{ code: fa, name: فارسی }}\n"
         ),
     );
     let o = site.build_ok();
@@ -484,6 +485,8 @@ fn spanish_portuguese_swahili_and_russian_have_their_own_interface() {
         ("pt-BR", "Ir para o conteúdo", "Seguinte"),
         ("sw", "Ruka hadi maudhui", "Unaofuata"),
         ("ru", "Перейти к содержанию", "Далее"),
+        ("uk", "Перейти до змісту", "Далі"),
+        ("fa", "رفتن به محتوا", "بعدی"),
     ] {
         let p = site.page(&format!("{code}/handbook/intro.html"));
         assert_eq!(p.text_of(".skip-link"), skip, "{code}");
