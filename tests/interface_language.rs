@@ -512,3 +512,23 @@ fn more_languages_have_their_own_interface() {
         assert_eq!(shown.replace(['\u{2068}', '\u{2069}'], ""), text);
     }
 }
+
+/// The search page's status line, where search.js writes "3 pages found"
+/// from the page's counts, was not marked when those counts fell back to
+/// English (a screen reader read them with the page language's voice). It
+/// now carries the counts' language, and nothing when they are the page's.
+#[test]
+fn the_search_status_is_marked_with_the_language_of_its_counts() {
+    let site = site();
+    for (lang, want) in [
+        ("de", (Some("en"), None)),
+        ("ps", (Some("en"), Some("ltr"))),
+        ("fr", (None, None)),
+        ("ar", (None, None)),
+    ] {
+        let page = site.page(&format!("{lang}/search.html"));
+        let status = page.one("#search-status");
+        let got = (status.value().attr("lang"), status.value().attr("dir"));
+        assert_eq!(got, want, "{lang}");
+    }
+}
