@@ -136,9 +136,10 @@ impl Lookup {
                 continue;
             }
             // Looked for only by `t_span`: `t` is called for every string.
-            let in_lang = match mark {
-                true => kwargs.get::<String>(&format!("{name}_lang"))?,
-                false => None,
+            let in_lang = if mark {
+                kwargs.get::<String>(&format!("{name}_lang"))?
+            } else {
+                None
             };
             match in_lang {
                 Some(in_lang) => {
