@@ -192,3 +192,34 @@ fn an_address_value_in_curly_quotes_is_refused_at_its_line() {
         assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
     }
 }
+
+/// `aliases: [“old-signs”]`, its quotes made curly by Word: YAML quotes
+/// only with straight quotes, so the curly ones were part of the name, and
+/// the build wrote a redirect at `“old-signs”.html` without a word; the
+/// old address `old-signs.html` that readers bookmarked was not kept. It is
+/// an error at the alias, with the name to write.
+#[test]
+fn an_alias_in_curly_quotes_is_an_error_at_its_line() {
+    let s = site();
+    let rel = "guidance/handbook/02-signs.en.md";
+    let page = s.read(rel);
+    s.write(
+        rel,
+        page.replacen(
+            "title: Signs\n",
+            "title: Signs\naliases: [“old-signs”]\n",
+            1,
+        ),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for line in [
+        format!(
+            "{rel}:3:11: error: alias `“old-signs”` is wrapped in quotes a word processor typed, which YAML keeps as part of the name"
+        ),
+        "  = hint: write it with straight quotes, or none: old-signs".to_string(),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    assert!(!s.out().join("en/handbook/“old-signs”.html").exists());
+}

@@ -269,6 +269,19 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
     if name.is_empty() {
         return bad("is empty");
     }
+    // `[“old-name”]`: YAML quotes only with straight quotes, so Word's
+    // curly ones would be part of the name, and the old address not kept.
+    const CURLY: &[char] = &['“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›'];
+    if name.starts_with(CURLY) || name.ends_with(CURLY) {
+        return Some((
+            "is wrapped in quotes a word processor typed, which YAML keeps as part of the name"
+                .into(),
+            format!(
+                "write it with straight quotes, or none: {}",
+                name.trim_matches(CURLY)
+            ),
+        ));
+    }
     // Hugo writes aliases from the site's root, with the language and
     // section: `/en/principles/do-no-harm/`.
     if name.starts_with('/')

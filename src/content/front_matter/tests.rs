@@ -386,3 +386,22 @@ fn markup_in_a_title_or_summary_is_said_to_show_as_written() {
     );
     assert!(d.is_empty(), "{:?}", heads(&d));
 }
+
+#[test]
+fn an_alias_in_curly_quotes_is_an_error_with_its_name() {
+    let (_, d) = run(
+        "---\ntitle: A\naliases: [“old-signs”, ‘older’, women’s-safety]\n---\n",
+        Role::Chapter,
+    );
+    assert_eq!(
+        heads(&d),
+        [
+            "3:11: error: alias `“old-signs”` is wrapped in quotes a word processor typed, which YAML keeps as part of the name",
+            "3:24: error: alias `‘older’` is wrapped in quotes a word processor typed, which YAML keeps as part of the name",
+        ]
+    );
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("write it with straight quotes, or none: old-signs")
+    );
+}
