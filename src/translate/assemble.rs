@@ -142,9 +142,14 @@ fn stamp(mut text: String, hash: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// A translation as it is placed: no CRs, no blank edges.
+/// A translation as it is placed: no CRs, no blank edges. A lone CR (a
+/// PO `\r`, an XLIFF `&#13;`, a line break from an old Mac tool) is a line
+/// break, as Markdown reads it, so it gets the checks a line break gets.
 pub fn normalise(text: &str) -> String {
-    text.replace("\r\n", "\n").trim().to_string()
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
 }
 
 /// A translated block as it is placed: [`normalise`]d, and for body text
@@ -245,6 +250,15 @@ mod tests {
             .into_iter()
             .map(|s| s.text)
             .collect()
+    }
+
+    /// Before, only CRLF was read as a line break: a lone CR stayed in the
+    /// text, so a title or heading with one passed the one-line check and
+    /// the page was written with a raw CR in it. Now it is a line break.
+    #[test]
+    fn a_lone_cr_is_a_line_break() {
+        assert_eq!(normalise("a\rb\r\nc\r"), "a\nb\nc");
+        assert_eq!(placed(Kind::Paragraph, "a\r   b"), "a\nb");
     }
 
     #[test]

@@ -82,6 +82,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
             super::pending::offer(&kept, &name, page);
         }
         let mut seen = HashSet::new();
+        let mut too_long = false;
         let mut outgoing = Vec::new();
         let mut counts = SegmentCounts::default();
         let warnings = pages
@@ -105,12 +106,25 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                     State::Fuzzy => counts.changed += 1,
                     State::Untranslated => counts.missing += 1,
                 }
+                if let Some(why) = (opts.format == Format::Xlsx)
+                    .then(|| super::xlsx::too_long(u))
+                    .flatten()
+                {
+                    too_long = true;
+                    problems.push(
+                        Diagnostic::error(&page.source_rel, u.source_line, 1, format!("cannot make the spreadsheet: the segment `{}` {why}", u.key))
+                            .with_hint("export this publication as PO or XLIFF (--format po, --format xliff), which have no such limit, or split the block in the source"),
+                    );
+                }
                 outgoing.push(Outgoing {
                     unit: u,
                     reference: format!("{}:{}", display_path(&page.source_rel), u.source_line),
                     exported: exported.clone(),
                 });
             }
+        }
+        if too_long {
+            continue;
         }
         let h = header(site, p, opts.lang);
         let bytes = match opts.format {

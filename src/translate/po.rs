@@ -121,19 +121,60 @@ struct Reader {
     errors: Vec<ReadError>,
 }
 
-pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
+/// The charset a PO header declares (`Content-Type: text/plain;
+/// charset=CP1252`), found in the raw bytes: every charset gettext allows
+/// writes the header in ASCII.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let at = bytes
+        .windows(8)
+        .position(|w| w.eq_ignore_ascii_case(b"charset="))?
+        + 8;
+    let label: Vec<u8> = bytes[at..]
+        .iter()
+        .copied()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
+/// The file's text: UTF-8, or the charset its header declares (gettext
+/// reads a file in any charset it names; Lokalize and `msgconv` keep or
+/// write one, such as ISO-8859-1 or CP1252).
+fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Vec<ReadError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        vec![(
+    let e = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(std::borrow::Cow::Borrowed(text)),
+        Err(e) => e,
+    };
+    let line = bytes[..e.valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    match declared_charset(bytes) {
+        Some(charset) if charset != encoding_rs::UTF_8 && charset.is_ascii_compatible() => {
+            let (text, bad) = charset.decode_without_bom_handling(bytes);
+            if bad {
+                return Err(vec![(
+                    line,
+                    format!(
+                        "the file is not valid {} text, the charset its header declares: save it as UTF-8",
+                        charset.name()
+                    ),
+                )]);
+            }
+            Ok(text)
+        }
+        _ => Err(vec![(
             line,
             "the file is not UTF-8 text; save it as UTF-8".to_string(),
-        )]
-    })?;
+        )]),
+    }
+}
+
+pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
+    let text = decode(bytes)?;
+    let text: &str = &text;
     let mut r = Reader {
         entry: Entry::default(),
         field: Field::None,

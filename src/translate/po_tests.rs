@@ -117,3 +117,35 @@ fn entries_without_blank_lines_and_obsolete_ones() {
         .collect();
     assert_eq!(got, [("a", "x", false), ("b", "y", true)]);
 }
+
+/// Before, a file in the charset its header declares (`charset=CP1252`,
+/// `ISO-8859-1`: gettext reads it, Lokalize and `msgconv` write it) was
+/// refused as "not UTF-8". Now it is read in that charset; a file that is
+/// neither UTF-8 nor a declared charset is still refused at its line.
+#[test]
+fn a_declared_charset_is_read() {
+    let entry = |charset: &str, text: &[u8]| {
+        let mut b = format!(
+            "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset={charset}\\n\"\n\nmsgctxt \"a\"\nmsgid \"A\"\nmsgstr \""
+        )
+        .into_bytes();
+        b.extend_from_slice(text);
+        b.extend_from_slice(b"\"\n");
+        b
+    };
+    for (charset, bytes, want) in [
+        ("CP1252", &b"L\x92\xe9t\xe9 \x80"[..], "L’été €"),
+        ("ISO-8859-1", b"\xe0 c\xf4t\xe9", "à côté"),
+        ("UTF-8", "déjà".as_bytes(), "déjà"),
+        // Valid UTF-8 is UTF-8, whatever the header says.
+        ("ISO-8859-1", "déjà".as_bytes(), "déjà"),
+    ] {
+        let c = read(&entry(charset, bytes)).unwrap();
+        assert_eq!(c.entries[0].translation, want, "{charset}");
+    }
+    let e = read(&entry("UTF-8", b"\xe9t\xe9")).unwrap_err();
+    assert_eq!(
+        e[0],
+        (7, "the file is not UTF-8 text; save it as UTF-8".into())
+    );
+}

@@ -166,6 +166,12 @@ fn parse(text: &str) -> Result<roxmltree::Document<'_>, Vec<ReadError>> {
                 line_of(text, text.find("<!DOCTYPE").unwrap_or(0)),
                 "the file has a DTD (<!DOCTYPE …>), which fieldguide does not read (it can expand entities without bound): remove it".into(),
             ),
+            // roxmltree puts these at the start of the file, where nothing
+            // is wrong: the file stops before its XML is complete.
+            roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => (
+                line_of(text, text.len()),
+                "the file ends before its XML is complete (its last elements are not closed): it seems cut short, in sending or saving; send or save it again from the translation tool".into(),
+            ),
             roxmltree::Error::NodesLimitReached => (
                 1,
                 format!("the file has more than {MAX_NODES} XML elements and texts, far more than an exported publication: it is refused"),

@@ -156,3 +156,20 @@ fn a_target_in_state_new_is_not_a_translation() {
         .collect();
     assert_eq!(got, [("", false), ("", false), ("Oui.", false)]);
 }
+
+/// Before, a file cut short (a transfer that stopped, a full disk) was
+/// reported at line 1 as "unexpected end of stream" or "the root node was
+/// opened but never closed", where nothing is wrong. Now it is reported at
+/// its last line, as cut short.
+#[test]
+fn a_file_cut_short_is_reported_at_its_end() {
+    let whole = file(&(one_unit("a/p1", "Un.") + "\n" + &one_unit("a/p2", "Deux.")));
+    for cut in [whole.len() / 2, whole.len() - 10, 60] {
+        let text = &whole[..cut];
+        let lines = text.iter().filter(|&&b| b == b'\n').count() + 1;
+        let e = read(text).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, lines, "{cut}: {e:?}");
+        assert!(e[0].1.contains("cut short"), "{e:?}");
+    }
+}

@@ -8,7 +8,7 @@
 //! export gives the same bytes); read with calamine.
 
 use super::catalog::{Header, Outgoing};
-use super::units::State;
+use super::units::{State, Unit};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 
 pub const SHEET: &str = "translation";
@@ -36,6 +36,27 @@ fn text_format(rtl: bool) -> Format {
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     if rtl { f.set_reading_direction(2) } else { f }
+}
+
+/// The most characters a spreadsheet cell holds: Excel, and the library
+/// that writes the file, refuse more (LibreOffice and Excel cut it).
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// Why `u` cannot be a row of a spreadsheet: its source, translation or
+/// earlier source is longer than a cell holds.
+pub fn too_long(u: &Unit) -> Option<String> {
+    [
+        ("a source", Some(&u.source)),
+        ("a translation", Some(&u.translation)),
+        ("an earlier source", u.previous.as_ref()),
+    ]
+    .into_iter()
+    .find_map(|(what, text)| {
+        let n = text?.chars().count();
+        (n > MAX_CELL_CHARS).then(|| {
+            format!("has {what} of {n} characters, more than a spreadsheet cell holds ({MAX_CELL_CHARS})")
+        })
+    })
 }
 
 pub fn write(h: &Header, units: &[Outgoing]) -> Result<Vec<u8>, String> {
@@ -220,6 +241,60 @@ mod tests {
             .map(|e| (e.key.as_str(), e.translation.as_str(), e.line))
             .collect();
         assert_eq!(got, [("a/p1", "Salut", 2)]);
+    }
+
+    /// Before, a block longer than a cell holds failed the export with
+    /// rust_xlsxwriter's message, named at the publication's folder, not
+    /// at the block. Now the block is named (see `export`).
+    #[test]
+    fn a_block_longer_than_a_cell_is_named() {
+        let u = |source: String, previous: Option<String>| Unit {
+            key: "a/p1".into(),
+            kind: Kind::Paragraph,
+            source,
+            translation: "Court.".into(),
+            state: State::Fuzzy,
+            previous,
+            notes: Vec::new(),
+            source_line: 3,
+        };
+        assert_eq!(too_long(&u("x".repeat(MAX_CELL_CHARS), None)), None);
+        let why = too_long(&u("é".repeat(MAX_CELL_CHARS + 1), None)).unwrap();
+        assert!(why.contains("a source of 32768 characters"), "{why}");
+        let why = too_long(&u("Short.".into(), Some("x".repeat(40_000)))).unwrap();
+        assert!(why.contains("an earlier source of 40000"), "{why}");
+    }
+
+    /// Before, a formula with a value (Excel and Google Sheets save one:
+    /// `=B2` copying the source, `=GOOGLETRANSLATE(B2, "en", "fr")`) was
+    /// read as the text it showed, and written into the page as the
+    /// translator's; only a formula with no value was refused. Now any
+    /// formula refuses its row's page, named with the formula.
+    #[test]
+    fn a_formula_with_a_value_is_not_read_as_text() {
+        let bytes = sheet(|ws| {
+            for (r, f) in [(2, "=B2"), (3, "=GOOGLETRANSLATE(B2, \"en\", \"fr\")")] {
+                ws.write_string(r, 0, format!("a/p{r}")).unwrap();
+                let formula = rust_xlsxwriter::Formula::new(f).set_result("Salut");
+                ws.write_formula(r, 2, formula).unwrap();
+            }
+        });
+        let c = read(&bytes).unwrap();
+        let got: Vec<(&str, Option<&str>)> = c
+            .entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.problem.as_deref()))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0], ("a/p1", None));
+        for (e, f) in c.entries[1..].iter().zip(["=B2", "=GOOGLETRANSLATE("]) {
+            let p = e.problem.as_deref().unwrap_or_default();
+            assert!(
+                p.contains(&format!("the cell holds a formula (`{f}"))
+                    && p.contains("Paste Special"),
+                "{p}"
+            );
+        }
     }
 
     #[test]

@@ -18,12 +18,19 @@ fn cell(c: Option<&Cell>) -> CellText {
         return Ok((String::new(), None));
     };
     let retype = "format the cell as Text (Format Cells, Text) and type it again";
+    if let Some(f) = &c.3 {
+        // A formula's value is whatever the cells it names hold when the
+        // file is saved (`=B2`, the source; `=GOOGLETRANSLATE(…)`, a machine
+        // translation): not text a translator wrote.
+        return Err(match &c.2 {
+            Data::Empty => format!("the cell holds a formula with no value, not text: {retype}"),
+            _ => format!(
+                "the cell holds a formula (`={}`), not text: replace it with the text it shows (copy the cell, then Paste Special, Values only), or type the translation",
+                shortened(f.trim_start_matches('='), 60)
+            ),
+        });
+    }
     let text = match &c.2 {
-        Data::Empty if c.3 => {
-            return Err(format!(
-                "the cell holds a formula with no value, not text: {retype}"
-            ));
-        }
         Data::Empty => return Ok((String::new(), None)),
         Data::String(s) => return Ok((s.clone(), None)),
         Data::Int(i) => i.to_string(),
@@ -48,6 +55,14 @@ fn cell(c: Option<&Cell>) -> CellText {
         "the cell holds the number {text}, read as \"{text}\": if that is not what was typed, {retype}"
     );
     Ok((text, Some(warning)))
+}
+
+/// `text`, cut after `most` characters (with `…`), for a message.
+fn shortened(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// A cell's text where a problem is not the row's but the file's (the
@@ -120,8 +135,8 @@ fn sheet_cells(
         let data = Data::from(cell.value);
         // A formula whose value was never computed (a file written by a
         // program, not saved by Excel) is kept, to be named as one.
-        let formula = cell.formula.is_some_and(|f| !f.is_empty());
-        if data == Data::Empty && !formula {
+        let formula = cell.formula.filter(|f| !f.is_empty());
+        if data == Data::Empty && formula.is_none() {
             continue;
         }
         let size = match &data {
@@ -145,8 +160,8 @@ fn sheet_cells(
     Ok(cells)
 }
 
-/// A cell: row, column, value, and whether it holds a formula.
-type Cell = (u32, u32, Data, bool);
+/// A cell: row, column, value, and the formula it holds, if any.
+type Cell = (u32, u32, Data, Option<String>);
 
 /// Sorted cells row by row: each row's index and its cells.
 fn rows_of(cells: &[Cell]) -> impl Iterator<Item = (u32, &[Cell])> {

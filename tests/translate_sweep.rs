@@ -1,0 +1,239 @@
+//! End-to-end: translators' files as real tools and people leave them,
+//! each case a defect found by a sweep of the round trip: a spreadsheet
+//! formula, a lone carriage return, an XLIFF file cut short, a PO file in
+//! the charset its header declares, a block too long for a spreadsheet
+//! cell.
+
+mod common;
+#[path = "common/translate.rs"]
+mod helpers;
+use common::{Site, tree};
+use helpers::*;
+use std::path::{Path, PathBuf};
+
+const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
+const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\n- Choose a place.\n- Sit down.\n\nExplain what happens to the information.\n";
+const FR: &str = "---\ntitle: Se préparer\n---\n\n- Choisir un lieu.\n- S'asseoir.\n\nExpliquez ce qu'il advient des informations.\n";
+const PAGE_FR: &str = "guidance/pub/index.fr.md";
+
+/// A site of one page in English and French, the French stamped.
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site { dir };
+    site.write("site.yaml", SITE);
+    site.write("guidance/pub/index.en.md", EN);
+    site.write(PAGE_FR, FR);
+    let fr = site.path().join(PAGE_FR);
+    let o = site.run(&["stamp", fr.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    site
+}
+
+/// The one file `format` exports for French, in a folder of its own.
+fn export_one(site: &Site, format: &str) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let files = export(site, "fr", format, out.path(), &[]);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = files[0].clone();
+    (out, file)
+}
+
+/// Sets the msgstr of `key`, as a PO editor would.
+fn set_msgstr(file: &Path, key: &str, text: &str) {
+    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    let e = po
+        .entries
+        .iter_mut()
+        .find(|e| e.msgctxt.as_deref() == Some(key))
+        .unwrap_or_else(|| panic!("no entry {key}"));
+    e.msgstr = Some(text.into());
+    std::fs::write(file, po.to_string()).unwrap();
+}
+
+/// The guidance folder, to check that nothing in it changed.
+fn guidance(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    tree(&site.path().join("guidance"))
+}
+
+/// Before, a translation cell holding a formula with a value (Excel and
+/// Google Sheets save both: `=B2` to copy the source, or
+/// `=GOOGLETRANSLATE(…)`) was read as the text it showed and written into
+/// the page as the translator's work; only a formula with no value was
+/// refused. Now any formula refuses its page, at its row, naming the
+/// formula, and the page is left as it was.
+#[test]
+fn a_formula_cell_with_a_value_refuses_its_page() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xlsx");
+    let (rows, about) = xlsx_sheets(&file);
+    let n = rows.iter().position(|r| r[0] == "index/p1").unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("translation").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if r == n && c == 2 {
+                let f =
+                    rust_xlsxwriter::Formula::new(format!("=B{}", n + 1)).set_result(&rows[n][1]);
+                ws.write_formula(r as u32, c as u16, f).unwrap();
+            } else {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    let ws = wb.add_worksheet().set_name("about").unwrap();
+    for (r, row) in about.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    // The file holds the formula and its value, as Excel saves it.
+    let sheet = xlsx_part(&file, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(&format!("<f>B{}</f>", n + 1)), "{sheet}");
+    assert!(sheet.contains("<v>Explain what happens"), "{sheet}");
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let want = format!(
+        "{}:{}:1: error: row {} (index/p1): the translation cell: the cell holds a formula (`=B{}`), not text",
+        file.display(),
+        n + 1,
+        n + 1,
+        n + 1
+    );
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    assert!(
+        o.stderr.contains("Paste Special, Values only"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+}
+
+/// Before, only CRLF was read as a line break in a translation: a lone CR
+/// (a PO `\r`, an XLIFF `&#13;`, an old Mac tool's line end) stayed in
+/// the text. A title with one passed the one-line check and went into the
+/// front matter as `\r`; a list item with one was written with a raw CR,
+/// so its second line lost the indentation that keeps it in the item.
+/// Now a lone CR is a line break: the title is refused as one with a line
+/// break, and the item is written as two lines, the second indented.
+#[test]
+fn a_lone_carriage_return_is_a_line_break() {
+    let site = site();
+    let (_out, file) = export_one(&site, "po");
+    set_msgstr(&file, "index/title", "Se préparer\rmaintenant");
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("msgctxt \"index/title\": a page title stays on one line; the translation has a line break"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+
+    set_msgstr(&file, "index/title", "Se préparer");
+    set_msgstr(&file, "index/list1.1", "Choisir un lieu\rà l'écart.");
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(!page.contains('\r'), "{page:?}");
+    assert!(
+        page.contains("- Choisir un lieu\n  à l'écart.\n- S'asseoir.\n"),
+        "{page}"
+    );
+    assert_eq!(site.build().code, 0);
+}
+
+/// Before, an XLIFF file cut short (a transfer that stopped, a full disk)
+/// was reported at line 1, as "the root node was opened but never
+/// closed" or "unexpected end of stream", where nothing is wrong. Now it
+/// is reported at its last line as cut short, and nothing is written.
+#[test]
+fn an_xliff_file_cut_short_is_reported_at_its_end() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xliff");
+    let whole = std::fs::read(&file).unwrap();
+    let before = guidance(&site);
+    for cut in [whole.len() / 2, whole.len() - 12, 30] {
+        let text = &whole[..cut];
+        std::fs::write(&file, text).unwrap();
+        let last = text.iter().filter(|&&b| b == b'\n').count() + 1;
+        let o = import(&site, std::slice::from_ref(&file));
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        let want = format!(
+            "{}:{last}:1: error: the file ends before its XML is complete",
+            file.display()
+        );
+        assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+        assert!(o.stderr.contains("cut short"), "{}", o.stderr);
+        assert_eq!(guidance(&site), before);
+    }
+}
+
+/// Before, a PO file in the charset its header declares (gettext reads
+/// any; Lokalize keeps a catalog's ISO-8859-1, `msgconv -t CP1252` writes
+/// one) was refused as "not UTF-8 text". Now it is read in that charset
+/// and the page is written in UTF-8.
+#[test]
+fn a_po_file_in_its_declared_charset_is_imported() {
+    let site = site();
+    let (_out, file) = export_one(&site, "po");
+    set_msgstr(
+        &file,
+        "index/p1",
+        "Expliquez où vont les données – et qui les voit.",
+    );
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("charset=UTF-8", "charset=CP1252");
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!lossy);
+    assert!(std::str::from_utf8(&bytes).is_err());
+    std::fs::write(&file, &bytes).unwrap();
+    msgfmt_check(&file);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(
+        page.contains("\nExpliquez où vont les données – et qui les voit.\n"),
+        "{page}"
+    );
+    assert!(page.contains("title: Se préparer"), "{page}");
+}
+
+/// Before, a block longer than a spreadsheet cell holds (32,767
+/// characters) failed the export with the writing library's message,
+/// placed at the publication's folder, naming no block. Now the error is
+/// at the block's line in its source, names it and says to export PO or
+/// XLIFF; nothing is written.
+#[test]
+fn a_block_too_long_for_a_cell_is_named_at_its_line() {
+    let site = site();
+    let long = "word ".repeat(7_000);
+    site.write(
+        "guidance/pub/index.en.md",
+        format!("{EN}\n{}\n", long.trim()),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = site.run(&[
+        "translate",
+        "export",
+        "--lang",
+        "fr",
+        "--format",
+        "xlsx",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("guidance/pub/index.en.md:11:1: error: cannot make the spreadsheet: the segment `index/p2` has a source of 34999 characters, more than a spreadsheet cell holds (32767)"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("--format po"), "{}", o.stderr);
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    // PO has no such limit.
+    export(&site, "fr", "po", out.path(), &[]);
+}
