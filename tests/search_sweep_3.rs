@@ -140,3 +140,29 @@ fn a_verb_form_finds_another_form_of_the_page() {
         expect(&b, &site, lang, q, "referral");
     }
 }
+
+/// A French word written with an apostrophe inside, typed without it:
+/// `presquile` finds *presqu'île*, `quelquun` *quelqu'un*, as two words
+/// next to each other, like `safehouse`. Before, they were shown as
+/// misspellings of the first half ("Showing results for presqu").
+#[test]
+fn a_french_word_with_an_apostrophe_typed_without_it() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["presquile", "quelquun", "la presquile", "aujourdhui"] {
+        expect(&b, &site, "fr", q, "referral");
+    }
+}
+
+/// A phone number typed with the international `00` for `+`:
+/// `00442079460000` finds *+44 20 7946 0000*, as `+442079460000` and
+/// `02079460000` do. Before, it found nothing (only one leading 0, a
+/// trunk 0, came off).
+#[test]
+fn a_number_typed_with_00_for_plus() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["00442079460000", "+442079460000", "02079460000"] {
+        expect(&b, &site, "en", q, "referral");
+    }
+}

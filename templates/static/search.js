@@ -186,9 +186,9 @@
     });
     return pick;
   }
-  // Separators that keep two words together: spaces and hyphens, not the
-  // end of a block.
-  var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011]+$/.test(w) && !/\n/.test(w); });
+  // Separators that keep two words together: spaces, hyphens and
+  // apostrophes (`presqu'île`, typed `presquile`), not the end of a block.
+  var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011'\u2019]+$/.test(w) && !/\n/.test(w); });
   // Calls f with each key that starts with p, in order.
   function each(p, f) {
     for (var lo = 0, hi = sorted.length, mid; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < p) lo = mid + 1; else hi = mid; }
@@ -224,10 +224,11 @@
   // A number the site writes in groups within a line (`+234 800 123 4567`,
   // `24/7`, `1,000,000`): each such run with its page, read once. A query number is a
   // run joined (`2348001234567`, `247`), or five digits or more of one
-  // (`8001234567`; `08001234567`, its trunk 0 off).
+  // (`8001234567`; `08001234567`, its trunk 0 off; `00234…`, the
+  // international 00).
   var runs;
   function joined(q) {
-    var on = {}, a = new Uint32Array(W.length), used = 0, d = q.replace(/^0/, ""), num = /^\d+$/;
+    var on = {}, a = new Uint32Array(W.length), used = 0, d = q.replace(/^0+/, ""), num = /^\d+$/;
     if (!/^\d{3,}$/.test(q)) return null;
     if (!runs) runs = [], docs.forEach(function (doc, p) {
       [doc.title, doc.text].forEach(function (x) {
