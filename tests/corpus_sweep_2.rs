@@ -223,3 +223,25 @@ fn an_alias_in_curly_quotes_is_an_error_at_its_line() {
     }
     assert!(!s.out().join("en/handbook/“old-signs”.html").exists());
 }
+
+/// A link to a file that is there but never read, a hidden file or an
+/// editor or system leftover (`.notes.pdf`, Word's `~$form.docx`,
+/// `form.pdf.bak`, `Thumbs.db`), was "a missing file" with nothing to say
+/// why, and for the last two a hint to add `https://` (`https://Thumbs.db`).
+/// The hint now says the file is never read, and why.
+#[test]
+fn a_link_to_a_file_never_read_says_why() {
+    let s = signs_with("[a](.notes.pdf) [b](form.pdf.bak) [c](Thumbs.db)\n");
+    for name in [".notes.pdf", "form.pdf.bak", "Thumbs.db"] {
+        s.write(&format!("guidance/handbook/{name}"), "x");
+    }
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for name in [".notes.pdf", "form.pdf.bak", "Thumbs.db"] {
+        let hint = format!(
+            "  = hint: `{name}` is never read: hidden files (a name starting with `.`) and editor or system leftovers (`~$…`, `.bak`, `Thumbs.db`) are not published; link to the file itself, or rename it"
+        );
+        assert!(o.stderr.lines().any(|l| l == hint), "{hint}\n{}", o.stderr);
+    }
+    assert!(!o.stderr.contains("https://"), "{}", o.stderr);
+}

@@ -116,6 +116,14 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "the address is wrapped in quotes (a word processor types them): remove them: `{unquoted}`"
         ));
     }
+    // Never read when the site is read (`content::names::ignored`): the
+    // file is there, so "missing" needs its reason.
+    let last = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if crate::content::names::ignored(last) {
+        return Some(format!(
+            "`{last}` is never read: hidden files (a name starting with `.`) and editor or system leftovers (`~$…`, `.bak`, `Thumbs.db`) are not published; link to the file itself, or rename it"
+        ));
+    }
     if let Some(address) = email(dest) {
         return Some(format!(
             "an e-mail address needs `mailto:`: `mailto:{address}`"

@@ -306,6 +306,21 @@ fn a_file_on_the_writers_computer_is_a_broken_link_with_its_copy_named() {
 }
 
 #[test]
+fn a_link_to_a_leftover_is_told_it_is_never_read() {
+    let d = render_one("[a](forms/~$consent.docx) [b](Thumbs.db)\n");
+    let hints = d.hints();
+    assert_eq!(hints.len(), 2, "{hints:?}");
+    assert!(
+        hints[0].starts_with("`~$consent.docx` is never read"),
+        "{hints:?}"
+    );
+    assert!(
+        hints[1].starts_with("`Thumbs.db` is never read"),
+        "{hints:?}"
+    );
+}
+
+#[test]
 fn trusted_raw_html_is_kept_and_its_files_noted() {
     let d = render_with(
         "<img src=\"images/flow.png\" onload=\"x()\">\n\n<a href=\"forms/consent.pdf\">form</a>\n",
