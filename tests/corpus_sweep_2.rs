@@ -245,3 +245,23 @@ fn a_link_to_a_file_never_read_says_why() {
     }
     assert!(!o.stderr.contains("https://"), "{}", o.stderr);
 }
+
+/// Two publications from folders named `Field Guide` and `field-guide` (or
+/// chapters `Same Title.en.md` and `same_title…`) give one page name: the
+/// error's hint blamed "the number prefix (`01-`)", which neither has. It
+/// says how the names give one page name.
+#[test]
+fn one_page_name_from_two_names_says_how() {
+    let s = site();
+    for dir in ["Field Guide", "field-guide"] {
+        s.write(
+            &format!("guidance/{dir}/index.en.md"),
+            "---\ntitle: Guide\nkind: guidelines\n---\n",
+        );
+    }
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let hint = "  = hint: page names are lower case, with `-` for spaces and punctuation: `Field Guide` and `field-guide` both give `field-guide`; rename one of them";
+    assert!(o.stderr.lines().any(|l| l == hint), "{}", o.stderr);
+    assert!(!o.stderr.contains("number prefix"), "{}", o.stderr);
+}

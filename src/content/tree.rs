@@ -322,7 +322,27 @@ fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
             crate::diagnostics::display_path(b)
         ),
     )
-    .with_hint("the number prefix (`01-`) is not part of the page name; rename one of them")
+    .with_hint(dup_slug_hint(a, b, slug))
+}
+
+/// Why two names give one page name: the number prefix, when either has
+/// one; else the rule (`Field Guide` and `field-guide`, `a_b` and `A-B`).
+fn dup_slug_hint(a: &Path, b: &Path, slug: &str) -> String {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let (a, b) = (name(a), name(b));
+    if [&a, &b]
+        .iter()
+        .any(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return "the number prefix (`01-`) is not part of the page name; rename one of them".into();
+    }
+    format!(
+        "page names are lower case, with `-` for spaces and punctuation: `{b}` and `{a}` both give `{slug}`; rename one of them"
+    )
 }
 
 #[cfg(test)]
@@ -346,6 +366,23 @@ mod tests {
     }
 
     const PAGE: &str = "---\ntitle: T\n---\n";
+
+    #[test]
+    fn two_names_for_one_page_name_are_told_why() {
+        use std::path::Path;
+        assert_eq!(
+            super::dup_slug_hint(
+                Path::new("g/field-guide"),
+                Path::new("g/Field Guide"),
+                "field-guide"
+            ),
+            "page names are lower case, with `-` for spaces and punctuation: `Field Guide` and `field-guide` both give `field-guide`; rename one of them"
+        );
+        assert!(
+            super::dup_slug_hint(Path::new("p/02-a.en.md"), Path::new("p/01-a.en.md"), "a")
+                .starts_with("the number prefix")
+        );
+    }
 
     #[test]
     fn page_names_windows_reserves_are_errors() {
