@@ -166,3 +166,15 @@ fn a_number_typed_with_00_for_plus() {
         expect(&b, &site, "en", q, "referral");
     }
 }
+
+/// An Arabic number written with the Arabic thousands separator, typed
+/// whole, in either digits: `1000000` and `١٠٠٠٠٠٠` find *١٬٠٠٠٬٠٠٠*.
+/// Before, both found nothing (`٬` did not join the groups of a number).
+#[test]
+fn an_arabic_number_typed_whole_finds_it_with_its_separators() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["1000000", "١٠٠٠٠٠٠", "غرامة 1000000"] {
+        expect(&b, &site, "ar", q, "referral");
+    }
+}

@@ -222,7 +222,7 @@
   }
 
   // A number the site writes in groups within a line (`+234 800 123 4567`,
-  // `24/7`, `1,000,000`): each such run with its page, read once. A query number is a
+  // `24/7`, `1,000,000`, Arabic `١٬٠٠٠`): each such run with its page, read once. A query number is a
   // run joined (`2348001234567`, `247`), or five digits or more of one
   // (`8001234567`; `08001234567`, its trunk 0 off; `00234…`, the
   // international 00).
@@ -235,7 +235,7 @@
         for (var j = 0, k, i, r; j < x.length; j = k + 1) {
           for (r = [x[j]], k = j; isWord[x[k]] && num.test(T[x[k]]); r.push(x[k = i])) {
             i = isWord[x[k + 1]] ? k + 1 : k + 2;
-            if (!num.test(T[x[i]]) || !(isWord[x[k + 1]] || /^[ \u00a0\u202f\-.,\/()+]{1,3}$/.test(W[x[k + 1]]))) break;
+            if (!num.test(T[x[i]]) || !(isWord[x[k + 1]] || /^[ \u00a0\u202f\-.,\u066c\/()+]{1,3}$/.test(W[x[k + 1]]))) break;
           }
           if (r.length > 1) runs.push([r.map(function (t) { return T[t]; }).join(""), p, r]);
         }
