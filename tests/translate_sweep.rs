@@ -237,3 +237,34 @@ fn a_block_too_long_for_a_cell_is_named_at_its_line() {
     // PO has no such limit.
     export(&site, "fr", "po", out.path(), &[]);
 }
+
+/// Before, the PO writer's line wrapping could split an escaped backslash
+/// (`\\`, as Markdown's `\_`, `\|` or a backslash line break write it) over
+/// two lines, leaving a string whose closing quote was escaped: the
+/// exported file failed `msgfmt --check`, Poedit would not open it, and
+/// importing it back failed with "a string ends with a lone backslash".
+/// Now every exported PO file passes `msgfmt --check` and imports as it
+/// was exported, changing nothing.
+#[test]
+fn backslashes_in_the_text_survive_po_wrapping() {
+    let site = site();
+    let words: String = (1..40)
+        .map(|k| format!(" {}\\_{}", "x".repeat(k % 7), "y".repeat(k % 5)))
+        .collect();
+    let en = EN.replace("information.", &format!("information{words}."));
+    let fr = FR.replace("informations.", &format!("informations{words}."));
+    site.write("guidance/pub/index.en.md", &en);
+    site.write(PAGE_FR, &fr);
+    let o = site.run(&["stamp", site.path().join(PAGE_FR).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (_out, file) = export_one(&site, "po");
+    msgfmt_check(&file);
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(guidance(&site), before);
+    assert_eq!(
+        po_entry(&file, "index/p1").msgstr.as_deref().unwrap(),
+        &fr[fr.find("Expliquez").unwrap()..fr.len() - 1]
+    );
+}

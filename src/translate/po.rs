@@ -56,11 +56,61 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
         }
         po.entries.push(e);
     }
-    let mut text = po.to_string();
+    let mut text = mend_split_escapes(&po.to_string());
     if !text.ends_with('\n') {
         text.push('\n');
     }
     text.into_bytes()
+}
+
+/// Puts back together the escapes rspolib's wrapping splits. It wraps the
+/// escaped string by the Unicode line-breaking rules, which allow a break
+/// between two backslashes: `\\_` (a Markdown `\_`) became `"…\"` and
+/// `"\_…"`, a string whose closing quote is escaped, which gettext,
+/// Poedit and our own reader refuse. A string line ending in an odd
+/// number of backslashes gives its last one to the next line.
+fn mend_split_escapes(text: &str) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
+    for i in 0..lines.len().saturating_sub(1) {
+        let Some(inner) = string_of(&lines[i]) else {
+            continue;
+        };
+        let odd = inner.len() - inner.trim_end_matches('\\').len();
+        // The next line continues the same string: only a quoted string,
+        // after the same `#|` or `#~` mark, if any.
+        let next = &lines[i + 1];
+        let continues = string_of(next).is_some_and(|s| s.len() + 2 == next.len() - mark(next));
+        if odd % 2 == 1 && continues {
+            let q = mark(next);
+            let next = format!("{}\\{}", &next[..=q], &next[q + 1..]);
+            let line = &mut lines[i];
+            line.truncate(line.len() - 2);
+            line.push('"');
+            lines[i + 1] = next;
+        }
+    }
+    lines.join("\n")
+}
+
+/// How long the `#| ` or `#~ ` mark a PO line starts with is (0 without).
+fn mark(line: &str) -> usize {
+    if line.starts_with("#| ") || line.starts_with("#~ ") {
+        3
+    } else {
+        0
+    }
+}
+
+/// The escaped content of a PO string line (`msgid "…"`, `"…"`, also after
+/// `#| ` or `#~ `); `None` for a comment or anything else.
+fn string_of(line: &str) -> Option<&str> {
+    let rest = &line[mark(line)..];
+    if !(rest.starts_with('"') || rest.starts_with("msg")) {
+        return None;
+    }
+    let body = rest.strip_suffix('"')?;
+    let q = body.find('"')?;
+    Some(&body[q + 1..])
 }
 
 /// Comments wrapped here: rspolib wraps long ones without repeating the

@@ -149,3 +149,44 @@ fn a_declared_charset_is_read() {
         (7, "the file is not UTF-8 text; save it as UTF-8".into())
     );
 }
+
+/// Before, rspolib's wrapping could split `\\` (an escaped backslash, as
+/// in Markdown's `\_`, `\|`, `\*` and a backslash line break) across two
+/// lines, leaving a string whose closing quote was escaped: the exported
+/// file failed `msgfmt --check`, Poedit refused it and so did import. Now
+/// every wrap point reads back to the same text.
+#[test]
+fn wrapping_never_splits_an_escape() {
+    let h = Header {
+        lang: "fr".into(),
+        ..Header::default()
+    };
+    for n in 0..90 {
+        let text = format!(
+            "{}above, \\_ and \\\\ and a break\\\nhere \\* and \\| end.",
+            "x".repeat(n % 10) + &" word".repeat(n / 2)
+        );
+        let mut u = unit("a/p1", State::Translated);
+        u.source = text.clone();
+        u.translation = text.clone();
+        let out = [Outgoing {
+            unit: &u,
+            reference: "g/a.en.md:1".into(),
+            exported: String::new(),
+        }];
+        let bytes = write(&h, &out);
+        let back = read(&bytes)
+            .unwrap_or_else(|e| panic!("{n}: {e:?}\n{}", String::from_utf8_lossy(&bytes)));
+        assert_eq!(back.entries[0].source, text, "{n}");
+        assert_eq!(back.entries[0].translation, text, "{n}");
+    }
+}
+
+#[test]
+fn split_escapes_are_mended() {
+    let broken = "msgstr \"\"\n\"a \\\"\n\"\\_ b\"\n#| \"c\\\\\"\n#| \"d\"\n";
+    assert_eq!(
+        mend_split_escapes(broken),
+        "msgstr \"\"\n\"a \"\n\"\\\\_ b\"\n#| \"c\\\\\"\n#| \"d\"\n"
+    );
+}
