@@ -265,3 +265,32 @@ fn one_page_name_from_two_names_says_how() {
     assert!(o.stderr.lines().any(|l| l == hint), "{}", o.stderr);
     assert!(!o.stderr.contains("number prefix"), "{}", o.stderr);
 }
+
+/// A `reviewed:` date in another format (`March 3, 2024`, as Word and
+/// Google Docs write it) had the hint `reviewed: 2026-10-15`, which reads
+/// as the correction to make: copied, it records a review on another day.
+/// The hint gives the same day written year first when the value says
+/// which, both days when it could be either, else an example said as one.
+#[test]
+fn a_date_in_another_format_is_told_its_own_day() {
+    let s = site();
+    let rel = "guidance/handbook/index.en.md";
+    let index = s.read(rel);
+    for (value, hint) in [
+        ("March 3, 2024", "`reviewed: 2024-03-03`"),
+        (
+            "03/04/2024",
+            "`reviewed: 2024-04-03` if the day comes first, `reviewed: 2024-03-04` if the month does",
+        ),
+        ("last spring", "`reviewed: 2026-10-15` is 15 October 2026"),
+    ] {
+        s.write(
+            rel,
+            index.replace("reviewed: 2026-10-01", &format!("reviewed: {value}")),
+        );
+        let o = s.run(&["check"]);
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        let line = format!("  = hint: write it year first, YYYY-MM-DD: {hint}");
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+}

@@ -181,7 +181,7 @@ fn reviewed(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Op
         _ => {
             diags.push(
                 at.error(target(k, v), date_message("reviewed", v.as_text()))
-                    .with_hint("reviewed: 2026-10-15"),
+                    .with_hint(date_hint("reviewed", v.as_text())),
             );
             None
         }
@@ -350,6 +350,85 @@ pub fn date_message(key: &str, value: Option<&str>) -> String {
     }
 }
 
+/// How to write a date that is not `YYYY-MM-DD`: the same day, when the
+/// value says which (`2026/10/15`, `“2026-10-15”`, `15.10.2026`, `October
+/// 15, 2026`, `15 octobre 2026`); both days when it could be either
+/// (`03/04/2026`); else an example that cannot be taken for a correction.
+pub fn date_hint(key: &str, value: Option<&str>) -> String {
+    let days = value.map(read_day).unwrap_or_default();
+    match days.as_slice() {
+        [day] => format!("write it year first, YYYY-MM-DD: `{key}: {day}`"),
+        [a, b] => format!(
+            "write it year first, YYYY-MM-DD: `{key}: {a}` if the day comes first, `{key}: {b}` if the month does"
+        ),
+        _ => format!("write it year first, YYYY-MM-DD: `{key}: 2026-10-15` is 15 October 2026"),
+    }
+}
+
+/// The days `s` can be, as `YYYY-MM-DD`: one, two when it could be read
+/// day first or month first, none when it cannot be read.
+fn read_day(s: &str) -> Vec<String> {
+    const MONTHS: [[&str; 2]; 12] = [
+        ["january", "janvier"],
+        ["february", "février"],
+        ["march", "mars"],
+        ["april", "avril"],
+        ["may", "mai"],
+        ["june", "juin"],
+        ["july", "juillet"],
+        ["august", "août"],
+        ["september", "septembre"],
+        ["october", "octobre"],
+        ["november", "novembre"],
+        ["december", "décembre"],
+    ];
+    let lower = s.to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let day = |y: &str, m: u32, d: u32| {
+        let out = format!("{y}-{m:02}-{d:02}");
+        is_date(&out).then_some(out)
+    };
+    let num = |p: &str| p.parse::<u32>().ok().filter(|_| p.len() <= 2);
+    let year = |p: &&str| p.len() == 4 && p.chars().all(|c| c.is_ascii_digit());
+    let month_named = |p: &str| {
+        (p.len() >= 3)
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .position(|names| names.iter().any(|n| n.starts_with(p)))
+            })
+            .flatten()
+    };
+    let mut out: Vec<String> = match parts.as_slice() {
+        [one] if one.len() == 8 && one.chars().all(|c| c.is_ascii_digit()) => day(
+            &one[..4],
+            num(&one[4..6]).unwrap_or(0),
+            num(&one[6..]).unwrap_or(0),
+        )
+        .into_iter()
+        .collect(),
+        [y, m, d] if year(y) => match (
+            num(m).or_else(|| month_named(m).map(|i| i as u32 + 1)),
+            num(d),
+        ) {
+            (Some(m), Some(d)) => day(y, m, d).into_iter().collect(),
+            _ => Vec::new(),
+        },
+        [a, b, y] if year(y) => match (num(a), num(b), month_named(a), month_named(b)) {
+            (Some(d), _, _, Some(m)) => day(y, m as u32 + 1, d).into_iter().collect(),
+            (_, Some(d), Some(m), _) => day(y, m as u32 + 1, d).into_iter().collect(),
+            (Some(a), Some(b), ..) => [day(y, b, a), day(y, a, b)].into_iter().flatten().collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    out.dedup();
+    out
+}
+
 /// The day of a date and time as Hugo and Jekyll write it
 /// (`2026-03-15T10:00:00Z`, `2026-03-15 10:00`); other text as it is.
 fn day_of(s: &str) -> &str {
@@ -452,6 +531,29 @@ mod tests {
     #[test]
     fn dates() {
         assert!(is_date("2026-01-31"));
+        for (value, hint) in [
+            ("2026/10/15", "`reviewed: 2026-10-15`"),
+            ("“2024-03-03”", "`reviewed: 2024-03-03`"),
+            ("15.10.2026", "`reviewed: 2026-10-15`"),
+            ("March 3, 2024", "`reviewed: 2024-03-03`"),
+            ("3 mars 2024", "`reviewed: 2024-03-03`"),
+            ("20240303", "`reviewed: 2024-03-03`"),
+            ("2024-3-5", "`reviewed: 2024-03-05`"),
+            (
+                "03/04/2024",
+                "`reviewed: 2024-04-03` if the day comes first, `reviewed: 2024-03-04` if the month does",
+            ),
+            ("05/05/2024", "`reviewed: 2024-05-05`"),
+            ("soon", "`reviewed: 2026-10-15` is 15 October 2026"),
+            ("2026-02-30", "`reviewed: 2026-10-15` is 15 October 2026"),
+        ] {
+            let got = date_hint("reviewed", Some(value));
+            assert_eq!(
+                got,
+                format!("write it year first, YYYY-MM-DD: {hint}"),
+                "{value}"
+            );
+        }
         assert!(!is_date("2026-13-01"));
         assert!(!is_date("26-01-31"));
         assert!(!is_date("2025-02-30"));

@@ -6,7 +6,7 @@ mod keys;
 pub mod print;
 mod split;
 
-pub use keys::{date_message, is_date};
+pub use keys::{date_hint, date_message, is_date};
 pub use print::{ChecklistOptions, Margins, PaperSize, PrintOptions};
 pub use split::{Split, SplitError, split};
 

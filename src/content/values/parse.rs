@@ -137,7 +137,10 @@ fn field(
                     v,
                     crate::content::front_matter::date_message("verified", v.as_text()),
                 )
-                .with_hint("the day someone last checked the value: verified: 2026-11-01"),
+                .with_hint(format!(
+                    "the day someone last checked the value; {}",
+                    crate::content::front_matter::date_hint("verified", v.as_text())
+                )),
             ),
         },
         other => diags.push(at.unknown_key(
