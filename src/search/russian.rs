@@ -6,7 +6,9 @@ use super::rule_set::Rules;
 /// is not on the site, so that another form finds the Snowball group of
 /// the site's (`согласии` -> `соглас`, the group of `согласие` and
 /// `согласия`; `ребенку` -> `ребенк`). Query only: Snowball makes the
-/// groups. Each leaves three letters.
+/// groups. Each leaves three letters. Past active participles come off
+/// with their `вш` (`пострадавший` -> `пострада`, the group of
+/// `пострадавших`), as Snowball takes them off after `а` or `я`.
 pub(super) const RUSSIAN: Rules = Rules {
     groups: false,
     joins: false,
@@ -16,6 +18,18 @@ pub(super) const RUSSIAN: Rules = Rules {
     suffixes: &[],
     irregular: &[],
     query_suffixes: &[
+        ("вшими", "", 3),
+        ("вшего", "", 3),
+        ("вшему", "", 3),
+        ("вший", "", 3),
+        ("вшая", "", 3),
+        ("вшее", "", 3),
+        ("вшие", "", 3),
+        ("вших", "", 3),
+        ("вшим", "", 3),
+        ("вшей", "", 3),
+        ("вшую", "", 3),
+        ("вшем", "", 3),
         ("иями", "", 3),
         ("ями", "", 3),
         ("ами", "", 3),
