@@ -294,3 +294,22 @@ fn a_date_in_another_format_is_told_its_own_day() {
         assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
     }
 }
+
+/// pandoc wraps its lines at 72 columns, so an image's attributes often
+/// go on to the next line (`![Chart](media/image1.png){width="6.5in"` then
+/// `height="3.2in"}`). On one line they are left out with a warning;
+/// wrapped, readers saw `{width="6.5in" height="3.2in"}` after the image,
+/// and nothing was said. They are left out, with the same warning.
+#[test]
+fn pandoc_attributes_wrapped_onto_the_next_line_are_left_out() {
+    let s = signs_with("![Chart](images/flow.png){width=\"6.5in\"\nheight=\"3.2in\"}\n");
+    let o = s.build_ok();
+    let line = "guidance/handbook/02-signs.en.md:13:26: warning: pandoc attributes `{width=\"6.5in\" height=\"3.2in\"}` left out: fieldguide's Markdown has no `{…}` attributes after images, links or `[text]`";
+    assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    let page = s.page("en/handbook/signs.html");
+    let content = page.text_of(".content");
+    assert!(
+        !content.contains("width") && !content.contains('}'),
+        "{content}"
+    );
+}

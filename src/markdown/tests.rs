@@ -635,6 +635,16 @@ fn empty_headings_are_reported_and_left_out_of_the_contents() {
 }
 
 #[test]
+fn pandoc_attributes_wrapped_onto_a_second_line_are_left_out() {
+    let d = render_one("![F](images/flow.png){width=\"6.5in\"\nheight=\"3.2in\"}\n");
+    assert_eq!(
+        d.r.html,
+        "<p><img src=\"images/flow.png\" alt=\"F\" loading=\"lazy\"></p>\n"
+    );
+    d.has("4:22: warning: pandoc attributes `{width=\"6.5in\" height=\"3.2in\"}` left out: fieldguide's Markdown has no `{…}` attributes after images, links or `[text]`");
+}
+
+#[test]
 fn pandoc_attributes_and_divs_are_left_out_of_html_and_text() {
     let d = render_one(
         "![F](images/flow.png){width=\"50%\"}\n\nA [draft]{.underline} b, [B](02-b.md){.x}.\n\n::: {.note}\nInside.\n:::\n",

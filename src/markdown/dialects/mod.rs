@@ -294,14 +294,20 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
     let rest = &body[pos.min(body.len())..];
     let line = rest.split('\n').next().unwrap_or("").trim_end();
     let piece = match kind {
-        Kind::Attributes => attribute_block(line).map_or(line, |n| &line[..n]),
+        // A block pandoc wrapped goes on to the next line.
+        Kind::Attributes => attribute_block(rest).map_or(line, |n| &rest[..n]),
         Kind::Template => line
             .find("}")
             .map_or(line, |i| &line[..(i + 2).min(line.len())]),
         Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
         _ => line,
     };
-    let mut s: String = piece.chars().take(60).collect();
+    let mut s: String = piece
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .filter(|&c| c != '\r')
+        .take(60)
+        .collect();
     if s.len() < piece.len() {
         s.push('…');
     }

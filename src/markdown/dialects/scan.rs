@@ -51,7 +51,7 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             };
             drops.push((range, kind));
         } else {
-            attributes(line, start, drops);
+            attributes(line, &body[start..], start, drops);
         }
         prev_blank = line.trim().is_empty();
         start = end + 1;
@@ -73,11 +73,17 @@ pub(super) fn is_kramdown_line(line: &str) -> bool {
 }
 
 /// `{…}` right after an image's or link's `)`, or after a `[span]` (whose
-/// brackets go too), on one line.
-fn attributes(line: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
+/// brackets go too), starting on `line`; the block may go on to the next
+/// lines of its paragraph (`rest`, the body from `line` on), as pandoc
+/// wraps it.
+fn attributes(line: &str, rest: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
     let bytes = line.as_bytes();
     let mut from = 0;
-    while let Some(i) = memchr::memchr(b'{', &bytes[from..]).map(|i| from + i) {
+    while let Some(i) = bytes
+        .get(from..)
+        .and_then(|b| memchr::memchr(b'{', b))
+        .map(|i| from + i)
+    {
         from = i + 1;
         let Some(&before) = i.checked_sub(1).and_then(|b| bytes.get(b)) else {
             continue;
@@ -85,7 +91,7 @@ fn attributes(line: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) 
         if before != b')' && before != b']' {
             continue;
         }
-        let Some(len) = attribute_block(&line[i..]) else {
+        let Some(len) = attribute_block(&rest[i..]) else {
             continue;
         };
         if before == b']' {
@@ -122,7 +128,18 @@ pub(super) fn attribute_block(s: &str) -> Option<usize> {
     let mut i = 1;
     let mut items = 0;
     loop {
-        while i < b.len() && b[i] == b' ' {
+        // Spaces, and line breaks within a paragraph (pandoc wraps long
+        // blocks), never a blank line.
+        while i < b.len() && i <= MAX_ATTRS && matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
+            if b[i] == b'\n'
+                && b[i + 1..]
+                    .iter()
+                    .take(MAX_ATTRS)
+                    .take_while(|&&c| c != b'\n')
+                    .all(u8::is_ascii_whitespace)
+            {
+                return None;
+            }
             i += 1;
         }
         match b.get(i)? {
@@ -160,13 +177,16 @@ fn name_len(b: &[u8]) -> usize {
 fn value_len(b: &[u8]) -> Option<usize> {
     match b.first()? {
         &q @ (b'"' | b'\'') => {
-            let close = b[1..].iter().take(MAX_ATTRS).position(|&c| c == q)?;
-            Some(close + 2)
+            let close = b[1..]
+                .iter()
+                .take(MAX_ATTRS)
+                .position(|&c| c == q || c == b'\n')?;
+            (b[1 + close] == q).then_some(close + 2)
         }
         _ => {
             let n = b
                 .iter()
-                .take_while(|&&c| c != b' ' && c != b'}' && c != b'"')
+                .take_while(|&&c| !c.is_ascii_whitespace() && c != b'}' && c != b'"')
                 .count();
             (n > 0).then_some(n)
         }

@@ -87,6 +87,16 @@ fn scans_attributes_spans_and_divs() {
 }
 
 #[test]
+fn a_block_pandoc_wrapped_is_found_across_its_line_break() {
+    let body = "![F](a.png){width=\"6.5in\"\r\nheight=\"3.2in\"}\n\n![G](b.png){width=6in\n\nheight=3in}\n";
+    let drops = Dialects::new(body).drops;
+    let dropped: Vec<&str> = drops.iter().map(|(r, _)| &body[r.clone()]).collect();
+    // Not across a blank line: that is another paragraph.
+    assert_eq!(dropped, ["{width=\"6.5in\"\r\nheight=\"3.2in\"}"]);
+    assert_eq!(attribute_block("{alt=\"a\nb\"}"), None);
+}
+
+#[test]
 fn leaves_images_links_and_values_alone() {
     for body in [
         "![a](b.png) {x}",
