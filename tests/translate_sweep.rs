@@ -268,3 +268,36 @@ fn backslashes_in_the_text_survive_po_wrapping() {
         &fr[fr.find("Expliquez").unwrap()..fr.len() - 1]
     );
 }
+
+/// Before, a key cell with a space around it (typed, or pasted with the
+/// cell) matched no block: the row's translation was dropped with a
+/// warning that the source had changed since the export, which it had
+/// not. Now the key is read without the spaces and the translation is
+/// written.
+#[test]
+fn a_key_cell_with_spaces_around_is_read() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xlsx");
+    let (mut rows, about) = xlsx_sheets(&file);
+    let n = rows.iter().position(|r| r[0] == "index/p1").unwrap();
+    rows[n][0] = " index/p1 ".into();
+    rows[n][2] = "Dites ce que deviennent les informations.".into();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in [("translation", rows), ("about", about)] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    wb.save(&file).unwrap();
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(!o.stderr.contains("no block"), "{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(
+        page.contains("\nDites ce que deviennent les informations.\n"),
+        "{page}"
+    );
+}

@@ -243,6 +243,33 @@ mod tests {
         assert_eq!(got, [("a/p1", "Salut", 2)]);
     }
 
+    /// Before, a key with a space around it (typed, or pasted with the
+    /// cell) matched no block: its translation was dropped with a warning
+    /// that the source had changed. And a renamed `translation` sheet was
+    /// refused without saying which sheets the file has. Now the key is
+    /// read without the spaces, and the message names the sheets.
+    #[test]
+    fn a_key_with_spaces_around_and_a_renamed_sheet() {
+        let bytes = sheet(|ws| {
+            ws.write_string(2, 0, " a/p2\t").unwrap();
+            ws.write_string(2, 2, "Deux").unwrap();
+        });
+        let c = read(&bytes).unwrap();
+        let keys: Vec<&str> = c.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a/p1", "a/p2"]);
+        assert_eq!(c.entries[1].place, "row 3 (a/p2)");
+
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Hausa").unwrap();
+        ws.write_string(0, 0, "key").unwrap();
+        wb.add_worksheet().set_name(ABOUT).unwrap();
+        let e = read(&wb.save_to_buffer().unwrap()).unwrap_err();
+        assert_eq!(
+            e[0].1,
+            "the spreadsheet has no sheet named `translation` (its sheets: Hausa, about): rename the sheet with the columns key, source and translation back to `translation`"
+        );
+    }
+
     /// Before, a block longer than a cell holds failed the export with
     /// rust_xlsxwriter's message, named at the publication's folder, not
     /// at the block. Now the block is named (see `export`).

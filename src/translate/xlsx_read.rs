@@ -192,7 +192,17 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
             }
         }
     }
-    let sheet = sheet_cells(&mut wb, SHEET, &mut budget).map_err(one)?;
+    let sheet = sheet_cells(&mut wb, SHEET, &mut budget).map_err(|e| {
+        // A renamed sheet: say which sheets there are.
+        let names = calamine::Reader::sheet_names(&wb);
+        if names.iter().any(|n| n == SHEET) {
+            return one(e);
+        }
+        one(format!(
+            "{e} (its sheets: {}): rename the sheet with the columns key, source and translation back to `{SHEET}`",
+            names.join(", ")
+        ))
+    })?;
     let mut rows = rows_of(&sheet);
     let (first_row, titles): (usize, Vec<String>) = rows
         .next()
@@ -247,7 +257,9 @@ struct Columns {
 /// cannot be read. A cell that is not text refuses only the row's page.
 fn entry(row: &[Cell], n: usize, cols: &Columns) -> Result<Option<Incoming>, String> {
     let (key, _) = cell(get(row, cols.key)).map_err(|e| format!("the key cell: {e}"))?;
-    if key.trim().is_empty() {
+    // A space typed or pasted around a key is not part of it (keys have none).
+    let key = key.trim().to_string();
+    if key.is_empty() {
         return Ok(None);
     }
     let read = |c: Option<usize>, what: &str| {
