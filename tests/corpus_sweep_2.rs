@@ -313,3 +313,23 @@ fn pandoc_attributes_wrapped_onto_the_next_line_are_left_out() {
         "{content}"
     );
 }
+
+/// HTML entities a converter left in a title (`title: Risk &amp; safety`,
+/// `Don&#8217;t`) were shown to readers as written, `&amp;` and all, in
+/// the heading, the navigation and the page's `<title>`, without a word.
+/// Each is a warning at its line, with the character to write.
+#[test]
+fn an_html_entity_in_a_title_is_warned_at_its_line() {
+    let s = site();
+    s.write(
+        "guidance/handbook/04-risk.en.md",
+        "---\ntitle: Risk &amp; safety\n---\n\nText.\n",
+    );
+    let o = s.build_ok();
+    for line in [
+        "guidance/handbook/04-risk.en.md:2:8: warning: `&amp;` in `title` is shown as written: `title` is plain text, not HTML",
+        "  = hint: write the character itself: `&`",
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+}

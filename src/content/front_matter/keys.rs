@@ -109,6 +109,16 @@ fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) 
             )
             .with_hint(format!("write the words it stands for here, and `{value}` in the page's text")),
         );
+    } else if let Some((entity, ch)) = html_entity(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!(
+                    "`{entity}` in `{key}` is shown as written: `{key}` is plain text, not HTML"
+                ),
+            )
+            .with_hint(format!("write the character itself: {ch}")),
+        );
     } else if let Some((link, words)) = markdown_link(s) {
         diags.push(
             at.warning(
@@ -132,6 +142,42 @@ fn local_value(s: &str) -> Option<&str> {
         }
         let end = i + 2 + s[i + 2..].find("}}")?;
         crate::content::values::valid_name(s[i + 2..end].trim_matches(' ')).then(|| &s[i..end + 2])
+    })
+}
+
+/// The first HTML entity of `s` a converter left (`&amp;`, `&nbsp;`,
+/// `&#8217;`), and the character it stands for, as said in a hint.
+fn html_entity(s: &str) -> Option<(&str, String)> {
+    s.match_indices('&').find_map(|(i, _)| {
+        let end = i + s[i..].find(';')?;
+        let name = &s[i + 1..end];
+        let ch = match name {
+            "amp" => '&',
+            "nbsp" => '\u{a0}',
+            "quot" => '"',
+            "apos" => '\'',
+            "lt" => '<',
+            "gt" => '>',
+            "ndash" => '–',
+            "mdash" => '—',
+            "rsquo" => '’',
+            "lsquo" => '‘',
+            "rdquo" => '”',
+            "ldquo" => '“',
+            _ => {
+                let code = name.strip_prefix('#')?;
+                let n = match code.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => code.parse().ok()?,
+                };
+                char::from_u32(n)?
+            }
+        };
+        let shown = match ch {
+            '\u{a0}' => "a space (or a non-breaking space)".to_string(),
+            c => format!("`{c}`"),
+        };
+        Some((&s[i..=end], shown))
     })
 }
 

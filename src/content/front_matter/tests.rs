@@ -378,6 +378,21 @@ fn markup_in_a_title_or_summary_is_said_to_show_as_written() {
         d[1].hint.as_deref(),
         Some("write the words alone here, `the signs`, and the link in the page's text")
     );
+    let (_, d) = run(
+        "---\ntitle: Risk &amp; safety\nsummary: Don&#8217;t & won't; &x;\n---\n",
+        Role::Chapter,
+    );
+    assert_eq!(
+        heads(&d),
+        [
+            "2:8: warning: `&amp;` in `title` is shown as written: `title` is plain text, not HTML",
+            "3:10: warning: `&#8217;` in `summary` is shown as written: `summary` is plain text, not HTML",
+        ]
+    );
+    assert_eq!(
+        d[1].hint.as_deref(),
+        Some("write the character itself: `’`")
+    );
     // Braces that name no value, a literal `\{{`, and brackets without a
     // target are text.
     let (_, d) = run(
