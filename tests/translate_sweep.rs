@@ -301,3 +301,26 @@ fn a_key_cell_with_spaces_around_is_read() {
         "{page}"
     );
 }
+
+/// Before, an empty file (a save or a download that failed) was refused
+/// in its format's terms: a PO file as having no `Language:` line, with a
+/// hint to add one; a spreadsheet as "invalid Zip archive: Could not find
+/// EOCD". Now each is called empty, with the import failing and nothing
+/// written.
+#[test]
+fn an_empty_file_is_called_empty() {
+    let site = site();
+    let dir = tempfile::tempdir().unwrap();
+    let before = guidance(&site);
+    for name in ["pub.po", "pub.xlf", "pub.xlsx"] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, "").unwrap();
+        let o = import(&site, std::slice::from_ref(&file));
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        let want = format!("{}:1:1: error: the file is empty", file.display());
+        assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+        assert!(!o.stderr.contains("Language:"), "{}", o.stderr);
+        assert!(!o.stderr.contains("Zip"), "{}", o.stderr);
+        assert_eq!(guidance(&site), before);
+    }
+}

@@ -68,6 +68,12 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
             ),
         }]
     })?;
+    if is_empty(bytes) {
+        return Err(vec![
+            Diagnostic::error(shown, 0, 0, "the file is empty: it holds no translations")
+                .with_hint("it was not saved or sent whole: save it again from the translation tool (or ask for it again), then import it"),
+        ]);
+    }
     let read = match format {
         Format::Po => super::po::read(bytes),
         Format::Xliff => super::xliff::read(bytes),
@@ -78,6 +84,14 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
             .map(|(line, msg)| Diagnostic::error(shown, line, 1, msg))
             .collect()
     })
+}
+
+/// Whether a file holds nothing but blanks (and a byte-order mark): an
+/// empty file is not a file with no header or a broken XML or zip, as each
+/// format's reader would call it.
+fn is_empty(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().all(u8::is_ascii_whitespace)
 }
 
 /// The language and publication a file's header names, checked against
@@ -357,6 +371,28 @@ fn folder_language(codes: &[&str], file: &Path) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Before, an empty file (a download or save that failed) was
+    /// refused for what it lacks in its format's terms ("the file does not
+    /// say its language: add the line Language: …", "invalid Zip archive:
+    /// Could not find EOCD"). Now it is called empty, whatever its format.
+    #[test]
+    fn an_empty_file_is_called_empty() {
+        for name in ["a.po", "a.xlf", "a.xlsx"] {
+            for bytes in [&b""[..], b"\xEF\xBB\xBF", b" \r\n\n"] {
+                let Err(e) = read(Path::new(name), bytes) else {
+                    panic!("{name}: read");
+                };
+                assert_eq!(e.len(), 1);
+                assert!(
+                    e[0].message.contains("the file is empty"),
+                    "{name}: {:?}",
+                    e[0].message
+                );
+            }
+        }
+        assert!(!is_empty(b" msgid"));
+    }
 
     #[test]
     fn a_file_language_matches_ignoring_case_and_underscores() {
