@@ -333,3 +333,29 @@ fn an_html_entity_in_a_title_is_warned_at_its_line() {
         assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
     }
 }
+
+/// A link to a file that is a symbolic link (or is reached through one,
+/// or is a named pipe) was "a missing file" with no hint, though the file
+/// is there: the warning about the link itself may be far down a long
+/// list. The hint says what it is and that nothing was read from it.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_symbolic_link_or_a_pipe_says_what_it_is() {
+    let s = signs_with("![a](linked.png) [b](elsewhere/flow.png) [c](pipe.pdf)\n");
+    let dir = s.path().join("guidance/handbook");
+    std::os::unix::fs::symlink("images/flow.png", dir.join("linked.png")).unwrap();
+    std::os::unix::fs::symlink("images", dir.join("elsewhere")).unwrap();
+    let pipe =
+        std::ffi::CString::new(dir.join("pipe.pdf").into_os_string().into_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for hint in [
+        "  = hint: `linked.png` is a symbolic link, which fieldguide never follows: nothing was read from it; put the file (or folder) itself there",
+        "  = hint: `elsewhere` is a symbolic link, which fieldguide never follows: nothing was read from it; put the file (or folder) itself there",
+        "  = hint: `pipe.pdf` is a named pipe (FIFO): nothing was read from it; put the file (or folder) itself there",
+    ] {
+        assert!(o.stderr.lines().any(|l| l == hint), "{hint}\n{}", o.stderr);
+    }
+}

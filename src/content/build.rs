@@ -37,6 +37,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         broken_translations: Vec::new(),
         broken_sources: Vec::new(),
         unreadable_pages: Default::default(),
+        not_files: std::mem::take(&mut loaded.not_files).into_iter().collect(),
     };
 
     let parsed = std::mem::take(&mut loaded.parsed);

@@ -61,6 +61,10 @@ pub struct Walked {
     pub assets: Vec<AssetFile>,
     /// `guidance/values.yaml`, when there is one.
     pub values: bool,
+    /// Links and special files (a named pipe, a socket) never read, by
+    /// path from the top of `guidance/` (NFC), with what each is: a link
+    /// to one is told why it finds nothing.
+    pub not_files: Vec<(PathBuf, &'static str)>,
 }
 
 impl Layer<'_> {
@@ -177,6 +181,7 @@ impl Layer<'_> {
             out.md.extend(found.md);
             out.assets.extend(found.assets);
             out.values |= found.values;
+            out.not_files.extend(found.not_files);
             diags.extend(said);
         }
         Some(out)
@@ -195,7 +200,13 @@ impl Layer<'_> {
         let Ok(rel) = entry.path().strip_prefix(root).map(Path::to_path_buf) else {
             return;
         };
+        let not_file = |what: &'static str, out: &mut Walked| {
+            let rel = crate::no_follow::slash_path(&rel);
+            out.not_files
+                .push((PathBuf::from(crate::slug::nfc(&rel).as_ref()), what));
+        };
         if entry.file_type().is_symlink() {
+            not_file("a symbolic link, which fieldguide never follows", out);
             diags.push(crate::no_follow::link_diagnostic(
                 &self.real,
                 entry.path(),
@@ -217,10 +228,9 @@ impl Layer<'_> {
         if !entry.file_type().is_file() {
             // A named pipe would block a read; a device is no page. Said,
             // so that a page that is missing for it is not a mystery.
-            let msg = format!(
-                "not read: it is {}, not a file",
-                super::names::special_kind(entry.file_type())
-            );
+            let kind = super::names::special_kind(entry.file_type());
+            not_file(kind, out);
+            let msg = format!("not read: it is {kind}, not a file");
             diags.push(
                 Diagnostic::warning(shown, 0, 0, msg)
                     .with_hint("save the page as an ordinary file, or remove it"),

@@ -54,6 +54,9 @@ pub struct Loaded {
     /// translation on a site published with known defects, leaves the
     /// translation out with a warning.
     pub unreadable: Vec<Unreadable>,
+    /// Links and special files under `guidance/`, never read (see
+    /// `layers::Walked`).
+    pub not_files: Vec<(PathBuf, &'static str)>,
 }
 
 /// A Markdown file that could not be read.
@@ -79,6 +82,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
             diags.push(missing(source));
             return Loaded::default();
         };
+        let not_files = walked.not_files;
         let md = walked.md.into_iter().map(|m| (m, false)).collect();
         let values = walked.values.then_some(false);
         let mut loaded = read(
@@ -91,6 +95,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
             diags,
         );
         loaded.static_files = own_static;
+        loaded.not_files = not_files;
         return loaded;
     };
     let base_layer = Layer::base(base, config);
@@ -106,6 +111,8 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         .into_iter()
         .filter_map(|(has, from_base)| has.then_some(from_base))
         .collect();
+    let mut not_files = walked.not_files.clone();
+    not_files.extend(base_walked.not_files.iter().cloned());
     let (md, assets, replaced) = layers::merge(walked, base_walked);
     let mut loaded = read(
         &[&own, &base_layer],
@@ -118,6 +125,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
     );
     loaded.static_files = static_files;
     loaded.base_static = base_static;
+    loaded.not_files = not_files;
     loaded
 }
 

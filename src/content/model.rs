@@ -172,6 +172,9 @@ pub struct Site {
     /// (`dir/stem` under `guidance/`): a link to one is not "missing", its
     /// own error says what is wrong.
     pub unreadable_pages: std::collections::HashSet<PathBuf>,
+    /// Links and special files under `guidance/` that were never read, by
+    /// path from its top, with what each is (`a named pipe (FIFO)`).
+    pub not_files: HashMap<PathBuf, &'static str>,
 }
 
 /// A local edition's differences from its base.

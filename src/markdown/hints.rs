@@ -116,6 +116,16 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "the address is wrapped in quotes (a word processor types them): remove them: `{unquoted}`"
         ));
     }
+    // The file, or a folder on its way, is a link or a special file.
+    if let Some((at, what)) = path
+        .ancestors()
+        .find_map(|a| site.not_files.get(a).map(|w| (a, w)))
+    {
+        let name = at.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        return Some(format!(
+            "`{name}` is {what}: nothing was read from it; put the file (or folder) itself there"
+        ));
+    }
     // Never read when the site is read (`content::names::ignored`): the
     // file is there, so "missing" needs its reason.
     let last = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -57,6 +57,10 @@ fn render_with(body: &str, yaml_extra: &str) -> Doc {
     let mut diags = Vec::new();
     let mut site = crate::content::build::from_memory(config.unwrap(), &files, &mut diags);
     site.static_files.insert("images/logo.png".into());
+    site.not_files.insert(
+        "pub/scans".into(),
+        "a symbolic link, which fieldguide never follows",
+    );
     let labels = Labels {
         missing_image: "Image not available".into(),
         ..Labels::default()
@@ -302,6 +306,17 @@ fn a_file_on_the_writers_computer_is_a_broken_link_with_its_copy_named() {
         !d.r.html.contains("<a") && !d.r.html.contains("<img"),
         "{}",
         d.r.html
+    );
+}
+
+#[test]
+fn a_link_through_a_symbolic_link_says_so() {
+    let d = render_one("![a](scans/a.png)\n");
+    assert_eq!(
+        d.hints(),
+        [
+            "`scans` is a symbolic link, which fieldguide never follows: nothing was read from it; put the file (or folder) itself there"
+        ]
     );
 }
 
