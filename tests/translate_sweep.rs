@@ -324,3 +324,36 @@ fn an_empty_file_is_called_empty() {
         assert_eq!(guidance(&site), before);
     }
 }
+
+/// Before, a reference link's label was compared as written, so
+/// `[guide][FIELD GUIDE]` for the source's `[guide][Field guide]` was
+/// refused as a link to another target, though Markdown reads both as
+/// the one definition. Now the translation is written and its link works.
+#[test]
+fn a_reference_label_in_other_case_is_the_same_link() {
+    let site = site();
+    let def = "\n[field guide]: https://example.org/guide\n";
+    let en = EN.replace("information.", "information in the [guide][Field guide].") + def;
+    let fr = format!("{FR}{def}");
+    site.write("guidance/pub/index.en.md", &en);
+    site.write(PAGE_FR, &fr);
+    let o = site.run(&["stamp", site.path().join(PAGE_FR).to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (_out, file) = export_one(&site, "po");
+    set_msgstr(
+        &file,
+        "index/p1",
+        "Expliquez ce qu'il advient des informations, selon le [guide][FIELD\nGUIDE].",
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(page.contains("selon le [guide][FIELD\nGUIDE]."), "{page}");
+    assert!(page.ends_with(def), "{page}");
+    site.build_ok();
+    let html = site.page("fr/pub/index.html");
+    assert_eq!(
+        html.attr("main a[href^='https']", "href"),
+        "https://example.org/guide"
+    );
+}

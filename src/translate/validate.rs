@@ -24,6 +24,17 @@ struct Facts {
     cells: usize,
 }
 
+/// A reference link's label as Markdown matches it to its definition:
+/// without case, its spaces and line breaks as one space (`[Ref]`,
+/// `[REF]` and `[ref]` are one link).
+fn label(reference: &str) -> String {
+    reference
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 fn facts(markdown: &str) -> Facts {
     let mut f = Facts::default();
     // A reference link whose definition is elsewhere in the page still has
@@ -33,7 +44,7 @@ fn facts(markdown: &str) -> Facts {
             link.link_type,
             LinkType::Shortcut | LinkType::ShortcutUnknown
         ))
-        .then(|| (format!("[{}]", link.reference).into(), "".into()))
+        .then(|| (format!("[{}]", label(&link.reference)).into(), "".into()))
     };
     let parser = Parser::new_with_broken_link_callback(
         markdown,

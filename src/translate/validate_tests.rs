@@ -205,3 +205,33 @@ fn a_link_definition_is_not_a_task_box() {
     let task = check(Kind::Paragraph, "One.", "[x] Un.");
     assert!(task[0].contains("task box [x]"), "{task:?}");
 }
+
+/// Before, a reference link's label was compared as written: `[text][REF]`
+/// or a label rewrapped over two lines was "a link to `[REF]` that the
+/// source does not" have, though Markdown reads it as the source's
+/// `[ref]`. Now labels are compared as Markdown matches them.
+#[test]
+fn reference_labels_compare_as_markdown_matches_them() {
+    let src = "See the [guide][Field guide] and [ref][].";
+    for tr in [
+        "Voir le [guide][field GUIDE] et [REF][].",
+        "Voir le [guide][field\nguide] et [ref][].",
+    ] {
+        assert_eq!(
+            check(Kind::Paragraph, src, tr),
+            Vec::<String>::new(),
+            "{tr}"
+        );
+    }
+    assert_eq!(
+        check(
+            Kind::Paragraph,
+            src,
+            "Voir le [guide][field-guide] et [ref][]."
+        ),
+        [
+            "the translation has no link to `[field guide]` (the source has)",
+            "the translation has a link to `[field-guide]` that the source does not"
+        ]
+    );
+}
