@@ -357,3 +357,31 @@ fn a_reference_label_in_other_case_is_the_same_link() {
         "https://example.org/guide"
     );
 }
+
+/// Before, an XLIFF file in the encoding its XML declaration names (a
+/// tool set to write windows-1252 or ISO-8859-1) was refused as "neither
+/// UTF-8 nor UTF-16 with a byte-order mark". Now it is read in that
+/// encoding and the page is written in UTF-8.
+#[test]
+fn an_xliff_file_in_its_declared_encoding_is_imported() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xliff");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("encoding=\"UTF-8\"", "encoding=\"windows-1252\"")
+        .replace(
+            "<target state=\"translated\">Expliquez ce qu&apos;il advient des informations.</target>",
+            "<target state=\"translated\">Expliquez où vont les données – et qui les voit.</target>",
+        );
+    assert!(text.contains("où vont"), "{text}");
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!lossy);
+    std::fs::write(&file, &bytes).unwrap();
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(
+        page.contains("\nExpliquez où vont les données – et qui les voit.\n"),
+        "{page}"
+    );
+}

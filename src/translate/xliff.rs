@@ -142,15 +142,36 @@ fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Vec<ReadError>> {
         // The declaration still says UTF-16; the text is no longer that.
         return Ok(std::borrow::Cow::Owned(text.into_owned()));
     }
-    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map(std::borrow::Cow::Borrowed)
-        .map_err(|_| {
-            vec![(
-                1,
-                "the file is neither UTF-8 nor UTF-16 with a byte-order mark: save it as UTF-8"
-                    .to_string(),
-            )]
-        })
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let e = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(std::borrow::Cow::Borrowed(text)),
+        Err(e) => e,
+    };
+    // Not UTF-8: the encoding the XML declaration names (`<?xml …
+    // encoding="ISO-8859-1"?>`), as an XML parser reads it.
+    let declared = declared_encoding(bytes).filter(|enc| *enc != encoding_rs::UTF_8);
+    if let Some(encoding) = declared
+        && let (text, _, false) = encoding.decode(bytes)
+    {
+        return Ok(std::borrow::Cow::Owned(text.into_owned()));
+    }
+    Err(vec![(
+        line_of(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to()),
+        "the file is neither UTF-8, UTF-16 with a byte-order mark, nor in the encoding its XML declaration names: save it as UTF-8"
+            .to_string(),
+    )])
+}
+
+/// The encoding an ASCII XML declaration names, if it is one we know.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(200)];
+    let decl = head.strip_prefix(b"<?xml")?;
+    let decl = &decl[..decl.windows(2).position(|w| w == b"?>")?];
+    let at = decl.windows(8).position(|w| w == b"encoding")? + 8;
+    let rest = &decl[at..];
+    let rest = &rest[rest.iter().position(|&b| b == b'"' || b == b'\'')? + 1..];
+    let label = &rest[..rest.iter().position(|&b| b == b'"' || b == b'\'')?];
+    encoding_rs::Encoding::for_label(label).filter(|e| e.is_ascii_compatible())
 }
 
 /// The XML, parsed with a bound on its size and no DTD.

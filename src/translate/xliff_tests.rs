@@ -173,3 +173,26 @@ fn a_file_cut_short_is_reported_at_its_end() {
         assert!(e[0].1.contains("cut short"), "{e:?}");
     }
 }
+
+/// Before, a file in the encoding its XML declaration names (ISO-8859-1,
+/// as Okapi can be set to write) was refused as "neither UTF-8 nor
+/// UTF-16". Now it is read in that encoding, as an XML parser reads it.
+#[test]
+fn the_declared_encoding_is_read() {
+    let text = String::from_utf8(file(&one_unit("a/p1", "Été à côté")))
+        .unwrap()
+        .replace(
+            "<?xml version=\"1.0\"?>",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+        );
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!lossy && std::str::from_utf8(&bytes).is_err());
+    let c = read(&bytes).unwrap();
+    assert_eq!(c.entries[0].translation, "Été à côté");
+    // Without a declaration, it is refused, at the line of the first byte
+    // that is not UTF-8.
+    let bare = bytes.splitn(2, |&b| b == b'\n').nth(1).unwrap();
+    let e = read(bare).unwrap_err();
+    assert!(e[0].1.contains("save it as UTF-8"), "{e:?}");
+    assert_eq!(e[0].0, 2, "{e:?}");
+}
