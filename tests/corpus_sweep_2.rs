@@ -359,3 +359,16 @@ fn a_link_to_a_symbolic_link_or_a_pipe_says_what_it_is() {
         assert!(o.stderr.lines().any(|l| l == hint), "{hint}\n{}", o.stderr);
     }
 }
+
+/// `[signs](02-signs.md#physical signs)`, an anchor written as its
+/// heading reads (a space is no link target, so it is shown as text): the
+/// hint said to put the target in angle brackets, which gives a link to an
+/// anchor that does not exist. It gives the heading's id.
+#[test]
+fn an_anchor_written_as_its_heading_is_told_the_id() {
+    let s = signs_with("See [the signs](01-intro.md#Safety First).\n");
+    let o = s.run(&["check"]);
+    let hint = "  = hint: an anchor is the heading's id, which has `-` for spaces: `(01-intro.md#safety-first)`";
+    assert!(o.stderr.lines().any(|l| l == hint), "{hint}\n{}", o.stderr);
+    assert!(!o.stderr.contains("angle brackets"), "{}", o.stderr);
+}

@@ -163,8 +163,16 @@ pub(super) fn line(st: &mut State, pos: usize) {
             );
             continue;
         }
+        // `02-signs.md#physical signs`: the heading's text, not its id.
+        let anchor = target
+            .split_once('#')
+            .filter(|(path, frag)| !path.contains(' ') && frag.contains(' '));
         let hint = match (hints::tel_without_spaces(&target), curly_title(&target)) {
             (Some(tel), _) => format!("write the number without spaces: `({tel})`"),
+            _ if let Some((path, frag)) = anchor => format!(
+                "an anchor is the heading's id, which has `-` for spaces: `({path}#{})`",
+                crate::slug::heading_id(frag)
+            ),
             (None, Some(straight)) => format!(
                 "a link's title is in straight quotes, which Word turns curly: `({straight})`"
             ),

@@ -310,6 +310,18 @@ fn a_file_on_the_writers_computer_is_a_broken_link_with_its_copy_named() {
 }
 
 #[test]
+fn an_anchor_written_as_its_heading_is_told_the_id() {
+    let d = render_one("[b](02-b.md#Key Points) and [c](#safe space)\n");
+    assert_eq!(
+        d.hints(),
+        [
+            "an anchor is the heading's id, which has `-` for spaces: `(02-b.md#key-points)`",
+            "an anchor is the heading's id, which has `-` for spaces: `(#safe-space)`",
+        ]
+    );
+}
+
+#[test]
 fn a_link_through_a_symbolic_link_says_so() {
     let d = render_one("![a](scans/a.png)\n");
     assert_eq!(
