@@ -385,3 +385,29 @@ fn an_xliff_file_in_its_declared_encoding_is_imported() {
         "{page}"
     );
 }
+
+/// Before, a Trados comment on a segment (`<mrk mtype="x-sdl-comment">`
+/// in its target) was refused as "inline tags … (<mrk> here)", the very
+/// element accepted for segments, so the translator could not tell what
+/// to remove. Now the marker is named with its type; its page is refused
+/// and left as it was.
+#[test]
+fn a_marker_of_another_type_is_named_with_it() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xliff");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        ">Expliquez ce qu&apos;il advient des informations.</target>",
+        "><mrk mtype=\"x-sdl-comment\">Expliquez</mrk> ce qu&apos;il advient des données.</target>",
+    );
+    assert!(text.contains("x-sdl-comment"));
+    std::fs::write(&file, text).unwrap();
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("unit \"index/p1\": inline tags inside <target> are not supported (<mrk mtype=\"x-sdl-comment\"> here)"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+}

@@ -291,10 +291,16 @@ fn plain(n: roxmltree::Node) -> Result<String, String> {
         } else if c.tag_name().name() == "mrk" && c.attribute("mtype") == Some("seg") {
             out.push_str(&plain(c)?);
         } else if c.is_element() {
+            // A marker other than a segment's (a Trados comment, a tracked
+            // change) is named with its type: `<mrk>` alone reads as the
+            // kind that is accepted.
+            let tag = match c.attribute("mtype") {
+                Some(t) => format!("{} mtype=\"{t}\"", c.tag_name().name()),
+                None => c.tag_name().name().to_string(),
+            };
             return Err(format!(
-                "inline tags inside <{}> are not supported (<{}> here): keep it plain text",
+                "inline tags inside <{}> are not supported (<{tag}> here): keep it plain text",
                 n.tag_name().name(),
-                c.tag_name().name()
             ));
         }
     }

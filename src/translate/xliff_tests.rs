@@ -196,3 +196,21 @@ fn the_declared_encoding_is_read() {
     assert!(e[0].1.contains("save it as UTF-8"), "{e:?}");
     assert_eq!(e[0].0, 2, "{e:?}");
 }
+
+/// Before, a marker of another type than a segment's (Trados writes a
+/// comment on a segment as `<mrk mtype="x-sdl-comment">`) was named only
+/// `<mrk>`, the element accepted for segments. Now its type is named.
+#[test]
+fn a_marker_of_another_type_is_named_with_it() {
+    let c = read(&file(&one_unit(
+        "a/p1",
+        "<mrk mtype=\"seg\">Un <mrk mtype=\"x-sdl-comment\">deux</mrk>.</mrk>",
+    )))
+    .unwrap();
+    assert_eq!(
+        c.entries[0].problem.as_deref(),
+        Some(
+            "inline tags inside <mrk> are not supported (<mrk mtype=\"x-sdl-comment\"> here): keep it plain text"
+        )
+    );
+}
