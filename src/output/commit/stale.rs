@@ -105,6 +105,7 @@ impl Transaction<'_> {
                     todo.push(path);
                     continue;
                 }
+                let is_utf8 = utf8.is_some();
                 let n = self.w.next.fetch_add(1, Ordering::Relaxed);
                 dir.rename(&name, &self.w.staging, format!("s{n}"))
                     .map_err(|e| self.err(&path, &e))?;
@@ -116,12 +117,8 @@ impl Transaction<'_> {
                 if emptied {
                     continue;
                 }
-                removed_paths.push(path.clone());
-                removed.push(if kind == Kind::Link {
-                    format!("`{path}` (a link)")
-                } else {
-                    format!("`{path}`")
-                });
+                removed.push(removed_name(&path, kind, is_utf8, keep, &keep_dirs));
+                removed_paths.push(path);
             }
         }
         if !removed.is_empty() {
@@ -200,4 +197,37 @@ fn shown_name(name: &std::ffi::OsStr) -> String {
         }
     }
     out
+}
+
+/// How a removed entry is named: with what it is when that is not a
+/// plain file, and when this build writes something else at its path (a
+/// pipe planted in place of a page is not a page this build does not
+/// write).
+fn removed_name(
+    path: &str,
+    kind: Kind,
+    utf8: bool,
+    keep: &BTreeSet<&str>,
+    keep_dirs: &BTreeSet<&str>,
+) -> String {
+    let what = match kind {
+        Kind::Link => "a link",
+        Kind::Dir => "a folder",
+        Kind::Other => "a special file, such as a pipe",
+        Kind::File { .. } | Kind::Missing => "a file",
+    };
+    let instead = if !utf8 {
+        None
+    } else if keep.contains(path) {
+        Some("a file")
+    } else if keep_dirs.contains(path) {
+        Some("a folder")
+    } else {
+        None
+    };
+    match (instead, kind) {
+        (Some(other), _) => format!("`{path}` ({what}, where this build writes {other})"),
+        (None, Kind::Link | Kind::Other) => format!("`{path}` ({what})"),
+        (None, _) => format!("`{path}`"),
+    }
 }

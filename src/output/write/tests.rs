@@ -174,7 +174,7 @@ fn everything_the_build_does_not_write_is_removed() {
     let m = &warnings[0].message;
     assert!(
         m.contains(
-            "`c.html`, `de`, `en/\\xff.html`, `en/evil.html`, `en/link.html` (a link) and 2 more"
+            "`c.html` (a folder, where this build writes a file), `de` (a file, where this build writes a folder), `en/\\xff.html`, `en/evil.html`, `en/link.html` (a link) and 2 more"
         ),
         "{m}"
     );
@@ -331,6 +331,39 @@ fn a_fifo_in_place_of_the_staging_folder_is_removed() {
     write_all(&out, &[("a.html", "two")]).unwrap();
     assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "two");
     assert!(std::fs::symlink_metadata(&fifo).is_err());
+}
+
+/// A pipe planted in place of a page was named as something "this build
+/// does not write", though the build writes that very page; it is named
+/// as what it is, in place of what.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_a_page_is_named_as_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    write_all(&out, &[("en/a.html", "one")]).unwrap();
+    std::fs::remove_file(out.join("en/a.html")).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        out.join("en/a.html"),
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let w = begin(&out).unwrap();
+    let staged = vec![w.put("en/a.html", b"two").unwrap()];
+    let (_, warnings) = w.commit(staged).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(out.join("en/a.html")).unwrap(),
+        "two"
+    );
+    assert_eq!(warnings.len(), 1);
+    let m = &warnings[0].message;
+    assert!(
+        m.ends_with("`en/a.html` (a special file, such as a pipe, where this build writes a file)"),
+        "{m}"
+    );
 }
 
 /// An empty folder planted in the output is removed and named; one that
