@@ -2,11 +2,13 @@
 //! the keys fieldguide knows. Every problem is reported at its line and
 //! column in the file, not in the front-matter block.
 
+mod dates;
 mod keys;
+mod plain_text;
 pub mod print;
 mod split;
 
-pub use keys::{date_hint, date_message, is_date};
+pub use dates::{date_hint, date_message, is_date};
 pub use print::{ChecklistOptions, Margins, PaperSize, PrintOptions};
 pub use split::{Split, SplitError, split};
 

@@ -1,0 +1,103 @@
+//! Titles and summaries are plain text: what a converter or an author
+//! writes there as markup (a local value, an HTML entity, a Markdown link)
+//! reaches readers as written, so it is warned about at the value.
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{Located, Node};
+
+/// A title or summary is plain text: a local value (`{{hotline}}`) is not
+/// filled in there, nor a Markdown link made, and readers would see the
+/// braces or brackets. Said once per value, at it.
+pub(super) fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) {
+    let Some(s) = v.as_text() else {
+        return;
+    };
+    if let Some(value) = local_value(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!("`{value}` in `{key}` is shown as written, in braces: local values are filled in only in a page's text"),
+            )
+            .with_hint(format!("write the words it stands for here, and `{value}` in the page's text")),
+        );
+    } else if let Some((entity, ch)) = html_entity(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!(
+                    "`{entity}` in `{key}` is shown as written: `{key}` is plain text, not HTML"
+                ),
+            )
+            .with_hint(format!("write the character itself: {ch}")),
+        );
+    } else if let Some((link, words)) = markdown_link(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!(
+                    "`{link}` in `{key}` is shown as written: `{key}` is plain text, not Markdown"
+                ),
+            )
+            .with_hint(format!(
+                "write the words alone here, `{words}`, and the link in the page's text"
+            )),
+        );
+    }
+}
+
+/// The first `{{name}}` of `s` that names a local value (`\{{` is literal).
+fn local_value(s: &str) -> Option<&str> {
+    s.match_indices("{{").find_map(|(i, _)| {
+        if s[..i].ends_with('\\') {
+            return None;
+        }
+        let end = i + 2 + s[i + 2..].find("}}")?;
+        crate::content::values::valid_name(s[i + 2..end].trim_matches(' ')).then(|| &s[i..end + 2])
+    })
+}
+
+/// The first HTML entity of `s` a converter left (`&amp;`, `&nbsp;`,
+/// `&#8217;`), and the character it stands for, as said in a hint.
+fn html_entity(s: &str) -> Option<(&str, String)> {
+    s.match_indices('&').find_map(|(i, _)| {
+        let end = i + s[i..].find(';')?;
+        let name = &s[i + 1..end];
+        let ch = match name {
+            "amp" => '&',
+            "nbsp" => '\u{a0}',
+            "quot" => '"',
+            "apos" => '\'',
+            "lt" => '<',
+            "gt" => '>',
+            "ndash" => '–',
+            "mdash" => '—',
+            "rsquo" => '’',
+            "lsquo" => '‘',
+            "rdquo" => '”',
+            "ldquo" => '“',
+            _ => {
+                let code = name.strip_prefix('#')?;
+                let n = match code.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => code.parse().ok()?,
+                };
+                char::from_u32(n)?
+            }
+        };
+        let shown = match ch {
+            '\u{a0}' => "a space (or a non-breaking space)".to_string(),
+            c => format!("`{c}`"),
+        };
+        Some((&s[i..=end], shown))
+    })
+}
+
+/// The first Markdown link of `s`, `[words](target)`, and its words.
+fn markdown_link(s: &str) -> Option<(&str, &str)> {
+    s.match_indices('[').find_map(|(i, _)| {
+        let close = i + s[i..].find("](")?;
+        let end = close + s[close..].find(')')?;
+        let words = &s[i + 1..close];
+        (!words.contains('[')).then(|| (&s[i..=end], words))
+    })
+}
