@@ -183,7 +183,9 @@ fn links_in_the_output_are_replaced_never_written_through() {
     std::fs::write(&manifest, text).unwrap();
     let o = site.build_ok();
     assert!(
-        o.stderr.contains("`en` (a link, where this build writes a folder)") && o.stderr.contains("never followed"),
+        o.stderr
+            .contains("`en` (a link, where this build writes a folder)")
+            && o.stderr.contains("never followed"),
         "{}",
         o.stderr
     );
