@@ -411,3 +411,44 @@ fn a_marker_of_another_type_is_named_with_it() {
     );
     assert_eq!(guidance(&site), before);
 }
+
+/// A translation tool that copies the source into the segments left
+/// untranslated (OmegaT and others can, on export) gave a file whose
+/// segments were all "translated": the English paragraph was written into
+/// the French page, stamped as its translation, without a word. The page
+/// is still written (a text may be meant to stay as it is), but the import
+/// says how many segments are their source word for word, at the first.
+#[test]
+fn a_segment_that_is_its_source_word_for_word_is_warned_about() {
+    let site = site();
+    let (_out, file) = export_one(&site, "po");
+    let po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    let copied = po
+        .entries
+        .iter()
+        .find(|e| e.msgid.starts_with("Explain"))
+        .expect("the paragraph")
+        .clone();
+    let key = copied.msgctxt.clone().unwrap();
+    set_msgstr(&file, &key, &copied.msgid);
+    let line = msgstr_line(&std::fs::read_to_string(&file).unwrap(), &key);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let shown = file.display();
+    assert!(
+        o.stderr.contains(&format!(
+            "{shown}:{line}:1: warning: 1 translation is the same as its source, word for word: it is published as translated"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        site.read(PAGE_FR)
+            .contains("Explain what happens to the information.")
+    );
+    // The title and list items, short or translated, are not counted; a
+    // file left as the site has it says nothing.
+    let (_out, again) = export_one(&site, "po");
+    let o = import(&site, &[again]);
+    assert!(!o.stderr.contains("word for word"), "{}", o.stderr);
+}

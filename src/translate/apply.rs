@@ -28,6 +28,10 @@ pub struct Report {
     /// Per file, the segments it left as exported whose translation in the
     /// site changed since: the site's was kept.
     pub kept: Vec<(PathBuf, usize)>,
+    /// Per file, the segments whose translation is their source word for
+    /// word (a tool that copies the source into segments left
+    /// untranslated), and the line of the first.
+    pub copied: Vec<(PathBuf, usize, usize)>,
     /// Translations of blocks whose source changed since their file was
     /// exported, kept for the next export (see `pending`): language,
     /// publication, segment key.
@@ -45,6 +49,27 @@ impl Report {
             None => self.kept.push((file.to_path_buf(), 1)),
         }
     }
+
+    fn count_copied(&mut self, file: &Path, line: usize) {
+        match self.copied.iter_mut().find(|(f, ..)| f == file) {
+            Some((_, n, first)) => {
+                *n += 1;
+                *first = (*first).min(line);
+            }
+            None => self.copied.push((file.to_path_buf(), 1, line)),
+        }
+    }
+}
+
+/// Whether a translation is its source as it stands, in a block of prose:
+/// three words or more with letters (a name, a number or a code block may
+/// well stay as it is).
+fn copied_source(source: &str, translation: &str) -> bool {
+    let words = source
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words >= 3 && source.split_whitespace().eq(translation.split_whitespace())
 }
 
 /// An entry on its way to its page: the unit it translates, and the file
@@ -225,6 +250,9 @@ pub fn import_page(
         // again: the build checks its links, and a translator may have had
         // reasons. A fuzzy one is: its source changed.
         let kept = unit.state == State::Translated && text == placed(unit.kind, &unit.translation);
+        if !kept && unit.kind != Kind::Fixed && copied_source(&e.source, &e.translation) {
+            report.count_copied(r.file, e.line);
+        }
         let problems = if text.is_empty() || kept {
             Vec::new()
         } else {
@@ -397,5 +425,31 @@ fn unplaceable(
             format!("cannot write the translated page: {}", f.why),
         )
         .with_hint("the page's existing text is what cannot be kept: correct it in the page, then import again"),
+    }
+}
+
+#[cfg(test)]
+mod copied_tests {
+    use super::copied_source;
+
+    #[test]
+    fn a_translation_that_is_its_source_is_found_in_prose_only() {
+        assert!(copied_source(
+            "Explain what happens to the information.",
+            "Explain what happens to the information."
+        ));
+        assert!(copied_source(
+            "Explain what happens\nto the information.",
+            "Explain what happens to the information."
+        ));
+        assert!(!copied_source(
+            "Explain what happens to the information.",
+            "Expliquez ce qu'il advient des informations."
+        ));
+        // A name, a number, a short label may stay as they are.
+        assert!(!copied_source("UNICEF", "UNICEF"));
+        assert!(!copied_source("+234 800 123 4567", "+234 800 123 4567"));
+        assert!(!copied_source("Save the Children", "Save the"));
+        assert!(!copied_source("OK, WhatsApp", "OK, WhatsApp"));
     }
 }

@@ -231,6 +231,17 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .with_hint("nothing to do if the site's text is right; to replace it, change the segment in this file (or export again) and import"),
         );
     }
+    for (file, n, line) in std::mem::take(&mut report.copied) {
+        report.diagnostics.push(
+            Diagnostic::warning(&file, line, 1, format!(
+                "{n} {} the same as {} source, word for word: {} published as translated",
+                if n == 1 { "translation is" } else { "translations are" },
+                if n == 1 { "its" } else { "their" },
+                if n == 1 { "it is" } else { "they are" },
+            ))
+            .with_hint("some translation tools copy the source into segments left untranslated: translate them, or leave them empty, and import again; nothing to do if the text is meant to stay as it is"),
+        );
+    }
     report
 }
 
