@@ -372,3 +372,31 @@ fn an_anchor_written_as_its_heading_is_told_the_id() {
     assert!(o.stderr.lines().any(|l| l == hint), "{hint}\n{}", o.stderr);
     assert!(!o.stderr.contains("angle brackets"), "{}", o.stderr);
 }
+
+/// A local value as a link's target (`[call us]({{hotline}})`, as one
+/// writes a variable in other tools) was "a link to a missing file
+/// `{{hotline}}`", with no hint: values are filled into text, not into
+/// addresses. The message says so, and the hint says how to write it.
+#[test]
+fn a_value_as_a_link_target_says_values_are_filled_into_text() {
+    let s = signs_with("Call [the hotline]({{hotline}}) or [us]({{ hotline }}).\n");
+    s.write(
+        "guidance/values.yaml",
+        "hotline:\n  label: { en: Hotline }\n  value: \"+234 800 000\"\n",
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let rel = "guidance/handbook/02-signs.en.md";
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(&format!("{rel}:")) && l.contains("error: `{{hotline}}` as a link's target: local values are filled into a page's text, not into addresses"))
+        .unwrap_or_else(|| panic!("{}", o.stderr));
+    assert!(
+        lines[at..].iter().take(6).any(|l| *l
+            == "  = hint: write `{{hotline}}` in the text instead of this link: a phone number, e-mail address or web address value is a link there already"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("missing file `{{"), "{}", o.stderr);
+}

@@ -241,6 +241,23 @@ pub(super) fn template(dest: &str) -> Option<String> {
     ))
 }
 
+/// A local value as a link's whole target (`[call us]({{hotline}})`):
+/// values are filled into text, never into a target, so the link led to a
+/// file named `{{hotline}}`. The message saying so, and the hint.
+pub(super) fn value_target(dest: &str) -> Option<(String, String)> {
+    let name = dest
+        .strip_prefix("{{")?
+        .strip_suffix("}}")?
+        .trim_matches(' ');
+    crate::content::values::valid_name(name).then(|| {
+        let value = format!("{{{{{name}}}}}");
+        (
+            format!("`{value}` as a link's target: local values are filled into a page's text, not into addresses"),
+            format!("write `{value}` in the text instead of this link: a phone number, e-mail address or web address value is a link there already"),
+        )
+    })
+}
+
 /// The first `"…"` or `'…'` in `s`.
 fn quoted(s: &str) -> Option<&str> {
     let start = s.find(['"', '\''])?;

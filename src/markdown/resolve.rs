@@ -95,6 +95,12 @@ impl<'s> Resolver<'s> {
                 Target::Unsafe(scheme)
             };
         }
+        if let Some((message, hint)) = hints::value_target(dest) {
+            return Target::Missing {
+                message,
+                hint: Some(hint),
+            };
+        }
         if let Some(hint) = hints::template(dest) {
             return Target::Missing {
                 message: format!(
