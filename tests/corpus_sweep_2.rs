@@ -400,3 +400,30 @@ fn a_value_as_a_link_target_says_values_are_filled_into_text() {
     );
     assert!(!o.stderr.contains("missing file `{{"), "{}", o.stderr);
 }
+
+/// A chapter copied to start another, its title left as it was: two
+/// entries of one name side by side in the navigation, and no word said.
+/// A warning now names both files, at the later one's title; the same
+/// title in another part is fine.
+#[test]
+fn two_chapters_of_one_part_with_one_title_are_warned_about() {
+    let s = site();
+    s.write(
+        "guidance/handbook/04-signs-copy.en.md",
+        "---\nsummary: Copied.\ntitle: Signs\n---\n\nText.\n",
+    );
+    let title = s.read("guidance/handbook/02-signs.en.md");
+    assert!(title.contains("title: Signs\n"), "{title}");
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains("guidance/handbook/04-signs-copy.en.md:3:1: warning: `Signs` is also the title of `guidance/handbook/02-signs.en.md`: readers see two entries of one name side by side in the navigation"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        o.stderr.matches("is also the title").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}

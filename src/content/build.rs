@@ -106,6 +106,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         .collect();
     super::assets::collect_assets(&mut site, assets, &dir_nodes, diags);
     super::aliases::check(&site, diags);
+    super::titles::check(&site, diags);
     if is_edition {
         site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
     }

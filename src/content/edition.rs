@@ -331,7 +331,7 @@ fn new_name(file: &super::load::SourceFile, b: &BaseFile) -> String {
 }
 
 fn adrift_warning(file: &super::load::SourceFile, renamed: Option<&BaseFile>) -> Diagnostic {
-    let (line, col) = key_line(&file.text, "adapts");
+    let (line, col) = front_matter::key_line(&file.text, "adapts");
     let page = crate::diagnostics::display_path(&file.dir.join(&file.stem));
     let (message, hint) = match renamed {
         Some(b) => (
@@ -350,26 +350,6 @@ fn adrift_warning(file: &super::load::SourceFile, renamed: Option<&BaseFile>) ->
         ),
     };
     Diagnostic::warning(&file.rel, line, col, message).with_hint(hint)
-}
-
-/// Where front-matter key `key` is written in a file: (line, column),
-/// 1-based; (1, 1) when it cannot be found.
-fn key_line(text: &str, key: &str) -> (usize, usize) {
-    let mut lines = text.lines().enumerate();
-    // The front matter: from the opening `---` to the closing one.
-    lines.next();
-    for (i, line) in lines {
-        if line.trim_end() == "---" {
-            break;
-        }
-        if line
-            .strip_prefix(key)
-            .is_some_and(|r| r.trim_start().starts_with(':'))
-        {
-            return (i + 1, 1);
-        }
-    }
-    (1, 1)
 }
 
 /// The base page's title, version and content hash (as translations record

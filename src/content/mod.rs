@@ -17,5 +17,6 @@ pub mod orphans;
 pub mod parse;
 pub mod source;
 pub mod static_dir;
+mod titles;
 mod tree;
 pub mod values;

@@ -239,6 +239,26 @@ fn suggested_title(body: &str, rel: &Path) -> (String, &'static str) {
     (title, ", for example from its file name")
 }
 
+/// Where front-matter key `key` is written in a file: (line, column),
+/// 1-based; (1, 1) when it cannot be found.
+pub fn key_line(text: &str, key: &str) -> (usize, usize) {
+    let mut lines = text.lines().enumerate();
+    // The front matter: from the opening `---` to the closing one.
+    lines.next();
+    for (i, line) in lines {
+        if line.trim_end() == "---" {
+            break;
+        }
+        if line
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            return (i + 1, 1);
+        }
+    }
+    (1, 1)
+}
+
 #[cfg(test)]
 mod tests;
 
