@@ -131,6 +131,8 @@ fn decomposed_and_composed_names_are_the_same_file() {
     );
 }
 
+/// Notes to a repository's contributors (`README.md`, `CHANGELOG.md`, …)
+/// are never pages nor published files, in `guidance/` and in `static/`.
 #[test]
 fn notes_to_contributors_are_not_pages() {
     let site = Site::fixture("basic");
@@ -149,7 +151,11 @@ fn notes_to_contributors_are_not_pages() {
         "# Summary\n\n- [Signs](02-signs.md)\n",
     );
     site.write("guidance/LICENSE.md", "CC BY 4.0\n");
+    // In `static/` too: there a `.md` file was an error for its type.
+    site.write("static/README.md", "Files for every page.\n");
+    site.write("static/docs/CHANGELOG.md", "- logo\n");
     let o = site.build_ok();
+    assert!(!o.stderr.contains("static/"), "{}", o.stderr);
     assert!(!o.stderr.contains("README"), "{}", o.stderr);
     assert!(!o.stderr.contains("SUMMARY"), "{}", o.stderr);
     let published: Vec<String> = tree(&site.out()).into_keys().collect();

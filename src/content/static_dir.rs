@@ -91,6 +91,16 @@ pub fn walk(
             }
             continue;
         }
+        // A note to the repository's contributors (`README.md`), as in
+        // `guidance/`: never published, and no error for its type.
+        if entry
+            .file_name()
+            .to_str()
+            .and_then(super::names::is_markdown)
+            .is_some_and(super::names::is_repository_note)
+        {
+            continue;
+        }
         let disk = crate::no_follow::slash_path(rel);
         if let Some(problem) = crate::content::file_types::portable_name_problem(&disk) {
             diags.push(super::names::portable_error(rel_site, &problem));
