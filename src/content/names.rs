@@ -135,6 +135,12 @@ pub fn is_repository_note(stem: &str) -> bool {
     )
 }
 
+/// A Markdown file that is a note to the repository's contributors
+/// (`README.md`, `CHANGELOG.fr.md`): see [`is_repository_note`].
+pub fn is_note_file(name: &str) -> bool {
+    is_markdown(name).is_some_and(is_repository_note)
+}
+
 /// A GitHub wiki's `_Sidebar`, `_Footer` or `_Header` (any language
 /// suffix): what it is, for the warning that leaves it out.
 pub fn wiki_furniture(stem: &str) -> Option<&'static str> {

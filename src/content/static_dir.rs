@@ -91,13 +91,11 @@ pub fn walk(
             }
             continue;
         }
-        // A note to the repository's contributors (`README.md`), as in
-        // `guidance/`: never published, and no error for its type.
+        // As in `guidance/`: never published, and no error for its type.
         if entry
             .file_name()
             .to_str()
-            .and_then(super::names::is_markdown)
-            .is_some_and(super::names::is_repository_note)
+            .is_some_and(super::names::is_note_file)
         {
             continue;
         }
