@@ -452,3 +452,49 @@ fn a_segment_that_is_its_source_word_for_word_is_warned_about() {
     let o = import(&site, &[again]);
     assert!(!o.stderr.contains("word for word"), "{}", o.stderr);
 }
+
+/// A file covers a whole publication, and a translator often does part of
+/// it: each page left untouched gave a warning of its own ("0 of 4
+/// segments translated; the page is not written") on every import, which
+/// buried the warnings that matter. They are now one line for the file,
+/// naming the pages; a page begun and not finished keeps its own.
+#[test]
+fn pages_left_for_later_are_one_warning_for_the_file() {
+    let site = site();
+    site.write(
+        "guidance/pub/01-a.en.md",
+        "---\ntitle: Asking\n---\n\nAsk first.\n",
+    );
+    site.write(
+        "guidance/pub/02-b.en.md",
+        "---\ntitle: Listening\n---\n\nListen well.\n",
+    );
+    let (_out, file) = export_one(&site, "po");
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let want = format!(
+        "{}: warning: 2 pages have no translated segment in this file, so they are not written: `guidance/pub/01-a.fr.md`, `guidance/pub/02-b.fr.md`",
+        file.display()
+    );
+    assert!(
+        o.stderr
+            .lines()
+            .any(|l| l.ends_with(want.split_once(": warning").unwrap().1)
+                && l.starts_with(&file.display().to_string())),
+        "{want}\nin:\n{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("0 of "), "{}", o.stderr);
+    assert!(!site.path().join("guidance/pub/01-a.fr.md").exists());
+    // A page begun keeps its own warning, at its first segment left.
+    set_msgstr(&file, "01-a/title", "Demander");
+    let o = import(&site, std::slice::from_ref(&file));
+    assert!(
+        o.stderr.contains(
+            "guidance/pub/01-a.fr.md: 1 of 2 segments translated; the page is not written"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("1 page has no translated segment in this file, so it is not written: `guidance/pub/02-b.fr.md`"), "{}", o.stderr);
+}

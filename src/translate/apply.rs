@@ -32,6 +32,9 @@ pub struct Report {
     /// word (a tool that copies the source into segments left
     /// untranslated), and the line of the first.
     pub copied: Vec<(PathBuf, usize, usize)>,
+    /// Per file, the pages it gives no translation at all (left for
+    /// later): not written, and said in one warning for the file.
+    pub untouched: Vec<(PathBuf, String)>,
     /// Translations of blocks whose source changed since their file was
     /// exported, kept for the next export (see `pending`): language,
     /// publication, segment key.
@@ -289,6 +292,14 @@ pub fn import_page(
 fn complete(page: &PageUnits, entries: &[Routed], target: &str, report: &mut Report) -> bool {
     let c = page.counts();
     let total = page.units.len();
+    if c.translated == 0 && c.changed == 0 {
+        // Not started: one line for all such pages of the file, not one
+        // warning each (a file covers a whole publication).
+        report.incomplete += 1;
+        let file = entries[0].file.to_path_buf();
+        report.untouched.push((file, target.to_string()));
+        return false;
+    }
     if c.translated < total {
         report.incomplete += 1;
         let first = entries

@@ -231,6 +231,35 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .with_hint("nothing to do if the site's text is right; to replace it, change the segment in this file (or export again) and import"),
         );
     }
+    let untouched = std::mem::take(&mut report.untouched);
+    let files: std::collections::BTreeSet<&Path> =
+        untouched.iter().map(|(f, _)| f.as_path()).collect();
+    for file in files {
+        let pages: Vec<&str> = untouched
+            .iter()
+            .filter(|(f, _)| f.as_path() == file)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        const SHOWN: usize = 3;
+        let mut listed = pages
+            .iter()
+            .take(SHOWN)
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if pages.len() > SHOWN {
+            listed.push_str(&format!(" and {} more", pages.len() - SHOWN));
+        }
+        let n = pages.len();
+        report.diagnostics.push(
+            Diagnostic::warning(file, 0, 0, format!(
+                "{n} {} no translated segment in this file, so {} not written: {listed}",
+                if n == 1 { "page has" } else { "pages have" },
+                if n == 1 { "it is" } else { "they are" },
+            ))
+            .with_hint("nothing to do if they are for later; translate every segment of a page to have it written"),
+        );
+    }
     for (file, n, line) in std::mem::take(&mut report.copied) {
         report.diagnostics.push(
             Diagnostic::warning(&file, line, 1, format!(
