@@ -8,7 +8,7 @@ mod common;
 mod helpers;
 use common::{Output, Site, edition::run_in};
 use helpers::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
 const EN: &str =
@@ -18,33 +18,12 @@ const OURS: &str = "Expliquez ce que deviennent les informations et qui les voit
 
 /// A site of one page in English and French, the French stamped.
 fn site() -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let site = Site { dir };
-    site.write("site.yaml", SITE);
-    site.write("guidance/pub/index.en.md", EN);
-    site.write("guidance/pub/index.fr.md", FR);
-    let fr = site.path().join("guidance/pub/index.fr.md");
-    let o = site.run(&["stamp", fr.to_str().unwrap()]);
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    site
+    one_page_site(SITE, EN, FR)
 }
 
 /// `translate export --lang fr` into the default folder.
 fn export_default(site: &Site) -> Output {
     site.run(&["translate", "export", "--lang", "fr"])
-}
-
-fn set_msgstr(file: &Path, key: &str, text: &str) {
-    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
-    let e = po
-        .entries
-        .iter_mut()
-        .find(|e| e.msgctxt.as_deref() == Some(key))
-        .unwrap();
-    e.msgstr = Some(text.into());
-    e.flags.retain(|f| f != "fuzzy");
-    e.previous_msgid = None;
-    std::fs::write(file, po.to_string()).unwrap();
 }
 
 #[test]

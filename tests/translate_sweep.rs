@@ -9,7 +9,7 @@ mod common;
 mod helpers;
 use common::{Site, tree};
 use helpers::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
 const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\n- Choose a place.\n- Sit down.\n\nExplain what happens to the information.\n";
@@ -18,15 +18,7 @@ const PAGE_FR: &str = "guidance/pub/index.fr.md";
 
 /// A site of one page in English and French, the French stamped.
 fn site() -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let site = Site { dir };
-    site.write("site.yaml", SITE);
-    site.write("guidance/pub/index.en.md", EN);
-    site.write(PAGE_FR, FR);
-    let fr = site.path().join(PAGE_FR);
-    let o = site.run(&["stamp", fr.to_str().unwrap()]);
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    site
+    one_page_site(SITE, EN, FR)
 }
 
 /// The one file `format` exports for French, in a folder of its own.
@@ -36,18 +28,6 @@ fn export_one(site: &Site, format: &str) -> (tempfile::TempDir, PathBuf) {
     assert_eq!(files.len(), 1, "{files:?}");
     let file = files[0].clone();
     (out, file)
-}
-
-/// Sets the msgstr of `key`, as a PO editor would.
-fn set_msgstr(file: &Path, key: &str, text: &str) {
-    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
-    let e = po
-        .entries
-        .iter_mut()
-        .find(|e| e.msgctxt.as_deref() == Some(key))
-        .unwrap_or_else(|| panic!("no entry {key}"));
-    e.msgstr = Some(text.into());
-    std::fs::write(file, po.to_string()).unwrap();
 }
 
 /// The guidance folder, to check that nothing in it changed.
@@ -422,16 +402,11 @@ fn a_marker_of_another_type_is_named_with_it() {
 fn a_segment_that_is_its_source_word_for_word_is_warned_about() {
     let site = site();
     let (_out, file) = export_one(&site, "po");
-    let po = rspolib::pofile(file.to_str().unwrap()).unwrap();
-    let copied = po
-        .entries
-        .iter()
-        .find(|e| e.msgid.starts_with("Explain"))
-        .expect("the paragraph")
-        .clone();
-    let key = copied.msgctxt.clone().unwrap();
-    set_msgstr(&file, &key, &copied.msgid);
-    let line = msgstr_line(&std::fs::read_to_string(&file).unwrap(), &key);
+    let key = "index/p1";
+    let source = po_entry(&file, key).msgid;
+    assert!(source.starts_with("Explain"), "{source}");
+    set_msgstr(&file, key, &source);
+    let line = msgstr_line(&std::fs::read_to_string(&file).unwrap(), key);
     let o = import(&site, std::slice::from_ref(&file));
     assert_eq!(o.code, 0, "{}", o.stderr);
     let shown = file.display();

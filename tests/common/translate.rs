@@ -6,6 +6,36 @@ use crate::common::{Output, Site};
 use calamine::{Data, DataType, Reader, Xlsx};
 use std::path::{Path, PathBuf};
 
+/// A site of one page (`guidance/pub/index.*.md`) in English and French,
+/// the French stamped.
+pub fn one_page_site(site_yaml: &str, en: &str, fr: &str) -> Site {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", site_yaml);
+    site.write("guidance/pub/index.en.md", en);
+    site.write("guidance/pub/index.fr.md", fr);
+    let path = site.path().join("guidance/pub/index.fr.md");
+    let o = site.run(&["stamp", path.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    site
+}
+
+/// Sets the msgstr of `key`, as a PO editor does when a translator
+/// confirms it: not fuzzy, no earlier source.
+pub fn set_msgstr(file: &Path, key: &str, text: &str) {
+    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    let e = po
+        .entries
+        .iter_mut()
+        .find(|e| e.msgctxt.as_deref() == Some(key))
+        .unwrap_or_else(|| panic!("no entry {key}"));
+    e.msgstr = Some(text.into());
+    e.flags.retain(|f| f != "fuzzy");
+    e.previous_msgid = None;
+    std::fs::write(file, po.to_string()).unwrap();
+}
+
 pub fn export(site: &Site, lang: &str, format: &str, out: &Path, extra: &[&str]) -> Vec<PathBuf> {
     let mut args = vec![
         "translate",
