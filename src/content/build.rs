@@ -385,6 +385,21 @@ fn readable(slug: &str) -> String {
         .unwrap_or_default()
 }
 
+/// For unit tests: [`from_memory`] for a site in English and French, with
+/// drafts or not, and its messages as they are printed.
+#[cfg(test)]
+pub fn en_fr(files: &[(&str, &str)], drafts: bool) -> (Site, Vec<String>) {
+    let (config, _) = crate::config::parse(
+        "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
+        Path::new("site.yaml"),
+    );
+    let mut config = config.unwrap();
+    config.drafts = drafts;
+    let mut diags = Vec::new();
+    let site = from_memory(config, files, &mut diags);
+    (site, diags.iter().map(Diagnostic::headline).collect())
+}
+
 /// A site from files held in memory: `(path under guidance/, text)`, in the
 /// default language unless the name says otherwise. For fuzzing and tests.
 #[doc(hidden)]

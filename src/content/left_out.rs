@@ -76,19 +76,7 @@ fn drafts(docs: &[Parsed], config: &Config, skip: &mut [bool], out: &mut Vec<Lef
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostics::Diagnostic;
-
-    fn site(files: &[(&str, &str)], drafts: bool) -> (crate::content::model::Site, Vec<String>) {
-        let (config, _) = crate::config::parse(
-            "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
-            std::path::Path::new("site.yaml"),
-        );
-        let mut config = config.unwrap();
-        config.drafts = drafts;
-        let mut diags = Vec::new();
-        let site = crate::content::build::from_memory(config, files, &mut diags);
-        (site, diags.iter().map(Diagnostic::headline).collect())
-    }
+    use crate::content::build::en_fr as site;
 
     const INDEX: (&str, &str) = ("pub/index.en.md", "---\ntitle: Pub\n---\n");
 

@@ -312,20 +312,8 @@ fn orphan_warning(
 
 #[cfg(test)]
 mod tests {
+    use crate::content::build::en_fr as site;
     use crate::content::model::Reason;
-    use crate::diagnostics::Diagnostic;
-
-    fn site(files: &[(&str, &str)], drafts: bool) -> (crate::content::model::Site, Vec<String>) {
-        let (config, _) = crate::config::parse(
-            "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
-            std::path::Path::new("site.yaml"),
-        );
-        let mut config = config.unwrap();
-        config.drafts = drafts;
-        let mut diags = Vec::new();
-        let site = crate::content::build::from_memory(config, files, &mut diags);
-        (site, diags.iter().map(Diagnostic::headline).collect())
-    }
 
     const INDEX: (&str, &str) = ("pub/index.en.md", "---\ntitle: Pub\n---\n");
 
@@ -494,6 +482,12 @@ mod tests {
         );
         let mut diags = Vec::new();
         let site = crate::content::build::from_memory(config.unwrap(), files, &mut diags);
-        (site, diags.iter().map(Diagnostic::headline).collect())
+        (
+            site,
+            diags
+                .iter()
+                .map(crate::diagnostics::Diagnostic::headline)
+                .collect(),
+        )
     }
 }

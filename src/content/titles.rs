@@ -65,16 +65,8 @@ fn same_titles(site: &Site, children: &[NodeId], lang: LangId, diags: &mut Vec<D
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostics::Diagnostic;
-
     fn warnings(files: &[(&str, &str)]) -> Vec<String> {
-        let (config, _) = crate::config::parse(
-            "title: T\ndefault_language: en\nlanguages: [en, fr]\n",
-            std::path::Path::new("site.yaml"),
-        );
-        let mut diags = Vec::new();
-        crate::content::build::from_memory(config.unwrap(), files, &mut diags);
-        diags.iter().map(Diagnostic::headline).collect()
+        crate::content::build::en_fr(files, false).1
     }
 
     #[test]

@@ -119,15 +119,9 @@ impl Nav {
                     if !site.nodes[c].children.is_empty() {
                         self.level(site, c, rest, lang, depth, &mut children);
                     }
-                    out.push_str(&self.item(
-                        site,
-                        c,
-                        lang,
-                        depth,
-                        true,
-                        rest.is_empty(),
-                        &children,
-                    ));
+                    let (html, _) =
+                        self.entry(site, c, lang, depth, true, rest.is_empty(), &children);
+                    out.push_str(&html);
                 }
                 _ => match self.closed.get(c.0 * self.languages + lang.0) {
                     Some(Some(Closed { html, at })) => {
@@ -137,7 +131,7 @@ impl Nav {
                         }
                         out.push_str(&html[*at..]);
                     }
-                    _ => out.push_str(&self.item(site, c, lang, depth, false, false, "")),
+                    _ => out.push_str(&self.entry(site, c, lang, depth, false, false, "").0),
                 },
             }
         }
@@ -179,22 +173,8 @@ impl Nav {
         );
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn item(
-        &self,
-        site: &Site,
-        node: NodeId,
-        lang: LangId,
-        depth: usize,
-        open: bool,
-        current: bool,
-        children: &str,
-    ) -> String {
-        self.entry(site, node, lang, depth, open, current, children)
-            .0
-    }
-
-    /// [`Self::item`], and where its link's address starts in it.
+    /// An entry's `<li>` (`open` on the page's path, `current` for the page
+    /// itself, with `children` inside), and where its link's address starts.
     #[allow(clippy::too_many_arguments)]
     fn entry(
         &self,
