@@ -10,15 +10,6 @@ fn site() -> Site {
     Site::fixture("basic")
 }
 
-/// The fixture's English signs page with `text` added at its end.
-fn signs_with(text: &str) -> Site {
-    let s = site();
-    let rel = "guidance/handbook/02-signs.en.md";
-    let page = s.read(rel);
-    s.write(rel, format!("{page}\n{text}"));
-    s
-}
-
 /// Markdown that CommonMark shows as text or drops, with no error: a
 /// reference link whose definition stayed on another page (a document
 /// split into chapters), a footnote with no note, and a table row with
@@ -27,7 +18,7 @@ fn signs_with(text: &str) -> Site {
 /// row's last cell gone, without a word; each is a warning at its place.
 #[test]
 fn markdown_shown_as_text_or_dropped_is_warned_at_its_place() {
-    let s = signs_with(
+    let s = Site::signs_with(
         "See [the signs][signs], [intro][] and the note[^3].\n\
          \n\
          | Sign | Where |\n\
@@ -218,7 +209,7 @@ fn a_broken_reference_target_names_its_definition_line() {
 /// to connect the two. The link's error now says why.
 #[test]
 fn a_link_to_a_file_skipped_for_its_name_says_why() {
-    let site = signs_with("[The form](what%3F.pdf)\n");
+    let site = Site::signs_with("[The form](what%3F.pdf)\n");
     site.write("guidance/handbook/what?.pdf", "%PDF-1.4\n%%EOF\n");
     let o = site.run(&["build"]);
     assert_eq!(o.code, 1, "{}", o.stderr);

@@ -10,15 +10,6 @@ fn site() -> Site {
     Site::fixture("basic")
 }
 
-/// The fixture's English signs page with `text` added at its end.
-fn signs_with(text: &str) -> Site {
-    let s = site();
-    let rel = "guidance/handbook/02-signs.en.md";
-    let page = s.read(rel);
-    s.write(rel, format!("{page}\n{text}"));
-    s
-}
-
 /// A link or image inside an image's description (`![see [the form](case
 /// notes.docx)](chart.png)`, as converters write a caption with a link) is
 /// only text to readers: the description is plain text. The file it named
@@ -27,7 +18,7 @@ fn signs_with(text: &str) -> Site {
 /// now, and each is a warning at its place.
 #[test]
 fn what_an_image_description_names_is_not_published() {
-    let s = signs_with(
+    let s = Site::signs_with(
         "![see [the notes](notes.docx) and ![inner](images/inner.png)](images/flow.png)\n",
     );
     s.write("guidance/handbook/notes.docx", "case notes");
@@ -76,7 +67,7 @@ fn what_an_image_description_names_is_not_published() {
 /// `guidance/` to link to instead.
 #[test]
 fn a_file_on_the_writers_computer_is_a_broken_link() {
-    let s = signs_with(
+    let s = Site::signs_with(
         "![Chart](C:\\Users\\ann\\Pictures\\FLOW.png) and [the form](file:///C:/Users/ann/Intake%20form.docx)\n",
     );
     let rel = "guidance/handbook/02-signs.en.md";
@@ -231,7 +222,7 @@ fn an_alias_in_curly_quotes_is_an_error_at_its_line() {
 /// The hint now says the file is never read, and why.
 #[test]
 fn a_link_to_a_file_never_read_says_why() {
-    let s = signs_with("[a](.notes.pdf) [b](form.pdf.bak) [c](Thumbs.db)\n");
+    let s = Site::signs_with("[a](.notes.pdf) [b](form.pdf.bak) [c](Thumbs.db)\n");
     for name in [".notes.pdf", "form.pdf.bak", "Thumbs.db"] {
         s.write(&format!("guidance/handbook/{name}"), "x");
     }
@@ -302,7 +293,7 @@ fn a_date_in_another_format_is_told_its_own_day() {
 /// and nothing was said. They are left out, with the same warning.
 #[test]
 fn pandoc_attributes_wrapped_onto_the_next_line_are_left_out() {
-    let s = signs_with("![Chart](images/flow.png){width=\"6.5in\"\nheight=\"3.2in\"}\n");
+    let s = Site::signs_with("![Chart](images/flow.png){width=\"6.5in\"\nheight=\"3.2in\"}\n");
     let o = s.build_ok();
     let line = "guidance/handbook/02-signs.en.md:13:26: warning: pandoc attributes `{width=\"6.5in\" height=\"3.2in\"}` left out: fieldguide's Markdown has no `{…}` attributes after images, links or `[text]`";
     assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
@@ -341,7 +332,7 @@ fn an_html_entity_in_a_title_is_warned_at_its_line() {
 #[cfg(unix)]
 #[test]
 fn a_link_to_a_symbolic_link_or_a_pipe_says_what_it_is() {
-    let s = signs_with("![a](linked.png) [b](elsewhere/flow.png) [c](pipe.pdf)\n");
+    let s = Site::signs_with("![a](linked.png) [b](elsewhere/flow.png) [c](pipe.pdf)\n");
     let dir = s.path().join("guidance/handbook");
     std::os::unix::fs::symlink("images/flow.png", dir.join("linked.png")).unwrap();
     std::os::unix::fs::symlink("images", dir.join("elsewhere")).unwrap();
@@ -366,7 +357,7 @@ fn a_link_to_a_symbolic_link_or_a_pipe_says_what_it_is() {
 /// anchor that does not exist. It gives the heading's id.
 #[test]
 fn an_anchor_written_as_its_heading_is_told_the_id() {
-    let s = signs_with("See [the signs](01-intro.md#Safety First).\n");
+    let s = Site::signs_with("See [the signs](01-intro.md#Safety First).\n");
     let o = s.run(&["check"]);
     let hint = "  = hint: an anchor is the heading's id, which has `-` for spaces: `(01-intro.md#safety-first)`";
     assert!(o.stderr.lines().any(|l| l == hint), "{hint}\n{}", o.stderr);
@@ -379,7 +370,7 @@ fn an_anchor_written_as_its_heading_is_told_the_id() {
 /// addresses. The message says so, and the hint says how to write it.
 #[test]
 fn a_value_as_a_link_target_says_values_are_filled_into_text() {
-    let s = signs_with("Call [the hotline]({{hotline}}) or [us]({{ hotline }}).\n");
+    let s = Site::signs_with("Call [the hotline]({{hotline}}) or [us]({{ hotline }}).\n");
     s.write(
         "guidance/values.yaml",
         "hotline:\n  label: { en: Hotline }\n  value: \"+234 800 000\"\n",

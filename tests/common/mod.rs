@@ -38,6 +38,16 @@ impl Site {
         Site { dir }
     }
 
+    /// The `basic` fixture with `text` added at the end of its English
+    /// signs page, `guidance/handbook/02-signs.en.md`.
+    pub fn signs_with(text: &str) -> Self {
+        let s = Site::fixture("basic");
+        let rel = "guidance/handbook/02-signs.en.md";
+        let page = s.read(rel);
+        s.write(rel, format!("{page}\n{text}"));
+        s
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
