@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// What a file is, for publishing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileType {
-    /// png, jpg/jpeg, gif, webp, avif.
+    /// png, jpg/jpeg (and JPEG's other names, jfif and jpe), gif, webp, avif.
     Image,
     /// Published only after [`crate::output::svg::sanitise`].
     Svg,
@@ -35,7 +35,10 @@ impl FileType {
     }
 }
 
-const IMAGES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif"];
+/// `.jfif` (what Windows names a JPEG saved from a browser) and `.jpe` are
+/// JPEG, which browsers show whatever the name: they go through the same
+/// metadata removal as `.jpg`.
+const IMAGES: &[&str] = &["png", "jpg", "jpeg", "jfif", "jpe", "gif", "webp", "avif"];
 const DOCUMENTS: &[&str] = &[
     "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv",
 ];

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 
 /// File extensions: `notes.txt` is a file, `Access.Net` a web address.
 const FILE_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "html", "htm", "xhtml", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg",
-    "bmp", "tif", "tiff", "ico", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods",
-    "odp", "rtf", "txt", "csv", "tsv", "json", "xml", "yaml", "yml", "zip", "gz", "tgz", "rar",
-    "mp3", "m4a", "ogg", "opus", "wav", "mp4", "webm", "mov", "avi", "epub", "css", "js", "ttf",
-    "otf", "woff", "woff2", "eps", "ai", "psd", "key", "pages", "numbers", "vcf", "ics", "kml",
-    "gpx", "geojson",
+    "md", "markdown", "html", "htm", "xhtml", "png", "jpg", "jpeg", "jfif", "jpe", "gif", "webp",
+    "avif", "svg", "bmp", "tif", "tiff", "ico", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+    "odt", "ods", "odp", "rtf", "txt", "csv", "tsv", "json", "xml", "yaml", "yml", "zip", "gz",
+    "tgz", "rar", "mp3", "m4a", "ogg", "opus", "wav", "mp4", "webm", "mov", "avi", "epub", "css",
+    "js", "ttf", "otf", "woff", "woff2", "eps", "ai", "psd", "key", "pages", "numbers", "vcf",
+    "ics", "kml", "gpx", "geojson",
 ];
 
 /// The site's names, indexed on first use.

@@ -111,7 +111,7 @@ fn content_type(path: &str) -> &'static str {
         "xml" => "application/xml",
         "svg" => "image/svg+xml",
         "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
+        "jpg" | "jpeg" | "jfif" | "jpe" => "image/jpeg",
         "gif" => "image/gif",
         "webp" => "image/webp",
         "ico" => "image/x-icon",

@@ -7,6 +7,9 @@ fn allowlisted_types() {
         ("photo.png", Image),
         ("PHOTO.JPG", Image),
         ("a.Jpeg", Image),
+        // JPEG's other names: a JPEG saved from a browser on Windows, and old Windows and Mac.
+        ("Saved image.jfif", Image),
+        ("scan.JPE", Image),
         ("anim.gif", Image),
         ("x.webp", Image),
         ("x.avif", Image),

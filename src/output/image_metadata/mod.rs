@@ -77,7 +77,7 @@ impl Format {
     /// By the (lowercased) extension.
     fn of_extension(ext: &str) -> Option<Format> {
         match ext {
-            "jpg" | "jpeg" => Some(Format::Jpeg),
+            "jpg" | "jpeg" | "jfif" | "jpe" => Some(Format::Jpeg),
             "png" => Some(Format::Png),
             "webp" => Some(Format::Webp),
             _ => None,

@@ -321,4 +321,11 @@ fn what_cannot_be_walked_is_refused_only_when_it_shows_metadata() {
         strip("webp", b"Exif but no RIFF"),
         Outcome::Unreadable { format: "WebP" }
     );
+    // JPEG's other names are JPEG, walked or refused the same way.
+    assert_eq!(strip("jfif", cut), Outcome::Unreadable { format: "JPEG" });
+    assert_eq!(
+        strip("jpe", b"Exif but no JPEG"),
+        Outcome::Unreadable { format: "JPEG" }
+    );
+    assert_eq!(stripped("jfif", &rich_jpeg()), stripped("jpg", &rich_jpeg()));
 }

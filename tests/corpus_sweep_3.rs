@@ -1,0 +1,76 @@
+//! Defects found by a fifth sweep with real-world corpora (old Hugo, Jekyll
+//! and wiki sites, pandoc and Word exports): each test is the smallest site
+//! that showed one, run through the real binary.
+
+mod common;
+
+use common::Site;
+
+const JPEG: &[u8] = include_bytes!("fixtures/photos/plain.jpg");
+/// SOI and JFIF: segments added go after them.
+const JPEG_HEAD: usize = 20;
+
+/// The photo fixture with an EXIF block holding a GPS latitude (then a
+/// marker to look for), as a phone writes it.
+fn phone_photo() -> Vec<u8> {
+    let entry = |t: &mut Vec<u8>, tag: u16, ty: u16, count: u32, value: [u8; 4]| {
+        t.extend(tag.to_le_bytes());
+        t.extend(ty.to_le_bytes());
+        t.extend(count.to_le_bytes());
+        t.extend(value);
+    };
+    // IFD0 at 8 (one entry: where the GPS directory is, 26), then the GPS
+    // directory (one entry: latitude reference `N`).
+    let mut t = b"II\x2a\0\x08\0\0\0\x01\0".to_vec();
+    entry(&mut t, 0x8825, 4, 1, 26u32.to_le_bytes());
+    t.extend([0; 4]);
+    t.extend(1u16.to_le_bytes());
+    entry(&mut t, 1, 2, 2, *b"N\0\0\0");
+    t.extend([0; 4]);
+    t.extend(b"GPSSECRETMARK");
+    let body = [b"Exif\0\0".as_slice(), &t].concat();
+    let mut j = JPEG[..JPEG_HEAD].to_vec();
+    j.extend([0xFF, 0xE1]);
+    j.extend((body.len() as u16 + 2).to_be_bytes());
+    j.extend(body);
+    j.extend(&JPEG[JPEG_HEAD..]);
+    j
+}
+
+/// `.jfif` is what Windows names a JPEG saved from a browser, and `.jpe`
+/// an old name of JPEG: browsers show both. They were refused as "a format
+/// browsers do not show", and with `allow_raw_html: true` published as
+/// they were, GPS and all. Now they are JPEG: shown, and published without
+/// their metadata, with the warning a `.jpg` gets.
+#[test]
+fn a_jfif_photo_is_a_jpeg_published_without_its_location() {
+    let s = Site::signs_with("![Shelter](images/shelter.jfif) ![Pump](images/pump.JPE)\n");
+    s.write("guidance/handbook/images/shelter.jfif", phone_photo());
+    s.write("guidance/handbook/images/pump.JPE", phone_photo());
+    for trusted in [false, true] {
+        if trusted {
+            let yaml = s.read("site.yaml");
+            s.write("site.yaml", format!("{yaml}allow_raw_html: true\n"));
+        }
+        let o = s.build_ok();
+        assert!(!o.stderr.contains("browsers do not show"), "{}", o.stderr);
+        for name in ["shelter.jfif", "pump.JPE"] {
+            let file = format!("guidance/handbook/images/{name}:");
+            let warning = "warning: the published copy leaves out the photo's location (GPS)";
+            assert!(
+                o.stderr
+                    .lines()
+                    .any(|l| l.starts_with(&file) && l.contains(warning)),
+                "{file} {warning}\n{}",
+                o.stderr
+            );
+            let published = std::fs::read(s.out().join("en/handbook/images").join(name)).unwrap();
+            assert!(published.starts_with(&[0xFF, 0xD8, 0xFF]));
+            let gps = published.windows(13).any(|w| w == b"GPSSECRETMARK");
+            assert!(!gps && published.len() < phone_photo().len(), "{name}");
+        }
+        let page = s.page("en/handbook/signs.html");
+        assert_eq!(page.attr("img[alt='Shelter']", "src"), "images/shelter.jfif");
+        assert_eq!(page.attr("img[alt='Pump']", "src"), "images/pump.JPE");
+    }
+}
