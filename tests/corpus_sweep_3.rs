@@ -70,7 +70,10 @@ fn a_jfif_photo_is_a_jpeg_published_without_its_location() {
             assert!(!gps && published.len() < phone_photo().len(), "{name}");
         }
         let page = s.page("en/handbook/signs.html");
-        assert_eq!(page.attr("img[alt='Shelter']", "src"), "images/shelter.jfif");
+        assert_eq!(
+            page.attr("img[alt='Shelter']", "src"),
+            "images/shelter.jfif"
+        );
         assert_eq!(page.attr("img[alt='Pump']", "src"), "images/pump.JPE");
     }
 }

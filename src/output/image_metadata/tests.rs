@@ -327,5 +327,8 @@ fn what_cannot_be_walked_is_refused_only_when_it_shows_metadata() {
         strip("jpe", b"Exif but no JPEG"),
         Outcome::Unreadable { format: "JPEG" }
     );
-    assert_eq!(stripped("jfif", &rich_jpeg()), stripped("jpg", &rich_jpeg()));
+    assert_eq!(
+        stripped("jfif", &rich_jpeg()),
+        stripped("jpg", &rich_jpeg())
+    );
 }
