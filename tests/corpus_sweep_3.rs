@@ -77,3 +77,56 @@ fn a_jfif_photo_is_a_jpeg_published_without_its_location() {
         assert_eq!(page.attr("img[alt='Pump']", "src"), "images/pump.JPE");
     }
 }
+
+/// `//server/share/form.pdf` is a Windows network path written with
+/// forward slashes, as converters leave `\\server\share\form.pdf`. It was
+/// read as a protocol-relative web address and published, without a word,
+/// as a link to `https://server/share/form.pdf` (and from `file://`, where
+/// the site is read offline, it would lead to `file://server/…`). A host
+/// without a dot is a machine on the writer's network: the link is broken,
+/// said as what it is, like `\\server\share`. `//example.org/x` is still a
+/// web address.
+#[test]
+fn a_network_share_written_with_slashes_is_a_broken_link() {
+    let s = Site::signs_with(
+        "[the form](//fileserver01/forms/form.pdf), ![Flow](//server/share/flow.png) and [the site](//example.org/x)\n",
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    let share = |dest: &str, host: &str| {
+        format!(
+            "`{dest}` is a file on a network share (`{host}`) on the writer's network, which readers cannot open"
+        )
+    };
+    let form = share("//fileserver01/forms/form.pdf", "fileserver01");
+    let flow = share("//server/share/flow.png", "server");
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for line in [
+        format!("{rel}:13:1: error: {form}"),
+        "  = hint: copy `form.pdf` into guidance/ (beside this page, or in its images/ folder) and link to it by its path from this page".to_string(),
+        format!("{rel}:13:44: error: {flow}"),
+        "  = hint: guidance/handbook/images/flow.png has that name: link to it from here, `images/flow.png`".to_string(),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    // The web address is no error.
+    assert_eq!(o.stderr.matches(": error: ").count(), 2, "{}", o.stderr);
+
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    let o = s.build_ok();
+    for line in [
+        format!("{rel}:13:1: warning: {form}; published as its text"),
+        format!("{rel}:13:44: warning: {flow}; its description is shown in a box"),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    let page = s.page("en/handbook/signs.html");
+    let links: Vec<&str> = page
+        .select(".content a[href]")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(links, ["https://example.org/x"]);
+    assert!(page.select(".content img").is_empty());
+}

@@ -268,18 +268,25 @@ fn quoted(s: &str) -> Option<&str> {
 
 /// A path on the writer's own computer, as Word and converters leave
 /// them (`C:\Users\ann\chart.png`, `file:///C:/Users/ann/chart.png`,
-/// `\\server\share\form.pdf`): no reader can open it. The message, and
-/// a hint: the file of that name in `guidance/` to link to instead, if
-/// there is one, else to copy it in. `from` is the linking file's folder.
+/// `\\server\share\form.pdf`, `//server/share/form.pdf`): no reader can
+/// open it. The message, and a hint: the file of that name in `guidance/`
+/// to link to instead, if there is one, else to copy it in. `from` is the linking file's folder.
 pub(super) fn own_computer(site: &Site, from: &Path, dest: &str) -> Option<(String, String)> {
     let b = dest.as_bytes();
     let drive =
         b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
     let file_url = b.len() >= 5 && b[..5].eq_ignore_ascii_case(b"file:");
-    if !(drive || file_url || dest.starts_with('\\')) {
+    let share = network_share(dest);
+    if !(drive || file_url || share.is_some() || dest.starts_with('\\')) {
         return None;
     }
-    let message = format!("`{dest}` is a file on the writer's computer, which readers cannot open");
+    let local = |h: &str| h.split(':').next() == Some("localhost");
+    let message = match share {
+        Some(host) if !local(&host.to_ascii_lowercase()) => format!(
+            "`{dest}` is a file on a network share (`{host}`) on the writer's network, which readers cannot open"
+        ),
+        _ => format!("`{dest}` is a file on the writer's computer, which readers cannot open"),
+    };
     let path = crate::url::percent_decode(dest);
     let Some(name) = path.rsplit(['/', '\\']).next().filter(|n| !n.is_empty()) else {
         return Some((
@@ -314,6 +321,25 @@ pub(super) fn own_computer(site: &Site, from: &Path, dest: &str) -> Option<(Stri
         ),
     };
     Some((message, hint))
+}
+
+/// The host of `//server/share/form.pdf`: a Windows network path written
+/// with forward slashes, as converters leave `\\server\share`. It is
+/// valid protocol-relative syntax, but a host name without a dot
+/// (`server`, `fileserver01`, `localhost`) is a machine on the writer's
+/// network, not on the web; and from `file://`, where the site is read
+/// offline, the link would lead to `file://server/…`. `//example.org/x`
+/// stays a web address.
+fn network_share(dest: &str) -> Option<&str> {
+    let rest = dest.strip_prefix("//")?;
+    let host = rest.split(['/', '\\', '?', '#']).next()?;
+    let name = host.split(':').next()?;
+    let plain = !name.is_empty()
+        && !name.contains('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '$'));
+    plain.then_some(host)
 }
 
 /// `tel:+254 700 000` without its spaces, if `target` is a `tel:` link.

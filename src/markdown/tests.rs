@@ -307,6 +307,16 @@ fn a_file_on_the_writers_computer_is_a_broken_link_with_its_copy_named() {
         "{}",
         d.r.html
     );
+    // With forward slashes, a host without a dot is a network share; a
+    // host with one is a web address (`https:`).
+    let d = render_one("[a](//srv/forms/x.pdf) [b](//example.org/x)\n");
+    d.has("4:1: error: `//srv/forms/x.pdf` is a file on a network share (`srv`) on the writer's network, which readers cannot open");
+    assert_eq!(d.r.diagnostics.len(), 1);
+    assert!(
+        d.r.html.contains("href=\"https://example.org/x\""),
+        "{}",
+        d.r.html
+    );
 }
 
 #[test]
