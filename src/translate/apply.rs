@@ -212,6 +212,7 @@ pub fn import_page(
     let publication = publication_of(site, &page.node);
     let target = display_path(&page.target_rel);
     let ids = anchors::source_ids(page.units.iter().map(|u| (u.kind, u.source.as_str())));
+    let defs = super::links::Defs::of_source(site, page.node);
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
         let at = |error: bool, msg: &str| {
@@ -259,7 +260,7 @@ pub fn import_page(
         let problems = if text.is_empty() || kept {
             Vec::new()
         } else {
-            validate::check(unit.kind, &unit.source, &text)
+            validate::check_in_page(unit.kind, &unit.source, &text, &defs)
         };
         for problem in problems {
             failed = true;

@@ -87,7 +87,8 @@ fn times(n: usize) -> String {
     }
 }
 
-fn minus<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
+/// What `a` has that `b` lacks, counting repeats.
+pub fn minus<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
     let mut rest: Vec<&str> = b.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for x in a {

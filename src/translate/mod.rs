@@ -10,7 +10,7 @@
 //! - `units`: source and translation paired into what a translator sees.
 //! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats;
 //!   `fit`: a file is for the publication and language it names.
-//! - `validate` (`compare`, `bidi`): a translated block checked against
+//! - `validate` (`compare`, `bidi`, `links`): a translated block checked against
 //!   its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
 //!   addresses and link definitions); `files`: safe, atomic writes.
@@ -35,6 +35,7 @@ pub mod frames;
 pub mod history;
 pub mod import;
 pub mod keys;
+pub mod links;
 pub mod overwrite;
 pub mod pending;
 pub mod po;

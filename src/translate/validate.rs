@@ -5,6 +5,7 @@
 //! list item must not become two items, a table cell must stay one cell).
 
 use super::compare::{compare, compare_values};
+use super::links::{Defs, Link, compare_links, label};
 use super::segments::Kind;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
@@ -12,7 +13,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 #[derive(Debug, Default, PartialEq)]
 struct Facts {
     blocks: Vec<&'static str>,
-    links: Vec<String>,
+    links: Vec<Link>,
     images: Vec<String>,
     footnotes: Vec<String>,
     /// The names of the local values used, `{{hotline}}` as `hotline`.
@@ -24,22 +25,15 @@ struct Facts {
     cells: usize,
 }
 
-/// A reference link's label as Markdown matches it to its definition:
-/// without case, its spaces and line breaks as one space (`[Ref]`,
-/// `[REF]` and `[ref]` are one link).
-fn label(reference: &str) -> String {
-    reference
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn facts(markdown: &str) -> Facts {
+fn facts(markdown: &str, defs: &Defs) -> Facts {
     let mut f = Facts::default();
-    // A reference link whose definition is elsewhere in the page still has
-    // a target to compare: its label. (`[text]` alone is often just text.)
+    // A reference link goes where the source page's definition sends it;
+    // one the page does not define still has a target to compare: its
+    // label. (`[text]` alone, undefined, is just text.)
     let mut refs = |link: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
+        if let Some(dest) = defs.get(&link.reference) {
+            return Some((dest.to_string().into(), "".into()));
+        }
         (!matches!(
             link.link_type,
             LinkType::Shortcut | LinkType::ShortcutUnknown
@@ -52,8 +46,23 @@ fn facts(markdown: &str) -> Facts {
         Some(&mut refs),
     );
     let (mut row, mut cell, mut end_mark, mut in_code) = (0, 0, false, false);
+    // The link being read: where its text starts and ends (in `markdown`).
+    let mut open: Option<(Link, usize, usize)> = None;
     let mut events = parser.into_offset_iter();
     for (event, range) in events.by_ref() {
+        if let Some((link, start, end)) = &mut open {
+            if matches!(event, Event::End(TagEnd::Link)) {
+                let (s, e) = (
+                    start.saturating_sub(range.start),
+                    end.saturating_sub(range.start),
+                );
+                link.text = s.min(e)..e;
+                f.links.push(open.take().expect("a link is open").0);
+                continue;
+            }
+            *start = (*start).min(range.start);
+            *end = (*end).max(range.end);
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => f.blocks.push("paragraph"),
@@ -73,7 +82,25 @@ fn facts(markdown: &str) -> Facts {
                 Tag::FootnoteDefinition(_) => f.blocks.push("footnote"),
                 Tag::TableRow => row += 1,
                 Tag::TableCell if row == 1 => cell += 1,
-                Tag::Link { dest_url, .. } => f.links.push(dest_url.to_string()),
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                } => {
+                    let reference = !matches!(
+                        link_type,
+                        LinkType::Inline | LinkType::Autolink | LinkType::Email
+                    );
+                    let link = Link {
+                        target: dest_url.to_string(),
+                        label: reference.then(|| id.to_string()),
+                        kind: link_type,
+                        written: markdown[range.clone()].to_string(),
+                        text: 0..0,
+                    };
+                    open = Some((link, usize::MAX, range.start));
+                }
                 Tag::Image { dest_url, .. } => f.images.push(dest_url.to_string()),
                 _ => {}
             },
@@ -95,8 +122,8 @@ fn facts(markdown: &str) -> Facts {
     }
     f.cells = if end_mark { 1 } else { 2 };
     f.footnotes = footnote_references(markdown);
+    f.links.sort_by(|a, b| a.target.cmp(&b.target));
     for v in [
-        &mut f.links,
         &mut f.images,
         &mut f.footnotes,
         &mut f.values,
@@ -176,8 +203,14 @@ fn standalone(kind: Kind, text: &str) -> String {
 }
 
 /// Problems with `translation` as the translation of `source`, each a
-/// sentence saying what differs.
+/// sentence saying what differs, without the page's link definitions.
 pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
+    check_in_page(kind, source, translation, &Defs::default())
+}
+
+/// Problems with `translation` as the translation of `source`, its
+/// reference links read with the source page's definitions `defs`.
+pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -> Vec<String> {
     let mut out = Vec::new();
     // The site refuses them in a page (YAML's line breaks U+0085 among
     // them), so a page written with one would not build.
@@ -221,8 +254,8 @@ pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
             ));
         }
     }
-    let mut s = facts(&standalone(kind, source));
-    let mut t = facts(&standalone(kind, translation));
+    let mut s = facts(&standalone(kind, source), defs);
+    let mut t = facts(&standalone(kind, translation), defs);
     if kind == Kind::AltText {
         // The image the description was parsed in is not the translator's:
         // when it is gone, the description broke out of it.
@@ -236,7 +269,7 @@ pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
         if ours(&mut s) && !ours(&mut t) {
             out.push(broken_description(translation));
             // What is left of it (a link, with a `[`) is no other problem.
-            t.links.retain(|l| l != IMAGE_DEST);
+            t.links.retain(|l| l.target != IMAGE_DEST);
         }
     }
     if s.blocks != t.blocks || s.cells != t.cells {
@@ -256,7 +289,7 @@ pub fn check(kind: Kind, source: &str, translation: &str) -> Vec<String> {
             (None, None) => unreachable!("the ids differ"),
         });
     }
-    compare(&mut out, "link to", &s.links, &t.links);
+    compare_links(&mut out, &s.links, &t.links);
     compare(&mut out, "image", &s.images, &t.images);
     compare(&mut out, "footnote reference", &s.footnotes, &t.footnotes);
     compare_values(&mut out, &s.values, &t.values);

@@ -230,8 +230,77 @@ fn reference_labels_compare_as_markdown_matches_them() {
             "Voir le [guide][field-guide] et [ref][]."
         ),
         [
-            "the translation has no link to `[field guide]` (the source has)",
-            "the translation has a link to `[field-guide]` that the source does not"
+            "the translation's link `[guide][field-guide]` goes nowhere (the page has no definition `[field-guide]: …`, so it shows as text), where the source's `[guide][Field guide]`: write `[guide][Field guide]` to keep the source's link"
         ]
+    );
+}
+
+/// Before, `[form][f]` written inline by the translator, or their tool, as
+/// `[formulaire](forms/consent.pdf)` was refused with two messages (no link
+/// to `[f]`, a link to `forms/consent.pdf`), though the page publishes the
+/// same link; and a shortcut reference `[consent form]` translated as
+/// `[formulaire]` (a label the page does not define, so text) was
+/// accepted, the link lost. Now links compare by where the source page's
+/// definitions send them, and a changed one is one message saying what
+/// to write.
+#[test]
+fn reference_links_compare_by_where_they_go() {
+    let defs = Defs::from_pairs([
+        ("f".to_string(), "forms/consent.pdf".to_string()),
+        ("Consent form".to_string(), "forms/consent.pdf".to_string()),
+        ("g".to_string(), "forms/other.pdf".to_string()),
+    ]);
+    let check = |src: &str, tr: &str| check_in_page(Kind::Paragraph, src, tr, &defs);
+    let src = "Fill in the [form][f] first.";
+    for tr in [
+        "Remplir le [formulaire](forms/consent.pdf) d'abord.",
+        "Remplir le [formulaire](<forms/consent.pdf> \"Titre\") d'abord.",
+        "Remplir le [formulaire][F] d'abord.",
+        "Remplir le [formulaire][consent  form] d'abord.",
+    ] {
+        assert_eq!(check(src, tr), Vec::<String>::new(), "{tr}");
+    }
+    // And the other way: an inline link written as a defined reference.
+    assert!(
+        check(
+            "See the [form](forms/consent.pdf).",
+            "Voir le [formulaire][f]."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        check(
+            src,
+            "Remplir le [formulaire](forms/consentement.pdf) d'abord."
+        ),
+        [
+            "the translation's link `[formulaire](forms/consentement.pdf)` goes to `forms/consentement.pdf`, where the source's `[form][f]` goes to `forms/consent.pdf`: write `[formulaire][f]` to keep the source's link"
+        ]
+    );
+    assert_eq!(
+        check(src, "Remplir le [formulaire][g] d'abord."),
+        [
+            "the translation's link `[formulaire][g]` goes to `forms/other.pdf`, where the source's `[form][f]` goes to `forms/consent.pdf`: write `[formulaire][f]` to keep the source's link"
+        ]
+    );
+    assert_eq!(
+        check(
+            "See the [form](forms/consent.pdf \"Form\").",
+            "Voir le [formulaire][h]."
+        ),
+        [
+            "the translation's link `[formulaire][h]` goes nowhere (the page has no definition `[h]: …`, so it shows as text), where the source's `[form](forms/consent.pdf \"Form\")` goes to `forms/consent.pdf`: write `[formulaire](forms/consent.pdf \"Form\")` to keep the source's link"
+        ]
+    );
+    assert_eq!(
+        check("Use the [consent form].", "Utiliser le [formulaire]."),
+        [
+            "the translation has no link to `forms/consent.pdf`, which the source writes `[consent form]`: keep it, as `[your text][consent form]`"
+        ]
+    );
+    // Two links changed: said link by link, as before.
+    assert_eq!(
+        check("[a](x.md) and [b](y.md)", "[a](z.md) et [b](w.md)").len(),
+        2
     );
 }

@@ -212,3 +212,42 @@ pub fn xlsx_part(file: &Path, name: &str) -> String {
         .unwrap();
     text
 }
+
+/// Writes a spreadsheet of these sheets, each cell as text (an empty one
+/// left out), as a translator's tool saves what it read.
+pub fn write_xlsx(file: &Path, sheets: &[(&str, Vec<Vec<String>>)]) {
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let ws = out.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                if !v.is_empty() {
+                    ws.write_string(r as u32, c as u16, v).unwrap();
+                }
+            }
+        }
+    }
+    out.save(file).unwrap();
+}
+
+/// Sets the target of the XLIFF unit `key`, marked translated.
+pub fn set_xliff_target(file: &Path, key: &str, text: &str) {
+    let xml = std::fs::read_to_string(file).unwrap();
+    let start = xml
+        .find(&format!("<trans-unit id=\"{key}\""))
+        .unwrap_or_else(|| panic!("no unit {key}"));
+    let t = start + xml[start..].find("<target").unwrap();
+    let open = t + xml[t..].find('>').unwrap();
+    let end = if xml[..open].ends_with('/') {
+        open + 1
+    } else {
+        t + xml[t..].find("</target>").unwrap() + "</target>".len()
+    };
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let target = format!("<target state=\"translated\">{escaped}</target>");
+    std::fs::write(file, format!("{}{target}{}", &xml[..t], &xml[end..])).unwrap();
+}

@@ -1,0 +1,145 @@
+//! End-to-end: what translators' tools send back, second sweep. A
+//! reference link written inline, a spreadsheet whose column titles are
+//! not in the first row, and what Poedit, CAT tools and Excel do to the
+//! files on the way.
+
+mod common;
+#[path = "common/translate.rs"]
+mod helpers;
+use common::{Site, tree};
+use helpers::*;
+use std::path::{Path, PathBuf};
+
+const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
+const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\nFill in the [consent form][f] first.\n\nExplain what happens to the information.\n\n[f]: forms/consent.pdf\n";
+const FR: &str = "---\ntitle: Se préparer\n---\n\nRemplir d'abord le [formulaire][f].\n\nExpliquez ce qu'il advient des informations.\n\n[f]: forms/consent.pdf\n";
+const PAGE_FR: &str = "guidance/pub/index.fr.md";
+
+/// A site of one page in English and French, the French stamped, with a
+/// reference link to a form.
+fn site() -> Site {
+    let site = one_page_site(SITE, EN, FR);
+    site.write("guidance/pub/forms/consent.pdf", "%PDF-1.4\n");
+    site
+}
+
+/// The one file `format` exports for French, in a folder of its own.
+fn export_one(site: &Site, format: &str) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let files = export(site, "fr", format, out.path(), &[]);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = files[0].clone();
+    (out, file)
+}
+
+fn guidance(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    tree(&site.path().join("guidance"))
+}
+
+/// Sets the translation of `key` in a file of any of the three formats,
+/// and returns the line (or row) an error about it is reported at.
+fn set(file: &Path, key: &str, text: &str) -> usize {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("po") => {
+            set_msgstr(file, key, text);
+            msgstr_line(&std::fs::read_to_string(file).unwrap(), key)
+        }
+        Some("xlf") => {
+            set_xliff_target(file, key, text);
+            let xml = std::fs::read_to_string(file).unwrap();
+            let at = xml.find(&format!("<trans-unit id=\"{key}\"")).unwrap();
+            xml[..at].matches('\n').count() + 1
+        }
+        _ => edit_xlsx(file, key, |_| text.to_string()),
+    }
+}
+
+/// Before, `[consent form][f]` written inline by the translator (or their
+/// tool) as `[formulaire](forms/consent.pdf)` was refused with two
+/// messages: "no link to `[f]`" and "a link to `forms/consent.pdf` that
+/// the source does not" have, though the page publishes the same link.
+/// Now it is written, in each format, and the French page links to the
+/// form as the English does; a link whose target changed is one error
+/// at its line, saying what to write.
+#[test]
+fn a_reference_link_written_inline_is_the_same_link() {
+    for format in ["po", "xliff", "xlsx"] {
+        let site = site();
+        let (_out, file) = export_one(&site, format);
+        let inline = "Remplir d'abord le [formulaire](forms/consent.pdf).";
+        set(&file, "index/p1", inline);
+        let o = import(&site, std::slice::from_ref(&file));
+        assert_eq!(o.code, 0, "{format}: {}", o.stderr);
+        assert!(!o.stderr.contains("error"), "{format}: {}", o.stderr);
+        assert!(site.read(PAGE_FR).contains(inline), "{format}");
+        site.build_ok();
+        let href = |lang: &str| {
+            site.page(&format!("{lang}/pub/index.html"))
+                .attr("main a[href$='.pdf']", "href")
+        };
+        assert_eq!(href("fr"), href("en"), "{format}");
+
+        let line = set(
+            &file,
+            "index/p1",
+            "Remplir d'abord le [formulaire](forms/consentement.pdf).",
+        );
+        let before = guidance(&site);
+        let o = import(&site, std::slice::from_ref(&file));
+        assert_eq!(o.code, 1, "{format}: {}", o.stderr);
+        let errors: Vec<&str> = o
+            .stderr
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .collect();
+        assert_eq!(errors.len(), 1, "{format}: {}", o.stderr);
+        let want = format!("{}:{line}:1: error: ", file.display());
+        assert!(
+            errors[0].starts_with(&want),
+            "{format}: {want}\n{}",
+            o.stderr
+        );
+        assert!(
+            errors[0].ends_with("the translation's link `[formulaire](forms/consentement.pdf)` goes to `forms/consentement.pdf`, where the source's `[consent form][f]` goes to `forms/consent.pdf`: write `[formulaire][f]` to keep the source's link"),
+            "{format}: {}",
+            o.stderr
+        );
+        assert_eq!(guidance(&site), before, "{format}");
+    }
+}
+
+/// Before, `[consent form]` (a shortcut reference: the page defines
+/// `[consent form]`) translated as `[formulaire]` was accepted, and the
+/// French page showed "[formulaire]" as text: the link was lost. Now it is
+/// refused, saying how the source writes the link.
+#[test]
+fn a_translated_shortcut_label_does_not_lose_its_link() {
+    let def = "[consent form]: forms/consent.pdf\n";
+    let en = EN.replace("[consent form][f]", "[consent form]") + def;
+    let site = one_page_site(SITE, &en, &(FR.to_string() + def));
+    site.write("guidance/pub/forms/consent.pdf", "%PDF-1.4\n");
+    let (_out, file) = export_one(&site, "po");
+    let line = set(&file, "index/p1", "Remplir d'abord le [formulaire].");
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let want = format!(
+        "{}:{line}:1: error: msgctxt \"index/p1\": the translation has no link to `forms/consent.pdf`, which the source writes `[consent form]`: keep it, as `[your text][consent form]`",
+        file.display()
+    );
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    assert_eq!(guidance(&site), before);
+    set(
+        &file,
+        "index/p1",
+        "Remplir d'abord le [formulaire][consent form].",
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    site.build_ok();
+    let page = site.page("fr/pub/index.html");
+    assert_eq!(
+        page.attr("main a[href$='.pdf']", "href"),
+        "forms/consent.pdf"
+    );
+}
