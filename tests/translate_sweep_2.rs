@@ -143,3 +143,43 @@ fn a_translated_shortcut_label_does_not_lose_its_link() {
         "forms/consent.pdf"
     );
 }
+
+/// Before, a spreadsheet whose column titles were not in the first row (a
+/// coordinator added a title, a note and an empty row above them) was
+/// refused: "the first row must name the columns key, source and
+/// translation". Now the titles are found, the rows above them are
+/// ignored, a warning names the row used, and the page is written.
+#[test]
+fn column_titles_below_added_rows_are_found() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xlsx");
+    let (mut rows, about) = xlsx_sheets(&file);
+    let n = rows.iter().position(|r| r[0] == "index/p2").unwrap();
+    rows[n][2] = "Expliquez ce que deviennent les informations.".into();
+    let mut sheet = vec![
+        vec!["Pocket guide: French, due Friday".to_string()],
+        vec![String::new(), "Ask Marie about the forms".to_string()],
+        Vec::new(),
+    ];
+    sheet.extend(rows);
+    write_xlsx(&file, &[("translation", sheet), ("about", about)]);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let want = format!(
+        "{}:4:1: warning: the column titles (key, source, translation) are read from row 4, not row 1; rows 1, 2 above them are not translations' and are ignored",
+        file.display()
+    );
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    assert!(
+        site.read(PAGE_FR)
+            .contains("Expliquez ce que deviennent les informations."),
+        "{}",
+        site.read(PAGE_FR)
+    );
+    // Problems are still reported at the sheet's own rows.
+    let row = edit_xlsx(&file, "index/p1", |_| "Remplir [formulaire](x.pdf).".into());
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let want = format!("{}:{row}:1: error: row {row} (index/p1): ", file.display());
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+}

@@ -135,6 +135,9 @@ pub struct Catalog {
     /// no readable key): errors, but the pages of the other entries are
     /// still imported.
     pub problems: Vec<ReadError>,
+    /// What a reader noticed about the file and read past (a spreadsheet's
+    /// column titles below the first row): warnings, at their line.
+    pub notices: Vec<ReadError>,
 }
 
 /// A problem in a file that keeps it from being read: line and message.

@@ -184,6 +184,11 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
                     .with_hint("fix it in the file and import it again; the pages of its other entries are imported"),
             );
         }
+        for (line, msg) in &f.catalog.notices {
+            report
+                .diagnostics
+                .push(Diagnostic::warning(&f.shown, *line, 1, msg.clone()));
+        }
         match target(site, &f.shown, &f.catalog) {
             Ok(t) => match groups.iter_mut().find(|g| g.0 == t) {
                 Some(g) => g.1.push(f),

@@ -247,7 +247,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     Ok(Catalog {
         header,
         entries: r.out,
-        problems: Vec::new(),
+        ..Catalog::default()
     })
 }
 

@@ -275,7 +275,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     Ok(Catalog {
         header,
         entries,
-        problems: Vec::new(),
+        ..Catalog::default()
     })
 }
 

@@ -203,23 +203,10 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
             names.join(", ")
         ))
     })?;
-    let mut rows = rows_of(&sheet);
-    let (first_row, titles): (usize, Vec<String>) = rows
-        .next()
-        .map(|(r, row)| {
-            let last = row.last().map_or(0, |c| c.1 as usize);
-            let titles = (0..=last)
-                .map(|c| text_of(get(row, c)).trim().to_lowercase())
-                .collect();
-            (r as usize, titles)
-        })
-        .unwrap_or_default();
+    let (at, titles, ignored) = find_titles(&sheet)?;
     let col = |name: &str| titles.iter().position(|t| t == name);
     let (Some(k), Some(s), Some(t)) = (col("key"), col("source"), col("translation")) else {
-        return Err(vec![(
-            first_row + 1,
-            "the first row must name the columns key, source and translation".into(),
-        )]);
+        unreachable!("find_titles finds a row with these titles")
     };
     let cols = Columns {
         key: k,
@@ -232,8 +219,22 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         header,
         ..Catalog::default()
     };
-    for (r, row) in rows {
+    if at > 0 {
+        let read: Vec<usize> = rows_of(&sheet)
+            .map(|(r, _)| r as usize + 1)
+            .filter(|n| *n <= at && !ignored.contains(n))
+            .collect();
+        catalog
+            .notices
+            .push((at + 1, titles_moved(at, &ignored, &read)));
+    }
+    for (r, row) in rows_of(&sheet) {
         let n = r as usize + 1;
+        // Above the titles, only what reads as a translation's row (a key
+        // and its source: a sort may have moved the titles down) is one.
+        if r as usize == at || (r as usize) < at && ignored.contains(&n) {
+            continue;
+        }
         match entry(row, n, &cols) {
             Ok(Some(e)) => catalog.entries.push(e),
             Ok(None) => {}
@@ -242,6 +243,90 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         }
     }
     Ok(catalog)
+}
+
+/// How many rows from the top the row of column titles may be: a title,
+/// a note or an empty row a coordinator added above it.
+const TITLES_WITHIN: usize = 10;
+
+/// The row naming the columns key, source and translation (0-based), its
+/// titles (trimmed, lowercase), and the rows above it that are not a
+/// translation's (1-based), to be ignored.
+fn find_titles(sheet: &[Cell]) -> Result<(usize, Vec<String>, Vec<usize>), Vec<ReadError>> {
+    let titles_of = |row: &[Cell]| -> Vec<String> {
+        let last = row.last().map_or(0, |c| c.1 as usize);
+        (0..=last)
+            .map(|c| text_of(get(row, c)).trim().to_lowercase())
+            .collect()
+    };
+    let found = rows_of(sheet)
+        .take_while(|(r, _)| (*r as usize) < TITLES_WITHIN)
+        .map(|(r, row)| (r as usize, titles_of(row)))
+        .find(|(_, t)| {
+            ["key", "source", "translation"]
+                .iter()
+                .all(|n| t.iter().any(|x| x == n))
+        });
+    let Some((at, titles)) = found else {
+        let first = sheet.first().map_or(0, |c| c.0 as usize);
+        return Err(vec![(
+            first + 1,
+            format!(
+                "no row among the sheet's first {TITLES_WITHIN} names the columns key, source and translation: put back the row of column titles the export wrote"
+            ),
+        )]);
+    };
+    let col = |name: &str| titles.iter().position(|t| t == name);
+    let (k, s) = (col("key"), col("source"));
+    let ignored = rows_of(sheet)
+        .take_while(|(r, _)| (*r as usize) < at)
+        .filter(|(_, row)| {
+            let has = |c: Option<usize>| c.is_some_and(|c| !text_of(get(row, c)).trim().is_empty());
+            !(has(k) && has(s))
+        })
+        .map(|(r, _)| r as usize + 1)
+        .collect();
+    Ok((at, titles, ignored))
+}
+
+/// The notice that the column titles are not in the first row: which row
+/// is, and what became of the rows above it (`read`: translations').
+fn titles_moved(at: usize, ignored: &[usize], read: &[usize]) -> String {
+    let rows = |rs: &[usize]| {
+        rs.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut what = Vec::new();
+    match ignored {
+        [] => {}
+        [r] => what.push(format!(
+            "row {r} above them is not a translation's and is ignored"
+        )),
+        rs => what.push(format!(
+            "rows {} above them are not translations' and are ignored",
+            rows(rs)
+        )),
+    }
+    match read {
+        [] => {}
+        [r] => what.push(format!(
+            "row {r} above them holds a translation and is read"
+        )),
+        rs => what.push(format!(
+            "rows {} above them hold translations and are read",
+            rows(rs)
+        )),
+    }
+    if what.is_empty() {
+        what.push("the rows above them are empty".into());
+    }
+    format!(
+        "the column titles (key, source, translation) are read from row {}, not row 1; {}",
+        at + 1,
+        what.join("; ")
+    )
 }
 
 /// Where the columns are.
@@ -297,3 +382,7 @@ fn entry(row: &[Cell], n: usize, cols: &Columns) -> Result<Option<Incoming>, Str
     e.notice = notice;
     Ok(Some(e))
 }
+
+#[cfg(test)]
+#[path = "xlsx_read_tests.rs"]
+mod tests;
