@@ -86,22 +86,26 @@ impl Diagnostic {
         self
     }
 
-    /// `path:line:col: severity: message`, the form editors and CI parse.
+    /// `path:line:col: severity: message`, the form editors and CI parse;
+    /// `path: severity: message` for the whole file (line 0), as GCC says
+    /// it: `:1:1` would send the reader to a line that is not the problem.
     pub fn headline(&self) -> String {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let line = self.line.max(1);
-        let col = self.col.max(1);
-        format!(
-            "{}:{}:{}: {}: {}",
-            escape_controls(&display_path(&self.path), false),
-            line,
-            col,
-            sev,
-            escape_controls(&self.message, false)
-        )
+        let path = escape_controls(&display_path(&self.path), false);
+        let message = escape_controls(&self.message, false);
+        match self.position() {
+            Some((line, col)) => format!("{path}:{line}:{col}: {sev}: {message}"),
+            None => format!("{path}: {sev}: {message}"),
+        }
+    }
+
+    /// Line and column (at least 1), or `None` for a message about the
+    /// whole file.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        (self.line > 0).then(|| (self.line, self.col.max(1)))
     }
 
     fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
@@ -229,7 +233,10 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
         } else {
             let _ = writeln!(out, "{head}");
         }
-        if let Some((text, first)) = source.around(&d.path, d.line, d.col.max(1)) {
+        let excerpt_at = d.position();
+        if let Some((text, first)) =
+            excerpt_at.and_then(|(line, col)| source.around(&d.path, line, col))
+        {
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             let (shown, caret_col) = excerpt(&text, first, d.col.max(1));
@@ -339,6 +346,13 @@ mod tests {
     fn headline_format() {
         let d = Diagnostic::error("guidance/a.en.md", 3, 5, "bad");
         assert_eq!(d.headline(), "guidance/a.en.md:3:5: error: bad");
+        // About the whole file: no line to go to, and no excerpt.
+        let d = Diagnostic::warning("guidance/a.de.md", 0, 0, "unknown language");
+        assert_eq!(d.headline(), "guidance/a.de.md: warning: unknown language");
+        assert_eq!(
+            render(&[d], &Fake, false),
+            "guidance/a.de.md: warning: unknown language\n"
+        );
     }
 
     #[test]

@@ -74,9 +74,9 @@ fn names_that_are_not_unicode_are_skipped_and_named() {
     let o = s.build();
     assert_eq!(o.code, 0, "{}", o.stderr);
     for line in [
-        "guidance/handbook/R\u{fffd}union:1:1: warning: folder name is not valid Unicode; skipped, with everything in it",
-        "static/r\u{fffd}seau:1:1: warning: folder name is not valid Unicode; skipped, with everything in it",
-        "static/caf\u{fffd}.png:1:1: warning: file name is not valid Unicode; skipped",
+        "guidance/handbook/R\u{fffd}union: warning: folder name is not valid Unicode; skipped, with everything in it",
+        "static/r\u{fffd}seau: warning: folder name is not valid Unicode; skipped, with everything in it",
+        "static/caf\u{fffd}.png: warning: file name is not valid Unicode; skipped",
     ] {
         assert!(o.stderr.contains(line), "{line}:\n{}", o.stderr);
     }

@@ -130,3 +130,60 @@ fn a_network_share_written_with_slashes_is_a_broken_link() {
     assert_eq!(links, ["https://example.org/x"]);
     assert!(page.select(".content img").is_empty());
 }
+
+/// A message about a whole file (a language `site.yaml` does not list, an
+/// empty file, a file saved as UTF-16) was printed `path:1:1:`, which
+/// sends the reader to line 1, and showed an empty line 1 under "the file
+/// is empty". It is `path:` alone, with no excerpt; `check --format json`
+/// gives `null` for its line and column. A message at a line keeps them.
+#[test]
+fn a_message_about_a_whole_file_names_no_line() {
+    let s = Site::fixture("basic");
+    let dir = "guidance/handbook";
+    s.write(
+        &format!("{dir}/01-intro.de.md"),
+        "---\ntitle: Einführung\n---\nText.\n",
+    );
+    s.write(&format!("{dir}/04-empty.en.md"), "");
+    s.write(&format!("{dir}/05-word.en.md"), b"\xFF\xFE-\0-\0-\0\n\0");
+    s.write(
+        &format!("{dir}/06-key.en.md"),
+        "---\ntitle: Key\ndate: 2020-01-01\n---\nText.\n",
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let de = format!(
+        "{dir}/01-intro.de.md: error: unknown language suffix `.de`: the site's languages are en, fr, ar"
+    );
+    let empty = format!("{dir}/04-empty.en.md: error: the file is empty");
+    let utf16 =
+        format!("{dir}/05-word.en.md: error: the file is UTF-16 encoded; fieldguide reads UTF-8");
+    let key = format!("{dir}/06-key.en.md:3:1: warning: unknown front-matter key `date`");
+    for line in [&de, &empty, &utf16, &key] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    assert!(!o.stderr.contains(":1:1:"), "{}", o.stderr);
+    // No excerpt under a whole-file message: the hint follows it.
+    let after = o.stderr.split(&empty).nth(1).unwrap();
+    assert!(
+        after.starts_with("\n  = hint: start it with front matter"),
+        "{after}"
+    );
+
+    let o = s.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let at = |path: &str| {
+        let f = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == format!("{dir}/{path}"))
+            .unwrap_or_else(|| panic!("{path}: {report:#}"));
+        (f["line"].clone(), f["column"].clone())
+    };
+    let none = (serde_json::Value::Null, serde_json::Value::Null);
+    for path in ["01-intro.de.md", "04-empty.en.md", "05-word.en.md"] {
+        assert_eq!(at(path), none, "{path}");
+    }
+    assert_eq!(at("06-key.en.md"), (3.into(), 1.into()));
+}

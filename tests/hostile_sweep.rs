@@ -261,9 +261,9 @@ fn build_names_every_clash_at_once_as_check_does() {
     site.write("static/en/handbook/images/flow.png", &png);
     site.write("static/Logo.png", &png);
     site.write("static/logo.png", &png);
-    let clash = "static/en/handbook/images/flow.png:1:1: error: `static/en/handbook/images/flow.png` and `guidance/handbook/images/flow.png` would both be published as `en/handbook/images/flow.png`";
+    let clash = "static/en/handbook/images/flow.png: error: `static/en/handbook/images/flow.png` and `guidance/handbook/images/flow.png` would both be published as `en/handbook/images/flow.png`";
     // Said at the files to rename, not at the names they are published as.
-    let case = "static/logo.png:1:1: error: `Logo.png` and `logo.png` differ only by case or Unicode normalisation: on Windows and macOS they would be one file";
+    let case = "static/logo.png: error: `Logo.png` and `logo.png` differ only by case or Unicode normalisation: on Windows and macOS they would be one file";
     let rename = "  = hint: rename `static/Logo.png` or `static/logo.png`";
     for o in [site.run(&["check"]), site.build()] {
         assert_eq!(o.code, 1, "{}", o.stderr);

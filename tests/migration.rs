@@ -32,8 +32,8 @@ const WARNINGS: &[&str] = &[
     "guidance/water-points/02-choosing-a-site.en.md:3:1: warning: unknown front-matter key `date`",
     "guidance/water-points/04-water-committees.fr.md:4:1: warning: unknown front-matter key `date`",
     // Hugo's section pages.
-    "guidance/water-points/03-maintenance/_index.md:1:1: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
-    "guidance/water-points/03-maintenance/_index.fr.md:1:1: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+    "guidance/water-points/03-maintenance/_index.md: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+    "guidance/water-points/03-maintenance/_index.fr.md: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
 ];
 
 /// Every page: 14 in each language (the draft `04-games` is left out).
@@ -54,7 +54,8 @@ const PAGES: &[&str] = &[
     "hygiene-sessions/after-the-session.html",
 ];
 
-/// `check --format json`: each finding as `path:line:col: severity: message`.
+/// `check --format json`: each finding as `path:line:col: severity: message`,
+/// or `path: severity: message` for the whole file (no line: `null`).
 fn findings(site: &Site) -> (i32, Vec<String>) {
     let o = site.run(&["check", "--format", "json"]);
     let report: serde_json::Value =
@@ -64,11 +65,13 @@ fn findings(site: &Site) -> (i32, Vec<String>) {
         .unwrap()
         .iter()
         .map(|f| {
+            let place = match (f["line"].as_u64(), f["column"].as_u64()) {
+                (Some(line), Some(col)) => format!(":{line}:{col}"),
+                _ => String::new(),
+            };
             format!(
-                "{}:{}:{}: {}: {}",
+                "{}{place}: {}: {}",
                 f["path"].as_str().unwrap(),
-                f["line"],
-                f["column"],
                 f["severity"].as_str().unwrap(),
                 f["message"].as_str().unwrap()
             )

@@ -83,7 +83,7 @@ fn static_files_are_published_at_the_root() {
     assert_eq!(o.code, 1);
     assert!(
         o.stderr.contains(
-            "static/evil.html:1:1: error: not published: a .html file runs in the reader's browser"
+            "static/evil.html: error: not published: a .html file runs in the reader's browser"
         ),
         "{}",
         o.stderr
@@ -233,7 +233,7 @@ fn two_files_for_one_path_are_named_with_or_without_the_zip() {
         assert_eq!(o.code, 1, "{}", o.stderr);
         assert!(
             o.stderr.contains(
-                "static/en/handbook/form.pdf:1:1: error: `static/en/handbook/form.pdf` and `guidance/handbook/form.pdf` would both be published as `en/handbook/form.pdf`"
+                "static/en/handbook/form.pdf: error: `static/en/handbook/form.pdf` and `guidance/handbook/form.pdf` would both be published as `en/handbook/form.pdf`"
             ),
             "zip {zip}: {}",
             o.stderr
@@ -274,7 +274,7 @@ fn the_themes_own_static_files_are_vetted_like_static() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
         o.stderr
-            .contains("templates/static/x.html:1:1: error: not published: a .html file runs"),
+            .contains("templates/static/x.html: error: not published: a .html file runs"),
         "{}",
         o.stderr
     );
@@ -353,7 +353,7 @@ fn a_static_file_at_a_page_s_path_is_named() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
         o.stderr.contains(
-            "static/en/handbook/signs.html:1:1: error: `static/en/handbook/signs.html` would be published as `en/handbook/signs.html`, which the build writes itself"
+            "static/en/handbook/signs.html: error: `static/en/handbook/signs.html` would be published as `en/handbook/signs.html`, which the build writes itself"
         ),
         "{}",
         o.stderr

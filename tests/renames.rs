@@ -34,7 +34,7 @@ fn a_translation_left_behind_by_a_rename_is_an_orphan_and_names_its_source() {
     )
     .unwrap();
     let o = site.build_ok();
-    let expected = "guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`";
+    let expected = "guidance/handbook/04-informed-consent.fr.md: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`";
     assert_eq!(
         o.stderr.matches(expected).count(),
         1,
@@ -211,7 +211,7 @@ fn a_page_gone_without_an_alias_is_reported_once() {
     let out = site.out();
     for lang in ["en", "fr", "ar"] {
         let line = format!(
-            "{}:1:1: warning: the previous build published this page, and this one does not: links and bookmarks to it will break",
+            "{}: warning: the previous build published this page, and this one does not: links and bookmarks to it will break",
             out.join(lang).join("handbook/signs.html").display()
         );
         assert_eq!(o.stderr.matches(&line).count(), 1, "{lang}:\n{}", o.stderr);
@@ -290,7 +290,7 @@ fn a_source_renamed_without_its_translations_is_reported_gone_with_the_alias_to_
     let out = site.out();
     for lang in ["en", "fr", "ar"] {
         let line = format!(
-            "{}:1:1: warning: the previous build published this page, and this one does not: links and bookmarks to it will break\n  = hint: `guidance/handbook/04-consent.en.md` looks like this page, renamed (its translations were stamped with its text): add `aliases: [informed-consent]` to its front matter so that links and bookmarks to the old address keep working\n",
+            "{}: warning: the previous build published this page, and this one does not: links and bookmarks to it will break\n  = hint: `guidance/handbook/04-consent.en.md` looks like this page, renamed (its translations were stamped with its text): add `aliases: [informed-consent]` to its front matter so that links and bookmarks to the old address keep working\n",
             out.join(lang)
                 .join("handbook/informed-consent.html")
                 .display()
@@ -299,7 +299,7 @@ fn a_source_renamed_without_its_translations_is_reported_gone_with_the_alias_to_
     }
     // The orphan's own warning says so too.
     assert!(
-        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and links to `04-informed-consent.en.md` lead nowhere; and add `aliases: [informed-consent]` to `04-consent.en.md`, so that links and bookmarks to the old address keep working\n"),
+        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and links to `04-informed-consent.en.md` lead nowhere; and add `aliases: [informed-consent]` to `04-consent.en.md`, so that links and bookmarks to the old address keep working\n"),
         "{}",
         o.stderr
     );
@@ -328,7 +328,7 @@ fn the_alias_the_orphan_asks_for_keeps_the_old_address() {
     let o = site.build_ok();
     assert!(!o.stderr.contains("published this page"), "{}", o.stderr);
     assert!(
-        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and links to `04-informed-consent.en.md` lead nowhere\n"),
+        o.stderr.contains("guidance/handbook/04-informed-consent.fr.md: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`\n  = hint: until then this file is an orphan: it is not published, and links to `04-informed-consent.en.md` lead nowhere\n"),
         "no alias asked for once it is there:\n{}",
         o.stderr
     );
@@ -397,9 +397,9 @@ fn every_translation_left_behind_is_an_orphan_stamped_or_not() {
         )
         .unwrap();
         let o = site.build_ok();
-        let ar = "guidance/handbook/04-informed-consent.ar.md:1:1: warning: this translation's source `04-informed-consent.en.md` is gone; `04-consent.en.md` has the same number and no `ar` version: if it is this file's source, renamed, rename this file to `04-consent.ar.md`";
+        let ar = "guidance/handbook/04-informed-consent.ar.md: warning: this translation's source `04-informed-consent.en.md` is gone; `04-consent.en.md` has the same number and no `ar` version: if it is this file's source, renamed, rename this file to `04-consent.ar.md`";
         assert_eq!(o.stderr.matches(ar).count(), 1, "{}", o.stderr);
-        let fr = "guidance/handbook/04-informed-consent.fr.md:1:1: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`";
+        let fr = "guidance/handbook/04-informed-consent.fr.md: warning: `04-consent.en.md` looks like this file's source, renamed: rename this file to `04-consent.fr.md`";
         assert_eq!(
             o.stderr.matches(fr).count(),
             usize::from(with_french),
@@ -448,7 +448,7 @@ fn a_page_in_another_language_alone_is_published_from_it() {
     let o = site.build_ok();
     assert!(
         o.stderr.contains(
-            "guidance/handbook/09-local.fr.md:1:1: warning: no `en` version of this page; readers of other languages get this one"
+            "guidance/handbook/09-local.fr.md: warning: no `en` version of this page; readers of other languages get this one"
         ),
         "{}",
         o.stderr
@@ -469,7 +469,7 @@ fn a_copy_of_a_translation_is_named_a_copy() {
     site.write("guidance/handbook/04-informed-consent (2).fr.md", &fr);
     let o = site.build_ok();
     assert!(
-        o.stderr.contains("guidance/handbook/04-informed-consent (2).fr.md:1:1: warning: this looks like a copy of `04-informed-consent.fr.md`, so it is not published"),
+        o.stderr.contains("guidance/handbook/04-informed-consent (2).fr.md: warning: this looks like a copy of `04-informed-consent.fr.md`, so it is not published"),
         "{}",
         o.stderr
     );
@@ -507,7 +507,7 @@ fn a_translation_left_alone_names_the_pages_that_may_be_its_source() {
         .lines()
         .skip_while(|l| {
             !l.starts_with(
-                "guidance/handbook/05-next-steps.fr.md:1:1: warning: no `en` version of this page",
+                "guidance/handbook/05-next-steps.fr.md: warning: no `en` version of this page",
             )
         })
         .take(4)

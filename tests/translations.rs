@@ -568,7 +568,7 @@ fn status_shows_a_translation_with_errors_as_an_error_not_missing() {
                 b.extend(t.encode_utf16().flat_map(u16::to_le_bytes));
                 b
             },
-            "guidance/handbook/01-intro.fr.md:1:1: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
+            "guidance/handbook/01-intro.fr.md: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
         ),
     ];
     for (what, edit, message) in cases {
@@ -731,7 +731,7 @@ fn a_broken_translation_falls_back_to_its_source_when_defects_are_published() {
     let o = site.build_ok();
     assert!(
         o.stderr
-            .contains("guidance/handbook/01-intro.de.md:1:1: warning: "),
+            .contains("guidance/handbook/01-intro.de.md: warning: "),
         "{}",
         o.stderr
     );

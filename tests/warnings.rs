@@ -39,7 +39,7 @@ fn two_chapters_with_the_same_number_warn() {
     );
     let o = site.build_ok();
     assert!(
-        o.stderr.contains("guidance/handbook/02-signs.en.md:1:1: warning: this page and `02-more.en.md` have the same order (2): they are ordered by name, `more` first"),
+        o.stderr.contains("guidance/handbook/02-signs.en.md: warning: this page and `02-more.en.md` have the same order (2): they are ordered by name, `more` first"),
         "{}",
         o.stderr
     );

@@ -102,8 +102,10 @@ fn check_json(found: &Found, strict: bool) -> String {
             serde_json::json!({
                 "severity": if strict { crate::diagnostics::Severity::Error } else { d.severity },
                 "path": crate::diagnostics::display_path(&d.path),
-                "line": d.line.max(1),
-                "column": d.col.max(1),
+                // `null` for a message about the whole file, as its
+                // headline gives no line either.
+                "line": d.position().map(|p| p.0),
+                "column": d.position().map(|p| p.1),
                 "message": d.message,
                 "hint": d.hint,
             })

@@ -95,8 +95,8 @@ mod tests {
         assert_eq!(
             d,
             [
-                "guidance/pub/_index.md:1:1: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
-                "guidance/pub/part/_index.fr.md:1:1: warning: Hugo's `_index.md` beside this folder's own page (`index.fr.md`): this file is left out",
+                "guidance/pub/_index.md: warning: `_index.md` is Hugo's name for a folder's own page: read as this folder's index",
+                "guidance/pub/part/_index.fr.md: warning: Hugo's `_index.md` beside this folder's own page (`index.fr.md`): this file is left out",
             ]
         );
         let p = s.publications[0];

@@ -333,7 +333,7 @@ mod tests {
         assert_eq!(
             d,
             [
-                "guidance/pub/02-informed-consent.fr.md:1:1: warning: `02-consent.en.md` looks like this file's source, renamed: rename this file to `02-consent.fr.md`"
+                "guidance/pub/02-informed-consent.fr.md: warning: `02-consent.en.md` looks like this file's source, renamed: rename this file to `02-consent.fr.md`"
             ]
         );
         assert_eq!(s.nodes.len(), 2, "no node for the orphan");

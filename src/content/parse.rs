@@ -63,7 +63,7 @@ fn parse_doc(
 ) -> Option<(FrontMatter, usize, usize)> {
     if file.text.trim().is_empty() {
         ds.push(
-            Diagnostic::error(&file.rel, 1, 1, "the file is empty").with_hint(
+            Diagnostic::error(&file.rel, 0, 0, "the file is empty").with_hint(
                 "start it with front matter:\n      ---\n      title: My chapter\n      ---",
             ),
         );

@@ -426,7 +426,7 @@ mod tests {
         ] {
             let got = errors(&files);
             let head = format!(
-                "{file}:1:1: error: this name does not work on every system: the page name `{name}`"
+                "{file}: error: this name does not work on every system: the page name `{name}`"
             );
             assert!(
                 got.iter()

@@ -137,7 +137,7 @@ fn only_allowlisted_types_are_published() {
         );
     }
     // Once, at the link: not again at the file.
-    assert!(!o.stderr.contains("files/page.xht:1:1"), "{}", o.stderr);
+    assert!(!o.stderr.contains("files/page.xht: "), "{}", o.stderr);
     assert_eq!(
         common::tree(&site.out()),
         before,
@@ -182,7 +182,7 @@ fn names_that_break_on_windows_or_macos_are_errors() {
         "lpt9.jpg",
     ] {
         let head = format!(
-            "guidance/handbook/files/{name}:1:1: error: this name does not work on every system"
+            "guidance/handbook/files/{name}: error: this name does not work on every system"
         );
         assert!(
             o.stderr.lines().any(|l| l.starts_with(&head)),
@@ -275,7 +275,7 @@ fn page_names_windows_reserves_are_errors() {
         ("guidance/handbook/05-com\u{b9}.fr.md", "com\u{b9}"),
     ] {
         let head = format!(
-            "{path}:1:1: error: this name does not work on every system: the page name `{name}`"
+            "{path}: error: this name does not work on every system: the page name `{name}`"
         );
         assert!(
             o.stderr

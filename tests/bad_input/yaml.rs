@@ -144,7 +144,7 @@ fn a_utf16_file_prints_no_nul_bytes() {
     let e = fails(|s| s.write(SIGNS, &utf16));
     assert_has(
         &e,
-        "guidance/handbook/02-signs.en.md:1:1: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
+        "guidance/handbook/02-signs.en.md: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
     );
     assert!(!e.contains('\0'), "raw NUL bytes in:\n{e:?}");
     // Without a byte-order mark too (Notepad's "Unicode").
@@ -152,7 +152,7 @@ fn a_utf16_file_prints_no_nul_bytes() {
     let e = fails(|s| s.write(SIGNS, &bare));
     assert_has(
         &e,
-        "guidance/handbook/02-signs.en.md:1:1: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
+        "guidance/handbook/02-signs.en.md: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
     );
     assert!(!e.contains('\0'), "raw NUL bytes in:\n{e:?}");
 }
@@ -174,7 +174,7 @@ fn an_unreadable_source_is_not_called_gone() {
     });
     assert_has(
         &e,
-        "guidance/handbook/01-intro.en.md:1:1: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
+        "guidance/handbook/01-intro.en.md: error: the file is UTF-16 encoded; fieldguide reads UTF-8",
     );
     assert!(!e.contains("is gone"), "{e}");
     assert!(!e.contains("no `en` version"), "{e}");
