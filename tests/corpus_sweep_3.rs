@@ -187,3 +187,55 @@ fn a_message_about_a_whole_file_names_no_line() {
     }
     assert_eq!(at("06-key.en.md"), (3.into(), 1.into()));
 }
+
+/// A converter that left `01-a.md` beside `a.md` (or `intro.md` beside
+/// `Intro.md`) in every folder: one error per folder, each printed with
+/// its hint, 1,500 of them in a real corpus. Errors of one kind are now
+/// grouped as warnings are: the first 50 places, then a count; the build
+/// still fails with every error counted and nothing written, and `check
+/// --format json` still lists every place.
+#[test]
+fn a_flood_of_one_error_shows_its_first_places_then_a_count() {
+    let s = Site::fixture("basic");
+    for i in 0..60 {
+        let dir = format!("guidance/handbook/p{i:02}");
+        s.write(
+            &format!("{dir}/index.en.md"),
+            format!("---\ntitle: Part {i}\n---\n"),
+        );
+        s.write(&format!("{dir}/01-a.en.md"), "---\ntitle: A\n---\nText.\n");
+        s.write(
+            &format!("{dir}/a.en.md"),
+            "---\ntitle: A again\n---\nText.\n",
+        );
+    }
+    let clash =
+        "error: two pages would both be published as `a`: this one and `guidance/handbook/p";
+    let counted = "error: two pages would both be published as `…`: this one and `…`: 10 more places (`fieldguide check --format json` lists every place)";
+    for command in ["build", "check"] {
+        let o = s.run(&[command]);
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        let shown = o.stderr.lines().filter(|l| l.contains(clash)).count();
+        assert_eq!(shown, 50, "{}", o.stderr);
+        assert!(o.stderr.lines().any(|l| l == counted), "{}", o.stderr);
+        assert!(o.stderr.contains("60 errors"), "{}", o.stderr);
+    }
+    assert!(!s.out().exists());
+
+    let o = s.run(&["check", "--format", "json"]);
+    assert_eq!(o.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(report["errors"], 60);
+    let listed = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("two pages would both")
+        })
+        .count();
+    assert_eq!(listed, 60);
+}

@@ -318,7 +318,7 @@ fn dup_slug(a: &Path, b: &Path, slug: &str) -> Diagnostic {
         0,
         0,
         format!(
-            "two pages would both be published as `{slug}`: this one and {}",
+            "two pages would both be published as `{slug}`: this one and `{}`",
             crate::diagnostics::display_path(b)
         ),
     )
