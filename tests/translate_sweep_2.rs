@@ -183,3 +183,91 @@ fn column_titles_below_added_rows_are_found() {
     let want = format!("{}:{row}:1: error: row {row} (index/p1): ", file.display());
     assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
 }
+
+/// Writes `file` back with the translation cells of `edits` replaced by
+/// what `cell` writes, the rest as text, as a spreadsheet program saves.
+fn rewrite_cells(
+    file: &Path,
+    edits: &[&str],
+    cell: impl Fn(&mut rust_xlsxwriter::Worksheet, u32, &str),
+) -> Vec<usize> {
+    let (rows, about) = xlsx_sheets(file);
+    let mut at = Vec::new();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("translation").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if c == 2 && edits.contains(&row[0].as_str()) {
+                cell(ws, r as u32, &row[0]);
+                at.push(r + 1);
+            } else if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    let ws = wb.add_worksheet().set_name("about").unwrap();
+    for (r, row) in about.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(file).unwrap();
+    at
+}
+
+const HOTLINE_EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\nExplain what happens to the information.\n\n| Service | Number |\n|---|---|\n| Hotline | 0800123 |\n| Shelter | 1,000 |\n";
+const HOTLINE_FR: &str = "---\ntitle: Se préparer\n---\n\nExpliquez ce qu'il advient des informations.\n\n| Service | Numéro |\n|---|---|\n| Ligne | 0800123 |\n| Foyer | 1,000 |\n";
+
+/// Before, a number Excel stored from what was typed into a translation
+/// cell that had lost its Text format (`0800123` as 800123, `1,000` as
+/// 1000) was written into the page as the number, with a warning: the
+/// hotline published without its leading 0. Now, when the source has the
+/// number written otherwise, the page is refused at the row, saying what
+/// was lost; a number the source writes the same way is read, as before.
+#[test]
+fn a_number_excel_changed_from_the_source_refuses_its_page() {
+    let site = one_page_site(SITE, HOTLINE_EN, HOTLINE_FR);
+    let (_out, file) = export_one(&site, "xlsx");
+    let keys = ["index/table1.r1.c2", "index/table1.r2.c2"];
+    let rows = rewrite_cells(&file, &keys, |ws, r, key| {
+        let n = if key.ends_with("r1.c2") {
+            800123.0
+        } else {
+            1000.0
+        };
+        ws.write_number(r, 2, n).unwrap();
+    });
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for (row, key, number, typed) in [
+        (rows[0], keys[0], "800123", "0800123"),
+        (rows[1], keys[1], "1000", "1,000"),
+    ] {
+        let want = format!(
+            "{}:{row}:1: error: row {row} ({key}): the translation cell: the cell holds the number {number}, where the source has `{typed}`: the spreadsheet changed what was typed",
+            file.display()
+        );
+        assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    }
+    assert_eq!(guidance(&site), before);
+}
+
+/// Before, a number a translator typed after a `'` (to keep it as typed)
+/// into a text cell, where LibreOffice keeps the `'` as text, was
+/// published as `'0800123`. Now the mark is removed, with a warning.
+#[test]
+fn a_quote_mark_before_a_number_is_not_published() {
+    let site = one_page_site(SITE, HOTLINE_EN, HOTLINE_FR);
+    let (_out, file) = export_one(&site, "xlsx");
+    let row = edit_xlsx(&file, "index/table1.r1.c2", |_| "'0800124".into());
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let want = format!(
+        "{}:{row}:1: warning: row {row} (index/table1.r1.c2): the translation cell: the text starts with `'`, the mark that keeps a number as typed, kept as text here: read as \"0800124\"",
+        file.display()
+    );
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(page.contains("| Ligne | 0800124 |"), "{page}");
+}

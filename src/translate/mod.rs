@@ -8,7 +8,7 @@
 //! - `history`: the source a stale translation was made from (snapshots,
 //!   then git), so that changed blocks come out fuzzy with their old text.
 //! - `units`: source and translation paired into what a translator sees.
-//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`): the file formats;
+//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`, `xlsx_cells`): the file formats;
 //!   `fit`: a file is for the publication and language it names.
 //! - `validate` (`compare`, `bidi`, `links`): a translated block checked against
 //!   its source.
@@ -46,6 +46,7 @@ pub mod validate;
 pub mod walk;
 pub mod xliff;
 pub mod xlsx;
+pub mod xlsx_cells;
 pub mod xlsx_read;
 
 /// The largest translator's file `translate import` reads, and the most

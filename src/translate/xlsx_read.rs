@@ -366,9 +366,21 @@ fn entry(row: &[Cell], n: usize, cols: &Columns) -> Result<Option<Incoming>, Str
         }
     };
     let source = text(Some(cols.source), "source");
-    let translation = text(Some(cols.translation), "translation");
+    let mut translation = text(Some(cols.translation), "translation");
     let old = text(cols.old, "old source");
     let exported = text(cols.exported, EXPORTED);
+    // A formula's value is refused above, whatever it is.
+    let value = get(row, cols.translation)
+        .filter(|c| c.3.is_none())
+        .map(|c| &c.2);
+    match super::xlsx_cells::typed_number(value, &source, &mut translation) {
+        Some(Err(e)) => {
+            problem.get_or_insert(format!("the translation cell: {e}"));
+            notice = None;
+        }
+        Some(Ok(w)) => notice = Some(format!("the translation cell: {w}")),
+        None => {}
+    }
     let mut e = Incoming::new(
         key.clone(),
         source,
