@@ -1,0 +1,53 @@
+//! End-to-end, in headless Chromium from `file://`: judged queries from a
+//! fourth sweep of search quality, on the `search-judged-4` fixture (short
+//! sample pages in English, French, Portuguese, Arabic and Russian,
+//! written for these tests): spellings that vary by region or keyboard,
+//! and words typed as on a phone.
+
+mod common;
+use common::search_page::{Hit, found};
+use common::{Site, browser};
+use std::path::Path;
+
+fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
+    found(b, &site.out(), lang, q)
+}
+
+/// The fixture, built.
+fn site() -> Site {
+    let site = Site::fixture("search-judged-4");
+    site.build_ok();
+    site
+}
+
+/// Asserts that `q` in `lang` shows `first` first, with every word found
+/// (not as a correction, nor as a partial match).
+fn expect(b: &Path, site: &Site, lang: &str, q: &str, first: &str) {
+    let (pages, fixed, hits) = find(b, site, lang, q);
+    let want = format!("field/{first}.html");
+    assert_eq!(pages.first(), Some(&want), "{lang} `{q}`: {hits:#?}");
+    assert!(!fixed, "{lang} `{q}` is no misspelling: {hits:#?}");
+    assert!(hits[0].partial.is_none(), "{lang} `{q}`: {hits:#?}");
+}
+
+/// An Arabic hamza on either seat: `مسئول` (on yeh, as written in Egypt)
+/// and `مسؤول` (on waw, as in the Levant) find each other, `الشئون` finds
+/// *الشؤون* and `مسؤولية` *مسئولية*, as words. Before, each found only
+/// its own spelling, or was shown as a misspelling of the other.
+#[test]
+fn arabic_hamza_seats_find_each_other() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["الشئون", "الشؤون الاجتماعية", "المسئول عن الحالة"]
+    {
+        expect(&b, &site, "ar", q, "referral");
+    }
+    for q in ["مسؤولية", "مسئولية"] {
+        expect(&b, &site, "ar", q, "consent");
+    }
+    // Both pages, whichever the seat.
+    for q in ["مسئول", "مسؤول"] {
+        let (pages, _, hits) = find(&b, &site, "ar", q);
+        assert_eq!(pages.len(), 2, "`{q}`: {hits:#?}");
+    }
+}
