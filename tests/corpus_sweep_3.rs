@@ -239,3 +239,62 @@ fn a_flood_of_one_error_shows_its_first_places_then_a_count() {
         .count();
     assert_eq!(listed, 60);
 }
+
+/// pandoc writes what it cannot say in Markdown as raw blocks and spans
+/// (```` ```{=html} ````, `` `<b>x</b>`{=html} ``); CommonMark reads them as
+/// code, so readers were shown the HTML source, without a word. Raw HTML is
+/// now raw HTML written in the Markdown: sanitised (a `<script>` removed,
+/// at its line) or trusted with `allow_raw_html: true`. Raw LaTeX or
+/// OpenXML is for another kind of output: left out, with a warning at its
+/// line.
+#[test]
+fn pandoc_raw_html_is_raw_html_and_other_formats_are_left_out() {
+    let s = Site::signs_with(concat!(
+        "```{=html}\n",
+        "<div class=\"note\"><b>Bold</b> <script>alert(1)</script></div>\n",
+        "```\n\n",
+        "See `<i>this</i>`{=html} and `\\textbf{that}`{=latex} here.\n\n",
+        "```{=latex}\n\\newpage\n```\n\n",
+        "```{=openxml}\n<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n```\n\n",
+        "```html\n<b>code stays code</b>\n```\n",
+    ));
+    let rel = "guidance/handbook/02-signs.en.md";
+    let left_out = |format: &str| {
+        format!(
+            "warning: pandoc raw `{{={format}}}` content is left out: it is written for another kind of output than a web page, so readers see nothing of it"
+        )
+    };
+    let o = s.build_ok();
+    for line in [
+        format!("{rel}:14:1: warning: `<script>` removed from raw HTML, with its content"),
+        format!("{rel}:17:30: {}", left_out("latex")),
+        format!("{rel}:19:1: {}", left_out("latex")),
+        format!("{rel}:23:1: {}", left_out("openxml")),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line}\n{}", o.stderr);
+    }
+    let page = s.page("en/handbook/signs.html");
+    let content = page.one(".content");
+    let text: String = content.text().collect();
+    for gone in ["{=", "newpage", "textbf", "w:br", "alert", "<i>", "Bold<"] {
+        assert!(!text.contains(gone), "{gone}: {text}");
+    }
+    assert_eq!(page.text_of(".content div > b"), "Bold");
+    assert_eq!(page.text_of(".content p > i"), "this");
+    assert!(page.select(".content script").is_empty());
+    // A fence that names a language, not a raw format, is code.
+    assert_eq!(
+        page.text_of(".content pre code"),
+        "<b>code stays code</b>\n"
+    );
+
+    // Trusted authors: passed through as written.
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}allow_raw_html: true\n"));
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("removed from raw HTML"), "{}", o.stderr);
+    assert!(o.stderr.contains(&left_out("openxml")), "{}", o.stderr);
+    let page = s.page("en/handbook/signs.html");
+    assert_eq!(page.text_of(".content div.note > b"), "Bold");
+    assert_eq!(page.select(".content pre").len(), 1);
+}

@@ -7,7 +7,7 @@ use super::bidi::keep_numbers_together;
 use super::elements::{end_heading, end_task, footnote_ref};
 use super::link_html::{end_image, end_link, image_src, start_link};
 use super::state::{Frame, ImageSrc, OpenLink, State};
-use super::{Labels, dialects, escape, lint, lost, plain, raw_html, word};
+use super::{Labels, dialects, escape, lint, lost, pandoc_raw, plain, raw_html, word};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::ops::Range;
 
@@ -37,6 +37,10 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
             _ => {}
         }
     }
+    // pandoc's raw blocks and spans (`{=html}`), before their text is read as text.
+    let Some((event, range)) = pandoc_raw::filter(st, event, range) else {
+        return;
+    };
     // Word's own markup (`<o:p>`), which CommonMark reads as text.
     let Some((event, range)) = word::filter(st, event, range) else {
         return;

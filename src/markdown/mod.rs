@@ -8,7 +8,7 @@
 //!
 //! `events` drives the loop and `write` finishes the page; `elements`
 //! (headings, tasks, footnotes), `link_html` (`<a>` and `<img>`), `bidi`,
-//! `lint`, `lost` (what CommonMark drops silently), `raw_html` and `word` (Word's own markup) handle the pieces; `state` holds what is in
+//! `lint`, `lost` (what CommonMark drops silently), `raw_html`, `word` (Word's own markup) and `pandoc_raw` (pandoc's `{=html}` blocks) handle the pieces; `state` holds what is in
 //! flight; `resolve` finds link targets (with `hints` for missing ones);
 //! `html_policy` says what raw HTML keeps; `plain` collects the text;
 //! `values` fills in local values (`{{hotline}}`) and `edition` finds
@@ -25,6 +25,7 @@ mod link_html;
 mod lint;
 mod lost;
 mod notes;
+mod pandoc_raw;
 mod plain;
 mod raw_html;
 pub mod resolve;
@@ -211,6 +212,7 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         raw: RawState::default(),
         word: state::WordState::default(),
         dialects: state::Dialects::new(body),
+        pandoc: Default::default(),
         linted_to: 0,
         row: None,
         not_definitions: HashSet::new(),

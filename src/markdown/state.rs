@@ -151,6 +151,8 @@ pub(super) struct State<'s, 'a> {
     pub(super) word: WordState,
     /// Other tools' Markdown found so far (`dialects`).
     pub(super) dialects: Dialects,
+    /// pandoc's raw block or span being read (`pandoc_raw`).
+    pub(super) pandoc: super::pandoc_raw::Pending,
     /// Body offset up to which lines were looked at for link targets
     /// with spaces (`lint::line`).
     pub(super) linted_to: usize,
