@@ -51,3 +51,15 @@ fn arabic_hamza_seats_find_each_other() {
         assert_eq!(pages.len(), 2, "`{q}`: {hits:#?}");
     }
 }
+
+/// A Latin acronym written joined to an Arabic conjunction (`وUNHCR`, as
+/// Arabic text writes `و` before any word): `UNHCR` finds it as a word.
+/// Before, it was shown as a misspelling ("Showing results for وunhcr").
+#[test]
+fn an_acronym_joined_to_an_arabic_letter() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["UNHCR", "unhcr", "IOM"] {
+        expect(&b, &site, "ar", q, "referral");
+    }
+}

@@ -72,6 +72,7 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
             let stem = match (w.stemmer, rules) {
                 (Some(s), _) => normalise(&s.stem(&w.surface.to_lowercase())),
                 (None, Some(r)) if r.own_groups && w.own => affix::group(w.term, r),
+                (None, Some(r)) if r.groups => return latin_after_prefix(w.term, r),
                 _ => return None,
             };
             (stem != w.term).then_some(stem)
@@ -91,6 +92,19 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
         join(words, r, &mut keys, &mut carried);
     }
     keys.into_iter().zip(carried).collect()
+}
+
+/// The Latin word or number after a letter written joined to it (Arabic
+/// `وUNHCR`, `و116`): its group, which the browser cannot make (a lone
+/// joined letter comes off only when the rest is a word of the site), so
+/// that `UNHCR` finds it as a word rather than as a misspelling.
+fn latin_after_prefix(term: &str, r: &Rules) -> Option<String> {
+    r.prefixes
+        .iter()
+        .filter(|p| !p.2)
+        .find_map(|p| term.strip_prefix(p.0))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        .map(str::to_string)
 }
 
 /// Joins plurals of the index's language to their singulars' groups where
@@ -215,6 +229,11 @@ mod tests {
         );
         // Without another form of the word, a first letter stays.
         assert_eq!(group_all("ar", &["كتاب"]), ["كتاب"]);
+        // Unless a Latin word or a number follows it, alone or not.
+        assert_eq!(
+            group_all("ar", &["وUNHCR", "وIOM", "و116", "والمفوضية"]),
+            ["unhcr", "iom", "116", "مفوض"]
+        );
     }
 
     #[test]
