@@ -63,3 +63,34 @@ fn an_acronym_joined_to_an_arabic_letter() {
         expect(&b, &site, "ar", q, "referral");
     }
 }
+
+/// French `s'`, `n'` and `j'` typed without the apostrophe, as on a phone:
+/// `sinformer` finds the page that says *informer*, `sassurer` *assurer*,
+/// and `ce nest pas obligatoire` the page that says *Ce n'est pas
+/// obligatoire*, as matching every word. Before, `sinformer` was shown as
+/// a misspelling of *informer*, and `nest` was corrected to the English
+/// *next* of a page shown untranslated (the query matched two words of
+/// three).
+#[test]
+fn french_elisions_typed_without_the_apostrophe() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in [
+        "sinformer",
+        "SINFORMER",
+        "comment sinformer",
+        "sassurer",
+        "ce nest pas obligatoire",
+        "nest",
+        "jaccepte",
+        "nexiste",
+    ] {
+        expect(&b, &site, "fr", q, "referral");
+    }
+    // Not where the rest is three letters after `l` or `s` (`lest` is not
+    // `l'est`, `sage` not `s'âge`): those are corrected as before.
+    for q in ["lest", "sage"] {
+        let (_, fixed, hits) = find(&b, &site, "fr", q);
+        assert!(fixed, "`{q}`: {hits:#?}");
+    }
+}

@@ -65,7 +65,20 @@ const FRENCH: Rules = Rules {
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
-    prefixes: &[("l", 4, false), ("d", 4, false)],
+    // Elided `l'`, `d'`, `s'`, `n'`, `j'` typed without the apostrophe
+    // (`lenfant`, `sinformer`, `nexiste`, `jaccepte`), when four letters
+    // remain: not `lest` (`l'est`) nor `dans` (`d'ans`), nor `sage`
+    // (`âge`); three after `n`, which starts few words (`nest`, `nont`:
+    // `n'est` is not corrected to `next`). Not `c'`, `qu'`,
+    // `m'`, `t'`, rare in guidance and often a word's own letter (`cours`
+    // is not `ours`, `quelle` not `elle`, `moral` not `oral`).
+    prefixes: &[
+        ("l", 4, false),
+        ("d", 4, false),
+        ("s", 4, false),
+        ("n", 3, false),
+        ("j", 4, false),
+    ],
     suffixes: &[
         ("euses", "eur", 2),
         ("trices", "teur", 2),
