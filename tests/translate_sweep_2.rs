@@ -271,3 +271,35 @@ fn a_quote_mark_before_a_number_is_not_published() {
     let page = site.read(PAGE_FR);
     assert!(page.contains("| Ligne | 0800124 |"), "{page}");
 }
+
+/// Before, a spreadsheet whose translations were typed into the source
+/// column (the translation column left empty) was imported with no word:
+/// each row read as a block whose source had changed, with nothing to
+/// keep, and the translator's work was dropped ("0 pages written, 1
+/// unchanged"). Now one warning names how many rows, at the first, and
+/// what to do.
+#[test]
+fn translations_typed_over_the_source_are_not_dropped_silently() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xlsx");
+    let (mut rows, about) = xlsx_sheets(&file);
+    for r in rows.iter_mut().skip(1) {
+        r[1] = format!("(fr) {}", r[1]);
+        r[2] = String::new();
+    }
+    write_xlsx(&file, &[("translation", rows), ("about", about)]);
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    let want = format!(
+        "{}:2:1: warning: 3 entries have no translation and a source that is not their block's source as it is now: nothing is imported from them",
+        file.display()
+    );
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("into the source column), move them to the translation column"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+}

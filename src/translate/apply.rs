@@ -32,6 +32,10 @@ pub struct Report {
     /// word (a tool that copies the source into segments left
     /// untranslated), and the line of the first.
     pub copied: Vec<(PathBuf, usize, usize)>,
+    /// Per file, the entries with no translation whose source is not the
+    /// block's (typed over, in a spreadsheet's source column?), and the
+    /// line of the first: see `source_cells`.
+    pub blank_moved: Vec<(PathBuf, usize, usize)>,
     /// Per file, the pages it gives no translation at all (left for
     /// later): not written, and said in one warning for the file.
     pub untouched: Vec<(PathBuf, String)>,
@@ -54,13 +58,18 @@ impl Report {
     }
 
     fn count_copied(&mut self, file: &Path, line: usize) {
-        match self.copied.iter_mut().find(|(f, ..)| f == file) {
-            Some((_, n, first)) => {
-                *n += 1;
-                *first = (*first).min(line);
-            }
-            None => self.copied.push((file.to_path_buf(), 1, line)),
+        count_at(&mut self.copied, file, line);
+    }
+}
+
+/// Counts one more entry of `file` in `counts`, keeping the first line.
+fn count_at(counts: &mut Vec<(PathBuf, usize, usize)>, file: &Path, line: usize) {
+    match counts.iter_mut().find(|(f, ..)| f == file) {
+        Some((_, n, first)) => {
+            *n += 1;
+            *first = (*first).min(line);
         }
+        None => counts.push((file.to_path_buf(), 1, line)),
     }
 }
 
@@ -236,10 +245,14 @@ pub fn import_page(
         if normalise(&e.source) != normalise(&unit.source) {
             let code = &site.config.languages[lang].code;
             let kept = keep(e, unit).map(|k| (lang, publication.clone(), unit.key.clone(), k));
-            if let Some((what, hint)) = source_changed(code, kept.is_some(), e) {
-                let msg =
-                    format!("the source of this block changed since the file was exported; {what}");
-                report.diagnostics.push(at(false, &msg).with_hint(hint));
+            match source_changed(code, kept.is_some(), e) {
+                Some((what, hint)) => {
+                    let msg = format!(
+                        "the source of this block changed since the file was exported (or was edited in the file); {what}"
+                    );
+                    report.diagnostics.push(at(false, &msg).with_hint(hint));
+                }
+                None => count_at(&mut report.blank_moved, r.file, e.line),
             }
             report.suggested.extend(kept);
             continue;

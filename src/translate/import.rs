@@ -265,6 +265,7 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .with_hint("nothing to do if they are for later; translate every segment of a page to have it written"),
         );
     }
+    super::source_cells::warn(&mut report);
     for (file, n, line) in std::mem::take(&mut report.copied) {
         report.diagnostics.push(
             Diagnostic::warning(&file, line, 1, format!(

@@ -19,7 +19,8 @@
 //!   commands' work; `pending`: translations that arrived after their
 //!   block's source changed, kept for the next export; `overwrite`: an
 //!   export never replaces a file holding work not imported;
-//!   `unreadable`: a translation the site cannot read is never replaced.
+//!   `unreadable`: a translation the site cannot read is never replaced;
+//!   `source_cells`: entries whose source was typed over are said.
 
 pub mod anchors;
 pub mod apply;
@@ -40,6 +41,7 @@ pub mod overwrite;
 pub mod pending;
 pub mod po;
 pub mod segments;
+pub mod source_cells;
 pub mod units;
 pub mod unreadable;
 pub mod validate;
