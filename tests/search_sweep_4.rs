@@ -94,3 +94,23 @@ fn french_elisions_typed_without_the_apostrophe() {
         assert!(fixed, "`{q}`: {hits:#?}");
     }
 }
+
+/// A Russian past participle in `-ивш-` typed in another case or gender
+/// than the page's: `получивший`, `получившая`, `получившим` find
+/// *получивших*, as found. Snowball takes `ивш` off whole (`получ`), not
+/// only `вш` as after `а` (`пострада`). Before, each was shown as a
+/// misspelling corrected.
+#[test]
+fn a_russian_participle_in_ivsh_finds_its_other_forms() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in [
+        "получивший",
+        "получившая",
+        "получившим",
+        "ПОЛУЧИВШЕМУ",
+        "людям получившим помощь",
+    ] {
+        expect(&b, &site, "ru", q, "referral");
+    }
+}

@@ -8,7 +8,9 @@ use super::rule_set::Rules;
 /// `согласия`; `ребенку` -> `ребенк`). Query only: Snowball makes the
 /// groups. Each leaves three letters. Past active participles come off
 /// with their `вш` (`пострадавший` -> `пострада`, the group of
-/// `пострадавших`), as Snowball takes them off after `а` or `я`.
+/// `пострадавших`), as Snowball takes them off after `а` or `я`; after
+/// another letter Snowball takes off `ивш` whole (`получивших` ->
+/// `получ`), so those come off with it (`получивший` -> `получ`).
 pub(super) const RUSSIAN: Rules = Rules {
     groups: false,
     joins: false,
@@ -18,6 +20,18 @@ pub(super) const RUSSIAN: Rules = Rules {
     suffixes: &[],
     irregular: &[],
     query_suffixes: &[
+        ("ившими", "", 3),
+        ("ившего", "", 3),
+        ("ившему", "", 3),
+        ("ивший", "", 3),
+        ("ившая", "", 3),
+        ("ившее", "", 3),
+        ("ившие", "", 3),
+        ("ивших", "", 3),
+        ("ившим", "", 3),
+        ("ившей", "", 3),
+        ("ившую", "", 3),
+        ("ившем", "", 3),
         ("вшими", "", 3),
         ("вшего", "", 3),
         ("вшему", "", 3),
