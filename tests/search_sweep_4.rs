@@ -114,3 +114,27 @@ fn a_russian_participle_in_ivsh_finds_its_other_forms() {
         expect(&b, &site, "ru", q, "referral");
     }
 }
+
+/// European and Brazilian Portuguese spellings find each other: `acção`,
+/// `pedido de protecção` and `facto` find the page that says *ação*,
+/// *pedido de proteção* and *fato*; `receção` and `direção`, *recepção*
+/// and *direcção*; and on a
+/// site with both, `contacto` and `contato`, `registar` and `registrar`
+/// each find both pages. Before, each was shown as a misspelling of the
+/// other, or found only its own.
+#[test]
+fn european_and_brazilian_portuguese_spellings() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["acção", "accao", "facto", "pedido de protecção"] {
+        expect(&b, &site, "pt", q, "referral");
+    }
+    for q in ["receção", "direção", "rececao"] {
+        expect(&b, &site, "pt", q, "consent");
+    }
+    for q in ["contacto", "contato", "registar", "registrar", "registo"] {
+        let (pages, fixed, hits) = find(&b, &site, "pt", q);
+        assert_eq!(pages.len(), 2, "`{q}`: {hits:#?}");
+        assert!(!fixed, "`{q}`: {hits:#?}");
+    }
+}

@@ -19,6 +19,7 @@ mod encode;
 pub mod index;
 mod intern;
 pub mod normalise;
+mod portuguese;
 mod rule_set;
 mod rules;
 mod russian;

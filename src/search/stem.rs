@@ -326,6 +326,34 @@ mod tests {
     }
 
     #[test]
+    fn european_and_brazilian_portuguese_spellings_share_a_group() {
+        let words = [
+            "contacto",
+            "contactar",
+            "contato",
+            "registar",
+            "registrar",
+            "acção",
+            "ação",
+            "facto",
+            "fato",
+            "pacote",
+        ];
+        let pt = group_all("pt", &words);
+        let key = |w: &str| &pt[words.iter().position(|x| *x == w).unwrap()];
+        for (a, b) in [
+            ("contacto", "contato"),
+            ("contactar", "contato"),
+            ("registar", "registrar"),
+            ("acção", "ação"),
+            ("facto", "fato"),
+        ] {
+            assert_eq!(key(a), key(b), "{a} {b}");
+        }
+        assert_ne!(key("pacote"), key("fato"));
+    }
+
+    #[test]
     fn french_travaux_joins_travail() {
         // Snowball makes `traval` of `travaux` (`-aux` as `-al`), and
         // leaves `travail` whole.

@@ -1,0 +1,127 @@
+//! Portuguese affix rules (see `rules`), kept apart for their length.
+
+use super::rule_set::Rules;
+
+// Portuguese plurals: `-ões`, `-ães` of `-ão`, `-ais` of `-al`, `-éis` of
+// `-el` and `-eis` of `-il`, `-óis`, `-uis`, `-ns` of `-m`, `-res`, `-zes`,
+// `-ses` (`países`), `-s`. `-ães` last: `mães` is `mãe` before `mão`.
+pub(super) const PORTUGUESE: Rules = Rules {
+    groups: false,
+    joins: true,
+    own_groups: false,
+    drop: &[],
+    prefixes: &[],
+    suffixes: &[
+        ("oes", "ao", 2),
+        ("ais", "al", 2),
+        ("eis", "el", 2),
+        ("eis", "il", 2),
+        ("ois", "ol", 2),
+        ("uis", "ul", 2),
+        ("ns", "m", 2),
+        ("res", "r", 2),
+        ("zes", "z", 2),
+        ("ses", "s", 2),
+        ("s", "", 2),
+        ("aes", "ao", 2),
+    ],
+    // European spellings and their Brazilian ones (`acção`, `ação`;
+    // `recepção`, `receção`; `facto`, `fato`; `contacto`, `contato`;
+    // `registar`, `registrar`; `registo`, `registro`): a site that has
+    // both has them in one group, and a query finds the other's pages as
+    // words, not as misspellings. Only at a word's end: `actividade` is
+    // still corrected to `atividade`.
+    irregular: &[
+        ("ccao", "cao", 1),
+        ("pcao", "cao", 1),
+        ("ccoes", "coes", 1),
+        ("pcoes", "coes", 1),
+        ("cto", "to", 2),
+        ("cta", "ta", 2),
+        ("istar", "istrar", 2),
+        ("isto", "istro", 2),
+    ],
+    // The same the other way, for a singular typed where the site has
+    // only the plural (`situação`, `situações`; `papel`, `papéis`; `homem`,
+    // `homens`), which is no start of it: a query word only. Then verb,
+    // participle and gender endings, down to the Snowball group of another
+    // form of the site's, as in Russian (`registar` finds `registe`, group
+    // `regist`; `acompanhar`, `acompanhadas`).
+    query_suffixes: &[
+        ("ao", "oes", 2),
+        ("al", "ais", 2),
+        ("el", "eis", 2),
+        ("il", "eis", 2),
+        ("ol", "ois", 2),
+        ("ul", "uis", 2),
+        ("m", "ns", 2),
+        ("ao", "aes", 2),
+        // The European spellings of `irregular` the other way, and down
+        // to the other's Snowball group, as Russian endings do.
+        ("cao", "ccao", 1),
+        ("cao", "pcao", 1),
+        ("coes", "ccoes", 1),
+        ("coes", "pcoes", 1),
+        ("cto", "t", 2),
+        ("ctos", "t", 2),
+        ("cta", "t", 2),
+        ("ctas", "t", 2),
+        ("to", "ct", 2),
+        ("tos", "ct", 2),
+        ("ta", "ct", 2),
+        ("tas", "ct", 2),
+        ("istar", "istr", 2),
+        ("isto", "istr", 2),
+        ("istrar", "ist", 2),
+        ("istro", "ist", 2),
+        ("ados", "", 3),
+        ("adas", "", 3),
+        ("idos", "", 3),
+        ("idas", "", 3),
+        ("ado", "", 3),
+        ("ada", "", 3),
+        ("ido", "", 3),
+        ("ida", "", 3),
+        ("ar", "", 3),
+        ("er", "", 3),
+        ("ir", "", 3),
+        ("am", "", 3),
+        ("em", "", 3),
+        ("os", "", 3),
+        ("as", "", 3),
+        ("o", "", 3),
+        ("a", "", 3),
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::affix::variants;
+    use crate::search::normalise::normalise;
+
+    #[test]
+    fn european_and_brazilian_spellings_find_each_other() {
+        for (pt, br, br_group) in [
+            ("acção", "ação", "aca"),
+            ("protecção", "proteção", "proteca"),
+            ("recepção", "receção", "receca"),
+            ("facto", "fato", "fat"),
+            ("contacto", "contato", "contat"),
+            ("registar", "registrar", "registr"),
+            ("registo", "registro", "registr"),
+        ] {
+            let (pt, br) = (normalise(pt), normalise(br));
+            let (of_pt, of_br) = (variants(&pt, &PORTUGUESE), variants(&br, &PORTUGUESE));
+            assert!(
+                of_pt.contains(&br) || of_pt.iter().any(|v| v == br_group),
+                "{pt}: {of_pt:?}"
+            );
+            assert!(of_br.contains(&pt) || of_br.len() > 1, "{br}: {of_br:?}");
+        }
+        // The other way, down to the Snowball group of the European form.
+        assert!(variants("contato", &PORTUGUESE).contains(&"contact".to_string()));
+        assert!(variants("registrar", &PORTUGUESE).contains(&"regist".to_string()));
+        assert!(variants("acao", &PORTUGUESE).contains(&"accao".to_string()));
+    }
+}
