@@ -303,3 +303,30 @@ fn translations_typed_over_the_source_are_not_dropped_silently() {
     );
     assert_eq!(guidance(&site), before);
 }
+
+/// Before, a spreadsheet saved as LibreOffice's .ods or as .csv was told
+/// to "import a .po, .xlf (XLIFF 1.2) or .xlsx file made by `fieldguide
+/// translate export`", as if it were another kind of file. Now the hint
+/// says how to get back to the .xlsx.
+#[test]
+fn a_spreadsheet_saved_in_another_format_is_told_how_to_save_it() {
+    let site = site();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, hint) in [
+        (
+            "pub.ods",
+            "save it as Excel 2007-365 (.xlsx), keeping its two sheets",
+        ),
+        (
+            "pub.csv",
+            "a .csv holds one sheet and loses the `about` sheet import needs",
+        ),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, "key,source,translation\n").unwrap();
+        let o = import(&site, std::slice::from_ref(&file));
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        assert!(o.stderr.contains("not a translation file"), "{}", o.stderr);
+        assert!(o.stderr.contains(hint), "{name}: {}", o.stderr);
+    }
+}

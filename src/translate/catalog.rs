@@ -41,6 +41,21 @@ pub fn hidden_format(path: &std::path::Path) -> Option<(Format, String)> {
     Format::of(std::path::Path::new(stem)).map(|f| (f, stem.to_string()))
 }
 
+/// What to do with a spreadsheet saved in another format than the .xlsx
+/// export wrote (LibreOffice's own, an old Excel one, CSV), for the hint.
+pub fn other_spreadsheet(path: &std::path::Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "ods" | "xls" | "xlsm" | "xlsb" | "fods" | "numbers" => Some(
+            "a spreadsheet in another format: open it and save it as Excel 2007-365 (.xlsx), keeping its two sheets (File, Save As, then that type), and import the .xlsx",
+        ),
+        "csv" | "tsv" => Some(
+            "a .csv holds one sheet and loses the `about` sheet import needs: copy its translation column back into the .xlsx file export made, and import that",
+        ),
+        _ => None,
+    }
+}
+
 /// A translation's fingerprint, recorded per segment at export so that
 /// import can tell a segment the translator did not touch from one they
 /// changed. Line ends, blank edges and the indentation of later lines do

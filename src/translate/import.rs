@@ -63,9 +63,9 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
             Some((_, name)) => d.with_hint(format!(
                 "if it is the file `fieldguide translate export` made, with an extension added on the way (by e-mail or Windows), rename it to `{name}`"
             )),
-            None => d.with_hint(
+            None => d.with_hint(super::catalog::other_spreadsheet(shown).unwrap_or(
                 "import a .po, .xlf (XLIFF 1.2) or .xlsx file made by `fieldguide translate export`",
-            ),
+            )),
         }]
     })?;
     if is_empty(bytes) {
