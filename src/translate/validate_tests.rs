@@ -298,6 +298,17 @@ fn reference_links_compare_by_where_they_go() {
             "the translation has no link to `forms/consent.pdf`, which the source writes `[consent form]`: keep it, as `[your text][consent form]`"
         ]
     );
+    // An image by reference is where its definition sends it too.
+    let img = Defs::from_pairs([("flow".to_string(), "images/flow.png".to_string())]);
+    assert!(
+        check_in_page(
+            Kind::Paragraph,
+            "See ![the flow][flow].",
+            "Voir ![le schéma](images/flow.png).",
+            &img
+        )
+        .is_empty()
+    );
     // Two links changed: said link by link, as before.
     assert_eq!(
         check("[a](x.md) and [b](y.md)", "[a](z.md) et [b](w.md)").len(),
