@@ -138,3 +138,16 @@ fn european_and_brazilian_portuguese_spellings() {
         assert!(!fixed, "`{q}`: {hits:#?}");
     }
 }
+
+/// A number is never corrected to another: `116`, a hotline, does not show
+/// the page that says *under 16* ("Showing results for 16"), which it did.
+/// A code typed with its signs finds it (`*123#`).
+#[test]
+fn a_number_is_not_corrected_to_another() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    let (pages, fixed, hits) = find(&b, &site, "en", "116");
+    assert!(pages.is_empty() && !fixed, "{hits:#?}");
+    expect(&b, &site, "en", "*123#", "referral");
+    expect(&b, &site, "en", "16", "consent");
+}

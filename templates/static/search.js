@@ -276,7 +276,8 @@
     // same for its variants (`emails`, `email`), least stripped first.
     if (!tiers.size && len(q) >= 4) (vs || variants(q)).some(function (v) { return (pair = split(v)); });
     if (!tiers.size && !pair) pair = joined(q);
-    if (!tiers.size && len(q) >= 3 && !pair && (fix = typo(q, vs || variants(q)))) add(fix, 1);
+    // Never a number to another (`116`, a hotline, is not `16`).
+    if (!tiers.size && len(q) >= 3 && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
     // Else a longer form of a word of the site (`respiration`, `respirer`):
     // the longest key that starts it, of four letters and half the word.
     for (i = q.length - 1; !tiers.size && !pair && i >= 4 && i * 2 >= q.length; i--) add(q.slice(0, i), 2);
