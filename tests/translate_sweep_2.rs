@@ -330,3 +330,28 @@ fn a_spreadsheet_saved_in_another_format_is_told_how_to_save_it() {
         assert!(o.stderr.contains(hint), "{name}: {}", o.stderr);
     }
 }
+
+/// Before, a PO file whose `msgctxt` lines a tool removed on saving was
+/// refused as "for another publication, or one that changed a great deal
+/// since the export". Now the message says the keys are gone.
+#[test]
+fn a_file_whose_keys_a_tool_removed_says_so() {
+    let site = site();
+    let (_out, file) = export_one(&site, "po");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("msgctxt "))
+        .collect();
+    std::fs::write(&file, kept.join("\n") + "\n").unwrap();
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("error: most of the file's entries (3 of 3) have no key (a PO entry's `msgctxt`, an XLIFF unit's `id`), which says which block each translation is for: the tool that saved the file removed them; nothing of it is imported"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("another publication"), "{}", o.stderr);
+    assert_eq!(guidance(&site), before);
+}

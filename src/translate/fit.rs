@@ -78,6 +78,18 @@ pub fn check(
     let n = c.entries.len();
     let (pub_field, lang_field) = fields(&file.shown);
     let name = publication_name(site, publication);
+    let keyless = c.entries.iter().filter(|e| e.key.is_empty()).count();
+    if n >= 2 && keyless * 2 >= n {
+        // Not another publication's: a tool dropped the keys on saving.
+        return Err(refused(
+            file,
+            c.header.publication_line,
+            format!(
+                "most of the file's entries ({keyless} of {n}) have no key (a PO entry's `msgctxt`, an XLIFF unit's `id`), which says which block each translation is for: the tool that saved the file removed them; nothing of it is imported"
+            ),
+            "set the tool to keep each entry's context (msgctxt) when it saves, or copy the translations into a file exported again, then import that".to_string(),
+        ));
+    }
     if n >= 2 && keys_known(c, pages) * 2 < n {
         let other = site
             .publications
