@@ -355,3 +355,37 @@ fn a_file_whose_keys_a_tool_removed_says_so() {
     assert!(!o.stderr.contains("another publication"), "{}", o.stderr);
     assert_eq!(guidance(&site), before);
 }
+
+/// Before, an XLIFF file whose tool collapsed the line breaks of a source
+/// (an editor that ignores `xml:space`, re-wrapping `Explain what
+/// happens\nto the information.` on one line) had each such translation
+/// set aside as made for a changed source, and the page was not written.
+/// Now a source that differs only in its spaces and line breaks is the
+/// same source, and the translation is written.
+#[test]
+fn a_source_a_tool_rewrapped_is_the_same_source() {
+    let en = "---\ntitle: Preparing\nkind: guidelines\n---\n\nExplain what happens\nto the information.\n";
+    let fr = "---\ntitle: Se préparer\n---\n\nExpliquez ce qu'il advient\ndes informations.\n";
+    let site = one_page_site(SITE, en, fr);
+    let (_out, file) = export_one(&site, "xliff");
+    let xml = std::fs::read_to_string(&file).unwrap();
+    let xml = xml.replace(
+        "<source>Explain what happens\nto the information.</source>",
+        "<source>Explain what happens to the information.</source>",
+    );
+    assert!(xml.contains("happens to the"), "{xml}");
+    std::fs::write(&file, xml).unwrap();
+    set_xliff_target(
+        &file,
+        "index/p1",
+        "Expliquez ce que deviennent\nles informations.",
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(!o.stderr.contains("warning"), "{}", o.stderr);
+    let page = site.read(PAGE_FR);
+    assert!(
+        page.contains("Expliquez ce que deviennent\nles informations.\n"),
+        "{page}"
+    );
+}

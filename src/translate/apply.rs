@@ -1,7 +1,7 @@
 //! One page of a `translate import`: the entries the files give it,
 //! checked against its source, then the page written when complete.
 
-use super::assemble::{Job, assemble, normalise, placed};
+use super::assemble::{Job, assemble, normalise, placed, same_source};
 use super::catalog::{Incoming, fingerprint};
 use super::history;
 use super::pending::{self, Suggestion};
@@ -242,7 +242,7 @@ pub fn import_page(
             )));
             continue;
         }
-        if normalise(&e.source) != normalise(&unit.source) {
+        if !same_source(&e.source, &unit.source) {
             let code = &site.config.languages[lang].code;
             let kept = keep(e, unit).map(|k| (lang, publication.clone(), unit.key.clone(), k));
             match source_changed(code, kept.is_some(), e) {

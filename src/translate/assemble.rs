@@ -152,6 +152,13 @@ pub fn normalise(text: &str) -> String {
         .to_string()
 }
 
+/// Whether a file's source text is the block's: a tool may re-wrap it or
+/// collapse its line breaks (an XLIFF editor that ignores `xml:space`),
+/// which Markdown reads alike, and that is no change to translate.
+pub fn same_source(file: &str, site: &str) -> bool {
+    file.split_whitespace().eq(site.split_whitespace())
+}
+
 /// A translated block as it is placed: [`normalise`]d, and for body text
 /// without the indentation of its later lines, which Markdown ignores in
 /// a block's continuation lines (and a translator's tool may add). The
