@@ -151,3 +151,25 @@ fn a_number_is_not_corrected_to_another() {
     expect(&b, &site, "en", "*123#", "referral");
     expect(&b, &site, "en", "16", "consent");
 }
+
+/// An Arabic broken plural and its singular, which no ending makes, find
+/// each other: `الأطفال` and `طفل` find both the page that says *الطفل*
+/// and the one that says *والأطفال*; `ضحايا` finds *ضحية*; `المرأة` and
+/// `امرأة` find *للنساء*. Before, each found only its own form (`ضحايا`
+/// nothing), and `المرأة` was corrected to *رأيه*.
+#[test]
+fn an_arabic_broken_plural_finds_its_singular() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["الأطفال", "أطفال", "طفل", "الطفل"] {
+        let (pages, fixed, hits) = find(&b, &site, "ar", q);
+        assert_eq!(pages.len(), 2, "`{q}`: {hits:#?}");
+        assert!(!fixed, "`{q}`: {hits:#?}");
+    }
+    for q in ["ضحايا", "الضحايا"] {
+        expect(&b, &site, "ar", q, "referral");
+    }
+    for q in ["المرأة", "امرأة", "حقوق"] {
+        expect(&b, &site, "ar", q, "consent");
+    }
+}

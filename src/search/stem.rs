@@ -129,6 +129,17 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     }
     let of = |v: &String| own.get(v.as_str()).copied();
     let first = keys.to_vec();
+    // Where the rules make groups (Arabic), a plural is also known by its
+    // group, without joined letters: `والأطفال` (group `اطفال`) joins
+    // `الطفل` (group `طفل`), which no word `والطفل` would show, and
+    // `للنساء` joins `المرأة` (group `مرا`).
+    let mut own_groups: HashMap<&str, usize> = HashMap::new();
+    if r.groups {
+        for (i, _) in words.iter().enumerate().filter(|(_, w)| w.own) {
+            own_groups.entry(first[i].as_str()).or_insert(i);
+        }
+    }
+    let of_group = |v: &String| own_groups.get(v.as_str()).copied();
     // A plural's endings only: those a query word alone is tried with
     // (`homem` as `homens`) would join a singular to its plural's group.
     let plurals = Rules {
@@ -138,7 +149,12 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     // A plural's group -> its singular's.
     let mut merged: BTreeMap<&str, &str> = BTreeMap::new();
     for (i, w) in words.iter().enumerate().filter(|(_, w)| w.own) {
-        if let Some(j) = affix::singulars(w.term, r).iter().find_map(of) {
+        let singular = affix::singulars(w.term, r).iter().find_map(of);
+        let by_group = || {
+            let singulars = affix::singulars(&first[i], r);
+            singulars.iter().find_map(|s| of_group(&affix::group(s, r)))
+        };
+        if let Some(j) = singular.or_else(by_group) {
             if first[i] != first[j] {
                 // Two singulars for one group: the smaller key, whatever
                 // order the words come in.
@@ -229,6 +245,14 @@ mod tests {
         );
         // Without another form of the word, a first letter stays.
         assert_eq!(group_all("ar", &["كتاب"]), ["كتاب"]);
+        // Broken plurals join their singulars' groups, whatever letters
+        // are joined to either.
+        let ar = group_all(
+            "ar",
+            &["والأطفال", "الطفل", "للنساء", "المرأة", "الضحايا", "ضحية"],
+        );
+        assert_eq!((&ar[0], &ar[2], &ar[4]), (&ar[1], &ar[3], &ar[5]));
+        assert_ne!(ar[0], ar[2]);
         // Unless a Latin word or a number follows it, alone or not.
         assert_eq!(
             group_all("ar", &["وUNHCR", "وIOM", "و116", "والمفوضية"]),
