@@ -6,10 +6,10 @@
 //! Reproducible: entries in a fixed order, fixed timestamps and
 //! permissions. Entries are compressed in parallel: a file made whole with
 //! libdeflate ([`compress`]), a file written piece by piece (print pages,
-//! search indexes) by the zip crate as it comes ([`options`]), so that it
-//! is never held whole.
+//! search indexes) as it comes, into a scratch file ([`EntryWriter`]), so
+//! that it is never held whole, compressed or not.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 use zip::write::{PreparedZipFile, SimpleFileOptions, ZipWriter};
 use zip::{CompressionMethod, DateTime, ZipArchive};
 
@@ -26,8 +26,12 @@ pub fn options() -> SimpleFileOptions {
         // Measured on 3,000 pages of the benchmark (zlib-rs): level 3
         // compresses in 73% of the time of level 5 for a zip 5% larger, and
         // in 67% of the time of the default (6).
-        .compression_level(Some(3))
+        .compression_level(Some(STREAM_LEVEL))
 }
+
+/// The zip crate's (zlib-rs) level for files compressed as they are
+/// written ([`options`], [`EntryWriter`]).
+const STREAM_LEVEL: i64 = 3;
 
 /// libdeflate's level for whole files. Measured on 3,420 pages of the
 /// 10,000-chapter benchmark (96 MB): level 1 takes 41% of the time of
@@ -40,7 +44,7 @@ const LEVEL: i32 = 1;
 /// The zip crate can add compressed bytes only by copying an entry of
 /// another archive, so they are wrapped in a one-entry archive, stored as
 /// [`options`] stores entries (a unit test compares the two).
-pub struct Compressed(ZipArchive<Cursor<Vec<u8>>>);
+pub struct Compressed<R = Cursor<Vec<u8>>>(ZipArchive<R>);
 
 /// Compresses `bytes` as the entry `name`.
 pub fn compress(name: &str, bytes: &[u8]) -> Result<Compressed, String> {
@@ -59,9 +63,9 @@ pub fn compress(name: &str, bytes: &[u8]) -> Result<Compressed, String> {
 }
 
 /// Adds a compressed file to `zip`, its bytes copied as they are.
-pub fn add<W: std::io::Write + std::io::Seek>(
+pub fn add<W: Write + Seek, R: Read + Seek>(
     zip: &mut ZipWriter<W>,
-    file: Compressed,
+    file: Compressed<R>,
 ) -> zip::result::ZipResult<()> {
     let mut archive = file.0;
     zip.raw_copy_file(archive.by_index_raw(0)?)
@@ -77,36 +81,143 @@ const DOS_DATE: u16 = (1 << 5) | 1;
 /// A zip archive holding one deflated entry (APPNOTE 4.3): its local
 /// header and data, its central directory header, the end record.
 fn one_entry(name: &[u8], crc: u32, size: usize, data: &[u8]) -> Result<Vec<u8>, String> {
-    let too_large = || "too large for a zip entry".to_string();
-    let size = u32::try_from(size).map_err(|_| too_large())?;
-    let packed = u32::try_from(data.len()).map_err(|_| too_large())?;
-    let name_len = u16::try_from(name.len()).map_err(|_| "name too long".to_string())?;
-    // Bit 11: the name is UTF-8.
-    let flags: u16 = if name.is_ascii() { 0 } else { 1 << 11 };
+    let sizes = Sizes::of(name, crc, size as u64, data.len() as u64)?;
     let mut z = Vec::with_capacity(data.len() + 2 * name.len() + 100);
-    let u16s = |z: &mut Vec<u8>, v: &[u16]| v.iter().for_each(|x| z.extend(x.to_le_bytes()));
-    let u32s = |z: &mut Vec<u8>, v: &[u32]| v.iter().for_each(|x| z.extend(x.to_le_bytes()));
-    // Local header: version 2.0, flags, deflated, time 0, date.
-    u32s(&mut z, &[0x0403_4b50]);
-    u16s(&mut z, &[20, flags, 8, 0, DOS_DATE]);
-    u32s(&mut z, &[crc, packed, size]);
-    u16s(&mut z, &[name_len, 0]);
-    z.extend_from_slice(name);
+    sizes.local_header(name, &mut z);
     z.extend_from_slice(data);
-    let central = z.len();
-    u32s(&mut z, &[0x0201_4b50]);
-    u16s(&mut z, &[MADE_BY_UNIX, 20, flags, 8, 0, DOS_DATE]);
-    u32s(&mut z, &[crc, packed, size]);
-    // Name, extra field and comment lengths, disk, internal attributes.
-    u16s(&mut z, &[name_len, 0, 0, 0, 0]);
-    u32s(&mut z, &[EXTERNAL_ATTRIBUTES, 0]);
-    z.extend_from_slice(name);
-    let central_len = (z.len() - central) as u32;
-    u32s(&mut z, &[0x0605_4b50]);
-    u16s(&mut z, &[0, 0, 1, 1]);
-    u32s(&mut z, &[central_len, central as u32]);
-    u16s(&mut z, &[0]);
+    let central = z.len() as u64;
+    sizes.central_and_end(name, central, &mut z)?;
     Ok(z)
+}
+
+/// What an entry's headers say of it, checked to fit a plain (not ZIP64)
+/// entry.
+struct Sizes {
+    crc: u32,
+    size: u32,
+    packed: u32,
+    name_len: u16,
+    flags: u16,
+}
+
+impl Sizes {
+    fn of(name: &[u8], crc: u32, size: u64, packed: u64) -> Result<Sizes, String> {
+        let too_large = || "too large for a zip entry".to_string();
+        Ok(Sizes {
+            crc,
+            size: u32::try_from(size).map_err(|_| too_large())?,
+            packed: u32::try_from(packed).map_err(|_| too_large())?,
+            name_len: u16::try_from(name.len()).map_err(|_| "name too long".to_string())?,
+            // Bit 11: the name is UTF-8.
+            flags: if name.is_ascii() { 0 } else { 1 << 11 },
+        })
+    }
+
+    /// The local header, name included: `30 + name.len()` bytes.
+    fn local_header(&self, name: &[u8], z: &mut Vec<u8>) {
+        // Version 2.0, flags, deflated, time 0, date.
+        u32s(z, &[0x0403_4b50]);
+        u16s(z, &[20, self.flags, 8, 0, DOS_DATE]);
+        u32s(z, &[self.crc, self.packed, self.size]);
+        u16s(z, &[self.name_len, 0]);
+        z.extend_from_slice(name);
+    }
+
+    /// The central directory of the one entry, at `central`, and the end
+    /// record.
+    fn central_and_end(&self, name: &[u8], central: u64, z: &mut Vec<u8>) -> Result<(), String> {
+        let central =
+            u32::try_from(central).map_err(|_| "too large for a zip entry".to_string())?;
+        let start = z.len();
+        u32s(z, &[0x0201_4b50]);
+        u16s(z, &[MADE_BY_UNIX, 20, self.flags, 8, 0, DOS_DATE]);
+        u32s(z, &[self.crc, self.packed, self.size]);
+        // Name, extra field and comment lengths, disk, internal attributes.
+        u16s(z, &[self.name_len, 0, 0, 0, 0]);
+        u32s(z, &[EXTERNAL_ATTRIBUTES, 0]);
+        z.extend_from_slice(name);
+        let central_len = (z.len() - start) as u32;
+        u32s(z, &[0x0605_4b50]);
+        u16s(z, &[0, 0, 1, 1]);
+        u32s(z, &[central_len, central]);
+        u16s(z, &[0]);
+        Ok(())
+    }
+}
+
+fn u16s(z: &mut Vec<u8>, v: &[u16]) {
+    v.iter().for_each(|x| z.extend(x.to_le_bytes()));
+}
+
+fn u32s(z: &mut Vec<u8>, v: &[u32]) {
+    v.iter().for_each(|x| z.extend(x.to_le_bytes()));
+}
+
+/// A file compressed as it is written (a print page, a search index:
+/// never held whole), into `W` (a scratch file in the staging folder), not
+/// memory: a 35 MB print page's deflated bytes would otherwise be held
+/// until the zip takes them. `W` ends up a one-entry archive, as
+/// [`compress`] makes one; its deflate stream is the zip crate's for
+/// [`options`] (same encoder, same level), so the entry is stored exactly
+/// as the zip crate would stream it (a unit test compares them).
+pub struct EntryWriter<W: Write + Read + Seek> {
+    deflate: flate2::write::DeflateEncoder<W>,
+    crc: libdeflater::Crc,
+    name: Vec<u8>,
+    size: u64,
+}
+
+impl<W: Write + Read + Seek> EntryWriter<W> {
+    /// Starts the entry `name` in `out`, which must be empty.
+    pub fn new(name: &str, mut out: W) -> std::io::Result<Self> {
+        // Room for the local header, written once the sizes are known.
+        out.write_all(&vec![0; 30 + name.len()])?;
+        Ok(EntryWriter {
+            deflate: flate2::write::DeflateEncoder::new(
+                out,
+                flate2::Compression::new(STREAM_LEVEL as u32),
+            ),
+            crc: libdeflater::Crc::new(),
+            name: name.as_bytes().to_vec(),
+            size: 0,
+        })
+    }
+
+    /// Ends the deflate stream and writes the headers: the entry, ready to
+    /// be added with [`add`].
+    pub fn finish(self) -> zip::result::ZipResult<Compressed<W>> {
+        let mut out = self.deflate.finish()?;
+        let end = out.stream_position()?;
+        let header = 30 + self.name.len() as u64;
+        let sizes = Sizes::of(&self.name, self.crc.sum(), self.size, end - header)
+            .map_err(std::io::Error::other)?;
+        let mut z = Vec::with_capacity(header as usize);
+        sizes.local_header(&self.name, &mut z);
+        out.seek(SeekFrom::Start(0))?;
+        out.write_all(&z)?;
+        z.clear();
+        sizes
+            .central_and_end(&self.name, end, &mut z)
+            .map_err(std::io::Error::other)?;
+        out.seek(SeekFrom::Start(end))?;
+        out.write_all(&z)?;
+        out.flush()?;
+        out.seek(SeekFrom::Start(0))?;
+        ZipArchive::new(out).map(Compressed)
+    }
+}
+
+impl<W: Write + Read + Seek> Write for EntryWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.deflate.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.deflate.flush()
+    }
 }
 
 /// The zip comment that names how this program compresses: a hash of a
@@ -195,6 +306,28 @@ mod tests {
             ("g/fr/a.html".to_string(), text.clone().into_bytes())
         );
         assert_eq!(back[1].1, text.into_bytes());
+    }
+
+    /// An entry compressed as it is written, into its own file, is the
+    /// entry the zip crate streams: the same archive, byte for byte.
+    #[test]
+    fn an_entry_written_piece_by_piece_is_the_zip_crates() {
+        let text = "<p>Ask before you write anything down: référez.</p>\n".repeat(20_000);
+        let mut crate_made = ZipWriter::new(Cursor::new(Vec::new()));
+        crate_made.start_file("g/fr/print.html", options()).unwrap();
+        crate_made.write_all(text.as_bytes()).unwrap();
+        let mut ours = ZipWriter::new(Cursor::new(Vec::new()));
+        let mut e = EntryWriter::new("g/fr/print.html", Cursor::new(Vec::new())).unwrap();
+        for piece in text.as_bytes().chunks(7_001) {
+            e.write_all(piece).unwrap();
+        }
+        add(&mut ours, e.finish().unwrap()).unwrap();
+        let (a, b) = (
+            crate_made.finish().unwrap().into_inner(),
+            ours.finish().unwrap().into_inner(),
+        );
+        assert_eq!(entries(&b).unwrap(), entries(&a).unwrap());
+        assert!(a == b, "the archives differ");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::output::download::{Compressed, compress};
 pub use crate::output::file::FileRecord as Entry;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use zip::write::{PreparedZipFile, ZipWriter};
+use zip::write::ZipWriter;
 
 /// A file on its way out: hashed, compressed for the zip if it goes there,
 /// handed to the sink. Made in parallel; recorded in order.
@@ -34,7 +34,8 @@ pub struct Emitted {
 /// the earlier zip's entry `i`, verified to hold the same bytes.
 enum Zipped {
     Fresh(Compressed),
-    Streamed(PreparedZipFile),
+    /// Compressed as it was written, into a scratch file.
+    Spooled(Compressed<Scratch>),
     Earlier(usize),
 }
 
@@ -220,7 +221,7 @@ impl<'s> Emitter<'s> {
                 }
                 let added = match (z, &self.earlier) {
                     (Zipped::Fresh(z), _) => crate::output::download::add(&mut zip, z),
-                    (Zipped::Streamed(z), _) => zip.add_prepared_file(z),
+                    (Zipped::Spooled(z), _) => crate::output::download::add(&mut zip, z),
                     (Zipped::Earlier(i), Some(earlier)) => earlier.copy_into(i, &mut zip),
                     (Zipped::Earlier(_), None) => Err(zip::result::ZipError::FileNotFound),
                 };

@@ -1,19 +1,20 @@
 //! Large files emitted as they are made (print pages), never held whole.
 
 use super::matching::Matching;
-use super::{Emitted, Emitter, Entry, Scratch, Zipped, zip_options};
+use super::{Emitted, Emitter, Entry, Scratch, Zipped};
 use crate::diagnostics::Diagnostic;
+use crate::output::download::EntryWriter;
 use std::io::Write;
-use zip::write::ZipFileBuilder;
 
 /// A large file emitted as it is made (a print page: a whole publication
 /// in one document), never held whole: each piece is hashed, compressed
-/// for the zip and written to the sink's scratch file as it comes.
+/// for the zip (into a scratch file of its own) and written to the sink's
+/// scratch file as it comes.
 pub struct Streamed {
     path: String,
     hasher: blake3::Hasher,
     len: u64,
-    zip: Option<ZipFileBuilder>,
+    zip: Option<EntryWriter<Scratch>>,
     /// The earlier zip's entry, while it holds what was written so far:
     /// nothing is compressed unless it stops matching.
     matching: Option<Matching>,
@@ -72,13 +73,7 @@ impl Emitter<'_> {
             _ => None,
         };
         let zip = match &self.zip {
-            Some(_) if matching.is_none() => match ZipFileBuilder::new(name, zip_options()) {
-                Ok(z) => Some(z),
-                Err(e) => {
-                    self.error(self.zip_error(&path, e));
-                    return None;
-                }
-            },
+            Some(_) if matching.is_none() => Some(self.entry_writer(&path, &name)?),
             _ => None,
         };
         let copy = self.tracks(&path).then(Vec::new);
@@ -157,8 +152,8 @@ impl Emitter<'_> {
                 zip = Some(self.compress_written(&path, &out, len)?);
             }
         }
-        let zip = match zip.map(ZipFileBuilder::finish) {
-            Some(Ok(z)) => Some(Zipped::Streamed(z)),
+        let zip = match zip.map(EntryWriter::finish) {
+            Some(Ok(z)) => Some(Zipped::Spooled(z)),
             Some(Err(e)) => {
                 self.error(self.zip_error(&path, e));
                 return None;
@@ -188,11 +183,14 @@ impl Emitter<'_> {
 
     /// A zip entry for `path` holding the first `len` bytes written to
     /// `out`, read back from it.
-    fn compress_written(&self, path: &str, out: &Scratch, len: u64) -> Option<ZipFileBuilder> {
+    fn compress_written(
+        &self,
+        path: &str,
+        out: &Scratch,
+        len: u64,
+    ) -> Option<EntryWriter<Scratch>> {
         let name = format!("{}/{}", self.zip_root, path);
-        let mut z = ZipFileBuilder::new(name, zip_options())
-            .map_err(|e| self.error(self.zip_error(path, e)))
-            .ok()?;
+        let mut z = self.entry_writer(path, &name)?;
         let mut buf = vec![0u8; 1 << 20];
         let mut at = 0u64;
         while at < len {
@@ -215,6 +213,15 @@ impl Emitter<'_> {
             at += n as u64;
         }
         Some(z)
+    }
+
+    /// The zip entry `name` for the file `path`, compressed into a scratch
+    /// file of its own; `None`, the error recorded, when none can be made.
+    fn entry_writer(&self, path: &str, name: &str) -> Option<EntryWriter<Scratch>> {
+        let scratch = self.sink.scratch().map_err(|d| self.error(d)).ok()?;
+        EntryWriter::new(name, scratch)
+            .map_err(|e| self.error(self.zip_error(path, zip::result::ZipError::Io(e))))
+            .ok()
     }
 
     fn stream_error(&self, path: &str, e: &std::io::Error) -> Diagnostic {
