@@ -389,3 +389,32 @@ fn a_source_a_tool_rewrapped_is_the_same_source() {
         "{page}"
     );
 }
+
+/// Before, a spreadsheet with two columns titled `translation` (a
+/// coordinator's copy of the column for a reviewer) was read from the
+/// first, the other ignored without a word: the reviewed text could be
+/// the one left out. Now the file is refused at its titles row.
+#[test]
+fn two_translation_columns_are_refused() {
+    let site = site();
+    let (_out, file) = export_one(&site, "xlsx");
+    let (mut rows, about) = xlsx_sheets(&file);
+    for (i, r) in rows.iter_mut().enumerate() {
+        let v = if i == 0 {
+            "translation".to_string()
+        } else {
+            format!("{} (revu)", r[2])
+        };
+        r.push(v);
+    }
+    write_xlsx(&file, &[("translation", rows), ("about", about)]);
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let want = format!(
+        "{}:1:1: error: two columns are titled `translation`: keep that title on the one to import",
+        file.display()
+    );
+    assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    assert_eq!(guidance(&site), before);
+}

@@ -8,10 +8,11 @@
 //! - `history`: the source a stale translation was made from (snapshots,
 //!   then git), so that changed blocks come out fuzzy with their old text.
 //! - `units`: source and translation paired into what a translator sees.
-//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`, `xlsx_cells`): the file formats;
-//!   `fit`: a file is for the publication and language it names.
-//! - `validate` (`compare`, `bidi`, `links`): a translated block checked against
-//!   its source.
+//! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`, `xlsx_cells`,
+//!   `xlsx_titles`): the file formats; `fit`: a file is for the
+//!   publication and language it names.
+//! - `validate` (`compare`, `bidi`, `links`): a translated block checked
+//!   against its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
 //!   addresses and link definitions); `files`: safe, atomic writes.
 //! - `export` and `import` (`apply`: one page's entries, `anchors`: with
@@ -50,6 +51,7 @@ pub mod xliff;
 pub mod xlsx;
 pub mod xlsx_cells;
 pub mod xlsx_read;
+pub mod xlsx_titles;
 
 /// The largest translator's file `translate import` reads, and the most
 /// any one part of a spreadsheet may unpack to: the limit on a page, as a

@@ -4,6 +4,7 @@
 
 use super::catalog::{Catalog, Header, Incoming, ReadError};
 use super::xlsx::{ABOUT, EXPORTED, SHEET};
+use super::xlsx_titles::{TITLES_WITHIN, titles_moved, twice};
 use super::{MAX_FILE_BYTES, megabytes};
 use calamine::{Data, Xlsx};
 use std::io::{self, Cursor, Read as _};
@@ -245,10 +246,6 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     Ok(catalog)
 }
 
-/// How many rows from the top the row of column titles may be: a title,
-/// a note or an empty row a coordinator added above it.
-const TITLES_WITHIN: usize = 10;
-
 /// The row naming the columns key, source and translation (0-based), its
 /// titles (trimmed, lowercase), and the rows above it that are not a
 /// translation's (1-based), to be ignored.
@@ -276,6 +273,9 @@ fn find_titles(sheet: &[Cell]) -> Result<(usize, Vec<String>, Vec<usize>), Vec<R
             ),
         )]);
     };
+    if let Some(twice) = twice(&titles) {
+        return Err(vec![(at + 1, twice)]);
+    }
     let col = |name: &str| titles.iter().position(|t| t == name);
     let (k, s) = (col("key"), col("source"));
     let ignored = rows_of(sheet)
@@ -287,46 +287,6 @@ fn find_titles(sheet: &[Cell]) -> Result<(usize, Vec<String>, Vec<usize>), Vec<R
         .map(|(r, _)| r as usize + 1)
         .collect();
     Ok((at, titles, ignored))
-}
-
-/// The notice that the column titles are not in the first row: which row
-/// is, and what became of the rows above it (`read`: translations').
-fn titles_moved(at: usize, ignored: &[usize], read: &[usize]) -> String {
-    let rows = |rs: &[usize]| {
-        rs.iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut what = Vec::new();
-    match ignored {
-        [] => {}
-        [r] => what.push(format!(
-            "row {r} above them is not a translation's and is ignored"
-        )),
-        rs => what.push(format!(
-            "rows {} above them are not translations' and are ignored",
-            rows(rs)
-        )),
-    }
-    match read {
-        [] => {}
-        [r] => what.push(format!(
-            "row {r} above them holds a translation and is read"
-        )),
-        rs => what.push(format!(
-            "rows {} above them hold translations and are read",
-            rows(rs)
-        )),
-    }
-    if what.is_empty() {
-        what.push("the rows above them are empty".into());
-    }
-    format!(
-        "the column titles (key, source, translation) are read from row {}, not row 1; {}",
-        at + 1,
-        what.join("; ")
-    )
 }
 
 /// Where the columns are.
