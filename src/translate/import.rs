@@ -178,17 +178,7 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
     let mut report = Report::default();
     let mut groups: Vec<((LangId, NodeId), Vec<&File>)> = Vec::new();
     for f in files {
-        for (line, msg) in &f.catalog.problems {
-            report.diagnostics.push(
-                Diagnostic::error(&f.shown, *line, 1, msg.clone())
-                    .with_hint("fix it in the file and import it again; the pages of its other entries are imported"),
-            );
-        }
-        for (line, msg) in &f.catalog.notices {
-            report
-                .diagnostics
-                .push(Diagnostic::warning(&f.shown, *line, 1, msg.clone()));
-        }
+        read_messages(f, &mut report);
         match target(site, &f.shown, &f.catalog) {
             Ok(t) => match groups.iter_mut().find(|g| g.0 == t) {
                 Some(g) => g.1.push(f),
@@ -278,6 +268,22 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
         );
     }
     report
+}
+
+/// What reading `f` found: problems that belong to no page (errors), and
+/// what the reader read past (warnings).
+fn read_messages(f: &File, report: &mut Report) {
+    for (line, msg) in &f.catalog.problems {
+        report.diagnostics.push(
+            Diagnostic::error(&f.shown, *line, 1, msg.clone())
+                .with_hint("fix it in the file and import it again; the pages of its other entries are imported"),
+        );
+    }
+    for (line, msg) in &f.catalog.notices {
+        report
+            .diagnostics
+            .push(Diagnostic::warning(&f.shown, *line, 1, msg.clone()));
+    }
 }
 
 /// Updates each language's kept suggestions (see `pending`): those of the

@@ -116,6 +116,48 @@ impl Link {
     }
 }
 
+/// A link being read from a parser's events: its text is between the
+/// first and the last event inside it.
+pub struct Reading {
+    link: Link,
+    at: usize,
+    text: std::ops::Range<usize>,
+}
+
+impl Reading {
+    /// A link that starts at `at`, written as `written`.
+    pub fn new(kind: LinkType, dest: &str, id: &str, written: &str, at: usize) -> Reading {
+        let reference = !matches!(
+            kind,
+            LinkType::Inline | LinkType::Autolink | LinkType::Email
+        );
+        let link = Link {
+            target: dest.to_string(),
+            label: reference.then(|| id.to_string()),
+            kind,
+            written: written.to_string(),
+            text: 0..0,
+        };
+        Reading {
+            link,
+            at,
+            text: usize::MAX..at,
+        }
+    }
+
+    /// An event inside the link, at `range`.
+    pub fn see(&mut self, range: &std::ops::Range<usize>) {
+        self.text.start = self.text.start.min(range.start);
+        self.text.end = self.text.end.max(range.end);
+    }
+
+    pub fn done(mut self) -> Link {
+        let end = self.text.end.saturating_sub(self.at);
+        self.link.text = self.text.start.saturating_sub(self.at).min(end)..end;
+        self.link
+    }
+}
+
 /// Reports how the translation's links differ from the source's, by
 /// where they go. A link that changed (one of each side left, one of them
 /// a reference link) is one message naming both and what to write.

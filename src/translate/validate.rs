@@ -5,7 +5,7 @@
 //! list item must not become two items, a table cell must stay one cell).
 
 use super::compare::{compare, compare_values};
-use super::links::{Defs, Link, compare_links, label};
+use super::links::{Defs, Link, Reading, compare_links, label};
 use super::segments::Kind;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
@@ -47,21 +47,15 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
     );
     let (mut row, mut cell, mut end_mark, mut in_code) = (0, 0, false, false);
     // The link being read: where its text starts and ends (in `markdown`).
-    let mut open: Option<(Link, usize, usize)> = None;
+    let mut open: Option<Reading> = None;
     let mut events = parser.into_offset_iter();
     for (event, range) in events.by_ref() {
-        if let Some((link, start, end)) = &mut open {
+        if let Some(link) = &mut open {
             if matches!(event, Event::End(TagEnd::Link)) {
-                let (s, e) = (
-                    start.saturating_sub(range.start),
-                    end.saturating_sub(range.start),
-                );
-                link.text = s.min(e)..e;
-                f.links.push(open.take().expect("a link is open").0);
+                f.links.extend(open.take().map(Reading::done));
                 continue;
             }
-            *start = (*start).min(range.start);
-            *end = (*end).max(range.end);
+            link.see(&range);
         }
         match event {
             Event::Start(tag) => match tag {
@@ -88,18 +82,14 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
                     id,
                     ..
                 } => {
-                    let reference = !matches!(
+                    let written = &markdown[range.clone()];
+                    open = Some(Reading::new(
                         link_type,
-                        LinkType::Inline | LinkType::Autolink | LinkType::Email
-                    );
-                    let link = Link {
-                        target: dest_url.to_string(),
-                        label: reference.then(|| id.to_string()),
-                        kind: link_type,
-                        written: markdown[range.clone()].to_string(),
-                        text: 0..0,
-                    };
-                    open = Some((link, usize::MAX, range.start));
+                        &dest_url,
+                        &id,
+                        written,
+                        range.start,
+                    ));
                 }
                 Tag::Image { dest_url, .. } => f.images.push(dest_url.to_string()),
                 _ => {}
