@@ -9,29 +9,13 @@
 //! `openxml`, …) is meant for another kind of output: it is left out, with
 //! a warning at its place.
 
-use super::state::State;
+use super::state::{PandocBlock as Block, State};
 use super::{raw_html, word};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
 
 /// Longest `{=format}` looked at.
 const MAX_ATTR: usize = 40;
-
-/// A raw block being read, and the `{=format}` of a raw span still to cut
-/// from the text after it.
-#[derive(Default)]
-pub(super) struct Pending {
-    block: Option<Block>,
-    cut: Option<Range<usize>>,
-}
-
-struct Block {
-    format: String,
-    text: String,
-    /// Where its opening fence is, and where its text starts.
-    fence: usize,
-    first: Option<usize>,
-}
 
 /// Passes an event on, taking pandoc's raw blocks and spans out of it;
 /// `None` when nothing is left of it.

@@ -152,7 +152,7 @@ pub(super) struct State<'s, 'a> {
     /// Other tools' Markdown found so far (`dialects`).
     pub(super) dialects: Dialects,
     /// pandoc's raw block or span being read (`pandoc_raw`).
-    pub(super) pandoc: super::pandoc_raw::Pending,
+    pub(super) pandoc: PandocPending,
     /// Body offset up to which lines were looked at for link targets
     /// with spaces (`lint::line`).
     pub(super) linted_to: usize,
@@ -353,4 +353,20 @@ pub(super) struct Dialects {
     /// Body offset up to which lines were looked at for template code.
     pub(super) scanned_to: usize,
     pub(super) found: [Option<(usize, usize)>; KINDS],
+}
+
+/// pandoc's raw block being read (see `pandoc_raw`), and the `{=format}`
+/// of a raw span still to cut from the text after it.
+#[derive(Default)]
+pub(super) struct PandocPending {
+    pub(super) block: Option<PandocBlock>,
+    pub(super) cut: Option<Range<usize>>,
+}
+
+pub(super) struct PandocBlock {
+    pub(super) format: String,
+    pub(super) text: String,
+    /// Where its opening fence is, and where its text starts.
+    pub(super) fence: usize,
+    pub(super) first: Option<usize>,
 }
