@@ -173,3 +173,16 @@ fn an_arabic_broken_plural_finds_its_singular() {
         expect(&b, &site, "ar", q, "consent");
     }
 }
+
+/// A Hausa plural and its singular, which differ inside the word: `yara`
+/// finds the page that says *yaro*, `mace` *mata*, `ma'aikata` and
+/// `maaikata` *ma'aikaci*. Before, each was shown as a misspelling
+/// corrected (or, for `mace`, not found).
+#[test]
+fn a_hausa_plural_finds_its_singular() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["yara", "YARA", "mace", "ma'aikata", "maaikata"] {
+        expect(&b, &site, "ha", q, "referral");
+    }
+}

@@ -263,6 +263,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "es" => Some(&SPANISH),
         "ru" => Some(&super::russian::RUSSIAN),
         "sw" => Some(&SWAHILI),
+        "ha" => Some(&super::hausa::HAUSA),
         _ => None,
     }
 }
@@ -308,7 +309,7 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw"] {
+        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop
@@ -321,7 +322,7 @@ mod tests {
                 assert_eq!(normalise(s), *s, "{code}: {s}");
             }
         }
-        assert!(rules("fr-CA").is_some() && rules("ha").is_none());
+        assert!(rules("fr-CA").is_some() && rules("yo").is_none());
     }
 
     #[test]
@@ -384,8 +385,10 @@ mod tests {
     #[test]
     fn irregular_plurals_go_both_ways() {
         // Each plural ending is also tried the other way on a query.
-        let en = rules("en").unwrap();
-        let back: Vec<Suffix> = en.irregular.iter().map(|&(p, s, m)| (s, p, m)).collect();
-        assert_eq!(back, en.query_suffixes);
+        for code in ["en", "ha"] {
+            let r = rules(code).unwrap();
+            let back: Vec<Suffix> = r.irregular.iter().map(|&(p, s, m)| (s, p, m)).collect();
+            assert_eq!(back, r.query_suffixes, "{code}");
+        }
     }
 }

@@ -392,5 +392,11 @@ mod tests {
     #[test]
     fn languages_without_a_stemmer_keep_words_whole() {
         assert_eq!(group_all("ha", &["Ƙasa", "ƙasashe"]), ["kasa", "kasashe"]);
+        // But for plurals of guidance, whose singulars are on the site.
+        let ha = group_all(
+            "ha",
+            &["yaro", "yara", "mace", "mata", "ma'aikata", "ma'aikaci"],
+        );
+        assert_eq!(ha, ["yaro", "yaro", "mace", "mace", "maaikaci", "maaikaci"]);
     }
 }

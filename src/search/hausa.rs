@@ -1,0 +1,34 @@
+//! Hausa rules (see `rules`): only plurals of guidance that no ending
+//! makes, since Hausa has no stemmer and forms its plurals inside the word
+//! (`yaro`, `yara`; `mace`, `mata`).
+
+use super::rule_set::Rules;
+
+/// A plural of the site joins its singular's group where both are words
+/// of the site, and a query tries either: `yara` finds a page that says
+/// *yaro*, `mace` one that says *mata*. Whole words (`ma'aikata` is
+/// `maaikata`, see `normalise`).
+pub(super) const HAUSA: Rules = Rules {
+    groups: false,
+    joins: false,
+    own_groups: false,
+    drop: &[],
+    prefixes: &[],
+    suffixes: &[],
+    irregular: &[
+        ("yara", "yaro", 0),
+        ("mata", "mace", 0),
+        ("maza", "namiji", 0),
+        ("mutane", "mutum", 0),
+        ("maaikata", "maaikaci", 0),
+        ("hakkoki", "hakki", 0),
+    ],
+    query_suffixes: &[
+        ("yaro", "yara", 0),
+        ("mace", "mata", 0),
+        ("namiji", "maza", 0),
+        ("mutum", "mutane", 0),
+        ("maaikaci", "maaikata", 0),
+        ("hakki", "hakkoki", 0),
+    ],
+};
