@@ -31,7 +31,7 @@ pub fn links(site: &Site, rendered: &mut [Rendered]) -> Vec<Diagnostic> {
             let r = &mut rendered[doc];
             let spans: Vec<_> = links
                 .iter()
-                .filter_map(|&l| r.page_links[l].span.clone())
+                .filter_map(|&l| r.page_links[l].span())
                 .collect();
             unlink(&mut r.html, &spans);
             r.unlinked = spans;
@@ -104,14 +104,15 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                 let Some(tdoc) = target.doc_for(l) else {
                     continue;
                 };
-                if rendered[tdoc].ids.contains(&link.fragment) || crate::url::is_top(&link.fragment)
+                if rendered[tdoc].ids.contains(&*link.fragment)
+                    || crate::url::is_top(&link.fragment)
                 {
                     continue;
                 }
-                let (line, col) = (link.line, link.col);
+                let (line, col) = (link.line as usize, link.col as usize);
                 let in_source = target
                     .doc_for(target.source_lang)
-                    .is_some_and(|s| rendered[s].ids.contains(&link.fragment));
+                    .is_some_and(|s| rendered[s].ids.contains(&*link.fragment));
                 let target_file = crate::diagnostics::display_path(&site.doc(tdoc).file.rel);
                 let d = if in_source {
                     Diagnostic::warning(
@@ -151,7 +152,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                     };
                     let d = d.with_hint(hint);
                     match link.definition {
-                        Some(at) => d.with_note(crate::markdown::definition_note(at)),
+                        Some(at) => d.with_note(crate::markdown::definition_note(at as usize)),
                         None => d,
                     }
                 };

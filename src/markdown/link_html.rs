@@ -150,14 +150,15 @@ fn page_link(
 ) -> Check {
     let (line, col) = st.locate(pos);
     let definition = st.link_def.map(|at| st.locate(at).0);
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     st.r.page_links.push(PageLink {
         node,
         lang,
-        fragment,
-        line,
-        col,
-        definition,
-        span: None,
+        fragment: fragment.into_boxed_str(),
+        line: small(line),
+        col: small(col),
+        definition: definition.map(small),
+        tags: None,
     });
     Check::Page(st.r.page_links.len() - 1)
 }

@@ -245,7 +245,7 @@ fn broken_links_as_warnings_are_published_as_text() {
     );
     assert_eq!((d.r.broken_links, d.r.missing_images), (2, 1));
     // The link to the other page can still be unlinked once its anchor is known missing.
-    let span = d.r.page_links[0].span.clone().unwrap();
+    let span = d.r.page_links[0].span().unwrap();
     assert_eq!(&d.r.html[span.open.clone()], "<a href=\"b.html#t\">");
     assert_eq!(&d.r.html[span.close..span.close + 4], "</a>");
     let mut html = d.r.html.clone();

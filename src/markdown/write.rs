@@ -5,7 +5,7 @@
 
 use super::elements::end_task;
 use super::state::{Frame, Mark, State};
-use super::{AnchorHints, LinkSpan, Rendered, escape, raw_html};
+use super::{AnchorHints, Rendered, escape, raw_html};
 use crate::config::BrokenLinks;
 use pulldown_cmark::Event;
 use std::cell::Cell;
@@ -49,10 +49,13 @@ pub(super) fn finish(mut st: State) -> Rendered {
     }
     for m in &st.marks {
         if let (Some(i), Some(open), Some(close)) = (m.page_link, m.open_at, m.close_at) {
-            st.r.page_links[i].span = Some(LinkSpan {
-                open: open..open + m.open_len,
-                close,
-            });
+            // A page's HTML is far below 4 GB (a file is refused long
+            // before); a place that did not fit would only not be unlinked.
+            let place = |n: usize| u32::try_from(n).ok();
+            st.r.page_links[i].tags = place(open)
+                .zip(place(open + m.open_len))
+                .zip(place(close))
+                .map(|((a, b), c)| [a, b, c]);
         }
     }
     st.r.html = html;
