@@ -386,6 +386,32 @@ fn site_templates_override_the_theme() {
     );
 }
 
+/// What a page's front matter has under `extra:` reaches the templates as
+/// written, nested values included, each page its own; a page without
+/// it has none.
+#[test]
+fn extra_front_matter_reaches_the_templates() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/handbook/02-signs.en.md",
+        "---\ntitle: Signs\nextra:\n  audience: outreach workers\n  levels: [1, 2]\n---\n\n## Physical signs {#physical-signs}\n\nInjuries.\n",
+    );
+    site.write(
+        "templates/chapter.html",
+        "<!DOCTYPE html><html lang=\"{{ lang.code }}\"><title>x</title><p class=audience>{{ extra.audience | default(value='none') }}</p><p class=levels>{% if extra.levels %}{{ extra.levels | join(sep='+') }}{% endif %}</p></html>",
+    );
+    site.build_ok();
+    let signs = site.page("en/handbook/signs.html");
+    assert_eq!(signs.text_of(".audience"), "outreach workers");
+    assert_eq!(signs.text_of(".levels"), "1+2");
+    // The fixture's introduction has an `extra:` of its own.
+    let intro = site.page("en/handbook/intro.html");
+    assert_eq!(intro.text_of(".audience"), "field staff");
+    assert_eq!(intro.text_of(".levels"), "");
+    let contacts = site.page("en/handbook/referral/contacts.html");
+    assert_eq!(contacts.text_of(".audience"), "none");
+}
+
 #[test]
 fn missing_interface_string_names_key_and_template() {
     let site = Site::fixture("basic");

@@ -285,7 +285,7 @@ impl<'a> Contexts<'a> {
         ctx.content_lang = self.lang(doc.file.lang);
         ctx.summary = doc.fm.summary.clone();
         if let Some(extra) = &doc.fm.extra {
-            ctx.extra = extra.clone();
+            ctx.extra = (**extra).clone();
         }
     }
 

@@ -44,7 +44,7 @@ pub fn apply(
         "status" => fm.status = status(k, v, at, diags),
         "print" => fm.print = Some(parse_print(v, at, diags)),
         "checklist" => fm.checklist = Some(parse_checklist(v, at, diags)),
-        "extra" => fm.extra = Some(v.to_value()),
+        "extra" => fm.extra = Some(Box::new(v.to_value())),
         "draft" => fm.draft = flag(key, v, at, diags),
         "omit" => fm.omit = flag(key, v, at, diags),
         "aliases" => fm.aliases = aliases(v, at, diags),

@@ -82,8 +82,9 @@ pub struct FrontMatter {
     pub status: Option<String>,
     pub print: Option<PrintOptions>,
     pub checklist: Option<ChecklistOptions>,
-    /// Anything under `extra:`, handed to templates untouched.
-    pub extra: Option<Value>,
+    /// Anything under `extra:`, handed to templates untouched. Boxed: few
+    /// pages have it, and every document of the site is kept.
+    pub extra: Option<Box<Value>>,
     /// `draft: true`: left out of `build` unless drafts are asked for.
     pub draft: bool,
     /// `omit: true`: a local edition leaves this page of its base out.

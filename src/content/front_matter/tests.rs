@@ -76,7 +76,7 @@ fn publication_keys() {
     assert_eq!(fm.kind, Some(Kind::PocketGuide));
     assert_eq!(fm.version.as_deref(), Some("1.20"));
     let extra: Value = serde_yaml::from_str("{ a: 1 }").unwrap();
-    assert_eq!(fm.extra, Some(extra));
+    assert_eq!(fm.extra, Some(Box::new(extra)));
     let (_, d) = publication("reviewed: 15/03/2026\n");
     assert_eq!(
         d,
