@@ -198,11 +198,10 @@ fn wiki_markdown(inner: &str) -> String {
         Some((t, a)) => (t, format!("#{a}")),
         None => (target, String::new()),
     };
-    let ext = target.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    if matches!(
-        ext.as_deref(),
-        Some("png" | "jpg" | "jpeg" | "gif" | "svg" | "webp")
-    ) {
+    // An image by the same list as the files published as images
+    // (`.jfif`, `.avif` too), so that the hint matches what is published.
+    use crate::content::file_types::{FileType, classify};
+    if matches!(classify(target), FileType::Image | FileType::Svg) {
         return format!("![]({target})");
     }
     let file = target.replace(' ', "-");

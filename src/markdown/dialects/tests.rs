@@ -36,6 +36,10 @@ fn wiki_links_and_the_markdown_to_write() {
         ),
         ("Home#before", "[Home#before](Home.md#before)"),
         ("images/flow.png", "![](images/flow.png)"),
+        ("images/Flow.JPG", "![](images/Flow.JPG)"),
+        ("scan.jfif", "![](scan.jfif)"),
+        ("map.avif", "![](map.avif)"),
+        ("chart.svg", "![](chart.svg)"),
         ("Notes.md", "[Notes.md](Notes.md)"),
     ] {
         assert_eq!(wiki_markdown(inner), md, "{inner}");
