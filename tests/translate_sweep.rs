@@ -7,9 +7,8 @@
 mod common;
 #[path = "common/translate.rs"]
 mod helpers;
-use common::{Site, tree};
+use common::Site;
 use helpers::*;
-use std::path::PathBuf;
 
 const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
 const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\n- Choose a place.\n- Sit down.\n\nExplain what happens to the information.\n";
@@ -19,20 +18,6 @@ const PAGE_FR: &str = "guidance/pub/index.fr.md";
 /// A site of one page in English and French, the French stamped.
 fn site() -> Site {
     one_page_site(SITE, EN, FR)
-}
-
-/// The one file `format` exports for French, in a folder of its own.
-fn export_one(site: &Site, format: &str) -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let files = export(site, "fr", format, out.path(), &[]);
-    assert_eq!(files.len(), 1, "{files:?}");
-    let file = files[0].clone();
-    (out, file)
-}
-
-/// The guidance folder, to check that nothing in it changed.
-fn guidance(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
-    tree(&site.path().join("guidance"))
 }
 
 /// Before, a translation cell holding a formula with a value (Excel and

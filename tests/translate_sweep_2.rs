@@ -6,9 +6,9 @@
 mod common;
 #[path = "common/translate.rs"]
 mod helpers;
-use common::{Site, tree};
+use common::Site;
 use helpers::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
 const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\nFill in the [consent form][f] first.\n\nExplain what happens to the information.\n\n[f]: forms/consent.pdf\n";
@@ -21,19 +21,6 @@ fn site() -> Site {
     let site = one_page_site(SITE, EN, FR);
     site.write("guidance/pub/forms/consent.pdf", "%PDF-1.4\n");
     site
-}
-
-/// The one file `format` exports for French, in a folder of its own.
-fn export_one(site: &Site, format: &str) -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let files = export(site, "fr", format, out.path(), &[]);
-    assert_eq!(files.len(), 1, "{files:?}");
-    let file = files[0].clone();
-    (out, file)
-}
-
-fn guidance(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
-    tree(&site.path().join("guidance"))
 }
 
 /// Sets the translation of `key` in a file of any of the three formats,

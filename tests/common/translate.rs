@@ -6,6 +6,20 @@ use crate::common::{Output, Site};
 use calamine::{Data, DataType, Reader, Xlsx};
 use std::path::{Path, PathBuf};
 
+/// The one file `format` exports for French, in a folder of its own.
+pub fn export_one(site: &Site, format: &str) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let files = export(site, "fr", format, out.path(), &[]);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = files[0].clone();
+    (out, file)
+}
+
+/// The guidance folder, to check that nothing in it changed.
+pub fn guidance(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    crate::common::tree(&site.path().join("guidance"))
+}
+
 /// A site of one page (`guidance/pub/index.*.md`) in English and French,
 /// the French stamped.
 pub fn one_page_site(site_yaml: &str, en: &str, fr: &str) -> Site {
