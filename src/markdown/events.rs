@@ -290,11 +290,7 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
         }),
         Event::InlineHtml(s) | Event::Html(s) => {
             if st.opts.allow_raw_html {
-                raw_html::note_files(st, &s);
-                match word::strip_trusted(st, &s, pos) {
-                    Some(clean) => st.html(clean),
-                    None => st.emit(Event::Html(s)),
-                }
+                raw_html::trusted(st, s, pos);
             } else if !matches!(st.frames.last(), Some(Frame::Image { .. })) {
                 // In an image's description only the text counts.
                 raw_html::inline(st, &s, pos);

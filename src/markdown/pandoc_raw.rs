@@ -9,8 +9,8 @@
 //! `openxml`, …) is meant for another kind of output: it is left out, with
 //! a warning at its place.
 
+use super::raw_html;
 use super::state::{PandocBlock as Block, State};
-use super::{raw_html, word};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
 
@@ -136,10 +136,8 @@ fn finish(st: &mut State, block: Block) {
     }
     let pos = block.first.unwrap_or(block.fence);
     if st.opts.allow_raw_html {
-        raw_html::note_files(st, &block.text);
-        let html = word::strip_trusted(st, &block.text, pos).unwrap_or(block.text);
         st.emit(Event::Start(Tag::HtmlBlock));
-        st.html(html);
+        raw_html::trusted(st, CowStr::from(block.text), pos);
         st.emit(Event::End(TagEnd::HtmlBlock));
     } else {
         raw_html::block(st, &block.text, pos);

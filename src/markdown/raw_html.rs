@@ -13,6 +13,7 @@ use super::state::{ImageSrc, State, Stripped};
 use super::word::{self, Leftover};
 use crate::slug::nfc;
 use html5ever::tokenizer::{Tag, TagKind, Token};
+use pulldown_cmark::{CowStr, Event};
 
 const HINT: &str = "raw HTML keeps formatting and structure tags (br, p, i, b, sup, span, div, lists, tables, details, kbd, img, a), as on GitHub; write the rest in Markdown, or set `allow_raw_html: true` in site.yaml if every author is trusted";
 
@@ -49,6 +50,17 @@ impl Place {
             .copied()
             .unwrap_or(self.pos)
             .max(self.pos)
+    }
+}
+
+/// Trusted raw HTML (`allow_raw_html: true`), from the Markdown or a
+/// pandoc raw block: published as written but for Word's own markup, the
+/// files it names noted (see [`note_files`]).
+pub(super) fn trusted<'a>(st: &mut State<'_, 'a>, html: CowStr<'a>, pos: usize) {
+    note_files(st, &html);
+    match word::strip_trusted(st, &html, pos) {
+        Some(clean) => st.html(clean),
+        None => st.emit(Event::Html(html)),
     }
 }
 
