@@ -3,6 +3,8 @@
 //! Loading and checking collect every problem instead of stopping at the
 //! first: an author fixing ten broken links wants ten lines, not ten builds.
 
+pub mod collapse;
+
 use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

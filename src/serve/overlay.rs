@@ -8,6 +8,7 @@
 //! style), and the overlay lives in a shadow root so the site's stylesheet
 //! cannot restyle it into unreadable colours.
 
+use crate::diagnostics::collapse::{collapse, more_lines};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::source_lines::SiteSource;
 use std::path::Path;
@@ -112,8 +113,15 @@ pub fn failure_text(diags: &[Diagnostic], source: &Path) -> String {
         return "the build failed without a message: this is a bug in fieldguide, please report it"
             .to_string();
     }
-    let mut text = diagnostics::render(&errors, &SiteSource::new(source), false);
     let n = errors.len();
+    // A flood (one broken link pasted into every chapter) shows its first
+    // places and a count, as the terminal does, not a page of the same.
+    let (shown, more) = collapse(errors);
+    let mut text = diagnostics::render(&shown, &SiteSource::new(source), false);
+    for line in more_lines(&more) {
+        text.push_str(&line);
+        text.push('\n');
+    }
     text.push_str(&format!(
         "\n{n} {}\n",
         if n == 1 { "error" } else { "errors" }
@@ -203,6 +211,26 @@ mod tests {
         );
         // Without --strict a warning alone is not a failure to show.
         assert!(failing(&[w], false)[0].severity == Severity::Warning);
+    }
+
+    /// The same error in sixty files: ten shown, the rest counted, and
+    /// the total still says every error.
+    #[test]
+    fn a_flood_of_one_error_is_counted_as_the_terminal_counts_it() {
+        let errors: Vec<Diagnostic> = (0..60)
+            .map(|i| {
+                Diagnostic::error(format!("guidance/c{i:02}.en.md"), 1, 1, "the file is empty")
+            })
+            .collect();
+        let text = failure_text(&errors, Path::new("/nonexistent"));
+        assert_eq!(text.matches(": error: the file is empty").count(), 10);
+        assert!(text.contains("guidance/c09.en.md:1:1:"), "{text}");
+        assert!(!text.contains("guidance/c10.en.md"), "{text}");
+        assert!(
+            text.contains("error: the file is empty: 50 more places (`fieldguide check --format json` lists every place)\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("\n60 errors\n"), "{text}");
     }
 
     #[test]
