@@ -328,8 +328,10 @@ pub(super) fn own_computer(site: &Site, from: &Path, dest: &str) -> Option<(Stri
 /// valid protocol-relative syntax, but a host name without a dot
 /// (`server`, `fileserver01`, `localhost`) is a machine on the writer's
 /// network, not on the web; and from `file://`, where the site is read
-/// offline, the link would lead to `file://server/…`. `//example.org/x`
-/// stays a web address.
+/// offline, the link would lead to `file://server/…`. So is a private,
+/// loopback or link-local address (`//192.168.1.5/share`, as `\\192.168.1.5`
+/// converts) and a name only a local network resolves (`nas.local`,
+/// `files.lan`). `//example.org/x` stays a web address.
 fn network_share(dest: &str) -> Option<&str> {
     let rest = dest.strip_prefix("//")?;
     let host = rest.split(['/', '\\', '?', '#']).next()?;
@@ -339,7 +341,14 @@ fn network_share(dest: &str) -> Option<&str> {
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '$'));
-    plain.then_some(host)
+    let inner = name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| {
+        ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified()
+    });
+    let lower = name.to_ascii_lowercase();
+    let local = [".local", ".lan", ".internal", ".home.arpa"]
+        .iter()
+        .any(|end| lower.ends_with(end));
+    (plain || inner || local).then_some(host)
 }
 
 /// `tel:+254 700 000` without its spaces, if `target` is a `tel:` link.

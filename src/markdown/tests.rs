@@ -317,6 +317,26 @@ fn a_file_on_the_writers_computer_is_a_broken_link_with_its_copy_named() {
         "{}",
         d.r.html
     );
+    // An address or name of the writer's own network is a share too; a
+    // public address is a web address.
+    let d = render_one(
+        "[a](//192.168.1.5/forms/x.pdf) [b](//nas.local/x.pdf) [c](//10.0.0.2:445/x) [d](//93.184.216.34/x)\n",
+    );
+    let all = d.messages();
+    for (dest, host) in [
+        ("//192.168.1.5/forms/x.pdf", "192.168.1.5"),
+        ("//nas.local/x.pdf", "nas.local"),
+        ("//10.0.0.2:445/x", "10.0.0.2:445"),
+    ] {
+        let said = format!("error: `{dest}` is a file on a network share (`{host}`)");
+        assert!(all.iter().any(|m| m.contains(&said)), "{said} in {all:#?}");
+    }
+    assert_eq!(d.r.diagnostics.len(), 3, "{:#?}", d.r.diagnostics);
+    assert!(
+        d.r.html.contains("href=\"https://93.184.216.34/x\""),
+        "{}",
+        d.r.html
+    );
 }
 
 #[test]
