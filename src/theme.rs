@@ -120,6 +120,17 @@ impl Theme {
                 diags.push(crate::content::names::not_unicode(shown, false));
                 continue;
             }
+            // Its static files are published under `assets/` by their
+            // names, which must work everywhere, as `static/`'s do (a line
+            // break would also split the manifest's line).
+            if let Some(problem) = key
+                .strip_prefix("static/")
+                .and_then(crate::content::file_types::portable_name_problem)
+            {
+                let shown = at(&format!("{THEME_DIR}/{key}"));
+                diags.push(crate::content::names::portable_error(shown, &problem));
+                continue;
+            }
             match dir.read(&key) {
                 Ok(bytes) => {
                     // Only a real difference counts as an override; the

@@ -64,9 +64,19 @@ use portable as imp;
 
 pub use imp::Dir;
 
-/// Whether `path` (last component only) is a symbolic link.
+/// Whether `path` (last component only) is a symbolic link. `public/` and
+/// `public/.` name `public` itself: the system follows a link given with
+/// a slash after it (as a shell completes a folder's name), so the last
+/// name is looked at without them.
 pub fn is_link(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    std::fs::symlink_metadata(named(path)).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// `path` without a trailing slash or `.` parts (a leading `./` stays):
+/// its last component is the name of what it leads to, not `.` or an
+/// empty name after a slash that would have a system call follow a link.
+pub fn named(path: &Path) -> PathBuf {
+    path.components().collect()
 }
 
 /// `rel` as a `/`-separated string, for [`Dir`] calls.

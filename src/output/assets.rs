@@ -235,11 +235,19 @@ fn read_all(
 /// allowlisted type, sanitised for an SVG, without their metadata for a
 /// photo; `None` with an error for a type that runs or is unknown. A site
 /// whose authors are all trusted (`allow_raw_html`) publishes every type as
-/// it is, but for photos: their metadata is about the people in them.
+/// it is, but for photos: their metadata is about the people in them. A
+/// photo is known by its bytes too: a phone's JPEG named `.pdf` or `.txt`
+/// still shows in an `<img>` and still says where it was taken.
 fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let name = path.to_string_lossy();
-    if file_types::classify(&name) == FileType::Image {
-        return without_metadata(path, &name, bytes, diags);
+    let image = file_types::classify(&name) == FileType::Image;
+    let bytes = if image || crate::output::image_metadata::is_photo(&bytes) {
+        without_metadata(path, &name, bytes, diags)?
+    } else {
+        bytes
+    };
+    if image {
+        return Some(bytes);
     }
     if rules.allow_raw {
         return Some(bytes);

@@ -3,38 +3,32 @@
 
 use super::MARKER;
 use crate::diagnostics::Diagnostic;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
-/// An absolute, normalised path, whether or not it exists yet.
+/// An absolute, normalised path, whether or not it exists yet: resolved
+/// one component at a time, as the system will when the folder is made.
+/// Each part that exists is resolved with its links; a `..` then leaves
+/// the real folder reached so far, never a name's text (`new/../guidance`
+/// is `guidance`, and `link/new/../x` is beside where `link` leads).
 fn absolute(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
-    }
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(p)
     };
-    // Canonicalise the deepest existing ancestor, then add the rest.
-    let mut existing = abs.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
             }
-            _ => break,
-        }
-    }
-    let mut out = existing
-        .canonicalize()
-        .unwrap_or_else(|_| existing.to_path_buf());
-    for r in rest.into_iter().rev() {
-        if r == ".." {
-            out.pop();
-        } else if r != "." {
-            out.push(r);
+            other => {
+                out.push(other);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
         }
     }
     out
@@ -186,6 +180,10 @@ mod tests {
         assert!(check_target(&site, &site.join("static/sub/out")).is_err());
         assert!(check_target(&site, &site.join("templates/x")).is_err());
         assert!(check_target(&site, &site.join("statics")).is_ok());
+        // A `..` after a folder not made yet still leads into the site.
+        assert!(check_target(&site, &site.join("new/../guidance/out")).is_err());
+        assert!(check_target(&site, &site.join("a/b/../../static")).is_err());
+        assert!(check_target(&site, &site.join("new/../public")).is_ok());
         let base = dir.path().join("base");
         for inside in ["guidance/out", "templates/x", "static", "static/a/b"] {
             let e = check_base(&base, &base.join(inside)).unwrap_err();

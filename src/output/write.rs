@@ -165,7 +165,9 @@ impl Writer {
     pub fn begin(out: &Path) -> Result<Writer, Diagnostic> {
         let created = std::fs::symlink_metadata(out).is_err();
         std::fs::create_dir_all(out).map_err(|e| io_error(out, &e))?;
-        let root = Dir::open(out).map_err(|e| io_error(out, &e))?;
+        // By its own name (not `public/`), so that a link swapped in since
+        // the check is refused, not followed.
+        let root = Dir::open(&crate::no_follow::named(out)).map_err(|e| io_error(out, &e))?;
         // Before the staging folder is touched: another build's is in use.
         if !root.lock().map_err(|e| io_error(out, &e))? {
             return Err(Diagnostic::error(

@@ -85,6 +85,12 @@ impl Format {
     }
 }
 
+/// Whether `bytes` are a JPEG, PNG or WebP, whatever the file's name says:
+/// `<img>` shows them by their bytes, and a download keeps its metadata.
+pub fn is_photo(bytes: &[u8]) -> bool {
+    Format::sniff(bytes).is_some()
+}
+
 /// An image walked to its end: the bytes to publish, and whether the
 /// metadata left out held a location.
 struct Clean {

@@ -1,0 +1,205 @@
+//! Defects found by a second black-box sweep with hostile input (links,
+//! odd names, forged output, disguised files): each test is the smallest
+//! site that showed one.
+
+mod common;
+
+use common::{Site, tree};
+
+fn site() -> Site {
+    Site::fixture("basic")
+}
+
+/// The JPEG of the photo tests with an EXIF block holding a GPS directory
+/// (a latitude) and a marker to look for.
+fn phone_photo() -> Vec<u8> {
+    let jpeg = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos/plain.jpg"),
+    )
+    .unwrap();
+    // Little-endian TIFF: IFD0 with a pointer to a GPS IFD (latitude N).
+    let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
+    let entry = |t: &mut Vec<u8>, tag: u16, ty: u16, count: u32, value: u32| {
+        t.extend_from_slice(&tag.to_le_bytes());
+        t.extend_from_slice(&ty.to_le_bytes());
+        t.extend_from_slice(&count.to_le_bytes());
+        t.extend_from_slice(&value.to_le_bytes());
+    };
+    let gps_at = 8 + 2 + 12 + 4;
+    t.extend_from_slice(&1u16.to_le_bytes());
+    entry(&mut t, 0x8825, 4, 1, gps_at);
+    t.extend_from_slice(&0u32.to_le_bytes());
+    t.extend_from_slice(&1u16.to_le_bytes());
+    entry(&mut t, 1, 2, 2, u32::from(b'N'));
+    t.extend_from_slice(&0u32.to_le_bytes());
+    t.extend_from_slice(b"GPSSECRETMARK");
+    let body = [b"Exif\0\0".as_slice(), &t].concat();
+    let mut out = jpeg[..20].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&(body.len() as u16 + 2).to_be_bytes());
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&jpeg[20..]);
+    out
+}
+
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A phone photo saved under a document's or a video's name (`.pdf`,
+/// `.txt`, `.mp4`) was published with its GPS block: only files named as
+/// images went through the metadata removal, yet `![x](scan.pdf)` shows
+/// it in an `<img>` (browsers go by its bytes) and a download keeps its
+/// location. A file is a photo by its bytes as well as by its name.
+#[test]
+fn a_photo_under_another_type_s_name_loses_its_location_too() {
+    let s = site();
+    let photo = phone_photo();
+    for name in ["scan.pdf", "notes.txt", "clip.mp4"] {
+        s.write(&format!("guidance/handbook/images/{name}"), &photo);
+    }
+    s.write("static/poster.pdf", &photo);
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(
+        rel,
+        format!(
+            "{text}\n![Scan](images/scan.pdf)\n\n[notes](images/notes.txt), [clip](images/clip.mp4)\n"
+        ),
+    );
+    let o = s.build_ok();
+    let published = tree(&s.out());
+    let mut seen = 0;
+    for (path, bytes) in &published {
+        if ["scan.pdf", "notes.txt", "clip.mp4", "poster.pdf"]
+            .iter()
+            .any(|n| path.ends_with(n))
+        {
+            seen += 1;
+            assert!(
+                !holds(bytes, b"GPSSECRETMARK"),
+                "{path} keeps its GPS block"
+            );
+            assert!(
+                bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+                "{path}: still the photo"
+            );
+        }
+    }
+    assert_eq!(seen, 3 * 3 + 1, "{:?}", published.keys());
+    let zip = std::fs::read(s.out().join("download/test-guidance.zip")).unwrap();
+    for (name, bytes) in fieldguide::output::download::entries(&zip).unwrap() {
+        assert!(!holds(&bytes, b"GPSSECRETMARK"), "{name} in the zip");
+    }
+    for file in ["guidance/handbook/images/scan.pdf", "static/poster.pdf"] {
+        assert!(
+            o.stderr.contains(&format!(
+                "{file}: warning: the published copy leaves out the photo's location"
+            )),
+            "{file} is named:\n{}",
+            o.stderr
+        );
+    }
+}
+
+/// An output folder written with `..` after a folder that does not exist
+/// yet (`--out new/../guidance/out`) was taken for a folder outside the
+/// site: the check compared the words of the path, not where it leads.
+/// The build wrote its pages into `guidance/`, made `new/` in the site,
+/// and the next build read its own output back as 122 files of guidance.
+/// The path is resolved as the system resolves it, and refused.
+#[test]
+fn an_output_path_that_climbs_back_into_the_source_is_refused() {
+    let s = site();
+    let before = tree(s.path());
+    for out in ["new/../guidance/out", "a/b/../../static"] {
+        let target = s.path().join(out);
+        let o = s.run(&["build", "--out", target.to_str().unwrap()]);
+        assert_eq!(o.code, 1, "{out}:\n{}", o.stderr);
+        assert!(
+            o.stderr.contains("is inside the site's"),
+            "{out}:\n{}",
+            o.stderr
+        );
+    }
+    // Through a link to the site's `guidance/`, then a new folder and `..`.
+    let link = s.path().join("elsewhere");
+    std::os::unix::fs::symlink(s.path().join("guidance"), &link).unwrap();
+    let o = s.run(&["build", "--out", link.join("new/../out").to_str().unwrap()]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    std::fs::remove_file(&link).unwrap();
+    assert_eq!(tree(s.path()), before, "nothing was written in the site");
+    assert!(!s.path().join("new").exists() && !s.path().join("a").exists());
+    // A `..` that stays out of the source folders is still fine.
+    let o = s.run(&[
+        "build",
+        "--out",
+        s.path().join("new/../public").to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(s.out().join("en/index.html").is_file());
+}
+
+/// An output folder that is a link is refused, but named with a slash
+/// after it (`--out public/`, as a shell completes a folder's name) or as
+/// `public/.` the link was followed: the check looked at the path as
+/// given, and the system resolves a link before a trailing slash. The
+/// build wrote into the folder the link led to.
+#[test]
+fn an_output_link_named_with_a_trailing_slash_is_refused() {
+    let s = site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = s.path().join("public");
+    std::os::unix::fs::symlink(elsewhere.path(), &link).unwrap();
+    for named in ["public/", "public/.", "public/./"] {
+        let out = format!("{}/{named}", s.path().display());
+        let o = s.run(&["build", "--out", &out]);
+        assert_eq!(o.code, 1, "{named}:\n{}", o.stderr);
+        assert!(
+            o.stderr.contains("is a symbolic link"),
+            "{named}:\n{}",
+            o.stderr
+        );
+        assert!(
+            std::fs::read_dir(elsewhere.path())
+                .unwrap()
+                .next()
+                .is_none(),
+            "{named}: nothing written where the link leads"
+        );
+    }
+}
+
+/// A theme's own static files (`templates/static/`) are published under
+/// `assets/` by their names, but their names were not checked as
+/// `static/`'s are: `con.png` and `c:d.png` (which Windows cannot hold)
+/// were published, a name with a line break split its line of the
+/// output's manifest in two, and `e\f.png` stopped the build with an
+/// "internal error". Each is an error naming the file, as in `static/`.
+#[test]
+fn a_theme_static_file_s_name_must_work_everywhere() {
+    let s = site();
+    let png = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
+    for name in ["con.png", "c:d.png", "a\nb.png", "e\\f.png", "g.png "] {
+        s.write(&format!("templates/static/{name}"), &png);
+    }
+    s.write("templates/static/fine.png", &png);
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for shown in ["con.png", "c:d.png", "a\\u{a}b.png", "e\\f.png", "g.png "] {
+        assert!(
+            o.stderr.lines().any(|l| l.starts_with(&format!(
+                "templates/static/{shown}: error: this name does not work on every system"
+            ))),
+            "{shown:?} is named:\n{}",
+            o.stderr
+        );
+    }
+    assert!(!o.stderr.contains("internal error"), "{}", o.stderr);
+    assert!(!s.out().exists());
+    for name in ["con.png", "c:d.png", "a\nb.png", "e\\f.png", "g.png "] {
+        std::fs::remove_file(s.path().join("templates/static").join(name)).unwrap();
+    }
+    s.build_ok();
+    assert!(s.out().join("assets/fine.png").is_file());
+}
