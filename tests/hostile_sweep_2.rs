@@ -203,3 +203,36 @@ fn a_theme_static_file_s_name_must_work_everywhere() {
     s.build_ok();
     assert!(s.out().join("assets/fine.png").is_file());
 }
+
+/// A Git repository at the top of the output (`public/` a clone of the
+/// `gh-pages` branch) is never the build's to remove, but a manifest entry
+/// forged under it (`<hash> .git/HEAD`, whose bytes anyone can predict,
+/// and the manifest is committed to that very branch) had the build remove
+/// the file as one it wrote: the clone was no longer a repository. Such an
+/// entry is ignored with a warning, like one with `..`.
+#[test]
+fn a_manifest_entry_forged_into_the_repository_removes_nothing() {
+    let s = site();
+    let git = s.out().join(".git");
+    std::fs::create_dir_all(git.join("refs/heads")).unwrap();
+    let head = b"ref: refs/heads/gh-pages\n";
+    std::fs::write(git.join("HEAD"), head).unwrap();
+    s.build_ok();
+    let manifest = s.out().join(".fieldguide-output");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str(&format!("{} .git/HEAD\n", blake3::hash(head).to_hex()));
+    std::fs::write(&manifest, text).unwrap();
+    let o = s.build_ok();
+    assert_eq!(
+        std::fs::read(git.join("HEAD")).unwrap(),
+        head,
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("not a plain path inside the output folder: `.git/HEAD`"),
+        "{}",
+        o.stderr
+    );
+}

@@ -81,9 +81,11 @@ const SEALED: &str = "sealed ";
 const REPORT: &str = "report ";
 
 /// A path inside the output: relative, `/`-separated, no `..`, no empty,
-/// `.` or reserved segments.
+/// `.` or reserved segments, and not in the [`REPOSITORY`] at the top (a
+/// manifest entry forged there would have the build remove its files).
 pub fn is_safe(path: &str) -> bool {
     !path.is_empty()
+        && path.split('/').next() != Some(REPOSITORY)
         && !path.starts_with('/')
         && !path.contains('\\')
         && !path.contains('\0')
@@ -256,6 +258,9 @@ mod tests {
         assert!(!is_safe("en/./a"));
         assert!(!is_safe(".fieldguide-output"));
         assert!(!is_safe("en/.fieldguide-staging/x"));
+        assert!(!is_safe(".git/HEAD"));
+        assert!(!is_safe(".git"));
+        assert!(is_safe("en/.git/x") && is_safe(".github/x"));
     }
 
     #[test]
