@@ -70,6 +70,9 @@ const ARABIC: Rules = Rules {
         ("عامل", "عمال", 0),
         ("شخص", "اشخاص", 0),
         ("وثيقه", "وثايق", 0),
+        // The alif of an indefinite accusative (`طفلاً`, typed `طفلا`: "a
+        // child", as in `كيف أحيل طفلا`), its tanween already ignored.
+        ("ا", "", 3),
         ("تهم", "ه", 2),
         ("تها", "ه", 2),
         ("ته", "ه", 2),
@@ -230,13 +233,19 @@ const SPANISH: Rules = Rules {
 // `ma-` (class 6), whose words too often are another word with it
 // (`makazi`, shelter; `kazi`, work), nor `u-`, `ku-`, `ji-`. The index
 // carries these groups: English words of pages shown untranslated keep
-// theirs (`mother` is not `other`).
+// theirs (`mother` is not `other`). Verbs likewise lose their infinitive
+// `ku-`, with the object `m-` or `wa-` after it (`kumpeleka`, `kupeleka`,
+// `kuwapeleka`: `peleka`), where four letters remain: `kubwa` (big) is
+// not `mbwa` (dog), both `bwa` else.
 const SWAHILI: Rules = Rules {
     groups: false,
     joins: false,
     own_groups: true,
     drop: &[],
     prefixes: &[
+        ("kuwa", 4, true),
+        ("kum", 4, true),
+        ("ku", 4, true),
         ("mw", 3, true),
         ("mi", 3, true),
         ("m", 3, true),

@@ -11,6 +11,9 @@ use super::rule_set::Rules;
 /// `пострадавших`), as Snowball takes them off after `а` or `я`; after
 /// another letter Snowball takes off `ивш` whole (`получивших` ->
 /// `получ`), so those come off with it (`получивший` -> `получ`).
+/// Adjectives and participles in `-нн-` another case than the site's
+/// find its group with one `н` or none (`электронная` -> `электрон`,
+/// `информированного` -> `информирова`).
 pub(super) const RUSSIAN: Rules = Rules {
     groups: false,
     joins: false,
@@ -44,6 +47,33 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("вшей", "", 3),
         ("вшую", "", 3),
         ("вшем", "", 3),
+        // Adjectives and participles in `-нн-`: Snowball writes one `н`
+        // (`электронной` -> `электрон`), or none after a participle's `а`
+        // or `я` (`информированное` -> `информирова`); the longer first.
+        ("нными", "н", 3),
+        ("нными", "", 3),
+        ("нного", "н", 3),
+        ("нного", "", 3),
+        ("нному", "н", 3),
+        ("нному", "", 3),
+        ("нная", "н", 3),
+        ("нная", "", 3),
+        ("нной", "н", 3),
+        ("нной", "", 3),
+        ("нное", "н", 3),
+        ("нное", "", 3),
+        ("нные", "н", 3),
+        ("нные", "", 3),
+        ("нный", "н", 3),
+        ("нный", "", 3),
+        ("нную", "н", 3),
+        ("нную", "", 3),
+        ("нных", "н", 3),
+        ("нных", "", 3),
+        ("нным", "н", 3),
+        ("нным", "", 3),
+        ("нном", "н", 3),
+        ("нном", "", 3),
         ("иями", "", 3),
         ("ями", "", 3),
         ("ами", "", 3),

@@ -3,7 +3,11 @@
 //! Kept, a page that has only `how`, `to` and `a` had three words of five
 //! and was shown as a partial match, and one with `child` but not
 //! `interview` could rank above the interview page for `how to interview a
-//! child`. A query of such words alone is searched as typed.
+//! child`. A query of such words alone is searched as typed. Questions are
+//! typed as asked, so question words and modal verbs are in the lists too
+//! (`¿Qué debo hacer…?`, `que dois-je faire`, `почему нужно`, `ridhaa ni
+//! nini`, `yaya zan`, `كيف يمكنني`): kept, `nini` was corrected to `nani`
+//! and `hay` to the `may` of an English page.
 //!
 //! The lists go into each index with the elided articles (`"e"` of the
 //! rules), where search.js reads them; nothing is left out of the index
@@ -41,6 +45,15 @@ pub fn of_index(site: &Site, l: LangId) -> Vec<&'static str> {
     out
 }
 
+/// Arabic, one line each of a few words (rustfmt would give each its own).
+#[rustfmt::skip]
+const ARABIC: &[&str] = &[
+    "في", "من", "علي", "الي", "عن", "او", "ما", "كيف", "هل", "هذا", "هذه", "ذلك", "التي",
+    "الذي", "مع", "ثم", "اي", "ان", "هي", "هو", "اذا", "عند", "حتي", "لكن",
+    // Questions: what, why, when, where; I; can, can I.
+    "ماذا", "لماذا", "متي", "اين", "انا", "يمكن", "يمكنني",
+];
+
 /// The function words of language `code`, or none.
 pub fn words(code: &str) -> &'static [&'static str] {
     let primary = code.split(['-', '_']).next().unwrap_or("");
@@ -49,35 +62,86 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "by", "with",
             "from", "as", "is", "are", "be", "was", "were", "do", "does", "how", "what", "when",
             "where", "which", "why", "that", "this", "i", "you", "we", "they", "my", "your", "our",
-            "their", "can", "should", "about", "into",
+            "their", "can", "should", "about", "into", "could", "would", "must", "have", "has",
+            "did", "if", "there", "me", "whom",
         ],
         "fr" => &[
             "le", "la", "les", "un", "une", "de", "des", "du", "au", "aux", "a", "et", "ou", "en",
             "dans", "pour", "par", "sur", "avec", "que", "qui", "quoi", "comment", "est", "sont",
             "ce", "cette", "ces", "son", "sa", "ses", "se", "je", "il", "elle", "nous", "vous",
-            "ils", "on", "y", "faire", "quand",
+            "ils", "on", "y", "faire", "quand", "quel", "quelle", "quels", "quelles", "pourquoi",
+            "puis", "peut", "peuvent", "dois", "doit", "doivent", "faut", "etre", "me", "mon",
+            "ma", "mes",
         ],
         "es" => &[
             "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a",
             "y", "o", "e", "u", "en", "con", "por", "para", "que", "como", "cuando", "donde", "es",
-            "son", "se", "su", "sus", "le", "les", "mi", "tu",
+            "son", "se", "su", "sus", "le", "les", "mi", "tu", "cual", "cuales", "quien",
+            "quienes", "porque", "hay", "puedo", "puede", "pueden", "debo", "debe", "deben",
+            "hacer", "yo", "me", "este", "esta", "estos", "estas",
         ],
         "pt" => &[
             "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "ao",
             "aos", "no", "na", "nos", "nas", "em", "e", "ou", "com", "por", "para", "pelo", "pela",
-            "que", "como", "quando", "onde", "sao", "se", "seu", "sua",
+            "que", "como", "quando", "onde", "sao", "se", "seu", "sua", "qual", "quais", "quem",
+            "porque", "posso", "pode", "podem", "devo", "deve", "devem", "fazer", "eu", "meu",
+            "minha", "este", "esta",
         ],
-        "ar" => &[
-            "في", "من", "علي", "الي", "عن", "او", "ما", "كيف", "هل", "هذا", "هذه", "ذلك", "التي",
-            "الذي", "مع", "ثم", "اي", "ان", "هي", "هو", "اذا", "عند", "حتي", "لكن",
+        "ar" => ARABIC,
+        "ha" => &[
+            "a", "da", "na", "ta", "ga", "ko", "kuma", "ne", "ce", "wa", "yaya", "me", "ina",
+            "zan", "za", "ake", "wane", "wace", "wanne", "shin",
         ],
-        "ha" => &["a", "da", "na", "ta", "ga", "ko", "kuma", "ne", "ce", "wa"],
         "sw" => &[
             "ya", "wa", "za", "la", "cha", "vya", "kwa", "na", "katika", "ni", "au", "kwamba",
+            "je", "nini", "nani", "gani", "vipi", "wapi", "lini", "ipi", "kwenye",
         ],
         "ru" => &[
-            "и", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "до", "для", "из",
-            "у", "за", "а", "но", "или", "как", "что", "это", "ли", "же", "бы",
+            "и",
+            "в",
+            "во",
+            "на",
+            "с",
+            "со",
+            "к",
+            "ко",
+            "по",
+            "о",
+            "об",
+            "от",
+            "до",
+            "для",
+            "из",
+            "у",
+            "за",
+            "а",
+            "но",
+            "или",
+            "как",
+            "что",
+            "это",
+            "ли",
+            "же",
+            "бы",
+            "я",
+            "мне",
+            "мы",
+            "вы",
+            "он",
+            "она",
+            "они",
+            "где",
+            "когда",
+            "кто",
+            "почему",
+            "зачем",
+            "какой",
+            "какая",
+            "какие",
+            "можно",
+            "может",
+            "нужно",
+            "надо",
         ],
         _ => &[],
     }
