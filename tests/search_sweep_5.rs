@@ -151,3 +151,31 @@ fn a_swahili_verb_without_its_infinitive_prefix() {
     assert!(pages.is_empty(), "{hits:#?}");
 }
 
+/// A phone number typed in other groups than the page's: `0722 000 000`
+/// (national, trunk 0) finds *+254 722 000 000*, and `+33 1 23 45 67 89`,
+/// `+33123456789` or `0033123456789` (international) find *01 23 45 67
+/// 89*. Before, `0722 000 000` showed "Words matched: 1 of 2" (`0722` is
+/// no group of the page), `+33 1 23 45 67 89` "5 of 6", and `+33123456789`
+/// nothing. Groups that are each found stay apart (`1 500`).
+#[test]
+fn a_phone_number_typed_in_other_groups() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["0722 000 000", "0722-000-000", "(0722) 000000"] {
+        expect(&b, &site, "en", q, "cash");
+    }
+    for q in [
+        "+33 1 23 45 67 89",
+        "+33123456789",
+        "0033123456789",
+        "0033 1 23 45 67 89",
+        "1 500",
+    ] {
+        expect(&b, &site, "fr", q, "cash");
+    }
+    // A number that is no page's, in groups or not, finds nothing.
+    for q in ["0733 000 000", "+33 9 99 99 99 99"] {
+        let (pages, _, hits) = find(&b, &site, "fr", q);
+        assert!(pages.is_empty(), "`{q}`: {hits:#?}");
+    }
+}

@@ -18,7 +18,8 @@
     var c = "[\\p{Alphabetic}\\p{N}" + ign.source.slice(1), a = "\\p{Alphabetic}";
     word = c + "+";
     word = new RegExp(a + "(?:\\." + a + "(?!" + c + "))+|" + (idx.a ? word + "(?:['\u2019]" + word + ")*" : word), "gu");
-  } catch (e) { // old browsers: split at spaces and punctuation
+  } catch (e) {
+    // Old browsers: split at spaces and punctuation.
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
   function words(s) {
@@ -32,41 +33,38 @@
 
   // The affix rules of src/search/affix.rs, read the same way; both are
   // tested on src/search/affix_cases.tsv.
-  var R = idx.r || { g: 0, e: [], p: [], s: [], i: [], q: [] };
+  var R = idx.r;
   function len(s) { return Array.from(s).length; }
-  function starts(s, p) { return s.lastIndexOf(p, 0) === 0; }
-  function ends(s, x) { return s.length >= x.length && s.slice(s.length - x.length) === x; }
   function cut(s, x) { return s.slice(0, s.length - x[0].length) + x[1]; }
   // What a query word may stand for: itself, then least stripped first.
   function variants(w) {
     var n = len(w), stems = [w], out = [];
     function add(v) { if (out.indexOf(v) < 0) out.push(v); }
-    R.p.forEach(function (p) { if (starts(w, p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
+    R.p.forEach(function (p) { if (w.startsWith(p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
     stems.forEach(function (s) {
       add(s);
-      R.s.concat(R.i, R.q).forEach(function (x) { if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
+      R.s.concat(R.i, R.q).forEach(function (x) { if (s.endsWith(x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
     });
-    return out.map(function (v, i) { return [i ? len(v) : 1e9, i, v]; })
-      .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
-      .map(function (v) { return v[2]; });
+    // The word first, then the longest (the sort keeps ties in order).
+    return [w].concat(out.slice(1).sort(function (a, b) { return len(b) - len(a); }));
   }
   // A word's group under rules that make groups (Arabic).
   function group(t) {
     var s = t, i, p, x;
     for (i = 0; i < R.p.length; i++) {
       p = R.p[i];
-      if (p[2] && starts(s, p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
+      if (p[2] && s.startsWith(p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
     }
     for (i = 0; i < R.s.length; i++) {
       x = R.s[i];
-      if (ends(s, x[0]) && len(s) - len(x[0]) >= x[2]) return cut(s, x);
+      if (s.endsWith(x[0]) && len(s) - len(x[0]) >= x[2]) return cut(s, x);
     }
     return s;
   }
   function loose(t) {
     for (var i = 0, p; i < R.p.length; i++) {
       p = R.p[i];
-      if (!p[2] && starts(t, p[0]) && len(t) - len(p[0]) >= p[1]) return t.slice(p[0].length);
+      if (!p[2] && t.startsWith(p[0]) && len(t) - len(p[0]) >= p[1]) return t.slice(p[0].length);
     }
   }
   window.fieldguideAffix = { variants: variants, group: group };
@@ -192,7 +190,7 @@
   // Calls f with each key that starts with p, in order.
   function each(p, f) {
     for (var lo = 0, hi = sorted.length, mid; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < p) lo = mid + 1; else hi = mid; }
-    for (; lo < sorted.length && starts(sorted[lo], p); lo++) f(sorted[lo]);
+    for (; lo < sorted.length && sorted[lo].startsWith(p); lo++) f(sorted[lo]);
   }
   // A word split in two: each way to cut it into a key and the start of
   // a key (or a whole one) of two letters or more (`case` + `work`: the
@@ -225,7 +223,9 @@
   // `24/7`, `1,000,000`, Arabic `١٬٠٠٠`): each such run with its page, read once. A query number is a
   // run joined (`2348001234567`, `247`), or five digits or more of one
   // (`8001234567`; `08001234567`, its trunk 0 off; `00234…`, the
-  // international 00).
+  // international 00); or, where the page's starts with a trunk 0, the
+  // query's after a country code of up to three digits (`+33123456789`,
+  // `0033123456789` for `01 23 45 67 89`).
   var runs;
   function joined(q) {
     var on = {}, a = new Uint32Array(W.length), used = 0, d = q.replace(/^0+/, ""), num = /^\d+$/;
@@ -242,12 +242,24 @@
       });
     });
     runs.forEach(function (r) {
-      if (r[0] === q || (d.length >= 5 && r[0].indexOf(d) >= 0)) {
+      if (r[0] === q || (d.length >= 5 && r[0].indexOf(d) >= 0) || (r[0][0] === "0" && r[0].length > 6 && d.endsWith(r[0].slice(1)) && d.length - r[0].length < 3)) {
         on[r[1]] = used = 1;
         r[2].forEach(function (t) { a[t] = 1; });
       }
     });
     return used ? { docs: on, toks: a } : null;
+  }
+
+  // A number typed in other groups than the page's (`0722 000 000` for
+  // `+254 722 000 000`, `+33 1 23 45 67 89` for `01 23 45 67 89`): its
+  // groups as one, when one of them alone finds nothing (not the one
+  // being typed: `2018 2` is not `20182`).
+  function join(a, typing) {
+    for (var i = 0, j, f; i < a.length; i++) {
+      for (j = i, f = 0; /^\d+$/.test(a[j]); j++) f |= !find(a[j]).g.size && !(typing && !a[j + 1]);
+      if (f && j > i + 1) a.splice(i, j - i, a.slice(i, j).join(""));
+    }
+    return a;
   }
 
   // The groups a query word finds, each with a tier: 3 the word or its
@@ -308,8 +320,8 @@
   // address, or submitted) has no word still being typed: the one being
   // typed counts as a word wherever a word starts with it.
   function query(q, done) {
-    var qs = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
-      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), typing = !done && !/\s$/.test(q), need;
+    var typing = !done && !/\s$/.test(q), qs = join(words(q), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
+      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
     if (kept.length && !(typing && kept.length === 1 && kept[0] === qs[qs.length - 1] && len(kept[0]) < 2)) qs = kept;
@@ -359,7 +371,8 @@
         count++; ex |= exact[x[i]]; ty |= typed[x[i]];
         while (s < sec.length && sec[s] + sec[s + 2] <= i) s += 3;
         if (s < sec.length && sec[s] <= i) head |= m;
-        if (M > 1) { // the shortest stretch holding every word found so far
+        // The shortest stretch holding every word found so far.
+        if (M > 1) {
           for (b = 0; b < M; b++) if (m >> b & 1) last[b] = i;
           for (lo = i, b = 0; b < M; b++) if ((seen | m) >> b & 1 && last[b] < lo) lo = last[b];
           span = (seen | m) !== seen ? i - lo : Math.min(span, i - lo);
@@ -432,7 +445,9 @@
     try {
       var rules = new Intl.PluralRules(doc.documentElement.lang);
       cat = function (x) { return rules.select(x); };
-    } catch (e) { /* no plural rules */ }
+    } catch (e) {
+      // No plural rules.
+    }
     while (i < s.length - 1 && cat(s[i]) !== cat(n)) i++;
     return status.getAttribute("data-count-" + s[i]).replace(/\d+/, n);
   }
@@ -515,7 +530,8 @@
   function run(done) {
     clearTimeout(timer);
     search(input.value, done);
-    try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
+    // Not from file://.
+    try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) {}
   }
   // Results as one types: at once while searches are quick, else once
   // typing pauses.
