@@ -236,3 +236,34 @@ fn a_manifest_entry_forged_into_the_repository_removes_nothing() {
         o.stderr
     );
 }
+
+/// A site's own stylesheet that loads from another host (a web font's
+/// `@import`, a `url(https://…)` font or background) was published without
+/// a word: every page's Content-Security-Policy keeps readers' browsers
+/// from loading it, so the author saw a style missing and no reason. The
+/// build says so, at the place in the file, and names every address.
+#[test]
+fn a_theme_stylesheet_loading_from_another_host_is_named() {
+    let s = site();
+    s.write(
+        "templates/static/brand.css",
+        "/* url(https://in.a.comment/) */\n\
+         @import url(\"https://fonts.example/css2?family=Noto\");\n\
+         body { background: url(images/paper.png); }\n\
+         h1 { font-family: x; src: url(//cdn.example/x.woff2); content: \"url(https://text.example/)\" }\n",
+    );
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains(
+            "templates/static/brand.css:2:14: warning: this stylesheet loads from another host"
+        ) && o
+            .stderr
+            .contains("`https://fonts.example/css2?family=Noto`, `//cdn.example/x.woff2`"),
+        "{}",
+        o.stderr
+    );
+    for quiet in ["in.a.comment", "text.example", "paper.png"] {
+        assert!(!o.stderr.contains(quiet), "{quiet}:\n{}", o.stderr);
+    }
+    assert!(s.out().join("assets/brand.css").is_file());
+}

@@ -12,6 +12,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod remote;
+
 /// The files under `guidance/` that pages use, read once and placed in
 /// every language's folder; and the others, which are not published.
 pub struct Assets {
@@ -130,6 +132,9 @@ pub fn theme_files(
             None => Path::new(crate::theme::THEME_DIR).join(&key),
         };
         let vetted = if code {
+            if file_types::extension(name).as_deref() == Some("css") {
+                other_hosts(&shown, bytes, diags);
+            }
             Some(bytes.to_vec())
         } else {
             vet(rules, &shown, bytes.to_vec(), diags)
@@ -139,6 +144,23 @@ pub fn theme_files(
         }
     }
     out
+}
+
+/// A warning at the first address in a site's own stylesheet that leads
+/// to another host, naming them all: readers never load them.
+fn other_hosts(shown: &Path, bytes: &[u8], diags: &mut Vec<Diagnostic>) {
+    let found = remote::other_hosts(&String::from_utf8_lossy(bytes));
+    let Some((line, col, _)) = found.first() else {
+        return;
+    };
+    let targets: Vec<String> = found.iter().map(|(_, _, t)| format!("`{t}`")).collect();
+    let msg = format!(
+        "this stylesheet loads from another host, which readers' browsers refuse (the Content-Security-Policy of every page allows only the site's own files), so what it loads is missing: {}",
+        listed(&targets)
+    );
+    diags.push(Diagnostic::warning(shown, *line, *col, msg).with_hint(
+        "copy the font, image or stylesheet into templates/static/ and refer to it by its name there",
+    ));
 }
 
 /// Reads `files` (relative to the folder `dir` of the site) and vets each:
