@@ -325,9 +325,13 @@ pub(super) enum Kind {
     SimpleTable,
     WikiLink,
     Kramdown,
+    /// Obsidian's `%%…%%`: a note its author hid from readers.
+    Comment,
+    /// MkDocs's `!!! note "Title"`, `??? tip`.
+    Admonition,
 }
 
-pub(super) const KINDS: usize = 7;
+pub(super) const KINDS: usize = 9;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -339,6 +343,8 @@ impl Kind {
         Kind::SimpleTable,
         Kind::WikiLink,
         Kind::Kramdown,
+        Kind::Comment,
+        Kind::Admonition,
     ];
 }
 

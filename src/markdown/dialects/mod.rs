@@ -18,6 +18,7 @@ use pulldown_cmark::{CowStr, Event, Tag};
 use scan::attribute_block;
 use std::ops::Range;
 
+mod comments;
 mod scan;
 
 /// Passes an event on, without what other dialects put in it; `None` when
@@ -57,8 +58,17 @@ pub(super) fn filter<'a>(
         }
         Event::SoftBreak | Event::HardBreak if covered(st, &range) => None,
         Event::Text(t) => cut(st, t, range),
+        // Inside a comment, everything goes: a link there publishes nothing.
+        _ if hidden(st, &range) => None,
         other => Some((other, range)),
     }
+}
+
+/// `range` lies within an Obsidian comment.
+fn hidden(st: &State, range: &Range<usize>) -> bool {
+    overlapping(&st.dialects.drops, range)
+        .iter()
+        .any(|(r, k)| *k == Kind::Comment && r.start <= range.start && range.end <= r.end)
 }
 
 fn body<'s>(st: &State<'s, '_>) -> &'s str {
@@ -299,6 +309,9 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
             .find("}")
             .map_or(line, |i| &line[..(i + 2).min(line.len())]),
         Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
+        // Not the words the author hid: messages are kept in the output's
+        // manifest, and may be shown to others.
+        Kind::Comment => "%%…%%",
         _ => line,
     };
     let mut s: String = piece
@@ -346,6 +359,16 @@ fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
             ),
             "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
+        ),
+        Kind::Comment => (
+            format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
+            "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",
+        ),
+        Kind::Admonition => (
+            format!(
+                "MkDocs admonition `{shown}` left out{more}: fieldguide has no `!!!` blocks, so the lines indented under it are published as plain text (after a blank line, as code)"
+            ),
+            "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
         ),
         Kind::GridTable => (
             format!("a pandoc grid table (`{shown}`) is shown as text{more}"),

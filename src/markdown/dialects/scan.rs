@@ -12,8 +12,13 @@ impl Dialects {
     /// The ranges of `body` to leave out, found in one pass over its lines.
     pub(in crate::markdown) fn new(body: &str) -> Self {
         let mut drops = Vec::new();
-        if memchr::memchr(b'{', body.as_bytes()).is_some() || body.contains(":::") {
+        if memchr::memchr(b'{', body.as_bytes()).is_some()
+            || [":::", "!!!", "???"].iter().any(|m| body.contains(m))
+        {
             scan(body, &mut drops);
+        }
+        if body.contains("%%") {
+            super::comments::add(body, &mut drops);
         }
         Dialects {
             drops,
@@ -34,6 +39,8 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             .is_none_or(|l| l.trim().is_empty());
         let marker = if is_div_marker(line) {
             Some(Kind::Div)
+        } else if is_admonition(line) {
+            Some(Kind::Admonition)
         } else if is_kramdown_line(line) {
             Some(Kind::Kramdown)
         } else {
@@ -63,6 +70,23 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
 fn is_div_marker(line: &str) -> bool {
     let t = line.trim_start_matches(' ');
     line.len() - t.len() <= 3 && t.starts_with(":::")
+}
+
+/// MkDocs's admonitions: `!!! note "Title"`, `??? tip`, `???+ warning`,
+/// with at most three spaces before.
+fn is_admonition(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    let Some(rest) = ["!!!", "???+", "???"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+    else {
+        return false;
+    };
+    line.len() - t.len() <= 3
+        && rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,

@@ -1,0 +1,110 @@
+//! Defects found by a sixth sweep with real-world corpora (Obsidian vaults,
+//! MkDocs and Docusaurus sites, files from Windows): each test is the
+//! smallest site that showed one, run through the real binary.
+
+mod common;
+
+use common::Site;
+
+const SIGNS: &str = "guidance/handbook/02-signs.en.md";
+
+/// The `path:line:col: warning: …` line of `stderr` that starts with `at`.
+fn warning_at<'a>(stderr: &'a str, at: &str) -> &'a str {
+    stderr
+        .lines()
+        .find(|l| l.starts_with(&format!("{at}: warning: ")))
+        .unwrap_or_else(|| panic!("no warning at {at}:\n{stderr}"))
+}
+
+/// An Obsidian vault hides `%%…%%` from readers: notes to reviewers, names
+/// of people, a link to a case file. CommonMark shows them as text, so
+/// every hidden note was published, in the page, its print page and the
+/// search index, and the file a hidden link named was published too,
+/// without a word. They are left out, with a warning at the first that
+/// does not repeat the hidden words; `%%` inside code stays.
+#[test]
+fn an_obsidian_comment_is_not_published() {
+    let s = Site::signs_with(
+        "Ask first. %%check with Amina before release%% Then listen.\n\n\
+         %%\nReviewer: the [case file](case-file.docx) names the family.\n\n\
+         - a list item that was hidden too\n%%\n\n\
+         Write `%%` in code as it is.\n",
+    );
+    s.write("guidance/handbook/case-file.docx", "private");
+    let o = s.build_ok();
+    let line = warning_at(&o.stderr, &format!("{SIGNS}:13:12"));
+    assert_eq!(
+        line,
+        format!(
+            "{SIGNS}:13:12: warning: an Obsidian comment (`%%…%%`) left out (and 1 more on this page): readers never see it"
+        )
+    );
+    let page = s.page("en/handbook/signs.html");
+    let text = page.text_of("div.content");
+    assert!(text.contains("Ask first."), "{text}");
+    assert!(text.contains("Then listen."), "{text}");
+    assert!(page.text.contains("<code>%%</code>"), "{}", page.text);
+    for out in common::tree(&s.out()).keys() {
+        assert!(!out.contains("case-file"), "published: {out}");
+    }
+    // Nor in the output's manifest, which keeps the build's messages.
+    for (name, bytes) in common::tree(&s.out()) {
+        let body = String::from_utf8_lossy(&bytes);
+        for hidden in ["Amina", "Reviewer", "names the family", "hidden too"] {
+            assert!(!body.contains(hidden), "{name} has {hidden:?}");
+        }
+    }
+}
+
+/// MkDocs's admonitions (`!!! note "Consent"` over lines indented four
+/// spaces) mean nothing to CommonMark: the marker was published as text
+/// and, after a blank line, the admonition's words as a code block, with
+/// no word said (`:::` blocks get a warning). The marker is left out, with
+/// a warning at its line saying what readers get and the callout to write.
+#[test]
+fn a_mkdocs_admonition_is_named_with_the_callout_to_write() {
+    let s = Site::signs_with(
+        "!!! warning \"Consent\"\n    Ask before taking notes.\n\n??? tip\n\n    Keep it short.\n",
+    );
+    let o = s.build_ok();
+    let line = warning_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert!(
+        line.ends_with(
+            "MkDocs admonition `!!! warning \"Consent\"` left out (and 1 more on this page): fieldguide has no `!!!` blocks, so the lines indented under it are published as plain text (after a blank line, as code)"
+        ),
+        "{line}"
+    );
+    assert!(
+        o.stderr
+            .contains("hint: write a callout: a quote whose first line is `> [!NOTE]`")
+    );
+    let page = s.page("en/handbook/signs.html");
+    let text = page.text_of("div.content");
+    assert!(!text.contains("!!!") && !text.contains("???"), "{text}");
+    assert!(text.contains("Ask before taking notes."), "{text}");
+}
+
+/// `![Flow](images\flow.png)`, a path as Windows writes it: a backslash is
+/// part of a name on the web, so the image is missing, but the hint said
+/// "the file is called `images/flow.png`: names are case-sensitive", which
+/// is not what is wrong. It says to write `/` between folders.
+#[test]
+fn a_windows_path_is_told_to_use_slashes() {
+    let s = Site::signs_with("![Flow](images\\flow.png)\n");
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!(
+            "{SIGNS}:13:1: error: missing image file `images\\flow.png`"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(
+            "hint: write `/` between folders, not `\\` as Windows does: `images/flow.png`"
+        ),
+        "{}",
+        o.stderr
+    );
+}
