@@ -171,6 +171,14 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         } else {
             ""
         };
+        if dest.contains('\\') {
+            // `images\flow.png`, as Windows writes a path: on the web a
+            // backslash is part of the name.
+            return Some(format!(
+                "write `/` between folders, not `\\` as Windows does: `{}{suffix}`",
+                link_from(from, real)
+            ));
+        }
         return Some(case_hint(from, real, suffix));
     }
     // An old site's address of a page (`../protection/informed-consent/`,
