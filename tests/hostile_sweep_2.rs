@@ -267,3 +267,99 @@ fn a_theme_stylesheet_loading_from_another_host_is_named() {
     }
     assert!(s.out().join("assets/brand.css").is_file());
 }
+
+/// `status` and `translate export` look up a source's earlier text in the
+/// site's git history, running git in the site folder, whose repository
+/// came with the site: its `.git/config` was obeyed. `log.showSignature`
+/// with `gpg.program`, or a partial clone fetching a missing file with
+/// `core.sshCommand`, ran any program it named. Git runs with those
+/// settings off and no network.
+#[test]
+fn a_site_s_own_git_settings_run_no_program() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Site::sample();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(s.path())
+            .output()
+    };
+    if git(&["init", "-q"]).is_err() {
+        eprintln!("git not installed: skipped");
+        return;
+    }
+    let page = "guidance/identification-guidelines/02-indicators.en.md";
+    assert!(git(&["add", "-A"]).unwrap().status.success());
+    assert!(git(&["commit", "-qm", "sample"]).unwrap().status.success());
+    // The same commit, signed (any signature: checking it runs the program).
+    let commit = String::from_utf8(git(&["cat-file", "commit", "HEAD"]).unwrap().stdout).unwrap();
+    let signed = commit.replacen(
+        "\n\n",
+        "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----\n\n",
+        1,
+    );
+    s.write("signed.txt", &signed);
+    let id = git(&["hash-object", "-t", "commit", "-w", "signed.txt"])
+        .unwrap()
+        .stdout;
+    let id = String::from_utf8(id).unwrap();
+    s.remove("signed.txt");
+    assert!(
+        git(&["update-ref", "HEAD", id.trim()])
+            .unwrap()
+            .status
+            .success()
+    );
+    // The page's text at that commit is missing, as in a partial clone.
+    let blob =
+        String::from_utf8(git(&["rev-parse", &format!("HEAD:{page}")]).unwrap().stdout).unwrap();
+    let blob = blob.trim();
+    std::fs::remove_file(
+        s.path()
+            .join(".git/objects")
+            .join(&blob[..2])
+            .join(&blob[2..]),
+    )
+    .unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let marker = outside.path().join("ran");
+    let program = outside.path().join("program");
+    std::fs::write(
+        &program,
+        format!("#!/bin/sh\ntouch '{}'\nexit 1\n", marker.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let program = program.to_str().unwrap();
+    for (key, value) in [
+        ("log.showSignature", "true"),
+        ("gpg.program", program),
+        ("core.repositoryformatversion", "1"),
+        ("extensions.partialClone", "origin"),
+        ("remote.origin.url", "ssh://git.example/site"),
+        ("remote.origin.promisor", "true"),
+        ("core.sshCommand", program),
+    ] {
+        assert!(git(&["config", key, value]).unwrap().status.success());
+    }
+    s.write(
+        page,
+        s.read(page).replace(
+            "Victims often do not identify as such.",
+            "Many victims do not see themselves as victims.",
+        ),
+    );
+    s.run(&["status"]);
+    let out = tempfile::tempdir().unwrap();
+    s.run(&[
+        "translate",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(!marker.exists(), "the site's git settings ran a program");
+}

@@ -90,10 +90,24 @@ fn stored(root: &Path, hash: &str) -> Option<String> {
     (hash_of(&text).as_deref() == Some(hash)).then_some(text)
 }
 
+/// Runs git in the site folder. Its repository comes with the site, so
+/// its own settings are not trusted: none may run a program (checking a
+/// signature with `gpg.program`, a file-system monitor) or reach the
+/// network (a partial clone fetching what it lacks, over `core.sshCommand`).
 fn git(root: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let out = Command::new("git")
         .arg("-C")
         .arg(root)
+        .args([
+            "-c",
+            "log.showSignature=false",
+            "-c",
+            "core.fsmonitor=false",
+            "-c",
+            "protocol.allow=never",
+        ])
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
         .args(args)
         .stdin(Stdio::null())
         .stderr(Stdio::null())
