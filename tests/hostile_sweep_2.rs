@@ -363,3 +363,55 @@ fn a_site_s_own_git_settings_run_no_program() {
     ]);
     assert!(!marker.exists(), "the site's git settings ran a program");
 }
+
+/// An AVIF (which phones and converters fill with the photo's EXIF, GPS
+/// included) or a GIF carrying XMP was published as it was: metadata is
+/// removed from JPEG, PNG and WebP only, and other images passed without a
+/// word. One that holds an EXIF item or XMP is an error naming it; one
+/// without is published.
+#[test]
+fn an_avif_or_gif_with_metadata_is_not_published() {
+    // `ftyp`, then an item-info entry (version 2) of type `Exif`, then the
+    // EXIF block with its GPS directory.
+    let avif = |ty: &[u8; 4]| {
+        let mut b = b"\0\0\0\x18ftypavif\0\0\0\0avifmif1".to_vec();
+        b.extend_from_slice(b"\0\0\0\x15infe\x02\0\0\0\0\x01\0\0");
+        b.extend_from_slice(ty);
+        b.extend_from_slice(b"\0GPSSECRETMARK");
+        b
+    };
+    let s = site();
+    s.write("guidance/handbook/images/shelter.avif", avif(b"Exif"));
+    s.write("guidance/handbook/images/plain.avif", avif(b"av01"));
+    s.write(
+        "static/banner.gif",
+        b"GIF89a\x01\0\x01\0\0\0\0!\xff\x0bXMP DataXMP<x:xmpmeta>GPS</x:xmpmeta>;".as_slice(),
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    let text = s.read(rel);
+    s.write(
+        rel,
+        format!("{text}\n![Shelter](images/shelter.avif) ![Plain](images/plain.avif)\n"),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for (file, format) in [
+        ("guidance/handbook/images/shelter.avif", "AVIF"),
+        ("static/banner.gif", "GIF"),
+    ] {
+        assert!(
+            o.stderr.contains(&format!(
+                "{file}: error: not published: it holds metadata (EXIF or XMP"
+            )) && o.stderr.contains(&format!("but not from {format}")),
+            "{file}:\n{}",
+            o.stderr
+        );
+    }
+    assert!(!o.stderr.contains("plain.avif"), "{}", o.stderr);
+    assert!(!s.out().exists());
+    s.remove("guidance/handbook/images/shelter.avif");
+    s.remove("static/banner.gif");
+    s.write(rel, format!("{text}\n![Plain](images/plain.avif)\n"));
+    s.build_ok();
+    assert!(s.out().join("en/handbook/images/plain.avif").is_file());
+}

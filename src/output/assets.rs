@@ -342,6 +342,20 @@ fn without_metadata(
             }
             Some(bytes)
         }
+        Outcome::Kept { format } => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "not published: it holds metadata (EXIF or XMP: where a photo was taken, the camera, the author), which fieldguide removes from JPEG, PNG and WebP files but not from {format}"
+                    ),
+                )
+                .with_hint("export it as JPEG, PNG or WebP, or save it again without metadata (`exiftool -all= FILE`)"),
+            );
+            None
+        }
         Outcome::Unreadable { format } => {
             diags.push(
                 Diagnostic::error(

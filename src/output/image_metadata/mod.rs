@@ -22,6 +22,7 @@
 
 mod exif;
 mod jpeg;
+mod other;
 mod png;
 mod webp;
 
@@ -42,6 +43,9 @@ pub enum Outcome {
     /// The structure cannot be walked and it shows markers of metadata:
     /// not to be published. `format`: what its name or first bytes say it is.
     Unreadable { format: &'static str },
+    /// A format whose metadata is not removed here (AVIF, GIF) that holds
+    /// some: an EXIF item or XMP. Not to be published.
+    Kept { format: &'static str },
 }
 
 /// The image formats whose metadata is removed.
@@ -108,8 +112,8 @@ pub fn strip(ext: &str, bytes: &[u8]) -> Outcome {
         Some(Format::Webp) => webp::strip(bytes),
         None => match Format::of_extension(ext) {
             Some(_) => None,
-            // A GIF or AVIF: not handled here.
-            None => return Outcome::Unchanged,
+            // A GIF or AVIF: not walked here; refused if it has metadata.
+            None => return other::outcome(bytes),
         },
     };
     match walked {
