@@ -179,3 +179,14 @@ fn a_phone_number_typed_in_other_groups() {
         assert!(pages.is_empty(), "`{q}`: {hits:#?}");
     }
 }
+
+/// Arabic copied from a PDF, in presentation forms (`ﺍﻟﻤﻮﺍﻓﻘﺔ`, each
+/// letter in its joined shape): found as the letters it shows
+/// (*الموافقة*), as words. Before, such a query found nothing.
+#[test]
+fn arabic_pasted_in_presentation_forms() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    expect(&b, &site, "ar", "ﺍﻟﻤﻮﺍﻓﻘﺔ", "consent");
+    expect(&b, &site, "ar", "ﺇﺣﺎﻟﺔ ﻃﻔﻞ", "referral");
+}

@@ -6,6 +6,9 @@
 //!
 //! - a word is a run of letters, digits (any script) and the ignored marks
 //!   below; everything else separates words;
+//! - a word is in NFKC: compatibility forms are their letters (Arabic
+//!   presentation forms, as text copied from a PDF has them; full-width
+//!   letters), a decomposed letter is one (`и` and a breve are `й`);
 //! - a word is lower-cased (Unicode rules, on the whole word);
 //! - ignored: combining accents (U+0300-U+036F), Arabic harakat
 //!   (U+064B-U+065F), superscript alef (U+0670), tatweel (U+0640), soft
@@ -37,6 +40,7 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Groups `target=sources` separated by spaces: each source character
 /// (already lower-case) becomes the target. search.js reads it from the
@@ -107,10 +111,21 @@ pub fn normalise(word: &str) -> String {
         term.retain(|c| c != '\'' && c != '.');
         return term;
     }
+    // Compatibility forms as their letters: Arabic presentation forms, as
+    // text copied from a PDF has them (`ﺍﻟﻤﻮﺍﻓﻘﺔ`: `الموافقة`), full-width
+    // and superscript digits; and a decomposed letter as one (`й`).
+    let nfkc: String;
+    let word = if is_nfkc_quick(word.chars()) == IsNormalized::Yes {
+        word
+    } else {
+        nfkc = word.nfkc().collect();
+        &nfkc
+    };
     let map = fold_map();
     let mut out = String::with_capacity(word.len());
     for c in word.to_lowercase().chars() {
-        if is_ignored(c) || is_apostrophe(c) || c == '.' {
+        // (A compatibility form may hold a space: `ﹰ` is a space and a mark.)
+        if is_ignored(c) || is_apostrophe(c) || c == '.' || c.is_whitespace() {
             continue;
         }
         match map.get(&c) {

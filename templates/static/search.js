@@ -24,7 +24,7 @@
   }
   function words(s) {
     return (s.match(word) || []).map(function (w) {
-      return Array.from(w.toLowerCase().replace(/['\u2019.]/g, "")).map(function (c) {
+      return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "")).map(function (c) {
         return ign.test(c) ? "" : fold[c] || c;
       }).join("");
     }).filter(Boolean);
