@@ -108,3 +108,41 @@ fn a_windows_path_is_told_to_use_slashes() {
         o.stderr
     );
 }
+
+/// Hugo, Docusaurus and MkDocs keep translations in a folder named for
+/// their language (`content/fr/handbook/…`); copied into `guidance/` as it
+/// was, `guidance/fr/` is a publication: it was published as one called
+/// `fr`, in every language, its French pages marked as English, and
+/// nothing was said. A warning at the folder says so, with the name one of
+/// its pages should have beside its source.
+#[test]
+fn a_folder_named_for_a_language_is_named_with_where_its_pages_go() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/fr/handbook/02-signs.md",
+        "---\ntitle: Signes\n---\n\nBlessures.\n",
+    );
+    let o = s.build_ok();
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "guidance/fr: warning: folder `guidance/fr` is named like the site's language `fr`, but a folder in guidance/ is a publication: its pages are published as a publication called `fr`, in every language, not as translations"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(
+            "hint: a translation goes beside its source, with the language in its name: `guidance/fr/handbook/02-signs.md` becomes `guidance/handbook/02-signs.fr.md`"
+        ),
+        "{}",
+        o.stderr
+    );
+    // Once moved, it is the French page, and nothing is said.
+    let text = s.read("guidance/fr/handbook/02-signs.md");
+    std::fs::remove_dir_all(s.path().join("guidance/fr")).unwrap();
+    s.write("guidance/handbook/02-signs.fr.md", text);
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("named like"), "{}", o.stderr);
+    let page = s.page("fr/handbook/signs.html");
+    assert_eq!(page.attr("article", "lang"), "fr");
+    assert!(page.text_of("div.content").contains("Blessures."));
+}

@@ -8,6 +8,7 @@ pub mod build;
 mod edition;
 pub mod file_types;
 pub mod front_matter;
+mod language_folders;
 pub mod layers;
 pub mod left_out;
 pub mod load;

@@ -1,0 +1,99 @@
+//! A folder of translations named for its language, as Hugo, Docusaurus
+//! and MkDocs lay them out (`content/fr/…`, `docs/fr/…`), copied into
+//! `guidance/` as it was: a folder there is a publication, so `guidance/fr/`
+//! became a publication called `fr`, its French pages published in every
+//! language and marked as written in the default language, without a word.
+//! A warning at the folder, with the name one of its pages should have.
+
+use super::model::{NodeKind, Site};
+use crate::diagnostics::{Diagnostic, display_path};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
+    // Each publication named for a language, with the file whose new name
+    // the hint gives: one whose source is there, the first by path.
+    let mut found: BTreeMap<usize, (bool, &Path, usize)> = BTreeMap::new();
+    for (i, doc) in site.docs.iter().enumerate() {
+        let publication = site.nodes[doc.node].publication;
+        if site.nodes[publication].kind != NodeKind::Publication
+            || language(site, &site.nodes[publication].dir).is_none()
+        {
+            continue;
+        }
+        let key = (
+            source(site, d_key(doc)).is_none(),
+            doc.file.rel.as_path(),
+            i,
+        );
+        let best = found.entry(publication.0).or_insert(key);
+        if (key.0, key.1) < (best.0, best.1) {
+            *best = key;
+        }
+    }
+    for (publication, (_, _, d)) in found {
+        diags.push(warning(site, publication, d));
+    }
+}
+
+/// The code of the site's language that `folder` is named for (`fr`,
+/// `pt_BR` for `pt-BR`), any case.
+fn language<'s>(site: &'s Site, folder: &Path) -> Option<&'s str> {
+    let name = folder.to_string_lossy().replace('_', "-");
+    site.config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(&name))
+        .map(|l| l.code.as_str())
+}
+
+/// `dir/stem` of a page, as `Site::by_source` has it.
+fn d_key(doc: &super::model::Doc) -> PathBuf {
+    doc.file.dir.join(&doc.file.stem)
+}
+
+/// The source of a page in a language folder: the page of the same path
+/// without the folder (`fr/pub/01-a` -> `pub/01-a`), if the site has it.
+fn source(site: &Site, key: PathBuf) -> Option<PathBuf> {
+    let inner: PathBuf = key.components().skip(1).collect();
+    let node = *site.by_source.get(&inner)?;
+    (site.nodes[node].publication != site.nodes[*site.by_source.get(&key)?].publication)
+        .then_some(inner)
+}
+
+fn warning(site: &Site, publication: usize, d: usize) -> Diagnostic {
+    let node = &site.nodes[publication];
+    let doc = &site.docs[d];
+    let code = language(site, &node.dir).unwrap_or_default();
+    // `guidance/fr` from `guidance/fr/pub/01-a.md`, whose folder is `fr/pub`.
+    let up = doc.file.dir.components().count();
+    let folder: PathBuf = doc
+        .file
+        .rel
+        .ancestors()
+        .nth(up)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let guidance = folder.parent().unwrap_or(Path::new(""));
+    let example = match source(site, d_key(doc)) {
+        Some(inner) => format!(
+            ": `{}` becomes `{}`",
+            display_path(&doc.file.rel),
+            display_path(&guidance.join(format!("{}.{code}.md", inner.display())))
+        ),
+        None => format!(" (`01-intro.{code}.md` beside `01-intro.md`)"),
+    };
+    Diagnostic::warning(
+        &folder,
+        0,
+        0,
+        format!(
+            "folder `{}` is named like the site's language `{code}`, but a folder in guidance/ is a publication: its pages are published as a publication called `{}`, in every language, not as translations",
+            display_path(&folder),
+            node.slug
+        ),
+    )
+    .with_hint(format!(
+        "a translation goes beside its source, with the language in its name{example}; if this is a publication of its own, give its folder another name"
+    ))
+}
