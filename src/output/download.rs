@@ -13,6 +13,8 @@ use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 use zip::write::{PreparedZipFile, SimpleFileOptions, ZipWriter};
 use zip::{CompressionMethod, DateTime, ZipArchive};
 
+use super::zip_out::{Sizes, ZipOut, end_records};
+
 pub const DIR: &str = "download";
 
 /// How every entry is stored: fixed time and permissions, so the same
@@ -71,86 +73,40 @@ pub fn add<W: Write + Seek, R: Read + Seek>(
     zip.raw_copy_file(archive.by_index_raw(0)?)
 }
 
-/// `S_IFREG | 0o644`, and Unix as the system that made it: what the zip
-/// crate writes for [`options`].
-const EXTERNAL_ATTRIBUTES: u32 = 0o100644 << 16;
-const MADE_BY_UNIX: u16 = (3 << 8) | 20;
-/// 1980-01-01 00:00, MS-DOS's first day: [`DateTime::default`].
-const DOS_DATE: u16 = (1 << 5) | 1;
+impl<R: Read + Seek> Compressed<R> {
+    /// Adds the file to `zip`, its compressed bytes copied as they are.
+    pub fn add_to<W: Write>(self, zip: &mut ZipOut<W>) -> zip::result::ZipResult<()> {
+        let mut archive = self.0;
+        copy_entry(zip, archive.by_index_raw(0)?, None)
+    }
+}
+
+/// Copies `entry` of an archive (opened raw: its deflated bytes) into
+/// `zip`, as `name` if given. Only for entries stored as [`options`]
+/// stores them: a build's own, or an earlier build's verified to be.
+pub fn copy_entry<W: Write, R: Read>(
+    zip: &mut ZipOut<W>,
+    mut entry: zip::read::ZipFile<'_, R>,
+    name: Option<&[u8]>,
+) -> zip::result::ZipResult<()> {
+    let name = name.map_or_else(|| entry.name_raw().to_vec(), <[u8]>::to_vec);
+    let (crc, size, packed) = (entry.crc32(), entry.size(), entry.compressed_size());
+    zip.add(&name, crc, size, packed, &mut entry)?;
+    Ok(())
+}
 
 /// A zip archive holding one deflated entry (APPNOTE 4.3): its local
 /// header and data, its central directory header, the end record.
 fn one_entry(name: &[u8], crc: u32, size: usize, data: &[u8]) -> Result<Vec<u8>, String> {
-    let sizes = Sizes::of(name, crc, size as u64, data.len() as u64)?;
+    let sizes = Sizes::of(name, crc, size as u64, data.len() as u64).map_err(|e| e.to_string())?;
     let mut z = Vec::with_capacity(data.len() + 2 * name.len() + 100);
     sizes.local_header(name, &mut z);
     z.extend_from_slice(data);
-    let central = z.len() as u64;
-    sizes.central_and_end(name, central, &mut z)?;
+    let central = z.len();
+    sizes.central_header(name, 0, &mut z);
+    let len = z.len() - central;
+    end_records(1, central as u64, len as u64, b"", &mut z);
     Ok(z)
-}
-
-/// What an entry's headers say of it, checked to fit a plain (not ZIP64)
-/// entry.
-struct Sizes {
-    crc: u32,
-    size: u32,
-    packed: u32,
-    name_len: u16,
-    flags: u16,
-}
-
-impl Sizes {
-    fn of(name: &[u8], crc: u32, size: u64, packed: u64) -> Result<Sizes, String> {
-        let too_large = || "too large for a zip entry".to_string();
-        Ok(Sizes {
-            crc,
-            size: u32::try_from(size).map_err(|_| too_large())?,
-            packed: u32::try_from(packed).map_err(|_| too_large())?,
-            name_len: u16::try_from(name.len()).map_err(|_| "name too long".to_string())?,
-            // Bit 11: the name is UTF-8.
-            flags: if name.is_ascii() { 0 } else { 1 << 11 },
-        })
-    }
-
-    /// The local header, name included: `30 + name.len()` bytes.
-    fn local_header(&self, name: &[u8], z: &mut Vec<u8>) {
-        // Version 2.0, flags, deflated, time 0, date.
-        u32s(z, &[0x0403_4b50]);
-        u16s(z, &[20, self.flags, 8, 0, DOS_DATE]);
-        u32s(z, &[self.crc, self.packed, self.size]);
-        u16s(z, &[self.name_len, 0]);
-        z.extend_from_slice(name);
-    }
-
-    /// The central directory of the one entry, at `central`, and the end
-    /// record.
-    fn central_and_end(&self, name: &[u8], central: u64, z: &mut Vec<u8>) -> Result<(), String> {
-        let central =
-            u32::try_from(central).map_err(|_| "too large for a zip entry".to_string())?;
-        let start = z.len();
-        u32s(z, &[0x0201_4b50]);
-        u16s(z, &[MADE_BY_UNIX, 20, self.flags, 8, 0, DOS_DATE]);
-        u32s(z, &[self.crc, self.packed, self.size]);
-        // Name, extra field and comment lengths, disk, internal attributes.
-        u16s(z, &[self.name_len, 0, 0, 0, 0]);
-        u32s(z, &[EXTERNAL_ATTRIBUTES, 0]);
-        z.extend_from_slice(name);
-        let central_len = (z.len() - start) as u32;
-        u32s(z, &[0x0605_4b50]);
-        u16s(z, &[0, 0, 1, 1]);
-        u32s(z, &[central_len, central]);
-        u16s(z, &[0]);
-        Ok(())
-    }
-}
-
-fn u16s(z: &mut Vec<u8>, v: &[u16]) {
-    v.iter().for_each(|x| z.extend(x.to_le_bytes()));
-}
-
-fn u32s(z: &mut Vec<u8>, v: &[u32]) {
-    v.iter().for_each(|x| z.extend(x.to_le_bytes()));
 }
 
 /// A file compressed as it is written (a print page, a search index:
@@ -189,16 +145,20 @@ impl<W: Write + Read + Seek> EntryWriter<W> {
         let mut out = self.deflate.finish()?;
         let end = out.stream_position()?;
         let header = 30 + self.name.len() as u64;
-        let sizes = Sizes::of(&self.name, self.crc.sum(), self.size, end - header)
-            .map_err(std::io::Error::other)?;
+        let sizes = Sizes::of(&self.name, self.crc.sum(), self.size, end - header)?;
         let mut z = Vec::with_capacity(header as usize);
         sizes.local_header(&self.name, &mut z);
         out.seek(SeekFrom::Start(0))?;
         out.write_all(&z)?;
         z.clear();
-        sizes
-            .central_and_end(&self.name, end, &mut z)
-            .map_err(std::io::Error::other)?;
+        // A one-entry archive's central directory must fit a plain zip's
+        // offsets, as [`one_entry`]'s does.
+        if end >= u64::from(u32::MAX) {
+            return Err(std::io::Error::other("too large for a zip entry").into());
+        }
+        sizes.central_header(&self.name, 0, &mut z);
+        let len = z.len() as u64;
+        end_records(1, end, len, b"", &mut z);
         out.seek(SeekFrom::Start(end))?;
         out.write_all(&z)?;
         out.flush()?;

@@ -19,6 +19,7 @@ mod minify;
 pub mod offline;
 pub mod svg;
 pub mod write;
+pub mod zip_out;
 
 pub use file::{Bytes, FileRecord, OutputFile};
 pub use guard::check_target;

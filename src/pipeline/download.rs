@@ -9,15 +9,17 @@
 //! compressed entries, so nothing is compressed twice.
 
 use super::Analysed;
-use super::emit::{At, Emitter, Entry, Scratch, zip_options};
+use super::emit::{At, Emitter, Entry, Scratch};
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
+use crate::output::download::{compress, copy_entry};
+use crate::output::zip_out::ZipOut;
 use crate::render::context::Download;
 use crate::render::{Renderer, Spec};
 use rayon::prelude::*;
-use std::io::{Read, Seek, SeekFrom, Write};
-use zip::{ZipArchive, ZipWriter};
+use std::io::{Read, Seek, SeekFrom};
+use zip::ZipArchive;
 
 pub const DIR: &str = crate::output::download::DIR;
 
@@ -216,12 +218,12 @@ fn language_zip(
     out: Scratch,
 ) -> zip::result::ZipResult<Scratch> {
     let mut archive = ZipArchive::new(site_zip)?;
-    let mut w = ZipWriter::new(out);
+    let mut w = ZipOut::new(out);
     let root = format!("{name}-{code}");
     let lang_prefix = format!("{name}/{code}/");
     let assets_prefix = format!("{name}/assets/");
-    w.start_file(format!("{root}/index.html"), zip_options())?;
-    w.write_all(redirect(code).as_bytes())?;
+    let whole = |name: String, bytes: &[u8]| compress(&name, bytes).map_err(std::io::Error::other);
+    whole(format!("{root}/index.html"), redirect(code).as_bytes())?.add_to(&mut w)?;
     let top = format!("{name}/");
     for i in 0..archive.len() {
         // Chosen by the name the central directory gives: an entry's own
@@ -235,16 +237,16 @@ fn language_zip(
         if rest == SITE_JS {
             let mut script = holds.as_bytes().to_vec();
             archive.by_index(i)?.read_to_end(&mut script)?;
-            w.start_file(format!("{root}/{rest}"), zip_options())?;
-            w.write_all(&script)?;
+            whole(format!("{root}/{rest}"), &script)?.add_to(&mut w)?;
         } else if full.starts_with(&lang_prefix)
             || full.starts_with(&assets_prefix)
             || statics.contains(rest)
         {
-            w.raw_copy_file_rename(archive.by_index_raw(i)?, format!("{root}/{rest}"))?;
+            let name = format!("{root}/{rest}");
+            copy_entry(&mut w, archive.by_index_raw(i)?, Some(name.as_bytes()))?;
         }
     }
-    w.finish()
+    Ok(w.finish(b"")?)
 }
 
 const SITE_JS: &str = "assets/site.js";

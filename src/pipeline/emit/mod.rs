@@ -19,9 +19,9 @@ use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::output::download::{Compressed, compress};
 pub use crate::output::file::FileRecord as Entry;
+use crate::output::zip_out::ZipOut;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use zip::write::ZipWriter;
 
 /// A file on its way out: hashed, compressed for the zip if it goes there,
 /// handed to the sink. Made in parallel; recorded in order.
@@ -43,7 +43,7 @@ enum Zipped {
 pub struct Emitter<'s> {
     sink: &'s dyn Sink,
     ledger: Mutex<Vec<Entry>>,
-    zip: Option<Mutex<ZipWriter<Scratch>>>,
+    zip: Option<Mutex<ZipOut<Scratch>>>,
     /// The zip an earlier build left, whose verified entries are reused.
     earlier: Option<EarlierZip>,
     /// Entries added to the zip, and how many of them were reused.
@@ -81,15 +81,7 @@ impl<'s> Emitter<'s> {
     /// `zip_root`: the zip's top folder, when the build makes a zip.
     pub fn new(sink: &'s dyn Sink, zip_root: Option<String>) -> Result<Self, Diagnostic> {
         let zip = match &zip_root {
-            Some(_) => {
-                let mut w = ZipWriter::new(sink.scratch()?);
-                // Says how entries were compressed, for the next build.
-                w.set_comment(crate::output::download::compressor())
-                    .map_err(|e| {
-                        Diagnostic::error(crate::output::download::DIR, 0, 0, e.to_string())
-                    })?;
-                Some(Mutex::new(w))
-            }
+            Some(_) => Some(Mutex::new(ZipOut::new(sink.scratch()?))),
             None => None,
         };
         Ok(Emitter {
@@ -220,17 +212,15 @@ impl<'s> Emitter<'s> {
                     self.reused.fetch_add(1, Ordering::Relaxed);
                 }
                 let added = match (z, &self.earlier) {
-                    (Zipped::Fresh(z), _) => crate::output::download::add(&mut zip, z),
-                    (Zipped::Spooled(z), _) => crate::output::download::add(&mut zip, z),
+                    (Zipped::Fresh(z), _) => z.add_to(&mut zip),
+                    (Zipped::Spooled(z), _) => z.add_to(&mut zip),
                     (Zipped::Earlier(i), Some(earlier)) => earlier.copy_into(i, &mut zip),
                     (Zipped::Earlier(_), None) => Err(zip::result::ZipError::FileNotFound),
                 };
-                match added {
-                    // Two files for one path: the ledger's check names
-                    // the files they come from.
-                    Err(err) if err.to_string().contains("Duplicate filename") => {}
-                    Err(err) => self.error(self.zip_error(&e.entry.path, err)),
-                    Ok(()) => {}
+                // Two files for one path are the ledger's to name
+                // (`collisions`), with the files they come from.
+                if let Err(err) = added {
+                    self.error(self.zip_error(&e.entry.path, err));
                 }
             }
             ledger.push(e.entry);
@@ -255,7 +245,7 @@ impl<'s> Emitter<'s> {
             return;
         };
         let mut zip = zip.lock().unwrap_or_else(|e| e.into_inner());
-        if let Err(e) = crate::output::download::add(&mut zip, compressed) {
+        if let Err(e) = compressed.add_to(&mut zip) {
             self.error(self.zip_error(&file.path, e));
         }
     }
@@ -276,9 +266,6 @@ impl<'s> Emitter<'s> {
                 let zip = format!("{}/{}.zip", crate::output::download::DIR, self.zip_root);
                 crate::output::write::io_error(std::path::Path::new(&zip), &io)
             }
-            // Two files for one path: the clash the ledger's check reports
-            // when there is no zip, said the same way.
-            e if e.to_string().contains("Duplicate filename") => clash(file),
             e => Diagnostic::error(file, 0, 0, format!("cannot zip: {e}")),
         }
     }
@@ -288,7 +275,9 @@ impl<'s> Emitter<'s> {
     pub fn take_zip(&mut self) -> Option<Result<Scratch, Diagnostic>> {
         let zip = self.zip.take()?;
         let zip = zip.into_inner().unwrap_or_else(|e| e.into_inner());
-        Some(zip.finish().map_err(|e| {
+        // The comment says how entries were compressed, for the next build.
+        let comment = crate::output::download::compressor();
+        Some(zip.finish(comment.as_bytes()).map_err(|e| {
             Diagnostic::error(
                 &self.zip_root,
                 0,
