@@ -54,7 +54,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     // Exactly: grown by doubling, 30,000 documents peak at twice their size.
     site.docs.reserve_exact(docs.len());
-    for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
+    for ((mut file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
         if skip {
             continue;
         }
@@ -78,7 +78,8 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
         let hash = std::sync::OnceLock::new();
-        if let Some(h) = file.hash.clone() {
+        // Moved, not copied: every document of the site is kept.
+        if let Some(h) = file.hash.take() {
             let _ = hash.set(h);
         }
         site.docs.push(Doc {

@@ -370,8 +370,9 @@ fn base_version(page: &BasePage) -> (String, Option<String>, String) {
     };
     let fm =
         front_matter::parse(&split, &page.rel, role, false, &mut Vec::new()).unwrap_or_default();
+    let version = fm.about().version.clone();
     let title = fm.title.unwrap_or_default();
     let body = &page.text[split.body_offset..];
     let hash = crate::text::source_hash(&title, body);
-    (title, fm.version, hash)
+    (title, version, hash)
 }

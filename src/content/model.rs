@@ -251,7 +251,7 @@ impl Site {
         let publication = &self.nodes[self.nodes[node].publication];
         publication
             .doc_for(publication.source_lang)
-            .and_then(|d| self.docs[d].fm.kind)
+            .and_then(|d| self.docs[d].fm.about().kind)
             .unwrap_or_default()
     }
 

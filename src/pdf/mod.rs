@@ -60,7 +60,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             let source = node.doc_for(node.source_lang).map(|d| site.doc(d));
             let settings = crate::render::print::settings(site, p);
             let author = source
-                .and_then(|d| d.fm.author.clone())
+                .and_then(|d| d.fm.about().author.clone())
                 .or_else(|| site.config.author.clone())
                 .unwrap_or_else(|| site.config.title_for(&lang.code).to_string());
             out.push(Job {

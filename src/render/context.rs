@@ -172,8 +172,8 @@ impl<'a> Contexts<'a> {
             dir: self.title_dir(p, lang),
             summary: doc.and_then(|d| d.fm.summary.clone()),
             kind: site.publication_kind(p).as_str(),
-            version: source.and_then(|d| d.fm.version.clone()),
-            reviewed: source.and_then(|d| d.fm.reviewed.clone()),
+            version: source.and_then(|d| d.fm.about().version.clone()),
+            reviewed: source.and_then(|d| d.fm.about().reviewed.clone()),
             url: self.url(from, lang, &node.url),
             slug: node.slug.clone(),
             chapters: counts.total,
@@ -181,11 +181,11 @@ impl<'a> Contexts<'a> {
             stale: counts.stale,
             source_lang: site.config.languages[node.source_lang].code.clone(),
             status: source
-                .and_then(|d| d.fm.status.clone())
+                .and_then(|d| d.fm.about().status.clone())
                 .filter(|s| s != "final"),
             print_url: self.url(from, lang, &format!("{}print.html", node.out_dir())),
             author: source
-                .and_then(|d| d.fm.author.clone())
+                .and_then(|d| d.fm.about().author.clone())
                 .or_else(|| site.config.author.clone()),
             pdf_url: from_page(&pdf.pdf),
             booklet_url: pdf.booklet.as_deref().map(from_page),
@@ -440,6 +440,6 @@ fn is_draft(site: &Site, node: NodeId, lang: LangId) -> bool {
 pub fn remembers(site: &Site, publication: NodeId) -> bool {
     let node = &site.nodes[publication];
     node.doc_for(node.source_lang)
-        .and_then(|d| site.doc(d).fm.checklist)
+        .and_then(|d| site.doc(d).fm.about().checklist)
         .is_some_and(|c| c.remember)
 }

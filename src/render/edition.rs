@@ -39,7 +39,7 @@ pub fn adapted_from(site: &Site, p: NodeId, lang: LangId) -> Option<AdaptedFrom>
         |d: Option<crate::content::model::DocId>| facts.overrides.iter().find(|o| Some(o.doc) == d);
     let version = match replaced(source) {
         Some(o) => o.base_version.clone(),
-        None => source.and_then(|d| site.doc(d).fm.version.clone()),
+        None => source.and_then(|d| site.doc(d).fm.about().version.clone()),
     };
     let title = match replaced(shown) {
         Some(o) => o.base_title.clone(),

@@ -59,7 +59,7 @@ pub fn settings(site: &Site, publication: NodeId) -> PrintSettings {
     let kind = site.publication_kind(publication);
     let node = &site.nodes[publication];
     let fm = node.doc_for(node.source_lang).map(|d| &site.doc(d).fm);
-    let print = fm.and_then(|f| f.print.as_ref());
+    let print = fm.and_then(|f| f.about().print.as_ref());
     let default_size = if kind == crate::content::front_matter::Kind::PocketGuide {
         PaperSize::A6
     } else {

@@ -34,16 +34,16 @@ pub fn apply(
             fm.summary = text(key, k, v, at, diags);
             markup_shown(key, v, at, diags);
         }
-        "version" => fm.version = text(key, k, v, at, diags),
-        "author" => fm.author = authors(key, k, v, at, diags),
+        "version" => fm.about_mut().version = text(key, k, v, at, diags),
+        "author" => fm.about_mut().author = authors(key, k, v, at, diags),
         "translation_of" => fm.translation_of = text(key, k, v, at, diags),
         "order" => fm.order = order(key, k, v, at, diags),
         "weight" => fm.weight = order(key, k, v, at, diags),
-        "kind" => fm.kind = kind(k, v, at, diags),
-        "reviewed" => fm.reviewed = reviewed(k, v, at, diags),
-        "status" => fm.status = status(k, v, at, diags),
-        "print" => fm.print = Some(parse_print(v, at, diags)),
-        "checklist" => fm.checklist = Some(parse_checklist(v, at, diags)),
+        "kind" => fm.about_mut().kind = kind(k, v, at, diags),
+        "reviewed" => fm.about_mut().reviewed = reviewed(k, v, at, diags),
+        "status" => fm.about_mut().status = status(k, v, at, diags),
+        "print" => fm.about_mut().print = Some(parse_print(v, at, diags)),
+        "checklist" => fm.about_mut().checklist = Some(parse_checklist(v, at, diags)),
         "extra" => fm.extra = Some(Box::new(v.to_value())),
         "draft" => fm.draft = flag(key, v, at, diags),
         "omit" => fm.omit = flag(key, v, at, diags),

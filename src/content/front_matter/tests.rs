@@ -73,8 +73,8 @@ fn publication_keys() {
     );
     assert!(d.is_empty(), "{d:?}");
     let fm = fm.unwrap();
-    assert_eq!(fm.kind, Some(Kind::PocketGuide));
-    assert_eq!(fm.version.as_deref(), Some("1.20"));
+    assert_eq!(fm.about().kind, Some(Kind::PocketGuide));
+    assert_eq!(fm.about().version.as_deref(), Some("1.20"));
     let extra: Value = serde_yaml::from_str("{ a: 1 }").unwrap();
     assert_eq!(fm.extra, Some(Box::new(extra)));
     let (_, d) = publication("reviewed: 15/03/2026\n");
@@ -95,7 +95,7 @@ fn publication_keys() {
     ] {
         let (fm, d) = publication(&format!("reviewed: {t}\n"));
         assert!(d.is_empty(), "{t}: {d:?}");
-        assert_eq!(fm.unwrap().reviewed.as_deref(), Some("2026-03-15"));
+        assert_eq!(fm.unwrap().about().reviewed.as_deref(), Some("2026-03-15"));
     }
     let (_, d) = publication("reviewed: 2026-03-15Tea\n");
     assert_eq!(
@@ -138,7 +138,14 @@ fn a_site_published_with_defects_drops_only_a_bad_description() {
         &mut d,
     );
     let fm = fm.expect("published without the bad values");
-    assert_eq!((fm.reviewed, fm.status, fm.order), (None, None, None));
+    assert_eq!(
+        (
+            fm.about().reviewed.clone(),
+            fm.about().status.clone(),
+            fm.order
+        ),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -169,19 +176,19 @@ fn alias_bomb_is_bounded() {
 fn print_settings_are_typed() {
     let (fm, d) = publication("print:\n  size: a5\n  margins: 10mm 1.5cm\n  booklet: true\n");
     assert!(d.is_empty(), "{d:?}");
-    let p = fm.unwrap().print.unwrap();
+    let p = fm.unwrap().about().print.clone().unwrap();
     assert_eq!(p.size, Some(PaperSize::A5));
     assert_eq!(p.margins.unwrap().css(), "10mm 15mm");
     assert_eq!(p.booklet, Some(true));
     let (fm, d) = publication("checklist: { remember: true }\n");
     assert!(d.is_empty(), "{d:?}");
-    assert!(fm.unwrap().checklist.unwrap().remember);
+    assert!(fm.unwrap().about().checklist.unwrap().remember);
 }
 
 #[test]
 fn print_settings_misspelt_or_out_of_range() {
     let (fm, d) = publication("print: { sise: A5 }\n");
-    assert!(fm.unwrap().print.unwrap().size.is_none());
+    assert!(fm.unwrap().about().print.clone().unwrap().size.is_none());
     assert_eq!(d, ["3:10: warning: unknown key `sise` in `print:`"]);
     let (fm, d) = publication("print:\n  margins: 10mm 1e30mm\n");
     assert!(fm.is_none());
@@ -341,7 +348,7 @@ fn an_author_list_is_joined_and_ignored_keys_are_not_checked() {
     let (fm, diags) = run(index, Role::PublicationIndex);
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(
-        fm.unwrap().author.as_deref(),
+        fm.unwrap().about().author.as_deref(),
         Some("WASH Cluster, Ministry of Water")
     );
     let chapter = "---\ntitle: C\nauthor: [WASH Cluster]\nreviewed: 01/03/2024\n---\n";
