@@ -415,3 +415,43 @@ fn an_avif_or_gif_with_metadata_is_not_published() {
     s.build_ok();
     assert!(s.out().join("en/handbook/images/plain.avif").is_file());
 }
+
+/// A site's own `base.html` with anything but the start of `<head>` before
+/// the Content-Security-Policy's `<meta>` (a tracking pixel's `<img>`, a
+/// stray word) turned the policy off: the parser ends the head there, and
+/// a policy met in the body is ignored, so inline script ran (checked in
+/// Chromium). Only a script, style, link or `<base>` before it had the
+/// `<meta>` put first; now anything that is not `<html>`, `<head>`, a
+/// `<meta>` or the `<title>` does.
+#[test]
+fn a_template_cannot_push_the_policy_out_of_the_head() {
+    let theme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"),
+    )
+    .unwrap();
+    for lead in [
+        "<img src=\"https://pixel.example/p.gif\" alt=\"\">",
+        "Welcome",
+    ] {
+        let s = site();
+        s.write(
+            "templates/base.html",
+            theme.replacen(
+                "<meta charset=\"utf-8\">",
+                &format!("<meta charset=\"utf-8\">{lead}"),
+                1,
+            ),
+        );
+        s.build_ok();
+        for page in ["en/index.html", "en/handbook/signs.html", "index.html"] {
+            let p = s.page(page);
+            assert_eq!(
+                p.select("head > meta[http-equiv=\"Content-Security-Policy\"]")
+                    .len(),
+                1,
+                "{lead}: {page} has its policy in <head>:\n{}",
+                &p.text[..600.min(p.text.len())]
+            );
+        }
+    }
+}
