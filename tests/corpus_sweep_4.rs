@@ -146,3 +146,34 @@ fn a_folder_named_for_a_language_is_named_with_where_its_pages_go() {
     assert_eq!(page.attr("article", "lang"), "fr");
     assert!(page.text_of("div.content").contains("Blessures."));
 }
+
+/// A comment above the front matter, as linters and licence headers leave
+/// it (`<!-- markdownlint-disable MD041 -->`): the page was told "missing
+/// `title` in front matter" at line 1, with a hint to add the front matter
+/// it has. The error is at its `---`, naming the comment, as blank lines
+/// there already were.
+#[test]
+fn a_comment_above_the_front_matter_is_named() {
+    let s = Site::fixture("basic");
+    let rel = "guidance/handbook/04-notes.en.md";
+    s.write(
+        rel,
+        "<!-- markdownlint-disable MD041 -->\n<!--\n  Reviewed by the protection cluster.\n-->\n---\ntitle: Notes\n---\n\nText.\n",
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == format!("{rel}:5:1: error: front matter must begin on the first line: an HTML comment comes before this `---`")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(
+            "hint: move the comment below the front matter's closing `---`, or delete it"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("missing `title`"), "{}", o.stderr);
+}

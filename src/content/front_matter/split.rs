@@ -97,39 +97,59 @@ fn look_alike(line: &str, line_no: usize, start: bool) -> Option<SplitError> {
     })
 }
 
-/// Cuts `text` (already decoded, no BOM) at the `---` lines.
-/// Front matter below blank lines (as Word and some editors leave them):
+/// Front matter below blank lines or an HTML comment (as Word, editors and
+/// linters leave them: `<!-- markdownlint-disable -->`, a licence header):
 /// otherwise read as text, the page would only be told it has no title.
-fn after_blank_lines(text: &str) -> Option<SplitError> {
-    let blank = text
-        .split_inclusive('\n')
-        .take_while(|l| l.trim().is_empty() && l.ends_with('\n'))
-        .count();
-    let mut lines = text.split_inclusive('\n').skip(blank);
+fn below_the_first_line(text: &str) -> Option<SplitError> {
+    let mut lines = text.split_inclusive('\n').peekable();
+    let (mut before, mut comment) = (0, false);
+    while let Some(l) = lines.peek() {
+        let t = l.trim();
+        if !l.ends_with('\n') || !(t.is_empty() || t.starts_with("<!--")) {
+            break;
+        }
+        if t.starts_with("<!--") {
+            // The comment, to the line that closes it.
+            comment = true;
+            for l in lines.by_ref() {
+                before += 1;
+                if l.contains("-->") {
+                    break;
+                }
+            }
+        } else {
+            lines.next();
+            before += 1;
+        }
+    }
     let fence = lines.next()?;
-    if blank == 0 || !is_fence(fence, false) || !lines.any(|l| is_fence(l, true)) {
+    if before == 0 || !is_fence(fence, false) || !lines.any(|l| is_fence(l, true)) {
         return None;
     }
-    let what = if blank == 1 {
-        "a blank line comes"
-    } else {
-        "blank lines come"
+    let (what, hint) = match (comment, before) {
+        (true, _) => (
+            "an HTML comment comes",
+            "move the comment below the front matter's closing `---`, or delete it",
+        ),
+        (false, 1) => ("a blank line comes", "delete the blank lines above `---`"),
+        (false, _) => ("blank lines come", "delete the blank lines above `---`"),
     };
     Some(SplitError {
-        line: blank + 1,
+        line: before + 1,
         col: 1,
         message: format!("front matter must begin on the first line: {what} before this `---`"),
-        hint: "delete the blank lines above `---`".into(),
+        hint: hint.into(),
     })
 }
 
+/// Cuts `text` (already decoded, no BOM) at the `---` lines.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let first_end = text.find('\n').map_or(text.len(), |p| p + 1);
     if !is_fence(&text[..first_end], false) {
         if let Some(e) = look_alike(&text[..first_end], 1, true) {
             return Err(e);
         }
-        if let Some(e) = after_blank_lines(text) {
+        if let Some(e) = below_the_first_line(text) {
             return Err(e);
         }
         return Ok(Split {
@@ -188,6 +208,17 @@ mod tests {
             e.message,
             "front matter must begin on the first line: blank lines come before this `---`"
         );
+        let e =
+            split("<!-- markdownlint-disable MD041 -->\n<!--\nold: x\n-->\n---\ntitle: A\n---\n")
+                .unwrap_err();
+        assert_eq!((e.line, e.col), (5, 1));
+        assert_eq!(
+            e.message,
+            "front matter must begin on the first line: an HTML comment comes before this `---`"
+        );
+        // A comment above a page with no front matter, or a rule, is text.
+        assert!(split("<!-- x -->\n# Hi\n").is_ok());
+        assert!(split("<!-- x\n---\ntext\n").is_ok());
         // A thematic break after a blank line, with no closing fence, is text.
         assert_eq!(split("\n---\ntext\n").unwrap().body, "\n---\ntext\n");
     }
