@@ -190,3 +190,21 @@ fn arabic_pasted_in_presentation_forms() {
     expect(&b, &site, "ar", "ﺍﻟﻤﻮﺍﻓﻘﺔ", "consent");
     expect(&b, &site, "ar", "ﺇﺣﺎﻟﺔ ﻃﻔﻞ", "referral");
 }
+
+/// A number typed joined to its unit (`72h`, `72hours`), where the page
+/// writes them apart (*72 hours*, *72 h*): found as the two words next to
+/// each other. Before, `72h` (three letters, too short to be cut in two)
+/// was corrected: in English to *722* of a phone number on another page
+/// ("Showing results for 722"), in French to *72*.
+#[test]
+fn a_number_typed_with_its_unit() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["72h", "72H", "72hours", "rape 72h"] {
+        expect(&b, &site, "en", q, "referral");
+    }
+    expect(&b, &site, "fr", "72h", "referral");
+    // A number alone is still never corrected, nor cut (`116`).
+    let (pages, fixed, hits) = find(&b, &site, "en", "116");
+    assert!(pages.is_empty() && !fixed, "{hits:#?}");
+}

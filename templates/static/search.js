@@ -199,13 +199,14 @@
   // only as two keys of two with a hyphen between (`wifi`, `wi-fi`): else
   // a typo (`onse`) would be read as `on se…` rather than corrected. The
   // pages that have it (page number -> 1) and the words of its two halves
-  // (not 0).
+  // (not 0). A number with its unit is cut after the number too (`72h`,
+  // `5km`: `72 hours`, `5 km`).
   function split(q) {
-    var a = new Uint32Array(W.length), b = new Uint32Array(W.length), n = 0, on = {}, used = 0, i, four = q.length < 5;
+    var a = new Uint32Array(W.length), b = new Uint32Array(W.length), n = 0, on = {}, used = 0, i, u = /^\d+\D/.test(q), four = q.length < 5 && !u;
     function mark(x, s, bit) {
       (keys.get(s) || []).forEach(function (g) { members[g].forEach(function (t) { x[t] |= bit; }); });
     }
-    for (i = 1; i <= q.length - 2 && n < 30; i++) if (keys.has(q.slice(0, i)) && (!four || i == 2)) {
+    for (i = 1; i <= q.length - 2 + u && n < 30; i++) if (keys.has(q.slice(0, i)) && (!four || i == 2)) {
       if (four) mark(b, q.slice(i), 1 << n);
       else each(q.slice(i), function (s) { mark(b, s, 1 << n); });
       mark(a, q.slice(0, i), 1 << n++);
@@ -286,7 +287,7 @@
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
     // other in a page (not `healthcare` for `health … care`); else the
     // same for its variants (`emails`, `email`), least stripped first.
-    if (!tiers.size && len(q) >= 4) (vs || variants(q)).some(function (v) { return (pair = split(v)); });
+    if (!tiers.size && (len(q) >= 4 || /^\d+\D/.test(q))) (vs || variants(q)).some(function (v) { return (pair = split(v)); });
     if (!tiers.size && !pair) pair = joined(q);
     // Never a number to another (`116`, a hotline, is not `16`).
     if (!tiers.size && len(q) >= 3 && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
