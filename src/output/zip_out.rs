@@ -227,7 +227,7 @@ mod tests {
         let text = |i: usize| format!("<p>Refer with consent, {i}.</p>\n").repeat(i % 7 + 1);
         let compressed = |i: usize, name: &str| compress(name, text(i).as_bytes()).unwrap();
         let mut theirs = ZipWriter::new(Cursor::new(Vec::new()));
-        theirs.set_comment(comment);
+        theirs.set_comment(comment).unwrap();
         let mut ours = ZipOut::new(Vec::new());
         for (i, name) in names.iter().enumerate() {
             add(&mut theirs, compressed(i, name)).unwrap();
