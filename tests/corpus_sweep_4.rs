@@ -177,3 +177,47 @@ fn a_comment_above_the_front_matter_is_named() {
     );
     assert!(!o.stderr.contains("missing `title`"), "{}", o.stderr);
 }
+
+/// Docusaurus writes many pages as MDX (`03-intake.mdx`: Markdown with
+/// `import` lines and components). Such a page was neither read nor said
+/// to be left out: a site moved in lost each one, named only in the list
+/// of files no page links to, and a link to one was told to "save it as
+/// PDF". Each is a warning at the file, and a link to one says why.
+#[test]
+fn an_mdx_page_is_named_as_left_out() {
+    let s = Site::signs_with("See [intake](03-intake.mdx).\n");
+    let mdx = "guidance/handbook/03-intake.mdx";
+    s.write(
+        mdx,
+        "---\ntitle: Intake\n---\nimport Tabs from '@theme/Tabs';\n\nAsk first.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == format!("{mdx}: warning: an MDX page (Markdown with components, as Docusaurus writes) is not read: left out")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("hint: rename it `.md` and take out its `import` lines"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(&format!(
+            "{SIGNS}:13:5: error: link to a missing file `03-intake.mdx`"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(
+            "hint: MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("save it as PDF"), "{}", o.stderr);
+}

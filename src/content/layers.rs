@@ -402,6 +402,10 @@ pub fn merge_static(
 /// (left out silently), or a GitHub wiki's sidebar, footer or header (left
 /// out with a warning, since it may hold text meant for readers).
 fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    if name.to_ascii_lowercase().ends_with(".mdx") {
+        diags.push(mdx_page(shown));
+        return true;
+    }
     let Some(stem) = is_markdown(name) else {
         return false;
     };
@@ -416,6 +420,22 @@ fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
             .with_hint("fieldguide makes each page's navigation itself; move anything else it says into a page, then delete it"),
     );
     true
+}
+
+/// Docusaurus's pages are often MDX (`intro.mdx`): Markdown with `import`
+/// lines and components. Not a page, nor a file to publish: without a word
+/// a site moved in lost every such page, named only in the list of files
+/// no page links to.
+fn mdx_page(shown: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        0,
+        0,
+        "an MDX page (Markdown with components, as Docusaurus writes) is not read: left out",
+    )
+    .with_hint(
+        "rename it `.md` and take out its `import` lines and components (`<Tabs>`, `<Admonition>`): fieldguide reads Markdown, with HTML's own tags",
+    )
 }
 
 pub fn rel_to(source: &Path, p: &Path) -> PathBuf {

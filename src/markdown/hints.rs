@@ -134,6 +134,12 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "`{last}` is never read: hidden files (a name starting with `.`) and editor or system leftovers (`~$…`, `.bak`, `Thumbs.db`) are not published; link to the file itself, or rename it"
         ));
     }
+    if last.to_ascii_lowercase().ends_with(".mdx") {
+        return Some(
+            "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
+                .to_string(),
+        );
+    }
     if let Some(address) = email(dest) {
         return Some(format!(
             "an e-mail address needs `mailto:`: `mailto:{address}`"
