@@ -221,3 +221,44 @@ fn an_mdx_page_is_named_as_left_out() {
     );
     assert!(!o.stderr.contains("save it as PDF"), "{}", o.stderr);
 }
+
+/// A file named with `#` (`form#2.pdf`, as offices number them): in a
+/// link, `#` starts an anchor, so `[form](<form#2.pdf>)` named a missing
+/// `form` and the error said `form#2.pdf` is missing, beside the file of
+/// that name, with no hint. The hint says how to write the `#`.
+#[test]
+fn a_hash_in_a_file_name_is_told_how_to_write_it() {
+    let s = Site::signs_with("Fill in [the form](<forms/form#2.pdf>).\n");
+    s.write("guidance/handbook/forms/form#2.pdf", "%PDF-1.4\n");
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!(
+            "{SIGNS}:13:9: error: link to a missing file `forms/form#2.pdf`"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(
+            "hint: `#` starts an anchor in an address; for the file, write it `%23`: `forms/form%232.pdf`"
+        ),
+        "{}",
+        o.stderr
+    );
+    // Written so, the file is published and the link leads to it.
+    let page = s
+        .read(SIGNS)
+        .replace("<forms/form#2.pdf>", "forms/form%232.pdf");
+    s.write(SIGNS, page);
+    s.build_ok();
+    let html = s.page("en/handbook/signs.html");
+    let href = html
+        .select("div.content a")
+        .iter()
+        .find_map(|a| a.value().attr("href").filter(|h| h.contains("form")))
+        .unwrap()
+        .to_string();
+    assert_eq!(common::decode(&href), "forms/form#2.pdf");
+    assert!(s.out().join("en/handbook/forms/form#2.pdf").is_file());
+}

@@ -116,6 +116,15 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "the address is wrapped in quotes (a word processor types them): remove them: `{unquoted}`"
         ));
     }
+    // `files/r#1.png`: the `#` of the file's name began an anchor.
+    if let Some((before, frag)) = dest.split_once('#') {
+        let whole = PathBuf::from(format!("{}#{frag}", path.display()));
+        if site.asset_by_source.contains_key(&whole) {
+            return Some(format!(
+                "`#` starts an anchor in an address; for the file, write it `%23`: `{before}%23{frag}`"
+            ));
+        }
+    }
     // The file, or a folder on its way, is a link or a special file.
     if let Some((at, what)) = path
         .ancestors()
