@@ -116,14 +116,8 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "the address is wrapped in quotes (a word processor types them): remove them: `{unquoted}`"
         ));
     }
-    // `files/r#1.png`: the `#` of the file's name began an anchor.
-    if let Some((before, frag)) = dest.split_once('#') {
-        let whole = PathBuf::from(format!("{}#{frag}", path.display()));
-        if site.asset_by_source.contains_key(&whole) {
-            return Some(format!(
-                "`#` starts an anchor in an address; for the file, write it `%23`: `{before}%23{frag}`"
-            ));
-        }
+    if let Some(h) = not_as_named(site, dest, path) {
+        return Some(h);
     }
     // The file, or a folder on its way, is a link or a special file.
     if let Some((at, what)) = path
@@ -142,12 +136,6 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         return Some(format!(
             "`{last}` is never read: hidden files (a name starting with `.`) and editor or system leftovers (`~$…`, `.bak`, `Thumbs.db`) are not published; link to the file itself, or rename it"
         ));
-    }
-    if last.to_ascii_lowercase().ends_with(".mdx") {
-        return Some(
-            "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
-                .to_string(),
-        );
     }
     if let Some(address) = email(dest) {
         return Some(format!(
@@ -215,6 +203,24 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         );
     }
     None
+}
+
+/// A file that is there, but not as the link names it: `files/r#1.png`,
+/// whose `#` began an anchor, or an MDX page, which is not read.
+fn not_as_named(site: &Site, dest: &str, path: &Path) -> Option<String> {
+    if let Some((before, frag)) = dest.split_once('#') {
+        let whole = PathBuf::from(format!("{}#{frag}", path.display()));
+        if site.asset_by_source.contains_key(&whole) {
+            return Some(format!(
+                "`#` starts an anchor in an address; for the file, write it `%23`: `{before}%23{frag}`"
+            ));
+        }
+    }
+    let last = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    last.to_ascii_lowercase().ends_with(".mdx").then(|| {
+        "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
+            .to_string()
+    })
 }
 
 /// A Hugo or Jekyll template expression in a link target (`{{< ref
