@@ -38,7 +38,9 @@ fn expect(b: &Path, site: &Site, lang: &str, q: &str, first: &str) {
 /// llamada?`, `je ridhaa inahitajika`, `почему нужно согласие` and `what
 /// must I do if a child calls the helpline` found nothing; `¿Hay una línea
 /// de ayuda?` showed "results for *may*" (a word of an English page), and
-/// `ridhaa ni nini` "results for *nani*" (Swahili "who" for "what").
+/// `ridhaa ni nini` "results for *nani*" (Swahili "who" for "what"); and
+/// `must`, `should` (`يجب`, `lazima`, `dole`, `должен`, `tengo que`,
+/// `tenho que`) left "Words matched: 2 of 3".
 #[test]
 fn question_words_and_modals_are_function_words() {
     let Some(b) = browser::require() else { return };
@@ -69,6 +71,12 @@ fn question_words_and_modals_are_function_words() {
         ("ru", "почему нужно согласие", "consent"),
         ("ha", "yaya zan tura yaro", "referral"),
         ("ha", "yaya ake tura yaro", "referral"),
+        ("ar", "هل يجب طلب الموافقة", "consent"),
+        ("sw", "je lazima kuomba ridhaa", "consent"),
+        ("ha", "dole ne a nemi izini", "consent"),
+        ("ru", "должен ли я спросить согласие", "consent"),
+        ("es", "¿Tengo que llamar a la familia?", "referral"),
+        ("pt", "tenho que encaminhar uma criança", "referral"),
         ("en", "could I send the form by e-mail", "referral"),
         (
             "en",

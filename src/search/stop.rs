@@ -45,13 +45,24 @@ pub fn of_index(site: &Site, l: LangId) -> Vec<&'static str> {
     out
 }
 
-/// Arabic, one line each of a few words (rustfmt would give each its own).
+/// Arabic, a few words a line (rustfmt would give each its own).
 #[rustfmt::skip]
 const ARABIC: &[&str] = &[
     "في", "من", "علي", "الي", "عن", "او", "ما", "كيف", "هل", "هذا", "هذه", "ذلك", "التي",
     "الذي", "مع", "ثم", "اي", "ان", "هي", "هو", "اذا", "عند", "حتي", "لكن",
-    // Questions: what, why, when, where; I; can, can I.
-    "ماذا", "لماذا", "متي", "اين", "انا", "يمكن", "يمكنني",
+    // Questions: what, why, when, where; I; can, can I; must, should.
+    "ماذا", "لماذا", "متي", "اين", "انا", "يمكن", "يمكنني", "يجب", "ينبغي",
+];
+
+/// Russian, likewise.
+#[rustfmt::skip]
+const RUSSIAN: &[&str] = &[
+    "и", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "до", "для", "из", "у",
+    "за", "а", "но", "или", "как", "что", "это", "ли", "же", "бы",
+    // Pronouns; questions: where, when, who, why, which; can, need, must.
+    "я", "мне", "мы", "вы", "он", "она", "они", "где", "когда", "кто", "почему", "зачем",
+    "какой", "какая", "какие", "можно", "может", "нужно", "надо", "нужен", "нужна", "нужны",
+    "должен", "должна", "должны",
 ];
 
 /// The function words of language `code`, or none.
@@ -78,71 +89,26 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "y", "o", "e", "u", "en", "con", "por", "para", "que", "como", "cuando", "donde", "es",
             "son", "se", "su", "sus", "le", "les", "mi", "tu", "cual", "cuales", "quien",
             "quienes", "porque", "hay", "puedo", "puede", "pueden", "debo", "debe", "deben",
-            "hacer", "yo", "me", "este", "esta", "estos", "estas",
+            "hacer", "yo", "me", "este", "esta", "estos", "estas", "tengo", "tiene",
         ],
         "pt" => &[
             "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "ao",
             "aos", "no", "na", "nos", "nas", "em", "e", "ou", "com", "por", "para", "pelo", "pela",
             "que", "como", "quando", "onde", "sao", "se", "seu", "sua", "qual", "quais", "quem",
             "porque", "posso", "pode", "podem", "devo", "deve", "devem", "fazer", "eu", "meu",
-            "minha", "este", "esta",
+            "minha", "este", "esta", "tenho",
         ],
         "ar" => ARABIC,
         "ha" => &[
             "a", "da", "na", "ta", "ga", "ko", "kuma", "ne", "ce", "wa", "yaya", "me", "ina",
-            "zan", "za", "ake", "wane", "wace", "wanne", "shin",
+            "zan", "za", "ake", "wane", "wace", "wanne", "shin", "dole", "iya", "kamata",
         ],
         "sw" => &[
             "ya", "wa", "za", "la", "cha", "vya", "kwa", "na", "katika", "ni", "au", "kwamba",
-            "je", "nini", "nani", "gani", "vipi", "wapi", "lini", "ipi", "kwenye",
+            "je", "nini", "nani", "gani", "vipi", "wapi", "lini", "ipi", "kwenye", "lazima",
+            "naweza", "ninaweza", "unaweza",
         ],
-        "ru" => &[
-            "и",
-            "в",
-            "во",
-            "на",
-            "с",
-            "со",
-            "к",
-            "ко",
-            "по",
-            "о",
-            "об",
-            "от",
-            "до",
-            "для",
-            "из",
-            "у",
-            "за",
-            "а",
-            "но",
-            "или",
-            "как",
-            "что",
-            "это",
-            "ли",
-            "же",
-            "бы",
-            "я",
-            "мне",
-            "мы",
-            "вы",
-            "он",
-            "она",
-            "они",
-            "где",
-            "когда",
-            "кто",
-            "почему",
-            "зачем",
-            "какой",
-            "какая",
-            "какие",
-            "можно",
-            "может",
-            "нужно",
-            "надо",
-        ],
+        "ru" => RUSSIAN,
         _ => &[],
     }
 }

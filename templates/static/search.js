@@ -442,14 +442,10 @@
   // "N pages found": the page has the text for a sample number of each
   // plural form; use the one of n's form, with n.
   function count(n) {
-    var s = [100, 21, 11, 3, 2, 1, 0], i = 0, cat = function () { return 0; };
-    try {
-      var rules = new Intl.PluralRules(doc.documentElement.lang);
-      cat = function (x) { return rules.select(x); };
-    } catch (e) {
-      // No plural rules.
-    }
-    while (i < s.length - 1 && cat(s[i]) !== cat(n)) i++;
+    var s = [100, 21, 11, 3, 2, 1, 0], i = 0, cat = { select: function () { return 0; } };
+    // Without plural rules, the first.
+    try { cat = new Intl.PluralRules(doc.documentElement.lang); } catch (e) {}
+    while (i < s.length - 1 && cat.select(s[i]) !== cat.select(n)) i++;
     return status.getAttribute("data-count-" + s[i]).replace(/\d+/, n);
   }
 
