@@ -262,3 +262,37 @@ fn a_hash_in_a_file_name_is_told_how_to_write_it() {
     assert_eq!(common::decode(&href), "forms/form#2.pdf");
     assert!(s.out().join("en/handbook/forms/form#2.pdf").is_file());
 }
+
+/// Obsidian gives callouts a title and folding on their first line
+/// (`> [!TIP] Before the interview`, `> [!warning]- Folded`); GitHub's, and
+/// fieldguide's, take the type alone, so each was shown as a quote, and
+/// the warning read "unknown callout type `[!TIP]`… did you mean
+/// `[!TIP]`?". It says what follows the type and how to write the title.
+#[test]
+fn a_callout_with_a_title_on_its_line_is_told_where_the_title_goes() {
+    let s = Site::signs_with(
+        "> [!TIP] Before the interview\n> Find a quiet room.\n\n> [!warning]-\n> Do not promise.\n",
+    );
+    let o = s.build_ok();
+    let tip = warning_at(&o.stderr, &format!("{SIGNS}:13:3"));
+    assert!(
+        tip.ends_with(
+            "callout `[!TIP]` has `Before the interview` after it on its line, so it is shown as a quote"
+        ),
+        "{tip}"
+    );
+    assert!(o.stderr.contains(
+        "hint: a callout's first line holds only its type: write `> [!TIP]`, then the title on the next line, `> **Before the interview**`"
+    ));
+    let fold = warning_at(&o.stderr, &format!("{SIGNS}:16:3"));
+    assert!(
+        fold.ends_with(
+            "callout `[!warning]` has `-` after it on its line, so it is shown as a quote"
+        ),
+        "{fold}"
+    );
+    assert!(o.stderr.contains(
+        "hint: Obsidian's folding (`-`, `+`) has no meaning here; write `> [!WARNING]` alone on the line"
+    ));
+    assert!(!o.stderr.contains("did you mean `[!TIP]`"), "{}", o.stderr);
+}

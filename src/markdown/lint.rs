@@ -3,8 +3,8 @@
 //! (shown as text, wherever text can be: paragraphs, list items, table
 //! cells, headings), a callout type GitHub does not know (shown as a quote).
 
-use super::hints;
 use super::state::State;
+use super::{callout_words, hints};
 use std::ops::Range;
 
 const BULLETS: &[char] = &['•', '◦', '▪', '▫', '‣', '⁃', '\u{F0B7}', '\u{F0A7}'];
@@ -289,33 +289,23 @@ pub(super) fn quote(st: &mut State, range: Range<usize>) {
         .collect::<Vec<_>>()
         .join(", ");
     let upper = kind.to_uppercase();
-    let suggestion = if CALLOUTS.contains(&upper.as_str()) {
+    let known_type = CALLOUTS.contains(&upper.as_str());
+    let suggestion = if known_type {
         Some(upper)
     } else {
-        synonym(&upper).map(str::to_string)
+        callout_words::synonym(&upper).map(str::to_string)
     };
     let hint = match suggestion {
         Some(s) => format!("did you mean `[!{s}]`? The callout types are {known}"),
         None => format!("the callout types are {known}; their labels are translated for readers"),
     };
     let at = range.start + first.len() - inner.len();
-    st.warn(
-        at,
+    let after = &inner[kind.len() + 3..];
+    let (msg, hint) = callout_words::text_after(kind, known_type, after).unwrap_or((
         format!("unknown callout type `[!{kind}]`: it is shown as a quote"),
-        Some(&hint),
-    );
-}
-
-/// Callout types authors reach for, in English and in the site's other languages.
-fn synonym(kind: &str) -> Option<&'static str> {
-    Some(match kind {
-        "DANGER" | "ERROR" | "ALERT" | "ATTENTION" | "PELIGRO" | "GEFAHR" => "CAUTION",
-        "AVERTISSEMENT" | "ADVERTENCIA" | "WARNUNG" | "AVISO" | "ALERTE" => "WARNING",
-        "INFO" | "INFORMATION" | "REMARQUE" | "NOTA" | "HINWEIS" => "NOTE",
-        "ASTUCE" | "CONSEIL" | "CONSEJO" | "HINT" => "TIP",
-        "IMPORTANTE" | "WICHTIG" => "IMPORTANT",
-        _ => return None,
-    })
+        hint,
+    ));
+    st.warn(at, msg, Some(&hint));
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! links to pages a local edition omits.
 
 mod bidi;
+mod callout_words;
 mod dialects;
 mod edition;
 mod elements;
