@@ -60,11 +60,12 @@ fn an_obsidian_comment_is_not_published() {
 /// spaces) mean nothing to CommonMark: the marker was published as text
 /// and, after a blank line, the admonition's words as a code block, with
 /// no word said (`:::` blocks get a warning). The marker is left out, with
-/// a warning at its line saying what readers get and the callout to write.
+/// a warning at its line saying what readers get and the callout to write;
+/// a line of prose that starts with `!!!` is not one.
 #[test]
 fn a_mkdocs_admonition_is_named_with_the_callout_to_write() {
     let s = Site::signs_with(
-        "!!! warning \"Consent\"\n    Ask before taking notes.\n\n??? tip\n\n    Keep it short.\n",
+        "!!! warning \"Consent\"\n    Ask before taking notes.\n\n??? tip\n\n    Keep it short.\n\n!!! Do not share the list.\n",
     );
     let o = s.build_ok();
     let line = warning_at(&o.stderr, &format!("{SIGNS}:13:1"));
@@ -80,7 +81,9 @@ fn a_mkdocs_admonition_is_named_with_the_callout_to_write() {
     );
     let page = s.page("en/handbook/signs.html");
     let text = page.text_of("div.content");
-    assert!(!text.contains("!!!") && !text.contains("???"), "{text}");
+    assert!(!text.contains("warning") && !text.contains("???"), "{text}");
+    // A line of prose that starts with `!!!` for emphasis is text.
+    assert!(text.contains("!!! Do not share the list."), "{text}");
     assert!(text.contains("Ask before taking notes."), "{text}");
 }
 

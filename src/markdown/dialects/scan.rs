@@ -72,9 +72,42 @@ fn is_div_marker(line: &str) -> bool {
     line.len() - t.len() <= 3 && t.starts_with(":::")
 }
 
-/// MkDocs's admonitions: `!!! note "Title"`, `??? tip`, `???+ warning`,
-/// with at most three spaces before.
-fn is_admonition(line: &str) -> bool {
+/// MkDocs's admonitions: `!!! note "Title"`, `??? tip`, `???+ warning
+/// inline`, with at most three spaces before: a type MkDocs knows, at most
+/// two more classes, then a quoted title or nothing. A line of prose that
+/// starts with `!!!` for emphasis (`!!! Do not share the list`) is text.
+pub(super) fn is_admonition(line: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+        "seealso",
+        "admonition",
+    ];
     let t = line.trim_start_matches(' ');
     let Some(rest) = ["!!!", "???+", "???"]
         .iter()
@@ -82,11 +115,21 @@ fn is_admonition(line: &str) -> bool {
     else {
         return false;
     };
+    let (classes, title) = match rest.split_once('"') {
+        Some((c, title)) => (c, Some(title.trim_end())),
+        None => (rest, None),
+    };
+    let words: Vec<&str> = classes.split_whitespace().collect();
+    let class = |w: &&str| {
+        w.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
     line.len() - t.len() <= 3
         && rest.starts_with(' ')
-        && rest
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_alphabetic())
+        && (1..=3).contains(&words.len())
+        && TYPES.iter().any(|k| words[0].eq_ignore_ascii_case(k))
+        && words.iter().all(class)
+        && title.is_none_or(|t| t.ends_with('"'))
 }
 
 /// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,

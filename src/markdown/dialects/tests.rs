@@ -114,3 +114,28 @@ fn leaves_images_links_and_values_alone() {
         assert!(dropped.is_empty(), "{body}: {dropped:?}");
     }
 }
+
+#[test]
+fn mkdocs_admonitions_but_not_prose() {
+    use super::scan::is_admonition;
+    for yes in [
+        "!!! note",
+        "!!! warning \"Consent\"",
+        "??? tip",
+        "???+ danger inline end \"Stop\"",
+        "   !!! Note",
+    ] {
+        assert!(is_admonition(yes), "{yes}");
+    }
+    for no in [
+        "!!! Do not share the list",
+        "!!! warning do not share it",
+        "!!!",
+        "??? why",
+        "!!! note: read this",
+        "!!! note \"unclosed",
+        "    !!! note",
+    ] {
+        assert!(!is_admonition(no), "{no}");
+    }
+}
