@@ -21,13 +21,16 @@ fn warning_at<'a>(stderr: &'a str, at: &str) -> &'a str {
 /// every hidden note was published, in the page, its print page and the
 /// search index, and the file a hidden link named was published too,
 /// without a word. They are left out, with a warning at the first that
-/// does not repeat the hidden words; `%%` inside code stays.
+/// does not repeat the hidden words; `%%` inside code stays. (A table
+/// just above the closing `%%` left an empty cell behind: whatever a
+/// comment hides goes whole, to its end.)
 #[test]
 fn an_obsidian_comment_is_not_published() {
     let s = Site::signs_with(
         "Ask first. %%check with Amina before release%% Then listen.\n\n\
          %%\nReviewer: the [case file](case-file.docx) names the family.\n\n\
-         - a list item that was hidden too\n%%\n\n\
+         - a list item that was hidden too\n\n## Hidden heading\n\n\
+         | Name | Village |\n|---|---|\n| Musa | Kano |\n%%\n\n\
          Write `%%` in code as it is.\n",
     );
     s.write("guidance/handbook/case-file.docx", "private");
@@ -44,13 +47,25 @@ fn an_obsidian_comment_is_not_published() {
     assert!(text.contains("Ask first."), "{text}");
     assert!(text.contains("Then listen."), "{text}");
     assert!(page.text.contains("<code>%%</code>"), "{}", page.text);
+    // Nothing of what it hid, not even a table's empty cell GFM pads the
+    // row it runs on with (`%%` under a table is one of its rows).
+    // (As written: a browser's parser drops a stray `<td>`.)
+    for tag in ["<td", "<th", "<table", "Hidden heading", "hidden too"] {
+        assert!(!page.text.contains(tag), "{tag}: {}", page.text);
+    }
     for out in common::tree(&s.out()).keys() {
         assert!(!out.contains("case-file"), "published: {out}");
     }
     // Nor in the output's manifest, which keeps the build's messages.
     for (name, bytes) in common::tree(&s.out()) {
         let body = String::from_utf8_lossy(&bytes);
-        for hidden in ["Amina", "Reviewer", "names the family", "hidden too"] {
+        for hidden in [
+            "Amina",
+            "Reviewer",
+            "names the family",
+            "hidden too",
+            "Musa",
+        ] {
             assert!(!body.contains(hidden), "{name} has {hidden:?}");
         }
     }

@@ -356,6 +356,10 @@ pub(super) struct Dialects {
     pub(super) drops: Vec<(Range<usize>, Kind)>,
     /// Inside a paragraph that is only a div marker: left out whole.
     pub(super) skip_paragraph: bool,
+    /// Inside an element an Obsidian comment hides: how deep, to leave
+    /// out everything up to its end (a table row GFM runs on past the
+    /// comment's end, an empty cell it pads a row with).
+    pub(super) hidden_depth: usize,
     /// Body offset up to which lines were looked at for template code.
     pub(super) scanned_to: usize,
     pub(super) found: [Option<(usize, usize)>; KINDS],

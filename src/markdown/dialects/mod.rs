@@ -28,6 +28,14 @@ pub(super) fn filter<'a>(
     event: Event<'a>,
     range: Range<usize>,
 ) -> Option<(Event<'a>, Range<usize>)> {
+    if st.dialects.hidden_depth > 0 {
+        match event {
+            Event::Start(_) => st.dialects.hidden_depth += 1,
+            Event::End(_) => st.dialects.hidden_depth -= 1,
+            _ => {}
+        }
+        return None;
+    }
     if st.in_code {
         return Some((event, range));
     }
@@ -59,6 +67,10 @@ pub(super) fn filter<'a>(
         Event::SoftBreak | Event::HardBreak if covered(st, &range) => None,
         Event::Text(t) => cut(st, t, range),
         // Inside a comment, everything goes: a link there publishes nothing.
+        Event::Start(_) if hidden(st, &range) => {
+            st.dialects.hidden_depth = 1;
+            None
+        }
         _ if hidden(st, &range) => None,
         other => Some((other, range)),
     }
