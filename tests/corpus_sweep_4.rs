@@ -314,3 +314,30 @@ fn a_callout_with_a_title_on_its_line_is_told_where_the_title_goes() {
     ));
     assert!(!o.stderr.contains("did you mean `[!TIP]`"), "{}", o.stderr);
 }
+
+/// A page saved by Notepad as "Unicode" (UTF-16, as Windows tools still
+/// do) was refused with "the file is UTF-16 encoded; fieldguide reads
+/// UTF-8", and nothing said how to save it otherwise. The hint does.
+#[test]
+fn a_utf16_page_is_told_how_to_save_it() {
+    let s = Site::fixture("basic");
+    let page: Vec<u8> = "\u{feff}---\r\ntitle: Signs\r\n---\r\nText.\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    s.write(SIGNS, page);
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let line = format!("{SIGNS}: error: the file is UTF-16 encoded; fieldguide reads UTF-8");
+    let after = o
+        .stderr
+        .split(&line)
+        .nth(1)
+        .unwrap_or_else(|| panic!("{}", o.stderr));
+    assert!(
+        after.starts_with(
+            "\n  = hint: save it as UTF-8: in Notepad, File > Save as, Encoding: UTF-8"
+        ),
+        "{after}"
+    );
+}
