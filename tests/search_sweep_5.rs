@@ -216,3 +216,19 @@ fn a_number_typed_with_its_unit() {
     let (pages, fixed, hits) = find(&b, &site, "en", "116");
     assert!(pages.is_empty() && !fixed, "{hits:#?}");
 }
+
+/// `referral`, which Snowball keeps apart from `refer` (`referr`), is one
+/// group with it where the site has both: `referral` finds the chapter
+/// *Referring a child* first, by its title, before the publication whose
+/// title says *referral*. Before, that chapter came second, found only for
+/// the *referral form* of its text.
+#[test]
+fn referral_finds_referring() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for q in ["referral", "referrals", "Referral"] {
+        expect(&b, &site, "en", q, "referral");
+        let (_, _, hits) = find(&b, &site, "en", q);
+        assert!(hits[0].title_marked, "`{q}`: {hits:#?}");
+    }
+}

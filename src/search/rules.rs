@@ -166,6 +166,9 @@ const ENGLISH: Rules = Rules {
         ("oses", "osis", 2),
         ("criteria", "criterion", 0),
         ("phenomena", "phenomenon", 0),
+        // Not a plural, but left apart by Snowball as one (`referr`,
+        // `refer`): `referral` and `deferral` join `refer`, `defer`.
+        ("rral", "r", 2),
     ],
     // The same the other way, for a singular typed where the site has
     // only the plural.
@@ -183,6 +186,7 @@ const ENGLISH: Rules = Rules {
         ("osis", "oses", 2),
         ("criterion", "criteria", 0),
         ("phenomenon", "phenomena", 0),
+        ("r", "rral", 2),
     ],
 };
 
