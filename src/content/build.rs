@@ -111,6 +111,9 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     if is_edition {
         site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
     }
+    // Grown by doubling, and kept for the whole build: up to 2 MB unused
+    // at 30,000 pages.
+    site.nodes.shrink_to_fit();
     site
 }
 
