@@ -4,28 +4,19 @@
 //! reader expects first, for queries as field workers type them.
 
 mod common;
-use common::search_page::{Hit, found};
+use common::search_page::{expect_found, find, judged_site};
 use common::{Site, browser};
 use std::path::Path;
 
-fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
-    found(b, &site.out(), lang, q)
-}
-
 /// The fixture, built.
 fn site() -> Site {
-    let site = Site::fixture("search-judged-3");
-    site.build_ok();
-    site
+    judged_site("search-judged-3")
 }
 
 /// Asserts that `q` in `lang` shows `first` first, as found (not as a
 /// correction).
 fn expect(b: &Path, site: &Site, lang: &str, q: &str, first: &str) {
-    let (pages, fixed, hits) = find(b, site, lang, q);
-    let want = format!("field/{first}.html");
-    assert_eq!(pages.first(), Some(&want), "{lang} `{q}`: {hits:#?}");
-    assert!(!fixed, "{lang} `{q}` is no misspelling: {hits:#?}");
+    expect_found(b, site, lang, q, first);
 }
 
 /// A Portuguese or Spanish singular typed where the page has only the

@@ -5,29 +5,12 @@
 //! another format than the page's.
 
 mod common;
-use common::search_page::{Hit, found};
+use common::search_page::{expect, find, judged_site};
 use common::{Site, browser};
-use std::path::Path;
-
-fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
-    found(b, &site.out(), lang, q)
-}
 
 /// The fixture, built.
 fn site() -> Site {
-    let site = Site::fixture("search-judged-5");
-    site.build_ok();
-    site
-}
-
-/// Asserts that `q` in `lang` shows `first` first, with every word found
-/// (not as a correction, nor as a partial match).
-fn expect(b: &Path, site: &Site, lang: &str, q: &str, first: &str) {
-    let (pages, fixed, hits) = find(b, site, lang, q);
-    let want = format!("field/{first}.html");
-    assert_eq!(pages.first(), Some(&want), "{lang} `{q}`: {hits:#?}");
-    assert!(!fixed, "{lang} `{q}` is no misspelling: {hits:#?}");
-    assert!(hits[0].partial.is_none(), "{lang} `{q}`: {hits:#?}");
+    judged_site("search-judged-5")
 }
 
 /// A question typed as asked: its question words and modal verbs (`¿Qué

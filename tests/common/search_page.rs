@@ -118,3 +118,31 @@ pub fn found(b: &Path, out: &Path, lang: &str, q: &str) -> (Vec<String>, bool, V
         .collect();
     (pages, fixed, hits)
 }
+
+/// The judged-queries fixture `name`, built.
+pub fn judged_site(name: &str) -> super::Site {
+    let site = super::Site::fixture(name);
+    site.build_ok();
+    site
+}
+
+/// [`found`] on a built site.
+pub fn find(b: &Path, site: &super::Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
+    found(b, &site.out(), lang, q)
+}
+
+/// Asserts that `q` in `lang` shows `field/<first>.html` first, as found
+/// (not as a correction).
+pub fn expect_found(b: &Path, site: &super::Site, lang: &str, q: &str, first: &str) -> Vec<Hit> {
+    let (pages, fixed, hits) = find(b, site, lang, q);
+    let want = format!("field/{first}.html");
+    assert_eq!(pages.first(), Some(&want), "{lang} `{q}`: {hits:#?}");
+    assert!(!fixed, "{lang} `{q}` is no misspelling: {hits:#?}");
+    hits
+}
+
+/// [`expect_found`], with every word found (not as a partial match).
+pub fn expect(b: &Path, site: &super::Site, lang: &str, q: &str, first: &str) {
+    let hits = expect_found(b, site, lang, q, first);
+    assert!(hits[0].partial.is_none(), "{lang} `{q}`: {hits:#?}");
+}
