@@ -203,14 +203,15 @@ fn links_in_the_output_are_replaced_never_written_through() {
     );
 }
 
-/// The output with its manifest's seal line (see `pipeline::unchanged`)
-/// taken off.
+/// The output with its manifest's seal and the report under it (see
+/// `pipeline::unchanged`; enciphered with the seal's key, which names the
+/// build's options too) taken off.
 fn unsealed(mut t: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
     if let Some(m) = t.get_mut(".fieldguide-output") {
         let text = String::from_utf8(m.clone()).unwrap();
         let kept: String = text
             .lines()
-            .filter(|l| !l.starts_with("sealed "))
+            .filter(|l| !l.starts_with("sealed ") && !l.starts_with("report "))
             .map(|l| format!("{l}\n"))
             .collect();
         *m = kept.into_bytes();

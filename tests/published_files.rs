@@ -36,6 +36,22 @@ fn files_no_page_uses_stay_private_and_are_named() {
         o.stderr
     );
     assert!(!o.stderr.contains("~$questions"), "{}", o.stderr);
+    // The output's manifest, published with the site, keeps that summary
+    // for a build that writes nothing, enciphered: it names none of them,
+    // and the next build says it again.
+    let manifest = site.read("public/.fieldguide-output");
+    for name in ["CONFIDENTIAL", "unused.png", "not linked"] {
+        assert!(!manifest.contains(name), "{name} in {manifest}");
+    }
+    let again = site.build_ok();
+    assert!(again.stderr.contains("0 written"), "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains("not published: guidance/handbook/case-notes CONFIDENTIAL.docx"),
+        "{}",
+        again.stderr
+    );
     // `check` lists them with their paths, and in JSON.
     let c = site.run(&["check"]);
     assert!(

@@ -12,6 +12,12 @@
 //! `pipeline::unchanged`). Only a seal that opens with the key of the next
 //! build's own inputs lets that build keep the output as it is, and even
 //! then only once every file still hashes to what the manifest says.
+//!
+//! The report under the seal (the build's messages and summary, said again
+//! by a build that writes nothing) is enciphered with that key: the
+//! manifest is published with the site, and messages name what was kept
+//! out of it (a `case-notes.docx` no page links to, a path on the writer's
+//! computer). Only someone with every byte of the source can read it.
 
 use std::collections::BTreeMap;
 
@@ -94,8 +100,25 @@ pub fn is_safe(path: &str) -> bool {
             .all(|s| !s.is_empty() && s != "." && s != ".." && !s.starts_with(RESERVED_PREFIX))
 }
 
-fn hex(h: &Hash) -> String {
-    h.iter().map(|b| format!("{b:02x}")).collect()
+fn hex(h: &[u8]) -> String {
+    let mut s = String::with_capacity(2 * h.len());
+    for b in h {
+        let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{b:02x}"));
+    }
+    s
+}
+
+/// The report enciphered (or deciphered) with `key`: XOR with BLAKE3's
+/// output stream under a key derived from it. A key is a hash of every
+/// input, so it enciphers one report only: the same inputs make the same
+/// report.
+fn report_cipher(key: &Hash, bytes: &mut [u8]) {
+    let k = blake3::derive_key("fieldguide manifest report 1", key);
+    let mut stream = vec![0u8; bytes.len()];
+    blake3::Hasher::new_keyed(&k)
+        .finalize_xof()
+        .fill(&mut stream);
+    bytes.iter_mut().zip(&stream).for_each(|(b, s)| *b ^= s);
 }
 
 fn parse_hex(s: &str) -> Option<Hash> {
@@ -150,8 +173,10 @@ impl Manifest {
     pub fn render_sealed(&self, seal: Option<(&Hash, &str)>) -> String {
         let mut s = self.render();
         if let Some((key, report)) = seal {
+            let mut secret = report.as_bytes().to_vec();
+            report_cipher(key, &mut secret);
             s.push_str(REPORT);
-            s.push_str(&report.replace(['\n', '\r'], " "));
+            s.push_str(&hex(&secret));
             s.push('\n');
             let tag = blake3::keyed_hash(key, s.as_bytes());
             s.push_str(SEALED);
@@ -171,7 +196,13 @@ impl Manifest {
             return None;
         }
         let (_, report) = body.strip_suffix('\n')?.rsplit_once('\n')?;
-        Some(report.strip_prefix(REPORT)?.to_string())
+        let report = report.strip_prefix(REPORT)?;
+        let mut bytes = (0..report.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(report.get(i..i + 2)?, 16).ok())
+            .collect::<Option<Vec<u8>>>()?;
+        report_cipher(key, &mut bytes);
+        String::from_utf8(bytes).ok()
     }
 
     /// Every entry accepted, each with its hash: the only kind of manifest
@@ -215,6 +246,8 @@ mod tests {
         let text = m.render_sealed(Some((&key, "{\"said\": 1}")));
         let report = Manifest::seal_opens(&text, &key).expect("opens");
         assert_eq!(report, "{\"said\": 1}");
+        // Published with the site, the report is read only with the key.
+        assert!(!text.contains("said"), "{text}");
         // What the build reads of it is the same sealed or not.
         assert_eq!(Manifest::parse(&text).files, m.files);
         assert!(Manifest::parse(&text).complete());
