@@ -77,11 +77,11 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         }
         let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
-        let hash = std::sync::OnceLock::new();
         // Moved, not copied: every document of the site is kept.
-        if let Some(h) = file.hash.take() {
-            let _ = hash.set(h);
-        }
+        let hash = file
+            .hash
+            .take()
+            .map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from);
         site.docs.push(Doc {
             file,
             fm,
@@ -111,9 +111,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     if is_edition {
         site.edition = Some(super::edition::facts(&site, loaded.replaced, omitted));
     }
-    // Grown by doubling, and kept for the whole build: up to 2 MB unused
-    // at 30,000 pages.
-    site.nodes.shrink_to_fit();
+    site.nodes.shrink_to_fit(); // grown by doubling, kept for the whole build
     site
 }
 
