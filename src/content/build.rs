@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::slug::numbered;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Builds the tree from the loaded files. Problems go to `diags`.
 pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Site {
@@ -78,10 +79,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
         // Moved, not copied: every document of the site is kept.
-        let hash = file
-            .hash
-            .take()
-            .map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from);
+        let hash = file.hash.take().map_or_else(OnceLock::new, OnceLock::from);
         site.docs.push(Doc {
             file,
             fm,
