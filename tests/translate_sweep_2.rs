@@ -405,3 +405,24 @@ fn two_translation_columns_are_refused() {
     assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
     assert_eq!(guidance(&site), before);
 }
+
+/// An Obsidian comment (`%%…%%`), which the site leaves out, was exported
+/// to translators with the words around it: a reviewer's note naming a
+/// survivor reached an outside translator's PO and XLIFF files. Neither
+/// format carries it now, inline or around a block; the text around it
+/// is exported as before.
+#[test]
+fn obsidian_comments_are_not_sent_to_translators() {
+    let en = "---\ntitle: Preparing\nkind: guidelines\n---\n\nAsk first. %%check with Amina before release%% Then listen.\n\n%%\nReviewer: the family lives in Kano.\n\n- a hidden list item\n%%\n\nExplain what happens to the information.\n";
+    let site = one_page_site(SITE, en, FR);
+    for format in ["po", "xliff"] {
+        let (_dir, file) = export_one(&site, format);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for hidden in ["Amina", "Kano", "hidden list item", "%%"] {
+            assert!(!text.contains(hidden), "{format}: {hidden} in {text}");
+        }
+        for shown in ["Ask first.", "Then listen.", "Explain what happens"] {
+            assert!(text.contains(shown), "{format}: no {shown} in {text}");
+        }
+    }
+}

@@ -174,6 +174,27 @@ pub struct Rendered {
     pub unlinked: Vec<LinkSpan>,
 }
 
+/// `body` with its Obsidian comments (`%%…%%`, left out of pages) blanked
+/// to spaces, its line breaks and length kept: what else reads a page's
+/// Markdown (`translate export`) sees what readers see, at the same
+/// offsets. A reviewer's hidden note must not reach outside translators.
+pub fn without_hidden_comments(body: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = dialects::comments(body);
+    if hidden.is_empty() {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut bytes = body.as_bytes().to_vec();
+    for r in hidden {
+        for b in &mut bytes[r] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole characters were replaced, byte by byte, by spaces.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
 pub fn md_options() -> MdOptions {
     // Listed one by one: `Options::all()` would turn on the old footnote
     // syntax and features we do not support.

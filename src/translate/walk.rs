@@ -32,6 +32,14 @@ struct Walk<'a> {
 
 /// Cuts a page body (`text[offset..]`) into segments. Ranges are in `text`.
 pub fn body(text: &str, offset: usize) -> Blocks {
+    // Obsidian comments are not the page's text: never exported.
+    let shown = match crate::markdown::without_hidden_comments(&text[offset..]) {
+        std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Borrowed(text),
+        std::borrow::Cow::Owned(body) => {
+            std::borrow::Cow::Owned(format!("{}{body}", &text[..offset]))
+        }
+    };
+    let text = shown.as_ref();
     let mut w = Walk {
         text,
         out: Blocks::default(),

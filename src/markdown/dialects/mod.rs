@@ -21,6 +21,11 @@ use std::ops::Range;
 mod comments;
 mod scan;
 
+/// Where `body` has Obsidian comments (`%%…%%`), which no reader sees.
+pub(super) fn comments(body: &str) -> Vec<Range<usize>> {
+    comments::find(body).into_iter().map(|(r, _)| r).collect()
+}
+
 /// Passes an event on, without what other dialects put in it; `None` when
 /// nothing is left of it.
 pub(super) fn filter<'a>(
