@@ -55,7 +55,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     // Exactly: grown by doubling, 30,000 documents peak at twice their size.
     site.docs.reserve_exact(docs.len());
-    for ((mut file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
+    for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
         if skip {
             continue;
         }
@@ -78,8 +78,8 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         }
         let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
-        // Moved, not copied: every document of the site is kept.
-        let hash = file.hash.take().map_or_else(OnceLock::new, OnceLock::from);
+        // Copied: a local edition's base files are matched by it later.
+        let hash = file.hash.clone().map_or_else(OnceLock::new, OnceLock::from);
         site.docs.push(Doc {
             file,
             fm,
