@@ -341,3 +341,28 @@ fn a_utf16_page_is_told_how_to_save_it() {
         "{after}"
     );
 }
+
+/// `![the form](consent-form.docx)`, as a converter writes an embedded
+/// object: the document was published and shown as an image, which every
+/// browser draws as a broken picture, without a word. It is still
+/// published, with a warning at the image saying to link to it instead;
+/// a real picture gets none.
+#[test]
+fn a_document_shown_as_an_image_is_told_to_be_a_link() {
+    let s = Site::signs_with("![the form](consent-form.docx) and ![flow](images/flow.png)\n");
+    s.write("guidance/handbook/consent-form.docx", "PK\u{3}\u{4}form");
+    let o = s.build_ok();
+    let said: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.contains("is shown as an image"))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", o.stderr);
+    assert!(
+        said[0].starts_with(&format!("{SIGNS}:13:1: warning: `consent-form.docx` is shown as an image, but its name says it is a document")),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("drop the `!` before `[`"), "{}", o.stderr);
+    assert!(s.out().join("en/handbook/consent-form.docx").is_file());
+}

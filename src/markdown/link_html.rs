@@ -270,6 +270,25 @@ fn unknown_type(st: &State, asset: usize) -> bool {
     !st.opts.allow_raw_html && classify(&st.site.assets[asset].out) == FileType::Unknown
 }
 
+/// `![form](consent-form.docx)`: a document or a recording shown as an
+/// image, which readers see as a broken picture. Still published (it is
+/// linked); the warning says to link to it instead.
+fn not_a_picture(st: &mut State, asset: usize, pos: usize) {
+    use crate::content::file_types::{FileType, classify};
+    let out = &st.site.assets[asset].out;
+    let what = match classify(out) {
+        FileType::Document => "a document",
+        FileType::Media => "a recording",
+        _ => return,
+    };
+    let name = out.rsplit('/').next().unwrap_or(out).to_string();
+    st.warn(
+        pos,
+        format!("`{name}` is shown as an image, but its name says it is {what}: readers see a broken picture"),
+        Some("link to it instead: drop the `!` before `[`, as in `[the form](consent-form.docx)`; or, if it is a picture, give it the extension of its format (.png, .jpg)"),
+    );
+}
+
 /// Resolves an image's destination; problems are reported here.
 pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
     let site = st.site;
@@ -294,6 +313,7 @@ pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
         }
         Target::Asset { asset, .. } => {
             refuse_type(st, asset, pos);
+            not_a_picture(st, asset, pos);
             st.assets.insert(asset);
             ImageSrc::Local(encode_path(&relative(from, &site.assets[asset].out)))
         }
