@@ -49,7 +49,7 @@ const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
 /// The scheme as a browser would see it: case and embedded whitespace or
 /// control characters do not hide `javascript:`.
-pub(super) fn scheme_of(dest: &str) -> Option<String> {
+pub fn scheme_of(dest: &str) -> Option<String> {
     let cleaned: String = dest
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())

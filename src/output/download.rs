@@ -210,12 +210,12 @@ pub fn zip(files: &[super::OutputFile], root: &str) -> Result<Vec<u8>, String> {
         .par_iter()
         .map(|f| compress(&format!("{root}/{}", f.path), f.bytes.as_ref()))
         .collect();
-    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-    out.set_comment(compressor()).map_err(|e| e.to_string())?;
+    let mut out = ZipOut::new(Vec::new());
     for c in compressed {
-        add(&mut out, c?).map_err(|e| e.to_string())?;
+        c?.add_to(&mut out).map_err(|e| e.to_string())?;
     }
-    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    out.finish(compressor().as_bytes())
+        .map_err(|e| e.to_string())
 }
 
 /// Reads back every entry, for tests: name -> bytes.

@@ -140,14 +140,6 @@ impl<W: Write> ZipOut<W> {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Adds the entry `name`: `packed` bytes of deflated data read from
     /// `data`, which inflate to `size` bytes of CRC-32 `crc`.
     pub fn add(

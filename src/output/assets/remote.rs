@@ -55,24 +55,16 @@ pub fn other_hosts(css: &str) -> Vec<(usize, usize, String)> {
     found
 }
 
-/// Whether `target` names another host: a scheme other than `data:`, or
-/// `//host` (a backslash counts as a slash to a browser).
+/// Whether `target` names another host: a scheme other than `data:` (read
+/// as a browser reads it, as links are), or `//host` (a backslash counts
+/// as a slash to a browser).
 fn is_remote(target: &str) -> bool {
     let t = target.trim();
     if t.starts_with("//") || t.starts_with("\\\\") || t.starts_with("/\\") || t.starts_with("\\/")
     {
         return true;
     }
-    let Some(colon) = t.find(':') else {
-        return false;
-    };
-    let scheme = &t[..colon];
-    !scheme.is_empty()
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        && !scheme.eq_ignore_ascii_case("data")
+    crate::markdown::resolve::scheme_of(t).is_some_and(|s| s != "data")
 }
 
 /// Where the string starting at `i` with quote `q` ends (its closing
@@ -115,12 +107,7 @@ fn url_argument(css: &str, i: usize) -> (usize, &str, usize) {
 
 /// Line and column (1-based, in characters) of byte `i`, with `target`.
 fn at(css: &str, i: usize, target: &str) -> (usize, usize, String) {
-    let before = &css[..i];
-    let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |p| p + 1)..]
-        .chars()
-        .count()
-        + 1;
+    let (line, col) = crate::text::line_col(css, i);
     (line, col, target.to_string())
 }
 
