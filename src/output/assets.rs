@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod documents;
 mod remote;
 
 /// The files under `guidance/` that pages use, read once and placed in
@@ -270,6 +271,12 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     };
     if image {
         return Some(bytes);
+    }
+    let ext = file_types::extension(&name).unwrap_or_default();
+    if crate::output::office::is_office(&ext)
+        && !documents::vet(path, &ext, &bytes, rules.allow_raw, diags)
+    {
+        return None;
     }
     if rules.allow_raw {
         return Some(bytes);

@@ -12,6 +12,7 @@ pub mod file;
 pub mod guard;
 pub mod image_metadata;
 pub mod manifest;
+mod office;
 // Runs in build.rs (the built-in theme is minified at compile time); here
 // for its unit tests.
 #[cfg(test)]

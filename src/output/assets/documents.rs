@@ -1,0 +1,115 @@
+//! What an office document a site publishes tells its readers' computers
+//! and its readers (`output::office`): a fetch on opening or a macro keeps
+//! it from being published; its authors, comments, tracked changes and
+//! paths on the writer's computer are published with it, with a warning.
+
+use crate::diagnostics::Diagnostic;
+use crate::output::office::{self, Report};
+use std::path::Path;
+
+const TRUSTED: &str =
+    "only if every author is trusted, `allow_raw_html: true` in site.yaml publishes it as it is";
+
+/// Whether the document at `path` (of type `ext`) may be published. A site
+/// whose authors are all trusted publishes it, with warnings instead.
+pub fn vet(
+    path: &Path,
+    ext: &str,
+    bytes: &[u8],
+    allow_raw: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let report = match office::inspect(ext, bytes) {
+        Ok(r) => r,
+        Err(why) => {
+            let msg = format!(
+                "cannot check what the document fetches or runs when opened, or who wrote it: {why}"
+            );
+            let hint = "open it in the program that made it and save it again";
+            refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
+            return allow_raw;
+        }
+    };
+    let mut ok = true;
+    if !report.fetched.is_empty() {
+        let shown: Vec<String> = report
+            .fetched
+            .iter()
+            .map(|(k, t)| format!("{k} `{t}`"))
+            .collect();
+        let msg = format!(
+            "opening it makes the reader's program fetch from another computer, which then learns who opened it and when: {}",
+            super::listed(&shown)
+        );
+        let hint = "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again";
+        refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
+        ok = allow_raw;
+    }
+    if !report.macros.is_empty() {
+        let shown: Vec<String> = report.macros.iter().map(|m| format!("`{m}`")).collect();
+        let msg = format!(
+            "it holds macros, which a .{ext} file is not expected to: {}",
+            super::listed(&shown)
+        );
+        let hint = "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF";
+        refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
+        ok = allow_raw;
+    }
+    private_parts(path, &report, diags);
+    ok
+}
+
+/// An error (not published) on a site whose authors are not all trusted,
+/// otherwise a warning (published as it is).
+fn refuse(path: &Path, allow_raw: bool, msg: String, hint: String, diags: &mut Vec<Diagnostic>) {
+    let d = if allow_raw {
+        Diagnostic::warning(path, 0, 0, msg)
+    } else {
+        Diagnostic::error(path, 0, 0, format!("not published: {msg}"))
+    };
+    diags.push(d.with_hint(hint));
+}
+
+/// One warning naming what the published copy says about the people who
+/// made it: every reader who downloads it can read that.
+fn private_parts(path: &Path, r: &Report, diags: &mut Vec<Diagnostic>) {
+    let quoted = |items: &[String]| -> String {
+        let shown: Vec<String> = items.iter().map(|p| format!("`{p}`")).collect();
+        super::listed(&shown)
+    };
+    let mut said = Vec::new();
+    if !r.people.is_empty() {
+        said.push(format!("who wrote or edited it ({})", quoted(&r.people)));
+    }
+    if r.comments {
+        said.push("comments".to_string());
+    }
+    if r.tracked_changes {
+        said.push("tracked changes (deleted text included)".to_string());
+    }
+    if !r.local.is_empty() {
+        said.push(format!(
+            "paths on the writer's computer ({})",
+            quoted(&r.local)
+        ));
+    }
+    if said.is_empty() {
+        return;
+    }
+    let msg = format!(
+        "the published copy keeps {}: anyone who downloads it can read them",
+        and_list(&said)
+    );
+    diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(
+        "Word, Excel, PowerPoint: File > Info > Check for Issues > Inspect Document, and remove comments, revisions and personal information; LibreOffice: Edit > Track Changes > Accept All, delete the comments, and tick Tools > Options > Security > Options > Remove personal information on saving; then save it again",
+    ));
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}

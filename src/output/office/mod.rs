@@ -1,0 +1,177 @@
+//! What an office document published for readers holds besides its text:
+//! parts the program that opens it fetches from elsewhere (a remote
+//! template tells its host who opened the file, and when), macros under a
+//! name that promises none, and who wrote, edited or commented it. Word,
+//! Excel and PowerPoint files (`ooxml`) and OpenDocument files (`odf`) are
+//! zips of XML; each part is read with a size cap (a zip bomb stops at it)
+//! and parsed without DTDs.
+
+use std::io::{Cursor, Read};
+
+mod odf;
+mod ooxml;
+#[cfg(test)]
+mod tests;
+
+/// What one document holds, beyond its text.
+#[derive(Debug, Default, PartialEq)]
+pub struct Report {
+    /// Fetched from another computer when the document is opened: what
+    /// (`attachedTemplate`, `image`, ...) and from where.
+    pub fetched: Vec<(String, String)>,
+    /// Paths on the writer's computer it names (they often hold a user
+    /// name), fetched from the reader's own computer if at all.
+    pub local: Vec<String>,
+    /// The parts holding macros, under a name that promises none.
+    pub macros: Vec<String>,
+    /// Names of the people who wrote or last edited it.
+    pub people: Vec<String>,
+    pub comments: bool,
+    pub tracked_changes: bool,
+}
+
+/// The file types inspected, by extension.
+pub fn is_office(ext: &str) -> bool {
+    ooxml::EXTENSIONS.contains(&ext) || odf::EXTENSIONS.contains(&ext)
+}
+
+/// Inspects the document `bytes` of type `ext` (one `is_office` accepts);
+/// `Err` says why it cannot be (not a zip, a part too large, bad XML).
+pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
+    let mut package = Package {
+        zip,
+        left: TOTAL_CAP,
+    };
+    if odf::EXTENSIONS.contains(&ext) {
+        odf::inspect(&mut package)
+    } else {
+        ooxml::inspect(&mut package)
+    }
+}
+
+/// A document's zip, and how many more bytes its parts may inflate to.
+pub struct Package<'a> {
+    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
+    left: u64,
+}
+
+/// The most one part, and all parts read together, inflate to: far above
+/// a real document's XML (a 500-page report's `word/document.xml` is about
+/// 10 MB), far below what a zip bomb claims. Unit tests use small ones.
+const PART_CAP: u64 = if cfg!(test) { 1 << 20 } else { 64 << 20 };
+const TOTAL_CAP: u64 = if cfg!(test) { 4 << 20 } else { 256 << 20 };
+
+impl Package<'_> {
+    /// The names of the parts, with their indices.
+    fn names(&self) -> Vec<(usize, String)> {
+        self.zip
+            .file_names_raw()
+            .enumerate()
+            .map(|(i, n)| (i, String::from_utf8_lossy(n).into_owned()))
+            .collect()
+    }
+
+    /// The text of the part `name`, `None` when there is none.
+    fn part(&mut self, name: &str) -> Result<Option<String>, String> {
+        let Some(i) = self.zip.index_for_name(name) else {
+            return Ok(None);
+        };
+        self.part_at(i).map(Some)
+    }
+
+    /// The text of the part at index `i`, read up to the caps.
+    fn part_at(&mut self, i: usize) -> Result<String, String> {
+        let entry = self
+            .zip
+            .by_index(i)
+            .map_err(|e| format!("a part cannot be read ({e})"))?;
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let cap = PART_CAP.min(self.left);
+        let mut bytes = Vec::new();
+        entry
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("`{name}` cannot be read ({e})"))?;
+        if bytes.len() as u64 > cap {
+            return Err(if cap == PART_CAP {
+                format!("`{name}` is over {} MB", PART_CAP >> 20)
+            } else {
+                format!("its parts are over {} MB together", TOTAL_CAP >> 20)
+            });
+        }
+        self.left -= bytes.len() as u64;
+        String::from_utf8(bytes).map_err(|_| format!("`{name}` is not UTF-8 text"))
+    }
+}
+
+/// `text` parsed as XML, refusing DTDs (entity expansion, outside files).
+fn xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
+    roxmltree::Document::parse(text).map_err(|e| format!("`{name}` is not well-formed XML ({e})"))
+}
+
+/// The value of the attribute of `e` whose local name is `local`.
+fn attribute(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into_owned())
+}
+
+/// Where a target outside the package leads: `Some(true)` another computer
+/// (a web address, a network share, or any other program's scheme, like
+/// Follina's `ms-msdt:`), `Some(false)` an absolute path on the writer's
+/// own, `None` a name relative to the document (nothing to say).
+fn remote(target: &str) -> Option<bool> {
+    let t = target.trim();
+    let lower = t.to_ascii_lowercase();
+    if t.starts_with("\\\\") || t.starts_with("//") {
+        return Some(true);
+    }
+    if let Some(rest) = lower.strip_prefix("file:") {
+        // `file:///C:/...` is local; `file://server/share` is a share.
+        let rest = rest.trim_start_matches(['/', '\\']);
+        let slashes = lower.len() - "file:".len() - rest.len();
+        let host = rest.split(['/', '\\']).next().unwrap_or("");
+        let drive = host.len() == 2 && host.ends_with(':');
+        let shared = slashes == 2 && !host.is_empty() && !drive && host != "localhost";
+        return Some(shared);
+    }
+    let drive = t.len() > 2 && t.as_bytes()[1] == b':' && t.as_bytes()[0].is_ascii_alphabetic();
+    if drive || t.starts_with('/') || t.starts_with('~') {
+        return Some(false);
+    }
+    let scheme = t.split(':').next().filter(|s| s.len() < t.len());
+    match scheme {
+        Some(s)
+            if !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+/// Adds `target` (of kind `kind`) to the report by where it leads.
+fn place(report: &mut Report, kind: &str, target: &str) {
+    match remote(target) {
+        Some(true) => report
+            .fetched
+            .push((kind.to_string(), target.trim().to_string())),
+        Some(false) => report.local.push(target.trim().to_string()),
+        None => {}
+    }
+}
+
+/// A person's name from a metadata element, once each.
+fn person(report: &mut Report, name: Option<&str>) {
+    if let Some(n) = name.map(str::trim).filter(|n| !n.is_empty())
+        && !report.people.iter().any(|p| p == n)
+    {
+        report.people.push(n.to_string());
+    }
+}

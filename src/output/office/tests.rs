@@ -1,0 +1,197 @@
+use super::*;
+use std::io::Write;
+
+/// A zip of `parts` (name, text), as an office program saves one.
+fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+fn rels(items: &[(&str, &str, bool)]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
+    for (i, (kind, target, external)) in items.iter().enumerate() {
+        let mode = if *external {
+            " TargetMode=\"External\""
+        } else {
+            ""
+        };
+        s.push_str(&format!(
+            "<Relationship Id=\"rId{i}\" Type=\"{RELS}/{kind}\" Target=\"{target}\"{mode}/>"
+        ));
+    }
+    s + "</Relationships>"
+}
+
+#[test]
+fn a_remote_template_is_fetched_and_hyperlinks_are_not() {
+    let settings = rels(&[
+        ("attachedTemplate", "https://203.0.113.9/t.dotm", true),
+        ("hyperlink", "https://example.org/", true),
+        ("image", "media/image1.png", false),
+    ]);
+    let doc = package(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/_rels/settings.xml.rels", &settings),
+        ("word/document.xml", "<w:document xmlns:w=\"w\"/>"),
+    ]);
+    let r = inspect("docx", &doc).unwrap();
+    assert_eq!(
+        r.fetched,
+        [(
+            "attachedTemplate".to_string(),
+            "https://203.0.113.9/t.dotm".to_string()
+        )]
+    );
+    assert!(r.local.is_empty() && r.people.is_empty() && !r.comments);
+}
+
+#[test]
+fn where_targets_lead() {
+    for t in [
+        "https://x.org/a",
+        "\\\\fileserver\\templates\\t.dotx",
+        "file://fileserver/share/t.dotx",
+        "//host/x",
+        "mhtml:https://x/a!b",
+        "ms-msdt:/id PCWDiagnostic",
+    ] {
+        assert_eq!(remote(t), Some(true), "{t}");
+    }
+    for t in [
+        "file:///C:\\Users\\amina\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm",
+        "file:///home/amina/t.ott",
+        "C:\\Users\\amina\\Pictures\\logo.png",
+        "/Users/amina/logo.png",
+        "file://localhost/C:/x.dotx",
+    ] {
+        assert_eq!(remote(t), Some(false), "{t}");
+    }
+    for t in [
+        "Normal.dotm",
+        "media/image1.png",
+        "../Pictures/x.png",
+        "#bookmark",
+    ] {
+        assert_eq!(remote(t), None, "{t}");
+    }
+}
+
+#[test]
+fn authors_comments_changes_and_macros_are_found() {
+    let core = "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>Amina Yusuf</dc:creator><cp:lastModifiedBy>jdoe</cp:lastModifiedBy></cp:coreProperties>";
+    let body = "<w:document xmlns:w=\"w\"><w:body><w:p><w:ins w:id=\"1\" w:author=\"Reviewer A\"><w:r><w:t>new</w:t></w:r></w:ins></w:p></w:body></w:document>";
+    let comments = "<w:comments xmlns:w=\"w\"><w:comment w:id=\"0\" w:author=\"jdoe\"><w:p/></w:comment></w:comments>";
+    let doc = package(&[
+        ("docProps/core.xml", core),
+        ("word/document.xml", body),
+        ("word/comments.xml", comments),
+        ("word/vbaProject.bin", "\u{1}"),
+    ]);
+    let r = inspect("docx", &doc).unwrap();
+    assert_eq!(r.people, ["Amina Yusuf", "jdoe", "Reviewer A"]);
+    assert!(r.comments && r.tracked_changes);
+    assert_eq!(r.macros, ["word/vbaProject.bin"]);
+}
+
+#[test]
+fn an_empty_comments_part_and_empty_properties_say_nothing() {
+    let doc = package(&[
+        (
+            "docProps/core.xml",
+            "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"d\"><dc:creator></dc:creator></cp:coreProperties>",
+        ),
+        ("word/comments.xml", "<w:comments xmlns:w=\"w\"/>"),
+        (
+            "word/document.xml",
+            "<w:document xmlns:w=\"w\"><w:body/></w:document>",
+        ),
+    ]);
+    assert_eq!(inspect("docx", &doc).unwrap(), Report::default());
+}
+
+#[test]
+fn opendocument_links_macros_and_creators() {
+    let content = "<office:document-content xmlns:office=\"o\" xmlns:draw=\"d\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:text=\"t\"><office:body><text:p><text:a xlink:href=\"https://example.org/\">a link</text:a><draw:frame><draw:image xlink:href=\"https://tracker.example/p.png\"/></draw:frame><draw:frame><draw:image xlink:href=\"Pictures/1.png\"/></draw:frame><office:annotation><text:p>check this</text:p></office:annotation></text:p><text:tracked-changes><text:changed-region text:id=\"c1\"/></text:tracked-changes></office:body></office:document-content>";
+    let meta = "<office:document-meta xmlns:office=\"o\" xmlns:meta=\"m\" xmlns:dc=\"dc\"><office:meta><meta:initial-creator>Amina Yusuf</meta:initial-creator><dc:creator>jdoe</dc:creator></office:meta></office:document-meta>";
+    let doc = package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", content),
+        ("meta.xml", meta),
+        ("Basic/Standard/Module1.xml", "<x/>"),
+    ]);
+    let r = inspect("odt", &doc).unwrap();
+    assert_eq!(
+        r.fetched,
+        [(
+            "image".to_string(),
+            "https://tracker.example/p.png".to_string()
+        )]
+    );
+    assert_eq!(r.people, ["Amina Yusuf", "jdoe"]);
+    assert_eq!(r.macros, ["Basic/Standard/Module1.xml"]);
+    assert!(r.comments && r.tracked_changes);
+}
+
+#[test]
+fn what_cannot_be_checked_says_why() {
+    assert!(
+        inspect("docx", b"not a zip")
+            .unwrap_err()
+            .contains("cannot be read as a zip")
+    );
+    let dtd = package(&[(
+        "word/_rels/document.xml.rels",
+        "<!DOCTYPE r [<!ENTITY a \"aaaa\">]><Relationships>&a;</Relationships>",
+    )]);
+    assert!(
+        inspect("docx", &dtd)
+            .unwrap_err()
+            .contains("not well-formed XML")
+    );
+}
+
+/// A part that inflates past the cap stops there: a zip bomb costs
+/// `PART_CAP` bytes, not what it claims.
+#[test]
+fn a_part_past_the_cap_is_refused() {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().large_file(true);
+    w.start_file("word/document.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..=(PART_CAP >> 20) {
+        w.write_all(&block).unwrap();
+    }
+    let doc = w.finish().unwrap().into_inner();
+    assert!(doc.len() < 1 << 20, "{}", doc.len());
+    let e = inspect("docx", &doc).unwrap_err();
+    assert!(e.contains(&format!("is over {} MB", PART_CAP >> 20)), "{e}");
+}
+
+/// Many parts each under the cap stop at the total: a zip of many bombs
+/// costs `TOTAL_CAP` bytes.
+#[test]
+fn parts_past_the_total_are_refused() {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let block = vec![b' '; PART_CAP as usize];
+    for n in 0..=(TOTAL_CAP / PART_CAP) {
+        let name = format!("word/_rels/part{n}.xml.rels");
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(b"<Relationships>").unwrap();
+        w.write_all(&block[..block.len() - 40]).unwrap();
+        w.write_all(b"</Relationships>").unwrap();
+    }
+    let doc = w.finish().unwrap().into_inner();
+    let e = inspect("docx", &doc).unwrap_err();
+    let said = format!("over {} MB together", TOTAL_CAP >> 20);
+    assert!(e.contains(&said), "{e}");
+}
