@@ -117,7 +117,7 @@ fn macros_in_a_docx_are_not_published() {
     let o = s.build();
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
-        o.stderr.contains("not published: it holds macros, which a .docx file is not expected to: `word/vbaProject.bin`"),
+        o.stderr.contains("not published: it holds macros or commands that start a program, which a .docx file is not expected to: `word/vbaProject.bin`"),
         "{}",
         o.stderr
     );
@@ -194,6 +194,28 @@ fn an_opendocument_file_in_static_with_a_remote_image_is_not_published() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
         o.stderr.contains("static/forms/referral.odt: error: not published: opening it makes the reader's program fetch from another computer, which then learns who opened it and when: image `https://tracker.example/pixel.png`"),
+        "{}",
+        o.stderr
+    );
+}
+
+/// A picture in the header that Word fetches from a web address at every
+/// opening (`INCLUDEPICTURE`, a tracking pixel in a shared form) is a
+/// fetch like a remote template.
+#[test]
+fn a_picture_field_fetched_from_the_web_is_not_published() {
+    let header = "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> INCLUDEPICTURE \"https://tracker.example/logo.png\" \\d </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>";
+    let s = site_with(&package(&[
+        ("[Content_Types].xml", TYPES),
+        ("word/document.xml", BODY),
+        ("word/header1.xml", header),
+    ]));
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "learns who opened it and when: INCLUDEPICTURE field `https://tracker.example/logo.png`"
+        ),
         "{}",
         o.stderr
     );

@@ -46,10 +46,9 @@ pub fn vet(
         ok = allow_raw;
     }
     if !report.macros.is_empty() {
-        let shown: Vec<String> = report.macros.iter().map(|m| format!("`{m}`")).collect();
         let msg = format!(
-            "it holds macros, which a .{ext} file is not expected to: {}",
-            super::listed(&shown)
+            "it holds macros or commands that start a program, which a .{ext} file is not expected to: {}",
+            super::listed(&report.macros)
         );
         let hint = "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF";
         refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);

@@ -22,7 +22,8 @@ pub struct Report {
     /// Paths on the writer's computer it names (they often hold a user
     /// name), fetched from the reader's own computer if at all.
     pub local: Vec<String>,
-    /// The parts holding macros, under a name that promises none.
+    /// What holds macros or starts a program (a part, a DDE field), under a
+    /// name that promises none; as messages show it.
     pub macros: Vec<String>,
     /// Names of the people who wrote or last edited it.
     pub people: Vec<String>,

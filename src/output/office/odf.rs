@@ -15,6 +15,7 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         .map(|(_, n)| n)
         .filter(|n| n.starts_with("Basic/") || n.starts_with("Scripts/"))
         .filter(|n| !n.ends_with('/'))
+        .map(|n| format!("`{n}`"))
         .collect();
     macros.sort();
     let mut report = Report {
@@ -70,7 +71,7 @@ fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
             l if LOADED.contains(&l) => {
                 match attribute(&e, "href") {
                     // An event bound to a macro (`vnd.sun.star.script:...`).
-                    Some(h) if l == "event-listener" => report.macros.push(h),
+                    Some(h) if l == "event-listener" => report.macros.push(format!("`{h}`")),
                     Some(h) => place(report, l, &h),
                     None => {}
                 }

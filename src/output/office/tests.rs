@@ -99,7 +99,7 @@ fn authors_comments_changes_and_macros_are_found() {
     let r = inspect("docx", &doc).unwrap();
     assert_eq!(r.people, ["Amina Yusuf", "jdoe", "Reviewer A"]);
     assert!(r.comments && r.tracked_changes);
-    assert_eq!(r.macros, ["word/vbaProject.bin"]);
+    assert_eq!(r.macros, ["`word/vbaProject.bin`"]);
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn opendocument_links_macros_and_creators() {
         )]
     );
     assert_eq!(r.people, ["Amina Yusuf", "jdoe"]);
-    assert_eq!(r.macros, ["Basic/Standard/Module1.xml"]);
+    assert_eq!(r.macros, ["`Basic/Standard/Module1.xml`"]);
     assert!(r.comments && r.tracked_changes);
 }
 
@@ -194,4 +194,42 @@ fn parts_past_the_total_are_refused() {
     let e = inspect("docx", &doc).unwrap_err();
     let said = format!("over {} MB together", TOTAL_CAP >> 20);
     assert!(e.contains(&said), "{e}");
+}
+
+/// A picture fetched at each opening from a header (a tracking pixel),
+/// its field code split over runs as Word writes it; a DDE field; a
+/// field with a local picture says nothing.
+#[test]
+fn fields_that_fetch_or_start_a_program_are_found() {
+    let header = "<w:hdr xmlns:w=\"w\"><w:p>\
+        <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
+        <w:r><w:instrText xml:space=\"preserve\"> INCLUDEPICTURE  \"https://track</w:instrText></w:r>\
+        <w:r><w:instrText>er.example/p.png?u=1&amp;d=2\" \\d </w:instrText></w:r>\
+        <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>x</w:t></w:r>\
+        <w:r><w:fldChar w:fldCharType=\"end\"/></w:r>\
+        <w:fldSimple w:instr=\"INCLUDEPICTURE &quot;\\\\\\\\fileserver\\\\logo.png&quot;\"/>\
+        <w:fldSimple w:instr=\"INCLUDEPICTURE media/logo.png\"/>\
+        <w:fldSimple w:instr=\" DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe &quot;/k calc&quot; \"/>\
+        </w:p></w:hdr>";
+    let doc = package(&[("word/header1.xml", header)]);
+    let r = inspect("docx", &doc).unwrap();
+    assert_eq!(
+        r.fetched,
+        [
+            (
+                "INCLUDEPICTURE field".to_string(),
+                "https://tracker.example/p.png?u=1&d=2".to_string()
+            ),
+            (
+                "INCLUDEPICTURE field".to_string(),
+                "\\\\fileserver\\logo.png".to_string()
+            ),
+        ]
+    );
+    assert_eq!(r.macros.len(), 1, "{:?}", r.macros);
+    assert!(
+        r.macros[0].starts_with("a DDEAUTO field (`DDEAUTO c:"),
+        "{:?}",
+        r.macros
+    );
 }
