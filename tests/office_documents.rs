@@ -220,3 +220,35 @@ fn a_picture_field_fetched_from_the_web_is_not_published() {
         o.stderr
     );
 }
+
+/// A contact list published as CSV for download: the cell that makes
+/// Excel start a program is refused (at its line), and a plain formula is
+/// named in a warning at its line; numbers like `+234 …` and `-2` are not
+/// formulas.
+#[test]
+fn csv_formulas_are_found_at_their_lines() {
+    let s = Site::signs_with("Download [the contacts](contacts.csv).\n");
+    let rel = "guidance/handbook/contacts.csv";
+    s.write(
+        rel,
+        "name,phone,open\nHelpline,+234 800 123 4567,-2\nShelter,\"=cmd|' /C calc'!A0\",24h\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!("{rel}: error: not published: it holds macros or commands that start a program, which a .csv file is not expected to: a formula that starts a program, line 3: `=cmd|' /C calc'!A0`")),
+        "{}",
+        o.stderr
+    );
+    s.write(
+        rel,
+        "name,phone,total\nHelpline,+234 800 123 4567,=SUM(1;2)\n",
+    );
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains(&format!("{rel}:2:1: warning: cells that a spreadsheet program runs as formulas when it opens the file: line 2: `=SUM(1;2)`")),
+        "{}",
+        o.stderr
+    );
+    assert!(s.out().join("en/handbook/contacts.csv").is_file());
+}

@@ -7,6 +7,8 @@ use crate::diagnostics::Diagnostic;
 use crate::output::office::{self, Report};
 use std::path::Path;
 
+const CSV_HINT: &str = "publish the values instead of the formulas (in the spreadsheet: copy the cells, Paste Special > Values, save as CSV again); a cell meant as text can start with a space";
+
 const TRUSTED: &str =
     "only if every author is trusted, `allow_raw_html: true` in site.yaml publishes it as it is";
 
@@ -41,7 +43,11 @@ pub fn vet(
             "opening it makes the reader's program fetch from another computer, which then learns who opened it and when: {}",
             super::listed(&shown)
         );
-        let hint = "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again";
+        let hint = if ext == "csv" {
+            CSV_HINT
+        } else {
+            "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again"
+        };
         refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
         ok = allow_raw;
     }
@@ -50,12 +56,36 @@ pub fn vet(
             "it holds macros or commands that start a program, which a .{ext} file is not expected to: {}",
             super::listed(&report.macros)
         );
-        let hint = "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF";
+        let hint = if ext == "csv" {
+            CSV_HINT
+        } else {
+            "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF"
+        };
         refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
         ok = allow_raw;
     }
     private_parts(path, &report, diags);
+    formulas(path, &report, diags);
     ok
+}
+
+/// A CSV file's formula cells, at the first: a spreadsheet program shows
+/// what they compute, not what the file says.
+fn formulas(path: &Path, r: &Report, diags: &mut Vec<Diagnostic>) {
+    if r.formula_count == 0 {
+        return;
+    }
+    let more = r.formula_count - r.formulas.len();
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let msg = format!(
+        "cells that a spreadsheet program runs as formulas when it opens the file: {}{more}",
+        r.formulas.join(", ")
+    );
+    diags.push(Diagnostic::warning(path, r.first_line, 1, msg).with_hint(CSV_HINT));
 }
 
 /// An error (not published) on a site whose authors are not all trusted,

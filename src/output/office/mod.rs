@@ -4,10 +4,12 @@
 //! name that promises none, and who wrote, edited or commented it. Word,
 //! Excel and PowerPoint files (`ooxml`) and OpenDocument files (`odf`) are
 //! zips of XML; each part is read with a size cap (a zip bomb stops at it)
-//! and parsed without DTDs.
+//! and parsed without DTDs. A CSV file (`csv`) is opened by the same
+//! programs, which run the formulas its cells hold.
 
 use std::io::{Cursor, Read};
 
+mod csv;
 mod odf;
 mod ooxml;
 #[cfg(test)]
@@ -29,16 +31,24 @@ pub struct Report {
     pub people: Vec<String>,
     pub comments: bool,
     pub tracked_changes: bool,
+    /// A CSV file's formula cells: the first few, how many, and the line
+    /// of the first.
+    pub formulas: Vec<String>,
+    pub formula_count: usize,
+    pub first_line: usize,
 }
 
 /// The file types inspected, by extension.
 pub fn is_office(ext: &str) -> bool {
-    ooxml::EXTENSIONS.contains(&ext) || odf::EXTENSIONS.contains(&ext)
+    ooxml::EXTENSIONS.contains(&ext) || odf::EXTENSIONS.contains(&ext) || ext == "csv"
 }
 
 /// Inspects the document `bytes` of type `ext` (one `is_office` accepts);
 /// `Err` says why it cannot be (not a zip, a part too large, bad XML).
 pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
+    if ext == "csv" {
+        return Ok(csv::inspect(bytes));
+    }
     let zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
     let mut package = Package {
