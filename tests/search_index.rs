@@ -187,7 +187,10 @@ fn search_js_stays_offline_and_small() {
     // 16,000 since it ranks words as typed and as words before their
     // starts, and ends sentences inside separators: about 15,450;
     // 17,000 since it finds numbers the site writes in groups
-    // (`2348001234567` for `+234 800 123 4567`): about 16,900.
+    // (`2348001234567` for `+234 800 123 4567`): about 16,900;
+    // 17,200 since it matches misspellings by sound where the language
+    // says which letters sound alike (Spanish `yamar` for `llamar`):
+    // about 17,160.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -195,7 +198,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 17_000,
-        "search.js is {served} bytes as served (budget: 17,000)"
+        served <= 17_200,
+        "search.js is {served} bytes as served (budget: 17,200)"
     );
 }

@@ -31,4 +31,5 @@ pub(super) const HAUSA: Rules = Rules {
         ("maaikaci", "maaikata", 0),
         ("hakki", "hakkoki", 0),
     ],
+    sounds: &[],
 };

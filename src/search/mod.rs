@@ -24,6 +24,7 @@ mod portuguese;
 mod rule_set;
 mod rules;
 mod russian;
+mod spanish;
 mod spool;
 mod stem;
 mod stop;

@@ -91,7 +91,14 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("as", "", 3),
         ("o", "", 3),
         ("a", "", 3),
+        ("e", "", 3),
+        // `c`, `g` written `qu`, `gu` before `e`, as in Spanish.
+        ("car", "qu", 3),
+        ("gar", "gu", 3),
+        ("que", "c", 3),
+        ("gue", "g", 3),
     ],
+    sounds: &[],
 };
 
 #[cfg(test)]

@@ -33,6 +33,11 @@ pub struct Rules {
     /// groups (Arabic pronouns joined to a word: `موافقته` is `موافقة` +
     /// `ه`, its taa marbuta written `ت`).
     pub query_suffixes: &'static [Suffix],
+    /// Letters written alike, each as the other (`ll` as `y`), when a
+    /// misspelling is matched to a word of the site (search.js `snd`): a
+    /// word spelt as it sounds (Spanish `yamar` for `llamar`) is as close
+    /// to the site's as one with a letter wrong.
+    pub sounds: &'static [(&'static str, &'static str)],
 }
 
 /// (ending, replacement, letters that must remain before it).

@@ -80,6 +80,7 @@ const ARABIC: Rules = Rules {
         ("هم", "", 2),
         ("كم", "", 2),
     ],
+    sounds: &[],
 };
 
 const FRENCH: Rules = Rules {
@@ -128,7 +129,21 @@ const FRENCH: Rules = Rules {
     // the site, and tried the other way on a query (`travail` where the
     // site has only `travaux`).
     irregular: &[("aux", "ail", 2)],
-    query_suffixes: &[("ail", "aux", 2)],
+    // Then verb endings, down to the Snowball group of the page's form, as
+    // in Spanish: the infinitive or participle typed for the instruction
+    // the page gives (`vérifier`, `appelée`: *Vérifiez*, group `verif`),
+    // and the other way (`orientez`: *Orienter*).
+    query_suffixes: &[
+        ("ail", "aux", 2),
+        ("ees", "", 3),
+        ("ier", "", 3),
+        ("iez", "", 3),
+        ("ee", "", 3),
+        ("er", "", 3),
+        ("ez", "", 3),
+        ("ir", "", 3),
+    ],
+    sounds: &[],
 };
 
 const ENGLISH: Rules = Rules {
@@ -188,43 +203,7 @@ const ENGLISH: Rules = Rules {
         ("phenomenon", "phenomena", 0),
         ("r", "rral", 2),
     ],
-};
-
-// Spanish plurals: `-ces` of `-z` (`veces`, `vez`), `-es` (`mujeres`,
-// `naciones`), `-s`.
-const SPANISH: Rules = Rules {
-    groups: false,
-    joins: true,
-    own_groups: false,
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
-    irregular: &[],
-    // A singular typed where the site has only the plural (`capaz`,
-    // `capaces`; `luz`, `luces`); `-es` and `-s` plurals start with theirs.
-    // Then verb, participle and gender endings, down to the Snowball group
-    // of another form of the site's, as in Russian (`proteger` finds
-    // `protegidas`, group `proteg`; `acompañado`, `acompañadas`).
-    query_suffixes: &[
-        ("z", "ces", 2),
-        ("ados", "", 3),
-        ("adas", "", 3),
-        ("idos", "", 3),
-        ("idas", "", 3),
-        ("ado", "", 3),
-        ("ada", "", 3),
-        ("ido", "", 3),
-        ("ida", "", 3),
-        ("ar", "", 3),
-        ("er", "", 3),
-        ("ir", "", 3),
-        ("an", "", 3),
-        ("en", "", 3),
-        ("os", "", 3),
-        ("as", "", 3),
-        ("o", "", 3),
-        ("a", "", 3),
-    ],
+    sounds: &[],
 };
 
 // Swahili noun classes: a noun's singular and plural differ by their
@@ -262,6 +241,7 @@ const SWAHILI: Rules = Rules {
     suffixes: &[],
     irregular: &[("watu", "mtu", 0), ("vitu", "kitu", 0)],
     query_suffixes: &[("mtu", "watu", 0), ("kitu", "vitu", 0)],
+    sounds: &[],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
@@ -273,7 +253,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "fr" => Some(&FRENCH),
         "en" => Some(&ENGLISH),
         "pt" => Some(&super::portuguese::PORTUGUESE),
-        "es" => Some(&SPANISH),
+        "es" => Some(&super::spanish::SPANISH),
         "ru" => Some(&super::russian::RUSSIAN),
         "sw" => Some(&SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
@@ -284,7 +264,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 /// The rules as the index writes them: `{"g":1 when they make groups,
 /// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
 /// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
-/// "q":[query endings, the same]}`. `"e"` also lists the language's
+/// "q":[query endings, the same],"h":[[letters, said as],...]}`. `"e"` also lists the language's
 /// function words (`stop`), left out of a query the same way.
 pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
     const NONE: Rules = Rules {
@@ -296,6 +276,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         suffixes: &[],
         irregular: &[],
         query_suffixes: &[],
+        sounds: &[],
     };
     let r = rules.unwrap_or(&NONE);
     let prefixes: Vec<(&str, usize, u8)> = r
@@ -311,6 +292,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         "s": r.suffixes,
         "i": r.irregular,
         "q": r.query_suffixes,
+        "h": r.sounds,
     })
     .to_string()
 }
@@ -330,7 +312,8 @@ mod tests {
                 .chain(r.prefixes.iter().map(|p| &p.0))
                 .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.irregular.iter().flat_map(|s| [&s.0, &s.1]))
-                .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]));
+                .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.sounds.iter().flat_map(|s| [&s.0, &s.1]));
             for s in all {
                 assert_eq!(normalise(s), *s, "{code}: {s}");
             }
@@ -372,7 +355,7 @@ mod tests {
         assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
         assert_eq!(
             json(None, &[]),
-            "{\"e\":[],\"g\":0,\"i\":[],\"p\":[],\"q\":[],\"s\":[]}"
+            "{\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[]}"
         );
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
         assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));
@@ -387,7 +370,12 @@ mod tests {
             assert!(!r.query_suffixes.is_empty(), "{code}");
             // European and Brazilian Portuguese spellings go both ways
             // among the query endings themselves.
-            let spelling = |e: &str| code == "pt" && (e.contains('c') || e.starts_with("ist"));
+            // So do `c`, `g` before `e` (`explicar`, `explique`).
+            let spelling = |e: &str| {
+                code == "pt" && (e.contains('c') || e.starts_with("ist"))
+                    || e.contains("qu")
+                    || e.contains("gu")
+            };
             let plural = |q: &&Suffix| !q.1.is_empty() && !spelling(q.0) && !spelling(q.1);
             for &(s, p, m) in r.query_suffixes.iter().filter(plural) {
                 assert!(r.suffixes.contains(&(p, s, m)), "{code}: {s} -> {p}");

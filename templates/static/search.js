@@ -166,7 +166,10 @@
   // then to one as long (a swap or a wrong letter), then to the most
   // frequent word (`informd`: `informed`, not `inform`, when the site says
   // it more often), else group.
-  var often = new Map();
+  // Letters that sound alike are one (the index's `h`: Spanish `ll` and
+  // `y`, `v` and `b`): `yamar` is one edit from `llama`, not two.
+  var often = new Map(), said = written.map(snd);
+  function snd(x) { R.h.forEach(function (h) { x = x.split(h[0]).join(h[1]); }); return x; }
   T.forEach(function (t, n) { if (isWord[n] && !often.has(t)) often.set(t, n); });
   function typo(q, vs) {
     var k = len(q) >= 8 ? 2 : 1, best = [k + 1], pick;
@@ -174,9 +177,9 @@
       // Without its affixes only where they are written joined (Arabic):
       // elsewhere `early` stripped to `ear` would be one edit from `far`.
       if (len(v) < 3 || (vi > 0 && !R.p.length)) return;
-      written.forEach(function (s) {
+      written.forEach(function (s, si) {
         if (Math.abs(s.length - v.length) > k) return;
-        for (var d = osa(v, s, Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
+        for (var d = osa(snd(v), said[si], Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
         var c = [d, vi, -p, Math.abs(s.length - v.length), often.has(s) ? often.get(s) : members[keys.get(s)[0]][0]];
         for (var i = 0; i < 5 && c[i] === best[i];) i++;
         if (d <= k && c[i] < best[i]) { best = c; pick = s; }
@@ -339,6 +342,9 @@
     pmask = new Uint32Array(W.length); pb = new Uint32Array(docs.length);
     qs.forEach(function (w, i) {
       var last = typing && i === M - 1, f = find(w, last), bit = 1 << i, n;
+      // Not a misspelling where it makes a word of the site with the next
+      // or the last (`care giver`: *caregiver*, not *gives*).
+      if (f.fix >= 0 && (keys.has(w + qs[i + 1]) || keys.has(qs[i - 1] + w))) f = { g: new Map() };
       f.g.forEach(function (tier, g) {
         members[g].forEach(function (n) {
           mask[n] |= bit;
@@ -366,7 +372,7 @@
       var title = 0, ex = 0, ty = 0, head = 0, seen = 0, count = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text,
         i, m, b, lo, c;
       cb = pb[n];
-      for (i = 0; i < d.title.length; i++) { title |= hits(d.title[i]); ex |= exact[d.title[i]]; ty |= typed[d.title[i]]; }
+      d.title.forEach(function (t) { title |= hits(t); ex |= exact[t]; ty |= typed[t]; });
       for (i = 0; i < x.length; i++) {
         if (!(m = hits(x[i]))) continue;
         count++; ex |= exact[x[i]]; ty |= typed[x[i]];
