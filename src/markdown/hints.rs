@@ -137,6 +137,9 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "`{last}` is never read: hidden files (a name starting with `.`) and editor or system leftovers (`~$…`, `.bak`, `Thumbs.db`) are not published; link to the file itself, or rename it"
         ));
     }
+    if let Some(h) = super::other_tools::hidden_folder(path) {
+        return Some(h);
+    }
     if let Some(address) = email(dest) {
         return Some(format!(
             "an e-mail address needs `mailto:`: `mailto:{address}`"

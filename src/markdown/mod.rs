@@ -26,6 +26,7 @@ mod link_html;
 mod lint;
 mod lost;
 mod notes;
+mod other_tools;
 mod pandoc_raw;
 mod plain;
 mod raw_html;

@@ -3,7 +3,7 @@
 //! site-wide `static/` folder. Writing the `<a>` or `<img>` is
 //! `link_html`'s job; this module only finds the target.
 
-use super::hints;
+use super::{hints, other_tools};
 use crate::config::LangId;
 use crate::content::load::split_lang;
 use crate::content::model::{NodeId, Site};
@@ -106,6 +106,13 @@ impl<'s> Resolver<'s> {
                 message: format!(
                     "`{dest}` is a Hugo/Jekyll template expression, which fieldguide does not run"
                 ),
+                hint: Some(hint),
+            };
+        }
+        if let Some(rest) = other_tools::zola_path(dest) {
+            let (message, hint) = other_tools::zola_link(dest, rest, self.dir);
+            return Target::Missing {
+                message,
                 hint: Some(hint),
             };
         }

@@ -1,0 +1,78 @@
+//! Defects found by a seventh sweep with real-world corpora (GitBook,
+//! Docusaurus, Zola, mdBook and pandoc exports): each test is the
+//! smallest site that showed one, run through the real binary.
+
+mod common;
+
+use common::Site;
+
+const SIGNS: &str = "guidance/handbook/02-signs.en.md";
+
+/// The `path:line:col: warning: …` (or `error: …`) line of `stderr` that
+/// starts with `at`, and the hint under it.
+fn message_at<'a>(stderr: &'a str, at: &str) -> (&'a str, &'a str) {
+    let mut lines = stderr.lines();
+    let line = lines
+        .find(|l| l.starts_with(&format!("{at}: ")))
+        .unwrap_or_else(|| panic!("no message at {at}:\n{stderr}"));
+    let hint = lines
+        .take_while(|l| !l.contains(": warning: ") && !l.contains(": error: "))
+        .find_map(|l| l.trim_start().strip_prefix("= hint: "))
+        .unwrap_or_else(|| panic!("no hint under {line}:\n{stderr}"));
+    (line, hint)
+}
+
+/// GitBook keeps every uploaded image in `.gitbook/assets/`, and pages show
+/// them as `![Exit plan](../.gitbook/assets/exit-plan.png)`. fieldguide
+/// never reads a folder whose name starts with `.`, so the file was there
+/// and the warning said only "missing image file", with no hint: the
+/// author looks at the file and sees it. The hint names the hidden folder
+/// and says where to move the file.
+#[test]
+fn a_file_in_a_hidden_folder_is_told_why_it_is_not_found() {
+    let s = Site::signs_with("![Exit plan](.gitbook/assets/exit-plan.png)\n");
+    s.write(
+        "guidance/handbook/.gitbook/assets/exit-plan.png",
+        b"\x89PNG\r\n\x1a\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        line,
+        format!("{SIGNS}:13:1: error: missing image file `.gitbook/assets/exit-plan.png`")
+    );
+    assert_eq!(
+        hint,
+        "`.gitbook` is a hidden folder (its name starts with `.`), which fieldguide never reads: move the file to a folder such as `images/` and link to it there (GitBook keeps its uploads in `.gitbook/assets/`)"
+    );
+}
+
+/// Zola links between pages from its content folder: `@/handbook/02-signs.md`.
+/// The error said only "link to a missing page", with no hint, or, with
+/// no anchor, pointed at a page of the same name. It says what `@/` is
+/// and the path to write.
+#[test]
+fn a_zola_internal_link_is_told_the_path_to_write() {
+    let s = Site::fixture("basic");
+    let intro = "guidance/handbook/01-intro.en.md";
+    let page = s.read(intro);
+    s.write(
+        intro,
+        format!("{page}\nSee [signs](@/handbook/02-signs.md#physical-signs).\n"),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let lines = page.lines().count() + 2;
+    let (line, hint) = message_at(&o.stderr, &format!("{intro}:{lines}:5"));
+    assert_eq!(
+        line,
+        format!(
+            "{intro}:{lines}:5: error: `@/handbook/02-signs.md#physical-signs` is a Zola internal link, which fieldguide does not read"
+        )
+    );
+    assert_eq!(
+        hint,
+        "write the path from this page, `02-signs.md#physical-signs` (or from the top of guidance/, `/handbook/02-signs.md#physical-signs`)"
+    );
+}
