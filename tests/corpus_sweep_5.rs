@@ -48,6 +48,77 @@ fn a_file_in_a_hidden_folder_is_told_why_it_is_not_found() {
     );
 }
 
+/// pandoc writes a short footnote inline, `text.^[The note.]`, as Word's
+/// footnotes often are. CommonMark has no such notes: the page showed
+/// `^[Use plain words.]` in the middle of the sentence, without a word.
+/// A warning at its place gives the footnote to write.
+#[test]
+fn a_pandoc_inline_footnote_is_named_with_the_footnote_to_write() {
+    let s = Site::signs_with(
+        "Ask clearly.^[Use plain words.] Then wait.^[Silence is fine.]\n\nWrite `x^[y]` as code.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:13"));
+    assert_eq!(
+        line,
+        format!(
+            "{SIGNS}:13:13: warning: a pandoc inline footnote `^[Use plain words.]` is shown as text (and 1 more on this page): fieldguide's Markdown has no `^[…]` notes"
+        )
+    );
+    assert_eq!(
+        hint,
+        "write a footnote: `[^1]` in its place, and `[^1]: Use plain words.` on a line of its own below the paragraph"
+    );
+    // Code is no footnote: one warning only.
+    assert_eq!(
+        o.stderr.matches("inline footnote").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}
+
+/// Docusaurus pages may import MDX components at their top, also in a
+/// `.md` file (`import Tabs from '@theme/Tabs';`). The lines were
+/// published as a paragraph of code-like text at the top of the page,
+/// without a word. They are left out, with a warning at the first; an
+/// `import` in a code block stays.
+#[test]
+fn an_mdx_import_line_is_left_out_with_a_warning() {
+    let s = Site::signs_with(
+        "import Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\";\n\n\
+         Welcome.\n\n```js\nimport x from 'y';\n```\n\nimport the list before you go.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        line,
+        format!(
+            "{SIGNS}:13:1: warning: an MDX import `import Tabs from '@theme/Tabs';` left out (and 1 more on this page): fieldguide does not run MDX components"
+        )
+    );
+    assert_eq!(
+        hint,
+        "delete it, and write what the component showed in Markdown: a tab's text under a heading of its own, an admonition as a callout (`> [!NOTE]`)"
+    );
+    let page = s.page("en/handbook/signs.html");
+    let paras: Vec<String> = page
+        .select("div.content > p")
+        .iter()
+        .map(|p| p.text().collect())
+        .collect();
+    assert_eq!(
+        paras,
+        [
+            "Injuries.",
+            "Fear.",
+            "Welcome.",
+            "import the list before you go."
+        ]
+    );
+    assert_eq!(page.text_of("div.content pre"), "import x from 'y';\n");
+}
+
 /// Zola links between pages from its content folder: `@/handbook/02-signs.md`.
 /// The error said only "link to a missing page", with no hint, or, with
 /// no anchor, pointed at a page of the same name. It says what `@/` is

@@ -329,9 +329,13 @@ pub(super) enum Kind {
     Comment,
     /// MkDocs's `!!! note "Title"`, `??? tip`.
     Admonition,
+    /// pandoc's inline footnote, `^[The note.]`.
+    InlineNote,
+    /// MDX's `import Tabs from '@theme/Tabs';`.
+    Import,
 }
 
-pub(super) const KINDS: usize = 9;
+pub(super) const KINDS: usize = 11;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -345,6 +349,8 @@ impl Kind {
         Kind::Kramdown,
         Kind::Comment,
         Kind::Admonition,
+        Kind::InlineNote,
+        Kind::Import,
     ];
 }
 

@@ -15,11 +15,13 @@
 
 use super::state::{Kind, State};
 use pulldown_cmark::{CowStr, Event, Tag};
-use scan::attribute_block;
+use scan::{attribute_block, inline_note};
 use std::ops::Range;
+use words::words;
 
 mod comments;
 mod scan;
+mod words;
 
 /// Where `body` has Obsidian comments (`%%…%%`), which no reader sees.
 pub(super) fn comments(body: &str) -> Vec<Range<usize>> {
@@ -197,6 +199,11 @@ fn look_at_line(st: &mut State, pos: usize) {
         found(st, Kind::Template, start + i);
     }
     let mut from = 0;
+    while let Some((i, len)) = inline_note(&line[from..]) {
+        found(st, Kind::InlineNote, start + from + i);
+        from += i + len;
+    }
+    let mut from = 0;
     while let Some((i, inner)) = wiki_link(&line[from..]) {
         found(st, Kind::WikiLink, start + from + i);
         from += i + inner.len() + 4;
@@ -326,6 +333,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
             .find("}")
             .map_or(line, |i| &line[..(i + 2).min(line.len())]),
         Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
+        Kind::InlineNote => inline_note(line).map_or(line, |(_, len)| &line[..len]),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
         Kind::Comment => "%%…%%",
@@ -341,62 +349,6 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         s.push('…');
     }
     s
-}
-
-fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
-    let (msg, hint) = match kind {
-        Kind::WikiLink => {
-            let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
-            return (
-                format!(
-                    "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
-                ),
-                format!(
-                    "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
-                    wiki_markdown(inner)
-                ),
-            );
-        }
-        Kind::Kramdown => (
-            format!("kramdown attributes `{shown}` left out{more}"),
-            "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
-        ),
-        Kind::Attributes => (
-            format!(
-                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`"
-            ),
-            "they come from a pandoc export; delete them, or export with `pandoc -t gfm` (an image is shown at its own size, never wider than the page)",
-        ),
-        Kind::Div => (
-            format!("block marker `{shown}` left out{more}; the text inside it is kept"),
-            "`:::` blocks come from pandoc or Docusaurus and mean nothing here; for a highlighted note, write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)",
-        ),
-        Kind::Template => (
-            format!(
-                "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
-            ),
-            "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
-        ),
-        Kind::Comment => (
-            format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
-            "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",
-        ),
-        Kind::Admonition => (
-            format!(
-                "MkDocs admonition `{shown}` left out{more}: fieldguide has no `!!!` blocks, so the lines indented under it are published as plain text (after a blank line, as code)"
-            ),
-            "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
-        ),
-        Kind::GridTable => (
-            format!("a pandoc grid table (`{shown}`) is shown as text{more}"),
-            "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts grid tables to them",
-        ),
-        Kind::SimpleTable => (
-            format!("a pandoc simple table (`{shown}`) is shown as lines and text{more}"),
-            "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts simple tables to them",
-        ),
-    };
-    (msg, hint.to_string())
 }
 
 #[cfg(test)]

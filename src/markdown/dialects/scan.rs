@@ -14,6 +14,8 @@ impl Dialects {
         let mut drops = Vec::new();
         if memchr::memchr(b'{', body.as_bytes()).is_some()
             || [":::", "!!!", "???"].iter().any(|m| body.contains(m))
+            || body.starts_with("import ")
+            || body.contains("\nimport ")
         {
             scan(body, &mut drops);
         }
@@ -43,6 +45,8 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             Some(Kind::Admonition)
         } else if is_kramdown_line(line) {
             Some(Kind::Kramdown)
+        } else if is_mdx_import(line) {
+            Some(Kind::Import)
         } else {
             None
         };
@@ -130,6 +134,49 @@ pub(super) fn is_admonition(line: &str) -> bool {
         && TYPES.iter().any(|k| words[0].eq_ignore_ascii_case(k))
         && words.iter().all(class)
         && title.is_none_or(|t| t.ends_with('"'))
+}
+
+/// An MDX import at a line's start: `import Tabs from '@theme/Tabs';`,
+/// `import {Note} from "../components";`, `import './styles.css';`. Not a
+/// sentence that starts with the word (`import the list before you go`).
+pub(super) fn is_mdx_import(line: &str) -> bool {
+    let Some(rest) = line.trim_end().strip_prefix("import ") else {
+        return false;
+    };
+    let rest = rest.strip_suffix(';').unwrap_or(rest);
+    let quoted = |s: &str| {
+        s.len() >= 2
+            && ((s.starts_with('\'') && s.ends_with('\''))
+                || (s.starts_with('"') && s.ends_with('"')))
+    };
+    match rest.rsplit_once(" from ") {
+        Some((_, module)) => quoted(module.trim()),
+        None => quoted(rest.trim()),
+    }
+}
+
+/// The first pandoc inline footnote in `line`, `^[The note.]`, outside
+/// code spans: where it starts, and its length.
+pub(super) fn inline_note(line: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = line[from..].find("^[").map(|i| from + i) {
+        from = i + 2;
+        // Within a code span (an odd number of backticks before it).
+        if line[..i].matches('`').count() % 2 == 1 {
+            continue;
+        }
+        let mut depth = 0;
+        for (j, c) in line[i + 1..].char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' if depth == 1 => return (j > 1).then_some((i, j + 2)),
+                ']' => depth -= 1,
+                _ => {}
+            }
+        }
+        return None;
+    }
+    None
 }
 
 /// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,

@@ -1,4 +1,4 @@
-use super::scan::is_kramdown_line;
+use super::scan::{is_kramdown_line, is_mdx_import};
 use super::*;
 use crate::markdown::state::Dialects;
 
@@ -138,4 +138,33 @@ fn mkdocs_admonitions_but_not_prose() {
     ] {
         assert!(!is_admonition(no), "{no}");
     }
+}
+
+#[test]
+fn mdx_imports_but_not_sentences() {
+    for l in [
+        "import Tabs from '@theme/Tabs';",
+        "import {Note, Tip} from \"../components\"",
+        "import './styles.css';",
+    ] {
+        assert!(is_mdx_import(l), "{l}");
+    }
+    for l in [
+        "import the list before you go.",
+        "  import Tabs from '@theme/Tabs';",
+        "Import Tabs from 'x';",
+        "import x from y",
+    ] {
+        assert!(!is_mdx_import(l), "{l}");
+    }
+}
+
+#[test]
+fn inline_notes_but_not_in_code() {
+    assert_eq!(inline_note("Ask.^[Plain words.] Then"), Some((4, 15)));
+    assert_eq!(inline_note("a ^[see [b](c.md)] d"), Some((2, 16)));
+    assert_eq!(inline_note("`x^[y]` and ^[z]"), Some((12, 4)));
+    assert_eq!(inline_note("x^[] y"), None);
+    assert_eq!(inline_note("x^[not closed"), None);
+    assert_eq!(inline_note("a [^1] footnote"), None);
 }

@@ -1,0 +1,79 @@
+//! The warning and hint for each kind of other tools' Markdown found on a
+//! page, in the author's terms.
+
+use super::{wiki_link, wiki_markdown};
+use crate::markdown::state::Kind;
+
+pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    let (msg, hint) = match kind {
+        Kind::WikiLink => {
+            let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
+            return (
+                format!(
+                    "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
+                ),
+                format!(
+                    "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
+                    wiki_markdown(inner)
+                ),
+            );
+        }
+        Kind::InlineNote => {
+            let note = shown.strip_prefix("^[").and_then(|s| s.strip_suffix(']'));
+            return (
+                format!(
+                    "a pandoc inline footnote `{shown}` is shown as text{more}: fieldguide's Markdown has no `^[…]` notes"
+                ),
+                format!(
+                    "write a footnote: `[^1]` in its place, and `[^1]: {}` on a line of its own below the paragraph",
+                    note.unwrap_or("…")
+                ),
+            );
+        }
+        Kind::Import => (
+            format!(
+                "an MDX import `{shown}` left out{more}: fieldguide does not run MDX components"
+            ),
+            "delete it, and write what the component showed in Markdown: a tab's text under a heading of its own, an admonition as a callout (`> [!NOTE]`)",
+        ),
+        Kind::Kramdown => (
+            format!("kramdown attributes `{shown}` left out{more}"),
+            "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
+        ),
+        Kind::Attributes => (
+            format!(
+                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`"
+            ),
+            "they come from a pandoc export; delete them, or export with `pandoc -t gfm` (an image is shown at its own size, never wider than the page)",
+        ),
+        Kind::Div => (
+            format!("block marker `{shown}` left out{more}; the text inside it is kept"),
+            "`:::` blocks come from pandoc or Docusaurus and mean nothing here; for a highlighted note, write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)",
+        ),
+        Kind::Template => (
+            format!(
+                "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+            ),
+            "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
+        ),
+        Kind::Comment => (
+            format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
+            "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",
+        ),
+        Kind::Admonition => (
+            format!(
+                "MkDocs admonition `{shown}` left out{more}: fieldguide has no `!!!` blocks, so the lines indented under it are published as plain text (after a blank line, as code)"
+            ),
+            "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
+        ),
+        Kind::GridTable => (
+            format!("a pandoc grid table (`{shown}`) is shown as text{more}"),
+            "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts grid tables to them",
+        ),
+        Kind::SimpleTable => (
+            format!("a pandoc simple table (`{shown}`) is shown as lines and text{more}"),
+            "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts simple tables to them",
+        ),
+    };
+    (msg, hint.to_string())
+}
