@@ -119,6 +119,45 @@ fn an_mdx_import_line_is_left_out_with_a_warning() {
     assert_eq!(page.text_of("div.content pre"), "import x from 'y';\n");
 }
 
+/// Docusaurus orders a folder's pages by `sidebar_position:`, Just the
+/// Docs (Jekyll) by `nav_order:`, as Hugo does by `weight:`, which
+/// fieldguide reads. They were unknown keys ("put your own keys under
+/// `extra:`") and the pages came in the order of their names: the
+/// publication read backwards. They order pages as `weight:` does.
+#[test]
+fn sidebar_position_and_nav_order_order_pages_as_weight_does() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/outreach/index.en.md",
+        "---\ntitle: Outreach\nkind: guidelines\n---\n\nIntro.\n",
+    );
+    s.write(
+        "guidance/outreach/after-the-visit.md",
+        "---\ntitle: After the visit\nsidebar_position: 3\n---\n\nText.\n",
+    );
+    s.write(
+        "guidance/outreach/before-you-go.md",
+        "---\ntitle: Before you go\nnav_order: 1\n---\n\nText.\n",
+    );
+    s.write(
+        "guidance/outreach/first-visit.md",
+        "---\ntitle: First visit\nsidebar_position: 2\n---\n\nText.\n",
+    );
+    let o = s.build_ok();
+    assert!(
+        !o.stderr.contains("unknown front-matter key"),
+        "{}",
+        o.stderr
+    );
+    let page = s.page("en/outreach/index.html");
+    let titles: Vec<String> = page
+        .select("ol.chapter-list a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(titles, ["Before you go", "First visit", "After the visit"]);
+}
+
 /// Zola links between pages from its content folder: `@/handbook/02-signs.md`.
 /// The error said only "link to a missing page", with no hint, or, with
 /// no anchor, pointed at a page of the same name. It says what `@/` is
@@ -145,5 +184,56 @@ fn a_zola_internal_link_is_told_the_path_to_write() {
     assert_eq!(
         hint,
         "write the path from this page, `02-signs.md#physical-signs` (or from the top of guidance/, `/handbook/02-signs.md#physical-signs`)"
+    );
+}
+
+/// Front matter from other tools (Obsidian's properties, Jekyll themes,
+/// hand-written pages) often capitalises its keys: `Title:`, `Summary:`.
+/// The page was refused for a missing title, whose hint offered a title
+/// made from the file's name, beside a second warning about `Title`. A
+/// key fieldguide knows, written in other capitals, is read as that key
+/// with a warning at its line.
+#[test]
+fn a_known_key_in_capitals_is_read_with_a_warning() {
+    let s = Site::fixture("basic");
+    let page = "guidance/handbook/04-casing.en.md";
+    s.write(
+        page,
+        "---\nTitle: Keys in capitals\nSUMMARY: Written as Word does.\n---\n\nText.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:2:1"));
+    assert_eq!(
+        line,
+        format!("{page}:2:1: warning: front-matter key `Title` read as `title`")
+    );
+    assert_eq!(hint, "fieldguide's keys are lowercase: write `title:`");
+    message_at(&o.stderr, &format!("{page}:3:1"));
+    assert!(!o.stderr.contains("missing `title`"), "{}", o.stderr);
+    let out = s.page("en/handbook/casing.html");
+    assert_eq!(out.text_of("article h1"), "Keys in capitals");
+}
+
+/// `aliases: old-name, older-name`, as Jekyll's `tags: a, b` are written:
+/// the error said the alias "contains ` `", as if one name had a space.
+/// It says these are several names, and how to list them.
+#[test]
+fn aliases_written_with_commas_are_told_to_be_a_list() {
+    let s = Site::fixture("basic");
+    let page = "guidance/handbook/04-renamed.en.md";
+    s.write(
+        page,
+        "---\ntitle: Renamed\naliases: old-name, older-name\n---\n\nText.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:3:10"));
+    assert_eq!(
+        line,
+        format!("{page}:3:10: error: alias `old-name, older-name` is several names in one")
+    );
+    assert_eq!(
+        hint,
+        "write them as a list: aliases: [old-name, older-name]"
     );
 }

@@ -39,6 +39,8 @@ pub fn apply(
         "translation_of" => fm.translation_of = text(key, k, v, at, diags),
         "order" => fm.order = order(key, k, v, at, diags),
         "weight" => fm.weight = order(key, k, v, at, diags),
+        // Docusaurus's and Just the Docs' names for Hugo's `weight`.
+        "sidebar_position" | "nav_order" => fm.weight = position(key, k, v, at, diags),
         "kind" => fm.about_mut().kind = kind(k, v, at, diags),
         "reviewed" => fm.about_mut().reviewed = reviewed(k, v, at, diags),
         "status" => fm.about_mut().status = status(k, v, at, diags),
@@ -102,6 +104,25 @@ fn order(key: &str, k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic
         diags.push(
             at.error(target(k, v), format!("`{key}` must be a whole number"))
                 .with_hint(format!("{key}: 3")),
+        );
+    }
+    n
+}
+
+/// `sidebar_position: 2.5`: Docusaurus takes any number, fieldguide whole
+/// ones. Not an error: the page only loses its place.
+fn position(
+    key: &str,
+    k: &Node,
+    v: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<i64> {
+    let n = v.as_i64();
+    if n.is_none() {
+        diags.push(
+            at.warning(target(k, v), format!("`{key}` is not a whole number: ignored, so the page is placed by its name"))
+                .with_hint("fieldguide orders pages by whole numbers: number them 1, 2, 3 (or 10, 20, 30, to leave room between them)"),
         );
     }
     n
@@ -249,6 +270,14 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
     }
     if name.starts_with('/') || name.contains(':') {
         return bad("is not a relative name");
+    }
+    // `aliases: a, b`, as Jekyll's `tags: a, b` are written.
+    let names: Vec<&str> = name.split(',').map(str::trim).collect();
+    if names.len() > 1 && names.iter().all(|n| alias_problem(n).is_none()) {
+        return Some((
+            "is several names in one".into(),
+            format!("write them as a list: aliases: [{}]", names.join(", ")),
+        ));
     }
     for ext in [".html", ".md", ".htm"] {
         if let Some(stem) = name.strip_suffix(ext) {

@@ -35,6 +35,8 @@ const PAGE_KEYS: &[&str] = &[
     "aliases",
     "omit",
     "adapts",
+    "sidebar_position",
+    "nav_order",
 ];
 /// Keys that only mean something on a publication's `index` page.
 const PUBLICATION_KEYS: &[&str] = &[
@@ -315,8 +317,25 @@ fn read_keys(
         if !seen.insert(key) {
             continue;
         }
-        // Hugo's `description` is a summary, when there is no `summary:`.
         let has = |name: &str| entries.iter().any(|(k, _)| k.as_text() == Some(name));
+        // `Title:`, `SUMMARY:`: a known key in other capitals, as other
+        // tools write them, is read as that key.
+        let lower = key.to_lowercase();
+        let key = match known
+            .iter()
+            .chain(&["description", "weight"])
+            .find(|&&n| n == lower)
+        {
+            Some(&n) if n != key && !has(n) => {
+                diags.push(
+                    at.warning(k, format!("front-matter key `{key}` read as `{n}`"))
+                        .with_hint(format!("fieldguide's keys are lowercase: write `{n}:`")),
+                );
+                n
+            }
+            _ => key,
+        };
+        // Hugo's `description` is a summary, when there is no `summary:`.
         let key = if key == "description" && !has("summary") {
             "summary"
         } else {

@@ -427,3 +427,41 @@ fn an_alias_in_curly_quotes_is_an_error_with_its_name() {
         Some("write it with straight quotes, or none: old-signs")
     );
 }
+
+#[test]
+fn other_tools_positions_are_a_weight_and_a_fraction_is_only_a_warning() {
+    let (fm, d) = run("---\ntitle: A\nsidebar_position: 3\n---\n", Role::Chapter);
+    assert_eq!(fm.unwrap().weight, Some(3));
+    assert!(d.is_empty(), "{:?}", heads(&d));
+    let (fm, d) = run("---\ntitle: A\nnav_order: 2.5\n---\n", Role::Chapter);
+    assert_eq!(fm.unwrap().weight, None);
+    assert_eq!(
+        heads(&d),
+        [
+            "3:12: warning: `nav_order` is not a whole number: ignored, so the page is placed by its name"
+        ]
+    );
+}
+
+#[test]
+fn a_known_key_in_capitals_is_read_unless_written_both_ways() {
+    let (fm, d) = run("---\nTitle: A\nDescription: B\n---\n", Role::Chapter);
+    let fm = fm.unwrap();
+    assert_eq!(
+        (fm.title.as_deref(), fm.summary.as_deref()),
+        (Some("A"), Some("B"))
+    );
+    assert_eq!(
+        heads(&d),
+        [
+            "2:1: warning: front-matter key `Title` read as `title`",
+            "3:1: warning: front-matter key `Description` read as `description`"
+        ]
+    );
+    let (fm, d) = run("---\ntitle: A\nTitle: B\n---\n", Role::Chapter);
+    assert_eq!(fm.unwrap().title.as_deref(), Some("A"));
+    assert_eq!(
+        heads(&d),
+        ["3:1: warning: unknown front-matter key `Title`"]
+    );
+}
