@@ -243,6 +243,36 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
+/// Finds `pat` after each of a rising series of offsets, searching each
+/// stretch of text once: many starts before one far `pat` (`{{ {{ {{ … }}`),
+/// or with none after them, cost one search, not one each (which grew with
+/// the square of the line).
+pub struct Ahead<'p> {
+    pat: &'p str,
+    /// The last answer: where `pat` is, at or after the offset asked.
+    found: Option<Option<usize>>,
+}
+
+impl<'p> Ahead<'p> {
+    pub fn new(pat: &'p str) -> Self {
+        Ahead { pat, found: None }
+    }
+
+    /// The offset of the first `pat` in `s` at or after `from`, which
+    /// must not be less than the last call's.
+    pub fn find(&mut self, s: &str, from: usize) -> Option<usize> {
+        match self.found {
+            Some(Some(at)) if at >= from => Some(at),
+            Some(None) => None,
+            _ => {
+                let at = s.get(from..)?.find(self.pat).map(|p| from + p);
+                self.found = Some(at);
+                at
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +439,19 @@ mod tests {
                     "{n}:{col}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn ahead_finds_what_find_finds() {
+        let s = "{{ a {{ b }} {{ c";
+        let mut ahead = super::Ahead::new("}}");
+        for from in 0..=s.len() {
+            assert_eq!(
+                ahead.find(s, from),
+                s[from..].find("}}").map(|p| from + p),
+                "{from}"
+            );
         }
     }
 }

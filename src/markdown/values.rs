@@ -26,9 +26,12 @@ pub(crate) struct Found<'t> {
 pub(crate) fn scan<'t>(t: &'t str, escaped_start: bool) -> Vec<Found<'t>> {
     let mut out = Vec::new();
     let mut from = 0;
+    let mut ahead = crate::text::Ahead::new("}}");
     while let Some(i) = t[from..].find("{{").map(|i| i + from) {
         let rest = &t[i + 2..];
-        let Some(close) = rest.find("}}") else { break };
+        let Some(close) = ahead.find(t, i + 2).map(|c| c - i - 2) else {
+            break;
+        };
         let name = rest[..close].trim_matches(' ');
         if valid_name(name) && !(escaped_start && i == 0) {
             out.push(Found {

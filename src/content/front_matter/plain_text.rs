@@ -3,6 +3,7 @@
 //! reaches readers as written, so it is warned about at the value.
 
 use crate::diagnostics::Diagnostic;
+use crate::text::Ahead;
 use crate::yaml::{Located, Node};
 
 /// A title or summary is plain text: a local value (`{{hotline}}`) is not
@@ -47,11 +48,12 @@ pub(super) fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Di
 
 /// The first `{{name}}` of `s` that names a local value (`\{{` is literal).
 fn local_value(s: &str) -> Option<&str> {
+    let mut close = Ahead::new("}}");
     s.match_indices("{{").find_map(|(i, _)| {
         if s[..i].ends_with('\\') {
             return None;
         }
-        let end = i + 2 + s[i + 2..].find("}}")?;
+        let end = close.find(s, i + 2)?;
         crate::content::values::valid_name(s[i + 2..end].trim_matches(' ')).then(|| &s[i..end + 2])
     })
 }
@@ -59,8 +61,9 @@ fn local_value(s: &str) -> Option<&str> {
 /// The first HTML entity of `s` a converter left (`&amp;`, `&nbsp;`,
 /// `&#8217;`), and the character it stands for, as said in a hint.
 fn html_entity(s: &str) -> Option<(&str, String)> {
+    let mut semicolon = Ahead::new(";");
     s.match_indices('&').find_map(|(i, _)| {
-        let end = i + s[i..].find(';')?;
+        let end = semicolon.find(s, i)?;
         let name = &s[i + 1..end];
         let ch = match name {
             "amp" => '&',
@@ -94,10 +97,12 @@ fn html_entity(s: &str) -> Option<(&str, String)> {
 
 /// The first Markdown link of `s`, `[words](target)`, and its words.
 fn markdown_link(s: &str) -> Option<(&str, &str)> {
+    let (mut middle, mut paren, mut bracket) = (Ahead::new("]("), Ahead::new(")"), Ahead::new("["));
     s.match_indices('[').find_map(|(i, _)| {
-        let close = i + s[i..].find("](")?;
-        let end = close + s[close..].find(')')?;
+        let close = middle.find(s, i)?;
+        let end = paren.find(s, close)?;
         let words = &s[i + 1..close];
-        (!words.contains('[')).then(|| (&s[i..=end], words))
+        // No `[` in the words: the next `[` is past them.
+        (bracket.find(s, i + 1).is_none_or(|b| b > close)).then(|| (&s[i..=end], words))
     })
 }
