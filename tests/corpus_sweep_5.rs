@@ -187,6 +187,56 @@ fn a_zola_internal_link_is_told_the_path_to_write() {
     );
 }
 
+/// GitBook, mdBook and Docsify make a folder's `README.md` its page: a
+/// publication moved in keeps its introduction there, and no `index.md`.
+/// fieldguide reads a README as a note to contributors and leaves it out
+/// without a word; the warning that the folder has no index did not
+/// mention it, so the introduction was lost unseen. The warning's hint
+/// names it.
+#[test]
+fn a_readme_in_a_folder_without_an_index_is_named() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/manual/README.md",
+        "# Shelter manual\n\nNever share a resident's location.\n",
+    );
+    s.write(
+        "guidance/manual/safety/README.md",
+        "# Safety\n\nSafety first.\n",
+    );
+    s.write(
+        "guidance/manual/safety/fire.md",
+        "---\ntitle: Fire\n---\n\nDrills.\n",
+    );
+    s.write(
+        "guidance/manual/intake.md",
+        "---\ntitle: Intake\n---\n\nForms.\n",
+    );
+    // A README beside an index is a note to contributors, as before.
+    s.write("guidance/handbook/README.md", "How to edit this folder.\n");
+    let o = s.build_ok();
+    let hint_of = |at: &str| {
+        let mut lines = o.stderr.lines();
+        lines
+            .find(|l| l.starts_with(&format!("{at}: warning: ")))
+            .unwrap_or_else(|| panic!("no warning at {at}:\n{}", o.stderr));
+        lines
+            .next()
+            .and_then(|l| l.trim_start().strip_prefix("= hint: "))
+            .unwrap_or_else(|| panic!("no hint at {at}:\n{}", o.stderr))
+            .to_string()
+    };
+    assert_eq!(
+        hint_of("guidance/manual"),
+        "add an index file with the publication's title and kind; `README.md` here is not read (fieldguide takes a README for a note to contributors): if it is the publication's introduction, as GitBook and mdBook make it, rename it `index.md` and start it with front matter that has `title:`"
+    );
+    assert_eq!(
+        hint_of("guidance/manual/safety"),
+        "add an index file with `title:`; `README.md` here is not read (fieldguide takes a README for a note to contributors): if it is the part's introduction, as GitBook and mdBook make it, rename it `index.md` and start it with front matter that has `title:`"
+    );
+    assert!(!o.stderr.contains("guidance/handbook: "), "{}", o.stderr);
+}
+
 /// Front matter from other tools (Obsidian's properties, Jekyll themes,
 /// hand-written pages) often capitalises its keys: `Title:`, `Summary:`.
 /// The page was refused for a missing title, whose hint offered a title
@@ -235,5 +285,37 @@ fn aliases_written_with_commas_are_told_to_be_a_list() {
     assert_eq!(
         hint,
         "write them as a list: aliases: [old-name, older-name]"
+    );
+}
+
+/// mdBook and GitBook order a book's pages, and nest them, by the links
+/// of its `SUMMARY.md`. fieldguide left the file out without a word and
+/// ordered the pages by name: a book moved in read in another order, and
+/// nothing said why. A warning at the file says it is not read and how
+/// pages are ordered here.
+#[test]
+fn a_summary_file_is_said_not_to_order_the_pages() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/SUMMARY.md",
+        "# Summary\n\n- [Signs](02-signs.md)\n- [Introduction](01-intro.md)\n",
+    );
+    let o = s.build_ok();
+    let at = "guidance/handbook/SUMMARY.md";
+    let line = o
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(&format!("{at}: warning: ")))
+        .unwrap_or_else(|| panic!("no warning at {at}:\n{}", o.stderr));
+    assert_eq!(
+        line,
+        format!(
+            "{at}: warning: a table of contents (`SUMMARY.md`, as mdBook and GitBook write it) is not read: it orders no pages here"
+        )
+    );
+    let hint = o.stderr.lines().skip_while(|l| *l != line).nth(1).unwrap();
+    assert_eq!(
+        hint.trim_start(),
+        "= hint: fieldguide orders a folder's pages by the number their file names start with (`01-intro.md`, `02-signs.md`), or by `order:` in their front matter; the navigation is made from them, so the file can go"
     );
 }

@@ -39,6 +39,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         broken_sources: Vec::new(),
         unreadable_pages: Default::default(),
         not_files: std::mem::take(&mut loaded.not_files).into_iter().collect(),
+        readmes: std::mem::take(&mut loaded.readmes),
     };
 
     let parsed = std::mem::take(&mut loaded.parsed);

@@ -65,6 +65,9 @@ pub struct Walked {
     /// path from the top of `guidance/` (NFC), with what each is: a link
     /// to one is told why it finds nothing.
     pub not_files: Vec<(PathBuf, &'static str)>,
+    /// READMEs, left out as notes to contributors, by path from the top of
+    /// `guidance/` (NFC): a folder with no index is told about its own.
+    pub readmes: Vec<PathBuf>,
 }
 
 impl Layer<'_> {
@@ -182,6 +185,7 @@ impl Layer<'_> {
             out.assets.extend(found.assets);
             out.values |= found.values;
             out.not_files.extend(found.not_files);
+            out.readmes.extend(found.readmes);
             diags.extend(said);
         }
         Some(out)
@@ -259,7 +263,10 @@ impl Layer<'_> {
             .as_ref(),
         );
         let config = self.config;
-        if not_a_page(name, &shown, diags) {
+        if is_markdown(name).is_some_and(|s| s.to_ascii_lowercase().starts_with("readme")) {
+            out.readmes.push(dir.join(name));
+        }
+        if super::not_pages::not_a_page(name, &shown, diags) {
             return;
         }
         if let Some(base) = is_markdown(name) {
@@ -396,46 +403,6 @@ pub fn merge_static(
     all.extend(from_base);
     all.sort();
     (all, base_disks)
-}
-
-/// A Markdown file that is no page: a note to a repository's contributors
-/// (left out silently), or a GitHub wiki's sidebar, footer or header (left
-/// out with a warning, since it may hold text meant for readers).
-fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
-    if name.to_ascii_lowercase().ends_with(".mdx") {
-        diags.push(mdx_page(shown));
-        return true;
-    }
-    let Some(stem) = is_markdown(name) else {
-        return false;
-    };
-    if super::names::is_repository_note(stem) {
-        return true;
-    }
-    let Some(part) = super::names::wiki_furniture(stem) else {
-        return false;
-    };
-    diags.push(
-        Diagnostic::warning(shown, 0, 0, format!("a GitHub wiki's {part}, not a page: left out"))
-            .with_hint("fieldguide makes each page's navigation itself; move anything else it says into a page, then delete it"),
-    );
-    true
-}
-
-/// Docusaurus's pages are often MDX (`intro.mdx`): Markdown with `import`
-/// lines and components. Not a page, nor a file to publish: without a word
-/// a site moved in lost every such page, named only in the list of files
-/// no page links to.
-fn mdx_page(shown: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        shown,
-        0,
-        0,
-        "an MDX page (Markdown with components, as Docusaurus writes) is not read: left out",
-    )
-    .with_hint(
-        "rename it `.md` and take out its `import` lines and components (`<Tabs>`, `<Admonition>`): fieldguide reads Markdown, with HTML's own tags",
-    )
 }
 
 pub fn rel_to(source: &Path, p: &Path) -> PathBuf {

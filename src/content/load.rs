@@ -57,6 +57,8 @@ pub struct Loaded {
     /// Links and special files under `guidance/`, never read (see
     /// `layers::Walked`).
     pub not_files: Vec<(PathBuf, &'static str)>,
+    /// READMEs left out (see `layers::Walked`).
+    pub readmes: Vec<PathBuf>,
 }
 
 /// A Markdown file that could not be read.
@@ -83,6 +85,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
             return Loaded::default();
         };
         let not_files = walked.not_files;
+        let readmes = walked.readmes;
         let md = walked.md.into_iter().map(|m| (m, false)).collect();
         let values = walked.values.then_some(false);
         let mut loaded = read(
@@ -96,6 +99,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         );
         loaded.static_files = own_static;
         loaded.not_files = not_files;
+        loaded.readmes = readmes;
         return loaded;
     };
     let base_layer = Layer::base(base, config);
@@ -113,6 +117,8 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         .collect();
     let mut not_files = walked.not_files.clone();
     not_files.extend(base_walked.not_files.iter().cloned());
+    let mut readmes = walked.readmes.clone();
+    readmes.extend(base_walked.readmes.iter().cloned());
     let (md, assets, replaced) = layers::merge(walked, base_walked);
     let mut loaded = read(
         &[&own, &base_layer],
@@ -126,6 +132,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
     loaded.static_files = static_files;
     loaded.base_static = base_static;
     loaded.not_files = not_files;
+    loaded.readmes = readmes;
     loaded
 }
 

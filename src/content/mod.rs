@@ -14,6 +14,7 @@ pub mod left_out;
 pub mod load;
 pub mod model;
 pub mod names;
+mod not_pages;
 pub mod orphans;
 pub mod parse;
 pub mod source;

@@ -175,6 +175,9 @@ pub struct Site {
     /// Links and special files under `guidance/` that were never read, by
     /// path from its top, with what each is (`a named pipe (FIFO)`).
     pub not_files: HashMap<PathBuf, &'static str>,
+    /// READMEs under `guidance/`, left out as notes to contributors, by
+    /// path from its top: a folder with no index is told about its own.
+    pub readmes: Vec<PathBuf>,
 }
 
 /// A local edition's differences from its base.

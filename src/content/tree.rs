@@ -55,11 +55,17 @@ pub(super) fn settle_nodes(
                     0,
                     format!("publication folder has no index.{code}.md; its title is taken from the folder name"),
                 )
-                .with_hint("add an index file with the publication's title and kind"),
+                .with_hint(format!(
+                    "add an index file with the publication's title and kind{}",
+                    readme_hint(&site.readmes, &node.dir, "publication")
+                )),
             ),
             (NodeKind::Part, None) => diags.push(
                 Diagnostic::warning(&where_, 0, 0, format!("part folder has no index.{code}.md; its title is taken from the folder name"))
-                    .with_hint("add an index file with `title:`"),
+                    .with_hint(format!(
+                        "add an index file with `title:`{}",
+                        readme_hint(&site.readmes, &node.dir, "part")
+                    )),
             ),
             (_, Some(_)) if source_lang != default => {
                 let d = source_doc.map(|d| site.docs[d].file.rel.clone()).unwrap_or_default();
@@ -132,6 +138,22 @@ fn walk(nodes: &[Node], id: NodeId, out: &mut Vec<NodeId>) {
     for &c in &nodes[id.0].children {
         walk(nodes, c, out);
     }
+}
+
+/// GitBook, mdBook and Docsify make a folder's README its page: in a
+/// folder with no index, it is most likely the introduction, left out
+/// without a word (see `layers::not_a_page`). What the hint adds then.
+fn readme_hint(readmes: &[PathBuf], dir: &Path, what: &str) -> String {
+    let Some(name) = readmes
+        .iter()
+        .filter(|r| r.parent() == Some(dir))
+        .find_map(|r| r.file_name()?.to_str())
+    else {
+        return String::new();
+    };
+    format!(
+        "; `{name}` here is not read (fieldguide takes a README for a note to contributors): if it is the {what}'s introduction, as GitBook and mdBook make it, rename it `index.md` and start it with front matter that has `title:`"
+    )
 }
 
 fn site_rel(node: &Node) -> PathBuf {

@@ -1,0 +1,67 @@
+//! Markdown files under `guidance/` that are no pages: notes to a
+//! repository's contributors, a book's table of contents, a wiki's
+//! furniture, MDX pages. Left out, and said when they may hold what
+//! readers were meant to get.
+
+use super::names::is_markdown;
+use crate::diagnostics::Diagnostic;
+use std::path::Path;
+
+/// A Markdown file that is no page: a note to a repository's contributors
+/// (left out silently), a book's `SUMMARY.md`, or a GitHub wiki's sidebar,
+/// footer or header (left out with a warning, since it may hold text meant
+/// for readers, or an order).
+pub(super) fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    if name.to_ascii_lowercase().ends_with(".mdx") {
+        diags.push(mdx_page(shown));
+        return true;
+    }
+    let Some(stem) = is_markdown(name) else {
+        return false;
+    };
+    if stem.split('.').next() == Some("SUMMARY") {
+        diags.push(summary_file(shown));
+        return true;
+    }
+    if super::names::is_repository_note(stem) {
+        return true;
+    }
+    let Some(part) = super::names::wiki_furniture(stem) else {
+        return false;
+    };
+    diags.push(
+        Diagnostic::warning(shown, 0, 0, format!("a GitHub wiki's {part}, not a page: left out"))
+            .with_hint("fieldguide makes each page's navigation itself; move anything else it says into a page, then delete it"),
+    );
+    true
+}
+
+/// mdBook's and GitBook's `SUMMARY.md` orders and nests a book's pages:
+/// left out without a word, a book moved in read in another order.
+fn summary_file(shown: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        0,
+        0,
+        "a table of contents (`SUMMARY.md`, as mdBook and GitBook write it) is not read: it orders no pages here",
+    )
+    .with_hint(
+        "fieldguide orders a folder's pages by the number their file names start with (`01-intro.md`, `02-signs.md`), or by `order:` in their front matter; the navigation is made from them, so the file can go",
+    )
+}
+
+/// Docusaurus's pages are often MDX (`intro.mdx`): Markdown with `import`
+/// lines and components. Not a page, nor a file to publish: without a word
+/// a site moved in lost every such page, named only in the list of files
+/// no page links to.
+fn mdx_page(shown: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        shown,
+        0,
+        0,
+        "an MDX page (Markdown with components, as Docusaurus writes) is not read: left out",
+    )
+    .with_hint(
+        "rename it `.md` and take out its `import` lines and components (`<Tabs>`, `<Admonition>`): fieldguide reads Markdown, with HTML's own tags",
+    )
+}
