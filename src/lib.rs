@@ -31,4 +31,5 @@ pub mod theme;
 pub mod translate;
 pub mod translation;
 pub mod url;
+pub mod xml_bounds;
 pub mod yaml;

@@ -87,3 +87,65 @@ fn marks_closed_only_at_the_end_of_a_summary_cost_linear_time() {
         "{n} marks closed at the end took {open:?} of CPU time, closed at once {closed:?}"
     );
 }
+
+/// ` a0="" a1="" …`: `n` attributes for one element.
+fn attributes(n: usize) -> String {
+    (0..n).map(|i| format!(" a{i}=\"\"")).collect()
+}
+
+/// An SVG from guidance/ whose one element has 60,000 attributes (600 KB):
+/// the XML parser checks each attribute against all before it, so the
+/// build took minutes (200,000 attributes, 2.2 MB: over 100 s optimised).
+/// It is now refused at once, at the element, as any SVG that cannot be
+/// published is.
+#[test]
+fn an_svg_element_with_thousands_of_attributes_is_refused_at_once() {
+    let site = Site::signs_with("![A crowded drawing](images/crowded.svg)");
+    site.write(
+        "guidance/handbook/images/crowded.svg",
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect{}/></svg>\n",
+            attributes(60_000)
+        ),
+    );
+    let (code, cpu) = run_with_cpu_time(&["build", "--quiet", "--source"], site.path());
+    assert_eq!(code, 1, "the SVG is refused");
+    assert!(cpu.as_secs() < 5, "refusing it took {cpu:?} of CPU time");
+    let o = site.build();
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/images/crowded.svg:2:1: error:")
+            && o.stderr.contains("an element has more than 256 attributes"),
+        "{}",
+        o.stderr
+    );
+}
+
+/// A translator's XLIFF file comes from outside the team: one element
+/// with 60,000 attributes held `translate import` for as long as the SVG
+/// above held a build. It is refused at once, naming the line.
+#[test]
+fn an_xliff_file_with_a_crowded_element_is_refused_at_once() {
+    let site = Site::fixture("basic");
+    let file = site.path().join("handbook.xlf");
+    std::fs::write(
+        &file,
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"{}>\n</xliff>\n",
+            attributes(60_000)
+        ),
+    )
+    .unwrap();
+    let (code, cpu) = run_with_cpu_time(
+        &["translate", "import", file.to_str().unwrap(), "--source"],
+        site.path(),
+    );
+    assert_eq!(code, 1, "the file is refused");
+    assert!(cpu.as_secs() < 5, "refusing it took {cpu:?} of CPU time");
+    let o = site.run(&["translate", "import", file.to_str().unwrap()]);
+    let want = format!(
+        "{}:2:1: error: an element has more than 256 attributes",
+        file.display()
+    );
+    assert!(o.stderr.contains(&want), "missing {want} in:\n{}", o.stderr);
+}

@@ -176,6 +176,15 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// The XML, parsed with a bound on its size and no DTD.
 fn parse(text: &str) -> Result<roxmltree::Document<'_>, Vec<ReadError>> {
+    if let Some(at) = crate::xml_bounds::crowded_tag(text) {
+        let max = crate::xml_bounds::MAX_ATTRIBUTES;
+        return Err(vec![(
+            line_of(text, at),
+            format!(
+                "an element has more than {max} attributes, far more than an exported publication: the file is refused"
+            ),
+        )]);
+    }
     let options = roxmltree::ParsingOptions {
         nodes_limit: MAX_NODES,
         ..roxmltree::ParsingOptions::default()

@@ -59,6 +59,15 @@ pub fn sanitise(bytes: &[u8]) -> Result<Sanitised, Refused> {
         let (line, col) = position(&text, at);
         refused(line, col, r)
     })?;
+    if let Some(at) = crate::xml_bounds::crowded_tag(&text) {
+        let (line, col) = position(&text, at);
+        let max = crate::xml_bounds::MAX_ATTRIBUTES;
+        return Err(refused(
+            line,
+            col,
+            format!("an element has more than {max} attributes, far more than any drawing"),
+        ));
+    }
     let opts = roxmltree::ParsingOptions {
         allow_dtd: false,
         nodes_limit: NODES_LIMIT,
