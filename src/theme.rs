@@ -5,7 +5,7 @@
 use crate::diagnostics::Diagnostic;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
@@ -103,15 +103,9 @@ impl Theme {
             if key.split('/').any(|c| c.starts_with('.')) {
                 continue;
             }
-            if entry.file_type().is_symlink() {
-                diags.push(crate::no_follow::link_diagnostic(
-                    &real,
-                    entry.path(),
-                    at(&format!("{THEME_DIR}/{key}")),
-                ));
-                continue;
-            }
             if !entry.file_type().is_file() {
+                let shown = at(&format!("{THEME_DIR}/{key}"));
+                diags.extend(not_a_file(&real, &entry, shown));
                 continue;
             }
             // Read back by its name, which a lossy `key` would not lead to.
@@ -225,4 +219,24 @@ impl Theme {
             format!("{THEME_DIR}/{key} (built-in theme)")
         }
     }
+}
+
+/// Why a theme entry that is not a plain file is not read: a link, never
+/// followed, or a special file (a named pipe would block a read; said, as
+/// in guidance/, so that the built-in file used instead is no mystery).
+/// Nothing for a folder.
+fn not_a_file(real: &Path, entry: &walkdir::DirEntry, shown: PathBuf) -> Option<Diagnostic> {
+    let t = entry.file_type();
+    if t.is_symlink() {
+        return Some(crate::no_follow::link_diagnostic(real, entry.path(), shown));
+    }
+    if t.is_dir() {
+        return None;
+    }
+    let kind = crate::content::names::special_kind(t);
+    let msg = format!("not read: it is {kind}, not a file");
+    Some(
+        Diagnostic::warning(shown, 0, 0, msg)
+            .with_hint("save the theme's file as an ordinary file, or remove it"),
+    )
 }

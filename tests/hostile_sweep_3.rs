@@ -149,3 +149,27 @@ fn an_xliff_file_with_a_crowded_element_is_refused_at_once() {
     );
     assert!(o.stderr.contains(&want), "missing {want} in:\n{}", o.stderr);
 }
+
+/// A named pipe (or socket) in the site's `templates/`, where a template
+/// or a theme file would be, was skipped without a word: the built-in
+/// file was used and the author never learnt why the override did not
+/// apply. It is named, as one in guidance/ or static/ is; nothing blocks.
+#[test]
+fn a_named_pipe_in_the_theme_is_named() {
+    let site = Site::fixture("basic");
+    std::fs::create_dir_all(site.path().join("templates/static")).unwrap();
+    for rel in ["templates/chapter.html", "templates/static/site.css"] {
+        let path = std::ffi::CString::new(site.path().join(rel).to_str().unwrap()).unwrap();
+        // SAFETY: plain FFI with a valid, NUL-terminated path.
+        assert_eq!(
+            unsafe { libc::mkfifo(path.as_ptr(), 0o644) },
+            0,
+            "mkfifo {rel}"
+        );
+    }
+    let o = site.build_ok();
+    for rel in ["templates/chapter.html", "templates/static/site.css"] {
+        let want = format!("{rel}: warning: not read: it is a named pipe (FIFO), not a file");
+        assert!(o.stderr.contains(&want), "missing {want} in:\n{}", o.stderr);
+    }
+}
