@@ -251,13 +251,14 @@ fn wiki_markdown(inner: &str) -> String {
 /// link's target (`lint` names those, with the path to use).
 fn template_code(line: &str) -> Option<usize> {
     let mut from = 0;
+    let mut close = crate::text::Ahead::new("}}");
     while let Some(i) = line[from..].find("{").map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
         if !(rest.starts_with("{{<")
             || rest.starts_with("{{%")
             || rest.starts_with("{%")
-            || expression(rest))
+            || expression(line, i, &mut close))
         {
             continue;
         }
@@ -274,15 +275,17 @@ fn template_code(line: &str) -> Option<usize> {
 }
 
 /// `{{ .Site.Title }}`, `{{ page.title }}`, `{{site.baseurl}}`: a Hugo or
-/// Liquid expression, not a local value (`{{hotline}}`, a plain name).
-fn expression(rest: &str) -> bool {
-    let Some(inner) = rest.strip_prefix("{{") else {
+/// Liquid expression, not a local value (`{{hotline}}`, a plain name), at
+/// byte `i` of `line`. `close` finds each `}}` once for all the `{{` before
+/// it: a line of `{{` closed only at its end is not read again from each.
+fn expression(line: &str, i: usize, close: &mut crate::text::Ahead) -> bool {
+    if !line[i..].starts_with("{{") {
+        return false;
+    }
+    let Some(end) = close.find(line, i + 2) else {
         return false;
     };
-    let Some(end) = inner.find("}}") else {
-        return false;
-    };
-    crate::content::values::is_expression(&inner[..end])
+    crate::content::values::is_expression(&line[i + 2..end])
 }
 
 /// `--------   -------`: the rule of a pandoc simple table, which
