@@ -319,3 +319,33 @@ fn a_summary_file_is_said_not_to_order_the_pages() {
         "= hint: fieldguide orders a folder's pages by the number their file names start with (`01-intro.md`, `02-signs.md`), or by `order:` in their front matter; the navigation is made from them, so the file can go"
     );
 }
+
+/// GitBook, mdBook and Obsidian pages start with their title as `# Fire`;
+/// moved in, the same title goes into the front matter and the line
+/// stays. The warning's hint, "start sections at `##`", made the title a
+/// section of itself. When the heading repeats the title, the warning
+/// says so and to delete the line; another level-1 heading keeps its
+/// hint.
+#[test]
+fn a_level_one_heading_that_repeats_the_title_is_told_to_go() {
+    let s = Site::fixture("basic");
+    let page = "guidance/handbook/04-fire.en.md";
+    s.write(
+        page,
+        "---\ntitle: Fire safety\n---\n\n# Fire  safety\n\nDrills.\n\n# Exits\n\nTwo.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:5:1"));
+    assert_eq!(
+        line,
+        format!(
+            "{page}:5:1: warning: this level-1 heading repeats the page's title, which is shown above the text already: readers see it twice"
+        )
+    );
+    assert_eq!(
+        hint,
+        "delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`)"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{page}:9:1"));
+    assert_eq!(hint, "start sections at `##`");
+}

@@ -51,7 +51,7 @@ pub(super) fn end_heading(st: &mut State) {
     };
     let title = nfc(&plain_text(&events)).into_owned();
     let n = level as u8;
-    check_level(st, n, offset);
+    check_level(st, n, offset, &title);
     // `## ` alone (Word and pandoc exports leave them): nothing to read,
     // nothing to link to from the table of contents.
     // A zero-width space or a direction mark alone shows nothing either.
@@ -105,8 +105,24 @@ pub(super) fn end_heading(st: &mut State) {
 }
 
 /// The page title is the level-1 heading; sections go down one level at a time.
-fn check_level(st: &mut State, n: u8, pos: usize) {
-    if n == 1 {
+fn check_level(st: &mut State, n: u8, pos: usize, text: &str) {
+    // `# Fire` under `title: Fire`, as pages moved from GitBook, mdBook or
+    // Obsidian start: "start sections at `##`" would make the title a
+    // section of itself.
+    let words = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let page_title = st.site.docs[st.doc].fm.title.as_deref();
+    if n == 1 && page_title.is_some_and(|t| words(t) == words(text)) {
+        st.warn(
+            pos,
+            "this level-1 heading repeats the page's title, which is shown above the text already: readers see it twice".into(),
+            Some("delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`)"),
+        );
+    } else if n == 1 {
         st.warn(
             pos,
             "level-1 heading in the text: the page title is already the level-1 heading".into(),
