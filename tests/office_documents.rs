@@ -252,3 +252,43 @@ fn csv_formulas_are_found_at_their_lines() {
     );
     assert!(s.out().join("en/handbook/contacts.csv").is_file());
 }
+
+/// A PDF a page links to: a `/Launch` action (starts a program when the
+/// file is opened) is refused; JavaScript and the author are named in
+/// warnings, and the file is published.
+#[test]
+fn a_pdf_that_starts_a_program_is_refused_and_its_scripts_and_author_are_named() {
+    let s = Site::signs_with("Print [the intake form](intake.pdf).\n");
+    let rel = "guidance/handbook/intake.pdf";
+    let pdf = |catalog: &str| {
+        format!(
+            "%PDF-1.7\n1 0 obj\n<< /Type /Catalog {catalog} >>\nendobj\n2 0 obj\n<< /Author (Amina Yusuf) /Title (Intake /Launch form) >>\nendobj\ntrailer\n<< /Root 1 0 R /Info 2 0 R >>\n%%EOF\n"
+        )
+    };
+    s.write(rel, pdf("/OpenAction << /S /Launch /F (cmd.exe) >>"));
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!("{rel}: error: not published: it holds macros or commands that start a program, which a .pdf file is not expected to: a `/Launch` action (starts a program)")),
+        "{}",
+        o.stderr
+    );
+    s.write(
+        rel,
+        pdf("/OpenAction << /S /JavaScript /JS (this.print\\(\\)) >>"),
+    );
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains(&format!("{rel}: warning: it holds JavaScript, which a viewer that runs them (Acrobat) does when the reader opens or uses it")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(&format!(
+            "{rel}: warning: the published copy keeps who wrote or edited it (`Amina Yusuf`)"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(s.out().join("en/handbook/intake.pdf").is_file());
+}

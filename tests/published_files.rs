@@ -75,15 +75,25 @@ fn files_no_page_uses_stay_private_and_are_named() {
             "guidance/handbook/images/unused.png"
         ])
     );
-    // Linked, it is published (a document type on the allowlist).
+    // Linked, it is published (a document type on the allowlist; a real
+    // Word document, since one is opened to be checked).
+    let mut docx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    docx.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut docx, b"<w:document xmlns:w=\"w\"/>").unwrap();
+    let docx = docx.finish().unwrap().into_inner();
+    site.write("guidance/handbook/case-notes CONFIDENTIAL.docx", &docx);
     site.write(
         "guidance/handbook/04-notes.en.md",
         "---\ntitle: Notes\n---\n[notes](<case-notes CONFIDENTIAL.docx>)\n",
     );
     site.build_ok();
     assert_eq!(
-        site.read("public/en/handbook/case-notes CONFIDENTIAL.docx"),
-        "private"
+        std::fs::read(site.out().join("en/handbook/case-notes CONFIDENTIAL.docx")).unwrap(),
+        docx
     );
 }
 

@@ -273,7 +273,7 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
         return Some(bytes);
     }
     let ext = file_types::extension(&name).unwrap_or_default();
-    if crate::output::office::is_office(&ext)
+    if crate::output::office::inspected(&ext)
         && !documents::vet(path, &ext, &bytes, rules.allow_raw, diags)
     {
         return None;

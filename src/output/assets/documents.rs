@@ -66,7 +66,29 @@ pub fn vet(
     }
     private_parts(path, &report, diags);
     formulas(path, &report, diags);
+    pdf_notes(path, &report, diags);
     ok
+}
+
+/// What a PDF viewer may run or hand the reader, and what could not be
+/// read: warnings, the file is published.
+fn pdf_notes(path: &Path, r: &Report, diags: &mut Vec<Diagnostic>) {
+    if !r.active.is_empty() {
+        let msg = format!(
+            "it holds {}, which a viewer that runs them (Acrobat) does when the reader opens or uses it",
+            and_list(&r.active)
+        );
+        diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(
+            "if readers only need its pages, print it to a new PDF (Print > Save as PDF), which leaves them out; a form's number formats made in Acrobat are JavaScript, and a form meant to be sent is fine",
+        ));
+    }
+    if let Some(why) = &r.unchecked {
+        let msg =
+            format!("published unchecked: cannot read what it runs or fetches when opened: {why}");
+        diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(
+            "save it again without a password (or print it to a new PDF), so that its actions can be checked",
+        ));
+    }
 }
 
 /// A CSV file's formula cells, at the first: a spreadsheet program shows

@@ -5,13 +5,15 @@
 //! Excel and PowerPoint files (`ooxml`) and OpenDocument files (`odf`) are
 //! zips of XML; each part is read with a size cap (a zip bomb stops at it)
 //! and parsed without DTDs. A CSV file (`csv`) is opened by the same
-//! programs, which run the formulas its cells hold.
+//! programs, which run the formulas its cells hold; a PDF (`pdf`) can hold
+//! actions and scripts.
 
 use std::io::{Cursor, Read};
 
 mod csv;
 mod odf;
 mod ooxml;
+mod pdf;
 #[cfg(test)]
 mod tests;
 
@@ -36,18 +38,29 @@ pub struct Report {
     pub formulas: Vec<String>,
     pub formula_count: usize,
     pub first_line: usize,
+    /// A PDF's active parts that are not refused: JavaScript, a form that
+    /// submits, attached files.
+    pub active: Vec<String>,
+    /// Why part of a PDF could not be read (encrypted, a stream too large):
+    /// published, with a warning.
+    pub unchecked: Option<String>,
 }
 
 /// The file types inspected, by extension.
-pub fn is_office(ext: &str) -> bool {
-    ooxml::EXTENSIONS.contains(&ext) || odf::EXTENSIONS.contains(&ext) || ext == "csv"
+pub fn inspected(ext: &str) -> bool {
+    ooxml::EXTENSIONS.contains(&ext)
+        || odf::EXTENSIONS.contains(&ext)
+        || ext == "csv"
+        || ext == "pdf"
 }
 
-/// Inspects the document `bytes` of type `ext` (one `is_office` accepts);
+/// Inspects the document `bytes` of type `ext` (one `inspected` accepts);
 /// `Err` says why it cannot be (not a zip, a part too large, bad XML).
 pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
-    if ext == "csv" {
-        return Ok(csv::inspect(bytes));
+    match ext {
+        "csv" => return Ok(csv::inspect(bytes)),
+        "pdf" => return Ok(pdf::inspect(bytes)),
+        _ => {}
     }
     let zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;

@@ -1,0 +1,326 @@
+//! A PDF's active parts and author, found by reading its names the way a
+//! viewer does, without a full parser: in the file itself (strings and
+//! stream bodies skipped, `#xx` escapes in names decoded) and in its
+//! compressed object streams (`/ObjStm`, inflated up to a cap), where a
+//! modern PDF keeps most dictionaries. `/Launch` starts a program: the file
+//! is refused. JavaScript, form submission and attached files are named in
+//! a warning (an Acrobat form's number formatting is JavaScript too), as is
+//! the `/Author`.
+
+use super::Report;
+use std::io::Read;
+
+/// The most all object streams inflate to together.
+const INFLATE_CAP: u64 = if cfg!(test) { 1 << 16 } else { 64 << 20 };
+
+pub fn inspect(bytes: &[u8]) -> Report {
+    let mut report = Report::default();
+    let mut found = Found::default();
+    let mut left = INFLATE_CAP;
+    let streams = scan(bytes, &mut found, true);
+    for body in streams {
+        let mut inflated = Vec::new();
+        let reader = flate2::read::ZlibDecoder::new(body);
+        match reader.take(left + 1).read_to_end(&mut inflated) {
+            Ok(n) if n as u64 <= left => left -= n as u64,
+            Ok(_) => {
+                found.unread = Some(format!(
+                    "its object streams inflate to over {} MB",
+                    INFLATE_CAP >> 20
+                ));
+                break;
+            }
+            Err(_) => {
+                found.unread = Some("an object stream cannot be inflated".to_string());
+                continue;
+            }
+        }
+        scan(&inflated, &mut found, false);
+    }
+    if found.launch {
+        report
+            .macros
+            .push("a `/Launch` action (starts a program)".to_string());
+    }
+    report.active = found.active();
+    report.unchecked = found.unread;
+    if let Some(a) = found.author {
+        super::person(&mut report, Some(&a));
+    }
+    report
+}
+
+#[derive(Default)]
+struct Found {
+    launch: bool,
+    javascript: bool,
+    submit: bool,
+    attached: bool,
+    encrypted: bool,
+    author: Option<String>,
+    unread: Option<String>,
+}
+
+impl Found {
+    /// What the warning names, in a fixed order.
+    fn active(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.javascript {
+            out.push("JavaScript".to_string());
+        }
+        if self.submit {
+            out.push("a form that sends its fields to an address".to_string());
+        }
+        if self.attached {
+            out.push("attached files".to_string());
+        }
+        out
+    }
+}
+
+/// Reads the names in `bytes` into `found`; with `top`, also returns the
+/// bodies of the object streams (after their dictionary's `stream`).
+fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
+    let mut streams = Vec::new();
+    let mut i = 0;
+    // Where the latest dictionary opened: a stream's is the one before it.
+    let mut dict_at = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => i = skip_line(bytes, i),
+            b'(' => i = literal(bytes, i).0,
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                dict_at = i;
+                i += 2;
+            }
+            b'/' => {
+                let (name, end) = name(bytes, i + 1);
+                i = end;
+                match name.as_slice() {
+                    b"Launch" => found.launch = true,
+                    b"JavaScript" | b"JS" => found.javascript = true,
+                    b"SubmitForm" => found.submit = true,
+                    b"EmbeddedFile" | b"EmbeddedFiles" => found.attached = true,
+                    b"Encrypt" => found.encrypted = true,
+                    b"Author" if found.author.is_none() => {
+                        found.author = string_at(bytes, i).filter(|a| !a.trim().is_empty());
+                    }
+                    _ => {}
+                }
+            }
+            b's' if bytes[i..].starts_with(b"stream") && top => {
+                let dict = &bytes[dict_at..i];
+                let start = body_start(bytes, i + b"stream".len());
+                let end = memchr::memmem::find(&bytes[start..], b"endstream")
+                    .map_or(bytes.len(), |e| start + e);
+                if contains(dict, b"/ObjStm") && contains(dict, b"/FlateDecode") {
+                    streams.push(&bytes[start..end]);
+                }
+                i = end + b"endstream".len();
+            }
+            _ => i += 1,
+        }
+    }
+    if found.encrypted && found.unread.is_none() {
+        found.unread = Some("it is encrypted".to_string());
+    }
+    streams
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(hay, needle).is_some()
+}
+
+fn skip_line(bytes: &[u8], i: usize) -> usize {
+    memchr::memchr2(b'\n', b'\r', &bytes[i..]).map_or(bytes.len(), |e| i + e + 1)
+}
+
+/// Where a stream's bytes start: after `stream` and its end of line.
+fn body_start(bytes: &[u8], mut i: usize) -> usize {
+    if bytes.get(i) == Some(&b'\r') {
+        i += 1;
+    }
+    if bytes.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    i.min(bytes.len())
+}
+
+/// A name starting at `i` (after its `/`), `#xx` escapes decoded, and
+/// where it ends.
+fn name(bytes: &[u8], mut i: usize) -> (Vec<u8>, usize) {
+    let mut out = Vec::new();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b) || b == 0 {
+            break;
+        }
+        let hex = |j: usize| bytes.get(j).and_then(|c| (*c as char).to_digit(16));
+        match (b, hex(i + 1), hex(i + 2)) {
+            (b'#', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    (out, i)
+}
+
+/// A literal string `(...)` at `i`: where it ends, and its bytes.
+fn literal(bytes: &[u8], mut i: usize) -> (usize, Vec<u8>) {
+    let mut depth = 0;
+    let mut out = Vec::new();
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match b {
+            b'\\' => {
+                let e = bytes.get(i).copied().unwrap_or(b'\\');
+                i += 1;
+                out.push(match e {
+                    b'n' => b'\n',
+                    b'r' => b'\r',
+                    b't' => b'\t',
+                    b'b' => 8,
+                    b'f' => 12,
+                    b'0'..=b'7' => {
+                        let mut v = u32::from(e - b'0');
+                        for _ in 0..2 {
+                            match bytes.get(i) {
+                                Some(d @ b'0'..=b'7') => {
+                                    v = v * 8 + u32::from(d - b'0');
+                                    i += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        v as u8
+                    }
+                    other => other,
+                });
+            }
+            b'(' => {
+                if depth > 0 {
+                    out.push(b);
+                }
+                depth += 1;
+            }
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+                out.push(b);
+            }
+            _ => out.push(b),
+        }
+    }
+    (i, out)
+}
+
+/// The text string (literal or hex) that follows a key at `i`, decoded:
+/// UTF-16 with its byte-order mark, else one byte a character.
+fn string_at(bytes: &[u8], mut i: usize) -> Option<String> {
+    while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    let raw = match bytes.get(i)? {
+        b'(' => literal(bytes, i).1,
+        b'<' if bytes.get(i + 1) != Some(&b'<') => {
+            let end = i + memchr::memchr(b'>', &bytes[i..])?;
+            let digits: Vec<u32> = bytes[i + 1..end]
+                .iter()
+                .filter_map(|c| (*c as char).to_digit(16))
+                .collect();
+            digits
+                .chunks(2)
+                .map(|p| (p[0] * 16 + p.get(1).copied().unwrap_or(0)) as u8)
+                .collect()
+        }
+        _ => return None,
+    };
+    Some(match raw.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks(2)
+                .map(|p| u16::from_be_bytes([p[0], p.get(1).copied().unwrap_or(0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => raw.iter().map(|&b| b as char).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn deflate(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    /// A PDF whose catalog and actions sit in a compressed object stream,
+    /// as Word and Acrobat write them, a name spelt with `#` escapes.
+    fn with_object_stream(objects: &[u8]) -> Vec<u8> {
+        let body = deflate(objects);
+        let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+        pdf.extend_from_slice(
+            format!("5 0 obj\n<< /Type /ObjStm /N 2 /First 8 /Filter /FlateDecode /Length {} >>\nstream\n", body.len())
+                .as_bytes(),
+        );
+        pdf.extend_from_slice(&body);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n");
+        pdf.extend_from_slice(b"1 0 obj\n<< /Title (Consent \\(draft\\) /JS in a title) /Author (\\376\\377\\000A\\000m\\000i\\000n\\000a) >>\nendobj\n");
+        pdf.extend_from_slice(b"trailer\n<< /Info 1 0 R >>\n%%EOF\n");
+        pdf
+    }
+
+    #[test]
+    fn actions_in_object_streams_and_the_author_are_found() {
+        let pdf = with_object_stream(
+            b"2 0 3 40 << /Type /Catalog /OpenAction << /S /L#61unch /F (cmd.exe) >> >> << /S /JavaScript /JS (app.alert\\(1\\)) >> << /S /SubmitForm /F (https://x.example/) >> /EmbeddedFiles",
+        );
+        let r = inspect(&pdf);
+        assert_eq!(r.macros, ["a `/Launch` action (starts a program)"]);
+        assert_eq!(
+            r.active,
+            [
+                "JavaScript",
+                "a form that sends its fields to an address",
+                "attached files"
+            ]
+        );
+        assert_eq!(r.people, ["Amina"]);
+        assert_eq!(r.unchecked, None);
+    }
+
+    /// `/JS` inside a string (a title) or a page's drawing is not a name.
+    #[test]
+    fn names_in_strings_and_page_streams_are_not_read() {
+        let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Title (About /JavaScript and /Launch) /Author <FEFF004A006F> >>\nendobj\n".to_vec();
+        pdf.extend_from_slice(
+            b"2 0 obj\n<< /Length 20 >>\nstream\n/Launch /JS BT ET\nendstream\nendobj\n%%EOF\n",
+        );
+        let r = inspect(&pdf);
+        assert!(r.macros.is_empty() && r.active.is_empty(), "{r:?}");
+        assert_eq!(r.people, ["Jo"]);
+    }
+
+    #[test]
+    fn an_object_stream_past_the_cap_is_said() {
+        let pdf = with_object_stream(&vec![b' '; INFLATE_CAP as usize + 10]);
+        let r = inspect(&pdf);
+        assert!(r.unchecked.unwrap().contains("inflate to over"));
+    }
+
+    #[test]
+    fn an_encrypted_pdf_is_said_to_be() {
+        let pdf = b"%PDF-1.6\ntrailer\n<< /Encrypt 9 0 R >>\n%%EOF\n";
+        assert_eq!(inspect(pdf).unchecked.as_deref(), Some("it is encrypted"));
+    }
+}
