@@ -290,5 +290,6 @@ fn a_pdf_that_starts_a_program_is_refused_and_its_scripts_and_author_are_named()
         "{}",
         o.stderr
     );
+    assert!(o.stderr.contains("Acrobat: File > Properties"), "{}", o.stderr);
     assert!(s.out().join("en/handbook/intake.pdf").is_file());
 }

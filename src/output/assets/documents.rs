@@ -64,7 +64,7 @@ pub fn vet(
         refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
         ok = allow_raw;
     }
-    private_parts(path, &report, diags);
+    private_parts(path, ext, &report, diags);
     formulas(path, &report, diags);
     pdf_notes(path, &report, diags);
     ok
@@ -123,7 +123,7 @@ fn refuse(path: &Path, allow_raw: bool, msg: String, hint: String, diags: &mut V
 
 /// One warning naming what the published copy says about the people who
 /// made it: every reader who downloads it can read that.
-fn private_parts(path: &Path, r: &Report, diags: &mut Vec<Diagnostic>) {
+fn private_parts(path: &Path, ext: &str, r: &Report, diags: &mut Vec<Diagnostic>) {
     let quoted = |items: &[String]| -> String {
         let shown: Vec<String> = items.iter().map(|p| format!("`{p}`")).collect();
         super::listed(&shown)
@@ -151,9 +151,12 @@ fn private_parts(path: &Path, r: &Report, diags: &mut Vec<Diagnostic>) {
         "the published copy keeps {}: anyone who downloads it can read them",
         and_list(&said)
     );
-    diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(
-        "Word, Excel, PowerPoint: File > Info > Check for Issues > Inspect Document, and remove comments, revisions and personal information; LibreOffice: Edit > Track Changes > Accept All, delete the comments, and tick Tools > Options > Security > Options > Remove personal information on saving; then save it again",
-    ));
+    let hint = if ext == "pdf" {
+        "clear the author in the program that made it (Acrobat: File > Properties; Word, before saving as PDF: File > Info > Check for Issues > Inspect Document, remove personal information) and save or export it again"
+    } else {
+        "Word, Excel, PowerPoint: File > Info > Check for Issues > Inspect Document, and remove comments, revisions and personal information; LibreOffice: Edit > Track Changes > Accept All, delete the comments, and tick Tools > Options > Security > Options > Remove personal information on saving; then save it again"
+    };
+    diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(hint));
 }
 
 /// `a`, `a and b`, `a, b and c`.
