@@ -63,10 +63,20 @@ pub fn published_as_text(site: &Site, rendered: &[Rendered]) -> Option<String> {
         return None;
     }
     let (links, images) = defects(rendered);
+    if links + images == 0 {
+        return None;
+    }
+    Some(format!(
+        "{} published as text: see the warnings",
+        defects_phrase(links, images)
+    ))
+}
+
+/// "212 broken links and 147 missing images", naming only what there is.
+pub fn defects_phrase(links: usize, images: usize) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let what = match (links, images) {
-        (0, 0) => return None,
+    match (links, images) {
         (l, 0) => plural(l, "broken link", "broken links"),
         (0, i) => plural(i, "missing image", "missing images"),
         (l, i) => format!(
@@ -74,8 +84,7 @@ pub fn published_as_text(site: &Site, rendered: &[Rendered]) -> Option<String> {
             plural(l, "broken link", "broken links"),
             plural(i, "missing image", "missing images")
         ),
-    };
-    Some(format!("{what} published as text: see the warnings"))
+    }
 }
 
 /// Links to missing anchors: the diagnostics, and each broken link as

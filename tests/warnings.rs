@@ -140,3 +140,35 @@ fn a_broken_source_page_is_left_out_of_a_site_published_with_known_defects() {
     assert!(home.select("a[href*='signs']").is_empty());
     assert_eq!(site.run(&["build", "--strict"]).code, 1);
 }
+
+/// An old site's broken links and missing images fail the build, as they
+/// should by default; the failure now says which setting publishes such a
+/// site anyway. Before, it said only "build failed: 3 errors", and an
+/// author moving a real corpus had to find `broken_links` in README.
+#[test]
+fn a_failed_build_with_broken_links_names_the_setting_that_publishes_it() {
+    let site = Site::signs_with(
+        "See [the old page](old-page.md), [the list](#no-such-list) and ![the map](images/map.png).\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("build failed: 3 errors, 0 warnings; nothing was written"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("  the errors include 2 broken links and 1 missing image: with `broken_links: warning` in site.yaml the site is published anyway"),
+        "{}",
+        o.stderr
+    );
+    // With the setting, it is; a failure for another reason says nothing of it.
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    site.build_ok();
+    site.write("static/evil.html", "<script>alert(1)</script>");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(!o.stderr.contains("the errors include"), "{}", o.stderr);
+}

@@ -75,6 +75,13 @@ pub fn report_failure(opts: &Options, failed: &pipeline::Failed, verbosity: Verb
         plural(e, "error", "errors"),
         plural(w, "warning", "warnings")
     );
+    let (links, images) = failed.defects;
+    if links + images > 0 && verbosity != Verbosity::Quiet {
+        crate::errln!(
+            "  the errors include {}: with `broken_links: warning` in site.yaml the site is published anyway, each link as its text and each image as its description in a box, with a warning (`fieldguide check` still fails on them)",
+            crate::check::defects_phrase(links, images)
+        );
+    }
 }
 
 /// Step timings (`--verbose`), translations, search, weight, and the

@@ -66,6 +66,10 @@ pub struct Options {
 /// A failed build: every problem found, sorted.
 pub struct Failed {
     pub diagnostics: Vec<Diagnostic>,
+    /// Broken links and missing images among the errors, which `broken_links:
+    /// warning` would publish (as text) instead: (0, 0) when that is set or
+    /// the build failed before they were counted.
+    pub defects: (usize, usize),
 }
 
 pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
@@ -74,6 +78,7 @@ pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
     }
     Failed {
         diagnostics: sorted(diags),
+        defects: (0, 0),
     }
 }
 

@@ -91,7 +91,14 @@ pub(super) fn prepare_from(
         last: Instant::now(),
     };
     if has_errors(&analysed.diagnostics, opts.strict) {
-        return Err(fail(analysed.diagnostics, opts.strict));
+        let defects = match analysed.site.config.broken_links {
+            crate::config::BrokenLinks::Error => crate::check::defects(&analysed.rendered),
+            crate::config::BrokenLinks::Warning => (0, 0),
+        };
+        return Err(Failed {
+            defects,
+            ..fail(analysed.diagnostics, opts.strict)
+        });
     }
     let cfg: &Config = &analysed.site.config;
     let codes = cfg.languages.iter().map(|l| l.code.clone()).collect();
