@@ -349,3 +349,43 @@ fn a_level_one_heading_that_repeats_the_title_is_told_to_go() {
     let (_, hint) = message_at(&o.stderr, &format!("{page}:9:1"));
     assert_eq!(hint, "start sections at `##`");
 }
+
+/// Hugo sites often write front matter in TOML, between `+++` lines. The
+/// error's hint showed a made-up `title: My chapter`: for a site of
+/// hundreds of such pages, each author had to work out the YAML for each.
+/// The hint gives this page's own front matter, written as YAML.
+#[test]
+fn toml_front_matter_is_shown_as_the_yaml_to_write() {
+    let s = Site::fixture("basic");
+    let page = "guidance/handbook/04-referrals.en.md";
+    s.write(
+        page,
+        "+++\ntitle = \"Referrals: where to go\"\nweight = 2\ndraft = false\ntags = [\"health\", \"legal\"]\n\n[extra]\nowner = 'Protection'\n+++\n\nText.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let at = format!("{page}:1:1: error: front matter in TOML (`+++`) is not supported");
+    let hint: Vec<&str> = o
+        .stderr
+        .lines()
+        .skip_while(|l| *l != at)
+        .skip_while(|l| !l.trim_start().starts_with("= hint:"))
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(
+        hint,
+        [
+            "  = hint: write it as YAML between lines of `---`:",
+            "      ---",
+            "      title: \"Referrals: where to go\"",
+            "      weight: 2",
+            "      draft: false",
+            "      tags: [\"health\", \"legal\"]",
+            "      extra:",
+            "        owner: 'Protection'",
+            "      ---",
+        ],
+        "{}",
+        o.stderr
+    );
+}

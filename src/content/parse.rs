@@ -86,13 +86,32 @@ fn parse_doc(
     }
     if split.yaml.is_empty() && file.text.trim_start().starts_with("+++") {
         ds.push(
-            Diagnostic::error(&file.rel, 1, 1, "front matter in TOML (`+++`) is not supported")
-                .with_hint("write it as YAML between lines of `---`:\n      ---\n      title: My chapter\n      ---"),
+            Diagnostic::error(
+                &file.rel,
+                1,
+                1,
+                "front matter in TOML (`+++`) is not supported",
+            )
+            .with_hint(toml_hint(&file.text)),
         );
         return None;
     }
     let fm = front_matter::parse(&split, &file.rel, role, lenient, ds)?;
     Some((fm, split.body_offset, split.body_line))
+}
+
+/// The page's own TOML front matter as YAML, when it can be shown.
+fn toml_hint(text: &str) -> String {
+    let lines = front_matter::toml::as_yaml(text)
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| vec!["title: My chapter".to_string()]);
+    let mut hint = "write it as YAML between lines of `---`:\n      ---".to_string();
+    for l in lines {
+        hint.push_str("\n      ");
+        hint.push_str(&l);
+    }
+    hint.push_str("\n      ---");
+    hint
 }
 
 /// Hugo's `_index.md` (a section's own page), left in a migrated site: read

@@ -7,6 +7,7 @@ mod keys;
 mod plain_text;
 pub mod print;
 mod split;
+pub mod toml;
 
 pub use dates::{date_hint, date_message, is_date};
 pub use print::{ChecklistOptions, Margins, PaperSize, PrintOptions};
