@@ -248,7 +248,8 @@ fn language_line(l: &crate::translation::LanguageSummary) -> String {
     )
 }
 
-/// `search fr: index 33.9 KB, 41% of the text indexed (82.7 KB)`.
+/// `search fr: index 33.9 KB for 82.7 KB of text (41% of its size)`: every
+/// page's text is indexed; the share is the index's size.
 fn search_line(s: &crate::search::Summary) -> String {
     let size = |b: usize| {
         if b >= 1_000_000 {
@@ -268,11 +269,11 @@ fn search_line(s: &crate::search::Summary) -> String {
         );
     }
     format!(
-        "search {}: index {}, {:.0}% of the text indexed ({})",
+        "search {}: index {} for {} of text ({:.0}% of its size)",
         s.code,
         size(s.index_bytes),
-        100.0 * s.index_bytes as f64 / s.text_bytes.max(1) as f64,
-        size(s.text_bytes)
+        size(s.text_bytes),
+        100.0 * s.index_bytes as f64 / s.text_bytes.max(1) as f64
     )
 }
 
@@ -297,7 +298,7 @@ mod tests {
         );
         assert_eq!(
             search_line(&s(40_000)),
-            "search en: index 2.0 KB, 5% of the text indexed (40.0 KB)"
+            "search en: index 2.0 KB for 40.0 KB of text (5% of its size)"
         );
     }
 }
