@@ -130,9 +130,69 @@ impl Package<'_> {
     }
 }
 
-/// `text` parsed as XML, refusing DTDs (entity expansion, outside files).
-fn xml<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
-    roxmltree::Document::parse(text).map_err(|e| format!("`{name}` is not well-formed XML ({e})"))
+/// What `walk_xml` meets: an element (start or empty), or text inside
+/// the element with the given local name (entities resolved).
+enum Item<'a, 'b> {
+    Element(&'a quick_xml::events::BytesStart<'b>),
+    Text { holder: &'a str, text: &'a str },
+}
+
+/// Streams the XML `text` of the part `name` to `f`. Streamed, since a
+/// part can be megabytes (a tree of a 64 MB part would take a gigabyte); a
+/// DTD is refused (entity expansion, outside files).
+fn walk_xml(name: &str, text: &str, mut f: impl FnMut(Item)) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut open: Vec<String> = Vec::new();
+    let bad = |e: &dyn std::fmt::Display| format!("`{name}` is not well-formed XML ({e})");
+    loop {
+        match reader.read_event().map_err(|e| bad(&e))? {
+            Event::Start(e) => {
+                f(Item::Element(&e));
+                open.push(e.local_name().as_ref().to_string());
+            }
+            Event::Empty(e) => f(Item::Element(&e)),
+            Event::End(_) => {
+                open.pop();
+            }
+            Event::Text(t) => f(Item::Text {
+                holder: open.last().map_or("", String::as_str),
+                text: &t.xml10_content(),
+            }),
+            Event::GeneralRef(r) => {
+                let c = r.resolve_char_ref().ok().flatten().or(match r.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => None,
+                });
+                f(Item::Text {
+                    holder: open.last().map_or("", String::as_str),
+                    text: &c.map(String::from).unwrap_or_default(),
+                });
+            }
+            Event::DocType(_) => return Err(format!("`{name}` declares a DTD")),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// The text of each element of `text` whose local name is in `wanted`.
+fn texts_of(name: &str, text: &str, wanted: &[&str]) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    walk_xml(name, text, |item| match item {
+        Item::Element(e) if wanted.contains(&e.local_name().as_ref()) => out.push(String::new()),
+        Item::Text { holder, text } if wanted.contains(&holder) => {
+            if let Some(s) = out.last_mut() {
+                s.push_str(text);
+            }
+        }
+        _ => {}
+    })?;
+    Ok(out)
 }
 
 /// The value of the attribute of `e` whose local name is `local`.

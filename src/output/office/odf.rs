@@ -3,8 +3,7 @@
 //! macros, comments (`office:annotation`), tracked changes, and the
 //! document's creators (`meta.xml`).
 
-use super::{Package, Report, attribute, person, place, xml};
-use quick_xml::events::Event;
+use super::{Item, Package, Report, attribute, person, place, texts_of, walk_xml};
 
 pub const EXTENSIONS: &[&str] = &["odt", "ods", "odp"];
 
@@ -28,11 +27,8 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         }
     }
     if let Some(meta) = zip.part("meta.xml")? {
-        let doc = xml("meta.xml", &meta)?;
-        for n in doc.descendants().filter(|n| n.is_element()) {
-            if matches!(n.tag_name().name(), "initial-creator" | "creator") {
-                person(&mut report, n.text());
-            }
+        for n in texts_of("meta.xml", &meta, &["initial-creator", "creator"])? {
+            person(&mut report, Some(&n));
         }
     }
     Ok(report)
@@ -53,30 +49,20 @@ const LOADED: &[&str] = &[
     "event-listener",
 ];
 
-/// One part, streamed: a document's XML can be megabytes.
+/// One part's comments, tracked changes and what it loads.
 fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_str(text);
-    loop {
-        let e = match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => e,
-            Ok(Event::DocType(_)) => return Err(format!("`{name}` declares a DTD")),
-            Ok(Event::Eof) => return Ok(()),
-            Ok(_) => continue,
-            Err(e) => return Err(format!("`{name}` is not well-formed XML ({e})")),
-        };
-        let local = e.local_name();
-        match local.as_ref() {
+    walk_xml(name, text, |item| {
+        let Item::Element(e) = item else { return };
+        match e.local_name().as_ref() {
             "annotation" => report.comments = true,
             "changed-region" => report.tracked_changes = true,
-            l if LOADED.contains(&l) => {
-                match attribute(&e, "href") {
-                    // An event bound to a macro (`vnd.sun.star.script:...`).
-                    Some(h) if l == "event-listener" => report.macros.push(format!("`{h}`")),
-                    Some(h) => place(report, l, &h),
-                    None => {}
-                }
-            }
+            l if LOADED.contains(&l) => match attribute(e, "href") {
+                // An event bound to a macro (`vnd.sun.star.script:...`).
+                Some(h) if l == "event-listener" => report.macros.push(format!("`{h}`")),
+                Some(h) => place(report, l, &h),
+                None => {}
+            },
             _ => {}
         }
-    }
+    })
 }

@@ -2,8 +2,7 @@
 //! outside targets (`*.rels`), macro parts, comments, tracked changes and
 //! the document's properties.
 
-use super::{Package, Report, attribute, person, place, xml};
-use quick_xml::events::Event;
+use super::{Item, Package, Report, attribute, person, place, texts_of, walk_xml};
 
 pub const EXTENSIONS: &[&str] = &["docx", "xlsx", "pptx"];
 
@@ -11,11 +10,8 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
     let mut report = Report::default();
     // The document's own author and last editor are named first.
     if let Some(core) = zip.part("docProps/core.xml")? {
-        let doc = xml("docProps/core.xml", &core)?;
-        for n in doc.descendants().filter(|n| n.is_element()) {
-            if matches!(n.tag_name().name(), "creator" | "lastModifiedBy") {
-                person(&mut report, n.text());
-            }
+        for n in texts_of("docProps/core.xml", &core, &["creator", "lastModifiedBy"])? {
+            person(&mut report, Some(&n));
         }
     }
     for (i, name) in &zip.names() {
@@ -56,97 +52,75 @@ fn is_comments(lower: &str) -> bool {
 /// True when a comments part holds at least one comment (Word keeps an
 /// empty one after the last comment is deleted).
 fn has_entries(name: &str, text: &str) -> Result<bool, String> {
-    let doc = xml(name, text)?;
-    Ok(doc.descendants().any(|n| {
-        n.is_element() && matches!(n.tag_name().name(), "comment" | "threadedComment" | "cm")
-    }))
+    let mut found = false;
+    walk_xml(name, text, |item| {
+        if let Item::Element(e) = item {
+            found |= matches!(
+                e.local_name().as_ref(),
+                "comment" | "threadedComment" | "cm"
+            );
+        }
+    })?;
+    Ok(found)
 }
 
 /// Each relationship of a `.rels` part whose target is outside the
 /// package, but for hyperlinks, which only a reader's click follows.
 fn relationships(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
-    let doc = xml(name, text)?;
-    for r in doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "Relationship")
-    {
-        let external = r
-            .attribute("TargetMode")
-            .is_some_and(|m| m.eq_ignore_ascii_case("External"));
-        let kind = r
-            .attribute("Type")
-            .unwrap_or("")
-            .rsplit('/')
-            .next()
-            .unwrap_or("");
-        if external && kind != "hyperlink" {
-            place(report, kind, r.attribute("Target").unwrap_or(""));
+    walk_xml(name, text, |item| {
+        let Item::Element(r) = item else { return };
+        if r.local_name().as_ref() != "Relationship" {
+            return;
         }
-    }
-    Ok(())
+        let external =
+            attribute(r, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("External"));
+        let kind = attribute(r, "Type").unwrap_or_default();
+        let kind = kind.rsplit('/').next().unwrap_or("");
+        if external && kind != "hyperlink" {
+            place(report, kind, &attribute(r, "Target").unwrap_or_default());
+        }
+    })
 }
 
 /// One of Word's parts (the body, a header, footnotes, comments), streamed:
 /// tracked insertions, deletions and moves, and the names of whoever made
 /// them or commented (`w:author`); fields that fetch or run something.
 fn word_part(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_str(text);
     // A field's code, gathered from its `w:instrText` runs (a code split
     // over many runs, as Word writes a long one or an attacker hides one).
     let mut code: Option<String> = None;
-    let mut in_code = false;
-    loop {
-        let e = match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => e,
-            Ok(Event::Text(t)) if in_code => {
-                code.get_or_insert_default().push_str(&t.xml10_content());
-                continue;
+    walk_xml(name, text, |item| {
+        let e = match item {
+            Item::Text {
+                holder: "instrText",
+                text,
+            } => {
+                code.get_or_insert_default().push_str(text);
+                return;
             }
-            Ok(Event::GeneralRef(r)) if in_code => {
-                let c = r.resolve_char_ref().ok().flatten();
-                let c = c.or(match r.as_ref() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => None,
-                });
-                code.get_or_insert_default().extend(c);
-                continue;
-            }
-            Ok(Event::End(e)) => {
-                in_code &= e.local_name().as_ref() != "instrText";
-                continue;
-            }
-            Ok(Event::DocType(_)) => return Err(format!("`{name}` declares a DTD")),
-            Ok(Event::Eof) => {
-                field(report, code.as_deref().unwrap_or(""));
-                return Ok(());
-            }
-            Ok(_) => continue,
-            Err(e) => return Err(format!("`{name}` is not well-formed XML ({e})")),
+            Item::Text { .. } => return,
+            Item::Element(e) => e,
         };
-        let local = e.local_name();
-        match local.as_ref() {
+        match e.local_name().as_ref() {
             "ins" | "del" | "moveFrom" | "moveTo" => {
                 report.tracked_changes = true;
-                person(report, attribute(&e, "author").as_deref());
+                person(report, attribute(e, "author").as_deref());
             }
-            "comment" => person(report, attribute(&e, "author").as_deref()),
-            "instrText" => in_code = true,
+            "comment" => person(report, attribute(e, "author").as_deref()),
             "fldChar" => {
                 if let Some(c) = code.take() {
                     field(report, &c);
                 }
-                if attribute(&e, "fldCharType").as_deref() == Some("begin") {
+                if attribute(e, "fldCharType").as_deref() == Some("begin") {
                     code = Some(String::new());
                 }
             }
-            "fldSimple" => field(report, &attribute(&e, "instr").unwrap_or_default()),
+            "fldSimple" => field(report, &attribute(e, "instr").unwrap_or_default()),
             _ => {}
         }
-    }
+    })?;
+    field(report, code.as_deref().unwrap_or(""));
+    Ok(())
 }
 
 /// A field's code: `INCLUDEPICTURE "https://…"` (a picture fetched at each

@@ -10,6 +10,9 @@
 use super::Report;
 use std::io::Read;
 
+/// How far before `stream` its dictionary is looked for.
+const DICT_REACH: usize = 4096;
+
 /// The most all object streams inflate to together.
 const INFLATE_CAP: u64 = if cfg!(test) { 1 << 16 } else { 64 << 20 };
 
@@ -109,7 +112,9 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
                 }
             }
             b's' if bytes[i..].starts_with(b"stream") && top => {
-                let dict = &bytes[dict_at..i];
+                // A stream's dictionary is short: looking further back would
+                // make a file of many streams after one `<<` quadratic.
+                let dict = &bytes[dict_at.max(i.saturating_sub(DICT_REACH))..i];
                 let start = body_start(bytes, i + b"stream".len());
                 let end = memchr::memmem::find(&bytes[start..], b"endstream")
                     .map_or(bytes.len(), |e| start + e);
