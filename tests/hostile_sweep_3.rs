@@ -198,3 +198,26 @@ fn a_named_pipe_in_the_theme_is_named() {
         assert!(o.stderr.contains(&want), "missing {want} in:\n{}", o.stderr);
     }
 }
+
+/// `stamp` wrote the stamped page to `<page>.md.fieldguide-tmp` with a
+/// plain write, which follows a link: a link planted at that name (in a
+/// site someone sent, or a shared folder) had the page written over the
+/// file it led to, outside the site, and the page itself replaced by the
+/// link. The page is now written as `translate import` writes pages:
+/// inside the site only, never through a link.
+#[test]
+fn stamp_never_writes_through_a_link() {
+    let site = Site::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("notes.txt");
+    std::fs::write(&victim, "keep me\n").unwrap();
+    let page = "guidance/handbook/01-intro.fr.md";
+    std::os::unix::fs::symlink(&victim, site.path().join(format!("{page}.fieldguide-tmp")))
+        .unwrap();
+    let o = site.run(&["stamp", page]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+    let meta = std::fs::symlink_metadata(site.path().join(page)).unwrap();
+    assert!(meta.is_file(), "the page is still a file of its own");
+    assert!(site.read(page).contains("translation_of: "));
+}

@@ -44,13 +44,12 @@ pub fn stamp(opts: &Options, files: &[PathBuf], verbosity: Verbosity) -> i32 {
         let doc = tried.iter().flatten().find_map(|c| {
             site.doc_ids()
                 .find(|&d| root.join(&site.doc(d).file.rel) == *c)
-                .map(|d| (d, c.clone()))
         });
-        let Some((doc_id, canonical)) = doc else {
+        let Some(doc_id) = doc else {
             problems.extend(not_a_page(&shown, &tried, &root, &modelled.diagnostics));
             continue;
         };
-        stamp_one(opts, site, doc_id, &canonical, verbosity, &mut problems);
+        stamp_one(opts, site, doc_id, verbosity, &mut problems);
     }
     print_diagnostics(&opts.source, &problems, verbosity);
     if super::count(&problems).0 == 0 {
@@ -112,7 +111,6 @@ fn stamp_one(
     opts: &Options,
     site: &crate::content::model::Site,
     doc_id: crate::content::model::DocId,
-    canonical: &Path,
     verbosity: Verbosity,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -168,7 +166,7 @@ fn stamp_one(
         }
     }
     for (key, hash) in stamps {
-        match rewrite(canonical, key, &hash) {
+        match rewrite(&opts.source, &doc.file.rel, key, &hash) {
             Ok(changed) if verbosity != Verbosity::Quiet => {
                 let what = if changed {
                     "stamped"
@@ -186,22 +184,20 @@ fn stamp_one(
     }
 }
 
-/// Writes `key: <hash>` into the file's front matter, replacing the
-/// existing line or adding one before the closing `---`.
-fn rewrite(path: &Path, key: &str, hash: &str) -> Result<bool, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+/// Writes `key: <hash>` into the front matter of the site's file `rel`,
+/// replacing the existing line or adding one before the closing `---`.
+/// Read and written inside the site only, never through a link: a plain
+/// write to a temporary name followed a link planted there, out of the
+/// site.
+fn rewrite(root: &Path, rel: &Path, key: &str, hash: &str) -> Result<bool, String> {
+    let bytes = crate::no_follow::Dir::open(&crate::no_follow::real(root))
+        .and_then(|d| d.read(&crate::no_follow::slash_path(rel)))
+        .map_err(|e| format!("cannot read: {e}"))?;
     let new = set_key(&bytes, key, hash)?;
     if new == bytes {
         return Ok(false);
     }
-    let tmp = path.with_extension("md.fieldguide-tmp");
-    std::fs::write(&tmp, &new)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("cannot write: {e}")
-        })?;
-    Ok(true)
+    crate::translate::files::write_inside(root, rel, &new)
 }
 
 /// Sets a top-level front-matter key, touching only that line.
