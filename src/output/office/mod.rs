@@ -16,6 +16,8 @@ mod ooxml;
 mod pdf;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hostile;
 
 /// What one document holds, beyond its text.
 #[derive(Debug, Default, PartialEq)]
