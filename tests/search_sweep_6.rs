@@ -101,3 +101,55 @@ fn two_words_the_site_writes_as_one_are_not_corrected() {
     expect(&b, &site, "en", "care giver", "consent");
     expect(&b, &site, "en", "team leader", "safety");
 }
+
+/// An acronym typed as another language writes it: `NGO` on the French,
+/// Spanish, Portuguese and Russian pages that say *ONG*, *НКО*; `ONG` on
+/// the English page that says *NGO*; `UNHCR` where the page says *HCR*
+/// (French) or *ACNUR* (Spanish, Portuguese), and the other way; `НПО` for
+/// *НКО*. Found as words. Before, each found nothing, or was corrected to
+/// another word (`NGO` in Portuguese to *no*, `ONG` in English to *one*).
+#[test]
+fn an_acronym_in_another_languages_letters() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (lang, q) in [
+        ("fr", "NGO"),
+        ("es", "NGO"),
+        ("pt", "NGO"),
+        ("ru", "NGO"),
+        ("ru", "НПО"),
+        ("en", "ONG"),
+        ("fr", "UNHCR"),
+        ("es", "UNHCR"),
+        ("pt", "UNHCR"),
+        ("es", "HCR"),
+        ("en", "ACNUR"),
+        ("en", "HCR"),
+        ("fr", "ACNUR"),
+    ] {
+        expect(&b, &site, lang, q, "helpline");
+    }
+}
+
+/// A Hausa noun typed with its definite ending (`asibitin`, the hospital;
+/// `wayar`, the phone; `yaran`, the children) or in a plural in `-oyi`
+/// (`kungiyoyi`), where the page has another form (*asibiti*, *waya*,
+/// *yara*, *ƙungiya*): found as words. Before, the first were shown as
+/// misspellings ("Showing results for asibiti"), and `kungiyoyi` found
+/// nothing.
+#[test]
+fn a_hausa_noun_with_its_definite_ending_or_plural() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (q, first) in [
+        ("asibitin", "referral"),
+        ("iyalin", "referral"),
+        ("lafiyar", "referral"),
+        ("wayar", "helpline"),
+        ("kungiyoyi", "referral"),
+        ("ƙungiyoyin", "referral"),
+        ("tura yaran asibitin", "referral"),
+    ] {
+        expect(&b, &site, "ha", q, first);
+    }
+}

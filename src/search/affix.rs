@@ -64,7 +64,8 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
         push(s.to_string());
         let len = letters(s);
         let endings = rules.suffixes.iter().chain(rules.irregular);
-        for &(suffix, with, min) in endings.chain(rules.query_suffixes) {
+        let query = rules.query_suffixes.iter().chain(rules.acronyms);
+        for &(suffix, with, min) in endings.chain(query) {
             if let Some(rest) = s.strip_suffix(suffix)
                 && len - letters(suffix) >= min
             {

@@ -1,6 +1,6 @@
-//! Hausa rules (see `rules`): only plurals of guidance that no ending
-//! makes, since Hausa has no stemmer and forms its plurals inside the word
-//! (`yaro`, `yara`; `mace`, `mata`).
+//! Hausa rules (see `rules`): plurals of guidance that no ending makes,
+//! since Hausa has no stemmer and forms its plurals inside the word
+//! (`yaro`, `yara`; `mace`, `mata`), and on a query word a few endings.
 
 use super::rule_set::Rules;
 
@@ -30,6 +30,16 @@ pub(super) const HAUSA: Rules = Rules {
         ("mutum", "mutane", 0),
         ("maaikaci", "maaikata", 0),
         ("hakki", "hakkoki", 0),
+        // The definite `-n`, `-r` (`asibitin`, the hospital; `wayar`, the
+        // phone), and the plurals in `-oyi`, `-oci` (`kungiyoyi`,
+        // `asibitoci`), typed where the site has another form.
+        ("oyin", "a", 3),
+        ("ocin", "i", 3),
+        ("oyi", "a", 3),
+        ("oci", "i", 3),
+        ("n", "", 3),
+        ("r", "", 3),
     ],
     sounds: &[],
+    acronyms: &[],
 };

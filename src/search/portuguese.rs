@@ -99,6 +99,13 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("gue", "g", 3),
     ],
     sounds: &[],
+    // NGO, UNHCR (and French HCR), GBV as English writes them.
+    acronyms: &[
+        ("ngo", "ong", 0),
+        ("unhcr", "acnur", 0),
+        ("hcr", "acnur", 0),
+        ("gbv", "vbg", 0),
+    ],
 };
 
 #[cfg(test)]

@@ -38,6 +38,11 @@ pub struct Rules {
     /// word spelt as it sounds (Spanish `yamar` for `llamar`) is as close
     /// to the site's as one with a letter wrong.
     pub sounds: &'static [(&'static str, &'static str)],
+    /// Acronyms as other languages write them, and the language's own
+    /// (`ngo`, `ong`): tried on a query word as `query_suffixes` are,
+    /// whole words in practice (a longer word ending in one leaves no word
+    /// of the site), and written into the index with them.
+    pub acronyms: &'static [Suffix],
 }
 
 /// (ending, replacement, letters that must remain before it).

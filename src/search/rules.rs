@@ -81,6 +81,7 @@ const ARABIC: Rules = Rules {
         ("كم", "", 2),
     ],
     sounds: &[],
+    acronyms: &[],
 };
 
 const FRENCH: Rules = Rules {
@@ -144,6 +145,14 @@ const FRENCH: Rules = Rules {
         ("ir", "", 3),
     ],
     sounds: &[],
+    // NGO, UNHCR, GBV, IDP as English writes them.
+    acronyms: &[
+        ("ngo", "ong", 0),
+        ("unhcr", "hcr", 0),
+        ("acnur", "hcr", 0),
+        ("gbv", "vbg", 0),
+        ("idp", "pdi", 0),
+    ],
 };
 
 const ENGLISH: Rules = Rules {
@@ -204,6 +213,16 @@ const ENGLISH: Rules = Rules {
         ("r", "rral", 2),
     ],
     sounds: &[],
+    // ONG, ONU, HCR, ACNUR, VBG, PDI as French, Spanish or Portuguese
+    // write them.
+    acronyms: &[
+        ("ong", "ngo", 0),
+        ("onu", "un", 0),
+        ("hcr", "unhcr", 0),
+        ("acnur", "unhcr", 0),
+        ("vbg", "gbv", 0),
+        ("pdi", "idp", 0),
+    ],
 };
 
 // Swahili noun classes: a noun's singular and plural differ by their
@@ -242,6 +261,7 @@ const SWAHILI: Rules = Rules {
     irregular: &[("watu", "mtu", 0), ("vitu", "kitu", 0)],
     query_suffixes: &[("mtu", "watu", 0), ("kitu", "vitu", 0)],
     sounds: &[],
+    acronyms: &[],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
@@ -277,6 +297,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         irregular: &[],
         query_suffixes: &[],
         sounds: &[],
+        acronyms: &[],
     };
     let r = rules.unwrap_or(&NONE);
     let prefixes: Vec<(&str, usize, u8)> = r
@@ -285,13 +306,14 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         .map(|&(p, m, g)| (p, m, u8::from(g)))
         .collect();
     let drop: Vec<&str> = r.drop.iter().chain(stop).copied().collect();
+    let query = [r.query_suffixes, r.acronyms].concat();
     serde_json::json!({
         "g": u8::from(r.groups),
         "e": drop,
         "p": prefixes,
         "s": r.suffixes,
         "i": r.irregular,
-        "q": r.query_suffixes,
+        "q": query,
         "h": r.sounds,
     })
     .to_string()
@@ -313,7 +335,8 @@ mod tests {
                 .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.irregular.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]))
-                .chain(r.sounds.iter().flat_map(|s| [&s.0, &s.1]));
+                .chain(r.sounds.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.acronyms.iter().flat_map(|s| [&s.0, &s.1]));
             for s in all {
                 assert_eq!(normalise(s), *s, "{code}: {s}");
             }
@@ -389,7 +412,8 @@ mod tests {
         for code in ["en", "ha"] {
             let r = rules(code).unwrap();
             let back: Vec<Suffix> = r.irregular.iter().map(|&(p, s, m)| (s, p, m)).collect();
-            assert_eq!(back, r.query_suffixes, "{code}");
+            // First, before any other query endings (Hausa `-n`).
+            assert_eq!(back, r.query_suffixes[..back.len()], "{code}");
         }
     }
 }

@@ -153,4 +153,12 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("ь", "", 3),
     ],
     sounds: &[],
+    // NGO as English writes it, and НКО and НПО, both said.
+    acronyms: &[
+        ("ngo", "нко", 0),
+        ("ngo", "нпо", 0),
+        ("нпо", "нко", 0),
+        ("нко", "нпо", 0),
+        ("unhcr", "увкб", 0),
+    ],
 };

@@ -56,4 +56,12 @@ pub(super) const SPANISH: Rules = Rules {
         ("ci", "si"),
         ("h", ""),
     ],
+    // NGO, UNHCR (and French HCR), GBV, IDP as English writes them.
+    acronyms: &[
+        ("ngo", "ong", 0),
+        ("unhcr", "acnur", 0),
+        ("hcr", "acnur", 0),
+        ("gbv", "vbg", 0),
+        ("idp", "pdi", 0),
+    ],
 };

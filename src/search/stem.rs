@@ -144,6 +144,7 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     // (`homem` as `homens`) would join a singular to its plural's group.
     let plurals = Rules {
         query_suffixes: &[],
+        acronyms: &[],
         ..*r
     };
     // A plural's group -> its singular's.
