@@ -389,3 +389,29 @@ fn toml_front_matter_is_shown_as_the_yaml_to_write() {
         o.stderr
     );
 }
+
+/// Office files are named with spaces and brackets: `Consent Form
+/// (v2).pdf`, `Budget (1).xlsx`. A link to one written as is,
+/// `[consent](forms/Consent Form (v2).pdf)`, was told to write
+/// `(<forms/Consent Form (v2>)`, cut at the first `)`: following the hint
+/// gave another broken link. The target is read with its brackets.
+#[test]
+fn a_spaced_target_with_brackets_is_given_whole_in_the_hint() {
+    let s = Site::signs_with("Sign [the consent form](forms/Consent Form (v2).pdf) first.\n");
+    s.write(
+        "guidance/handbook/forms/Consent Form (v2).pdf",
+        "%PDF-1.4\n",
+    );
+    let o = s.build();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:25"));
+    assert!(
+        line.ends_with(
+            ": link target `forms/Consent Form (v2).pdf` has a space, so it is shown as text"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "put the target in angle brackets: `(<forms/Consent Form (v2).pdf>)`, or rename the file without spaces"
+    );
+}

@@ -223,10 +223,23 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
                 if angled && !rest[1..].starts_with("{{<") {
                     continue;
                 }
+                // Brackets inside a target come in pairs, as CommonMark reads
+                // them: `Consent Form (v2).pdf`.
+                let mut depth = 0usize;
                 let end = rest
                     .char_indices()
                     .take_while(|(j, _)| *j < MAX_TARGET)
-                    .find(|(_, c)| matches!(c, ')' | '\n'))
+                    .find(|&(_, c)| match c {
+                        '(' => {
+                            depth += 1;
+                            false
+                        }
+                        ')' if depth > 0 => {
+                            depth -= 1;
+                            false
+                        }
+                        c => matches!(c, ')' | '\n'),
+                    })
                     .map(|(j, _)| j);
                 let Some(end) = end.filter(|&e| rest.as_bytes()[e] == b')') else {
                     continue;
