@@ -7,18 +7,7 @@
 mod common;
 
 use common::Site;
-use std::io::{Cursor, Write};
-
-/// A zip of `parts`, as an office program saves one.
-fn package(parts: &[(&str, &str)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in parts {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(text.as_bytes()).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
+use common::office::package;
 
 const TYPES: &str =
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
@@ -290,6 +279,10 @@ fn a_pdf_that_starts_a_program_is_refused_and_its_scripts_and_author_are_named()
         "{}",
         o.stderr
     );
-    assert!(o.stderr.contains("Acrobat: File > Properties"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("Acrobat: File > Properties"),
+        "{}",
+        o.stderr
+    );
     assert!(s.out().join("en/handbook/intake.pdf").is_file());
 }

@@ -77,14 +77,7 @@ fn files_no_page_uses_stay_private_and_are_named() {
     );
     // Linked, it is published (a document type on the allowlist; a real
     // Word document, since one is opened to be checked).
-    let mut docx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    docx.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .unwrap();
-    std::io::Write::write_all(&mut docx, b"<w:document xmlns:w=\"w\"/>").unwrap();
-    let docx = docx.finish().unwrap().into_inner();
+    let docx = common::office::plain_docx();
     site.write("guidance/handbook/case-notes CONFIDENTIAL.docx", &docx);
     site.write(
         "guidance/handbook/04-notes.en.md",

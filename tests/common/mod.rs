@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod cdp;
 pub mod edition;
+pub mod office;
 pub mod pdf;
 pub mod search_page;
 

@@ -9,6 +9,9 @@ use std::path::Path;
 
 const CSV_HINT: &str = "publish the values instead of the formulas (in the spreadsheet: copy the cells, Paste Special > Values, save as CSV again); a cell meant as text can start with a space";
 
+const PDF_HINT: &str =
+    "print it to a new PDF (Print > Save as PDF), which keeps its pages and leaves out its actions";
+
 const TRUSTED: &str =
     "only if every author is trusted, `allow_raw_html: true` in site.yaml publishes it as it is";
 
@@ -32,35 +35,34 @@ pub fn vet(
             return allow_raw;
         }
     };
+    let fetched: Vec<String> = report
+        .fetched
+        .iter()
+        .map(|(k, t)| format!("{k} `{t}`"))
+        .collect();
+    let refusals = [
+        (
+            fetched,
+            "opening it makes the reader's program fetch from another computer, which then learns who opened it and when".to_string(),
+            "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again",
+        ),
+        (
+            report.macros.clone(),
+            format!("it holds macros or commands that start a program, which a .{ext} file is not expected to"),
+            "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF",
+        ),
+    ];
     let mut ok = true;
-    if !report.fetched.is_empty() {
-        let shown: Vec<String> = report
-            .fetched
-            .iter()
-            .map(|(k, t)| format!("{k} `{t}`"))
-            .collect();
-        let msg = format!(
-            "opening it makes the reader's program fetch from another computer, which then learns who opened it and when: {}",
-            super::listed(&shown)
-        );
-        let hint = if ext == "csv" {
-            CSV_HINT
-        } else {
-            "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again"
+    for (items, what, office_hint) in refusals {
+        if items.is_empty() {
+            continue;
+        }
+        let hint = match ext {
+            "csv" => CSV_HINT,
+            "pdf" => PDF_HINT,
+            _ => office_hint,
         };
-        refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
-        ok = allow_raw;
-    }
-    if !report.macros.is_empty() {
-        let msg = format!(
-            "it holds macros or commands that start a program, which a .{ext} file is not expected to: {}",
-            super::listed(&report.macros)
-        );
-        let hint = if ext == "csv" {
-            CSV_HINT
-        } else {
-            "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF"
-        };
+        let msg = format!("{what}: {}", super::listed(&items));
         refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
         ok = allow_raw;
     }
@@ -79,7 +81,7 @@ fn pdf_notes(path: &Path, r: &Report, diags: &mut Vec<Diagnostic>) {
             and_list(&r.active)
         );
         diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(
-            "if readers only need its pages, print it to a new PDF (Print > Save as PDF), which leaves them out; a form's number formats made in Acrobat are JavaScript, and a form meant to be sent is fine",
+            format!("if readers only need its pages, {PDF_HINT}; a form's number formats made in Acrobat are JavaScript, and a form meant to be sent is fine"),
         ));
     }
     if let Some(why) = &r.unchecked {
