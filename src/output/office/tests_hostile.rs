@@ -68,7 +68,10 @@ fn the_samples_hold_findings() {
     let p = inspect("pdf", &pdf()).unwrap();
     assert_eq!((p.macros.len(), p.active.len(), p.people.len()), (1, 1, 1));
     let c = inspect("csv", CSV).unwrap();
-    assert_eq!((c.macros.len(), c.fetched.len(), c.formula_count), (1, 1, 1));
+    assert_eq!(
+        (c.macros.len(), c.fetched.len(), c.formula_count),
+        (1, 1, 1)
+    );
 }
 
 #[test]
