@@ -143,6 +143,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                         .entry(tdoc)
                         .or_insert_with(|| AnchorHints::new(&rendered[tdoc].ids))
                         .hint(&link.fragment)
+                        .or_else(|| other_language(site, rendered, target, tdoc, &link.fragment))
                         .unwrap_or_else(|| {
                             "anchors are heading ids: use the heading's {#id} or its slug".into()
                         });
@@ -171,4 +172,37 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
         }
     }
     (out, broken)
+}
+
+/// `#seguridad`, an id of the target's Spanish page, in a link whose
+/// readers get its English one (a translator linked to a heading as their
+/// language, or the one they translated from, names it): the page that
+/// has it, and the id of the same heading (by its place among the
+/// page's sections) in `tdoc`, the page readers get.
+fn other_language(
+    site: &Site,
+    rendered: &[Rendered],
+    target: &crate::content::model::Node,
+    tdoc: DocId,
+    fragment: &str,
+) -> Option<String> {
+    let other = target
+        .docs
+        .iter()
+        .flatten()
+        .copied()
+        .find(|&d| d != tdoc && rendered[d].ids.contains(fragment))?;
+    let place = rendered[other].toc.iter().position(|e| e.id == fragment);
+    let same = place.and_then(|i| rendered[tdoc].toc.get(i));
+    let file = |d: DocId| crate::diagnostics::display_path(&site.doc(d).file.rel);
+    let (there, here) = (file(other), file(tdoc));
+    Some(match same {
+        Some(e) => format!(
+            "`#{fragment}` is a heading of {there}, not of {here}, where the same heading is `#{id}`: link to that, and give the heading that id in every language (`## … {{#{id}}}`)",
+            id = e.id
+        ),
+        None => format!(
+            "`#{fragment}` is a heading of {there}, not of {here}: give the heading one explicit id in every language (`## … {{#id}}`), and link to that"
+        ),
+    })
 }

@@ -415,3 +415,44 @@ fn a_spaced_target_with_brackets_is_given_whole_in_the_hint() {
         "put the target in angle brackets: `(<forms/Consent Form (v2).pdf>)`, or rename the file without spaces"
     );
 }
+
+/// A translator links to a heading by its id in their own language, or in
+/// the language they translated from: the Portuguese page links
+/// `01-principles.md#seguridad`, an id of the Spanish page, while
+/// Portuguese readers get the English one, where that heading is
+/// `#safety`. The hint said only "anchors are heading ids". It names the
+/// page that has the anchor and the id of the same heading in the page
+/// readers get.
+#[test]
+fn an_anchor_of_another_languages_page_is_told_the_id_here() {
+    let s = Site::fixture("basic");
+    s.write(
+        "site.yaml",
+        "title: Test\ndefault_language: en\nlanguages: [en, es, pt]\nbroken_links: warning\n",
+    );
+    s.write(
+        "guidance/handbook/04-principles.en.md",
+        "---\ntitle: Principles\n---\n\n## Dignity\n\nText.\n\n## Safety {#safety}\n\nText.\n",
+    );
+    s.write(
+        "guidance/handbook/04-principles.es.md",
+        "---\ntitle: Principios\n---\n\n## Dignidad\n\nTexto.\n\n## Seguridad\n\nTexto.\n",
+    );
+    let page = "guidance/handbook/05-referral.pt.md";
+    s.write(
+        page,
+        "---\ntitle: Encaminhamento\n---\n\nVer [princípios](04-principles.md#seguridad).\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:5:5"));
+    assert!(
+        line.contains(
+            "link to a missing anchor `#seguridad` in guidance/handbook/04-principles.en.md"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "`#seguridad` is a heading of guidance/handbook/04-principles.es.md, not of guidance/handbook/04-principles.en.md, where the same heading is `#safety`: link to that, and give the heading that id in every language (`## … {#safety}`)"
+    );
+}
