@@ -137,6 +137,7 @@ impl Layer<'_> {
         // A folder whose name is not UTF-8 is not entered: its files'
         // names could not be read back (see `names::not_unicode`).
         let mut not_unicode = Vec::new();
+        let mut too_deep = Vec::new();
         let walker = walkdir::WalkDir::new(&root)
             .follow_links(false)
             .follow_root_links(false)
@@ -148,6 +149,10 @@ impl Layer<'_> {
                     not_unicode.push(e.path().to_path_buf());
                     return false;
                 }
+                if e.depth() > MAX_FOLDER_DEPTH && e.file_type().is_dir() {
+                    too_deep.push(e.path().to_path_buf());
+                    return false;
+                }
                 e.depth() == 0 || !name.is_some_and(ignored)
             });
         // The folders are read in order, one thread; then each entry is
@@ -157,6 +162,10 @@ impl Layer<'_> {
         for folder in not_unicode {
             let shown = self.shown_path(rel_to(&self.real, &folder));
             diags.push(super::names::not_unicode(shown, true));
+        }
+        for folder in too_deep {
+            let shown = self.shown_path(rel_to(&self.real, &folder));
+            diags.push(too_deep_error(shown));
         }
         let found: Vec<(Walked, Vec<Diagnostic>)> = entries
             .par_iter()
@@ -342,6 +351,21 @@ pub struct Replaced {
     pub lang: LangId,
     /// Relative to the base's site folder.
     pub in_site: PathBuf,
+}
+
+/// Folders below `guidance/` deeper than this are not read. Every page
+/// shows the path to it, each step a relative link one `../` longer, so a
+/// site grows with the cube of its depth: 400 nested parts of a few bytes
+/// made 129 MB. Word numbers headings nine levels deep.
+const MAX_FOLDER_DEPTH: usize = 12;
+
+fn too_deep_error(shown: PathBuf) -> Diagnostic {
+    let msg = format!(
+        "folders nested more than {MAX_FOLDER_DEPTH} deep under guidance/: this one and what it holds are not read"
+    );
+    Diagnostic::error(shown, 0, 0, msg).with_hint(
+        "a publication's parts are folders in its folder, nested as a document's headings are: a few levels at most",
+    )
 }
 
 /// Lays the edition's files over the base's. Returns every Markdown file
