@@ -246,3 +246,30 @@ fn folders_nested_without_end_are_refused() {
     assert!(o.stderr.contains(&want), "missing {want} in:\n{}", o.stderr);
     assert!(!site.out().exists(), "nothing is written");
 }
+
+/// Raw HTML whose one tag has 60,000 attributes (`<span a0="" a1="" …>`):
+/// the HTML tokenizer checks each attribute against every one before it,
+/// so checking the page took the square of the tag (80,000 of them, 1 MB:
+/// 20 s optimised). Such a tag is removed with the rest of its HTML, with
+/// a warning at it, at once.
+#[test]
+fn raw_html_with_a_crowded_tag_is_removed_at_once() {
+    let tag = format!("<span{}>crowded</span>", attributes(60_000));
+    let site = small_site(&[(
+        "01-a.md",
+        format!("---\ntitle: A\n---\n\nBefore.\n\n{tag}\n\nAfter.\n"),
+    )]);
+    let (code, cpu) = run_with_cpu_time(&["build", "--quiet", "--source"], site.path());
+    assert_eq!(code, 0, "the page is published");
+    assert!(cpu.as_secs() < 5, "it took {cpu:?} of CPU time");
+    let o = site.build();
+    let want = "guidance/p/01-a.md:7:1: warning: a tag with more than 256 attributes";
+    assert!(o.stderr.contains(want), "missing {want} in:\n{}", o.stderr);
+    let page = site.page("en/p/a.html");
+    let text = page.text_of("main");
+    assert!(
+        text.contains("Before.") && text.contains("After."),
+        "{text}"
+    );
+    assert!(page.select("span[a0]").is_empty());
+}

@@ -243,6 +243,48 @@ impl TokenSink for Collect {
     }
 }
 
+/// Whether a start tag of `html` has more than
+/// [`crate::xml_bounds::MAX_ATTRIBUTES`] attributes (counted as words
+/// outside quoted values, never fewer than the tokenizer reads): the
+/// tokenizer checks each attribute against every one before it, so such a
+/// tag costs the square of its length. One pass, each byte looked at once.
+pub(super) fn crowded_tag(html: &str) -> bool {
+    let b = html.as_bytes();
+    let mut i = 0;
+    while let Some(p) = html[i..].find('<') {
+        let start = i + p;
+        let mut j = start + 1;
+        if !b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            i = j;
+            continue;
+        }
+        let (mut words, mut quote, mut space) = (0, None, false);
+        while let Some(&c) = b.get(j) {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'>') => break,
+                (None, c) if c.is_ascii_whitespace() || c == b'/' => space = true,
+                (None, c) => {
+                    if c == b'"' || c == b'\'' {
+                        quote = Some(c);
+                    }
+                    if space {
+                        words += 1;
+                        if words > crate::xml_bounds::MAX_ATTRIBUTES {
+                            return true;
+                        }
+                    }
+                    space = false;
+                }
+            }
+            j += 1;
+        }
+        i = j;
+    }
+    false
+}
+
 /// The HTML tokens of `html`, each with its 1-based line in `html`.
 pub(super) fn tokens(html: &str) -> Vec<(Token, u64)> {
     let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
@@ -256,6 +298,15 @@ pub(super) fn tokens(html: &str) -> Vec<(Token, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crowded_tags_are_found() {
+        let many = |n: usize| -> String { (0..n).map(|i| format!(" a{i}=\"x y\"")).collect() };
+        assert!(!crowded_tag(&format!("<span{}>", many(256))));
+        assert!(crowded_tag(&format!("<p>x</p><span{}>", many(257))));
+        assert!(crowded_tag(&format!("<span{}>", " a".repeat(300))));
+        assert!(!crowded_tag(&format!("<!--{} -->x < y", " a".repeat(300))));
+    }
 
     #[test]
     fn keeps_formatting_and_drops_what_runs() {

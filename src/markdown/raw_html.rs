@@ -112,6 +112,15 @@ fn sanitise(
     pos: usize,
     mut dropping: Option<String>,
 ) -> (String, Option<String>) {
+    if html_policy::crowded_tag(html) {
+        let max = crate::xml_bounds::MAX_ATTRIBUTES;
+        st.warn(
+            pos,
+            format!("a tag with more than {max} attributes: removed from raw HTML, with the rest of this HTML"),
+            Some("no page needs so many; write the HTML again, or the text as Markdown"),
+        );
+        return (String::new(), dropping);
+    }
     let mut place = Place::new(pos);
     let mut out = String::new();
     // After Word's `<o:p>`: the whitespace it holds is a placeholder.
