@@ -153,3 +153,24 @@ fn a_hausa_noun_with_its_definite_ending_or_plural() {
         expect(&b, &site, "ha", q, first);
     }
 }
+
+/// Russian `дети` (children) and `ребёнок` (a child), which no ending
+/// makes one of the other, find each other, as English `children` and
+/// `child` do: `дети` and `детям` find the page that says only *ребёнка*,
+/// and `ребенок` the one that says only *детей*, as words. Before, each
+/// found only its own.
+#[test]
+fn russian_children_and_child_find_each_other() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (q, other) in [
+        ("дети", "referral"),
+        ("детям", "referral"),
+        ("ребенок", "helpline"),
+        ("ребёнка", "helpline"),
+    ] {
+        let (pages, fixed, hits) = find(&b, &site, "ru", q);
+        let want = format!("field/{other}.html");
+        assert!(pages.contains(&want) && !fixed, "`{q}`: {hits:#?}");
+    }
+}

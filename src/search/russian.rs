@@ -21,8 +21,23 @@ pub(super) const RUSSIAN: Rules = Rules {
     drop: &[],
     prefixes: &[],
     suffixes: &[],
-    irregular: &[],
+    // `дети` is the plural of `ребёнок`, which no ending makes: its group
+    // (`дет`, of `дети`, `детей`, `детям`) joins `ребёнок`'s (`ребенк`, of
+    // `ребёнка`, `ребёнку`) where the site has both, as English `children`
+    // joins `child` (see `stem`); and each word's forms are tried on a
+    // query as the other's, for a site that has one of them only.
+    irregular: &[("дет", "ребенк", 0)],
     query_suffixes: &[
+        ("детьми", "ребенк", 0),
+        ("детей", "ребенк", 0),
+        ("детям", "ребенк", 0),
+        ("детях", "ребенк", 0),
+        ("дети", "ребенк", 0),
+        ("ребенком", "дет", 0),
+        ("ребенок", "дет", 0),
+        ("ребенка", "дет", 0),
+        ("ребенку", "дет", 0),
+        ("ребенке", "дет", 0),
         ("ившими", "", 3),
         ("ившего", "", 3),
         ("ившему", "", 3),

@@ -129,15 +129,14 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     }
     let of = |v: &String| own.get(v.as_str()).copied();
     let first = keys.to_vec();
-    // Where the rules make groups (Arabic), a plural is also known by its
-    // group, without joined letters: `والأطفال` (group `اطفال`) joins
-    // `الطفل` (group `طفل`), which no word `والطفل` would show, and
-    // `للنساء` joins `المرأة` (group `مرا`).
+    // A plural is also known by its group, without joined letters (Arabic):
+    // `والأطفال` (group `اطفال`) joins `الطفل` (group `طفل`), which no word
+    // `والطفل` would show, and `للنساء` joins `المرأة` (group `مرا`); or
+    // by its Snowball group, whatever its ending: Russian `детей` (group
+    // `дет`) joins `ребёнка` (group `ребенк`).
     let mut own_groups: HashMap<&str, usize> = HashMap::new();
-    if r.groups {
-        for (i, _) in words.iter().enumerate().filter(|(_, w)| w.own) {
-            own_groups.entry(first[i].as_str()).or_insert(i);
-        }
+    for (i, _) in words.iter().enumerate().filter(|(_, w)| w.own) {
+        own_groups.entry(first[i].as_str()).or_insert(i);
     }
     let of_group = |v: &String| own_groups.get(v.as_str()).copied();
     // A plural's endings only: those a query word alone is tried with
@@ -291,6 +290,15 @@ mod tests {
             .collect();
         let keys = keys(&words, affix::rules("pt"));
         assert_eq!(keys[1], ("homens".to_string(), false));
+    }
+
+    #[test]
+    fn russian_children_join_childs_group_by_their_snowball_group() {
+        let words = ["детей", "детям", "ребёнка", "ребёнку", "будет", "детский"];
+        let ru = group_all("ru", &words);
+        assert_eq!(ru[0], ru[2]);
+        assert_eq!(ru[1], ru[3]);
+        assert!(ru[4] != ru[0] && ru[5] != ru[0], "{ru:?}");
     }
 
     #[test]
