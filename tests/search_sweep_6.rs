@@ -88,6 +88,16 @@ fn spanish_spelt_as_it_sounds() {
         let ll = |m: &String| m.to_lowercase().starts_with("ll");
         assert!(hits[0].marks.iter().any(ll), "`{q}`: {hits:#?}");
     }
+    // A letter left out is still one edit as written, where the letters
+    // said alike would make it two (`cinica` is `sinica` as said, two from
+    // `clinica`): corrected to *clínica*.
+    let (pages, fixed, hits) = find(&b, &site, "es", "cinica");
+    assert_eq!(
+        pages.first().map(String::as_str),
+        Some("field/referral.html"),
+        "{hits:#?}"
+    );
+    assert!(fixed, "{hits:#?}");
 }
 
 /// Two words typed apart that the site writes as one (`care giver`,

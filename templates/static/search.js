@@ -179,7 +179,10 @@
       if (len(v) < 3 || (vi > 0 && !R.p.length)) return;
       written.forEach(function (s, si) {
         if (Math.abs(s.length - v.length) > k) return;
-        for (var d = osa(snd(v), said[si], Math.min(k, best[0])), p = 0; v[p] && v[p] === s[p];) p++;
+        // As said where that is closer, else as written (`cinica`, one
+        // letter short of `clinica`, is two from it as said: `sinica`).
+        for (var m = Math.min(k, best[0]), d = osa(v, s, m), p = 0; v[p] && v[p] === s[p];) p++;
+        if (R.h[0]) d = Math.min(d, osa(snd(v), said[si], m));
         var c = [d, vi, -p, Math.abs(s.length - v.length), often.has(s) ? often.get(s) : members[keys.get(s)[0]][0]];
         for (var i = 0; i < 5 && c[i] === best[i];) i++;
         if (d <= k && c[i] < best[i]) { best = c; pick = s; }
@@ -190,6 +193,8 @@
   // Separators that keep two words together: spaces, hyphens and
   // apostrophes (`presqu'île`, typed `presquile`), not the end of a block.
   var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011'\u2019]+$/.test(w) && !/\n/.test(w); });
+  // A number for each vocabulary entry (bits: query words, pages).
+  function flags() { return new Uint32Array(W.length); }
   // Calls f with each key that starts with p, in order.
   function each(p, f) {
     for (var lo = 0, hi = sorted.length, mid; lo < hi;) { mid = (lo + hi) >> 1; if (sorted[mid] < p) lo = mid + 1; else hi = mid; }
@@ -205,7 +210,7 @@
   // (not 0). A number with its unit is cut after the number too (`72h`,
   // `5km`: `72 hours`, `5 km`).
   function split(q) {
-    var a = new Uint32Array(W.length), b = new Uint32Array(W.length), n = 0, on = {}, used = 0, i, u = /^\d+\D/.test(q), four = q.length < 5 && !u;
+    var a = flags(), b = flags(), n = 0, on = {}, used = 0, i, u = /^\d+\D/.test(q), four = q.length < 5 && !u;
     function mark(x, s, bit) {
       (keys.get(s) || []).forEach(function (g) { members[g].forEach(function (t) { x[t] |= bit; }); });
     }
@@ -232,7 +237,7 @@
   // `0033123456789` for `01 23 45 67 89`).
   var runs;
   function joined(q) {
-    var on = {}, a = new Uint32Array(W.length), used = 0, d = q.replace(/^0+/, ""), num = /^\d+$/;
+    var on = {}, a = flags(), used = 0, d = q.replace(/^0+/, ""), num = /^\d+$/;
     if (!/^\d{3,}$/.test(q)) return null;
     if (!runs) runs = [], docs.forEach(function (doc, p) {
       [doc.title, doc.text].forEach(function (x) {
@@ -338,8 +343,8 @@
     // The word being typed may be the one left out.
     if (kept.length) { typing = typing && kept[kept.length - 1] === qs[qs.length - 1]; qs = kept; }
     M = qs.length; need = Math.ceil(M / 2);
-    mask = new Uint32Array(W.length); exact = new Uint32Array(W.length); typed = new Uint32Array(W.length); fixes = [];
-    pmask = new Uint32Array(W.length); pb = new Uint32Array(docs.length);
+    mask = flags(); exact = flags(); typed = flags(); fixes = [];
+    pmask = flags(); pb = new Uint32Array(docs.length);
     qs.forEach(function (w, i) {
       var last = typing && i === M - 1, f = find(w, last), bit = 1 << i, n;
       // Not a misspelling where it makes a word of the site with the next
