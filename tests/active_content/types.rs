@@ -35,7 +35,14 @@ fn types() -> (Files, Files, Vec<String>) {
         "font.otf",
     ]
     .iter()
-    .map(|n| (n.to_string(), b(&format!("bytes of {n}"))))
+    .map(|n| {
+        // An office document is opened to be checked: a real one (a zip).
+        let office = [".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"];
+        match office.iter().any(|e| n.ends_with(e)) {
+            true => (n.to_string(), common::office::plain_docx()),
+            false => (n.to_string(), b(&format!("bytes of {n}"))),
+        }
+    })
     .collect();
     let forbidden = [
         "page.html",
