@@ -128,3 +128,42 @@ fn new_site_builds_without_warnings() {
     let o = cmd.arg("new").arg(&target).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// `fieldguide new` into a link (`shared/`, a link to a folder elsewhere,
+/// or a link left dangling) wrote the site wherever it led, through it; a
+/// dangling one failed with "File exists". Both are refused, naming the
+/// link, and nothing is written where it leads. A name with control
+/// characters is shown escaped, never sent to the terminal as they are.
+#[cfg(unix)]
+#[test]
+fn new_refuses_a_link_and_escapes_the_name_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("shared")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("dangling")).unwrap();
+    for name in ["shared", "shared/", "dangling"] {
+        let mut cmd = assert_cmd::Command::cargo_bin("fieldguide").unwrap();
+        let o = cmd.arg("new").arg(dir.path().join(name)).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("is a link: fieldguide new creates a folder of its own"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    assert!(!dir.path().join("gone").exists());
+    let mut cmd = assert_cmd::Command::cargo_bin("fieldguide").unwrap();
+    let o = cmd
+        .arg("new")
+        .arg(dir.path().join("a\u{1b}[31mred"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        !err.contains('\u{1b}') && err.contains("a\\u{1b}[31mred"),
+        "{err}"
+    );
+}

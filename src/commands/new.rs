@@ -43,25 +43,37 @@ const PAGES: &[(&str, &str, &str, &str, &str)] = &[
 const FRENCH_TITLES: &[&str] = &["Mon guide de terrain", "Démarrer", "La suite"];
 
 pub fn new(dir: &Path) -> i32 {
+    let shown = crate::diagnostics::escape_controls(&dir.display().to_string(), false);
+    // A link (`my-site/`, or one left dangling) would have the site written
+    // wherever it leads: refused, as a linked output folder is.
+    // (`components` leaves out a trailing slash, which would name the
+    // folder the link leads to.)
+    let linked = std::fs::symlink_metadata(dir.components().as_path())
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if linked {
+        crate::errln!("error: `{shown}` is a link: fieldguide new creates a folder of its own");
+        crate::errln!(
+            "  = hint: give a new folder name, or the path of the folder the link leads to"
+        );
+        return EXIT_FAILED;
+    }
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty || !dir.is_dir() {
-            crate::errln!(
-                "error: `{}` already exists and is not an empty folder",
-                dir.display()
-            );
+            crate::errln!("error: `{shown}` already exists and is not an empty folder");
             crate::errln!("  = hint: choose a new folder name, e.g. `fieldguide new my-guidance`");
             return EXIT_FAILED;
         }
     }
     match write_site(dir) {
         Ok(()) => {
-            crate::errln!("created a fieldguide site in {}", dir.display());
+            crate::errln!("created a fieldguide site in {shown}");
             crate::errln!();
             crate::errln!("next:");
-            crate::errln!("  cd {}", shell_quote(dir));
+            let cd = shell_quote(dir);
+            crate::errln!("  cd {}", crate::diagnostics::escape_controls(&cd, false));
             crate::errln!("  fieldguide serve      # preview in your browser while you write");
             crate::errln!("  fieldguide build      # write the site into public/");
             crate::errln!(
@@ -71,8 +83,7 @@ pub fn new(dir: &Path) -> i32 {
         }
         Err(e) => {
             crate::errln!(
-                "error: cannot create the site in `{}`: {}",
-                dir.display(),
+                "error: cannot create the site in `{shown}`: {}",
                 crate::content::load::io_message(&e)
             );
             EXIT_FAILED
