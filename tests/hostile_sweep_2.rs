@@ -138,6 +138,9 @@ fn an_output_path_that_climbs_back_into_the_source_is_refused() {
     ]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(s.out().join("en/index.html").is_file());
+    // The folder stepped into and out of is not created: it is outside the
+    // output folder (before, `new/` was left behind, empty).
+    assert!(!s.path().join("new").exists());
 }
 
 /// An output folder that is a link is refused, but named with a slash

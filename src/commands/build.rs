@@ -5,10 +5,14 @@ use crate::pipeline::{self, Options};
 use std::path::Path;
 
 pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
-    if let Err(d) = crate::output::check_target(&opts.source, out) {
-        print_diagnostics(&opts.source, &[d], verbosity);
-        return EXIT_FAILED;
-    }
+    let out = match crate::output::check_target(&opts.source, out) {
+        Ok(resolved) => resolved,
+        Err(d) => {
+            print_diagnostics(&opts.source, &[d], verbosity);
+            return EXIT_FAILED;
+        }
+    };
+    let out = out.as_path();
     match pipeline::build_or_keep(opts, out, &summary_lines) {
         Ok(pipeline::Outcome::UpToDate(u)) => {
             print_up_to_date(opts, &u, out, verbosity);

@@ -31,10 +31,14 @@ struct Printed {
 }
 
 pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbosity) -> i32 {
-    if let Err(d) = crate::output::check_target(&opts.source, out) {
-        print_diagnostics(&opts.source, &[d], verbosity);
-        return EXIT_FAILED;
-    }
+    let out = match crate::output::check_target(&opts.source, out) {
+        Ok(resolved) => resolved,
+        Err(d) => {
+            print_diagnostics(&opts.source, &[d], verbosity);
+            return EXIT_FAILED;
+        }
+    };
+    let out = out.as_path();
     let first = Options {
         download: false,
         print_keys: true,

@@ -69,7 +69,7 @@ pub fn check_base(base: &Path, out: &Path) -> Result<(), Diagnostic> {
 
 /// Refuses an output folder that would put the source or someone else's
 /// files at risk.
-pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
+pub fn check_target(source: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
     if crate::no_follow::is_link(out) {
         return Err(Diagnostic::error(
             out.display().to_string(),
@@ -121,7 +121,32 @@ pub fn check_target(source: &Path, out: &Path) -> Result<(), Diagnostic> {
             );
         }
     }
-    Ok(())
+    Ok(without_missing_steps(out))
+}
+
+/// `out` without the steps into folders that do not exist and back out
+/// (`new/../public` is `public` when there is no `new`): creating the
+/// output folder by its given path would create `new` too, outside it.
+/// A step into a folder that exists is left to the system, which resolves
+/// it as `absolute` does (a link's `..` is the parent of where it leads).
+fn without_missing_steps(out: &Path) -> PathBuf {
+    let mut kept = PathBuf::new();
+    for c in out.components() {
+        let missing = || std::fs::symlink_metadata(&kept).is_err();
+        match c {
+            Component::ParentDir
+                if matches!(kept.components().next_back(), Some(Component::Normal(_)))
+                    && missing() =>
+            {
+                kept.pop();
+            }
+            other => kept.push(other),
+        }
+    }
+    if kept.as_os_str().is_empty() {
+        kept.push(".");
+    }
+    kept
 }
 
 /// What macOS Finder and Windows Explorer write into a folder they show.
@@ -220,5 +245,22 @@ mod tests {
         assert!(check_target(&site, &other).is_err());
         std::fs::write(other.join(MARKER), format!("{header}{notes} notes.txt\n")).unwrap();
         assert!(check_target(&site, &other).is_ok());
+    }
+
+    #[test]
+    fn steps_into_missing_folders_are_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("real")).unwrap();
+        let p = |s: &str| without_missing_steps(&d.join(s));
+        assert_eq!(p("new/../public"), d.join("public"));
+        assert_eq!(p("a/b/../../public"), d.join("public"));
+        // An existing folder's `..` is the system's to resolve.
+        assert_eq!(p("real/../public"), d.join("real/../public"));
+        assert_eq!(
+            without_missing_steps(Path::new("../out")),
+            Path::new("../out")
+        );
+        assert_eq!(without_missing_steps(Path::new("x/..")), Path::new("."));
     }
 }
