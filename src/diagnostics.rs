@@ -67,6 +67,19 @@ impl Diagnostic {
         }
     }
 
+    /// A file that is not UTF-8 text, at `path`; for text in another
+    /// encoding, with how to save it as UTF-8 (Notepad's "Unicode" is
+    /// UTF-16).
+    pub fn undecodable(path: impl Into<PathBuf>, e: crate::text::Undecodable) -> Self {
+        let d = Self::error(path, e.line, e.col, e.message);
+        if !e.other_encoding {
+            return d;
+        }
+        d.with_hint(
+            "save it as UTF-8: in Notepad, File > Save as, Encoding: UTF-8; in VS Code, click the encoding in the status bar, Save with Encoding, UTF-8",
+        )
+    }
+
     /// The same message as a warning (a site published with known defects).
     pub fn as_warning(mut self) -> Self {
         self.severity = Severity::Warning;

@@ -83,8 +83,8 @@ impl I18n {
                 };
                 let text = match crate::text::decode(bytes) {
                     Ok(t) => t,
-                    Err((l, c, m)) => {
-                        diags.push(Diagnostic::error(path, l, c, m));
+                    Err(e) => {
+                        diags.push(Diagnostic::undecodable(path, e));
                         continue;
                     }
                 };

@@ -35,9 +35,41 @@ pub fn source_hash(title: &str, body: &str) -> String {
     blake3::hash(&text).to_hex()[..16].to_string()
 }
 
+/// Why a file is not UTF-8 text, and where: line 0 when it concerns the
+/// whole file (no line of it is worth showing).
+#[derive(Debug, PartialEq)]
+pub struct Undecodable {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    /// Text in another encoding (UTF-16, UTF-32), which an editor can save
+    /// as UTF-8, rather than binary data.
+    pub other_encoding: bool,
+}
+
+impl Undecodable {
+    fn whole(message: &str, other_encoding: bool) -> Self {
+        Undecodable {
+            line: 0,
+            col: 0,
+            message: message.to_string(),
+            other_encoding,
+        }
+    }
+
+    fn at(line: usize, col: usize, message: &str) -> Self {
+        Undecodable {
+            line,
+            col,
+            message: message.to_string(),
+            other_encoding: false,
+        }
+    }
+}
+
 /// Like [`decode`], taking the bytes: valid UTF-8 (the usual case) becomes
 /// the `String` without a copy.
-pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
+pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, Undecodable> {
     // One pass for both bytes that need the slow path.
     let plain = !bytes.starts_with(b"\xEF\xBB\xBF") && memchr::memchr2(b'\r', 0, &bytes).is_none();
     if plain {
@@ -50,42 +82,39 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> 
 }
 
 /// Decodes a file as UTF-8 text, dropping a byte-order mark. A file that is
-/// not text gets an error at the first bad byte: `(line, col, message)`;
-/// line 0 when it concerns the whole file (no line of it is worth showing).
-pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
+/// not text gets an error at the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, Undecodable> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Its mark begins like UTF-16's: said first.
     if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
-        return Err((
-            0,
-            0,
-            "the file is UTF-32 encoded; fieldguide reads UTF-8".into(),
+        return Err(Undecodable::whole(
+            "the file is UTF-32 encoded; fieldguide reads UTF-8",
+            true,
         ));
     }
     if looks_utf16(bytes) {
-        return Err((
-            0,
-            0,
-            "the file is UTF-16 encoded; fieldguide reads UTF-8".into(),
+        return Err(Undecodable::whole(
+            "the file is UTF-16 encoded; fieldguide reads UTF-8",
+            true,
         ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let (line, col) = line_col_bytes(bytes, e.valid_up_to());
-            return Err((
+            return Err(Undecodable::at(
                 line,
                 col,
-                "the file is not valid UTF-8 text (save it as UTF-8)".into(),
+                "the file is not valid UTF-8 text (save it as UTF-8)",
             ));
         }
     };
     if let Some(pos) = text.find('\0') {
         let (line, col) = line_col(text, pos);
-        return Err((
+        return Err(Undecodable::at(
             line,
             col,
-            "the file contains binary data (a NUL byte); is it really Markdown?".into(),
+            "the file contains binary data (a NUL byte); is it really Markdown?",
         ));
     }
     // A lone CR (old Mac line ending) ends a line for YAML and Markdown;
@@ -352,24 +381,16 @@ mod tests {
     #[test]
     fn decode_strips_bom_and_reports_bad_bytes() {
         assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
-        let (line, col, _) = decode(b"a\nbc\xFFd").unwrap_err();
-        assert_eq!((line, col), (2, 3));
+        let e = decode(b"a\nbc\xFFd").unwrap_err();
+        assert_eq!((e.line, e.col, e.other_encoding), (2, 3, false));
         assert!(decode(b"ok\0").is_err());
-        let utf16 = (
-            0,
-            0,
-            "the file is UTF-16 encoded; fieldguide reads UTF-8".to_string(),
-        );
+        let utf16 = Undecodable::whole("the file is UTF-16 encoded; fieldguide reads UTF-8", true);
         assert_eq!(decode(b"\xFF\xFEh\0i\0").unwrap_err(), utf16);
         assert_eq!(decode(b"-\0-\0-\0\n\0").unwrap_err(), utf16);
         assert_eq!(decode(b"\0-\0-\0-\0\n").unwrap_err(), utf16);
         assert_ne!(decode(b"ab\0d").unwrap_err(), utf16);
-        assert!(
-            decode(b"\xFF\xFE\0\0h\0\0\0")
-                .unwrap_err()
-                .2
-                .contains("UTF-32")
-        );
+        let utf32 = decode(b"\xFF\xFE\0\0h\0\0\0").unwrap_err();
+        assert!(utf32.message.contains("UTF-32") && utf32.other_encoding);
         assert_eq!(decode(b"a\rb\r\nc\r").unwrap(), "a\nb\r\nc\n");
     }
 

@@ -340,6 +340,28 @@ fn a_utf16_page_is_told_how_to_save_it() {
         ),
         "{after}"
     );
+    // The same for site.yaml and a theme's file, saved the same way: before,
+    // only a page got the hint (it was chosen by the message's words).
+    let utf16 = |text: &str| -> Vec<u8> {
+        "\u{feff}"
+            .encode_utf16()
+            .chain(text.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    };
+    for (file, text) in [
+        ("site.yaml", s.read("site.yaml")),
+        ("templates/i18n/en.ftl", "search = Search\n".to_string()),
+    ] {
+        let s = Site::fixture("basic");
+        s.write(file, utf16(&text));
+        let o = s.run(&["check"]);
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        let line = format!(
+            "{file}: error: the file is UTF-16 encoded; fieldguide reads UTF-8\n  = hint: save it as UTF-8"
+        );
+        assert!(o.stderr.contains(&line), "{}", o.stderr);
+    }
 }
 
 /// `![the form](consent-form.docx)`, as a converter writes an embedded

@@ -242,7 +242,7 @@ fn load_one(source: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagn
     };
     let text = match crate::text::decode(&bytes) {
         Ok(t) => t,
-        Err((line, col, msg)) => return (None, vec![Diagnostic::error(&rel, line, col, msg)]),
+        Err(e) => return (None, vec![Diagnostic::undecodable(&rel, e)]),
     };
     parse_in(&text, &rel, edition)
 }

@@ -309,21 +309,8 @@ impl<'l> Reader<'l> {
         if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
             return Err(too_large(&rel, bytes.len() as u64));
         }
-        crate::text::decode_vec(bytes).map_err(|(l, c, m)| encoding(&rel, l, c, m))
+        crate::text::decode_vec(bytes).map_err(|e| Diagnostic::undecodable(&rel, e))
     }
-}
-
-/// A file that is not UTF-8 text, with what to do when it is text in
-/// another encoding: Notepad's "Unicode" is UTF-16.
-fn encoding(rel: &Path, line: usize, col: usize, message: String) -> Diagnostic {
-    let other = message.contains("UTF-16") || message.contains("UTF-32");
-    let d = Diagnostic::error(rel, line, col, message);
-    if !other {
-        return d;
-    }
-    d.with_hint(
-        "save it as UTF-8: in Notepad, File > Save as, Encoding: UTF-8; in VS Code, click the encoding in the status bar, Save with Encoding, UTF-8",
-    )
 }
 
 fn too_large(rel: &Path, size: u64) -> Diagnostic {

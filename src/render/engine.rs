@@ -23,7 +23,7 @@ pub fn templates(
     for (name, bytes) in theme.templates() {
         match crate::text::decode(bytes) {
             Ok(text) => sources.push((name.to_string(), text)),
-            Err((l, c, m)) => diags.push(Diagnostic::error(theme.display_path(name), l, c, m)),
+            Err(e) => diags.push(Diagnostic::undecodable(theme.display_path(name), e)),
         }
     }
     register_functions(&mut tera, i18n, codes, default);
