@@ -1,6 +1,7 @@
 //! Hostile and broken input: nothing runs, nothing leaks, nothing crashes.
 
 mod common;
+use common::cpu_time::run_with_cpu_time;
 use common::{Site, browser, tree};
 use scraper::{Html, Selector};
 
@@ -564,37 +565,4 @@ fn many_messages_on_one_long_line_cost_linear_time() {
         one_line < floor * 4,
         "{n} broken anchors on one line took {one_line:?} of CPU time, on separate lines {separate:?}"
     );
-}
-
-/// Runs the binary with `args` and the site folder, output discarded: its
-/// exit code and the CPU time it used.
-fn run_with_cpu_time(args: &[&str], site: &std::path::Path) -> (i32, std::time::Duration) {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-        .args(args)
-        .arg(site)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_with_cpu_time(child)
-}
-
-/// Waits for `child`; its exit code and the CPU time it used (user + system).
-fn wait_with_cpu_time(child: std::process::Child) -> (i32, std::time::Duration) {
-    let pid = libc::pid_t::try_from(child.id()).unwrap();
-    let mut status = 0;
-    // SAFETY: plain FFI; `usage` is a valid out-parameter and `pid` our child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4 failed");
-    let time = |t: libc::timeval| {
-        std::time::Duration::from_secs(t.tv_sec as u64)
-            + std::time::Duration::from_micros(t.tv_usec as u64)
-    };
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    (code, time(usage.ru_utime) + time(usage.ru_stime))
 }

@@ -5,12 +5,8 @@ use crate::pipeline::{self, Options};
 use std::path::Path;
 
 pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
-    let out = match crate::output::check_target(&opts.source, out) {
-        Ok(resolved) => resolved,
-        Err(d) => {
-            print_diagnostics(&opts.source, &[d], verbosity);
-            return EXIT_FAILED;
-        }
+    let Some(out) = super::output_folder(opts, out, verbosity) else {
+        return EXIT_FAILED;
     };
     let out = out.as_path();
     match pipeline::build_or_keep(opts, out, &summary_lines) {

@@ -33,6 +33,22 @@ pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_INTERNAL: i32 = 3;
 
 /// Prints diagnostics to stderr as rustc does.
+/// The output folder to write into (`output::check_target`'s resolved
+/// path), or `None` once its refusal is printed.
+pub fn output_folder(
+    opts: &crate::pipeline::Options,
+    out: &Path,
+    verbosity: Verbosity,
+) -> Option<std::path::PathBuf> {
+    match crate::output::check_target(&opts.source, out) {
+        Ok(resolved) => Some(resolved),
+        Err(d) => {
+            print_diagnostics(&opts.source, &[d], verbosity);
+            None
+        }
+    }
+}
+
 pub fn print_diagnostics(source: &Path, diags: &[Diagnostic], verbosity: Verbosity) {
     let shown: Vec<Diagnostic> = diags
         .iter()

@@ -31,12 +31,8 @@ struct Printed {
 }
 
 pub fn pdf(opts: &Options, out: &Path, browser: Option<&Path>, verbosity: Verbosity) -> i32 {
-    let out = match crate::output::check_target(&opts.source, out) {
-        Ok(resolved) => resolved,
-        Err(d) => {
-            print_diagnostics(&opts.source, &[d], verbosity);
-            return EXIT_FAILED;
-        }
+    let Some(out) = super::output_folder(opts, out, verbosity) else {
+        return EXIT_FAILED;
     };
     let out = out.as_path();
     let first = Options {

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod cdp;
+pub mod cpu_time;
 pub mod edition;
 pub mod office;
 pub mod pdf;
