@@ -5,7 +5,7 @@
 //! modern PDF keeps most dictionaries. `/Launch` starts a program: the file
 //! is refused. JavaScript, form submission and attached files are named in
 //! a warning (an Acrobat form's number formatting is JavaScript too), as is
-//! the `/Author`.
+//! the `/Author` and the creators its XMP metadata names.
 
 use super::Report;
 use std::io::Read;
@@ -47,8 +47,8 @@ pub fn inspect(bytes: &[u8]) -> Report {
     }
     report.active = found.active();
     report.unchecked = found.unread;
-    if let Some(a) = found.author {
-        super::person(&mut report, Some(&a));
+    for a in &found.authors {
+        super::person(&mut report, Some(a));
     }
     report
 }
@@ -60,7 +60,8 @@ struct Found {
     submit: bool,
     attached: bool,
     encrypted: bool,
-    author: Option<String>,
+    /// The `/Author`, then the XMP metadata's creators.
+    authors: Vec<String>,
     unread: Option<String>,
 }
 
@@ -105,9 +106,7 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
                     b"SubmitForm" => found.submit = true,
                     b"EmbeddedFile" | b"EmbeddedFiles" => found.attached = true,
                     b"Encrypt" => found.encrypted = true,
-                    b"Author" if found.author.is_none() => {
-                        found.author = string_at(bytes, i).filter(|a| !a.trim().is_empty());
-                    }
+                    b"Author" => found.authors.extend(string_at(bytes, i)),
                     _ => {}
                 }
             }
@@ -120,6 +119,8 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
                     .map_or(bytes.len(), |e| start + e);
                 if contains(dict, b"/ObjStm") && contains(dict, b"/FlateDecode") {
                     streams.push(&bytes[start..end]);
+                } else if contains(dict, b"/Metadata") && !contains(dict, b"/Filter") {
+                    found.authors.extend(xmp_creators(&bytes[start..end]));
                 }
                 i = end + b"endstream".len();
             }
@@ -130,6 +131,29 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
         found.unread = Some("it is encrypted".to_string());
     }
     streams
+}
+
+/// The creators an XMP packet names (`<dc:creator><rdf:Seq><rdf:li>…`),
+/// as Word and Acrobat write it, uncompressed.
+fn xmp_creators(xmp: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(xmp);
+    let Some((_, rest)) = text.split_once("<dc:creator") else {
+        return Vec::new();
+    };
+    let inside = rest.split("</dc:creator>").next().unwrap_or("");
+    inside
+        .split("<rdf:li")
+        .skip(1)
+        .filter_map(|li| li.split_once('>').map(|(_, t)| t))
+        .map(|t| t.split('<').next().unwrap_or(""))
+        .map(|t| {
+            t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
@@ -302,6 +326,21 @@ mod tests {
         );
         assert_eq!(r.people, ["Amina"]);
         assert_eq!(r.unchecked, None);
+    }
+
+    /// Word and Acrobat write the author twice: `/Author` and the XMP
+    /// metadata's `dc:creator`, which can differ (edited in one place).
+    #[test]
+    fn the_xmp_metadata_names_its_creators_too() {
+        let xmp = "<x:xmpmeta><rdf:RDF><rdf:Description><dc:creator><rdf:Seq><rdf:li>Amina Yusuf</rdf:li><rdf:li xml:lang=\"x-default\">J &amp; K</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>";
+        let pdf = format!(
+            "%PDF-1.7\n1 0 obj\n<< /Author (jdoe) >>\nendobj\n2 0 obj\n<< /Type /Metadata /Subtype /XML /Length {} >>\nstream\n{xmp}\nendstream\nendobj\n%%EOF\n",
+            xmp.len()
+        );
+        assert_eq!(
+            inspect(pdf.as_bytes()).people,
+            ["jdoe", "Amina Yusuf", "J & K"]
+        );
     }
 
     /// `/JS` inside a string (a title) or a page's drawing is not a name.
