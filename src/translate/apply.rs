@@ -222,6 +222,7 @@ pub fn import_page(
     let target = display_path(&page.target_rel);
     let ids = anchors::source_ids(page.units.iter().map(|u| (u.kind, u.source.as_str())));
     let defs = super::links::Defs::of_source(site, page.node);
+    let before: Vec<String> = page.units.iter().map(|u| u.translation.clone()).collect();
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
         let at = |error: bool, msg: &str| {
@@ -296,9 +297,38 @@ pub fn import_page(
         return;
     }
     if !complete(&page, entries, &target, report) {
+        keep_unwritten(lang, &publication, &page, &before, &applied, report);
         return;
     }
     write_page(site, root, lang, &page, &applied, report);
+}
+
+/// Keeps the confirmed translations of a page that is not written (a
+/// segment is missing, perhaps one added to the source since the export)
+/// for the next export, so that work is not typed again. `before` is the
+/// site's translation of each block.
+fn keep_unwritten(
+    lang: LangId,
+    publication: &str,
+    page: &PageUnits,
+    before: &[String],
+    applied: &[Routed],
+    report: &mut Report,
+) {
+    for r in applied {
+        let unit = &page.units[r.unit];
+        if unit.state != State::Translated || unit.translation == before[r.unit] {
+            continue;
+        }
+        let kept = Suggestion {
+            source: unit.source.clone(),
+            translation: unit.translation.clone(),
+            site: fingerprint(&before[r.unit]),
+        };
+        report
+            .suggested
+            .push((lang, publication.to_string(), unit.key.clone(), kept));
+    }
 }
 
 /// Whether every segment of `page` is translated and none fuzzy; if not,

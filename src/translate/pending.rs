@@ -1,6 +1,8 @@
 //! Translations that arrived for a block whose source changed after the
 //! file was exported. They translate an earlier source, so import does
-//! not write them into the page; but they are a translator's newest work,
+//! not write them into the page (nor the confirmed translations of a page
+//! left incomplete, offered again as translated); but they are a
+//! translator's newest work,
 //! so they are kept (`translations/pending/<lang>.json`, beside the
 //! source snapshots) and the next export offers each as its block's fuzzy
 //! suggestion, with the source it was made for, as gettext's `msgmerge`
@@ -89,9 +91,15 @@ pub fn offer(store: &Store, publication: &str, page: &mut PageUnits) {
             continue;
         }
         u.translation = s.translation.clone();
-        u.state = State::Fuzzy;
-        u.previous = (s.source != u.source).then(|| s.source.clone());
         u.notes.retain(|n| !super::units::is_fuzzy_note(n));
+        if s.source == u.source {
+            // Made for this very source, on a page not yet written.
+            u.state = State::Translated;
+            u.previous = None;
+            continue;
+        }
+        u.state = State::Fuzzy;
+        u.previous = Some(s.source.clone());
         u.notes.push(NOTE.into());
     }
 }
