@@ -4,19 +4,15 @@
 //! a link's target is missing.
 
 use super::links::percent_decode;
-use crate::content::model::Site;
+use crate::content::model::{Omitted, Site};
 use std::path::{Component, Path, PathBuf};
 
-/// Whether `dest`, linked from folder `dir`, is a page (or in a folder)
-/// the edition leaves out.
-pub(super) fn omits(site: &Site, dir: &Path, dest: &str) -> bool {
-    let Some(facts) = &site.edition else {
-        return false;
-    };
+/// The omission, when `dest`, linked from folder `dir`, is a page (or in a
+/// folder) the edition leaves out.
+pub(super) fn omits<'a>(site: &'a Site, dir: &Path, dest: &str) -> Option<&'a Omitted> {
+    let facts = site.edition.as_ref()?;
     let path = dest.split(['#', '?']).next().unwrap_or("");
-    let Some(path) = normalize(&dir.join(percent_decode(path))) else {
-        return false;
-    };
+    let path = normalize(&dir.join(percent_decode(path)))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let stem = name
         .strip_suffix(".md")
@@ -33,7 +29,7 @@ pub(super) fn omits(site: &Site, dir: &Path, dest: &str) -> bool {
     facts
         .omitted
         .iter()
-        .any(|o| page == o.path || page.starts_with(&o.path))
+        .find(|o| page == o.path || page.starts_with(&o.path))
 }
 
 /// Resolves `.` and `..`; `None` when the path climbs above its root.

@@ -7,6 +7,7 @@ use super::plain::plain_text;
 use super::resolve::Target;
 use super::state::{Frame, ImageSrc, Mark, OpenLink, SamePageLink, State};
 use super::{PageLink, escape};
+use crate::content::model::Omitted;
 use crate::url::{encode_path, relative, static_output};
 use pulldown_cmark::{CowStr, Event};
 
@@ -104,14 +105,11 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
         }
         // A local edition's base page linking to a page the edition omits:
         // not the edition's to fix, so a warning, whatever `broken_links` says.
+        // The edition's own page linking there is its broken link.
         Target::Missing { .. }
-            if super::edition::omits(site, &site.docs[st.doc].file.dir, dest) =>
+            if let Some(o) = super::edition::omits(site, &site.docs[st.doc].file.dir, dest) =>
         {
-            st.warn(
-                pos,
-                format!("link to `{dest}`, which this edition omits: published as its text"),
-                Some("adapt this page in the edition to change the link, or keep the page"),
-            );
+            omitted_link(st, o, dest, pos);
             return None;
         }
         Target::Missing { message, hint } => {
@@ -126,6 +124,25 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
         external: false,
         check,
     })
+}
+
+/// A link to a page the edition omits: a base page's is a warning (not the
+/// edition's to fix); the edition's own page's is its broken link.
+fn omitted_link(st: &mut State, o: &Omitted, dest: &str, pos: usize) {
+    let site = st.site;
+    let message = format!("link to `{dest}`, which this edition omits");
+    if site.docs[st.doc].file.from_base {
+        st.warn(
+            pos,
+            format!("{message}: published as its text"),
+            Some("adapt this page in the edition to change the link, or keep the page"),
+        );
+    } else {
+        let by = o.by.display();
+        let hint = format!("remove the link, or publish the page: take `omit: true` out of {by}");
+        st.r.broken_links += 1;
+        st.defect(pos, message, Some(hint), "published as its text");
+    }
 }
 
 /// A link to a page whose front matter cannot be read. Its own error fails
