@@ -2,10 +2,10 @@
 //! file was exported. They translate an earlier source, so import does
 //! not write them into the page (nor the confirmed translations of a page
 //! left incomplete, offered again as translated); but they are a
-//! translator's newest work,
-//! so they are kept (`translations/pending/<lang>.json`, beside the
-//! source snapshots) and the next export offers each as its block's fuzzy
-//! suggestion, with the source it was made for, as gettext's `msgmerge`
+//! translator's newest work, so they are kept
+//! (`translations/pending/<lang>.json`, beside the source snapshots) and
+//! the next export offers each as its block's fuzzy suggestion, with the
+//! source it was made for, as gettext's `msgmerge`
 //! keeps a translator's text. A suggestion is offered only while the
 //! site's translation of the block is the one it was sent against (old
 //! files never undo newer work), and is dropped when its page is written.
