@@ -36,3 +36,21 @@ fn an_editions_own_link_to_a_page_it_omits_is_its_broken_link() {
         "../global/guidance/guide/01-intro.en.md:5:42: warning: link to `03-local-law.md`, which this edition omits"
     ));
 }
+
+/// A warning in the base's site.yaml (a misspelled key: the option it meant
+/// is lost in the edition too) is shown by the edition's build, at the
+/// base's file, as the base's errors are.
+#[test]
+fn the_bases_site_yaml_warnings_show_in_the_editions_build() {
+    let e = Edition::new();
+    let yaml = std::fs::read_to_string(e.site.path().join("global/site.yaml")).unwrap();
+    e.site
+        .write("global/site.yaml", format!("{yaml}broken_link: warning\n"));
+    let o = e.build_ok();
+    assert!(
+        o.stderr
+            .contains("../global/site.yaml:10:1: warning: unknown key `broken_link` in site.yaml"),
+        "{}",
+        o.stderr
+    );
+}

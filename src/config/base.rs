@@ -128,16 +128,16 @@ fn resolve(
         );
     }
     let (config, found) = super::load_one(&root, None);
-    let errors: Vec<Diagnostic> = found
+    // Its warnings too: a misspelled key loses its option in the edition.
+    let found: Vec<Diagnostic> = found
         .into_iter()
-        .filter(|d| d.severity == Severity::Error)
         .map(|mut d| {
             d.path = written.join(&d.path);
             d
         })
         .collect();
-    let failed = !errors.is_empty();
-    diags.extend(errors);
+    let failed = found.iter().any(|d| d.severity == Severity::Error);
+    diags.extend(found);
     let config = config.filter(|_| !failed);
     let Some(config) = config else {
         return fail(
