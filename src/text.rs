@@ -302,6 +302,23 @@ impl<'p> Ahead<'p> {
     }
 }
 
+/// A PDF text string's bytes as text: UTF-16 after its byte-order mark,
+/// else one byte a character (PDFDocEncoding, close enough to Latin-1 for
+/// names and titles). Written by `pdf::metadata`, read by the checks of
+/// published PDFs.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(rest) => {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| b as char).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,18 +42,7 @@ pub fn text_string(s: &str) -> Object {
 }
 
 /// Reads a PDF text string back (for tests and checks).
-pub fn decode_text(bytes: &[u8]) -> String {
-    match bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Some(rest) => {
-            let units: Vec<u16> = rest
-                .chunks_exact(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        None => bytes.iter().map(|&b| b as char).collect(),
-    }
-}
+pub use crate::text::pdf_text as decode_text;
 
 /// Writes the document information dictionary and the catalog's language
 /// and viewer preferences.

@@ -42,12 +42,12 @@ pub fn vet(
         .collect();
     let refusals = [
         (
-            fetched,
+            &fetched[..],
             "opening it makes the reader's program fetch from another computer, which then learns who opened it and when".to_string(),
             "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again",
         ),
         (
-            report.macros.clone(),
+            &report.macros[..],
             format!("it holds macros or commands that start a program, which a .{ext} file is not expected to"),
             "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF",
         ),
@@ -62,7 +62,7 @@ pub fn vet(
             "pdf" => PDF_HINT,
             _ => office_hint,
         };
-        let msg = format!("{what}: {}", super::listed(&items));
+        let msg = format!("{what}: {}", super::listed(items));
         refuse(path, allow_raw, msg, format!("{hint}; {TRUSTED}"), diags);
         ok = allow_raw;
     }

@@ -229,17 +229,9 @@ fn remote(target: &str) -> Option<bool> {
     if drive || t.starts_with('/') || t.starts_with('~') {
         return Some(false);
     }
-    let scheme = t.split(':').next().filter(|s| s.len() < t.len());
-    match scheme {
-        Some(s)
-            if !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
-        {
-            Some(true)
-        }
-        _ => None,
-    }
+    // Any other scheme is another program's or another computer's (the
+    // one a link check reads).
+    crate::markdown::resolve::scheme_of(t).map(|_| true)
 }
 
 /// Adds `target` (of kind `kind`) to the report by where it leads.

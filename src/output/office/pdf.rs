@@ -270,16 +270,7 @@ fn string_at(bytes: &[u8], mut i: usize) -> Option<String> {
         }
         _ => return None,
     };
-    Some(match raw.strip_prefix(&[0xFE, 0xFF]) {
-        Some(utf16) => {
-            let units: Vec<u16> = utf16
-                .chunks(2)
-                .map(|p| u16::from_be_bytes([p[0], p.get(1).copied().unwrap_or(0)]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        None => raw.iter().map(|&b| b as char).collect(),
-    })
+    Some(crate::text::pdf_text(&raw))
 }
 
 #[cfg(test)]
