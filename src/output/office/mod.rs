@@ -162,17 +162,15 @@ fn walk_xml(name: &str, text: &str, mut f: impl FnMut(Item)) -> Result<(), Strin
                 text: &t.xml10_content(),
             }),
             Event::GeneralRef(r) => {
-                let c = r.resolve_char_ref().ok().flatten().or(match r.as_ref() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => None,
-                });
+                let text = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r)
+                        .unwrap_or_default()
+                        .to_string(),
+                };
                 f(Item::Text {
                     holder: open.last().map_or("", String::as_str),
-                    text: &c.map(String::from).unwrap_or_default(),
+                    text: &text,
                 });
             }
             Event::DocType(_) => return Err(format!("`{name}` declares a DTD")),

@@ -64,6 +64,7 @@ fn samples() -> Vec<(&'static str, Vec<u8>)> {
 #[test]
 fn the_samples_hold_findings() {
     let d = inspect("docx", &docx()).unwrap();
+    assert_eq!(d.people[0], "A & B", "entities resolved");
     assert_eq!((d.fetched.len(), d.people.len(), d.comments), (2, 2, true));
     let p = inspect("pdf", &pdf()).unwrap();
     assert_eq!((p.macros.len(), p.active.len(), p.people.len()), (1, 1, 1));
