@@ -50,19 +50,45 @@ pub struct Compressed<R = Cursor<Vec<u8>>>(ZipArchive<R>);
 
 /// Compresses `bytes` as the entry `name`.
 pub fn compress(name: &str, bytes: &[u8]) -> Result<Compressed, String> {
-    let level = libdeflater::CompressionLvl::new(LEVEL).map_err(|e| format!("{e:?}"))?;
-    let mut c = libdeflater::Compressor::new(level);
-    let mut data = vec![0u8; c.deflate_compress_bound(bytes.len())];
-    let len = c
-        .deflate_compress(bytes, &mut data)
-        .map_err(|e| format!("cannot compress: {e:?}"))?;
-    data.truncate(len);
-    let crc = libdeflater::crc32(bytes);
-    let archive = one_entry(name.as_bytes(), crc, bytes.len(), &data)?;
+    let archive = SCRATCH.with_borrow_mut(|s| -> Result<_, String> {
+        let (c, data) = match s {
+            Some(kept) => kept,
+            None => {
+                let level =
+                    libdeflater::CompressionLvl::new(LEVEL).map_err(|e| format!("{e:?}"))?;
+                s.insert((libdeflater::Compressor::new(level), Vec::new()))
+            }
+        };
+        let bound = c.deflate_compress_bound(bytes.len());
+        if data.len() < bound {
+            data.resize(bound, 0);
+        }
+        let len = c
+            .deflate_compress(bytes, data)
+            .map_err(|e| format!("cannot compress: {e:?}"))?;
+        let crc = libdeflater::crc32(bytes);
+        let archive = one_entry(name.as_bytes(), crc, bytes.len(), &data[..len])?;
+        // A print page's buffer is not kept for the rest of the build.
+        if data.len() > SCRATCH_KEPT {
+            *data = Vec::new();
+        }
+        Ok(archive)
+    })?;
     ZipArchive::new(Cursor::new(archive))
         .map(Compressed)
         .map_err(|e| e.to_string())
 }
+
+thread_local! {
+    /// Each thread's compressor and output buffer, kept from file to file:
+    /// allocating and zeroing them for each of 30,000 pages cost more than
+    /// compressing a small page.
+    static SCRATCH: std::cell::RefCell<Option<(libdeflater::Compressor, Vec<u8>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The largest output buffer a thread keeps between files.
+const SCRATCH_KEPT: usize = 1 << 20;
 
 /// Adds a compressed file to `zip`, its bytes copied as they are.
 pub fn add<W: Write + Seek, R: Read + Seek>(
