@@ -3,6 +3,12 @@
 //! that leaves out the policy's `<meta>` (or puts a script before it)
 //! would otherwise publish pages where inline and outside script runs.
 
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, EndTag, StartTag, Tag, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// The `<meta>` the theme writes at the top of `<head>`.
@@ -16,18 +22,20 @@ const META: &str = concat!(
 /// once, not per page.
 static ESCAPED: LazyLock<String> = LazyLock::new(|| META.replace('\'', "&#39;"));
 
-/// `html` as rendered, when nothing but the start of `<head>` comes before
-/// the policy's `<meta>`; otherwise `html` with the `<meta>` put first,
-/// right after the doctype, where the parser places it at the top of
-/// `<head>`. (A second, looser policy in the page cannot widen this one: a
-/// browser enforces every policy a page carries.)
+/// `html` as rendered, when a browser reads nothing but the start of
+/// `<head>` before the policy's `<meta>`; otherwise `html` with the
+/// `<meta>` put first, right after the doctype, where the parser places it
+/// at the top of `<head>`. (A second, looser policy in the page cannot
+/// widen this one: a browser enforces every policy a page carries.)
 pub fn enforce(html: String) -> String {
     // Only the head is looked at: a print page can be megabytes long.
     let head = &html[..html.find("</head>").unwrap_or(html.len())];
-    if let Some(at) = head.find(META).or_else(|| head.find(ESCAPED.as_str()))
-        && html
-            .get(doctype_end(&html)..at)
-            .is_some_and(only_head_start)
+    let found = head
+        .find(META)
+        .map(|at| at + META.len())
+        .or_else(|| head.find(ESCAPED.as_str()).map(|at| at + ESCAPED.len()));
+    if let Some(end) = found
+        && html.get(doctype_end(&html)..end).is_some_and(policy_leads)
     {
         return html;
     }
@@ -40,56 +48,95 @@ pub fn enforce(html: String) -> String {
     out
 }
 
-/// Whether `before` (what precedes the policy's `<meta>`, after the
-/// doctype) holds only what keeps the parser in `<head>` and loads
-/// nothing: the `<html>` and `<head>` tags, other `<meta>`s, a `<title>`,
-/// comments and white space. Anything else ends the head where it stands
-/// (an `<img>`, a word of text), and a policy met after that, in the body,
-/// is ignored: the page would have none. So would one after a script,
-/// style, link or `<base>`, which load or act before it.
-fn only_head_start(before: &str) -> bool {
-    let mut rest = before;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return true;
-        }
-        if let Some(r) = rest.strip_prefix("<!--") {
-            let Some(end) = r.find("-->") else {
-                return false;
-            };
-            rest = &r[end + 3..];
-            continue;
-        }
-        let Some(tag) = rest.strip_prefix('<') else {
-            return false;
-        };
-        let Some(end) = tag.find('>') else {
-            return false;
-        };
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        rest = match name.as_str() {
-            "html" | "head" | "meta" => &tag[end + 1..],
-            "title" if !closing => {
-                // Its text, up to `</title>`, stays in the head.
-                let Some(close) = tag.to_ascii_lowercase().find("</title") else {
-                    return false;
-                };
-                let after = &tag[close..];
-                match after.find('>') {
-                    Some(e) => &after[e + 1..],
-                    None => return false,
-                }
+/// Whether a browser reads `upto` (what follows the doctype, through the
+/// policy's `<meta>`) as the start of `<head>` ending in that `<meta>`:
+/// the `<html>` and `<head>` tags, other `<meta>`s, a `<title>`, comments
+/// and white space, then the policy. Anything else ends the head where it
+/// stands (an `<img>`, a word of text, a tag named `<meta-x>`), and a
+/// policy met after that, in the body, is ignored: the page would have
+/// none. So would one after a script, style, link or `<base>`, which load
+/// or act before it. html5ever splits `upto` into tokens as a browser does,
+/// so a comment closed early (`<!-->`, `--!>`) or a quoted value holding
+/// `>` and the policy's text is read as the browser reads it, not as a
+/// search for `-->` or `>` would.
+fn policy_leads(upto: &str) -> bool {
+    let tokenizer = Tokenizer::new(HeadStart::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(upto));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.seen.get() == Seen::Policy
+}
+
+/// Where the tokens read so far leave the page.
+#[derive(Clone, Copy, PartialEq, Default, Debug)]
+enum Seen {
+    /// Still at the start of `<head>`, no policy yet.
+    #[default]
+    Head,
+    /// Inside `<title>`: its text is text, whatever it looks like.
+    Title,
+    /// The policy's `<meta>` was read at the start of `<head>`.
+    Policy,
+    /// Something that ends the head, or acts, before the policy.
+    Other,
+}
+
+#[derive(Default)]
+struct HeadStart {
+    seen: Cell<Seen>,
+}
+
+impl TokenSink for HeadStart {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let now = self.seen.get();
+        let next = match (now, &token) {
+            (Seen::Policy | Seen::Other, _) => now,
+            (_, Token::EOFToken | Token::ParseError(_)) => now,
+            (Seen::Title, Token::CharacterTokens(_)) => Seen::Title,
+            (Seen::Title, Token::TagToken(t)) if t.kind == EndTag && &*t.name == "title" => {
+                Seen::Head
             }
-            _ => return false,
+            (Seen::Title, _) => Seen::Other,
+            (_, Token::CommentToken(_)) => Seen::Head,
+            (_, Token::CharacterTokens(t))
+                if t.chars()
+                    .all(|c| matches!(c, '\t' | '\n' | '\x0c' | '\r' | ' ')) =>
+            {
+                Seen::Head
+            }
+            (_, Token::TagToken(t)) if t.kind == StartTag => match &*t.name {
+                "html" | "head" => Seen::Head,
+                "meta" if is_policy(t) => Seen::Policy,
+                "meta" => Seen::Head,
+                "title" => Seen::Title,
+                _ => Seen::Other,
+            },
+            _ => Seen::Other,
         };
+        self.seen.set(next);
+        // As a browser's tree builder does: a title's content is text.
+        if next == Seen::Title && now != Seen::Title {
+            TokenSinkResult::RawData(RawKind::Rcdata)
+        } else {
+            TokenSinkResult::Continue
+        }
     }
+}
+
+/// Whether `tag` is the policy's `<meta>` (the tokenizer keeps the first of
+/// two attributes of one name, as a browser does).
+fn is_policy(tag: &Tag) -> bool {
+    let attr = |name: &str| {
+        tag.attrs
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
+    };
+    attr("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
+        && attr("content") == Some(crate::csp_policy!())
 }
 
 /// The offset past a leading `<!DOCTYPE …>` (and the spaces before it).
@@ -146,6 +193,14 @@ mod tests {
             "<base href=\"https://x.example/\">",
             "<title>t",
             "<!-- open",
+            // Closed early, as a browser reads them: the image is in the body.
+            "<!--><img src=\"https://x.example/a.png\"><!-- -->",
+            "<!---><img src=\"https://x.example/a.png\"><!-- -->",
+            "<!-- a --!><img src=\"https://x.example/a.png\"><!-- -->",
+            // Not `<meta>` nor `<head>`: unknown elements, in the body.
+            "<meta-x>",
+            "<head:x>",
+            "<title>a</title >x",
         ] {
             let page = format!(
                 "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">{lead}{META}</head><body></body></html>"
@@ -160,6 +215,26 @@ mod tests {
             "<!DOCTYPE html>\n<HTML lang=\"ar\">\n<!-- theme -->\n<Head>\n<meta charset=\"utf-8\">\n<title>a > b</title>\n{META}<img src=x></head></html>"
         );
         assert_eq!(enforce(kept.clone()), kept);
+    }
+
+    #[test]
+    fn a_policy_inside_a_quoted_value_gets_it_moved_ahead() {
+        // The first `>` is inside the quoted value, which holds the policy's
+        // text: the browser reads one `<meta name="x">` and no policy.
+        for (open, close) in [
+            ("<meta name=\"x\" content='>", "'>"),
+            ("<meta a\"b c=\">", "\">"),
+        ] {
+            let page = format!(
+                "<!DOCTYPE html>\n<html><head>{open}{}{close}</head></html>",
+                *ESCAPED
+            );
+            let out = enforce(page.clone());
+            assert!(
+                out.starts_with(&format!("<!DOCTYPE html>{META}\n")),
+                "{out}"
+            );
+        }
     }
 
     #[test]

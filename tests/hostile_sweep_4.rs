@@ -1,0 +1,63 @@
+//! Defects found by a fourth black-box sweep with hostile input (a site's
+//! own templates, forged output, odd names): each test is the smallest
+//! site that showed one.
+
+mod common;
+
+use common::Site;
+
+fn site() -> Site {
+    Site::fixture("basic")
+}
+
+/// The policy every page must carry, as the theme writes it.
+const POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
+object-src 'none'; base-uri 'none'; form-action 'self'";
+
+#[test]
+fn a_template_cannot_hide_the_policy_from_the_browser() {
+    let theme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"),
+    )
+    .unwrap();
+    let viewport = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"{{ csp }}\">";
+    assert!(theme.contains(viewport) && theme.contains(policy));
+    let pixel = "<img src=\"https://pixel.example/p.gif\" alt=\"\">";
+    // Each places the policy after what a browser reads as the body (an
+    // image after a comment closed early, an unknown element), or inside
+    // a quoted value that a search for `>` takes for the end of a tag.
+    let variants = [
+        theme.replacen(viewport, &format!("<!-->{pixel}<!-- -->\n"), 1),
+        theme.replacen(viewport, &format!("<!-- a --!>{pixel}<!-- -->\n"), 1),
+        theme.replacen(viewport, "<meta-x>\n", 1),
+        theme
+            .replacen(viewport, "<meta name=\"x\" content='>", 1)
+            .replacen(
+                policy,
+                &format!("{policy}'>\n<script src=\"https://evil.example/x.js\"></script>"),
+                1,
+            ),
+    ];
+    for template in variants {
+        let s = site();
+        s.write("templates/base.html", &template);
+        s.build_ok();
+        for page in ["en/index.html", "en/handbook/signs.html", "index.html"] {
+            let p = s.page(page);
+            let policies: Vec<_> = p
+                .select("head > meta[http-equiv=\"Content-Security-Policy\"]")
+                .iter()
+                .filter_map(|m| m.value().attr("content"))
+                .filter(|c| *c == POLICY)
+                .map(str::to_string)
+                .collect();
+            assert!(
+                !policies.is_empty(),
+                "{page} has no policy in its <head> as a browser reads it:\n{}",
+                &p.text[..900.min(p.text.len())]
+            );
+        }
+    }
+}
