@@ -44,6 +44,9 @@ pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> 
             "`{name}` is a note to the repository's contributors, never a page; link to a page of the publication instead"
         ));
     }
+    if let Some(h) = not_read(site, dir, stem) {
+        return Some(h);
+    }
     if let Some(h) = crate::content::orphans::renamed_link_hint(site, from, dir, stem) {
         return Some(h);
     }
@@ -54,6 +57,52 @@ pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> 
         return Some(case_hint(from, real, ".md"));
     }
     same_slug(site, dir, stem).or_else(|| elsewhere(site, from, stem))
+}
+
+/// A page that is there but was never read: a symbolic link (or a folder
+/// on its way is one), or a name that cannot be part of a web address
+/// (`FAQ?.md`, linked as `FAQ%3F.md`). The file is there, so "missing"
+/// needs its reason, as for any other file (`missing_file`).
+fn not_read(site: &Site, dir: &Path, stem: &str) -> Option<String> {
+    let is_page = |p: &Path| {
+        p.parent() == Some(dir)
+            && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                let lower = n.to_lowercase();
+                let base = lower
+                    .strip_suffix(".md")
+                    .or_else(|| lower.strip_suffix(".markdown"));
+                // `04-linked.md`, or a language's `04-linked.fr.md`.
+                base.is_some_and(|b| {
+                    b == stem.to_lowercase()
+                        || b.rsplit_once('.')
+                            .is_some_and(|(s, _)| s == stem.to_lowercase())
+                })
+            })
+    };
+    // The first by name: a map's order would change the message run to run.
+    let found = site
+        .not_files
+        .iter()
+        .filter(|(p, _)| is_page(p) || dir.starts_with(p))
+        .min_by_key(|(p, _)| *p);
+    if let Some((at, what)) = found {
+        let name = at.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        return Some(format!(
+            "`{name}` is {what}: nothing was read from it; put the file (or folder) itself there"
+        ));
+    }
+    unsafe_name(&format!("{stem}.md"))
+}
+
+/// A file of this name is skipped when the site is read
+/// (`content::names::usable_name`): the hint saying so.
+fn unsafe_name(name: &str) -> Option<String> {
+    let bad = name
+        .chars()
+        .find(|c| matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | ':'))?;
+    Some(format!(
+        "a file named `{name}` cannot be published: {bad:?} does not work in web addresses; rename the file, and this link"
+    ))
 }
 
 /// Pages in other folders named like `name` (a file name or the last part
@@ -151,13 +200,8 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     let key = path.to_string_lossy().replace('\\', "/");
     // Such a file is skipped when the site is read (`content::names`).
     let name = key.rsplit('/').next().unwrap_or(&key);
-    if let Some(bad) = name
-        .chars()
-        .find(|c| matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | ':'))
-    {
-        return Some(format!(
-            "a file named `{name}` cannot be published: {bad:?} does not work in web addresses; rename the file, and this link"
-        ));
+    if let Some(h) = unsafe_name(name) {
+        return Some(h);
     }
     if site.by_source.contains_key(path) {
         // From the linking file's folder: `../dnh.md` from a part's index.
