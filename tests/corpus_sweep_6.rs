@@ -67,3 +67,62 @@ fn a_link_to_a_page_never_read_says_why() {
         "`04-plan.md` is a symbolic link, which fieldguide never follows: nothing was read from it; put the file (or folder) itself there"
     );
 }
+
+/// Notion (and Confluence) export a page with sub-pages as a file and a
+/// folder of the same name side by side: `Safety planning 3f2a….md` and
+/// `Safety planning 3f2a…/`. fieldguide published the file as a chapter
+/// and the folder as a part titled by its name, with a warning that the
+/// part had no index and a hint to add one: the page that is its index
+/// was right there. The hint names it and the file to move it to; so
+/// does the warning about such a page at the top of `guidance/`, beside
+/// its publication's folder.
+#[test]
+fn a_page_beside_its_folder_is_named_as_the_folders_index() {
+    let s = Site::fixture("basic");
+    let page = "Safety planning 3f2a9c1b4d5e6f708192a3b4c5d6e7f8";
+    s.write(
+        &format!("guidance/handbook/{page}.md"),
+        "---\ntitle: Safety planning\n---\n\nPlan with the person.\n",
+    );
+    s.write(
+        &format!("guidance/handbook/{page}/Exit routes 0a1b2c3d4e5f60718293a4b5c6d7e8f9.md"),
+        "---\ntitle: Exit routes\n---\n\nTwo ways out.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("guidance/handbook/{page}"));
+    assert_eq!(
+        line,
+        format!(
+            "guidance/handbook/{page}: warning: part folder has no index.en.md; its title is taken from the folder name"
+        )
+    );
+    assert_eq!(
+        hint,
+        format!(
+            "add an index file with `title:`; `{page}.md` beside the folder has its name: it is the folder's page (Notion and Confluence export a page with sub-pages so), published now as a chapter apart: move it into the folder as `index.md`"
+        )
+    );
+    // At the top: the page of a publication's folder was skipped, told
+    // only to move into "guidance/<publication>/".
+    let top = "Field handbook 0123456789abcdef0123456789abcdef";
+    s.write(
+        &format!("guidance/{top}.en.md"),
+        "---\ntitle: Field handbook\n---\n\nFor caseworkers.\n",
+    );
+    s.write(
+        &format!("guidance/{top}/Consent 11112222333344445555666677778888.md"),
+        "---\ntitle: Consent\n---\n\nAsk first.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("guidance/{top}.en.md"));
+    assert_eq!(
+        line,
+        format!("guidance/{top}.en.md: warning: not inside a publication folder; skipped")
+    );
+    assert_eq!(
+        hint,
+        format!(
+            "the folder `{top}` beside it has its name: it is that publication's page (Notion and Confluence export a page with sub-pages so): move it into the folder as `index.en.md`, with the publication's `kind:`"
+        )
+    );
+}

@@ -56,6 +56,11 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     // Exactly: grown by doubling, 30,000 documents peak at twice their size.
     site.docs.reserve_exact(docs.len());
+    let tops: HashSet<PathBuf> = docs
+        .iter()
+        .filter_map(|(f, ..)| f.dir.components().next())
+        .map(|c| PathBuf::from(c.as_os_str()))
+        .collect();
     for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
         if skip {
             continue;
@@ -63,7 +68,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         if file.dir.as_os_str().is_empty() {
             diags.push(
                 Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
-                    .with_hint("move it into guidance/<publication>/"),
+                    .with_hint(outside_hint(&file, &tops)),
             );
             continue;
         }
@@ -329,6 +334,20 @@ fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) ->
 }
 
 /// The node for a folder, creating it (and its parents) on first sight.
+/// Where a page at the top of `guidance/` goes: into its publication's
+/// folder, or, beside a folder of its own name (as Notion and Confluence
+/// export a page with sub-pages), into that folder as its `index`.
+fn outside_hint(file: &SourceFile, tops: &HashSet<PathBuf>) -> String {
+    let name = file.rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    match name.strip_prefix(file.stem.as_str()) {
+        Some(rest) if tops.contains(Path::new(&file.stem)) => format!(
+            "the folder `{}` beside it has its name: it is that publication's page (Notion and Confluence export a page with sub-pages so): move it into the folder as `index{rest}`, with the publication's `kind:`",
+            file.stem
+        ),
+        _ => "move it into guidance/<publication>/".to_string(),
+    }
+}
+
 fn ensure_dir_node(
     site: &mut Site,
     dir_nodes: &mut HashMap<PathBuf, NodeId>,

@@ -42,6 +42,7 @@ pub(super) fn settle_nodes(
             ),
         };
         let where_ = site_rel(node);
+        let node = &site.nodes[id];
         let code = &site.config.languages[default].code;
         if failed.contains(&node.dir.join(&node.stem)) {
             // Its own error says what is wrong with the source page.
@@ -64,7 +65,7 @@ pub(super) fn settle_nodes(
                 Diagnostic::warning(&where_, 0, 0, format!("part folder has no index.{code}.md; its title is taken from the folder name"))
                     .with_hint(format!(
                         "add an index file with `title:`{}",
-                        readme_hint(&site.readmes, &node.dir, "part")
+                        page_beside(site, node).unwrap_or_else(|| readme_hint(&site.readmes, &node.dir, "part"))
                     )),
             ),
             (_, Some(_)) if source_lang != default => {
@@ -154,6 +155,32 @@ fn readme_hint(readmes: &[PathBuf], dir: &Path, what: &str) -> String {
     format!(
         "; `{name}` here is not read (fieldguide takes a README for a note to contributors): if it is the {what}'s introduction, as GitBook and mdBook make it, rename it `index.md` and start it with front matter that has `title:`"
     )
+}
+
+/// A page beside a part's folder with the folder's name (`Safety planning
+/// 3f2a….md` and `Safety planning 3f2a…/`), as Notion and Confluence
+/// export a page with sub-pages: it is the folder's introduction, but was
+/// published as a chapter of its own beside a part titled by the folder's
+/// name.
+fn page_beside(site: &Site, part: &Node) -> Option<String> {
+    let folder = part.dir.file_name()?.to_str()?;
+    let parent = &site.nodes[part.parent?];
+    let page = parent
+        .children
+        .iter()
+        .map(|&c| &site.nodes[c])
+        .find(|c| c.kind == NodeKind::Chapter && c.dir == parent.dir && c.stem == folder)?;
+    let file = &site.docs[page.docs.iter().flatten().next().copied()?]
+        .file
+        .rel;
+    let name = file.file_name()?.to_str()?;
+    let index = match name.strip_prefix(folder) {
+        Some(rest) => format!("index{rest}"),
+        None => "index.md".to_string(),
+    };
+    Some(format!(
+        "; `{name}` beside the folder has its name: it is the folder's page (Notion and Confluence export a page with sub-pages so), published now as a chapter apart: move it into the folder as `{index}`"
+    ))
 }
 
 fn site_rel(node: &Node) -> PathBuf {
