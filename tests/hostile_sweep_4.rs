@@ -61,3 +61,45 @@ fn a_template_cannot_hide_the_policy_from_the_browser() {
         }
     }
 }
+
+#[test]
+fn a_template_that_connects_to_another_host_is_refused() {
+    let theme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"),
+    )
+    .unwrap();
+    let referrer = "<meta name=\"referrer\" content=\"no-referrer\">\n";
+    assert!(theme.contains(referrer));
+    // A web font's usual snippet: the stylesheet is blocked by the
+    // policy, but Chromium opens the preconnects' connections under it.
+    let snippet = "<link rel=\"preconnect\" href=\"https://fonts.googleapis.com\">\n\
+                   <link rel=\"preconnect\" href=\"https://fonts.gstatic.com\" crossorigin>\n\
+                   <link href=\"https://fonts.googleapis.com/css2?family=Roboto\" rel=\"stylesheet\">\n";
+    let s = site();
+    s.build_ok();
+    let before = common::tree(&s.out());
+    s.write(
+        "templates/base.html",
+        theme.replacen(referrer, &format!("{referrer}{snippet}"), 1),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let line = theme[..theme.find(referrer).unwrap()].matches('\n').count() + 2;
+    for (n, host) in [
+        (line, "fonts.googleapis.com"),
+        (line + 1, "fonts.gstatic.com"),
+    ] {
+        assert!(
+            o.stderr.contains(&format!(
+                "templates/base.html:{n}:12: error: `<link rel=\"preconnect\">` to `https://{host}`"
+            )),
+            "{}",
+            o.stderr
+        );
+    }
+    assert_eq!(
+        common::tree(&s.out()),
+        before,
+        "the previous output changed"
+    );
+}

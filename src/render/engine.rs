@@ -20,9 +20,18 @@ pub fn templates(
 ) -> Option<Tera> {
     let mut tera = Tera::new();
     let mut sources = Vec::new();
+    let before = diags.len();
     for (name, bytes) in theme.templates() {
         match crate::text::decode(bytes) {
-            Ok(text) => sources.push((name.to_string(), text)),
+            Ok(text) => {
+                // The built-in theme contacts no other host (a unit test
+                // holds it); a site's own template is checked.
+                if theme.overridden.contains(name) && name.ends_with(".html") {
+                    let shown = std::path::PathBuf::from(theme.display_path(name));
+                    diags.extend(super::connects::check(&shown, &text));
+                }
+                sources.push((name.to_string(), text))
+            }
             Err(e) => diags.push(Diagnostic::undecodable(theme.display_path(name), e)),
         }
     }
@@ -31,7 +40,11 @@ pub fn templates(
         diags.push(template_error(theme, &e, None));
         return None;
     }
-    Some(tera)
+    // A template that contacts another host is not used.
+    (!diags[before..]
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error))
+    .then_some(tera)
 }
 
 /// A value as a CSS string literal, safe inside `<style>`.

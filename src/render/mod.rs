@@ -1,6 +1,7 @@
 //! Templates: the theme's Tera templates filled with each page's context,
 //! in parallel.
 
+mod connects;
 pub mod context;
 mod csp;
 pub mod data;

@@ -1,0 +1,157 @@
+//! What a site's own template writes that has every reader's browser
+//! contact another host as a page opens, which the Content-Security-Policy
+//! cannot stop: the policy governs what a page loads, not the connections
+//! a `<link rel="preconnect">` opens or the names a `rel="dns-prefetch"`
+//! looks up (Chromium connects to a preconnect's host under our policy),
+//! nor where a `<meta http-equiv="refresh">` sends the reader. Copying a
+//! web font's snippet into `base.html` brings the first two; readers may
+//! be at risk, so each is an error at its line in the template.
+
+use crate::diagnostics::Diagnostic;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, StartTag, Tag, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+use std::path::Path;
+
+/// An error for each tag of the template `text` (shown as `shown`) that
+/// contacts another host by itself.
+pub fn check(shown: &Path, text: &str) -> Vec<Diagnostic> {
+    let tokenizer = Tokenizer::new(Found::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let found = tokenizer.sink.0.take();
+    found
+        .into_iter()
+        .map(|(line, word, what)| {
+            let line = usize::try_from(line).unwrap_or(0);
+            let col = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .and_then(|l| column_of(l, word))
+                .unwrap_or(1);
+            Diagnostic::error(shown, line, col, what).with_hint(
+                "remove it: pages load nothing from other hosts; copy fonts, stylesheets and scripts into templates/static/ and refer to them there",
+            )
+        })
+        .collect()
+}
+
+/// The 1-based column (in characters) of `word` in `line`, in any case.
+fn column_of(line: &str, word: &str) -> Option<usize> {
+    let at = line.to_ascii_lowercase().find(word)?;
+    Some(line.get(..at)?.chars().count() + 1)
+}
+
+/// Each tag found: its line, the word to point at, and the message.
+#[derive(Default)]
+struct Found(RefCell<Vec<(u64, &'static str, String)>>);
+
+impl TokenSink for Found {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
+        if let Token::TagToken(tag) = &token
+            && tag.kind == StartTag
+            && let Some((word, what)) = contacts(tag)
+        {
+            self.0.borrow_mut().push((line, word, what));
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// Whether `tag` contacts another host by itself, and how, in words.
+fn contacts(tag: &Tag) -> Option<(&'static str, String)> {
+    match &*tag.name {
+        "link" => {
+            let rel = attr(tag, "rel")?.to_ascii_lowercase();
+            // To the site's own host neither does anything: whatever the
+            // address (a template value), it is there to reach another.
+            let word = ["preconnect", "dns-prefetch"]
+                .into_iter()
+                .find(|w| rel.split_ascii_whitespace().any(|r| r == *w))?;
+            let href = attr(tag, "href").unwrap_or("");
+            Some((
+                word,
+                format!(
+                    "`<link rel=\"{word}\">` to `{href}` has every reader's browser contact that host as the page opens, which the Content-Security-Policy cannot stop"
+                ),
+            ))
+        }
+        "meta" => {
+            if !attr(tag, "http-equiv")?.eq_ignore_ascii_case("refresh") {
+                return None;
+            }
+            let content = attr(tag, "content")?;
+            let lower = content.to_ascii_lowercase();
+            let target = content[lower.find("url")? + 3..]
+                .trim_start()
+                .strip_prefix('=')?
+                .trim()
+                .trim_matches(|c| c == '\'' || c == '"');
+            is_remote(target).then(|| {
+                (
+                    "refresh",
+                    format!(
+                        "`<meta http-equiv=\"refresh\">` sends every reader to `{target}`, another host, as the page opens"
+                    ),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether `target` names another host: a scheme (read as a browser reads
+/// it), or `//host` (a backslash counts as a slash to a browser).
+fn is_remote(target: &str) -> bool {
+    let t = target.trim();
+    let b = t.as_bytes();
+    if b.len() >= 2 && matches!(b[0], b'/' | b'\\') && matches!(b[1], b'/' | b'\\') {
+        return true;
+    }
+    crate::markdown::resolve::scheme_of(t).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(usize, usize)> {
+        check(Path::new("templates/base.html"), text)
+            .iter()
+            .map(|d| (d.line, d.col))
+            .collect()
+    }
+
+    #[test]
+    fn a_web_font_snippet_is_found_at_its_lines() {
+        let t = "<head>\n<link rel=\"preconnect\" href=\"https://fonts.googleapis.com\">\n  <LINK REL=\"DNS-Prefetch\" href=\"//x.example\">\n<link rel=\"icon preconnect\" href=\"{{ extra.cdn }}\">\n<meta http-equiv=\"Refresh\" content=\"0; URL='https://x.example/'\">\n";
+        assert_eq!(found(t), [(2, 12), (3, 14), (4, 17), (5, 19)]);
+    }
+
+    #[test]
+    fn the_themes_own_tags_pass() {
+        let t = "<link rel=\"stylesheet\" href=\"{{ root }}assets/site.css\">\n<link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.org/fr/\">\n<meta http-equiv=\"refresh\" content=\"0; url={{ target }}\">\n<meta http-equiv=\"refresh\" content=\"0; url=../x.html\">\n<a href=\"https://example.org/\" rel=\"noopener\">x</a>";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for e in std::fs::read_dir(theme).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "html") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                assert!(found(&text).is_empty(), "{}", p.display());
+            }
+        }
+    }
+}
