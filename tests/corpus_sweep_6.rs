@@ -126,3 +126,43 @@ fn a_page_beside_its_folder_is_named_as_the_folders_index() {
         )
     );
 }
+
+/// pandoc writes a Word bookmark as an empty span with an id,
+/// `[]{#_Toc98765 .anchor}`, and the document's table of contents and
+/// cross-references link to it (`[2. Consent](#_Toc98765)`). The span's
+/// attributes were left out whole, id included, so every such link was a
+/// broken anchor whose hint ("give the heading an explicit id") did not
+/// say why: the build failed on a plain pandoc export. The id is kept as
+/// an anchor where the bookmark was, from this page and from others.
+#[test]
+fn a_pandoc_bookmark_keeps_its_id_as_an_anchor() {
+    let s = Site::signs_with(
+        "[2. Consent](#_Toc98765)\n\n[]{#_Toc98765 .anchor}Consent must be informed.\n",
+    );
+    s.write(
+        "guidance/handbook/04-consent.en.md",
+        "---\ntitle: Consent\n---\n\nSee [the section on consent](02-signs.md#_Toc98765).\n",
+    );
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{SIGNS}:15:3"));
+    assert_eq!(
+        line,
+        format!(
+            "{SIGNS}:15:3: warning: pandoc attributes `{{#_Toc98765 .anchor}}` left out: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]` (its id `_Toc98765` is kept, so links to `#_Toc98765` work)"
+        )
+    );
+    let signs = s.page("en/handbook/signs.html");
+    let anchor = signs.one("#_Toc98765");
+    assert_eq!(anchor.value().name(), "span");
+    assert_eq!(signs.text_of(".content a[href='#_Toc98765']"), "2. Consent");
+    let p = anchor
+        .parent()
+        .and_then(scraper::ElementRef::wrap)
+        .expect("the bookmark's paragraph");
+    assert_eq!(p.text().collect::<String>(), "Consent must be informed.");
+    let consent = s.page("en/handbook/consent.html");
+    assert_eq!(
+        consent.attr(".content a[href^='signs.html']", "href"),
+        "signs.html#_Toc98765"
+    );
+}

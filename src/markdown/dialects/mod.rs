@@ -165,7 +165,37 @@ fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) 
     let bracket = r.len() == 1 && kind == Kind::Attributes;
     if first_piece && !bracket {
         found(st, kind, at);
+        if kind == Kind::Attributes {
+            keep_id(st, r.clone());
+        }
     }
+}
+
+/// The `#id` of a pandoc attribute block, kept as an anchor where the
+/// block was: pandoc writes Word's bookmarks as `[]{#_Toc42 .anchor}`, and
+/// the document's own links (its table of contents, "see section 3") lead
+/// to them. Left out with the rest, each such link was a broken anchor.
+fn keep_id(st: &mut State, r: Range<usize>) {
+    let Some(block) = body(st).get(r.clone()) else {
+        return;
+    };
+    let Some(id) = block
+        .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
+        .find_map(|item| item.strip_prefix('#'))
+        .filter(|id| !id.is_empty())
+    else {
+        return;
+    };
+    // As a raw `<span id>` would be: the first element with an id keeps it.
+    if !st.ids.reserve(id) {
+        let msg = format!(
+            "the id `{id}` of these pandoc attributes is already used on this page; left out"
+        );
+        st.warn(r.start, msg, Some("each id must be unique within a page"));
+        return;
+    }
+    st.r.ids.insert(id.to_string());
+    st.html(format!("<span id=\"{}\"></span>", super::escape(id)));
 }
 
 fn found(st: &mut State, kind: Kind, pos: usize) {

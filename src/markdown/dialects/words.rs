@@ -42,7 +42,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         ),
         Kind::Attributes => (
             format!(
-                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`"
+                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`{}",
+                kept_id(shown)
             ),
             "they come from a pandoc export; delete them, or export with `pandoc -t gfm` (an image is shown at its own size, never wider than the page)",
         ),
@@ -76,4 +77,16 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         ),
     };
     (msg, hint.to_string())
+}
+
+/// What the warning adds when the block shown has an `#id`, which is kept
+/// (`dialects::keep_id`): the author should not think links to it broke.
+fn kept_id(shown: &str) -> String {
+    shown
+        .split(|c: char| c.is_whitespace() || c == '{' || c == '}')
+        .find_map(|item| item.strip_prefix('#'))
+        .filter(|id| !id.is_empty())
+        .map_or(String::new(), |id| {
+            format!(" (its id `{id}` is kept, so links to `#{id}` work)")
+        })
 }
