@@ -166,3 +166,38 @@ fn a_pandoc_bookmark_keeps_its_id_as_an_anchor() {
         "signs.html#_Toc98765"
     );
 }
+
+/// pandoc's identifiers leave out a heading's leading numbers and
+/// punctuation: Word's `1. Introduction` is `#introduction` in every link
+/// of a document pandoc converted (its table of contents, its
+/// cross-references), `2.1 Consent and safety` is `#consent-and-safety`.
+/// fieldguide, as GitHub, keeps them (`#1-introduction`), so each such
+/// link was a missing anchor with the generic hint "give the heading an
+/// explicit id". The hint now names the heading's id and the id to give
+/// it, on the page and from another page.
+#[test]
+fn a_pandoc_anchor_without_the_headings_number_is_told_the_id() {
+    let s = Site::signs_with(
+        "[Introduction](#introduction)\n\n## 1. Introduction\n\n## 2.1 Consent and safety\n",
+    );
+    s.write(
+        "guidance/handbook/04-consent.en.md",
+        "---\ntitle: Consent\n---\n\nSee [consent](02-signs.md#consent-and-safety).\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        line,
+        format!("{SIGNS}:13:1: error: link to a missing anchor `#introduction` on this page")
+    );
+    assert_eq!(
+        hint,
+        "did you mean `#1-introduction`? A heading's id keeps its leading numbers here, as on GitHub (pandoc's leave them out); or give the heading the id this link uses: `{#introduction}`"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/04-consent.en.md:5:5");
+    assert_eq!(
+        hint,
+        "did you mean `#21-consent-and-safety`? A heading's id keeps its leading numbers here, as on GitHub (pandoc's leave them out); or give the heading the id this link uses: `{#consent-and-safety}`"
+    );
+}

@@ -329,6 +329,10 @@ pub fn unlink(html: &mut String, spans: &[LinkSpan]) {
 /// page's ids, by a key that ignores case, accents and punctuation.
 pub struct AnchorHints {
     by_key: HashMap<String, String>,
+    /// By the id pandoc gives the same heading, without its leading
+    /// numbers (`1. Introduction` is `#introduction` in a document pandoc
+    /// converted from Word, `#1-introduction` here, as on GitHub).
+    unnumbered: HashMap<String, String>,
 }
 
 impl AnchorHints {
@@ -336,10 +340,17 @@ impl AnchorHints {
         let mut sorted: Vec<&String> = ids.iter().collect();
         sorted.sort();
         let mut by_key = HashMap::new();
+        let mut unnumbered = HashMap::new();
         for id in sorted {
             by_key.entry(loose_key(id)).or_insert_with(|| id.clone());
+            let letters = id.trim_start_matches(|c: char| !c.is_alphabetic());
+            if letters.len() < id.len() && !letters.is_empty() {
+                unnumbered
+                    .entry(loose_key(letters))
+                    .or_insert_with(|| id.clone());
+            }
         }
-        AnchorHints { by_key }
+        AnchorHints { by_key, unnumbered }
     }
 
     pub fn hint(&self, fragment: &str) -> Option<String> {
@@ -349,6 +360,11 @@ impl AnchorHints {
         }
         if let Some(id) = self.by_key.get(&key) {
             return Some(format!("did you mean `#{id}`?"));
+        }
+        if let Some(id) = self.unnumbered.get(&key) {
+            return Some(format!(
+                "did you mean `#{id}`? A heading's id keeps its leading numbers here, as on GitHub (pandoc's leave them out); or give the heading the id this link uses: `{{#{fragment}}}`"
+            ));
         }
         // A heading whose id the theme takes (`main`, `toc-title`) or
         // another heading took got the next one.
