@@ -201,3 +201,38 @@ fn a_pandoc_anchor_without_the_headings_number_is_told_the_id() {
         "did you mean `#21-consent-and-safety`? A heading's id keeps its leading numbers here, as on GitHub (pandoc's leave them out); or give the heading the id this link uses: `{#consent-and-safety}`"
     );
 }
+
+/// A shared drive often keeps one folder per language inside each
+/// publication (`handbook/en/`, `handbook/fr/`). `guidance/fr/` was named
+/// already, but inside a publication each such folder became a part
+/// called `fr`, its French pages published in every language as pages of
+/// the default language, with only "part folder has no index" to say
+/// something was off. Each such folder is now named, with the file name
+/// its first page should have.
+#[test]
+fn a_language_folder_inside_a_publication_is_named_with_where_its_pages_go() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/fr/04-safety.md",
+        "---\ntitle: Plan de sécurité\n---\n\nDeux sorties.\n",
+    );
+    s.write(
+        "guidance/handbook/en/04-safety.md",
+        "---\ntitle: Safety plan\n---\n\nTwo ways out.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/fr");
+    assert_eq!(
+        line,
+        "guidance/handbook/fr: warning: folder `guidance/handbook/fr` is named like the site's language `fr`, but a folder in a publication is a part: its pages are published in every language as a part called `fr`, not as translations"
+    );
+    assert_eq!(
+        hint,
+        "a translation goes beside its source, with the language in its name: `guidance/handbook/fr/04-safety.md` becomes `guidance/handbook/04-safety.fr.md`; if this is a part of its own, give its folder another name"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/en");
+    assert_eq!(
+        hint,
+        "a page of the default language goes in its publication's folder (or its part's): `guidance/handbook/en/04-safety.md` becomes `guidance/handbook/04-safety.md`; if this is a part of its own, give its folder another name"
+    );
+}

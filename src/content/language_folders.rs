@@ -34,6 +34,79 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
     for (publication, (_, _, d)) in found {
         diags.push(warning(site, publication, d));
     }
+    parts(site, diags);
+}
+
+/// A folder named for a language inside a publication
+/// (`guidance/handbook/fr/`), as shared drives keep one folder per
+/// language: a part called `fr`, its French pages published in every
+/// language as if written in the default one. A warning at the folder,
+/// with the name its first page should have.
+fn parts(site: &Site, diags: &mut Vec<Diagnostic>) {
+    // The folder (from `guidance/`), its language, and its first page.
+    let mut found: BTreeMap<PathBuf, (&str, &Path, PathBuf)> = BTreeMap::new();
+    let default = site.config.languages[site.config.default_index()]
+        .code
+        .as_str();
+    for doc in &site.docs {
+        let dirs: Vec<&std::ffi::OsStr> = doc.file.dir.iter().collect();
+        let Some((at, code)) = dirs
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(i, d)| Some((i, language(site, Path::new(d))?)))
+        else {
+            continue;
+        };
+        let folder: PathBuf = dirs[..=at].iter().collect();
+        let mut renamed: PathBuf = dirs
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != at)
+            .map(|(_, d)| d)
+            .collect();
+        // A page of the default language needs no suffix.
+        renamed.push(match code == default {
+            true => format!("{}.md", doc.file.stem),
+            false => format!("{}.{code}.md", doc.file.stem),
+        });
+        let page = (code, doc.file.rel.as_path(), renamed);
+        let first = found.entry(folder).or_insert_with(|| page.clone());
+        if page.1 < first.1 {
+            *first = page;
+        }
+    }
+    let guidance = Path::new(super::load::CONTENT_DIR);
+    for (folder, (code, rel, renamed)) in found {
+        let folder = guidance.join(folder);
+        let (what, goes) = if code == default {
+            (
+                "the publication's own pages",
+                "a page of the default language goes in its publication's folder (or its part's)",
+            )
+        } else {
+            (
+                "translations",
+                "a translation goes beside its source, with the language in its name",
+            )
+        };
+        diags.push(
+            Diagnostic::warning(
+                &folder,
+                0,
+                0,
+                format!(
+                    "folder `{}` is named like the site's language `{code}`, but a folder in a publication is a part: its pages are published in every language as a part called `{code}`, not as {what}",
+                    display_path(&folder),
+                ),
+            )
+            .with_hint(format!(
+                "{goes}: `{}` becomes `{}`; if this is a part of its own, give its folder another name",
+                display_path(rel),
+                display_path(&guidance.join(renamed))
+            )),
+        );
+    }
 }
 
 /// The code of the site's language that `folder` is named for (`fr`,
