@@ -103,3 +103,44 @@ fn a_template_that_connects_to_another_host_is_refused() {
         "the previous output changed"
     );
 }
+
+#[test]
+fn a_published_name_that_reorders_itself_is_refused() {
+    // U+202E shows what follows it reversed: `note\u{202e}fdp.txt` is
+    // listed as `notetxt.pdf`, a type it is not.
+    for (file, shown, page) in [
+        (
+            "static/note\u{202e}fdp.txt",
+            "static/note\\u{202e}fdp.txt",
+            None,
+        ),
+        (
+            "guidance/handbook/images/map\u{2067}gnp.svg",
+            "guidance/handbook/images/map\\u{2067}gnp.svg",
+            Some("\n![Map](images/map\u{2067}gnp.svg)\n"),
+        ),
+    ] {
+        let s = site();
+        s.build_ok();
+        let before = common::tree(&s.out());
+        let bytes: &[u8] = if file.ends_with("svg") {
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>"
+        } else {
+            b"text"
+        };
+        s.write(file, bytes);
+        if let Some(link) = page {
+            let rel = "guidance/handbook/02-signs.en.md";
+            s.write(rel, format!("{}{link}", s.read(rel)));
+        }
+        let o = s.build();
+        assert_eq!(o.code, 1, "{file}: {}", o.stderr);
+        assert!(
+            o.stderr.contains(shown) && o.stderr.contains("reorders the name"),
+            "{file}: {}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains('\u{202e}') && !o.stderr.contains('\u{2067}'));
+        assert_eq!(common::tree(&s.out()), before, "{file}: the output changed");
+    }
+}

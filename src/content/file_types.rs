@@ -234,6 +234,17 @@ fn part_problem(name: &str) -> Option<String> {
             name.escape_debug()
         ));
     }
+    // An override or isolate reorders the name where a reader sees it,
+    // its type included (`note\u{202e}fdp.docx` shows as `notexcod.pdf`).
+    if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    {
+        return Some(format!(
+            "`{}` contains {c:?}, which reorders the name where it shows, its type included",
+            name.escape_debug()
+        ));
+    }
     if name.ends_with(['.', ' ']) {
         return Some(format!(
             "`{name}` ends with a dot or a space, which Windows removes"

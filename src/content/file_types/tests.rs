@@ -191,6 +191,11 @@ fn names_that_break_elsewhere() {
         ("a\"b", "contains '\"'"),
         ("a\\b", "contains '\\\\'"),
         ("a\u{1}b", "contains '\\u{1}'"),
+        (
+            "note\u{202e}fdp.docx",
+            "contains '\\u{202e}', which reorders",
+        ),
+        ("a\u{2067}b.png", "contains '\\u{2067}'"),
         ("a//b", "is not a file name"),
         ("../a", "is not a file name"),
     ] {
