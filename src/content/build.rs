@@ -56,20 +56,13 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     let mut dir_nodes: HashMap<PathBuf, NodeId> = HashMap::new();
     // Exactly: grown by doubling, 30,000 documents peak at twice their size.
     site.docs.reserve_exact(docs.len());
-    let tops: HashSet<PathBuf> = docs
-        .iter()
-        .filter_map(|(f, ..)| f.dir.components().next())
-        .map(|c| PathBuf::from(c.as_os_str()))
-        .collect();
+    let tops: HashSet<PathBuf> = docs.iter().filter_map(|(f, ..)| top(&f.dir)).collect();
     for ((file, fm, body_offset, body_line), skip) in docs.into_iter().zip(skip) {
         if skip {
             continue;
         }
         if file.dir.as_os_str().is_empty() {
-            diags.push(
-                Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
-                    .with_hint(outside_hint(&file, &tops)),
-            );
+            diags.push(outside(&file, &tops));
             continue;
         }
         let dir_node = ensure_dir_node(&mut site, &mut dir_nodes, &file.dir, nlang);
@@ -333,10 +326,22 @@ fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) ->
     .with_hint("a file without a language suffix is in the default language; remove one of the two")
 }
 
-/// The node for a folder, creating it (and its parents) on first sight.
-/// Where a page at the top of `guidance/` goes: into its publication's
-/// folder, or, beside a folder of its own name (as Notion and Confluence
-/// export a page with sub-pages), into that folder as its `index`.
+/// The first folder of `dir`: a publication's.
+fn top(dir: &Path) -> Option<PathBuf> {
+    dir.components()
+        .next()
+        .map(|c| PathBuf::from(c.as_os_str()))
+}
+
+/// A page at the top of `guidance/`, skipped: the warning says where it
+/// goes, into its publication's folder, or, beside a folder of its own
+/// name (as Notion and Confluence export a page with sub-pages), into that
+/// folder as its `index`.
+fn outside(file: &SourceFile, tops: &HashSet<PathBuf>) -> Diagnostic {
+    Diagnostic::warning(&file.rel, 0, 0, "not inside a publication folder; skipped")
+        .with_hint(outside_hint(file, tops))
+}
+
 fn outside_hint(file: &SourceFile, tops: &HashSet<PathBuf>) -> String {
     let name = file.rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
     match name.strip_prefix(file.stem.as_str()) {
@@ -348,6 +353,7 @@ fn outside_hint(file: &SourceFile, tops: &HashSet<PathBuf>) -> String {
     }
 }
 
+/// The node for a folder, creating it (and its parents) on first sight.
 fn ensure_dir_node(
     site: &mut Site,
     dir_nodes: &mut HashMap<PathBuf, NodeId>,
