@@ -190,7 +190,10 @@ fn search_js_stays_offline_and_small() {
     // (`2348001234567` for `+234 800 123 4567`): about 16,900;
     // 17,200 since it matches misspellings by sound where the language
     // says which letters sound alike (Spanish `yamar` for `llamar`):
-    // about 17,130.
+    // about 17,130; 17,300 since two words typed for one find the site's
+    // word in another form (`care givers`, *caregiver*) and a number in
+    // groups is kept apart when it finds nothing whole (`24/7` finds *24
+    // hours*): about 17,260.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -198,7 +201,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 17_200,
-        "search.js is {served} bytes as served (budget: 17,200)"
+        served <= 17_300,
+        "search.js is {served} bytes as served (budget: 17,300)"
     );
 }

@@ -16,6 +16,7 @@ pub mod affix;
 mod builder;
 mod edit;
 mod encode;
+mod english;
 mod hausa;
 pub mod index;
 mod intern;

@@ -39,7 +39,8 @@ pub struct Rules {
     /// to the site's as one with a letter wrong.
     pub sounds: &'static [(&'static str, &'static str)],
     /// Acronyms as other languages write them, and the language's own
-    /// (`ngo`, `ong`): tried on a query word as `query_suffixes` are,
+    /// (`ngo`, `ong`), and other words field staff type for the site's
+    /// (`kid`, `child`): tried on a query word as `query_suffixes` are,
     /// whole words in practice (a longer word ending in one leaves no word
     /// of the site), and written into the index with them.
     pub acronyms: &'static [Suffix],

@@ -399,6 +399,20 @@ mod tests {
     }
 
     #[test]
+    fn irregular_verbs_join_their_verbs_group() {
+        let en = group_all(
+            "en",
+            &["go", "went", "tell", "told", "understand", "understood"],
+        );
+        assert_eq!((&en[1], &en[3], &en[5]), (&en[0], &en[2], &en[4]));
+        let fr = group_all("fr", &["faire", "fait", "permettre", "permis", "faites"]);
+        assert_eq!((&fr[1], &fr[3], &fr[4]), (&fr[0], &fr[2], &fr[0]));
+        // Swahili `mu-` before a `u` comes off with it, as `wa-` does.
+        let sw = group_all("sw", &["muuguzi", "wauguzi", "mume", "waume"]);
+        assert_eq!(sw, ["guzi", "guzi", "ume", "ume"]);
+    }
+
+    #[test]
     fn languages_without_a_stemmer_keep_words_whole() {
         assert_eq!(group_all("ha", &["Ƙasa", "ƙasashe"]), ["kasa", "kasashe"]);
         // But for plurals of guidance, whose singulars are on the site.

@@ -262,14 +262,20 @@
   // A number typed in other groups than the page's (`0722 000 000` for
   // `+254 722 000 000`, `+33 1 23 45 67 89` for `01 23 45 67 89`): its
   // groups as one, when one of them alone finds nothing (not the one
-  // being typed: `2018 2` is not `20182`).
+  // being typed: `2018 2` is not `20182`), and the whole does (`24/7` on
+  // a page that says *24 hours* finds it by `24`).
   function join(a, typing) {
-    for (var i = 0, j, f; i < a.length; i++) {
+    for (var i = 0, j, f, s; i < a.length; i++) {
       for (j = i, f = 0; /^\d+$/.test(a[j]); j++) f |= !find(a[j]).g.size && !(typing && !a[j + 1]);
-      if (f && j > i + 1) a.splice(i, j - i, a.slice(i, j).join(""));
+      s = a.slice(i, j).join("");
+      if (f && j > i + 1 && (find(s).g.size || find(s).pair)) a.splice(i, j - i, s);
     }
     return a;
   }
+
+  // The key two query words make as one, or the first of its variants
+  // that is one (`care givers`: `caregiver`).
+  function one(a, b) { return variants(a + b).find(function (v) { return keys.has(v); }); }
 
   // The groups a query word finds, each with a tier: 3 the word or its
   // group, 2 a variant, words it starts (as one types) or a word that
@@ -349,7 +355,7 @@
       var last = typing && i === M - 1, f = find(w, last), bit = 1 << i, n;
       // Not a misspelling where it makes a word of the site with the next
       // or the last (`care giver`: *caregiver*, not *gives*).
-      if (f.fix >= 0 && (keys.has(w + qs[i + 1]) || keys.has(qs[i - 1] + w))) f = { g: new Map() };
+      if (f.fix >= 0 && (one(w, qs[i + 1]) || one(qs[i - 1], w))) f = { g: new Map() };
       f.g.forEach(function (tier, g) {
         members[g].forEach(function (n) {
           mask[n] |= bit;
@@ -364,10 +370,10 @@
       fixes.push(f.fix);
     });
     // Two words the site writes as one (`hand-washing`, `hand washing` for
-    // `handwashing`): its pages have both.
+    // `handwashing`; `care givers`, *caregiver*): its pages have both.
     qs.forEach(function (w, i) {
       var both = 3 << i;
-      if (i + 1 < M) (keys.get(w + qs[i + 1]) || []).forEach(function (g) {
+      if (i + 1 < M) (keys.get(one(w, qs[i + 1])) || []).forEach(function (g) {
         members[g].forEach(function (n) { mask[n] |= both; exact[n] |= both; typed[n] |= both; });
       });
     });
