@@ -144,3 +144,79 @@ fn a_published_name_that_reorders_itself_is_refused() {
         assert_eq!(common::tree(&s.out()), before, "{file}: the output changed");
     }
 }
+
+#[test]
+fn a_workbook_with_a_dde_link_or_a_web_query_is_not_published() {
+    // What Excel saves for a cell `=cmd|'/c calc'!A0`: a DDE link, which
+    // it offers to start when the workbook opens; and a web query it
+    // refreshes on opening.
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let workbook = format!(
+        "<workbook xmlns=\"{main}\" xmlns:r=\"{rels}\"><sheets/><externalReferences><externalReference r:id=\"rId2\"/></externalReferences></workbook>"
+    );
+    let links = format!(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId2\" Type=\"{rels}/externalLink\" Target=\"externalLinks/externalLink1.xml\"/><Relationship Id=\"rId3\" Type=\"{rels}/connections\" Target=\"connections.xml\"/></Relationships>"
+    );
+    let dde = format!(
+        "<externalLink xmlns=\"{main}\"><ddeLink ddeService=\"cmd\" ddeTopic=\"/c calc\"><ddeItems><ddeItem name=\"A0\" advise=\"1\"/></ddeItems></ddeLink></externalLink>"
+    );
+    let web = format!(
+        "<connections xmlns=\"{main}\"><connection id=\"1\" name=\"q\" type=\"4\" refreshOnLoad=\"1\"><webPr url=\"https://tracker.example/q\"/></connection></connections>"
+    );
+    for (part, text, said) in [
+        (
+            "xl/externalLinks/externalLink1.xml",
+            &dde,
+            "which a .xlsx file is not expected to: a DDE link (`cmd|/c calc`)",
+        ),
+        ("xl/connections.xml", &web, "https://tracker.example/q"),
+    ] {
+        let s = site();
+        s.write(
+            "guidance/handbook/contacts.xlsx",
+            common::office::package(&[
+                ("xl/workbook.xml", &workbook),
+                ("xl/_rels/workbook.xml.rels", &links),
+                (part, text),
+            ]),
+        );
+        let rel = "guidance/handbook/02-signs.en.md";
+        s.write(rel, format!("{}\n[Contacts](contacts.xlsx)\n", s.read(rel)));
+        let o = s.build();
+        assert_eq!(o.code, 1, "{part}: {}", o.stderr);
+        assert!(
+            o.stderr
+                .contains("guidance/handbook/contacts.xlsx: error: not published")
+                && o.stderr.contains(said),
+            "{part}: {}",
+            o.stderr
+        );
+        assert!(!s.out().exists());
+    }
+}
+
+#[test]
+fn an_opendocument_sheet_with_a_dde_link_is_not_published() {
+    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><table:dde-links><table:dde-link><office:dde-source office:dde-application=\"cmd\" office:dde-topic=\"/c calc\" office:dde-item=\"A0\"/></table:dde-link></table:dde-links></office:body></office:document-content>";
+    let s = site();
+    s.write(
+        "guidance/handbook/contacts.ods",
+        common::office::package(&[
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", content),
+        ]),
+    );
+    let rel = "guidance/handbook/02-signs.en.md";
+    s.write(rel, format!("{}\n[Contacts](contacts.ods)\n", s.read(rel)));
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("guidance/handbook/contacts.ods: error: not published")
+            && o.stderr.contains("a DDE link (`cmd|/c calc`)"),
+        "{}",
+        o.stderr
+    );
+    assert!(!s.out().exists());
+}

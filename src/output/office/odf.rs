@@ -1,6 +1,6 @@
 //! OpenDocument files (LibreOffice's `.odt`, `.ods`, `.odp`): linked
 //! images, objects and sections outside the package, Basic or script
-//! macros, comments (`office:annotation`), tracked changes, and the
+//! macros, DDE links, comments (`office:annotation`), tracked changes, and the
 //! document's creators (`meta.xml`).
 
 use super::{Item, Package, Report, attribute, person, place, texts_of, walk_xml};
@@ -56,6 +56,13 @@ fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
         match e.local_name().as_ref() {
             "annotation" => report.comments = true,
             "changed-region" => report.tracked_changes = true,
+            // A DDE link (a sheet's, a text's field): the program offers to
+            // start the application it names when the document opens.
+            "dde-source" | "dde-connection-decl" => report.macros.push(format!(
+                "a DDE link (`{}|{}`)",
+                attribute(e, "dde-application").unwrap_or_default(),
+                attribute(e, "dde-topic").unwrap_or_default()
+            )),
             l if LOADED.contains(&l) => match attribute(e, "href") {
                 // An event bound to a macro (`vnd.sun.star.script:...`).
                 Some(h) if l == "event-listener" => report.macros.push(format!("`{h}`")),

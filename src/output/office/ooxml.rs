@@ -24,6 +24,10 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
             report.macros.push(format!("`{name}`"));
             continue;
         }
+        if is_excel_link(&lower) {
+            excel_links(&mut report, name, &zip.part_at(*i)?)?;
+            continue;
+        }
         let word = lower.starts_with("word/") && lower.ends_with(".xml");
         if !word && !is_comments(&lower) {
             continue;
@@ -78,6 +82,44 @@ fn relationships(report: &mut Report, name: &str, text: &str) -> Result<(), Stri
         let kind = kind.rsplit('/').next().unwrap_or("");
         if external && kind != "hyperlink" {
             place(report, kind, &attribute(r, "Target").unwrap_or_default());
+        }
+    })
+}
+
+/// Excel's links to other workbooks and programs, and its data
+/// connections, which live in parts of their own, not in relationships.
+fn is_excel_link(lower: &str) -> bool {
+    lower == "xl/connections.xml"
+        || (lower.starts_with("xl/externallinks/") && lower.ends_with(".xml"))
+}
+
+/// A DDE link (a cell `=cmd|'/c …'!A0` is stored as one: Excel offers to
+/// start the program when the workbook opens), and a data connection that
+/// fetches a web query or a connection file, as Excel refreshes it.
+fn excel_links(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
+    walk_xml(name, text, |item| {
+        let Item::Element(e) = item else { return };
+        match e.local_name().as_ref() {
+            "ddeLink" => report.macros.push(format!(
+                "a DDE link (`{}|{}`)",
+                attribute(e, "ddeService").unwrap_or_default(),
+                attribute(e, "ddeTopic").unwrap_or_default()
+            )),
+            "webPr" => place(
+                report,
+                "web query",
+                &attribute(e, "url").unwrap_or_default(),
+            ),
+            "connection" => {
+                for a in ["odcFile", "sourceFile"] {
+                    place(
+                        report,
+                        "data connection",
+                        &attribute(e, a).unwrap_or_default(),
+                    );
+                }
+            }
+            _ => {}
         }
     })
 }

@@ -233,3 +233,48 @@ fn fields_that_fetch_or_start_a_program_are_found() {
         r.macros
     );
 }
+
+#[test]
+fn excel_dde_links_and_web_queries_are_found() {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let dde = format!(
+        "<externalLink xmlns=\"{main}\"><ddeLink ddeService=\"cmd\" ddeTopic=\"/c calc\"><ddeItems><ddeItem name=\"A0\" advise=\"1\"/></ddeItems></ddeLink></externalLink>"
+    );
+    let web = format!(
+        "<connections xmlns=\"{main}\"><connection id=\"1\" name=\"q\" type=\"4\" refreshOnLoad=\"1\"><webPr url=\"https://203.0.113.9/q\"/></connection><connection id=\"2\" name=\"o\" odcFile=\"\\\\server\\share\\q.odc\"/></connections>"
+    );
+    let bytes = package(&[
+        ("xl/workbook.xml", "<workbook/>"),
+        ("xl/externalLinks/externalLink1.xml", &dde),
+        ("xl/connections.xml", &web),
+    ]);
+    let r = inspect("xlsx", &bytes).unwrap();
+    assert_eq!(r.macros, ["a DDE link (`cmd|/c calc`)"]);
+    assert_eq!(
+        r.fetched,
+        [
+            ("web query".to_string(), "https://203.0.113.9/q".to_string()),
+            (
+                "data connection".to_string(),
+                "\\\\server\\share\\q.odc".to_string()
+            )
+        ]
+    );
+}
+
+#[test]
+fn opendocument_dde_links_are_found() {
+    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><table:dde-links><table:dde-link><office:dde-source office:dde-application=\"cmd\" office:dde-topic=\"/c calc\" office:dde-item=\"A0\"/></table:dde-link></table:dde-links><text:dde-connection-decls><text:dde-connection-decl text:name=\"x\" office:dde-application=\"powershell\" office:dde-topic=\"-c x\" office:dde-item=\"y\"/></text:dde-connection-decls></office:body></office:document-content>";
+    let bytes = package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]);
+    let r = inspect("ods", &bytes).unwrap();
+    assert_eq!(
+        r.macros,
+        [
+            "a DDE link (`cmd|/c calc`)",
+            "a DDE link (`powershell|-c x`)"
+        ]
+    );
+}
