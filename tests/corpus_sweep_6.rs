@@ -236,3 +236,52 @@ fn a_language_folder_inside_a_publication_is_named_with_where_its_pages_go() {
         "a page of the default language goes in its publication's folder (or its part's): `guidance/handbook/en/04-safety.md` becomes `guidance/handbook/04-safety.md`; if this is a part of its own, give its folder another name"
     );
 }
+
+/// Shared drives name a translation with its language after the name:
+/// `03-safety_FR.md`, `Safety plan - AR.md`, `intro (fr).md`. Beside its
+/// source each was published as a page of its own, in every language, as
+/// a page of the default language, and French readers got the English
+/// page: the only message was that the two pages had the same number. A
+/// warning now says what the name looks like and the name to give it.
+#[test]
+fn a_language_written_after_the_name_is_told_the_translations_name() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/02-signs_FR.md",
+        "---\ntitle: Signes\n---\n\nPeur.\n",
+    );
+    s.write(
+        "guidance/handbook/Safety plan (EN).md",
+        "---\ntitle: Safety plan\n---\n\nTwo ways out.\n",
+    );
+    s.write(
+        "guidance/handbook/Safety plan - AR.md",
+        "---\ntitle: خطة السلامة\n---\n\nمخرجان.\n",
+    );
+    // A name that merely ends like a code, with no page it could translate.
+    s.write(
+        "guidance/handbook/05-first-aid-ar.md",
+        "---\ntitle: First aid\n---\n\nCall for help.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs_FR.md");
+    assert_eq!(
+        line,
+        "guidance/handbook/02-signs_FR.md: warning: `_FR` at the end of this file's name looks like the language `fr`, but the file is published as a page of its own, in every language, not as the `fr` version of `02-signs`"
+    );
+    assert_eq!(
+        hint,
+        "a translation has its language just before `.md`: rename it `02-signs.fr.md`, and it is published as the `fr` version of `02-signs`"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/Safety plan - AR.md");
+    assert_eq!(
+        hint,
+        "a translation has its language just before `.md`: rename it `Safety plan.ar.md`, and it is published as the `ar` version of `Safety plan`"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/Safety plan (EN).md");
+    assert_eq!(
+        hint,
+        "a page of the default language needs no language in its name: rename it `Safety plan.md`"
+    );
+    assert!(!o.stderr.contains("05-first-aid-ar.md"), "{}", o.stderr);
+}

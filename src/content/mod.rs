@@ -9,6 +9,7 @@ mod edition;
 pub mod file_types;
 pub mod front_matter;
 mod language_folders;
+mod language_names;
 pub mod layers;
 pub mod left_out;
 pub mod load;

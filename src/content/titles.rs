@@ -11,6 +11,7 @@ use std::collections::HashMap;
 pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
     // A publication named like a language: readers see it as one, too.
     super::language_folders::check(site, diags);
+    super::language_names::check(site, diags);
     for parent in site.node_ids() {
         let children = &site.nodes[parent].children;
         if children.len() < 2 {
