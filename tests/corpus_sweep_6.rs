@@ -258,6 +258,10 @@ fn a_language_written_after_the_name_is_told_the_translations_name() {
         "guidance/handbook/Safety plan - AR.md",
         "---\ntitle: خطة السلامة\n---\n\nمخرجان.\n",
     );
+    s.write(
+        "guidance/handbook/01-intro.fr_CA.md",
+        "---\ntitle: Introduction\n---\n\nBienvenue.\n",
+    );
     // A name that merely ends like a code, with no page it could translate.
     s.write(
         "guidance/handbook/05-first-aid-ar.md",
@@ -283,5 +287,35 @@ fn a_language_written_after_the_name_is_told_the_translations_name() {
         hint,
         "a page of the default language needs no language in its name: rename it `Safety plan.md`"
     );
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/01-intro.fr_CA.md");
+    assert!(
+        line.contains("`.fr_CA` at the end of this file's name looks like the language `fr`"),
+        "{line}"
+    );
+    assert!(hint.contains("rename it `01-intro.fr.md`"), "{hint}");
     assert!(!o.stderr.contains("05-first-aid-ar.md"), "{}", o.stderr);
+}
+
+/// A translation named with a region, `02-signs.fr-FR.md`, on a site
+/// whose language is `fr`, was refused with "add the language to
+/// site.yaml, or rename the file `<name>.<language>.md`", though the
+/// name it should have was plain. The hint now gives it.
+#[test]
+fn a_regional_language_suffix_is_told_the_sites_language() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/02-signs.fr-FR.md",
+        "---\ntitle: Signes\n---\n\nPeur.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.fr-FR.md");
+    assert_eq!(
+        line,
+        "guidance/handbook/02-signs.fr-FR.md: error: unknown language suffix `.fr-FR`: the site's languages are en, fr, ar"
+    );
+    assert_eq!(
+        hint,
+        "the site has `fr`: rename the file `02-signs.fr.md`, or add `fr-FR` to the languages in site.yaml if the site is to have both"
+    );
 }

@@ -42,9 +42,25 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
 }
 
 /// `03-safety_FR` -> (`03-safety`, `fr`), for a language of the site;
-/// also `intro (FR)`, `intro [fr]`, `Safety plan - AR`.
+/// also `intro (FR)`, `intro [fr]`, `Safety plan - AR`, `03-safety.fr_CA`.
 fn split<'a>(site: &'a Site, stem: &'a str) -> Option<(&'a str, &'a str)> {
     const SEPARATORS: [char; 3] = [' ', '_', '-'];
+    let lang = |code: &str| {
+        let code = code.replace('_', "-");
+        let l = site
+            .config
+            .languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(&code))?;
+        Some(l.code.as_str())
+    };
+    // `.fr_CA`, as gettext writes a region, which is no language suffix.
+    if let Some((before, suffix)) = stem.rsplit_once('.')
+        && let Some(code) = suffix.split(['-', '_']).next().and_then(lang)
+        && !before.is_empty()
+    {
+        return Some((before, code));
+    }
     let (before, code) = match stem.strip_suffix([')', ']']) {
         Some(s) => {
             let open = s.rfind(['(', '['])?;
@@ -59,12 +75,7 @@ fn split<'a>(site: &'a Site, stem: &'a str) -> Option<(&'a str, &'a str)> {
     if before.is_empty() {
         return None;
     }
-    let lang = site
-        .config
-        .languages
-        .iter()
-        .find(|l| l.code.eq_ignore_ascii_case(&code.replace('_', "-")))?;
-    Some((before, lang.code.as_str()))
+    Some((before, lang(code)?))
 }
 
 fn warning(site: &Site, file: &Path, stem: &str, base: &str, code: &str) -> Diagnostic {

@@ -85,7 +85,20 @@ pub fn suffix_hint(base: &str, config: &Config) -> String {
             .find(|l| l.code.eq_ignore_ascii_case(suffix))?;
         Some(format!("rename the file `{stem}.{}.md`", l.code))
     });
-    known.unwrap_or_else(|| {
+    // `fr-FR`, `pt_BR`: a regional form of a language the site has.
+    let regional = || {
+        let (stem, suffix) = base.rsplit_once('.')?;
+        let (primary, _) = suffix.split_once(['-', '_'])?;
+        let l = config
+            .languages
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(primary))?;
+        Some(format!(
+            "the site has `{code}`: rename the file `{stem}.{code}.md`, or add `{suffix}` to the languages in site.yaml if the site is to have both",
+            code = l.code
+        ))
+    };
+    known.or_else(regional).unwrap_or_else(|| {
         "add the language to site.yaml, or rename the file `<name>.<language>.md`".into()
     })
 }
