@@ -319,3 +319,27 @@ fn a_regional_language_suffix_is_told_the_sites_language() {
         "the site has `fr`: rename the file `02-signs.fr.md`, or add `fr-FR` to the languages in site.yaml if the site is to have both"
     );
 }
+
+/// pandoc and Jekyll's multilingual plugins give a page its language in
+/// its front matter, `lang: fr`. fieldguide reads it from the file name
+/// only, so such a page was published as a page of the default language,
+/// in every language, with "unknown front-matter key `lang`: put your own
+/// keys under `extra:`". The hint now says where the language goes.
+#[test]
+fn a_language_in_the_front_matter_is_told_where_it_goes() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-consent.md",
+        "---\ntitle: Consentement\nlang: fr\n---\n\nDemandez.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-consent.md:3:1");
+    assert_eq!(
+        line,
+        "guidance/handbook/04-consent.md:3:1: warning: unknown front-matter key `lang`"
+    );
+    assert_eq!(
+        hint,
+        "a page's language comes from its file name, not from `lang:`: a page in `fr` is named `<name>.fr.md`; without such a suffix, it is read as a page of the default language"
+    );
+}

@@ -361,20 +361,28 @@ fn read_keys(
             }
         }
         if !known_key {
-            diags.push(
-                at.unknown_key(
-                    k,
-                    &known,
-                    format!("unknown front-matter key `{key}`"),
-                    Some(
-                        other_tools(key).unwrap_or(
-                            "put your own keys under `extra:` to pass them to templates",
-                        ),
-                    ),
-                ),
-            );
+            let hint = language_key(key, v);
+            let hint = hint.as_deref().or(other_tools(key));
+            diags.push(at.unknown_key(
+                k,
+                &known,
+                format!("unknown front-matter key `{key}`"),
+                Some(hint.unwrap_or("put your own keys under `extra:` to pass them to templates")),
+            ));
         }
     }
+}
+
+/// `lang: fr` (pandoc, Jekyll's multilingual plugins): not read, so the
+/// page was taken for one of the default language without a word.
+fn language_key(key: &str, v: &crate::yaml::Node) -> Option<String> {
+    if !matches!(key, "lang" | "language" | "locale") {
+        return None;
+    }
+    let code = v.as_text().unwrap_or("fr").replace('_', "-");
+    Some(format!(
+        "a page's language comes from its file name, not from `{key}:`: a page in `{code}` is named `<name>.{code}.md`; without such a suffix, it is read as a page of the default language"
+    ))
 }
 
 /// What a key of Hugo or Jekyll front matter is called here, or why it is
