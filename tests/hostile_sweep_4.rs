@@ -220,3 +220,106 @@ fn an_opendocument_sheet_with_a_dde_link_is_not_published() {
     );
     assert!(!s.out().exists());
 }
+
+/// Standard base64, for the `data:` addresses of the SVG test.
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in bytes.chunks(3) {
+        let n = c
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            out.push(if i <= c.len() {
+                A[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+fn unbase64(text: &str) -> Vec<u8> {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in text.bytes().filter(|c| *c != b'=') {
+        acc = (acc << 6) | A.iter().position(|a| *a == c).unwrap() as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// The JPEG of the photo tests with an EXIF block holding a GPS directory
+/// (a latitude) and a marker to look for.
+fn phone_photo() -> Vec<u8> {
+    let jpeg = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos/plain.jpg"),
+    )
+    .unwrap();
+    let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
+    let entry = |t: &mut Vec<u8>, tag: u16, ty: u16, count: u32, value: u32| {
+        t.extend_from_slice(&tag.to_le_bytes());
+        t.extend_from_slice(&ty.to_le_bytes());
+        t.extend_from_slice(&count.to_le_bytes());
+        t.extend_from_slice(&value.to_le_bytes());
+    };
+    t.extend_from_slice(&1u16.to_le_bytes());
+    entry(&mut t, 0x8825, 4, 1, 8 + 2 + 12 + 4);
+    t.extend_from_slice(&0u32.to_le_bytes());
+    t.extend_from_slice(&1u16.to_le_bytes());
+    entry(&mut t, 1, 2, 2, u32::from(b'N'));
+    t.extend_from_slice(&0u32.to_le_bytes());
+    t.extend_from_slice(b"GPSSECRETMARK");
+    let body = [b"Exif\0\0".as_slice(), &t].concat();
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&(body.len() as u16 + 2).to_be_bytes());
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn a_photo_embedded_in_an_svg_loses_its_location() {
+    // What Inkscape's "embed" writes: the photo's file whole, EXIF included.
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<image width=\"10\" height=\"10\" href=\"data:image/jpeg;base64,{}\"/>\n</svg>\n",
+        base64(&phone_photo())
+    );
+    let s = site();
+    s.write("guidance/handbook/images/shelter.svg", svg);
+    let rel = "guidance/handbook/02-signs.en.md";
+    s.write(
+        rel,
+        format!("{}\n![Shelter](images/shelter.svg)\n", s.read(rel)),
+    );
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/images/shelter.svg:2:31: warning: the published copy leaves out the location (GPS)"
+        ),
+        "{}",
+        o.stderr
+    );
+    let published =
+        std::fs::read_to_string(s.out().join("en/handbook/images/shelter.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&published).unwrap();
+    let href = doc
+        .descendants()
+        .find(|n| n.has_tag_name("image"))
+        .and_then(|n| n.attribute("href"))
+        .unwrap();
+    let photo = unbase64(href.strip_prefix("data:image/jpeg;base64,").unwrap());
+    assert!(photo.starts_with(&[0xFF, 0xD8, 0xFF]));
+    assert!(
+        !photo.windows(13).any(|w| w == b"GPSSECRETMARK"),
+        "the embedded photo kept its location"
+    );
+}

@@ -298,6 +298,13 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
                         "remove these from the file, or set `allow_raw_html: true` in site.yaml if every author is trusted",
                     ));
                 }
+                if let Some((line, col)) = s.photo_location.map(|(l, c)| at(l, c)) {
+                    let msg = "the published copy leaves out the location (GPS) and camera data \
+                               of a photo embedded in it; the source file still has them";
+                    diags.push(Diagnostic::warning(path, line, col, msg).with_hint(
+                        "to remove the location from the file too, export the photo again with location turned off (most photo editors offer this) and embed that copy",
+                    ));
+                }
                 Some(s.bytes)
             }
             Err(r) => {

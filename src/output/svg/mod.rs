@@ -11,7 +11,8 @@
 //!   (see [`css`]): drawing programs (Illustrator) style by class, so
 //!   dropping all CSS would break ordinary pictures.
 //! - `href` may only name an element of the file (`#id`); an `<image>` may
-//!   also embed a PNG, JPEG, GIF, WebP or AVIF as `data:`. Nothing is
+//!   also embed a PNG, JPEG, GIF, WebP or AVIF as `data:` (a photo loses
+//!   its metadata there too, see [`embedded`]). Nothing is
 //!   fetched from another host (readers may be watched), and nothing is a
 //!   second document the sanitiser never saw.
 //! - `<a>` is unwrapped (its content kept): a picture is not a link.
@@ -23,11 +24,14 @@
 mod allow;
 mod css;
 mod decode;
+mod embedded;
 #[cfg(test)]
 mod tests;
 
 use allow::{Attribute, Element, SVG_NS, XLINK_NS, XML_NS};
+use embedded::Embedded;
 use roxmltree::{Node, NodeType};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Generous for any drawing, small enough to bound memory.
@@ -41,6 +45,9 @@ pub struct Sanitised {
     pub removed: Vec<String>,
     /// 1-based line and column of the first thing removed.
     pub first_removed: Option<(usize, usize)>,
+    /// 1-based line and column of the first embedded photo whose location
+    /// (GPS) was left out of the published copy.
+    pub photo_location: Option<(usize, usize)>,
 }
 
 /// An SVG that cannot be published, and where (1-based line and column).
@@ -105,6 +112,7 @@ pub fn sanitise(bytes: &[u8]) -> Result<Sanitised, Refused> {
         uses_xlink: false,
         removed: BTreeSet::new(),
         first_removed: None,
+        photo_at: None,
     };
     for n in doc.root().children().filter(|n| n.is_pi()) {
         w.remove(n.range().start, pi_description(n));
@@ -119,6 +127,7 @@ pub fn sanitise(bytes: &[u8]) -> Result<Sanitised, Refused> {
         bytes: w.out.into_bytes(),
         removed: w.removed.into_iter().collect(),
         first_removed: w.first_removed.map(|at| position(&text, at)),
+        photo_location: w.photo_at.map(|at| position(&text, at)),
     })
 }
 
@@ -156,6 +165,8 @@ struct Writer {
     open_tag: bool,
     removed: BTreeSet<String>,
     first_removed: Option<usize>,
+    /// Where the first embedded photo whose location was left out is.
+    photo_at: Option<usize>,
 }
 
 impl Writer {
@@ -280,7 +291,7 @@ impl Writer {
                 self.out.push(' ');
                 self.out.push_str(&qname);
                 self.out.push_str("=\"");
-                escape_attribute(&mut self.out, value);
+                escape_attribute(&mut self.out, &value);
                 self.out.push('"');
             }
         }
@@ -292,7 +303,7 @@ impl Writer {
         &mut self,
         element: &str,
         a: roxmltree::Attribute<'a, '_>,
-    ) -> Option<(String, &'a str)> {
+    ) -> Option<(String, Cow<'a, str>)> {
         let (ns, local) = (a.namespace(), a.name());
         let qname = match ns {
             Some(XLINK_NS) => format!("xlink:{local}"),
@@ -302,17 +313,30 @@ impl Writer {
         let at = a.range().start;
         let why = match allow::attribute(ns, local) {
             Attribute::Keep => match css_problem(local, a.value()) {
-                None => return Some((qname, a.value())),
+                None => return Some((qname, Cow::Borrowed(a.value()))),
                 Some(why) => format!("`{qname}` attribute ({why})"),
             },
             Attribute::Reference => {
                 let v = a.value().trim_matches(allow::is_xml_space);
                 let local_ref =
                     allow::takes_local_reference(element) && allow::is_local_reference(v);
-                if local_ref || (element == "image" && allow::is_embedded_raster(v)) {
-                    return Some((qname, v));
+                if local_ref {
+                    return Some((qname, Cow::Borrowed(v)));
                 }
-                format!("`{qname}` to `{}`", css::shorten(v))
+                if element == "image" && allow::is_embedded_raster(v) {
+                    match embedded::clean(v) {
+                        Embedded::Keep => return Some((qname, Cow::Borrowed(v))),
+                        Embedded::Cleaned { value, location } => {
+                            if location {
+                                self.photo_at.get_or_insert(at);
+                            }
+                            return Some((qname, Cow::Owned(value)));
+                        }
+                        Embedded::Refused(why) => why,
+                    }
+                } else {
+                    format!("`{qname}` to `{}`", css::shorten(v))
+                }
             }
             Attribute::Drop if local.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("on")) => {
                 format!("`{qname}` event handler")
