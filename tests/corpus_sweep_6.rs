@@ -343,3 +343,53 @@ fn a_language_in_the_front_matter_is_told_where_it_goes() {
         "a page's language comes from its file name, not from `lang:`: a page in `fr` is named `<name>.fr.md`; without such a suffix, it is read as a page of the default language"
     );
 }
+
+/// A title in brackets, as a document's status is often written
+/// (`title: [Draft] Safety plan`), is a YAML list followed by words: the
+/// error said "this line's indentation (0 spaces) does not line up with
+/// the lines above it", which sends the author looking for spaces. A
+/// title YAML reads as a list (`[Consent, Safety]`) or a map
+/// (`{ en: …, fr: … }`, as `site.yaml` takes it) was told "quote it",
+/// which for the map would publish its braces. Each now says what it is
+/// and what to write.
+#[test]
+fn a_title_read_as_a_list_or_a_map_is_told_what_to_write() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-plan.md",
+        "---\ntitle: [Draft] Safety plan\n---\n\nTwo ways out.\n",
+    );
+    s.write(
+        "guidance/handbook/05-consent.md",
+        "---\ntitle: { en: Consent, fr: Consentement }\n---\n\nAsk.\n",
+    );
+    s.write(
+        "guidance/handbook/06-both.md",
+        "---\ntitle: [Consent, Safety]\n---\n\nBoth.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-plan.md:2:8");
+    assert_eq!(
+        line,
+        "guidance/handbook/04-plan.md:2:8: error: invalid front matter: a value that starts with `[` is a list to YAML, which ends at `]`: the words after it are not read"
+    );
+    assert_eq!(
+        hint,
+        "put the value in quotes: title: \"[Draft] Safety plan\""
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/05-consent.md:2:8");
+    assert_eq!(
+        hint,
+        "a page holds one language, the one its file name gives: write the French text in `<name>.fr.md`, and so on (a map of languages is for `site.yaml`'s title)"
+    );
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/06-both.md:2:8");
+    assert_eq!(
+        line,
+        "guidance/handbook/06-both.md:2:8: error: `title` must be text"
+    );
+    assert_eq!(
+        hint,
+        "a value in `[…]` is a list to YAML; for text that starts with `[`, put it in quotes: `title: \"[Consent, Safety]\"`"
+    );
+}

@@ -215,6 +215,9 @@ fn reword(lines: &[&str], err: &YamlError) -> (Pos, String, String) {
     if raw.contains("mapping values are not allowed") {
         return mapping_value(lines, at, line_text);
     }
+    if let Some(found) = text_after_list(line_text, at) {
+        return found;
+    }
     if raw.contains("<document start>") || raw.contains("did not find expected key") {
         let first = (1..=lines.len()).find(|&l| is_content(lines[l - 1]));
         if let Some(f) = first.filter(|&f| indent(lines[f - 1]) > 0 && f < at.line) {
@@ -248,6 +251,31 @@ fn reword(lines: &[&str], err: &YamlError) -> (Pos, String, String) {
         "this is not valid YAML".into(),
         "write one `key: value` per line, indent nested keys with spaces, and put values that contain `: ` or start with a special character in quotes".into(),
     )
+}
+
+/// `title: [Draft] Safety plan`: a value that starts with `[` or `{` is a
+/// list or a map to YAML, which ends at its bracket; the parser then stops
+/// at the words after it, in terms of keys and indentation.
+fn text_after_list(line_text: &str, at: Pos) -> Option<(Pos, String, String)> {
+    let (key, value) = line_text.split_once(": ")?;
+    let v = value.trim_start();
+    let open = v.chars().next().filter(|c| matches!(c, '[' | '{'))?;
+    let col = key.chars().count() + 2 + (value.chars().count() - v.chars().count()) + 1;
+    let close = if open == '[' { ']' } else { '}' };
+    // The parser stopped on this line, after the value's bracket closed.
+    let closed = v.find(close)?;
+    let after = v[closed + 1..].trim();
+    if after.is_empty() || after.starts_with('#') || at.col <= col {
+        return None;
+    }
+    Some((
+        Pos { line: at.line, col },
+        format!(
+            "a value that starts with `{open}` is a {} to YAML, which ends at `{close}`: the words after it are not read",
+            if open == '[' { "list" } else { "map" }
+        ),
+        quote_hint(line_text),
+    ))
 }
 
 fn quote_hint(line_text: &str) -> String {

@@ -89,9 +89,22 @@ fn text(
     match v.as_text() {
         Some(s) => Some(s.trim().to_string()),
         None => {
+            // A map is site.yaml's way (`title: { en: …, fr: … }`); a list,
+            // YAML's reading of a value in brackets (`[Consent, Safety]`).
+            let hint = if v.entries().is_some() {
+                "a page holds one language, the one its file name gives: write the French text in `<name>.fr.md`, and so on (a map of languages is for `site.yaml`'s title)".to_string()
+            } else if let Some(items) = v.items() {
+                let shown: Vec<&str> = items.iter().filter_map(Node::as_text).collect();
+                format!(
+                    "a value in `[…]` is a list to YAML; for text that starts with `[`, put it in quotes: `{key}: \"[{}]\"`",
+                    shown.join(", ")
+                )
+            } else {
+                "quote it: key: \"...\"".to_string()
+            };
             diags.push(
                 at.error(target(k, v), format!("`{key}` must be text"))
-                    .with_hint("quote it: key: \"...\""),
+                    .with_hint(hint),
             );
             None
         }
