@@ -323,3 +323,48 @@ fn a_photo_embedded_in_an_svg_loses_its_location() {
         "the embedded photo kept its location"
     );
 }
+
+#[test]
+fn a_document_holding_a_located_photo_is_not_published() {
+    // A phone photo pasted into a report: Word and LibreOffice keep its
+    // EXIF, the place it was taken included.
+    let photo = phone_photo();
+    for (file, part) in [
+        ("report.docx", "word/media/image1.jpeg"),
+        ("report.odt", "Pictures/1.jpg"),
+    ] {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        for (name, bytes) in [
+            (
+                "word/document.xml",
+                &b"<w:document xmlns:w=\"w\"><w:body><w:p/></w:body></w:document>"[..],
+            ),
+            (
+                "content.xml",
+                b"<office:document-content xmlns:office=\"o\"/>",
+            ),
+            (part, &photo),
+        ] {
+            w.start_file(name, o).unwrap();
+            std::io::Write::write_all(&mut w, bytes).unwrap();
+        }
+        let s = site();
+        s.write(
+            &format!("guidance/handbook/{file}"),
+            w.finish().unwrap().into_inner(),
+        );
+        let rel = "guidance/handbook/02-signs.en.md";
+        s.write(rel, format!("{}\n[Report]({file})\n", s.read(rel)));
+        let o = s.build();
+        assert_eq!(o.code, 1, "{file}: {}", o.stderr);
+        assert!(
+            o.stderr.contains(&format!(
+                "guidance/handbook/{file}: error: not published: a photo in it records where it was taken (GPS), which anyone who saves the picture from the document can read: `{part}`"
+            )),
+            "{file}: {}",
+            o.stderr
+        );
+        assert!(!s.out().exists());
+    }
+}

@@ -51,6 +51,11 @@ pub fn vet(
             format!("it holds macros or commands that start a program, which a .{ext} file is not expected to"),
             "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF",
         ),
+        (
+            &report.located[..],
+            "a photo in it records where it was taken (GPS), which anyone who saves the picture from the document can read".to_string(),
+            "export the photo again with location turned off (most photo editors offer this, or `exiftool -gps:all= FILE`), put that copy in the document in its place, and save it again",
+        ),
     ];
     let mut ok = true;
     for (items, what, office_hint) in refusals {

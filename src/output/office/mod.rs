@@ -14,6 +14,7 @@ mod csv;
 mod odf;
 mod ooxml;
 mod pdf;
+mod photos;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -46,6 +47,8 @@ pub struct Report {
     /// Why part of a PDF could not be read (encrypted, a stream too large):
     /// published, with a warning.
     pub unchecked: Option<String>,
+    /// Photos in it that record where they were taken (see `photos`).
+    pub located: Vec<String>,
 }
 
 /// The file types inspected, by extension.
@@ -70,11 +73,13 @@ pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
         zip,
         left: TOTAL_CAP,
     };
-    if odf::EXTENSIONS.contains(&ext) {
+    let mut report = if odf::EXTENSIONS.contains(&ext) {
         odf::inspect(&mut package)
     } else {
         ooxml::inspect(&mut package)
-    }
+    }?;
+    photos::check(&mut package, &mut report)?;
+    Ok(report)
 }
 
 /// A document's zip, and how many more bytes its parts may inflate to.
@@ -109,6 +114,12 @@ impl Package<'_> {
 
     /// The text of the part at index `i`, read up to the caps.
     fn part_at(&mut self, i: usize) -> Result<String, String> {
+        let (name, bytes) = self.bytes_at(i)?;
+        String::from_utf8(bytes).map_err(|_| format!("`{name}` is not UTF-8 text"))
+    }
+
+    /// The name and bytes of the part at index `i`, read up to the caps.
+    fn bytes_at(&mut self, i: usize) -> Result<(String, Vec<u8>), String> {
         let entry = self
             .zip
             .by_index(i)
@@ -128,7 +139,7 @@ impl Package<'_> {
             });
         }
         self.left -= bytes.len() as u64;
-        String::from_utf8(bytes).map_err(|_| format!("`{name}` is not UTF-8 text"))
+        Ok((name, bytes))
     }
 }
 

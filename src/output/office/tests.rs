@@ -278,3 +278,42 @@ fn opendocument_dde_links_are_found() {
         ]
     );
 }
+
+/// A phone photo's start: an EXIF block with a GPS directory.
+fn located_jpeg() -> Vec<u8> {
+    let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
+    for (tag, ty, count, value) in [(0x8825u16, 4u16, 1u32, 26u32), (1, 2, 2, u32::from(b'N'))] {
+        t.extend_from_slice(&1u16.to_le_bytes());
+        t.extend_from_slice(&tag.to_le_bytes());
+        t.extend_from_slice(&ty.to_le_bytes());
+        t.extend_from_slice(&count.to_le_bytes());
+        t.extend_from_slice(&value.to_le_bytes());
+        t.extend_from_slice(&0u32.to_le_bytes());
+    }
+    let body = [b"Exif\0\0".as_slice(), &t].concat();
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&(body.len() as u16 + 2).to_be_bytes());
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&[0xFF, 0xDA, 0, 2, 0xFF, 0xD9]);
+    out
+}
+
+#[test]
+fn photos_that_say_where_they_were_taken_are_found() {
+    let photo = located_jpeg();
+    let plain = [&[0xFF, 0xD8][..], &photo[photo.len() - 6..]].concat();
+    for (ext, folder) in [("docx", "word/media/"), ("odt", "Pictures/")] {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        w.start_file("content.xml", o).unwrap();
+        w.write_all(b"<office:document-content xmlns:office=\"o\"/>")
+            .unwrap();
+        w.start_file(format!("{folder}image1.jpeg"), o).unwrap();
+        w.write_all(&photo).unwrap();
+        w.start_file(format!("{folder}image2.JPG"), o).unwrap();
+        w.write_all(&plain).unwrap();
+        let bytes = w.finish().unwrap().into_inner();
+        let r = inspect(ext, &bytes).unwrap();
+        assert_eq!(r.located, [format!("`{folder}image1.jpeg`")], "{ext}");
+    }
+}
