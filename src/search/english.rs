@@ -194,5 +194,7 @@ pub(super) const ENGLISH: Rules = Rules {
         ("shelters", "safehouses", 0),
         ("hrs", "hours", 0),
         ("hr", "hour", 0),
+        // `24x7` finds `24/7` (the number the site writes in groups).
+        ("24x7", "247", 0),
     ],
 };

@@ -11,7 +11,26 @@ pub(super) const SPANISH: Rules = Rules {
     drop: &[],
     prefixes: &[],
     suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
-    irregular: &[],
+    // Irregular verbs: a form of the site joins its infinitive's group
+    // (`dijo`, `decir`), a longer verb's too (`obtiene`, `obtener`;
+    // `previsto`, `prever`), and a query tries either. Not `fue`, `va`
+    // (`ir` and `ser`; `salir` is no `salva`), nor `puesto`, as often a
+    // post (`puesto de salud`), or `hecho`, a fact.
+    irregular: &[
+        ("dijo", "decir", 0),
+        ("dice", "decir", 0),
+        ("dicen", "decir", 0),
+        ("dicho", "decir", 0),
+        ("hizo", "hacer", 0),
+        ("tiene", "tener", 0),
+        ("tienen", "tener", 0),
+        ("tuvo", "tener", 0),
+        ("puso", "poner", 0),
+        ("vio", "ver", 0),
+        ("visto", "ver", 0),
+        ("viene", "venir", 0),
+        ("vienen", "venir", 0),
+    ],
     // A singular typed where the site has only the plural (`capaz`,
     // `capaces`; `luz`, `luces`); `-es` and `-s` plurals start with theirs.
     // Then verb, participle and gender endings, down to the Snowball group
@@ -22,6 +41,19 @@ pub(super) const SPANISH: Rules = Rules {
     // (`guarde`).
     query_suffixes: &[
         ("z", "ces", 2),
+        ("decir", "dijo", 0),
+        ("decir", "dice", 0),
+        ("decir", "dicen", 0),
+        ("decir", "dicho", 0),
+        ("hacer", "hizo", 0),
+        ("tener", "tiene", 0),
+        ("tener", "tienen", 0),
+        ("tener", "tuvo", 0),
+        ("poner", "puso", 0),
+        ("ver", "vio", 0),
+        ("ver", "visto", 0),
+        ("venir", "viene", 0),
+        ("venir", "vienen", 0),
         ("car", "qu", 3),
         ("gar", "gu", 3),
         ("que", "c", 3),

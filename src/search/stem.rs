@@ -407,6 +407,10 @@ mod tests {
         assert_eq!((&en[1], &en[3], &en[5]), (&en[0], &en[2], &en[4]));
         let fr = group_all("fr", &["faire", "fait", "permettre", "permis", "faites"]);
         assert_eq!((&fr[1], &fr[3], &fr[4]), (&fr[0], &fr[2], &fr[0]));
+        let es = group_all("es", &["decir", "dijo", "obtener", "obtiene", "dicen"]);
+        assert_eq!((&es[1], &es[3], &es[4]), (&es[0], &es[2], &es[0]));
+        let pt = group_all("pt", &["dizer", "disse", "satisfazer", "satisfeito"]);
+        assert_eq!((&pt[1], &pt[3]), (&pt[0], &pt[2]));
         // Swahili `mu-` before a `u` comes off with it, as `wa-` does.
         let sw = group_all("sw", &["muuguzi", "wauguzi", "mume", "waume"]);
         assert_eq!(sw, ["guzi", "guzi", "ume", "ume"]);

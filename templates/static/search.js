@@ -275,7 +275,7 @@
 
   // The key two query words make as one, or the first of its variants
   // that is one (`care givers`: `caregiver`).
-  function one(a, b) { return variants(a + b).find(function (v) { return keys.has(v); }); }
+  function one(a, b) { return variants(a + b).find(keys.has, keys); }
 
   // The groups a query word finds, each with a tier: 3 the word or its
   // group, 2 a variant, words it starts (as one types) or a word that
@@ -302,7 +302,9 @@
     // other in a page (not `healthcare` for `health … care`); else the
     // same for its variants (`emails`, `email`), least stripped first.
     if (!tiers.size && (len(q) >= 4 || /^\d+\D/.test(q))) (vs || variants(q)).some(function (v) { return (pair = split(v)); });
-    if (!tiers.size && !pair) pair = joined(q);
+    // Else a number the site writes in groups, typed whole or as another
+    // form of it (`24x7`: `247`, *24/7*).
+    if (!tiers.size && !pair) (vs || variants(q)).some(function (v) { return (pair = joined(v)); });
     // Never a number to another (`116`, a hotline, is not `16`).
     if (!tiers.size && len(q) >= 3 && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
     // Else a longer form of a word of the site (`respiration`, `respirer`):
