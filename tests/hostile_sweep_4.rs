@@ -368,3 +368,30 @@ fn a_document_holding_a_located_photo_is_not_published() {
         assert!(!s.out().exists());
     }
 }
+
+#[test]
+fn a_pdf_holding_a_located_photo_is_not_published() {
+    // img2pdf and scanning apps store a photo's JPEG whole, EXIF included.
+    let photo = phone_photo();
+    let mut pdf = format!(
+        "%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+        photo.len()
+    )
+    .into_bytes();
+    pdf.extend_from_slice(&photo);
+    pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+    let s = site();
+    s.write("guidance/handbook/scan.pdf", pdf);
+    let rel = "guidance/handbook/02-signs.en.md";
+    s.write(rel, format!("{}\n[Scan](scan.pdf)\n", s.read(rel)));
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "guidance/handbook/scan.pdf: error: not published: a photo in it records where it was taken (GPS), which anyone who saves the picture from the document can read: 1 JPEG image"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(!s.out().exists());
+}

@@ -54,7 +54,7 @@ pub fn vet(
         (
             &report.located[..],
             "a photo in it records where it was taken (GPS), which anyone who saves the picture from the document can read".to_string(),
-            "export the photo again with location turned off (most photo editors offer this, or `exiftool -gps:all= FILE`), put that copy in the document in its place, and save it again",
+            "export the photo again with location turned off (most photo editors offer this, or `exiftool -gps:all= FILE`), put that copy in the document in its place, and save it (or make the PDF) again",
         ),
     ];
     let mut ok = true;
@@ -62,7 +62,9 @@ pub fn vet(
         if items.is_empty() {
             continue;
         }
+        // A photo's location is removed from the photo, whatever holds it.
         let hint = match ext {
+            _ if std::ptr::eq(items, &report.located[..]) => office_hint,
             "csv" => CSV_HINT,
             "pdf" => PDF_HINT,
             _ => office_hint,

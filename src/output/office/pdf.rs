@@ -45,6 +45,11 @@ pub fn inspect(bytes: &[u8]) -> Report {
             .macros
             .push("a `/Launch` action (starts a program)".to_string());
     }
+    if found.located > 0 {
+        let n = found.located;
+        let s = if n == 1 { "" } else { "s" };
+        report.located.push(format!("{n} JPEG image{s}"));
+    }
     report.active = found.active();
     report.unchecked = found.unread;
     for a in &found.authors {
@@ -63,6 +68,8 @@ struct Found {
     /// The `/Author`, then the XMP metadata's creators.
     authors: Vec<String>,
     unread: Option<String>,
+    /// JPEG images whose EXIF says where they were taken.
+    located: usize,
 }
 
 impl Found {
@@ -121,6 +128,10 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
                     streams.push(&bytes[start..end]);
                 } else if contains(dict, b"/Metadata") && !contains(dict, b"/Filter") {
                     found.authors.extend(xmp_creators(&bytes[start..end]));
+                } else if bytes[start..end].starts_with(&[0xFF, 0xD8, 0xFF]) {
+                    // A JPEG stored whole (`/DCTDecode`, as img2pdf and
+                    // scanning apps store a photo): its EXIF too.
+                    found.located += usize::from(located(&bytes[start..end]));
                 }
                 i = end + b"endstream".len();
             }
@@ -131,6 +142,15 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
         found.unread = Some("it is encrypted".to_string());
     }
     streams
+}
+
+/// Whether the JPEG `jpeg` records where it was taken.
+fn located(jpeg: &[u8]) -> bool {
+    use crate::output::image_metadata::{Outcome, strip};
+    matches!(
+        strip("jpg", jpeg),
+        Outcome::Stripped { location: true, .. } | Outcome::Unreadable { .. }
+    )
 }
 
 /// The creators an XMP packet names (`<dc:creator><rdf:Seq><rdf:li>…`),

@@ -317,3 +317,20 @@ fn photos_that_say_where_they_were_taken_are_found() {
         assert_eq!(r.located, [format!("`{folder}image1.jpeg`")], "{ext}");
     }
 }
+
+#[test]
+fn a_pdf_holding_a_located_photo_is_found() {
+    let photo = located_jpeg();
+    let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Filter /DCTDecode /DecodeParms << /ColorTransform 0 >> /Length 60 >>\nstream\n".to_vec();
+    pdf.extend_from_slice(&photo);
+    pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+    assert_eq!(inspect("pdf", &pdf).unwrap().located, ["1 JPEG image"]);
+    let plain = [&[0xFF, 0xD8, 0xFF, 0xDB, 0, 2][..], &[0xFF, 0xD9]].concat();
+    let pdf = [
+        &b"%PDF-1.4\n1 0 obj\n<< /Filter /DCTDecode >>\nstream\n"[..],
+        &plain,
+        b"\nendstream\nendobj\n",
+    ]
+    .concat();
+    assert!(inspect("pdf", &pdf).unwrap().located.is_empty());
+}
