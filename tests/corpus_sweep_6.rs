@@ -393,3 +393,40 @@ fn a_title_read_as_a_list_or_a_map_is_told_what_to_write() {
         "a value in `[…]` is a list to YAML; for text that starts with `[`, put it in quotes: `title: \"[Consent, Safety]\"`"
     );
 }
+
+/// Links copied from an e-mail come wrapped in Outlook's Safe Links
+/// (`https://eur01.safelinks.protection.outlook.com/?url=…&data=…`), and
+/// pandoc keeps Google's `https://www.google.com/url?q=…` from a Google
+/// document saved as a web page. They were published as written, without
+/// a word: each reader's click then goes through Microsoft or Google, and
+/// a Safe Link names the staff mailbox it was sent to. A warning at each
+/// gives the address inside; the link still works, so it is published.
+#[test]
+fn a_link_wrapped_by_a_click_tracker_is_told_the_address_inside() {
+    let s = Site::signs_with(
+        "[Referral form](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Freferral%3Fform%3D2&data=05%7C01%7Camina%40example.org%7C&reserved=0)\n\n[Hotlines](https://www.google.com/url?q=https://example.org/hotlines&sa=D&source=editors)\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        line,
+        format!(
+            "{SIGNS}:13:1: warning: this link goes through Outlook's Safe Links: Microsoft sees every reader's click, and the link names the mailbox it was sent to"
+        )
+    );
+    assert_eq!(
+        hint,
+        "link to the address itself: `https://example.org/referral?form=2` (links copied from an e-mail or a Google document are wrapped so)"
+    );
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:15:1"));
+    assert!(
+        line.ends_with(
+            "this link goes through Google's redirect: Google sees every reader's click"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "link to the address itself: `https://example.org/hotlines` (links copied from an e-mail or a Google document are wrapped so)"
+    );
+}

@@ -43,6 +43,13 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
     let from = site.nodes[node].url.as_str();
     let (url, check) = match st.resolver.resolve(dest) {
         Target::External(url) => {
+            if let Some((who, inner)) = super::other_tools::tracked(&url) {
+                st.warn(
+                    pos,
+                    format!("this link goes through {who}"),
+                    Some(&format!("link to the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
+                );
+            }
             return Some(Href {
                 url,
                 external: true,

@@ -75,3 +75,32 @@ mod tests {
         );
     }
 }
+
+/// A link wrapped by a mail or office service's click tracker, as links
+/// copied from an e-mail or exported from Google Docs are (Outlook's Safe
+/// Links, Google's `/url?q=`): every reader's click goes through that
+/// service, and a Safe Link names the mailbox it was sent to. What it
+/// goes through, and the address inside, when `url` is one.
+pub(super) fn tracked(url: &str) -> Option<(&'static str, String)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, query) = rest.split_once('?')?;
+    let (host, path) = host.split_once('/').unwrap_or((host, ""));
+    let host = host.to_ascii_lowercase();
+    let (who, param) = if host.ends_with(".safelinks.protection.outlook.com") {
+        (
+            "Outlook's Safe Links: Microsoft sees every reader's click, and the link names the mailbox it was sent to",
+            "url",
+        )
+    } else if (host == "www.google.com" || host == "google.com") && path == "url" {
+        ("Google's redirect: Google sees every reader's click", "q")
+    } else {
+        return None;
+    };
+    let inner = query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == param).then(|| crate::url::percent_decode(v))
+    })?;
+    (inner.starts_with("http://") || inner.starts_with("https://")).then_some((who, inner))
+}
