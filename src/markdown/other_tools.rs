@@ -45,37 +45,6 @@ pub(super) fn zola_link(dest: &str, rest: &str, dir: &Path) -> (String, String) 
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hidden_folders_on_the_way() {
-        let h = |p: &str| hidden_folder(Path::new(p));
-        assert!(h("pub/.gitbook/assets/a.png").unwrap().contains("GitBook"));
-        assert!(
-            h("pub/.attachments/a.png")
-                .unwrap()
-                .starts_with("`.attachments`")
-        );
-        assert_eq!(h("pub/images/a.png"), None);
-        // The file's own name is said elsewhere.
-        assert_eq!(h("pub/.a.png"), None);
-    }
-
-    #[test]
-    fn zola_links_from_a_page() {
-        assert_eq!(zola_path("@/a/b.md"), Some("a/b.md"));
-        assert_eq!(zola_path("@/"), None);
-        assert_eq!(zola_path("a@/b.md"), None);
-        let (_, hint) = zola_link("@/pub/b.md#x", "pub/b.md#x", Path::new("pub/part"));
-        assert_eq!(
-            hint,
-            "write the path from this page, `../b.md#x` (or from the top of guidance/, `/pub/b.md#x`)"
-        );
-    }
-}
-
 /// A link wrapped by a mail or office service's click tracker, as links
 /// copied from an e-mail or exported from Google Docs are (Outlook's Safe
 /// Links, Google's `/url?q=`): every reader's click goes through that
@@ -103,4 +72,53 @@ pub(super) fn tracked(url: &str) -> Option<(&'static str, String)> {
         (k == param).then(|| crate::url::percent_decode(v))
     })?;
     (inner.starts_with("http://") || inner.starts_with("https://")).then_some((who, inner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_trackers_wrapped_address_is_named() {
+        let inner = |u: &str| tracked(u).map(|(_, i)| i);
+        assert_eq!(
+            inner("https://www.google.com/url?sa=D&q=https%3A%2F%2Fexample.org%2Fa"),
+            Some("https://example.org/a".to_string())
+        );
+        assert_eq!(
+            inner("https://www.google.com/search?q=https://example.org"),
+            None
+        );
+        assert_eq!(inner("https://www.google.com/url?q=consent"), None);
+        assert_eq!(
+            inner("https://safelinks.example.org/?url=https://example.org"),
+            None
+        );
+    }
+
+    #[test]
+    fn hidden_folders_on_the_way() {
+        let h = |p: &str| hidden_folder(Path::new(p));
+        assert!(h("pub/.gitbook/assets/a.png").unwrap().contains("GitBook"));
+        assert!(
+            h("pub/.attachments/a.png")
+                .unwrap()
+                .starts_with("`.attachments`")
+        );
+        assert_eq!(h("pub/images/a.png"), None);
+        // The file's own name is said elsewhere.
+        assert_eq!(h("pub/.a.png"), None);
+    }
+
+    #[test]
+    fn zola_links_from_a_page() {
+        assert_eq!(zola_path("@/a/b.md"), Some("a/b.md"));
+        assert_eq!(zola_path("@/"), None);
+        assert_eq!(zola_path("a@/b.md"), None);
+        let (_, hint) = zola_link("@/pub/b.md#x", "pub/b.md#x", Path::new("pub/part"));
+        assert_eq!(
+            hint,
+            "write the path from this page, `../b.md#x` (or from the top of guidance/, `/pub/b.md#x`)"
+        );
+    }
 }
