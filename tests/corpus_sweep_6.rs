@@ -430,3 +430,29 @@ fn a_link_wrapped_by_a_click_tracker_is_told_the_address_inside() {
         "link to the address itself: `https://example.org/hotlines` (links copied from an e-mail or a Google document are wrapped so)"
     );
 }
+
+/// Notion exports each callout as `<aside>`, its icon first. Its text was
+/// kept and the tag removed with the generic raw-HTML hint ("write the
+/// rest in Markdown"), which does not say that fieldguide has callouts.
+/// The hint now names the callout to write.
+#[test]
+fn a_notion_callout_is_told_the_callout_to_write() {
+    let s = Site::signs_with("<aside>\n💡 Always ask for consent before a referral.\n\n</aside>\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        line,
+        format!("{SIGNS}:13:1: warning: `<aside>` removed from raw HTML; its text is kept")
+    );
+    assert_eq!(
+        hint,
+        "Notion exports its callouts as `<aside>`: write a callout instead, a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the text with `> ` in front"
+    );
+    let page = s.page("en/handbook/signs.html");
+    assert!(
+        page.text_of(".content")
+            .contains("Always ask for consent before a referral."),
+        "{}",
+        page.text
+    );
+}

@@ -390,8 +390,11 @@ fn removed(st: &mut State, name: &str, at: usize) {
         format!("`<{name}>` removed from raw HTML; its text is kept")
     };
     // Formatting tags (`<font>`, `<center>`): once per page, with a count.
-    st.warn_once_per_page(at, msg, HINT);
+    st.warn_once_per_page(at, msg, if name == "aside" { ASIDE } else { HINT });
 }
+
+/// Notion exports each of its callouts as an `<aside>`, its icon first.
+const ASIDE: &str = "Notion exports its callouts as `<aside>`: write a callout instead, a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the text with `> ` in front";
 
 /// `id="x"` (or an old `<a name="x">`) is kept when the page has no such
 /// id yet, so links to it work; it becomes one of the page's anchors.
