@@ -269,6 +269,15 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     } else {
         bytes
     };
+    // A phone video's or recording's place, like a photo's, is about the
+    // people in it: refused whoever the authors are (known by its bytes).
+    if bytes.get(4..8) == Some(b"ftyp") && crate::output::image_metadata::records_location(&bytes) {
+        let msg = "not published: the recording says where it was made (GPS)";
+        diags.push(Diagnostic::error(path, 0, 0, msg).with_hint(
+            "save a copy without its metadata (`ffmpeg -i IN -map_metadata -1 -c copy OUT`, or `exiftool -all= FILE`) and publish that",
+        ));
+        return None;
+    }
     if image {
         return Some(bytes);
     }

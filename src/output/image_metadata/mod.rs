@@ -24,7 +24,10 @@ mod exif;
 mod jpeg;
 mod other;
 mod png;
+mod video;
 mod webp;
+
+pub use video::records_location;
 
 #[cfg(test)]
 mod tests;
