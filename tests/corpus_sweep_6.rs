@@ -456,3 +456,26 @@ fn a_notion_callout_is_told_the_callout_to_write() {
         page.text
     );
 }
+
+/// A link written for the published site from a page's place in it
+/// (`../../fr/handbook/intro.html`, to the French page) climbs out of
+/// `guidance/`: it was refused as pointing outside the guidance folder,
+/// with no hint, though an old site's address inside it is told the page
+/// to link to. It now gets the Markdown file, in the address's language.
+#[test]
+fn a_published_address_outside_guidance_is_told_the_file_to_link_to() {
+    let s = Site::signs_with("[En français](../../fr/handbook/intro.html#top)\n");
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        line,
+        format!(
+            "{SIGNS}:13:1: error: link `../../fr/handbook/intro.html#top` points outside the guidance folder"
+        )
+    );
+    assert_eq!(
+        hint,
+        "the page of that name: link to its Markdown file, `01-intro.fr.md`"
+    );
+}

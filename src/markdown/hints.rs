@@ -110,6 +110,11 @@ fn unsafe_name(name: &str) -> Option<String> {
 /// folders, or to a page that moved. The Markdown files to link to, from
 /// `from`.
 fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
+    in_language(site, from, name, "")
+}
+
+/// [`elsewhere`], with a language suffix (`.fr`) on the files it names.
+fn in_language(site: &Site, from: &Path, name: &str, suffix: &str) -> Option<String> {
     let name = name.trim_end_matches(".html").trim_end_matches(".htm");
     let (_, slug) = crate::slug::order_and_slug(name);
     let pages = names(site).anywhere.get(&crate::slug::loose_key(&slug))?;
@@ -120,9 +125,9 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
             let link = link_from(from, p);
             // A name with a space is written in angle brackets.
             if link.contains(' ') {
-                format!("`<{link}.md>`")
+                format!("`<{link}{suffix}.md>`")
             } else {
-                format!("`{link}.md`")
+                format!("`{link}{suffix}.md`")
             }
         })
         .collect();
@@ -136,6 +141,27 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
             links.join(" or ")
         ),
     })
+}
+
+/// A link that climbs out of `guidance/` to an address of the published
+/// site, written from a page's place in the output
+/// (`../../fr/handbook/intro.html`): the page's Markdown file to link to,
+/// and the language suffix when the address names another language.
+pub(super) fn published_address(site: &Site, from: &Path, dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let lower = last.to_ascii_lowercase();
+    if !(path.ends_with('/') || lower.ends_with(".html") || lower.ends_with(".htm")) {
+        return None;
+    }
+    // The address's language folder, when it is not the default's.
+    let default = site.config.default_index();
+    let lang = path.split('/').find_map(|seg| {
+        let i = site.config.lang_index(seg)?;
+        (i != default).then(|| site.config.languages[i].code.as_str())
+    });
+    let suffix = lang.map_or(String::new(), |code| format!(".{code}"));
+    in_language(site, from, last, &suffix)
 }
 
 /// A target holding a character that shows as nothing (a zero-width space

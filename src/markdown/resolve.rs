@@ -142,7 +142,7 @@ impl<'s> Resolver<'s> {
         let Some(path) = normalize(&joined) else {
             return Target::Missing {
                 message: format!("link `{dest}` points outside the guidance folder"),
-                hint: None,
+                hint: hints::published_address(self.site, self.dir, dest),
             };
         };
         let found = self.in_guidance(dest, &decoded, &path, fragment.clone());
