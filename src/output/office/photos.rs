@@ -5,14 +5,21 @@
 //! published as it is, so such a photo keeps it from being published, as a
 //! photo file would lose its location (`image_metadata`).
 
-use super::{Package, Report};
+use super::{PART_CAP, Package, Report};
 use crate::output::image_metadata::{Outcome, strip};
+use std::io::Read;
 
 /// Names of the parts looked at: the types `image_metadata` reads.
 const EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "png", "webp"];
 
+/// The most all photos of a document inflate to together, apart from the
+/// other parts' budget: a deck of a hundred phone photos is larger than
+/// its XML could ever be, and still far below what a zip bomb claims.
+const PHOTOS_CAP: u64 = if cfg!(test) { 8 << 20 } else { 2 << 30 };
+
 /// Adds each photo of `zip` that says where it was taken to `report`.
 pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
+    let mut left = PHOTOS_CAP;
     for (i, name) in zip.names() {
         let ext = name
             .rsplit_once('.')
@@ -21,7 +28,24 @@ pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
         if !EXTENSIONS.contains(&ext.as_str()) {
             continue;
         }
-        let (_, bytes) = zip.bytes_at(i)?;
+        let entry = zip
+            .zip
+            .by_index(i)
+            .map_err(|e| format!("a part cannot be read ({e})"))?;
+        let cap = PART_CAP.min(left);
+        let mut bytes = Vec::new();
+        entry
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("`{name}` cannot be read ({e})"))?;
+        if bytes.len() as u64 > cap {
+            return Err(if cap == PART_CAP {
+                format!("`{name}` is over {} MB", PART_CAP >> 20)
+            } else {
+                format!("its pictures are over {} MB together", PHOTOS_CAP >> 20)
+            });
+        }
+        left -= bytes.len() as u64;
         match strip(&ext, &bytes) {
             Outcome::Stripped { location: true, .. } => report.located.push(format!("`{name}`")),
             // Markers of metadata in a picture that cannot be walked.

@@ -334,3 +334,23 @@ fn a_pdf_holding_a_located_photo_is_found() {
     .concat();
     assert!(inspect("pdf", &pdf).unwrap().located.is_empty());
 }
+
+#[test]
+fn photos_have_a_budget_of_their_own() {
+    // More photos than all XML parts may inflate to together: still read.
+    let photo = located_jpeg();
+    let filler = vec![0u8; (1 << 20) - 1];
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for i in 0..5 {
+        w.start_file(format!("ppt/media/image{i}.png"), o).unwrap();
+        w.write_all(&filler).unwrap();
+    }
+    w.start_file("ppt/media/image9.jpeg", o).unwrap();
+    w.write_all(&photo).unwrap();
+    w.start_file("ppt/slides/slide1.xml", o).unwrap();
+    w.write_all(b"<p:sld xmlns:p=\"p\"/>").unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    let r = inspect("pptx", &bytes).unwrap();
+    assert_eq!(r.located, ["`ppt/media/image9.jpeg`"]);
+}
