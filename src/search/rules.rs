@@ -219,8 +219,20 @@ const SWAHILI: Rules = Rules {
         ("vy", 3, true),
     ],
     suffixes: &[],
-    irregular: &[("watu", "mtu", 0), ("vitu", "kitu", 0)],
-    query_suffixes: &[("mtu", "watu", 0), ("kitu", "vitu", 0)],
+    // And plurals no prefix makes: `wanawake` (women) of `mwanamke`,
+    // `wanaume` (men) of `mwanamume`.
+    irregular: &[
+        ("watu", "mtu", 0),
+        ("vitu", "kitu", 0),
+        ("wanawake", "mwanamke", 0),
+        ("wanaume", "mwanamume", 0),
+    ],
+    query_suffixes: &[
+        ("mtu", "watu", 0),
+        ("kitu", "vitu", 0),
+        ("mwanamke", "wanawake", 0),
+        ("mwanamume", "wanaume", 0),
+    ],
     sounds: &[],
     acronyms: &[],
 };

@@ -26,8 +26,21 @@ pub(super) const RUSSIAN: Rules = Rules {
     // `ребёнка`, `ребёнку`) where the site has both, as English `children`
     // joins `child` (see `stem`); and each word's forms are tried on a
     // query as the other's, for a site that has one of them only.
-    irregular: &[("дет", "ребенк", 0)],
+    // Verbs of going in `-йти` make their past in `-шёл`, `-шла`, `-шли`
+    // (`пойти`, `пошёл`; `прийти`, `пришёл`; `найти`, `нашли`), which no
+    // ending makes either: joined and tried the same way.
+    irregular: &[
+        ("дет", "ребенк", 0),
+        ("шел", "йти", 0),
+        ("шла", "йти", 0),
+        ("шли", "йти", 0),
+        ("шло", "йти", 0),
+    ],
     query_suffixes: &[
+        ("йти", "шел", 0),
+        ("йти", "шла", 0),
+        ("йти", "шли", 0),
+        ("йти", "шло", 0),
         ("детьми", "ребенк", 0),
         ("детей", "ребенк", 0),
         ("детям", "ребенк", 0),

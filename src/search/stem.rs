@@ -411,6 +411,10 @@ mod tests {
         assert_eq!((&es[1], &es[3], &es[4]), (&es[0], &es[2], &es[0]));
         let pt = group_all("pt", &["dizer", "disse", "satisfazer", "satisfeito"]);
         assert_eq!((&pt[1], &pt[3]), (&pt[0], &pt[2]));
+        let ru = group_all("ru", &["пойти", "пошёл", "найти", "нашли"]);
+        assert_eq!((&ru[1], &ru[3]), (&ru[0], &ru[2]));
+        let sw = group_all("sw", &["mwanamke", "wanawake"]);
+        assert_eq!(sw[0], sw[1]);
         // Swahili `mu-` before a `u` comes off with it, as `wa-` does.
         let sw = group_all("sw", &["muuguzi", "wauguzi", "mume", "waume"]);
         assert_eq!(sw, ["guzi", "guzi", "ume", "ume"]);
