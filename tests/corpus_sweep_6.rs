@@ -5,23 +5,9 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, message_at};
 
 const SIGNS: &str = "guidance/handbook/02-signs.en.md";
-
-/// The `path:line:col: warning: …` (or `error: …`) line of `stderr` that
-/// starts with `at`, and the hint under it.
-fn message_at<'a>(stderr: &'a str, at: &str) -> (&'a str, &'a str) {
-    let mut lines = stderr.lines();
-    let line = lines
-        .find(|l| l.starts_with(&format!("{at}: ")))
-        .unwrap_or_else(|| panic!("no message at {at}:\n{stderr}"));
-    let hint = lines
-        .take_while(|l| !l.contains(": warning: ") && !l.contains(": error: "))
-        .find_map(|l| l.trim_start().strip_prefix("= hint: "))
-        .unwrap_or_else(|| panic!("no hint under {line}:\n{stderr}"));
-    (line, hint)
-}
 
 /// A page whose file name has `?` (`FAQ?.md`, as a question-titled Notion
 /// or Confluence page is exported) is skipped with a warning; the links to

@@ -143,6 +143,20 @@ impl Page {
     }
 }
 
+/// The `path:line:col: warning: …` (or `error: …`) line of `stderr` that
+/// starts with `at`, and the hint under it.
+pub fn message_at<'a>(stderr: &'a str, at: &str) -> (&'a str, &'a str) {
+    let mut lines = stderr.lines();
+    let line = lines
+        .find(|l| l.starts_with(&format!("{at}: ")))
+        .unwrap_or_else(|| panic!("no message at {at}:\n{stderr}"));
+    let hint = lines
+        .take_while(|l| !l.contains(": warning: ") && !l.contains(": error: "))
+        .find_map(|l| l.trim_start().strip_prefix("= hint: "))
+        .unwrap_or_else(|| panic!("no hint under {line}:\n{stderr}"));
+    (line, hint)
+}
+
 pub fn copy_dir(src: &Path, dst: &Path) {
     std::fs::create_dir_all(dst).unwrap();
     for e in std::fs::read_dir(src).unwrap() {
