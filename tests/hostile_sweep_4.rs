@@ -289,39 +289,48 @@ fn phone_photo() -> Vec<u8> {
 #[test]
 fn a_photo_embedded_in_an_svg_loses_its_location() {
     // What Inkscape's "embed" writes: the photo's file whole, EXIF included.
+    // A trusted site's SVG is published unsanitised, its photos cleaned too.
     let svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<image width=\"10\" height=\"10\" href=\"data:image/jpeg;base64,{}\"/>\n</svg>\n",
         base64(&phone_photo())
     );
-    let s = site();
-    s.write("guidance/handbook/images/shelter.svg", svg);
-    let rel = "guidance/handbook/02-signs.en.md";
-    s.write(
-        rel,
-        format!("{}\n![Shelter](images/shelter.svg)\n", s.read(rel)),
-    );
-    let o = s.build_ok();
-    assert!(
-        o.stderr.contains(
-            "guidance/handbook/images/shelter.svg:2:31: warning: the published copy leaves out the location (GPS)"
-        ),
-        "{}",
-        o.stderr
-    );
-    let published =
-        std::fs::read_to_string(s.out().join("en/handbook/images/shelter.svg")).unwrap();
-    let doc = roxmltree::Document::parse(&published).unwrap();
-    let href = doc
-        .descendants()
-        .find(|n| n.has_tag_name("image"))
-        .and_then(|n| n.attribute("href"))
-        .unwrap();
-    let photo = unbase64(href.strip_prefix("data:image/jpeg;base64,").unwrap());
-    assert!(photo.starts_with(&[0xFF, 0xD8, 0xFF]));
-    assert!(
-        !photo.windows(13).any(|w| w == b"GPSSECRETMARK"),
-        "the embedded photo kept its location"
-    );
+    for (trusted, col) in [(false, 31), (true, 37)] {
+        let s = site();
+        if trusted {
+            s.write(
+                "site.yaml",
+                format!("{}allow_raw_html: true\n", s.read("site.yaml")),
+            );
+        }
+        s.write("guidance/handbook/images/shelter.svg", &svg);
+        let rel = "guidance/handbook/02-signs.en.md";
+        s.write(
+            rel,
+            format!("{}\n![Shelter](images/shelter.svg)\n", s.read(rel)),
+        );
+        let o = s.build_ok();
+        assert!(
+            o.stderr.contains(&format!(
+                "guidance/handbook/images/shelter.svg:2:{col}: warning: the published copy leaves out the location (GPS)"
+            )),
+            "trusted: {trusted}: {}",
+            o.stderr
+        );
+        let published =
+            std::fs::read_to_string(s.out().join("en/handbook/images/shelter.svg")).unwrap();
+        let doc = roxmltree::Document::parse(&published).unwrap();
+        let href = doc
+            .descendants()
+            .find(|n| n.has_tag_name("image"))
+            .and_then(|n| n.attribute("href"))
+            .unwrap();
+        let photo = unbase64(href.strip_prefix("data:image/jpeg;base64,").unwrap());
+        assert!(photo.starts_with(&[0xFF, 0xD8, 0xFF]));
+        assert!(
+            !photo.windows(13).any(|w| w == b"GPSSECRETMARK"),
+            "trusted: {trusted}: the embedded photo kept its location"
+        );
+    }
 }
 
 #[test]

@@ -288,6 +288,13 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
         return None;
     }
     if rules.allow_raw {
+        // As they are, but for the photos an SVG embeds: their metadata is
+        // about the people in them, as a photo file's is.
+        if file_types::classify(&name) == FileType::Svg {
+            let (cleaned, located) = crate::output::svg::raw_photos_cleaned(&bytes);
+            diags.extend(located.map(|(line, col)| embedded_location(path, line, col)));
+            return Some(cleaned);
+        }
         return Some(bytes);
     }
     if file_types::classify(&name) == FileType::Svg {
@@ -308,11 +315,7 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
                     ));
                 }
                 if let Some((line, col)) = s.photo_location.map(|(l, c)| at(l, c)) {
-                    let msg = "the published copy leaves out the location (GPS) and camera data \
-                               of a photo embedded in it; the source file still has them";
-                    diags.push(Diagnostic::warning(path, line, col, msg).with_hint(
-                        "to remove the location from the file too, export the photo again with location turned off (most photo editors offer this) and embed that copy",
-                    ));
+                    diags.push(embedded_location(path, line, col));
                 }
                 Some(s.bytes)
             }
@@ -340,6 +343,15 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
         );
     }
     None
+}
+
+/// The warning for an SVG whose embedded photo's location was left out.
+fn embedded_location(path: &Path, line: usize, col: usize) -> Diagnostic {
+    let msg = "the published copy leaves out the location (GPS) and camera data \
+               of a photo embedded in it; the source file still has them";
+    Diagnostic::warning(path, line, col, msg).with_hint(
+        "to remove the location from the file too, export the photo again with location turned off (most photo editors offer this) and embed that copy",
+    )
 }
 
 /// A photo's bytes without the metadata that can say where it was taken or

@@ -42,6 +42,47 @@ pub fn clean(value: &str) -> Embedded {
     }
 }
 
+/// `svg` as it is (a trusted site's, `allow_raw_html`, published without
+/// sanitising), but for the photos it embeds: each `data:image/…;base64,`
+/// in its text is cleaned in place. Also the byte offset of the first
+/// whose location was left out.
+pub fn clean_raw(svg: &[u8]) -> (Vec<u8>, Option<usize>) {
+    let mut out = Vec::with_capacity(svg.len());
+    let mut located = None;
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(svg, b"data:image/") {
+        if at < copied {
+            continue;
+        }
+        let end = at
+            + svg[at..]
+                .iter()
+                .position(|&c| !(c.is_ascii_alphanumeric() || b"+/=;:,-\r\n\t ".contains(&c)))
+                .unwrap_or(svg.len() - at);
+        let Ok(value) = std::str::from_utf8(&svg[at..end]) else {
+            continue;
+        };
+        let value = value.trim_end();
+        if !super::allow::is_embedded_raster(value) {
+            continue;
+        }
+        if let Embedded::Cleaned {
+            value: clean,
+            location,
+        } = clean(value)
+        {
+            out.extend_from_slice(&svg[copied..at]);
+            out.extend_from_slice(clean.as_bytes());
+            copied = at + value.len();
+            if location {
+                located.get_or_insert(at);
+            }
+        }
+    }
+    out.extend_from_slice(&svg[copied..]);
+    (out, located)
+}
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Standard base64, white space and padding ignored; `None` when a
@@ -86,6 +127,29 @@ fn encode(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_raw_svg_is_left_as_it_is_but_for_photos_with_metadata() {
+        let plain = "<svg><image href=\"data:image/png;base64,iVBORw0KGgo=\"/><text>data:image/ x</text></svg>";
+        assert_eq!(
+            clean_raw(plain.as_bytes()),
+            (plain.as_bytes().to_vec(), None)
+        );
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE1, 0, 16];
+        jpeg.extend_from_slice(b"Exif\0\0II*\0\x08\0\0\0");
+        jpeg.extend_from_slice(&[0xFF, 0xDA, 0, 2, 0xFF, 0xD9]);
+        let svg = format!(
+            "<svg>\n<image href='data:image/jpeg;base64,{}'/></svg>",
+            encode(&jpeg)
+        );
+        let (out, _) = clean_raw(svg.as_bytes());
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.starts_with("<svg>\n<image href='data:image/jpeg;base64,")
+                && out.ends_with("'/></svg>")
+        );
+        assert!(!out.contains(&encode(&jpeg)), "{out}");
+    }
 
     #[test]
     fn base64_round_trips() {

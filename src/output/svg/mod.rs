@@ -131,6 +131,18 @@ pub fn sanitise(bytes: &[u8]) -> Result<Sanitised, Refused> {
     })
 }
 
+/// `bytes` of a trusted site's SVG, published unsanitised, with the
+/// metadata of the photos it embeds removed, and the 1-based line and
+/// column of the first whose location was left out (see [`embedded`]).
+pub fn raw_photos_cleaned(bytes: &[u8]) -> (Vec<u8>, Option<(usize, usize)>) {
+    let (out, at) = embedded::clean_raw(bytes);
+    let at = at.map(|at| {
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        position(&before, before.len())
+    });
+    (out, at)
+}
+
 /// 1-based line and column (in characters) of byte `at`.
 fn position(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at.min(text.len())];
