@@ -209,6 +209,9 @@ fn is_leftover(name: &str) -> bool {
             ".crdownload",
             ".lock",
             ".sync-conflict",
+            // JetBrains' safe write: the new text, and the old file.
+            "___jb_tmp___",
+            "___jb_old___",
         ]
         .iter()
         .any(|e| trimmed.ends_with(e))

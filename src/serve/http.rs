@@ -79,20 +79,22 @@ async fn events(
 }
 
 /// The output path for a request path; `None` for anything that tries to
-/// leave the site (`..`, encoded or not, backslashes, NUL).
+/// leave the site (`..`, encoded or not, backslashes, NUL), and for an
+/// encoded slash: it is not a folder separator, and a page found through
+/// one would be served one folder off, its relative links broken.
 pub fn resolve(path: &str) -> Option<String> {
-    let decoded = crate::markdown::links::percent_decode(path);
     let mut parts = Vec::new();
-    for seg in decoded.split('/') {
-        match seg {
+    for seg in path.split('/') {
+        let seg = crate::markdown::links::percent_decode(seg);
+        match seg.as_str() {
             "" | "." => {}
             ".." => return None,
-            s if s.contains('\\') || s.contains('\0') => return None,
-            s => parts.push(s),
+            s if s.contains(['/', '\\', '\0']) => return None,
+            _ => parts.push(seg),
         }
     }
     let mut out = parts.join("/");
-    if out.is_empty() || decoded.ends_with('/') {
+    if out.is_empty() || path.ends_with('/') {
         if !out.is_empty() {
             out.push('/');
         }
@@ -371,6 +373,8 @@ mod tests {
         assert_eq!(resolve("/%2e%2e/site.yaml"), None);
         assert_eq!(resolve("/en/..%2f..%2fsite.yaml"), None);
         assert_eq!(resolve("/en/%5c..%5csite.yaml"), None);
+        assert_eq!(resolve("/en%2f"), None);
+        assert_eq!(resolve("/en/handbook%2Fsigns.html"), None);
     }
 
     fn site(paths: &[&str]) -> Files {

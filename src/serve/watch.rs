@@ -17,14 +17,14 @@ pub struct Watcher {
     _debouncer: Box<dyn std::any::Any>,
 }
 
-/// Files that are not content: editor swap files, our own temp files.
+/// Files that are not content: those the build never reads (editors'
+/// backups, swap and autosave files: the loader's own list), our own temp
+/// files. (vim's `4913` probe is made and removed within one debounce
+/// window, which drops it.)
 fn ignored(p: &std::path::Path, ignore: &[PathBuf]) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     ignore.iter().any(|i| p.starts_with(i))
-        || name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
+        || crate::content::names::ignored(name)
         || name.contains(".fieldguide-tmp")
         || p.components().any(|c| c.as_os_str() == ".git")
 }

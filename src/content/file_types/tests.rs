@@ -153,6 +153,8 @@ fn leftovers_are_never_published() {
         ".#notes.md",
         "a.orig",
         "a.rej",
+        "02-signs.en.md___jb_tmp___",
+        "02-signs.en.md___jb_old___",
         "x.part",
         "x.crdownload",
         "photo (sync-conflict).sync-conflict-20240101-000000-ABC.png",
