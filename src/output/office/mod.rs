@@ -120,12 +120,27 @@ impl Package<'_> {
 
     /// The name and bytes of the part at index `i`, read up to the caps.
     fn bytes_at(&mut self, i: usize) -> Result<(String, Vec<u8>), String> {
+        let (name, bytes) = self.capped_at(i, self.left, "its parts", TOTAL_CAP)?;
+        self.left -= bytes.len() as u64;
+        Ok((name, bytes))
+    }
+
+    /// The name and bytes of the part at index `i`, read up to [`PART_CAP`]
+    /// and what is `left` of a budget of `total` for `what` (the parts, the
+    /// pictures): a zip bomb stops there.
+    fn capped_at(
+        &mut self,
+        i: usize,
+        left: u64,
+        what: &str,
+        total: u64,
+    ) -> Result<(String, Vec<u8>), String> {
         let entry = self
             .zip
             .by_index(i)
             .map_err(|e| format!("a part cannot be read ({e})"))?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        let cap = PART_CAP.min(self.left);
+        let cap = PART_CAP.min(left);
         let mut bytes = Vec::new();
         entry
             .take(cap + 1)
@@ -135,10 +150,9 @@ impl Package<'_> {
             return Err(if cap == PART_CAP {
                 format!("`{name}` is over {} MB", PART_CAP >> 20)
             } else {
-                format!("its parts are over {} MB together", TOTAL_CAP >> 20)
+                format!("{what} are over {} MB together", total >> 20)
             });
         }
-        self.left -= bytes.len() as u64;
         Ok((name, bytes))
     }
 }

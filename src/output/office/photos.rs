@@ -5,9 +5,8 @@
 //! published as it is, so such a photo keeps it from being published, as a
 //! photo file would lose its location (`image_metadata`).
 
-use super::{PART_CAP, Package, Report};
+use super::{Package, Report};
 use crate::output::image_metadata::{Outcome, strip};
-use std::io::Read;
 
 /// Names of the parts looked at: the types `image_metadata` reads.
 const EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "png", "webp"];
@@ -28,23 +27,7 @@ pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
         if !EXTENSIONS.contains(&ext.as_str()) {
             continue;
         }
-        let entry = zip
-            .zip
-            .by_index(i)
-            .map_err(|e| format!("a part cannot be read ({e})"))?;
-        let cap = PART_CAP.min(left);
-        let mut bytes = Vec::new();
-        entry
-            .take(cap + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("`{name}` cannot be read ({e})"))?;
-        if bytes.len() as u64 > cap {
-            return Err(if cap == PART_CAP {
-                format!("`{name}` is over {} MB", PART_CAP >> 20)
-            } else {
-                format!("its pictures are over {} MB together", PHOTOS_CAP >> 20)
-            });
-        }
+        let (_, bytes) = zip.capped_at(i, left, "its pictures", PHOTOS_CAP)?;
         left -= bytes.len() as u64;
         match strip(&ext, &bytes) {
             Outcome::Stripped { location: true, .. } => report.located.push(format!("`{name}`")),
