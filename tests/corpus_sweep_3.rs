@@ -5,37 +5,7 @@
 mod common;
 
 use common::Site;
-
-const JPEG: &[u8] = include_bytes!("fixtures/photos/plain.jpg");
-/// SOI and JFIF: segments added go after them.
-const JPEG_HEAD: usize = 20;
-
-/// The photo fixture with an EXIF block holding a GPS latitude (then a
-/// marker to look for), as a phone writes it.
-fn phone_photo() -> Vec<u8> {
-    let entry = |t: &mut Vec<u8>, tag: u16, ty: u16, count: u32, value: [u8; 4]| {
-        t.extend(tag.to_le_bytes());
-        t.extend(ty.to_le_bytes());
-        t.extend(count.to_le_bytes());
-        t.extend(value);
-    };
-    // IFD0 at 8 (one entry: where the GPS directory is, 26), then the GPS
-    // directory (one entry: latitude reference `N`).
-    let mut t = b"II\x2a\0\x08\0\0\0\x01\0".to_vec();
-    entry(&mut t, 0x8825, 4, 1, 26u32.to_le_bytes());
-    t.extend([0; 4]);
-    t.extend(1u16.to_le_bytes());
-    entry(&mut t, 1, 2, 2, *b"N\0\0\0");
-    t.extend([0; 4]);
-    t.extend(b"GPSSECRETMARK");
-    let body = [b"Exif\0\0".as_slice(), &t].concat();
-    let mut j = JPEG[..JPEG_HEAD].to_vec();
-    j.extend([0xFF, 0xE1]);
-    j.extend((body.len() as u16 + 2).to_be_bytes());
-    j.extend(body);
-    j.extend(&JPEG[JPEG_HEAD..]);
-    j
-}
+use common::photo::phone_photo;
 
 /// `.jfif` is what Windows names a JPEG saved from a browser, and `.jpe`
 /// an old name of JPEG: browsers show both. They were refused as "a format

@@ -5,6 +5,7 @@
 mod common;
 
 use common::Site;
+use common::photo::phone_photo;
 
 fn site() -> Site {
     Site::fixture("basic")
@@ -253,36 +254,6 @@ fn unbase64(text: &str) -> Vec<u8> {
             acc &= (1 << bits) - 1;
         }
     }
-    out
-}
-
-/// The JPEG of the photo tests with an EXIF block holding a GPS directory
-/// (a latitude) and a marker to look for.
-fn phone_photo() -> Vec<u8> {
-    let jpeg = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos/plain.jpg"),
-    )
-    .unwrap();
-    let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
-    let entry = |t: &mut Vec<u8>, tag: u16, ty: u16, count: u32, value: u32| {
-        t.extend_from_slice(&tag.to_le_bytes());
-        t.extend_from_slice(&ty.to_le_bytes());
-        t.extend_from_slice(&count.to_le_bytes());
-        t.extend_from_slice(&value.to_le_bytes());
-    };
-    t.extend_from_slice(&1u16.to_le_bytes());
-    entry(&mut t, 0x8825, 4, 1, 8 + 2 + 12 + 4);
-    t.extend_from_slice(&0u32.to_le_bytes());
-    t.extend_from_slice(&1u16.to_le_bytes());
-    entry(&mut t, 1, 2, 2, u32::from(b'N'));
-    t.extend_from_slice(&0u32.to_le_bytes());
-    t.extend_from_slice(b"GPSSECRETMARK");
-    let body = [b"Exif\0\0".as_slice(), &t].concat();
-    let mut out = jpeg[..2].to_vec();
-    out.extend_from_slice(&[0xFF, 0xE1]);
-    out.extend_from_slice(&(body.len() as u16 + 2).to_be_bytes());
-    out.extend_from_slice(&body);
-    out.extend_from_slice(&jpeg[2..]);
     out
 }
 

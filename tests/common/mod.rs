@@ -8,6 +8,7 @@ pub mod cpu_time;
 pub mod edition;
 pub mod office;
 pub mod pdf;
+pub mod photo;
 pub mod search_page;
 
 use assert_cmd::Command;
