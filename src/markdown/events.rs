@@ -205,6 +205,9 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             st.emit(Event::Start(tag));
         }
         Tag::CodeBlock(_) => {
+            if let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)) = &tag {
+                super::myst::directive(st, info, range.start);
+            }
             st.in_code = true;
             st.emit(Event::Start(tag));
         }

@@ -169,6 +169,9 @@ pub(super) fn line(st: &mut State, pos: usize) {
             .filter(|(path, frag)| !path.contains(' ') && frag.contains(' '));
         let hint = match (hints::tel_without_spaces(&target), curly_title(&target)) {
             (Some(tel), _) => format!("write the number without spaces: `({tel})`"),
+            _ if let Some(file) = hints::without_size(&target) => format!(
+                "the size after the file is another editor's (Azure DevOps, Typora); fieldguide shows an image at its own size, never wider than the page: write `({file})`"
+            ),
             _ if let Some((path, frag)) = anchor => format!(
                 "an anchor is the heading's id, which has `-` for spaces: `({path}#{})`",
                 crate::slug::heading_id(frag)

@@ -25,6 +25,7 @@ mod html_policy;
 mod link_html;
 mod lint;
 mod lost;
+mod myst;
 mod notes;
 mod other_tools;
 mod pandoc_raw;

@@ -333,9 +333,17 @@ pub(super) enum Kind {
     InlineNote,
     /// MDX's `import Tabs from '@theme/Tabs';`.
     Import,
+    /// MkDocs Material's content tab, `=== "Phone"`.
+    Tab,
+    /// MkDocs's snippet line, `--8<-- "includes/consent.md"`.
+    Snippet,
+    /// An abbreviation, `*[GBV]: Gender-based violence` (MkDocs, kramdown).
+    Abbreviation,
+    /// A MyST target line, `(safety-plan)=`.
+    Target,
 }
 
-pub(super) const KINDS: usize = 11;
+pub(super) const KINDS: usize = 15;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -351,6 +359,10 @@ impl Kind {
         Kind::Admonition,
         Kind::InlineNote,
         Kind::Import,
+        Kind::Tab,
+        Kind::Snippet,
+        Kind::Abbreviation,
+        Kind::Target,
     ];
 }
 

@@ -13,7 +13,9 @@ impl Dialects {
     pub(in crate::markdown) fn new(body: &str) -> Self {
         let mut drops = Vec::new();
         if memchr::memchr(b'{', body.as_bytes()).is_some()
-            || [":::", "!!!", "???"].iter().any(|m| body.contains(m))
+            || [":::", "!!!", "???", "===", "--8<--", "*[", ")="]
+                .iter()
+                .any(|m| body.contains(m))
             || body.starts_with("import ")
             || body.contains("\nimport ")
         {
@@ -47,6 +49,14 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             Some(Kind::Kramdown)
         } else if is_mdx_import(line) {
             Some(Kind::Import)
+        } else if is_tab(line) {
+            Some(Kind::Tab)
+        } else if is_snippet(line) {
+            Some(Kind::Snippet)
+        } else if abbreviation(line).is_some() {
+            Some(Kind::Abbreviation)
+        } else if is_myst_target(line) {
+            Some(Kind::Target)
         } else {
             None
         };
@@ -134,6 +144,62 @@ pub(super) fn is_admonition(line: &str) -> bool {
         && TYPES.iter().any(|k| words[0].eq_ignore_ascii_case(k))
         && words.iter().all(class)
         && title.is_none_or(|t| t.ends_with('"'))
+}
+
+/// MkDocs Material's content tab, `=== "Phone"`, `===! "A"`, `===+ "B"`,
+/// with at most three spaces before (tabs nest, but a nested one is
+/// indented code already). A setext underline is `=` alone.
+pub(super) fn is_tab(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    let Some(rest) = ["===!", "===+", "==="]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+    else {
+        return false;
+    };
+    let title = rest.trim();
+    line.len() - t.len() <= 3
+        && rest.starts_with(' ')
+        && title.len() >= 2
+        && title.starts_with('"')
+        && title.ends_with('"')
+}
+
+/// MkDocs's snippet line, `--8<-- "includes/consent.md"` (or `;--8<--`,
+/// `--8<-- 'a.md'`), which pulls another file's text in: alone on its line.
+pub(super) fn is_snippet(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix(';').unwrap_or(t).strip_prefix("--8<--") else {
+        return false;
+    };
+    let rest = rest.trim();
+    rest.is_empty()
+        || (rest.len() >= 2
+            && ((rest.starts_with('"') && rest.ends_with('"'))
+                || (rest.starts_with('\'') && rest.ends_with('\''))))
+}
+
+/// An abbreviation line, `*[GBV]: Gender-based violence`, as MkDocs,
+/// kramdown and PHP Markdown Extra write it: the short form and its words.
+pub(super) fn abbreviation(line: &str) -> Option<(&str, &str)> {
+    let rest = line.trim_end().strip_prefix("*[")?;
+    let (short, words) = rest.split_once("]:")?;
+    let words = words.trim();
+    (!short.trim().is_empty() && !short.contains('[') && !words.is_empty())
+        .then(|| (short.trim(), words))
+}
+
+/// A MyST target line, `(safety-plan)=`, which names the heading below it
+/// for `{ref}` links.
+pub(super) fn is_myst_target(line: &str) -> bool {
+    let Some(label) = line
+        .trim_end()
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(")="))
+    else {
+        return false;
+    };
+    !label.is_empty() && !label.contains(char::is_whitespace) && !label.contains(['(', ')'])
 }
 
 /// An MDX import at a line's start: `import Tabs from '@theme/Tabs';`,

@@ -6,6 +6,9 @@ use crate::markdown::state::Kind;
 
 pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
     let (msg, hint) = match kind {
+        Kind::Tab | Kind::Snippet | Kind::Abbreviation | Kind::Target => {
+            return mkdocs_and_myst(kind, shown, more);
+        }
         Kind::WikiLink => {
             let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
             return (
@@ -89,4 +92,64 @@ fn kept_id(shown: &str) -> String {
         .map_or(String::new(), |id| {
             format!(" (its id `{id}` is kept, so links to `#{id}` work)")
         })
+}
+
+/// MkDocs Material's and MyST's lines, which carry what readers were meant
+/// to see elsewhere: a tab, another file's text, an abbreviation's words,
+/// a heading's label.
+/// (`kind` is one of the four; any other is read as a target.)
+fn mkdocs_and_myst(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    match kind {
+        Kind::Tab => (
+            format!(
+                "MkDocs content tab `{shown}` left out{more}: fieldguide has no tabs, so the lines indented under it are published as plain text (after a blank line, as code)"
+            ),
+            "write each tab as a section: its title as a heading (`### Phone`), then its lines without their four spaces; a printed page shows every tab anyway"
+                .to_string(),
+        ),
+        Kind::Snippet => {
+            let file = shown
+                .trim()
+                .trim_start_matches(';')
+                .trim_start_matches("--8<--")
+                .trim();
+            let file = file.trim_matches(|c| c == '"' || c == '\'');
+            let what = if file.is_empty() {
+                "the files listed between the two `--8<--` lines".to_string()
+            } else {
+                format!("`{file}`")
+            };
+            (
+                format!(
+                    "MkDocs snippet `{shown}` left out{more}: fieldguide does not copy other files into a page, so the text of {what} is not on it"
+                ),
+                format!(
+                    "copy the text of {what} into this page where the line was, or link to it as a page of its own"
+                ),
+            )
+        }
+        Kind::Abbreviation => {
+            let (short, long) = super::scan::abbreviation(shown).unwrap_or(("…", "…"));
+            (
+                format!(
+                    "abbreviation `{shown}` left out{more}: fieldguide does not explain abbreviations on hover, so readers never see these words"
+                ),
+                format!(
+                    "spell it out where it is first used in the text, `{long} ({short})`, and delete the line"
+                ),
+            )
+        }
+        // Kind::Target
+        _ => {
+            let label = shown.trim_start_matches('(').trim_end_matches(")=");
+            (
+                format!(
+                    "MyST target `{shown}` left out{more}: fieldguide has no `{{ref}}` targets"
+                ),
+                format!(
+                    "give the heading below it this id, `## Title {{#{label}}}`, and link to it as `[text](#{label})` (from another page, `[text](page.md#{label})`)"
+                ),
+            )
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::url::relative;
 use std::path::{Path, PathBuf};
 
 mod written;
-pub(super) use written::{own_computer, tel_without_spaces, template, value_target};
+pub(super) use written::{own_computer, tel_without_spaces, template, value_target, without_size};
 
 /// File extensions: `notes.txt` is a file, `Access.Net` a web address.
 const FILE_EXTENSIONS: &[&str] = &[

@@ -177,9 +177,32 @@ pub(in crate::markdown) fn tel_without_spaces(target: &str) -> Option<String> {
     Some(format!("tel:{number}"))
 }
 
+/// `images/flow.png =100x`, `a.png =100x200`: an image size as Azure
+/// DevOps wikis, Typora and markdown-it write it, after the file: the
+/// target without it.
+pub(in crate::markdown) fn without_size(target: &str) -> Option<&str> {
+    let (file, size) = target.rsplit_once(' ')?;
+    let (w, h) = size.strip_prefix('=')?.split_once('x')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let file = file.trim_end();
+    (digits(w) && digits(h) && !(w.is_empty() && h.is_empty()) && !file.is_empty()).then_some(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_image_size_after_the_file() {
+        assert_eq!(
+            without_size("images/flow.png =100x"),
+            Some("images/flow.png")
+        );
+        assert_eq!(without_size("a.png =100x200"), Some("a.png"));
+        assert_eq!(without_size("a.png =x80"), Some("a.png"));
+        assert_eq!(without_size("a.png =x"), None);
+        assert_eq!(without_size("my file.png"), None);
+    }
 
     #[test]
     fn template_expressions() {
