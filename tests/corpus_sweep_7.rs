@@ -159,3 +159,24 @@ fn a_myst_target_is_told_the_heading_id_to_write() {
     assert!(!text.contains(")="), "{text}");
     assert_eq!(page.text_of("h2#safety-plan"), "Safety plan");
 }
+
+/// `ref: referral` (jekyll-multiple-languages) and `translationKey:`
+/// (Hugo), which tie a page to its translations there: the hint said to
+/// put them under `extra:` for templates, which ties nothing. It says
+/// translations are found by the file's name.
+#[test]
+fn a_translation_key_is_told_translations_go_by_file_name() {
+    let s = Site::fixture("basic");
+    s.write(
+        SIGNS,
+        "---\ntitle: Signs\nref: signs\ntranslationKey: signs\n---\n\n## Physical signs {#physical-signs}\n\nFear.\n",
+    );
+    let o = s.build_ok();
+    for at in ["3:1", "4:1"] {
+        let (_, hint) = message_at(&o.stderr, &format!("{SIGNS}:{at}"));
+        assert!(
+            hint.starts_with("a page's translations are found by its file name"),
+            "{hint}"
+        );
+    }
+}

@@ -363,9 +363,12 @@ fn read_keys(
         if !known_key {
             let hint = language_key(key, v);
             let hint = hint.as_deref().or(other_tools(key));
+            // Another tool's key is said for what it is, not as a typo of
+            // ours (`translationKey` is no `translation_of`).
+            let known: &[&str] = if hint.is_some() { &[] } else { &known };
             diags.push(at.unknown_key(
                 k,
-                &known,
+                known,
                 format!("unknown front-matter key `{key}`"),
                 Some(hint.unwrap_or("put your own keys under `extra:` to pass them to templates")),
             ));
@@ -397,6 +400,10 @@ fn other_tools(key: &str) -> Option<&'static str> {
             "the file's name gives the page's address: rename the file (and list the old name in `aliases:`)"
         }
         "layout" | "type" => "the page's place gives its template: chapter, part or publication",
+        // jekyll-multiple-languages' and Hugo's link between translations.
+        "ref" | "lang-ref" | "lang_ref" | "translationKey" => {
+            "a page's translations are found by its file name (`referral.en.md`, `referral.fr.md`), so this key is not needed"
+        }
         _ => return None,
     })
 }
