@@ -83,6 +83,9 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "ils", "on", "y", "faire", "quand", "quel", "quelle", "quels", "quelles", "pourquoi",
             "puis", "peut", "peuvent", "dois", "doit", "doivent", "faut", "etre", "me", "mon",
             "ma", "mes",
+            // Prepositions typed in a request (`orienter une victime vers un
+            // foyer`), which would otherwise match most pages.
+            "vers", "chez",
         ],
         "es" => &[
             "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a",
