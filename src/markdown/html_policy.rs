@@ -286,7 +286,7 @@ pub(super) fn crowded_tag(html: &str) -> bool {
 }
 
 /// The HTML tokens of `html`, each with its 1-based line in `html`.
-pub(super) fn tokens(html: &str) -> Vec<(Token, u64)> {
+pub(crate) fn tokens(html: &str) -> Vec<(Token, u64)> {
     let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));

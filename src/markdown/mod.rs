@@ -22,6 +22,9 @@ mod elements;
 mod events;
 mod hints;
 mod html_policy;
+/// HTML split into tokens as a browser does (raw text in `<script>`,
+/// `<style>`, `<title>`...), each with its line: for the templates' checks.
+pub(crate) use html_policy::tokens as html_tokens;
 mod link_html;
 mod lint;
 mod lost;

@@ -8,24 +8,20 @@
 //! be at risk, so each is an error at its line in the template.
 
 use crate::diagnostics::Diagnostic;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, StartTag, Tag, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use std::cell::RefCell;
+use html5ever::tokenizer::{StartTag, Tag, Token};
 use std::path::Path;
 
 /// An error for each tag of the template `text` (shown as `shown`) that
 /// contacts another host by itself.
 pub fn check(shown: &Path, text: &str) -> Vec<Diagnostic> {
-    let tokenizer = Tokenizer::new(Found::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    let found = tokenizer.sink.0.take();
-    found
+    crate::markdown::html_tokens(text)
         .into_iter()
+        .filter_map(|(token, line)| match &token {
+            Token::TagToken(tag) if tag.kind == StartTag => {
+                contacts(tag).map(|(word, what)| (line, word, what))
+            }
+            _ => None,
+        })
         .map(|(line, word, what)| {
             let line = usize::try_from(line).unwrap_or(0);
             let col = text
@@ -44,24 +40,6 @@ pub fn check(shown: &Path, text: &str) -> Vec<Diagnostic> {
 fn column_of(line: &str, word: &str) -> Option<usize> {
     let at = line.to_ascii_lowercase().find(word)?;
     Some(line.get(..at)?.chars().count() + 1)
-}
-
-/// Each tag found: its line, the word to point at, and the message.
-#[derive(Default)]
-struct Found(RefCell<Vec<(u64, &'static str, String)>>);
-
-impl TokenSink for Found {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
-        if let Token::TagToken(tag) = &token
-            && tag.kind == StartTag
-            && let Some((word, what)) = contacts(tag)
-        {
-            self.0.borrow_mut().push((line, word, what));
-        }
-        TokenSinkResult::Continue
-    }
 }
 
 fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {

@@ -3,12 +3,8 @@
 //! that leaves out the policy's `<meta>` (or puts a script before it)
 //! would otherwise publish pages where inline and outside script runs.
 
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, EndTag, StartTag, Tag, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use std::cell::Cell;
+use html5ever::tokenizer::{EndTag, StartTag, Tag, Token};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// The `<meta>` the theme writes at the top of `<head>`.
@@ -60,21 +56,38 @@ pub fn enforce(html: String) -> String {
 /// `>` and the policy's text is read as the browser reads it, not as a
 /// search for `-->` or `>` would.
 fn policy_leads(upto: &str) -> bool {
-    let tokenizer = Tokenizer::new(HeadStart::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(upto));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.seen.get() == Seen::Policy
+    // Every page of a language starts alike: its verdict is kept, not
+    // read again for each of 30,000 pages.
+    thread_local! {
+        static READ: RefCell<Vec<(String, bool)>> = const { RefCell::new(Vec::new()) };
+    }
+    if let Some(known) = READ.with_borrow(|r| r.iter().find(|(u, _)| u == upto).map(|e| e.1)) {
+        return known;
+    }
+    let seen = crate::markdown::html_tokens(upto)
+        .into_iter()
+        .fold(Seen::Head, |now, (token, _)| next(now, &token));
+    let leads = seen == Seen::Policy;
+    READ.with_borrow_mut(|r| {
+        if r.len() == KEPT {
+            r.remove(0);
+        }
+        r.push((upto.to_string(), leads));
+    });
+    leads
 }
 
+/// How many starts of pages each thread remembers (a few languages, their
+/// print pages).
+const KEPT: usize = 16;
+
 /// Where the tokens read so far leave the page.
-#[derive(Clone, Copy, PartialEq, Default, Debug)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Seen {
     /// Still at the start of `<head>`, no policy yet.
-    #[default]
     Head,
-    /// Inside `<title>`: its text is text, whatever it looks like.
+    /// Inside `<title>`: its text is text, whatever it looks like (the
+    /// tokenizer reads it so, as a browser's tree builder has it).
     Title,
     /// The policy's `<meta>` was read at the start of `<head>`.
     Policy,
@@ -82,47 +95,29 @@ enum Seen {
     Other,
 }
 
-#[derive(Default)]
-struct HeadStart {
-    seen: Cell<Seen>,
-}
-
-impl TokenSink for HeadStart {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let now = self.seen.get();
-        let next = match (now, &token) {
-            (Seen::Policy | Seen::Other, _) => now,
-            (_, Token::EOFToken | Token::ParseError(_)) => now,
-            (Seen::Title, Token::CharacterTokens(_)) => Seen::Title,
-            (Seen::Title, Token::TagToken(t)) if t.kind == EndTag && &*t.name == "title" => {
-                Seen::Head
-            }
-            (Seen::Title, _) => Seen::Other,
-            (_, Token::CommentToken(_)) => Seen::Head,
-            (_, Token::CharacterTokens(t))
-                if t.chars()
-                    .all(|c| matches!(c, '\t' | '\n' | '\x0c' | '\r' | ' ')) =>
-            {
-                Seen::Head
-            }
-            (_, Token::TagToken(t)) if t.kind == StartTag => match &*t.name {
-                "html" | "head" => Seen::Head,
-                "meta" if is_policy(t) => Seen::Policy,
-                "meta" => Seen::Head,
-                "title" => Seen::Title,
-                _ => Seen::Other,
-            },
-            _ => Seen::Other,
-        };
-        self.seen.set(next);
-        // As a browser's tree builder does: a title's content is text.
-        if next == Seen::Title && now != Seen::Title {
-            TokenSinkResult::RawData(RawKind::Rcdata)
-        } else {
-            TokenSinkResult::Continue
+/// Where `token` leaves the page, from `now`.
+fn next(now: Seen, token: &Token) -> Seen {
+    match (now, token) {
+        (Seen::Policy | Seen::Other, _) => now,
+        (_, Token::EOFToken | Token::ParseError(_)) => now,
+        (Seen::Title, Token::CharacterTokens(_)) => Seen::Title,
+        (Seen::Title, Token::TagToken(t)) if t.kind == EndTag && &*t.name == "title" => Seen::Head,
+        (Seen::Title, _) => Seen::Other,
+        (_, Token::CommentToken(_)) => Seen::Head,
+        (_, Token::CharacterTokens(t))
+            if t.chars()
+                .all(|c| matches!(c, '\t' | '\n' | '\x0c' | '\r' | ' ')) =>
+        {
+            Seen::Head
         }
+        (_, Token::TagToken(t)) if t.kind == StartTag => match &*t.name {
+            "html" | "head" => Seen::Head,
+            "meta" if is_policy(t) => Seen::Policy,
+            "meta" => Seen::Head,
+            "title" => Seen::Title,
+            _ => Seen::Other,
+        },
+        _ => Seen::Other,
     }
 }
 
@@ -234,6 +229,22 @@ mod tests {
                 out.starts_with(&format!("<!DOCTYPE html>{META}\n")),
                 "{out}"
             );
+        }
+    }
+
+    #[test]
+    fn a_start_read_before_gets_the_same_verdict() {
+        let good = "<html><head><meta charset=\"utf-8\">";
+        let bad = "<html><head><script src=\"https://x.example/a.js\"></script>";
+        for _ in 0..3 {
+            assert!(policy_leads(&format!("{good}{META}")));
+            assert!(!policy_leads(&format!("{bad}{META}")));
+        }
+        // More starts than are kept: each is still read right.
+        for i in 0..2 * KEPT {
+            let lead = format!("<html><head><meta name=\"n{i}\">{META}");
+            assert!(policy_leads(&lead));
+            assert!(!policy_leads(&format!("<p>{i}</p>{META}")));
         }
     }
 
