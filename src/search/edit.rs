@@ -6,10 +6,11 @@
 //! first seen in).
 
 use super::INDEX_FILE;
-use super::builder::{IndexBuilder, IndexState, numbers, renumber};
+use super::builder::{IndexBuilder, IndexState};
 use super::encode::Code;
 use super::intern::FxMap;
 use super::spool::Kept;
+use super::varint::{numbers, renumber};
 use super::vocab::PageWords;
 use crate::config::LangId;
 use crate::content::model::{DocId, NodeId, Site};

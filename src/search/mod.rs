@@ -30,6 +30,7 @@ mod spool;
 mod stem;
 mod stop;
 mod stream;
+mod varint;
 mod vocab;
 
 pub use builder::{IndexBuilder, IndexState, PageText};
