@@ -5,6 +5,7 @@ use super::assemble::{Job, assemble, normalise, placed, same_source};
 use super::catalog::{Incoming, fingerprint};
 use super::history;
 use super::pending::{self, Suggestion};
+use super::report::Report;
 use super::units::{PageUnits, State, Unit};
 use super::{anchors, fields, files, segments::Kind, validate};
 use crate::config::LangId;
@@ -12,66 +13,7 @@ use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::translation::current_hash;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
-/// What an import did.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// Pages written (relative to the site folder).
-    pub written: Vec<PathBuf>,
-    pub unchanged: usize,
-    /// Pages not written because some segments are untranslated or fuzzy.
-    pub incomplete: usize,
-    /// Pages not written because of a problem (a check that failed, two
-    /// files that disagree, a cell that is not text).
-    pub refused: usize,
-    /// Per file, the segments it left as exported whose translation in the
-    /// site changed since: the site's was kept.
-    pub kept: Vec<(PathBuf, usize)>,
-    /// Per file, the segments whose translation is their source word for
-    /// word (a tool that copies the source into segments left
-    /// untranslated), and the line of the first.
-    pub copied: Vec<(PathBuf, usize, usize)>,
-    /// Per file, the entries with no translation whose source is not the
-    /// block's (typed over, in a spreadsheet's source column?), and the
-    /// line of the first: see `source_cells`.
-    pub blank_moved: Vec<(PathBuf, usize, usize)>,
-    /// Per file, the pages it gives no translation at all (left for
-    /// later): not written, and said in one warning for the file.
-    pub untouched: Vec<(PathBuf, String)>,
-    /// Translations of blocks whose source changed since their file was
-    /// exported, kept for the next export (see `pending`): language,
-    /// publication, segment key.
-    pub suggested: Vec<(LangId, String, String, Suggestion)>,
-    /// Pages written (or found as they should be): their kept suggestions
-    /// are done with. Language, publication and the pages' segment keys.
-    pub settled: Vec<(LangId, String, Vec<String>)>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Report {
-    pub fn count_kept(&mut self, file: &Path) {
-        match self.kept.iter_mut().find(|(f, _)| f == file) {
-            Some((_, n)) => *n += 1,
-            None => self.kept.push((file.to_path_buf(), 1)),
-        }
-    }
-
-    fn count_copied(&mut self, file: &Path, line: usize) {
-        count_at(&mut self.copied, file, line);
-    }
-}
-
-/// Counts one more entry of `file` in `counts`, keeping the first line.
-fn count_at(counts: &mut Vec<(PathBuf, usize, usize)>, file: &Path, line: usize) {
-    match counts.iter_mut().find(|(f, ..)| f == file) {
-        Some((_, n, first)) => {
-            *n += 1;
-            *first = (*first).min(line);
-        }
-        None => counts.push((file.to_path_buf(), 1, line)),
-    }
-}
+use std::path::Path;
 
 /// Whether a translation is its source as it stands, in a block of prose:
 /// three words or more with letters (a name, a number or a code block may
@@ -253,7 +195,7 @@ pub fn import_page(
                     );
                     report.diagnostics.push(at(false, &msg).with_hint(hint));
                 }
-                None => count_at(&mut report.blank_moved, r.file, e.line),
+                None => report.count_blank_moved(r.file, e.line),
             }
             report.suggested.extend(kept);
             continue;

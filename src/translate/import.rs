@@ -6,12 +6,12 @@
 //! Segments the file does not carry (an `--only-changed` export) keep the
 //! existing translation's text. Writing the same file twice changes nothing.
 
-pub use super::apply::Report;
 use super::apply::{Routed, import_page, one_per_segment};
 use super::catalog::{Catalog, Format, hidden_format};
 use super::export::{publication_name, publication_units};
 use super::history::History;
 use super::pending;
+pub use super::report::Report;
 use super::{MAX_FILE_BYTES, megabytes};
 use crate::config::LangId;
 use crate::content::model::{NodeId, Site};

@@ -41,6 +41,7 @@ pub mod links;
 pub mod overwrite;
 pub mod pending;
 pub mod po;
+pub mod report;
 pub mod segments;
 pub mod source_cells;
 pub mod units;

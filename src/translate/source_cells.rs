@@ -4,7 +4,7 @@
 //! source column, next to the empty translation column) sees the same,
 //! and before this their whole work was dropped without a word.
 
-use super::apply::Report;
+use super::report::Report;
 use crate::diagnostics::Diagnostic;
 
 /// One warning per file for its entries with no translation and a source
