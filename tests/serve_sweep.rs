@@ -318,3 +318,44 @@ fn editors_save_patterns_show_the_last_text() {
     ));
     assert_eq!(r.status, 200);
 }
+
+/// Files in a folder the build never enters (a notes app's `.obsidian/`,
+/// an editor's `.vscode/`, a `.trash/` in the content) do not rebuild the
+/// site: each save there (Obsidian writes its workspace file every few
+/// seconds) was a full rebuild. What `static/` publishes from a hidden
+/// name (`.nojekyll`) still does.
+#[test]
+fn hidden_folders_do_not_rebuild_the_site() {
+    let site = Site::fixture("basic");
+    // The folders exist before `serve` starts, as they do: files written
+    // into a folder just made can come before the folder is watched.
+    site.write("static/robots.txt", "User-agent: *\n");
+    let hidden = [
+        ".obsidian/workspace.json",
+        ".vscode/settings.json",
+        "guidance/.trash/01-old.en.md",
+        "guidance/handbook/.notes/todo.md",
+    ];
+    for rel in hidden {
+        site.write(rel, "first");
+    }
+    let server = Server::start(&site);
+    let events = server.events();
+    Server::wait_event(&events, "build-ok");
+    for rel in hidden {
+        site.write(rel, "scratch");
+    }
+    let original = site.read(CHAPTER);
+    site.write(CHAPTER, format!("{original}\nA real edit.\n"));
+    let seen = log_until(&server, "changed [");
+    assert!(
+        seen.last()
+            .unwrap()
+            .ends_with("[guidance/handbook/02-signs.en.md]"),
+        "{seen:#?}"
+    );
+    served_with(&server, "/en/handbook/signs.html", "<p>A real edit.</p>");
+    site.write("static/.nojekyll", "");
+    log_until(&server, "static/.nojekyll]");
+    status_becomes(&server, "/.nojekyll", 200);
+}

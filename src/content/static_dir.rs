@@ -12,6 +12,12 @@ pub const STATIC_DIR: &str = "static";
 /// address answers for by convention (`security.txt`, RFC 8615).
 const WELL_KNOWN: &str = ".well-known";
 
+/// A name the loader would skip that `static/` publishes at its top: a
+/// host's file (`.nojekyll`) or `.well-known/`.
+pub fn kept_at_top(name: &str) -> bool {
+    super::file_types::is_host_file(name) || name == WELL_KNOWN
+}
+
 /// Every file of `static/`, sorted: (path in it, in NFC; path on disk,
 /// relative to `static/`). Links and leftovers are left out, as in
 /// `guidance/`. Messages put `shown` (a local edition's `base:` path, or
@@ -48,8 +54,7 @@ pub fn walk(
                 return false;
             }
             e.depth() == 0
-                || (e.depth() == 1
-                    && name.is_some_and(|n| super::file_types::is_host_file(n) || n == WELL_KNOWN))
+                || (e.depth() == 1 && name.is_some_and(kept_at_top))
                 || !name.is_some_and(super::names::ignored)
         });
     for entry in walker {

@@ -18,15 +18,31 @@ pub struct Watcher {
 }
 
 /// Files that are not content: those the build never reads (editors'
-/// backups, swap and autosave files: the loader's own list), our own temp
-/// files. (vim's `4913` probe is made and removed within one debounce
-/// window, which drops it.)
-fn ignored(p: &std::path::Path, ignore: &[PathBuf]) -> bool {
+/// backups, swap and autosave files: the loader's own list; anything in a
+/// hidden folder, such as `.git/`, `.obsidian/` or `.vscode/`, which the
+/// loader does not enter), our own temp files. (vim's `4913` probe is made
+/// and removed within one debounce window, which drops it.) `roots` are
+/// the folders watched: the site's, and a local edition's base.
+fn ignored(p: &Path, ignore: &[PathBuf], roots: &[PathBuf]) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let rel = roots.iter().find_map(|r| p.strip_prefix(r).ok());
     ignore.iter().any(|i| p.starts_with(i))
-        || crate::content::names::ignored(name)
         || name.contains(".fieldguide-tmp")
         || p.components().any(|c| c.as_os_str() == ".git")
+        || rel.map_or(crate::content::names::ignored(name), not_read)
+}
+
+/// Whether the build never reads the file at `rel` (relative to a site's
+/// folder): a part of its path is a name the loader skips, except what
+/// `static/` publishes at its top (`.well-known/`, `.nojekyll`).
+fn not_read(rel: &Path) -> bool {
+    let parts: Vec<&str> = rel.iter().filter_map(|c| c.to_str()).collect();
+    parts.iter().enumerate().any(|(i, part)| {
+        let published = i == 1
+            && parts[0] == crate::content::static_dir::STATIC_DIR
+            && crate::content::static_dir::kept_at_top(part);
+        !published && crate::content::names::ignored(part)
+    })
 }
 
 /// The watcher thread's state: the site as last built, if it ever built.
@@ -84,10 +100,12 @@ pub fn start(
     // A local edition also rebuilds when its base changes: its site.yaml,
     // content, theme and static files (not the rest of its folder, which
     // may hold anything, even this edition).
+    let mut roots = vec![source.clone()];
     if let (Some(config), _) = crate::config::load(&source)
         && let Some(base) = config.base_site
     {
         let base = base.root;
+        roots.push(base.clone());
         debouncer
             .watch(&base, RecursiveMode::NonRecursive)
             .map_err(|e| e.to_string())?;
@@ -105,7 +123,7 @@ pub fn start(
     }
     std::thread::spawn(move || {
         for result in rx {
-            let paths = changed_paths(result, &ignore);
+            let paths = changed_paths(result, &ignore, &roots);
             if !paths.is_empty() {
                 rebuilder.rebuild(&paths, &source);
             }
@@ -117,7 +135,11 @@ pub fn start(
 }
 
 /// The files that really changed in a batch of events, sorted.
-fn changed_paths(result: DebounceEventResult, ignore: &[PathBuf]) -> Vec<PathBuf> {
+fn changed_paths(
+    result: DebounceEventResult,
+    ignore: &[PathBuf],
+    roots: &[PathBuf],
+) -> Vec<PathBuf> {
     let events = match result {
         Ok(ev) => ev,
         Err(errors) => {
@@ -142,7 +164,7 @@ fn changed_paths(result: DebounceEventResult, ignore: &[PathBuf]) -> Vec<PathBuf
             )
         })
         .flat_map(|e| e.event.paths.iter().cloned())
-        .filter(|p| !ignored(p, ignore))
+        .filter(|p| !ignored(p, ignore, roots))
         .collect();
     paths.sort();
     paths.dedup();
@@ -205,12 +227,15 @@ impl Rebuilder {
         } else {
             "rebuilt"
         };
+        // The count is of output files, the names of the site's files
+        // that changed: said apart, so that "9 files" over 5 names reads
+        // right.
         crate::errln!(
-            "{} ({}) in {:.0} ms: {} changed [{shown}]",
+            "{} ({}; {} written) in {:.0} ms: changed [{shown}]",
             how,
             plural(outcome.pages, "page", "pages"),
+            plural(outcome.changed.len(), "output file", "output files"),
             outcome.ms,
-            plural(outcome.changed.len(), "file", "files"),
         );
     }
 
@@ -275,5 +300,39 @@ mod tests {
             shown.ends_with("guidance/p/009.en.md, and 290 more"),
             "{shown}"
         );
+    }
+
+    /// What the loader never reads makes no rebuild (an editor's or a
+    /// notes app's folder, a repository's); what it reads does, including
+    /// what `static/` publishes from hidden names.
+    #[test]
+    fn only_what_the_build_reads_rebuilds() {
+        let roots = [PathBuf::from("/site"), PathBuf::from("/base")];
+        let rebuilds = |p: &str| !ignored(Path::new(p), &[PathBuf::from("/site/public")], &roots);
+        for p in [
+            "/site/.obsidian/workspace.json",
+            "/site/.vscode/settings.json",
+            "/site/guidance/.trash/old.en.md",
+            "/site/guidance/p/.01-intro.en.md.swp",
+            "/site/guidance/p/01-intro.en.md~",
+            "/site/.git/index",
+            "/site/public/en/index.html",
+            "/base/.idea/workspace.xml",
+            "/site/static/img/.thumbnails/a.png",
+        ] {
+            assert!(!rebuilds(p), "{p}");
+        }
+        for p in [
+            "/site/site.yaml",
+            "/site/guidance/p/01-intro.en.md",
+            "/site/static/.nojekyll",
+            "/site/static/.well-known/security.txt",
+            "/site/templates/page.html",
+            "/base/guidance/p/01-intro.fr.md",
+            // Beside the site: not a site folder's part, judged by its name.
+            "/elsewhere/.hidden-parent/guidance.md",
+        ] {
+            assert!(rebuilds(p), "{p}");
+        }
     }
 }
