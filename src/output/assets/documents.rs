@@ -47,6 +47,11 @@ pub fn vet(
             "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again",
         ),
         (
+            &report.fetching_cells[..],
+            "a formula in it fetches from another computer each time the spreadsheet program calculates it, on opening too, and that computer learns who opened it and when".to_string(),
+            "replace those formulas by their values (copy the cells, Paste Special > Values) and save it again",
+        ),
+        (
             &report.macros[..],
             format!("it holds macros or commands that start a program, which a .{ext} file is not expected to"),
             "save it again without macros (Word, Excel, PowerPoint: File > Save As, the type without macros; LibreOffice: Tools > Macros > Organize Macros, delete the document's own), or publish a PDF",

@@ -34,7 +34,7 @@ pub fn inspect(bytes: &[u8]) -> Report {
             report
                 .macros
                 .push(format!("a formula that starts a program, {shown}"));
-        } else if let Some(f) = FETCHING.iter().find(|f| upper.contains(&format!("{f}("))) {
+        } else if let Some(f) = fetching(formula) {
             report
                 .fetched
                 .push((format!("a {f} formula at line {line}"), clip(formula)));
@@ -51,6 +51,17 @@ pub fn inspect(bytes: &[u8]) -> Report {
     report
 }
 
+/// The function of `FETCHING` that `formula` calls, if any: also under a
+/// prefix (Excel's `_xlfn.IMAGE(`, LibreOffice's
+/// `COM.MICROSOFT.WEBSERVICE(`), in any case.
+pub(super) fn fetching(formula: &str) -> Option<&'static str> {
+    let upper = formula.to_ascii_uppercase();
+    FETCHING
+        .iter()
+        .find(|f| upper.contains(&format!("{f}(")))
+        .copied()
+}
+
 /// The formula a cell's text holds: what follows `=`, or a `+`, `-` or `@`
 /// before a letter (`-2` and `+234 800 123 4567` are numbers).
 fn formula(cell: &str) -> Option<&str> {
@@ -64,7 +75,7 @@ fn formula(cell: &str) -> Option<&str> {
 }
 
 /// At most 60 characters of a formula, for a message.
-fn clip(f: &str) -> String {
+pub(super) fn clip(f: &str) -> String {
     let f = f.trim();
     match f.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &f[..i]),

@@ -29,6 +29,9 @@ pub struct Report {
     /// Paths on the writer's computer it names (they often hold a user
     /// name), fetched from the reader's own computer if at all.
     pub local: Vec<String>,
+    /// A spreadsheet's formulas that fetch from an address when it is
+    /// calculated (`WEBSERVICE`, `IMAGE`): where, and the formula.
+    pub fetching_cells: Vec<String>,
     /// What holds macros or starts a program (a part, a DDE field), under a
     /// name that promises none; as messages show it.
     pub macros: Vec<String>,
@@ -123,6 +126,16 @@ impl Package<'_> {
         let (name, bytes) = self.capped_at(i, self.left, "its parts", TOTAL_CAP)?;
         self.left -= bytes.len() as u64;
         Ok((name, bytes))
+    }
+
+    /// The first bytes of the part at index `i`, enough to know a photo or
+    /// a recording by; none when it cannot be read (nor can a program).
+    fn head_at(&mut self, i: usize) -> Vec<u8> {
+        let mut head = Vec::new();
+        if let Ok(entry) = self.zip.by_index(i) {
+            let _ = entry.take(12).read_to_end(&mut head);
+        }
+        head
     }
 
     /// The name and bytes of the part at index `i`, read up to [`PART_CAP`]

@@ -63,6 +63,19 @@ fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
                 attribute(e, "dde-application").unwrap_or_default(),
                 attribute(e, "dde-topic").unwrap_or_default()
             )),
+            // A cell's formula, or a named expression, that fetches from an
+            // address each time the sheet is calculated.
+            "table-cell" | "covered-table-cell" | "named-expression" => {
+                let f = attribute(e, "formula").or_else(|| attribute(e, "expression"));
+                if let Some(f) = f
+                    && let Some(function) = super::csv::fetching(&f)
+                {
+                    report.fetching_cells.push(format!(
+                        "a formula in `{name}` calls {function}: `{}`",
+                        super::csv::clip(&f)
+                    ));
+                }
+            }
             l if LOADED.contains(&l) => match attribute(e, "href") {
                 // An event bound to a macro (`vnd.sun.star.script:...`).
                 Some(h) if l == "event-listener" => report.macros.push(format!("`{h}`")),

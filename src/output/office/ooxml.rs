@@ -20,12 +20,20 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
             relationships(&mut report, name, &zip.part_at(*i)?)?;
             continue;
         }
-        if lower.ends_with("vbaproject.bin") || lower.contains("/activex/") {
+        // Excel 4.0 macro sheets run on opening (`Auto_Open`) as VBA does.
+        if lower.ends_with("vbaproject.bin")
+            || lower.contains("/activex/")
+            || lower.starts_with("xl/macrosheets/")
+        {
             report.macros.push(format!("`{name}`"));
             continue;
         }
         if is_excel_link(&lower) {
             excel_links(&mut report, name, &zip.part_at(*i)?)?;
+            continue;
+        }
+        if is_sheet_formulas(&lower) {
+            sheet_formulas(&mut report, name, &zip.part_at(*i)?)?;
             continue;
         }
         let word = lower.starts_with("word/") && lower.ends_with(".xml");
@@ -122,6 +130,49 @@ fn excel_links(report: &mut Report, name: &str, text: &str) -> Result<(), String
             _ => {}
         }
     })
+}
+
+/// Parts that hold Excel's formulas: the sheets' cells, and the
+/// workbook's names (a name can stand for a formula).
+fn is_sheet_formulas(lower: &str) -> bool {
+    lower == "xl/workbook.xml" || (lower.starts_with("xl/worksheets/") && lower.ends_with(".xml"))
+}
+
+/// A cell's formula (`<c r="B2"><f>…</f>`) or a defined name that fetches
+/// from an address each time Excel calculates the sheet (`WEBSERVICE`,
+/// `IMAGE`): on opening, unasked.
+fn sheet_formulas(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
+    let mut cell = String::new();
+    let mut formulas: Vec<(String, String)> = Vec::new();
+    walk_xml(name, text, |item| match item {
+        Item::Element(e) => match e.local_name().as_ref() {
+            "c" => cell = attribute(e, "r").unwrap_or_default(),
+            "f" => formulas.push((format!("cell {cell}"), String::new())),
+            "definedName" => formulas.push((
+                format!("the name `{}`", attribute(e, "name").unwrap_or_default()),
+                String::new(),
+            )),
+            _ => {}
+        },
+        Item::Text {
+            holder: "f" | "definedName",
+            text,
+        } => {
+            if let Some((_, f)) = formulas.last_mut() {
+                f.push_str(text);
+            }
+        }
+        Item::Text { .. } => {}
+    })?;
+    for (at, f) in formulas {
+        if let Some(function) = super::csv::fetching(&f) {
+            report.fetching_cells.push(format!(
+                "{at} of `{name}` calls {function}: `{}`",
+                super::csv::clip(&f)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One of Word's parts (the body, a header, footnotes, comments), streamed:

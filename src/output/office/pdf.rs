@@ -10,6 +10,9 @@
 use super::Report;
 use std::io::Read;
 
+mod actions;
+mod syntax;
+
 /// How far before `stream` its dictionary is looked for.
 const DICT_REACH: usize = 4096;
 
@@ -21,7 +24,8 @@ pub fn inspect(bytes: &[u8]) -> Report {
     let mut found = Found::default();
     let mut left = INFLATE_CAP;
     let streams = scan(bytes, &mut found, true);
-    for body in streams {
+    let mut objects: Vec<(&[u8], Vec<u8>)> = Vec::new();
+    for (dict, body) in streams {
         let mut inflated = Vec::new();
         let reader = flate2::read::ZlibDecoder::new(body);
         match reader.take(left + 1).read_to_end(&mut inflated) {
@@ -39,6 +43,15 @@ pub fn inspect(bytes: &[u8]) -> Report {
             }
         }
         scan(&inflated, &mut found, false);
+        objects.push((dict, inflated));
+    }
+    match actions::unasked(bytes, &objects) {
+        Ok(fetched) => {
+            for (kind, target) in fetched {
+                super::place(&mut report, &kind, &target);
+            }
+        }
+        Err(why) => found.unread = found.unread.or(Some(why)),
     }
     if found.launch {
         report
@@ -90,8 +103,8 @@ impl Found {
 }
 
 /// Reads the names in `bytes` into `found`; with `top`, also returns the
-/// bodies of the object streams (after their dictionary's `stream`).
-fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
+/// object streams: their dictionary and body (after `stream`).
+fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(&'a [u8], &'a [u8])> {
     let mut streams = Vec::new();
     let mut i = 0;
     // Where the latest dictionary opened: a stream's is the one before it.
@@ -120,12 +133,18 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<&'a [u8]> {
             b's' if bytes[i..].starts_with(b"stream") && top => {
                 // A stream's dictionary is short: looking further back would
                 // make a file of many streams after one `<<` quadratic.
-                let dict = &bytes[dict_at.max(i.saturating_sub(DICT_REACH))..i];
+                // From its `obj`, not from the latest `<<`: a nested
+                // `/DecodeParms << >>` would hide `/ObjStm` before it.
+                let from = i.saturating_sub(DICT_REACH);
+                let dict = match memchr::memmem::rfind(&bytes[from..i], b"obj") {
+                    Some(o) => &bytes[from + o..i],
+                    None => &bytes[dict_at.max(from)..i],
+                };
                 let start = body_start(bytes, i + b"stream".len());
                 let end = memchr::memmem::find(&bytes[start..], b"endstream")
                     .map_or(bytes.len(), |e| start + e);
                 if contains(dict, b"/ObjStm") && contains(dict, b"/FlateDecode") {
-                    streams.push(&bytes[start..end]);
+                    streams.push((dict, &bytes[start..end]));
                 } else if contains(dict, b"/Metadata") && !contains(dict, b"/Filter") {
                     found.authors.extend(xmp_creators(&bytes[start..end]));
                 } else if bytes[start..end].starts_with(&[0xFF, 0xD8, 0xFF]) {

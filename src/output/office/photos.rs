@@ -1,14 +1,18 @@
 //! Photos inside a document (Word's `word/media/`, PowerPoint's and
 //! Excel's, LibreOffice's `Pictures/`): a phone photo inserted into a
 //! document keeps its EXIF, the place it was taken included, and anyone
-//! who saves the picture from the document can read it. The document is
-//! published as it is, so such a photo keeps it from being published, as a
-//! photo file would lose its location (`image_metadata`).
+//! who saves the picture from the document can read it. So does a phone
+//! recording inserted into a slide (`ppt/media/media1.mp4`, `.m4a`). The
+//! document is published as it is, so such a photo or recording keeps it
+//! from being published, as a photo file would lose its location
+//! (`image_metadata`). Each part is known by its first bytes, as a photo
+//! file is: a program shows a part by its content type, not its name.
 
 use super::{Package, Report};
-use crate::output::image_metadata::{Outcome, strip};
+use crate::output::image_metadata::{Outcome, is_photo, records_location, strip};
 
-/// Names of the parts looked at: the types `image_metadata` reads.
+/// Names of the parts looked at whatever their bytes: the types
+/// `image_metadata` reads.
 const EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "png", "webp"];
 
 /// The most all photos of a document inflate to together, apart from the
@@ -16,7 +20,8 @@ const EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "png", "webp"];
 /// its XML could ever be, and still far below what a zip bomb claims.
 const PHOTOS_CAP: u64 = if cfg!(test) { 8 << 20 } else { 2 << 30 };
 
-/// Adds each photo of `zip` that says where it was taken to `report`.
+/// Adds each photo or recording of `zip` that says where it was made to
+/// `report`.
 pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
     let mut left = PHOTOS_CAP;
     for (i, name) in zip.names() {
@@ -24,11 +29,22 @@ pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
-        if !EXTENSIONS.contains(&ext.as_str()) {
+        let head = zip.head_at(i);
+        // An MP4, M4A or 3GP recording (ISO media) starts with `ftyp`.
+        let recording = head.get(4..8) == Some(b"ftyp");
+        if !EXTENSIONS.contains(&ext.as_str()) && !is_photo(&head) && !recording {
             continue;
         }
         let (_, bytes) = zip.capped_at(i, left, "its pictures", PHOTOS_CAP)?;
         left -= bytes.len() as u64;
+        if recording {
+            if records_location(&bytes) {
+                report.located.push(format!(
+                    "`{name}` (a recording: save a copy without its metadata, `ffmpeg -i IN -map_metadata -1 -c copy OUT`, and put that in its place)"
+                ));
+            }
+            continue;
+        }
         match strip(&ext, &bytes) {
             Outcome::Stripped { location: true, .. } => report.located.push(format!("`{name}`")),
             // Markers of metadata in a picture that cannot be walked.

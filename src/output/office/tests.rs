@@ -354,3 +354,31 @@ fn photos_have_a_budget_of_their_own() {
     let r = inspect("pptx", &bytes).unwrap();
     assert_eq!(r.located, ["`ppt/media/image9.jpeg`"]);
 }
+
+/// Cells' formulas that fetch (under Excel's `_xlfn.` prefix, in lower
+/// case, through a shared formula's first cell), and Excel 4.0 macro
+/// sheets; a formula that names such a function in its text alone is
+/// refused too (a rare false alarm, but no way around the check).
+#[test]
+fn excel_formulas_that_fetch_and_macro_sheets_are_found() {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let sheet = format!(
+        "<worksheet xmlns=\"{main}\"><sheetData><row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A9\" si=\"0\">_xlfn.image(\"https://203.0.113.9/p.png\")</f></c><c r=\"A2\"><f t=\"shared\" si=\"0\"/></c><c r=\"B1\"><f>SUM(A1:A2)</f></c></row></sheetData></worksheet>"
+    );
+    let bytes = package(&[
+        ("xl/workbook.xml", "<workbook/>"),
+        ("xl/worksheets/sheet1.xml", &sheet),
+        (
+            "xl/macrosheets/sheet1.xml",
+            "<xm:macrosheet xmlns:xm=\"x\"/>",
+        ),
+    ]);
+    let r = inspect("xlsx", &bytes).unwrap();
+    assert_eq!(
+        r.fetching_cells,
+        [
+            "cell A1 of `xl/worksheets/sheet1.xml` calls IMAGE: `_xlfn.image(\"https://203.0.113.9/p.png\")`"
+        ]
+    );
+    assert_eq!(r.macros, ["`xl/macrosheets/sheet1.xml`"]);
+}

