@@ -203,3 +203,42 @@ fn a_deck_holding_a_located_recording_or_a_renamed_photo_is_not_published() {
     ]);
     refused("training.pptx", &deck, &["`ppt/media/image1.bin`"]);
 }
+
+/// Office files keep everyone who commented or changed them in parts of
+/// their own, often after the comments and changes are gone: the warning
+/// names them, as it names the author.
+#[test]
+fn people_named_beside_the_comments_are_named_in_the_warning() {
+    let w15 = "http://schemas.microsoft.com/office/word/2012/wordml";
+    let people = format!(
+        "<w15:people xmlns:w15=\"{w15}\"><w15:person w15:author=\"Amina Yusuf\"><w15:presenceInfo w15:providerId=\"AD\" w15:userId=\"S::amina.yusuf@ngo.example::8a0c\"/></w15:person></w15:people>"
+    );
+    let body = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
+    let docx =
+        common::office::package(&[("word/document.xml", body), ("word/people.xml", &people)]);
+    let authors = "<p:cmAuthorLst xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"><p:cmAuthor id=\"1\" name=\"Jo Okafor\" initials=\"JO\" lastIdx=\"1\" clrIdx=\"0\"/></p:cmAuthorLst>";
+    let pptx = common::office::package(&[("ppt/commentAuthors.xml", authors)]);
+    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:body><office:text><text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion><office:change-info><dc:creator>Musa Bello</dc:creator></office:change-info></text:deletion></text:changed-region></text:tracked-changes><text:p/></office:text></office:body></office:document-content>";
+    let odt = common::office::package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", content),
+    ]);
+    for (file, bytes, said) in [
+        (
+            "form.docx",
+            docx,
+            "who wrote or edited it (`Amina Yusuf`, `amina.yusuf@ngo.example`)",
+        ),
+        ("slides.pptx", pptx, "who wrote or edited it (`Jo Okafor`)"),
+        ("notes.odt", odt, "who wrote or edited it (`Musa Bello`)"),
+    ] {
+        let (s, _) = site_linking(file, &bytes);
+        let o = s.build_ok();
+        let at = format!("guidance/handbook/{file}: warning: the published copy keeps");
+        assert!(
+            o.stderr.contains(&at) && o.stderr.contains(said),
+            "{file}: {}",
+            o.stderr
+        );
+    }
+}

@@ -14,6 +14,7 @@ mod csv;
 mod odf;
 mod ooxml;
 mod pdf;
+mod people;
 mod photos;
 #[cfg(test)]
 mod tests;

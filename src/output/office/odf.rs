@@ -21,14 +21,20 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         macros,
         ..Report::default()
     };
-    for name in ["content.xml", "styles.xml"] {
-        if let Some(text) = zip.part(name)? {
-            walk(&mut report, name, &text)?;
-        }
-    }
+    // The document's own creators are named first.
     if let Some(meta) = zip.part("meta.xml")? {
         for n in texts_of("meta.xml", &meta, &["initial-creator", "creator"])? {
             person(&mut report, Some(&n));
+        }
+    }
+    for name in ["content.xml", "styles.xml"] {
+        if let Some(text) = zip.part(name)? {
+            walk(&mut report, name, &text)?;
+            // Who wrote each comment and made each tracked change
+            // (`dc:creator` in `office:annotation` and `office:change-info`).
+            for n in texts_of(name, &text, &["creator"])? {
+                person(&mut report, Some(&n));
+            }
         }
     }
     Ok(report)

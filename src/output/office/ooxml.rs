@@ -32,20 +32,24 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
             excel_links(&mut report, name, &zip.part_at(*i)?)?;
             continue;
         }
-        if is_sheet_formulas(&lower) {
-            sheet_formulas(&mut report, name, &zip.part_at(*i)?)?;
-            continue;
-        }
         let word = lower.starts_with("word/") && lower.ends_with(".xml");
-        if !word && !is_comments(&lower) {
+        let (comments, formulas) = (is_comments(&lower), is_sheet_formulas(&lower));
+        let people = super::people::names_people(&lower);
+        if !word && !comments && !formulas && !people {
             continue;
         }
         let text = zip.part_at(*i)?;
-        if is_comments(&lower) {
+        if comments {
             report.comments |= has_entries(name, &text)?;
         }
         if word {
             word_part(&mut report, name, &text)?;
+        }
+        if formulas {
+            sheet_formulas(&mut report, name, &text)?;
+        }
+        if people {
+            super::people::ooxml(&mut report, name, &lower, &text)?;
         }
     }
     Ok(report)
