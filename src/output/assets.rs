@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 mod documents;
 mod remote;
+mod stand_ins;
 
 /// The files under `guidance/` that pages use, read once and placed in
 /// every language's folder; and the others, which are not published.
@@ -263,6 +264,11 @@ fn read_all(
 /// still shows in an `<img>` and still says where it was taken.
 fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let name = path.to_string_lossy();
+    if let Some(d) = stand_ins::warning(path, &bytes, rules.linked) {
+        // Nothing in it to vet: a few lines of text at most.
+        diags.push(d);
+        return Some(bytes);
+    }
     let image = file_types::classify(&name) == FileType::Image;
     let bytes = if image || crate::output::image_metadata::is_photo(&bytes) {
         without_metadata(path, &name, bytes, diags)?
