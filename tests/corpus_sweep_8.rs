@@ -4,7 +4,141 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, message_at};
+
+const SIGNS: &str = "guidance/handbook/02-signs.en.md";
+
+/// MyST's roles, ``{ref}`physical-signs` `` and ``{doc}`Intro <intro>` ``:
+/// published as `{ref}` and a code span, without a word. Still published
+/// as written (nothing is lost), with a warning at the first and the
+/// Markdown link to write.
+#[test]
+fn a_myst_role_is_named_with_the_link_to_write() {
+    let s = Site::signs_with("See {ref}`physical-signs` and {doc}`Intro <intro>`.\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:5"));
+    assert!(
+        line.ends_with(
+            "warning: MyST role `` {ref}`physical-signs` `` is shown as text (and 1 more on this page): fieldguide does not run Sphinx or MyST roles"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("link to the heading by its id: `[…](#physical-signs)`"),
+        "{hint}"
+    );
+    let text = s.page("en/handbook/signs.html").text_of("div.content");
+    assert!(text.contains("physical-signs"), "{text}");
+}
+
+/// MkDocs Material's `{ .annotate }` line after a list item, which turns
+/// its `(1)` markers into pop-ups: published as text inside the item. The
+/// line is left out, with a warning that says where the notes went.
+#[test]
+fn an_annotate_line_is_left_out_and_named() {
+    let s = Site::signs_with(
+        "- Ask about safety (1)\n{ .annotate }\n\n    1. Only when the person is alone.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:14:1"));
+    assert!(
+        line.ends_with(
+            "warning: attributes `{ .annotate }` on a line of their own left out: fieldguide's Markdown has no attribute lines"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("fieldguide has no pop-up annotations"),
+        "{hint}"
+    );
+    let page = s.page("en/handbook/signs.html");
+    let text = page.text_of("div.content");
+    assert!(!text.contains("annotate"), "{text}");
+    assert!(text.contains("Only when the person is alone."), "{text}");
+}
+
+/// A definition list (`Term` then `: definition`), as pandoc and PHP
+/// Markdown Extra write a glossary: term and definition ran together as
+/// one paragraph with a `:` in it. Still published as written, with a
+/// warning at the first definition and what to write.
+#[test]
+fn a_definition_list_is_named_with_what_to_write() {
+    let s = Site::signs_with(
+        "Referral pathway\n: The route a survivor takes to services.\n\nCase worker\n:   A trained person.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:14:1"));
+    assert!(
+        line.ends_with(
+            "warning: definition list line `: The route a survivor takes to services.` is shown as text (and 1 more on this page): fieldguide's Markdown has no definition lists, so the term and its definition run together as one paragraph"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write the term in bold on a line of its own (`**Term**`)"),
+        "{hint}"
+    );
+}
+
+/// MkDocs Material's icons (`:material-phone:`) and GitHub's emoji
+/// (`:warning:`), shown to readers as the words between colons. Named,
+/// once each; a time (`10:30:00`) and a code span are not.
+#[test]
+fn icon_and_emoji_shortcodes_are_named() {
+    let s = Site::signs_with(
+        "Call :material-phone: 112 from 10:30:00.\n\n:warning: Do not share the list `:x:`.\n",
+    );
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{SIGNS}:13:6"));
+    assert!(
+        line.ends_with(
+            "warning: icon shortcode `:material-phone:` is shown as text: fieldguide does not draw MkDocs Material's icons"
+        ),
+        "{line}"
+    );
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:15:1"));
+    assert!(
+        line.ends_with(
+            "warning: emoji shortcode `:warning:` is shown as text: fieldguide does not turn `:name:` into emoji"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("type the emoji itself"), "{hint}");
+    assert_eq!(o.stderr.matches("shortcode").count(), 2, "{}", o.stderr);
+}
+
+/// A web address written as text (`https://…`, `www.…`), which GitHub,
+/// MkDocs and Docusaurus link by themselves: published as text readers
+/// cannot follow, without a word. Named at the first, with the link to
+/// write; addresses that are links, or in code, are not.
+#[test]
+fn a_web_address_written_as_text_is_named() {
+    let s = Site::signs_with(
+        "Read www.who.int/emergencies, or https://www.unhcr.org/guidance.\n\n\
+         Linked: <https://example.org/a>, [https://example.org/b](https://example.org/b), \
+         <a href=\"https://example.org/c\">https://example.org/c</a>, `https://example.org/d`.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:6"));
+    assert!(
+        line.ends_with(
+            "warning: web address `www.who.int/emergencies` is shown as text, not as a link (and 1 more on this page): fieldguide links only addresses written as links"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write it between angle brackets, `<https://www.who.int/emergencies>`"),
+        "{hint}"
+    );
+    assert_eq!(o.stderr.matches("web address").count(), 1, "{}", o.stderr);
+    let page = s.page("en/handbook/signs.html");
+    assert!(
+        page.select("a[href]")
+            .iter()
+            .all(|a| !a.value().attr("href").unwrap().contains("who.int")),
+        "nothing is linked by guess"
+    );
+}
 
 /// An empty picture and PDF (a copy or sync cut short), and Git LFS
 /// pointers where the repository was cloned without LFS: published
@@ -50,4 +184,34 @@ fn an_empty_static_file_is_not_named() {
     s.write("static/robots.txt", "");
     let o = s.build_ok();
     assert!(!o.stderr.contains("empty"), "{}", o.stderr);
+}
+
+/// pandoc's superscripts and subscripts, as it writes Word's raised
+/// ordinals and formulas (`1^er^ janvier`, `21^st^`, `CO~2~`), and the
+/// highlight of Obsidian and MkDocs (`==text==`): published with their
+/// marks as text, without a word. Named, with the HTML to write.
+#[test]
+fn pandoc_superscripts_and_highlights_are_named() {
+    let s = Site::signs_with(
+        "Le 1^er^ janvier, the 21^st^ century, CO~2~.\n\nKeep ==the list== safe; 2^10 and a == b are text.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:4"));
+    assert!(
+        line.ends_with(
+            "warning: pandoc superscript or subscript `1^er^` is shown as text (and 2 more on this page): fieldguide's Markdown has no `^…^` or `~…~`"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write it as HTML, `1<sup>er</sup>`"),
+        "{hint}"
+    );
+    let (line, _) = message_at(&o.stderr, &format!("{SIGNS}:15:6"));
+    assert!(
+        line.ends_with(
+            "warning: highlight `==the list==` is shown as text: fieldguide's Markdown has no `==…==`"
+        ),
+        "{line}"
+    );
 }

@@ -341,9 +341,25 @@ pub(super) enum Kind {
     Abbreviation,
     /// A MyST target line, `(safety-plan)=`.
     Target,
+    /// A line of attributes alone, `{ .annotate }` (MkDocs Material).
+    AttrLine,
+    /// A MyST role, ``{ref}`safety-plan` ``.
+    Role,
+    /// An emoji shortcode, `:warning:`.
+    Shortcode,
+    /// An icon shortcode, `:material-phone:`.
+    Icon,
+    /// A definition list's `: definition` line.
+    Definition,
+    /// A web address written as text, `https://…`, `www.…`.
+    Address,
+    /// pandoc's superscript or subscript, `1^er^`, `CO~2~`.
+    Script,
+    /// A highlight, `==text==` (Obsidian, MkDocs).
+    Highlight,
 }
 
-pub(super) const KINDS: usize = 15;
+pub(super) const KINDS: usize = 23;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -363,6 +379,14 @@ impl Kind {
         Kind::Snippet,
         Kind::Abbreviation,
         Kind::Target,
+        Kind::AttrLine,
+        Kind::Role,
+        Kind::Shortcode,
+        Kind::Icon,
+        Kind::Definition,
+        Kind::Address,
+        Kind::Script,
+        Kind::Highlight,
     ];
 }
 

@@ -20,6 +20,7 @@ use std::ops::Range;
 use words::words;
 
 mod comments;
+mod inline;
 mod scan;
 mod words;
 
@@ -47,7 +48,10 @@ pub(super) fn filter<'a>(
         return Some((event, range));
     }
     match &event {
-        Event::Text(_) => look_at_line(st, range.start),
+        Event::Text(_) => {
+            look_at_line(st, range.start);
+            inline::address_in_text(st, &range);
+        }
         Event::Rule => simple_table_line(st, range.clone()),
         Event::Start(Tag::Heading { .. }) => {
             // A setext heading: its underline may be the table's rule.
@@ -165,7 +169,7 @@ fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) 
     let bracket = r.len() == 1 && kind == Kind::Attributes;
     if first_piece && !bracket {
         found(st, kind, at);
-        if kind == Kind::Attributes {
+        if matches!(kind, Kind::Attributes | Kind::AttrLine) {
             keep_id(st, r.clone());
         }
     }
@@ -238,6 +242,7 @@ fn look_at_line(st: &mut State, pos: usize) {
         found(st, Kind::WikiLink, start + from + i);
         from += i + inner.len() + 4;
     }
+    inline::look(st, line, start);
 }
 
 /// The first GitHub wiki link in `line`, `[[Page Name]]`,
@@ -367,6 +372,14 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
             .map_or(line, |i| &line[..(i + 2).min(line.len())]),
         Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
         Kind::InlineNote => inline_note(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Role => inline::role(line).map_or(line, |(_, len, _, _)| &line[..len]),
+        Kind::Shortcode | Kind::Icon => {
+            inline::shortcode(line).map_or(line, |(_, n)| &line[..n.len() + 2])
+        }
+        Kind::Address => inline::address(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Script => inline::script(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Highlight => inline::highlight(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
         Kind::Comment => "%%…%%",

@@ -57,6 +57,8 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             Some(Kind::Abbreviation)
         } else if is_myst_target(line) {
             Some(Kind::Target)
+        } else if is_attribute_line(line) {
+            Some(Kind::AttrLine)
         } else {
             None
         };
@@ -200,6 +202,13 @@ pub(super) fn is_myst_target(line: &str) -> bool {
         return false;
     };
     !label.is_empty() && !label.contains(char::is_whitespace) && !label.contains(['(', ')'])
+}
+
+/// A line that is only an attribute block, `{ .annotate }` or `{ #id }`,
+/// as MkDocs Material writes one after a list to give it annotations.
+pub(super) fn is_attribute_line(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("{") && attribute_block(t) == Some(t.len())
 }
 
 /// An MDX import at a line's start: `import Tabs from '@theme/Tabs';`,

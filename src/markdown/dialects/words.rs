@@ -9,6 +9,29 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::Tab | Kind::Snippet | Kind::Abbreviation | Kind::Target => {
             return mkdocs_and_myst(kind, shown, more);
         }
+        Kind::Role
+        | Kind::Shortcode
+        | Kind::Icon
+        | Kind::Definition
+        | Kind::Address
+        | Kind::Script
+        | Kind::Highlight => {
+            return inline_words(kind, shown, more);
+        }
+        Kind::AttrLine => {
+            let hint = if shown.contains(".annotate") {
+                "fieldguide has no pop-up annotations: the `(1)` markers stay in the text and the notes are published as the numbered list after it; write each note where its marker is, or as a footnote (`[^1]` in its place, `[^1]: the note` below), and delete the line"
+            } else {
+                "delete the line; a heading's id goes at the end of its line, `## Scope {#scope}`"
+            };
+            return (
+                format!(
+                    "attributes `{shown}` on a line of their own left out{more}: fieldguide's Markdown has no attribute lines{}",
+                    kept_id(shown)
+                ),
+                hint.to_string(),
+            );
+        }
         Kind::WikiLink => {
             let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
             return (
@@ -152,4 +175,95 @@ fn mkdocs_and_myst(kind: Kind, shown: &str, more: &str) -> (String, String) {
             )
         }
     }
+}
+
+/// The message and hint for what `inline` finds; `shown` is the piece of
+/// the line at the first place.
+fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    match kind {
+        Kind::Role => role_words(shown, more),
+        Kind::Icon => (
+            format!(
+                "icon shortcode `{shown}` is shown as text{more}: fieldguide does not draw MkDocs Material's icons"
+            ),
+            "delete it, or write the word it stood for: an icon alone says nothing to a screen reader or on paper".to_string(),
+        ),
+        Kind::Shortcode => (
+            format!(
+                "emoji shortcode `{shown}` is shown as text{more}: fieldguide does not turn `:name:` into emoji"
+            ),
+            "type the emoji itself (⚠️ for `:warning:`), or delete it and let the words say what it meant".to_string(),
+        ),
+        Kind::Definition => (
+            format!(
+                "definition list line `{shown}` is shown as text{more}: fieldguide's Markdown has no definition lists, so the term and its definition run together as one paragraph"
+            ),
+            "write the term in bold on a line of its own (`**Term**`), then a blank line and the definition without the `:` before it; a glossary reads well as a table (`| Term | Definition |`)".to_string(),
+        ),
+        Kind::Script => (
+            format!(
+                "pandoc superscript or subscript `{shown}` is shown as text{more}: fieldguide's Markdown has no `^…^` or `~…~`"
+            ),
+            "write it as HTML, `1<sup>er</sup>`, `CO<sub>2</sub>`, or as plain text (`1er`, `21st`); `pandoc -t gfm` writes them as HTML".to_string(),
+        ),
+        Kind::Highlight => (
+            format!(
+                "highlight `{shown}` is shown as text{more}: fieldguide's Markdown has no `==…==`"
+            ),
+            "write it in bold (`**…**`) instead; for a passage that must stand out, a callout (`> [!IMPORTANT]`)".to_string(),
+        ),
+        // Kind::Address
+        _ => {
+            let full = if shown.starts_with("www.") {
+                format!("https://{shown}")
+            } else {
+                shown.to_string()
+            };
+            (
+                format!(
+                    "web address `{shown}` is shown as text, not as a link{more}: fieldguide links only addresses written as links"
+                ),
+                format!(
+                    "write it between angle brackets, `<{full}>`, or as a link whose words say where it goes, `[what the page is]({full})`"
+                ),
+            )
+        }
+    }
+}
+
+/// ``{ref}`Safety plan <safety-plan>` `` -> the link to write.
+fn role_words(shown: &str, more: &str) -> (String, String) {
+    let msg = format!(
+        "MyST role `` {shown} `` is shown as text{more}: fieldguide does not run Sphinx or MyST roles"
+    );
+    let Some((_, _, name, inner)) = super::inline::role(shown) else {
+        return (msg, "write it as Markdown".to_string());
+    };
+    // `Text <target>`, or the target alone.
+    let (text, target) = match inner
+        .trim_end()
+        .strip_suffix('>')
+        .and_then(|s| s.rsplit_once('<'))
+    {
+        Some((text, target)) => (text.trim(), target.trim()),
+        None => ("…", inner.trim()),
+    };
+    let hint = match name {
+        "ref" | "numref" => format!(
+            "link to the heading by its id: `[{text}](#{target})` (from another page, `[{text}](page.md#{target})`); a heading's id goes at the end of its line, `## Title {{#{target}}}`"
+        ),
+        "doc" => {
+            let file = if target.ends_with(".md") {
+                target.to_string()
+            } else {
+                format!("{target}.md")
+            };
+            format!("link to the page's file: `[{text}]({file})`")
+        }
+        "download" => format!("link to the file: `[{text}]({target})`"),
+        _ => {
+            format!("write the words themselves, `{inner}`, without `{{{name}}}` and the backticks")
+        }
+    };
+    (msg, hint)
 }

@@ -1,0 +1,411 @@
+//! Other tools' Markdown inside a line, which CommonMark shows as written:
+//! MyST roles (``{ref}`safety-plan` ``), icon and emoji shortcodes
+//! (`:material-phone:`, `:warning:`), definition lists (a term, then
+//! `: its definition`, from pandoc and PHP Markdown Extra), pandoc's
+//! superscripts and subscripts (`1^er^`, `CO~2~`, as it writes Word's),
+//! highlights (`==text==`), and web addresses written as text
+//! (`https://…`, `www.…`), which GitHub, MkDocs and Docusaurus link by
+//! themselves and fieldguide does not (it links nothing by guess). Nothing is
+//! lost, so each stays as written; the author is told, once per kind and
+//! page, at the first place.
+
+use super::{body, found};
+use crate::markdown::state::{Frame, Kind, State};
+use std::ops::Range;
+
+/// Counts what is found in `line` of text, which starts at body offset
+/// `start`.
+pub(super) fn look(st: &mut State, line: &str, start: usize) {
+    type Find = fn(&str) -> Option<(usize, usize)>;
+    let finds: [(Kind, Find); 5] = [
+        (Kind::Role, |l| role(l).map(|(i, len, _, _)| (i, len))),
+        (Kind::Shortcode, |l| {
+            shortcode(l).map(|(i, name)| (i, name.len() + 2))
+        }),
+        (Kind::Definition, |l| {
+            definition(l).map(|i| (i, l.len() - i))
+        }),
+        (Kind::Script, script),
+        (Kind::Highlight, highlight),
+    ];
+    for (kind, find) in finds {
+        let mut from = 0;
+        while let Some((i, len)) = find(&line[from..]) {
+            let icon = kind == Kind::Shortcode && is_icon(&line[from + i + 1..from + i + len - 1]);
+            let kind = if icon { Kind::Icon } else { kind };
+            found(st, kind, start + from + i);
+            from += i + len.max(1);
+        }
+    }
+}
+
+/// A web address in the text at `range`, as written, outside a link (a
+/// Markdown link's text, an image's description, raw `<a>`).
+pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
+    let in_image = st.frames.iter().any(|f| matches!(f, Frame::Image { .. }));
+    let in_a = st.raw.open.iter().any(|(tag, _)| tag == "a");
+    if !st.links.is_empty() || in_image || in_a {
+        return;
+    }
+    let Some(text) = body(st).get(range.clone()) else {
+        return;
+    };
+    let mut from = 0;
+    while let Some((i, len)) = address(&text[from..]) {
+        found(st, Kind::Address, range.start + from + i);
+        from += i + len;
+    }
+}
+
+/// Longest role or shortcode name looked at.
+const MAX_NAME: usize = 60;
+
+/// Whether places of a line, asked left to right, are inside a code span
+/// (an odd number of backticks before): each backtick is counted once,
+/// however many places are asked about, so that a scan stays linear.
+struct Ticks<'l> {
+    line: &'l str,
+    at: usize,
+    odd: bool,
+}
+
+impl<'l> Ticks<'l> {
+    fn new(line: &'l str) -> Self {
+        Ticks {
+            line,
+            at: 0,
+            odd: false,
+        }
+    }
+
+    fn in_code(&mut self, i: usize) -> bool {
+        let n = self.line.as_bytes()[self.at..i.max(self.at)]
+            .iter()
+            .filter(|&&b| b == b'`')
+            .count();
+        self.odd ^= n % 2 == 1;
+        self.at = i.max(self.at);
+        self.odd
+    }
+}
+
+/// The first MyST role in `line`, ``{ref}`label` ``: where it starts, its
+/// length, its name and what its backticks hold.
+pub(super) fn role(line: &str) -> Option<(usize, usize, &str, &str)> {
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = line[from..].find("{").map(|i| from + i) {
+        from = i + 1;
+        let rest = &line[i + 1..];
+        let window = &rest.as_bytes()[..rest.len().min(MAX_NAME + 2)];
+        let Some(close) = window.windows(2).position(|w| w == b"}`") else {
+            continue;
+        };
+        let name = &rest[..close];
+        let word = !name.is_empty()
+            && name.len() <= MAX_NAME
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_:".contains(&b));
+        if !word || ticks.in_code(i) {
+            continue;
+        }
+        let body = &rest[close + 2..];
+        let end = body.find('`')?;
+        return Some((i, close + 4 + end, name, &body[..end]));
+    }
+    None
+}
+
+/// The first icon or emoji shortcode in `line`, `:material-phone:`,
+/// `:warning:`: where it starts, and its name. A letter first, nothing
+/// but lowercase letters, digits, `_`, `+` and `-` in it, and a space or
+/// the line's edge (or punctuation after) around it: not a time
+/// (`10:30:00`), a path (`C:\`), a Rust path (`a::b`) nor `key:value:`.
+pub(super) fn shortcode(line: &str) -> Option<(usize, &str)> {
+    let b = line.as_bytes();
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = line[from..].find(':').map(|i| from + i) {
+        from = i + 1;
+        let before_ok = i == 0 || b[i - 1].is_ascii_whitespace() || b"(*_".contains(&b[i - 1]);
+        if !before_ok {
+            continue;
+        }
+        let rest = &line[i + 1..];
+        let n = rest
+            .bytes()
+            .take(MAX_NAME + 1)
+            .take_while(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_+-".contains(&c))
+            .count();
+        let name = &rest[..n];
+        let after = rest.as_bytes().get(n + 1).copied();
+        let after_ok = after.is_none_or(|c| c.is_ascii_whitespace() || b".,;!?)*_".contains(&c));
+        if n == 0
+            || n > MAX_NAME
+            || !name.starts_with(|c: char| c.is_ascii_lowercase())
+            || rest.as_bytes().get(n) != Some(&b':')
+            || !after_ok
+            || ticks.in_code(i)
+        {
+            continue;
+        }
+        return Some((i, name));
+    }
+    None
+}
+
+/// MkDocs Material's icon sets, `:material-phone:`, `:fontawesome-solid-x:`.
+pub(super) fn is_icon(name: &str) -> bool {
+    ["material-", "fontawesome-", "octicons-", "simple-"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+/// A definition list's definition line, `: The route a survivor takes`
+/// (up to three spaces before, then spaces or a tab): where the `:` is.
+pub(super) fn definition(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches(' ');
+    let indent = line.len() - t.len();
+    let rest = t.strip_prefix(':')?;
+    let text = rest.trim_start_matches([' ', '\t']);
+    (indent <= 3 && text.len() < rest.len() && !text.trim().is_empty()).then_some(indent)
+}
+
+/// The first pandoc superscript or subscript in `line`, `1^er^`,
+/// `21^st^`, `CO~2~` (Word's raised ordinals and chemical formulas, as
+/// pandoc writes them): where the word it ends starts, and its length. A
+/// word before it, no space inside, and not `^[` (an inline footnote) nor
+/// `~~` (strikethrough).
+pub(super) fn script(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = line[from..].find(['^', '~']).map(|i| from + i) {
+        from = i + 1;
+        let mark = b[i];
+        let inner = &line[i + 1..];
+        let Some(n) = inner.find(mark as char) else {
+            continue;
+        };
+        let word = line[..i]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map(|(j, _)| j);
+        let ok = (1..=20).contains(&n)
+            && !inner[..n].contains(|c: char| c.is_whitespace() || "[]^~`".contains(c))
+            && b.get(i + n + 2).is_none_or(|&c| c != mark)
+            && !ticks.in_code(i);
+        if let (true, Some(start)) = (ok, word) {
+            return Some((start, i + n + 2 - start));
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// The first highlight in `line`, `==text==` (Obsidian, MkDocs's `mark`):
+/// where it starts, and its length. Text right inside both marks: not
+/// `a == b`, nor a heading's `===` underline.
+pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = line[from..].find("==").map(|i| from + i) {
+        from = i + 2;
+        let inner = &line[i + 2..];
+        let n = inner.find("==")?;
+        let text = &inner[..n];
+        let ok = !text.is_empty()
+            && !text.starts_with([' ', '='])
+            && !text.ends_with(' ')
+            && !line[..i].ends_with('=')
+            && !ticks.in_code(i);
+        if ok {
+            return Some((i, n + 4));
+        }
+    }
+    None
+}
+
+/// The first web address written as text in `s`: `https://…`, `http://…`
+/// or `www.` and a domain. Where it starts, and its length without the
+/// punctuation that ends a sentence after it. Each run of text without a
+/// space is looked at once, from its first place that could start an
+/// address (so that the scan stays linear); an address longer than
+/// [`MAX_ADDRESS`] is not named.
+pub(super) fn address(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find(['h', 'w']).map(|i| from + i) {
+        from = i + 1;
+        let rest = &s[i..];
+        let www = rest.starts_with("www.");
+        let start = www || rest.starts_with("https://") || rest.starts_with("http://");
+        let boundary =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b"/@.-_:&=".contains(&b[i - 1]));
+        if !(start && boundary) {
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '<' || c == '`')
+            .unwrap_or(rest.len());
+        from = i + end.max(1);
+        if end > MAX_ADDRESS {
+            continue;
+        }
+        let mut piece = &rest[..end];
+        // A sentence's end, or a bracket that closes around the address.
+        let opens = piece.matches('(').count();
+        let mut closes = piece.matches(')').count();
+        while let Some(c) = piece.chars().last() {
+            let unbalanced = c == ')' && opens < closes;
+            if !(".,;:!?*_~'\"".contains(c) || unbalanced) {
+                break;
+            }
+            closes -= usize::from(c == ')');
+            piece = &piece[..piece.len() - c.len_utf8()];
+        }
+        let host = piece.split(['/', '?', '#']).nth(if www { 0 } else { 2 });
+        let host_ok = host.is_some_and(|h| {
+            let h = h.strip_prefix("www.").unwrap_or(h);
+            h.contains('.') && h.starts_with(|c: char| c.is_alphanumeric())
+        });
+        if host_ok {
+            return Some((i, piece.len()));
+        }
+    }
+    None
+}
+
+/// Longest address named, in bytes.
+const MAX_ADDRESS: usize = 2000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_in_braces_before_backticks() {
+        assert_eq!(role("See {ref}`intro`."), Some((4, 12, "ref", "intro")));
+        assert_eq!(
+            role("{doc}`Safety <../safety>`").map(|r| r.3),
+            Some("Safety <../safety>")
+        );
+        assert_eq!(role("`{ref}`x`` {x} `a`"), None);
+        assert_eq!(role("{{ page }}`x`"), None);
+    }
+
+    #[test]
+    fn shortcodes_not_times_or_paths() {
+        assert_eq!(
+            shortcode("Call :material-phone: now"),
+            Some((5, "material-phone"))
+        );
+        assert_eq!(shortcode(":warning: Do not"), Some((0, "warning")));
+        assert_eq!(
+            shortcode("Done :white_check_mark:."),
+            Some((5, "white_check_mark"))
+        );
+        for text in [
+            "at 10:30:00",
+            "C:\\x",
+            "a::b::c",
+            "key:value: x",
+            "Note: see: this",
+            "`:warning:`",
+            ":Warning:",
+        ] {
+            assert_eq!(shortcode(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn definition_lines() {
+        assert_eq!(definition(": The route"), Some(0));
+        assert_eq!(definition(":   A trained person."), Some(0));
+        assert_eq!(definition("  :\tTab"), Some(2));
+        for text in [":-)", ":", ": ", "a: b", "    : code", ":warning:"] {
+            assert_eq!(definition(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn superscripts_and_subscripts_after_a_word() {
+        fn found(s: &str) -> Option<&str> {
+            script(s).map(|(i, n)| &s[i..i + n])
+        }
+        assert_eq!(found("le 1^er^ janvier"), Some("1^er^"));
+        assert_eq!(found("the 21^st^ century"), Some("21^st^"));
+        assert_eq!(found("CO~2~ emissions"), Some("CO~2~"));
+        for text in [
+            "a ^ b ^ c",
+            "x^[note]^",
+            "~~gone~~",
+            "a~~b~~",
+            "^alone^",
+            "`x^2^`",
+            "2^10 and 3^4",
+        ] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn highlights_not_comparisons() {
+        fn found(s: &str) -> Option<&str> {
+            highlight(s).map(|(i, n)| &s[i..i + n])
+        }
+        assert_eq!(found("Keep ==the list== safe"), Some("==the list=="));
+        for text in ["a == b == c", "=====", "`==x==`", "===x==="] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
+
+    /// A long line of near misses is read once, not once per place.
+    #[test]
+    fn a_long_line_of_near_misses_is_linear() {
+        let n = 50_000;
+        let t = std::time::Instant::now();
+        assert_eq!(
+            role(&format!("{}}}`x`", "{a ".repeat(n))).map(|r| r.2),
+            None
+        );
+        assert!(shortcode(&format!("`{}`", ":ab: ".repeat(n))).is_none());
+        assert!(script(&format!("`{}`", "a^b^ ".repeat(n))).is_none());
+        assert!(highlight(&format!("`{}`", "==a== ".repeat(n))).is_none());
+        assert!(address(&"(www.".repeat(n)).is_none());
+        assert!(address(&"(www. ".repeat(n)).is_none());
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn addresses_without_sentence_punctuation() {
+        fn found(s: &str) -> Option<&str> {
+            address(s).map(|(i, n)| &s[i..i + n])
+        }
+        assert_eq!(
+            found("Read https://www.unhcr.org/guidance."),
+            Some("https://www.unhcr.org/guidance")
+        );
+        assert_eq!(
+            found("(see www.who.int/emergencies)"),
+            Some("www.who.int/emergencies")
+        );
+        assert_eq!(
+            found("Wiki https://en.wikipedia.org/wiki/A_(b)."),
+            Some("https://en.wikipedia.org/wiki/A_(b)")
+        );
+        for text in [
+            "the www. prefix",
+            "https:// alone",
+            "mail bob@www.x.org",
+            "wwwx.org",
+            "http://localhost",
+        ] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
+}
