@@ -242,3 +242,38 @@ fn people_named_beside_the_comments_are_named_in_the_warning() {
         );
     }
 }
+
+/// Word keeps a chart's data, or any document pasted as an object, as a
+/// whole document inside (`word/embeddings/`): one that fetches or holds a
+/// located photo is opened by a double click, and downloaded with it.
+#[test]
+fn a_document_inside_a_document_is_checked_too() {
+    let cell = "<c r=\"A1\"><f>WEBSERVICE(\"https://t.example/e\")</f></c>";
+    let inner = workbook(cell, "");
+    let body = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
+    let docx = zip_of(&[
+        ("word/document.xml", body.as_bytes()),
+        ("word/embeddings/Microsoft_Excel_Worksheet.xlsx", &inner),
+    ]);
+    refused(
+        "report.docx",
+        &docx,
+        &[
+            "cell A1 of `xl/worksheets/sheet1.xml` calls WEBSERVICE: `WEBSERVICE(\"https://t.example/e\")` in `word/embeddings/Microsoft_Excel_Worksheet.xlsx`",
+        ],
+    );
+    let photo = common::photo::phone_photo();
+    let deck = zip_of(&[("ppt/media/image1.jpeg", &photo)]);
+    let docx = zip_of(&[
+        ("word/document.xml", body.as_bytes()),
+        (
+            "word/embeddings/Microsoft_PowerPoint_Presentation.pptx",
+            &deck,
+        ),
+    ]);
+    refused(
+        "report.docx",
+        &docx,
+        &["`ppt/media/image1.jpeg` in `word/embeddings/Microsoft_PowerPoint_Presentation.pptx`"],
+    );
+}

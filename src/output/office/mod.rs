@@ -11,6 +11,7 @@
 use std::io::{Cursor, Read};
 
 mod csv;
+mod embedded;
 mod odf;
 mod ooxml;
 mod pdf;
@@ -73,23 +74,51 @@ pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
     }
     let zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
+    let mut budget = Budget {
+        parts: TOTAL_CAP,
+        photos: photos::CAP,
+    };
+    package_report(zip, odf::EXTENSIONS.contains(&ext), &mut budget, 0)
+}
+
+/// What is left to inflate of a document's parts and of its pictures,
+/// shared with the documents inside it.
+struct Budget {
+    parts: u64,
+    photos: u64,
+}
+
+/// The report on one package (an OpenDocument one with `odf`), and on the
+/// documents embedded in it down to [`embedded::DEPTH`]; `depth` is its own.
+fn package_report(
+    zip: zip::ZipArchive<Cursor<&[u8]>>,
+    odf: bool,
+    budget: &mut Budget,
+    depth: usize,
+) -> Result<Report, String> {
     let mut package = Package {
         zip,
-        left: TOTAL_CAP,
+        left: budget.parts,
+        photos_left: budget.photos,
     };
-    let mut report = if odf::EXTENSIONS.contains(&ext) {
+    let mut report = if odf {
         odf::inspect(&mut package)
     } else {
         ooxml::inspect(&mut package)
     }?;
     photos::check(&mut package, &mut report)?;
+    embedded::check(&mut package, &mut report, depth)?;
+    budget.parts = package.left;
+    budget.photos = package.photos_left;
     Ok(report)
 }
 
-/// A document's zip, and how many more bytes its parts may inflate to.
+/// A document's zip, and how many more bytes its parts, and its pictures,
+/// may inflate to.
 pub struct Package<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     left: u64,
+    photos_left: u64,
 }
 
 /// The most one part, and all parts read together, inflate to: far above

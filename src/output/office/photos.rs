@@ -18,12 +18,12 @@ const EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "png", "webp"];
 /// The most all photos of a document inflate to together, apart from the
 /// other parts' budget: a deck of a hundred phone photos is larger than
 /// its XML could ever be, and still far below what a zip bomb claims.
-const PHOTOS_CAP: u64 = if cfg!(test) { 8 << 20 } else { 2 << 30 };
+/// Shared with the documents embedded in it.
+pub const CAP: u64 = if cfg!(test) { 8 << 20 } else { 2 << 30 };
 
 /// Adds each photo or recording of `zip` that says where it was made to
 /// `report`.
 pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
-    let mut left = PHOTOS_CAP;
     for (i, name) in zip.names() {
         let ext = name
             .rsplit_once('.')
@@ -35,8 +35,8 @@ pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
         if !EXTENSIONS.contains(&ext.as_str()) && !is_photo(&head) && !recording {
             continue;
         }
-        let (_, bytes) = zip.capped_at(i, left, "its pictures", PHOTOS_CAP)?;
-        left -= bytes.len() as u64;
+        let (_, bytes) = zip.capped_at(i, zip.photos_left, "its pictures", CAP)?;
+        zip.photos_left -= bytes.len() as u64;
         if recording {
             if records_location(&bytes) {
                 report.located.push(format!(

@@ -1,0 +1,96 @@
+//! Documents inside a document: Word keeps a chart's data as a workbook
+//! (`word/embeddings/Microsoft_Excel_Worksheet.xlsx`), and a deck or a
+//! report may hold a whole other document, which opens in its own program
+//! at a double click. What that one fetches, runs or says about people
+//! (a formula calling `WEBSERVICE`, a macro, a located photo, its author)
+//! is the outer document's too, named with the part that holds it. Their
+//! parts and pictures are read on the outer document's budgets.
+
+use super::{Budget, Package, Report, person};
+use std::io::Cursor;
+
+/// How deep documents inside documents are opened (a chart's workbook in
+/// a deck pasted into a report is two deep); deeper, which no program
+/// writes, is refused. The budgets, shared, bound the work; this bounds
+/// the recursion (a zip can hold itself).
+pub const DEPTH: usize = 3;
+
+/// Adds what each package inside `zip` holds to `report`; `depth` is the
+/// nesting of `zip` itself.
+pub fn check(zip: &mut Package, report: &mut Report, depth: usize) -> Result<(), String> {
+    for (i, name) in zip.names() {
+        if !zip.head_at(i).starts_with(b"PK\x03\x04") {
+            continue;
+        }
+        if depth >= DEPTH {
+            return Err(format!(
+                "`{name}` is a document nested more than {DEPTH} deep in it, which is not opened to check"
+            ));
+        }
+        let (_, bytes) = zip.bytes_at(i)?;
+        let inner = zip::ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| {
+            format!("`{name}`, a document inside it, cannot be read as a zip ({e})")
+        })?;
+        let odf = inner.index_for_name("mimetype").is_some();
+        let mut budget = Budget {
+            parts: zip.left,
+            photos: zip.photos_left,
+        };
+        let found = super::package_report(inner, odf, &mut budget, depth + 1)
+            .map_err(|why| format!("`{name}`, a document inside it: {why}"))?;
+        zip.left = budget.parts;
+        zip.photos_left = budget.photos;
+        merge(report, found, &name);
+    }
+    Ok(())
+}
+
+/// Adds `inner`, the report on the document `name` inside, to `report`.
+fn merge(report: &mut Report, inner: Report, name: &str) {
+    let inside = |s: String| format!("{s} in `{name}`");
+    report.fetched.extend(
+        inner
+            .fetched
+            .into_iter()
+            .map(|(kind, target)| (inside(kind), target)),
+    );
+    report
+        .fetching_cells
+        .extend(inner.fetching_cells.into_iter().map(inside));
+    report.macros.extend(inner.macros.into_iter().map(inside));
+    report.located.extend(inner.located.into_iter().map(inside));
+    report.local.extend(inner.local);
+    for p in &inner.people {
+        person(report, Some(p));
+    }
+    report.comments |= inner.comments;
+    report.tracked_changes |= inner.tracked_changes;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::inspect;
+    use std::io::Write;
+
+    fn zip_of(name: &str, bytes: &[u8]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(bytes).unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn documents_nested_past_the_depth_are_refused() {
+        let core = "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"d\"><dc:creator>Amina</dc:creator></cp:coreProperties>";
+        let mut doc = zip_of("docProps/core.xml", core.as_bytes());
+        for _ in 0..super::DEPTH {
+            doc = zip_of("word/embeddings/inner.docx", &doc);
+        }
+        let r = inspect("docx", &doc).unwrap();
+        assert_eq!(r.people, ["Amina"]);
+        let deeper = zip_of("word/embeddings/inner.docx", &doc);
+        let e = inspect("docx", &deeper).unwrap_err();
+        assert!(e.contains("nested more than 3 deep"), "{e}");
+    }
+}
