@@ -107,6 +107,7 @@ fn keep(e: &Incoming, unit: &Unit) -> Option<Suggestion> {
             source: normalise(&e.source),
             translation: text,
             site: fingerprint(&unit.translation),
+            fuzzy: false,
         }
     })
 }
@@ -245,10 +246,11 @@ pub fn import_page(
     write_page(site, root, lang, &page, &applied, report);
 }
 
-/// Keeps the confirmed translations of a page that is not written (a
-/// segment is missing, perhaps one added to the source since the export)
-/// for the next export, so that work is not typed again. `before` is the
-/// site's translation of each block.
+/// Keeps the translations of a page that is not written (a segment is
+/// missing, perhaps one added to the source since the export, or marked
+/// fuzzy) for the next export, so that work is not typed again: the
+/// confirmed ones offered as translated, the fuzzy ones as fuzzy.
+/// `before` is the site's translation of each block.
 fn keep_unwritten(
     lang: LangId,
     publication: &str,
@@ -259,13 +261,15 @@ fn keep_unwritten(
 ) {
     for r in applied {
         let unit = &page.units[r.unit];
-        if unit.state != State::Translated || unit.translation == before[r.unit] {
+        // A fuzzy one too: the translator's newest text, left for review.
+        if unit.state == State::Untranslated || unit.translation == before[r.unit] {
             continue;
         }
         let kept = Suggestion {
             source: unit.source.clone(),
             translation: unit.translation.clone(),
             site: fingerprint(&before[r.unit]),
+            fuzzy: unit.state == State::Fuzzy,
         };
         report
             .suggested

@@ -81,6 +81,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
         for page in &mut pages {
             super::pending::offer(&kept, &name, page);
         }
+        super::moved::offer(&kept, &name, &mut pages);
         let mut seen = HashSet::new();
         let mut too_long = false;
         let mut outgoing = Vec::new();

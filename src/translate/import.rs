@@ -195,7 +195,9 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .into_iter()
             .filter(|f| fits(f).map_err(|d| report.diagnostics.push(d)).is_ok())
             .collect();
-        let (per_page, twice) = route(&pages, &files, &mut report);
+        let code = &site.config.languages[lang].code;
+        let (per_page, twice) = route(&pages, &files, code, &mut report);
+        report.keep_unplaced(lang, &publication_name(site, publication));
         for (p, (page, entries)) in pages.into_iter().zip(per_page).enumerate() {
             if entries.is_empty() {
                 continue;
@@ -216,6 +218,7 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
         }
     }
     keep_suggestions(site, root, &mut report);
+    super::moved::warn(&mut report);
     for (file, n) in std::mem::take(&mut report.kept) {
         report.diagnostics.push(
             Diagnostic::warning(&file, 0, 0, format!(
@@ -324,13 +327,16 @@ fn keep_suggestions(site: &Site, root: &Path, report: &mut Report) {
 }
 
 /// Each file's entries, by page of `pages` (a key twice in one file, or
-/// one no page has, is reported), and the pages with a key twice: which of
-/// the two is meant cannot be told, so those are not written.
+/// one no page has, is reported and kept), and the pages with a key
+/// twice: which of the two is meant cannot be told, so those are not
+/// written.
 fn route<'a>(
     pages: &[super::units::PageUnits],
     files: &[&'a File],
+    code: &str,
     report: &mut Report,
 ) -> (Vec<Vec<Routed<'a>>>, Vec<usize>) {
+    let names: std::collections::HashSet<&str> = pages.iter().map(|p| p.page.as_str()).collect();
     let mut by_key: HashMap<&str, (usize, usize)> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         for (u, unit) in page.units.iter().enumerate() {
@@ -365,11 +371,13 @@ fn route<'a>(
                 continue;
             }
             match by_key.get(e.key.as_str()) {
-                Some(&(p, u)) => per_page[p].push(Routed { unit: u, file: &f.shown, entry: e }),
-                None => report.diagnostics.push(
-                    Diagnostic::warning(&f.shown, e.line, 1, format!("{}: no block of the source has this key; ignored", e.place))
-                        .with_hint("the source changed since this file was exported: export again (your translations are kept)"),
-                ),
+                Some(&(p, u)) => per_page[p].push(Routed {
+                    unit: u,
+                    file: &f.shown,
+                    entry: e,
+                }),
+                // Kept, not lost: see `moved`.
+                None => super::moved::unplaced(&f.shown, e, &names, code, report),
             }
         }
     }

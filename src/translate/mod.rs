@@ -18,8 +18,10 @@
 //! - `export` and `import` (`apply`: one page's entries, `anchors`: with
 //!   the source's heading ids kept): the two
 //!   commands' work; `pending`: translations that arrived after their
-//!   block's source changed, kept for the next export; `overwrite`: an
-//!   export never replaces a file holding work not imported;
+//!   block's source changed, kept for the next export (`moved`: those
+//!   whose block is gone, offered to a block of the same source);
+//!   `overwrite`: an export never replaces a file holding work not
+//!   imported;
 //!   `unreadable`: a translation the site cannot read is never replaced;
 //!   `source_cells`: entries whose source was typed over are said.
 
@@ -38,6 +40,7 @@ pub mod history;
 pub mod import;
 pub mod keys;
 pub mod links;
+pub mod moved;
 pub mod overwrite;
 pub mod pending;
 pub mod po;

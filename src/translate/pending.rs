@@ -29,6 +29,10 @@ pub struct Suggestion {
     /// The [`fingerprint`] of the site's translation of the block when it
     /// arrived: offered only while that is still the site's.
     pub site: String,
+    /// Marked fuzzy in the file (the translator's own "to review"): offered
+    /// fuzzy again, not as confirmed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fuzzy: bool,
 }
 
 /// One language's suggestions: by publication, then by segment key.
@@ -77,6 +81,10 @@ pub fn save(root: &Path, code: &str, store: &Store) -> Result<(), String> {
 /// What the note of a block offered with a suggestion says.
 pub const NOTE: &str = "This translation arrived (by `translate import`) after its source changed, so it was not written into the page: update it to the source as it is now.";
 
+/// What the note of a block offered with a translation the translator
+/// had marked fuzzy, on a page not written, says.
+pub const FUZZY_NOTE: &str = "This translation arrived (by `translate import`) marked fuzzy, so its page was not written: review it, then clear the fuzzy mark.";
+
 /// Offers the kept suggestions of `page` (of `publication`) as its
 /// blocks' fuzzy translations, with the source each was made for.
 pub fn offer(store: &Store, publication: &str, page: &mut PageUnits) {
@@ -92,6 +100,12 @@ pub fn offer(store: &Store, publication: &str, page: &mut PageUnits) {
         }
         u.translation = s.translation.clone();
         u.notes.retain(|n| !super::units::is_fuzzy_note(n));
+        if s.source == u.source && s.fuzzy {
+            // Made for this very source, but left for review.
+            u.state = State::Fuzzy;
+            u.notes.push(FUZZY_NOTE.into());
+            continue;
+        }
         if s.source == u.source {
             // Made for this very source, on a page not yet written.
             u.state = State::Translated;
@@ -135,6 +149,7 @@ mod tests {
             source: "Old source.".into(),
             translation: "Nouvelle traduction.".into(),
             site: fingerprint(site),
+            fuzzy: false,
         };
         Store::from([("p".into(), BTreeMap::from([("index/p1".into(), s)]))])
     }

@@ -38,10 +38,37 @@ pub struct Report {
     /// Pages written (or found as they should be): their kept suggestions
     /// are done with. Language, publication and the pages' segment keys.
     pub settled: Vec<(LangId, String, Vec<String>)>,
+    /// Per file, the pages it gives entries for that the source no longer
+    /// has (see `moved`): said once each.
+    pub gone: Vec<Gone>,
+    /// The translations of entries no block has, of the files being
+    /// routed, by key, until they join `suggested`.
+    pub unplaced: Vec<(String, Suggestion)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The entries of a page the source no longer has, in one file (see
+/// `moved`).
+#[derive(Debug)]
+pub struct Gone {
+    pub file: PathBuf,
+    pub page: String,
+    /// Where its translations are kept (the language's store).
+    pub store: String,
+    /// The line of its first entry, and how many translations it gave.
+    pub line: usize,
+    pub kept: usize,
+}
+
 impl Report {
+    /// Moves the translations of entries no block has (`unplaced`) to
+    /// those kept for the next export, in `publication`.
+    pub fn keep_unplaced(&mut self, lang: LangId, publication: &str) {
+        for (key, s) in std::mem::take(&mut self.unplaced) {
+            self.suggested.push((lang, publication.to_string(), key, s));
+        }
+    }
+
     pub fn count_kept(&mut self, file: &Path) {
         match self.kept.iter_mut().find(|(f, _)| f == file) {
             Some((_, n)) => *n += 1,

@@ -1,0 +1,180 @@
+//! End-to-end: a translation agency's round trip, fourth sweep: what a
+//! translator sent back for pages that changed or left meanwhile, the
+//! marks their tools left on it (fuzzy flags, right-to-left direction
+//! marks, another XLIFF version), and a local edition's own language.
+
+mod common;
+#[path = "common/translate.rs"]
+mod helpers;
+use helpers::*;
+use std::path::Path;
+
+const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
+const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\nFill in the form first.\n";
+const FR: &str = "---\ntitle: Se préparer\n---\n\nRemplir d'abord le formulaire.\n";
+const STEPS: &str =
+    "---\ntitle: Steps\n---\n\nFind a quiet room.\n\nOffer water.\n\nIntroduce yourself.\n";
+const CONSENT: &str = "---\ntitle: Consent\n---\n\nAsk for consent before the interview.\n\nExplain how the information will be used.\n";
+
+/// Sets the msgstr of `key` and marks it fuzzy, as a translator does in
+/// Poedit with "Needs work".
+fn set_fuzzy(file: &Path, key: &str, text: &str) {
+    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    let e = po
+        .entries
+        .iter_mut()
+        .find(|e| e.msgctxt.as_deref() == Some(key))
+        .unwrap_or_else(|| panic!("no entry {key}"));
+    e.msgstr = Some(text.into());
+    if !e.flags.iter().any(|f| f == "fuzzy") {
+        e.flags.push("fuzzy".into());
+    }
+    std::fs::write(file, po.to_string()).unwrap();
+}
+
+/// Before, a translator who translated a page whose source was renamed
+/// after the export (`02-consent` to `02-informed-consent`) lost that
+/// work: each entry was "ignored", with a hint saying "your translations
+/// are kept", which they were not, and the next export offered the
+/// renamed page untranslated. Now the page gone is named once, its
+/// translations are kept, and the next export offers them, fuzzy, for
+/// the renamed page's blocks with the same source.
+#[test]
+fn a_translated_page_renamed_in_the_source_keeps_its_translations() {
+    let site = one_page_site(SITE, EN, FR);
+    // The page renamed is a few of the publication's blocks, as usual (a
+    // file most of whose keys match nothing is refused: see
+    // translate_guards.rs).
+    site.write("guidance/pub/01-steps.en.md", STEPS);
+    site.write("guidance/pub/02-consent.en.md", CONSENT);
+    let (_out, file) = export_one(&site, "po");
+    set_msgstr(&file, "02-consent/title", "Consentement");
+    set_msgstr(
+        &file,
+        "02-consent/p1",
+        "Demandez le consentement avant l'entretien.",
+    );
+    set_msgstr(
+        &file,
+        "02-consent/p2",
+        "Expliquez comment les informations seront utilisées.",
+    );
+    site.remove("guidance/pub/02-consent.en.md");
+    site.write("guidance/pub/02-informed-consent.en.md", CONSENT);
+
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let said: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.contains("02-consent"))
+        .collect();
+    assert_eq!(said.len(), 1, "{}", o.stderr);
+    assert!(
+        said[0].contains("the page `02-consent` is not in the source any more")
+            && said[0].contains("3 translations")
+            && said[0].contains("translations/pending/fr.json"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("ignored"), "{}", o.stderr);
+
+    let (_again, next) = export_one(&site, "po");
+    for (key, text) in [
+        ("02-informed-consent/title", "Consentement"),
+        (
+            "02-informed-consent/p1",
+            "Demandez le consentement avant l'entretien.",
+        ),
+        (
+            "02-informed-consent/p2",
+            "Expliquez comment les informations seront utilisées.",
+        ),
+    ] {
+        let e = po_entry(&next, key);
+        assert_eq!(e.msgstr.as_deref(), Some(text), "{key}");
+        assert!(e.flags.contains(&"fuzzy".to_string()), "{key}: {e:?}");
+        assert!(
+            e.comment.as_deref().unwrap_or("").contains("02-consent/"),
+            "{key}: {e:?}"
+        );
+    }
+    // Confirmed by the translator, the renamed page is written.
+    for key in ["title", "p1", "p2"] {
+        let key = format!("02-informed-consent/{key}");
+        let text = po_entry(&next, &key).msgstr.unwrap();
+        set_msgstr(&next, &key, &text);
+    }
+    let o = import(&site, std::slice::from_ref(&next));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        site.read("guidance/pub/02-informed-consent.fr.md")
+            .contains("Demandez le consentement avant l'entretien.")
+    );
+    site.build_ok();
+    let page = site.page("fr/pub/informed-consent.html");
+    assert_eq!(page.attr("html", "lang"), "fr");
+    assert!(page.text_of("main h1").contains("Consentement"));
+    let o = site.run(&["status", "--lang", "fr", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let pages = json["languages"][0]["pages"].as_array().unwrap();
+    assert!(
+        !pages
+            .iter()
+            .any(|p| p.to_string().contains("02-informed-consent")),
+        "{pages:?}"
+    );
+}
+
+/// Before, a page left incomplete lost the translations its translator
+/// had marked fuzzy (Poedit's "Needs work"): only the confirmed ones were
+/// kept, and the next export offered the site's old text (or nothing)
+/// for the others. Now a fuzzy one is kept too, and offered fuzzy again,
+/// so that it is reviewed, not typed again.
+#[test]
+fn a_fuzzy_translation_of_a_page_not_written_comes_back_fuzzy() {
+    let site = one_page_site(SITE, EN, FR);
+    site.write("guidance/pub/02-consent.en.md", CONSENT);
+    let (_out, file) = export_one(&site, "po");
+    set_msgstr(&file, "02-consent/title", "Consentement");
+    set_fuzzy(
+        &file,
+        "02-consent/p1",
+        "Demandez le consentement avant l'entretien ?",
+    );
+    set_msgstr(
+        &file,
+        "02-consent/p2",
+        "Expliquez comment les informations seront utilisées.",
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stderr.contains("1 marked fuzzy"), "{}", o.stderr);
+    assert!(!site.path().join("guidance/pub/02-consent.fr.md").exists());
+
+    let (_again, next) = export_one(&site, "po");
+    let e = po_entry(&next, "02-consent/p1");
+    assert_eq!(
+        e.msgstr.as_deref(),
+        Some("Demandez le consentement avant l'entretien ?")
+    );
+    assert!(e.flags.contains(&"fuzzy".to_string()), "{e:?}");
+    for key in ["02-consent/title", "02-consent/p2"] {
+        let e = po_entry(&next, key);
+        assert!(!e.flags.contains(&"fuzzy".to_string()), "{key}: {e:?}");
+        assert!(!e.msgstr.unwrap().is_empty(), "{key}");
+    }
+    // The review done, the page is written.
+    set_msgstr(
+        &next,
+        "02-consent/p1",
+        "Demandez le consentement avant l'entretien.",
+    );
+    let o = import(&site, std::slice::from_ref(&next));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        site.read("guidance/pub/02-consent.fr.md")
+            .contains("Demandez le consentement avant l'entretien.")
+    );
+    assert!(!site.path().join("translations/pending/fr.json").exists());
+}
