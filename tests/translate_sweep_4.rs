@@ -178,3 +178,70 @@ fn a_fuzzy_translation_of_a_page_not_written_comes_back_fuzzy() {
     );
     assert!(!site.path().join("translations/pending/fr.json").exists());
 }
+
+const SITE_AR: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\ndownload: false\n";
+
+/// Before, an Arabic translation whose editor or keyboard had slipped
+/// invisible direction marks (U+200E, U+200F) into a link's target and
+/// after a heading's `{#id}`, as right-to-left tools do around Latin
+/// text, was refused with messages the translator could not act on: "no
+/// link to `01-signs.md#physical-signs`" beside "a link to
+/// `01-signs.md#physical-signs` that the source does not" have (the two
+/// looked the same), and "the heading's id {#physical-signs} is missing"
+/// while it showed. Now the marks are taken out of that syntax (the text
+/// keeps its own), the page links and anchors as the source does, and a
+/// second import changes nothing.
+#[test]
+fn direction_marks_in_link_targets_and_heading_ids_do_not_break_them() {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", SITE_AR);
+    site.write(
+        "guidance/pub/index.en.md",
+        "---\ntitle: Guide\nkind: guidelines\n---\n\nRead the [signs](01-signs.md#physical-signs) first.\n",
+    );
+    site.write(
+        "guidance/pub/01-signs.en.md",
+        "---\ntitle: Signs\n---\n\n## Physical signs {#physical-signs}\n\nLook for bruises.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let file = export(&site, "ar", "po", out.path(), &[]).remove(0);
+    for (key, text) in [
+        ("index/title", "الدليل"),
+        (
+            "index/p1",
+            "\u{200F}اقرأ [العلامات](\u{200E}01-signs.md#physical-signs\u{200E}) أولا.",
+        ),
+        ("01-signs/title", "العلامات"),
+        (
+            "01-signs#physical-signs",
+            "العلامات الجسدية {#physical-signs}\u{200F}",
+        ),
+        ("01-signs#physical-signs/p1", "ابحث عن الكدمات."),
+    ] {
+        set_msgstr(&file, key, text);
+    }
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(!o.stderr.contains("error"), "{}", o.stderr);
+    // The reader's text keeps the translator's mark.
+    assert!(
+        site.read("guidance/pub/index.ar.md")
+            .contains("\u{200F}اقرأ")
+    );
+    site.build_ok();
+    let href = |lang: &str| {
+        site.page(&format!("{lang}/pub/index.html"))
+            .attr("main p a", "href")
+    };
+    assert_eq!(href("ar"), href("en"));
+    let signs = site.page("ar/pub/signs.html");
+    assert_eq!(signs.attr("main h2", "id"), "physical-signs");
+    assert_eq!(signs.attr("html", "dir"), "rtl");
+
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(guidance(&site), before);
+}

@@ -7,7 +7,7 @@ use super::history;
 use super::pending::{self, Suggestion};
 use super::report::Report;
 use super::units::{PageUnits, State, Unit};
-use super::{anchors, fields, files, segments::Kind, validate};
+use super::{anchors, bidi, fields, files, segments::Kind, validate};
 use crate::config::LangId;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
@@ -205,7 +205,7 @@ pub fn import_page(
             report.count_kept(r.file);
             continue;
         }
-        let text = placed(unit.kind, &e.translation);
+        let text = bidi::unmarked_syntax(unit.kind, &placed(unit.kind, &e.translation));
         let text = anchors::keep_id(unit.kind, &text, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked
         // again: the build checks its links, and a translator may have had

@@ -2,7 +2,10 @@
 //! (U+202A-U+202E) left open, or an isolate (U+2066-U+2068) never closed,
 //! changes the direction of everything after it in the paragraph: an
 //! unclosed U+202E shows the rest of the text reversed. A closed one is a
-//! translator's choice, and is kept.
+//! translator's choice, and is kept. Direction marks (LRM, RLM) are taken
+//! out of the Markdown syntax readers never see, where they break links.
+
+use super::segments::Kind;
 
 /// Problems with the bidirectional controls of `text`: each one opened
 /// and not closed, or closed and never opened, as a sentence.
@@ -63,9 +66,82 @@ fn name(c: char) -> &'static str {
     }
 }
 
+/// Direction marks (LRM, RLM, Arabic letter mark): invisible, they only
+/// steer how the neutral characters beside them are shown.
+const MARKS: [char; 3] = ['\u{200E}', '\u{200F}', '\u{061C}'];
+
+/// `text` without the direction marks that a right-to-left editor or
+/// keyboard slips into Markdown syntax readers never see: a link's target
+/// (`](…)`) and a heading's `{#id}` at its end. There a mark breaks the
+/// link or the anchor (no file or id has it), while the translator's
+/// screen shows them right; in the text it is the translator's, and kept.
+pub fn unmarked_syntax(kind: Kind, text: &str) -> String {
+    if !text.contains(MARKS) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("](") {
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let end = target_end(after);
+        out.extend(after[..end].chars().filter(|c| !MARKS.contains(c)));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    if kind != Kind::Heading {
+        return out;
+    }
+    let end = out.trim_end_matches(|c: char| c.is_whitespace() || MARKS.contains(&c));
+    match end.rfind('{').filter(|_| end.ends_with('}')) {
+        Some(open) => {
+            let id: String = end[open..].chars().filter(|c| !MARKS.contains(c)).collect();
+            format!("{}{id}", &end[..open])
+        }
+        None => out,
+    }
+}
+
+/// Where the target after `](` ends: at its closing `)` (parentheses
+/// inside it balanced, as CommonMark reads them) or the line's end.
+fn target_end(s: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return i,
+            ')' => depth -= 1,
+            '\n' => return i,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_leave_link_targets_and_heading_ids_only() {
+        let p = unmarked_syntax(
+            Kind::Paragraph,
+            "\u{200F}اقرأ [العلامات](\u{200E}01-signs.md#physical-signs\u{200E}) أولا.",
+        );
+        assert_eq!(p, "\u{200F}اقرأ [العلامات](01-signs.md#physical-signs) أولا.");
+        let h = unmarked_syntax(
+            Kind::Heading,
+            "العلامات \u{200F}{#physical-\u{200E}signs}\u{200F} ",
+        );
+        assert_eq!(h, "العلامات \u{200F}{#physical-signs}");
+        // Text with no syntax keeps its marks.
+        let t = "رقم \u{200E}+234 800\u{200E}.";
+        assert_eq!(unmarked_syntax(Kind::Heading, t), t);
+        assert_eq!(
+            unmarked_syntax(Kind::Paragraph, "a](b\u{200E}(c)\u{200E})"),
+            "a](b(c))"
+        );
+    }
 
     #[test]
     fn an_unclosed_override_is_refused_and_a_closed_one_kept() {
