@@ -245,3 +245,34 @@ fn direction_marks_in_link_targets_and_heading_ids_do_not_break_them() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(guidance(&site), before);
 }
+
+/// Before, an XLIFF 2.0 file (a CAT tool asked for "XLIFF" without a
+/// version may save 2.0) was refused at line 1, the XML declaration,
+/// with "not an XLIFF 1.2 file" and nothing on what to do. Now the
+/// message is at the `<xliff>` element, names the version found, and
+/// says to save the file as XLIFF 1.2; nothing is written.
+#[test]
+fn an_xliff_2_file_is_told_to_be_saved_as_xliff_1_2() {
+    let site = one_page_site(SITE, EN, FR);
+    let file = site.path().join("received/pub.xlf");
+    site.write(
+        "received/pub.xlf",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">\n  <file id=\"pub\">\n    <unit id=\"index/p1\">\n      <segment state=\"translated\"><source>Fill in the form first.</source><target>Remplissez d'abord le formulaire.</target></segment>\n    </unit>\n  </file>\n</xliff>\n",
+    );
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let at = format!("{}:2:1: error: ", file.display());
+    let line = o
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(&at))
+        .unwrap_or_else(|| panic!("{}", o.stderr));
+    assert!(
+        line.contains("an XLIFF 2.0 file")
+            && line.contains("save the translated file from the translation tool as XLIFF 1.2"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+}

@@ -216,13 +216,10 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     let text: &str = &text;
     let doc = parse(text)?;
     let root = doc.root_element();
-    if root.tag_name().name() != "xliff" || root.attribute("version") != Some("1.2") {
-        return Err(vec![(
-            1,
-            "not an XLIFF 1.2 file (expected <xliff version=\"1.2\">)".into(),
-        )]);
-    }
     let line = |n: roxmltree::Node| doc.text_pos_at(n.range().start).row as usize;
+    if root.tag_name().name() != "xliff" || root.attribute("version") != Some("1.2") {
+        return Err(vec![(line(root), not_1_2(root))]);
+    }
     let files: Vec<_> = root
         .children()
         .filter(|n| n.has_tag_name((NS, "file")) || n.has_tag_name("file"))
@@ -286,6 +283,22 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
         entries,
         ..Catalog::default()
     })
+}
+
+/// Why a file whose root is not `<xliff version="1.2">` is refused, and
+/// what to do: a CAT tool may save another version (XLIFF 2.0) when asked
+/// for "XLIFF" without one.
+fn not_1_2(root: roxmltree::Node) -> String {
+    let save = "save the translated file from the translation tool as XLIFF 1.2, the version `fieldguide translate export` wrote (most tools return a file in the format it came in), then import it";
+    match (root.tag_name().name(), root.attribute("version")) {
+        ("xliff", Some(v)) => format!("an XLIFF {v} file: fieldguide reads XLIFF 1.2; {save}"),
+        ("xliff", None) => {
+            format!("the <xliff> element names no version: fieldguide reads XLIFF 1.2; {save}")
+        }
+        (other, _) => format!(
+            "not an XLIFF file (its root element is <{other}>, not <xliff version=\"1.2\">); {save}"
+        ),
+    }
 }
 
 /// The text of a `<source>` or `<target>`: its text, with the segment
