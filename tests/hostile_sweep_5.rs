@@ -277,3 +277,24 @@ fn a_document_inside_a_document_is_checked_too() {
         &["`ppt/media/image1.jpeg` in `word/embeddings/Microsoft_PowerPoint_Presentation.pptx`"],
     );
 }
+
+/// An object stream whose dictionary ends with a nested one (`/DecodeParms
+/// << … >>`, which Acrobat reads as usual) hid the `/Launch` inside it.
+#[test]
+fn a_launch_in_an_object_stream_with_parameters_is_found() {
+    use std::io::Write;
+    let objects = b"4 0 << /S /Launch /F (cmd.exe) >>";
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(objects).unwrap();
+    let body = e.finish().unwrap();
+    let mut pdf = format!(
+        "%PDF-1.7\n9 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} /DecodeParms << /Columns 1 >> >>\nstream\n",
+        body.len()
+    )
+    .into_bytes();
+    pdf.extend_from_slice(&body);
+    pdf.extend_from_slice(
+        b"\nendstream\nendobj\n1 0 obj\n<< /Type /Catalog /OpenAction 4 0 R >>\nendobj\n%%EOF\n",
+    );
+    refused("scan.pdf", &pdf, &["a `/Launch` action (starts a program)"]);
+}
