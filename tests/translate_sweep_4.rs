@@ -276,3 +276,50 @@ fn an_xliff_2_file_is_told_to_be_saved_as_xliff_1_2() {
     );
     assert_eq!(guidance(&site), before);
 }
+
+/// Before, a local edition that added a language its base lacks (Swahili)
+/// and had translators translate the base's pages could not build: the
+/// Swahili translation of a base page it does not adapt was written in
+/// the edition's folder, so its link to a page the edition omits, the
+/// base's own link, was the edition's broken link, an error ("remove the
+/// link"), though the translation must keep its source's links (import
+/// refuses one without). Now it is the base's link, as in the base's
+/// other languages: published as its text, with a warning.
+#[test]
+fn an_editions_translation_of_a_base_page_shows_a_link_to_an_omitted_page_as_text() {
+    let ed = common::edition::Edition::new();
+    let local = ed.local();
+    let yaml = std::fs::read_to_string(local.join("site.yaml")).unwrap();
+    let yaml = yaml.replace("languages: [en, fr]", "languages: [en, fr, sw]");
+    std::fs::write(local.join("site.yaml"), yaml).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = common::edition::run_in(
+        &local,
+        &[
+            "translate",
+            "export",
+            "--lang",
+            "sw",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let file = out.path().join("guide.po");
+    fill(&file, "", &[], &[]);
+    let o = common::edition::run_in(&local, &["translate", "import", file.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(local.join("guidance/guide/01-intro.sw.md").exists());
+
+    let o = ed.build_ok();
+    assert!(
+        o.stderr.lines().any(|l| l
+            .starts_with("guidance/guide/01-intro.sw.md:")
+            && l.contains("warning: link to `03-local-law.md`, which this edition omits: published as its text")),
+        "{}",
+        o.stderr
+    );
+    let intro = ed.page("sw/guide/intro.html");
+    assert!(intro.select("main a[href*='local-law']").is_empty());
+    assert!(common::edition::content(&intro).contains("local law"));
+}

@@ -134,11 +134,16 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
 }
 
 /// A link to a page the edition omits: a base page's is a warning (not the
-/// edition's to fix); the edition's own page's is its broken link.
+/// edition's to fix), and so is the edition's translation of a base page it
+/// does not adapt (the link is its source's, which the translation keeps);
+/// the edition's own page's is its broken link.
 fn omitted_link(st: &mut State, o: &Omitted, dest: &str, pos: usize) {
     let site = st.site;
     let message = format!("link to `{dest}`, which this edition omits");
-    if site.docs[st.doc].file.from_base {
+    let doc = &site.docs[st.doc];
+    let node = &site.nodes[doc.node];
+    let source_from_base = node.docs[node.source_lang].is_some_and(|d| site.docs[d].file.from_base);
+    if doc.file.from_base || source_from_base {
         st.warn(
             pos,
             format!("{message}: published as its text"),
