@@ -215,3 +215,33 @@ fn pandoc_superscripts_and_highlights_are_named() {
         "{line}"
     );
 }
+
+/// Jekyll's `published: false`, on a page its author kept out of the
+/// site: read as an unknown key, with a warning, and published. It is
+/// read as `draft: true` now (left out, unless `--drafts`), with a warning
+/// at its line; `published: true` is said to be not needed.
+#[test]
+fn a_jekyll_page_not_published_stays_out() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-unpublished.en.md",
+        "---\ntitle: Names of witnesses\npublished: false\n---\n\nNot for readers.\n",
+    );
+    s.write(
+        "guidance/handbook/05-published.en.md",
+        "---\ntitle: Published\npublished: true\n---\n\nFor readers.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-unpublished.en.md:3:12");
+    assert!(
+        line.ends_with(
+            "warning: Jekyll's `published: false` is read as `draft: true`: the page is left out of the site"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("write `draft: true` instead"), "{hint}");
+    assert!(!s.out().join("en/handbook/unpublished.html").exists());
+    assert!(s.out().join("en/handbook/published.html").exists());
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/05-published.en.md:3:12");
+    assert!(line.contains("`published: true` is not needed"), "{line}");
+}

@@ -48,6 +48,7 @@ pub fn apply(
         "checklist" => fm.about_mut().checklist = Some(parse_checklist(v, at, diags)),
         "extra" => fm.extra = Some(Box::new(v.to_value())),
         "draft" => fm.draft = flag(key, v, at, diags),
+        "published" => published(fm, v, at, diags),
         "omit" => fm.omit = flag(key, v, at, diags),
         "aliases" => fm.aliases = aliases(v, at, diags),
         "adapts" => fm.adapts = adapts(k, v, at, diags),
@@ -197,6 +198,30 @@ fn flag(key: &str, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> bool 
             false
         }
     }
+}
+
+/// Jekyll's `published: false`: its author meant the page to stay out of
+/// the site. Read as `draft: true`, so that moving a site in never
+/// publishes it; `published: true` changes nothing.
+fn published(fm: &mut FrontMatter, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) {
+    let (msg, hint) = match v.as_bool() {
+        Some(false) => {
+            fm.draft = true;
+            (
+                "Jekyll's `published: false` is read as `draft: true`: the page is left out of the site",
+                "write `draft: true` instead (`--drafts` includes the page, marked as a draft)",
+            )
+        }
+        Some(true) => (
+            "`published: true` is not needed: a page is published unless it has `draft: true`",
+            "delete the line",
+        ),
+        None => {
+            flag("published", v, at, diags);
+            return;
+        }
+    };
+    diags.push(at.warning(v, msg).with_hint(hint));
 }
 
 fn adapts(k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<String> {
