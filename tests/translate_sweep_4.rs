@@ -323,3 +323,42 @@ fn an_editions_translation_of_a_base_page_shows_a_link_to_an_omitted_page_as_tex
     assert!(intro.select("main a[href*='local-law']").is_empty());
     assert!(common::edition::content(&intro).contains("local law"));
 }
+
+/// Before, an Arabic heading whose translator typed the `{#id}` first
+/// (where a right-to-left editor shows the source's end) was refused with
+/// "the heading's id {#physical-signs} is missing", though it was there.
+/// Now the id is put at the end, where Markdown reads it, and links to
+/// the heading work in Arabic as in English.
+#[test]
+fn a_heading_id_typed_first_in_right_to_left_text_is_put_at_its_end() {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", SITE_AR);
+    site.write(
+        "guidance/pub/index.en.md",
+        "---\ntitle: Guide\nkind: guidelines\n---\n\n## Physical signs {#physical-signs}\n\nSee [the signs](#physical-signs).\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let file = export(&site, "ar", "po", out.path(), &[]).remove(0);
+    for (key, text) in [
+        ("index/title", "الدليل"),
+        ("index#physical-signs", "{#physical-signs} العلامات الجسدية"),
+        (
+            "index#physical-signs/p1",
+            "انظر [العلامات](#physical-signs).",
+        ),
+    ] {
+        set_msgstr(&file, key, text);
+    }
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        site.read("guidance/pub/index.ar.md")
+            .contains("## العلامات الجسدية {#physical-signs}")
+    );
+    site.build_ok();
+    let page = site.page("ar/pub/index.html");
+    assert_eq!(page.attr("main h2", "id"), "physical-signs");
+    assert_eq!(page.text_of("main h2").trim(), "العلامات الجسدية");
+}

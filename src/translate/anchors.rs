@@ -61,6 +61,29 @@ pub fn keep_id(kind: Kind, translation: &str, source_id: Option<&str>) -> String
     }
 }
 
+/// A translated heading whose `{#id}` was typed before its text, as a
+/// right-to-left editor invites (the source's end, on the right, is the
+/// start of Arabic text), with the id put back at its end, where
+/// Markdown reads it; else the heading as it is.
+pub fn id_to_end(kind: Kind, translation: &str) -> String {
+    let unchanged = || translation.to_string();
+    if kind != Kind::Heading {
+        return unchanged();
+    }
+    let text = translation.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+    });
+    let Some(end) = text.find('}').filter(|_| text.starts_with("{#")) else {
+        return unchanged();
+    };
+    let (block, rest) = text.split_at(end + 1);
+    let rest = rest.trim();
+    if block.contains(char::is_whitespace) || rest.is_empty() || rest.ends_with('}') {
+        return unchanged();
+    }
+    format!("{rest} {block}")
+}
+
 /// Whether `id`, written on the translation of a heading with no `{#id}`,
 /// is the id the source heading has (its text's, or that made unique).
 pub fn is_source_id(source: &str, id: &str) -> bool {
@@ -76,6 +99,17 @@ pub fn is_source_id(source: &str, id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_typed_first_goes_to_the_end() {
+        let h = |t| id_to_end(Kind::Heading, t);
+        assert_eq!(h("{#signs} العلامات"), "العلامات {#signs}");
+        assert_eq!(h("\u{200F}{#signs}  العلامات "), "العلامات {#signs}");
+        assert_eq!(h("العلامات {#signs}"), "العلامات {#signs}");
+        assert_eq!(h("{#signs}"), "{#signs}");
+        assert_eq!(h("{#a b} x"), "{#a b} x");
+        assert_eq!(id_to_end(Kind::Paragraph, "{#signs} x"), "{#signs} x");
+    }
 
     #[test]
     fn a_translated_heading_keeps_the_source_anchor() {

@@ -205,7 +205,8 @@ pub fn import_page(
             report.count_kept(r.file);
             continue;
         }
-        let text = bidi::unmarked_syntax(unit.kind, &placed(unit.kind, &e.translation));
+        let text = anchors::id_to_end(unit.kind, &placed(unit.kind, &e.translation));
+        let text = bidi::unmarked_syntax(unit.kind, &text);
         let text = anchors::keep_id(unit.kind, &text, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked
         // again: the build checks its links, and a translator may have had
