@@ -298,3 +298,19 @@ fn a_launch_in_an_object_stream_with_parameters_is_found() {
     );
     refused("scan.pdf", &pdf, &["a `/Launch` action (starts a program)"]);
 }
+
+/// An object stream stored as it is (no filter, which viewers read), its
+/// type written `/Obj#53tm`, was never read: its `/Launch` was published.
+#[test]
+fn a_launch_in_a_plain_object_stream_is_found() {
+    let objects = "4 0 << /S /Launch /F (cmd.exe) >>";
+    let pdf = format!(
+        "%PDF-1.7\n9 0 obj\n<< /Type /Obj#53tm /N 1 /First 4 /Length {} >>\nstream\n{objects}\nendstream\nendobj\n1 0 obj\n<< /Type /Catalog /OpenAction 4 0 R >>\nendobj\n%%EOF\n",
+        objects.len()
+    );
+    refused(
+        "scan.pdf",
+        pdf.as_bytes(),
+        &["a `/Launch` action (starts a program)"],
+    );
+}

@@ -24,11 +24,25 @@ pub fn inspect(bytes: &[u8]) -> Report {
     let mut found = Found::default();
     let mut left = INFLATE_CAP;
     let streams = scan(bytes, &mut found, true);
-    let mut objects: Vec<(&[u8], Vec<u8>)> = Vec::new();
+    let mut objects: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
     for (dict, body) in streams {
+        // An object stream stored as it is is read as it is; one filtered
+        // otherwise than by deflate alone cannot be read here.
+        let plain = !contains(&dict, b"/Filter");
+        let predicted = actions::integer_after(&dict, b"/Predictor").is_some_and(|p| p > 1);
+        if !plain && (!contains(&dict, b"/FlateDecode") || predicted) {
+            found.unread = Some("an object stream is encoded in a way not read here (a filter other than `/FlateDecode`, or a `/Predictor`)".to_string());
+            continue;
+        }
         let mut inflated = Vec::new();
-        let reader = flate2::read::ZlibDecoder::new(body);
-        match reader.take(left + 1).read_to_end(&mut inflated) {
+        let read = if plain {
+            body.take(left + 1).read_to_end(&mut inflated)
+        } else {
+            flate2::read::ZlibDecoder::new(body)
+                .take(left + 1)
+                .read_to_end(&mut inflated)
+        };
+        match read {
             Ok(n) if n as u64 <= left => left -= n as u64,
             Ok(_) => {
                 found.unread = Some(format!(
@@ -104,7 +118,7 @@ impl Found {
 
 /// Reads the names in `bytes` into `found`; with `top`, also returns the
 /// object streams: their dictionary and body (after `stream`).
-fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(&'a [u8], &'a [u8])> {
+fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(Vec<u8>, &'a [u8])> {
     let mut streams = Vec::new();
     let mut i = 0;
     // Where the latest dictionary opened: a stream's is the one before it.
@@ -143,9 +157,11 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(&'a [u8], &'a
                 let start = body_start(bytes, i + b"stream".len());
                 let end = memchr::memmem::find(&bytes[start..], b"endstream")
                     .map_or(bytes.len(), |e| start + e);
-                if contains(dict, b"/ObjStm") && contains(dict, b"/FlateDecode") {
-                    streams.push((dict, &bytes[start..end]));
-                } else if contains(dict, b"/Metadata") && !contains(dict, b"/Filter") {
+                // Its names as a viewer reads them (`/Obj#53tm`).
+                let dict = unescaped(dict);
+                if contains(&dict, b"/ObjStm") {
+                    streams.push((dict.into_owned(), &bytes[start..end]));
+                } else if contains(&dict, b"/Metadata") && !contains(&dict, b"/Filter") {
                     found.authors.extend(xmp_creators(&bytes[start..end]));
                 } else if bytes[start..end].starts_with(&[0xFF, 0xD8, 0xFF]) {
                     // A JPEG stored whole (`/DCTDecode`, as img2pdf and
@@ -193,6 +209,29 @@ fn xmp_creators(xmp: &[u8]) -> Vec<String> {
                 .replace("&amp;", "&")
         })
         .collect()
+}
+
+/// `bytes` with each `#xx` escape of a name decoded.
+fn unescaped(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !bytes.contains(&b'#') {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |j: usize| bytes.get(j).and_then(|c| (*c as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'#', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, ..) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {

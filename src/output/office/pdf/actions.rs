@@ -23,7 +23,10 @@ const FETCHING: &[&[u8]] = &[b"URI", b"GoToR", b"GoToE", b"ImportData", b"Submit
 /// The actions a viewer runs unasked that fetch something: (what and
 /// when, where from); `Err` when they are nested past the budget.
 /// `file` is the PDF, `streams` its object streams (dictionary, inflated).
-pub fn unasked(file: &[u8], streams: &[(&[u8], Vec<u8>)]) -> Result<Vec<(String, String)>, String> {
+pub fn unasked(
+    file: &[u8],
+    streams: &[(Vec<u8>, Vec<u8>)],
+) -> Result<Vec<(String, String)>, String> {
     let mut reader = Reader {
         objects: HashMap::new(),
         seen: HashSet::new(),
@@ -279,7 +282,7 @@ fn object_number(head: &[u8]) -> Option<u32> {
 }
 
 /// The integer after the key `key` in a stream's dictionary (`/N 3`).
-fn integer_after(dict: &[u8], key: &[u8]) -> Option<usize> {
+pub(super) fn integer_after(dict: &[u8], key: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = memchr::memmem::find(&dict[from..], key).map(|a| from + a) {
         from = at + key.len();

@@ -178,3 +178,27 @@ fn an_object_stream_with_nested_parameters_is_read() {
         ["a `/Launch` action (starts a program)"]
     );
 }
+
+/// An object stream stored without a filter, its type spelt with a `#`
+/// escape, is read as it is; one whose deflate has a predictor is said
+/// to be unread.
+#[test]
+fn object_streams_stored_plain_or_predicted() {
+    let objects = "4 0 << /S /Launch /F (cmd.exe) >>";
+    let mut p = format!(
+        "%PDF-1.7\n9 0 obj\n<< /Type /Obj#53tm /N 1 /First 4 /Length {} >>\nstream\n{objects}\nendstream\nendobj\n%%EOF\n",
+        objects.len()
+    )
+    .into_bytes();
+    assert_eq!(
+        inspect(&p).macros,
+        ["a `/Launch` action (starts a program)"]
+    );
+    p = pdf(
+        &[(4, objects)],
+        1,
+        " /DecodeParms << /Predictor 12 /Columns 4 >>",
+    );
+    let r = inspect(&p);
+    assert!(r.unchecked.unwrap().contains("`/Predictor`"));
+}
