@@ -362,3 +362,37 @@ fn a_heading_id_typed_first_in_right_to_left_text_is_put_at_its_end() {
     assert_eq!(page.attr("main h2", "id"), "physical-signs");
     assert_eq!(page.text_of("main h2").trim(), "العلامات الجسدية");
 }
+
+/// Before, a translation saved with Windows line breaks (CRLF) and holding
+/// a code block got that block's line breaks rewritten as the source's
+/// (LF) by any import that changed another block: a file of mixed line
+/// breaks, and lines the translator never touched shown as changed. Now
+/// only the changed block's line changes, in the file's own line breaks.
+#[test]
+fn a_translation_with_windows_line_breaks_keeps_them_in_its_code_blocks() {
+    let en = "---\ntitle: Preparing\nkind: guidelines\n---\n\nFill in the form first.\n\n```\nform-2026.pdf\n```\n\nKeep a copy.\n";
+    let fr = "---\ntitle: Se préparer\n---\n\nRemplir d'abord le formulaire.\n\n```\nform-2026.pdf\n```\n\nGardez une copie.\n";
+    let site = one_page_site(SITE, en, &fr.replace('\n', "\r\n"));
+    let before = site.read("guidance/pub/index.fr.md");
+    let (_out, file) = export_one(&site, "po");
+    set_msgstr(&file, "index/p1", "Remplissez d'abord le formulaire.");
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let after = site.read("guidance/pub/index.fr.md");
+    assert!(!after.replace("\r\n", "").contains('\n'), "{after:?}");
+    let changed: Vec<(&str, &str)> = before
+        .split("\r\n")
+        .zip(after.split("\r\n"))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "Remplir d'abord le formulaire.",
+            "Remplissez d'abord le formulaire."
+        )]
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(site.read("guidance/pub/index.fr.md"), after);
+}

@@ -97,8 +97,12 @@ fn place(job: &Job) -> Result<String, Failure> {
             .map(|p| &parsed.segments[p.1]);
         let new = normalise(&job.translations[i]);
         match (seg.kind, here) {
-            (Kind::Fixed, Some(h)) if h.text != seg.text => {
-                edits.push((h.range.clone(), seg.text.clone()));
+            // A code block is the source's, in the page's own line breaks
+            // (a translation saved with CRLF keeps them).
+            (Kind::Fixed, Some(h)) if h.text.replace('\r', "") != seg.text.replace('\r', "") => {
+                let nl = newline(&base, h.range.start);
+                let text = seg.text.replace("\r\n", "\n").replace('\n', nl);
+                edits.push((h.range.clone(), text));
             }
             (Kind::Fixed, _) => {}
             (Kind::Title | Kind::Summary, None) => {
