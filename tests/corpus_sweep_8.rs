@@ -245,3 +245,41 @@ fn a_jekyll_page_not_published_stays_out() {
     let (line, _) = message_at(&o.stderr, "guidance/handbook/05-published.en.md:3:12");
     assert!(line.contains("`published: true` is not needed"), "{line}");
 }
+
+/// Jekyll's own folders moved in with the pages: a draft in `_drafts/`
+/// was published to everyone, and a snippet in `_includes/` (no front
+/// matter) refused the whole build for a missing title. Each folder is
+/// left out, with one warning naming it.
+#[test]
+fn jekyll_drafts_and_includes_folders_are_left_out() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/_drafts/2021-01-01-witnesses.en.md",
+        "---\ntitle: Names of witnesses\n---\n\nNot for readers.\n",
+    );
+    s.write("guidance/handbook/_includes/consent.md", "Consent text.\n");
+    s.write("guidance/handbook/_static/logo.png", "");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/_drafts");
+    assert!(
+        line.ends_with(
+            "warning: Jekyll's `_drafts` folder is not read: its pages were not published, and are not here either"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("to publish one, move it"), "{hint}");
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/_includes");
+    assert!(line.contains("is a site generator's own folder"), "{line}");
+    assert!(
+        !o.stderr.contains("guidance/handbook/_static: "),
+        "{}",
+        o.stderr
+    );
+    let published = common::html_files(&s.out());
+    assert!(
+        published
+            .iter()
+            .all(|p| !p.to_string_lossy().contains("witnesses")),
+        "{published:?}"
+    );
+}

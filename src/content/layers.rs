@@ -138,6 +138,7 @@ impl Layer<'_> {
         // names could not be read back (see `names::not_unicode`).
         let mut not_unicode = Vec::new();
         let mut too_deep = Vec::new();
+        let mut tool_folders = Vec::new();
         let walker = walkdir::WalkDir::new(&root)
             .follow_links(false)
             .follow_root_links(false)
@@ -153,6 +154,13 @@ impl Layer<'_> {
                     too_deep.push(e.path().to_path_buf());
                     return false;
                 }
+                if e.depth() > 0
+                    && e.file_type().is_dir()
+                    && name.is_some_and(super::not_pages::is_tool_folder)
+                {
+                    tool_folders.push(e.path().to_path_buf());
+                    return false;
+                }
                 e.depth() == 0 || !name.is_some_and(ignored)
             });
         // The folders are read in order, one thread; then each entry is
@@ -166,6 +174,10 @@ impl Layer<'_> {
         for folder in too_deep {
             let shown = self.shown_path(rel_to(&self.real, &folder));
             diags.push(too_deep_error(shown));
+        }
+        for folder in tool_folders {
+            let shown = self.shown_path(rel_to(&self.real, &folder));
+            diags.push(super::not_pages::tool_folder(shown));
         }
         let found: Vec<(Walked, Vec<Diagnostic>)> = entries
             .par_iter()

@@ -65,3 +65,47 @@ fn mdx_page(shown: &Path) -> Diagnostic {
         "rename it `.md` and take out its `import` lines and components (`<Tabs>`, `<Admonition>`): fieldguide reads Markdown, with HTML's own tags",
     )
 }
+
+/// A site generator's own folder, which that generator never published as
+/// pages: Jekyll's drafts, snippets, templates, data and built site, and
+/// Sphinx's templates and built output. Its pages were published here
+/// (a draft, to everyone) or refused the build for a missing title (a
+/// snippet has no front matter). Not `_static`: Sphinx's pages show its
+/// pictures.
+pub(super) fn is_tool_folder(name: &str) -> bool {
+    matches!(
+        name,
+        "_drafts"
+            | "_includes"
+            | "_layouts"
+            | "_data"
+            | "_sass"
+            | "_plugins"
+            | "_site"
+            | "_build"
+            | "_templates"
+    )
+}
+
+/// The warning for such a folder, left out whole.
+pub(super) fn tool_folder(shown: std::path::PathBuf) -> Diagnostic {
+    let name = shown
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    if name == "_drafts" {
+        return Diagnostic::warning(
+            &shown,
+            0,
+            0,
+            "Jekyll's `_drafts` folder is not read: its pages were not published, and are not here either",
+        )
+        .with_hint("to publish one, move it into its publication's folder, with `draft: true` until it is ready");
+    }
+    Diagnostic::warning(
+        &shown,
+        0,
+        0,
+        format!("`{name}` is a site generator's own folder (Jekyll's or Sphinx's snippets, templates, data or built output), not pages: it is not read"),
+    )
+    .with_hint("copy any text meant for readers into a page (fieldguide pastes no snippets in); the folder can go")
+}
