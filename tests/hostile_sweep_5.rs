@@ -223,7 +223,15 @@ fn people_named_beside_the_comments_are_named_in_the_warning() {
         ("mimetype", "application/vnd.oasis.opendocument.text"),
         ("content.xml", content),
     ]);
+    // A sensitivity label set in Office names who set it.
+    let custom = "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"MSIP_Label_5b1e_Owner\"><vt:lpwstr>ibrahim@ngo.example</vt:lpwstr></property><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" name=\"MSIP_Label_5b1e_Name\"><vt:lpwstr>Internal</vt:lpwstr></property></Properties>";
+    let xlsx = common::office::package(&[("docProps/custom.xml", custom)]);
     for (file, bytes, said) in [
+        (
+            "budget.xlsx",
+            xlsx,
+            "who wrote or edited it (`ibrahim@ngo.example`)",
+        ),
         (
             "form.docx",
             docx,

@@ -4,7 +4,8 @@
 //! PowerPoint (`ppt/commentAuthors.xml`, `ppt/authors.xml`) and Excel
 //! (`xl/persons/`, a comments part's `<author>`, the workbook's
 //! `fileSharing` user), often after the comments and changes are gone; and
-//! the manager its properties name (`docProps/app.xml`).
+//! the manager and the sensitivity label's owner its properties name
+//! (`docProps/app.xml`, `docProps/custom.xml`).
 
 use super::{Item, Report, attribute, person, walk_xml};
 
@@ -25,11 +26,36 @@ fn naming(lower: &str) -> &'static [(&'static str, Option<&'static str>)] {
 
 /// Whether the part `lower` names people.
 pub fn names_people(lower: &str) -> bool {
-    !naming(lower).is_empty()
+    !naming(lower).is_empty() || lower == "docprops/custom.xml"
+}
+
+/// A custom property that names a person: a sensitivity label's owner
+/// (`MSIP_Label_<id>_Owner`, an e-mail address), an owner or an author.
+fn custom(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
+    let mut property = String::new();
+    let mut found = Vec::new();
+    walk_xml(name, text, |item| match item {
+        Item::Element(e) if e.local_name().as_ref() == "property" => {
+            property = attribute(e, "name")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+        }
+        Item::Text { text, .. } if ["owner", "author"].iter().any(|w| property.contains(w)) => {
+            found.push(text.to_string());
+        }
+        _ => {}
+    })?;
+    for n in found {
+        person(report, Some(&n));
+    }
+    Ok(())
 }
 
 /// Adds the people the part `name` (`lower`, its text `text`) names.
 pub fn ooxml(report: &mut Report, name: &str, lower: &str, text: &str) -> Result<(), String> {
+    if lower == "docprops/custom.xml" {
+        return custom(report, name, text);
+    }
     let wanted = naming(lower);
     let mut texts: Vec<String> = Vec::new();
     let mut found: Vec<String> = Vec::new();
