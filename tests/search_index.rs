@@ -193,7 +193,9 @@ fn search_js_stays_offline_and_small() {
     // about 17,130; 17,300 since two words typed for one find the site's
     // word in another form (`care givers`, *caregiver*) and a number in
     // groups is kept apart when it finds nothing whole (`24/7` finds *24
-    // hours*), or found by another form (`24x7`): about 17,290.
+    // hours*), or found by another form (`24x7`): about 17,290; 17,350
+    // since a title word found as the word counts more than one the query
+    // only starts (`case`: *Case files* before *Casework*): about 17,340.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -201,7 +203,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 17_300,
-        "search.js is {served} bytes as served (budget: 17,300)"
+        served <= 17_350,
+        "search.js is {served} bytes as served (budget: 17,350)"
     );
 }

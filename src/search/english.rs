@@ -196,5 +196,40 @@ pub(super) const ENGLISH: Rules = Rules {
         ("hr", "hour", 0),
         // `24x7` finds `24/7` (the number the site writes in groups).
         ("24x7", "247", 0),
+        // `24 h`: hours as a unit alone after the number.
+        ("h", "hours", 0),
+        // `toll-free` (`toll free`, `tollfree`) on a site that says only
+        // `free`: else `toll` was shown as a misspelling of `told`.
+        ("tollfree", "free", 0),
+        // Who looks after a child, as each site names them (`carer`,
+        // `caregiver`, `caretaker`; `guardian` for either, not the other
+        // way, and not before the nearer word), and the plural typed for
+        // the site's singular.
+        ("carer", "caregiver", 0),
+        ("caregiver", "carer", 0),
+        ("guardian", "caregiver", 0),
+        ("guardian", "carer", 0),
+        ("caretaker", "caregiver", 0),
+        ("caretaker", "carer", 0),
+        ("carers", "caregivers", 0),
+        ("caregivers", "carers", 0),
+        ("guardians", "caregivers", 0),
+        ("guardians", "carers", 0),
+        ("caretakers", "caregivers", 0),
+        ("caretakers", "carers", 0),
+        ("carers", "caregiver", 0),
+        ("caregivers", "carer", 0),
+        ("guardians", "caregiver", 0),
+        ("guardians", "carer", 0),
+        ("caretakers", "caregiver", 0),
+        ("caretakers", "carer", 0),
+        // `social worker` for the site's `caseworker`, and the other way
+        // (found written apart, as `safehouse` is).
+        ("socialworker", "caseworker", 0),
+        ("socialworkers", "caseworkers", 0),
+        ("socialworkers", "caseworker", 0),
+        ("caseworker", "socialworker", 0),
+        ("caseworkers", "socialworkers", 0),
+        ("caseworkers", "socialworker", 0),
     ],
 };

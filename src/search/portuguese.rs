@@ -136,6 +136,8 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("unhcr", "acnur", 0),
         ("hcr", "acnur", 0),
         ("gbv", "vbg", 0),
+        // `24 h`: hours as a unit alone after the number.
+        ("h", "horas", 0),
     ],
 };
 

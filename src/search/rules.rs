@@ -179,6 +179,8 @@ const FRENCH: Rules = Rules {
         ("acnur", "hcr", 0),
         ("gbv", "vbg", 0),
         ("idp", "pdi", 0),
+        // `24 h`: hours as a unit alone after the number.
+        ("h", "heures", 0),
     ],
 };
 

@@ -28,19 +28,26 @@ pub(super) const RUSSIAN: Rules = Rules {
     // query as the other's, for a site that has one of them only.
     // Verbs of going in `-йти` make their past in `-шёл`, `-шла`, `-шли`
     // (`пойти`, `пошёл`; `прийти`, `пришёл`; `найти`, `нашли`), which no
-    // ending makes either: joined and tried the same way.
+    // ending makes either: joined and tried the same way; so are the
+    // past forms to each other (`пошла`, `пошёл`).
     irregular: &[
         ("дет", "ребенк", 0),
         ("шел", "йти", 0),
         ("шла", "йти", 0),
         ("шли", "йти", 0),
         ("шло", "йти", 0),
+        ("шла", "шел", 0),
+        ("шли", "шел", 0),
+        ("шло", "шел", 0),
     ],
     query_suffixes: &[
         ("йти", "шел", 0),
         ("йти", "шла", 0),
         ("йти", "шли", 0),
         ("йти", "шло", 0),
+        ("шел", "шла", 0),
+        ("шел", "шли", 0),
+        ("шел", "шло", 0),
         ("детьми", "ребенк", 0),
         ("детей", "ребенк", 0),
         ("детям", "ребенк", 0),

@@ -95,5 +95,7 @@ pub(super) const SPANISH: Rules = Rules {
         ("hcr", "acnur", 0),
         ("gbv", "vbg", 0),
         ("idp", "pdi", 0),
+        // `24 h`: hours as a unit alone after the number.
+        ("h", "horas", 0),
     ],
 };

@@ -331,11 +331,12 @@
   // Ranks the pages: all words found first; of those, for two words or
   // more, the ones with every word as a word (not only the start of a
   // longer one: `nyumba` is not `nyumbani`); of the others, those with the
-  // words few pages have; then words in the title (twice) and headings,
-  // then how many words, how many exactly, how many as typed, how close
-  // together, how often; then site order. A query done (given in the
-  // address, or submitted) has no word still being typed: the one being
-  // typed counts as a word wherever a word starts with it.
+  // words few pages have; then words in the title (twice, once more as
+  // the word) and headings, then how many words, how many exactly, how
+  // many as typed, how close together, how often; then site order. A
+  // query done (given in the address, or submitted) has no word still
+  // being typed: the one being typed counts as a word wherever a word
+  // starts with it.
   function query(q, done) {
     var typing = !done && !/\s$/.test(q), qs = join(words(q), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
@@ -382,10 +383,12 @@
     results = [];
     var found = [];
     if (M) docs.forEach(function (d, n) {
-      var title = 0, ex = 0, ty = 0, head = 0, seen = 0, count = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text,
+      var title = 0, tx = 0, ex = 0, ty = 0, head = 0, seen = 0, count = 0, span = 0, last = [], s = 0, sec = d.sec, x = d.text,
         i, m, b, lo, c;
       cb = pb[n];
-      d.title.forEach(function (t) { title |= hits(t); ex |= exact[t]; ty |= typed[t]; });
+      // A title word found as the word (as typed, while typing) counts
+      // more than one it only starts (`case`: *Case files*, *Casework*).
+      d.title.forEach(function (t) { title |= hits(t); ex |= exact[t]; ty |= typed[t]; tx |= typing ? typed[t] : exact[t]; });
       for (i = 0; i < x.length; i++) {
         if (!(m = hits(x[i]))) continue;
         count++; ex |= exact[x[i]]; ty |= typed[x[i]];
@@ -400,7 +403,7 @@
         seen |= m;
       }
       if ((c = pc(seen | title))) {
-        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
+        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(tx) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
       }
     });
     // Pages with half the words, or with words that weigh half the query:
