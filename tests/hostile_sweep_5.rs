@@ -322,3 +322,32 @@ fn a_launch_in_a_plain_object_stream_is_found() {
         &["a `/Launch` action (starts a program)"],
     );
 }
+
+/// A workbook's data connection to a database server or a text file on a
+/// share, which Excel refreshes (on opening with `refreshOnLoad`), as it
+/// does a web query.
+#[test]
+fn a_workbook_connected_to_a_server_or_a_share_is_not_published() {
+    let db = format!(
+        "<connections xmlns=\"{MAIN}\"><connection id=\"1\" name=\"q\" type=\"1\" refreshOnLoad=\"1\"><dbPr connection=\"Provider=SQLOLEDB.1;Data Source=tracker.example;Initial Catalog=cases\" command=\"SELECT 1\"/></connection></connections>"
+    );
+    let text = format!(
+        "<connections xmlns=\"{MAIN}\"><connection id=\"1\" name=\"t\" type=\"6\" refreshOnLoad=\"1\"><textPr sourceFile=\"\\\\203.0.113.9\\share\\list.csv\"/></connection></connections>"
+    );
+    for (connections, said) in [
+        (db, "data connection `tracker.example`"),
+        (text, "text import `\\\\203.0.113.9\\share\\list.csv`"),
+    ] {
+        let xlsx = common::office::package(&[("xl/connections.xml", &connections)]);
+        refused("contacts.xlsx", &xlsx, &[said]);
+    }
+    // Power Query's own data is the workbook's.
+    let mashup = format!(
+        "<connections xmlns=\"{MAIN}\"><connection id=\"1\" name=\"m\" type=\"5\"><dbPr connection=\"Provider=Microsoft.Mashup.OleDb.1;Data Source=$Workbook$;Location=Query1\"/></connection></connections>"
+    );
+    let (s, _) = site_linking(
+        "contacts.xlsx",
+        &common::office::package(&[("xl/connections.xml", &mashup)]),
+    );
+    s.build_ok();
+}

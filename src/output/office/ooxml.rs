@@ -107,7 +107,8 @@ fn is_excel_link(lower: &str) -> bool {
 
 /// A DDE link (a cell `=cmd|'/c …'!A0` is stored as one: Excel offers to
 /// start the program when the workbook opens), and a data connection that
-/// fetches a web query or a connection file, as Excel refreshes it.
+/// fetches a web query, a connection file, a text file or a database
+/// server, as Excel refreshes it.
 fn excel_links(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
     walk_xml(name, text, |item| {
         let Item::Element(e) = item else { return };
@@ -122,6 +123,21 @@ fn excel_links(report: &mut Report, name: &str, text: &str) -> Result<(), String
                 "web query",
                 &attribute(e, "url").unwrap_or_default(),
             ),
+            // A text import's file, and a database's server (its
+            // connection string's `Data Source`, not the workbook itself).
+            "textPr" => place(
+                report,
+                "text import",
+                &attribute(e, "sourceFile").unwrap_or_default(),
+            ),
+            "dbPr" => {
+                if let Some(server) = data_source(&attribute(e, "connection").unwrap_or_default()) {
+                    match super::remote(&server) {
+                        Some(_) => place(report, "data connection", &server),
+                        None => report.fetched.push(("data connection".to_string(), server)),
+                    }
+                }
+            }
             "connection" => {
                 for a in ["odcFile", "sourceFile"] {
                     place(
@@ -177,6 +193,27 @@ fn sheet_formulas(report: &mut Report, name: &str, text: &str) -> Result<(), Str
         }
     }
     Ok(())
+}
+
+/// The server or file a connection string reads from (`Data Source=…`,
+/// `Server=…`), but for the workbook's own data (Power Query's
+/// `$Workbook$`) and this computer.
+fn data_source(connection: &str) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "data source",
+        "server",
+        "address",
+        "addr",
+        "network address",
+        "dbq",
+    ];
+    const HERE: &[&str] = &["", ".", "(local)", "localhost", "127.0.0.1", "$workbook$"];
+    connection
+        .split(';')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| KEYS.contains(&k.trim().to_ascii_lowercase().as_str()))
+        .map(|(_, v)| v.trim().trim_matches('"').to_string())
+        .filter(|v| !HERE.contains(&v.to_ascii_lowercase().as_str()))
 }
 
 /// One of Word's parts (the body, a header, footnotes, comments), streamed:
