@@ -396,3 +396,46 @@ fn a_translation_with_windows_line_breaks_keeps_them_in_its_code_blocks() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(site.read("guidance/pub/index.fr.md"), after);
 }
+
+/// Before, a file whose pages were all renumbered since the export (a
+/// chapter inserted first: `01-steps` became `02-steps`, every key
+/// changed) was refused whole, "changed a great deal since the export;
+/// nothing of it is imported", and the translator's work was lost. Now
+/// its entries count as the publication's by their source, so it is read:
+/// each page gone is named, its translations kept, and the next export
+/// offers them, fuzzy, for the renumbered pages.
+#[test]
+fn a_file_whose_pages_were_renumbered_keeps_its_translations() {
+    let site = one_page_site(SITE, EN, FR);
+    site.write("guidance/pub/01-steps.en.md", STEPS);
+    site.write("guidance/pub/02-consent.en.md", CONSENT);
+    let (_out, file) = export_one(&site, "po");
+    fill(&file, "01-steps", &[], &[]);
+    fill(&file, "02-consent", &[], &[]);
+    site.remove("guidance/pub/01-steps.en.md");
+    site.remove("guidance/pub/02-consent.en.md");
+    site.write(
+        "guidance/pub/01-welcome.en.md",
+        "---\ntitle: Welcome\n---\n\nThis guide is for caseworkers.\n",
+    );
+    site.write("guidance/pub/02-steps.en.md", STEPS);
+    site.write("guidance/pub/03-consent.en.md", CONSENT);
+
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for page in ["01-steps", "02-consent"] {
+        assert!(
+            o.stderr
+                .contains(&format!("the page `{page}` is not in the source any more")),
+            "{}",
+            o.stderr
+        );
+    }
+    let (_again, next) = export_one(&site, "po");
+    for key in ["02-steps/p3", "03-consent/p1"] {
+        let e = po_entry(&next, key);
+        assert_eq!(e.msgstr, Some(format!("(ha) {}", e.msgid)), "{key}");
+        assert!(e.flags.contains(&"fuzzy".to_string()), "{key}: {e:?}");
+    }
+    assert_eq!(po_entry(&next, "01-welcome/p1").msgstr.as_deref(), Some(""));
+}

@@ -15,16 +15,19 @@ use crate::diagnostics::Diagnostic;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// How many of `catalog`'s keys `pages` have.
+/// How many of `catalog`'s entries `pages` have a block for: by key, or by
+/// the same source text, as a page renamed or renumbered since the export
+/// has (a chapter inserted before it renumbers it, and every key of it
+/// changes): its translations are kept and offered again (see `moved`).
 fn keys_known(catalog: &Catalog, pages: &[PageUnits]) -> usize {
-    let keys: std::collections::HashSet<&str> = pages
-        .iter()
-        .flat_map(|p| p.units.iter().map(|u| u.key.as_str()))
-        .collect();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let units = || pages.iter().flat_map(|p| p.units.iter());
+    let keys: std::collections::HashSet<&str> = units().map(|u| u.key.as_str()).collect();
+    let sources: std::collections::HashSet<String> = units().map(|u| words(&u.source)).collect();
     catalog
         .entries
         .iter()
-        .filter(|e| keys.contains(e.key.as_str()))
+        .filter(|e| keys.contains(e.key.as_str()) || sources.contains(&words(&e.source)))
         .count()
 }
 
