@@ -351,3 +351,19 @@ fn a_workbook_connected_to_a_server_or_a_share_is_not_published() {
     );
     s.build_ok();
 }
+
+/// LibreOffice's Sheet > Link to External Data keeps the address in a
+/// range's `table:cell-range-source`, fetched again on opening.
+#[test]
+fn an_opendocument_sheet_linked_to_external_data_is_not_published() {
+    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:spreadsheet><table:table table:name=\"Sheet1\"><table:table-row><table:table-cell><table:cell-range-source table:name=\"HTML_1\" xlink:type=\"simple\" xlink:href=\"https://t.example/list.html\" table:filter-name=\"calc_HTML_WebQuery\" table:last-column-spanned=\"2\" table:last-row-spanned=\"5\" table:refresh-delay=\"PT60S\"/></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+    let ods = common::office::package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]);
+    refused(
+        "contacts.ods",
+        &ods,
+        &["cell-range-source `https://t.example/list.html`"],
+    );
+}

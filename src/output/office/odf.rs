@@ -50,6 +50,9 @@ const LOADED: &[&str] = &[
     "applet",
     "section-source",
     "table-source",
+    // A sheet's range linked to another file or address (Sheet > Link to
+    // External Data), refreshed on opening.
+    "cell-range-source",
     "fill-image",
     "font-face-uri",
     "event-listener",
