@@ -283,3 +283,25 @@ fn jekyll_drafts_and_includes_folders_are_left_out() {
         "{published:?}"
     );
 }
+
+/// `title: Step #1 safety` unquoted: YAML reads ` #` on as a comment, so
+/// the page was published as "Step", the rest dropped without a word.
+/// Said at the value, with the quoted line to write.
+#[test]
+fn a_title_cut_short_by_a_hash_is_told_to_be_quoted() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-step.en.md",
+        "---\ntitle: Step #1 safety\norder: 4 # after signs\n---\n\nText.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-step.en.md:2:8");
+    assert!(
+        line.ends_with(
+            "warning: `title` is `Step`: YAML reads `#1 safety`, after a space and `#`, as a comment, so it is left out"
+        ),
+        "{line}"
+    );
+    assert_eq!(hint, "put the value in quotes: title: \"Step #1 safety\"");
+    assert_eq!(o.stderr.matches("as a comment").count(), 1, "{}", o.stderr);
+}

@@ -2,6 +2,7 @@
 //! the keys fieldguide knows. Every problem is reported at its line and
 //! column in the file, not in the front-matter block.
 
+mod comment_cut;
 mod dates;
 mod keys;
 mod plain_text;
@@ -169,6 +170,7 @@ pub fn parse(
             return None;
         };
         read_keys(&mut fm, entries, role, lenient, &at, diags);
+        comment_cut::check(split.yaml, entries, &at, diags);
         if let Some(p) = &fm.about().print {
             let default = match fm.about().kind {
                 Some(Kind::PocketGuide) => PaperSize::A6,
