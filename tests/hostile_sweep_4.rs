@@ -376,23 +376,10 @@ fn a_pdf_holding_a_located_photo_is_not_published() {
     assert!(!s.out().exists());
 }
 
-fn iso_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
-    let mut out = ((body.len() + 8) as u32).to_be_bytes().to_vec();
-    out.extend_from_slice(kind);
-    out.extend_from_slice(body);
-    out
-}
-
 #[test]
 fn a_video_that_says_where_it_was_filmed_is_not_published() {
     // What an Android phone writes: the place in the movie box's user data.
-    let place = iso_box(b"\xa9xyz", b"\0\x12\x15\xc7+12.3456+001.2345/");
-    let clip = [
-        iso_box(b"ftyp", b"mp42\0\0\0\0isommp42"),
-        iso_box(b"moov", &iso_box(b"udta", &place)),
-        iso_box(b"mdat", &[0u8; 64]),
-    ]
-    .concat();
+    let clip = common::photo::located_clip();
     for (file, link) in [
         ("guidance/handbook/clip.mp4", Some("clip.mp4")),
         ("static/interview.m4a", None),

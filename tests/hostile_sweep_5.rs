@@ -152,13 +152,6 @@ fn a_pdf_with_a_link_is_published() {
     assert!(s.out().join("en/handbook/scan.pdf").exists());
 }
 
-fn iso_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
-    let mut out = ((body.len() + 8) as u32).to_be_bytes().to_vec();
-    out.extend_from_slice(kind);
-    out.extend_from_slice(body);
-    out
-}
-
 /// A zip of `parts` (name, bytes).
 fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
     use std::io::Write;
@@ -176,13 +169,7 @@ fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
 /// the name of its part (PowerPoint shows a part by its content type).
 #[test]
 fn a_deck_holding_a_located_recording_or_a_renamed_photo_is_not_published() {
-    let place = iso_box(b"\xa9xyz", b"\0\x12\x15\xc7+12.3456+001.2345/");
-    let clip = [
-        iso_box(b"ftyp", b"mp42\0\0\0\0isommp42"),
-        iso_box(b"moov", &iso_box(b"udta", &place)),
-        iso_box(b"mdat", &[0u8; 64]),
-    ]
-    .concat();
+    let clip = common::photo::located_clip();
     let slide = b"<p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>";
     let deck = zip_of(&[
         ("ppt/slides/slide1.xml", slide),

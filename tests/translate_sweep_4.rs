@@ -7,7 +7,6 @@ mod common;
 #[path = "common/translate.rs"]
 mod helpers;
 use helpers::*;
-use std::path::Path;
 
 const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
 const EN: &str = "---\ntitle: Preparing\nkind: guidelines\n---\n\nFill in the form first.\n";
@@ -15,22 +14,6 @@ const FR: &str = "---\ntitle: Se préparer\n---\n\nRemplir d'abord le formulaire
 const STEPS: &str =
     "---\ntitle: Steps\n---\n\nFind a quiet room.\n\nOffer water.\n\nIntroduce yourself.\n";
 const CONSENT: &str = "---\ntitle: Consent\n---\n\nAsk for consent before the interview.\n\nExplain how the information will be used.\n";
-
-/// Sets the msgstr of `key` and marks it fuzzy, as a translator does in
-/// Poedit with "Needs work".
-fn set_fuzzy(file: &Path, key: &str, text: &str) {
-    let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
-    let e = po
-        .entries
-        .iter_mut()
-        .find(|e| e.msgctxt.as_deref() == Some(key))
-        .unwrap_or_else(|| panic!("no entry {key}"));
-    e.msgstr = Some(text.into());
-    if !e.flags.iter().any(|f| f == "fuzzy") {
-        e.flags.push("fuzzy".into());
-    }
-    std::fs::write(file, po.to_string()).unwrap();
-}
 
 /// Before, a translator who translated a page whose source was renamed
 /// after the export (`02-consent` to `02-informed-consent`) lost that

@@ -33,3 +33,22 @@ pub fn phone_photo() -> Vec<u8> {
     out.extend_from_slice(&jpeg[20..]);
     out
 }
+
+/// An MP4 recording that says where it was made, as an Android phone
+/// writes it: the place (`©xyz`) in the movie box's user data.
+pub fn located_clip() -> Vec<u8> {
+    let place = iso_box(b"\xa9xyz", b"\0\x12\x15\xc7+12.3456+001.2345/");
+    [
+        iso_box(b"ftyp", b"mp42\0\0\0\0isommp42"),
+        iso_box(b"moov", &iso_box(b"udta", &place)),
+        iso_box(b"mdat", &[0u8; 64]),
+    ]
+    .concat()
+}
+
+fn iso_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut out = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(body);
+    out
+}

@@ -38,15 +38,33 @@ pub fn one_page_site(site_yaml: &str, en: &str, fr: &str) -> Site {
 /// Sets the msgstr of `key`, as a PO editor does when a translator
 /// confirms it: not fuzzy, no earlier source.
 pub fn set_msgstr(file: &Path, key: &str, text: &str) {
+    edit_entry(file, key, |e| {
+        e.msgstr = Some(text.into());
+        e.flags.retain(|f| f != "fuzzy");
+        e.previous_msgid = None;
+    });
+}
+
+/// Sets the msgstr of `key` and marks it fuzzy, as a translator does in
+/// Poedit with "Needs work".
+pub fn set_fuzzy(file: &Path, key: &str, text: &str) {
+    edit_entry(file, key, |e| {
+        e.msgstr = Some(text.into());
+        if !e.flags.iter().any(|f| f == "fuzzy") {
+            e.flags.push("fuzzy".into());
+        }
+    });
+}
+
+/// Rewrites the PO file `file` with its entry `key` changed by `change`.
+fn edit_entry(file: &Path, key: &str, change: impl FnOnce(&mut rspolib::POEntry)) {
     let mut po = rspolib::pofile(file.to_str().unwrap()).unwrap();
     let e = po
         .entries
         .iter_mut()
         .find(|e| e.msgctxt.as_deref() == Some(key))
         .unwrap_or_else(|| panic!("no entry {key}"));
-    e.msgstr = Some(text.into());
-    e.flags.retain(|f| f != "fuzzy");
-    e.previous_msgid = None;
+    change(e);
     std::fs::write(file, po.to_string()).unwrap();
 }
 
