@@ -21,3 +21,32 @@ pub fn plain_docx() -> Vec<u8> {
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>",
     )])
 }
+
+/// The `basic` fixture with `file` (bytes) linked from its signs page, and
+/// a first build done, so that the previous output is there.
+pub fn site_linking(
+    file: &str,
+    bytes: &[u8],
+) -> (super::Site, std::collections::BTreeMap<String, Vec<u8>>) {
+    let s = super::Site::fixture("basic");
+    s.build_ok();
+    let before = super::tree(&s.out());
+    s.write(&format!("guidance/handbook/{file}"), bytes);
+    let rel = "guidance/handbook/02-signs.en.md";
+    s.write(rel, format!("{}\n[The file]({file})\n", s.read(rel)));
+    (s, before)
+}
+
+/// A build of a site linking `file` refused, saying `said` about it, the
+/// previous output untouched.
+pub fn refused(file: &str, bytes: &[u8], said: &[&str]) {
+    let (s, before) = site_linking(file, bytes);
+    let o = s.build();
+    assert_eq!(o.code, 1, "{file}: {}", o.stderr);
+    let head = format!("guidance/handbook/{file}: error: not published");
+    assert!(o.stderr.contains(&head), "{file}: {}", o.stderr);
+    for s in said {
+        assert!(o.stderr.contains(s), "{file}: no `{s}` in {}", o.stderr);
+    }
+    assert_eq!(super::tree(&s.out()), before, "{file}: the output changed");
+}

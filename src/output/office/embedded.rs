@@ -46,7 +46,7 @@ pub fn check(zip: &mut Package, report: &mut Report, depth: usize) -> Result<(),
 }
 
 /// Adds `inner`, the report on the document `name` inside, to `report`.
-fn merge(report: &mut Report, inner: Report, name: &str) {
+pub(super) fn merge(report: &mut Report, inner: Report, name: &str) {
     let inside = |s: String| format!("{s} in `{name}`");
     report.fetched.extend(
         inner

@@ -21,23 +21,53 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         macros,
         ..Report::default()
     };
+    document(zip, "", &mut report)?;
+    // An object inserted in the document (a spreadsheet, a chart) is a
+    // folder of the package with its own parts, opened with it: what it
+    // loads, runs or says about people is the document's, named with it.
+    for folder in object_folders(zip) {
+        let mut inner = Report::default();
+        document(zip, &format!("{folder}/"), &mut inner)?;
+        super::embedded::merge(&mut report, inner, &folder);
+    }
+    Ok(report)
+}
+
+/// Adds what the document whose parts start with `prefix` (`""`, or
+/// `Object 1/`) holds to `report`: its creators, then what its content
+/// and styles load, run and record.
+fn document(zip: &mut Package, prefix: &str, report: &mut Report) -> Result<(), String> {
     // The document's own creators are named first.
-    if let Some(meta) = zip.part("meta.xml")? {
+    if let Some(meta) = zip.part(&format!("{prefix}meta.xml"))? {
         for n in texts_of("meta.xml", &meta, &["initial-creator", "creator"])? {
-            person(&mut report, Some(&n));
+            person(report, Some(&n));
         }
     }
     for name in ["content.xml", "styles.xml"] {
-        if let Some(text) = zip.part(name)? {
-            walk(&mut report, name, &text)?;
+        if let Some(text) = zip.part(&format!("{prefix}{name}"))? {
+            walk(report, name, &text)?;
             // Who wrote each comment and made each tracked change
             // (`dc:creator` in `office:annotation` and `office:change-info`).
             for n in texts_of(name, &text, &["creator"])? {
-                person(&mut report, Some(&n));
+                person(report, Some(&n));
             }
         }
     }
-    Ok(report)
+    Ok(())
+}
+
+/// The folders of the package that hold a document of their own
+/// (`Object 1`, `Object 1/Object 2`), in order.
+fn object_folders(zip: &Package) -> Vec<String> {
+    let mut folders: Vec<String> = zip
+        .names()
+        .into_iter()
+        .filter_map(|(_, n)| n.strip_suffix("/content.xml").map(str::to_string))
+        .filter(|f| !f.is_empty())
+        .collect();
+    folders.sort();
+    folders.dedup();
+    folders
 }
 
 /// Elements whose `xlink:href` the program loads when opening the
@@ -55,7 +85,13 @@ const LOADED: &[&str] = &[
     "cell-range-source",
     "fill-image",
     "font-face-uri",
-    "event-listener",
+    // A web page shown inside the document (Insert > Floating Frame).
+    "floating-frame",
+    // A paragraph's, page's or cell's background, a list's bullet picture
+    // and a slide's sound, each of which may be linked rather than kept.
+    "background-image",
+    "list-level-style-image",
+    "sound",
 ];
 
 /// One part's comments, tracked changes and what it loads.
@@ -85,12 +121,20 @@ fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
                     ));
                 }
             }
-            l if LOADED.contains(&l) => match attribute(e, "href") {
-                // An event bound to a macro (`vnd.sun.star.script:...`).
-                Some(h) if l == "event-listener" => report.macros.push(format!("`{h}`")),
-                Some(h) => place(report, l, &h),
-                None => {}
-            },
+            // An event bound to a macro: by its address
+            // (`vnd.sun.star.script:...`) or, as OpenOffice wrote it, by
+            // its name (`script:macro-name`, maybe one of the program's own
+            // libraries, which needs no macro in the file).
+            "event-listener" => {
+                if let Some(m) = attribute(e, "href").or_else(|| attribute(e, "macro-name")) {
+                    report.macros.push(format!("`{m}`"));
+                }
+            }
+            l if LOADED.contains(&l) => {
+                if let Some(h) = attribute(e, "href") {
+                    place(report, l, &h);
+                }
+            }
             _ => {}
         }
     })

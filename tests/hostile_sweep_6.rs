@@ -1,0 +1,107 @@
+//! Defects found by a sixth black-box sweep with hostile input (what an
+//! OpenDocument file loads or runs from outside its own text): each test
+//! is the smallest site that showed one.
+
+mod common;
+
+use common::office::{package, refused, site_linking};
+
+const NS: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:presentation=\"urn:oasis:names:tc:opendocument:xmlns:presentation:1.0\" xmlns:script=\"urn:oasis:names:tc:opendocument:xmlns:script:1.0\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
+
+/// An OpenDocument `content.xml` holding `head` (scripts, styles) before
+/// a body of kind `kind` (`text`, `spreadsheet`) holding `body`.
+fn content(head: &str, kind: &str, body: &str) -> String {
+    format!(
+        "<office:document-content {NS}>{head}<office:body><office:{kind}>{body}</office:{kind}></office:body></office:document-content>"
+    )
+}
+
+/// A LibreOffice Writer document of `parts` after its `mimetype`.
+fn odt(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut all = vec![("mimetype", "application/vnd.oasis.opendocument.text")];
+    all.extend_from_slice(parts);
+    package(&all)
+}
+
+/// A spreadsheet or chart inserted in a LibreOffice document is kept in a
+/// folder of the package (`Object 1/content.xml`, with its own
+/// `meta.xml`), not as a zip inside it: what it fetches, and who made it,
+/// is the document's.
+#[test]
+fn an_object_inside_an_opendocument_file_is_checked_too() {
+    let sheet = content(
+        "",
+        "spreadsheet",
+        "<table:table table:name=\"S\"><table:table-row><table:table-cell table:formula=\"of:=COM.MICROSOFT.WEBSERVICE(&quot;https://t.example/o&quot;)\"/><table:table-cell><table:cell-range-source table:name=\"H\" xlink:href=\"https://t.example/list.html\" table:filter-name=\"calc_HTML_WebQuery\"/></table:table-cell></table:table-row></table:table>",
+    );
+    let frame = content(
+        "",
+        "text",
+        "<draw:frame><draw:object xlink:href=\"./Object 1\"/></draw:frame>",
+    );
+    refused(
+        "report.odt",
+        &odt(&[("content.xml", &frame), ("Object 1/content.xml", &sheet)]),
+        &[
+            "cell-range-source in `Object 1` `https://t.example/list.html`",
+            "a formula in `content.xml` calls WEBSERVICE: `of:=COM.MICROSOFT.WEBSERVICE(\"https://t.example/o\")` in `Object 1`",
+        ],
+    );
+    // Its creator is named as the document's own are.
+    let meta = format!(
+        "<office:document-meta {NS}><office:meta><meta:initial-creator>Amina Yusuf</meta:initial-creator></office:meta></office:document-meta>"
+    );
+    let chart = content("", "spreadsheet", "<table:table table:name=\"S\"/>");
+    let (s, _) = site_linking(
+        "report.odt",
+        &odt(&[
+            ("content.xml", &frame),
+            ("Object 1/content.xml", &chart),
+            ("Object 1/meta.xml", &meta),
+        ]),
+    );
+    let o = s.build_ok();
+    assert!(o.stderr.contains("Amina Yusuf"), "{}", o.stderr);
+}
+
+/// OpenOffice wrote an event bound to a Basic macro by its name
+/// (`script:macro-name`), not as an address; LibreOffice still runs it,
+/// and one in the program's own libraries (`script:location="application"`)
+/// needs no macro in the file.
+#[test]
+fn an_opendocument_event_bound_to_a_macro_by_name_is_not_published() {
+    let listener = "<office:scripts><office:event-listeners><script:event-listener script:language=\"ooo:basic\" script:event-name=\"dom:load\" script:macro-name=\"Tools.Misc.Run\" script:location=\"application\"/></office:event-listeners></office:scripts>";
+    refused(
+        "report.odt",
+        &odt(&[("content.xml", &content(listener, "text", "<text:p/>"))]),
+        &["it holds macros or commands", "`Tools.Misc.Run`"],
+    );
+}
+
+/// A floating frame (Insert > Floating Frame) shows a web page inside the
+/// document; a page's background picture, a list's bullet picture and a
+/// slide's sound can be linked too: each is fetched as the document
+/// opens, as a linked image is.
+#[test]
+fn an_opendocument_frame_or_picture_that_loads_an_address_is_not_published() {
+    let frame = "<draw:frame><draw:floating-frame xlink:href=\"https://t.example/track.html\"/></draw:frame>";
+    refused(
+        "report.odt",
+        &odt(&[("content.xml", &content("", "text", frame))]),
+        &["floating-frame `https://t.example/track.html`"],
+    );
+    let styles = format!(
+        "<office:document-styles {NS}><office:styles><style:style style:name=\"P\"><style:paragraph-properties><style:background-image xlink:href=\"https://t.example/bg.png\"/></style:paragraph-properties></style:style><text:list-style style:name=\"L\"><text:list-level-style-image text:level=\"1\" xlink:href=\"//t.example/bullet.png\"/></text:list-style></office:styles></office:document-styles>"
+    );
+    refused(
+        "report.odt",
+        &odt(&[
+            ("content.xml", &content("", "text", "<text:p/>")),
+            ("styles.xml", &styles),
+        ]),
+        &[
+            "background-image `https://t.example/bg.png`",
+            "list-level-style-image `//t.example/bullet.png`",
+        ],
+    );
+}
