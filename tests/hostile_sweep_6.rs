@@ -1,6 +1,7 @@
 //! Defects found by a sixth black-box sweep with hostile input (what an
-//! OpenDocument file loads or runs from outside its own text): each test
-//! is the smallest site that showed one.
+//! OpenDocument file loads or runs from outside its own text, programs
+//! packed inside documents): each test is the smallest site that showed
+//! one.
 
 mod common;
 
@@ -104,4 +105,70 @@ fn an_opendocument_frame_or_picture_that_loads_an_address_is_not_published() {
             "list-level-style-image `//t.example/bullet.png`",
         ],
     );
+}
+
+/// An OLE compound file (as Word and LibreOffice keep an inserted object)
+/// holding an OLE Package's stream: a program or any file, packed inside,
+/// which a double click on its icon starts.
+fn packed_program() -> Vec<u8> {
+    let mut cfb = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".to_vec();
+    cfb.resize(512, 0);
+    for unit in "\u{1}Ole10Native".encode_utf16() {
+        cfb.extend_from_slice(&unit.to_le_bytes());
+    }
+    cfb.resize(1024, 0);
+    cfb.extend_from_slice(b"payload.exe\0C:\\Users\\amina\\payload.exe\0MZ\x90\0");
+    cfb
+}
+
+/// A zip of `parts` (name, bytes), for a binary part.
+fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_program_packed_inside_a_document_is_not_published() {
+    let doc = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body><w:p><w:r><w:object><o:OLEObject Type=\"Embed\" ProgID=\"Package\" DrawAspect=\"Icon\" r:id=\"rId5\"/></w:object></w:r></w:p></w:body></w:document>";
+    let docx = zip_with(&[
+        ("word/document.xml", doc.as_bytes()),
+        ("word/embeddings/oleObject1.bin", &packed_program()),
+    ]);
+    refused(
+        "report.docx",
+        &docx,
+        &[
+            "it holds macros or commands",
+            "`word/embeddings/oleObject1.bin`, a file packed inside",
+        ],
+    );
+    // LibreOffice keeps an inserted object of another program as `Object 2`.
+    let text = content("", "text", "<text:p/>");
+    let odt = zip_with(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.text".as_slice(),
+        ),
+        ("content.xml", text.as_bytes()),
+        ("Object 2", &packed_program()),
+    ]);
+    refused("report.odt", &odt, &["`Object 2`, a file packed inside"]);
+    // An object of another kind (an equation, a drawing) is published.
+    let mut drawing = packed_program();
+    drawing.truncate(512);
+    let (s, _) = site_linking(
+        "report.docx",
+        &zip_with(&[
+            ("word/document.xml", doc.as_bytes()),
+            ("word/embeddings/oleObject1.bin", &drawing),
+        ]),
+    );
+    s.build_ok();
+    assert!(s.out().join("en/handbook/report.docx").exists());
 }

@@ -4,7 +4,9 @@
 //! at a double click. What that one fetches, runs or says about people
 //! (a formula calling `WEBSERVICE`, a macro, a located photo, its author)
 //! is the outer document's too, named with the part that holds it. Their
-//! parts and pictures are read on the outer document's budgets.
+//! parts and pictures are read on the outer document's budgets. An object
+//! of another program, kept as an OLE compound file, is not opened: only
+//! a file packed inside one (an OLE Package) is told.
 
 use super::{Budget, Package, Report, person};
 use std::io::Cursor;
@@ -19,7 +21,12 @@ pub const DEPTH: usize = 3;
 /// nesting of `zip` itself.
 pub fn check(zip: &mut Package, report: &mut Report, depth: usize) -> Result<(), String> {
     for (i, name) in zip.names() {
-        if !zip.head_at(i).starts_with(b"PK\x03\x04") {
+        let head = zip.head_at(i);
+        if head.starts_with(COMPOUND) {
+            packed(zip, i, &name, report)?;
+            continue;
+        }
+        if !head.starts_with(b"PK\x03\x04") {
             continue;
         }
         if depth >= DEPTH {
@@ -41,6 +48,30 @@ pub fn check(zip: &mut Package, report: &mut Report, depth: usize) -> Result<(),
         zip.left = budget.parts;
         zip.photos_left = budget.photos;
         merge(report, found, &name);
+    }
+    Ok(())
+}
+
+/// An OLE compound file's signature: how Word, Excel, PowerPoint and
+/// LibreOffice keep an object of another program (`oleObject1.bin`,
+/// `Object 2`).
+const COMPOUND: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Adds the compound file at `i` to `report`'s macros when it holds an
+/// OLE Package (its `\u{1}Ole10Native` stream): a program or any other file
+/// packed inside, which a double click on its icon starts, as a PDF's
+/// `/Launch` does. Other objects (an equation, a drawing) pass.
+fn packed(zip: &mut Package, i: usize, name: &str, report: &mut Report) -> Result<(), String> {
+    let (_, bytes) = zip.bytes_at(i)?;
+    // The stream's name, in the directory, as UTF-16 (little-endian).
+    let stream: Vec<u8> = "\u{1}Ole10Native"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if memchr::memmem::find(&bytes, &stream).is_some() {
+        report.macros.push(format!(
+            "`{name}`, a file packed inside that a double click starts (an OLE Package)"
+        ));
     }
     Ok(())
 }
