@@ -4,33 +4,7 @@
 
 mod common;
 
-use common::Site;
-
-/// The `basic` fixture with `file` (bytes) linked from its signs page, and
-/// a first build done, so that the previous output is there.
-fn site_linking(file: &str, bytes: &[u8]) -> (Site, std::collections::BTreeMap<String, Vec<u8>>) {
-    let s = Site::fixture("basic");
-    s.build_ok();
-    let before = common::tree(&s.out());
-    s.write(&format!("guidance/handbook/{file}"), bytes);
-    let rel = "guidance/handbook/02-signs.en.md";
-    s.write(rel, format!("{}\n[The file]({file})\n", s.read(rel)));
-    (s, before)
-}
-
-/// A build of the site refused, saying `said` about `file`, the
-/// previous output untouched.
-fn refused(file: &str, bytes: &[u8], said: &[&str]) {
-    let (s, before) = site_linking(file, bytes);
-    let o = s.build();
-    assert_eq!(o.code, 1, "{file}: {}", o.stderr);
-    let head = format!("guidance/handbook/{file}: error: not published");
-    assert!(o.stderr.contains(&head), "{file}: {}", o.stderr);
-    for s in said {
-        assert!(o.stderr.contains(s), "{file}: no `{s}` in {}", o.stderr);
-    }
-    assert_eq!(common::tree(&s.out()), before, "{file}: the output changed");
-}
+use common::office::{refused, site_linking};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
