@@ -172,3 +172,50 @@ fn a_program_packed_inside_a_document_is_not_published() {
     s.build_ok();
     assert!(s.out().join("en/handbook/report.docx").exists());
 }
+
+/// A PowerPoint slide whose shape holds `link` (`a:hlinkHover`,
+/// `a:hlinkClick`) to the relationship `rId2`, leading to `target`.
+fn deck(link: &str, target: &str) -> Vec<u8> {
+    let slide = format!(
+        "<p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id=\"4\" name=\"Box\">{link}</p:cNvPr></p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>"
+    );
+    let rels = format!(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{target}\" TargetMode=\"External\"/></Relationships>"
+    );
+    package(&[
+        ("ppt/slides/slide1.xml", &slide),
+        ("ppt/slides/_rels/slide1.xml.rels", &rels),
+    ])
+}
+
+/// In a slide show, a shape's mouse-over action runs as the pointer
+/// passes over it: PowerPoint starts the program its link names, or
+/// follows the link, as a PDF link's `/AA /E` (refused) does. A click's
+/// link is the reader's choice.
+#[test]
+fn a_slide_that_acts_when_the_pointer_passes_over_it_is_not_published() {
+    refused(
+        "training.pptx",
+        &deck(
+            "<a:hlinkHover r:id=\"rId2\" action=\"ppaction://program\"/>",
+            "file:///C:\\Windows\\System32\\cmd.exe",
+        ),
+        &[
+            "it holds macros or commands",
+            "a mouse-over in `ppt/slides/slide1.xml` that starts a program (`ppaction://program file:///C:\\Windows\\System32\\cmd.exe`)",
+        ],
+    );
+    refused(
+        "training.pptx",
+        &deck("<a:hlinkHover r:id=\"rId2\"/>", "https://t.example/seen"),
+        &[
+            "link followed when the pointer passes over it in `ppt/slides/slide1.xml` `https://t.example/seen`",
+        ],
+    );
+    let (s, _) = site_linking(
+        "training.pptx",
+        &deck("<a:hlinkClick r:id=\"rId2\"/>", "https://example.org/more"),
+    );
+    s.build_ok();
+    assert!(s.out().join("en/handbook/training.pptx").exists());
+}

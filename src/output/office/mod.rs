@@ -12,6 +12,7 @@ use std::io::{Cursor, Read};
 
 mod csv;
 mod embedded;
+mod hover;
 mod odf;
 mod ooxml;
 mod pdf;

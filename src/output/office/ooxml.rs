@@ -33,9 +33,10 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
             continue;
         }
         let word = lower.starts_with("word/") && lower.ends_with(".xml");
+        let deck = lower.starts_with("ppt/") && lower.ends_with(".xml");
         let (comments, formulas) = (is_comments(&lower), is_sheet_formulas(&lower));
         let people = super::people::names_people(&lower);
-        if !word && !comments && !formulas && !people {
+        if !word && !deck && !comments && !formulas && !people {
             continue;
         }
         let text = zip.part_at(*i)?;
@@ -44,6 +45,9 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         }
         if word {
             word_part(&mut report, name, &text)?;
+        }
+        if deck {
+            super::hover::check(zip, &mut report, name, &text)?;
         }
         if formulas {
             sheet_formulas(&mut report, name, &text)?;
