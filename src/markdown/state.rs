@@ -357,9 +357,12 @@ pub(super) enum Kind {
     Script,
     /// A highlight, `==text==` (Obsidian, MkDocs).
     Highlight,
+    /// Word's tracked change or comment, as pandoc writes it,
+    /// `[words]{.deletion author=…}`.
+    Tracked,
 }
 
-pub(super) const KINDS: usize = 23;
+pub(super) const KINDS: usize = 24;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -387,6 +390,7 @@ impl Kind {
         Kind::Address,
         Kind::Script,
         Kind::Highlight,
+        Kind::Tracked,
     ];
 }
 

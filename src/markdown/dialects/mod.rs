@@ -5,7 +5,8 @@
 //! code (`{{< notice >}}`, `{% include %}`), a GitHub wiki's `[[links]]`,
 //! and pandoc's grid and simple tables. CommonMark reads all of them as text, so every
 //! page exported from Word by pandoc would show `{width="50%"}` after each
-//! image.
+//! image. Word's tracked changes, as pandoc writes them, are published as
+//! accepted (`tracked`).
 //!
 //! Attributes and div markers carry no text of their own: they are left
 //! out (the span's or div's text is kept). Template code and tables hold
@@ -22,6 +23,7 @@ use words::words;
 mod comments;
 mod inline;
 mod scan;
+mod tracked;
 mod words;
 
 /// Where `body` has Obsidian comments (`%%…%%`), which no reader sees.
@@ -87,11 +89,13 @@ pub(super) fn filter<'a>(
     }
 }
 
-/// `range` lies within an Obsidian comment.
+/// `range` lies within an Obsidian comment, or a tracked deletion or
+/// comment (or a tracked change's brackets or attributes, which hold no
+/// element).
 fn hidden(st: &State, range: &Range<usize>) -> bool {
-    overlapping(&st.dialects.drops, range)
-        .iter()
-        .any(|(r, k)| *k == Kind::Comment && r.start <= range.start && range.end <= r.end)
+    overlapping(&st.dialects.drops, range).iter().any(|(r, k)| {
+        matches!(k, Kind::Comment | Kind::Tracked) && r.start <= range.start && range.end <= r.end
+    })
 }
 
 fn body<'s>(st: &State<'s, '_>) -> &'s str {
@@ -166,7 +170,9 @@ fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) 
     let newline = body(st).as_bytes().get(r.start) == Some(&b'\n');
     let at = r.start + usize::from(newline);
     let first_piece = seen.start <= at && at < seen.end.max(seen.start + 1);
-    let bracket = r.len() == 1 && kind == Kind::Attributes;
+    let bracket = r.len() == 1 && matches!(kind, Kind::Attributes | Kind::Tracked);
+    // A comment's end, `[]{.comment-end}`, is counted with its start.
+    let bracket = bracket || (kind == Kind::Tracked && body(st)[..r.start].ends_with("[]"));
     if first_piece && !bracket {
         found(st, kind, at);
         if matches!(kind, Kind::Attributes | Kind::AttrLine) {
@@ -383,6 +389,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
         Kind::Comment => "%%…%%",
+        Kind::Tracked => return tracked::shown(rest),
         _ => line,
     };
     let mut s: String = piece

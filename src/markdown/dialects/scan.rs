@@ -2,6 +2,7 @@
 //! page's lines, in one linear pass, before the page is rendered: the
 //! ranges [`super::filter`] later leaves out of the text.
 
+use super::tracked::{self, Change};
 use crate::markdown::state::{Dialects, Kind};
 use std::ops::Range;
 
@@ -74,7 +75,7 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             };
             drops.push((range, kind));
         } else {
-            attributes(line, &body[start..], start, drops);
+            attributes(body, line, start, drops);
         }
         prev_blank = line.trim().is_empty();
         start = end + 1;
@@ -262,10 +263,12 @@ pub(super) fn is_kramdown_line(line: &str) -> bool {
 }
 
 /// `{…}` right after an image's or link's `)`, or after a `[span]` (whose
-/// brackets go too), starting on `line`; the block may go on to the next
-/// lines of its paragraph (`rest`, the body from `line` on), as pandoc
-/// wraps it.
-fn attributes(line: &str, rest: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
+/// brackets go too, and its text with them when it is a deletion or a
+/// comment: see `tracked`), on `line`, which starts at `offset` of `body`;
+/// the block may go on to the next lines of its paragraph, and the span
+/// may start on an earlier one, as pandoc wraps them.
+fn attributes(body: &str, line: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
+    let rest = &body[offset..];
     let bytes = line.as_bytes();
     let mut from = 0;
     while let Some(i) = bytes
@@ -283,29 +286,32 @@ fn attributes(line: &str, rest: &str, offset: usize, drops: &mut Vec<(Range<usiz
         let Some(len) = attribute_block(&rest[i..]) else {
             continue;
         };
+        let (at, end) = (offset + i, offset + i + len);
+        let mut kind = Kind::Attributes;
         if before == b']' {
-            let Some(open) = span_start(&bytes[..i - 1]) else {
+            let change = tracked::change(&rest[i..i + len]);
+            let nested = change == Some(Change::LeftOut);
+            let Some(open) = tracked::span_open(&body.as_bytes()[..at - 1], nested) else {
                 continue;
             };
-            drops.push((offset + open..offset + open + 1, Kind::Attributes));
-            drops.push((offset + i - 1..offset + i, Kind::Attributes));
+            if nested {
+                // Left out whole, with whatever was found inside it.
+                while drops.last().is_some_and(|(r, _)| r.start >= open) {
+                    drops.pop();
+                }
+                drops.push((open..end, Kind::Tracked));
+                from = i + len;
+                continue;
+            }
+            if change.is_some() {
+                kind = Kind::Tracked;
+            }
+            drops.push((open..open + 1, kind));
+            drops.push((at - 1..at, kind));
         }
-        drops.push((offset + i..offset + i + len, Kind::Attributes));
+        drops.push((at..end, kind));
         from = i + len;
     }
-}
-
-/// The `[` that opens a span ending just before `]`: the nearest one, with
-/// no bracket between, not an image's `![`.
-fn span_start(before: &[u8]) -> Option<usize> {
-    let window = before.len().saturating_sub(MAX_ATTRS);
-    let open = before[window..]
-        .iter()
-        .rposition(|&c| c == b'[' || c == b']')
-        .map(|i| window + i)?;
-    let ok = before[open] == b'['
-        && (open == 0 || (before[open - 1] != b'!' && before[open - 1] != b'\\'));
-    ok.then_some(open)
 }
 
 /// The length of a pandoc attribute block at the start of `s`: `{#id}`,

@@ -83,6 +83,12 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
         ),
+        Kind::Tracked => (
+            format!(
+                "a tracked change from Word, `{shown}`, is published as accepted{more}: deleted words and comments are left out, inserted words kept, and no reviewer's name is shown"
+            ),
+            "accept or reject each change in Word (Review > Accept or Reject) and export again: pandoc's default, `--track-changes=accept`, writes the text without these marks",
+        ),
         Kind::Comment => (
             format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
             "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",
