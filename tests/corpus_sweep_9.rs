@@ -60,3 +60,47 @@ fn a_span_wrapped_over_two_lines_loses_its_attributes() {
         "{text}"
     );
 }
+
+/// A table pasted from Word or a spreadsheet as lines with tabs between
+/// their cells: one paragraph, browsers showing each tab as a space, so
+/// `Name Phone Hours Clinic 0800 111 8-17 …` ran on as one line of words,
+/// without a word. Named at its first line, with the row to write; a tab
+/// in one line alone (`Hotline:` then a tab) is not a table.
+#[test]
+fn a_table_pasted_as_tabs_is_named_with_the_row_to_write() {
+    let s = Site::signs_with(
+        "Call:\t112\n\nName\tPhone\t\tHours\nClinic\t0800 111\t\t8-17\nPolice\t112\t\t24h\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:15:1"));
+    assert!(
+        line.ends_with(
+            "warning: a table pasted as lines with tabs between their cells (first row `| Name | Phone | Hours |`) is shown as one paragraph: browsers show a tab as a space, so its rows and columns run together"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("write it as a pipe table"), "{hint}");
+    assert_eq!(o.stderr.matches("warning:").count(), 1, "{}", o.stderr);
+}
+
+/// `##` or `-` followed by a non-breaking space (Word's, or a Mac
+/// keyboard's with Option still held): shown to readers as `## Referral`
+/// and `- Ask first`, not as a heading and a list, without a word. Named
+/// at the first, saying what it is and what to retype; a non-breaking
+/// space inside text (French `Prix : 10`) is not.
+#[test]
+fn a_non_breaking_space_after_a_heading_marker_is_named() {
+    let s = Site::signs_with(
+        "##\u{a0}Referral\n\n-\u{a0}Ask first\n-\u{a0}Then refer\n\nPrix\u{a0}: 10.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert!(
+        line.ends_with(
+            "warning: `##` beside a non-breaking space is shown as text, not as a heading (and 2 more on this page): Markdown reads only a plain space there"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("(U+00A0)"), "{hint}");
+    assert_eq!(o.stderr.matches("warning:").count(), 1, "{}", o.stderr);
+}

@@ -360,9 +360,13 @@ pub(super) enum Kind {
     /// Word's tracked change or comment, as pandoc writes it,
     /// `[words]{.deletion author=…}`.
     Tracked,
+    /// Lines with tabs between their words: a table pasted from Word.
+    TabTable,
+    /// A non-breaking space after `##`, `-` or `1.`, or before them.
+    NbspMarker,
 }
 
-pub(super) const KINDS: usize = 24;
+pub(super) const KINDS: usize = 26;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -391,6 +395,8 @@ impl Kind {
         Kind::Script,
         Kind::Highlight,
         Kind::Tracked,
+        Kind::TabTable,
+        Kind::NbspMarker,
     ];
 }
 
@@ -409,6 +415,18 @@ pub(super) struct Dialects {
     /// Body offset up to which lines were looked at for template code.
     pub(super) scanned_to: usize,
     pub(super) found: [Option<(usize, usize)>; KINDS],
+    /// The last line seen with tabs between its words (`dialects::pasted`).
+    pub(super) tab_row: Option<TabRow>,
+}
+
+/// A line with tabs between its words, and the table it may start.
+#[derive(Clone, Copy)]
+pub(super) struct TabRow {
+    /// Where the table's first line starts, and where this line ends.
+    pub(super) first: usize,
+    pub(super) end: usize,
+    /// The table was counted (at its second line).
+    pub(super) counted: bool,
 }
 
 /// pandoc's raw block being read (see `pandoc_raw`), and the `{=format}`

@@ -6,7 +6,8 @@
 //! and pandoc's grid and simple tables. CommonMark reads all of them as text, so every
 //! page exported from Word by pandoc would show `{width="50%"}` after each
 //! image. Word's tracked changes, as pandoc writes them, are published as
-//! accepted (`tracked`).
+//! accepted (`tracked`); tables pasted as tabs and non-breaking spaces
+//! after `##` are named (`pasted`).
 //!
 //! Attributes and div markers carry no text of their own: they are left
 //! out (the span's or div's text is kept). Template code and tables hold
@@ -22,6 +23,7 @@ use words::words;
 
 mod comments;
 mod inline;
+mod pasted;
 mod scan;
 mod tracked;
 mod words;
@@ -249,6 +251,7 @@ fn look_at_line(st: &mut State, pos: usize) {
         from += i + inner.len() + 4;
     }
     inline::look(st, line, start);
+    pasted::look(st, line, start);
 }
 
 /// The first GitHub wiki link in `line`, `[[Page Name]]`,
@@ -354,7 +357,7 @@ pub(super) fn finish(st: &mut State) {
         let Some((pos, count)) = f else { continue };
         let shown = shown(st, kind, pos);
         // Tables are found row by row: their count would mislead.
-        let tables = matches!(kind, Kind::GridTable | Kind::SimpleTable);
+        let tables = matches!(kind, Kind::GridTable | Kind::SimpleTable | Kind::TabTable);
         let more = match count {
             1 => String::new(),
             _ if tables => " (and any others on this page)".to_string(),
@@ -390,6 +393,8 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         // manifest, and may be shown to others.
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),
+        Kind::TabTable => return pasted::pipe_row(line),
+        Kind::NbspMarker => pasted::nbsp_marker(line).map_or(line, |(_, m)| m),
         _ => line,
     };
     let mut s: String = piece

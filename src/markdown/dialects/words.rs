@@ -89,6 +89,27 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "accept or reject each change in Word (Review > Accept or Reject) and export again: pandoc's default, `--track-changes=accept`, writes the text without these marks",
         ),
+        Kind::TabTable => (
+            format!(
+                "a table pasted as lines with tabs between their cells (first row `{shown}`) is shown as one paragraph{more}: browsers show a tab as a space, so its rows and columns run together"
+            ),
+            "write it as a pipe table: each line as a row, `| a | b |`, and a line `|---|---|` (one `---` for each column) under the first",
+        ),
+        Kind::NbspMarker => {
+            let what = if shown.starts_with('#') {
+                "a heading"
+            } else {
+                "a list item"
+            };
+            return (
+                format!(
+                    "`{shown}` beside a non-breaking space is shown as text, not as {what}{more}: Markdown reads only a plain space there"
+                ),
+                format!(
+                    "delete the space beside `{shown}` and type it again: a non-breaking space (U+00A0) looks like a space, but is not one (Word puts them in, and so do some keyboards with Option or AltGr still held)"
+                ),
+            );
+        }
         Kind::Comment => (
             format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
             "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",

@@ -1,0 +1,128 @@
+//! Lines as Word and keyboards leave them, which look right in an editor
+//! and are read as something else: a table pasted as lines with tabs
+//! between their cells (browsers show each tab as a space, and the lines
+//! of a paragraph run on, so the whole table became one line of words),
+//! and a non-breaking space where Markdown wants a space (`##` then
+//! U+00A0, which Word puts in and a Mac keyboard types with Option still
+//! held), so that a heading or list item was shown as `## Title`. Nothing
+//! is lost, so each stays as written; the author is told, once per kind
+//! and page, at the first place.
+
+use super::found;
+use crate::markdown::state::{Kind, State, TabRow};
+
+/// Looks at one line of text, which starts at body offset `start`.
+pub(super) fn look(st: &mut State, line: &str, start: usize) {
+    if let Some((i, _)) = nbsp_marker(line) {
+        found(st, Kind::NbspMarker, start + i);
+    }
+    let prev = st.dialects.tab_row.take();
+    // A pipe table's row may hold a tab in a cell.
+    if line.contains('|') || cells(line).count() < 2 {
+        return;
+    }
+    let end = start + line.len();
+    // A second line of the same paragraph: a table, counted once.
+    let row = match prev {
+        Some(p) if p.end + 1 == start => {
+            if !p.counted {
+                found(st, Kind::TabTable, p.first);
+            }
+            TabRow {
+                end,
+                counted: true,
+                ..p
+            }
+        }
+        _ => TabRow {
+            first: start,
+            end,
+            counted: false,
+        },
+    };
+    st.dialects.tab_row = Some(row);
+}
+
+/// The cells of a line with tabs between its words (a run of tabs is one
+/// gap, as Word pastes them to line up columns).
+pub(super) fn cells(line: &str) -> impl Iterator<Item = &str> {
+    line.trim()
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
+/// The row to write for a line of cells, `| Name | Phone |`, shortened.
+pub(super) fn pipe_row(line: &str) -> String {
+    let cells: Vec<&str> = cells(line).collect();
+    let row = format!("| {} |", cells.join(" | "));
+    match row.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &row[..i]),
+        None => row,
+    }
+}
+
+/// A non-breaking space that keeps `line` from being a heading or a list
+/// item: after its marker (`##`, `-`, `1.`), or before it where only
+/// spaces may be. Where the marker (or the space before it) is, and the
+/// marker.
+pub(super) fn nbsp_marker(line: &str) -> Option<(usize, &str)> {
+    const NBSP: char = '\u{a0}';
+    let lead = line.len() - line.trim_start_matches([' ', '>']).len();
+    let rest = &line[lead..];
+    if let Some(after) = rest.strip_prefix(NBSP) {
+        let t = after.trim_start_matches([' ', NBSP]);
+        let m = marker(t)?;
+        let next = t[m..].chars().next();
+        return next
+            .is_none_or(|c| c == ' ' || c == NBSP)
+            .then_some((lead, &t[..m]));
+    }
+    let m = marker(rest)?;
+    rest[m..].starts_with(NBSP).then_some((lead, &rest[..m]))
+}
+
+/// The length of a heading's or list item's marker at the start of `s`.
+fn marker(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let hashes = b.iter().take_while(|&&c| c == b'#').count();
+    if (1..=6).contains(&hashes) {
+        return Some(hashes);
+    }
+    if matches!(b.first(), Some(b'-' | b'*' | b'+')) {
+        return Some(1);
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    ((1..=9).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')'))).then_some(digits + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_breaking_spaces_that_unmake_a_heading_or_an_item() {
+        assert_eq!(nbsp_marker("##\u{a0}Scope"), Some((0, "##")));
+        assert_eq!(nbsp_marker("-\u{a0}item"), Some((0, "-")));
+        assert_eq!(nbsp_marker("12.\u{a0}item"), Some((0, "12.")));
+        assert_eq!(nbsp_marker("> #\u{a0}x"), Some((2, "#")));
+        assert_eq!(nbsp_marker("\u{a0}## Scope"), Some((0, "##")));
+        for l in [
+            "## Scope",
+            "\u{a0}Indented words",
+            "Prix\u{a0}: 10",
+            "- \u{a0}item",
+            "#hashtag\u{a0}x",
+            "\u{a0}-5 degrees",
+        ] {
+            assert_eq!(nbsp_marker(l), None, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_cells_and_its_row() {
+        assert_eq!(cells("Name\tPhone\t\tHours\t").count(), 3);
+        assert_eq!(cells("One tab\t").count(), 1);
+        assert_eq!(pipe_row("Name\tPhone\t\tHours"), "| Name | Phone | Hours |");
+    }
+}
