@@ -195,7 +195,10 @@ fn search_js_stays_offline_and_small() {
     // groups is kept apart when it finds nothing whole (`24/7` finds *24
     // hours*), or found by another form (`24x7`): about 17,290; 17,350
     // since a title word found as the word counts more than one the query
-    // only starts (`case`: *Case files* before *Casework*): about 17,340.
+    // only starts (`case`: *Case files* before *Casework*): about 17,340;
+    // 18,200 since an acronym finds the words the site writes out (`PEP`,
+    // *post-exposure prophylaxis*; `DOB`, typed in capitals, before the
+    // misspelling of *do*): about 18,170.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -203,7 +206,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 17_350,
-        "search.js is {served} bytes as served (budget: 17,350)"
+        served <= 18_200,
+        "search.js is {served} bytes as served (budget: 18,200)"
     );
 }

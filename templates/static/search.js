@@ -259,6 +259,28 @@
     return used ? { docs: on, toks: a } : null;
   }
 
+  // An acronym the site writes out (`PEP`, *post-exposure prophylaxis*;
+  // `DOB`, *date of birth*): words one after the other within a block
+  // whose first letters spell it, the first not a function word; one
+  // between them is skipped when its letter is not the next (`FTR`,
+  // *family tracing and reunification*).
+  function initials(q) {
+    var on = {}, a = flags(), used = 0;
+    if (/^[a-z]{2,6}$/.test(q)) docs.forEach(function (d, p) {
+      [d.title, d.text].forEach(function (x) {
+        for (var j = 0, i, k, r, s; j < x.length; j++) {
+          for (i = j, k = 0, r = []; k < q.length && isWord[x[i]]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) {
+            s = R.e.indexOf(T[x[i]]) >= 0;
+            if (T[x[i]][0] === q[k] && (k || !s)) r[k++] = x[i];
+            else if (!k || !s) break;
+          }
+          if (k === q.length) { on[p] = used = 1; r.forEach(function (t) { a[t] = 1; }); }
+        }
+      });
+    });
+    return used ? { docs: on, toks: a } : null;
+  }
+
   // A number typed in other groups than the page's (`0722 000 000` for
   // `+254 722 000 000`, `+33 1 23 45 67 89` for `01 23 45 67 89`): its
   // groups as one, when one of them alone finds nothing (not the one
@@ -281,8 +303,8 @@
   // group, 2 a variant, words it starts (as one types) or a word that
   // starts it, 1 a correction.
   var cache = new Map();
-  function find(q, typing) {
-    var id = q + (typing ? " " : ""), hit = cache.get(id), tiers = new Map(), vs, fix, pair, i;
+  function find(q, typing, up) {
+    var id = q + (typing ? " " : "") + (up ? "^" : ""), hit = cache.get(id), tiers = new Map(), vs, fix, pair, i;
     if (hit) return hit;
     function add(s, tier) {
       (keys.get(s) || []).forEach(function (g) { if (!(tiers.get(g) >= tier)) tiers.set(g, tier); });
@@ -305,8 +327,14 @@
     // Else a number the site writes in groups, typed whole or as another
     // form of it (`24x7`: `247`, *24/7*).
     if (!tiers.size && !pair) (vs || variants(q)).some(function (v) { return (pair = joined(v)); });
+    // Else an acronym of words the site writes out (`STIs`: *sexually
+    // transmitted infections*), before a misspelling when typed in
+    // capitals (`DOB` is not `do`), else after (`whta` is `what`).
+    function ac() { if (!tiers.size && !pair) (vs || variants(q)).some(function (v) { return (pair = initials(v)); }); }
+    if (up) ac();
     // Never a number to another (`116`, a hotline, is not `16`).
     if (!tiers.size && len(q) >= 3 && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
+    ac();
     // Else a longer form of a word of the site (`respiration`, `respirer`):
     // the longest key that starts it, of four letters and half the word.
     for (i = q.length - 1; !tiers.size && !pair && i >= 4 && i * 2 >= q.length; i--) add(q.slice(0, i), 2);
@@ -338,7 +366,9 @@
   // being typed: the one being typed counts as a word wherever a word
   // starts with it.
   function query(q, done) {
-    var typing = !done && !/\s$/.test(q), qs = join(words(q), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
+    // Words typed in capitals (`DOB`, `STIs`, `D.O.B.`).
+    var up = new Set(words((q.match(/\b[A-Z][A-Z.]+s?\b/g) || []).join(" "))),
+      typing = !done && !/\s$/.test(q), qs = join(words(q), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
@@ -346,7 +376,7 @@
     // A misspelling of a function word (`whta`, `teh`) is one too: left
     // out, else its correction finds pages for `what` alone.
     kept = qs.filter(function (w, i) {
-      var f = find(w, typing && i === qs.length - 1);
+      var f = find(w, typing && i === qs.length - 1, up.has(w));
       return f.fix === undefined || R.e.indexOf(T[f.fix]) < 0;
     });
     // The word being typed may be the one left out.
@@ -355,7 +385,7 @@
     mask = flags(); exact = flags(); typed = flags(); fixes = [];
     pmask = flags(); pb = new Uint32Array(docs.length);
     qs.forEach(function (w, i) {
-      var last = typing && i === M - 1, f = find(w, last), bit = 1 << i, n;
+      var last = typing && i === M - 1, f = find(w, last, up.has(w)), bit = 1 << i, n;
       // Not a misspelling where it makes a word of the site with the next
       // or the last (`care giver`: *caregiver*, not *gives*).
       if (f.fix >= 0 && (one(w, qs[i + 1]) || one(qs[i - 1], w))) f = { g: new Map() };
