@@ -219,3 +219,44 @@ fn a_slide_that_acts_when_the_pointer_passes_over_it_is_not_published() {
     s.build_ok();
     assert!(s.out().join("en/handbook/training.pptx").exists());
 }
+
+/// `translate export` shows translators the earlier source of a block
+/// changed since its translation was stamped, from the snapshot `stamp`
+/// keeps in `translations/sources/`. A snapshot that is a link (as a
+/// cloned repository can hold) was read wherever it led: a file outside
+/// the site, or `/dev/zero` until memory ran out.
+#[test]
+fn translate_export_never_reads_a_snapshot_through_a_link() {
+    let s = common::Site::fixture("basic");
+    let page = |body: &str| format!("---\ntitle: Steps\n---\n\nFirst.\n\n{body}\n");
+    s.write(
+        "guidance/handbook/04-steps.en.md",
+        page("Words kept outside."),
+    );
+    s.write("guidance/handbook/04-steps.fr.md", page("Mots."));
+    let o = s.run(&["stamp", "guidance/handbook/04-steps.fr.md"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    s.write("guidance/handbook/04-steps.en.md", page("Words of today."));
+    let store = s.path().join("translations/sources");
+    let snapshot = std::fs::read_dir(&store)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let export = || {
+        let o = s.run(&["translate", "export", "--lang", "fr"]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        s.read("translations/fr/handbook.po")
+    };
+    let earlier = "#| msgid \"Words kept outside.\"";
+    assert!(export().contains(earlier), "the snapshot in place is read");
+    // The snapshot moved out of the site, a link to it in its place.
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("earlier.md");
+    std::fs::rename(&snapshot, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &snapshot).unwrap();
+    let po = export();
+    assert!(!po.contains("Words kept outside"), "{po}");
+    assert!(po.contains("msgid \"Words of today.\""), "{po}");
+}

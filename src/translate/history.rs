@@ -82,10 +82,10 @@ impl History {
 }
 
 /// The snapshot of `hash` in site folder `root`'s store, if it is there
-/// and its text has that hash.
+/// (never read through a link) and its text has that hash.
 fn stored(root: &Path, hash: &str) -> Option<String> {
-    let path = root.join(STORE).join(format!("{hash}.md"));
-    let bytes = std::fs::read(path).ok()?;
+    let rel = format!("{STORE}/{hash}.md");
+    let bytes = files::read_inside(root, &rel, super::MAX_FILE_BYTES)?;
     let text = crate::text::decode_vec(bytes).ok()?;
     (hash_of(&text).as_deref() == Some(hash)).then_some(text)
 }
