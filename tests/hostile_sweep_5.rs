@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::office::{refused, site_linking};
+use common::office::{refused, site_linking, zip_of};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -124,18 +124,6 @@ fn a_pdf_with_a_link_is_published() {
     let (s, _) = site_linking("scan.pdf", &linked);
     s.build_ok();
     assert!(s.out().join("en/handbook/scan.pdf").exists());
-}
-
-/// A zip of `parts` (name, bytes).
-fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(bytes).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 /// A phone recording inserted into a slide keeps the place it was made,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::office::{package, refused, site_linking};
+use common::office::{package, refused, site_linking, zip_of};
 
 const NS: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:presentation=\"urn:oasis:names:tc:opendocument:xmlns:presentation:1.0\" xmlns:script=\"urn:oasis:names:tc:opendocument:xmlns:script:1.0\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
 
@@ -121,22 +121,10 @@ fn packed_program() -> Vec<u8> {
     cfb
 }
 
-/// A zip of `parts` (name, bytes), for a binary part.
-fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in parts {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(bytes).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
-
 #[test]
 fn a_program_packed_inside_a_document_is_not_published() {
     let doc = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body><w:p><w:r><w:object><o:OLEObject Type=\"Embed\" ProgID=\"Package\" DrawAspect=\"Icon\" r:id=\"rId5\"/></w:object></w:r></w:p></w:body></w:document>";
-    let docx = zip_with(&[
+    let docx = zip_of(&[
         ("word/document.xml", doc.as_bytes()),
         ("word/embeddings/oleObject1.bin", &packed_program()),
     ]);
@@ -150,7 +138,7 @@ fn a_program_packed_inside_a_document_is_not_published() {
     );
     // LibreOffice keeps an inserted object of another program as `Object 2`.
     let text = content("", "text", "<text:p/>");
-    let odt = zip_with(&[
+    let odt = zip_of(&[
         (
             "mimetype",
             b"application/vnd.oasis.opendocument.text".as_slice(),
@@ -164,7 +152,7 @@ fn a_program_packed_inside_a_document_is_not_published() {
     drawing.truncate(512);
     let (s, _) = site_linking(
         "report.docx",
-        &zip_with(&[
+        &zip_of(&[
             ("word/document.xml", doc.as_bytes()),
             ("word/embeddings/oleObject1.bin", &drawing),
         ]),

@@ -5,11 +5,17 @@ use std::io::{Cursor, Write};
 
 /// A zip of `parts` (name, text).
 pub fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    let bytes: Vec<(&str, &[u8])> = parts.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    zip_of(&bytes)
+}
+
+/// A zip of `parts` (name, bytes), for binary parts.
+pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in parts {
+    for (name, bytes) in parts {
         w.start_file(*name, zip::write::SimpleFileOptions::default())
             .unwrap();
-        w.write_all(text.as_bytes()).unwrap();
+        w.write_all(bytes).unwrap();
     }
     w.finish().unwrap().into_inner()
 }
