@@ -122,4 +122,26 @@ mod tests {
             assert!(e.contains("link` is a symbolic link (to `"), "{e}");
         }
     }
+
+    #[test]
+    fn reads_inside_only_plain_files_up_to_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        write_inside(dir.path(), Path::new("a/b.md"), b"text").unwrap();
+        assert_eq!(read_inside(dir.path(), "a/b.md", 4), Some(b"text".to_vec()));
+        assert_eq!(read_inside(dir.path(), "a/b.md", 3), None);
+        assert_eq!(read_inside(dir.path(), "a/none.md", 4), None);
+        assert_eq!(read_inside(dir.path(), "../b.md", 4), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::symlink;
+            let elsewhere = tempfile::tempdir().unwrap();
+            std::fs::write(elsewhere.path().join("b.md"), "secret").unwrap();
+            symlink(elsewhere.path().join("b.md"), dir.path().join("a/file.md")).unwrap();
+            symlink(elsewhere.path(), dir.path().join("folder")).unwrap();
+            symlink("/dev/zero", dir.path().join("a/zero.md")).unwrap();
+            for rel in ["a/file.md", "folder/b.md", "a/zero.md"] {
+                assert_eq!(read_inside(dir.path(), rel, 1 << 20), None, "{rel}");
+            }
+        }
+    }
 }

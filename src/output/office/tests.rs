@@ -382,3 +382,26 @@ fn excel_formulas_that_fetch_and_macro_sheets_are_found() {
     );
     assert_eq!(r.macros, ["`xl/macrosheets/sheet1.xml`"]);
 }
+
+#[test]
+fn mouse_overs_are_found_in_any_slide_part_by_their_relationship() {
+    let layout = "<p:sldLayout xmlns:p=\"p\" xmlns:a=\"a\" xmlns:r=\"r\"><a:r><a:rPr><a:hlinkMouseOver r:id=\"rId0\"/></a:rPr></a:r><a:hlinkHover r:id=\"\" action=\"ppaction://hlinkshowjump?jump=nextslide\"/><a:hlinkClick r:id=\"rId1\"/></p:sldLayout>";
+    let deck = package(&[
+        ("ppt/slideLayouts/slideLayout1.xml", layout),
+        (
+            "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+            &rels(&[
+                ("hyperlink", "https://t.example/seen", true),
+                ("hyperlink", "https://example.org/", true),
+            ]),
+        ),
+    ]);
+    let r = inspect("pptx", &deck).unwrap();
+    let kind =
+        "link followed when the pointer passes over it in `ppt/slideLayouts/slideLayout1.xml`";
+    assert_eq!(
+        r.fetched,
+        [(kind.to_string(), "https://t.example/seen".to_string())]
+    );
+    assert!(r.macros.is_empty(), "{:?}", r.macros);
+}
