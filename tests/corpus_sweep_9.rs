@@ -104,3 +104,28 @@ fn a_non_breaking_space_after_a_heading_marker_is_named() {
     assert!(hint.contains("(U+00A0)"), "{hint}");
     assert_eq!(o.stderr.matches("warning:").count(), 1, "{}", o.stderr);
 }
+
+/// Google Docs' Markdown download embeds every picture in the page, as
+/// `![][image1]` with `[image1]: <data:image/png;base64,…>` at its end.
+/// Each is removed (readers see its description), and the hint said to
+/// put "the image file" under guidance/, which the author does not have:
+/// it says what the picture is and where Google Docs gives it as a file.
+#[test]
+fn a_picture_embedded_by_google_docs_is_told_where_its_file_is() {
+    let s = Site::signs_with(
+        "![][image1]\n\n[image1]: <data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAACAAFUok9dAAAAAElFTkSuQmCC>\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert!(
+        line.ends_with(
+            "warning: picture embedded in the page (`data:`) removed: readers see its description in a box instead"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("Google Docs' Markdown download embeds every picture this way")
+            && hint.contains("File > Download > Web page (.html, zipped)"),
+        "{hint}"
+    );
+}

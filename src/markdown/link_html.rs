@@ -358,6 +358,16 @@ pub(super) fn image_src(st: &mut State, dest: &str, pos: usize) -> ImageSrc {
             );
             ImageSrc::Missing
         }
+        // Google Docs' Markdown download embeds every picture so, as
+        // `[image1]: <data:image/png;base64,…>`: the author has no file.
+        Target::Unsafe(scheme) if scheme.eq_ignore_ascii_case("data") => {
+            st.warn(
+                pos,
+                "picture embedded in the page (`data:`) removed: readers see its description in a box instead".to_string(),
+                Some("save the picture as a file under guidance/ and link to it, `![…](images/picture.png)`; Google Docs' Markdown download embeds every picture this way: its File > Download > Web page (.html, zipped) gives each picture as a file, in the zip's images/ folder"),
+            );
+            ImageSrc::Missing
+        }
         Target::Unsafe(scheme) => {
             st.warn(
                 pos,
