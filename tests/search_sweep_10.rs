@@ -111,3 +111,26 @@ fn an_acronym_finds_the_words_the_site_writes_out() {
     assert_eq!(found[0], "field/identity.html", "{hits:#?}");
     assert!(fixed, "{hits:#?}");
 }
+
+/// The ILO, HIV and STIs as the reader's other language writes them:
+/// `ILO` finds the French page on the *OIT* (and `BIT`, its office), the
+/// Russian one on the *МОТ*; `HIV` finds the French and Portuguese pages
+/// that say *VIH*; `OIT` finds the English page on the *ILO*. Before, each
+/// found nothing.
+#[test]
+fn an_agencys_acronym_as_another_language_writes_it() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (lang, q, first) in [
+        ("fr", "ILO", "labour"),
+        ("fr", "HIV", "health"),
+        ("es", "ILO", "labour"),
+        ("pt", "ILO", "labour"),
+        ("pt", "HIV", "health"),
+        ("ru", "ILO", "labour"),
+        ("en", "OIT", "labour"),
+        ("en", "VIH", "health"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}

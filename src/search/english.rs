@@ -178,6 +178,19 @@ pub(super) const ENGLISH: Rules = Rules {
         ("acnur", "unhcr", 0),
         ("vbg", "gbv", 0),
         ("pdi", "idp", 0),
+        // The ILO, HIV and STIs as French, Spanish, Portuguese and Russian
+        // write them (OIT, VIH, IST or ITS; МОТ, ВИЧ, ИППП), and WHO, IOM.
+        ("oit", "ilo", 0),
+        ("мот", "ilo", 0),
+        ("vih", "hiv", 0),
+        ("вич", "hiv", 0),
+        ("ist", "sti", 0),
+        ("its", "sti", 0),
+        ("иппп", "sti", 0),
+        ("oms", "who", 0),
+        ("воз", "who", 0),
+        ("oim", "iom", 0),
+        ("мом", "iom", 0),
         // Words field staff type for the site's, tried only when the site
         // does not have the word typed: `kid` for `child`, `hotline` for
         // `helpline`, `shelter` for `safe house` (two words the site

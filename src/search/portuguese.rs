@@ -136,6 +136,14 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("unhcr", "acnur", 0),
         ("hcr", "acnur", 0),
         ("gbv", "vbg", 0),
+        // The ILO, HIV (VIH in Portugal, HIV in Brazil: each finds the
+        // other), STIs, WHO, IOM.
+        ("ilo", "oit", 0),
+        ("hiv", "vih", 0),
+        ("vih", "hiv", 0),
+        ("sti", "ist", 0),
+        ("who", "oms", 0),
+        ("iom", "oim", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
     ],

@@ -179,6 +179,13 @@ const FRENCH: Rules = Rules {
         ("acnur", "hcr", 0),
         ("gbv", "vbg", 0),
         ("idp", "pdi", 0),
+        // The ILO (and its office, the BIT), HIV, STIs, WHO and IOM.
+        ("ilo", "oit", 0),
+        ("bit", "oit", 0),
+        ("hiv", "vih", 0),
+        ("sti", "ist", 0),
+        ("who", "oms", 0),
+        ("iom", "oim", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "heures", 0),
     ],

@@ -195,5 +195,11 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("нпо", "нко", 0),
         ("нко", "нпо", 0),
         ("unhcr", "увкб", 0),
+        // The ILO, HIV, STIs, WHO and IOM as English writes them.
+        ("ilo", "мот", 0),
+        ("hiv", "вич", 0),
+        ("sti", "иппп", 0),
+        ("who", "воз", 0),
+        ("iom", "мом", 0),
     ],
 };

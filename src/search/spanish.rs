@@ -95,6 +95,13 @@ pub(super) const SPANISH: Rules = Rules {
         ("hcr", "acnur", 0),
         ("gbv", "vbg", 0),
         ("idp", "pdi", 0),
+        // The ILO, HIV, STIs (ITS, or IST as others write it), WHO, IOM.
+        ("ilo", "oit", 0),
+        ("hiv", "vih", 0),
+        ("sti", "its", 0),
+        ("ist", "its", 0),
+        ("who", "oms", 0),
+        ("iom", "oim", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
     ],
