@@ -129,3 +129,33 @@ fn a_picture_embedded_by_google_docs_is_told_where_its_file_is() {
         "{hint}"
     );
 }
+
+/// A corpus whose pages each hold a few web addresses written as text:
+/// one warning per page, counting the page's others. Pages with different
+/// counts were different kinds of message, so the flood was never cut at
+/// its first 50 places (each count had 50 of its own). Now one kind: 50
+/// places, then one line counting the rest, without a page's count.
+#[test]
+fn warnings_counted_per_page_are_one_flood_whatever_their_counts() {
+    let s = Site::fixture("basic");
+    for i in 0..64 {
+        let addresses = format!("https://example.org/p{i} ").repeat(i % 4 + 1);
+        s.write(
+            &format!("guidance/handbook/{:02}-p{i}.en.md", i + 10),
+            format!("---\ntitle: Page {i}\n---\n\nSee {addresses}\n"),
+        );
+    }
+    let o = s.build_ok();
+    let shown = o
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("guidance/") && l.contains(": warning: web address"))
+        .count();
+    assert_eq!(shown, 50, "{}", o.stderr);
+    assert!(
+        o.stderr.lines().any(|l| l
+            == "warning: web address `…` is shown as text, not as a link: fieldguide links only addresses written as links: 14 more places (`fieldguide check --format json` lists every place)"),
+        "{}",
+        o.stderr
+    );
+}

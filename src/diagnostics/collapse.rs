@@ -57,8 +57,13 @@ pub fn collapse(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<(Severity, Stri
     (kept, more)
 }
 
-/// A message with what it quotes (between backticks) as `…`.
+/// A message with what it quotes (between backticks) as `…`, and without
+/// the count a warning said once per page gives (` (and 3 more on this
+/// page)`): pages with different counts are one kind, or a corpus whose
+/// pages each hold a few bare addresses was shown 50 places per count.
 fn names_hidden(message: &str) -> String {
+    let message = without_page_count(message);
+    let message = message.as_str();
     let mut out = String::with_capacity(message.len());
     let parts = message.split('`').count();
     for (i, part) in message.split('`').enumerate() {
@@ -69,6 +74,27 @@ fn names_hidden(message: &str) -> String {
         let closed = i % 2 == 1 && i + 1 < parts;
         out.push_str(if closed { "…" } else { part });
     }
+    out
+}
+
+/// `message` without its ` (and N more on this page)`.
+fn without_page_count(message: &str) -> String {
+    const OPEN: &str = " (and ";
+    const CLOSE: &str = " more on this page)";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(OPEN) {
+        let after = &rest[i + OPEN.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&rest[..i]);
+        if digits > 0 && after[digits..].starts_with(CLOSE) {
+            rest = &after[digits + CLOSE.len()..];
+        } else {
+            out.push_str(OPEN);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -114,6 +140,18 @@ mod tests {
         assert_eq!(
             more,
             [(Severity::Warning, "unknown key `weight`".to_string(), 3)]
+        );
+    }
+
+    #[test]
+    fn a_count_on_the_page_is_no_part_of_the_kind() {
+        assert_eq!(
+            names_hidden("web address `a` is text (and 3 more on this page): write `b`"),
+            "web address `…` is text: write `…`"
+        );
+        assert_eq!(
+            names_hidden("x (and so on) (and 12 more on this page)"),
+            "x (and so on)"
         );
     }
 
