@@ -2,7 +2,7 @@
 //! checked against its source, then the page written when complete.
 
 use super::assemble::{Job, assemble, normalise, placed, same_source};
-use super::catalog::{Incoming, fingerprint};
+use super::catalog::{Incoming, fingerprint, is_fingerprint_of};
 use super::history;
 use super::pending::{self, Suggestion};
 use super::report::Report;
@@ -44,7 +44,7 @@ fn place(e: &Incoming) -> String {
 fn untouched(e: &Incoming) -> bool {
     e.exported
         .as_deref()
-        .is_some_and(|h| h == fingerprint(&e.translation))
+        .is_some_and(|h| is_fingerprint_of(h, &e.translation))
 }
 
 /// One entry per segment, when several files of one import carry the
@@ -94,7 +94,7 @@ fn newer_in_site(e: &Incoming, unit: &Unit) -> bool {
     untouched(e)
         && e.exported
             .as_deref()
-            .is_some_and(|h| h != fingerprint(&unit.translation))
+            .is_some_and(|h| !is_fingerprint_of(h, &unit.translation))
 }
 
 /// The translation of entry `e`, made for an earlier source of `unit`, to
@@ -205,7 +205,14 @@ pub fn import_page(
             report.count_kept(r.file);
             continue;
         }
-        let text = anchors::id_to_end(unit.kind, &placed(unit.kind, &e.translation));
+        // Left as exported, perhaps re-wrapped by a tool: the site's text,
+        // with its own line breaks, is the same translation.
+        let given = if untouched(e) && !unit.translation.is_empty() {
+            &unit.translation
+        } else {
+            &e.translation
+        };
+        let text = anchors::id_to_end(unit.kind, &placed(unit.kind, given));
         let text = bidi::unmarked_syntax(unit.kind, &text);
         let text = anchors::keep_id(unit.kind, &text, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked

@@ -58,15 +58,40 @@ pub fn other_spreadsheet(path: &std::path::Path) -> Option<&'static str> {
 
 /// A translation's fingerprint, recorded per segment at export so that
 /// import can tell a segment the translator did not touch from one they
-/// changed. Line ends, blank edges and the indentation of later lines do
-/// not count: tools re-indent and re-wrap without anyone editing.
+/// changed. Spaces and line breaks between words do not count: tools
+/// re-indent and re-wrap without anyone editing (an XLIFF editor that
+/// ignores `xml:space` joins a wrapped paragraph's lines), and Markdown
+/// reads the text alike. Only ASCII ones: a no-break space a translator
+/// typed (French `:`) is an edit. Text on one line with single spaces
+/// gets the fingerprint earlier versions wrote.
 pub fn fingerprint(translation: &str) -> String {
+    let words: Vec<&str> = translation.split_ascii_whitespace().collect();
+    let mut flat = words.join(" ");
+    if !flat.is_empty() {
+        flat.push('\n');
+    }
+    hash(&flat)
+}
+
+/// The fingerprint earlier versions recorded: each line trimmed, line
+/// breaks kept. Files exported then are still read.
+fn fingerprint_by_line(translation: &str) -> String {
     let mut flat = String::with_capacity(translation.len());
     for line in translation.trim().lines() {
         flat.push_str(line.trim());
         flat.push('\n');
     }
+    hash(&flat)
+}
+
+fn hash(flat: &str) -> String {
     blake3::hash(flat.as_bytes()).to_hex()[..16].to_string()
+}
+
+/// Whether `record`, a fingerprint a file or the pending store carries, is
+/// that of `translation`, as this version or an earlier one recorded it.
+pub fn is_fingerprint_of(record: &str, translation: &str) -> bool {
+    record == fingerprint(translation) || record == fingerprint_by_line(translation)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! replaced: it is to be imported (or moved away) first.
 
 use super::assemble::placed;
-use super::catalog::{Incoming, fingerprint};
+use super::catalog::{Incoming, is_fingerprint_of};
 use super::export::{publication_name, publication_units};
 use super::history::History;
 use super::{import, pending};
@@ -57,7 +57,10 @@ pub fn unimported(site: &Site, root: &Path, lang: LangId, path: &Path) -> Vec<In
                 return false;
             };
             let text = placed(u.kind, &e.translation);
-            let as_exported = e.exported.as_deref() == Some(&fingerprint(&e.translation));
+            let as_exported = e
+                .exported
+                .as_deref()
+                .is_some_and(|h| is_fingerprint_of(h, &e.translation));
             let suggested = kept
                 .and_then(|k| k.get(&e.key))
                 .is_some_and(|s| s.translation == text);

@@ -10,7 +10,7 @@
 //! site's translation of the block is the one it was sent against (old
 //! files never undo newer work), and is dropped when its page is written.
 
-use super::catalog::fingerprint;
+use super::catalog::is_fingerprint_of;
 use super::files;
 use super::units::{PageUnits, State};
 use serde::{Deserialize, Serialize};
@@ -26,7 +26,7 @@ pub struct Suggestion {
     /// The source text it was made for (as the translator's file had it).
     pub source: String,
     pub translation: String,
-    /// The [`fingerprint`] of the site's translation of the block when it
+    /// The [`fingerprint`](super::catalog::fingerprint) of the site's translation of the block when it
     /// arrived: offered only while that is still the site's.
     pub site: String,
     /// Marked fuzzy in the file (the translator's own "to review"): offered
@@ -95,7 +95,7 @@ pub fn offer(store: &Store, publication: &str, page: &mut PageUnits) {
         let Some(s) = kept.get(&u.key) else {
             continue;
         };
-        if s.site != fingerprint(&u.translation) || s.translation == u.translation {
+        if !is_fingerprint_of(&s.site, &u.translation) || s.translation == u.translation {
             continue;
         }
         u.translation = s.translation.clone();
@@ -121,6 +121,7 @@ pub fn offer(store: &Store, publication: &str, page: &mut PageUnits) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::translate::catalog::fingerprint;
     use crate::translate::segments::Kind;
     use crate::translate::units::Unit;
 

@@ -1,0 +1,84 @@
+//! End-to-end: a translation agency's round trip, fifth sweep: what
+//! translators' tools do to the files they return (re-wrapping lines) and
+//! what their messages tell them, checked against the site team's own work.
+
+mod common;
+#[path = "common/translate.rs"]
+mod helpers;
+use helpers::*;
+
+const SITE: &str = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\ndownload: false\n";
+/// A page written as many authors write Markdown: paragraphs wrapped.
+const EN: &str = "---\ntitle: Preparing\n---\n\nFill in the form first, before the interview,\nand keep it in a safe place.\n\nOffer water.\n";
+const FR: &str = "---\ntitle: Se préparer\n---\n\nRemplissez le formulaire avant l'entretien,\net gardez-le en lieu sûr.\n\nOffrez de l'eau.\n";
+
+/// The file's text with its one target of `from` replaced by `to`, as a
+/// CAT tool saves a segment: here, a wrapped paragraph joined on one line
+/// (an XLIFF editor that ignores `xml:space`, as memoQ and Trados may).
+fn replaced(file: &std::path::Path, from: &str, to: &str) {
+    let xml = std::fs::read_to_string(file).unwrap();
+    assert_eq!(xml.matches(from).count(), 1, "{from}");
+    std::fs::write(file, xml.replace(from, to)).unwrap();
+}
+
+/// Before, an XLIFF file whose tool joined a wrapped paragraph's lines
+/// counted that paragraph as the translator's work, though nobody edited
+/// it: imported after the site's own team corrected the paragraph, it put
+/// the old text back over the correction, without a word ("Old files
+/// never undo newer work" held only for text whose line breaks the tool
+/// left alone). Now a translation re-wrapped is the one exported: the
+/// team's correction stays, and the translator's real change is written.
+#[test]
+fn a_paragraph_a_tool_rewrapped_does_not_undo_the_sites_correction() {
+    let site = one_page_site(SITE, EN, FR);
+    let (_out, file) = export_one(&site, "xliff");
+    replaced(
+        &file,
+        "l&apos;entretien,\net gardez-le",
+        "l&apos;entretien, et gardez-le",
+    );
+    replaced(
+        &file,
+        "Offrez de l&apos;eau.",
+        "Offrez un verre d&apos;eau.",
+    );
+    // The team corrects the paragraph meanwhile.
+    let corrected = FR.replace("gardez-le", "rangez-le");
+    site.write("guidance/pub/index.fr.md", &corrected);
+    let path = site.path().join("guidance/pub/index.fr.md");
+    let o = site.run(&["stamp", path.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = site.read("guidance/pub/index.fr.md");
+    assert!(
+        page.contains("Remplissez le formulaire avant l'entretien,\net rangez-le en lieu sûr.\n"),
+        "the team's correction was undone:\n{page}\n{}",
+        o.stderr
+    );
+    assert!(page.contains("Offrez un verre d'eau."), "{page}");
+}
+
+/// A file the tool re-wrapped, imported with nothing else changed, leaves
+/// the page as it was, byte for byte: its paragraph was not rewritten on
+/// one line, shown as changed to whoever reviews the import.
+#[test]
+fn a_paragraph_a_tool_rewrapped_keeps_its_line_breaks() {
+    let site = one_page_site(SITE, EN, FR);
+    let before = site.read("guidance/pub/index.fr.md");
+    let (_out, file) = export_one(&site, "xliff");
+    replaced(
+        &file,
+        "l&apos;entretien,\net gardez-le",
+        "l&apos;entretien, et gardez-le",
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        site.read("guidance/pub/index.fr.md"),
+        before,
+        "{}",
+        o.stderr
+    );
+}
