@@ -82,3 +82,28 @@ fn a_paragraph_a_tool_rewrapped_keeps_its_line_breaks() {
         o.stderr
     );
 }
+
+/// A page left unwritten for a row still fuzzy told a spreadsheet's
+/// translator to "clear the fuzzy marks", which a spreadsheet has none of:
+/// a row is fuzzy while its `old source` cell holds text. The hint now
+/// says what to do in the file's own terms, at the row.
+#[test]
+fn a_fuzzy_row_says_to_empty_its_old_source_cell() {
+    let site = one_page_site(SITE, EN, FR);
+    site.write(
+        "guidance/pub/index.en.md",
+        EN.replace("Offer water.", "Offer a glass of water."),
+    );
+    let (_out, file) = export_one(&site, "xlsx");
+    // The translator updates the translation and leaves `old source`.
+    let row = edit_xlsx(&file, "index/p2", |_| "Offrez un verre d'eau.".into());
+    let o = import(&site, std::slice::from_ref(&file));
+    let at = format!("{}:{row}:1", file.display());
+    let (message, hint) = common::message_at(&o.stderr, &at);
+    assert!(message.contains("1 marked fuzzy"), "{}", o.stderr);
+    assert!(
+        hint.contains("empty its `old source` cell") && !hint.contains("fuzzy marks"),
+        "{}",
+        o.stderr
+    );
+}

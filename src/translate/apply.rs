@@ -247,7 +247,7 @@ pub fn import_page(
         report.refused += 1;
         return;
     }
-    if !complete(&page, entries, &target, report) {
+    if !report.complete(&page, entries, &target) {
         keep_unwritten(lang, &publication, &page, &before, &applied, report);
         return;
     }
@@ -283,40 +283,6 @@ fn keep_unwritten(
             .suggested
             .push((lang, publication.to_string(), unit.key.clone(), kept));
     }
-}
-
-/// Whether every segment of `page` is translated and none fuzzy; if not,
-/// says so at the first one left (the page is not written).
-fn complete(page: &PageUnits, entries: &[Routed], target: &str, report: &mut Report) -> bool {
-    let c = page.counts();
-    let total = page.units.len();
-    if c.translated == 0 && c.changed == 0 {
-        // Not started: one line for all such pages of the file, not one
-        // warning each (a file covers a whole publication).
-        report.incomplete += 1;
-        let file = entries[0].file.to_path_buf();
-        report.untouched.push((file, target.to_string()));
-        return false;
-    }
-    if c.translated < total {
-        report.incomplete += 1;
-        let first = entries
-            .iter()
-            .filter(|r| page.units[r.unit].state != State::Translated)
-            .min_by_key(|r| r.entry.line);
-        let (file, line) = first.map_or((entries[0].file, 0), |r| (r.file, r.entry.line));
-        let fuzzy = if c.changed > 0 {
-            format!(", {} marked fuzzy", c.changed)
-        } else {
-            String::new()
-        };
-        report.diagnostics.push(
-            Diagnostic::warning(file, line, 1, format!("{target}: {} of {total} segments translated{fuzzy}; the page is not written", c.translated))
-                .with_hint("translate every segment of the page and clear the fuzzy marks; the previous translation stays until then"),
-        );
-        return false;
-    }
-    true
 }
 
 fn write_page(

@@ -1,7 +1,10 @@
 //! What a `translate import` did, counted page by page and file by file
 //! as it goes, and told to the user at the end (see `import`).
 
+use super::apply::Routed;
+use super::catalog::Format;
 use super::pending::Suggestion;
+use super::units::{PageUnits, State};
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -93,5 +96,66 @@ fn count_at(counts: &mut Vec<(PathBuf, usize, usize)>, file: &Path, line: usize)
             *first = (*first).min(line);
         }
         None => counts.push((file.to_path_buf(), 1, line)),
+    }
+}
+
+impl Report {
+    /// Whether every segment of `page` is translated and none fuzzy; if not,
+    /// says so at the first one left (the page is not written).
+    pub fn complete(&mut self, page: &PageUnits, entries: &[Routed], target: &str) -> bool {
+        let c = page.counts();
+        let total = page.units.len();
+        if c.translated == 0 && c.changed == 0 {
+            // Not started: one line for all such pages of the file, not one
+            // warning each (a file covers a whole publication).
+            self.incomplete += 1;
+            let file = entries[0].file.to_path_buf();
+            self.untouched.push((file, target.to_string()));
+            return false;
+        }
+        if c.translated < total {
+            self.incomplete += 1;
+            let first = entries
+                .iter()
+                .filter(|r| page.units[r.unit].state != State::Translated)
+                .min_by_key(|r| r.entry.line);
+            let (file, line) = first.map_or((entries[0].file, 0), |r| (r.file, r.entry.line));
+            let fuzzy = if c.changed > 0 {
+                format!(", {} marked fuzzy", c.changed)
+            } else {
+                String::new()
+            };
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    line,
+                    1,
+                    format!(
+                        "{target}: {} of {total} segments translated{fuzzy}; the page is not written",
+                        c.translated
+                    ),
+                )
+                .with_hint(format!(
+                    "translate every segment of the page{}; the previous translation stays until then",
+                    confirm(file)
+                )),
+            );
+            return false;
+        }
+        true
+    }
+}
+
+/// How a translator confirms a fuzzy segment, in the terms of `file`'s
+/// format: a spreadsheet has no fuzzy mark, only its `old source` cell.
+fn confirm(file: &Path) -> &'static str {
+    match Format::of(file) {
+        Some(Format::Xlsx) => {
+            " and, in each row you reviewed that has an `old source`, empty its `old source` cell"
+        }
+        Some(Format::Xliff) => {
+            " and confirm each segment marked needs-review-translation (its target's state becomes translated)"
+        }
+        _ => " and clear the fuzzy marks (Poedit: uncheck Needs work)",
     }
 }
