@@ -134,3 +134,25 @@ fn an_agencys_acronym_as_another_language_writes_it() {
         expect(&b, &site, lang, q, first);
     }
 }
+
+/// Units as field notes write them (`15 yrs`, `15yrs`, `48hrs/wk`,
+/// `20 kilos` for the page's *kg*), and `minor` and `orphanage` for the
+/// page's *child* and *children's home*: every word found. Before, `yrs`,
+/// `wk`, `kilos` and `minor` were left unfound ("Words matched: 1 of 2"),
+/// and `15yrs` and `orphanage` found nothing.
+#[test]
+fn units_and_words_field_notes_use() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    for (lang, q, first) in [
+        ("en", "15 yrs", "labour"),
+        ("en", "15yrs", "labour"),
+        ("en", "48hrs/wk", "labour"),
+        ("en", "20 kilos", "labour"),
+        ("en", "unaccompanied minor", "children"),
+        ("en", "unaccompanied minors", "children"),
+        ("en", "orphanage", "children"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}

@@ -207,6 +207,24 @@ pub(super) const ENGLISH: Rules = Rules {
         ("shelters", "safehouses", 0),
         ("hrs", "hours", 0),
         ("hr", "hour", 0),
+        // Other units as field notes write them (`15 yrs`, `15yrs`, `6 wks`,
+        // `30 mins`, `3 mths`, `20 kilos` for the site's `kg`).
+        ("yrs", "years", 0),
+        ("yr", "year", 0),
+        ("wks", "weeks", 0),
+        ("wk", "week", 0),
+        ("mins", "minutes", 0),
+        ("mths", "months", 0),
+        ("mos", "months", 0),
+        ("kilos", "kg", 0),
+        ("kilo", "kg", 0),
+        ("kgs", "kg", 0),
+        // A minor, as border and legal staff say, for the site's child; an
+        // orphanage for its children's home (written apart).
+        ("minor", "child", 0),
+        ("minors", "children", 0),
+        ("orphanage", "childrenshome", 0),
+        ("orphanages", "childrenshomes", 0),
         // `24x7` finds `24/7` (the number the site writes in groups).
         ("24x7", "247", 0),
         // `24 h`: hours as a unit alone after the number.
