@@ -107,3 +107,34 @@ fn a_fuzzy_row_says_to_empty_its_old_source_cell() {
         o.stderr
     );
 }
+
+/// Two files of one export given together (a reviewer's XLIFF and the
+/// translator's PO), both leaving a paragraph as exported, one re-wrapped
+/// by its tool: the same translation, not two that disagree. It was an
+/// error ("give this segment different translations") and the page, with
+/// the change the other file made, was not written.
+#[test]
+fn two_files_leaving_a_paragraph_as_exported_agree_though_one_was_rewrapped() {
+    let site = one_page_site(SITE, EN, FR);
+    let out = tempfile::tempdir().unwrap();
+    let xlf = export(&site, "fr", "xliff", out.path(), &[])[0].clone();
+    let po = export(&site, "fr", "po", out.path(), &[])
+        .into_iter()
+        .find(|f| f.extension().is_some_and(|e| e == "po"))
+        .unwrap();
+    replaced(
+        &xlf,
+        "l&apos;entretien,\net gardez-le",
+        "l&apos;entretien, et gardez-le",
+    );
+    set_msgstr(&po, "index/p2", "Offrez un verre d'eau.");
+    let o = import(&site, &[xlf, po]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = site.read("guidance/pub/index.fr.md");
+    assert!(
+        page.contains("avant l'entretien,\net gardez-le")
+            && page.contains("Offrez un verre d'eau."),
+        "{page}\n{}",
+        o.stderr
+    );
+}

@@ -64,8 +64,13 @@ pub fn one_per_segment<'a>(
     let mut clash = false;
     for (u, mut rs) in by_unit.into_iter().enumerate() {
         let text = |r: &Routed| placed(page.units[u].kind, &r.entry.translation);
-        if rs.iter().any(|r| text(r) != text(&rs[0])) && rs.iter().any(|r| !untouched(r.entry)) {
-            rs.retain(|r| !untouched(r.entry));
+        if rs.iter().any(|r| text(r) != text(&rs[0])) {
+            if rs.iter().any(|r| !untouched(r.entry)) {
+                rs.retain(|r| !untouched(r.entry));
+            } else {
+                // All as exported, one re-wrapped by its tool: one translation.
+                rs.truncate(1);
+            }
         }
         let Some(&first) = rs.first() else {
             continue;
