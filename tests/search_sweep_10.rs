@@ -156,3 +156,13 @@ fn units_and_words_field_notes_use() {
         expect(&b, &site, lang, q, first);
     }
 }
+
+/// A Brazilian word on a European Portuguese page (`estupro`, the page's
+/// *violação*): found as a word. Before, it found nothing.
+#[test]
+fn a_brazilian_word_on_a_european_portuguese_page() {
+    let Some(b) = browser::require() else { return };
+    let site = site();
+    expect(&b, &site, "pt", "estupro", "health");
+    expect(&b, &site, "pt", "estupro 72 horas", "health");
+}

@@ -144,6 +144,14 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("sti", "ist", 0),
         ("who", "oms", 0),
         ("iom", "oim", 0),
+        // Words Brazil and Portugal say differently, each finding the
+        // other's (`estupro` on a page that says `violação`).
+        ("estupro", "violacao", 0),
+        ("violacao", "estupro", 0),
+        ("celular", "telemovel", 0),
+        ("telemovel", "celular", 0),
+        ("equipe", "equipa", 0),
+        ("equipa", "equipe", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
     ],
