@@ -2,7 +2,7 @@
 //! checked against its source, then the page written when complete.
 
 use super::assemble::{Job, assemble, normalise, placed, same_source};
-use super::catalog::{Incoming, fingerprint, is_fingerprint_of};
+use super::catalog::{Incoming, Routed, fingerprint, is_fingerprint_of};
 use super::history;
 use super::pending::{self, Suggestion};
 use super::report::Report;
@@ -24,15 +24,6 @@ fn copied_source(source: &str, translation: &str) -> bool {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     words >= 3 && source.split_whitespace().eq(translation.split_whitespace())
-}
-
-/// An entry on its way to its page: the unit it translates, and the file
-/// it comes from.
-#[derive(Clone, Copy)]
-pub struct Routed<'a> {
-    pub unit: usize,
-    pub file: &'a Path,
-    pub entry: &'a Incoming,
 }
 
 fn place(e: &Incoming) -> String {
@@ -173,14 +164,7 @@ pub fn import_page(
     let before: Vec<String> = page.units.iter().map(|u| u.translation.clone()).collect();
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
-        let at = |error: bool, msg: &str| {
-            let msg = format!("{}{msg}", place(e));
-            if error {
-                Diagnostic::error(r.file, e.line, 1, msg)
-            } else {
-                Diagnostic::warning(r.file, e.line, 1, msg)
-            }
-        };
+        let at = |error: bool, msg: &str| said(r, error, msg);
         if let Some(n) = &e.notice {
             report.diagnostics.push(at(false, n));
         }
@@ -210,16 +194,7 @@ pub fn import_page(
             report.count_kept(r.file);
             continue;
         }
-        // Left as exported, perhaps re-wrapped by a tool: the site's text,
-        // with its own line breaks, is the same translation.
-        let given = if untouched(e) && !unit.translation.is_empty() {
-            &unit.translation
-        } else {
-            &e.translation
-        };
-        let text = anchors::id_to_end(unit.kind, &placed(unit.kind, given));
-        let text = bidi::unmarked_syntax(unit.kind, &text);
-        let text = anchors::keep_id(unit.kind, &text, ids[r.unit].as_deref());
+        let text = translated_text(e, unit, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked
         // again: the build checks its links, and a translator may have had
         // reasons. A fuzzy one is: its source changed.
@@ -257,6 +232,32 @@ pub fn import_page(
         return;
     }
     write_page(site, root, lang, &page, &applied, report);
+}
+
+/// A message at the place of `r`'s entry in its file.
+fn said(r: &Routed, error: bool, msg: &str) -> Diagnostic {
+    let msg = format!("{}{msg}", place(r.entry));
+    if error {
+        Diagnostic::error(r.file, r.entry.line, 1, msg)
+    } else {
+        Diagnostic::warning(r.file, r.entry.line, 1, msg)
+    }
+}
+
+/// The text `e` gives `unit`, as the page will hold it: the heading's id
+/// at its end and the source's (`id`) kept, direction marks out of the
+/// syntax.
+fn translated_text(e: &Incoming, unit: &Unit, id: Option<&str>) -> String {
+    // Left as exported, perhaps re-wrapped by a tool: the site's text,
+    // with its own line breaks, is the same translation.
+    let given = if untouched(e) && !unit.translation.is_empty() {
+        &unit.translation
+    } else {
+        &e.translation
+    };
+    let text = anchors::id_to_end(unit.kind, &placed(unit.kind, given));
+    let text = bidi::unmarked_syntax(unit.kind, &text);
+    anchors::keep_id(unit.kind, &text, id)
 }
 
 /// Keeps the translations of a page that is not written (a segment is

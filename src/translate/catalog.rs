@@ -188,3 +188,12 @@ pub struct File {
     pub shown: std::path::PathBuf,
     pub catalog: Catalog,
 }
+
+/// An entry on its way to its page: the unit it translates, and the file
+/// it comes from.
+#[derive(Clone, Copy)]
+pub struct Routed<'a> {
+    pub unit: usize,
+    pub file: &'a std::path::Path,
+    pub entry: &'a Incoming,
+}

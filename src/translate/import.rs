@@ -6,8 +6,8 @@
 //! Segments the file does not carry (an `--only-changed` export) keep the
 //! existing translation's text. Writing the same file twice changes nothing.
 
-use super::apply::{Routed, import_page, one_per_segment};
-use super::catalog::{Catalog, Format, hidden_format};
+use super::apply::{import_page, one_per_segment};
+use super::catalog::{Catalog, Format, Routed, hidden_format};
 use super::export::{publication_name, publication_units};
 use super::history::History;
 use super::pending;

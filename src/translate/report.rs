@@ -1,8 +1,7 @@
 //! What a `translate import` did, counted page by page and file by file
 //! as it goes, and told to the user at the end (see `import`).
 
-use super::apply::Routed;
-use super::catalog::Format;
+use super::catalog::{Format, Routed};
 use super::pending::Suggestion;
 use super::units::{PageUnits, State};
 use crate::config::LangId;

@@ -18,6 +18,12 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Highlight => {
             return inline_words(kind, shown, more);
         }
+        Kind::Tracked | Kind::TabTable | Kind::NbspMarker => {
+            return pasted_words(kind, shown, more);
+        }
+        Kind::InlineNote | Kind::Attributes | Kind::Div | Kind::GridTable | Kind::SimpleTable => {
+            return pandoc_words(kind, shown, more);
+        }
         Kind::AttrLine => {
             let hint = if shown.contains(".annotate") {
                 "fieldguide has no pop-up annotations: the `(1)` markers stay in the text and the notes are published as the numbered list after it; write each note where its marker is, or as a footnote (`[^1]` in its place, `[^1]: the note` below), and delete the line"
@@ -44,18 +50,6 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 ),
             );
         }
-        Kind::InlineNote => {
-            let note = shown.strip_prefix("^[").and_then(|s| s.strip_suffix(']'));
-            return (
-                format!(
-                    "a pandoc inline footnote `{shown}` is shown as text{more}: fieldguide's Markdown has no `^[…]` notes"
-                ),
-                format!(
-                    "write a footnote: `[^1]` in its place, and `[^1]: {}` on a line of its own below the paragraph",
-                    note.unwrap_or("…")
-                ),
-            );
-        }
         Kind::Import => (
             format!(
                 "an MDX import `{shown}` left out{more}: fieldguide does not run MDX components"
@@ -66,23 +60,29 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             format!("kramdown attributes `{shown}` left out{more}"),
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
-        Kind::Attributes => (
-            format!(
-                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`{}",
-                kept_id(shown)
-            ),
-            "they come from a pandoc export; delete them, or export with `pandoc -t gfm` (an image is shown at its own size, never wider than the page)",
-        ),
-        Kind::Div => (
-            format!("block marker `{shown}` left out{more}; the text inside it is kept"),
-            "`:::` blocks come from pandoc or Docusaurus and mean nothing here; for a highlighted note, write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)",
-        ),
         Kind::Template => (
             format!(
                 "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
             ),
             "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
         ),
+        Kind::Comment => (
+            format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
+            "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",
+        ),
+        Kind::Admonition => (
+            format!(
+                "MkDocs admonition `{shown}` left out{more}: fieldguide has no `!!!` blocks, so the lines indented under it are published as plain text (after a blank line, as code)"
+            ),
+            "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
+        ),
+    };
+    (msg, hint.to_string())
+}
+
+/// What Word and keyboards leave in text pasted into a page.
+fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    let (msg, hint) = match kind {
         Kind::Tracked => (
             format!(
                 "a tracked change from Word, `{shown}`, is published as accepted{more}: deleted words and comments are left out, inserted words kept, and no reviewer's name is shown"
@@ -95,7 +95,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write it as a pipe table: each line as a row, `| a | b |`, and a line `|---|---|` (one `---` for each column) under the first",
         ),
-        Kind::NbspMarker => {
+        // Kind::NbspMarker
+        _ => {
             let what = if shown.starts_with('#') {
                 "a heading"
             } else {
@@ -110,21 +111,42 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 ),
             );
         }
-        Kind::Comment => (
-            format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
-            "Obsidian hides `%%…%%` from readers, and so does fieldguide; if the words are meant for readers, take the `%%` away",
-        ),
-        Kind::Admonition => (
+    };
+    (msg, hint.to_string())
+}
+
+/// What a pandoc export leaves that fieldguide's Markdown does not read.
+fn pandoc_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    let (msg, hint) = match kind {
+        Kind::InlineNote => {
+            let note = shown.strip_prefix("^[").and_then(|s| s.strip_suffix(']'));
+            return (
+                format!(
+                    "a pandoc inline footnote `{shown}` is shown as text{more}: fieldguide's Markdown has no `^[…]` notes"
+                ),
+                format!(
+                    "write a footnote: `[^1]` in its place, and `[^1]: {}` on a line of its own below the paragraph",
+                    note.unwrap_or("…")
+                ),
+            );
+        }
+        Kind::Attributes => (
             format!(
-                "MkDocs admonition `{shown}` left out{more}: fieldguide has no `!!!` blocks, so the lines indented under it are published as plain text (after a blank line, as code)"
+                "pandoc attributes `{shown}` left out{more}: fieldguide's Markdown has no `{{…}}` attributes after images, links or `[text]`{}",
+                kept_id(shown)
             ),
-            "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
+            "they come from a pandoc export; delete them, or export with `pandoc -t gfm` (an image is shown at its own size, never wider than the page)",
+        ),
+        Kind::Div => (
+            format!("block marker `{shown}` left out{more}; the text inside it is kept"),
+            "`:::` blocks come from pandoc or Docusaurus and mean nothing here; for a highlighted note, write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)",
         ),
         Kind::GridTable => (
             format!("a pandoc grid table (`{shown}`) is shown as text{more}"),
             "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts grid tables to them",
         ),
-        Kind::SimpleTable => (
+        // Kind::SimpleTable
+        _ => (
             format!("a pandoc simple table (`{shown}`) is shown as lines and text{more}"),
             "fieldguide reads pipe tables: rows written `| a | b |` under a header and a `|---|---|` line; `pandoc -t gfm` converts simple tables to them",
         ),
