@@ -138,3 +138,66 @@ fn two_files_leaving_a_paragraph_as_exported_agree_though_one_was_rewrapped() {
         o.stderr
     );
 }
+
+/// A translation page planted as a link to `/dev/zero`: import read it
+/// (for a byte-order mark to keep) until memory ran out, before refusing
+/// to write through the link. Now the link is refused, and nothing is
+/// read through it: the run stays small (the read alone took gigabytes).
+#[test]
+fn a_translation_page_linked_to_dev_zero_is_refused_without_reading_it() {
+    use std::io::Read;
+    let s = one_page_site(SITE, EN, FR);
+    let (_dir, po) = export_one(&s, "po");
+    set_msgstr(&po, "index/title", "Avant l'entretien");
+    set_msgstr(&po, "index/p1", "Remplissez d'abord le formulaire.");
+    set_msgstr(&po, "index/p2", "Proposez de l'eau.");
+    let page = s.path().join("guidance/pub/index.fr.md");
+    std::fs::remove_file(&page).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &page).unwrap();
+    // 3 GB of address space: enough for the run, and a bound on the read
+    // before the fix (which then failed for want of memory).
+    let mut child = std::process::Command::new("sh")
+        .args(["-c", "ulimit -v 3000000 && exec \"$@\"", "sh"])
+        .arg(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(["translate", "import"])
+        .arg(&po)
+        .arg("--source")
+        .arg(s.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let (code, peak_mb) = exit_and_peak_mb(child);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("guidance/pub/index.fr.md` is a symbolic link (to `/dev/zero`); fieldguide does not write through links"),
+        "{stderr}"
+    );
+    assert!(
+        peak_mb < 300,
+        "import took {peak_mb} MB: it read through the link"
+    );
+}
+
+/// Waits for `child`: its exit code (-1 when killed) and its peak memory.
+fn exit_and_peak_mb(child: std::process::Child) -> (i32, i64) {
+    let pid = libc::pid_t::try_from(child.id()).unwrap();
+    let mut status = 0;
+    // SAFETY: plain FFI; `usage` is a valid out-parameter and `pid` our child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, usage.ru_maxrss / 1024)
+}

@@ -200,11 +200,20 @@ impl SourceLookup for Lookup<'_> {
         if line == 0 || Format::of(path) == Some(Format::Xlsx) {
             return None;
         }
-        let full = match self.files.iter().find(|f| f.as_path() == path) {
-            Some(f) => f.clone(),
-            None => self.site.join(path),
+        // A translator's file, named by the user; else a page of the site,
+        // never read through a link (messages never show a linked file).
+        let bytes = match self.files.iter().find(|f| f.as_path() == path) {
+            Some(f) => std::fs::read(f).ok()?,
+            None => {
+                let rel = path.to_string_lossy().replace('\\', "/");
+                crate::translate::files::read_inside(
+                    self.site,
+                    &rel,
+                    crate::translate::MAX_FILE_BYTES,
+                )?
+            }
         };
-        let text = String::from_utf8(std::fs::read(full).ok()?).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         text.lines()
             .nth(line - 1)
             .map(|l| l.trim_end_matches('\r').to_string())

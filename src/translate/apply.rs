@@ -342,9 +342,12 @@ fn write_page(
         settle(site, lang, page, report);
         return;
     }
-    // Keep a byte-order mark the file had.
-    let had_bom =
-        std::fs::read(root.join(&page.target_rel)).is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+    // Keep a byte-order mark the file had; never read through a link (a
+    // page planted as a link to `/dev/zero` was read until memory ran
+    // out, before the write refused it).
+    let rel = page.target_rel.to_string_lossy().replace('\\', "/");
+    let had_bom = files::read_inside(root, &rel, super::MAX_FILE_BYTES)
+        .is_some_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
     let mut bytes = if had_bom {
         b"\xEF\xBB\xBF".to_vec()
     } else {
