@@ -201,3 +201,46 @@ fn exit_and_peak_mb(child: std::process::Child) -> (i32, i64) {
     };
     (code, usage.ru_maxrss / 1024)
 }
+
+/// A page converted from Word with its tracked changes (pandoc
+/// `--track-changes=all`) is published as accepted, but `translate
+/// export` sent the changes as written: the words a reviewer deleted,
+/// the reviewers' comments to each other and their names went to outside
+/// translators. Now the file holds what readers see; a translation
+/// imported from it writes a page without the marks.
+#[test]
+fn tracked_changes_never_reach_translators() {
+    let en = "---\ntitle: Referral\n---\n\nRefer [only adults]{.deletion author=\"Amina Yusuf\" date=\"2026-01-05T10:00:00Z\"} [every person]{.insertion author=\"Amina Yusuf\" date=\"2026-01-05T10:00:00Z\"} who asks.\n[Check with legal first]{.comment-start id=\"0\" author=\"Amina Yusuf\" date=\"2026-01-05T10:00:00Z\"}Keep a record.[]{.comment-end id=\"0\"}\n";
+    let s = one_page_site(SITE, en, "---\ntitle: Orientation\n---\n\nOrienter.\n");
+    let (_dir, po) = export_one(&s, "po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    for hidden in [
+        "Amina",
+        "only adults",
+        "Check with legal",
+        "deletion",
+        "insertion",
+        "comment-",
+    ] {
+        assert!(
+            !text.contains(hidden),
+            "`{hidden}` sent to translators:\n{text}"
+        );
+    }
+    // What was hidden leaves no gap in the text translators read.
+    assert!(text.contains("Refer every person who asks."), "{text}");
+    set_msgstr(&po, "index/title", "Orientation");
+    set_msgstr(
+        &po,
+        "index/p1",
+        "Orienter toute personne qui le demande. Garder une trace.",
+    );
+    let o = s.run(&["translate", "import", po.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let fr = s.read("guidance/pub/index.fr.md");
+    assert!(
+        fr.contains("Orienter toute personne qui le demande."),
+        "{fr}"
+    );
+    assert!(!fr.contains("Amina") && !fr.contains("]{"), "{fr}");
+}

@@ -179,12 +179,14 @@ pub struct Rendered {
     pub unlinked: Vec<LinkSpan>,
 }
 
-/// `body` with its Obsidian comments (`%%…%%`, left out of pages) blanked
-/// to spaces, its line breaks and length kept: what else reads a page's
-/// Markdown (`translate export`) sees what readers see, at the same
-/// offsets. A reviewer's hidden note must not reach outside translators.
-pub fn without_hidden_comments(body: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = dialects::comments(body);
+/// `body` with what pages leave out as hidden blanked to spaces (Obsidian
+/// comments, `%%…%%`; Word's tracked changes: deleted words, comments, and
+/// the marks naming who inserted words), its line breaks and length
+/// kept: what else reads a page's Markdown (`translate export`) sees what
+/// readers see, at the same offsets. A reviewer's hidden note, or name,
+/// must not reach outside translators.
+pub fn without_hidden_text(body: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = dialects::hidden_ranges(body);
     if hidden.is_empty() {
         return std::borrow::Cow::Borrowed(body);
     }

@@ -28,17 +28,21 @@ struct Walk<'a> {
     last_heading: Option<usize>,
     /// Number of text runs seen directly in the innermost item.
     runs: Vec<usize>,
+    /// Hidden text was blanked to spaces: runs of them are shown as one.
+    blanked: bool,
 }
 
 /// Cuts a page body (`text[offset..]`) into segments. Ranges are in `text`.
 pub fn body(text: &str, offset: usize) -> Blocks {
-    // Obsidian comments are not the page's text: never exported.
-    let shown = match crate::markdown::without_hidden_comments(&text[offset..]) {
+    // Obsidian comments and tracked changes are not the page's text:
+    // never exported.
+    let shown = match crate::markdown::without_hidden_text(&text[offset..]) {
         std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Borrowed(text),
         std::borrow::Cow::Owned(body) => {
             std::borrow::Cow::Owned(format!("{}{body}", &text[..offset]))
         }
     };
+    let blanked = matches!(shown, std::borrow::Cow::Owned(_));
     let text = shown.as_ref();
     let mut w = Walk {
         text,
@@ -49,6 +53,7 @@ pub fn body(text: &str, offset: usize) -> Blocks {
         headings: 0,
         last_heading: None,
         runs: Vec::new(),
+        blanked,
     };
     let parser = Parser::new_ext(&text[offset..], crate::markdown::md_options());
     for (event, range) in parser.into_offset_iter() {
@@ -373,6 +378,10 @@ impl Walk<'_> {
     fn push(&mut self, key: String, kind: Kind, range: Range<usize>) {
         let text = if kind == Kind::Fixed {
             self.text[range.clone()].to_string()
+        } else if self.blanked {
+            // What was hidden leaves no gap in what translators read
+            // (import compares sources without regard to spaces).
+            single_spaces(&clean(&self.text[range.clone()], self.quote_depth()))
         } else {
             clean(&self.text[range.clone()], self.quote_depth())
         };
@@ -390,6 +399,17 @@ impl Walk<'_> {
             self.last_heading = Some(idx);
         }
     }
+}
+
+/// `text` with each run of spaces written as one.
+fn single_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `end` moved back over trailing whitespace, not before `start`.

@@ -28,9 +28,23 @@ mod scan;
 mod tracked;
 mod words;
 
-/// Where `body` has Obsidian comments (`%%…%%`), which no reader sees.
-pub(super) fn comments(body: &str) -> Vec<Range<usize>> {
-    comments::find(body).into_iter().map(|(r, _)| r).collect()
+/// Where `body` has what no reader sees and no one outside the team
+/// should: Obsidian comments (`%%…%%`), and Word's tracked changes as
+/// pandoc writes them (the words a reviewer deleted, the reviewers'
+/// comments, and the marks around inserted words, which name the
+/// reviewer).
+pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut hidden: Vec<Range<usize>> = comments::find(body).into_iter().map(|(r, _)| r).collect();
+    if body.contains("]{") {
+        let tracked = crate::markdown::state::Dialects::new(body).drops;
+        hidden.extend(
+            tracked
+                .into_iter()
+                .filter(|(_, kind)| *kind == Kind::Tracked)
+                .map(|(r, _)| r),
+        );
+    }
+    hidden
 }
 
 /// Passes an event on, without what other dialects put in it; `None` when
