@@ -52,14 +52,23 @@ fn a_workbook_of_ordinary_formulas_is_published() {
     assert!(s.out().join("en/handbook/contacts.xlsx").exists());
 }
 
+/// An OpenDocument spreadsheet whose one row holds `cells`.
+fn spreadsheet(cells: &str) -> Vec<u8> {
+    let content = format!(
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:spreadsheet><table:table table:name=\"Sheet1\"><table:table-row>{cells}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    common::office::package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", &content),
+    ])
+}
+
 /// LibreOffice saves Excel's `WEBSERVICE` in its own name space.
 #[test]
 fn an_opendocument_sheet_whose_formula_fetches_is_not_published() {
-    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:spreadsheet><table:table table:name=\"Sheet1\"><table:table-row><table:table-cell table:formula=\"of:=COM.MICROSOFT.WEBSERVICE(&quot;https://t.example/o&quot;)\"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
-    let ods = common::office::package(&[
-        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-        ("content.xml", content),
-    ]);
+    let ods = spreadsheet(
+        "<table:table-cell table:formula=\"of:=COM.MICROSOFT.WEBSERVICE(&quot;https://t.example/o&quot;)\"/>",
+    );
     refused(
         "contacts.ods",
         &ods,
@@ -305,11 +314,9 @@ fn a_workbook_connected_to_a_server_or_a_share_is_not_published() {
 /// range's `table:cell-range-source`, fetched again on opening.
 #[test]
 fn an_opendocument_sheet_linked_to_external_data_is_not_published() {
-    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:spreadsheet><table:table table:name=\"Sheet1\"><table:table-row><table:table-cell><table:cell-range-source table:name=\"HTML_1\" xlink:type=\"simple\" xlink:href=\"https://t.example/list.html\" table:filter-name=\"calc_HTML_WebQuery\" table:last-column-spanned=\"2\" table:last-row-spanned=\"5\" table:refresh-delay=\"PT60S\"/></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
-    let ods = common::office::package(&[
-        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-        ("content.xml", content),
-    ]);
+    let ods = spreadsheet(
+        "<table:table-cell><table:cell-range-source table:name=\"HTML_1\" xlink:type=\"simple\" xlink:href=\"https://t.example/list.html\" table:filter-name=\"calc_HTML_WebQuery\" table:last-column-spanned=\"2\" table:last-row-spanned=\"5\" table:refresh-delay=\"PT60S\"/></table:table-cell>",
+    );
     refused(
         "contacts.ods",
         &ods,
