@@ -163,6 +163,12 @@ pub fn same_source(file: &str, site: &str) -> bool {
     file.split_whitespace().eq(site.split_whitespace())
 }
 
+/// A source text as [`same_source`] compares it, words joined by single
+/// spaces: a key for finding a block by its source, however re-wrapped.
+pub fn source_words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A translated block as it is placed: [`normalise`]d, and for body text
 /// without the indentation of its later lines, which Markdown ignores in
 /// a block's continuation lines (and a translator's tool may add). The

@@ -20,7 +20,7 @@ use std::path::Path;
 /// has (a chapter inserted before it renumbers it, and every key of it
 /// changes): its translations are kept and offered again (see `moved`).
 fn keys_known(catalog: &Catalog, pages: &[PageUnits]) -> usize {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = super::assemble::source_words;
     let units = || pages.iter().flat_map(|p| p.units.iter());
     let keys: std::collections::HashSet<&str> = units().map(|u| u.key.as_str()).collect();
     let sources: std::collections::HashSet<String> = units().map(|u| words(&u.source)).collect();

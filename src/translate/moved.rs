@@ -7,7 +7,7 @@
 //! page renamed gets its translations back). They stay kept until a page
 //! with a block at their key is written.
 
-use super::assemble::normalise;
+use super::assemble::{normalise, source_words as words};
 use super::catalog::{Incoming, fingerprint};
 use super::pending::{self, Store, Suggestion};
 use super::report::{Gone, Report};
@@ -107,11 +107,6 @@ pub fn note(key: &str) -> String {
     format!(
         "This translation was made for the same source at `{key}`, a block the source no longer has there (its page removed or renamed, or the block moved): check that it fits here."
     )
-}
-
-/// The words of a text: a source re-wrapped is the same source.
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Offers to each untranslated block of `pages` (one publication's) a kept

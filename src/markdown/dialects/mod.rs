@@ -34,17 +34,13 @@ mod words;
 /// comments, and the marks around inserted words, which name the
 /// reviewer).
 pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
-    let mut hidden: Vec<Range<usize>> = comments::find(body).into_iter().map(|(r, _)| r).collect();
-    if body.contains("]{") {
-        let tracked = crate::markdown::state::Dialects::new(body).drops;
-        hidden.extend(
-            tracked
-                .into_iter()
-                .filter(|(_, kind)| *kind == Kind::Tracked)
-                .map(|(r, _)| r),
-        );
-    }
-    hidden
+    // The ranges pages leave out, found as rendering finds them (once).
+    crate::markdown::state::Dialects::new(body)
+        .drops
+        .into_iter()
+        .filter(|(_, kind)| matches!(kind, Kind::Comment | Kind::Tracked))
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// Passes an event on, without what other dialects put in it; `None` when
