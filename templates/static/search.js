@@ -268,11 +268,12 @@
     var on = {}, a = flags(), used = 0;
     if (/^[a-z]{2,6}$/.test(q)) docs.forEach(function (d, p) {
       [d.title, d.text].forEach(function (x) {
-        for (var j = 0, i, k, r, s; j < x.length; j++) {
+        // A function word is looked up (a linear search) only where it
+        // matters: most words start with another letter than the next.
+        for (var j = 0, i, k, r; j < x.length; j++) {
           for (i = j, k = 0, r = []; k < q.length && isWord[x[i]]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) {
-            s = R.e.indexOf(T[x[i]]) >= 0;
-            if (T[x[i]][0] === q[k] && (k || !s)) r[k++] = x[i];
-            else if (!k || !s) break;
+            if (T[x[i]][0] === q[k] && (k || R.e.indexOf(T[x[i]]) < 0)) r[k++] = x[i];
+            else if (!k || R.e.indexOf(T[x[i]]) < 0) break;
           }
           if (k === q.length) { on[p] = used = 1; r.forEach(function (t) { a[t] = 1; }); }
         }
