@@ -94,7 +94,7 @@ impl<'l> Ticks<'l> {
 pub(super) fn role(line: &str) -> Option<(usize, usize, &str, &str)> {
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = line[from..].find("{").map(|i| from + i) {
+    while let Some(i) = line[from..].find('{').map(|i| from + i) {
         from = i + 1;
         let rest = &line[i + 1..];
         let window = &rest.as_bytes()[..rest.len().min(MAX_NAME + 2)];
@@ -182,7 +182,7 @@ pub(super) fn script(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = line[from..].find(['^', '~']).map(|i| from + i) {
+    while let Some(i) = memchr::memchr2(b'^', b'~', &b[from..]).map(|i| from + i) {
         from = i + 1;
         let mark = b[i];
         let inner = &line[i + 1..];
@@ -213,10 +213,10 @@ pub(super) fn script(line: &str) -> Option<(usize, usize)> {
 pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = line[from..].find("==").map(|i| from + i) {
+    while let Some(i) = memchr::memmem::find(&line.as_bytes()[from..], b"==").map(|i| from + i) {
         from = i + 2;
         let inner = &line[i + 2..];
-        let n = inner.find("==")?;
+        let n = memchr::memmem::find(inner.as_bytes(), b"==")?;
         let text = &inner[..n];
         let ok = !text.is_empty()
             && !text.starts_with([' ', '='])
@@ -239,7 +239,8 @@ pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
 pub(super) fn address(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = s[from..].find(['h', 'w']).map(|i| from + i) {
+    let mut starts = Starts::new(s);
+    while let Some(i) = starts.at_or_after(from) {
         from = i + 1;
         let rest = &s[i..];
         let www = rest.starts_with("www.");
@@ -278,6 +279,39 @@ pub(super) fn address(s: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The places where `s` has `http` or `www.`, left to right: the only
+/// places an address can start. Searched for whole, not letter by letter
+/// (every `h` and `w` of a page's text was a place to look at), and each
+/// pattern's next place is kept until passed, so that a line is read once.
+struct Starts<'s> {
+    s: &'s [u8],
+    next: [Option<usize>; 2],
+}
+
+impl<'s> Starts<'s> {
+    const PATTERNS: [&'static [u8]; 2] = [b"http", b"www."];
+
+    fn new(s: &'s str) -> Self {
+        let s = s.as_bytes();
+        Starts {
+            s,
+            next: Self::PATTERNS.map(|p| memchr::memmem::find(s, p)),
+        }
+    }
+
+    /// The first place at or after `from`.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        for (next, p) in self.next.iter_mut().zip(Self::PATTERNS) {
+            if let Some(i) = *next
+                && i < from
+            {
+                *next = memchr::memmem::find(&self.s[from..], p).map(|j| from + j);
+            }
+        }
+        self.next.iter().flatten().min().copied()
+    }
 }
 
 /// Longest address named, in bytes.
@@ -379,6 +413,31 @@ mod tests {
         assert!(address(&"(www.".repeat(n)).is_none());
         assert!(address(&"(www. ".repeat(n)).is_none());
         assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    }
+
+    /// Every place an address could start, in order, as looking at each
+    /// letter finds them.
+    #[test]
+    fn starts_are_every_http_and_www_in_order() {
+        for s in [
+            "hhttp://a.org wwww.b.org",
+            "www.www.httphttp",
+            "no address here",
+            "a http://x and www.y.org then https://z.org",
+            "wwwhttp.www.",
+        ] {
+            let every: Vec<usize> = (0..s.len())
+                .filter(|&i| s[i..].starts_with("http") || s[i..].starts_with("www."))
+                .collect();
+            let mut starts = Starts::new(s);
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(i) = starts.at_or_after(from) {
+                found.push(i);
+                from = i + 1;
+            }
+            assert_eq!(found, every, "{s}");
+        }
     }
 
     #[test]

@@ -268,9 +268,9 @@ fn look_at_line(st: &mut State, pos: usize) {
 /// `[[text|Page-Name]]` or `[[image.png]]`: where it starts, and what it
 /// holds.
 fn wiki_link(line: &str) -> Option<(usize, &str)> {
-    let i = line.find("[[")?;
+    let i = memchr::memmem::find(line.as_bytes(), b"[[")?;
     let inner = &line[i + 2..];
-    let end = inner.find("]]")?;
+    let end = memchr::memmem::find(inner.as_bytes(), b"]]")?;
     let inner = &inner[..end];
     (!inner.trim().is_empty() && !inner.contains('[')).then_some((i, inner))
 }
@@ -306,7 +306,7 @@ fn wiki_markdown(inner: &str) -> String {
 fn template_code(line: &str) -> Option<usize> {
     let mut from = 0;
     let mut close = crate::text::Ahead::new("}}");
-    while let Some(i) = line[from..].find("{").map(|i| from + i) {
+    while let Some(i) = line[from..].find('{').map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
         if !(rest.starts_with("{{<")

@@ -18,7 +18,8 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
     }
     let prev = st.dialects.tab_row.take();
     // A pipe table's row may hold a tab in a cell.
-    if line.contains('|') || cells(line).count() < 2 {
+    // Cells are split at tabs: without one, a line is one cell at most.
+    if line.contains('|') || !line.contains('\t') || cells(line).count() < 2 {
         return;
     }
     let end = start + line.len();

@@ -235,7 +235,7 @@ pub(super) fn is_mdx_import(line: &str) -> bool {
 /// code spans: where it starts, and its length.
 pub(super) fn inline_note(line: &str) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(i) = line[from..].find("^[").map(|i| from + i) {
+    while let Some(i) = memchr::memmem::find(&line.as_bytes()[from..], b"^[").map(|i| from + i) {
         from = i + 2;
         // Within a code span (an odd number of backticks before it).
         if line[..i].matches('`').count() % 2 == 1 {
