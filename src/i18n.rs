@@ -24,6 +24,10 @@ pub struct I18n {
     /// The ids the theme's templates give their own elements (`main`,
     /// `search-box`): a page's Markdown must not take them.
     theme_ids: std::sync::Arc<[String]>,
+    /// Each language's strings that take no arguments, formatted once:
+    /// templates ask for the same few dozen on every page, and formatting
+    /// them each time was a fiftieth of a large build's CPU time.
+    plain: Vec<std::collections::HashMap<String, String>>,
 }
 
 /// The interface-string files a language code reads, in order: its own,
@@ -126,7 +130,7 @@ impl I18n {
                 );
             }
         }
-        I18n {
+        let mut i18n = I18n {
             bundles,
             keys,
             default,
@@ -137,7 +141,10 @@ impl I18n {
                 .map(|l| (l.code.clone(), l.dir))
                 .collect(),
             theme_ids: theme.ids().into(),
-        }
+            plain: Vec::new(),
+        };
+        i18n.plain = i18n.plain_strings();
+        i18n
     }
 
     fn has(&self, lang: LangId, key: &str) -> bool {
@@ -159,9 +166,41 @@ impl I18n {
         )
     }
 
+    /// Every key of any language, formatted in each language as `get` does
+    /// with no arguments (an empty list: a string that needs one shows its
+    /// placeholder, as it would).
+    fn plain_strings(&self) -> Vec<std::collections::HashMap<String, String>> {
+        let all: BTreeSet<&String> = self.keys.iter().flatten().collect();
+        let none = FluentArgs::new();
+        (0..self.bundles.len())
+            .map(|l| {
+                all.iter()
+                    .filter_map(|&k| {
+                        Some((k.clone(), self.format_with(LangId(l), k, Some(&none)).ok()?))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The string in `lang`, else in the default language. `Err` names the
     /// missing key, which is a build error.
     pub fn get(
+        &self,
+        lang: LangId,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, String> {
+        if let Some(s) = args
+            .filter(|a| a.iter().next().is_none())
+            .and_then(|_| self.plain.get(lang.0)?.get(key))
+        {
+            return Ok(s.clone());
+        }
+        self.format_with(lang, key, args)
+    }
+
+    fn format_with(
         &self,
         lang: LangId,
         key: &str,
@@ -274,7 +313,31 @@ pub fn fluent_value(v: &tera::Value) -> FluentValue<'static> {
 
 #[cfg(test)]
 mod tests {
-    use super::file_codes;
+    use super::*;
+
+    /// The strings formatted once are those formatting each time gives, in
+    /// a language with its own strings, one without (the default's), and
+    /// a right-to-left one.
+    #[test]
+    fn strings_formatted_once_read_as_formatted_each_time() {
+        let yaml = "title: T\ndefault_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n  - { code: xx, name: Other }\n";
+        let (config, _) = crate::config::parse(yaml, std::path::Path::new("site.yaml"));
+        let config = config.expect("a valid site.yaml");
+        let i18n = I18n::load(&Theme::builtin(), &config, &mut Vec::new());
+        let none = FluentArgs::new();
+        let keys: BTreeSet<&String> = i18n.keys.iter().flatten().collect();
+        assert!(keys.len() > 20);
+        for l in config.lang_ids() {
+            for &k in &keys {
+                assert_eq!(
+                    i18n.get(l, k, Some(&none)),
+                    i18n.format_with(l, k, Some(&none)),
+                    "{k}"
+                );
+            }
+        }
+        assert_eq!(i18n.plain.len(), 3);
+    }
 
     #[test]
     fn a_regional_variant_reads_its_language_not_another_script() {
