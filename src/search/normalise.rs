@@ -188,7 +188,11 @@ impl<'a> Iterator for Runs<'a> {
                     end = next;
                 }
             }
-            match joined(text, end).filter(|_| word && self.apostrophes) {
+            // Asked only where it can join: every run ends here.
+            match (word && self.apostrophes)
+                .then(|| joined(text, end))
+                .flatten()
+            {
                 Some(next) => end = next,
                 None => break,
             }
