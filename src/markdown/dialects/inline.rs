@@ -9,7 +9,7 @@
 //! lost, so each stays as written; the author is told, once per kind and
 //! page, at the first place.
 
-use super::{body, found};
+use super::{OPEN_BRACE, body, found};
 use crate::markdown::state::{Frame, Kind, State};
 use std::ops::Range;
 
@@ -94,7 +94,7 @@ impl<'l> Ticks<'l> {
 pub(super) fn role(line: &str) -> Option<(usize, usize, &str, &str)> {
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = line[from..].find('{').map(|i| from + i) {
+    while let Some(i) = memchr::memchr(OPEN_BRACE, &line.as_bytes()[from..]).map(|i| from + i) {
         from = i + 1;
         let rest = &line[i + 1..];
         let window = &rest.as_bytes()[..rest.len().min(MAX_NAME + 2)];

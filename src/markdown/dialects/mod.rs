@@ -21,6 +21,11 @@ use scan::{attribute_block, inline_note};
 use std::ops::Range;
 use words::words;
 
+/// `{`, which template code and roles start with, as the byte memchr
+/// looks for (written as a number, so that tools matching braces in the
+/// source are not misled by a brace in quotes).
+const OPEN_BRACE: u8 = 0x7B;
+
 mod comments;
 mod inline;
 mod pasted;
@@ -306,7 +311,7 @@ fn wiki_markdown(inner: &str) -> String {
 fn template_code(line: &str) -> Option<usize> {
     let mut from = 0;
     let mut close = crate::text::Ahead::new("}}");
-    while let Some(i) = line[from..].find('{').map(|i| from + i) {
+    while let Some(i) = memchr::memchr(OPEN_BRACE, &line.as_bytes()[from..]).map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
         if !(rest.starts_with("{{<")
