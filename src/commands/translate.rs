@@ -269,3 +269,41 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
     }
     if failed { EXIT_FAILED } else { EXIT_OK }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A message's line is shown from the translator's file, or from a
+    /// page of the site, never through a link planted in the site.
+    #[cfg(unix)]
+    #[test]
+    fn lines_shown_under_messages_never_come_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("guidance/pub")).unwrap();
+        std::fs::write(site.join("guidance/pub/index.en.md"), "one\ntwo\n").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret line\n").unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("secret.txt"),
+            site.join("guidance/pub/index.fr.md"),
+        )
+        .unwrap();
+        let po = dir.path().join("fr.po");
+        std::fs::write(&po, "msgid \"\"\nmsgstr \"\"\n").unwrap();
+        let files = [po.clone()];
+        let lookup = Lookup {
+            site: &site,
+            files: &files,
+        };
+        assert_eq!(
+            lookup.line_of(Path::new("guidance/pub/index.en.md"), 2),
+            Some("two".to_string())
+        );
+        assert_eq!(lookup.line_of(&po, 2), Some("msgstr \"\"".to_string()));
+        assert_eq!(
+            lookup.line_of(Path::new("guidance/pub/index.fr.md"), 1),
+            None
+        );
+    }
+}
