@@ -198,7 +198,10 @@ fn search_js_stays_offline_and_small() {
     // only starts (`case`: *Case files* before *Casework*): about 17,340;
     // 18,200 since an acronym finds the words the site writes out (`PEP`,
     // *post-exposure prophylaxis*; `DOB`, typed in capitals, before the
-    // misspelling of *do*): about 18,170.
+    // misspelling of *do*): about 18,170; 18,350 since the acronym scan
+    // reads each word's first letter from a table made once, not from the
+    // word (the slowest keystroke on 1,000 chapters fell from about 140
+    // to 40 ms): about 18,310.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -206,7 +209,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 18_200,
-        "search.js is {served} bytes as served (budget: 18,200)"
+        served <= 18_350,
+        "search.js is {served} bytes as served (budget: 18,350)"
     );
 }

@@ -264,18 +264,20 @@
   // whose first letters spell it, the first not a function word; one
   // between them is skipped when its letter is not the next (`FTR`,
   // *family tracing and reunification*).
+  var first;
   function initials(q) {
-    var on = {}, a = flags(), used = 0;
+    var on = {}, a = flags(), used = 0, r = [], n = q.length, c = q.charCodeAt(0) * 2, e = new Set(R.e);
+    // Each word's first letter, doubled, plus 1 for a function word; read
+    // once, as the scan reads the whole index.
+    first = first || W.map(function (w, t) { return isWord[t] ? T[t].charCodeAt(0) * 2 + e.has(T[t]) : 0; });
     if (/^[a-z]{2,6}$/.test(q)) docs.forEach(function (d, p) {
       [d.title, d.text].forEach(function (x) {
-        // A function word is looked up (a linear search) only where it
-        // matters: most words start with another letter than the next.
-        for (var j = 0, i, k, r; j < x.length; j++) {
-          for (i = j, k = 0, r = []; k < q.length && isWord[x[i]]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) {
-            if (T[x[i]][0] === q[k] && (k || R.e.indexOf(T[x[i]]) < 0)) r[k++] = x[i];
-            else if (!k || R.e.indexOf(T[x[i]]) < 0) break;
+        for (var j = 0, i, k, f; j < x.length; j++) if (first[x[j]] === c) {
+          for (i = j, k = 0; k < n && isWord[x[i]]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) {
+            if ((f = first[x[i]]) >> 1 === q.charCodeAt(k)) r[k++] = x[i];
+            else if (!(f & 1)) break;
           }
-          if (k === q.length) { on[p] = used = 1; r.forEach(function (t) { a[t] = 1; }); }
+          if (k === n) for (on[p] = used = 1; k;) a[r[--k]] = 1;
         }
       });
     });
