@@ -211,17 +211,57 @@ fn a_file_for_another_publication_is_refused_and_nothing_kept() {
     );
     assert!(!site.path().join("translations/pending").exists());
     assert!(!site.path().join("guidance/card/index.fr.md").exists());
-    // With no publication named at all, the file's name is the hint.
+    // With no publication named at all (a tool dropped the field), the
+    // keys say which: imported into it, with a warning at the header.
     edit(&po, "X-Fieldguide-Publication: card\\n", "");
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let header = std::fs::read_to_string(&po)
+        .unwrap()
+        .lines()
+        .position(|l| l == "msgstr \"\"")
+        .unwrap()
+        + 1;
+    // The header's line: its `msgstr ""`, which holds the fields.
+    let at = format!("pub.po:{header}:1: warning");
+    assert!(
+        o.stderr.contains(&at)
+            && o.stderr
+                .contains("the file does not say which publication it is for")
+            && o.stderr
+                .contains("its entries' keys are `pub`'s, so it is imported into `pub`"),
+        "{at}: {}",
+        o.stderr
+    );
+    let page = site.read("guidance/pub/index.fr.md");
+    assert!(
+        page.contains("(fr, edited) Intro of the guidelines."),
+        "{page}"
+    );
+    assert!(!site.path().join("guidance/card/index.fr.md").exists());
+}
+
+#[test]
+fn a_file_that_names_no_publication_and_whose_keys_are_no_ones_is_refused() {
+    let site = site();
+    let po = site.path().join("pub.po");
+    std::fs::write(
+        &po,
+        "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"nowhere/page#1\"\nmsgid \"A sentence no page of the site has.\"\nmsgstr \"Une phrase.\"\n",
+    )
+    .unwrap();
     let o = import(&site, std::slice::from_ref(&po));
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
-        o.stderr
-            .contains("the file does not say which publication it is for")
+        o.stderr.contains("pub.po:2:1: error")
+            && o.stderr
+                .contains("the file does not say which publication it is for")
             && o.stderr.contains("the file's name says `pub`"),
         "{}",
         o.stderr
     );
+    assert!(!site.path().join("guidance/pub/index.fr.md").exists());
+    assert!(!site.path().join("translations/pending").exists());
 }
 
 #[test]

@@ -194,3 +194,49 @@ pub fn missing_publication(site: &Site, shown: &Path, line: usize) -> Diagnostic
     )
     .with_hint(hint)
 }
+
+/// The publication whose blocks most of `catalog`'s entries are for (by
+/// key, or by source for a page renamed since), when exactly one is.
+pub fn publication_of_keys(
+    site: &Site,
+    catalog: &Catalog,
+    lang: LangId,
+    history: &History,
+) -> Option<NodeId> {
+    let n = catalog.entries.len();
+    let mut known: Vec<(usize, NodeId)> = site
+        .publications
+        .iter()
+        .map(|&p| {
+            (
+                keys_known(catalog, &publication_units(site, p, lang, history)),
+                p,
+            )
+        })
+        .collect();
+    known.sort_by_key(|&(k, _)| std::cmp::Reverse(k));
+    match known.as_slice() {
+        [(k, p), rest @ ..] if n > 0 && k * 2 >= n && rest.first().is_none_or(|r| r.0 < *k) => {
+            Some(*p)
+        }
+        _ => None,
+    }
+}
+
+/// The warning for a file imported into the publication its keys are from,
+/// as its header does not name one.
+pub fn inferred_publication(site: &Site, shown: &Path, line: usize, p: NodeId) -> Diagnostic {
+    let (pub_field, _) = fields(shown);
+    let name = publication_name(site, p);
+    Diagnostic::warning(
+        shown,
+        line,
+        1,
+        format!(
+            "the file does not say which publication it is for ({pub_field} is missing: the tool that saved it may have removed it); its entries' keys are `{name}`'s, so it is imported into `{name}`"
+        ),
+    )
+    .with_hint(format!(
+        "give {pub_field} the value `{name}`, so that the file says it"
+    ))
+}

@@ -95,8 +95,16 @@ fn is_empty(bytes: &[u8]) -> bool {
 }
 
 /// The language and publication a file's header names, checked against
-/// the site and the folder the file is in.
-fn target(site: &Site, shown: &Path, catalog: &Catalog) -> Result<(LangId, NodeId), Diagnostic> {
+/// the site and the folder the file is in. A file whose header lost the
+/// publication is for the one its keys are from, with a warning pushed
+/// onto `warnings`.
+fn target(
+    site: &Site,
+    shown: &Path,
+    catalog: &Catalog,
+    history: &History,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(LangId, NodeId), Diagnostic> {
     let err = |line: usize, msg: String, hint: &str| {
         Diagnostic::error(shown, line, 1, msg).with_hint(hint.to_string())
     };
@@ -143,23 +151,29 @@ fn target(site: &Site, shown: &Path, catalog: &Catalog) -> Result<(LangId, NodeI
             ),
         ));
     }
-    if h.publication.trim().is_empty() {
-        return Err(super::fit::missing_publication(
-            site,
-            shown,
-            h.publication_line,
-        ));
-    }
-    let Some(&publication) = site
-        .publications
-        .iter()
-        .find(|&&p| publication_name(site, p) == h.publication)
-    else {
-        return Err(err(
-            h.publication_line,
-            format!("the site has no publication `{}`", h.publication),
-            "import the file into the site it was exported from",
-        ));
+    let publication = if h.publication.trim().is_empty() {
+        // A tool that rewrites the header on saving may drop our field; the
+        // keys still say whose blocks the entries are, and `fit` checks them
+        // again as for any file.
+        let line = h.publication_line;
+        let Some(p) = super::fit::publication_of_keys(site, catalog, lang, history) else {
+            return Err(super::fit::missing_publication(site, shown, line));
+        };
+        warnings.push(super::fit::inferred_publication(site, shown, line, p));
+        p
+    } else {
+        let named = site
+            .publications
+            .iter()
+            .find(|&&p| publication_name(site, p) == h.publication);
+        let Some(&p) = named else {
+            return Err(err(
+                h.publication_line,
+                format!("the site has no publication `{}`", h.publication),
+                "import the file into the site it was exported from",
+            ));
+        };
+        p
     };
     if lang == site.nodes[publication].source_lang {
         return Err(err(
@@ -177,9 +191,16 @@ fn target(site: &Site, shown: &Path, catalog: &Catalog) -> Result<(LangId, NodeI
 pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
     let mut report = Report::default();
     let mut groups: Vec<((LangId, NodeId), Vec<&File>)> = Vec::new();
+    let history = History::new(root);
     for f in files {
         read_messages(f, &mut report);
-        match target(site, &f.shown, &f.catalog) {
+        match target(
+            site,
+            &f.shown,
+            &f.catalog,
+            &history,
+            &mut report.diagnostics,
+        ) {
             Ok(t) => match groups.iter_mut().find(|g| g.0 == t) {
                 Some(g) => g.1.push(f),
                 None => groups.push((t, vec![f])),
@@ -187,7 +208,6 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             Err(d) => report.diagnostics.push(d),
         }
     }
-    let history = History::new(root);
     for ((lang, publication), files) in groups {
         let pages = publication_units(site, publication, lang, &history);
         let fits = |f: &&File| super::fit::check(site, f, (lang, publication), &pages, &history);
