@@ -190,25 +190,8 @@ fn target(
 /// written once from all they say (and two that disagree are caught).
 pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
     let mut report = Report::default();
-    let mut groups: Vec<((LangId, NodeId), Vec<&File>)> = Vec::new();
     let history = History::new(root);
-    for f in files {
-        read_messages(f, &mut report);
-        match target(
-            site,
-            &f.shown,
-            &f.catalog,
-            &history,
-            &mut report.diagnostics,
-        ) {
-            Ok(t) => match groups.iter_mut().find(|g| g.0 == t) {
-                Some(g) => g.1.push(f),
-                None => groups.push((t, vec![f])),
-            },
-            Err(d) => report.diagnostics.push(d),
-        }
-    }
-    for ((lang, publication), files) in groups {
+    for ((lang, publication), files) in by_target(site, files, &history, &mut report) {
         let pages = publication_units(site, publication, lang, &history);
         let fits = |f: &&File| super::fit::check(site, f, (lang, publication), &pages, &history);
         let files: Vec<&File> = files
@@ -291,6 +274,29 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
         );
     }
     report
+}
+
+/// The files, each read (its messages in `report`) and grouped by the
+/// language and publication it is for; a file that fits none is an error
+/// in `report`.
+fn by_target<'f>(
+    site: &Site,
+    files: &'f [File],
+    history: &History,
+    report: &mut Report,
+) -> Vec<((LangId, NodeId), Vec<&'f File>)> {
+    let mut groups: Vec<((LangId, NodeId), Vec<&File>)> = Vec::new();
+    for f in files {
+        read_messages(f, report);
+        match target(site, &f.shown, &f.catalog, history, &mut report.diagnostics) {
+            Ok(t) => match groups.iter_mut().find(|g| g.0 == t) {
+                Some(g) => g.1.push(f),
+                None => groups.push((t, vec![f])),
+            },
+            Err(d) => report.diagnostics.push(d),
+        }
+    }
+    groups
 }
 
 /// What reading `f` found: problems that belong to no page (errors), and
