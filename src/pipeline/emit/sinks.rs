@@ -109,6 +109,7 @@ impl Memory {
 
 impl Sink for Memory {
     fn put(&self, file: OutputFile, _: Hash) -> Result<(), Diagnostic> {
+        let file = fitted(file);
         if let Ok(mut f) = self.files.lock() {
             f.push(file);
         }
@@ -137,6 +138,21 @@ impl Sink for Memory {
             }
         };
         self.put(OutputFile::owned(path.to_string(), bytes), [0; 32])
+    }
+}
+
+/// `file` with its bytes in a buffer of their size. A page as the template
+/// engine wrote it, or a print page as it was streamed, sits in a buffer
+/// grown by doubling, up to twice its size, and `serve` keeps every file
+/// for the whole session. Copied as each file comes, not shrunk in place
+/// (which keeps the whole block while under half of it is unused): the
+/// freed buffer is the next page's.
+fn fitted(file: OutputFile) -> OutputFile {
+    match file.bytes {
+        crate::output::Bytes::Owned(v) if v.capacity() - v.len() > v.len() / 8 => {
+            OutputFile::owned(file.path, v.as_slice().to_vec())
+        }
+        _ => file,
     }
 }
 
@@ -246,5 +262,40 @@ impl Sink for Disk {
             v.push(s);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Bytes;
+
+    fn owned(f: &OutputFile) -> &Vec<u8> {
+        match &f.bytes {
+            Bytes::Owned(v) => v,
+            _ => panic!("not owned"),
+        }
+    }
+
+    #[test]
+    fn memory_keeps_each_file_in_a_buffer_of_its_size() {
+        // As a buffer grown by doubling leaves it: 40,000 bytes in 65,536.
+        let mut grown = Vec::with_capacity(65_536);
+        grown.extend(std::iter::repeat_n(b'x', 40_000));
+        // A little spare is left alone, uncopied.
+        let mut near = Vec::with_capacity(41_000);
+        near.extend(std::iter::repeat_n(b'y', 40_000));
+        let near_at = near.as_ptr();
+        let sink = Memory::default();
+        sink.put(OutputFile::owned("a.html".into(), grown), [0; 32])
+            .unwrap();
+        sink.put(OutputFile::owned("b.html".into(), near), [0; 32])
+            .unwrap();
+        let files = sink.into_files();
+        let (a, b) = (owned(&files[0]), owned(&files[1]));
+        assert_eq!(a.as_slice(), vec![b'x'; 40_000].as_slice());
+        assert_eq!(a.capacity(), 40_000);
+        assert_eq!(b.as_ptr(), near_at);
+        assert_eq!(b.len(), 40_000);
     }
 }
