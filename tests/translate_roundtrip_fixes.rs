@@ -117,6 +117,46 @@ fn export_does_not_replace_a_file_holding_work_not_imported() {
 }
 
 #[test]
+fn export_does_not_replace_work_in_a_file_whose_tool_dropped_the_publication() {
+    let site = site();
+    assert_eq!(export_default(&site).code, 0);
+    let po = site.path().join("translations/fr/pub.po");
+    set_msgstr(&po, "index/p1", OURS);
+    // As a tool that rewrites the header leaves it.
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        text.contains("\"X-Fieldguide-Publication: pub\\n\"\n"),
+        "{text}"
+    );
+    std::fs::write(
+        &po,
+        text.replace("\"X-Fieldguide-Publication: pub\\n\"\n", ""),
+    )
+    .unwrap();
+    let before = std::fs::read(&po).unwrap();
+    let o = export_default(&site);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("translations/fr/pub.po holds 1 translation not imported")
+            && o.stderr.contains("import it first"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(std::fs::read(&po).unwrap(), before);
+    // Imported into the publication its keys are from, then replaced.
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("so it is imported into `pub`"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(export_default(&site).code, 0);
+    assert_eq!(po_entry(&po, "index/p1").msgstr.as_deref(), Some(OURS));
+}
+
+#[test]
 fn a_never_stamped_translation_says_so_in_its_note() {
     let site = site();
     site.write("guidance/pub/index.fr.md", FR);

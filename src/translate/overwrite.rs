@@ -33,21 +33,31 @@ pub fn unimported(site: &Site, root: &Path, lang: LangId, path: &Path) -> Vec<In
     if crate::config::spelled_index(&codes, &catalog.header.lang) != Some(lang.0) {
         return Vec::new();
     }
-    let Some(&publication) = site
+    let history = History::new(root);
+    let named = site
         .publications
         .iter()
-        .find(|&&p| publication_name(site, p) == catalog.header.publication)
-    else {
+        .copied()
+        .find(|&p| publication_name(site, p) == catalog.header.publication);
+    // A tool may have dropped the header's publication; import takes such
+    // a file for the one its keys are from, and so does this guard.
+    let inferred = || {
+        let blank = catalog.header.publication.trim().is_empty();
+        blank
+            .then(|| super::fit::publication_of_keys(site, &catalog, lang, &history))
+            .flatten()
+    };
+    let Some(publication) = named.or_else(inferred) else {
         return Vec::new();
     };
-    let pages = publication_units(site, publication, lang, &History::new(root));
+    let pages = publication_units(site, publication, lang, &history);
     let units: HashMap<&str, _> = pages
         .iter()
         .flat_map(|p| &p.units)
         .map(|u| (u.key.as_str(), u))
         .collect();
     let store = pending::load(root, codes[lang.0]);
-    let kept = store.get(&catalog.header.publication);
+    let kept = store.get(&publication_name(site, publication));
     catalog
         .entries
         .into_iter()
