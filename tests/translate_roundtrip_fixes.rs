@@ -117,7 +117,7 @@ fn export_does_not_replace_a_file_holding_work_not_imported() {
 }
 
 #[test]
-fn export_does_not_replace_work_in_a_file_whose_tool_dropped_the_publication() {
+fn export_does_not_replace_work_in_a_file_whose_tool_dropped_the_publication_or_language() {
     let site = site();
     assert_eq!(export_default(&site).code, 0);
     let po = site.path().join("translations/fr/pub.po");
@@ -144,6 +144,14 @@ fn export_does_not_replace_work_in_a_file_whose_tool_dropped_the_publication() {
         o.stderr
     );
     assert_eq!(std::fs::read(&po).unwrap(), before);
+    // Nor when its language was dropped too: it is at French's place.
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(text.contains("\"Language: fr\\n\"\n"), "{text}");
+    std::fs::write(&po, text.replace("\"Language: fr\\n\"\n", "")).unwrap();
+    let o = export_default(&site);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stderr.contains("import it first"), "{}", o.stderr);
+    std::fs::write(&po, &before).unwrap();
     // Imported into the publication its keys are from, then replaced.
     let o = import(&site, std::slice::from_ref(&po));
     assert_eq!(o.code, 0, "{}", o.stderr);
@@ -360,4 +368,37 @@ fn an_edition_is_told_to_translate_its_adaptation_not_to_stamp_the_base() {
     assert!(niger.join(own).exists());
     let o = run_in(&niger, &["status", "--lang", "fr", "--strict"]);
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+}
+
+#[test]
+fn export_does_not_replace_a_file_it_cannot_read() {
+    let site = site();
+    assert_eq!(export_default(&site).code, 0);
+    let po = site.path().join("translations/fr/pub.po");
+    set_msgstr(&po, "index/p1", OURS);
+    // A hand edit that left a quote open: the work is still in the file.
+    let text = std::fs::read_to_string(&po).unwrap();
+    let broken = text.replacen(
+        &format!("msgstr \"{OURS}\""),
+        &format!("msgstr \"{OURS}"),
+        1,
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&po, &broken).unwrap();
+    let o = export_default(&site);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("translations/fr/pub.po cannot be read (line ")
+            && o.stderr.contains("nothing was written")
+            && o.stderr.contains("fix it and import it"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&po).unwrap(), broken);
+    // An empty file (a save that failed) holds nothing: it is replaced.
+    std::fs::write(&po, "").unwrap();
+    let o = export_default(&site);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(po_entry(&po, "index/p1").msgid.contains("Explain"));
 }

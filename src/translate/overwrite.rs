@@ -15,6 +15,31 @@ use crate::content::model::Site;
 use std::collections::HashMap;
 use std::path::Path;
 
+/// Why the file at `path` cannot be read, when it is there, holds more
+/// than blanks and cannot be: a translator's file a tool or a hand edit
+/// broke still holds their work, which an export written over it would
+/// lose.
+pub fn unreadable(path: &Path) -> Option<String> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let bytes = match import::load(path) {
+        Ok(b) => b,
+        Err(d) => return Some(d.message),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    match import::read(path, &bytes) {
+        Ok(_) => None,
+        Err(ds) => ds.first().map(|d| match d.line {
+            0 => d.message.clone(),
+            n => format!("line {n}: {}", d.message),
+        }),
+    }
+}
+
 /// The entries of the file at `path` whose translation the site does not
 /// have: work that writing an export over it would lose. None when there
 /// is no file there, or it is not a file of this site's in `lang` that
@@ -30,7 +55,10 @@ pub fn unimported(site: &Site, root: &Path, lang: LangId, path: &Path) -> Vec<In
         return Vec::new();
     };
     let codes = site.config.codes();
-    if crate::config::spelled_index(&codes, &catalog.header.lang) != Some(lang.0) {
+    // The file is at `lang`'s default place: one whose tool dropped its
+    // language is taken as `lang`'s, so that its work is not lost either.
+    let blank = catalog.header.lang.trim().is_empty();
+    if !blank && crate::config::spelled_index(&codes, &catalog.header.lang) != Some(lang.0) {
         return Vec::new();
     }
     let history = History::new(root);
