@@ -281,6 +281,36 @@ fn a_hash_in_a_file_name_is_told_how_to_write_it() {
     assert!(s.out().join("en/handbook/forms/form#2.pdf").is_file());
 }
 
+/// The same for a page whose file is named with `#` (`notes#1.md`): the
+/// hint was given only for files that are not pages.
+#[test]
+fn a_hash_in_a_page_name_is_told_how_to_write_it() {
+    let s = Site::signs_with(
+        "See [the notes](notes#1.md) and [in French](notes#1.fr.md).
+",
+    );
+    s.write(
+        "guidance/handbook/notes#1.md",
+        "---\ntitle: Notes\n---\n\nText.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for (dest, hint) in [
+        ("notes#1.md", "`notes%231.md`"),
+        ("notes#1.fr.md", "`notes%231.fr.md`"),
+    ] {
+        assert!(
+            o.stderr
+                .contains(&format!("error: link to a missing file `{dest}`"))
+                && o.stderr.contains(&format!(
+                    "hint: `#` starts an anchor in an address; for the file, write it `%23`: {hint}"
+                )),
+            "{dest}: {}",
+            o.stderr
+        );
+    }
+}
+
 /// Obsidian gives callouts a title and folding on their first line
 /// (`> [!TIP] Before the interview`, `> [!warning]- Folded`); GitHub's, and
 /// fieldguide's, take the type alone, so each was shown as a quote, and

@@ -288,7 +288,7 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
 fn not_as_named(site: &Site, dest: &str, path: &Path) -> Option<String> {
     if let Some((before, frag)) = dest.split_once('#') {
         let whole = PathBuf::from(format!("{}#{frag}", path.display()));
-        if site.asset_by_source.contains_key(&whole) {
+        if site.asset_by_source.contains_key(&whole) || is_page(site, &whole) {
             return Some(format!(
                 "`#` starts an anchor in an address; for the file, write it `%23`: `{before}%23{frag}`"
             ));
@@ -299,6 +299,20 @@ fn not_as_named(site: &Site, dest: &str, path: &Path) -> Option<String> {
         "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
             .to_string()
     })
+}
+
+/// Whether `path` (from the top of `guidance/`) names a page's file:
+/// `pub/notes#1.md`, or with its language, `pub/notes#1.fr.md`.
+fn is_page(site: &Site, path: &Path) -> bool {
+    let key = path.to_string_lossy();
+    let Some(stem) = key.strip_suffix(".md") else {
+        return false;
+    };
+    let known = |k: &str| site.by_source.contains_key(Path::new(k));
+    known(stem)
+        || stem
+            .rsplit_once('.')
+            .is_some_and(|(k, lang)| site.config.language(lang).is_some() && known(k))
 }
 
 /// "the file is called `images/flow.png`", as a path from the linking page's folder.
