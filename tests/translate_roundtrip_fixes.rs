@@ -29,9 +29,7 @@ fn export_default(site: &Site) -> Output {
 #[test]
 fn a_translation_sent_after_its_source_changed_comes_back_in_the_next_export() {
     let site = site();
-    assert_eq!(export_default(&site).code, 0);
-    let po = site.path().join("translations/fr/pub.po");
-    set_msgstr(&po, "index/p1", OURS);
+    let po = exported_with_work(&site);
     // Meanwhile the author edits the paragraph.
     let changed = EN.replace("information.", "information, and who sees it.");
     site.write("guidance/pub/index.en.md", &changed);
@@ -68,9 +66,7 @@ fn a_translation_sent_after_its_source_changed_comes_back_in_the_next_export() {
 #[test]
 fn a_kept_translation_gives_way_to_newer_work_in_the_site() {
     let site = site();
-    assert_eq!(export_default(&site).code, 0);
-    let po = site.path().join("translations/fr/pub.po");
-    set_msgstr(&po, "index/p1", OURS);
+    let po = exported_with_work(&site);
     site.write(
         "guidance/pub/index.en.md",
         EN.replace("information.", "information, and who sees it."),
@@ -91,12 +87,19 @@ fn a_kept_translation_gives_way_to_newer_work_in_the_site() {
     );
 }
 
+/// The French export at its default place, with a translation typed into
+/// it that the site does not have.
+fn exported_with_work(site: &Site) -> PathBuf {
+    assert_eq!(export_default(site).code, 0);
+    let po = site.path().join("translations/fr/pub.po");
+    set_msgstr(&po, "index/p1", OURS);
+    po
+}
+
 #[test]
 fn export_does_not_replace_a_file_holding_work_not_imported() {
     let site = site();
-    assert_eq!(export_default(&site).code, 0);
-    let po = site.path().join("translations/fr/pub.po");
-    set_msgstr(&po, "index/p1", OURS);
+    let po = exported_with_work(&site);
     let before = std::fs::read(&po).unwrap();
     let o = export_default(&site);
     assert_eq!(o.code, 1, "{}", o.stderr);
@@ -119,9 +122,7 @@ fn export_does_not_replace_a_file_holding_work_not_imported() {
 #[test]
 fn export_does_not_replace_work_in_a_file_whose_tool_dropped_the_publication_or_language() {
     let site = site();
-    assert_eq!(export_default(&site).code, 0);
-    let po = site.path().join("translations/fr/pub.po");
-    set_msgstr(&po, "index/p1", OURS);
+    let po = exported_with_work(&site);
     // As a tool that rewrites the header leaves it.
     let text = std::fs::read_to_string(&po).unwrap();
     assert!(
@@ -373,9 +374,7 @@ fn an_edition_is_told_to_translate_its_adaptation_not_to_stamp_the_base() {
 #[test]
 fn export_does_not_replace_a_file_it_cannot_read() {
     let site = site();
-    assert_eq!(export_default(&site).code, 0);
-    let po = site.path().join("translations/fr/pub.po");
-    set_msgstr(&po, "index/p1", OURS);
+    let po = exported_with_work(&site);
     // A hand edit that left a quote open: the work is still in the file.
     let text = std::fs::read_to_string(&po).unwrap();
     let broken = text.replacen(
