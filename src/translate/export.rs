@@ -28,6 +28,35 @@ pub struct Exported {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The file of `format` holding `outgoing`.
+fn file_bytes(format: Format, h: &Header, outgoing: &[Outgoing]) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        Format::Po => super::po::write(h, outgoing),
+        Format::Xliff => super::xliff::write(h, outgoing),
+        Format::Xlsx => super::xlsx::write(h, outgoing)
+            .map_err(|e| format!("cannot make the spreadsheet: {e}"))?,
+    })
+}
+
+/// The warning for an export larger than `translate import` reads: said
+/// when it is made, not after the translators' work.
+fn too_large_to_import(dir: &Path, publication: &str, len: usize) -> Option<Diagnostic> {
+    let limit = super::MAX_FILE_BYTES;
+    (len as u64 > limit).then(|| {
+        Diagnostic::warning(
+            dir,
+            0,
+            0,
+            format!(
+                "the export of `{publication}` is {:.1} MB: `translate import` reads translators' files of up to {} MB, so this one cannot come back as it is",
+                len as f64 / (1024.0 * 1024.0),
+                super::megabytes(limit)
+            ),
+        )
+        .with_hint("export with `--only-changed` to send only the segments that need work, or split the publication into smaller ones")
+    })
+}
+
 /// Every page of a publication, as units, in reading order.
 pub fn publication_units(
     site: &Site,
@@ -86,7 +115,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
         let mut too_long = false;
         let mut outgoing = Vec::new();
         let mut counts = SegmentCounts::default();
-        let warnings = pages
+        let mut warnings: Vec<Diagnostic> = pages
             .iter()
             .filter_map(|p| p.unreadable.as_ref())
             .map(super::unreadable::export_warning)
@@ -128,22 +157,18 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
             continue;
         }
         let h = header(site, p, opts.lang);
-        let bytes = match opts.format {
-            Format::Po => super::po::write(&h, &outgoing),
-            Format::Xliff => super::xliff::write(&h, &outgoing),
-            Format::Xlsx => match super::xlsx::write(&h, &outgoing) {
-                Ok(b) => b,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &site.nodes[p].dir,
-                        0,
-                        0,
-                        format!("cannot make the spreadsheet: {e}"),
-                    ));
-                    continue;
-                }
-            },
+        let bytes = match file_bytes(opts.format, &h, &outgoing) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(Diagnostic::error(&site.nodes[p].dir, 0, 0, e));
+                continue;
+            }
         };
+        warnings.extend(too_large_to_import(
+            &site.nodes[p].dir,
+            &h.publication,
+            bytes.len(),
+        ));
         out.push(Exported {
             file_name: format!("{}.{}", h.publication, opts.format.extension()),
             bytes,
@@ -155,5 +180,27 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
         Ok(out)
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_larger_than_import_reads_is_warned_about() {
+        let dir = Path::new("guidance/big");
+        let limit = super::super::MAX_FILE_BYTES as usize;
+        assert!(too_large_to_import(dir, "big", limit).is_none());
+        let d = too_large_to_import(dir, "big", 171 * 1024 * 1024 + 1).unwrap();
+        assert_eq!(d.path, dir);
+        assert!(
+            d.message.contains("the export of `big` is 171.0 MB")
+                && d.message
+                    .contains("up to 16 MB, so this one cannot come back"),
+            "{}",
+            d.message
+        );
+        assert!(d.hint.as_deref().unwrap_or("").contains("--only-changed"));
     }
 }

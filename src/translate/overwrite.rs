@@ -15,19 +15,18 @@ use crate::content::model::Site;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Why the file at `path` cannot be read, when it is there, holds more
-/// than blanks and cannot be: a translator's file a tool or a hand edit
-/// broke still holds their work, which an export written over it would
-/// lose.
+/// Why the translation file at `path` cannot be read, when it is a file
+/// holding more than blanks that fieldguide cannot read as one: a file a
+/// tool or a hand edit broke still holds the translator's work, which an
+/// export written over it would lose. Not a file that cannot be opened or
+/// is over the size import reads (a large publication's own export can
+/// be): the export replaces it, as before.
 pub fn unreadable(path: &Path) -> Option<String> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.is_file() {
         return None;
     }
-    let bytes = match import::load(path) {
-        Ok(b) => b,
-        Err(d) => return Some(d.message),
-    };
+    let bytes = import::load(path).ok()?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return None;
     }
