@@ -162,22 +162,22 @@ fn keeps_work(
     let mut ok = true;
     for x in exported {
         let path = dir.join(&x.file_name);
-        if let Some(why) = overwrite::unreadable(&path) {
-            ok = false;
-            crate::errln!(
-                "error: {} cannot be read ({why}): it may hold a translator's work, which the new export would replace; nothing was written",
-                path.display()
-            );
-            crate::errln!(
-                "  = hint: fix it and import it (`fieldguide translate import {}`), or move it away, or write the new export elsewhere with `--out FOLDER`",
-                path.display()
-            );
-            continue;
-        }
-        let lost = overwrite::unimported(site, root, l, &path);
-        if lost.is_empty() {
-            continue;
-        }
+        let lost = match overwrite::at_place(site, root, l, &path) {
+            overwrite::AtPlace::Nothing => continue,
+            overwrite::AtPlace::Work(lost) => lost,
+            overwrite::AtPlace::Unreadable(why) => {
+                ok = false;
+                crate::errln!(
+                    "error: {} cannot be read ({why}): it may hold a translator's work, which the new export would replace; nothing was written",
+                    path.display()
+                );
+                crate::errln!(
+                    "  = hint: fix it and import it (`fieldguide translate import {}`), or move it away, or write the new export elsewhere with `--out FOLDER`",
+                    path.display()
+                );
+                continue;
+            }
+        };
         ok = false;
         let shown: Vec<String> = lost
             .iter()

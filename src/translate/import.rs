@@ -89,7 +89,7 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
 /// Whether a file holds nothing but blanks (and a byte-order mark): an
 /// empty file is not a file with no header or a broken XML or zip, as each
 /// format's reader would call it.
-fn is_empty(bytes: &[u8]) -> bool {
+pub(super) fn is_empty(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     bytes.iter().all(u8::is_ascii_whitespace)
 }

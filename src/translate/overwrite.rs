@@ -6,7 +6,7 @@
 //! replaced: it is to be imported (or moved away) first.
 
 use super::assemble::placed;
-use super::catalog::{Incoming, is_fingerprint_of};
+use super::catalog::{Catalog, Incoming, is_fingerprint_of};
 use super::export::{publication_name, publication_units};
 use super::history::History;
 use super::{import, pending};
@@ -15,44 +15,44 @@ use crate::content::model::Site;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Why the translation file at `path` cannot be read, when it is a file
-/// holding more than blanks that fieldguide cannot read as one: a file a
-/// tool or a hand edit broke still holds the translator's work, which an
-/// export written over it would lose. Not a file that cannot be opened or
-/// is over the size import reads (a large publication's own export can
-/// be): the export replaces it, as before.
-pub fn unreadable(path: &Path) -> Option<String> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() {
-        return None;
-    }
-    let bytes = import::load(path).ok()?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return None;
+/// What writing an export at `path` would lose.
+pub enum AtPlace {
+    /// Nothing: no file there, an empty one, one that cannot be opened or
+    /// is over the size import reads (a large publication's own export can
+    /// be), or one holding no work the site lacks.
+    Nothing,
+    /// A translation file fieldguide cannot read, and why: one a tool or a
+    /// hand edit broke still holds the translator's work.
+    Unreadable(String),
+    /// Entries whose translation the site does not have.
+    Work(Vec<Incoming>),
+}
+
+/// What the file at `path` holds that an export written over it would
+/// lose, read once.
+pub fn at_place(site: &Site, root: &Path, lang: LangId, path: &Path) -> AtPlace {
+    let is_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+    let Some(bytes) = is_file.then(|| import::load(path).ok()).flatten() else {
+        return AtPlace::Nothing;
+    };
+    if import::is_empty(&bytes) {
+        return AtPlace::Nothing;
     }
     match import::read(path, &bytes) {
-        Ok(_) => None,
-        Err(ds) => ds.first().map(|d| match d.line {
+        Ok(catalog) => match unimported(site, root, lang, catalog) {
+            lost if lost.is_empty() => AtPlace::Nothing,
+            lost => AtPlace::Work(lost),
+        },
+        Err(ds) => AtPlace::Unreadable(ds.first().map_or_else(String::new, |d| match d.line {
             0 => d.message.clone(),
             n => format!("line {n}: {}", d.message),
-        }),
+        })),
     }
 }
 
-/// The entries of the file at `path` whose translation the site does not
-/// have: work that writing an export over it would lose. None when there
-/// is no file there, or it is not a file of this site's in `lang` that
-/// fieldguide can read.
-pub fn unimported(site: &Site, root: &Path, lang: LangId, path: &Path) -> Vec<Incoming> {
-    if std::fs::symlink_metadata(path).is_err() {
-        return Vec::new();
-    }
-    let Ok(catalog) = import::load(path).map(|b| import::read(path, &b)) else {
-        return Vec::new();
-    };
-    let Ok(catalog) = catalog else {
-        return Vec::new();
-    };
+/// The entries of `catalog` whose translation the site does not have:
+/// none when it is not a file of this site's in `lang`.
+fn unimported(site: &Site, root: &Path, lang: LangId, catalog: Catalog) -> Vec<Incoming> {
     let codes = site.config.codes();
     // The file is at `lang`'s default place: one whose tool dropped its
     // language is taken as `lang`'s, so that its work is not lost either.
