@@ -32,8 +32,9 @@
 //!   or term.
 //! - A page's title and text are streams of vocabulary numbers: the text is
 //!   stored once, compactly, and serves matching, ranking and snippets. A
-//!   single space between two words is implied; other whitespace is
-//!   collapsed. Each number is written in printable ASCII digits (see
+//!   single space between two words is implied, unless one is a unit of a
+//!   script written without spaces (`normalise::is_unit`); other whitespace
+//!   is collapsed. Each number is written in printable ASCII digits (see
 //!   `encode`): the 64 most frequent entries take one character, the next
 //!   1,728 two, and so on.
 //! - `sections` is `[position, id, length, ...]`: the stream position where
@@ -302,14 +303,15 @@ mod tests {
                 let shown = node.doc_for(lang).unwrap();
                 let read = |s: &str| {
                     let mut out = String::new();
-                    let mut prev = false;
+                    let mut prev: Option<&str> = None;
                     for id in decode(s) {
                         let (w, _, word) = &vocab[id as usize];
-                        if *word && prev {
+                        let unit = crate::search::normalise::is_unit;
+                        if *word && prev.is_some_and(|p| !unit(p)) && !unit(w) {
                             out.push(' ');
                         }
                         out.push_str(w);
-                        prev = *word;
+                        prev = word.then_some(w.as_str());
                     }
                     out
                 };

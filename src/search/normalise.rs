@@ -4,8 +4,16 @@
 //! reader's browser by `templates/static/search.js`. Both sides follow the
 //! same rules, written once each:
 //!
-//! - a word is a run of letters, digits (any script) and the ignored marks
-//!   below; everything else separates words;
+//! - a word is a run of letters, digits and combining marks (any script:
+//!   a Devanagari virama, a Thai tone mark or a Tamil vowel sign is part of
+//!   its word) and the ignored characters below; everything else separates
+//!   words;
+//! - in the scripts written without spaces between words ([`is_unspaced`]:
+//!   Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar), each character
+//!   with the marks after it is a word of its own, a *unit*: nothing tells
+//!   where their words end, so search.js looks for a query's units one
+//!   after the other (a phrase). Nothing is implied between a unit and the
+//!   word beside it: a space there is written;
 //! - a word is in NFKC: compatibility forms are their letters (Arabic
 //!   presentation forms, as text copied from a PDF has them; full-width
 //!   letters), a decomposed letter is one (`и` and a breve are `й`);
@@ -41,6 +49,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// Groups `target=sources` separated by spaces: each source character
 /// (already lower-case) becomes the target. search.js reads it from the
@@ -95,10 +104,52 @@ pub fn is_ignored(c: char) -> bool {
     )
 }
 
-/// Letters and digits of any script (Unicode `Alphabetic` and `N*`, as
-/// `\p{Alphabetic}\p{N}` in JavaScript), and the ignored marks.
+/// Letters, digits and marks of any script (Unicode `Alphabetic`, `N*` and
+/// `M*`, as `\p{Alphabetic}\p{M}\p{N}` in JavaScript), and the ignored
+/// characters.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignored(c)
+    c.is_alphanumeric() || is_ignored(c) || is_mark(c)
+}
+
+/// A combining mark (`M*`): a vowel sign, a virama, a tone mark.
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
+/// Scripts written without spaces between words, where each character
+/// (with its marks) is a unit of its own: Thai and Lao, Myanmar (and its
+/// Extended-A and -B blocks), Khmer, Han (with `々 〆 〇`), Hiragana and
+/// Katakana (also half-width). search.js has the same ranges (`U`).
+pub fn is_unspaced(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0E00..=0x0EFF
+            | 0x1000..=0x109F
+            | 0x1780..=0x17FF
+            | 0x19E0..=0x19FF
+            | 0x3005..=0x3007
+            | 0x3040..=0x30FF
+            | 0x31F0..=0x31FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA9E0..=0xA9FF
+            | 0xAA60..=0xAA7F
+            | 0xF900..=0xFAFF
+            | 0xFF66..=0xFF9F
+            | 0x20000..=0x323AF
+    )
+}
+
+/// What a unit takes after its character: marks, the ignored characters,
+/// and the half-width (semi-)voiced marks, which NFKC joins to the letter
+/// before them (`ﾊﾟ` is `パ`).
+fn in_unit(c: char) -> bool {
+    is_mark(c) || is_ignored(c) || matches!(c, '\u{ff9e}' | '\u{ff9f}')
+}
+
+/// Whether a word (as [`runs`] gives it) is a unit of an unspaced script.
+pub fn is_unit(word: &str) -> bool {
+    word.chars().next().is_some_and(is_unspaced)
 }
 
 /// The search term of one word: lower-cased, folded, marks, apostrophes and
@@ -168,7 +219,16 @@ impl<'a> Iterator for Runs<'a> {
         if start >= bytes.len() {
             return None;
         }
-        let (word, mut end) = class(text, start);
+        let (c, mut end) = char_at(text, start);
+        let word = is_word_char(c);
+        if word && is_unspaced(c) {
+            // A unit: the character and the marks after it.
+            while let Some(m) = text[end..].chars().next().filter(|&m| in_unit(m)) {
+                end += m.len_utf8();
+            }
+            self.pos = end;
+            return Some((start, &text[start..end], true));
+        }
         let same = if word { ASCII_WORD } else { ASCII_OTHER };
         loop {
             while end < bytes.len() {
@@ -181,8 +241,9 @@ impl<'a> Iterator for Runs<'a> {
                 } else if b != NON_ASCII {
                     break;
                 } else {
-                    let (w, next) = class(text, end);
-                    if w != word {
+                    let (c, next) = char_at(text, end);
+                    // A unit starts a word of its own.
+                    if is_word_char(c) != word || (word && is_unspaced(c)) {
                         break;
                     }
                     end = next;
@@ -232,7 +293,7 @@ fn joined(text: &str, i: usize) -> Option<usize> {
     let a = chars.next().filter(|&c| is_apostrophe(c))?;
     chars
         .next()
-        .is_some_and(is_word_char)
+        .is_some_and(|c| is_word_char(c) && !is_unspaced(c))
         .then(|| i + a.len_utf8())
 }
 
@@ -242,7 +303,9 @@ fn joined(text: &str, i: usize) -> Option<usize> {
 fn dotted(text: &str, start: usize, end: usize) -> usize {
     let letter = |i: usize| {
         let mut chars = text.get(i..)?.chars();
-        let c = chars.next().filter(|c| c.is_alphabetic())?;
+        let c = chars
+            .next()
+            .filter(|&c| c.is_alphabetic() && !is_unspaced(c))?;
         let next = i + c.len_utf8();
         (!chars.next().is_some_and(is_word_char)).then_some(next)
     };
@@ -259,16 +322,15 @@ fn dotted(text: &str, start: usize, end: usize) -> usize {
     last
 }
 
-/// Whether the character at byte `i` is a word character, and where the
-/// next one starts.
+/// The character at byte `i`, and where the next one starts.
 #[inline(always)]
-fn class(text: &str, i: usize) -> (bool, usize) {
+fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        return (b.is_ascii_alphanumeric(), i + 1);
+        return (char::from(b), i + 1);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    (is_word_char(c), i + c.len_utf8())
+    (c, i + c.len_utf8())
 }
 
 /// The search terms of a text, in order (what a query becomes).
@@ -374,7 +436,31 @@ mod tests {
         for c in ['\u{2ff}', '\u{370}', '\u{64a}', '\u{660}', '\u{671}'] {
             assert!(!is_ignored(c));
         }
-        assert!(js.contains(r"[\\p{Alphabetic}\\p{N}"));
+        assert!(js.contains(r"[\\p{Alphabetic}\\p{M}\\p{N}"));
+        assert!(js.contains(r"[\\p{M}\\uff9e\\uff9f"));
+        // The unspaced ranges (`U`), each bounded as in is_unspaced.
+        let from = js.find("U = \"[").expect("search.js has U") + 6;
+        let to = from + js[from..].find(']').unwrap();
+        let hex = |s: &str| {
+            let s = s.trim_start_matches("\\\\u").trim_matches(['{', '}']);
+            char::from_u32(u32::from_str_radix(s, 16).unwrap()).unwrap()
+        };
+        let ranges: Vec<(char, char)> = js[from..to]
+            .replace("\" +\n        \"", "")
+            .split("\\\\u")
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .map(|p| (hex(p[0].trim_end_matches('-')), hex(p[1])))
+            .collect();
+        assert_eq!(ranges.len(), 14, "{ranges:?}");
+        for (lo, hi) in ranges {
+            assert!(is_unspaced(lo) && is_unspaced(hi), "{lo:?}-{hi:?}");
+            let (before, after) = (lo as u32 - 1, hi as u32 + 1);
+            for c in [before, after].into_iter().filter_map(char::from_u32) {
+                assert!(!is_unspaced(c), "{c:?} is beside {lo:?}-{hi:?}");
+            }
+        }
     }
 
     #[test]
@@ -399,6 +485,24 @@ mod tests {
         let kinds: Vec<bool> = runs(text).map(|r| r.2).collect();
         assert!(kinds.windows(2).all(|w| w[0] != w[1]));
         assert_eq!(runs("").count(), 0);
+        // Units are words of their own, one after the other.
+        let text = "在访谈前ABC，ส่งต่อ";
+        let found: Vec<(&str, bool)> = runs(text).map(|r| (r.1, r.2)).collect();
+        assert_eq!(
+            found,
+            [
+                ("在", true),
+                ("访", true),
+                ("谈", true),
+                ("前", true),
+                ("ABC", true),
+                ("，", false),
+                ("ส่", true),
+                ("ง", true),
+                ("ต่", true),
+                ("อ", true),
+            ]
+        );
     }
 
     #[test]

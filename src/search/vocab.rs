@@ -4,7 +4,7 @@
 //! start. `builder` merges these into the language's vocabulary.
 
 use super::intern::Interner;
-use super::normalise::{apostrophe_words, is_word_char, runs_in};
+use super::normalise::{apostrophe_words, is_unit, is_word_char, runs_in};
 use super::stream::Stream;
 use crate::content::model::{DocId, Site};
 use crate::markdown::TocEntry;
@@ -160,6 +160,8 @@ fn push_stream<'a>(
     };
     let (mut wanted, mut punct) = window(0);
     let bytes = text.as_bytes();
+    // Whether the last word was a unit (Chinese, Thai: see `normalise`).
+    let mut after_unit = false;
     for (at, run, word) in runs_in(text, apostrophes) {
         if let Some(end) = open
             && at >= end
@@ -207,9 +209,11 @@ fn push_stream<'a>(
             }
         }
         let token = if word {
+            after_unit = is_unit(run);
             Cow::Borrowed(run)
         } else {
-            match separator(run, out.len() == first) {
+            let beside_unit = after_unit || is_unit(&text[at + run.len()..]);
+            match separator(run, out.len() == first, beside_unit) {
                 Some(sep) => sep,
                 None => continue,
             }
@@ -223,14 +227,15 @@ fn push_stream<'a>(
 }
 
 /// The token of a run of separators, if any: single spaces between words
-/// are implied, and a text starts without whitespace (`first`: the run
-/// starts the text).
-fn separator(run: &str, first: bool) -> Option<Cow<'_, str>> {
-    if run == " " {
+/// are implied, but not beside a unit (`beside_unit`: Chinese, Thai, where
+/// words are written without them), and a text starts without whitespace
+/// (`first`: the run starts the text).
+fn separator(run: &str, first: bool, beside_unit: bool) -> Option<Cow<'_, str>> {
+    if run == " " && !beside_unit {
         return None;
     }
     let sep = squash(run);
-    if sep == " " {
+    if sep == " " && !beside_unit {
         return None;
     }
     let sep = match sep {
@@ -298,15 +303,15 @@ mod tests {
     /// Rebuilds a stream's text as search.js does.
     fn text_of(split: &PageWords, stream: &[u32]) -> String {
         let mut out = String::new();
-        let mut prev_word = false;
+        let mut prev = "";
         for &id in stream {
             let t = split.vocab[id as usize].0.as_ref();
-            let word = t.chars().next().is_some_and(is_word_char);
-            if word && prev_word {
+            let word = |w: &str| w.chars().next().is_some_and(is_word_char);
+            if word(t) && word(prev) && !is_unit(t) && !is_unit(prev) {
                 out.push(' ');
             }
             out.push_str(t);
-            prev_word = word;
+            prev = t;
         }
         out
     }
@@ -327,6 +332,23 @@ mod tests {
         assert_eq!(count("Sécurité"), Some(1));
         assert_eq!(count("sécurité"), Some(1));
         assert_eq!(s.text_bytes, "Titre".len() + text.len());
+    }
+
+    #[test]
+    fn text_written_without_spaces_keeps_its_spaces_and_no_more() {
+        // Units (Chinese, Thai) are words with nothing implied between
+        // them or beside them: a space there is a token of its own.
+        let text = "请求知情同意。使用UNHCR表格 ok 好\nขอความยินยอม  ก่อน";
+        let s = PageWords::new("知情同意", &[], text);
+        assert_eq!(
+            text_of(&s, &s.body.to_vec()),
+            "请求知情同意。使用UNHCR表格 ok 好\nขอความยินยอม ก่อน"
+        );
+        assert_eq!(text_of(&s, &s.title.to_vec()), "知情同意");
+        // 同 and 意 are one entry each, title and text.
+        let count = |w: &str| s.vocab.iter().find(|v| v.0 == w).map(|v| v.1);
+        assert_eq!(count("意"), Some(2));
+        assert_eq!(count("ok"), Some(1));
     }
 
     fn with_summary(summary: &str, apostrophes: bool) -> PageWords<'_> {

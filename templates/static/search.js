@@ -13,21 +13,40 @@
   });
   // Where the index says so (Hausa), letters joined by ' or \u2019 are one
   // word (`ma'aikaci`), its term without them; so are letters one by one
-  // after dots (`U.N.`: `un`).
+  // after dots (`U.N.`: `un`). In scripts written without spaces (U:
+  // Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar) each character with
+  // its marks is a unit, a word of its own.
+  var unit = /$^/;
   try {
-    var c = "[\\p{Alphabetic}\\p{N}" + ign.source.slice(1), a = "\\p{Alphabetic}";
-    word = c + "+";
-    word = new RegExp(a + "(?:\\." + a + "(?!" + c + "))+|" + (idx.a ? word + "(?:['\u2019]" + word + ")*" : word), "gu");
+    var c = "[\\p{Alphabetic}\\p{M}\\p{N}" + ign.source.slice(1), m = "[\\p{M}\\uff9e\\uff9f" + ign.source.slice(1),
+      U = "[\\u0e00-\\u0eff\\u1000-\\u109f\\u1780-\\u17ff\\u19e0-\\u19ff\\u3005-\\u3007\\u3040-\\u30ff\\u31f0-\\u31ff" +
+        "\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua9e0-\\ua9ff\\uaa60-\\uaa7f\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{323af}]",
+      a = "(?:(?!" + U + ")\\p{Alphabetic})";
+    unit = new RegExp("^" + U, "u");
+    word = "(?:(?!" + U + ")" + c + ")+";
+    word = new RegExp("(?=" + c + ")" + U + m + "*|" + a + "(?:\\." + a + "(?!" + c + "))+|" +
+      (idx.a ? word + "(?:['\u2019]" + word + ")*" : word), "gu");
   } catch (e) {
     // Old browsers: split at spaces and punctuation.
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
-  function words(s) {
-    return (s.match(word) || []).map(function (w) {
-      return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "")).map(function (c) {
-        return ign.test(c) ? "" : fold[c] || c;
-      }).join("");
-    }).filter(Boolean);
+  function term(w) {
+    return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "")).map(function (c) {
+      return ign.test(c) ? "" : fold[c] || c;
+    }).join("");
+  }
+  // The terms of s. With phrases (a query), units one after the other are
+  // one query word, their terms joined by spaces.
+  function words(s, phrases) {
+    var out = [], m, t, u, after = false, end = -1;
+    for (word.lastIndex = 0; (m = word.exec(s));) {
+      if (!(t = term(m[0]))) continue;
+      u = unit.test(m[0]);
+      if (phrases && u && after && m.index === end) out[out.length - 1] += " " + t;
+      else out.push(t);
+      after = u; end = m.index + m[0].length;
+    }
+    return out;
   }
   window.fieldguideWords = words;
 
@@ -85,11 +104,12 @@
     if (k < idx.s.length && idx.s[k][0] === W.length) {
       var sep = idx.s[k++][1];
       W.push(sep); T.push(""); G.push(null); isWord.push(0);
-      // A separator that ends a sentence: . ! ? ; (and Arabic, Hindi,
-      // Chinese forms) then a space, or the end of a block (a line break:
-      // a paragraph, list item, table cell or heading). One that also
-      // opens the next (`? \u00bf`, `. \u00ab`) is shared by both.
-      stop.push(/[.!?;\u061f\u061b\u2026\u3002\u0964]\S*\s|\n/.test(sep));
+      // A separator that ends a sentence: . ! ? ; (and Arabic, Hindi
+      // forms) then a space, a full-width one (Chinese, Japanese: no space
+      // follows), or the end of a block (a line break: a paragraph, list
+      // item, table cell or heading). One that also opens the next
+      // (`? \u00bf`, `. \u00ab`) is shared by both.
+      stop.push(/[.!?;\u061f\u061b\u2026\u0964]\S*\s|[\u3002\uff01\uff1f\uff1b]|\n/.test(sep));
       opens.push(/\s\S+$/.test(sep));
     } else {
       var e = ts[j], b = e.indexOf("!"), c = b < 0 ? e : e.slice(0, b);
@@ -113,6 +133,8 @@
       if (rest && (terms.has(rest) || found.has(group(rest)))) G[n] = group(rest);
     });
   }
+  // Units (see words): no space is implied beside one.
+  var units = W.map(function (w, n) { return isWord[n] && unit.test(w); });
   // For tests: each word's term, the group the index carries, its group.
   window.fieldguideGroups = function () {
     return T.map(function (t, n) { return [t, carried[n] ? G[n] : null, G[n]]; }).filter(function (x, n) { return isWord[n]; });
@@ -284,6 +306,31 @@
     return used ? { docs: on, toks: a } : null;
   }
 
+  // A phrase of units (`知情同意`, Thai `ความลับ`): its units one after the
+  // other in a page, with at most a space or hyphen between (Thai writes
+  // one between phrases). Each term is looked up once; the scan reads the
+  // whole index, as initials does.
+  var ids;
+  function phrase(q) {
+    var on = {}, a = flags(), used = 0, r = [], us = q.split(" "), n = us.length, want = [], k;
+    if (!ids) {
+      var seen = new Map();
+      ids = new Int32Array(W.length).fill(-1);
+      T.forEach(function (t, i) { if (isWord[i]) { if (!seen.has(t)) seen.set(t, seen.size); ids[i] = seen.get(t); } });
+      ids.of = seen;
+    }
+    for (k = 0; k < n; k++) if ((want[k] = ids.of.get(us[k])) === undefined) return null;
+    docs.forEach(function (d, p) {
+      [d.title, d.text].forEach(function (x) {
+        for (var j = 0, i; j < x.length; j++) if (ids[x[j]] === want[0]) {
+          for (i = j, k = 0; k < n && ids[x[i]] === want[k]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) r[k++] = x[i];
+          if (k === n) for (on[p] = used = 1; k;) a[r[--k]] = 1;
+        }
+      });
+    });
+    return used ? { docs: on, toks: a } : null;
+  }
+
   // A number typed in other groups than the page's (`0722 000 000` for
   // `+254 722 000 000`, `+33 1 23 45 67 89` for `01 23 45 67 89`): its
   // groups as one, when one of them alone finds nothing (not the one
@@ -309,6 +356,15 @@
   function find(q, typing, up) {
     var id = q + (typing ? " " : "") + (up ? "^" : ""), hit = cache.get(id), tiers = new Map(), vs, fix, pair, i;
     if (hit) return hit;
+    // A unit is found as itself; units one after the other (see words), as
+    // a phrase: never by their start, a variant or a correction.
+    if (unit.test(q)) {
+      if (q.indexOf(" ") > 0) pair = phrase(q);
+      else add(q, 3);
+      hit = { g: tiers, pair: pair };
+      cache.set(id, hit);
+      return hit;
+    }
     function add(s, tier) {
       (keys.get(s) || []).forEach(function (g) { if (!(tiers.get(g) >= tier)) tiers.set(g, tier); });
     }
@@ -320,8 +376,9 @@
       if (R.g && keys.has(group(vs[i]))) { add(group(vs[i]), 2); break; }
     }
     // Words it starts: from two letters as one types, else three (`7` of
-    // `24/7` is not `72`).
-    if (len(q) > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
+    // `24/7` is not `72`); a Korean syllable counts two (`동의` finds the
+    // page's `동의를`: Korean writes particles joined to the word).
+    if (len(q) + (q.match(/[\uac00-\ud7a3]/g) || []).length > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
     // Else two words the site writes apart (`safehouse`, `safe house`;
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
     // other in a page (not `healthcare` for `health … care`); else the
@@ -371,7 +428,7 @@
   function query(q, done) {
     // Words typed in capitals (`DOB`, `STIs`, `D.O.B.`).
     var up = new Set(words((q.match(/\b[A-Z][A-Z.]+s?\b/g) || []).join(" "))),
-      typing = !done && !/\s$/.test(q), qs = join(words(q), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
+      typing = !done && !/\s$/.test(q), qs = join(words(q, true), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
@@ -498,8 +555,10 @@
   // plural form; use the one of n's form, with n.
   function count(n) {
     var s = [100, 21, 11, 3, 2, 1, 0], i = 0, cat = { select: function () { return 0; } };
-    // Without plural rules, the first.
-    try { cat = new Intl.PluralRules(doc.documentElement.lang); } catch (e) {}
+    // The rules of the language the strings are in (English where the
+    // site's language has none: not `1 pages` on a Chinese page); without
+    // plural rules, the first.
+    try { cat = new Intl.PluralRules(status.closest("[lang]").lang); } catch (e) {}
     while (i < s.length - 1 && cat.select(s[i]) !== cat.select(n)) i++;
     return status.getAttribute("data-count-" + s[i]).replace(/\d+/, n);
   }
@@ -518,7 +577,8 @@
   function write(parent, toks, from, to) {
     for (var buf = "", prev = 0, i = from, t, w; i < to; i++) {
       t = toks[i];
-      if (isWord[t] && prev) buf += " ";
+      // A space between two words, not beside a unit (Chinese, Thai).
+      if (isWord[t] && prev && !units[t] && !units[toks[i - 1]]) buf += " ";
       prev = isWord[t];
       w = W[t];
       if (!isWord[t] && i === from) w = w.replace(/^[\s\S]*\s/, "");
@@ -547,13 +607,19 @@
     end(x.length);
     return best;
   }
+  // Token i moved by n words towards end (step 1 or -1), not past it; a
+  // unit counts a third of a word (a Chinese character, a Thai letter).
+  function walk(x, i, n, step, end) {
+    for (; n > 0 && i !== end; i += step) n -= units[x[step > 0 ? i : i - 1]] ? 1 / 3 : 1;
+    return i;
+  }
   function lang(e, l, dir) { if (l) { e.lang = l; e.dir = dir; } }
   function item(r) {
     cb = pb[r.n];
     var d = r.d, li = doc.createElement("li"), a = el("a", "", el("h2", "", li)), p, i,
       s = sentence(d), from = s[1], to = s[2], anchor = "";
-    // At most 40 entries, from a little before the first match.
-    if (to - from > 40) { from = Math.max(from, s[3] - 12); to = Math.min(to, from + 40); }
+    // At most 40 words, from a little before the first match.
+    if (walk(d.text, from, 40, 1, to) < to) { from = Math.max(from, walk(d.text, s[3], 12, -1, 0)); to = walk(d.text, from, 40, 1, to); }
     // Link to the section the snippet is in.
     for (i = 0; i < d.sec.length; i += 3) if (d.sec[i] <= from) anchor = "#" + d.sec[i + 1];
     a.href = d.url + anchor;
