@@ -19,26 +19,43 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 }
 
 /// Lowercases and keeps letters and digits of every script (an Arabic
-/// heading keeps its Arabic letters); everything else becomes one `-`.
-/// For file names and the ids of tasks and footnotes, which readers' saved
-/// checklists and old links depend on.
+/// heading keeps its Arabic letters), with the marks that follow them (a
+/// Devanagari virama, a Thai tone mark: `स्वास्थ्य`, not `स-वास-थ-य`);
+/// everything else becomes one `-`. For file names and the ids of tasks
+/// and footnotes, which readers' saved checklists and old links depend on.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in nfc(text).chars() {
-        if c.is_alphanumeric() || c == '_' {
+        if is_spelling_mark(c) {
+            // Part of the letter before it; alone, nothing.
+            if !pending_dash && !out.is_empty() {
+                out.push(c);
+            }
+        } else if c.is_alphanumeric() || c == '_' {
             if pending_dash && !out.is_empty() {
                 out.push('-');
             }
             pending_dash = false;
             out.extend(c.to_lowercase());
-        } else if crate::text::is_invisible(c) || c == '\u{640}' {
+        } else if crate::text::is_invisible(c) || c == '\u{640}' || draws_only(c) {
             // Joiners and direction marks carry no meaning in an id.
         } else {
             pending_dash = true;
         }
     }
     out
+}
+
+/// A combining mark that is part of how a word is spelt: not one that
+/// only changes how it is drawn ([`draws_only`]).
+fn is_spelling_mark(c: char) -> bool {
+    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark && !draws_only(c)
+}
+
+/// Variation selectors (an emoji's `\u{fe0f}`) and the grapheme joiner.
+fn draws_only(c: char) -> bool {
+    matches!(c, '\u{34f}' | '\u{180b}'..='\u{180f}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
 }
 
 /// A heading's id, by GitHub's rule, so that links written for GitHub keep
@@ -251,6 +268,13 @@ mod tests {
         assert_eq!(slugify("ÉTAPE 2"), "étape-2");
         assert_eq!(slugify("\u{200F}!!!"), "");
         assert_eq!(slugify("pre\u{301}fecture"), "préfecture");
+        // Marks stay with their letters: a virama, a Thai tone mark, a
+        // Tamil pulli; a variation selector or a mark alone does not.
+        assert_eq!(slugify("स्वास्थ्य सेवा"), "स्वास्थ्य-सेवा");
+        assert_eq!(slugify("การส่งต่อ"), "การส่งต่อ");
+        assert_eq!(slugify("தமிழ்"), "தமிழ்");
+        assert_eq!(slugify("Done ✅\u{fe0f} a\u{fe0f}b"), "done-ab");
+        assert_eq!(slugify("\u{94d}x \u{301}"), "x");
     }
 
     #[test]
