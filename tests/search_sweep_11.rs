@@ -89,7 +89,8 @@ fn units_are_found_in_their_order() {
 
 /// A snippet shows the text as written: no space put between two Chinese
 /// characters, Thai's spaces between phrases kept, the words found marked
-/// whole (a Hindi word with its viramas, not its pieces).
+/// whole (a Hindi word with its viramas, not its pieces), a Burmese
+/// sentence ended at its full stop.
 #[test]
 fn snippets_keep_the_text_as_written() {
     let Some(b) = browser::require() else { return };
@@ -106,6 +107,9 @@ fn snippets_keep_the_text_as_written() {
         hits[0].snippet.contains("ก่อนการสัมภาษณ์ทุกครั้ง อธิบายวัตถุประสงค์"),
         "{hits:#?}"
     );
+    // A Burmese sentence ends at `။`: the snippet is the sentence found.
+    let (_, hits) = search(&b, &out, "my", "ရည်ရွယ်ချက်");
+    assert_eq!(hits[0].snippet, "ရည်ရွယ်ချက်ကို ရှင်းပြပါ။", "{hits:#?}");
     let (_, hits) = search(&b, &out, "hi", "स्वास्थ्य");
     assert!(!hits[0].marks.is_empty(), "{hits:#?}");
     assert!(hits[0].marks.iter().all(|m| m == "स्वास्थ्य"), "{hits:#?}");

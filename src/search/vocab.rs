@@ -107,7 +107,8 @@ fn push_summary<'a>(ids: &mut Interner<'a>, summary: &'a str, out: &mut Stream, 
     push_stream(ids, &summary[..end], out, &[], apostrophes);
     let tail = summary[end..].trim();
     let stop = tail.contains([
-        '.', '!', '?', ';', '\u{61f}', '\u{61b}', '\u{2026}', '\u{3002}', '\u{964}',
+        '.', '!', '?', ';', '\u{61f}', '\u{61b}', '\u{6d4}', '\u{2026}', '\u{3002}', '\u{964}',
+        '\u{965}', '\u{104b}', '\u{1362}', '\u{589}', '\u{ff01}', '\u{ff1f}', '\u{ff1b}',
     ]);
     // search.js ends a sentence at such a mark followed by a space.
     let sep = if stop {

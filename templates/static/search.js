@@ -104,12 +104,13 @@
     if (k < idx.s.length && idx.s[k][0] === W.length) {
       var sep = idx.s[k++][1];
       W.push(sep); T.push(""); G.push(null); isWord.push(0);
-      // A separator that ends a sentence: . ! ? ; (and Arabic, Hindi
-      // forms) then a space, a full-width one (Chinese, Japanese: no space
-      // follows), or the end of a block (a line break: a paragraph, list
-      // item, table cell or heading). One that also opens the next
-      // (`? \u00bf`, `. \u00ab`) is shared by both.
-      stop.push(/[.!?;\u061f\u061b\u2026\u0964]\S*\s|[\u3002\uff01\uff1f\uff1b]|\n/.test(sep));
+      // A separator that ends a sentence: . ! ? ; (and the forms of
+      // Arabic, Urdu, Hindi, Burmese, Amharic, Armenian) then a space, a
+      // full-width one (Chinese, Japanese: no space follows), or the end
+      // of a block (a line break: a paragraph, list item, table cell or
+      // heading). One that also opens the next (`? \u00bf`, `. \u00ab`) is
+      // shared by both.
+      stop.push(/[.!?;\u061f\u061b\u06d4\u2026\u0964\u0965\u104b\u1362\u0589]\S*\s|[\u3002\uff01\uff1f\uff1b]|\n/.test(sep));
       opens.push(/\s\S+$/.test(sep));
     } else {
       var e = ts[j], b = e.indexOf("!"), c = b < 0 ? e : e.slice(0, b);
