@@ -201,11 +201,12 @@ fn search_js_stays_offline_and_small() {
     // misspelling of *do*): about 18,170; 18,350 since the acronym scan
     // reads each word's first letter from a table made once, not from the
     // word (on 1,080 chapters the scan fell from about 110-140 ms to
-    // 20-40 ms): about 18,310; 20,350 since scripts written without
+    // 20-40 ms): about 18,310; 20,550 since scripts written without
     // spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) are split into
-    // characters, a query's looked for as a phrase, with snippets as long
-    // as in other scripts, combining marks belong to their words (Hindi,
-    // Tamil) and a Korean syllable counts two letters: about 20,320.
+    // characters, a query's looked for as a phrase (else by its pairs of
+    // characters), with snippets as long as in other scripts, combining
+    // marks belong to their words (Hindi, Tamil) and a Korean syllable
+    // counts two letters: about 20,510.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -213,7 +214,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 20_350,
-        "search.js is {served} bytes as served (budget: 20,350)"
+        served <= 20_550,
+        "search.js is {served} bytes as served (budget: 20,550)"
     );
 }

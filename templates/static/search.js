@@ -409,6 +409,16 @@
     return hit;
   }
 
+  // A phrase of units no page has whole (`同意を得る`, where the page says
+  // 同意を得て) is looked for as its pairs of units, each a query word, as
+  // search engines read Chinese.
+  function pairs(a, w) {
+    var u = w.split(" "), i;
+    if (u.length < 3 || find(w).pair) a.push(w);
+    else for (i = 1; i < u.length; i++) a.push(u[i - 1] + " " + u[i]);
+    return a;
+  }
+
   // mask: the query words (bits) each vocabulary entry matches; pmask,
   // those of words split in two, only in the pages of pb (bits of a page);
   // cb: pb of the page at hand.
@@ -429,7 +439,7 @@
   function query(q, done) {
     // Words typed in capitals (`DOB`, `STIs`, `D.O.B.`).
     var up = new Set(words((q.match(/\b[A-Z][A-Z.]+s?\b/g) || []).join(" "))),
-      typing = !done && !/\s$/.test(q), qs = join(words(q, true), typing).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
+      typing = !done && !/\s$/.test(q), qs = join(words(q, true), typing).reduce(pairs, []).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
