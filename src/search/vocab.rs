@@ -177,29 +177,8 @@ fn push_stream<'a>(
                 punct
             };
         if look {
-            let mut hit = None;
-            for h in next..headings.len().min(next + 3) {
-                let (c, word_led) = firsts[h];
-                let start = match (word, word_led) {
-                    (true, true) => at,
-                    (false, false) => match run.find(c) {
-                        Some(i) => at + i,
-                        None => continue,
-                    },
-                    _ => continue,
-                };
-                let heading = headings[h];
-                if text[start..].starts_with(heading)
-                    && !text[start + heading.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char)
-                {
-                    hit = Some((h, start + heading.len()));
-                    break;
-                }
-            }
-            if let Some((h, end)) = hit {
+            let near = next..headings.len().min(next + 3);
+            if let Some((h, end)) = heading_at(text, (at, run, word), headings, &firsts, near) {
                 if open.is_some() {
                     close(&mut found, out.len());
                 }
@@ -209,22 +188,54 @@ fn push_stream<'a>(
                 (wanted, punct) = window(next);
             }
         }
-        let token = if word {
+        if word {
             after_unit = is_unit(run);
-            Cow::Borrowed(run)
-        } else {
-            let beside_unit = after_unit || is_unit(&text[at + run.len()..]);
-            match separator(run, out.len() == first, beside_unit) {
-                Some(sep) => sep,
-                None => continue,
-            }
-        };
-        out.push(ids.id(token));
+            out.push(ids.id(Cow::Borrowed(run)));
+        } else if let Some(sep) = separator(
+            run,
+            out.len() == first,
+            after_unit || is_unit(&text[at + run.len()..]),
+        ) {
+            out.push(ids.id(sep));
+        }
     }
     if open.is_some() {
         close(&mut found, out.len());
     }
     found
+}
+
+/// Which of the headings `near` (the next few looked for) starts in the run
+/// at `at` (a word, or separators that may hold a heading's first
+/// character), and the byte where it ends.
+fn heading_at(
+    text: &str,
+    (at, run, word): (usize, &str, bool),
+    headings: &[&str],
+    firsts: &[(char, bool)],
+    near: std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    for h in near {
+        let (c, word_led) = firsts[h];
+        let start = match (word, word_led) {
+            (true, true) => at,
+            (false, false) => match run.find(c) {
+                Some(i) => at + i,
+                None => continue,
+            },
+            _ => continue,
+        };
+        let heading = headings[h];
+        if text[start..].starts_with(heading)
+            && !text[start + heading.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char)
+        {
+            return Some((h, start + heading.len()));
+        }
+    }
+    None
 }
 
 /// The token of a run of separators, if any: single spaces between words
