@@ -218,6 +218,10 @@ fn heading_at(
     for h in near {
         let (c, word_led) = firsts[h];
         let start = match (word, word_led) {
+            // In a script written without spaces a heading's words may
+            // stand in any sentence (`同意` in *知情同意。*): there it starts
+            // only a block, as a heading does.
+            (true, true) if is_unit(run) && !(at == 0 || text[..at].ends_with('\n')) => continue,
             (true, true) => at,
             (false, false) => match run.find(c) {
                 Some(i) => at + i,
@@ -435,5 +439,21 @@ mod tests {
         assert_eq!(span(1), ("referral", "Referral who".to_string()));
         assert_eq!(span(2), ("notes", ". « Notes » ".to_string()));
         assert_eq!(span(3), ("last", "Last heading".to_string()));
+    }
+
+    #[test]
+    fn a_heading_in_a_script_without_spaces_starts_a_block() {
+        // `同意` is in the first sentence too, but the heading is the block.
+        let text = "请求知情同意。\n同意\n正文";
+        let toc = [TocEntry {
+            level: 2,
+            id: "consent".into(),
+            title: "同意".into(),
+        }];
+        let s = PageWords::new("T", &toc, text);
+        let body = s.body.to_vec();
+        let (pos, _, len) = s.sections[0];
+        assert_eq!(text_of(&s, &body[..pos]), "请求知情同意。\n");
+        assert_eq!(text_of(&s, &body[pos..pos + len]), "同意");
     }
 }
