@@ -18,6 +18,11 @@ pub struct I18n {
     keys: Vec<BTreeSet<String>>,
     default: LangId,
     default_code: String,
+    /// Where a string missing in the default language too comes from: the
+    /// site's English, else the theme's own English strings, kept after
+    /// the site's languages (a Thai-only site, whose default language has
+    /// no strings of its own, shows the theme's English ones).
+    base: LangId,
     /// Each language's code and direction, in the site's order: what a
     /// string's language is marked with when it differs from the page's.
     langs: Vec<(String, Direction)>,
@@ -79,52 +84,46 @@ impl I18n {
                 layers.push((s, true, file));
             }
             for (bytes, site, file) in layers {
-                let path = PathBuf::from(theme.display_path(&file));
                 let path = if site {
-                    path
+                    PathBuf::from(theme.display_path(&file))
                 } else {
                     PathBuf::from(format!("templates/{file}"))
                 };
-                let text = match crate::text::decode(bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        diags.push(Diagnostic::undecodable(path, e));
-                        continue;
-                    }
-                };
-                let resource = match FluentResource::try_new(text.clone()) {
-                    Ok(r) => r,
-                    Err((r, errors)) => {
-                        for e in errors {
-                            let (l, c) = crate::text::line_col(&text, e.pos.start);
-                            diags.push(Diagnostic::error(
-                                &path,
-                                l,
-                                c,
-                                format!("invalid Fluent syntax: {}", e.kind),
-                            ));
-                        }
-                        r
-                    }
-                };
-                for entry in resource.entries() {
-                    if let ast::Entry::Message(m) = entry {
-                        lang_keys.insert(m.id.name.to_string());
-                    }
-                }
-                bundle.add_resource_overriding(resource);
+                add_layer(&mut bundle, &mut lang_keys, bytes, &path, diags);
             }
             bundles.push(bundle);
             keys.push(lang_keys);
         }
         let default = config.default_index();
+        let mut langs: Vec<(String, Direction)> = config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), l.dir))
+            .collect();
+        let base = match langs.iter().position(|(c, _)| c == "en") {
+            Some(i) => LangId(i),
+            None => {
+                let (bundle, english) = builtin_english(&builtin, diags);
+                bundles.push(bundle);
+                keys.push(english);
+                langs.push(("en".into(), Direction::Ltr));
+                LangId(langs.len() - 1)
+            }
+        };
+        // Readers of a language without strings see the default
+        // language's, or English when it has none either.
+        let fallback = if keys[default].is_empty() {
+            langs[base.0].0.as_str()
+        } else {
+            config.default_language.as_str()
+        };
         for (i, lang) in config.lang_ids().zip(&config.languages) {
-            if keys[i].is_empty() && i != default {
+            if keys[i].is_empty() && lang.code != fallback {
                 diags.push(
                     // At the language in site.yaml: the .ftl file does not exist.
                     Diagnostic::warning("site.yaml", lang.at.0, lang.at.1, format!(
-                        "no interface strings for `{}`; readers see them in `{}`",
-                        lang.code, config.default_language
+                        "no interface strings for `{}`; readers see them in `{fallback}`",
+                        lang.code
                     ))
                     .with_hint(format!("create templates/i18n/{}.ftl: copy templates/i18n/en.ftl from the fieldguide repository and translate it", lang.code)),
                 );
@@ -135,11 +134,8 @@ impl I18n {
             keys,
             default,
             default_code: config.default_language.clone(),
-            langs: config
-                .languages
-                .iter()
-                .map(|l| (l.code.clone(), l.dir))
-                .collect(),
+            base,
+            langs,
             theme_ids: theme.ids().into(),
             plain: Vec::new(),
         };
@@ -208,6 +204,7 @@ impl I18n {
     ) -> Result<String, String> {
         self.format(lang, key, args)
             .or_else(|| self.format(self.default, key, args))
+            .or_else(|| self.format(self.base, key, args))
             .ok_or_else(|| {
                 format!(
                     "missing interface string `{key}`: add it to templates/i18n/{}.ftl",
@@ -226,6 +223,8 @@ impl I18n {
             Ok(lang)
         } else if self.has(self.default, key) {
             Ok(self.default)
+        } else if self.has(self.base, key) {
+            Ok(self.base)
         } else {
             Err(format!(
                 "missing interface string `{key}`: add it to templates/i18n/{}.ftl",
@@ -298,6 +297,61 @@ impl I18n {
         let within_dir = self.index(within).map(|w| self.dir(w));
         crate::config::lang_attrs(self.code(source), self.dir(source), within, within_dir)
     }
+}
+
+/// Adds the strings of one `.ftl` file (`bytes`, shown as `path` in
+/// messages) over those already in `bundle`, and their keys to `keys`.
+fn add_layer(
+    bundle: &mut FluentBundle<FluentResource>,
+    keys: &mut BTreeSet<String>,
+    bytes: &[u8],
+    path: &std::path::Path,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let text = match crate::text::decode(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::undecodable(path.to_path_buf(), e));
+            return;
+        }
+    };
+    let resource = match FluentResource::try_new(text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                let (l, c) = crate::text::line_col(&text, e.pos.start);
+                diags.push(Diagnostic::error(
+                    path,
+                    l,
+                    c,
+                    format!("invalid Fluent syntax: {}", e.kind),
+                ));
+            }
+            r
+        }
+    };
+    for entry in resource.entries() {
+        if let ast::Entry::Message(m) = entry {
+            keys.insert(m.id.name.to_string());
+        }
+    }
+    bundle.add_resource_overriding(resource);
+}
+
+/// The theme's own English strings, for a site without English whose
+/// default language has none of its own.
+fn builtin_english(
+    builtin: &Theme,
+    diags: &mut Vec<Diagnostic>,
+) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
+    let id: unic_langid::LanguageIdentifier = "en".parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    let mut keys = BTreeSet::new();
+    if let Some(bytes) = builtin.strings("en") {
+        let path = std::path::Path::new("templates/i18n/en.ftl");
+        add_layer(&mut bundle, &mut keys, bytes, path, diags);
+    }
+    (bundle, keys)
 }
 
 /// Converts a template value into a Fluent argument.

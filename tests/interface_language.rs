@@ -532,3 +532,53 @@ fn the_search_status_is_marked_with_the_language_of_its_counts() {
         assert_eq!(got, want, "{lang}");
     }
 }
+
+/// A site whose default language has no interface strings of its own (a
+/// Thai-only site, with Thai and Pashto pages) failed to build:
+/// `missing interface string `print-version``, since a string missing in
+/// a language fell back to the default language only. It falls back to
+/// the theme's English now, marked as English, with one warning per
+/// language naming the file to create.
+#[test]
+fn a_site_whose_default_language_has_no_strings_shows_english_ones() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: Test guidance\ndefault_language: th\nlanguages:\n\
+         \x20 - { code: th, name: ไทย }\n  - { code: ps, name: پښتو }\n",
+    );
+    for (file, title) in [
+        ("index.th.md", "คู่มือ\nkind: guidelines"),
+        ("index.ps.md", "لارښود\nkind: guidelines"),
+        ("01-intro.th.md", "บทนำ"),
+        ("02-signs.th.md", "สัญญาณ"),
+        ("01-intro.ps.md", "پیژندنه"),
+    ] {
+        site.write(
+            &format!("guidance/handbook/{file}"),
+            format!("---\ntitle: {title}\n---\n\nข้อความ\n"),
+        );
+    }
+    let o = site.build_ok();
+    for (line, code) in [(4, "th"), (5, "ps")] {
+        let want = format!(
+            "site.yaml:{line}:13: warning: no interface strings for `{code}`; readers see them in `en`"
+        );
+        assert!(o.stderr.contains(&want), "{want}\n{}", o.stderr);
+    }
+    let english = strings("en");
+    for (code, dir) in [("th", "ltr"), ("ps", "rtl")] {
+        let p = site.page(&format!("{code}/handbook/intro.html"));
+        let html = p.one("html");
+        assert_eq!(html.value().attr("lang"), Some(code));
+        assert_eq!(html.value().attr("dir"), Some(dir));
+        let found = shown(&p, &english);
+        assert!(found.len() > 5, "{code}: {found:?}");
+        for (text, lang, _) in &found {
+            assert_eq!(lang.as_deref(), Some("en"), "{code}: `{text}`");
+        }
+        assert_eq!(p.text_of(".skip-link"), "Skip to content");
+    }
+}
