@@ -216,6 +216,9 @@
   // Separators that keep two words together: spaces, hyphens and
   // apostrophes (`presqu'île`, typed `presquile`), not the end of a block.
   var joiner = W.map(function (w, n) { return !isWord[n] && /^[\s\-\u2010\u2011'\u2019]+$/.test(w) && !/\n/.test(w); });
+  // The word after the one at i in text x, a joiner between them allowed;
+  // past the end when another separator comes first.
+  function after(x, i) { return isWord[x[i + 1]] ? i + 1 : joiner[x[i + 1]] ? i + 2 : x.length; }
   // A number for each vocabulary entry (bits: query words, pages).
   function flags() { return new Uint32Array(W.length); }
   // Calls f with each key that starts with p, in order.
@@ -296,7 +299,7 @@
     if (/^[a-z]{2,6}$/.test(q)) docs.forEach(function (d, p) {
       [d.title, d.text].forEach(function (x) {
         for (var j = 0, i, k, f; j < x.length; j++) if (first[x[j]] === c) {
-          for (i = j, k = 0; k < n && isWord[x[i]]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) {
+          for (i = j, k = 0; k < n && isWord[x[i]]; i = after(x, i)) {
             if ((f = first[x[i]]) >> 1 === q.charCodeAt(k)) r[k++] = x[i];
             else if (!(f & 1)) break;
           }
@@ -324,7 +327,7 @@
     docs.forEach(function (d, p) {
       [d.title, d.text].forEach(function (x) {
         for (var j = 0, i; j < x.length; j++) if (ids[x[j]] === want[0]) {
-          for (i = j, k = 0; k < n && ids[x[i]] === want[k]; i += isWord[x[i + 1]] ? 1 : joiner[x[i + 1]] ? 2 : x.length) r[k++] = x[i];
+          for (i = j, k = 0; k < n && ids[x[i]] === want[k]; i = after(x, i)) r[k++] = x[i];
           if (k === n) for (on[p] = used = 1; k;) a[r[--k]] = 1;
         }
       });
