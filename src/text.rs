@@ -165,6 +165,17 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     line_col_bytes(text.as_bytes(), offset)
 }
 
+/// The line of `text` that holds byte `pos` (clamped to the text): where it
+/// starts and where it ends (its `\n` or the text's end). memchr's search,
+/// many bytes at a time (`str::find` of a char is not): the Markdown step
+/// asks it of every run of text.
+pub fn line_around(text: &str, pos: usize) -> (usize, usize) {
+    let (b, pos) = (text.as_bytes(), pos.min(text.len()));
+    let start = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
+    (start, end)
+}
+
 /// Maps byte offsets to lines quickly for many lookups in one text.
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -181,11 +192,10 @@ const MARK_EVERY: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        // `match_indices` of a char looks for it with memchr, many bytes at
-        // a time: every document with a link to another page's section
-        // needs its lines.
+        // memchr's search, many bytes at a time: every document with a link
+        // to another page's section needs its lines.
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut marks = Vec::new();
         for (i, &start) in starts.iter().enumerate() {
             let end = starts.get(i + 1).map_or(text.len(), |&next| next);

@@ -142,15 +142,12 @@ pub(super) fn line(st: &mut State, pos: usize) {
     }
     let src = st.text_src;
     let body = &src[st.body_offset.min(src.len())..];
-    let Some(before) = body.get(..pos) else {
+    if !body.is_char_boundary(pos) {
         return;
-    };
+    }
+    let (start, end) = crate::text::line_around(body, pos);
     // Never before the last line looked at: each byte is read once.
-    let start = before
-        .rfind('\n')
-        .map_or(0, |i| i + 1)
-        .max(st.linted_to.min(pos));
-    let end = body[pos..].find('\n').map_or(body.len(), |i| pos + i);
+    let start = start.max(st.linted_to.min(pos));
     st.linted_to = end + 1;
     let mut found: Vec<(usize, String, String)> = Vec::new();
     spaced_targets(&body[start..end], start, &mut found);

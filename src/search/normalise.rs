@@ -149,7 +149,11 @@ fn in_unit(c: char) -> bool {
 
 /// Whether a word (as [`runs`] gives it) is a unit of an unspaced script.
 pub fn is_unit(word: &str) -> bool {
-    word.chars().next().is_some_and(is_unspaced)
+    // Every unspaced script is past U+0E00, written in three or four bytes:
+    // the first byte answers for nearly every word (this is asked of every
+    // word and space of the site).
+    word.as_bytes().first().is_some_and(|&b| b >= 0xE0)
+        && word.chars().next().is_some_and(is_unspaced)
 }
 
 /// The search term of one word: lower-cased, folded, marks, apostrophes and
@@ -301,6 +305,17 @@ fn joined(text: &str, i: usize) -> Option<usize> {
 /// (`U.N.`, `I.D.`, `O.N.U.`): after its last letter, each one letter
 /// after a dot. Else `end`, where it ends.
 fn dotted(text: &str, start: usize, end: usize) -> usize {
+    // Only a word of one character can start one: its first byte says how
+    // long its first character is (every word is asked).
+    let first = match text.as_bytes()[start] {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    if start + first != end {
+        return end;
+    }
     let letter = |i: usize| {
         let mut chars = text.get(i..)?.chars();
         let c = chars

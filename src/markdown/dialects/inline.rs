@@ -9,9 +9,11 @@
 //! lost, so each stays as written; the author is told, once per kind and
 //! page, at the first place.
 
-use super::{OPEN_BRACE, body, found};
+use super::{OPEN_BRACE, body, find_pair, found};
 use crate::markdown::state::{Frame, Kind, State};
+use memchr::memmem::Finder;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Counts what is found in `line` of text, which starts at body offset
 /// `start`.
@@ -127,7 +129,7 @@ pub(super) fn shortcode(line: &str) -> Option<(usize, &str)> {
     let b = line.as_bytes();
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = line[from..].find(':').map(|i| from + i) {
+    while let Some(i) = memchr::memchr(b':', &b[from..]).map(|i| from + i) {
         from = i + 1;
         let before_ok = i == 0 || b[i - 1].is_ascii_whitespace() || b"(*_".contains(&b[i - 1]);
         if !before_ok {
@@ -213,10 +215,10 @@ pub(super) fn script(line: &str) -> Option<(usize, usize)> {
 pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&line.as_bytes()[from..], b"==").map(|i| from + i) {
+    while let Some(i) = find_pair(&line.as_bytes()[from..], b"==").map(|i| from + i) {
         from = i + 2;
         let inner = &line[i + 2..];
-        let n = memchr::memmem::find(inner.as_bytes(), b"==")?;
+        let n = find_pair(inner.as_bytes(), b"==")?;
         let text = &inner[..n];
         let ok = !text.is_empty()
             && !text.starts_with([' ', '='])
@@ -290,24 +292,27 @@ struct Starts<'s> {
     next: [Option<usize>; 2],
 }
 
-impl<'s> Starts<'s> {
-    const PATTERNS: [&'static [u8]; 2] = [b"http", b"www."];
+/// The searchers for [`Starts`], set up once: setting one up for each line
+/// took more time than the search.
+static PATTERNS: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| [Finder::new(b"http"), Finder::new(b"www.")]);
 
+impl<'s> Starts<'s> {
     fn new(s: &'s str) -> Self {
         let s = s.as_bytes();
         Starts {
             s,
-            next: Self::PATTERNS.map(|p| memchr::memmem::find(s, p)),
+            next: [0, 1].map(|p| PATTERNS[p].find(s)),
         }
     }
 
     /// The first place at or after `from`.
     fn at_or_after(&mut self, from: usize) -> Option<usize> {
-        for (next, p) in self.next.iter_mut().zip(Self::PATTERNS) {
+        for (next, p) in self.next.iter_mut().zip(PATTERNS.iter()) {
             if let Some(i) = *next
                 && i < from
             {
-                *next = memchr::memmem::find(&self.s[from..], p).map(|j| from + j);
+                *next = p.find(&self.s[from..]).map(|j| from + j);
             }
         }
         self.next.iter().flatten().min().copied()

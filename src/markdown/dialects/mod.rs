@@ -240,11 +240,8 @@ fn look_at_line(st: &mut State, pos: usize) {
         return;
     }
     let body = body(st);
-    let start = body[..pos.min(body.len())].rfind('\n').map_or(0, |i| i + 1);
+    let (start, end) = crate::text::line_around(body, pos);
     let start = start.max(st.dialects.scanned_to);
-    let end = body[pos.min(body.len())..]
-        .find('\n')
-        .map_or(body.len(), |i| pos + i);
     st.dialects.scanned_to = end + 1;
     let line = &body[start..end];
     let t = line.trim();
@@ -269,13 +266,20 @@ fn look_at_line(st: &mut State, pos: usize) {
     pasted::look(st, line, start);
 }
 
+/// Where `pair` first is in `hay`. Two-byte marks are looked for in every
+/// line of text: `memmem::find` sets up a searcher on each call, which took
+/// about 1% of a build's CPU time; memchr on the first byte needs none.
+pub(super) fn find_pair(hay: &[u8], pair: &[u8; 2]) -> Option<usize> {
+    memchr::memchr_iter(pair[0], hay).find(|&i| hay.get(i + 1) == Some(&pair[1]))
+}
+
 /// The first GitHub wiki link in `line`, `[[Page Name]]`,
 /// `[[text|Page-Name]]` or `[[image.png]]`: where it starts, and what it
 /// holds.
 fn wiki_link(line: &str) -> Option<(usize, &str)> {
-    let i = memchr::memmem::find(line.as_bytes(), b"[[")?;
+    let i = find_pair(line.as_bytes(), b"[[")?;
     let inner = &line[i + 2..];
-    let end = memchr::memmem::find(inner.as_bytes(), b"]]")?;
+    let end = find_pair(inner.as_bytes(), b"]]")?;
     let inner = &inner[..end];
     (!inner.trim().is_empty() && !inner.contains('[')).then_some((i, inner))
 }

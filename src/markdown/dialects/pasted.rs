@@ -19,7 +19,8 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
     let prev = st.dialects.tab_row.take();
     // A pipe table's row may hold a tab in a cell.
     // Cells are split at tabs: without one, a line is one cell at most.
-    if line.contains('|') || !line.contains('\t') || cells(line).count() < 2 {
+    let has = |b| memchr::memchr(b, line.as_bytes()).is_some();
+    if !has(b'\t') || has(b'|') || cells(line).count() < 2 {
         return;
     }
     let end = start + line.len();

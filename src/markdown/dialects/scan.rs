@@ -36,12 +36,15 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
     let mut start = 0;
     let mut prev_blank = true;
     while start < body.len() {
-        let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+        // memchr's search, many bytes at a time (`str::find` of a char is
+        // not): this runs over every line of most documents.
+        let line_end = |from: usize| {
+            memchr::memchr(b'\n', &body.as_bytes()[from..]).map_or(body.len(), |i| from + i)
+        };
+        let end = line_end(start);
         let line = &body[start..end];
-        let next_blank = body[(end + 1).min(body.len())..]
-            .split('\n')
-            .next()
-            .is_none_or(|l| l.trim().is_empty());
+        let next = (end + 1).min(body.len());
+        let next_blank = body[next..line_end(next)].trim().is_empty();
         let marker = if is_div_marker(line) {
             Some(Kind::Div)
         } else if is_admonition(line) {
@@ -235,7 +238,7 @@ pub(super) fn is_mdx_import(line: &str) -> bool {
 /// code spans: where it starts, and its length.
 pub(super) fn inline_note(line: &str) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&line.as_bytes()[from..], b"^[").map(|i| from + i) {
+    while let Some(i) = super::find_pair(&line.as_bytes()[from..], b"^[").map(|i| from + i) {
         from = i + 2;
         // Within a code span (an odd number of backticks before it).
         if line[..i].matches('`').count() % 2 == 1 {
