@@ -244,7 +244,9 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
                 let Some(end) = end.filter(|&e| rest.as_bytes()[e] == b')') else {
                     continue;
                 };
-                let target = &rest[..end];
+                // Spaces before `)` end the target, as CommonMark reads it:
+                // `(02-next.md )` is a link (Word leaves such spaces).
+                let target = rest[..end].trim_end_matches([' ', '\t']);
                 let Some((_, after)) = target.split_once(' ') else {
                     continue;
                 };

@@ -262,3 +262,17 @@ fn links_to_files_never_read_say_why() {
         ]
     );
 }
+
+/// Spaces before `)` end a target, as CommonMark reads them (Word and
+/// Google Docs leave one after a pasted name): the link works, so no
+/// warning says it is shown as text.
+#[test]
+fn spaces_before_the_closing_bracket_are_no_spaced_target() {
+    let d = render_one("See [next](02-b.md ) and [that](02-b.md\t ).\n");
+    assert!(
+        !d.messages().iter().any(|m| m.contains("has a space")),
+        "{:#?}",
+        d.messages()
+    );
+    assert_eq!(d.r.html.matches("<a href=").count(), 2, "{}", d.r.html);
+}
