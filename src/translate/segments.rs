@@ -23,7 +23,12 @@ pub enum Kind {
     ListItem,
     TableCell,
     AltText,
-    /// A code or HTML block: copied from the source, never translated.
+    /// An HTML block with text (a `<table>` pandoc wrote for a Word table
+    /// with merged cells, `<details>`): its text is translated between its
+    /// tags, which must stay as they are.
+    Html,
+    /// A code block, or an HTML block without text (a comment, `<br>`):
+    /// copied from the source, never translated.
     Fixed,
 }
 
@@ -37,6 +42,7 @@ impl Kind {
             Kind::ListItem => "list item",
             Kind::TableCell => "table cell",
             Kind::AltText => "image description (alt text)",
+            Kind::Html => "HTML block",
             Kind::Fixed => "code block",
         }
     }

@@ -102,6 +102,7 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
             }
             Event::Code(c) => f.code.push(c.to_string()),
             Event::InlineHtml(h) => f.html.push(h.to_string()),
+            Event::Html(h) => f.html.extend(tags(&h)),
             Event::Rule => f.blocks.push("rule"),
             _ => {}
         }
@@ -123,6 +124,14 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
         v.sort();
     }
     f
+}
+
+/// The tags `<…>` in a piece of an HTML block, each whole: they stay as
+/// they are, the text between them is translated.
+fn tags(html: &str) -> impl Iterator<Item = String> + '_ {
+    html.split('<')
+        .skip(1)
+        .filter_map(|t| t.split_once('>').map(|(tag, _)| format!("<{tag}>")))
 }
 
 /// The footnote references in `markdown`, `[^note]` as `note`.

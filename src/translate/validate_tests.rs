@@ -179,7 +179,9 @@ fn a_broken_image_description_says_why() {
 #[test]
 fn blocks_a_translation_makes_are_named() {
     let made = |tr: &str| {
-        let got = check(Kind::Paragraph, "One.", tr);
+        let mut got = check(Kind::Paragraph, "One.", tr);
+        // (An HTML block's tags are named too: `<div>` was not there.)
+        got.retain(|m| !m.contains("HTML tag"));
         assert_eq!(got.len(), 1, "{got:?}");
         let rest = got[0]
             .strip_prefix("the source is 1 paragraph, the translation's Markdown makes ")
@@ -313,5 +315,40 @@ fn reference_links_compare_by_where_they_go() {
     assert_eq!(
         check("[a](x.md) and [b](y.md)", "[a](z.md) et [b](w.md)").len(),
         2
+    );
+}
+
+/// An HTML block's text is translated between its tags: a tag changed,
+/// added or dropped (a link slipped in) is named; the text is free.
+#[test]
+fn an_html_blocks_tags_stay_as_they_are() {
+    let source = "<table>\n<tr><td>Health clinic</td></tr>\n</table>";
+    assert!(
+        check(
+            Kind::Html,
+            source,
+            "<table>\n<tr><td>Centre de santé</td></tr>\n</table>"
+        )
+        .is_empty()
+    );
+    let got = check(
+        Kind::Html,
+        source,
+        "<table>\n<tr><td><a href=\"https://x.example\">Centre</a></td></tr>\n</table>",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.contains("<a href=\"https://x.example\">")),
+        "{got:?}"
+    );
+    let got = check(
+        Kind::Html,
+        source,
+        "<table>\n\n<tr><td>Centre</td></tr>\n</table>",
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.starts_with("the source is 1 HTML block")),
+        "{got:?}"
     );
 }

@@ -244,7 +244,12 @@ impl Walk<'_> {
                 let key = self.top().child(name);
                 self.out.shape.push(name.into());
                 let end = trim_end(self.text, range.start, range.end);
-                self.push(key, Kind::Fixed, range.start..end);
+                let kind = if name == "html" && html_has_text(&self.text[range.start..end]) {
+                    Kind::Html
+                } else {
+                    Kind::Fixed
+                };
+                self.push(key, kind, range.start..end);
                 // Its own events (text, end) are not inline text.
                 self.stack.push(Container::new(Frame::Other, String::new()));
                 self.open = None;
@@ -399,6 +404,25 @@ impl Walk<'_> {
             self.last_heading = Some(idx);
         }
     }
+}
+
+/// Whether an HTML block has text for readers outside its tags (not a
+/// comment, nor preformatted text, whose spaces a translator's tool would
+/// not keep).
+fn html_has_text(block: &str) -> bool {
+    let t = block.trim_start();
+    if t.starts_with("<!--") || t.to_ascii_lowercase().contains("<pre") {
+        return false;
+    }
+    let mut in_tag = false;
+    block.chars().any(|c| {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        !in_tag && c.is_alphabetic()
+    })
 }
 
 /// `text` with each run of spaces written as one.
