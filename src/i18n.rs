@@ -39,15 +39,27 @@ pub struct I18n {
 /// then its language's when the rest of the code names only a region
 /// (`pt-BR`, `es-419`: `pt`, `es`), never another script (`ha-Arab` does
 /// not read Hausa in Latin letters).
-fn file_codes(code: &str) -> Vec<&str> {
-    let mut out = vec![code];
+fn file_codes(code: &str) -> Vec<String> {
+    let mut out = vec![code.to_string()];
     if let Some((base, rest)) = code.split_once(['-', '_'])
         && rest.split(['-', '_']).all(|t| {
             (t.len() == 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
                 || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
         })
     {
-        out.push(base);
+        out.push(base.to_string());
+    }
+    // A code CLDR writes otherwise (`prs` Dari is `fa-AF`, `ara` is `ar`):
+    // then the strings of the language it stands for.
+    if let Ok(tag) = code.parse::<icu_locale_core::LanguageIdentifier>()
+        && let canonical = crate::config::canonical(&tag)
+        && canonical.language != tag.language
+    {
+        for c in [canonical.to_string(), canonical.language.to_string()] {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
     }
     out
 }
@@ -58,7 +70,13 @@ impl I18n {
         let mut bundles = Vec::new();
         let mut keys = Vec::new();
         for lang in &config.languages {
-            let id: unic_langid::LanguageIdentifier = lang.code.parse().unwrap_or_default();
+            // Plural rules by the code CLDR knows (`prs` as `fa-AF`).
+            let known = lang
+                .code
+                .parse()
+                .map(|t| crate::config::canonical(&t).to_string());
+            let id: unic_langid::LanguageIdentifier =
+                known.unwrap_or_default().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             let mut lang_keys = BTreeSet::new();
             // Built-in strings first, then the site's file over them, key by
@@ -401,5 +419,8 @@ mod tests {
         assert_eq!(file_codes("fr"), ["fr"]);
         assert_eq!(file_codes("ha-Arab"), ["ha-Arab"]);
         assert_eq!(file_codes("zh-Hant-TW"), ["zh-Hant-TW"]);
+        // Codes CLDR writes otherwise: the strings of the language meant.
+        assert_eq!(file_codes("prs"), ["prs", "fa-AF", "fa"]);
+        assert_eq!(file_codes("ara"), ["ara", "ar"]);
     }
 }

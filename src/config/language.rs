@@ -107,7 +107,11 @@ fn language<'n>(
     let name = name.and_then(Node::as_text).map(str::to_string);
     // `languages: [en, fr]`: readers see "English", not "en", in notices
     // and the language menu, for the languages this table knows.
-    let known = || endonym(tag.language.as_str()).map(str::to_string);
+    let known = || {
+        endonym(tag.language.as_str())
+            .or_else(|| endonym(canonical(&tag).language.as_str()))
+            .map(str::to_string)
+    };
     let lang = Language {
         named: name.is_some(),
         name: name.or_else(known).unwrap_or_else(|| code.clone()),
@@ -145,6 +149,8 @@ fn endonym(primary: &str) -> Option<&'static str> {
         "om" => "Afaan Oromoo",
         "pl" => "Polski",
         "ps" => "پښتو",
+        // Dari: Persian as written in Afghanistan, named as its readers do.
+        "prs" => "دری",
         "pt" => "Português",
         "ro" => "Română",
         "ru" => "Русский",
@@ -203,14 +209,45 @@ pub fn validate_tag(code: &str) -> Result<LanguageIdentifier, TagError> {
     Ok(tag)
 }
 
+/// `tag` as CLDR's aliases write it: a deprecated or overlong code as the
+/// one it stands for (`prs` Dari as `fa-AF`, `pes` as `fa`, `arb` as `ar`,
+/// `pbu` as `ps`, ISO 639-2's `ara`, `fas`, `urd` as `ar`, `fa`, `ur`).
+/// The site keeps the code it was given; its direction, name and built-in
+/// interface strings come from this one (ICU's likely scripts know only
+/// the canonical codes: `prs` was left to right).
+pub fn canonical(tag: &LanguageIdentifier) -> LanguageIdentifier {
+    thread_local! {
+        static ALIASES: icu_locale::LocaleCanonicalizer = const { icu_locale::LocaleCanonicalizer::new_extended() };
+    }
+    let mut locale = icu_locale_core::Locale::from(tag.clone());
+    ALIASES.with(|a| a.canonicalize(&mut locale));
+    locale.id
+}
+
+/// The language a code names, as CLDR writes it, lower-cased: `fr` for
+/// `fr-CA`, `ar` for `arb` or `ara`, `fa` for `prs`; the code's first
+/// subtag when it is not a language tag. Search's rules and stemmers go by
+/// it.
+pub fn primary_language(code: &str) -> String {
+    match code.replace('_', "-").parse::<LanguageIdentifier>() {
+        Ok(tag) => canonical(&tag).language.to_string(),
+        Err(_) => code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase(),
+    }
+}
+
 /// Direction from the script: an explicit script subtag wins, else the
 /// language's likely script (ICU data, so `ha` is LTR and `ha-Arab` RTL).
 pub fn direction_of(tag: &LanguageIdentifier) -> Direction {
     thread_local! {
         static DIR: icu_locale::LocaleDirectionality = const { icu_locale::LocaleDirectionality::new_extended() };
     }
+    let tag = canonical(tag);
     DIR.with(|d| {
-        if d.is_right_to_left(tag) {
+        if d.is_right_to_left(&tag) {
             Direction::Rtl
         } else {
             Direction::Ltr
@@ -254,6 +291,17 @@ mod tests {
             ("he", Direction::Rtl),
             ("ckb", Direction::Rtl),
             ("ha-Arab", Direction::Rtl),
+            // Codes CLDR writes otherwise (macrolanguage members, ISO
+            // 639-2): ICU's likely scripts know only the canonical ones.
+            ("prs", Direction::Rtl),
+            ("pes", Direction::Rtl),
+            ("arb", Direction::Rtl),
+            ("pbu", Direction::Rtl),
+            ("ara", Direction::Rtl),
+            ("fas", Direction::Rtl),
+            ("urd", Direction::Rtl),
+            ("prs-Latn", Direction::Ltr),
+            ("eng", Direction::Ltr),
             ("ha", Direction::Ltr),
             ("en", Direction::Ltr),
             ("pt-BR", Direction::Ltr),

@@ -7,7 +7,7 @@ mod period;
 
 pub use base::BaseSite;
 
-pub use language::{TagError, direction_of, lang_attrs, validate_tag};
+pub use language::{TagError, canonical, direction_of, lang_attrs, primary_language, validate_tag};
 pub use period::{Period, PeriodUnit};
 
 use crate::diagnostics::{Diagnostic, Severity};

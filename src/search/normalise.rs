@@ -77,10 +77,8 @@ fn fold_map() -> &'static HashMap<char, &'static str> {
 /// primary subtag): the index says so to search.js (`"a"`). `person's` is
 /// then the term `persons`, which the stemmer groups with `person`.
 pub fn apostrophe_words(code: &str) -> bool {
-    let primary = code.split(['-', '_']).next().unwrap_or("");
-    ["ha", "sw", "en"]
-        .iter()
-        .any(|l| primary.eq_ignore_ascii_case(l))
+    let primary = crate::config::primary_language(code);
+    ["ha", "sw", "en"].contains(&primary.as_str())
 }
 
 /// The apostrophes that join letters under [`apostrophe_words`] (U+02BC

@@ -249,8 +249,7 @@ const SWAHILI: Rules = Rules {
 /// The rules of a language (by its primary subtag: `fr-CA` has French
 /// rules), if it has any.
 pub fn rules(code: &str) -> Option<&'static Rules> {
-    let primary = code.split(['-', '_']).next().unwrap_or("");
-    match primary.to_ascii_lowercase().as_str() {
+    match crate::config::primary_language(code).as_str() {
         "ar" => Some(&ARABIC),
         "fr" => Some(&FRENCH),
         "en" => Some(&super::english::ENGLISH),

@@ -20,8 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 /// The Snowball stemmer of a language, if it has one (not Arabic: see
 /// above).
 pub(super) fn snowball(code: &str) -> Option<Stemmer> {
-    let primary = code.split(['-', '_']).next().unwrap_or("");
-    let algorithm = match primary.to_ascii_lowercase().as_str() {
+    let algorithm = match crate::config::primary_language(code).as_str() {
         "da" => Algorithm::Danish,
         "de" => Algorithm::German,
         "el" => Algorithm::Greek,
