@@ -88,17 +88,18 @@ impl<'s> Resolver<'s> {
                 hint: Some(hint),
             };
         }
+        // Before addresses: `tel:{{hotline}}` would dial the braces.
+        if let Some((message, hint)) = hints::value_target(dest) {
+            return Target::Missing {
+                message,
+                hint: Some(hint),
+            };
+        }
         if let Some(scheme) = scheme_of(dest) {
             return if SAFE_SCHEMES.contains(&scheme.as_str()) {
                 Target::External(dest.to_string())
             } else {
                 Target::Unsafe(scheme)
-            };
-        }
-        if let Some((message, hint)) = hints::value_target(dest) {
-            return Target::Missing {
-                message,
-                hint: Some(hint),
             };
         }
         if let Some(hint) = hints::template(dest) {

@@ -53,21 +53,33 @@ pub(in crate::markdown) fn template(dest: &str) -> Option<String> {
     ))
 }
 
-/// A local value as a link's whole target (`[call us]({{hotline}})`):
-/// values are filled into text, never into a target, so the link led to a
-/// file named `{{hotline}}`. The message saying so, and the hint.
+/// A local value in a link's target, whole (`[call us]({{hotline}})`) or
+/// in part (`tel:{{hotline}}`, `https://{{domain}}/form`): values are
+/// filled into text, never into a target, so the link would lead to a file
+/// named `{{hotline}}` or dial `{{hotline}}`. The message saying so, and
+/// the hint.
 pub(in crate::markdown) fn value_target(dest: &str) -> Option<(String, String)> {
-    let name = dest
-        .strip_prefix("{{")?
-        .strip_suffix("}}")?
-        .trim_matches(' ');
-    crate::content::values::valid_name(name).then(|| {
-        let value = format!("{{{{{name}}}}}");
-        (
-            format!("`{value}` as a link's target: local values are filled into a page's text, not into addresses"),
-            format!("write `{value}` in the text instead of this link: a phone number, e-mail address or web address value is a link there already"),
+    let name = dest.match_indices("{{").find_map(|(i, _)| {
+        let rest = &dest[i + 2..];
+        let name = rest[..rest.find("}}")?].trim_matches(' ');
+        crate::content::values::valid_name(name).then_some(name)
+    })?;
+    let value = format!("{{{{{name}}}}}");
+    let message = if dest.trim_matches(['{', '}', ' ']) == name {
+        format!(
+            "`{value}` as a link's target: local values are filled into a page's text, not into addresses"
         )
-    })
+    } else {
+        format!(
+            "`{dest}`: the local value `{value}` is not filled into a link's address, only into a page's text; the link would lead to `{value}` as written"
+        )
+    };
+    Some((
+        message,
+        format!(
+            "write `{value}` in the text instead of this link: a phone number, e-mail address or web address value is a link there already"
+        ),
+    ))
 }
 
 /// The first `"…"` or `'…'` in `s`.

@@ -110,7 +110,15 @@ fn template_expressions_and_spaced_numbers_get_their_own_hints() {
         msg("6:45: warning: link target `tel:+254 700 000` has a space, so it is shown as text"),
         "write the number without spaces: `(tel:+254700000)`"
     );
-    assert_eq!(d.r.diagnostics.len(), 5, "{:?}", d.messages());
+    // A local value is no template code, but it is not filled into an
+    // address either: the link would dial the braces.
+    assert_eq!(
+        msg(
+            "6:63: error: `tel:{{hotline}}`: the local value `{{hotline}}` is not filled into a link's address, only into a page's text; the link would lead to `{{hotline}}` as written"
+        ),
+        "write `{{hotline}}` in the text instead of this link: a phone number, e-mail address or web address value is a link there already"
+    );
+    assert_eq!(d.r.diagnostics.len(), 6, "{:?}", d.messages());
 }
 
 #[test]
