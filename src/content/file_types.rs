@@ -7,7 +7,8 @@ use unicode_normalization::UnicodeNormalization;
 /// What a file is, for publishing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileType {
-    /// png, jpg/jpeg (and JPEG's other names, jfif and jpe), gif, webp, avif.
+    /// png, jpg/jpeg (and JPEG's other names, jfif and jpe), gif, webp, avif,
+    /// ico.
     Image,
     /// Published only after [`crate::output::svg::sanitise`].
     Svg,
@@ -38,7 +39,10 @@ impl FileType {
 /// `.jfif` (what Windows names a JPEG saved from a browser) and `.jpe` are
 /// JPEG, which browsers show whatever the name: they go through the same
 /// metadata removal as `.jpg`.
-const IMAGES: &[&str] = &["png", "jpg", "jpeg", "jfif", "jpe", "gif", "webp", "avif"];
+/// `.ico` (a site's `favicon.ico`) is PNGs or bitmaps, each PNG stripped.
+const IMAGES: &[&str] = &[
+    "png", "jpg", "jpeg", "jfif", "jpe", "gif", "webp", "avif", "ico",
+];
 const DOCUMENTS: &[&str] = &[
     "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv",
 ];
@@ -54,33 +58,14 @@ const ACTIVE: &[(&str, &[&str])] = &[
     (
         "runs in the reader's browser",
         &[
-            "html",
-            "htm",
-            "xhtml",
-            "xht",
-            "shtml",
-            "shtm",
-            "stm",
-            "mht",
-            "mhtml",
-            "hta",
-            "htc",
-            "js",
-            "mjs",
-            "cjs",
-            "jsx",
-            "wasm",
-            "xml",
-            "xsl",
-            "xslt",
-            "svgz",
-            "swf",
-            "xap",
-            "jnlp",
-            "appcache",
-            "manifest",
-            "webmanifest",
+            "html", "htm", "xhtml", "xht", "shtml", "shtm", "stm", "mht", "mhtml", "hta", "htc",
+            "js", "mjs", "cjs", "jsx", "wasm", "xml", "xsl", "xslt", "svgz", "swf", "xap", "jnlp",
         ],
+    ),
+    (
+        // Not script, but read by the browser as the site's own settings.
+        "tells the reader's browser to install the site as an app or cache it for offline use, which fieldguide's own offline files do",
+        &["appcache", "manifest", "webmanifest"],
     ),
     (
         "runs on the web server",

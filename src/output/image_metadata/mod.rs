@@ -21,6 +21,7 @@
 //! removed.
 
 mod exif;
+mod ico;
 mod jpeg;
 mod other;
 mod png;
@@ -57,6 +58,7 @@ enum Format {
     Jpeg,
     Png,
     Webp,
+    Ico,
 }
 
 impl Format {
@@ -65,6 +67,7 @@ impl Format {
             Format::Jpeg => "JPEG",
             Format::Png => "PNG",
             Format::Webp => "WebP",
+            Format::Ico => "ICO",
         }
     }
 
@@ -76,6 +79,8 @@ impl Format {
             Some(Format::Png)
         } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
             Some(Format::Webp)
+        } else if ico::is_ico(bytes) {
+            Some(Format::Ico)
         } else {
             None
         }
@@ -87,12 +92,13 @@ impl Format {
             "jpg" | "jpeg" | "jfif" | "jpe" => Some(Format::Jpeg),
             "png" => Some(Format::Png),
             "webp" => Some(Format::Webp),
+            "ico" => Some(Format::Ico),
             _ => None,
         }
     }
 }
 
-/// Whether `bytes` are a JPEG, PNG or WebP, whatever the file's name says:
+/// Whether `bytes` are a JPEG, PNG, WebP or icon, whatever the file's name says:
 /// `<img>` shows them by their bytes, and a download keeps its metadata.
 pub fn is_photo(bytes: &[u8]) -> bool {
     Format::sniff(bytes).is_some()
@@ -113,6 +119,7 @@ pub fn strip(ext: &str, bytes: &[u8]) -> Outcome {
         Some(Format::Jpeg) => jpeg::strip(bytes),
         Some(Format::Png) => png::strip(bytes),
         Some(Format::Webp) => webp::strip(bytes),
+        Some(Format::Ico) => ico::strip(bytes),
         None => match Format::of_extension(ext) {
             Some(_) => None,
             // A GIF or AVIF: not walked here; refused if it has metadata.
