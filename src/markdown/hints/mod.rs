@@ -262,6 +262,9 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         }
         return Some(case_hint(from, real, suffix));
     }
+    if let Some(h) = only_language_versions(site, from, path) {
+        return Some(h);
+    }
     // An old site's address of a page (`../protection/informed-consent/`,
     // `/en/referral-pathways.html`): the page's own file, wherever it is.
     let last = key.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
@@ -281,6 +284,40 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         );
     }
     None
+}
+
+/// `flow.svg` missing where its language versions are (`flow.en.svg`,
+/// `flow.fr.svg`): a page shows its language's version of the file it
+/// links to, so the one file every other language falls back on must be
+/// there under the plain name.
+fn only_language_versions(site: &Site, from: &Path, path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, ext) = name.rsplit_once('.')?;
+    let versions: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| format!("{stem}.{}.{ext}", l.code))
+        .filter(|v| site.asset_by_source.contains_key(&path.with_file_name(v)))
+        .collect();
+    let default = format!("{stem}.{}.{ext}", site.config.default_language);
+    let first = versions
+        .iter()
+        .find(|v| **v == default)
+        .or(versions.first())?;
+    let key = path
+        .with_file_name(first)
+        .to_string_lossy()
+        .replace('\\', "/");
+    Some(format!(
+        "there is no `{name}`, only its language versions ({}): a page shows the version in its language, and `{name}` where there is none; rename `{first}` to `{name}`, or link to `{}`",
+        versions
+            .iter()
+            .map(|v| format!("`{v}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        link_from(from, &key)
+    ))
 }
 
 /// A file that is there, but not as the link names it: `files/r#1.png`,
