@@ -154,3 +154,22 @@ fn an_image_with_only_language_versions_is_told_the_file_to_rename() {
     let hint = "  = hint: there is no `flow.svg`, only its language versions (`flow.en.svg`, `flow.fr.svg`): a page shows the version in its language, and `flow.svg` where there is none; rename `flow.en.svg` to `flow.svg`, or link to `flow.en.svg`";
     assert!(o.stderr.lines().any(|l| l == hint), "{}", o.stderr);
 }
+
+/// `pt-br` in site.yaml and files named `.pt-BR.md`, as the README writes
+/// the code: each file was told to be renamed to the site's spelling, with
+/// no word that site.yaml's one line is the other way out.
+#[test]
+fn a_code_in_another_case_than_bcp_47s_points_at_site_yaml_too() {
+    let s = Site::fixture("basic");
+    let yaml = s.read("site.yaml").replace("code: fr,", "code: pt-br,");
+    s.write("site.yaml", yaml);
+    for f in ["01-intro", "index"] {
+        let fr = s.read(&format!("guidance/handbook/{f}.fr.md"));
+        s.remove(&format!("guidance/handbook/{f}.fr.md"));
+        s.write(&format!("guidance/handbook/{f}.pt-BR.md"), fr);
+    }
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let hint = "  = hint: rename the file `01-intro.pt-br.md`, or write the language `pt-BR` in site.yaml, as BCP 47 writes it (then every file of it is named `.pt-BR.md`)";
+    assert!(o.stderr.lines().any(|l| l == hint), "{}", o.stderr);
+}

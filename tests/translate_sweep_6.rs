@@ -79,5 +79,5 @@ fn an_html_tables_text_goes_to_translators_and_comes_back() {
         "{table}"
     );
     let o = site.run(&["status"]);
-    assert!(o.stdout.contains("1 up to date"), "{}", o.stdout);
+    assert!(o.stdout.contains(" 1 page: 1 up to date"), "{}", o.stdout);
 }

@@ -83,7 +83,19 @@ pub fn suffix_hint(base: &str, config: &Config) -> String {
             .languages
             .iter()
             .find(|l| l.code.eq_ignore_ascii_case(suffix))?;
-        Some(format!("rename the file `{stem}.{}.md`", l.code))
+        // The file has BCP 47's case (`pt-BR`, `en`) and site.yaml not
+        // (`pt-br`, `EN`): the fix may be site.yaml's one line.
+        let standard = icu_locale_core::LanguageIdentifier::try_from_str(&l.code)
+            .map(|t| t.to_string())
+            .ok()
+            .filter(|t| t == suffix && *t != l.code);
+        Some(match standard {
+            Some(t) => format!(
+                "rename the file `{stem}.{}.md`, or write the language `{t}` in site.yaml, as BCP 47 writes it (then every file of it is named `.{t}.md`)",
+                l.code
+            ),
+            None => format!("rename the file `{stem}.{}.md`", l.code),
+        })
     });
     // `fr-FR`, `pt_BR`: a regional form of a language the site has.
     let regional = || {

@@ -26,9 +26,10 @@ pub(super) fn text(r: &Report) -> String {
             }
             let _ = writeln!(
                 out,
-                "  {:<32} {:>3} pages: {}",
+                "  {:<32} {:>3} {}: {}",
                 p.publication,
                 c.total,
+                if c.total == 1 { "page" } else { "pages" },
                 parts.join(", ")
             );
         }
