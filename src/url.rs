@@ -9,9 +9,6 @@ pub fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
-/// Percent-encodes what a URL path cannot hold as is. Letters of any
-/// script stay readable (`ar/دليل.html`), which `percent-encoding`'s sets
-/// cannot express: they work on bytes.
 /// Whether a link's fragment means the top of its page, as browsers read
 /// it when no element has that id: `#` alone, or `#top` in any case
 /// (HTML's "indicated part of the document"). "Back to top" links are
@@ -20,6 +17,9 @@ pub fn is_top(fragment: &str) -> bool {
     fragment.is_empty() || fragment.eq_ignore_ascii_case("top")
 }
 
+/// Percent-encodes what a URL path cannot hold as is. Letters of any
+/// script stay readable (`ar/دليل.html`), which `percent-encoding`'s sets
+/// cannot express: they work on bytes.
 pub fn encode_path(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -44,6 +44,24 @@ pub fn encode_path(s: &str) -> String {
                     | '@'
             )
         {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// [`encode_path`], with letters outside ASCII percent-encoded too: the
+/// sitemap protocol asks for addresses so escaped (RFC 3986), which search
+/// engines read back as the same page.
+pub fn encode_path_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in encode_path(s).chars() {
+        if c.is_ascii() {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];

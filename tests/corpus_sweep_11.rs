@@ -173,3 +173,37 @@ fn a_code_in_another_case_than_bcp_47s_points_at_site_yaml_too() {
     let hint = "  = hint: rename the file `01-intro.pt-br.md`, or write the language `pt-BR` in site.yaml, as BCP 47 writes it (then every file of it is named `.pt-BR.md`)";
     assert!(o.stderr.lines().any(|l| l == hint), "{}", o.stderr);
 }
+
+/// The sitemap protocol asks for addresses escaped as RFC 3986 writes
+/// them; a page named in Arabic or Hindi was listed with its letters as
+/// they are. Every address is now ASCII, and reads back as the page.
+#[test]
+fn the_sitemap_lists_addresses_percent_encoded() {
+    let s = Site::fixture("basic");
+    let yaml = s.read("site.yaml");
+    s.write(
+        "site.yaml",
+        format!("{yaml}base_url: https://example.org/g/\n"),
+    );
+    s.write(
+        "guidance/handbook/04-स्वास्थ्य.en.md",
+        "---\ntitle: Health\n---\n\nText.\n",
+    );
+    s.build_ok();
+    let xml = s.read("public/sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.iter().all(|l| l.is_ascii()), "{locs:?}");
+    let health = locs
+        .iter()
+        .find(|l| common::decode(l).ends_with("/en/handbook/स्वास्थ्य.html"))
+        .unwrap_or_else(|| panic!("{locs:?}"));
+    assert!(
+        health.starts_with("https://example.org/g/en/handbook/%E0%A4"),
+        "{health}"
+    );
+}

@@ -4,7 +4,8 @@
 
 use crate::config::LangId;
 use crate::content::model::Site;
-use crate::markdown::{escape, links::encode_path};
+use crate::markdown::escape;
+use crate::url::encode_path_ascii;
 use std::fmt::Write as _;
 
 pub fn sitemap(site: &Site) -> Option<String> {
@@ -13,7 +14,7 @@ pub fn sitemap(site: &Site) -> Option<String> {
     let url = |lang: LangId, path: &str| {
         escape(&format!(
             "{base}{}",
-            encode_path(&format!("{}/{path}", langs[lang].code))
+            encode_path_ascii(&format!("{}/{path}", langs[lang].code))
         ))
     };
     let mut out = String::from(
