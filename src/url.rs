@@ -46,10 +46,7 @@ pub fn encode_path(s: &str) -> String {
         {
             out.push(c);
         } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+            push_percent(&mut out, c);
         }
     }
     out
@@ -64,13 +61,18 @@ pub fn encode_path_ascii(s: &str) -> String {
         if c.is_ascii() {
             out.push(c);
         } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+            push_percent(&mut out, c);
         }
     }
     out
+}
+
+/// `c` as percent-encoded UTF-8 bytes.
+fn push_percent(out: &mut String, c: char) {
+    let mut buf = [0u8; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        out.push_str(&format!("%{b:02X}"));
+    }
 }
 
 /// The relative URL from the page at `from` to `to`, both paths inside the
