@@ -229,6 +229,13 @@ pub fn canonical(tag: &LanguageIdentifier) -> LanguageIdentifier {
 /// subtag when it is not a language tag. Search's rules and stemmers go by
 /// it.
 pub fn primary_language(code: &str) -> String {
+    // Two letters (nearly every site's codes) need no look-up: search asks
+    // this of every page. (Deprecated ones, `iw` for `he`, have no search
+    // rules either way.)
+    let first = code.split(['-', '_']).next().unwrap_or("");
+    if first.len() == 2 {
+        return first.to_ascii_lowercase();
+    }
     match code.replace('_', "-").parse::<LanguageIdentifier>() {
         Ok(tag) => canonical(&tag).language.to_string(),
         Err(_) => code
@@ -280,6 +287,21 @@ pub fn lang_attrs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_goes_by_the_language_a_code_stands_for() {
+        for (code, primary) in [
+            ("fr-CA", "fr"),
+            ("EN", "en"),
+            ("sw_KE", "sw"),
+            ("ara", "ar"),
+            ("arb", "ar"),
+            ("prs", "fa"),
+            ("fil", "fil"),
+        ] {
+            assert_eq!(primary_language(code), primary, "{code}");
+        }
+    }
 
     #[test]
     fn directions_come_from_script() {
