@@ -406,22 +406,26 @@ impl Walk<'_> {
     }
 }
 
-/// Whether an HTML block has text for readers outside its tags (not a
-/// comment, nor preformatted text, whose spaces a translator's tool would
-/// not keep).
+/// Whether an HTML block has text for readers outside its tags and
+/// entities (`<p>&nbsp;</p>` has none; nor has a comment, and preformatted
+/// text is left as it is: a translator's tool would not keep its spaces).
 fn html_has_text(block: &str) -> bool {
     let t = block.trim_start();
     if t.starts_with("<!--") || t.to_ascii_lowercase().contains("<pre") {
         return false;
     }
-    let mut in_tag = false;
+    let mut inside: Option<char> = None;
     block.chars().any(|c| {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
+        match (inside, c) {
+            (None, '<') => inside = Some('>'),
+            (None, '&') => inside = Some(';'),
+            (Some(end), _) if c == end || (end == ';' && !c.is_alphanumeric() && c != '#') => {
+                inside = None;
+                return false;
+            }
             _ => {}
         }
-        !in_tag && c.is_alphabetic()
+        inside.is_none() && c.is_alphabetic()
     })
 }
 
@@ -444,6 +448,22 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_html_block_is_text_when_readers_see_words_in_it() {
+        assert!(html_has_text(
+            "<table><tr><td>Health clinic</td></tr></table>"
+        ));
+        assert!(html_has_text("<p>&nbsp;AT&T&#160;x</p>"));
+        for none in [
+            "<p>&nbsp;</p>",
+            "<div align=\"center\"><br>&#160;&amp;</div>",
+            "<!-- reviewed in May -->",
+            "<pre>keep   this</pre>",
+        ] {
+            assert!(!html_has_text(none), "{none}");
+        }
+    }
 
     fn keys(md: &str) -> Vec<(String, Kind, String)> {
         body(md, 0)

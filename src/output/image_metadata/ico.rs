@@ -22,6 +22,10 @@ pub(super) fn strip(d: &[u8]) -> Option<Clean> {
     let table = 6 + 16 * count;
     let mut images: Vec<(&[u8], Vec<u8>)> = Vec::with_capacity(count);
     let mut location = false;
+    // Entries may point at the same bytes: all of them together may not
+    // hold more than the file, or 65,535 entries over one large picture
+    // would be laid out (and walked) 65,535 times.
+    let mut total = 0usize;
     for n in 0..count {
         let entry = d.get(6 + 16 * n..6 + 16 * (n + 1))?;
         let size = u32::from_le_bytes(entry[8..12].try_into().ok()?) as usize;
@@ -30,6 +34,10 @@ pub(super) fn strip(d: &[u8]) -> Option<Clean> {
             return None;
         }
         let image = d.get(offset..offset.checked_add(size)?)?;
+        total += size;
+        if total > d.len() {
+            return None;
+        }
         let bytes = if image.starts_with(&png::SIGNATURE) {
             let clean = png::strip(image)?;
             location |= clean.location;
@@ -68,7 +76,7 @@ mod tests {
     use super::*;
 
     /// An icon of the given pictures, laid out as Windows writes one.
-    pub(crate) fn icon(images: &[&[u8]]) -> Vec<u8> {
+    fn icon(images: &[&[u8]]) -> Vec<u8> {
         let mut out = vec![0, 0, 1, 0];
         out.extend_from_slice(&(images.len() as u16).to_le_bytes());
         let mut offset = 6 + 16 * images.len();
@@ -114,6 +122,31 @@ mod tests {
         assert_eq!(strip_any("ico", &bytes), Outcome::Unchanged);
         // Named otherwise, it is still known by its bytes.
         assert!(matches!(strip_any("txt", &ico), Outcome::Stripped { .. }));
+    }
+
+    /// Many entries over the same picture (hostile: the layout would grow
+    /// with their number) are not walked, and the file is not published
+    /// as it is when it shows metadata.
+    #[test]
+    fn entries_holding_more_than_the_file_are_not_walked() {
+        let image = bitmap();
+        let mut ico = icon(&[&image]);
+        let entry = ico[6..22].to_vec();
+        ico[4..6].copy_from_slice(&3u16.to_le_bytes());
+        // Three entries, all over the one picture: move it past the table.
+        let body = ico.split_off(22);
+        for _ in 0..2 {
+            ico.extend_from_slice(&entry);
+        }
+        let start = ico.len() as u32;
+        for n in 0..3 {
+            ico[6 + 16 * n + 12..6 + 16 * n + 16].copy_from_slice(&start.to_le_bytes());
+        }
+        ico.extend_from_slice(&body);
+        assert!(strip(&ico).is_none());
+        // One entry over it is walked.
+        ico[4..6].copy_from_slice(&1u16.to_le_bytes());
+        assert!(strip(&ico).is_some());
     }
 
     #[test]
