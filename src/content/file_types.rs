@@ -102,8 +102,34 @@ fn active_reason(ext: &str) -> Option<&'static str> {
 /// domain (`CNAME`) and its switch that stops Jekyll (`.nojekyll`). Plain
 /// text, nothing runs; published from `static/` like a document.
 pub fn is_host_file(name: &str) -> bool {
-    matches!(name, "CNAME" | ".nojekyll")
+    matches!(name, "CNAME" | ".nojekyll" | ".domains")
 }
+
+/// A host's settings file, what it is: read by the web server, never a
+/// page's. Not published, because fieldguide cannot check what it tells the
+/// server to do (headers that load from other sites, redirects or proxies to
+/// them), and readers' safety rests on pages fetching nothing from
+/// elsewhere.
+pub fn host_settings(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "_headers" => "Netlify's and Cloudflare Pages' header rules",
+        "_redirects" => "Netlify's and Cloudflare Pages' redirect rules",
+        ".htaccess" => "Apache's settings",
+        ".user.ini" => "PHP's settings",
+        "web.config" => "IIS's settings",
+        "netlify.toml" => "Netlify's settings",
+        "vercel.json" => "Vercel's settings",
+        "staticwebapp.config.json" => "Azure Static Web Apps' settings",
+        "firebase.json" => "Firebase Hosting's settings",
+        _ => return None,
+    })
+}
+
+/// The way out for a host's settings file, for the message that leaves it
+/// out.
+pub const HOST_SETTINGS_HINT: &str = "set headers and redirects in the host's own settings: \
+     every page carries its Content-Security-Policy itself, and `aliases:` in a page's \
+     front matter keeps an old address working";
 
 /// What `name` (a file name, or a path: its last part counts) is.
 pub fn classify(name: &str) -> FileType {
@@ -151,7 +177,13 @@ pub fn extension(name: &str) -> Option<String> {
 /// `None` for the types that are published (SVG after sanitising) and for
 /// leftovers, which are skipped without an error.
 pub fn refusal(name: &str) -> Option<String> {
-    let ext = extension(name.rsplit(['/', '\\']).next().unwrap_or(name));
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if let Some(what) = host_settings(last) {
+        return Some(format!(
+            "it is {what}, which a host reads: fieldguide does not publish a host's settings"
+        ));
+    }
+    let ext = extension(last);
     match (classify(name), ext) {
         (FileType::Active, Some(ext)) => Some(format!(
             "a .{ext} file {}",

@@ -42,6 +42,9 @@ pub fn walk(
     let mut out = Vec::new();
     // As in `guidance/`, a folder whose name is not UTF-8 is not entered.
     let mut not_unicode = Vec::new();
+    // A host's hidden settings file is left out like any hidden file, but
+    // said: whoever put `.htaccess` there expects the server to read it.
+    let mut settings = Vec::new();
     let walker = walkdir::WalkDir::new(dir.path())
         .follow_links(false)
         .follow_root_links(false)
@@ -53,9 +56,15 @@ pub fn walk(
                 not_unicode.push(e.path().to_path_buf());
                 return false;
             }
-            e.depth() == 0
+            let kept = e.depth() == 0
                 || (e.depth() == 1 && name.is_some_and(kept_at_top))
-                || !name.is_some_and(super::names::ignored)
+                || !name.is_some_and(super::names::ignored);
+            if !kept && !e.file_type().is_dir() {
+                if let Some(what) = name.and_then(super::file_types::host_settings) {
+                    settings.push((e.path().to_path_buf(), what));
+                }
+            }
+            kept
         });
     for entry in walker {
         let entry = match entry {
@@ -110,6 +119,16 @@ pub fn walk(
             continue;
         }
         out.push((crate::slug::nfc(&disk).into_owned(), rel.to_path_buf()));
+    }
+    for (file, what) in settings {
+        let rel = file.strip_prefix(dir.path()).unwrap_or(&file);
+        let msg = format!(
+            "not published: it is {what}, which a host reads, and hidden files are left out"
+        );
+        diags.push(
+            Diagnostic::warning(shown.join(STATIC_DIR).join(rel), 0, 0, msg)
+                .with_hint(super::file_types::HOST_SETTINGS_HINT),
+        );
     }
     for folder in not_unicode {
         let rel = folder.strip_prefix(dir.path()).unwrap_or(&folder);

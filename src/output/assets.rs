@@ -343,10 +343,19 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     // the author can act on; `static/` is published whole, so its file is
     // named here.
     if !rules.linked {
-        diags.push(
-            Diagnostic::error(path, 0, 0, format!("not published: {why}"))
-                .with_hint("remove it from its static/ folder, or publish a PDF or an image instead; only if every author is trusted, `allow_raw_html: true` in site.yaml publishes any type"),
-        );
+        // A host's settings file is safe left out: said, but not an error.
+        let settings = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(file_types::host_settings);
+        let msg = format!("not published: {why}");
+        diags.push(match settings {
+            Some(_) => Diagnostic::warning(path, 0, 0, msg).with_hint(format!(
+                "{}; or remove it from its static/ folder",
+                file_types::HOST_SETTINGS_HINT
+            )),
+            None => Diagnostic::error(path, 0, 0, msg).with_hint("remove it from its static/ folder, or publish a PDF or an image instead; only if every author is trusted, `allow_raw_html: true` in site.yaml publishes any type"),
+        });
     }
     None
 }
