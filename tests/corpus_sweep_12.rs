@@ -16,15 +16,24 @@ use common::Site;
 fn a_hosts_settings_are_named_and_left_out() {
     let s = Site::signs_with("Signs.\n");
     s.write("static/_headers", "/*\n  X-Frame-Options: DENY\n");
-    s.write("static/_redirects", "/old/* https://elsewhere.example/:splat 200\n");
+    s.write(
+        "static/_redirects",
+        "/old/* https://elsewhere.example/:splat 200\n",
+    );
     s.write("static/.htaccess", "Options -Indexes\n");
     s.write("static/docs/.htaccess", "Deny from all\n");
     s.write("static/.domains", "guide.example.org\n");
     s.write("static/.gitkeep", "");
     let o = s.build_ok();
     for (file, what) in [
-        ("static/_headers", "Netlify's and Cloudflare Pages' header rules"),
-        ("static/_redirects", "Netlify's and Cloudflare Pages' redirect rules"),
+        (
+            "static/_headers",
+            "Netlify's and Cloudflare Pages' header rules",
+        ),
+        (
+            "static/_redirects",
+            "Netlify's and Cloudflare Pages' redirect rules",
+        ),
     ] {
         let line = format!(
             "{file}: warning: not published: it is {what}, which a host reads: fieldguide does not publish a host's settings"
@@ -46,7 +55,13 @@ fn a_hosts_settings_are_named_and_left_out() {
     // A folder keeper is no setting: nothing said about it.
     assert!(!o.stderr.contains(".gitkeep"), "{}", o.stderr);
     let out = s.out();
-    for gone in ["_headers", "_redirects", ".htaccess", "docs/.htaccess", ".gitkeep"] {
+    for gone in [
+        "_headers",
+        "_redirects",
+        ".htaccess",
+        "docs/.htaccess",
+        ".gitkeep",
+    ] {
         assert!(!out.join(gone).exists(), "{gone} was published");
     }
     assert_eq!(s.read("public/.domains"), "guide.example.org\n");

@@ -171,17 +171,40 @@ fn made_by_a_build(dst: &Path) -> bool {
         return false;
     }
     let manifest = super::manifest::Manifest::parse(&String::from_utf8_lossy(&bytes));
-    // Among the first files still there (some may have been edited since).
-    manifest
-        .files
-        .iter()
-        .filter_map(|(path, hash)| {
-            let (d, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
-            let (found, _) = dir.sub(d).and_then(|d| d.hash(name)).ok()?;
-            Some(found == (*hash)?)
+    // A file it lists still holds the bytes it records: any one will do
+    // (some may have been edited since, or replaced by a commit that was
+    // killed halfway; the first one usually answers).
+    let listed = manifest.files.iter().any(|(path, hash)| {
+        let (d, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
+        hash.is_some_and(|h| {
+            dir.sub(d)
+                .and_then(|d| d.hash(name))
+                .is_ok_and(|(found, _)| found == h)
         })
-        .take(16)
-        .any(|same| same)
+    });
+    listed || set_aside_by_a_commit(&dir, &manifest)
+}
+
+/// A build killed while it moved its files into place (SIGKILL, the power
+/// cut) may have replaced every file its manifest lists before writing
+/// the new manifest; the files it replaced are then in its staging folder,
+/// set aside as `b0`, `b1`, ... One of them with bytes the manifest
+/// records shows the folder is a build's. Without this, the folder of a
+/// killed build was refused as not fieldguide's, for good.
+fn set_aside_by_a_commit(
+    dir: &crate::no_follow::Dir,
+    manifest: &super::manifest::Manifest,
+) -> bool {
+    let Ok(staging) = dir.sub(super::write::STAGING) else {
+        return false;
+    };
+    let recorded: std::collections::HashSet<&super::manifest::Hash> =
+        manifest.files.values().flatten().collect();
+    (0..16).any(|b| {
+        staging
+            .hash(&format!("b{b}"))
+            .is_ok_and(|(found, _)| recorded.contains(&found))
+    })
 }
 
 #[cfg(test)]

@@ -69,6 +69,10 @@ pub struct Writer {
     /// The site zip's path and the secret its hash is recorded with (see
     /// `manifest::zip_seal`).
     pub(super) zip_seal: Option<(String, Hash)>,
+    /// Signals held back while the commit moves files; a field, so it is
+    /// dropped after `drop` has removed the staging folder.
+    #[cfg(unix)]
+    pub(super) hold: Option<super::commit::Hold>,
 }
 
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -209,6 +213,8 @@ impl Writer {
             created,
             committed: false,
             zip_seal: None,
+            #[cfg(unix)]
+            hold: None,
         })
     }
 

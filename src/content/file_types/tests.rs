@@ -249,12 +249,18 @@ fn portable_keys_collide_like_file_systems() {
 fn a_hosts_settings_are_said_to_be_so_wherever_they_sit() {
     for (name, what) in [
         ("_headers", "Netlify's and Cloudflare Pages' header rules"),
-        ("static/_redirects", "Netlify's and Cloudflare Pages' redirect rules"),
+        (
+            "static/_redirects",
+            "Netlify's and Cloudflare Pages' redirect rules",
+        ),
         ("web.config", "IIS's settings"),
         ("a/vercel.json", "Vercel's settings"),
     ] {
         let why = refusal(name).unwrap();
-        assert!(why.starts_with(&format!("it is {what}, which a host reads")), "{name}: {why}");
+        assert!(
+            why.starts_with(&format!("it is {what}, which a host reads")),
+            "{name}: {why}"
+        );
     }
     // The host files fieldguide does publish: names only, nothing runs.
     for name in ["CNAME", ".nojekyll", ".domains"] {

@@ -10,6 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
+#[cfg(unix)]
+mod signals;
+#[cfg(unix)]
+pub(super) use signals::Hold;
 mod stale;
 
 impl Writer {
@@ -33,6 +37,11 @@ impl Writer {
         printed: &Printed,
         seal: Option<(&Hash, &str)>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
+        // Until the staging folder is gone (`Writer`'s drop), after this.
+        #[cfg(unix)]
+        {
+            self.hold = Some(signals::Hold::new());
+        }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut tx = Transaction::new(&self);
         match tx.run(&files, printed, seal) {

@@ -1,0 +1,105 @@
+//! Ctrl-C (SIGINT), SIGTERM (a CI job's time limit) and SIGHUP (a closed
+//! terminal) wait while a commit moves files into place: a build stopped
+//! halfway through would leave the output half old, half new. Each is
+//! raised again, with the action it had, once the commit is done or undone
+//! and the staging folder is gone (a few hundred milliseconds at 30,000
+//! files). SIGKILL cannot wait: the next build takes the half-moved output
+//! for its own (`guard::made_by_a_build`) and makes it whole.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+const HELD_SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+
+/// The signal that came while a commit ran (0: none). A signal handler may
+/// only touch atomics, so this one is process-wide, as signals are.
+static PENDING: AtomicI32 = AtomicI32::new(0);
+
+/// How many commits run at once (tests run several), and the actions to
+/// put back when the last one ends.
+static HOLDERS: Mutex<(usize, Vec<libc::sigaction>)> = Mutex::new((0, Vec::new()));
+
+extern "C" fn note(sig: libc::c_int) {
+    PENDING.store(sig, Ordering::SeqCst);
+}
+
+/// Holds the signals back while it lives.
+pub struct Hold(());
+
+impl Hold {
+    pub fn new() -> Hold {
+        let mut holders = HOLDERS.lock().unwrap_or_else(|e| e.into_inner());
+        if holders.0 == 0 {
+            holders.1 = HELD_SIGNALS.iter().map(|&sig| install(sig)).collect();
+        }
+        holders.0 += 1;
+        Hold(())
+    }
+}
+
+/// Sets `note` as the action for `sig`; returns the action it had.
+fn install(sig: libc::c_int) -> libc::sigaction {
+    // SAFETY: sigaction with zeroed structs filled in as POSIX asks; the
+    // handler only stores into an atomic, which is async-signal-safe.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = note as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::sigemptyset(&mut action.sa_mask);
+        action.sa_flags = libc::SA_RESTART;
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(sig, &action, &mut old);
+        old
+    }
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let mut holders = HOLDERS.lock().unwrap_or_else(|e| e.into_inner());
+        holders.0 -= 1;
+        if holders.0 > 0 {
+            return;
+        }
+        for (&sig, old) in HELD_SIGNALS.iter().zip(&holders.1) {
+            // SAFETY: puts back the action sigaction returned for it.
+            unsafe {
+                libc::sigaction(sig, old, std::ptr::null_mut());
+            }
+        }
+        drop(holders);
+        let sig = PENDING.swap(0, Ordering::SeqCst);
+        if sig != 0 {
+            // SAFETY: raises a signal at this process, which now acts on it
+            // as it would have when it came (ends it, by default).
+            unsafe {
+                libc::raise(sig);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A signal that comes while a commit holds them is not acted on then,
+    /// and the actions there were come back after. (Raising it again at the
+    /// end would end the test process: that part is `tests/exact_output.rs`.)
+    #[test]
+    fn a_signal_waits_while_held_and_actions_come_back() {
+        // SIGHUP ignored for this test process, so its raise at the end is
+        // harmless; the other tests do not use it.
+        // SAFETY: sets one signal's action to "ignore".
+        let before = unsafe { libc::signal(libc::SIGHUP, libc::SIG_IGN) };
+        let hold = Hold::new();
+        // SAFETY: raises a signal at this process; its action is `note`.
+        unsafe {
+            libc::raise(libc::SIGHUP);
+        }
+        assert_eq!(PENDING.load(Ordering::SeqCst), libc::SIGHUP);
+        drop(hold);
+        assert_eq!(PENDING.load(Ordering::SeqCst), 0);
+        // SAFETY: reads the action, then puts back the one before the test.
+        let now = unsafe { libc::signal(libc::SIGHUP, before) };
+        assert_eq!(now, libc::SIG_IGN);
+    }
+}
