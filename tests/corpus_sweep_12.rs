@@ -66,3 +66,42 @@ fn a_hosts_settings_are_named_and_left_out() {
     }
     assert_eq!(s.read("public/.domains"), "guide.example.org\n");
 }
+
+/// Crowdin, Transifex and gettext name a region's translation `pt_BR`. On a
+/// site with `pt-BR`, `01-consent.pt_BR.md` was published as an extra page
+/// in every language, marked as English, with no word but an unrelated
+/// "same order"; only the language's first part (`pt`) was looked for.
+#[test]
+fn a_region_written_with_an_underscore_is_told_the_translations_name() {
+    let s = Site::fixture("basic");
+    let yaml = s.read("site.yaml");
+    s.write(
+        "site.yaml",
+        yaml.replace("  - { code: ar, name: العربية }", "  - { code: pt-BR, name: Português }"),
+    );
+    s.remove("guidance/handbook/01-intro.ar.md");
+    s.remove("guidance/handbook/index.ar.md");
+    s.write(
+        "guidance/handbook/01-intro.pt_BR.md",
+        "---\ntitle: Introdução\n---\n\nBem-vindo.\n",
+    );
+    s.write(
+        "guidance/handbook/02-signs_PT-BR.md",
+        "---\ntitle: Sinais\n---\n\nMedo.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = common::message_at(&o.stderr, "guidance/handbook/01-intro.pt_BR.md");
+    assert_eq!(
+        line,
+        "guidance/handbook/01-intro.pt_BR.md: warning: `.pt_BR` at the end of this file's name looks like the language `pt-BR`, but the file is published as a page of its own, in every language, not as the `pt-BR` version of `01-intro`"
+    );
+    assert_eq!(
+        hint,
+        "a translation has its language just before `.md`: rename it `01-intro.pt-BR.md`, and it is published as the `pt-BR` version of `01-intro`"
+    );
+    let (_, hint) = common::message_at(&o.stderr, "guidance/handbook/02-signs_PT-BR.md");
+    assert_eq!(
+        hint,
+        "a translation has its language just before `.md`: rename it `02-signs.pt-BR.md`, and it is published as the `pt-BR` version of `02-signs`"
+    );
+}

@@ -85,7 +85,10 @@ fn assert_same(out: &Path, clean: &std::collections::BTreeMap<String, Vec<u8>>, 
         .filter(|k| clean.get(*k) != got.get(*k))
         .take(5)
         .collect();
-    assert!(differ.is_empty(), "{what}: differs from a clean build at {differ:?}");
+    assert!(
+        differ.is_empty(),
+        "{what}: differs from a clean build at {differ:?}"
+    );
 }
 
 #[test]
@@ -98,7 +101,11 @@ fn ctrl_c_and_sigterm_wait_for_the_commit() {
         let stopped = interrupt_commit(&s, signal);
         // Stopped or not, the commit finished: every file is the new one,
         // and nothing of the build is left behind.
-        assert_same(&s.out(), &clean, &format!("signal {signal}, stopped: {stopped}"));
+        assert_same(
+            &s.out(),
+            &clean,
+            &format!("signal {signal}, stopped: {stopped}"),
+        );
         assert!(!s.out().join(".fieldguide-staging").exists());
         // And its manifest is the finished one: the next build finds
         // nothing to do.
@@ -152,9 +159,16 @@ fn a_commit_killed_before_its_manifest_leaves_a_folder_the_next_build_takes() {
     let other = s.path().join("other");
     std::fs::create_dir_all(other.join(".fieldguide-staging")).unwrap();
     std::fs::write(other.join("notes.txt"), "mine").unwrap();
-    std::fs::write(other.join(".fieldguide-output"), "# Written by fieldguide\nnotes.txt 00\n").unwrap();
+    std::fs::write(
+        other.join(".fieldguide-output"),
+        "# Written by fieldguide\nnotes.txt 00\n",
+    )
+    .unwrap();
     std::fs::write(other.join(".fieldguide-staging/b0"), "mine").unwrap();
     let o = s.run(&["build", "-q", "--out", other.to_str().unwrap()]);
     assert_eq!(o.code, 1, "{}", o.stderr);
-    assert_eq!(std::fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+        "mine"
+    );
 }

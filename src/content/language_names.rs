@@ -55,8 +55,10 @@ fn split<'a>(site: &'a Site, stem: &'a str) -> Option<(&'a str, &'a str)> {
         Some(l.code.as_str())
     };
     // `.fr_CA`, as gettext writes a region, which is no language suffix.
+    // A site language with a region (`pt-BR`) is the whole suffix, as
+    // Crowdin and Weblate write it (`.pt_BR`).
     if let Some((before, suffix)) = stem.rsplit_once('.')
-        && let Some(code) = suffix.split(['-', '_']).next().and_then(lang)
+        && let Some(code) = lang(suffix).or_else(|| suffix.split(['-', '_']).next().and_then(lang))
         && !before.is_empty()
     {
         return Some((before, code));
@@ -67,7 +69,18 @@ fn split<'a>(site: &'a Site, stem: &'a str) -> Option<(&'a str, &'a str)> {
             (&s[..open], &s[open + 1..])
         }
         None => {
-            let at = stem.rfind(SEPARATORS)?;
+            // The longest of the last three parts that is a site language:
+            // `_PT-BR` for `pt-BR`, `-AR` for `ar`.
+            let cuts: Vec<usize> = stem
+                .rmatch_indices(SEPARATORS)
+                .map(|(i, _)| i)
+                .take(3)
+                .collect();
+            let at = cuts
+                .iter()
+                .rev()
+                .copied()
+                .find(|&at| lang(&stem[at + 1..]).is_some())?;
             (&stem[..at + 1], &stem[at + 1..])
         }
     };
