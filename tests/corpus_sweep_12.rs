@@ -77,7 +77,10 @@ fn a_region_written_with_an_underscore_is_told_the_translations_name() {
     let yaml = s.read("site.yaml");
     s.write(
         "site.yaml",
-        yaml.replace("  - { code: ar, name: العربية }", "  - { code: pt-BR, name: Português }"),
+        yaml.replace(
+            "  - { code: ar, name: العربية }",
+            "  - { code: pt-BR, name: Português }",
+        ),
     );
     s.remove("guidance/handbook/01-intro.ar.md");
     s.remove("guidance/handbook/index.ar.md");

@@ -193,10 +193,25 @@ fn flag(key: &str, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> bool 
         None => {
             diags.push(
                 at.error(v, format!("`{key}` must be true or false"))
-                    .with_hint(format!("{key}: true")),
+                    .with_hint(flag_hint(key, v.as_text())),
             );
             false
         }
+    }
+}
+
+/// The value the author meant: `no`, `off` and `0` were false in YAML 1.1
+/// (Hugo's and Jekyll's front matter), and `"false"` is false in quotes.
+fn flag_hint(key: &str, text: Option<&str>) -> String {
+    let meant = text.map(|t| t.trim().to_ascii_lowercase());
+    match meant.as_deref() {
+        Some(word @ ("no" | "n" | "off" | "0" | "false")) => {
+            format!("write `{key}: false`: `{word}` is read as text here, not as false")
+        }
+        Some(word @ ("yes" | "y" | "on" | "1" | "true")) => {
+            format!("write `{key}: true`: `{word}` is read as text here, not as true")
+        }
+        _ => format!("write `{key}: true` or `{key}: false`"),
     }
 }
 

@@ -465,3 +465,37 @@ fn a_known_key_in_capitals_is_read_unless_written_both_ways() {
         ["3:1: warning: unknown front-matter key `Title`"]
     );
 }
+
+#[test]
+fn a_flag_written_otherwise_is_told_the_value_it_meant() {
+    for (value, hint) in [
+        (
+            "no",
+            "write `draft: false`: `no` is read as text here, not as false",
+        ),
+        (
+            "Off",
+            "write `draft: false`: `off` is read as text here, not as false",
+        ),
+        (
+            "0",
+            "write `draft: false`: `0` is read as text here, not as false",
+        ),
+        (
+            "\"false\"",
+            "write `draft: false`: `false` is read as text here, not as false",
+        ),
+        (
+            "yes",
+            "write `draft: true`: `yes` is read as text here, not as true",
+        ),
+        ("maybe", "write `draft: true` or `draft: false`"),
+    ] {
+        let (_, d) = run(
+            &format!("---\ntitle: A\ndraft: {value}\n---\n"),
+            Role::Chapter,
+        );
+        assert_eq!(d.len(), 1, "{value}: {d:?}");
+        assert_eq!(d[0].hint.as_deref(), Some(hint), "{value}");
+    }
+}
