@@ -232,7 +232,8 @@ impl<'s> IndexBuilder<'s> {
                 group: groups[id as usize].as_deref(),
             })
             .collect();
-        let head = index::head(site, l, &entries);
+        let stop = super::stop::of_index(site, l, |words| own_words(&st.tokens, &terms, l, words));
+        let head = index::head(site, l, &entries, &stop);
         let mut written = head.len();
         out.write_all(head.as_bytes())?;
         drop(head);
@@ -483,4 +484,23 @@ pub(super) mod tests {
             assert_eq!(summary.pages, a.site.nodes.len());
         }
     }
+}
+
+/// Which of `words` (normalised) the pages of language `l` itself have.
+fn own_words(tokens: &[Token], terms: &[Option<String>], l: LangId, words: &[&str]) -> Vec<bool> {
+    let own = 1u64 << l.0.min(63);
+    let mut found = vec![false; words.len()];
+    if words.is_empty() {
+        return found;
+    }
+    let at: std::collections::HashMap<&str, usize> =
+        words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    for (t, term) in tokens.iter().zip(terms) {
+        if t.langs & own != 0
+            && let Some(&i) = term.as_deref().and_then(|term| at.get(term))
+        {
+            found[i] = true;
+        }
+    }
+    found
 }

@@ -93,7 +93,7 @@ fn push_lang(out: &mut String, attrs: Option<(&str, &str)>) {
 /// The file up to its pages: what comes before them, its vocabulary
 /// included. [`docs`] writes the pages after it, a few at a time, and
 /// [`TAIL`] ends the file: it is never held whole.
-pub(super) fn head(site: &Site, l: LangId, entries: &[Entry]) -> String {
+pub(super) fn head(site: &Site, l: LangId, entries: &[Entry], stop: &[&str]) -> String {
     let code = &site.config.languages[l].code;
     // Room for it all at once: growing would copy the vocabulary.
     let words = entries.iter().map(|e| e.text.len() * 2 + 16).sum::<usize>();
@@ -106,10 +106,7 @@ pub(super) fn head(site: &Site, l: LangId, entries: &[Entry]) -> String {
         js.push_str(",\"a\":1");
     }
     js.push_str(",\"r\":");
-    js.push_str(&super::affix::json(
-        super::affix::rules(code),
-        &super::stop::of_index(site, l),
-    ));
+    js.push_str(&super::affix::json(super::affix::rules(code), stop));
     js.push_str(",\"pubs\":[");
     for (i, &p) in site.publications.iter().enumerate() {
         if i > 0 {

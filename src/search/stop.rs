@@ -23,8 +23,11 @@ use crate::content::model::Site;
 /// The function words an index of language `l` leaves out: its own, and
 /// those of the languages of pages its tree shows untranslated (a reader
 /// of the French tree types `how to store case files` for an English page
-/// shown there).
-pub fn of_index(site: &Site, l: LangId) -> Vec<&'static str> {
+/// shown there), except the words its own pages have (`mine`): one French
+/// annex on an English site made `son` a function word of every English
+/// query, a Portuguese one `no`, and English pages made Vietnamese `mẹ`
+/// (mother, folded to `me`) and `an` (safe) ones.
+pub fn of_index(site: &Site, l: LangId, mine: impl Fn(&[&str]) -> Vec<bool>) -> Vec<&'static str> {
     let mut shown = vec![l];
     for node in &site.nodes {
         if let Some(d) = node.doc_for(l) {
@@ -34,14 +37,23 @@ pub fn of_index(site: &Site, l: LangId) -> Vec<&'static str> {
             }
         }
     }
-    let mut out: Vec<&'static str> = Vec::new();
-    for lang in shown {
+    let mut out: Vec<&'static str> = words(&site.config.languages[l].code).to_vec();
+    let mut others: Vec<&'static str> = Vec::new();
+    for &lang in &shown[1..] {
         for w in words(&site.config.languages[lang].code) {
-            if !out.contains(w) {
-                out.push(w);
+            if !out.contains(w) && !others.contains(w) {
+                others.push(w);
             }
         }
     }
+    let kept = mine(&others);
+    out.extend(
+        others
+            .iter()
+            .zip(kept)
+            .filter(|(_, own)| !own)
+            .map(|(w, _)| *w),
+    );
     out
 }
 
@@ -75,6 +87,10 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "where", "which", "why", "that", "this", "i", "you", "we", "they", "my", "your", "our",
             "their", "can", "should", "about", "into", "could", "would", "must", "have", "has",
             "did", "if", "there", "me", "whom",
+            // Pronouns and an auxiliary, typed in a question (`she was
+            // trafficked`): kept, `she` found the pages that have `shelter`
+            // and ranked them first (not `it`, `us`: IT, US).
+            "she", "he", "her", "his", "him", "its", "them", "been", "these", "those",
         ],
         "fr" => &[
             "le", "la", "les", "un", "une", "de", "des", "du", "au", "aux", "a", "et", "ou", "en",
@@ -86,6 +102,9 @@ pub fn words(code: &str) -> &'static [&'static str] {
             // Prepositions typed in a request (`orienter une victime vers un
             // foyer`), which would otherwise match most pages.
             "vers", "chez",
+            // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
+            // corrected to the `else` and `not` of English pages shown here.
+            "elles", "ont", "ete", "leur", "leurs", "ai", "avons", "avez", "suis", "sera", "avoir",
         ],
         "es" => &[
             "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a",
@@ -93,6 +112,8 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "son", "se", "su", "sus", "le", "les", "mi", "tu", "cual", "cuales", "quien",
             "quienes", "porque", "hay", "puedo", "puede", "pueden", "debo", "debe", "deben",
             "hacer", "yo", "me", "este", "esta", "estos", "estas", "tengo", "tiene",
+            // Pronouns and auxiliaries (`ella ha sido explotada`).
+            "ella", "ellas", "ellos", "ha", "han", "he", "hemos", "sido", "nos",
         ],
         "pt" => &[
             "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "ao",
@@ -100,6 +121,9 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "que", "como", "quando", "onde", "sao", "se", "seu", "sua", "qual", "quais", "quem",
             "porque", "posso", "pode", "podem", "devo", "deve", "devem", "fazer", "eu", "meu",
             "minha", "este", "esta", "tenho",
+            // Pronouns and auxiliaries (`eles têm medo`): kept, `eles` was
+            // corrected to the `else` of an English page shown here.
+            "ele", "ela", "eles", "elas", "tem", "foi", "ser", "ha",
         ],
         "ar" => ARABIC,
         "ha" => &[
