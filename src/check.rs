@@ -129,7 +129,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                         line,
                         col,
                         format!(
-                            "anchor `#{}` exists in the source but not in {target_file}",
+                            "anchor `#{}` exists in the source but not in `{target_file}`",
                             link.fragment
                         ),
                     )
@@ -148,7 +148,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                             "anchors are heading ids: use the heading's {#id} or its slug".into()
                         });
                     let message = format!(
-                        "link to a missing anchor `#{}` in {target_file}",
+                        "link to a missing anchor `#{}` in `{target_file}`",
                         link.fragment
                     );
                     let d = match site.config.broken_links {

@@ -31,7 +31,7 @@ fn every_finding_is_located_and_explained() {
         "guidance/handbook/02-signs.en.md:15:1: warning: duplicate id `physical-signs` on this page",
         "guidance/handbook/02-signs.en.md:17:5: warning: link to this same page in another language",
         // The French intro exists but its heading has another id.
-        "guidance/handbook/02-signs.fr.md:7:6: warning: anchor `#who-it-is-for` exists in the source but not in guidance/handbook/01-intro.fr.md",
+        "guidance/handbook/02-signs.fr.md:7:6: warning: anchor `#who-it-is-for` exists in the source but not in `guidance/handbook/01-intro.fr.md`",
     ] {
         assert!(e.lines().any(|l| l == line), "missing\n  {line}\nin:\n{e}");
     }

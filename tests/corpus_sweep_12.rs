@@ -108,3 +108,38 @@ fn a_region_written_with_an_underscore_is_told_the_translations_name() {
         "a translation has its language just before `.md`: rename it `02-signs.pt-BR.md`, and it is published as the `pt-BR` version of `02-signs`"
     );
 }
+
+/// Links to missing anchors were never grouped: the target's file was in
+/// the message unquoted, so each target page was a kind of its own, and
+/// 300 chapters linking to a missing anchor printed 300 warnings in full.
+/// They are now shown at their first 50 places and then counted, as links
+/// to missing pages are.
+#[test]
+fn links_to_missing_anchors_are_counted_after_their_first_places() {
+    let s = Site::fixture("basic");
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    for i in 0..60 {
+        s.write(
+            &format!("guidance/handbook/{:02}-c{i}.en.md", i + 10),
+            format!(
+                "---\ntitle: Chapter {i}\n---\n\nSee [the next steps]({:02}-c{}.en.md#next-steps).\n",
+                (i + 1) % 60 + 10,
+                (i + 1) % 60
+            ),
+        );
+    }
+    let o = s.build_ok();
+    let shown = o
+        .stderr
+        .matches("warning: link to a missing anchor `#next-steps` in `")
+        .count();
+    assert_eq!(shown, 50, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "warning: link to a missing anchor `…` in `…`; published as its text: 10 more places"
+        ),
+        "{}",
+        o.stderr
+    );
+}

@@ -433,7 +433,7 @@ fn an_anchor_of_another_languages_page_is_told_the_id_here() {
     let (line, hint) = message_at(&o.stderr, &format!("{page}:5:5"));
     assert!(
         line.contains(
-            "link to a missing anchor `#seguridad` in guidance/handbook/04-principles.en.md"
+            "link to a missing anchor `#seguridad` in `guidance/handbook/04-principles.en.md`"
         ),
         "{line}"
     );

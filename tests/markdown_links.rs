@@ -66,7 +66,7 @@ fn broken_links_fail_the_build_by_default() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     for line in [
         "guidance/handbook/02-signs.en.md:7:5: error: link to a missing page `04-removed.md`",
-        "guidance/handbook/02-signs.en.md:7:39: error: link to a missing anchor `#gone` in guidance/handbook/01-intro.en.md",
+        "guidance/handbook/02-signs.en.md:7:39: error: link to a missing anchor `#gone` in `guidance/handbook/01-intro.en.md`",
         "guidance/handbook/02-signs.en.md:9:1: error: missing image file `images/lost.png`",
         "guidance/handbook/02-signs.en.md:11:9: error: link to a missing anchor `#box` on this page",
     ] {
@@ -90,7 +90,7 @@ fn broken_links_as_warnings_are_published_as_text() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     for line in [
         "guidance/handbook/02-signs.en.md:7:5: warning: link to a missing page `04-removed.md`; published as its text",
-        "guidance/handbook/02-signs.en.md:7:39: warning: link to a missing anchor `#gone` in guidance/handbook/01-intro.en.md; published as its text",
+        "guidance/handbook/02-signs.en.md:7:39: warning: link to a missing anchor `#gone` in `guidance/handbook/01-intro.en.md`; published as its text",
         "guidance/handbook/02-signs.en.md:9:1: warning: missing image file `images/lost.png`; its description is shown in a box",
         "guidance/handbook/02-signs.en.md:11:9: warning: link to a missing anchor `#box` on this page; published as its text",
         "guidance/handbook/02-signs.fr.md:5:1: warning: missing image file `images/perdu.png`; its description is shown in a box",
@@ -158,7 +158,7 @@ fn heading_ids_are_the_ones_github_makes() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     has_line(
         &o.stderr,
-        "guidance/handbook/01-intro.en.md:7:5: error: link to a missing anchor `#numeros-d-urgence` in guidance/handbook/02-signs.en.md",
+        "guidance/handbook/01-intro.en.md:7:5: error: link to a missing anchor `#numeros-d-urgence` in `guidance/handbook/02-signs.en.md`",
     );
     assert!(
         o.stderr
@@ -374,7 +374,7 @@ fn link_definitions_that_are_text_are_reported_at_their_line() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     has_line(
         &o.stderr,
-        "guidance/handbook/02-signs.en.md:7:14: error: link to a missing anchor `#nope` in guidance/handbook/01-intro.en.md",
+        "guidance/handbook/02-signs.en.md:7:14: error: link to a missing anchor `#nope` in `guidance/handbook/01-intro.en.md`",
     );
     has_line(
         &o.stderr,

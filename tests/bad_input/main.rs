@@ -166,7 +166,7 @@ fn missing_page_and_missing_anchor() {
     );
     assert_has(
         &e,
-        "guidance/handbook/02-signs.en.md:8:1: error: link to a missing anchor `#nowhere` in guidance/handbook/01-intro.en.md",
+        "guidance/handbook/02-signs.en.md:8:1: error: link to a missing anchor `#nowhere` in `guidance/handbook/01-intro.en.md`",
     );
 }
 
