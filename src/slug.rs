@@ -104,16 +104,22 @@ pub fn order_and_slug(name: &str) -> (Option<i64>, String) {
 
 /// A Jekyll post's date, `2019-05-01-informed-consent`: year, month and
 /// day (so that posts sort by date, not all under the year), and the rest.
+/// Jekyll also takes a month or day of one digit (`2020-1-5-identification`),
+/// which older sites have.
 fn jekyll_date(name: &str) -> Option<(Vec<i64>, &str)> {
-    let b = name.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let dashes = [4, 7, 10].iter().all(|&i| b.get(i) == Some(&b'-'));
-    if !(digits(0..4) && digits(5..7) && digits(8..10) && dashes) {
-        return None;
-    }
-    let number = |r: std::ops::Range<usize>| name[r].parse().unwrap_or(i64::MAX);
-    Some((vec![number(0..4), number(5..7), number(8..10)], &name[11..]))
+    let mut parts = name.splitn(4, '-');
+    let (year, month, day, rest) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
+        (widths.contains(&s.len()) && s.bytes().all(|d| d.is_ascii_digit()))
+            .then(|| s.parse::<i64>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (
+        number(year, 4..=4)?,
+        number(month, 1..=2)?,
+        number(day, 1..=2)?,
+    );
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| (vec![y, m, d], rest))
 }
 
 /// Like [`order_and_slug`], with every number of a dotted prefix: Word's
@@ -327,6 +333,15 @@ mod tests {
         assert_eq!(
             numbered("2019-05-01-informed-consent"),
             (vec![2019, 5, 1], "informed-consent".into())
+        );
+        assert_eq!(
+            numbered("2020-1-5-identification"),
+            (vec![2020, 1, 5], "identification".into())
+        );
+        assert_eq!(
+            numbered("2020-13-5-x"),
+            (vec![2020], "13-5-x".into()),
+            "no month 13: the year only"
         );
         assert_eq!(
             numbered("2019-05-x"),
