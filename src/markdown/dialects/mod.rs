@@ -285,29 +285,56 @@ fn wiki_link(line: &str) -> Option<(usize, &str)> {
 }
 
 /// The Markdown to write for a wiki link's inside: `[Page Name](Page-Name.md)`,
-/// `[text](Page-Name.md)`, `![](images/flow.png)`.
+/// `[text](Page-Name.md)`, `![](images/flow.png)`. GitHub's wiki writes the
+/// text first (`[[text|Page-Name]]`), Obsidian the page (`[[Page#Heading|text]]`,
+/// `![[flow chart.png|300]]`, a width after the image) and file names with
+/// their spaces: a heading or an image on the left, or a number on the
+/// right, is Obsidian's order. A heading becomes its id.
 fn wiki_markdown(inner: &str) -> String {
-    let (text, target) = match inner.split_once('|') {
-        Some((text, target)) => (text.trim(), target.trim()),
-        None => (inner.trim(), inner.trim()),
-    };
-    let (target, anchor) = match target.split_once('#') {
-        Some((t, a)) => (t, format!("#{a}")),
-        None => (target, String::new()),
-    };
+    use crate::content::file_types::{FileType, classify};
     // An image by the same list as the files published as images
     // (`.jfif`, `.avif` too), so that the hint matches what is published.
-    use crate::content::file_types::{FileType, classify};
-    if matches!(classify(target), FileType::Image | FileType::Svg) {
-        return format!("![]({target})");
-    }
-    let file = target.replace(' ', "-");
-    let file = if file.to_ascii_lowercase().ends_with(".md") {
+    let image = |t: &str| matches!(classify(t), FileType::Image | FileType::Svg);
+    let (text, target, obsidian) = match inner.split_once('|') {
+        Some((a, b))
+            if a.contains('#')
+                || image(a.trim())
+                || b.trim().bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            (b.trim(), a.trim(), true)
+        }
+        Some((text, target)) => (text.trim(), target.trim(), false),
+        None => (inner.trim(), inner.trim(), inner.contains('#')),
+    };
+    let (target, anchor) = match target.split_once('#') {
+        Some((t, a)) => (t, format!("#{}", crate::slug::heading_id(a))),
+        None => (target, String::new()),
+    };
+    let text = match (text == inner.trim(), text.split_once('#')) {
+        (true, Some((page, heading))) if !page.is_empty() => format!("{page}: {heading}"),
+        (true, Some((_, heading))) => heading.to_string(),
+        _ => text.to_string(),
+    };
+    let file = if obsidian {
+        target.to_string()
+    } else {
+        target.replace(' ', "-")
+    };
+    let file = if image(&file) || file.to_ascii_lowercase().ends_with(".md") || file.is_empty() {
         file
     } else {
         format!("{file}.md")
     };
-    format!("[{text}]({file}{anchor})")
+    let address = format!("{file}{anchor}");
+    let address = if address.contains(' ') {
+        format!("<{address}>")
+    } else {
+        address
+    };
+    if image(&file) {
+        return format!("![]({address})");
+    }
+    format!("[{text}]({address})")
 }
 
 /// Where Hugo or Jekyll template code starts in `line`, but not as a

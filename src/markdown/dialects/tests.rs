@@ -34,7 +34,14 @@ fn wiki_links_and_the_markdown_to_write() {
             "the pathway|Referral-Pathways",
             "[the pathway](Referral-Pathways.md)",
         ),
-        ("Home#before", "[Home#before](Home.md#before)"),
+        ("Home#before", "[Home: before](Home.md#before)"),
+        // Obsidian's order, its spaces, a heading as its id, a width.
+        (
+            "Referral pathway#Urgent cases|urgent cases",
+            "[urgent cases](<Referral pathway.md#urgent-cases>)",
+        ),
+        ("#Urgent cases", "[Urgent cases](#urgent-cases)"),
+        ("flow chart.png|300", "![](<flow chart.png>)"),
         ("images/flow.png", "![](images/flow.png)"),
         ("images/Flow.JPG", "![](images/Flow.JPG)"),
         ("scan.jfif", "![](scan.jfif)"),
