@@ -76,9 +76,12 @@ fn fold_map() -> &'static HashMap<char, &'static str> {
 /// `ngombe` on a phone; and English contractions and possessives, by the
 /// primary subtag): the index says so to search.js (`"a"`). `person's` is
 /// then the term `persons`, which the stemmer groups with `person`.
+/// Ukrainian and Belarusian write it inside common words (`сім'я` family,
+/// `возз'єднання` reunification): split, `сім'я` found the `сім` (seven)
+/// of `сім днів` first.
 pub fn apostrophe_words(code: &str) -> bool {
     let primary = crate::config::primary_language(code);
-    ["ha", "sw", "en"].contains(&primary.as_str())
+    ["ha", "sw", "en", "uk", "be"].contains(&primary.as_str())
 }
 
 /// The apostrophes that join letters under [`apostrophe_words`] (U+02BC
@@ -417,7 +420,7 @@ mod tests {
     fn hausa_joins_letters_across_apostrophes() {
         assert!(apostrophe_words("ha") && apostrophe_words("ha-NG"));
         assert!(apostrophe_words("en") && apostrophe_words("en-GB"));
-        assert!(apostrophe_words("sw"));
+        assert!(apostrophe_words("sw") && apostrophe_words("uk"));
         assert!(!apostrophe_words("fr") && !apostrophe_words("hak"));
         assert_eq!(
             words_in("Don't ask for the person’s papers.", true),
