@@ -206,7 +206,10 @@ fn search_js_stays_offline_and_small() {
     // characters, a query's looked for as a phrase (else by its pairs of
     // characters), with snippets as long as in other scripts, combining
     // marks belong to their words (Hindi, Tamil) and a Korean syllable
-    // counts two letters: about 20,510.
+    // counts two letters: about 20,510; 21,350 since a dot after a title
+    // or abbreviation ends no snippet sentence (`Dr. Amina`), an Arabic
+    // word is found where a page joins a letter before it (`بسكن`) and a
+    // correction is lower-cased by its language's rules: about 21,270.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -214,7 +217,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 20_550,
-        "search.js is {served} bytes as served (budget: 20,550)"
+        served <= 21_350,
+        "search.js is {served} bytes as served (budget: 21,350)"
     );
 }

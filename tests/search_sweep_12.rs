@@ -10,7 +10,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect, find, judged_site};
+use common::search_page::{expect, find, judged_site, search};
 
 #[test]
 fn another_languages_function_words_are_kept_where_the_readers_language_uses_them() {
@@ -70,5 +70,66 @@ fn a_ukrainian_word_keeps_its_apostrophe() {
     let site = judged_site("search-judged-12-uk");
     for q in ["сім'ю", "сім’ю", "сімʼї", "воззєднання"] {
         expect(&b, &site, "uk", q, "family");
+    }
+}
+
+/// A dot after a title or an abbreviation, or before a word in small
+/// letters, ended the snippet's sentence: `Dr. Amina` showed only
+/// "Contact Dr.", without Amina.
+#[test]
+fn a_snippet_goes_on_after_an_abbreviation() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-12");
+    for (q, sentence) in [
+        ("Dr. Amina", "Contact Dr. Amina Yusuf at the clinic."),
+        ("Mr. Diallo", "Ask for Mr. Diallo at reception."),
+        ("U.N. agency", "Call the U.N. agency for refugees."),
+        ("fee dollars", "The fee is approx. 3 dollars."),
+    ] {
+        let (_, hits) = search(&b, &site.out(), "en", q);
+        let hit = hits
+            .iter()
+            .find(|h| h.href.starts_with("field/contacts.html"))
+            .expect(q);
+        assert_eq!(hit.snippet.trim(), sentence, "`{q}`: {hits:#?}");
+    }
+    // A sentence still ends before a capital: `form.` then `Then`.
+    let (_, hits) = search(&b, &site.out(), "en", "form");
+    let hit = hits
+        .iter()
+        .find(|h| h.href.starts_with("field/contacts.html"))
+        .unwrap();
+    assert_eq!(hit.snippet.trim(), "Bring a form.", "{hits:#?}");
+}
+
+/// An Arabic word a page writes only with a joined letter before it
+/// (`بسكن`, with housing) was not found typed alone: `سكن` and `السكن`
+/// were "corrected" to `السكان` (the population), and the page about
+/// housing was not shown.
+#[test]
+fn an_arabic_word_is_found_where_a_page_joins_a_letter_before_it() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-12-ar");
+    for q in ["سكن", "السكن"] {
+        expect(&b, &site, "ar", q, "housing");
+    }
+    expect(&b, &site, "ar", "السكان", "area");
+}
+
+/// "Showing results for" lower-cased a page's word by the rules of no
+/// language: Turkish `İZMİR` was shown `i̇zmi̇r`, with a stray dot above
+/// each `i`, and `ILGAZ` as `ilgaz`, where Turkish writes `ılgaz`.
+#[test]
+fn a_correction_is_shown_lower_cased_by_its_languages_rules() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-12-tr");
+    for (q, shown) in [("izmr", "izmir"), ("ILGZ", "ılgaz")] {
+        let dom = common::search_page::search_dom(&b, &site.out(), "tr", q);
+        let html = scraper::Html::parse_document(&dom);
+        let fix = html
+            .select(&common::search_page::sel("#search-fix:not([hidden]) em"))
+            .next()
+            .map(common::search_page::text);
+        assert_eq!(fix.as_deref(), Some(shown), "`{q}`");
     }
 }

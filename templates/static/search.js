@@ -379,6 +379,17 @@
       if (keys.has(vs[i])) { add(vs[i], 2); break; }
       if (R.g && keys.has(group(vs[i]))) { add(group(vs[i]), 2); break; }
     }
+    // Else the word with a letter joined before it, as a page writes it
+    // (Arabic `سكن`, `السكن`: the page's `بسكن`). The index takes such a
+    // letter off only where the rest is a word of the site too; without
+    // this, `سكن` was corrected to `السكان` (the population).
+    if (!tiers.size) (vs || variants(q)).some(function (v) {
+      return R.p.some(function (p) {
+        if (p[2] || len(v) < p[1] || !keys.has(p[0] + v)) return false;
+        add(p[0] + v, 2);
+        return true;
+      });
+    });
     // Words it starts: from two letters as one types, else three (`7` of
     // `24/7` is not `72`); a Korean syllable counts two (`동의` finds the
     // page's `동의를`: Korean writes particles joined to the word).
@@ -558,7 +569,7 @@
     if (!fixed.hidden) {
       text(fixed, parts[0]);
       el("em", "", fixed).textContent = fixes.filter(function (f) { return f !== undefined; })
-        .map(function (f) { return W[f].toLowerCase(); }).join(" ");
+        .map(function (f) { try { return W[f].toLocaleLowerCase(idx.lang); } catch (e) { return W[f].toLowerCase(); } }).join(" ");
       text(fixed, parts[1]);
     }
     page();
@@ -602,6 +613,19 @@
     }
     text(parent, buf.replace(/\s+$/, ""));
   }
+  // A dot then a space after a title or an abbreviation (`Dr. Amina`,
+  // `approx. 3 days`), or before a word in small letters or a number (`the
+  // U.N. agency`), ends no sentence: the snippet showed `Contact Dr.` for
+  // `Dr. Amina`.
+  var dot = W.map(function (w, n) { return !isWord[n] && /^\.[ \u00a0]+$/.test(w); });
+  var titles = new Set("dr mr mrs ms mme mlle prof st sr sra jr no nr vs cf approx fig art tel dept eg ie".split(" "));
+  function abbreviation(x, i) {
+    var p = x[i - 1], n = x[i + 1];
+    if (!dot[x[i]] || !isWord[p]) return false;
+    if (titles.has(T[p])) return true;
+    var c = isWord[n] ? W[n].charAt(0) : "";
+    return /[0-9]/.test(c) || (c !== c.toUpperCase() && c === c.toLowerCase());
+  }
   // The sentence with the most query words, then the most found as words
   // (not by their start), then the most matches; the first one if only the
   // title matches. Headings count as sentences, after the others.
@@ -616,7 +640,7 @@
     for (i = 0; i < x.length; i++) {
       if (cuts[i] && i > from) end(i);
       if ((m = hits(x[i]))) { bits |= m; ex |= exact[x[i]] & m; count++; if (first < 0) first = i; }
-      if (stop[x[i]]) { end(i + 1); if (opens[x[i]]) from = i; }
+      if (stop[x[i]] && !abbreviation(x, i)) { end(i + 1); if (opens[x[i]]) from = i; }
     }
     end(x.length);
     return best;
@@ -671,7 +695,7 @@
   form.onsubmit = function (e) { e.preventDefault(); run(1); };
   var m = /[?&]q=([^&#]*)/.exec(location.search);
   if (m) {
-    try { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { input.value = m[1]; }
+    try { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { input.value = m[1].replace(/\+/g, " "); }
     search(input.value, 1);
   }
 })();
