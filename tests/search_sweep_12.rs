@@ -133,3 +133,34 @@ fn a_correction_is_shown_lower_cased_by_its_languages_rules() {
         assert_eq!(fix.as_deref(), Some(shown), "`{q}`");
     }
 }
+
+/// A pronoun or a word form read as something else: `it` (not on the
+/// site) was read as an acronym, finding *Identifying trafficked* and
+/// *interpreter (is) trained* before the page about a safe place; `being`
+/// was read as a form of `be`, marking every `be`.
+#[test]
+fn a_pronoun_is_no_acronym_and_a_form_is_no_function_word() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-12");
+    let (pages, _, hits) = find(&b, &site, "en", "is it safe");
+    assert_eq!(
+        pages.first().map(String::as_str),
+        Some("field/shelter.html"),
+        "{hits:#?}"
+    );
+    assert!(
+        !pages.contains(&"field/interpreter.html".to_string()),
+        "{hits:#?}"
+    );
+    let (pages, _, hits) = find(&b, &site, "en", "being");
+    assert!(
+        !pages.contains(&"field/indicators.html".to_string()),
+        "{hits:#?}"
+    );
+    // In capitals, two letters are still an acronym.
+    let (pages, _, hits) = find(&b, &site, "en", "IT");
+    assert!(
+        pages.contains(&"field/identification.html".to_string()),
+        "{hits:#?}"
+    );
+}

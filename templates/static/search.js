@@ -376,6 +376,8 @@
     // `موافقته`, `موافقه`, group `موافق`): affix.rs `found_variant`.
     if (keys.has(q)) add(q, 3);
     else for (vs = variants(q), i = 1; i < vs.length; i++) {
+      // Never a function word (`being` is not `be`).
+      if (R.e.indexOf(vs[i]) >= 0) continue;
       if (keys.has(vs[i])) { add(vs[i], 2); break; }
       if (R.g && keys.has(group(vs[i]))) { add(group(vs[i]), 2); break; }
     }
@@ -405,7 +407,8 @@
     // Else an acronym of words the site writes out (`STIs`: *sexually
     // transmitted infections*), before a misspelling when typed in
     // capitals (`DOB` is not `do`), else after (`whta` is `what`).
-    function ac() { if (!tiers.size && !pair) (vs || variants(q)).some(function (v) { return (pair = initials(v)); }); }
+    // Two letters only in capitals: `it` is a word, `IT` an acronym.
+    function ac() { if (!tiers.size && !pair && (up || len(q) > 2)) (vs || variants(q)).some(function (v) { return (pair = initials(v)); }); }
     if (up) ac();
     // Never a number to another (`116`, a hotline, is not `16`).
     if (!tiers.size && len(q) >= 3 && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
