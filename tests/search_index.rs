@@ -206,10 +206,12 @@ fn search_js_stays_offline_and_small() {
     // characters, a query's looked for as a phrase (else by its pairs of
     // characters), with snippets as long as in other scripts, combining
     // marks belong to their words (Hindi, Tamil) and a Korean syllable
-    // counts two letters: about 20,510; 21,350 since a dot after a title
+    // counts two letters: about 20,510; 21,400 since a dot after a title
     // or abbreviation ends no snippet sentence (`Dr. Amina`), an Arabic
-    // word is found where a page joins a letter before it (`بسكن`) and a
-    // correction is lower-cased by its language's rules: about 21,270.
+    // word is found where a page joins a letter before it (`بسكن`), a
+    // correction is lower-cased by its language's rules, two lower-case
+    // letters are no acronym and an ending off leaves no function word:
+    // about 21,360.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -217,7 +219,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 21_350,
-        "search.js is {served} bytes as served (budget: 21,350)"
+        served <= 21_400,
+        "search.js is {served} bytes as served (budget: 21,400)"
     );
 }

@@ -59,10 +59,11 @@ pub fn walk(
             let kept = e.depth() == 0
                 || (e.depth() == 1 && name.is_some_and(kept_at_top))
                 || !name.is_some_and(super::names::ignored);
-            if !kept && !e.file_type().is_dir() {
-                if let Some(what) = name.and_then(super::file_types::host_settings) {
-                    settings.push((e.path().to_path_buf(), what));
-                }
+            if !kept
+                && !e.file_type().is_dir()
+                && let Some(what) = name.and_then(super::file_types::host_settings)
+            {
+                settings.push((e.path().to_path_buf(), what));
             }
             kept
         });
@@ -79,46 +80,7 @@ pub fn walk(
                 continue;
             }
         };
-        let Ok(rel) = entry.path().strip_prefix(dir.path()) else {
-            continue;
-        };
-        let rel_site = shown.join(STATIC_DIR).join(rel);
-        if entry.file_type().is_symlink() {
-            diags.push(crate::no_follow::link_diagnostic(
-                real,
-                entry.path(),
-                rel_site,
-            ));
-            continue;
-        }
-        if entry.file_name().to_str().is_none() {
-            diags.push(super::names::not_unicode(rel_site, false));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            if !entry.file_type().is_dir() {
-                let msg = format!(
-                    "not published: it is {}, not a file",
-                    super::names::special_kind(entry.file_type())
-                );
-                diags.push(Diagnostic::warning(rel_site, 0, 0, msg).with_hint("remove it"));
-            }
-            continue;
-        }
-        // As in `guidance/`: never published, and no error for its type.
-        if entry
-            .file_name()
-            .to_str()
-            .is_some_and(super::names::is_note_file)
-        {
-            continue;
-        }
-        let disk = crate::no_follow::slash_path(rel);
-        if let Some(problem) = crate::content::file_types::portable_name_problem(&disk) {
-            diags.push(super::names::portable_error(rel_site, &problem));
-            continue;
-        }
-        out.push((crate::slug::nfc(&disk).into_owned(), rel.to_path_buf()));
+        out.extend(published(&entry, dir.path(), real, shown, diags));
     }
     for (file, what) in settings {
         let rel = file.strip_prefix(dir.path()).unwrap_or(&file);
@@ -138,4 +100,53 @@ pub fn walk(
         ));
     }
     out
+}
+
+/// The file `entry` of `static/` (under `root`) as published: (path in it,
+/// in NFC; path on disk), or why not, in `diags`.
+fn published(
+    entry: &walkdir::DirEntry,
+    root: &Path,
+    real: &Path,
+    shown: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, PathBuf)> {
+    let rel = entry.path().strip_prefix(root).ok()?;
+    let rel_site = shown.join(STATIC_DIR).join(rel);
+    if entry.file_type().is_symlink() {
+        diags.push(crate::no_follow::link_diagnostic(
+            real,
+            entry.path(),
+            rel_site,
+        ));
+        return None;
+    }
+    if entry.file_name().to_str().is_none() {
+        diags.push(super::names::not_unicode(rel_site, false));
+        return None;
+    }
+    if !entry.file_type().is_file() {
+        if !entry.file_type().is_dir() {
+            let msg = format!(
+                "not published: it is {}, not a file",
+                super::names::special_kind(entry.file_type())
+            );
+            diags.push(Diagnostic::warning(rel_site, 0, 0, msg).with_hint("remove it"));
+        }
+        return None;
+    }
+    // As in `guidance/`: never published, and no error for its type.
+    if entry
+        .file_name()
+        .to_str()
+        .is_some_and(super::names::is_note_file)
+    {
+        return None;
+    }
+    let disk = crate::no_follow::slash_path(rel);
+    if let Some(problem) = crate::content::file_types::portable_name_problem(&disk) {
+        diags.push(super::names::portable_error(rel_site, &problem));
+        return None;
+    }
+    Some((crate::slug::nfc(&disk).into_owned(), rel.to_path_buf()))
 }

@@ -18,6 +18,8 @@ mod office;
 #[cfg(test)]
 mod minify;
 pub mod offline;
+#[cfg(unix)]
+mod signals;
 pub mod svg;
 pub mod write;
 pub mod zip_out;

@@ -72,7 +72,7 @@ pub struct Writer {
     /// Signals held back while the commit moves files; a field, so it is
     /// dropped after `drop` has removed the staging folder.
     #[cfg(unix)]
-    pub(super) hold: Option<super::commit::Hold>,
+    pub(super) hold: Option<super::signals::Hold>,
 }
 
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {

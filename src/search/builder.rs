@@ -363,6 +363,25 @@ fn owned<'a>(title: Option<String>, body: Option<String>) -> Option<(Cow<'a, str
     Some((Cow::Owned(title?), Cow::Owned(body?)))
 }
 
+/// Which of `words` (normalised) the pages of language `l` itself have.
+fn own_words(tokens: &[Token], terms: &[Option<String>], l: LangId, words: &[&str]) -> Vec<bool> {
+    let own = 1u64 << l.0.min(63);
+    let mut found = vec![false; words.len()];
+    if words.is_empty() {
+        return found;
+    }
+    let at: std::collections::HashMap<&str, usize> =
+        words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    for (t, term) in tokens.iter().zip(terms) {
+        if t.langs & own != 0
+            && let Some(&i) = term.as_deref().and_then(|term| at.get(term))
+        {
+            found[i] = true;
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
@@ -484,23 +503,4 @@ pub(super) mod tests {
             assert_eq!(summary.pages, a.site.nodes.len());
         }
     }
-}
-
-/// Which of `words` (normalised) the pages of language `l` itself have.
-fn own_words(tokens: &[Token], terms: &[Option<String>], l: LangId, words: &[&str]) -> Vec<bool> {
-    let own = 1u64 << l.0.min(63);
-    let mut found = vec![false; words.len()];
-    if words.is_empty() {
-        return found;
-    }
-    let at: std::collections::HashMap<&str, usize> =
-        words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-    for (t, term) in tokens.iter().zip(terms) {
-        if t.langs & own != 0
-            && let Some(&i) = term.as_deref().and_then(|term| at.get(term))
-        {
-            found[i] = true;
-        }
-    }
-    found
 }

@@ -376,8 +376,9 @@
     // `موافقته`, `موافقه`, group `موافق`): affix.rs `found_variant`.
     if (keys.has(q)) add(q, 3);
     else for (vs = variants(q), i = 1; i < vs.length; i++) {
-      // Never a function word (`being` is not `be`).
-      if (R.e.indexOf(vs[i]) >= 0) continue;
+      // An ending off never leaves a function word (`being` is not `be`;
+      // `nest` is `n'est`).
+      if (q.startsWith(vs[i]) && R.e.indexOf(vs[i]) >= 0) continue;
       if (keys.has(vs[i])) { add(vs[i], 2); break; }
       if (R.g && keys.has(group(vs[i]))) { add(group(vs[i]), 2); break; }
     }

@@ -10,10 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-#[cfg(unix)]
-mod signals;
-#[cfg(unix)]
-pub(super) use signals::Hold;
 mod stale;
 
 impl Writer {
@@ -40,7 +36,7 @@ impl Writer {
         // Until the staging folder is gone (`Writer`'s drop), after this.
         #[cfg(unix)]
         {
-            self.hold = Some(signals::Hold::new());
+            self.hold = Some(super::signals::Hold::new());
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut tx = Transaction::new(&self);
