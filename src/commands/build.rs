@@ -232,7 +232,14 @@ fn language_line(l: &crate::translation::LanguageSummary) -> String {
         parts.push(format!("{} not stamped", l.untracked));
     }
     if l.fallback > 0 {
-        parts.push(format!("{} shown from the source language", l.fallback));
+        // The source language's own page, when it cannot be read, is
+        // shown from a translation.
+        let from = if l.source {
+            "another language"
+        } else {
+            "the source language"
+        };
+        parts.push(format!("{} shown from {from}", l.fallback));
     }
     if !l.with_errors.is_empty() {
         parts.push(format!(

@@ -175,3 +175,22 @@ fn inline_notes_but_not_in_code() {
     assert_eq!(inline_note("x^[not closed"), None);
     assert_eq!(inline_note("a [^1] footnote"), None);
 }
+
+/// mdBook's include copies another file in: the hint says which, as for
+/// MkDocs' snippets, not "Hugo or Jekyll templates".
+#[test]
+fn an_mdbook_include_names_the_file_to_copy_in() {
+    assert_eq!(template_code("{{#include ../consent.md:2:5}}"), Some(0));
+    let (msg, hint) = super::words::words(Kind::Template, "{{#include ../consent.md:2:5}}", "");
+    assert!(msg.starts_with("mdBook include"), "{msg}");
+    assert!(
+        msg.contains("the text of `../consent.md` is not on it"),
+        "{msg}"
+    );
+    assert_eq!(
+        hint,
+        "copy the text of `../consent.md` into this page where the line was, or link to it as a page of its own"
+    );
+    let (msg, _) = super::words::words(Kind::Template, "{{< notice >}}", "");
+    assert!(msg.contains("Hugo or Jekyll"), "{msg}");
+}

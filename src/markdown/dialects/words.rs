@@ -60,6 +60,17 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             format!("kramdown attributes `{shown}` left out{more}"),
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
+        Kind::Template if mdbook_include(shown).is_some() => {
+            let file = mdbook_include(shown).unwrap_or_default();
+            return (
+                format!(
+                    "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
+                ),
+                format!(
+                    "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
+                ),
+            );
+        }
         Kind::Template => (
             format!(
                 "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
@@ -78,6 +89,17 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         ),
     };
     (msg, hint.to_string())
+}
+
+/// The file of mdBook's `{{#include consent.md:2:5}}` (also
+/// `#rustdoc_include`, `#playground`), without its line range or anchor.
+fn mdbook_include(shown: &str) -> Option<&str> {
+    let inner = shown.trim().strip_prefix("{{")?.trim_start();
+    let rest = ["#include", "#rustdoc_include", "#playground"]
+        .iter()
+        .find_map(|k| inner.strip_prefix(k))?;
+    let file = rest.trim_start().split(['}', ':', ' ']).next()?;
+    (!file.is_empty()).then_some(file)
 }
 
 /// What Word and keyboards leave in text pasted into a page.

@@ -45,6 +45,17 @@ pub(super) fn missing_page(site: &Site, from: &Path, dir: &Path, stem: &str) -> 
         ));
     }
     if crate::content::names::is_repository_note(stem) {
+        // mdBook and GitBook make a folder's README its page: here that is
+        // the folder's `index.md`.
+        let index = dir.join("index");
+        let first = stem.split('.').next().unwrap_or(stem);
+        if first.eq_ignore_ascii_case("readme") && site.by_source.contains_key(&index) {
+            let to = index.to_string_lossy().replace('\\', "/");
+            return Some(format!(
+                "`{name}` is a note to the repository's contributors, never a page; the folder's page is `{}.md`",
+                link_from(from, to.trim_start_matches('/'))
+            ));
+        }
         return Some(format!(
             "`{name}` is a note to the repository's contributors, never a page; link to a page of the publication instead"
         ));

@@ -258,7 +258,17 @@ fn links_to_files_never_read_say_why() {
         hints,
         [
             "`.hidden.md` is never read: files whose names start with `.`, and editor leftovers, are not pages; rename it",
-            "`README.md` is a note to the repository's contributors, never a page; link to a page of the publication instead"
+            "`README.md` is a note to the repository's contributors, never a page; the folder's page is `index.md`"
+        ]
+    );
+    // mdBook's `../README.md` is the folder above's page; a CONTRIBUTING
+    // file has none.
+    let d = render_one("[a](../pub/README.md) [b](CONTRIBUTING.md)\n");
+    assert_eq!(
+        d.hints(),
+        [
+            "`README.md` is a note to the repository's contributors, never a page; the folder's page is `index.md`",
+            "`CONTRIBUTING.md` is a note to the repository's contributors, never a page; link to a page of the publication instead"
         ]
     );
 }
