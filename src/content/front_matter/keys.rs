@@ -115,9 +115,16 @@ fn text(
 fn order(key: &str, k: &Node, v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Option<i64> {
     let n = v.as_i64();
     if n.is_none() {
+        // `order: 1.5`, as Word numbers a heading: a file name takes it.
+        let hint = match v.as_f64() {
+            Some(f) if f.is_finite() && f > 0.0 => format!(
+                "`{key}` takes whole numbers (1, 2, 3); for {f} between them, start the file's name with it instead, `{f}-name.md`, and take the `{key}:` line away"
+            ),
+            _ => format!("{key}: 3"),
+        };
         diags.push(
             at.error(target(k, v), format!("`{key}` must be a whole number"))
-                .with_hint(format!("{key}: 3")),
+                .with_hint(hint),
         );
     }
     n

@@ -262,6 +262,15 @@ fn positions_are_exact_for_nested_and_repeated_keys() {
     );
     let (_, d) = run("---\ntitle: A\norder: x\n---\n", Role::Chapter);
     assert_eq!(heads(&d), ["3:8: error: `order` must be a whole number"]);
+    assert_eq!(d[0].hint.as_deref(), Some("order: 3"));
+    // Word's heading numbers: the file name takes them.
+    let (_, d) = run("---\ntitle: A\norder: 1.5\n---\n", Role::Chapter);
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some(
+            "`order` takes whole numbers (1, 2, 3); for 1.5 between them, start the file's name with it instead, `1.5-name.md`, and take the `order:` line away"
+        )
+    );
 }
 
 #[test]

@@ -231,6 +231,15 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     if let Some(h) = super::other_tools::hidden_folder(path) {
         return Some(h);
     }
+    // `<06-Why?.md>`: no query ends in `.md`, so the `?` is the file's.
+    let whole = dest.split('#').next().unwrap_or(dest);
+    let lower = whole.to_ascii_lowercase();
+    if whole.contains('?') && (lower.ends_with(".md") || lower.ends_with(".markdown")) {
+        let name = whole.rsplit('/').next().unwrap_or(whole);
+        if let Some(h) = unsafe_name(name) {
+            return Some(h);
+        }
+    }
     if let Some(address) = email(dest) {
         return Some(format!(
             "an e-mail address needs `mailto:`: `mailto:{address}`"

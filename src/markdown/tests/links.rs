@@ -261,6 +261,14 @@ fn links_to_files_never_read_say_why() {
             "`README.md` is a note to the repository's contributors, never a page; the folder's page is `index.md`"
         ]
     );
+    // A `?` in a page's name is no query: the file is never read.
+    let d = render_one("[q](<06-Why?.md>)\n");
+    assert_eq!(
+        d.hints(),
+        [
+            "a file named `06-Why?.md` cannot be published: '?' does not work in web addresses; rename the file, and this link"
+        ]
+    );
     // mdBook's `../README.md` is the folder above's page; a CONTRIBUTING
     // file has none.
     let d = render_one("[a](../pub/README.md) [b](CONTRIBUTING.md)\n");
