@@ -122,10 +122,33 @@ fn jekyll_date(name: &str) -> Option<(Vec<i64>, &str)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| (vec![y, m, d], rest))
 }
 
+/// A Notion export's name without the page id Notion adds to every file
+/// and folder (`Consent 3f2a9c1b2d4e5f60718293a4b5c6d7e8`): an address
+/// made of it would carry 32 letters no reader can type or remember.
+fn without_notion_id(name: &str) -> &str {
+    match name
+        .len()
+        .checked_sub(33)
+        .and_then(|i| name.split_at_checked(i))
+    {
+        Some((base, id))
+            if !base.trim().is_empty()
+                && id.starts_with(' ')
+                && id[1..]
+                    .bytes()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+        {
+            base
+        }
+        _ => name,
+    }
+}
+
 /// Like [`order_and_slug`], with every number of a dotted prefix: Word's
 /// numbered headings give names like `1.2.10-scope`, which sort after
 /// `1.2.9-x` and are published as `scope`. Empty for a name without one.
 pub fn numbered(name: &str) -> (Vec<i64>, String) {
+    let name = without_notion_id(name);
     if let Some((date, rest)) = jekyll_date(name) {
         let slug = slugify(rest);
         if !slug.is_empty() {
@@ -347,6 +370,25 @@ mod tests {
             numbered("2019-05-x"),
             (vec![2019], "05-x".into()),
             "not a date: the year only"
+        );
+        // Notion's page ids stay out of addresses.
+        assert_eq!(
+            order_and_slug("Informed consent 3f2a9c1b2d4e5f60718293a4b5c6d7e8"),
+            (None, "informed-consent".into())
+        );
+        assert_eq!(
+            order_and_slug("02 Referral 3f2a9c1b2d4e5f60718293a4b5c6d7e8"),
+            (Some(2), "referral".into())
+        );
+        assert_eq!(
+            order_and_slug(" 3f2a9c1b2d4e5f60718293a4b5c6d7e8"),
+            (None, "3f2a9c1b2d4e5f60718293a4b5c6d7e8".into()),
+            "nothing but the id: kept"
+        );
+        assert_eq!(
+            order_and_slug("x 3F2A9C1B2D4E5F60718293A4B5C6D7E8"),
+            (None, "x-3f2a9c1b2d4e5f60718293a4b5c6d7e8".into()),
+            "not Notion's"
         );
         assert_eq!(order_and_slug("2024"), (None, "2024".into()));
         assert_eq!(order_and_slug("notes"), (None, "notes".into()));
