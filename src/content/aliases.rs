@@ -211,7 +211,9 @@ pub fn gone<'a>(
             }
         }
     }
-    let mut gone: Vec<&str> = Vec::new();
+    // Each page once, with the languages it was in: a rename on a site of
+    // seven languages is one warning, not seven.
+    let mut gone: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for path in previous {
         let Some((lang, rest)) = path.split_once('/') else {
             continue;
@@ -228,15 +230,25 @@ pub fn gone<'a>(
             .iter()
             .any(|u| rest == *u || (u.ends_with('/') && rest.starts_with(u)));
         if !draft {
-            gone.push(path);
+            gone.entry(rest).or_default().push(lang);
         }
+    }
+    let default = site.config.default_language.as_str();
+    // In site.yaml's order.
+    for langs in gone.values_mut() {
+        langs.sort_by_key(|l| site.config.lang_index(l));
     }
     const SHOWN: usize = 10;
     let mut found: Vec<Diagnostic> = gone
         .iter()
         .take(SHOWN)
-        .map(|path| {
-            let (_, rest) = path.split_once('/').unwrap_or(("", path));
+        .map(|(&rest, langs)| {
+            let lang = if langs.contains(&default) {
+                default
+            } else {
+                langs[0]
+            };
+            let path = format!("{lang}/{rest}");
             let name = rest.trim_end_matches(".html").trim_end_matches("/index");
             let alias = name.split_once('/').map_or(name, |(_, n)| n);
             let old = rest.strip_suffix("index.html").unwrap_or(rest);
@@ -259,11 +271,19 @@ pub fn gone<'a>(
                     "if the page was renamed or moved, add its old name to the new page's front matter: `aliases: [{alias}]` (relative to its publication)"
                 ),
             };
+            let also = match langs.as_slice() {
+                [_] => String::new(),
+                [first @ .., last] => format!(
+                    ", in {} and {last},",
+                    first.join(", ")
+                ),
+                [] => String::new(),
+            };
             Diagnostic::warning(
                 out.join(path),
                 0,
                 0,
-                "the previous build published this page, and this one does not: links and bookmarks to it will break",
+                format!("the previous build published this page{also} and this one does not: links and bookmarks to it will break"),
             )
             .with_hint(hint)
         })
