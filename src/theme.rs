@@ -167,9 +167,28 @@ impl Theme {
     }
 
     /// The ids the templates give elements literally (`id="main"`; not
-    /// those made by an expression), sorted.
+    /// those made by an expression), and the globals the theme's scripts
+    /// read (`window.fieldguideHolds`), sorted. An element with such an id
+    /// would be that global for a script (a browser names elements on
+    /// `window`), so a page's content never gets one.
     pub fn ids(&self) -> Vec<String> {
         let mut ids = std::collections::BTreeSet::new();
+        let scripts = self
+            .files
+            .iter()
+            .filter(|(k, _)| k.ends_with(".js"))
+            .map(|(_, v)| String::from_utf8_lossy(v));
+        for text in scripts {
+            for (at, _) in text.match_indices("window.") {
+                let name: String = text[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+                    .collect();
+                if !name.is_empty() {
+                    ids.insert(name);
+                }
+            }
+        }
         for (_, bytes) in self.templates() {
             let text = String::from_utf8_lossy(bytes);
             for (at, _) in text.match_indices(" id=") {

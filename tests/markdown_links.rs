@@ -483,12 +483,12 @@ fn the_themes_ids_stay_the_themes() {
     );
     let o = site.build_ok();
     assert!(
-        o.stderr.contains("warning: the theme gives the id `search-box` to an element of every page; removed from raw HTML"),
+        o.stderr.contains("warning: the theme uses the id `search-box` on every page (an element has it, or a script reads it); removed from raw HTML"),
         "{}",
         o.stderr
     );
     assert!(
-        o.stderr.contains("warning: the theme gives the id `toc-title` to an element of every page; this heading gets `toc-title-1`"),
+        o.stderr.contains("warning: the theme uses the id `toc-title` on every page (an element has it, or a script reads it); this heading gets `toc-title-1`"),
         "{}",
         o.stderr
     );

@@ -152,7 +152,7 @@ fn explicit_id(st: &mut State, explicit: &str, pos: usize) -> String {
     if st.opts.labels.theme_ids.contains(&clean) {
         st.warn(
             pos,
-            format!("the theme gives the id `{clean}` to an element of every page; this heading gets `{id}`"),
+            format!("the theme uses the id `{clean}` on every page (an element has it, or a script reads it); this heading gets `{id}`"),
             Some("choose another {#id}"),
         );
     } else {

@@ -410,7 +410,7 @@ fn add_id(st: &mut State, tag: &mut String, id: &str, at: usize) {
         if st.opts.labels.theme_ids.contains(&id) {
             st.warn(
                 at,
-                format!("the theme gives the id `{id}` to an element of every page; removed from raw HTML"),
+                format!("the theme uses the id `{id}` on every page (an element has it, or a script reads it); removed from raw HTML"),
                 Some("give this element another id"),
             );
         } else {

@@ -16,8 +16,9 @@
   });
   // A one-language download says so at the start of its copy of this file:
   // its links to other languages' pages would lead nowhere.
+  // Only as that file sets it: an element a page names so is no setting.
   var holds = window.fieldguideHolds;
-  if (holds) document.querySelectorAll("a[hreflang]").forEach(function (a) {
+  if (holds && typeof holds.lang === "string") document.querySelectorAll("a[hreflang]").forEach(function (a) {
     if (a.hreflang === holds.lang) return;
     a.removeAttribute("href");
     a.setAttribute("aria-disabled", "true");
