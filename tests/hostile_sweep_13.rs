@@ -35,3 +35,27 @@ fn a_page_cannot_name_an_element_after_a_global_the_theme_reads() {
     // The language links keep their addresses.
     assert!(!page.select("a[hreflang][href]").is_empty());
 }
+
+/// Whoever can write the output folder could add one line of millions of
+/// bytes to its manifest: the warning about it quoted the whole line, each
+/// NUL escaped (32 MB gave a 168 MB warning and an 840 MB peak). An entry
+/// is now quoted to 200 characters, and a manifest is read up to 256 MB.
+#[test]
+fn a_forged_manifest_line_is_not_quoted_whole() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let marker = s.out().join(".fieldguide-output");
+    let mut bytes = std::fs::read(&marker).unwrap();
+    bytes.extend(std::iter::repeat_n(0u8, 4 << 20));
+    bytes.push(b'\n');
+    std::fs::write(&marker, bytes).unwrap();
+    let o = s.build_ok();
+    assert!(
+        o.stderr
+            .contains("not a plain path inside the output folder"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.len() < 20_000, "{} bytes said", o.stderr.len());
+    assert!(!marker.exists() || std::fs::metadata(&marker).unwrap().len() < 1 << 20);
+}

@@ -164,7 +164,7 @@ fn made_by_a_build(dst: &Path) -> bool {
     let Ok(dir) = crate::no_follow::Dir::open(dst) else {
         return false;
     };
-    let Ok(bytes) = dir.read(MARKER) else {
+    let Ok(bytes) = super::manifest::read(&dir) else {
         return false;
     };
     if !super::manifest::written_by_fieldguide(&bytes) {

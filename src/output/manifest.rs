@@ -45,6 +45,31 @@ const WRITTEN_BY: &str = "# Written by fieldguide";
 
 pub type Hash = [u8; 32];
 
+/// The most of a manifest a build reads: lines for about two million
+/// files. The output folder is not trusted, and a manifest forged to
+/// gigabytes (a sparse file costs no disk) is read no further.
+pub const MAX_BYTES: u64 = 256 << 20;
+
+/// Reads the manifest of the output folder `dir`, up to [`MAX_BYTES`].
+pub fn read(dir: &crate::no_follow::Dir) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    dir.open_read(MARKER)?
+        .take(MAX_BYTES)
+        .read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// A refused entry as kept for the warning: no path fieldguide writes is
+/// this long, and a forged line of megabytes is not quoted whole.
+fn shortened(entry: &str) -> String {
+    const KEPT: usize = 200;
+    match entry.char_indices().nth(KEPT) {
+        Some((at, _)) => format!("{}…", &entry[..at]),
+        None => entry.to_string(),
+    }
+}
+
 /// Whether `bytes` are a manifest fieldguide wrote (its first line): an
 /// empty or made-up `.fieldguide-output` does not make a folder the build's
 /// to empty.
@@ -151,7 +176,7 @@ impl Manifest {
                     {
                         m.printed.insert(path.to_string(), key.to_string());
                     }
-                    _ => m.refused.push(line.to_string()),
+                    _ => m.refused.push(shortened(line)),
                 }
                 continue;
             }
@@ -162,7 +187,7 @@ impl Manifest {
             if is_safe(path) {
                 m.files.insert(path.to_string(), hash);
             } else {
-                m.refused.push(path.to_string());
+                m.refused.push(shortened(path));
             }
         }
         m

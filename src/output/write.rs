@@ -14,7 +14,7 @@
 //! links (`no_follow`): a link planted in the output is replaced, never
 //! written through, and a removal never reaches outside.
 
-use super::manifest::{Hash, MARKER, Manifest, is_safe};
+use super::manifest::{Hash, Manifest, is_safe};
 use crate::diagnostics::Diagnostic;
 use crate::no_follow::{Dir, Kind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -200,7 +200,7 @@ impl Writer {
         let staging = root
             .sub(STAGING)
             .map_err(|e| io_error(&out.join(STAGING), &e))?;
-        let old = match root.read(MARKER) {
+        let old = match super::manifest::read(&root) {
             Ok(bytes) => Manifest::parse(&String::from_utf8_lossy(&bytes)),
             Err(_) => Manifest::default(),
         };

@@ -215,7 +215,7 @@ pub fn earlier(out: &Path) -> Option<Earlier> {
     if root.kind(STAGING).ok()? != crate::no_follow::Kind::Missing {
         return None;
     }
-    let text = String::from_utf8(root.read(MARKER).ok()?).ok()?;
+    let text = String::from_utf8(crate::output::manifest::read(&root).ok()?).ok()?;
     let manifest = Manifest::parse(&text);
     Some(Earlier {
         root,
