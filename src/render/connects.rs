@@ -71,13 +71,7 @@ fn contacts(tag: &Tag) -> Option<(&'static str, String)> {
             if !attr(tag, "http-equiv")?.eq_ignore_ascii_case("refresh") {
                 return None;
             }
-            let content = attr(tag, "content")?;
-            let lower = content.to_ascii_lowercase();
-            let target = content[lower.find("url")? + 3..]
-                .trim_start()
-                .strip_prefix('=')?
-                .trim()
-                .trim_matches(|c| c == '\'' || c == '"');
+            let target = refresh_target(attr(tag, "content")?)?;
             is_remote(target).then(|| {
                 (
                     "refresh",
@@ -89,6 +83,45 @@ fn contacts(tag: &Tag) -> Option<(&'static str, String)> {
         }
         _ => None,
     }
+}
+
+/// Where a refresh's `content` sends the reader, read as browsers read it
+/// (HTML's shared declarative refresh steps): `0;url=x`, but also `0,x`,
+/// `0 x` and `0;'x'`. `None` when it reloads the page or is no refresh.
+fn refresh_target(content: &str) -> Option<&str> {
+    fn ws(s: &str) -> &str {
+        s.trim_start_matches(['\t', '\n', '\x0c', '\r', ' '])
+    }
+    let rest = ws(content);
+    let after_time = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if after_time.len() == rest.len() {
+        return None;
+    }
+    let rest = ws(after_time);
+    let rest = ws(rest.strip_prefix([';', ',']).unwrap_or(rest));
+    if rest.is_empty() {
+        return None;
+    }
+    // `url =` before the address, if it is there whole; else the address
+    // starts here.
+    let named = rest
+        .get(..3)
+        .is_some_and(|u| u.eq_ignore_ascii_case("url"))
+        .then(|| ws(&rest[3..]).strip_prefix('='))
+        .flatten()
+        .map(ws);
+    let url = named.unwrap_or(rest);
+    if named.is_none() && rest.starts_with(['u', 'U']) {
+        // `u…` that is not `url=`: parsed from here as it is.
+        return Some(rest);
+    }
+    Some(match url.chars().next() {
+        Some(q @ ('\'' | '"')) => {
+            let inner = &url[1..];
+            inner.find(q).map_or(inner, |end| &inner[..end])
+        }
+        _ => url,
+    })
 }
 
 /// Whether `target` names another host: a scheme (read as a browser reads
@@ -111,6 +144,34 @@ mod tests {
             .iter()
             .map(|d| (d.line, d.col))
             .collect()
+    }
+
+    #[test]
+    fn a_refresh_is_read_as_browsers_read_it() {
+        for (content, target) in [
+            ("0; url=https://a.example/", Some("https://a.example/")),
+            ("0;URL = 'https://a.example/'x", Some("https://a.example/")),
+            ("0,https://a.example/", Some("https://a.example/")),
+            ("0 https://a.example/", Some("https://a.example/")),
+            ("0;'https://a.example/'", Some("https://a.example/")),
+            ("5.5 ; \"//a.example\"", Some("//a.example")),
+            ("0; ur https://a.example/", Some("ur https://a.example/")),
+            ("0;é", Some("é")),
+            ("0;\u{e9}url", Some("\u{e9}url")),
+            ("0", None),
+            ("0; ", None),
+            ("url=https://a.example/", None),
+        ] {
+            assert_eq!(refresh_target(content), target, "{content:?}");
+        }
+        for content in [
+            "0,https://a.example/",
+            "0 //a.example",
+            "0;'https://a.example/'",
+        ] {
+            let t = format!("<meta http-equiv=\"refresh\" content=\"{content}\">");
+            assert_eq!(found(&t).len(), 1, "{content}");
+        }
     }
 
     #[test]

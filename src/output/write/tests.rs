@@ -1,4 +1,5 @@
 use super::*;
+use crate::output::MARKER;
 
 /// `Writer::begin`, waiting while the output's lock is held by a child
 /// process that another test thread is starting (`mkfifo`, `git`): a fork
