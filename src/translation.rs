@@ -35,6 +35,11 @@ pub fn status(site: &Site, node: NodeId, lang: LangId) -> Status {
     let Some(recorded) = site.doc(doc).fm.translation_of.as_deref() else {
         return Status::Untracked;
     };
+    // The source it was stamped against cannot be read (its error is
+    // reported): as stamped, not stale against the translation standing in.
+    if site.source_unreadable(node) {
+        return Status::UpToDate;
+    }
     match n.docs[n.source_lang] {
         Some(src) if current_hash(site, src) == recorded => Status::UpToDate,
         Some(_) => Status::Stale,

@@ -1,8 +1,11 @@
 //! What this round's outside sweep of real-world input found.
 
 mod common;
+#[path = "common/translate.rs"]
+mod helpers;
 
 use common::Site;
+use helpers::export;
 
 /// When the source language's own page cannot be read
 /// (`broken_links: warning`), its French translation is shown in its
@@ -67,4 +70,143 @@ fn notions_page_ids_stay_out_of_addresses() {
             .join("en/field-notes/informed-consent.html")
             .exists()
     );
+}
+
+/// Docusaurus authors keep notes in `{/* … */}` (MDX 2 refuses `<!-- -->`):
+/// such a note was published as text on the page, its print page and the
+/// search index, and sent to translators. It is now left out as
+/// Obsidian's `%%…%%` is, with a warning that does not quote it; MDX
+/// `export` lines are left out with a warning, as `import` lines are.
+#[test]
+fn mdx_comments_and_exports_are_never_published() {
+    let s = Site::signs_with(
+        "Ask first. {/* Amina, 14, must not be the example */}\n\n{/*\nReviewer note: legal has not cleared this.\n*/}\n\nexport const Hotline = () => <b>116</b>;\n\nKeep going.\n",
+    );
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains("warning: an MDX comment (`{/*…*/}`) left out (and 1 more on this page): readers never see it"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("warning: an MDX export `export const Hotline = () => <b>116</b>;` left out: fieldguide does not run MDX code"),
+        "{}",
+        o.stderr
+    );
+    // The message does not quote the note (the line under it shows the
+    // author's own source, as for any message).
+    assert!(
+        o.stderr
+            .lines()
+            .filter(|l| l.contains("warning:"))
+            .all(|l| !l.contains("Amina") && !l.contains("Reviewer")),
+        "{}",
+        o.stderr
+    );
+    let page = s.page("en/handbook/signs.html");
+    let text = page.text_of("main");
+    assert!(
+        text.contains("Ask first.") && text.contains("Keep going."),
+        "{text}"
+    );
+    for secret in ["Amina", "Reviewer", "{/*", "Hotline"] {
+        for file in ["en/handbook/signs.html", "en/handbook/print.html"] {
+            assert!(
+                !s.read(&format!("public/{file}")).contains(secret),
+                "{secret} in {file}"
+            );
+        }
+        for (name, bytes) in common::tree(&s.out().join("assets")) {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(secret),
+                "{secret} in assets/{name}"
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = export(&s, "fr", "po", dir.path(), &[]);
+    let po: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    assert!(po.contains("Ask first."), "{po}");
+    for secret in ["Amina", "Reviewer", "{/*", "Hotline"] {
+        assert!(!po.contains(secret), "{secret} sent to translators:\n{po}");
+    }
+}
+
+/// A tab after `title:` in the English source left it unreadable, and its
+/// French translation stood in as the page's source: `status` called the
+/// up-to-date Arabic translation stale against the French file, Arabic
+/// readers were told "the original (Français) changed", and `translate
+/// export --lang ar` sent the French text as the source.
+#[test]
+fn a_translation_standing_in_for_an_unreadable_source_is_no_source() {
+    let s = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    s.write(
+        "site.yaml",
+        "title: T\ndefault_language: en\nlanguages: [en, fr, ar]\nbroken_links: warning\n",
+    );
+    s.write(
+        "guidance/hb/index.en.md",
+        "---\ntitle: Handbook\nkind: guidelines\n---\n\nIntro.\n",
+    );
+    let en = "---\ntitle: Consent\n---\n\n## Asking {#asking}\n\nAsk first.\n";
+    s.write("guidance/hb/01-consent.en.md", en);
+    s.write(
+        "guidance/hb/01-consent.fr.md",
+        "---\ntitle: Consentement\n---\n\n## Demander {#asking}\n\nDemandez.\n",
+    );
+    s.write(
+        "guidance/hb/01-consent.ar.md",
+        "---\ntitle: الموافقة\n---\n\n## السؤال {#asking}\n\nاسأل أولا.\n",
+    );
+    let o = s.run(&[
+        "stamp",
+        s.path()
+            .join("guidance/hb/01-consent.fr.md")
+            .to_str()
+            .unwrap(),
+        s.path()
+            .join("guidance/hb/01-consent.ar.md")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    s.write(
+        "guidance/hb/01-consent.en.md",
+        en.replace("title: Consent", "title:\tConsent"),
+    );
+    let o = s.run(&["status", "--format", "json"]);
+    assert!(!o.stdout.contains("\"stale\": [\"guidance"), "{}", o.stdout);
+    let status = s.run(&["status"]);
+    assert!(
+        !status.stdout.contains("stale:"),
+        "{}{}",
+        status.stdout,
+        status.stderr
+    );
+    assert!(
+        status.stdout.contains("01-consent.en.md") || status.stderr.contains("01-consent.en.md"),
+        "the source's error is named:\n{}{}",
+        status.stdout,
+        status.stderr
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let files = export(&s, "ar", "po", dir.path(), &[]);
+    let po: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    assert!(
+        !po.contains("Demandez") && !po.contains("Consentement"),
+        "{po}"
+    );
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("out of date"), "{}", o.stderr);
+    let page = s.page("ar/hb/consent.html");
+    assert!(page.select(".notice-stale").is_empty(), "a stale notice");
+    assert!(page.text_of("main").contains("اسأل أولا."));
 }

@@ -282,6 +282,15 @@ impl Site {
         &self.docs[id]
     }
 
+    /// Whether `node`'s file in the default language is there but cannot
+    /// be read (`broken_links: warning`): a translation stands in for it,
+    /// and is no source the others were translated from.
+    pub fn source_unreadable(&self, node: NodeId) -> bool {
+        let n = &self.nodes[node];
+        n.source_lang != self.config.default_index()
+            && self.unreadable_pages.contains(&n.dir.join(&n.stem))
+    }
+
     /// Every node, in arena order.
     pub fn node_ids(&self) -> impl DoubleEndedIterator<Item = NodeId> + ExactSizeIterator + use<> {
         (0..self.nodes.len()).map(NodeId)

@@ -180,7 +180,8 @@ pub struct Rendered {
 }
 
 /// `body` with what pages leave out as hidden blanked to spaces (Obsidian
-/// comments, `%%…%%`; Word's tracked changes: deleted words, comments, and
+/// and MDX comments, `%%…%%` and `{/*…*/}`; MDX `import` and `export`
+/// lines; Word's tracked changes: deleted words, comments, and
 /// the marks naming who inserted words), its line breaks and length
 /// kept: what else reads a page's Markdown (`translate export`) sees what
 /// readers see, at the same offsets. A reviewer's hidden note, or name,

@@ -123,6 +123,11 @@ pub fn pair(a: &Parsed, b: &Parsed) -> (Vec<(usize, usize)>, bool) {
 /// source or it cannot be read.
 pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Option<PageUnits> {
     let n = &site.nodes[node];
+    // A translation standing in for a source that cannot be read is no
+    // text to translate from.
+    if site.source_unreadable(node) {
+        return None;
+    }
     let src_doc = site.doc(n.docs[n.source_lang]?);
     let src = fields::parse(&src_doc.file.text)?;
     // A local edition writes translations in its own folder, never its base's.

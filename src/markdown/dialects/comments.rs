@@ -1,7 +1,9 @@
 //! Obsidian's comments: `%%a note to reviewers%%` in a line, or `%%` lines
-//! around a block. Obsidian hides them from readers; CommonMark shows them
-//! as text, so a vault moved in would publish every note its authors hid.
-//! They are left out, with the words between; never inside code.
+//! around a block; and MDX's, `{/* a note */}`, which Docusaurus authors
+//! write since MDX 2 refuses `<!-- -->`. Both tools hide them from readers;
+//! CommonMark shows them as text, so a site moved in would publish every
+//! note its authors hid. They are left out, with the words between; never
+//! inside code.
 
 use crate::markdown::state::Kind;
 use std::ops::Range;
@@ -25,12 +27,13 @@ pub(super) fn add(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
     drops.sort_by_key(|(r, _)| r.start);
 }
 
-/// Each comment from its opening `%%` to its closing one, with the line
-/// break after it when it ends its line. An opening `%%` with no closing
-/// one is left alone: it may be text.
+/// Each comment from its opening mark to its closing one (`%%` and `%%`,
+/// `{/*` and `*/}`), with the line break after it when it ends its line.
+/// An opening mark with no closing one is left alone: it may be text.
 pub(super) fn find(body: &str) -> Vec<(Range<usize>, Kind)> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    // Where the open comment starts, and the mark that closes it.
+    let mut open: Option<(usize, &str)> = None;
     let mut fence: Option<(u8, usize)> = None;
     let mut start = 0;
     while start < body.len() {
@@ -46,19 +49,22 @@ pub(super) fn find(body: &str) -> Vec<(Range<usize>, Kind)> {
             }
         }
         if fence.is_none() && marker.is_none() {
-            for i in marks(line) {
+            for (i, mark) in marks(line) {
                 let at = start + i;
-                match open.take() {
-                    None => open = Some(at),
-                    Some(from) => {
-                        let ends_line = line[i + 2..].trim().is_empty();
+                match open {
+                    None if mark == "%%" => open = Some((at, "%%")),
+                    None if mark == "{/*" => open = Some((at, "*/}")),
+                    Some((from, close)) if mark == close => {
+                        open = None;
+                        let ends_line = line[i + mark.len()..].trim().is_empty();
                         let to = if ends_line {
                             (end + 1).min(body.len())
                         } else {
-                            at + 2
+                            at + mark.len()
                         };
                         out.push((from..to, Kind::Comment));
                     }
+                    _ => {}
                 }
             }
         }
@@ -77,21 +83,24 @@ fn fence_of(t: &str) -> Option<(u8, usize)> {
     (n >= 3).then_some((c, n))
 }
 
-/// Where each `%%` of `line` starts, outside code spans.
-fn marks(line: &str) -> Vec<usize> {
+/// Where each comment mark of `line` starts (`%%`, `{/*`, `*/}`), and
+/// which, outside code spans.
+fn marks(line: &str) -> Vec<(usize, &'static str)> {
     let b = line.as_bytes();
     let mut out = Vec::new();
     let mut in_code = false;
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'`' => in_code = !in_code,
-            b'%' if !in_code && b.get(i + 1) == Some(&b'%') => {
-                out.push(i);
-                i += 2;
-                continue;
-            }
-            _ => {}
+        if b[i] == b'`' {
+            in_code = !in_code;
+        } else if !in_code
+            && let Some(m) = ["%%", "{/*", "*/}"]
+                .into_iter()
+                .find(|m| b[i..].starts_with(m.as_bytes()))
+        {
+            out.push((i, m));
+            i += m.len();
+            continue;
         }
         i += 1;
     }
@@ -117,5 +126,18 @@ mod tests {
         assert_eq!(hidden("`%%` and `%%`\n"), Vec::<&str>::new());
         assert_eq!(hidden("```\n%%\n```\n%%\n"), Vec::<&str>::new());
         assert_eq!(hidden("%%\n```\ncode\n```\n%%"), ["%%\n```\ncode\n```\n%%"]);
+    }
+
+    #[test]
+    fn mdx_comments_in_a_line_and_over_lines() {
+        assert_eq!(
+            hidden("a {/* Amina, 14 */} b\n{/*\nReviewer note.\n*/}\nc\n"),
+            ["{/* Amina, 14 */}", "{/*\nReviewer note.\n*/}\n"]
+        );
+        // One kind's mark does not close the other.
+        assert_eq!(hidden("{/* 50%% */}\n"), ["{/* 50%% */}\n"]);
+        assert_eq!(hidden("%% a */} b %%\n"), ["%% a */} b %%\n"]);
+        assert_eq!(hidden("`{/* x */}` and {/* open\n"), Vec::<&str>::new());
+        assert_eq!(hidden("```js\n{/* x */}\n```\n"), Vec::<&str>::new());
     }
 }

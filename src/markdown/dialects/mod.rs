@@ -34,7 +34,8 @@ mod tracked;
 mod words;
 
 /// Where `body` has what no reader sees and no one outside the team
-/// should: Obsidian comments (`%%…%%`), and Word's tracked changes as
+/// should: Obsidian and MDX comments (`%%…%%`, `{/*…*/}`), MDX `import` and
+/// `export` lines (code, which pages leave out), and Word's tracked changes as
 /// pandoc writes them (the words a reviewer deleted, the reviewers'
 /// comments, and the marks around inserted words, which name the
 /// reviewer).
@@ -43,7 +44,7 @@ pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
     crate::markdown::state::Dialects::new(body)
         .drops
         .into_iter()
-        .filter(|(_, kind)| matches!(kind, Kind::Comment | Kind::Tracked))
+        .filter(|(_, kind)| matches!(kind, Kind::Comment | Kind::Tracked | Kind::Import))
         .map(|(r, _)| r)
         .collect()
 }
@@ -437,6 +438,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
+        Kind::Comment if rest.starts_with("{/*") => "{/*…*/}",
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),
         Kind::TabTable => return pasted::pipe_row(line),

@@ -19,10 +19,12 @@ impl Dialects {
                 .any(|m| body.contains(m))
             || body.starts_with("import ")
             || body.contains("\nimport ")
+            || body.starts_with("export ")
+            || body.contains("\nexport ")
         {
             scan(body, &mut drops);
         }
-        if body.contains("%%") {
+        if body.contains("%%") || body.contains("{/*") {
             super::comments::add(body, &mut drops);
         }
         Dialects {
@@ -219,6 +221,12 @@ pub(super) fn is_attribute_line(line: &str) -> bool {
 /// `import {Note} from "../components";`, `import './styles.css';`. Not a
 /// sentence that starts with the word (`import the list before you go`).
 pub(super) fn is_mdx_import(line: &str) -> bool {
+    // MDX's `export const Hotline = () => <b>116</b>;`: code, never text.
+    if let Some(rest) = line.strip_prefix("export ") {
+        return ["const ", "let ", "var ", "function ", "default "]
+            .iter()
+            .any(|k| rest.starts_with(k));
+    }
     let Some(rest) = line.trim_end().strip_prefix("import ") else {
         return false;
     };

@@ -50,6 +50,10 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 ),
             );
         }
+        Kind::Import if shown.starts_with("export") => (
+            format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
+            "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
+        ),
         Kind::Import => (
             format!(
                 "an MDX import `{shown}` left out{more}: fieldguide does not run MDX components"
@@ -76,6 +80,10 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
             ),
             "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
+        ),
+        Kind::Comment if shown.starts_with("{/*") => (
+            format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
+            "Docusaurus hides `{/* … */}` from readers, and so does fieldguide; if the words are meant for readers, take the `{/*` and `*/}` away",
         ),
         Kind::Comment => (
             format!("an Obsidian comment (`{shown}`) left out{more}: readers never see it"),
