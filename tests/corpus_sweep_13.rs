@@ -210,3 +210,63 @@ fn a_translation_standing_in_for_an_unreadable_source_is_no_source() {
     assert!(page.select(".notice-stale").is_empty(), "a stale notice");
     assert!(page.text_of("main").contains("اسأل أولا."));
 }
+
+/// A country edition in French only (`languages: [fr]`) published the
+/// base's pages translated into French, and left out the rest without a
+/// word: the referral chapter was on no page, 0 warnings.
+#[test]
+fn an_editions_languages_leaving_out_a_page_say_so() {
+    let root = tempfile::tempdir().unwrap();
+    let w = |rel: &str, text: &str| {
+        let p = root.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    w(
+        "global/site.yaml",
+        "title: T\ndefault_language: en\nlanguages: [en, fr]\ndownload: false\n",
+    );
+    w(
+        "global/guidance/pub/index.en.md",
+        "---\ntitle: Pub\n---\nIntro.\n",
+    );
+    w(
+        "global/guidance/pub/index.fr.md",
+        "---\ntitle: Pub\n---\nIntro.\n",
+    );
+    w(
+        "global/guidance/pub/01-safety.en.md",
+        "---\ntitle: Safety\n---\nSafety first.\n",
+    );
+    w(
+        "global/guidance/pub/01-safety.fr.md",
+        "---\ntitle: Sécurité\n---\nLa sécurité d'abord.\n",
+    );
+    w(
+        "global/guidance/pub/02-referral.en.md",
+        "---\ntitle: Referral\n---\nHow to refer.\n",
+    );
+    w(
+        "benin/site.yaml",
+        "base: ../global\nedition: { name: { fr: Édition Bénin } }\nlanguages: [fr]\n",
+    );
+    // The edition's folder is `benin/`, beside its base.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        .args(["build", "--source"])
+        .arg(root.path().join("benin"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("../global/guidance/pub/02-referral.en.md: warning: not published: this page of the base is in no language of this edition (fr)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: translate it as this edition's `guidance/pub/02-referral.fr.md`, or add `en` to the edition's `languages:` to show it in en with a notice"),
+        "{stderr}"
+    );
+    // Translated pages are not named.
+    assert!(!stderr.contains("01-safety"), "{stderr}");
+}

@@ -68,6 +68,11 @@ pub struct Walked {
     /// READMEs, left out as notes to contributors, by path from the top of
     /// `guidance/` (NFC): a folder with no index is told about its own.
     pub readmes: Vec<PathBuf>,
+    /// A base's pages in a language the edition does not publish: the
+    /// page (`pub/02-referral`), the file as messages show it, and its
+    /// language's code. One with no file in the edition's languages is
+    /// not published, and is told (see [`unpublished`]).
+    pub other_languages: Vec<(PathBuf, PathBuf, String)>,
 }
 
 impl Layer<'_> {
@@ -207,6 +212,7 @@ impl Layer<'_> {
             out.values |= found.values;
             out.not_files.extend(found.not_files);
             out.readmes.extend(found.readmes);
+            out.other_languages.extend(found.other_languages);
             diags.extend(said);
         }
         Some(out)
@@ -327,9 +333,15 @@ impl Layer<'_> {
             Ok((stem, lang)) => {
                 let lang = lang.unwrap_or_else(|| config.default_index());
                 // A language of the base the edition does not publish.
-                let Some(lang) = self.lang_map[lang] else {
+                let Some(mapped) = self.lang_map[lang] else {
+                    out.other_languages.push((
+                        dir.join(crate::slug::nfc(stem).as_ref()),
+                        shown.to_path_buf(),
+                        config.languages[lang].code.clone(),
+                    ));
                     return;
                 };
+                let lang = mapped;
                 out.md.push(MdEntry {
                     in_site,
                     dir,
@@ -383,6 +395,44 @@ fn too_deep_error(shown: PathBuf) -> Diagnostic {
 /// Lays the edition's files over the base's. Returns every Markdown file
 /// with the layer it comes from (`true`: the base), every other file, and
 /// the base pages the edition replaced.
+/// The base's pages that have no file in any language the edition
+/// publishes (its `languages:` leaves out the base's default language, and
+/// no one translated them): a warning each, since they are on no page of
+/// the edition, in no language.
+pub fn unpublished(
+    other_languages: &[(PathBuf, PathBuf, String)],
+    md: &[(MdEntry, bool)],
+    config: &Config,
+) -> Vec<Diagnostic> {
+    let published: HashSet<PathBuf> = md.iter().map(|(m, _)| m.dir.join(&m.stem)).collect();
+    let mut seen = HashSet::new();
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let mut out: Vec<(PathBuf, Diagnostic)> = other_languages
+        .iter()
+        .filter(|(page, _, _)| !published.contains(page) && seen.insert(page.clone()))
+        .map(|(page, shown, code)| {
+            let name = page.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let d = Diagnostic::warning(
+                shown,
+                0,
+                0,
+                format!(
+                    "not published: this page of the base is in no language of this edition ({})",
+                    codes.join(", ")
+                ),
+            )
+            .with_hint(format!(
+                "translate it as this edition's `guidance/{}/{name}.{}.md`, or add `{code}` to the edition's `languages:` to show it in {code} with a notice",
+                page.parent().map_or(String::new(), |p| p.to_string_lossy().replace('\\', "/")),
+                codes.first().copied().unwrap_or("")
+            ));
+            (page.clone(), d)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
 pub fn merge(
     edition: Walked,
     base: Walked,

@@ -103,7 +103,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         return loaded;
     };
     let base_layer = Layer::base(base, config);
-    let base_walked = base_layer.walk(diags).unwrap_or_else(|| {
+    let mut base_walked = base_layer.walk(diags).unwrap_or_else(|| {
         diags.push(missing(&base.root));
         Walked::default()
     });
@@ -119,7 +119,9 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
     not_files.extend(base_walked.not_files.iter().cloned());
     let mut readmes = walked.readmes.clone();
     readmes.extend(base_walked.readmes.iter().cloned());
+    let other_languages = std::mem::take(&mut base_walked.other_languages);
     let (md, assets, replaced) = layers::merge(walked, base_walked);
+    diags.extend(layers::unpublished(&other_languages, &md, config));
     let mut loaded = read(
         &[&own, &base_layer],
         md,
