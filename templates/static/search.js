@@ -340,9 +340,11 @@
   // groups as one, when one of them alone finds nothing (not the one
   // being typed: `2018 2` is not `20182`), and the whole does (`24/7` on
   // a page that says *24 hours* finds it by `24`).
+  // At most 6 groups (no phone number has more): a pasted column of
+  // numbers is not tried as one number from each of its places.
   function join(a, typing) {
     for (var i = 0, j, f, s; i < a.length; i++) {
-      for (j = i, f = 0; /^\d+$/.test(a[j]); j++) f |= !find(a[j]).g.size && !(typing && !a[j + 1]);
+      for (j = i, f = 0; j < i + 6 && /^\d+$/.test(a[j]); j++) f |= !find(a[j]).g.size && !(typing && !a[j + 1]);
       s = a.slice(i, j).join("");
       if (f && j > i + 1 && (find(s).g.size || find(s).pair)) a.splice(i, j - i, s);
     }
@@ -457,7 +459,7 @@
   function query(q, done) {
     // Words typed in capitals (`DOB`, `STIs`, `D.O.B.`).
     var up = new Set(words((q.match(/\b[A-Z][A-Z.]+s?\b/g) || []).join(" "))),
-      typing = !done && !/\s$/.test(q), qs = join(words(q, true), typing).reduce(pairs, []).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
+      typing = !done && !/\s$/.test(q), qs = join(words(q, true).slice(0, 64), typing).reduce(pairs, []).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
