@@ -59,3 +59,47 @@ fn a_forged_manifest_line_is_not_quoted_whole() {
     assert!(o.stderr.len() < 20_000, "{} bytes said", o.stderr.len());
     assert!(!marker.exists() || std::fs::metadata(&marker).unwrap().len() < 1 << 20);
 }
+
+/// A merge committed with its conflict unresolved published both sides:
+/// here the shelter's address the HEAD side had taken out. git
+/// mergetool's copies of the file (`_REMOTE_4242`) were published as
+/// extra pages in every language.
+#[test]
+fn an_unresolved_merge_is_not_published() {
+    let s = Site::signs_with(
+        "<<<<<<< HEAD\nThe shelter's address is given in person only.\n=======\nThe shelter is at 12 Rue des Acacias.\n>>>>>>> field-edits\n",
+    );
+    s.write(
+        "guidance/handbook/02-signs.en_REMOTE_4242.md",
+        "---\ntitle: Signs\n---\n\nThe shelter is at 12 Rue des Acacias.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let page = s.read("guidance/handbook/02-signs.en.md");
+    let line = page[..page.find("<<<<<<<").unwrap()].lines().count() + 1;
+    assert!(
+        o.stderr.contains(&format!(
+            "guidance/handbook/02-signs.en.md:{line}:1: error: an unresolved merge conflict: both sides of it would be published"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("_REMOTE_4242"), "{}", o.stderr);
+    assert!(!s.out().exists(), "nothing written");
+    // Resolved, the page is published, and the copy never.
+    let start = page.find("<<<<<<<").unwrap();
+    s.write(
+        "guidance/handbook/02-signs.en.md",
+        format!(
+            "{}The shelter's address is given in person only.\n",
+            &page[..start]
+        ),
+    );
+    s.build_ok();
+    let out = common::tree(&s.out());
+    assert!(
+        out.values()
+            .all(|b| !String::from_utf8_lossy(b).contains("Rue des Acacias")),
+        "the other side was published"
+    );
+}

@@ -211,7 +211,9 @@ fn search_js_stays_offline_and_small() {
     // word is found where a page joins a letter before it (`بسكن`), a
     // correction is lower-cased by its language's rules, two lower-case
     // letters are no acronym and an ending off leaves no function word:
-    // about 21,360.
+    // about 21,360; 21,600 since a plural finds what its singular starts
+    // (`photos`, *photograph*) and a pasted column of numbers is tried in
+    // runs of at most 6.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -219,7 +221,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 21_400,
-        "search.js is {served} bytes as served (budget: 21,400)"
+        served <= 21_600,
+        "search.js is {served} bytes as served (budget: 21,600)"
     );
 }

@@ -2,6 +2,7 @@
 //! sweep of search found.
 
 mod common;
+use common::search_page::{expect, judged_site};
 use common::{Site, browser};
 use scraper::{Html, Selector};
 
@@ -78,4 +79,24 @@ fn a_pasted_column_of_numbers_takes_time_in_proportion() {
         "100 numbers: {:.1} ms, 1,600: {big:.1} ms",
         t[0]
     );
+}
+
+/// A word found only as the start of a longer one (`photo`, the page's
+/// *photograph*) found nothing once typed as a plural: `photos`, `threats`
+/// (*threatened*), French `photos` (*photographiez*), Spanish `fotos`
+/// (*fotografíe*); results vanished as the word was finished. Another
+/// form of the word now finds what that form starts.
+#[test]
+fn a_plural_finds_the_words_its_singular_starts() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-13");
+    for (lang, q, first) in [
+        ("en", "photos", "consent"),
+        ("en", "threats", "risk"),
+        ("fr", "photos", "consent"),
+        ("fr", "suicide", "risk"),
+        ("es", "fotos", "consent"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
 }

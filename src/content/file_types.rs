@@ -233,6 +233,22 @@ fn is_leftover(name: &str) -> bool {
         .iter()
         .any(|e| trimmed.ends_with(e))
         || trimmed.contains(".sync-conflict-")
+        || mergetool_copy(name)
+}
+
+/// `git mergetool`'s copies of a file in conflict, left when a merge stops
+/// or `mergetool.keepTemporaries` is set: `02-next.en_REMOTE_4242.md`
+/// (`_BASE_`, `_LOCAL_`, `_BACKUP_`), one side of the conflict each.
+fn mergetool_copy(name: &str) -> bool {
+    ["_BASE_", "_LOCAL_", "_REMOTE_", "_BACKUP_"]
+        .iter()
+        .any(|k| {
+            name.match_indices(k).any(|(i, _)| {
+                let rest = &name[i + k.len()..];
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0 && (rest.len() == digits || rest.as_bytes()[digits] == b'.')
+            })
+        })
 }
 
 /// Why `path` (parts separated by `/`) cannot be written on Windows or

@@ -16,6 +16,7 @@
 
 mod bidi;
 mod callout_words;
+mod conflict;
 mod dialects;
 mod edition;
 mod elements;
@@ -268,6 +269,13 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         last_level: 1,
     };
     st.r.text.reserve(body.len());
+    if let Some(at) = conflict::find(body) {
+        st.error(
+            at,
+            "an unresolved merge conflict: both sides of it would be published".into(),
+            Some("keep one side: delete the other side's lines and the `<<<<<<<`, `=======` and `>>>>>>>` lines around them (or run `git mergetool`)".into()),
+        );
+    }
     let mut notes = notes::Notes::new(body);
     let mut unshown = false;
     // Reference links with no definition, which the parser leaves as text.

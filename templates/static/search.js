@@ -399,6 +399,9 @@
     // `24/7` is not `72`); a Korean syllable counts two (`동의` finds the
     // page's `동의를`: Korean writes particles joined to the word).
     if (len(q) + (q.match(/[\uac00-\ud7a3]/g) || []).length > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
+    // Else words another form of it starts, as that form would find them
+    // (`photos`: `photo`, *photograph*; `threats`, *threatened*).
+    if (!tiers.size && vs) for (i = 1; i < vs.length && !tiers.size; i++) if (len(vs[i]) > 3 && !(q.startsWith(vs[i]) && R.e.indexOf(vs[i]) >= 0)) each(vs[i], function (s) { add(s, 2); });
     // Else two words the site writes apart (`safehouse`, `safe house`;
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
     // other in a page (not `healthcare` for `health … care`); else the

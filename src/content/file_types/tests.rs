@@ -161,9 +161,16 @@ fn leftovers_are_never_published() {
         "img/.git",
         "a.bak.",
         "Icon\r",
+        // git mergetool's copies of a file in conflict.
+        "02-next-steps.en_REMOTE_4242.md",
+        "02-next-steps.en_BASE_4242.md",
+        "flow_LOCAL_17.png",
+        "02-next-steps_BACKUP_9.md",
     ] {
         assert_eq!(classify(name), Leftover, "{name:?}");
     }
+    assert_ne!(classify("local_remote_base.md"), Leftover);
+    assert_ne!(classify("case_base_2.md"), Leftover);
     assert_eq!(classify("backup-plan.pdf"), Document);
     assert_eq!(classify("#1 priority.png"), Image);
 }
