@@ -110,6 +110,21 @@ pub fn parallelism(jobs: usize) -> usize {
     cores.clamp(1, 4).min(jobs.max(1))
 }
 
+/// The folder the site is staged in for Chromium: the owner's alone
+/// (tempfile makes folders as the umask says, readable by every user of
+/// the machine), since it holds every page, drafts included with
+/// `--drafts`, and a killed run leaves it behind.
+fn private_tempdir() -> std::io::Result<tempfile::TempDir> {
+    let mut b = tempfile::Builder::new();
+    b.prefix("fieldguide-pdf-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    b.tempdir()
+}
+
 /// Renders print pages again with page numbers: for each job (by index),
 /// the page each chapter starts on -> the new print page's bytes.
 pub type Renumber<'r> = dyn Fn(&[(usize, BTreeMap<String, usize>)]) -> Vec<(usize, Vec<u8>)> + 'r;
@@ -126,10 +141,7 @@ pub fn render(
 ) -> Result<Report, String> {
     let start = Instant::now();
     // Removed when dropped, whatever happens to the jobs.
-    let tmp = tempfile::Builder::new()
-        .prefix("fieldguide-pdf-")
-        .tempdir()
-        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let tmp = private_tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let root = tmp.path().join("site");
     stage(site, &root)
         .map_err(|e| format!("cannot write the print pages to a temporary folder: {e}"))?;
@@ -298,4 +310,16 @@ fn stage(files: &[OutputFile], root: &Path) -> std::io::Result<()> {
         std::fs::write(target, f.bytes.as_ref())?;
     }
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    /// Other users of the machine cannot list or read the staged site.
+    #[test]
+    fn the_staging_folder_is_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = super::private_tempdir().unwrap();
+        let mode = std::fs::metadata(dir.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    }
 }

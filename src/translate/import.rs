@@ -200,11 +200,14 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .collect();
         let code = &site.config.languages[lang].code;
         let (per_page, twice) = route(&pages, &files, code, &mut report);
-        report.keep_unplaced(lang, &publication_name(site, publication));
-        for (p, (page, entries)) in pages.into_iter().zip(per_page).enumerate() {
+        let name = publication_name(site, publication);
+        report.keep_unplaced(lang, &name);
+        let kept = pending::load(root, code);
+        for (p, (mut page, entries)) in pages.into_iter().zip(per_page).enumerate() {
             if entries.is_empty() {
                 continue;
             }
+            pending::take_confirmed(&kept, &name, &mut page);
             if twice.contains(&p) {
                 report.refused += 1;
                 continue;

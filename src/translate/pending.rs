@@ -118,6 +118,28 @@ pub fn offer(store: &Store, publication: &str, page: &mut PageUnits) {
     }
 }
 
+/// Takes into `page` (of `publication`) the kept translations confirmed
+/// for its blocks' present source, as the site's own: an import completes
+/// a page with them, as the export that offered them counted them done
+/// (an `--only-changed` file carries only the blocks left to do).
+pub fn take_confirmed(store: &Store, publication: &str, page: &mut PageUnits) {
+    let Some(kept) = store.get(publication) else {
+        return;
+    };
+    for u in &mut page.units {
+        let Some(s) = kept.get(&u.key) else {
+            continue;
+        };
+        if s.fuzzy || s.source != u.source || !is_fingerprint_of(&s.site, &u.translation) {
+            continue;
+        }
+        u.translation = s.translation.clone();
+        u.notes.retain(|n| !super::units::is_fuzzy_note(n));
+        u.state = State::Translated;
+        u.previous = None;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
