@@ -103,3 +103,34 @@ fn an_unresolved_merge_is_not_published() {
         "the other side was published"
     );
 }
+
+/// A phone photo is published without its GPS, and a located MP4
+/// refused; but an MP3's or M4A's cover picture (the same phone JPEG, EXIF
+/// and all) and a PDF's XMP `exif:GPSLatitude` (Photoshop's "Save as PDF",
+/// scanning apps) were published without a word.
+#[test]
+fn a_place_inside_a_recording_or_a_pdf_is_not_published() {
+    let s = Site::fixture("basic");
+    let photo = common::photo::phone_photo();
+    let mut mp3 = b"ID3\x03\0\0\0\0\0\0APIC\0\0\0\0\0\0\0image/jpeg\0\x03\0".to_vec();
+    mp3.extend_from_slice(&photo);
+    mp3.extend_from_slice(&[0xff, 0xfb, 0x90, 0x64]);
+    mp3.extend_from_slice(&[0u8; 400]);
+    s.write("static/audio/briefing.mp3", &mp3);
+    s.write(
+        "static/forms/scan.pdf",
+        "%PDF-1.7\n1 0 obj\n<</Type/Metadata/Subtype/XML/Length 140>>stream\n<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:Description exif:GPSLatitude='14,30.2N' exif:GPSLongitude='2,7.1E'/></x:xmpmeta>\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for file in ["static/audio/briefing.mp3", "static/forms/scan.pdf"] {
+        assert!(
+            o.stderr.contains(&format!(
+                "{file}: error: not published: it holds a picture or metadata that says where it was made"
+            )),
+            "{file}:\n{}",
+            o.stderr
+        );
+    }
+    assert!(!s.out().exists(), "nothing written");
+}

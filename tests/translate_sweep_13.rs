@@ -62,7 +62,11 @@ fn an_only_changed_round_trip_finishes_a_page_set_aside() {
     files.iter().for_each(|f| translate_all(f));
     let o = import(&site, &files);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(!o.stderr.contains("the page is not written"), "{}", o.stderr);
+    assert!(
+        !o.stderr.contains("the page is not written"),
+        "{}",
+        o.stderr
+    );
     let fr = site.read("guidance/pub/01-steps.fr.md");
     for want in [
         "FR Steps",

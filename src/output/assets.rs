@@ -293,6 +293,19 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     {
         return None;
     }
+    // A recording's cover picture (a phone photo, EXIF and all), a PDF's
+    // or a video's XMP: the same place, in a file that is no photo (a
+    // PDF's own images are named above, by `documents`).
+    let kind = file_types::classify(&name);
+    if (kind == FileType::Media || ext == "pdf")
+        && crate::output::image_metadata::records_place(&bytes)
+    {
+        let msg = "not published: it holds a picture or metadata that says where it was made (GPS or a place in XMP)";
+        diags.push(Diagnostic::error(path, 0, 0, msg).with_hint(
+            "save a copy without its metadata (`exiftool -all= FILE`; for a recording's cover picture, `ffmpeg -i IN -map 0:a -map_metadata -1 -c copy OUT`) and publish that",
+        ));
+        return None;
+    }
     if rules.allow_raw {
         // As they are, but for the photos an SVG embeds: their metadata is
         // about the people in them, as a photo file's is.

@@ -20,6 +20,7 @@
 //! published at all ([`Outcome::Unreadable`]), since its metadata cannot be
 //! removed.
 
+mod embedded;
 mod exif;
 mod ico;
 mod jpeg;
@@ -28,6 +29,7 @@ mod png;
 mod video;
 mod webp;
 
+pub use embedded::records_place;
 pub use video::records_location;
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! media data match `©xyz` by chance in one large video in fifty.
 
 /// Boxes whose content is boxes, on the way to the location.
-const CONTAINERS: &[&[u8; 4]] = &[b"moov", b"trak", b"udta", b"meta"];
+/// `ilst`: an item list, where tools also write `©xyz`.
+const CONTAINERS: &[&[u8; 4]] = &[b"moov", b"trak", b"udta", b"meta", b"ilst"];
 
 /// Nesting followed at most (the location is three or four deep).
 const DEPTH: usize = 6;
