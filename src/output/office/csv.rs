@@ -22,9 +22,9 @@ const FETCHING: &[&str] = &[
 const SHOWN: usize = 5;
 
 pub fn inspect(bytes: &[u8]) -> Report {
-    let text = String::from_utf8_lossy(bytes);
+    let text = decode(bytes);
     let mut report = Report::default();
-    for (line, cell) in cells(&text) {
+    for (line, cell) in every_reading(&text) {
         let Some(formula) = formula(&cell) else {
             continue;
         };
@@ -63,15 +63,57 @@ pub(super) fn fetching(formula: &str) -> Option<&'static str> {
 }
 
 /// The formula a cell's text holds: what follows `=`, or a `+`, `-` or `@`
-/// before a letter (`-2` and `+234 800 123 4567` are numbers).
+/// before anything but a number (`-2`, `+234 (0) 800-123-4567` and `-5%`
+/// are numbers; `-2+3+cmd|' /C calc'!A0` and `+1+IMAGE(…)` are not).
 fn formula(cell: &str) -> Option<&str> {
     let t = cell.trim_start_matches([' ', '\t', '\r']);
     let mut chars = t.chars();
+    let number = |rest: &str| {
+        rest.chars()
+            .all(|c| c.is_ascii_digit() || " .,()+-/%\u{a0}".contains(c))
+    };
     match chars.next()? {
         '=' if t.len() > 1 => Some(t),
-        '+' | '-' | '@' if chars.next().is_some_and(|c| c.is_alphabetic()) => Some(t),
+        '+' | '-' | '@' if !chars.as_str().is_empty() && !number(chars.as_str()) => Some(t),
         _ => None,
     }
+}
+
+/// The file's text: UTF-16 with its byte-order mark as Excel saves
+/// "Unicode text", else UTF-8 (bad bytes replaced).
+fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let utf16 = |rest: &[u8], le: bool| -> String {
+        let units = rest.chunks_exact(2).map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match bytes {
+        [0xff, 0xfe, rest @ ..] => utf16(rest, true).into(),
+        [0xfe, 0xff, rest @ ..] => utf16(rest, false).into(),
+        _ => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// The cells as each separator would split them: a spreadsheet program
+/// splits by its own settings (`,`, or `;` where the decimal mark is a
+/// comma), not by what the file's first line suggests. Each cell once,
+/// by line.
+fn every_reading(text: &str) -> Vec<(usize, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<(usize, String)> = [b',', b';', b'\t']
+        .into_iter()
+        .flat_map(|sep| cells(text, sep))
+        .filter(|c| seen.insert(c.clone()))
+        .collect();
+    out.sort_by_key(|c| c.0);
+    out
 }
 
 /// At most 60 characters of a formula, for a message.
@@ -83,15 +125,10 @@ pub(super) fn clip(f: &str) -> String {
     }
 }
 
-/// Each cell's text with the line it starts on; cells are separated by
-/// what the first line is separated by most: `,`, `;` (as spreadsheet
-/// programs write CSV where the decimal mark is a comma) or tabs.
-fn cells(text: &str) -> Vec<(usize, String)> {
-    let first = text.lines().next().unwrap_or("");
-    let sep = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|c| (first.bytes().filter(|b| b == c).count(), *c == b','))
-        .unwrap_or(b',');
+/// Each cell's text with the line it starts on, cells separated by `sep`;
+/// a line ends at `\n`, or at a `\r` alone (old Mac files, which Excel
+/// reads so).
+fn cells(text: &str, sep: u8) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut line = 1;
     let mut start = 0;
@@ -107,12 +144,14 @@ fn cells(text: &str) -> Vec<(usize, String)> {
                 continue;
             }
             quoted = !quoted;
-        } else if !quoted && (b == sep || b == b'\n') {
+        }
+        let newline = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if !quoted && (b == sep || newline) {
             out.push((start_line, unquote(&text[start..i])));
             start = i + 1;
-            start_line = line + usize::from(b == b'\n');
+            start_line = line + usize::from(newline);
         }
-        if b == b'\n' {
+        if newline {
             line += 1;
         }
         i += 1;
@@ -170,6 +209,36 @@ mod tests {
             ]
         );
         assert_eq!((r.first_line, r.formula_count), (6, 3));
+    }
+
+    /// OWASP's CSV injection cells, and files a spreadsheet program
+    /// splits otherwise than their first line suggests.
+    #[test]
+    fn formulas_behind_a_sign_or_another_split_are_found() {
+        let r = inspect(b"a,b\nx,-2+3+cmd|' /C calc'!A0\ny,+1+IMAGE(\"https://x.example/p.png\")\nz,+234 (0) 800-123-4567\nw,-5%\n");
+        assert_eq!(
+            r.macros,
+            ["a formula that starts a program, line 2: `-2+3+cmd|' /C calc'!A0`"]
+        );
+        assert_eq!(r.fetched.len(), 1, "{:?}", r.fetched);
+        assert_eq!(r.formula_count, 0);
+        // A `;` header over `,` cells, CR-only lines, UTF-16 with its mark.
+        let r = inspect(b"a;b\nx,=cmd|' /C calc'!A0\n");
+        assert_eq!(r.macros.len(), 1, "{r:?}");
+        let r = inspect(b"a,b\rx,=cmd|' /C calc'!A0\r");
+        assert_eq!(
+            r.macros,
+            ["a formula that starts a program, line 2: `=cmd|' /C calc'!A0`"]
+        );
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(
+                "a,b\nx,=WEBSERVICE(\"https://x.example/\")\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(inspect(&utf16).fetched.len(), 1);
     }
 
     #[test]
