@@ -270,3 +270,32 @@ fn an_editions_languages_leaving_out_a_page_say_so() {
     // Translated pages are not named.
     assert!(!stderr.contains("01-safety"), "{stderr}");
 }
+
+/// The web page of a stale translation says the original changed; its
+/// print page (so its PDF, and a pocket guide carried into the field,
+/// where no link can be followed) printed the old text without a mark.
+#[test]
+fn a_stale_translation_is_marked_on_the_print_page_too() {
+    let s = Site::fixture("basic");
+    let fr = s.path().join("guidance/handbook/01-intro.fr.md");
+    let o = s.run(&["stamp", fr.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let en = "guidance/handbook/01-intro.en.md";
+    s.write(
+        en,
+        format!("{}\nThe hotline changed: call 0800 999 000.\n", s.read(en)),
+    );
+    s.build_ok();
+    let web = s.page("fr/handbook/intro.html");
+    assert_eq!(web.select(".notice-stale").len(), 1);
+    let print = s.page("fr/handbook/print.html");
+    let marks = print.select(".print-stale");
+    assert_eq!(marks.len(), 1, "one chapter is stale");
+    let mark = marks[0];
+    let section = mark.parent().and_then(scraper::ElementRef::wrap).unwrap();
+    assert_eq!(section.value().attr("lang"), Some("fr"));
+    let text: String = mark.text().collect();
+    assert!(text.contains("English"), "{text}");
+    // The English print page, the source, has none.
+    assert!(s.page("en/handbook/print.html").select(".print-stale").is_empty());
+}

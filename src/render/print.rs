@@ -34,9 +34,20 @@ pub struct PrintChapter {
     pub dir: &'static str,
     /// Shown from the source language (not translated).
     pub fallback: bool,
+    /// A translation whose source changed since: the source language's
+    /// name and code, for the notice a printed copy keeps (its reader
+    /// cannot follow a link to the original).
+    pub stale: Option<StaleSource>,
     /// The page it starts on in the PDF (known when `pdf` prints it the
     /// second time), for the table of contents.
     pub page: Option<usize>,
+}
+
+/// The language a stale translation's source is in.
+#[derive(Serialize)]
+pub struct StaleSource {
+    pub name: String,
+    pub code: String,
 }
 
 #[derive(Serialize)]
@@ -182,6 +193,15 @@ pub fn chapters(site: &Site, publication: NodeId, lang: LangId) -> Vec<PrintChap
                 lang_name: site.config.languages[content_lang].name.clone(),
                 dir: site.config.languages[content_lang].dir.as_str(),
                 fallback: !super::reads_translated(node, lang),
+                stale: (crate::translation::status(site, n, lang)
+                    == crate::translation::Status::Stale)
+                    .then(|| {
+                        let source = &site.config.languages[node.source_lang];
+                        StaleSource {
+                            name: source.name.clone(),
+                            code: source.code.clone(),
+                        }
+                    }),
                 page: None,
             }
         })
