@@ -297,5 +297,9 @@ fn a_stale_translation_is_marked_on_the_print_page_too() {
     let text: String = mark.text().collect();
     assert!(text.contains("English"), "{text}");
     // The English print page, the source, has none.
-    assert!(s.page("en/handbook/print.html").select(".print-stale").is_empty());
+    assert!(
+        s.page("en/handbook/print.html")
+            .select(".print-stale")
+            .is_empty()
+    );
 }

@@ -546,7 +546,7 @@ fn a_hugo_alias_names_the_name_to_write_and_never_drops_the_page() {
     assert!(o.stderr.contains(&said), "{}", o.stderr);
     assert!(
         o.stderr
-            .contains("as `do-no-harm` (or `part/do-no-harm` for a page in a part)"),
+            .contains("as `do-no-harm/` (or `part/do-no-harm/` for a page in a part)"),
         "{}",
         o.stderr
     );
@@ -565,4 +565,30 @@ fn a_hugo_alias_names_the_name_to_write_and_never_drops_the_page() {
     assert_eq!(page.attr("article", "lang"), "en");
     // The good alias still leads to the page.
     assert!(site.out().join("en/handbook/welcome.html").exists());
+}
+
+/// Hugo, Jekyll's pretty links and Docusaurus publish a page at a folder's
+/// address (`/en/handbook/referral/old-steps/`): the alias the hint gave
+/// wrote `old-steps.html`, and the bookmarked address still found nothing.
+/// An alias ending in `/` writes that folder's `index.html`.
+#[test]
+fn an_alias_ending_in_a_slash_keeps_a_folders_address() {
+    let site = Site::fixture("basic");
+    let f = "guidance/handbook/01-intro.en.md";
+    site.write(
+        f,
+        site.read(f)
+            .replacen("---\n", "---\naliases: [referral/old-steps/, welcome]\n", 1),
+    );
+    site.build_ok();
+    for lang in ["en", "fr"] {
+        let page = site.page(&format!("{lang}/handbook/referral/old-steps/index.html"));
+        let content = page.attr("meta[http-equiv='refresh']", "content");
+        assert!(
+            content.ends_with("url=../../intro.html"),
+            "{lang}: {content}"
+        );
+    }
+    assert!(site.out().join("en/handbook/welcome.html").is_file());
+    assert!(!site.out().join("en/handbook/referral/old-steps.html").exists());
 }

@@ -40,10 +40,10 @@ pub fn redirects(site: &Site) -> Vec<Redirect> {
     for (id, node) in site.node_ids().zip(&site.nodes) {
         for alias in aliases_of(site, id) {
             let pub_dir = site.nodes[node.publication].out_dir();
-            let alias = alias.trim_matches('/');
             let (folder, own) = match node.kind {
                 NodeKind::Chapter => {
-                    let from = format!("{pub_dir}{alias}.html");
+                    let from = chapter_redirect(pub_dir, alias);
+                    let alias = alias.trim_matches('/');
                     out.entry(from.clone()).or_insert(Redirect {
                         from,
                         node: id,
@@ -51,9 +51,13 @@ pub fn redirects(site: &Site) -> Vec<Redirect> {
                     });
                     continue;
                 }
-                NodeKind::Publication => (format!("{alias}/"), node.out_dir()),
-                NodeKind::Part => (format!("{pub_dir}{alias}/"), node.out_dir()),
+                NodeKind::Publication => (format!("{}/", alias.trim_matches('/')), node.out_dir()),
+                NodeKind::Part => (
+                    format!("{pub_dir}{}/", alias.trim_matches('/')),
+                    node.out_dir(),
+                ),
             };
+            let alias = alias.trim_matches('/');
             // The folder's index and every page below it.
             let mut below = Vec::new();
             walk(site, id, &mut below);
@@ -69,6 +73,17 @@ pub fn redirects(site: &Site) -> Vec<Redirect> {
         }
     }
     out.into_values().collect()
+}
+
+/// Where a chapter's alias puts its redirect, inside a language folder:
+/// `<pub>/old-name.html`, or for an address that was a folder (Hugo's,
+/// Jekyll's and Docusaurus' pages end in `/`: `referral/old-steps/`),
+/// `<pub>/referral/old-steps/index.html`, which that address opens.
+fn chapter_redirect(pub_dir: &str, alias: &str) -> String {
+    match alias.strip_suffix('/') {
+        Some(folder) => format!("{pub_dir}{}/index.html", folder.trim_start_matches('/')),
+        None => format!("{pub_dir}{}.html", alias.trim_start_matches('/')),
+    }
 }
 
 fn walk(site: &Site, id: NodeId, out: &mut Vec<NodeId>) {
@@ -134,11 +149,11 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
     let mut claimed: BTreeMap<String, (NodeId, String)> = BTreeMap::new();
     let mut reported = BTreeSet::new();
     for (id, node) in site.node_ids().zip(&site.nodes) {
-        for alias in aliases_of(site, id) {
-            let alias = alias.trim_matches('/').to_string();
+        for written in aliases_of(site, id) {
+            let alias = written.trim_matches('/').to_string();
             let from = match node.kind {
                 NodeKind::Chapter => {
-                    format!("{}{alias}.html", site.nodes[node.publication].out_dir())
+                    chapter_redirect(site.nodes[node.publication].out_dir(), written)
                 }
                 NodeKind::Publication => format!("{alias}/index.html"),
                 NodeKind::Part => format!(

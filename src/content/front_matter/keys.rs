@@ -321,10 +321,12 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
         && let Some(last) = name.split('/').rev().find(|s| !s.is_empty())
     {
         let last = last.trim_end_matches(".html");
+        // An address ending in `/` was a folder's: kept as one.
+        let slash = if name.ends_with('/') { "/" } else { "" };
         return Some((
             "is not a relative name".into(),
             format!(
-                "write the page's earlier name relative to its publication, as `{last}` (or `part/{last}` for a page in a part); an address elsewhere on the old site cannot be kept here"
+                "write the page's earlier name relative to its publication, as `{last}{slash}` (or `part/{last}{slash}` for a page in a part); an address elsewhere on the old site cannot be kept here"
             ),
         ));
     }
@@ -356,6 +358,8 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
             c.escape_default()
         ));
     }
+    // `old-steps/`: the old address was a folder's (see `aliases`).
+    let name = name.strip_suffix('/').unwrap_or(name);
     for part in name.split('/') {
         if part.is_empty() || part == "." || part == ".." {
             return bad("has an empty, `.` or `..` part");
@@ -387,6 +391,8 @@ mod tests {
     fn safe_alias_names() {
         assert_eq!(alias_problem("old-name"), None);
         assert_eq!(alias_problem("part/old-name"), None);
+        // A folder's address, as Hugo and Docusaurus wrote it.
+        assert_eq!(alias_problem("part/old-name/"), None);
         assert_eq!(alias_problem("consentement-éclairé"), None);
         for bad in [
             "",
