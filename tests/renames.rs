@@ -590,5 +590,10 @@ fn an_alias_ending_in_a_slash_keeps_a_folders_address() {
         );
     }
     assert!(site.out().join("en/handbook/welcome.html").is_file());
-    assert!(!site.out().join("en/handbook/referral/old-steps.html").exists());
+    assert!(
+        !site
+            .out()
+            .join("en/handbook/referral/old-steps.html")
+            .exists()
+    );
 }

@@ -129,12 +129,7 @@ pub fn summary_lines(summary: &pipeline::Summary) -> Vec<String> {
     let mut lines = Vec::new();
     for l in &summary.languages {
         lines.push(format!("  {}", language_line(l)));
-        for f in &l.stale {
-            lines.push(format!(
-                "           out of date: {f} ({})",
-                l.stale_advice(f)
-            ));
-        }
+        lines.extend(stale_lines(l));
     }
     for line in override_lines(&summary.overrides) {
         lines.push(format!("  {line}"));
@@ -223,6 +218,27 @@ pub fn override_lines(overrides: &[crate::adaptation::OverrideReport]) -> Vec<St
         .collect()
 }
 
+/// A language's stale translations: ten, then a count. One edit to every
+/// chapter makes hundreds stale, and the run's one real problem would
+/// scroll away; `status` lists them all.
+fn stale_lines(l: &crate::translation::LanguageSummary) -> Vec<String> {
+    const SHOWN: usize = 10;
+    let mut lines: Vec<String> = l
+        .stale
+        .iter()
+        .take(SHOWN)
+        .map(|f| format!("           out of date: {f} ({})", l.stale_advice(f)))
+        .collect();
+    if l.stale.len() > SHOWN {
+        lines.push(format!(
+            "           and {} more out of date: `fieldguide status --lang {}` lists them all",
+            l.stale.len() - SHOWN,
+            l.code
+        ));
+    }
+    lines
+}
+
 fn language_line(l: &crate::translation::LanguageSummary) -> String {
     let mut parts = vec![format!("{} translated", l.translated)];
     if !l.stale.is_empty() {
@@ -290,6 +306,30 @@ const SMALL_TEXT: usize = 16_000;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_pages_are_listed_ten_then_counted() {
+        let l = crate::translation::LanguageSummary {
+            code: "fr".into(),
+            pages: 400,
+            translated: 400,
+            fallback: 0,
+            stale: (0..400)
+                .map(|i| format!("guidance/hb/{i:03}-ch.fr.md"))
+                .collect(),
+            translate_in_edition: Vec::new(),
+            untracked: 0,
+            with_errors: Vec::new(),
+            source: false,
+        };
+        let lines = stale_lines(&l);
+        assert_eq!(lines.len(), 11);
+        assert!(lines[0].contains("out of date: guidance/hb/000-ch.fr.md"));
+        assert_eq!(
+            lines[10],
+            "           and 390 more out of date: `fieldguide status --lang fr` lists them all"
+        );
+    }
 
     #[test]
     fn the_search_line_gives_a_ratio_only_when_it_means_something() {
