@@ -303,3 +303,28 @@ fn a_stale_translation_is_marked_on_the_print_page_too() {
             .is_empty()
     );
 }
+
+/// Hugo's `_index.md` is read as its folder's page, but a link to it
+/// (`04-hugo/_index.md`, the path the hint for Hugo's `ref` gave) was a
+/// missing page, with no hint.
+#[test]
+fn a_link_to_hugos_index_file_finds_the_folders_page() {
+    let s = Site::signs_with("See [the part](04-steps/_index.md).\n");
+    s.write(
+        "guidance/handbook/04-steps/_index.en.md",
+        "---\ntitle: Steps\n---\n\nThe steps.\n",
+    );
+    s.write(
+        "guidance/handbook/04-steps/01-first.en.md",
+        "---\ntitle: First\n---\n\nFirst.\n",
+    );
+    s.build_ok();
+    let page = s.page("en/handbook/signs.html");
+    let links: Vec<String> = page
+        .select("main a")
+        .iter()
+        .filter(|a| a.text().collect::<String>() == "the part")
+        .map(|a| a.value().attr("href").unwrap_or("").to_string())
+        .collect();
+    assert_eq!(links, ["steps/index.html"]);
+}

@@ -185,6 +185,9 @@ impl<'s> Resolver<'s> {
         if let Some(stem) = md_stem {
             let parent = path.parent().unwrap_or(Path::new(""));
             let (stem, lang) = match split_lang(stem, &site.config) {
+                // Hugo's `_index.md` is read as its folder's `index`: a
+                // link to it (`referral/_index.md`) finds that page.
+                Ok(("_index", lang)) => ("index", lang),
                 Ok(x) => x,
                 Err(msg) => {
                     return Target::Missing {

@@ -352,10 +352,20 @@ fn not_as_named(site: &Site, dest: &str, path: &Path) -> Option<String> {
         }
     }
     let last = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    last.to_ascii_lowercase().ends_with(".mdx").then(|| {
+    if !last.to_ascii_lowercase().ends_with(".mdx") {
+        return None;
+    }
+    // Renamed `.md` already, as the migration asks: the link is all that
+    // is left to change.
+    let md = path.with_extension("md");
+    if is_page(site, &md) {
+        let name = &last[..last.len() - ".mdx".len()];
+        return Some(format!("the page is `{name}.md` now: link to that"));
+    }
+    Some(
         "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
-            .to_string()
-    })
+            .to_string(),
+    )
 }
 
 /// Whether `path` (from the top of `guidance/`) names a page's file:

@@ -38,7 +38,14 @@ pub(in crate::markdown) fn template(dest: &str) -> Option<String> {
         format!("to that path: `{after}`, looked up in the site's static/ folder")
     } else if let Some(q) = quoted.filter(|q| !q.is_empty()) {
         let lower = q.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        let (path, frag) = q.split_once('#').map_or((q, ""), |(p, f)| (p, f));
+        let last = path.rsplit('/').next().unwrap_or(path);
+        // Hugo's `ref "02-next-steps"` names a page without its `.md`.
+        let is_ref = dest.contains(" ref ") || dest.contains(" relref ");
+        if is_ref && !last.is_empty() && !last.contains('.') {
+            let hash = if frag.is_empty() { "" } else { "#" };
+            format!("to the Markdown file itself: `{path}.md{hash}{frag}`")
+        } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
             format!("to the Markdown file itself: `{q}`")
         } else if q.starts_with('/') {
             format!("to the file itself: `{q}`, looked up in the site's static/ folder")
@@ -229,6 +236,19 @@ mod tests {
         assert_eq!(
             h("{{< relref 'guide/a.md#x' >}}"),
             Some(format!("{link}to the file itself: `guide/a.md#x`"))
+        );
+        // A page named without its `.md`, as Hugo's `ref` takes it.
+        assert_eq!(
+            h("{{% ref \"02-gitbook\" %}}"),
+            Some(format!(
+                "{link}to the Markdown file itself: `02-gitbook.md`"
+            ))
+        );
+        assert_eq!(
+            h("{{< relref \"part/steps#scope\" >}}"),
+            Some(format!(
+                "{link}to the Markdown file itself: `part/steps.md#scope`"
+            ))
         );
         assert_eq!(
             h("{{ site.baseurl }}/assets/img/flow.png"),

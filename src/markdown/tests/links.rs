@@ -261,6 +261,15 @@ fn links_to_files_never_read_say_why() {
             "`README.md` is a note to the repository's contributors, never a page; the folder's page is `index.md`"
         ]
     );
+    // An MDX page already renamed `.md`, as the migration asks.
+    let d = render_one("[a](02-b.mdx) [z](zz.mdx)\n");
+    assert_eq!(
+        d.hints(),
+        [
+            "the page is `02-b.md` now: link to that",
+            "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
+        ]
+    );
     // A `?` in a page's name is no query: the file is never read.
     let d = render_one("[q](<06-Why?.md>)\n");
     assert_eq!(
