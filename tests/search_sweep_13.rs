@@ -100,3 +100,20 @@ fn a_plural_finds_the_words_its_singular_starts() {
         expect(&b, &site, lang, q, first);
     }
 }
+
+/// "What do I do if…", typed as asked: `hago` and `si` (Spanish), `fais`
+/// and `si` (French) were searched as words, so the page about a child
+/// in danger matched 3 words of 4 and pages with only *si* were listed
+/// beside it.
+#[test]
+fn what_do_i_do_if_is_searched_by_its_meaning() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-13");
+    for (lang, q, first) in [
+        ("es", "¿Qué hago si un niño está en peligro?", "danger"),
+        ("fr", "que fais-je si un enfant est en danger", "danger"),
+        ("en", "what do I do if a child is in danger", "danger"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}

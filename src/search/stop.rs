@@ -64,6 +64,8 @@ const ARABIC: &[&str] = &[
     "الذي", "مع", "ثم", "اي", "ان", "هي", "هو", "اذا", "عند", "حتي", "لكن",
     // Questions: what, why, when, where; I; can, can I; must, should.
     "ماذا", "لماذا", "متي", "اين", "انا", "يمكن", "يمكنني", "يجب", "ينبغي",
+    // "What do I do if…": do (I), was.
+    "افعل", "نفعل", "كان",
 ];
 
 /// Russian, likewise.
@@ -75,6 +77,8 @@ const RUSSIAN: &[&str] = &[
     "я", "мне", "мы", "вы", "он", "она", "они", "где", "куда", "когда", "кто", "почему",
     "зачем", "какой", "какая", "какие", "можно", "может", "нужно", "надо", "нужен", "нужна",
     "нужны", "должен", "должна", "должны",
+    // "What to do if…": kept, `делать` lost its ending and found `дело`.
+    "делать", "сделать", "если",
 ];
 
 /// The function words of language `code`, or none.
@@ -102,6 +106,8 @@ pub fn words(code: &str) -> &'static [&'static str] {
             // Prepositions typed in a request (`orienter une victime vers un
             // foyer`), which would otherwise match most pages.
             "vers", "chez",
+            // "Que fais-je si…".
+            "si", "fais",
             // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
             // corrected to the `else` and `not` of English pages shown here.
             "elles", "ont", "ete", "leur", "leurs", "ai", "avons", "avez", "suis", "sera", "avoir",
@@ -114,6 +120,8 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "hacer", "yo", "me", "este", "esta", "estos", "estas", "tengo", "tiene",
             // Pronouns and auxiliaries (`ella ha sido explotada`).
             "ella", "ellas", "ellos", "ha", "han", "he", "hemos", "sido", "nos",
+            // "¿Qué hago si…?".
+            "hago", "si",
         ],
         "pt" => &[
             "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "ao",
@@ -124,6 +132,8 @@ pub fn words(code: &str) -> &'static [&'static str] {
             // Pronouns and auxiliaries (`eles têm medo`): kept, `eles` was
             // corrected to the `else` of an English page shown here.
             "ele", "ela", "eles", "elas", "tem", "foi", "ser", "ha",
+            // "O que faço se…".
+            "faco",
         ],
         "ar" => ARABIC,
         "ha" => &[
