@@ -85,3 +85,30 @@ fn an_only_changed_round_trip_finishes_a_page_set_aside() {
     let o = site.run(&["status", "--lang", "fr"]);
     assert!(!o.stdout.contains("missing"), "{}", o.stdout);
 }
+
+/// In an Arabic page, `+234 800 123 4567` was kept left to right in a
+/// `<bdi>`, but the same number typed in Arabic-Indic digits, as most
+/// Arabic and Persian translators type it, was left bare: its groups
+/// showed in reverse order.
+#[test]
+fn numbers_in_arabic_digits_keep_their_order_in_right_to_left_text() {
+    let site = Site::fixture("basic");
+    let ar = "guidance/handbook/01-intro.ar.md";
+    site.write(
+        ar,
+        format!(
+            "{}\nاتصل على +٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧ أو ۰۸۰۰ ۱۱۱ ۲۲۲ قبل ٢٠٢٦-٠٣-٠١.\n",
+            site.read(ar)
+        ),
+    );
+    site.build_ok();
+    let page = site.page("ar/handbook/intro.html");
+    let kept: Vec<String> = page
+        .select("main bdi[dir='ltr'].nowrap")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    for n in ["+٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧", "۰۸۰۰ ۱۱۱ ۲۲۲", "٢٠٢٦-٠٣-٠١"] {
+        assert!(kept.iter().any(|k| k == n), "{n} not isolated: {kept:?}");
+    }
+}

@@ -35,38 +35,46 @@ pub(super) fn keep_numbers_together<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>) {
 }
 
 /// Byte ranges of phone numbers and dates (`+000 00 000 000`, `2026-10-15`)
-/// in `text`. In right-to-left text their digit groups would be reordered,
-/// so they are isolated as left-to-right.
+/// in `text`, in ASCII digits or as Arabic and Persian translators type
+/// them (`+٢٣٤ ٨٠٠ ١٢٣`, `۰۸۰۰ ۱۱۱`). In right-to-left text their digit
+/// groups would be reordered, so they are isolated as left-to-right.
 pub fn number_runs(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut runs = Vec::new();
     // A run has at least 6 digits: most texts have fewer, and counting
-    // them is much faster than the loop below.
-    if b.iter().filter(|c| c.is_ascii_digit()).count() < 6 {
+    // them is much faster than the loop below. Arabic-Indic digits are
+    // U+0660-0669 and U+06F0-06F9, led by the bytes D9 and DB.
+    let ascii = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if ascii < 6 && !b.iter().any(|&c| c == 0xd9 || c == 0xdb) {
         return runs;
     }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |c: char| {
+        c.is_ascii_digit()
+            || ('\u{660}'..='\u{669}').contains(&c)
+            || ('\u{6f0}'..='\u{6f9}').contains(&c)
+    };
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let end_of = |k: usize| chars[k].0 + chars[k].1.len_utf8();
     let mut i = 0;
-    while i < b.len() {
-        let starts =
-            b[i].is_ascii_digit() || (b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-        if !starts || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
+    while i < chars.len() {
+        let c = chars[i].1;
+        let starts = digit(c) || (c == '+' && at(i + 1).is_some_and(digit));
+        if !starts || (i > 0 && chars[i - 1].1.is_alphanumeric()) {
             i += 1;
             continue;
         }
-        let first = if b[i] == b'+' { i + 1 } else { i };
+        let first = if c == '+' { i + 1 } else { i };
         let (mut j, mut last_digit, mut digits, mut separators) = (first, i, 0, 0);
-        while j < b.len() {
-            match b[j] {
-                b'0'..=b'9' => {
+        while j < chars.len() {
+            match chars[j].1 {
+                d if digit(d) => {
                     digits += 1;
                     last_digit = j;
                 }
-                b' ' | b'-' | b'.' | b'/' | b'(' | b')' if j > first => {
+                ' ' | '-' | '.' | '/' | '(' | ')' if j > first => {
                     // A separator must be followed by more of the number.
-                    if !b
-                        .get(j + 1)
-                        .is_some_and(|c| c.is_ascii_digit() || *c == b'(')
-                    {
+                    if !at(j + 1).is_some_and(|n| digit(n) || n == '(') {
                         break;
                     }
                     separators += 1;
@@ -76,7 +84,7 @@ pub fn number_runs(text: &str) -> Vec<(usize, usize)> {
             j += 1;
         }
         if digits >= 6 && separators > 0 {
-            runs.push((i, last_digit + 1));
+            runs.push((chars[i].0, end_of(last_digit)));
         }
         i = last_digit.max(i) + 1;
     }
@@ -93,5 +101,9 @@ mod tests {
         let runs: Vec<&str> = number_runs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(runs, ["+000 00 000 000", "2026-10-15"]);
         assert!(number_runs("page 12 of 300").is_empty());
+        // As Arabic and Persian translators type them.
+        let t = "اتصل على +٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧ أو ٢٠٢٦-٠٣-٠١ أو ۰۸۰۰ ۱۱۱ ۲۲۲، وليس ١٢.";
+        let runs: Vec<&str> = number_runs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(runs, ["+٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧", "٢٠٢٦-٠٣-٠١", "۰۸۰۰ ۱۱۱ ۲۲۲"]);
     }
 }

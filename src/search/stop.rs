@@ -105,8 +105,7 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "ma", "mes",
             // Prepositions typed in a request (`orienter une victime vers un
             // foyer`), which would otherwise match most pages.
-            "vers", "chez",
-            // "Que fais-je si…".
+            "vers", "chez", // "Que fais-je si…".
             "si", "fais",
             // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
             // corrected to the `else` and `not` of English pages shown here.
