@@ -104,9 +104,9 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "puis", "peut", "peuvent", "dois", "doit", "doivent", "faut", "etre", "me", "mon",
             "ma", "mes",
             // Prepositions typed in a request (`orienter une victime vers un
-            // foyer`), which would otherwise match most pages.
-            "vers", "chez", // "Que fais-je si…".
-            "si", "fais",
+            // foyer`), which would otherwise match most pages; and the
+            // words of a question as asked (`que fais-je si…`).
+            "vers", "chez", "si", "fais",
             // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
             // corrected to the `else` and `not` of English pages shown here.
             "elles", "ont", "ete", "leur", "leurs", "ai", "avons", "avez", "suis", "sera", "avoir",
