@@ -203,13 +203,6 @@ pub fn gone<'a>(
     previous: impl Iterator<Item = &'a String>,
     now: impl Iterator<Item = &'a str>,
 ) -> Vec<Diagnostic> {
-    let now: BTreeSet<&str> = now.collect();
-    let held: Vec<&str> = site
-        .left_out
-        .iter()
-        .filter(|l| matches!(l.reason, Reason::Draft { .. }))
-        .map(|l| l.url.as_str())
-        .collect();
     // A page whose translations were left behind by a rename of its source:
     // the page's address inside a language folder (as `url_of` writes it)
     // -> the renamed source.
@@ -226,33 +219,8 @@ pub fn gone<'a>(
             }
         }
     }
-    // Each page once, with the languages it was in: a rename on a site of
-    // seven languages is one warning, not seven.
-    let mut gone: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for path in previous {
-        let Some((lang, rest)) = path.split_once('/') else {
-            continue;
-        };
-        let page = rest.ends_with(".html")
-            && !matches!(rest, "index.html" | "search.html")
-            && !rest.ends_with("/print.html");
-        // Only pages of a language the site still has: a language dropped
-        // from site.yaml is not a page gone by mistake.
-        if !page || now.contains(path.as_str()) || site.config.language(lang).is_none() {
-            continue;
-        }
-        let draft = held
-            .iter()
-            .any(|u| rest == *u || (u.ends_with('/') && rest.starts_with(u)));
-        if !draft {
-            gone.entry(rest).or_default().push(lang);
-        }
-    }
+    let gone = gone_pages(site, previous, now);
     let default = site.config.default_language.as_str();
-    // In site.yaml's order.
-    for langs in gone.values_mut() {
-        langs.sort_by_key(|l| site.config.lang_index(l));
-    }
     const SHOWN: usize = 10;
     let mut found: Vec<Diagnostic> = gone
         .iter()
@@ -315,6 +283,48 @@ pub fn gone<'a>(
         ));
     }
     found
+}
+
+/// The pages of `previous` (the manifest's paths) that `now` does not
+/// have, each once, with the languages it was in (in site.yaml's order):
+/// a rename on a site of seven languages is one warning, not seven.
+/// Drafts held back are not gone.
+fn gone_pages<'a>(
+    site: &Site,
+    previous: impl Iterator<Item = &'a String>,
+    now: impl Iterator<Item = &'a str>,
+) -> BTreeMap<&'a str, Vec<&'a str>> {
+    let now: BTreeSet<&str> = now.collect();
+    let held: Vec<&str> = site
+        .left_out
+        .iter()
+        .filter(|l| matches!(l.reason, Reason::Draft { .. }))
+        .map(|l| l.url.as_str())
+        .collect();
+    let mut gone: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for path in previous {
+        let Some((lang, rest)) = path.split_once('/') else {
+            continue;
+        };
+        let page = rest.ends_with(".html")
+            && !matches!(rest, "index.html" | "search.html")
+            && !rest.ends_with("/print.html");
+        // Only pages of a language the site still has: a language dropped
+        // from site.yaml is not a page gone by mistake.
+        if !page || now.contains(path.as_str()) || site.config.language(lang).is_none() {
+            continue;
+        }
+        let draft = held
+            .iter()
+            .any(|u| rest == *u || (u.ends_with('/') && rest.starts_with(u)));
+        if !draft {
+            gone.entry(rest).or_default().push(lang);
+        }
+    }
+    for langs in gone.values_mut() {
+        langs.sort_by_key(|l| site.config.lang_index(l));
+    }
+    gone
 }
 
 #[cfg(test)]

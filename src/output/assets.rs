@@ -255,6 +255,42 @@ fn read_all(
     out
 }
 
+/// A phone video's or recording's place, like a photo's, is about the
+/// people in it: refused whoever the authors are (known by its bytes).
+fn recording_located(path: &Path, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> bool {
+    let located =
+        bytes.get(4..8) == Some(b"ftyp") && crate::output::image_metadata::records_location(bytes);
+    if located {
+        let msg = "not published: the recording says where it was made (GPS)";
+        diags.push(Diagnostic::error(path, 0, 0, msg).with_hint(
+            "save a copy without its metadata (`ffmpeg -i IN -map_metadata -1 -c copy OUT`, or `exiftool -all= FILE`) and publish that",
+        ));
+    }
+    located
+}
+
+/// A recording's cover picture (a phone photo, EXIF and all), a PDF's or
+/// a video's XMP: the same place, in a file that is no photo (a PDF's own
+/// images are named by `documents`, before this).
+fn place_inside(
+    path: &Path,
+    name: &str,
+    ext: &str,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let kind = file_types::classify(name);
+    let located = (kind == FileType::Media || ext == "pdf")
+        && crate::output::image_metadata::records_place(bytes);
+    if located {
+        let msg = "not published: it holds a picture or metadata that says where it was made (GPS or a place in XMP)";
+        diags.push(Diagnostic::error(path, 0, 0, msg).with_hint(
+            "save a copy without its metadata (`exiftool -all= FILE`; for a recording's cover picture, `ffmpeg -i IN -map 0:a -map_metadata -1 -c copy OUT`) and publish that",
+        ));
+    }
+    located
+}
+
 /// The bytes to publish for `path` (from the site folder): as they are for an
 /// allowlisted type, sanitised for an SVG, without their metadata for a
 /// photo; `None` with an error for a type that runs or is unknown. A site
@@ -275,13 +311,7 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     } else {
         bytes
     };
-    // A phone video's or recording's place, like a photo's, is about the
-    // people in it: refused whoever the authors are (known by its bytes).
-    if bytes.get(4..8) == Some(b"ftyp") && crate::output::image_metadata::records_location(&bytes) {
-        let msg = "not published: the recording says where it was made (GPS)";
-        diags.push(Diagnostic::error(path, 0, 0, msg).with_hint(
-            "save a copy without its metadata (`ffmpeg -i IN -map_metadata -1 -c copy OUT`, or `exiftool -all= FILE`) and publish that",
-        ));
+    if recording_located(path, &bytes, diags) {
         return None;
     }
     if image {
@@ -293,17 +323,7 @@ fn vet(rules: Rules, path: &Path, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -
     {
         return None;
     }
-    // A recording's cover picture (a phone photo, EXIF and all), a PDF's
-    // or a video's XMP: the same place, in a file that is no photo (a
-    // PDF's own images are named above, by `documents`).
-    let kind = file_types::classify(&name);
-    if (kind == FileType::Media || ext == "pdf")
-        && crate::output::image_metadata::records_place(&bytes)
-    {
-        let msg = "not published: it holds a picture or metadata that says where it was made (GPS or a place in XMP)";
-        diags.push(Diagnostic::error(path, 0, 0, msg).with_hint(
-            "save a copy without its metadata (`exiftool -all= FILE`; for a recording's cover picture, `ffmpeg -i IN -map 0:a -map_metadata -1 -c copy OUT`) and publish that",
-        ));
+    if place_inside(path, &name, &ext, &bytes, diags) {
         return None;
     }
     if rules.allow_raw {

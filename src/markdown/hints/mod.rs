@@ -112,6 +112,17 @@ fn not_read(site: &Site, dir: &Path, stem: &str) -> Option<String> {
 
 /// A file of this name is skipped when the site is read
 /// (`content::names::usable_name`): the hint saying so.
+/// `<06-Why?.md>`: no query ends in `.md`, so the `?` is the file's, and
+/// such a file is never published.
+fn question_in_name(dest: &str) -> Option<String> {
+    let whole = dest.split('#').next().unwrap_or(dest);
+    let lower = whole.to_ascii_lowercase();
+    if !whole.contains('?') || !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
+        return None;
+    }
+    unsafe_name(whole.rsplit('/').next().unwrap_or(whole))
+}
+
 fn unsafe_name(name: &str) -> Option<String> {
     let bad = name
         .chars()
@@ -231,14 +242,8 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     if let Some(h) = super::other_tools::hidden_folder(path) {
         return Some(h);
     }
-    // `<06-Why?.md>`: no query ends in `.md`, so the `?` is the file's.
-    let whole = dest.split('#').next().unwrap_or(dest);
-    let lower = whole.to_ascii_lowercase();
-    if whole.contains('?') && (lower.ends_with(".md") || lower.ends_with(".markdown")) {
-        let name = whole.rsplit('/').next().unwrap_or(whole);
-        if let Some(h) = unsafe_name(name) {
-            return Some(h);
-        }
+    if let Some(h) = question_in_name(dest) {
+        return Some(h);
     }
     if let Some(address) = email(dest) {
         return Some(format!(
