@@ -4,9 +4,8 @@
 //! out, for queries as practitioners type them.
 
 mod common;
-use common::search_page::{Hit, found, sel};
+use common::search_page::{Hit, found, in_search_folder};
 use common::{Site, browser};
-use scraper::Html;
 use std::path::Path;
 
 fn find(b: &Path, site: &Site, lang: &str, q: &str) -> (Vec<String>, bool, Vec<Hit>) {
@@ -144,31 +143,17 @@ fn russian_case_endings_find_the_sites_forms() {
 /// last word still being typed), run in Chromium from `file://` in the
 /// folder of `lang`.
 fn as_typed(b: &Path, site: &Site, lang: &str, queries: &[&str]) -> Vec<Vec<String>> {
-    let dir = site.out().join(lang);
     let json = serde_json::to_string(queries).unwrap();
-    std::fs::write(
-        dir.join("typed.js"),
-        format!(
-            "document.getElementById('out').textContent = JSON.stringify({json}.map(function (q) {{
+    in_search_folder(
+        b,
+        site,
+        lang,
+        &format!(
+            "out = JSON.stringify({json}.map(function (q) {{
                return window.fieldguideFind(q).pages.map(function (p) {{ return p.url; }});
              }}));"
         ),
     )
-    .unwrap();
-    std::fs::write(
-        dir.join("typed.html"),
-        "<!DOCTYPE html><meta charset=\"utf-8\"><pre id=\"out\"></pre>
-<script src=\"search-index.js\"></script><script src=\"../assets/search.js\"></script><script src=\"typed.js\"></script>",
-    )
-    .unwrap();
-    let dom = browser::dump_dom(b, &browser::file_url(&dir.join("typed.html")));
-    let out: String = Html::parse_document(&dom)
-        .select(&sel("#out"))
-        .next()
-        .unwrap()
-        .text()
-        .collect();
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {dom}"))
 }
 
 /// While the first letter of a word is typed after function words (`how

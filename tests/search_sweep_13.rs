@@ -2,19 +2,19 @@
 //! sweep of search found.
 
 mod common;
-use common::search_page::{expect, judged_site};
+use common::search_page::{expect, in_search_folder, judged_site};
 use common::{Site, browser};
-use scraper::{Html, Selector};
 
 /// Each query's time in ms, the best of three, as `fieldguideFind` runs
 /// them in the English search page's folder.
 fn times(b: &std::path::Path, site: &Site, queries: &[String]) -> Vec<f64> {
-    let dir = site.out().join("en");
     let json = serde_json::to_string(queries).unwrap();
-    std::fs::write(
-        dir.join("timed.js"),
-        format!(
-            "document.getElementById('out').textContent = JSON.stringify({json}.map(function (q) {{
+    in_search_folder(
+        b,
+        site,
+        "en",
+        &format!(
+            "out = JSON.stringify({json}.map(function (q) {{
                var best = Infinity;
                for (var k = 0; k < 3; k++) {{
                  var t = performance.now();
@@ -25,21 +25,6 @@ fn times(b: &std::path::Path, site: &Site, queries: &[String]) -> Vec<f64> {
              }}));"
         ),
     )
-    .unwrap();
-    std::fs::write(
-        dir.join("timed.html"),
-        "<!DOCTYPE html><meta charset=\"utf-8\"><pre id=\"out\"></pre>
-<script src=\"search-index.js\"></script><script src=\"../assets/search.js\"></script><script src=\"timed.js\"></script>",
-    )
-    .unwrap();
-    let dom = browser::dump_dom(b, &browser::file_url(&dir.join("timed.html")));
-    let out: String = Html::parse_document(&dom)
-        .select(&Selector::parse("#out").unwrap())
-        .next()
-        .unwrap()
-        .text()
-        .collect();
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {dom}"))
 }
 
 /// A pasted column of case or phone numbers: each run of numbers was tried

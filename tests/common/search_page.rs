@@ -146,3 +146,35 @@ pub fn expect(b: &Path, site: &super::Site, lang: &str, q: &str, first: &str) {
     let hits = expect_found(b, site, lang, q, first);
     assert!(hits[0].partial.is_none(), "{lang} `{q}`: {hits:#?}");
 }
+
+/// Runs `script` (JavaScript whose last value is left in `out`, a JSON
+/// text) in a page of `site`'s `lang` folder that loads the search index
+/// and `search.js` as the search page does, in Chromium from `file://`;
+/// returns what it left, parsed.
+pub fn in_search_folder<T: serde::de::DeserializeOwned>(
+    b: &Path,
+    site: &super::Site,
+    lang: &str,
+    script: &str,
+) -> T {
+    let dir = site.out().join(lang);
+    std::fs::write(
+        dir.join("probe.js"),
+        format!("var out;\n{script}\ndocument.getElementById('out').textContent = out;"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("probe.html"),
+        "<!DOCTYPE html><meta charset=\"utf-8\"><pre id=\"out\"></pre>
+<script src=\"search-index.js\"></script><script src=\"../assets/search.js\"></script><script src=\"probe.js\"></script>",
+    )
+    .unwrap();
+    let dom = browser::dump_dom(b, &browser::file_url(&dir.join("probe.html")));
+    let out: String = Html::parse_document(&dom)
+        .select(&sel("#out"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {dom}"))
+}
