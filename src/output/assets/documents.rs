@@ -152,6 +152,11 @@ fn private_parts(path: &Path, ext: &str, r: &Report, diags: &mut Vec<Diagnostic>
     if r.tracked_changes {
         said.push("tracked changes (deleted text included)".to_string());
     }
+    said.extend(
+        r.hidden
+            .iter()
+            .map(|h| format!("{h}, which its viewer does not show")),
+    );
     if !r.local.is_empty() {
         said.push(format!(
             "paths on the writer's computer ({})",
@@ -168,7 +173,7 @@ fn private_parts(path: &Path, ext: &str, r: &Report, diags: &mut Vec<Diagnostic>
     let hint = if ext == "pdf" {
         "clear the author in the program that made it (Acrobat: File > Properties; Word, before saving as PDF: File > Info > Check for Issues > Inspect Document, remove personal information) and save or export it again"
     } else {
-        "Word, Excel, PowerPoint: File > Info > Check for Issues > Inspect Document, and remove comments, revisions and personal information; LibreOffice: Edit > Track Changes > Accept All, delete the comments, and tick Tools > Options > Security > Options > Remove personal information on saving; then save it again"
+        "Word, Excel, PowerPoint: File > Info > Check for Issues > Inspect Document, and remove comments, revisions, hidden content (hidden text, hidden sheets, presentation notes) and personal information; LibreOffice: Edit > Track Changes > Accept All, delete the comments, and tick Tools > Options > Security > Options > Remove personal information on saving; then save it again"
     };
     diags.push(Diagnostic::warning(path, 0, 0, msg).with_hint(hint));
 }

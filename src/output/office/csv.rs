@@ -103,17 +103,19 @@ fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 
 /// The cells as each separator would split them: a spreadsheet program
 /// splits by its own settings (`,`, or `;` where the decimal mark is a
-/// comma), not by what the file's first line suggests. Each cell once,
-/// by line.
+/// comma), not by what the file's first line suggests. A cell is read
+/// once from each place one starts; by line.
 fn every_reading(text: &str) -> Vec<(usize, String)> {
     let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<(usize, String)> = [b',', b';', b'\t']
+    let mut out: Vec<(usize, usize, String)> = [b',', b';', b'\t']
         .into_iter()
         .flat_map(|sep| cells(text, sep))
-        .filter(|c| seen.insert(c.clone()))
+        .filter(|c| seen.insert(c.1))
         .collect();
-    out.sort_by_key(|c| c.0);
-    out
+    out.sort_by_key(|c| (c.0, c.1));
+    out.into_iter()
+        .map(|(line, _, cell)| (line, cell))
+        .collect()
 }
 
 /// At most 60 characters of a formula, for a message.
@@ -125,10 +127,11 @@ pub(super) fn clip(f: &str) -> String {
     }
 }
 
-/// Each cell's text with the line it starts on, cells separated by `sep`;
+/// Each cell's text with the line and byte it starts at, cells separated
+/// by `sep`;
 /// a line ends at `\n`, or at a `\r` alone (old Mac files, which Excel
 /// reads so).
-fn cells(text: &str, sep: u8) -> Vec<(usize, String)> {
+fn cells(text: &str, sep: u8) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut line = 1;
     let mut start = 0;
@@ -147,7 +150,7 @@ fn cells(text: &str, sep: u8) -> Vec<(usize, String)> {
         }
         let newline = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
         if !quoted && (b == sep || newline) {
-            out.push((start_line, unquote(&text[start..i])));
+            out.push((start_line, start, unquote(&text[start..i])));
             start = i + 1;
             start_line = line + usize::from(newline);
         }
@@ -157,7 +160,7 @@ fn cells(text: &str, sep: u8) -> Vec<(usize, String)> {
         i += 1;
     }
     if start < bytes.len() {
-        out.push((start_line, unquote(&text[start..])));
+        out.push((start_line, start, unquote(&text[start..])));
     }
     out
 }

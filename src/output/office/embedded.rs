@@ -96,6 +96,9 @@ pub(super) fn merge(report: &mut Report, inner: Report, name: &str) {
     }
     report.comments |= inner.comments;
     report.tracked_changes |= inner.tracked_changes;
+    for h in inner.hidden {
+        report.hides(h);
+    }
 }
 
 #[cfg(test)]

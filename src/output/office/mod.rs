@@ -55,6 +55,19 @@ pub struct Report {
     pub unchecked: Option<String>,
     /// Photos in it that record where they were taken (see `photos`).
     pub located: Vec<String>,
+    /// What it hides from its own view and still holds (Word's hidden
+    /// text, PowerPoint's speaker notes, Excel's hidden sheets), as Word's
+    /// Document Inspector names them.
+    pub hidden: Vec<&'static str>,
+}
+
+impl Report {
+    /// Notes that the document holds `what`, hidden from its view.
+    fn hides(&mut self, what: &'static str) {
+        if !self.hidden.contains(&what) {
+            self.hidden.push(what);
+        }
+    }
 }
 
 /// The file types inspected, by extension.

@@ -36,10 +36,17 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         let deck = lower.starts_with("ppt/") && lower.ends_with(".xml");
         let (comments, formulas) = (is_comments(&lower), is_sheet_formulas(&lower));
         let people = super::people::names_people(&lower);
-        if !word && !deck && !comments && !formulas && !people {
+        let workbook = lower == "xl/workbook.xml";
+        if !word && !deck && !comments && !formulas && !people && !workbook {
             continue;
         }
         let text = zip.part_at(*i)?;
+        if workbook {
+            hidden_sheets(&mut report, name, &text)?;
+        }
+        if deck && lower.starts_with("ppt/notesslides/") {
+            speaker_notes(&mut report, name, &text)?;
+        }
         if comments {
             report.comments |= has_entries(name, &text)?;
         }
@@ -220,6 +227,42 @@ fn data_source(connection: &str) -> Option<String> {
         .filter(|v| !HERE.contains(&v.to_ascii_lowercase().as_str()))
 }
 
+/// Excel's sheets hidden from the workbook's tabs (`state="hidden"`, or
+/// `veryHidden`, which Excel's menus cannot show again).
+fn hidden_sheets(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
+    let mut found = false;
+    walk_xml(name, text, |item| {
+        if let Item::Element(e) = item
+            && e.local_name().as_ref() == "sheet"
+            && matches!(
+                attribute(e, "state").as_deref(),
+                Some("hidden" | "veryHidden")
+            )
+        {
+            found = true;
+        }
+    })?;
+    if found {
+        report.hides("hidden sheets");
+    }
+    Ok(())
+}
+
+/// A PowerPoint slide's speaker notes, when they say anything: a notes
+/// part holds the slide's number as text too.
+fn speaker_notes(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
+    let mut words = false;
+    walk_xml(name, text, |item| {
+        if let Item::Text { holder: "t", text } = item {
+            words |= text.chars().any(|c| c.is_alphabetic());
+        }
+    })?;
+    if words {
+        report.hides("speaker notes");
+    }
+    Ok(())
+}
+
 /// One of Word's parts (the body, a header, footnotes, comments), streamed:
 /// tracked insertions, deletions and moves, and the names of whoever made
 /// them or commented (`w:author`); fields that fetch or run something.
@@ -227,6 +270,11 @@ fn word_part(report: &mut Report, name: &str, text: &str) -> Result<(), String> 
     // A field's code, gathered from its `w:instrText` runs (a code split
     // over many runs, as Word writes a long one or an attacker hides one).
     let mut code: Option<String> = None;
+    // Text a reader could have: not a style's definition (`styles.xml`).
+    let lower = name.to_ascii_lowercase();
+    let content = ["document", "header", "footer", "footnotes", "endnotes"]
+        .iter()
+        .any(|p| lower.starts_with(&format!("word/{p}")));
     walk_xml(name, text, |item| {
         let e = match item {
             Item::Text {
@@ -245,6 +293,13 @@ fn word_part(report: &mut Report, name: &str, text: &str) -> Result<(), String> 
                 person(report, attribute(e, "author").as_deref());
             }
             "comment" => person(report, attribute(e, "author").as_deref()),
+            // A run's hidden text (`<w:vanish/>`, not `w:val="0"`).
+            "vanish"
+                if content
+                    && !matches!(attribute(e, "val").as_deref(), Some("0" | "false" | "off")) =>
+            {
+                report.hides("hidden text");
+            }
             "fldChar" => {
                 if let Some(c) = code.take() {
                     field(report, &c);

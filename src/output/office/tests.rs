@@ -405,3 +405,49 @@ fn mouse_overs_are_found_in_any_slide_part_by_their_relationship() {
     );
     assert!(r.macros.is_empty(), "{:?}", r.macros);
 }
+
+/// What Word's Document Inspector calls hidden content: a run of hidden
+/// text, a slide's speaker notes, a very hidden sheet. A style that
+/// hides text, a notes part with only its slide number, a visible sheet
+/// and `w:val="0"` are none.
+#[test]
+fn hidden_content_is_named() {
+    let hidden = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>The shelter is on Rue X.</w:t></w:r></w:p></w:body></w:document>";
+    let shown = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>x</w:t></w:r></w:p></w:body></w:document>";
+    let style = "<w:styles xmlns:w=\"w\"><w:style><w:rPr><w:vanish/></w:rPr></w:style></w:styles>";
+    let r = inspect("docx", &package(&[("word/document.xml", hidden)])).unwrap();
+    assert_eq!(r.hidden, ["hidden text"]);
+    let r = inspect(
+        "docx",
+        &package(&[("word/document.xml", shown), ("word/styles.xml", style)]),
+    )
+    .unwrap();
+    assert!(r.hidden.is_empty(), "{:?}", r.hidden);
+    let notes = "<p:notes xmlns:p=\"p\" xmlns:a=\"a\"><a:p><a:r><a:t>Do not read the victim's name aloud.</a:t></a:r></a:p><a:fld><a:t>3</a:t></a:fld></p:notes>";
+    let number_only = "<p:notes xmlns:p=\"p\" xmlns:a=\"a\"><a:fld><a:t>3</a:t></a:fld></p:notes>";
+    let r = inspect(
+        "pptx",
+        &package(&[("ppt/notesSlides/notesSlide1.xml", notes)]),
+    )
+    .unwrap();
+    assert_eq!(r.hidden, ["speaker notes"]);
+    let r = inspect(
+        "pptx",
+        &package(&[("ppt/notesSlides/notesSlide1.xml", number_only)]),
+    )
+    .unwrap();
+    assert!(r.hidden.is_empty());
+    let book = |state: &str| {
+        format!(
+            "<workbook xmlns=\"x\"><sheets><sheet name=\"A\" sheetId=\"1\"/><sheet name=\"Cases\" sheetId=\"2\"{state}/></sheets></workbook>"
+        )
+    };
+    let r = inspect(
+        "xlsx",
+        &package(&[("xl/workbook.xml", &book(" state=\"veryHidden\""))]),
+    )
+    .unwrap();
+    assert_eq!(r.hidden, ["hidden sheets"]);
+    let r = inspect("xlsx", &package(&[("xl/workbook.xml", &book(""))])).unwrap();
+    assert!(r.hidden.is_empty());
+}
