@@ -462,6 +462,7 @@ fn a_published_address_outside_guidance_is_told_the_file_to_link_to() {
     );
     assert_eq!(
         hint,
-        "the page of that name: link to its Markdown file, `01-intro.fr.md`"
+        // With the link's anchor (sweep 13).
+        "the page of that name: link to its Markdown file, `01-intro.fr.md#top`"
     );
 }

@@ -394,6 +394,19 @@ mod tests {
                 "{old}"
             );
         }
+        // With a section, and as Docusaurus writes it (no last `/`): the
+        // section is kept.
+        for (old, want) in [
+            ("../old/signs/#physical", "`../02-signs.md#physical`"),
+            ("/en/handbook/signs/#physical", "`../02-signs.md#physical`"),
+            ("/docs/handbook/signs", "`../02-signs.md`"),
+        ] {
+            assert_eq!(
+                hint(resolve(&s, Path::new("pub/part"), old)).as_deref(),
+                Some(format!("the page of that name: link to its Markdown file, {want}").as_str()),
+                "{old}"
+            );
+        }
         // From a part's folder, the way back up is kept.
         assert_eq!(
             hint(resolve(&s, Path::new("pub/part"), "../02-signs/")).as_deref(),

@@ -137,11 +137,12 @@ fn unsafe_name(name: &str) -> Option<String> {
 /// folders, or to a page that moved. The Markdown files to link to, from
 /// `from`.
 fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
-    in_language(site, from, name, "")
+    in_language(site, from, name, "", "")
 }
 
-/// [`elsewhere`], with a language suffix (`.fr`) on the files it names.
-fn in_language(site: &Site, from: &Path, name: &str, suffix: &str) -> Option<String> {
+/// [`elsewhere`], with a language suffix (`.fr`) on the files it names,
+/// and the link's `#anchor` after them.
+fn in_language(site: &Site, from: &Path, name: &str, suffix: &str, anchor: &str) -> Option<String> {
     let name = name.trim_end_matches(".html").trim_end_matches(".htm");
     let (_, slug) = crate::slug::order_and_slug(name);
     let pages = names(site).anywhere.get(&crate::slug::loose_key(&slug))?;
@@ -152,9 +153,9 @@ fn in_language(site: &Site, from: &Path, name: &str, suffix: &str) -> Option<Str
             let link = link_from(from, p);
             // A name with a space is written in angle brackets.
             if link.contains(' ') {
-                format!("`<{link}{suffix}.md>`")
+                format!("`<{link}{suffix}.md>{anchor}`")
             } else {
-                format!("`{link}{suffix}.md`")
+                format!("`{link}{suffix}.md{anchor}`")
             }
         })
         .collect();
@@ -188,7 +189,10 @@ pub(super) fn published_address(site: &Site, from: &Path, dest: &str) -> Option<
         (i != default).then(|| site.config.languages[i].code.as_str())
     });
     let suffix = lang.map_or(String::new(), |code| format!(".{code}"));
-    in_language(site, from, last, &suffix)
+    let anchor = dest
+        .split_once('#')
+        .map_or(String::new(), |(_, f)| format!("#{f}"));
+    in_language(site, from, last, &suffix, &anchor)
 }
 
 /// A target holding a character that shows as nothing (a zero-width space
@@ -292,10 +296,19 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     }
     // An old site's address of a page (`../protection/informed-consent/`,
     // `/en/referral-pathways.html`): the page's own file, wherever it is.
+    // With its section (`../steps/#scope`), and as Docusaurus writes an
+    // address, without a last `/` or `.html` (`/docs/handbook/steps`).
     let last = key.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
     let lower = key.to_ascii_lowercase();
-    let page_like = dest.ends_with('/') || lower.ends_with(".html") || lower.ends_with(".htm");
-    if page_like && let Some(h) = elsewhere(site, from, last) {
+    let bare = dest.split(['#', '?']).next().unwrap_or(dest);
+    let anchor = dest
+        .split_once('#')
+        .map_or(String::new(), |(_, f)| format!("#{f}"));
+    let page_like = bare.ends_with('/')
+        || lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || !last.contains('.');
+    if page_like && let Some(h) = in_language(site, from, last, "", &anchor) {
         return Some(h);
     }
     if lower.ends_with(".html") || lower.ends_with(".htm") {
