@@ -112,3 +112,44 @@ fn numbers_in_arabic_digits_keep_their_order_in_right_to_left_text() {
         assert!(kept.iter().any(|k| k == n), "{n} not isolated: {kept:?}");
     }
 }
+
+/// The source's meaning was reversed; export marked its block fuzzy; a
+/// tool's "confirm all" (memoQ, Trados, `msgattrib --clear-fuzzy`) cleared
+/// the mark without touching the old translation. Import wrote the page as
+/// up to date without a word. It still does (a reviewed translation may
+/// stand), but says how many were confirmed as they were sent.
+#[test]
+fn a_changed_block_confirmed_unchanged_is_said() {
+    let site = one_page_site(
+        "title: T\ndefault_language: en\nlanguages: [en, fr]\ndownload: false\n",
+        "---\ntitle: Pub\n---\n\nShare the file with the police.\n",
+        "---\ntitle: Pub FR\n---\n\nPartagez le dossier avec la police.\n",
+    );
+    site.write(
+        "guidance/pub/index.en.md",
+        "---\ntitle: Pub\n---\n\nNever share the file with the police without the person's consent.\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let files = export(&site, "fr", "po", dir.path(), &[]);
+    for f in &files {
+        let mut po = rspolib::pofile(f.to_str().unwrap()).unwrap();
+        assert!(
+            po.entries
+                .iter()
+                .any(|e| e.flags.iter().any(|x| x == "fuzzy")),
+            "the changed block is fuzzy"
+        );
+        for e in po.entries.iter_mut() {
+            e.flags.retain(|x| x != "fuzzy");
+            e.previous_msgid = None;
+        }
+        std::fs::write(f, po.to_string()).unwrap();
+    }
+    let o = import(&site, &files);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("1 segment whose source changed since it was translated was confirmed with the translation it was sent with, unchanged"),
+        "{}",
+        o.stderr
+    );
+}

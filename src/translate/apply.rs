@@ -194,6 +194,9 @@ pub fn import_page(
             report.count_kept(r.file);
             continue;
         }
+        if unit.state == State::Fuzzy && !e.fuzzy && !e.translation.is_empty() && untouched(e) {
+            report.count_confirmed_unchanged(r.file, e.line);
+        }
         let text = translated_text(e, unit, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked
         // again: the build checks its links, and a translator may have had

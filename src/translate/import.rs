@@ -265,6 +265,18 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
         );
     }
     super::source_cells::warn(&mut report);
+    for (file, n, line) in std::mem::take(&mut report.confirmed_unchanged) {
+        report.diagnostics.push(
+            Diagnostic::warning(&file, line, 1, format!(
+                "{n} {} whose source changed since {} translated {} confirmed with the translation {} sent with, unchanged",
+                if n == 1 { "segment" } else { "segments" },
+                if n == 1 { "it was" } else { "they were" },
+                if n == 1 { "was" } else { "were" },
+                if n == 1 { "it was" } else { "they were" },
+            ))
+            .with_hint("a tool's \"confirm all\" clears the marks without a review: check that each still says what its source now says; nothing to do if they were reviewed"),
+        );
+    }
     for (file, n, line) in std::mem::take(&mut report.copied) {
         report.diagnostics.push(
             Diagnostic::warning(&file, line, 1, format!(

@@ -26,6 +26,10 @@ pub struct Report {
     /// word (a tool that copies the source into segments left
     /// untranslated), and the line of the first.
     pub copied: Vec<(PathBuf, usize, usize)>,
+    /// Per file, the segments whose source changed since they were
+    /// translated, confirmed with the very translation they were sent
+    /// with (a tool's "confirm all"), and the line of the first.
+    pub confirmed_unchanged: Vec<(PathBuf, usize, usize)>,
     /// Per file, the entries with no translation whose source is not the
     /// block's (typed over, in a spreadsheet's source column?), and the
     /// line of the first: see `source_cells`.
@@ -80,6 +84,10 @@ impl Report {
 
     pub(super) fn count_copied(&mut self, file: &Path, line: usize) {
         count_at(&mut self.copied, file, line);
+    }
+
+    pub(super) fn count_confirmed_unchanged(&mut self, file: &Path, line: usize) {
+        count_at(&mut self.confirmed_unchanged, file, line);
     }
 
     pub(super) fn count_blank_moved(&mut self, file: &Path, line: usize) {
