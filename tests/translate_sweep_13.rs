@@ -153,3 +153,75 @@ fn a_changed_block_confirmed_unchanged_is_said() {
         o.stderr
     );
 }
+
+/// The global team renamed a page; an edition's own Hausa translation of
+/// it (a language the base lacks) was told to move into the base's
+/// folder, where it broke the base's build and left the edition. It is
+/// told its new name in the edition.
+#[test]
+fn an_editions_own_orphan_is_renamed_in_the_edition() {
+    let root = tempfile::tempdir().unwrap();
+    let w = |rel: &str, text: &str| {
+        let p = root.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+            .args(args)
+            .current_dir(root.path().join("ed"))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    w(
+        "global/site.yaml",
+        "title: T\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
+    );
+    w(
+        "global/guidance/pub/index.en.md",
+        "---\ntitle: Pub\n---\nIntro.\n",
+    );
+    w(
+        "global/guidance/pub/01-values.en.md",
+        "---\ntitle: Contacts\n---\nWho to call.\n",
+    );
+    w(
+        "ed/site.yaml",
+        "base: ../global\nedition: { name: { en: Niger edition } }\nlanguages: [en, ha]\n",
+    );
+    w(
+        "ed/guidance/pub/index.ha.md",
+        "---\ntitle: Pub ha\n---\nIntro ha.\n",
+    );
+    w(
+        "ed/guidance/pub/01-values.ha.md",
+        "---\ntitle: Lambobi\n---\nWa za a kira.\n",
+    );
+    run(&[
+        "stamp",
+        "guidance/pub/index.ha.md",
+        "guidance/pub/01-values.ha.md",
+    ]);
+    std::fs::rename(
+        root.path().join("global/guidance/pub/01-values.en.md"),
+        root.path().join("global/guidance/pub/01-contacts.en.md"),
+    )
+    .unwrap();
+    let built = run(&["build"]);
+    assert!(
+        built.contains("renamed: rename this file to `01-contacts.ha.md`"),
+        "{built}"
+    );
+    let status = run(&["status"]);
+    assert!(
+        status.contains("rename it to guidance/pub/01-contacts.ha.md;"),
+        "{status}"
+    );
+    assert!(!status.contains("rename it to ../global"), "{status}");
+}

@@ -275,7 +275,15 @@ fn orphan_warning(
         .with_hint(hint);
     };
     let src = &docs[s].0;
-    let new_name = src.rel.with_file_name(format!("{}.{code}.md", src.stem));
+    // An edition's own translation stays in the edition, beside its other
+    // files, whichever layer the renamed source is in.
+    let new_name = if src.from_base && !f.from_base {
+        Path::new(super::load::CONTENT_DIR)
+            .join(&src.dir)
+            .join(format!("{}.{code}.md", src.stem))
+    } else {
+        src.rel.with_file_name(format!("{}.{code}.md", src.stem))
+    };
     let (verb, what) = if src.dir == f.dir {
         ("rename", "renamed")
     } else {
