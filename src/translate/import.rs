@@ -264,7 +264,14 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .with_hint("nothing to do if they are for later; translate every segment of a page to have it written"),
         );
     }
-    super::source_cells::warn(&mut report);
+    counted_warnings(&mut report);
+    report
+}
+
+/// The import's warnings counted per file: source cells typed over,
+/// translations that copy their source, changed blocks confirmed as sent.
+fn counted_warnings(report: &mut Report) {
+    super::source_cells::warn(report);
     for (file, n, line) in std::mem::take(&mut report.confirmed_unchanged) {
         report.diagnostics.push(
             Diagnostic::warning(&file, line, 1, format!(
@@ -288,7 +295,6 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
             .with_hint("some translation tools copy the source into segments left untranslated: translate them, or leave them empty, and import again; nothing to do if the text is meant to stay as it is"),
         );
     }
-    report
 }
 
 /// The files, each read (its messages in `report`) and grouped by the

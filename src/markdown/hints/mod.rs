@@ -294,23 +294,10 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     if let Some(h) = only_language_versions(site, from, path) {
         return Some(h);
     }
-    // An old site's address of a page (`../protection/informed-consent/`,
-    // `/en/referral-pathways.html`): the page's own file, wherever it is.
-    // With its section (`../steps/#scope`), and as Docusaurus writes an
-    // address, without a last `/` or `.html` (`/docs/handbook/steps`).
-    let last = key.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
-    let lower = key.to_ascii_lowercase();
-    let bare = dest.split(['#', '?']).next().unwrap_or(dest);
-    let anchor = dest
-        .split_once('#')
-        .map_or(String::new(), |(_, f)| format!("#{f}"));
-    let page_like = bare.ends_with('/')
-        || lower.ends_with(".html")
-        || lower.ends_with(".htm")
-        || !last.contains('.');
-    if page_like && let Some(h) = in_language(site, from, last, "", &anchor) {
+    if let Some(h) = old_address(site, from, dest, &key) {
         return Some(h);
     }
+    let lower = key.to_ascii_lowercase();
     if lower.ends_with(".html") || lower.ends_with(".htm") {
         return Some(
             "link to the Markdown file (`chapter.md`), not to the page it becomes".to_string(),
@@ -356,6 +343,26 @@ fn only_language_versions(site: &Site, from: &Path, path: &Path) -> Option<Strin
             .join(", "),
         link_from(from, &key)
     ))
+}
+
+/// An old site's address of a page (`../protection/informed-consent/`,
+/// `/en/referral-pathways.html`), with its section (`../steps/#scope`), or
+/// as Docusaurus writes one, without a last `/` (`/docs/handbook/steps`):
+/// the page's own file, wherever it is. `key`: the path the link names.
+fn old_address(site: &Site, from: &Path, dest: &str, key: &str) -> Option<String> {
+    let last = key.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
+    let lower = key.to_ascii_lowercase();
+    let bare = dest.split(['#', '?']).next().unwrap_or(dest);
+    let anchor = dest
+        .split_once('#')
+        .map_or(String::new(), |(_, f)| format!("#{f}"));
+    let page_like = bare.ends_with('/')
+        || lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || !last.contains('.');
+    page_like
+        .then(|| in_language(site, from, last, "", &anchor))
+        .flatten()
 }
 
 /// A file that is there, but not as the link names it: `files/r#1.png`,
