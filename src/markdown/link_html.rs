@@ -35,6 +35,15 @@ fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
     url
 }
 
+/// `https://hotline.gov@evil.example/`: what the address seems to name
+/// (before `@`) and the host it leads to.
+fn user_name_in(url: &str) -> Option<(&str, &str)> {
+    let (_, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let (user, host) = authority.rsplit_once('@')?;
+    (!host.is_empty()).then_some((user, host))
+}
+
 /// Resolves a link destination for an `href`; `None` when no link is
 /// published (refused, empty or missing: the reason is reported).
 pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> {
@@ -43,6 +52,13 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
     let from = site.nodes[node].url.as_str();
     let (url, check) = match st.resolver.resolve(dest) {
         Target::External(url) => {
+            if let Some((shown, host)) = user_name_in(&url) {
+                st.warn(
+                    pos,
+                    format!("this link leads to `{host}`, not to `{shown}`: what comes before `@` in an address is a user name, which makes a link look like another site's"),
+                    Some("write the site's own address; for an e-mail address, write `mailto:name@example.org`"),
+                );
+            }
             if let Some((who, inner)) = super::other_tools::tracked(&url) {
                 st.warn(
                     pos,

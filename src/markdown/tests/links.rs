@@ -303,3 +303,18 @@ fn spaces_before_the_closing_bracket_are_no_spaced_target() {
     );
     assert_eq!(d.r.html.matches("<a href=").count(), 2, "{}", d.r.html);
 }
+
+/// `https://hotline.gov@evil.example/` shows a trusted name and leads to
+/// another host: the part before `@` is a user name.
+#[test]
+fn a_user_name_dressed_as_a_site_is_said() {
+    let d = render_one(
+        "[Hotline](https://hotline.gov@evil.example/report) [ok](https://example.org/a@b)\n",
+    );
+    assert_eq!(
+        d.messages(),
+        [
+            "4:1: warning: this link leads to `evil.example`, not to `hotline.gov`: what comes before `@` in an address is a user name, which makes a link look like another site's"
+        ]
+    );
+}
