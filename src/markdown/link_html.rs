@@ -35,6 +35,25 @@ fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
     url
 }
 
+/// What a reader cannot see from a web address's text: a name before
+/// `@` dressed as the site, a link wrapped by a tracker.
+fn external_warnings(st: &mut State, url: &str, pos: usize) {
+    if let Some((shown, host)) = user_name_in(url) {
+        st.warn(
+            pos,
+            format!("this link leads to `{host}`, not to `{shown}`: what comes before `@` in an address is a user name, which makes a link look like another site's"),
+            Some("write the site's own address; for an e-mail address, write `mailto:name@example.org`"),
+        );
+    }
+    if let Some((who, inner)) = super::other_tools::tracked(url) {
+        st.warn(
+            pos,
+            format!("this link goes through {who}"),
+            Some(&format!("link to the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
+        );
+    }
+}
+
 /// `https://hotline.gov@evil.example/`: what the address seems to name
 /// (before `@`) and the host it leads to.
 fn user_name_in(url: &str) -> Option<(&str, &str)> {
@@ -52,20 +71,7 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
     let from = site.nodes[node].url.as_str();
     let (url, check) = match st.resolver.resolve(dest) {
         Target::External(url) => {
-            if let Some((shown, host)) = user_name_in(&url) {
-                st.warn(
-                    pos,
-                    format!("this link leads to `{host}`, not to `{shown}`: what comes before `@` in an address is a user name, which makes a link look like another site's"),
-                    Some("write the site's own address; for an e-mail address, write `mailto:name@example.org`"),
-                );
-            }
-            if let Some((who, inner)) = super::other_tools::tracked(&url) {
-                st.warn(
-                    pos,
-                    format!("this link goes through {who}"),
-                    Some(&format!("link to the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
-                );
-            }
+            external_warnings(st, &url, pos);
             return Some(Href {
                 url,
                 external: true,
