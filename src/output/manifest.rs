@@ -52,11 +52,13 @@ pub const MAX_BYTES: u64 = 256 << 20;
 
 /// Reads the manifest of the output folder `dir`, up to [`MAX_BYTES`].
 pub fn read(dir: &crate::no_follow::Dir) -> std::io::Result<Vec<u8>> {
+    read_at_most(dir, MAX_BYTES)
+}
+
+fn read_at_most(dir: &crate::no_follow::Dir, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut out = Vec::new();
-    dir.open_read(MARKER)?
-        .take(MAX_BYTES)
-        .read_to_end(&mut out)?;
+    dir.open_read(MARKER)?.take(max).read_to_end(&mut out)?;
     Ok(out)
 }
 
@@ -261,6 +263,18 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_manifest_is_read_so_far_and_an_entry_quoted_so_long() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MARKER), vec![b'x'; 1000]).unwrap();
+        let d = crate::no_follow::Dir::open(dir.path()).unwrap();
+        assert_eq!(read_at_most(&d, 10).unwrap().len(), 10);
+        assert_eq!(read(&d).unwrap().len(), 1000);
+        let m = Manifest::parse(&format!("{HEADER}../{}\n", "\0".repeat(5000)));
+        assert_eq!(m.refused.len(), 1);
+        assert_eq!(m.refused[0].chars().count(), 201);
+    }
 
     #[test]
     fn a_seal_opens_only_with_its_key_and_over_the_same_lines() {

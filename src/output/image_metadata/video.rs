@@ -98,7 +98,16 @@ mod tests {
             ]
             .concat(),
         );
-        for inside in [&android, &apple, &loci] {
+        // `©xyz` in an item list (`meta`/`ilst`), as tagging tools write it.
+        let item_list = iso_box(
+            b"meta",
+            &[
+                iso_box(b"hdlr", &[0; 24]),
+                iso_box(b"ilst", &iso_box(b"\xa9xyz", b"+12.3456+001.2345/")),
+            ]
+            .concat(),
+        );
+        for inside in [&android, &apple, &loci, &item_list] {
             let trak = iso_box(b"trak", inside);
             for moov in [iso_box(b"moov", inside), iso_box(b"moov", &trak)] {
                 assert!(records_location(&[&ftyp[..], &moov, &mdat].concat()));
