@@ -222,6 +222,26 @@ fn renamed_source(
 }
 
 /// A file's name from beside `from` (bare in the same folder), for messages.
+/// The name the translation `orphan` takes beside its renamed `source`
+/// (whose name without its language is `stem`), paths as messages show
+/// them: `<stem>.<code>.md`. An edition's own translation of a base page
+/// stays in the edition: the same path without the `base:` folder.
+pub fn renamed_translation(
+    config: &Config,
+    source: &Path,
+    stem: &str,
+    code: &str,
+    orphan: &Path,
+) -> PathBuf {
+    let to = source.with_file_name(format!("{stem}.{code}.md"));
+    match config.base_site.as_ref().map(|b| b.shown.as_path()) {
+        Some(base) if !orphan.starts_with(base) => {
+            to.strip_prefix(base).map_or(to.clone(), Path::to_path_buf)
+        }
+        _ => to,
+    }
+}
+
 fn name_from(from: &SourceFile, path: &Path) -> String {
     match (path.parent(), from.rel.parent()) {
         (Some(a), Some(b)) if a == b => path
@@ -275,15 +295,7 @@ fn orphan_warning(
         .with_hint(hint);
     };
     let src = &docs[s].0;
-    // An edition's own translation stays in the edition, beside its other
-    // files, whichever layer the renamed source is in.
-    let new_name = if src.from_base && !f.from_base {
-        Path::new(super::load::CONTENT_DIR)
-            .join(&src.dir)
-            .join(format!("{}.{code}.md", src.stem))
-    } else {
-        src.rel.with_file_name(format!("{}.{code}.md", src.stem))
-    };
+    let new_name = renamed_translation(config, &src.rel, &src.stem, code, &f.rel);
     let (verb, what) = if src.dir == f.dir {
         ("rename", "renamed")
     } else {

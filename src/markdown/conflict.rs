@@ -16,20 +16,19 @@ pub(super) fn find(body: &str) -> Option<usize> {
         let at = start;
         start += line.len();
         let line = line.trim_end_matches(['\n', '\r']);
+        // Code fences as Obsidian comments read them (`dialects`).
         let t = line.trim_start_matches(' ');
-        if line.len() - t.len() <= 3 && open.is_none() {
-            let c = t.bytes().next().unwrap_or(0);
-            let n = t.bytes().take_while(|&b| b == c).count();
-            if (c == b'`' || c == b'~') && n >= 3 {
-                fence = match fence {
-                    None => Some((c, n)),
-                    Some((fc, fnum)) if fc == c && n >= fnum && t[n..].trim().is_empty() => None,
-                    kept => kept,
-                };
-                continue;
+        let mark = (line.len() - t.len() <= 3)
+            .then(|| super::dialects::fence_of(t))
+            .flatten();
+        if open.is_none() {
+            match (fence, mark) {
+                (None, Some(f)) => fence = Some(f),
+                (Some((c, n)), Some((c2, n2))) if c == c2 && n2 >= n => fence = None,
+                _ => {}
             }
         }
-        if fence.is_some() {
+        if fence.is_some() || mark.is_some() {
             continue;
         }
         match open {

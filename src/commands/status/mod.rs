@@ -82,16 +82,13 @@ fn orphans(site: &Site, l: LangId) -> Vec<OrphanReport> {
                     let name = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
                     let stem = crate::content::load::split_lang(name, &site.config)
                         .map_or(name, |(s, _)| s);
-                    let to = p.with_file_name(format!("{stem}.{code}.md"));
-                    // An edition's own translation stays in the edition.
-                    let base = site.config.base_site.as_ref().map(|b| b.shown.as_path());
-                    let own = match base.and_then(|b| to.strip_prefix(b).ok()) {
-                        Some(inside) if !o.file.starts_with(base.unwrap_or(&o.file)) => {
-                            inside.to_path_buf()
-                        }
-                        _ => to,
-                    };
-                    display_path(&own)
+                    display_path(&crate::content::orphans::renamed_translation(
+                        &site.config,
+                        p,
+                        stem,
+                        code,
+                        &o.file,
+                    ))
                 }),
             }),
             Reason::Draft { .. } => None,

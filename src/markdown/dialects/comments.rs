@@ -74,7 +74,7 @@ pub(super) fn find(body: &str) -> Vec<(Range<usize>, Kind)> {
 }
 
 /// A code fence's character and length: `` ``` ``, `~~~~`.
-fn fence_of(t: &str) -> Option<(u8, usize)> {
+pub(in crate::markdown) fn fence_of(t: &str) -> Option<(u8, usize)> {
     let c = *t.as_bytes().first()?;
     if c != b'`' && c != b'~' {
         return None;

@@ -33,6 +33,8 @@ mod scan;
 mod tracked;
 mod words;
 
+pub(super) use comments::fence_of;
+
 /// Where `body` has what no reader sees and no one outside the team
 /// should: Obsidian and MDX comments (`%%…%%`, `{/*…*/}`), MDX `import` and
 /// `export` lines (code, which pages leave out), and Word's tracked changes as

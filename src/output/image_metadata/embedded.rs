@@ -28,33 +28,13 @@ pub fn records_place(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::records_place;
-
-    /// A little-endian EXIF block whose GPS directory has a latitude.
-    fn exif_with_gps() -> Vec<u8> {
-        let mut t = b"Exif\0\0II\x2a\0".to_vec();
-        t.extend_from_slice(&8u32.to_le_bytes());
-        // IFD0: one entry, GPS IFD pointer (0x8825, LONG) -> 26.
-        t.extend_from_slice(&1u16.to_le_bytes());
-        t.extend_from_slice(&0x8825u16.to_le_bytes());
-        t.extend_from_slice(&4u16.to_le_bytes());
-        t.extend_from_slice(&1u32.to_le_bytes());
-        t.extend_from_slice(&26u32.to_le_bytes());
-        t.extend_from_slice(&0u32.to_le_bytes());
-        // GPS IFD: GPSLatitudeRef (1), ASCII "N".
-        t.extend_from_slice(&1u16.to_le_bytes());
-        t.extend_from_slice(&1u16.to_le_bytes());
-        t.extend_from_slice(&2u16.to_le_bytes());
-        t.extend_from_slice(&2u32.to_le_bytes());
-        t.extend_from_slice(b"N\0\0\0");
-        t.extend_from_slice(&0u32.to_le_bytes());
-        t
-    }
+    use crate::output::image_metadata::tests::{exif_app1, tiff};
 
     #[test]
     fn a_cover_pictures_gps_and_an_xmp_place_are_found() {
         let mut mp3 =
             b"ID3\x03\0\0\0\0\0\0APIC....image/jpeg\0\x03\0\xff\xd8\xff\xe1\0\x40".to_vec();
-        mp3.extend(exif_with_gps());
+        mp3.extend(exif_app1(&tiff(None, Some(true))));
         mp3.extend_from_slice(&[0u8; 64]);
         assert!(records_place(&mp3));
         let pdf = b"%PDF-1.7\n1 0 obj<</Type/Metadata>>stream\n<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:Description exif:GPSLatitude='14,30.2N'/></x:xmpmeta>\nendstream".to_vec();
@@ -63,7 +43,9 @@ mod tests {
         assert!(!records_place(
             b"<x:xmpmeta><rdf:Description xmp:CreatorTool='Scanner'/></x:xmpmeta>"
         ));
-        assert!(!records_place(b"Exif\0\0II\x2a\0\x08\0\0\0\0\0\0\0\0\0"));
+        let mut without = b"ID3\x03APIC".to_vec();
+        without.extend(exif_app1(&tiff(Some(6), None)));
+        assert!(!records_place(&without));
         assert!(!records_place(
             b"Remove exif:GPSLatitude before you publish."
         ));

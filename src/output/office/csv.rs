@@ -79,25 +79,12 @@ fn formula(cell: &str) -> Option<&str> {
     }
 }
 
-/// The file's text: UTF-16 with its byte-order mark as Excel saves
-/// "Unicode text", else UTF-8 (bad bytes replaced).
+/// The file's text: as its byte-order mark says (Excel saves "Unicode
+/// text" as UTF-16), else UTF-8; bad bytes replaced.
 fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    let utf16 = |rest: &[u8], le: bool| -> String {
-        let units = rest.chunks_exact(2).map(|p| {
-            if le {
-                u16::from_le_bytes([p[0], p[1]])
-            } else {
-                u16::from_be_bytes([p[0], p[1]])
-            }
-        });
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect()
-    };
-    match bytes {
-        [0xff, 0xfe, rest @ ..] => utf16(rest, true).into(),
-        [0xfe, 0xff, rest @ ..] => utf16(rest, false).into(),
-        _ => String::from_utf8_lossy(bytes),
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) => enc.decode_without_bom_handling(&bytes[bom..]).0,
+        None => String::from_utf8_lossy(bytes),
     }
 }
 
@@ -128,9 +115,8 @@ pub(super) fn clip(f: &str) -> String {
 }
 
 /// Each cell's text with the line and byte it starts at, cells separated
-/// by `sep`;
-/// a line ends at `\n`, or at a `\r` alone (old Mac files, which Excel
-/// reads so).
+/// by `sep`; a line ends at `\n`, or at a `\r` alone (old Mac files, which
+/// Excel reads so).
 fn cells(text: &str, sep: u8) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut line = 1;
