@@ -392,9 +392,6 @@ fn too_deep_error(shown: PathBuf) -> Diagnostic {
     )
 }
 
-/// Lays the edition's files over the base's. Returns every Markdown file
-/// with the layer it comes from (`true`: the base), every other file, and
-/// the base pages the edition replaced.
 /// The base's pages that have no file in any language the edition
 /// publishes (its `languages:` leaves out the base's default language, and
 /// no one translated them): a warning each, since they are on no page of
@@ -433,6 +430,9 @@ pub fn unpublished(
     out.into_iter().map(|(_, d)| d).collect()
 }
 
+/// Lays the edition's files over the base's. Returns every Markdown file
+/// with the layer it comes from (`true`: the base), every other file, and
+/// the base pages the edition replaced.
 pub fn merge(
     edition: Walked,
     base: Walked,

@@ -64,23 +64,24 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             format!("kramdown attributes `{shown}` left out{more}"),
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
-        Kind::Template if mdbook_include(shown).is_some() => {
-            let file = mdbook_include(shown).unwrap_or_default();
-            return (
+        Kind::Template => match mdbook_include(shown) {
+            Some(file) => {
+                return (
+                    format!(
+                        "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
+                    ),
+                    format!(
+                        "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
+                    ),
+                );
+            }
+            None => (
                 format!(
-                    "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
+                    "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
                 ),
-                format!(
-                    "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
-                ),
-            );
-        }
-        Kind::Template => (
-            format!(
-                "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+                "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
             ),
-            "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
-        ),
+        },
         Kind::Comment if shown.starts_with("{/*") => (
             format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
             "Docusaurus hides `{/* … */}` from readers, and so does fieldguide; if the words are meant for readers, take the `{/*` and `*/}` away",

@@ -189,10 +189,14 @@ pub(super) fn published_address(site: &Site, from: &Path, dest: &str) -> Option<
         (i != default).then(|| site.config.languages[i].code.as_str())
     });
     let suffix = lang.map_or(String::new(), |code| format!(".{code}"));
-    let anchor = dest
-        .split_once('#')
-        .map_or(String::new(), |(_, f)| format!("#{f}"));
+    let anchor = anchor_of(dest);
     in_language(site, from, last, &suffix, &anchor)
+}
+
+/// The `#section` of a link's target, with its `#`, or nothing.
+fn anchor_of(dest: &str) -> String {
+    dest.split_once('#')
+        .map_or(String::new(), |(_, f)| format!("#{f}"))
 }
 
 /// A target holding a character that shows as nothing (a zero-width space
@@ -353,9 +357,7 @@ fn old_address(site: &Site, from: &Path, dest: &str, key: &str) -> Option<String
     let last = key.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
     let lower = key.to_ascii_lowercase();
     let bare = dest.split(['#', '?']).next().unwrap_or(dest);
-    let anchor = dest
-        .split_once('#')
-        .map_or(String::new(), |(_, f)| format!("#{f}"));
+    let anchor = anchor_of(dest);
     let page_like = bare.ends_with('/')
         || lower.ends_with(".html")
         || lower.ends_with(".htm")
