@@ -144,6 +144,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                         .or_insert_with(|| AnchorHints::new(&rendered[tdoc].ids))
                         .hint(&link.fragment)
                         .or_else(|| other_language(site, rendered, target, tdoc, &link.fragment))
+                        .or_else(|| draft(site, target, l, &target_file))
                         .unwrap_or_else(|| {
                             "anchors are heading ids: use the heading's {#id} or its slug".into()
                         });
@@ -172,6 +173,27 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
         }
     }
     (out, broken)
+}
+
+/// A link read in a language whose translation of the target is a draft,
+/// left out (its anchor may well be there): says so, since the author
+/// looks at that file and sees the id.
+fn draft(
+    site: &Site,
+    target: &crate::content::model::Node,
+    lang: LangId,
+    shown: &str,
+) -> Option<String> {
+    let key = target.dir.join(&target.stem);
+    let left = site.left_out.iter().find(|l| {
+        l.lang == lang
+            && l.key == key
+            && matches!(l.reason, crate::content::model::Reason::Draft { .. })
+    })?;
+    Some(format!(
+        "`{}` is a draft, left out: its readers get `{shown}`, which has no such anchor; publish the translation, or link to an anchor of `{shown}` (`--drafts` previews drafts)",
+        crate::diagnostics::display_path(&left.file)
+    ))
 }
 
 /// `#seguridad`, an id of the target's Spanish page, in a link whose

@@ -76,12 +76,33 @@ pub fn report_failure(opts: &Options, failed: &pipeline::Failed, verbosity: Verb
         plural(w, "warning", "warnings")
     );
     let (links, images) = failed.defects;
-    if links + images > 0 && verbosity != Verbosity::Quiet {
-        crate::errln!(
-            "  the errors include {}: with `broken_links: warning` in site.yaml the site is published anyway, each link as its text and each image as its description in a box, with a warning (`fieldguide check` still fails on them)",
-            crate::check::defects_phrase(links, images)
-        );
+    if links + images + failed.unreadable > 0 && verbosity != Verbosity::Quiet {
+        crate::errln!("{}", lenient_hint(links, images, failed.unreadable));
     }
+}
+
+/// What `broken_links: warning` would do with the defects a failed build
+/// found: broken links, missing images, pages that cannot be read.
+fn lenient_hint(links: usize, images: usize, pages: usize) -> String {
+    let mut found = Vec::new();
+    let mut how = Vec::new();
+    if pages > 0 {
+        found.push(plural(
+            pages,
+            "page that cannot be read",
+            "pages that cannot be read",
+        ));
+        how.push("each page that cannot be read left out (a translation's readers get the source page, marked as such)");
+    }
+    if links + images > 0 {
+        found.push(crate::check::defects_phrase(links, images));
+        how.push("each link as its text and each image as its description in a box");
+    }
+    format!(
+        "  the errors include {}: with `broken_links: warning` in site.yaml the site is published anyway, {}, with a warning (`fieldguide check` still fails on them)",
+        found.join(" and "),
+        how.join(", ")
+    )
 }
 
 /// Step timings (`--verbose`), translations, search, weight, and the

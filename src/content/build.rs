@@ -38,6 +38,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         broken_translations: Vec::new(),
         broken_sources: Vec::new(),
         unreadable_pages: Default::default(),
+        unreadable_files: 0,
         not_files: std::mem::take(&mut loaded.not_files).into_iter().collect(),
         readmes: std::mem::take(&mut loaded.readmes),
     };
@@ -126,6 +127,12 @@ fn usable(
 ) -> (Vec<Usable>, HashSet<PathBuf>) {
     let default = site.config.default_index();
     let lenient = site.config.broken_links == crate::config::BrokenLinks::Warning;
+    if !lenient {
+        let with_errors = parsed
+            .iter()
+            .filter(|(_, _, ds)| ds.iter().any(|d| d.severity == Severity::Error));
+        site.unreadable_files = unreadable.len() + with_errors.count();
+    }
     let mut failed = HashSet::new();
     for super::load::Unreadable {
         error: d,

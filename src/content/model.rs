@@ -172,6 +172,10 @@ pub struct Site {
     /// (`dir/stem` under `guidance/`): a link to one is not "missing", its
     /// own error says what is wrong.
     pub unreadable_pages: std::collections::HashSet<PathBuf>,
+    /// Pages (sources and translations) that could not be read or whose
+    /// front matter has errors, when `broken_links: warning` is not set:
+    /// what that setting would leave out, for the failed build's hint.
+    pub unreadable_files: usize,
     /// Links and special files under `guidance/` that were never read, by
     /// path from its top, with what each is (`a named pipe (FIFO)`).
     pub not_files: HashMap<PathBuf, &'static str>,

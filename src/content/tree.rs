@@ -1,7 +1,9 @@
 //! Settling the tree once every file is placed: each page's source
 //! language, the order of siblings, clashing page names, reading order.
 
+use super::message_path::{file_of, site_rel};
 use super::model::{Node, NodeId, NodeKind, Site};
+use super::ordering;
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 use std::collections::{HashMap, HashSet};
@@ -88,14 +90,15 @@ pub(super) fn settle_nodes(
         let mut children = std::mem::take(&mut site.nodes[id].children);
         children.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
         check_slugs(site, &children, diags);
-        check_orders(site, &children, diags);
+        ordering::check_orders(site, &children, diags);
+        ordering::check_unordered(site, id, &children, diags);
         check_copies(site, &children, diags);
         site.nodes[id].children = children;
     }
     let mut pubs = std::mem::take(&mut site.publications);
     pubs.sort_by(|&a, &b| site.nodes[a].order.cmp(&site.nodes[b].order));
     check_slugs(site, &pubs, diags);
-    check_orders(site, &pubs, diags);
+    ordering::check_orders(site, &pubs, diags);
     site.publications = pubs;
     for &p in &site.publications {
         let mut order = Vec::new();
@@ -181,53 +184,6 @@ fn page_beside(site: &Site, part: &Node) -> Option<String> {
     Some(format!(
         "; `{name}` beside the folder has its name: it is the folder's page (Notion and Confluence export a page with sub-pages so), published now as a chapter apart: move it into the folder as `{index}`"
     ))
-}
-
-fn site_rel(node: &Node) -> PathBuf {
-    Path::new(super::load::CONTENT_DIR).join(&node.dir)
-}
-
-/// The file a node's messages point at: a chapter's first file, a folder.
-fn file_of(site: &Site, n: &Node) -> PathBuf {
-    match n.docs.iter().flatten().next() {
-        Some(&d) if n.kind == NodeKind::Chapter => site.docs[d].file.rel.clone(),
-        _ => site_rel(n),
-    }
-}
-
-/// Siblings (already sorted) with the same number: they used to be ordered
-/// by name without a word.
-fn check_orders(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
-    for pair in siblings.windows(2) {
-        let (a, b) = (&site.nodes[pair[0]], &site.nodes[pair[1]]);
-        if (a.order.0, &a.order.1) != (b.order.0, &b.order.1) || a.order.0 == i64::MAX {
-            continue;
-        }
-        let name = |n: &Node| {
-            file_of(site, n)
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        diags.push(
-            Diagnostic::warning(
-                file_of(site, b),
-                0,
-                0,
-                format!(
-                    "this page and `{}` have the same order ({}): they are ordered by name, `{}` first",
-                    name(a),
-                    std::iter::once(a.order.0)
-                        .chain(a.order.1.iter().copied())
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join("."),
-                    a.slug
-                ),
-            )
-            .with_hint("give each page its own number (`02-...`), or set `order:` in its front matter"),
-        );
-    }
 }
 
 /// A chapter named as a copy of a sibling (`Copy of 02-x.en.md` next to

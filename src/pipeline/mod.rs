@@ -70,6 +70,9 @@ pub struct Failed {
     /// warning` would publish (as text) instead: (0, 0) when that is set or
     /// the build failed before they were counted.
     pub defects: (usize, usize),
+    /// Pages that cannot be read among the errors, which that setting
+    /// would leave out instead (0 in the same cases).
+    pub unreadable: usize,
 }
 
 pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
@@ -79,6 +82,7 @@ pub fn fail(mut diags: Vec<Diagnostic>, strict: bool) -> Failed {
     Failed {
         diagnostics: sorted(diags),
         defects: (0, 0),
+        unreadable: 0,
     }
 }
 

@@ -91,12 +91,16 @@ pub(super) fn prepare_from(
         last: Instant::now(),
     };
     if has_errors(&analysed.diagnostics, opts.strict) {
-        let defects = match analysed.site.config.broken_links {
-            crate::config::BrokenLinks::Error => crate::check::defects(&analysed.rendered),
-            crate::config::BrokenLinks::Warning => (0, 0),
+        let (defects, unreadable) = match analysed.site.config.broken_links {
+            crate::config::BrokenLinks::Error => (
+                crate::check::defects(&analysed.rendered),
+                analysed.site.unreadable_files,
+            ),
+            crate::config::BrokenLinks::Warning => ((0, 0), 0),
         };
         return Err(Failed {
             defects,
+            unreadable,
             ..fail(analysed.diagnostics, opts.strict)
         });
     }
