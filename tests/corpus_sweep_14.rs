@@ -107,3 +107,37 @@ fn an_anchor_only_in_a_draft_translation_says_the_translation_is_a_draft() {
         "{hint}"
     );
 }
+
+/// Python-Markdown's and MkDocs's `[TOC]`, GitLab's `[[_TOC_]]`: published
+/// as text without a word; Docsify's `_coverpage.md` and `_navbar.md` were
+/// read as chapters ("missing `title`").
+#[test]
+fn other_tools_tables_of_contents_and_furniture_are_left_out() {
+    let s = Site::fixture("basic");
+    let page = "guidance/handbook/02-signs.en.md";
+    let text = s.read(page);
+    s.write(page, format!("{text}\n[TOC]\n\n[[_TOC_]]\n\nAfter.\n"));
+    s.write(
+        "guidance/handbook/_coverpage.md",
+        "# Handbook\n\n> Field guidance\n",
+    );
+    s.write("guidance/handbook/_navbar.md", "- [Home](/)\n");
+    let o = s.build_ok();
+    assert!(
+        o.stderr.contains(
+            "warning: a table of contents' marker `[TOC]` left out (and 1 more on this page)"
+        ),
+        "{}",
+        o.stderr
+    );
+    for what in ["Docsify's cover page", "Docsify's navigation bar"] {
+        assert!(o.stderr.contains(what), "{what}: {}", o.stderr);
+    }
+    let text: String = s
+        .page("en/handbook/signs.html")
+        .one(".content")
+        .text()
+        .collect();
+    assert!(!text.contains("TOC") && text.contains("After."), "{text}");
+    assert!(!s.out().join("en/handbook/_coverpage.html").exists());
+}

@@ -206,11 +206,13 @@ fn wiki_links_kramdown_lines_and_wiki_furniture_are_named() {
         "{}",
         o.stderr
     );
-    for part in ["sidebar (`_Sidebar.md`)", "footer (`_Footer.md`)"] {
+    for part in [
+        "a GitHub wiki's or Docsify's sidebar (`_Sidebar.md`)",
+        "a GitHub wiki's footer (`_Footer.md`)",
+    ] {
         assert!(
-            o.stderr.contains(&format!(
-                "warning: a GitHub wiki's {part}, not a page: left out"
-            )),
+            o.stderr
+                .contains(&format!("warning: {part}, not a page: left out")),
             "{}",
             o.stderr
         );

@@ -166,14 +166,17 @@ pub fn is_note_file(name: &str) -> bool {
     is_markdown(name).is_some_and(is_repository_note)
 }
 
-/// A GitHub wiki's `_Sidebar`, `_Footer` or `_Header` (any language
-/// suffix): what it is, for the warning that leaves it out.
+/// A GitHub wiki's `_Sidebar`, `_Footer` or `_Header`, or Docsify's
+/// `_sidebar`, `_navbar` or `_coverpage` (any language suffix): what it
+/// is, for the warning that leaves it out.
 pub fn wiki_furniture(stem: &str) -> Option<&'static str> {
     let first = stem.split('.').next().unwrap_or(stem);
     Some(match first.to_ascii_lowercase().as_str() {
-        "_sidebar" => "sidebar (`_Sidebar.md`)",
-        "_footer" => "footer (`_Footer.md`)",
-        "_header" => "header (`_Header.md`)",
+        "_sidebar" => "a GitHub wiki's or Docsify's sidebar (`_Sidebar.md`)",
+        "_footer" => "a GitHub wiki's footer (`_Footer.md`)",
+        "_header" => "a GitHub wiki's header (`_Header.md`)",
+        "_navbar" => "Docsify's navigation bar (`_navbar.md`)",
+        "_coverpage" => "Docsify's cover page (`_coverpage.md`)",
         _ => return None,
     })
 }

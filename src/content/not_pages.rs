@@ -8,9 +8,10 @@ use crate::diagnostics::Diagnostic;
 use std::path::Path;
 
 /// A Markdown file that is no page: a note to a repository's contributors
-/// (left out silently), a book's `SUMMARY.md`, or a GitHub wiki's sidebar,
-/// footer or header (left out with a warning, since it may hold text meant
-/// for readers, or an order).
+/// (left out silently), a book's `SUMMARY.md`, or a GitHub wiki's or
+/// Docsify's sidebar, footer, header, navigation bar or cover page (left
+/// out with a warning, since it may hold text meant for readers, or an
+/// order).
 pub(super) fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
     if name.to_ascii_lowercase().ends_with(".mdx") {
         diags.push(mdx_page(shown));
@@ -30,7 +31,7 @@ pub(super) fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) 
         return false;
     };
     diags.push(
-        Diagnostic::warning(shown, 0, 0, format!("a GitHub wiki's {part}, not a page: left out"))
+        Diagnostic::warning(shown, 0, 0, format!("{part}, not a page: left out"))
             .with_hint("fieldguide makes each page's navigation itself; move anything else it says into a page, then delete it"),
     );
     true

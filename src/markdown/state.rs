@@ -364,9 +364,12 @@ pub(super) enum Kind {
     TabTable,
     /// A non-breaking space after `##`, `-` or `1.`, or before them.
     NbspMarker,
+    /// A table of contents' marker on a line of its own: `[TOC]`
+    /// (Python-Markdown, MkDocs), `[[_TOC_]]` (GitLab), `[[toc]]`.
+    Toc,
 }
 
-pub(super) const KINDS: usize = 26;
+pub(super) const KINDS: usize = 27;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -397,6 +400,7 @@ impl Kind {
         Kind::Tracked,
         Kind::TabTable,
         Kind::NbspMarker,
+        Kind::Toc,
     ];
 }
 

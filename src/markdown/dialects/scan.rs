@@ -53,6 +53,8 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             Some(Kind::Admonition)
         } else if is_kramdown_line(line) {
             Some(Kind::Kramdown)
+        } else if is_toc_marker(line) {
+            Some(Kind::Toc)
         } else if is_mdx_import(line) {
             Some(Kind::Import)
         } else if is_tab(line) {
@@ -264,6 +266,14 @@ pub(super) fn inline_note(line: &str) -> Option<(usize, usize)> {
         return None;
     }
     None
+}
+
+/// A table of contents' marker alone on its line: `[TOC]` (Python-Markdown
+/// and MkDocs), `[[_TOC_]]` (GitLab and Azure DevOps wikis), `[[toc]]` and
+/// `${toc}` (markdown-it), any case.
+pub(super) fn is_toc_marker(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    matches!(t.as_str(), "[toc]" | "[[_toc_]]" | "[[toc]]" | "${toc}")
 }
 
 /// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,

@@ -1,4 +1,4 @@
-use super::scan::{is_kramdown_line, is_mdx_import};
+use super::scan::{is_kramdown_line, is_mdx_import, is_toc_marker};
 use super::*;
 use crate::markdown::state::Dialects;
 
@@ -64,6 +64,16 @@ fn kramdown_lines() {
     }
     for l in ["{{hotline}}", "{#x}", "text {: .x}", "{: not closed"] {
         assert!(!is_kramdown_line(l), "{l}");
+    }
+}
+
+#[test]
+fn table_of_contents_markers() {
+    for l in ["[TOC]", " [toc] ", "[[_TOC_]]", "[[toc]]", "${toc}"] {
+        assert!(is_toc_marker(l), "{l}");
+    }
+    for l in ["[TOC] of the guide", "[Table of contents](toc.md)", "[x]"] {
+        assert!(!is_toc_marker(l), "{l}");
     }
 }
 

@@ -60,6 +60,10 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "delete it, and write what the component showed in Markdown: a tab's text under a heading of its own, an admonition as a callout (`> [!NOTE]`)",
         ),
+        Kind::Toc => (
+            format!("a table of contents' marker `{shown}` left out{more}"),
+            "delete the line: each page lists its own sections, as a table of contents at its top",
+        ),
         Kind::Kramdown => (
             format!("kramdown attributes `{shown}` left out{more}"),
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
