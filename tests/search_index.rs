@@ -213,7 +213,11 @@ fn search_js_stays_offline_and_small() {
     // letters are no acronym and an ending off leaves no function word:
     // about 21,360; 21,600 since a plural finds what its singular starts
     // (`photos`, *photograph*) and a pasted column of numbers is tried in
-    // runs of at most 6.
+    // runs of at most 6; 22,200 since a letter may be typed for another
+    // (Arabic `سوال`: `سؤال`), a taa marbuta ends a word, an acronym typed
+    // in capitals (also Cyrillic) is neither corrected nor a word's start,
+    // and more abbreviations end no sentence, and a snippet shows the
+    // word as typed: about 22,120.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -221,7 +225,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 21_600,
-        "search.js is {served} bytes as served (budget: 21,600)"
+        served <= 22_200,
+        "search.js is {served} bytes as served (budget: 22,200)"
     );
 }

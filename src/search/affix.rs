@@ -42,7 +42,8 @@ fn letters(s: &str) -> usize {
 /// The forms a query word may stand for, least stripped first: the word
 /// itself; without each prefix it starts with; each of those without each
 /// ending it has (replaced where the rule says: endings, irregular plurals,
-/// then query endings). The word first, then the others by length, longest
+/// then query endings); the word with a letter typed for another
+/// (`inner_forms`). The word first, then the others by length, longest
 /// first, ties in rule order; no repeats. search.js does exactly this.
 pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     let n = letters(word);
@@ -65,6 +66,7 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
         let len = letters(s);
         let endings = rules.suffixes.iter().chain(rules.irregular);
         let query = rules.query_suffixes.iter().chain(rules.acronyms);
+        let query = query.chain(rules.stems);
         for &(suffix, with, min) in endings.chain(query) {
             if let Some(rest) = s.strip_suffix(suffix)
                 && len - letters(suffix) >= min
@@ -73,9 +75,25 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
             }
         }
     }
+    for form in inner_forms(word, rules) {
+        push(form);
+    }
     // The word itself first, though a query ending may lengthen it (`calf`,
     // `calves`). Stable: equal lengths keep the order they were made in.
     out[1..].sort_by_key(|v| std::cmp::Reverse(letters(v)));
+    out
+}
+
+/// The word with each letter after its first that the rules say may stand
+/// for another (`Rules::inner`) written as that other, one at a time, in
+/// order.
+fn inner_forms(word: &str, rules: &Rules) -> Vec<String> {
+    let mut out = Vec::new();
+    for &(typed, meant) in rules.inner {
+        for (i, _) in word.match_indices(typed).filter(|&(i, _)| i > 0) {
+            out.push(format!("{}{meant}{}", &word[..i], &word[i + typed.len()..]));
+        }
+    }
     out
 }
 

@@ -169,6 +169,8 @@ pub(super) const ENGLISH: Rules = Rules {
         ("run", "ran", 0),
     ],
     sounds: &[],
+    inner: &[],
+    stems: &[],
     // ONG, ONU, HCR, ACNUR, VBG, PDI as French, Spanish or Portuguese
     // write them.
     acronyms: &[
@@ -209,12 +211,18 @@ pub(super) const ENGLISH: Rules = Rules {
         ("hr", "hour", 0),
         // Other units as field notes write them (`15 yrs`, `15yrs`, `6 wks`,
         // `30 mins`, `3 mths`, `20 kilos` for the site's `kg`).
+        // And their singular, where the site writes only that (`a
+        // 16-year-old`: `yrs` was corrected to *yes*).
         ("yrs", "years", 0),
+        ("yrs", "year", 0),
         ("yr", "year", 0),
         ("wks", "weeks", 0),
+        ("wks", "week", 0),
         ("wk", "week", 0),
         ("mins", "minutes", 0),
+        ("mins", "minute", 0),
         ("mths", "months", 0),
+        ("mths", "month", 0),
         ("mos", "months", 0),
         ("kilos", "kg", 0),
         ("kilo", "kg", 0),

@@ -39,7 +39,16 @@ pub(super) const HAUSA: Rules = Rules {
         ("oci", "i", 3),
         ("n", "", 3),
         ("r", "", 3),
+        // A singular's last vowel, so that the words its stem starts are
+        // found where the site has only a plural or the definite form
+        // (`alama`: *alamomi*, *alamun*; `takarda`: *takardun*; `hanya`:
+        // *hanyoyin*), as search.js tries another form's start.
+        ("a", "", 4),
+        ("i", "", 4),
+        ("e", "", 4),
     ],
     sounds: &[],
+    inner: &[],
+    stems: &[],
     acronyms: &[],
 };

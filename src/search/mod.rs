@@ -22,6 +22,7 @@ pub mod index;
 mod intern;
 pub mod normalise;
 mod portuguese;
+mod pronouns;
 mod rule_set;
 mod rules;
 mod russian;

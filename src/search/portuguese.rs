@@ -130,6 +130,12 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("gue", "g", 3),
     ],
     sounds: &[],
+    inner: &[],
+    stems: &[
+        // `-ear` verbs take an `i` where the instruction is given
+        // (`planear`: *Planeie*).
+        ("ear", "ei", 3),
+    ],
     // NGO, UNHCR (and French HCR), GBV as English writes them.
     acronyms: &[
         ("ngo", "ong", 0),

@@ -38,6 +38,16 @@ pub struct Rules {
     /// word spelt as it sounds (Spanish `yamar` for `llamar`) is as close
     /// to the site's as one with a letter wrong.
     pub sounds: &'static [(&'static str, &'static str)],
+    /// A letter a query may have typed for another after a word's first
+    /// letter (Arabic `و` for the hamza on it, `ؤ`, normalised `ي`): each
+    /// such letter, one at a time, makes another form of the query word,
+    /// tried before its affixes are taken off.
+    pub inner: &'static [(&'static str, &'static str)],
+    /// Endings of a verb whose stem changes where a page gives the
+    /// instruction, and that stem (Spanish `elegir`: *Elija*, `elij`;
+    /// Russian `записать`: *Запишите*, `запиш`): tried on a query word as
+    /// `query_suffixes` are, the stem then finding the words it starts.
+    pub stems: &'static [Suffix],
     /// Acronyms as other languages write them, and the language's own
     /// (`ngo`, `ong`), and other words field staff type for the site's
     /// (`kid`, `child`): tried on a query word as `query_suffixes` are,

@@ -37,7 +37,13 @@ const ARABIC: Rules = Rules {
         ("ك", 3, false),
         ("ل", 3, false),
     ],
+    // Plurals of nouns ending in `ي` first (`الناجيات`, `المحامين`), so
+    // that they group with the singular (`الناجي`, group `ناج`) and the
+    // other plural, not with a group of their own (`ناجي`).
     suffixes: &[
+        ("يات", "", 2),
+        ("يين", "", 2),
+        ("يون", "", 2),
         ("ات", "", 2),
         ("ون", "", 2),
         ("ين", "", 2),
@@ -81,6 +87,10 @@ const ARABIC: Rules = Rules {
         ("كم", "", 2),
     ],
     sounds: &[],
+    // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
+    // phones type them without hamza), which normalisation writes `ي`.
+    inner: &[("و", "ي")],
+    stems: &[],
     acronyms: &[],
 };
 
@@ -172,6 +182,8 @@ const FRENCH: Rules = Rules {
         ("ir", "", 3),
     ],
     sounds: &[],
+    inner: &[],
+    stems: &[],
     // NGO, UNHCR, GBV, IDP as English writes them.
     acronyms: &[
         ("ngo", "ong", 0),
@@ -243,6 +255,8 @@ const SWAHILI: Rules = Rules {
         ("mwanamume", "wanaume", 0),
     ],
     sounds: &[],
+    inner: &[],
+    stems: &[],
     acronyms: &[],
 };
 
@@ -278,6 +292,8 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         irregular: &[],
         query_suffixes: &[],
         sounds: &[],
+        inner: &[],
+        stems: &[],
         acronyms: &[],
     };
     let r = rules.unwrap_or(&NONE);
@@ -287,7 +303,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         .map(|&(p, m, g)| (p, m, u8::from(g)))
         .collect();
     let drop: Vec<&str> = r.drop.iter().chain(stop).copied().collect();
-    let query = [r.query_suffixes, r.acronyms].concat();
+    let query = [r.query_suffixes, r.acronyms, r.stems].concat();
     serde_json::json!({
         "g": u8::from(r.groups),
         "e": drop,
@@ -296,6 +312,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         "i": r.irregular,
         "q": query,
         "h": r.sounds,
+        "w": r.inner,
     })
     .to_string()
 }
@@ -317,7 +334,9 @@ mod tests {
                 .chain(r.irregular.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.sounds.iter().flat_map(|s| [&s.0, &s.1]))
-                .chain(r.acronyms.iter().flat_map(|s| [&s.0, &s.1]));
+                .chain(r.acronyms.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.stems.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.inner.iter().flat_map(|s| [&s.0, &s.1]));
             for s in all {
                 assert_eq!(normalise(s), *s, "{code}: {s}");
             }
@@ -359,7 +378,7 @@ mod tests {
         assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
         assert_eq!(
             json(None, &[]),
-            "{\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[]}"
+            "{\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
         );
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
         assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));

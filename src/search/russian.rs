@@ -188,6 +188,17 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("ь", "", 3),
     ],
     sounds: &[],
+    inner: &[],
+    stems: &[
+        // A verb whose stem changes in the instruction the page gives
+        // (`записать`: *Запишите*; `показать`: *Покажите*; `выбрать`:
+        // *Выберите*; `позвать`: *Позовите*): the changed stem, whose
+        // words search.js finds by their start.
+        ("брать", "бер", 2),
+        ("звать", "зов", 2),
+        ("сать", "ш", 3),
+        ("зать", "ж", 3),
+    ],
     // NGO as English writes it, and НКО and НПО, both said.
     acronyms: &[
         ("ngo", "нко", 0),

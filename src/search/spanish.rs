@@ -88,6 +88,32 @@ pub(super) const SPANISH: Rules = Rules {
         ("ci", "si"),
         ("h", ""),
     ],
+    inner: &[],
+    stems: &[
+        // Verbs whose stem changes where the instruction is given
+        // (`elegir`: *Elija*; `sentarse`: *Siéntese*; `volver`: *vuelva*):
+        // the changed stem, whose words search.js finds by their start.
+        ("entarse", "ient", 1),
+        ("egarse", "ieg", 1),
+        ("ontrar", "uentr", 1),
+        ("ostrar", "uestr", 1),
+        ("eguir", "ig", 2),
+        ("ervir", "irv", 1),
+        ("ordar", "uerd", 1),
+        ("olver", "uelv", 1),
+        ("entar", "ient", 1),
+        ("ender", "iend", 1),
+        ("ensar", "iens", 1),
+        ("errar", "ierr", 1),
+        ("ontar", "uent", 1),
+        ("ormir", "uerm", 1),
+        ("egir", "ij", 1),
+        ("edir", "id", 2),
+        ("etir", "it", 2),
+        ("egar", "ieg", 1),
+        // And the other way (`se niega`: *negarse*).
+        ("iega", "egar", 1),
+    ],
     // NGO, UNHCR (and French HCR), GBV, IDP as English writes them.
     acronyms: &[
         ("ngo", "ong", 0),

@@ -14,6 +14,7 @@
 
 use super::affix::{self, Rules};
 use super::normalise::normalise;
+use super::pronouns;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap};
 
@@ -63,7 +64,8 @@ pub(super) struct Word<'a> {
 /// `affix::groups`); where they group a language's own words (Swahili
 /// noun classes), its pages' words are grouped by them and carried;
 /// elsewhere a word is its own group. Then plurals join
-/// their singulars' groups (see [`join`]).
+/// their singulars' groups (see [`join`]), and Arabic nouns written with
+/// a joined pronoun their nouns' (see `pronouns`).
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
     let carried: Vec<Option<String>> = words
         .iter()
@@ -89,6 +91,8 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
     let mut carried: Vec<bool> = carried.iter().map(Option::is_some).collect();
     if let Some(r) = rules {
         join(words, r, &mut keys, &mut carried);
+        let own: Vec<bool> = words.iter().map(|w| w.own).collect();
+        pronouns::join(&terms, &own, r, &mut keys, &mut carried);
     }
     keys.into_iter().zip(carried).collect()
 }
@@ -143,6 +147,7 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     let plurals = Rules {
         query_suffixes: &[],
         acronyms: &[],
+        stems: &[],
         ..*r
     };
     // A plural's group -> its singular's.

@@ -56,6 +56,8 @@
   function len(s) { return Array.from(s).length; }
   function cut(s, x) { return s.slice(0, s.length - x[0].length) + x[1]; }
   // What a query word may stand for: itself, then least stripped first.
+  // A letter typed for another after the first (Arabic `سوال`: `سؤال`)
+  // makes another form, one at a time.
   function variants(w) {
     var n = len(w), stems = [w], out = [];
     function add(v) { if (out.indexOf(v) < 0) out.push(v); }
@@ -64,6 +66,7 @@
       add(s);
       R.s.concat(R.i, R.q).forEach(function (x) { if (s.endsWith(x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
     });
+    R.w.forEach(function (x) { for (var i = 1; (i = w.indexOf(x[0], i)) > 0; i++) add(w.slice(0, i) + x[1] + w.slice(i + x[0].length)); });
     // The word first, then the longest (the sort keeps ties in order).
     return [w].concat(out.slice(1).sort(function (a, b) { return len(b) - len(a); }));
   }
@@ -359,8 +362,8 @@
   // group, 2 a variant, words it starts (as one types) or a word that
   // starts it, 1 a correction.
   var cache = new Map();
-  function find(q, typing, up) {
-    var id = q + (typing ? " " : "") + (up ? "^" : ""), hit = cache.get(id), tiers = new Map(), vs, fix, pair, i;
+  function find(q, typing, up, end) {
+    var id = q + (typing ? " " : "") + (up ? "^" : "") + (end ? "$" : ""), hit = cache.get(id), tiers = new Map(), vs, fix, pair, i;
     if (hit) return hit;
     // A unit is found as itself; units one after the other (see words), as
     // a phrase: never by their start, a variant or a correction.
@@ -397,8 +400,11 @@
     });
     // Words it starts: from two letters as one types, else three (`7` of
     // `24/7` is not `72`); a Korean syllable counts two (`동의` finds the
-    // page's `동의를`: Korean writes particles joined to the word).
-    if (len(q) + (q.match(/[\uac00-\ud7a3]/g) || []).length > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
+    // page's `동의를`: Korean writes particles joined to the word). Not
+    // after a taa marbuta, which only ends a word (`المرأة` is not the
+    // start of `المراهق`, though both are written `ه` here), nor after an
+    // acronym typed in capitals that the site has (`МОМ`, not *момент*).
+    if (!end && !(up && tiers.size) && len(q) + (q.match(/[\uac00-\ud7a3]/g) || []).length > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
     // Else words another form of it starts, as that form would find them
     // (`photos`: `photo`, *photograph*; `threats`, *threatened*).
     if (!tiers.size && vs) for (i = 1; i < vs.length && !tiers.size; i++) if (len(vs[i]) > 3 && !(q.startsWith(vs[i]) && R.e.indexOf(vs[i]) >= 0)) each(vs[i], function (s) { add(s, 2); });
@@ -416,8 +422,10 @@
     // Two letters only in capitals: `it` is a word, `IT` an acronym.
     function ac() { if (!tiers.size && !pair && (up || len(q) > 2)) (vs || variants(q)).some(function (v) { return (pair = initials(v)); }); }
     if (up) ac();
-    // Never a number to another (`116`, a hotline, is not `16`).
-    if (!tiers.size && len(q) >= 3 && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
+    // Never a number to another (`116`, a hotline, is not `16`), nor an
+    // acronym of three letters typed in capitals to a word (`NRM` is not
+    // *nom*; `ILGZ` is *Ilgaz*).
+    if (!tiers.size && len(q) >= (up ? 4 : 3) && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
     ac();
     // Else a longer form of a word of the site (`respiration`, `respirer`):
     // the longest key that starts it, of four letters and half the word.
@@ -460,8 +468,10 @@
   // being typed: the one being typed counts as a word wherever a word
   // starts with it.
   function query(q, done) {
-    // Words typed in capitals (`DOB`, `STIs`, `D.O.B.`).
-    var up = new Set(words((q.match(/\b[A-Z][A-Z.]+s?\b/g) || []).join(" "))),
+    // Words typed in capitals (`DOB`, `STIs`, `D.O.B.`, Russian `МОМ`), and
+    // typed to their end (a taa marbuta, its vowel marks aside).
+    var up = new Set(words((q.match(/(^|[^A-Za-z\u0400-\u04ff])[A-Z\u0401\u0410-\u042f][A-Z\u0401\u0410-\u042f.]+s?(?![a-z\u0430-\u045f])/g) || []).join(" "))),
+      end = new Set(words((q.match(/\S*\u0629[\u064b-\u0652]*(?![^\s.,;:!?)\u00bb"'\u060c\u061b\u061f])/g) || []).join(" "))),
       typing = !done && !/\s$/.test(q), qs = join(words(q, true).slice(0, 64), typing).reduce(pairs, []).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
       kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
     // Not when what is left is the first letter being typed (`how to r`),
@@ -470,7 +480,7 @@
     // A misspelling of a function word (`whta`, `teh`) is one too: left
     // out, else its correction finds pages for `what` alone.
     kept = qs.filter(function (w, i) {
-      var f = find(w, typing && i === qs.length - 1, up.has(w));
+      var f = find(w, typing && i === qs.length - 1, up.has(w), end.has(w));
       return f.fix === undefined || R.e.indexOf(T[f.fix]) < 0;
     });
     // The word being typed may be the one left out.
@@ -479,7 +489,7 @@
     mask = flags(); exact = flags(); typed = flags(); fixes = [];
     pmask = flags(); pb = new Uint32Array(docs.length);
     qs.forEach(function (w, i) {
-      var last = typing && i === M - 1, f = find(w, last, up.has(w)), bit = 1 << i, n;
+      var last = typing && i === M - 1, f = find(w, last, up.has(w), end.has(w)), bit = 1 << i, n;
       // Not a misspelling where it makes a word of the site with the next
       // or the last (`care giver`: *caregiver*, not *gives*).
       if (f.fix >= 0 && (one(w, qs[i + 1]) || one(qs[i - 1], w))) f = { g: new Map() };
@@ -627,7 +637,8 @@
   // U.N. agency`), ends no sentence: the snippet showed `Contact Dr.` for
   // `Dr. Amina`.
   var dot = W.map(function (w, n) { return !isWord[n] && /^\.[ \u00a0]+$/.test(w); });
-  var titles = new Set("dr mr mrs ms mme mlle prof st sr sra jr no nr vs cf approx fig art tel dept eg ie".split(" "));
+  // French `M.`, Spanish `Dra.`, `Av.`, Russian `ул.` (street), `проф.`.
+  var titles = new Set("dr dra mr mrs ms m mm mme mlle prof pr st sr sra srta jr no nr vs cf approx fig art tel dept eg ie av lic ing ул пр пер г им др проф тел".split(" "));
   function abbreviation(x, i) {
     var p = x[i - 1], n = x[i + 1];
     if (!dot[x[i]] || !isWord[p]) return false;
@@ -635,20 +646,21 @@
     var c = isWord[n] ? W[n].charAt(0) : "";
     return /[0-9]/.test(c) || (c !== c.toUpperCase() && c === c.toLowerCase());
   }
-  // The sentence with the most query words, then the most found as words
+  // The sentence with the most query words, then the most found as typed
+  // (`suivi`, not *suivant*, when both are on the page), then as words
   // (not by their start), then the most matches; the first one if only the
   // title matches. Headings count as sentences, after the others.
   function sentence(d) {
-    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, ex = 0, count = 0, first = -1, i, m;
+    var x = d.text, sec = d.sec, cuts = {}, best = [-1, 0, x.length], from = 0, bits = 0, ty = 0, ex = 0, count = 0, first = -1, i, m;
     for (i = 0; i < sec.length; i += 3) { cuts[sec[i]] = 1; cuts[sec[i] + sec[i + 2]] = 2; }
     function end(to) {
-      var score = pc(bits) * 1e6 + pc(ex) * 1e4 + Math.min(count, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
+      var score = pc(bits) * 1e8 + pc(ty) * 1e6 + pc(ex) * 1e4 + Math.min(count, 99) * 4 + (cuts[from] === 1 ? 0 : 2);
       if (to > from && score > best[0]) best = [score, from, to, first];
-      from = to; bits = ex = count = 0; first = -1;
+      from = to; bits = ty = ex = count = 0; first = -1;
     }
     for (i = 0; i < x.length; i++) {
       if (cuts[i] && i > from) end(i);
-      if ((m = hits(x[i]))) { bits |= m; ex |= exact[x[i]] & m; count++; if (first < 0) first = i; }
+      if ((m = hits(x[i]))) { bits |= m; ty |= typed[x[i]] & m; ex |= exact[x[i]] & m; count++; if (first < 0) first = i; }
       if (stop[x[i]] && !abbreviation(x, i)) { end(i + 1); if (opens[x[i]]) from = i; }
     }
     end(x.length);
