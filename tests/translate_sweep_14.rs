@@ -104,3 +104,68 @@ fn a_stamp_made_before_the_summary_counted_still_matches() {
     let (code, said) = status_fr(&site);
     assert_eq!(code, 1, "{said}");
 }
+
+/// The `id` of each `<h2>` of built page `rel` under `site`'s `public/`.
+fn h2_ids(site: &std::path::Path, rel: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(site.join("public").join(rel)).unwrap();
+    let page = scraper::Html::parse_document(&text);
+    let h2 = scraper::Selector::parse(".content h2").unwrap();
+    page.select(&h2)
+        .map(|h| h.value().attr("id").unwrap_or("").to_string())
+        .collect()
+}
+
+/// A heading holding a local value took its id from the value filled in
+/// (or from the words of the gap left for it, in the interface's
+/// language): each edition and language gave it another anchor, and a
+/// link the global team wrote to it broke every edition's build. The
+/// value now gives its name: `## Help in {{city}}` is `#help-in-city`.
+#[test]
+fn a_heading_with_a_value_has_the_same_id_in_the_base_and_each_edition() {
+    let root = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = root.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("global/site.yaml", SITE);
+    write(
+        "global/guidance/values.yaml",
+        "city:\n  label: { en: City, fr: Ville }\n",
+    );
+    write(
+        "global/guidance/pub/index.en.md",
+        "---\ntitle: Pub\n---\nIntro.\n",
+    );
+    write(
+        "global/guidance/pub/01-help.en.md",
+        "---\ntitle: Help\n---\n## Help in {{city}}\n\nText.\n",
+    );
+    write(
+        "global/guidance/pub/01-help.fr.md",
+        "---\ntitle: Aide\n---\n## Aide à {{city}}\n\nTexte.\n",
+    );
+    write(
+        "global/guidance/pub/02-next.en.md",
+        "---\ntitle: Next\n---\nSee [help](01-help.md#help-in-city).\n",
+    );
+    write(
+        "kenya/site.yaml",
+        "base: ../global\nedition: { name: { en: Kenya edition } }\n",
+    );
+    write(
+        "kenya/guidance/values.yaml",
+        "city: { value: Nairobi, verified: 2026-11-01 }\n",
+    );
+    for site in ["global", "kenya"] {
+        let dir = root.path().join(site);
+        let o = common::edition::run_in(&dir, &["build"]);
+        assert_eq!(o.code, 0, "{site}: {}", o.stderr);
+        assert!(!o.stderr.contains("missing anchor"), "{site}: {}", o.stderr);
+        assert_eq!(h2_ids(&dir, "en/pub/help.html"), ["help-in-city"], "{site}");
+        // A translated heading's id comes from its own text, as others do.
+        assert_eq!(h2_ids(&dir, "fr/pub/help.html"), ["aide-à-city"], "{site}");
+    }
+    let kenya = std::fs::read_to_string(root.path().join("kenya/public/en/pub/help.html"));
+    assert!(kenya.unwrap().contains("Nairobi"));
+}
