@@ -169,3 +169,54 @@ fn a_heading_with_a_value_has_the_same_id_in_the_base_and_each_edition() {
     let kenya = std::fs::read_to_string(root.path().join("kenya/public/en/pub/help.html"));
     assert!(kenya.unwrap().contains("Nairobi"));
 }
+
+/// An Arabic editor's direction mark inside `{{hotline}}` or `[^n]`
+/// refused the page with messages whose quoted names looked exactly like
+/// the source's. The marks are taken out of a value's name and a note's
+/// label, as out of a link's target; the text keeps its own.
+#[test]
+fn direction_marks_leave_value_names_and_note_labels() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: T\ndefault_language: en\nlanguages: [en, ar]\ndownload: false\n",
+    );
+    site.write(
+        "guidance/values.yaml",
+        "hotline:\n  kind: phone\n  label: { en: Hotline }\n",
+    );
+    site.write("guidance/pub/index.en.md", "---\ntitle: Pub\n---\nIntro.\n");
+    site.write(
+        "guidance/pub/01-help.en.md",
+        "---\ntitle: Help\n---\nCall {{hotline}} now.[^n]\n\n[^n]: Free call.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let files = export(&site, "ar", "po", out.path(), &[]);
+    let po = &files[0];
+    for (key, text) in [
+        ("index/title", "دليل"),
+        ("index/p1", "مقدمة."),
+        ("01-help/title", "مساعدة"),
+        (
+            "01-help/p1",
+            "اتصل \u{200f}{{hotline\u{200f}}} الآن.[^\u{200f}n]",
+        ),
+    ] {
+        set_msgstr(po, key, text);
+    }
+    let notes = rspolib::pofile(po.to_str().unwrap()).unwrap();
+    let note = notes
+        .entries
+        .iter()
+        .find(|e| e.msgid == "Free call.")
+        .and_then(|e| e.msgctxt.clone())
+        .unwrap();
+    set_msgstr(po, &note, "مكالمة مجانية.");
+    let o = import(&site, &files);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let ar = site.read("guidance/pub/01-help.ar.md");
+    assert!(ar.contains("اتصل \u{200f}{{hotline}} الآن.[^n]"), "{ar:?}");
+    site.build_ok();
+}
