@@ -10,7 +10,7 @@ use super::Label;
 use super::bidi::keep_numbers_together;
 use super::escape;
 use super::state::{Frame, OpenLink, State};
-use crate::content::values::{LocalValue, ValueKind, valid_name};
+use crate::content::values::{LocalValue, ValueKind, dial_digit, valid_name};
 use pulldown_cmark::{CowStr, Event};
 
 /// A `{{name}}` in a text event: its byte range and the name.
@@ -235,11 +235,12 @@ fn value(st: &mut State, v: &LocalValue) {
     st.html(close);
 }
 
-/// The number to dial: `+` and digits only.
+/// The number to dial: `+` and digits only, in ASCII (a number typed in
+/// Arabic-Indic or Persian digits dials the same).
 fn dial(phone: &str) -> String {
     phone
         .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .filter_map(|c| if c == '+' { Some(c) } else { dial_digit(c) })
         .collect()
 }
 
@@ -327,6 +328,19 @@ mod tests {
         // The same in another language's build of the page.
         let ar = render_one("ar", "## {{shelter}} {{hotline}}\n");
         assert_eq!(ar.toc[0].id, "shelter-hotline");
+    }
+
+    #[test]
+    fn a_phone_number_in_arabic_indic_digits_dials_in_ascii() {
+        let values = "hotline: { label: Hotline, kind: phone, value: \"+٢٣٤ ٨٠٠ ١٢٣\" }\n";
+        let r = render_with("ar", "اتصل {{hotline}}.\n", "", values);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        assert!(r.html.contains("href=\"tel:+234800123\""), "{}", r.html);
+        assert!(
+            r.html.contains("<bdi dir=\"ltr\">+٢٣٤ ٨٠٠ ١٢٣</bdi>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
