@@ -11,7 +11,7 @@ use super::{anchors, bidi, fields, files, segments::Kind, validate};
 use crate::config::LangId;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::translation::current_hash;
+use crate::translation::{current_hash, stamped_against};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -322,11 +322,16 @@ fn write_page(
     // The translation the site reads now: its own file, or in a local
     // edition, its base's.
     let existing = node.docs[lang].map(|d| site.doc(d));
+    // A stamp that still matches the source is kept as written, one made
+    // before the summary counted too: importing again changes nothing.
+    let stamped = existing
+        .and_then(|d| d.fm.translation_of.as_deref())
+        .filter(|&h| stamped_against(site, src_id, h));
     let job = Job {
         source: &src.file.text,
         existing: existing.map(|d| d.file.text.as_str()),
         translations: &translations,
-        hash: current_hash(site, src_id),
+        hash: stamped.unwrap_or_else(|| current_hash(site, src_id)),
     };
     let text = match assemble(&job) {
         Ok(t) => t,
