@@ -220,3 +220,57 @@ fn direction_marks_leave_value_names_and_note_labels() {
     assert!(ar.contains("اتصل \u{200f}{{hotline}} الآن.[^n]"), "{ar:?}");
     site.build_ok();
 }
+
+/// A translator's file whose tool dropped the export fingerprints silently
+/// replaced a correction made in the site since the export. Import cannot
+/// tell such a correction from the translator's work, so it says how many
+/// segments of the file replaced the site's translation.
+#[test]
+fn a_file_without_fingerprints_that_replaces_translations_is_warned_about() {
+    let site = interview_site(EN, FR);
+    let out = tempfile::tempdir().unwrap();
+    let files = export(&site, "fr", "po", out.path(), &[]);
+    let sent = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(sent.contains("#. fieldguide: exported"), "{sent}");
+    // A reviewer corrects the site meanwhile.
+    let fr = site.read("guidance/pub/01-int.fr.md");
+    site.write(
+        "guidance/pub/01-int.fr.md",
+        fr.replace("Texte.", "Texte corrigé."),
+    );
+    let stripped: String = sent
+        .lines()
+        .filter(|l| !l.starts_with("#. fieldguide: exported"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let back = out.path().join("back.po");
+    std::fs::write(&back, stripped).unwrap();
+    let o = import(&site, std::slice::from_ref(&back));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let line = msgstr_line(&std::fs::read_to_string(&back).unwrap(), "01-int/p1");
+    let (head, _) = common::message_at(&o.stderr, &format!("{}:{line}:1", back.display()));
+    assert!(
+        head.contains("warning: 1 segment of this file replaced the site's translation"),
+        "{}",
+        o.stderr
+    );
+    // The same file with its fingerprints keeps the correction, and a
+    // translator's change to another segment is no such warning.
+    site.write(
+        "guidance/pub/01-int.fr.md",
+        fr.replace("Texte.", "Texte corrigé."),
+    );
+    set_msgstr(&files[0], "01-int/title", "Les entretiens");
+    let o = import(&site, &files);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        !o.stderr.contains("replaced the site's translation"),
+        "{}",
+        o.stderr
+    );
+    let fr = site.read("guidance/pub/01-int.fr.md");
+    assert!(
+        fr.contains("Texte corrigé.") && fr.contains("Les entretiens"),
+        "{fr}"
+    );
+}

@@ -162,6 +162,11 @@ pub fn import_page(
     let ids = anchors::source_ids(page.units.iter().map(|u| (u.kind, u.source.as_str())));
     let defs = super::links::Defs::of_source(site, page.node);
     let before: Vec<String> = page.units.iter().map(|u| u.translation.clone()).collect();
+    let up_to_date: Vec<bool> = page
+        .units
+        .iter()
+        .map(|u| u.state == State::Translated)
+        .collect();
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
         let at = |error: bool, msg: &str| said(r, error, msg);
@@ -233,6 +238,13 @@ pub fn import_page(
     if !report.complete(&page, entries, &target) {
         keep_unwritten(lang, &publication, &page, &before, &applied, report);
         return;
+    }
+    for r in &applied {
+        let (u, now) = (r.unit, &page.units[r.unit].translation);
+        if r.entry.exported.is_none() && up_to_date[u] && !before[u].is_empty() && *now != before[u]
+        {
+            report.count_unrecorded(r.file, r.entry.line);
+        }
     }
     write_page(site, root, lang, &page, &applied, report);
 }
