@@ -239,14 +239,28 @@ pub fn import_page(
         keep_unwritten(lang, &publication, &page, &before, &applied, report);
         return;
     }
-    for r in &applied {
+    count_unrecorded(&page, &before, &up_to_date, &applied, report);
+    write_page(site, root, lang, &page, &applied, report);
+}
+
+/// Counts the entries of a page about to be written that replace the
+/// site's up-to-date translation (`before`, `up_to_date`) with another
+/// while their file recorded no translation it was exported with: see
+/// `Report::unrecorded`.
+fn count_unrecorded(
+    page: &PageUnits,
+    before: &[String],
+    up_to_date: &[bool],
+    applied: &[Routed],
+    report: &mut Report,
+) {
+    for r in applied {
         let (u, now) = (r.unit, &page.units[r.unit].translation);
         if r.entry.exported.is_none() && up_to_date[u] && !before[u].is_empty() && *now != before[u]
         {
             report.count_unrecorded(r.file, r.entry.line);
         }
     }
-    write_page(site, root, lang, &page, &applied, report);
 }
 
 /// A message at the place of `r`'s entry in its file.
