@@ -145,7 +145,7 @@ pub fn escape_controls(text: &str, keep_newlines: bool) -> String {
 /// `text` with every character [`escaped`] written as `\u{1b}`, but those
 /// `kept`.
 fn escape_except(text: &str, kept: impl Fn(char) -> bool) -> String {
-    let shown = |c: char| escaped(c) && !kept(c);
+    let shown = |c: char| (escaped(c) || is_mark(c)) && !kept(c);
     if !text.chars().any(shown) {
         return text.to_string();
     }
@@ -164,10 +164,19 @@ fn escape_except(text: &str, kept: impl Fn(char) -> bool) -> String {
 /// bidirectional embeddings, overrides and isolates (U+202A-U+202E,
 /// U+2066-U+2069, the set rustc lints as "Trojan Source"), which reorder
 /// the rest of the line on screen: `case\u{202e}txt.exe` would read as
-/// `caseexe.txt`. The marks (U+200E, U+200F, U+061C) stay: Arabic text
-/// carries them, and they reorder nothing beyond their neighbours.
+/// `caseexe.txt`. The marks (U+200E, U+200F, U+061C) stay in the excerpt
+/// of a line: Arabic text carries them, and they reorder nothing beyond
+/// their neighbours; a message, path, hint or note shows them escaped too
+/// ([`is_mark`]).
 fn escaped(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A direction mark (LRM, RLM, Arabic letter mark), shown escaped in a
+/// message: there it is what is wrong (a `{{hotline\u{200f}}}` the source
+/// does not have), and printed as it is it shows nothing.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// Paths are shown with `/` on every platform so messages are stable. On
@@ -444,6 +453,30 @@ mod tests {
         assert!(s.contains("rename \\u{202a}it\\u{202c}"));
         assert!(!s.chars().any(|c| ('\u{202a}'..='\u{202e}').contains(&c)));
         assert_eq!(escape_control("a\u{2066}b"), "a\\u{2066}b");
+    }
+
+    #[test]
+    fn direction_marks_are_escaped_in_a_message_and_kept_in_the_line() {
+        struct Line;
+        impl SourceLookup for Line {
+            fn line_of(&self, _: &Path, _: usize) -> Option<String> {
+                Some("اتصل \u{200f}{{hotline\u{200f}}} الآن.".into())
+            }
+        }
+        let d = Diagnostic::error(
+            "t.po",
+            1,
+            1,
+            "the translation has a value `{{hotline\u{200f}}}`, `\u{200e}a\u{61c}`",
+        )
+        .with_hint("remove the \u{200f}");
+        let s = render(&[d], &Line, false);
+        assert!(
+            s.starts_with("t.po:1:1: error: the translation has a value `{{hotline\\u{200f}}}`, `\\u{200e}a\\u{61c}`\n"),
+            "{s}"
+        );
+        assert!(s.contains("remove the \\u{200f}"), "{s}");
+        assert!(s.contains("اتصل \u{200f}{{hotline\u{200f}}} الآن."), "{s}");
     }
 
     #[test]

@@ -1,12 +1,46 @@
 //! Small text helpers shared by the loading steps: decoding files,
 //! turning byte offsets into line and column, and the content hash that
-//! translations record.
+//! translations record (of the title, summary and body).
 
 /// A short BLAKE3 hash of a source page's title and body, blind to line
 /// endings and to spaces at the ends of lines: what a translation records
 /// in `translation_of:` (see `translation`). Here, with no import, so that
 /// loading can compare files before the model exists.
 pub fn source_hash(title: &str, body: &str) -> String {
+    blake3::hash(&normalised(title, body)).to_hex()[..16].to_string()
+}
+
+/// The hash a translation records of its source (`translation_of:`) and an
+/// edition's page of the base's (`adapts:`): [`source_hash`] of the title
+/// and body, with the summary when the page has one, so that a changed
+/// summary makes its translations stale. A page with no summary has the
+/// hash it always had; a page with one also matches stamps written before
+/// the summary counted (see [`legacy_hash`]).
+pub fn stamp_hash(title: &str, summary: Option<&str>, body: &str) -> String {
+    match summary.map(str::trim).filter(|s| !s.is_empty()) {
+        None => source_hash(title, body),
+        Some(summary) => {
+            let mut text = normalised(title, body);
+            // A NUL never ends a page's body: no body alone gives this text.
+            text.extend_from_slice(b"\0summary\n");
+            text.extend_from_slice(summary.as_bytes());
+            blake3::hash(&text).to_hex()[..16].to_string()
+        }
+    }
+}
+
+/// The hash stamps recorded before the summary counted, when it differs
+/// from [`stamp_hash`]'s (the page has a summary): such a stamp still
+/// matches while the title and body are those it was made from.
+pub fn legacy_hash(title: &str, summary: Option<&str>, body: &str) -> Option<String> {
+    summary
+        .is_some_and(|s| !s.trim().is_empty())
+        .then(|| source_hash(title, body))
+}
+
+/// The text [`source_hash`] hashes: the title, a line end, and the body
+/// normalised.
+fn normalised(title: &str, body: &str) -> Vec<u8> {
     // The normalised text is the body up to its last non-space character,
     // each line with its trailing spaces (and `\r`) dropped, and a line end
     // after the last. Most lines have nothing to drop, so it is copied in
@@ -32,7 +66,7 @@ pub fn source_hash(title: &str, body: &str) -> String {
         text.extend_from_slice(&body.as_bytes()[run..]);
         text.push(b'\n');
     }
-    blake3::hash(&text).to_hex()[..16].to_string()
+    text
 }
 
 /// Why a file is not UTF-8 text, and where: line 0 when it concerns the
@@ -350,6 +384,19 @@ mod tests {
             text.push('\n');
         }
         blake3::hash(text.as_bytes()).to_hex()[..16].to_string()
+    }
+
+    #[test]
+    fn a_summary_counts_in_a_stamp_and_a_page_without_one_keeps_its_hash() {
+        let plain = source_hash("Title", "Body.\n");
+        assert_eq!(stamp_hash("Title", None, "Body.\n"), plain);
+        assert_eq!(stamp_hash("Title", Some("  "), "Body.\n"), plain);
+        assert_eq!(legacy_hash("Title", None, "Body.\n"), None);
+        let with = stamp_hash("Title", Some("Short."), "Body.\n");
+        assert_ne!(with, plain);
+        assert_ne!(with, stamp_hash("Title", Some("Other."), "Body.\n"));
+        assert_eq!(with, stamp_hash("Title", Some(" Short. "), "Body.  \r\n"));
+        assert_eq!(legacy_hash("Title", Some("Short."), "Body.\n"), Some(plain));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Translation status, tracked by content: a translation records (in
 //! `translation_of:`) a hash of the source it was made from. When the
-//! source's title or body changes, the hash no longer matches and the
+//! source's title, summary or body changes, the hash no longer matches and the
 //! translation is stale.
 
 use crate::config::LangId;
@@ -8,7 +8,7 @@ use crate::content::model::{NodeId, Site};
 use serde::Serialize;
 
 pub use crate::content::build::{is_stamp, malformed_stamps};
-pub use crate::text::source_hash;
+pub use crate::text::{legacy_hash, source_hash, stamp_hash};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -41,7 +41,7 @@ pub fn status(site: &Site, node: NodeId, lang: LangId) -> Status {
         return Status::UpToDate;
     }
     match n.docs[n.source_lang] {
-        Some(src) if current_hash(site, src) == recorded => Status::UpToDate,
+        Some(src) if stamped_against(site, src, recorded) => Status::UpToDate,
         Some(_) => Status::Stale,
         None => Status::Untracked,
     }
@@ -49,7 +49,22 @@ pub fn status(site: &Site, node: NodeId, lang: LangId) -> Status {
 
 pub fn current_hash(site: &Site, doc: crate::content::model::DocId) -> &str {
     let d = site.doc(doc);
-    d.hash.get_or_init(|| source_hash(d.title(), d.body()))
+    d.hash
+        .get_or_init(|| stamp_hash(d.title(), d.fm.summary.as_deref(), d.body()))
+}
+
+/// Whether stamp `recorded` is source `doc` as it is now: its hash, or the
+/// hash stamps recorded before the summary counted (`text::legacy_hash`),
+/// so that upgrading fieldguide does not make every translation stale.
+pub fn stamped_against(site: &Site, doc: crate::content::model::DocId, recorded: &str) -> bool {
+    if current_hash(site, doc) == recorded {
+        return true;
+    }
+    let d = site.doc(doc);
+    d.legacy_hash
+        .get_or_init(|| legacy_hash(d.title(), d.fm.summary.as_deref(), d.body()))
+        .as_deref()
+        == Some(recorded)
 }
 
 /// Counts for one publication in one language.

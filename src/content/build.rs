@@ -78,8 +78,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         }
         let id = DocId(site.docs.len());
         site.nodes[node].docs[file.lang] = Some(id);
-        // Copied: a local edition's base files are matched by it later.
-        let hash = file.hash.clone().map_or_else(OnceLock::new, OnceLock::from);
+        let (hash, legacy_hash) = stamp_hashes(&file);
         site.docs.push(Doc {
             file,
             fm,
@@ -87,6 +86,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
             body_offset,
             body_line,
             hash,
+            legacy_hash,
         });
     }
     super::tree::settle_nodes(&mut site, &failed, diags);
@@ -111,6 +111,19 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
     }
     site.nodes.shrink_to_fit(); // grown by doubling, kept for the whole build
     site
+}
+
+/// A document's stamp hashes, when its front matter was read with them
+/// (`parse`); else left to be computed when first asked for. Copied: a
+/// local edition's base files are matched by them later.
+fn stamp_hashes(file: &super::load::SourceFile) -> (OnceLock<String>, OnceLock<Option<String>>) {
+    match &file.hash {
+        Some(h) => (
+            OnceLock::from(h.clone()),
+            OnceLock::from(file.legacy_hash.clone()),
+        ),
+        None => (OnceLock::new(), OnceLock::new()),
+    }
 }
 
 /// The documents whose front matter could be read, and the keys of the
@@ -470,6 +483,7 @@ pub fn from_memory(config: Config, files: &[(&str, &str)], diags: &mut Vec<Diagn
             in_site: Path::new(super::load::CONTENT_DIR).join(rel),
             digest: *blake3::hash(text.as_bytes()).as_bytes(),
             hash: None,
+            legacy_hash: None,
             released: false,
         });
     }

@@ -181,11 +181,12 @@ pub(super) fn facts(site: &Site, replaced: Vec<BasePage>, omitted: Vec<Omitted>)
             continue;
         };
         replaced_nodes.insert(node);
-        let (title, version, hash) = base_version(&page);
+        let (title, version, hash, legacy) = base_version(&page);
         overrides.push(Override {
             doc,
             base_rel: page.rel,
             base_hash: hash,
+            base_legacy_hash: legacy,
             base_title: title,
             base_version: version,
         });
@@ -237,9 +238,16 @@ struct BaseFile<'a> {
     lang: crate::config::LangId,
     rel: &'a Path,
     hash: Option<&'a str>,
+    legacy_hash: Option<&'a str>,
 }
 
 impl<'a> BaseFile<'a> {
+    /// Whether stamp `adapts` is this page's content: its hash, or the one
+    /// stamps recorded before the summary counted.
+    fn records(&self, adapts: &str) -> bool {
+        self.hash == Some(adapts) || self.legacy_hash == Some(adapts)
+    }
+
     fn of(f: &'a super::load::SourceFile) -> Self {
         BaseFile {
             dir: &f.dir,
@@ -247,6 +255,7 @@ impl<'a> BaseFile<'a> {
             lang: f.lang,
             rel: &f.rel,
             hash: f.hash.as_deref(),
+            legacy_hash: f.legacy_hash.as_deref(),
         }
     }
 }
@@ -265,17 +274,12 @@ fn renamed_base<'a, 'b>(
         .iter()
         .filter(|b| b.stem != "index" && (b.dir, b.stem) != (page.dir.as_path(), &page.stem))
         .filter(|b| {
-            b.hash == Some(adapts)
+            b.records(adapts)
                 || (b.dir == page.dir && super::names::may_be_renamed(&page.stem, b.stem))
         })
         .min_by_key(|b| {
             let same_number = number(b.stem).is_some() && number(b.stem) == number(&page.stem);
-            (
-                b.hash != Some(adapts),
-                !same_number,
-                b.lang != page.lang,
-                b.rel,
-            )
+            (!b.records(adapts), !same_number, b.lang != page.lang, b.rel)
         })
 }
 
@@ -355,12 +359,13 @@ fn adrift_warning(file: &super::load::SourceFile, renamed: Option<&BaseFile>) ->
 /// The base page's title, version and content hash (as translations record
 /// theirs). Its front matter was the base's to get right: problems in it
 /// are not the edition's, so they are not reported here.
-fn base_version(page: &BasePage) -> (String, Option<String>, String) {
+fn base_version(page: &BasePage) -> (String, Option<String>, String, Option<String>) {
     let Ok(split) = front_matter::split(&page.text) else {
         return (
             String::new(),
             None,
             crate::text::source_hash("", &page.text),
+            None,
         );
     };
     let role = match (page.stem.as_str(), page.dir.components().count()) {
@@ -373,6 +378,8 @@ fn base_version(page: &BasePage) -> (String, Option<String>, String) {
     let version = fm.about().version.clone();
     let title = fm.title.unwrap_or_default();
     let body = &page.text[split.body_offset..];
-    let hash = crate::text::source_hash(&title, body);
-    (title, version, hash)
+    let summary = fm.summary.as_deref();
+    let hash = crate::text::stamp_hash(&title, summary, body);
+    let legacy = crate::text::legacy_hash(&title, summary, body);
+    (title, version, hash, legacy)
 }

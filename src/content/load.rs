@@ -192,6 +192,7 @@ fn read(
                 root: layers[layer(from_base)].real.clone(),
                 in_site: m.in_site,
                 hash: None,
+                legacy_hash: None,
                 released: false,
             };
             Ok(super::parse::parse(file, has_index, config, release))

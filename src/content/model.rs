@@ -65,6 +65,9 @@ pub struct Doc {
     /// The content hash translations record (`translation_of:`), computed
     /// once, when first asked for.
     pub hash: std::sync::OnceLock<String>,
+    /// The hash stamps recorded before the summary counted, when it is
+    /// another (`text::legacy_hash`), computed once, when first asked for.
+    pub legacy_hash: std::sync::OnceLock<Option<String>>,
 }
 
 impl Doc {
@@ -220,6 +223,9 @@ pub struct Override {
     pub base_rel: PathBuf,
     /// The hash of the base's version now: what `adapts:` records.
     pub base_hash: String,
+    /// The hash `adapts:` recorded before the summary counted, when the
+    /// base's page has one (`text::legacy_hash`).
+    pub base_legacy_hash: Option<String>,
     /// The base's title and version (a publication's), for "adapted from".
     pub base_title: String,
     pub base_version: Option<String>,
@@ -232,7 +238,7 @@ impl Override {
             .fm
             .adapts
             .as_deref()
-            .is_some_and(|a| a != self.base_hash)
+            .is_some_and(|a| a != self.base_hash && Some(a) != self.base_legacy_hash.as_deref())
     }
 
     /// Never stamped with `adapts:`.

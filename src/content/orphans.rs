@@ -153,15 +153,19 @@ pub(super) fn orphans(
         .values()
         .flatten()
         .filter(|&&i| docs[i].0.lang == default)
-        .map(|&i| {
+        .flat_map(|&i| {
             let (f, fm, offset, _) = &docs[i];
             let title = fm.title.as_deref().unwrap_or("");
+            let (summary, body) = (fm.summary.as_deref(), f.text.get(*offset..).unwrap_or(""));
             let hash = f.hash.clone();
-            (
-                i,
-                hash.unwrap_or_else(|| crate::text::source_hash(title, &f.text[*offset..])),
-            )
+            let legacy = match hash {
+                Some(_) => f.legacy_hash.clone(),
+                None => crate::text::legacy_hash(title, summary, body),
+            };
+            let hash = hash.unwrap_or_else(|| crate::text::stamp_hash(title, summary, body));
+            [Some((i, hash)), legacy.map(|h| (i, h))]
         })
+        .flatten()
         .collect();
     let mut orphaned = Vec::new();
     for (members, stamped) in lacking {

@@ -34,7 +34,9 @@ pub fn parse(mut file: SourceFile, has_index: bool, config: &Config, release: bo
     let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, lenient, &mut ds));
     if let Some((fm, body_offset, _)) = &fm {
         let title = fm.title.as_deref().unwrap_or("");
-        file.hash = Some(crate::text::source_hash(title, &file.text[*body_offset..]));
+        let (summary, body) = (fm.summary.as_deref(), &file.text[*body_offset..]);
+        file.hash = Some(crate::text::stamp_hash(title, summary, body));
+        file.legacy_hash = crate::text::legacy_hash(title, summary, body);
         if release {
             // The front matter stays: messages about aliases quote it.
             file.text.truncate(*body_offset);
@@ -156,6 +158,7 @@ mod tests {
             in_site: PathBuf::from("guidance/pub/01-a.md"),
             digest: *blake3::hash(text.as_bytes()).as_bytes(),
             hash: None,
+            legacy_hash: None,
             released: false,
         }
     }

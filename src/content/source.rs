@@ -31,6 +31,9 @@ pub struct SourceFile {
     /// The hash its translations record (`translation::current_hash`),
     /// made when its front matter is read.
     pub hash: Option<String>,
+    /// The hash stamps recorded before the summary counted, when the page
+    /// has a summary (`text::legacy_hash`); made with `hash`.
+    pub legacy_hash: Option<String>,
     /// `text` holds only the front matter: the body was let go once hashed
     /// (a build: see `parse`).
     pub released: bool,

@@ -49,6 +49,7 @@ pub(super) fn end_heading(st: &mut State) {
     else {
         return;
     };
+    let (events, id_text) = super::values::id_text(events);
     let title = nfc(&plain_text(&events)).into_owned();
     let n = level as u8;
     check_level(st, n, offset, &title);
@@ -76,7 +77,7 @@ pub(super) fn end_heading(st: &mut State) {
     let id = match id {
         Some(explicit) => explicit_id(st, &explicit, offset),
         None => {
-            let base = heading_id(&title);
+            let base = heading_id(&nfc(&id_text));
             st.ids.unique(&base)
         }
     };

@@ -9,8 +9,8 @@
 use super::Label;
 use super::bidi::keep_numbers_together;
 use super::escape;
-use super::state::{OpenLink, State};
-use crate::content::values::{LocalValue, ValueKind, valid_name};
+use super::state::{Frame, OpenLink, State};
+use crate::content::values::{LocalValue, ValueKind, dial_digit, valid_name};
 use pulldown_cmark::{CowStr, Event};
 
 /// A `{{name}}` in a text event: its byte range and the name.
@@ -77,7 +77,17 @@ pub(super) fn substitute<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>, pos: usize) 
         }
         let site = st.site;
         match site.values.get(f.name) {
-            Some(v) => value(st, v),
+            Some(v) => {
+                // A heading's id takes the value's name (see `id_text`).
+                let marked = matches!(st.frames.last(), Some(Frame::Heading { .. }));
+                if marked {
+                    st.html(format!("{MARK}{}", f.name));
+                }
+                value(st, v);
+                if marked {
+                    st.html(MARK.into());
+                }
+            }
             None => {
                 unknown(st, f.name, pos + f.start);
                 literal(st, slice(f.start, f.end));
@@ -88,6 +98,44 @@ pub(super) fn substitute<'a>(st: &mut State<'_, 'a>, t: CowStr<'a>, pos: usize) 
     if last < t.len() {
         literal(st, slice(last, t.len()));
     }
+}
+
+/// Starts (followed by the value's name) and ends the events of a value
+/// in a heading: never in HTML a page holds, where a NUL is read as
+/// U+FFFD.
+const MARK: &str = "\0value:";
+
+/// A heading's events without the marks `substitute` put around its
+/// values, and the text its id is made from: its plain text with each
+/// value's name where the value is, so that the id is the same in every
+/// edition and whatever the value is (`## Help in {{city}}`: `help-in-city`,
+/// not the city, nor the words of an unset value's gap).
+pub(super) fn id_text<'a>(events: Vec<Event<'a>>) -> (Vec<Event<'a>>, String) {
+    if !events.iter().any(is_mark) {
+        let text = super::plain::plain_text(&events);
+        return (events, text);
+    }
+    let (mut kept, mut named) = (Vec::with_capacity(events.len()), Vec::new());
+    let mut inside = false;
+    for e in events {
+        match &e {
+            Event::Html(h) if h.starts_with(MARK) => {
+                inside = h.len() > MARK.len();
+                if inside {
+                    named.push(Event::Text(CowStr::from(h[MARK.len()..].to_string())));
+                }
+                continue;
+            }
+            _ if !inside => named.push(e.clone()),
+            _ => {}
+        }
+        kept.push(e);
+    }
+    (kept, super::plain::plain_text(&named))
+}
+
+fn is_mark(e: &Event) -> bool {
+    matches!(e, Event::Html(h) if h.starts_with(MARK))
 }
 
 /// Plain text for search, which `plain::collect` leaves to this module
@@ -187,11 +235,12 @@ fn value(st: &mut State, v: &LocalValue) {
     st.html(close);
 }
 
-/// The number to dial: `+` and digits only.
+/// The number to dial: `+` and digits only, in ASCII (a number typed in
+/// Arabic-Indic or Persian digits dials the same).
 fn dial(phone: &str) -> String {
     phone
         .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .filter_map(|c| if c == '+' { Some(c) } else { dial_digit(c) })
         .collect()
 }
 
@@ -261,6 +310,37 @@ mod tests {
             .find(|&d| site.docs[d].file.stem == "01-c")
             .unwrap();
         render(&site, d, &opts)
+    }
+
+    #[test]
+    fn a_heading_takes_its_id_from_a_values_name_not_from_what_fills_it() {
+        // Set, unset (the gap's words), and in an anchor also used further.
+        let r = render_one("en", "## Call {{hotline}} now\n\n## Shelter: {{shelter}}\n");
+        let ids: Vec<&str> = r.toc.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["call-hotline-now", "shelter-shelter"]);
+        assert!(
+            r.html
+                .contains("<h2 id=\"call-hotline-now\">Call <a class=\"value value-phone\"")
+        );
+        assert!(r.html.contains("+000 12 345"), "{}", r.html);
+        assert!(!r.html.contains('\0'), "{:?}", r.html);
+        assert_eq!(r.toc[0].title, "Call +000 12 345 now");
+        // The same in another language's build of the page.
+        let ar = render_one("ar", "## {{shelter}} {{hotline}}\n");
+        assert_eq!(ar.toc[0].id, "shelter-hotline");
+    }
+
+    #[test]
+    fn a_phone_number_in_arabic_indic_digits_dials_in_ascii() {
+        let values = "hotline: { label: Hotline, kind: phone, value: \"+٢٣٤ ٨٠٠ ١٢٣\" }\n";
+        let r = render_with("ar", "اتصل {{hotline}}.\n", "", values);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        assert!(r.html.contains("href=\"tel:+234800123\""), "{}", r.html);
+        assert!(
+            r.html.contains("<bdi dir=\"ltr\">+٢٣٤ ٨٠٠ ١٢٣</bdi>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

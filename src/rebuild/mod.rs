@@ -379,6 +379,7 @@ fn apply(a: &mut pipeline::Analysed, edits: Vec<BodyEdit>) -> Vec<Saved> {
         .map(|e| {
             let doc = &mut a.site.docs[e.doc];
             doc.hash = std::sync::OnceLock::new();
+            doc.legacy_hash = std::sync::OnceLock::new();
             Saved {
                 doc: e.doc,
                 text: std::mem::replace(&mut doc.file.text, e.text),
@@ -405,6 +406,7 @@ fn restore(a: &mut pipeline::Analysed, saved: Vec<Saved>) {
         doc.body_offset = s.body_offset;
         doc.body_line = s.body_line;
         doc.hash = std::sync::OnceLock::new();
+        doc.legacy_hash = std::sync::OnceLock::new();
         if let Some(r) = s.rendered {
             a.rendered[s.doc] = r;
         }

@@ -21,11 +21,24 @@ fn read(text: &str) -> (String, Option<String>) {
                 id = i.map(|i| i.to_string());
             }
             Event::End(TagEnd::Heading(_)) => inside = false,
-            Event::Text(t) | Event::Code(t) if inside => plain.push_str(&t),
+            Event::Text(t) if inside => push_named(&mut plain, &t),
+            Event::Code(t) if inside => plain.push_str(&t),
             _ => {}
         }
     }
     (plain.trim().to_string(), id)
+}
+
+/// Text with each local value as its name, as the renderer makes a
+/// heading's id of it (`{{ city }}` gives `city`).
+fn push_named(plain: &mut String, t: &str) {
+    let mut last = 0;
+    for f in crate::markdown::values::scan(t, false) {
+        plain.push_str(&t[last..f.start]);
+        plain.push_str(f.name);
+        last = f.end;
+    }
+    plain.push_str(&t[last..]);
 }
 
 /// For each of `units` (kind and source text), the id its heading has in
@@ -99,6 +112,18 @@ pub fn is_source_id(source: &str, id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_in_a_heading_gives_the_id_its_name_as_the_renderer_does() {
+        let ids = source_ids([(Kind::Heading, "Help in {{ city }}")].into_iter());
+        assert_eq!(ids, [Some("help-in-city".to_string())]);
+        let kept = keep_id(Kind::Heading, "Aide à {{city}}", Some("help-in-city"));
+        assert_eq!(kept, "Aide à {{city}} {#help-in-city}");
+        assert_eq!(
+            keep_id(Kind::Heading, "Help in {{city}}", Some("help-in-city")),
+            "Help in {{city}}"
+        );
+    }
 
     #[test]
     fn an_id_typed_first_goes_to_the_end() {

@@ -11,7 +11,7 @@ use super::{anchors, bidi, fields, files, segments::Kind, validate};
 use crate::config::LangId;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::translation::current_hash;
+use crate::translation::{current_hash, stamped_against};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -162,6 +162,11 @@ pub fn import_page(
     let ids = anchors::source_ids(page.units.iter().map(|u| (u.kind, u.source.as_str())));
     let defs = super::links::Defs::of_source(site, page.node);
     let before: Vec<String> = page.units.iter().map(|u| u.translation.clone()).collect();
+    let up_to_date: Vec<bool> = page
+        .units
+        .iter()
+        .map(|u| u.state == State::Translated)
+        .collect();
     for r in entries {
         let (e, unit) = (r.entry, &mut page.units[r.unit]);
         let at = |error: bool, msg: &str| said(r, error, msg);
@@ -234,7 +239,28 @@ pub fn import_page(
         keep_unwritten(lang, &publication, &page, &before, &applied, report);
         return;
     }
+    count_unrecorded(&page, &before, &up_to_date, &applied, report);
     write_page(site, root, lang, &page, &applied, report);
+}
+
+/// Counts the entries of a page about to be written that replace the
+/// site's up-to-date translation (`before`, `up_to_date`) with another
+/// while their file recorded no translation it was exported with: see
+/// `Report::unrecorded`.
+fn count_unrecorded(
+    page: &PageUnits,
+    before: &[String],
+    up_to_date: &[bool],
+    applied: &[Routed],
+    report: &mut Report,
+) {
+    for r in applied {
+        let (u, now) = (r.unit, &page.units[r.unit].translation);
+        if r.entry.exported.is_none() && up_to_date[u] && !before[u].is_empty() && *now != before[u]
+        {
+            report.count_unrecorded(r.file, r.entry.line);
+        }
+    }
 }
 
 /// A message at the place of `r`'s entry in its file.
@@ -322,11 +348,16 @@ fn write_page(
     // The translation the site reads now: its own file, or in a local
     // edition, its base's.
     let existing = node.docs[lang].map(|d| site.doc(d));
+    // A stamp that still matches the source is kept as written, one made
+    // before the summary counted too: importing again changes nothing.
+    let stamped = existing
+        .and_then(|d| d.fm.translation_of.as_deref())
+        .filter(|&h| stamped_against(site, src_id, h));
     let job = Job {
         source: &src.file.text,
         existing: existing.map(|d| d.file.text.as_str()),
         translations: &translations,
-        hash: current_hash(site, src_id),
+        hash: stamped.unwrap_or_else(|| current_hash(site, src_id)),
     };
     let text = match assemble(&job) {
         Ok(t) => t,

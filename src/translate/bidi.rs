@@ -3,7 +3,8 @@
 //! changes the direction of everything after it in the paragraph: an
 //! unclosed U+202E shows the rest of the text reversed. A closed one is a
 //! translator's choice, and is kept. Direction marks (LRM, RLM) are taken
-//! out of the Markdown syntax readers never see, where they break links.
+//! out of the Markdown syntax readers never see, where they break links,
+//! values' names and footnotes' labels.
 
 use super::segments::Kind;
 
@@ -79,8 +80,9 @@ pub fn unmarked_syntax(kind: Kind, text: &str) -> String {
     if !text.contains(MARKS) {
         return text.to_string();
     }
+    let text = unmarked_between(&unmarked_between(text, "{{", "}}"), "[^", "]");
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(at) = rest.find("](") {
         let (before, after) = rest.split_at(at + 2);
         out.push_str(before);
@@ -102,6 +104,24 @@ pub fn unmarked_syntax(kind: Kind, text: &str) -> String {
     }
 }
 
+/// `text` without direction marks between each `open` and the next
+/// `close` on its line: in a local value's name (`{{hotline}}`) or a
+/// footnote's label (`[^note]`), where no name has them.
+fn unmarked_between(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(open) {
+        let (before, after) = rest.split_at(at + open.len());
+        out.push_str(before);
+        let line = after.find('\n').unwrap_or(after.len());
+        let end = after[..line].find(close).unwrap_or(0);
+        out.extend(after[..end].chars().filter(|c| !MARKS.contains(c)));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where the target after `](` ends: at its closing `)` (parentheses
 /// inside it balanced, as CommonMark reads them) or the line's end.
 fn target_end(s: &str) -> usize {
@@ -121,6 +141,18 @@ fn target_end(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_leave_value_names_and_note_labels_and_stay_in_the_text() {
+        let p = unmarked_syntax(
+            Kind::Paragraph,
+            "اتصل \u{200F}{{hotline\u{200F}}} الآن.[^\u{200F}n] {{\u{200E} office \u{61C}}}",
+        );
+        assert_eq!(p, "اتصل \u{200F}{{hotline}} الآن.[^n] {{ office }}");
+        // An opening with no close on its line takes nothing out.
+        let q = unmarked_syntax(Kind::Paragraph, "{{a\u{200F}\n}}\u{200F} [^\u{200F}");
+        assert_eq!(q, "{{a\u{200F}\n}}\u{200F} [^\u{200F}");
+    }
 
     #[test]
     fn marks_leave_link_targets_and_heading_ids_only() {

@@ -12,8 +12,28 @@ pub fn compare_values(out: &mut Vec<String>, source: &[String], translation: &[S
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let missing = braces(&minus(source, translation));
-    let extra = braces(&minus(translation, source));
+    // Kept but not as many times: said as counts, not as missing or added
+    // (`{{hotline}}` twice, the source's once).
+    let count = |v: &[String], x: &str| v.iter().filter(|y| *y == x).count();
+    let mut recounted: Vec<&str> = Vec::new();
+    for x in minus(source, translation)
+        .into_iter()
+        .chain(minus(translation, source))
+    {
+        let (s, t) = (count(source, x), count(translation, x));
+        if s > 0 && t > 0 && !recounted.contains(&x) {
+            recounted.push(x);
+            out.push(format!(
+                "the translation uses the value `{{{{{x}}}}}` {} where the source uses it {}: keep it as many times",
+                times(t),
+                times(s)
+            ));
+        }
+    }
+    let missing: Vec<&str> = minus(source, translation);
+    let extra: Vec<&str> = minus(translation, source);
+    let missing = braces(&not_in(missing, &recounted));
+    let extra = braces(&not_in(extra, &recounted));
     out.extend(match (missing.is_empty(), extra.is_empty()) {
         (true, true) => None,
         (false, false) => Some(format!(
@@ -31,6 +51,11 @@ pub fn compare_values(out: &mut Vec<String>, source: &[String], translation: &[S
             "the translation has no value {missing} (the source has): keep it, spelt as in the source"
         )),
     });
+}
+
+/// `items` without those in `said`.
+fn not_in<'a>(items: Vec<&'a str>, said: &[&str]) -> Vec<&'a str> {
+    items.into_iter().filter(|x| !said.contains(x)).collect()
 }
 
 /// Reports what the source has that the translation lacks, and the reverse.

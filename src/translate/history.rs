@@ -8,7 +8,7 @@
 
 use super::files;
 use crate::content::load::SourceFile;
-use crate::translation::source_hash;
+use crate::translation::{legacy_hash, stamp_hash};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -24,17 +24,39 @@ pub struct History {
 
 /// The hash `stamp` would record for a page's text.
 pub fn hash_of(text: &str) -> Option<String> {
+    let (title, summary, body) = stamped_parts(text)?;
+    Some(stamp_hash(&title, summary.as_deref(), body))
+}
+
+/// Whether `text` is the page a stamp of `hash` was made from: its hash
+/// now, or the one stamps recorded before the summary counted.
+fn has_hash(text: &str, hash: &str) -> bool {
+    stamped_parts(text).is_some_and(|(title, summary, body)| {
+        stamp_hash(&title, summary.as_deref(), body) == hash
+            || legacy_hash(&title, summary.as_deref(), body).as_deref() == Some(hash)
+    })
+}
+
+/// The title, summary and body of a page's text, as a stamp hashes them.
+fn stamped_parts(text: &str) -> Option<(String, Option<String>, &str)> {
     let split = crate::content::front_matter::split(text).ok()?;
     let yaml: serde_yaml::Value = if split.yaml.trim().is_empty() {
         serde_yaml::Value::Null
     } else {
         serde_yaml::from_str(split.yaml).ok()?
     };
-    let title = yaml
-        .get("title")
-        .and_then(serde_yaml::Value::as_str)
-        .unwrap_or("");
-    Some(source_hash(title, split.body))
+    let scalar = |key: &str| match yaml.get(key)? {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let title = scalar("title").unwrap_or_default();
+    // Hugo's `description` is the summary when there is no `summary:`.
+    let summary = match yaml.get("summary") {
+        Some(_) => scalar("summary"),
+        None => scalar("description"),
+    };
+    Some((title, summary, split.body))
 }
 
 /// A hash as `stamp` writes it; anything else is never used in a path.
@@ -87,7 +109,7 @@ fn stored(root: &Path, hash: &str) -> Option<String> {
     let rel = format!("{STORE}/{hash}.md");
     let bytes = files::read_inside(root, &rel, super::MAX_FILE_BYTES)?;
     let text = crate::text::decode_vec(bytes).ok()?;
-    (hash_of(&text).as_deref() == Some(hash)).then_some(text)
+    has_hash(&text, hash).then_some(text)
 }
 
 /// Runs git in the site folder. Its repository comes with the site, so
@@ -126,7 +148,7 @@ fn in_git(root: &Path, rel: &Path, hash: &str) -> Option<String> {
     log.lines().find_map(|commit| {
         let bytes = git(root, &["show", &format!("{commit}:./{rel}")])?;
         let text = crate::text::decode_vec(bytes).ok()?;
-        (hash_of(&text).as_deref() == Some(hash)).then_some(text)
+        has_hash(&text, hash).then_some(text)
     })
 }
 
@@ -160,6 +182,7 @@ mod tests {
             in_site: rel.into(),
             digest: [0; 32],
             hash: None,
+            legacy_hash: None,
             released: false,
         }
     }

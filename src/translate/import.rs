@@ -272,6 +272,15 @@ pub fn import_all(site: &Site, root: &Path, files: &[File]) -> Report {
 /// translations that copy their source, changed blocks confirmed as sent.
 fn counted_warnings(report: &mut Report) {
     super::source_cells::warn(report);
+    for (file, n, line) in std::mem::take(&mut report.unrecorded) {
+        report.diagnostics.push(
+            Diagnostic::warning(&file, line, 1, format!(
+                "{n} {} of this file replaced the site's translation with another, and the file does not record the translations it was exported with (its tool dropped them): a correction made in the site since the export cannot be told from the translator's work, and is replaced by the file's text",
+                if n == 1 { "segment" } else { "segments" },
+            ))
+            .with_hint("check the pages' changes (`git diff`) before committing them; export again and keep the file's `#. fieldguide: exported` comments (PO), `fieldguide-exported` notes (XLIFF) or hidden `exported` column (spreadsheet), which let import keep newer work"),
+        );
+    }
     for (file, n, line) in std::mem::take(&mut report.confirmed_unchanged) {
         report.diagnostics.push(
             Diagnostic::warning(&file, line, 1, format!(

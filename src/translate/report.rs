@@ -30,6 +30,12 @@ pub struct Report {
     /// translated, confirmed with the very translation they were sent
     /// with (a tool's "confirm all"), and the line of the first.
     pub confirmed_unchanged: Vec<(PathBuf, usize, usize)>,
+    /// Per file, the segments of pages written that replaced the site's
+    /// up-to-date translation with another while the file recorded no
+    /// translation it was exported with (a tool dropped the fingerprints),
+    /// and the line of the first: perhaps a correction made in the site
+    /// since, undone by the file's older text.
+    pub unrecorded: Vec<(PathBuf, usize, usize)>,
     /// Per file, the entries with no translation whose source is not the
     /// block's (typed over, in a spreadsheet's source column?), and the
     /// line of the first: see `source_cells`.
@@ -88,6 +94,10 @@ impl Report {
 
     pub(super) fn count_confirmed_unchanged(&mut self, file: &Path, line: usize) {
         count_at(&mut self.confirmed_unchanged, file, line);
+    }
+
+    pub(super) fn count_unrecorded(&mut self, file: &Path, line: usize) {
+        count_at(&mut self.unrecorded, file, line);
     }
 
     pub(super) fn count_blank_moved(&mut self, file: &Path, line: usize) {

@@ -128,6 +128,28 @@ fn local_values_are_kept_as_in_the_source() {
             "the translation uses the value `{{hotline}}` that the source does not (it uses none): keep only the source's values"
         ]
     );
+    // Kept but not as many times: said as counts.
+    assert_eq!(
+        check(
+            Kind::Paragraph,
+            "Call {{hotline}}.",
+            "Appelez {{hotline}}, {{hotline}}."
+        ),
+        [
+            "the translation uses the value `{{hotline}}` twice where the source uses it once: keep it as many times"
+        ]
+    );
+    assert_eq!(
+        check(
+            Kind::Paragraph,
+            "Call {{hotline}} or {{office}}.",
+            "Appelez {{hotline}} ou {{hotline}} ou {{bureau}}."
+        ),
+        [
+            "the translation uses the value `{{hotline}}` twice where the source uses it once: keep it as many times",
+            "the translation uses the value `{{bureau}}` where the source uses `{{office}}`: a value's name is not translated, keep it as in the source"
+        ]
+    );
     // Escaped braces and code spans are not values.
     assert!(
         check(

@@ -9,7 +9,7 @@
 
 mod parse;
 
-pub use parse::{is_expression, valid_name};
+pub use parse::{dial_digit, is_expression, valid_name};
 
 use super::load::ValuesText;
 use crate::config::Config;

@@ -223,6 +223,19 @@ fn per_language(
 /// Straight and typographic quotes.
 const QUOTES: &str = "\"'“”„‘’‚«»‹›";
 
+/// The ASCII digit a phone number's digit dials: `c` itself, or an
+/// Arabic-Indic (U+0660-U+0669) or Extended Arabic-Indic (Persian, Urdu:
+/// U+06F0-U+06F9) digit, as Arabic and Persian writers type them.
+pub fn dial_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => return Some(c),
+        '\u{660}'..='\u{669}' => 0x660,
+        '\u{6f0}'..='\u{6f9}' => 0x6f0,
+        _ => return None,
+    };
+    char::from_digit(u32::from(c) - zero, 10)
+}
+
 /// Why `value` cannot be a value of `kind`, if it cannot.
 pub(super) fn problem(kind: ValueKind, value: &str) -> Option<&'static str> {
     // An override or embedding reverses or reorders the page's text after
@@ -238,13 +251,13 @@ pub(super) fn problem(kind: ValueKind, value: &str) -> Option<&'static str> {
     match kind {
         ValueKind::Text => None,
         ValueKind::Phone => {
-            let digits = value.chars().filter(char::is_ascii_digit).count();
+            let digits = value.chars().filter(|&c| dial_digit(c).is_some()).count();
             let allowed = value
                 .chars()
-                .all(|c| c.is_ascii_digit() || " +-.()/".contains(c));
+                .all(|c| dial_digit(c).is_some() || " +-.()/".contains(c));
             let plus_first = value.rfind('+').is_none_or(|p| p == 0);
             (!(allowed && plus_first && digits >= 2))
-                .then_some("a phone number is digits, with `+` first and spaces, `-`, `.`, `/` or brackets between")
+                .then_some("a phone number is digits (0-9, or Arabic-Indic ٠-٩ or ۰-۹), with `+` first and spaces, `-`, `.`, `/` or brackets between")
         }
         // Quotes a word processor typed around the value (`“x@y.org”`)
         // would be part of the link, which then leads nowhere; so would

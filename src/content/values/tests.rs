@@ -226,3 +226,16 @@ fn quotes_a_word_processor_typed_and_mailto_are_no_address() {
     }
     assert!(problem(Url, "https://example.org/a?b=c&d=(e)").is_none());
 }
+
+#[test]
+fn a_phone_number_may_be_typed_in_arabic_indic_or_persian_digits() {
+    use super::ValueKind::Phone;
+    for ok in ["+234 800 123 4567", "+٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧", "۰۸۰۰ ۱۱۱ ۲۲۲"] {
+        assert_eq!(super::parse::problem(Phone, ok), None, "{ok}");
+    }
+    let why = super::parse::problem(Phone, "call ٨٠٠").unwrap();
+    assert!(why.contains("0-9"), "{why}");
+    assert_eq!(super::dial_digit('٧'), Some('7'));
+    assert_eq!(super::dial_digit('۴'), Some('4'));
+    assert_eq!(super::dial_digit('a'), None);
+}
