@@ -189,3 +189,60 @@ fn a_pdf_whose_media_or_xfa_form_reaches_another_host_is_not_published() {
         o.stderr
     );
 }
+
+/// `fieldguide pdf` stages the site (drafts too with `--drafts`) in
+/// `$TMPDIR/fieldguide-pdf-…`; SIGTERM (a CI job's time limit) or SIGHUP
+/// (a closed SSH session) ended it with the copy left there for good.
+/// Chromium is now stopped, the folder removed, then the signal acts.
+#[cfg(unix)]
+#[test]
+fn pdf_removes_its_staged_copy_on_sigterm_and_sighup() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+    for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
+        let s = Site::fixture("basic");
+        let tmp = tempfile::tempdir().unwrap();
+        // A browser that never finishes printing.
+        let browser = tmp.path().join("slow-browser");
+        std::fs::write(&browser, "#!/bin/sh\nexec sleep 60\n").unwrap();
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let temp = tmp.path().join("tmp");
+        std::fs::create_dir(&temp).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+            .args(["pdf", "--source"])
+            .arg(s.path())
+            .arg("--browser")
+            .arg(&browser)
+            .env("TMPDIR", &temp)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let staged = || {
+            std::fs::read_dir(&temp)
+                .unwrap()
+                .flatten()
+                .any(|e| e.path().join("site").exists())
+        };
+        let start = Instant::now();
+        while !staged() {
+            assert!(start.elapsed() < Duration::from_secs(60), "never staged");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        // SAFETY: sends a signal to the child this test started.
+        unsafe {
+            libc::kill(child.id() as libc::pid_t, sig);
+        }
+        let stopped = Instant::now();
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(sig), "{status:?}");
+        assert!(
+            stopped.elapsed() < Duration::from_secs(10),
+            "Chromium was waited for"
+        );
+        let left: Vec<_> = std::fs::read_dir(&temp).unwrap().flatten().collect();
+        assert!(left.is_empty(), "signal {sig}: left behind {left:?}");
+    }
+}
