@@ -246,3 +246,40 @@ fn pdf_removes_its_staged_copy_on_sigterm_and_sighup() {
         assert!(left.is_empty(), "signal {sig}: left behind {left:?}");
     }
 }
+
+/// A file system mounted one level inside a folder planted in the output
+/// (a shared drive's FUSE mount, a bind mount): the build moved the
+/// folder aside, could not remove the mount, and reported success with
+/// `.fieldguide-staging` left in the output. It now fails before moving
+/// anything, naming the mount point (root only: it mounts a tmpfs).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mount_inside_a_planted_folder_fails_the_build_and_is_left_alone() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let mnt = site.out().join("planted/sub");
+    std::fs::create_dir_all(&mnt).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(&mnt)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        return; // not root
+    }
+    std::fs::write(mnt.join("theirs.txt"), "kept").unwrap();
+    let before = common::tree(&site.out());
+    let o = site.build();
+    let mut after = common::tree(&site.out());
+    let _ = std::process::Command::new("umount").arg(&mnt).status();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("planted: error: cannot remove this folder, which this build does not write: a file system is mounted at `planted/sub`"),
+        "{}",
+        o.stderr
+    );
+    after.retain(|k, _| !k.starts_with(".fieldguide-staging"));
+    assert_eq!(after, before);
+    assert!(!site.out().join(".fieldguide-staging").exists());
+}
