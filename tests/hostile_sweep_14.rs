@@ -283,3 +283,33 @@ fn a_mount_inside_a_planted_folder_fails_the_build_and_is_left_alone() {
     assert_eq!(after, before);
     assert!(!site.out().join(".fieldguide-staging").exists());
 }
+
+/// Every page links every language and each language gets every page, so
+/// a generated list of 800 codes pasted into site.yaml made half a
+/// gigabyte of a 3-page site. More than 50 is now an error at the first
+/// one too many, and nothing is written.
+#[test]
+fn more_than_fifty_languages_are_refused_in_site_yaml() {
+    let s = Site::fixture("basic");
+    let mut yaml = s.read("site.yaml");
+    for i in 0..200u32 {
+        let code = format!(
+            "q{}{}",
+            (b'a' + (i / 26) as u8) as char,
+            (b'a' + (i % 26) as u8) as char
+        );
+        yaml.push_str(&format!("\n  - {{ code: {code}, name: L{i} }}"));
+    }
+    s.write("site.yaml", format!("{yaml}\n"));
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    // en, fr, ar on lines 7-9, a blank line, then the 48th added code
+    // (line 58) is the 51st.
+    assert!(
+        o.stderr
+            .contains("site.yaml:58:13: error: more than 50 languages"),
+        "{}",
+        o.stderr
+    );
+    assert!(!s.out().exists(), "nothing written");
+}
