@@ -54,8 +54,9 @@ impl Writer {
                         .sum(),
                 };
                 tx.remove_empty_dirs();
-                let warnings = std::mem::take(&mut tx.warnings);
+                let mut warnings = std::mem::take(&mut tx.warnings);
                 drop(tx);
+                warnings.extend(self.clear_staging().err());
                 self.committed = true;
                 Ok((stats, warnings))
             }
