@@ -313,3 +313,31 @@ fn more_than_fifty_languages_are_refused_in_site_yaml() {
     );
     assert!(!s.out().exists(), "nothing written");
 }
+
+/// `static/` had no depth limit: 3,000 nested folders ended in a 4 KB
+/// "File name too long" error. Folders past 32 deep are now an error naming
+/// the first, as `guidance/`'s past 12 are.
+#[test]
+fn folders_nested_without_end_under_static_are_an_error_naming_the_first() {
+    let s = Site::fixture("basic");
+    let mut rel = String::from("static");
+    for i in 0..200 {
+        rel.push_str(&format!("/d{i}"));
+    }
+    s.write(&format!("{rel}/deep.txt"), "x");
+    s.write("static/d0/d1/shallow.txt", "kept");
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let first: String = (0..33).map(|i| format!("/d{i}")).collect();
+    let said = format!(
+        "static{first}: error: folders nested more than 32 deep under static/: this one and what it holds are not published"
+    );
+    assert!(o.stderr.contains(&said), "{}", o.stderr);
+    assert_eq!(
+        o.stderr.matches("nested more than").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("too long"), "{}", o.stderr);
+}
