@@ -18,7 +18,10 @@ pub fn build(opts: &Options, out: &Path, verbosity: Verbosity) -> i32 {
             print_diagnostics(&opts.source, &written.summary.diagnostics, verbosity);
             print_notes(&written.notes, verbosity);
             print_summary(&written.summary, out, &written.stats, verbosity);
-            EXIT_OK
+            // Written, but with an error (what it set aside cannot be
+            // removed): not a success.
+            let errors = count(&written.summary.diagnostics).0;
+            if errors > 0 { EXIT_FAILED } else { EXIT_OK }
         }
         Err(failed) => {
             report_failure(opts, &failed, verbosity);
@@ -209,9 +212,15 @@ pub fn done_line(
     out: &Path,
     stats: &crate::output::WriteStats,
 ) -> String {
-    let (_, w) = count(diagnostics);
+    let (e, w) = count(diagnostics);
+    // An error after the commit (what it set aside cannot be removed).
+    let errors = if e > 0 {
+        format!("{}, ", plural(e, "error", "errors"))
+    } else {
+        String::new()
+    };
     format!(
-        "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {}",
+        "built {} in {} ms into {} ({} written, {} unchanged, {} removed); {errors}{}",
         plural(files, "file", "files"),
         elapsed_ms,
         out.display(),

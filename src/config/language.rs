@@ -12,6 +12,13 @@ pub struct TagError {
     pub hint: String,
 }
 
+/// The most languages a site may list. Every page links every language
+/// (the menu, `hreflang` alternates) and each language has every page (a
+/// fallback where it is not translated), so the output grows with the
+/// square of their number: 800 made half a gigabyte of a 3-page site. A
+/// few dozen covers every multilingual site in the field.
+pub const MAX_LANGUAGES: usize = 50;
+
 /// The languages as listed, each problem reported at its own item. Also
 /// returns every code as written (even invalid ones), so `default_language`
 /// is checked against what the author meant to list.
@@ -40,6 +47,15 @@ pub fn languages(
         let Some((lang, node)) = language(item, at, &mut raw_codes, diags) else {
             continue;
         };
+        if languages.len() == MAX_LANGUAGES {
+            let msg = format!(
+                "more than {MAX_LANGUAGES} languages: every page links every language and each language gets every page, so the site would grow with the square of their number"
+            );
+            diags.push(at.error(node, msg).with_hint(
+                "list the languages the site is translated into (or will be soon); split a very multilingual site into local editions",
+            ));
+            break;
+        }
         if languages
             .iter()
             .any(|l| l.code.eq_ignore_ascii_case(&lang.code))

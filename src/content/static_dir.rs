@@ -45,6 +45,7 @@ pub fn walk(
     // A host's hidden settings file is left out like any hidden file, but
     // said: whoever put `.htaccess` there expects the server to read it.
     let mut settings = Vec::new();
+    let mut too_deep = Vec::new();
     let walker = walkdir::WalkDir::new(dir.path())
         .follow_links(false)
         .follow_root_links(false)
@@ -54,6 +55,10 @@ pub fn walk(
             let name = e.file_name().to_str();
             if e.depth() > 0 && name.is_none() && e.file_type().is_dir() {
                 not_unicode.push(e.path().to_path_buf());
+                return false;
+            }
+            if e.depth() > MAX_FOLDER_DEPTH && e.file_type().is_dir() {
+                too_deep.push(e.path().to_path_buf());
                 return false;
             }
             let kept = e.depth() == 0
@@ -99,8 +104,25 @@ pub fn walk(
             true,
         ));
     }
+    // The first only: the others are inside it.
+    if let Some(folder) = too_deep.first() {
+        let rel = folder.strip_prefix(dir.path()).unwrap_or(folder);
+        let msg = format!(
+            "folders nested more than {MAX_FOLDER_DEPTH} deep under static/: this one and what it holds are not published"
+        );
+        diags.push(
+            Diagnostic::error(shown.join(STATIC_DIR).join(rel), 0, 0, msg)
+                .with_hint("keep the published files a few folders deep at most"),
+        );
+    }
     out
 }
+
+/// Folders below `static/` deeper than this are not read: no real site's
+/// files are nested so deep (a vendored library's assets are five or six
+/// levels), and a deeper tree ends, past 4 KB of path, in "File name too
+/// long" for every file in it.
+const MAX_FOLDER_DEPTH: usize = 32;
 
 /// The file `entry` of `static/` (under `root`) as published: (path in it,
 /// in NFC; path on disk), or why not, in `diags`.

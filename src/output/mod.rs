@@ -19,7 +19,7 @@ mod office;
 mod minify;
 pub mod offline;
 #[cfg(unix)]
-mod signals;
+pub(crate) mod signals;
 pub mod svg;
 pub mod write;
 pub mod zip_out;

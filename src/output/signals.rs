@@ -5,6 +5,11 @@
 //! and the staging folder is gone (a few hundred milliseconds at 30,000
 //! files). SIGKILL cannot wait: the next build takes the half-moved output
 //! for its own (`guard::made_by_a_build`) and makes it whole.
+//!
+//! `fieldguide pdf` holds them too while its staging folder (a copy of the
+//! site, drafts included, in $TMPDIR) exists: the work in progress asks
+//! [`pending`] and stops at once, the folder is removed, then the signal
+//! acts.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -21,6 +26,12 @@ static HOLDERS: Mutex<(usize, Vec<libc::sigaction>)> = Mutex::new((0, Vec::new()
 
 extern "C" fn note(sig: libc::c_int) {
     PENDING.store(sig, Ordering::SeqCst);
+}
+
+/// Whether a signal came while held: work that can stop early (Chromium
+/// printing a document) stops.
+pub fn pending() -> bool {
+    PENDING.load(Ordering::SeqCst) != 0
 }
 
 /// Holds the signals back while it lives.
@@ -96,6 +107,7 @@ mod tests {
             libc::raise(libc::SIGHUP);
         }
         assert_eq!(PENDING.load(Ordering::SeqCst), libc::SIGHUP);
+        assert!(pending());
         drop(hold);
         assert_eq!(PENDING.load(Ordering::SeqCst), 0);
         // SAFETY: reads the action, then puts back the one before the test.

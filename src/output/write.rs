@@ -164,6 +164,25 @@ fn empty(dir: &Dir) {
 }
 
 impl Writer {
+    /// After a commit, removes what it set aside in the staging folder; an
+    /// error when something there cannot be removed (a file system mounted
+    /// in a folder the build set aside, a folder that may not be emptied):
+    /// the new output is in place, but the staging folder stays in it and
+    /// the next build stops at it.
+    pub(super) fn clear_staging(&self) -> Result<(), Diagnostic> {
+        empty(&self.staging);
+        if self.staging.names().is_ok_and(|n| n.is_empty()) {
+            return Ok(());
+        }
+        Err(Diagnostic::error(
+            self.out.join(STAGING),
+            0,
+            0,
+            "the new output is in place, but what this build set aside in the staging folder cannot be removed: another file system is mounted in it, or something in it may not be removed",
+        )
+        .with_hint("remove it yourself (unmount what is mounted in it first): until it is gone, the next build stops at it"))
+    }
+
     /// Opens (or creates) the output folder, already checked by
     /// `guard::check_target`, and prepares an empty staging folder.
     pub fn begin(out: &Path) -> Result<Writer, Diagnostic> {

@@ -36,6 +36,9 @@ pub fn print(
     log: &Path,
     timeout: Duration,
 ) -> Result<(), String> {
+    if crate::output::signals::pending() {
+        return Err("stopped by a signal".to_string());
+    }
     let log_file = std::fs::File::create(log)
         .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
     let mut cmd = Command::new(browser);
@@ -53,6 +56,13 @@ pub fn print(
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
+            // Ctrl-C, SIGTERM or SIGHUP: the staging folder is removed
+            // before the signal acts.
+            Ok(None) if crate::output::signals::pending() => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err("stopped by a signal".to_string());
+            }
             Ok(None) if start.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();

@@ -140,6 +140,10 @@ pub fn render(
     renumber: &Renumber,
 ) -> Result<Report, String> {
     let start = Instant::now();
+    // Ctrl-C, SIGTERM and SIGHUP wait while the staged copy of the site
+    // exists (Chromium is stopped at once): dropped after `tmp`, so the
+    // signal acts once the folder is gone.
+    let _hold = crate::output::signals::Hold::new();
     // Removed when dropped, whatever happens to the jobs.
     let tmp = private_tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let root = tmp.path().join("site");
@@ -172,6 +176,9 @@ pub fn render(
     // The numbers each print page shows, once it shows some.
     let mut shown: Vec<Option<BTreeMap<String, usize>>> = vec![None; jobs.len()];
     for _ in 0..2 {
+        if crate::output::signals::pending() {
+            break;
+        }
         let todo: Vec<(usize, BTreeMap<String, usize>)> = printed
             .iter()
             .enumerate()

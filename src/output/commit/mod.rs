@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
+mod mounts;
 mod stale;
 
 impl Writer {
@@ -53,8 +54,9 @@ impl Writer {
                         .sum(),
                 };
                 tx.remove_empty_dirs();
-                let warnings = std::mem::take(&mut tx.warnings);
+                let mut warnings = std::mem::take(&mut tx.warnings);
                 drop(tx);
+                warnings.extend(self.clear_staging().err());
                 self.committed = true;
                 Ok((stats, warnings))
             }

@@ -105,6 +105,9 @@ impl Transaction<'_> {
                     todo.push(path);
                     continue;
                 }
+                if kind == Kind::Dir {
+                    self.not_mounted(&dir, &name, &path)?;
+                }
                 let is_utf8 = utf8.is_some();
                 let n = self.w.next.fetch_add(1, Ordering::Relaxed);
                 dir.rename(&name, &self.w.staging, format!("s{n}"))
@@ -141,6 +144,34 @@ impl Transaction<'_> {
             self.stale.extend(removed_paths);
         }
         Ok(())
+    }
+
+    /// An error when a file system is mounted at the folder `path` (`name`
+    /// in `dir`) or anywhere in it: setting it aside would leave the mount
+    /// in the staging folder, which could then not be removed.
+    fn not_mounted(
+        &self,
+        dir: &crate::no_follow::Dir,
+        name: &std::ffi::OsStr,
+        path: &str,
+    ) -> Result<(), Diagnostic> {
+        let own = self.w.root.device(".").ok();
+        let mounted = if dir.device(name).ok() != own {
+            Some(path.to_string())
+        } else {
+            let out = std::fs::canonicalize(&self.w.out).unwrap_or_else(|_| self.w.out.clone());
+            super::mounts::under(&out.join(path))
+                .first()
+                .map(|m| m.strip_prefix(&out).unwrap_or(m).display().to_string())
+        };
+        let Some(at) = mounted else { return Ok(()) };
+        Err(Diagnostic::error(
+            self.w.out.join(path),
+            0,
+            0,
+            format!("cannot remove this folder, which this build does not write: a file system is mounted at `{at}`"),
+        )
+        .with_hint("something is mounted inside the output folder (`mount` lists it): unmount it, or choose another folder with --out; the previous output was left as it was"))
     }
 
     /// Folders emptied by removing stale files, up to the output folder.

@@ -29,27 +29,69 @@ pub fn check(zip: &mut Package, report: &mut Report, depth: usize) -> Result<(),
         if !head.starts_with(b"PK\x03\x04") {
             continue;
         }
-        if depth >= DEPTH {
-            return Err(format!(
-                "`{name}` is a document nested more than {DEPTH} deep in it, which is not opened to check"
-            ));
-        }
         let (_, bytes) = zip.bytes_at(i)?;
-        let inner = zip::ZipArchive::new(Cursor::new(&bytes[..])).map_err(|e| {
-            format!("`{name}`, a document inside it, cannot be read as a zip ({e})")
-        })?;
-        let odf = inner.index_for_name("mimetype").is_some();
         let mut budget = Budget {
             parts: zip.left,
             photos: zip.photos_left,
+            streams: 0,
         };
-        let found = super::package_report(inner, odf, &mut budget, depth + 1)
-            .map_err(|why| format!("`{name}`, a document inside it: {why}"))?;
+        let found = document(&bytes, &format!("`{name}`"), &mut budget, depth)?;
         zip.left = budget.parts;
         zip.photos_left = budget.photos;
         merge(report, found, &name);
     }
     Ok(())
+}
+
+/// The report on `bytes`, named `name` (quoted as messages show it), a
+/// file inside a document nested `depth` deep: a document (an office one,
+/// a PDF) is checked as the file is, read on `budget`; a photo or a
+/// recording for where it was made; any other file for a picture or XMP
+/// packet that says so (a song's cover).
+pub(super) fn document(
+    bytes: &[u8],
+    name: &str,
+    budget: &mut Budget,
+    depth: usize,
+) -> Result<Report, String> {
+    let pdf = is_pdf(bytes);
+    let package = bytes.starts_with(b"PK\x03\x04");
+    if (pdf || package) && depth >= DEPTH {
+        return Err(format!(
+            "{name} is a document nested more than {DEPTH} deep in it, which is not opened to check"
+        ));
+    }
+    if package {
+        let inner = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| format!("{name}, a document inside it, cannot be read as a zip ({e})"))?;
+        let odf = inner.index_for_name("mimetype").is_some();
+        return super::package_report(inner, odf, budget, depth + 1)
+            .map_err(|why| format!("{name}, a document inside it: {why}"));
+    }
+    if pdf {
+        return super::pdf::inspect_at(bytes, budget, depth + 1)
+            .map_err(|why| format!("{name}, a document inside it: {why}"));
+    }
+    let mut report = Report::default();
+    let ext = name
+        .trim_end_matches('`')
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
+    if let Some(what) = super::photos::located(name, ext.as_deref().unwrap_or(""), bytes) {
+        report.located.push(what);
+    }
+    Ok(report)
+}
+
+/// Whether `bytes` are a PDF: its header within its first kilobyte, where
+/// viewers look for it.
+fn is_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
+/// Whether `document` checks `bytes` as a document (a package, a PDF).
+pub(super) fn is_document(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || is_pdf(bytes)
 }
 
 /// An OLE compound file's signature: how Word, Excel, PowerPoint and
@@ -94,6 +136,8 @@ pub(super) fn merge(report: &mut Report, inner: Report, name: &str) {
     for p in &inner.people {
         person(report, Some(p));
     }
+    report.active.extend(inner.active.into_iter().map(inside));
+    report.unchecked = report.unchecked.take().or(inner.unchecked.map(inside));
     report.comments |= inner.comments;
     report.tracked_changes |= inner.tracked_changes;
     for h in inner.hidden {
@@ -125,6 +169,7 @@ mod tests {
         assert_eq!(r.people, ["Amina"]);
         let deeper = zip_of("word/embeddings/inner.docx", &doc);
         let e = inspect("docx", &deeper).unwrap_err();
+        assert!(e.contains("`word/embeddings/inner.docx`"), "{e}");
         assert!(e.contains("nested more than 3 deep"), "{e}");
     }
 }

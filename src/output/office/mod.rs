@@ -83,23 +83,31 @@ pub fn inspected(ext: &str) -> bool {
 pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
     match ext {
         "csv" => return Ok(csv::inspect(bytes)),
-        "pdf" => return Ok(pdf::inspect(bytes)),
+        "pdf" => return pdf::inspect(bytes),
         _ => {}
     }
     let zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
-    let mut budget = Budget {
-        parts: TOTAL_CAP,
-        photos: photos::CAP,
-    };
-    package_report(zip, odf::EXTENSIONS.contains(&ext), &mut budget, 0)
+    package_report(zip, odf::EXTENSIONS.contains(&ext), &mut Budget::whole(), 0)
 }
 
-/// What is left to inflate of a document's parts and of its pictures,
-/// shared with the documents inside it.
+/// What is left to inflate of a document's parts and of its pictures, and
+/// to decode of a PDF's streams, shared with the documents inside it.
 struct Budget {
     parts: u64,
     photos: u64,
+    streams: u64,
+}
+
+impl Budget {
+    /// The budgets of a document as a whole.
+    fn whole() -> Self {
+        Budget {
+            parts: TOTAL_CAP,
+            photos: photos::CAP,
+            streams: pdf::INFLATE_CAP,
+        }
+    }
 }
 
 /// The report on one package (an OpenDocument one with `odf`), and on the

@@ -5,60 +5,50 @@
 //! modern PDF keeps most dictionaries. `/Launch` starts a program: the file
 //! is refused. JavaScript, form submission and attached files are named in
 //! a warning (an Acrobat form's number formatting is JavaScript too), as is
-//! the `/Author` and the creators its XMP metadata names.
+//! the `/Author` and the creators its XMP metadata names. Its images
+//! behind a filter chain, its attached files (checked like a document
+//! inside a document) and its XFA form are decoded and read (`inside`).
 
-use super::Report;
+use super::{Budget, Report};
 use std::io::Read;
 
 mod actions;
+mod filters;
+mod inside;
 mod syntax;
 
 /// How far before `stream` its dictionary is looked for.
 const DICT_REACH: usize = 4096;
 
 /// The most all object streams inflate to together.
-const INFLATE_CAP: u64 = if cfg!(test) { 1 << 16 } else { 64 << 20 };
+pub(super) const INFLATE_CAP: u64 = if cfg!(test) { 1 << 16 } else { 64 << 20 };
 
-pub fn inspect(bytes: &[u8]) -> Report {
+/// The report on the PDF `bytes`; `Err` when a file attached to it cannot
+/// be checked (as for a document inside an office document).
+pub fn inspect(bytes: &[u8]) -> Result<Report, String> {
+    inspect_at(bytes, &mut Budget::whole(), 0)
+}
+
+/// The report on the PDF `bytes`, nested `depth` deep (attached to a PDF
+/// attached to one), read on `budget`.
+pub fn inspect_at(bytes: &[u8], budget: &mut Budget, depth: usize) -> Result<Report, String> {
     let mut report = Report::default();
-    let mut found = Found::default();
-    let mut left = INFLATE_CAP;
-    let streams = scan(bytes, &mut found, true);
-    let mut objects: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-    for (dict, body) in streams {
-        // An object stream stored as it is is read as it is; one filtered
-        // otherwise than by deflate alone cannot be read here.
-        let plain = !contains(&dict, b"/Filter");
-        let predicted = actions::integer_after(&dict, b"/Predictor").is_some_and(|p| p > 1);
-        if !plain && (!contains(&dict, b"/FlateDecode") || predicted) {
-            found.unread = Some("an object stream is encoded in a way not read here (a filter other than `/FlateDecode`, or a `/Predictor`)".to_string());
-            continue;
-        }
-        let mut inflated = Vec::new();
-        let read = if plain {
-            body.take(left + 1).read_to_end(&mut inflated)
-        } else {
-            flate2::read::ZlibDecoder::new(body)
-                .take(left + 1)
-                .read_to_end(&mut inflated)
-        };
-        match read {
-            Ok(n) if n as u64 <= left => left -= n as u64,
-            Ok(_) => {
-                found.unread = Some(format!(
-                    "its object streams inflate to over {} MB",
-                    INFLATE_CAP >> 20
-                ));
-                break;
-            }
-            Err(_) => {
-                found.unread = Some("an object stream cannot be inflated".to_string());
-                continue;
-            }
-        }
-        scan(&inflated, &mut found, false);
-        objects.push((dict, inflated));
-    }
+    let mut found = Found {
+        left: budget.streams,
+        ..Found::default()
+    };
+    let (streams, others) = scan(bytes, &mut found, true);
+    let objects = object_streams(streams, &mut found);
+    inside::check(
+        &others,
+        bytes,
+        &objects,
+        &mut found,
+        &mut report,
+        budget,
+        depth,
+    )?;
+    budget.streams = found.left;
     match actions::unasked(bytes, &objects) {
         Ok(fetched) => {
             for (kind, target) in fetched {
@@ -77,12 +67,54 @@ pub fn inspect(bytes: &[u8]) -> Report {
         let s = if n == 1 { "" } else { "s" };
         report.located.push(format!("{n} JPEG image{s}"));
     }
-    report.active = found.active();
-    report.unchecked = found.unread;
+    report.active.extend(found.active());
+    report.unchecked = report.unchecked.take().or(found.unread);
     for a in &found.authors {
         super::person(&mut report, Some(a));
     }
-    report
+    Ok(report)
+}
+
+/// The object streams, inflated, on `found`'s budget.
+fn object_streams(streams: Vec<(Vec<u8>, &[u8])>, found: &mut Found) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let mut objects: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+    for (dict, body) in streams {
+        let left = found.left;
+        // An object stream stored as it is is read as it is; one filtered
+        // otherwise than by deflate alone cannot be read here.
+        let plain = !contains(&dict, b"/Filter");
+        let predicted = actions::integer_after(&dict, b"/Predictor").is_some_and(|p| p > 1);
+        if !plain && (!contains(&dict, b"/FlateDecode") || predicted) {
+            found.unread = Some("an object stream is encoded in a way not read here (a filter other than `/FlateDecode`, or a `/Predictor`)".to_string());
+            continue;
+        }
+        let mut inflated = Vec::new();
+        let read = if plain {
+            body.take(left + 1).read_to_end(&mut inflated)
+        } else {
+            flate2::read::ZlibDecoder::new(body)
+                .take(left + 1)
+                .read_to_end(&mut inflated)
+        };
+        match read {
+            Ok(n) if n as u64 <= left => {}
+            Ok(_) => {
+                found.unread = Some(format!(
+                    "its object streams inflate to over {} MB",
+                    INFLATE_CAP >> 20
+                ));
+                break;
+            }
+            Err(_) => {
+                found.unread = Some("an object stream cannot be inflated".to_string());
+                continue;
+            }
+        }
+        found.left = left - inflated.len() as u64;
+        scan(&inflated, found, false);
+        objects.push((dict, inflated));
+    }
+    objects
 }
 
 #[derive(Default)]
@@ -97,6 +129,10 @@ struct Found {
     unread: Option<String>,
     /// JPEG images whose EXIF says where they were taken.
     located: usize,
+    /// An XFA form (`/AcroForm /XFA`), which Acrobat runs as a program.
+    xfa: bool,
+    /// What is left to decode of its streams.
+    left: u64,
 }
 
 impl Found {
@@ -112,14 +148,26 @@ impl Found {
         if self.attached {
             out.push("attached files".to_string());
         }
+        if self.xfa {
+            out.push("an XFA form (`/XFA`)".to_string());
+        }
         out
     }
 }
 
+/// The object streams of a file: their dictionary and body.
+type ObjectStreams<'a> = Vec<(Vec<u8>, &'a [u8])>;
+
 /// Reads the names in `bytes` into `found`; with `top`, also returns the
-/// object streams: their dictionary and body (after `stream`).
-fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(Vec<u8>, &'a [u8])> {
+/// object streams (their dictionary and body, after `stream`) and the
+/// other streams.
+fn scan<'a>(
+    bytes: &'a [u8],
+    found: &mut Found,
+    top: bool,
+) -> (ObjectStreams<'a>, Vec<inside::Stream<'a>>) {
     let mut streams = Vec::new();
+    let mut others = Vec::new();
     let mut i = 0;
     // Where the latest dictionary opened: a stream's is the one before it.
     let mut dict_at = 0;
@@ -141,6 +189,7 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(Vec<u8>, &'a 
                     b"EmbeddedFile" | b"EmbeddedFiles" => found.attached = true,
                     b"Encrypt" => found.encrypted = true,
                     b"Author" => found.authors.extend(string_at(bytes, i)),
+                    b"XFA" => found.xfa = true,
                     _ => {}
                 }
             }
@@ -150,15 +199,25 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(Vec<u8>, &'a 
                 // From its `obj`, not from the latest `<<`: a nested
                 // `/DecodeParms << >>` would hide `/ObjStm` before it.
                 let from = i.saturating_sub(DICT_REACH);
-                let dict = match memchr::memmem::rfind(&bytes[from..i], b"obj") {
+                let obj = memchr::memmem::rfind(&bytes[from..i], b"obj");
+                let dict = match obj {
                     Some(o) => &bytes[from + o..i],
                     None => &bytes[dict_at.max(from)..i],
                 };
+                let number = obj.and_then(|o| actions::object_number(&bytes[..from + o]));
                 let start = body_start(bytes, i + b"stream".len());
                 let end = memchr::memmem::find(&bytes[start..], b"endstream")
                     .map_or(bytes.len(), |e| start + e);
                 // Its names as a viewer reads them (`/Obj#53tm`).
+                let raw = dict;
                 let dict = unescaped(dict);
+                if !contains(&dict, b"/ObjStm") {
+                    others.push(inside::Stream {
+                        number,
+                        dict: raw,
+                        body: &bytes[start..end],
+                    });
+                }
                 if contains(&dict, b"/ObjStm") {
                     streams.push((dict.into_owned(), &bytes[start..end]));
                 } else if contains(&dict, b"/Metadata") && !contains(&dict, b"/Filter") {
@@ -176,7 +235,7 @@ fn scan<'a>(bytes: &'a [u8], found: &mut Found, top: bool) -> Vec<(Vec<u8>, &'a 
     if found.encrypted && found.unread.is_none() {
         found.unread = Some("it is encrypted".to_string());
     }
-    streams
+    (streams, others)
 }
 
 /// Whether the JPEG `jpeg` records where it was taken.

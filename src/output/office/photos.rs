@@ -37,22 +37,31 @@ pub fn check(zip: &mut Package, report: &mut Report) -> Result<(), String> {
         }
         let (_, bytes) = zip.capped_at(i, zip.photos_left, "its pictures", CAP)?;
         zip.photos_left -= bytes.len() as u64;
-        if recording {
-            if records_location(&bytes) {
-                report.located.push(format!(
-                    "`{name}` (a recording: save a copy without its metadata, `ffmpeg -i IN -map_metadata -1 -c copy OUT`, and put that in its place)"
-                ));
-            }
-            continue;
-        }
-        match strip(&ext, &bytes) {
-            Outcome::Stripped { location: true, .. } => report.located.push(format!("`{name}`")),
-            // Markers of metadata in a picture that cannot be walked.
-            Outcome::Unreadable { .. } => report
-                .located
-                .push(format!("`{name}` (it cannot be read to check)")),
-            _ => {}
-        }
+        report
+            .located
+            .extend(located(&format!("`{name}`"), &ext, &bytes));
     }
     Ok(())
+}
+
+/// How `located` names the file `name` (as messages quote it; `ext` its
+/// extension) when the photo or recording `bytes` says where it was made;
+/// `None` when it does not. Any other file is searched for a photo's EXIF
+/// or an XMP place in it (an MP3's cover picture).
+pub fn located(name: &str, ext: &str, bytes: &[u8]) -> Option<String> {
+    use crate::output::image_metadata::records_place;
+    if bytes.get(4..8) == Some(b"ftyp") {
+        return records_location(bytes).then(|| format!(
+            "{name} (a recording: save a copy without its metadata, `ffmpeg -i IN -map_metadata -1 -c copy OUT`, and put that in its place)"
+        ));
+    }
+    if !is_photo(bytes) && !EXTENSIONS.contains(&ext) {
+        return records_place(bytes).then(|| name.to_string());
+    }
+    match strip(ext, bytes) {
+        Outcome::Stripped { location: true, .. } => Some(name.to_string()),
+        // Markers of metadata in a picture that cannot be walked.
+        Outcome::Unreadable { .. } => Some(format!("{name} (it cannot be read to check)")),
+        _ => None,
+    }
 }

@@ -2,7 +2,7 @@ use super::*;
 use std::io::Write;
 
 /// A zip of `parts` (name, text), as an office program saves one.
-fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+pub(super) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, text) in parts {
         w.start_file(*name, zip::write::SimpleFileOptions::default())
@@ -14,7 +14,7 @@ fn package(parts: &[(&str, &str)]) -> Vec<u8> {
 
 const RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-fn rels(items: &[(&str, &str, bool)]) -> String {
+pub(super) fn rels(items: &[(&str, &str, bool)]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
     );
@@ -280,7 +280,7 @@ fn opendocument_dde_links_are_found() {
 }
 
 /// A phone photo's start: an EXIF block with a GPS directory.
-fn located_jpeg() -> Vec<u8> {
+pub(super) fn located_jpeg() -> Vec<u8> {
     let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
     for (tag, ty, count, value) in [(0x8825u16, 4u16, 1u32, 26u32), (1, 2, 2, u32::from(b'N'))] {
         t.extend_from_slice(&1u16.to_le_bytes());

@@ -388,3 +388,54 @@ fn a_planted_empty_folder_is_named_an_emptied_one_is_not() {
     let m = &warnings[0].message;
     assert!(m.ends_with(": `empty-top`, `en/my-uploads`"), "{m}");
 }
+
+/// What a commit set aside and cannot remove (here a file system mounted
+/// in the staging folder, as root; otherwise a folder that may not be
+/// emptied) is an error after the commit, which has put the new output in
+/// place: the build does not report a plain success.
+#[cfg(target_os = "linux")]
+#[test]
+fn what_cannot_be_removed_from_the_staging_folder_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    write_all(&out, &[("a.html", "1")]).unwrap();
+    let w = begin(&out).unwrap();
+    let stuck = out.join(STAGING).join("s999");
+    std::fs::create_dir_all(stuck.join("sub")).unwrap();
+    // SAFETY: reads this process's effective user id.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mounted = root
+        && std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(stuck.join("sub"))
+            .status()
+            .is_ok_and(|s| s.success());
+    if !root {
+        std::fs::write(stuck.join("sub/x"), "x").unwrap();
+        std::fs::set_permissions(stuck.join("sub"), std::fs::Permissions::from_mode(0o500))
+            .unwrap();
+    } else if !mounted {
+        return;
+    }
+    let staged = vec![w.put("a.html", b"2").unwrap()];
+    let (_, warnings) = w.commit(staged).unwrap();
+    if mounted {
+        let _ = std::process::Command::new("umount")
+            .arg(stuck.join("sub"))
+            .status();
+    } else {
+        std::fs::set_permissions(stuck.join("sub"), std::fs::Permissions::from_mode(0o700))
+            .unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "2");
+    let errors: Vec<_> = warnings
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{warnings:?}");
+    assert!(
+        errors[0].message.contains("cannot be removed"),
+        "{warnings:?}"
+    );
+}

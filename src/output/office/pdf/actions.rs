@@ -20,6 +20,26 @@ const BUDGET: usize = if cfg!(test) { 1 << 12 } else { 64 << 20 };
 /// What each action type fetches from: its address, or its file.
 const FETCHING: &[&[u8]] = &[b"URI", b"GoToR", b"GoToE", b"ImportData", b"SubmitForm"];
 
+/// Actions that play media, which Acrobat fetches when the media's file
+/// specification is a URL (`/FS /URL /F (http://…)`).
+const MEDIA: &[&[u8]] = &[b"Rendition", b"Sound", b"Movie", b"RichMediaExecute"];
+
+/// Keys not followed from a media action to its media: they lead to the
+/// page, other annotations and other actions (run on a click, or read on
+/// their own).
+const NOT_MEDIA: &[&[u8]] = &[
+    b"P",
+    b"Parent",
+    b"Next",
+    b"Annots",
+    b"Kids",
+    b"A",
+    b"AA",
+    b"OpenAction",
+    b"Dest",
+    b"S",
+];
+
 /// The actions a viewer runs unasked that fetch something: (what and
 /// when, where from); `Err` when they are nested past the budget.
 /// `file` is the PDF, `streams` its object streams (dictionary, inflated).
@@ -27,18 +47,9 @@ pub fn unasked(
     file: &[u8],
     streams: &[(Vec<u8>, Vec<u8>)],
 ) -> Result<Vec<(String, String)>, String> {
-    let mut reader = Reader {
-        objects: HashMap::new(),
-        seen: HashSet::new(),
-        left: BUDGET,
-        out: Vec::new(),
-    };
-    reader.index_file(file);
-    for (dict, inflated) in streams {
-        reader.index_stream(dict, inflated);
-    }
+    let mut reader = Reader::new(file, streams);
     for bytes in std::iter::once(file).chain(streams.iter().map(|(_, s)| &s[..])) {
-        for (trigger, at) in triggers(bytes) {
+        for (trigger, at) in keys(bytes, &[b"OpenAction", b"AA"]) {
             let (v, _) = value(bytes, at);
             if trigger == b"OpenAction" {
                 reader.action(v, "on opening (`/OpenAction`)", 0)?;
@@ -50,7 +61,7 @@ pub fn unasked(
     Ok(reader.out)
 }
 
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     /// Each object's bytes by number, every definition of it: a file
     /// updated in place, or an object both in the file and in a stream,
     /// may define one twice, and which a viewer takes is the xref's call.
@@ -61,6 +72,21 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of the objects of `file` and of its object `streams`.
+    pub(super) fn new(file: &'a [u8], streams: &'a [(Vec<u8>, Vec<u8>)]) -> Self {
+        let mut reader = Reader {
+            objects: HashMap::new(),
+            seen: HashSet::new(),
+            left: BUDGET,
+            out: Vec::new(),
+        };
+        reader.index_file(file);
+        for (dict, inflated) in streams {
+            reader.index_stream(dict, inflated);
+        }
+        reader
+    }
+
     /// `N G obj … endobj` in the file.
     fn index_file(&mut self, file: &'a [u8]) {
         // The next `endobj`, found once for all the `obj`s before it (a
@@ -117,7 +143,7 @@ impl<'a> Reader<'a> {
 
     /// The dictionaries a value stands for: itself, or the objects it
     /// refers to (each once in a run).
-    fn dicts(&mut self, v: Value<'a>) -> Result<Vec<&'a [u8]>, String> {
+    pub(super) fn dicts(&mut self, v: Value<'a>) -> Result<Vec<&'a [u8]>, String> {
         let found = match v {
             Value::Dict(d) => vec![d],
             Value::Ref(n) if self.seen.insert(n) => {
@@ -200,8 +226,50 @@ impl<'a> Reader<'a> {
                     self.out.push((format!("a `/{kind}` action run {when}"), t));
                 }
             }
+            if let Some(Value::Name(kind)) = get(b"S")
+                && MEDIA.contains(&&kind[..])
+            {
+                let mut sources = Vec::new();
+                self.sources(Value::Dict(d), 0, &mut sources)?;
+                let kind = String::from_utf8_lossy(&kind);
+                for t in sources {
+                    let what = format!("the media of a `/{kind}` action run {when}");
+                    self.out.push((what, t));
+                }
+            }
             if let Some(next) = get(b"Next") {
                 self.action(next, when, depth + 1)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The file names and addresses a media action's media is read from
+    /// (`/F`, `/UF`, `/URL` of its file specifications), as deep as a
+    /// rendition's clip's data lies.
+    fn sources(&mut self, v: Value<'a>, depth: usize, out: &mut Vec<String>) -> Result<(), String> {
+        if depth > 8 {
+            return Ok(());
+        }
+        if let Value::Array(items) = v {
+            self.charge(items.len())?;
+            for item in elements(items) {
+                self.sources(item, depth + 1, out)?;
+            }
+            return Ok(());
+        }
+        for d in self.dicts(v)? {
+            for (key, v) in entries(d) {
+                if NOT_MEDIA.contains(&&key[..]) {
+                    continue;
+                }
+                match self.text(v.clone()) {
+                    Some(s) if matches!(&key[..], b"F" | b"UF" | b"URL" | b"DOS" | b"Unix") => {
+                        out.push(s)
+                    }
+                    Some(_) => {}
+                    None => self.sources(v, depth + 1, out)?,
+                }
             }
         }
         Ok(())
@@ -221,8 +289,15 @@ impl<'a> Reader<'a> {
         Ok(None)
     }
 
+    /// The values object `n` is defined as (once each definition).
+    pub(super) fn values(&self, n: u32) -> Vec<Value<'a>> {
+        self.objects
+            .get(&n)
+            .map_or_else(Vec::new, |b| b.iter().map(|b| value(b, 0).0).collect())
+    }
+
     /// A string, written in place or as an object of its own.
-    fn text(&self, v: Value<'a>) -> Option<String> {
+    pub(super) fn text(&self, v: Value<'a>) -> Option<String> {
         match v {
             Value::Str(s) => Some(s),
             Value::Ref(n) => self
@@ -238,9 +313,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Where `/OpenAction` and `/AA` are keys in `bytes`: after the name.
-/// Strings, comments and stream bodies are skipped, as `scan` does.
-fn triggers(bytes: &[u8]) -> Vec<(&'static [u8], usize)> {
+/// Where the names `wanted` (`/OpenAction`, `/AA`) are in `bytes`: after
+/// the name. Strings, comments and stream bodies are skipped, as `scan`
+/// does.
+pub(super) fn keys(bytes: &[u8], wanted: &[&'static [u8]]) -> Vec<(&'static [u8], usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -250,10 +326,8 @@ fn triggers(bytes: &[u8]) -> Vec<(&'static [u8], usize)> {
             b'/' => {
                 let (n, end) = name(bytes, i + 1);
                 i = end;
-                match &n[..] {
-                    b"OpenAction" => out.push((&b"OpenAction"[..], i)),
-                    b"AA" => out.push((&b"AA"[..], i)),
-                    _ => {}
+                if let Some(w) = wanted.iter().find(|w| **w == &n[..]) {
+                    out.push((*w, i));
                 }
             }
             b's' if bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") => {
@@ -268,7 +342,7 @@ fn triggers(bytes: &[u8]) -> Vec<(&'static [u8], usize)> {
 }
 
 /// The object number before `obj` (`12 0 obj`), where `head` ends at it.
-fn object_number(head: &[u8]) -> Option<u32> {
+pub(super) fn object_number(head: &[u8]) -> Option<u32> {
     let text = &head[head.len().saturating_sub(24)..];
     let text = String::from_utf8_lossy(text);
     if !text.ends_with(|c: char| c.is_ascii_whitespace()) {
