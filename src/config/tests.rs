@@ -294,20 +294,20 @@ fn language_codes_windows_reserves_are_refused() {
 /// Every page links every language: a list past [`language::MAX_LANGUAGES`]
 /// is an error at the first language too many.
 #[test]
-fn more_than_fifty_languages_are_refused_at_the_one_too_many() {
-    let codes: Vec<String> = (0..60)
+fn more_than_two_hundred_languages_are_refused_at_the_one_too_many() {
+    let codes: Vec<String> = (0..210)
         .map(|i| format!("q{}{}", (b'a' + i / 26) as char, (b'a' + i % 26) as char))
         .collect();
     let site = |n: usize| {
         let list: String = codes[..n].iter().map(|c| format!("  - {c}\n")).collect();
         format!("title: T\ndefault_language: qaa\nlanguages:\n{list}")
     };
-    let (c, d) = cfg(&site(50));
+    let (c, d) = cfg(&site(200));
     assert!(d.is_empty(), "{d:?}");
-    assert_eq!(c.unwrap().languages.len(), 50);
-    let (_, d) = cfg(&site(60));
+    assert_eq!(c.unwrap().languages.len(), 200);
+    let (_, d) = cfg(&site(210));
     assert_eq!(d.len(), 1, "{d:?}");
-    assert!(heads(&d)[0].contains("more than 50 languages"), "{d:?}");
-    // The 51st item, on line 3 + 51.
-    assert_eq!(d[0].line, 54);
+    assert!(heads(&d)[0].contains("more than 200 languages"), "{d:?}");
+    // The 201st item, on line 3 + 201.
+    assert_eq!(d[0].line, 204);
 }
