@@ -14,22 +14,11 @@ pub fn compare_values(out: &mut Vec<String>, source: &[String], translation: &[S
     };
     // Kept but not as many times: said as counts, not as missing or added
     // (`{{hotline}}` twice, the source's once).
-    let count = |v: &[String], x: &str| v.iter().filter(|y| *y == x).count();
-    let mut recounted: Vec<&str> = Vec::new();
-    for x in minus(source, translation)
-        .into_iter()
-        .chain(minus(translation, source))
-    {
-        let (s, t) = (count(source, x), count(translation, x));
-        if s > 0 && t > 0 && !recounted.contains(&x) {
-            recounted.push(x);
-            out.push(format!(
-                "the translation uses the value `{{{{{x}}}}}` {} where the source uses it {}: keep it as many times",
-                times(t),
-                times(s)
-            ));
-        }
-    }
+    let recounted = recount(out, source, translation, |x, t, s| {
+        format!(
+            "the translation uses the value `{{{{{x}}}}}` {t} where the source uses it {s}: keep it as many times"
+        )
+    });
     let missing: Vec<&str> = minus(source, translation);
     let extra: Vec<&str> = minus(translation, source);
     let missing = braces(&not_in(missing, &recounted));
@@ -60,23 +49,12 @@ fn not_in<'a>(items: Vec<&'a str>, said: &[&str]) -> Vec<&'a str> {
 
 /// Reports what the source has that the translation lacks, and the reverse.
 pub fn compare(out: &mut Vec<String>, what: &str, source: &[String], translation: &[String]) {
-    let count = |v: &[String], x: &str| v.iter().filter(|y| *y == x).count();
     // Kept but not as many times: said as counts, not as missing.
-    let mut recounted: Vec<&str> = Vec::new();
-    for x in minus(source, translation)
-        .into_iter()
-        .chain(minus(translation, source))
-    {
-        let (s, t) = (count(source, x), count(translation, x));
-        if s > 0 && t > 0 && !recounted.contains(&x) {
-            recounted.push(x);
-            out.push(format!(
-                "the translation has the {what} `{x}` {} where the source has it {}: keep it as many times",
-                times(t),
-                times(s)
-            ));
-        }
-    }
+    let recounted = recount(out, source, translation, |x, t, s| {
+        format!(
+            "the translation has the {what} `{x}` {t} where the source has it {s}: keep it as many times"
+        )
+    });
     let missing: Vec<&str> = minus(source, translation)
         .into_iter()
         .filter(|x| !recounted.contains(x))
@@ -102,6 +80,31 @@ pub fn compare(out: &mut Vec<String>, what: &str, source: &[String], translation
             quote(&extra)
         ));
     }
+}
+
+/// The items both have, but not as many times: each said once, by `say`
+/// (the item, then how many times the translation and the source have
+/// it, in words), and returned, so that they are not also called missing
+/// or added.
+fn recount<'a>(
+    out: &mut Vec<String>,
+    source: &'a [String],
+    translation: &'a [String],
+    say: impl Fn(&str, String, String) -> String,
+) -> Vec<&'a str> {
+    let count = |v: &[String], x: &str| v.iter().filter(|y| *y == x).count();
+    let mut recounted: Vec<&str> = Vec::new();
+    for x in minus(source, translation)
+        .into_iter()
+        .chain(minus(translation, source))
+    {
+        let (s, t) = (count(source, x), count(translation, x));
+        if s > 0 && t > 0 && !recounted.contains(&x) {
+            recounted.push(x);
+            out.push(say(x, times(t), times(s)));
+        }
+    }
+    recounted
 }
 
 fn times(n: usize) -> String {
