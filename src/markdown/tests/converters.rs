@@ -39,6 +39,22 @@ fn word_markup_is_dropped_and_reported_once_per_kind() {
     }
 }
 
+/// Confluence's storage format uses namespaced tags as Word does: removed
+/// the same way, but named as Confluence's, with a hint for Confluence.
+#[test]
+fn confluence_storage_markup_is_named_as_confluences() {
+    let d = render_one(
+        "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body>Call before you visit.</ac:rich-text-body></ac:structured-macro>\n",
+    );
+    assert!(d.r.html.contains("Call before you visit."), "{}", d.r.html);
+    assert!(!d.r.html.contains("ac:"), "{}", d.r.html);
+    d.has(
+        "4:1: warning: Confluence storage markup `<ac:structured-macro>` removed; its text is kept",
+    );
+    let hint = d.r.diagnostics[0].hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("Export the page as Markdown"), "{hint}");
+}
+
 #[test]
 fn word_markup_in_raw_html_is_dropped_and_nothing_active_passes() {
     let body = "<p class=MsoNormal>Hello<o:p></o:p> <st1:City>Kano</st1:City><![if !vml]><b>x</b><![endif]></p>\n\n<o:p>&nbsp;</o:p>\n\nP <!--[if gte mso 9]><xml>\n<w:View>Normal</w:View>\n\n</xml><![endif]--> end\n\n<w:x onclick=\"alert(1)\"><script>alert(2)</script></w:x>\n";

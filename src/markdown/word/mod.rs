@@ -24,6 +24,16 @@ use recognise::{SCHEMES, name_char};
 
 const HINT: &str = "Word writes its own markup (tags such as `<o:p>`, `<w:…>`, `<v:…>`, `<st1:…>`, and `<![if …]>`) into what is copied from it; it means nothing on a web page. Delete it, or paste from Word as plain text; to show such a tag as text, put it in backticks";
 
+/// Confluence's storage format names its macros and links in the same
+/// namespaced tags (`<ac:structured-macro>`, `<ri:page>`): from a page
+/// copied out of Confluence, not Word.
+const CONFLUENCE_HINT: &str = "this is Confluence's storage format (`<ac:…>`, `<ri:…>`), copied from a page's source: it means nothing on a web page. Export the page as Markdown, or as Word and then with pandoc; write an info or warning macro's text as a callout (`> [!NOTE]`, `> [!WARNING]`)";
+
+fn is_confluence(shown: &str) -> bool {
+    let name = shown.trim_start_matches(['<', '/']);
+    name.starts_with("ac:") || name.starts_with("ri:")
+}
+
 /// Passes an event on, or drops the Word markup it is (or begins with):
 /// `None` when nothing of it is left.
 pub(super) fn filter<'s, 'a>(
@@ -214,8 +224,16 @@ pub(super) fn finish(st: &mut State) {
             n => format!(" (and {} more on this page)", n - 1),
         };
         let (line, col) = st.locate(f.pos);
-        let msg = format!("Word leftover `{}` removed{more}{}", f.shown, f.kept);
-        let d = Diagnostic::warning(st.rel(), line, col, msg).with_hint(HINT);
+        let d = if is_confluence(&f.shown) {
+            let msg = format!(
+                "Confluence storage markup `{}` removed{more}{}",
+                f.shown, f.kept
+            );
+            Diagnostic::warning(st.rel(), line, col, msg).with_hint(CONFLUENCE_HINT)
+        } else {
+            let msg = format!("Word leftover `{}` removed{more}{}", f.shown, f.kept);
+            Diagnostic::warning(st.rel(), line, col, msg).with_hint(HINT)
+        };
         st.r.diagnostics.push(d);
     }
 }
