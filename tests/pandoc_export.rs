@@ -76,6 +76,8 @@ fn pandoc_and_hugo_syntax_is_left_out_or_named_never_shown_silently() {
         "This is Draft for consultation and emphasised text, see the form.",
         "Boil water for one minute.",
         "Docusaurus admonition text.",
+        // A Docusaurus admonition's title, as a line of its own.
+        "Remember",
         // Code is shown as written.
         "[code]{.kept}",
         "::: {.kept-in-code}\n![x](y.png){width=1}",

@@ -70,7 +70,17 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
         } else {
             None
         };
-        if let Some(kind) = marker {
+        if let Some(title) = (marker == Some(Kind::Div))
+            .then(|| admonition_title(line))
+            .flatten()
+        {
+            // Docusaurus's `:::tip Before you start`: the title is kept,
+            // as a line of its own.
+            drops.push((start..start + title.start, Kind::Div));
+            if title.end < line.len() {
+                drops.push((start + title.end..end, Kind::Div));
+            }
+        } else if let Some(kind) = marker {
             // With its own line break, so that no empty line is left: the
             // one after it, or before it when it closes a paragraph.
             let range = if prev_blank || end == body.len() {
@@ -88,6 +98,28 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
         start = end + 1;
     }
     drops.sort_by_key(|(r, _)| r.start);
+}
+
+/// Where the title of a Docusaurus admonition starts on its marker line
+/// (`:::tip Before you start`, `:::note[Before you start]`: the type
+/// right after `:::`, then the title). `None` for pandoc's divs (`:::
+/// warning`, `::: {.note}`), whose words are classes, and for no title.
+pub(super) fn admonition_title(line: &str) -> Option<Range<usize>> {
+    let t = line.trim_start_matches(' ');
+    let rest = t.strip_prefix(":::")?;
+    let kind = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    let after = &rest[kind..];
+    if kind == 0 || !(after.starts_with(' ') || after.starts_with('[')) {
+        return None;
+    }
+    let title = after.trim_start_matches([' ', '[']);
+    let from = line.len() - title.len();
+    let title = title.trim_end();
+    let title = title.strip_suffix(']').unwrap_or(title).trim_end();
+    (!title.is_empty()).then(|| from..from + title.len())
 }
 
 /// `:::`, `::: {.note}`, `:::tip Title`, with at most three spaces before.

@@ -204,3 +204,21 @@ fn an_mdbook_include_names_the_file_to_copy_in() {
     let (msg, _) = super::words::words(Kind::Template, "{{< notice >}}", "");
     assert!(msg.contains("Hugo or Jekyll"), "{msg}");
 }
+
+#[test]
+fn a_docusaurus_admonitions_title_is_found() {
+    use super::scan::admonition_title;
+    let title = |l: &str| admonition_title(l).map(|r| l[r].to_string());
+    assert_eq!(
+        title(":::tip Before you start").as_deref(),
+        Some("Before you start")
+    );
+    assert_eq!(
+        title(":::note[Before you start] ").as_deref(),
+        Some("Before you start")
+    );
+    // pandoc's divs have classes, not titles; no title, none.
+    for l in ["::: warning", "::: {.note}", ":::tip", ":::", ":::tip[]"] {
+        assert_eq!(title(l), None, "{l}");
+    }
+}
