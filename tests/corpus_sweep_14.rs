@@ -114,9 +114,11 @@ fn an_anchor_only_in_a_draft_translation_says_the_translation_is_a_draft() {
 #[test]
 fn other_tools_tables_of_contents_and_furniture_are_left_out() {
     let s = Site::fixture("basic");
-    let page = "guidance/handbook/02-signs.en.md";
-    let text = s.read(page);
-    s.write(page, format!("{text}\n[TOC]\n\n[[_TOC_]]\n\nAfter.\n"));
+    // A page with no other tool's marks: only these lines.
+    s.write(
+        "guidance/handbook/04-steps.en.md",
+        "---\ntitle: Steps\n---\n\n[TOC]\n\n[[_TOC_]]\n\nAfter.\n",
+    );
     s.write(
         "guidance/handbook/_coverpage.md",
         "# Handbook\n\n> Field guidance\n",
@@ -134,7 +136,7 @@ fn other_tools_tables_of_contents_and_furniture_are_left_out() {
         assert!(o.stderr.contains(what), "{what}: {}", o.stderr);
     }
     let text: String = s
-        .page("en/handbook/signs.html")
+        .page("en/handbook/steps.html")
         .one(".content")
         .text()
         .collect();

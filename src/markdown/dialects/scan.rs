@@ -14,9 +14,11 @@ impl Dialects {
     pub(in crate::markdown) fn new(body: &str) -> Self {
         let mut drops = Vec::new();
         if memchr::memchr(b'{', body.as_bytes()).is_some()
-            || [":::", "!!!", "???", "===", "--8<--", "*[", ")="]
-                .iter()
-                .any(|m| body.contains(m))
+            || [
+                ":::", "!!!", "???", "===", "--8<--", "*[", ")=", "TOC]", "toc]", "TOC_]", "${toc}",
+            ]
+            .iter()
+            .any(|m| body.contains(m))
             || body.starts_with("import ")
             || body.contains("\nimport ")
             || body.starts_with("export ")
@@ -304,8 +306,10 @@ pub(super) fn inline_note(line: &str) -> Option<(usize, usize)> {
 /// and MkDocs), `[[_TOC_]]` (GitLab and Azure DevOps wikis), `[[toc]]` and
 /// `${toc}` (markdown-it), any case.
 pub(super) fn is_toc_marker(line: &str) -> bool {
-    let t = line.trim().to_ascii_lowercase();
-    matches!(t.as_str(), "[toc]" | "[[_toc_]]" | "[[toc]]" | "${toc}")
+    let t = line.trim();
+    ["[toc]", "[[_toc_]]", "[[toc]]", "${toc}"]
+        .iter()
+        .any(|m| t.eq_ignore_ascii_case(m))
 }
 
 /// A line of kramdown attributes or extensions: `{: #id .class}`, `{:toc}`,
