@@ -131,16 +131,7 @@ pub fn found_variant(word: &str, rules: &Rules, is_key: impl Fn(&str) -> bool) -
 /// search.js makes Arabic groups itself with the same rules (`group`),
 /// so that the index need not carry them.
 pub fn group(word: &str, rules: &Rules) -> String {
-    let mut stem = word;
-    for &(p, min, grouping) in rules.prefixes {
-        if grouping
-            && let Some(rest) = stem.strip_prefix(p)
-            && letters(rest) >= min
-        {
-            stem = rest;
-            break;
-        }
-    }
+    let stem = without_article(word, rules).unwrap_or(word);
     let len = letters(stem);
     for &(suffix, with, min) in rules.suffixes {
         if let Some(rest) = stem.strip_suffix(suffix)
@@ -155,9 +146,21 @@ pub fn group(word: &str, rules: &Rules) -> String {
 /// A single-letter (or two-letter) joined prefix that is not part of a word
 /// group (`ب` in `بمترجم`), and the rest of the word, when enough remains.
 pub fn loose_prefix<'a>(word: &'a str, rules: &Rules) -> Option<&'a str> {
-    rules.prefixes.iter().find_map(|&(p, min, grouping)| {
+    prefix_off(word, rules, false)
+}
+
+/// The word without the first grouping prefix it has (the article, with
+/// any letter joined before it: `والسلامة` -> `سلامة`), when enough remains.
+pub fn without_article<'a>(word: &'a str, rules: &Rules) -> Option<&'a str> {
+    prefix_off(word, rules, true)
+}
+
+/// The rest of the word after the first prefix it has that is (or is not)
+/// `grouping`, when enough letters remain.
+fn prefix_off<'a>(word: &'a str, rules: &Rules, grouping: bool) -> Option<&'a str> {
+    rules.prefixes.iter().find_map(|&(p, min, g)| {
         let rest = word.strip_prefix(p)?;
-        (!grouping && letters(rest) >= min).then_some(rest)
+        (g == grouping && letters(rest) >= min).then_some(rest)
     })
 }
 

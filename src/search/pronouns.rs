@@ -60,14 +60,14 @@ pub(super) fn join(
     let mut bare: HashMap<&str, usize> = HashMap::new();
     for (i, &term) in own_terms() {
         bare.entry(term).or_insert(i);
-        if let Some(rest) = without_article(term, r) {
+        if let Some(rest) = affix::without_article(term, r) {
             bare.entry(rest).or_insert(i);
         }
     }
     let first = keys.to_vec();
     for (i, &term) in own_terms() {
         // A noun with the article takes no pronoun.
-        if without_article(term, r).is_some() {
+        if affix::without_article(term, r).is_some() {
             continue;
         }
         let mut forms = vec![term];
@@ -83,15 +83,6 @@ pub(super) fn join(
             carried[i] = true;
         }
     }
-}
-
-/// The word without its article and the letters joined before it
-/// (`والسلامة` -> `سلامة`), when it has them.
-fn without_article<'a>(term: &'a str, r: &Rules) -> Option<&'a str> {
-    r.prefixes.iter().find_map(|&(p, min, grouping)| {
-        let rest = term.strip_prefix(p)?;
-        (grouping && rest.chars().count() >= min).then_some(rest)
-    })
 }
 
 #[cfg(test)]
