@@ -101,6 +101,31 @@ impl History {
         };
         in_git(own, rel, hash).map(|t| (t, "git history"))
     }
+
+    /// [`History::find`], and then, for a local edition's own page that
+    /// adapts a base page, the base's store and history, where the text
+    /// the base's translation `translated` was made from is kept.
+    pub fn find_for(
+        &self,
+        file: &SourceFile,
+        translated: &SourceFile,
+        hash: &str,
+    ) -> Option<(String, &'static str)> {
+        self.find(file, hash).or_else(|| {
+            if file.from_base || !translated.from_base || !well_formed(hash) {
+                return None;
+            }
+            let base = &translated.root;
+            let rel = if file.in_site.as_os_str().is_empty() {
+                &file.rel
+            } else {
+                &file.in_site
+            };
+            stored(base, hash)
+                .map(|t| (t, "snapshot"))
+                .or_else(|| in_git(base, rel, hash).map(|t| (t, "git history")))
+        })
+    }
 }
 
 /// The snapshot of `hash` in site folder `root`'s store, if it is there

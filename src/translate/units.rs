@@ -12,6 +12,7 @@ use super::history::History;
 use super::segments::Kind;
 use crate::config::LangId;
 use crate::content::front_matter::Kind as PubKind;
+use crate::content::load::SourceFile;
 use crate::content::model::{NodeId, Site};
 use crate::translation::{Status, status};
 use std::collections::HashMap;
@@ -150,7 +151,7 @@ pub fn page(site: &Site, node: NodeId, lang: LangId, history: &History) -> Optio
                 None => (untranslated(), None),
                 Some(tr) => {
                     let recorded = doc.fm.translation_of.as_deref();
-                    compare(&src, &tr, st, recorded, &src_doc.file, history)
+                    compare(&src, &tr, st, recorded, (&src_doc.file, &doc.file), history)
                 }
             }
         }
@@ -220,7 +221,8 @@ fn compare(
     tr: &Parsed,
     st: Status,
     recorded: Option<&str>,
-    src_file: &crate::content::load::SourceFile,
+    // The source page and the translation's.
+    (src_file, tr_file): (&SourceFile, &SourceFile),
     history: &History,
 ) -> (Paired, Option<String>) {
     let mut out = vec![(String::new(), State::Untranslated, None); src.segments.len()];
@@ -238,7 +240,7 @@ fn compare(
         Status::Untracked | Status::Missing => fill(&mut out, State::Fuzzy),
         Status::Stale => {
             let old = recorded
-                .and_then(|h| history.find(src_file, h))
+                .and_then(|h| history.find_for(src_file, tr_file, h))
                 .and_then(|(text, _)| fields::parse(&text));
             match old {
                 Some(old) if pair(&old, tr).1 => {

@@ -1,0 +1,111 @@
+//! End-to-end: the translator round trip, fifteenth sweep.
+
+mod common;
+#[path = "common/translate.rs"]
+mod helpers;
+use common::edition::run_in;
+use helpers::po_entry;
+
+const SITE: &str = "title: T\ndefault_language: en\nlanguages: [en, fr]\ndownload: false\n";
+const STEPS: &str = "---\ntitle: Steps\n---\nAsk for consent first.\n\nExplain what happens next.\n\nWrite down only what is needed.\n\nRefer the person to the national hotline.\n";
+
+/// A base (`global/`, its chapter translated into French through export and
+/// import) and an edition (`local/`) adapting the chapter's last paragraph,
+/// stamped. Returns the folder holding both.
+fn adapted_edition() -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = root.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("global/site.yaml", SITE);
+    write(
+        "global/guidance/pub/index.en.md",
+        "---\ntitle: Pub\n---\nIntro.\n",
+    );
+    write("global/guidance/pub/01-steps.en.md", STEPS);
+    let global = root.path().join("global");
+    let sent = root.path().join("sent");
+    let o = run_in(
+        &global,
+        &["translate", "export", "--lang", "fr", "--out", path(&sent)],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let po = sent.join("pub.po");
+    let mut file = rspolib::pofile(path(&po)).unwrap();
+    for e in &mut file.entries {
+        e.msgstr = Some(format!("FR {}", e.msgid));
+    }
+    std::fs::write(&po, file.to_string()).unwrap();
+    let o = run_in(&global, &["translate", "import", path(&po)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    write(
+        "local/site.yaml",
+        "base: ../global\nedition: { name: { en: Local edition } }\n",
+    );
+    let adapted = STEPS.replace("the national hotline", "the district desk (Room 4)");
+    write("local/guidance/pub/01-steps.en.md", &adapted);
+    let local = root.path().join("local");
+    let page = local.join("guidance/pub/01-steps.en.md");
+    let o = run_in(&local, &["stamp", path(&page)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let said = format!("{}{}", o.stdout, o.stderr);
+    assert!(said.contains("adapts:"), "{said}");
+    root
+}
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// An edition adapting one paragraph of a translated base page got every
+/// block of it fuzzy, each saying "its earlier text was not found", and
+/// `status` counted every block as changed: the earlier text, the base
+/// page the base's translation was made from, is in the base's
+/// `translations/sources/`, which was searched only for base pages.
+#[test]
+fn an_edition_adapting_one_paragraph_gets_only_that_block_fuzzy() {
+    let root = adapted_edition();
+    let local = root.path().join("local");
+    let o = run_in(&local, &["status", "--lang", "fr"]);
+    let said = format!("{}{}", o.stdout, o.stderr);
+    assert!(
+        said.contains("segments: 4 translated, 1 changed, 0 missing"),
+        "{said}"
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = run_in(
+        &local,
+        &[
+            "translate",
+            "export",
+            "--lang",
+            "fr",
+            "--out",
+            path(out.path()),
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let po = out.path().join("pub.po");
+    let fuzzy: Vec<_> = rspolib::pofile(path(&po))
+        .unwrap()
+        .entries
+        .into_iter()
+        .filter(|e| e.flags.iter().any(|f| f == "fuzzy"))
+        .collect();
+    assert_eq!(fuzzy.len(), 1, "{}", std::fs::read_to_string(&po).unwrap());
+    let e = &fuzzy[0];
+    assert_eq!(e.msgid, "Refer the person to the district desk (Room 4).");
+    assert_eq!(
+        e.previous_msgid.as_deref(),
+        Some("Refer the person to the national hotline.")
+    );
+    assert_eq!(
+        e.msgstr.as_deref(),
+        Some("FR Refer the person to the national hotline.")
+    );
+    let title = po_entry(&po, "01-steps/title");
+    assert_eq!(title.msgstr.as_deref(), Some("FR Steps"));
+    assert!(!title.flags.iter().any(|f| f == "fuzzy"));
+}
