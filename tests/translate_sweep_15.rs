@@ -109,3 +109,55 @@ fn an_edition_adapting_one_paragraph_gets_only_that_block_fuzzy() {
     assert_eq!(title.msgstr.as_deref(), Some("FR Steps"));
     assert!(!title.flags.iter().any(|f| f == "fuzzy"));
 }
+
+/// An XLIFF target a CAT tool pre-filled (state `new`) counts as
+/// untranslated, and the page is not written; the hint told the
+/// translator to confirm segments marked needs-review-translation, which
+/// the file had none of. It now says what the state `new` means.
+#[test]
+fn a_target_in_state_new_is_explained_in_the_xliff_files_terms() {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", SITE);
+    site.write("guidance/pub/index.en.md", "---\ntitle: Pub\n---\nIntro.\n");
+    site.write("guidance/pub/01-steps.en.md", STEPS);
+    let out = tempfile::tempdir().unwrap();
+    let files = helpers::export(&site, "fr", "xliff", out.path(), &[]);
+    let file = &files[0];
+    for (key, text) in [
+        ("index/title", "Publication"),
+        ("index/p1", "Introduction."),
+        ("01-steps/title", "Étapes"),
+        ("01-steps/p1", "Demandez d'abord le consentement."),
+        ("01-steps/p2", "Expliquez la suite."),
+        ("01-steps/p3", "N'écrivez que le nécessaire."),
+        (
+            "01-steps/p4",
+            "Orientez la personne vers la ligne nationale.",
+        ),
+    ] {
+        helpers::set_xliff_target(file, key, text);
+    }
+    let xml = std::fs::read_to_string(file).unwrap();
+    let pre = "<target state=\"translated\">Expliquez la suite.</target>";
+    assert!(xml.contains(pre));
+    std::fs::write(
+        file,
+        xml.replace(pre, "<target state=\"new\">Expliquez la suite.</target>"),
+    )
+    .unwrap();
+    let o = helpers::import(&site, std::slice::from_ref(file));
+    assert!(
+        o.stderr
+            .contains("4 of 5 segments translated; the page is not written"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("state is new"), "{}", o.stderr);
+    assert!(
+        !o.stderr.contains("needs-review-translation"),
+        "{}",
+        o.stderr
+    );
+}

@@ -154,12 +154,23 @@ impl Report {
                 )
                 .with_hint(format!(
                     "translate every segment of the page{}; the previous translation stays until then",
-                    confirm(file)
+                    if c.changed > 0 { confirm(file) } else { untranslated(file) }
                 )),
             );
             return false;
         }
         true
+    }
+}
+
+/// What else leaves a segment untranslated, in the terms of `file`'s
+/// format: a CAT tool's pre-filled target keeps its state `new`.
+fn untranslated(file: &Path) -> &'static str {
+    match Format::of(file) {
+        Some(Format::Xliff) => {
+            " (a target whose state is new or needs-translation counts as untranslated: once it is translated, set its state to translated)"
+        }
+        _ => "",
     }
 }
 

@@ -269,12 +269,23 @@ pub fn set_xliff_target(file: &Path, key: &str, text: &str) {
     let start = xml
         .find(&format!("<trans-unit id=\"{key}\""))
         .unwrap_or_else(|| panic!("no unit {key}"));
-    let t = start + xml[start..].find("<target").unwrap();
-    let open = t + xml[t..].find('>').unwrap();
-    let end = if xml[..open].ends_with('/') {
-        open + 1
-    } else {
-        t + xml[t..].find("</target>").unwrap() + "</target>".len()
+    let unit_end = start + xml[start..].find("</trans-unit>").unwrap();
+    // An untranslated unit has no target: it goes after the source.
+    let (t, end) = match xml[start..unit_end].find("<target") {
+        Some(at) => {
+            let t = start + at;
+            let open = t + xml[t..].find('>').unwrap();
+            let end = if xml[..open].ends_with('/') {
+                open + 1
+            } else {
+                t + xml[t..].find("</target>").unwrap() + "</target>".len()
+            };
+            (t, end)
+        }
+        None => {
+            let s = start + xml[start..].find("</source>").unwrap() + "</source>".len();
+            (s, s)
+        }
     };
     let escaped = text
         .replace('&', "&amp;")
