@@ -161,3 +161,45 @@ fn a_target_in_state_new_is_explained_in_the_xliff_files_terms() {
         o.stderr
     );
 }
+
+/// An edition's own translation of a page the edition later omits was
+/// left out without a word: the translator's file looked published.
+#[test]
+fn an_editions_translation_of_a_page_it_omits_is_named() {
+    let root = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = root.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("global/site.yaml", SITE);
+    write(
+        "global/guidance/pub/index.en.md",
+        "---\ntitle: Pub\n---\nIntro.\n",
+    );
+    write("global/guidance/pub/01-steps.en.md", STEPS);
+    write(
+        "global/guidance/pub/02-next.en.md",
+        "---\ntitle: Next\n---\nText.\n",
+    );
+    write(
+        "local/site.yaml",
+        "base: ../global\nedition: { name: { en: Local edition } }\n",
+    );
+    write("local/guidance/pub/02-next.en.md", "---\nomit: true\n---\n");
+    write(
+        "local/guidance/pub/02-next.fr.md",
+        "---\ntitle: Suite\n---\nTexte.\n",
+    );
+    let o = run_in(&root.path().join("local"), &["build"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (line, hint) = common::message_at(&o.stderr, "guidance/pub/02-next.fr.md:1:1");
+    assert!(
+        line.contains("warning: this page is not published"),
+        "{line}"
+    );
+    assert!(line.contains("02-next.en.md"), "{line}");
+    assert!(hint.contains("delete this file"), "{hint}");
+    assert!(!o.stderr.contains("02-next.en.md:1:1"), "{}", o.stderr);
+    assert!(!root.path().join("local/public/fr/pub/next.html").exists());
+}

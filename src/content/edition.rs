@@ -86,6 +86,22 @@ fn omitting(
     gone
 }
 
+/// The warning for an edition's own page (a translation made before the
+/// page was omitted, a page in an omitted folder) that `by` leaves out:
+/// it would be unpublished without a word.
+fn left_out_with(file: &super::load::SourceFile, by: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        &file.rel,
+        1,
+        1,
+        format!(
+            "this page is not published: `{}` (`omit: true`) leaves it out of the edition",
+            crate::diagnostics::display_path(by)
+        ),
+    )
+    .with_hint("delete this file if the edition no longer needs it, or take `omit: true` out to publish it")
+}
+
 /// Takes out the pages an edition omits, and the files that say so.
 /// Outside an edition, `omit:` is ignored with a warning.
 pub(super) fn omit(
@@ -124,6 +140,8 @@ pub(super) fn omit(
         };
         if file.from_base && names(&gone[i].0, &file.dir, &file.stem) {
             omitted[i].titles[file.lang] = fm.as_ref().and_then(|(fm, ..)| fm.title.clone());
+        } else if !file.from_base && !fm.as_ref().is_some_and(|(fm, ..)| fm.omit) {
+            diags.push(left_out_with(file, &gone[i].1));
         }
     }
     // A base page the omitting file stands in for was never parsed.
