@@ -208,6 +208,57 @@ fn a_forged_manifest_keeps_at_most_a_file_and_never_gets_it_linked() {
     assert!(o.stderr.contains("kept 1 PDF"), "{}", o.stderr);
 }
 
+/// The print key a manifest records can be forged by whoever can write the
+/// output folder (from a public source, it can be computed): a PDF kept
+/// under it was kept whatever it held, a `/Launch` at the official PDF's
+/// address included. A kept PDF is now checked as one from `guidance/`.
+#[test]
+fn a_pdf_kept_under_a_forged_record_is_checked_and_removed_when_it_acts() {
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path());
+    let printed = Site::fixture("basic");
+    let o = printed.run(&["pdf", "--browser", fake.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let manifest = printed.read("public/.fieldguide-output");
+    let line = |path: &str| {
+        manifest
+            .lines()
+            .find(|l| l.starts_with("printed ") && l.ends_with(&format!(" {path}")))
+            .unwrap()
+            .to_string()
+    };
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let plain = std::fs::read(tools.path().join("ready.pdf")).unwrap();
+    let launch = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /Launch /F (cmd.exe) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n".to_vec();
+    let (en, fr) = ("en/handbook/handbook.en.pdf", "fr/handbook/handbook.fr.pdf");
+    site.write(&format!("public/{en}"), &launch);
+    site.write(&format!("public/{fr}"), &plain);
+    let m = site.read("public/.fieldguide-output");
+    site.write(
+        "public/.fieldguide-output",
+        format!(
+            "{m}{} {en}\n{}\n{} {fr}\n{}\n",
+            blake3::hash(&launch).to_hex(),
+            line(en),
+            blake3::hash(&plain).to_hex(),
+            line(fr)
+        ),
+    );
+    let o = site.build_ok();
+    let after = tree(&site.out());
+    assert!(!after.contains_key(en), "{}", o.stderr);
+    assert!(after[fr] == plain, "a plain PDF is still kept");
+    assert!(
+        o.stderr.contains(&format!(
+            "removed 1 PDF recorded as made by `fieldguide pdf` but holding what such a PDF never does (actions, scripts, attached files, a photo's location, or parts that cannot be read): {en}"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("kept 1 PDF"), "{}", o.stderr);
+}
+
 #[test]
 fn the_navigation_lists_the_pdf_links_without_separators() {
     let tools = tempfile::tempdir().unwrap();

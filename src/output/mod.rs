@@ -27,6 +27,7 @@ pub mod zip_out;
 pub use file::{Bytes, FileRecord, OutputFile};
 pub use guard::check_target;
 pub use manifest::MARKER;
+pub use office::plain_pdf;
 pub use write::{Printed, WriteStats, Writer};
 
 use crate::diagnostics::Diagnostic;

@@ -152,21 +152,40 @@ pub fn plan<'a>(
 /// `still_written`: whether an earlier PDF still holds what `pdf` wrote (one
 /// changed since is no longer fieldguide's: the commit removes it, and
 /// names it).
+/// `plain`: whether an earlier PDF holds nothing a PDF `pdf` makes never
+/// does (see [`crate::output::plain_pdf`]): the manifest's record of a
+/// print key can be forged by whoever can write the output folder, and a
+/// source is often public, so a PDF kept under a recorded key is checked
+/// like one published from `guidance/`.
 pub fn printed(
     previous: &Manifest,
     files: &[FileRecord],
     keys: &BTreeMap<String, String>,
     still_written: impl Fn(&str) -> bool,
+    plain: impl Fn(&str) -> bool,
 ) -> (Printed, Vec<String>) {
     let written: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let made = written.iter().filter(|p| keys.contains_key(**p));
     let mut plan = plan(previous.files.keys(), &previous.printed, keys, &written);
     plan.keep.retain(|p| still_written(p));
+    let (keep, refused): (BTreeSet<String>, BTreeSet<String>) = std::mem::take(&mut plan.keep)
+        .into_iter()
+        .partition(|p| plain(p));
+    plan.keep = keep;
     let printed = Printed {
         made: made.map(|p| (p.to_string(), keys[*p].clone())).collect(),
         keep: plan.keep.clone(),
     };
-    (printed, lines(&plan))
+    let mut lines = lines(&plan);
+    if !refused.is_empty() {
+        let names: Vec<&str> = refused.iter().map(String::as_str).collect();
+        lines.push(format!(
+            "removed {} recorded as made by `fieldguide pdf` but holding what such a PDF never does (actions, scripts, attached files, a photo's location, or parts that cannot be read): {}; run `fieldguide pdf` to make them again",
+            plural(refused.len()),
+            names.join(", ")
+        ));
+    }
+    (printed, lines)
 }
 
 /// The line `build` prints about the PDFs it kept or removed.

@@ -9,6 +9,10 @@ use crate::output::OutputFile;
 use std::path::Path;
 use std::time::Instant;
 
+/// The largest PDF of an earlier `pdf` run a build keeps (read whole to be
+/// checked): a print page of 35 MB makes a PDF of about 20 MB.
+const KEPT_PDF_MAX: u64 = 512 << 20;
+
 /// A build written to disk: what was written, and the summary.
 pub struct Written {
     pub summary: Summary,
@@ -149,7 +153,17 @@ fn build_from(
         });
         recorded.is_some() && recorded == now
     };
-    let (printed, notes) = crate::pdf::keep::printed(previous, &summary.files, keys, still_written);
+    let plain = |path: &str| {
+        let mut bytes = Vec::new();
+        disk.writer().open_earlier(path).is_some_and(|f| {
+            use std::io::Read;
+            f.take(KEPT_PDF_MAX + 1).read_to_end(&mut bytes).is_ok()
+                && bytes.len() as u64 <= KEPT_PDF_MAX
+                && crate::output::plain_pdf(&bytes)
+        })
+    };
+    let (printed, notes) =
+        crate::pdf::keep::printed(previous, &summary.files, keys, still_written, plain);
     // What a rebuild with nothing changed says again: the site's own
     // messages and summary, not those about the previous output (pages
     // gone since it, entries of its manifest refused, links replaced),

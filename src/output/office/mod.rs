@@ -91,6 +91,21 @@ pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
     package_report(zip, odf::EXTENSIONS.contains(&ext), &mut Budget::whole(), 0)
 }
 
+/// Whether the PDF `bytes` holds nothing beyond its pages, text, links
+/// and who made it: no action or script, nothing fetched or attached, no
+/// photo that records where it was taken, and no part that cannot be read.
+/// What `fieldguide pdf` makes (Chromium's print) always is.
+pub fn plain_pdf(bytes: &[u8]) -> bool {
+    pdf::inspect(bytes).is_ok_and(|r| {
+        r.fetched.is_empty()
+            && r.fetching_cells.is_empty()
+            && r.macros.is_empty()
+            && r.active.is_empty()
+            && r.located.is_empty()
+            && r.unchecked.is_none()
+    })
+}
+
 /// What is left to inflate of a document's parts and of its pictures, and
 /// to decode of a PDF's streams, shared with the documents inside it.
 struct Budget {
