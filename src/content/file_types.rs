@@ -201,7 +201,8 @@ pub fn refusal(name: &str) -> Option<String> {
 }
 
 /// Files no author means to publish: hidden files (`.DS_Store`, `.~lock`),
-/// Office lock files (`~$x.docx`), backups and swap files.
+/// Office lock files (`~$x.docx`), backups and swap files, and a drive's
+/// system folders (`$RECYCLE.BIN`).
 fn is_leftover(name: &str) -> bool {
     let lower = name.to_lowercase();
     let trimmed = lower.trim_end_matches(['.', ' ']);
@@ -212,6 +213,9 @@ fn is_leftover(name: &str) -> bool {
         || matches!(
             trimmed,
             "thumbs.db" | "desktop.ini" | "ehthumbs.db" | "icon\r"
+            // What Windows keeps at a drive's top: a USB stick's files
+            // copied whole into `static/` bring its recycle bin.
+            | "$recycle.bin" | "recycler" | "recycled" | "system volume information" | "found.000"
         )
         || [
             ".bak",
