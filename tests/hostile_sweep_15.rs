@@ -38,3 +38,28 @@ fn a_drives_recycle_bin_copied_into_static_is_not_published() {
     }
     assert!(!o.stderr.contains("RECYCLE"), "{}", o.stderr);
 }
+
+/// A NUL byte in a site's `templates/base.html` was said first as Tera's
+/// "Template '404.html' is inheriting from 'base.html', which doesn't
+/// exist or isn't loaded", naming another file, and then as binary data in
+/// what it asked was "really Markdown". Now one error, at the template.
+#[test]
+fn a_template_with_binary_data_is_one_error_at_that_template() {
+    let site = Site::fixture("basic");
+    let mut base =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"))
+            .unwrap();
+    base.extend_from_slice(b"\0");
+    site.write("templates/base.html", &base);
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let errors: Vec<&str> = o.stderr.lines().filter(|l| l.contains("error:")).collect();
+    assert_eq!(errors.len(), 1, "{}", o.stderr);
+    assert!(
+        errors[0].starts_with("templates/base.html:")
+            && errors[0].contains("binary data (a NUL byte); is it really a template?"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("inheriting"), "{}", o.stderr);
+}

@@ -32,8 +32,17 @@ pub fn templates(
                 }
                 sources.push((name.to_string(), text))
             }
-            Err(e) => diags.push(Diagnostic::undecodable(theme.display_path(name), e)),
+            Err(mut e) => {
+                e.message = e.message.replace("really Markdown", "really a template");
+                diags.push(Diagnostic::undecodable(theme.display_path(name), e));
+            }
         }
+    }
+    // Tera would add its own error for each template that extends or
+    // includes one left out (`'404.html' is inheriting from 'base.html',
+    // which doesn't exist`), naming another file than the one to fix.
+    if sources.len() < theme.templates().count() {
+        return None;
     }
     register_functions(&mut tera, i18n, codes, default);
     if let Err(e) = tera.add_raw_templates(sources) {
