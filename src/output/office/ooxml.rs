@@ -163,22 +163,43 @@ fn excel_links(report: &mut Report, name: &str, text: &str) -> Result<(), String
     })
 }
 
-/// Parts that hold Excel's formulas: the sheets' cells, and the
-/// workbook's names (a name can stand for a formula).
+/// Parts that hold Excel's formulas: the sheets' cells and rules, the
+/// workbook's names (a name can stand for a formula), and the tables'
+/// calculated columns.
 fn is_sheet_formulas(lower: &str) -> bool {
-    lower == "xl/workbook.xml" || (lower.starts_with("xl/worksheets/") && lower.ends_with(".xml"))
+    lower == "xl/workbook.xml"
+        || ((lower.starts_with("xl/worksheets/") || lower.starts_with("xl/tables/"))
+            && lower.ends_with(".xml"))
 }
 
-/// A cell's formula (`<c r="B2"><f>…</f>`) or a defined name that fetches
-/// from an address each time Excel calculates the sheet (`WEBSERVICE`,
-/// `IMAGE`): on opening, unasked.
+/// A cell's formula (`<c r="B2"><f>…</f>`), a defined name, a conditional
+/// format's or data validation's rule (`<formula>`, `<formula1>`; Excel
+/// works them out as it draws the sheet) or a table's calculated column
+/// that fetches from an address each time Excel calculates the sheet
+/// (`WEBSERVICE`, `IMAGE`): on opening, unasked.
 fn sheet_formulas(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
     let mut cell = String::new();
+    // Inside a conditional format or a data validation: the cells it
+    // applies to (Excel 2010's give theirs in an element after the rule).
+    let mut rule: Option<String> = None;
     let mut formulas: Vec<(String, String)> = Vec::new();
     walk_xml(name, text, |item| match item {
         Item::Element(e) => match e.local_name().as_ref() {
             "c" => cell = attribute(e, "r").unwrap_or_default(),
+            "conditionalFormatting" | "dataValidation" => {
+                rule = Some(attribute(e, "sqref").unwrap_or_default());
+            }
+            "f" | "formula" | "formula1" | "formula2" if rule.is_some() => {
+                let at = match rule.as_deref() {
+                    Some("") | None => "a conditional format's or data validation's rule".into(),
+                    Some(r) => format!("the rule for cells {r}"),
+                };
+                formulas.push((at, String::new()))
+            }
             "f" => formulas.push((format!("cell {cell}"), String::new())),
+            "calculatedColumnFormula" | "totalsRowFormula" => {
+                formulas.push(("a table's calculated column".to_string(), String::new()))
+            }
             "definedName" => formulas.push((
                 format!("the name `{}`", attribute(e, "name").unwrap_or_default()),
                 String::new(),
@@ -186,7 +207,14 @@ fn sheet_formulas(report: &mut Report, name: &str, text: &str) -> Result<(), Str
             _ => {}
         },
         Item::Text {
-            holder: "f" | "definedName",
+            holder:
+                "f"
+                | "definedName"
+                | "formula"
+                | "formula1"
+                | "formula2"
+                | "calculatedColumnFormula"
+                | "totalsRowFormula",
             text,
         } => {
             if let Some((_, f)) = formulas.last_mut() {

