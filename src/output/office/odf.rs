@@ -110,8 +110,15 @@ fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
             )),
             // A cell's formula, or a named expression, that fetches from an
             // address each time the sheet is calculated.
-            "table-cell" | "covered-table-cell" | "named-expression" => {
-                let f = attribute(e, "formula").or_else(|| attribute(e, "expression"));
+            // Also a conditional format's condition (`calcext:value`) and a
+            // validity rule (`table:condition`), worked out as the sheet is
+            // drawn or edited.
+            "table-cell" | "covered-table-cell" | "named-expression" | "condition"
+            | "content-validation" => {
+                let f = attribute(e, "formula")
+                    .or_else(|| attribute(e, "expression"))
+                    .or_else(|| attribute(e, "value"))
+                    .or_else(|| attribute(e, "condition"));
                 if let Some(f) = f
                     && let Some(function) = super::csv::fetching(&f)
                 {

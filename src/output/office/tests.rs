@@ -279,6 +279,26 @@ fn opendocument_dde_links_are_found() {
     );
 }
 
+/// LibreOffice's conditional formats and validity rules hold formulas in
+/// attributes, worked out as the sheet is drawn or edited.
+#[test]
+fn opendocument_rules_that_fetch_are_found() {
+    let content = "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\"><office:body><office:spreadsheet><table:content-validations><table:content-validation table:name=\"val1\" table:condition=\"of:cell-content-is-in-list(COM.MICROSOFT.WEBSERVICE(&quot;https://t.example/v&quot;))\"/></table:content-validations><table:table table:name=\"S\"><table:table-row><table:table-cell office:value-type=\"float\" office:value=\"3\"/></table:table-row><calcext:conditional-formats><calcext:conditional-format calcext:target-range-address=\"S.A1:S.A9\"><calcext:condition calcext:apply-style-name=\"Bad\" calcext:value=\"formula-is(ISNUMBER(COM.MICROSOFT.WEBSERVICE(&quot;https://t.example/c&quot;)))\" calcext:base-cell-address=\"S.A1\"/><calcext:condition calcext:apply-style-name=\"Good\" calcext:value=\"formula-is(A1&gt;2)\"/></calcext:conditional-format></calcext:conditional-formats></table:table></office:spreadsheet></office:body></office:document-content>";
+    let bytes = package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]);
+    let r = inspect("ods", &bytes).unwrap();
+    assert_eq!(r.fetching_cells.len(), 2, "{:?}", r.fetching_cells);
+    assert!(
+        r.fetching_cells
+            .iter()
+            .all(|c| c.starts_with("a formula in `content.xml` calls WEBSERVICE")),
+        "{:?}",
+        r.fetching_cells
+    );
+}
+
 /// A phone photo's start: an EXIF block with a GPS directory.
 pub(super) fn located_jpeg() -> Vec<u8> {
     let mut t = b"II\x2a\0\x08\0\0\0".to_vec();
