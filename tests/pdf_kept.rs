@@ -259,6 +259,69 @@ fn a_pdf_kept_under_a_forged_record_is_checked_and_removed_when_it_acts() {
     assert!(o.stderr.contains("kept 1 PDF"), "{}", o.stderr);
 }
 
+/// Chromium was always started with `--no-sandbox`, which only root needs
+/// (Chromium refuses to start sandboxed as root): for any other user an
+/// image or font made to exploit the browser ran outside its sandbox. As
+/// root, this test runs `pdf` again as `nobody` (util-linux's `setpriv`).
+#[test]
+fn chromium_keeps_its_sandbox_but_for_root() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path());
+    let args = tools.path().join("args");
+    let recorder = tools.path().join("recording-chromium");
+    std::fs::write(
+        &recorder,
+        format!(
+            "#!/bin/sh\necho \"$@\" >> '{}'\nexec '{}' \"$@\"\n",
+            args.display(),
+            fake.display()
+        ),
+    )
+    .unwrap();
+    let site = Site::fixture("basic");
+    let everyone = |dir: &Path| {
+        for e in walkdir::WalkDir::new(dir) {
+            let p = e.unwrap().into_path();
+            let mode = if p.is_dir() || p.starts_with(tools.path()) {
+                0o777
+            } else {
+                0o666
+            };
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    everyone(tools.path());
+    everyone(site.path());
+    let root = unsafe { libc::geteuid() } == 0;
+    let o = site.run(&["pdf", "--browser", recorder.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let said = std::fs::read_to_string(&args).unwrap();
+    assert_eq!(said.contains("--no-sandbox"), root, "{said}");
+    if !root {
+        return;
+    }
+    std::fs::remove_file(&args).unwrap();
+    // What the first run wrote, root's, is nobody's to replace too.
+    everyone(site.path());
+    let o = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("fieldguide"))
+        .args(["pdf", "--browser", recorder.to_str().unwrap(), "--source"])
+        .arg(site.path())
+        .output();
+    let Ok(o) = o else {
+        eprintln!("setpriv not installed: the sandbox not checked as another user");
+        return;
+    };
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = std::fs::read_to_string(&args).unwrap();
+    assert!(
+        said.contains("--headless") && !said.contains("--no-sandbox"),
+        "{said}"
+    );
+}
+
 #[test]
 fn the_navigation_lists_the_pdf_links_without_separators() {
     let tools = tempfile::tempdir().unwrap();

@@ -4,10 +4,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Flags that keep Chromium offline and quiet, and work as root.
+/// Flags that keep Chromium offline and quiet. Its sandbox is kept but
+/// for root, which Chromium refuses to sandbox (see [`sandboxed`]).
 pub const FLAGS: &[&str] = &[
     "--headless",
-    "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
     "--no-default-browser-check",
@@ -42,6 +42,9 @@ pub fn print(
     let log_file = std::fs::File::create(log)
         .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
     let mut cmd = Command::new(browser);
+    if !sandboxed() {
+        cmd.arg("--no-sandbox");
+    }
     cmd.args(FLAGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
@@ -77,12 +80,31 @@ pub fn print(
         }
     };
     if !status.success() {
-        return Err(format!("Chromium failed ({status}){}", log_tail(log)));
+        let tail = log_tail(log);
+        let hint = if tail.contains("sandbox") && sandboxed() {
+            " (where Chromium's sandbox cannot start, as in a container without user namespaces, FIELDGUIDE_NO_SANDBOX=1 runs it without)"
+        } else {
+            ""
+        };
+        return Err(format!("Chromium failed ({status}){tail}{hint}"));
     }
     match std::fs::metadata(pdf) {
         Ok(m) if m.len() > 0 => Ok(()),
         _ => Err(format!("Chromium wrote no PDF{}", log_tail(log))),
     }
+}
+
+/// Whether Chromium runs in its sandbox: the page it prints is the site's
+/// own, but an image or font made to exploit the browser is held there.
+/// Not as root (Chromium refuses to start sandboxed as root), nor where
+/// `FIELDGUIDE_NO_SANDBOX` is set: a container without user namespaces,
+/// where Chromium says "No usable sandbox!".
+fn sandboxed() -> bool {
+    #[cfg(unix)]
+    let root = rustix::process::geteuid().is_root();
+    #[cfg(not(unix))]
+    let root = false;
+    !root && std::env::var_os("FIELDGUIDE_NO_SANDBOX").is_none()
 }
 
 /// The last few meaningful lines Chromium printed, to explain a failure.
