@@ -61,3 +61,21 @@ fn block_html_pasted_into_a_paragraph_gives_valid_html() {
         .unwrap_or_else(|| panic!("no warning for the box in emphasis:\n{}", o.stderr));
     assert!(at.contains("02-signs.en.md:"), "{at}");
 }
+
+/// A Confluence space export names each page by its title and page id
+/// (`Intro_65538.html`): the hint was the generic "link to the Markdown
+/// file (`chapter.md`)", though `01-intro.md` is the page of that name.
+#[test]
+fn a_confluence_export_file_name_is_told_the_page_of_that_name() {
+    let s = Site::signs_with(
+        "See [the introduction](Intro_65538.html) and [it](Intro_65538.html#start).\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:5");
+    assert!(line.contains("`Intro_65538.html`"), "{line}");
+    assert!(hint.contains("`01-intro.md`"), "{hint}");
+    assert!(!hint.contains("chapter.md"), "{hint}");
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:46");
+    assert!(hint.contains("`01-intro.md#start`"), "{hint}");
+}
