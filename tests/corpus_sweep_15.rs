@@ -79,3 +79,38 @@ fn a_confluence_export_file_name_is_told_the_page_of_that_name() {
     let (_, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:46");
     assert!(hint.contains("`01-intro.md#start`"), "{hint}");
 }
+
+/// Hugo names Chinese `zh-cn` and `zh-tw`; the site lists `zh-Hans` and
+/// `zh-Hant`: "unknown language suffix", with a hint to add the language.
+#[test]
+fn hugo_regional_chinese_suffixes_are_told_the_sites_script_language() {
+    let s = Site::fixture("basic");
+    let yaml = s.read("site.yaml");
+    s.write(
+        "site.yaml",
+        format!("{yaml}  - {{ code: zh-Hans, name: 简体中文 }}\n  - {{ code: zh-Hant, name: 繁體中文 }}\n"),
+    );
+    let page = "---\ntitle: 简介\n---\n\n文本。\n";
+    s.write("guidance/handbook/01-intro.zh-cn.md", page);
+    s.write("guidance/handbook/01-intro.zh-tw.md", page);
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for (file, want) in [("zh-cn", "zh-Hans"), ("zh-tw", "zh-Hant")] {
+        let (line, hint) = message_at(&o.stderr, &format!("guidance/handbook/01-intro.{file}.md"));
+        assert!(
+            line.contains(&format!("unknown language suffix `.{file}`")),
+            "{line}"
+        );
+        assert!(
+            hint.contains(&format!("rename the file `01-intro.{want}.md`")),
+            "{hint}"
+        );
+    }
+    // Following the hint works.
+    s.remove("guidance/handbook/01-intro.zh-cn.md");
+    s.remove("guidance/handbook/01-intro.zh-tw.md");
+    s.write("guidance/handbook/01-intro.zh-Hans.md", page);
+    s.build_ok();
+    assert!(s.page("en/handbook/intro.html").text.contains("Intro"));
+    assert!(s.page("zh-Hans/handbook/intro.html").text.contains("文本"));
+}
