@@ -114,3 +114,50 @@ fn hugo_regional_chinese_suffixes_are_told_the_sites_script_language() {
     assert!(s.page("en/handbook/intro.html").text.contains("Intro"));
     assert!(s.page("zh-Hans/handbook/intro.html").text.contains("文本"));
 }
+
+/// `[x](02-signs.ar.md)` where there is no Arabic file: the link went to
+/// the Arabic page, which shows the English, without a word.
+#[test]
+fn a_link_to_a_translation_that_is_not_there_says_where_it_leads() {
+    let s = Site::fixture("basic");
+    let intro = s.read("guidance/handbook/01-intro.en.md");
+    s.write(
+        "guidance/handbook/01-intro.en.md",
+        format!(
+            "{intro}\nIn Arabic: [signs](02-signs.ar.md#physical-signs), [intro](01-intro.fr.md).\n"
+        ),
+    );
+    let o = s.build_ok();
+    let warning = o
+        .stderr
+        .lines()
+        .find(|l| l.contains("02-signs.ar.md`, a file that is not there"))
+        .unwrap_or_else(|| panic!("no warning:\n{}", o.stderr));
+    assert!(
+        warning.starts_with("guidance/handbook/01-intro.en.md:"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("the العربية page of `02-signs.en.md`"),
+        "{warning}"
+    );
+    let at = warning.split(": warning").next().unwrap();
+    let (_, hint) = message_at(&o.stderr, at);
+    assert!(
+        hint.contains("link to `02-signs.md#physical-signs`"),
+        "{hint}"
+    );
+    // A translation that is there: no warning.
+    assert!(
+        !o.stderr.contains("01-intro.fr.md`, a file"),
+        "{}",
+        o.stderr
+    );
+    let p = s.page("en/handbook/intro.html");
+    assert!(
+        p.text
+            .contains("href=\"../../ar/handbook/signs.html#physical-signs\""),
+        "{}",
+        p.text
+    );
+}
