@@ -161,3 +161,45 @@ fn a_link_to_a_translation_that_is_not_there_says_where_it_leads() {
         p.text
     );
 }
+
+/// Docusaurus keeps a part's title and place in `_category_.json`: it was
+/// only listed among the files not linked, and the part took its folder's
+/// name with a hint that did not mention it.
+#[test]
+fn a_docusaurus_category_file_is_named_in_the_missing_index_warning() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/safety/01-plan.en.md",
+        "---\ntitle: Plan\n---\n\nText.\n",
+    );
+    s.write(
+        "guidance/handbook/safety/_category_.json",
+        "{\n  \"label\": \"Safety planning\",\n  \"position\": 2,\n  \"link\": { \"type\": \"generated-index\" }\n}\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/safety");
+    assert!(line.contains("part folder has no index"), "{line}");
+    for said in [
+        "`_category_.json`",
+        "the label `Safety planning` and the position 2",
+        "`guidance/handbook/safety/index.md`",
+        "`title: Safety planning` and `order: 2`",
+    ] {
+        assert!(hint.contains(said), "{said}: {hint}");
+    }
+    // Following the hint gives the part its title.
+    s.write(
+        "guidance/handbook/safety/index.md",
+        "---\ntitle: Safety planning\norder: 2\n---\n\nIntro.\n",
+    );
+    let o = s.build_ok();
+    assert!(
+        !o.stderr.contains("part folder has no index"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        s.page("en/handbook/safety/index.html").text_of("h1").trim(),
+        "Safety planning"
+    );
+}
