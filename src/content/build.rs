@@ -41,6 +41,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         unreadable_files: 0,
         not_files: std::mem::take(&mut loaded.not_files).into_iter().collect(),
         readmes: std::mem::take(&mut loaded.readmes),
+        categories: std::mem::take(&mut loaded.categories),
     };
 
     let parsed = std::mem::take(&mut loaded.parsed);

@@ -110,7 +110,7 @@ fn parts(site: &Site, diags: &mut Vec<Diagnostic>) {
 }
 
 /// The code of the site's language that `folder` is named for (`fr`,
-/// `pt_BR` for `pt-BR`), any case.
+/// `pt_BR` for `pt-BR`, `zh-cn` for `zh-Hans`), any case.
 fn language<'s>(site: &'s Site, folder: &Path) -> Option<&'s str> {
     let name = folder.to_string_lossy().replace('_', "-");
     site.config
@@ -118,6 +118,8 @@ fn language<'s>(site: &'s Site, folder: &Path) -> Option<&'s str> {
         .iter()
         .find(|l| l.code.eq_ignore_ascii_case(&name))
         .map(|l| l.code.as_str())
+        // Hugo's `zh-cn/` where the site has `zh-Hans`.
+        .or_else(|| super::names::script_alias(&name, &site.config))
 }
 
 /// `dir/stem` of a page, as `Site::by_source` has it.

@@ -68,6 +68,10 @@ pub struct Walked {
     /// READMEs, left out as notes to contributors, by path from the top of
     /// `guidance/` (NFC): a folder with no index is told about its own.
     pub readmes: Vec<PathBuf>,
+    /// Docusaurus's `_category_.json` files, not read as settings: each
+    /// one's folder (from the top of `guidance/`, NFC) and what it gives,
+    /// for the warning about the folder's missing index.
+    pub categories: Vec<(PathBuf, (String, String))>,
     /// A base's pages in a language the edition does not publish: the
     /// page (`pub/02-referral`), the file as messages show it, and its
     /// language's code. One with no file in the edition's languages is
@@ -212,10 +216,26 @@ impl Layer<'_> {
             out.values |= found.values;
             out.not_files.extend(found.not_files);
             out.readmes.extend(found.readmes);
+            out.categories.extend(found.categories);
             out.other_languages.extend(found.other_languages);
             diags.extend(said);
         }
         Some(out)
+    }
+
+    /// A README, or Docusaurus's `_category_.json`: not read as a page or
+    /// a setting, but noted for the warning about a folder with no index.
+    fn folder_notes(&self, name: &str, dir: &Path, in_site: &Path, out: &mut Walked) {
+        if is_markdown(name).is_some_and(|s| s.to_ascii_lowercase().starts_with("readme")) {
+            out.readmes.push(dir.join(name));
+        }
+        if name == "_category_.json" {
+            let file = self
+                .open()
+                .and_then(|d| d.open_read(&crate::no_follow::slash_path(in_site)));
+            out.categories
+                .push((dir.to_path_buf(), super::not_pages::category(file.ok())));
+        }
     }
 
     /// One file found under `guidance/`.
@@ -290,9 +310,7 @@ impl Layer<'_> {
             .as_ref(),
         );
         let config = self.config;
-        if is_markdown(name).is_some_and(|s| s.to_ascii_lowercase().starts_with("readme")) {
-            out.readmes.push(dir.join(name));
-        }
+        self.folder_notes(name, &dir, &in_site, out);
         if super::not_pages::not_a_page(name, &shown, diags) {
             return;
         }

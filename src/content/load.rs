@@ -59,6 +59,8 @@ pub struct Loaded {
     pub not_files: Vec<(PathBuf, &'static str)>,
     /// READMEs left out (see `layers::Walked`).
     pub readmes: Vec<PathBuf>,
+    /// Docusaurus's `_category_.json` files (see `layers::Walked`).
+    pub categories: Vec<(PathBuf, (String, String))>,
 }
 
 /// A Markdown file that could not be read.
@@ -86,6 +88,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         };
         let not_files = walked.not_files;
         let readmes = walked.readmes;
+        let categories = walked.categories;
         let md = walked.md.into_iter().map(|m| (m, false)).collect();
         let values = walked.values.then_some(false);
         let mut loaded = read(
@@ -100,6 +103,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         loaded.static_files = own_static;
         loaded.not_files = not_files;
         loaded.readmes = readmes;
+        loaded.categories = categories;
         return loaded;
     };
     let base_layer = Layer::base(base, config);
@@ -119,6 +123,8 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
     not_files.extend(base_walked.not_files.iter().cloned());
     let mut readmes = walked.readmes.clone();
     readmes.extend(base_walked.readmes.iter().cloned());
+    let mut categories = walked.categories.clone();
+    categories.extend(base_walked.categories.iter().cloned());
     let other_languages = std::mem::take(&mut base_walked.other_languages);
     let (md, assets, replaced) = layers::merge(walked, base_walked);
     diags.extend(layers::unpublished(&other_languages, &md, config));
@@ -135,6 +141,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
     loaded.base_static = base_static;
     loaded.not_files = not_files;
     loaded.readmes = readmes;
+    loaded.categories = categories;
     loaded
 }
 

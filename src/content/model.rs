@@ -185,6 +185,9 @@ pub struct Site {
     /// READMEs under `guidance/`, left out as notes to contributors, by
     /// path from its top: a folder with no index is told about its own.
     pub readmes: Vec<PathBuf>,
+    /// Docusaurus's `_category_.json` files, by folder (from the top of
+    /// `guidance/`), with what each gives, in words.
+    pub categories: Vec<(PathBuf, (String, String))>,
 }
 
 /// A local edition's differences from its base.

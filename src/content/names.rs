@@ -110,9 +110,51 @@ pub fn suffix_hint(base: &str, config: &Config) -> String {
             code = l.code
         ))
     };
-    known.or_else(regional).unwrap_or_else(|| {
-        "add the language to site.yaml, or rename the file `<name>.<language>.md`".into()
-    })
+    known
+        .or_else(regional)
+        .or_else(|| same_script(base, config))
+        .unwrap_or_else(|| {
+            "add the language to site.yaml, or rename the file `<name>.<language>.md`".into()
+        })
+}
+
+/// `zh-cn`, as Hugo writes it, where the site has `zh-Hans`: a region
+/// whose likely script is that of a site language written with its script
+/// (`zh-cn`, `zh-sg` are `zh-Hans`; `zh-tw`, `zh-hk` are `zh-Hant`).
+fn same_script(base: &str, config: &Config) -> Option<String> {
+    let (stem, suffix) = base.rsplit_once('.')?;
+    let code = script_alias(suffix, config)?;
+    Some(format!(
+        "`{suffix}` is written in the same script as `{code}`, which the site has: rename the file `{stem}.{code}.md`, or add `{suffix}` to the languages in site.yaml if the site is to have both"
+    ))
+}
+
+/// The site's language that `tag` (`zh-cn`, `zh_TW`) is a regional form
+/// of, when the site writes it with its script (`zh-Hans`, `zh-Hant`).
+pub fn script_alias<'c>(tag: &str, config: &'c Config) -> Option<&'c str> {
+    let script_of = |tag: &str| {
+        let mut t =
+            icu_locale_core::LanguageIdentifier::try_from_str(&tag.replace('_', "-")).ok()?;
+        let given = t.script.is_some();
+        thread_local! {
+            static EXPANDER: icu_locale::LocaleExpander = const { icu_locale::LocaleExpander::new_common() };
+        }
+        EXPANDER.with(|e| e.maximize(&mut t));
+        Some((t.language, t.script?, given))
+    };
+    if !tag.contains(['-', '_']) {
+        return None;
+    }
+    let (language, script, _) = script_of(tag)?;
+    config
+        .languages
+        .iter()
+        .find(|l| {
+            // Only a site language written as language and script (`zh-Hans`).
+            l.code.split('-').count() == 2
+                && matches!(script_of(&l.code), Some((lang, s, true)) if lang == language && s == script)
+        })
+        .map(|l| l.code.as_str())
 }
 
 /// Whether a page alone in another language (`stem`) may be the

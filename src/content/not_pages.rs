@@ -110,3 +110,42 @@ pub(super) fn tool_folder(shown: std::path::PathBuf) -> Diagnostic {
     )
     .with_hint("copy any text meant for readers into a page (fieldguide pastes no snippets in); the folder can go")
 }
+
+/// What a Docusaurus `_category_.json` gives its folder, in words, for the
+/// warning about the folder's missing index: "the label `Safety` and the
+/// position 2", and the same as front matter, "`title: Safety` and
+/// `order: 2`" (either empty). Not a setting here; read only for that (at
+/// most 64 KB).
+pub(super) fn category(file: Option<std::fs::File>) -> (String, String) {
+    use std::io::Read;
+    let mut text = String::new();
+    if let Some(f) = file {
+        let _ = f.take(64 * 1024).read_to_string(&mut text);
+    }
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let label = json.get("label").and_then(|l| l.as_str());
+    let position = json.get("position").and_then(|p| p.as_f64());
+    let mut gives = Vec::new();
+    let mut front = Vec::new();
+    if let Some(l) = label.map(str::trim).filter(|l| !l.is_empty()) {
+        gives.push(format!("the label `{l}`"));
+        let quoted = l.contains([':', '#', '"', '\''])
+            || l.starts_with(['-', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`']);
+        front.push(if quoted {
+            format!(
+                "`title: \"{}\"`",
+                l.replace('\\', "\\\\").replace('"', "\\\"")
+            )
+        } else {
+            format!("`title: {l}`")
+        });
+    }
+    if let Some(p) = position {
+        gives.push(format!("the position {p}"));
+        // `order:` is a whole number; Docusaurus allows 1.5.
+        if p.fract() == 0.0 {
+            front.push(format!("`order: {p}`"));
+        }
+    }
+    (gives.join(" and "), front.join(" and "))
+}

@@ -59,15 +59,17 @@ pub(super) fn settle_nodes(
                     format!("publication folder has no index.{code}.md; its title is taken from the folder name"),
                 )
                 .with_hint(format!(
-                    "add an index file with the publication's title and kind{}",
-                    readme_hint(&site.readmes, &node.dir, "publication")
+                    "add an index file with the publication's title and kind{}{}",
+                    readme_hint(&site.readmes, &node.dir, "publication"),
+                    category_hint(site, node)
                 )),
             ),
             (NodeKind::Part, None) => diags.push(
                 Diagnostic::warning(&where_, 0, 0, format!("part folder has no index.{code}.md; its title is taken from the folder name"))
                     .with_hint(format!(
-                        "add an index file with `title:`{}",
-                        page_beside(site, node).unwrap_or_else(|| readme_hint(&site.readmes, &node.dir, "part"))
+                        "add an index file with `title:`{}{}",
+                        page_beside(site, node).unwrap_or_else(|| readme_hint(&site.readmes, &node.dir, "part")),
+                        category_hint(site, node)
                     )),
             ),
             (_, Some(_)) if source_lang != default => {
@@ -158,6 +160,27 @@ fn readme_hint(readmes: &[PathBuf], dir: &Path, what: &str) -> String {
     format!(
         "; `{name}` here is not read (fieldguide takes a README for a note to contributors): if it is the {what}'s introduction, as GitBook and mdBook make it, rename it `index.md` and start it with front matter that has `title:`"
     )
+}
+
+/// Docusaurus's `_category_.json` in the folder: its label and position,
+/// to write in the index file (`guidance/docs/safety/index.md`).
+fn category_hint(site: &Site, node: &Node) -> String {
+    let Some((_, (gives, front))) = site.categories.iter().find(|(dir, _)| *dir == node.dir) else {
+        return String::new();
+    };
+    let index = Path::new(super::load::CONTENT_DIR)
+        .join(&node.dir)
+        .join("index.md");
+    let index = crate::no_follow::slash_path(&index);
+    match (gives.is_empty(), front.is_empty()) {
+        (true, _) => format!("; Docusaurus's `_category_.json` here is not read: write `{index}`"),
+        (false, true) => format!(
+            "; Docusaurus's `_category_.json` here gives {gives}, and is not read: write `{index}`"
+        ),
+        (false, false) => format!(
+            "; Docusaurus's `_category_.json` here gives {gives}, and is not read: write `{index}` with {front} in its front matter"
+        ),
+    }
 }
 
 /// A page beside a part's folder with the folder's name (`Safety planning

@@ -66,16 +66,39 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
         Event::End(TagEnd::HtmlBlock) => st.emit(event),
         Event::Start(tag) => {
             st.depth += 1;
+            if st.raw.phrasing.is_none() && phrasing(&tag) {
+                st.raw.phrasing = Some((st.depth, matches!(tag, Tag::Paragraph)));
+            }
             start(st, tag, range);
         }
         Event::End(tag) => {
             // Raw HTML opened inside this element closes with it.
             raw_html::close_from(st, st.depth);
+            if st.raw.phrasing.is_some_and(|(d, _)| d == st.depth) {
+                st.raw.phrasing = None;
+            }
             st.depth = st.depth.saturating_sub(1);
             end(st, tag);
         }
         other => between(st, other, range.start),
     }
+}
+
+/// An element whose content is a line of text (phrasing content), where
+/// a block element of raw HTML would be invalid.
+fn phrasing(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
 }
 
 /// Where the link definition a reference link (`[text][label]`, `[label][]`,
@@ -269,6 +292,14 @@ fn end<'a>(st: &mut State<'_, 'a>, tag: TagEnd) {
         TagEnd::CodeBlock => {
             st.in_code = false;
             st.emit(Event::End(tag));
+        }
+        // Closed before a block element of raw HTML (`raw_html::split`).
+        TagEnd::Paragraph if st.raw.split.is_some() => {
+            if let Some((_, true)) = st.raw.split.take()
+                && !raw_html::drop_empty_paragraph(st.sink())
+            {
+                st.emit(Event::End(tag));
+            }
         }
         // Nothing left in it (Word's `<o:p>&nbsp;</o:p>`): no empty paragraph.
         TagEnd::Paragraph if matches!(st.sink().last(), Some(Event::Start(Tag::Paragraph))) => {

@@ -91,7 +91,11 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
                     &format!("{}/{to}", site.config.languages[l].code),
                 ),
             });
-            if target == node && lang.is_some() {
+            if let Some(l) = lang
+                && let Some((msg, hint)) = untranslated(site, target, l, dest)
+            {
+                st.warn(pos, msg, Some(&hint));
+            } else if target == node && lang.is_some() {
                 st.warn(
                     pos,
                     "link to this same page in another language".into(),
@@ -153,6 +157,54 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
         external: false,
         check,
     })
+}
+
+/// A link naming a translation that is not there (`01-safety.ar.md`
+/// beside `01-safety.md` alone): it leads to that language's page, which
+/// shows the original. The warning and its hint, `None` when the file is
+/// there (or left out, as a draft or for its errors: said elsewhere).
+fn untranslated(
+    site: &crate::content::model::Site,
+    target: crate::content::model::NodeId,
+    lang: crate::config::LangId,
+    dest: &str,
+) -> Option<(String, String)> {
+    let node = &site.nodes[target];
+    if node.docs[lang].is_some() {
+        return None;
+    }
+    let key = node.dir.join(&node.stem);
+    let code = &site.config.languages[lang].code;
+    let own = format!("{}.{code}.", node.stem);
+    let left_out = site.left_out.iter().any(|o| o.lang == lang && o.key == key)
+        || site.broken_translations.iter().any(|(l, p)| {
+            *l == lang
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&own))
+        });
+    if left_out {
+        return None;
+    }
+    let source = node.docs[node.source_lang]?;
+    let file = site.docs[source].file.rel.file_name()?.to_str()?;
+    let written = dest.split(['#', '?']).next().unwrap_or(dest);
+    let named = written.rsplit('/').next().unwrap_or(written);
+    // The same link without the language: `../hb/01-safety.md#scope`.
+    let plain = match written.strip_suffix(&format!(".{code}.md")) {
+        Some(p) => format!("{p}.md{}", &dest[written.len()..]),
+        None => format!("{}.md", node.stem),
+    };
+    let language = &site.config.languages[lang].name;
+    let original = &site.config.languages[node.source_lang].name;
+    Some((
+        format!(
+            "link to `{named}`, a file that is not there: it leads to the {language} page of `{file}`, which shows it in {original} until it is translated"
+        ),
+        format!(
+            "link to `{plain}`, which takes each reader to the page in their language; or write the translation `{named}`"
+        ),
+    ))
 }
 
 /// A link to a page the edition omits: a base page's is a warning (not the

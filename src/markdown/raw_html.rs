@@ -9,7 +9,7 @@ use super::escape;
 use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
 use super::link_html::{image_src, missing_box, raw_href};
 use super::resolve::Target;
-use super::state::{ImageSrc, State, Stripped};
+use super::state::{Frame, ImageSrc, State, Stripped};
 use super::word::{self, Leftover};
 use crate::slug::nfc;
 use html5ever::tokenizer::{Tag, TagKind, Token};
@@ -90,6 +90,9 @@ pub(super) fn inline(st: &mut State, html: &str, pos: usize) {
     st.raw.dropping = dropping.map(|name| (name, st.depth));
     if !out.is_empty() {
         st.html(out);
+    }
+    if std::mem::take(&mut st.raw.reopen) {
+        st.emit(Event::Start(pulldown_cmark::Tag::Paragraph));
     }
 }
 
@@ -305,14 +308,122 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
             }
         }
     }
+    if BLOCK.contains(&name.as_str()) && !block_place(st, &name, at, out) {
+        return None;
+    }
     if let Some(id) = id {
         add_id(st, &mut clean, id, at);
     }
     out.push_str(&clean);
     if !VOID.contains(&name.as_str()) {
         st.raw.open.push((name, st.depth));
+    } else if st.raw.split == Some((st.depth, false)) {
+        // `<hr>` ends as it starts: the paragraph goes on after it.
+        reopen(st);
     }
     None
+}
+
+/// Kept elements that are blocks: inside a paragraph (Markdown's, or one
+/// of raw HTML) a browser closes the paragraph before them, and the
+/// paragraph's own end tag is left over (`<p><p>…</p></p>`).
+const BLOCK: &[&str] = &[
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "summary",
+    "table",
+    "ul",
+];
+
+/// Makes room for block element `name` of raw HTML, as a browser would:
+/// a paragraph of raw HTML open here is closed, and so is the Markdown
+/// paragraph it stands in (which opens again after the element).
+/// `false` when the element cannot be kept: it is in a heading, a link
+/// or emphasis, which hold only a line of text (its text is kept).
+fn block_place(st: &mut State, name: &str, at: usize, out: &mut String) -> bool {
+    let depth = st.depth;
+    if let Some(i) = st
+        .raw
+        .open
+        .iter()
+        .rposition(|(n, d)| n == "p" && *d == depth)
+    {
+        for (n, _) in st.raw.open.drain(i..).rev() {
+            out.push_str(&format!("</{n}>"));
+        }
+    }
+    // A task's text is the label of its checkbox.
+    let in_task = st.frames.iter().any(|f| matches!(f, Frame::Task { .. }));
+    let (outer, paragraph) = match st.raw.phrasing {
+        Some(p) => p,
+        None if in_task => (depth, false),
+        None => return true,
+    };
+    if st.raw.split == Some((depth, false)) {
+        // Already out of the paragraph, inside a block of raw HTML.
+        return true;
+    }
+    if !paragraph || outer != depth || in_task {
+        st.warn_once_per_page(
+            at,
+            format!("`<{name}>` inside a line of text (a heading, link, emphasis or task) removed from raw HTML; its text is kept"),
+            "a block (a paragraph, list, table or box) cannot be part of a heading, link, emphasis or task: put it on lines of its own, with a blank line before and after",
+        );
+        return false;
+    }
+    // Elements of raw HTML open in the paragraph close with it.
+    let keep = st.raw.open.partition_point(|(_, d)| *d < depth);
+    for (n, _) in st.raw.open.drain(keep..).rev() {
+        out.push_str(&format!("</{n}>"));
+    }
+    if !(out.is_empty() && drop_empty_paragraph(st.sink())) {
+        out.push_str("</p>");
+    }
+    st.raw.split = Some((depth, false));
+    true
+}
+
+/// The paragraph opens again after the block of raw HTML that closed it.
+fn reopen(st: &mut State) {
+    if let Some((d, false)) = st.raw.split {
+        st.raw.split = Some((d, true));
+        st.raw.reopen = true;
+    }
+}
+
+/// Removes the paragraph being written when nothing but white space is in
+/// it yet; `false` when it has something.
+pub(super) fn drop_empty_paragraph(sink: &mut Vec<Event<'_>>) -> bool {
+    let blank = |e: &Event| match e {
+        Event::SoftBreak | Event::HardBreak => true,
+        Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => t.trim().is_empty(),
+        _ => false,
+    };
+    let Some(start) = sink.iter().rposition(|e| !blank(e)) else {
+        return false;
+    };
+    if !matches!(sink[start], Event::Start(pulldown_cmark::Tag::Paragraph)) {
+        return false;
+    }
+    sink.truncate(start);
+    true
 }
 
 /// Attributes that only format, which word processors and HTML editors put
@@ -439,6 +550,9 @@ fn end_tag(st: &mut State, name: &str, out: &mut String) {
     if let Some(i) = found {
         for (n, _) in st.raw.open.drain(i..).rev() {
             out.push_str(&format!("</{n}>"));
+        }
+        if st.raw.split == Some((depth, false)) && !st.raw.open.iter().any(|(_, d)| *d == depth) {
+            reopen(st);
         }
     }
 }

@@ -104,6 +104,16 @@ pub(super) struct RawState {
     pub(super) verdicts: HashMap<String, Option<String>>,
     /// Attributes removed (other than event handlers), said once per page.
     pub(super) stripped: Stripped,
+    /// The outermost Markdown element open whose content is a line of text
+    /// (a paragraph, heading, emphasis, link): its depth, and whether it is
+    /// a paragraph, which a block element of raw HTML may close.
+    pub(super) phrasing: Option<(usize, bool)>,
+    /// A paragraph closed before a block element of raw HTML (`<p>`,
+    /// `<div>`, `<ul>`, `<table>`): its depth, and whether it is open again,
+    /// the block having ended.
+    pub(super) split: Option<(usize, bool)>,
+    /// The paragraph opens again after the HTML just kept.
+    pub(super) reopen: bool,
 }
 
 /// The attributes raw HTML lost on a page, in the order first met, and

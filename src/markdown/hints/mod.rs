@@ -144,8 +144,11 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
 /// and the link's `#anchor` after them.
 fn in_language(site: &Site, from: &Path, name: &str, suffix: &str, anchor: &str) -> Option<String> {
     let name = name.trim_end_matches(".html").trim_end_matches(".htm");
-    let (_, slug) = crate::slug::order_and_slug(name);
-    let pages = names(site).anywhere.get(&crate::slug::loose_key(&slug))?;
+    let find = |name: &str| {
+        let (_, slug) = crate::slug::order_and_slug(name);
+        names(site).anywhere.get(&crate::slug::loose_key(&slug))
+    };
+    let pages = find(name).or_else(|| find(without_page_id(name)?))?;
     let links: Vec<String> = pages
         .iter()
         .take(3)
@@ -169,6 +172,13 @@ fn in_language(site: &Site, from: &Path, name: &str, suffix: &str, anchor: &str)
             links.join(" or ")
         ),
     })
+}
+
+/// A Confluence export's file name without the page id Confluence adds
+/// to its title (`Safety-planning_123456789`): `None` when it has none.
+fn without_page_id(name: &str) -> Option<&str> {
+    let (title, id) = name.rsplit_once('_')?;
+    (id.len() >= 4 && id.bytes().all(|b| b.is_ascii_digit()) && !title.is_empty()).then_some(title)
 }
 
 /// A link that climbs out of `guidance/` to an address of the published
