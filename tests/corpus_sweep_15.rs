@@ -203,3 +203,48 @@ fn a_docusaurus_category_file_is_named_in_the_missing_index_warning() {
         "Safety planning"
     );
 }
+
+/// A Hugo alias, written from the site's root with the language and the
+/// publication (`/en/handbook/referral/old-steps/`), was told "`old-steps/`
+/// (or `part/old-steps/` for a page in a part)"; following the first, as
+/// written, kept the wrong address. The hint now gives the name relative to
+/// the page's publication, and following it keeps the old address.
+#[test]
+fn a_hugo_alias_is_told_the_name_that_keeps_its_address() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: T\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
+    );
+    site.write(
+        "guidance/02-handbook/index.md",
+        "---\ntitle: Handbook\n---\nIntro.\n",
+    );
+    site.write(
+        "guidance/02-handbook/03-referral/index.md",
+        "---\ntitle: Referral\n---\nPart.\n",
+    );
+    let page = |alias: &str| {
+        site.write(
+            "guidance/02-handbook/03-referral/01-steps.md",
+            format!("---\ntitle: Steps\naliases:\n  - {alias}\n---\nSteps.\n"),
+        )
+    };
+    page("/en/handbook/referral/old-steps/");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (_, hint) = common::message_at(
+        &o.stderr,
+        "guidance/02-handbook/03-referral/01-steps.md:4:5",
+    );
+    assert!(hint.contains("`referral/old-steps/`"), "{hint}");
+    page("referral/old-steps/");
+    site.build_ok();
+    assert!(
+        site.out()
+            .join("en/handbook/referral/old-steps/index.html")
+            .is_file()
+    );
+}

@@ -283,7 +283,7 @@ fn aliases(v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut out = Vec::new();
     for item in items {
         let name = item.as_text().unwrap_or("");
-        match alias_problem(name) {
+        match alias_problem(name).map(|(why, hint)| (why, placed(name, at.rel).unwrap_or(hint))) {
             None => out.push(name.to_string()),
             Some((why, hint)) => diags.push(
                 at.error(item, format!("alias `{name}` {why}"))
@@ -292,6 +292,35 @@ fn aliases(v: &Node, at: &Located, diags: &mut Vec<Diagnostic>) -> Vec<String> {
         }
     }
     out
+}
+
+/// For a Hugo alias written from the site's root with the language and
+/// the publication (`/en/handbook/referral/old-steps/`), the name relative
+/// to the publication of the page at `rel` (`guidance/handbook/referral/
+/// 01-steps.md`), when the alias names that publication's folder:
+/// `referral/old-steps/`, the hint to follow as it is.
+fn placed(name: &str, rel: &std::path::Path) -> Option<String> {
+    if !name.starts_with('/') || name.contains(':') {
+        return None;
+    }
+    let mut folders = rel.components().filter_map(|c| c.as_os_str().to_str());
+    folders.find(|c| *c == crate::content::load::CONTENT_DIR)?;
+    let publication = crate::slug::order_and_slug(folders.next()?).1;
+    let parts: Vec<&str> = name.split('/').filter(|s| !s.is_empty()).collect();
+    let at = parts
+        .iter()
+        .position(|p| crate::slug::nfc(p) == publication)?;
+    let rest = &parts[at + 1..];
+    let last = rest.last()?.trim_end_matches(".html");
+    let slash = if name.ends_with('/') { "/" } else { "" };
+    let mut relative = rest[..rest.len() - 1].join("/");
+    if !relative.is_empty() {
+        relative.push('/');
+    }
+    let relative = format!("{relative}{last}{slash}");
+    alias_problem(&relative).is_none().then(|| {
+        format!("write the page's earlier name relative to its publication (`{publication}`): `{relative}`")
+    })
 }
 
 /// Why `name` cannot be an alias, and how to write it instead.
