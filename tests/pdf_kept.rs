@@ -52,6 +52,26 @@ fn fake_browser(dir: &Path) -> PathBuf {
     script
 }
 
+/// `pdf` run on the basic fixture with the stand-in browser (its folder,
+/// holding `ready.pdf`), and the `printed` line its manifest records for a
+/// PDF's path: what a forger of the manifest can compute.
+fn printed_lines() -> (tempfile::TempDir, impl Fn(&str) -> String) {
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path());
+    let printed = Site::fixture("basic");
+    let o = printed.run(&["pdf", "--browser", fake.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let manifest = printed.read("public/.fieldguide-output");
+    let line = move |path: &str| {
+        manifest
+            .lines()
+            .find(|l| l.starts_with("printed ") && l.ends_with(&format!(" {path}")))
+            .unwrap()
+            .to_string()
+    };
+    (tools, line)
+}
+
 fn pdfs(out: &Path) -> BTreeMap<String, Vec<u8>> {
     tree(out)
         .into_iter()
@@ -164,18 +184,9 @@ fn a_build_keeps_unchanged_pdfs_unlinked_and_removes_the_others_with_a_line() {
 
 #[test]
 fn a_forged_manifest_keeps_at_most_a_file_and_never_gets_it_linked() {
-    let tools = tempfile::tempdir().unwrap();
-    let fake = fake_browser(tools.path());
     // The key of the handbook's English print page, as `pdf` records it.
-    let printed = Site::fixture("basic");
-    let o = printed.run(&["pdf", "--browser", fake.to_str().unwrap()]);
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    let manifest = printed.read("public/.fieldguide-output");
-    let line = manifest
-        .lines()
-        .find(|l| l.starts_with("printed ") && l.ends_with(" en/handbook/handbook.en.pdf"))
-        .unwrap()
-        .to_string();
+    let (_tools, lines) = printed_lines();
+    let line = lines("en/handbook/handbook.en.pdf");
 
     let site = Site::fixture("basic");
     site.build_ok();
@@ -214,19 +225,7 @@ fn a_forged_manifest_keeps_at_most_a_file_and_never_gets_it_linked() {
 /// address included. A kept PDF is now checked as one from `guidance/`.
 #[test]
 fn a_pdf_kept_under_a_forged_record_is_checked_and_removed_when_it_acts() {
-    let tools = tempfile::tempdir().unwrap();
-    let fake = fake_browser(tools.path());
-    let printed = Site::fixture("basic");
-    let o = printed.run(&["pdf", "--browser", fake.to_str().unwrap()]);
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    let manifest = printed.read("public/.fieldguide-output");
-    let line = |path: &str| {
-        manifest
-            .lines()
-            .find(|l| l.starts_with("printed ") && l.ends_with(&format!(" {path}")))
-            .unwrap()
-            .to_string()
-    };
+    let (tools, line) = printed_lines();
     let site = Site::fixture("basic");
     site.build_ok();
     let plain = std::fs::read(tools.path().join("ready.pdf")).unwrap();

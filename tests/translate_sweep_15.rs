@@ -9,22 +9,27 @@ use helpers::po_entry;
 const SITE: &str = "title: T\ndefault_language: en\nlanguages: [en, fr]\ndownload: false\n";
 const STEPS: &str = "---\ntitle: Steps\n---\nAsk for consent first.\n\nExplain what happens next.\n\nWrite down only what is needed.\n\nRefer the person to the national hotline.\n";
 
-/// A base (`global/`, its chapter translated into French through export and
-/// import) and an edition (`local/`) adapting the chapter's last paragraph,
-/// stamped. Returns the folder holding both.
-fn adapted_edition() -> tempfile::TempDir {
-    let root = tempfile::tempdir().unwrap();
-    let write = |rel: &str, text: &str| {
-        let p = root.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
+/// A folder holding a base site, `global/`, in English and French: a
+/// publication and its chapter `01-steps`, not yet translated.
+fn base() -> common::Site {
+    let root = common::Site {
+        dir: tempfile::tempdir().unwrap(),
     };
-    write("global/site.yaml", SITE);
-    write(
+    root.write("global/site.yaml", SITE);
+    root.write(
         "global/guidance/pub/index.en.md",
         "---\ntitle: Pub\n---\nIntro.\n",
     );
-    write("global/guidance/pub/01-steps.en.md", STEPS);
+    root.write("global/guidance/pub/01-steps.en.md", STEPS);
+    root
+}
+
+/// A base (`global/`, its chapter translated into French through export and
+/// import) and an edition (`local/`) adapting the chapter's last paragraph,
+/// stamped. Returns the folder holding both.
+fn adapted_edition() -> common::Site {
+    let root = base();
+    let write = |rel: &str, text: &str| root.write(rel, text);
     let global = root.path().join("global");
     let sent = root.path().join("sent");
     let o = run_in(
@@ -166,18 +171,8 @@ fn a_target_in_state_new_is_explained_in_the_xliff_files_terms() {
 /// left out without a word: the translator's file looked published.
 #[test]
 fn an_editions_translation_of_a_page_it_omits_is_named() {
-    let root = tempfile::tempdir().unwrap();
-    let write = |rel: &str, text: &str| {
-        let p = root.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
-    write("global/site.yaml", SITE);
-    write(
-        "global/guidance/pub/index.en.md",
-        "---\ntitle: Pub\n---\nIntro.\n",
-    );
-    write("global/guidance/pub/01-steps.en.md", STEPS);
+    let root = base();
+    let write = |rel: &str, text: &str| root.write(rel, text);
     write(
         "global/guidance/pub/02-next.en.md",
         "---\ntitle: Next\n---\nText.\n",

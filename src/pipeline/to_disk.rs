@@ -103,6 +103,18 @@ type Seal<'a> = (
     &'a dyn Fn(&Summary) -> Vec<String>,
 );
 
+/// Whether the earlier output's file at `path`, a PDF an earlier `pdf` run
+/// is recorded to have made, holds nothing such a PDF never does.
+fn plain_earlier_pdf(writer: &crate::output::Writer, path: &str) -> bool {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    writer.open_earlier(path).is_some_and(|f| {
+        f.take(KEPT_PDF_MAX + 1).read_to_end(&mut bytes).is_ok()
+            && bytes.len() as u64 <= KEPT_PDF_MAX
+            && crate::output::plain_pdf(&bytes)
+    })
+}
+
 /// [`build_to`] from what was loaded, sealing the manifest with `seal`.
 #[allow(clippy::too_many_arguments)]
 fn build_from(
@@ -153,15 +165,7 @@ fn build_from(
         });
         recorded.is_some() && recorded == now
     };
-    let plain = |path: &str| {
-        let mut bytes = Vec::new();
-        disk.writer().open_earlier(path).is_some_and(|f| {
-            use std::io::Read;
-            f.take(KEPT_PDF_MAX + 1).read_to_end(&mut bytes).is_ok()
-                && bytes.len() as u64 <= KEPT_PDF_MAX
-                && crate::output::plain_pdf(&bytes)
-        })
-    };
+    let plain = |path: &str| plain_earlier_pdf(disk.writer(), path);
     let (printed, notes) =
         crate::pdf::keep::printed(previous, &summary.files, keys, still_written, plain);
     // What a rebuild with nothing changed says again: the site's own
