@@ -198,3 +198,34 @@ fn an_editions_translation_of_a_page_it_omits_is_named() {
     assert!(!o.stderr.contains("02-next.en.md:1:1"), "{}", o.stderr);
     assert!(!root.path().join("local/public/fr/pub/next.html").exists());
 }
+
+/// A heading with a value the site leaves to each edition (`## Help in
+/// {{city}}`) listed the gap's words run together in the page's contents
+/// ("Help in To be filled in locally:City"); the search text and the
+/// page's description held them too. The contents name the gap by its
+/// label; the heading still shows the note.
+#[test]
+fn a_heading_with_an_unset_value_is_listed_by_its_label() {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", "title: T\nlanguages: [en]\ndownload: false\n");
+    site.write("guidance/values.yaml", "city:\n  label: { en: City }\n");
+    site.write("guidance/pub/index.md", "---\ntitle: Pub\n---\nIntro.\n");
+    site.write(
+        "guidance/pub/01-help.md",
+        "---\ntitle: Help\n---\n## Help in {{city}}\n\nText.\n\n## Other\n\nMore.\n",
+    );
+    site.build_ok();
+    let page = site.page("en/pub/help.html");
+    let entries: Vec<String> = page
+        .select(".toc a")
+        .iter()
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert_eq!(entries, ["Help in City", "Other"]);
+    assert_eq!(
+        page.text_of("h2#help-in-city .value-unset-note"),
+        "To be filled in locally:"
+    );
+}

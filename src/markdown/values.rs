@@ -251,10 +251,14 @@ fn gap(st: &mut State, label: Label) {
     let Label { text: note, attrs } = st.opts.labels.to_fill_in.clone();
     push_text(st, &label.text);
     st.html("<span class=\"value-unset\">".into());
+    // The note is the interface's words, not the page's: as raw HTML, it
+    // is left out of the page's text (a heading's entry in the contents,
+    // search, a description), which names the gap by its label alone.
     if !note.is_empty() {
-        st.html(format!("<span class=\"value-unset-note\"{attrs}>"));
-        st.emit(Event::Text(CowStr::from(note)));
-        st.html("</span> ".into());
+        st.html(format!(
+            "<span class=\"value-unset-note\"{attrs}>{}</span> ",
+            super::escape(&note)
+        ));
     }
     st.html(format!("<span class=\"value-unset-label\"{}>", label.attrs));
     st.emit(Event::Text(CowStr::from(label.text)));
