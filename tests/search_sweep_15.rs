@@ -1,0 +1,43 @@
+//! End-to-end, in headless Chromium from `file://`: what a fifteenth
+//! sweep of search found (Hausa definite forms and plurals).
+
+mod common;
+use common::browser;
+use common::search_page::{find, judged_site};
+
+/// The pages (`<slug>` of `field/<slug>.html`) `q` finds, and whether it
+/// said it searched another word instead.
+fn pages(b: &std::path::Path, site: &common::Site, lang: &str, q: &str) -> (Vec<String>, bool) {
+    let (pages, fixed, _) = find(b, site, lang, q);
+    let slugs = pages
+        .iter()
+        .map(|p| {
+            p.trim_start_matches("field/")
+                .trim_end_matches(".html")
+                .to_string()
+        })
+        .collect();
+    (slugs, fixed)
+}
+
+/// Hausa marks a noun definite with `-n` (`-r` for a feminine one, `-in`
+/// after a consonant): the child page says *Yaron* (the child), *Mutumin*
+/// (the man) and *alamomin* (the signs), the referral page *yara*
+/// (children), *mutane* (people) and *alama* (a sign). Each word typed
+/// found only the page that has it as typed.
+#[test]
+fn hausa_definite_forms_and_plurals_are_found_by_their_word() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-15");
+    for q in ["yara", "yaro", "mutane", "mutum", "alama", "alamomi"] {
+        let (found, fixed) = pages(&b, &site, "ha", q);
+        for want in ["child", "referral"] {
+            assert!(found.iter().any(|p| p == want), "`{q}`: {found:?}");
+        }
+        assert!(!fixed, "`{q}` is no misspelling");
+    }
+    // The verb `bayar` (give, on the shelter page) is not *the* `baya`
+    // (back: *a baya*, behind, on the child page).
+    let (found, _) = pages(&b, &site, "ha", "bayar");
+    assert_eq!(found, ["shelter"]);
+}
