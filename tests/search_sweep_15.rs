@@ -1,5 +1,6 @@
 //! End-to-end, in headless Chromium from `file://`: what a fifteenth
-//! sweep of search found (Hausa definite forms and plurals).
+//! sweep of search found (Hausa definite forms and plurals, Swahili verbs
+//! and locatives).
 
 mod common;
 use common::browser;
@@ -39,5 +40,34 @@ fn hausa_definite_forms_and_plurals_are_found_by_their_word() {
     // The verb `bayar` (give, on the shelter page) is not *the* `baya`
     // (back: *a baya*, behind, on the child page).
     let (found, _) = pages(&b, &site, "ha", "bayar");
+    assert_eq!(found, ["shelter"]);
+}
+
+/// Swahili instructions put the verb in the subjunctive with an object
+/// prefix (*Mpeleke mtoto*, refer the child; *Wapeleke watoto*), and nouns
+/// are made from verbs (*usafirishaji*, trafficking; *wasafirishaji*,
+/// traffickers): the infinitive or stem a field worker types found none
+/// of them. The locative `hatarini` (in danger) was shown as a
+/// misspelling of *hatari*.
+#[test]
+fn swahili_verbs_are_found_in_the_forms_pages_write() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-15");
+    for (q, want) in [
+        ("kupeleka", &["child", "referral"][..]),
+        ("peleka", &["child", "referral"]),
+        ("kusafirisha", &["shelter", "papers"]),
+        ("hatarini", &["referral", "shelter"]),
+    ] {
+        let (found, fixed) = pages(&b, &site, "sw", q);
+        for w in want {
+            assert!(found.iter().any(|p| p == w), "`{q}`: {found:?}");
+        }
+        assert!(!fixed, "`{q}` is no misspelling");
+    }
+    // `usiku` (night) is not `siku` (day), either way.
+    let (found, _) = pages(&b, &site, "sw", "siku");
+    assert_eq!(found, ["child"]);
+    let (found, _) = pages(&b, &site, "sw", "usiku");
     assert_eq!(found, ["shelter"]);
 }

@@ -217,7 +217,16 @@ const FRENCH: Rules = Rules {
 // theirs (`mother` is not `other`). Verbs likewise lose their infinitive
 // `ku-`, with the object `m-` or `wa-` after it (`kumpeleka`, `kupeleka`,
 // `kuwapeleka`: `peleka`), where four letters remain: `kubwa` (big) is
-// not `mbwa` (dog), both `bwa` else.
+// not `mbwa` (dog), both `bwa` else; and an instruction in the
+// subjunctive `-e` joins its verb (`Mpeleke`, `Wapeleke`: `peleka`; not
+// with three letters or fewer before it: `mbele`), so does `-eni`, its
+// plural (`pelekeni`). A noun of class 14 made from a verb loses its `u-`
+// where five letters remain (`usafirishaji`, trafficking; not `usiku`,
+// night, which is not `siku`, day), and the agent or action `-aji` gives
+// back the verb's `-a` (`wasafirishaji`, traffickers; `usafirishaji`:
+// `safirisha`, as `kusafirisha`). The locative `-ni` comes off where four
+// letters remain (`hatarini`, in danger: `hatari`; `nyumbani`, at home;
+// not `amani`, peace).
 const SWAHILI: Rules = Rules {
     groups: false,
     joins: false,
@@ -238,8 +247,14 @@ const SWAHILI: Rules = Rules {
         ("vi", 3, true),
         ("ch", 3, true),
         ("vy", 3, true),
+        ("u", 5, true),
     ],
-    suffixes: &[],
+    suffixes: &[
+        ("aji", "a", 3),
+        ("eni", "a", 4),
+        ("ni", "", 4),
+        ("e", "a", 4),
+    ],
     // And plurals no prefix makes: `wanawake` (women) of `mwanamke`,
     // `wanaume` (men) of `mwanamume`.
     irregular: &[
