@@ -1,10 +1,11 @@
 //! End-to-end, in headless Chromium from `file://`: what a fifteenth
 //! sweep of search found (Hausa definite forms and plurals, Swahili verbs
-//! and locatives).
+//! and locatives, questions typed as asked in Russian, Spanish, Arabic and
+//! Swahili).
 
 mod common;
 use common::browser;
-use common::search_page::{find, judged_site};
+use common::search_page::{expect, find, judged_site};
 
 /// The pages (`<slug>` of `field/<slug>.html`) `q` finds, and whether it
 /// said it searched another word instead.
@@ -70,4 +71,21 @@ fn swahili_verbs_are_found_in_the_forms_pages_write() {
     assert_eq!(found, ["child"]);
     let (found, _) = pages(&b, &site, "sw", "usiku");
     assert_eq!(found, ["shelter"]);
+}
+
+/// "What do I do if…" as typed: the question's words (`мне`, `него`;
+/// `hacemos`; `لو`, `كانت`; `nifanye`, `kama`, `yuko`) found other pages,
+/// made the answer a partial match, or were corrected (`него` to *Его*).
+#[test]
+fn questions_are_searched_by_their_meaningful_words() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-15");
+    for (lang, q, first) in [
+        ("ru", "что мне делать, если у него нет паспорта", "papers"),
+        ("es", "¿qué hacemos si el niño llora?", "child"),
+        ("ar", "ماذا أفعل لو كانت الضحية طفلة", "child"),
+        ("sw", "nifanye nini kama mtoto yuko hatarini", "referral"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
 }
