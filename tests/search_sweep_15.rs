@@ -1,7 +1,7 @@
 //! End-to-end, in headless Chromium from `file://`: what a fifteenth
 //! sweep of search found (Hausa definite forms and plurals, Swahili verbs
 //! and locatives, questions typed as asked in Russian, Spanish, Arabic and
-//! Swahili).
+//! Swahili; Persian plurals and verb prefixes).
 
 mod common;
 use common::browser;
@@ -88,4 +88,33 @@ fn questions_are_searched_by_their_meaningful_words() {
     ] {
         expect(&b, &site, lang, q, first);
     }
+}
+
+/// Persian had no word forms: a plural typed (`کودکان`, `پرونده‌ها`, with
+/// or without the zero-width non-joiner) found nothing where the page has
+/// the singular, `خانه‌ی امن` (with the ezafe) was shown as a misspelling
+/// of *خانه*, and a negative verb (`نمی‌دانند`) missed the page's
+/// *می‌دانند*.
+#[test]
+fn persian_plurals_and_verb_prefixes_are_found() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-15");
+    for (q, want) in [
+        ("کودکان", "child"),
+        ("پرونده‌ها", "papers"),
+        ("پروندهها", "papers"),
+        ("خانه‌ی امن", "shelter"),
+        ("نمی‌دانند", "papers"),
+    ] {
+        let (found, fixed) = pages(&b, &site, "fa", q);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(want),
+            "`{q}`: {found:?}"
+        );
+        assert!(!fixed, "`{q}` is no misspelling");
+    }
+    // `میزان` (amount) is not the plural of `میز` (a desk).
+    let (found, _) = pages(&b, &site, "fa", "میزان");
+    assert!(!found.iter().any(|p| p == "shelter"), "{found:?}");
 }

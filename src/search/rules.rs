@@ -275,6 +275,28 @@ const SWAHILI: Rules = Rules {
     acronyms: &[],
 };
 
+// Persian: plurals in `-ها` (with or without the zero-width non-joiner,
+// which normalisation drops: `پرونده‌ها`, `پروندهها`), `-های` and `-ان`
+// (`کودکان`), and the ezafe `ی` after a silent `ه` (`خانه‌ی امن`), three
+// letters left (`تنها`, alone, keeps its `ها`), four before `-ان`
+// (`میزان`, amount, is not `میز`, a desk); and the verb prefixes
+// `می‌`, `نمی‌` (`نمی‌دانند` finds *می‌دانند*). The plurals also join a
+// word of the site to its singular's group where both are on the site.
+const PERSIAN: Rules = Rules {
+    groups: false,
+    joins: true,
+    own_groups: false,
+    drop: &[],
+    prefixes: &[("نمي", 2, false), ("مي", 2, false)],
+    suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
+    irregular: &[],
+    query_suffixes: &[],
+    sounds: &[],
+    inner: &[],
+    stems: &[],
+    acronyms: &[],
+};
+
 /// The rules of a language (by its primary subtag: `fr-CA` has French
 /// rules), if it has any.
 pub fn rules(code: &str) -> Option<&'static Rules> {
@@ -287,6 +309,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "ru" => Some(&super::russian::RUSSIAN),
         "sw" => Some(&SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
+        "fa" => Some(&PERSIAN),
         _ => None,
     }
 }
@@ -339,7 +362,7 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha"] {
+        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop
