@@ -217,7 +217,16 @@ const FRENCH: Rules = Rules {
 // theirs (`mother` is not `other`). Verbs likewise lose their infinitive
 // `ku-`, with the object `m-` or `wa-` after it (`kumpeleka`, `kupeleka`,
 // `kuwapeleka`: `peleka`), where four letters remain: `kubwa` (big) is
-// not `mbwa` (dog), both `bwa` else.
+// not `mbwa` (dog), both `bwa` else; and an instruction in the
+// subjunctive `-e` joins its verb (`Mpeleke`, `Wapeleke`: `peleka`; not
+// with three letters or fewer before it: `mbele`), so does `-eni`, its
+// plural (`pelekeni`). A noun of class 14 made from a verb loses its `u-`
+// where five letters remain (`usafirishaji`, trafficking; not `usiku`,
+// night, which is not `siku`, day), and the agent or action `-aji` gives
+// back the verb's `-a` (`wasafirishaji`, traffickers; `usafirishaji`:
+// `safirisha`, as `kusafirisha`). The locative `-ni` comes off where four
+// letters remain (`hatarini`, in danger: `hatari`; `nyumbani`, at home;
+// not `amani`, peace).
 const SWAHILI: Rules = Rules {
     groups: false,
     joins: false,
@@ -238,8 +247,14 @@ const SWAHILI: Rules = Rules {
         ("vi", 3, true),
         ("ch", 3, true),
         ("vy", 3, true),
+        ("u", 5, true),
     ],
-    suffixes: &[],
+    suffixes: &[
+        ("aji", "a", 3),
+        ("eni", "a", 4),
+        ("ni", "", 4),
+        ("e", "a", 4),
+    ],
     // And plurals no prefix makes: `wanawake` (women) of `mwanamke`,
     // `wanaume` (men) of `mwanamume`.
     irregular: &[
@@ -260,6 +275,28 @@ const SWAHILI: Rules = Rules {
     acronyms: &[],
 };
 
+// Persian: plurals in `-ها` (with or without the zero-width non-joiner,
+// which normalisation drops: `پرونده‌ها`, `پروندهها`), `-های` and `-ان`
+// (`کودکان`), and the ezafe `ی` after a silent `ه` (`خانه‌ی امن`), three
+// letters left (`تنها`, alone, keeps its `ها`), four before `-ان`
+// (`میزان`, amount, is not `میز`, a desk); and the verb prefixes
+// `می‌`, `نمی‌` (`نمی‌دانند` finds *می‌دانند*). The plurals also join a
+// word of the site to its singular's group where both are on the site.
+const PERSIAN: Rules = Rules {
+    groups: false,
+    joins: true,
+    own_groups: false,
+    drop: &[],
+    prefixes: &[("نمي", 2, false), ("مي", 2, false)],
+    suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
+    irregular: &[],
+    query_suffixes: &[],
+    sounds: &[],
+    inner: &[],
+    stems: &[],
+    acronyms: &[],
+};
+
 /// The rules of a language (by its primary subtag: `fr-CA` has French
 /// rules), if it has any.
 pub fn rules(code: &str) -> Option<&'static Rules> {
@@ -272,6 +309,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "ru" => Some(&super::russian::RUSSIAN),
         "sw" => Some(&SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
+        "fa" => Some(&PERSIAN),
         _ => None,
     }
 }
@@ -324,7 +362,7 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha"] {
+        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop

@@ -64,8 +64,9 @@ pub(super) struct Word<'a> {
 /// `affix::groups`); where they group a language's own words (Swahili
 /// noun classes), its pages' words are grouped by them and carried;
 /// elsewhere a word is its own group. Then plurals join
-/// their singulars' groups (see [`join`]), and Arabic nouns written with
-/// a joined pronoun their nouns' (see `pronouns`).
+/// their singulars' groups (see [`join`]), Arabic nouns written with
+/// a joined pronoun their nouns' (see `pronouns`), and Hausa definite forms
+/// and plurals their words' (see `hausa`).
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
     let carried: Vec<Option<String>> = words
         .iter()
@@ -93,6 +94,7 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
         join(words, r, &mut keys, &mut carried);
         let own: Vec<bool> = words.iter().map(|w| w.own).collect();
         pronouns::join(&terms, &own, r, &mut keys, &mut carried);
+        super::hausa::join(&terms, &own, r, &mut keys, &mut carried);
     }
     keys.into_iter().zip(carried).collect()
 }
@@ -433,5 +435,23 @@ mod tests {
             &["yaro", "yara", "mace", "mata", "ma'aikata", "ma'aikaci"],
         );
         assert_eq!(ha, ["yaro", "yaro", "mace", "mace", "maaikaci", "maaikaci"]);
+        // And definite forms and plurals, of words of the site or of their
+        // irregular singular or plural (`yaron`, the child, where the
+        // site has `yara`, children); `domin` (because) and the verb
+        // `bayar` (give) stay whole.
+        let ha = group_all(
+            "ha",
+            &[
+                "yara", "Yaron", "mutane", "mutum", "mutumin", "mutanen", "alama", "alamomin",
+                "hanya", "hanyar", "hanyoyin", "domin", "baya", "bayar", "bayan",
+            ],
+        );
+        assert_eq!(
+            ha,
+            [
+                "yara", "yara", "mutum", "mutum", "mutum", "mutum", "alama", "alama", "hanya",
+                "hanya", "hanya", "domin", "baya", "bayar", "baya"
+            ]
+        );
     }
 }

@@ -66,6 +66,9 @@ const ARABIC: &[&str] = &[
     "ماذا", "لماذا", "متي", "اين", "انا", "يمكن", "يمكنني", "يجب", "ينبغي",
     // "What do I do if…": do (I), was.
     "افعل", "نفعل", "كان",
+    // …and "if" as also asked (`ماذا أفعل لو`), "was" and "is" of a woman
+    // or a thing (`إذا كانت الضحية طفلة`).
+    "لو", "كانت", "يكون", "تكون",
 ];
 
 /// Russian, likewise.
@@ -79,6 +82,10 @@ const RUSSIAN: &[&str] = &[
     "нужны", "должен", "должна", "должны",
     // "What to do if…": kept, `делать` lost its ending and found `дело`.
     "делать", "сделать", "если",
+    // …and as also asked (`что мне делать, если у него нет паспорта`,
+    // `что нам делать`, `как быть`): kept, `него` was corrected to `Его`.
+    "делаю", "быть", "был", "была", "были", "его", "ее", "их", "него", "нее", "них", "ему",
+    "ей", "им", "нам", "нас", "вам", "вас", "меня",
 ];
 
 /// The function words of language `code`, or none.
@@ -106,7 +113,7 @@ pub fn words(code: &str) -> &'static [&'static str] {
             // Prepositions typed in a request (`orienter une victime vers un
             // foyer`), which would otherwise match most pages; and the
             // words of a question as asked (`que fais-je si…`).
-            "vers", "chez", "si", "fais",
+            "vers", "chez", "si", "fais", "fait",
             // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
             // corrected to the `else` and `not` of English pages shown here.
             "elles", "ont", "ete", "leur", "leurs", "ai", "avons", "avez", "suis", "sera", "avoir",
@@ -119,8 +126,8 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "hacer", "yo", "me", "este", "esta", "estos", "estas", "tengo", "tiene",
             // Pronouns and auxiliaries (`ella ha sido explotada`).
             "ella", "ellas", "ellos", "ha", "han", "he", "hemos", "sido", "nos",
-            // "¿Qué hago si…?".
-            "hago", "si",
+            // "¿Qué hago si…?", "¿qué hacemos si…?".
+            "hago", "si", "hacemos",
         ],
         "pt" => &[
             "o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "ao",
@@ -138,11 +145,16 @@ pub fn words(code: &str) -> &'static [&'static str] {
         "ha" => &[
             "a", "da", "na", "ta", "ga", "ko", "kuma", "ne", "ce", "wa", "yaya", "me", "ina",
             "zan", "za", "ake", "wane", "wace", "wanne", "shin", "dole", "iya", "kamata",
+            // "Me zan yi idan…" (what do I do if): do, if; and "is"
+            // (`yana`, `tana`), "in" (`cikin`).
+            "yi", "idan", "yana", "tana", "cikin",
         ],
         "sw" => &[
             "ya", "wa", "za", "la", "cha", "vya", "kwa", "na", "katika", "ni", "au", "kwamba",
             "je", "nini", "nani", "gani", "vipi", "wapi", "lini", "ipi", "kwenye", "lazima",
             "naweza", "ninaweza", "unaweza",
+            // "Nifanye nini kama…" (what do I do if): do (I, we), if, is (at).
+            "nifanye", "tufanye", "kama", "ikiwa", "yuko",
         ],
         "ru" => RUSSIAN,
         _ => &[],
