@@ -18,6 +18,7 @@ mod edit;
 mod encode;
 mod english;
 mod hausa;
+mod hausa_forms;
 pub mod index;
 mod intern;
 pub mod normalise;

@@ -66,7 +66,7 @@ pub(super) struct Word<'a> {
 /// elsewhere a word is its own group. Then plurals join
 /// their singulars' groups (see [`join`]), Arabic nouns written with
 /// a joined pronoun their nouns' (see `pronouns`), and Hausa definite forms
-/// and plurals their words' (see `hausa`).
+/// and plurals their words' (see `hausa_forms`).
 pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)> {
     let carried: Vec<Option<String>> = words
         .iter()
@@ -94,7 +94,7 @@ pub(super) fn keys(words: &[Word], rules: Option<&Rules>) -> Vec<(String, bool)>
         join(words, r, &mut keys, &mut carried);
         let own: Vec<bool> = words.iter().map(|w| w.own).collect();
         pronouns::join(&terms, &own, r, &mut keys, &mut carried);
-        super::hausa::join(&terms, &own, r, &mut keys, &mut carried);
+        super::hausa_forms::join(&terms, &own, r, &mut keys, &mut carried);
     }
     keys.into_iter().zip(carried).collect()
 }
