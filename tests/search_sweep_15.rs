@@ -85,6 +85,8 @@ fn questions_are_searched_by_their_meaningful_words() {
         ("es", "¿qué hacemos si el niño llora?", "child"),
         ("ar", "ماذا أفعل لو كانت الضحية طفلة", "child"),
         ("sw", "nifanye nini kama mtoto yuko hatarini", "referral"),
+        // Persian had no list: "what must I do if a child is alone".
+        ("fa", "اگر کودک تنها است چه باید بکنم", "child"),
     ] {
         expect(&b, &site, lang, q, first);
     }

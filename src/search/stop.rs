@@ -88,6 +88,17 @@ const RUSSIAN: &[&str] = &[
     "ей", "им", "нам", "нас", "вам", "вас", "меня",
 ];
 
+/// Persian, normalised as search writes it (`ی` as `ي`, `ک` as `ك`, `آ`
+/// as `ا`, the zero-width non-joiner of `می‌توانم` dropped): prepositions,
+/// conjunctions, pronouns and the words of a question as asked (`اگر
+/// کودک تنها است چه باید بکنم`, what must I do if a child is alone).
+#[rustfmt::skip]
+const PERSIAN: &[&str] = &[
+    "از", "به", "در", "با", "براي", "تا", "بر", "و", "يا", "كه", "اگر", "را", "اين", "ان",
+    "يك", "هم", "است", "هست", "من", "ما", "او", "شما", "انها", "چه", "چي", "چطور", "چگونه",
+    "كجا", "چرا", "ايا", "كدام", "بايد", "ميتوانم", "ميتوانيم", "كنم", "كنيم", "بكنم", "چكار",
+];
+
 /// The function words of language `code`, or none.
 pub fn words(code: &str) -> &'static [&'static str] {
     let primary = code.split(['-', '_']).next().unwrap_or("");
@@ -157,6 +168,7 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "nifanye", "tufanye", "kama", "ikiwa", "yuko",
         ],
         "ru" => RUSSIAN,
+        "fa" => PERSIAN,
         _ => &[],
     }
 }
@@ -168,7 +180,7 @@ mod tests {
 
     #[test]
     fn stop_words_are_written_normalised_and_spare_meaningful_words() {
-        for code in ["en", "fr", "es", "pt", "ar", "ha", "sw", "ru"] {
+        for code in ["en", "fr", "es", "pt", "ar", "ha", "sw", "ru", "fa"] {
             let list = words(code);
             assert!(!list.is_empty(), "{code}");
             for w in list {
