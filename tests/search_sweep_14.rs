@@ -4,22 +4,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{find, judged_site};
-
-/// The pages (`field/<slug>.html`) `q` finds, and whether it said it
-/// searched another word instead.
-fn pages(b: &std::path::Path, site: &common::Site, lang: &str, q: &str) -> (Vec<String>, bool) {
-    let (pages, fixed, _) = find(b, site, lang, q);
-    let slugs = pages
-        .iter()
-        .map(|p| {
-            p.trim_start_matches("field/")
-                .trim_end_matches(".html")
-                .to_string()
-        })
-        .collect();
-    (slugs, fixed)
-}
+use common::search_page::{field_pages as pages, find, judged_site};
 
 /// Arabic joins a possessive pronoun to its noun, and a taa marbuta
 /// becomes `ت` before it: the safety warning says *سلامتك* (your safety),

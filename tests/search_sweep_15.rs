@@ -5,22 +5,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect, find, judged_site};
-
-/// The pages (`<slug>` of `field/<slug>.html`) `q` finds, and whether it
-/// said it searched another word instead.
-fn pages(b: &std::path::Path, site: &common::Site, lang: &str, q: &str) -> (Vec<String>, bool) {
-    let (pages, fixed, _) = find(b, site, lang, q);
-    let slugs = pages
-        .iter()
-        .map(|p| {
-            p.trim_start_matches("field/")
-                .trim_end_matches(".html")
-                .to_string()
-        })
-        .collect();
-    (slugs, fixed)
-}
+use common::search_page::{expect, field_pages as pages, judged_site};
 
 /// Hausa marks a noun definite with `-n` (`-r` for a feminine one, `-in`
 /// after a consonant): the child page says *Yaron* (the child), *Mutumin*

@@ -131,6 +131,21 @@ pub fn find(b: &Path, site: &super::Site, lang: &str, q: &str) -> (Vec<String>, 
     found(b, &site.out(), lang, q)
 }
 
+/// The pages (`<slug>` of `field/<slug>.html`) `q` finds in `lang`, and
+/// whether it said it searched another word instead.
+pub fn field_pages(b: &Path, site: &super::Site, lang: &str, q: &str) -> (Vec<String>, bool) {
+    let (pages, fixed, _) = find(b, site, lang, q);
+    let slugs = pages
+        .iter()
+        .map(|p| {
+            p.trim_start_matches("field/")
+                .trim_end_matches(".html")
+                .to_string()
+        })
+        .collect();
+    (slugs, fixed)
+}
+
 /// Asserts that `q` in `lang` shows `field/<first>.html` first, as found
 /// (not as a correction).
 pub fn expect_found(b: &Path, site: &super::Site, lang: &str, q: &str, first: &str) -> Vec<Hit> {
