@@ -148,7 +148,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Undecodable> {
         return Err(Undecodable::at(
             line,
             col,
-            "the file contains binary data (a NUL byte); is it really Markdown?",
+            "the file contains binary data (a NUL byte); is it really a text file?",
         ));
     }
     // A lone CR (old Mac line ending) ends a line for YAML and Markdown;

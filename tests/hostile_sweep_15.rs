@@ -42,7 +42,8 @@ fn a_drives_recycle_bin_copied_into_static_is_not_published() {
 /// A NUL byte in a site's `templates/base.html` was said first as Tera's
 /// "Template '404.html' is inheriting from 'base.html', which doesn't
 /// exist or isn't loaded", naming another file, and then as binary data in
-/// what it asked was "really Markdown". Now one error, at the template.
+/// what it asked was "really Markdown". Now one error, at the template,
+/// asking whether it is really a text file (as for every file read as text).
 #[test]
 fn a_template_with_binary_data_is_one_error_at_that_template() {
     let site = Site::fixture("basic");
@@ -57,7 +58,7 @@ fn a_template_with_binary_data_is_one_error_at_that_template() {
     assert_eq!(errors.len(), 1, "{}", o.stderr);
     assert!(
         errors[0].starts_with("templates/base.html:")
-            && errors[0].contains("binary data (a NUL byte); is it really a template?"),
+            && errors[0].contains("binary data (a NUL byte); is it really a text file?"),
         "{}",
         o.stderr
     );

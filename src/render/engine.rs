@@ -32,10 +32,7 @@ pub fn templates(
                 }
                 sources.push((name.to_string(), text))
             }
-            Err(mut e) => {
-                e.message = e.message.replace("really Markdown", "really a template");
-                diags.push(Diagnostic::undecodable(theme.display_path(name), e));
-            }
+            Err(e) => diags.push(Diagnostic::undecodable(theme.display_path(name), e)),
         }
     }
     // Tera would add its own error for each template that extends or
