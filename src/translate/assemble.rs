@@ -116,6 +116,10 @@ fn place(job: &Job) -> Result<String, Failure> {
             (Kind::Title | Kind::Summary, Some(h)) => {
                 edits.push((h.range.clone(), format!(" {}", yaml_value(&new))));
             }
+            (Kind::ImageTitle, Some(h)) => {
+                let close = base[h.range.end..].chars().next();
+                edits.push((h.range.clone(), escape_title(&new, close)));
+            }
             (_, Some(h)) => edits.push((h.range.clone(), render(&new, &base, &h.range))),
         }
     }
@@ -220,6 +224,28 @@ fn render(new: &str, text: &str, range: &Range<usize>) -> String {
         .join(&format!("{nl}{prefix}"))
 }
 
+/// An image title as Markdown reads it back between its delimiter `close`
+/// (`"`, `'` or `)`): the delimiter escaped (`l'enfant` in `'…'`), and a
+/// backslash or `&` that would start an escape or an entity.
+fn escape_title(title: &str, close: Option<char>) -> String {
+    let mut out = String::with_capacity(title.len() + 4);
+    let mut chars = title.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' => next.is_some_and(|n| n.is_ascii_punctuation()),
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '(' => close == Some(')'),
+            c => Some(c) == close,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Reads the written page back: the same structure as the source and each
 /// segment's text as translated, or the page is not written.
 fn verify(source: &str, src: &Parsed, out: &str, translations: &[String]) -> Result<(), Failure> {
@@ -269,6 +295,19 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn an_image_title_is_escaped_for_its_delimiter() {
+        assert_eq!(
+            escape_title("l'enfant \"x\"", Some('\'')),
+            "l\\'enfant \"x\""
+        );
+        assert_eq!(escape_title("a (b)", Some(')')), "a \\(b\\)");
+        assert_eq!(
+            escape_title("\\* &amp; & b \\ c", Some('"')),
+            "\\\\* \\&amp; & b \\ c"
+        );
+    }
+
     /// Before, only CRLF was read as a line break: a lone CR stayed in the
     /// text, so a title or heading with one passed the one-line check and
     /// the page was written with a raw CR in it. Now it is a line break.
@@ -312,6 +351,9 @@ mod tests {
         let fr = "---\ntitle: TF\ntranslation_of: 0123456789abcdef\n---\n\n![Un flux](images/flow.svg \"Flow\")\n\nVoir [le formulaire][f].\n\n[f]: forms/old.pdf \"Old form\"\n";
         let mut t = texts(fr);
         t[1] = "Un flux d'orientation".into();
+        // The title is the translator's (a segment), the address the source's.
+        assert_eq!(t[2], "Flow");
+        t[2] = "Flux, v2".into();
         let job = Job {
             source: src,
             existing: Some(fr),
@@ -320,7 +362,7 @@ mod tests {
         };
         let out = assemble(&job).unwrap();
         assert!(
-            out.contains("![Un flux d'orientation](images/flow-v2.svg \"Flow, v2\")"),
+            out.contains("![Un flux d'orientation](images/flow-v2.svg \"Flux, v2\")"),
             "{out}"
         );
         assert!(out.contains("[f]: forms/new.pdf \"New form\"\n"), "{out}");

@@ -1,6 +1,7 @@
 //! What around a translated text is not the translator's, and so comes
-//! from the source when a page is written: an image's address and title
-//! (around its description), and the link reference definitions
+//! from the source when a page is written: an image's address (around its
+//! description, and around its title, which is translated when the image
+//! is a paragraph of its own), and the link reference definitions
 //! (`[label]: address "title"`), which no segment holds. Without this, a
 //! page kept as the existing translation would keep an old address while
 //! being stamped as translating the new source.
@@ -50,14 +51,13 @@ pub fn from_source(
 ) -> Vec<(Range<usize>, String)> {
     let mut edits = Vec::new();
     for &(i, j) in pairs {
-        let (s, h) = (&src.segments[i], &parsed.segments[j]);
-        let (Kind::AltText, Some(sf), Some(hf)) = (s.kind, &s.frame, &h.frame) else {
+        let (Some(ours), Some(theirs)) = (gaps(src, i), gaps(parsed, j)) else {
             continue;
         };
-        for (theirs, ours) in [
-            (hf.start..h.range.start, sf.start..s.range.start),
-            (h.range.end..hf.end, s.range.end..sf.end),
-        ] {
+        if ours.len() != theirs.len() {
+            continue;
+        }
+        for (ours, theirs) in ours.into_iter().zip(theirs) {
             if base[theirs.clone()] != source[ours.clone()] {
                 edits.push((theirs, source[ours].to_string()));
             }
@@ -84,19 +84,36 @@ pub fn from_source(
     edits
 }
 
+/// What of image `i`'s Markdown is not the translator's: around its
+/// description, and around its title when the title is a segment
+/// (`![`, `](flow.svg "`, `")`). `None` when segment `i` is no image.
+fn gaps(p: &Parsed, i: usize) -> Option<Vec<Range<usize>>> {
+    let s = &p.segments[i];
+    let frame = s.frame.as_ref()?;
+    let mut cuts = vec![s.range.clone()];
+    if let Some(t) = p.segments.get(i + 1).filter(|t| {
+        t.kind == Kind::ImageTitle && t.range.start >= s.range.end && t.range.end <= frame.end
+    }) {
+        cuts.push(t.range.clone());
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut at = frame.start;
+    for cut in cuts {
+        out.push(at..cut.start);
+        at = cut.end;
+    }
+    out.push(at..frame.end);
+    Some(out)
+}
+
 /// Why the written page `out` (parsed as `back`) does not say what the
 /// source says outside the translated text, if it does not.
 pub fn differs(source: &str, src: &Parsed, out: &str, back: &Parsed) -> Option<String> {
     let images = |text: &str, p: &Parsed| -> Vec<String> {
-        p.segments
-            .iter()
-            .filter_map(|s| {
-                let f = s.frame.as_ref()?;
-                Some(format!(
-                    "{}{}",
-                    &text[f.start..s.range.start],
-                    &text[s.range.end..f.end]
-                ))
+        (0..p.segments.len())
+            .filter_map(|i| {
+                let parts: Vec<&str> = gaps(p, i)?.into_iter().map(|r| &text[r]).collect();
+                Some(parts.join("…"))
             })
             .collect()
     };

@@ -23,6 +23,9 @@ pub enum Kind {
     ListItem,
     TableCell,
     AltText,
+    /// The title of an image that is a paragraph of its own, shown when a
+    /// reader points at it: plain text, as read (Markdown escapes undone).
+    ImageTitle,
     /// An HTML block with text (a `<table>` pandoc wrote for a Word table
     /// with merged cells, `<details>`): its text is translated between its
     /// tags, which must stay as they are.
@@ -42,6 +45,7 @@ impl Kind {
             Kind::ListItem => "list item",
             Kind::TableCell => "table cell",
             Kind::AltText => "image description (alt text)",
+            Kind::ImageTitle => "image title",
             Kind::Html => "HTML block",
             Kind::Fixed => "code block",
         }
@@ -51,7 +55,12 @@ impl Kind {
     pub fn one_line(self) -> bool {
         matches!(
             self,
-            Kind::Title | Kind::Summary | Kind::Heading | Kind::TableCell | Kind::AltText
+            Kind::Title
+                | Kind::Summary
+                | Kind::Heading
+                | Kind::TableCell
+                | Kind::AltText
+                | Kind::ImageTitle
         )
     }
 }

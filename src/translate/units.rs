@@ -319,6 +319,9 @@ fn base_notes(src: &Parsed, i: usize, pocket: bool) -> Vec<String> {
         }
         Kind::TableCell => "Table cell.".to_string(),
         Kind::AltText => "Describes an image for people who cannot see it.".to_string(),
+        Kind::ImageTitle => {
+            "Title of the image above: shown when a reader points at it. Plain text.".to_string()
+        }
         Kind::Html => {
             "HTML block. Translate the text between the tags; keep every tag (<…>) as it is, and no blank line.".to_string()
         }

@@ -234,7 +234,11 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
             kind.name()
         ));
     }
-    if matches!(kind, Kind::Title | Kind::Summary | Kind::Fixed) {
+    // Plain text: an image title is escaped as it is written.
+    if matches!(
+        kind,
+        Kind::Title | Kind::Summary | Kind::Fixed | Kind::ImageTitle
+    ) {
         return out;
     }
     for (marker, what) in [

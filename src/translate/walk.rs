@@ -13,8 +13,16 @@ struct Open {
     kind: Kind,
     start: Option<usize>,
     end: usize,
-    /// For a paragraph: the first image's whole range and its alt text's.
-    image: Option<(Range<usize>, Option<Range<usize>>)>,
+    /// For a paragraph: the first image.
+    image: Option<Image>,
+}
+
+/// An image in a paragraph: its whole range, its alt text's, and the
+/// title an inline image gives (`![…](address "title")`), as read.
+struct Image {
+    whole: Range<usize>,
+    alt: Option<Range<usize>>,
+    title: Option<String>,
 }
 
 struct Walk<'a> {
@@ -96,7 +104,7 @@ impl Walk<'_> {
     fn inline(&mut self, range: Range<usize>) {
         if self.in_image > 0
             && let Some(Open {
-                image: Some((_, alt)),
+                image: Some(Image { alt, .. }),
                 ..
             }) = &mut self.open
         {
@@ -144,12 +152,22 @@ impl Walk<'_> {
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
         if Self::is_inline(&tag) {
-            if let Tag::Image { .. } = tag {
+            if let Tag::Image {
+                link_type, title, ..
+            } = tag
+            {
                 if let Some(open) = &mut self.open
                     && open.image.is_none()
                     && self.in_image == 0
                 {
-                    open.image = Some((range.clone(), None));
+                    // A reference image's title is its definition's, which
+                    // the source's definitions give (`frames`).
+                    let inline = link_type == pulldown_cmark::LinkType::Inline;
+                    open.image = Some(Image {
+                        whole: range.clone(),
+                        alt: None,
+                        title: (inline && !title.trim().is_empty()).then(|| title.to_string()),
+                    });
                 }
                 self.inline(range);
                 self.in_image += 1;
@@ -359,24 +377,36 @@ impl Walk<'_> {
         let mut kind = open.kind;
         let mut range = start..end;
         let mut frame = None;
+        let mut title = None;
         if kind == Kind::Paragraph
-            && let Some((image, alt)) = open.image
-            && image == range
+            && let Some(image) = open.image
+            && image.whole == range
         {
             // A paragraph that is only an image: its description is the text.
             kind = Kind::AltText;
-            match alt {
+            match image.alt {
                 Some(a) => range = a,
                 None => return,
             }
-            frame = Some(image);
+            title = image
+                .title
+                .and_then(|t| Some((title_range(self.text, &image.whole, &t)?, t)));
+            frame = Some(image.whole);
         }
         if range.is_empty() {
             return;
         }
-        self.push(open.key, kind, range);
+        self.push(open.key.clone(), kind, range);
         if let Some(last) = self.out.segments.last_mut() {
             last.frame = frame;
+        }
+        // Its title (shown when a reader points at it) is the reader's
+        // language too: a segment of its own, as read (escapes undone).
+        if let Some((r, t)) = title {
+            self.push(format!("{}.title", open.key), Kind::ImageTitle, r);
+            if let Some(last) = self.out.segments.last_mut() {
+                last.text = t;
+            }
         }
     }
 
@@ -440,6 +470,48 @@ fn single_spaces(text: &str) -> String {
     out
 }
 
+/// Where an inline image's title is, between its quotes or brackets:
+/// found back from the image's end. `None` when what is there does not
+/// read as `title` (an entity, a line break), which then stays the source's.
+fn title_range(text: &str, image: &Range<usize>, title: &str) -> Option<Range<usize>> {
+    let raw = text[image.clone()].strip_suffix(')')?.trim_end();
+    let close = raw.chars().last()?;
+    let open = match close {
+        '"' | '\'' => close,
+        ')' => '(',
+        _ => return None,
+    };
+    let inner = &raw[..raw.len() - 1];
+    let bytes = inner.as_bytes();
+    // The opening delimiter: the last one not escaped by a backslash.
+    let at = (0..bytes.len()).rev().find(|&i| {
+        bytes[i] == open as u8
+            && bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0
+    })?;
+    let body = &inner[at + 1..];
+    if body.contains(['\n', '\r']) || unescape(body) != title {
+        return None;
+    }
+    let start = image.start + at + 1;
+    Some(start..start + body.len())
+}
+
+/// Markdown's backslash escapes undone: `\"` is `"`.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `end` moved back over trailing whitespace, not before `start`.
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
@@ -498,6 +570,34 @@ mod tests {
             .map(|(a, b, c)| (a.as_str(), *b, c.as_str()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// An image's title is a segment when it reads as written between its
+    /// delimiters; otherwise (an entity, a line break, a reference image)
+    /// it stays the source's, with no segment.
+    #[test]
+    fn an_image_title_is_a_segment_where_it_can_be_written_back() {
+        let title = |md: &str| -> Option<(String, String)> {
+            let b = body(md, 0);
+            let t = b.segments.iter().find(|s| s.kind == Kind::ImageTitle)?;
+            Some((t.text.clone(), md[t.range.clone()].to_string()))
+        };
+        let some = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(title("![M](m.png \"Route\")\n"), some("Route", "Route"));
+        assert_eq!(
+            title("![M](m.png 'l\\'enfant')\n"),
+            some("l'enfant", "l\\'enfant")
+        );
+        assert_eq!(
+            title("![M](<m n.png> (a \\(b\\)) )\n"),
+            some("a (b)", "a \\(b\\)")
+        );
+        assert_eq!(title("![M](m.png \"A &amp; B\")\n"), None);
+        assert_eq!(title("![M](m.png \"two\nlines\")\n"), None);
+        assert_eq!(title("![M][m]\n\n[m]: m.png \"Route\"\n"), None);
+        assert_eq!(title("See ![M](m.png \"Route\") here.\n"), None);
+        let keys = keys("![M](m.png \"Route\")\n");
+        assert_eq!(keys[1].0, "/p1.title");
     }
 
     #[test]
