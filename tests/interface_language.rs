@@ -582,3 +582,39 @@ fn a_site_whose_default_language_has_no_strings_shows_english_ones() {
         assert_eq!(p.text_of(".skip-link"), "Skip to content");
     }
 }
+
+/// `ha` and `ha-Arab` listed by code were both "Hausa" in the language
+/// chooser, and nothing said so: Ajami readers could not tell theirs. The
+/// build now warns at the later one; named in site.yaml, each shows its name.
+#[test]
+fn two_languages_shown_by_one_name_are_named_in_a_warning() {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        "title: Test guidance\ndefault_language: en\nlanguages: [en, fr, ar, ha, ha-Arab]\n",
+    );
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains(
+            "site.yaml:3:29: warning: `ha` and `ha-Arab` are both shown as \"Hausa\" in the language menu"
+        ),
+        "{}",
+        o.stderr
+    );
+    site.write(
+        "site.yaml",
+        "title: Test guidance\ndefault_language: en\nlanguages:\n  - en\n  - fr\n  - ar\n  - ha\n  - { code: ha-Arab, name: Hausa (Ajami) }\n",
+    );
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("language menu"), "{}", o.stderr);
+    let names: Vec<String> = site
+        .page("index.html")
+        .select(".language-name")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        names,
+        ["English", "Français", "العربية", "Hausa", "Hausa (Ajami)"]
+    );
+}

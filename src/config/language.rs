@@ -68,6 +68,27 @@ pub fn languages(
     (languages, raw_codes)
 }
 
+/// Two languages the language menu would show by one name (`ha` and
+/// `ha-Arab` both "Hausa", `pt` and `pt-BR` both "Português"): readers
+/// could not tell which is theirs. Said at the later one, once named (an
+/// edition's languages take their base's names).
+pub fn same_names(languages: &[Language], rel: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    for (i, lang) in languages.iter().enumerate() {
+        let Some(earlier) = languages[..i].iter().find(|l| l.name == lang.name) else {
+            continue;
+        };
+        let msg = format!(
+            "`{}` and `{}` are both shown as \"{}\" in the language menu: readers cannot tell them apart",
+            earlier.code, lang.code, lang.name
+        );
+        let hint = format!(
+            "give each the name its readers know it by: `- {{ code: {}, name: … }}`",
+            lang.code
+        );
+        diags.push(Diagnostic::warning(rel, lang.at.0, lang.at.1, msg).with_hint(hint));
+    }
+}
+
 /// One item: `en`, or `{ code: en, name: English, direction: ltr }`, and
 /// the node of its code (where a duplicate is reported). Its code, even
 /// invalid, goes to `raw_codes`.

@@ -315,6 +315,7 @@ fn settings(
             if let Some(b) = base {
                 base::name_languages(&mut languages, b);
             }
+            language::same_names(&languages, at.rel, diags);
             (languages, raw)
         }
     };

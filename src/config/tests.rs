@@ -55,6 +55,29 @@ fn languages_by_code_get_their_own_names() {
     assert_eq!(c.unwrap().languages[1].name, "French");
 }
 
+/// `ha` and `ha-Arab` were both "Hausa" in the language menu, and
+/// nothing said so: readers of Ajami could not find theirs.
+#[test]
+fn two_languages_shown_by_one_name_are_a_warning() {
+    let (_, d) = cfg("title: T\ndefault_language: ha\nlanguages: [en, ha, ha-Arab]\n");
+    assert_eq!(
+        heads(&d),
+        [
+            "site.yaml:3:21: warning: `ha` and `ha-Arab` are both shown as \"Hausa\" in the language menu: readers cannot tell them apart"
+        ]
+    );
+    assert!(
+        d[0].hint
+            .as_deref()
+            .unwrap()
+            .contains("code: ha-Arab, name:")
+    );
+    let (_, d) = cfg(
+        "title: T\ndefault_language: pt\nlanguages:\n  - pt\n  - { code: pt-BR, name: Português (Brasil) }\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+}
+
 #[test]
 fn localized_title_and_unknown_key() {
     let (c, d) = cfg(
