@@ -230,6 +230,15 @@ fn is_leftover(name: &str) -> bool {
             ".crdownload",
             ".lock",
             ".sync-conflict",
+            // Word's AutoRecover copy and its "Always create backup copy"
+            // (`Backup of report.wbk`), Excel's (`.xlk`): an earlier draft
+            // of a document, never one to publish.
+            ".asd",
+            ".wbk",
+            ".xlk",
+            // Chrome's copy while a web app saves a file; Kate's swap file.
+            ".crswap",
+            ".kate-swp",
             // JetBrains' safe write: the new text, and the old file.
             "___jb_tmp___",
             "___jb_old___",

@@ -169,6 +169,12 @@ fn leftovers_are_never_published() {
         "02-next-steps.en_BASE_4242.md",
         "flow_LOCAL_17.png",
         "02-next-steps_BACKUP_9.md",
+        // Office's own recovery and backup copies.
+        "AutoRecovery save of case notes.asd",
+        "Backup of referral form.wbk",
+        "Backup of contacts.XLK",
+        "form.docx.crswap",
+        "01-intro.en.md.kate-swp",
     ] {
         assert_eq!(classify(name), Leftover, "{name:?}");
     }
