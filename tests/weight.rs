@@ -117,3 +117,60 @@ fn no_request_leaves_the_site() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// A phone photo published as taken (megabytes) stalls a page on a weak
+/// mobile link, and nothing said so. Now a warning names each image over
+/// 1 MB, from `guidance/` and `static/`, with the wait it costs and what to
+/// do; light images, and documents (a download the reader chooses), are
+/// not named.
+#[test]
+fn a_heavy_image_is_named_with_the_wait_it_costs() {
+    let site = Site::fixture("basic");
+    let plain = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos/plain.jpg"),
+    )
+    .unwrap();
+    // The same photo, its scan data padded to 1.5 MB (a photo as a phone
+    // takes it), and the light original.
+    let end = plain.len() - 2;
+    let heavy = [&plain[..end], &vec![0u8; 1_500_000], &plain[end..]].concat();
+    site.write("guidance/handbook/street.jpg", &heavy);
+    site.write("guidance/handbook/light.jpg", &plain);
+    site.write("static/banner.jpg", &heavy);
+    site.write(
+        "guidance/handbook/report.pdf",
+        [
+            b"%PDF-1.4\n".as_slice(),
+            &vec![b' '; 1_500_000],
+            b"\n%%EOF\n",
+        ]
+        .concat(),
+    );
+    let page = site.read("guidance/handbook/01-intro.en.md");
+    site.write(
+        "guidance/handbook/01-intro.en.md",
+        format!("{page}\n![A street](street.jpg)\n\n![A light photo](light.jpg)\n\n[The report](report.pdf)\n"),
+    );
+    let o = site.build_ok();
+    let named: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| l.contains("MB image"))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "guidance/handbook/street.jpg: warning: a 1.5 MB image: on a weak mobile link (1 Mbit/s) a reader waits about 12 s for it",
+            "static/banner.jpg: warning: a 1.5 MB image: on a weak mobile link (1 Mbit/s) a reader waits about 12 s for it",
+        ],
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("at most 1600 pixels wide"),
+        "{}",
+        o.stderr
+    );
+    // Still published: it is the author's to make smaller.
+    assert!(site.out().join("en/handbook/street.jpg").is_file());
+}

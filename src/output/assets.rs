@@ -15,6 +15,7 @@ use std::sync::Arc;
 mod documents;
 mod remote;
 mod stand_ins;
+mod weight;
 
 /// The files under `guidance/` that pages use, read once and placed in
 /// every language's folder; and the others, which are not published.
@@ -240,7 +241,9 @@ fn read_all(
     for (p, r) in read {
         match r {
             Ok(b) => {
-                if let Some(b) = vet(rules, &shown.join(p), b, diags) {
+                let path = shown.join(p);
+                if let Some(b) = vet(rules, &path, b, diags) {
+                    diags.extend(weight::heavy_image(&path, &b));
                     out.insert(p.clone(), Arc::new(b));
                 }
             }
