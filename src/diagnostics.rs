@@ -264,16 +264,17 @@ pub fn render(diags: &[Diagnostic], source: &dyn SourceLookup, color: bool) -> S
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             let (shown, caret_col) = excerpt(&text, first, d.col.max(1));
-            let caret_pad = " ".repeat(caret_col);
             let width = d
                 .width
                 .clamp(1, (EXCERPT + 1).saturating_sub(caret_col).max(1));
+            let (before, under) = on_screen(&shown, caret_col, width);
             let _ = writeln!(out, "{blue}{pad} |{reset}");
             let _ = writeln!(out, "{blue}{num} |{reset} {shown}");
             let _ = writeln!(
                 out,
-                "{blue}{pad} |{reset} {caret_pad}{sev_color}{}{reset}",
-                "^".repeat(width)
+                "{blue}{pad} |{reset} {}{sev_color}{}{reset}",
+                " ".repeat(before),
+                "^".repeat(under)
             );
         }
         if let Some(h) = &d.hint {
@@ -323,6 +324,23 @@ fn excerpt(text: &str, first: usize, col: usize) -> (String, usize) {
     let caret = caret
         .unwrap_or_else(|| shown.chars().count() + col.saturating_sub(taken + 1).min(EXCERPT / 4));
     (shown, caret)
+}
+
+/// Where the caret goes under `shown` on a terminal, for `width`
+/// characters from character `at`: the columns before it and under it.
+/// Characters are counted as they show: a Chinese or Japanese character
+/// takes two columns, a combining mark (Arabic's harakat) none, so the
+/// caret stays under the text it points at. Past the line's end, a
+/// character is one column.
+fn on_screen(shown: &str, at: usize, width: usize) -> (usize, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let columns = |c: &char| c.width().unwrap_or(0);
+    let count = shown.chars().count();
+    let before =
+        shown.chars().take(at).map(|c| columns(&c)).sum::<usize>() + at.saturating_sub(count);
+    let covered: Vec<char> = shown.chars().skip(at).take(width).collect();
+    let under = covered.iter().map(columns).sum::<usize>() + (width - covered.len());
+    (before, under.max(1))
 }
 
 /// Whether stderr is a terminal and colour is wanted.
@@ -515,6 +533,28 @@ mod tests {
         let rest = &shown[before.len()..];
         assert!(rest.starts_with("XYZ"), "{s}");
         assert!(shown.contains('…'), "{s}");
+    }
+
+    struct Wide;
+    impl SourceLookup for Wide {
+        fn line_of(&self, _: &Path, _: usize) -> Option<String> {
+            Some("标题：安全 titel: x".into())
+        }
+    }
+
+    /// A line with Chinese characters (two columns each on a terminal) had
+    /// its caret counted in characters, so it stood left of what it named.
+    #[test]
+    fn caret_counts_columns_as_a_terminal_shows_them() {
+        let d = Diagnostic::warning("a.md", 1, 7, "unknown key `titel`").with_width(5);
+        let s = render(&[d], &Wide, false);
+        assert!(
+            s.contains("1 | 标题：安全 titel: x\n  |            ^^^^^\n"),
+            "{s}"
+        );
+        let d = Diagnostic::warning("a.md", 1, 1, "x").with_width(2);
+        let s = render(&[d], &Wide, false);
+        assert!(s.contains("\n  | ^^^^\n"), "{s}");
     }
 
     #[test]
