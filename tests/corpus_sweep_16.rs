@@ -39,3 +39,49 @@ fn a_simple_table_as_pandoc_writes_it_is_named() {
     let p = s.page("en/handbook/signs.html");
     assert_eq!(p.select(".content hr").len(), 2);
 }
+
+/// Docusaurus keeps translations in
+/// `i18n/fr/docusaurus-plugin-content-docs/current/`, under the path of
+/// their source in `docs/`. Copied into `guidance/` as it was, the warning
+/// about the `fr` folder told the translation to go to the same path
+/// without `fr` (`guidance/i18n/docusaurus-plugin-content-docs/current/handbook/02-signs.fr.md`),
+/// where there is no source: it now names the place beside its source.
+#[test]
+fn a_docusaurus_translation_folder_is_told_where_its_source_is() {
+    let s = Site::fixture("basic");
+    let tree = "docusaurus-plugin-content-docs/current/handbook";
+    s.write(
+        &format!("guidance/i18n/fr/{tree}/02-signs.md"),
+        "---\ntitle: Signes\n---\n\nBlessures.\n",
+    );
+    s.write(
+        &format!("guidance/fr/{tree}/03-referral/index.md"),
+        "---\ntitle: Orientation\n---\n\nTexte.\n",
+    );
+    let o = s.build_ok();
+    let hint_at = |folder: &str| {
+        let mut lines = o.stderr.lines();
+        lines
+            .find(|l| {
+                l.starts_with(&format!(
+                    "{folder}: warning: folder `{folder}` is named like"
+                ))
+            })
+            .unwrap_or_else(|| panic!("no warning at {folder}:\n{}", o.stderr));
+        lines.next().unwrap_or("").to_string()
+    };
+    let part = hint_at("guidance/i18n/fr");
+    assert!(
+        part.contains(&format!(
+            "`guidance/i18n/fr/{tree}/02-signs.md` becomes `guidance/handbook/02-signs.fr.md`"
+        )),
+        "{part}"
+    );
+    let publication = hint_at("guidance/fr");
+    assert!(
+        publication.contains(&format!(
+            "`guidance/fr/{tree}/03-referral/index.md` becomes `guidance/handbook/03-referral/index.fr.md`"
+        )),
+        "{publication}"
+    );
+}
