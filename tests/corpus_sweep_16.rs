@@ -85,3 +85,56 @@ fn a_docusaurus_translation_folder_is_told_where_its_source_is() {
         "{publication}"
     );
 }
+
+/// Docusaurus reads a folder's label and position from `_category_.yml`
+/// (or `.yaml`) as from `_category_.json`, and its own examples write YAML.
+/// Only the JSON one was named in the warning about the folder's missing
+/// index: the YAML one was listed among the files not published, its title
+/// and order lost without a hint.
+#[test]
+fn a_docusaurus_category_file_in_yaml_is_named_in_the_missing_index_warning() {
+    let s = Site::fixture("basic");
+    for (folder, file, text) in [
+        (
+            "safety",
+            "_category_.yml",
+            "label: 'Safety planning: first steps'\nposition: 2\nlink:\n  type: generated-index\n",
+        ),
+        (
+            "contacts",
+            "_category_.yaml",
+            "label: Contacts\nposition: 4\n",
+        ),
+    ] {
+        s.write(
+            &format!("guidance/handbook/{folder}/01-plan.en.md"),
+            "---\ntitle: Plan\n---\n\nText.\n",
+        );
+        s.write(&format!("guidance/handbook/{folder}/{file}"), text);
+    }
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/safety");
+    assert!(line.contains("part folder has no index"), "{line}");
+    for said in [
+        "Docusaurus's `_category_.yml` here gives the label `Safety planning: first steps` and the position 2",
+        "`guidance/handbook/safety/index.md`",
+        "`title: \"Safety planning: first steps\"` and `order: 2`",
+    ] {
+        assert!(hint.contains(said), "{said}: {hint}");
+    }
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/contacts");
+    assert!(
+        hint.contains("`_category_.yaml` here gives the label `Contacts` and the position 4"),
+        "{hint}"
+    );
+    // Following the hint gives the part its title.
+    s.write(
+        "guidance/handbook/safety/index.md",
+        "---\ntitle: \"Safety planning: first steps\"\norder: 2\n---\n\nIntro.\n",
+    );
+    s.build_ok();
+    assert_eq!(
+        s.page("en/handbook/safety/index.html").text_of("h1").trim(),
+        "Safety planning: first steps"
+    );
+}
