@@ -138,3 +138,46 @@ fn a_docusaurus_category_file_in_yaml_is_named_in_the_missing_index_warning() {
         "Safety planning: first steps"
     );
 }
+
+/// Hugo's `ref` and `relref` name a page without its `.md`, and find a
+/// page bundle (`consent/index.md`) by its folder's name. The hint for
+/// `{{< relref "consent" >}}` said to link to `consent.md`, which is not
+/// there: following it gave a broken link. It now names the bundle's
+/// `index.md`, and `.md` still goes after a page's own name.
+#[test]
+fn a_hugo_ref_to_a_page_bundle_is_told_its_index_file() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/consent/index.md",
+        "---\ntitle: Consent\n---\n\nAsk first.\n",
+    );
+    s.write("site.yaml", s.read("site.yaml") + "broken_links: warning\n");
+    let page = "guidance/handbook/02-signs.en.md";
+    s.write(
+        page,
+        s.read(page)
+            + concat!(
+                "\nSee [consent]({{< relref \"consent\" >}}), ",
+                "[its scope]({{< ref \"consent#scope\" >}}) and [intro]({{< ref \"01-intro\" >}}).\n\n",
+                "[form]: {{< relref \"consent\" >}}\n",
+            ),
+    );
+    let o = s.build_ok();
+    let hint = |at: &str| message_at(&o.stderr, &format!("{page}:{at}")).1.to_string();
+    let file =
+        "fieldguide finds pages and files from plain paths: link to the Markdown file itself";
+    assert_eq!(hint("13:15"), format!("{file}: `consent/index.md`"));
+    assert_eq!(hint("13:54"), format!("{file}: `consent/index.md#scope`"));
+    assert_eq!(hint("13:95"), format!("{file}: `01-intro.md`"));
+    assert_eq!(hint("15:1"), format!("{file}: `consent/index.md`"));
+    // Following the hint finds the page.
+    s.write(
+        page,
+        s.read(page)
+            .replace("{{< relref \"consent\" >}}", "consent/index.md"),
+    );
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("consent/index.md`"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(p.select(".content a[href=\"consent/index.html\"]").len(), 1);
+}
