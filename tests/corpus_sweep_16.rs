@@ -181,3 +181,33 @@ fn a_hugo_ref_to_a_page_bundle_is_told_its_index_file() {
     let p = s.page("en/handbook/signs.html");
     assert_eq!(p.select(".content a[href=\"consent/index.html\"]").len(), 1);
 }
+
+/// An Obsidian vault's `aliases:` are other titles of a note, for `[[…]]`
+/// links (`aliases: [Safety plan, Plan]`), not earlier addresses. One with
+/// a space was refused as a page name with only "write the page's earlier
+/// name": the author was not told that such an alias has no address to
+/// keep, and can go.
+#[test]
+fn an_obsidian_alias_with_spaces_is_told_it_is_not_an_address() {
+    let s = Site::fixture("basic");
+    let page = "guidance/handbook/02-signs.en.md";
+    s.write(
+        page,
+        s.read(page).replacen(
+            "title: Signs\n",
+            "title: Signs\naliases: [Signs of risk]\n",
+            1,
+        ),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:3:11"));
+    assert!(
+        line.contains("error: alias `Signs of risk` contains ` `"),
+        "{line}"
+    );
+    assert!(
+        hint.contains("Obsidian's `aliases:` (other titles for `[[…]]` links) are not addresses: if this is one, remove it"),
+        "{hint}"
+    );
+}
