@@ -211,3 +211,45 @@ fn an_obsidian_alias_with_spaces_is_told_it_is_not_an_address() {
         "{hint}"
     );
 }
+
+/// MkDocs Material's keys (`++ctrl+alt+del++`, pymdownx.keys) and
+/// inserted text (`^^new^^`, pymdownx.caret) were published as the marks
+/// without a word, as `==…==` was before it was named. Each is now named at
+/// its first place on the page, with the HTML to write; following the hint
+/// publishes the keys as `<kbd>`.
+#[test]
+fn mkdocs_keys_and_inserted_text_are_named() {
+    let s = Site::signs_with(concat!(
+        "Press ++ctrl+alt+del++ to lock the screen, then ++enter++.\n\n",
+        "This step is ^^new in version 2^^. C++ and i++ are not keys.\n",
+    ));
+    let o = s.build_ok();
+    let page = "guidance/handbook/02-signs.en.md";
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:13:7"));
+    assert!(
+        line.contains(
+            "warning: keys `++ctrl+alt+del++` are shown as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    let kbd = "<kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>";
+    assert_eq!(hint, format!("write them as HTML: `{kbd}`"));
+    let (line, hint) = message_at(&o.stderr, &format!("{page}:15:14"));
+    assert!(
+        line.contains("warning: inserted text `^^new in version 2^^` is shown as text"),
+        "{line}"
+    );
+    assert!(hint.contains("`<ins>new in version 2</ins>`"), "{hint}");
+    assert_eq!(o.stderr.matches(": warning: ").count(), 2, "{}", o.stderr);
+    // The hint's HTML is kept.
+    let rel = "guidance/handbook/02-signs.en.md";
+    s.write(rel, s.read(rel).replace("++ctrl+alt+del++", kbd));
+    s.build_ok();
+    let p = s.page("en/handbook/signs.html");
+    let keys: Vec<String> = p
+        .select(".content kbd")
+        .iter()
+        .map(|k| k.text().collect())
+        .collect();
+    assert_eq!(keys, ["Ctrl", "Alt", "Del"]);
+}

@@ -15,7 +15,9 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Definition
         | Kind::Address
         | Kind::Script
-        | Kind::Highlight => {
+        | Kind::Highlight
+        | Kind::Keys
+        | Kind::Insert => {
             return inline_words(kind, shown, more);
         }
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker => {
@@ -296,6 +298,21 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write it in bold (`**…**`) instead; for a passage that must stand out, a callout (`> [!IMPORTANT]`)".to_string(),
         ),
+        Kind::Keys => (
+            format!(
+                "keys `{shown}` are shown as text{more}: fieldguide's Markdown has no `++…++`"
+            ),
+            format!("write them as HTML: `{}`", kbd(shown)),
+        ),
+        Kind::Insert => (
+            format!(
+                "inserted text `{shown}` is shown as text{more}: fieldguide's Markdown has no `^^…^^`"
+            ),
+            format!(
+                "write it as HTML, `<ins>{}</ins>`, or in bold (`**…**`)",
+                shown.trim_matches('^')
+            ),
+        ),
         // Kind::Address
         _ => {
             let full = if shown.starts_with("www.") {
@@ -350,4 +367,17 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
         }
     };
     (msg, hint)
+}
+
+/// `++ctrl+alt+del++` as HTML: `<kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>`.
+fn kbd(keys: &str) -> String {
+    keys.trim_matches('+')
+        .split('+')
+        .map(|k| {
+            let mut c = k.chars();
+            let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+            format!("<kbd>{}{}</kbd>", first.unwrap_or_default(), c.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("+")
 }
