@@ -253,3 +253,59 @@ fn mkdocs_keys_and_inserted_text_are_named() {
         .collect();
     assert_eq!(keys, ["Ctrl", "Alt", "Del"]);
 }
+
+/// A Word document converted by pandoc keeps its bookmarks as
+/// `[]{#_Toc42 .anchor}`, and its cross-references lead to them. When a
+/// translation lacked one, the warning told the author to give "the
+/// translated heading" the id, `## ... {#_Toc42}`: the id is a bookmark
+/// before a paragraph, not a heading's. The hint now says to copy the
+/// bookmark; a heading's id is still told as before.
+#[test]
+fn an_anchor_of_a_word_bookmark_missing_in_a_translation_is_told_to_copy_the_bookmark() {
+    let s = Site::fixture("basic");
+    let intro = "guidance/handbook/01-intro.en.md";
+    s.write(
+        intro,
+        s.read(intro).replace(
+            "Second heading with the same title.",
+            "[]{#_Toc42 .anchor}Second heading with the same title.",
+        ),
+    );
+    let signs = "guidance/handbook/02-signs.en.md";
+    s.write(
+        signs,
+        s.read(signs) + "\nSee [who](01-intro.md#_Toc42) and [safety](01-intro.md#safety).\n",
+    );
+    let fr = "guidance/handbook/01-intro.fr.md";
+    s.write(fr, s.read(fr).replace(" {#safety}", ""));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{signs}:13:5"));
+    assert!(
+        line.contains(
+            "anchor `#_Toc42` exists in the source but not in `guidance/handbook/01-intro.fr.md`"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "`_Toc42` is a bookmark from Word, `[]{#_Toc42}` in the source: copy it into the translation, before the same text"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{signs}:13:35"));
+    assert_eq!(
+        hint,
+        "give the translated heading the same explicit id: ## ... {#safety}"
+    );
+    // Following the hint is enough.
+    s.write(
+        fr,
+        s.read(fr).replace("Texte.[^a]", "[]{#_Toc42}Texte.[^a]"),
+    );
+    let o = s.build_ok();
+    assert!(
+        !o.stderr.contains(
+            "anchor `#_Toc42` exists in the source but not in `guidance/handbook/01-intro.fr.md`"
+        ),
+        "{}",
+        o.stderr
+    );
+}
