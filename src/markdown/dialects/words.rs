@@ -40,18 +40,7 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 hint.to_string(),
             );
         }
-        Kind::WikiLink => {
-            let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
-            return (
-                format!(
-                    "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
-                ),
-                format!(
-                    "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
-                    wiki_markdown(inner)
-                ),
-            );
-        }
+        Kind::WikiLink => return wiki_words(shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
@@ -104,6 +93,21 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         ),
     };
     (msg, hint.to_string())
+}
+
+/// A GitHub wiki's or Obsidian's `[[…]]` link, with the Markdown link to
+/// write.
+fn wiki_words(shown: &str, more: &str) -> (String, String) {
+    let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
+    (
+        format!(
+            "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
+        ),
+        format!(
+            "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
+            wiki_markdown(inner)
+        ),
+    )
 }
 
 /// The file of mdBook's `{{#include consent.md:2:5}}` (also
