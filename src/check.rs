@@ -119,9 +119,8 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                     continue;
                 }
                 let (line, col) = (link.line as usize, link.col as usize);
-                let in_source = target
-                    .doc_for(target.source_lang)
-                    .is_some_and(|s| rendered[s].ids.contains(&*link.fragment));
+                let source = target.doc_for(target.source_lang);
+                let in_source = source.is_some_and(|s| rendered[s].ids.contains(&*link.fragment));
                 let target_file = crate::diagnostics::display_path(&site.doc(tdoc).file.rel);
                 let d = if in_source {
                     Diagnostic::warning(
@@ -133,10 +132,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                             link.fragment
                         ),
                     )
-                    .with_hint(format!(
-                        "give the translated heading the same explicit id: ## ... {{#{}}}",
-                        link.fragment
-                    ))
+                    .with_hint(same_id_hint(rendered, source, &link.fragment))
                 } else {
                     broken.push((doc_id, i));
                     let hint = hints
@@ -178,6 +174,19 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
 /// A link read in a language whose translation of the target is a draft,
 /// left out (its anchor may well be there): says so, since the author
 /// looks at that file and sees the id.
+/// How to give a translation the id its source has: a heading's
+/// `{#id}`, or Word's bookmark (`_Toc…`, `_Ref…`), which pandoc writes as
+/// `[]{#_Toc42 .anchor}` before the text and is no heading's.
+fn same_id_hint(rendered: &[Rendered], source: Option<DocId>, id: &str) -> String {
+    let heading = source.is_some_and(|s| rendered[s].toc.iter().any(|t| t.id == id));
+    if !heading && (id.starts_with("_Toc") || id.starts_with("_Ref")) {
+        return format!(
+            "`{id}` is a bookmark from Word, `[]{{#{id}}}` in the source: copy it into the translation, before the same text"
+        );
+    }
+    format!("give the translated heading the same explicit id: ## ... {{#{id}}}")
+}
+
 fn draft(
     site: &Site,
     target: &crate::content::model::Node,

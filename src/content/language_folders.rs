@@ -65,6 +65,16 @@ fn parts(site: &Site, diags: &mut Vec<Diagnostic>) {
             .filter(|&(i, _)| i != at)
             .map(|(_, d)| d)
             .collect();
+        // Docusaurus keeps a translation under
+        // `i18n/fr/docusaurus-plugin-content-docs/current/<its source's path>`:
+        // beside its source is where that path leads, not the folder
+        // without `fr`, which is no page's.
+        if !site.by_source.contains_key(&renamed.join(&doc.file.stem)) {
+            let inner: PathBuf = dirs[at + 1..].iter().collect();
+            if let Some(dir) = source_dir(site, &inner, &doc.file.stem) {
+                renamed = dir;
+            }
+        }
         // A page of the default language needs no suffix.
         renamed.push(match code == default {
             true => format!("{}.md", doc.file.stem),
@@ -122,15 +132,31 @@ fn language<'s>(site: &'s Site, folder: &Path) -> Option<&'s str> {
         .or_else(|| super::names::script_alias(&name, &site.config))
 }
 
+/// The folder of the source page that a page in a language folder
+/// translates, found by the longest end of its path (`inner`, from the
+/// language folder down) that is a source page's: `manual/` for
+/// `docusaurus-plugin-content-docs/current/manual/index`.
+fn source_dir(site: &Site, inner: &Path, stem: &str) -> Option<PathBuf> {
+    let parts: Vec<_> = inner.components().collect();
+    (0..=parts.len()).find_map(|skip| {
+        let dir: PathBuf = parts[skip..].iter().collect();
+        site.by_source.contains_key(&dir.join(stem)).then_some(dir)
+    })
+}
+
 /// `dir/stem` of a page, as `Site::by_source` has it.
 fn d_key(doc: &super::model::Doc) -> PathBuf {
     doc.file.dir.join(&doc.file.stem)
 }
 
 /// The source of a page in a language folder: the page of the same path
-/// without the folder (`fr/pub/01-a` -> `pub/01-a`), if the site has it.
+/// without the folder (`fr/pub/01-a` -> `pub/01-a`), or of the longest
+/// end of it (Docusaurus's `fr/docusaurus-plugin-content-docs/current/pub/01-a`),
+/// if the site has it.
 fn source(site: &Site, key: PathBuf) -> Option<PathBuf> {
-    let inner: PathBuf = key.components().skip(1).collect();
+    let stem = key.file_name()?.to_str()?;
+    let dir: PathBuf = key.parent()?.components().skip(1).collect();
+    let inner = source_dir(site, &dir, stem)?.join(stem);
     let node = *site.by_source.get(&inner)?;
     (site.nodes[node].publication != site.nodes[*site.by_source.get(&key)?].publication)
         .then_some(inner)

@@ -71,7 +71,7 @@ pub struct Walked {
     /// Docusaurus's `_category_.json` files, not read as settings: each
     /// one's folder (from the top of `guidance/`, NFC) and what it gives,
     /// for the warning about the folder's missing index.
-    pub categories: Vec<(PathBuf, (String, String))>,
+    pub categories: Vec<(PathBuf, super::not_pages::Category)>,
     /// A base's pages in a language the edition does not publish: the
     /// page (`pub/02-referral`), the file as messages show it, and its
     /// language's code. One with no file in the edition's languages is
@@ -223,18 +223,24 @@ impl Layer<'_> {
         Some(out)
     }
 
-    /// A README, or Docusaurus's `_category_.json`: not read as a page or
+    /// A README, or Docusaurus's `_category_.json` (or `.yml`): not read as a page or
     /// a setting, but noted for the warning about a folder with no index.
     fn folder_notes(&self, name: &str, dir: &Path, in_site: &Path, out: &mut Walked) {
         if is_markdown(name).is_some_and(|s| s.to_ascii_lowercase().starts_with("readme")) {
             out.readmes.push(dir.join(name));
         }
-        if name == "_category_.json" {
+        // Docusaurus reads the same settings from any of the three.
+        if matches!(
+            name,
+            "_category_.json" | "_category_.yml" | "_category_.yaml"
+        ) {
             let file = self
                 .open()
                 .and_then(|d| d.open_read(&crate::no_follow::slash_path(in_site)));
-            out.categories
-                .push((dir.to_path_buf(), super::not_pages::category(file.ok())));
+            out.categories.push((
+                dir.to_path_buf(),
+                super::not_pages::category(name, file.ok()),
+            ));
         }
     }
 

@@ -60,7 +60,7 @@ pub struct Loaded {
     /// READMEs left out (see `layers::Walked`).
     pub readmes: Vec<PathBuf>,
     /// Docusaurus's `_category_.json` files (see `layers::Walked`).
-    pub categories: Vec<(PathBuf, (String, String))>,
+    pub categories: Vec<(PathBuf, super::not_pages::Category)>,
 }
 
 /// A Markdown file that could not be read.

@@ -187,7 +187,7 @@ pub struct Site {
     pub readmes: Vec<PathBuf>,
     /// Docusaurus's `_category_.json` files, by folder (from the top of
     /// `guidance/`), with what each gives, in words.
-    pub categories: Vec<(PathBuf, (String, String))>,
+    pub categories: Vec<(PathBuf, super::not_pages::Category)>,
 }
 
 /// A local edition's differences from its base.

@@ -111,20 +111,45 @@ pub(super) fn tool_folder(shown: std::path::PathBuf) -> Diagnostic {
     .with_hint("copy any text meant for readers into a page (fieldguide pastes no snippets in); the folder can go")
 }
 
-/// What a Docusaurus `_category_.json` gives its folder, in words, for the
-/// warning about the folder's missing index: "the label `Safety` and the
+/// A Docusaurus category file (`_category_.json`, `.yml` or `.yaml`) and
+/// what it gives its folder, in words: "the label `Safety` and the
 /// position 2", and the same as front matter, "`title: Safety` and
-/// `order: 2`" (either empty). Not a setting here; read only for that (at
+/// `order: 2`" (either empty).
+#[derive(Clone, Debug, Default)]
+pub struct Category {
+    pub file: String,
+    pub gives: String,
+    pub front: String,
+}
+
+/// What the category file `name` gives its folder, for the warning about
+/// the folder's missing index. Not a setting here; read only for that (at
 /// most 64 KB).
-pub(super) fn category(file: Option<std::fs::File>) -> (String, String) {
+pub(super) fn category(name: &str, file: Option<std::fs::File>) -> Category {
     use std::io::Read;
     let mut text = String::new();
     if let Some(f) = file {
         let _ = f.take(64 * 1024).read_to_string(&mut text);
     }
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-    let label = json.get("label").and_then(|l| l.as_str());
-    let position = json.get("position").and_then(|p| p.as_f64());
+    // Its YAML forms hold the same keys as the JSON one; read with the
+    // site's YAML reader, whose nesting and aliases are bounded.
+    let (label, position) = if name.ends_with(".json") {
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        (
+            json.get("label")
+                .and_then(|l| l.as_str())
+                .map(str::to_string),
+            json.get("position").and_then(|p| p.as_f64()),
+        )
+    } else {
+        let yaml = crate::yaml::parse(&text).ok().flatten();
+        let get = |key| yaml.as_ref().and_then(|y| y.get(key));
+        (
+            get("label").and_then(|l| l.as_text()).map(str::to_string),
+            get("position").and_then(|p| p.as_f64()),
+        )
+    };
+    let label = label.as_deref();
     let mut gives = Vec::new();
     let mut front = Vec::new();
     if let Some(l) = label.map(str::trim).filter(|l| !l.is_empty()) {
@@ -147,5 +172,9 @@ pub(super) fn category(file: Option<std::fs::File>) -> (String, String) {
             front.push(format!("`order: {p}`"));
         }
     }
-    (gives.join(" and "), front.join(" and "))
+    Category {
+        file: name.to_string(),
+        gives: gives.join(" and "),
+        front: front.join(" and "),
+    }
 }

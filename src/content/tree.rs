@@ -162,23 +162,24 @@ fn readme_hint(readmes: &[PathBuf], dir: &Path, what: &str) -> String {
     )
 }
 
-/// Docusaurus's `_category_.json` in the folder: its label and position,
-/// to write in the index file (`guidance/docs/safety/index.md`).
+/// Docusaurus's `_category_.json` (or `.yml`) in the folder: its label and
+/// position, to write in the index file (`guidance/docs/safety/index.md`).
 fn category_hint(site: &Site, node: &Node) -> String {
-    let Some((_, (gives, front))) = site.categories.iter().find(|(dir, _)| *dir == node.dir) else {
+    let Some((_, category)) = site.categories.iter().find(|(dir, _)| *dir == node.dir) else {
         return String::new();
     };
+    let (file, gives, front) = (&category.file, &category.gives, &category.front);
     let index = Path::new(super::load::CONTENT_DIR)
         .join(&node.dir)
         .join("index.md");
     let index = crate::no_follow::slash_path(&index);
     match (gives.is_empty(), front.is_empty()) {
-        (true, _) => format!("; Docusaurus's `_category_.json` here is not read: write `{index}`"),
-        (false, true) => format!(
-            "; Docusaurus's `_category_.json` here gives {gives}, and is not read: write `{index}`"
-        ),
+        (true, _) => format!("; Docusaurus's `{file}` here is not read: write `{index}`"),
+        (false, true) => {
+            format!("; Docusaurus's `{file}` here gives {gives}, and is not read: write `{index}`")
+        }
         (false, false) => format!(
-            "; Docusaurus's `_category_.json` here gives {gives}, and is not read: write `{index}` with {front} in its front matter"
+            "; Docusaurus's `{file}` here gives {gives}, and is not read: write `{index}` with {front} in its front matter"
         ),
     }
 }

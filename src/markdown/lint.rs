@@ -34,7 +34,8 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         if bullet_at.is_none() && trimmed.starts_with(BULLETS) {
             bullet_at = Some((at, trimmed.chars().next()));
         }
-        if let Some(found) = not_a_definition(trimmed, n > 0) {
+        let template = |dest: &str| st.resolver.template_hint(dest);
+        if let Some(found) = not_a_definition(trimmed, n > 0, &template) {
             definitions.push((at, found));
             // Its uses are not told again that no definition is there.
             let label = trimmed[1..].split(']').next().unwrap_or_default();
@@ -59,7 +60,12 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
 /// as one (it would not be in a paragraph): the warning and its hint, when
 /// the cause is known. `continues`: it is not the paragraph's first line.
 /// Reads at most the label's first `MAX_TARGET` bytes and the line once.
-fn not_a_definition(line: &str, continues: bool) -> Option<(String, String)> {
+/// `template`: the hint for a target that is template code, if it is.
+fn not_a_definition(
+    line: &str,
+    continues: bool,
+    template: &dyn Fn(&str) -> Option<String>,
+) -> Option<(String, String)> {
     let rest = line.strip_prefix('[')?;
     let end = rest
         .bytes()
@@ -76,7 +82,7 @@ fn not_a_definition(line: &str, continues: bool) -> Option<(String, String)> {
     let angled = dest.starts_with('<') && dest.ends_with('>');
     let what = format!("`[{label}]:` is not read as a link definition");
     if !angled && dest.contains(char::is_whitespace) {
-        if let Some(hint) = hints::template(dest) {
+        if let Some(hint) = template(dest) {
             return Some((
                 format!(
                     "{what}: its target `{dest}` is a Hugo/Jekyll template expression, which fieldguide does not run, so the line is shown as text"
@@ -152,7 +158,7 @@ pub(super) fn line(st: &mut State, pos: usize) {
     let mut found: Vec<(usize, String, String)> = Vec::new();
     spaced_targets(&body[start..end], start, &mut found);
     for (at, what, target) in found {
-        if let Some(hint) = hints::template(&target) {
+        if let Some(hint) = st.resolver.template_hint(&target) {
             st.warn(
                 at,
                 format!("{what} target `{target}` is a Hugo/Jekyll template expression, which fieldguide does not run, so it is shown as text"),
@@ -327,9 +333,14 @@ pub(super) fn quote(st: &mut State, range: Range<usize>) {
 mod tests {
     use super::*;
 
+    /// The template hint where no page is a folder's.
+    fn no_bundle(dest: &str) -> Option<String> {
+        hints::template(dest, &|_| false)
+    }
+
     #[test]
     fn finds_lines_that_look_like_link_definitions() {
-        let space = not_a_definition("[r3]: Annual Report.pdf \"Report\"\n", false);
+        let space = not_a_definition("[r3]: Annual Report.pdf \"Report\"\n", false, &no_bundle);
         assert_eq!(
             space,
             Some((
@@ -337,14 +348,15 @@ mod tests {
                 "put the target in angle brackets: `[r3]: <Annual Report.pdf>`, or remove the space".to_string()
             ))
         );
-        let (_, hint) = not_a_definition("[t]: tel:+254 700 000", false).unwrap();
+        let (_, hint) = not_a_definition("[t]: tel:+254 700 000", false, &no_bundle).unwrap();
         assert_eq!(
             hint,
             "write the number without spaces: `[t]: tel:+254700000`"
         );
-        let (msg, _) = not_a_definition("[d]: 02-next-steps.md#nope", true).unwrap();
+        let (msg, _) = not_a_definition("[d]: 02-next-steps.md#nope", true, &no_bundle).unwrap();
         assert!(msg.ends_with("it continues the paragraph above it, so the line is shown as text"));
-        let (msg, hint) = not_a_definition("[f]: {{ site.baseurl }}/assets/a.pdf", false).unwrap();
+        let (msg, hint) =
+            not_a_definition("[f]: {{ site.baseurl }}/assets/a.pdf", false, &no_bundle).unwrap();
         assert!(msg.contains("Hugo/Jekyll template expression"), "{msg}");
         assert!(hint.contains("`/assets/a.pdf`"), "{hint}");
         // Prose, footnotes, definitions that are fine where they are.
@@ -356,13 +368,19 @@ mod tests {
             "[]: a b.pdf",
             "Text [r]: a b.pdf",
         ] {
-            assert_eq!(not_a_definition(line, true), None, "{line}");
+            assert_eq!(not_a_definition(line, true, &no_bundle), None, "{line}");
         }
-        assert_eq!(not_a_definition("[d]: 02-next-steps.md", false), None);
-        assert_eq!(not_a_definition("[ok]: <Annual Report.pdf>", false), None);
+        assert_eq!(
+            not_a_definition("[d]: 02-next-steps.md", false, &no_bundle),
+            None
+        );
+        assert_eq!(
+            not_a_definition("[ok]: <Annual Report.pdf>", false, &no_bundle),
+            None
+        );
         // A label longer than looked at is not read.
         let long = format!("[{}]: a b.pdf", "x".repeat(MAX_TARGET + 1));
-        assert_eq!(not_a_definition(&long, false), None);
+        assert_eq!(not_a_definition(&long, false, &no_bundle), None);
     }
 
     #[test]

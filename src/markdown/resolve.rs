@@ -76,6 +76,25 @@ impl<'s> Resolver<'s> {
         Resolver { site, dir }
     }
 
+    /// The hint for a link target that is template code (`hints::template`),
+    /// with Hugo's page bundles of the site found.
+    pub(super) fn template_hint(&self, dest: &str) -> Option<String> {
+        hints::template(dest, &|path| self.is_folder_page(path))
+    }
+
+    /// `path`, from this document's folder (or from the top of `guidance/`
+    /// with a `/`), is a folder whose `index` is a page, and no page itself.
+    fn is_folder_page(&self, path: &str) -> bool {
+        let joined = match path.strip_prefix('/') {
+            Some(abs) => PathBuf::from(abs),
+            None => self.dir.join(path),
+        };
+        normalize(&joined).is_some_and(|p| {
+            !self.site.by_source.contains_key(&p)
+                && self.site.by_source.contains_key(&p.join("index"))
+        })
+    }
+
     pub fn resolve(&self, dest: &str) -> Target {
         let dest = nfc(dest.trim());
         let dest = dest.as_ref();
@@ -102,7 +121,7 @@ impl<'s> Resolver<'s> {
                 Target::Unsafe(scheme)
             };
         }
-        if let Some(hint) = hints::template(dest) {
+        if let Some(hint) = self.template_hint(dest) {
             return Target::Missing {
                 message: format!(
                     "`{dest}` is a Hugo/Jekyll template expression, which fieldguide does not run"

@@ -367,6 +367,10 @@ pub(super) enum Kind {
     Script,
     /// A highlight, `==text==` (Obsidian, MkDocs).
     Highlight,
+    /// Keys, `++ctrl+alt+del++` (MkDocs's pymdownx.keys).
+    Keys,
+    /// Inserted text, `^^text^^` (MkDocs's pymdownx.caret).
+    Insert,
     /// Word's tracked change or comment, as pandoc writes it,
     /// `[words]{.deletion author=…}`.
     Tracked,
@@ -379,7 +383,7 @@ pub(super) enum Kind {
     Toc,
 }
 
-pub(super) const KINDS: usize = 27;
+pub(super) const KINDS: usize = 29;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -407,6 +411,8 @@ impl Kind {
         Kind::Address,
         Kind::Script,
         Kind::Highlight,
+        Kind::Keys,
+        Kind::Insert,
         Kind::Tracked,
         Kind::TabTable,
         Kind::NbspMarker,

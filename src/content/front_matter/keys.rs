@@ -382,10 +382,21 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
         .chars()
         .find(|c| c.is_control() || "\\<>\"|?*#%".contains(*c) || c.is_whitespace())
     {
-        return bad(&format!(
+        let why = format!(
             "contains `{}`, which is not allowed in a page name",
             c.escape_default()
-        ));
+        );
+        // Obsidian's `aliases:` are other titles for `[[…]]` links, written
+        // with spaces, not earlier addresses: there is none to keep.
+        if c == ' ' {
+            return Some((
+                why,
+                format!(
+                    "{plain}; Obsidian's `aliases:` (other titles for `[[…]]` links) are not addresses: if this is one, remove it"
+                ),
+            ));
+        }
+        return bad(&why);
     }
     // `old-steps/`: the old address was a folder's (see `aliases`).
     let name = name.strip_suffix('/').unwrap_or(name);

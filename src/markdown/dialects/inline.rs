@@ -3,7 +3,8 @@
 //! (`:material-phone:`, `:warning:`), definition lists (a term, then
 //! `: its definition`, from pandoc and PHP Markdown Extra), pandoc's
 //! superscripts and subscripts (`1^er^`, `CO~2~`, as it writes Word's),
-//! highlights (`==text==`), and web addresses written as text
+//! highlights (`==text==`), MkDocs's keys (`++ctrl+alt+del++`) and
+//! inserted text (`^^text^^`), and web addresses written as text
 //! (`https://…`, `www.…`), which GitHub, MkDocs and Docusaurus link by
 //! themselves and fieldguide does not (it links nothing by guess). Nothing is
 //! lost, so each stays as written; the author is told, once per kind and
@@ -19,7 +20,7 @@ use std::sync::LazyLock;
 /// `start`.
 pub(super) fn look(st: &mut State, line: &str, start: usize) {
     type Find = fn(&str) -> Option<(usize, usize)>;
-    let finds: [(Kind, Find); 5] = [
+    let finds: [(Kind, Find); 7] = [
         (Kind::Role, |l| role(l).map(|(i, len, _, _)| (i, len))),
         (Kind::Shortcode, |l| {
             shortcode(l).map(|(i, name)| (i, name.len() + 2))
@@ -29,6 +30,8 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
         }),
         (Kind::Script, script),
         (Kind::Highlight, highlight),
+        (Kind::Keys, keys),
+        (Kind::Insert, insert),
     ];
     for (kind, find) in finds {
         let mut from = 0;
@@ -232,6 +235,54 @@ pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The first keys in `line`, `++ctrl+alt+del++` (pymdownx.keys): where
+/// they start, and their length. Key names joined by `+`, with no space:
+/// not `C++` nor `i++ + j++`.
+pub(super) fn keys(line: &str) -> Option<(usize, usize)> {
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = find_pair(&line.as_bytes()[from..], b"++").map(|i| from + i) {
+        from = i + 2;
+        let inner = &line[i + 2..];
+        let n = find_pair(inner.as_bytes(), b"++")?;
+        let key = |k: &str| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        };
+        let before = line[..i].chars().next_back();
+        let ok = inner[..n].split('+').all(key)
+            && before.is_none_or(|c| !(c.is_alphanumeric() || c == '+'))
+            && !ticks.in_code(i);
+        if ok {
+            return Some((i, n + 4));
+        }
+    }
+    None
+}
+
+/// The first inserted text in `line`, `^^text^^` (pymdownx.caret): where
+/// it starts, and its length. Text right inside both marks.
+pub(super) fn insert(line: &str) -> Option<(usize, usize)> {
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = find_pair(&line.as_bytes()[from..], b"^^").map(|i| from + i) {
+        from = i + 2;
+        let inner = &line[i + 2..];
+        let n = find_pair(inner.as_bytes(), b"^^")?;
+        let text = &inner[..n];
+        let ok = !text.is_empty()
+            && !text.starts_with([' ', '^', '['])
+            && !text.ends_with(' ')
+            && !line[..i].ends_with('^')
+            && !ticks.in_code(i);
+        if ok {
+            return Some((i, n + 4));
+        }
+    }
+    None
+}
+
 /// The first web address written as text in `s`: `https://…`, `http://…`
 /// or `www.` and a domain. Where it starts, and its length without the
 /// punctuation that ends a sentence after it. Each run of text without a
@@ -403,6 +454,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn keys_and_inserts_not_code_or_increments() {
+        let k = |s: &str| keys(s).map(|(i, n)| s[i..i + n].to_string());
+        assert_eq!(
+            k("Press ++ctrl+alt+del++ now").as_deref(),
+            Some("++ctrl+alt+del++")
+        );
+        assert_eq!(k("(++enter++)").as_deref(), Some("++enter++"));
+        for text in [
+            "C++ and C++",
+            "i++ + j++",
+            "x++;",
+            "`++a++`",
+            "a ++ b ++ c",
+            "++++",
+        ] {
+            assert_eq!(k(text), None, "{text}");
+        }
+        let ins = |s: &str| insert(s).map(|(i, n)| s[i..i + n].to_string());
+        assert_eq!(ins("This is ^^new^^ text").as_deref(), Some("^^new^^"));
+        for text in ["a ^^ b ^^ c", "^^^^", "`^^x^^`", "x^^[note]^^"] {
+            assert_eq!(ins(text), None, "{text}");
+        }
+    }
+
     /// A long line of near misses is read once, not once per place.
     #[test]
     fn a_long_line_of_near_misses_is_linear() {
@@ -415,6 +491,9 @@ mod tests {
         assert!(shortcode(&format!("`{}`", ":ab: ".repeat(n))).is_none());
         assert!(script(&format!("`{}`", "a^b^ ".repeat(n))).is_none());
         assert!(highlight(&format!("`{}`", "==a== ".repeat(n))).is_none());
+        assert!(keys(&format!("`{}`", "++a++ ".repeat(n))).is_none());
+        assert!(keys(&"++a b ".repeat(n)).is_none());
+        assert!(insert(&format!("`{}`", "^^a^^ ".repeat(n))).is_none());
         assert!(address(&"(www.".repeat(n)).is_none());
         assert!(address(&"(www. ".repeat(n)).is_none());
         assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());

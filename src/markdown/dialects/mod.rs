@@ -384,19 +384,39 @@ fn expression(line: &str, i: usize, close: &mut crate::text::Ahead) -> bool {
 /// `--------   -------`: the rule of a pandoc simple table, which
 /// CommonMark reads as a thematic break or a heading's underline.
 fn simple_table_line(st: &mut State, range: Range<usize>) {
-    let Some(line) = body(st).get(range.clone()) else {
+    let body = body(st);
+    let Some(line) = body.get(range.clone()) else {
         return;
     };
     let groups: Vec<&str> = line.split_whitespace().collect();
     let gapped = line.trim().contains("  ");
+    // pandoc's writer puts one space between the columns' rules
+    // (`------- -------`); a rule written so on its own, between blank
+    // lines, is a thematic break, but one touching a row is a table's.
     if groups.len() >= 2
-        && gapped
+        && (gapped || touches_text(body, &range))
         && groups
             .iter()
             .all(|g| g.len() >= 3 && g.bytes().all(|c| c == b'-'))
     {
         found(st, Kind::SimpleTable, range.start);
     }
+}
+
+/// The line before or after the one at `range` has text: a table's row.
+fn touches_text(body: &str, range: &Range<usize>) -> bool {
+    let (start, end) = crate::text::line_around(body, range.start);
+    let before = start
+        .checked_sub(1)
+        .map(|e| &body[crate::text::line_around(body, e).0..e]);
+    let after = body
+        .get(end + 1..)
+        .filter(|_| end < body.len())
+        .map(|rest| rest.split('\n').next().unwrap_or(""));
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|l| !l.trim().is_empty())
 }
 
 /// The warnings, once the page is done.
@@ -437,6 +457,8 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Address => inline::address(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Script => inline::script(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Highlight => inline::highlight(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Keys => inline::keys(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Insert => inline::insert(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

@@ -15,7 +15,9 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Definition
         | Kind::Address
         | Kind::Script
-        | Kind::Highlight => {
+        | Kind::Highlight
+        | Kind::Keys
+        | Kind::Insert => {
             return inline_words(kind, shown, more);
         }
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker => {
@@ -38,18 +40,7 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 hint.to_string(),
             );
         }
-        Kind::WikiLink => {
-            let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
-            return (
-                format!(
-                    "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
-                ),
-                format!(
-                    "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
-                    wiki_markdown(inner)
-                ),
-            );
-        }
+        Kind::WikiLink => return wiki_words(shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
@@ -102,6 +93,21 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         ),
     };
     (msg, hint.to_string())
+}
+
+/// A GitHub wiki's or Obsidian's `[[…]]` link, with the Markdown link to
+/// write.
+fn wiki_words(shown: &str, more: &str) -> (String, String) {
+    let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
+    (
+        format!(
+            "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
+        ),
+        format!(
+            "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
+            wiki_markdown(inner)
+        ),
+    )
 }
 
 /// The file of mdBook's `{{#include consent.md:2:5}}` (also
@@ -296,6 +302,21 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write it in bold (`**…**`) instead; for a passage that must stand out, a callout (`> [!IMPORTANT]`)".to_string(),
         ),
+        Kind::Keys => (
+            format!(
+                "keys `{shown}` are shown as text{more}: fieldguide's Markdown has no `++…++`"
+            ),
+            format!("write them as HTML: `{}`", kbd(shown)),
+        ),
+        Kind::Insert => (
+            format!(
+                "inserted text `{shown}` is shown as text{more}: fieldguide's Markdown has no `^^…^^`"
+            ),
+            format!(
+                "write it as HTML, `<ins>{}</ins>`, or in bold (`**…**`)",
+                shown.trim_matches('^')
+            ),
+        ),
         // Kind::Address
         _ => {
             let full = if shown.starts_with("www.") {
@@ -350,4 +371,17 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
         }
     };
     (msg, hint)
+}
+
+/// `++ctrl+alt+del++` as HTML: `<kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>`.
+fn kbd(keys: &str) -> String {
+    keys.trim_matches('+')
+        .split('+')
+        .map(|k| {
+            let mut c = k.chars();
+            let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+            format!("<kbd>{}{}</kbd>", first.unwrap_or_default(), c.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("+")
 }

@@ -10,7 +10,12 @@ use std::path::Path;
 /// "a.md" >}}`, `{{ site.baseurl }}/img/a.png`, `{% link a.md %}`), which
 /// fieldguide does not run: what to link to instead. `None` when there is
 /// none, or when every `{{…}}` is a plain name (a local value, `{{hotline}}`).
-pub(in crate::markdown) fn template(dest: &str) -> Option<String> {
+/// `folder_page`: the path, as written, names a folder whose `index` is a
+/// page (Hugo's page bundle, `consent/index.md`) and no page of its own.
+pub(in crate::markdown) fn template(
+    dest: &str,
+    folder_page: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let is_template = dest.contains("{%")
         || dest.match_indices("{{").any(|(i, _)| {
             let rest = &dest[i + 2..];
@@ -44,7 +49,12 @@ pub(in crate::markdown) fn template(dest: &str) -> Option<String> {
         let is_ref = dest.contains(" ref ") || dest.contains(" relref ");
         if is_ref && !last.is_empty() && !last.contains('.') {
             let hash = if frag.is_empty() { "" } else { "#" };
-            format!("to the Markdown file itself: `{path}.md{hash}{frag}`")
+            // `ref "consent"` also finds a page bundle, `consent/index.md`.
+            let file = match folder_page(path) {
+                true => format!("{path}/index.md"),
+                false => format!("{path}.md"),
+            };
+            format!("to the Markdown file itself: `{file}{hash}{frag}`")
         } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
             format!("to the Markdown file itself: `{q}`")
         } else if q.starts_with('/') {
@@ -225,7 +235,7 @@ mod tests {
 
     #[test]
     fn template_expressions() {
-        let h = |d: &str| template(d);
+        let h = |d: &str| template(d, &|p| p == "part/bundle");
         let link = "fieldguide finds pages and files from plain paths: link ";
         assert_eq!(
             h("{{< ref \"02-next-steps.md\" >}}"),
@@ -242,6 +252,13 @@ mod tests {
             h("{{% ref \"02-gitbook\" %}}"),
             Some(format!(
                 "{link}to the Markdown file itself: `02-gitbook.md`"
+            ))
+        );
+        // A page bundle: the folder's `index.md`.
+        assert_eq!(
+            h("{{< ref \"part/bundle#scope\" >}}"),
+            Some(format!(
+                "{link}to the Markdown file itself: `part/bundle/index.md#scope`"
             ))
         );
         assert_eq!(
