@@ -171,9 +171,6 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
     (out, broken)
 }
 
-/// A link read in a language whose translation of the target is a draft,
-/// left out (its anchor may well be there): says so, since the author
-/// looks at that file and sees the id.
 /// How to give a translation the id its source has: a heading's
 /// `{#id}`, or Word's bookmark (`_Toc…`, `_Ref…`), which pandoc writes as
 /// `[]{#_Toc42 .anchor}` before the text and is no heading's.
@@ -187,6 +184,9 @@ fn same_id_hint(rendered: &[Rendered], source: Option<DocId>, id: &str) -> Strin
     format!("give the translated heading the same explicit id: ## ... {{#{id}}}")
 }
 
+/// A link read in a language whose translation of the target is a draft,
+/// left out (its anchor may well be there): says so, since the author
+/// looks at that file and sees the id.
 fn draft(
     site: &Site,
     target: &crate::content::model::Node,
