@@ -1,0 +1,27 @@
+//! End-to-end, in headless Chromium from `file://`: what a sixteenth
+//! sweep of search found with judged queries typed as on a phone, on the
+//! `search-judged-16` fixture (sample guidance in ten languages).
+
+mod common;
+use common::browser;
+use common::search_page::{expect_found, judged_site};
+
+/// Swahili verbs carry their subject and tense (`anasafirishwa`, she is
+/// trafficked; `alisafirishwa`, was; `watasafirishwa`, they will be;
+/// `anakataa`, she refuses; `ameondoka`, has left), where the page has
+/// the infinitive (*kusafirisha*, *kukataa*, *kuondoka*): each found
+/// nothing.
+#[test]
+fn swahili_verbs_with_subject_and_tense_find_the_infinitive() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    for (q, first) in [
+        ("anasafirishwa", "identify"),
+        ("alisafirishwa", "identify"),
+        ("watasafirishwa", "identify"),
+        ("anakataa", "consent"),
+        ("ameondoka", "identify"),
+    ] {
+        expect_found(&b, &site, "sw", q, first);
+    }
+}
