@@ -4,7 +4,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect_found, judged_site};
+use common::search_page::{expect_found, field_pages as pages, judged_site};
 
 /// Swahili verbs carry their subject and tense (`anasafirishwa`, she is
 /// trafficked; `alisafirishwa`, was; `watasafirishwa`, they will be;
@@ -24,4 +24,20 @@ fn swahili_verbs_with_subject_and_tense_find_the_infinitive() {
     ] {
         expect_found(&b, &site, "sw", q, first);
     }
+}
+
+/// A Persian verb typed in another person than the page's (`میپذیرند`,
+/// they accept, for *می‌پذیرد*; `نپذیرند` for *نپذیرد*) was shown as a
+/// misspelling of it.
+#[test]
+fn persian_verbs_in_another_person_are_found_as_words() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    for (q, first) in [("میپذیرند", "referral"), ("نپذیرند", "consent")] {
+        expect_found(&b, &site, "fa", q, first);
+    }
+    // `باید` (must) keeps its ending: it is not `با` (with).
+    let (found, fixed) = pages(&b, &site, "fa", "باید");
+    assert_eq!(found, ["safety"]);
+    assert!(!fixed);
 }

@@ -218,7 +218,11 @@ const PERSIAN: Rules = Rules {
     prefixes: &[("نمي", 2, false), ("مي", 2, false)],
     suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
     irregular: &[],
-    query_suffixes: &[],
+    // A verb's person endings, on a query word only: what is left finds
+    // the words it starts, the page's person (`میپذیرند`, they accept:
+    // *می‌پذیرد*). Three letters left (`باید`, must, is not `با`, with),
+    // four before `-د` alone (`کلید`, a key, is not `کلی`, overall).
+    query_suffixes: &[("ند", "", 3), ("يد", "", 3), ("د", "", 4)],
     sounds: &[],
     inner: &[],
     stems: &[],
