@@ -41,3 +41,14 @@ fn persian_verbs_in_another_person_are_found_as_words() {
     assert_eq!(found, ["safety"]);
     assert!(!fixed);
 }
+
+/// `NGO` typed on a Persian page (which writes *سازمان غیردولتی*) found
+/// nothing.
+#[test]
+fn ngo_finds_the_persian_word_for_it() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    for q in ["NGO", "ngo"] {
+        expect_found(&b, &site, "fa", q, "referral");
+    }
+}

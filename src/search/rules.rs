@@ -226,7 +226,10 @@ const PERSIAN: Rules = Rules {
     sounds: &[],
     inner: &[],
     stems: &[],
-    acronyms: &[],
+    // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the
+    // zero-width non-joiner that normalisation drops; in two words the
+    // variant is found as two words written apart).
+    acronyms: &[("ngo", "غيردولتي", 0)],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
