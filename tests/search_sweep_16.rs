@@ -4,7 +4,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect_found, field_pages as pages, judged_site};
+use common::search_page::{expect, expect_found, field_pages as pages, judged_site};
 
 /// Swahili verbs carry their subject and tense (`anasafirishwa`, she is
 /// trafficked; `alisafirishwa`, was; `watasafirishwa`, they will be;
@@ -50,5 +50,17 @@ fn ngo_finds_the_persian_word_for_it() {
     let site = judged_site("search-judged-16");
     for q in ["NGO", "ngo"] {
         expect_found(&b, &site, "fa", q, "referral");
+    }
+}
+
+/// A possessive after the noun (`pasipoti yake`, her passport;
+/// `kitambulisho chake`, his ID card) made the page a partial match,
+/// 1 word of 2.
+#[test]
+fn swahili_possessives_are_left_out_of_a_query() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    for q in ["pasipoti yake", "kitambulisho chake"] {
+        expect(&b, &site, "sw", q, "identify");
     }
 }
