@@ -64,3 +64,12 @@ fn swahili_possessives_are_left_out_of_a_query() {
         expect(&b, &site, "sw", q, "identify");
     }
 }
+
+/// `پاسپورت`, the loanword for passport, found nothing on a page that
+/// says *گذرنامه*.
+#[test]
+fn persian_passport_loanword_finds_the_page_word() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    expect_found(&b, &site, "fa", "پاسپورت", "identify");
+}

@@ -227,9 +227,9 @@ const PERSIAN: Rules = Rules {
     inner: &[],
     stems: &[],
     // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the
-    // zero-width non-joiner that normalisation drops; in two words the
-    // variant is found as two words written apart).
-    acronyms: &[("ngo", "غيردولتي", 0)],
+    // zero-width non-joiner that normalisation drops); and the loanword
+    // typed for a page's word (`پاسپورت`, passport: *گذرنامه*).
+    acronyms: &[("ngo", "غيردولتي", 0), ("پاسپورت", "گذرنامه", 0)],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
