@@ -73,3 +73,15 @@ fn persian_passport_loanword_finds_the_page_word() {
     let site = judged_site("search-judged-16");
     expect_found(&b, &site, "fa", "پاسپورت", "identify");
 }
+
+/// `wananchi` (citizens, not on the site) was "Showing results for
+/// *nani*" (who): eight letters allow two edits, but they were spent on
+/// the word without its `wa-`, `nanchi`, of six.
+#[test]
+fn a_word_without_its_prefix_is_corrected_by_its_own_length() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    let (found, fixed) = pages(&b, &site, "sw", "wananchi");
+    assert!(!fixed, "{found:?}");
+    assert!(found.is_empty(), "{found:?}");
+}
