@@ -4,7 +4,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect, expect_found, field_pages as pages, judged_site};
+use common::search_page::{expect, expect_found, field_pages as pages, find, judged_site};
 
 /// Swahili verbs carry their subject and tense (`anasafirishwa`, she is
 /// trafficked; `alisafirishwa`, was; `watasafirishwa`, they will be;
@@ -84,4 +84,25 @@ fn a_word_without_its_prefix_is_corrected_by_its_own_length() {
     let (found, fixed) = pages(&b, &site, "sw", "wananchi");
     assert!(!fixed, "{found:?}");
     assert!(found.is_empty(), "{found:?}");
+}
+
+/// On the sample, which says *identity documents* and never `ID`, `ID`
+/// was read as the initials of *Immediate Danger* and of *it does*
+/// (*Explain each service simply: what it does…*).
+#[test]
+fn id_finds_identity_where_the_site_has_no_word_id() {
+    let Some(b) = browser::require() else { return };
+    let site = common::Site::sample();
+    site.build_ok();
+    for q in ["ID", "IDs"] {
+        let (_, fixed, hits) = find(&b, &site, "en", q);
+        assert!(!fixed, "`{q}`: {hits:#?}");
+        let marks = &hits.first().expect("a page").marks;
+        assert!(
+            marks
+                .iter()
+                .all(|m| m.to_lowercase().starts_with("identit")),
+            "`{q}`: {hits:#?}"
+        );
+    }
 }
