@@ -86,6 +86,17 @@ fn a_word_without_its_prefix_is_corrected_by_its_own_length() {
     assert!(found.is_empty(), "{found:?}");
 }
 
+/// An acronym typed that the site writes out was read from any words
+/// whose first letters spell it, the last a function word too: `SW`
+/// (social worker) found *stay with them*.
+#[test]
+fn an_acronym_read_from_words_does_not_end_on_a_function_word() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-16");
+    let (found, _) = pages(&b, &site, "en", "SW");
+    assert!(!found.iter().any(|p| p == "safety"), "{found:?}");
+}
+
 /// On the sample, which says *identity documents* and never `ID`, `ID`
 /// was read as the initials of *Immediate Danger* and of *it does*
 /// (*Explain each service simply: what it does…*).

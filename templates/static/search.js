@@ -293,9 +293,9 @@
 
   // An acronym the site writes out (`PEP`, *post-exposure prophylaxis*;
   // `DOB`, *date of birth*): words one after the other within a block
-  // whose first letters spell it, the first not a function word; one
+  // whose first letters spell it, the first and last not function words; one
   // between them is skipped when its letter is not the next (`FTR`,
-  // *family tracing and reunification*).
+  // *family tracing and reunification*; `ID` is not *it does*).
   var first;
   function initials(q) {
     var on = {}, a = flags(), used = 0, r = [], n = q.length, c = q.charCodeAt(0) * 2, e = new Set(R.e);
@@ -309,7 +309,7 @@
             if ((f = first[x[i]]) >> 1 === q.charCodeAt(k)) r[k++] = x[i];
             else if (!(f & 1)) break;
           }
-          if (k === n) for (on[p] = used = 1; k;) a[r[--k]] = 1;
+          if (k === n && !(first[r[n - 1]] & 1)) for (on[p] = used = 1; k;) a[r[--k]] = 1;
         }
       });
     });
