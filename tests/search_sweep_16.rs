@@ -117,19 +117,3 @@ fn id_finds_identity_where_the_site_has_no_word_id() {
         );
     }
 }
-
-/// `immediate danger` showed *Immediate Needs and Referral* first (its
-/// title has *immediate*, a list item *Danger.*), before the page whose
-/// section is *If someone is in immediate danger*.
-#[test]
-fn words_next_to_each_other_rank_before_a_title_with_one() {
-    let Some(b) = browser::require() else { return };
-    let site = common::Site::sample();
-    site.build_ok();
-    let (pages, _, hits) = find(&b, &site, "en", "immediate danger");
-    assert_eq!(
-        pages.first().map(String::as_str),
-        Some("identification-guidelines/what-to-do.html"),
-        "{hits:#?}"
-    );
-}

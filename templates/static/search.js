@@ -463,9 +463,7 @@
   function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
   // Ranks the pages: all words found first; of those, for two words or
   // more, the ones with every word as a word (not only the start of a
-  // longer one: `nyumba` is not `nyumbani`), next to each other first
-  // (`immediate danger`: not a title with one, a list item the other);
-  // of the others, those with the
+  // longer one: `nyumba` is not `nyumbani`); of the others, those with the
   // words few pages have; then words in the title (twice, once more as
   // the word) and headings, then how many words, how many exactly, how
   // many as typed, how close together, how often; then site order. A
@@ -558,7 +556,7 @@
     found.forEach(function (r) {
       for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
       r.w = r.c === M ? 0 : got;
-      r.a = M > 1 && r.x === M ? 1 + (r.sp < 2 * M - 1) : 0;
+      r.a = M > 1 && r.x === M ? 1 : 0;
       if (r.c >= need || 2 * got >= total) results.push(r);
     });
     results.sort(function (a, b) {
