@@ -198,6 +198,10 @@ pub(super) const ENGLISH: Rules = Rules {
         // `helpline`, `shelter` for `safe house` (two words the site
         // writes apart, as `safehouse` is), `hrs` for `hours` (`24hrs`).
         ("kid", "child", 0),
+        // `ID` (an identity document), where the site says *identity*:
+        // else read as the initials of *Immediate Danger* or *it does*.
+        ("id", "identity", 0),
+        ("ids", "identity", 0),
         ("kids", "children", 0),
         ("hotline", "helpline", 0),
         ("hotlines", "helplines", 0),

@@ -32,6 +32,7 @@ mod spool;
 mod stem;
 mod stop;
 mod stream;
+mod swahili;
 mod varint;
 mod vocab;
 

@@ -203,78 +203,6 @@ const FRENCH: Rules = Rules {
     ],
 };
 
-// Swahili noun classes: a noun's singular and plural differ by their
-// prefix, not their ending (`mtoto`, `watoto`; `mkimbizi`, `wakimbizi`;
-// `mwaka`, `miaka`; `kituo`, `vituo`; `chakula`, `vyakula`), so the words
-// of Swahili pages are grouped without it (`toto`, `kimbizi`, `aka`, `tuo`,
-// `akula`; `mu-` before a `u` goes with it, as in its plurals: `muuguzi`,
-// `wauguzi`, `guzi`; `muundo`, `miundo`, `ndo`), and a query word is
-// tried without it: each form finds the others, whichever the site has. Three letters must remain, so `wakati`
-// and `watu` keep theirs (`mtu`, `kitu` have endings of their own). Not
-// `ma-` (class 6), whose words too often are another word with it
-// (`makazi`, shelter; `kazi`, work), nor `u-`, `ku-`, `ji-`. The index
-// carries these groups: English words of pages shown untranslated keep
-// theirs (`mother` is not `other`). Verbs likewise lose their infinitive
-// `ku-`, with the object `m-` or `wa-` after it (`kumpeleka`, `kupeleka`,
-// `kuwapeleka`: `peleka`), where four letters remain: `kubwa` (big) is
-// not `mbwa` (dog), both `bwa` else; and an instruction in the
-// subjunctive `-e` joins its verb (`Mpeleke`, `Wapeleke`: `peleka`; not
-// with three letters or fewer before it: `mbele`), so does `-eni`, its
-// plural (`pelekeni`). A noun of class 14 made from a verb loses its `u-`
-// where five letters remain (`usafirishaji`, trafficking; not `usiku`,
-// night, which is not `siku`, day), and the agent or action `-aji` gives
-// back the verb's `-a` (`wasafirishaji`, traffickers; `usafirishaji`:
-// `safirisha`, as `kusafirisha`). The locative `-ni` comes off where four
-// letters remain (`hatarini`, in danger: `hatari`; `nyumbani`, at home;
-// not `amani`, peace).
-const SWAHILI: Rules = Rules {
-    groups: false,
-    joins: false,
-    own_groups: true,
-    drop: &[],
-    prefixes: &[
-        ("kuwa", 4, true),
-        ("kum", 4, true),
-        ("ku", 4, true),
-        ("muu", 3, true),
-        ("miu", 3, true),
-        ("mw", 3, true),
-        ("mi", 3, true),
-        ("m", 3, true),
-        ("wau", 3, true),
-        ("wa", 3, true),
-        ("ki", 3, true),
-        ("vi", 3, true),
-        ("ch", 3, true),
-        ("vy", 3, true),
-        ("u", 5, true),
-    ],
-    suffixes: &[
-        ("aji", "a", 3),
-        ("eni", "a", 4),
-        ("ni", "", 4),
-        ("e", "a", 4),
-    ],
-    // And plurals no prefix makes: `wanawake` (women) of `mwanamke`,
-    // `wanaume` (men) of `mwanamume`.
-    irregular: &[
-        ("watu", "mtu", 0),
-        ("vitu", "kitu", 0),
-        ("wanawake", "mwanamke", 0),
-        ("wanaume", "mwanamume", 0),
-    ],
-    query_suffixes: &[
-        ("mtu", "watu", 0),
-        ("kitu", "vitu", 0),
-        ("mwanamke", "wanawake", 0),
-        ("mwanamume", "wanaume", 0),
-    ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
-    acronyms: &[],
-};
-
 // Persian: plurals in `-ها` (with or without the zero-width non-joiner,
 // which normalisation drops: `پرونده‌ها`, `پروندهها`), `-های` and `-ان`
 // (`کودکان`), and the ezafe `ی` after a silent `ه` (`خانه‌ی امن`), three
@@ -290,11 +218,18 @@ const PERSIAN: Rules = Rules {
     prefixes: &[("نمي", 2, false), ("مي", 2, false)],
     suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
     irregular: &[],
-    query_suffixes: &[],
+    // A verb's person endings, on a query word only: what is left finds
+    // the words it starts, the page's person (`میپذیرند`, they accept:
+    // *می‌پذیرد*). Three letters left (`باید`, must, is not `با`, with),
+    // four before `-د` alone (`کلید`, a key, is not `کلی`, overall).
+    query_suffixes: &[("ند", "", 3), ("يد", "", 3), ("د", "", 4)],
     sounds: &[],
     inner: &[],
     stems: &[],
-    acronyms: &[],
+    // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the
+    // zero-width non-joiner that normalisation drops); and the loanword
+    // typed for a page's word (`پاسپورت`, passport: *گذرنامه*).
+    acronyms: &[("ngo", "غيردولتي", 0), ("پاسپورت", "گذرنامه", 0)],
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French
@@ -307,7 +242,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "pt" => Some(&super::portuguese::PORTUGUESE),
         "es" => Some(&super::spanish::SPANISH),
         "ru" => Some(&super::russian::RUSSIAN),
-        "sw" => Some(&SWAHILI),
+        "sw" => Some(&super::swahili::SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
         "fa" => Some(&PERSIAN),
         _ => None,

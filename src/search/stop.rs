@@ -166,6 +166,11 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "naweza", "ninaweza", "unaweza",
             // "Nifanye nini kama…" (what do I do if): do (I, we), if, is (at).
             "nifanye", "tufanye", "kama", "ikiwa", "yuko",
+            // Possessives (his, her, my, your, our, their) in the classes
+            // of people and of papers: `pasipoti yake` (her passport) was
+            // a partial match, 1 word of 2.
+            "yake", "wake", "chake", "zake", "vyake", "lake", "yangu", "wangu", "changu", "zangu",
+            "yako", "wako", "chako", "zako", "yetu", "wetu", "zetu", "yao", "zao",
         ],
         "ru" => RUSSIAN,
         "fa" => PERSIAN,
@@ -192,7 +197,7 @@ mod tests {
             ("fr", &["ne", "pas", "non"]),
             ("es", &["no"]),
             ("pt", &["nao"]),
-            ("sw", &["jinsi", "si"]),
+            ("sw", &["jinsi", "si", "hana", "bila", "wao"]),
             ("ru", &["не", "нет"]),
         ] {
             for w in kept {

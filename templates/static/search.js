@@ -197,9 +197,12 @@
   var often = new Map(), said = written.map(snd);
   function snd(x) { R.h.forEach(function (h) { x = x.split(h[0]).join(h[1]); }); return x; }
   T.forEach(function (t, n) { if (isWord[n] && !often.has(t)) often.set(t, n); });
-  function typo(q, vs) {
-    var k = len(q) >= 8 ? 2 : 1, best = [k + 1], pick;
+  function typo(vs) {
+    var best = [3], pick;
     vs.forEach(function (v, vi) {
+      // Two edits from eight letters of the form compared: `wananchi`
+      // without its `wa-` (`nanchi`) is not `nani`.
+      var k = len(v) >= 8 ? 2 : 1;
       // Without its affixes only where they are written joined (Arabic):
       // elsewhere `early` stripped to `ear` would be one edit from `far`.
       if (len(v) < 3 || (vi > 0 && !R.p.length)) return;
@@ -290,9 +293,9 @@
 
   // An acronym the site writes out (`PEP`, *post-exposure prophylaxis*;
   // `DOB`, *date of birth*): words one after the other within a block
-  // whose first letters spell it, the first not a function word; one
+  // whose first letters spell it, the first and last not function words; one
   // between them is skipped when its letter is not the next (`FTR`,
-  // *family tracing and reunification*).
+  // *family tracing and reunification*; `ID` is not *it does*).
   var first;
   function initials(q) {
     var on = {}, a = flags(), used = 0, r = [], n = q.length, c = q.charCodeAt(0) * 2, e = new Set(R.e);
@@ -306,7 +309,7 @@
             if ((f = first[x[i]]) >> 1 === q.charCodeAt(k)) r[k++] = x[i];
             else if (!(f & 1)) break;
           }
-          if (k === n) for (on[p] = used = 1; k;) a[r[--k]] = 1;
+          if (k === n && !(first[r[n - 1]] & 1)) for (on[p] = used = 1; k;) a[r[--k]] = 1;
         }
       });
     });
@@ -425,7 +428,7 @@
     // Never a number to another (`116`, a hotline, is not `16`), nor an
     // acronym of three letters typed in capitals to a word (`NRM` is not
     // *nom*; `ILGZ` is *Ilgaz*).
-    if (!tiers.size && len(q) >= (up ? 4 : 3) && !pair && !/^\d+$/.test(q) && (fix = typo(q, vs || variants(q)))) add(fix, 1);
+    if (!tiers.size && len(q) >= (up ? 4 : 3) && !pair && !/^\d+$/.test(q) && (fix = typo(vs || variants(q)))) add(fix, 1);
     ac();
     // Else a longer form of a word of the site (`respiration`, `respirer`):
     // the longest key that starts it, of four letters and half the word.

@@ -1,0 +1,106 @@
+//! Swahili rules (see `rules`).
+//!
+//! Noun classes: a noun's singular and plural differ by their
+//! prefix, not their ending (`mtoto`, `watoto`; `mkimbizi`, `wakimbizi`;
+//! `mwaka`, `miaka`; `kituo`, `vituo`; `chakula`, `vyakula`), so the words
+//! of Swahili pages are grouped without it (`toto`, `kimbizi`, `aka`, `tuo`,
+//! `akula`; `mu-` before a `u` goes with it, as in its plurals: `muuguzi`,
+//! `wauguzi`, `guzi`; `muundo`, `miundo`, `ndo`), and a query word is
+//! tried without it: each form finds the others, whichever the site has. Three letters must remain, so `wakati`
+//! and `watu` keep theirs (`mtu`, `kitu` have endings of their own). Not
+//! `ma-` (class 6), whose words too often are another word with it
+//! (`makazi`, shelter; `kazi`, work), nor `u-`, `ku-`, `ji-`. The index
+//! carries these groups: English words of pages shown untranslated keep
+//! theirs (`mother` is not `other`). Verbs likewise lose their infinitive
+//! `ku-`, with the object `m-` or `wa-` after it (`kumpeleka`, `kupeleka`,
+//! `kuwapeleka`: `peleka`), where four letters remain: `kubwa` (big) is
+//! not `mbwa` (dog), both `bwa` else; and an instruction in the
+//! subjunctive `-e` joins its verb (`Mpeleke`, `Wapeleke`: `peleka`; not
+//! with three letters or fewer before it: `mbele`), so does `-eni`, its
+//! plural (`pelekeni`). A noun of class 14 made from a verb loses its `u-`
+//! where five letters remain (`usafirishaji`, trafficking; not `usiku`,
+//! night, which is not `siku`, day), and the agent or action `-aji` gives
+//! back the verb's `-a` (`wasafirishaji`, traffickers; `usafirishaji`:
+//! `safirisha`, as `kusafirisha`). The locative `-ni` comes off where four
+//! letters remain (`hatarini`, in danger: `hatari`; `nyumbani`, at home;
+//! not `amani`, peace).//!
+//! On a query word only, a verb's subject and tense prefixes come off
+//! where five letters remain (`anakataa`, she refuses: `kataa`, as
+//! *kukataa*; `ameondoka`, `alisafirishwa`), and its passive `-wa` gives
+//! back the verb's `-a` where three letters remain (`anasafirishwa`, she is
+//! trafficked: `safirisha`, as *kusafirisha*; not `dawa`, medicine). Five,
+//! not four: `wananchi` (citizens) is not `nchi` (country).
+
+use super::rule_set::Rules;
+
+pub(super) static SWAHILI: Rules = Rules {
+    groups: false,
+    joins: false,
+    own_groups: true,
+    drop: &[],
+    prefixes: &[
+        ("kuwa", 4, true),
+        ("kum", 4, true),
+        ("ku", 4, true),
+        ("muu", 3, true),
+        ("miu", 3, true),
+        ("mw", 3, true),
+        ("mi", 3, true),
+        ("m", 3, true),
+        ("wau", 3, true),
+        ("wa", 3, true),
+        ("ki", 3, true),
+        ("vi", 3, true),
+        ("ch", 3, true),
+        ("vy", 3, true),
+        ("u", 5, true),
+        // Subject (I, you, she, we, they; not `m-`, you all: `mtaalamu`,
+        // an expert, is no `alamu`) and tense (present,
+        // past, future, perfect): query words only.
+        ("nina", 5, false),
+        ("nili", 5, false),
+        ("nita", 5, false),
+        ("nime", 5, false),
+        ("una", 5, false),
+        ("uli", 5, false),
+        ("uta", 5, false),
+        ("ume", 5, false),
+        ("ana", 5, false),
+        ("ali", 5, false),
+        ("ata", 5, false),
+        ("ame", 5, false),
+        ("tuna", 5, false),
+        ("tuli", 5, false),
+        ("tuta", 5, false),
+        ("tume", 5, false),
+        ("wana", 5, false),
+        ("wali", 5, false),
+        ("wata", 5, false),
+        ("wame", 5, false),
+    ],
+    suffixes: &[
+        ("aji", "a", 3),
+        ("eni", "a", 4),
+        ("ni", "", 4),
+        ("e", "a", 4),
+    ],
+    // And plurals no prefix makes: `wanawake` (women) of `mwanamke`,
+    // `wanaume` (men) of `mwanamume`.
+    irregular: &[
+        ("watu", "mtu", 0),
+        ("vitu", "kitu", 0),
+        ("wanawake", "mwanamke", 0),
+        ("wanaume", "mwanamume", 0),
+    ],
+    query_suffixes: &[
+        ("mtu", "watu", 0),
+        ("kitu", "vitu", 0),
+        ("mwanamke", "wanawake", 0),
+        ("mwanamume", "wanaume", 0),
+        ("wa", "a", 3),
+    ],
+    sounds: &[],
+    inner: &[],
+    stems: &[],
+    acronyms: &[],
+};
