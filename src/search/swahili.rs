@@ -6,8 +6,8 @@
 //! of Swahili pages are grouped without it (`toto`, `kimbizi`, `aka`, `tuo`,
 //! `akula`; `mu-` before a `u` goes with it, as in its plurals: `muuguzi`,
 //! `wauguzi`, `guzi`; `muundo`, `miundo`, `ndo`), and a query word is
-//! tried without it: each form finds the others, whichever the site has. Three letters must remain, so `wakati`
-//! and `watu` keep theirs (`mtu`, `kitu` have endings of their own). Not
+//! tried without it: each form finds the others, whichever the site has.
+//! Three letters must remain, so `wakati` and `watu` keep theirs (`mtu`, `kitu` have endings of their own). Not
 //! `ma-` (class 6), whose words too often are another word with it
 //! (`makazi`, shelter; `kazi`, work), nor `u-`, `ku-`, `ji-`. The index
 //! carries these groups: English words of pages shown untranslated keep
@@ -23,7 +23,8 @@
 //! back the verb's `-a` (`wasafirishaji`, traffickers; `usafirishaji`:
 //! `safirisha`, as `kusafirisha`). The locative `-ni` comes off where four
 //! letters remain (`hatarini`, in danger: `hatari`; `nyumbani`, at home;
-//! not `amani`, peace).//!
+//! not `amani`, peace).
+//!
 //! On a query word only, a verb's subject and tense prefixes come off
 //! where five letters remain (`anakataa`, she refuses: `kataa`, as
 //! *kukataa*; `ameondoka`, `alisafirishwa`), and its passive `-wa` gives
