@@ -212,75 +212,63 @@ pub(super) fn script(line: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The first highlight in `line`, `==text==` (Obsidian, MkDocs's `mark`):
-/// where it starts, and its length. Text right inside both marks: not
-/// `a == b`, nor a heading's `===` underline.
-pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
+/// The first text in `line` between a pair of two-character marks
+/// (`==…==`, `++…++`, `^^…^^`) that `fits` (what comes before the first
+/// mark, and the text between), outside code: where it starts, and its
+/// length with the marks.
+fn paired(line: &str, mark: &[u8; 2], fits: impl Fn(&str, &str) -> bool) -> Option<(usize, usize)> {
     let mut ticks = Ticks::new(line);
     let mut from = 0;
-    while let Some(i) = find_pair(&line.as_bytes()[from..], b"==").map(|i| from + i) {
+    while let Some(i) = find_pair(&line.as_bytes()[from..], mark).map(|i| from + i) {
         from = i + 2;
         let inner = &line[i + 2..];
-        let n = find_pair(inner.as_bytes(), b"==")?;
-        let text = &inner[..n];
-        let ok = !text.is_empty()
-            && !text.starts_with([' ', '='])
-            && !text.ends_with(' ')
-            && !line[..i].ends_with('=')
-            && !ticks.in_code(i);
-        if ok {
+        let n = find_pair(inner.as_bytes(), mark)?;
+        if fits(&line[..i], &inner[..n]) && !ticks.in_code(i) {
             return Some((i, n + 4));
         }
     }
     None
+}
+
+/// The first highlight in `line`, `==text==` (Obsidian, MkDocs's `mark`):
+/// where it starts, and its length. Text right inside both marks: not
+/// `a == b`, nor a heading's `===` underline.
+pub(super) fn highlight(line: &str) -> Option<(usize, usize)> {
+    paired(line, b"==", |before, text| {
+        !text.is_empty()
+            && !text.starts_with([' ', '='])
+            && !text.ends_with(' ')
+            && !before.ends_with('=')
+    })
 }
 
 /// The first keys in `line`, `++ctrl+alt+del++` (pymdownx.keys): where
 /// they start, and their length. Key names joined by `+`, with no space:
 /// not `C++` nor `i++ + j++`.
 pub(super) fn keys(line: &str) -> Option<(usize, usize)> {
-    let mut ticks = Ticks::new(line);
-    let mut from = 0;
-    while let Some(i) = find_pair(&line.as_bytes()[from..], b"++").map(|i| from + i) {
-        from = i + 2;
-        let inner = &line[i + 2..];
-        let n = find_pair(inner.as_bytes(), b"++")?;
-        let key = |k: &str| {
-            !k.is_empty()
-                && k.chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-        };
-        let before = line[..i].chars().next_back();
-        let ok = inner[..n].split('+').all(key)
-            && before.is_none_or(|c| !(c.is_alphanumeric() || c == '+'))
-            && !ticks.in_code(i);
-        if ok {
-            return Some((i, n + 4));
-        }
-    }
-    None
+    let key = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
+    paired(line, b"++", |before, text| {
+        text.split('+').all(key)
+            && before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '+'))
+    })
 }
 
 /// The first inserted text in `line`, `^^text^^` (pymdownx.caret): where
 /// it starts, and its length. Text right inside both marks.
 pub(super) fn insert(line: &str) -> Option<(usize, usize)> {
-    let mut ticks = Ticks::new(line);
-    let mut from = 0;
-    while let Some(i) = find_pair(&line.as_bytes()[from..], b"^^").map(|i| from + i) {
-        from = i + 2;
-        let inner = &line[i + 2..];
-        let n = find_pair(inner.as_bytes(), b"^^")?;
-        let text = &inner[..n];
-        let ok = !text.is_empty()
+    paired(line, b"^^", |before, text| {
+        !text.is_empty()
             && !text.starts_with([' ', '^', '['])
             && !text.ends_with(' ')
-            && !line[..i].ends_with('^')
-            && !ticks.in_code(i);
-        if ok {
-            return Some((i, n + 4));
-        }
-    }
-    None
+            && !before.ends_with('^')
+    })
 }
 
 /// The first web address written as text in `s`: `https://…`, `http://…`
