@@ -309,3 +309,26 @@ fn an_anchor_of_a_word_bookmark_missing_in_a_translation_is_told_to_copy_the_boo
         o.stderr
     );
 }
+
+/// An Obsidian vault marks a block others link to with an id at its line's
+/// end (`Call the hotline first. ^first-call`), which Obsidian hides. It
+/// was published as text without a word; now each is named (once a page,
+/// counted), with what to do. `10 ^6` is no block id.
+#[test]
+fn an_obsidian_block_id_is_named() {
+    let s = Site::signs_with(concat!(
+        "Call the hotline first. ^first-call\n\n",
+        "- Write down the time. ^a1b2c3\n\n",
+        "A million is 10 ^6.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:25");
+    assert!(
+        line.contains(
+            "warning: an Obsidian block id `^first-call` is shown as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("delete it;"), "{hint}");
+    assert_eq!(o.stderr.matches(": warning: ").count(), 1, "{}", o.stderr);
+}

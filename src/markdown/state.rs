@@ -371,6 +371,8 @@ pub(super) enum Kind {
     Keys,
     /// Inserted text, `^^text^^` (MkDocs's pymdownx.caret).
     Insert,
+    /// Obsidian's block id at a line's end, `^step-1`.
+    BlockId,
     /// Word's tracked change or comment, as pandoc writes it,
     /// `[words]{.deletion author=…}`.
     Tracked,
@@ -383,7 +385,7 @@ pub(super) enum Kind {
     Toc,
 }
 
-pub(super) const KINDS: usize = 29;
+pub(super) const KINDS: usize = 30;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -413,6 +415,7 @@ impl Kind {
         Kind::Highlight,
         Kind::Keys,
         Kind::Insert,
+        Kind::BlockId,
         Kind::Tracked,
         Kind::TabTable,
         Kind::NbspMarker,

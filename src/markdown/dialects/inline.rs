@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// `start`.
 pub(super) fn look(st: &mut State, line: &str, start: usize) {
     type Find = fn(&str) -> Option<(usize, usize)>;
-    let finds: [(Kind, Find); 7] = [
+    let finds: [(Kind, Find); 8] = [
         (Kind::Role, |l| role(l).map(|(i, len, _, _)| (i, len))),
         (Kind::Shortcode, |l| {
             shortcode(l).map(|(i, name)| (i, name.len() + 2))
@@ -32,6 +32,7 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
         (Kind::Highlight, highlight),
         (Kind::Keys, keys),
         (Kind::Insert, insert),
+        (Kind::BlockId, block_id),
     ];
     for (kind, find) in finds {
         let mut from = 0;
@@ -271,6 +272,19 @@ pub(super) fn insert(line: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Obsidian's block id at the end of `line`, `Call first. ^step-1`:
+/// where it starts, and its length. Letters, digits and `-`, at least one
+/// letter (not `10 ^6`).
+pub(super) fn block_id(line: &str) -> Option<(usize, usize)> {
+    let t = line.trim_end();
+    let i = t.rfind(" ^")? + 1;
+    let id = &t[i + 1..];
+    let ok = (1..=64).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && id.bytes().any(|b| b.is_ascii_alphabetic());
+    ok.then_some((i, t.len() - i))
+}
+
 /// The first web address written as text in `s`: `https://…`, `http://…`
 /// or `www.` and a domain. Where it starts, and its length without the
 /// punctuation that ends a sentence after it. Each run of text without a
@@ -439,6 +453,19 @@ mod tests {
         assert_eq!(found("Keep ==the list== safe"), Some("==the list=="));
         for text in ["a == b == c", "=====", "`==x==`", "===x==="] {
             assert_eq!(found(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn block_ids_only_at_a_lines_end() {
+        let b = |s: &str| block_id(s).map(|(i, n)| s[i..i + n].to_string());
+        assert_eq!(
+            b("Call the hotline first. ^step-1").as_deref(),
+            Some("^step-1")
+        );
+        assert_eq!(b("- a list item ^a1b2c3  ").as_deref(), Some("^a1b2c3"));
+        for none in ["10 ^6", "x ^2 and more", "a^b", "note[^1]", "a ^", "a ^b!"] {
+            assert_eq!(b(none), None, "{none}");
         }
     }
 

@@ -17,7 +17,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Script
         | Kind::Highlight
         | Kind::Keys
-        | Kind::Insert => {
+        | Kind::Insert
+        | Kind::BlockId => {
             return inline_words(kind, shown, more);
         }
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker => {
@@ -316,6 +317,12 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 "write it as HTML, `<ins>{}</ins>`, or in bold (`**…**`)",
                 shown.trim_matches('^')
             ),
+        ),
+        Kind::BlockId => (
+            format!(
+                "an Obsidian block id `{shown}` is shown as text{more}: fieldguide's Markdown has no block references"
+            ),
+            "delete it; a link to this place can go to the heading above it, by its id (`02-steps.md#first-call`)".to_string(),
         ),
         // Kind::Address
         _ => {
