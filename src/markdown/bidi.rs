@@ -43,9 +43,17 @@ pub fn number_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     // A run has at least 6 digits: most texts have fewer, and counting
     // them is much faster than the loop below. Arabic-Indic digits are
-    // U+0660-0669 and U+06F0-06F9, led by the bytes D9 and DB.
+    // U+0660-0669 and U+06F0-06F9, in UTF-8 D9 A0-A9 and DB B0-B9 (the
+    // lead bytes alone start most Arabic letters too).
+    // Both counts are vectorised (memchr finds the lead bytes).
     let ascii = b.iter().filter(|c| c.is_ascii_digit()).count();
-    if ascii < 6 && !b.iter().any(|&c| c == 0xd9 || c == 0xdb) {
+    let indic = || {
+        memchr::memchr2_iter(0xd9, 0xdb, b)
+            .filter(|&i| matches!(b[i..], [0xd9, 0xa0..=0xa9, ..] | [0xdb, 0xb0..=0xb9, ..]))
+            .take(6 - ascii)
+            .count()
+    };
+    if ascii < 6 && ascii + indic() < 6 {
         return runs;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -105,5 +113,10 @@ mod tests {
         let t = "اتصل على +٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧ أو ٢٠٢٦-٠٣-٠١ أو ۰۸۰۰ ۱۱۱ ۲۲۲، وليس ١٢.";
         let runs: Vec<&str> = number_runs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(runs, ["+٢٣٤ ٨٠٠ ١٢٣ ٤٥٦٧", "٢٠٢٦-٠٣-٠١", "۰۸۰۰ ۱۱۱ ۲۲۲"]);
+        // Six digits in all, each script counted: one run of them.
+        let t = "رقم ١٢٣ 456";
+        let runs: Vec<&str> = number_runs(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(runs, ["١٢٣ 456"]);
+        assert!(number_runs("اتصل بنا الآن ١٢٣").is_empty());
     }
 }

@@ -277,8 +277,11 @@ pub(super) fn insert(line: &str) -> Option<(usize, usize)> {
 /// letter (not `10 ^6`).
 pub(super) fn block_id(line: &str) -> Option<(usize, usize)> {
     let t = line.trim_end();
-    let i = t.rfind(" ^")? + 1;
-    let id = &t[i + 1..];
+    // The last space, not the last ` ^`: a search for a character is a
+    // memrchr, where one for two bytes ran over every line of text with
+    // no `^` in it (2% of a build).
+    let i = t.rfind(' ')? + 1;
+    let id = t[i..].strip_prefix('^')?;
     let ok = (1..=64).contains(&id.len())
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && id.bytes().any(|b| b.is_ascii_alphabetic());
