@@ -383,9 +383,13 @@ pub(super) enum Kind {
     /// A table of contents' marker on a line of its own: `[TOC]`
     /// (Python-Markdown, MkDocs), `[[_TOC_]]` (GitLab), `[[toc]]`.
     Toc,
+    /// Obsidian's tags on a line of their own, `#consent #referral`.
+    Tags,
+    /// A heading without the space after its `#`, `#Before you start`.
+    HashHeading,
 }
 
-pub(super) const KINDS: usize = 30;
+pub(super) const KINDS: usize = 32;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -420,6 +424,8 @@ impl Kind {
         Kind::TabTable,
         Kind::NbspMarker,
         Kind::Toc,
+        Kind::Tags,
+        Kind::HashHeading,
     ];
 }
 

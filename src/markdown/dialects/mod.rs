@@ -27,6 +27,7 @@ use words::words;
 const OPEN_BRACE: u8 = 0x7B;
 
 mod comments;
+mod hashes;
 mod inline;
 mod pasted;
 mod scan;
@@ -267,6 +268,7 @@ fn look_at_line(st: &mut State, pos: usize) {
     }
     inline::look(st, line, start);
     pasted::look(st, line, start);
+    hashes::look(st, line, start);
 }
 
 /// Where `pair` first is in `hay`. Two-byte marks are looked for in every
@@ -459,7 +461,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Highlight => inline::highlight(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Keys => inline::keys(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Insert => inline::insert(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::BlockId => line.trim(),
+        Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

@@ -18,10 +18,11 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Highlight
         | Kind::Keys
         | Kind::Insert
-        | Kind::BlockId => {
+        | Kind::BlockId
+        | Kind::Tags => {
             return inline_words(kind, shown, more);
         }
-        Kind::Tracked | Kind::TabTable | Kind::NbspMarker => {
+        Kind::Tracked | Kind::TabTable | Kind::NbspMarker | Kind::HashHeading => {
             return pasted_words(kind, shown, more);
         }
         Kind::InlineNote | Kind::Attributes | Kind::Div | Kind::GridTable | Kind::SimpleTable => {
@@ -130,6 +131,12 @@ fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 "a tracked change from Word, `{shown}`, is published as accepted{more}: deleted words and comments are left out, inserted words kept, and no reviewer's name is shown"
             ),
             "accept or reject each change in Word (Review > Accept or Reject) and export again: pandoc's default, `--track-changes=accept`, writes the text without these marks",
+        ),
+        Kind::HashHeading => (
+            format!(
+                "`{shown}` is shown as text, not as a heading{more}: Markdown reads a heading only with a space after its `#`"
+            ),
+            "put a space after the `#` (`# Title`): some tools, and Markdown.pl, read a heading without one",
         ),
         Kind::TabTable => (
             format!(
@@ -317,6 +324,12 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 "write it as HTML, `<ins>{}</ins>`, or in bold (`**…**`)",
                 shown.trim_matches('^')
             ),
+        ),
+        Kind::Tags => (
+            format!(
+                "Obsidian tags `{shown}` are shown as text{more}: fieldguide's Markdown has no tags"
+            ),
+            "delete the line: readers find a page by its words, and search reads every one; if it was meant as a heading, put a space after the `#` (`# Title`)".to_string(),
         ),
         Kind::BlockId => (
             format!(
