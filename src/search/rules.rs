@@ -245,6 +245,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "sw" => Some(&super::swahili::SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
         "fa" => Some(&PERSIAN),
+        "uk" => Some(&super::ukrainian::UKRAINIAN),
         _ => None,
     }
 }
@@ -297,7 +298,7 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa"] {
+        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk"] {
             let r = rules(code).unwrap();
             let all = r
                 .drop
