@@ -29,3 +29,17 @@ fn ukrainian_nouns_in_another_case_are_found_as_words() {
         expect(&b, &site, "uk", q, first);
     }
 }
+
+/// A Swahili page gives the verb in the conditional (*Akikataa*, if she
+/// refuses); `amekataa` (she has refused) and `wakikataa` (if they refuse)
+/// were shown as misspellings of it, and `kukataa ridhaa` (to refuse
+/// consent) matched 1 word of 2. Now `aki-` comes off the page's word as
+/// the infinitive's `ku-` does, and `waki-` off a query word.
+#[test]
+fn swahili_conditional_verbs_join_the_verb() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-17");
+    for q in ["amekataa ridhaa", "wakikataa", "kukataa ridhaa", "akikataa"] {
+        expect(&b, &site, "sw", q, "consent");
+    }
+}
