@@ -5,7 +5,7 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect, judged_site};
+use common::search_page::{expect, field_pages as pages, judged_site};
 
 /// Ukrainian has no stemmer: a noun typed in another case than the
 /// page's (`торгівля`, trafficking, where the page says *торгівлі*;
@@ -42,4 +42,19 @@ fn swahili_conditional_verbs_join_the_verb() {
     for q in ["amekataa ridhaa", "wakikataa", "kukataa ridhaa", "akikataa"] {
         expect(&b, &site, "sw", q, "consent");
     }
+}
+
+/// Brazilian words for a computer's files and password on a European
+/// Portuguese page (*ficheiros*, *palavra-passe*): `arquivos` and `senha`
+/// found nothing, and `senha forte` matched 1 word of 2.
+#[test]
+fn brazilian_files_and_password_find_the_european_words() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-17");
+    for q in ["senha", "senha forte", "arquivos", "arquivos eletronicos"] {
+        expect(&b, &site, "pt", q, "data");
+    }
+    // A longer word that ends in one is not it: `resenha` (a review).
+    let (found, _) = pages(&b, &site, "pt", "resenha");
+    assert!(!found.contains(&"data".to_string()), "{found:?}");
 }
