@@ -33,6 +33,7 @@ mod stem;
 mod stop;
 mod stream;
 mod swahili;
+mod turkish;
 mod ukrainian;
 mod varint;
 mod vocab;
