@@ -10,7 +10,8 @@
 //! Swahili noun classes are: the index carries these groups, and a query
 //! word not on the site is tried without each ending, down to a group of
 //! the site. A vowel that drops in other cases (`притулок`, shelter;
-//! `притулку`) drops with it: `-ок` is `-к`. Four letters, not three:
+//! `притулку`; `роботодавець`, employer, `роботодавцем`) drops with it:
+//! `-ок` is `-к`, `-ець` `-ц`. Four letters, not three:
 //! `сім'ю` (family) is not `сім` (seven), `даних` not `дані`'s group
 //! either (they find each other by their start). Verbs are left alone:
 //! their forms change more than their ending.
@@ -51,6 +52,7 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("им", "", 4),
         ("ім", "", 4),
         ("ок", "к", 4),
+        ("ець", "ц", 4),
         ("а", "", 4),
         ("я", "", 4),
         ("и", "", 4),
