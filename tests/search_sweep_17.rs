@@ -89,3 +89,15 @@ fn ukrainian_nouns_in_ets_find_their_other_cases() {
     let site = judged_site("search-judged-17");
     expect(&b, &site, "uk", "роботодавець", "identify");
 }
+
+/// `celular`, a mobile phone as Latin America says it, found nothing on a
+/// page that says *teléfono*: `celular cargado` (a charged phone) matched
+/// 1 word of 2.
+#[test]
+fn spanish_celular_finds_the_page_phone() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-17");
+    for q in ["celular cargado", "celular"] {
+        expect(&b, &site, "es", q, "safety");
+    }
+}
