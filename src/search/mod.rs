@@ -33,6 +33,8 @@ mod stem;
 mod stop;
 mod stream;
 mod swahili;
+mod turkish;
+mod ukrainian;
 mod varint;
 mod vocab;
 

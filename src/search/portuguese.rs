@@ -158,6 +158,15 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("telemovel", "celular", 0),
         ("equipe", "equipa", 0),
         ("equipa", "equipe", 0),
+        // A computer's files and password (`senha` finds *palavra-passe*,
+        // two words next to each other, as `email` finds *e-mail*).
+        ("arquivo", "ficheiro", 0),
+        ("arquivos", "ficheiros", 0),
+        ("ficheiro", "arquivo", 0),
+        ("ficheiros", "arquivos", 0),
+        ("senha", "palavrapasse", 0),
+        ("senhas", "palavraspasse", 0),
+        ("palavrapasse", "senha", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
     ],

@@ -245,6 +245,8 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "sw" => Some(&super::swahili::SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
         "fa" => Some(&PERSIAN),
+        "tr" => Some(&super::turkish::TURKISH),
+        "uk" => Some(&super::ukrainian::UKRAINIAN),
         _ => None,
     }
 }
@@ -297,7 +299,9 @@ mod tests {
 
     #[test]
     fn rules_are_written_normalised() {
-        for code in ["ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa"] {
+        for code in [
+            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr",
+        ] {
             let r = rules(code).unwrap();
             let all = r
                 .drop

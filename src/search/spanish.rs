@@ -130,5 +130,14 @@ pub(super) const SPANISH: Rules = Rules {
         ("iom", "oim", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
+        // A mobile phone as Latin America and Spain say it (`celular
+        // cargado` on a page that says *teléfono cargado*), each finding
+        // the other's.
+        ("celular", "movil", 0),
+        ("celular", "telefono", 0),
+        ("celulares", "moviles", 0),
+        ("celulares", "telefonos", 0),
+        ("movil", "celular", 0),
+        ("moviles", "celulares", 0),
     ],
 };

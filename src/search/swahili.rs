@@ -23,10 +23,13 @@
 //! back the verb's `-a` (`wasafirishaji`, traffickers; `usafirishaji`:
 //! `safirisha`, as `kusafirisha`). The locative `-ni` comes off where four
 //! letters remain (`hatarini`, in danger: `hatari`; `nyumbani`, at home;
-//! not `amani`, peace).
+//! not `amani`, peace). So does a verb's conditional `aki-` (`Akikataa`,
+//! if she refuses: `kataa`), where five letters remain (not `akili`).
 //!
 //! On a query word only, a verb's subject and tense prefixes come off
-//! where five letters remain (`anakataa`, she refuses: `kataa`, as
+//! where five letters remain, and so does the conditional of the others
+//! (`wakikataa`, if they refuse; not `wa-` `ki-` in the index, where
+//! `wakimbizi` keeps `kimbizi`) (`anakataa`, she refuses: `kataa`, as
 //! *kukataa*; `ameondoka`, `alisafirishwa`), and its passive `-wa` gives
 //! back the verb's `-a` where three letters remain (`anasafirishwa`, she is
 //! trafficked: `safirisha`, as *kusafirisha*; not `dawa`, medicine). Five,
@@ -55,6 +58,11 @@ pub(super) static SWAHILI: Rules = Rules {
         ("ch", 3, true),
         ("vy", 3, true),
         ("u", 5, true),
+        // The conditional `-ki-` after the subject (`Akikataa`, if she
+        // refuses: `kataa`, as *kukataa*), where five letters remain (not
+        // `akili`, mind); only `a-` in the index: `waki-` would take
+        // `wakimbizi` (refugees) from `mkimbizi`.
+        ("aki", 5, true),
         // Subject (I, you, she, we, they; not `m-`, you all: `mtaalamu`,
         // an expert, is no `alamu`) and tense (present,
         // past, future, perfect): query words only.
@@ -78,6 +86,10 @@ pub(super) static SWAHILI: Rules = Rules {
         ("wali", 5, false),
         ("wata", 5, false),
         ("wame", 5, false),
+        ("waki", 5, false),
+        ("tuki", 5, false),
+        ("niki", 5, false),
+        ("uki", 5, false),
     ],
     suffixes: &[
         ("aji", "a", 3),
