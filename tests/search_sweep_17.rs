@@ -101,3 +101,21 @@ fn spanish_celular_finds_the_page_phone() {
         expect(&b, &site, "es", q, "safety");
     }
 }
+
+/// A question typed in full has words the site never uses (`know`,
+/// `someone`): each weighed most in the share of the query a page must
+/// hold to be shown (a word few pages have weighs more), so the page with
+/// the one word the site has (*trafficking*) was kept out and the
+/// question found nothing. A word no page has now weighs nothing.
+#[test]
+fn a_question_with_words_the_site_never_uses_still_finds_the_page() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-17");
+    for q in [
+        "how do I know if someone is trafficked",
+        "how would I know somebody has been trafficked",
+    ] {
+        let (found, _) = pages(&b, &site, "en", q);
+        assert_eq!(found.first().map(String::as_str), Some("identify"), "`{q}`: {found:?}");
+    }
+}

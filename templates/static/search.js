@@ -545,13 +545,16 @@
     });
     // Pages with half the words, or with words that weigh half the query:
     // a word few pages have (`refuses`) weighs more than common ones
-    // (`victim`, `help`), so a page with it alone is still shown.
+    // (`victim`, `help`), so a page with it alone is still shown. A word
+    // no page has weighs nothing: it tells no page from another, and a
+    // question's other words (`how do I know if someone is trafficked`)
+    // would otherwise keep out the pages with the one the site has.
     var weight = [], total = 0;
     qs.forEach(function (w, b) {
       var df = 0;
       found.forEach(function (r) { if (r.m >> b & 1) df++; });
       weight[b] = Math.log((docs.length + 1) / (df + 1));
-      total += weight[b];
+      if (df) total += weight[b];
     });
     found.forEach(function (r) {
       for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
