@@ -380,12 +380,15 @@ pub(super) enum Kind {
     TabTable,
     /// A non-breaking space after `##`, `-` or `1.`, or before them.
     NbspMarker,
+    /// An invisible character before `##`, `-` or `1.` at a line's start:
+    /// a byte-order mark where files were joined, a zero-width space.
+    InvisibleMarker,
     /// A table of contents' marker on a line of its own: `[TOC]`
     /// (Python-Markdown, MkDocs), `[[_TOC_]]` (GitLab), `[[toc]]`.
     Toc,
 }
 
-pub(super) const KINDS: usize = 30;
+pub(super) const KINDS: usize = 31;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -419,6 +422,7 @@ impl Kind {
         Kind::Tracked,
         Kind::TabTable,
         Kind::NbspMarker,
+        Kind::InvisibleMarker,
         Kind::Toc,
     ];
 }
