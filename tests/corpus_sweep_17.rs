@@ -35,3 +35,55 @@ fn an_invisible_character_before_a_heading_is_named() {
     let p = s.page("en/handbook/signs.html");
     assert!(p.text.contains("## Drainage"));
 }
+
+/// Quarto's `.qmd` and R Markdown's `.Rmd` pages are Markdown with YAML
+/// front matter, and Sphinx's `.rst` pages are the other format such sites
+/// move in with. Each was left out with no word but a line in the
+/// summary's list of files no page links to, and a link to one was an
+/// error telling the author to save it as PDF, which failed the build even
+/// with `broken_links: warning`. Each is now a warning at the file with
+/// what to do (rename it `.md`; convert it with pandoc), and a link to one
+/// is a broken link that says so.
+#[test]
+fn quarto_and_sphinx_pages_are_named() {
+    let s = Site::signs_with("See [the annex](04-annex.qmd) and [notes](05-notes.rst).\n");
+    let config = s.read("site.yaml");
+    s.write("site.yaml", format!("{config}broken_links: warning\n"));
+    s.write(
+        "guidance/handbook/04-annex.qmd",
+        "---\ntitle: Annex\n---\n\n```{r}\nsummary(cases)\n```\n",
+    );
+    s.write(
+        "guidance/handbook/05-notes.rst",
+        "Notes\n=====\n\nWater points.\n",
+    );
+    let o = s.build_ok();
+    let at_file = |file: &str| {
+        let mut lines = o.stderr.lines();
+        let line = lines
+            .find(|l| l.starts_with(&format!("guidance/handbook/{file}: warning: ")))
+            .unwrap_or_else(|| panic!("no warning at {file}:\n{}", o.stderr));
+        (line.to_string(), lines.next().unwrap_or("").to_string())
+    };
+    let (line, hint) = at_file("04-annex.qmd");
+    assert!(line.contains("a Quarto or R Markdown page"), "{line}");
+    assert!(hint.contains("rename it `.md`"), "{hint}");
+    let (line, hint) = at_file("05-notes.rst");
+    assert!(line.contains("a reStructuredText page"), "{line}");
+    assert!(
+        hint.contains("`pandoc -f rst -t gfm 05-notes.rst -o 05-notes.md`"),
+        "{hint}"
+    );
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:5");
+    assert!(
+        line.contains("link to a missing file `04-annex.qmd`"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("Quarto and R Markdown pages are not read"),
+        "{hint}"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:35");
+    assert!(hint.contains("convert it to a `.md` page"), "{hint}");
+    assert!(!o.stderr.contains("save it as PDF"), "{}", o.stderr);
+}
