@@ -87,3 +87,41 @@ fn quarto_and_sphinx_pages_are_named() {
     assert!(hint.contains("convert it to a `.md` page"), "{hint}");
     assert!(!o.stderr.contains("save it as PDF"), "{}", o.stderr);
 }
+
+/// kramdown (Jekyll's Markdown) and Python-Markdown (MkDocs's) read
+/// Markdown inside `<div markdown="1">`; CommonMark reads it inside an
+/// HTML element only after a blank line. The lines right after the tag
+/// were published as written, `**Call first**` with its stars, under a
+/// warning whose hint listed the tags raw HTML keeps. The warning now
+/// says why the Markdown shows, and the hint what to write; a `<div
+/// markdown="1">` followed by a blank line is told only that the
+/// attribute is not needed.
+#[test]
+fn markdown_inside_a_kramdown_div_is_explained() {
+    let s = Site::signs_with(concat!(
+        "<div markdown=\"1\">\n",
+        "**Call first**\n",
+        "</div>\n\n",
+        "<div markdown=\"block\">\n\n",
+        "Then **write** it down.\n\n",
+        "</div>\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains("Markdown inside an HTML element is read only after a blank line"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("delete `markdown=\"1\"` and leave a blank line after the opening tag"),
+        "{hint}"
+    );
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:17:1");
+    assert!(
+        line.contains("`markdown` attribute removed from `<div>` in raw HTML: not needed"),
+        "{line}"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.text.contains("**Call first**"));
+    assert_eq!(p.select(".content div strong").len(), 1);
+}
