@@ -125,3 +125,52 @@ fn markdown_inside_a_kramdown_div_is_explained() {
     assert!(p.text.contains("**Call first**"));
     assert_eq!(p.select(".content div strong").len(), 1);
 }
+
+/// Guidance templates leave words in angle brackets for each office to
+/// fill in: `call <hotline number>`, `<Country Office>`. CommonMark reads
+/// each as an HTML tag, which the sanitiser removed, words and all ("call
+/// or write to ."), under a warning that said "its text is kept". They are
+/// now shown as written, in the page, its heading ids and search, with a
+/// warning that says how to keep them without one (`\<`) or how to make
+/// them a local value; real tags are removed as before.
+#[test]
+fn words_in_angle_brackets_are_shown_as_written() {
+    let s = Site::signs_with(concat!(
+        "Call <hotline number> or write to <Country Office>.\n\n",
+        "## Ask <focal point>\n\n",
+        "A <marquee>real tag</marquee> and an escaped \\<name of district>.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:6");
+    assert!(
+        line.contains("warning: `<hotline number>` is no HTML tag: shown as written"),
+        "{line}"
+    );
+    assert!(hint.contains("`\\<name of focal point>`"), "{hint}");
+    assert!(hint.contains("`{{hotline}}`"), "{hint}");
+    assert!(
+        o.stderr.contains("`<marquee>` removed from raw HTML"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        !o.stderr.contains("`<name of district>` is no"),
+        "{}",
+        o.stderr
+    );
+    let p = s.page("en/handbook/signs.html");
+    let texts: Vec<String> = p
+        .select(".content p")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(
+        texts.contains(&"Call <hotline number> or write to <Country Office>.".to_string()),
+        "{texts:?}"
+    );
+    assert_eq!(p.attr(".content h2:last-of-type", "id"), "ask-focal-point");
+    assert!(
+        p.text
+            .contains("A real tag and an escaped &lt;name of district&gt;.")
+    );
+}

@@ -322,6 +322,12 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
             depth: st.depth,
             events: Vec::new(),
         }),
+        // Not inside what raw HTML drops (`<math><mi>x</mi></math>`).
+        Event::InlineHtml(s)
+            if st.raw.dropping.is_none() && super::placeholder::placeholder(&s).is_some() =>
+        {
+            super::placeholder::show(st, &s, pos);
+        }
         Event::InlineHtml(s) | Event::Html(s) => {
             if st.opts.allow_raw_html {
                 raw_html::trusted(st, s, pos);
