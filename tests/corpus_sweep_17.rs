@@ -174,3 +174,24 @@ fn words_in_angle_brackets_are_shown_as_written() {
             .contains("A real tag and an escaped &lt;name of district&gt;.")
     );
 }
+
+/// `<www.example.org>` is no autolink in CommonMark (it needs its
+/// `https://`), and was shown as text, rightly named, but as the address
+/// `www.example.org>`, with the hint to write `<https://www.example.org>>`,
+/// which links to an address ending in `>`. The address now ends before
+/// the `>`.
+#[test]
+fn an_address_in_angle_brackets_without_https_is_told_the_right_link() {
+    let s = Site::signs_with("Visit <www.example.org> for the forms.\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:8");
+    assert!(
+        line.contains("web address `www.example.org` is shown as text"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write it between angle brackets, `<https://www.example.org>`,"),
+        "{hint}"
+    );
+    assert!(!o.stderr.contains(".org>>"), "{}", o.stderr);
+}
