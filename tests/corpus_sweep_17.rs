@@ -195,3 +195,34 @@ fn an_address_in_angle_brackets_without_https_is_told_the_right_link() {
     );
     assert!(!o.stderr.contains(".org>>"), "{}", o.stderr);
 }
+
+/// Word's AutoCorrect turns `---` into an em dash as one types, and a
+/// table written in Word and saved as text keeps its rule so:
+/// `|———|———|`. CommonMark reads no table without hyphens there, and the
+/// table was published as lines of text, bars and all, without a word. It
+/// is now a warning at the rule with the rule to write, colons kept.
+#[test]
+fn a_table_rule_of_long_dashes_is_named() {
+    let s = Site::signs_with(concat!(
+        "| Step | Who |\n",
+        "|:———|–––:|\n",
+        "| Triage | Nurse |\n\n",
+        "— a dialogue line, as French writes it, is text.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:14:1");
+    assert!(
+        line.contains(
+            "warning: a table's rule `|:———|–––:|` has long dashes where Markdown wants hyphens"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write it with hyphens, `|:---|---:|`"),
+        "{hint}"
+    );
+    assert_eq!(o.stderr.matches("has long dashes").count(), 1);
+    // What readers get is as before: the warning is what changed.
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.select(".content table").is_empty());
+}

@@ -383,12 +383,15 @@ pub(super) enum Kind {
     /// An invisible character before `##`, `-` or `1.` at a line's start:
     /// a byte-order mark where files were joined, a zero-width space.
     InvisibleMarker,
+    /// A table's rule line written with long dashes, `|———|———|`, as
+    /// Word's AutoCorrect makes of `---`.
+    DashRule,
     /// A table of contents' marker on a line of its own: `[TOC]`
     /// (Python-Markdown, MkDocs), `[[_TOC_]]` (GitLab), `[[toc]]`.
     Toc,
 }
 
-pub(super) const KINDS: usize = 31;
+pub(super) const KINDS: usize = 32;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -423,6 +426,7 @@ impl Kind {
         Kind::TabTable,
         Kind::NbspMarker,
         Kind::InvisibleMarker,
+        Kind::DashRule,
         Kind::Toc,
     ];
 }

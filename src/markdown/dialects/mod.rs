@@ -467,6 +467,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),
         Kind::TabTable => return pasted::pipe_row(line),
+        Kind::DashRule => line.trim(),
         Kind::NbspMarker => pasted::nbsp_marker(line).map_or(line, |(_, m)| m),
         // The character, by its code point (it shows as nothing), and
         // the marker it hides: `U+FEFF ##`.

@@ -19,6 +19,10 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
     if let Some((i, _, _)) = invisible_marker(line) {
         found(st, Kind::InvisibleMarker, start + i);
     }
+    if dash_rule(line) {
+        let lead = line.len() - line.trim_start().len();
+        found(st, Kind::DashRule, start + lead);
+    }
     let prev = st.dialects.tab_row.take();
     // A pipe table's row may hold a tab in a cell.
     // Cells are split at tabs: without one, a line is one cell at most.
@@ -118,6 +122,40 @@ pub(super) fn invisible_marker(line: &str) -> Option<(usize, char, &str)> {
         .then_some((lead, c, &t[..m]))
 }
 
+/// Dashes Word's AutoCorrect makes of hyphens: en and em dashes, and
+/// the horizontal bar and figure dash that other editors type.
+const LONG_DASHES: [char; 4] = ['\u{2013}', '\u{2014}', '\u{2015}', '\u{2012}'];
+
+/// Whether `line` is a table's rule line with long dashes, `|———|———|`:
+/// CommonMark reads no table without its hyphens, and shows every row as
+/// text. Only bars, colons, spaces and dashes, with a bar and a long dash.
+pub(super) fn dash_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|')
+        && t.contains(LONG_DASHES)
+        && t.chars()
+            .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t') || LONG_DASHES.contains(&c))
+}
+
+/// The rule to write for `line`, with three hyphens for each run of
+/// dashes and the colons kept: `|:———|———|` is `|:---|---|`.
+pub(super) fn hyphen_rule(line: &str) -> String {
+    let mut out = String::new();
+    let mut in_dashes = false;
+    for c in line.trim().chars() {
+        if c == '-' || LONG_DASHES.contains(&c) {
+            if !in_dashes {
+                out.push_str("---");
+            }
+            in_dashes = true;
+        } else {
+            in_dashes = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The length of a heading's or list item's marker at the start of `s`.
 fn marker(s: &str) -> Option<usize> {
     let b = s.as_bytes();
@@ -177,6 +215,16 @@ mod tests {
             "Text \u{feff}# not at the start",
         ] {
             assert_eq!(invisible_marker(l), None, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_rule_of_long_dashes() {
+        assert!(dash_rule("|———|———|"));
+        assert!(dash_rule(" | :–– | ––: |"));
+        assert_eq!(hyphen_rule("|:———|-—-:|"), "|:---|---:|");
+        for l in ["|---|---|", "— a dash", "| a — b |", "———"] {
+            assert!(!dash_rule(l), "{l:?}");
         }
     }
 

@@ -24,8 +24,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker => {
             return pasted_words(kind, shown, more);
         }
-        Kind::InvisibleMarker => {
-            return invisible_words(shown, more);
+        Kind::InvisibleMarker | Kind::DashRule => {
+            return typed_words(kind, shown, more);
         }
         Kind::InlineNote | Kind::Attributes | Kind::Div | Kind::GridTable | Kind::SimpleTable => {
             return pandoc_words(kind, shown, more);
@@ -158,6 +158,23 @@ fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         }
     };
     (msg, hint.to_string())
+}
+
+/// What editors type for the author, unseen: an invisible character
+/// before a marker, long dashes in a table's rule.
+fn typed_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    if kind == Kind::InvisibleMarker {
+        return invisible_words(shown, more);
+    }
+    (
+        format!(
+            "a table's rule `{shown}` has long dashes where Markdown wants hyphens{more}: the table is shown as lines of text, `|` and all"
+        ),
+        format!(
+            "write it with hyphens, `{}`; Word's AutoCorrect turns `---` into a dash as you type (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type)",
+            super::pasted::hyphen_rule(shown)
+        ),
+    )
 }
 
 /// An invisible character before a heading's or list item's marker;
