@@ -226,3 +226,32 @@ fn a_table_rule_of_long_dashes_is_named() {
     let p = s.page("en/handbook/signs.html");
     assert!(p.select(".content table").is_empty());
 }
+
+/// Docusaurus pages link to their site's files as `@site/static/img/map.png`
+/// and to files it copies as is as `pathname:///files/form.pdf`. The first
+/// was a missing image with no hint, though `static/img/map.png` was
+/// there; the second was removed as a link of an unknown kind, with the
+/// hint that only http, https, mailto and tel links are published. Each is
+/// now a broken link that names Docusaurus and gives the path to write.
+#[test]
+fn docusaurus_site_paths_are_told_the_path_to_write() {
+    let s = Site::signs_with(
+        "![Map](@site/static/img/map.png) and [the form](pathname:///files/form.pdf).\n",
+    );
+    let config = s.read("site.yaml");
+    s.write("site.yaml", format!("{config}broken_links: warning\n"));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains("`@site/static/img/map.png` is a Docusaurus path from the top of its site"),
+        "{line}"
+    );
+    assert!(hint.starts_with("write `/img/map.png`"), "{hint}");
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:38");
+    assert!(
+        line.contains("`pathname:///files/form.pdf` is a Docusaurus link"),
+        "{line}"
+    );
+    assert!(hint.starts_with("write `/files/form.pdf`"), "{hint}");
+    assert!(!o.stderr.contains("only http, https"), "{}", o.stderr);
+}
