@@ -255,3 +255,27 @@ fn docusaurus_site_paths_are_told_the_path_to_write() {
     assert!(hint.starts_with("write `/files/form.pdf`"), "{hint}");
     assert!(!o.stderr.contains("only http, https"), "{}", o.stderr);
 }
+
+/// Word's AutoCorrect turns a list's `- ` into an en dash as one types:
+/// `– Call the hotline` on one line and `– Write down the time` on the
+/// next were published as one paragraph, run together, without a word
+/// (only bullets, `•`, were named). Two lines of a paragraph that start
+/// with a dash are now named at the first; one such line stays prose.
+#[test]
+fn a_list_of_dashes_is_named() {
+    let s = Site::signs_with(concat!(
+        "– Call the hotline\n",
+        "– Write down the time\n\n",
+        "— One line with a dash is prose, as a dialogue line is.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains(
+            "warning: `–` is not a list marker in Markdown: these lines make one paragraph"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("start each item with `- `"), "{hint}");
+    assert_eq!(o.stderr.matches("is not a list marker").count(), 1);
+}

@@ -9,6 +9,12 @@ use std::ops::Range;
 
 const BULLETS: &[char] = &['•', '◦', '▪', '▫', '‣', '⁃', '\u{F0B7}', '\u{F0A7}'];
 
+/// Dashes that Word's AutoCorrect makes of a list's `- ` as one types
+/// (en dash; em dash after two hyphens). Unlike a bullet, one such line
+/// may be prose (a dialogue line): named when two lines of a paragraph
+/// start with one, which ran together.
+const DASHES: &[&str] = &["\u{2013} ", "\u{2014} "];
+
 pub(super) const CALLOUTS: &[&str] = &["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"];
 
 /// Longest link target looked at: keeps the scan linear on hostile lines.
@@ -18,7 +24,7 @@ const MAX_TARGET: usize = 300;
 /// right after its `>`): keeps the scan linear when quotes nest on one line.
 const MAX_QUOTE_HEAD: usize = 100;
 
-/// A paragraph: Word bullets, and lines that look like link definitions
+/// A paragraph: Word bullets (and dashes), and lines that look like link definitions
 /// (`[r3]: Annual Report.pdf`) but are text.
 pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     let body = &st.text_src[st.body_offset..];
@@ -26,6 +32,7 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         return;
     };
     let mut bullet_at = None;
+    let mut dashes = Vec::new();
     let mut definitions = Vec::new();
     let mut line_start = range.start;
     for (n, line) in src.split_inclusive('\n').enumerate() {
@@ -33,6 +40,9 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         let at = line_start + line.len() - trimmed.len();
         if bullet_at.is_none() && trimmed.starts_with(BULLETS) {
             bullet_at = Some((at, trimmed.chars().next()));
+        }
+        if DASHES.iter().any(|d| trimmed.starts_with(d)) {
+            dashes.push((at, trimmed.chars().next()));
         }
         let template = |dest: &str| st.resolver.template_hint(dest);
         if let Some(found) = not_a_definition(trimmed, n > 0, &template) {
@@ -51,6 +61,12 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
             at,
             format!("`{bullet}` is not a list marker in Markdown: these lines make one paragraph"),
             Some("start each item on its own line with `- ` (a hyphen and a space)"),
+        );
+    } else if let [(at, Some(dash)), _, ..] = dashes[..] {
+        st.warn(
+            at,
+            format!("`{dash}` is not a list marker in Markdown: these lines make one paragraph"),
+            Some("start each item with `- ` (a hyphen and a space); Word's AutoCorrect turns the hyphen into a dash as you type (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type)"),
         );
     }
 }
