@@ -279,3 +279,35 @@ fn a_list_of_dashes_is_named() {
     assert!(hint.starts_with("start each item with `- `"), "{hint}");
     assert_eq!(o.stderr.matches("is not a list marker").count(), 1);
 }
+
+/// A fenced code block whose closing fence was lost (a document split
+/// into chapters leaves it in the next one) runs to the end of the page:
+/// the heading, list and paragraphs after it were published as code,
+/// without a word. It is now a warning at the opening fence saying how
+/// much of the page is code; a closed block, also at the page's end, is
+/// not named.
+#[test]
+fn a_code_block_never_closed_is_named() {
+    let s = Site::signs_with(concat!(
+        "~~~~\nclosed with more tildes\n~~~~~\n\n",
+        "Run this:\n\n",
+        "```bash\n",
+        "ping 10.0.0.1\n\n",
+        "## Next steps\n\n",
+        "- Call the team.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:19:1");
+    assert!(
+        line.contains("warning: this code block is never closed: everything after its opening fence (```), 5 lines to the end of the page, is shown as code"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("end the code with a line of ``` alone"),
+        "{hint}"
+    );
+    assert_eq!(o.stderr.matches("never closed").count(), 1, "{}", o.stderr);
+    let closed = Site::signs_with("```\ncode at the end\n```\n");
+    let o = closed.build_ok();
+    assert!(!o.stderr.contains("never closed"), "{}", o.stderr);
+}

@@ -230,6 +230,9 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         Tag::CodeBlock(_) => {
             if let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)) = &tag {
                 super::myst::directive(st, info, range.start);
+                if st.opts.lint {
+                    lint::unclosed_fence(st, range.clone());
+                }
             }
             st.in_code = true;
             st.emit(Event::Start(tag));

@@ -71,6 +71,42 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     }
 }
 
+/// A fenced code block never closed: CommonMark runs it to the end of the
+/// page, and every heading, list and paragraph after its fence was shown
+/// as code without a word (a document split into chapters leaves the
+/// closing fence in the next one). Named at its fence when it runs to the
+/// end of the page; `range` is the block's source.
+pub(super) fn unclosed_fence(st: &mut State, range: Range<usize>) {
+    let body = &st.text_src[st.body_offset..];
+    let (Some(src), Some(after)) = (body.get(range.clone()), body.get(range.end..)) else {
+        return;
+    };
+    if !after.trim().is_empty() {
+        return;
+    }
+    let open = src.trim_start_matches([' ', '\t', '>']);
+    let Some(c) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else {
+        return;
+    };
+    let n = open.chars().take_while(|&x| x == c).count();
+    let mut lines = src.trim_end().lines();
+    lines.next();
+    let closed = lines.next_back().is_some_and(|last| {
+        let last = last.trim_start_matches([' ', '\t', '>']).trim_end();
+        last.chars().take_while(|&x| x == c).count() >= n && last.trim_start_matches(c).is_empty()
+    });
+    if !closed {
+        let fence: String = std::iter::repeat_n(c, n).collect();
+        let count = src.trim_end().lines().count().saturating_sub(1);
+        let lines = if count == 1 { "line" } else { "lines" };
+        st.warn(
+            range.start,
+            format!("this code block is never closed: everything after its opening fence ({fence}), {count} {lines} to the end of the page, is shown as code"),
+            Some(&format!("end the code with a line of {fence} alone where it ends; what comes after that line is read as Markdown again")),
+        );
+    }
+}
+
 /// A paragraph's line (container marks and indent taken off) that looks
 /// like a link definition, `[label]: target`, which CommonMark did not take
 /// as one (it would not be in a paragraph): the warning and its hint, when
