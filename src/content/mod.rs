@@ -25,3 +25,5 @@ pub mod static_dir;
 mod titles;
 mod tree;
 pub mod values;
+
+pub use not_pages::{OtherFormat, other_format};

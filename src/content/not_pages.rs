@@ -13,8 +13,8 @@ use std::path::Path;
 /// out with a warning, since it may hold text meant for readers, or an
 /// order).
 pub(super) fn not_a_page(name: &str, shown: &Path, diags: &mut Vec<Diagnostic>) -> bool {
-    if name.to_ascii_lowercase().ends_with(".mdx") {
-        diags.push(mdx_page(shown));
+    if let Some(format) = other_format(name) {
+        diags.push(other_format_page(format, shown));
         return true;
     }
     let Some(stem) = is_markdown(name) else {
@@ -51,20 +51,64 @@ fn summary_file(shown: &Path) -> Diagnostic {
     )
 }
 
-/// Docusaurus's pages are often MDX (`intro.mdx`): Markdown with `import`
-/// lines and components. Not a page, nor a file to publish: without a word
-/// a site moved in lost every such page, named only in the list of files
-/// no page links to.
-fn mdx_page(shown: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        shown,
-        0,
-        0,
-        "an MDX page (Markdown with components, as Docusaurus writes) is not read: left out",
-    )
-    .with_hint(
-        "rename it `.md` and take out its `import` lines and components (`<Tabs>`, `<Admonition>`): fieldguide reads Markdown, with HTML's own tags",
-    )
+/// Pages in another tool's format, which fieldguide does not read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OtherFormat {
+    /// Docusaurus's MDX: Markdown with `import` lines and components.
+    Mdx,
+    /// Quarto's `.qmd` and R Markdown's `.Rmd`: Markdown with YAML front
+    /// matter and code cells, read as they are once renamed `.md`.
+    Quarto,
+    /// Sphinx's reStructuredText, which needs converting.
+    Rst,
+}
+
+/// The other tool's format a file's name says its page is in: its
+/// extension, in any case (`.Rmd`, `.RST`).
+pub fn other_format(name: &str) -> Option<OtherFormat> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    match ext.to_ascii_lowercase().as_str() {
+        "mdx" => Some(OtherFormat::Mdx),
+        "qmd" | "rmd" => Some(OtherFormat::Quarto),
+        "rst" => Some(OtherFormat::Rst),
+        _ => None,
+    }
+}
+
+/// A page in another tool's format is not a page, nor a file to publish:
+/// without a word a site moved in lost every such page, named only in the
+/// list of files no page links to (and a link to one was told to save it
+/// as PDF).
+fn other_format_page(format: OtherFormat, shown: &Path) -> Diagnostic {
+    let (what, hint) = match format {
+        OtherFormat::Mdx => (
+            "an MDX page (Markdown with components, as Docusaurus writes)",
+            "rename it `.md` and take out its `import` lines and components (`<Tabs>`, `<Admonition>`): fieldguide reads Markdown, with HTML's own tags".to_string(),
+        ),
+        OtherFormat::Quarto => (
+            "a Quarto or R Markdown page (`.qmd`, `.Rmd`)",
+            "rename it `.md`: its front matter and Markdown are read as they are, and its code cells are shown as code, not run (render it first, `quarto render --to gfm`, if readers need their output)".to_string(),
+        ),
+        OtherFormat::Rst => {
+            let md = shown.with_extension("md");
+            let file = |p: &Path| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            };
+            (
+                "a reStructuredText page (as Sphinx writes)",
+                format!(
+                    "convert it to Markdown, `pandoc -f rst -t gfm {} -o {}`, and give it front matter with its `title:`",
+                    file(shown),
+                    file(&md)
+                ),
+            )
+        }
+    };
+    Diagnostic::warning(shown, 0, 0, format!("{what} is not read: left out")).with_hint(hint)
 }
 
 /// A site generator's own folder, which that generator never published as

@@ -230,6 +230,9 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         Tag::CodeBlock(_) => {
             if let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)) = &tag {
                 super::myst::directive(st, info, range.start);
+                if st.opts.lint {
+                    lint::unclosed_fence(st, range.clone());
+                }
             }
             st.in_code = true;
             st.emit(Event::Start(tag));
@@ -322,6 +325,12 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
             depth: st.depth,
             events: Vec::new(),
         }),
+        // Not inside what raw HTML drops (`<math><mi>x</mi></math>`).
+        Event::InlineHtml(s)
+            if st.raw.dropping.is_none() && super::placeholder::placeholder(&s).is_some() =>
+        {
+            super::placeholder::show(st, &s, pos);
+        }
         Event::InlineHtml(s) | Event::Html(s) => {
             if st.opts.allow_raw_html {
                 raw_html::trusted(st, s, pos);

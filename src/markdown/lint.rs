@@ -9,6 +9,12 @@ use std::ops::Range;
 
 const BULLETS: &[char] = &['•', '◦', '▪', '▫', '‣', '⁃', '\u{F0B7}', '\u{F0A7}'];
 
+/// Dashes that Word's AutoCorrect makes of a list's `- ` as one types
+/// (en dash; em dash after two hyphens). Unlike a bullet, one such line
+/// may be prose (a dialogue line): named when two lines of a paragraph
+/// start with one, which ran together.
+const DASHES: &[&str] = &["\u{2013} ", "\u{2014} "];
+
 pub(super) const CALLOUTS: &[&str] = &["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"];
 
 /// Longest link target looked at: keeps the scan linear on hostile lines.
@@ -18,7 +24,7 @@ const MAX_TARGET: usize = 300;
 /// right after its `>`): keeps the scan linear when quotes nest on one line.
 const MAX_QUOTE_HEAD: usize = 100;
 
-/// A paragraph: Word bullets, and lines that look like link definitions
+/// A paragraph: Word bullets (and dashes), and lines that look like link definitions
 /// (`[r3]: Annual Report.pdf`) but are text.
 pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     let body = &st.text_src[st.body_offset..];
@@ -26,6 +32,7 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         return;
     };
     let mut bullet_at = None;
+    let mut dashes = Vec::new();
     let mut definitions = Vec::new();
     let mut line_start = range.start;
     for (n, line) in src.split_inclusive('\n').enumerate() {
@@ -33,6 +40,9 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         let at = line_start + line.len() - trimmed.len();
         if bullet_at.is_none() && trimmed.starts_with(BULLETS) {
             bullet_at = Some((at, trimmed.chars().next()));
+        }
+        if DASHES.iter().any(|d| trimmed.starts_with(d)) {
+            dashes.push((at, trimmed.chars().next()));
         }
         let template = |dest: &str| st.resolver.template_hint(dest);
         if let Some(found) = not_a_definition(trimmed, n > 0, &template) {
@@ -51,6 +61,48 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
             at,
             format!("`{bullet}` is not a list marker in Markdown: these lines make one paragraph"),
             Some("start each item on its own line with `- ` (a hyphen and a space)"),
+        );
+    } else if let [(at, Some(dash)), _, ..] = dashes[..] {
+        st.warn(
+            at,
+            format!("`{dash}` is not a list marker in Markdown: these lines make one paragraph"),
+            Some("start each item with `- ` (a hyphen and a space); Word's AutoCorrect turns the hyphen into a dash as you type (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type)"),
+        );
+    }
+}
+
+/// A fenced code block never closed: CommonMark runs it to the end of the
+/// page, and every heading, list and paragraph after its fence was shown
+/// as code without a word (a document split into chapters leaves the
+/// closing fence in the next one). Named at its fence when it runs to the
+/// end of the page; `range` is the block's source.
+pub(super) fn unclosed_fence(st: &mut State, range: Range<usize>) {
+    let body = &st.text_src[st.body_offset..];
+    let (Some(src), Some(after)) = (body.get(range.clone()), body.get(range.end..)) else {
+        return;
+    };
+    if !after.trim().is_empty() {
+        return;
+    }
+    let open = src.trim_start_matches([' ', '\t', '>']);
+    let Some(c) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else {
+        return;
+    };
+    let n = open.chars().take_while(|&x| x == c).count();
+    let mut lines = src.trim_end().lines();
+    lines.next();
+    let closed = lines.next_back().is_some_and(|last| {
+        let last = last.trim_start_matches([' ', '\t', '>']).trim_end();
+        last.chars().take_while(|&x| x == c).count() >= n && last.trim_start_matches(c).is_empty()
+    });
+    if !closed {
+        let fence: String = std::iter::repeat_n(c, n).collect();
+        let count = src.trim_end().lines().count().saturating_sub(1);
+        let lines = if count == 1 { "line" } else { "lines" };
+        st.warn(
+            range.start,
+            format!("this code block is never closed: everything after its opening fence ({fence}), {count} {lines} to the end of the page, is shown as code"),
+            Some(&format!("end the code with a line of {fence} alone where it ends; what comes after that line is read as Markdown again")),
         );
     }
 }

@@ -33,6 +33,7 @@ mod myst;
 mod notes;
 mod other_tools;
 mod pandoc_raw;
+mod placeholder;
 mod plain;
 mod raw_html;
 pub mod resolve;

@@ -45,6 +45,35 @@ pub(super) fn zola_link(dest: &str, rest: &str, dir: &Path) -> (String, String) 
     )
 }
 
+/// Docusaurus's own paths: `pathname:///files/form.pdf` (a file it
+/// copies as is) and `@site/static/img/map.png` (a path from the site's
+/// top, its `static/` or `docs/`). The message and the hint with the path
+/// to write, from the top of `static/` or `guidance/`, when `dest` is one.
+/// Before, the first was removed as a link of an unknown kind (with a
+/// hint naming the kinds published) and the second a missing file.
+pub(super) fn docusaurus_link(dest: &str) -> Option<(String, String)> {
+    let (what, rest) = if let Some(rest) = dest.strip_prefix("pathname://") {
+        ("a Docusaurus link to a file it copies as is", rest)
+    } else if let Some(rest) = dest.strip_prefix("@site/") {
+        ("a Docusaurus path from the top of its site", rest)
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches('/');
+    let path = ["static/", "docs/"]
+        .iter()
+        .find_map(|top| rest.strip_prefix(top))
+        .unwrap_or(rest);
+    (!path.is_empty()).then(|| {
+        (
+            format!("`{dest}` is {what}, which fieldguide does not read"),
+            format!(
+                "write `/{path}`: a path from the top of `static/` (Docusaurus's `static/` files go there) or of `guidance/` (its `docs/`), which fieldguide writes as a relative link"
+            ),
+        )
+    })
+}
+
 /// A link wrapped by a mail or office service's click tracker, as links
 /// copied from an e-mail or exported from Google Docs are (Outlook's Safe
 /// Links, Google's `/url?q=`): every reader's click goes through that
@@ -108,6 +137,28 @@ mod tests {
         assert_eq!(h("pub/images/a.png"), None);
         // The file's own name is said elsewhere.
         assert_eq!(h("pub/.a.png"), None);
+    }
+
+    #[test]
+    fn docusaurus_paths() {
+        let hint = |d| docusaurus_link(d).map(|(_, h)| h);
+        assert!(
+            hint("pathname:///files/form.pdf")
+                .unwrap()
+                .starts_with("write `/files/form.pdf`")
+        );
+        assert!(
+            hint("@site/static/img/map.png")
+                .unwrap()
+                .starts_with("write `/img/map.png`")
+        );
+        assert!(
+            hint("@site/docs/handbook/a.md")
+                .unwrap()
+                .starts_with("write `/handbook/a.md`")
+        );
+        assert_eq!(hint("@site/"), None);
+        assert_eq!(hint("site/a.png"), None);
     }
 
     #[test]

@@ -294,18 +294,7 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
             || (name == "a" && attr == "href")
             || (name == "img" && attr == "src");
         if !handled && !clean.contains(&format!(" {attr}=\"")) {
-            // Event handlers are named at every place; formatting that
-            // Word puts on every element (`class`, `style`, `width`), in one
-            // warning for the page (see [`Stripped`]); anything else, once
-            // per page for each attribute and tag.
-            let msg = format!("`{attr}` attribute removed from `<{name}>` in raw HTML");
-            if attr.starts_with("on") {
-                st.warn_once_per_line(at, msg, HINT);
-            } else if FORMATTING.contains(&attr) {
-                strip(&mut st.raw.stripped, at, attr, &name);
-            } else {
-                st.warn_once_per_page(at, msg, HINT);
-            }
+            removed_attribute(st, attr, &name, at);
         }
     }
     if BLOCK.contains(&name.as_str()) && !block_place(st, &name, at, out) {
@@ -322,6 +311,44 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
         reopen(st);
     }
     None
+}
+
+/// kramdown's and Python-Markdown's `markdown="1"` asks them to read
+/// Markdown inside an element. CommonMark reads it there only after a
+/// blank line: the lines right after the tag were shown as written, `**`
+/// and `-` and all, under a warning whose hint was about allowed tags.
+const MARKDOWN_INSIDE: &str = "Markdown inside an HTML element is read only after a blank line, so lines right after the tag are shown as written (`**`, `-` and all)";
+const MARKDOWN_HINT: &str = "delete `markdown=\"1\"` and leave a blank line after the opening tag and before the closing one; or write the content in Markdown without the element";
+
+/// Says that the sanitiser took `attr` off a `<name>` at `at`. Event
+/// handlers are named at every place; formatting that Word puts on every
+/// element (`class`, `style`, `width`), in one warning for the page (see
+/// [`Stripped`]); anything else, once per page for each attribute and tag.
+fn removed_attribute(st: &mut State, attr: &str, name: &str, at: usize) {
+    let msg = format!("`{attr}` attribute removed from `<{name}>` in raw HTML");
+    if attr == "markdown" {
+        let why = if text_follows(st, at) {
+            MARKDOWN_INSIDE
+        } else {
+            "not needed: Markdown after a blank line inside an HTML element is read"
+        };
+        st.warn_once_per_page(at, format!("{msg}: {why}"), MARKDOWN_HINT);
+    } else if attr.starts_with("on") {
+        st.warn_once_per_line(at, msg, HINT);
+    } else if FORMATTING.contains(&attr) {
+        strip(&mut st.raw.stripped, at, attr, name);
+    } else {
+        st.warn_once_per_page(at, msg, HINT);
+    }
+}
+
+/// Whether the line after the one at `at` holds text that is not an end
+/// tag: the lines an HTML block runs on with, which Markdown does not read.
+fn text_follows(st: &State, at: usize) -> bool {
+    let body = &st.text_src[st.body_offset.min(st.text_src.len())..];
+    let rest = body.get(at..).unwrap_or("");
+    let next = rest.split('\n').nth(1).unwrap_or("").trim();
+    !next.is_empty() && !next.starts_with("</")
 }
 
 /// Kept elements that are blocks: inside a paragraph (Markdown's, or one

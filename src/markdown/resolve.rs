@@ -114,6 +114,13 @@ impl<'s> Resolver<'s> {
                 hint: Some(hint),
             };
         }
+        // Before schemes: `pathname:` is Docusaurus's, not one.
+        if let Some((message, hint)) = other_tools::docusaurus_link(dest) {
+            return Target::Missing {
+                message,
+                hint: Some(hint),
+            };
+        }
         if let Some(scheme) = scheme_of(dest) {
             return if SAFE_SCHEMES.contains(&scheme.as_str()) {
                 Target::External(dest.to_string())

@@ -380,6 +380,12 @@ pub(super) enum Kind {
     TabTable,
     /// A non-breaking space after `##`, `-` or `1.`, or before them.
     NbspMarker,
+    /// An invisible character before `##`, `-` or `1.` at a line's start:
+    /// a byte-order mark where files were joined, a zero-width space.
+    InvisibleMarker,
+    /// A table's rule line written with long dashes, `|———|———|`, as
+    /// Word's AutoCorrect makes of `---`.
+    DashRule,
     /// A table of contents' marker on a line of its own: `[TOC]`
     /// (Python-Markdown, MkDocs), `[[_TOC_]]` (GitLab), `[[toc]]`.
     Toc,
@@ -423,6 +429,8 @@ impl Kind {
         Kind::Tracked,
         Kind::TabTable,
         Kind::NbspMarker,
+        Kind::InvisibleMarker,
+        Kind::DashRule,
         Kind::Toc,
         Kind::Tags,
         Kind::HashHeading,

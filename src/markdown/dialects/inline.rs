@@ -308,8 +308,11 @@ pub(super) fn address(s: &str) -> Option<(usize, usize)> {
         if !(start && boundary) {
             continue;
         }
+        // No address holds `<`, `>` or a backtick unencoded: `>` ends one
+        // written in angle brackets, `<www.example.org>`, which CommonMark
+        // does not link without its `https://`.
         let end = rest
-            .find(|c: char| c.is_whitespace() || c == '<' || c == '`')
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '`'))
             .unwrap_or(rest.len());
         from = i + end.max(1);
         if end > MAX_ADDRESS {
@@ -559,6 +562,7 @@ mod tests {
             found("Wiki https://en.wikipedia.org/wiki/A_(b)."),
             Some("https://en.wikipedia.org/wiki/A_(b)")
         );
+        assert_eq!(found("Visit <www.who.int>."), Some("www.who.int"));
         for text in [
             "the www. prefix",
             "https:// alone",

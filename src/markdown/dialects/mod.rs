@@ -6,8 +6,8 @@
 //! and pandoc's grid and simple tables. CommonMark reads all of them as text, so every
 //! page exported from Word by pandoc would show `{width="50%"}` after each
 //! image. Word's tracked changes, as pandoc writes them, are published as
-//! accepted (`tracked`); tables pasted as tabs and non-breaking spaces
-//! after `##` are named (`pasted`).
+//! accepted (`tracked`); tables pasted as tabs, and non-breaking spaces
+//! after `##` or invisible characters before it, are named (`pasted`).
 //!
 //! Attributes and div markers carry no text of their own: they are left
 //! out (the span's or div's text is kept). Template code and tables hold
@@ -469,7 +469,15 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),
         Kind::TabTable => return pasted::pipe_row(line),
+        Kind::DashRule => line.trim(),
         Kind::NbspMarker => pasted::nbsp_marker(line).map_or(line, |(_, m)| m),
+        // The character, by its code point (it shows as nothing), and
+        // the marker it hides: `U+FEFF ##`.
+        Kind::InvisibleMarker => {
+            return pasted::invisible_marker(line).map_or_else(String::new, |(_, c, m)| {
+                format!("U+{:04X} {m}", u32::from(c))
+            });
+        }
         _ => line,
     };
     let mut s: String = piece

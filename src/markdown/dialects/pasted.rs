@@ -16,6 +16,13 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
     if let Some((i, _)) = nbsp_marker(line) {
         found(st, Kind::NbspMarker, start + i);
     }
+    if let Some((i, _, _)) = invisible_marker(line) {
+        found(st, Kind::InvisibleMarker, start + i);
+    }
+    if dash_rule(line) {
+        let lead = line.len() - line.trim_start().len();
+        found(st, Kind::DashRule, start + lead);
+    }
     let prev = st.dialects.tab_row.take();
     // A pipe table's row may hold a tab in a cell.
     // Cells are split at tabs: without one, a line is one cell at most.
@@ -84,6 +91,71 @@ pub(super) fn nbsp_marker(line: &str) -> Option<(usize, &str)> {
     rest[m..].starts_with(NBSP).then_some((lead, &rest[..m]))
 }
 
+/// Characters no editor shows, which keep a line that starts with them
+/// from being a heading or a list item: a byte-order mark (files joined
+/// one after another keep each one's), zero-width spaces and joiners,
+/// direction marks (Word puts them before `#` in Arabic text) and a soft
+/// hyphen.
+const INVISIBLE: [char; 9] = [
+    '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{200e}', '\u{200f}', '\u{61c}',
+    '\u{ad}',
+];
+
+/// An invisible character that keeps `line` from being a heading or a
+/// list item, where only spaces may be before its marker: where it is,
+/// the character, and the marker.
+pub(super) fn invisible_marker(line: &str) -> Option<(usize, char, &str)> {
+    let lead = line.len() - line.trim_start_matches([' ', '>']).len();
+    let rest = &line[lead..];
+    let c = rest.chars().next().filter(|c| INVISIBLE.contains(c))?;
+    let after = rest.trim_start_matches(INVISIBLE);
+    let t = after.trim_start_matches(' ');
+    // Four spaces would make the line code anyway.
+    if after.len() - t.len() > 3 {
+        return None;
+    }
+    let m = marker(t)?;
+    t[m..]
+        .chars()
+        .next()
+        .is_none_or(|n| n == ' ' || n == '\t')
+        .then_some((lead, c, &t[..m]))
+}
+
+/// Dashes Word's AutoCorrect makes of hyphens: en and em dashes, and
+/// the horizontal bar and figure dash that other editors type.
+const LONG_DASHES: [char; 4] = ['\u{2013}', '\u{2014}', '\u{2015}', '\u{2012}'];
+
+/// Whether `line` is a table's rule line with long dashes, `|———|———|`:
+/// CommonMark reads no table without its hyphens, and shows every row as
+/// text. Only bars, colons, spaces and dashes, with a bar and a long dash.
+pub(super) fn dash_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|')
+        && t.contains(LONG_DASHES)
+        && t.chars()
+            .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t') || LONG_DASHES.contains(&c))
+}
+
+/// The rule to write for `line`, with three hyphens for each run of
+/// dashes and the colons kept: `|:———|———|` is `|:---|---|`.
+pub(super) fn hyphen_rule(line: &str) -> String {
+    let mut out = String::new();
+    let mut in_dashes = false;
+    for c in line.trim().chars() {
+        if c == '-' || LONG_DASHES.contains(&c) {
+            if !in_dashes {
+                out.push_str("---");
+            }
+            in_dashes = true;
+        } else {
+            in_dashes = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The length of a heading's or list item's marker at the start of `s`.
 fn marker(s: &str) -> Option<usize> {
     let b = s.as_bytes();
@@ -118,6 +190,41 @@ mod tests {
             "\u{a0}-5 degrees",
         ] {
             assert_eq!(nbsp_marker(l), None, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_that_unmake_a_heading_or_an_item() {
+        assert_eq!(
+            invisible_marker("\u{feff}# Drainage"),
+            Some((0, '\u{feff}', "#"))
+        );
+        assert_eq!(
+            invisible_marker("> \u{200b}- item"),
+            Some((2, '\u{200b}', "-"))
+        );
+        assert_eq!(
+            invisible_marker("\u{200f}\u{200f} 2. item"),
+            Some((0, '\u{200f}', "2."))
+        );
+        for l in [
+            "# Drainage",
+            "\u{feff}Words",
+            "\u{200b}#hashtag",
+            "\u{200f}-5 degrees",
+            "Text \u{feff}# not at the start",
+        ] {
+            assert_eq!(invisible_marker(l), None, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_rule_of_long_dashes() {
+        assert!(dash_rule("|———|———|"));
+        assert!(dash_rule(" | :–– | ––: |"));
+        assert_eq!(hyphen_rule("|:———|-—-:|"), "|:---|---:|");
+        for l in ["|---|---|", "— a dash", "| a — b |", "———"] {
+            assert!(!dash_rule(l), "{l:?}");
         }
     }
 

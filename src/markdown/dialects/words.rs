@@ -25,6 +25,9 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker | Kind::HashHeading => {
             return pasted_words(kind, shown, more);
         }
+        Kind::InvisibleMarker | Kind::DashRule => {
+            return typed_words(kind, shown, more);
+        }
         Kind::InlineNote | Kind::Attributes | Kind::Div | Kind::GridTable | Kind::SimpleTable => {
             return pandoc_words(kind, shown, more);
         }
@@ -162,6 +165,50 @@ fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         }
     };
     (msg, hint.to_string())
+}
+
+/// What editors type for the author, unseen: an invisible character
+/// before a marker, long dashes in a table's rule.
+fn typed_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    if kind == Kind::InvisibleMarker {
+        return invisible_words(shown, more);
+    }
+    (
+        format!(
+            "a table's rule `{shown}` has long dashes where Markdown wants hyphens{more}: the table is shown as lines of text, `|` and all"
+        ),
+        format!(
+            "write it with hyphens, `{}`; Word's AutoCorrect turns `---` into a dash as you type (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type)",
+            super::pasted::hyphen_rule(shown)
+        ),
+    )
+}
+
+/// An invisible character before a heading's or list item's marker;
+/// `shown` is the character's code point and the marker, `U+FEFF ##`.
+fn invisible_words(shown: &str, more: &str) -> (String, String) {
+    let (code, marker) = shown.split_once(' ').unwrap_or((shown, ""));
+    let what = if marker.starts_with('#') {
+        "a heading"
+    } else {
+        "a list item"
+    };
+    let name = match code {
+        "U+FEFF" => {
+            "a byte-order mark, which a file keeps at its start and files joined one after another keep in the middle"
+        }
+        "U+200E" | "U+200F" | "U+061C" => "a direction mark, which Word puts in right-to-left text",
+        "U+00AD" => "a soft hyphen",
+        _ => "a zero-width space or joiner, which pasting from web pages and Google Docs leaves",
+    };
+    (
+        format!(
+            "an invisible character ({code}) before `{marker}` makes the line text, not {what}{more}: readers see `{marker}` in it"
+        ),
+        format!(
+            "delete the line's start up to `{marker}` and type `{marker}` again: the character shows as nothing in most editors ({name})"
+        ),
+    )
 }
 
 /// What a pandoc export leaves that fieldguide's Markdown does not read.

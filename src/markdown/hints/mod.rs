@@ -378,7 +378,8 @@ fn old_address(site: &Site, from: &Path, dest: &str, key: &str) -> Option<String
 }
 
 /// A file that is there, but not as the link names it: `files/r#1.png`,
-/// whose `#` began an anchor, or an MDX page, which is not read.
+/// whose `#` began an anchor, or a page in another tool's format (MDX,
+/// Quarto, reStructuredText), which is not read.
 fn not_as_named(site: &Site, dest: &str, path: &Path) -> Option<String> {
     if let Some((before, frag)) = dest.split_once('#') {
         let whole = PathBuf::from(format!("{}#{frag}", path.display()));
@@ -389,20 +390,26 @@ fn not_as_named(site: &Site, dest: &str, path: &Path) -> Option<String> {
         }
     }
     let last = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if !last.to_ascii_lowercase().ends_with(".mdx") {
-        return None;
-    }
+    let format = crate::content::other_format(last)?;
     // Renamed `.md` already, as the migration asks: the link is all that
     // is left to change.
     let md = path.with_extension("md");
     if is_page(site, &md) {
-        let name = &last[..last.len() - ".mdx".len()];
+        let name = &last[..last.rfind('.').unwrap_or(last.len())];
         return Some(format!("the page is `{name}.md` now: link to that"));
     }
-    Some(
-        "MDX pages are not read (see the warning at the file): rename it `.md`, and link to that"
-            .to_string(),
-    )
+    let (what, fix) = match format {
+        crate::content::OtherFormat::Mdx => ("MDX pages are", "rename it `.md`"),
+        crate::content::OtherFormat::Quarto => {
+            ("Quarto and R Markdown pages are", "rename it `.md`")
+        }
+        crate::content::OtherFormat::Rst => {
+            ("reStructuredText pages are", "convert it to a `.md` page")
+        }
+    };
+    Some(format!(
+        "{what} not read (see the warning at the file): {fix}, and link to that"
+    ))
 }
 
 /// Whether `path` (from the top of `guidance/`) names a page's file:
