@@ -116,6 +116,10 @@ fn a_question_with_words_the_site_never_uses_still_finds_the_page() {
         "how would I know somebody has been trafficked",
     ] {
         let (found, _) = pages(&b, &site, "en", q);
-        assert_eq!(found.first().map(String::as_str), Some("identify"), "`{q}`: {found:?}");
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("identify"),
+            "`{q}`: {found:?}"
+        );
     }
 }

@@ -395,7 +395,7 @@ pub(super) enum Kind {
     HashHeading,
 }
 
-pub(super) const KINDS: usize = 32;
+pub(super) const KINDS: usize = 34;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -440,7 +440,6 @@ impl Kind {
 /// What the page holds of other dialects (`dialects`), kept here like
 /// [`WordState`] so that `dialects` depends on `state` and not back: the source ranges left out, and
 /// the first place and count of each kind found.
-#[derive(Default)]
 pub(super) struct Dialects {
     pub(super) drops: Vec<(Range<usize>, Kind)>,
     /// Inside a paragraph that is only a div marker: left out whole.
@@ -454,6 +453,21 @@ pub(super) struct Dialects {
     pub(super) found: [Option<(usize, usize)>; KINDS],
     /// The last line seen with tabs between its words (`dialects::pasted`).
     pub(super) tab_row: Option<TabRow>,
+}
+
+// By hand: the standard library derives `Default` for arrays of at most
+// 32, and there are more kinds.
+impl Default for Dialects {
+    fn default() -> Self {
+        Dialects {
+            drops: Vec::new(),
+            skip_paragraph: false,
+            hidden_depth: 0,
+            scanned_to: 0,
+            found: [None; KINDS],
+            tab_row: None,
+        }
+    }
 }
 
 /// A line with tabs between its words, and the table it may start.

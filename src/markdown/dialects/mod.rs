@@ -15,7 +15,7 @@
 //! they stay as written. Either way, one warning per kind and page, at its
 //! first place, with the count. Code is never touched.
 
-use super::state::{Kind, State};
+use super::state::{KINDS, Kind, State};
 use pulldown_cmark::{CowStr, Event, Tag};
 use scan::{attribute_block, inline_note};
 use std::ops::Range;
@@ -423,7 +423,7 @@ fn touches_text(body: &str, range: &Range<usize>) -> bool {
 
 /// The warnings, once the page is done.
 pub(super) fn finish(st: &mut State) {
-    let found = std::mem::take(&mut st.dialects.found);
+    let found = std::mem::replace(&mut st.dialects.found, [None; KINDS]);
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
         let shown = shown(st, kind, pos);
