@@ -311,3 +311,22 @@ fn a_code_block_never_closed_is_named() {
     let o = closed.build_ok();
     assert!(!o.stderr.contains("never closed"), "{}", o.stderr);
 }
+
+/// Where raw HTML is trusted (`allow_raw_html: true`), a tag of no HTML
+/// element is the author's markup, not words to fill in: an inline SVG's
+/// `<g>` stays a group of the drawing, not the text `<g>`.
+#[test]
+fn trusted_raw_html_keeps_its_own_elements() {
+    let s = Site::signs_with(
+        "A dot: <svg width=\"8\" height=\"8\"><g><circle r=\"4\" cx=\"4\" cy=\"4\"/></g></svg> here.\n",
+    );
+    s.write(
+        "site.yaml",
+        format!("{}allow_raw_html: true\n", s.read("site.yaml")),
+    );
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("is no HTML tag"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(p.select(".content svg > g > circle").len(), 1);
+    assert!(!p.text_of(".content").contains("<g>"));
+}

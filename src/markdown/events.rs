@@ -325,9 +325,13 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
             depth: st.depth,
             events: Vec::new(),
         }),
-        // Not inside what raw HTML drops (`<math><mi>x</mi></math>`).
+        // Not inside what raw HTML drops (`<math><mi>x</mi></math>`), nor
+        // where raw HTML is trusted: an SVG's `<g>` or a custom element
+        // there is the author's markup.
         Event::InlineHtml(s)
-            if st.raw.dropping.is_none() && super::placeholder::placeholder(&s).is_some() =>
+            if !st.opts.allow_raw_html
+                && st.raw.dropping.is_none()
+                && super::placeholder::placeholder(&s).is_some() =>
         {
             super::placeholder::show(st, &s, pos);
         }
