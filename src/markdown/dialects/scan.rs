@@ -4,60 +4,29 @@
 
 use super::tracked::{self, Change};
 use crate::markdown::state::{Dialects, Kind};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Longest attribute block or span looked at: keeps the scan linear.
 const MAX_ATTRS: usize = 300;
-
-/// What makes a page worth scanning, looked for in one pass over its body
-/// (a search for each took 1% of a build): a comment's start first, then
-/// `%%`, then the markers of [`scan`].
-static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build([
-            "{/*",
-            "%%",
-            "{",
-            ":::",
-            "!!!",
-            "???",
-            "===",
-            "--8<--",
-            "*[",
-            ")=",
-            "TOC]",
-            "toc]",
-            "TOC_]",
-            "${toc}",
-            "\nimport ",
-            "\nexport ",
-        ])
-        .expect("fixed patterns")
-});
 
 impl Dialects {
     /// The ranges of `body` to leave out, found in one pass over its lines.
     pub(in crate::markdown) fn new(body: &str) -> Self {
         let mut drops = Vec::new();
-        let (mut markers, mut comments) = (
-            body.starts_with("import ") || body.starts_with("export "),
-            false,
-        );
-        for m in MARKERS.find_iter(body) {
-            // `{/*` is also a `{`.
-            markers |= m.pattern().as_usize() != 1;
-            comments |= m.pattern().as_usize() <= 1;
-            if markers && comments {
-                break;
-            }
-        }
-        if markers {
+        if memchr::memchr(b'{', body.as_bytes()).is_some()
+            || [
+                ":::", "!!!", "???", "===", "--8<--", "*[", ")=", "TOC]", "toc]", "TOC_]", "${toc}",
+            ]
+            .iter()
+            .any(|m| body.contains(m))
+            || body.starts_with("import ")
+            || body.contains("\nimport ")
+            || body.starts_with("export ")
+            || body.contains("\nexport ")
+        {
             scan(body, &mut drops);
         }
-        if comments {
+        if body.contains("%%") || body.contains("{/*") {
             super::comments::add(body, &mut drops);
         }
         Dialects {
