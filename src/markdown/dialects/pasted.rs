@@ -131,10 +131,12 @@ const LONG_DASHES: [char; 4] = ['\u{2013}', '\u{2014}', '\u{2015}', '\u{2012}'];
 /// text. Only bars, colons, spaces and dashes, with a bar and a long dash.
 pub(super) fn dash_rule(line: &str) -> bool {
     let t = line.trim();
-    t.contains('|')
+    // The characters first: a line of text stops at its first letter,
+    // where a search for `|` would read it whole (this runs on every line).
+    t.chars()
+        .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t') || LONG_DASHES.contains(&c))
+        && t.contains('|')
         && t.contains(LONG_DASHES)
-        && t.chars()
-            .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t') || LONG_DASHES.contains(&c))
 }
 
 /// The rule to write for `line`, with three hyphens for each run of
