@@ -330,3 +330,33 @@ fn trusted_raw_html_keeps_its_own_elements() {
     assert_eq!(p.select(".content svg > g > circle").len(), 1);
     assert!(!p.text_of(".content").contains("<g>"));
 }
+
+/// pandoc writes a Word document's Zotero or Mendeley references as
+/// citations, `[@who2021]`, `[see @iom2019, p. 12; @who2021]`, which only
+/// pandoc's citeproc turns into text and a bibliography: they were
+/// published as written without a word. Now named at the first place on
+/// the page; an e-mail address in brackets and a link's text are not.
+#[test]
+fn a_pandoc_citation_is_named() {
+    let s = Site::signs_with(concat!(
+        "Write to [info@example.org] first.\n\n",
+        "Follow [@unhcr](https://example.org/unhcr) for news.\n\n",
+        "Debt bondage is common [see @iom2019, p. 12; @who2021].\n\n",
+        "Smith agrees [-@smith2020].\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:17:24");
+    assert!(
+        line.contains(
+            "warning: a pandoc citation `[see @iom2019, p. 12; @who2021]` is shown as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("footnote"), "{hint}");
+    assert_eq!(o.stderr.matches(": warning: ").count(), 1, "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert!(
+        p.text_of(".content")
+            .contains("[see @iom2019, p. 12; @who2021]")
+    );
+}

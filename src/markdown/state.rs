@@ -393,9 +393,11 @@ pub(super) enum Kind {
     Tags,
     /// A heading without the space after its `#`, `#Before you start`.
     HashHeading,
+    /// A pandoc citation, `[@who2021]`.
+    Citation,
 }
 
-pub(super) const KINDS: usize = 34;
+pub(super) const KINDS: usize = 35;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -434,6 +436,7 @@ impl Kind {
         Kind::Toc,
         Kind::Tags,
         Kind::HashHeading,
+        Kind::Citation,
     ];
 }
 

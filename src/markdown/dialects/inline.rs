@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// `start`.
 pub(super) fn look(st: &mut State, line: &str, start: usize) {
     type Find = fn(&str) -> Option<(usize, usize)>;
-    let finds: [(Kind, Find); 8] = [
+    let finds: [(Kind, Find); 9] = [
         (Kind::Role, |l| role(l).map(|(i, len, _, _)| (i, len))),
         (Kind::Shortcode, |l| {
             shortcode(l).map(|(i, name)| (i, name.len() + 2))
@@ -33,6 +33,7 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
         (Kind::Keys, keys),
         (Kind::Insert, insert),
         (Kind::BlockId, block_id),
+        (Kind::Citation, citation),
     ];
     for (kind, find) in finds {
         let mut from = 0;
@@ -288,6 +289,40 @@ pub(super) fn block_id(line: &str) -> Option<(usize, usize)> {
     ok.then_some((i, t.len() - i))
 }
 
+/// Longest citation looked at: keeps the scan linear.
+const MAX_CITATION: usize = 200;
+
+/// The first pandoc citation in `line`, `[@who2021]`, `[see @iom2019, p.
+/// 12; @who2021]`, `[-@smith2020]` (as pandoc writes a Word document's
+/// Zotero or Mendeley references): where it starts, and its length. A
+/// bracket with a key after `@` at a word's start (not an e-mail address),
+/// and not a link's text (`[@name](…)`).
+pub(super) fn citation(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut ticks = Ticks::new(line);
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'[', &b[from..]).map(|i| from + i) {
+        from = i + 1;
+        let window = &b[i + 1..b.len().min(i + 1 + MAX_CITATION)];
+        let Some(close) = memchr::memchr2(b']', b'[', window).filter(|&n| window[n] == b']') else {
+            continue;
+        };
+        let inner = &window[..close];
+        let key_at = |k: usize| {
+            inner[k] == b'@'
+                && (k == 0 || b" ;-".contains(&inner[k - 1]))
+                && inner
+                    .get(k + 1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        };
+        let link = b.get(i + close + 2).is_some_and(|c| b"([:".contains(c));
+        if !link && (0..inner.len()).any(key_at) && !ticks.in_code(i) {
+            return Some((i, close + 2));
+        }
+    }
+    None
+}
+
 /// The first web address written as text in `s`: `https://…`, `http://…`
 /// or `www.` and a domain. Where it starts, and its length without the
 /// punctuation that ends a sentence after it. Each run of text without a
@@ -459,6 +494,30 @@ mod tests {
         assert_eq!(found("Keep ==the list== safe"), Some("==the list=="));
         for text in ["a == b == c", "=====", "`==x==`", "===x==="] {
             assert_eq!(found(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn citations_not_addresses_or_links() {
+        let c = |s: &str| citation(s).map(|(i, n)| s[i..i + n].to_string());
+        assert_eq!(c("As shown [@who2021].").as_deref(), Some("[@who2021]"));
+        assert_eq!(
+            c("Risks [see @iom2019, p. 12; @who2021] grow.").as_deref(),
+            Some("[see @iom2019, p. 12; @who2021]")
+        );
+        assert_eq!(
+            c("Smith says [-@smith2020].").as_deref(),
+            Some("[-@smith2020]")
+        );
+        for none in [
+            "Write to [info@example.org].",
+            "[@unhcr](https://twitter.com/unhcr)",
+            "[@a]: https://example.org",
+            "`[@code]`",
+            "a [note] and @someone",
+            "[@]",
+        ] {
+            assert_eq!(c(none), None, "{none}");
         }
     }
 

@@ -462,6 +462,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Keys => inline::keys(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Insert => inline::insert(line).map_or(line, |(_, len)| &line[..len]),
         Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
+        Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

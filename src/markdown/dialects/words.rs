@@ -19,7 +19,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Keys
         | Kind::Insert
         | Kind::BlockId
-        | Kind::Tags => {
+        | Kind::Tags
+        | Kind::Citation => {
             return inline_words(kind, shown, more);
         }
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker | Kind::HashHeading => {
@@ -371,6 +372,12 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                 "write it as HTML, `<ins>{}</ins>`, or in bold (`**…**`)",
                 shown.trim_matches('^')
             ),
+        ),
+        Kind::Citation => (
+            format!(
+                "a pandoc citation `{shown}` is shown as text{more}: fieldguide makes no bibliography from a reference library"
+            ),
+            "write the source out in the text, or as a footnote: `[^who2021]` in its place and `[^who2021]: World Health Organization, 2021, …` below".to_string(),
         ),
         Kind::Tags => (
             format!(
