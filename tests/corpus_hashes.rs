@@ -56,3 +56,29 @@ fn tags_and_headings_without_a_space_are_named() {
         "{texts:?}"
     );
 }
+
+/// A heading typed with a Chinese or Japanese input method in full-width
+/// mode starts with `＃` (U+FF03), which Markdown does not read as `#`:
+/// the heading was published as a paragraph without a word.
+#[test]
+fn a_heading_with_a_full_width_number_sign_is_named() {
+    let s = Site::signs_with("＃＃ 安全計画\n\n先に電話してください。\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains("warning: `＃＃ 安全計画` is shown as text, not as a heading: `＃` is a full-width number sign"),
+        "{line}"
+    );
+    assert!(hint.contains("half-width"), "{hint}");
+    let p = s.page("en/handbook/signs.html");
+    assert!(
+        p.select(".content h2")
+            .iter()
+            .all(|h| !h.text().collect::<String>().contains("安全計画"))
+    );
+    assert!(
+        p.select(".content p")
+            .iter()
+            .any(|e| e.text().collect::<String>() == "＃＃ 安全計画")
+    );
+}

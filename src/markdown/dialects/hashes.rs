@@ -2,7 +2,9 @@
 //! and other tools do not: a heading without the space after its `#`
 //! (`#Before you start`, which Markdown.pl, Bear and some wiki exports
 //! read as a heading), and Obsidian's tags on a line of their own
-//! (`#consent #referral`), which Obsidian hides from the reader. Nothing
+//! (`#consent #referral`), which Obsidian hides from the reader, and a
+//! heading typed with a full-width `＃` (a Chinese or Japanese input
+//! method's), which is no `#` to Markdown. Nothing
 //! is lost, so each stays as written; the author is told, once per kind
 //! and page, at the first place.
 
@@ -14,11 +16,13 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
     let t = line.trim_start_matches(' ');
     // A setext heading's text (`#Scope` above `===`) is a heading already.
     let in_heading = || st.frames.iter().any(|f| matches!(f, Frame::Heading { .. }));
-    if line.len() - t.len() > 3 || !t.starts_with('#') || in_heading() {
+    if line.len() - t.len() > 3 || !t.starts_with(['#', '＃']) || in_heading() {
         return;
     }
     let at = start + (line.len() - t.len());
-    if is_tag_line(t) {
+    if fullwidth_heading(t) {
+        found(st, Kind::HashHeading, at);
+    } else if is_tag_line(t) {
         found(st, Kind::Tags, at);
     } else if heading_without_space(t) {
         found(st, Kind::HashHeading, at);
@@ -49,9 +53,18 @@ fn heading_without_space(line: &str) -> bool {
         && rest.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// `＃ 見出し`: the full-width number sign a Chinese, Japanese or Korean
+/// input method types, which is no heading's `#`; one to six, then a
+/// space, an ideographic space or text.
+fn fullwidth_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches('＃');
+    let n = (line.len() - rest.len()) / '＃'.len_utf8();
+    (1..=6).contains(&n) && !rest.trim_start_matches([' ', '\u{3000}']).is_empty()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{heading_without_space, is_tag_line};
+    use super::{fullwidth_heading, heading_without_space, is_tag_line};
 
     #[test]
     fn tag_lines_and_headings_without_a_space() {
@@ -71,5 +84,9 @@ mod tests {
         for not in ["#1 priority", "####### Seven", "# Title", "#- item"] {
             assert!(!heading_without_space(not), "{not}");
         }
+        assert!(fullwidth_heading("＃ 見出し"));
+        assert!(fullwidth_heading("＃＃\u{3000}安全計画"));
+        assert!(!fullwidth_heading("＃"));
+        assert!(!fullwidth_heading("# Title"));
     }
 }

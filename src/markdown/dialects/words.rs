@@ -136,6 +136,12 @@ fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "accept or reject each change in Word (Review > Accept or Reject) and export again: pandoc's default, `--track-changes=accept`, writes the text without these marks",
         ),
+        Kind::HashHeading if shown.starts_with('＃') => (
+            format!(
+                "`{shown}` is shown as text, not as a heading{more}: `＃` is a full-width number sign, not Markdown's `#`"
+            ),
+            "type the `#` with the input method in half-width (English) mode, then a space: `# 見出し`",
+        ),
         Kind::HashHeading => (
             format!(
                 "`{shown}` is shown as text, not as a heading{more}: Markdown reads a heading only with a space after its `#`"
