@@ -43,11 +43,7 @@ fn tags_and_headings_without_a_space_are_named() {
     assert_eq!(o.stderr.matches(": warning: ").count(), 2, "{}", o.stderr);
     // What readers get is as before: the warnings are what changed.
     let p = s.page("en/handbook/signs.html");
-    let texts: Vec<String> = p
-        .select(".content p")
-        .iter()
-        .map(|e| e.text().collect())
-        .collect();
+    let texts = p.texts(".content p");
     assert!(texts.iter().any(|t| t == "#Before you start"), "{texts:?}");
     assert!(
         texts
@@ -72,13 +68,9 @@ fn a_heading_with_a_full_width_number_sign_is_named() {
     assert!(hint.contains("half-width"), "{hint}");
     let p = s.page("en/handbook/signs.html");
     assert!(
-        p.select(".content h2")
+        p.texts(".content h2")
             .iter()
-            .all(|h| !h.text().collect::<String>().contains("安全計画"))
+            .all(|h| !h.contains("安全計画"))
     );
-    assert!(
-        p.select(".content p")
-            .iter()
-            .any(|e| e.text().collect::<String>() == "＃＃ 安全計画")
-    );
+    assert!(p.texts(".content p").iter().any(|t| t == "＃＃ 安全計画"));
 }

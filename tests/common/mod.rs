@@ -142,6 +142,14 @@ impl Page {
     pub fn text_of(&self, css: &str) -> String {
         self.one(css).text().collect::<String>()
     }
+
+    /// The text of every element `css` selects, in order.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .map(|e| e.text().collect())
+            .collect()
+    }
 }
 
 /// The `path:line:col: warning: …` (or `error: …`) line of `stderr` that
