@@ -10,7 +10,8 @@ use common::{Site, message_at};
 
 /// Each kind is named once, at its first place, with what to write; the
 /// page reads as before (the lines stay text). A hashtag inside a
-/// sentence, a number (`#1`) and a real heading are not named.
+/// sentence, a number (`#1`), a real heading and the text of a setext
+/// heading (`#Setext heading` over `---`, a heading already) are not named.
 #[test]
 fn tags_and_headings_without_a_space_are_named() {
     let s = Site::signs_with(concat!(
@@ -21,7 +22,8 @@ fn tags_and_headings_without_a_space_are_named() {
         "Use the hashtag #EndTrafficking in posts.\n\n",
         "#1 rule: ask first.\n\n",
         "## A real heading\n\n",
-        "```\n#not-a-tag\n```\n",
+        "```\n#not-a-tag\n```\n\n",
+        "#Setext heading\n--------------\n",
     ));
     let o = s.build_ok();
     let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
