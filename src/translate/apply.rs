@@ -205,8 +205,11 @@ pub fn import_page(
         let text = translated_text(e, unit, ids[r.unit].as_deref());
         // Text already in the page for an unchanged source is not checked
         // again: the build checks its links, and a translator may have had
-        // reasons. A fuzzy one is: its source changed.
-        let kept = unit.state == State::Translated && text == placed(unit.kind, &unit.translation);
+        // reasons. A fuzzy one is, once confirmed: its source changed. A
+        // suggestion left fuzzy as exported is not applied, so not checked.
+        let left_fuzzy = e.fuzzy && unit.state == State::Fuzzy;
+        let kept = (unit.state == State::Translated || left_fuzzy)
+            && text == placed(unit.kind, &unit.translation);
         if !kept && unit.kind != Kind::Fixed && copied_source(&e.source, &e.translation) {
             report.count_copied(r.file, e.line);
         }
