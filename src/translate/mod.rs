@@ -29,6 +29,7 @@ pub mod anchors;
 pub mod apply;
 pub mod assemble;
 pub mod bidi;
+pub mod by_form;
 pub mod catalog;
 pub mod compare;
 pub mod export;

@@ -215,6 +215,10 @@ pub fn is_fuzzy_note(n: &str) -> bool {
         .any(|&st| n == fuzzy_note(st))
 }
 
+/// The note on every unit of a page whose translation's blocks do not
+/// match its source's.
+const NOT_MATCHING: &str = "The existing translation's blocks do not match the source's (a block was added, removed, merged or moved), so its blocks were matched to the source's by their place and form, not their words: check that each suggestion translates its block, and translate the blocks left empty.";
+
 /// Pairs an existing translation with the source, by its status.
 fn compare(
     src: &Parsed,
@@ -227,12 +231,19 @@ fn compare(
 ) -> (Paired, Option<String>) {
     let mut out = vec![(String::new(), State::Untranslated, None); src.segments.len()];
     let (pairs, same) = pair(src, tr);
-    let note = (!same).then(|| {
-        "The existing translation's blocks do not match the source's (a block was added, removed or moved), so its text is not reused here: translate this page again, or align its structure with the source.".to_string()
-    });
+    // Blocks of a translation whose structure differs are matched by their
+    // form: suggestions only, so never more than fuzzy.
+    let guessed = match same {
+        true => Vec::new(),
+        false => super::by_form::pairs(&src.segments, &tr.segments),
+    };
+    let note = (!same).then(|| NOT_MATCHING.to_string());
     let fill = |out: &mut Paired, state: State| {
         for &(i, j) in &pairs {
             out[i] = (tr.segments[j].text.clone(), state, None);
+        }
+        for &(i, j) in &guessed {
+            out[i] = (tr.segments[j].text.clone(), State::Fuzzy, None);
         }
     };
     match st {
