@@ -153,6 +153,12 @@ fn normalisation_and_affixes_in_node_match_the_shared_cases() {
     for lang in ["uk", "sw", "tr"] {
         check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
     }
+    // Persian and Somali, on a site that has them.
+    let site = Site::fixture("search-judged-18");
+    site.build_ok();
+    for lang in ["fa", "so"] {
+        check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
+    }
 }
 
 #[test]
@@ -175,6 +181,13 @@ fn normalisation_and_affixes_in_chromium_match_the_shared_cases() {
     let site = Site::fixture("search-judged-17");
     site.build_ok();
     for lang in ["uk", "sw", "tr"] {
+        check_cases("Chromium", lang, &mut |l, script| {
+            Some(in_chromium(&b, &site, l, script))
+        });
+    }
+    let site = Site::fixture("search-judged-18");
+    site.build_ok();
+    for lang in ["fa", "so"] {
         check_cases("Chromium", lang, &mut |l, script| {
             Some(in_chromium(&b, &site, l, script))
         });

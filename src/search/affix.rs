@@ -66,7 +66,7 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
         let len = letters(s);
         let endings = rules.suffixes.iter().chain(rules.irregular);
         let query = rules.query_suffixes.iter().chain(rules.acronyms);
-        let query = query.chain(rules.stems);
+        let query = query.chain(rules.numbers).chain(rules.stems);
         for &(suffix, with, min) in endings.chain(query) {
             if let Some(rest) = s.strip_suffix(suffix)
                 && len - letters(suffix) >= min

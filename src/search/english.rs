@@ -171,6 +171,7 @@ pub(super) const ENGLISH: Rules = Rules {
     sounds: &[],
     inner: &[],
     stems: &[],
+    numbers: super::numbers::ENGLISH,
     // ONG, ONU, HCR, ACNUR, VBG, PDI as French, Spanish or Portuguese
     // write them.
     acronyms: &[
@@ -202,6 +203,9 @@ pub(super) const ENGLISH: Rules = Rules {
         // else read as the initials of *Immediate Danger* or *it does*.
         ("id", "identity", 0),
         ("ids", "identity", 0),
+        // `id card` (`no id card`), typed apart, read as one word.
+        ("idcard", "identity", 0),
+        ("idcards", "identity", 0),
         ("kids", "children", 0),
         ("hotline", "helpline", 0),
         ("hotlines", "helplines", 0),

@@ -52,5 +52,6 @@ pub(super) static HAUSA: Rules = Rules {
     sounds: &[],
     inner: &[],
     stems: &[],
+    numbers: &[],
     acronyms: &[],
 };

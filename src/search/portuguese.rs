@@ -136,6 +136,7 @@ pub(super) const PORTUGUESE: Rules = Rules {
         // (`planear`: *Planeie*).
         ("ear", "ei", 3),
     ],
+    numbers: super::numbers::PORTUGUESE,
     // NGO, UNHCR (and French HCR), GBV as English writes them.
     acronyms: &[
         ("ngo", "ong", 0),

@@ -54,6 +54,9 @@ pub struct Rules {
     /// whole words in practice (a longer word ending in one leaves no word
     /// of the site), and written into the index with them.
     pub acronyms: &'static [Suffix],
+    /// The language's words for numbers typed as digits (`3` for
+    /// `trois`), tried after `acronyms` the same way (see `numbers`).
+    pub numbers: &'static [Suffix],
 }
 
 /// (ending, replacement, letters that must remain before it).

@@ -85,12 +85,21 @@ const ARABIC: Rules = Rules {
         ("تك", "ه", 2),
         ("هم", "", 2),
         ("كم", "", 2),
+        // A verbal noun typed for the verb a page gives as an instruction
+        // (`تشفير`, encryption: *شفّر*, encrypt; `تسجيل`, `توثيق`,
+        // `تبليغ`): whole words of guidance, not the pattern, which would
+        // take `تلميذ` (a pupil) for `لمذ`.
+        ("تشفير", "شفر", 0),
+        ("تسجيل", "سجل", 0),
+        ("توثيق", "وثق", 0),
+        ("تبليغ", "بلغ", 0),
     ],
     sounds: &[],
     // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
     // phones type them without hamza), which normalisation writes `ي`.
     inner: &[("و", "ي")],
     stems: &[],
+    numbers: super::numbers::ARABIC,
     acronyms: &[],
 };
 
@@ -184,6 +193,7 @@ const FRENCH: Rules = Rules {
     sounds: &[],
     inner: &[],
     stems: &[],
+    numbers: super::numbers::FRENCH,
     // NGO, UNHCR, GBV, IDP as English writes them.
     acronyms: &[
         ("ngo", "ong", 0),
@@ -203,35 +213,6 @@ const FRENCH: Rules = Rules {
     ],
 };
 
-// Persian: plurals in `-ها` (with or without the zero-width non-joiner,
-// which normalisation drops: `پرونده‌ها`, `پروندهها`), `-های` and `-ان`
-// (`کودکان`), and the ezafe `ی` after a silent `ه` (`خانه‌ی امن`), three
-// letters left (`تنها`, alone, keeps its `ها`), four before `-ان`
-// (`میزان`, amount, is not `میز`, a desk); and the verb prefixes
-// `می‌`, `نمی‌` (`نمی‌دانند` finds *می‌دانند*). The plurals also join a
-// word of the site to its singular's group where both are on the site.
-const PERSIAN: Rules = Rules {
-    groups: false,
-    joins: true,
-    own_groups: false,
-    drop: &[],
-    prefixes: &[("نمي", 2, false), ("مي", 2, false)],
-    suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
-    irregular: &[],
-    // A verb's person endings, on a query word only: what is left finds
-    // the words it starts, the page's person (`میپذیرند`, they accept:
-    // *می‌پذیرد*). Three letters left (`باید`, must, is not `با`, with),
-    // four before `-د` alone (`کلید`, a key, is not `کلی`, overall).
-    query_suffixes: &[("ند", "", 3), ("يد", "", 3), ("د", "", 4)],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
-    // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the
-    // zero-width non-joiner that normalisation drops); and the loanword
-    // typed for a page's word (`پاسپورت`, passport: *گذرنامه*).
-    acronyms: &[("ngo", "غيردولتي", 0), ("پاسپورت", "گذرنامه", 0)],
-};
-
 /// The rules of a language (by its primary subtag: `fr-CA` has French
 /// rules), if it has any.
 pub fn rules(code: &str) -> Option<&'static Rules> {
@@ -244,9 +225,10 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "ru" => Some(&super::russian::RUSSIAN),
         "sw" => Some(&super::swahili::SWAHILI),
         "ha" => Some(&super::hausa::HAUSA),
-        "fa" => Some(&PERSIAN),
+        "fa" => Some(&super::persian::PERSIAN),
         "tr" => Some(&super::turkish::TURKISH),
         "uk" => Some(&super::ukrainian::UKRAINIAN),
+        "so" => Some(&super::somali::SOMALI),
         _ => None,
     }
 }
@@ -269,6 +251,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         sounds: &[],
         inner: &[],
         stems: &[],
+        numbers: &[],
         acronyms: &[],
     };
     let r = rules.unwrap_or(&NONE);
@@ -278,7 +261,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         .map(|&(p, m, g)| (p, m, u8::from(g)))
         .collect();
     let drop: Vec<&str> = r.drop.iter().chain(stop).copied().collect();
-    let query = [r.query_suffixes, r.acronyms, r.stems].concat();
+    let query = [r.query_suffixes, r.acronyms, r.numbers, r.stems].concat();
     serde_json::json!({
         "g": u8::from(r.groups),
         "e": drop,
@@ -300,7 +283,7 @@ mod tests {
     #[test]
     fn rules_are_written_normalised() {
         for code in [
-            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr",
+            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so",
         ] {
             let r = rules(code).unwrap();
             let all = r
@@ -312,6 +295,7 @@ mod tests {
                 .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.sounds.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.acronyms.iter().flat_map(|s| [&s.0, &s.1]))
+                .chain(r.numbers.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.stems.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.inner.iter().flat_map(|s| [&s.0, &s.1]));
             for s in all {

@@ -199,6 +199,7 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("сать", "ш", 3),
         ("зать", "ж", 3),
     ],
+    numbers: super::numbers::RUSSIAN,
     // NGO as English writes it, and НКО and НПО, both said.
     acronyms: &[
         ("ngo", "нко", 0),

@@ -114,6 +114,7 @@ pub(super) const SPANISH: Rules = Rules {
         // And the other way (`se niega`: *negarse*).
         ("iega", "egar", 1),
     ],
+    numbers: super::numbers::SPANISH,
     // NGO, UNHCR (and French HCR), GBV, IDP as English writes them.
     acronyms: &[
         ("ngo", "ong", 0),

@@ -149,6 +149,7 @@ fn join(words: &[Word], r: &Rules, keys: &mut [String], carried: &mut [bool]) {
     let plurals = Rules {
         query_suffixes: &[],
         acronyms: &[],
+        numbers: &[],
         stems: &[],
         ..*r
     };

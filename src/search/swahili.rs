@@ -104,6 +104,11 @@ pub(super) static SWAHILI: Rules = Rules {
         ("vitu", "kitu", 0),
         ("wanawake", "mwanamke", 0),
         ("wanaume", "mwanamume", 0),
+        // Loanwords and nouns of class 5 take `ma-` in the plural
+        // (`mafaili`, files; `mashirika`, organisations), which no prefix
+        // rule takes off (`makazi`, shelter, is not `kazi`, work).
+        ("mafaili", "faili", 0),
+        ("mashirika", "shirika", 0),
     ],
     query_suffixes: &[
         ("mtu", "watu", 0),
@@ -111,9 +116,13 @@ pub(super) static SWAHILI: Rules = Rules {
         ("mwanamke", "wanawake", 0),
         ("mwanamume", "wanaume", 0),
         ("wa", "a", 3),
+        ("faili", "mafaili", 0),
+        ("shirika", "mashirika", 0),
     ],
     sounds: &[],
     inner: &[],
     stems: &[],
-    acronyms: &[],
+    numbers: super::numbers::SWAHILI,
+    // `ID` and `password` in English, for the page's words.
+    acronyms: &[("id", "kitambulisho", 0), ("password", "nenosiri", 0)],
 };

@@ -10,6 +10,14 @@
 //! three letters remain, and the stem finds the words it starts (four
 //! letters or more: `sil`, of `silmek`, finds only a word `sil`). Query
 //! only: Snowball makes the groups. Not `yemek` (food, `ye`) nor `kadı`.
+//!
+//! A verb made with `etmek` writes its `t` as `d` before a vowel
+//! (`reddetti`, she refused, `reddetmek`, but *reddedebilir*; `kaydetti`,
+//! *kaydedin*): its past, infinitive and negative give the stem in `-ed`,
+//! where three letters remain before (not `yetti`, it sufficed). The past
+//! in the first person comes off where four letters remain (`gönderdim`,
+//! I sent; not `yardım`, help, `yar`), and a verbal noun in `-me`, `-ma` where five letters
+//! remain (`şifreleme`, encrypting: *şifreleyin*; not `elma`, apple).
 
 use super::rule_set::Rules;
 
@@ -25,6 +33,12 @@ pub(super) static TURKISH: Rules = Rules {
     sounds: &[],
     inner: &[],
     stems: &[
+        ("ettiler", "ed", 3),
+        ("etmedi", "ed", 3),
+        ("etmek", "ed", 3),
+        ("ettim", "ed", 3),
+        ("ettik", "ed", 3),
+        ("etti", "ed", 3),
         ("iyorlar", "", 3),
         ("uyorlar", "", 3),
         ("iyor", "", 3),
@@ -38,10 +52,17 @@ pub(super) static TURKISH: Rules = Rules {
         ("dular", "", 3),
         ("tilar", "", 3),
         ("tiler", "", 3),
+        ("dim", "", 4),
+        ("tim", "", 4),
         ("di", "", 3),
         ("du", "", 3),
         ("ti", "", 3),
         ("tu", "", 3),
+        ("me", "", 5),
+        ("ma", "", 5),
     ],
-    acronyms: &[],
+    numbers: super::numbers::TURKISH,
+    // `NGO` for the page's STK (*sivil toplum kuruluşu*), read from its
+    // words as an acronym.
+    acronyms: &[("ngo", "stk", 0)],
 };

@@ -13,8 +13,15 @@
 //! `притулку`; `роботодавець`, employer, `роботодавцем`) drops with it:
 //! `-ок` is `-к`, `-ець` `-ц`. Four letters, not three:
 //! `сім'ю` (family) is not `сім` (seven), `даних` not `дані`'s group
-//! either (they find each other by their start). Verbs are left alone:
-//! their forms change more than their ending.
+//! either (they find each other by their start).
+//!
+//! A verb is typed as its infinitive, past or noun (`шифрувати`,
+//! `шифрування`, to encrypt, encryption; `видалити`, `видалив`, to delete,
+//! he deleted) where a page gives the instruction (*Шифруйте*,
+//! *Видаляйте*): on a query word not on the site, `-увати`, `-ування`
+//! give the stem in `-у`, `-ити`, `-ив`, `-ила`, `-или` and `-ення` come
+//! off where four letters remain, `-ати`, `-ання` leave the `-а`, and the
+//! stem finds the words it starts (not `діти`, children, nor `кити`).
 
 use super::rule_set::Rules;
 
@@ -31,12 +38,12 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("ого", "", 4),
         ("ому", "", 4),
         ("ими", "", 4),
-        ("ові", "", 4),
-        ("еві", "", 4),
+        ("овi", "", 4),
+        ("евi", "", 4),
         ("ою", "", 4),
         ("ею", "", 4),
         ("єю", "", 4),
-        ("ів", "", 4),
+        ("iв", "", 4),
         ("їв", "", 4),
         ("ам", "", 4),
         ("ям", "", 4),
@@ -46,17 +53,17 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("ем", "", 4),
         ("єм", "", 4),
         ("ий", "", 4),
-        ("ій", "", 4),
+        ("iй", "", 4),
         ("ої", "", 4),
         ("их", "", 4),
         ("им", "", 4),
-        ("ім", "", 4),
+        ("iм", "", 4),
         ("ок", "к", 4),
         ("ець", "ц", 4),
         ("а", "", 4),
         ("я", "", 4),
         ("и", "", 4),
-        ("і", "", 4),
+        ("i", "", 4),
         ("ї", "", 4),
         ("у", "", 4),
         ("ю", "", 4),
@@ -68,7 +75,25 @@ pub(super) static UKRAINIAN: Rules = Rules {
     irregular: &[],
     query_suffixes: &[],
     sounds: &[],
-    inner: &[],
-    stems: &[],
-    acronyms: &[],
+    // `и` typed for `і` (written `i`, see `normalise`) on a Russian
+    // keyboard, which has no `і` (`посвидчення`, *посвідчення*): one at a
+    // time, after the first letter, on a query word not on the site.
+    inner: &[("и", "i")],
+    stems: &[
+        ("ування", "у", 3),
+        ("ювання", "ю", 3),
+        ("увати", "у", 3),
+        ("ювати", "ю", 3),
+        ("ення", "", 4),
+        ("ання", "а", 4),
+        ("ити", "", 4),
+        ("ила", "", 4),
+        ("или", "", 4),
+        ("ив", "", 4),
+        ("ати", "а", 4),
+    ],
+    numbers: super::numbers::UKRAINIAN,
+    // `НУО` and `NGO` for the page's *неурядова організація* (the group of
+    // `неурядова`, `неурядової`).
+    acronyms: &[("нуо", "неурядов", 0), ("ngo", "неурядов", 0)],
 };

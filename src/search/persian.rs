@@ -1,0 +1,56 @@
+//! Persian rules (see `rules`): plurals in `-ها` (with or without the zero-width non-joiner,
+//! which normalisation drops: `پرونده‌ها`, `پروندهها`), `-های` and `-ان`
+//! (`کودکان`), and the ezafe `ی` after a silent `ه` (`خانه‌ی امن`), three
+//! letters left (`تنها`, alone, keeps its `ها`), four before `-ان`
+//! (`میزان`, amount, is not `میز`, a desk); and the verb prefixes
+//! `می‌`, `نمی‌` (`نمی‌دانند` finds *می‌دانند*). The plurals also join a
+//! word of the site to its singular's group where both are on the site.
+
+use super::rule_set::Rules;
+
+pub(super) const PERSIAN: Rules = Rules {
+    groups: false,
+    joins: true,
+    own_groups: false,
+    drop: &[],
+    prefixes: &[("نمي", 2, false), ("مي", 2, false)],
+    suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
+    // Arabic broken plurals Persian guidance writes (`مدارک`, documents, of
+    // `مدرک`; `اسناد` of `سند`), both ways, as Arabic's.
+    irregular: &[
+        ("مدارك", "مدرك", 0),
+        ("اسناد", "سند", 0),
+        ("موارد", "مورد", 0),
+        ("افراد", "فرد", 0),
+        ("مراكز", "مركز", 0),
+        ("قوانين", "قانون", 0),
+    ],
+    // A verb's person endings, on a query word only: what is left finds
+    // the words it starts, the page's person (`میپذیرند`, they accept:
+    // *می‌پذیرد*). Three letters left (`باید`, must, is not `با`, with),
+    // four before `-د` alone (`کلید`, a key, is not `کلی`, overall).
+    query_suffixes: &[
+        ("ند", "", 3),
+        ("يد", "", 3),
+        ("د", "", 4),
+        ("مدرك", "مدارك", 0),
+        ("سند", "اسناد", 0),
+        ("مورد", "موارد", 0),
+        ("فرد", "افراد", 0),
+        ("مركز", "مراكز", 0),
+        ("قانون", "قوانين", 0),
+    ],
+    sounds: &[],
+    inner: &[],
+    stems: &[],
+    numbers: super::numbers::PERSIAN,
+    // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the
+    // zero-width non-joiner that normalisation drops); and the loanword
+    // typed for a page's word (`پاسپورت`, passport: *گذرنامه*; `پسورد`,
+    // password: *گذرواژه*).
+    acronyms: &[
+        ("ngo", "غيردولتي", 0),
+        ("پاسپورت", "گذرنامه", 0),
+        ("پسورد", "گذرواژه", 0),
+    ],
+};
