@@ -53,6 +53,11 @@ pub fn pairs(src: &[Segment], tr: &[Segment]) -> Vec<(usize, usize)> {
             .collect()
     };
     let (ua, ub) = (units(&fa), units(&fb));
+    // Pages this far apart are not one page edited: another page's text
+    // put in its place, or a stub. Suggestions would be guesses.
+    if ua.len().min(ub.len()) * 2 < ua.len().max(ub.len()) {
+        return Vec::new();
+    }
     let score = |x: usize, y: usize| -> Option<f64> {
         let (rx, ry) = (ua[x].clone(), ub[y].clone());
         if rx.len() != ry.len() {
@@ -278,6 +283,15 @@ mod tests {
         let got = paired(src, tr);
         let texts: Vec<&str> = got.iter().map(|(a, _)| a.as_str()).collect();
         assert_eq!(texts, ["One {#one}", "Two {#two}"], "{got:#?}");
+    }
+
+    #[test]
+    fn a_page_of_half_as_many_blocks_gets_no_suggestion() {
+        let src = "---\ntitle: T\n---\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n";
+        let tr = "---\ntitle: T\n---\n\nUn.\n\nDeux.\n";
+        assert_eq!(paired(src, tr), []);
+        let tr = "---\ntitle: T\n---\n\nUn.\n\nDeux.\n\nTrois.\n";
+        assert_eq!(paired(src, tr).len(), 3);
     }
 
     #[test]
