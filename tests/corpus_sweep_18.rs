@@ -1,0 +1,72 @@
+//! What the eighteenth outside sweep of real-world corpora found: bold
+//! that Google Docs and Word exports leave with a space inside its marks,
+//! metadata written as `Key: value` lines instead of front matter, and
+//! hints about MediaWiki pictures and GitBook blocks that named the wrong
+//! thing to write.
+
+mod common;
+
+use common::{Site, message_at};
+
+/// A message and every line under it, up to the next message.
+fn message_block(stderr: &str, at: &str) -> String {
+    let mut lines = stderr.lines();
+    let first = lines
+        .find(|l| l.starts_with(&format!("{at}: ")))
+        .unwrap_or_else(|| panic!("no message at {at}:\n{stderr}"));
+    let rest: Vec<&str> = lines
+        .take_while(|l| !l.contains(": warning: ") && !l.contains(": error: "))
+        .collect();
+    format!("{first}\n{}", rest.join("\n"))
+}
+
+/// MultiMarkdown, Pelican and MkDocs read a page's metadata from
+/// `Key: value` lines at its top (`Title: …`, `Summary: …`), and Notion
+/// exports a page's properties as such lines under its heading. fieldguide
+/// reads neither, and the error about the missing title proposed one made
+/// from the file's name, though the page's `Title:` line was right there,
+/// and said nothing of the lines, which a page given front matter then
+/// publishes as a paragraph. The hint now gives the front matter from those
+/// lines, and the lines to delete; prose with colons is not taken for them.
+#[test]
+fn metadata_lines_are_given_as_front_matter() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-pelican.en.md",
+        "Title: Safety: a plan\nDate: 2021-03-04 10:20\nTags: safety, planning\nSummary: Before the first call\n\nPlan with the person.\n",
+    );
+    s.write(
+        "guidance/handbook/05-notion.en.md",
+        "# Before the call\n\nCreated: March 3, 2024 10:15 AM\nOwner: Case team\nTags: Safety\n\nCheck the line is safe.\n",
+    );
+    s.write(
+        "guidance/handbook/06-steps.en.md",
+        "Step 1: Greet the person.\nStep 2: Ask how they are.\n\nThen listen.\n",
+    );
+    let o = s.run(&["check"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/04-pelican.en.md:1:1");
+    assert!(
+        line.contains("error: missing `title` in front matter"),
+        "{line}"
+    );
+    let pelican = message_block(&o.stderr, "guidance/handbook/04-pelican.en.md:1:1");
+    assert!(pelican.contains("as its `Title:` line says"), "{pelican}");
+    assert!(
+        pelican.contains("title: \"Safety: a plan\"\n      summary: Before the first call\n"),
+        "{pelican}"
+    );
+    assert!(
+        pelican.contains("delete the `Key: value` lines 1 to 4, metadata as MultiMarkdown"),
+        "{pelican}"
+    );
+    let notion = message_block(&o.stderr, "guidance/handbook/05-notion.en.md:1:1");
+    assert!(notion.contains("title: Before the call\n"), "{notion}");
+    assert!(
+        notion.contains("delete the `Key: value` lines 3 to 5, Notion's page properties"),
+        "{notion}"
+    );
+    let steps = message_block(&o.stderr, "guidance/handbook/06-steps.en.md:1:1");
+    assert!(steps.contains("title: Steps\n"), "{steps}");
+    assert!(!steps.contains("Key: value"), "{steps}");
+}
