@@ -20,6 +20,47 @@ fn message_block(stderr: &str, at: &str) -> String {
     format!("{first}\n{}", rest.join("\n"))
 }
 
+/// Google Docs' Markdown download, and text converted from Word, keep the
+/// space after bold words inside the bold (`**Important: **Call`), and
+/// authors type `** Note**`: CommonMark reads neither mark, so readers got
+/// the asterisks around plain words, without a word to the author. It is
+/// now a warning at the first such pair on the page, with the same words
+/// written with the space outside the marks. Marks that are no such pair
+/// (a product, `file_name`, code, bold written right) are not named.
+#[test]
+fn bold_with_a_space_inside_its_marks_is_named() {
+    let s = Site::signs_with(concat!(
+        "**Important: **Call the hotline first.\n\n",
+        "- Do this *soon *, before the visit.\n\n",
+        "**Right:** as written. 2 * 3 * 4 = 24. The file_name and other_name stay.\n\n",
+        "`**code **` is code, and \\*this\\* is escaped.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains(
+            "warning: `**Important: **` is shown with its asterisks, not in bold (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("move the space outside the marks: `**Important:** `"),
+        "{hint}"
+    );
+    assert_eq!(o.stderr.matches(": warning: ").count(), 1, "{}", o.stderr);
+    // What readers get is as before: the warning is what changed.
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.text_of(".content").contains("**Important: **Call"));
+    assert_eq!(p.texts(".content strong"), ["Right:"]);
+
+    // On a page of its own, italics with the space first are named too.
+    let s = Site::signs_with("Keep the ** code word** secret.\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:10");
+    assert!(line.contains("`** code word**` is shown"), "{line}");
+    assert!(hint.contains("` **code word**`"), "{hint}");
+}
+
 /// MultiMarkdown, Pelican and MkDocs read a page's metadata from
 /// `Key: value` lines at its top (`Title: …`, `Summary: …`), and Notion
 /// exports a page's properties as such lines under its heading. fieldguide

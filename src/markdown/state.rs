@@ -395,9 +395,11 @@ pub(super) enum Kind {
     HashHeading,
     /// A pandoc citation, `[@who2021]`.
     Citation,
+    /// Bold or italics with a space just inside a mark, `**Note: **`.
+    Emphasis,
 }
 
-pub(super) const KINDS: usize = 35;
+pub(super) const KINDS: usize = 36;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -437,6 +439,7 @@ impl Kind {
         Kind::Tags,
         Kind::HashHeading,
         Kind::Citation,
+        Kind::Emphasis,
     ];
 }
 

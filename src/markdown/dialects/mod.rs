@@ -27,6 +27,7 @@ use words::words;
 const OPEN_BRACE: u8 = 0x7B;
 
 mod comments;
+mod emphasis;
 mod hashes;
 mod inline;
 mod pasted;
@@ -463,6 +464,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Insert => inline::insert(line).map_or(line, |(_, len)| &line[..len]),
         Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
         Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Emphasis => emphasis::find(line, 0).map_or(line, |(_, len)| &line[..len]),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

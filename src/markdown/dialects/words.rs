@@ -20,7 +20,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Insert
         | Kind::BlockId
         | Kind::Tags
-        | Kind::Citation => {
+        | Kind::Citation
+        | Kind::Emphasis => {
             return inline_words(kind, shown, more);
         }
         Kind::Tracked | Kind::TabTable | Kind::NbspMarker | Kind::HashHeading => {
@@ -385,6 +386,7 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write the source out in the text, or as a footnote: `[^who2021]` in its place and `[^who2021]: World Health Organization, 2021, …` below".to_string(),
         ),
+        Kind::Emphasis => emphasis_words(shown, more),
         Kind::Tags => (
             format!(
                 "Obsidian tags `{shown}` are shown as text{more}: fieldguide's Markdown has no tags"
@@ -464,4 +466,30 @@ fn kbd(keys: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("+")
+}
+
+/// `**Important: **`: what readers see, and the same words with the
+/// spaces outside the marks.
+fn emphasis_words(shown: &str, more: &str) -> (String, String) {
+    let n = shown
+        .bytes()
+        .take_while(|&c| c == shown.as_bytes()[0])
+        .count();
+    let (what, marks) = match (n, shown.starts_with('_')) {
+        (1, false) => ("in italics", "asterisks"),
+        (1, true) => ("in italics", "underscores"),
+        (2, false) => ("in bold", "asterisks"),
+        (2, true) => ("in bold", "underscores"),
+        (_, false) => ("in bold italics", "asterisks"),
+        (_, true) => ("in bold italics", "underscores"),
+    };
+    (
+        format!(
+            "`{shown}` is shown with its {marks}, not {what}{more}: a space just inside a mark keeps Markdown from reading the pair"
+        ),
+        format!(
+            "move the space outside the marks: `{}` (Word and Google Docs exports leave it inside when the space after the words was formatted too)",
+            super::emphasis::fixed(shown)
+        ),
+    )
 }
