@@ -111,3 +111,21 @@ fn metadata_lines_are_given_as_front_matter() {
     assert!(steps.contains("title: Steps\n"), "{steps}");
     assert!(!steps.contains("Key: value"), "{steps}");
 }
+
+/// MediaWiki writes a picture as `[[File:Referral flow.png|thumb|left|The
+/// referral flow]]`. The hint gave `![](<File:Referral flow.png>)`, a
+/// picture that is not there with no description, and for a link of over
+/// 60 characters, made from the message's shortened copy,
+/// `![](<[[File:Referral flow.png>)`; it now gives the file without its
+/// prefix and the caption as the description.
+#[test]
+fn a_mediawiki_picture_is_told_its_markdown() {
+    let s = Site::signs_with("[[File:Referral flow.png|thumb|left|300px|The referral flow]]\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(line.contains("a wiki link"), "{line}");
+    assert!(
+        hint.contains("`![The referral flow](<Referral flow.png>)`"),
+        "{hint}"
+    );
+}

@@ -1,7 +1,7 @@
 //! The warning and hint for each kind of other tools' Markdown found on a
 //! page, in the author's terms.
 
-use super::{wiki_link, wiki_markdown};
+use super::wiki::{wiki_link, wiki_markdown};
 use crate::markdown::state::Kind;
 
 pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
