@@ -129,3 +129,33 @@ fn a_mediawiki_picture_is_told_its_markdown() {
         "{hint}"
     );
 }
+
+/// A GitBook export keeps its blocks, `{% hint style="danger" %}`,
+/// `{% embed url="…" %}`, `{% tabs %}`: they were named as Hugo or Jekyll
+/// template code, with a generic hint. Each is now named as GitBook's, with
+/// what to write: the callout of the hint's style, a link for an embed.
+#[test]
+fn gitbook_blocks_are_named_with_what_to_write() {
+    let s = Site::signs_with(concat!(
+        "{% hint style=\"danger\" %}\n",
+        "Never share the survivor's name.\n",
+        "{% endhint %}\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains(
+            "warning: GitBook block `{% hint style=\"danger\" %}` is shown as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("`> [!CAUTION]`"), "{hint}");
+    // Jekyll's own template code keeps its message.
+    let s = Site::signs_with("{% include notice.html %}\n");
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains("template code `{% include notice.html %}`"),
+        "{line}"
+    );
+}

@@ -31,6 +31,7 @@ const OPEN_BRACE: u8 = 0x7B;
 
 mod comments;
 mod emphasis;
+mod gitbook;
 mod hashes;
 mod inline;
 mod pasted;

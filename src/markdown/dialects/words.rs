@@ -77,12 +77,15 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
                     ),
                 );
             }
-            None => (
-                format!(
-                    "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+            None => match super::gitbook::words(shown, more) {
+                Some(gitbook) => return gitbook,
+                None => (
+                    format!(
+                        "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+                    ),
+                    "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
                 ),
-                "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
-            ),
+            },
         },
         Kind::Comment if shown.starts_with("{/*") => (
             format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
