@@ -159,3 +159,26 @@ fn gitbook_blocks_are_named_with_what_to_write() {
         "{line}"
     );
 }
+
+/// Google Docs links to its own headings by ids it makes up
+/// (`#heading=h.2et92p0`), which its Markdown download keeps in the links
+/// but gives no heading. The missing anchor's hint said to give "the
+/// heading" an id, not which link this was; it now says the link is a
+/// Google Doc's, and to link to the heading's id made of its words.
+#[test]
+fn a_google_docs_heading_link_is_told_what_it_is() {
+    let s = Site::signs_with("See [the signs](#heading=h.2et92p0) above.\n");
+    let config = s.read("site.yaml");
+    s.write("site.yaml", format!("{config}broken_links: warning\n"));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:5");
+    assert!(
+        line.contains("link to a missing anchor `#heading=h.2et92p0` on this page"),
+        "{line}"
+    );
+    assert!(
+        hint.contains("a heading or bookmark of a Google Doc"),
+        "{hint}"
+    );
+    assert!(hint.contains("`#safety-plan`"), "{hint}");
+}
