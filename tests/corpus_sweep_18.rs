@@ -182,3 +182,28 @@ fn a_google_docs_heading_link_is_told_what_it_is() {
     );
     assert!(hint.contains("`#safety-plan`"), "{hint}");
 }
+
+/// Words in angle brackets that are no HTML element are shown as written
+/// (`<ref>`, MediaWiki's footnote, pasted from a wiki's source), but their
+/// end tag was removed without a word, so readers got `<ref>Annual
+/// report, 2021` with nothing closing it. The end tag of such words is
+/// now shown as written too; an end tag of a real element, or of words
+/// not shown, is markup as before.
+#[test]
+fn the_end_of_words_in_angle_brackets_is_shown_too() {
+    let s = Site::signs_with(concat!(
+        "Most cases start online.<ref>Annual report, 2021</ref>\n\n",
+        "A <b>bold</b> word, and a stray </note> end.\n",
+    ));
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:25");
+    assert!(line.contains("`<ref>` is no HTML tag"), "{line}");
+    let p = s.page("en/handbook/signs.html");
+    let text = p.text_of(".content");
+    assert!(
+        text.contains("online.<ref>Annual report, 2021</ref>"),
+        "{text}"
+    );
+    assert!(text.contains("a stray  end."), "{text}");
+    assert_eq!(p.texts(".content b"), ["bold"]);
+}

@@ -114,6 +114,9 @@ pub(super) struct RawState {
     pub(super) split: Option<(usize, bool)>,
     /// The paragraph opens again after the HTML just kept.
     pub(super) reopen: bool,
+    /// Names (lower case) of the words in angle brackets shown as
+    /// written (`<ref>`): their end tags are shown too.
+    pub(super) placeholders: HashSet<String>,
 }
 
 /// The attributes raw HTML lost on a page, in the order first met, and
