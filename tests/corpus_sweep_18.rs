@@ -207,3 +207,34 @@ fn the_end_of_words_in_angle_brackets_is_shown_too() {
     assert!(text.contains("a stray  end."), "{text}");
     assert_eq!(p.texts(".content b"), ["bold"]);
 }
+
+/// Google Docs' "Docs to Markdown" add-on writes its alerts into the page
+/// (`>>>>>  gd2md-html alert: inline image link here …`, in a red `<p>`),
+/// for the author to act on and delete. Left in, they were published to
+/// readers, and the only warning named the `style` attribute they lost.
+/// They are now named as the add-on's alerts, counted; a sentence that
+/// names the add-on is not.
+#[test]
+fn a_docs_to_markdown_alert_is_named() {
+    let s = Site::signs_with(concat!(
+        "The gd2md-html alert lines come from an add-on.\n\n",
+        "<!-- >>>>>  gd2md-html alert: in a comment, which no reader sees -->\n\n",
+        "<p style=\"color: red; font-weight: bold\">>>>>>  gd2md-html alert:  ERRORs: 0; WARNINGs: 0; ALERTS: 1.</p>\n\n",
+        "<p id=\"gdcalert1\" ><span style=\"color: red; font-weight: bold\">>>>>>  gd2md-html alert: inline image link here (to images/image1.png). </span></p>\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:17:42");
+    assert!(
+        line.contains(
+            "warning: an alert of Google Docs' Docs to Markdown add-on, `>>>>>  gd2md-html alert: …`, is published as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("then delete the alert"), "{hint}");
+    assert_eq!(
+        o.stderr.matches("Docs to Markdown").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}

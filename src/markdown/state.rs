@@ -400,9 +400,11 @@ pub(super) enum Kind {
     Citation,
     /// Bold or italics with a space just inside a mark, `**Note: **`.
     Emphasis,
+    /// The Docs to Markdown add-on's alert, `>>>>>  gd2md-html alert: …`.
+    Gd2mdAlert,
 }
 
-pub(super) const KINDS: usize = 36;
+pub(super) const KINDS: usize = 37;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -443,6 +445,7 @@ impl Kind {
         Kind::HashHeading,
         Kind::Citation,
         Kind::Emphasis,
+        Kind::Gd2mdAlert,
     ];
 }
 

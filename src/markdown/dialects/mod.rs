@@ -365,6 +365,7 @@ fn touches_text(body: &str, range: &Range<usize>) -> bool {
 
 /// The warnings, once the page is done.
 pub(super) fn finish(st: &mut State) {
+    pasted::gd2md_alerts(st);
     let found = std::mem::replace(&mut st.dialects.found, [None; KINDS]);
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
@@ -406,6 +407,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
         Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Emphasis => emphasis::find(line, 0).map_or(line, |(_, len)| &line[..len]),
+        Kind::Gd2mdAlert => ">>>>>  gd2md-html alert: …",
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

@@ -24,7 +24,11 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Emphasis => {
             return inline_words(kind, shown, more);
         }
-        Kind::Tracked | Kind::TabTable | Kind::NbspMarker | Kind::HashHeading => {
+        Kind::Tracked
+        | Kind::TabTable
+        | Kind::NbspMarker
+        | Kind::HashHeading
+        | Kind::Gd2mdAlert => {
             return pasted_words(kind, shown, more);
         }
         Kind::InvisibleMarker | Kind::DashRule => {
@@ -66,27 +70,7 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             format!("kramdown attributes `{shown}` left out{more}"),
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
-        Kind::Template => match mdbook_include(shown) {
-            Some(file) => {
-                return (
-                    format!(
-                        "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
-                    ),
-                    format!(
-                        "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
-                    ),
-                );
-            }
-            None => match super::gitbook::words(shown, more) {
-                Some(gitbook) => return gitbook,
-                None => (
-                    format!(
-                        "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
-                    ),
-                    "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
-                ),
-            },
-        },
+        Kind::Template => return template_words(shown, more),
         Kind::Comment if shown.starts_with("{/*") => (
             format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
             "Docusaurus hides `{/* … */}` from readers, and so does fieldguide; if the words are meant for readers, take the `{/*` and `*/}` away",
@@ -134,6 +118,12 @@ fn mdbook_include(shown: &str) -> Option<&str> {
 /// What Word and keyboards leave in text pasted into a page.
 fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
     let (msg, hint) = match kind {
+        Kind::Gd2mdAlert => (
+            format!(
+                "an alert of Google Docs' Docs to Markdown add-on, `{shown}`, is published as text{more}: readers see the converter's notes to you"
+            ),
+            "do what each alert says (an image it names is to be saved beside the page and linked), then delete the alert: its `<p>` to `</p>`, with its `Back to top` and `Next alert` links",
+        ),
         Kind::Tracked => (
             format!(
                 "a tracked change from Word, `{shown}`, is published as accepted{more}: deleted words and comments are left out, inserted words kept, and no reviewer's name is shown"
@@ -495,4 +485,27 @@ fn emphasis_words(shown: &str, more: &str) -> (String, String) {
             super::emphasis::fixed(shown)
         ),
     )
+}
+
+/// Hugo's, Jekyll's, mdBook's or GitBook's template code, with what to
+/// write instead.
+fn template_words(shown: &str, more: &str) -> (String, String) {
+    if let Some(file) = mdbook_include(shown) {
+        return (
+            format!(
+                "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
+            ),
+            format!(
+                "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
+            ),
+        );
+    }
+    super::gitbook::words(shown, more).unwrap_or_else(|| {
+        (
+            format!(
+                "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+            ),
+            "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it".to_string(),
+        )
+    })
 }
