@@ -335,6 +335,13 @@ fn between<'a>(st: &mut State<'_, 'a>, event: Event<'a>, pos: usize) {
         {
             super::placeholder::show(st, &s, pos);
         }
+        Event::InlineHtml(s)
+            if !st.opts.allow_raw_html
+                && st.raw.dropping.is_none()
+                && super::placeholder::closes_shown(st, &s) =>
+        {
+            super::placeholder::show_end(st, &s);
+        }
         Event::InlineHtml(s) | Event::Html(s) => {
             if st.opts.allow_raw_html {
                 raw_html::trusted(st, s, pos);

@@ -370,6 +370,9 @@ impl AnchorHints {
     }
 
     pub fn hint(&self, fragment: &str) -> Option<String> {
+        if let Some(hint) = google_docs_anchor(fragment) {
+            return Some(hint);
+        }
         let key = loose_key(fragment);
         if key.is_empty() {
             return None;
@@ -388,6 +391,24 @@ impl AnchorHints {
             format!("did you mean `#{id}`? (`#{fragment}` was taken, by the theme or another heading)")
         })
     }
+}
+
+/// Google Docs links to its own headings and bookmarks by ids it makes
+/// up, `#heading=h.2et92p0` (`#h.2et92p0` in its web page download,
+/// `#bookmark=id.x1y2z3`), which its downloads do not give the headings:
+/// the hint says so, and what to link to instead.
+fn google_docs_anchor(fragment: &str) -> Option<String> {
+    let id = fragment
+        .strip_prefix("heading=")
+        .or_else(|| fragment.strip_prefix("bookmark="))
+        .unwrap_or(fragment);
+    let code = id.strip_prefix("h.").or_else(|| id.strip_prefix("id."))?;
+    let ok = (4..=16).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric());
+    ok.then(|| {
+        format!(
+            "`#{fragment}` is a link to a heading or bookmark of a Google Doc, by an id Google Docs makes up and its downloads do not keep: link to the heading by its id here, made of its words (`## Safety plan` is `#safety-plan`), or give it one that says what it is, `## Safety plan {{#safety-plan}}`"
+        )
+    })
 }
 
 /// Escapes text for an HTML attribute or text node.

@@ -170,8 +170,27 @@ pub(super) fn placeholder(html: &str) -> Option<&str> {
     (!known && name.chars().next()?.is_ascii_alphabetic()).then_some(name)
 }
 
+/// `html` is the end tag of words in angle brackets shown on this page
+/// (`</ref>` after `<ref>`, MediaWiki's footnote): shown as written too,
+/// or the page read `<ref>A note` with its end gone.
+pub(super) fn closes_shown(st: &State, html: &str) -> bool {
+    html.strip_prefix("</")
+        .and_then(|r| r.strip_suffix('>'))
+        .map(str::trim_end)
+        .is_some_and(|name| st.raw.placeholders.contains(&name.to_ascii_lowercase()))
+}
+
+/// Shows `html`, a placeholder's end tag, as written.
+pub(super) fn show_end(st: &mut State, html: &str) {
+    st.r.text.push_str(html);
+    st.emit(Event::Text(CowStr::from(html.to_string())));
+}
+
 /// Shows `html`, a placeholder, as written, and says so once per page.
 pub(super) fn show(st: &mut State, html: &str, pos: usize) {
+    if let Some(name) = placeholder(html) {
+        st.raw.placeholders.insert(name.to_ascii_lowercase());
+    }
     // As text, so that a heading's id and contents entry keep the words.
     st.r.text.push_str(html);
     st.emit(Event::Text(CowStr::from(html.to_string())));

@@ -114,6 +114,9 @@ pub(super) struct RawState {
     pub(super) split: Option<(usize, bool)>,
     /// The paragraph opens again after the HTML just kept.
     pub(super) reopen: bool,
+    /// Names (lower case) of the words in angle brackets shown as
+    /// written (`<ref>`): their end tags are shown too.
+    pub(super) placeholders: HashSet<String>,
 }
 
 /// The attributes raw HTML lost on a page, in the order first met, and
@@ -395,9 +398,13 @@ pub(super) enum Kind {
     HashHeading,
     /// A pandoc citation, `[@who2021]`.
     Citation,
+    /// Bold or italics with a space just inside a mark, `**Note: **`.
+    Emphasis,
+    /// The Docs to Markdown add-on's alert, `>>>>>  gd2md-html alert: …`.
+    Gd2mdAlert,
 }
 
-pub(super) const KINDS: usize = 35;
+pub(super) const KINDS: usize = 37;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -437,6 +444,8 @@ impl Kind {
         Kind::Tags,
         Kind::HashHeading,
         Kind::Citation,
+        Kind::Emphasis,
+        Kind::Gd2mdAlert,
     ];
 }
 

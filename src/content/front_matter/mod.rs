@@ -5,6 +5,7 @@
 mod comment_cut;
 mod dates;
 mod keys;
+mod meta_lines;
 mod plain_text;
 pub mod print;
 mod split;
@@ -198,9 +199,7 @@ pub fn parse(
             Role::PartIndex => "every part",
             Role::Chapter => "every chapter",
         };
-        let (title, from) = suggested_title(split.body, rel);
-        let hint =
-            format!("{what} needs a title{from}:\n      ---\n      title: {title}\n      ---");
+        let hint = title_hint(what, *split, rel);
         // A `title:` that is there but empty is said at its line.
         let given = root.as_ref().and_then(|r| r.entries()).and_then(|e| {
             e.iter()
@@ -242,6 +241,38 @@ fn empty_title(
             .with_hint(hint),
         _ => at.error(k, "`title` is empty").with_hint(hint),
     }
+}
+
+/// The hint for a page without a title: the front matter to write, with
+/// the `Title:` and `Summary:` lines its text has when it was written
+/// for MultiMarkdown, Pelican or MkDocs, and those lines (or Notion's
+/// properties under its heading) to delete.
+fn title_hint(what: &str, split: Split, rel: &Path) -> String {
+    let (title, from) = suggested_title(split.body, rel);
+    let Some(meta) = meta_lines::find(split.body) else {
+        return format!("{what} needs a title{from}:\n      ---\n      title: {title}\n      ---");
+    };
+    let (title, from) = match &meta.title {
+        Some(t) => (meta_lines::yaml_text(t), ", as its `Title:` line says"),
+        None => (title, from),
+    };
+    let summary = meta.summary.as_deref().map_or_else(String::new, |s| {
+        format!("\n      summary: {}", meta_lines::yaml_text(s))
+    });
+    let (first, last) = (split.body_line + meta.first, split.body_line + meta.last);
+    let lines = if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first} to {last}")
+    };
+    let whose = if meta.under_heading {
+        "Notion's page properties"
+    } else {
+        "metadata as MultiMarkdown, Pelican and MkDocs write it"
+    };
+    format!(
+        "{what} needs a title{from}:\n      ---\n      title: {title}{summary}\n      ---\n    and delete the `Key: value` {lines}, {whose}: Markdown reads such lines only as front matter, and publishes them as a paragraph of text"
+    )
 }
 
 /// A title to suggest for a page without one: its first `# heading` (a

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// `start`.
 pub(super) fn look(st: &mut State, line: &str, start: usize) {
     type Find = fn(&str) -> Option<(usize, usize)>;
-    let finds: [(Kind, Find); 9] = [
+    let finds: [(Kind, Find); 10] = [
         (Kind::Role, |l| role(l).map(|(i, len, _, _)| (i, len))),
         (Kind::Shortcode, |l| {
             shortcode(l).map(|(i, name)| (i, name.len() + 2))
@@ -34,6 +34,7 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
         (Kind::Insert, insert),
         (Kind::BlockId, block_id),
         (Kind::Citation, citation),
+        (Kind::Emphasis, super::emphasis::spaced),
     ];
     for (kind, find) in finds {
         let mut from = 0;

@@ -19,6 +19,9 @@ use super::state::{KINDS, Kind, State};
 use pulldown_cmark::{CowStr, Event, Tag};
 use scan::{attribute_block, inline_note};
 use std::ops::Range;
+use wiki::wiki_link;
+#[cfg(test)]
+use wiki::wiki_markdown;
 use words::words;
 
 /// `{`, which template code and roles start with, as the byte memchr
@@ -27,11 +30,14 @@ use words::words;
 const OPEN_BRACE: u8 = 0x7B;
 
 mod comments;
+mod emphasis;
+mod gitbook;
 mod hashes;
 mod inline;
 mod pasted;
 mod scan;
 mod tracked;
+mod wiki;
 mod words;
 
 pub(super) use comments::fence_of;
@@ -278,70 +284,6 @@ pub(super) fn find_pair(hay: &[u8], pair: &[u8; 2]) -> Option<usize> {
     memchr::memchr_iter(pair[0], hay).find(|&i| hay.get(i + 1) == Some(&pair[1]))
 }
 
-/// The first GitHub wiki link in `line`, `[[Page Name]]`,
-/// `[[text|Page-Name]]` or `[[image.png]]`: where it starts, and what it
-/// holds.
-fn wiki_link(line: &str) -> Option<(usize, &str)> {
-    let i = find_pair(line.as_bytes(), b"[[")?;
-    let inner = &line[i + 2..];
-    let end = find_pair(inner.as_bytes(), b"]]")?;
-    let inner = &inner[..end];
-    (!inner.trim().is_empty() && !inner.contains('[')).then_some((i, inner))
-}
-
-/// The Markdown to write for a wiki link's inside: `[Page Name](Page-Name.md)`,
-/// `[text](Page-Name.md)`, `![](images/flow.png)`. GitHub's wiki writes the
-/// text first (`[[text|Page-Name]]`), Obsidian the page (`[[Page#Heading|text]]`,
-/// `![[flow chart.png|300]]`, a width after the image) and file names with
-/// their spaces: a heading or an image on the left, or a number on the
-/// right, is Obsidian's order. A heading becomes its id.
-fn wiki_markdown(inner: &str) -> String {
-    use crate::content::file_types::{FileType, classify};
-    // An image by the same list as the files published as images
-    // (`.jfif`, `.avif` too), so that the hint matches what is published.
-    let image = |t: &str| matches!(classify(t), FileType::Image | FileType::Svg);
-    let (text, target, obsidian) = match inner.split_once('|') {
-        Some((a, b))
-            if a.contains('#')
-                || image(a.trim())
-                || b.trim().bytes().all(|c| c.is_ascii_digit()) =>
-        {
-            (b.trim(), a.trim(), true)
-        }
-        Some((text, target)) => (text.trim(), target.trim(), false),
-        None => (inner.trim(), inner.trim(), inner.contains('#')),
-    };
-    let (target, anchor) = match target.split_once('#') {
-        Some((t, a)) => (t, format!("#{}", crate::slug::heading_id(a))),
-        None => (target, String::new()),
-    };
-    let text = match (text == inner.trim(), text.split_once('#')) {
-        (true, Some((page, heading))) if !page.is_empty() => format!("{page}: {heading}"),
-        (true, Some((_, heading))) => heading.to_string(),
-        _ => text.to_string(),
-    };
-    let file = if obsidian {
-        target.to_string()
-    } else {
-        target.replace(' ', "-")
-    };
-    let file = if image(&file) || file.to_ascii_lowercase().ends_with(".md") || file.is_empty() {
-        file
-    } else {
-        format!("{file}.md")
-    };
-    let address = format!("{file}{anchor}");
-    let address = if address.contains(' ') {
-        format!("<{address}>")
-    } else {
-        address
-    };
-    if image(&file) {
-        return format!("![]({address})");
-    }
-    format!("[{text}]({address})")
-}
-
 /// Where Hugo or Jekyll template code starts in `line`, but not as a
 /// link's target (`lint` names those, with the path to use).
 fn template_code(line: &str) -> Option<usize> {
@@ -423,6 +365,7 @@ fn touches_text(body: &str, range: &Range<usize>) -> bool {
 
 /// The warnings, once the page is done.
 pub(super) fn finish(st: &mut State) {
+    pasted::gd2md_alerts(st);
     let found = std::mem::replace(&mut st.dialects.found, [None; KINDS]);
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
@@ -463,6 +406,8 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Insert => inline::insert(line).map_or(line, |(_, len)| &line[..len]),
         Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
         Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Emphasis => emphasis::find(line, 0).map_or(line, |(_, len)| &line[..len]),
+        Kind::Gd2mdAlert => ">>>>>  gd2md-html alert: …",
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
@@ -481,11 +426,14 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         }
         _ => line,
     };
+    // A wiki link's hint is made from what is shown: cut short, it named
+    // a file of the link's first words.
+    let limit = if kind == Kind::WikiLink { 200 } else { 60 };
     let mut s: String = piece
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .filter(|&c| c != '\r')
-        .take(60)
+        .take(limit)
         .collect();
     if s.len() < piece.len() {
         s.push('…');

@@ -11,6 +11,55 @@
 use super::found;
 use crate::markdown::state::{Kind, State, TabRow};
 
+/// What Google Docs' "Docs to Markdown" add-on writes before each of its
+/// alerts, which it asks the author to act on and delete.
+const GD2MD_ALERT: &str = "gd2md-html alert";
+
+/// The add-on's alerts left in the page (`>>>>>  gd2md-html alert:
+/// inline image link here …`), at the first and counted. They are raw
+/// HTML (a `<p>` with red text), which is kept: readers saw the
+/// converter's notes, and the warning named only the colour it lost.
+pub(super) fn gd2md_alerts(st: &mut State) {
+    let body = super::body(st);
+    let b = body.as_bytes();
+    let comments = comment_ranges(b);
+    let mut c = 0;
+    let mut starts = Vec::new();
+    for i in memchr::memmem::find_iter(b, GD2MD_ALERT) {
+        // Each alert starts `>>>>>` (a few spaces before the name): the
+        // name alone, in a sentence about the add-on, is no alert.
+        let window = &b[i.saturating_sub(12)..i];
+        let Some(j) = memchr::memmem::rfind(window, b">>>>>") else {
+            continue;
+        };
+        while comments.get(c).is_some_and(|r| r.end <= i) {
+            c += 1;
+        }
+        // In an HTML comment (the add-on's summary at the top), no
+        // reader sees it.
+        if comments.get(c).is_some_and(|r| r.start <= i) {
+            continue;
+        }
+        starts.push(i.saturating_sub(12) + j);
+    }
+    for i in starts {
+        found(st, Kind::Gd2mdAlert, i);
+    }
+}
+
+/// The HTML comments of `b`, `<!--` to `-->` (or the end), in order.
+fn comment_ranges(b: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = memchr::memmem::find(&b[from..], b"<!--").map(|i| from + i) {
+        let end =
+            memchr::memmem::find(&b[open + 4..], b"-->").map_or(b.len(), |i| open + 4 + i + 3);
+        out.push(open..end);
+        from = end;
+    }
+    out
+}
+
 /// Looks at one line of text, which starts at body offset `start`.
 pub(super) fn look(st: &mut State, line: &str, start: usize) {
     if let Some((i, _)) = nbsp_marker(line) {

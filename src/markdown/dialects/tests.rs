@@ -48,6 +48,23 @@ fn wiki_links_and_the_markdown_to_write() {
         ("map.avif", "![](map.avif)"),
         ("chart.svg", "![](chart.svg)"),
         ("Notes.md", "[Notes.md](Notes.md)"),
+        (
+            "File:Referral flow.png|thumb|left|300px|The referral flow",
+            "![The referral flow](<Referral flow.png>)",
+        ),
+        (
+            "Image:map.jpg|alt=Map of the district|thumb|Map",
+            "![Map of the district](map.jpg)",
+        ),
+        ("file:map.jpg", "![](map.jpg)"),
+        (
+            "Media:Consent form.pdf",
+            "[Consent form.pdf](<Consent form.pdf>)",
+        ),
+        (
+            "Meeting notes: March|notes",
+            "[Meeting notes: March](notes.md)",
+        ),
     ] {
         assert_eq!(wiki_markdown(inner), md, "{inner}");
     }

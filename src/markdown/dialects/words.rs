@@ -1,7 +1,7 @@
 //! The warning and hint for each kind of other tools' Markdown found on a
 //! page, in the author's terms.
 
-use super::{wiki_link, wiki_markdown};
+use super::wiki::{wiki_link, wiki_markdown};
 use crate::markdown::state::Kind;
 
 pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
@@ -20,10 +20,15 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::Insert
         | Kind::BlockId
         | Kind::Tags
-        | Kind::Citation => {
+        | Kind::Citation
+        | Kind::Emphasis => {
             return inline_words(kind, shown, more);
         }
-        Kind::Tracked | Kind::TabTable | Kind::NbspMarker | Kind::HashHeading => {
+        Kind::Tracked
+        | Kind::TabTable
+        | Kind::NbspMarker
+        | Kind::HashHeading
+        | Kind::Gd2mdAlert => {
             return pasted_words(kind, shown, more);
         }
         Kind::InvisibleMarker | Kind::DashRule => {
@@ -65,24 +70,7 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             format!("kramdown attributes `{shown}` left out{more}"),
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
-        Kind::Template => match mdbook_include(shown) {
-            Some(file) => {
-                return (
-                    format!(
-                        "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
-                    ),
-                    format!(
-                        "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
-                    ),
-                );
-            }
-            None => (
-                format!(
-                    "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
-                ),
-                "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it",
-            ),
-        },
+        Kind::Template => return template_words(shown, more),
         Kind::Comment if shown.starts_with("{/*") => (
             format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
             "Docusaurus hides `{/* … */}` from readers, and so does fieldguide; if the words are meant for readers, take the `{/*` and `*/}` away",
@@ -130,6 +118,12 @@ fn mdbook_include(shown: &str) -> Option<&str> {
 /// What Word and keyboards leave in text pasted into a page.
 fn pasted_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
     let (msg, hint) = match kind {
+        Kind::Gd2mdAlert => (
+            format!(
+                "an alert of Google Docs' Docs to Markdown add-on, `{shown}`, is published as text{more}: readers see the converter's notes to you"
+            ),
+            "do what each alert says (an image it names is to be saved beside the page and linked), then delete the alert: its `<p>` to `</p>`, with its `Back to top` and `Next alert` links",
+        ),
         Kind::Tracked => (
             format!(
                 "a tracked change from Word, `{shown}`, is published as accepted{more}: deleted words and comments are left out, inserted words kept, and no reviewer's name is shown"
@@ -385,6 +379,7 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write the source out in the text, or as a footnote: `[^who2021]` in its place and `[^who2021]: World Health Organization, 2021, …` below".to_string(),
         ),
+        Kind::Emphasis => emphasis_words(shown, more),
         Kind::Tags => (
             format!(
                 "Obsidian tags `{shown}` are shown as text{more}: fieldguide's Markdown has no tags"
@@ -464,4 +459,53 @@ fn kbd(keys: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("+")
+}
+
+/// `**Important: **`: what readers see, and the same words with the
+/// spaces outside the marks.
+fn emphasis_words(shown: &str, more: &str) -> (String, String) {
+    let n = shown
+        .bytes()
+        .take_while(|&c| c == shown.as_bytes()[0])
+        .count();
+    let (what, marks) = match (n, shown.starts_with('_')) {
+        (1, false) => ("in italics", "asterisks"),
+        (1, true) => ("in italics", "underscores"),
+        (2, false) => ("in bold", "asterisks"),
+        (2, true) => ("in bold", "underscores"),
+        (_, false) => ("in bold italics", "asterisks"),
+        (_, true) => ("in bold italics", "underscores"),
+    };
+    (
+        format!(
+            "`{shown}` is shown with its {marks}, not {what}{more}: a space just inside a mark keeps Markdown from reading the pair"
+        ),
+        format!(
+            "move the space outside the marks: `{}` (Word and Google Docs exports leave it inside when the space after the words was formatted too)",
+            super::emphasis::fixed(shown)
+        ),
+    )
+}
+
+/// Hugo's, Jekyll's, mdBook's or GitBook's template code, with what to
+/// write instead.
+fn template_words(shown: &str, more: &str) -> (String, String) {
+    if let Some(file) = mdbook_include(shown) {
+        return (
+            format!(
+                "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
+            ),
+            format!(
+                "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"
+            ),
+        );
+    }
+    super::gitbook::words(shown, more).unwrap_or_else(|| {
+        (
+            format!(
+                "template code `{shown}` is shown as text{more}: fieldguide does not run Hugo or Jekyll templates"
+            ),
+            "replace it with Markdown: a callout (`> [!WARNING]`) for a notice, `![description](image.png)` for a figure; or delete it".to_string(),
+        )
+    })
 }

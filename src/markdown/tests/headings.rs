@@ -57,6 +57,21 @@ fn missing_anchor_suggests_the_heading_it_resembles() {
 }
 
 #[test]
+fn a_google_docs_heading_link_is_told_what_it_is() {
+    for fragment in ["heading=h.2et92p0", "h.gjdgxs", "bookmark=id.x1y2z3"] {
+        let d = render_one(&format!("## Plan\n\nSee [the plan](#{fragment}).\n"));
+        let hint = d.r.diagnostics[0].hint.as_deref().unwrap_or("");
+        assert!(hint.contains("a Google Doc"), "{fragment}: {hint}");
+    }
+    // A heading's own id that starts so is no Google id.
+    for fragment in ["h.x", "heading=plan", "how-to"] {
+        let d = render_one(&format!("## Plan\n\nSee [the plan](#{fragment}).\n"));
+        let hint = d.r.diagnostics[0].hint.as_deref().unwrap_or("");
+        assert!(!hint.contains("Google"), "{fragment}: {hint}");
+    }
+}
+
+#[test]
 fn an_anchor_written_as_its_heading_is_told_the_id() {
     let d = render_one("[b](02-b.md#Key Points) and [c](#safe space)\n");
     assert_eq!(
