@@ -22,7 +22,8 @@ const GD2MD_ALERT: &str = "gd2md-html alert";
 pub(super) fn gd2md_alerts(st: &mut State) {
     let body = super::body(st);
     let b = body.as_bytes();
-    let comments = comment_ranges(b);
+    // Found only where an alert's name is: most pages have none.
+    let mut comments = None;
     let mut c = 0;
     let mut starts = Vec::new();
     for i in memchr::memmem::find_iter(b, GD2MD_ALERT) {
@@ -32,6 +33,7 @@ pub(super) fn gd2md_alerts(st: &mut State) {
         let Some(j) = memchr::memmem::rfind(window, b">>>>>") else {
             continue;
         };
+        let comments: &Vec<_> = comments.get_or_insert_with(|| comment_ranges(b));
         while comments.get(c).is_some_and(|r| r.end <= i) {
             c += 1;
         }
