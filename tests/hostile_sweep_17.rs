@@ -62,3 +62,53 @@ fn an_alias_that_shows_reordered_or_unseen_is_an_error_at_its_line() {
         tree(&site.out()).keys()
     );
 }
+
+/// On Windows and macOS, and on the USB sticks readers copy the site to,
+/// `Intro.html` is the page `intro.html`. An alias `Intro` failed the
+/// build with an error at `en/handbook/intro.html`, an output path, with
+/// no line and a hint to rename a file under guidance/ or static/; two
+/// aliases spelt `café` composed and decomposed likewise. Now each is an
+/// error at the alias's line, naming the page or the other alias.
+#[test]
+fn an_alias_that_is_a_page_or_alias_on_windows_is_an_error_at_its_line() {
+    let site = with_aliases("[Intro, caf\u{e9}, cafe\u{301}]");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:3:11"));
+    assert!(
+        line.ends_with(
+            "error: alias `Intro` differs only by case or Unicode normalisation from the name of a page that exists (guidance/handbook/01-intro.en.md): on Windows and macOS its redirect would replace that page"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "an alias is for a name no page has any more; remove it"
+    );
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:3:18"));
+    assert!(
+        line.contains("differs only by case or Unicode normalisation from `cafe\u{301}`, an alias of this page"),
+        "{line}"
+    );
+    assert_eq!(hint, "both lead to this page; remove one of the two");
+    assert!(
+        !o.stderr.contains("en/handbook/intro.html"),
+        "said at an output path:\n{}",
+        o.stderr
+    );
+
+    // An old name no page has, in any case, is kept.
+    let site = with_aliases("[Old-Intro, caf\u{e9}]");
+    site.build_ok();
+    let files = tree(&site.out());
+    assert!(
+        files.contains_key("en/handbook/Old-Intro.html"),
+        "{:?}",
+        files.keys()
+    );
+    assert!(
+        files.contains_key("en/handbook/caf\u{e9}.html"),
+        "{:?}",
+        files.keys()
+    );
+}
