@@ -112,3 +112,38 @@ fn an_alias_that_is_a_page_or_alias_on_windows_is_an_error_at_its_line() {
         files.keys()
     );
 }
+
+/// A hint keeps its own line breaks (a TOML front matter's hint shows the
+/// YAML to write, a line each), and printed a newline from a link's
+/// address as it was: `file:///x%0Aerror: …` printed a line of its own
+/// reading `error: …`, which a reader (or a CI log filter) takes for
+/// fieldguide's. Now that newline is shown as `\u{a}`.
+#[test]
+fn a_newline_from_a_page_never_starts_a_line_of_a_hint() {
+    let site =
+        Site::signs_with("[form](file:///C:/forms/x%0Aerror:%20nothing%20is%20wrong.docx)\n");
+    site.write(
+        "guidance/handbook/04-toml.en.md",
+        "+++\ntitle = \"Toml\"\n+++\n\nText.\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        !o.stderr.lines().any(|l| l.starts_with("error: nothing")),
+        "a line forged:\n{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("= hint: copy `x\\u{a}error: nothing is wrong.docx` into guidance/"),
+        "{}",
+        o.stderr
+    );
+    // The hint's own lines are kept.
+    assert!(
+        o.stderr
+            .contains("\n      ---\n      title: \"Toml\"\n      ---\n"),
+        "{}",
+        o.stderr
+    );
+}
