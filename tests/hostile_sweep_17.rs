@@ -147,3 +147,37 @@ fn a_newline_from_a_page_never_starts_a_line_of_a_hint() {
         o.stderr
     );
 }
+
+/// A path written as Windows writes it: `.\forms\referral.txt` was told
+/// that hidden files (a name starting with `.`) are never read, and
+/// `forms%5Creferral.txt` that names are case-sensitive; `..\..\x` (which
+/// Markdown reads as `....\x`) was told about hidden files too. Now each
+/// is told to write `/` between folders, with the path to write when
+/// the file is there.
+#[test]
+fn a_path_written_with_backslashes_is_told_to_use_slashes() {
+    let site = Site::signs_with(
+        "[a](.\\forms\\referral.txt)\n\n[b](forms%5Creferral.txt)\n\n[c](..\\..\\notes.txt)\n\n[d](Forms/referral.txt)\n",
+    );
+    site.write("guidance/handbook/forms/referral.txt", "Referral form.\n");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let told = "write `/` between folders, not `\\` as Windows does";
+    for (at, hint) in [
+        ("13:1", format!("{told}: `forms/referral.txt`")),
+        ("15:1", format!("{told}: `forms/referral.txt`")),
+        (
+            "17:1",
+            format!(
+                "{told}: Markdown reads `\\.` as a dot, so `..\\..\\` is the name `....`; write `../../`"
+            ),
+        ),
+        (
+            "19:1",
+            "the file is called `forms/referral.txt`: names are case-sensitive".to_string(),
+        ),
+    ] {
+        let (_, said) = message_at(&o.stderr, &format!("{SIGNS}:{at}"));
+        assert_eq!(said, hint, "at {at}:\n{}", o.stderr);
+    }
+}
