@@ -181,3 +181,45 @@ fn a_path_written_with_backslashes_is_told_to_use_slashes() {
         assert_eq!(said, hint, "at {at}:\n{}", o.stderr);
     }
 }
+
+/// A local value of kind `url` is published as a link on every page that
+/// shows it. One whose address puts a name before `@`
+/// (`https://hotline.gov@evil.example/`, which leads to `evil.example`)
+/// or is wrapped by Outlook's Safe Links was published without a word,
+/// though the same address as a Markdown link is a warning. Now each is a
+/// warning at the value in `values.yaml`, naming the host it leads to or
+/// the address inside; an ordinary address with `@` in its path is not.
+#[test]
+fn a_url_value_that_hides_where_it_leads_is_a_warning_at_the_value() {
+    let site = Site::signs_with("{{hotline_site}} {{form}} {{archive}}\n");
+    site.write(
+        "guidance/values.yaml",
+        concat!(
+            "hotline_site: { kind: url, label: Hotline site, value: \"https://hotline.gov@evil.example/\" }\n",
+            "form: { kind: url, label: Form, value: \"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fforms.example.org%2Freferral&data=05\" }\n",
+            "archive: { kind: url, label: Archive, value: \"https://example.org/people/@team\" }\n",
+        ),
+    );
+    let o = site.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/values.yaml:1:56");
+    assert!(
+        line.ends_with("warning: `https://hotline.gov@evil.example/` leads to `evil.example`, not to `hotline.gov`: what comes before `@` in an address is a user name, which makes a link look like another site's"),
+        "{line}"
+    );
+    assert_eq!(hint, "write the site's own address");
+    let (line, hint) = message_at(&o.stderr, "guidance/values.yaml:2:40");
+    assert!(line.contains("goes through Outlook's Safe Links"), "{line}");
+    assert!(
+        hint.starts_with("write the address itself: `https://forms.example.org/referral`"),
+        "{hint}"
+    );
+    assert!(!o.stderr.contains("guidance/values.yaml:3"), "{}", o.stderr);
+    // Published as before: a warning, as for a Markdown link.
+    let page = site.page("en/handbook/signs.html");
+    let hrefs: Vec<String> = page
+        .select("a.value-url")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(String::from))
+        .collect();
+    assert_eq!(hrefs.len(), 3, "{hrefs:?}");
+}
