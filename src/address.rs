@@ -40,6 +40,22 @@ pub fn tracked(url: &str) -> Option<(&'static str, String)> {
     (inner.starts_with("http://") || inner.starts_with("https://")).then_some((who, inner))
 }
 
+/// A character in `url` that its printed text hides: a direction override
+/// or isolate (`true`: it reorders the address where it shows, as print
+/// pages show each web link's address after it), or one that takes no room
+/// on screen (a zero-width space, a direction mark: the address looks like
+/// one without it). The joiners (U+200C, U+200D) are not: Persian and
+/// Indic words, in a wiki's addresses too, are spelt with them.
+pub fn unseen(url: &str) -> Option<(char, bool)> {
+    let c = url.chars().find(|&c| {
+        (crate::text::is_invisible(c) || c == '\u{61c}') && !matches!(c, '\u{200c}' | '\u{200d}')
+    })?;
+    Some((
+        c,
+        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +68,23 @@ mod tests {
         );
         assert_eq!(user_name_in("https://example.org/a@b"), None);
         assert_eq!(user_name_in("mailto:a@example.org"), None);
+    }
+
+    #[test]
+    fn what_an_address_hides() {
+        assert_eq!(
+            unseen("https://example.org/\u{202e}fdp.exe"),
+            Some(('\u{202e}', true))
+        );
+        assert_eq!(
+            unseen("https://a.example\u{200b}.org/"),
+            Some(('\u{200b}', false))
+        );
+        assert_eq!(
+            unseen("https://fa.example.org/\u{645}\u{6cc}\u{200c}\u{62e}"),
+            None
+        );
+        assert_eq!(unseen("https://example.org/%E2%80%AE"), None);
     }
 
     #[test]

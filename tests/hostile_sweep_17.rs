@@ -191,13 +191,14 @@ fn a_path_written_with_backslashes_is_told_to_use_slashes() {
 /// the address inside; an ordinary address with `@` in its path is not.
 #[test]
 fn a_url_value_that_hides_where_it_leads_is_a_warning_at_the_value() {
-    let site = Site::signs_with("{{hotline_site}} {{form}} {{archive}}\n");
+    let site = Site::signs_with("{{hotline_site}} {{form}} {{archive}} {{hidden}}\n");
     site.write(
         "guidance/values.yaml",
         concat!(
             "hotline_site: { kind: url, label: Hotline site, value: \"https://hotline.gov@evil.example/\" }\n",
             "form: { kind: url, label: Form, value: \"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fforms.example.org%2Freferral&data=05\" }\n",
             "archive: { kind: url, label: Archive, value: \"https://example.org/people/@team\" }\n",
+            "hidden: { kind: url, label: Hidden, value: \"https://hotline.example\\u200b.org/\" }\n",
         ),
     );
     let o = site.build_ok();
@@ -213,6 +214,11 @@ fn a_url_value_that_hides_where_it_leads_is_a_warning_at_the_value() {
         hint.starts_with("write the address itself: `https://forms.example.org/referral`"),
         "{hint}"
     );
+    let (line, _) = message_at(&o.stderr, "guidance/values.yaml:4:44");
+    assert!(
+        line.contains("holds U+200B, which takes no room on screen"),
+        "{line}"
+    );
     assert!(!o.stderr.contains("guidance/values.yaml:3"), "{}", o.stderr);
     // Published as before: a warning, as for a Markdown link.
     let page = site.page("en/handbook/signs.html");
@@ -221,5 +227,39 @@ fn a_url_value_that_hides_where_it_leads_is_a_warning_at_the_value() {
         .iter()
         .filter_map(|a| a.value().attr("href").map(String::from))
         .collect();
-    assert_eq!(hrefs.len(), 3, "{hrefs:?}");
+    assert_eq!(hrefs.len(), 4, "{hrefs:?}");
+}
+
+/// A web link's address is shown after it on print pages (and in the
+/// PDF): one holding a direction override (`https://example.org/\u{202e}
+/// fdp.exe`, printed as if it ended `exe.pdf`) or a zero-width space in its
+/// host (printed as `evil.example.org`) was published without a word. Now
+/// the override is an error and the invisible character a warning, each at
+/// the link; an address spelt with Persian's zero-width non-joiner, and a
+/// percent-encoded override, are not named.
+#[test]
+fn a_web_address_that_hides_or_reorders_in_print_is_named_at_the_link() {
+    let site = Site::signs_with(
+        "[a](https://example.org/\u{202e}fdp.exe)\n\n[b](https://hotline.example\u{200b}.org/)\n\n[c](https://fa.example.org/\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645})\n\n[d](https://example.org/%E2%80%AEfdp.exe)\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert!(
+        line.ends_with("error: this link's address holds U+202E, which reorders the address where it is shown (print pages show it after the link)"),
+        "{line}"
+    );
+    assert_eq!(hint, "delete it: type the address again");
+    let (line, _) = message_at(&o.stderr, &format!("{SIGNS}:15:1"));
+    assert!(
+        line.contains("warning: this link's address holds U+200B"),
+        "{line}"
+    );
+    for quiet in ["17:", "19:"] {
+        assert!(
+            !o.stderr.contains(&format!("{SIGNS}:{quiet}")),
+            "{quiet}\n{}",
+            o.stderr
+        );
+    }
 }

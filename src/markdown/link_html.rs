@@ -36,8 +36,22 @@ fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
 }
 
 /// What a reader cannot see from a web address's text: a name before
-/// `@` dressed as the site, a link wrapped by a tracker.
+/// `@` dressed as the site, a link wrapped by a tracker, a character that
+/// reorders or hides in the address printed after the link.
 fn external_warnings(st: &mut State, url: &str, pos: usize) {
+    match crate::address::unseen(url) {
+        Some((c, true)) => st.error(
+            pos,
+            format!("this link's address holds U+{:04X}, which reorders the address where it is shown (print pages show it after the link)", u32::from(c)),
+            Some("delete it: type the address again".to_string()),
+        ),
+        Some((c, false)) => st.warn(
+            pos,
+            format!("this link's address holds U+{:04X}, which takes no room on screen: the address shown after the link in print looks like one without it", u32::from(c)),
+            Some("delete it (a word processor put it there)"),
+        ),
+        None => {}
+    }
     if let Some((shown, host)) = crate::address::user_name_in(url) {
         st.warn(
             pos,

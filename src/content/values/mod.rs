@@ -285,6 +285,13 @@ fn unseen_in_address(url: &str, rel: &PathBuf, line: usize, col: usize) -> Vec<D
                 .with_hint("write the site's own address"),
         );
     }
+    // An override is refused by `parse::problem` already.
+    if let Some((c, false)) = crate::address::unseen(url) {
+        out.push(
+            Diagnostic::warning(rel, line, col, format!("`{url}` holds U+{:04X}, which takes no room on screen: the address looks like one without it", u32::from(c)))
+                .with_hint("delete it (a word processor put it there)"),
+        );
+    }
     if let Some((who, inner)) = crate::address::tracked(url) {
         out.push(
             Diagnostic::warning(rel, line, col, format!("`{url}` goes through {who}"))
