@@ -137,10 +137,30 @@ impl Diagnostic {
 /// Control characters written as `\u{1b}`, so text from a page or a file
 /// name cannot move the cursor, recolour or clear the terminal, or forge a
 /// line of output. `keep_newlines` is for hints and notes, whose own line
-/// breaks are part of their layout.
+/// breaks are part of their layout: each is followed by the layout's
+/// indent ([`INDENT`]). A newline that is not came from a page or a file
+/// name (a link to `file:///x%0Aerror:%20…`, a file named with one) and
+/// is shown escaped, so that it cannot start a line of its own.
 pub fn escape_controls(text: &str, keep_newlines: bool) -> String {
-    escape_except(text, |c| keep_newlines && c == '\n')
+    if !keep_newlines || !text.contains('\n') {
+        return escape_except(text, |_| false);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(if line.starts_with(INDENT) {
+                "\n"
+            } else {
+                "\\u{a}"
+            });
+        }
+        out.push_str(&escape_except(line, |_| false));
+    }
+    out
 }
+
+/// How a hint's or note's own further lines start: under its text.
+const INDENT: &str = "      ";
 
 /// `text` with every character [`escaped`] written as `\u{1b}`, but those
 /// `kept`.
@@ -505,12 +525,12 @@ mod tests {
             6,
             "key `\u{1b}[31m`\nforged",
         )
-        .with_hint("line one\n      line two \u{9b}")
+        .with_hint("line one\n      line two \u{9b}\nerror: forged")
         .with_note("raw \r note");
         let s = render(&[d], &Hostile, false);
         assert_eq!(
             s,
-            "guidance/\\u{1b}]0;x\\u{7}.md:1:6: error: key `\\u{1b}[31m`\\u{a}forged\n  |\n1 | a\\u{1b}[2Jb\\u{0}c: x\n  |           ^\n  = hint: line one\n      line two \\u{9b}\n  = note: raw \\u{d} note\n"
+            "guidance/\\u{1b}]0;x\\u{7}.md:1:6: error: key `\\u{1b}[31m`\\u{a}forged\n  |\n1 | a\\u{1b}[2Jb\\u{0}c: x\n  |           ^\n  = hint: line one\n      line two \\u{9b}\\u{a}error: forged\n  = note: raw \\u{d} note\n"
         );
         assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
     }

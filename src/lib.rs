@@ -4,6 +4,7 @@
 //! markdown -> check -> render -> write. `main.rs` is only the command line.
 
 pub mod adaptation;
+pub mod address;
 pub mod check;
 pub mod commands;
 pub mod config;

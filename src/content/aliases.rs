@@ -143,10 +143,17 @@ fn locate(site: &Site, node: NodeId, alias: &str) -> (std::path::PathBuf, usize,
 }
 
 /// Aliases that would write over a page, a file or another alias: errors
-/// at the alias.
+/// at the alias. Paths are compared as Windows and macOS (and the USB
+/// sticks readers copy the site to) compare them, by case and Unicode
+/// normalisation: `Getting-Started` is the page `getting-started.html`
+/// there.
 pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
-    let pages = published(site);
-    let mut claimed: BTreeMap<String, (NodeId, String)> = BTreeMap::new();
+    use crate::content::file_types::portable_key;
+    let pages: BTreeMap<String, (String, String)> = published(site)
+        .into_iter()
+        .map(|(path, file)| (portable_key(&path), (path, file)))
+        .collect();
+    let mut claimed: BTreeMap<String, (NodeId, String, String)> = BTreeMap::new();
     let mut reported = BTreeSet::new();
     for (id, node) in site.node_ids().zip(&site.nodes) {
         for written in aliases_of(site, id) {
@@ -161,26 +168,17 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
                     site.nodes[node.publication].out_dir()
                 ),
             };
-            let problem = if let Some(file) = pages.get(&from) {
-                Some((
-                    format!(
-                        "alias `{alias}` is the name of a page that exists ({file}): its redirect would replace that page"
-                    ),
-                    "an alias is for a name no page has any more; remove it",
-                ))
-            } else if let Some((other, _)) = claimed.get(&from).filter(|(o, _)| *o != id) {
-                let (file, ..) = locate(site, *other, &alias);
-                Some((
-                    format!(
-                        "alias `{alias}` is also an alias of {}",
-                        display_path(&file)
-                    ),
-                    "an old name can lead to one page only; remove one of the two",
-                ))
+            let key = portable_key(&from);
+            let problem = if let Some((path, file)) = pages.get(&key) {
+                Some(over_page(&alias, path == &from, file))
+            } else if let Some((other, path, earlier)) = claimed.get(&key) {
+                over_alias(site, (id, &alias, &from), (*other, earlier, path))
             } else {
                 None
             };
-            claimed.insert(from, (id, alias.clone()));
+            claimed
+                .entry(key)
+                .or_insert((id, from.clone(), alias.clone()));
             if let Some((message, hint)) = problem
                 && reported.insert((id, alias.clone()))
             {
@@ -189,6 +187,58 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// The error for an alias whose redirect is written where a page is
+/// (`exact`), or at a path that is that page's on Windows and macOS.
+fn over_page(alias: &str, exact: bool, file: &str) -> (String, &'static str) {
+    let message = if exact {
+        format!(
+            "alias `{alias}` is the name of a page that exists ({file}): its redirect would replace that page"
+        )
+    } else {
+        format!(
+            "alias `{alias}` differs only by case or Unicode normalisation from the name of a page that exists ({file}): on Windows and macOS its redirect would replace that page"
+        )
+    };
+    (
+        message,
+        "an alias is for a name no page has any more; remove it",
+    )
+}
+
+/// The error for an alias (`id`, as written, its redirect's path) whose
+/// redirect another alias (`other`'s) already claims: the same path, or
+/// one that is the same file on Windows and macOS. `None` for one alias
+/// given twice (in two languages' front matter).
+fn over_alias(
+    site: &Site,
+    (id, alias, from): (NodeId, &str, &str),
+    (other, earlier, path): (NodeId, &str, &str),
+) -> Option<(String, &'static str)> {
+    let same_page = other == id;
+    let hint = if same_page {
+        "both lead to this page; remove one of the two"
+    } else {
+        "an old name can lead to one page only; remove one of the two"
+    };
+    if path == from && same_page {
+        return None;
+    }
+    let (file, ..) = locate(site, other, earlier);
+    let whose = if same_page {
+        "an alias of this page".to_string()
+    } else {
+        format!("an alias of {}", display_path(&file))
+    };
+    let message = if path == from {
+        format!("alias `{alias}` is also {whose}")
+    } else {
+        format!(
+            "alias `{alias}` differs only by case or Unicode normalisation from `{earlier}`, {whose}: on Windows and macOS they would be one file"
+        )
+    };
+    Some((message, hint))
 }
 
 /// Pages the previous build published (as its manifest says) that this
@@ -399,6 +449,34 @@ mod tests {
             [
                 "guidance/guide/01-a.en.md:4:5: error: alias `b` is the name of a page that exists (guidance/guide/02-b.en.md): its redirect would replace that page",
                 "guidance/guide/03-c.en.md:3:11: error: alias `old` is also an alias of guidance/guide/01-a.en.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_alias_one_file_with_a_page_or_alias_on_windows_is_an_error_at_its_line() {
+        let (_, d) = site(&[
+            ("guide/index.en.md", "---\ntitle: G\n---\n"),
+            (
+                "guide/01-a.en.md",
+                "---\ntitle: A\naliases: [Getting-Started, caf\u{e9}, cafe\u{301}]\n---\n",
+            ),
+            ("guide/02-getting-started.en.md", "---\ntitle: B\n---\n"),
+            (
+                "guide/03-c.en.md",
+                "---\ntitle: C\naliases: [CAFE\u{301}, other]\n---\n",
+            ),
+            (
+                "guide/04-d.en.md",
+                "---\ntitle: D\naliases: [Other-Name]\n---\n",
+            ),
+        ]);
+        assert_eq!(
+            d,
+            [
+                "guidance/guide/01-a.en.md:3:11: error: alias `Getting-Started` differs only by case or Unicode normalisation from the name of a page that exists (guidance/guide/02-getting-started.en.md): on Windows and macOS its redirect would replace that page",
+                "guidance/guide/01-a.en.md:3:28: error: alias `caf\u{e9}` differs only by case or Unicode normalisation from `cafe\u{301}`, an alias of this page: on Windows and macOS they would be one file",
+                "guidance/guide/03-c.en.md:3:11: error: alias `CAFE\u{301}` differs only by case or Unicode normalisation from `cafe\u{301}`, an alias of guidance/guide/01-a.en.md: on Windows and macOS they would be one file",
             ]
         );
     }

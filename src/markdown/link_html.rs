@@ -36,31 +36,36 @@ fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
 }
 
 /// What a reader cannot see from a web address's text: a name before
-/// `@` dressed as the site, a link wrapped by a tracker.
+/// `@` dressed as the site, a link wrapped by a tracker, a character that
+/// reorders or hides in the address printed after the link.
 fn external_warnings(st: &mut State, url: &str, pos: usize) {
-    if let Some((shown, host)) = user_name_in(url) {
+    match crate::address::unseen(url) {
+        Some((c, true)) => st.error(
+            pos,
+            format!("this link's address holds U+{:04X}, which reorders the address where it is shown (print pages show it after the link)", u32::from(c)),
+            Some("delete it: type the address again".to_string()),
+        ),
+        Some((c, false)) => st.warn(
+            pos,
+            format!("this link's address holds U+{:04X}, which takes no room on screen: the address shown after the link in print looks like one without it", u32::from(c)),
+            Some("delete it (a word processor put it there)"),
+        ),
+        None => {}
+    }
+    if let Some((shown, host)) = crate::address::user_name_in(url) {
         st.warn(
             pos,
             format!("this link leads to `{host}`, not to `{shown}`: what comes before `@` in an address is a user name, which makes a link look like another site's"),
             Some("write the site's own address; for an e-mail address, write `mailto:name@example.org`"),
         );
     }
-    if let Some((who, inner)) = super::other_tools::tracked(url) {
+    if let Some((who, inner)) = crate::address::tracked(url) {
         st.warn(
             pos,
             format!("this link goes through {who}"),
             Some(&format!("link to the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
         );
     }
-}
-
-/// `https://hotline.gov@evil.example/`: what the address seems to name
-/// (before `@`) and the host it leads to.
-fn user_name_in(url: &str) -> Option<(&str, &str)> {
-    let (_, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let (user, host) = authority.rsplit_once('@')?;
-    (!host.is_empty()).then_some((user, host))
 }
 
 /// Resolves a link destination for an `href`; `None` when no link is

@@ -74,56 +74,9 @@ pub(super) fn docusaurus_link(dest: &str) -> Option<(String, String)> {
     })
 }
 
-/// A link wrapped by a mail or office service's click tracker, as links
-/// copied from an e-mail or exported from Google Docs are (Outlook's Safe
-/// Links, Google's `/url?q=`): every reader's click goes through that
-/// service, and a Safe Link names the mailbox it was sent to. What it
-/// goes through, and the address inside, when `url` is one.
-pub(super) fn tracked(url: &str) -> Option<(&'static str, String)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let (host, query) = rest.split_once('?')?;
-    let (host, path) = host.split_once('/').unwrap_or((host, ""));
-    let host = host.to_ascii_lowercase();
-    let (who, param) = if host.ends_with(".safelinks.protection.outlook.com") {
-        (
-            "Outlook's Safe Links: Microsoft sees every reader's click, and the link names the mailbox it was sent to",
-            "url",
-        )
-    } else if (host == "www.google.com" || host == "google.com") && path == "url" {
-        ("Google's redirect: Google sees every reader's click", "q")
-    } else {
-        return None;
-    };
-    let inner = query.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == param).then(|| crate::url::percent_decode(v))
-    })?;
-    (inner.starts_with("http://") || inner.starts_with("https://")).then_some((who, inner))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_a_trackers_wrapped_address_is_named() {
-        let inner = |u: &str| tracked(u).map(|(_, i)| i);
-        assert_eq!(
-            inner("https://www.google.com/url?sa=D&q=https%3A%2F%2Fexample.org%2Fa"),
-            Some("https://example.org/a".to_string())
-        );
-        assert_eq!(
-            inner("https://www.google.com/search?q=https://example.org"),
-            None
-        );
-        assert_eq!(inner("https://www.google.com/url?q=consent"), None);
-        assert_eq!(
-            inner("https://safelinks.example.org/?url=https://example.org"),
-            None
-        );
-    }
 
     #[test]
     fn hidden_folders_on_the_way() {

@@ -399,7 +399,7 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
         return bad(&why);
     }
     // `old-steps/`: the old address was a folder's (see `aliases`).
-    let name = name.strip_suffix('/').unwrap_or(name);
+    let (written, name) = (name, name.strip_suffix('/').unwrap_or(name));
     for part in name.split('/') {
         if part.is_empty() || part == "." || part == ".." {
             return bad("has an empty, `.` or `..` part");
@@ -420,7 +420,31 @@ pub fn alias_problem(name: &str) -> Option<(String, String)> {
             ));
         }
     }
-    None
+    unseen_in_alias(written)
+}
+
+/// An alias is written as a file name: one holding a direction override
+/// or isolate shows reordered (`x\u{202e}fdp.html` reads as `xlmth.pdf`),
+/// and one holding a character that takes no room on screen
+/// (a zero-width space, a direction mark) looks like another address, as a
+/// page's name never does (`slug::slugify` leaves them out). The joiners
+/// (U+200C, U+200D) are kept: Persian and Indic words are spelt with them.
+fn unseen_in_alias(name: &str) -> Option<(String, String)> {
+    let unseen = |c: char| {
+        (crate::text::is_invisible(c) || c == '\u{61c}') && !matches!(c, '\u{200c}' | '\u{200d}')
+    };
+    let c = name.chars().find(|&c| unseen(c))?;
+    let reorders = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let why = if reorders {
+        "which reorders the name where it shows"
+    } else {
+        "which takes no room on screen, so the address looks like one without it"
+    };
+    let plain: String = name.chars().filter(|&c| !unseen(c)).collect();
+    Some((
+        format!("contains U+{:04X}, {why}", c as u32),
+        format!("type the name again without it: {plain}"),
+    ))
 }
 
 #[cfg(test)]
@@ -434,6 +458,25 @@ mod tests {
         // A folder's address, as Hugo and Docusaurus wrote it.
         assert_eq!(alias_problem("part/old-name/"), None);
         assert_eq!(alias_problem("consentement-éclairé"), None);
+        // Persian is spelt with the zero-width non-joiner.
+        assert_eq!(alias_problem("می\u{200c}خواهم"), None);
+        for (unseen, why) in [
+            ("x\u{202e}fdp", "reorders"),
+            ("a/x\u{2067}y", "reorders"),
+            ("x\u{200b}y", "no room"),
+            ("x\u{200f}y", "no room"),
+            ("x\u{61c}y", "no room"),
+            ("x\u{feff}y", "no room"),
+        ] {
+            let (said, hint) = alias_problem(unseen).unwrap_or_else(|| panic!("{unseen:?} passed"));
+            assert!(said.contains(why), "{unseen:?}: {said}");
+            assert!(
+                hint.ends_with("without it: xy")
+                    || hint.ends_with(": xfdp")
+                    || hint.ends_with(": a/xy"),
+                "{hint}"
+            );
+        }
         for bad in [
             "",
             "/etc/passwd",

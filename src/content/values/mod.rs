@@ -256,19 +256,49 @@ impl Layers<'_> {
 
 fn check_kind(name: &str, kind: ValueKind, rel: &PathBuf, e: &Entry, diags: &mut Vec<Diagnostic>) {
     let texts = e.value.all.iter().chain(e.value.by_code.values());
+    let (line, col) = e.value_at.unwrap_or((e.line, 1));
     for t in texts {
         if let Some(why) = parse::problem(kind, t) {
             diags.push(
                 Diagnostic::error(
                     rel,
-                    e.value_at.map_or(e.line, |a| a.0),
-                    e.value_at.map_or(1, |a| a.1),
+                    line,
+                    col,
                     format!("`{t}` is not a valid {} for `{name}`", kind.as_str()),
                 )
                 .with_hint(why),
             );
+        } else if kind == ValueKind::Url {
+            diags.extend(unseen_in_address(t, rel, line, col));
         }
     }
+}
+
+/// A url value is published as a link, on every page that shows it: what
+/// its text hides is said as it is of a Markdown link
+/// (`crate::address`), at the value.
+fn unseen_in_address(url: &str, rel: &PathBuf, line: usize, col: usize) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some((shown, host)) = crate::address::user_name_in(url) {
+        out.push(
+            Diagnostic::warning(rel, line, col, format!("`{url}` leads to `{host}`, not to `{shown}`: what comes before `@` in an address is a user name, which makes a link look like another site's"))
+                .with_hint("write the site's own address"),
+        );
+    }
+    // An override is refused by `parse::problem` already.
+    if let Some((c, false)) = crate::address::unseen(url) {
+        out.push(
+            Diagnostic::warning(rel, line, col, format!("`{url}` holds U+{:04X}, which takes no room on screen: the address looks like one without it", u32::from(c)))
+                .with_hint("delete it (a word processor put it there)"),
+        );
+    }
+    if let Some((who, inner)) = crate::address::tracked(url) {
+        out.push(
+            Diagnostic::warning(rel, line, col, format!("`{url}` goes through {who}"))
+                .with_hint(format!("write the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -249,6 +249,9 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "`{name}` is {what}: nothing was read from it; put the file (or folder) itself there"
         ));
     }
+    if let Some(h) = written::backslashed(site, from, path) {
+        return Some(h);
+    }
     // Never read when the site is read (`content::names::ignored`): the
     // file is there, so "missing" needs its reason.
     let last = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -295,14 +298,6 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
         } else {
             ""
         };
-        if dest.contains('\\') {
-            // `images\flow.png`, as Windows writes a path: on the web a
-            // backslash is part of the name.
-            return Some(format!(
-                "write `/` between folders, not `\\` as Windows does: `{}{suffix}`",
-                link_from(from, real)
-            ));
-        }
         return Some(case_hint(from, real, suffix));
     }
     if let Some(h) = only_language_versions(site, from, path) {

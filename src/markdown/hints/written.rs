@@ -6,6 +6,50 @@ use super::link_from;
 use crate::content::model::Site;
 use std::path::Path;
 
+/// `.\form.pdf`, `images\map.png`, `images%5Cmap.png`: a path as Windows
+/// writes it, which on the web is one name (`.\form.pdf`, a hidden file by
+/// its first dot). `path`: the target as resolved from the top of
+/// `guidance/`, decoded. The file it means, when there is one; else, for a
+/// name that starts with the dots of `..\` (which Markdown reads as `...`),
+/// that `\` is no folder.
+pub(super) fn backslashed(site: &Site, from: &Path, path: &Path) -> Option<String> {
+    let key = path.to_str()?;
+    if !key.contains('\\') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut inside = true;
+    for part in key.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => inside &= parts.pop().is_some(),
+            p => parts.push(p),
+        }
+    }
+    let found = inside
+        .then(|| {
+            super::names(site)
+                .folded
+                .get(&parts.join("/").to_lowercase())
+        })
+        .flatten();
+    if let Some(real) = found {
+        let suffix = if site.by_source.contains_key(Path::new(real)) {
+            ".md"
+        } else {
+            ""
+        };
+        return Some(format!(
+            "write `/` between folders, not `\\` as Windows does: `{}{suffix}`",
+            link_from(from, real)
+        ));
+    }
+    let name = key.rsplit('/').next().unwrap_or(key);
+    (name.starts_with('.') && name.contains('\\')).then(|| {
+        "write `/` between folders, not `\\` as Windows does: Markdown reads `\\.` as a dot, so `..\\..\\` is the name `....`; write `../../`".to_string()
+    })
+}
+
 /// A Hugo or Jekyll template expression in a link target (`{{< ref
 /// "a.md" >}}`, `{{ site.baseurl }}/img/a.png`, `{% link a.md %}`), which
 /// fieldguide does not run: what to link to instead. `None` when there is
