@@ -154,7 +154,10 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                             &doc.file.rel,
                             line,
                             col,
-                            format!("{message}; published as its text"),
+                            match link.tags {
+                                Some(_) => format!("{message}; published as its text"),
+                                None => format!("{message}; {}", crate::markdown::KEPT_RAW),
+                            },
                         ),
                     };
                     let d = d.with_hint(hint);

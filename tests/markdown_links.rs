@@ -567,3 +567,36 @@ fn a_missing_anchor_from_a_link_definition_names_its_line() {
         assert!(!direct.contains("= note: the target is given"), "{direct}");
     }
 }
+
+/// With `broken_links: warning`, a link written in raw HTML to a missing
+/// anchor (`<a href="#box">`, as a page converted from HTML or Word has
+/// them) was said to be "published as its text" while the page kept it
+/// as a live link: its tags are the author's HTML, which is not unlinked.
+/// The warning now says what is published; a Markdown link's still says
+/// it is published as text, and is.
+#[test]
+fn a_broken_link_written_in_html_is_said_to_be_kept() {
+    let site = Site::fixture("basic");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    site.write(
+        PAGE,
+        "---\ntitle: Signs\n---\n\n## Physical signs\n\nSee <a href=\"#box\">the box</a> and <a href=\"01-intro.md#gone\">intro</a>.\n\nOr [the box](#box).\n",
+    );
+    let o = site.build_ok();
+    let kept = "kept as a link, as written in HTML";
+    for at in ["7:5", "7:36"] {
+        let (line, _) = common::message_at(&o.stderr, &format!("{PAGE}:{at}"));
+        assert!(line.contains(kept), "{line}");
+    }
+    let (line, _) = common::message_at(&o.stderr, &format!("{PAGE}:9:4"));
+    assert!(line.ends_with("published as its text"), "{line}");
+    let p = site.page("en/handbook/signs.html");
+    let hrefs: Vec<&str> = p
+        .select(".content a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(hrefs, ["#box", "intro.html#gone"]);
+    assert!(p.text_of(".content").contains("Or the box."));
+}

@@ -328,8 +328,13 @@ pub(super) fn end_link(st: &mut State) {
     }
 }
 
+/// What a warning says of a broken link written in raw HTML: it cannot
+/// be unlinked later (its tags are in the HTML as the author wrote it),
+/// so it is not published as its text, as a Markdown link is.
+pub const KEPT_RAW: &str = "kept as a link, as written in HTML (a Markdown link, `[text](address)`, would be published as its text)";
+
 /// An `href` written in raw HTML, resolved like a Markdown link. Its
-/// anchor is checked, but it cannot be unlinked later.
+/// anchor is checked, but it cannot be unlinked later (see [`KEPT_RAW`]).
 pub(super) fn raw_href(st: &mut State, dest: &str, pos: usize) -> Option<String> {
     let href = link_href(st, dest, pos)?;
     if let Check::SamePage(fragment) = href.check {
