@@ -238,3 +238,30 @@ fn a_docs_to_markdown_alert_is_named() {
         o.stderr
     );
 }
+
+/// Found by fuzzing: bold with a space inside its marks longer than the
+/// message shows (60 characters, then `…`) made the hint cut the shortened
+/// copy inside its `…`, and the build stopped with an internal error
+/// (exit 3) naming the page. Now the page builds, with the warning and a
+/// hint that shows the fix on short words instead.
+#[test]
+fn long_bold_with_a_space_inside_its_marks_is_named_without_a_crash() {
+    let long = "If consent is not given, you may still consult the focal point without names ";
+    let s = Site::signs_with(&format!("**{long}**and go on.\n"));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.contains("is shown with its asterisks, not in bold"),
+        "{line}"
+    );
+    assert!(line.contains('…'), "{line}");
+    assert!(
+        hint.contains("`**Important:** `, not `**Important: **`"),
+        "{hint}"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert!(
+        p.text_of(".content")
+            .contains(&format!("**{long}**and go on."))
+    );
+}

@@ -144,16 +144,14 @@ fn ordered(b: &[u8]) -> Option<usize> {
 }
 
 /// The same words with the spaces outside the marks, as the hint gives
-/// them: `**Important: **` is `**Important:** `.
-pub(super) fn fixed(shown: &str) -> String {
-    let n = shown
-        .bytes()
-        .take_while(|&c| c == shown.as_bytes()[0])
-        .count();
-    if shown.len() < 2 * n {
-        return shown.to_string();
-    }
-    let (mark, inner) = (&shown[..n], &shown[n..shown.len() - n]);
+/// them: `**Important: **` is `**Important:** `. `None` for a piece cut
+/// short for the message (`**Important: a long …`): its closing mark is
+/// not in it.
+pub(super) fn fixed(shown: &str) -> Option<String> {
+    let first = *shown.as_bytes().first()?;
+    let n = shown.bytes().take_while(|&c| c == first).count();
+    let mark = &shown[..n];
+    let inner = shown[n..].strip_suffix(mark)?;
     let lead = if inner.starts_with(char::is_whitespace) {
         " "
     } else {
@@ -164,7 +162,7 @@ pub(super) fn fixed(shown: &str) -> String {
     } else {
         ""
     };
-    format!("{lead}{mark}{}{mark}{trail}", inner.trim())
+    Some(format!("{lead}{mark}{}{mark}{trail}", inner.trim()))
 }
 
 #[cfg(test)]
@@ -219,8 +217,14 @@ mod tests {
 
     #[test]
     fn the_fix_moves_the_spaces_out() {
-        assert_eq!(fixed("**Important: **"), "**Important:** ");
-        assert_eq!(fixed("** Note**"), " **Note**");
-        assert_eq!(fixed("*soon *"), "*soon* ");
+        assert_eq!(fixed("**Important: **").unwrap(), "**Important:** ");
+        assert_eq!(fixed("** Note**").unwrap(), " **Note**");
+        assert_eq!(fixed("*soon *").unwrap(), "*soon* ");
+        // Cut short for the message, inside a `…` of its own too.
+        assert_eq!(
+            fixed("**If consent is not given, you may consult the focal…"),
+            None
+        );
+        assert_eq!(fixed("**a…"), None);
     }
 }

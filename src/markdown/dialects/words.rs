@@ -464,10 +464,8 @@ fn kbd(keys: &str) -> String {
 /// `**Important: **`: what readers see, and the same words with the
 /// spaces outside the marks.
 fn emphasis_words(shown: &str, more: &str) -> (String, String) {
-    let n = shown
-        .bytes()
-        .take_while(|&c| c == shown.as_bytes()[0])
-        .count();
+    let first = shown.bytes().next().unwrap_or(b'*');
+    let n = shown.bytes().take_while(|&c| c == first).count();
     let (what, marks) = match (n, shown.starts_with('_')) {
         (1, false) => ("in italics", "asterisks"),
         (1, true) => ("in italics", "underscores"),
@@ -481,8 +479,11 @@ fn emphasis_words(shown: &str, more: &str) -> (String, String) {
             "`{shown}` is shown with its {marks}, not {what}{more}: a space just inside a mark keeps Markdown from reading the pair"
         ),
         format!(
-            "move the space outside the marks: `{}` (Word and Google Docs exports leave it inside when the space after the words was formatted too)",
-            super::emphasis::fixed(shown)
+            "move the space outside the marks: {} (Word and Google Docs exports leave it inside when the space after the words was formatted too)",
+            match super::emphasis::fixed(shown) {
+                Some(fixed) => format!("`{fixed}`"),
+                None => "`**Important:** `, not `**Important: **`".to_string(),
+            }
         ),
     )
 }
