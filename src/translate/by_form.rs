@@ -8,7 +8,7 @@
 //! translator would type the whole page again; with it, each block gets
 //! a suggestion, always fuzzy, to check (see `units::compare`).
 
-use super::segments::{Kind, Segment};
+use super::segments::{Kind, Segment, best_pairs};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -214,41 +214,6 @@ fn other_digit(c: char) -> Option<u32> {
         '\u{6f0}'..='\u{6f9}' => Some(c as u32 - 0x6f0),
         _ => None,
     }
-}
-
-/// The pairs (x, y), in order on both sides, whose total score is
-/// highest; `score` is `None` for blocks that cannot pair.
-fn best_pairs(
-    n: usize,
-    m: usize,
-    score: impl Fn(usize, usize) -> Option<f64>,
-) -> Vec<(usize, usize)> {
-    // best[x][y]: the best total over x.. and y..
-    let w = m + 1;
-    let mut best = vec![0.0f64; (n + 1) * w];
-    let mut scores = vec![None; n * m];
-    for x in (0..n).rev() {
-        for y in (0..m).rev() {
-            let s = score(x, y);
-            scores[x * m + y] = s;
-            let skip = best[(x + 1) * w + y].max(best[x * w + y + 1]);
-            let take = s.map_or(f64::MIN, |s| s + best[(x + 1) * w + y + 1]);
-            best[x * w + y] = skip.max(take);
-        }
-    }
-    let mut out = Vec::new();
-    let (mut x, mut y) = (0, 0);
-    while x < n && y < m {
-        match scores[x * m + y] {
-            Some(s) if best[x * w + y] == s + best[(x + 1) * w + y + 1] => {
-                out.push((x, y));
-                (x, y) = (x + 1, y + 1);
-            }
-            _ if best[x * w + y] == best[(x + 1) * w + y] => x += 1,
-            _ => y += 1,
-        }
-    }
-    out
 }
 
 #[cfg(test)]

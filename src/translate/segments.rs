@@ -236,26 +236,43 @@ fn gap(old: &[Segment], new: &[Segment], o: &[usize], n: &[usize]) -> Vec<(usize
         let score = strsim::sorensen_dice(&a.text, &b.text);
         (a.kind == b.kind && score >= ALIKE).then_some(score)
     };
-    // best[a][b]: the best total over o[a..] and n[b..].
-    let w = n.len() + 1;
-    let mut best = vec![0.0f64; (o.len() + 1) * w];
-    for a in (0..o.len()).rev() {
-        for b in (0..n.len()).rev() {
-            let skip = best[(a + 1) * w + b].max(best[a * w + b + 1]);
-            let take = alike(a, b).map_or(f64::MIN, |s| s + best[(a + 1) * w + b + 1]);
-            best[a * w + b] = skip.max(take);
+    best_pairs(o.len(), n.len(), alike)
+        .into_iter()
+        .map(|(a, b)| (o[a], n[b]))
+        .collect()
+}
+
+/// The pairs (x, y), in order on both sides, whose total score is the
+/// highest; `score` is `None` for two that cannot pair. Each score is
+/// asked for once.
+pub fn best_pairs(
+    n: usize,
+    m: usize,
+    score: impl Fn(usize, usize) -> Option<f64>,
+) -> Vec<(usize, usize)> {
+    // best[x][y]: the best total over x.. and y..
+    let w = m + 1;
+    let mut best = vec![0.0f64; (n + 1) * w];
+    let mut scores = vec![None; n * m];
+    for x in (0..n).rev() {
+        for y in (0..m).rev() {
+            let s = score(x, y);
+            scores[x * m + y] = s;
+            let skip = best[(x + 1) * w + y].max(best[x * w + y + 1]);
+            let take = s.map_or(f64::MIN, |s| s + best[(x + 1) * w + y + 1]);
+            best[x * w + y] = skip.max(take);
         }
     }
     let mut out = Vec::new();
-    let (mut a, mut b) = (0, 0);
-    while a < o.len() && b < n.len() {
-        match alike(a, b) {
-            Some(s) if best[a * w + b] == s + best[(a + 1) * w + b + 1] => {
-                out.push((o[a], n[b]));
-                (a, b) = (a + 1, b + 1);
+    let (mut x, mut y) = (0, 0);
+    while x < n && y < m {
+        match scores[x * m + y] {
+            Some(s) if best[x * w + y] == s + best[(x + 1) * w + y + 1] => {
+                out.push((x, y));
+                (x, y) = (x + 1, y + 1);
             }
-            _ if best[a * w + b] == best[(a + 1) * w + b] => a += 1,
-            _ => b += 1,
+            _ if best[x * w + y] == best[(x + 1) * w + y] => x += 1,
+            _ => y += 1,
         }
     }
     out
