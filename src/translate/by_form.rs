@@ -176,8 +176,8 @@ fn marks(text: &str) -> Vec<String> {
     let mut digits = String::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if let Some(d) = c.to_digit(10).or_else(|| other_digit(c)) {
-            digits.push(char::from(b'0' + d as u8));
+        if let Some(d) = crate::content::values::dial_digit(c) {
+            digits.push(d);
             continue;
         }
         if !digits.is_empty() {
@@ -205,15 +205,6 @@ fn marks(text: &str) -> Vec<String> {
         out.push(digits);
     }
     out
-}
-
-/// The value of an Arabic-Indic or Persian digit.
-fn other_digit(c: char) -> Option<u32> {
-    match c {
-        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
-        '\u{6f0}'..='\u{6f9}' => Some(c as u32 - 0x6f0),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
