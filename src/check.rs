@@ -154,10 +154,7 @@ fn find(site: &Site, rendered: &[Rendered]) -> (Vec<Diagnostic>, Vec<(DocId, usi
                             &doc.file.rel,
                             line,
                             col,
-                            match link.tags {
-                                Some(_) => format!("{message}; published as its text"),
-                                None => format!("{message}; {}", crate::markdown::KEPT_RAW),
-                            },
+                            format!("{message}; published as its text"),
                         ),
                     };
                     let d = d.with_hint(hint);

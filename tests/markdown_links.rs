@@ -570,33 +570,51 @@ fn a_missing_anchor_from_a_link_definition_names_its_line() {
 
 /// With `broken_links: warning`, a link written in raw HTML to a missing
 /// anchor (`<a href="#box">`, as a page converted from HTML or Word has
-/// them) was said to be "published as its text" while the page kept it
-/// as a live link: its tags are the author's HTML, which is not unlinked.
-/// The warning now says what is published; a Markdown link's still says
-/// it is published as text, and is.
+/// them) stayed a live link that led nowhere, while a Markdown link was
+/// published as its text: the raw link's tags were the author's HTML,
+/// which the unlinking did not reach. Now both are published as their
+/// text, on this page and to another page, in a line of text or a block
+/// of HTML; an id on such a link stays (on an element of its own), and a
+/// raw link whose anchor is there stays a link.
 #[test]
-fn a_broken_link_written_in_html_is_said_to_be_kept() {
+fn a_broken_link_written_in_html_is_published_as_its_text() {
     let site = Site::fixture("basic");
     let yaml = site.read("site.yaml");
     site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
     site.write(
         PAGE,
-        "---\ntitle: Signs\n---\n\n## Physical signs\n\nSee <a href=\"#box\">the box</a> and <a href=\"01-intro.md#gone\">intro</a>.\n\nOr [the box](#box).\n",
+        "---\ntitle: Signs\n---\n\n## Physical signs\n\n\
+See <a href=\"#box\">the box</a> and <a href=\"01-intro.md#gone\">intro</a>.\n\n\
+Or [the box](#box), <a href=\"#physical-signs\">signs</a>, <a id=\"here\" href=\"#nowhere\">here</a>.\n\n\
+<div><p>Read <a href=\"#gone-too\">the note</a> first.</p></div>\n\n\
+Back to [here](#here), <a href=\"#open\">left open.\n",
     );
     let o = site.build_ok();
-    let kept = "kept as a link, as written in HTML";
-    for at in ["7:5", "7:36"] {
+    for at in ["7:5", "7:36", "9:4", "9:58", "11:1", "13:24"] {
         let (line, _) = common::message_at(&o.stderr, &format!("{PAGE}:{at}"));
-        assert!(line.contains(kept), "{line}");
+        assert!(line.ends_with("published as its text"), "{at}: {line}");
     }
-    let (line, _) = common::message_at(&o.stderr, &format!("{PAGE}:9:4"));
-    assert!(line.ends_with("published as its text"), "{line}");
+    assert!(
+        o.stderr.contains("6 broken links published as text"),
+        "{}",
+        o.stderr
+    );
     let p = site.page("en/handbook/signs.html");
     let hrefs: Vec<&str> = p
         .select(".content a")
         .iter()
         .filter_map(|a| a.value().attr("href"))
         .collect();
-    assert_eq!(hrefs, ["#box", "intro.html#gone"]);
-    assert!(p.text_of(".content").contains("Or the box."));
+    assert_eq!(hrefs, ["#physical-signs", "#here"]);
+    let text = p.text_of(".content");
+    for words in [
+        "See the box and intro.",
+        "Or the box, signs, here.",
+        "Read the note first.",
+        "Back to here, left open.",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert_eq!(p.select("#here").len(), 1);
+    assert_eq!(p.select(".content div > p").len(), 1);
 }

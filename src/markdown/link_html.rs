@@ -281,6 +281,31 @@ fn new_mark(st: &mut State, open_len: usize, page_link: Option<usize>) -> usize 
     st.marks.len() - 1
 }
 
+/// The mark of a link whose anchor is checked later (see `write`), for
+/// an opening tag `tag_len` bytes long; `None` when nothing is checked.
+pub(super) fn mark_for(
+    st: &mut State,
+    check: Check,
+    tag_len: usize,
+    pos: usize,
+    definition: Option<usize>,
+) -> Option<usize> {
+    match check {
+        Check::Nothing => None,
+        Check::SamePage(fragment) => {
+            let m = new_mark(st, tag_len, None);
+            st.same_page.push(SamePageLink {
+                fragment,
+                pos,
+                mark: m,
+                definition,
+            });
+            Some(m)
+        }
+        Check::Page(i) => Some(new_mark(st, tag_len, Some(i))),
+    }
+}
+
 /// A Markdown link's start: an `<a>`, preceded by a mark when its anchor
 /// is checked later (see `write`), or nothing when there is no target.
 pub(super) fn start_link(st: &mut State, dest: &str, title: &str, pos: usize) {
@@ -298,20 +323,7 @@ pub(super) fn start_link(st: &mut State, dest: &str, title: &str, pos: usize) {
         escape(&href.url),
         title_attr(title)
     );
-    let mark = match href.check {
-        Check::Nothing => None,
-        Check::SamePage(fragment) => {
-            let m = new_mark(st, tag.len(), None);
-            st.same_page.push(SamePageLink {
-                fragment,
-                pos,
-                mark: Some(m),
-                definition: st.link_def,
-            });
-            Some(m)
-        }
-        Check::Page(i) => Some(new_mark(st, tag.len(), Some(i))),
-    };
+    let mark = mark_for(st, href.check, tag.len(), pos, st.link_def);
     if let Some(m) = mark {
         st.emit(Event::InlineMath(CowStr::from(m.to_string())));
     }
@@ -328,24 +340,12 @@ pub(super) fn end_link(st: &mut State) {
     }
 }
 
-/// What a warning says of a broken link written in raw HTML: it cannot
-/// be unlinked later (its tags are in the HTML as the author wrote it),
-/// so it is not published as its text, as a Markdown link is.
-pub const KEPT_RAW: &str = "kept as a link, as written in HTML (a Markdown link, `[text](address)`, would be published as its text)";
-
-/// An `href` written in raw HTML, resolved like a Markdown link. Its
-/// anchor is checked, but it cannot be unlinked later (see [`KEPT_RAW`]).
-pub(super) fn raw_href(st: &mut State, dest: &str, pos: usize) -> Option<String> {
+/// An `href` written in raw HTML, resolved like a Markdown link: its
+/// address, and what is checked of it once the tag is written (see
+/// [`mark_for`]).
+pub(super) fn raw_href(st: &mut State, dest: &str, pos: usize) -> Option<(String, Check)> {
     let href = link_href(st, dest, pos)?;
-    if let Check::SamePage(fragment) = href.check {
-        st.same_page.push(SamePageLink {
-            fragment,
-            pos,
-            mark: None,
-            definition: None,
-        });
-    }
-    Some(href.url)
+    Some((href.url, href.check))
 }
 
 pub(super) fn title_attr(title: &str) -> String {

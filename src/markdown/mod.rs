@@ -45,7 +45,6 @@ mod write;
 /// The URL helpers, under the name they had when they lived here.
 pub use crate::url as links;
 pub use bidi::number_runs;
-pub use link_html::KEPT_RAW;
 pub use state::definition_note;
 
 use crate::config::LangId;

@@ -7,9 +7,9 @@
 
 use super::escape;
 use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
-use super::link_html::{image_src, missing_box, raw_href};
+use super::link_html::{Check, image_src, mark_for, missing_box, raw_href};
 use super::resolve::Target;
-use super::state::{Frame, ImageSrc, State, Stripped};
+use super::state::{Frame, ImageSrc, OpenElement, State, Stripped};
 use super::word::{self, Leftover};
 use crate::slug::nfc;
 use html5ever::tokenizer::{Tag, TagKind, Token};
@@ -245,6 +245,7 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
     }
     let mut probe = format!("<{name}");
     let mut id = None;
+    let mut check = Check::Nothing;
     for a in &tag.attrs {
         let attr = &*a.name.local;
         let value = &*a.value;
@@ -258,7 +259,10 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
                 id = Some(value);
                 continue;
             }
-            ("a", "href") => raw_href(st, value, at),
+            ("a", "href") => raw_href(st, value, at).map(|(url, c)| {
+                check = c;
+                url
+            }),
             ("img", "src") => match image_src(st, value, at) {
                 ImageSrc::Local(src) => Some(src),
                 ImageSrc::Missing => {
@@ -284,7 +288,7 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
             v
         }
     };
-    let Some(mut clean) = verdict else {
+    let Some(clean) = verdict else {
         removed(st, &name, at);
         return None;
     };
@@ -300,17 +304,53 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
     if BLOCK.contains(&name.as_str()) && !block_place(st, &name, at, out) {
         return None;
     }
-    if let Some(id) = id {
-        add_id(st, &mut clean, id, at);
+    write_start(st, name, clean, id, check, at, out);
+    None
+}
+
+/// Writes a kept start tag `clean` (its `id` added, resolved apart) and
+/// notes the element as open. An `<a>` whose anchor is checked later gets
+/// its mark, just before the tag, in an event of its own.
+fn write_start(
+    st: &mut State,
+    name: String,
+    mut clean: String,
+    id: Option<&str>,
+    check: Check,
+    at: usize,
+    out: &mut String,
+) {
+    let mark = mark_for(st, check, clean.len(), at, None);
+    match (id, mark) {
+        // An id stays when the link is published as its text: on an
+        // element of its own, before the link.
+        (Some(id), Some(_)) => {
+            let mut span = "<span>".to_string();
+            add_id(st, &mut span, id, at);
+            out.push_str(&span);
+            out.push_str("</span>");
+        }
+        (Some(id), None) => add_id(st, &mut clean, id, at),
+        (None, _) => {}
     }
-    out.push_str(&clean);
+    match mark {
+        Some(m) => {
+            flush(st, out);
+            st.emit(Event::InlineMath(CowStr::from(m.to_string())));
+            st.html(clean);
+        }
+        None => out.push_str(&clean),
+    }
     if !VOID.contains(&name.as_str()) {
-        st.raw.open.push((name, st.depth));
+        st.raw.open.push(OpenElement {
+            name,
+            depth: st.depth,
+            mark,
+        });
     } else if st.raw.split == Some((st.depth, false)) {
         // `<hr>` ends as it starts: the paragraph goes on after it.
         reopen(st);
     }
-    None
 }
 
 /// kramdown's and Python-Markdown's `markdown="1"` asks them to read
@@ -390,11 +430,9 @@ fn block_place(st: &mut State, name: &str, at: usize, out: &mut String) -> bool 
         .raw
         .open
         .iter()
-        .rposition(|(n, d)| n == "p" && *d == depth)
+        .rposition(|e| e.name == "p" && e.depth == depth)
     {
-        for (n, _) in st.raw.open.drain(i..).rev() {
-            out.push_str(&format!("</{n}>"));
-        }
+        close_down_to(st, i, out);
     }
     // A task's text is the label of its checkbox.
     let in_task = st.frames.iter().any(|f| matches!(f, Frame::Task { .. }));
@@ -416,10 +454,8 @@ fn block_place(st: &mut State, name: &str, at: usize, out: &mut String) -> bool 
         return false;
     }
     // Elements of raw HTML open in the paragraph close with it.
-    let keep = st.raw.open.partition_point(|(_, d)| *d < depth);
-    for (n, _) in st.raw.open.drain(keep..).rev() {
-        out.push_str(&format!("</{n}>"));
-    }
+    let keep = st.raw.open.partition_point(|e| e.depth < depth);
+    close_down_to(st, keep, out);
     if !(out.is_empty() && drop_empty_paragraph(st.sink())) {
         out.push_str("</p>");
     }
@@ -573,12 +609,10 @@ fn end_tag(st: &mut State, name: &str, out: &mut String) {
         .raw
         .open
         .iter()
-        .rposition(|(n, d)| n == name && *d == depth);
+        .rposition(|e| e.name == name && e.depth == depth);
     if let Some(i) = found {
-        for (n, _) in st.raw.open.drain(i..).rev() {
-            out.push_str(&format!("</{n}>"));
-        }
-        if st.raw.split == Some((depth, false)) && !st.raw.open.iter().any(|(_, d)| *d == depth) {
+        close_down_to(st, i, out);
+        if st.raw.split == Some((depth, false)) && !st.raw.open.iter().any(|e| e.depth == depth) {
             reopen(st);
         }
     }
@@ -589,13 +623,34 @@ pub(super) fn close_from(st: &mut State, depth: usize) {
     if st.raw.dropping.as_ref().is_some_and(|(_, d)| *d >= depth) {
         st.raw.dropping = None;
     }
-    let keep = st.raw.open.partition_point(|(_, d)| *d < depth);
+    let keep = st.raw.open.partition_point(|e| e.depth < depth);
     if keep == st.raw.open.len() {
         return;
     }
     let mut closing = String::new();
-    for (n, _) in st.raw.open.drain(keep..).rev() {
-        closing.push_str(&format!("</{n}>"));
+    close_down_to(st, keep, &mut closing);
+    flush(st, &mut closing);
+}
+
+/// Closes the open elements from the `from`-th on, innermost first, into
+/// `out`; a marked `</a>` goes out in an event of its own after its mark.
+fn close_down_to(st: &mut State, from: usize, out: &mut String) {
+    let closed: Vec<OpenElement> = st.raw.open.drain(from..).rev().collect();
+    for e in closed {
+        match e.mark {
+            Some(m) => {
+                flush(st, out);
+                st.emit(Event::DisplayMath(CowStr::from(m.to_string())));
+                st.html("</a>".into());
+            }
+            None => out.push_str(&format!("</{}>", e.name)),
+        }
     }
-    st.html(closing);
+}
+
+/// Writes what `out` holds so far as raw HTML, leaving it empty.
+fn flush(st: &mut State, out: &mut String) {
+    if !out.is_empty() {
+        st.html(std::mem::take(out));
+    }
 }

@@ -88,16 +88,25 @@ pub(super) struct Mark {
 pub(super) struct SamePageLink {
     pub(super) fragment: String,
     pub(super) pos: usize,
-    pub(super) mark: Option<usize>,
+    pub(super) mark: usize,
     /// Where the link definition its target comes from starts, if any.
     pub(super) definition: Option<usize>,
+}
+
+/// An element of raw HTML not yet closed: its name, the Markdown block
+/// depth it was opened at, and for an `<a>` whose anchor is checked later,
+/// its mark (see `write`), which its `</a>` carries too.
+pub(super) struct OpenElement {
+    pub(super) name: String,
+    pub(super) depth: usize,
+    pub(super) mark: Option<usize>,
 }
 
 /// Raw HTML elements left open, with the block depth they were opened at,
 /// and the sanitiser's verdicts so far (one per distinct tag).
 #[derive(Default)]
 pub(super) struct RawState {
-    pub(super) open: Vec<(String, usize)>,
+    pub(super) open: Vec<OpenElement>,
     /// Inside an inline `<script>` (or other element dropped with its
     /// content) until its end tag or the end of its block: its name and depth.
     pub(super) dropping: Option<(String, usize)>,

@@ -80,20 +80,14 @@ fn same_page_anchors(st: &mut State) -> Vec<bool> {
         st.r.broken_links += 1;
         // Checked once every id is known: the definition is this link's.
         st.link_def = link.definition;
-        let shown = match link.mark {
-            Some(_) => "published as its text",
-            None => super::link_html::KEPT_RAW,
-        };
         st.defect(
             link.pos,
             format!("link to a missing anchor `#{}` on this page", link.fragment),
             Some(hint),
-            shown,
+            "published as its text",
         );
-        if st.broken_links == BrokenLinks::Warning
-            && let Some(m) = link.mark
-        {
-            unlinked[m] = true;
+        if st.broken_links == BrokenLinks::Warning {
+            unlinked[link.mark] = true;
         }
     }
     st.link_def = None;

@@ -51,7 +51,7 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
 /// Markdown link's text, an image's description, raw `<a>`).
 pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
     let in_image = st.frames.iter().any(|f| matches!(f, Frame::Image { .. }));
-    let in_a = st.raw.open.iter().any(|(tag, _)| tag == "a");
+    let in_a = st.raw.open.iter().any(|e| e.name == "a");
     if !st.links.is_empty() || in_image || in_a {
         return;
     }
