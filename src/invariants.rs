@@ -28,12 +28,14 @@ pub fn front_matter(data: &[u8]) -> Result<(), String> {
 }
 
 /// Markdown to HTML, with link rewriting and heading ids, in a left-to-right
-/// and a right-to-left language, with and without tickable tasks: never
-/// panics, ids are unique, and no script, `javascript:` link or event
-/// handler comes out.
+/// and a right-to-left language, with and without tickable tasks, and
+/// broken links published as text (`broken_links: warning`, the check
+/// step unlinking those to other pages too): never panics, ids are
+/// unique, every `<a>` is closed, and no script, `javascript:` link or
+/// event handler comes out.
 pub fn markdown(body: &str) -> Result<(), String> {
     let (Some(config), _) = crate::config::parse(
-        "title: T\ndefault_language: en\nlanguages: [en, ar]\n",
+        "title: T\ndefault_language: en\nlanguages: [en, ar]\nbroken_links: warning\n",
         Path::new("site.yaml"),
     ) else {
         return Err("the test site's config does not parse".into());
@@ -49,14 +51,20 @@ pub fn markdown(body: &str) -> Result<(), String> {
     let mut diags = Vec::new();
     let site = crate::content::build::from_memory(config, &files, &mut diags);
     let labels = crate::markdown::Labels::default();
-    for d in site.doc_ids() {
-        let opts = crate::markdown::Options {
-            allow_raw_html: false,
-            labels: &labels,
-            interactive_tasks: d.0 % 2 == 0,
-            lint: true,
-        };
-        let html = crate::markdown::render(&site, d, &opts).html;
+    let mut rendered: Vec<_> = site
+        .doc_ids()
+        .map(|d| {
+            let opts = crate::markdown::Options {
+                allow_raw_html: false,
+                labels: &labels,
+                interactive_tasks: d.0 % 2 == 0,
+                lint: true,
+            };
+            crate::markdown::render(&site, d, &opts)
+        })
+        .collect();
+    crate::check::links(&site, &mut rendered);
+    for html in rendered.iter().map(|r| &r.html) {
         // Real tags only: markup shown as text is escaped (`&lt;`), but
         // text may read `id="x"` or `onclick=`, quotes are not escaped.
         let tags: Vec<&str> = html
@@ -75,6 +83,14 @@ pub fn markdown(body: &str) -> Result<(), String> {
             if attribute_names(&lower).any(|a| a.starts_with("on")) {
                 return Err(format!("an event handler in <{tag}>"));
             }
+        }
+        let links = |name: &str| {
+            tags.iter()
+                .filter(|t| t.split([' ', '/']).next() == Some(name) && !t.ends_with('/'))
+                .count()
+        };
+        if links("a") != tags.iter().filter(|t| **t == "/a").count() {
+            return Err("an <a> without its </a>, or the other way".into());
         }
         let mut ids: Vec<&str> = tags
             .iter()
@@ -171,6 +187,14 @@ mod tests {
         let names: Vec<&str> =
             super::attribute_names("img src=\"a b\" alt=\"x onload=y\" hidden").collect();
         assert_eq!(names, ["src", "alt", "hidden"]);
+        // Broken links, Markdown and raw, on this page and another, are
+        // published as text with both their tags gone.
+        assert_eq!(
+            super::markdown(
+                "<a href=\"#gone\" id=\"k\">x</a> [y](#none) <a href=\"02-b.md#nope\">z\n\n<div><a href=\"02-b.md#t\">ok</a> <a href=\"#k\">open</div>\n"
+            ),
+            Ok(())
+        );
         // An id may read anything; only URLs are dangerous.
         assert_eq!(
             super::markdown("## Title {#wjavascript:ws}\n\n[a](#wjavascript:ws)\n"),
