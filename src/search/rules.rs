@@ -97,7 +97,7 @@ const ARABIC: Rules = Rules {
     sounds: &[],
     // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
     // phones type them without hamza), which normalisation writes `ي`.
-    inner: &[("و", "ي")],
+    inner: &[("و", "ي", 1)],
     stems: &[],
     numbers: super::numbers::ARABIC,
     acronyms: &[],

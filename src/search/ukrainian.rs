@@ -76,9 +76,10 @@ pub(super) static UKRAINIAN: Rules = Rules {
     query_suffixes: &[],
     sounds: &[],
     // `и` typed for `і` (written `i`, see `normalise`) on a Russian
-    // keyboard, which has no `і` (`посвидчення`, *посвідчення*): one at a
-    // time, after the first letter, on a query word not on the site.
-    inner: &[("и", "i")],
+    // keyboard, which has no `і` (`посвидчення`, *посвідчення*;
+    // `информации`, *інформації*, its first letter and its ending):
+    // one at a time and all at once, on a query word not on the site.
+    inner: &[("и", "i", 0)],
     stems: &[
         ("ування", "у", 3),
         ("ювання", "ю", 3),
