@@ -42,26 +42,27 @@ fn letters(s: &str) -> usize {
 /// The forms a query word may stand for, least stripped first: the word
 /// itself; without each prefix it starts with; each of those without each
 /// ending it has (replaced where the rule says: endings, irregular plurals,
-/// then query endings); the word with a letter typed for another
+/// then query endings); so is the word with a letter typed for another
 /// (`inner_forms`). The word first, then the others by length, longest
 /// first, ties in rule order; no repeats. search.js does exactly this.
 pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     let n = letters(word);
-    let mut stems = vec![word];
+    let mut stems = vec![word.to_string()];
     for &(p, min, _) in rules.prefixes {
         if let Some(rest) = word.strip_prefix(p)
             && n - letters(p) >= min
         {
-            stems.push(rest);
+            stems.push(rest.to_string());
         }
     }
+    stems.extend(inner_forms(word, rules));
     let mut out: Vec<String> = Vec::new();
     let mut push = |v: String| {
         if !out.contains(&v) {
             out.push(v);
         }
     };
-    for s in stems {
+    for s in &stems {
         push(s.to_string());
         let len = letters(s);
         let endings = rules.suffixes.iter().chain(rules.irregular);
@@ -75,24 +76,25 @@ pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
             }
         }
     }
-    for form in inner_forms(word, rules) {
-        push(form);
-    }
     // The word itself first, though a query ending may lengthen it (`calf`,
     // `calves`). Stable: equal lengths keep the order they were made in.
     out[1..].sort_by_key(|v| std::cmp::Reverse(letters(v)));
     out
 }
 
-/// The word with each letter after its first that the rules say may stand
-/// for another (`Rules::inner`) written as that other, one at a time, in
-/// order.
+/// The word with each letter that the rules say may stand for another
+/// (`Rules::inner`), from the rule's place on, written as that other: one
+/// at a time, in order, then all at once (`информации`, *інформації*).
 fn inner_forms(word: &str, rules: &Rules) -> Vec<String> {
     let mut out = Vec::new();
-    for &(typed, meant) in rules.inner {
-        for (i, _) in word.match_indices(typed).filter(|&(i, _)| i > 0) {
+    for &(typed, meant, from) in rules.inner {
+        let start = word.char_indices().nth(from).map_or(word.len(), |(i, _)| i);
+        let (head, tail) = word.split_at(start);
+        for (i, _) in tail.match_indices(typed) {
+            let i = start + i;
             out.push(format!("{}{meant}{}", &word[..i], &word[i + typed.len()..]));
         }
+        out.push(format!("{head}{}", tail.replace(typed, meant)));
     }
     out
 }

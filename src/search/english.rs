@@ -206,6 +206,10 @@ pub(super) const ENGLISH: Rules = Rules {
         // `id card` (`no id card`), typed apart, read as one word.
         ("idcard", "identity", 0),
         ("idcards", "identity", 0),
+        // A passport, where the site says *identity document*: else it
+        // was corrected to *password*, two letters away.
+        ("passport", "identity", 0),
+        ("passports", "identity", 0),
         ("kids", "children", 0),
         ("hotline", "helpline", 0),
         ("hotlines", "helplines", 0),

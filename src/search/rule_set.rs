@@ -38,11 +38,13 @@ pub struct Rules {
     /// word spelt as it sounds (Spanish `yamar` for `llamar`) is as close
     /// to the site's as one with a letter wrong.
     pub sounds: &'static [(&'static str, &'static str)],
-    /// A letter a query may have typed for another after a word's first
-    /// letter (Arabic `و` for the hamza on it, `ؤ`, normalised `ي`): each
-    /// such letter, one at a time, makes another form of the query word,
-    /// tried before its affixes are taken off.
-    pub inner: &'static [(&'static str, &'static str)],
+    /// A letter a query may have typed for another, and the first place
+    /// (in letters) where it may be (Arabic `و` for the hamza on it, `ؤ`,
+    /// normalised `ي`, after the first letter, where `و` is `and`;
+    /// Ukrainian `и` for `і` anywhere): each such letter, one at a time and
+    /// all at once, makes another form of the query word, whose endings
+    /// come off as the word's do.
+    pub inner: &'static [(&'static str, &'static str, usize)],
     /// Endings of a verb whose stem changes where a page gives the
     /// instruction, and that stem (Spanish `elegir`: *Elija*, `elij`;
     /// Russian `записать`: *Запишите*, `запиш`): tried on a query word as

@@ -93,14 +93,26 @@ const ARABIC: Rules = Rules {
         ("تسجيل", "سجل", 0),
         ("توثيق", "وثق", 0),
         ("تبليغ", "بلغ", 0),
+        // And for the participle a page writes (`تشفير`: *مجلد مشفّر*, an
+        // encrypted folder; `تسجيل`: *مسجّل*; `توثيق`: *موثّق*).
+        ("تشفير", "مشفر", 0),
+        ("تسجيل", "مسجل", 0),
+        ("توثيق", "موثق", 0),
+        // Days typed as the plural (`2 ايام`) where a page writes the
+        // dual (*خلال يومين*, within two days; group `يوم`).
+        ("ايام", "يوم", 0),
     ],
     sounds: &[],
     // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
     // phones type them without hamza), which normalisation writes `ي`.
-    inner: &[("و", "ي")],
+    inner: &[("و", "ي", 1)],
     stems: &[],
     numbers: super::numbers::ARABIC,
-    acronyms: &[],
+    // `NGO` for the page's *منظمة غير حكومية* (its group holds
+    // `الحكومة`, the government, too: the page with the whole phrase has
+    // both). Not `كلمة السر` for *كلمة مرور* (password): it is a safety
+    // plan's code word too.
+    acronyms: &[("ngo", "حكوميه", 0)],
 };
 
 const FRENCH: Rules = Rules {
@@ -210,6 +222,9 @@ const FRENCH: Rules = Rules {
         ("iom", "oim", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "heures", 0),
+        // `email` and `mail` as typed for the page's *courriel*.
+        ("email", "courriel", 0),
+        ("mail", "courriel", 0),
     ],
 };
 

@@ -198,6 +198,9 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("звать", "зов", 2),
         ("сать", "ш", 3),
         ("зать", "ж", 3),
+        // Who does it, typed as a man where the page names a woman
+        // (`переводчик`: *переводчицей*; `работник`: *работница*).
+        ("ик", "иц", 4),
     ],
     numbers: super::numbers::RUSSIAN,
     // NGO as English writes it, and НКО and НПО, both said.

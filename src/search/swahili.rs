@@ -124,5 +124,14 @@ pub(super) static SWAHILI: Rules = Rules {
     stems: &[],
     numbers: super::numbers::SWAHILI,
     // `ID` and `password` in English, for the page's words.
-    acronyms: &[("id", "kitambulisho", 0), ("password", "nenosiri", 0)],
+    // `NGO` for the page's *shirika lisilo la kiserikali* (its group
+    // holds `serikali`, the government, too: the page with the whole
+    // phrase has both).
+    acronyms: &[
+        ("id", "kitambulisho", 0),
+        ("password", "nenosiri", 0),
+        ("passport", "pasipoti", 0),
+        ("ngo", "kiserikali", 0),
+        ("ngos", "kiserikali", 0),
+    ],
 };

@@ -52,6 +52,15 @@ pub(super) static TURKISH: Rules = Rules {
         ("dular", "", 3),
         ("tilar", "", 3),
         ("tiler", "", 3),
+        // A verb of three letters (`sil`, delete; `ver`, give) typed in
+        // the past (`sildim`, `sildi`) finds the page's instruction in
+        // `-in` (*silin*): its stem alone finds only a word `sil`.
+        ("dim", "in", 3),
+        ("dum", "un", 3),
+        ("tim", "in", 3),
+        ("di", "in", 3),
+        ("du", "un", 3),
+        ("ti", "in", 3),
         ("dim", "", 4),
         ("tim", "", 4),
         ("di", "", 3),

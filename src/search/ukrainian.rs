@@ -73,12 +73,28 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("ь", "", 4),
     ],
     irregular: &[],
-    query_suffixes: &[],
+    // A noun in `-ка`, `-га`, `-ха` writes `ц`, `з`, `с` before the `-і`
+    // of its dative and locative (`картка`, a case card: *у картці*;
+    // `допомога`, help: *допомозі*; `рука`: *руці*): typed in one, it
+    // finds the group of the other (`картц`, `картк`), or the word where
+    // the stem is short (`руці`: *рука*). Query only: `місці` (place) is
+    // no `-ка` noun, and finds its own group first.
+    query_suffixes: &[
+        ("цi", "ка", 2),
+        ("зi", "га", 2),
+        ("цi", "к", 4),
+        ("зi", "г", 4),
+        ("сi", "х", 4),
+        ("ка", "ц", 4),
+        ("га", "з", 4),
+        ("ха", "с", 4),
+    ],
     sounds: &[],
     // `и` typed for `і` (written `i`, see `normalise`) on a Russian
-    // keyboard, which has no `і` (`посвидчення`, *посвідчення*): one at a
-    // time, after the first letter, on a query word not on the site.
-    inner: &[("и", "i")],
+    // keyboard, which has no `і` (`посвидчення`, *посвідчення*;
+    // `информации`, *інформації*, its first letter and its ending):
+    // one at a time and all at once, on a query word not on the site.
+    inner: &[("и", "i", 0)],
     stems: &[
         ("ування", "у", 3),
         ("ювання", "ю", 3),

@@ -56,17 +56,21 @@
   function len(s) { return Array.from(s).length; }
   function cut(s, x) { return s.slice(0, s.length - x[0].length) + x[1]; }
   // What a query word may stand for: itself, then least stripped first.
-  // A letter typed for another after the first (Arabic `سوال`: `سؤال`)
-  // makes another form, one at a time.
+  // A letter typed for another from the rule's place on (Arabic `سوال`:
+  // `سؤال`; Ukrainian `информации`: `інформації`) makes another form, one
+  // at a time and all at once, each with its endings too.
   function variants(w) {
     var n = len(w), stems = [w], out = [];
     function add(v) { if (out.indexOf(v) < 0) out.push(v); }
     R.p.forEach(function (p) { if (w.startsWith(p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
+    R.w.forEach(function (x) {
+      for (var i = x[2]; (i = w.indexOf(x[0], i)) >= x[2]; i++) stems.push(w.slice(0, i) + x[1] + w.slice(i + x[0].length));
+      stems.push(w.slice(0, x[2]) + w.slice(x[2]).split(x[0]).join(x[1]));
+    });
     stems.forEach(function (s) {
       add(s);
       R.s.concat(R.i, R.q).forEach(function (x) { if (s.endsWith(x[0]) && len(s) - len(x[0]) >= x[2]) add(cut(s, x)); });
     });
-    R.w.forEach(function (x) { for (var i = 1; (i = w.indexOf(x[0], i)) > 0; i++) add(w.slice(0, i) + x[1] + w.slice(i + x[0].length)); });
     // The word first, then the longest (the sort keeps ties in order).
     return [w].concat(out.slice(1).sort(function (a, b) { return len(b) - len(a); }));
   }
