@@ -4,7 +4,9 @@
 mod common;
 
 use common::office::{package, site_linking};
-use common::{message_at, tree};
+use common::{Site, message_at, tree};
+
+const SIGNS: &str = "guidance/handbook/02-signs.en.md";
 
 /// A Word document with the same relationships part twice: one with an
 /// outside template (Word fetches it on opening), one with none. The zip
@@ -67,5 +69,55 @@ fn an_office_document_with_two_parts_of_one_name_is_not_published() {
     let o = site.build_ok();
     assert!(!o.stderr.contains("report.docx"), "{}", o.stderr);
     assert!(site.out().join("en/handbook/report.docx").exists());
+}
+
+/// A direction override or a zero-width space in a `mailto:` or `tel:`
+/// link was said to hide in "the address shown after the link in print",
+/// though print pages show a web address after its link and never an
+/// e-mail address or a phone number. Now the message says who shows it:
+/// the mail program, the phone; a web link's message is unchanged.
+#[test]
+fn a_hidden_character_in_a_mail_or_phone_link_is_said_where_it_shows() {
+    let site = Site::signs_with(
+        "[a](mailto:help\u{202e}@example.org)\n\n[b](tel:+254\u{202e}700)\n\n[c](mailto:help\u{200b}@example.org)\n\n[d](TEL:+254\u{200b}700)\n\n[e](https://example.org/\u{200b}form)\n",
+    );
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let at = |l: u32| message_at(&o.stderr, &format!("{SIGNS}:{l}:1")).0;
+    assert!(
+        at(13).ends_with("error: this link's address holds U+202E, which reorders the address where it is shown (a mail program shows it when the link is opened)"),
+        "{}",
+        at(13)
+    );
+    assert!(
+        at(15).ends_with("error: this link's address holds U+202E, which reorders the address where it is shown (a phone shows it before it calls)"),
+        "{}",
+        at(15)
+    );
+    assert!(
+        at(17).ends_with("warning: this link's address holds U+200B, which takes no room on screen: the address a mail program shows looks like one without it"),
+        "{}",
+        at(17)
+    );
+    assert!(
+        at(19).ends_with("warning: this link's address holds U+200B, which takes no room on screen: the address a phone shows looks like one without it"),
+        "{}",
+        at(19)
+    );
+    assert!(
+        at(21).ends_with("warning: this link's address holds U+200B, which takes no room on screen: the address shown after the link in print looks like one without it"),
+        "{}",
+        at(21)
+    );
+    for l in [13, 15, 17, 19] {
+        assert!(!at(l).contains("print"), "{}", at(l));
+    }
+    // What the message says: print pages show no e-mail address or phone
+    // number after the link.
+    let css = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/static/print.css"),
+    )
+    .unwrap();
+    assert!(css.contains("a.external:not([href^=\"mailto:\"]):not([href^=\"tel:\"])::after"));
 }
 
