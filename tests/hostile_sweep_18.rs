@@ -121,3 +121,48 @@ fn a_hidden_character_in_a_mail_or_phone_link_is_said_where_it_shows() {
     assert!(css.contains("a.external:not([href^=\"mailto:\"]):not([href^=\"tel:\"])::after"));
 }
 
+/// A `site.yaml` that is a link (here to a file beside it, in the site)
+/// was refused with the hint "run fieldguide in a site folder, pass
+/// --source DIR, or create one with `fieldguide new DIR`", though the
+/// folder is a site; a folder named `site.yaml` likewise. Now the hint
+/// says to put the file itself there; a folder with no `site.yaml` keeps
+/// the old hint.
+#[cfg(unix)]
+#[test]
+fn a_site_yaml_that_is_no_file_is_told_what_to_put_there() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let before = tree(&site.out());
+    let yaml = site.path().join("site.yaml");
+    std::fs::rename(&yaml, site.path().join("settings.yaml")).unwrap();
+    std::os::unix::fs::symlink("settings.yaml", &yaml).unwrap();
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, "site.yaml");
+    assert!(line.contains("is a symbolic link"), "{line}");
+    assert_eq!(
+        hint,
+        "put the file itself at site.yaml in place of the link: fieldguide never reads site.yaml through a link"
+    );
+    assert_eq!(tree(&site.out()), before, "the output changed");
+
+    std::fs::remove_file(&yaml).unwrap();
+    std::fs::create_dir(&yaml).unwrap();
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (_, hint) = message_at(&o.stderr, "site.yaml");
+    assert_eq!(
+        hint,
+        "site.yaml must be a plain file: move what is there away and write site.yaml in its place"
+    );
+
+    std::fs::remove_dir(&yaml).unwrap();
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (_, hint) = message_at(&o.stderr, "site.yaml");
+    assert_eq!(
+        hint,
+        "run fieldguide in a site folder, pass --source DIR, or create one with `fieldguide new DIR`"
+    );
+}
+
