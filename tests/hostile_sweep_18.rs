@@ -166,3 +166,40 @@ fn a_site_yaml_that_is_no_file_is_told_what_to_put_there() {
     );
 }
 
+/// A path written with a character that looks like `/` (the division
+/// slash U+2215, the full-width slash of East Asian keyboards U+FF0F) is
+/// one file name: `..∕..∕notes.txt` was told that hidden files (a name
+/// starting with `.`) are never read, and `forms／referral.txt` nothing.
+/// Now each is told which character only looks like `/`, with the path to
+/// write when the file is there; a missing file named without one is not.
+#[test]
+fn a_path_written_with_a_slash_look_alike_is_told_to_use_slashes() {
+    let site = Site::signs_with(
+        "[a](..\u{2215}..\u{2215}notes.txt)\n\n[b](forms\u{ff0f}referral.txt)\n\n[c](forms/referal.txt)\n",
+    );
+    site.write("guidance/handbook/forms/referral.txt", "Referral form.\n");
+    let o = site.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (_, hint) = message_at(&o.stderr, &format!("{SIGNS}:13:1"));
+    assert_eq!(
+        hint,
+        "`\u{2215}` (U+2215) only looks like `/`: write `/` between folders"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{SIGNS}:15:1"));
+    assert_eq!(
+        hint,
+        "`\u{ff0f}` (U+FF0F) only looks like `/`: write `/` between folders: `forms/referral.txt`"
+    );
+    assert!(
+        o.stderr
+            .contains(&format!("{SIGNS}:17:1: error: link to a missing file")),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        o.stderr.matches("only looks like").count(),
+        2,
+        "{}",
+        o.stderr
+    );
+}
