@@ -7,6 +7,7 @@ use common::office::{package, site_linking};
 use common::{Site, message_at, tree};
 
 const SIGNS: &str = "guidance/handbook/02-signs.en.md";
+const ZIP: &str = "download/test-guidance-en.zip";
 
 /// A Word document with the same relationships part twice: one with an
 /// outside template (Word fetches it on opening), one with none. The zip
@@ -201,5 +202,39 @@ fn a_path_written_with_a_slash_look_alike_is_told_to_use_slashes() {
         2,
         "{}",
         o.stderr
+    );
+}
+
+/// A file of another length where the build writes a language's zip was
+/// read whole to learn that it differs: a sparse file of 256 GB planted
+/// at `download/test-guidance-en.zip` (it takes no room on the disk) made
+/// a build after an edit read 256 GB of zeros, minutes for a build of
+/// milliseconds. Now the lengths are compared first; the output is still
+/// a fresh build's.
+#[test]
+fn a_huge_file_planted_where_a_zip_goes_is_not_read() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let page = std::fs::File::create(site.out().join(ZIP)).unwrap();
+    page.set_len(256 << 30).unwrap();
+    drop(page);
+    let signs = site.read(SIGNS);
+    site.write(SIGNS, format!("{signs}\nOne more line.\n"));
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(["build", "--source"])
+        .arg(site.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "killed after 30 s, or failed");
+    let fresh = Site::fixture("basic");
+    fresh.write(SIGNS, format!("{signs}\nOne more line.\n"));
+    fresh.build_ok();
+    let (got, want) = (tree(&site.out()), tree(&fresh.out()));
+    assert_eq!(got[ZIP], want[ZIP]);
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
     );
 }
