@@ -234,9 +234,7 @@ fn load_one(source: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagn
         Ok(b) => b,
         Err(e) => {
             let d = Diagnostic::error(&rel, 0, 0, format!("cannot read {}: {e}", path.display()))
-                .with_hint(
-                    "run fieldguide in a site folder, pass --source DIR, or create one with `fieldguide new DIR`",
-                );
+                .with_hint(unreadable_hint(&path));
             return (None, vec![d]);
         }
     };
@@ -245,6 +243,24 @@ fn load_one(source: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagn
         Err(e) => return (None, vec![Diagnostic::undecodable(&rel, e)]),
     };
     parse_in(&text, &rel, edition)
+}
+
+/// What to do about a `site.yaml` that cannot be read: none there (not a
+/// site folder), a link (never followed: it may lead out of the site), or
+/// something else standing at its name.
+fn unreadable_hint(path: &Path) -> &'static str {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            "put the file itself at site.yaml in place of the link: fieldguide never reads site.yaml through a link"
+        }
+        Ok(m) if m.is_file() => "check that you may read site.yaml",
+        Ok(_) => {
+            "site.yaml must be a plain file: move what is there away and write site.yaml in its place"
+        }
+        Err(_) => {
+            "run fieldguide in a site folder, pass --source DIR, or create one with `fieldguide new DIR`"
+        }
+    }
 }
 
 /// Parses site.yaml text without following `base:`.

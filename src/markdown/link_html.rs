@@ -35,19 +35,41 @@ fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
     url
 }
 
+/// Where a reader sees a link's address, as the two messages about a
+/// character it hides say it: print pages show a web address after its
+/// link, never an e-mail address or a phone number (`print.css`), which
+/// the program that opens the link shows.
+fn shown_where(url: &str) -> (&'static str, &'static str) {
+    let scheme = url.split_once(':').map_or("", |(s, _)| s);
+    if scheme.eq_ignore_ascii_case("mailto") {
+        (
+            "a mail program shows it when the link is opened",
+            "a mail program shows",
+        )
+    } else if scheme.eq_ignore_ascii_case("tel") {
+        ("a phone shows it before it calls", "a phone shows")
+    } else {
+        (
+            "print pages show it after the link",
+            "shown after the link in print",
+        )
+    }
+}
+
 /// What a reader cannot see from a web address's text: a name before
 /// `@` dressed as the site, a link wrapped by a tracker, a character that
 /// reorders or hides in the address printed after the link.
 fn external_warnings(st: &mut State, url: &str, pos: usize) {
+    let (reordered, unseen) = shown_where(url);
     match crate::address::unseen(url) {
         Some((c, true)) => st.error(
             pos,
-            format!("this link's address holds U+{:04X}, which reorders the address where it is shown (print pages show it after the link)", u32::from(c)),
+            format!("this link's address holds U+{:04X}, which reorders the address where it is shown ({reordered})", u32::from(c)),
             Some("delete it: type the address again".to_string()),
         ),
         Some((c, false)) => st.warn(
             pos,
-            format!("this link's address holds U+{:04X}, which takes no room on screen: the address shown after the link in print looks like one without it", u32::from(c)),
+            format!("this link's address holds U+{:04X}, which takes no room on screen: the address {unseen} looks like one without it", u32::from(c)),
             Some("delete it (a word processor put it there)"),
         ),
         None => {}

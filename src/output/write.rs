@@ -291,11 +291,12 @@ impl Writer {
             None => self.staging.hash(&n.to_string()).map_err(|e| fail(&e))?,
         };
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
-        let unchanged = self
-            .root
-            .sub(dir)
-            .and_then(|d| d.hash(name))
-            .is_ok_and(|old| old == (hash, len));
+        // The length first: a file of another length planted there (a
+        // sparse file of terabytes) is never read to find it differs.
+        let unchanged = self.root.sub(dir).is_ok_and(|d| {
+            d.kind(name).is_ok_and(|k| k == Kind::File { len })
+                && d.hash(name).is_ok_and(|old| old == (hash, len))
+        });
         let tmp = if unchanged {
             let _ = self.staging.unlink(n.to_string());
             None

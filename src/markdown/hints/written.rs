@@ -6,20 +6,34 @@ use super::link_from;
 use crate::content::model::Site;
 use std::path::Path;
 
+/// Characters that look like `/` and are not (division and fraction
+/// slashes, the full-width slash of East Asian keyboards): a name holding
+/// one is one name, not a path through folders.
+const SLASH_LOOKALIKES: &[char] = &['\u{2044}', '\u{2215}', '\u{29f8}', '\u{ff0f}'];
+
 /// `.\form.pdf`, `images\map.png`, `images%5Cmap.png`: a path as Windows
 /// writes it, which on the web is one name (`.\form.pdf`, a hidden file by
-/// its first dot). `path`: the target as resolved from the top of
-/// `guidance/`, decoded. The file it means, when there is one; else, for a
-/// name that starts with the dots of `..\` (which Markdown reads as `...`),
-/// that `\` is no folder.
+/// its first dot); `images∕map.png` likewise, with a slash's look-alike.
+/// `path`: the target as resolved from the top of `guidance/`, decoded.
+/// The file it means, when there is one; else, for a name that starts with
+/// the dots of `..\` (which Markdown reads as `...`), that `\` is no
+/// folder, and a look-alike is named whatever follows.
 pub(super) fn backslashed(site: &Site, from: &Path, path: &Path) -> Option<String> {
     let key = path.to_str()?;
-    if !key.contains('\\') {
+    let lookalike = key.chars().find(|c| SLASH_LOOKALIKES.contains(c));
+    if !key.contains('\\') && lookalike.is_none() {
         return None;
     }
+    let told = match lookalike {
+        Some(c) => format!(
+            "`{c}` (U+{:04X}) only looks like `/`: write `/` between folders",
+            u32::from(c)
+        ),
+        None => "write `/` between folders, not `\\` as Windows does".to_string(),
+    };
     let mut parts: Vec<&str> = Vec::new();
     let mut inside = true;
-    for part in key.split(['/', '\\']) {
+    for part in key.split(|c: char| c == '/' || c == '\\' || SLASH_LOOKALIKES.contains(&c)) {
         match part {
             "" | "." => {}
             ".." => inside &= parts.pop().is_some(),
@@ -39,14 +53,14 @@ pub(super) fn backslashed(site: &Site, from: &Path, path: &Path) -> Option<Strin
         } else {
             ""
         };
-        return Some(format!(
-            "write `/` between folders, not `\\` as Windows does: `{}{suffix}`",
-            link_from(from, real)
-        ));
+        return Some(format!("{told}: `{}{suffix}`", link_from(from, real)));
+    }
+    if lookalike.is_some() {
+        return Some(told);
     }
     let name = key.rsplit('/').next().unwrap_or(key);
     (name.starts_with('.') && name.contains('\\')).then(|| {
-        "write `/` between folders, not `\\` as Windows does: Markdown reads `\\.` as a dot, so `..\\..\\` is the name `....`; write `../../`".to_string()
+        format!("{told}: Markdown reads `\\.` as a dot, so `..\\..\\` is the name `....`; write `../../`")
     })
 }
 

@@ -133,6 +133,14 @@ fn package_report(
     budget: &mut Budget,
     depth: usize,
 ) -> Result<Report, String> {
+    // The zip reader keeps only the last part of a name, and an office
+    // program may open another: what is checked must be what is opened.
+    if zip.has_duplicate_names() {
+        return Err(
+            "it holds two parts of the same name, and programs differ on which one they open"
+                .to_string(),
+        );
+    }
     let mut package = Package {
         zip,
         left: budget.parts,
