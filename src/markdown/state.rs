@@ -117,6 +117,9 @@ pub(super) struct RawState {
     /// Names (lower case) of the words in angle brackets shown as
     /// written (`<ref>`): their end tags are shown too.
     pub(super) placeholders: HashSet<String>,
+    /// Names (lower case) of the elements whose start tag the page has
+    /// had so far: an end tag of none of them is stray.
+    pub(super) started: HashSet<String>,
 }
 
 /// The attributes raw HTML lost on a page, in the order first met, and

@@ -1,0 +1,57 @@
+//! What the nineteenth outside sweep of real-world corpora found: end tags
+//! that close nothing, MediaWiki's and Quarto's markup, Jekyll's and Hugo's
+//! comments published to readers, a Docusaurus title run into its text,
+//! lettered lists run together, links typed with a space before their
+//! target or with full-width brackets, LaTeX commands, and an alert named
+//! inside code.
+
+mod common;
+
+use common::{Site, message_at};
+
+const AT: &str = "guidance/handbook/02-signs.en.md";
+
+/// An end tag whose start tag is nowhere before it on the page (`</note>`
+/// left by a DocBook or DITA conversion, the `</aside>` of a Notion callout
+/// whose start went with another chapter) was removed without a word. It
+/// is still removed, and now named at its place; an end tag whose element
+/// started in an earlier Markdown block (`<details>` around Markdown, a
+/// `<span>` over two paragraphs) is not.
+#[test]
+fn an_end_tag_that_closes_nothing_is_named() {
+    let s = Site::signs_with(concat!(
+        "A stray </note> end.\n\n",
+        "</aside>\n\n",
+        "<details>\n<summary>More</summary>\n\nHidden **text**.\n\n</details>\n\n",
+        "Text with <span>open span\n\nand continued</span> after.\n\n",
+        "A line</br>broken.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:9"));
+    assert!(
+        line.contains(
+            "warning: `</note>` ends no element started before it on this page: removed from raw HTML"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("put the start tag back"), "{hint}");
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(line.contains("`</aside>` ends no element"), "{line}");
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:28:7"));
+    assert!(line.contains("`</br>` ends no element"), "{line}");
+    assert!(
+        hint.contains("for a line break write `<br>` alone"),
+        "{hint}"
+    );
+    assert_eq!(
+        o.stderr.matches("ends no element").count(),
+        3,
+        "{}",
+        o.stderr
+    );
+    let p = s.page("en/handbook/signs.html");
+    let text = p.text_of(".content");
+    assert!(text.contains("A stray  end."), "{text}");
+    assert_eq!(p.texts(".content details summary"), ["More"]);
+    assert_eq!(p.texts(".content details strong"), ["text"]);
+}
