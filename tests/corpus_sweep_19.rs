@@ -55,3 +55,40 @@ fn an_end_tag_that_closes_nothing_is_named() {
     assert_eq!(p.texts(".content details summary"), ["More"]);
     assert_eq!(p.texts(".content details strong"), ["text"]);
 }
+
+/// Word's lettered and roman lists come out of pandoc as `a.`, `ii.` or
+/// `(a)` at each line's start, and authors type them so (`أ.` in Arabic):
+/// CommonMark has no such lists, and the lines ran together as one
+/// paragraph, without a word. Two such lines in a paragraph are named;
+/// prose (`e.g.`, `I am`, `a.m.`) is not.
+#[test]
+fn lettered_list_lines_are_named() {
+    let s = Site::signs_with(concat!(
+        "a.  Greet the person.\nb.  Ask how they are.\n\n",
+        "I am here at 9 a.m. each day,\ne.g. on Mondays.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains(
+            "warning: `a.` is not a list marker in Markdown: these lines make one paragraph"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("write `1.`, `2.`"), "{hint}");
+    assert_eq!(
+        o.stderr.matches("not a list marker").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/01-intro.ar.md",
+        "---\ntitle: مقدمة\n---\n\nأ.  الخطوة الأولى\nب.  الخطوة الثانية\n",
+    );
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/01-intro.ar.md:5:1");
+    assert!(line.contains("`أ.` is not a list marker"), "{line}");
+}
