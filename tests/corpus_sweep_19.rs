@@ -56,6 +56,32 @@ fn an_end_tag_that_closes_nothing_is_named() {
     assert_eq!(p.texts(".content details strong"), ["text"]);
 }
 
+/// A Docusaurus admonition's title is kept as a line of its own, but with
+/// its text right under it (`:::tip Before you start` then `Read this.`,
+/// no blank line between) the two were one paragraph, and readers got
+/// "Before you start Read this." as one sentence. A line break now ends
+/// the title; a title followed by a blank line is a paragraph as before.
+#[test]
+fn a_docusaurus_title_keeps_its_line_above_its_text() {
+    let s = Site::signs_with(concat!(
+        ":::tip Before you start\nRead this first.\n:::\n\n",
+        ":::note[Sources]\n\nThe annual report.\n\n:::\n",
+    ));
+    s.build_ok();
+    let p = s.page("en/handbook/signs.html");
+    let tip = p
+        .select(".content p")
+        .into_iter()
+        .find(|e| e.text().collect::<String>().contains("Before you start"))
+        .expect("the title");
+    assert_eq!(
+        tip.select(&scraper::Selector::parse("br").unwrap()).count(),
+        1
+    );
+    assert!(p.texts(".content p").contains(&"Sources".to_string()));
+    assert!(!p.text.contains("Sources<br"), "{}", p.text);
+}
+
 /// Word's lettered and roman lists come out of pandoc as `a.`, `ii.` or
 /// `(a)` at each line's start, and authors type them so (`أ.` in Arabic):
 /// CommonMark has no such lists, and the lines ran together as one
@@ -91,4 +117,30 @@ fn lettered_list_lines_are_named() {
     let o = s.build_ok();
     let (line, _) = message_at(&o.stderr, "guidance/handbook/01-intro.ar.md:5:1");
     assert!(line.contains("`أ.` is not a list marker"), "{line}");
+}
+
+/// The alerts of Google Docs' Docs to Markdown add-on are named, but one
+/// shown as an example in a code block, indented code or a code span was
+/// named too, though code is never read as anything but code.
+#[test]
+fn a_docs_to_markdown_alert_in_code_is_not_named() {
+    let s = Site::signs_with(concat!(
+        "```\n>>>>>  gd2md-html alert: inline image link here.\n```\n\n",
+        "    >>>>>  gd2md-html alert: indented.\n\n",
+        "Like `>>>>>  gd2md-html alert:` in a sentence.\n",
+    ));
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("Docs to Markdown"), "{}", o.stderr);
+    // Outside code, an alert is still named.
+    let s = Site::signs_with(concat!(
+        "```\n>>>>>  gd2md-html alert: in code.\n```\n\n",
+        "<p>>>>>>  gd2md-html alert: inline image link here.</p>\n",
+    ));
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:17:4"));
+    assert!(
+        line.contains("an alert of Google Docs' Docs to Markdown add-on"),
+        "{line}"
+    );
+    assert!(!line.contains("more on this page"), "{line}");
 }

@@ -468,6 +468,13 @@ pub(super) struct Dialects {
     pub(super) found: [Option<(usize, usize)>; KINDS],
     /// The last line seen with tabs between its words (`dialects::pasted`).
     pub(super) tab_row: Option<TabRow>,
+    /// Where code blocks and code spans are, in order: what the page's
+    /// source is searched for whole (`gd2md_alerts`) is never named there.
+    pub(super) code: Vec<Range<usize>>,
+    /// Body offsets of the line breaks after Docusaurus admonitions'
+    /// titles that text follows (`dialects::scan`), in order: each is
+    /// written as a hard break, so the title keeps a line of its own.
+    pub(super) title_breaks: Vec<usize>,
 }
 
 // By hand: the standard library derives `Default` for arrays of at most
@@ -481,6 +488,8 @@ impl Default for Dialects {
             scanned_to: 0,
             found: [None; KINDS],
             tab_row: None,
+            code: Vec::new(),
+            title_breaks: Vec::new(),
         }
     }
 }

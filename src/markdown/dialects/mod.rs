@@ -73,6 +73,9 @@ pub(super) fn filter<'a>(
         }
         return None;
     }
+    if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+        st.dialects.code.push(range.clone());
+    }
     if st.in_code {
         return Some((event, range));
     }
@@ -105,6 +108,9 @@ pub(super) fn filter<'a>(
             None
         }
         Event::SoftBreak | Event::HardBreak if covered(st, &range) => None,
+        Event::SoftBreak if st.dialects.title_breaks.binary_search(&range.start).is_ok() => {
+            Some((Event::HardBreak, range))
+        }
         Event::Text(t) => cut(st, t, range),
         // Inside a comment, everything goes: a link there publishes nothing.
         Event::Start(_) if hidden(st, &range) => {
