@@ -56,6 +56,52 @@ fn an_end_tag_that_closes_nothing_is_named() {
     assert_eq!(p.texts(".content details strong"), ["text"]);
 }
 
+/// Jekyll's comments (`{% comment %}…{% endcomment %}`), where authors
+/// keep notes for each other, were published to readers, named only as
+/// "template code" at the first; Hugo's (`{{/* … */}}`) lost their inner
+/// marks as an MDX comment and left `{}` on the page. Both are now left
+/// out whole, like Obsidian's and MDX's, with a warning that names the
+/// tool; in code they stay.
+#[test]
+fn jekyll_and_hugo_comments_are_left_out() {
+    let s = Site::signs_with(concat!(
+        "{% comment %}\nAsk legal before naming the shelter.\n{% endcomment %}\n\n",
+        "Text {%- comment -%}about the donor{%- endcomment -%} after.\n\n",
+        "{{/* Hugo note on the visit */}}\n\n",
+        "`{% comment %}code{% endcomment %}` stays.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains(
+            "warning: a Jekyll comment (`{% comment %}…{% endcomment %}`) left out (and 2 more on this page): readers never see it"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("take the two tags away"), "{hint}");
+    assert!(!o.stderr.contains("template code"), "{}", o.stderr);
+    assert!(!o.stderr.contains("legal"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    let text = p.text_of(".content");
+    for hidden in ["legal", "donor", "Hugo note", "{}"] {
+        assert!(!text.contains(hidden), "{hidden}: {text}");
+    }
+    assert!(text.contains("Text  after."), "{text}");
+    assert_eq!(
+        p.texts(".content code"),
+        ["{% comment %}code{% endcomment %}"]
+    );
+
+    // A Hugo comment alone is named as Hugo's.
+    let s = Site::signs_with("{{/* a note */}}\n");
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains("a Hugo comment (`{{/*…*/}}`) left out"),
+        "{line}"
+    );
+}
+
 /// A Docusaurus admonition's title is kept as a line of its own, but with
 /// its text right under it (`:::tip Before you start` then `Read this.`,
 /// no blank line between) the two were one paragraph, and readers got

@@ -80,6 +80,8 @@ pub(super) fn filter<'a>(
         return Some((event, range));
     }
     match &event {
+        // What a comment hides is not looked at: it is left out.
+        Event::Text(_) if hidden(st, &range) => {}
         Event::Text(_) => {
             look_at_line(st, range.start);
             inline::address_in_text(st, &range);
@@ -298,6 +300,9 @@ fn template_code(line: &str) -> Option<usize> {
     while let Some(i) = memchr::memchr(OPEN_BRACE, &line.as_bytes()[from..]).map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
+        if comments::starts_comment_mark(rest) {
+            continue;
+        }
         if !(rest.starts_with("{{<")
             || rest.starts_with("{{%")
             || rest.starts_with("{%")
@@ -417,6 +422,8 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
+        Kind::Comment if rest.starts_with("{{/*") => "{{/*…*/}}",
+        Kind::Comment if rest.starts_with("{%") => "{% comment %}…{% endcomment %}",
         Kind::Comment if rest.starts_with("{/*") => "{/*…*/}",
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),

@@ -27,7 +27,7 @@ impl Dialects {
         {
             scan(body, &mut drops, &mut title_breaks);
         }
-        if body.contains("%%") || body.contains("{/*") {
+        if body.contains("%%") || body.contains("{/*") || body.contains("{%") {
             super::comments::add(body, &mut drops);
         }
         Dialects {

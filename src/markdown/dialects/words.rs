@@ -71,6 +71,14 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
         Kind::Template => return template_words(shown, more),
+        Kind::Comment if shown.starts_with("{{/*") => (
+            format!("a Hugo comment (`{shown}`) left out{more}: readers never see it"),
+            "Hugo hides `{{/* … */}}` from readers, and so does fieldguide; if the words are meant for readers, take the `{{/*` and `*/}}` away",
+        ),
+        Kind::Comment if shown.starts_with("{%") => (
+            format!("a Jekyll comment (`{shown}`) left out{more}: readers never see it"),
+            "Jekyll hides what is between `{% comment %}` and `{% endcomment %}` from readers, and so does fieldguide; if the words are meant for readers, take the two tags away",
+        ),
         Kind::Comment if shown.starts_with("{/*") => (
             format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
             "Docusaurus hides `{/* … */}` from readers, and so does fieldguide; if the words are meant for readers, take the `{/*` and `*/}` away",
