@@ -56,6 +56,103 @@ fn an_end_tag_that_closes_nothing_is_named() {
     assert_eq!(p.texts(".content details strong"), ["text"]);
 }
 
+/// MediaWiki's own markup pasted from a wiki's source, `'''bold'''`,
+/// `''italics''`, `== Heading ==`, was published with its quotes and
+/// equals signs without a word. It is named at its first place, with the
+/// Markdown for it; on such a page a `{{Template|…}}` is named as the
+/// wiki's, not as Hugo's or Jekyll's, and a `[[Page|label]]` link is told
+/// in MediaWiki's order (the page first). Apostrophes in prose, a highlight
+/// and code are not named.
+#[test]
+fn mediawiki_markup_is_named_with_its_markdown() {
+    let s = Site::signs_with(concat!(
+        "It's the person's choice; set it to '' when empty.\n\n",
+        "`'''code'''` and ==highlight== stay.\n\n",
+        "'''Never''' share a name, and ''always'' ask.\n\n",
+        "== Referral ==\n\n",
+        "{{Infobox|name=Shelter|phone=123}}\n\n",
+        "See [[Referral pathway|the pathway]].\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:17:1"));
+    assert!(
+        line.contains(
+            "warning: MediaWiki markup `'''Never'''` is shown as written (and 2 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("write `**Never**` instead"), "{hint}");
+    assert!(hint.contains("`== Heading ==` is `## Heading`"), "{hint}");
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:21:1"));
+    assert!(
+        line.contains("a MediaWiki template `{{Infobox|name=Shelter|phone=123}}` is shown as text"),
+        "{line}"
+    );
+    assert!(!hint.contains("Hugo"), "{hint}");
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:23:5"));
+    assert!(
+        hint.contains("`[the pathway](Referral-pathway.md)`"),
+        "{hint}"
+    );
+    assert_eq!(o.stderr.matches("MediaWiki markup").count(), 1);
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.text_of(".content").contains("== Referral =="));
+
+    // On a page of its own, a heading is named with its level.
+    let s = Site::signs_with("=== Before the call ===\n");
+    let o = s.build_ok();
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        hint.starts_with("write `### Before the call` instead"),
+        "{hint}"
+    );
+}
+
+/// Quarto's cross-references, `@sec-intro`, `@fig-flow`, were published as
+/// written without a word; in brackets (`[@tbl-contacts]`) they were named
+/// as a pandoc citation, with a hint to write a footnote. Each is now named
+/// as a cross-reference, with the link to write. An e-mail address, a
+/// handle and code are not named, nor is a real citation told otherwise.
+#[test]
+fn quarto_cross_references_are_named_with_the_link_to_write() {
+    let s = Site::signs_with(concat!(
+        "Write to help@example.org or @casework; `@sec-code` is code.\n\n",
+        "As @fig-flow shows, and see [@tbl-contacts].\n\n",
+        "As found [@who2021].\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:4"));
+    assert!(
+        line.contains(
+            "warning: a Quarto cross-reference `@fig-flow` is shown as written (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("(#fig-flow)`"), "{hint}");
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:17:10"));
+    assert!(line.contains("a pandoc citation `[@who2021]`"), "{line}");
+    assert_eq!(
+        o.stderr.matches("pandoc citation").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+    assert_eq!(o.stderr.matches("Quarto").count(), 1, "{}", o.stderr);
+
+    // Quarto's include shortcode is told the file whose text is missing.
+    let s = Site::signs_with("{{< include _consent.qmd >}}\n");
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains("Quarto include `{{< include _consent.qmd >}}` is shown as text"),
+        "{line}"
+    );
+    assert!(
+        line.contains("the text of `_consent.qmd` is not on it"),
+        "{line}"
+    );
+}
+
 /// Jekyll's comments (`{% comment %}…{% endcomment %}`), where authors
 /// keep notes for each other, were published to readers, named only as
 /// "template code" at the first; Hugo's (`{{/* … */}}`) lost their inner
@@ -189,4 +286,67 @@ fn a_docs_to_markdown_alert_in_code_is_not_named() {
         "{line}"
     );
     assert!(!line.contains("more on this page"), "{line}");
+}
+
+/// A link with a space between its text and its target (`[the guide]
+/// (01-intro.md)`, as people type it) was published as its brackets and
+/// the path, without a word, and so was a link typed with a Chinese or
+/// Japanese input method's full-width brackets (`［指南］（01-intro.md）`).
+/// Each is named with the link to write. Brackets and parentheses that
+/// hold no target (`[ed.] (2020)`, `（注）`) are not.
+#[test]
+fn links_typed_so_markdown_does_not_read_them_are_named() {
+    let s = Site::signs_with(concat!(
+        "Smith [ed.] (2020) and [1] (see below) are prose.\n\n",
+        "See [the guide] (01-intro.md) first, or [the form] (forms/consent.pdf).\n\n",
+        "见［指南］（01-intro.md）。（注：见下）\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:5"));
+    assert!(
+        line.contains(
+            "warning: `[the guide] (01-intro.md)` is shown as text, not as a link (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("take the space out: `[the guide](01-intro.md)`"),
+        "{hint}"
+    );
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:17:2"));
+    assert!(
+        line.contains("`［指南］（01-intro.md）` is shown as text, not as a link"),
+        "{line}"
+    );
+    assert!(hint.contains("`[指南](01-intro.md)`"), "{hint}");
+    assert_eq!(o.stderr.matches("not as a link").count(), 2, "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.text_of(".content").contains("[the guide] (01-intro.md)"));
+}
+
+/// A pandoc-to-PDF workflow leaves LaTeX commands on lines of their own
+/// (`\newpage`, `\vspace{1cm}`), which readers got as text, without a
+/// word. They are named; Markdown's escapes (`\*`) and a path are not.
+#[test]
+fn latex_commands_are_named() {
+    let s = Site::signs_with(concat!(
+        "\\*Not bold\\* and a path:\n\\\\server\\share\n\n",
+        "\\newpage\n\n",
+        "\\vspace{1cm}\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:16:1"));
+    assert!(
+        line.contains(
+            "warning: a LaTeX command `\\newpage` is shown as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("delete the line"), "{hint}");
+    assert_eq!(
+        o.stderr.matches("a LaTeX command").count(),
+        1,
+        "{}",
+        o.stderr
+    );
 }

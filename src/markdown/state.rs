@@ -405,9 +405,19 @@ pub(super) enum Kind {
     Emphasis,
     /// The Docs to Markdown add-on's alert, `>>>>>  gd2md-html alert: …`.
     Gd2mdAlert,
+    /// MediaWiki's markup, `'''bold'''`, `''italics''`, `== Heading ==`.
+    WikiText,
+    /// A Quarto cross-reference, `@sec-intro`, `@fig-flow`.
+    CrossRef,
+    /// A link with a space before its target, `[the guide] (intake.md)`.
+    SpacedLink,
+    /// A link typed with full-width brackets, `［指南］（intake.md）`.
+    WideLink,
+    /// A LaTeX command on a line of its own, `\newpage`.
+    Latex,
 }
 
-pub(super) const KINDS: usize = 37;
+pub(super) const KINDS: usize = 42;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -449,6 +459,11 @@ impl Kind {
         Kind::Citation,
         Kind::Emphasis,
         Kind::Gd2mdAlert,
+        Kind::WikiText,
+        Kind::CrossRef,
+        Kind::SpacedLink,
+        Kind::WideLink,
+        Kind::Latex,
     ];
 }
 

@@ -71,14 +71,14 @@ const MAX_NAME: usize = 60;
 /// Whether places of a line, asked left to right, are inside a code span
 /// (an odd number of backticks before): each backtick is counted once,
 /// however many places are asked about, so that a scan stays linear.
-struct Ticks<'l> {
+pub(super) struct Ticks<'l> {
     line: &'l str,
     at: usize,
     odd: bool,
 }
 
 impl<'l> Ticks<'l> {
-    fn new(line: &'l str) -> Self {
+    pub(super) fn new(line: &'l str) -> Self {
         Ticks {
             line,
             at: 0,
@@ -86,7 +86,7 @@ impl<'l> Ticks<'l> {
         }
     }
 
-    fn in_code(&mut self, i: usize) -> bool {
+    pub(super) fn in_code(&mut self, i: usize) -> bool {
         let n = self.line.as_bytes()[self.at..i.max(self.at)]
             .iter()
             .filter(|&&b| b == b'`')
@@ -309,12 +309,15 @@ pub(super) fn citation(line: &str) -> Option<(usize, usize)> {
             continue;
         };
         let inner = &window[..close];
+        // A Quarto cross-reference (`[@sec-intro]`) is named as one.
         let key_at = |k: usize| {
             inner[k] == b'@'
                 && (k == 0 || b" ;-".contains(&inner[k - 1]))
                 && inner
                     .get(k + 1)
                     .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                && std::str::from_utf8(&inner[k + 1..])
+                    .map_or(true, |rest| super::quarto::label(rest).is_none())
         };
         let link = b.get(i + close + 2).is_some_and(|c| b"([:".contains(c));
         if !link && (0..inner.len()).any(key_at) && !ticks.in_code(i) {
