@@ -106,6 +106,19 @@ fn mediawiki_markup_is_named_with_its_markdown() {
         hint.starts_with("write `### Before the call` instead"),
         "{hint}"
     );
+
+    // A magic word, which Markdown shows in bold, and a category tag are
+    // told to go.
+    let s = Site::signs_with("__NOTOC__\n\n[[Category:Guidance]]\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(line.contains("MediaWiki markup `__NOTOC__`"), "{line}");
+    assert!(hint.starts_with("delete it"), "{hint}");
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(
+        hint.contains("files a wiki page under a category"),
+        "{hint}"
+    );
 }
 
 /// Quarto's cross-references, `@sec-intro`, `@fig-flow`, were published as
@@ -299,7 +312,8 @@ fn links_typed_so_markdown_does_not_read_them_are_named() {
     let s = Site::signs_with(concat!(
         "Smith [ed.] (2020) and [1] (see below) are prose.\n\n",
         "See [the guide] (01-intro.md) first, or [the form] (forms/consent.pdf).\n\n",
-        "见［指南］（01-intro.md）。（注：见下）\n",
+        "见［指南］（01-intro.md）。（注：见下）\n\n",
+        "- [x] (form.pdf) signed\n",
     ));
     let o = s.build_ok();
     let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:5"));

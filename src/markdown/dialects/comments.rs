@@ -131,7 +131,9 @@ pub(super) fn starts_comment_mark(s: &str) -> bool {
 /// `{%comment%}`) at the start of `s`: which, and its length.
 fn liquid_comment(s: &str) -> Option<(&'static str, usize)> {
     let inner = s.strip_prefix("{%")?;
-    let close = inner.find("%}")?;
+    // A comment tag is short: a line of `{%` is not searched from each.
+    let window = &inner.as_bytes()[..inner.len().min(32)];
+    let close = memchr::memmem::find(window, b"%}")?;
     let word = inner[..close].trim_matches(|c: char| c == '-' || c.is_ascii_whitespace());
     let mark = match word {
         "comment" => LIQUID_OPEN,

@@ -10,7 +10,10 @@ use super::inline::Ticks;
 /// The first piece of MediaWiki markup in `line`: where it starts, and
 /// its length.
 pub(super) fn find(line: &str) -> Option<(usize, usize)> {
-    if let Some(found) = heading(line).or_else(|| table(line)) {
+    if let Some(found) = heading(line)
+        .or_else(|| table(line))
+        .or_else(|| magic(line))
+    {
         return Some(found);
     }
     quotes(line)
@@ -35,6 +38,15 @@ fn heading(line: &str) -> Option<(usize, usize)> {
     closed.then_some((lead, t.len()))
 }
 
+/// A magic word on a line of its own, `__NOTOC__`, `__FORCETOC__`, which
+/// Markdown shows as the word in bold.
+fn magic(line: &str) -> Option<(usize, usize)> {
+    let t = line.trim();
+    let word = t.strip_prefix("__")?.strip_suffix("__")?;
+    let lead = line.len() - line.trim_start().len();
+    (word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase())).then_some((lead, t.len()))
+}
+
 /// A wiki table's first line, `{|` (with its attributes): the table's rows
 /// follow as `|-` and `|` lines, shown as a paragraph of text.
 fn table(line: &str) -> Option<(usize, usize)> {
@@ -49,6 +61,10 @@ fn table(line: &str) -> Option<(usize, usize)> {
 fn quotes(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
     let mut ticks = Ticks::new(line);
+    // For each length of run, where the line has no closing run before:
+    // an opener after another that found none searches only past it, so
+    // that a line of unclosed `''` is read once.
+    let mut clear = [0usize; 6];
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'\'', &b[from..]).map(|i| from + i) {
         let run = b[i..].iter().take_while(|&&c| c == b'\'').count();
@@ -59,25 +75,30 @@ fn quotes(line: &str) -> Option<(usize, usize)> {
         if !opens {
             continue;
         }
-        let Some(len) = closing(&b[i + run..], run) else {
+        let limit = b.len().min(from + MAX_SPAN);
+        let Some(j) = closing(b, from.max(clear[run]), limit, run) else {
+            clear[run] = limit;
             continue;
         };
         if ticks.in_code(i) {
             continue;
         }
-        return Some((i, run + len + run));
+        return Some((i, j + run - i));
     }
     None
 }
 
-/// How far into `rest` a run of exactly `run` apostrophes closes what a
-/// run opened, right after a character that is no space.
-fn closing(rest: &[u8], run: usize) -> Option<usize> {
-    let mut at = 0;
-    while let Some(j) = memchr::memchr(b'\'', &rest[at..]).map(|j| at + j) {
-        let n = rest[j..].iter().take_while(|&&c| c == b'\'').count();
+/// Longest bold or italic words looked for.
+const MAX_SPAN: usize = 300;
+
+/// Where, in `b[from..limit]`, a run of exactly `run` apostrophes closes
+/// what a run opened, right after a character that is no space.
+fn closing(b: &[u8], from: usize, limit: usize, run: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(j) = memchr::memchr(b'\'', &b[at..limit.max(at)]).map(|j| at + j) {
+        let n = b[j..limit].iter().take_while(|&&c| c == b'\'').count();
         at = j + n;
-        if n == run && j > 0 && !rest[j - 1].is_ascii_whitespace() {
+        if n == run && j > 0 && !b[j - 1].is_ascii_whitespace() {
             return Some(j);
         }
     }
@@ -87,7 +108,7 @@ fn closing(rest: &[u8], run: usize) -> Option<usize> {
 /// The Markdown for the piece found: `**bold**`, `*italics*`, `## Heading`.
 fn markdown(shown: &str) -> Option<String> {
     let t = shown.trim();
-    if t.starts_with("{|") {
+    if t.starts_with("{|") || t.starts_with("__") {
         return None;
     }
     if t.starts_with('=') {
@@ -113,6 +134,9 @@ pub(super) fn words(shown: &str, more: &str) -> (String, String) {
     let rest = "`''…''` is italics, `*…*`; `'''…'''` is bold, `**…**`; `== Heading ==` is `## Heading`; a wiki table is a pipe table (`| Name | Phone |`, then `|---|---|`); `pandoc -f mediawiki -t gfm` converts a whole page";
     let hint = match markdown(shown).filter(|_| !shown.ends_with('…')) {
         Some(md) => format!("write `{md}` instead: {rest}"),
+        None if shown.starts_with("__") => format!(
+            "delete it (Markdown shows it as a word in bold): each page lists its own sections; {rest}"
+        ),
         None => format!("write it in Markdown: {rest}"),
     };
     (msg, hint)
@@ -183,6 +207,7 @@ mod tests {
             ("== Wiki heading ==", "== Wiki heading =="),
             ("  === Sub ===  ", "=== Sub ==="),
             ("{| class=\"wikitable\"", "{| class=\"wikitable\""),
+            ("__NOTOC__", "__NOTOC__"),
         ] {
             assert_eq!(f(line).as_deref(), Some(piece), "{line}");
         }
@@ -197,6 +222,8 @@ mod tests {
             "Write ''   '' with spaces",
             "rock''n''roll",
             "x = y =",
+            "__init__",
+            "__A__",
         ] {
             assert_eq!(f(none), None, "{none}");
         }

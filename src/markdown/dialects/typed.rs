@@ -9,6 +9,10 @@
 
 use super::inline::Ticks;
 
+/// Longest link text or target looked at: each stretch of a hostile line
+/// is searched a bounded distance, so that a scan stays linear.
+const MAX_TARGET: usize = 300;
+
 /// The first link (or image) in `line` with spaces between `]` and `(`,
 /// whose parentheses hold what can only be a target (an address, an
 /// anchor, a path, a file with its extension): where it starts, and its
@@ -27,10 +31,15 @@ pub(super) fn spaced_link(line: &str) -> Option<(usize, usize)> {
         if gap == 0 || b.get(paren) != Some(&b'(') {
             continue;
         }
-        let Some(end) = memchr::memchr(b')', &b[paren..]).map(|i| paren + i) else {
+        let ahead = &b[paren..b.len().min(paren + MAX_TARGET)];
+        let Some(end) = memchr::memchr(b')', ahead).map(|i| paren + i) else {
             continue;
         };
-        let Some(open) = memchr::memrchr2(b'[', b']', &b[..close]).filter(|&o| b[o] == b'[') else {
+        let back = close.saturating_sub(MAX_TARGET);
+        let Some(open) = memchr::memrchr2(b'[', b']', &b[back..close])
+            .map(|o| back + o)
+            .filter(|&o| b[o] == b'[')
+        else {
             continue;
         };
         let start = if open > 0 && b[open - 1] == b'!' {
@@ -39,7 +48,9 @@ pub(super) fn spaced_link(line: &str) -> Option<(usize, usize)> {
             open
         };
         let text = line[open + 1..close].trim();
-        if text.is_empty() || !is_target(&line[paren + 1..end]) || ticks.in_code(start) {
+        // A task's box (`- [x] (form.pdf)`) and a footnote are no link's text.
+        let task = text.eq_ignore_ascii_case("x") || text.starts_with('^');
+        if text.is_empty() || task || !is_target(&line[paren + 1..end]) || ticks.in_code(start) {
             continue;
         }
         return Some((start, end + 1 - start));
@@ -73,32 +84,51 @@ fn is_target(t: &str) -> bool {
 /// where it starts (at its `！` or `!` for an image), and its length.
 pub(super) fn wide_link(line: &str) -> Option<(usize, usize)> {
     let mut ticks = Ticks::new(line);
-    let mut from = 0;
-    while let Some(mid) = ["］（", "]（", "］("]
-        .iter()
-        .filter_map(|m| line[from..].find(m).map(|i| (from + i, m.len())))
-        .min()
-    {
-        from = mid.0 + mid.1;
-        let before = &line[..mid.0];
-        let Some(open) = before.rfind(['［', '[']) else {
+    // Each closing bracket once, left to right.
+    for (mid, c) in line.char_indices().filter(|&(_, c)| c == ']' || c == '］') {
+        let from = mid + c.len_utf8();
+        let Some(paren) = line[from..]
+            .chars()
+            .next()
+            .filter(|&p| p == '(' || p == '（')
+        else {
             continue;
         };
-        let after = &line[from..];
-        let Some(end) = after.find(['）', ')']) else {
+        // One of the brackets at least is full-width: `[a](b)` is a link.
+        if c == ']' && paren == '(' {
+            continue;
+        }
+        let from = from + paren.len_utf8();
+        let back = floor(line, mid.saturating_sub(MAX_TARGET));
+        let before = &line[back..mid];
+        let Some(open) = before.rfind(['［', '[', ']', '］']).map(|o| back + o) else {
             continue;
         };
-        let close_len = after[end..].chars().next().map_or(1, char::len_utf8);
-        let start = match before[..open].chars().next_back() {
+        if !matches!(line[open..].chars().next(), Some('［' | '[')) {
+            continue;
+        }
+        let ahead = &line[from..floor(line, (from + MAX_TARGET).min(line.len()))];
+        let Some(end) = ahead.find(['）', ')']) else {
+            continue;
+        };
+        let close_len = ahead[end..].chars().next().map_or(1, char::len_utf8);
+        let start = match line[..open].chars().next_back() {
             Some(c @ ('！' | '!')) => open - c.len_utf8(),
             _ => open,
         };
-        // Each of the marks looked for has a full-width bracket.
-        if !before[open..].contains([']', '］']) && !ticks.in_code(start) {
+        if !ticks.in_code(start) {
             return Some((start, from + end + close_len - start));
         }
     }
     None
+}
+
+/// The largest character boundary of `s` at or before `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The same link written with half-width marks, `[指南](intake.md)`.
@@ -208,6 +238,8 @@ mod tests {
             "`[code] (a.md)`",
             "a ] (b.md)",
             "[v] (v1.2)",
+            "- [x] (form.pdf) done",
+            "a note[^1] (a.pdf)",
         ] {
             assert_eq!(piece(spaced_link, none), None, "{none}");
         }

@@ -106,10 +106,19 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
 /// write.
 fn wiki_words(shown: &str, more: &str) -> (String, String) {
     let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
+    let msg = format!(
+        "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
+    );
+    // MediaWiki's category tag puts the page in a list; it links nowhere.
+    if inner
+        .get(..9)
+        .is_some_and(|p| p.eq_ignore_ascii_case("category:"))
+    {
+        let hint = "delete it: it files a wiki page under a category, which fieldguide has not; a publication's pages are listed in its navigation";
+        return (msg, hint.to_string());
+    }
     (
-        format!(
-            "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
-        ),
+        msg,
         format!(
             "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
             wiki_markdown(inner)
