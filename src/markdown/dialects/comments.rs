@@ -109,7 +109,11 @@ fn marks(line: &str) -> Vec<(usize, &'static str, usize)> {
                 .find(|m| b[i..].starts_with(m.as_bytes()))
                 .map(|m| (m, m.len()))
                 // At a `{`, a character's first byte.
-                .or_else(|| (b[i] == b'{').then(|| liquid_comment(&line[i..])).flatten());
+                .or_else(|| {
+                    (b[i] == super::OPEN_BRACE)
+                        .then(|| liquid_comment(&line[i..]))
+                        .flatten()
+                });
             if let Some((m, len)) = found {
                 out.push((i, m, len));
                 i += len;

@@ -10,6 +10,7 @@
 //! lost, so each stays as written; the author is told, once per kind and
 //! page, at the first place.
 
+use super::ticks::Ticks;
 use super::{OPEN_BRACE, body, find_pair, found};
 use crate::markdown::state::{Frame, Kind, State};
 use memchr::memmem::Finder;
@@ -67,35 +68,6 @@ pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
 
 /// Longest role or shortcode name looked at.
 const MAX_NAME: usize = 60;
-
-/// Whether places of a line, asked left to right, are inside a code span
-/// (an odd number of backticks before): each backtick is counted once,
-/// however many places are asked about, so that a scan stays linear.
-pub(super) struct Ticks<'l> {
-    line: &'l str,
-    at: usize,
-    odd: bool,
-}
-
-impl<'l> Ticks<'l> {
-    pub(super) fn new(line: &'l str) -> Self {
-        Ticks {
-            line,
-            at: 0,
-            odd: false,
-        }
-    }
-
-    pub(super) fn in_code(&mut self, i: usize) -> bool {
-        let n = self.line.as_bytes()[self.at..i.max(self.at)]
-            .iter()
-            .filter(|&&b| b == b'`')
-            .count();
-        self.odd ^= n % 2 == 1;
-        self.at = i.max(self.at);
-        self.odd
-    }
-}
 
 /// The first MyST role in `line`, ``{ref}`label` ``: where it starts, its
 /// length, its name and what its backticks hold.

@@ -5,7 +5,7 @@
 //! lost, so each stays as written; the author is told once per page, at
 //! the first place, with the Markdown to write.
 
-use super::inline::Ticks;
+use super::ticks::Ticks;
 
 /// The first piece of MediaWiki markup in `line`: where it starts, and
 /// its length.

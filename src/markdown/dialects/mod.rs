@@ -38,6 +38,7 @@ mod mediawiki;
 mod pasted;
 mod quarto;
 mod scan;
+mod ticks;
 mod tracked;
 mod typed;
 mod wiki;

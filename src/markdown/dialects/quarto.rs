@@ -6,7 +6,7 @@
 //! write a footnote. Each is named once per page, at the first, with the
 //! link to write.
 
-use super::inline::Ticks;
+use super::ticks::Ticks;
 
 /// Quarto's kinds of cross-reference, the prefix of each label.
 const PREFIXES: &[&str] = &[

@@ -7,7 +7,7 @@
 //! `\vspace{1cm}`). Nothing is lost, so each stays as written; the author
 //! is told, once per kind and page, at the first place.
 
-use super::inline::Ticks;
+use super::ticks::Ticks;
 
 /// Longest link text or target looked at: each stretch of a hostile line
 /// is searched a bounded distance, so that a scan stays linear.
@@ -158,8 +158,11 @@ pub(super) fn latex(line: &str) -> Option<(usize, usize)> {
         return None;
     }
     let mut args = rest[name..].trim_start();
-    while let Some(open) = args.chars().next().filter(|c| matches!(c, '{' | '[')) {
-        let close = if open == '{' { '}' } else { ']' };
+    // Braces as escapes: tools matching braces in the source count them.
+    const OPEN: char = '\u{7B}';
+    const CLOSE: char = '\u{7D}';
+    while let Some(open) = args.chars().next().filter(|&c| c == OPEN || c == '[') {
+        let close = if open == OPEN { CLOSE } else { ']' };
         let end = args.find(close)?;
         args = args[end + 1..].trim_start();
     }
