@@ -33,6 +33,7 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
     };
     let mut bullet_at = None;
     let mut dashes = Vec::new();
+    let mut letters = Vec::new();
     let mut definitions = Vec::new();
     let mut line_start = range.start;
     for (n, line) in src.split_inclusive('\n').enumerate() {
@@ -43,6 +44,9 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
         }
         if DASHES.iter().any(|d| trimmed.starts_with(d)) {
             dashes.push((at, trimmed.chars().next()));
+        }
+        if let Some(marker) = letter_marker(trimmed) {
+            letters.push((at, marker));
         }
         let template = |dest: &str| st.resolver.template_hint(dest);
         if let Some(found) = not_a_definition(trimmed, n > 0, &template) {
@@ -68,7 +72,36 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
             format!("`{dash}` is not a list marker in Markdown: these lines make one paragraph"),
             Some("start each item with `- ` (a hyphen and a space); Word's AutoCorrect turns the hyphen into a dash as you type (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type)"),
         );
+    } else if let [(at, marker), _, ..] = letters[..] {
+        st.warn(
+            at,
+            format!("`{marker}` is not a list marker in Markdown: these lines make one paragraph"),
+            Some("Markdown numbers a list with digits only: write `1.`, `2.` (a list inside an item goes on the lines under it, indented to its text); pandoc writes Word's lettered and roman lists as `a.` and `i.`, which only pandoc reads"),
+        );
     }
+}
+
+/// A lettered or roman list's marker at a line's start, as pandoc writes
+/// Word's lists and authors type them: `a.`, `B)`, `(c)`, `ii.`, `أ.`,
+/// then a space. Two such lines in a paragraph ran together.
+fn letter_marker(line: &str) -> Option<&str> {
+    let (inner, rest) = match line.strip_prefix('(') {
+        Some(r) => {
+            let close = r.find(')')?;
+            (&r[..close], &r[close + 1..])
+        }
+        None => {
+            let end = line.find(['.', ')'])?;
+            (&line[..end], &line[end + 1..])
+        }
+    };
+    let mut chars = inner.chars();
+    let letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let roman = (2..=4).contains(&inner.len())
+        && (inner.bytes().all(|b| b"ivx".contains(&b))
+            || inner.bytes().all(|b| b"IVX".contains(&b)));
+    let spaced = rest.starts_with([' ', '\t']) && !rest.trim().is_empty();
+    ((letter || roman) && spaced).then(|| &line[..line.len() - rest.len()])
 }
 
 /// A fenced code block never closed: CommonMark runs it to the end of the
@@ -388,6 +421,31 @@ mod tests {
     /// The template hint where no page is a folder's.
     fn no_bundle(dest: &str) -> Option<String> {
         hints::template(dest, &|_| false)
+    }
+
+    #[test]
+    fn lettered_markers_and_not_prose() {
+        for (line, marker) in [
+            ("a.  First step\n", "a."),
+            ("B) Second\n", "B)"),
+            ("(c) Third\n", "(c)"),
+            ("ii. Roman\n", "ii."),
+            ("أ.  الخطوة\n", "أ."),
+        ] {
+            assert_eq!(letter_marker(line), Some(marker), "{line}");
+        }
+        for none in [
+            "I am here.\n",
+            "e.g. this\n",
+            "a.m. meeting\n",
+            "1. a digit\n",
+            "Dr. Who\n",
+            "(see below) text\n",
+            "a.\n",
+            "mix. of words\n",
+        ] {
+            assert_eq!(letter_marker(none), None, "{none}");
+        }
     }
 
     #[test]

@@ -167,10 +167,18 @@ fn sanitise(
                 }
                 match tag.kind {
                     TagKind::StartTag => {
+                        if !st.raw.started.contains(&*tag.name) {
+                            st.raw.started.insert(tag.name.to_string());
+                        }
                         let at = place.offset(st, line);
                         dropping = start_tag(st, &tag, at, &mut out);
                     }
-                    TagKind::EndTag => end_tag(st, &tag.name, &mut out),
+                    TagKind::EndTag => {
+                        if !end_tag(st, &tag.name, &mut out) {
+                            let at = place.offset(st, line);
+                            stray_end(st, &tag.name, at);
+                        }
+                    }
                 }
             }
             Token::CharacterTokens(text) if in_op && word::is_blank(&text) => {}
@@ -601,9 +609,31 @@ fn add_id(st: &mut State, tag: &mut String, id: &str, at: usize) {
     tag.push_str(&format!(" id=\"{}\">", escape(&id)));
 }
 
+/// An end tag of no element started before it on the page (`</note>`
+/// left by a converter, the end of an element whose start went with
+/// another chapter): dropped, as before, and now said, once per page and
+/// tag. One whose element started earlier, in another Markdown block,
+/// was closed with that block: it changes nothing readers see.
+fn stray_end(st: &mut State, name: &str, at: usize) {
+    let at = find_on_line(st, at, &format!("</{name}"));
+    let hint = if VOID.contains(&name) {
+        "this element has no end tag: for a line break write `<br>` alone (browsers take `</br>` for one, fieldguide does not); otherwise delete it"
+    } else {
+        "delete it; if its start tag was lost when the document was converted, or went to another page when it was split into chapters, put the start tag back where the element begins"
+    };
+    st.warn_once_per_page(
+        at,
+        format!(
+            "`</{name}>` ends no element started before it on this page: removed from raw HTML"
+        ),
+        hint,
+    );
+}
+
 /// Closes an element this raw HTML opened in the current Markdown block,
-/// and any opened after it; other end tags are dropped.
-fn end_tag(st: &mut State, name: &str, out: &mut String) {
+/// and any opened after it; other end tags are dropped. Whether it closed
+/// one.
+fn end_tag(st: &mut State, name: &str, out: &mut String) -> bool {
     let depth = st.depth;
     let found = st
         .raw
@@ -616,6 +646,7 @@ fn end_tag(st: &mut State, name: &str, out: &mut String) {
             reopen(st);
         }
     }
+    found.is_some() || st.raw.started.contains(name)
 }
 
 /// Closes raw elements opened at `depth` or deeper: their Markdown block ends.

@@ -126,6 +126,9 @@ pub(super) struct RawState {
     /// Names (lower case) of the words in angle brackets shown as
     /// written (`<ref>`): their end tags are shown too.
     pub(super) placeholders: HashSet<String>,
+    /// Names (lower case) of the elements whose start tag the page has
+    /// had so far: an end tag of none of them is stray.
+    pub(super) started: HashSet<String>,
 }
 
 /// The attributes raw HTML lost on a page, in the order first met, and
@@ -411,9 +414,19 @@ pub(super) enum Kind {
     Emphasis,
     /// The Docs to Markdown add-on's alert, `>>>>>  gd2md-html alert: …`.
     Gd2mdAlert,
+    /// MediaWiki's markup, `'''bold'''`, `''italics''`, `== Heading ==`.
+    WikiText,
+    /// A Quarto cross-reference, `@sec-intro`, `@fig-flow`.
+    CrossRef,
+    /// A link with a space before its target, `[the guide] (intake.md)`.
+    SpacedLink,
+    /// A link typed with full-width brackets, `［指南］（intake.md）`.
+    WideLink,
+    /// A LaTeX command on a line of its own, `\newpage`.
+    Latex,
 }
 
-pub(super) const KINDS: usize = 37;
+pub(super) const KINDS: usize = 42;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -455,6 +468,11 @@ impl Kind {
         Kind::Citation,
         Kind::Emphasis,
         Kind::Gd2mdAlert,
+        Kind::WikiText,
+        Kind::CrossRef,
+        Kind::SpacedLink,
+        Kind::WideLink,
+        Kind::Latex,
     ];
 }
 
@@ -474,6 +492,13 @@ pub(super) struct Dialects {
     pub(super) found: [Option<(usize, usize)>; KINDS],
     /// The last line seen with tabs between its words (`dialects::pasted`).
     pub(super) tab_row: Option<TabRow>,
+    /// Where code blocks and code spans are, in order: what the page's
+    /// source is searched for whole (`gd2md_alerts`) is never named there.
+    pub(super) code: Vec<Range<usize>>,
+    /// Body offsets of the line breaks after Docusaurus admonitions'
+    /// titles that text follows (`dialects::scan`), in order: each is
+    /// written as a hard break, so the title keeps a line of its own.
+    pub(super) title_breaks: Vec<usize>,
 }
 
 // By hand: the standard library derives `Default` for arrays of at most
@@ -487,6 +512,8 @@ impl Default for Dialects {
             scanned_to: 0,
             found: [None; KINDS],
             tab_row: None,
+            code: Vec::new(),
+            title_breaks: Vec::new(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Obsidian's comments: `%%a note to reviewers%%` in a line, or `%%` lines
-//! around a block; and MDX's, `{/* a note */}`, which Docusaurus authors
-//! write since MDX 2 refuses `<!-- -->`. Both tools hide them from readers;
+//! around a block; MDX's, `{/* a note */}`, which Docusaurus authors
+//! write since MDX 2 refuses `<!-- -->`; Hugo's `{{/* a note */}}` and
+//! Jekyll's `{% comment %}…{% endcomment %}`. Each tool hides them from readers;
 //! CommonMark shows them as text, so a site moved in would publish every
 //! note its authors hid. They are left out, with the words between; never
 //! inside code.
@@ -49,18 +50,20 @@ pub(super) fn find(body: &str) -> Vec<(Range<usize>, Kind)> {
             }
         }
         if fence.is_none() && marker.is_none() {
-            for (i, mark) in marks(line) {
+            for (i, mark, len) in marks(line) {
                 let at = start + i;
                 match open {
                     None if mark == "%%" => open = Some((at, "%%")),
                     None if mark == "{/*" => open = Some((at, "*/}")),
+                    None if mark == "{{/*" => open = Some((at, "*/}}")),
+                    None if mark == LIQUID_OPEN => open = Some((at, LIQUID_CLOSE)),
                     Some((from, close)) if mark == close => {
                         open = None;
-                        let ends_line = line[i + mark.len()..].trim().is_empty();
+                        let ends_line = line[i + len..].trim().is_empty();
                         let to = if ends_line {
                             (end + 1).min(body.len())
                         } else {
-                            at + mark.len()
+                            at + len
                         };
                         out.push((from..to, Kind::Comment));
                     }
@@ -83,9 +86,15 @@ pub(in crate::markdown) fn fence_of(t: &str) -> Option<(u8, usize)> {
     (n >= 3).then_some((c, n))
 }
 
-/// Where each comment mark of `line` starts (`%%`, `{/*`, `*/}`), and
-/// which, outside code spans.
-fn marks(line: &str) -> Vec<(usize, &'static str)> {
+/// Jekyll's (Liquid's) comment tags, `{% comment %}` and `{% endcomment
+/// %}`, as [`marks`] names them whatever their spacing and `-`.
+const LIQUID_OPEN: &str = "{% comment %}";
+const LIQUID_CLOSE: &str = "{% endcomment %}";
+
+/// Where each comment mark of `line` starts (`%%`, `{/*`, `*/}`, Hugo's
+/// `{{/*` and `*/}}`, Jekyll's `{% comment %}` and `{% endcomment %}`),
+/// which, and its length as written, outside code spans.
+fn marks(line: &str) -> Vec<(usize, &'static str, usize)> {
     let b = line.as_bytes();
     let mut out = Vec::new();
     let mut in_code = false;
@@ -93,18 +102,49 @@ fn marks(line: &str) -> Vec<(usize, &'static str)> {
     while i < b.len() {
         if b[i] == b'`' {
             in_code = !in_code;
-        } else if !in_code
-            && let Some(m) = ["%%", "{/*", "*/}"]
+        } else if !in_code {
+            // Longer marks first: `{{/*` holds `{/*` and `*/}}` holds `*/}`.
+            let found = ["%%", "{{/*", "{/*", "*/}}", "*/}"]
                 .into_iter()
                 .find(|m| b[i..].starts_with(m.as_bytes()))
-        {
-            out.push((i, m));
-            i += m.len();
-            continue;
+                .map(|m| (m, m.len()))
+                // At a `{`, a character's first byte.
+                .or_else(|| {
+                    (b[i] == super::OPEN_BRACE)
+                        .then(|| liquid_comment(&line[i..]))
+                        .flatten()
+                });
+            if let Some((m, len)) = found {
+                out.push((i, m, len));
+                i += len;
+                continue;
+            }
         }
         i += 1;
     }
     out
+}
+
+/// `s` starts with a comment mark of Jekyll or Hugo, which is no template
+/// code to name: the comment is left out, and named as one.
+pub(super) fn starts_comment_mark(s: &str) -> bool {
+    s.starts_with("{{/*") || liquid_comment(s).is_some()
+}
+
+/// `{% comment %}` or `{% endcomment %}` (also `{%- comment -%}`,
+/// `{%comment%}`) at the start of `s`: which, and its length.
+fn liquid_comment(s: &str) -> Option<(&'static str, usize)> {
+    let inner = s.strip_prefix("{%")?;
+    // A comment tag is short: a line of `{%` is not searched from each.
+    let window = &inner.as_bytes()[..inner.len().min(32)];
+    let close = memchr::memmem::find(window, b"%}")?;
+    let word = inner[..close].trim_matches(|c: char| c == '-' || c.is_ascii_whitespace());
+    let mark = match word {
+        "comment" => LIQUID_OPEN,
+        "endcomment" => LIQUID_CLOSE,
+        _ => return None,
+    };
+    Some((mark, 2 + close + 2))
 }
 
 #[cfg(test)]
@@ -139,5 +179,33 @@ mod tests {
         assert_eq!(hidden("%% a */} b %%\n"), ["%% a */} b %%\n"]);
         assert_eq!(hidden("`{/* x */}` and {/* open\n"), Vec::<&str>::new());
         assert_eq!(hidden("```js\n{/* x */}\n```\n"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn jekyll_and_hugo_comments() {
+        assert_eq!(
+            hidden(
+                "a {% comment %}note{% endcomment %} b\n{%- comment -%}\nx\n{%endcomment%}\nc\n"
+            ),
+            [
+                "{% comment %}note{% endcomment %}",
+                "{%- comment -%}\nx\n{%endcomment%}\n"
+            ]
+        );
+        assert_eq!(
+            hidden("a {%- comment -%}n{%- endcomment -%} b\n"),
+            ["{%- comment -%}n{%- endcomment -%}"]
+        );
+        assert_eq!(hidden("{{/* a note */}}\n"), ["{{/* a note */}}\n"]);
+        // Neither kind's end closes the other, nor an MDX comment.
+        assert_eq!(hidden("{/* a */}} b\n"), Vec::<&str>::new());
+        assert_eq!(
+            hidden("{% include a.html %} and {% endcomment %}\n"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            hidden("`{% comment %}x{% endcomment %}`\n"),
+            Vec::<&str>::new()
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! lost, so each stays as written; the author is told, once per kind and
 //! page, at the first place.
 
+use super::ticks::Ticks;
 use super::{OPEN_BRACE, body, find_pair, found};
 use crate::markdown::state::{Frame, Kind, State};
 use memchr::memmem::Finder;
@@ -67,35 +68,6 @@ pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
 
 /// Longest role or shortcode name looked at.
 const MAX_NAME: usize = 60;
-
-/// Whether places of a line, asked left to right, are inside a code span
-/// (an odd number of backticks before): each backtick is counted once,
-/// however many places are asked about, so that a scan stays linear.
-struct Ticks<'l> {
-    line: &'l str,
-    at: usize,
-    odd: bool,
-}
-
-impl<'l> Ticks<'l> {
-    fn new(line: &'l str) -> Self {
-        Ticks {
-            line,
-            at: 0,
-            odd: false,
-        }
-    }
-
-    fn in_code(&mut self, i: usize) -> bool {
-        let n = self.line.as_bytes()[self.at..i.max(self.at)]
-            .iter()
-            .filter(|&&b| b == b'`')
-            .count();
-        self.odd ^= n % 2 == 1;
-        self.at = i.max(self.at);
-        self.odd
-    }
-}
 
 /// The first MyST role in `line`, ``{ref}`label` ``: where it starts, its
 /// length, its name and what its backticks hold.
@@ -309,12 +281,15 @@ pub(super) fn citation(line: &str) -> Option<(usize, usize)> {
             continue;
         };
         let inner = &window[..close];
+        // A Quarto cross-reference (`[@sec-intro]`) is named as one.
         let key_at = |k: usize| {
             inner[k] == b'@'
                 && (k == 0 || b" ;-".contains(&inner[k - 1]))
                 && inner
                     .get(k + 1)
                     .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                && std::str::from_utf8(&inner[k + 1..])
+                    .map_or(true, |rest| super::quarto::label(rest).is_none())
         };
         let link = b.get(i + close + 2).is_some_and(|c| b"([:".contains(c));
         if !link && (0..inner.len()).any(key_at) && !ticks.in_code(i) {

@@ -34,9 +34,13 @@ mod emphasis;
 mod gitbook;
 mod hashes;
 mod inline;
+mod mediawiki;
 mod pasted;
+mod quarto;
 mod scan;
+mod ticks;
 mod tracked;
+mod typed;
 mod wiki;
 mod words;
 
@@ -73,10 +77,15 @@ pub(super) fn filter<'a>(
         }
         return None;
     }
+    if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+        st.dialects.code.push(range.clone());
+    }
     if st.in_code {
         return Some((event, range));
     }
     match &event {
+        // What a comment hides is not looked at: it is left out.
+        Event::Text(_) if hidden(st, &range) => {}
         Event::Text(_) => {
             look_at_line(st, range.start);
             inline::address_in_text(st, &range);
@@ -105,6 +114,9 @@ pub(super) fn filter<'a>(
             None
         }
         Event::SoftBreak | Event::HardBreak if covered(st, &range) => None,
+        Event::SoftBreak if st.dialects.title_breaks.binary_search(&range.start).is_ok() => {
+            Some((Event::HardBreak, range))
+        }
         Event::Text(t) => cut(st, t, range),
         // Inside a comment, everything goes: a link there publishes nothing.
         Event::Start(_) if hidden(st, &range) => {
@@ -272,6 +284,22 @@ fn look_at_line(st: &mut State, pos: usize) {
         found(st, Kind::WikiLink, start + from + i);
         from += i + inner.len() + 4;
     }
+    for (kind, find) in [
+        (
+            Kind::WikiText,
+            mediawiki::find as fn(&str) -> Option<(usize, usize)>,
+        ),
+        (Kind::CrossRef, quarto::crossref),
+        (Kind::SpacedLink, typed::spaced_link),
+        (Kind::WideLink, typed::wide_link),
+        (Kind::Latex, typed::latex),
+    ] {
+        let mut from = 0;
+        while let Some((i, len)) = find(&line[from..]) {
+            found(st, kind, start + from + i);
+            from += i + len.max(1);
+        }
+    }
     inline::look(st, line, start);
     pasted::look(st, line, start);
     hashes::look(st, line, start);
@@ -292,6 +320,9 @@ fn template_code(line: &str) -> Option<usize> {
     while let Some(i) = memchr::memchr(OPEN_BRACE, &line.as_bytes()[from..]).map(|i| from + i) {
         from = i + 1;
         let rest = &line[i..];
+        if comments::starts_comment_mark(rest) {
+            continue;
+        }
         if !(rest.starts_with("{{<")
             || rest.starts_with("{{%")
             || rest.starts_with("{%")
@@ -367,6 +398,8 @@ fn touches_text(body: &str, range: &Range<usize>) -> bool {
 pub(super) fn finish(st: &mut State) {
     pasted::gd2md_alerts(st);
     let found = std::mem::replace(&mut st.dialects.found, [None; KINDS]);
+    // A page of MediaWiki's markup: its `[[…]]` and `{{…}}` are the wiki's.
+    let wiki_page = found[Kind::WikiText as usize].is_some();
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
         let shown = shown(st, kind, pos);
@@ -377,7 +410,18 @@ pub(super) fn finish(st: &mut State) {
             _ if tables => " (and any others on this page)".to_string(),
             n => format!(" (and {} more on this page)", n - 1),
         };
-        let (msg, hint) = words(kind, &shown, &more);
+        let (msg, hint) = match kind {
+            Kind::Template if mediawiki::is_template(&shown, wiki_page) => {
+                mediawiki::template_words(&shown, &more)
+            }
+            Kind::WikiLink if wiki_page => {
+                let inner = wiki_link(&shown).map_or(shown.as_str(), |(_, inner)| inner);
+                let swapped = format!("[[{}]]", mediawiki::link_inner(inner));
+                let (msg, hint) = words(kind, &swapped, &more);
+                (msg.replacen(&swapped, &shown, 1), hint)
+            }
+            _ => words(kind, &shown, &more),
+        };
         st.warn(pos, msg, Some(&hint));
     }
 }
@@ -408,9 +452,16 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Emphasis => emphasis::find(line, 0).map_or(line, |(_, len)| &line[..len]),
         Kind::Gd2mdAlert => ">>>>>  gd2md-html alert: …",
+        Kind::WikiText => mediawiki::find(line).map_or(line, |(i, len)| &line[i..i + len]),
+        Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Latex => line.trim(),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
+        Kind::Comment if rest.starts_with("{{/*") => "{{/*…*/}}",
+        Kind::Comment if rest.starts_with("{%") => "{% comment %}…{% endcomment %}",
         Kind::Comment if rest.starts_with("{/*") => "{/*…*/}",
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),

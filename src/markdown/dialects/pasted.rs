@@ -42,7 +42,15 @@ pub(super) fn gd2md_alerts(st: &mut State) {
         if comments.get(c).is_some_and(|r| r.start <= i) {
             continue;
         }
-        starts.push(i.saturating_sub(12) + j);
+        let at = i.saturating_sub(12) + j;
+        // In code (an example of the alert in a page about the add-on):
+        // code is shown as written, never named.
+        let code = &st.dialects.code;
+        let k = code.partition_point(|r| r.end <= at);
+        if code.get(k).is_some_and(|r| r.start <= at) {
+            continue;
+        }
+        starts.push(at);
     }
     for i in starts {
         found(st, Kind::Gd2mdAlert, i);

@@ -13,6 +13,7 @@ impl Dialects {
     /// The ranges of `body` to leave out, found in one pass over its lines.
     pub(in crate::markdown) fn new(body: &str) -> Self {
         let mut drops = Vec::new();
+        let mut title_breaks = Vec::new();
         if memchr::memchr(b'{', body.as_bytes()).is_some()
             || [
                 ":::", "!!!", "???", "===", "--8<--", "*[", ")=", "TOC]", "toc]", "TOC_]", "${toc}",
@@ -24,19 +25,22 @@ impl Dialects {
             || body.starts_with("export ")
             || body.contains("\nexport ")
         {
-            scan(body, &mut drops);
+            scan(body, &mut drops, &mut title_breaks);
         }
-        if body.contains("%%") || body.contains("{/*") {
+        if body.contains("%%") || body.contains("{/*") || body.contains("{%") {
             super::comments::add(body, &mut drops);
         }
         Dialects {
             drops,
+            title_breaks,
             ..Default::default()
         }
     }
 }
 
-fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
+/// Also notes, in `title_breaks`, the line break after each admonition's
+/// title that text follows on the next line.
+fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>, title_breaks: &mut Vec<usize>) {
     let mut start = 0;
     let mut prev_blank = true;
     while start < body.len() {
@@ -81,6 +85,12 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
             drops.push((start..start + title.start, Kind::Div));
             if title.end < line.len() {
                 drops.push((start + title.end..end, Kind::Div));
+            }
+            // Text right under it (`:::tip Before you start` then `Read
+            // this.`) is the same paragraph: without a hard break there,
+            // the title ran into it as one sentence.
+            if !next_blank && end < body.len() {
+                title_breaks.push(end);
             }
         } else if let Some(kind) = marker {
             // With its own line break, so that no empty line is left: the

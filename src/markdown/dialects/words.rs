@@ -52,6 +52,11 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             );
         }
         Kind::WikiLink => return wiki_words(shown, more),
+        Kind::WikiText => return super::mediawiki::words(shown, more),
+        Kind::CrossRef => return super::quarto::words(shown, more),
+        Kind::SpacedLink => return super::typed::spaced_words(shown, more),
+        Kind::WideLink => return super::typed::wide_words(shown, more),
+        Kind::Latex => return super::typed::latex_words(shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
@@ -71,6 +76,14 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             "they come from Jekyll; a heading's id goes at the end of its line, `## Scope {#scope}`; `{:toc}` is not needed, each page lists its own sections (delete the `* TOC` line above it too)",
         ),
         Kind::Template => return template_words(shown, more),
+        Kind::Comment if shown.starts_with("{{/*") => (
+            format!("a Hugo comment (`{shown}`) left out{more}: readers never see it"),
+            "Hugo hides `{{/* … */}}` from readers, and so does fieldguide; if the words are meant for readers, take the `{{/*` and `*/}}` away",
+        ),
+        Kind::Comment if shown.starts_with("{%") => (
+            format!("a Jekyll comment (`{shown}`) left out{more}: readers never see it"),
+            "Jekyll hides what is between `{% comment %}` and `{% endcomment %}` from readers, and so does fieldguide; if the words are meant for readers, take the two tags away",
+        ),
         Kind::Comment if shown.starts_with("{/*") => (
             format!("an MDX comment (`{shown}`) left out{more}: readers never see it"),
             "Docusaurus hides `{/* … */}` from readers, and so does fieldguide; if the words are meant for readers, take the `{/*` and `*/}` away",
@@ -93,10 +106,19 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
 /// write.
 fn wiki_words(shown: &str, more: &str) -> (String, String) {
     let inner = wiki_link(shown).map_or(shown, |(_, inner)| inner);
+    let msg = format!(
+        "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
+    );
+    // MediaWiki's category tag puts the page in a list; it links nowhere.
+    if inner
+        .get(..9)
+        .is_some_and(|p| p.eq_ignore_ascii_case("category:"))
+    {
+        let hint = "delete it: it files a wiki page under a category, which fieldguide has not; a publication's pages are listed in its navigation";
+        return (msg, hint.to_string());
+    }
     (
-        format!(
-            "a wiki link `{shown}` is shown as text{more}: fieldguide's Markdown has no `[[…]]` links"
-        ),
+        msg,
         format!(
             "write it as a Markdown link: `{}` (a link to the page's file, which fieldguide checks)",
             wiki_markdown(inner)
@@ -113,6 +135,15 @@ fn mdbook_include(shown: &str) -> Option<&str> {
         .find_map(|k| inner.strip_prefix(k))?;
     let file = rest.trim_start().split(['}', ':', ' ']).next()?;
     (!file.is_empty()).then_some(file)
+}
+
+/// The file of Quarto's `{{< include _consent.qmd >}}` (Hugo has no such
+/// shortcode), without quotes.
+fn shortcode_include(shown: &str) -> Option<&str> {
+    let inner = shown.trim().strip_prefix("{{<")?.trim_start();
+    let file = inner.strip_prefix("include ")?.split(">}}").next()?.trim();
+    let file = file.trim_matches('"');
+    (!file.is_empty() && !file.contains(' ')).then_some(file)
 }
 
 /// What Word and keyboards leave in text pasted into a page.
@@ -491,10 +522,13 @@ fn emphasis_words(shown: &str, more: &str) -> (String, String) {
 /// Hugo's, Jekyll's, mdBook's or GitBook's template code, with what to
 /// write instead.
 fn template_words(shown: &str, more: &str) -> (String, String) {
-    if let Some(file) = mdbook_include(shown) {
+    let include = mdbook_include(shown)
+        .map(|f| ("mdBook", f))
+        .or_else(|| shortcode_include(shown).map(|f| ("Quarto", f)));
+    if let Some((tool, file)) = include {
         return (
             format!(
-                "mdBook include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
+                "{tool} include `{shown}` is shown as text{more}: fieldguide does not copy other files into a page, so the text of `{file}` is not on it"
             ),
             format!(
                 "copy the text of `{file}` into this page where the line was, or link to it as a page of its own"

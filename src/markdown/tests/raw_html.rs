@@ -29,7 +29,9 @@ fn raw_html_keeps_formatting_and_balances_it() {
     );
     d.has("4:56: warning: `class` and `style` attributes removed from `<span>` in raw HTML (2 in all on this page)");
     d.has("4:56: warning: `onclick` attribute removed from `<span>` in raw HTML");
-    assert_eq!(d.r.diagnostics.len(), 2, "{:?}", d.messages());
+    // No `<i>` started anywhere before it: the author is told.
+    d.has("19:7: warning: `</i>` ends no element started before it on this page: removed from raw HTML");
+    assert_eq!(d.r.diagnostics.len(), 3, "{:?}", d.messages());
     assert!(d.r.text.contains("More"), "{}", d.r.text);
 }
 
