@@ -238,3 +238,49 @@ fn a_huge_file_planted_where_a_zip_goes_is_not_read() {
         want.keys().collect::<Vec<_>>()
     );
 }
+
+/// A build with nothing to build hashed every file it had written, to
+/// know that each still holds its bytes: a sparse file of 256 GB planted
+/// at a page's name (it takes no room on the disk) made it read 256 GB of
+/// zeros, minutes for a build of milliseconds. The sealed manifest now
+/// records how many bytes the build wrote, and their lengths are compared
+/// before any is read: the build runs, and its output is a fresh build's.
+#[test]
+fn a_huge_file_planted_at_a_page_is_not_read_when_nothing_changed() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let page = "en/handbook/signs.html";
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(site.out().join(page))
+        .unwrap();
+    f.set_len(256 << 30).unwrap();
+    drop(f);
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(["build", "--source"])
+        .arg(site.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "killed after 30 s, or failed");
+    let fresh = Site::fixture("basic");
+    fresh.build_ok();
+    let (mut got, mut want) = (tree(&site.out()), tree(&fresh.out()));
+    // The manifests differ only in what their builds said (the rebuild
+    // replaced a file); every published file is the fresh build's.
+    got.remove(".fieldguide-output");
+    want.remove(".fieldguide-output");
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
+    );
+    assert!(got == want, "a file differs from a fresh build's");
+    // And with nothing planted, a build after it writes nothing.
+    let o = site.build_ok();
+    assert!(
+        o.stderr.contains("nothing changed since the last build"),
+        "{}",
+        o.stderr
+    );
+}

@@ -178,7 +178,11 @@ fn build_from(
         .map(|(key, lines)| {
             (
                 key,
-                unchanged::report(&summary.diagnostics, lines(&summary)),
+                unchanged::report(
+                    &summary.diagnostics,
+                    lines(&summary),
+                    summary.files.iter().map(|f| f.len).sum(),
+                ),
             )
         });
     let now: std::collections::BTreeSet<&str> =

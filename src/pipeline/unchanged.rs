@@ -253,6 +253,19 @@ pub fn check(earlier: Earlier, key: &Hash) -> Option<UpToDate> {
         let d = d.as_ref()?;
         files.extend(listed.iter().map(|(name, hash)| (d, *name, hash)));
     }
+    // The lengths first: a file of another length planted at a page's
+    // name (a sparse file of terabytes takes no room on a disk) is never
+    // read to find that it differs.
+    let lengths: Option<u64> = files
+        .par_iter()
+        .map(|(d, name, _)| match d.kind(name) {
+            Ok(crate::no_follow::Kind::File { len }) => Some(len),
+            _ => None,
+        })
+        .sum();
+    if lengths != Some(report.bytes) {
+        return None;
+    }
     let sizes: Vec<Option<u64>> = files
         .par_iter()
         .with_max_len(16)
@@ -326,6 +339,11 @@ fn only_listed(root: &crate::no_follow::Dir, manifest: &Manifest) -> bool {
 struct Report {
     diagnostics: Vec<Said>,
     lines: Vec<String>,
+    /// The bytes of every file the manifest lists: compared with their
+    /// lengths before any is read (see [`check`]). An older report has
+    /// none (0): its build runs in full once.
+    #[serde(default)]
+    bytes: u64,
 }
 
 /// A message, with all that prints it.
@@ -355,10 +373,12 @@ impl Said {
     }
 }
 
-/// The report to seal with a build's manifest: its messages about the site
-/// and its summary lines, as one line of JSON.
-pub fn report(diagnostics: &[Diagnostic], lines: Vec<String>) -> String {
+/// The report to seal with a build's manifest: its messages about the site,
+/// its summary lines, and the bytes of the files it wrote, as one line of
+/// JSON.
+pub fn report(diagnostics: &[Diagnostic], lines: Vec<String>, bytes: u64) -> String {
     let report = Report {
+        bytes,
         diagnostics: diagnostics
             .iter()
             .map(|d| Said {
