@@ -284,3 +284,41 @@ fn a_huge_file_planted_at_a_page_is_not_read_when_nothing_changed() {
         o.stderr
     );
 }
+
+/// A page the last build wrote and this one does not is moved aside only
+/// while it still holds what was written; to know, the commit read the
+/// whole file into memory. A sparse file of 256 GB at that page's name
+/// (after its source was removed) made the build try to hold 256 GB. Now
+/// the manifest records each file's length, and a file of another length
+/// is swept away as planted without being read.
+#[test]
+fn a_huge_file_at_a_stale_page_is_not_read() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let manifest = std::fs::read_to_string(site.out().join(".fieldguide-output")).unwrap();
+    assert!(
+        manifest
+            .lines()
+            .any(|l| l.ends_with(" en/handbook/signs.html") && l.contains(':')),
+        "{manifest}"
+    );
+    std::fs::remove_file(site.path().join(SIGNS)).unwrap();
+    // Other pages link to it: published as their text.
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(site.out().join("en/handbook/signs.html"))
+        .unwrap();
+    f.set_len(256 << 30).unwrap();
+    drop(f);
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(["build", "--source"])
+        .arg(site.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "killed after 30 s, or failed");
+    assert!(!site.out().join("en/handbook/signs.html").exists());
+}

@@ -94,6 +94,23 @@ pub struct Manifest {
     /// The site zip's hash keyed with a secret of the source (see
     /// [`zip_seal`]): a rebuild reuses entries only of that zip.
     pub zip_sealed: Option<Hash>,
+    /// Path -> length of what fieldguide wrote there (`hash:length path`
+    /// lines; an older manifest has none): a file of another length is
+    /// known not to be it without reading it (a sparse file of terabytes
+    /// planted there takes no room on a disk).
+    pub lens: BTreeMap<String, u64>,
+}
+
+/// Whether the regular file `name` of `dir` still holds what fieldguide
+/// wrote there: its length first when the manifest has it, then its hash,
+/// read as it streams (never the whole file in memory).
+pub fn still_holds(dir: &crate::no_follow::Dir, name: &str, hash: &Hash, len: Option<u64>) -> bool {
+    match dir.kind(name) {
+        Ok(crate::no_follow::Kind::File { len: found }) if len.is_none_or(|l| l == found) => {
+            dir.hash(name).is_ok_and(|(h, _)| h == *hash)
+        }
+        _ => false,
+    }
 }
 
 /// What a manifest records of the site zip whose bytes hash to `zip`:
@@ -182,11 +199,23 @@ impl Manifest {
                 }
                 continue;
             }
-            let (hash, path) = match line.split_once(' ') {
-                Some((h, p)) if parse_hex(h).is_some() => (parse_hex(h), p),
-                _ => (None, line),
+            let (hash, len, path) = match line.split_once(' ') {
+                Some((h, p)) => {
+                    let (h, len) = match h.split_once(':') {
+                        Some((h, l)) => (h, l.parse::<u64>().ok()),
+                        None => (h, None),
+                    };
+                    match parse_hex(h) {
+                        Some(h) => (Some(h), len, p),
+                        None => (None, None, line),
+                    }
+                }
+                None => (None, None, line),
             };
             if is_safe(path) {
+                if let Some(len) = len {
+                    m.lens.insert(path.to_string(), len);
+                }
                 m.files.insert(path.to_string(), hash);
             } else {
                 m.refused.push(shortened(path));
@@ -243,6 +272,9 @@ impl Manifest {
         for (path, hash) in &self.files {
             if let Some(h) = hash {
                 s.push_str(&hex(h));
+                if let Some(len) = self.lens.get(path) {
+                    s.push_str(&format!(":{len}"));
+                }
                 s.push(' ');
             }
             s.push_str(path);
@@ -274,6 +306,32 @@ mod tests {
         let m = Manifest::parse(&format!("{HEADER}../{}\n", "\0".repeat(5000)));
         assert_eq!(m.refused.len(), 1);
         assert_eq!(m.refused[0].chars().count(), 201);
+    }
+
+    #[test]
+    fn lengths_are_read_back_and_an_older_line_has_none() {
+        let mut m = Manifest::default();
+        m.files.insert("en/a b.html".into(), Some([7; 32]));
+        m.lens.insert("en/a b.html".into(), 1234);
+        m.files.insert("old.html".into(), Some([9; 32]));
+        let back = Manifest::parse(&m.render());
+        assert_eq!(back.files, m.files);
+        assert_eq!(back.lens, m.lens);
+        assert!(back.complete());
+        // A length that is no number is not one; the hash still is.
+        let forged = Manifest::parse(&format!("{}:12x x.html\n", hex(&[1; 32])));
+        assert_eq!(forged.files["x.html"], Some([1; 32]));
+        assert!(forged.lens.is_empty());
+        // Only a regular file of the recorded length is read and compared.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.html"), b"page").unwrap();
+        let d = crate::no_follow::Dir::open(dir.path()).unwrap();
+        let h = *blake3::hash(b"page").as_bytes();
+        assert!(still_holds(&d, "p.html", &h, Some(4)));
+        assert!(still_holds(&d, "p.html", &h, None));
+        assert!(!still_holds(&d, "p.html", &h, Some(5)));
+        assert!(!still_holds(&d, "p.html", &[0; 32], Some(4)));
+        assert!(!still_holds(&d, "none.html", &h, None));
     }
 
     #[test]

@@ -254,6 +254,20 @@ impl Writer {
         &self.old
     }
 
+    /// Whether the output's file `rel` still holds what the previous build
+    /// wrote there, as its manifest records it (length, then hash; never
+    /// through a link).
+    pub fn still_written(&self, rel: &str) -> bool {
+        let Some(Some(hash)) = self.old.files.get(rel) else {
+            return false;
+        };
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let len = self.old.lens.get(rel).copied();
+        self.root
+            .sub(dir)
+            .is_ok_and(|d| super::manifest::still_holds(&d, name, hash, len))
+    }
+
     /// The regular file `rel` of the output as it was before this build
     /// (never through a link), for reading.
     pub fn open_earlier(&self, rel: &str) -> Option<std::fs::File> {

@@ -157,14 +157,7 @@ fn build_from(
     }
     let previous = disk.writer().previous();
     let keys = keys.as_ref().unwrap_or(&summary.print_keys);
-    let still_written = |path: &str| {
-        let recorded = previous.files.get(path).copied().flatten();
-        let now = disk.writer().open_earlier(path).and_then(|f| {
-            let mut h = blake3::Hasher::new();
-            h.update_reader(f).ok().map(|h| *h.finalize().as_bytes())
-        });
-        recorded.is_some() && recorded == now
-    };
+    let still_written = |path: &str| disk.writer().still_written(path);
     let plain = |path: &str| plain_earlier_pdf(disk.writer(), path);
     let (printed, notes) =
         crate::pdf::keep::printed(previous, &summary.files, keys, still_written, plain);

@@ -143,8 +143,11 @@ impl<'a> Transaction<'a> {
         for (path, hash) in stale {
             let key = self.w.old.printed.get(&path);
             if let (true, Some(h), Some(key)) = (printed.keep.contains(&path), hash, key)
-                && self.still_written(&path, h)
+                && self.w.still_written(&path)
             {
+                if let Some(&len) = self.w.old.lens.get(&path) {
+                    manifest.lens.insert(path.clone(), len);
+                }
                 manifest.files.insert(path.clone(), Some(h));
                 manifest.printed.insert(path, key.clone());
                 continue;
@@ -153,6 +156,7 @@ impl<'a> Transaction<'a> {
         }
         for f in files {
             manifest.files.insert(f.path.clone(), Some(f.hash));
+            manifest.lens.insert(f.path.clone(), f.len);
             if let Some(key) = printed.made.get(&f.path) {
                 manifest.printed.insert(f.path.clone(), key.clone());
             }
@@ -170,17 +174,6 @@ impl<'a> Transaction<'a> {
             manifest.zip_sealed = Some(super::manifest::zip_seal(secret, zip));
         }
         self.place_manifest(&manifest.render_sealed(seal))
-    }
-
-    /// Whether `path` still holds the bytes fieldguide wrote there (read
-    /// without following links).
-    fn still_written(&self, path: &str, hash: Hash) -> bool {
-        let (dir_rel, name) = split(path);
-        self.w
-            .root
-            .sub(dir_rel)
-            .and_then(|d| d.read(name))
-            .is_ok_and(|bytes| *blake3::hash(&bytes).as_bytes() == hash)
     }
 
     /// The output folder `rel`, created (a link there replaced) if needed.

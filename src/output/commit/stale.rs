@@ -22,10 +22,8 @@ impl Transaction<'_> {
         let Ok(dir) = self.w.root.sub(dir_rel) else {
             return Ok(());
         };
-        if !dir
-            .read(name)
-            .is_ok_and(|bytes| *blake3::hash(&bytes).as_bytes() == hash)
-        {
+        let len = self.w.old.lens.get(path).copied();
+        if !crate::output::manifest::still_holds(&dir, name, &hash, len) {
             return Ok(());
         }
         let n = self.w.next.fetch_add(1, Ordering::Relaxed);
