@@ -242,9 +242,9 @@ fn a_huge_file_planted_where_a_zip_goes_is_not_read() {
 /// A build with nothing to build hashed every file it had written, to
 /// know that each still holds its bytes: a sparse file of 256 GB planted
 /// at a page's name (it takes no room on the disk) made it read 256 GB of
-/// zeros, minutes for a build of milliseconds. The sealed manifest now
-/// records how many bytes the build wrote, and their lengths are compared
-/// before any is read: the build runs, and its output is a fresh build's.
+/// zeros, minutes for a build of milliseconds. The manifest now records
+/// each file's length, compared before the file is read: the build runs,
+/// and its output is a fresh build's.
 #[test]
 fn a_huge_file_planted_at_a_page_is_not_read_when_nothing_changed() {
     let site = Site::fixture("basic");

@@ -171,11 +171,7 @@ fn build_from(
         .map(|(key, lines)| {
             (
                 key,
-                unchanged::report(
-                    &summary.diagnostics,
-                    lines(&summary),
-                    summary.files.iter().map(|f| f.len).sum(),
-                ),
+                unchanged::report(&summary.diagnostics, lines(&summary)),
             )
         });
     let now: std::collections::BTreeSet<&str> =

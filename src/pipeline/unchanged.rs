@@ -21,7 +21,7 @@
 
 use super::{Inputs, Options};
 use crate::diagnostics::Diagnostic;
-use crate::output::manifest::{Hash, MARKER, Manifest, REPOSITORY};
+use crate::output::manifest::{Hash, MARKER, Manifest, REPOSITORY, still_holds};
 use crate::output::write::STAGING;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -237,10 +237,13 @@ pub fn check(earlier: Earlier, key: &Hash) -> Option<UpToDate> {
         return None;
     }
     let report: Report = serde_json::from_str(&report).ok()?;
-    let mut by_dir: BTreeMap<&str, Vec<(&str, Hash)>> = BTreeMap::new();
+    // Each file with the hash and length the manifest records (a manifest
+    // without lengths, an older one, is not stood on).
+    let mut by_dir: BTreeMap<&str, Vec<(&str, Hash, u64)>> = BTreeMap::new();
     for (path, hash) in &manifest.files {
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
-        by_dir.entry(dir).or_default().push((name, (*hash)?));
+        let len = *manifest.lens.get(path)?;
+        by_dir.entry(dir).or_default().push((name, (*hash)?, len));
     }
     // Each folder opened once; then every file hashed on its own, so that
     // a folder of large files (the zips) is not left to one thread.
@@ -248,36 +251,26 @@ pub fn check(earlier: Earlier, key: &Hash) -> Option<UpToDate> {
         .par_iter()
         .map(|(dir, _)| root.sub(dir).ok())
         .collect();
-    let mut files: Vec<(&crate::no_follow::Dir, &str, &Hash)> = Vec::new();
+    let mut files: Vec<(&crate::no_follow::Dir, &str, &Hash, u64)> = Vec::new();
     for (listed, d) in by_dir.values().zip(&dirs) {
         let d = d.as_ref()?;
-        files.extend(listed.iter().map(|(name, hash)| (d, *name, hash)));
+        files.extend(
+            listed
+                .iter()
+                .map(|(name, hash, len)| (d, *name, hash, *len)),
+        );
     }
-    // The lengths first: a file of another length planted at a page's
-    // name (a sparse file of terabytes takes no room on a disk) is never
-    // read to find that it differs.
-    let lengths: Option<u64> = files
-        .par_iter()
-        .map(|(d, name, _)| match d.kind(name) {
-            Ok(crate::no_follow::Kind::File { len }) => Some(len),
-            _ => None,
-        })
-        .sum();
-    if lengths != Some(report.bytes) {
-        return None;
-    }
-    let sizes: Vec<Option<u64>> = files
+    // Each length is compared before its file is read (`still_holds`): a
+    // file of another length planted at a page's name (a sparse file of
+    // terabytes takes no room on a disk) is never read.
+    let held = files
         .par_iter()
         .with_max_len(16)
-        .map(|(d, name, hash)| {
-            let (h, len) = d.hash(name).ok()?;
-            (h == **hash).then_some(len)
-        })
-        .collect();
-    let mut bytes = 0;
-    for s in sizes {
-        bytes += s?;
+        .all(|(d, name, hash, len)| still_holds(d, name, hash, Some(*len)));
+    if !held {
+        return None;
     }
+    let bytes = files.iter().map(|f| f.3).sum();
     if !only_listed(&root, &manifest) {
         return None;
     }
@@ -339,11 +332,6 @@ fn only_listed(root: &crate::no_follow::Dir, manifest: &Manifest) -> bool {
 struct Report {
     diagnostics: Vec<Said>,
     lines: Vec<String>,
-    /// The bytes of every file the manifest lists: compared with their
-    /// lengths before any is read (see [`check`]). An older report has
-    /// none (0): its build runs in full once.
-    #[serde(default)]
-    bytes: u64,
 }
 
 /// A message, with all that prints it.
@@ -373,12 +361,10 @@ impl Said {
     }
 }
 
-/// The report to seal with a build's manifest: its messages about the site,
-/// its summary lines, and the bytes of the files it wrote, as one line of
-/// JSON.
-pub fn report(diagnostics: &[Diagnostic], lines: Vec<String>, bytes: u64) -> String {
+/// The report to seal with a build's manifest: its messages about the site
+/// and its summary lines, as one line of JSON.
+pub fn report(diagnostics: &[Diagnostic], lines: Vec<String>) -> String {
     let report = Report {
-        bytes,
         diagnostics: diagnostics
             .iter()
             .map(|d| Said {
