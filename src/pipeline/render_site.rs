@@ -145,9 +145,9 @@ pub fn render_site(
     let zip_root = (opts.download && a.site.config.download).then(|| download::zip_name(&a.site));
     let earlier = zip_root.as_ref().and_then(|name| {
         let rel = format!("{}/{name}.zip", crate::output::download::DIR);
-        let (secret, recorded) = (ready.zip_secret?, sink.earlier_zip_seal()?);
+        let (secret, (recorded, len)) = (ready.zip_secret?, sink.earlier_zip_seal(&rel)?);
         sink.earlier(&rel)
-            .and_then(|f| emit::EarlierZip::open(f, &secret, &recorded))
+            .and_then(|f| emit::EarlierZip::open(f, &secret, &recorded, len))
     });
     let mut emitter = Emitter::new(sink, zip_root).map_err(|d| fail(vec![d], false))?;
     emitter.reuse(earlier);

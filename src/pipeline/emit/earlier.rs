@@ -81,11 +81,17 @@ impl Stored {
 impl EarlierZip {
     /// The archive in `file` when its bytes are the zip an earlier build
     /// recorded (`recorded`: see [`crate::output::manifest::zip_seal`],
-    /// with this build's `secret`), else `None`; also `None` when it is
-    /// not an archive, or was not compressed as this build compresses.
-    pub fn open(file: File, secret: &Hash, recorded: &Hash) -> Option<Self> {
+    /// with this build's `secret`; `len` long), else `None`; also `None`
+    /// when it is not an archive, or was not compressed as this build
+    /// compresses.
+    pub fn open(file: File, secret: &Hash, recorded: &Hash, len: u64) -> Option<Self> {
         // The stamp first: a write after it, during the hash, is caught.
         let opened = stamp(&file)?;
+        // The length before the hash: a file of another length planted
+        // there (a sparse file of terabytes) is never read.
+        if file.metadata().ok()?.len() != len {
+            return None;
+        }
         let hash = blake3::Hasher::new().update_reader(&file).ok()?.finalize();
         if crate::output::manifest::zip_seal(secret, hash.as_bytes()) != *recorded {
             return None;

@@ -86,9 +86,9 @@ pub trait Sink: Sync {
     fn earlier(&self, _rel: &str) -> Option<std::fs::File> {
         None
     }
-    /// What the earlier build's manifest records of its site zip (see
-    /// `output::manifest::zip_seal`).
-    fn earlier_zip_seal(&self) -> Option<Hash> {
+    /// What the earlier build's manifest records of its site zip at `rel`
+    /// (see `output::manifest::zip_seal`), and the zip's length.
+    fn earlier_zip_seal(&self, _rel: &str) -> Option<(Hash, u64)> {
         None
     }
 }
@@ -236,8 +236,9 @@ impl Sink for Disk {
         self.writer.open_earlier(rel)
     }
 
-    fn earlier_zip_seal(&self) -> Option<Hash> {
-        self.writer.previous().zip_sealed
+    fn earlier_zip_seal(&self, rel: &str) -> Option<(Hash, u64)> {
+        let previous = self.writer.previous();
+        Some((previous.zip_sealed?, *previous.lens.get(rel)?))
     }
 
     fn put_scratch(
