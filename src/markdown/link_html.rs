@@ -350,15 +350,22 @@ pub(super) fn start_link(st: &mut State, dest: &str, title: &str, pos: usize) {
         st.emit(Event::InlineMath(CowStr::from(m.to_string())));
     }
     st.html(tag);
-    st.links.push(OpenLink::Anchor(mark));
+    let address = super::print_address::of(&href.url).map(|a| (a, st.sink().len()));
+    st.links.push(OpenLink::Anchor(mark, address));
 }
 
 pub(super) fn end_link(st: &mut State) {
-    if let Some(OpenLink::Anchor(mark)) = st.links.pop() {
+    if let Some(OpenLink::Anchor(mark, address)) = st.links.pop() {
+        let after = address.and_then(|(address, at)| {
+            super::print_address::after(st.sink().get(at..).unwrap_or_default(), &address)
+        });
         if let Some(m) = mark {
             st.emit(Event::DisplayMath(CowStr::from(m.to_string())));
         }
         st.html("</a>".into());
+        if let Some(after) = after {
+            st.html(after);
+        }
     }
 }
 

@@ -35,6 +35,7 @@ mod other_tools;
 mod pandoc_raw;
 mod placeholder;
 mod plain;
+mod print_address;
 mod raw_html;
 pub mod resolve;
 mod state;

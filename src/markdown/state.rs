@@ -66,11 +66,12 @@ pub(super) struct Footnote {
 }
 
 /// A Markdown link being written: shown as text, or as an `<a>` that may
-/// carry a mark (an index into `State::marks`) so that it can be unlinked.
-#[derive(Clone, Copy)]
+/// carry a mark (an index into `State::marks`) so that it can be unlinked,
+/// and for an e-mail address or phone number, that address and where the
+/// link's words start in the sink (see `print_address`).
 pub(super) enum OpenLink {
     Text,
-    Anchor(Option<usize>),
+    Anchor(Option<usize>, Option<(String, usize)>),
 }
 
 /// An `<a>` whose target anchor is checked later: its opening tag's length

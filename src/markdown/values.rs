@@ -196,7 +196,7 @@ fn value(st: &mut State, v: &LocalValue) {
     }
     push_text(st, &text);
     // A link inside a link is not valid HTML: inside one, the text only.
-    let linked = !st.links.iter().any(|l| matches!(l, OpenLink::Anchor(_)));
+    let linked = !st.links.iter().any(|l| matches!(l, OpenLink::Anchor(..)));
     let attr = escape(&text);
     let ltr = format!("<bdi{lang_attrs} dir=\"ltr\">");
     let (open, close) = match v.kind {
