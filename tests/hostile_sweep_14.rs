@@ -209,16 +209,26 @@ fn pdf_removes_its_staged_copy_on_sigterm_and_sighup() {
         std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
         let temp = tmp.path().join("tmp");
         std::fs::create_dir(&temp).unwrap();
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-            .args(["pdf", "--source"])
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"));
+        cmd.args(["pdf", "--source"])
             .arg(s.path())
             .arg("--browser")
             .arg(&browser)
             .env("TMPDIR", &temp)
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(std::process::Stdio::null());
+        // A job started in the background by a shell ignores Ctrl-C, and
+        // its children inherit that: the signal's own action is what is
+        // tested, whatever started the tests.
+        // SAFETY: only resets a signal's action in the child before exec.
+        unsafe {
+            use std::os::unix::process::CommandExt;
+            cmd.pre_exec(move || {
+                libc::signal(sig, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().unwrap();
         let staged = || {
             std::fs::read_dir(&temp)
                 .unwrap()
