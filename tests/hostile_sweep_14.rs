@@ -197,50 +197,13 @@ fn a_pdf_whose_media_or_xfa_form_reaches_another_host_is_not_published() {
 #[cfg(unix)]
 #[test]
 fn pdf_removes_its_staged_copy_on_sigterm_and_sighup() {
-    use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::ExitStatusExt;
     use std::time::{Duration, Instant};
     for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
-        let s = Site::fixture("basic");
-        let tmp = tempfile::tempdir().unwrap();
-        // A browser that never finishes printing.
-        let browser = tmp.path().join("slow-browser");
-        std::fs::write(&browser, "#!/bin/sh\nexec sleep 60\n").unwrap();
-        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let temp = tmp.path().join("tmp");
-        std::fs::create_dir(&temp).unwrap();
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"));
-        cmd.args(["pdf", "--source"])
-            .arg(s.path())
-            .arg("--browser")
-            .arg(&browser)
-            .env("TMPDIR", &temp)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null());
         // A job started in the background by a shell ignores Ctrl-C, and
         // its children inherit that: the signal's own action is what is
         // tested, whatever started the tests.
-        // SAFETY: only resets a signal's action in the child before exec.
-        unsafe {
-            use std::os::unix::process::CommandExt;
-            cmd.pre_exec(move || {
-                libc::signal(sig, libc::SIG_DFL);
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().unwrap();
-        let staged = || {
-            std::fs::read_dir(&temp)
-                .unwrap()
-                .flatten()
-                .any(|e| e.path().join("site").exists())
-        };
-        let start = Instant::now();
-        while !staged() {
-            assert!(start.elapsed() < Duration::from_secs(60), "never staged");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        std::thread::sleep(Duration::from_millis(300));
+        let (mut child, temp, _site) = slow_pdf(sig, libc::SIG_DFL);
         // SAFETY: sends a signal to the child this test started.
         unsafe {
             libc::kill(child.id() as libc::pid_t, sig);
@@ -252,9 +215,90 @@ fn pdf_removes_its_staged_copy_on_sigterm_and_sighup() {
             stopped.elapsed() < Duration::from_secs(10),
             "Chromium was waited for"
         );
-        let left: Vec<_> = std::fs::read_dir(&temp).unwrap().flatten().collect();
+        let left: Vec<_> = std::fs::read_dir(temp.path().join("tmp"))
+            .unwrap()
+            .flatten()
+            .collect();
         assert!(left.is_empty(), "signal {sig}: left behind {left:?}");
     }
+}
+
+/// `nohup fieldguide pdf &` (SIGHUP ignored from the start) stopped
+/// printing, with an error, when the terminal closed: the signal it was
+/// told to ignore was caught. Now a signal ignored from the start stays
+/// ignored; SIGTERM still stops it and removes its folder.
+#[cfg(unix)]
+#[test]
+fn pdf_started_with_nohup_goes_on_when_the_terminal_closes() {
+    use std::os::unix::process::ExitStatusExt;
+    let (mut child, temp, _site) = slow_pdf(libc::SIGHUP, libc::SIG_IGN);
+    // SAFETY: sends signals to the child this test started.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGHUP);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "stopped by SIGHUP");
+    // SAFETY: as above.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGTERM);
+    }
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(libc::SIGTERM), "{status:?}");
+    let left: Vec<_> = std::fs::read_dir(temp.path().join("tmp"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(left.is_empty(), "left behind {left:?}");
+}
+
+/// `fieldguide pdf` on the basic fixture, with a browser that never
+/// finishes printing, its `TMPDIR` in the returned folder's `tmp`, and
+/// `sig`'s action set to `action` in it; returned, with the site, once
+/// the site is staged.
+#[cfg(unix)]
+fn slow_pdf(
+    sig: libc::c_int,
+    action: libc::sighandler_t,
+) -> (std::process::Child, tempfile::TempDir, Site) {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    use std::time::{Duration, Instant};
+    let s = Site::fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let browser = tmp.path().join("slow-browser");
+    std::fs::write(&browser, "#!/bin/sh\nexec sleep 60\n").unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let temp = tmp.path().join("tmp");
+    std::fs::create_dir(&temp).unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fieldguide"));
+    cmd.args(["pdf", "--source"])
+        .arg(s.path())
+        .arg("--browser")
+        .arg(&browser)
+        .env("TMPDIR", &temp)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    // SAFETY: only sets a signal's action in the child before exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(sig, action);
+            Ok(())
+        });
+    }
+    let child = cmd.spawn().unwrap();
+    let staged = || {
+        std::fs::read_dir(&temp)
+            .unwrap()
+            .flatten()
+            .any(|e| e.path().join("site").exists())
+    };
+    let start = Instant::now();
+    while !staged() {
+        assert!(start.elapsed() < Duration::from_secs(60), "never staged");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    (child, tmp, s)
 }
 
 /// A file system mounted one level inside a folder planted in the output

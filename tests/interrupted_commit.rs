@@ -52,13 +52,22 @@ fn retitle(s: &Site, title: &str) {
 fn interrupt_commit(s: &Site, watched: &str, signal: libc::c_int) -> bool {
     let watched = s.out().join(watched);
     let before = std::fs::metadata(&watched).unwrap().ino();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
-        .args(["build", "-q"])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fieldguide"));
+    cmd.args(["build", "-q"])
         .current_dir(s.path())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    // A test run started in the background by a shell ignores Ctrl-C, and
+    // fieldguide keeps a signal ignored: the signal's own action is what
+    // is tested here.
+    // SAFETY: only resets a signal's action in the child before exec.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut cmd, move || {
+            libc::signal(signal, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
     let start = Instant::now();
     while std::fs::metadata(&watched).is_ok_and(|m| m.ino() == before) {
         if child.try_wait().unwrap().is_some() || start.elapsed() > Duration::from_secs(120) {

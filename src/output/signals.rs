@@ -48,16 +48,24 @@ impl Hold {
     }
 }
 
-/// Sets `note` as the action for `sig`; returns the action it had.
+/// Sets `note` as the action for `sig`; returns the action it had. A
+/// signal the process was started ignoring stays ignored: `nohup
+/// fieldguide pdf` goes on printing when the terminal closes, and a job a
+/// shell started in the background is not stopped by a Ctrl-C meant for
+/// the foreground.
 fn install(sig: libc::c_int) -> libc::sigaction {
     // SAFETY: sigaction with zeroed structs filled in as POSIX asks; the
     // handler only stores into an atomic, which is async-signal-safe.
     unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(sig, std::ptr::null(), &mut old);
+        if old.sa_sigaction == libc::SIG_IGN {
+            return old;
+        }
         let mut action: libc::sigaction = std::mem::zeroed();
         action.sa_sigaction = note as extern "C" fn(libc::c_int) as libc::sighandler_t;
         libc::sigemptyset(&mut action.sa_mask);
         action.sa_flags = libc::SA_RESTART;
-        let mut old: libc::sigaction = std::mem::zeroed();
         libc::sigaction(sig, &action, &mut old);
         old
     }
@@ -92,15 +100,20 @@ impl Drop for Hold {
 mod tests {
     use super::*;
 
+    extern "C" fn quiet(_: libc::c_int) {}
+
     /// A signal that comes while a commit holds them is not acted on then,
-    /// and the actions there were come back after. (Raising it again at the
-    /// end would end the test process: that part is `tests/exact_output.rs`.)
+    /// and the actions there were come back after; one the process ignores
+    /// stays ignored. (Raising it again at the end would end the test
+    /// process with the default action: that part is
+    /// `tests/exact_output.rs`.) One test, as signals are the process's.
     #[test]
     fn a_signal_waits_while_held_and_actions_come_back() {
-        // SIGHUP ignored for this test process, so its raise at the end is
-        // harmless; the other tests do not use it.
-        // SAFETY: sets one signal's action to "ignore".
-        let before = unsafe { libc::signal(libc::SIGHUP, libc::SIG_IGN) };
+        // SIGHUP handled by a function that does nothing, so its raise at
+        // the end is harmless; the other tests do not use it.
+        let quiet = quiet as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: sets one signal's action to a handler that does nothing.
+        let before = unsafe { libc::signal(libc::SIGHUP, quiet) };
         let hold = Hold::new();
         // SAFETY: raises a signal at this process; its action is `note`.
         unsafe {
@@ -110,6 +123,17 @@ mod tests {
         assert!(pending());
         drop(hold);
         assert_eq!(PENDING.load(Ordering::SeqCst), 0);
+        // SAFETY: reads the action, then ignores the signal.
+        let now = unsafe { libc::signal(libc::SIGHUP, libc::SIG_IGN) };
+        assert_eq!(now, quiet);
+        // Ignored when held: not noted, and still ignored after.
+        let hold = Hold::new();
+        // SAFETY: raises a signal this process ignores.
+        unsafe {
+            libc::raise(libc::SIGHUP);
+        }
+        assert!(!pending());
+        drop(hold);
         // SAFETY: reads the action, then puts back the one before the test.
         let now = unsafe { libc::signal(libc::SIGHUP, before) };
         assert_eq!(now, libc::SIG_IGN);
