@@ -39,7 +39,7 @@ pub fn is_repository(kind: crate::no_follow::Kind) -> bool {
 }
 /// Reserved names in the output folder: fieldguide's own.
 pub const RESERVED_PREFIX: &str = ".fieldguide";
-const HEADER: &str = "# Written by fieldguide: the files it wrote here (BLAKE3 hash, path). A build removes from this folder everything it does not write.\n";
+const HEADER: &str = "# Written by fieldguide: the files it wrote here (BLAKE3 hash:length in bytes, path). A build removes from this folder everything it does not write.\n";
 /// How every manifest fieldguide wrote begins, this version's and older.
 const WRITTEN_BY: &str = "# Written by fieldguide";
 
