@@ -369,14 +369,6 @@ pub(super) fn end_link(st: &mut State) {
     }
 }
 
-/// An `href` written in raw HTML, resolved like a Markdown link: its
-/// address, and what is checked of it once the tag is written (see
-/// [`mark_for`]).
-pub(super) fn raw_href(st: &mut State, dest: &str, pos: usize) -> Option<(String, Check)> {
-    let href = link_href(st, dest, pos)?;
-    Some((href.url, href.check))
-}
-
 pub(super) fn title_attr(title: &str) -> String {
     if title.is_empty() {
         String::new()

@@ -12,21 +12,17 @@ use pulldown_cmark::Event;
 /// (before any `?subject=`), or the number as written; `None` for others.
 pub(super) fn of(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once(':')?;
-    let shown = if scheme.eq_ignore_ascii_case("mailto") {
-        let address = rest.split('?').next().unwrap_or(rest);
-        percent_encoding::percent_decode_str(address)
-            .decode_utf8()
-            .ok()?
-            .into_owned()
+    let written = if scheme.eq_ignore_ascii_case("mailto") {
+        rest.split('?').next().unwrap_or(rest)
     } else if scheme.eq_ignore_ascii_case("tel") {
-        percent_encoding::percent_decode_str(rest)
-            .decode_utf8()
-            .ok()?
-            .into_owned()
+        rest
     } else {
         return None;
     };
-    (!shown.trim().is_empty()).then_some(shown)
+    let shown = percent_encoding::percent_decode_str(written)
+        .decode_utf8()
+        .ok()?;
+    (!shown.trim().is_empty()).then(|| shown.into_owned())
 }
 
 /// The HTML to write after the link whose events are `events`, when its

@@ -7,7 +7,7 @@
 
 use super::escape;
 use super::html_policy::{self, DROPPED_WITH_CONTENT, VOID};
-use super::link_html::{Check, image_src, mark_for, missing_box, raw_href};
+use super::link_html::{Check, image_src, link_href, mark_for, missing_box};
 use super::resolve::Target;
 use super::state::{Frame, ImageSrc, OpenElement, State, Stripped};
 use super::word::{self, Leftover};
@@ -267,9 +267,11 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
                 id = Some(value);
                 continue;
             }
-            ("a", "href") => raw_href(st, value, at).map(|(url, c)| {
-                check = c;
-                url
+            // Resolved like a Markdown link; its anchor, if any, is
+            // checked once the tag is written (`write_start`).
+            ("a", "href") => link_href(st, value, at).map(|href| {
+                check = href.check;
+                href.url
             }),
             ("img", "src") => match image_src(st, value, at) {
                 ImageSrc::Local(src) => Some(src),

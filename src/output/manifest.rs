@@ -199,17 +199,15 @@ impl Manifest {
                 }
                 continue;
             }
-            let (hash, len, path) = match line.split_once(' ') {
-                Some((h, p)) => {
-                    let (h, len) = match h.split_once(':') {
-                        Some((h, l)) => (h, l.parse::<u64>().ok()),
-                        None => (h, None),
-                    };
-                    match parse_hex(h) {
-                        Some(h) => (Some(h), len, p),
-                        None => (None, None, line),
-                    }
-                }
+            // `hash:length path`, `hash path` (older), or a path alone.
+            let entry = line.split_once(' ').and_then(|(h, p)| {
+                let (h, len) = h
+                    .split_once(':')
+                    .map_or((h, None), |(h, l)| (h, l.parse().ok()));
+                Some((parse_hex(h)?, len, p))
+            });
+            let (hash, len, path) = match entry {
+                Some((h, len, p)) => (Some(h), len, p),
                 None => (None, None, line),
             };
             if is_safe(path) {

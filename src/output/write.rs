@@ -307,10 +307,10 @@ impl Writer {
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         // The length first: a file of another length planted there (a
         // sparse file of terabytes) is never read to find it differs.
-        let unchanged = self.root.sub(dir).is_ok_and(|d| {
-            d.kind(name).is_ok_and(|k| k == Kind::File { len })
-                && d.hash(name).is_ok_and(|old| old == (hash, len))
-        });
+        let unchanged = self
+            .root
+            .sub(dir)
+            .is_ok_and(|d| super::manifest::still_holds(&d, name, &hash, Some(len)));
         let tmp = if unchanged {
             let _ = self.staging.unlink(n.to_string());
             None
