@@ -86,11 +86,13 @@ fn runs(line: &str, from: usize) -> Vec<Run> {
     let mut out = Vec::new();
     let mut in_code = false;
     let mut i = from;
-    while i < b.len() {
+    // From one backtick or mark to the next: most lines have none.
+    while let Some(j) = memchr::memchr3(b'`', b'*', b'_', &b[i..]) {
+        i += j;
         let c = b[i];
         if c == b'`' {
             in_code = !in_code;
-        } else if (c == b'*' || c == b'_') && !in_code && (i == 0 || b[i - 1] != b'\\') {
+        } else if !in_code && (i == 0 || b[i - 1] != b'\\') {
             let len = b[i..].iter().take_while(|&&x| x == c).count();
             out.push(Run {
                 start: i,

@@ -83,6 +83,9 @@ fn is_target(t: &str) -> bool {
 /// (or with a full-width pair on one side only, `[指南]（intake.md）`):
 /// where it starts (at its `！` or `!` for an image), and its length.
 pub(super) fn wide_link(line: &str) -> Option<(usize, usize)> {
+    // `］` and `（` (one of which such a link has) are written `EF BC …`
+    // in UTF-8: a line without those bytes, most lines, is not read on.
+    memchr::memmem::find(line.as_bytes(), &[0xEF, 0xBC])?;
     let mut ticks = Ticks::new(line);
     // Each closing bracket once, left to right.
     for (mid, c) in line.char_indices().filter(|&(_, c)| c == ']' || c == '］') {
