@@ -116,7 +116,7 @@ fn place(job: &Job) -> Result<String, Failure> {
             (Kind::Title | Kind::Summary, Some(h)) => {
                 edits.push((h.range.clone(), format!(" {}", yaml_value(&new))));
             }
-            (Kind::ImageTitle, Some(h)) => {
+            (Kind::ImageTitle | Kind::LinkTitle, Some(h)) => {
                 let close = base[h.range.end..].chars().next();
                 edits.push((h.range.clone(), escape_title(&new, close)));
             }
@@ -354,6 +354,9 @@ mod tests {
         // The title is the translator's (a segment), the address the source's.
         assert_eq!(t[2], "Flow");
         t[2] = "Flux, v2".into();
+        // So is a link definition's title.
+        assert_eq!(t[4], "Old form");
+        t[4] = "Nouveau \"formulaire\"".into();
         let job = Job {
             source: src,
             existing: Some(fr),
@@ -365,14 +368,19 @@ mod tests {
             out.contains("![Un flux d'orientation](images/flow-v2.svg \"Flux, v2\")"),
             "{out}"
         );
-        assert!(out.contains("[f]: forms/new.pdf \"New form\"\n"), "{out}");
+        assert!(
+            out.contains("[f]: forms/new.pdf \"Nouveau \\\"formulaire\\\"\"\n"),
+            "{out}"
+        );
         assert!(out.contains("Voir [le formulaire][f]."), "{out}");
         // Nothing changed in the translation: still the source's addresses.
         let same = Job {
             translations: &texts(fr),
             ..job
         };
-        assert!(assemble(&same).unwrap().contains("images/flow-v2.svg"));
+        let out = assemble(&same).unwrap();
+        assert!(out.contains("images/flow-v2.svg"), "{out}");
+        assert!(out.contains("[f]: forms/new.pdf \"Old form\""), "{out}");
     }
 
     #[test]

@@ -13,7 +13,8 @@ pub const FIELDS: [(&str, Kind); 2] = [("title", Kind::Title), ("summary", Kind:
 /// A page cut into segments.
 #[derive(Debug, Clone)]
 pub struct Parsed {
-    /// Title, summary, then the body's blocks, in file order.
+    /// Title, summary, the body's blocks in file order, then the titles its
+    /// link definitions give.
     pub segments: Vec<Segment>,
     /// The body's block structure (the front matter's fields pair by name).
     pub shape: Vec<String>,

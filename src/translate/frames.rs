@@ -2,42 +2,14 @@
 //! from the source when a page is written: an image's address (around its
 //! description, and around its title, which is translated when the image
 //! is a paragraph of its own), and the link reference definitions
-//! (`[label]: address "title"`), which no segment holds. Without this, a
-//! page kept as the existing translation would keep an old address while
-//! being stamped as translating the new source.
+//! (`[label]: address "title"`) but for their titles, which are segments.
+//! Without this, a page kept as the existing translation would keep an old
+//! address while being stamped as translating the new source.
 
 use super::fields::Parsed;
+use super::link_defs::{LinkDef, link_defs};
 use super::segments::Kind;
-use pulldown_cmark::Parser;
 use std::ops::Range;
-
-/// A link reference definition: its label, where it is, and what it says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkDef {
-    pub label: String,
-    pub span: Range<usize>,
-    pub dest: String,
-    pub title: Option<String>,
-}
-
-/// The link reference definitions of a page's body, in `text`'s offsets.
-pub fn link_defs(text: &str, body_offset: usize) -> Vec<LinkDef> {
-    let body = &text[body_offset..];
-    let mut events = Parser::new_ext(body, crate::markdown::md_options()).into_offset_iter();
-    events.by_ref().for_each(drop);
-    let mut out: Vec<LinkDef> = events
-        .reference_definitions()
-        .iter()
-        .map(|(label, def)| LinkDef {
-            label: label.to_lowercase(),
-            span: def.span.start + body_offset..def.span.end + body_offset,
-            dest: def.dest.to_string(),
-            title: def.title.as_ref().map(|t| t.to_string()),
-        })
-        .collect();
-    out.sort_by_key(|d| d.span.start);
-    out
-}
 
 /// The edits that give `base` (parsed as `parsed`, its segments paired
 /// with the source's by `pairs`) the source's image addresses and titles
@@ -77,11 +49,28 @@ pub fn from_source(
         let text = source[def.span.clone()].trim_end();
         let span =
             theirs.span.start..theirs.span.start + base[theirs.span.clone()].trim_end().len();
-        if base[span.clone()] != *text && !inside(&span) {
+        // A title that is the translator's: the label and address up to
+        // its opening delimiter are the source's.
+        if let (Some(a), Some(b)) = (title_in(src, &def.span), title_in(parsed, &span)) {
+            let (ours, theirs) = (def.span.start..a.start - 1, span.start..b.start - 1);
+            if base[theirs.clone()] != source[ours.clone()] {
+                edits.push((theirs, source[ours].to_string()));
+            }
+        } else if base[span.clone()] != *text && !inside(&span) {
             edits.push((span, text.to_string()));
         }
     }
     edits
+}
+
+/// The range of the link title segment inside a definition's `span`.
+fn title_in(p: &Parsed, span: &Range<usize>) -> Option<Range<usize>> {
+    p.segments
+        .iter()
+        .find(|s| {
+            s.kind == Kind::LinkTitle && s.range.start >= span.start && s.range.end <= span.end
+        })
+        .map(|s| s.range.clone())
 }
 
 /// What of image `i`'s Markdown is not the translator's: around its
@@ -125,8 +114,11 @@ pub fn differs(source: &str, src: &Parsed, out: &str, back: &Parsed) -> Option<S
     }
     let theirs = link_defs(out, back.body_offset);
     for def in link_defs(source, src.body_offset) {
-        let same =
-            |d: &&LinkDef| d.label == def.label && d.dest == def.dest && d.title == def.title;
+        // A title given to translators is theirs to change.
+        let translated = title_in(src, &def.span).is_some();
+        let same = |d: &&LinkDef| {
+            d.label == def.label && d.dest == def.dest && (translated || d.title == def.title)
+        };
         if !theirs.iter().any(|d| same(&d)) {
             return Some(format!(
                 "the page does not define the link [{}] as the source does (`{}`): copy that line from the source into the page",
@@ -136,20 +128,4 @@ pub fn differs(source: &str, src: &Parsed, out: &str, back: &Parsed) -> Option<S
         }
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn link_definitions_are_found_with_their_place() {
-        let text = "---\ntitle: T\n---\nSee [x][a].\n\n[a]: https://example.net \"Ex\"\n";
-        let defs = link_defs(text, 17);
-        assert_eq!(defs.len(), 1);
-        assert_eq!(defs[0].label, "a");
-        assert_eq!(defs[0].dest, "https://example.net");
-        assert_eq!(defs[0].title.as_deref(), Some("Ex"));
-        assert!(text[defs[0].span.clone()].starts_with("[a]: https"));
-    }
 }

@@ -29,7 +29,7 @@ impl Defs {
             return Defs::default();
         };
         Defs::from_pairs(
-            super::frames::link_defs(text, parsed.body_offset)
+            super::link_defs::link_defs(text, parsed.body_offset)
                 .into_iter()
                 .map(|d| (d.label, d.dest)),
         )

@@ -26,6 +26,10 @@ pub enum Kind {
     /// The title of an image that is a paragraph of its own, shown when a
     /// reader points at it: plain text, as read (Markdown escapes undone).
     ImageTitle,
+    /// The title a link reference definition gives its links
+    /// (`[form]: forms/consent.pdf "The consent form, printable"`), shown
+    /// when a reader points at one: plain text, as read.
+    LinkTitle,
     /// An HTML block with text (a `<table>` pandoc wrote for a Word table
     /// with merged cells, `<details>`): its text is translated between its
     /// tags, which must stay as they are.
@@ -46,6 +50,7 @@ impl Kind {
             Kind::TableCell => "table cell",
             Kind::AltText => "image description (alt text)",
             Kind::ImageTitle => "image title",
+            Kind::LinkTitle => "link title",
             Kind::Html => "HTML block",
             Kind::Fixed => "code block",
         }
@@ -61,6 +66,7 @@ impl Kind {
                 | Kind::TableCell
                 | Kind::AltText
                 | Kind::ImageTitle
+                | Kind::LinkTitle
         )
     }
 }

@@ -333,6 +333,9 @@ fn base_notes(src: &Parsed, i: usize, pocket: bool) -> Vec<String> {
         Kind::ImageTitle => {
             "Title of the image above: shown when a reader points at it. Plain text.".to_string()
         }
+        Kind::LinkTitle => {
+            "Title of a link, given where the page defines it (`[label]: address \"title\"`): shown when a reader points at the link. Plain text.".to_string()
+        }
         Kind::Html => {
             "HTML block. Translate the text between the tags; keep every tag (<…>) as it is, and no blank line.".to_string()
         }

@@ -234,10 +234,10 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
             kind.name()
         ));
     }
-    // Plain text: an image title is escaped as it is written.
+    // Plain text: an image's or a link's title is escaped as it is written.
     if matches!(
         kind,
-        Kind::Title | Kind::Summary | Kind::Fixed | Kind::ImageTitle
+        Kind::Title | Kind::Summary | Kind::Fixed | Kind::ImageTitle | Kind::LinkTitle
     ) {
         return out;
     }

@@ -3,6 +3,7 @@
 
 use super::keys::{Container, Frame, quote_name};
 use super::segments::{Blocks, Kind, Segment, clean};
+use super::titles::{image_title, link_titles};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -69,6 +70,14 @@ pub fn body(text: &str, offset: usize) -> Blocks {
         w.event(event, range);
     }
     w.close_run();
+    let headings: Vec<(usize, usize)> = (w.out.segments.iter().enumerate())
+        .filter(|(_, s)| s.kind == Kind::Heading)
+        .map(|(i, s)| (s.range.start, i))
+        .collect();
+    for title in link_titles(text, offset, &headings) {
+        w.out.shape.push(format!("{:?}", title.kind));
+        w.out.segments.push(title);
+    }
     w.out
 }
 
@@ -390,7 +399,7 @@ impl Walk<'_> {
             }
             title = image
                 .title
-                .and_then(|t| Some((title_range(self.text, &image.whole, &t)?, t)));
+                .and_then(|t| Some((image_title(self.text, &image.whole, &t)?, t)));
             frame = Some(image.whole);
         }
         if range.is_empty() {
@@ -465,48 +474,6 @@ fn single_spaces(text: &str) -> String {
     for c in text.chars() {
         if !(c == ' ' && out.ends_with(' ')) {
             out.push(c);
-        }
-    }
-    out
-}
-
-/// Where an inline image's title is, between its quotes or brackets:
-/// found back from the image's end. `None` when what is there does not
-/// read as `title` (an entity, a line break), which then stays the source's.
-fn title_range(text: &str, image: &Range<usize>, title: &str) -> Option<Range<usize>> {
-    let raw = text[image.clone()].strip_suffix(')')?.trim_end();
-    let close = raw.chars().last()?;
-    let open = match close {
-        '"' | '\'' => close,
-        ')' => '(',
-        _ => return None,
-    };
-    let inner = &raw[..raw.len() - 1];
-    let bytes = inner.as_bytes();
-    // The opening delimiter: the last one not escaped by a backslash.
-    let at = (0..bytes.len()).rev().find(|&i| {
-        bytes[i] == open as u8
-            && bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0
-    })?;
-    let body = &inner[at + 1..];
-    if body.contains(['\n', '\r']) || unescape(body) != title {
-        return None;
-    }
-    let start = image.start + at + 1;
-    Some(start..start + body.len())
-}
-
-/// Markdown's backslash escapes undone: `\"` is `"`.
-fn unescape(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
-                out.push(n);
-                chars.next();
-            }
-            _ => out.push(c),
         }
     }
     out
