@@ -4,7 +4,9 @@
 mod common;
 #[path = "common/translate.rs"]
 mod helpers;
-use helpers::{export_one, import, po_entry, set_msgstr, set_xliff_target, xliff_unit};
+use helpers::{
+    export_one, import, po_entry, set_msgstr, set_xliff_target, xliff_sources, xliff_unit,
+};
 
 const SITE: &str = "title: T\ndefault_language: en\nlanguages: [en, fr]\ndownload: false\n";
 
@@ -124,17 +126,7 @@ fn link_definition_titles_are_translated_through_po() {
 fn a_translated_title_keeps_the_sources_new_address() {
     let site = site_with_link_titles();
     let (_dir, xlf) = export_one(&site, "xliff");
-    let text = std::fs::read_to_string(&xlf).unwrap();
-    let doc = roxmltree::Document::parse(&text).unwrap();
-    let units: Vec<(String, String)> = doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "trans-unit")
-        .map(|n| {
-            let source = n.children().find(|c| c.tag_name().name() == "source");
-            let source = source.and_then(|s| s.text()).unwrap_or_default();
-            (n.attribute("id").unwrap().to_string(), source.to_string())
-        })
-        .collect();
+    let units = xliff_sources(&xlf);
     let key = "01-referral/link.form.title";
     assert!(units.contains(&(key.to_string(), "The consent form, printable".to_string())));
     for (id, source) in &units {

@@ -124,6 +124,20 @@ pub fn po_entry(file: &Path, key: &str) -> rspolib::POEntry {
         .unwrap_or_else(|| panic!("no entry {key}"))
 }
 
+/// Each unit of an XLIFF file: its id and its source text.
+pub fn xliff_sources(file: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "trans-unit")
+        .map(|n| {
+            let source = n.children().find(|c| c.tag_name().name() == "source");
+            let source = source.and_then(|s| s.text()).unwrap_or_default();
+            (n.attribute("id").unwrap().to_string(), source.to_string())
+        })
+        .collect()
+}
+
 pub fn xliff_unit(file: &Path, key: &str) -> (String, String, Vec<String>) {
     let text = std::fs::read_to_string(file).unwrap();
     let doc = roxmltree::Document::parse(&text).unwrap();
