@@ -159,4 +159,42 @@ mod tests {
         assert_eq!(segs[0].under, Some(7));
         assert_eq!(segs[1].under, Some(9));
     }
+
+    proptest::proptest! {
+        /// Whatever a translator types as a link's title (quotes, brackets,
+        /// backslashes, `&`), in whichever delimiter the source used: the
+        /// page is written and reads back with that title, the address the
+        /// source's, or it is refused naming the segment; never a panic.
+        #[test]
+        fn any_translated_link_title_reads_back_or_is_refused(
+            title in "[a-z \"'()\\\\&;#*_<>]{0,12}",
+            delim in 0usize..3,
+        ) {
+            let (open, close) = [('"', '"'), ('\'', '\''), ('(', ')')][delim];
+            let src = format!(
+                "---\ntitle: T\n---\nSee [the form][f].\n\n[f]: forms/new.pdf {open}Form{close}\n"
+            );
+            let parsed = super::super::fields::parse(&src).unwrap();
+            let mut t: Vec<String> = parsed.segments.iter().map(|s| s.text.clone()).collect();
+            let i = parsed.segments.iter().position(|s| s.kind == Kind::LinkTitle).unwrap();
+            t[i] = title.clone();
+            let job = super::super::assemble::Job {
+                source: &src,
+                existing: None,
+                translations: &t,
+                hash: "0123456789abcdef",
+            };
+            match super::super::assemble::assemble(&job) {
+                Ok(out) => {
+                    let defs = super::super::link_defs::link_defs(&out, 0);
+                    proptest::prop_assert_eq!(defs.len(), 1);
+                    proptest::prop_assert_eq!(defs[0].dest.as_str(), "forms/new.pdf");
+                    let want = title.trim();
+                    let got = defs[0].title.as_deref().unwrap_or_default().trim().to_string();
+                    proptest::prop_assert_eq!(got, want);
+                }
+                Err(f) => proptest::prop_assert!(f.segment.is_some() || title.trim().is_empty(), "{}", f),
+            }
+        }
+    }
 }
