@@ -151,3 +151,45 @@ fn a_translated_title_keeps_the_sources_new_address() {
         )
     );
 }
+
+/// A translation may write its links inline and leave out the source's
+/// definitions (`[le formulaire](consent.pdf)`). Its blocks still pair
+/// with the source's, so export offers them as translated, not as fuzzy
+/// suggestions, and only the titles as to do; import then writes the page
+/// with the source's definitions and the translated titles.
+#[test]
+fn a_translation_without_the_definitions_still_pairs_block_for_block() {
+    let site = site_with_link_titles();
+    let fr = "---\ntitle: Orientation\n---\nUtilisez [le formulaire](consent.pdf) et \
+              [la carte](card.pdf).\n";
+    site.write("guidance/pub/01-referral.fr.md", fr);
+    let o = site.run(&["stamp", "guidance/pub/01-referral.fr.md"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (_dir, po) = export_one(&site, "po");
+    let para = po_entry(&po, "01-referral/p1");
+    assert_eq!(
+        para.msgstr.as_deref(),
+        Some("Utilisez [le formulaire](consent.pdf) et [la carte](card.pdf).")
+    );
+    assert!(!para.flags.iter().any(|f| f == "fuzzy"), "{:?}", para.flags);
+    let title = po_entry(&po, "01-referral/link.form.title");
+    assert_eq!(title.msgstr.as_deref().unwrap_or_default(), "");
+    set_msgstr(&po, "01-referral/link.form.title", "Le formulaire");
+    set_msgstr(&po, "01-referral/link.the-hotline-card.title", "La carte");
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let written = site.read("guidance/pub/01-referral.fr.md");
+    assert!(
+        written.contains("Utilisez [le formulaire](consent.pdf)"),
+        "{written}"
+    );
+    assert!(
+        written.contains("[form]: consent.pdf \"Le formulaire\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("[the hotline card]: card.pdf 'La carte'"),
+        "{written}"
+    );
+    site.build_ok();
+}

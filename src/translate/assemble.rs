@@ -79,8 +79,14 @@ pub fn assemble(job: &Job) -> Result<String, Failure> {
 fn place(job: &Job) -> Result<String, Failure> {
     let src = fields::parse(job.source).ok_or("the source page has no front matter")?;
     let existing = job.existing.and_then(|t| fields::parse(t).map(|p| (t, p)));
+    // A translation whose links are written inline may lack a definition
+    // whose title is to be placed: the source's body is the template then.
+    let titled = |p: &Parsed| {
+        (src.segments.iter().filter(|s| s.kind == Kind::LinkTitle))
+            .all(|s| p.segments.iter().any(|t| t.key == s.key))
+    };
     let base: String = match &existing {
-        Some((t, p)) if p.shape == src.shape => t.to_string(),
+        Some((t, p)) if p.shape == src.shape && titled(p) => t.to_string(),
         Some((t, p)) => format!("{}{}", &t[..p.body_offset], &job.source[src.body_offset..]),
         None => job.source.to_string(),
     };

@@ -26,11 +26,8 @@ const ALIKE: f64 = 0.55;
 /// Pairs of indices (source's, translation's) into the segments, in
 /// order, of body blocks that look like each other's translation.
 pub fn pairs(src: &[Segment], tr: &[Segment]) -> Vec<(usize, usize)> {
-    let body = |p: &[Segment]| -> Vec<usize> {
-        (0..p.len())
-            .filter(|&i| !matches!(p[i].kind, Kind::Title | Kind::Summary))
-            .collect()
-    };
+    let body =
+        |p: &[Segment]| -> Vec<usize> { (0..p.len()).filter(|&i| !p[i].kind.keyed()).collect() };
     let (a, b) = (body(src), body(tr));
     let (fa, fb) = (Form::page(src, &a), Form::page(tr, &b));
     // How much longer the translation's language writes the same text.

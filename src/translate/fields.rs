@@ -16,7 +16,8 @@ pub struct Parsed {
     /// Title, summary, the body's blocks in file order, then the titles its
     /// link definitions give.
     pub segments: Vec<Segment>,
-    /// The body's block structure (the front matter's fields pair by name).
+    /// The body's block structure (the front matter's fields and link titles
+    /// pair by key).
     pub shape: Vec<String>,
     /// Where the line that closes the front matter starts (new keys go
     /// before it).

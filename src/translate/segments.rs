@@ -56,6 +56,14 @@ impl Kind {
         }
     }
 
+    /// Paired with an earlier or translated page's segment by its key, not
+    /// by its place among the blocks: the front matter's fields, and link
+    /// titles, whose definitions a translation may lack (its links written
+    /// inline) with its blocks still pairing.
+    pub fn keyed(self) -> bool {
+        matches!(self, Kind::Title | Kind::Summary | Kind::LinkTitle)
+    }
+
     /// Text that must stay on one line.
     pub fn one_line(self) -> bool {
         matches!(
@@ -142,10 +150,11 @@ const ALIKE: f64 = 0.5;
 /// n log n); between two anchors, as many blocks on each side are paired
 /// in order, and otherwise a block pairs only with one of its kind whose
 /// text is alike. A block added (or removed) thus pairs with nothing,
-/// and its neighbours keep their partners. Title and summary pair by key.
+/// and its neighbours keep their partners. Title, summary and link titles
+/// pair by key.
 pub fn align<'a>(old: &'a [Segment], new: &'a [Segment]) -> Vec<Option<usize>> {
     let mut out = vec![None; new.len()];
-    let fields = |s: &Segment| matches!(s.kind, Kind::Title | Kind::Summary);
+    let fields = |s: &Segment| s.kind.keyed();
     for (i, s) in new.iter().enumerate().filter(|(_, s)| fields(s)) {
         out[i] = old.iter().position(|o| o.key == s.key);
     }

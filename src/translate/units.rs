@@ -96,13 +96,13 @@ pub fn page_key(site: &Site, node: NodeId) -> String {
 /// A segment's text and state in the translation, per source segment.
 type Paired = Vec<(String, State, Option<String>)>;
 
-/// Pairs `b`'s segments with `a`'s: the front matter's fields by name, the
-/// body block for block when the structures are equal. Indices into the
+/// Pairs `b`'s segments with `a`'s: the front matter's fields and link
+/// titles by key, the body block for block when the structures are equal. Indices into the
 /// segments, `a`'s first.
 pub fn pair(a: &Parsed, b: &Parsed) -> (Vec<(usize, usize)>, bool) {
     let mut out = Vec::new();
     for (i, s) in a.segments.iter().enumerate() {
-        if matches!(s.kind, Kind::Title | Kind::Summary)
+        if s.kind.keyed()
             && let Some(j) = b.segments.iter().position(|t| t.key == s.key)
         {
             out.push((i, j));
@@ -112,7 +112,7 @@ pub fn pair(a: &Parsed, b: &Parsed) -> (Vec<(usize, usize)>, bool) {
     if same {
         let body = |p: &Parsed| -> Vec<usize> {
             (0..p.segments.len())
-                .filter(|&i| !matches!(p.segments[i].kind, Kind::Title | Kind::Summary))
+                .filter(|&i| !p.segments[i].kind.keyed())
                 .collect()
         };
         out.extend(body(a).into_iter().zip(body(b)));

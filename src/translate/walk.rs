@@ -74,10 +74,8 @@ pub fn body(text: &str, offset: usize) -> Blocks {
         .filter(|(_, s)| s.kind == Kind::Heading)
         .map(|(i, s)| (s.range.start, i))
         .collect();
-    for title in link_titles(text, offset, &headings) {
-        w.out.shape.push(format!("{:?}", title.kind));
-        w.out.segments.push(title);
-    }
+    // Not in the shape: a title pairs by its key (see `Kind::keyed`).
+    w.out.segments.extend(link_titles(text, offset, &headings));
     w.out
 }
 
