@@ -2,7 +2,7 @@
 //! with where each is: a page's own are kept when it is translated, but
 //! for their titles, which translators translate.
 
-use pulldown_cmark::Parser;
+use pulldown_cmark::{Parser, RefDefs};
 use std::ops::Range;
 
 /// A link reference definition: its label, where it is, and what it says.
@@ -19,8 +19,13 @@ pub fn link_defs(text: &str, body_offset: usize) -> Vec<LinkDef> {
     let body = &text[body_offset..];
     let mut events = Parser::new_ext(body, crate::markdown::md_options()).into_offset_iter();
     events.by_ref().for_each(drop);
-    let mut out: Vec<LinkDef> = events
-        .reference_definitions()
+    of_parser(events.reference_definitions(), body_offset)
+}
+
+/// The definitions a parser of the body found, in file order: for a walk
+/// over the body's events that needs them too, without parsing it again.
+pub fn of_parser(defs: &RefDefs, body_offset: usize) -> Vec<LinkDef> {
+    let mut out: Vec<LinkDef> = defs
         .iter()
         .map(|(label, def)| LinkDef {
             label: label.to_lowercase(),

@@ -5,6 +5,7 @@
 //! it can be written back: between its delimiters, on one line, with no
 //! entity. Otherwise it stays the source's.
 
+use super::link_defs::LinkDef;
 use super::segments::{Kind, Segment};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -16,14 +17,14 @@ pub fn image_title(text: &str, image: &Range<usize>, title: &str) -> Option<Rang
     delimited(text, image.start..image.start + raw.len(), title)
 }
 
-/// The segments of the titles the link reference definitions of the body
-/// (`text[offset..]`) give, in file order, with the index of the heading
+/// The segments of the titles the link reference definitions `defs` of
+/// `text` give, in file order, with the index of the heading
 /// each sits under. Keyed by label (`/link.consent-form.title`), so that
 /// adding a definition or a block leaves the others' keys alone.
-pub fn link_titles(text: &str, offset: usize, headings: &[(usize, usize)]) -> Vec<Segment> {
+pub fn link_titles(text: &str, defs: Vec<LinkDef>, headings: &[(usize, usize)]) -> Vec<Segment> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for def in super::link_defs::link_defs(text, offset) {
+    for def in defs {
         let Some(title) = def.title else { continue };
         let end = def.span.start + text[def.span.clone()].trim_end().len();
         let Some(range) = delimited(text, def.span.start..end, &title) else {
@@ -122,7 +123,7 @@ mod tests {
     use super::*;
 
     fn titles(md: &str) -> Vec<(String, String, String)> {
-        link_titles(md, 0, &[])
+        link_titles(md, super::super::link_defs::link_defs(md, 0), &[])
             .into_iter()
             .map(|s| (s.key, s.text, md[s.range].to_string()))
             .collect()
@@ -155,7 +156,8 @@ mod tests {
     #[test]
     fn a_title_sits_under_the_heading_before_it() {
         let md = "# A\n\n[x]: a \"T\"\n\n# B\n\n[y]: b \"U\"\n";
-        let segs = link_titles(md, 0, &[(0, 7), (md.find("# B").unwrap(), 9)]);
+        let defs = super::super::link_defs::link_defs(md, 0);
+        let segs = link_titles(md, defs, &[(0, 7), (md.find("# B").unwrap(), 9)]);
         assert_eq!(segs[0].under, Some(7));
         assert_eq!(segs[1].under, Some(9));
     }

@@ -65,17 +65,19 @@ pub fn body(text: &str, offset: usize) -> Blocks {
         blanked,
     };
     let parser = Parser::new_ext(&text[offset..], crate::markdown::md_options());
-    for (event, range) in parser.into_offset_iter() {
+    let mut events = parser.into_offset_iter();
+    for (event, range) in events.by_ref() {
         let range = range.start + offset..range.end + offset;
         w.event(event, range);
     }
+    let defs = super::link_defs::of_parser(events.reference_definitions(), offset);
     w.close_run();
     let headings: Vec<(usize, usize)> = (w.out.segments.iter().enumerate())
         .filter(|(_, s)| s.kind == Kind::Heading)
         .map(|(i, s)| (s.range.start, i))
         .collect();
     // Not in the shape: a title pairs by its key (see `Kind::keyed`).
-    w.out.segments.extend(link_titles(text, offset, &headings));
+    w.out.segments.extend(link_titles(text, defs, &headings));
     w.out
 }
 
