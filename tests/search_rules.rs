@@ -159,6 +159,12 @@ fn normalisation_and_affixes_in_node_match_the_shared_cases() {
     for lang in ["fa", "so"] {
         check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
     }
+    // German, Italian and Polish.
+    let site = Site::fixture("search-judged-20");
+    site.build_ok();
+    for lang in ["de", "it", "pl"] {
+        check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
+    }
 }
 
 #[test]
@@ -188,6 +194,13 @@ fn normalisation_and_affixes_in_chromium_match_the_shared_cases() {
     let site = Site::fixture("search-judged-18");
     site.build_ok();
     for lang in ["fa", "so"] {
+        check_cases("Chromium", lang, &mut |l, script| {
+            Some(in_chromium(&b, &site, l, script))
+        });
+    }
+    let site = Site::fixture("search-judged-20");
+    site.build_ok();
+    for lang in ["de", "it", "pl"] {
         check_cases("Chromium", lang, &mut |l, script| {
             Some(in_chromium(&b, &site, l, script))
         });

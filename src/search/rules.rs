@@ -105,7 +105,9 @@ const ARABIC: Rules = Rules {
     sounds: &[],
     // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
     // phones type them without hamza), which normalisation writes `ي`.
-    inner: &[("و", "ي", 1)],
+    // And a hamza typed on its own after the `ى` it sits on (`الطوارىء` for
+    // *الطوارئ*, emergencies; `شيء` for *شيئا*), normalised `يء`.
+    inner: &[("و", "ي", 1), ("يء", "ي", 1)],
     stems: &[],
     numbers: super::numbers::ARABIC,
     // `NGO` for the page's *منظمة غير حكومية* (its group holds
@@ -244,6 +246,9 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "tr" => Some(&super::turkish::TURKISH),
         "uk" => Some(&super::ukrainian::UKRAINIAN),
         "so" => Some(&super::somali::SOMALI),
+        "de" => Some(&super::german::GERMAN),
+        "it" => Some(&super::italian::ITALIAN),
+        "pl" => Some(&super::polish::POLISH),
         _ => None,
     }
 }
@@ -298,7 +303,8 @@ mod tests {
     #[test]
     fn rules_are_written_normalised() {
         for code in [
-            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so",
+            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
+            "pl",
         ] {
             let r = rules(code).unwrap();
             let all = r
