@@ -29,6 +29,28 @@ fn german_umlauts_typed_as_two_letters_and_other_endings_find_the_word() {
     }
 }
 
+/// The head of a German compound typed alone: `formular` and `chat` found
+/// nothing on pages that say *Einwilligungsformular* and *Gruppenchat*,
+/// and `pass` (a passport) only *Passwort*, not *Reisepass*. Five letters
+/// before the head: `offene` (open) does not find *Betroffene* (the
+/// person affected), nor `wort` *Passwort*.
+#[test]
+fn a_german_word_finds_the_compounds_it_ends() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-20");
+    for (q, first) in [
+        ("formular", "consent"),
+        ("chat", "data"),
+        ("pass", "interview"),
+    ] {
+        expect(&b, &site, "de", q, first);
+    }
+    let (found, _) = pages(&b, &site, "de", "offene");
+    assert!(found.is_empty(), "{found:?}");
+    let (found, _) = pages(&b, &site, "de", "wort");
+    assert!(!found.contains(&"data".to_string()), "{found:?}");
+}
+
 /// Italian in another form than the page's: `operatore` found nothing on
 /// a page that says *operatrice*; `pausa`, `maltrattamento`, `messaggio
 /// vocale` and `cancellare` were "Showing results for" *pause*,

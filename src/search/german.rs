@@ -13,6 +13,7 @@ use super::rule_set::Rules;
 
 pub(super) static GERMAN: Rules = Rules {
     groups: false,
+    heads: 5,
     joins: false,
     own_groups: false,
     drop: &[],

@@ -10,6 +10,7 @@ use super::rule_set::Rules;
 /// `maaikata`, see `normalise`).
 pub(super) static HAUSA: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[],

@@ -15,6 +15,7 @@ use super::rule_set::Rules;
 
 pub(super) static ITALIAN: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[

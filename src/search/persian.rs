@@ -10,6 +10,7 @@ use super::rule_set::Rules;
 
 pub(super) const PERSIAN: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: true,
     own_groups: false,
     drop: &[],

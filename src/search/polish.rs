@@ -22,6 +22,7 @@ use super::rule_set::Rules;
 
 pub(super) static POLISH: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: true,
     drop: &[],

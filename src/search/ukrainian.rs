@@ -27,6 +27,7 @@ use super::rule_set::Rules;
 
 pub(super) static UKRAINIAN: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: true,
     drop: &[],
