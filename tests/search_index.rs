@@ -218,7 +218,8 @@ fn search_js_stays_offline_and_small() {
     // in capitals (also Cyrillic) is neither corrected nor a word's start,
     // and more abbreviations end no sentence, and a snippet shows the
     // word as typed: about 22,120; 22,450 since the head of a German
-    // compound finds it (`pass`, *Reisepass*): about 22,400.
+    // compound finds it (`pass`, *Reisepass*) and a correction weighs half
+    // a word the site has: about 22,440.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();

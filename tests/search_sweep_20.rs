@@ -116,3 +116,14 @@ fn possessives_keyboards_and_hamza_find_the_page_word() {
         expect(&b, &site, lang, q, first);
     }
 }
+
+/// `taking breaks` showed the page titled *Making a referral* first, for
+/// the correction of `taking`, before the one that says *breaks*: a
+/// correction now weighs half a word the site has.
+#[test]
+fn a_correction_does_not_outrank_a_word_the_site_has() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-20");
+    let (found, _) = pages(&b, &site, "en", "taking breaks");
+    assert_eq!(found.first().map(String::as_str), Some("interview"));
+}

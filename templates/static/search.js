@@ -562,7 +562,9 @@
     qs.forEach(function (w, b) {
       var df = 0;
       found.forEach(function (r) { if (r.m >> b & 1) df++; });
-      weight[b] = Math.log((docs.length + 1) / (df + 1));
+      // A correction weighs half: a guess (`taking`, *Making*) tells less
+      // than a word the site has (`breaks`).
+      weight[b] = Math.log((docs.length + 1) / (df + 1)) / (fixes[b] >= 0 ? 2 : 1);
       if (df) total += weight[b];
     });
     found.forEach(function (r) {
