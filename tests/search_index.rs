@@ -217,7 +217,9 @@ fn search_js_stays_offline_and_small() {
     // (Arabic `سوال`: `سؤال`), a taa marbuta ends a word, an acronym typed
     // in capitals (also Cyrillic) is neither corrected nor a word's start,
     // and more abbreviations end no sentence, and a snippet shows the
-    // word as typed: about 22,120.
+    // word as typed: about 22,120; 22,450 since the head of a German
+    // compound finds it (`pass`, *Reisepass*) and a correction weighs half
+    // a word the site has: about 22,440.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -225,7 +227,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 22_250,
-        "search.js is {served} bytes as served (budget: 22,250)"
+        served <= 22_450,
+        "search.js is {served} bytes as served (budget: 22,450)"
     );
 }

@@ -99,6 +99,15 @@ fn inner_forms(word: &str, rules: &Rules) -> Vec<String> {
     out
 }
 
+/// Whether a query word finds `word` of the site as its end, the head of
+/// a compound (German `pass`, *Reisepass*), with at least `Rules::heads`
+/// letters before it, and four letters itself. search.js's `head` does
+/// the same.
+pub fn is_head(word: &str, query: &str, rules: &Rules) -> bool {
+    let (n, q) = (letters(word), letters(query));
+    rules.heads > 0 && q > 3 && word.ends_with(query) && n - q >= rules.heads
+}
+
 /// The singulars an irregular plural may stand for (`women` -> `woman`),
 /// in rule order: what it joins at build time (see `stem`).
 pub fn singulars(word: &str, rules: &Rules) -> Vec<String> {

@@ -7,6 +7,7 @@ use super::rule_set::Rules;
 
 pub(super) const ENGLISH: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &["s"],

@@ -10,6 +10,7 @@ use super::rule_set::Rules;
 /// `maaikata`, see `normalise`).
 pub(super) static HAUSA: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[],
@@ -48,6 +49,14 @@ pub(super) static HAUSA: Rules = Rules {
         ("a", "", 4),
         ("i", "", 4),
         ("e", "", 4),
+        // A possessive joined to the word (`wayata`, my phone; `wayarsa`),
+        // typed where the page says another person's (*wayarka*, your
+        // phone): the word finds the words it starts. Four letters left:
+        // `mota` (a car) keeps its `ta`.
+        ("ta", "", 4),
+        ("sa", "", 4),
+        ("ka", "", 4),
+        ("ki", "", 4),
     ],
     sounds: &[],
     inner: &[],

@@ -10,6 +10,7 @@ use super::rule_set::Rules;
 
 pub(super) const PERSIAN: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: true,
     own_groups: false,
     drop: &[],
@@ -41,7 +42,11 @@ pub(super) const PERSIAN: Rules = Rules {
         ("قانون", "قوانين", 0),
     ],
     sounds: &[],
-    inner: &[],
+    // On an Arabic keyboard, which has no `گ`, `پ`, `چ`, a Persian word is
+    // typed with `ک` (`ك`), `ب`, `ج` for them (`كروه` for *گروه*, a group;
+    // `باسخ` for *پاسخ*): one at a time and all at once, on a query word not
+    // on the site.
+    inner: &[("ك", "گ", 0), ("ب", "پ", 0), ("ج", "چ", 0)],
     stems: &[],
     numbers: super::numbers::PERSIAN,
     // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the

@@ -7,6 +7,7 @@ use super::rule_set::Rules;
 // `-ses` (`países`), `-s`. `-ães` last: `mães` is `mãe` before `mão`.
 pub(super) const PORTUGUESE: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: true,
     own_groups: false,
     drop: &[],

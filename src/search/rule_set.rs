@@ -12,6 +12,12 @@ pub struct Rules {
     /// build time, see `stem`; Portuguese and Spanish plurals, which
     /// Snowball leaves apart: `homens`, `homem`; `veces`, `vez`).
     pub joins: bool,
+    /// Letters a word must have before a query word for the query word to
+    /// find it as its end: the head of a compound (German `pass` finds
+    /// *Reisepass*, `chat` *Gruppenchat*, as the words they start); 0 for
+    /// none. Five in German: `offene` (open) does not find *Betroffene*
+    /// (the person affected), nor `wort` *Passwort*.
+    pub heads: usize,
     /// Whether the grouping prefixes group the words of the language's own
     /// pages, as a stemmer would (the index carries these groups, and the
     /// browser makes none: Swahili noun classes, `mtoto`, `watoto`).

@@ -9,6 +9,7 @@ pub use super::rule_set::{Rules, Suffix};
 
 const ARABIC: Rules = Rules {
     groups: true,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[],
@@ -105,7 +106,9 @@ const ARABIC: Rules = Rules {
     sounds: &[],
     // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
     // phones type them without hamza), which normalisation writes `ي`.
-    inner: &[("و", "ي", 1)],
+    // And a hamza typed on its own after the `ى` it sits on (`الطوارىء` for
+    // *الطوارئ*, emergencies; `شيء` for *شيئا*), normalised `يء`.
+    inner: &[("و", "ي", 1), ("يء", "ي", 1)],
     stems: &[],
     numbers: super::numbers::ARABIC,
     // `NGO` for the page's *منظمة غير حكومية* (its group holds
@@ -117,6 +120,7 @@ const ARABIC: Rules = Rules {
 
 const FRENCH: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[
@@ -244,6 +248,9 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "tr" => Some(&super::turkish::TURKISH),
         "uk" => Some(&super::ukrainian::UKRAINIAN),
         "so" => Some(&super::somali::SOMALI),
+        "de" => Some(&super::german::GERMAN),
+        "it" => Some(&super::italian::ITALIAN),
+        "pl" => Some(&super::polish::POLISH),
         _ => None,
     }
 }
@@ -251,11 +258,13 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 /// The rules as the index writes them: `{"g":1 when they make groups,
 /// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
 /// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
-/// "q":[query endings, the same],"h":[[letters, said as],...]}`. `"e"` also lists the language's
+/// "q":[query endings, the same],"h":[[letters, said as],...],"c":letters
+/// before a compound's head}`. `"e"` also lists the language's
 /// function words (`stop`), left out of a query the same way.
 pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
     const NONE: Rules = Rules {
         groups: false,
+        heads: 0,
         joins: false,
         own_groups: false,
         drop: &[],
@@ -286,6 +295,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         "q": query,
         "h": r.sounds,
         "w": r.inner,
+        "c": r.heads,
     })
     .to_string()
 }
@@ -298,7 +308,8 @@ mod tests {
     #[test]
     fn rules_are_written_normalised() {
         for code in [
-            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so",
+            "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
+            "pl",
         ] {
             let r = rules(code).unwrap();
             let all = r
@@ -354,7 +365,7 @@ mod tests {
         assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
         assert_eq!(
             json(None, &[]),
-            "{\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
+            "{\"c\":0,\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
         );
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
         assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));

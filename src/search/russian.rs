@@ -16,6 +16,7 @@ use super::rule_set::Rules;
 /// `информированного` -> `информирова`).
 pub(super) const RUSSIAN: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[],

@@ -8,6 +8,7 @@ use super::rule_set::Rules;
 
 pub(super) static SOMALI: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[],

@@ -6,6 +6,7 @@ use super::rule_set::Rules;
 // `naciones`), `-s`.
 pub(super) const SPANISH: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: true,
     own_groups: false,
     drop: &[],

@@ -39,6 +39,7 @@ use super::rule_set::Rules;
 
 pub(super) static SWAHILI: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: true,
     drop: &[],

@@ -23,6 +23,7 @@ use super::rule_set::Rules;
 
 pub(super) static TURKISH: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: false,
     drop: &[],

@@ -27,6 +27,7 @@ use super::rule_set::Rules;
 
 pub(super) static UKRAINIAN: Rules = Rules {
     groups: false,
+    heads: 0,
     joins: false,
     own_groups: true,
     drop: &[],
@@ -77,10 +78,14 @@ pub(super) static UKRAINIAN: Rules = Rules {
     // of its dative and locative (`картка`, a case card: *у картці*;
     // `допомога`, help: *допомозі*; `рука`: *руці*): typed in one, it
     // finds the group of the other (`картц`, `картк`), or the word where
-    // the stem is short (`руці`: *рука*). Query only: `місці` (place) is
-    // no `-ка` noun, and finds its own group first.
+    // the stem is short (`руці`: *рука*; `рука`, `руки`, `руку`, *руці*,
+    // which found nothing). Query only: `місці` (place) is no `-ка` noun, and finds
+    // its own group first.
     query_suffixes: &[
         ("цi", "ка", 2),
+        ("ка", "цi", 2),
+        ("ки", "цi", 2),
+        ("ку", "цi", 2),
         ("зi", "га", 2),
         ("цi", "к", 4),
         ("зi", "г", 4),

@@ -93,7 +93,11 @@
       if (!p[2] && t.startsWith(p[0]) && len(t) - len(p[0]) >= p[1]) return t.slice(p[0].length);
     }
   }
-  window.fieldguideAffix = { variants: variants, group: group };
+  // The head of a compound (German `pass`: *Reisepass*), where the rules
+  // say how many letters come before it (`offene` is not *Betroffene*):
+  // affix.rs `is_head`.
+  function head(s, q) { return R.c && s.endsWith(q) && len(q) > 3 && len(s) - len(q) >= R.c; }
+  window.fieldguideAffix = { variants: variants, group: group, head: head };
 
   // Vocabulary: separators at their numbers; front-coded words and terms,
   // each term with its group when the index carries one.
@@ -412,6 +416,7 @@
     // start of `المراهق`, though both are written `ه` here), nor after an
     // acronym typed in capitals that the site has (`МОМ`, not *момент*).
     if (!end && !(up && tiers.size) && len(q) + (q.match(/[\uac00-\ud7a3]/g) || []).length > (typing ? 1 : 2)) each(q, function (s) { add(s, 2); });
+    if (R.c) written.forEach(function (s) { if (head(s, q)) add(s, 2); });
     // Else words another form of it starts, as that form would find them
     // (`photos`: `photo`, *photograph*; `threats`, *threatened*).
     if (!tiers.size && vs) for (i = 1; i < vs.length && !tiers.size; i++) if (len(vs[i]) > 3 && !(q.startsWith(vs[i]) && R.e.indexOf(vs[i]) >= 0)) each(vs[i], function (s) { add(s, 2); });
@@ -557,7 +562,9 @@
     qs.forEach(function (w, b) {
       var df = 0;
       found.forEach(function (r) { if (r.m >> b & 1) df++; });
-      weight[b] = Math.log((docs.length + 1) / (df + 1));
+      // A correction weighs half: a guess (`taking`, *Making*) tells less
+      // than a word the site has (`breaks`).
+      weight[b] = Math.log((docs.length + 1) / (df + 1)) / (fixes[b] >= 0 ? 2 : 1);
       if (df) total += weight[b];
     });
     found.forEach(function (r) {
