@@ -1,0 +1,54 @@
+//! What the twentieth outside sweep of real-world corpora found: a
+//! Confluence export's byline and title, pandoc superscripts after a
+//! space, Quarto cross-references after an elided article, MediaWiki's
+//! numbered lists read as headings, Word's messages for broken
+//! cross-references and its empty form fields' text, lists numbered in
+//! Arabic digits, and tables of contents copied as text.
+
+mod common;
+
+use common::{Site, message_at};
+
+const AT: &str = "guidance/handbook/02-signs.en.md";
+
+/// pandoc writes a superscript after a space as `^3^` (Word's raised
+/// reference numbers, `^TM^`): it was shown as written without a word,
+/// where one after a word (`1^er^`) was named. It is now named too; a
+/// face (`^_^`), a power (`x^2 + y^2`) and `~…~` after a space (GFM's
+/// strikethrough) are not.
+#[test]
+fn a_superscript_after_a_space_is_named() {
+    let s = Site::signs_with(concat!(
+        "Smile ^_^ and x^2 + y^2, a ~struck~ word.\n\n",
+        "As the report says ^3^, call first.\n",
+    ));
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:15:20"));
+    assert!(
+        line.contains("warning: pandoc superscript or subscript `^3^` is shown as text:"),
+        "{line}"
+    );
+    assert_eq!(o.stderr.matches("superscript").count(), 1, "{}", o.stderr);
+}
+
+/// In French and Italian a cross-reference follows an elided article,
+/// `l'@fig-flow`, `dell’@sec-intro`: it was shown as written without a
+/// word. It is now named with the link to write; an e-mail address after
+/// an apostrophe is not.
+#[test]
+fn a_cross_reference_after_an_elided_article_is_named() {
+    let s = Site::signs_with(concat!(
+        "Écrivez à l'adresse d'aide@example.org.\n\n",
+        "Voir l'@fig-flow et dell’@sec-intro.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:8"));
+    assert!(
+        line.contains(
+            "warning: a Quarto cross-reference `@fig-flow` is shown as written (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("(#fig-flow)`"), "{hint}");
+    assert_eq!(o.stderr.matches("Quarto").count(), 1, "{}", o.stderr);
+}
