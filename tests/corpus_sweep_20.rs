@@ -52,3 +52,40 @@ fn a_cross_reference_after_an_elided_article_is_named() {
     assert!(hint.contains("(#fig-flow)`"), "{hint}");
     assert_eq!(o.stderr.matches("Quarto").count(), 1, "{}", o.stderr);
 }
+
+/// An Arabic or Persian list numbered in the page's own digits (`١.`,
+/// `۱.`), as typists and Word's typed numbers write it, ran together as
+/// one paragraph without a word: Markdown's list numbers are the digits 0
+/// to 9. Two such lines in a paragraph are now named, with the marker to
+/// write; a year or a measure in those digits is not.
+#[test]
+fn a_list_numbered_in_arabic_digits_is_named() {
+    let s = Site::fixture("basic");
+    let at = "guidance/handbook/01-intro.ar.md";
+    s.write(
+        at,
+        concat!(
+            "---\ntitle: مقدمة\n---\n\n",
+            "١. اتصل بالخط الساخن.\n٢. اطلب المساعدة.\n\n",
+            "في عام ٢٠٢٣ وصل\n١٢٫٥ كغ من المواد.\n",
+        ),
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{at}:5:1"));
+    assert!(
+        line.contains(
+            "warning: `١.` is not a list marker in Markdown: these lines make one paragraph"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("the digits 0 to 9 only: write `1.`"),
+        "{hint}"
+    );
+    assert_eq!(
+        o.stderr.matches("not a list marker").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}
