@@ -89,3 +89,35 @@ fn a_list_numbered_in_arabic_digits_is_named() {
         o.stderr
     );
 }
+
+/// A Confluence export's title heading, `# Handbook : Signs`, names the
+/// space before the page's title: it was told "start sections at `##`",
+/// which would make the title a section. It is now told it repeats the
+/// title. On a page without a title, the title its first heading gives
+/// was suggested as `title: Handbook : Signs`, which YAML refuses (`: `
+/// starts a key): it is now quoted.
+#[test]
+fn a_confluence_title_heading_is_told_it_repeats_the_title() {
+    let s = Site::signs_with("# Handbook : Signs\n\n# Other : Things\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains("this level-1 heading repeats the page's title"),
+        "{line}"
+    );
+    assert!(hint.contains("`# Space : Title`"), "{hint}");
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(line.contains("level-1 heading in the text"), "{line}");
+
+    let s = Site::fixture("basic");
+    s.write(AT, "# Handbook : Signs\n\nText.\n");
+    let o = s.build();
+    assert_ne!(o.code, 0);
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:1:1"));
+    assert!(line.contains("missing `title`"), "{line}");
+    assert!(
+        o.stderr.contains("      title: \"Handbook : Signs\"\n"),
+        "{}",
+        o.stderr
+    );
+}

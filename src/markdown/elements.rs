@@ -117,11 +117,17 @@ fn check_level(st: &mut State, n: u8, pos: usize, text: &str) {
             .to_lowercase()
     };
     let page_title = st.site.docs[st.doc].fm.title.as_deref();
-    if n == 1 && page_title.is_some_and(|t| words(t) == words(text)) {
+    // A Confluence export's title names the space before the page's:
+    // `# Handbook : Signs` on the page `Signs`.
+    let repeats = |t: &str| {
+        let (t, text) = (words(t), words(text));
+        t == text || text.ends_with(&format!(" : {t}"))
+    };
+    if n == 1 && page_title.is_some_and(repeats) {
         st.warn(
             pos,
             "this level-1 heading repeats the page's title, which is shown above the text already: readers see it twice".into(),
-            Some("delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`)"),
+            Some("delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`, a Confluence export as `# Space : Title`)"),
         );
     } else if n == 1 {
         st.warn(
