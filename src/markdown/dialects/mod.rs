@@ -30,6 +30,7 @@ use words::words;
 const OPEN_BRACE: u8 = 0x7B;
 
 mod comments;
+mod confluence;
 mod emphasis;
 mod gitbook;
 mod hashes;
@@ -51,13 +52,18 @@ pub(super) use comments::fence_of;
 /// `export` lines (code, which pages leave out), and Word's tracked changes as
 /// pandoc writes them (the words a reviewer deleted, the reviewers'
 /// comments, and the marks around inserted words, which name the
-/// reviewer).
+/// reviewer), and a Confluence export's byline, which names its authors.
 pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
     // The ranges pages leave out, found as rendering finds them (once).
     crate::markdown::state::Dialects::new(body)
         .drops
         .into_iter()
-        .filter(|(_, kind)| matches!(kind, Kind::Comment | Kind::Tracked | Kind::Import))
+        .filter(|(_, kind)| {
+            matches!(
+                kind,
+                Kind::Comment | Kind::Tracked | Kind::Import | Kind::Byline
+            )
+        })
         .map(|(r, _)| r)
         .collect()
 }
@@ -457,6 +463,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Latex => line.trim(),
+        Kind::Byline => return confluence::shown(line),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.
