@@ -196,3 +196,43 @@ fn a_confluence_byline_is_left_out_and_named() {
     );
     assert!(!s.page("en/handbook/signs.html").text.contains("Jeanne"));
 }
+
+/// MediaWiki's numbered list, `# First` then `# Second`, `## Nested`,
+/// `#: more`, pasted from a wiki's source, was read as level-1 and level-2
+/// headings, told to "start sections at `##`", and its `#item` lines were
+/// named as Obsidian tags. On a page of MediaWiki's markup it is now named
+/// as a list once, with the Markdown item to write; on a Markdown page,
+/// headings in a row (`# Title` then `## Section`) are headings still.
+#[test]
+fn a_mediawiki_numbered_list_is_named_as_a_list() {
+    let s = Site::signs_with(concat!(
+        "== Before the call ==\n\n",
+        "# Greet the person\n# Ask how they are\n## Offer water\n#: Then listen.\n\n",
+        "#check\n#listen\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(
+        line.contains(
+            "warning: a MediaWiki numbered list `# Greet the person` is shown as headings and text (and 5 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write each item as `1. Greet the person`"),
+        "{hint}"
+    );
+    for wrong in ["level-1 heading", "tags", "heading level skipped"] {
+        assert!(!o.stderr.contains(wrong), "{wrong}: {}", o.stderr);
+    }
+
+    // The same lines on a page without MediaWiki's markup are headings.
+    let s = Site::signs_with("# Greet the person\n# Ask how they are\n");
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("MediaWiki"), "{}", o.stderr);
+    assert_eq!(o.stderr.matches("level-1 heading in the text").count(), 2);
+    // And on a wiki page, a title over a section is no list.
+    let s = Site::signs_with("''Draft''\n\n# Guide\n## Scope\n");
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("numbered list"), "{}", o.stderr);
+}

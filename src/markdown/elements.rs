@@ -117,6 +117,10 @@ fn check_level(st: &mut State, n: u8, pos: usize, text: &str) {
             .to_lowercase()
     };
     let page_title = st.site.docs[st.doc].fm.title.as_deref();
+    if super::dialects::wiki_list_heading(st, pos) {
+        // Named with the Markdown list to write (`dialects::finish`).
+        return;
+    }
     // A Confluence export's title names the space before the page's:
     // `# Handbook : Signs` on the page `Signs`.
     let repeats = |t: &str| {

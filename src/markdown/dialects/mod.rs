@@ -47,6 +47,20 @@ mod words;
 
 pub(super) use comments::fence_of;
 
+/// The heading at `pos` of `body` is an item of a MediaWiki numbered list
+/// (`# First` then `# Second`) on a page of MediaWiki's markup: named as
+/// such, not as a level-1 heading in the text.
+pub(super) fn wiki_list_heading(st: &mut State, pos: usize) -> bool {
+    let body = body(st);
+    if !mediawiki::in_list(body, pos) {
+        return false;
+    }
+    // Read once per page: a long run of `#` lines asks at each.
+    *st.dialects
+        .wiki_markup
+        .get_or_insert_with(|| body.lines().any(|l| mediawiki::find(l).is_some()))
+}
+
 /// Where `body` has what no reader sees and no one outside the team
 /// should: Obsidian and MDX comments (`%%…%%`, `{/*…*/}`), MDX `import` and
 /// `export` lines (code, which pages leave out), and Word's tracked changes as
@@ -306,6 +320,9 @@ fn look_at_line(st: &mut State, pos: usize) {
             from += i + len.max(1);
         }
     }
+    if line.starts_with('#') && mediawiki::in_list(body, start) {
+        found(st, Kind::WikiList, start);
+    }
     inline::look(st, line, start);
     pasted::look(st, line, start);
     hashes::look(st, line, start);
@@ -406,8 +423,17 @@ pub(super) fn finish(st: &mut State) {
     let found = std::mem::replace(&mut st.dialects.found, [None; KINDS]);
     // A page of MediaWiki's markup: its `[[…]]` and `{{…}}` are the wiki's.
     let wiki_page = found[Kind::WikiText as usize].is_some();
+    let wiki_list = wiki_page && found[Kind::WikiList as usize].is_some();
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
+        // `# First` then `# Second` are headings on a Markdown page; on a
+        // wiki's, a list, and `#item` lines in it are no tags.
+        let list_kind = matches!(kind, Kind::Tags | Kind::HashHeading);
+        if (kind == Kind::WikiList && !wiki_page)
+            || (list_kind && wiki_list && mediawiki::in_list(body(st), pos))
+        {
+            continue;
+        }
         let shown = shown(st, kind, pos);
         // Tables are found row by row: their count would mislead.
         let tables = matches!(kind, Kind::GridTable | Kind::SimpleTable | Kind::TabTable);
@@ -462,7 +488,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex => line.trim(),
+        Kind::Latex | Kind::WikiList => line.trim(),
         Kind::Byline => return confluence::shown(line),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's

@@ -26,6 +26,7 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
     use super::{confluence, mediawiki, quarto, typed};
     match kind {
         Kind::WikiText => mediawiki::words(shown, more),
+        Kind::WikiList => mediawiki::list_words(shown, more),
         Kind::CrossRef => quarto::words(shown, more),
         Kind::SpacedLink => typed::spaced_words(shown, more),
         Kind::WideLink => typed::wide_words(shown, more),
@@ -74,7 +75,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::SpacedLink
         | Kind::WideLink
         | Kind::Latex
-        | Kind::Byline => return module_words(kind, shown, more),
+        | Kind::Byline
+        | Kind::WikiList => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
