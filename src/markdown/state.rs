@@ -431,9 +431,17 @@ pub(super) enum Kind {
     /// A MediaWiki numbered list, `# First` then `# Second`, read as
     /// headings, on a page of MediaWiki's markup.
     WikiList,
+    /// Word's message for a field it could not work out, `Error! Reference
+    /// source not found.`, in the languages Word writes it.
+    FieldError,
+    /// The text of an empty form field in a Word template, `Click or tap
+    /// here to enter text.`
+    Placeholder,
+    /// A table of contents' line copied as text, `Referral steps ........ 5`.
+    TocLine,
 }
 
-pub(super) const KINDS: usize = 44;
+pub(super) const KINDS: usize = 47;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -482,6 +490,9 @@ impl Kind {
         Kind::Latex,
         Kind::Byline,
         Kind::WikiList,
+        Kind::FieldError,
+        Kind::Placeholder,
+        Kind::TocLine,
     ];
 }
 

@@ -32,6 +32,7 @@ const OPEN_BRACE: u8 = 0x7B;
 mod comments;
 mod confluence;
 mod emphasis;
+mod fields;
 mod gitbook;
 mod hashes;
 mod inline;
@@ -313,6 +314,9 @@ fn look_at_line(st: &mut State, pos: usize) {
         (Kind::SpacedLink, typed::spaced_link),
         (Kind::WideLink, typed::wide_link),
         (Kind::Latex, typed::latex),
+        (Kind::FieldError, fields::field_error),
+        (Kind::Placeholder, fields::placeholder),
+        (Kind::TocLine, fields::toc_line),
     ] {
         let mut from = 0;
         while let Some((i, len)) = find(&line[from..]) {
@@ -430,6 +434,7 @@ pub(super) fn finish(st: &mut State) {
         // wiki's, a list, and `#item` lines in it are no tags.
         let list_kind = matches!(kind, Kind::Tags | Kind::HashHeading);
         if (kind == Kind::WikiList && !wiki_page)
+            || (kind == Kind::TocLine && count < 2)
             || (list_kind && wiki_list && mediawiki::in_list(body(st), pos))
         {
             continue;
@@ -488,8 +493,10 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex | Kind::WikiList => line.trim(),
+        Kind::Latex | Kind::WikiList | Kind::TocLine => line.trim(),
         Kind::Byline => return confluence::shown(line),
+        Kind::FieldError => fields::field_error(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Placeholder => fields::placeholder(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

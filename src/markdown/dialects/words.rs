@@ -23,7 +23,7 @@ fn attr_line_words(shown: &str, more: &str) -> (String, String) {
 
 /// The kinds whose words their own module keeps.
 fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
-    use super::{confluence, mediawiki, quarto, typed};
+    use super::{confluence, fields, mediawiki, quarto, typed};
     match kind {
         Kind::WikiText => mediawiki::words(shown, more),
         Kind::WikiList => mediawiki::list_words(shown, more),
@@ -31,7 +31,10 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::SpacedLink => typed::spaced_words(shown, more),
         Kind::WideLink => typed::wide_words(shown, more),
         Kind::Latex => typed::latex_words(shown, more),
-        _ => confluence::words(shown, more),
+        Kind::Byline => confluence::words(shown, more),
+        Kind::FieldError => fields::words(shown, more),
+        Kind::TocLine => fields::toc_words(shown, more),
+        _ => fields::placeholder_words(shown, more),
     }
 }
 
@@ -76,7 +79,10 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::WideLink
         | Kind::Latex
         | Kind::Byline
-        | Kind::WikiList => return module_words(kind, shown, more),
+        | Kind::WikiList
+        | Kind::FieldError
+        | Kind::Placeholder
+        | Kind::TocLine => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
