@@ -328,3 +328,37 @@ fn a_table_of_contents_copied_as_text_is_named() {
     let o = s.build_ok();
     assert!(!o.stderr.contains("table of contents"), "{}", o.stderr);
 }
+
+/// Docusaurus reads its `.md` pages as MDX, and writes content tabs as
+/// components (`<Tabs>`, `<TabItem value="phone" label="Phone">`): their
+/// tags were removed with the hint for formatting tags, and each tab's
+/// label went with its tag unsaid. The hint now names the tabs and says
+/// to write each label as a section's heading; another tag keeps its
+/// hint.
+#[test]
+fn docusaurus_tabs_are_told_their_labels_go_with_them() {
+    let s = Site::signs_with(concat!(
+        "<Tabs>\n<TabItem value=\"phone\" label=\"Phone\">\n\nCall us.\n\n</TabItem>\n",
+        "<TabItem value=\"visit\" label=\"Visit\">\n\nCome in.\n\n</TabItem>\n</Tabs>\n\n",
+        "<center>Centred</center>\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:14:1"));
+    assert!(
+        line.contains(
+            "`<tabitem>` removed from raw HTML; its text is kept (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("a tab's label goes with its tag")
+            && hint.contains("its label as the heading (`### Phone`)"),
+        "{hint}"
+    );
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:26:1"));
+    assert!(line.contains("`<center>` removed"), "{line}");
+    assert!(!hint.contains("Docusaurus"), "{hint}");
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(p.texts(".content p")[2..], ["Call us.", "Come in."]);
+    assert!(p.text_of(".content").contains("Centred"));
+}
