@@ -3,7 +3,8 @@
 //! space, Quarto cross-references after an elided article, MediaWiki's
 //! numbered lists read as headings, Word's messages for broken
 //! cross-references and its empty form fields' text, lists numbered in
-//! Arabic digits, and tables of contents copied as text.
+//! Arabic digits, tables of contents copied as text, and Docusaurus's
+//! tabs.
 
 mod common;
 #[path = "common/translate.rs"]
