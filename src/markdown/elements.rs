@@ -117,11 +117,27 @@ fn check_level(st: &mut State, n: u8, pos: usize, text: &str) {
             .to_lowercase()
     };
     let page_title = st.site.docs[st.doc].fm.title.as_deref();
-    if n == 1 && page_title.is_some_and(|t| words(t) == words(text)) {
+    if super::dialects::wiki_list_heading(st, pos) {
+        // Named with the Markdown list to write (`dialects::finish`).
+        return;
+    }
+    // A Confluence export's title names the space before the page's:
+    // `# Handbook : Signs` on the page `Signs`.
+    let both = page_title.map(|t| (words(t), words(text)));
+    let exact = both.as_ref().is_some_and(|(t, h)| t == h);
+    let confluence = both
+        .as_ref()
+        .is_some_and(|(t, h)| h.ends_with(&format!(" : {t}")));
+    if n == 1 && (exact || confluence) {
+        let hint = if exact {
+            "delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`)"
+        } else {
+            "delete the line: the title comes from `title:` in the front matter (a Confluence export starts each page with `# Space : Title`, the space's name before the page's title)"
+        };
         st.warn(
             pos,
             "this level-1 heading repeats the page's title, which is shown above the text already: readers see it twice".into(),
-            Some("delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`)"),
+            Some(hint),
         );
     } else if n == 1 {
         st.warn(

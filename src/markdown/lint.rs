@@ -73,17 +73,24 @@ pub(super) fn paragraph(st: &mut State, range: Range<usize>) {
             Some("start each item with `- ` (a hyphen and a space); Word's AutoCorrect turns the hyphen into a dash as you type (File > Options > Proofing > AutoCorrect Options > AutoFormat As You Type)"),
         );
     } else if let [(at, marker), _, ..] = letters[..] {
+        let hint = if marker.chars().any(native_digit) {
+            "Markdown numbers a list with the digits 0 to 9 only: write `1.`, `2.` at each line's start (Word and typists write `١.`, `۱.` or `१.` in the page's own digits, which Markdown reads as text)"
+        } else {
+            "Markdown numbers a list with digits only: write `1.`, `2.` (a list inside an item goes on the lines under it, indented to its text); pandoc writes Word's lettered and roman lists as `a.` and `i.`, which only pandoc reads"
+        };
         st.warn(
             at,
             format!("`{marker}` is not a list marker in Markdown: these lines make one paragraph"),
-            Some("Markdown numbers a list with digits only: write `1.`, `2.` (a list inside an item goes on the lines under it, indented to its text); pandoc writes Word's lettered and roman lists as `a.` and `i.`, which only pandoc reads"),
+            Some(hint),
         );
     }
 }
 
 /// A lettered or roman list's marker at a line's start, as pandoc writes
 /// Word's lists and authors type them: `a.`, `B)`, `(c)`, `ii.`, `أ.`,
-/// then a space. Two such lines in a paragraph ran together.
+/// then a space; or numbered in another script's digits (`١.`, `۱.`,
+/// `१.`), which Markdown's lists do not read. Two such lines in a
+/// paragraph ran together.
 fn letter_marker(line: &str) -> Option<&str> {
     let (inner, rest) = match line.strip_prefix('(') {
         Some(r) => {
@@ -100,8 +107,16 @@ fn letter_marker(line: &str) -> Option<&str> {
     let roman = (2..=4).contains(&inner.len())
         && (inner.bytes().all(|b| b"ivx".contains(&b))
             || inner.bytes().all(|b| b"IVX".contains(&b)));
+    let digits = (1..=3).contains(&inner.chars().count()) && inner.chars().all(native_digit);
     let spaced = rest.starts_with([' ', '\t']) && !rest.trim().is_empty();
-    ((letter || roman) && spaced).then(|| &line[..line.len() - rest.len()])
+    ((letter || roman || digits) && spaced).then(|| &line[..line.len() - rest.len()])
+}
+
+/// A decimal digit of another script than ASCII's: Arabic-Indic `١`,
+/// Persian `۱`, Devanagari `१`, Thai `๑`.
+fn native_digit(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    !c.is_ascii_digit() && c.general_category() == GeneralCategory::DecimalNumber
 }
 
 /// A fenced code block never closed: CommonMark runs it to the end of the
@@ -431,6 +446,9 @@ mod tests {
             ("(c) Third\n", "(c)"),
             ("ii. Roman\n", "ii."),
             ("أ.  الخطوة\n", "أ."),
+            ("١. اتصل\n", "١."),
+            ("۱۲) دوم\n", "۱۲)"),
+            ("१. पहला\n", "१."),
         ] {
             assert_eq!(letter_marker(line), Some(marker), "{line}");
         }
@@ -443,6 +461,8 @@ mod tests {
             "(see below) text\n",
             "a.\n",
             "mix. of words\n",
+            "٢٠٢٣. عام\n",
+            "١٢٫٥ كغ\n",
         ] {
             assert_eq!(letter_marker(none), None, "{none}");
         }

@@ -249,6 +249,9 @@ fn empty_title(
 /// properties under its heading) to delete.
 fn title_hint(what: &str, split: Split, rel: &Path) -> String {
     let (title, from) = suggested_title(split.body, rel);
+    // A heading with `: ` (Confluence's `Handbook : Signs`, `Safety: a
+    // plan`) is no YAML value as it is: quoted, the line is read.
+    let title = meta_lines::yaml_text(&title);
     let Some(meta) = meta_lines::find(split.body) else {
         return format!("{what} needs a title{from}:\n      ---\n      title: {title}\n      ---");
     };

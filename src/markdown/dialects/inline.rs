@@ -157,7 +157,10 @@ pub(super) fn definition(line: &str) -> Option<usize> {
 /// `21^st^`, `CO~2~` (Word's raised ordinals and chemical formulas, as
 /// pandoc writes them): where the word it ends starts, and its length. A
 /// word before it, no space inside, and not `^[` (an inline footnote) nor
-/// `~~` (strikethrough).
+/// `~~` (strikethrough). A superscript after a space or at a line's start
+/// (`note ^3^`, `Brand ^TM^`, Word's raised reference numbers) is one too,
+/// with a letter or digit in it (`^_^` is a face); `~…~` there is GFM's
+/// strikethrough.
 pub(super) fn script(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
     let mut ticks = Ticks::new(line);
@@ -179,8 +182,14 @@ pub(super) fn script(line: &str) -> Option<(usize, usize)> {
             && !inner[..n].contains(|c: char| c.is_whitespace() || "[]^~`".contains(c))
             && b.get(i + n + 2).is_none_or(|&c| c != mark)
             && !ticks.in_code(i);
-        if let (true, Some(start)) = (ok, word) {
-            return Some((start, i + n + 2 - start));
+        let alone = mark == b'^'
+            && word.is_none()
+            && (i == 0 || b[i - 1].is_ascii_whitespace() || b[i - 1] == b'(')
+            && inner[..n].contains(|c: char| c.is_alphanumeric());
+        match (ok, word) {
+            (true, Some(start)) => return Some((start, i + n + 2 - start)),
+            (true, None) if alone => return Some((i, n + 2)),
+            _ => {}
         }
         from = i + 1;
     }
@@ -449,12 +458,19 @@ mod tests {
         assert_eq!(found("le 1^er^ janvier"), Some("1^er^"));
         assert_eq!(found("the 21^st^ century"), Some("21^st^"));
         assert_eq!(found("CO~2~ emissions"), Some("CO~2~"));
+        assert_eq!(found("see note ^3^ below"), Some("^3^"));
+        assert_eq!(found("^TM^ and more"), Some("^TM^"));
+        assert_eq!(found("(^a^)"), Some("^a^"));
         for text in [
             "a ^ b ^ c",
             "x^[note]^",
             "~~gone~~",
             "a~~b~~",
-            "^alone^",
+            "a ~struck~ word",
+            "^_^ smile",
+            "x ^^new^^",
+            "x^2 + y^2",
+            "^first-call and ^other",
             "`x^2^`",
             "2^10 and 3^4",
         ] {

@@ -178,9 +178,97 @@ pub(super) fn link_inner(inner: &str) -> String {
     }
 }
 
+/// A line of a MediaWiki numbered list, `# First`, `## Nested`, `#: more`,
+/// `#* a bullet under it`: at the line's very start, a `#`, then more
+/// `#`, `*` or `:` marks, then the item's words (with or without a space).
+fn list_line(line: &str) -> bool {
+    let rest = line.trim_start_matches(['#', '*', ':']);
+    line.starts_with('#') && !rest.trim().is_empty()
+}
+
+/// The line at `pos` of `body` is a MediaWiki list's: it and the line
+/// right before or after it are list lines. A Markdown heading has a
+/// blank line or text around it; two headings in a row are a title and a
+/// section (`# Guide` then `## Scope`), so the run must hold two items of
+/// one level or a `#:` or `#*` line.
+pub(super) fn in_list(body: &str, pos: usize) -> bool {
+    let (start, end) = crate::text::line_around(body, pos);
+    if !list_line(&body[start..end]) {
+        return false;
+    }
+    let mut lines = vec![&body[start..end]];
+    let mut from = start;
+    // A few lines either way decide it: a long list is not read again
+    // whole from each of its lines.
+    while from > 0 && lines.len() < RUN {
+        let (s, e) = crate::text::line_around(body, from - 1);
+        if !list_line(&body[s..e]) {
+            break;
+        }
+        lines.push(&body[s..e]);
+        from = s;
+    }
+    let mut to = end;
+    while to < body.len() && lines.len() < 2 * RUN {
+        let (s, e) = crate::text::line_around(body, to + 1);
+        if !list_line(&body[s..e]) {
+            break;
+        }
+        lines.push(&body[s..e]);
+        to = e;
+    }
+    let mut wiki_only = false;
+    let mut per_level = [0usize; 8];
+    for l in &lines {
+        let marks = &l[..l.len() - l.trim_start_matches(['#', '*', ':']).len()];
+        wiki_only |= marks.contains(['*', ':']);
+        per_level[marks.len().min(7)] += 1;
+    }
+    lines.len() > 1 && (wiki_only || per_level.iter().any(|&n| n > 1))
+}
+
+/// Lines looked at before and after one, to tell a list from headings.
+const RUN: usize = 8;
+
+/// The Markdown item for a list line shown, `# First` is `1. First`.
+fn list_item(shown: &str) -> String {
+    let n = shown.len() - shown.trim_start_matches('#').len();
+    let words = shown.trim_start_matches(['#', '*', ':']).trim();
+    format!("{}1. {words}", "   ".repeat(n.saturating_sub(1)))
+}
+
+/// The warning and hint for a MediaWiki numbered list read as headings.
+pub(super) fn list_words(shown: &str, more: &str) -> (String, String) {
+    (
+        format!(
+            "a MediaWiki numbered list `{shown}` is shown as headings and text{more}: to Markdown a line that starts with `#` is a heading"
+        ),
+        format!(
+            "write each item as `{}` (a `##` item under it indented by three spaces, a `#:` line's words indented under its item, without marks); `pandoc -f mediawiki -t gfm` converts a whole page",
+            list_item(shown)
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{find, is_template, link_inner, markdown};
+    use super::{find, in_list, is_template, link_inner, list_item, markdown};
+
+    #[test]
+    fn numbered_lists_not_headings() {
+        let body =
+            "Intro.\n\n# First\n# Second\n## Nested\n#: more\n\n# Title\n## Section\n\n#a\n#* b\n";
+        let at = |s: &str| body.find(s).unwrap();
+        for line in ["# First", "# Second", "## Nested", "#: more", "#a", "#* b"] {
+            assert!(in_list(body, at(line)), "{line}");
+        }
+        for line in ["Intro.", "# Title", "## Section"] {
+            assert!(!in_list(body, at(line)), "{line}");
+        }
+        assert!(!in_list("# Only\n", 0));
+        assert_eq!(list_item("# First"), "1. First");
+        assert_eq!(list_item("## Nested"), "   1. Nested");
+    }
 
     #[test]
     fn templates_and_links_in_mediawikis_order() {

@@ -30,7 +30,9 @@ use words::words;
 const OPEN_BRACE: u8 = 0x7B;
 
 mod comments;
+mod confluence;
 mod emphasis;
+mod fields;
 mod gitbook;
 mod hashes;
 mod inline;
@@ -46,18 +48,37 @@ mod words;
 
 pub(super) use comments::fence_of;
 
+/// The heading at `pos` of `body` is an item of a MediaWiki numbered list
+/// (`# First` then `# Second`) on a page of MediaWiki's markup: named as
+/// such, not as a level-1 heading in the text.
+pub(super) fn wiki_list_heading(st: &mut State, pos: usize) -> bool {
+    let body = body(st);
+    if !mediawiki::in_list(body, pos) {
+        return false;
+    }
+    // Read once per page: a long run of `#` lines asks at each.
+    *st.dialects
+        .wiki_markup
+        .get_or_insert_with(|| body.lines().any(|l| mediawiki::find(l).is_some()))
+}
+
 /// Where `body` has what no reader sees and no one outside the team
 /// should: Obsidian and MDX comments (`%%…%%`, `{/*…*/}`), MDX `import` and
 /// `export` lines (code, which pages leave out), and Word's tracked changes as
 /// pandoc writes them (the words a reviewer deleted, the reviewers'
 /// comments, and the marks around inserted words, which name the
-/// reviewer).
+/// reviewer), and a Confluence export's byline, which names its authors.
 pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
     // The ranges pages leave out, found as rendering finds them (once).
     crate::markdown::state::Dialects::new(body)
         .drops
         .into_iter()
-        .filter(|(_, kind)| matches!(kind, Kind::Comment | Kind::Tracked | Kind::Import))
+        .filter(|(_, kind)| {
+            matches!(
+                kind,
+                Kind::Comment | Kind::Tracked | Kind::Import | Kind::Byline
+            )
+        })
         .map(|(r, _)| r)
         .collect()
 }
@@ -293,12 +314,18 @@ fn look_at_line(st: &mut State, pos: usize) {
         (Kind::SpacedLink, typed::spaced_link),
         (Kind::WideLink, typed::wide_link),
         (Kind::Latex, typed::latex),
+        (Kind::FieldError, fields::field_error),
+        (Kind::Placeholder, fields::placeholder),
+        (Kind::TocLine, fields::toc_line),
     ] {
         let mut from = 0;
         while let Some((i, len)) = find(&line[from..]) {
             found(st, kind, start + from + i);
             from += i + len.max(1);
         }
+    }
+    if line.starts_with('#') && mediawiki::in_list(body, start) {
+        found(st, Kind::WikiList, start);
     }
     inline::look(st, line, start);
     pasted::look(st, line, start);
@@ -400,8 +427,18 @@ pub(super) fn finish(st: &mut State) {
     let found = std::mem::replace(&mut st.dialects.found, [None; KINDS]);
     // A page of MediaWiki's markup: its `[[…]]` and `{{…}}` are the wiki's.
     let wiki_page = found[Kind::WikiText as usize].is_some();
+    let wiki_list = wiki_page && found[Kind::WikiList as usize].is_some();
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
+        // `# First` then `# Second` are headings on a Markdown page; on a
+        // wiki's, a list, and `#item` lines in it are no tags.
+        let list_kind = matches!(kind, Kind::Tags | Kind::HashHeading);
+        if (kind == Kind::WikiList && !wiki_page)
+            || (kind == Kind::TocLine && count < 2)
+            || (list_kind && wiki_list && mediawiki::in_list(body(st), pos))
+        {
+            continue;
+        }
         let shown = shown(st, kind, pos);
         // Tables are found row by row: their count would mislead.
         let tables = matches!(kind, Kind::GridTable | Kind::SimpleTable | Kind::TabTable);
@@ -456,7 +493,10 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex => line.trim(),
+        Kind::Latex | Kind::WikiList | Kind::TocLine => line.trim(),
+        Kind::Byline => return confluence::shown(line),
+        Kind::FieldError => fields::field_error(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Placeholder => fields::placeholder(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Definition | Kind::AttrLine => line.trim(),
         // Not the words the author hid: messages are kept in the output's
         // manifest, and may be shown to others.

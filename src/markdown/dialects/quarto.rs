@@ -37,7 +37,11 @@ pub(super) fn crossref(line: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'@', &b[from..]).map(|i| from + i) {
         from = i + 1;
-        let before_ok = i == 0 || b[i - 1].is_ascii_whitespace() || b"[(;-".contains(&b[i - 1]);
+        // Or after an elided article, French `l'@fig-flow`, Italian
+        // `dell’@sec-intro`: the reference is the word after it.
+        let elided = line[..i].ends_with(['\'', '’']);
+        let before_ok =
+            i == 0 || b[i - 1].is_ascii_whitespace() || b"[(;-".contains(&b[i - 1]) || elided;
         let Some(label) = label(&line[i + 1..]).filter(|_| before_ok) else {
             continue;
         };
@@ -89,6 +93,8 @@ mod tests {
             ("As @fig-flow shows", "@fig-flow"),
             ("([@tbl-contacts])", "@tbl-contacts"),
             ("@eq-risk: the score", "@eq-risk"),
+            ("Voir l'@fig-flow.", "@fig-flow"),
+            ("dell’@sec-intro", "@sec-intro"),
         ] {
             assert_eq!(c(line).as_deref(), Some(piece), "{line}");
         }
@@ -99,6 +105,8 @@ mod tests {
             "@sec- nothing",
             "`@fig-code` in code",
             "@figure-1 is no prefix",
+            "l'adresse d'help@example.org",
+            "`l'@fig-code`",
         ] {
             assert_eq!(c(none), None, "{none}");
         }

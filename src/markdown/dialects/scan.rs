@@ -24,6 +24,7 @@ impl Dialects {
             || body.contains("\nimport ")
             || body.starts_with("export ")
             || body.contains("\nexport ")
+            || super::confluence::mentioned(body)
         {
             scan(body, &mut drops, &mut title_breaks);
         }
@@ -73,6 +74,8 @@ fn scan(body: &str, drops: &mut Vec<(Range<usize>, Kind)>, title_breaks: &mut Ve
             Some(Kind::Target)
         } else if is_attribute_line(line) {
             Some(Kind::AttrLine)
+        } else if super::confluence::is_export_line(line) {
+            Some(Kind::Byline)
         } else {
             None
         };

@@ -4,6 +4,40 @@
 use super::wiki::{wiki_link, wiki_markdown};
 use crate::markdown::state::Kind;
 
+/// An attribute line's warning: MkDocs Material's `{ .annotate }` has
+/// its own hint.
+fn attr_line_words(shown: &str, more: &str) -> (String, String) {
+    let hint = if shown.contains(".annotate") {
+        "fieldguide has no pop-up annotations: the `(1)` markers stay in the text and the notes are published as the numbered list after it; write each note where its marker is, or as a footnote (`[^1]` in its place, `[^1]: the note` below), and delete the line"
+    } else {
+        "delete the line; a heading's id goes at the end of its line, `## Scope {#scope}`"
+    };
+    (
+        format!(
+            "attributes `{shown}` on a line of their own left out{more}: fieldguide's Markdown has no attribute lines{}",
+            kept_id(shown)
+        ),
+        hint.to_string(),
+    )
+}
+
+/// The kinds whose words their own module keeps.
+fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
+    use super::{confluence, fields, mediawiki, quarto, typed};
+    match kind {
+        Kind::WikiText => mediawiki::words(shown, more),
+        Kind::WikiList => mediawiki::list_words(shown, more),
+        Kind::CrossRef => quarto::words(shown, more),
+        Kind::SpacedLink => typed::spaced_words(shown, more),
+        Kind::WideLink => typed::wide_words(shown, more),
+        Kind::Latex => typed::latex_words(shown, more),
+        Kind::Byline => confluence::words(shown, more),
+        Kind::FieldError => fields::words(shown, more),
+        Kind::TocLine => fields::toc_words(shown, more),
+        _ => fields::placeholder_words(shown, more),
+    }
+}
+
 pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
     let (msg, hint) = match kind {
         Kind::Tab | Kind::Snippet | Kind::Abbreviation | Kind::Target => {
@@ -37,26 +71,18 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::InlineNote | Kind::Attributes | Kind::Div | Kind::GridTable | Kind::SimpleTable => {
             return pandoc_words(kind, shown, more);
         }
-        Kind::AttrLine => {
-            let hint = if shown.contains(".annotate") {
-                "fieldguide has no pop-up annotations: the `(1)` markers stay in the text and the notes are published as the numbered list after it; write each note where its marker is, or as a footnote (`[^1]` in its place, `[^1]: the note` below), and delete the line"
-            } else {
-                "delete the line; a heading's id goes at the end of its line, `## Scope {#scope}`"
-            };
-            return (
-                format!(
-                    "attributes `{shown}` on a line of their own left out{more}: fieldguide's Markdown has no attribute lines{}",
-                    kept_id(shown)
-                ),
-                hint.to_string(),
-            );
-        }
+        Kind::AttrLine => return attr_line_words(shown, more),
         Kind::WikiLink => return wiki_words(shown, more),
-        Kind::WikiText => return super::mediawiki::words(shown, more),
-        Kind::CrossRef => return super::quarto::words(shown, more),
-        Kind::SpacedLink => return super::typed::spaced_words(shown, more),
-        Kind::WideLink => return super::typed::wide_words(shown, more),
-        Kind::Latex => return super::typed::latex_words(shown, more),
+        Kind::WikiText
+        | Kind::CrossRef
+        | Kind::SpacedLink
+        | Kind::WideLink
+        | Kind::Latex
+        | Kind::Byline
+        | Kind::WikiList
+        | Kind::FieldError
+        | Kind::Placeholder
+        | Kind::TocLine => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",

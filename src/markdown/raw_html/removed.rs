@@ -139,8 +139,17 @@ pub(super) fn removed(st: &mut State, name: &str, at: usize) {
         format!("`<{name}>` removed from raw HTML; its text is kept")
     };
     // Formatting tags (`<font>`, `<center>`): once per page, with a count.
-    st.warn_once_per_page(at, msg, if name == "aside" { ASIDE } else { HINT });
+    let hint = match name {
+        "aside" => ASIDE,
+        "tabs" | "tabitem" => TABS,
+        _ => HINT,
+    };
+    st.warn_once_per_page(at, msg, hint);
 }
+
+/// Docusaurus pages (its `.md` are read as MDX) write content tabs as
+/// components; each tab's label is an attribute, lost with the tag.
+const TABS: &str = "Docusaurus's tabs, `<Tabs>` and `<TabItem value=\"…\" label=\"…\">`, are MDX components, and a tab's label goes with its tag: fieldguide has no tabs; write each tab as a section of its own, its label as the heading (`### Phone`), and delete the tags' lines";
 
 /// Notion exports each of its callouts as an `<aside>`, its icon first.
 const ASIDE: &str = "Notion exports its callouts as `<aside>`: write a callout instead, a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the text with `> ` in front";
