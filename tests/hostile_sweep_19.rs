@@ -124,3 +124,55 @@ fn an_office_document_with_a_part_its_directory_hides_is_not_published() {
         );
     }
 }
+
+/// What README's Guarantees row on reading nothing outside the site says
+/// of hard links, which the section above it described and no test
+/// showed: a hard link is the file itself, not a pointer fieldguide could
+/// see and refuse, so a page and a file hard-linked into `guidance/` from
+/// a folder outside the site are read as copies there would be (the
+/// output is the same), and `stamp` replaces the page's name in the site
+/// rather than writing through to the file outside, which keeps its
+/// bytes.
+#[cfg(unix)]
+#[test]
+fn files_hard_linked_in_from_outside_are_read_as_copies_and_never_written() {
+    let page = "guidance/handbook/01-intro.fr.md";
+    let notes = "guidance/handbook/notes.txt";
+    let build = |hard_link: bool| {
+        let site = common::Site::signs_with("[Notes](notes.txt)\n");
+        // Beside the site, on the same file system (a hard link needs it).
+        let outside = tempfile::tempdir_in(site.path().parent().unwrap()).unwrap();
+        let (page_out, notes_out) = (
+            outside.path().join("intro.md"),
+            outside.path().join("n.txt"),
+        );
+        std::fs::rename(site.path().join(page), &page_out).unwrap();
+        std::fs::write(&notes_out, "words kept outside the site\n").unwrap();
+        for (from, to) in [(&page_out, page), (&notes_out, notes)] {
+            match hard_link {
+                true => std::fs::hard_link(from, site.path().join(to)).unwrap(),
+                false => drop(std::fs::copy(from, site.path().join(to)).unwrap()),
+            }
+        }
+        site.build_ok();
+        (site, outside, page_out)
+    };
+    let (copied, _, _) = build(false);
+    let (linked, _outside, page_out) = build(true);
+    // The manifest aside, whose seal is each output folder's own.
+    let pages = |site: &common::Site| {
+        let mut t = tree(&site.out());
+        t.remove(".fieldguide-output").unwrap();
+        t
+    };
+    assert!(pages(&linked) == pages(&copied), "the outputs differ");
+    assert_eq!(
+        std::fs::read_to_string(linked.out().join("en/handbook/notes.txt")).unwrap(),
+        "words kept outside the site\n"
+    );
+    let before = std::fs::read(&page_out).unwrap();
+    let o = linked.run(&["stamp", page]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(linked.read(page).contains("translation_of: "));
+    assert_eq!(std::fs::read(&page_out).unwrap(), before, "written through");
+}
