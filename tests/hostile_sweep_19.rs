@@ -176,3 +176,31 @@ fn files_hard_linked_in_from_outside_are_read_as_copies_and_never_written() {
     assert!(linked.read(page).contains("translation_of: "));
     assert_eq!(std::fs::read(&page_out).unwrap(), before, "written through");
 }
+
+/// Word finds a part whatever the capitals of its name (`DocProps/Core.xml`
+/// is `docProps/core.xml`), but the document's author was looked up in
+/// `docProps/core.xml` alone: a `.docx` whose properties part was named in
+/// other capitals was published without the warning naming who wrote it.
+/// Now the warning names them whatever the capitals; a document without
+/// properties still says nothing.
+#[test]
+fn an_author_in_a_properties_part_named_in_other_capitals_is_named() {
+    let core = "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>Amina Yusuf</dc:creator></cp:coreProperties>";
+    for name in ["docProps/core.xml", "DocProps/Core.XML"] {
+        let bytes = package(&[("word/document.xml", DOCUMENT), (name, core)]);
+        let (site, _) = site_linking("report.docx", &bytes);
+        let o = site.build_ok();
+        let (line, _) = message_at(&o.stderr, "guidance/handbook/report.docx");
+        assert!(
+            line.ends_with("warning: the published copy keeps who wrote or edited it (`Amina Yusuf`): anyone who downloads it can read them"),
+            "{name}: {line}"
+        );
+        assert_eq!(
+            std::fs::read(site.out().join("en/handbook/report.docx")).unwrap(),
+            bytes
+        );
+    }
+    let (site, _) = site_linking("report.docx", &plain_docx());
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("report.docx"), "{}", o.stderr);
+}
