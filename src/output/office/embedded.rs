@@ -65,7 +65,7 @@ pub(super) fn document(
         let inner = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| format!("{name}, a document inside it, cannot be read as a zip ({e})"))?;
         let odf = inner.index_for_name("mimetype").is_some();
-        return super::package_report(inner, odf, budget, depth + 1)
+        return super::package_report(inner, bytes, odf, budget, depth + 1)
             .map_err(|why| format!("{name}, a document inside it: {why}"));
     }
     if pdf {

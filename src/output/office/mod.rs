@@ -13,6 +13,7 @@ use std::io::{Cursor, Read};
 mod csv;
 mod embedded;
 mod hover;
+mod layout;
 mod odf;
 mod ooxml;
 mod pdf;
@@ -88,7 +89,13 @@ pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
     }
     let zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
-    package_report(zip, odf::EXTENSIONS.contains(&ext), &mut Budget::whole(), 0)
+    package_report(
+        zip,
+        bytes,
+        odf::EXTENSIONS.contains(&ext),
+        &mut Budget::whole(),
+        0,
+    )
 }
 
 /// Whether the PDF `bytes` holds nothing beyond its pages, text, links
@@ -125,10 +132,12 @@ impl Budget {
     }
 }
 
-/// The report on one package (an OpenDocument one with `odf`), and on the
-/// documents embedded in it down to [`embedded::DEPTH`]; `depth` is its own.
+/// The report on one package (an OpenDocument one with `odf`), `zip` read
+/// from `bytes`, and on the documents embedded in it down to
+/// [`embedded::DEPTH`]; `depth` is its own.
 fn package_report(
-    zip: zip::ZipArchive<Cursor<&[u8]>>,
+    mut zip: zip::ZipArchive<Cursor<&[u8]>>,
+    bytes: &[u8],
     odf: bool,
     budget: &mut Budget,
     depth: usize,
@@ -141,6 +150,9 @@ fn package_report(
                 .to_string(),
         );
     }
+    // What is checked must be all a program can open, however it reads
+    // the zip.
+    layout::check(bytes, &mut zip)?;
     let mut package = Package {
         zip,
         left: budget.parts,

@@ -8,13 +8,19 @@ pub const EXTENSIONS: &[&str] = &["docx", "xlsx", "pptx"];
 
 pub fn inspect(zip: &mut Package) -> Result<Report, String> {
     let mut report = Report::default();
-    // The document's own author and last editor are named first.
-    if let Some(core) = zip.part("docProps/core.xml")? {
-        for n in texts_of("docProps/core.xml", &core, &["creator", "lastModifiedBy"])? {
-            person(&mut report, Some(&n));
+    // The document's own author and last editor are named first. Part
+    // names differ only by case for Word (`DocProps/Core.xml` is the same
+    // part), so the properties are found in any capitals.
+    let names = zip.names();
+    for (i, name) in &names {
+        if name.eq_ignore_ascii_case("docProps/core.xml") {
+            let core = zip.part_at(*i)?;
+            for n in texts_of(name, &core, &["creator", "lastModifiedBy"])? {
+                person(&mut report, Some(&n));
+            }
         }
     }
-    for (i, name) in &zip.names() {
+    for (i, name) in &names {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".rels") {
             relationships(&mut report, name, &zip.part_at(*i)?)?;
