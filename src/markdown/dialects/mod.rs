@@ -364,7 +364,9 @@ fn template_code(line: &str) -> Option<usize> {
         if !before.ends_with('(') && !definition {
             return Some(i);
         }
-        from = i + 3;
+        // Past the mark (`{{<`, `{%`), whose `{` or `%` would start another
+        // one; not past the line's end, where `[x]({%` stops.
+        from = (i + 3).min(line.len());
     }
     None
 }
