@@ -31,11 +31,11 @@ pub(super) fn mentioned(body: &str) -> bool {
 /// `line` is a Confluence export's byline or footer, alone on its line.
 pub(super) fn is_export_line(line: &str) -> bool {
     let t = line.trim();
-    if t.len() > MAX_LINE || date(t).is_none() {
-        return false;
-    }
+    // Its first words before its date: every line of a page that has any
+    // other tool's mark is asked, and a search back for `, ` is not free.
     let footer = t.starts_with("Document ") && t.contains(" Confluence ");
-    footer || CREATED.iter().any(|c| t.starts_with(c))
+    let byline = footer || CREATED.iter().any(|c| t.starts_with(c));
+    byline && t.len() <= MAX_LINE && date(t).is_some()
 }
 
 /// The date `t` ends with, written as Confluence writes it, `Mar 04,
