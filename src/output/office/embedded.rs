@@ -148,14 +148,9 @@ pub(super) fn merge(report: &mut Report, inner: Report, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::inspect;
-    use std::io::Write;
 
     fn zip_of(name: &str, bytes: &[u8]) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        w.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        w.write_all(bytes).unwrap();
-        w.finish().unwrap().into_inner()
+        super::super::tests::zip_of(&[(name, bytes)])
     }
 
     #[test]

@@ -227,19 +227,9 @@ fn shorten(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::zip_of;
     use super::check;
     use std::io::{Cursor, Write};
-
-    /// A zip of `parts` (name, bytes), as the zip writer writes it.
-    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, bytes) in parts {
-            w.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            w.write_all(bytes).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    }
 
     fn checked(bytes: &[u8]) -> Result<(), String> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();

@@ -3,11 +3,17 @@ use std::io::Write;
 
 /// A zip of `parts` (name, text), as an office program saves one.
 pub(super) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    zip_of(&parts)
+}
+
+/// A zip of `parts` (name, bytes), as the zip writer writes it.
+pub(super) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in parts {
+    for (name, bytes) in parts {
         w.start_file(*name, zip::write::SimpleFileOptions::default())
             .unwrap();
-        w.write_all(text.as_bytes()).unwrap();
+        w.write_all(bytes).unwrap();
     }
     w.finish().unwrap().into_inner()
 }
