@@ -363,3 +363,33 @@ fn docusaurus_tabs_are_told_their_labels_go_with_them() {
     assert_eq!(p.texts(".content p")[2..], ["Call us.", "Come in."]);
     assert!(p.text_of(".content").contains("Centred"));
 }
+
+/// MediaWiki writes a link to another site as `[https://… label]`, which
+/// Markdown shows as text. It was named as a web address written as text,
+/// with a hint to wrap the address alone in angle brackets, losing the
+/// label; it is now named as MediaWiki's link with the Markdown link to
+/// write, the label first. A plain address keeps its own hint.
+#[test]
+fn a_mediawiki_external_link_is_told_the_markdown_link() {
+    let s = Site::signs_with("See [https://example.org/referral Referral form] for details.\n");
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:6"));
+    assert!(
+        line.contains(
+            "MediaWiki link `[https://example.org/referral Referral form]` is shown as text"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("`[Referral form](https://example.org/referral)`"),
+        "{hint}"
+    );
+    let plain = Site::signs_with("See https://example.org/referral for details.\n");
+    let o = plain.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:5"));
+    assert!(
+        line.contains("web address `https://example.org/referral`"),
+        "{line}"
+    );
+    assert!(hint.contains("`<https://example.org/referral>`"), "{hint}");
+}

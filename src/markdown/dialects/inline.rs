@@ -66,6 +66,15 @@ pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
     }
 }
 
+/// The label of a MediaWiki external link after its address,
+/// `[https://example.org Referral form]`: `after` is what follows the
+/// address, a space, the label, then `]`.
+pub(super) fn wiki_external_label(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(' ')?;
+    let label = &rest[..rest.find(']')?];
+    (!label.trim().is_empty() && !label.contains('[')).then(|| label.trim())
+}
+
 /// Longest role or shortcode name looked at.
 const MAX_NAME: usize = 60;
 

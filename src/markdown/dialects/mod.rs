@@ -482,7 +482,17 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Shortcode | Kind::Icon => {
             inline::shortcode(line).map_or(line, |(_, n)| &line[..n.len() + 2])
         }
-        Kind::Address => inline::address(line).map_or(line, |(_, len)| &line[..len]),
+        Kind::Address => match inline::address(line) {
+            // MediaWiki's external link, `[https://… label]`: shown whole,
+            // so that the hint can give the Markdown link.
+            Some((_, len)) if body[..pos.min(body.len())].ends_with('[') => {
+                match inline::wiki_external_label(&line[len..]) {
+                    Some(label) => return format!("[{} {label}]", &line[..len]),
+                    None => &line[..len],
+                }
+            }
+            found => found.map_or(line, |(_, len)| &line[..len]),
+        },
         Kind::Script => inline::script(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Highlight => inline::highlight(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Keys => inline::keys(line).map_or(line, |(_, len)| &line[..len]),

@@ -449,6 +449,18 @@ fn inline_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "delete it; a link to this place can go to the heading above it, by its id (`02-steps.md#first-call`)".to_string(),
         ),
+        // Kind::Address, as MediaWiki writes a link: `[https://… label]`.
+        _ if shown.starts_with('[') => {
+            let (address, label) = shown[1..shown.len() - 1]
+                .split_once(' ')
+                .unwrap_or((shown, ""));
+            (
+                format!(
+                    "MediaWiki link `{shown}` is shown as text, not as a link{more}: Markdown writes the words first"
+                ),
+                format!("write it as a Markdown link, `[{label}]({address})`"),
+            )
+        }
         // Kind::Address
         _ => {
             let full = if shown.starts_with("www.") {
