@@ -121,14 +121,22 @@ fn check_level(st: &mut State, n: u8, pos: usize, text: &str) {
         // Named with the Markdown list to write (`dialects::finish`).
         return;
     }
-    // A Confluence export's title names the space before the page's:
-    // `# Handbook : Signs` on the page `Signs`.
-    let both = page_title.map(|t| (words(t), words(text)));
-    let exact = both.as_ref().is_some_and(|(t, h)| t == h);
-    let confluence = both
-        .as_ref()
-        .is_some_and(|(t, h)| h.ends_with(&format!(" : {t}")));
-    if n == 1 && (exact || confluence) {
+    // Whether a level-1 heading repeats the title: as it is (`Some(true)`),
+    // or as a Confluence export writes it, the space's name before the
+    // page's (`# Handbook : Signs` on the page `Signs`). Lower headings,
+    // most of them, are not compared.
+    let repeats = match page_title {
+        Some(t) if n == 1 => {
+            let (t, h) = (words(t), words(text));
+            if t == h {
+                Some(true)
+            } else {
+                h.ends_with(&format!(" : {t}")).then_some(false)
+            }
+        }
+        _ => None,
+    };
+    if let Some(exact) = repeats {
         let hint = if exact {
             "delete the line: the title comes from `title:` in the front matter (GitBook, mdBook and Obsidian pages start with it as `# Title`)"
         } else {
