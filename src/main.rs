@@ -199,8 +199,8 @@ enum Translate {
         /// The language to translate into.
         #[arg(long, value_name = "CODE")]
         lang: String,
-        /// po (Poedit, Weblate, Crowdin), xliff (XLIFF 1.2: Trados, memoQ, OmegaT) or xlsx (a
-        /// spreadsheet).
+        /// po (Poedit, Weblate, Crowdin), xliff (XLIFF 1.2: Trados, memoQ, OmegaT), xliff2 (XLIFF
+        /// 2.0: Phrase, Crowdin, newer tools) or xlsx (a spreadsheet).
         #[arg(long, value_enum, default_value_t = TranslationFormat::Po)]
         format: TranslationFormat,
         /// Only the segments that need work (untranslated or fuzzy).
@@ -226,6 +226,7 @@ enum Translate {
 enum TranslationFormat {
     Po,
     Xliff,
+    Xliff2,
     Xlsx,
 }
 
@@ -345,6 +346,7 @@ fn translate(action: Translate) -> i32 {
             let format = match format {
                 TranslationFormat::Po => F::Po,
                 TranslationFormat::Xliff => F::Xliff,
+                TranslationFormat::Xliff2 => F::Xliff2,
                 TranslationFormat::Xlsx => F::Xlsx,
             };
             commands::translate::export(

@@ -8,6 +8,9 @@ use super::units::Unit;
 pub enum Format {
     Po,
     Xliff,
+    /// XLIFF 2.0, written on request; read as any `.xlf` is, by the
+    /// version the file names.
+    Xliff2,
     Xlsx,
 }
 
@@ -15,7 +18,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Po => "po",
-            Format::Xliff => "xlf",
+            Format::Xliff | Format::Xliff2 => "xlf",
             Format::Xlsx => "xlsx",
         }
     }

@@ -33,6 +33,7 @@ fn file_bytes(format: Format, h: &Header, outgoing: &[Outgoing]) -> Result<Vec<u
     Ok(match format {
         Format::Po => super::po::write(h, outgoing),
         Format::Xliff => super::xliff::write(h, outgoing),
+        Format::Xliff2 => super::xliff::write_2(h, outgoing),
         Format::Xlsx => super::xlsx::write(h, outgoing)
             .map_err(|e| format!("cannot make the spreadsheet: {e}"))?,
     })

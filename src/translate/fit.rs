@@ -56,7 +56,10 @@ fn records_matching(catalog: &Catalog, pages: &[PageUnits]) -> (usize, usize) {
 /// Where a file names its publication and its language, in its format's terms.
 fn fields(shown: &Path) -> (&'static str, &'static str) {
     match Format::of(shown) {
-        Some(Format::Xliff) => ("the `original` of its <file>", "its `target-language`"),
+        Some(Format::Xliff) => (
+            "the `original` of its <file>",
+            "its `target-language` (in XLIFF 2, `trgLang`)",
+        ),
         Some(Format::Xlsx) => (
             "the `publication` row of its `about` sheet",
             "the `language` row of its `about` sheet",
@@ -88,7 +91,7 @@ pub fn check(
             file,
             c.header.publication_line,
             format!(
-                "most of the file's entries ({keyless} of {n}) have no key (a PO entry's `msgctxt`, an XLIFF unit's `id`), which says which block each translation is for: the tool that saved the file removed them; nothing of it is imported"
+                "most of the file's entries ({keyless} of {n}) have no key (a PO entry's `msgctxt`, an XLIFF unit's `id` or, in XLIFF 2, `name`), which says which block each translation is for: the tool that saved the file removed them"
             ),
             "set the tool to keep each entry's context (msgctxt) when it saves, or copy the translations into a file exported again, then import that".to_string(),
         ));

@@ -58,13 +58,13 @@ pub fn load(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// Reads a translator's file: PO, XLIFF or spreadsheet, by its extension.
 pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
     let format = Format::of(shown).ok_or_else(|| {
-        let d = Diagnostic::error(shown, 0, 0, "not a translation file: fieldguide reads files whose names end in .po, .xlf or .xliff (XLIFF 1.2) and .xlsx");
+        let d = Diagnostic::error(shown, 0, 0, "not a translation file: fieldguide reads files whose names end in .po, .xlf or .xliff (XLIFF 1.2 or 2.0) and .xlsx");
         vec![match hidden_format(shown) {
             Some((_, name)) => d.with_hint(format!(
                 "if it is the file `fieldguide translate export` made, with an extension added on the way (by e-mail or Windows), rename it to `{name}`"
             )),
             None => d.with_hint(super::catalog::other_spreadsheet(shown).unwrap_or(
-                "import a .po, .xlf (XLIFF 1.2) or .xlsx file made by `fieldguide translate export`",
+                "import a .po, .xlf (XLIFF 1.2 or 2.0) or .xlsx file made by `fieldguide translate export`",
             )),
         }]
     })?;
@@ -76,7 +76,7 @@ pub fn read(shown: &Path, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
     }
     let read = match format {
         Format::Po => super::po::read(bytes),
-        Format::Xliff => super::xliff::read(bytes),
+        Format::Xliff | Format::Xliff2 => super::xliff::read(bytes),
         Format::Xlsx => super::xlsx_read::read(bytes),
     };
     read.map_err(|errs| {
@@ -445,10 +445,10 @@ fn route<'a>(
 fn missing_language(shown: &Path, example: &str, codes: &str) -> (String, String) {
     match Format::of(shown) {
         Some(Format::Xliff) => (
-            "the file does not say its language: its <file> element has no `target-language`"
+            "the file does not say its language: its <file> element has no `target-language` (in XLIFF 2, its <xliff> element no `trgLang`)"
                 .into(),
             format!(
-                "add target-language=\"{example}\" to <file>; the site is translated into: {codes}"
+                "add target-language=\"{example}\" to <file> (in XLIFF 2, trgLang=\"{example}\" to <xliff>); the site is translated into: {codes}"
             ),
         ),
         Some(Format::Xlsx) => (

@@ -168,7 +168,7 @@ impl Report {
 fn untranslated(file: &Path) -> &'static str {
     match Format::of(file) {
         Some(Format::Xliff) => {
-            " (a target whose state is new or needs-translation counts as untranslated: once it is translated, set its state to translated)"
+            " (a target whose state is new or needs-translation, or in XLIFF 2 an empty one in state initial, counts as untranslated: once it is translated, set its state to translated)"
         }
         _ => "",
     }
@@ -182,7 +182,7 @@ fn confirm(file: &Path) -> &'static str {
             " and, in each row you reviewed that has an `old source`, empty its `old source` cell"
         }
         Some(Format::Xliff) => {
-            " and confirm each segment marked needs-review-translation (its target's state becomes translated)"
+            " and confirm each segment marked needs-review-translation, or in XLIFF 2 each segment in state initial (its state becomes translated)"
         }
         _ => " and clear the fuzzy marks (Poedit: uncheck Needs work)",
     }

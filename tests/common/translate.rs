@@ -308,3 +308,48 @@ pub fn set_xliff_target(file: &Path, key: &str, text: &str) {
     let target = format!("<target state=\"translated\">{escaped}</target>");
     std::fs::write(file, format!("{}{target}{}", &xml[..t], &xml[end..])).unwrap();
 }
+
+/// Sets the target of the XLIFF 2 unit named `key`, its one segment marked
+/// translated, as a CAT tool saves a confirmed segment.
+pub fn set_xliff2_target(file: &Path, key: &str, text: &str) {
+    let xml = std::fs::read_to_string(file).unwrap();
+    let start = xml
+        .find(&format!("name=\"{key}\">"))
+        .unwrap_or_else(|| panic!("no unit {key}"));
+    let seg = start + xml[start..].find("<segment").unwrap();
+    let seg_open_end = seg + xml[seg..].find('>').unwrap() + 1;
+    let source_end = seg + xml[seg..].find("</source>").unwrap() + "</source>".len();
+    let seg_end = seg + xml[seg..].find("</segment>").unwrap();
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    std::fs::write(
+        file,
+        format!(
+            "{}<segment state=\"translated\">{}<target>{escaped}</target>{}",
+            &xml[..seg],
+            &xml[seg_open_end..source_end],
+            &xml[seg_end..]
+        ),
+    )
+    .unwrap();
+}
+
+/// Each unit of an XLIFF 2 file: its name (the key) and its source text,
+/// its segments' joined.
+pub fn xliff2_sources(file: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "unit")
+        .map(|u| {
+            let source: String = u
+                .descendants()
+                .filter(|n| n.tag_name().name() == "source")
+                .filter_map(|s| s.text())
+                .collect();
+            (u.attribute("name").unwrap().to_string(), source)
+        })
+        .collect()
+}

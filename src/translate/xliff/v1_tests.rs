@@ -3,6 +3,8 @@
 use super::*;
 use crate::translate::segments::Kind;
 use crate::translate::units::Unit;
+use crate::translate::xliff::read;
+use crate::translate::xliff::xml::MAX_NODES;
 
 #[test]
 fn writes_and_reads_back() {

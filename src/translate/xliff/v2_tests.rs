@@ -1,0 +1,171 @@
+//! Tests of the XLIFF 2 writer and reader.
+
+use super::*;
+use crate::translate::segments::Kind;
+use crate::translate::units::Unit;
+use crate::translate::xliff::read as read_file;
+
+fn units() -> Vec<Unit> {
+    let mk = |key: &str, state, tr: &str| Unit {
+        key: key.into(),
+        kind: Kind::Paragraph,
+        source: "A <b> & \"c\"\nline two".into(),
+        translation: tr.into(),
+        state,
+        previous: (state == State::Fuzzy).then(|| "Old".into()),
+        notes: vec!["Page: P".into()],
+        source_line: 1,
+    };
+    vec![
+        mk("01-a#signs/p1", State::Translated, "نص  عربي"),
+        mk("01-a/p2", State::Fuzzy, "قديم"),
+        mk("01-a/p_3", State::Untranslated, ""),
+    ]
+}
+
+#[test]
+fn writes_and_reads_back() {
+    let h = Header {
+        publication: "pocket-guide".into(),
+        source_lang: "en".into(),
+        lang: "ar".into(),
+        ..Header::default()
+    };
+    let units = units();
+    let out: Vec<Outgoing> = units
+        .iter()
+        .map(|u| Outgoing {
+            unit: u,
+            reference: "guidance/p/01-a.en.md:1".into(),
+            exported: crate::translate::catalog::fingerprint(&u.translation),
+        })
+        .collect();
+    let bytes = write(&h, &out);
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(
+        text.contains("<unit id=\"01-a_23_signs:p1\" name=\"01-a#signs/p1\">"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<segment state=\"initial\" subState=\"fieldguide:needs-review\">"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "<note category=\"previous-source\" appliesTo=\"source\">Previous source: Old</note>"
+        ),
+        "{text}"
+    );
+    let c = read_file(&bytes).unwrap();
+    let at = Header {
+        lang_line: 2,
+        publication_line: 3,
+        ..h
+    };
+    assert_eq!(c.header, at);
+    let got: Vec<(&str, &str, &str, bool, bool)> = c
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.key.as_str(),
+                e.source.as_str(),
+                e.translation.as_str(),
+                e.fuzzy,
+                e.exported.is_some(),
+            )
+        })
+        .collect();
+    let source = units[0].source.as_str();
+    assert_eq!(
+        got,
+        [
+            ("01-a#signs/p1", source, "نص  عربي", false, true),
+            ("01-a/p2", source, "قديم", true, true),
+            ("01-a/p_3", source, "", false, true),
+        ]
+    );
+}
+
+#[test]
+fn ids_spell_their_keys() {
+    for key in ["01-a/p1", "02-b#x/list1.3", "p_1", "é/ا", "a:b", "_"] {
+        let id = id_of(key);
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':')),
+            "{id}"
+        );
+        assert_eq!(key_of_id(&id), key);
+    }
+    // An id a tool renumbered is taken as it is.
+    assert_eq!(key_of_id("u_12"), "u_12");
+    assert_eq!(key_of_id("seg_zz_"), "seg_zz_");
+}
+
+/// A file as a tool saves it: `units` inside one `<file>`.
+fn file(units: &str) -> Vec<u8> {
+    format!("<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"en\" trgLang=\"fr\">\n<file id=\"f\" original=\"pub\">\n{units}\n</file>\n</xliff>\n").into_bytes()
+}
+
+fn entries(units: &str) -> Vec<Incoming> {
+    read_file(&file(units)).unwrap().entries
+}
+
+#[test]
+fn segments_a_tool_split_are_joined() {
+    let e = entries(
+        "<unit id=\"pub:p1\"><segment state=\"translated\"><source>One.</source><target>Un.</target></segment><ignorable><source> </source></ignorable><segment state=\"final\"><source>Two.</source><target>Deux.</target></segment></unit>",
+    );
+    assert_eq!(e[0].key, "pub/p1");
+    assert_eq!(
+        (e[0].source.as_str(), e[0].translation.as_str()),
+        ("One. Two.", "Un. Deux.")
+    );
+    assert!(!e[0].fuzzy);
+    // One segment left: the unit is not translated.
+    let e = entries(
+        "<unit id=\"p1\"><segment state=\"translated\"><source>One.</source><target>Un.</target></segment><segment><source>Two.</source></segment></unit>",
+    );
+    assert_eq!((e[0].translation.as_str(), e[0].fuzzy), ("", false));
+}
+
+#[test]
+fn states_say_what_is_confirmed() {
+    let unit = |state: &str, target: &str| {
+        entries(&format!(
+            "<unit id=\"p1\"><segment{state}><source>One.</source>{target}</segment></unit>"
+        ))
+        .remove(0)
+    };
+    let t = "<target>Un.</target>";
+    let got = |e: Incoming| (e.translation, e.fuzzy);
+    assert_eq!(got(unit(" state=\"translated\"", t)), ("Un.".into(), false));
+    assert_eq!(got(unit(" state=\"reviewed\"", t)), ("Un.".into(), false));
+    assert_eq!(got(unit("", t)), ("Un.".into(), false));
+    assert_eq!(got(unit(" state=\"initial\"", t)), ("Un.".into(), true));
+    assert_eq!(
+        got(unit(" state=\"initial\"", "<target/>")),
+        ("".into(), false)
+    );
+    assert_eq!(got(unit(" state=\"initial\"", "")), ("".into(), false));
+}
+
+#[test]
+fn annotations_are_text_and_codes_refuse_their_unit() {
+    let e = entries(
+        "<unit id=\"p1\"><segment state=\"translated\"><source>A form</source><target><mrk id=\"m\" translate=\"no\">A</mrk> formulaire<sm id=\"s\"/><em startRef=\"s\"/><cp hex=\"9\"/></target></segment></unit><unit id=\"p2\"><segment state=\"translated\"><source>B</source><target><pc id=\"1\">B</pc></target></segment></unit>",
+    );
+    assert_eq!(e[0].translation, "A formulaire\t");
+    assert_eq!(e[0].problem, None);
+    let problem = e[1].problem.as_deref().unwrap();
+    assert!(problem.contains("<pc> here"), "{problem}");
+}
+
+#[test]
+fn other_versions_are_named() {
+    let text = String::from_utf8(file("")).unwrap().replace("2.1", "3.0");
+    let errs = read_file(text.as_bytes()).unwrap_err();
+    assert_eq!(errs[0].0, 2);
+    assert!(errs[0].1.contains("an XLIFF 3.0 file"), "{errs:?}");
+}

@@ -1,0 +1,209 @@
+//! End-to-end: the translator round trip, twenty-first sweep: XLIFF 2,
+//! which Phrase, Crowdin and newer CAT tools save, exported with
+//! `--format xliff2` and read back whichever version was exported.
+
+mod common;
+#[path = "common/translate.rs"]
+mod helpers;
+use helpers::{export_one, guidance, import, set_xliff2_target, xliff2_sources};
+
+const SITE: &str = "title: T\ndefault_language: en\nlanguages: [en, fr]\ndownload: false\n";
+
+const STEPS: &str = "---\ntitle: Steps\n---\n\
+     ## Before the interview {#before}\n\n\
+     Find a quiet room. Offer water.\n\n\
+     - Ask for [consent](#before) first.\n\
+     - Explain who will read the notes.\n";
+
+fn site() -> common::Site {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", SITE);
+    site.write("guidance/pub/index.en.md", "---\ntitle: Pub\n---\nIntro.\n");
+    site.write("guidance/pub/01-steps.en.md", STEPS);
+    site
+}
+
+/// Every unit of `file` translated as `FR <source>`, as a CAT tool saves
+/// confirmed segments.
+fn translate_all(file: &std::path::Path) {
+    for (key, source) in xliff2_sources(file) {
+        set_xliff2_target(file, &key, &format!("FR {source}"));
+    }
+}
+
+/// The texts of the French steps page's heading, paragraph and list
+/// items (after the page's header and title).
+fn french_texts(site: &common::Site) -> Vec<String> {
+    site.build_ok();
+    let page = site.page("fr/pub/steps.html");
+    let mut texts = page.texts("main h2, main p, main li");
+    texts.drain(..texts.len().saturating_sub(4));
+    texts
+}
+
+/// Before, `translate export` wrote XLIFF 1.2 only, and a file a tool
+/// saved as XLIFF 2.0 was refused ("save it as XLIFF 1.2"), which tools
+/// such as Phrase do not offer for every project. Now `--format xliff2`
+/// writes XLIFF 2.0 (each unit's id an XML name, its key in `name`), and
+/// the file comes back, translated by a tool, as the French pages; its
+/// export then says every segment is translated, and importing it again
+/// changes nothing.
+#[test]
+fn an_xliff_2_export_comes_back_as_translated_pages() {
+    let site = site();
+    let (_dir, xlf) = export_one(&site, "xliff2");
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let root = doc.root_element();
+    assert_eq!(
+        (
+            root.attribute("version"),
+            root.attribute("srcLang"),
+            root.attribute("trgLang")
+        ),
+        (Some("2.0"), Some("en"), Some("fr"))
+    );
+    let units: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("unit"))
+        .collect();
+    assert!(units.len() >= 6, "{text}");
+    for u in &units {
+        let id = u.attribute("id").unwrap();
+        // An NMTOKEN: what XLIFF 2.0's schema asks of an id.
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':')),
+            "{id}"
+        );
+        let segment = u.children().find(|c| c.has_tag_name("segment")).unwrap();
+        assert_eq!(segment.attribute("state"), Some("initial"));
+        assert!(!segment.children().any(|c| c.has_tag_name("target")));
+    }
+
+    translate_all(&xlf);
+    let o = import(&site, std::slice::from_ref(&xlf));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        french_texts(&site),
+        [
+            "FR Before the interview",
+            "FR Find a quiet room. Offer water.",
+            "FR Ask for consent first.",
+            "FR Explain who will read the notes.",
+        ]
+    );
+    let fr = site.read("guidance/pub/01-steps.fr.md");
+    assert!(fr.contains("[consent](#before)"), "{fr}");
+
+    let before = guidance(&site);
+    let (_again, xlf) = export_one(&site, "xliff2");
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let states: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("segment"))
+        .map(|s| s.attribute("state").unwrap_or_default())
+        .collect();
+    assert!(states.iter().all(|s| *s == "translated"), "{states:?}");
+    let o = import(&site, std::slice::from_ref(&xlf));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(guidance(&site), before);
+}
+
+/// A tool that splits a paragraph into sentences saves one unit as two
+/// segments with the space between them as `<ignorable>`: the unit is
+/// read as its segments joined, and the page gets the whole paragraph.
+#[test]
+fn a_unit_a_tool_split_into_sentences_is_joined() {
+    let site = site();
+    let (_dir, xlf) = export_one(&site, "xliff2");
+    translate_all(&xlf);
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    let source = text
+        .find(">Find a quiet room. Offer water.</source>")
+        .unwrap();
+    let start = text[..source].rfind("<segment").unwrap();
+    let end = source + text[source..].find("</segment>").unwrap() + "</segment>".len();
+    let one = &text[start..end];
+    let split = "<segment id=\"s1\" state=\"final\"><source>Find a quiet room.</source><target>Trouvez une pièce calme.</target></segment><ignorable><source> </source></ignorable><segment id=\"s2\" state=\"reviewed\"><source>Offer water.</source><target>Offrez de l'eau.</target></segment>";
+    std::fs::write(&xlf, text.replace(one, split)).unwrap();
+    let o = import(&site, std::slice::from_ref(&xlf));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        french_texts(&site)[1],
+        "Trouvez une pièce calme. Offrez de l'eau."
+    );
+}
+
+/// A block whose source changed since its translation is exported in
+/// state `initial`, with its translation and the earlier source in a
+/// note; left so, its page is not written and the message says how to
+/// confirm it in XLIFF 2's terms; confirmed, the page is written.
+#[test]
+fn a_changed_block_comes_back_for_review_in_state_initial() {
+    let site = site();
+    let (_dir, xlf) = export_one(&site, "xliff2");
+    translate_all(&xlf);
+    assert_eq!(import(&site, std::slice::from_ref(&xlf)).code, 0);
+    site.write(
+        "guidance/pub/01-steps.en.md",
+        STEPS.replace("Offer water.", "Offer water and a seat."),
+    );
+
+    let (_again, xlf) = export_one(&site, "xliff2");
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let unit = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("unit"))
+        .find(|u| {
+            u.descendants().any(|s| {
+                s.has_tag_name("source")
+                    && s.text() == Some("Find a quiet room. Offer water and a seat.")
+            })
+        })
+        .unwrap_or_else(|| panic!("{text}"));
+    let segment = unit.children().find(|c| c.has_tag_name("segment")).unwrap();
+    assert_eq!(
+        (segment.attribute("state"), segment.attribute("subState")),
+        (Some("initial"), Some("fieldguide:needs-review"))
+    );
+    let target = segment
+        .children()
+        .find(|c| c.has_tag_name("target"))
+        .unwrap();
+    assert_eq!(target.text(), Some("FR Find a quiet room. Offer water."));
+    let notes: Vec<_> = unit
+        .descendants()
+        .filter(|n| n.has_tag_name("note"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        notes.contains(&"Previous source: Find a quiet room. Offer water."),
+        "{notes:?}"
+    );
+
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&xlf));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("1 marked fuzzy; the page is not written")
+            && o.stderr
+                .contains("in XLIFF 2 each segment in state initial"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+
+    let key = unit.attribute("name").unwrap();
+    set_xliff2_target(&xlf, key, "FR Find a quiet room. Offer water and a seat.");
+    let o = import(&site, std::slice::from_ref(&xlf));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        french_texts(&site)[1],
+        "FR Find a quiet room. Offer water and a seat."
+    );
+}
