@@ -169,12 +169,15 @@ pub(super) fn read(doc: &roxmltree::Document) -> Result<Catalog, Vec<ReadError>>
 /// stands for formatting fieldguide cannot place in Markdown.
 fn plain(n: roxmltree::Node) -> Result<String, String> {
     let mut out = String::new();
-    for c in n.children() {
-        if let Some(t) = c.text().filter(|_| c.is_text()) {
-            out.push_str(t);
-        } else if c.tag_name().name() == "mrk" && c.attribute("mtype") == Some("seg") {
-            out.push_str(&plain(c)?);
-        } else if c.is_element() {
+    // In document order, without recursion: markers may nest as deep as a
+    // crafted file likes. An element is met before what it holds, so text
+    // reached is inside accepted markers only.
+    for c in n.descendants().skip(1) {
+        if c.is_text() {
+            out.push_str(c.text().unwrap_or_default());
+        } else if c.is_element()
+            && !(c.tag_name().name() == "mrk" && c.attribute("mtype") == Some("seg"))
+        {
             // A marker other than a segment's (a Trados comment, a tracked
             // change) is named with its type: `<mrk>` alone reads as the
             // kind that is accepted.
@@ -184,7 +187,7 @@ fn plain(n: roxmltree::Node) -> Result<String, String> {
             };
             return Err(format!(
                 "inline tags inside <{}> are not supported (<{tag}> here): keep it plain text",
-                n.tag_name().name(),
+                c.parent().unwrap_or(n).tag_name().name(),
             ));
         }
     }

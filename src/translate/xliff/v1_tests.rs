@@ -216,3 +216,13 @@ fn a_marker_of_another_type_is_named_with_it() {
         )
     );
 }
+
+/// Segment markers nested as deep as a crafted file likes are read
+/// without recursion (a stack overflow aborted the import before).
+#[test]
+fn deeply_nested_markers_are_read() {
+    let n = 200_000;
+    let target = format!("{}x{}", "<mrk mtype=\"seg\">".repeat(n), "</mrk>".repeat(n));
+    let c = read(&file(&one_unit("pub/p1", &target))).unwrap();
+    assert_eq!(c.entries[0].translation, "x");
+}

@@ -278,21 +278,25 @@ fn texts(u: roxmltree::Node) -> Result<Texts, String> {
 /// and cannot place it in Markdown.
 fn plain(n: roxmltree::Node) -> Result<String, String> {
     let mut out = String::new();
-    for c in n.children() {
-        if let Some(t) = c.text().filter(|_| c.is_text()) {
-            out.push_str(t);
-        } else if is(c, "mrk") {
-            out.push_str(&plain(c)?);
+    // In document order, without recursion: annotations may nest as deep
+    // as a crafted file likes. An element is met before what it holds, so
+    // text reached is inside accepted elements only.
+    for c in n.descendants().skip(1) {
+        if c.is_text() {
+            // A code point element holds nothing; text put in one is not
+            // the translation's.
+            if !c.parent().is_some_and(|p| is(p, "cp")) {
+                out.push_str(c.text().unwrap_or_default());
+            }
         } else if is(c, "cp") {
             let hex = c.attribute("hex").unwrap_or("");
             let ch = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
             let ch = ch.ok_or_else(|| format!("<cp hex=\"{hex}\"/> is not a character"))?;
             out.push(ch);
-        } else if is(c, "sm") || is(c, "em") {
-        } else if c.is_element() {
+        } else if c.is_element() && !(is(c, "mrk") || is(c, "sm") || is(c, "em")) {
             return Err(format!(
                 "inline tags inside <{}> are not supported (<{}> here): keep it plain text",
-                n.tag_name().name(),
+                c.parent().unwrap_or(n).tag_name().name(),
                 c.tag_name().name(),
             ));
         }

@@ -169,3 +169,15 @@ fn other_versions_are_named() {
     assert_eq!(errs[0].0, 2);
     assert!(errs[0].1.contains("an XLIFF 3.0 file"), "{errs:?}");
 }
+
+/// Annotations nested as deep as a crafted file likes are read without
+/// recursion (a stack overflow aborted the import before).
+#[test]
+fn deeply_nested_annotations_are_read() {
+    let n = 200_000;
+    let target = format!("{}x{}", "<mrk id=\"m\">".repeat(n), "</mrk>".repeat(n));
+    let e = entries(&format!(
+        "<unit id=\"p1\"><segment state=\"translated\"><source>x</source><target>{target}</target></segment></unit>"
+    ));
+    assert_eq!(e[0].translation, "x");
+}
