@@ -206,6 +206,11 @@ enum Translate {
         /// Only the segments that need work (untranslated or fuzzy).
         #[arg(long)]
         only_changed: bool,
+        /// One file per part of each publication (`<publication>--<part>`), to share the work
+        /// among translators. A publication too large for one file that `translate import`
+        /// reads (16 MB) is split so without it.
+        #[arg(long)]
+        by_part: bool,
         /// The folder to write to [default: translations/<lang>, inside the site folder].
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -341,6 +346,7 @@ fn translate(action: Translate) -> i32 {
             lang,
             format,
             only_changed,
+            by_part,
             out,
         } => {
             let format = match format {
@@ -354,6 +360,7 @@ fn translate(action: Translate) -> i32 {
                 &lang,
                 format,
                 only_changed,
+                by_part,
                 out.as_deref(),
                 common.verbosity(),
             )

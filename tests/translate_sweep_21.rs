@@ -207,3 +207,134 @@ fn a_changed_block_comes_back_for_review_in_state_initial() {
         "FR Find a quiet room. Offer water and a seat."
     );
 }
+
+/// A publication with a chapter at its top level and a part of two.
+fn site_with_a_part() -> common::Site {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", SITE);
+    site.write("guidance/pub/index.en.md", "---\ntitle: Pub\n---\nIntro.\n");
+    site.write("guidance/pub/01-steps.en.md", STEPS);
+    site.write(
+        "guidance/pub/02-referral/index.en.md",
+        "---\ntitle: Referral\n---\nWhen to refer.\n",
+    );
+    site.write(
+        "guidance/pub/02-referral/01-consent.en.md",
+        "---\ntitle: Consent\n---\nAsk before you refer.\n",
+    );
+    site
+}
+
+/// The msgctxt of every entry of a PO file.
+fn po_keys(file: &std::path::Path) -> Vec<String> {
+    let po = rspolib::pofile(file.to_str().unwrap()).unwrap();
+    po.entries
+        .iter()
+        .filter_map(|e| e.msgctxt.clone())
+        .collect()
+}
+
+/// Before, a publication was always one file, so its parts could not go
+/// to different translators. Now `--by-part` writes one file per part
+/// (the top level's pages in the publication's own), each a file of the
+/// publication: imported alone, it writes its pages and leaves the
+/// others as they were.
+#[test]
+fn by_part_writes_one_file_per_part_and_each_comes_back_alone() {
+    let site = site_with_a_part();
+    let out = tempfile::tempdir().unwrap();
+    let files = helpers::export(&site, "fr", "po", out.path(), &["--by-part"]);
+    let names: Vec<_> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["pub--02-referral.po", "pub.po"]);
+    let part_keys = po_keys(&files[0]);
+    assert!(
+        !part_keys.is_empty() && part_keys.iter().all(|k| k.starts_with("02-referral/")),
+        "{part_keys:?}"
+    );
+    assert!(
+        po_keys(&files[1])
+            .iter()
+            .all(|k| !k.starts_with("02-referral/")),
+        "{:?}",
+        po_keys(&files[1])
+    );
+
+    helpers::fill(&files[0], "02-referral/", &[], &[]);
+    let o = import(&site, std::slice::from_ref(&files[0]));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        site.path()
+            .join("guidance/pub/02-referral/01-consent.fr.md")
+            .exists()
+    );
+    assert!(!site.path().join("guidance/pub/01-steps.fr.md").exists());
+    site.build_ok();
+    let consent = site.page("fr/pub/referral/consent.html");
+    assert!(
+        consent
+            .texts("main p")
+            .contains(&"(ha) Ask before you refer.".to_string()),
+        "{:?}",
+        consent.texts("main p")
+    );
+}
+
+/// Before, a publication whose export was larger than `translate import`
+/// reads (16 MB: a handbook of a few thousand chapters) was written as one
+/// file, with a warning that it could not come back. Now it is written
+/// one file per part, each under 16 MB, and each is imported.
+#[test]
+fn a_publication_too_large_for_one_file_is_split_by_part() {
+    let site = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write("site.yaml", SITE);
+    site.write("guidance/pub/index.en.md", "---\ntitle: Pub\n---\nIntro.\n");
+    let paragraph =
+        "Explain who will read the notes, and why, before you write anything down. ".repeat(12);
+    let chapter = format!(
+        "---\ntitle: Notes\n---\n{}",
+        format!("{paragraph}\n\n").repeat(900)
+    );
+    for part in ["01-first", "02-second"] {
+        site.write(
+            &format!("guidance/pub/{part}/index.en.md"),
+            "---\ntitle: Part\n---\nA part.\n",
+        );
+        for k in 1..=11 {
+            site.write(
+                &format!("guidance/pub/{part}/{k:02}-notes-{part}-{k}.en.md"),
+                &chapter,
+            );
+        }
+    }
+    let out = tempfile::tempdir().unwrap();
+    let files = helpers::export(&site, "fr", "po", out.path(), &[]);
+    let sizes: Vec<_> = files
+        .iter()
+        .map(|f| {
+            let name = f.file_name().unwrap().to_str().unwrap().to_string();
+            (name, std::fs::metadata(f).unwrap().len())
+        })
+        .collect();
+    let names: Vec<_> = sizes.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["pub--01-first.po", "pub--02-second.po", "pub.po"],
+        "{sizes:?}"
+    );
+    let total: u64 = sizes.iter().map(|(_, s)| s).sum();
+    assert!(total > 16 * 1024 * 1024, "{sizes:?}");
+    assert!(
+        sizes.iter().all(|(_, s)| *s <= 16 * 1024 * 1024),
+        "{sizes:?}"
+    );
+    let o = import(&site, &files);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(!o.stderr.contains("16 MB"), "{}", o.stderr);
+}

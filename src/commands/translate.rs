@@ -33,6 +33,7 @@ pub fn export(
     lang: &str,
     format: Format,
     only_changed: bool,
+    by_part: bool,
     out: Option<&Path>,
     verbosity: Verbosity,
 ) -> i32 {
@@ -59,6 +60,7 @@ pub fn export(
         lang: l,
         format,
         only_changed,
+        by_part,
     };
     let exported = match export::export(site, &opts.source, &xopts) {
         Ok(e) => e,

@@ -114,6 +114,7 @@ pub struct Header {
 }
 
 /// A unit on its way out, with where its source text is.
+#[derive(Clone)]
 pub struct Outgoing<'a> {
     pub unit: &'a Unit,
     /// `guidance/pub/01-a.en.md:12`.

@@ -16,6 +16,8 @@ pub struct Options {
     pub lang: LangId,
     pub format: Format,
     pub only_changed: bool,
+    /// One file per part of each publication (see `split`).
+    pub by_part: bool,
 }
 
 /// One publication's export, ready to write.
@@ -49,13 +51,26 @@ fn too_large_to_import(dir: &Path, publication: &str, len: usize) -> Option<Diag
             0,
             0,
             format!(
-                "the export of `{publication}` is {:.1} MB: `translate import` reads translators' files of up to {} MB, so this one cannot come back as it is",
+                "the export file `{publication}` is {:.1} MB: `translate import` reads translators' files of up to {} MB, so this one cannot come back as it is",
                 len as f64 / (1024.0 * 1024.0),
                 super::megabytes(limit)
             ),
         )
-        .with_hint("export with `--only-changed` to send only the segments that need work, or split the publication into smaller ones")
+        .with_hint("an export is cut between pages to stay within that size, so this file holds one page larger than that: split the page into smaller chapters")
     })
+}
+
+/// What a file holds, by state.
+fn counts_of(outgoing: &[Outgoing]) -> SegmentCounts {
+    let mut counts = SegmentCounts::default();
+    for o in outgoing {
+        match o.unit.state {
+            State::Translated => counts.translated += 1,
+            State::Fuzzy => counts.changed += 1,
+            State::Untranslated => counts.missing += 1,
+        }
+    }
+    counts
 }
 
 /// Every page of a publication, as units, in reading order.
@@ -114,14 +129,14 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
         super::moved::offer(&kept, &name, &mut pages);
         let mut seen = HashSet::new();
         let mut too_long = false;
-        let mut outgoing = Vec::new();
-        let mut counts = SegmentCounts::default();
+        let mut grouped = Vec::new();
         let mut warnings: Vec<Diagnostic> = pages
             .iter()
             .filter_map(|p| p.unreadable.as_ref())
             .map(super::unreadable::export_warning)
             .collect();
         for (page, exported) in pages.iter().zip(&exported) {
+            let mut outgoing = Vec::new();
             for (u, exported) in page.units.iter().zip(exported) {
                 if !seen.insert(u.key.as_str()) {
                     problems.push(
@@ -131,11 +146,6 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                 }
                 if opts.only_changed && u.state == State::Translated {
                     continue;
-                }
-                match u.state {
-                    State::Translated => counts.translated += 1,
-                    State::Fuzzy => counts.changed += 1,
-                    State::Untranslated => counts.missing += 1,
                 }
                 if let Some(why) = (opts.format == Format::Xlsx)
                     .then(|| super::xlsx::too_long(u))
@@ -153,29 +163,39 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                     exported: exported.clone(),
                 });
             }
+            grouped.push((page.page.clone(), outgoing));
         }
         if too_long {
             continue;
         }
         let h = header(site, p, opts.lang);
-        let bytes = match file_bytes(opts.format, &h, &outgoing) {
-            Ok(b) => b,
+        let write = |o: &[Outgoing]| file_bytes(opts.format, &h, o);
+        let files = super::split::Files {
+            write: &write,
+            limit: super::MAX_FILE_BYTES as usize,
+            holds_texts: opts.format != Format::Xlsx,
+        };
+        let shares = match super::split::shares(&h.publication, grouped, opts.by_part, &files) {
+            Ok(s) => s,
             Err(e) => {
                 problems.push(Diagnostic::error(&site.nodes[p].dir, 0, 0, e));
                 continue;
             }
         };
-        warnings.extend(too_large_to_import(
-            &site.nodes[p].dir,
-            &h.publication,
-            bytes.len(),
-        ));
-        out.push(Exported {
-            file_name: format!("{}.{}", h.publication, opts.format.extension()),
-            bytes,
-            counts,
-            warnings,
-        });
+        for share in shares {
+            // Only a page larger than import reads is still too large.
+            warnings.extend(too_large_to_import(
+                &site.nodes[p].dir,
+                &share.name,
+                share.bytes.len(),
+            ));
+            out.push(Exported {
+                file_name: format!("{}.{}", share.name, opts.format.extension()),
+                counts: counts_of(&share.outgoing),
+                bytes: share.bytes,
+                warnings: std::mem::take(&mut warnings),
+            });
+        }
     }
     if problems.is_empty() {
         Ok(out)
@@ -196,12 +216,12 @@ mod tests {
         let d = too_large_to_import(dir, "big", 171 * 1024 * 1024 + 1).unwrap();
         assert_eq!(d.path, dir);
         assert!(
-            d.message.contains("the export of `big` is 171.0 MB")
+            d.message.contains("the export file `big` is 171.0 MB")
                 && d.message
                     .contains("up to 16 MB, so this one cannot come back"),
             "{}",
             d.message
         );
-        assert!(d.hint.as_deref().unwrap_or("").contains("--only-changed"));
+        assert!(d.hint.as_deref().unwrap_or("").contains("one page larger"));
     }
 }

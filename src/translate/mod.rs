@@ -15,8 +15,9 @@
 //!   against its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
 //!   addresses and link definitions); `files`: safe, atomic writes.
-//! - `export` and `import` (`apply`: one page's entries, `anchors`: with
-//!   the source's heading ids kept): the two
+//! - `export` (`split`: a publication in one file per part, when asked
+//!   or too large for one) and `import` (`apply`: one page's entries,
+//!   `anchors`: with the source's heading ids kept): the two
 //!   commands' work; `pending`: translations that arrived after their
 //!   block's source changed, kept for the next export (`moved`: those
 //!   whose block is gone, offered to a block of the same source);
@@ -49,6 +50,7 @@ pub mod po;
 pub mod report;
 pub mod segments;
 pub mod source_cells;
+pub mod split;
 pub mod titles;
 pub mod units;
 pub mod unreadable;
