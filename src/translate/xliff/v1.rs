@@ -5,19 +5,17 @@
 //!
 //! Written with quick-xml; read from the document `xml` parsed.
 
-use super::xml::{EXPORTED, pretty_printed, xml_safe};
+use super::xml::{EXPORTED, document, pretty_printed, xml_safe};
 use crate::translate::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use crate::translate::units::State;
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::BytesText;
 use std::io;
 
 const NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
 pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let result: io::Result<()> = (|| {
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    document(|w| {
         w.create_element("xliff")
             .with_attributes([("version", "1.2"), ("xmlns", NS)])
             .write_inner_content(|w| {
@@ -46,12 +44,7 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
                 Ok(())
             })?;
         Ok(())
-    })();
-    // Writing into memory cannot fail.
-    debug_assert!(result.is_ok());
-    let mut out = w.into_inner();
-    out.push(b'\n');
-    out
+    })
 }
 
 fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {

@@ -1,45 +1,14 @@
 //! Tests of the XLIFF 2 writer and reader.
 
 use super::*;
-use crate::translate::segments::Kind;
-use crate::translate::units::Unit;
 use crate::translate::xliff::read as read_file;
-
-fn units() -> Vec<Unit> {
-    let mk = |key: &str, state, tr: &str| Unit {
-        key: key.into(),
-        kind: Kind::Paragraph,
-        source: "A <b> & \"c\"\nline two".into(),
-        translation: tr.into(),
-        state,
-        previous: (state == State::Fuzzy).then(|| "Old".into()),
-        notes: vec!["Page: P".into()],
-        source_line: 1,
-    };
-    vec![
-        mk("01-a#signs/p1", State::Translated, "نص  عربي"),
-        mk("01-a/p2", State::Fuzzy, "قديم"),
-        mk("01-a/p_3", State::Untranslated, ""),
-    ]
-}
+use crate::translate::xliff::xml::samples;
 
 #[test]
 fn writes_and_reads_back() {
-    let h = Header {
-        publication: "pocket-guide".into(),
-        source_lang: "en".into(),
-        lang: "ar".into(),
-        ..Header::default()
-    };
-    let units = units();
-    let out: Vec<Outgoing> = units
-        .iter()
-        .map(|u| Outgoing {
-            unit: u,
-            reference: "guidance/p/01-a.en.md:1".into(),
-            exported: crate::translate::catalog::fingerprint(&u.translation),
-        })
-        .collect();
+    let h = samples::header();
+    let units = samples::units(["01-a#signs/p1", "01-a/p2", "01-a/p_3"]);
+    let out = samples::outgoing(&units);
     let bytes = write(&h, &out);
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(

@@ -2,6 +2,9 @@
 //! encoding, parsing it with bounds, and the text conventions of export.
 
 use crate::translate::catalog::ReadError;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, Event};
+use std::io;
 
 /// The note (`from` in 1.2, `category` in 2.0) that records the
 /// translation as exported; CAT tools keep notes as they are.
@@ -129,5 +132,68 @@ pub(super) fn pretty_printed(text: &str) -> String {
         text.trim().to_string()
     } else {
         text.to_string()
+    }
+}
+
+/// An XML document in UTF-8, indented, its root written by `root`.
+pub(super) fn document(root: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>) -> Vec<u8> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let result = w
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .and_then(|()| root(&mut w));
+    // Writing into memory cannot fail.
+    debug_assert!(result.is_ok());
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    out
+}
+
+/// What both versions' tests write: three units, translated, fuzzy and
+/// untranslated, with text XML must escape and Arabic.
+#[cfg(test)]
+pub(super) mod samples {
+    use crate::translate::catalog::{Header, Outgoing, fingerprint};
+    use crate::translate::segments::Kind;
+    use crate::translate::units::{State, Unit};
+
+    pub fn header() -> Header {
+        Header {
+            publication: "pocket-guide".into(),
+            source_lang: "en".into(),
+            lang: "ar".into(),
+            ..Header::default()
+        }
+    }
+
+    pub fn units(keys: [&str; 3]) -> Vec<Unit> {
+        let states = [
+            (State::Translated, "نص  عربي"),
+            (State::Fuzzy, "قديم"),
+            (State::Untranslated, ""),
+        ];
+        keys.iter()
+            .zip(states)
+            .map(|(key, (state, tr))| Unit {
+                key: key.to_string(),
+                kind: Kind::Paragraph,
+                source: "A <b> & \"c\"\nline two".into(),
+                translation: tr.into(),
+                state,
+                previous: (state == State::Fuzzy).then(|| "Old".into()),
+                notes: vec!["Page: P".into()],
+                source_line: 1,
+            })
+            .collect()
+    }
+
+    pub fn outgoing(units: &[Unit]) -> Vec<Outgoing<'_>> {
+        units
+            .iter()
+            .map(|u| Outgoing {
+                unit: u,
+                reference: "guidance/p/01-a.en.md:1".into(),
+                exported: fingerprint(&u.translation),
+            })
+            .collect()
     }
 }
