@@ -421,3 +421,73 @@ fn names_one_by_their_capitals_are_an_error() {
         );
     }
 }
+
+/// Word's fields and PowerPoint's mouse-overs were looked for in parts
+/// under `word/` and `ppt/` only, while Word and PowerPoint find a part by
+/// the package's relationships, whatever its folder: a `.docx` whose body,
+/// at `main/document.xml`, fetches a tracking picture on opening, or a
+/// `.pptx` whose slide, at `show/slide1.xml`, follows a link when the
+/// pointer passes over a shape, was published. Now each is not published,
+/// for its field or mouse-over, as under its usual folder; a part
+/// elsewhere that only names a field in its text, and a click's link,
+/// are still published.
+#[test]
+fn fields_and_mouse_overs_outside_their_usual_folders_are_found() {
+    let tracking = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:fldSimple w:instr=\" INCLUDEPICTURE &quot;https://tracker.example/p.png&quot; \\d \"/></w:p></w:body></w:document>";
+    let main = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"main/document.xml\"/></Relationships>";
+    let types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Override PartName=\"/main/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    let docx = |body: &str| {
+        package(&[
+            ("[Content_Types].xml", types),
+            ("_rels/.rels", main),
+            ("main/document.xml", body),
+        ])
+    };
+    common::office::refused(
+        "report.docx",
+        &docx(tracking),
+        &["INCLUDEPICTURE field `https://tracker.example/p.png`"],
+    );
+    let slide = |link: &str| {
+        format!(
+            "<p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id=\"4\" name=\"Box\">{link}</p:cNvPr></p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>"
+        )
+    };
+    let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://t.example/seen\" TargetMode=\"External\"/></Relationships>";
+    let deck = |link: &str| {
+        package(&[
+            ("show/slide1.xml", &slide(link)),
+            ("show/_rels/slide1.xml.rels", rels),
+        ])
+    };
+    common::office::refused(
+        "training.pptx",
+        &deck("<a:hlinkHover r:id=\"rId2\"/>"),
+        &[
+            "link followed when the pointer passes over it in `show/slide1.xml` `https://t.example/seen`",
+        ],
+    );
+    // Not a false alarm: a click's link, and a part that names a field in
+    // its text.
+    let note =
+        "<note>instrText holds INCLUDEPICTURE \"https://tracker.example/p.png\"; hlinkHover</note>";
+    for (file, bytes) in [
+        ("training.pptx", deck("<a:hlinkClick r:id=\"rId2\"/>")),
+        ("report.docx", docx(DOCUMENT)),
+        (
+            "report.docx",
+            package(&[
+                ("word/document.xml", DOCUMENT),
+                ("customXml/item1.xml", note),
+            ]),
+        ),
+    ] {
+        let (site, _) = site_linking(file, &bytes);
+        let o = site.build_ok();
+        assert!(!o.stderr.contains(file), "{}", o.stderr);
+        assert_eq!(
+            std::fs::read(site.out().join(format!("en/handbook/{file}"))).unwrap(),
+            bytes
+        );
+    }
+}

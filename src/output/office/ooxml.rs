@@ -43,10 +43,18 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         let (comments, formulas) = (is_comments(&lower), is_sheet_formulas(&lower));
         let people = super::people::names_people(&lower);
         let workbook = lower == "xl/workbook.xml";
-        if !word && !deck && !comments && !formulas && !people && !workbook {
+        let elsewhere = lower.ends_with(".xml") && !word && !deck;
+        if !word && !deck && !comments && !formulas && !people && !workbook && !elsewhere {
             continue;
         }
         let text = zip.part_at(*i)?;
+        // Word and PowerPoint find a part by the package's relationships,
+        // whatever its folder: a document's body at `main/document.xml`
+        // is opened, its fields and mouse-overs with it.
+        let word =
+            word || (elsewhere && ["instrText", "fldSimple"].iter().any(|w| text.contains(w)));
+        let hovers = ["hlinkHover", "hlinkMouseOver"];
+        let deck = deck || (elsewhere && hovers.iter().any(|w| text.contains(w)));
         if workbook {
             hidden_sheets(&mut report, name, &text)?;
         }
