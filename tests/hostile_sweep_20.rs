@@ -491,3 +491,46 @@ fn fields_and_mouse_overs_outside_their_usual_folders_are_found() {
         );
     }
 }
+
+/// Excel's formulas and Excel 4.0 macro sheets were looked for under
+/// `xl/worksheets/` and `xl/macrosheets/` only, while Excel finds a sheet
+/// by the workbook's relationships, whatever its folder: a workbook whose
+/// sheet at `calc/sheet1.xml` calls `WEBSERVICE` as it is calculated, or
+/// whose macro sheet sits at `macros/sheet1.xml`, was published. Now each
+/// is not published; a chart elsewhere whose series name their cells is.
+#[test]
+fn sheets_outside_their_usual_folders_are_found() {
+    let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+    let sheet = format!(
+        "<worksheet {ns}><sheetData><row r=\"1\"><c r=\"A1\"><f>WEBSERVICE(\"https://t.example/seen\")</f></c></row></sheetData></worksheet>"
+    );
+    common::office::refused(
+        "figures.xlsx",
+        &package(&[
+            ("xl/workbook.xml", "<workbook/>"),
+            ("calc/sheet1.xml", &sheet),
+        ]),
+        &["cell A1 of `calc/sheet1.xml` calls WEBSERVICE"],
+    );
+    let macros = "<xm:macrosheet xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\"><sheetData/></xm:macrosheet>";
+    common::office::refused(
+        "figures.xlsx",
+        &package(&[
+            ("xl/workbook.xml", "<workbook/>"),
+            ("macros/sheet1.xml", macros),
+        ]),
+        &["`macros/sheet1.xml`"],
+    );
+    let chart = "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart><c:ser><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f></c:strRef></c:tx></c:ser></c:chart></c:chartSpace>";
+    let bytes = package(&[
+        ("xl/workbook.xml", "<workbook/>"),
+        ("charts/chart1.xml", chart),
+    ]);
+    let (site, _) = site_linking("figures.xlsx", &bytes);
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("figures.xlsx"), "{}", o.stderr);
+    assert_eq!(
+        std::fs::read(site.out().join("en/handbook/figures.xlsx")).unwrap(),
+        bytes
+    );
+}
