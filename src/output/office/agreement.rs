@@ -187,3 +187,62 @@ pub fn name(name: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Write};
+
+    /// A zip of two parts with ZIP64 sizes in their headers, then a ZIP64
+    /// end (the classic end pointing to it), as Info-ZIP's `zip -fz`
+    /// writes one.
+    fn zip64() -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default().large_file(true);
+        for (name, text) in [
+            ("word/document.xml", "<w:document/>"),
+            ("a.bin", "PK\x07\x08"),
+        ] {
+            w.start_file(name, options).unwrap();
+            w.write_all(text.as_bytes()).unwrap();
+        }
+        let mut bytes = w.finish().unwrap().into_inner();
+        let end = bytes.len() - 22;
+        let (count, size, offset) = (
+            u64::from(super::u16_at(&bytes, end + 10).unwrap()),
+            u64::from(super::u32_at(&bytes, end + 12).unwrap()),
+            u64::from(super::u32_at(&bytes, end + 16).unwrap()),
+        );
+        let classic = bytes.split_off(end);
+        let at = bytes.len() as u64;
+        bytes.extend(b"PK\x06\x06");
+        bytes.extend(44u64.to_le_bytes());
+        bytes.extend([45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        for v in [count, count, size, offset] {
+            bytes.extend(v.to_le_bytes());
+        }
+        bytes.extend(b"PK\x06\x07\0\0\0\0");
+        bytes.extend(at.to_le_bytes());
+        bytes.extend(1u32.to_le_bytes());
+        bytes.extend(classic);
+        bytes
+    }
+
+    fn checked(bytes: &[u8]) -> Option<Result<(), String>> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        Some(super::super::layout::check(bytes, &mut zip))
+    }
+
+    #[test]
+    fn a_zip64_zip_passes_and_every_cut_or_flip_ends_without_a_panic() {
+        let bytes = zip64();
+        assert_eq!(checked(&bytes), Some(Ok(())));
+        for i in 0..bytes.len() {
+            let _ = checked(&bytes[..i]);
+            for flip in [0x01, 0x80, 0xff] {
+                let mut b = bytes.clone();
+                b[i] ^= flip;
+                let _ = checked(&b);
+            }
+        }
+    }
+}
