@@ -534,3 +534,49 @@ fn sheets_outside_their_usual_folders_are_found() {
         bytes
     );
 }
+
+/// A slide's links were looked up in the relationships part of its exact
+/// name, while PowerPoint finds `ppt/slides/_rels/Slide1.xml.rels` for
+/// `slide1.xml` whatever the capitals: a deck whose slide follows a link
+/// when the pointer passes over a shape, its relationships part named in
+/// other capitals (alone, or beside a harmless one of the exact name),
+/// was published, the link not found. Now it is not published, for the
+/// link, as under its exact name; a click's link still is.
+#[test]
+fn a_mouse_over_whose_links_are_named_in_other_capitals_is_found() {
+    let slide = |link: &str| {
+        format!(
+            "<p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id=\"4\" name=\"Box\">{link}</p:cNvPr></p:nvSpPr></p:sp></p:spTree></p:cSld></p:sld>"
+        )
+    };
+    let rels = |target: &str| {
+        format!(
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{target}\" TargetMode=\"External\"/></Relationships>"
+        )
+    };
+    let seen = rels("https://t.example/seen");
+    let harmless = rels("#slide2");
+    let hover = slide("<a:hlinkHover r:id=\"rId2\"/>");
+    let other = "ppt/slides/_rels/Slide1.XML.rels";
+    for parts in [
+        vec![("ppt/slides/slide1.xml", hover.as_str()), (other, &seen)],
+        vec![
+            ("ppt/slides/slide1.xml", &hover),
+            ("ppt/slides/_rels/slide1.xml.rels", &harmless),
+            (other, &seen),
+        ],
+    ] {
+        common::office::refused(
+            "training.pptx",
+            &package(&parts),
+            &[
+                "link followed when the pointer passes over it in `ppt/slides/slide1.xml` `https://t.example/seen`",
+            ],
+        );
+    }
+    let click = slide("<a:hlinkClick r:id=\"rId2\"/>");
+    let bytes = package(&[("ppt/slides/slide1.xml", &click), (other, &seen)]);
+    let (site, _) = site_linking("training.pptx", &bytes);
+    let o = site.build_ok();
+    assert!(!o.stderr.contains("training.pptx"), "{}", o.stderr);
+}
