@@ -334,12 +334,12 @@ pub fn is_reserved(stem: &str) -> bool {
 }
 
 /// A key equal for two paths that name the same file on a case-insensitive
-/// or normalising file system (Windows, macOS): NFC, lowercase, and the
+/// or normalising file system (Windows, macOS): NFC, folded case, and the
 /// trailing dots and spaces Windows drops.
 pub fn portable_key(path: &str) -> String {
     path.split('/')
         .map(|part| {
-            let lower: String = part.nfc().collect::<String>().to_lowercase();
+            let lower: String = part.nfc().flat_map(fold).collect();
             lower
                 .nfc()
                 .collect::<String>()
@@ -348,6 +348,19 @@ pub fn portable_key(path: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// `c` in the case a file system compares names in: the lowercase of its
+/// capital, so that a Greek word's final `ς`, the long `ſ` and the micro
+/// sign `µ` are the `σ`, `s` and `μ` Windows and macOS take them for (a
+/// plain lowercase keeps them apart). A capital of two letters (`ß`, `SS`)
+/// is not one letter's, and is left as the letter's lowercase.
+fn fold(c: char) -> std::char::ToLowercase {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u.to_lowercase(),
+        _ => c.to_lowercase(),
+    }
 }
 
 #[cfg(test)]

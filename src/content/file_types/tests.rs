@@ -259,6 +259,11 @@ fn portable_keys_collide_like_file_systems() {
     assert_ne!(portable_key("en/a.png"), portable_key("fr/a.png"));
     assert_ne!(portable_key("a/b.png"), portable_key("ab.png"));
     assert_eq!(portable_key("Straße"), "straße");
+    // What a plain lowercase keeps apart and file systems do not.
+    assert_eq!(portable_key("οδηγός.pdf"), portable_key("ΟΔΗΓΌΣ.pdf"));
+    assert_eq!(portable_key("ſign.txt"), portable_key("sign.txt"));
+    assert_eq!(portable_key("5µg.txt"), portable_key("5μg.txt"));
+    assert_ne!(portable_key("i.txt"), portable_key("İ.txt"));
 }
 
 #[test]

@@ -24,40 +24,55 @@ pub fn check(zip: &mut Package, report: &mut Report, name: &str, text: &str) -> 
         return Ok(());
     }
     let targets = targets(zip, name)?;
+    let none = vec![String::new()];
     for (id, action) in hovers {
-        let target = targets.get(&id).map_or("", String::as_str);
-        // `ppaction://program` starts the file its link names, `ole`
-        // opens an object inside (a packed program), `macro` runs one.
-        let starts = ["program", "ole", "macro"]
-            .iter()
-            .any(|a| action.starts_with(&format!("ppaction://{a}")));
-        if starts {
-            let what = [action.as_str(), target].join(" ");
-            report.macros.push(format!(
-                "a mouse-over in `{name}` that starts a program (`{}`)",
-                what.trim()
-            ));
-        } else {
-            let kind = format!("link followed when the pointer passes over it in `{name}`");
-            place(report, &kind, target);
+        for target in targets.get(&id).unwrap_or(&none) {
+            hover(report, name, &action, target);
         }
     }
     Ok(())
 }
 
+/// Adds the mouse-over of `name` with `action` and `target` to `report`.
+fn hover(report: &mut Report, name: &str, action: &str, target: &str) {
+    // `ppaction://program` starts the file its link names, `ole` opens an
+    // object inside (a packed program), `macro` runs one.
+    let starts = ["program", "ole", "macro"]
+        .iter()
+        .any(|a| action.starts_with(&format!("ppaction://{a}")));
+    if starts {
+        let what = [action, target].join(" ");
+        report.macros.push(format!(
+            "a mouse-over in `{name}` that starts a program (`{}`)",
+            what.trim()
+        ));
+    } else {
+        let kind = format!("link followed when the pointer passes over it in `{name}`");
+        place(report, &kind, target);
+    }
+}
+
 /// The targets of the relationships of part `name`, by id (its
-/// `_rels/<file>.rels` beside it).
-fn targets(zip: &mut Package, name: &str) -> Result<HashMap<String, String>, String> {
+/// `_rels/<file>.rels` beside it, in any capitals, as PowerPoint finds
+/// it; from each such part, since programs differ on which one they
+/// take).
+fn targets(zip: &mut Package, name: &str) -> Result<HashMap<String, Vec<String>>, String> {
     let (dir, file) = name.rsplit_once('/').unwrap_or(("", name));
     let rels = format!("{dir}/_rels/{file}.rels");
-    let mut out = HashMap::new();
-    if let Some(text) = zip.part(&rels)? {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let found = zip
+        .names()
+        .into_iter()
+        .filter(|(_, n)| n.eq_ignore_ascii_case(&rels));
+    for (i, _) in found {
+        let text = zip.part_at(i)?;
         walk_xml(&rels, &text, |item| {
             if let Item::Element(r) = item
                 && r.local_name().as_ref() == "Relationship"
             {
                 let id = attribute(r, "Id").unwrap_or_default();
-                out.insert(id, attribute(r, "Target").unwrap_or_default());
+                let target = attribute(r, "Target").unwrap_or_default();
+                out.entry(id).or_default().push(target);
             }
         })?;
     }

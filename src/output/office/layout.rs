@@ -6,13 +6,16 @@
 //! another name, and open what was never checked. No program writes
 //! either, so such a file is refused.
 
+use super::agreement::{self, Listed, ZIP64_END, ZIP64_LOCATOR};
+use super::shorten;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::io::Cursor;
 
 /// The signatures of a part's own header, of a directory entry, and of
 /// the directory's end (which a reader finds searching back from the end
 /// of the file: a second one, in the zip's comment, leads to another
-/// directory).
+/// directory; so does a ZIP64 end, and what leads to it, that
+/// `agreement` did not find saying the same).
 const LOCAL: &[u8] = b"PK\x03\x04";
 const CENTRAL: &[u8] = b"PK\x01\x02";
 const END: &[u8] = b"PK\x05\x06";
@@ -39,6 +42,55 @@ const INFLATE_CAP: u64 = 4 << 30;
 /// stored inside the document), unless the part's compressed stream ends
 /// before it.
 pub fn check(bytes: &[u8], zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
+    let (mut parts, mut entries) = listed(bytes, zip)?;
+    // Sorted, so that each signature is looked up in log time: a zip can
+    // hold tens of thousands of parts.
+    parts.sort_unstable_by_key(|p| p.data);
+    let mut headers: Vec<usize> = parts.iter().map(|p| p.header).collect();
+    headers.sort_unstable();
+    entries.sort_unstable();
+    // The classic end a reader finds searching back from the file's end,
+    // and the ZIP64 one it leads to, when that says the same.
+    let tail = bytes.len().saturating_sub(22 + usize::from(u16::MAX));
+    let zip64 = memchr::memmem::rfind(&bytes[tail..], END)
+        .map_or(Ok(None), |at| agreement::zip64(bytes, tail + at))?
+        .unwrap_or([usize::MAX; 2]);
+    let mut ends = 0;
+    let mut from = 0;
+    while let Some((at, sig)) = next_signature(bytes, from) {
+        from = at + 1;
+        let known = match sig {
+            LOCAL => headers.binary_search(&at).is_ok(),
+            CENTRAL => entries.binary_search(&at).is_ok(),
+            ZIP64_END | ZIP64_LOCATOR => zip64.contains(&at),
+            _ => false,
+        };
+        if known {
+            continue;
+        }
+        // Inside a part's data: that part's bytes, up to where a program
+        // stops reading it; the search goes on from there.
+        if let Some(end) = read_end(bytes, &mut parts, at)?
+            && at < end
+        {
+            from = end;
+            continue;
+        }
+        if sig == END && ends == 0 {
+            ends = 1;
+            continue;
+        }
+        return Err(hidden(bytes, at, sig));
+    }
+    Ok(())
+}
+
+/// The parts the directory of `zip` lists, and where its entries start;
+/// `Err` when a part's own header says otherwise than the directory.
+fn listed(
+    bytes: &[u8],
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+) -> Result<(Vec<Part>, Vec<usize>), String> {
     let mut parts = Vec::with_capacity(zip.len());
     let mut entries = Vec::with_capacity(zip.len());
     for i in 0..zip.len() {
@@ -67,7 +119,18 @@ pub fn check(bytes: &[u8], zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(
                     shorten(&name)
                 )
             })?;
-        entries.push(usize::try_from(entry.central_header_start()).unwrap_or(usize::MAX));
+        let central = usize::try_from(entry.central_header_start()).unwrap_or(usize::MAX);
+        let listed = Listed {
+            name: &name,
+            method: bytes
+                .get(central.saturating_add(10)..central.saturating_add(12))
+                .map_or(u16::MAX, |m| u16::from_le_bytes([m[0], m[1]])),
+            crc: entry.crc32(),
+            compressed: entry.compressed_size(),
+            size: entry.size(),
+        };
+        agreement::part(bytes, header, (data, end), &listed)?;
+        entries.push(central);
         parts.push(Part {
             header,
             data,
@@ -77,46 +140,14 @@ pub fn check(bytes: &[u8], zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(
             stream_end: None,
         });
     }
-    // Sorted, so that each signature is looked up in log time: a zip can
-    // hold tens of thousands of parts.
-    parts.sort_unstable_by_key(|p| p.data);
-    let mut headers: Vec<usize> = parts.iter().map(|p| p.header).collect();
-    headers.sort_unstable();
-    entries.sort_unstable();
-    let mut ends = 0;
-    let mut from = 0;
-    while let Some((at, sig)) = next_signature(bytes, from) {
-        from = at + 1;
-        let known = match sig {
-            LOCAL => headers.binary_search(&at).is_ok(),
-            CENTRAL => entries.binary_search(&at).is_ok(),
-            _ => false,
-        };
-        if known {
-            continue;
-        }
-        // Inside a part's data: that part's bytes, up to where a program
-        // stops reading it; the search goes on from there.
-        if let Some(end) = read_end(bytes, &mut parts, at)?
-            && at < end
-        {
-            from = end;
-            continue;
-        }
-        if sig == END && ends == 0 {
-            ends = 1;
-            continue;
-        }
-        return Err(hidden(bytes, at, sig));
-    }
-    Ok(())
+    Ok((parts, entries))
 }
 
 /// The first header signature in `bytes` from `from` on, with its position.
 fn next_signature(bytes: &[u8], from: usize) -> Option<(usize, &'static [u8])> {
     memchr::memmem::find_iter(bytes.get(from..)?, b"PK").find_map(|i| {
         let sig = bytes.get(from + i..from + i + 4)?;
-        [LOCAL, CENTRAL, END]
+        [LOCAL, CENTRAL, END, ZIP64_END, ZIP64_LOCATOR]
             .into_iter()
             .find(|s| *s == sig)
             .map(|s| (from + i, s))
@@ -195,7 +226,7 @@ fn local_header(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
 /// Why the signature `sig` found at `at` is refused, naming the part its
 /// header names.
 fn hidden(bytes: &[u8], at: usize, sig: &[u8]) -> String {
-    let what = if sig == END {
+    let what = if [END, ZIP64_END, ZIP64_LOCATOR].contains(&sig) {
         "a second end to its directory, which leads a program to another list of parts".to_string()
     } else {
         let name = match sig {
@@ -214,15 +245,6 @@ fn hidden(bytes: &[u8], at: usize, sig: &[u8]) -> String {
         "it holds {what} at byte {at}, which a program that reads the parts in order, or repairs \
          the file, opens"
     )
-}
-
-/// A name from the file, cut to a length a message can show.
-fn shorten(name: &str) -> String {
-    let mut out: String = name.chars().take(80).collect();
-    if out.len() < name.len() {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

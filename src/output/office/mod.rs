@@ -10,6 +10,7 @@
 
 use std::io::{Cursor, Read};
 
+mod agreement;
 mod csv;
 mod embedded;
 mod hover;
@@ -149,6 +150,9 @@ fn package_report(
             "it holds two parts of the same name, and programs differ on which one they open"
                 .to_string(),
         );
+    }
+    for name in zip.file_names_raw() {
+        agreement::name(&String::from_utf8_lossy(name))?;
     }
     // What is checked must be all a program can open, however it reads
     // the zip.
@@ -375,4 +379,13 @@ fn person(report: &mut Report, name: Option<&str>) {
     {
         report.people.push(n.to_string());
     }
+}
+
+/// A name from the file, cut to a length a message can show.
+fn shorten(name: &str) -> String {
+    let mut out: String = name.chars().take(80).collect();
+    if out.len() < name.len() {
+        out.push('…');
+    }
+    out
 }

@@ -43,10 +43,28 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         let (comments, formulas) = (is_comments(&lower), is_sheet_formulas(&lower));
         let people = super::people::names_people(&lower);
         let workbook = lower == "xl/workbook.xml";
-        if !word && !deck && !comments && !formulas && !people && !workbook {
+        let elsewhere = lower.ends_with(".xml") && !word && !deck && !formulas;
+        if !word && !deck && !comments && !formulas && !people && !workbook && !elsewhere {
             continue;
         }
         let text = zip.part_at(*i)?;
+        // Word, PowerPoint and Excel find a part by the package's
+        // relationships, whatever its folder: a document's body at
+        // `main/document.xml` is opened, its fields and mouse-overs with it.
+        let word =
+            word || (elsewhere && ["instrText", "fldSimple"].iter().any(|w| text.contains(w)));
+        let hovers = ["hlinkHover", "hlinkMouseOver"];
+        let deck = deck || (elsewhere && hovers.iter().any(|w| text.contains(w)));
+        // Excel's too: a sheet's formulas, its links, an Excel 4.0 macro
+        // sheet, known by what the part holds.
+        if elsewhere {
+            excel_links(&mut report, name, &text)?;
+            if root_name(&text) == "macrosheet" {
+                report.macros.push(format!("`{name}`"));
+                continue;
+            }
+        }
+        let formulas = formulas || elsewhere;
         if workbook {
             hidden_sheets(&mut report, name, &text)?;
         }
@@ -70,6 +88,22 @@ pub fn inspect(zip: &mut Package) -> Result<Report, String> {
         }
     }
     Ok(report)
+}
+
+/// The local name of the first element of the XML `text` (empty when it
+/// has none).
+fn root_name(text: &str) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                return e.local_name().as_ref().to_string();
+            }
+            Ok(Event::Eof) | Err(_) => return String::new(),
+            _ => {}
+        }
+    }
 }
 
 /// Comments of Word (`word/comments.xml`), Excel (`xl/comments1.xml`,
