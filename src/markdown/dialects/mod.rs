@@ -29,6 +29,7 @@ use words::words;
 /// source are not misled by a brace in quotes).
 const OPEN_BRACE: u8 = 0x7B;
 
+mod asciidoc;
 mod comments;
 mod confluence;
 mod emphasis;
@@ -36,8 +37,10 @@ mod fields;
 mod gitbook;
 mod hashes;
 mod inline;
+mod jira;
 mod mediawiki;
 mod pasted;
+mod printed;
 mod quarto;
 mod scan;
 mod ticks;
@@ -317,6 +320,9 @@ fn look_at_line(st: &mut State, pos: usize) {
         (Kind::FieldError, fields::field_error),
         (Kind::Placeholder, fields::placeholder),
         (Kind::TocLine, fields::toc_line),
+        (Kind::JiraText, jira::find),
+        (Kind::AsciiDoc, asciidoc::find),
+        (Kind::PageNumber, printed::page_number),
     ] {
         let mut from = 0;
         while let Some((i, len)) = find(&line[from..]) {
@@ -326,6 +332,9 @@ fn look_at_line(st: &mut State, pos: usize) {
     }
     if line.starts_with('#') && mediawiki::in_list(body, start) {
         found(st, Kind::WikiList, start);
+    }
+    if printed::starts_line_block(body, start, end) {
+        found(st, Kind::LineBlock, start);
     }
     inline::look(st, line, start);
     pasted::look(st, line, start);
@@ -505,7 +514,10 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex | Kind::WikiList | Kind::TocLine => line.trim(),
+        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock => line.trim(),
+        Kind::JiraText => jira::find(line).map_or(line, |(i, len)| &line[i..i + len]),
+        Kind::AsciiDoc => asciidoc::find(line).map_or(line, |(i, len)| &line[i..i + len]),
+        Kind::PageNumber => printed::page_number(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::Byline => return confluence::shown(line),
         Kind::FieldError => fields::field_error(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Placeholder => fields::placeholder(line).map_or(line, |(_, len)| &line[..len]),
