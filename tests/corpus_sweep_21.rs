@@ -169,3 +169,42 @@ fn a_pandoc_line_block_is_named() {
         o.stderr
     );
 }
+
+/// DokuWiki's headings run the other way from MediaWiki's: six `=` are
+/// its top level. On a page of DokuWiki's markup (`//italics//`,
+/// `[[ns:page|label]]`), `===== Before the interview =====` was named as
+/// MediaWiki's with a hint to write `##### …`, and its link with the
+/// namespace as the link's words; it is now told `## …` and `[the
+/// pathway](referral.md)`. A MediaWiki page (`[[File:…]]`) keeps
+/// MediaWiki's levels.
+#[test]
+fn a_dokuwiki_heading_is_told_its_own_level() {
+    let s = Site::signs_with(concat!(
+        "===== Before the interview =====\n\n",
+        "Ask //first// and see [[guide:referral|the pathway]].\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains("DokuWiki markup `===== Before the interview =====` is shown as written"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write `## Before the interview` instead"),
+        "{hint}"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:15:23"));
+    assert!(hint.contains("`[the pathway](referral.md)`"), "{hint}");
+
+    let s = Site::signs_with(concat!(
+        "===== Avant l'entretien =====\n\n",
+        "[[File:flow.png|thumb|Le parcours]] et https://example.org//a//b.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(line.contains("MediaWiki markup"), "{line}");
+    assert!(
+        hint.starts_with("write `##### Avant l'entretien` instead"),
+        "{hint}"
+    );
+}

@@ -32,6 +32,7 @@ const OPEN_BRACE: u8 = 0x7B;
 mod asciidoc;
 mod comments;
 mod confluence;
+mod dokuwiki;
 mod emphasis;
 mod fields;
 mod gitbook;
@@ -439,6 +440,10 @@ pub(super) fn finish(st: &mut State) {
     // A page of MediaWiki's markup: its `[[…]]` and `{{…}}` are the wiki's.
     let wiki_page = found[Kind::WikiText as usize].is_some();
     let wiki_list = wiki_page && found[Kind::WikiList as usize].is_some();
+    let wiki_marks = wiki_page || found[Kind::WikiLink as usize].is_some();
+    // DokuWiki's headings and links read otherwise: asked once, and only
+    // of a page with wiki markup.
+    let doku = wiki_marks && dokuwiki::marked(body(st));
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
         // `# First` then `# Second` are headings on a Markdown page; on a
@@ -459,12 +464,19 @@ pub(super) fn finish(st: &mut State) {
             n => format!(" (and {} more on this page)", n - 1),
         };
         let (msg, hint) = match kind {
+            // DokuWiki's headings run the other way: told apart where
+            // the page shows its other markup (asked once, here).
+            Kind::WikiText if doku && shown.starts_with('=') => dokuwiki::words(&shown, &more),
             Kind::Template if mediawiki::is_template(&shown, wiki_page) => {
                 mediawiki::template_words(&shown, &more)
             }
-            Kind::WikiLink if wiki_page => {
+            Kind::WikiLink if wiki_page || doku => {
                 let inner = wiki_link(&shown).map_or(shown.as_str(), |(_, inner)| inner);
-                let swapped = format!("[[{}]]", mediawiki::link_inner(inner));
+                let inner = match doku {
+                    true => dokuwiki::link_inner(inner),
+                    false => mediawiki::link_inner(inner),
+                };
+                let swapped = format!("[[{inner}]]");
                 let (msg, hint) = words(kind, &swapped, &more);
                 (msg.replacen(&swapped, &shown, 1), hint)
             }
