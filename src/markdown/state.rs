@@ -439,9 +439,18 @@ pub(super) enum Kind {
     Placeholder,
     /// A table of contents' line copied as text, `Referral steps ........ 5`.
     TocLine,
+    /// Confluence's or Jira's wiki markup, `h2. Heading`, `{info}`,
+    /// `||Step||Who||`, `[label|https://…]`.
+    JiraText,
+    /// AsciiDoc's markup, `[source,bash]`, `== Scope`, `link:url[label]`.
+    AsciiDoc,
+    /// A printed page's number alone on its line, `Page 3 of 12`, `- 3 -`.
+    PageNumber,
+    /// A pandoc line block, `| 12 Main Street` lines.
+    LineBlock,
 }
 
-pub(super) const KINDS: usize = 47;
+pub(super) const KINDS: usize = 51;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -493,6 +502,10 @@ impl Kind {
         Kind::FieldError,
         Kind::Placeholder,
         Kind::TocLine,
+        Kind::JiraText,
+        Kind::AsciiDoc,
+        Kind::PageNumber,
+        Kind::LineBlock,
     ];
 }
 

@@ -61,7 +61,11 @@ pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
     };
     let mut from = 0;
     while let Some((i, len)) = address(&text[from..]) {
-        found(st, Kind::Address, range.start + from + i);
+        let at = range.start + from + i;
+        // Confluence's link, `[label|https://…]`, is named as one.
+        if !super::jira::in_link(&body(st)[..at]) {
+            found(st, Kind::Address, at);
+        }
         from += i + len;
     }
 }

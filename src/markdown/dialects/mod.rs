@@ -29,15 +29,19 @@ use words::words;
 /// source are not misled by a brace in quotes).
 const OPEN_BRACE: u8 = 0x7B;
 
+mod asciidoc;
 mod comments;
 mod confluence;
+mod dokuwiki;
 mod emphasis;
 mod fields;
 mod gitbook;
 mod hashes;
 mod inline;
+mod jira;
 mod mediawiki;
 mod pasted;
+mod printed;
 mod quarto;
 mod scan;
 mod ticks;
@@ -317,6 +321,9 @@ fn look_at_line(st: &mut State, pos: usize) {
         (Kind::FieldError, fields::field_error),
         (Kind::Placeholder, fields::placeholder),
         (Kind::TocLine, fields::toc_line),
+        (Kind::JiraText, jira::find),
+        (Kind::AsciiDoc, asciidoc::find),
+        (Kind::PageNumber, printed::page_number),
     ] {
         let mut from = 0;
         while let Some((i, len)) = find(&line[from..]) {
@@ -326,6 +333,9 @@ fn look_at_line(st: &mut State, pos: usize) {
     }
     if line.starts_with('#') && mediawiki::in_list(body, start) {
         found(st, Kind::WikiList, start);
+    }
+    if printed::starts_line_block(body, start, end) {
+        found(st, Kind::LineBlock, start);
     }
     inline::look(st, line, start);
     pasted::look(st, line, start);
@@ -430,6 +440,10 @@ pub(super) fn finish(st: &mut State) {
     // A page of MediaWiki's markup: its `[[…]]` and `{{…}}` are the wiki's.
     let wiki_page = found[Kind::WikiText as usize].is_some();
     let wiki_list = wiki_page && found[Kind::WikiList as usize].is_some();
+    let wiki_marks = wiki_page || found[Kind::WikiLink as usize].is_some();
+    // DokuWiki's headings and links read otherwise: asked once, and only
+    // of a page with wiki markup.
+    let doku = wiki_marks && dokuwiki::marked(body(st));
     for (kind, f) in Kind::ALL.into_iter().zip(found) {
         let Some((pos, count)) = f else { continue };
         // `# First` then `# Second` are headings on a Markdown page; on a
@@ -450,12 +464,19 @@ pub(super) fn finish(st: &mut State) {
             n => format!(" (and {} more on this page)", n - 1),
         };
         let (msg, hint) = match kind {
+            // DokuWiki's headings run the other way: told apart where
+            // the page shows its other markup (asked once, here).
+            Kind::WikiText if doku && shown.starts_with('=') => dokuwiki::words(&shown, &more),
             Kind::Template if mediawiki::is_template(&shown, wiki_page) => {
                 mediawiki::template_words(&shown, &more)
             }
-            Kind::WikiLink if wiki_page => {
+            Kind::WikiLink if wiki_page || doku => {
                 let inner = wiki_link(&shown).map_or(shown.as_str(), |(_, inner)| inner);
-                let swapped = format!("[[{}]]", mediawiki::link_inner(inner));
+                let inner = match doku {
+                    true => dokuwiki::link_inner(inner),
+                    false => mediawiki::link_inner(inner),
+                };
+                let swapped = format!("[[{inner}]]");
                 let (msg, hint) = words(kind, &swapped, &more);
                 (msg.replacen(&swapped, &shown, 1), hint)
             }
@@ -505,7 +526,10 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex | Kind::WikiList | Kind::TocLine => line.trim(),
+        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock => line.trim(),
+        Kind::JiraText => jira::find(line).map_or(line, |(i, len)| &line[i..i + len]),
+        Kind::AsciiDoc => asciidoc::find(line).map_or(line, |(i, len)| &line[i..i + len]),
+        Kind::PageNumber => printed::page_number(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::Byline => return confluence::shown(line),
         Kind::FieldError => fields::field_error(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Placeholder => fields::placeholder(line).map_or(line, |(_, len)| &line[..len]),
