@@ -70,6 +70,8 @@ fn ids_spell_their_keys() {
     // An id a tool renumbered is taken as it is.
     assert_eq!(key_of_id("u_12"), "u_12");
     assert_eq!(key_of_id("seg_zz_"), "seg_zz_");
+    // An XLIFF 1.2 key a tool kept as the id, with `_` in a heading's id.
+    assert_eq!(key_of_id("01-a#safe_b_side/p1"), "01-a#safe_b_side/p1");
 }
 
 /// A file as a tool saves it: `units` inside one `<file>`.
