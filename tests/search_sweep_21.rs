@@ -7,6 +7,40 @@ mod common;
 use common::browser;
 use common::search_page::{expect, judged_site};
 
+/// A Russian or Ukrainian verb in the other aspect than the page's, or
+/// without the page's prefix: `заполнять` (*Заполните*), `видаляти`
+/// (*Видаляйте*) and `отзывать` (*отозвать*) were "Showing results for"
+/// the page's word; `шифровать` (*зашифрованной*), `зашифрувати`
+/// (*зашифрованій*) and `супроводжувати` (*Супроводьте*) found nothing;
+/// `сопровождать`, `забрать`, `переслать` and `заповнювати` matched one
+/// word of two; `торговцы` (*торговец*) and `сперечатися`
+/// (*сперечайтеся*) were corrections, `дані` (*даних*) a correction to
+/// `дні` (days).
+#[test]
+fn russian_and_ukrainian_verbs_in_the_other_aspect_find_the_page() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-21");
+    for (lang, q, first) in [
+        ("ru", "заполнять бланк согласия", "consent"),
+        ("ru", "отзывать согласие", "consent"),
+        ("ru", "сопровождать на встречу", "referral"),
+        ("ru", "забрать паспорт", "interview"),
+        ("ru", "шифровать", "data"),
+        ("ru", "переслать фото", "data"),
+        ("ru", "торговцы людьми", "harm"),
+        ("uk", "сперечатися", "harm"),
+        ("uk", "заповнювати бланк згоди", "consent"),
+        ("uk", "супроводжувати", "referral"),
+        ("uk", "забрати паспорт", "interview"),
+        ("uk", "зашифрувати", "data"),
+        ("uk", "видаляти повідомлення", "data"),
+        ("uk", "переслати фото", "data"),
+        ("uk", "особисті дані", "data"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}
+
 /// Urdu typed on an Arabic or Persian keyboard, with `ه` for `ہ` and `ھ`,
 /// `ي` or `ى` for `ے`: `بهروسه` (trust) found nothing on a page that
 /// says *بھروسہ*; `پناه گاه` (shelter), `هنگامی`, `دوسرى كاغذات` and
