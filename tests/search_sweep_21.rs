@@ -41,6 +41,26 @@ fn russian_and_ukrainian_verbs_in_the_other_aspect_find_the_page() {
     }
 }
 
+/// A Spanish infinitive with its pronoun joined: `borrarlos` and
+/// `explicarle` found nothing on pages that say *Borre*, *Explíquele*;
+/// `acompañarla` and `entregarle` were "Showing results for" the page's
+/// *Acompáñela*, *entréguele*. Portuguese `criptografada` (Brazil) matched
+/// one word of two on a page that says *encriptada* (Portugal).
+#[test]
+fn a_spanish_infinitive_with_its_pronoun_finds_the_instruction() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-21");
+    for (lang, q, first) in [
+        ("es", "borrarlos", "data"),
+        ("es", "explicarle", "consent"),
+        ("es", "acompañarla", "referral"),
+        ("es", "entregarle una copia", "consent"),
+        ("pt", "pasta criptografada", "data"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}
+
 /// Urdu typed on an Arabic or Persian keyboard, with `ه` for `ہ` and `ھ`,
 /// `ي` or `ى` for `ے`: `بهروسه` (trust) found nothing on a page that
 /// says *بھروسہ*; `پناه گاه` (shelter), `هنگامی`, `دوسرى كاغذات` and
