@@ -61,6 +61,27 @@ fn a_spanish_infinitive_with_its_pronoun_finds_the_instruction() {
     }
 }
 
+/// A verb's past or perfect in Swahili, where four letters remain:
+/// `nimejaza fomu` (I filled in) and `amefuta ujumbe` (she deleted)
+/// matched one word of two on pages that say *Jaza*, *Futa*. Turkish
+/// `my`: `belgelerim` (my papers) and `onamımı` (my consent) were
+/// "Showing results for" *Belgelerin*, *onamını*, `pasaportumu` for
+/// *Pasaportunu*.
+#[test]
+fn swahili_tenses_and_turkish_possessives_find_the_page_word() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-21");
+    for (lang, q, first) in [
+        ("sw", "nimejaza fomu", "consent"),
+        ("sw", "amefuta ujumbe", "data"),
+        ("tr", "belgelerim", "interview"),
+        ("tr", "pasaportumu", "interview"),
+        ("tr", "onamımı", "consent"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}
+
 /// Urdu typed on an Arabic or Persian keyboard, with `ه` for `ہ` and `ھ`,
 /// `ي` or `ى` for `ے`: `بهروسه` (trust) found nothing on a page that
 /// says *بھروسہ*; `پناه گاه` (shelter), `هنگامی`, `دوسرى كاغذات` and
