@@ -334,7 +334,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw", "ru", "uk"] {
+        for code in ["ar", "fr", "sw"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {

@@ -20,18 +20,10 @@ pub(super) const RUSSIAN: Rules = Rules {
     joins: false,
     own_groups: false,
     drop: &[],
-    // A verb's prefix (`позвонить`, `зашифровать`), typed where the page
-    // has the verb without it (*звоните*), or left off where the page has
-    // it (`шифровать`: *зашифрованной*): query only (Snowball makes the
-    // groups), five letters left. Not `с`, which starts too many words
-    // (`согласии` is no `огласии`).
-    prefixes: &[
-        ("пере", 5, false),
-        ("по", 5, false),
-        ("за", 5, false),
-        ("вы", 5, false),
-        ("от", 5, false),
-    ],
+    // No verb prefixes (`позвонить` as `звонить`): with any, corrections
+    // are also sought for the word without one (see search.js `typo`),
+    // and `просители` was corrected to `просит`.
+    prefixes: &[],
     suffixes: &[],
     // `дети` is the plural of `ребёнок`, which no ending makes: its group
     // (`дет`, of `дети`, `детей`, `детям`) joins `ребёнок`'s (`ребенк`, of

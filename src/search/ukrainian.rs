@@ -31,16 +31,8 @@ pub(super) static UKRAINIAN: Rules = Rules {
     joins: false,
     own_groups: true,
     drop: &[],
-    // A verb's prefix, typed where the page has the verb without it
-    // (`зателефонувати`: *телефонуйте*), five letters left (not `порада`,
-    // advice, as `рада`, a council).
-    prefixes: &[
-        ("пере", 5, false),
-        ("по", 5, false),
-        ("за", 5, false),
-        ("ви", 5, false),
-        ("вiд", 5, false),
-    ],
+    // No verb prefixes, as in Russian (see there).
+    prefixes: &[],
     // Longest first where one ends another (`-ами` before `-и`).
     suffixes: &[
         ("ами", "", 4),
