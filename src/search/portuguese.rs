@@ -169,6 +169,21 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("senha", "palavrapasse", 0),
         ("senhas", "palavraspasse", 0),
         ("palavrapasse", "senha", 0),
+        // Encrypted as Brazil (`criptografada`) and Portugal (*encriptada*)
+        // say it: the other's stem, whose words search.js finds by their
+        // start.
+        ("criptografada", "encript", 0),
+        ("criptografado", "encript", 0),
+        ("criptografadas", "encript", 0),
+        ("criptografados", "encript", 0),
+        ("criptografar", "encript", 0),
+        ("criptografia", "encript", 0),
+        ("encriptada", "criptograf", 0),
+        ("encriptado", "criptograf", 0),
+        ("encriptadas", "criptograf", 0),
+        ("encriptados", "criptograf", 0),
+        ("encriptar", "criptograf", 0),
+        ("encriptacao", "criptograf", 0),
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
     ],

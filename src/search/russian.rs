@@ -20,6 +20,9 @@ pub(super) const RUSSIAN: Rules = Rules {
     joins: false,
     own_groups: false,
     drop: &[],
+    // No verb prefixes (`позвонить` as `звонить`): with any, corrections
+    // are also sought for the word without one (see search.js `typo`),
+    // and `просители` was corrected to `просит`.
     prefixes: &[],
     suffixes: &[],
     // `дети` is the plural of `ребёнок`, which no ending makes: its group
@@ -199,6 +202,38 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("звать", "зов", 2),
         ("сать", "ш", 3),
         ("зать", "ж", 3),
+        // An imperfective verb in `-ять` typed for the perfective the page
+        // gives (`заполнять`: *Заполните*; `объяснять`: *Объясните*): the
+        // stem without it, where four letters remain (not `стоять`).
+        ("ять", "", 4),
+        // `д` written `жд` in the imperfective and its noun
+        // (`сопровождать`, `подтверждение`: *Сопроводите*, *подтвердите*),
+        // where five letters remain (not `подождать`).
+        ("ждать", "д", 5),
+        // Aspect pairs whose stem changes (`забрать`, `забирать`:
+        // *Заберите*, *забирайте*; `переслать`, `пересылать`: *Перешлите*,
+        // *пересылайте*; `отозвать`, `отзывать`: *Отзовите*), each typed
+        // for the other, after a prefix of two letters or more.
+        ("бирать", "бер", 2),
+        ("брать", "бира", 2),
+        ("сылать", "шл", 2),
+        ("слать", "сыла", 2),
+        ("слать", "шл", 2),
+        ("зывать", "озва", 2),
+        ("зывать", "зов", 2),
+        ("озвать", "зыва", 2),
+        ("ждение", "д", 5),
+        ("ждения", "д", 5),
+        // A noun in `-ец` whose `е` drops in other cases, typed in one of
+        // them where the page has it whole (`торговцы`: *торговец*).
+        ("цами", "ец", 3),
+        ("цам", "ец", 3),
+        ("цах", "ец", 3),
+        ("цев", "ец", 3),
+        ("цем", "ец", 3),
+        ("цы", "ец", 3),
+        ("ца", "ец", 3),
+        ("цу", "ец", 3),
         // Who does it, typed as a man where the page names a woman
         // (`переводчик`: *переводчицей*; `работник`: *работница*).
         ("ик", "иц", 4),

@@ -30,7 +30,19 @@ pub(super) static TURKISH: Rules = Rules {
     prefixes: &[],
     suffixes: &[],
     irregular: &[],
-    query_suffixes: &[],
+    // `my` joined to a noun, and its object (`belgelerim`, my papers;
+    // `pasaportumu`, my passport, where the page says *belgelerini*,
+    // *Pasaportunu*): off where four letters remain (not `bilim`, science).
+    query_suffixes: &[
+        ("larimi", "", 4),
+        ("lerimi", "", 4),
+        ("larim", "", 4),
+        ("lerim", "", 4),
+        ("imi", "", 4),
+        ("umu", "", 4),
+        ("im", "", 4),
+        ("um", "", 4),
+    ],
     sounds: &[],
     inner: &[],
     stems: &[

@@ -31,6 +31,7 @@ pub(super) static UKRAINIAN: Rules = Rules {
     joins: false,
     own_groups: true,
     drop: &[],
+    // No verb prefixes, as in Russian (see there).
     prefixes: &[],
     // Longest first where one ends another (`-ами` before `-и`).
     suffixes: &[
@@ -93,6 +94,12 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("ка", "ц", 4),
         ("га", "з", 4),
         ("ха", "с", 4),
+        // A plural in `-і` typed for the page's `-их`, or back, where three
+        // letters stay and no group reaches (`дані`, data: *даних*, by the
+        // start `дани`; not `-их` itself, which, longer, came before the
+        // word's own forms: `инши`, *інші*, found *інших*).
+        ("i", "и", 3),
+        ("их", "i", 3),
     ],
     sounds: &[],
     // `и` typed for `і` (written `i`, see `normalise`) on a Russian
@@ -105,6 +112,30 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("ювання", "ю", 3),
         ("увати", "у", 3),
         ("ювати", "ю", 3),
+        // The imperfective typed for the perfective the page gives, or
+        // back (`заповнювати`: *Заповніть*; `видаляти`: *Видаліть*), where
+        // four letters remain (not `гуляти`); `д` written `дж` in it and
+        // its noun (`супроводжувати`, `підтвердження`: *Супроводьте*,
+        // *підтвердіть*) where five do; a verb in `-увати` its participle
+        // in `-ований` (`зашифрувати`: *зашифрованій*).
+        ("джувати", "д", 5),
+        ("дження", "д", 5),
+        ("ювати", "", 4),
+        ("увати", "ов", 3),
+        ("яти", "", 4),
+        // Aspect pairs whose stem changes (`забрати`, `забирати`:
+        // *Заберіть*, *забирайте*; `переслати`, `пересилати`: *Перешліть*,
+        // *пересилайте*), each typed for the other, after a prefix.
+        ("бирати", "бер", 2),
+        ("брати", "бира", 2),
+        ("силати", "шл", 2),
+        ("слати", "сила", 2),
+        ("слати", "шл", 2),
+        // A reflexive infinitive where the page gives the instruction
+        // (`сперечатися`: *сперечайтеся*), four letters left.
+        ("атися", "а", 4),
+        ("ятися", "я", 4),
+        ("итися", "", 4),
         ("ення", "", 4),
         ("ання", "а", 4),
         ("ити", "", 4),
