@@ -152,3 +152,26 @@ fn deeply_nested_annotations_are_read() {
     ));
     assert_eq!(e[0].translation, "x");
 }
+
+/// Every cut and every byte flip of an exported file is read or refused
+/// with a message, never a panic (a translator's file comes from outside).
+#[test]
+fn every_cut_and_flip_of_a_file_ends_without_a_panic() {
+    let units = samples::units(["01-a#signs/p1", "01-a/p2", "01-a/p_3"]);
+    let text = String::from_utf8(write(&samples::header(), &samples::outgoing(&units))).unwrap();
+    // And the shapes a tool may add: a comment, an escaped id, a code
+    // point out of range, annotations, an ignorable without source.
+    let odd = "<!-- --><unit id=\"x_2f_\"><segment><source><cp hex=\"110000\"/></source><target><mrk><sm/></mrk></target></segment><ignorable/></unit></file>";
+    let bytes = text.replace("</file>", odd).into_bytes();
+    assert!(read_file(&bytes).is_ok());
+    for end in 0..bytes.len() {
+        let _ = read_file(&bytes[..end]);
+    }
+    for at in 0..bytes.len() {
+        for flip in [0x01, 0x20, 0x80] {
+            let mut b = bytes.clone();
+            b[at] ^= flip;
+            let _ = read_file(&b);
+        }
+    }
+}
