@@ -5,7 +5,7 @@
 //!
 //! Written with quick-xml; read from the document `xml` parsed.
 
-use super::xml::{EXPORTED, document, pretty_printed, xml_safe};
+use super::xml::{EXPORTED, document, notes, pretty_printed, xml_safe};
 use crate::translate::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use crate::translate::units::State;
 use quick_xml::Writer;
@@ -64,24 +64,7 @@ fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
                     .with_attribute(("state", state))
                     .write_text_content(BytesText::new(&xml_safe(&u.translation)))?;
             }
-            let mut notes = u.notes.join("\n");
-            notes.push_str(&format!("\nSource: {}", o.reference));
-            w.create_element("note")
-                .with_attribute(("from", "fieldguide"))
-                .write_text_content(BytesText::new(&xml_safe(&notes)))?;
-            w.create_element("note")
-                .with_attribute(("from", EXPORTED))
-                .write_text_content(BytesText::new(&format!(
-                    "fieldguide: exported translation {}",
-                    o.exported
-                )))?;
-            if let Some(prev) = &u.previous {
-                w.create_element("note")
-                    .with_attributes([("from", "previous-source"), ("annotates", "source")])
-                    .write_text_content(BytesText::new(&xml_safe(&format!(
-                        "Previous source: {prev}"
-                    ))))?;
-            }
+            notes(w, o, ("from", "annotates"))?;
             Ok(())
         })?;
     Ok(())

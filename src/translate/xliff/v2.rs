@@ -8,7 +8,7 @@
 //! between them): the unit's text is theirs joined, translated only when
 //! every segment has a target.
 
-use super::xml::{EXPORTED, document, pretty_printed, xml_safe};
+use super::xml::{EXPORTED, document, notes, pretty_printed, xml_safe};
 use crate::translate::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use crate::translate::units::State;
 use quick_xml::Writer;
@@ -64,27 +64,8 @@ fn unit(w: &mut Writer<Vec<u8>>, o: &Outgoing) -> io::Result<()> {
     w.create_element("unit")
         .with_attributes([("id", id.as_str()), ("name", u.key.as_str())])
         .write_inner_content(|w| {
-            w.create_element("notes").write_inner_content(|w| {
-                let mut notes = u.notes.join("\n");
-                notes.push_str(&format!("\nSource: {}", o.reference));
-                w.create_element("note")
-                    .with_attribute(("category", "fieldguide"))
-                    .write_text_content(BytesText::new(&xml_safe(&notes)))?;
-                w.create_element("note")
-                    .with_attribute(("category", EXPORTED))
-                    .write_text_content(BytesText::new(&format!(
-                        "fieldguide: exported translation {}",
-                        o.exported
-                    )))?;
-                if let Some(prev) = &u.previous {
-                    w.create_element("note")
-                        .with_attributes([("category", "previous-source"), ("appliesTo", "source")])
-                        .write_text_content(BytesText::new(&xml_safe(&format!(
-                            "Previous source: {prev}"
-                        ))))?;
-                }
-                Ok(())
-            })?;
+            w.create_element("notes")
+                .write_inner_content(|w| notes(w, o, ("category", "appliesTo")))?;
             let segment = w.create_element("segment");
             let segment = match u.state {
                 State::Translated => segment.with_attribute(("state", "translated")),

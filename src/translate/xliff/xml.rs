@@ -1,9 +1,9 @@
 //! What both XLIFF versions share: reading the file's text in its
 //! encoding, parsing it with bounds, and the text conventions of export.
 
-use crate::translate::catalog::ReadError;
+use crate::translate::catalog::{Outgoing, ReadError};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, Event};
+use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io;
 
 /// The note (`from` in 1.2, `category` in 2.0) that records the
@@ -146,6 +146,37 @@ pub(super) fn document(root: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>
     let mut out = w.into_inner();
     out.push(b'\n');
     out
+}
+
+/// A unit's notes: fieldguide's (its page, what to keep, where its source
+/// is), the translation as exported, and a fuzzy unit's earlier source.
+/// `(kind, about)` name a note's kind and what it is about: `from` and
+/// `annotates` in XLIFF 1.2, `category` and `appliesTo` in 2.
+pub(super) fn notes(
+    w: &mut Writer<Vec<u8>>,
+    o: &Outgoing,
+    (kind, about): (&str, &str),
+) -> io::Result<()> {
+    let u = o.unit;
+    let mut text = u.notes.join("\n");
+    text.push_str(&format!("\nSource: {}", o.reference));
+    w.create_element("note")
+        .with_attribute((kind, "fieldguide"))
+        .write_text_content(BytesText::new(&xml_safe(&text)))?;
+    w.create_element("note")
+        .with_attribute((kind, EXPORTED))
+        .write_text_content(BytesText::new(&format!(
+            "fieldguide: exported translation {}",
+            o.exported
+        )))?;
+    if let Some(prev) = &u.previous {
+        w.create_element("note")
+            .with_attributes([(kind, "previous-source"), (about, "source")])
+            .write_text_content(BytesText::new(&xml_safe(&format!(
+                "Previous source: {prev}"
+            ))))?;
+    }
+    Ok(())
 }
 
 /// What both versions' tests write: three units, translated, fuzzy and
