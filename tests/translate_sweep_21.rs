@@ -338,3 +338,25 @@ fn a_publication_too_large_for_one_file_is_split_by_part() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(!o.stderr.contains("16 MB"), "{}", o.stderr);
 }
+
+/// An XLIFF 2 file whose tool dropped its language is refused, and the
+/// message and hint name XLIFF 2's attribute (`trgLang` on `<xliff>`),
+/// not only 1.2's `target-language` on `<file>`; nothing is written.
+#[test]
+fn an_xliff_2_file_without_its_language_is_told_trg_lang() {
+    let site = site();
+    let (_dir, xlf) = export_one(&site, "xliff2");
+    translate_all(&xlf);
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    std::fs::write(&xlf, text.replace(" trgLang=\"fr\"", "")).unwrap();
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&xlf));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("its <xliff> element no `trgLang`")
+            && o.stderr.contains("trgLang=\"fr\" to <xliff>"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before);
+}
