@@ -111,6 +111,30 @@ fn an_xliff_2_export_comes_back_as_translated_pages() {
     let o = import(&site, std::slice::from_ref(&xlf));
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(guidance(&site), before);
+
+    // Nothing left to do: `--only-changed` still writes the file (it
+    // replaces one that asked for work now done), said so, and valid:
+    // XLIFF 2's schema asks `<file>` for at least one unit or group.
+    let only = tempfile::tempdir().unwrap();
+    let dir = only.path().to_str().unwrap();
+    let args = ["translate", "export", "--lang", "fr", "--format", "xliff2"];
+    let o = site.run(&[&args[..], &["--only-changed", "--out", dir]].concat());
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("pub.xlf: nothing to translate (every segment is translated)"),
+        "{}",
+        o.stderr
+    );
+    let text = std::fs::read_to_string(only.path().join("pub.xlf")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let file = doc.descendants().find(|n| n.has_tag_name("file")).unwrap();
+    let children: Vec<&str> = file
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .collect();
+    assert_eq!(children, ["notes", "group"], "{text}");
 }
 
 /// A tool that splits a paragraph into sentences saves one unit as two

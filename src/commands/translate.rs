@@ -114,6 +114,15 @@ pub fn export(
         }
         if verbosity != Verbosity::Quiet {
             let c = x.counts;
+            if c.translated + c.changed + c.missing == 0 {
+                // `--only-changed` with nothing to do: the file replaces
+                // an earlier one that asked for work now done.
+                crate::errln!(
+                    "wrote {}: nothing to translate (every segment is translated)",
+                    dir.join(&x.file_name).display()
+                );
+                continue;
+            }
             crate::errln!(
                 "wrote {}: {} ({} translated, {} fuzzy, {} untranslated)",
                 dir.join(&x.file_name).display(),

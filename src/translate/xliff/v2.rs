@@ -50,6 +50,14 @@ pub fn write(h: &Header, units: &[Outgoing]) -> Vec<u8> {
                         for o in units {
                             unit(w, o)?;
                         }
+                        if units.is_empty() {
+                            // XLIFF 2's schema asks a file for at least one
+                            // unit or group (a tool may refuse one with
+                            // neither): nothing to do is an empty group.
+                            w.create_element("group")
+                                .with_attributes([("id", "g1"), ("name", "nothing-to-translate")])
+                                .write_empty()?;
+                        }
                         Ok(())
                     })?;
                 Ok(())

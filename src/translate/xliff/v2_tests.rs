@@ -57,6 +57,28 @@ fn writes_and_reads_back() {
 }
 
 #[test]
+fn a_file_with_nothing_to_translate_holds_an_empty_group() {
+    // `--only-changed` when every segment is translated: the schema asks
+    // `<file>` for at least one unit or group.
+    let bytes = write(&samples::header(), &[]);
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let file = doc
+        .descendants()
+        .find(|n| n.has_tag_name((NS, "file")))
+        .unwrap();
+    let kinds: Vec<&str> = file
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .collect();
+    assert_eq!(kinds, ["notes", "group"], "{text}");
+    let c = read_file(&bytes).unwrap();
+    assert!(c.entries.is_empty());
+    assert_eq!(c.header.publication, samples::header().publication);
+}
+
+#[test]
 fn ids_spell_their_keys() {
     for key in ["01-a/p1", "02-b#x/list1.3", "p_1", "é/ا", "a:b", "_"] {
         let id = id_of(key);
