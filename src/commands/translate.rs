@@ -113,27 +113,32 @@ pub fn export(
             return EXIT_FAILED;
         }
         if verbosity != Verbosity::Quiet {
-            let c = x.counts;
-            if c.translated + c.changed + c.missing == 0 {
-                // `--only-changed` with nothing to do: the file replaces
-                // an earlier one that asked for work now done.
-                crate::errln!(
-                    "wrote {}: nothing to translate (every segment is translated)",
-                    dir.join(&x.file_name).display()
-                );
-                continue;
-            }
-            crate::errln!(
-                "wrote {}: {} ({} translated, {} fuzzy, {} untranslated)",
-                dir.join(&x.file_name).display(),
-                plural(c.translated + c.changed + c.missing, "segment", "segments"),
-                c.translated,
-                c.changed,
-                c.missing
-            );
+            say_written(&dir.join(&x.file_name), x.counts);
         }
     }
     EXIT_OK
+}
+
+/// What a written export file holds.
+fn say_written(file: &Path, c: crate::translate::units::SegmentCounts) {
+    let all = c.translated + c.changed + c.missing;
+    if all == 0 {
+        // `--only-changed` with nothing to do: the file replaces an
+        // earlier one that asked for work now done.
+        crate::errln!(
+            "wrote {}: nothing to translate (every segment is translated)",
+            file.display()
+        );
+        return;
+    }
+    crate::errln!(
+        "wrote {}: {} ({} translated, {} fuzzy, {} untranslated)",
+        file.display(),
+        plural(all, "segment", "segments"),
+        c.translated,
+        c.changed,
+        c.missing
+    );
 }
 
 /// The site's own errors outside other languages' translations (a source

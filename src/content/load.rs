@@ -1,6 +1,7 @@
 //! Walking `guidance/` and reading every file once.
 
-use super::layers::{self, Layer, MdEntry, Replaced, Walked};
+use super::layers::{self, Layer, MdEntry, Walked};
+use super::overlay::{self, Replaced};
 use crate::config::Config;
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
@@ -112,7 +113,7 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
         Walked::default()
     });
     let (static_files, base_static) =
-        layers::merge_static(own_static, base_layer.walk_static(diags));
+        overlay::merge_static(own_static, base_layer.walk_static(diags));
     // An edition may hold nothing but its site.yaml.
     let walked = walked.unwrap_or_default();
     let values: Vec<bool> = [(base_walked.values, true), (walked.values, false)]
@@ -126,8 +127,8 @@ pub fn load(source: &Path, config: &Config, release: bool, diags: &mut Vec<Diagn
     let mut categories = walked.categories.clone();
     categories.extend(base_walked.categories.iter().cloned());
     let other_languages = std::mem::take(&mut base_walked.other_languages);
-    let (md, assets, replaced) = layers::merge(walked, base_walked);
-    diags.extend(layers::unpublished(&other_languages, &md, config));
+    let (md, assets, replaced) = overlay::merge(walked, base_walked);
+    diags.extend(overlay::unpublished(&other_languages, &md, config));
     let mut loaded = read(
         &[&own, &base_layer],
         md,

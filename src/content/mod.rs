@@ -19,6 +19,7 @@ pub mod names;
 mod not_pages;
 mod ordering;
 pub mod orphans;
+mod overlay;
 pub mod parse;
 pub mod source;
 pub mod static_dir;
