@@ -173,6 +173,28 @@ impl Cdp {
             .unwrap_or_else(|e| panic!("{expr}: {e}"))
     }
 
+    /// Loads `url` and returns its DOM once the document has loaded (its
+    /// deferred scripts and `load` handlers run), as `--dump-dom` shows
+    /// it, in a browser kept from page to page instead of one started for
+    /// each.
+    pub fn dom_of(&mut self, url: &str) -> String {
+        // The document being left is marked, so that the wait below cannot
+        // take it for the new one.
+        let _ = self.try_eval("window.__left = true");
+        self.navigate(url);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while self
+            .try_eval("!window.__left && document.readyState === 'complete'")
+            .ok()
+            != Some(json!(true))
+        {
+            assert!(Instant::now() < deadline, "never loaded: {url}");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let html = self.eval("document.documentElement.outerHTML");
+        format!("<!DOCTYPE html>{}", html.as_str().unwrap_or_default())
+    }
+
     /// Polls until `expr` is true (a reload may happen meanwhile).
     pub fn wait_until(&mut self, expr: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);

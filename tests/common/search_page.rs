@@ -2,8 +2,26 @@
 //! headless Chromium with a query in its address, and read back.
 
 use super::browser;
+use super::cdp::Cdp;
 use scraper::{ElementRef, Html, Selector};
+use std::cell::RefCell;
 use std::path::Path;
+
+thread_local! {
+    /// A browser per test thread, kept from query to query: starting
+    /// Chromium for each of the sweeps' thousands of queries was most of
+    /// the test suite's time.
+    static BROWSER: RefCell<Option<Cdp>> = const { RefCell::new(None) };
+}
+
+/// `url` opened in this thread's browser (started on first use, with a
+/// phone's window), its DOM as the page left it.
+fn dom_of(b: &Path, url: &str) -> String {
+    BROWSER.with_borrow_mut(|tab| {
+        tab.get_or_insert_with(|| Cdp::launch_with(b, &["--window-size=390,844"]))
+            .dom_of(url)
+    })
+}
 
 /// A URL query value.
 pub fn encode(q: &str) -> String {
@@ -85,7 +103,7 @@ pub fn search(b: &Path, out: &Path, lang: &str, q: &str) -> (String, Vec<Hit>) {
         browser::file_url(&out.join(format!("{lang}/search.html"))),
         encode(q)
     );
-    results(&browser::dump_dom(b, &url))
+    results(&dom_of(b, &url))
 }
 
 /// Strips Unicode isolation marks (Fluent wraps numbers in them).
@@ -100,7 +118,7 @@ pub fn search_dom(b: &Path, out: &Path, lang: &str, q: &str) -> String {
         browser::file_url(&out.join(format!("{lang}/search.html"))),
         encode(q)
     );
-    browser::dump_dom(b, &url)
+    dom_of(b, &url)
 }
 
 /// The pages `q` finds (without anchors), whether the page said it
