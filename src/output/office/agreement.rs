@@ -75,7 +75,13 @@ pub fn part(
             "its part `{name}` holds, inside its data, the record that ends a part, and {in_order}"
         ));
     }
-    if bytes.get(end..end + 4) == Some(DESCRIPTOR) && !descriptor_agrees(bytes, end + 4, listed) {
+    // The record's signature is optional: without it, its fields start
+    // where the data ends, and a program reads them there. The checksum
+    // may itself be the signature's bytes, so both readings are tried.
+    let signed = bytes.get(end..end + 4) == Some(DESCRIPTOR);
+    if !(signed && descriptor_agrees(bytes, end + 4, listed)
+        || descriptor_agrees(bytes, end, listed))
+    {
         return Err(format!(
             "the record after its part `{name}` gives it another size or checksum than its \
              directory does, and {in_order}"

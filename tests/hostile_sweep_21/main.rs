@@ -1,0 +1,6 @@
+//! The hostile-input and careless-input findings fixed in the twenty-first
+//! round.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod zip_records;
