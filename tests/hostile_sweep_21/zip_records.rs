@@ -1,7 +1,8 @@
-//! The record after a part written without its signature.
+//! The record after a part written without its signature, and a zip
+//! whose end sends a reader to a ZIP64 end it does not hold.
 
 use crate::common::hand_zip::{After, Part, crc, hand_zip, part};
-use crate::common::office::{package, published, refused};
+use crate::common::office::{package, plain_docx, published, refused};
 
 const DOCUMENT: &str = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
 const HIDER: &str = "docProps/thumbnail.bin";
@@ -46,4 +47,26 @@ fn a_part_whose_unsigned_record_after_it_disagrees_is_not_published() {
     for after in [After::Unsigned, After::Signed] {
         published("report.docx", &hand_zip(&parts(after), |_| vec![]).bytes);
     }
+}
+
+/// Info-ZIP's `zip -fz` writing to a pipe ends the directory with the mark
+/// that sends a reader to a ZIP64 end for where the directory starts, and
+/// writes none: `unzip`, Java and Python cannot read the file, nor can
+/// fieldguide's zip reader, whose words (`invalid Zip archive: Invalid CDFH
+/// offset in EOCD`) were all the author saw. Now the error says what is
+/// wrong with the file and what to do.
+#[test]
+fn a_zip_whose_zip64_end_is_missing_is_refused_in_plain_words() {
+    let mut bytes = plain_docx();
+    let end = bytes.len() - 22;
+    bytes[end + 16..end + 20].copy_from_slice(&u32::MAX.to_le_bytes());
+    refused(
+        "report.docx",
+        &bytes,
+        &[
+            "its zip's directory cannot be found: its end says a ZIP64 end gives where the \
+           directory starts, and there is none (Info-ZIP's `zip -fz` writes this to a pipe; \
+           `unzip` cannot read it either; zip it again into a file)",
+        ],
+    );
 }

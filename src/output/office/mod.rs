@@ -88,8 +88,15 @@ pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
         "pdf" => return pdf::inspect(bytes),
         _ => {}
     }
-    let zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        if agreement::zip64_end_missing(bytes) {
+            return "its zip's directory cannot be found: its end says a ZIP64 end gives where \
+                    the directory starts, and there is none (Info-ZIP's `zip -fz` writes this \
+                    to a pipe; `unzip` cannot read it either; zip it again into a file)"
+                .to_string();
+        }
+        format!("it cannot be read as a zip, which a .{ext} file is ({e})")
+    })?;
     package_report(
         zip,
         bytes,
