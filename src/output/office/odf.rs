@@ -7,6 +7,30 @@ use super::{Item, Package, Report, attribute, person, place, texts_of, walk_xml}
 
 pub const EXTENSIONS: &[&str] = &["odt", "ods", "odp"];
 
+/// Whether the package, whose parts are `names`, is opened as an
+/// OpenDocument file (`by_name`: its name says so). Programs know a
+/// package by what it holds, not by its name (LibreOffice opens a Word
+/// file named `.odt` as Word's), so it is checked as what it holds: an
+/// OpenDocument file by its `mimetype`, `content.xml` or manifest, a
+/// Word, Excel or PowerPoint one by its `[Content_Types].xml` (in any
+/// capitals); by its name only when it holds neither. `Err` when it holds
+/// both, which no program writes, and programs differ on which it is.
+pub fn opened_as_odf(names: &[String], by_name: bool) -> Result<bool, String> {
+    let has = |part: &str| names.iter().any(|n| n.eq_ignore_ascii_case(part));
+    let odf = ["mimetype", "content.xml", "META-INF/manifest.xml"]
+        .iter()
+        .any(|p| has(p));
+    match (odf, has("[Content_Types].xml")) {
+        (true, true) => Err(
+            "it is both an OpenDocument file and a Word, Excel or PowerPoint \
+                             one, and programs differ on which they open it as"
+                .to_string(),
+        ),
+        (false, false) => Ok(by_name),
+        (odf, _) => Ok(odf),
+    }
+}
+
 pub fn inspect(zip: &mut Package) -> Result<Report, String> {
     let names: Vec<String> = zip.names().into_iter().map(|(_, n)| n).collect();
     // In any capitals: what the checks pass over as another part, a
