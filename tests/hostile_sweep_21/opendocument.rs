@@ -147,3 +147,40 @@ fn a_package_under_another_kind_s_name_is_checked_as_what_it_holds() {
         &["it is both an OpenDocument file and a Word, Excel or PowerPoint one"],
     );
 }
+
+/// A form in a document connects to its database when the document opens
+/// and the form loads; an OpenDocument form whose data source was a web
+/// address (`form:datasource`), or a database field's connection to one
+/// (`form:connection-resource`), was published. Now each is not (an error
+/// naming the address), the previous output left as it was; a form bound
+/// to a database the program knows by its name is published.
+#[test]
+fn an_opendocument_form_connecting_to_an_address_is_not_published() {
+    let form = |attributes: &str, inside: &str| {
+        content(&format!(
+            "<office:forms xmlns:form=\"urn:oasis:names:tc:opendocument:xmlns:form:1.0\"><form:form form:name=\"Cases\" form:command=\"cases\" form:command-type=\"table\" {attributes}>{inside}</form:form></office:forms><text:p/>"
+        ))
+    };
+    let cases = [
+        (
+            form("form:datasource=\"https://evil.example/cases.odb\"", ""),
+            "form data source `https://evil.example/cases.odb`",
+        ),
+        (
+            form(
+                "",
+                "<form:connection-resource xlink:href=\"sdbc:mysql:jdbc:evil.example:3306/cases\"/>",
+            ),
+            "connection-resource `sdbc:mysql:jdbc:evil.example:3306/cases`",
+        ),
+    ];
+    for (text, said) in cases {
+        refused(
+            "report.odt",
+            &package(&[MIMETYPE, ("content.xml", &text)]),
+            &[said],
+        );
+    }
+    let named = form("form:datasource=\"Bibliography\"", "");
+    published("report.odt", &package(&[MIMETYPE, ("content.xml", &named)]));
+}

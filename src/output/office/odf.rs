@@ -192,6 +192,9 @@ const LOADED: &[&str] = &[
     // Properties > Internet), both in `meta.xml`.
     "template",
     "auto-reload",
+    // A form's or a database field's connection to its database, made
+    // when the document opens and its forms load.
+    "connection-resource",
 ];
 
 /// One part's comments, tracked changes and what it loads.
@@ -235,6 +238,14 @@ fn walk(report: &mut Report, name: &str, text: &str) -> Result<(), String> {
             "event-listener" => {
                 if let Some(m) = attribute(e, "href").or_else(|| attribute(e, "macro-name")) {
                     report.macros.push(format!("`{m}`"));
+                }
+            }
+            // A form's database, connected to when the document opens:
+            // one the program knows by a name (`Bibliography`: nothing to
+            // say), or an address.
+            "form" => {
+                if let Some(d) = attribute(e, "datasource") {
+                    place(report, "form data source", &d);
                 }
             }
             l if LOADED.contains(&l) => {
