@@ -3,5 +3,6 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod links;
 mod opendocument;
 mod zip_records;
