@@ -3,10 +3,22 @@
 //! the address. Said of a Markdown link and of a local value's address.
 
 /// `https://hotline.gov@evil.example/`: what the address seems to name
-/// (before `@`) and the host it leads to.
+/// (before `@`) and the host it leads to. Read as a browser reads a web
+/// address: after `http:` or `https:` any number of `/` or `\`, none
+/// included (`https:/\hotline.gov@evil.example/` leads to `evil.example`
+/// too), and the host's name ends at a `\` as at a `/`.
 pub fn user_name_in(url: &str) -> Option<(&str, &str)> {
-    let (_, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
+    let (scheme, rest) = url.split_once(':')?;
+    let web = ["http", "https", "ws", "wss", "ftp"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s));
+    let authority = if web {
+        rest.trim_start_matches(['/', '\\'])
+            .split(['/', '\\', '?', '#'])
+            .next()?
+    } else {
+        rest.strip_prefix("//")?.split(['/', '?', '#']).next()?
+    };
     let (user, host) = authority.rsplit_once('@')?;
     (!host.is_empty()).then_some((user, host))
 }
@@ -68,6 +80,20 @@ mod tests {
         );
         assert_eq!(user_name_in("https://example.org/a@b"), None);
         assert_eq!(user_name_in("mailto:a@example.org"), None);
+        for url in [
+            "https:/\\hotline.gov@evil.example/",
+            "https:hotline.gov@evil.example",
+            "HTTP:\\\\hotline.gov@evil.example/a",
+            "https:///hotline.gov@evil.example/",
+        ] {
+            assert_eq!(
+                user_name_in(url),
+                Some(("hotline.gov", "evil.example")),
+                "{url}"
+            );
+        }
+        assert_eq!(user_name_in("https://evil.example\\@hotline.gov/"), None);
+        assert_eq!(user_name_in("https:/\\example.org/a@b"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod cdp;
 pub mod cpu_time;
 pub mod edition;
+pub mod hand_zip;
 pub mod office;
 pub mod pdf;
 pub mod photo;

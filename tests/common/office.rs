@@ -56,3 +56,13 @@ pub fn refused(file: &str, bytes: &[u8], said: &[&str]) {
     }
     assert_eq!(super::tree(&s.out()), before, "{file}: the output changed");
 }
+
+/// A build of a site linking `file` (bytes) publishes it as it is, with
+/// nothing said of it.
+pub fn published(file: &str, bytes: &[u8]) {
+    let (s, _) = site_linking(file, bytes);
+    let o = s.build_ok();
+    assert!(!o.stderr.contains(file), "{file}: {}", o.stderr);
+    let out = std::fs::read(s.out().join("en/handbook").join(file)).unwrap();
+    assert!(out == bytes, "{file}: published otherwise");
+}

@@ -75,7 +75,13 @@ pub fn part(
             "its part `{name}` holds, inside its data, the record that ends a part, and {in_order}"
         ));
     }
-    if bytes.get(end..end + 4) == Some(DESCRIPTOR) && !descriptor_agrees(bytes, end + 4, listed) {
+    // The record's signature is optional: without it, its fields start
+    // where the data ends, and a program reads them there. The checksum
+    // may itself be the signature's bytes, so both readings are tried.
+    let signed = bytes.get(end..end + 4) == Some(DESCRIPTOR);
+    if !(signed && descriptor_agrees(bytes, end + 4, listed)
+        || descriptor_agrees(bytes, end, listed))
+    {
         return Err(format!(
             "the record after its part `{name}` gives it another size or checksum than its \
              directory does, and {in_order}"
@@ -169,6 +175,22 @@ pub fn zip64(bytes: &[u8], end: usize) -> Result<Option<[usize; 2]>, String> {
         }
     }
     Ok(Some([record, locator]))
+}
+
+/// Whether the classic end of the directory of `bytes` gives the mark
+/// that sends a reader to a ZIP64 end for where its directory starts, and
+/// no ZIP64 end is there to say: Info-ZIP's `zip -fz` writing to a pipe
+/// makes such a file, which its own `unzip`, Java and Python cannot read
+/// either, since where the directory starts is nowhere written.
+pub fn zip64_end_missing(bytes: &[u8]) -> bool {
+    let tail = bytes.len().saturating_sub(22 + usize::from(u16::MAX));
+    memchr::memmem::rfind(&bytes[tail..], b"PK\x05\x06").is_some_and(|at| {
+        let end = tail + at;
+        u32_at(bytes, end + 16) == Some(u32::MAX)
+            && end
+                .checked_sub(20)
+                .is_none_or(|l| bytes.get(l..l + 4) != Some(ZIP64_LOCATOR))
+    })
 }
 
 /// `Err` names a part whose name programs read differently: a `\` (a

@@ -64,8 +64,8 @@ pub(super) fn document(
     if package {
         let inner = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| format!("{name}, a document inside it, cannot be read as a zip ({e})"))?;
-        let odf = inner.index_for_name("mimetype").is_some();
-        return super::package_report(inner, bytes, odf, budget, depth + 1)
+        // Known by what it holds, as its program knows it, not by its name.
+        return super::package_report(inner, bytes, false, budget, depth + 1)
             .map_err(|why| format!("{name}, a document inside it: {why}"));
     }
     if pdf {

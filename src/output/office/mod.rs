@@ -88,8 +88,15 @@ pub fn inspect(ext: &str, bytes: &[u8]) -> Result<Report, String> {
         "pdf" => return pdf::inspect(bytes),
         _ => {}
     }
-    let zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("it cannot be read as a zip, which a .{ext} file is ({e})"))?;
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        if agreement::zip64_end_missing(bytes) {
+            return "its zip's directory cannot be found: its end says a ZIP64 end gives where \
+                    the directory starts, and there is none (Info-ZIP's `zip -fz` writes this \
+                    to a pipe; `unzip` cannot read it either; zip it again into a file)"
+                .to_string();
+        }
+        format!("it cannot be read as a zip, which a .{ext} file is ({e})")
+    })?;
     package_report(
         zip,
         bytes,
@@ -133,8 +140,8 @@ impl Budget {
     }
 }
 
-/// The report on one package (an OpenDocument one with `odf`), `zip` read
-/// from `bytes`, and on the documents embedded in it down to
+/// The report on one package (named as an OpenDocument one with `odf`),
+/// `zip` read from `bytes`, and on the documents embedded in it down to
 /// [`embedded::DEPTH`]; `depth` is its own.
 fn package_report(
     mut zip: zip::ZipArchive<Cursor<&[u8]>>,
@@ -157,6 +164,11 @@ fn package_report(
     // What is checked must be all a program can open, however it reads
     // the zip.
     layout::check(bytes, &mut zip)?;
+    let names: Vec<String> = zip
+        .file_names_raw()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    let odf = odf::opened_as_odf(&names, odf)?;
     let mut package = Package {
         zip,
         left: budget.parts,
