@@ -1,0 +1,29 @@
+//! End-to-end, in headless Chromium from `file://`: what a twenty-second
+//! sweep of search found with judged queries typed as on a phone, on the
+//! `search-judged-22` fixture (sample guidance in eight languages, Pashto
+//! new among them; its `judged-queries.tsv` holds the queries).
+
+mod common;
+use common::browser;
+use common::search_page::{expect, judged_site};
+
+/// Pashto typed on a Persian keyboard, which lacks its own letters: `نیته`
+/// (*نېټه*, the date) found nothing; `تیلیفون`, `زنگ ووهئ`, `کوته`,
+/// `ژبارونکی`, `پاسورد` and `فولدر` were "Showing results for" the page's
+/// *ټیلیفون*, *زنګ*, *کوټه*, *ژباړونکې*, *پاسورډ*, *فولډر*.
+#[test]
+fn pashto_typed_on_a_persian_keyboard_finds_the_page_word() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-22");
+    for (q, first) in [
+        ("نیته", "referral"),
+        ("تیلیفون", "harm"),
+        ("زنگ ووهئ", "harm"),
+        ("کوته", "interview"),
+        ("ژبارونکی", "interview"),
+        ("پاسورد", "data"),
+        ("فولدر", "data"),
+    ] {
+        expect(&b, &site, "ps", q, first);
+    }
+}
