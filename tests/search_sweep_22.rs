@@ -7,6 +7,28 @@ mod common;
 use common::browser;
 use common::search_page::{expect, judged_site};
 
+/// An Arabic imperative typed as its verbal noun, or back: `حذف الرسائل`,
+/// `حفظ الملاحظات`, `شرح الخدمة` were "Showing results for" the page's
+/// *احذف*, *احفظ*, *اشرح*; `طلب الموافقة` showed the referral page
+/// (*طلبت*) before the consent page (*اطلب موافقة*); `اسحب موافقتي` was a
+/// correction to *سحب*. `احالة` (referral) still finds *الإحالة*, not
+/// *الحالة* (the case) without its `ا`.
+#[test]
+fn an_arabic_imperative_and_its_verbal_noun_find_each_other() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-22");
+    for (q, first) in [
+        ("حذف الرسائل", "data"),
+        ("حفظ الملاحظات", "data"),
+        ("شرح الخدمة", "consent"),
+        ("طلب الموافقة", "consent"),
+        ("اسحب موافقتي", "consent"),
+        ("احالة", "referral"),
+    ] {
+        expect(&b, &site, "ar", q, first);
+    }
+}
+
 /// Pashto typed on a Persian keyboard, which lacks its own letters: `نیته`
 /// (*نېټه*, the date) found nothing; `تیلیفون`, `زنگ ووهئ`, `کوته`,
 /// `ژبارونکی`, `پاسورد` and `فولدر` were "Showing results for" the page's

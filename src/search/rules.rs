@@ -37,6 +37,10 @@ const ARABIC: Rules = Rules {
         ("ب", 3, false),
         ("ك", 3, false),
         ("ل", 3, false),
+        // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its
+        // verbal noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each
+        // typed for the other, three letters left.
+        ("ا", 3, false),
     ],
     // Plurals of nouns ending in `ي` first (`الناجيات`, `المحامين`), so
     // that they group with the singular (`الناجي`, group `ناج`) and the
