@@ -5,7 +5,42 @@
 
 mod common;
 use common::browser;
-use common::search_page::{expect, judged_site};
+use common::search_page::{expect, field_pages as pages, judged_site};
+
+/// A Russian or Ukrainian verb typed without the prefix the page's has,
+/// or with one the page's lacks: `шифровать`, `шифрование`, `шифрувати`,
+/// `шифрування` (*зашифрованной*, *зашифрованій*), `направити` and
+/// `направлення` (*Перенаправляйте*, *перенаправлення*) found nothing;
+/// `опубликовать фотографии`, `опублікувати фото` (*публикуйте*,
+/// *публікуйте*), `сопроводить на встречу` (*проводите*) and `спрашивать
+/// подробности` (*Не расспрашивайте*) matched one word of two;
+/// `повернути паспорт` was "Showing results for" *поверніть*. A word's
+/// own forms still come first: `сообщить` finds *сообщайте*, not *общих*
+/// (shared) without `со-`, and `спросить` not *просит* without `с-`.
+#[test]
+fn a_verb_with_or_without_its_prefix_finds_the_page() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-22");
+    for (lang, q, first) in [
+        ("ru", "шифровать", "data"),
+        ("ru", "шифрование", "data"),
+        ("ru", "опубликовать фотографии", "harm"),
+        ("ru", "сопроводить на встречу", "referral"),
+        ("ru", "спрашивать подробности", "interview"),
+        ("ru", "сообщить журналистам", "harm"),
+        ("uk", "шифрувати", "data"),
+        ("uk", "шифрування", "data"),
+        ("uk", "направити", "referral"),
+        ("uk", "направлення", "referral"),
+        ("uk", "опублікувати фото", "harm"),
+        ("uk", "повернути паспорт", "interview"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+    let (found, fixed) = pages(&b, &site, "ru", "спросить");
+    assert!(!fixed && !found.is_empty(), "{found:?}");
+    assert!(!found.contains(&"referral".to_string()), "{found:?}");
+}
 
 /// An Arabic imperative typed as its verbal noun, or back: `حذف الرسائل`,
 /// `حفظ الملاحظات`, `شرح الخدمة` were "Showing results for" the page's

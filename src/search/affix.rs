@@ -44,11 +44,19 @@ fn letters(s: &str) -> usize {
 /// ending it has (replaced where the rule says: endings, irregular plurals,
 /// then query endings); so is the word with a letter typed for another
 /// (`inner_forms`). The word first, then the others by length, longest
-/// first, ties in rule order; no repeats. search.js does exactly this.
+/// first, ties in rule order; no repeats. A verb's prefixes
+/// (`verb_prefixes`) are not taken off here: search.js looks for the word
+/// without one only when its own forms find nothing. search.js does
+/// exactly this.
 pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     let n = letters(word);
     let mut stems = vec![word.to_string()];
-    for &(p, min, _) in rules.prefixes {
+    let prefixes = if rules.verb_prefixes {
+        &[][..]
+    } else {
+        rules.prefixes
+    };
+    for &(p, min, _) in prefixes {
         if let Some(rest) = word.strip_prefix(p)
             && n - letters(p) >= min
         {

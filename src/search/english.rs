@@ -10,6 +10,7 @@ pub(super) const ENGLISH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &["s"],
     prefixes: &[],
     suffixes: &[

@@ -16,6 +16,7 @@ pub(super) static GERMAN: Rules = Rules {
     heads: 5,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[],

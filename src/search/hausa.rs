@@ -13,6 +13,7 @@ pub(super) static HAUSA: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[],

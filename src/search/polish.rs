@@ -25,6 +25,7 @@ pub(super) static POLISH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: true,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[],
     // Longest first where one ends another (`-ami` before `-i`; `-iej` of

@@ -10,6 +10,7 @@ pub(super) const PORTUGUESE: Rules = Rules {
     heads: 0,
     joins: true,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[

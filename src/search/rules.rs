@@ -12,6 +12,7 @@ const ARABIC: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),
@@ -127,6 +128,7 @@ const FRENCH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
@@ -263,14 +265,16 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 /// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
 /// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
 /// "q":[query endings, the same],"h":[[letters, said as],...],"c":letters
-/// before a compound's head}`. `"e"` also lists the language's
-/// function words (`stop`), left out of a query the same way.
+/// before a compound's head,"o":1 when the prefixes are a verb's}`. `"e"`
+/// also lists the language's function words (`stop`), left out of a query
+/// the same way.
 pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
     const NONE: Rules = Rules {
         groups: false,
         heads: 0,
         joins: false,
         own_groups: false,
+        verb_prefixes: false,
         drop: &[],
         prefixes: &[],
         suffixes: &[],
@@ -300,6 +304,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         "h": r.sounds,
         "w": r.inner,
         "c": r.heads,
+        "o": u8::from(r.verb_prefixes),
     })
     .to_string()
 }
@@ -338,7 +343,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw"] {
+        for code in ["ar", "fr", "sw", "ru", "uk"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {
@@ -369,8 +374,11 @@ mod tests {
         assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
         assert_eq!(
             json(None, &[]),
-            "{\"c\":0,\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
+            "{\"c\":0,\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"o\":0,\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
         );
+        // Only a verb's prefixes are marked as such (search.js `R.o`).
+        let o = |code| json(rules(code), &[]).contains("\"o\":1");
+        assert!(o("ru") && o("uk") && !o("fr") && !o("ar") && !o("fa"));
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
         assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));
     }

@@ -11,6 +11,7 @@ pub(super) static SOMALI: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[],

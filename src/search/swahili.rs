@@ -42,6 +42,7 @@ pub(super) static SWAHILI: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: true,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[
         ("kuwa", 4, true),

@@ -26,6 +26,7 @@ pub(super) static TURKISH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
     drop: &[],
     prefixes: &[],
     suffixes: &[],
