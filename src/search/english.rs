@@ -11,6 +11,7 @@ pub(super) const ENGLISH: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &["s"],
     prefixes: &[],
     suffixes: &[

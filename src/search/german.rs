@@ -17,6 +17,7 @@ pub(super) static GERMAN: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[],

@@ -14,6 +14,7 @@ pub(super) static HAUSA: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[],

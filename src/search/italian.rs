@@ -19,6 +19,7 @@ pub(super) static ITALIAN: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[
         "l", "d", "dell", "all", "dall", "nell", "sull", "un", "c", "s",
     ],

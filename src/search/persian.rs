@@ -14,6 +14,7 @@ pub(super) const PERSIAN: Rules = Rules {
     joins: true,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[("نمي", 2, false), ("مي", 2, false)],
     suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],

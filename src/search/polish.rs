@@ -26,6 +26,7 @@ pub(super) static POLISH: Rules = Rules {
     joins: false,
     own_groups: true,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     // Longest first where one ends another (`-ami` before `-i`; `-iej` of

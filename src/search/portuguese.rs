@@ -11,6 +11,7 @@ pub(super) const PORTUGUESE: Rules = Rules {
     joins: true,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[

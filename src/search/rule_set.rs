@@ -36,6 +36,12 @@ pub struct Rules {
     /// *Перенаправляйте*). Elsewhere a prefix is a joined word (Arabic
     /// `و`, French `l'`), taken off in `variants`.
     pub verb_prefixes: bool,
+    /// Prefixes tried on a query word only, as `prefixes` are, never taken
+    /// off a page's word to join it to another's group (Arabic: the `ا` of
+    /// an imperative, `احذف` for *حذف*; joined, *إحالة*, a referral, was
+    /// the group of *الحالة*, the case). The index writes them after
+    /// `prefixes`, marked 2.
+    pub query_prefixes: &'static [(&'static str, usize)],
     /// (ending, replacement, letters that must remain before it).
     pub suffixes: &'static [Suffix],
     /// Irregular plural endings and their singulars' (`men` -> `man`,

@@ -13,6 +13,10 @@ const ARABIC: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its verbal
+    // noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each typed for the
+    // other, three letters left.
+    query_prefixes: &[("ا", 3)],
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),
@@ -38,10 +42,6 @@ const ARABIC: Rules = Rules {
         ("ب", 3, false),
         ("ك", 3, false),
         ("ل", 3, false),
-        // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its
-        // verbal noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each
-        // typed for the other, three letters left.
-        ("ا", 3, false),
     ],
     // Plurals of nouns ending in `ي` first (`الناجيات`, `المحامين`), so
     // that they group with the singular (`الناجي`, group `ناج`) and the
@@ -129,6 +129,7 @@ const FRENCH: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
@@ -262,7 +263,8 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 }
 
 /// The rules as the index writes them: `{"g":1 when they make groups,
-/// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
+/// "e":[...],"p":[[prefix,min,1 when it makes groups, 2 when a query's
+/// only],...],
 /// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
 /// "q":[query endings, the same],"h":[[letters, said as],...],"c":letters
 /// before a compound's head,"o":1 when the prefixes are a verb's}`. `"e"`
@@ -275,6 +277,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         joins: false,
         own_groups: false,
         verb_prefixes: false,
+        query_prefixes: &[],
         drop: &[],
         prefixes: &[],
         suffixes: &[],
@@ -291,6 +294,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         .prefixes
         .iter()
         .map(|&(p, m, g)| (p, m, u8::from(g)))
+        .chain(r.query_prefixes.iter().map(|&(p, m)| (p, m, 2)))
         .collect();
     let drop: Vec<&str> = r.drop.iter().chain(stop).copied().collect();
     let query = [r.query_suffixes, r.acronyms, r.numbers, r.stems].concat();
@@ -325,6 +329,7 @@ mod tests {
                 .drop
                 .iter()
                 .chain(r.prefixes.iter().map(|p| &p.0))
+                .chain(r.query_prefixes.iter().map(|p| &p.0))
                 .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.irregular.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]))

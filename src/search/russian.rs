@@ -20,6 +20,7 @@ pub(super) const RUSSIAN: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: true,
+    query_prefixes: &[],
     drop: &[],
     // Verb prefixes, which only find (see `verb_prefixes`): `шифровать`
     // finds *зашифрованной*, `сфотографировать` *фотографируйте*. Four

@@ -12,6 +12,7 @@ pub(super) static SOMALI: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[],

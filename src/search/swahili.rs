@@ -43,6 +43,7 @@ pub(super) static SWAHILI: Rules = Rules {
     joins: false,
     own_groups: true,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[
         ("kuwa", 4, true),

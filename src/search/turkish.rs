@@ -27,6 +27,7 @@ pub(super) static TURKISH: Rules = Rules {
     joins: false,
     own_groups: false,
     verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[],

@@ -31,6 +31,7 @@ pub(super) static UKRAINIAN: Rules = Rules {
     joins: false,
     own_groups: true,
     verb_prefixes: true,
+    query_prefixes: &[],
     drop: &[],
     // Verb prefixes, as in Russian (see there): `шифрувати` finds
     // *зашифрованій*, `направити` *Перенаправляйте*.

@@ -80,7 +80,7 @@
     var s = t, i, p, x;
     for (i = 0; i < R.p.length; i++) {
       p = R.p[i];
-      if (p[2] && s.startsWith(p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
+      if (p[2] == 1 && s.startsWith(p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
     }
     for (i = 0; i < R.s.length; i++) {
       x = R.s[i];
@@ -408,7 +408,7 @@
     // (`направити`: *Перенаправляйте*).
     if (!tiers.size) (vs || variants(q)).some(function (v) {
       return R.p.some(function (p) {
-        if (!p[2] && len(v) >= p[1]) R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
+        if (p[2] != 1 && len(v) >= p[1]) R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
         return tiers.size;
       });
     });
