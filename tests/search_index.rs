@@ -219,7 +219,9 @@ fn search_js_stays_offline_and_small() {
     // and more abbreviations end no sentence, and a snippet shows the
     // word as typed: about 22,120; 22,450 since the head of a German
     // compound finds it (`pass`, *Reisepass*) and a correction weighs half
-    // a word the site has: about 22,440.
+    // a word the site has: about 22,440; 22,700 since a Russian or
+    // Ukrainian verb is found with or without its prefix (`шифровать`,
+    // *зашифрованной*) and never corrected without it: about 22,690.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -227,7 +229,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 22_450,
-        "search.js is {served} bytes as served (budget: 22,450)"
+        served <= 22_700,
+        "search.js is {served} bytes as served (budget: 22,700)"
     );
 }

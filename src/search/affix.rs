@@ -44,11 +44,25 @@ fn letters(s: &str) -> usize {
 /// ending it has (replaced where the rule says: endings, irregular plurals,
 /// then query endings); so is the word with a letter typed for another
 /// (`inner_forms`). The word first, then the others by length, longest
-/// first, ties in rule order; no repeats. search.js does exactly this.
+/// first, ties in rule order; no repeats. A verb's prefixes
+/// (`verb_prefixes`) are not taken off here: search.js looks for the word
+/// without one only when its own forms find nothing. search.js does
+/// exactly this.
 pub fn variants(word: &str, rules: &Rules) -> Vec<String> {
     let n = letters(word);
     let mut stems = vec![word.to_string()];
-    for &(p, min, _) in rules.prefixes {
+    let query = rules.query_prefixes.iter().map(|&(p, min)| (p, min));
+    let prefixes: Vec<(&str, usize)> = if rules.verb_prefixes {
+        Vec::new()
+    } else {
+        rules
+            .prefixes
+            .iter()
+            .map(|&(p, min, _)| (p, min))
+            .chain(query)
+            .collect()
+    };
+    for (p, min) in prefixes {
         if let Some(rest) = word.strip_prefix(p)
             && n - letters(p) >= min
         {
@@ -235,6 +249,18 @@ mod tests {
                 assert_eq!(group(&term, r), group_key, "{lang} {word}");
             }
         }
+    }
+
+    #[test]
+    fn an_imperatives_alef_comes_off_a_query_word_only() {
+        // A query's `احذف` is the page's `حذف`, but a page's `إحالة` (a
+        // referral) is not `ا` + `الحالة` (the case): no group joins them.
+        let ar = rules("ar").unwrap();
+        let terms = ["احاله", "الحاله", "احذف", "حذف"];
+        let keys = groups(&terms, &[None, None, None, None], ar);
+        assert_eq!((keys[0].as_str(), keys[1].as_str()), ("احال", "حال"));
+        assert_eq!(keys[2], "احذف");
+        assert!(variants("احذف", ar).contains(&"حذف".to_string()));
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub(super) const ENGLISH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &["s"],
     prefixes: &[],
     suffixes: &[

@@ -16,6 +16,8 @@ pub(super) static GERMAN: Rules = Rules {
     heads: 5,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[],

@@ -18,6 +18,8 @@ pub(super) static ITALIAN: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[
         "l", "d", "dell", "all", "dall", "nell", "sull", "un", "c", "s",
     ],

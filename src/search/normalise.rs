@@ -40,7 +40,10 @@
 //!   seats are one letter, as typed without hamza on `ي`), taa marbuta
 //!   (`ة`, Persian `ۀ` -> `ه`), Persian yeh and keheh, Urdu's own `ہ`,
 //!   `ھ` and `ے` (-> `ه`, `ي`: typed on an Arabic or Persian keyboard, and
-//!   often so in Urdu text, `پناه گاه` for *پناہ گاہ*), Arabic-Indic digits to ASCII,
+//!   often so in Urdu text, `پناه گاه` for *پناہ گاہ*), Pashto's own
+//!   letters to the Persian ones a Persian keyboard types for them (`ټ ډ
+//!   ړ ڼ ښ ږ ګ` -> `ت د ر ن ش ژ گ`, `ې ۍ` -> `ي`: `تیلیفون` for
+//!   *ټیلیفون*, `نیته` for *نېټه*), Arabic-Indic digits to ASCII,
 //!   final sigma, and Russian `ё` -> `е` (most Russian text writes `е`
 //!   for both; `й` stays a letter of its own); and the Ukrainian and
 //!   Belarusian `і` as the Latin `i`, which looks the same and which
@@ -58,7 +61,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 /// Groups `target=sources` separated by spaces: each source character
 /// (already lower-case) becomes the target. search.js reads it from the
 /// index.
-pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓ ك=ک ه=ةۀہۂۃھ σ=ς е=ё 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
+pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
 
 fn fold_map() -> &'static HashMap<char, &'static str> {
     static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();

@@ -13,6 +13,8 @@ pub(super) const PERSIAN: Rules = Rules {
     heads: 0,
     joins: true,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[("نمي", 2, false), ("مي", 2, false)],
     suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],

@@ -25,6 +25,8 @@ pub(super) static POLISH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: true,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     // Longest first where one ends another (`-ami` before `-i`; `-iej` of

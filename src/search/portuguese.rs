@@ -10,6 +10,8 @@ pub(super) const PORTUGUESE: Rules = Rules {
     heads: 0,
     joins: true,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[

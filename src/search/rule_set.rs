@@ -26,6 +26,22 @@ pub struct Rules {
     pub drop: &'static [&'static str],
     /// (prefix, letters that must remain, used for Arabic word groups).
     pub prefixes: &'static [(&'static str, usize, bool)],
+    /// Whether the prefixes are a verb's (Russian `за-`, `по-`, `пере-`),
+    /// which only find: they never come off in `variants`, so a word's own
+    /// forms come first (`сообщить` finds *сообщайте*, not *общих*) and no
+    /// correction is sought for a word without one (`просители` is not
+    /// `просит`); search.js looks for the word without one where its own
+    /// forms find nothing (`опубликовать`: *публикуйте*), then for the
+    /// words its forms start with one joined (`направити`:
+    /// *Перенаправляйте*). Elsewhere a prefix is a joined word (Arabic
+    /// `و`, French `l'`), taken off in `variants`.
+    pub verb_prefixes: bool,
+    /// Prefixes tried on a query word only, as `prefixes` are, never taken
+    /// off a page's word to join it to another's group (Arabic: the `ا` of
+    /// an imperative, `احذف` for *حذف*; joined, *إحالة*, a referral, was
+    /// the group of *الحالة*, the case). The index writes them after
+    /// `prefixes`, marked 2.
+    pub query_prefixes: &'static [(&'static str, usize)],
     /// (ending, replacement, letters that must remain before it).
     pub suffixes: &'static [Suffix],
     /// Irregular plural endings and their singulars' (`men` -> `man`,

@@ -12,6 +12,11 @@ const ARABIC: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
+    // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its verbal
+    // noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each typed for the
+    // other, three letters left.
+    query_prefixes: &[("ا", 3)],
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),
@@ -123,6 +128,8 @@ const FRENCH: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
@@ -256,17 +263,21 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 }
 
 /// The rules as the index writes them: `{"g":1 when they make groups,
-/// "e":[...],"p":[[prefix,min,1 when it makes groups],...],
+/// "e":[...],"p":[[prefix,min,1 when it makes groups, 2 when a query's
+/// only],...],
 /// "s":[[ending,replacement,min],...],"i":[irregular plurals, the same],
 /// "q":[query endings, the same],"h":[[letters, said as],...],"c":letters
-/// before a compound's head}`. `"e"` also lists the language's
-/// function words (`stop`), left out of a query the same way.
+/// before a compound's head,"o":1 when the prefixes are a verb's}`. `"e"`
+/// also lists the language's function words (`stop`), left out of a query
+/// the same way.
 pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
     const NONE: Rules = Rules {
         groups: false,
         heads: 0,
         joins: false,
         own_groups: false,
+        verb_prefixes: false,
+        query_prefixes: &[],
         drop: &[],
         prefixes: &[],
         suffixes: &[],
@@ -283,6 +294,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         .prefixes
         .iter()
         .map(|&(p, m, g)| (p, m, u8::from(g)))
+        .chain(r.query_prefixes.iter().map(|&(p, m)| (p, m, 2)))
         .collect();
     let drop: Vec<&str> = r.drop.iter().chain(stop).copied().collect();
     let query = [r.query_suffixes, r.acronyms, r.numbers, r.stems].concat();
@@ -296,6 +308,7 @@ pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
         "h": r.sounds,
         "w": r.inner,
         "c": r.heads,
+        "o": u8::from(r.verb_prefixes),
     })
     .to_string()
 }
@@ -316,6 +329,7 @@ mod tests {
                 .drop
                 .iter()
                 .chain(r.prefixes.iter().map(|p| &p.0))
+                .chain(r.query_prefixes.iter().map(|p| &p.0))
                 .chain(r.suffixes.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.irregular.iter().flat_map(|s| [&s.0, &s.1]))
                 .chain(r.query_suffixes.iter().flat_map(|s| [&s.0, &s.1]))
@@ -334,7 +348,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw"] {
+        for code in ["ar", "fr", "sw", "ru", "uk"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {
@@ -365,8 +379,11 @@ mod tests {
         assert_eq!(v["i"][0], serde_json::json!(["men", "man", 0]));
         assert_eq!(
             json(None, &[]),
-            "{\"c\":0,\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
+            "{\"c\":0,\"e\":[],\"g\":0,\"h\":[],\"i\":[],\"o\":0,\"p\":[],\"q\":[],\"s\":[],\"w\":[]}"
         );
+        // Only a verb's prefixes are marked as such (search.js `R.o`).
+        let o = |code| json(rules(code), &[]).contains("\"o\":1");
+        assert!(o("ru") && o("uk") && !o("fr") && !o("ar") && !o("fa"));
         let v: serde_json::Value = serde_json::from_str(&json(rules("en"), &["the"])).unwrap();
         assert_eq!((&v["e"][0], &v["e"][1]), (&"s".into(), &"the".into()));
     }

@@ -19,11 +19,35 @@ pub(super) const RUSSIAN: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: false,
+    verb_prefixes: true,
+    query_prefixes: &[],
     drop: &[],
-    // No verb prefixes (`позвонить` as `звонить`): with any, corrections
-    // are also sought for the word without one (see search.js `typo`),
-    // and `просители` was corrected to `просит`.
-    prefixes: &[],
+    // Verb prefixes, which only find (see `verb_prefixes`): `шифровать`
+    // finds *зашифрованной*, `сфотографировать` *фотографируйте*. Four
+    // letters remain (`зачем` is not `чем`), six after a prefix of one
+    // letter (`вопрос` is not `опрос`: no `в`).
+    prefixes: &[
+        ("пере", 4, false),
+        ("пред", 4, false),
+        ("раз", 4, false),
+        ("рас", 4, false),
+        ("под", 4, false),
+        ("при", 4, false),
+        ("про", 4, false),
+        ("за", 4, false),
+        ("по", 4, false),
+        ("от", 4, false),
+        ("вы", 4, false),
+        ("на", 4, false),
+        ("до", 4, false),
+        ("из", 4, false),
+        ("ис", 4, false),
+        ("об", 4, false),
+        ("со", 4, false),
+        ("с", 6, false),
+        ("у", 6, false),
+        ("о", 6, false),
+    ],
     suffixes: &[],
     // `дети` is the plural of `ребёнок`, which no ending makes: its group
     // (`дет`, of `дети`, `детей`, `детям`) joins `ребёнок`'s (`ребенк`, of
@@ -206,6 +230,10 @@ pub(super) const RUSSIAN: Rules = Rules {
         // gives (`заполнять`: *Заполните*; `объяснять`: *Объясните*): the
         // stem without it, where four letters remain (not `стоять`).
         ("ять", "", 4),
+        // A verb in `-овать` typed where the page gives the instruction in
+        // `-уйте` (`публиковать`: *публикуйте*; `фотографировать`:
+        // *фотографируйте*): the stem in `-у`.
+        ("овать", "у", 3),
         // `д` written `жд` in the imperfective and its noun
         // (`сопровождать`, `подтверждение`: *Сопроводите*, *подтвердите*),
         // where five letters remain (not `подождать`).

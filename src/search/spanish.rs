@@ -9,6 +9,8 @@ pub(super) const SPANISH: Rules = Rules {
     heads: 0,
     joins: true,
     own_groups: false,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[],
     suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],

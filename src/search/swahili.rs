@@ -42,6 +42,8 @@ pub(super) static SWAHILI: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: true,
+    verb_prefixes: false,
+    query_prefixes: &[],
     drop: &[],
     prefixes: &[
         ("kuwa", 4, true),

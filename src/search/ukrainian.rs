@@ -30,9 +30,29 @@ pub(super) static UKRAINIAN: Rules = Rules {
     heads: 0,
     joins: false,
     own_groups: true,
+    verb_prefixes: true,
+    query_prefixes: &[],
     drop: &[],
-    // No verb prefixes, as in Russian (see there).
-    prefixes: &[],
+    // Verb prefixes, as in Russian (see there): `шифрувати` finds
+    // *зашифрованій*, `направити` *Перенаправляйте*.
+    prefixes: &[
+        ("пере", 4, false),
+        ("роз", 4, false),
+        ("пiд", 4, false),
+        ("при", 4, false),
+        ("про", 4, false),
+        ("вiд", 4, false),
+        ("за", 4, false),
+        ("по", 4, false),
+        ("ви", 4, false),
+        ("на", 4, false),
+        ("до", 4, false),
+        ("об", 4, false),
+        ("з", 6, false),
+        ("с", 6, false),
+        ("у", 6, false),
+        ("о", 6, false),
+    ],
     // Longest first where one ends another (`-ами` before `-и`).
     suffixes: &[
         ("ами", "", 4),
@@ -116,13 +136,18 @@ pub(super) static UKRAINIAN: Rules = Rules {
         // back (`заповнювати`: *Заповніть*; `видаляти`: *Видаліть*), where
         // four letters remain (not `гуляти`); `д` written `дж` in it and
         // its noun (`супроводжувати`, `підтвердження`: *Супроводьте*,
-        // *підтвердіть*) where five do; a verb in `-увати` its participle
-        // in `-ований` (`зашифрувати`: *зашифрованій*).
+        // *підтвердіть*) where five do; a verb in `-увати` and its noun
+        // their participle in `-ований` (`зашифрувати`, `шифрування`:
+        // *зашифрованій*).
         ("джувати", "д", 5),
         ("дження", "д", 5),
         ("ювати", "", 4),
         ("увати", "ов", 3),
+        ("ування", "ов", 3),
         ("яти", "", 4),
+        // A verb in `-нути` where the page gives the instruction
+        // (`повернути`: *поверніть*), three letters left.
+        ("нути", "н", 3),
         // Aspect pairs whose stem changes (`забрати`, `забирати`:
         // *Заберіть*, *забирайте*; `переслати`, `пересилати`: *Перешліть*,
         // *пересилайте*), each typed for the other, after a prefix.

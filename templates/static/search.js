@@ -58,11 +58,12 @@
   // What a query word may stand for: itself, then least stripped first.
   // A letter typed for another from the rule's place on (Arabic `سوال`:
   // `سؤال`; Ukrainian `информации`: `інформації`) makes another form, one
-  // at a time and all at once, each with its endings too.
+  // at a time and all at once, each with its endings too. Not without a
+  // verb's prefix (R.o): see find.
   function variants(w) {
     var n = len(w), stems = [w], out = [];
     function add(v) { if (out.indexOf(v) < 0) out.push(v); }
-    R.p.forEach(function (p) { if (w.startsWith(p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
+    R.o || R.p.forEach(function (p) { if (w.startsWith(p[0]) && n - len(p[0]) >= p[1]) stems.push(w.slice(p[0].length)); });
     R.w.forEach(function (x) {
       for (var i = x[2]; (i = w.indexOf(x[0], i)) >= x[2]; i++) stems.push(w.slice(0, i) + x[1] + w.slice(i + x[0].length));
       stems.push(w.slice(0, x[2]) + w.slice(x[2]).split(x[0]).join(x[1]));
@@ -79,7 +80,7 @@
     var s = t, i, p, x;
     for (i = 0; i < R.p.length; i++) {
       p = R.p[i];
-      if (p[2] && s.startsWith(p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
+      if (p[2] == 1 && s.startsWith(p[0]) && len(s) - len(p[0]) >= p[1]) { s = s.slice(p[0].length); break; }
     }
     for (i = 0; i < R.s.length; i++) {
       x = R.s[i];
@@ -213,7 +214,8 @@
       var k = len(v) >= 8 ? 2 : 1;
       // Without its affixes only where they are written joined (Arabic):
       // elsewhere `early` stripped to `ear` would be one edit from `far`.
-      if (len(v) < 3 || (vi > 0 && !R.p.length)) return;
+      // Nor where prefixes are a verb's (`просители` is not `просит`).
+      if (len(v) < 3 || (vi > 0 && (R.o || !R.p.length))) return;
       written.forEach(function (s, si) {
         if (Math.abs(s.length - v.length) > k) return;
         // As said where that is closer, else as written (`cinica`, one
@@ -401,12 +403,13 @@
     // Else the word with a letter joined before it, as a page writes it
     // (Arabic `سكن`, `السكن`: the page's `بسكن`). The index takes such a
     // letter off only where the rest is a word of the site too; without
-    // this, `سكن` was corrected to `السكان` (the population).
+    // this, `سكن` was corrected to `السكان` (the population). A verb's
+    // prefix (R.o), also before the words a form of it starts
+    // (`направити`: *Перенаправляйте*).
     if (!tiers.size) (vs || variants(q)).some(function (v) {
       return R.p.some(function (p) {
-        if (p[2] || len(v) < p[1] || !keys.has(p[0] + v)) return false;
-        add(p[0] + v, 2);
-        return true;
+        if (p[2] != 1 && len(v) >= p[1]) R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
+        return tiers.size;
       });
     });
     // Words it starts: from two letters as one types, else three (`7` of
@@ -420,6 +423,12 @@
     // Else words another form of it starts, as that form would find them
     // (`photos`: `photo`, *photograph*; `threats`, *threatened*).
     if (!tiers.size && vs) for (i = 1; i < vs.length && !tiers.size; i++) if (len(vs[i]) > 3 && !(q.startsWith(vs[i]) && R.e.indexOf(vs[i]) >= 0)) each(vs[i], function (s) { add(s, 2); });
+    // Else, where prefixes are a verb's, what the word without one finds,
+    // not as a correction (`опубликовать`: *публикуйте*; `просители` is
+    // not `просит`).
+    if (R.o) R.p.forEach(function (p) {
+      if (!tiers.size && q.startsWith(p[0]) && len(q) - len(p[0]) >= p[1] && !(hit = find(q.slice(p[0].length))).fix) hit.g.forEach(function (t, g) { tiers.set(g, 2); });
+    });
     // Else two words the site writes apart (`safehouse`, `safe house`;
     // `email`, `e-mail`): a key, then a key or a word's start, next to each
     // other in a page (not `healthcare` for `health … care`); else the
