@@ -37,6 +37,11 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
             _ => {}
         }
     }
+    // A tracked autolink's text is the address its link now goes to.
+    let event = match (event, st.tracked_text.take()) {
+        (Event::Text(t), Some((written, inner))) if *t == *written => Event::Text(inner.into()),
+        (event, _) => event,
+    };
     // pandoc's raw blocks and spans (`{=html}`), before their text is read as text.
     let Some((event, range)) = pandoc_raw::filter(st, event, range) else {
         return;
@@ -173,8 +178,20 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             ..
         } => start_link(st, &format!("mailto:{dest_url}"), &title, pos),
         Tag::Link {
-            dest_url, title, ..
-        } => start_link(st, &dest_url, &title, pos),
+            link_type,
+            dest_url,
+            title,
+            ..
+        } => {
+            // `<https://eur01.safelinks…>`, as pandoc writes a link whose
+            // text is its address: the text named the mailbox too.
+            if link_type == LinkType::Autolink
+                && let Some((_, inner)) = crate::address::tracked(&dest_url)
+            {
+                st.tracked_text = Some((dest_url.to_string(), inner));
+            }
+            start_link(st, &dest_url, &title, pos);
+        }
         Tag::Image {
             dest_url, title, ..
         } => {

@@ -269,6 +269,7 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         in_code: false,
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
         last_level: 1,
+        tracked_text: None,
     };
     st.r.text.reserve(body.len());
     if let Some(at) = conflict::find(body) {

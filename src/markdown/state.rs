@@ -201,6 +201,9 @@ pub(super) struct State<'s, 'a> {
     pub(super) rtl: bool,
     /// Level of the last heading (1: the page title).
     pub(super) last_level: u8,
+    /// An autolink wrapped by a click tracker, just opened: its text (the
+    /// address as written) and the address inside, shown instead.
+    pub(super) tracked_text: Option<(String, String)>,
 }
 
 impl<'s, 'a> State<'s, 'a> {
