@@ -1,8 +1,10 @@
 //! What the twenty-second outside sweep of real-world corpora found: links
 //! a Google document or an e-mail wrapped in a click tracker, published
-//! through it.
+//! through it, and a Google document's comments published as text.
 
 mod common;
+#[path = "common/translate.rs"]
+mod helpers;
 
 use common::{Site, message_at};
 
@@ -70,4 +72,84 @@ fn a_link_wrapped_by_a_click_tracker_is_published_as_the_address_inside() {
         assert!(!text.contains("amina.k"), "{path}");
         assert!(!text.contains("usg=AOvVaw3x"), "{path}");
     }
+}
+
+/// Google Docs' web page download keeps the document's comments: a mark
+/// `[a]` where each was made, linking to the comment, and at the end the
+/// comment's text after a mark linking back. pandoc writes them as
+/// `[\[a\]](#cmnt1){#cmnt_ref1}` (or, for GitHub's Markdown, as raw
+/// `<a href="#cmnt1" id="cmnt_ref1">[a]</a>`). Readers got the letters in
+/// brackets and, at the end of the page, the reviewers' notes to each
+/// other, with a warning about pandoc's attributes at most. Both are now
+/// left out of the page, its search index and `translate export`, with a
+/// warning that names the mark, not the note; links to other anchors with
+/// letters in brackets, in several languages, are kept.
+#[test]
+fn a_google_documents_comments_are_left_out() {
+    let s = Site::signs_with(concat!(
+        "Call the hotline first.[\\[a\\]](#cmnt1){#cmnt_ref1} Then write it down.<sup><a href=\"#cmnt2\" id=\"cmnt_ref2\">[b]</a></sup>\n\n",
+        "[\\[a\\]](#cmnt_ref1){#cmnt1}Check the number with Amira before we publish.\n",
+        "Amira: it changed in May.\n\n",
+        "<div>\n<p><a href=\"#cmnt_ref2\" id=\"cmnt2\">[b]</a>Jane: the shelter's street must not go in.</p>\n</div>\n\n",
+        "After the comments.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:24"));
+    assert!(
+        line.contains(
+            "warning: a Google Docs comment `[a]` left out (and 1 more on this page): its mark and its text"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.contains("resolve or delete the comments in Google Docs"),
+        "{hint}"
+    );
+    assert!(!o.stderr.contains("pandoc attributes"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content p"),
+        [
+            "Injuries.",
+            "Fear.",
+            "Call the hotline first. Then write it down.",
+            "After the comments.",
+        ]
+    );
+    for (path, bytes) in common::tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Amira") && !text.contains("Jane"), "{path}");
+    }
+    let out = tempfile::tempdir().unwrap();
+    for file in helpers::export(&s, "fr", "po", out.path(), &[]) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("Amira"), "{}: {text}", file.display());
+    }
+
+    // A chapter holding the comments' texts only, as a document split
+    // into chapters leaves them in its last: named once for each.
+    let s = Site::signs_with(concat!(
+        "[[c]](#cmnt_ref3)Ask legal first.\n\n",
+        "[[d]](#cmnt_ref4)Agreed.\n",
+    ));
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains("a Google Docs comment `[c]` left out (and 1 more on this page)"),
+        "{line}"
+    );
+
+    // Not comments: other links with letters in brackets, an id that is
+    // not Google's, code.
+    let s = Site::signs_with(concat!(
+        "## Kommentare {#cmnt-policy}\n\n",
+        "Voir [la note](#cmnt-policy) et [\\[a\\]](#physical-signs).\n\n",
+        "Véase [[b]](#psychological-signs) y `[[a]](#cmnt1)`.\n\n",
+        "انظر [التعليق](#cmnt-policy)\n",
+    ));
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("Google Docs"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    let text = p.text_of(".content");
+    assert!(text.contains("Véase [b] y [[a]](#cmnt1)."), "{text}");
 }

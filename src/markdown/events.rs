@@ -22,10 +22,23 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
         raw_html::close_from(st, depth);
         end_task(st);
     }
-    if let Some(Frame::HtmlBlock { html, .. }) = st.frames.last_mut() {
+    if let Some(Frame::HtmlBlock { .. }) = st.frames.last() {
         match event {
             Event::Html(s) | Event::Text(s) => {
-                html.push_str(&s);
+                // A Google document's comment in a block of HTML: blanked,
+                // its line breaks kept, so that what follows it in the
+                // block is still said at its own line.
+                let s = if dialects::gdoc_comment_in_block(st, &range) {
+                    s.chars()
+                        .map(|c| if c == '\n' { c } else { ' ' })
+                        .collect::<String>()
+                        .into()
+                } else {
+                    s
+                };
+                if let Some(Frame::HtmlBlock { html, .. }) = st.frames.last_mut() {
+                    html.push_str(&s);
+                }
                 return;
             }
             Event::End(TagEnd::HtmlBlock) => {

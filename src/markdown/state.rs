@@ -451,9 +451,12 @@ pub(super) enum Kind {
     PageNumber,
     /// A pandoc line block, `| 12 Main Street` lines.
     LineBlock,
+    /// A Google document's comment, its mark `[a]` linking to `#cmnt1` or
+    /// its text after a mark linking back to `#cmnt_ref1`.
+    GdocComment,
 }
 
-pub(super) const KINDS: usize = 51;
+pub(super) const KINDS: usize = 52;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -509,6 +512,7 @@ impl Kind {
         Kind::AsciiDoc,
         Kind::PageNumber,
         Kind::LineBlock,
+        Kind::GdocComment,
     ];
 }
 

@@ -35,6 +35,7 @@ mod confluence;
 mod dokuwiki;
 mod emphasis;
 mod fields;
+mod gdocs;
 mod gitbook;
 mod hashes;
 mod inline;
@@ -80,7 +81,7 @@ pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
         .filter(|(_, kind)| {
             matches!(
                 kind,
-                Kind::Comment | Kind::Tracked | Kind::Import | Kind::Byline
+                Kind::Comment | Kind::Tracked | Kind::Import | Kind::Byline | Kind::GdocComment
             )
         })
         .map(|(r, _)| r)
@@ -145,10 +146,14 @@ pub(super) fn filter<'a>(
         Event::Text(t) => cut(st, t, range),
         // Inside a comment, everything goes: a link there publishes nothing.
         Event::Start(_) if hidden(st, &range) => {
+            gdoc_comment_at(st, &range);
             st.dialects.hidden_depth = 1;
             None
         }
-        _ if hidden(st, &range) => None,
+        _ if hidden(st, &range) => {
+            gdoc_comment_at(st, &range);
+            None
+        }
         other => Some((other, range)),
     }
 }
@@ -158,8 +163,44 @@ pub(super) fn filter<'a>(
 /// element).
 fn hidden(st: &State, range: &Range<usize>) -> bool {
     overlapping(&st.dialects.drops, range).iter().any(|(r, k)| {
-        matches!(k, Kind::Comment | Kind::Tracked) && r.start <= range.start && range.end <= r.end
+        matches!(k, Kind::Comment | Kind::Tracked | Kind::GdocComment)
+            && r.start <= range.start
+            && range.end <= r.end
     })
+}
+
+/// A line of a block of HTML that is a Google document's comment (its
+/// `<p>` with the `<a>` linking back): counted where it starts.
+pub(super) fn gdoc_comment_in_block(st: &mut State, range: &Range<usize>) -> bool {
+    let inside = overlapping(&st.dialects.drops, range)
+        .iter()
+        .any(|(r, k)| *k == Kind::GdocComment && r.start <= range.start && range.end <= r.end);
+    if inside {
+        gdoc_comment_at(st, range);
+    }
+    inside
+}
+
+/// A Google document's comment left out whole from where it starts (its
+/// mark's link or raw `<a>`, whose text is never looked at): counted
+/// there, once per comment: by its mark, or by its text on a page that
+/// has the texts only (a document split into chapters).
+fn gdoc_comment_at(st: &mut State, range: &Range<usize>) {
+    let body = body(st);
+    let drops = &st.dialects.drops;
+    let text = |r: &Range<usize>| gdocs::is_text(&body[r.start..]);
+    let hit = overlapping(drops, range)
+        .iter()
+        .find(|(r, k)| *k == Kind::GdocComment && r.start == range.start);
+    let counted = hit.is_some_and(|(r, _)| {
+        !text(r)
+            || !drops
+                .iter()
+                .any(|(r, k)| *k == Kind::GdocComment && !text(r))
+    });
+    if counted {
+        found(st, Kind::GdocComment, range.start);
+    }
 }
 
 fn body<'s>(st: &State<'s, '_>) -> &'s str {
@@ -229,6 +270,9 @@ fn cut<'a>(
 /// Counts a drop once, where it starts (a span's brackets are not counted
 /// apart from its attributes).
 fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) {
+    if kind == Kind::GdocComment {
+        return gdoc_comment_at(st, seen);
+    }
     // A marker line that ends a paragraph is dropped with the line break
     // before it: it is found where it starts.
     let newline = body(st).as_bytes().get(r.start) == Some(&b'\n');
@@ -541,6 +585,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Comment if rest.starts_with("{/*") => "{/*…*/}",
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),
+        Kind::GdocComment => return gdocs::shown(rest),
         Kind::TabTable => return pasted::pipe_row(line),
         Kind::DashRule => line.trim(),
         Kind::NbspMarker => pasted::nbsp_marker(line).map_or(line, |(_, m)| m),
