@@ -1,6 +1,7 @@
 //! What the twenty-second outside sweep of real-world corpora found: links
 //! a Google document or an e-mail wrapped in a click tracker, published
-//! through it, and a Google document's comments published as text.
+//! through it, a Google document's comments published as text, and
+//! AsciiDoc's listing blocks published as two headings.
 
 mod common;
 #[path = "common/translate.rs"]
@@ -152,4 +153,62 @@ fn a_google_documents_comments_are_left_out() {
     let p = s.page("en/handbook/signs.html");
     let text = p.text_of(".content");
     assert!(text.contains("Véase [b] y [[a]](#cmnt1)."), "{text}");
+}
+
+/// An AsciiDoc listing block (`[source,bash]` over lines between `----`),
+/// left in a page converted from Antora or Asciidoctor, was published as
+/// two headings, `[source,bash]` and the block's last line, both in the
+/// page's contents, with the lines between as a paragraph; sweep 21 only
+/// named it. It is now published as the code block it is, its lines as
+/// written, with a warning giving the Markdown to write; a block shown as
+/// an example inside a Markdown code block, one never closed and a
+/// `[NOTE]` above a rule are left as they were.
+#[test]
+fn a_listing_block_is_published_as_a_code_block() {
+    let s = Site::signs_with(concat!(
+        "Vérifiez la ligne :\n\n",
+        "[source,bash]\n----\ncurl https://example.org/status\n\necho « fait »\n----\n\n",
+        "Après.\n\n",
+        "```asciidoc\n[source,bash]\n----\ncall 112\n----\n```\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(
+        line.contains(
+            "warning: AsciiDoc listing block `[source,bash]` is published as a code block:"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with(
+            "replace `[source,bash]` and the `----` line under it with one line, ```bash"
+        ),
+        "{hint}"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content pre code"),
+        [
+            "curl https://example.org/status\n\necho « fait »\n",
+            "[source,bash]\n----\ncall 112\n----\n",
+        ]
+    );
+    assert_eq!(
+        p.texts(".content h2"),
+        ["Physical signs", "Psychological signs"]
+    );
+    assert_eq!(
+        p.texts(".content p"),
+        ["Injuries.", "Fear.", "Vérifiez la ligne :", "Après."]
+    );
+
+    // Never closed, or not a listing: as before, named as shown.
+    let s = Site::signs_with(concat!(
+        "[NOTE]\n----\nالنص\n----\n\n",
+        "[source,bash]\n----\ncall 112\n",
+    ));
+    let o = s.build_ok();
+    assert!(!o.stderr.contains("listing block"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.texts(".content pre code").is_empty());
 }

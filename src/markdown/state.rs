@@ -454,9 +454,12 @@ pub(super) enum Kind {
     /// A Google document's comment, its mark `[a]` linking to `#cmnt1` or
     /// its text after a mark linking back to `#cmnt_ref1`.
     GdocComment,
+    /// An AsciiDoc listing block, `[source,bash]` over lines between
+    /// `----`, published as the code block it is (`dialects::listing`).
+    AsciiDocBlock,
 }
 
-pub(super) const KINDS: usize = 52;
+pub(super) const KINDS: usize = 53;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -513,6 +516,7 @@ impl Kind {
         Kind::PageNumber,
         Kind::LineBlock,
         Kind::GdocComment,
+        Kind::AsciiDocBlock,
     ];
 }
 

@@ -9,7 +9,8 @@
 //! letters in brackets. Both are left out, as Word's comments are
 //! (`tracked`), and never sent to translators.
 
-use crate::markdown::state::Kind;
+use super::{body, found, overlapping};
+use crate::markdown::state::{Kind, State};
 use std::ops::Range;
 
 /// Longest mark looked at around `#cmnt`: `<a href="#cmnt12"
@@ -19,8 +20,8 @@ const MAX_MARK: usize = 120;
 /// Adds the comments of `body` to `drops` (before Obsidian's and MDX's
 /// comments, which leave out whole what they hold).
 pub(super) fn add(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
-    // One search of the page, many bytes at a time: most have none.
-    if memchr::memmem::find(body.as_bytes(), b"#cmnt").is_some() {
+    // Searched for whole first, as most pages have none (`listing`).
+    if body.contains("#cmnt") {
         super::comments::merge(drops, find(body));
     }
 }
@@ -172,6 +173,40 @@ pub(super) fn words(shown: &str, more: &str) -> (String, String) {
             "delete the comment's mark, `{shown}`, where it was made and its paragraph at the end of the page; to keep a note from reaching the files at all, resolve or delete the comments in Google Docs before downloading the document"
         ),
     )
+}
+
+/// A line of a block of HTML that is a Google document's comment (its
+/// `<p>` with the `<a>` linking back): counted where it starts.
+pub(in crate::markdown) fn in_block(st: &mut State, range: &Range<usize>) -> bool {
+    let inside = overlapping(&st.dialects.drops, range)
+        .iter()
+        .any(|(r, k)| *k == Kind::GdocComment && r.start <= range.start && range.end <= r.end);
+    if inside {
+        comment_at(st, range);
+    }
+    inside
+}
+
+/// A Google document's comment left out whole from where it starts (its
+/// mark's link or raw `<a>`, whose text is never looked at): counted
+/// there, once per comment: by its mark, or by its text on a page that
+/// has the texts only (a document split into chapters).
+pub(super) fn comment_at(st: &mut State, range: &Range<usize>) {
+    let body = body(st);
+    let drops = &st.dialects.drops;
+    let text = |r: &Range<usize>| is_text(&body[r.start..]);
+    let hit = overlapping(drops, range)
+        .iter()
+        .find(|(r, k)| *k == Kind::GdocComment && r.start == range.start);
+    let counted = hit.is_some_and(|(r, _)| {
+        !text(r)
+            || !drops
+                .iter()
+                .any(|(r, k)| *k == Kind::GdocComment && !text(r))
+    });
+    if counted {
+        found(st, Kind::GdocComment, range.start);
+    }
 }
 
 #[cfg(test)]

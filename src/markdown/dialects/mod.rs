@@ -40,6 +40,7 @@ mod gitbook;
 mod hashes;
 mod inline;
 mod jira;
+mod listing;
 mod mediawiki;
 mod pasted;
 mod printed;
@@ -52,6 +53,7 @@ mod wiki;
 mod words;
 
 pub(super) use comments::fence_of;
+pub(super) use gdocs::in_block as gdoc_comment_in_block;
 
 /// The heading at `pos` of `body` is an item of a MediaWiki numbered list
 /// (`# First` then `# Second`) on a page of MediaWiki's markup: named as
@@ -146,12 +148,12 @@ pub(super) fn filter<'a>(
         Event::Text(t) => cut(st, t, range),
         // Inside a comment, everything goes: a link there publishes nothing.
         Event::Start(_) if hidden(st, &range) => {
-            gdoc_comment_at(st, &range);
+            gdocs::comment_at(st, &range);
             st.dialects.hidden_depth = 1;
             None
         }
         _ if hidden(st, &range) => {
-            gdoc_comment_at(st, &range);
+            gdocs::comment_at(st, &range);
             None
         }
         other => Some((other, range)),
@@ -169,38 +171,15 @@ fn hidden(st: &State, range: &Range<usize>) -> bool {
     })
 }
 
-/// A line of a block of HTML that is a Google document's comment (its
-/// `<p>` with the `<a>` linking back): counted where it starts.
-pub(super) fn gdoc_comment_in_block(st: &mut State, range: &Range<usize>) -> bool {
-    let inside = overlapping(&st.dialects.drops, range)
-        .iter()
-        .any(|(r, k)| *k == Kind::GdocComment && r.start <= range.start && range.end <= r.end);
-    if inside {
-        gdoc_comment_at(st, range);
-    }
-    inside
+/// `body` with AsciiDoc's listing blocks written as the fenced code blocks
+/// they are, at the same offsets, and where each starts (`listing`).
+pub(super) fn listings(body: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    listing::convert(body)
 }
 
-/// A Google document's comment left out whole from where it starts (its
-/// mark's link or raw `<a>`, whose text is never looked at): counted
-/// there, once per comment: by its mark, or by its text on a page that
-/// has the texts only (a document split into chapters).
-fn gdoc_comment_at(st: &mut State, range: &Range<usize>) {
-    let body = body(st);
-    let drops = &st.dialects.drops;
-    let text = |r: &Range<usize>| gdocs::is_text(&body[r.start..]);
-    let hit = overlapping(drops, range)
-        .iter()
-        .find(|(r, k)| *k == Kind::GdocComment && r.start == range.start);
-    let counted = hit.is_some_and(|(r, _)| {
-        !text(r)
-            || !drops
-                .iter()
-                .any(|(r, k)| *k == Kind::GdocComment && !text(r))
-    });
-    if counted {
-        found(st, Kind::GdocComment, range.start);
-    }
+/// An AsciiDoc listing block at `pos`, published as a code block.
+pub(super) fn listing_at(st: &mut State, pos: usize) {
+    found(st, Kind::AsciiDocBlock, pos);
 }
 
 fn body<'s>(st: &State<'s, '_>) -> &'s str {
@@ -271,7 +250,7 @@ fn cut<'a>(
 /// apart from its attributes).
 fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) {
     if kind == Kind::GdocComment {
-        return gdoc_comment_at(st, seen);
+        return gdocs::comment_at(st, seen);
     }
     // A marker line that ends a paragraph is dropped with the line break
     // before it: it is found where it starts.
@@ -570,7 +549,9 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock => line.trim(),
+        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock | Kind::AsciiDocBlock => {
+            line.trim()
+        }
         Kind::JiraText => jira::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::AsciiDoc => asciidoc::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::PageNumber => printed::page_number(line).map_or(line, |(i, len)| &line[i..i + len]),

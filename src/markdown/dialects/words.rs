@@ -39,6 +39,7 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::PageNumber => printed::page_words(shown, more),
         Kind::LineBlock => printed::block_words(shown, more),
         Kind::GdocComment => gdocs::words(shown, more),
+        Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -92,7 +93,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::AsciiDoc
         | Kind::PageNumber
         | Kind::LineBlock
-        | Kind::GdocComment => return module_words(kind, shown, more),
+        | Kind::GdocComment
+        | Kind::AsciiDocBlock => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
