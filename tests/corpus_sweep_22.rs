@@ -75,6 +75,41 @@ fn a_link_wrapped_by_a_click_tracker_is_published_as_the_address_inside() {
     }
 }
 
+/// A local value of kind `url` wrapped by Outlook's Safe Links was
+/// published through it on every page showing it, its text naming the
+/// mailbox, with a warning at the value; it is now published as the
+/// address inside, as a Markdown link's is.
+#[test]
+fn a_url_value_wrapped_by_a_click_tracker_is_published_as_the_address_inside() {
+    let s = Site::signs_with("Formulaire : {{form}}\n");
+    s.write(
+        "guidance/values.yaml",
+        "form: { kind: url, label: Form, value: \"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fforms.example.org%2Freferral&data=05%7C01%7Camina.k%40ngo.example\" }\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/values.yaml:1:40");
+    assert!(line.contains("goes through Outlook's Safe Links"), "{line}");
+    assert!(
+        hint.ends_with(
+            "it is published as that address, so that no reader's click goes through the wrapper"
+        ),
+        "{hint}"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.attr("a.value-url", "href"),
+        "https://forms.example.org/referral"
+    );
+    assert_eq!(
+        p.text_of("a.value-url"),
+        "https://forms.example.org/referral"
+    );
+    for (path, bytes) in common::tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("amina.k"), "{path}");
+    }
+}
+
 /// Google Docs' web page download keeps the document's comments: a mark
 /// `[a]` where each was made, linking to the comment, and at the end the
 /// comment's text after a mark linking back. pandoc writes them as
