@@ -20,7 +20,7 @@ const MAX_MARK: usize = 120;
 /// Adds the comments of `body` to `drops` (before Obsidian's and MDX's
 /// comments, which leave out whole what they hold).
 pub(super) fn add(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
-    // Searched for whole first, as most pages have none (`listing`).
+    // Asked of every page, and most have no comment: one search.
     if body.contains("#cmnt") {
         super::comments::merge(drops, find(body));
     }
