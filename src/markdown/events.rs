@@ -195,16 +195,7 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             dest_url,
             title,
             ..
-        } => {
-            // `<https://eur01.safelinks…>`, as pandoc writes a link whose
-            // text is its address: the text named the mailbox too.
-            if link_type == LinkType::Autolink
-                && let Some((_, inner)) = crate::address::tracked(&dest_url)
-            {
-                st.tracked_text = Some((dest_url.to_string(), inner));
-            }
-            start_link(st, &dest_url, &title, pos);
-        }
+        } => open_link(st, link_type, &dest_url, &title, pos),
         Tag::Image {
             dest_url, title, ..
         } => {
@@ -270,6 +261,18 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         other => st.emit(Event::Start(other)),
     }
     st.link_def = None;
+}
+
+/// A link opens. `<https://eur01.safelinks…>`, as pandoc writes a link
+/// whose text is its address, shows the address inside as its text too:
+/// the text named the mailbox.
+fn open_link(st: &mut State, link_type: LinkType, dest: &str, title: &str, pos: usize) {
+    if link_type == LinkType::Autolink
+        && let Some((_, inner)) = crate::address::tracked(dest)
+    {
+        st.tracked_text = Some((dest.to_string(), inner));
+    }
+    start_link(st, dest, title, pos);
 }
 
 /// Inside an image's description (`![see [the form](form.docx)](a.png)`),
