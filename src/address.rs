@@ -27,7 +27,9 @@ pub fn user_name_in(url: &str) -> Option<(&str, &str)> {
 /// copied from an e-mail or exported from Google Docs are (Outlook's Safe
 /// Links, Google's `/url?q=`): every reader's click goes through that
 /// service, and a Safe Link names the mailbox it was sent to. What it
-/// goes through, and the address inside, when `url` is one.
+/// goes through, and the address inside, when `url` is one (a space or
+/// control character the wrapper had encoded stays encoded: it is
+/// published as an `href`).
 pub fn tracked(url: &str) -> Option<(&'static str, String)> {
     let rest = url
         .strip_prefix("https://")
@@ -47,7 +49,21 @@ pub fn tracked(url: &str) -> Option<(&'static str, String)> {
     };
     let inner = query.split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=')?;
-        (k == param).then(|| crate::url::percent_decode(v))
+        (k == param).then(|| {
+            crate::url::percent_decode(v)
+                .chars()
+                .map(|c| match c {
+                    c if c.is_whitespace() || c.is_control() => {
+                        let mut b = [0; 4];
+                        c.encode_utf8(&mut b)
+                            .bytes()
+                            .map(|b| format!("%{b:02X}"))
+                            .collect()
+                    }
+                    c => c.to_string(),
+                })
+                .collect::<String>()
+        })
     })?;
     (inner.starts_with("http://") || inner.starts_with("https://")).then_some((who, inner))
 }
@@ -125,6 +141,10 @@ mod tests {
             None
         );
         assert_eq!(inner("https://www.google.com/url?q=consent"), None);
+        assert_eq!(
+            inner("https://www.google.com/url?q=https://example.org/a%20b%0A&sa=D"),
+            Some("https://example.org/a%20b%0A".to_string())
+        );
         assert_eq!(
             inner("https://safelinks.example.org/?url=https://example.org"),
             None

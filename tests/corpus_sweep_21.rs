@@ -83,10 +83,12 @@ fn asciidoc_markup_is_named_with_the_markdown_to_write() {
         "See link:https://example.org/a[the form] and xref:consent.adoc[Consent].\n",
     ));
     let o = s.build_ok();
+    // Since corpus_sweep_22 the block is published as a code block
+    // (`a_listing_block_is_published_as_a_code_block`).
     let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
     assert!(
         line.contains(
-            "warning: AsciiDoc markup `[source,bash]` is shown as written (and 2 more on this page)"
+            "warning: AsciiDoc listing block `[source,bash]` is published as a code block"
         ),
         "{line}"
     );
@@ -95,6 +97,13 @@ fn asciidoc_markup_is_named_with_the_markdown_to_write() {
             "replace `[source,bash]` and the `----` line under it with one line, ```bash, and the closing `----` with ```"
         ),
         "{hint}"
+    );
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:18:5"));
+    assert!(
+        line.contains(
+            "warning: AsciiDoc markup `link:https://example.org/a[the form]` is shown as written (and 1 more on this page)"
+        ),
+        "{line}"
     );
 
     let s = Site::signs_with("Voir xref:consent.adoc#scope[le consentement].\n");

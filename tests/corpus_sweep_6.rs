@@ -402,7 +402,7 @@ fn a_link_wrapped_by_a_click_tracker_is_told_the_address_inside() {
     );
     assert_eq!(
         hint,
-        "link to the address itself: `https://example.org/referral?form=2` (links copied from an e-mail or a Google document are wrapped so)"
+        "link to the address itself: `https://example.org/referral?form=2` (links copied from an e-mail or a Google document are wrapped so); it is published as that address, so that no reader's click goes through the wrapper"
     );
     let (line, hint) = message_at(&o.stderr, &format!("{SIGNS}:15:1"));
     assert!(
@@ -413,7 +413,7 @@ fn a_link_wrapped_by_a_click_tracker_is_told_the_address_inside() {
     );
     assert_eq!(
         hint,
-        "link to the address itself: `https://example.org/hotlines` (links copied from an e-mail or a Google document are wrapped so)"
+        "link to the address itself: `https://example.org/hotlines` (links copied from an e-mail or a Google document are wrapped so); it is published as that address, so that no reader's click goes through the wrapper"
     );
 }
 

@@ -22,10 +22,23 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
         raw_html::close_from(st, depth);
         end_task(st);
     }
-    if let Some(Frame::HtmlBlock { html, .. }) = st.frames.last_mut() {
+    if let Some(Frame::HtmlBlock { .. }) = st.frames.last() {
         match event {
             Event::Html(s) | Event::Text(s) => {
-                html.push_str(&s);
+                // A Google document's comment in a block of HTML: blanked,
+                // its line breaks kept, so that what follows it in the
+                // block is still said at its own line.
+                let s = if dialects::gdoc_comment_in_block(st, &range) {
+                    s.chars()
+                        .map(|c| if c == '\n' { c } else { ' ' })
+                        .collect::<String>()
+                        .into()
+                } else {
+                    s
+                };
+                if let Some(Frame::HtmlBlock { html, .. }) = st.frames.last_mut() {
+                    html.push_str(&s);
+                }
                 return;
             }
             Event::End(TagEnd::HtmlBlock) => {
@@ -37,6 +50,11 @@ pub(super) fn handle<'a>(st: &mut State<'_, 'a>, event: Event<'a>, range: Range<
             _ => {}
         }
     }
+    // A tracked autolink's text is the address its link now goes to.
+    let event = match (event, st.tracked_text.take()) {
+        (Event::Text(t), Some((written, inner))) if *t == *written => Event::Text(inner.into()),
+        (event, _) => event,
+    };
     // pandoc's raw blocks and spans (`{=html}`), before their text is read as text.
     let Some((event, range)) = pandoc_raw::filter(st, event, range) else {
         return;
@@ -173,8 +191,11 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
             ..
         } => start_link(st, &format!("mailto:{dest_url}"), &title, pos),
         Tag::Link {
-            dest_url, title, ..
-        } => start_link(st, &dest_url, &title, pos),
+            link_type,
+            dest_url,
+            title,
+            ..
+        } => open_link(st, link_type, &dest_url, &title, pos),
         Tag::Image {
             dest_url, title, ..
         } => {
@@ -240,6 +261,18 @@ fn start<'a>(st: &mut State<'_, 'a>, tag: Tag<'a>, range: Range<usize>) {
         other => st.emit(Event::Start(other)),
     }
     st.link_def = None;
+}
+
+/// A link opens. `<https://eur01.safelinks…>`, as pandoc writes a link
+/// whose text is its address, shows the address inside as its text too:
+/// the text named the mailbox.
+fn open_link(st: &mut State, link_type: LinkType, dest: &str, title: &str, pos: usize) {
+    if link_type == LinkType::Autolink
+        && let Some((_, inner)) = crate::address::tracked(dest)
+    {
+        st.tracked_text = Some((dest.to_string(), inner));
+    }
+    start_link(st, dest, title, pos);
 }
 
 /// Inside an image's description (`![see [the form](form.docx)](a.png)`),

@@ -58,8 +58,21 @@ fn shown_where(url: &str) -> (&'static str, &'static str) {
 
 /// What a reader cannot see from a web address's text: a name before
 /// `@` dressed as the site, a link wrapped by a tracker, a character that
-/// reorders or hides in the address printed after the link.
-fn external_warnings(st: &mut State, url: &str, pos: usize) {
+/// reorders or hides in the address printed after the link. A tracker's
+/// link is published as the address inside, which it would have led to
+/// anyway: kept, every reader's click told the tracker (an Outlook Safe
+/// Link also names the mailbox it was sent to, in the page and after the
+/// link in print). That address, when it is one.
+fn external_warnings(st: &mut State, url: &str, pos: usize) -> Option<String> {
+    let inner = crate::address::tracked(url).map(|(who, inner)| {
+        st.warn(
+            pos,
+            format!("this link goes through {who}"),
+            Some(&format!("link to the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so); it is published as that address, so that no reader's click goes through the wrapper")),
+        );
+        inner
+    });
+    let url = inner.as_deref().unwrap_or(url);
     let (reordered, unseen) = shown_where(url);
     match crate::address::unseen(url) {
         Some((c, true)) => st.error(
@@ -81,13 +94,7 @@ fn external_warnings(st: &mut State, url: &str, pos: usize) {
             Some("write the site's own address; for an e-mail address, write `mailto:name@example.org`"),
         );
     }
-    if let Some((who, inner)) = crate::address::tracked(url) {
-        st.warn(
-            pos,
-            format!("this link goes through {who}"),
-            Some(&format!("link to the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
-        );
-    }
+    inner
 }
 
 /// Resolves a link destination for an `href`; `None` when no link is
@@ -98,7 +105,7 @@ pub(super) fn link_href(st: &mut State, dest: &str, pos: usize) -> Option<Href> 
     let from = site.nodes[node].url.as_str();
     let (url, check) = match st.resolver.resolve(dest) {
         Target::External(url) => {
-            external_warnings(st, &url, pos);
+            let url = external_warnings(st, &url, pos).unwrap_or(url);
             return Some(Href {
                 url,
                 external: true,

@@ -233,6 +233,9 @@ pub fn render_text(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Re
 fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendered {
     let doc = &site.docs[doc_id];
     let body = &text[doc.body_offset.min(text.len())..];
+    // AsciiDoc's listing blocks are read as the code blocks they are.
+    let (converted, listings) = dialects::listings(body);
+    let body: &str = &converted;
     let mut st = State {
         site,
         doc: doc_id,
@@ -269,8 +272,12 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         in_code: false,
         rtl: site.config.languages[doc.file.lang].dir == crate::config::Direction::Rtl,
         last_level: 1,
+        tracked_text: None,
     };
     st.r.text.reserve(body.len());
+    for at in listings {
+        dialects::listing_at(&mut st, at);
+    }
     if let Some(at) = conflict::find(body) {
         st.error(
             at,

@@ -201,6 +201,9 @@ pub(super) struct State<'s, 'a> {
     pub(super) rtl: bool,
     /// Level of the last heading (1: the page title).
     pub(super) last_level: u8,
+    /// An autolink wrapped by a click tracker, just opened: its text (the
+    /// address as written) and the address inside, shown instead.
+    pub(super) tracked_text: Option<(String, String)>,
 }
 
 impl<'s, 'a> State<'s, 'a> {
@@ -448,9 +451,15 @@ pub(super) enum Kind {
     PageNumber,
     /// A pandoc line block, `| 12 Main Street` lines.
     LineBlock,
+    /// A Google document's comment, its mark `[a]` linking to `#cmnt1` or
+    /// its text after a mark linking back to `#cmnt_ref1`.
+    GdocComment,
+    /// An AsciiDoc listing block, `[source,bash]` over lines between
+    /// `----`, published as the code block it is (`dialects::listing`).
+    AsciiDocBlock,
 }
 
-pub(super) const KINDS: usize = 51;
+pub(super) const KINDS: usize = 53;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -506,6 +515,8 @@ impl Kind {
         Kind::AsciiDoc,
         Kind::PageNumber,
         Kind::LineBlock,
+        Kind::GdocComment,
+        Kind::AsciiDocBlock,
     ];
 }
 

@@ -214,7 +214,7 @@ impl Layers<'_> {
             label_lang.push(in_lang(lb.is_some_and(|(_, _, f)| f)));
             let v = self.lookup(&lang.code, default, |e| &e.value);
             set_here |= v.is_some_and(|(_, own, _)| own);
-            value.push(v.map(|(t, _, _)| t.to_string()));
+            value.push(v.map(|(t, _, _)| published(kind, t)));
             value_lang.push(in_lang(v.is_some_and(|(_, _, f)| f)));
         }
         if label.iter().all(|l| l == name)
@@ -251,6 +251,17 @@ impl Layers<'_> {
             line,
             set_here,
         }
+    }
+}
+
+/// A url value wrapped by a click tracker is published as the address
+/// inside, as a Markdown link's is (`markdown::link_html`): kept, every
+/// reader's click on every page showing it told the tracker, and a Safe
+/// Link's mailbox was its text.
+fn published(kind: ValueKind, t: &str) -> String {
+    match crate::address::tracked(t) {
+        Some((_, inner)) if kind == ValueKind::Url => inner,
+        _ => t.to_string(),
     }
 }
 
@@ -295,7 +306,7 @@ fn unseen_in_address(url: &str, rel: &PathBuf, line: usize, col: usize) -> Vec<D
     if let Some((who, inner)) = crate::address::tracked(url) {
         out.push(
             Diagnostic::warning(rel, line, col, format!("`{url}` goes through {who}"))
-                .with_hint(format!("write the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so)")),
+                .with_hint(format!("write the address itself: `{inner}` (links copied from an e-mail or a Google document are wrapped so); it is published as that address, so that no reader's click goes through the wrapper")),
         );
     }
     out

@@ -142,6 +142,20 @@ fn page(file: &str) -> String {
     format!("{stem}.md")
 }
 
+/// The warning and hint for an AsciiDoc listing block published as a code
+/// block: the Markdown to write, so that the page reads the same in every
+/// tool (translators' files carry the page as written).
+pub(super) fn block_words(shown: &str, more: &str) -> (String, String) {
+    (
+        format!(
+            "AsciiDoc listing block `{shown}` is published as a code block{more}: fieldguide's Markdown has no `[source]` lines or `----` blocks"
+        ),
+        markdown(shown).map_or_else(String::new, |m| {
+            format!("{m}, as Markdown writes a code block")
+        }),
+    )
+}
+
 /// The warning and hint for AsciiDoc markup shown as written.
 pub(super) fn words(shown: &str, more: &str) -> (String, String) {
     let msg = format!(

@@ -12,7 +12,12 @@ use std::ops::Range;
 /// Adds the comments of `body` to `drops` (sorted, other tools' ranges
 /// inside a comment removed: it is left out whole).
 pub(super) fn add(body: &str, drops: &mut Vec<(Range<usize>, Kind)>) {
-    let hidden = find(body);
+    merge(drops, find(body));
+}
+
+/// Adds `hidden` (sorted, not overlapping each other) to `drops`, whose
+/// ranges inside one of them are removed: it is left out whole.
+pub(super) fn merge(drops: &mut Vec<(Range<usize>, Kind)>, hidden: Vec<(Range<usize>, Kind)>) {
     if hidden.is_empty() {
         return;
     }

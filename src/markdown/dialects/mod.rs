@@ -35,10 +35,12 @@ mod confluence;
 mod dokuwiki;
 mod emphasis;
 mod fields;
+mod gdocs;
 mod gitbook;
 mod hashes;
 mod inline;
 mod jira;
+mod listing;
 mod mediawiki;
 mod pasted;
 mod printed;
@@ -51,6 +53,7 @@ mod wiki;
 mod words;
 
 pub(super) use comments::fence_of;
+pub(super) use gdocs::in_block as gdoc_comment_in_block;
 
 /// The heading at `pos` of `body` is an item of a MediaWiki numbered list
 /// (`# First` then `# Second`) on a page of MediaWiki's markup: named as
@@ -80,7 +83,7 @@ pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
         .filter(|(_, kind)| {
             matches!(
                 kind,
-                Kind::Comment | Kind::Tracked | Kind::Import | Kind::Byline
+                Kind::Comment | Kind::Tracked | Kind::Import | Kind::Byline | Kind::GdocComment
             )
         })
         .map(|(r, _)| r)
@@ -145,10 +148,14 @@ pub(super) fn filter<'a>(
         Event::Text(t) => cut(st, t, range),
         // Inside a comment, everything goes: a link there publishes nothing.
         Event::Start(_) if hidden(st, &range) => {
+            gdocs::comment_at(st, &range);
             st.dialects.hidden_depth = 1;
             None
         }
-        _ if hidden(st, &range) => None,
+        _ if hidden(st, &range) => {
+            gdocs::comment_at(st, &range);
+            None
+        }
         other => Some((other, range)),
     }
 }
@@ -158,8 +165,21 @@ pub(super) fn filter<'a>(
 /// element).
 fn hidden(st: &State, range: &Range<usize>) -> bool {
     overlapping(&st.dialects.drops, range).iter().any(|(r, k)| {
-        matches!(k, Kind::Comment | Kind::Tracked) && r.start <= range.start && range.end <= r.end
+        matches!(k, Kind::Comment | Kind::Tracked | Kind::GdocComment)
+            && r.start <= range.start
+            && range.end <= r.end
     })
+}
+
+/// `body` with AsciiDoc's listing blocks written as the fenced code blocks
+/// they are, at the same offsets, and where each starts (`listing`).
+pub(super) fn listings(body: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    listing::convert(body)
+}
+
+/// An AsciiDoc listing block at `pos`, published as a code block.
+pub(super) fn listing_at(st: &mut State, pos: usize) {
+    found(st, Kind::AsciiDocBlock, pos);
 }
 
 fn body<'s>(st: &State<'s, '_>) -> &'s str {
@@ -229,6 +249,9 @@ fn cut<'a>(
 /// Counts a drop once, where it starts (a span's brackets are not counted
 /// apart from its attributes).
 fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) {
+    if kind == Kind::GdocComment {
+        return gdocs::comment_at(st, seen);
+    }
     // A marker line that ends a paragraph is dropped with the line break
     // before it: it is found where it starts.
     let newline = body(st).as_bytes().get(r.start) == Some(&b'\n');
@@ -526,7 +549,9 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock => line.trim(),
+        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock | Kind::AsciiDocBlock => {
+            line.trim()
+        }
         Kind::JiraText => jira::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::AsciiDoc => asciidoc::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::PageNumber => printed::page_number(line).map_or(line, |(i, len)| &line[i..i + len]),
@@ -541,6 +566,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::Comment if rest.starts_with("{/*") => "{/*…*/}",
         Kind::Comment => "%%…%%",
         Kind::Tracked => return tracked::shown(rest),
+        Kind::GdocComment => return gdocs::shown(rest),
         Kind::TabTable => return pasted::pipe_row(line),
         Kind::DashRule => line.trim(),
         Kind::NbspMarker => pasted::nbsp_marker(line).map_or(line, |(_, m)| m),

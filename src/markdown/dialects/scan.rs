@@ -28,6 +28,7 @@ impl Dialects {
         {
             scan(body, &mut drops, &mut title_breaks);
         }
+        super::gdocs::add(body, &mut drops);
         if body.contains("%%") || body.contains("{/*") || body.contains("{%") {
             super::comments::add(body, &mut drops);
         }

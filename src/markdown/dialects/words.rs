@@ -23,7 +23,7 @@ fn attr_line_words(shown: &str, more: &str) -> (String, String) {
 
 /// The kinds whose words their own module keeps.
 fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
-    use super::{asciidoc, confluence, fields, jira, mediawiki, printed, quarto, typed};
+    use super::{asciidoc, confluence, fields, gdocs, jira, mediawiki, printed, quarto, typed};
     match kind {
         Kind::WikiText => mediawiki::words(shown, more),
         Kind::WikiList => mediawiki::list_words(shown, more),
@@ -38,6 +38,8 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::AsciiDoc => asciidoc::words(shown, more),
         Kind::PageNumber => printed::page_words(shown, more),
         Kind::LineBlock => printed::block_words(shown, more),
+        Kind::GdocComment => gdocs::words(shown, more),
+        Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -90,7 +92,9 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::JiraText
         | Kind::AsciiDoc
         | Kind::PageNumber
-        | Kind::LineBlock => return module_words(kind, shown, more),
+        | Kind::LineBlock
+        | Kind::GdocComment
+        | Kind::AsciiDocBlock => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
