@@ -17,6 +17,7 @@
 mod bidi;
 mod callout_words;
 mod conflict;
+mod dialect_state;
 mod dialects;
 mod edition;
 mod elements;

@@ -1,4 +1,4 @@
-use super::scan::{is_kramdown_line, is_mdx_import, is_toc_marker};
+use super::scan::{attribute_block, is_kramdown_line, is_mdx_import, is_toc_marker};
 use super::*;
 use crate::markdown::state::Dialects;
 
