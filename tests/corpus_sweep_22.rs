@@ -247,3 +247,22 @@ fn a_listing_block_is_published_as_a_code_block() {
     let p = s.page("en/handbook/signs.html");
     assert!(p.texts(".content pre code").is_empty());
 }
+
+/// Jekyll's tag followed at once by a character of more than one byte
+/// (`{% include note.html %}’s`, a curly apostrophe, as Word types it)
+/// stopped the build with a crash while its warning quoted the tag (found
+/// by the fuzzer; the quote was cut one byte past the tag). The tag is
+/// quoted whole, and the page is published with the words after it.
+#[test]
+fn a_template_tag_before_a_curly_quote_is_quoted_whole() {
+    let s = Site::signs_with("{% include note.html %}’s note follows.\n");
+    let o = s.build_ok();
+    assert!(
+        o.stderr
+            .contains("template code `{% include note.html %}` is shown as text"),
+        "{}",
+        o.stderr
+    );
+    let page = s.page("en/handbook/signs.html");
+    assert!(page.text.contains("’s note follows."), "{}", page.text);
+}

@@ -73,9 +73,11 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
     let piece = match kind {
         // A block pandoc wrapped goes on to the next line.
         Kind::Attributes => attribute_block(rest).map_or(line, |n| &rest[..n]),
-        Kind::Template => line
-            .find("}")
-            .map_or(line, |i| &line[..(i + 2).min(line.len())]),
+        // To its first `}`, and a second one right after (`{{ x }}`);
+        // `{% x %}` ends at its `}`, which a letter may follow (`’s`).
+        Kind::Template => line.find('}').map_or(line, |i| {
+            &line[..i + 1 + usize::from(line[i + 1..].starts_with('}'))]
+        }),
         Kind::WikiLink => wiki_link(line).map_or(line, |(_, inner)| &line[..inner.len() + 4]),
         Kind::InlineNote => inline_note(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Role => inline::role(line).map_or(line, |(_, len, _, _)| &line[..len]),
