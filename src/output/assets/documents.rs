@@ -44,7 +44,7 @@ pub fn vet(
         (
             &fetched[..],
             "opening it makes the reader's program fetch from another computer, which then learns who opened it and when".to_string(),
-            "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files) and save it again",
+            "remove the link in the program that made it (Word: Developer > Document Template, or File > Info > Edit Links to Files; LibreOffice: Edit > Links to External Files; File > Properties > Internet for a page that reloads it from an address; Form > Form Properties > Data for a form's database) and save it again",
         ),
         (
             &report.fetching_cells[..],
