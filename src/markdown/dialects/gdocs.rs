@@ -69,9 +69,9 @@ fn mark_around(body: &str, at: usize) -> Option<(Range<usize>, bool)> {
         return None;
     }
     let after = at + 5 + if back { 4 } else { 0 } + n;
-    let floor = boundary(body, at.saturating_sub(MAX_MARK));
+    let floor = body.ceil_char_boundary(at.saturating_sub(MAX_MARK));
     let head = &body[floor..at];
-    let tail = &body[after..boundary(body, (after + MAX_MARK).min(body.len()))];
+    let tail = &body[after..body.ceil_char_boundary(after + MAX_MARK)];
     if let Some(text) = head.strip_suffix("](") {
         // `[\\[a\\]](#cmnt1)` or `[[a]](#cmnt1)`, then `{#cmnt_ref1}`.
         let open = text.rfind("[\\[").or_else(|| text.rfind("[["))?;
@@ -97,14 +97,6 @@ fn mark_around(body: &str, at: usize) -> Option<(Range<usize>, bool)> {
     } else {
         None
     }
-}
-
-/// The first character boundary at or after `i`.
-fn boundary(body: &str, mut i: usize) -> usize {
-    while !body.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// `a`, `b`, … `aa`: the letters Google Docs names its comments with.
