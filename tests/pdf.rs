@@ -666,53 +666,11 @@ fn browser_requires_pdf_on_build() {
     assert_eq!(o.code, 2, "{}", o.stderr);
 }
 
-/// A stand-in for Chromium: copies a ready PDF to `--print-to-pdf`, and
-/// fails for pages whose URL contains `fail`.
+/// A stand-in for Chromium that prints a ready PDF of 3 pages (not quite
+/// A6), and fails for pages whose URL contains `fail`.
 #[cfg(unix)]
 fn fake_browser(dir: &Path, fail: &str) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
-    let pdf = dir.join("ready.pdf");
-    let mut doc = Document::with_version("1.4");
-    let pages_id = doc.new_object_id();
-    let mut kids = Vec::new();
-    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
-    for _ in 0..3 {
-        let content = doc.add_object(lopdf::Stream::new(
-            lopdf::Dictionary::new(),
-            b"0 0 m 10 10 l S".to_vec(),
-        ));
-        let mut page = lopdf::Dictionary::new();
-        page.set("Type", name("Page"));
-        page.set("Parent", pages_id);
-        page.set("Contents", content);
-        page.set(
-            "MediaBox",
-            vec![0.into(), 0.into(), Object::Real(298.08), 420.into()],
-        );
-        kids.push(Object::Reference(doc.add_object(page)));
-    }
-    let mut tree = lopdf::Dictionary::new();
-    tree.set("Type", name("Pages"));
-    tree.set("Kids", kids);
-    tree.set("Count", 3);
-    doc.objects.insert(pages_id, Object::Dictionary(tree));
-    let mut catalog = lopdf::Dictionary::new();
-    catalog.set("Type", name("Catalog"));
-    catalog.set("Pages", pages_id);
-    let catalog = doc.add_object(catalog);
-    doc.trailer.set("Root", catalog);
-    doc.save(&pdf).unwrap();
-    let script = dir.join("fake-chromium");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nfor a in \"$@\"; do\n  case \"$a\" in\n    --print-to-pdf=*) out=\"${{a#--print-to-pdf=}}\";;\n    file://*) url=\"$a\";;\n  esac\ndone\ncase \"$url\" in *{fail}*) echo 'simulated crash' >&2; exit 1;; esac\ncp '{}' \"$out\"\n",
-            pdf.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    script
+    common::pdf::fake_chromium(dir, &common::pdf::blank(3, 298.08, 420.0), Some(fail))
 }
 
 #[cfg(unix)]
@@ -784,4 +742,75 @@ fn a_failed_pdf_gets_no_link_and_stale_pdfs_are_removed() {
     let manifest = String::from_utf8_lossy(&files[".fieldguide-output"]).into_owned();
     assert!(!manifest.contains("extra"));
     assert!(manifest.contains("fr/pocket-guide/pocket-guide.fr.pdf\n"));
+}
+
+/// Chromium was started once per document and print (24 runs for the 12
+/// documents of the sample, each about 0.8 s of starting); each worker
+/// now keeps one browser, driven over its DevTools pipe, for every
+/// document it prints.
+#[cfg(unix)]
+#[test]
+fn one_browser_prints_every_document_of_its_worker() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().unwrap();
+    let fake = fake_browser(tools.path(), "/no-such-page/");
+    let starts = tools.path().join("starts");
+    let counting = tools.path().join("counting-chromium");
+    std::fs::write(
+        &counting,
+        format!(
+            "#!/bin/sh\necho started >> '{}'\nexec '{}' \"$@\"\n",
+            starts.display(),
+            fake.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&counting, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let site = Site::sample();
+    let o = site.run(&["pdf", "--browser", counting.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let made = tree(&site.out())
+        .into_keys()
+        .filter(|k| k.ends_with(".pdf"))
+        .count();
+    assert_eq!(made, 4 * 3 + 4, "12 documents and 4 booklets");
+    let started = std::fs::read_to_string(&starts).unwrap().lines().count();
+    // One per worker: at most one per core, and never more than four.
+    assert!((1..=4).contains(&started), "{started} browsers started");
+    // Each browser was closed: no stand-in is still running.
+    let left = std::process::Command::new("pgrep")
+        .args(["-f", &fake.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(left.stdout.is_empty(), "left running: {left:?}");
+}
+
+/// A browser that stops before it answers (a display it cannot open, a
+/// library missing) is an error for each document, with what it said,
+/// and the command ends instead of waiting for it.
+#[cfg(unix)]
+#[test]
+fn a_browser_that_stops_before_answering_is_named_with_what_it_said() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().unwrap();
+    let broken = tools.path().join("broken-chromium");
+    std::fs::write(
+        &broken,
+        "#!/bin/sh\necho 'error while loading shared libraries: libnss3.so' >&2\nexit 127\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&broken, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let site = Site::fixture("basic");
+    let start = std::time::Instant::now();
+    let o = site.run(&["pdf", "--browser", broken.to_str().unwrap()]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("could not print en/handbook/print.html: Chromium failed")
+            && o.stderr.contains("libnss3.so"),
+        "{}",
+        o.stderr
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+    no_pdfs(&site.out());
 }

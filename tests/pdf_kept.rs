@@ -7,53 +7,16 @@
 
 mod common;
 use common::{Site, tree};
-use lopdf::{Document, Object};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A stand-in for Chromium: copies a small ready PDF to `--print-to-pdf`.
+/// A stand-in for Chromium that prints a small ready PDF (one A4 page).
 fn fake_browser(dir: &Path) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
-    let pdf = dir.join("ready.pdf");
-    let mut doc = Document::with_version("1.4");
-    let pages_id = doc.new_object_id();
-    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
-    let content = doc.add_object(lopdf::Stream::new(
-        lopdf::Dictionary::new(),
-        b"0 0 m 10 10 l S".to_vec(),
-    ));
-    let mut page = lopdf::Dictionary::new();
-    page.set("Type", name("Page"));
-    page.set("Parent", pages_id);
-    page.set("Contents", content);
-    page.set("MediaBox", vec![0.into(), 0.into(), 595.into(), 842.into()]);
-    let kids = vec![Object::Reference(doc.add_object(page))];
-    let mut pages = lopdf::Dictionary::new();
-    pages.set("Type", name("Pages"));
-    pages.set("Kids", kids);
-    pages.set("Count", 1);
-    doc.objects.insert(pages_id, Object::Dictionary(pages));
-    let mut catalog = lopdf::Dictionary::new();
-    catalog.set("Type", name("Catalog"));
-    catalog.set("Pages", pages_id);
-    let catalog = doc.add_object(catalog);
-    doc.trailer.set("Root", catalog);
-    doc.save(&pdf).unwrap();
-    let script = dir.join("fake-chromium");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nfor a in \"$@\"; do\n  case \"$a\" in\n    --print-to-pdf=*) out=\"${{a#--print-to-pdf=}}\";;\n  esac\ndone\ncp '{}' \"$out\"\n",
-            pdf.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    script
+    common::pdf::fake_chromium(dir, &common::pdf::blank(1, 595.0, 842.0), None)
 }
 
-/// `pdf` run on the basic fixture with the stand-in browser (its folder,
-/// holding `ready.pdf`), and the `printed` line its manifest records for a
+/// `pdf` run on the basic fixture with the stand-in browser (its folder),
+/// and the `printed` line its manifest records for a
 /// PDF's path: what a forger of the manifest can compute.
 fn printed_lines() -> (tempfile::TempDir, impl Fn(&str) -> String) {
     let tools = tempfile::tempdir().unwrap();
@@ -225,10 +188,10 @@ fn a_forged_manifest_keeps_at_most_a_file_and_never_gets_it_linked() {
 /// address included. A kept PDF is now checked as one from `guidance/`.
 #[test]
 fn a_pdf_kept_under_a_forged_record_is_checked_and_removed_when_it_acts() {
-    let (tools, line) = printed_lines();
+    let (_tools, line) = printed_lines();
     let site = Site::fixture("basic");
     site.build_ok();
-    let plain = std::fs::read(tools.path().join("ready.pdf")).unwrap();
+    let plain = common::pdf::blank(1, 595.0, 842.0);
     let launch = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /Launch /F (cmd.exe) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n".to_vec();
     let (en, fr) = ("en/handbook/handbook.en.pdf", "fr/handbook/handbook.fr.pdf");
     site.write(&format!("public/{en}"), &launch);

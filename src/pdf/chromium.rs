@@ -1,7 +1,10 @@
-//! Running headless Chromium to print one page to PDF.
+//! Running headless Chromium: its flags, and where it cannot be driven
+//! over a pipe (Windows), one `--print-to-pdf` run per page.
 
 use std::path::Path;
+#[cfg(not(unix))]
 use std::process::{Command, Stdio};
+#[cfg(not(unix))]
 use std::time::{Duration, Instant};
 
 /// Flags that keep Chromium offline and quiet. Its sandbox is kept but
@@ -18,6 +21,12 @@ pub const FLAGS: &[&str] = &[
     "--disable-dev-shm-usage",
     "--mute-audio",
     "--hide-scrollbars",
+];
+
+/// The flags of one `--print-to-pdf` run (see [`super::devtools`] for
+/// the same over the protocol).
+#[cfg(not(unix))]
+const PRINT_FLAGS: &[&str] = &[
     // Lets late work (lazy images) finish before printing, without waiting
     // in real time when the page is idle.
     "--virtual-time-budget=10000",
@@ -28,6 +37,7 @@ pub const FLAGS: &[&str] = &[
 
 /// Prints `html` to `pdf`. `profile` is an empty or reusable folder for the
 /// browser's profile; `log` receives its messages.
+#[cfg(not(unix))]
 pub fn print(
     browser: &Path,
     profile: &Path,
@@ -46,6 +56,7 @@ pub fn print(
         cmd.arg("--no-sandbox");
     }
     cmd.args(FLAGS)
+        .args(PRINT_FLAGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(file_url(html))
@@ -99,7 +110,7 @@ pub fn print(
 /// Not as root (Chromium refuses to start sandboxed as root), nor where
 /// `FIELDGUIDE_NO_SANDBOX` is set: a container without user namespaces,
 /// where Chromium says "No usable sandbox!".
-fn sandboxed() -> bool {
+pub(super) fn sandboxed() -> bool {
     #[cfg(unix)]
     let root = rustix::process::geteuid().is_root();
     #[cfg(not(unix))]
@@ -108,7 +119,7 @@ fn sandboxed() -> bool {
 }
 
 /// The last few meaningful lines Chromium printed, to explain a failure.
-fn log_tail(log: &Path) -> String {
+pub(super) fn log_tail(log: &Path) -> String {
     let text = std::fs::read_to_string(log).unwrap_or_default();
     let lines: Vec<&str> = text
         .lines()

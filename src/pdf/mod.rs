@@ -1,4 +1,4 @@
-//! PDFs of the print pages, made with headless Chromium run as a process.
+//! PDFs of the print pages, made with headless Chromium.
 //!
 //! The site is built in memory first. The print pages and the files they
 //! load (theme CSS, images) are written to a temporary folder, Chromium
@@ -9,11 +9,14 @@
 //! manifest like every other file.
 //!
 //! Several documents print at once, up to one Chromium per core (at most
-//! four: each Chromium is itself several processes).
+//! four: each Chromium is itself several processes), each kept from one
+//! document to the next (see [`devtools`]).
 
 pub mod booklet;
 pub mod browser;
 mod chromium;
+#[cfg(unix)]
+mod devtools;
 pub mod keep;
 pub mod links;
 pub mod metadata;
@@ -27,6 +30,7 @@ use metadata::{Metadata, Use, pt};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How long one document may take before Chromium is stopped.
@@ -155,17 +159,22 @@ pub fn render(
         .num_threads(processes)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    // Each worker's browser, started on its first document. Dropped (the
+    // browsers closed) before `tmp`, which holds their profiles.
+    let workers: Vec<Mutex<Worker>> = (0..processes).map(|_| Mutex::default()).collect();
     let print_all = |which: &[usize]| -> Vec<(usize, Result<Vec<u8>, String>)> {
         pool.install(|| {
             which
                 .par_iter()
                 .map(|&i| {
-                    // One profile per worker, reused from one document to the next.
-                    let worker = rayon::current_thread_index().unwrap_or(0);
-                    (
-                        i,
-                        print_one(browser, tmp.path(), worker, &root, i, &jobs[i]),
-                    )
+                    let w = rayon::current_thread_index().unwrap_or(0);
+                    let mut worker = workers[w].lock().unwrap_or_else(PoisonError::into_inner);
+                    let at = Place {
+                        tmp: tmp.path(),
+                        worker: w,
+                        root: &root,
+                    };
+                    (i, print_one(&mut worker, browser, &at, i, &jobs[i]))
                 })
                 .collect()
         })
@@ -220,22 +229,61 @@ pub fn render(
     })
 }
 
-/// Prints job `i` with Chromium and reads the PDF it wrote.
-fn print_one(
-    browser: &Path,
-    tmp: &Path,
+/// Where a worker prints: the temporary folder (its profile and log are
+/// there), its number, and the staged site.
+struct Place<'a> {
+    tmp: &'a Path,
     worker: usize,
-    root: &Path,
+    root: &'a Path,
+}
+
+/// A worker's browser, once started.
+#[cfg(unix)]
+type Worker = Option<devtools::Browser>;
+#[cfg(not(unix))]
+type Worker = ();
+
+/// Prints job `i` in the worker's browser, started if it is not running.
+/// A browser that failed is stopped, and the next document starts another.
+#[cfg(unix)]
+fn print_one(
+    worker: &mut Worker,
+    browser: &Path,
+    at: &Place,
+    _i: usize,
+    job: &Job,
+) -> Result<Vec<u8>, String> {
+    let running = match worker {
+        Some(b) => b,
+        None => worker.insert(devtools::Browser::launch(
+            browser,
+            &at.tmp.join(format!("profile-{}", at.worker)),
+            &at.tmp.join(format!("{}.log", at.worker)),
+        )?),
+    };
+    let printed = running.print(&chromium::file_url(&at.root.join(&job.html)), TIMEOUT);
+    if printed.is_err() {
+        *worker = None;
+    }
+    printed
+}
+
+/// Prints job `i` with one Chromium run and reads the PDF it wrote.
+#[cfg(not(unix))]
+fn print_one(
+    _worker: &mut Worker,
+    browser: &Path,
+    at: &Place,
     i: usize,
     job: &Job,
 ) -> Result<Vec<u8>, String> {
-    let profile = tmp.join(format!("profile-{worker}"));
-    let pdf = tmp.join(format!("{i}.pdf"));
-    let log = tmp.join(format!("{i}.log"));
+    let profile = at.tmp.join(format!("profile-{}", at.worker));
+    let pdf = at.tmp.join(format!("{i}.pdf"));
+    let log = at.tmp.join(format!("{i}.log"));
     chromium::print(
         browser,
         &profile,
-        &root.join(&job.html),
+        &at.root.join(&job.html),
         &pdf,
         &log,
         TIMEOUT,

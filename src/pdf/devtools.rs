@@ -1,0 +1,341 @@
+//! One headless Chromium kept from one document to the next, driven over
+//! its DevTools protocol on a pipe (`--remote-debugging-pipe`: JSON
+//! messages ended by NUL, read on its descriptor 3 and written on 4).
+//!
+//! Starting Chromium costs most of printing a page (about 0.8 of the 1 s
+//! one `--print-to-pdf` run took for each of the sample's documents), and
+//! every document is printed twice, to put page numbers in its contents.
+//! A pipe, unlike a debugging port, is open to no other program of the
+//! machine. Each document gets a new tab, printed with the parameters
+//! `--print-to-pdf` uses, so the PDFs are the same.
+
+use super::chromium;
+use base64::Engine;
+use serde_json::{Value, json};
+use std::fs::File;
+use std::io::{BufRead, BufReader, PipeWriter, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long the browser may take to start and answer.
+const START: Duration = Duration::from_secs(60);
+
+/// A PDF is read back in pieces of this size (base64 in JSON), not as one
+/// message: a large print page's PDF would be held three times over.
+const CHUNK: usize = 4 << 20;
+
+pub struct Browser {
+    child: Child,
+    to: PipeWriter,
+    from: Receiver<Value>,
+    next: u64,
+    /// Events that came while waiting for something else.
+    events: Vec<Value>,
+    log: PathBuf,
+}
+
+/// What stops a wait: the protocol's answer, or why there is none.
+type Answer = Result<Value, String>;
+
+impl Browser {
+    /// Starts `browser` with `profile` as its profile folder and its
+    /// messages written to `log`.
+    pub fn launch(browser: &Path, profile: &Path, log: &Path) -> Result<Browser, String> {
+        let log_file = File::create(log)
+            .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
+        // Made close-on-exec, so that no other browser started meanwhile
+        // holds them open after this one ends.
+        let pipe = |e| format!("cannot open a pipe to Chromium: {e}");
+        let (child_reads, to) = std::io::pipe().map_err(pipe)?;
+        let (from, child_writes) = std::io::pipe().map_err(pipe)?;
+        let (child_in, child_out) = (child_reads.as_raw_fd(), child_writes.as_raw_fd());
+        let mut cmd = Command::new(browser);
+        if !chromium::sandboxed() {
+            cmd.arg("--no-sandbox");
+        }
+        cmd.args(chromium::FLAGS)
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(["--remote-debugging-pipe", "about:blank"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log_file);
+        // SAFETY: only async-signal-safe calls (fcntl, dup2) in the child.
+        unsafe {
+            cmd.pre_exec(move || {
+                // Moved out of the way first, so that neither lands on 3 or
+                // 4 before the other is placed; dup2 clears close-on-exec.
+                let a = libc::fcntl(child_in, libc::F_DUPFD_CLOEXEC, 10);
+                let b = libc::fcntl(child_out, libc::F_DUPFD_CLOEXEC, 10);
+                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let spawned = cmd.spawn();
+        // The child's ends: closed here, so that the pipe ends with it.
+        drop((child_reads, child_writes));
+        let child = spawned.map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(from);
+            let mut buf = Vec::new();
+            while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
+                buf.pop_if(|b| *b == 0);
+                if let Ok(v) = serde_json::from_slice::<Value>(&buf)
+                    && tx.send(v).is_err()
+                {
+                    break;
+                }
+                buf.clear();
+            }
+        });
+        let mut b = Browser {
+            child,
+            to,
+            from: rx,
+            next: 0,
+            events: Vec::new(),
+            log: log.to_path_buf(),
+        };
+        b.call(
+            None,
+            "Browser.getVersion",
+            json!({}),
+            Instant::now() + START,
+        )?;
+        Ok(b)
+    }
+
+    /// Prints the page at `url` as `--print-to-pdf` does, in a tab of its
+    /// own, within `timeout`.
+    pub fn print(&mut self, url: &str, timeout: Duration) -> Result<Vec<u8>, String> {
+        let until = Instant::now() + timeout;
+        let target = self.call(
+            None,
+            "Target.createTarget",
+            json!({ "url": "about:blank" }),
+            until,
+        )?;
+        let target = target["targetId"].clone();
+        let result = self.print_in(&target, url, until);
+        // A tab left open would only cost memory; the browser goes on.
+        if result.is_ok() {
+            self.call(
+                None,
+                "Target.closeTarget",
+                json!({ "targetId": target }),
+                until,
+            )?;
+        }
+        result
+    }
+
+    fn print_in(&mut self, target: &Value, url: &str, until: Instant) -> Result<Vec<u8>, String> {
+        let attached = self.call(
+            None,
+            "Target.attachToTarget",
+            json!({ "targetId": target, "flatten": true }),
+            until,
+        )?;
+        let s = attached["sessionId"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let s = Some(s.as_str());
+        self.call(s, "Page.enable", json!({}), until)?;
+        let nav = self.call(s, "Page.navigate", json!({ "url": url }), until)?;
+        if let Some(e) = nav.get("errorText").and_then(Value::as_str) {
+            return Err(format!("Chromium could not open the print page: {e}"));
+        }
+        self.event(s, "Page.loadEventFired", until)?;
+        // As `--virtual-time-budget`: late work (lazy images, fonts) runs
+        // without waiting in real time while the page is idle.
+        let budget = json!({ "policy": "pauseIfNetworkFetchesPending", "budget": 10000 });
+        self.call(s, "Emulation.setVirtualTimePolicy", budget, until)?;
+        self.event(s, "Emulation.virtualTimeBudgetExpired", until)?;
+        self.call(
+            s,
+            "Emulation.setVirtualTimePolicy",
+            json!({ "policy": "advance" }),
+            until,
+        )?;
+        let printed = self.call(
+            s,
+            "Page.printToPDF",
+            json!({
+                "printBackground": true,
+                "preferCSSPageSize": true,
+                "displayHeaderFooter": false,
+                "generateDocumentOutline": true,
+                "transferMode": "ReturnAsStream",
+            }),
+            until,
+        )?;
+        self.read_stream(s, &printed["stream"], until)
+    }
+
+    /// Reads a stream the tab of `session` holds to its end, and closes it.
+    fn read_stream(
+        &mut self,
+        session: Option<&str>,
+        handle: &Value,
+        until: Instant,
+    ) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        loop {
+            let piece = self.call(
+                session,
+                "IO.read",
+                json!({ "handle": handle, "size": CHUNK }),
+                until,
+            )?;
+            let data = piece["data"].as_str().unwrap_or_default();
+            if piece["base64Encoded"].as_bool() == Some(true) {
+                base64::engine::general_purpose::STANDARD
+                    .decode_vec(data, &mut out)
+                    .map_err(|e| format!("Chromium sent a PDF that cannot be read: {e}"))?;
+            } else {
+                out.extend_from_slice(data.as_bytes());
+            }
+            if piece["eof"].as_bool() != Some(false) {
+                break;
+            }
+        }
+        self.call(session, "IO.close", json!({ "handle": handle }), until)?;
+        if out.is_empty() {
+            return Err(format!(
+                "Chromium made no PDF{}",
+                chromium::log_tail(&self.log)
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Sends `method` (to the tab of `session`, else the browser) and
+    /// waits for its answer.
+    fn call(
+        &mut self,
+        session: Option<&str>,
+        method: &str,
+        params: Value,
+        until: Instant,
+    ) -> Answer {
+        self.next += 1;
+        let id = self.next;
+        let mut msg = json!({ "id": id, "method": method, "params": params });
+        if let Some(s) = session {
+            msg["sessionId"] = json!(s);
+        }
+        let mut bytes = serde_json::to_vec(&msg).map_err(|e| e.to_string())?;
+        bytes.push(0);
+        if self.to.write_all(&bytes).is_err() {
+            return Err(self.failed());
+        }
+        let answer = self.wait(until, |v| v["id"] == json!(id))?;
+        match answer.get("error") {
+            Some(e) => Err(format!(
+                "Chromium refused {method}: {}",
+                e["message"].as_str().unwrap_or("no reason given")
+            )),
+            None => Ok(answer["result"].clone()),
+        }
+    }
+
+    /// Waits for the event `method` of the tab of `session`.
+    fn event(&mut self, session: Option<&str>, method: &str, until: Instant) -> Answer {
+        let is = |v: &Value| v["method"] == method && v["sessionId"].as_str() == session;
+        if let Some(i) = self.events.iter().position(is) {
+            return Ok(self.events.remove(i));
+        }
+        self.wait(until, is)
+    }
+
+    /// The next message that `wanted` accepts, keeping the events that
+    /// come before it; an error once the time is up, the page crashed,
+    /// the browser is gone or a signal came.
+    fn wait(&mut self, until: Instant, wanted: impl Fn(&Value) -> bool) -> Answer {
+        loop {
+            // Ctrl-C, SIGTERM or SIGHUP: the staging folder is removed
+            // before the signal acts.
+            if crate::output::signals::pending() {
+                return Err("stopped by a signal".to_string());
+            }
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(format!(
+                    "Chromium did not finish within its time and was stopped{}",
+                    chromium::log_tail(&self.log)
+                ));
+            }
+            match self.from.recv_timeout(left.min(Duration::from_millis(25))) {
+                Ok(v) if wanted(&v) => return Ok(v),
+                Ok(v) if v["method"] == "Inspector.targetCrashed" => {
+                    return Err(format!(
+                        "Chromium's page crashed while printing{}",
+                        chromium::log_tail(&self.log)
+                    ));
+                }
+                Ok(v) => {
+                    if v.get("method").is_some() {
+                        self.events.push(v);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Err(self.failed()),
+            }
+        }
+    }
+
+    /// Why the browser stopped answering: its exit and last messages.
+    fn failed(&mut self) -> String {
+        // The pipe closes as the process ends: give it a moment to.
+        let mut status = None;
+        for _ in 0..40 {
+            if let Ok(Some(s)) = self.child.try_wait() {
+                status = Some(s);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        let tail = chromium::log_tail(&self.log);
+        let hint = if tail.contains("sandbox") && chromium::sandboxed() {
+            " (where Chromium's sandbox cannot start, as in a container without user namespaces, FIELDGUIDE_NO_SANDBOX=1 runs it without)"
+        } else {
+            ""
+        };
+        match status {
+            Some(s) => format!("Chromium failed ({s}){tail}{hint}"),
+            None => format!("Chromium stopped answering{tail}{hint}"),
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Asked to close first, so that it ends its helper processes and
+        // leaves its profile folder alone; stopped if it does not.
+        let closed = self
+            .call(
+                None,
+                "Browser.close",
+                json!({}),
+                Instant::now() + Duration::from_secs(2),
+            )
+            .is_ok();
+        if closed {
+            for _ in 0..80 {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(25));
+            }
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
