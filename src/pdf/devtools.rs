@@ -36,6 +36,8 @@ pub struct Browser {
     /// Events that came while waiting for something else.
     events: Vec<Value>,
     log: PathBuf,
+    /// The time the document being printed has, for the message.
+    limit: Duration,
 }
 
 /// What stops a wait: the protocol's answer, or why there is none.
@@ -101,6 +103,7 @@ impl Browser {
             next: 0,
             events: Vec::new(),
             log: log.to_path_buf(),
+            limit: START,
         };
         b.call(
             None,
@@ -115,6 +118,7 @@ impl Browser {
     /// own, within `timeout`.
     pub fn print(&mut self, url: &str, timeout: Duration) -> Result<Vec<u8>, String> {
         let until = Instant::now() + timeout;
+        self.limit = timeout;
         let target = self.call(
             None,
             "Target.createTarget",
@@ -268,7 +272,8 @@ impl Browser {
             let left = until.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(format!(
-                    "Chromium did not finish within its time and was stopped{}",
+                    "Chromium did not finish within {} s and was stopped{}",
+                    self.limit.as_secs(),
                     chromium::log_tail(&self.log)
                 ));
             }

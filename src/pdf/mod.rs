@@ -33,8 +33,13 @@ use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// How long one document may take before Chromium is stopped.
-pub const TIMEOUT: Duration = Duration::from_secs(180);
+/// How long one document may take before Chromium is stopped: 3 minutes,
+/// and 2 more for each MB of its print page. Printing takes time with the
+/// pages (a 489-page document's 1.3 MB print page took 15-28 s to print on
+/// a busy 2-core machine), and a long handbook must not fail for its size.
+pub fn timeout(print_page_bytes: u64) -> Duration {
+    Duration::from_secs(180 + 120 * print_page_bytes.div_ceil(1 << 20))
+}
 
 pub use crate::render::print::{PdfPaths as Paths, pdf_paths as paths};
 
@@ -261,7 +266,9 @@ fn print_one(
             &at.tmp.join(format!("{}.log", at.worker)),
         )?),
     };
-    let printed = running.print(&chromium::file_url(&at.root.join(&job.html)), TIMEOUT);
+    let html = at.root.join(&job.html);
+    let limit = timeout(std::fs::metadata(&html).map_or(0, |m| m.len()));
+    let printed = running.print(&chromium::file_url(&html), limit);
     if printed.is_err() {
         *worker = None;
     }
@@ -278,16 +285,11 @@ fn print_one(
     job: &Job,
 ) -> Result<Vec<u8>, String> {
     let profile = at.tmp.join(format!("profile-{}", at.worker));
+    let html = at.root.join(&job.html);
+    let limit = timeout(std::fs::metadata(&html).map_or(0, |m| m.len()));
     let pdf = at.tmp.join(format!("{i}.pdf"));
     let log = at.tmp.join(format!("{i}.log"));
-    chromium::print(
-        browser,
-        &profile,
-        &at.root.join(&job.html),
-        &pdf,
-        &log,
-        TIMEOUT,
-    )?;
+    chromium::print(browser, &profile, &html, &pdf, &log, limit)?;
     let bytes =
         std::fs::read(&pdf).map_err(|e| format!("cannot read the PDF Chromium wrote: {e}"))?;
     let _ = std::fs::remove_file(&pdf);
@@ -376,5 +378,18 @@ mod tests {
         let dir = super::private_tempdir().unwrap();
         let mode = std::fs::metadata(dir.path()).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    }
+
+    /// A long handbook's print page gets more time than a pocket guide's.
+    #[test]
+    fn a_larger_print_page_gets_more_time() {
+        use std::time::Duration;
+        assert_eq!(super::timeout(40_000), Duration::from_secs(300));
+        assert_eq!(super::timeout(0), Duration::from_secs(180));
+        // 35 MB, the print page of a 10,000-chapter publication.
+        assert_eq!(
+            super::timeout(35 << 20),
+            Duration::from_secs(180 + 35 * 120)
+        );
     }
 }
