@@ -28,6 +28,60 @@ const START: Duration = Duration::from_secs(60);
 /// message: a large print page's PDF would be held three times over.
 const CHUNK: usize = 4 << 20;
 
+/// A browser started with its DevTools pipe: the messages it sends, as
+/// JSON, come on `from`, read by a thread of their own.
+pub struct Pipe {
+    pub child: Child,
+    pub to: PipeWriter,
+    pub from: Receiver<Value>,
+}
+
+/// Starts `cmd` (a Chromium with `--remote-debugging-pipe`) with the
+/// pipe's ends on its descriptors 3 and 4.
+pub fn spawn(cmd: &mut Command) -> std::io::Result<Pipe> {
+    // Made close-on-exec, so that no other browser started meanwhile
+    // holds them open after this one ends.
+    let (child_reads, to) = std::io::pipe()?;
+    let (from, child_writes) = std::io::pipe()?;
+    let (child_in, child_out) = (child_reads.as_raw_fd(), child_writes.as_raw_fd());
+    // SAFETY: only async-signal-safe calls (fcntl, dup2) in the child.
+    unsafe {
+        cmd.pre_exec(move || {
+            // Moved out of the way first, so that neither lands on 3 or
+            // 4 before the other is placed; dup2 clears close-on-exec.
+            let a = libc::fcntl(child_in, libc::F_DUPFD_CLOEXEC, 10);
+            let b = libc::fcntl(child_out, libc::F_DUPFD_CLOEXEC, 10);
+            if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let spawned = cmd.spawn();
+    // The child's ends: closed here, so that the pipe ends with it.
+    drop((child_reads, child_writes));
+    let child = spawned?;
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(from);
+        let mut buf = Vec::new();
+        while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
+            buf.pop_if(|b| *b == 0);
+            if let Ok(v) = serde_json::from_slice::<Value>(&buf)
+                && tx.send(v).is_err()
+            {
+                break;
+            }
+            buf.clear();
+        }
+    });
+    Ok(Pipe {
+        child,
+        to,
+        from: rx,
+    })
+}
+
 pub struct Browser {
     child: Child,
     to: PipeWriter,
@@ -49,12 +103,6 @@ impl Browser {
     pub fn launch(browser: &Path, profile: &Path, log: &Path) -> Result<Browser, String> {
         let log_file = File::create(log)
             .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
-        // Made close-on-exec, so that no other browser started meanwhile
-        // holds them open after this one ends.
-        let pipe = |e| format!("cannot open a pipe to Chromium: {e}");
-        let (child_reads, to) = std::io::pipe().map_err(pipe)?;
-        let (from, child_writes) = std::io::pipe().map_err(pipe)?;
-        let (child_in, child_out) = (child_reads.as_raw_fd(), child_writes.as_raw_fd());
         let mut cmd = Command::new(browser);
         if !chromium::sandboxed() {
             cmd.arg("--no-sandbox");
@@ -65,41 +113,12 @@ impl Browser {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log_file);
-        // SAFETY: only async-signal-safe calls (fcntl, dup2) in the child.
-        unsafe {
-            cmd.pre_exec(move || {
-                // Moved out of the way first, so that neither lands on 3 or
-                // 4 before the other is placed; dup2 clears close-on-exec.
-                let a = libc::fcntl(child_in, libc::F_DUPFD_CLOEXEC, 10);
-                let b = libc::fcntl(child_out, libc::F_DUPFD_CLOEXEC, 10);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let spawned = cmd.spawn();
-        // The child's ends: closed here, so that the pipe ends with it.
-        drop((child_reads, child_writes));
-        let child = spawned.map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(from);
-            let mut buf = Vec::new();
-            while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
-                buf.pop_if(|b| *b == 0);
-                if let Ok(v) = serde_json::from_slice::<Value>(&buf)
-                    && tx.send(v).is_err()
-                {
-                    break;
-                }
-                buf.clear();
-            }
-        });
+        let Pipe { child, to, from } =
+            spawn(&mut cmd).map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
         let mut b = Browser {
             child,
             to,
-            from: rx,
+            from,
             next: 0,
             events: Vec::new(),
             log: log.to_path_buf(),

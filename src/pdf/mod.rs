@@ -16,7 +16,7 @@ pub mod booklet;
 pub mod browser;
 mod chromium;
 #[cfg(unix)]
-mod devtools;
+pub mod devtools;
 pub mod keep;
 pub mod links;
 pub mod metadata;

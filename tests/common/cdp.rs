@@ -4,10 +4,7 @@
 //! violations, computed colours.
 
 use serde_json::{Value, json};
-use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
-use std::os::fd::{FromRawFd, RawFd};
-use std::os::unix::process::CommandExt;
+use std::io::{PipeWriter, Write};
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
@@ -15,21 +12,13 @@ use std::time::{Duration, Instant};
 
 pub struct Cdp {
     child: Child,
-    to: File,
+    to: PipeWriter,
     from: mpsc::Receiver<Value>,
     next: u64,
     session: String,
     /// Events received so far, in order.
     pub events: Vec<Value>,
     _profile: tempfile::TempDir,
-}
-
-fn pipe() -> (RawFd, RawFd) {
-    let mut fds = [0; 2];
-    // SAFETY: `fds` has room for the two descriptors pipe2 writes.
-    let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
-    assert_eq!(r, 0, "pipe2 failed");
-    (fds[0], fds[1])
 }
 
 impl Cdp {
@@ -41,50 +30,14 @@ impl Cdp {
     /// [`Cdp::launch`] with more command-line flags.
     pub fn launch_with(browser: &Path, flags: &[&str]) -> Cdp {
         let profile = tempfile::tempdir().unwrap();
-        let (child_in, to_child) = pipe();
-        let (from_child, child_out) = pipe();
         let mut cmd = super::browser::command(browser, profile.path());
         cmd.args(["--remote-debugging-pipe", "--window-size=1024,768"])
             .args(flags)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
-        // SAFETY: only async-signal-safe calls (fcntl, dup2) in the child.
-        unsafe {
-            cmd.pre_exec(move || {
-                // Moved out of the way first, so that neither lands on 3 or
-                // 4 before the other is placed; dup2 clears close-on-exec.
-                let a = libc::fcntl(child_in, libc::F_DUPFD_CLOEXEC, 10);
-                let b = libc::fcntl(child_out, libc::F_DUPFD_CLOEXEC, 10);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = cmd.spawn().unwrap();
-        // SAFETY: each descriptor is owned here and closed exactly once.
-        let (to, from) = unsafe {
-            libc::close(child_in);
-            libc::close(child_out);
-            (File::from_raw_fd(to_child), File::from_raw_fd(from_child))
-        };
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(from);
-            let mut buf = Vec::new();
-            while reader
-                .read_until(0, &mut buf)
-                .map(|n| n > 0)
-                .unwrap_or(false)
-            {
-                buf.pop_if(|b| *b == 0);
-                if let Ok(v) = serde_json::from_slice::<Value>(&buf) {
-                    let _ = tx.send(v);
-                }
-                buf.clear();
-            }
-        });
+        let pipe = fieldguide::pdf::devtools::spawn(&mut cmd).unwrap();
+        let (child, to, rx) = (pipe.child, pipe.to, pipe.from);
         let mut cdp = Cdp {
             child,
             to,
