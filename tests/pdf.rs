@@ -814,3 +814,42 @@ fn a_browser_that_stops_before_answering_is_named_with_what_it_said() {
     assert!(start.elapsed() < std::time::Duration::from_secs(60));
     no_pdfs(&site.out());
 }
+
+/// A theme whose print page prints itself as it opens (a common "print
+/// version" script) or asks the reader something (`alert`): Chromium
+/// refused to print it ("Page is already being printed"), or waited for
+/// the dialog until the time was up, and the document had no PDF. The
+/// page's own print does nothing while fieldguide prints it, and a dialog
+/// is answered OK.
+#[test]
+fn a_theme_script_that_prints_or_asks_does_not_stop_the_pdf() {
+    let Some(browser) = browser::require() else {
+        return;
+    };
+    let site = Site::fixture("basic");
+    let theme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/print.html"))
+            .unwrap();
+    let script = r#"<script src="{{ root }}assets/print-now.js" defer></script>"#;
+    site.write(
+        "templates/print.html",
+        theme.replace("</body>", &format!("{script}\n</body>")),
+    );
+    site.write(
+        "templates/static/print-now.js",
+        "alert('Printed copies are controlled documents.');\nwindow.print();\n",
+    );
+    let start = std::time::Instant::now();
+    let o = site.run(&["pdf", "--browser", browser.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(start.elapsed() < std::time::Duration::from_secs(120));
+    let page = site.page("en/handbook/print.html");
+    assert_eq!(page.select("script[src$='print-now.js']").len(), 1);
+    for lang in ["en", "fr", "ar"] {
+        let pdf = site
+            .out()
+            .join(format!("{lang}/handbook/handbook.{lang}.pdf"));
+        let doc = Document::load(&pdf).unwrap();
+        assert!(!doc.get_pages().is_empty(), "{lang}");
+    }
+}

@@ -171,6 +171,11 @@ impl Browser {
             .to_string();
         let s = Some(s.as_str());
         self.call(s, "Page.enable", json!({}), until)?;
+        // A theme's script that prints the page as it opens (a common
+        // "print version" script) would take the print from us: Chromium
+        // refuses a second one ("Page is already being printed").
+        let no_print = json!({ "source": "window.print = function () {};" });
+        self.call(s, "Page.addScriptToEvaluateOnNewDocument", no_print, until)?;
         let nav = self.call(s, "Page.navigate", json!({ "url": url }), until)?;
         if let Some(e) = nav.get("errorText").and_then(Value::as_str) {
             return Err(format!("Chromium could not open the print page: {e}"));
@@ -248,6 +253,19 @@ impl Browser {
         params: Value,
         until: Instant,
     ) -> Answer {
+        let id = self.send(session, method, params)?;
+        let answer = self.wait(until, |v| v["id"] == json!(id))?;
+        match answer.get("error") {
+            Some(e) => Err(format!(
+                "Chromium refused {method}: {}",
+                e["message"].as_str().unwrap_or("no reason given")
+            )),
+            None => Ok(answer["result"].clone()),
+        }
+    }
+
+    /// Sends `method` without waiting: its number, which its answer has.
+    fn send(&mut self, session: Option<&str>, method: &str, params: Value) -> Result<u64, String> {
         self.next += 1;
         let id = self.next;
         let mut msg = json!({ "id": id, "method": method, "params": params });
@@ -259,14 +277,7 @@ impl Browser {
         if self.to.write_all(&bytes).is_err() {
             return Err(self.failed());
         }
-        let answer = self.wait(until, |v| v["id"] == json!(id))?;
-        match answer.get("error") {
-            Some(e) => Err(format!(
-                "Chromium refused {method}: {}",
-                e["message"].as_str().unwrap_or("no reason given")
-            )),
-            None => Ok(answer["result"].clone()),
-        }
+        Ok(id)
     }
 
     /// Waits for the event `method` of the tab of `session`.
@@ -298,6 +309,17 @@ impl Browser {
             }
             match self.from.recv_timeout(left.min(Duration::from_millis(25))) {
                 Ok(v) if wanted(&v) => return Ok(v),
+                // A theme's script that asks something (`alert`, `confirm`)
+                // would hold the page until the time is up: answered OK,
+                // as a reader would.
+                Ok(v) if v["method"] == "Page.javascriptDialogOpening" => {
+                    let session = v["sessionId"].as_str();
+                    self.send(
+                        session,
+                        "Page.handleJavaScriptDialog",
+                        json!({ "accept": true }),
+                    )?;
+                }
                 Ok(v) if v["method"] == "Inspector.targetCrashed" => {
                     return Err(format!(
                         "Chromium's page crashed while printing{}",
