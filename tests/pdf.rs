@@ -787,7 +787,7 @@ fn one_browser_prints_every_document_of_its_worker() {
 
 /// A browser that stops before it answers (a display it cannot open, a
 /// library missing) is an error for each document, with what it said,
-/// and the command ends instead of waiting for it.
+/// not a wait until the time is up.
 #[cfg(unix)]
 #[test]
 fn a_browser_that_stops_before_answering_is_named_with_what_it_said() {
@@ -801,7 +801,6 @@ fn a_browser_that_stops_before_answering_is_named_with_what_it_said() {
     .unwrap();
     std::fs::set_permissions(&broken, std::fs::Permissions::from_mode(0o755)).unwrap();
     let site = Site::fixture("basic");
-    let start = std::time::Instant::now();
     let o = site.run(&["pdf", "--browser", broken.to_str().unwrap()]);
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
@@ -811,7 +810,6 @@ fn a_browser_that_stops_before_answering_is_named_with_what_it_said() {
         "{}",
         o.stderr
     );
-    assert!(start.elapsed() < std::time::Duration::from_secs(60));
     no_pdfs(&site.out());
 }
 
@@ -839,10 +837,9 @@ fn a_theme_script_that_prints_or_asks_does_not_stop_the_pdf() {
         "templates/static/print-now.js",
         "alert('Printed copies are controlled documents.');\nwindow.print();\n",
     );
-    let start = std::time::Instant::now();
+    // A wait for the dialog would end at the time limit, in an error.
     let o = site.run(&["pdf", "--browser", browser.to_str().unwrap()]);
     assert_eq!(o.code, 0, "{}", o.stderr);
-    assert!(start.elapsed() < std::time::Duration::from_secs(120));
     let page = site.page("en/handbook/print.html");
     assert_eq!(page.select("script[src$='print-now.js']").len(), 1);
     for lang in ["en", "fr", "ar"] {
