@@ -850,3 +850,21 @@ fn a_theme_script_that_prints_or_asks_does_not_stop_the_pdf() {
         assert!(!doc.get_pages().is_empty(), "{lang}");
     }
 }
+
+/// A long handbook takes minutes to print, twice: `--verbose` says each
+/// print as it ends (a run without it says how far it is every 15 s).
+#[test]
+fn verbose_says_each_print_as_it_ends() {
+    let Some(b) = built() else {
+        return;
+    };
+    for lang in ["en", "fr", "ar", "ha"] {
+        let page = format!("{lang}/pocket-guide/print.html");
+        let once = format!("  printed {page} in ");
+        let again = format!("  printed {page} again, with page numbers, in ");
+        assert_eq!(b.stderr.matches(&once).count(), 1, "{}", b.stderr);
+        assert_eq!(b.stderr.matches(&again).count(), 1, "{}", b.stderr);
+    }
+    let made = b.stderr.find("made 12 PDFs").unwrap();
+    assert!(b.stderr.rfind("  printed ").unwrap() < made);
+}

@@ -20,6 +20,8 @@ use crate::pipeline::{self, Options};
 use crate::render::Spec;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 /// What printing made.
 struct Printed {
@@ -98,9 +100,14 @@ fn print(
             path.display()
         );
     }
-    let report = match crate::pdf::render(&path, &built.files, &jobs, &|todo| {
-        renumber(built, &jobs, todo)
-    }) {
+    let progress = Progress::new(jobs.len(), verbosity);
+    let report = match crate::pdf::render(
+        &path,
+        &built.files,
+        &jobs,
+        &|todo| renumber(built, &jobs, todo),
+        &|job, again, took| progress.printed(job, again, took),
+    ) {
         Ok(r) => r,
         Err(msg) => {
             printed.problems.push(
@@ -158,6 +165,69 @@ fn print(
     }
     printed.done = Some((pdfs, booklets, report.elapsed, report.processes, lines));
     printed
+}
+
+/// What the command says while Chromium prints: with `--verbose` each
+/// print as it ends; otherwise, in a run long enough to wonder (a long
+/// handbook takes minutes), how far it is every 15 seconds.
+struct Progress {
+    total: usize,
+    verbosity: Verbosity,
+    start: Instant,
+    /// When it last said so; prints once and again (with page numbers).
+    state: Mutex<(Instant, usize, usize)>,
+}
+
+impl Progress {
+    fn new(total: usize, verbosity: Verbosity) -> Progress {
+        let now = Instant::now();
+        Progress {
+            total,
+            verbosity,
+            start: now,
+            state: Mutex::new((now, 0, 0)),
+        }
+    }
+
+    fn printed(&self, job: &crate::pdf::Job, again: bool, took: Duration) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let (said, once, twice) = &mut *state;
+        if again {
+            *twice += 1;
+        } else {
+            *once += 1;
+        }
+        match self.verbosity {
+            Verbosity::Quiet => {}
+            Verbosity::Verbose => crate::errln!(
+                "  printed {}{} in {:.1} s",
+                job.html,
+                if again {
+                    " again, with page numbers,"
+                } else {
+                    ""
+                },
+                took.as_secs_f64()
+            ),
+            Verbosity::Normal if said.elapsed() >= Duration::from_secs(15) => {
+                *said = Instant::now();
+                let secs = self.start.elapsed().as_secs();
+                crate::errln!("{}", so_far(*once, *twice, self.total, secs));
+            }
+            Verbosity::Normal => {}
+        }
+    }
+}
+
+/// `  5 of 12 documents printed, 2 again with page numbers (31 s)…`
+fn so_far(once: usize, twice: usize, total: usize, secs: u64) -> String {
+    let numbered = if twice > 0 {
+        format!(", {twice} again with page numbers")
+    } else {
+        String::new()
+    };
+    let total = plural(total, "document", "documents");
+    format!("  {once} of {total} printed{numbered} ({secs} s)…")
 }
 
 /// The print pages of `todo` (job index, the page each chapter starts on)
@@ -236,5 +306,20 @@ fn report(printed: &Printed, verbosity: Verbosity) -> i32 {
         let (e, _) = count(&printed.problems);
         crate::errln!("{} while making PDFs", plural(e.max(1), "error", "errors"));
         EXIT_FAILED
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_run_says_how_far_it_is() {
+        assert_eq!(
+            super::so_far(5, 0, 12, 31),
+            "  5 of 12 documents printed (31 s)…"
+        );
+        assert_eq!(
+            super::so_far(12, 2, 12, 75),
+            "  12 of 12 documents printed, 2 again with page numbers (75 s)…"
+        );
     }
 }

@@ -138,6 +138,11 @@ fn private_tempdir() -> std::io::Result<tempfile::TempDir> {
 /// the page each chapter starts on -> the new print page's bytes.
 pub type Renumber<'r> = dyn Fn(&[(usize, BTreeMap<String, usize>)]) -> Vec<(usize, Vec<u8>)> + 'r;
 
+/// Told of each print as it ends: the job, whether it was printed again
+/// (with page numbers), and how long it took. Printing a long handbook
+/// takes minutes, and the command says how far it is.
+pub type Progress<'p> = dyn Fn(&Job, bool, Duration) + Sync + 'p;
+
 /// Prints every job's page with `browser`. `site` holds the built site's
 /// files (the print pages and what they load are taken from it). Each
 /// document is printed a second time with the page numbers of its
@@ -147,6 +152,7 @@ pub fn render(
     site: &[OutputFile],
     jobs: &[Job],
     renumber: &Renumber,
+    progress: &Progress,
 ) -> Result<Report, String> {
     let start = Instant::now();
     // Ctrl-C, SIGTERM and SIGHUP wait while the staged copy of the site
@@ -167,7 +173,7 @@ pub fn render(
     // Each worker's browser, started on its first document. Dropped (the
     // browsers closed) before `tmp`, which holds their profiles.
     let workers: Vec<Mutex<Worker>> = (0..processes).map(|_| Mutex::default()).collect();
-    let print_all = |which: &[usize]| -> Vec<(usize, Result<Vec<u8>, String>)> {
+    let print_all = |which: &[usize], again: bool| -> Vec<(usize, Result<Vec<u8>, String>)> {
         pool.install(|| {
             which
                 .par_iter()
@@ -179,14 +185,17 @@ pub fn render(
                         worker: w,
                         root: &root,
                     };
-                    (i, print_one(&mut worker, browser, &at, i, &jobs[i]))
+                    let start = Instant::now();
+                    let printed = print_one(&mut worker, browser, &at, i, &jobs[i]);
+                    progress(&jobs[i], again, start.elapsed());
+                    (i, printed)
                 })
                 .collect()
         })
     };
     let all: Vec<usize> = (0..jobs.len()).collect();
     let mut printed: Vec<Result<Vec<u8>, String>> =
-        print_all(&all).into_iter().map(|(_, r)| r).collect();
+        print_all(&all, false).into_iter().map(|(_, r)| r).collect();
     // The numbers each print page shows, once it shows some.
     let mut shown: Vec<Option<BTreeMap<String, usize>>> = vec![None; jobs.len()];
     for _ in 0..2 {
@@ -213,7 +222,7 @@ pub fn render(
         for (i, pages) in todo {
             shown[i] = Some(pages);
         }
-        for (i, r) in print_all(&again) {
+        for (i, r) in print_all(&again, true) {
             printed[i] = r;
         }
     }
