@@ -13,6 +13,7 @@
 //! holds its hash maps), and `encode` writes numbers and words compactly.
 
 pub mod affix;
+mod amharic;
 mod builder;
 mod edit;
 mod encode;

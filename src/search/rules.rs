@@ -258,6 +258,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "de" => Some(&super::german::GERMAN),
         "it" => Some(&super::italian::ITALIAN),
         "pl" => Some(&super::polish::POLISH),
+        "am" => Some(&super::amharic::AMHARIC),
         _ => None,
     }
 }
@@ -322,7 +323,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl",
+            "pl", "am",
         ] {
             let r = rules(code).unwrap();
             let all = r
@@ -348,7 +349,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw", "ru", "uk"] {
+        for code in ["ar", "fr", "sw", "ru", "uk", "am"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {

@@ -30,10 +30,15 @@
     // Old browsers: split at spaces and punctuation.
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
+  // An Ethiopic syllable as its consonant and a mark of its vowel
+  // (normalise.rs `push_letter`: `ፋይል` starts `ፋይሎች`).
   function term(w) {
     return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "")).map(function (c) {
       return ign.test(c) ? "" : fold[c] || c;
-    }).join("");
+    }).join("").replace(/[\u1200-\u135a]/g, function (c) {
+      var n = c.charCodeAt(0), o = n & 7;
+      return o == 5 ? c : String.fromCharCode(n - o + 5, 4969 + o);
+    });
   }
   // The terms of s. With phrases (a query), units one after the other are
   // one query word, their terms joined by spaces.
