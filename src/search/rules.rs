@@ -15,8 +15,13 @@ const ARABIC: Rules = Rules {
     verb_prefixes: false,
     // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its verbal
     // noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each typed for the
-    // other, three letters left.
-    query_prefixes: &[("ا", 3)],
+    // other, three letters left. So the `ت`, `ي` and `ن` of a present tense
+    // (`لا تنشر`, do not publish; `يسجّل`, `نستخدم`): `نشر الصور` was a
+    // correction to *تنشر*. On a query word only: a page's `تاريخ` (a date)
+    // is not `اريخ`; and search.js puts one before a query word only where
+    // no word of the site has the article before the form it makes, which
+    // is then a noun (`جار`, a neighbour, is not `التجار`, the traders).
+    query_prefixes: &[("ا", 3), ("ت", 3), ("ي", 3), ("ن", 3)],
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),

@@ -410,10 +410,13 @@
     // letter off only where the rest is a word of the site too; without
     // this, `سكن` was corrected to `السكان` (the population). A verb's
     // prefix (R.o), also before the words a form of it starts
-    // (`направити`: *Перенаправляйте*).
+    // (`направити`: *Перенаправляйте*). A query's only (2: Arabic `ت` of a
+    // present tense, `نشر` for *تنشر*) not where the site writes the form
+    // it makes with the article, a noun (`جار` is not `التجار`).
     if (!tiers.size) (vs || variants(q)).some(function (v) {
       return R.p.some(function (p) {
-        if (p[2] != 1 && len(v) >= p[1]) R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
+        if (p[2] != 1 && len(v) >= p[1] && !(p[2] > 1 && R.p.some(function (a) { return a[2] == 1 && keys.has(a[0] + p[0] + v); })))
+          R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
         return tiers.size;
       });
     });
