@@ -32,6 +32,26 @@ fn an_arabic_verb_finds_the_present_tense_of_the_page() {
     assert!(found.is_empty() || fixed, "{found:?}");
 }
 
+/// A Persian compound verb typed with its infinitive: `ارجاع دادن` (to
+/// refer) showed the consent page, whose *دادن* matched, before the
+/// referral page; `ثبت کردن دیدار`, `منتشر کردن عکس`, `تماس گرفتن` matched
+/// all but `کردن`, `گرفتن`, which no page writes (*ثبت می‌کنیم*,
+/// *منتشر نکنید*, *تماس بگیرید*). The light verb alone is still searched.
+#[test]
+fn a_persian_compound_verb_is_found_by_its_noun() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-23");
+    for (q, first) in [
+        ("ارجاع دادن", "referral"),
+        ("ثبت کردن دیدار", "case"),
+        ("منتشر کردن عکس", "harm"),
+        ("تماس گرفتن", "referral"),
+    ] {
+        expect(&b, &site, "fa", q, first);
+    }
+    expect(&b, &site, "fa", "دادن", "consent");
+}
+
 /// Amharic as it is typed: letters said alike for the page's (`ሰራተኞች`
 /// for *ሠራተኞችን*, `ሃሳብ` for *ሐሳቧን*, `እቅድ` for *ዕቅዷን*), a stem whose
 /// last vowel the page's ending changes (`ሰራተኛ`; `ፋይሎች` for *ፋይል*),

@@ -97,6 +97,11 @@ const PERSIAN: &[&str] = &[
     "از", "به", "در", "با", "براي", "تا", "بر", "و", "يا", "كه", "اگر", "را", "اين", "ان",
     "يك", "هم", "است", "هست", "من", "ما", "او", "شما", "انها", "چه", "چي", "چطور", "چگونه",
     "كجا", "چرا", "ايا", "كدام", "بايد", "ميتوانم", "ميتوانيم", "كنم", "كنيم", "بكنم", "چكار",
+    // The infinitive of a light verb, typed after the noun of a compound
+    // verb (`ثبت کردن`, to record; `ارجاع دادن`, to refer), where the page
+    // gives the instruction (*ثبت کنید*): the noun carries the meaning, and
+    // `کردن` matched no page word, or the wrong one (`دادن`).
+    "كردن", "نمودن", "شدن", "دادن", "گرفتن", "زدن", "داشتن", "گذاشتن",
 ];
 
 /// The function words of language `code`, or none.
@@ -199,6 +204,7 @@ mod tests {
             ("pt", &["nao"]),
             ("sw", &["jinsi", "si", "hana", "bila", "wao"]),
             ("ru", &["не", "нет"]),
+            ("fa", &["ثبت", "ارجاع", "نه", "نكنيد"]),
         ] {
             for w in kept {
                 assert!(!words(code).contains(w), "{code}: {w}");
