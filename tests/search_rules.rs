@@ -171,10 +171,10 @@ fn normalisation_and_affixes_in_node_match_the_shared_cases() {
     for lang in ["ru", "ur"] {
         check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
     }
-    // Amharic.
+    // Pashto and Amharic.
     let site = Site::fixture("search-judged-23");
     site.build_ok();
-    for lang in ["am"] {
+    for lang in ["ps", "am"] {
         check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
     }
 }
@@ -226,7 +226,7 @@ fn normalisation_and_affixes_in_chromium_match_the_shared_cases() {
     }
     let site = Site::fixture("search-judged-23");
     site.build_ok();
-    for lang in ["am"] {
+    for lang in ["ps", "am"] {
         check_cases("Chromium", lang, &mut |l, script| {
             Some(in_chromium(&b, &site, l, script))
         });

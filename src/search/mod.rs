@@ -26,6 +26,7 @@ mod intern;
 mod italian;
 pub mod normalise;
 mod numbers;
+mod pashto;
 mod persian;
 mod polish;
 mod portuguese;

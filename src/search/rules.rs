@@ -263,6 +263,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "de" => Some(&super::german::GERMAN),
         "it" => Some(&super::italian::ITALIAN),
         "pl" => Some(&super::polish::POLISH),
+        "ps" => Some(&super::pashto::PASHTO),
         "am" => Some(&super::amharic::AMHARIC),
         _ => None,
     }
@@ -328,7 +329,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl", "am",
+            "pl", "ps", "am",
         ] {
             let r = rules(code).unwrap();
             let all = r
