@@ -89,3 +89,15 @@ fn amharic_finds_the_pages_spelling_and_form() {
         expect(&b, &site, "am", q, first);
     }
 }
+
+/// A Turkish noun typed with another ending than the page's: `dolaplar`
+/// (cabinets; the page's *dolapta*) and `tercumana` (to the interpreter;
+/// *tercüman*) were "Showing results for" the page's word.
+#[test]
+fn a_turkish_noun_with_another_ending_finds_the_page() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-23");
+    for (q, first) in [("dolaplar", "data"), ("tercumana", "interview")] {
+        expect(&b, &site, "tr", q, first);
+    }
+}
