@@ -101,3 +101,23 @@ fn a_turkish_noun_with_another_ending_finds_the_page() {
         expect(&b, &site, "tr", q, first);
     }
 }
+
+/// A French question with a preposition of time: `comment faire un suivi
+/// après une orientation` showed the self-care page first, for its *après
+/// une semaine dure*; `après` is left out, as `vers` and `chez` are.
+#[test]
+fn a_french_question_leaves_out_prepositions_of_time() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-23");
+    let (found, _) = pages(
+        &b,
+        &site,
+        "fr",
+        "comment faire un suivi apres une orientation",
+    );
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("referral"),
+        "{found:?}"
+    );
+}

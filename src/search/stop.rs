@@ -130,6 +130,10 @@ pub fn words(code: &str) -> &'static [&'static str] {
             // foyer`), which would otherwise match most pages; and the
             // words of a question as asked (`que fais-je si…`).
             "vers", "chez", "si", "fais", "fait",
+            // And of time, typed in a question (`comment faire un suivi
+            // après une orientation`): `après` alone matched the page that
+            // says *après une semaine dure* first. Not `sans` (without).
+            "apres", "avant", "pendant", "depuis",
             // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
             // corrected to the `else` and `not` of English pages shown here.
             "elles", "ont", "ete", "leur", "leurs", "ai", "avons", "avez", "suis", "sera", "avoir",
@@ -199,7 +203,7 @@ mod tests {
         }
         for (code, kept) in [
             ("en", &["not", "no", "who", "it", "us", "may", "will"][..]),
-            ("fr", &["ne", "pas", "non"]),
+            ("fr", &["ne", "pas", "non", "sans"]),
             ("es", &["no"]),
             ("pt", &["nao"]),
             ("sw", &["jinsi", "si", "hana", "bila", "wao"]),
