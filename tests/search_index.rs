@@ -221,7 +221,12 @@ fn search_js_stays_offline_and_small() {
     // compound finds it (`pass`, *Reisepass*) and a correction weighs half
     // a word the site has: about 22,440; 22,700 since a Russian or
     // Ukrainian verb is found with or without its prefix (`шифровать`,
-    // *зашифрованной*) and never corrected without it: about 22,690.
+    // *зашифрованной*) and never corrected without it: about 22,690;
+    // 23,000 since an Ethiopic syllable is searched as its consonant and
+    // a mark of its vowel (Amharic `ፋይል` starts *ፋይሎች*) and an Arabic
+    // present tense's `ت` is put before a query word only where the site
+    // has no noun of that form (`نشر`, *تنشر*; `جار` is not *التجار*):
+    // about 22,930.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -229,7 +234,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 22_700,
-        "search.js is {served} bytes as served (budget: 22,700)"
+        served <= 23_000,
+        "search.js is {served} bytes as served (budget: 23,000)"
     );
 }

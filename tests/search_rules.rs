@@ -171,6 +171,12 @@ fn normalisation_and_affixes_in_node_match_the_shared_cases() {
     for lang in ["ru", "ur"] {
         check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
     }
+    // Pashto and Amharic.
+    let site = Site::fixture("search-judged-23");
+    site.build_ok();
+    for lang in ["ps", "am"] {
+        check_cases("node", lang, &mut |l, script| in_node(&site, l, script));
+    }
 }
 
 #[test]
@@ -214,6 +220,13 @@ fn normalisation_and_affixes_in_chromium_match_the_shared_cases() {
     let site = Site::fixture("search-judged-21");
     site.build_ok();
     for lang in ["ru", "ur"] {
+        check_cases("Chromium", lang, &mut |l, script| {
+            Some(in_chromium(&b, &site, l, script))
+        });
+    }
+    let site = Site::fixture("search-judged-23");
+    site.build_ok();
+    for lang in ["ps", "am"] {
         check_cases("Chromium", lang, &mut |l, script| {
             Some(in_chromium(&b, &site, l, script))
         });

@@ -13,6 +13,7 @@
 //! holds its hash maps), and `encode` writes numbers and words compactly.
 
 pub mod affix;
+mod amharic;
 mod builder;
 mod edit;
 mod encode;
@@ -25,6 +26,7 @@ mod intern;
 mod italian;
 pub mod normalise;
 mod numbers;
+mod pashto;
 mod persian;
 mod polish;
 mod portuguese;

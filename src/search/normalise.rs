@@ -47,7 +47,13 @@
 //!   final sigma, and Russian `ё` -> `е` (most Russian text writes `е`
 //!   for both; `й` stays a letter of its own); and the Ukrainian and
 //!   Belarusian `і` as the Latin `i`, which looks the same and which
-//!   readers type for it where their keyboard has none (`торгiвля`).
+//!   readers type for it where their keyboard has none (`торгiвля`); the
+//!   Ethiopic letters that Amharic says alike, as most writers spell them
+//!   (`ሠ` as `ሰ`, `ሐ` and `ኀ` as `ሀ`, `ዐ` as `አ`, `ፀ` as `ጸ`, each in its
+//!   seven forms; `ሃ`, `ኣ` as `ሀ`, `አ`: `ሰራተኛ` for *ሠራተኛ*, `ሃሳብ` for
+//!   *ሐሳብ*);
+//! - an Ethiopic syllable is its consonant and a mark of its vowel (see
+//!   [`push_letter`]).
 //!
 //! `FOLD_TABLE` is written into each index, where search.js reads it: one
 //! table for both sides. `cases.tsv` holds the cases both implementations
@@ -61,7 +67,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 /// Groups `target=sources` separated by spaces: each source character
 /// (already lower-case) becomes the target. search.js reads it from the
 /// index.
-pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
+pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё ሀ=ሃሐሓኀኃ ሁ=ሑኁ ሂ=ሒኂ ሄ=ሔኄ ህ=ሕኅ ሆ=ሖኆ ሰ=ሠ ሱ=ሡ ሲ=ሢ ሳ=ሣ ሴ=ሤ ስ=ሥ ሶ=ሦ ሷ=ሧ አ=ኣዐዓ ኡ=ዑ ኢ=ዒ ኤ=ዔ እ=ዕ ኦ=ዖ ጸ=ፀ ጹ=ፁ ጺ=ፂ ጻ=ፃ ጼ=ፄ ጽ=ፅ ጾ=ፆ ጿ=ፇ 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
 
 fn fold_map() -> &'static HashMap<char, &'static str> {
     static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
@@ -192,11 +198,32 @@ pub fn normalise(word: &str) -> String {
             continue;
         }
         match map.get(&c) {
-            Some(to) => out.push_str(to),
-            None => out.push(c),
+            Some(to) => to.chars().for_each(|c| push_letter(&mut out, c)),
+            None => push_letter(&mut out, c),
         }
     }
     out
+}
+
+/// Pushes `c`, an Ethiopic syllable (U+1200-U+135A, rows of eight) as its
+/// consonant (the row's sixth form, `ል`, which has no vowel or `ə`) and a
+/// mark of its vowel (an Ethiopic digit, `፩` for the first form): Amharic
+/// and Tigrinya write a consonant and its vowel in one letter, and an
+/// ending changes the stem's last (`ፋይል`, a file, `ፋይሎች`, files; `እቅድ`,
+/// a plan, `ዕቅዱ`, the plan), so the stem as typed is the start of the
+/// page's form, as in other scripts. search.js's `term` does the same.
+fn push_letter(out: &mut String, c: char) {
+    let n = c as u32;
+    match (n, n & 7) {
+        (0x1200..=0x135A, order) if order != 5 => {
+            out.extend(
+                [n - order + 5, 0x1369 + order]
+                    .into_iter()
+                    .filter_map(char::from_u32),
+            );
+        }
+        _ => out.push(c),
+    }
 }
 
 /// Splits `text` into maximal runs of word characters and of other

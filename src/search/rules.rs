@@ -15,8 +15,13 @@ const ARABIC: Rules = Rules {
     verb_prefixes: false,
     // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its verbal
     // noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each typed for the
-    // other, three letters left.
-    query_prefixes: &[("ا", 3)],
+    // other, three letters left. So the `ت`, `ي` and `ن` of a present tense
+    // (`لا تنشر`, do not publish; `يسجّل`, `نستخدم`): `نشر الصور` was a
+    // correction to *تنشر*. On a query word only: a page's `تاريخ` (a date)
+    // is not `اريخ`; and search.js puts one before a query word only where
+    // no word of the site has the article before the form it makes, which
+    // is then a noun (`جار`, a neighbour, is not `التجار`, the traders).
+    query_prefixes: &[("ا", 3), ("ت", 3), ("ي", 3), ("ن", 3)],
     drop: &[],
     prefixes: &[
         ("وبال", 2, true),
@@ -258,6 +263,8 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "de" => Some(&super::german::GERMAN),
         "it" => Some(&super::italian::ITALIAN),
         "pl" => Some(&super::polish::POLISH),
+        "ps" => Some(&super::pashto::PASHTO),
+        "am" => Some(&super::amharic::AMHARIC),
         _ => None,
     }
 }
@@ -322,7 +329,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl",
+            "pl", "ps", "am",
         ] {
             let r = rules(code).unwrap();
             let all = r
@@ -348,7 +355,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw", "ru", "uk"] {
+        for code in ["ar", "fr", "sw", "ru", "uk", "am"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {

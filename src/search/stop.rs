@@ -97,6 +97,11 @@ const PERSIAN: &[&str] = &[
     "از", "به", "در", "با", "براي", "تا", "بر", "و", "يا", "كه", "اگر", "را", "اين", "ان",
     "يك", "هم", "است", "هست", "من", "ما", "او", "شما", "انها", "چه", "چي", "چطور", "چگونه",
     "كجا", "چرا", "ايا", "كدام", "بايد", "ميتوانم", "ميتوانيم", "كنم", "كنيم", "بكنم", "چكار",
+    // The infinitive of a light verb, typed after the noun of a compound
+    // verb (`ثبت کردن`, to record; `ارجاع دادن`, to refer), where the page
+    // gives the instruction (*ثبت کنید*): the noun carries the meaning, and
+    // `کردن` matched no page word, or the wrong one (`دادن`).
+    "كردن", "نمودن", "شدن", "دادن", "گرفتن", "زدن", "داشتن", "گذاشتن",
 ];
 
 /// The function words of language `code`, or none.
@@ -125,6 +130,10 @@ pub fn words(code: &str) -> &'static [&'static str] {
             // foyer`), which would otherwise match most pages; and the
             // words of a question as asked (`que fais-je si…`).
             "vers", "chez", "si", "fais", "fait",
+            // And of time, typed in a question (`comment faire un suivi
+            // après une orientation`): `après` alone matched the page that
+            // says *après une semaine dure* first. Not `sans` (without).
+            "apres", "avant", "pendant", "depuis",
             // Pronouns and auxiliaries (`elles ont refusé`): kept, they were
             // corrected to the `else` and `not` of English pages shown here.
             "elles", "ont", "ete", "leur", "leurs", "ai", "avons", "avez", "suis", "sera", "avoir",
@@ -194,11 +203,12 @@ mod tests {
         }
         for (code, kept) in [
             ("en", &["not", "no", "who", "it", "us", "may", "will"][..]),
-            ("fr", &["ne", "pas", "non"]),
+            ("fr", &["ne", "pas", "non", "sans"]),
             ("es", &["no"]),
             ("pt", &["nao"]),
             ("sw", &["jinsi", "si", "hana", "bila", "wao"]),
             ("ru", &["не", "нет"]),
+            ("fa", &["ثبت", "ارجاع", "نه", "نكنيد"]),
         ] {
             for w in kept {
                 assert!(!words(code).contains(w), "{code}: {w}");

@@ -18,6 +18,8 @@
 //! in the first person comes off where four letters remain (`gönderdim`,
 //! I sent; not `yardım`, help, `yar`), and a verbal noun in `-me`, `-ma` where five letters
 //! remain (`şifreleme`, encrypting: *şifreleyin*; not `elma`, apple).
+//! A noun's plural, dative, locative and ablative come off too, the stem
+//! finding the page's form (`dolaplar`: *dolapta*).
 
 use super::rule_set::Rules;
 
@@ -84,6 +86,29 @@ pub(super) static TURKISH: Rules = Rules {
         ("tu", "", 3),
         ("me", "", 5),
         ("ma", "", 5),
+        // A noun's plural and case endings typed where the page writes
+        // another (`dolaplar`, cabinets: *dolapta*; `tercümana`, to the
+        // interpreter: *tercüman*), four letters left, five before a lone
+        // vowel (`kale`, a castle, is not `kal`, stay): Snowball groups the
+        // page's forms, not a form typed that the site lacks.
+        ("larda", "", 4),
+        ("lerde", "", 4),
+        ("lara", "", 4),
+        ("lere", "", 4),
+        ("lar", "", 4),
+        ("ler", "", 4),
+        ("dan", "", 4),
+        ("den", "", 4),
+        ("tan", "", 4),
+        ("ten", "", 4),
+        ("da", "", 4),
+        ("de", "", 4),
+        ("ta", "", 4),
+        ("te", "", 4),
+        ("ya", "", 4),
+        ("ye", "", 4),
+        ("a", "", 5),
+        ("e", "", 5),
     ],
     numbers: super::numbers::TURKISH,
     // `NGO` for the page's STK (*sivil toplum kuruluşu*), read from its

@@ -30,10 +30,15 @@
     // Old browsers: split at spaces and punctuation.
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
+  // An Ethiopic syllable as its consonant and a mark of its vowel
+  // (normalise.rs `push_letter`: `ፋይል` starts `ፋይሎች`).
   function term(w) {
     return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "")).map(function (c) {
       return ign.test(c) ? "" : fold[c] || c;
-    }).join("");
+    }).join("").replace(/[\u1200-\u135a]/g, function (c) {
+      var n = c.charCodeAt(0), o = n & 7;
+      return o == 5 ? c : String.fromCharCode(n - o + 5, 4969 + o);
+    });
   }
   // The terms of s. With phrases (a query), units one after the other are
   // one query word, their terms joined by spaces.
@@ -405,10 +410,13 @@
     // letter off only where the rest is a word of the site too; without
     // this, `سكن` was corrected to `السكان` (the population). A verb's
     // prefix (R.o), also before the words a form of it starts
-    // (`направити`: *Перенаправляйте*).
+    // (`направити`: *Перенаправляйте*). A query's only (2: Arabic `ت` of a
+    // present tense, `نشر` for *تنشر*) not where the site writes the form
+    // it makes with the article, a noun (`جار` is not `التجار`).
     if (!tiers.size) (vs || variants(q)).some(function (v) {
       return R.p.some(function (p) {
-        if (p[2] != 1 && len(v) >= p[1]) R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
+        if (p[2] != 1 && len(v) >= p[1] && !(p[2] > 1 && R.p.some(function (a) { return a[2] == 1 && keys.has(a[0] + p[0] + v); })))
+          R.o ? each(p[0] + v, function (s) { add(s, 2); }) : add(p[0] + v, 2);
         return tiers.size;
       });
     });
