@@ -1,0 +1,11 @@
+//! The hostile-input and careless-input findings of the twenty-second
+//! round.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod opendocument;
+mod serve;
+#[path = "../serve_support/server.rs"]
+#[allow(dead_code)]
+mod server;
+mod zip_records;
