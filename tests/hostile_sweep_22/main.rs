@@ -8,4 +8,5 @@ mod serve;
 #[path = "../serve_support/server.rs"]
 #[allow(dead_code)]
 mod server;
+mod translate;
 mod zip_records;
