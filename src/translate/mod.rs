@@ -9,7 +9,7 @@
 //!   then git), so that changed blocks come out fuzzy with their old text.
 //! - `units`: source and translation paired into what a translator sees.
 //! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`, `xlsx_cells`,
-//!   `xlsx_titles`): the file formats; `fit`: a file is for the
+//!   `xlsx_titles`, `xlsx_addresses`): the file formats; `fit`: a file is for the
 //!   publication and language it names.
 //! - `validate` (`compare`, `bidi`, `links`): a translated block checked
 //!   against its source.
@@ -58,6 +58,7 @@ pub mod validate;
 pub mod walk;
 pub mod xliff;
 pub mod xlsx;
+pub mod xlsx_addresses;
 pub mod xlsx_cells;
 pub mod xlsx_read;
 pub mod xlsx_titles;

@@ -9,4 +9,6 @@ mod serve;
 #[allow(dead_code)]
 mod server;
 mod translate;
+#[path = "../common/translate.rs"]
+mod translating;
 mod zip_records;

@@ -53,3 +53,65 @@ fn a_named_pipe_as_the_store_of_suggestions_does_not_hang_the_round_trip() {
         "killed after 60 s, or failed: {said}"
     );
 }
+
+/// The zip at `path` with `from` replaced by `to` in its part `part`.
+fn edit_part(path: &std::path::Path, part: &str, from: &str, to: &str) -> Vec<u8> {
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = String::from_utf8_lossy(f.name_raw()).into_owned();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        if name == part {
+            let text = String::from_utf8(data).unwrap();
+            assert!(text.contains(from), "no `{from}` in {part}");
+            data = text.replacen(from, to, 1).into_bytes();
+        }
+        parts.push((name, data));
+    }
+    let named: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    crate::common::office::zip_of(&named)
+}
+
+/// A spreadsheet whose sheet gave a cell an address longer than any
+/// program writes (`r="ZZZZZZZZZZZZZZZ2"`, or a row of 11 digits) made
+/// `translate import` crash (calamine multiplies the address out and
+/// overflowed: "internal error ... attempt to multiply with overflow",
+/// exit 3, in a debug build; in a release build the cell landed at a
+/// column that wrapped around). Now the file is refused, naming the
+/// address and the part, with what to do, and no page changes; the
+/// spreadsheet as exported is imported as before.
+#[test]
+fn a_spreadsheet_cell_address_too_long_for_any_program_is_refused() {
+    let site = Site::fixture("basic");
+    let o = site.run(&["translate", "export", "--lang", "fr", "--format", "xlsx"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let xlsx = site.path().join("translations/fr/handbook.xlsx");
+    let sheet = "xl/worksheets/sheet1.xml";
+    let pages = crate::translating::guidance(&site);
+    for (from, to) in [
+        ("r=\"B2\"", "r=\"ZZZZZZZZZZZZZZZ2\""),
+        ("r=\"2\"", "r=\"99999999999\""),
+    ] {
+        let crafted = site.path().join("crafted.xlsx");
+        std::fs::write(&crafted, edit_part(&xlsx, sheet, from, to)).unwrap();
+        let o = site.run(&["translate", "import", crafted.to_str().unwrap()]);
+        assert_eq!(o.code, 1, "{to}: {}", o.stderr);
+        let address = to.trim_start_matches("r=\"").trim_end_matches('"');
+        let said = format!(
+            "crafted.xlsx: error: the cell address `{address}` in `{sheet}` is not one a spreadsheet program writes (columns end at XFD, rows at 1048576): the file is refused; open it in Excel or LibreOffice and save it again as .xlsx"
+        );
+        assert!(o.stderr.contains(&said), "{to}: {}", o.stderr);
+        assert!(!o.stderr.contains("internal error"), "{}", o.stderr);
+        assert_eq!(crate::translating::guidance(&site), pages, "{to}");
+    }
+    // Not a false alarm: the file as exported.
+    let o = site.run(&["translate", "import", xlsx.to_str().unwrap()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(!o.stderr.contains("cell address"), "{}", o.stderr);
+}
