@@ -9,6 +9,7 @@
 use super::files;
 use crate::content::load::SourceFile;
 use crate::translation::{legacy_hash, stamp_hash};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -142,7 +143,7 @@ fn stored(root: &Path, hash: &str) -> Option<String> {
 /// signature with `gpg.program`, a file-system monitor) or reach the
 /// network (a partial clone fetching what it lacks, over `core.sshCommand`).
 fn git(root: &Path, args: &[&str]) -> Option<Vec<u8>> {
-    let out = Command::new("git")
+    let mut child = Command::new("git")
         .arg("-C")
         .arg(root)
         .args([
@@ -157,10 +158,35 @@ fn git(root: &Path, args: &[&str]) -> Option<Vec<u8>> {
         .env("GIT_TERMINAL_PROMPT", "0")
         .args(args)
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .output()
+        .spawn()
         .ok()?;
-    out.status.success().then_some(out.stdout)
+    // Read up to what a page may hold, as the snapshots are: no more is
+    // needed, and git's output is the repository's to make.
+    let mut out = Vec::new();
+    let read = child
+        .stdout
+        .take()?
+        .take(super::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut out);
+    let over = out.len() as u64 > super::MAX_FILE_BYTES;
+    if over {
+        let _ = child.kill();
+    }
+    let done = child.wait().ok()?;
+    (read.is_ok() && !over && done.success()).then_some(out)
+}
+
+/// Whether the blob `spec` (`commit:./path`) is small enough for a page.
+/// Asked before `git show`, which holds a blob whole: a repository's
+/// commit can hold gigabytes of zeros in a megabyte (git compresses its
+/// objects), which `show` would unpack into its memory and then ours.
+fn small_enough(root: &Path, spec: &str) -> bool {
+    git(root, &["cat-file", "-s", spec])
+        .and_then(|o| String::from_utf8(o).ok())
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .is_some_and(|n| n <= super::MAX_FILE_BYTES)
 }
 
 /// The version of `rel` (relative to site folder `root`) with `hash`,
@@ -171,7 +197,11 @@ fn in_git(root: &Path, rel: &Path, hash: &str) -> Option<String> {
     let log = git(root, &["log", "--format=%H", &depth, "--", &rel])?;
     let log = String::from_utf8(log).ok()?;
     log.lines().find_map(|commit| {
-        let bytes = git(root, &["show", &format!("{commit}:./{rel}")])?;
+        let spec = format!("{commit}:./{rel}");
+        if !small_enough(root, &spec) {
+            return None;
+        }
+        let bytes = git(root, &["show", &spec])?;
         let text = crate::text::decode_vec(bytes).ok()?;
         has_hash(&text, hash).then_some(text)
     })

@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod history;
 mod opendocument;
 mod serve;
 #[path = "../serve_support/server.rs"]
