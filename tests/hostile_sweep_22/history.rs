@@ -119,3 +119,35 @@ fn stale_in_git(huge: bool) -> Site {
     git(&site, &["commit", "-qm", "changed"]);
     site
 }
+
+/// git waits for ever on a named pipe in its repository (at `.git/HEAD`),
+/// which comes with the site: `translate export` and `status`, which ask
+/// git for a stale page's earlier source, hung until killed. Now git has
+/// 20 s a command, after which it is not asked again in that run: the
+/// export is written, as it is without a repository.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_git_repository_does_not_hang_the_export() {
+    let site = stale_in_git(false);
+    let head = site.path().join(".git/HEAD");
+    std::fs::remove_file(&head).unwrap();
+    let made = Command::new("mkfifo").arg(&head).status().unwrap();
+    assert!(made.success());
+    for args in [&["translate", "export", "--lang", "fr"][..], &["status"]] {
+        let o = assert_cmd::Command::cargo_bin("fieldguide")
+            .unwrap()
+            .args(args)
+            .arg("--source")
+            .arg(site.path())
+            .timeout(std::time::Duration::from_secs(90))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.code().is_some(),
+            "{args:?}: killed after 90 s: {said}"
+        );
+    }
+    let po = site.read("translations/fr/pub.po");
+    assert!(po.contains("msgctxt \"index/p2\""), "{po}");
+}
