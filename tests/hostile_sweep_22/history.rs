@@ -42,7 +42,7 @@ fn zeros_blob(site: &Site, len: usize) -> String {
 /// memory (kB) of it and the programs it ran (git), as the kernel counts.
 // The child is waited for with `wait4`, for its resource usage.
 #[allow(clippy::zombie_processes)]
-fn run_with_peak_memory(site: &Site, args: &[&str]) -> (i32, i64) {
+pub(crate) fn run_with_peak_memory(site: &Site, args: &[&str]) -> (i32, i64) {
     let child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
         .args(args)
         .arg("--source")

@@ -115,3 +115,32 @@ fn a_spreadsheet_cell_address_too_long_for_any_program_is_refused() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(!o.stderr.contains("cell address"), "{}", o.stderr);
 }
+
+/// A translation page the site cannot read is never replaced, and export
+/// and import read it to say why: whole, so a sparse file of 3 GB at a
+/// French page's name took each command to 3.2 GB of memory (37 s for the
+/// export), to call its first line a front matter error. Now it is read up
+/// to the limit on a page, and called too large as the build calls it;
+/// import still leaves it as it is.
+#[test]
+fn a_huge_translation_page_is_called_too_large_unread() {
+    let site = Site::fixture("basic");
+    let page = site.path().join("guidance/handbook/02-signs.fr.md");
+    std::fs::File::create(&page)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let export = ["translate", "export", "--lang", "fr"];
+    let (code, peak) = crate::history::run_with_peak_memory(&site, &export);
+    assert_eq!(code, 0);
+    assert!(peak < 200_000, "export: peak memory {peak} kB");
+    let o = site.run(&export);
+    let said = "guidance/handbook/02-signs.fr.md: warning: this translation cannot be read (the file is too large (1024.0 MB; the limit is 16 MB)), so its text is exported as untranslated";
+    assert!(o.stderr.contains(said), "{}", o.stderr);
+    let po = site.path().join("translations/fr/handbook.po");
+    let import = ["translate", "import", po.to_str().unwrap()];
+    let (code, peak) = crate::history::run_with_peak_memory(&site, &import);
+    assert_eq!(code, 1);
+    assert!(peak < 200_000, "import: peak memory {peak} kB");
+    assert_eq!(std::fs::metadata(&page).unwrap().len(), 1 << 30);
+}
