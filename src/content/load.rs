@@ -324,7 +324,8 @@ impl<'l> Reader<'l> {
     }
 }
 
-fn too_large(rel: &Path, size: u64) -> Diagnostic {
+/// The error for a page of `size` bytes, over the limit.
+pub fn too_large(rel: &Path, size: u64) -> Diagnostic {
     Diagnostic::error(
         rel,
         0,

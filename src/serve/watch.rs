@@ -114,7 +114,12 @@ pub fn start(
             crate::theme::THEME_DIR,
             crate::content::static_dir::STATIC_DIR,
         ] {
-            if base.join(dir).is_dir() {
+            // A real folder only: the watcher walks the folder it is given
+            // even when that folder is a link (walkdir follows its root),
+            // so a base whose `guidance` led to `/usr` had all of it
+            // watched. The build reads nothing through such a link.
+            let real_dir = std::fs::symlink_metadata(base.join(dir)).is_ok_and(|m| m.is_dir());
+            if real_dir {
                 debouncer
                     .watch(base.join(dir), RecursiveMode::Recursive)
                     .map_err(|e| e.to_string())?;

@@ -7,10 +7,10 @@
 //! stores are searched (the edition's first: its own `stamp` writes there).
 
 use super::files;
+use super::git::Git;
 use crate::content::load::SourceFile;
 use crate::translation::{legacy_hash, stamp_hash};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// Where snapshots of stamped sources live, inside the site folder.
 pub const STORE: &str = "translations/sources";
@@ -20,6 +20,7 @@ const GIT_DEPTH: usize = 200;
 
 pub struct History {
     root: PathBuf,
+    git: Git,
 }
 
 /// The hash `stamp` would record for a page's text.
@@ -73,6 +74,7 @@ impl History {
     pub fn new(root: &Path) -> Self {
         Self {
             root: root.to_path_buf(),
+            git: Git::default(),
         }
     }
 
@@ -99,7 +101,7 @@ impl History {
         } else {
             &file.in_site
         };
-        in_git(own, rel, hash).map(|t| (t, "git history"))
+        in_git(&self.git, own, rel, hash).map(|t| (t, "git history"))
     }
 
     /// [`History::find`], and then, for a local edition's own page that
@@ -123,7 +125,7 @@ impl History {
             };
             stored(base, hash)
                 .map(|t| (t, "snapshot"))
-                .or_else(|| in_git(base, rel, hash).map(|t| (t, "git history")))
+                .or_else(|| in_git(&self.git, base, rel, hash).map(|t| (t, "git history")))
         })
     }
 }
@@ -137,41 +139,19 @@ fn stored(root: &Path, hash: &str) -> Option<String> {
     has_hash(&text, hash).then_some(text)
 }
 
-/// Runs git in the site folder. Its repository comes with the site, so
-/// its own settings are not trusted: none may run a program (checking a
-/// signature with `gpg.program`, a file-system monitor) or reach the
-/// network (a partial clone fetching what it lacks, over `core.sshCommand`).
-fn git(root: &Path, args: &[&str]) -> Option<Vec<u8>> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args([
-            "-c",
-            "log.showSignature=false",
-            "-c",
-            "core.fsmonitor=false",
-            "-c",
-            "protocol.allow=never",
-        ])
-        .env("GIT_NO_LAZY_FETCH", "1")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .args(args)
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status.success().then_some(out.stdout)
-}
-
 /// The version of `rel` (relative to site folder `root`) with `hash`,
 /// among the last commits that changed it.
-fn in_git(root: &Path, rel: &Path, hash: &str) -> Option<String> {
+fn in_git(git: &Git, root: &Path, rel: &Path, hash: &str) -> Option<String> {
     let rel = rel.to_str()?.replace('\\', "/");
     let depth = format!("-n{GIT_DEPTH}");
-    let log = git(root, &["log", "--format=%H", &depth, "--", &rel])?;
+    let log = git.run(root, &["log", "--format=%H", &depth, "--", &rel])?;
     let log = String::from_utf8(log).ok()?;
     log.lines().find_map(|commit| {
-        let bytes = git(root, &["show", &format!("{commit}:./{rel}")])?;
+        let spec = format!("{commit}:./{rel}");
+        if !git.small_enough(root, &spec) {
+            return None;
+        }
+        let bytes = git.run(root, &["show", &spec])?;
         let text = crate::text::decode_vec(bytes).ok()?;
         has_hash(&text, hash).then_some(text)
     })

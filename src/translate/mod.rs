@@ -6,11 +6,12 @@
 //!   each keyed by its place in the structure; `fields` adds the front
 //!   matter's title and summary.
 //! - `history`: the source a stale translation was made from (snapshots,
-//!   then git), so that changed blocks come out fuzzy with their old text.
+//!   then git, run by `git`), so that changed blocks come out fuzzy with
+//!   their old text.
 //! - `units`: source and translation paired into what a translator sees.
 //! - `catalog`, `po`, `xliff`, `xlsx` (`xlsx_read`, `xlsx_cells`,
-//!   `xlsx_titles`): the file formats; `fit`: a file is for the
-//!   publication and language it names.
+//!   `xlsx_titles`, `xlsx_addresses`): the file formats; `fit`: a file
+//!   is for the publication and language it names.
 //! - `validate` (`compare`, `bidi`, `links`): a translated block checked
 //!   against its source.
 //! - `assemble`: a page written back (`frames`: with the source's image
@@ -38,6 +39,7 @@ pub mod fields;
 pub mod files;
 pub mod fit;
 pub mod frames;
+pub mod git;
 pub mod history;
 pub mod import;
 pub mod keys;
@@ -58,6 +60,7 @@ pub mod validate;
 pub mod walk;
 pub mod xliff;
 pub mod xlsx;
+pub mod xlsx_addresses;
 pub mod xlsx_cells;
 pub mod xlsx_read;
 pub mod xlsx_titles;

@@ -43,15 +43,18 @@ pub fn rel(code: &str) -> PathBuf {
     Path::new(STORE).join(format!("{code}.json"))
 }
 
+/// The most a store is read up to: a few translators' files' worth of
+/// suggestions (each file is at most [`super::MAX_FILE_BYTES`]).
+const MAX_STORE_BYTES: u64 = 4 * super::MAX_FILE_BYTES;
+
 /// The suggestions kept for language `code`: none when there is no store,
-/// or it cannot be read (it is never read through a link).
+/// or it cannot be read. It is read as the snapshots are: never through a
+/// link, only a plain file (a named pipe planted there hung export and
+/// import), and up to [`MAX_STORE_BYTES`] (a sparse file of gigabytes was
+/// read whole into memory).
 pub fn load(root: &Path, code: &str) -> Store {
-    let rel = rel(code);
-    if files::refuse_links(root, &rel).is_err() {
-        return Store::new();
-    }
-    std::fs::read(root.join(&rel))
-        .ok()
+    let rel = format!("{STORE}/{code}.json");
+    files::read_inside(root, &rel, MAX_STORE_BYTES)
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default()
 }

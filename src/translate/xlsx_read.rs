@@ -7,7 +7,7 @@ use super::xlsx::{ABOUT, EXPORTED, SHEET};
 use super::xlsx_titles::{TITLES_WITHIN, titles_moved, twice};
 use super::{MAX_FILE_BYTES, megabytes};
 use calamine::{Data, Xlsx};
-use std::io::{self, Cursor, Read as _};
+use std::io::{Cursor, Read as _};
 
 /// A cell read as text, and a warning when it was not text.
 type CellText = Result<(String, Option<String>), String>;
@@ -79,8 +79,9 @@ const MAX_UNPACKED: u64 = 4 * MAX_FILE_BYTES;
 /// Refuses a spreadsheet whose parts unpack to more than
 /// [`MAX_FILE_BYTES`] each or [`MAX_UNPACKED`] together, before calamine
 /// reads it: a zip entry of 1 GB of spaces compresses to 1 MB, and calamine
-/// would hold it whole. Each part is inflated through `take` into a sink, so
-/// checking costs bounded time and no memory.
+/// would hold it whole. Each part is inflated through `take`, one at a
+/// time, so checking costs bounded time and memory; and none may give a
+/// cell an address calamine would overflow on (see `xlsx_addresses`).
 fn check_sizes(bytes: &[u8]) -> Result<(), String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
@@ -90,12 +91,23 @@ fn check_sizes(bytes: &[u8]) -> Result<(), String> {
             .by_index(i)
             .map_err(|e| format!("not a readable .xlsx spreadsheet: {e}"))?;
         let name = String::from_utf8_lossy(part.name_raw()).into_owned();
-        let n = io::copy(&mut (&mut part).take(MAX_FILE_BYTES + 1), &mut io::sink())
-            .map_err(|e| format!("`{name}` in the spreadsheet cannot be unpacked: {e}"))?;
+        // Every part, whatever its name (a sheet is found by the
+        // workbook's relationships), for its cell addresses.
+        let mut xml = Vec::new();
+        let n = (&mut part)
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut xml)
+            .map_err(|e| format!("`{name}` in the spreadsheet cannot be unpacked: {e}"))?
+            as u64;
         if n > MAX_FILE_BYTES {
             return Err(format!(
                 "`{name}` in the spreadsheet unpacks to more than {} MB: the file is refused",
                 megabytes(MAX_FILE_BYTES)
+            ));
+        }
+        if let Some(address) = super::xlsx_addresses::odd_address(&xml) {
+            return Err(format!(
+                "the cell address `{address}` in `{name}` is not one a spreadsheet program writes (columns end at XFD, rows at 1048576): the file is refused; open it in Excel or LibreOffice and save it again as .xlsx"
             ));
         }
         total += n;
