@@ -316,7 +316,13 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
     let bytes = line.as_bytes();
     let mut in_code = false;
     let mut image = false;
+    // The end of the last link's target: what a title holds there is its
+    // words (`(map.png "write it as ![x](my map.png)")`), not a link.
+    let mut skip_to = 0;
     for i in 0..bytes.len() {
+        if i < skip_to {
+            continue;
+        }
         match bytes[i] {
             b'`' => in_code = !in_code,
             b'[' if !in_code => image = i > 0 && bytes[i - 1] == b'!',
@@ -350,6 +356,7 @@ fn spaced_targets(line: &str, offset: usize, found: &mut Vec<(usize, String, Str
                 let Some(end) = end.filter(|&e| rest.as_bytes()[e] == b')') else {
                     continue;
                 };
+                skip_to = i + 2 + end + 1;
                 // Spaces before `)` end the target, as CommonMark reads it:
                 // `(02-next.md )` is a link (Word leaves such spaces).
                 let target = rest[..end].trim_end_matches([' ', '\t']);

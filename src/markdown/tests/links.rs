@@ -187,6 +187,23 @@ fn spaced_targets_are_reported_wherever_text_is() {
     assert_eq!(d.r.diagnostics.len(), 9, "{:#?}", d.messages());
 }
 
+/// A title is words: a link written in it (a translator's title that
+/// shows how to write one, escaped by `translate import`) is no link of
+/// the page, spaces and all.
+#[test]
+fn a_link_written_in_a_title_is_not_a_target() {
+    let d = render_one(
+        "![Route](map.png \"write it as ![x](my map.png)\") and [a](a.md \"see [b](b c.md)\").\n\nBut [d](d e.md) is.\n",
+    );
+    d.has("6:9: warning: link target `d e.md` has a space, so it is shown as text");
+    let spaced = d
+        .messages()
+        .iter()
+        .filter(|m| m.contains("has a space"))
+        .count();
+    assert_eq!(spaced, 1, "{:#?}", d.messages());
+}
+
 #[test]
 fn an_address_in_typographic_quotes_is_explained() {
     let d = render_one("See [the next chapter](“02-next.md”).\n");
