@@ -16,29 +16,17 @@
 use super::rule_set::Rules;
 
 pub(super) static AMHARIC: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
     prefixes: &[
         ("ይ፩", 3, false),
         ("ብ፩", 3, false),
         ("ል፩", 3, false),
         ("ክ፩", 3, false),
     ],
-    suffixes: &[],
-    irregular: &[],
     query_suffixes: &[("ው፯ች", "", 3), ("፯ች", "", 3), ("ን", "", 3)],
-    sounds: &[],
-    inner: &[],
     // A noun typed as it ends alone, where the page's ending changes its
     // last vowel (`ሰራተኛ`, a worker: *ሠራተኞች*, workers; `ዕቅዱ`, the plan:
     // *ዕቅዷን*): its consonants, without the vowel, find the words they
     // start, three letters left.
     stems: &[("፩", "", 3), ("፪", "", 3), ("፬", "", 3)],
-    numbers: &[],
-    acronyms: &[],
+    ..Rules::NONE
 };

@@ -6,14 +6,7 @@
 use super::rule_set::Rules;
 
 pub(super) const ENGLISH: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
     drop: &["s"],
-    prefixes: &[],
     suffixes: &[
         ("ies", "y", 2),
         ("ied", "y", 2),
@@ -171,9 +164,6 @@ pub(super) const ENGLISH: Rules = Rules {
         ("find", "found", 0),
         ("run", "ran", 0),
     ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
     numbers: super::numbers::ENGLISH,
     // ONG, ONU, HCR, ACNUR, VBG, PDI as French, Spanish or Portuguese
     // write them.
@@ -286,4 +276,5 @@ pub(super) const ENGLISH: Rules = Rules {
         ("caseworkers", "socialworkers", 0),
         ("caseworkers", "socialworker", 0),
     ],
+    ..Rules::NONE
 };

@@ -12,16 +12,7 @@
 use super::rule_set::Rules;
 
 pub(super) static GERMAN: Rules = Rules {
-    groups: false,
     heads: 5,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[],
-    irregular: &[],
     // Three letters left: `ein` is not `e`, `aus` not `au`.
     query_suffixes: &[
         ("ungen", "", 3),
@@ -33,9 +24,6 @@ pub(super) static GERMAN: Rules = Rules {
         ("e", "", 3),
         ("s", "", 3),
     ],
-    sounds: &[],
     inner: &[("ae", "a", 0), ("oe", "o", 0), ("ue", "u", 0)],
-    stems: &[],
-    numbers: &[],
-    acronyms: &[],
+    ..Rules::NONE
 };

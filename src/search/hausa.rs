@@ -9,15 +9,6 @@ use super::rule_set::Rules;
 /// *yaro*, `mace` one that says *mata*. Whole words (`ma'aikata` is
 /// `maaikata`, see `normalise`).
 pub(super) static HAUSA: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[],
     irregular: &[
         ("yara", "yaro", 0),
         ("mata", "mace", 0),
@@ -60,9 +51,5 @@ pub(super) static HAUSA: Rules = Rules {
         ("ka", "", 4),
         ("ki", "", 4),
     ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
-    numbers: &[],
-    acronyms: &[],
+    ..Rules::NONE
 };

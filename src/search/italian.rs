@@ -14,18 +14,9 @@
 use super::rule_set::Rules;
 
 pub(super) static ITALIAN: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
     drop: &[
         "l", "d", "dell", "all", "dall", "nell", "sull", "un", "c", "s",
     ],
-    prefixes: &[],
-    suffixes: &[],
-    irregular: &[],
     // Three letters left: `ora` (now) is not `or`.
     query_suffixes: &[
         ("trice", "tore", 2),
@@ -52,9 +43,5 @@ pub(super) static ITALIAN: Rules = Rules {
         ("i", "", 3),
         ("o", "", 3),
     ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
-    numbers: &[],
-    acronyms: &[],
+    ..Rules::NONE
 };

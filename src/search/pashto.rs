@@ -9,16 +9,6 @@
 use super::rule_set::Rules;
 
 pub(super) static PASHTO: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[],
-    irregular: &[],
     query_suffixes: &[
         // Plural, direct and oblique, of things (`فورمونه`, `کوډونو`) and
         // of people (`قاچاقبران`, `ماشومانو`).
@@ -31,9 +21,5 @@ pub(super) static PASHTO: Rules = Rules {
         ("ي", "ه", 3),
         ("ه", "ي", 3),
     ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
-    numbers: &[],
-    acronyms: &[],
+    ..Rules::NONE
 };

@@ -9,13 +9,7 @@
 use super::rule_set::Rules;
 
 pub(super) const PERSIAN: Rules = Rules {
-    groups: false,
-    heads: 0,
     joins: true,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
     prefixes: &[("نمي", 2, false), ("مي", 2, false)],
     suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
     // Arabic broken plurals Persian guidance writes (`مدارک`, documents, of
@@ -43,13 +37,11 @@ pub(super) const PERSIAN: Rules = Rules {
         ("مركز", "مراكز", 0),
         ("قانون", "قوانين", 0),
     ],
-    sounds: &[],
     // On an Arabic keyboard, which has no `گ`, `پ`, `چ`, a Persian word is
     // typed with `ک` (`ك`), `ب`, `ج` for them (`كروه` for *گروه*, a group;
     // `باسخ` for *پاسخ*): one at a time and all at once, on a query word not
     // on the site.
     inner: &[("ك", "گ", 0), ("ب", "پ", 0), ("ج", "چ", 0)],
-    stems: &[],
     numbers: super::numbers::PERSIAN,
     // `NGO` as Persian pages write it, in one word (`غیردولتی`, or with the
     // zero-width non-joiner that normalisation drops); and the loanword
@@ -60,4 +52,5 @@ pub(super) const PERSIAN: Rules = Rules {
         ("پاسپورت", "گذرنامه", 0),
         ("پسورد", "گذرواژه", 0),
     ],
+    ..Rules::NONE
 };

@@ -21,14 +21,7 @@
 use super::rule_set::Rules;
 
 pub(super) static POLISH: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
     own_groups: true,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
     // Longest first where one ends another (`-ami` before `-i`; `-iej` of
     // `partnerskiej` before `-ej`, which would leave `partnerski`).
     suffixes: &[
@@ -61,11 +54,6 @@ pub(super) static POLISH: Rules = Rules {
         ("u", "", 4),
         ("y", "", 4),
     ],
-    irregular: &[],
-    query_suffixes: &[],
-    sounds: &[],
-    inner: &[],
     stems: &[("anie", "a", 3), ("enie", "", 4)],
-    numbers: &[],
-    acronyms: &[],
+    ..Rules::NONE
 };

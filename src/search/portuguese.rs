@@ -6,14 +6,7 @@ use super::rule_set::Rules;
 // `-el` and `-eis` of `-il`, `-óis`, `-uis`, `-ns` of `-m`, `-res`, `-zes`,
 // `-ses` (`países`), `-s`. `-ães` last: `mães` is `mãe` before `mão`.
 pub(super) const PORTUGUESE: Rules = Rules {
-    groups: false,
-    heads: 0,
     joins: true,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
     suffixes: &[
         ("oes", "ao", 2),
         ("ais", "al", 2),
@@ -132,8 +125,6 @@ pub(super) const PORTUGUESE: Rules = Rules {
         ("que", "c", 3),
         ("gue", "g", 3),
     ],
-    sounds: &[],
-    inner: &[],
     stems: &[
         // `-ear` verbs take an `i` where the instruction is given
         // (`planear`: *Planeie*).
@@ -189,6 +180,7 @@ pub(super) const PORTUGUESE: Rules = Rules {
         // `24 h`: hours as a unit alone after the number.
         ("h", "horas", 0),
     ],
+    ..Rules::NONE
 };
 
 #[cfg(test)]

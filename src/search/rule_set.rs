@@ -85,3 +85,26 @@ pub struct Rules {
 
 /// (ending, replacement, letters that must remain before it).
 pub type Suffix = (&'static str, &'static str, usize);
+
+impl Rules {
+    /// No rule at all: a language's rules are written as what they add to
+    /// it (`Rules { suffixes: &[…], ..Rules::NONE }`).
+    pub const NONE: Rules = Rules {
+        groups: false,
+        joins: false,
+        heads: 0,
+        own_groups: false,
+        drop: &[],
+        prefixes: &[],
+        verb_prefixes: false,
+        query_prefixes: &[],
+        suffixes: &[],
+        irregular: &[],
+        query_suffixes: &[],
+        sounds: &[],
+        inner: &[],
+        stems: &[],
+        acronyms: &[],
+        numbers: &[],
+    };
+}

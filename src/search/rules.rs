@@ -9,10 +9,6 @@ pub use super::rule_set::{Rules, Suffix};
 
 const ARABIC: Rules = Rules {
     groups: true,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
     // The `ا` of an imperative (`احذف`, `احفظ`, `اشرح`) before its verbal
     // noun, which is the bare root (`حذف`, `حفظ`, `شرح`): each typed for the
     // other, three letters left. So the `ت`, `ي` and `ن` of a present tense
@@ -22,7 +18,6 @@ const ARABIC: Rules = Rules {
     // no word of the site has the article before the form it makes, which
     // is then a noun (`جار`, a neighbour, is not `التجار`, the traders).
     query_prefixes: &[("ا", 3), ("ت", 3), ("ي", 3), ("ن", 3)],
-    drop: &[],
     prefixes: &[
         ("وبال", 2, true),
         ("فبال", 2, true),
@@ -113,28 +108,21 @@ const ARABIC: Rules = Rules {
         // dual (*خلال يومين*, within two days; group `يوم`).
         ("ايام", "يوم", 0),
     ],
-    sounds: &[],
     // `و` typed for the hamza on its seat (`سوال`, `شوون`, `مسوول`, as
     // phones type them without hamza), which normalisation writes `ي`.
     // And a hamza typed on its own after the `ى` it sits on (`الطوارىء` for
     // *الطوارئ*, emergencies; `شيء` for *شيئا*), normalised `يء`.
     inner: &[("و", "ي", 1), ("يء", "ي", 1)],
-    stems: &[],
     numbers: super::numbers::ARABIC,
     // `NGO` for the page's *منظمة غير حكومية* (its group holds
     // `الحكومة`, the government, too: the page with the whole phrase has
     // both). Not `كلمة السر` for *كلمة مرور* (password): it is a safety
     // plan's code word too.
     acronyms: &[("ngo", "حكوميه", 0)],
+    ..Rules::NONE
 };
 
 const FRENCH: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
     drop: &[
         "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ],
@@ -218,9 +206,6 @@ const FRENCH: Rules = Rules {
         ("ez", "", 3),
         ("ir", "", 3),
     ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
     numbers: super::numbers::FRENCH,
     // NGO, UNHCR, GBV, IDP as English writes them.
     acronyms: &[
@@ -242,6 +227,7 @@ const FRENCH: Rules = Rules {
         ("email", "courriel", 0),
         ("mail", "courriel", 0),
     ],
+    ..Rules::NONE
 };
 
 /// The rules of a language (by its primary subtag: `fr-CA` has French

@@ -15,13 +15,7 @@ use super::rule_set::Rules;
 /// find its group with one `н` or none (`электронная` -> `электрон`,
 /// `информированного` -> `информирова`).
 pub(super) const RUSSIAN: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
     verb_prefixes: true,
-    query_prefixes: &[],
-    drop: &[],
     // Verb prefixes, which only find (see `verb_prefixes`): `шифровать`
     // finds *зашифрованной*, `сфотографировать` *фотографируйте*. Four
     // letters remain (`зачем` is not `чем`), six after a prefix of one
@@ -48,7 +42,6 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("у", 6, false),
         ("о", 6, false),
     ],
-    suffixes: &[],
     // `дети` is the plural of `ребёнок`, which no ending makes: its group
     // (`дет`, of `дети`, `детей`, `детям`) joins `ребёнок`'s (`ребенк`, of
     // `ребёнка`, `ребёнку`) where the site has both, as English `children`
@@ -215,8 +208,6 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("ю", "", 3),
         ("ь", "", 3),
     ],
-    sounds: &[],
-    inner: &[],
     stems: &[
         // A verb whose stem changes in the instruction the page gives
         // (`записать`: *Запишите*; `показать`: *Покажите*; `выбрать`:
@@ -281,4 +272,5 @@ pub(super) const RUSSIAN: Rules = Rules {
         ("who", "воз", 0),
         ("iom", "мом", 0),
     ],
+    ..Rules::NONE
 };

@@ -7,19 +7,6 @@
 use super::rule_set::Rules;
 
 pub(super) static SOMALI: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[],
-    irregular: &[],
-    query_suffixes: &[],
-    sounds: &[],
-    inner: &[],
     // A noun in `-o` with the article the page writes joined to it, its
     // `o` then `a` (`oggolaansho`, consent: *oggolaanshaha*): the stem in
     // `-a` finds the words it starts.
@@ -38,4 +25,5 @@ pub(super) static SOMALI: Rules = Rules {
         ("password", "sirta", 0),
     ],
     numbers: super::numbers::SOMALI,
+    ..Rules::NONE
 };

@@ -5,14 +5,7 @@ use super::rule_set::Rules;
 // Spanish plurals: `-ces` of `-z` (`veces`, `vez`), `-es` (`mujeres`,
 // `naciones`), `-s`.
 pub(super) const SPANISH: Rules = Rules {
-    groups: false,
-    heads: 0,
     joins: true,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
     suffixes: &[("ces", "z", 2), ("es", "", 2), ("s", "", 2)],
     // Irregular verbs: a form of the site joins its infinitive's group
     // (`dijo`, `decir`), a longer verb's too (`obtiene`, `obtener`;
@@ -91,7 +84,6 @@ pub(super) const SPANISH: Rules = Rules {
         ("ci", "si"),
         ("h", ""),
     ],
-    inner: &[],
     stems: &[
         // Verbs whose stem changes where the instruction is given
         // (`elegir`: *Elija*; `sentarse`: *Siéntese*; `volver`: *vuelva*):
@@ -178,4 +170,5 @@ pub(super) const SPANISH: Rules = Rules {
         ("movil", "celular", 0),
         ("moviles", "celulares", 0),
     ],
+    ..Rules::NONE
 };

@@ -38,13 +38,7 @@
 use super::rule_set::Rules;
 
 pub(super) static SWAHILI: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
     own_groups: true,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
     prefixes: &[
         ("kuwa", 4, true),
         ("kum", 4, true),
@@ -125,9 +119,6 @@ pub(super) static SWAHILI: Rules = Rules {
         ("faili", "mafaili", 0),
         ("shirika", "mashirika", 0),
     ],
-    sounds: &[],
-    inner: &[],
-    stems: &[],
     numbers: super::numbers::SWAHILI,
     // `ID` and `password` in English, for the page's words.
     // `NGO` for the page's *shirika lisilo la kiserikali* (its group
@@ -140,4 +131,5 @@ pub(super) static SWAHILI: Rules = Rules {
         ("ngo", "kiserikali", 0),
         ("ngos", "kiserikali", 0),
     ],
+    ..Rules::NONE
 };

@@ -24,16 +24,6 @@
 use super::rule_set::Rules;
 
 pub(super) static TURKISH: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
-    own_groups: false,
-    verb_prefixes: false,
-    query_prefixes: &[],
-    drop: &[],
-    prefixes: &[],
-    suffixes: &[],
-    irregular: &[],
     // `my` joined to a noun, and its object (`belgelerim`, my papers;
     // `pasaportumu`, my passport, where the page says *belgelerini*,
     // *Pasaportunu*): off where four letters remain (not `bilim`, science).
@@ -47,8 +37,6 @@ pub(super) static TURKISH: Rules = Rules {
         ("im", "", 4),
         ("um", "", 4),
     ],
-    sounds: &[],
-    inner: &[],
     stems: &[
         ("ettiler", "ed", 3),
         ("etmedi", "ed", 3),
@@ -114,4 +102,5 @@ pub(super) static TURKISH: Rules = Rules {
     // `NGO` for the page's STK (*sivil toplum kuruluşu*), read from its
     // words as an acronym.
     acronyms: &[("ngo", "stk", 0)],
+    ..Rules::NONE
 };

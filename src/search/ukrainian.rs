@@ -26,13 +26,8 @@
 use super::rule_set::Rules;
 
 pub(super) static UKRAINIAN: Rules = Rules {
-    groups: false,
-    heads: 0,
-    joins: false,
     own_groups: true,
     verb_prefixes: true,
-    query_prefixes: &[],
-    drop: &[],
     // Verb prefixes, as in Russian (see there): `шифрувати` finds
     // *зашифрованій*, `направити` *Перенаправляйте*.
     prefixes: &[
@@ -94,7 +89,6 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("є", "", 4),
         ("ь", "", 4),
     ],
-    irregular: &[],
     // A noun in `-ка`, `-га`, `-ха` writes `ц`, `з`, `с` before the `-і`
     // of its dative and locative (`картка`, a case card: *у картці*;
     // `допомога`, help: *допомозі*; `рука`: *руці*): typed in one, it
@@ -121,7 +115,6 @@ pub(super) static UKRAINIAN: Rules = Rules {
         ("i", "и", 3),
         ("их", "i", 3),
     ],
-    sounds: &[],
     // `и` typed for `і` (written `i`, see `normalise`) on a Russian
     // keyboard, which has no `і` (`посвидчення`, *посвідчення*;
     // `информации`, *інформації*, its first letter and its ending):
@@ -173,4 +166,5 @@ pub(super) static UKRAINIAN: Rules = Rules {
     // `НУО` and `NGO` for the page's *неурядова організація* (the group of
     // `неурядова`, `неурядової`).
     acronyms: &[("нуо", "неурядов", 0), ("ngo", "неурядов", 0)],
+    ..Rules::NONE
 };
