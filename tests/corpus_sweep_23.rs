@@ -1,6 +1,8 @@
 //! What the twenty-third outside sweep of real-world corpora found:
 //! pandoc's line blocks (an address, a hotline card, a poem) published as
-//! one run-together paragraph with their `|` marks.
+//! one run-together paragraph with their `|` marks, and web addresses
+//! wrapped by a click tracker and written as text published with the
+//! wrapper and the mailbox it names.
 
 mod common;
 
@@ -85,4 +87,96 @@ fn what_is_not_a_line_block_is_left_as_it_was() {
         p.texts(".content p")[2..],
         ["| solo una línea", "Oui | Non\nنعم | لا"]
     );
+}
+
+/// A web address copied as text from an e-mail comes wrapped in Outlook's
+/// Safe Links, which names the mailbox it was sent to
+/// (`…%7Camina.k%40ngo.example%7C…`), and one copied from a Google
+/// document in Google's redirect. As a link's target it was published as
+/// the address inside since sweep 22; written as text, readers got the
+/// wrapper, the mailbox with it, in the page, its print page and the
+/// search index, with a warning suggesting to link it as it was. It is
+/// now shown as the address inside (in a paragraph, a heading, a table's
+/// cell, a link's words), with a warning at its place; code is left as
+/// written, with a warning, and other Google addresses are shown as they
+/// are.
+#[test]
+fn a_wrapped_address_written_as_text_is_shown_as_the_address_inside() {
+    let s = Site::signs_with(concat!(
+        "Formulaire : https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fforms.example.org%2Freferral&data=05%7C01%7Camina.k%40ngo.example%7Cf3a1&sdata=Qx9%3D&reserved=0.\n\n",
+        "| Servicio | Dirección |\n|---|---|\n| Refugio | https://www.google.com/url?q=https://example.org/refugio&sa=D&source=editors&ust=1690000000000000&usg=AOvVaw3x_k |\n\n",
+        "## Aide https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Faide&data=05%7C01%7Camina.k%40ngo.example\n\n",
+        "Voir [https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fguide&data=05%7C01%7Camina.k%40ngo.example](https://example.org/guide).\n\n",
+        "Example: `https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org&data=x`\n\n",
+        "ابحث في https://www.google.com/search?q=hotline أو google.com/url?q=x\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:14"));
+    assert!(
+        line.contains(
+            "warning: this web address, written as text, goes through Outlook's Safe Links"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with(
+            "write the address itself, as a link: `<https://forms.example.org/referral>`"
+        ) && hint.ends_with(
+            "it is published as that address, so that the page does not show the wrapper"
+        ),
+        "{hint}"
+    );
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:17:13"));
+    assert!(line.contains("goes through Google's redirect"), "{line}");
+    for at in ["19:9", "21:7"] {
+        message_at(&o.stderr, &format!("{AT}:{at}"));
+    }
+    // In code, as written, and said so.
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:23:11"));
+    assert!(
+        line.contains("this web address, in code, goes through Outlook's Safe Links"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write the address itself: `https://example.org`"),
+        "{hint}"
+    );
+    // Named once, as wrapped: not also as an address shown as text.
+    assert!(
+        !o.stderr.contains("web address `https://eur01"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        !o.stderr.contains("web address `https://www.google.com/url"),
+        "{}",
+        o.stderr
+    );
+    let p = s.page("en/handbook/signs.html");
+    let paras = p.texts(".content p");
+    assert_eq!(paras[2], "Formulaire : https://forms.example.org/referral.");
+    assert_eq!(p.texts(".content td")[1], "https://example.org/refugio");
+    assert_eq!(p.texts(".content h2")[2], "Aide https://example.org/aide");
+    assert_eq!(p.texts(".content a"), ["https://example.org/guide"]);
+    assert!(
+        p.texts(".content code")[0].starts_with("https://eur01.safelinks"),
+        "code is as written"
+    );
+    assert_eq!(
+        paras[5],
+        "ابحث في https://www.google.com/search?q=hotline أو google.com/url?q=x"
+    );
+    assert!(
+        o.stderr
+            .contains("web address `https://www.google.com/search?q=hotline` is shown as text"),
+        "{}",
+        o.stderr
+    );
+    for (path, bytes) in common::tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("AOvVaw3x") && !text.contains("amina.k"),
+            "{path}"
+        );
+    }
 }

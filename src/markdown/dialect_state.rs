@@ -216,6 +216,18 @@ pub(super) struct Dialects {
     /// (`dialects::line_block`); in order.
     pub(super) line_blocks: Vec<usize>,
     pub(super) line_breaks: Vec<usize>,
+    /// Web addresses wrapped by a click tracker, written as text, in
+    /// order, as the page's text is read: each is shown as the address
+    /// inside (`dialects::wrapped`).
+    pub(super) wrapped: Vec<Wrapped>,
+}
+
+/// A web address wrapped by a click tracker in a page's source: where it
+/// is, the address inside, and what it goes through.
+pub(super) struct Wrapped {
+    pub(super) range: Range<usize>,
+    pub(super) inner: String,
+    pub(super) who: &'static str,
 }
 
 // By hand: the standard library derives `Default` for arrays of at most
@@ -234,6 +246,7 @@ impl Default for Dialects {
             wiki_markup: None,
             line_blocks: Vec::new(),
             line_breaks: Vec::new(),
+            wrapped: Vec::new(),
         }
     }
 }

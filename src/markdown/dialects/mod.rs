@@ -53,6 +53,7 @@ mod tracked;
 mod typed;
 mod wiki;
 mod words;
+mod wrapped;
 
 pub(super) use comments::fence_of;
 use converted::in_order;
@@ -112,6 +113,7 @@ pub(super) fn filter<'a>(
     }
     if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
         st.dialects.code.push(range.clone());
+        wrapped::in_code(st, &range);
     }
     if st.in_code {
         return Some((event, range));
@@ -135,6 +137,10 @@ pub(super) fn filter<'a>(
         }
         _ => {}
     }
+    let (event, range) = match event {
+        Event::Text(t) if !st.dialects.wrapped.is_empty() => wrapped::replace(st, t, range)?,
+        other => (other, range),
+    };
     if st.dialects.drops.is_empty() {
         return Some((event, range));
     }
