@@ -1,8 +1,9 @@
 //! What the twenty-third outside sweep of real-world corpora found:
 //! pandoc's line blocks (an address, a hotline card, a poem) published as
-//! one run-together paragraph with their `|` marks, and web addresses
-//! wrapped by a click tracker and written as text published with the
-//! wrapper and the mailbox it names.
+//! one run-together paragraph with their `|` marks, web addresses wrapped
+//! by a click tracker and written as text published with the wrapper and
+//! the mailbox it names, and Word's tab after a list's number named as a
+//! table pasted with tabs.
 
 mod common;
 
@@ -179,4 +180,47 @@ fn a_wrapped_address_written_as_text_is_shown_as_the_address_inside() {
             "{path}"
         );
     }
+}
+
+/// Word pastes a numbered list with a tab after each number (`1.\tCall
+/// the hotline`), which Markdown reads as the list it is. It was named as
+/// a table pasted with tabs, its first row `| 1. | Call the hotline |`,
+/// shown as one paragraph, which it was not. A list item's tab is no
+/// cell; lines with tabs between their words, a number's among them, are
+/// named as before.
+#[test]
+fn a_tab_after_a_lists_number_is_no_table() {
+    let s = Site::signs_with(concat!(
+        "Étapes :\n\n",
+        "1.\tAppeler la ligne d'écoute\n",
+        "2.\tNoter la date\n\n",
+        "-\tPasaporte\n",
+        "- \tDocumento de identidad\n\n",
+        "Name\tPhone\n",
+        "Hotline\t112\n",
+    ));
+    let o = s.build_ok();
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:21:1"));
+    assert!(
+        line.contains(
+            "a table pasted as lines with tabs between their cells (first row `| Name | Phone |`)"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        o.stderr.matches("a table pasted").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content li"),
+        [
+            "Appeler la ligne d'écoute",
+            "Noter la date",
+            "Pasaporte",
+            "Documento de identidad",
+        ]
+    );
 }
