@@ -1,8 +1,8 @@
 //! What the twenty-third outside sweep of real-world corpora found:
 //! pandoc's line blocks (an address, a hotline card, a poem) published as
 //! one run-together paragraph with their `|` marks, web addresses wrapped
-//! by a click tracker and written as text published with the wrapper and
-//! the mailbox it names, and Word's tab after a list's number named as a
+//! by a click tracker and written as text (in a page or its summary)
+//! published with the wrapper and the mailbox it names, and Word's tab after a list's number named as a
 //! table pasted with tabs.
 
 mod common;
@@ -223,4 +223,43 @@ fn a_tab_after_a_lists_number_is_no_table() {
             "Documento de identidad",
         ]
     );
+}
+
+/// A `summary` (or `title`) holding an address pasted from an e-mail or
+/// a Google document, wrapped by Safe Links or Google's redirect, was
+/// published as written, without a word: the staff mailbox was on the
+/// page, its publication's home and in search. It is now published as the
+/// address inside, with a warning at the value; other addresses in a
+/// summary are kept as written.
+#[test]
+fn a_wrapped_address_in_a_summary_is_published_as_the_address_inside() {
+    let s = Site::fixture("basic");
+    let page = s.read(AT).replacen(
+        "title: Signs\n",
+        "title: Signs\nsummary: \"Formulaire : https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fs&data=05%7C01%7Camina.k%40ngo.example, ou https://example.org/google.com/url?q=1.\"\n",
+        1,
+    );
+    s.write(AT, page);
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:3:10"));
+    assert!(
+        line.contains("warning: a web address in `summary` goes through Outlook's Safe Links"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write the address itself, `https://example.org/s`"),
+        "{hint}"
+    );
+    let home = s.page("en/handbook/index.html");
+    assert!(
+        home.text.contains(
+            "Formulaire : https://example.org/s, ou https://example.org/google.com/url?q=1."
+        ),
+        "{}",
+        home.text
+    );
+    for (path, bytes) in common::tree(&s.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("amina.k"), "{path}");
+    }
 }
