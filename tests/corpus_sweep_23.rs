@@ -263,3 +263,25 @@ fn a_wrapped_address_in_a_summary_is_published_as_the_address_inside() {
         assert!(!text.contains("amina.k"), "{path}");
     }
 }
+
+/// MediaWiki's footnote, `<ref>The note.</ref>`, is shown as written (it
+/// is no HTML tag); the warning told the author to write `\<` before it,
+/// as for words to replace, which kept the note in the sentence. It now
+/// names the footnote to write; words to replace keep their hint.
+#[test]
+fn a_mediawiki_footnote_is_told_the_footnote_to_write() {
+    let s = Site::signs_with(concat!(
+        "The shelter<ref>Opened in 2019.</ref> takes families.\n\n",
+        "Call <name of focal point> first.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:12"));
+    assert!(line.contains("`<ref>` is MediaWiki's footnote"), "{line}");
+    assert!(
+        hint.starts_with("write a footnote instead: `[^1]`"),
+        "{hint}"
+    );
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:6"));
+    assert!(line.contains("is no HTML tag"), "{line}");
+    assert!(hint.contains("write `\\<` before them"), "{hint}");
+}
