@@ -118,9 +118,11 @@ pub(super) enum Kind {
     /// An AsciiDoc listing block, `[source,bash]` over lines between
     /// `----`, published as the code block it is (`dialects::listing`).
     AsciiDocBlock,
+    /// A pandoc line block published as its lines (`dialects::line_block`).
+    LineBlockLines,
 }
 
-pub(super) const KINDS: usize = 53;
+pub(super) const KINDS: usize = 54;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -178,6 +180,7 @@ impl Kind {
         Kind::LineBlock,
         Kind::GdocComment,
         Kind::AsciiDocBlock,
+        Kind::LineBlockLines,
     ];
 }
 
@@ -207,6 +210,24 @@ pub(super) struct Dialects {
     pub(super) title_breaks: Vec<usize>,
     /// Whether the page has MediaWiki's markup anywhere, once asked.
     pub(super) wiki_markup: Option<bool>,
+    /// Where the `|` marks of pandoc's line blocks published as their
+    /// lines were, and the line breaks (body offsets of their `\n`)
+    /// between those lines, each written as a hard break
+    /// (`dialects::line_block`); in order.
+    pub(super) line_blocks: Vec<usize>,
+    pub(super) line_breaks: Vec<usize>,
+    /// Web addresses wrapped by a click tracker, written as text, in
+    /// order, as the page's text is read: each is shown as the address
+    /// inside (`dialects::wrapped`).
+    pub(super) wrapped: Vec<Wrapped>,
+}
+
+/// A web address wrapped by a click tracker in a page's source: where it
+/// is, the address inside, and what it goes through.
+pub(super) struct Wrapped {
+    pub(super) range: Range<usize>,
+    pub(super) inner: String,
+    pub(super) who: &'static str,
 }
 
 // By hand: the standard library derives `Default` for arrays of at most
@@ -223,6 +244,9 @@ impl Default for Dialects {
             code: Vec::new(),
             title_breaks: Vec::new(),
             wiki_markup: None,
+            line_blocks: Vec::new(),
+            line_breaks: Vec::new(),
+            wrapped: Vec::new(),
         }
     }
 }

@@ -234,9 +234,11 @@ pub fn render_text(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Re
 fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendered {
     let doc = &site.docs[doc_id];
     let body = &text[doc.body_offset.min(text.len())..];
-    // AsciiDoc's listing blocks are read as the code blocks they are.
-    let (converted, listings) = dialects::listings(body);
-    let body: &str = &converted;
+    // AsciiDoc's listing blocks are read as the code blocks they are, and
+    // pandoc's line blocks as their lines.
+    let mut converted = dialects::convert(body);
+    let (listings, line_blocks) = converted.found();
+    let body: &str = &converted.text;
     let mut st = State {
         site,
         doc: doc_id,
@@ -276,9 +278,7 @@ fn render_doc(site: &Site, doc_id: DocId, text: &str, opts: &Options) -> Rendere
         tracked_text: None,
     };
     st.r.text.reserve(body.len());
-    for at in listings {
-        dialects::listing_at(&mut st, at);
-    }
+    dialects::converted(&mut st, listings, line_blocks);
     if let Some(at) = conflict::find(body) {
         st.error(
             at,

@@ -194,6 +194,15 @@ pub(super) fn show(st: &mut State, html: &str, pos: usize) {
     // As text, so that a heading's id and contents entry keep the words.
     st.r.text.push_str(html);
     st.emit(Event::Text(CowStr::from(html.to_string())));
+    // MediaWiki's footnote, `<ref>The note.</ref>`: not words to replace,
+    // a note in the middle of the sentence.
+    if placeholder(html).is_some_and(|name| name.eq_ignore_ascii_case("ref")) {
+        return st.warn_once_per_page(
+            pos,
+            format!("`{html}` is MediaWiki's footnote: shown as written, its note in the middle of the sentence with the tags"),
+            "write a footnote instead: `[^1]` where `<ref>…</ref>` is, and the note on a line of its own after the paragraph, `[^1]: The note.`",
+        );
+    }
     st.warn_once_per_page(
         pos,
         format!("`{html}` is no HTML tag: shown as written, with its angle brackets (raw HTML would remove it, words and all)"),

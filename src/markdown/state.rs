@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub(super) use super::dialect_state::{Dialects, KINDS, Kind, TabRow};
+pub(super) use super::dialect_state::{Dialects, KINDS, Kind, TabRow, Wrapped};
 
 /// What an image's destination turned out to be.
 pub(super) enum ImageSrc {

@@ -2,7 +2,7 @@
 //! the value's line and column.
 
 use super::dates::{date_hint, date_message, day_of, is_date};
-use super::plain_text::markup_shown;
+use super::plain_text::{markup_shown, unwrapped};
 use super::print::{parse_checklist, parse_print};
 use super::{FrontMatter, Kind};
 use crate::diagnostics::Diagnostic;
@@ -23,6 +23,7 @@ pub fn apply(
         "title" => {
             fm.title = text(key, k, v, at, diags);
             markup_shown(key, v, at, diags);
+            unwrap(&mut fm.title, key, v, at, diags);
         }
         // Any other key left empty (`summary:`, `draft:`, as templates and
         // converters leave them) is as if not given: nothing to read. Not
@@ -33,6 +34,7 @@ pub fn apply(
         "summary" => {
             fm.summary = text(key, k, v, at, diags);
             markup_shown(key, v, at, diags);
+            unwrap(&mut fm.summary, key, v, at, diags);
         }
         "version" => fm.about_mut().version = text(key, k, v, at, diags),
         "author" => fm.about_mut().author = authors(key, k, v, at, diags),
@@ -77,6 +79,22 @@ fn authors(
     match names {
         Some(names) if !names.is_empty() => Some(names.join(", ")),
         _ => text(key, k, v, at, diags),
+    }
+}
+
+/// A title or summary with a click tracker's address in it is published
+/// with the address inside (`plain_text::unwrapped`).
+fn unwrap(
+    value: &mut Option<String>,
+    key: &str,
+    v: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(s) = value.as_deref()
+        && let Some(clean) = unwrapped(key, s, v, at, diags)
+    {
+        *value = Some(clean);
     }
 }
 

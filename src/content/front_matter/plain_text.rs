@@ -46,6 +46,52 @@ pub(super) fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Di
     }
 }
 
+/// `s`, a title or summary, with each web address wrapped by a click
+/// tracker (Outlook's Safe Links, Google's redirect: pasted from an e-mail
+/// or a Google document) written as the address inside, when it has one:
+/// shown as written, a Safe Link named the staff mailbox it was sent to on
+/// the page, its publication's home and in search. Said at the value.
+pub(super) fn unwrapped(
+    key: &str,
+    s: &str,
+    v: &Node,
+    at: &Located,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if !s.contains("http") {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut found = None;
+    let mut rest = s;
+    while let Some(i) = rest.find("http") {
+        let (before, from) = rest.split_at(i);
+        out.push_str(before);
+        let end = from
+            .find(|c: char| c.is_whitespace() || "<>`\"'()[]".contains(c))
+            .unwrap_or(from.len());
+        let piece = from[..end].trim_end_matches(|c| ".,;:!?*_~".contains(c));
+        match crate::address::tracked(piece) {
+            Some((who, inner)) => {
+                out.push_str(&inner);
+                found.get_or_insert((who, inner));
+                rest = &from[piece.len()..];
+            }
+            None => {
+                out.push_str(&from[..4]);
+                rest = &from[4..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let (who, inner) = found?;
+    diags.push(
+        at.warning(v, format!("a web address in `{key}` goes through {who}"))
+            .with_hint(format!("write the address itself, `{inner}` (addresses copied from an e-mail or a Google document are wrapped so); it is published as that address, so that the page does not show the wrapper")),
+    );
+    Some(out)
+}
+
 /// The first `{{name}}` of `s` that names a local value (`\{{` is literal).
 fn local_value(s: &str) -> Option<&str> {
     let mut close = Ahead::new("}}");

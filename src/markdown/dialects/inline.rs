@@ -49,21 +49,28 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
 }
 
 /// A web address in the text at `range`, as written, outside a link (a
-/// Markdown link's text, an image's description, raw `<a>`).
+/// Markdown link's text, an image's description, raw `<a>`); a click
+/// tracker's, as a link's words too.
 pub(super) fn address_in_text(st: &mut State, range: &Range<usize>) {
     let in_image = st.frames.iter().any(|f| matches!(f, Frame::Image { .. }));
     let in_a = st.raw.open.iter().any(|e| e.name == "a");
-    if !st.links.is_empty() || in_image || in_a {
-        return;
-    }
     let Some(text) = body(st).get(range.clone()) else {
         return;
     };
+    // A link's words are looked at only for a click tracker's address
+    // (as a link's words, the address it wraps).
+    if !st.links.is_empty() || in_image || in_a {
+        if text.starts_with("https://") || text.starts_with("http://") {
+            super::wrapped::look(st, range.start);
+        }
+        return;
+    }
     let mut from = 0;
     while let Some((i, len)) = address(&text[from..]) {
         let at = range.start + from + i;
-        // Confluence's link, `[label|https://…]`, is named as one.
-        if !super::jira::in_link(&body(st)[..at]) {
+        // An address wrapped by a click tracker is named as such
+        // (`wrapped`), and Confluence's link, `[label|https://…]`, as one.
+        if !super::wrapped::look(st, at) && !super::jira::in_link(&body(st)[..at]) {
             found(st, Kind::Address, at);
         }
         from += i + len;

@@ -61,7 +61,7 @@ pub(in crate::markdown) fn convert(body: &str) -> (Cow<'_, str>, Vec<usize>) {
 }
 
 /// Each line's range, without its line break.
-fn lines(body: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn lines(body: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', body.as_bytes()) {
@@ -73,7 +73,7 @@ fn lines(body: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// A line's text, without a `\r` at its end.
-fn text<'b>(body: &'b str, line: &std::ops::Range<usize>) -> &'b str {
+pub(super) fn text<'b>(body: &'b str, line: &std::ops::Range<usize>) -> &'b str {
     let t = &body[line.clone()];
     t.strip_suffix('\r').unwrap_or(t)
 }

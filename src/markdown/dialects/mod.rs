@@ -31,6 +31,7 @@ const OPEN_BRACE: u8 = 0x7B;
 mod asciidoc;
 mod comments;
 mod confluence;
+mod converted;
 mod dokuwiki;
 mod emphasis;
 mod fields;
@@ -39,6 +40,7 @@ mod gitbook;
 mod hashes;
 mod inline;
 mod jira;
+mod line_block;
 mod listing;
 mod mediawiki;
 mod pasted;
@@ -51,8 +53,11 @@ mod tracked;
 mod typed;
 mod wiki;
 mod words;
+mod wrapped;
 
 pub(super) use comments::fence_of;
+use converted::in_order;
+pub(super) use converted::{convert, converted};
 pub(super) use gdocs::in_block as gdoc_comment_in_block;
 pub(super) use report::finish;
 
@@ -108,6 +113,7 @@ pub(super) fn filter<'a>(
     }
     if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
         st.dialects.code.push(range.clone());
+        wrapped::in_code(st, &range);
     }
     if st.in_code {
         return Some((event, range));
@@ -119,6 +125,9 @@ pub(super) fn filter<'a>(
             look_at_line(st, range.start);
             inline::address_in_text(st, &range);
         }
+        Event::SoftBreak if in_order(&st.dialects.line_breaks, &range) => {
+            return Some((Event::HardBreak, range));
+        }
         Event::Rule => simple_table_line(st, range.clone()),
         Event::Start(Tag::Heading { .. }) => {
             // A setext heading: its underline may be the table's rule.
@@ -128,6 +137,10 @@ pub(super) fn filter<'a>(
         }
         _ => {}
     }
+    let (event, range) = match event {
+        Event::Text(t) if !st.dialects.wrapped.is_empty() => wrapped::replace(st, t, range)?,
+        other => (other, range),
+    };
     if st.dialects.drops.is_empty() {
         return Some((event, range));
     }
@@ -170,17 +183,6 @@ fn hidden(st: &State, range: &Range<usize>) -> bool {
             && r.start <= range.start
             && range.end <= r.end
     })
-}
-
-/// `body` with AsciiDoc's listing blocks written as the fenced code blocks
-/// they are, at the same offsets, and where each starts (`listing`).
-pub(super) fn listings(body: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
-    listing::convert(body)
-}
-
-/// An AsciiDoc listing block at `pos`, published as a code block.
-pub(super) fn listing_at(st: &mut State, pos: usize) {
-    found(st, Kind::AsciiDocBlock, pos);
 }
 
 fn body<'s>(st: &State<'s, '_>) -> &'s str {
@@ -358,7 +360,11 @@ fn look_at_line(st: &mut State, pos: usize) {
     if line.starts_with('#') && mediawiki::in_list(body, start) {
         found(st, Kind::WikiList, start);
     }
-    if printed::starts_line_block(body, start, end) {
+    // A line of a line block published as its lines is named as one.
+    let mark = start + (line.len() - line.trim_start_matches(' ').len());
+    if printed::starts_line_block(body, start, end)
+        && st.dialects.line_blocks.binary_search(&mark).is_err()
+    {
         found(st, Kind::LineBlock, start);
     }
     inline::look(st, line, start);

@@ -86,7 +86,7 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
     // A pipe table's row may hold a tab in a cell.
     // Cells are split at tabs: without one, a line is one cell at most.
     let has = |b| memchr::memchr(b, line.as_bytes()).is_some();
-    if !has(b'\t') || has(b'|') || cells(line).count() < 2 {
+    if !has(b'\t') || has(b'|') || cells(after_list_marker(line)).count() < 2 {
         return;
     }
     let end = start + line.len();
@@ -109,6 +109,22 @@ pub(super) fn look(st: &mut State, line: &str, start: usize) {
         },
     };
     st.dialects.tab_row = Some(row);
+}
+
+/// `line` after a list item's marker and the tab after it (`1.\tCall the
+/// hotline`, as Word pastes a numbered list, which Markdown reads as a
+/// list): its first cell is the item's text, not the number. `line` when
+/// it starts with none.
+fn after_list_marker(line: &str) -> &str {
+    let t = line.trim_start_matches([' ', '\t']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if (1..=9).contains(&digits) {
+        t[digits..].strip_prefix(['.', ')'])
+    } else {
+        t.strip_prefix(['-', '*', '+'])
+    };
+    rest.filter(|r| r.starts_with([' ', '\t']) && r.trim_start_matches(' ').starts_with('\t'))
+        .map_or(line, |r| r.trim_start_matches([' ', '\t']))
 }
 
 /// The cells of a line with tabs between its words (a run of tabs is one
@@ -287,6 +303,19 @@ mod tests {
         for l in ["|---|---|", "— a dash", "| a — b |", "———"] {
             assert!(!dash_rule(l), "{l:?}");
         }
+    }
+
+    #[test]
+    fn a_list_items_tab_is_no_cell() {
+        let cells_of = |l| cells(after_list_marker(l)).count();
+        assert_eq!(cells_of("1.\tCall the hotline"), 1);
+        assert_eq!(cells_of("\t2)\tWrite the date"), 1);
+        assert_eq!(cells_of("-\tA bullet"), 1);
+        assert_eq!(cells_of("- \tA bullet"), 1);
+        assert_eq!(cells_of("- Name\tPhone"), 2);
+        assert_eq!(cells_of("1.\tName\tPhone"), 2);
+        assert_eq!(cells_of("2024\tReport"), 2);
+        assert_eq!(cells_of("Name\tPhone"), 2);
     }
 
     #[test]

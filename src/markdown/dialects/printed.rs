@@ -63,7 +63,7 @@ pub(super) fn page_words(shown: &str, more: &str) -> (String, String) {
 
 /// A line of a pandoc line block, `| 12 Main Street`: `|` and a space
 /// first, and no other `|` (a table's row has them between its cells).
-fn block_line(line: &str) -> bool {
+pub(super) fn block_line(line: &str) -> bool {
     let t = line.trim_start_matches(' ');
     line.len() - t.len() < 4
         && t.strip_prefix("| ")
@@ -83,7 +83,14 @@ pub(super) fn starts_line_block(body: &str, start: usize, end: usize) -> bool {
         .next()
         .filter(|_| start > 0)
         .unwrap_or("");
-    end < body.len() && block_line(next) && !block_line(prev)
+    end < body.len() && block_line(next) && !table_rule(next) && !block_line(prev)
+}
+
+/// `| ---`, `|:--|`: a table's rule, which makes the `| Name` line above
+/// it a table's header (a table of one column needs no other `|`).
+pub(super) fn table_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|') && t.contains('-') && t.bytes().all(|b| b" |-:".contains(&b))
 }
 
 /// The warning and hint for a line block.
@@ -93,6 +100,16 @@ pub(super) fn block_words(shown: &str, more: &str) -> (String, String) {
             "a pandoc line block `{shown}` is shown with its `|` marks, its lines run together{more}: fieldguide's Markdown has no line blocks"
         ),
         "write the lines without `| `, each but the last ending with a backslash, `\\`, which keeps the next on a line of its own (an address, a poem)".to_string(),
+    )
+}
+
+/// The warning and hint for a line block published as its lines.
+pub(super) fn lines_words(shown: &str, more: &str) -> (String, String) {
+    (
+        format!(
+            "a pandoc line block `{shown}` is published as its lines, each on a line of its own, without the `|` marks{more}: fieldguide's Markdown has no line blocks"
+        ),
+        "to write it in Markdown, write the lines without `| `, each but the last ending with a backslash, `\\`, which keeps the next on a line of its own".to_string(),
     )
 }
 
@@ -130,7 +147,7 @@ mod tests {
 
     #[test]
     fn line_blocks_and_not_tables() {
-        let body = "Intro.\n\n| Office\n| 12 Main Street\n| Town\n\n| Name | Phone |\n| A | 1 |\n\n| alone\n";
+        let body = "Intro.\n\n| Office\n| 12 Main Street\n| Town\n\n| Name | Phone |\n| A | 1 |\n\n| alone\n\n| Nom\n| ---\n| Amina\n";
         let starts = |l: &str| {
             let s = body.find(l).unwrap();
             starts_line_block(body, s, s + l.len())
@@ -139,5 +156,6 @@ mod tests {
         assert!(!starts("| 12 Main Street"));
         assert!(!starts("| Name | Phone |"));
         assert!(!starts("| alone"));
+        assert!(!starts("| Nom"));
     }
 }

@@ -107,9 +107,12 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
-        Kind::Latex | Kind::WikiList | Kind::TocLine | Kind::LineBlock | Kind::AsciiDocBlock => {
-            line.trim()
-        }
+        Kind::Latex
+        | Kind::WikiList
+        | Kind::TocLine
+        | Kind::LineBlock
+        | Kind::LineBlockLines
+        | Kind::AsciiDocBlock => line.trim(),
         Kind::JiraText => jira::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::AsciiDoc => asciidoc::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::PageNumber => printed::page_number(line).map_or(line, |(i, len)| &line[i..i + len]),

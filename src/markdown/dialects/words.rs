@@ -38,6 +38,7 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::AsciiDoc => asciidoc::words(shown, more),
         Kind::PageNumber => printed::page_words(shown, more),
         Kind::LineBlock => printed::block_words(shown, more),
+        Kind::LineBlockLines => printed::lines_words(shown, more),
         Kind::GdocComment => gdocs::words(shown, more),
         Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
         _ => fields::placeholder_words(shown, more),
@@ -93,6 +94,7 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::AsciiDoc
         | Kind::PageNumber
         | Kind::LineBlock
+        | Kind::LineBlockLines
         | Kind::GdocComment
         | Kind::AsciiDocBlock => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
