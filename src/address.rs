@@ -68,6 +68,27 @@ pub fn tracked(url: &str) -> Option<(&'static str, String)> {
     (inner.starts_with("http://") || inner.starts_with("https://")).then_some((who, inner))
 }
 
+/// The address wrapped by a click tracker (see [`tracked`]) whose `http`
+/// is at byte `at` of `text`, written as text: how long it is there (to a
+/// space, a bracket or a quote, without the punctuation after it), what it
+/// goes through, and the address inside.
+pub fn tracked_in(text: &str, at: usize) -> Option<(usize, &'static str, String)> {
+    let rest = text.get(at..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || "<>`\"'()[]".contains(c))
+        .unwrap_or(rest.len());
+    let piece = rest[..end].trim_end_matches(|c| ".,;:!?*_~".contains(c));
+    let (who, inner) = tracked(piece)?;
+    Some((piece.len(), who, inner))
+}
+
+/// The first address wrapped by a click tracker in `text`, as
+/// [`tracked_in`] gives it, and where it starts.
+pub fn first_tracked(text: &str) -> Option<(usize, &'static str, String)> {
+    memchr::memmem::find_iter(text.as_bytes(), b"http")
+        .find_map(|at| tracked_in(text, at).map(|(_, who, inner)| (at, who, inner)))
+}
+
 /// A character in `url` that its printed text hides: a direction override
 /// or isolate (`true`: it reorders the address where it shows, as print
 /// pages show each web link's address after it), or one that takes no room

@@ -384,3 +384,45 @@ fn an_xliff_2_file_without_its_language_is_told_trg_lang() {
     );
     assert_eq!(guidance(&site), before);
 }
+
+/// A page whose link or text goes through Outlook's Safe Links (pasted
+/// from an e-mail): the build publishes the address inside, but the file
+/// for translators, who are often outside the team, carried the wrapper
+/// and the staff mailbox it names, without a word. Export now names the
+/// page and line, with the address to write; a page without one is not
+/// named.
+#[test]
+fn an_export_names_a_page_whose_text_names_a_mailbox() {
+    let site = site();
+    let wrapped = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fform&data=05%7C01%7Camina.k%40ngo.example%7C9f&reserved=0";
+    site.write(
+        "guidance/pub/02-form.en.md",
+        &format!("---\ntitle: Form\n---\n\nFill in [the referral form]({wrapped}) first.\n"),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = site.run(&[
+        "translate",
+        "export",
+        "--lang",
+        "fr",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("guidance/pub/02-form.en.md:5:1: warning: the text sent to translators holds a web address that goes through Outlook's Safe Links"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("`https://example.org/form`"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        o.stderr.matches("sent to translators").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}

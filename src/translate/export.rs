@@ -60,6 +60,30 @@ fn too_large_to_import(dir: &Path, publication: &str, len: usize) -> Option<Diag
     })
 }
 
+/// A page whose text for translators holds a web address wrapped by a
+/// click tracker (`address::tracked`): the build publishes the address
+/// inside, but the file goes to translators, often outside the team, as
+/// the source is written, and a Safe Link names the mailbox it was sent
+/// to. Said once per page, at the first.
+fn wrapped_address(page: &super::units::PageUnits, outgoing: &[Outgoing]) -> Option<Diagnostic> {
+    let (line, (_, who, inner)) = outgoing.iter().find_map(|o| {
+        let found = crate::address::first_tracked(&o.unit.source)
+            .or_else(|| crate::address::first_tracked(&o.unit.translation))?;
+        Some((o.unit.source_line, found))
+    })?;
+    Some(
+        Diagnostic::warning(
+            &page.source_rel,
+            line,
+            1,
+            format!("the text sent to translators holds a web address that goes through {who}"),
+        )
+        .with_hint(format!(
+            "write the address itself in the page, `{inner}`, and export again: the file goes to its translators as the page is written (`fieldguide build` names each such address)"
+        )),
+    )
+}
+
 /// What a file holds, by state.
 fn counts_of(outgoing: &[Outgoing]) -> SegmentCounts {
     let mut counts = SegmentCounts::default();
@@ -163,6 +187,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                     exported: exported.clone(),
                 });
             }
+            warnings.extend(wrapped_address(page, &outgoing));
             grouped.push((page.page.clone(), outgoing));
         }
         if too_long {

@@ -67,15 +67,11 @@ pub(super) fn unwrapped(
     while let Some(i) = rest.find("http") {
         let (before, from) = rest.split_at(i);
         out.push_str(before);
-        let end = from
-            .find(|c: char| c.is_whitespace() || "<>`\"'()[]".contains(c))
-            .unwrap_or(from.len());
-        let piece = from[..end].trim_end_matches(|c| ".,;:!?*_~".contains(c));
-        match crate::address::tracked(piece) {
-            Some((who, inner)) => {
+        match crate::address::tracked_in(from, 0) {
+            Some((len, who, inner)) => {
                 out.push_str(&inner);
                 found.get_or_insert((who, inner));
-                rest = &from[piece.len()..];
+                rest = &from[len..];
             }
             None => {
                 out.push_str(&from[..4]);

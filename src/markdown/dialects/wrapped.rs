@@ -13,14 +13,9 @@ use std::ops::Range;
 
 /// The wrapped address whose `http` is at `at` of `body`, if it is one.
 fn at_start(body: &str, at: usize) -> Option<Wrapped> {
-    let rest = body.get(at..)?;
-    let end = rest
-        .find(|c: char| c.is_whitespace() || "<>`\"'()[]".contains(c))
-        .unwrap_or(rest.len());
-    let piece = rest[..end].trim_end_matches(|c| ".,;:!?*_~".contains(c));
-    let (who, inner) = crate::address::tracked(piece)?;
+    let (len, who, inner) = crate::address::tracked_in(body, at)?;
     Some(Wrapped {
-        range: at..at + piece.len(),
+        range: at..at + len,
         inner,
         who,
     })
