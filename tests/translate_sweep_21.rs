@@ -397,7 +397,7 @@ fn an_export_names_a_page_whose_text_names_a_mailbox() {
     let wrapped = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fform&data=05%7C01%7Camina.k%40ngo.example%7C9f&reserved=0";
     site.write(
         "guidance/pub/02-form.en.md",
-        &format!("---\ntitle: Form\n---\n\nFill in [the referral form]({wrapped}) first.\n"),
+        format!("---\ntitle: Form\n---\n\nFill in [the referral form]({wrapped}) first.\n"),
     );
     let out = tempfile::tempdir().unwrap();
     let o = site.run(&[
