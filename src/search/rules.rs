@@ -264,25 +264,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
 /// also lists the language's function words (`stop`), left out of a query
 /// the same way.
 pub fn json(rules: Option<&Rules>, stop: &[&str]) -> String {
-    const NONE: Rules = Rules {
-        groups: false,
-        heads: 0,
-        joins: false,
-        own_groups: false,
-        verb_prefixes: false,
-        query_prefixes: &[],
-        drop: &[],
-        prefixes: &[],
-        suffixes: &[],
-        irregular: &[],
-        query_suffixes: &[],
-        sounds: &[],
-        inner: &[],
-        stems: &[],
-        numbers: &[],
-        acronyms: &[],
-    };
-    let r = rules.unwrap_or(&NONE);
+    let r = rules.unwrap_or(&Rules::NONE);
     let prefixes: Vec<(&str, usize, u8)> = r
         .prefixes
         .iter()
