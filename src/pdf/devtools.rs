@@ -138,6 +138,10 @@ impl Browser {
     pub fn print(&mut self, url: &str, timeout: Duration) -> Result<Vec<u8>, String> {
         let until = Instant::now() + timeout;
         self.limit = timeout;
+        // Events kept for an earlier document's tab (its loading, its
+        // frames) are of no use now: without this they would pile up over
+        // a site's documents.
+        self.events.clear();
         let target = self.call(
             None,
             "Target.createTarget",
