@@ -143,3 +143,42 @@ fn links_to_missing_anchors_are_counted_after_their_first_places() {
         o.stderr
     );
 }
+
+/// An old corpus linking many missing pages, each from more than ten
+/// files (a folder renamed everywhere but in the links): past its first
+/// ten files each page got a line of its own counting the rest, hundreds
+/// of lines after the kind's own count. The first ten such pages still
+/// do; the others are counted with the kind.
+#[test]
+fn many_missing_pages_linked_from_many_files_are_counted_together() {
+    let s = Site::fixture("basic");
+    let yaml = s.read("site.yaml");
+    s.write("site.yaml", format!("{yaml}broken_links: warning\n"));
+    let links: String = (0..20)
+        .map(|k| format!("See [step {k}](old/gone-{k}.md).\n\n"))
+        .collect();
+    for i in 0..12 {
+        s.write(
+            &format!("guidance/handbook/{:02}-c{i}.en.md", i + 10),
+            format!("---\ntitle: Chapter {i}\n---\n\n{links}"),
+        );
+    }
+    let o = s.build_ok();
+    let counted: Vec<&str> = o
+        .stderr
+        .lines()
+        .filter(|l| {
+            l.starts_with("warning: link to a missing page `old/gone-") && l.contains(" more place")
+        })
+        .collect();
+    assert_eq!(counted.len(), 10, "{}", o.stderr);
+    // 240 places: 50 shown, each page's 11th and 12th files (40) counted
+    // by page, ten of those pages (20 places) on lines of their own.
+    assert!(
+        o.stderr.contains(
+            "warning: link to a missing page `…`; published as its text: 170 more places"
+        ),
+        "{}",
+        o.stderr
+    );
+}

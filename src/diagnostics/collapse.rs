@@ -18,6 +18,12 @@ const SAME_MESSAGE_FILES: usize = 10;
 /// folder, as many errors.
 const SAME_KIND_PLACES: usize = 50;
 
+/// Of one kind, this many messages are counted on lines of their own
+/// (`unknown key `weight`: 290 more places` says which key); the rest
+/// are added to the kind's line. An old corpus's hundreds of missing
+/// pages, each linked from more than ten files, were one line each.
+const SAME_KIND_LINES: usize = 10;
+
 /// `diags` without the messages said the same way (the same severity and
 /// message) in more files than [`SAME_MESSAGE_FILES`], or of a kind shown
 /// [`SAME_KIND_PLACES`] times already, and how many places were left out,
@@ -54,7 +60,35 @@ pub fn collapse(diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<(Severity, Stri
         *shown += 1;
         kept.push(d);
     }
-    (kept, more)
+    (kept, fold_floods(more))
+}
+
+/// `more` with each kind's messages past its first [`SAME_KIND_LINES`]
+/// added to the kind's own line, which stands where the kind was first
+/// counted.
+fn fold_floods(more: Vec<(Severity, String, usize)>) -> Vec<(Severity, String, usize)> {
+    let mut lines: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut at: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut out: Vec<(Severity, String, usize)> = Vec::with_capacity(more.len());
+    for (severity, message, n) in more {
+        let kind = names_hidden(&message);
+        if kind != message {
+            let shown = lines.entry((severity, kind.clone())).or_default();
+            if *shown < SAME_KIND_LINES {
+                *shown += 1;
+                out.push((severity, message, n));
+                continue;
+            }
+        }
+        match at.get(&(severity, kind.clone())) {
+            Some(&i) => out[i].2 += n,
+            None => {
+                at.insert((severity, kind.clone()), out.len());
+                out.push((severity, kind, n));
+            }
+        }
+    }
+    out
 }
 
 /// A message with what it quotes (between backticks) as `…`, and without
@@ -180,6 +214,44 @@ mod tests {
             )]
         );
         assert_eq!(names_hidden("a `b` c `d"), "a `…` c `d");
+    }
+
+    /// An old corpus linking hundreds of missing pages, each from more
+    /// than ten files: the first ten such pages are counted on lines of
+    /// their own, the rest on the kind's line, which already counts the
+    /// places past the kind's first fifty.
+    #[test]
+    fn many_messages_of_one_kind_past_their_files_are_counted_as_the_kind() {
+        let broken = |file: usize, page: usize| {
+            Diagnostic::warning(
+                format!("{file:04}.md"),
+                page + 1,
+                1,
+                format!("link to a missing page `p{page}.md`; published as its text"),
+            )
+        };
+        // 300 pages each linked from 12 files, file by file.
+        let diags: Vec<Diagnostic> = (0..12)
+            .flat_map(|file| (0..300).map(move |page| broken(file, page)))
+            .collect();
+        let (kept, more) = collapse(diags);
+        assert_eq!(kept.len(), SAME_KIND_PLACES);
+        let kind = "link to a missing page `…`; published as its text";
+        // Each page's 11th and 12th files are counted by message: ten
+        // pages on their own lines, the other 290 with the kind.
+        assert_eq!(more.len(), 1 + SAME_KIND_LINES, "{more:#?}");
+        assert_eq!(more[0].1, kind);
+        assert!(more[1..].iter().all(|(_, m, n)| m != kind && *n == 2));
+        let total: usize = more.iter().map(|(_, _, n)| n).sum();
+        assert_eq!(total, 12 * 300 - SAME_KIND_PLACES);
+        // A few keys, each on most pages, still say which.
+        let unknown = |file: usize, key: &str| {
+            Diagnostic::warning(format!("{file}.md"), 2, 1, format!("unknown key `{key}`"))
+        };
+        let diags = (0..30).flat_map(|f| [unknown(f, "weight"), unknown(f, "tags")]);
+        let (_, more) = collapse(diags.collect());
+        let said: Vec<&str> = more.iter().map(|(_, m, _)| m.as_str()).collect();
+        assert_eq!(said, ["unknown key `weight`", "unknown key `tags`"]);
     }
 
     /// A converter that left `intro.md` beside `Intro.md` in 1,500 folders:
