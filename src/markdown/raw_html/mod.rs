@@ -7,6 +7,7 @@
 
 mod balance;
 mod removed;
+mod tracked;
 
 use balance::{BLOCK, block_place, end_tag, flush, reopen};
 pub(super) use balance::{close_from, drop_empty_paragraph};
@@ -132,9 +133,11 @@ fn sanitise(
     }
     let mut place = Place::new(pos);
     let mut out = String::new();
+    // Where the words of a wrapped address are looked for (`tracked`).
+    let mut words_from = pos;
     // After Word's `<o:p>`: the whitespace it holds is a placeholder.
     let mut in_op = false;
-    for (token, line) in html_policy::tokens(html) {
+    for (token, line) in tracked::joined(html_policy::tokens(html)) {
         match token {
             Token::TagToken(tag) => {
                 if let Some(name) = &dropping {
@@ -190,8 +193,10 @@ fn sanitise(
             Token::CharacterTokens(text) if in_op && word::is_blank(&text) => {}
             Token::CharacterTokens(text) if dropping.is_none() => {
                 in_op = false;
-                st.r.text.push_str(&text);
-                out.push_str(&escape(&text));
+                let unwrapped = tracked::unwrap(st, &text, &mut words_from);
+                let text = unwrapped.as_deref().unwrap_or(&text);
+                st.r.text.push_str(text);
+                out.push_str(&escape(text));
             }
             Token::DoctypeToken(_) => {
                 let at = place.offset(st, line);
