@@ -193,10 +193,7 @@ fn sanitise(
             Token::CharacterTokens(text) if in_op && word::is_blank(&text) => {}
             Token::CharacterTokens(text) if dropping.is_none() => {
                 in_op = false;
-                let unwrapped = tracked::unwrap(st, &text, &mut words_from);
-                let text = unwrapped.as_deref().unwrap_or(&text);
-                st.r.text.push_str(text);
-                out.push_str(&escape(text));
+                text_token(st, &text, &mut words_from, &mut out);
             }
             Token::DoctypeToken(_) => {
                 let at = place.offset(st, line);
@@ -217,6 +214,15 @@ fn sanitise(
         }
     }
     (out, dropping)
+}
+
+/// Raw HTML's words, kept, for the page and its search; a wrapped
+/// address in them as the address inside (`tracked`).
+fn text_token(st: &mut State, text: &str, words_from: &mut usize, out: &mut String) {
+    let unwrapped = tracked::unwrap(st, text, words_from);
+    let text = unwrapped.as_deref().unwrap_or(text);
+    st.r.text.push_str(text);
+    out.push_str(&escape(text));
 }
 
 /// The comment text html5ever makes of `<![if !supportLists]>` or
