@@ -119,3 +119,65 @@ fn a_wrapped_address_as_words_of_raw_html_is_shown_as_the_address_inside() {
         );
     }
 }
+
+/// pandoc converts a Sphinx site's reStructuredText roles (`:ref:`,
+/// `:doc:`, `:term:`) to code spans with attributes, `` `safety-plan`{.interpreted-text
+/// role="ref"} ``, and other code's language so, `` `build`{.bash} ``.
+/// The `{…}` after the code was shown as text, with no warning. It is now
+/// left out, as pandoc's attributes are after an image or a link (and as
+/// pandoc's own HTML does: the code stays), and a Sphinx role is named at
+/// its code with the link to write; code in a code block, and braces
+/// after a space, are left as written.
+#[test]
+fn a_sphinx_role_converted_by_pandoc_loses_its_attributes_and_is_named() {
+    let s = Site::signs_with(concat!(
+        "Sample guidance: read `Safety plan <safety-plan>`{.interpreted-text role=\"ref\"} before the interview, and the `consent`{.interpreted-text role=\"doc\"} page.\n",
+        "A `survivor`{.interpreted-text role=\"term\"} decides what is shared.\n\n",
+        "Run `fieldguide build`{.bash} to check.\n\n",
+        "```\n`x`{.interpreted-text role=\"ref\"}\n```\n\n",
+        "Keep `{{hotline}}` and `code` {as written}.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:23"));
+    assert!(
+        line.contains(
+            "warning: a Sphinx role as pandoc converts it, `` `Safety plan <safety-plan>`{.interpreted-text role=\"ref\"} ``, is shown as code, its `{…}` left out (and 2 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with(
+            "link to the heading by its id: `[Safety plan](#safety-plan)` (from another page, `[Safety plan](page.md#safety-plan)`)"
+        ),
+        "{hint}"
+    );
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:16:23"));
+    assert!(
+        line.contains("warning: pandoc attributes `{.bash}` left out"),
+        "{line}"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content p")[2..],
+        [
+            "Sample guidance: read Safety plan <safety-plan> before the interview, and the consent page.\nA survivor decides what is shared.",
+            "Run fieldguide build to check.",
+            "Keep {{hotline}} and code {as written}.",
+        ]
+    );
+    assert_eq!(
+        p.texts(".content p code"),
+        [
+            "Safety plan <safety-plan>",
+            "consent",
+            "survivor",
+            "fieldguide build",
+            "{{hotline}}",
+            "code"
+        ]
+    );
+    assert_eq!(
+        p.texts(".content pre code"),
+        ["`x`{.interpreted-text role=\"ref\"}\n"]
+    );
+}

@@ -120,9 +120,12 @@ pub(super) enum Kind {
     AsciiDocBlock,
     /// A pandoc line block published as its lines (`dialects::line_block`).
     LineBlockLines,
+    /// A Sphinx role as pandoc converts it, `` `safety-plan`{.interpreted-text
+    /// role="ref"} `` (`dialects::sphinx`).
+    Interpreted,
 }
 
-pub(super) const KINDS: usize = 54;
+pub(super) const KINDS: usize = 55;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -181,6 +184,7 @@ impl Kind {
         Kind::GdocComment,
         Kind::AsciiDocBlock,
         Kind::LineBlockLines,
+        Kind::Interpreted,
     ];
 }
 

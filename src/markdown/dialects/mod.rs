@@ -48,6 +48,7 @@ mod printed;
 mod quarto;
 mod report;
 mod scan;
+mod sphinx;
 mod ticks;
 mod tracked;
 mod typed;
@@ -264,6 +265,11 @@ fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) 
     // A comment's end, `[]{.comment-end}`, is counted with its start.
     let bracket = bracket || (kind == Kind::Tracked && body(st)[..r.start].ends_with("[]"));
     if first_piece && !bracket {
+        // A Sphinx role is named where its code starts, before its `{…}`.
+        let at = match kind {
+            Kind::Interpreted => sphinx::code_start(body(st), at),
+            _ => at,
+        };
         found(st, kind, at);
         if matches!(kind, Kind::Attributes | Kind::AttrLine) {
             keep_id(st, r.clone());

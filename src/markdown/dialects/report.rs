@@ -73,6 +73,11 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
     let piece = match kind {
         // A block pandoc wrapped goes on to the next line.
         Kind::Attributes => attribute_block(rest).map_or(line, |n| &rest[..n]),
+        // The code span, then its attributes.
+        Kind::Interpreted => {
+            let code = line.find("`{").map_or(0, |i| i + 1);
+            attribute_block(&line[code..]).map_or(line, |n| &line[..code + n])
+        }
         // To its first `}`, and a second one right after (`{{ x }}`);
         // `{% x %}` ends at its `}`, which a letter may follow (`’s`).
         Kind::Template => line.find('}').map_or(line, |i| {
@@ -140,9 +145,13 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         }
         _ => line,
     };
-    // A wiki link's hint is made from what is shown: cut short, it named
-    // a file of the link's first words.
-    let limit = if kind == Kind::WikiLink { 200 } else { 60 };
+    // A wiki link's hint (and a Sphinx role's) is made from what is shown:
+    // cut short, it named a file of the link's first words.
+    let limit = if matches!(kind, Kind::WikiLink | Kind::Interpreted) {
+        200
+    } else {
+        60
+    };
     let mut s: String = piece
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })

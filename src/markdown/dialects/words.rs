@@ -41,6 +41,7 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::LineBlockLines => printed::lines_words(shown, more),
         Kind::GdocComment => gdocs::words(shown, more),
         Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
+        Kind::Interpreted => super::sphinx::words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -96,7 +97,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::LineBlock
         | Kind::LineBlockLines
         | Kind::GdocComment
-        | Kind::AsciiDocBlock => return module_words(kind, shown, more),
+        | Kind::AsciiDocBlock
+        | Kind::Interpreted => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
@@ -502,6 +504,14 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
     let Some((_, _, name, inner)) = super::inline::role(shown) else {
         return (msg, "write it as Markdown".to_string());
     };
+    let hint = role_hint(name, inner, &format!("`{{{name}}}` and the backticks"));
+    (msg, hint)
+}
+
+/// What to write for a Sphinx or MyST role `name` holding `inner`
+/// (`Safety plan <safety-plan>`): the link, or its words, without
+/// `marks` (the role's marks as the page writes them).
+pub(super) fn role_hint(name: &str, inner: &str, marks: &str) -> String {
     // `Text <target>`, or the target alone.
     let (text, target) = match inner
         .trim_end()
@@ -511,7 +521,7 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
         Some((text, target)) => (text.trim(), target.trim()),
         None => ("…", inner.trim()),
     };
-    let hint = match name {
+    match name {
         "ref" | "numref" => format!(
             "link to the heading by its id: `[{text}](#{target})` (from another page, `[{text}](page.md#{target})`); a heading's id goes at the end of its line, `## Title {{#{target}}}`"
         ),
@@ -524,11 +534,8 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
             format!("link to the page's file: `[{text}]({file})`")
         }
         "download" => format!("link to the file: `[{text}]({target})`"),
-        _ => {
-            format!("write the words themselves, `{inner}`, without `{{{name}}}` and the backticks")
-        }
-    };
-    (msg, hint)
+        _ => format!("write the words themselves, `{inner}`, without {marks}"),
+    }
 }
 
 /// `++ctrl+alt+del++` as HTML: `<kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>`.
