@@ -352,8 +352,7 @@ fn attributes(body: &str, line: &str, offset: usize, drops: &mut Vec<(Range<usiz
         let Some(&before) = i.checked_sub(1).and_then(|b| bytes.get(b)) else {
             continue;
         };
-        // After a code span too: pandoc writes `` `x`{.python} ``, and
-        // Sphinx's roles so (`sphinx`).
+        // After a code span too, as pandoc writes `` `x`{.python} `` (`sphinx`).
         let code = before == b'`' && super::sphinx::after_code(line, i, &mut ticks);
         if before != b')' && before != b']' && !code {
             continue;
@@ -362,10 +361,7 @@ fn attributes(body: &str, line: &str, offset: usize, drops: &mut Vec<(Range<usiz
             continue;
         };
         let (at, end) = (offset + i, offset + i + len);
-        let mut kind = Kind::Attributes;
-        if code && rest[i..i + len].contains(".interpreted-text") {
-            kind = Kind::Interpreted;
-        }
+        let mut kind = super::sphinx::kind(code, &rest[i..i + len]);
         if before == b']' {
             let change = tracked::change(&rest[i..i + len]);
             let nested = change == Some(Change::LeftOut);

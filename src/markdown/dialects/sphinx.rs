@@ -6,11 +6,21 @@
 //! HTML does: the code stays), and the author is told the link to write.
 
 use super::ticks::Ticks;
+use crate::markdown::state::Kind;
 
 /// Whether the `{` at byte `i` of `line` follows a code span's closing
 /// backtick (asked left to right of one line, with its `ticks`).
 pub(super) fn after_code(line: &str, i: usize, ticks: &mut Ticks) -> bool {
     i > 0 && line.as_bytes()[i - 1] == b'`' && !ticks.in_code(i)
+}
+
+/// The kind of the attribute block `block` (after a code span when
+/// `code`): a Sphinx role's, or pandoc's attributes.
+pub(super) fn kind(code: bool, block: &str) -> Kind {
+    match code && block.contains(".interpreted-text") {
+        true => Kind::Interpreted,
+        false => Kind::Attributes,
+    }
 }
 
 /// Where the code span whose attributes start at `at` of `body` starts:
@@ -40,8 +50,38 @@ pub(super) fn words(shown: &str, more: &str) -> (String, String) {
         .unwrap_or("");
     let code = shown.trim_start_matches('`');
     let inner = &code[..code.find('`').unwrap_or(code.len())];
-    let hint = super::words::role_hint(role, inner, "the backticks and `{…}`");
+    let hint = role_hint(role, inner, "the backticks and `{…}`");
     (msg, hint)
+}
+
+/// What to write for a Sphinx or MyST role `name` holding `inner`
+/// (`Safety plan <safety-plan>`): the link, or its words, without
+/// `marks` (the role's marks as the page writes them).
+pub(super) fn role_hint(name: &str, inner: &str, marks: &str) -> String {
+    // `Text <target>`, or the target alone.
+    let (text, target) = match inner
+        .trim_end()
+        .strip_suffix('>')
+        .and_then(|s| s.rsplit_once('<'))
+    {
+        Some((text, target)) => (text.trim(), target.trim()),
+        None => ("…", inner.trim()),
+    };
+    match name {
+        "ref" | "numref" => format!(
+            "link to the heading by its id: `[{text}](#{target})` (from another page, `[{text}](page.md#{target})`); a heading's id goes at the end of its line, `## Title {{#{target}}}`"
+        ),
+        "doc" => {
+            let file = if target.ends_with(".md") {
+                target.to_string()
+            } else {
+                format!("{target}.md")
+            };
+            format!("link to the page's file: `[{text}]({file})`")
+        }
+        "download" => format!("link to the file: `[{text}]({target})`"),
+        _ => format!("write the words themselves, `{inner}`, without {marks}"),
+    }
 }
 
 #[cfg(test)]

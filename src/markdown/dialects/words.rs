@@ -504,38 +504,8 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
     let Some((_, _, name, inner)) = super::inline::role(shown) else {
         return (msg, "write it as Markdown".to_string());
     };
-    let hint = role_hint(name, inner, &format!("`{{{name}}}` and the backticks"));
+    let hint = super::sphinx::role_hint(name, inner, &format!("`{{{name}}}` and the backticks"));
     (msg, hint)
-}
-
-/// What to write for a Sphinx or MyST role `name` holding `inner`
-/// (`Safety plan <safety-plan>`): the link, or its words, without
-/// `marks` (the role's marks as the page writes them).
-pub(super) fn role_hint(name: &str, inner: &str, marks: &str) -> String {
-    // `Text <target>`, or the target alone.
-    let (text, target) = match inner
-        .trim_end()
-        .strip_suffix('>')
-        .and_then(|s| s.rsplit_once('<'))
-    {
-        Some((text, target)) => (text.trim(), target.trim()),
-        None => ("…", inner.trim()),
-    };
-    match name {
-        "ref" | "numref" => format!(
-            "link to the heading by its id: `[{text}](#{target})` (from another page, `[{text}](page.md#{target})`); a heading's id goes at the end of its line, `## Title {{#{target}}}`"
-        ),
-        "doc" => {
-            let file = if target.ends_with(".md") {
-                target.to_string()
-            } else {
-                format!("{target}.md")
-            };
-            format!("link to the page's file: `[{text}]({file})`")
-        }
-        "download" => format!("link to the file: `[{text}]({target})`"),
-        _ => format!("write the words themselves, `{inner}`, without {marks}"),
-    }
 }
 
 /// `++ctrl+alt+del++` as HTML: `<kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>`.
