@@ -181,3 +181,43 @@ fn a_sphinx_role_converted_by_pandoc_loses_its_attributes_and_is_named() {
         ["`x`{.interpreted-text role=\"ref\"}\n"]
     );
 }
+
+/// Confluence's wiki markup writes bold with one star, `*Before you
+/// call*`, and italics with underscores. A page copied from a Confluence
+/// page's source published its bold words in italics; only its `h2.`
+/// lines were named. On a page of Confluence's markup, one-star emphasis
+/// is now published as bold, with one warning for the page giving the
+/// `**…**` to write; `_…_`, `**…**` and a page of Markdown are as before.
+#[test]
+fn confluence_bold_is_published_as_bold_on_a_confluence_page() {
+    let s = Site::signs_with(concat!(
+        "h2. Before the interview\n\n",
+        "*Sample guidance:* ask for *consent* first, and _only_ then take notes. **Never** record names.\n\n",
+        "||Step||Who||\n",
+    ));
+    let intro = "guidance/handbook/01-intro.en.md";
+    let page = s.read(intro);
+    s.write(
+        intro,
+        format!("{page}\nAsk *before* you write, and **never** record names.\n"),
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(
+        line.contains(
+            "warning: `*Sample guidance:*` is Confluence's bold, on a page of Confluence's wiki markup: published as bold (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("write `**Sample guidance:**`"), "{hint}");
+    assert_eq!(o.stderr.matches("Confluence's bold").count(), 1);
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content strong"),
+        ["Sample guidance:", "consent", "Never"]
+    );
+    assert_eq!(p.texts(".content em"), ["only"]);
+    let p = s.page("en/handbook/intro.html");
+    assert_eq!(p.texts(".content em"), ["before"]);
+    assert_eq!(p.texts(".content strong"), ["never"]);
+}

@@ -123,9 +123,12 @@ pub(super) enum Kind {
     /// A Sphinx role as pandoc converts it, `` `safety-plan`{.interpreted-text
     /// role="ref"} `` (`dialects::sphinx`).
     Interpreted,
+    /// Confluence's bold, `*words*`, on a page of its wiki markup,
+    /// published as bold (`dialects::jira_bold`).
+    JiraBold,
 }
 
-pub(super) const KINDS: usize = 55;
+pub(super) const KINDS: usize = 56;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -185,6 +188,7 @@ impl Kind {
         Kind::AsciiDocBlock,
         Kind::LineBlockLines,
         Kind::Interpreted,
+        Kind::JiraBold,
     ];
 }
 
@@ -224,6 +228,11 @@ pub(super) struct Dialects {
     /// order, as the page's text is read: each is shown as the address
     /// inside (`dialects::wrapped`).
     pub(super) wrapped: Vec<Wrapped>,
+    /// Whether the page is written in Confluence's wiki markup, once
+    /// asked, and for each emphasis open whether it is published as bold
+    /// (`dialects::jira_bold`).
+    pub(super) confluence: Option<bool>,
+    pub(super) emphasis: Vec<bool>,
 }
 
 /// A web address wrapped by a click tracker in a page's source: where it
@@ -251,6 +260,8 @@ impl Default for Dialects {
             line_blocks: Vec::new(),
             line_breaks: Vec::new(),
             wrapped: Vec::new(),
+            confluence: None,
+            emphasis: Vec::new(),
         }
     }
 }

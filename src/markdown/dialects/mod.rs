@@ -40,6 +40,7 @@ mod gitbook;
 mod hashes;
 mod inline;
 mod jira;
+mod jira_bold;
 mod line_block;
 mod listing;
 mod mediawiki;
@@ -100,6 +101,17 @@ pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
 /// Passes an event on, without what other dialects put in it; `None` when
 /// nothing is left of it.
 pub(super) fn filter<'a>(
+    st: &mut State<'_, 'a>,
+    event: Event<'a>,
+    range: Range<usize>,
+) -> Option<(Event<'a>, Range<usize>)> {
+    let (event, range) = filter_marks(st, event, range)?;
+    // What is left of it, whole: an emphasis's start and end both pass.
+    let event = jira_bold::filter(st, event, &range);
+    Some((event, range))
+}
+
+fn filter_marks<'a>(
     st: &mut State<'_, 'a>,
     event: Event<'a>,
     range: Range<usize>,

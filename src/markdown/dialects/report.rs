@@ -107,6 +107,10 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
         Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Emphasis => emphasis::find(line, 0).map_or(line, |(_, len)| &line[..len]),
+        Kind::JiraBold => line
+            .get(1..)
+            .and_then(|l| l.find('*'))
+            .map_or(line, |i| &line[..i + 2]),
         Kind::Gd2mdAlert => ">>>>>  gd2md-html alert: …",
         Kind::WikiText => mediawiki::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),

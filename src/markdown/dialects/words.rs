@@ -42,6 +42,7 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::GdocComment => gdocs::words(shown, more),
         Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
         Kind::Interpreted => super::sphinx::words(shown, more),
+        Kind::JiraBold => super::jira_bold::words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -98,7 +99,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::LineBlockLines
         | Kind::GdocComment
         | Kind::AsciiDocBlock
-        | Kind::Interpreted => return module_words(kind, shown, more),
+        | Kind::Interpreted
+        | Kind::JiraBold => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
