@@ -221,3 +221,58 @@ fn confluence_bold_is_published_as_bold_on_a_confluence_page() {
     assert_eq!(p.texts(".content em"), ["before"]);
     assert_eq!(p.texts(".content strong"), ["never"]);
 }
+
+/// A PDF's text keeps each printed page's break as a form feed (U+000C) at
+/// the start of the next page's first line, its running header. CommonMark
+/// takes a form feed for no space: `\f## Después de la entrevista` was no
+/// heading (it ran into the paragraph above, `## ` and all), a list after
+/// a break was a paragraph, and the character went into the page. Each
+/// form feed is now read as a space, at its place, with a warning; the
+/// running header, shown as text on each printed page, is named with its
+/// count; a page without form feeds is as before.
+#[test]
+fn a_pdfs_page_breaks_are_read_as_spaces_and_its_running_header_named() {
+    let s = Site::signs_with(concat!(
+        "Guía de derivación (muestra)\n\n",
+        "Texto de la primera página.\n\n",
+        "Página 1 de 3\n",
+        "\u{c}Guía de derivación (muestra)\n\n",
+        "- Pasaporte\n- Documento de identidad\n\n",
+        "Página 2 de 3\n",
+        "\u{c}Guía de derivación (muestra)\n",
+        "\u{c}## Después de la entrevista {#despues}\n\n",
+        "Últimas palabras.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:18:1"));
+    assert!(
+        line.contains(
+            "warning: a form feed (U+000C), the page break of the PDF or document this page was made from, is read as a space (and 2 more on this page)"
+        ),
+        "{line}"
+    );
+    assert!(hint.starts_with("delete it, and the page number"), "{hint}");
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains(
+            "warning: `Guía de derivación (muestra)` starts or ends each printed page of the document this page was made from, and is shown as text each time (and 2 more on this page)"
+        ),
+        "{line}"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content h2"),
+        [
+            "Physical signs",
+            "Psychological signs",
+            "Después de la entrevista"
+        ]
+    );
+    assert_eq!(p.attr(".content h2#despues", "id"), "despues");
+    assert_eq!(
+        p.texts(".content li"),
+        ["Pasaporte", "Documento de identidad"]
+    );
+    assert!(!p.text.contains('\u{c}'));
+    assert!(!p.text_of(".content").contains("##"));
+}

@@ -126,9 +126,15 @@ pub(super) enum Kind {
     /// Confluence's bold, `*words*`, on a page of its wiki markup,
     /// published as bold (`dialects::jira_bold`).
     JiraBold,
+    /// A form feed, a printed page's break, read as a space
+    /// (`dialects::page_break`).
+    PageBreak,
+    /// A line that starts or ends each printed page: a running header or
+    /// footer (`dialects::page_break`).
+    RunningHeader,
 }
 
-pub(super) const KINDS: usize = 56;
+pub(super) const KINDS: usize = 58;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -189,6 +195,8 @@ impl Kind {
         Kind::LineBlockLines,
         Kind::Interpreted,
         Kind::JiraBold,
+        Kind::PageBreak,
+        Kind::RunningHeader,
     ];
 }
 

@@ -44,6 +44,7 @@ mod jira_bold;
 mod line_block;
 mod listing;
 mod mediawiki;
+mod page_break;
 mod pasted;
 mod printed;
 mod quarto;

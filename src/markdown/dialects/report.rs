@@ -117,6 +117,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Latex
+        | Kind::RunningHeader
         | Kind::WikiList
         | Kind::TocLine
         | Kind::LineBlock

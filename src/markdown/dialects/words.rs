@@ -43,6 +43,8 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
         Kind::Interpreted => super::sphinx::words(shown, more),
         Kind::JiraBold => super::jira_bold::words(shown, more),
+        Kind::PageBreak => super::page_break::feed_words(more),
+        Kind::RunningHeader => super::page_break::running_words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -100,7 +102,9 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         | Kind::GdocComment
         | Kind::AsciiDocBlock
         | Kind::Interpreted
-        | Kind::JiraBold => return module_words(kind, shown, more),
+        | Kind::JiraBold
+        | Kind::PageBreak
+        | Kind::RunningHeader => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
