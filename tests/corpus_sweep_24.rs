@@ -276,3 +276,62 @@ fn a_pdfs_page_breaks_are_read_as_spaces_and_its_running_header_named() {
     assert!(!p.text.contains('\u{c}'));
     assert!(!p.text_of(".content").contains("##"));
 }
+
+/// Word and Google Docs put a non-breaking space where a line must not
+/// break, in headings too. An id leaves it out, as GitHub's does, so
+/// `## Plan de sécurité` written with one between `de` and `sécurité`
+/// is `#plan-desécurité`; its author, who sees a space, linked to
+/// `#plan-de-sécurité` and was told only "did you mean". The heading is
+/// now named, once for the page, with the ordinary space or the id to
+/// write; ids stay as GitHub makes them, and a non-breaking space before
+/// punctuation (French typography, `Étape 1 : appeler`) or between
+/// digits is not named.
+#[test]
+fn a_non_breaking_space_between_a_headings_words_is_named() {
+    let s = Site::signs_with(concat!(
+        "## Plan de\u{a0}sécurité\n\n",
+        "Texte d'exemple.\n\n",
+        "## Étape\u{a0}2\u{a0}: appeler\n\n",
+        "## Numéro\u{202f}vert\n\n",
+        "## 10\u{a0}000 personnes\n\n",
+        "Voir [le plan](#plan-de-sécurité).\n",
+    ));
+    s.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", s.read("site.yaml")),
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:13:1"));
+    assert!(
+        line.contains(
+            "warning: a non-breaking space between two words of this heading is left out of its id, as on GitHub"
+        ) && line.contains("(and 1 more on this page)"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("write an ordinary space between the words"),
+        "{hint}"
+    );
+    assert_eq!(o.stderr.matches("non-breaking space between").count(), 1);
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:23:6"));
+    assert!(
+        line.contains("missing anchor `#plan-de-sécurité`"),
+        "{line}"
+    );
+    assert!(hint.contains("`#plan-desécurité`"), "{hint}");
+    let p = s.page("en/handbook/signs.html");
+    let ids: Vec<&str> = p
+        .select(".content h2")
+        .iter()
+        .filter_map(|h| h.value().attr("id"))
+        .collect();
+    assert_eq!(
+        ids[2..],
+        [
+            "plan-desécurité",
+            "étape2-appeler",
+            "numérovert",
+            "10000-personnes"
+        ]
+    );
+}
