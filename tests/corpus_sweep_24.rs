@@ -335,3 +335,64 @@ fn a_non_breaking_space_between_a_headings_words_is_named() {
         ]
     );
 }
+
+/// Word's AutoFormat turns the straight quotes YAML reads into curly ones,
+/// `title: “Signes physiques”`, which YAML keeps as part of the value:
+/// readers saw the title in quotes in the navigation, the page and
+/// search, without a word (an alias so was an error since sweep 16). A
+/// title or summary wrapped whole in a pair of them is now named at its
+/// value, with the straight quotes to write; quotes inside a value, or a
+/// value quoted in YAML around them, are the author's.
+#[test]
+fn a_title_in_a_word_processors_quotes_is_named() {
+    let s = Site::fixture("basic");
+    let page = s.read(AT).replacen(
+        "title: Signs\n",
+        "title: “Signes physiques”\nsummary: „Was Sie tun können“\n",
+        1,
+    );
+    s.write(AT, page);
+    let intro = "guidance/handbook/01-intro.en.md";
+    let page = s.read(intro).replacen(
+        "title: Introduction\n",
+        "title: \"“Know your rights”\"\n",
+        1,
+    );
+    s.write(intro, page);
+    let contacts = "guidance/handbook/03-referral/01-contacts.en.md";
+    let page = s.read(contacts);
+    let page = match page.find("\ntitle: ") {
+        Some(i) => {
+            let end = i + 1 + page[i + 1..].find('\n').unwrap();
+            format!(
+                "{}\ntitle: “Know your rights” campaign{}",
+                &page[..i],
+                &page[end..]
+            )
+        }
+        None => panic!("{page}"),
+    };
+    s.write(contacts, page);
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:2:8"));
+    assert!(
+        line.contains(
+            "warning: `title` is wrapped in quotes a word processor typed, which YAML keeps as part of it: readers see “Signes physiques”"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "write it with straight quotes, or none: title: \"Signes physiques\""
+    );
+    let (line, _) = message_at(&o.stderr, &format!("{AT}:3:10"));
+    assert!(line.contains("`summary` is wrapped in quotes"), "{line}");
+    assert_eq!(
+        o.stderr.matches("wrapped in quotes").count(),
+        2,
+        "{}",
+        o.stderr
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(p.text_of("article h1"), "“Signes physiques”");
+}
