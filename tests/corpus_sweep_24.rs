@@ -396,3 +396,47 @@ fn a_title_in_a_word_processors_quotes_is_named() {
     let p = s.page("en/handbook/signs.html");
     assert_eq!(p.text_of("article h1"), "“Signes physiques”");
 }
+
+/// Pages moved from SharePoint link to each other by the server's
+/// addresses, `Contacts.aspx`, `/sites/Protection/SitePages/Signs.aspx`,
+/// and an old PHP site's by `referral.php`. The hint named a web address
+/// to write, `https://Contacts.aspx`, which it is not. Such a link is now
+/// told the Markdown file of the page of that name, wherever it is (with
+/// its section), as an old `.html` address is, or, when no page has the
+/// name, that it is the old site's address.
+#[test]
+fn a_link_to_a_sharepoint_page_is_told_the_markdown_file() {
+    let s = Site::signs_with(concat!(
+        "Sample guidance: see [the contacts](Contacts.aspx), ",
+        "[the signs](/sites/Protection/SitePages/Signs.aspx#physical-signs) ",
+        "and [the form](Referral-Form.aspx), or [the old list](../old-list.php).\n",
+    ));
+    s.write(
+        "site.yaml",
+        format!("{}broken_links: warning\n", s.read("site.yaml")),
+    );
+    let o = s.build_ok();
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:13:22"));
+    assert_eq!(
+        hint,
+        "the page of that name: link to its Markdown file, `03-referral/01-contacts.md`"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:13:53"));
+    assert_eq!(
+        hint,
+        "the page of that name: link to its Markdown file, `02-signs.md#physical-signs`"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:13:124"));
+    assert_eq!(
+        hint,
+        "`Referral-Form.aspx` is a SharePoint page's address, which the site does not have: link to the Markdown file of the page it became (`chapter.md`)"
+    );
+    let (_, hint) = message_at(&o.stderr, &format!("{AT}:13:159"));
+    assert!(
+        hint.starts_with("`old-list.php` is the old site's address"),
+        "{hint}"
+    );
+    assert!(!o.stderr.contains("needs `https://`"), "{}", o.stderr);
+    let p = s.page("en/handbook/signs.html");
+    assert!(p.select(".content p a").is_empty());
+}
