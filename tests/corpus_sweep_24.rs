@@ -440,3 +440,38 @@ fn a_link_to_a_sharepoint_page_is_told_the_markdown_file() {
     let p = s.page("en/handbook/signs.html");
     assert!(p.select(".content p a").is_empty());
 }
+
+/// Dropbox Paper's Markdown export writes a checklist's items without a
+/// list's marker, `[ ] Llamar a la línea` then `[x] Anotar la fecha`.
+/// Markdown reads a task only in a list item: readers got one paragraph,
+/// the boxes as brackets, and the author no word. Each page now names
+/// the first, with the list item to write; tasks in a list and brackets
+/// elsewhere in a line are not named.
+#[test]
+fn a_task_without_its_lists_marker_is_named() {
+    let s = Site::signs_with(concat!(
+        "Lista de muestra:\n\n",
+        "[ ] Llamar a la línea de ayuda\n",
+        "[x] Anotar la fecha\n\n",
+        "- [ ] En una lista\n\n",
+        "Marque [ ] si no sabe.\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:1"));
+    assert!(
+        line.contains(
+            "warning: a task without its list's `- `, `[ ] Llamar a la línea de ayuda`, is shown as text (and 1 more on this page)"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "write each task as a list item: `- [ ] Llamar a la línea de ayuda` (Dropbox Paper's export leaves out the `- `)"
+    );
+    let p = s.page("en/handbook/signs.html");
+    assert_eq!(
+        p.texts(".content p")[3],
+        "[ ] Llamar a la línea de ayuda\n[x] Anotar la fecha"
+    );
+    assert_eq!(p.select(".content li input[type=checkbox]").len(), 1);
+}

@@ -132,9 +132,12 @@ pub(super) enum Kind {
     /// A line that starts or ends each printed page: a running header or
     /// footer (`dialects::page_break`).
     RunningHeader,
+    /// A task without its list's marker, `[ ] Call the hotline` (Dropbox
+    /// Paper), shown as text (`dialects::paper`).
+    TaskLine,
 }
 
-pub(super) const KINDS: usize = 58;
+pub(super) const KINDS: usize = 59;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -197,6 +200,7 @@ impl Kind {
         Kind::JiraBold,
         Kind::PageBreak,
         Kind::RunningHeader,
+        Kind::TaskLine,
     ];
 }
 

@@ -45,6 +45,7 @@ mod line_block;
 mod listing;
 mod mediawiki;
 mod page_break;
+mod paper;
 mod pasted;
 mod printed;
 mod quarto;
@@ -369,6 +370,7 @@ fn look_at_line(st: &mut State, pos: usize) {
         (Kind::JiraText, jira::find),
         (Kind::AsciiDoc, asciidoc::find),
         (Kind::PageNumber, printed::page_number),
+        (Kind::TaskLine, paper::task_line),
     ] {
         let mut from = 0;
         while let Some((i, len)) = find(&line[from..]) {

@@ -118,6 +118,7 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Latex
         | Kind::RunningHeader
+        | Kind::TaskLine
         | Kind::WikiList
         | Kind::TocLine
         | Kind::LineBlock

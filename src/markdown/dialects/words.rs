@@ -45,6 +45,7 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::JiraBold => super::jira_bold::words(shown, more),
         Kind::PageBreak => super::page_break::feed_words(more),
         Kind::RunningHeader => super::page_break::running_words(shown, more),
+        Kind::TaskLine => super::paper::words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -84,27 +85,6 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         }
         Kind::AttrLine => return attr_line_words(shown, more),
         Kind::WikiLink => return wiki_words(shown, more),
-        Kind::WikiText
-        | Kind::CrossRef
-        | Kind::SpacedLink
-        | Kind::WideLink
-        | Kind::Latex
-        | Kind::Byline
-        | Kind::WikiList
-        | Kind::FieldError
-        | Kind::Placeholder
-        | Kind::TocLine
-        | Kind::JiraText
-        | Kind::AsciiDoc
-        | Kind::PageNumber
-        | Kind::LineBlock
-        | Kind::LineBlockLines
-        | Kind::GdocComment
-        | Kind::AsciiDocBlock
-        | Kind::Interpreted
-        | Kind::JiraBold
-        | Kind::PageBreak
-        | Kind::RunningHeader => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
@@ -146,6 +126,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
         ),
+        // The rest: kinds whose own module keeps their words.
+        _ => return module_words(kind, shown, more),
     };
     (msg, hint.to_string())
 }
