@@ -187,7 +187,8 @@ fn a_sphinx_role_converted_by_pandoc_loses_its_attributes_and_is_named() {
 /// page's source published its bold words in italics; only its `h2.`
 /// lines were named. On a page of Confluence's markup, one-star emphasis
 /// is now published as bold, with one warning for the page giving the
-/// `**…**` to write; `_…_`, `**…**` and a page of Markdown are as before.
+/// `**…**` to write; `_…_`, `**…**` and a page of Markdown (one showing
+/// Confluence's markup in a code block too) are as before.
 #[test]
 fn confluence_bold_is_published_as_bold_on_a_confluence_page() {
     let s = Site::signs_with(concat!(
@@ -199,7 +200,7 @@ fn confluence_bold_is_published_as_bold_on_a_confluence_page() {
     let page = s.read(intro);
     s.write(
         intro,
-        format!("{page}\nAsk *before* you write, and **never** record names.\n"),
+        format!("{page}\nIn Confluence, headings are written so:\n\n```\nh2. Scope\n```\n\nAsk *before* you write, and **never** record names.\n"),
     );
     let o = s.build_ok();
     let (line, hint) = message_at(&o.stderr, &format!("{AT}:15:1"));

@@ -53,9 +53,23 @@ fn one_star(body: &str, range: &Range<usize>) -> bool {
 /// Whether the page is written in Confluence's markup, read once.
 fn confluence_page(st: &mut State) -> bool {
     let body = body(st);
-    *st.dialects
-        .confluence
-        .get_or_insert_with(|| body.lines().any(jira::marks_page))
+    *st.dialects.confluence.get_or_insert_with(|| marked(body))
+}
+
+/// A line of `body` outside code blocks is Confluence's markup: a page
+/// that shows `h2. Heading` in a code block, to explain it, is not one.
+fn marked(body: &str) -> bool {
+    let mut fence: Option<(u8, usize)> = None;
+    for line in body.lines() {
+        let t = line.trim_start_matches(' ');
+        match (fence, super::comments::fence_of(t)) {
+            (None, Some(f)) => fence = Some(f),
+            (Some((c, n)), Some((c2, n2))) if c == c2 && n2 >= n => fence = None,
+            (None, _) if jira::marks_page(line) => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The warning, once per page at the first place.
@@ -73,7 +87,17 @@ pub(super) fn words(shown: &str, more: &str) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::one_star;
+    use super::{marked, one_star};
+
+    #[test]
+    fn confluence_markup_outside_code_marks_a_page() {
+        assert!(marked("Intro.\n\nh2. Scope\n"));
+        assert!(marked("||Step||Who||\n"));
+        assert!(!marked(
+            "Write headings so:\n\n```\nh2. Scope\n```\n\n*Note*\n"
+        ));
+        assert!(!marked("*Note* only.\n"));
+    }
 
     #[test]
     fn only_one_star_marks_are_confluence_bold() {
