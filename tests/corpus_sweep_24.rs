@@ -1,8 +1,13 @@
 //! What the twenty-fourth outside sweep of real-world corpora found:
 //! MediaWiki's named footnotes (`<ref name="…">`) taken for HTML tags,
-//! their notes run into the sentence, and an address wrapped by Outlook's
+//! their notes run into the sentence; an address wrapped by Outlook's
 //! Safe Links shown as the words of a raw HTML block's link, the mailbox
-//! it names with it.
+//! it names with it; Sphinx roles converted by pandoc shown with their
+//! `{.interpreted-text role="ref"}`; Confluence's one-star bold published
+//! as italics; a PDF's form feeds hiding the heading after them; and,
+//! without a word to the author, a non-breaking space in a heading's id,
+//! Word's curly quotes around a title, SharePoint's `.aspx` addresses
+//! (told a web address to write) and Dropbox Paper's tasks without `- `.
 
 mod common;
 
