@@ -120,9 +120,24 @@ pub(super) enum Kind {
     AsciiDocBlock,
     /// A pandoc line block published as its lines (`dialects::line_block`).
     LineBlockLines,
+    /// A Sphinx role as pandoc converts it, `` `safety-plan`{.interpreted-text
+    /// role="ref"} `` (`dialects::sphinx`).
+    Interpreted,
+    /// Confluence's bold, `*words*`, on a page of its wiki markup,
+    /// published as bold (`dialects::jira_bold`).
+    JiraBold,
+    /// A form feed, a printed page's break, read as a space
+    /// (`dialects::page_break`).
+    PageBreak,
+    /// A line that starts or ends each printed page: a running header or
+    /// footer (`dialects::page_break`).
+    RunningHeader,
+    /// A task without its list's marker, `[ ] Call the hotline` (Dropbox
+    /// Paper), shown as text (`dialects::paper`).
+    TaskLine,
 }
 
-pub(super) const KINDS: usize = 54;
+pub(super) const KINDS: usize = 59;
 
 impl Kind {
     /// In the order of `Dialects::found`.
@@ -181,6 +196,11 @@ impl Kind {
         Kind::GdocComment,
         Kind::AsciiDocBlock,
         Kind::LineBlockLines,
+        Kind::Interpreted,
+        Kind::JiraBold,
+        Kind::PageBreak,
+        Kind::RunningHeader,
+        Kind::TaskLine,
     ];
 }
 
@@ -220,6 +240,11 @@ pub(super) struct Dialects {
     /// order, as the page's text is read: each is shown as the address
     /// inside (`dialects::wrapped`).
     pub(super) wrapped: Vec<Wrapped>,
+    /// Whether the page is written in Confluence's wiki markup, once
+    /// asked, and for each emphasis open whether it is published as bold
+    /// (`dialects::jira_bold`).
+    pub(super) confluence: Option<bool>,
+    pub(super) emphasis: Vec<bool>,
 }
 
 /// A web address wrapped by a click tracker in a page's source: where it
@@ -247,6 +272,8 @@ impl Default for Dialects {
             line_blocks: Vec::new(),
             line_breaks: Vec::new(),
             wrapped: Vec::new(),
+            confluence: None,
+            emphasis: Vec::new(),
         }
     }
 }

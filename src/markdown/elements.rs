@@ -78,6 +78,7 @@ pub(super) fn end_heading(st: &mut State) {
         Some(explicit) => explicit_id(st, &explicit, offset),
         None => {
             let base = heading_id(&nfc(&id_text));
+            glued_words(st, &id_text, offset);
             st.ids.unique(&base)
         }
     };
@@ -103,6 +104,29 @@ pub(super) fn end_heading(st: &mut State) {
     st.html(format!("<h{n} id=\"{}\"{class}>", escape(&id)));
     st.sink().extend(events);
     st.html(format!("</h{n}>\n"));
+}
+
+/// A non-breaking space between two words of a heading without an id
+/// (Word and Google Docs put them where a line must not break): an id
+/// leaves it out, as GitHub's does, so `Safety plan` is `#safetyplan`,
+/// while its author, who sees a space, links to `#safety-plan` and was
+/// told only "did you mean `#safetyplan`?". Said once per page.
+fn glued_words(st: &mut State, text: &str, pos: usize) {
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let glue = matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+        let after = chars.peek().copied();
+        if glue && before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+        {
+            return st.warn_once_per_page(
+                pos,
+                "a non-breaking space between two words of this heading is left out of its id, as on GitHub: its id runs the words together (so `Safety plan`, written with one, is `#safetyplan`)".into(),
+                "write an ordinary space between the words (Word and Google Docs put non-breaking ones where a line must not break), or give the heading the id its links use, `## Safety plan {#safety-plan}`",
+            );
+        }
+        before = Some(c);
+    }
 }
 
 /// The page title is the level-1 heading; sections go down one level at a time.

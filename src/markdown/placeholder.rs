@@ -161,6 +161,9 @@ const ELEMENTS: &[&str] = &[
 /// The tag's name when `html` is a single start tag of no HTML element,
 /// written without `=` or `/`: `<hotline number>`, `<name>`.
 pub(super) fn placeholder(html: &str) -> Option<&str> {
+    if let Some(name) = wiki_ref(html) {
+        return Some(name);
+    }
     let inner = html.strip_prefix('<')?.strip_suffix('>')?;
     if inner.contains(['=', '/', '<', '>', '"', '\'', ':']) {
         return None;
@@ -168,6 +171,20 @@ pub(super) fn placeholder(html: &str) -> Option<&str> {
     let name = inner.split_whitespace().next()?;
     let known = ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(name));
     (!known && name.chars().next()?.is_ascii_alphabetic()).then_some(name)
+}
+
+/// `ref` when `html` is MediaWiki's footnote tag with attributes:
+/// `<ref name="shelter">` (a note named to be used again), `<ref
+/// name=shelter />` (that note again), `<ref group="n">`. No HTML
+/// element either, but with `=` and `/` it passed for a tag: the
+/// sanitiser removed it and kept its note, run into the sentence ("The
+/// shelterOpened in 2019. takes families").
+fn wiki_ref(html: &str) -> Option<&str> {
+    let inner = html.strip_prefix('<')?.strip_suffix('>')?;
+    let name = inner.get(..3).filter(|n| n.eq_ignore_ascii_case("ref"))?;
+    let rest = &inner[3..];
+    let attributes = rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '/');
+    (attributes && !rest.contains(['<', '>'])).then_some(name)
 }
 
 /// `html` is the end tag of words in angle brackets shown on this page
@@ -197,10 +214,11 @@ pub(super) fn show(st: &mut State, html: &str, pos: usize) {
     // MediaWiki's footnote, `<ref>The note.</ref>`: not words to replace,
     // a note in the middle of the sentence.
     if placeholder(html).is_some_and(|name| name.eq_ignore_ascii_case("ref")) {
+        // One message for every such tag, named or not: a page has dozens.
         return st.warn_once_per_page(
             pos,
-            format!("`{html}` is MediaWiki's footnote: shown as written, its note in the middle of the sentence with the tags"),
-            "write a footnote instead: `[^1]` where `<ref>…</ref>` is, and the note on a line of its own after the paragraph, `[^1]: The note.`",
+            "`<ref>` is MediaWiki's footnote: shown as written, its note in the middle of the sentence with the tags".into(),
+            "write a footnote instead: `[^1]` where `<ref>…</ref>` is, and the note on a line of its own after the paragraph, `[^1]: The note.`; a named note, `<ref name=\"shelter\">…</ref>`, and each `<ref name=\"shelter\" />` that uses it again, are `[^shelter]`",
         );
     }
     st.warn_once_per_page(
@@ -228,8 +246,26 @@ mod tests {
             "<br/>",
             "<iframe src>",
             "<ac:structured-macro>",
+            "<references/>",
+            "<ref name=\"a\"><b>",
         ] {
             assert_eq!(placeholder(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn mediawiki_footnote_tags_are_shown_with_their_names() {
+        for tag in [
+            "<ref>",
+            "<ref name=\"shelter\">",
+            "<REF name=shelter />",
+            "<ref name='who 2019'/>",
+            "<ref group=\"n\">",
+        ] {
+            assert!(
+                placeholder(tag).is_some_and(|n| n.eq_ignore_ascii_case("ref")),
+                "{tag}"
+            );
         }
     }
 }

@@ -31,6 +31,14 @@ pub(super) fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Di
             )
             .with_hint(format!("write the character itself: {ch}")),
         );
+    } else if let Some(inner) = curly_quoted(v) {
+        diags.push(
+            at.warning(
+                v,
+                format!("`{key}` is wrapped in quotes a word processor typed, which YAML keeps as part of it: readers see {s}"),
+            )
+            .with_hint(format!("write it with straight quotes, or none: {key}: \"{inner}\"")),
+        );
     } else if let Some((link, words)) = markdown_link(s) {
         diags.push(
             at.warning(
@@ -86,6 +94,25 @@ pub(super) fn unwrapped(
             .with_hint(format!("write the address itself, `{inner}` (addresses copied from an e-mail or a Google document are wrapped so); it is published as that address, so that the page does not show the wrapper")),
     );
     Some(out)
+}
+
+/// The words of a plain (unquoted) value wrapped whole in one pair of
+/// curly quotes, `“Safety planning”`, as Word's AutoFormat types the
+/// straight quotes that YAML reads: YAML keeps them, and readers saw the
+/// title in quotes in the navigation, the page and search. Quotes inside
+/// (`“Know your rights” campaign`) or around a value quoted in YAML are
+/// the author's.
+fn curly_quoted(v: &Node) -> Option<&str> {
+    let crate::yaml::Data::Scalar(scalar) = &v.data else {
+        return None;
+    };
+    let inner = ["“”", "„“", "‘’", "«»"].iter().find_map(|pair| {
+        let mut q = pair.chars();
+        let (open, close) = (q.next()?, q.next()?);
+        let inner = scalar.text.strip_prefix(open)?.strip_suffix(close)?;
+        (!inner.contains([open, close]) && !inner.trim().is_empty()).then_some(inner)
+    })?;
+    scalar.plain.then_some(inner)
 }
 
 /// The first `{{name}}` of `s` that names a local value (`\{{` is literal).

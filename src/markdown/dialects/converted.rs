@@ -1,8 +1,9 @@
 //! What a page's text is parsed as, where other tools' blocks are read as
-//! what they are (`listing`, `line_block`): written otherwise at the same
-//! offsets, so that every message keeps its place, and named.
+//! what they are (`listing`, `line_block`, `page_break`): written
+//! otherwise at the same offsets, so that every message keeps its place,
+//! and named.
 
-use super::{Kind, State, found, line_block, listing};
+use super::{Kind, State, found, line_block, listing, page_break};
 use std::ops::Range;
 
 /// What a page's text is parsed as: its AsciiDoc listing blocks written as
@@ -13,15 +14,18 @@ pub(in crate::markdown) struct Converted<'b> {
     /// Where each listing block starts.
     listings: Vec<usize>,
     line_blocks: line_block::LineBlocks,
+    page_breaks: page_break::PageBreaks,
 }
 
 pub(in crate::markdown) fn convert(body: &str) -> Converted<'_> {
     let (text, listings) = listing::convert(body);
     let (text, line_blocks) = line_block::convert(text);
+    let (text, page_breaks) = page_break::convert(text);
     Converted {
         text,
         listings,
         line_blocks,
+        page_breaks,
     }
 }
 
@@ -30,8 +34,14 @@ pub(in crate::markdown) fn convert(body: &str) -> Converted<'_> {
 pub(in crate::markdown) fn converted(
     st: &mut State,
     listings: Vec<usize>,
-    blocks: line_block::LineBlocks,
+    (blocks, breaks): (line_block::LineBlocks, page_break::PageBreaks),
 ) {
+    for at in breaks.feeds {
+        found(st, Kind::PageBreak, at);
+    }
+    for at in breaks.running {
+        found(st, Kind::RunningHeader, at);
+    }
     for at in listings {
         found(st, Kind::AsciiDocBlock, at);
     }
@@ -44,10 +54,15 @@ pub(in crate::markdown) fn converted(
 
 impl Converted<'_> {
     /// What `converted` takes, leaving the text.
-    pub(in crate::markdown) fn found(&mut self) -> (Vec<usize>, line_block::LineBlocks) {
+    pub(in crate::markdown) fn found(
+        &mut self,
+    ) -> (Vec<usize>, (line_block::LineBlocks, page_break::PageBreaks)) {
         (
             std::mem::take(&mut self.listings),
-            std::mem::take(&mut self.line_blocks),
+            (
+                std::mem::take(&mut self.line_blocks),
+                std::mem::take(&mut self.page_breaks),
+            ),
         )
     }
 }

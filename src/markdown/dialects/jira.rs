@@ -38,6 +38,14 @@ pub(super) fn find(line: &str) -> Option<(usize, usize)> {
     link(line)
 }
 
+/// `line` is a line of Confluence's own markup, `h2. Heading`, `{info}`
+/// or `||Step||Who||`: a page with one is written in it (a link
+/// `[label|https://…]` alone does not say so).
+pub(super) fn marks_page(line: &str) -> bool {
+    let t = line.trim();
+    heading(t) || (t.starts_with('{') && macro_mark(t).is_some()) || table_row(t)
+}
+
 /// `h2. Before the interview`: `h`, a level from 1 to 6, `.`, a space and
 /// words, at the line's start.
 fn heading(t: &str) -> bool {

@@ -40,14 +40,18 @@ mod gitbook;
 mod hashes;
 mod inline;
 mod jira;
+mod jira_bold;
 mod line_block;
 mod listing;
 mod mediawiki;
+mod page_break;
+mod paper;
 mod pasted;
 mod printed;
 mod quarto;
 mod report;
 mod scan;
+mod sphinx;
 mod ticks;
 mod tracked;
 mod typed;
@@ -99,6 +103,17 @@ pub(super) fn hidden_ranges(body: &str) -> Vec<Range<usize>> {
 /// Passes an event on, without what other dialects put in it; `None` when
 /// nothing is left of it.
 pub(super) fn filter<'a>(
+    st: &mut State<'_, 'a>,
+    event: Event<'a>,
+    range: Range<usize>,
+) -> Option<(Event<'a>, Range<usize>)> {
+    let (event, range) = filter_marks(st, event, range)?;
+    // What is left of it, whole: an emphasis's start and end both pass.
+    let event = jira_bold::filter(st, event, &range);
+    Some((event, range))
+}
+
+fn filter_marks<'a>(
     st: &mut State<'_, 'a>,
     event: Event<'a>,
     range: Range<usize>,
@@ -264,6 +279,11 @@ fn note_drop(st: &mut State, r: &Range<usize>, kind: Kind, seen: &Range<usize>) 
     // A comment's end, `[]{.comment-end}`, is counted with its start.
     let bracket = bracket || (kind == Kind::Tracked && body(st)[..r.start].ends_with("[]"));
     if first_piece && !bracket {
+        // A Sphinx role is named where its code starts, before its `{…}`.
+        let at = match kind {
+            Kind::Interpreted => sphinx::code_start(body(st), at),
+            _ => at,
+        };
         found(st, kind, at);
         if matches!(kind, Kind::Attributes | Kind::AttrLine) {
             keep_id(st, r.clone());
@@ -350,6 +370,7 @@ fn look_at_line(st: &mut State, pos: usize) {
         (Kind::JiraText, jira::find),
         (Kind::AsciiDoc, asciidoc::find),
         (Kind::PageNumber, printed::page_number),
+        (Kind::TaskLine, paper::task_line),
     ] {
         let mut from = 0;
         while let Some((i, len)) = find(&line[from..]) {

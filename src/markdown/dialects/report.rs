@@ -73,6 +73,11 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
     let piece = match kind {
         // A block pandoc wrapped goes on to the next line.
         Kind::Attributes => attribute_block(rest).map_or(line, |n| &rest[..n]),
+        // The code span, then its attributes.
+        Kind::Interpreted => {
+            let code = line.find("`{").map_or(0, |i| i + 1);
+            attribute_block(&line[code..]).map_or(line, |n| &line[..code + n])
+        }
         // To its first `}`, and a second one right after (`{{ x }}`);
         // `{% x %}` ends at its `}`, which a letter may follow (`’s`).
         Kind::Template => line.find('}').map_or(line, |i| {
@@ -102,12 +107,18 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         Kind::BlockId | Kind::Tags | Kind::HashHeading => line.trim(),
         Kind::Citation => inline::citation(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Emphasis => emphasis::find(line, 0).map_or(line, |(_, len)| &line[..len]),
+        Kind::JiraBold => line
+            .get(1..)
+            .and_then(|l| l.find('*'))
+            .map_or(line, |i| &line[..i + 2]),
         Kind::Gd2mdAlert => ">>>>>  gd2md-html alert: …",
         Kind::WikiText => mediawiki::find(line).map_or(line, |(i, len)| &line[i..i + len]),
         Kind::CrossRef => quarto::crossref(line).map_or(line, |(_, len)| &line[..len]),
         Kind::SpacedLink => typed::spaced_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::WideLink => typed::wide_link(line).map_or(line, |(_, len)| &line[..len]),
         Kind::Latex
+        | Kind::RunningHeader
+        | Kind::TaskLine
         | Kind::WikiList
         | Kind::TocLine
         | Kind::LineBlock
@@ -140,9 +151,13 @@ fn shown(st: &State, kind: Kind, pos: usize) -> String {
         }
         _ => line,
     };
-    // A wiki link's hint is made from what is shown: cut short, it named
-    // a file of the link's first words.
-    let limit = if kind == Kind::WikiLink { 200 } else { 60 };
+    // A wiki link's hint (and a Sphinx role's) is made from what is shown:
+    // cut short, it named a file of the link's first words.
+    let limit = if matches!(kind, Kind::WikiLink | Kind::Interpreted) {
+        200
+    } else {
+        60
+    };
     let mut s: String = piece
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })

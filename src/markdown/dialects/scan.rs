@@ -341,6 +341,7 @@ pub(super) fn is_kramdown_line(line: &str) -> bool {
 fn attributes(body: &str, line: &str, offset: usize, drops: &mut Vec<(Range<usize>, Kind)>) {
     let rest = &body[offset..];
     let bytes = line.as_bytes();
+    let mut ticks = super::ticks::Ticks::new(line);
     let mut from = 0;
     while let Some(i) = bytes
         .get(from..)
@@ -351,14 +352,16 @@ fn attributes(body: &str, line: &str, offset: usize, drops: &mut Vec<(Range<usiz
         let Some(&before) = i.checked_sub(1).and_then(|b| bytes.get(b)) else {
             continue;
         };
-        if before != b')' && before != b']' {
+        // After a code span too, as pandoc writes `` `x`{.python} `` (`sphinx`).
+        let code = before == b'`' && super::sphinx::after_code(line, i, &mut ticks);
+        if before != b')' && before != b']' && !code {
             continue;
         }
         let Some(len) = attribute_block(&rest[i..]) else {
             continue;
         };
         let (at, end) = (offset + i, offset + i + len);
-        let mut kind = Kind::Attributes;
+        let mut kind = super::sphinx::kind(code, &rest[i..i + len]);
         if before == b']' {
             let change = tracked::change(&rest[i..i + len]);
             let nested = change == Some(Change::LeftOut);

@@ -41,6 +41,11 @@ fn module_words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         Kind::LineBlockLines => printed::lines_words(shown, more),
         Kind::GdocComment => gdocs::words(shown, more),
         Kind::AsciiDocBlock => asciidoc::block_words(shown, more),
+        Kind::Interpreted => super::sphinx::words(shown, more),
+        Kind::JiraBold => super::jira_bold::words(shown, more),
+        Kind::PageBreak => super::page_break::feed_words(more),
+        Kind::RunningHeader => super::page_break::running_words(shown, more),
+        Kind::TaskLine => super::paper::words(shown, more),
         _ => fields::placeholder_words(shown, more),
     }
 }
@@ -80,23 +85,6 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
         }
         Kind::AttrLine => return attr_line_words(shown, more),
         Kind::WikiLink => return wiki_words(shown, more),
-        Kind::WikiText
-        | Kind::CrossRef
-        | Kind::SpacedLink
-        | Kind::WideLink
-        | Kind::Latex
-        | Kind::Byline
-        | Kind::WikiList
-        | Kind::FieldError
-        | Kind::Placeholder
-        | Kind::TocLine
-        | Kind::JiraText
-        | Kind::AsciiDoc
-        | Kind::PageNumber
-        | Kind::LineBlock
-        | Kind::LineBlockLines
-        | Kind::GdocComment
-        | Kind::AsciiDocBlock => return module_words(kind, shown, more),
         Kind::Import if shown.starts_with("export") => (
             format!("an MDX export `{shown}` left out{more}: fieldguide does not run MDX code"),
             "delete it; if a component it defines shows words readers need, write them in Markdown where the component was",
@@ -138,6 +126,8 @@ pub(super) fn words(kind: Kind, shown: &str, more: &str) -> (String, String) {
             ),
             "write a callout: a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the admonition's lines with `> ` in front instead of their four spaces",
         ),
+        // The rest: kinds whose own module keeps their words.
+        _ => return module_words(kind, shown, more),
     };
     (msg, hint.to_string())
 }
@@ -502,32 +492,7 @@ fn role_words(shown: &str, more: &str) -> (String, String) {
     let Some((_, _, name, inner)) = super::inline::role(shown) else {
         return (msg, "write it as Markdown".to_string());
     };
-    // `Text <target>`, or the target alone.
-    let (text, target) = match inner
-        .trim_end()
-        .strip_suffix('>')
-        .and_then(|s| s.rsplit_once('<'))
-    {
-        Some((text, target)) => (text.trim(), target.trim()),
-        None => ("…", inner.trim()),
-    };
-    let hint = match name {
-        "ref" | "numref" => format!(
-            "link to the heading by its id: `[{text}](#{target})` (from another page, `[{text}](page.md#{target})`); a heading's id goes at the end of its line, `## Title {{#{target}}}`"
-        ),
-        "doc" => {
-            let file = if target.ends_with(".md") {
-                target.to_string()
-            } else {
-                format!("{target}.md")
-            };
-            format!("link to the page's file: `[{text}]({file})`")
-        }
-        "download" => format!("link to the file: `[{text}]({target})`"),
-        _ => {
-            format!("write the words themselves, `{inner}`, without `{{{name}}}` and the backticks")
-        }
-    };
+    let hint = super::sphinx::role_hint(name, inner, &format!("`{{{name}}}` and the backticks"));
     (msg, hint)
 }
 

@@ -9,6 +9,7 @@ use crate::slug::NameIndex;
 use crate::url::relative;
 use std::path::{Path, PathBuf};
 
+mod old_site;
 mod written;
 pub(super) use written::{own_computer, tel_without_spaces, template, value_target, without_size};
 
@@ -144,6 +145,7 @@ fn elsewhere(site: &Site, from: &Path, name: &str) -> Option<String> {
 /// and the link's `#anchor` after them.
 fn in_language(site: &Site, from: &Path, name: &str, suffix: &str, anchor: &str) -> Option<String> {
     let name = name.trim_end_matches(".html").trim_end_matches(".htm");
+    let name = old_site::page_name(name).unwrap_or(name);
     let find = |name: &str| {
         let (_, slug) = crate::slug::order_and_slug(name);
         names(site).anywhere.get(&crate::slug::loose_key(&slug))
@@ -271,7 +273,10 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
             "an e-mail address needs `mailto:`: `mailto:{address}`"
         ));
     }
-    if looks_like_domain(dest) {
+    let last = dest.split(['#', '?']).next().unwrap_or(dest);
+    let last = last.rsplit('/').next().unwrap_or(last);
+    let server_page = old_site::page_name(last).is_some();
+    if looks_like_domain(dest) && !server_page {
         return Some(format!("a web address needs `https://`: `https://{dest}`"));
     }
     let key = path.to_string_lossy().replace('\\', "/");
@@ -305,6 +310,9 @@ pub(super) fn missing_file(site: &Site, from: &Path, dest: &str, path: &Path) ->
     }
     if let Some(h) = old_address(site, from, dest, &key) {
         return Some(h);
+    }
+    if server_page {
+        return Some(old_site::hint(last));
     }
     let lower = key.to_ascii_lowercase();
     if lower.ends_with(".html") || lower.ends_with(".htm") {
@@ -366,7 +374,8 @@ fn old_address(site: &Site, from: &Path, dest: &str, key: &str) -> Option<String
     let page_like = bare.ends_with('/')
         || lower.ends_with(".html")
         || lower.ends_with(".htm")
-        || !last.contains('.');
+        || !last.contains('.')
+        || old_site::page_name(last).is_some();
     page_like
         .then(|| in_language(site, from, last, "", &anchor))
         .flatten()

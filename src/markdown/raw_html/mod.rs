@@ -7,6 +7,7 @@
 
 mod balance;
 mod removed;
+mod tracked;
 
 use balance::{BLOCK, block_place, end_tag, flush, reopen};
 pub(super) use balance::{close_from, drop_empty_paragraph};
@@ -132,9 +133,11 @@ fn sanitise(
     }
     let mut place = Place::new(pos);
     let mut out = String::new();
+    // Where the words of a wrapped address are looked for (`tracked`).
+    let mut words_from = pos;
     // After Word's `<o:p>`: the whitespace it holds is a placeholder.
     let mut in_op = false;
-    for (token, line) in html_policy::tokens(html) {
+    for (token, line) in tracked::joined(html_policy::tokens(html)) {
         match token {
             Token::TagToken(tag) => {
                 if let Some(name) = &dropping {
@@ -190,8 +193,7 @@ fn sanitise(
             Token::CharacterTokens(text) if in_op && word::is_blank(&text) => {}
             Token::CharacterTokens(text) if dropping.is_none() => {
                 in_op = false;
-                st.r.text.push_str(&text);
-                out.push_str(&escape(&text));
+                text_token(st, &text, &mut words_from, &mut out);
             }
             Token::DoctypeToken(_) => {
                 let at = place.offset(st, line);
@@ -212,6 +214,15 @@ fn sanitise(
         }
     }
     (out, dropping)
+}
+
+/// Raw HTML's words, kept, for the page and its search; a wrapped
+/// address in them as the address inside (`tracked`).
+fn text_token(st: &mut State, text: &str, words_from: &mut usize, out: &mut String) {
+    let unwrapped = tracked::unwrap(st, text, words_from);
+    let text = unwrapped.as_deref().unwrap_or(text);
+    st.r.text.push_str(text);
+    out.push_str(&escape(text));
 }
 
 /// The comment text html5ever makes of `<![if !supportLists]>` or

@@ -142,6 +142,7 @@ pub(super) fn removed(st: &mut State, name: &str, at: usize) {
     let hint = match name {
         "aside" => ASIDE,
         "tabs" | "tabitem" => TABS,
+        "references" => REFERENCES,
         _ => HINT,
     };
     st.warn_once_per_page(at, msg, hint);
@@ -150,6 +151,9 @@ pub(super) fn removed(st: &mut State, name: &str, at: usize) {
 /// Docusaurus pages (its `.md` are read as MDX) write content tabs as
 /// components; each tab's label is an attribute, lost with the tag.
 const TABS: &str = "Docusaurus's tabs, `<Tabs>` and `<TabItem value=\"…\" label=\"…\">`, are MDX components, and a tab's label goes with its tag: fieldguide has no tabs; write each tab as a section of its own, its label as the heading (`### Phone`), and delete the tags' lines";
+
+/// MediaWiki's `<references/>` is where a page lists its `<ref>` notes.
+const REFERENCES: &str = "MediaWiki's `<references/>` is where its page lists the notes of its `<ref>` tags: fieldguide lists a page's footnotes at its end by itself, so delete the line, and write each `<ref>…</ref>` as a footnote, `[^1]` in the sentence and `[^1]: The note.` on a line of its own";
 
 /// Notion exports each of its callouts as an `<aside>`, its icon first.
 const ASIDE: &str = "Notion exports its callouts as `<aside>`: write a callout instead, a quote whose first line is `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION), then the text with `> ` in front";
