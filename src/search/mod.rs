@@ -22,6 +22,7 @@ mod german;
 mod hausa;
 mod hausa_forms;
 pub mod index;
+mod indonesian;
 mod intern;
 mod italian;
 pub mod normalise;
