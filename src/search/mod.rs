@@ -42,6 +42,7 @@ mod stem;
 mod stop;
 mod stream;
 mod swahili;
+mod tagalog;
 mod turkish;
 mod ukrainian;
 mod varint;

@@ -252,6 +252,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "ps" => Some(&super::pashto::PASHTO),
         "am" => Some(&super::amharic::AMHARIC),
         "id" => Some(&super::indonesian::INDONESIAN),
+        "tl" | "fil" => Some(&super::tagalog::TAGALOG),
         _ => None,
     }
 }
@@ -298,7 +299,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl", "ps", "am", "id",
+            "pl", "ps", "am", "id", "tl",
         ] {
             let r = rules(code).unwrap();
             let all = r
@@ -324,7 +325,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw", "ru", "uk", "am", "id"] {
+        for code in ["ar", "fr", "sw", "ru", "uk", "am", "id", "tl"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {

@@ -525,7 +525,8 @@
     var up = new Set(words((q.match(/(^|[^A-Za-z\u0400-\u04ff])[A-Z\u0401\u0410-\u042f][A-Z\u0401\u0410-\u042f.]+s?(?![a-z\u0430-\u045f])/g) || []).join(" "))),
       end = new Set(words((q.match(/\S*\u0629[\u064b-\u0652]*(?![^\s.,;:!?)\u00bb"'\u060c\u061b\u061f])/g) || []).join(" "))),
       typing = !done && !/\s$/.test(q), qs = join(words(q, true).slice(0, 64), typing).reduce(pairs, []).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
-      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
+      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0 || up.has(w); }), need;
+    // Function words left out; one typed in capitals is an acronym (`IT`).
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
     if (kept.length && !(typing && kept.length === 1 && kept[0] === qs[qs.length - 1] && len(kept[0]) < 2)) qs = kept;
