@@ -32,6 +32,7 @@ mod persian;
 mod polish;
 mod portuguese;
 mod pronouns;
+mod romanian;
 mod rule_set;
 mod rules;
 mod russian;

@@ -253,6 +253,7 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "am" => Some(&super::amharic::AMHARIC),
         "id" => Some(&super::indonesian::INDONESIAN),
         "tl" | "fil" => Some(&super::tagalog::TAGALOG),
+        "ro" => Some(&super::romanian::ROMANIAN),
         _ => None,
     }
 }
@@ -299,7 +300,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl", "ps", "am", "id", "tl",
+            "pl", "ps", "am", "id", "tl", "ro",
         ] {
             let r = rules(code).unwrap();
             let all = r

@@ -156,6 +156,14 @@ const TAGALOG: &[&str] = &[
     "puwede", "para", "nang", "mag",
 ];
 
+/// Romanian, without its accents (`dacă` as `daca`).
+#[rustfmt::skip]
+const ROMANIAN: &[&str] = &[
+    "de", "la", "si", "cu", "in", "pe", "o", "un", "a", "al", "ale", "ce", "cum", "care", "din",
+    "pentru", "sau", "daca", "este", "sunt", "eu", "ea", "el", "noi", "ma", "sa", "se", "ca",
+    "unde", "cand", "trebuie", "pot", "poate",
+];
+
 /// The function words of language `code`, or none.
 pub fn words(code: &str) -> &'static [&'static str] {
     let primary = code.split(['-', '_']).next().unwrap_or("");
@@ -244,6 +252,7 @@ pub fn words(code: &str) -> &'static [&'static str] {
         "ne" => NEPALI,
         "id" => INDONESIAN,
         "tl" | "fil" => TAGALOG,
+        "ro" => ROMANIAN,
         _ => &[],
     }
 }
@@ -257,6 +266,7 @@ mod tests {
     fn stop_words_are_written_normalised_and_spare_meaningful_words() {
         for code in [
             "en", "fr", "es", "pt", "ar", "ha", "sw", "ru", "fa", "hi", "bn", "ne", "id", "tl",
+            "ro",
         ] {
             let list = words(code);
             assert!(!list.is_empty(), "{code}");
@@ -276,6 +286,7 @@ mod tests {
             ("bn", &["না", "নয"]),
             ("id", &["tidak", "jangan", "bukan"]),
             ("tl", &["hindi", "huwag"]),
+            ("ro", &["nu", "fara"]),
         ] {
             for w in kept {
                 assert!(!words(code).contains(w), "{code}: {w}");
