@@ -379,14 +379,15 @@
   // Hindi, Nepali and Bengali typed in Latin letters, as phones mostly
   // type them (`sahmati`, *सहमति*; `sommoti`, *সম্মতি*): a word read as its
   // consonants, loosely (the two scripts share their layout; `sh` is `s`,
-  // `bh` `b`; vowels, `y`, `v`, `w` and an `h` not first left out, a letter
-  // doubled written once), and the words of the site read alike.
+  // `bh` `b`; vowels, `y`, `v`, `w`, an `h` not first and the nasal ending
+  // a verb, `badle` for *बदलें*, left out; a letter doubled written once),
+  // and the words of the site read alike.
   var roman;
   function consonants(w) {
     return w.replace(/[\u0900-\u09ff]/g, function (c) {
       var o = c.charCodeAt(0) & 127;
-      return o == 2 ? "n" : o == 11 || o == 67 ? "r" : o == 78 ? "t" : o == 47 && c > "\u0980" ? "j" : "kkggnccjjnttddnttddnnppbbmyrrlllvsssh".charAt(o - 21);
-    }).replace(/x/g, "ks").replace(/q/g, "k").replace(/z/g, "j").replace(/f/g, "p").replace(/(.)h/g, "$1")
+      return o == 2 ? "N" : o == 11 || o == 67 ? "r" : o == 78 ? "t" : o == 47 && c > "\u0980" ? "j" : "kkggnccjjnttddnttddnnppbbmyrrlllvsssh".charAt(o - 21);
+    }).replace(/N$/, "").toLowerCase().replace(/x/g, "ks").replace(/q/g, "k").replace(/z/g, "j").replace(/f/g, "p").replace(/(.)h/g, "$1")
       .replace(/m(?=[pb])/g, "n").replace(/[aeiouyvw]/g, "").replace(/(.)\1+/g, "$1");
   }
   function romanised(q) {
