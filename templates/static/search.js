@@ -387,7 +387,7 @@
     return w.replace(/[\u0900-\u09ff]/g, function (c) {
       var o = c.charCodeAt(0) & 127;
       return o == 2 ? "N" : o == 11 || o == 67 ? "r" : o == 78 ? "t" : o == 47 && c > "\u0980" ? "j" : "kkggnccjjnttddnttddnnppbbmyrrlllvsssh".charAt(o - 21);
-    }).replace(/N$/, "").toLowerCase().replace(/x/g, "ks").replace(/q/g, "k").replace(/z/g, "j").replace(/f/g, "p").replace(/(.)h/g, "$1")
+    }).replace(/N$/, "").toLowerCase().replace(/z/g, "j").replace(/f/g, "p").replace(/(.)h/g, "$1")
       .replace(/m(?=[pb])/g, "n").replace(/[aeiouyvw]/g, "").replace(/(.)\1+/g, "$1");
   }
   function romanised(q) {
