@@ -138,3 +138,23 @@ fn a_romanian_word_with_another_ending_finds_the_page() {
         expect(&b, &site, "ro", q, first);
     }
 }
+
+/// A Hindi word in another form than the page's (`दुभाषिया`, `दुभाषिये`
+/// for *दुभाषिए*; `फोटो भेजना` for *भेजें*) was "Showing results for"
+/// it; Nepali with its postposition joined or in another form
+/// (`सेवामा पठाउने` for *सेवामा पठाउनुअघि*, `पासवर्ड फेर्ने` for
+/// *फेर्नुहोस्*) matched one word of two.
+#[test]
+fn hindi_and_nepali_words_find_the_pages_form() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-24");
+    for (lang, q, first) in [
+        ("hi", "दुभाषिया", "interpreting"),
+        ("hi", "दुभाषिये", "interpreting"),
+        ("hi", "फोटो भेजना", "data"),
+        ("ne", "सेवामा पठाउने", "referral"),
+        ("ne", "पासवर्ड फेर्ने", "data"),
+    ] {
+        expect(&b, &site, lang, q, first);
+    }
+}

@@ -22,6 +22,7 @@ mod german;
 mod hausa;
 mod hausa_forms;
 pub mod index;
+mod indic;
 mod indonesian;
 mod intern;
 mod italian;

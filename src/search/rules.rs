@@ -254,6 +254,8 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "id" => Some(&super::indonesian::INDONESIAN),
         "tl" | "fil" => Some(&super::tagalog::TAGALOG),
         "ro" => Some(&super::romanian::ROMANIAN),
+        "hi" => Some(&super::indic::HINDI),
+        "ne" => Some(&super::indic::NEPALI),
         _ => None,
     }
 }
@@ -300,7 +302,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl", "ps", "am", "id", "tl", "ro",
+            "pl", "ps", "am", "id", "tl", "ro", "hi", "ne",
         ] {
             let r = rules(code).unwrap();
             let all = r
