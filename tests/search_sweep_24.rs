@@ -158,3 +158,15 @@ fn hindi_and_nepali_words_find_the_pages_form() {
         expect(&b, &site, lang, q, first);
     }
 }
+
+/// Two more Arabic broken plurals of guidance: `رقم الطوارىء` (an
+/// emergency number; the page's *أرقام الطوارئ*) showed the data page,
+/// for its *رقم الحالة*, first; `جهاز مشفر` (an encrypted device;
+/// *أجهزة مشفرة*) matched one word of two.
+#[test]
+fn an_arabic_singular_finds_the_pages_broken_plural() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-24");
+    expect(&b, &site, "ar", "رقم الطوارىء", "shelter");
+    expect(&b, &site, "ar", "جهاز مشفر", "data");
+}

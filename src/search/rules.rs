@@ -72,6 +72,9 @@ const ARABIC: Rules = Rules {
         ("عمال", "عامل", 0),
         ("اشخاص", "شخص", 0),
         ("وثايق", "وثيقه", 0),
+        // Numbers (a helpline's) and devices (encrypted ones).
+        ("ارقام", "رقم", 0),
+        ("اجهزه", "جهاز", 0),
     ],
     query_suffixes: &[
         ("طفل", "اطفال", 0),
@@ -82,6 +85,8 @@ const ARABIC: Rules = Rules {
         ("عامل", "عمال", 0),
         ("شخص", "اشخاص", 0),
         ("وثيقه", "وثايق", 0),
+        ("رقم", "ارقام", 0),
+        ("جهاز", "اجهزه", 0),
         // The alif of an indefinite accusative (`طفلاً`, typed `طفلا`: "a
         // child", as in `كيف أحيل طفلا`), its tanween already ignored.
         ("ا", "", 3),
