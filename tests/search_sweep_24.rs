@@ -180,3 +180,17 @@ fn a_persian_infinitive_finds_the_instruction_with_its_b() {
     let site = judged_site("search-judged-23");
     expect(&b, &site, "fa", "پرسیدن", "harm");
 }
+
+/// Tigrinya typed with `ቀ` or `ከ` for the `ቐ` or `ኸ` of the page (`ጸቅጢ`
+/// for *ጸቕጢ*, stress; `ፍቃድ` for *ፍቓድ*, consent) was "Showing results
+/// for" the page's word. The letters the shared table merges that Tigrinya
+/// says apart (`ሐ`, `ሀ`; `ዐ`, `አ`) cost none of the fixture's Tigrinya
+/// queries their page: `ዕረፍቲ` (rest) still finds the self-care page.
+#[test]
+fn tigrinya_letters_typed_without_their_mark_find_the_page() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-24");
+    expect(&b, &site, "ti", "ጸቅጢ", "selfcare");
+    expect(&b, &site, "ti", "ፍቃድ", "consent");
+    expect(&b, &site, "ti", "ዕረፍቲ", "selfcare");
+}

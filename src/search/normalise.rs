@@ -53,7 +53,9 @@
 //!   Ethiopic letters that Amharic says alike, as most writers spell them
 //!   (`ሠ` as `ሰ`, `ሐ` and `ኀ` as `ሀ`, `ዐ` as `አ`, `ፀ` as `ጸ`, each in its
 //!   seven forms; `ሃ`, `ኣ` as `ሀ`, `አ`: `ሰራተኛ` for *ሠራተኛ*, `ሃሳብ` for
-//!   *ሐሳብ*); in Devanagari and Bengali, a long `ई ऊ` and their vowel
+//!   *ሐሳብ*), and Tigrinya's `ቐ` and `ኸ` as the `ቀ` and `ከ` they are
+//!   written with a mark added to, as often typed (`ጸቅጢ` for *ጸቕጢ*,
+//!   `ፍቃድ` for *ፍቓድ*); in Devanagari and Bengali, a long `ई ऊ` and their vowel
 //!   signs as the short ones (Bengali `কিভাবে` and *কীভাবে* are both
 //!   written), and the nasals `ङ ञ` (written before a consonant, with the
 //!   virama that is ignored) and Hindi's chandrabindu as the anusvara
@@ -73,7 +75,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 /// Groups `target=sources` separated by spaces: each source character
 /// (already lower-case) becomes the target. search.js reads it from the
 /// index.
-pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё ሀ=ሃሐሓኀኃ ሁ=ሑኁ ሂ=ሒኂ ሄ=ሔኄ ህ=ሕኅ ሆ=ሖኆ ሰ=ሠ ሱ=ሡ ሲ=ሢ ሳ=ሣ ሴ=ሤ ስ=ሥ ሶ=ሦ ሷ=ሧ አ=ኣዐዓ ኡ=ዑ ኢ=ዒ ኤ=ዔ እ=ዕ ኦ=ዖ ጸ=ፀ ጹ=ፁ ጺ=ፂ ጻ=ፃ ጼ=ፄ ጽ=ፅ ጾ=ፆ ጿ=ፇ इ=ई उ=ऊ ि=ी ु=ू ं=ँङञ ই=ঈ উ=ঊ ি=ী ু=ূ ং=ঙঞ 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
+pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё ሀ=ሃሐሓኀኃ ሁ=ሑኁ ሂ=ሒኂ ሄ=ሔኄ ህ=ሕኅ ሆ=ሖኆ ሰ=ሠ ሱ=ሡ ሲ=ሢ ሳ=ሣ ሴ=ሤ ስ=ሥ ሶ=ሦ ሷ=ሧ አ=ኣዐዓ ኡ=ዑ ኢ=ዒ ኤ=ዔ እ=ዕ ኦ=ዖ ጸ=ፀ ጹ=ፁ ጺ=ፂ ጻ=ፃ ጼ=ፄ ጽ=ፅ ጾ=ፆ ጿ=ፇ ቀ=ቐ ቁ=ቑ ቂ=ቒ ቃ=ቓ ቄ=ቔ ቅ=ቕ ቆ=ቖ ከ=ኸ ኩ=ኹ ኪ=ኺ ካ=ኻ ኬ=ኼ ክ=ኽ ኮ=ኾ इ=ई उ=ऊ ि=ी ु=ू ं=ँङञ ই=ঈ উ=ঊ ি=ী ু=ূ ং=ঙঞ 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
 
 fn fold_map() -> &'static HashMap<char, &'static str> {
     static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
