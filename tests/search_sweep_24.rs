@@ -99,7 +99,7 @@ fn function_words_of_a_question_are_left_out() {
 /// English `it` in a question (`is it ok to post her photo online?`)
 /// found the page that says *check that it is open* first; typed in
 /// capitals it is still kept, an acronym (`IT photos` finds that page
-/// too). `safehouse` found nothing where the site says *shelter*.
+/// too).
 #[test]
 fn english_it_is_a_function_word_in_small_letters() {
     let Some(b) = browser::require() else { return };
@@ -117,7 +117,6 @@ fn english_it_is_a_function_word_in_small_letters() {
         found.contains(&"field/referral.html".to_string()),
         "{found:?}"
     );
-    expect(&b, &site, "en", "safehouse", "shelter");
 }
 
 /// Romanian without its accents, in another form than the page's:

@@ -212,10 +212,6 @@ pub(super) const ENGLISH: Rules = Rules {
         ("helplines", "hotline", 0),
         ("shelter", "safehouse", 0),
         ("shelters", "safehouses", 0),
-        // And back: `safehouse` where the site says *shelter* found
-        // nothing.
-        ("safehouse", "shelter", 0),
-        ("safehouses", "shelters", 0),
         ("hrs", "hours", 0),
         ("hr", "hour", 0),
         // Other units as field notes write them (`15 yrs`, `15yrs`, `6 wks`,
