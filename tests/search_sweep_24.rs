@@ -193,3 +193,13 @@ fn tigrinya_letters_typed_without_their_mark_find_the_page() {
     expect(&b, &site, "ti", "ፍቃድ", "consent");
     expect(&b, &site, "ti", "ዕረፍቲ", "selfcare");
 }
+
+/// Left open by sweep 23, on its fixture: Amharic `ቅጽ` (a form) found
+/// nothing where the page writes it with a preposition and a plural,
+/// *በቅጾች* (in the forms).
+#[test]
+fn an_amharic_word_finds_it_with_a_preposition_joined() {
+    let Some(b) = browser::require() else { return };
+    let site = judged_site("search-judged-23");
+    expect(&b, &site, "am", "ቅጽ", "data");
+}
