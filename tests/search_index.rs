@@ -226,7 +226,11 @@ fn search_js_stays_offline_and_small() {
     // a mark of its vowel (Amharic `ፋይል` starts *ፋይሎች*) and an Arabic
     // present tense's `ت` is put before a query word only where the site
     // has no noun of that form (`نشر`, *تنشر*; `جار` is not *التجار*):
-    // about 22,930.
+    // about 22,930; 23,800 since Hindi, Nepali and Bengali typed in Latin
+    // letters, as most phones type them, are read as their consonants
+    // (`sahmati`, *सहमति*; `sommoti`, *সম্মতি*), Devanagari and Bengali
+    // lose their nukta and virama, and a function word typed in capitals
+    // is kept (`IT`): about 23,790.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -234,7 +238,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 23_000,
-        "search.js is {served} bytes as served (budget: 23,000)"
+        served <= 23_800,
+        "search.js is {served} bytes as served (budget: 23,800)"
     );
 }

@@ -20,8 +20,10 @@
 //! - a word is lower-cased (Unicode rules, on the whole word);
 //! - ignored: combining accents (U+0300-U+036F), Arabic harakat
 //!   (U+064B-U+065F), superscript alef (U+0670), tatweel (U+0640), soft
-//!   hyphen, zero-width (non-)joiner and the modifier apostrophe U+02BC
-//!   (Hausa `ʼya`);
+//!   hyphen, zero-width (non-)joiner, the modifier apostrophe U+02BC
+//!   (Hausa `ʼya`), and the nukta and virama of Devanagari and Bengali,
+//!   which phones' keyboards make it slow to type and writers leave out
+//!   (`मजदूरी` for *मज़दूरी*, `अन्तरवार्ता` for *अन्तर्वार्ता*);
 //! - in languages that write letters joined by an apostrophe as one word
 //!   ([`apostrophe_words`]: Hausa `ma'aikaci`, `'ya'ya`; Swahili `ng'ombe`;
 //!   English `don't`, `person's`), an apostrophe `'` or `’` between two word characters
@@ -51,7 +53,13 @@
 //!   Ethiopic letters that Amharic says alike, as most writers spell them
 //!   (`ሠ` as `ሰ`, `ሐ` and `ኀ` as `ሀ`, `ዐ` as `አ`, `ፀ` as `ጸ`, each in its
 //!   seven forms; `ሃ`, `ኣ` as `ሀ`, `አ`: `ሰራተኛ` for *ሠራተኛ*, `ሃሳብ` for
-//!   *ሐሳብ*);
+//!   *ሐሳብ*), and Tigrinya's `ቐ` and `ኸ` as the `ቀ` and `ከ` they are
+//!   written with a mark added to, as often typed (`ጸቅጢ` for *ጸቕጢ*,
+//!   `ፍቃድ` for *ፍቓድ*); in Devanagari and Bengali, a long `ई ऊ` and their vowel
+//!   signs as the short ones (Bengali `কিভাবে` and *কীভাবে* are both
+//!   written), and the nasals `ङ ञ` (written before a consonant, with the
+//!   virama that is ignored) and Hindi's chandrabindu as the anusvara
+//!   (Nepali `संकेत` for *सङ्केत*, Hindi `हां` for *हाँ*);
 //! - an Ethiopic syllable is its consonant and a mark of its vowel (see
 //!   [`push_letter`]).
 //!
@@ -67,7 +75,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 /// Groups `target=sources` separated by spaces: each source character
 /// (already lower-case) becomes the target. search.js reads it from the
 /// index.
-pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё ሀ=ሃሐሓኀኃ ሁ=ሑኁ ሂ=ሒኂ ሄ=ሔኄ ህ=ሕኅ ሆ=ሖኆ ሰ=ሠ ሱ=ሡ ሲ=ሢ ሳ=ሣ ሴ=ሤ ስ=ሥ ሶ=ሦ ሷ=ሧ አ=ኣዐዓ ኡ=ዑ ኢ=ዒ ኤ=ዔ እ=ዕ ኦ=ዖ ጸ=ፀ ጹ=ፁ ጺ=ፂ ጻ=ፃ ጼ=ፄ ጽ=ፅ ጾ=ፆ ጿ=ፇ 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
+pub const FOLD_TABLE: &str = "a=àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ ae=æǣǽ b=ƀɓḃḅḇ c=çćĉċčƈȼḉ d=ðďđƌɗɖḋḍḏḑḓ e=èéêëēĕėęěȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệ f=ƒḟ ff=ﬀ ffi=ﬃ ffl=ﬄ fi=ﬁ fl=ﬂ g=ĝğġģǧǵɠḡ h=ĥħȟḣḥḧḩḫẖ i=ìíîïĩīĭįıǐȉȋɨḭḯỉịі j=ĵǰɉ k=ķƙǩḱḳḵ l=ĺļľŀłḷḹḻḽ m=ḿṁṃ n=ñńņňŋƞǹɲṅṇṉṋ o=òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔṍṏṑṓọỏốồổỗộớờởỡợ oe=œ p=ƥṕṗ q=ɋ r=ŕŗřȑȓɍṙṛṝṟ s=śŝşšſșṡṣṥṧṩẛ ss=ß t=ţťŧƭțṫṭṯṱẗ u=ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự v=ṽṿ w=ŵẁẃẅẇẉẘ x=ẋẍ y=ýÿŷƴȳɏẏẙỳỵỷỹ z=źżžƶȥẑẓẕ ا=أإآٱ ي=ئؤىیےۓېۍ ك=ک گ=ګ ت=ټ د=ډ ر=ړ ن=ڼ ش=ښ ژ=ږ ه=ةۀہۂۃھ σ=ς е=ё ሀ=ሃሐሓኀኃ ሁ=ሑኁ ሂ=ሒኂ ሄ=ሔኄ ህ=ሕኅ ሆ=ሖኆ ሰ=ሠ ሱ=ሡ ሲ=ሢ ሳ=ሣ ሴ=ሤ ስ=ሥ ሶ=ሦ ሷ=ሧ አ=ኣዐዓ ኡ=ዑ ኢ=ዒ ኤ=ዔ እ=ዕ ኦ=ዖ ጸ=ፀ ጹ=ፁ ጺ=ፂ ጻ=ፃ ጼ=ፄ ጽ=ፅ ጾ=ፆ ጿ=ፇ ቀ=ቐ ቁ=ቑ ቂ=ቒ ቃ=ቓ ቄ=ቔ ቅ=ቕ ቆ=ቖ ከ=ኸ ኩ=ኹ ኪ=ኺ ካ=ኻ ኬ=ኼ ክ=ኽ ኮ=ኾ इ=ई उ=ऊ ि=ी ु=ू ं=ँङञ ই=ঈ উ=ঊ ি=ী ু=ূ ং=ঙঞ 0=٠۰ 1=١۱ 2=٢۲ 3=٣۳ 4=٤۴ 5=٥۵ 6=٦۶ 7=٧۷ 8=٨۸ 9=٩۹";
 
 fn fold_map() -> &'static HashMap<char, &'static str> {
     static MAP: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
@@ -115,6 +123,10 @@ pub fn is_ignored(c: char) -> bool {
             | '\u{200c}'
             | '\u{200d}'
             | '\u{2bc}'
+            | '\u{93c}'
+            | '\u{94d}'
+            | '\u{9bc}'
+            | '\u{9cd}'
     )
 }
 
@@ -475,11 +487,11 @@ mod tests {
     #[test]
     fn search_js_has_the_same_rules() {
         let js = include_str!("../../templates/static/search.js");
-        let class = "[\\u0300-\\u036f\\u064b-\\u065f\\u0670\\u0640\\u00ad\\u200c\\u200d\\u02bc]";
+        let class = "[\\u0300-\\u036f\\u064b-\\u065f\\u0670\\u0640\\u00ad\\u200c\\u200d\\u02bc\\u093c\\u094d\\u09bc\\u09cd]";
         assert!(js.contains(class), "search.js must ignore {class}");
         for c in [
             '\u{300}', '\u{36f}', '\u{64b}', '\u{65f}', '\u{670}', '\u{640}', '\u{ad}', '\u{200c}',
-            '\u{200d}', '\u{2bc}',
+            '\u{200d}', '\u{2bc}', '\u{93c}', '\u{94d}', '\u{9bc}', '\u{9cd}',
         ] {
             assert!(is_ignored(c));
         }

@@ -5,12 +5,17 @@
 //! (`میزان`, amount, is not `میز`, a desk); and the verb prefixes
 //! `می‌`, `نمی‌` (`نمی‌دانند` finds *می‌دانند*). The plurals also join a
 //! word of the site to its singular's group where both are on the site.
+//! An infinitive typed for the page's instruction finds it with its `ب`
+//! (`پرسیدن`: *بپرسید*).
 
 use super::rule_set::Rules;
 
 pub(super) const PERSIAN: Rules = Rules {
     joins: true,
     prefixes: &[("نمي", 2, false), ("مي", 2, false)],
+    // The `ب` of an instruction or a wish, put before a query word the
+    // site does not have (`پرسیدن`, to ask: *بپرسید*, ask; `بگیرید`).
+    query_prefixes: &[("ب", 3)],
     suffixes: &[("هاي", "", 3), ("ها", "", 3), ("ان", "", 4), ("هي", "ه", 2)],
     // Arabic broken plurals Persian guidance writes (`مدارک`, documents, of
     // `مدرک`; `اسناد` of `سند`), both ways, as Arabic's.
@@ -28,6 +33,10 @@ pub(super) const PERSIAN: Rules = Rules {
     // four before `-د` alone (`کلید`, a key, is not `کلی`, overall).
     query_suffixes: &[
         ("ند", "", 3),
+        // An infinitive, for the page's past stem (`پرسیدن`, to ask:
+        // `پرسید`, found with the `ب` of *بپرسید*, see `query_prefixes`).
+        ("دن", "د", 3),
+        ("تن", "ت", 3),
         ("يد", "", 3),
         ("د", "", 4),
         ("مدرك", "مدارك", 0),

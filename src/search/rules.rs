@@ -72,6 +72,9 @@ const ARABIC: Rules = Rules {
         ("عمال", "عامل", 0),
         ("اشخاص", "شخص", 0),
         ("وثايق", "وثيقه", 0),
+        // Numbers (a helpline's) and devices (encrypted ones).
+        ("ارقام", "رقم", 0),
+        ("اجهزه", "جهاز", 0),
     ],
     query_suffixes: &[
         ("طفل", "اطفال", 0),
@@ -82,6 +85,8 @@ const ARABIC: Rules = Rules {
         ("عامل", "عمال", 0),
         ("شخص", "اشخاص", 0),
         ("وثيقه", "وثايق", 0),
+        ("رقم", "ارقام", 0),
+        ("جهاز", "اجهزه", 0),
         // The alif of an indefinite accusative (`طفلاً`, typed `طفلا`: "a
         // child", as in `كيف أحيل طفلا`), its tanween already ignored.
         ("ا", "", 3),
@@ -251,6 +256,11 @@ pub fn rules(code: &str) -> Option<&'static Rules> {
         "pl" => Some(&super::polish::POLISH),
         "ps" => Some(&super::pashto::PASHTO),
         "am" => Some(&super::amharic::AMHARIC),
+        "id" => Some(&super::indonesian::INDONESIAN),
+        "tl" | "fil" => Some(&super::tagalog::TAGALOG),
+        "ro" => Some(&super::romanian::ROMANIAN),
+        "hi" => Some(&super::indic::HINDI),
+        "ne" => Some(&super::indic::NEPALI),
         _ => None,
     }
 }
@@ -297,7 +307,7 @@ mod tests {
     fn rules_are_written_normalised() {
         for code in [
             "ar", "fr", "en", "pt", "es", "ru", "sw", "ha", "fa", "uk", "tr", "so", "de", "it",
-            "pl", "ps", "am",
+            "pl", "ps", "am", "id", "tl", "ro", "hi", "ne",
         ] {
             let r = rules(code).unwrap();
             let all = r
@@ -323,7 +333,7 @@ mod tests {
     #[test]
     fn prefixes_are_tried_longest_first() {
         // A shorter prefix listed first would hide a longer one (ال in وال).
-        for code in ["ar", "fr", "sw", "ru", "uk", "am"] {
+        for code in ["ar", "fr", "sw", "ru", "uk", "am", "id", "tl"] {
             let p = rules(code).unwrap().prefixes;
             for (i, a) in p.iter().enumerate() {
                 for b in &p[i + 1..] {

@@ -14,8 +14,10 @@
 //! itself, so snippets and a query of function words alone still work.
 //! Only words that carry no meaning of their own in guidance: never
 //! negations (`not`, `pas`, `no`), nor words that are also acronyms or
-//! names in this field (`who` is WHO, `it`, `us`, `may`, `will`), nor
-//! Swahili `jinsi` (also "sex, kind"). All normalised (see `normalise`).
+//! names in this field (`who` is WHO, `us`, `may`, `will`), nor Swahili
+//! `jinsi` (also "sex, kind"); `it` only in small letters: a word of the
+//! list typed in capitals is kept, as an acronym (`IT`). All normalised
+//! (see `normalise`).
 
 use crate::config::LangId;
 use crate::content::model::Site;
@@ -104,6 +106,64 @@ const PERSIAN: &[&str] = &[
     "كردن", "نمودن", "شدن", "دادن", "گرفتن", "زدن", "داشتن", "گذاشتن",
 ];
 
+/// Hindi, normalised as search writes it (the nukta and virama dropped, a
+/// long `ई` as the short `इ`: `की` is `कि`): postpositions, pronouns and a
+/// question's words, and the same as typed in Latin letters (`tashkari
+/// ke sanket`, signs of trafficking; `referral kaise kare`), which are
+/// otherwise read as Hindi's consonants (see search.js `consonants`).
+#[rustfmt::skip]
+const HINDI: &[&str] = &[
+    "के", "का", "कि", "को", "में", "से", "पर", "है", "हैं", "था", "थि", "और", "या", "कैसे",
+    "कया", "कयों", "कब", "कहां", "कौन", "मैं", "हम", "आप", "वह", "वे", "यह", "ये", "इस", "उस",
+    "अगर", "तो", "भि", "करें", "करुं", "करना", "करते", "चाहिए", "लिए",
+    "ke", "ka", "ki", "ko", "me", "mein", "se", "hai", "kaise", "kya", "kyu", "kyun", "kab",
+    "kahan", "kaun", "main", "aap", "agar", "bhi", "kare", "karen", "karna", "chahiye", "liye",
+    "aur",
+];
+
+/// Bengali, likewise (`কী`, `কীভাবে` as `কি`, `কিভাবে`, as often typed).
+#[rustfmt::skip]
+const BENGALI: &[&str] = &[
+    "কি", "কিভাবে", "কেন", "কোথায", "কখন", "কে", "কার", "কাকে", "আমি", "আমরা", "আপনি", "তিনি",
+    "সে", "এই", "ওই", "এবং", "ও", "বা", "যদি", "তাহলে", "করব", "করবো", "করতে", "করা", "হবে",
+    "হয", "এর", "থেকে", "জনয", "উচিত",
+    "kivabe", "kibhabe", "keno", "kothay", "ami", "apni", "korbo", "korte", "kora", "jonno",
+    "ebong",
+];
+
+/// Nepali, likewise.
+#[rustfmt::skip]
+const NEPALI: &[&str] = &[
+    "के", "कसरि", "किन", "कहां", "कहिले", "को", "म", "हामि", "तपाइं", "उनि", "यो", "तयो", "र",
+    "वा", "भने", "यदि", "गरने", "गरनुपरछ", "गरन", "गरछ", "छ", "हो", "मा", "ले", "लाइ", "का",
+    "कि", "बाट", "संग", "पनि",
+    "kasari", "garne", "garnu", "lai",
+];
+
+/// Indonesian: prepositions, pronouns, a question's words.
+#[rustfmt::skip]
+const INDONESIAN: &[&str] = &[
+    "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "apa", "bagaimana", "cara", "apakah",
+    "saya", "aku", "ia", "dia", "itu", "ini", "atau", "jika", "kalau", "harus", "bisa", "boleh",
+    "ada", "kapan", "mengapa", "kenapa", "siapa", "mana", "pada", "kepada",
+];
+/// Tagalog, likewise, and `mag` typed apart before an English verb
+/// (`mag refer`, `mag follow up`).
+#[rustfmt::skip]
+const TAGALOG: &[&str] = &[
+    "ang", "ng", "mga", "sa", "na", "ay", "at", "o", "paano", "ano", "sino", "saan", "kailan",
+    "bakit", "ko", "ako", "siya", "niya", "ka", "mo", "kung", "ba", "po", "dapat", "pwede",
+    "puwede", "para", "nang", "mag",
+];
+
+/// Romanian, without its accents (`dacă` as `daca`).
+#[rustfmt::skip]
+const ROMANIAN: &[&str] = &[
+    "de", "la", "si", "cu", "in", "pe", "o", "un", "a", "al", "ale", "ce", "cum", "care", "din",
+    "pentru", "sau", "daca", "este", "sunt", "eu", "ea", "el", "noi", "ma", "sa", "se", "ca",
+    "unde", "cand", "trebuie", "pot", "poate",
+];
+
 /// The function words of language `code`, or none.
 pub fn words(code: &str) -> &'static [&'static str] {
     let primary = code.split(['-', '_']).next().unwrap_or("");
@@ -116,8 +176,12 @@ pub fn words(code: &str) -> &'static [&'static str] {
             "did", "if", "there", "me", "whom",
             // Pronouns and an auxiliary, typed in a question (`she was
             // trafficked`): kept, `she` found the pages that have `shelter`
-            // and ranked them first (not `it`, `us`: IT, US).
+            // and ranked them first (not `us`: US).
             "she", "he", "her", "his", "him", "its", "them", "been", "these", "those",
+            // `it`, kept where typed in capitals (`IT`, see search.js
+            // `query`): `is it ok to post her photo online?` showed the
+            // page that says *check that it is open* first.
+            "it",
         ],
         "fr" => &[
             "le", "la", "les", "un", "une", "de", "des", "du", "au", "aux", "a", "et", "ou", "en",
@@ -183,6 +247,12 @@ pub fn words(code: &str) -> &'static [&'static str] {
         ],
         "ru" => RUSSIAN,
         "fa" => PERSIAN,
+        "hi" => HINDI,
+        "bn" => BENGALI,
+        "ne" => NEPALI,
+        "id" => INDONESIAN,
+        "tl" | "fil" => TAGALOG,
+        "ro" => ROMANIAN,
         _ => &[],
     }
 }
@@ -194,7 +264,10 @@ mod tests {
 
     #[test]
     fn stop_words_are_written_normalised_and_spare_meaningful_words() {
-        for code in ["en", "fr", "es", "pt", "ar", "ha", "sw", "ru", "fa"] {
+        for code in [
+            "en", "fr", "es", "pt", "ar", "ha", "sw", "ru", "fa", "hi", "bn", "ne", "id", "tl",
+            "ro",
+        ] {
             let list = words(code);
             assert!(!list.is_empty(), "{code}");
             for w in list {
@@ -202,13 +275,18 @@ mod tests {
             }
         }
         for (code, kept) in [
-            ("en", &["not", "no", "who", "it", "us", "may", "will"][..]),
+            ("en", &["not", "no", "who", "us", "may", "will"][..]),
             ("fr", &["ne", "pas", "non", "sans"]),
             ("es", &["no"]),
             ("pt", &["nao"]),
             ("sw", &["jinsi", "si", "hana", "bila", "wao"]),
             ("ru", &["не", "нет"]),
             ("fa", &["ثبت", "ارجاع", "نه", "نكنيد"]),
+            ("hi", &["नहिं", "न", "मत"]),
+            ("bn", &["না", "নয"]),
+            ("id", &["tidak", "jangan", "bukan"]),
+            ("tl", &["hindi", "huwag"]),
+            ("ro", &["nu", "fara"]),
         ] {
             for w in kept {
                 assert!(!words(code).contains(w), "{code}: {w}");

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var idx = window.fieldguideSearch, doc = window.document,
-    fold = {}, ign = /[\u0300-\u036f\u064b-\u065f\u0670\u0640\u00ad\u200c\u200d\u02bc]/, word;
+    fold = {}, ign = /[\u0300-\u036f\u064b-\u065f\u0670\u0640\u00ad\u200c\u200d\u02bc\u093c\u094d\u09bc\u09cd]/, word;
   if (!idx) return;
   // The rules of src/search/normalise.rs, with its table; both are tested
   // on src/search/cases.tsv.
@@ -376,6 +376,29 @@
   // that is one (`care givers`: `caregiver`).
   function one(a, b) { return variants(a + b).find(keys.has, keys); }
 
+  // Hindi, Nepali and Bengali typed in Latin letters, as phones mostly
+  // type them (`sahmati`, *सहमति*; `sommoti`, *সম্মতি*): a word read as its
+  // consonants, loosely (the two scripts share their layout; `sh` is `s`,
+  // `bh` `b`; vowels, `y`, `v`, `w`, an `h` not first and the nasal ending
+  // a verb, `badle` for *बदलें*, left out; a letter doubled written once),
+  // and the words of the site read alike.
+  var roman;
+  function consonants(w) {
+    return w.replace(/[\u0900-\u09ff]/g, function (c) {
+      var o = c.charCodeAt(0) & 127;
+      return o == 2 ? "N" : o == 11 || o == 67 ? "r" : o == 78 ? "t" : o == 47 && c > "\u0980" ? "j" : "kkggnccjjnttddnttddnnppbbmyrrlllvsssh".charAt(o - 21);
+    }).replace(/N$/, "").toLowerCase().replace(/z/g, "j").replace(/f/g, "p").replace(/(.)h/g, "$1")
+      .replace(/m(?=[pb])/g, "n").replace(/[aeiouyvw]/g, "").replace(/(.)\1+/g, "$1");
+  }
+  function romanised(q) {
+    var c = /^[a-z]{3,}$/.test(q) && consonants(q);
+    if (c && !roman) roman = new Map(), written.forEach(function (s) {
+      var k = /[\u0900-\u09ff]/.test(s) && consonants(s);
+      if (k) roman.set(k, (roman.get(k) || []).concat(s));
+    });
+    return c && c.length > 1 && roman.get(c) || [];
+  }
+
   // The groups a query word finds, each with a tier: 3 the word or its
   // group, 2 a variant, words it starts (as one types) or a word that
   // starts it, 1 a correction.
@@ -450,6 +473,7 @@
     // capitals (`DOB` is not `do`), else after (`whta` is `what`).
     // Two letters only in capitals: `it` is a word, `IT` an acronym.
     function ac() { if (!tiers.size && !pair && (up || len(q) > 2)) (vs || variants(q)).some(function (v) { return (pair = initials(v)); }); }
+    if (!tiers.size && !pair) romanised(q).forEach(function (s) { add(s, 2); });
     if (up) ac();
     // Never a number to another (`116`, a hotline, is not `16`), nor an
     // acronym of three letters typed in capitals to a word (`NRM` is not
@@ -502,7 +526,8 @@
     var up = new Set(words((q.match(/(^|[^A-Za-z\u0400-\u04ff])[A-Z\u0401\u0410-\u042f][A-Z\u0401\u0410-\u042f.]+s?(?![a-z\u0430-\u045f])/g) || []).join(" "))),
       end = new Set(words((q.match(/\S*\u0629[\u064b-\u0652]*(?![^\s.,;:!?)\u00bb"'\u060c\u061b\u061f])/g) || []).join(" "))),
       typing = !done && !/\s$/.test(q), qs = join(words(q, true).slice(0, 64), typing).reduce(pairs, []).filter(function (w, i, a) { return a.indexOf(w) === i; }).slice(0, 30),
-      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0; }), need;
+      kept = qs.filter(function (w) { return R.e.indexOf(w) < 0 || up.has(w); }), need;
+    // Function words left out; one typed in capitals is an acronym (`IT`).
     // Not when what is left is the first letter being typed (`how to r`),
     // which finds nothing yet: the page would flash "no results".
     if (kept.length && !(typing && kept.length === 1 && kept[0] === qs[qs.length - 1] && len(kept[0]) < 2)) qs = kept;
