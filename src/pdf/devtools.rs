@@ -10,15 +10,16 @@
 //! `--print-to-pdf` uses, so the PDFs are the same.
 
 use super::chromium;
+use super::requests::{self, Refusal, Tab, Verdict};
 use base64::Engine;
 use serde_json::{Value, json};
 use std::fs::File;
-use std::io::{BufRead, BufReader, PipeWriter, Write};
+use std::io::{BufRead, BufReader, PipeWriter, Read, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
 
 /// How long the browser may take to start and answer.
@@ -27,6 +28,25 @@ const START: Duration = Duration::from_secs(60);
 /// A PDF is read back in pieces of this size (base64 in JSON), not as one
 /// message: a large print page's PDF would be held three times over.
 const CHUNK: usize = 4 << 20;
+
+/// The largest message taken from the browser: a piece of a PDF, the
+/// largest Chromium sends, is [`CHUNK`] as base64 in JSON (under 6 MB).
+/// A browser that sends more without ending the message (a program that
+/// does not speak the protocol, a stream of garbage) would otherwise be
+/// held in memory until the time is up.
+const LARGEST: usize = 64 << 20;
+
+/// What the reader sends, as an event of its own, in place of a message
+/// over [`LARGEST`] (no event of Chromium's is named so).
+const TOO_LARGE: &str = "fieldguide.messageTooLarge";
+
+/// The events a print waits for; others are dropped as they come (a page
+/// that adds and removes frames without end sends events without end).
+const AWAITED: &[&str] = &["Page.loadEventFired", "Emulation.virtualTimeBudgetExpired"];
+
+/// How many awaited events are kept at most (a page that reloads itself
+/// without end sends a load event for each time).
+const KEPT: usize = 64;
 
 /// A browser started with its DevTools pipe: the messages it sends, as
 /// JSON, come on `from`, read by a thread of their own.
@@ -61,12 +81,23 @@ pub fn spawn(cmd: &mut Command) -> std::io::Result<Pipe> {
     // The child's ends: closed here, so that the pipe ends with it.
     drop((child_reads, child_writes));
     let child = spawned?;
-    let (tx, rx) = channel();
+    // Bounded: a browser that sends faster than its messages are taken
+    // waits, rather than have them held in memory.
+    let (tx, rx) = sync_channel(64);
     std::thread::spawn(move || {
         let mut reader = BufReader::new(from);
         let mut buf = Vec::new();
-        while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
-            buf.pop_if(|b| *b == 0);
+        let most = LARGEST as u64 + 1;
+        while (&mut reader)
+            .take(most)
+            .read_until(0, &mut buf)
+            .is_ok_and(|n| n > 0)
+        {
+            if buf.pop_if(|b| *b == 0).is_none() && buf.len() > LARGEST {
+                // The pipe is left: the browser is stopped when this ends.
+                let _ = tx.send(json!({ "method": TOO_LARGE }));
+                break;
+            }
             if let Ok(v) = serde_json::from_slice::<Value>(&buf)
                 && tx.send(v).is_err()
             {
@@ -92,6 +123,12 @@ pub struct Browser {
     log: PathBuf,
     /// The time the document being printed has, for the message.
     limit: Duration,
+    /// The staged site's `file://` address: all a tab may load.
+    site: String,
+    /// The tab being printed.
+    tab: Tab,
+    /// What its document tried to load and was refused.
+    refused: Vec<Refusal>,
 }
 
 /// What stops a wait: the protocol's answer, or why there is none.
@@ -99,8 +136,14 @@ type Answer = Result<Value, String>;
 
 impl Browser {
     /// Starts `browser` with `profile` as its profile folder and its
-    /// messages written to `log`.
-    pub fn launch(browser: &Path, profile: &Path, log: &Path) -> Result<Browser, String> {
+    /// messages written to `log`; its tabs may load only the files under
+    /// `site` (a `file://` address ending in `/`).
+    pub fn launch(
+        browser: &Path,
+        profile: &Path,
+        log: &Path,
+        site: &str,
+    ) -> Result<Browser, String> {
         let log_file = File::create(log)
             .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
         let mut cmd = Command::new(browser);
@@ -112,7 +155,13 @@ impl Browser {
             .args(["--remote-debugging-pipe", "about:blank"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(log_file);
+            .stderr(log_file)
+            // Chromium keeps its crash reports (a renderer's memory: the
+            // pages, drafts too) in ~/.config/chromium whatever its profile
+            // folder is, and GLib its settings' cache in ~/.cache: both go
+            // to the staging folder, removed when `pdf` ends.
+            .env("CHROME_CONFIG_HOME", profile.join("config"))
+            .env("GSETTINGS_BACKEND", "memory");
         let Pipe { child, to, from } =
             spawn(&mut cmd).map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
         let mut b = Browser {
@@ -123,13 +172,16 @@ impl Browser {
             events: Vec::new(),
             log: log.to_path_buf(),
             limit: START,
+            site: site.to_string(),
+            tab: Tab::default(),
+            refused: Vec::new(),
         };
-        b.call(
-            None,
-            "Browser.getVersion",
-            json!({}),
-            Instant::now() + START,
-        )?;
+        let until = Instant::now() + START;
+        b.call(None, "Browser.getVersion", json!({}), until)?;
+        // Every request of every tab (popups too) waits for a verdict
+        // (see `requests`).
+        let every = json!({ "patterns": [{ "urlPattern": "*" }] });
+        b.call(None, "Fetch.enable", every, until)?;
         Ok(b)
     }
 
@@ -142,6 +194,7 @@ impl Browser {
         // frames) are of no use now: without this they would pile up over
         // a site's documents.
         self.events.clear();
+        self.refused.clear();
         let target = self.call(
             None,
             "Target.createTarget",
@@ -149,7 +202,15 @@ impl Browser {
             until,
         )?;
         let target = target["targetId"].clone();
-        let result = self.print_in(&target, url, until);
+        self.tab = Tab {
+            frame: target.as_str().unwrap_or_default().to_string(),
+            opened: None,
+        };
+        let mut result = self.print_in(&target, url, until);
+        // Whatever else went wrong, the refusal says why.
+        if !self.refused.is_empty() {
+            result = Err(requests::message(&self.refused));
+        }
         // A tab left open would only cost memory; the browser goes on.
         if result.is_ok() {
             self.call(
@@ -324,14 +385,23 @@ impl Browser {
                         json!({ "accept": true }),
                     )?;
                 }
+                Ok(v) if v["method"] == "Fetch.requestPaused" => self.paused(&v["params"])?,
                 Ok(v) if v["method"] == "Inspector.targetCrashed" => {
                     return Err(format!(
                         "Chromium's page crashed while printing{}",
                         chromium::log_tail(&self.log)
                     ));
                 }
+                Ok(v) if v["method"] == TOO_LARGE => {
+                    return Err(format!(
+                        "the browser sent a message of more than {} MB, which is not \
+                         Chromium's DevTools protocol: is it a Chromium-based browser?",
+                        LARGEST >> 20
+                    ));
+                }
                 Ok(v) => {
-                    if v.get("method").is_some() {
+                    let method = v["method"].as_str().unwrap_or_default();
+                    if AWAITED.contains(&method) && self.events.len() < KEPT {
                         self.events.push(v);
                     }
                 }
@@ -339,6 +409,29 @@ impl Browser {
                 Err(RecvTimeoutError::Disconnected) => return Err(self.failed()),
             }
         }
+    }
+
+    /// Lets a tab's request go on, or refuses it (see `requests`).
+    fn paused(&mut self, p: &Value) -> Result<(), String> {
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+        let verdict = requests::judge(
+            &self.site,
+            &mut self.tab,
+            &text(&p["request"]["url"]),
+            &text(&p["resourceType"]),
+            &text(&p["frameId"]),
+        );
+        let id = json!({ "requestId": p["requestId"] });
+        match verdict {
+            Verdict::Allow => self.send(None, "Fetch.continueRequest", id)?,
+            Verdict::Refuse(why) => {
+                self.refused.push(why);
+                let mut fail = id;
+                fail["errorReason"] = json!("BlockedByClient");
+                self.send(None, "Fetch.failRequest", fail)?
+            }
+        };
+        Ok(())
     }
 
     /// Why the browser stopped answering: its exit and last messages.
