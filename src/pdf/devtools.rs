@@ -10,16 +10,16 @@
 //! `--print-to-pdf` uses, so the PDFs are the same.
 
 use super::chromium;
+use super::pipe::TOO_LARGE;
+pub use super::pipe::{Pipe, spawn};
 use super::requests::{self, Refusal, Tab, Verdict};
 use base64::Engine;
 use serde_json::{Value, json};
 use std::fs::File;
-use std::io::{BufRead, BufReader, PipeWriter, Read, Write};
-use std::os::fd::AsRawFd;
-use std::os::unix::process::CommandExt;
+use std::io::{PipeWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// How long the browser may take to start and answer.
@@ -27,18 +27,14 @@ const START: Duration = Duration::from_secs(60);
 
 /// A PDF is read back in pieces of this size (base64 in JSON), not as one
 /// message: a large print page's PDF would be held three times over.
-const CHUNK: usize = 4 << 20;
+pub const CHUNK: usize = 4 << 20;
 
-/// The largest message taken from the browser: a piece of a PDF, the
-/// largest Chromium sends, is [`CHUNK`] as base64 in JSON (under 6 MB).
-/// A browser that sends more without ending the message (a program that
-/// does not speak the protocol, a stream of garbage) would otherwise be
-/// held in memory until the time is up.
-const LARGEST: usize = 64 << 20;
-
-/// What the reader sends, as an event of its own, in place of a message
-/// over [`LARGEST`] (no event of Chromium's is named so).
-const TOO_LARGE: &str = "fieldguide.messageTooLarge";
+/// The largest PDF taken from the browser, far above a long handbook's
+/// (and more than the steps after printing could open: lopdf holds it
+/// several times over). A stream that never ends (a browser that is not
+/// Chromium) would otherwise be held until the time is up, or memory
+/// runs out.
+const PDF_LARGEST: usize = 512 << 20;
 
 /// The events a print waits for; others are dropped as they come (a page
 /// that adds and removes frames without end sends events without end).
@@ -47,71 +43,6 @@ const AWAITED: &[&str] = &["Page.loadEventFired", "Emulation.virtualTimeBudgetEx
 /// How many awaited events are kept at most (a page that reloads itself
 /// without end sends a load event for each time).
 const KEPT: usize = 64;
-
-/// A browser started with its DevTools pipe: the messages it sends, as
-/// JSON, come on `from`, read by a thread of their own.
-pub struct Pipe {
-    pub child: Child,
-    pub to: PipeWriter,
-    pub from: Receiver<Value>,
-}
-
-/// Starts `cmd` (a Chromium with `--remote-debugging-pipe`) with the
-/// pipe's ends on its descriptors 3 and 4.
-pub fn spawn(cmd: &mut Command) -> std::io::Result<Pipe> {
-    // Made close-on-exec, so that no other browser started meanwhile
-    // holds them open after this one ends.
-    let (child_reads, to) = std::io::pipe()?;
-    let (from, child_writes) = std::io::pipe()?;
-    let (child_in, child_out) = (child_reads.as_raw_fd(), child_writes.as_raw_fd());
-    // SAFETY: only async-signal-safe calls (fcntl, dup2) in the child.
-    unsafe {
-        cmd.pre_exec(move || {
-            // Moved out of the way first, so that neither lands on 3 or
-            // 4 before the other is placed; dup2 clears close-on-exec.
-            let a = libc::fcntl(child_in, libc::F_DUPFD_CLOEXEC, 10);
-            let b = libc::fcntl(child_out, libc::F_DUPFD_CLOEXEC, 10);
-            if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let spawned = cmd.spawn();
-    // The child's ends: closed here, so that the pipe ends with it.
-    drop((child_reads, child_writes));
-    let child = spawned?;
-    // Bounded: a browser that sends faster than its messages are taken
-    // waits, rather than have them held in memory.
-    let (tx, rx) = sync_channel(64);
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(from);
-        let mut buf = Vec::new();
-        let most = LARGEST as u64 + 1;
-        while (&mut reader)
-            .take(most)
-            .read_until(0, &mut buf)
-            .is_ok_and(|n| n > 0)
-        {
-            if buf.pop_if(|b| *b == 0).is_none() && buf.len() > LARGEST {
-                // The pipe is left: the browser is stopped when this ends.
-                let _ = tx.send(json!({ "method": TOO_LARGE }));
-                break;
-            }
-            if let Ok(v) = serde_json::from_slice::<Value>(&buf)
-                && tx.send(v).is_err()
-            {
-                break;
-            }
-            buf.clear();
-        }
-    });
-    Ok(Pipe {
-        child,
-        to,
-        from: rx,
-    })
-}
 
 pub struct Browser {
     child: Child,
@@ -288,6 +219,14 @@ impl Browser {
                 until,
             )?;
             let data = piece["data"].as_str().unwrap_or_default();
+            // Said before the piece is taken, whose base64 is a third
+            // larger than its bytes.
+            if out.len() + data.len() / 4 * 3 > PDF_LARGEST {
+                return Err(format!(
+                    "the browser sent a PDF of more than {} MB and did not end it",
+                    PDF_LARGEST >> 20
+                ));
+            }
             if piece["base64Encoded"].as_bool() == Some(true) {
                 base64::engine::general_purpose::STANDARD
                     .decode_vec(data, &mut out)
@@ -396,7 +335,7 @@ impl Browser {
                     return Err(format!(
                         "the browser sent a message of more than {} MB, which is not \
                          Chromium's DevTools protocol: is it a Chromium-based browser?",
-                        LARGEST >> 20
+                        super::pipe::LARGEST >> 20
                     ));
                 }
                 Ok(v) => {

@@ -23,6 +23,8 @@ pub mod metadata;
 pub mod numbers;
 pub mod outline;
 #[cfg(unix)]
+mod pipe;
+#[cfg(unix)]
 mod requests;
 
 use crate::config::LangId;

@@ -147,3 +147,40 @@ fn a_flood_of_events_while_a_page_loads_is_not_kept() {
     assert_eq!(code, Some(0), "{said}");
     assert_eq!(pdfs(&site.out()).len(), 6, "{said}");
 }
+
+/// A browser whose PDF stream never ends (each piece says more is to
+/// come): fieldguide kept reading it until the time was up (5 minutes) or
+/// memory ran out (here at 2 GB). Now a PDF over 512 MB is an error naming
+/// the document.
+#[test]
+fn a_pdf_stream_that_never_ends_is_stopped() {
+    let tools = tempfile::tempdir().unwrap();
+    // 3 MB of PDF a piece, the same bytes each time.
+    let endless = r#"
+        my $piece = "JVBERi0x" x 524288;
+        say_("{\"method\":\"Page.loadEventFired\",\"params\":{}$s}");
+        while (my $r = <$in>) {
+            chomp $r;
+            my ($rid) = $r =~ /"id":(\d+)/;
+            my ($rm) = $r =~ /"method":"([^"]+)"/;
+            my $res = "{}";
+            $res = '{"stream":"P1"}' if $rm eq "Page.printToPDF";
+            $res = "{\"base64Encoded\":true,\"data\":\"$piece\",\"eof\":false}" if $rm eq "IO.read";
+            say_("{\"id\":$rid,\"result\":$res$s}");
+            say_("{\"method\":\"Emulation.virtualTimeBudgetExpired\",\"params\":{}$s}") if $rm eq "Emulation.setVirtualTimePolicy" && $r =~ /"budget"/;
+            exit 0 if $rm eq "Browser.close";
+        }
+    "#;
+    let browser = stand_in(tools.path(), endless);
+    let site = Site::fixture("basic");
+    let (code, said, took) = pdf_within(&site, &browser, 2048);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains(
+            "could not print en/handbook/print.html: the browser sent a PDF of more than 512 MB"
+        ),
+        "{said}"
+    );
+    assert!(took < Duration::from_secs(110), "{took:?}");
+    assert_eq!(pdfs(&site.out()).len(), 5, "{said}");
+}
