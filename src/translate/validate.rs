@@ -46,6 +46,7 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
         Some(&mut refs),
     );
     let (mut row, mut cell, mut end_mark, mut in_code) = (0, 0, false, false);
+    let mut html_block = String::new();
     // The link being read: where its text starts and ends (in `markdown`).
     let mut open: Option<Reading> = None;
     let mut events = parser.into_offset_iter();
@@ -102,7 +103,9 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
             }
             Event::Code(c) => f.code.push(c.to_string()),
             Event::InlineHtml(h) => f.html.push(h.to_string()),
-            Event::Html(h) => f.html.extend(tags(&h)),
+            // A tag may span the block's lines: read once the block ends.
+            Event::Html(h) => html_block.push_str(&h),
+            Event::End(TagEnd::HtmlBlock) => f.html.extend(tags(&std::mem::take(&mut html_block))),
             Event::Rule => f.blocks.push("rule"),
             _ => {}
         }
@@ -126,12 +129,58 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
     f
 }
 
-/// The tags `<…>` in a piece of an HTML block, each whole: they stay as
-/// they are, the text between them is translated.
-fn tags(html: &str) -> impl Iterator<Item = String> + '_ {
-    html.split('<')
-        .skip(1)
-        .filter_map(|t| t.split_once('>').map(|(tag, _)| format!("<{tag}>")))
+/// The tags `<…>` in an HTML block, each whole: they stay as they are,
+/// the text between them is translated.
+///
+/// Read as a browser reads them: a tag starts at `<` before a letter, `/`,
+/// `!` or `?` and ends at the first `>` outside quotes, `<` inside it
+/// included, a comment at `-->`, and one never closed runs to the end.
+/// (Splitting at each `<` let a translator put
+/// `<a href="https://other.example/" ` before the source's own `<a href=…>`:
+/// the piece without its `>` was skipped, and the browser took the first
+/// `href` of what it read as one tag.)
+fn tags(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let from = &rest[at..];
+        let opens = from[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+        if !opens {
+            rest = &from[1..];
+            continue;
+        }
+        let len = if from.starts_with("<!--") {
+            from[4..].find("-->").map_or(from.len(), |i| i + 7)
+        } else {
+            tag_len(from)
+        };
+        out.push(from[..len].to_string());
+        rest = &from[len..];
+    }
+    out
+}
+
+/// The length of the tag `from` starts with, to its first `>` outside a
+/// quoted attribute value, or all of `from`.
+fn tag_len(from: &str) -> usize {
+    let (mut quote, mut after_equals) = (None, false);
+    for (i, c) in from.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            // A quote opens a value only right after `=`, as in HTML.
+            (None, '"' | '\'') if after_equals => quote = Some(c),
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            after_equals = quote.is_none() && c == '=';
+        }
+    }
+    from.len()
 }
 
 /// The footnote references in `markdown`, `[^note]` as `note`.

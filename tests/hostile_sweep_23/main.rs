@@ -5,3 +5,6 @@
 mod common;
 mod pdf_protocol;
 mod pdf_tab;
+mod translate;
+#[path = "../common/translate.rs"]
+mod translating;
