@@ -21,6 +21,9 @@ struct Facts {
     code: Vec<String>,
     html: Vec<String>,
     heading_id: Option<String>,
+    /// A heading's `{.class}`es, which the page keeps: the theme's
+    /// (`.sr-only` hides a heading on screen) as much as the author's.
+    heading_classes: Vec<String>,
     /// For a table cell: how many cells its text makes (see `standalone`).
     cells: usize,
 }
@@ -61,9 +64,10 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => f.blocks.push("paragraph"),
-                Tag::Heading { id, .. } => {
+                Tag::Heading { id, classes, .. } => {
                     f.blocks.push("heading");
                     f.heading_id = id.map(|i| i.to_string());
+                    f.heading_classes = classes.iter().map(|c| format!(".{c}")).collect();
                 }
                 Tag::BlockQuote(_) => f.blocks.push("quote"),
                 Tag::CodeBlock(_) => {
@@ -340,6 +344,17 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
             (None, Some(b)) => format!("the translation adds an id {{#{b}}} the source does not have"),
             (None, None) => unreachable!("the ids differ"),
         });
+    }
+    if s.heading_classes != t.heading_classes {
+        let shown = |c: &[String]| match c.is_empty() {
+            true => "none".to_string(),
+            false => format!("{{{}}}", c.join(" ")),
+        };
+        out.push(format!(
+            "the heading's classes changed from {} to {}: keep the source's, which the page's style and scripts read",
+            shown(&s.heading_classes),
+            shown(&t.heading_classes)
+        ));
     }
     compare_links(&mut out, &s.links, &t.links);
     compare(&mut out, "image", &s.images, &t.images);

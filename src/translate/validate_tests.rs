@@ -399,3 +399,21 @@ fn an_html_blocks_tag_left_open_before_the_sources_is_named() {
         check(Kind::Html, source, ok)
     );
 }
+
+/// A heading's classes are the page's, kept as the source has them: one
+/// added (`.sr-only`, which hides a heading on screen) or dropped is named.
+#[test]
+fn a_headings_classes_stay_as_they_are() {
+    assert!(check(Kind::Heading, "Safe {#safe .key}", "Sûr {#safe .key}").is_empty());
+    let got = check(Kind::Heading, "Safe {#safe}", "Sûr {#safe .sr-only}");
+    assert!(
+        got.iter()
+            .any(|m| m.contains("classes changed from none to {.sr-only}")),
+        "{got:?}"
+    );
+    let got = check(Kind::Heading, "Safe {#safe .key}", "Sûr {#safe}");
+    assert!(
+        got.iter().any(|m| m.contains("from {.key} to none")),
+        "{got:?}"
+    );
+}

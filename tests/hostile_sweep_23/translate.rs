@@ -53,3 +53,39 @@ fn a_translation_cannot_send_an_html_blocks_link_to_another_host() {
         .collect();
     assert_eq!(hrefs, ["https://hotline.example.org/report"]);
 }
+
+/// A translator could add a class to a heading (`{#signs .sr-only}`), which
+/// the page keeps: the theme's `.sr-only` hid the French heading on screen
+/// while import compared only its id. Now a heading's classes are compared
+/// too, and the page is refused at the translator's line.
+#[test]
+fn a_translation_cannot_hide_a_heading_with_a_class() {
+    let site = Site::fixture("basic");
+    site.write(
+        "guidance/checklist/03-signs.en.md",
+        "---\ntitle: Signs\n---\n\n## Warning signs {#signs}\n\nA person who cannot say where they live (sample content).\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let files = export(&site, "fr", "po", dir.path(), &[]);
+    let po = files
+        .into_iter()
+        .find(|f| f.ends_with("checklist.po"))
+        .unwrap();
+    set_msgstr(&po, "03-signs/title", "Signes");
+    set_msgstr(
+        &po,
+        "03-signs#signs/p1",
+        "Une personne qui ne peut pas dire où elle vit.",
+    );
+    set_msgstr(&po, "03-signs#signs", "Signes d'alerte {#signs .sr-only}");
+    let before = guidance(&site);
+    let o = import(&site, std::slice::from_ref(&po));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("the heading's classes changed from none to {.sr-only}"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before, "a page was written");
+}
