@@ -113,6 +113,11 @@ impl Browser {
         // (see `requests`).
         let every = json!({ "patterns": [{ "urlPattern": "*" }] });
         b.call(None, "Fetch.enable", every, until)?;
+        // A page's script that clicks a link to download (a `blob:` or
+        // `data:` address, which no request is asked about) wrote the file
+        // into ~/Downloads.
+        let deny = json!({ "behavior": "deny" });
+        b.call(None, "Browser.setDownloadBehavior", deny, until)?;
         Ok(b)
     }
 

@@ -157,3 +157,40 @@ fn printing_writes_nothing_in_the_home_folder() {
         .collect();
     assert!(left.is_empty(), "written in the home folder: {left:?}");
 }
+
+/// A theme's script that clicks a link to download a file (a `blob:`
+/// address, which no request is asked about) made Chromium write it into
+/// `~/Downloads` while printing: a file outside the output folder, which
+/// the user never asked for. Now downloads are refused; the PDF is made.
+#[test]
+fn a_print_page_cannot_download_a_file_into_the_home_folder() {
+    let Some(browser) = browser::require() else {
+        return;
+    };
+    let script = "var a = document.createElement('a');\n\
+        a.href = URL.createObjectURL(new Blob(['echo planted'], { type: 'application/octet-stream' }));\n\
+        a.download = 'update.sh';\n\
+        document.body.appendChild(a);\n\
+        a.click();\n";
+    let site = site_with_print_script(script, "");
+    let home = tempfile::tempdir().unwrap();
+    let o = assert_cmd::Command::cargo_bin("fieldguide")
+        .unwrap()
+        .args(["pdf", "--browser", browser.to_str().unwrap(), "--source"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .env("HOME", home.path())
+        .env_remove("XDG_DOWNLOAD_DIR")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{said}");
+    assert!(site.out().join("en/handbook/handbook.en.pdf").is_file());
+    let downloaded: Vec<_> = walkdir::WalkDir::new(home.path())
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(downloaded.is_empty(), "{downloaded:?}");
+}
