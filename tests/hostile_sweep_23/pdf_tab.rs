@@ -194,3 +194,36 @@ fn a_print_page_cannot_download_a_file_into_the_home_folder() {
         .collect();
     assert!(downloaded.is_empty(), "{downloaded:?}");
 }
+
+/// On a `file://` page the Content-Security-Policy's `'self'` is every
+/// file of the machine: a theme's print page that shows an image from
+/// outside the site (here a scan beside it, standing for any file of the
+/// computer that builds the site) printed it into the PDF. Now it is an
+/// error naming the document and the file, and no PDF is made.
+#[test]
+fn a_print_page_that_shows_a_file_of_the_machine_prints_no_pdf_of_it() {
+    let Some(browser) = browser::require() else {
+        return;
+    };
+    let outside = tempfile::tempdir().unwrap();
+    let scan = outside.path().join("passport-scan.svg");
+    std::fs::write(
+        &scan,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
+    )
+    .unwrap();
+    let url = browser::file_url(&scan);
+    let site = site_with_print_script("", "");
+    let theme = site.read("templates/print.html");
+    site.write(
+        "templates/print.html",
+        theme.replace("</body>", &format!("<img src=\"{url}\" alt=\"\">\n</body>")),
+    );
+    let o = site.run(&["pdf", "--browser", browser.to_str().unwrap()]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let said = format!(
+        "could not print fr/handbook/print.html: the print page loads `{url}`, which is not one of the site's files"
+    );
+    assert!(o.stderr.contains(&said), "{said}\n{}", o.stderr);
+    no_pdfs(&site.out());
+}
