@@ -156,10 +156,9 @@ fn tags(html: &str) -> Vec<String> {
             rest = &from[1..];
             continue;
         }
-        let len = if from.starts_with("<!--") {
-            from[4..].find("-->").map_or(from.len(), |i| i + 7)
-        } else {
-            tag_len(from)
+        let len = match from.strip_prefix("<!--") {
+            Some(comment) => comment.find("-->").map_or(from.len(), |i| i + 7),
+            None => tag_len(from),
         };
         out.push(from[..len].to_string());
         rest = &from[len..];
