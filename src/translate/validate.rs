@@ -120,6 +120,11 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
     }
     f.cells = if end_mark { 1 } else { 2 };
     f.footnotes = footnote_references(markdown);
+    sorted(f)
+}
+
+/// `f` with its lists in order, to compare them whatever the order.
+fn sorted(mut f: Facts) -> Facts {
     f.links.sort_by(|a, b| a.target.cmp(&b.target));
     for v in [
         &mut f.images,
@@ -344,17 +349,7 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
             (None, None) => unreachable!("the ids differ"),
         });
     }
-    if s.heading_classes != t.heading_classes {
-        let shown = |c: &[String]| match c.is_empty() {
-            true => "none".to_string(),
-            false => format!("{{{}}}", c.join(" ")),
-        };
-        out.push(format!(
-            "the heading's classes changed from {} to {}: keep the source's, which the page's style and scripts read",
-            shown(&s.heading_classes),
-            shown(&t.heading_classes)
-        ));
-    }
+    compare_classes(&mut out, &s.heading_classes, &t.heading_classes);
     compare_links(&mut out, &s.links, &t.links);
     compare(&mut out, "image", &s.images, &t.images);
     compare(&mut out, "footnote reference", &s.footnotes, &t.footnotes);
@@ -362,6 +357,22 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
     compare(&mut out, "code span", &s.code, &t.code);
     compare(&mut out, "HTML tag", &s.html, &t.html);
     out
+}
+
+/// A heading's classes, the source's against the translation's.
+fn compare_classes(out: &mut Vec<String>, source: &[String], translation: &[String]) {
+    if source == translation {
+        return;
+    }
+    let shown = |c: &[String]| match c.is_empty() {
+        true => "none".to_string(),
+        false => format!("{{{}}}", c.join(" ")),
+    };
+    out.push(format!(
+        "the heading's classes changed from {} to {}: keep the source's, which the page's style and scripts read",
+        shown(source),
+        shown(translation)
+    ));
 }
 
 /// Why an image description no longer parses as one: usually a bracket.
