@@ -21,6 +21,14 @@ pub const FLAGS: &[&str] = &[
     "--disable-dev-shm-usage",
     "--mute-audio",
     "--hide-scrollbars",
+    // No host is looked up, IP addresses included: a print page loads only
+    // the staged site's files (see `requests`), but Chromium connects to
+    // where a page goes before it asks (a preconnect), and a connection
+    // tells that host who builds the site, and when.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    // Nor does WebRTC send UDP to a STUN server a script names, which no
+    // Content-Security-Policy covers.
+    "--webrtc-ip-handling-policy=disable_non_proxied_udp",
 ];
 
 /// The flags of one `--print-to-pdf` run (see [`super::devtools`] for

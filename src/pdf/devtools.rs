@@ -10,15 +10,16 @@
 //! `--print-to-pdf` uses, so the PDFs are the same.
 
 use super::chromium;
+use super::pipe::TOO_LARGE;
+pub use super::pipe::{Pipe, spawn};
+use super::requests::{self, Refusal, Tab, Verdict};
 use base64::Engine;
 use serde_json::{Value, json};
 use std::fs::File;
-use std::io::{BufRead, BufReader, PipeWriter, Write};
-use std::os::fd::AsRawFd;
-use std::os::unix::process::CommandExt;
+use std::io::{PipeWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// How long the browser may take to start and answer.
@@ -26,61 +27,22 @@ const START: Duration = Duration::from_secs(60);
 
 /// A PDF is read back in pieces of this size (base64 in JSON), not as one
 /// message: a large print page's PDF would be held three times over.
-const CHUNK: usize = 4 << 20;
+pub const CHUNK: usize = 4 << 20;
 
-/// A browser started with its DevTools pipe: the messages it sends, as
-/// JSON, come on `from`, read by a thread of their own.
-pub struct Pipe {
-    pub child: Child,
-    pub to: PipeWriter,
-    pub from: Receiver<Value>,
-}
+/// The largest PDF taken from the browser, far above a long handbook's
+/// (and more than the steps after printing could open: lopdf holds it
+/// several times over). A stream that never ends (a browser that is not
+/// Chromium) would otherwise be held until the time is up, or memory
+/// runs out.
+const PDF_LARGEST: usize = 512 << 20;
 
-/// Starts `cmd` (a Chromium with `--remote-debugging-pipe`) with the
-/// pipe's ends on its descriptors 3 and 4.
-pub fn spawn(cmd: &mut Command) -> std::io::Result<Pipe> {
-    // Made close-on-exec, so that no other browser started meanwhile
-    // holds them open after this one ends.
-    let (child_reads, to) = std::io::pipe()?;
-    let (from, child_writes) = std::io::pipe()?;
-    let (child_in, child_out) = (child_reads.as_raw_fd(), child_writes.as_raw_fd());
-    // SAFETY: only async-signal-safe calls (fcntl, dup2) in the child.
-    unsafe {
-        cmd.pre_exec(move || {
-            // Moved out of the way first, so that neither lands on 3 or
-            // 4 before the other is placed; dup2 clears close-on-exec.
-            let a = libc::fcntl(child_in, libc::F_DUPFD_CLOEXEC, 10);
-            let b = libc::fcntl(child_out, libc::F_DUPFD_CLOEXEC, 10);
-            if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let spawned = cmd.spawn();
-    // The child's ends: closed here, so that the pipe ends with it.
-    drop((child_reads, child_writes));
-    let child = spawned?;
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(from);
-        let mut buf = Vec::new();
-        while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
-            buf.pop_if(|b| *b == 0);
-            if let Ok(v) = serde_json::from_slice::<Value>(&buf)
-                && tx.send(v).is_err()
-            {
-                break;
-            }
-            buf.clear();
-        }
-    });
-    Ok(Pipe {
-        child,
-        to,
-        from: rx,
-    })
-}
+/// The events a print waits for; others are dropped as they come (a page
+/// that adds and removes frames without end sends events without end).
+const AWAITED: &[&str] = &["Page.loadEventFired", "Emulation.virtualTimeBudgetExpired"];
+
+/// How many awaited events are kept at most (a page that reloads itself
+/// without end sends a load event for each time).
+const KEPT: usize = 64;
 
 pub struct Browser {
     child: Child,
@@ -92,6 +54,12 @@ pub struct Browser {
     log: PathBuf,
     /// The time the document being printed has, for the message.
     limit: Duration,
+    /// The staged site's `file://` address: all a tab may load.
+    site: String,
+    /// The tab being printed.
+    tab: Tab,
+    /// What its document tried to load and was refused.
+    refused: Vec<Refusal>,
 }
 
 /// What stops a wait: the protocol's answer, or why there is none.
@@ -99,8 +67,14 @@ type Answer = Result<Value, String>;
 
 impl Browser {
     /// Starts `browser` with `profile` as its profile folder and its
-    /// messages written to `log`.
-    pub fn launch(browser: &Path, profile: &Path, log: &Path) -> Result<Browser, String> {
+    /// messages written to `log`; its tabs may load only the files under
+    /// `site` (a `file://` address ending in `/`).
+    pub fn launch(
+        browser: &Path,
+        profile: &Path,
+        log: &Path,
+        site: &str,
+    ) -> Result<Browser, String> {
         let log_file = File::create(log)
             .map_err(|e| format!("cannot create a temporary file {}: {e}", log.display()))?;
         let mut cmd = Command::new(browser);
@@ -112,7 +86,13 @@ impl Browser {
             .args(["--remote-debugging-pipe", "about:blank"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(log_file);
+            .stderr(log_file)
+            // Chromium keeps its crash reports (a renderer's memory: the
+            // pages, drafts too) in ~/.config/chromium whatever its profile
+            // folder is, and GLib its settings' cache in ~/.cache: both go
+            // to the staging folder, removed when `pdf` ends.
+            .env("CHROME_CONFIG_HOME", profile.join("config"))
+            .env("GSETTINGS_BACKEND", "memory");
         let Pipe { child, to, from } =
             spawn(&mut cmd).map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
         let mut b = Browser {
@@ -123,13 +103,21 @@ impl Browser {
             events: Vec::new(),
             log: log.to_path_buf(),
             limit: START,
+            site: site.to_string(),
+            tab: Tab::default(),
+            refused: Vec::new(),
         };
-        b.call(
-            None,
-            "Browser.getVersion",
-            json!({}),
-            Instant::now() + START,
-        )?;
+        let until = Instant::now() + START;
+        b.call(None, "Browser.getVersion", json!({}), until)?;
+        // Every request of every tab (popups too) waits for a verdict
+        // (see `requests`).
+        let every = json!({ "patterns": [{ "urlPattern": "*" }] });
+        b.call(None, "Fetch.enable", every, until)?;
+        // A page's script that clicks a link to download (a `blob:` or
+        // `data:` address, which no request is asked about) wrote the file
+        // into ~/Downloads.
+        let deny = json!({ "behavior": "deny" });
+        b.call(None, "Browser.setDownloadBehavior", deny, until)?;
         Ok(b)
     }
 
@@ -142,6 +130,7 @@ impl Browser {
         // frames) are of no use now: without this they would pile up over
         // a site's documents.
         self.events.clear();
+        self.refused.clear();
         let target = self.call(
             None,
             "Target.createTarget",
@@ -149,7 +138,15 @@ impl Browser {
             until,
         )?;
         let target = target["targetId"].clone();
-        let result = self.print_in(&target, url, until);
+        self.tab = Tab {
+            frame: target.as_str().unwrap_or_default().to_string(),
+            opened: None,
+        };
+        let mut result = self.print_in(&target, url, until);
+        // Whatever else went wrong, the refusal says why.
+        if !self.refused.is_empty() {
+            result = Err(requests::message(&self.refused));
+        }
         // A tab left open would only cost memory; the browser goes on.
         if result.is_ok() {
             self.call(
@@ -227,6 +224,14 @@ impl Browser {
                 until,
             )?;
             let data = piece["data"].as_str().unwrap_or_default();
+            // Said before the piece is taken, whose base64 is a third
+            // larger than its bytes.
+            if out.len() + data.len() / 4 * 3 > PDF_LARGEST {
+                return Err(format!(
+                    "the browser sent a PDF of more than {} MB and did not end it",
+                    PDF_LARGEST >> 20
+                ));
+            }
             if piece["base64Encoded"].as_bool() == Some(true) {
                 base64::engine::general_purpose::STANDARD
                     .decode_vec(data, &mut out)
@@ -324,14 +329,23 @@ impl Browser {
                         json!({ "accept": true }),
                     )?;
                 }
+                Ok(v) if v["method"] == "Fetch.requestPaused" => self.paused(&v["params"])?,
                 Ok(v) if v["method"] == "Inspector.targetCrashed" => {
                     return Err(format!(
                         "Chromium's page crashed while printing{}",
                         chromium::log_tail(&self.log)
                     ));
                 }
+                Ok(v) if v["method"] == TOO_LARGE => {
+                    return Err(format!(
+                        "the browser sent a message of more than {} MB, which is not \
+                         Chromium's DevTools protocol: is it a Chromium-based browser?",
+                        super::pipe::LARGEST >> 20
+                    ));
+                }
                 Ok(v) => {
-                    if v.get("method").is_some() {
+                    let method = v["method"].as_str().unwrap_or_default();
+                    if AWAITED.contains(&method) && self.events.len() < KEPT {
                         self.events.push(v);
                     }
                 }
@@ -339,6 +353,29 @@ impl Browser {
                 Err(RecvTimeoutError::Disconnected) => return Err(self.failed()),
             }
         }
+    }
+
+    /// Lets a tab's request go on, or refuses it (see `requests`).
+    fn paused(&mut self, p: &Value) -> Result<(), String> {
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+        let verdict = requests::judge(
+            &self.site,
+            &mut self.tab,
+            &text(&p["request"]["url"]),
+            &text(&p["resourceType"]),
+            &text(&p["frameId"]),
+        );
+        let id = json!({ "requestId": p["requestId"] });
+        match verdict {
+            Verdict::Allow => self.send(None, "Fetch.continueRequest", id)?,
+            Verdict::Refuse(why) => {
+                self.refused.push(why);
+                let mut fail = id;
+                fail["errorReason"] = json!("BlockedByClient");
+                self.send(None, "Fetch.failRequest", fail)?
+            }
+        };
+        Ok(())
     }
 
     /// Why the browser stopped answering: its exit and last messages.

@@ -22,6 +22,10 @@ pub mod links;
 pub mod metadata;
 pub mod numbers;
 pub mod outline;
+#[cfg(unix)]
+mod pipe;
+#[cfg(unix)]
+mod requests;
 
 use crate::config::LangId;
 use crate::content::model::Site;
@@ -184,6 +188,7 @@ pub fn render(
                         tmp: tmp.path(),
                         worker: w,
                         root: &root,
+                        url: &stage_url,
                     };
                     let start = Instant::now();
                     let printed = print_one(&mut worker, browser, &at, i, &jobs[i]);
@@ -249,6 +254,9 @@ struct Place<'a> {
     tmp: &'a Path,
     worker: usize,
     root: &'a Path,
+    /// The staged site's `file://` address, ending in `/`.
+    #[cfg_attr(not(unix), allow(dead_code))]
+    url: &'a str,
 }
 
 /// A worker's browser, once started.
@@ -273,6 +281,7 @@ fn print_one(
             browser,
             &at.tmp.join(format!("profile-{}", at.worker)),
             &at.tmp.join(format!("{}.log", at.worker)),
+            at.url,
         )?),
     };
     let html = at.root.join(&job.html);

@@ -21,6 +21,9 @@ struct Facts {
     code: Vec<String>,
     html: Vec<String>,
     heading_id: Option<String>,
+    /// A heading's `{.class}`es, which the page keeps: the theme's
+    /// (`.sr-only` hides a heading on screen) as much as the author's.
+    heading_classes: Vec<String>,
     /// For a table cell: how many cells its text makes (see `standalone`).
     cells: usize,
 }
@@ -46,6 +49,7 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
         Some(&mut refs),
     );
     let (mut row, mut cell, mut end_mark, mut in_code) = (0, 0, false, false);
+    let mut html_block = String::new();
     // The link being read: where its text starts and ends (in `markdown`).
     let mut open: Option<Reading> = None;
     let mut events = parser.into_offset_iter();
@@ -60,9 +64,10 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => f.blocks.push("paragraph"),
-                Tag::Heading { id, .. } => {
+                Tag::Heading { id, classes, .. } => {
                     f.blocks.push("heading");
                     f.heading_id = id.map(|i| i.to_string());
+                    f.heading_classes = classes.iter().map(|c| format!(".{c}")).collect();
                 }
                 Tag::BlockQuote(_) => f.blocks.push("quote"),
                 Tag::CodeBlock(_) => {
@@ -102,7 +107,9 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
             }
             Event::Code(c) => f.code.push(c.to_string()),
             Event::InlineHtml(h) => f.html.push(h.to_string()),
-            Event::Html(h) => f.html.extend(tags(&h)),
+            // A tag may span the block's lines: read once the block ends.
+            Event::Html(h) => html_block.push_str(&h),
+            Event::End(TagEnd::HtmlBlock) => f.html.extend(tags(&std::mem::take(&mut html_block))),
             Event::Rule => f.blocks.push("rule"),
             _ => {}
         }
@@ -113,6 +120,11 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
     }
     f.cells = if end_mark { 1 } else { 2 };
     f.footnotes = footnote_references(markdown);
+    sorted(f)
+}
+
+/// `f` with its lists in order, to compare them whatever the order.
+fn sorted(mut f: Facts) -> Facts {
     f.links.sort_by(|a, b| a.target.cmp(&b.target));
     for v in [
         &mut f.images,
@@ -126,12 +138,57 @@ fn facts(markdown: &str, defs: &Defs) -> Facts {
     f
 }
 
-/// The tags `<…>` in a piece of an HTML block, each whole: they stay as
-/// they are, the text between them is translated.
-fn tags(html: &str) -> impl Iterator<Item = String> + '_ {
-    html.split('<')
-        .skip(1)
-        .filter_map(|t| t.split_once('>').map(|(tag, _)| format!("<{tag}>")))
+/// The tags `<…>` in an HTML block, each whole: they stay as they are,
+/// the text between them is translated.
+///
+/// Read as a browser reads them: a tag starts at `<` before a letter, `/`,
+/// `!` or `?` and ends at the first `>` outside quotes, `<` inside it
+/// included, a comment at `-->`, and one never closed runs to the end.
+/// (Splitting at each `<` let a translator put
+/// `<a href="https://other.example/" ` before the source's own `<a href=…>`:
+/// the piece without its `>` was skipped, and the browser took the first
+/// `href` of what it read as one tag.)
+fn tags(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let from = &rest[at..];
+        let opens = from[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+        if !opens {
+            rest = &from[1..];
+            continue;
+        }
+        let len = match from.strip_prefix("<!--") {
+            Some(comment) => comment.find("-->").map_or(from.len(), |i| i + 7),
+            None => tag_len(from),
+        };
+        out.push(from[..len].to_string());
+        rest = &from[len..];
+    }
+    out
+}
+
+/// The length of the tag `from` starts with, to its first `>` outside a
+/// quoted attribute value, or all of `from`.
+fn tag_len(from: &str) -> usize {
+    let (mut quote, mut after_equals) = (None, false);
+    for (i, c) in from.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            // A quote opens a value only right after `=`, as in HTML.
+            (None, '"' | '\'') if after_equals => quote = Some(c),
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            after_equals = quote.is_none() && c == '=';
+        }
+    }
+    from.len()
 }
 
 /// The footnote references in `markdown`, `[^note]` as `note`.
@@ -292,6 +349,7 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
             (None, None) => unreachable!("the ids differ"),
         });
     }
+    compare_classes(&mut out, &s.heading_classes, &t.heading_classes);
     compare_links(&mut out, &s.links, &t.links);
     compare(&mut out, "image", &s.images, &t.images);
     compare(&mut out, "footnote reference", &s.footnotes, &t.footnotes);
@@ -299,6 +357,22 @@ pub fn check_in_page(kind: Kind, source: &str, translation: &str, defs: &Defs) -
     compare(&mut out, "code span", &s.code, &t.code);
     compare(&mut out, "HTML tag", &s.html, &t.html);
     out
+}
+
+/// A heading's classes, the source's against the translation's.
+fn compare_classes(out: &mut Vec<String>, source: &[String], translation: &[String]) {
+    if source == translation {
+        return;
+    }
+    let shown = |c: &[String]| match c.is_empty() {
+        true => "none".to_string(),
+        false => format!("{{{}}}", c.join(" ")),
+    };
+    out.push(format!(
+        "the heading's classes changed from {} to {}: keep the source's, which the page's style and scripts read",
+        shown(source),
+        shown(translation)
+    ));
 }
 
 /// Why an image description no longer parses as one: usually a bracket.

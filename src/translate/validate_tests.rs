@@ -374,3 +374,46 @@ fn an_html_blocks_tags_stay_as_they_are() {
         "{got:?}"
     );
 }
+
+/// A tag is read as a browser reads it: `<a href="https://other.example/" `
+/// left open before the source's own `<a href=…>` is one tag, whose first
+/// `href` is the browser's, not a piece to skip.
+#[test]
+fn an_html_blocks_tag_left_open_before_the_sources_is_named() {
+    let source =
+        "<table>\n<tr><td><a href=\"tel:+2348001234567\">Call the hotline</a></td></tr>\n</table>";
+    let forged = "<table>\n<tr><td><a href=\"https://other.example/\" <a href=\"tel:+2348001234567\">Appeler</a></td></tr>\n</table>";
+    let got = check(Kind::Html, source, forged);
+    assert!(
+        got.iter().any(|m| m.contains("https://other.example/")),
+        "{got:?}"
+    );
+    // Quoted values may hold `>` and `<`, a comment `>`, and a tag may
+    // span lines; an apostrophe in the text is no quote.
+    let source =
+        "<div title=\"a > b\">\n<!-- x > y -->\n<p\nclass=\"n\">L'eau <b>now</b></p></div>";
+    let ok = "<div title=\"a > b\">\n<!-- x > y -->\n<p\nclass=\"n\">L'eau <b>maintenant</b> x < y</p></div>";
+    assert!(
+        check(Kind::Html, source, ok).is_empty(),
+        "{:?}",
+        check(Kind::Html, source, ok)
+    );
+}
+
+/// A heading's classes are the page's, kept as the source has them: one
+/// added (`.sr-only`, which hides a heading on screen) or dropped is named.
+#[test]
+fn a_headings_classes_stay_as_they_are() {
+    assert!(check(Kind::Heading, "Safe {#safe .key}", "Sûr {#safe .key}").is_empty());
+    let got = check(Kind::Heading, "Safe {#safe}", "Sûr {#safe .sr-only}");
+    assert!(
+        got.iter()
+            .any(|m| m.contains("classes changed from none to {.sr-only}")),
+        "{got:?}"
+    );
+    let got = check(Kind::Heading, "Safe {#safe .key}", "Sûr {#safe}");
+    assert!(
+        got.iter().any(|m| m.contains("from {.key} to none")),
+        "{got:?}"
+    );
+}
