@@ -41,8 +41,10 @@ use std::time::{Duration, Instant};
 /// and 2 more for each MB of its print page. Printing takes time with the
 /// pages (a 489-page document's 1.3 MB print page took 15-28 s to print on
 /// a busy 2-core machine), and a long handbook must not fail for its size.
+/// In proportion to the size, not by whole MB: a pocket guide's script
+/// that never ends is stopped after 3 minutes, not 5.
 pub fn timeout(print_page_bytes: u64) -> Duration {
-    Duration::from_secs(180 + 120 * print_page_bytes.div_ceil(1 << 20))
+    Duration::from_secs(180) + Duration::from_millis(120_000 * print_page_bytes / (1 << 20))
 }
 
 pub use crate::render::print::{PdfPaths as Paths, pdf_paths as paths};
@@ -402,7 +404,7 @@ mod tests {
     #[test]
     fn a_larger_print_page_gets_more_time() {
         use std::time::Duration;
-        assert_eq!(super::timeout(40_000), Duration::from_secs(300));
+        assert_eq!(super::timeout(40_000), Duration::from_millis(184_577));
         assert_eq!(super::timeout(0), Duration::from_secs(180));
         // 35 MB, the print page of a 10,000-chapter publication.
         assert_eq!(
