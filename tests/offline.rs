@@ -129,12 +129,8 @@ fn the_service_worker_keeps_the_readers_language() {
     let Some(chromium) = browser::require() else {
         return;
     };
-    let site = Site::fixture("basic");
-    site.write(
-        "site.yaml",
-        format!("{}offline: true\n", site.read("site.yaml")),
-    );
-    let (mut child, port) = serve(&site);
+    // The site is kept until the end: its folder is served.
+    let (_site, mut child, port) = served_offline();
     let mut page = cdp::Cdp::launch(&chromium);
     page.navigate(&format!("http://127.0.0.1:{port}/en/handbook/signs.html"));
     page.wait_until("document.readyState === 'complete'");
@@ -150,6 +146,18 @@ fn the_service_worker_keeps_the_readers_language() {
         .unwrap_or_else(|| panic!("{result}"));
     assert_eq!(got, total, "{result}");
     assert!(total.parse::<usize>().unwrap() > 10, "{result}");
+}
+
+/// The basic fixture with `offline: true`, `fieldguide serve` on it, and
+/// its port.
+fn served_offline() -> (Site, std::process::Child, u16) {
+    let site = Site::fixture("basic");
+    site.write(
+        "site.yaml",
+        format!("{}offline: true\n", site.read("site.yaml")),
+    );
+    let (child, port) = serve(&site);
+    (site, child, port)
 }
 
 /// `fieldguide serve` on `site`, and its port.
@@ -202,12 +210,7 @@ fn an_update_fetches_only_what_changed() {
     let Some(chromium) = browser::require() else {
         return;
     };
-    let site = Site::fixture("basic");
-    site.write(
-        "site.yaml",
-        format!("{}offline: true\n", site.read("site.yaml")),
-    );
-    let (mut child, port) = serve(&site);
+    let (site, mut child, port) = served_offline();
     let mut page = cdp::Cdp::launch(&chromium);
     page.navigate(&format!("http://127.0.0.1:{port}/fr/handbook/intro.html"));
     page.wait_until("document.readyState === 'complete'");
