@@ -481,3 +481,36 @@ fn a_task_without_its_lists_marker_is_named() {
     );
     assert_eq!(p.select(".content li input[type=checkbox]").len(), 1);
 }
+
+/// A chapter named after its Word document's title (standard operating
+/// procedures, the working group that adopted them, the version) gets a
+/// path Windows cannot open once a language's zip is unzipped into a
+/// Downloads folder: Explorer said the path was too long, for that page
+/// only. Such a page is named, with the path and the length.
+#[test]
+fn a_page_whose_path_windows_cannot_open_once_unzipped_is_named() {
+    let s = Site::fixture("basic");
+    let name = "04-Standard operating procedures for the identification, protection and referral of survivors of trafficking in persons, including children, in mixed migration contexts (final version adopted by the working group)";
+    s.write(
+        &format!("guidance/handbook/{name}.en.md"),
+        "---\ntitle: Standard operating procedures\n---\n\nSample content.\n",
+    );
+    let o = s.build_ok();
+    let at = format!("guidance/handbook/{name}.en.md");
+    let (m, hint) = message_at(&o.stderr, &at);
+    assert!(
+        m.contains("Windows opens no file whose path is longer than 260")
+            && m.contains("`en/handbook/standard-operating-procedures-for-the-identification"),
+        "{}",
+        o.stderr
+    );
+    assert!(hint.contains("shorter name"), "{hint}");
+    // Still published; a page of an ordinary name is not named.
+    assert!(s.out().join("en/handbook/signs.html").exists());
+    assert_eq!(
+        o.stderr.matches("longer than 260").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+}

@@ -91,6 +91,7 @@ pub fn build(config: Config, mut loaded: Loaded, diags: &mut Vec<Diagnostic>) ->
         });
     }
     super::tree::settle_nodes(&mut site, &failed, diags);
+    super::published_paths::check_lengths(&site, diags);
     site.unreadable_pages = failed;
     // Here, so that `build`, `check`, `serve` and `status` all say it once.
     diags.extend(malformed_stamps(&site).into_iter().map(|(_, d)| d));

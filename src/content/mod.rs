@@ -21,6 +21,7 @@ mod ordering;
 pub mod orphans;
 mod overlay;
 pub mod parse;
+pub mod published_paths;
 pub mod source;
 pub mod static_dir;
 mod titles;

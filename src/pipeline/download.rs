@@ -25,42 +25,8 @@ pub const DIR: &str = crate::output::download::DIR;
 
 /// The zip's file name and top folder: the site's title, as a slug.
 pub fn zip_name(site: &crate::content::model::Site) -> String {
-    zip_stem(site.config.title_for(&site.config.default_language))
+    crate::content::published_paths::zip_stem(site.config.title_for(&site.config.default_language))
 }
-
-fn zip_stem(title: &str) -> String {
-    let name = crate::slug::slugify(title);
-    if name.is_empty() {
-        "site".to_string()
-    } else if crate::content::file_types::is_reserved(&name) {
-        // A site called "Con" or "Aux" would give `con.zip`, which Windows
-        // cannot hold whatever follows the dot.
-        format!("{name}-site")
-    } else {
-        shortened(&name).to_string()
-    }
-}
-
-/// At most [`ZIP_NAME_BYTES`], cut after a whole word when one ends in its
-/// second half: a file name holds 255 bytes, and 130 letters of an Arabic
-/// title take that many.
-fn shortened(slug: &str) -> &str {
-    if slug.len() <= ZIP_NAME_BYTES {
-        return slug;
-    }
-    let mut end = ZIP_NAME_BYTES;
-    while !slug.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = &slug[..end];
-    let cut = match cut.rfind('-') {
-        Some(i) if i > ZIP_NAME_BYTES / 2 => &cut[..i],
-        _ => cut,
-    };
-    cut.trim_end_matches('-')
-}
-
-const ZIP_NAME_BYTES: usize = 80;
 
 fn homes(
     a: &Analysed,
@@ -274,38 +240,4 @@ fn redirect(code: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<meta http-equiv=\"refresh\" content=\"0; url={code}/index.html\">\n<title>{code}</title>\n</head>\n<body>\n<p><a href=\"{code}/index.html\">{code}/index.html</a></p>\n</body>\n</html>\n",
         crate::render::CSP
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_title_windows_reserves_gives_a_zip_windows_can_hold() {
-        // `con.zip` (and its folder `con/`) cannot be copied to or
-        // unzipped on Windows, whatever follows the dot.
-        assert_eq!(zip_stem("CON"), "con-site");
-        assert_eq!(zip_stem("Aux"), "aux-site");
-        assert_eq!(zip_stem("Com1"), "com1-site");
-        assert_eq!(zip_stem("Aux frontières"), "aux-frontières");
-        assert_eq!(zip_stem("???"), "site");
-    }
-
-    #[test]
-    fn long_titles_give_short_zip_names() {
-        assert_eq!(shortened("field-guide"), "field-guide");
-        let arabic = "الإرشادات-العملية-".repeat(10);
-        let short = shortened(&arabic);
-        assert!(
-            short.len() <= ZIP_NAME_BYTES && short.len() > ZIP_NAME_BYTES / 2,
-            "{short}"
-        );
-        assert!(arabic.starts_with(short) && !short.ends_with('-'));
-        assert!(
-            arabic[short.len()..].starts_with('-'),
-            "cut after a whole word"
-        );
-        let one_word = "a".repeat(300);
-        assert_eq!(shortened(&one_word).len(), ZIP_NAME_BYTES);
-    }
 }

@@ -1,0 +1,156 @@
+//! Where the site's pages land once unzipped: the zips' name (made from
+//! the site's title) and the length of each page's path on Windows, which
+//! opens no file whose path is longer than 260 characters. A chapter
+//! named after a Word document's title, in a folder named after another,
+//! gets there.
+
+use super::message_path::file_of;
+use super::model::{NodeId, NodeKind, Site};
+use crate::diagnostics::Diagnostic;
+
+/// The longest path Windows opens (`MAX_PATH`, less its closing NUL).
+const WINDOWS_MAX_PATH: usize = 259;
+
+/// `C:\Users\<name>\Downloads\`, with a name of 15 characters: where a
+/// phone or laptop puts a downloaded zip.
+const DOWNLOADS: usize = 35;
+
+/// At most this many bytes of the title make the zips' name: a file name
+/// holds 255 bytes, and 130 letters of an Arabic title take that many.
+const ZIP_NAME_BYTES: usize = 80;
+
+/// The zips' file name and top folder: `title` as a slug.
+pub fn zip_stem(title: &str) -> String {
+    let name = crate::slug::slugify(title);
+    if name.is_empty() {
+        "site".to_string()
+    } else if crate::content::file_types::is_reserved(&name) {
+        // A site called "Con" or "Aux" would give `con.zip`, which Windows
+        // cannot hold whatever follows the dot.
+        format!("{name}-site")
+    } else {
+        shortened(&name).to_string()
+    }
+}
+
+/// At most [`ZIP_NAME_BYTES`], cut after a whole word when one ends in its
+/// second half.
+fn shortened(slug: &str) -> &str {
+    if slug.len() <= ZIP_NAME_BYTES {
+        return slug;
+    }
+    let mut end = ZIP_NAME_BYTES;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &slug[..end];
+    let cut = match cut.rfind('-') {
+        Some(i) if i > ZIP_NAME_BYTES / 2 => &cut[..i],
+        _ => cut,
+    };
+    cut.trim_end_matches('-')
+}
+
+/// A warning for each page (or, once, for a folder) whose path would be
+/// too long for Windows once a language's zip is unzipped where Windows
+/// puts it: `Downloads\<zip>\<zip>\<lang>\…` (Explorer's "Extract all"
+/// makes a folder of the zip's name, and the zip holds one of that name).
+pub(super) fn check_lengths(site: &Site, diags: &mut Vec<Diagnostic>) {
+    if !site.config.download {
+        return;
+    }
+    let stem = zip_stem(site.config.title_for(&site.config.default_language));
+    // The longest language code makes the longest paths; of equal ones,
+    // the site's own language, which its authors read.
+    let default = site.config.default_language.as_str();
+    let Some(lang) = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .max_by_key(|c| (c.len(), *c == default))
+    else {
+        return;
+    };
+    let zip = format!("{stem}-{lang}");
+    let prefix = DOWNLOADS + 2 * (zip.chars().count() + 1);
+    for &p in &site.publications {
+        check_under(site, p, &format!("{lang}/"), prefix, &zip, diags);
+    }
+}
+
+/// [`check_lengths`] for `id` and what is under it, published under `at`.
+fn check_under(
+    site: &Site,
+    id: NodeId,
+    at: &str,
+    prefix: usize,
+    zip: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let node = &site.nodes[id];
+    let chapter = node.kind == NodeKind::Chapter;
+    let published = if chapter {
+        format!("{at}{}.html", node.slug)
+    } else {
+        // A folder's own page, the longest name a folder's pages can have.
+        format!("{at}{}/index.html", node.slug)
+    };
+    let total = prefix + published.encode_utf16().count();
+    if total > WINDOWS_MAX_PATH {
+        let what = if chapter { "file" } else { "folder" };
+        diags.push(
+            Diagnostic::warning(
+                file_of(site, node),
+                0,
+                0,
+                format!(
+                    "published as `{published}`: unzipped from `{zip}.zip` into a Downloads folder on Windows, its path would be about {total} characters, and Windows opens no file whose path is longer than 260"
+                ),
+            )
+            .with_hint(format!("give the {what} a shorter name (the number and the language are not part of the page's name); readers unzip the site on Windows laptops")),
+        );
+        // Its pages are longer still: one warning says it.
+        return;
+    }
+    if !chapter {
+        let at = format!("{at}{}/", node.slug);
+        for &c in &node.children {
+            check_under(site, c, &at, prefix, zip, diags);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_windows_reserves_gives_a_zip_windows_can_hold() {
+        // `con.zip` (and its folder `con/`) cannot be copied to or
+        // unzipped on Windows, whatever follows the dot.
+        assert_eq!(zip_stem("CON"), "con-site");
+        assert_eq!(zip_stem("Aux"), "aux-site");
+        assert_eq!(zip_stem("Com1"), "com1-site");
+        assert_eq!(zip_stem("Aux frontières"), "aux-frontières");
+        assert_eq!(zip_stem("???"), "site");
+    }
+
+    #[test]
+    fn long_titles_give_short_zip_names() {
+        assert_eq!(shortened("field-guide"), "field-guide");
+        let arabic = "الإرشادات-العملية-".repeat(10);
+        let short = shortened(&arabic);
+        assert!(
+            short.len() <= ZIP_NAME_BYTES && short.len() > ZIP_NAME_BYTES / 2,
+            "{short}"
+        );
+        assert!(arabic.starts_with(short) && !short.ends_with('-'));
+        assert!(
+            arabic[short.len()..].starts_with('-'),
+            "cut after a whole word"
+        );
+        let one_word = "a".repeat(300);
+        assert_eq!(shortened(&one_word).len(), ZIP_NAME_BYTES);
+    }
+}
