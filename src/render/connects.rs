@@ -73,10 +73,14 @@ fn contacts(tag: &Tag) -> Option<(&'static str, String)> {
             }
             let target = refresh_target(attr(tag, "content")?)?;
             is_remote(target).then(|| {
+                // `file:` is a file of the reader's own machine, not a host.
+                let file = crate::markdown::resolve::scheme_of(target.trim())
+                    .is_some_and(|s| s.eq_ignore_ascii_case("file"));
+                let place = if file { "a file of the reader's machine" } else { "another host" };
                 (
                     "refresh",
                     format!(
-                        "`<meta http-equiv=\"refresh\">` sends every reader to `{target}`, another host, as the page opens"
+                        "`<meta http-equiv=\"refresh\">` sends every reader to `{target}`, {place}, as the page opens"
                     ),
                 )
             })
@@ -144,6 +148,26 @@ mod tests {
             .iter()
             .map(|d| (d.line, d.col))
             .collect()
+    }
+
+    /// A refresh to `file:` is named as a file, not as a host.
+    #[test]
+    fn a_refresh_to_a_file_is_called_a_file() {
+        let d = check(
+            Path::new("templates/base.html"),
+            "<meta http-equiv=\"refresh\" content=\"0;url=file:///etc/passwd\">",
+        );
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("a file of the reader's machine"),
+            "{}",
+            d[0].message
+        );
+        let d = check(
+            Path::new("templates/base.html"),
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://elsewhere.example/\">",
+        );
+        assert!(d[0].message.contains("another host"), "{}", d[0].message);
     }
 
     #[test]
