@@ -38,8 +38,11 @@ navigator.serviceWorker.register("../../sw.js").then(function (reg) { stage = "u
   (function settled() {
     if (reg.installing || reg.waiting || !reg.active || reg.active.state !== "activated") return setTimeout(settled, 50);
     stage = "waiting for the worker's answer";
+    // The answer of this worker: the page's own script may have asked the
+    // one before it, which answers at once.
+    var worker = reg.active;
     navigator.serviceWorker.addEventListener("message", function (e) {
-      if (e.data.cached !== "fr") return;
+      if (e.data.cached !== "fr" || e.source !== worker) return;
       stage = "reading the cache";
       fetch("../../fr/offline.json", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (list) {
         var dates = {};
@@ -48,7 +51,7 @@ navigator.serviceWorker.register("../../sw.js").then(function (reg) { stage = "u
         })).then(function () { report(JSON.stringify({ files: list.files, dates: dates })); });
       }).catch(fail);
     });
-    reg.active.postMessage({ lang: "fr" });
+    worker.postMessage({ lang: "fr" });
   })();
 }).catch(fail);
 })"#;
