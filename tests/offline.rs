@@ -159,6 +159,9 @@ fn served_offline() -> (Site, std::process::Child, u16) {
         "site.yaml",
         format!("{}offline: true\n", site.read("site.yaml")),
     );
+    // A recording, and a file over 2 MB: kept when opened, not fetched ahead.
+    site.write("static/briefing.mp3", "ID3 not really a recording");
+    site.write("static/annex.txt", "x".repeat(3 * 1024 * 1024));
     let (child, port) = serve(&site);
     (site, child, port)
 }
@@ -220,6 +223,13 @@ fn an_update_fetches_only_what_changed() {
     let (before, first) = fetched(&mut page);
     let ahead = before.iter().filter(|f| f.2).count();
     assert!(ahead > 10, "{before:?}");
+    // Listed, not fetched: the worker leaves them until they are opened.
+    for (path, _, ahead) in &before {
+        if path == "briefing.mp3" || path == "annex.txt" {
+            assert!(!ahead && first[path].is_null(), "{path}: {first}");
+        }
+    }
+    assert!(before.iter().filter(|f| !f.2).count() >= 2, "{before:?}");
     assert!(
         before
             .iter()
