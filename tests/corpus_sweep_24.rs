@@ -513,4 +513,28 @@ fn a_page_whose_path_windows_cannot_open_once_unzipped_is_named() {
         "{}",
         o.stderr
     );
+    // A folder so named is named once, not for each page under it.
+    let folder = "guidance/handbook/05-Annexes to the standard operating procedures for the identification and referral of survivors of trafficking in persons in mixed migration contexts (version adopted by the working group)";
+    s.write(
+        &format!("{folder}/index.en.md"),
+        "---\ntitle: Annexes\n---\n\nSample content.\n",
+    );
+    for page in ["01-forms", "02-contacts"] {
+        s.write(
+            &format!("{folder}/{page}.en.md"),
+            format!("---\ntitle: {page}\n---\n\nSample content.\n"),
+        );
+    }
+    let o = s.build_ok();
+    let (m, hint) = message_at(&o.stderr, folder);
+    assert!(
+        m.contains("/index.html`") && hint.contains("give the folder"),
+        "{m}"
+    );
+    assert_eq!(
+        o.stderr.matches("longer than 260").count(),
+        2,
+        "{}",
+        o.stderr
+    );
 }

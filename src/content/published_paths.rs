@@ -19,8 +19,13 @@ const DOWNLOADS: usize = 35;
 /// holds 255 bytes, and 130 letters of an Arabic title take that many.
 const ZIP_NAME_BYTES: usize = 80;
 
-/// The zips' file name and top folder: `title` as a slug.
-pub fn zip_stem(title: &str) -> String {
+/// The zips' file name and top folder: the site's title, as a slug.
+pub fn zip_name(site: &Site) -> String {
+    zip_stem(site.config.title_for(&site.config.default_language))
+}
+
+/// `title` as the zips' name.
+fn zip_stem(title: &str) -> String {
     let name = crate::slug::slugify(title);
     if name.is_empty() {
         "site".to_string()
@@ -59,7 +64,7 @@ pub(super) fn check_lengths(site: &Site, diags: &mut Vec<Diagnostic>) {
     if !site.config.download {
         return;
     }
-    let stem = zip_stem(site.config.title_for(&site.config.default_language));
+    let stem = zip_name(site);
     // The longest language code makes the longest paths; of equal ones,
     // the site's own language, which its authors read.
     let default = site.config.default_language.as_str();
@@ -93,7 +98,8 @@ fn check_under(
     let published = if chapter {
         format!("{at}{}.html", node.slug)
     } else {
-        // A folder's own page, the longest name a folder's pages can have.
+        // A folder's own page: when it is too long, the folder's name is
+        // what to shorten, and one warning says so for its pages.
         format!("{at}{}/index.html", node.slug)
     };
     let total = prefix + published.encode_utf16().count();
@@ -110,7 +116,6 @@ fn check_under(
             )
             .with_hint(format!("give the {what} a shorter name (the number and the language are not part of the page's name); readers unzip the site on Windows laptops")),
         );
-        // Its pages are longer still: one warning says it.
         return;
     }
     if !chapter {

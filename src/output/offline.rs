@@ -11,15 +11,12 @@
 //! the browser asks to save data.
 
 use super::{FileRecord, OutputFile};
+use crate::content::file_types::{FileType, classify};
 use crate::content::model::Site;
 
 /// Files larger than this are not fetched ahead (a video, a 3,000-chapter
 /// publication's print page): a reader who opens one keeps it.
 pub const BULK_MAX: u64 = 2 * 1024 * 1024;
-
-/// Recordings are not fetched ahead, whatever their size: a reader plays
-/// the one they need.
-const MEDIA: [&str; 6] = [".mp3", ".m4a", ".ogg", ".opus", ".mp4", ".webm"];
 
 /// The worker's code; `VERSION` is replaced by a hash of the whole site, so
 /// any change to the site is a new worker, which brings each language's
@@ -149,7 +146,10 @@ pub fn files(site: &Site, all: &[FileRecord]) -> Vec<OutputFile> {
             })
             .map(|f| {
                 let hash = blake3::Hash::from_bytes(f.hash).to_hex()[..16].to_string();
-                let ahead = f.len <= BULK_MAX && !MEDIA.iter().any(|m| f.path.ends_with(m));
+                // Recordings (and their captions), whatever their size: a
+                // reader plays the one they need.
+                let media = classify(&f.path) == FileType::Media;
+                let ahead = f.len <= BULK_MAX && !media;
                 (
                     crate::markdown::links::encode_path(&f.path),
                     hash,

@@ -23,10 +23,7 @@ use zip::ZipArchive;
 
 pub const DIR: &str = crate::output::download::DIR;
 
-/// The zip's file name and top folder: the site's title, as a slug.
-pub fn zip_name(site: &crate::content::model::Site) -> String {
-    crate::content::published_paths::zip_stem(site.config.title_for(&site.config.default_language))
-}
+pub use crate::content::published_paths::zip_name;
 
 fn homes(
     a: &Analysed,
