@@ -71,19 +71,43 @@ pub fn blank(pages: usize, width: f32, height: f32) -> Vec<u8> {
 /// `simulated crash` and exits 1 as a crashed browser would.
 #[cfg(unix)]
 pub fn fake_chromium(dir: &Path, pdf: &[u8], fail: Option<&str>) -> std::path::PathBuf {
+    stand_in(dir, "fake-chromium", pdf, fail, None)
+}
+
+/// [`fake_chromium`], but after answering `Page.navigate` to an address
+/// holding `hook.0`, it runs `hook.1` (Perl, with `say_` to send a message,
+/// `$out` the pipe and `$s` the session's part of a message): a browser
+/// that misbehaves.
+#[cfg(unix)]
+pub fn hostile_chromium(dir: &Path, pdf: &[u8], hook: (&str, &str)) -> std::path::PathBuf {
+    stand_in(dir, "hostile-chromium", pdf, None, Some(hook))
+}
+
+#[cfg(unix)]
+fn stand_in(
+    dir: &Path,
+    name: &str,
+    pdf: &[u8],
+    fail: Option<&str>,
+    hook: Option<(&str, &str)>,
+) -> std::path::PathBuf {
     use base64::Engine;
     use std::os::unix::fs::PermissionsExt;
+    const NEVER: &str = "\u{0}never\u{0}";
     let data = base64::engine::general_purpose::STANDARD.encode(pdf);
-    let script = dir.join("fake-chromium");
-    let body = FAKE_CHROMIUM
+    let script = dir.join(name);
+    let (hook_url, hook_code) = hook.unwrap_or((NEVER, ""));
+    let body = STAND_IN
         .replace("@PDF@", &data)
-        .replace("@FAIL@", fail.unwrap_or("\u{0}never\u{0}"));
+        .replace("@FAIL@", fail.unwrap_or(NEVER))
+        .replace("@HOOK_URL@", hook_url)
+        .replace("@HOOK@", hook_code);
     std::fs::write(&script, body).unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     script
 }
 
-const FAKE_CHROMIUM: &str = r#"#!/usr/bin/perl
+const STAND_IN: &str = r#"#!/usr/bin/perl
 use strict;
 use warnings;
 use IO::Handle;
@@ -117,6 +141,9 @@ while (my $m = <$in>) {
     }
     elsif ($method eq "IO.read") { $result = "{\"base64Encoded\":true,\"data\":\"$pdf\",\"eof\":true}"; }
     say_("{\"id\":$id,\"result\":$result$s}");
+    if ($method eq "Page.navigate" && index($url, "@HOOK_URL@") >= 0) {
+        @HOOK@
+    }
     say_("{\"method\":\"$then\",\"params\":{}$s}") if defined $then;
     exit 0 if $method eq "Browser.close";
 }

@@ -3,67 +3,22 @@
 //! one, or one that floods the pipe. Each ends in a clear error naming
 //! the document, or a PDF, within memory a machine has.
 
-use crate::common::{Site, pdf::blank, tree};
-use std::os::unix::fs::PermissionsExt;
+use crate::common::{
+    Site,
+    pdf::{blank, hostile_chromium},
+    tree,
+};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// A stand-in for Chromium (Perl, as in `tests/common/pdf.rs`) that
-/// answers every command and prints a blank PDF, but for the English
-/// handbook, after answering `Page.navigate`, runs `hostile` (Perl, with
-/// `say_` to send a message, `$out` the pipe and `$s` the session's part
-/// of a message).
+/// A stand-in for Chromium (`tests/common/pdf.rs`) that answers every
+/// command and prints a blank PDF, but for the English handbook, after
+/// answering `Page.navigate`, runs `hostile` (Perl, with `say_` to send a
+/// message, `$out` the pipe and `$s` the session's part of a message).
 fn stand_in(dir: &Path, hostile: &str) -> PathBuf {
-    use base64::Engine;
-    let pdf = base64::engine::general_purpose::STANDARD.encode(blank(3, 298.08, 420.0));
-    let script = dir.join("hostile-chromium");
-    let body = STAND_IN
-        .replace("@PDF@", &pdf)
-        .replace("@HOSTILE@", hostile);
-    std::fs::write(&script, body).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    script
+    hostile_chromium(dir, &blank(3, 298.08, 420.0), ("/en/handbook/", hostile))
 }
-
-const STAND_IN: &str = r#"#!/usr/bin/perl
-use strict;
-use warnings;
-use IO::Handle;
-open(my $in, '<&=', 3) or die "no DevTools pipe: $!";
-open(my $out, '>&=', 4) or die "no DevTools pipe: $!";
-binmode $in;
-binmode $out;
-$out->autoflush(1);
-local $/ = "\0";
-my ($pdf, $url) = ("@PDF@", "");
-sub say_ { print $out $_[0], "\0"; }
-while (my $m = <$in>) {
-    chomp $m;
-    my ($id) = $m =~ /"id":(\d+)/;
-    my ($method) = $m =~ /"method":"([^"]+)"/;
-    my ($sid) = $m =~ /"sessionId":"([^"]+)"/;
-    my $s = defined $sid ? ",\"sessionId\":\"$sid\"" : "";
-    my ($result, $then) = ("{}", undef);
-    if ($method eq "Target.createTarget") { $result = '{"targetId":"T1"}'; }
-    elsif ($method eq "Target.attachToTarget") { $result = '{"sessionId":"S1"}'; }
-    elsif ($method eq "Page.navigate") {
-        ($url) = $m =~ /"url":"([^"]*)"/;
-        $then = "Page.loadEventFired";
-    }
-    elsif ($method eq "Emulation.setVirtualTimePolicy" && $m =~ /"budget"/) {
-        $then = "Emulation.virtualTimeBudgetExpired";
-    }
-    elsif ($method eq "Page.printToPDF") { $result = '{"stream":"P1"}'; }
-    elsif ($method eq "IO.read") { $result = "{\"base64Encoded\":true,\"data\":\"$pdf\",\"eof\":true}"; }
-    say_("{\"id\":$id,\"result\":$result$s}");
-    if ($method eq "Page.navigate" && $url =~ m{/en/handbook/}) {
-        @HOSTILE@
-    }
-    say_("{\"method\":\"$then\",\"params\":{}$s}") if defined $then;
-    exit 0 if $method eq "Browser.close";
-}
-"#;
 
 /// `fieldguide pdf` with `browser`, its data (heap) limited to `mb` MB as
 /// a machine's memory would limit it, killed after 120 s.
