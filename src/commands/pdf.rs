@@ -112,7 +112,7 @@ fn print(
         Err(msg) => {
             printed.problems.push(
                 Diagnostic::error(out, 0, 0, format!("cannot make PDFs: {msg}"))
-                    .with_hint("check that the temporary folder (TMPDIR) is writable"),
+                    .with_hint("check that the temporary folder (TMPDIR) is writable and has room"),
             );
             return printed;
         }

@@ -26,6 +26,7 @@ pub mod outline;
 mod pipe;
 #[cfg(unix)]
 mod requests;
+mod room;
 
 use crate::config::LangId;
 use crate::content::model::Site;
@@ -168,8 +169,12 @@ pub fn render(
     // Removed when dropped, whatever happens to the jobs.
     let tmp = private_tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let root = tmp.path().join("site");
-    stage(site, &root)
-        .map_err(|e| format!("cannot write the print pages to a temporary folder: {e}"))?;
+    stage(site, &root).map_err(|e| {
+        with_room(
+            format!("cannot write the print pages to a temporary folder: {e}"),
+            tmp.path(),
+        )
+    })?;
     let stage_url = format!("{}/", chromium::file_url(&root));
     let processes = parallelism(jobs.len());
     let pool = rayon::ThreadPoolBuilder::new()
@@ -292,7 +297,15 @@ fn print_one(
     if printed.is_err() {
         *worker = None;
     }
-    printed
+    printed.map_err(|e| with_room(e, at.tmp))
+}
+
+/// `error`, with a word on the temporary folder's disk when it is full.
+fn with_room(error: String, staging: &Path) -> String {
+    match room::note(staging) {
+        Some(note) => format!("{error}; {note}"),
+        None => error,
+    }
 }
 
 /// Prints job `i` with one Chromium run and reads the PDF it wrote.
@@ -309,7 +322,8 @@ fn print_one(
     let limit = timeout(std::fs::metadata(&html).map_or(0, |m| m.len()));
     let pdf = at.tmp.join(format!("{i}.pdf"));
     let log = at.tmp.join(format!("{i}.log"));
-    chromium::print(browser, &profile, &html, &pdf, &log, limit)?;
+    chromium::print(browser, &profile, &html, &pdf, &log, limit)
+        .map_err(|e| with_room(e, at.tmp))?;
     let bytes =
         std::fs::read(&pdf).map_err(|e| format!("cannot read the PDF Chromium wrote: {e}"))?;
     let _ = std::fs::remove_file(&pdf);

@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod full_tmpdir;
 mod pdf_protocol;
 mod pdf_tab;
 mod translate;
