@@ -11,6 +11,7 @@ pub mod office;
 pub mod pdf;
 pub mod photo;
 pub mod search_page;
+pub mod tmpfs;
 
 use assert_cmd::Command;
 use scraper::{Html, Selector};

@@ -7,30 +7,9 @@
 use crate::common::{
     Site,
     pdf::{blank, hostile_chromium},
+    tmpfs::Tmpfs,
 };
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// Mounts a small tmpfs (root only), unmounted when dropped.
-struct Tmpfs(PathBuf);
-
-impl Tmpfs {
-    fn mount(at: &Path, size: &str) -> Option<Tmpfs> {
-        std::fs::create_dir_all(at).unwrap();
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(at)
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then(|| Tmpfs(at.to_path_buf()))
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount").arg(&self.0).status();
-    }
-}
 
 #[test]
 fn a_print_that_fills_the_temporary_folder_says_its_disk_is_full() {
