@@ -298,13 +298,12 @@ pub fn import(opts: &Options, paths: &[PathBuf], verbosity: Verbosity) -> i32 {
     if failed { EXIT_FAILED } else { EXIT_OK }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
     /// A message's line is shown from the translator's file, or from a
     /// page of the site, never through a link planted in the site.
-    #[cfg(unix)]
     #[test]
     fn lines_shown_under_messages_never_come_through_a_link() {
         let dir = tempfile::tempdir().unwrap();

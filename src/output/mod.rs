@@ -18,7 +18,6 @@ mod office;
 #[cfg(test)]
 mod minify;
 pub mod offline;
-#[cfg(unix)]
 pub(crate) mod signals;
 pub mod svg;
 pub mod write;

@@ -71,7 +71,6 @@ pub struct Writer {
     pub(super) zip_seal: Option<(String, Hash)>,
     /// Signals held back while the commit moves files; a field, so it is
     /// dropped after `drop` has removed the staging folder.
-    #[cfg(unix)]
     pub(super) hold: Option<super::signals::Hold>,
 }
 
@@ -232,7 +231,6 @@ impl Writer {
             created,
             committed: false,
             zip_seal: None,
-            #[cfg(unix)]
             hold: None,
         })
     }

@@ -35,10 +35,7 @@ impl Writer {
         seal: Option<(&Hash, &str)>,
     ) -> Result<(WriteStats, Vec<Diagnostic>), Vec<Diagnostic>> {
         // Until the staging folder is gone (`Writer`'s drop), after this.
-        #[cfg(unix)]
-        {
-            self.hold = Some(super::signals::Hold::new());
-        }
+        self.hold = Some(super::signals::Hold::new());
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut tx = Transaction::new(&self);
         match tx.run(&files, printed, seal) {
