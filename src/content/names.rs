@@ -292,7 +292,8 @@ pub fn portable_error(rel: PathBuf, problem: &str) -> Diagnostic {
 }
 
 /// The entry's file name, unless it cannot be part of a web address (a
-/// warning says so, and the file is skipped).
+/// warning says so, and the file is skipped): a page's name may, since
+/// the page is published under its page name.
 pub fn usable_name<'e>(
     entry: &'e walkdir::DirEntry,
     rel_site: &Path,
@@ -306,6 +307,12 @@ pub fn usable_name<'e>(
         .chars()
         .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
     {
+        // A page is published under its page name, which leaves the
+        // character out: it is read, and warned about where its page name
+        // is known (`windows_names`).
+        if is_markdown(name).is_some() && super::windows_names::only_refused_characters(name) {
+            return Some(name);
+        }
         diags.push(
             Diagnostic::warning(
                 rel_site,

@@ -281,6 +281,7 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+        diags.extend(super::windows_names::check_node(site, node));
         match seen.get(&(is_chapter, node.slug.as_str())) {
             Some(&other) => diags.push(dup_slug(
                 &file_of(node),

@@ -1,0 +1,100 @@
+//! Source names Windows refuses (`What to do?.md`, `Step 4: Referral/`,
+//! `Annex B./`), as question-titled pages leave them in Notion, Confluence
+//! and Google Drive exports. A page or a part is published under its page
+//! name, which leaves such characters out, so its readers are not
+//! affected: it is read, with a warning, instead of being lost. A plain
+//! folder's files are published under its own name: that stays an error.
+
+use super::file_types::portable_name_problem;
+use super::message_path::file_of;
+use super::model::{Node, NodeKind, Site};
+use crate::diagnostics::Diagnostic;
+
+/// The characters Windows refuses in a name that a page name leaves out.
+const REFUSED: [char; 7] = ['<', '>', ':', '"', '|', '?', '*'];
+
+/// Whether `name`'s only problem on Windows is one that its page name
+/// leaves out: a refused character, a trailing dot or space. A name that
+/// also has another (a reserved device name, a direction override, a
+/// control character) is not, and is refused as before.
+pub fn only_refused_characters(name: &str) -> bool {
+    let cleaned = cleaned(name);
+    cleaned != name && !cleaned.is_empty() && portable_name_problem(&cleaned).is_none()
+}
+
+/// `name` without what Windows refuses, spaces run together: the name to
+/// suggest (`04-What to do?.md` -> `04-What to do.md`).
+fn cleaned(name: &str) -> String {
+    let kept: String = name.chars().filter(|c| !REFUSED.contains(c)).collect();
+    let spaced = kept
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>();
+    let joined = spaced.join(" ");
+    // `x .md` after `x?.md`.
+    let joined = joined.replace(" .", ".");
+    joined.trim_end_matches(['.', ' ']).to_string()
+}
+
+/// The warning for a page or a part (or publication) whose file or folder
+/// name Windows refuses, when that is its only problem; the walk let it
+/// through (see `names::usable_name`).
+pub(super) fn check_node(site: &Site, node: &Node) -> Option<Diagnostic> {
+    let shown = file_of(site, node);
+    let name = shown.file_name()?.to_str()?;
+    let problem = portable_name_problem(name)?;
+    if !only_refused_characters(name) {
+        return None;
+    }
+    let (what, published) = match node.kind {
+        NodeKind::Chapter => ("the page is published as", node.url.as_str()),
+        _ => ("its pages are published under", node.out_dir()),
+    };
+    let thing = if node.kind == NodeKind::Chapter {
+        "file"
+    } else {
+        "folder"
+    };
+    Some(
+        Diagnostic::warning(
+            &shown,
+            0,
+            0,
+            format!(
+                "this name does not work on Windows: {problem}; {what} `{published}`, which readers can open everywhere, but the {thing} cannot be copied to a Windows computer or checked out there"
+            ),
+        )
+        .with_hint(format!(
+            "rename the {thing} `{}`, and the links to it: the page names stay the same",
+            cleaned(name)
+        )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_whose_page_name_leaves_out_what_windows_refuses() {
+        for (name, clean) in [
+            ("04-What to do?.md", "04-What to do.md"),
+            ("Step 1: Intake.fr.md", "Step 1 Intake.fr.md"),
+            ("Annex B. ", "Annex B"),
+            ("\"Safe\" referral|v2", "Safe referralv2"),
+            ("a*b.md", "ab.md"),
+        ] {
+            assert!(only_refused_characters(name), "{name}");
+            assert_eq!(cleaned(name), clean);
+        }
+        for name in [
+            "intro.md",      // nothing to leave out
+            "con?.md",       // still the console without the `?`
+            "a\u{202e}?.md", // a direction override
+            "???",           // nothing left
+            "note\u{1}?.md", // a control character
+        ] {
+            assert!(!only_refused_characters(name), "{name:?}");
+        }
+    }
+}

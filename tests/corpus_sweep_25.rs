@@ -1,0 +1,153 @@
+//! What the twenty-fifth outside sweep of real-world corpora found, on
+//! file and folder names as migrated corpora have them: pages and parts
+//! named after question-titled or numbered headings (`FAQ: What is
+//! trafficking?.md`, `Step 2: Referral?/`, `Annex B. /`), lost or refused
+//! though their readers would get them under their page names.
+
+mod common;
+
+use common::{Site, message_at};
+
+/// A Notion, Confluence or Google Drive export names each page after its
+/// title, question marks and colons included; those names are legal on
+/// Linux and in git, and Windows refuses them. Such a page was skipped
+/// with a warning that it "does not work in web addresses" (its readers
+/// lost it, and every link to it was a broken link), and such a folder
+/// was an error that stopped the build. A page and a part are published
+/// under their page names, which leave those characters out: they are now
+/// read and published, each with a warning naming the page name and the
+/// file or folder name to write, links written to the file (`%3F`, `%3A`)
+/// find them, and the site's zip holds only names Windows can unzip. A
+/// plain folder's files are published under its own name: that is still
+/// an error.
+#[test]
+fn pages_and_parts_named_with_what_windows_refuses_are_published_under_their_page_names() {
+    let s = Site::signs_with(
+        "Sample guidance: see [the questions](FAQ%3A%20What%20is%20trafficking%3F.md), [the referral steps](Step%202%3A%20Referral%3F/index.md) and [annex B](Annex%20B.%20/index.md).\n",
+    );
+    s.write(
+        "guidance/handbook/FAQ: What is trafficking?.md",
+        "---\ntitle: \"FAQ: What is trafficking?\"\n---\n\nSample guidance: a short answer for new staff.\n",
+    );
+    s.write(
+        "guidance/handbook/FAQ: What is trafficking?.fr.md",
+        "---\ntitle: \"FAQ : qu'est-ce que la traite ?\"\n---\n\nExemple : une réponse courte.\n",
+    );
+    s.write(
+        "guidance/handbook/Step 2: Referral?/index.md",
+        "---\ntitle: Referral steps\n---\n\nSample guidance: who to call first.\n\n![The referral flow](flow.png)\n",
+    );
+    s.write(
+        "guidance/handbook/Step 2: Referral?/flow.png",
+        std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap(),
+    );
+    s.write(
+        "guidance/handbook/Step 2: Referral?/01-who*.md",
+        "---\ntitle: Who to call\n---\n\nSample guidance: the duty officer. Back to [the questions](../FAQ%3A%20What%20is%20trafficking%3F.md).\n",
+    );
+    s.write(
+        "guidance/handbook/Annex B. /index.md",
+        "---\ntitle: Annex B\n---\n\nSample guidance: forms.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/FAQ: What is trafficking?.md");
+    assert!(
+        line.ends_with(
+            "warning: this name does not work on Windows: `FAQ: What is trafficking?.md` contains ':', which Windows does not allow in file names; the page is published as `handbook/faq-what-is-trafficking.html`, which readers can open everywhere, but the file cannot be copied to a Windows computer or checked out there"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "rename the file `FAQ What is trafficking.md`, and the links to it: the page names stay the same"
+    );
+    // Once for the page, not for each of its languages.
+    assert!(!o.stderr.contains("trafficking?.fr.md"), "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/Step 2: Referral?");
+    assert!(
+        line.contains("its pages are published under `handbook/step-2-referral/`"),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "rename the folder `Step 2 Referral`, and the links to it: the page names stay the same"
+    );
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/Annex B. ");
+    assert!(
+        line.contains("ends with a dot or a space, which Windows removes; its pages are published under `handbook/annex-b/`"),
+        "{line}"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/Step 2: Referral?/01-who*.md");
+    assert!(hint.starts_with("rename the file `01-who.md`"), "{hint}");
+    assert!(!o.stderr.contains("skipped"), "{}", o.stderr);
+
+    // Readers get every page, in each language, and the links lead there.
+    let signs = s.page("en/handbook/signs.html");
+    let hrefs: Vec<&str> = signs
+        .select(".content a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "faq-what-is-trafficking.html",
+            "step-2-referral/index.html",
+            "annex-b/index.html"
+        ]
+    );
+    assert_eq!(
+        s.page("fr/handbook/faq-what-is-trafficking.html")
+            .text_of("h1"),
+        "FAQ : qu'est-ce que la traite ?"
+    );
+    let part = s.page("en/handbook/step-2-referral/index.html");
+    assert_eq!(part.attr(".content img", "src"), "flow.png");
+    assert!(
+        s.out()
+            .join("en/handbook/step-2-referral/flow.png")
+            .is_file()
+    );
+    let who = s.page("en/handbook/step-2-referral/who.html");
+    assert_eq!(
+        who.attr(".content a", "href"),
+        "../faq-what-is-trafficking.html"
+    );
+    assert_eq!(
+        s.page("en/handbook/annex-b/index.html").text_of("h1"),
+        "Annex B"
+    );
+
+    // The zip a Windows reader unzips holds no name Windows refuses.
+    let zip = std::fs::File::open(s.out().join("download/test-guidance-en.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(zip).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.ends_with("en/handbook/step-2-referral/who.html")),
+        "{names:?}"
+    );
+    for n in &names {
+        assert!(
+            !n.contains(['<', '>', ':', '"', '|', '?', '*', '\\'])
+                && n.split('/').all(|p| !p.ends_with(['.', ' '])),
+            "{n}"
+        );
+    }
+
+    // A plain folder's files keep its name: that is still an error.
+    s.write(
+        "guidance/handbook/Scans?/consent.png",
+        std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap(),
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/Scans?");
+    assert!(
+        line.ends_with("error: this name does not work on every system: `Scans?` contains '?', which Windows does not allow in file names"),
+        "{line}"
+    );
+}
