@@ -269,13 +269,8 @@ impl Layer<'_> {
             return;
         }
         if entry.file_type().is_dir() && entry.depth() > 0 {
-            // A publication's or part's folder is published under its
-            // page name, a plain folder's files under its own: a name
-            // whose only problem the page name leaves out is said where
-            // that is known (`tree`, `assets`).
             if let Some(name) = entry.file_name().to_str()
-                && let Some(problem) = crate::content::file_types::portable_name_problem(name)
-                && !super::windows_names::only_refused_characters(name)
+                && let Some(problem) = super::windows_names::walk_problem(name, true)
             {
                 diags.push(portable_error(shown, &problem));
             }
@@ -299,8 +294,7 @@ impl Layer<'_> {
         let Some(name) = usable_name(entry, &shown, diags) else {
             return;
         };
-        if let Some(problem) = crate::content::file_types::portable_name_problem(name)
-            && !(is_markdown(name).is_some() && super::windows_names::only_refused_characters(name))
+        if let Some(problem) = super::windows_names::walk_problem(name, is_markdown(name).is_some())
         {
             diags.push(portable_error(shown, &problem));
             return;

@@ -281,7 +281,16 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 )),
             );
         }
-        diags.extend(super::windows_names::check_node(site, node));
+        let published = if is_chapter {
+            &node.url
+        } else {
+            node.out_dir()
+        };
+        diags.extend(super::windows_names::node_warning(
+            &file_of(node),
+            is_chapter,
+            published,
+        ));
         match seen.get(&(is_chapter, node.slug.as_str())) {
             Some(&other) => diags.push(dup_slug(
                 &file_of(node),

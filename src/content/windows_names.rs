@@ -6,9 +6,8 @@
 //! folder's files are published under its own name: that stays an error.
 
 use super::file_types::portable_name_problem;
-use super::message_path::file_of;
-use super::model::{Node, NodeKind, Site};
 use crate::diagnostics::Diagnostic;
+use std::path::Path;
 
 /// The characters Windows refuses in a name that a page name leaves out.
 const REFUSED: [char; 7] = ['<', '>', ':', '"', '|', '?', '*'];
@@ -20,6 +19,15 @@ const REFUSED: [char; 7] = ['<', '>', ':', '"', '|', '?', '*'];
 pub fn only_refused_characters(name: &str) -> bool {
     let cleaned = cleaned(name);
     cleaned != name && !cleaned.is_empty() && portable_name_problem(&cleaned).is_none()
+}
+
+/// Why a name is refused while walking `guidance/`: not for a page's file
+/// or a folder (`page_or_folder`), when its only problem is one its page
+/// name leaves out (see [`node_warning`]; a plain folder is refused where
+/// its files are published, see `assets`).
+pub fn walk_problem(name: &str, page_or_folder: bool) -> Option<String> {
+    let problem = portable_name_problem(name)?;
+    (!(page_or_folder && only_refused_characters(name))).then_some(problem)
 }
 
 /// `name` without what Windows refuses, spaces run together: the name to
@@ -36,28 +44,24 @@ fn cleaned(name: &str) -> String {
     joined.trim_end_matches(['.', ' ']).to_string()
 }
 
-/// The warning for a page or a part (or publication) whose file or folder
-/// name Windows refuses, when that is its only problem; the walk let it
-/// through (see `names::usable_name`).
-pub(super) fn check_node(site: &Site, node: &Node) -> Option<Diagnostic> {
-    let shown = file_of(site, node);
+/// The warning for a page (`chapter`) or a part (or publication) whose
+/// file or folder name Windows refuses, when [`only_refused_characters`];
+/// the walk let it through (see `names::usable_name`). `published` is its
+/// page's path or its folder's, in a language's folder.
+pub(super) fn node_warning(shown: &Path, chapter: bool, published: &str) -> Option<Diagnostic> {
     let name = shown.file_name()?.to_str()?;
     let problem = portable_name_problem(name)?;
     if !only_refused_characters(name) {
         return None;
     }
-    let (what, published) = match node.kind {
-        NodeKind::Chapter => ("the page is published as", node.url.as_str()),
-        _ => ("its pages are published under", node.out_dir()),
-    };
-    let thing = if node.kind == NodeKind::Chapter {
-        "file"
+    let (thing, what) = if chapter {
+        ("file", "the page is published as")
     } else {
-        "folder"
+        ("folder", "its pages are published under")
     };
     Some(
         Diagnostic::warning(
-            &shown,
+            shown,
             0,
             0,
             format!(
