@@ -151,3 +151,51 @@ fn pages_and_parts_named_with_what_windows_refuses_are_published_under_their_pag
         "{line}"
     );
 }
+
+/// A link written with such a page's own file name, as an author copies
+/// it from the folder: `<FAQ: What is trafficking?.md>` was read as an
+/// address of a `faq:` app and removed ("only http, https, mailto and tel
+/// links are published"), and in `<04-What to do?.md#first>` the `?`
+/// started a query, leaving a link to a missing file `04-What to do`,
+/// told that the file "cannot be published" though the page now is. No
+/// address ends in `.md`: both lead to the page, with its section. An
+/// app's address is still removed, and a query after a page's file is
+/// still a query.
+#[test]
+fn a_link_by_a_page_file_name_with_a_colon_or_question_mark_leads_to_the_page() {
+    let s = Site::signs_with(concat!(
+        "Sample guidance: read [the questions](<FAQ: What is trafficking?.md>), ",
+        "[the first step](<04-What to do?.md#first>), ",
+        "[the intake](01-intro.md?version=2) and [the channel](slack:protection-team).\n",
+    ));
+    s.write(
+        "guidance/handbook/FAQ: What is trafficking?.md",
+        "---\ntitle: \"FAQ: What is trafficking?\"\n---\n\nSample guidance: a short answer.\n",
+    );
+    s.write(
+        "guidance/handbook/04-What to do?.md",
+        "---\ntitle: What to do\n---\n\n## First, listen {#first}\n\nSample guidance: let the person speak.\n",
+    );
+    let o = s.build_ok();
+    let signs = s.page("en/handbook/signs.html");
+    let hrefs: Vec<&str> = signs
+        .select(".content p:last-child a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "faq-what-is-trafficking.html",
+            "what-to-do.html#first",
+            "intro.html"
+        ]
+    );
+    assert_eq!(
+        signs.texts(".content p:last-child a"),
+        ["the questions", "the first step", "the intake"]
+    );
+    assert!(!o.stderr.contains("`faq:` link removed"), "{}", o.stderr);
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:157");
+    assert!(line.ends_with("warning: `slack:` link removed"), "{line}");
+}

@@ -27,6 +27,6 @@ pub mod static_dir;
 mod titles;
 mod tree;
 pub mod values;
-mod windows_names;
+pub mod windows_names;
 
 pub use not_pages::{OtherFormat, other_format};
