@@ -199,3 +199,41 @@ fn a_link_by_a_page_file_name_with_a_colon_or_question_mark_leads_to_the_page() 
     let (line, _) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:157");
     assert!(line.ends_with("warning: `slack:` link removed"), "{line}");
 }
+
+/// A folder copied from a Mac beside one from Windows holds `Sécurité.md`
+/// twice: once with `é` as one character, once as `e` and an accent (as
+/// macOS saves names). The error said "a second file for the same page:
+/// guidance/…/Sécurité.md already exists", naming a file that looks like
+/// this one, with a hint about language suffixes. It now says the two
+/// names are one written two ways, and which has the separate accents.
+#[test]
+fn two_pages_named_alike_in_two_unicode_forms_are_told_so() {
+    let s = Site::fixture("basic");
+    let composed = "guidance/handbook/04-S\u{e9}curit\u{e9}.md";
+    let decomposed = "guidance/handbook/04-Se\u{301}curite\u{301}.md";
+    s.write(
+        composed,
+        "---\ntitle: Safety\n---\n\nSample guidance: plan first.\n",
+    );
+    s.write(
+        decomposed,
+        "---\ntitle: Safety (Mac copy)\n---\n\nSample guidance.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    // The walk reads names in byte order: the decomposed one first.
+    let (line, hint) = message_at(&o.stderr, composed);
+    assert!(
+        line.contains(&format!(
+            "error: `{composed}` has the same name as `{decomposed}`, written another way"
+        )),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        format!(
+            "keep one of the two files: `{decomposed}` has its accents as separate characters, and a Mac holds only one of them"
+        )
+    );
+    assert!(!o.stderr.contains("language suffix"), "{}", o.stderr);
+}
