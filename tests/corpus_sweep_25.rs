@@ -237,3 +237,38 @@ fn two_pages_named_alike_in_two_unicode_forms_are_told_so() {
     );
     assert!(!o.stderr.contains("language suffix"), "{}", o.stderr);
 }
+
+/// A Docusaurus page renamed `.md` keeps its admonitions written as the
+/// MDX component, `<Admonition type="warning" title="Consent first">`.
+/// The tag was removed with the usual hint (write it in Markdown, or set
+/// `allow_raw_html: true`, which would not show a component either), and
+/// its kind and title were lost without a word. The hint now names it as
+/// Docusaurus's, with the callout to write and where its title goes.
+#[test]
+fn a_docusaurus_admonition_component_is_told_the_callout_to_write() {
+    let s = Site::signs_with(concat!(
+        "<Admonition type=\"warning\" title=\"Consent first\">\n",
+        "  Sample guidance: ask before you share any detail.\n",
+        "</Admonition>\n",
+    ));
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/02-signs.en.md:13:1");
+    assert!(
+        line.ends_with("warning: `<admonition>` removed from raw HTML; its text is kept"),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with("Docusaurus's `<Admonition type=\"…\" title=\"…\">` is an MDX component, and its kind and title go with its tag: write a callout instead, a quote whose first line is `> [!WARNING]`"),
+        "{hint}"
+    );
+    assert!(!hint.contains("allow_raw_html"), "{hint}");
+    let p = s.page("en/handbook/signs.html");
+    assert!(
+        p.one(".content")
+            .text()
+            .collect::<String>()
+            .contains("Sample guidance: ask before you share any detail."),
+        "{}",
+        p.text
+    );
+}
