@@ -272,3 +272,65 @@ fn a_docusaurus_admonition_component_is_told_the_callout_to_write() {
         p.text
     );
 }
+
+/// Translations named by hand on Windows carry their language in capitals
+/// (`03-Referral.FR.md`, `04-Annex.AR.MD`). Each was an error that stopped
+/// the build (with `broken_links: warning`, a translation left out, its
+/// readers given the English page). A suffix that is a site language in
+/// other capitals is now read as that language, with a warning giving the
+/// name to write; a link to the file finds the page; and beside the same
+/// name in small letters (one file on Windows and macOS), the error says
+/// the two differ only in capitals.
+#[test]
+fn a_language_suffix_in_capitals_is_read_as_that_language() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-referral-steps.en.md",
+        "---\ntitle: Referral steps\n---\n\nSample guidance: see [the French page](04-referral-steps.FR.md).\n",
+    );
+    s.write(
+        "guidance/handbook/04-referral-steps.FR.md",
+        "---\ntitle: Étapes d'orientation\n---\n\nExemple : appelez d'abord.\n",
+    );
+    s.write(
+        "guidance/handbook/05-annex.AR.MD",
+        "---\ntitle: ملحق\n---\n\nنص تجريبي.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-referral-steps.FR.md");
+    assert!(
+        line.ends_with(
+            "warning: language suffix `.FR` should be written `.fr`: the page is read as its `fr` version"
+        ),
+        "{line}"
+    );
+    assert_eq!(hint, "rename the file `04-referral-steps.fr.md`");
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/05-annex.AR.MD");
+    assert!(line.contains("`.AR` should be written `.ar`"), "{line}");
+    let fr = s.page("fr/handbook/referral-steps.html");
+    assert_eq!(fr.text_of("h1"), "Étapes d'orientation");
+    assert_eq!(fr.attr("html", "lang"), "fr");
+    let ar = s.page("ar/handbook/annex.html");
+    assert_eq!(ar.text_of("h1"), "ملحق");
+    assert_eq!(
+        s.page("en/handbook/referral-steps.html")
+            .attr(".content a", "href"),
+        "../../fr/handbook/referral-steps.html"
+    );
+
+    s.write(
+        "guidance/handbook/04-referral-steps.fr.md",
+        "---\ntitle: Étapes\n---\n\nExemple.\n",
+    );
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-referral-steps.fr.md");
+    assert!(
+        line.contains("a second file for the same page in `fr`"),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "the two names differ only in capitals, and on Windows and macOS they are one file: keep one of the two"
+    );
+}

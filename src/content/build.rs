@@ -369,7 +369,14 @@ fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) ->
             crate::diagnostics::display_path(&site.docs[existing].file.rel)
         ),
     )
-    .with_hint("a file without a language suffix is in the default language; remove one of the two")
+    .with_hint(
+        if first.to_string_lossy().to_lowercase() == file.rel.to_string_lossy().to_lowercase() {
+            // `Guide.FR.md` beside `Guide.fr.md`.
+            "the two names differ only in capitals, and on Windows and macOS they are one file: keep one of the two"
+        } else {
+            "a file without a language suffix is in the default language; remove one of the two"
+        },
+    )
 }
 
 /// The first folder of `dir`: a publication's.

@@ -353,6 +353,7 @@ impl Layer<'_> {
         let config = self.config;
         match split_lang(base, config) {
             Ok((stem, lang)) => {
+                diags.extend(super::names::suffix_case(shown, base, config));
                 let lang = lang.unwrap_or_else(|| config.default_index());
                 // A language of the base the edition does not publish.
                 let Some(mapped) = self.lang_map[lang] else {

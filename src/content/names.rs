@@ -38,8 +38,10 @@ fn looks_like_tag(s: &str) -> bool {
     EXPANDER.with(|e| e.maximize(&mut tag) == icu_locale::TransformResult::Modified)
 }
 
-/// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
-/// the site does not have.
+/// `name.fr` -> (`name`, fr); `name.FR` too, as a file named on Windows
+/// or macOS (where case does not tell names apart) has it, with a warning
+/// from [`suffix_case`]. `Err` for a suffix that looks like a language the
+/// site does not have.
 pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<LangId>), String> {
     let Some((stem, suffix)) = name.rsplit_once('.') else {
         return Ok((name, None));
@@ -50,15 +52,12 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
     if let Some(i) = config.lang_index(suffix) {
         return Ok((stem, Some(i)));
     }
-    if let Some(l) = config
+    if let Some(i) = config
         .languages
         .iter()
-        .find(|l| l.code.eq_ignore_ascii_case(suffix))
+        .position(|l| l.code.eq_ignore_ascii_case(suffix))
     {
-        return Err(format!(
-            "language suffix `.{suffix}` should be written `.{}`",
-            l.code
-        ));
+        return Ok((stem, Some(LangId(i))));
     }
     if looks_like_tag(suffix) {
         return Err(format!(
@@ -72,6 +71,29 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
         ));
     }
     Ok((name, None))
+}
+
+/// The warning for a page's file (`base` without `.md`) whose language
+/// suffix is a site language in other capitals (`Guide.FR.md`): read as
+/// that language, its readers get it; renamed, so other tools do too.
+pub fn suffix_case(shown: &Path, base: &str, config: &Config) -> Option<Diagnostic> {
+    let (_, suffix) = base.rsplit_once('.')?;
+    let l = config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(suffix) && l.code != suffix)?;
+    Some(
+        Diagnostic::warning(
+            shown,
+            0,
+            0,
+            format!(
+                "language suffix `.{suffix}` should be written `.{}`: the page is read as its `{}` version",
+                l.code, l.code
+            ),
+        )
+        .with_hint(suffix_hint(base, config)),
+    )
 }
 
 /// The hint for a file name [`split_lang`] refused (`base` without `.md`):
@@ -406,7 +428,17 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown language suffix `.xx`")
         );
-        assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
+        assert_eq!(
+            split_lang("01-a.FR", &c).unwrap(),
+            ("01-a", Some(LangId(1)))
+        );
+        assert_eq!(
+            split_lang("01-a.pt-br", &c).unwrap(),
+            ("01-a", Some(LangId(2)))
+        );
+        let warned = suffix_case(Path::new("x"), "01-a.FR", &c).unwrap();
+        assert!(warned.message.contains("`.FR` should be written `.fr`"));
+        assert!(suffix_case(Path::new("x"), "01-a.fr", &c).is_none());
         assert_eq!(
             suffix_hint("02-extra.FR", &c),
             "rename the file `02-extra.fr.md`"
