@@ -143,8 +143,16 @@ fn pages_and_parts_named_with_what_windows_refuses_are_published_under_their_pag
         "guidance/handbook/Scans?/consent.png",
         std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap(),
     );
+    // A name of nothing but such characters leaves no name to publish
+    // the page under, nor one to suggest (`.md`): skipped, as before.
+    s.write(
+        "guidance/handbook/???.md",
+        "---\ntitle: Questions\n---\n\nSample.\n",
+    );
     let o = s.build();
     assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/???.md");
+    assert!(line.ends_with("skipped"), "{line}");
     let (line, _) = message_at(&o.stderr, "guidance/handbook/Scans?");
     assert!(
         line.ends_with("error: this name does not work on every system: `Scans?` contains '?', which Windows does not allow in file names"),

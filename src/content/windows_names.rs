@@ -18,7 +18,11 @@ const REFUSED: [char; 7] = ['<', '>', ':', '"', '|', '?', '*'];
 /// control character) is not, and is refused as before.
 pub fn only_refused_characters(name: &str) -> bool {
     let cleaned = cleaned(name);
-    cleaned != name && !cleaned.is_empty() && portable_name_problem(&cleaned).is_none()
+    // `???.md` leaves a hidden `.md`: no name to suggest or publish.
+    cleaned != name
+        && !cleaned.is_empty()
+        && !cleaned.starts_with('.')
+        && portable_name_problem(&cleaned).is_none()
 }
 
 /// Why a name is refused while walking `guidance/`: not for a page's file
@@ -96,6 +100,7 @@ mod tests {
             "con?.md",       // still the console without the `?`
             "a\u{202e}?.md", // a direction override
             "???",           // nothing left
+            "???.md",        // a hidden `.md` left
             "note\u{1}?.md", // a control character
         ] {
             assert!(!only_refused_characters(name), "{name:?}");
