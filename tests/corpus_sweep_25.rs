@@ -342,3 +342,56 @@ fn a_language_suffix_in_capitals_is_read_as_that_language() {
         "the two names differ only in capitals, and on Windows and macOS they are one file: keep one of the two"
     );
 }
+
+/// A publication's page saved on Windows as `Index.md` (or `INDEX.FR.MD`
+/// by a translator), where case does not tell names apart, was taken for
+/// a chapter called `index`: an error ("`index` is a reserved page name"),
+/// with a warning that the folder had no index and another that `kind`
+/// applies only to one. It is now read as the folder's own page, with one
+/// warning giving the whole name to write, and a link to `Index.md` finds
+/// it.
+#[test]
+fn an_index_page_named_in_capitals_is_its_folders_page() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/referral-guide/Index.md",
+        "---\ntitle: Referral guide\nkind: guidelines\n---\n\nSample guidance: how to refer a person safely.\n",
+    );
+    s.write(
+        "guidance/referral-guide/INDEX.FR.MD",
+        "---\ntitle: Guide d'orientation\nkind: guidelines\n---\n\nExemple : comment orienter une personne.\n",
+    );
+    s.write(
+        "guidance/referral-guide/01-first-contact.md",
+        "---\ntitle: First contact\n---\n\nSample guidance: back to [the guide](Index.md).\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/referral-guide/Index.md");
+    assert!(
+        line.ends_with("warning: `Index.md` is read as its folder's own page, `index.md`"),
+        "{line}"
+    );
+    assert!(hint.starts_with("rename the file `index.md`"), "{hint}");
+    let (line, hint) = message_at(&o.stderr, "guidance/referral-guide/INDEX.FR.MD");
+    assert!(
+        line.ends_with("warning: `INDEX.FR.MD` is read as its folder's own page, `index.fr.md`"),
+        "{line}"
+    );
+    assert!(hint.starts_with("rename the file `index.fr.md`"), "{hint}");
+    // One warning for the file, not one more for its suffix.
+    assert_eq!(o.stderr.matches("INDEX.FR.MD:").count(), 1, "{}", o.stderr);
+    assert!(!o.stderr.contains("no index"), "{}", o.stderr);
+    assert_eq!(
+        s.page("en/referral-guide/index.html").text_of("h1"),
+        "Referral guide"
+    );
+    assert_eq!(
+        s.page("fr/referral-guide/index.html").text_of("h1"),
+        "Guide d'orientation"
+    );
+    assert_eq!(
+        s.page("en/referral-guide/first-contact.html")
+            .attr(".content a", "href"),
+        "index.html"
+    );
+}

@@ -353,7 +353,11 @@ impl Layer<'_> {
         let config = self.config;
         match split_lang(base, config) {
             Ok((stem, lang)) => {
-                diags.extend(super::names::suffix_case(shown, base, config));
+                let code = lang.map(|l| config.languages[l].code.as_str());
+                let index = super::names::index_in_capitals(shown, stem, code);
+                let stem = if index.is_some() { "index" } else { stem };
+                // One warning, with the whole name to write.
+                diags.extend(index.or_else(|| super::names::suffix_case(shown, base, config)));
                 let lang = lang.unwrap_or_else(|| config.default_index());
                 // A language of the base the edition does not publish.
                 let Some(mapped) = self.lang_map[lang] else {

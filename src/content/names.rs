@@ -96,6 +96,36 @@ pub fn suffix_case(shown: &Path, base: &str, config: &Config) -> Option<Diagnost
     )
 }
 
+/// `Index.md`, `INDEX.FR.md` (`stem` without its language, `code` the
+/// language its suffix names), as a folder's page is named on Windows or
+/// macOS, where case does not tell names apart: read as the folder's
+/// `index`, with a warning that gives the whole name to write. `None` for
+/// any other name, `index` itself included.
+pub fn index_in_capitals(shown: &Path, stem: &str, code: Option<&str>) -> Option<Diagnostic> {
+    if stem == "index" || !stem.eq_ignore_ascii_case("index") {
+        return None;
+    }
+    let name = shown
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let want = match code {
+        Some(code) => format!("index.{code}.md"),
+        None => "index.md".into(),
+    };
+    Some(
+        Diagnostic::warning(
+            shown,
+            0,
+            0,
+            format!("`{name}` is read as its folder's own page, `{want}`"),
+        )
+        .with_hint(format!(
+            "rename the file `{want}`: a folder's page is `index`, in small letters (a web server, and fieldguide before, took `{stem}` for a page of that name)"
+        )),
+    )
+}
+
 /// The hint for a file name [`split_lang`] refused (`base` without `.md`):
 /// rename it when its suffix is a site language in another case, else add
 /// the language or rename.

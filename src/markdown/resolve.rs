@@ -224,6 +224,9 @@ impl<'s> Resolver<'s> {
                 // Hugo's `_index.md` is read as its folder's `index`: a
                 // link to it (`referral/_index.md`) finds that page.
                 Ok(("_index", lang)) => ("index", lang),
+                // `Index.md`, read as its folder's page (see
+                // `content::names::index_in_capitals`).
+                Ok((s, lang)) if s.eq_ignore_ascii_case("index") => ("index", lang),
                 Ok(x) => x,
                 Err(msg) => {
                     return Target::Missing {
