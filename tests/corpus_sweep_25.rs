@@ -395,3 +395,58 @@ fn an_index_page_named_in_capitals_is_its_folders_page() {
         "index.html"
     );
 }
+
+/// Since sweep 24 a page or folder whose path Windows cannot open once a
+/// language's zip is unzipped into a Downloads folder is named; a picture
+/// or form a page shows, named after its whole title as shared drives
+/// keep them, was not, and Explorer's "Extract all" stopped at it. Such a
+/// file is now named too, when a page uses it (a file no page uses is not
+/// published, and not named), and not again for each file of a folder
+/// already named.
+#[test]
+fn a_file_a_page_uses_whose_path_windows_cannot_open_once_unzipped_is_named() {
+    let s = Site::fixture("basic");
+    let long = "Referral pathway for unaccompanied and separated children in the northern region, final version approved by the child protection working group in March 2023";
+    let flow = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
+    let deep = "guidance/handbook/03-referral/02-deep";
+    s.write(&format!("{deep}/images/{long}.png"), &flow);
+    s.write(&format!("{deep}/images/{long} (draft).png"), &flow);
+    let leaf = s.read(&format!("{deep}/01-leaf.en.md"));
+    s.write(
+        &format!("{deep}/01-leaf.en.md"),
+        format!("{leaf}\n![The referral pathway (sample)](<images/{long}.png>)\n"),
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, &format!("{deep}/images/{long}.png"));
+    assert!(
+        line.contains(&format!(
+            "warning: published as `en/handbook/referral/deep/images/{long}.png`: unzipped from `test-guidance-en.zip` into a Downloads folder on Windows, its path would be about 262 characters"
+        )),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "give the file a shorter name, and change the links to it; readers unzip the site on Windows laptops"
+    );
+    assert_eq!(
+        o.stderr.matches("longer than 260").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+    // Still published, and shown.
+    let p = s.page("en/handbook/referral/deep/leaf.html");
+    assert!(
+        p.select(".content img").iter().any(|i| i
+            .value()
+            .attr("src")
+            .is_some_and(|src| src.starts_with("images/Referral%20pathway"))),
+        "{}",
+        p.text
+    );
+    assert!(
+        s.out()
+            .join(format!("en/handbook/referral/deep/images/{long}.png"))
+            .is_file()
+    );
+}
