@@ -450,3 +450,39 @@ fn a_file_a_page_uses_whose_path_windows_cannot_open_once_unzipped_is_named() {
             .is_file()
     );
 }
+
+/// Notion names every exported page after its title and its page id, and
+/// fieldguide leaves the id out of the address (since sweep 6), so two
+/// pages of one title in a folder (`Untitled`, `Meeting notes`, which
+/// Notion keeps apart by their ids) give one page name. That is an error,
+/// as before, but its hint said that page names are lower case, with `-`
+/// for spaces and punctuation, which is not why. It now names the id.
+#[test]
+fn two_notion_pages_of_one_title_are_told_the_id_is_left_out() {
+    let s = Site::fixture("basic");
+    let (a, b) = (
+        "Meeting notes 1a2b3c4d5e6f708192a3b4c5d6e7f8e9.md",
+        "Meeting notes 9f8e7d6c5b4a39281706f5e4d3c2b1a0.md",
+    );
+    for (name, day) in [(a, "Monday"), (b, "Thursday")] {
+        s.write(
+            &format!("guidance/handbook/{name}"),
+            format!(
+                "---\ntitle: Meeting notes ({day})\n---\n\nSample notes of the referral meeting.\n"
+            ),
+        );
+    }
+    let o = s.build();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let (line, hint) = message_at(&o.stderr, &format!("guidance/handbook/{b}"));
+    assert!(
+        line.contains("error: two pages would both be published as `meeting-notes`"),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        format!(
+            "the page id Notion adds to a name (the 32 letters and digits at its end) is left out of the page name, so `{a}` and `{b}` both give `meeting-notes`: give one of them another title and rename its file after it"
+        )
+    );
+}
