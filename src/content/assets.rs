@@ -44,10 +44,10 @@ pub(super) fn collect_assets(
         let key = PathBuf::from(crate::slug::nfc(&crate::no_follow::slash_path(&f.rel)).as_ref());
         let dir = key.parent().unwrap_or(Path::new(""));
         let out_dir = out_dir_of(site, dir_nodes, dir);
-        if let Some(folder) = refused_folder(dir_nodes, dir) {
-            if refused_folders.insert(folder.clone()) {
-                diags.push(refused_folder_error(folder));
-            }
+        if let Some(folder) = refused_folder(dir_nodes, dir)
+            && refused_folders.insert(folder.clone())
+        {
+            diags.push(refused_folder_error(folder));
         }
         let name = key
             .file_name()
