@@ -5,6 +5,8 @@
 //! though their readers would get them under their page names.
 
 mod common;
+#[path = "common/translate.rs"]
+mod helpers;
 
 use common::{Site, message_at};
 
@@ -485,4 +487,49 @@ fn two_notion_pages_of_one_title_are_told_the_id_is_left_out() {
             "the page id Notion adds to a name (the 32 letters and digits at its end) is left out of the page name, so `{a}` and `{b}` both give `meeting-notes`: give one of them another title and rename its file after it"
         )
     );
+}
+
+/// Since a publication's folder named `Safe Referral: Guide?` is read
+/// (see above), `translate export` named its files after it,
+/// `Safe Referral: Guide?.po` and `…--Part: One.po`: files a translator on
+/// Windows cannot save, nor unzip from the archive they are sent in. The
+/// files are now named without those characters; their header still
+/// names the publication, so `translate import` writes the pages back
+/// into the folder.
+#[test]
+fn translators_files_of_a_publication_named_with_what_windows_refuses_can_be_saved() {
+    let s = Site::fixture("basic");
+    let publication = "guidance/Safe Referral: Guide?";
+    s.write(
+        &format!("{publication}/index.md"),
+        "---\ntitle: Safe referral\nkind: guidelines\n---\n\nSample guidance: refer with consent.\n",
+    );
+    s.write(
+        &format!("{publication}/Part: One/index.md"),
+        "---\ntitle: First steps\n---\n\nSample guidance: listen first.\n",
+    );
+    s.write(
+        &format!("{publication}/Part: One/01-consent.md"),
+        "---\ntitle: Consent\n---\n\nSample guidance: ask before you share.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let files = helpers::export(&s, "fr", "po", out.path(), &["--by-part"]);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains(&"Safe Referral Guide.po".to_string())
+            && names.contains(&"Safe Referral Guide--Part One.po".to_string()),
+        "{names:?}"
+    );
+    for n in &names {
+        assert!(!n.contains(['<', '>', ':', '"', '|', '?', '*']), "{n}");
+    }
+    let part = out.path().join("Safe Referral Guide--Part One.po");
+    helpers::fill(&part, "", &[], &[]);
+    let o = helpers::import(&s, &[part]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = s.read(&format!("{publication}/Part: One/01-consent.fr.md"));
+    assert!(page.contains("title: \"(ha) Consent\""), "{page}");
 }

@@ -34,6 +34,20 @@ pub fn walk_problem(name: &str, page_or_folder: bool) -> Option<String> {
     (!(page_or_folder && only_refused_characters(name))).then_some(problem)
 }
 
+/// A file name made of `name` (a publication's folder name, for the files
+/// `translate export` writes) that Windows can save: without what it
+/// refuses, or, when that leaves no name, with `_` in its place.
+pub fn portable_file_name(name: &str) -> String {
+    if portable_name_problem(name).is_none() {
+        return name.to_string();
+    }
+    let clean = cleaned(name);
+    if !clean.is_empty() && !clean.starts_with('.') {
+        return clean;
+    }
+    name.replace(REFUSED, "_")
+}
+
 /// `name` without what Windows refuses, spaces run together: the name to
 /// suggest (`04-What to do?.md` -> `04-What to do.md`).
 fn cleaned(name: &str) -> String {
@@ -82,6 +96,16 @@ pub(super) fn node_warning(shown: &Path, chapter: bool, published: &str) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_file_names_windows_can_save() {
+        assert_eq!(portable_file_name("handbook"), "handbook");
+        assert_eq!(
+            portable_file_name("Safe Referral: Guide?--Part: One"),
+            "Safe Referral Guide--Part One"
+        );
+        assert_eq!(portable_file_name("???"), "___");
+    }
 
     #[test]
     fn names_whose_page_name_leaves_out_what_windows_refuses() {

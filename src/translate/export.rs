@@ -215,7 +215,14 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                 share.bytes.len(),
             ));
             out.push(Exported {
-                file_name: format!("{}.{}", share.name, opts.format.extension()),
+                // A folder named `Referral: Guide?` is read (and said to
+                // be renamed): translators, often on Windows, get a file
+                // they can save. Its header names the publication.
+                file_name: format!(
+                    "{}.{}",
+                    crate::content::windows_names::portable_file_name(&share.name),
+                    opts.format.extension()
+                ),
                 counts: counts_of(&share.outgoing),
                 bytes: share.bytes,
                 warnings: std::mem::take(&mut warnings),
