@@ -533,3 +533,51 @@ fn translators_files_of_a_publication_named_with_what_windows_refuses_can_be_sav
     let page = s.read(&format!("{publication}/Part: One/01-consent.fr.md"));
     assert!(page.contains("title: \"(ha) Consent\""), "{page}");
 }
+
+/// A Jekyll or Hugo page moved in keeps template code in its front matter
+/// (`title: "{{ site.org }} referral guide"`, a summary naming
+/// `{{ site.country }}`): readers saw the braces as the page's title, in
+/// the navigation and search, without a word, while the same code in the
+/// text was named since sweep 14 and a local value in a title since sweep
+/// 11. It is now named at the value, with what to write; a local value
+/// keeps its own warning.
+#[test]
+fn template_code_in_a_title_or_summary_is_named() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-partners.md",
+        concat!(
+            "---\n",
+            "title: \"{{ site.org }} referral partners\"\n",
+            "summary: \"Who to call in {{< param country >}} (sample)\"\n",
+            "---\n\n",
+            "Sample guidance: the partners we refer to.\n",
+        ),
+    );
+    s.write(
+        "guidance/handbook/05-hotline.md",
+        "---\ntitle: \"Call {{hotline}}\"\n---\n\nSample guidance.\n",
+    );
+    let o = s.build_ok();
+    let at = "guidance/handbook/04-partners.md";
+    let (line, hint) = message_at(&o.stderr, &format!("{at}:2:8"));
+    assert!(
+        line.ends_with("warning: `{{ site.org }}` in `title` is shown as written: fieldguide does not run Hugo or Jekyll templates"),
+        "{line}"
+    );
+    assert!(hint.starts_with("write the words it stands for"), "{hint}");
+    let (line, _) = message_at(&o.stderr, &format!("{at}:3:10"));
+    assert!(
+        line.contains("`{{< param country >}}` in `summary` is shown as written"),
+        "{line}"
+    );
+    let (line, _) = message_at(&o.stderr, "guidance/handbook/05-hotline.md:2:8");
+    assert!(
+        line.contains("`{{hotline}}` in `title` is shown as written, in braces: local values"),
+        "{line}"
+    );
+    assert_eq!(
+        s.page("en/handbook/partners.html").text_of("h1"),
+        "{{ site.org }} referral partners"
+    );
+}
