@@ -144,6 +144,16 @@ fn without_notion_id(name: &str) -> &str {
     }
 }
 
+/// Whether `stem` (a file's name without `.md`, maybe with a language
+/// suffix, or a folder's) ends with the page id Notion adds, which page
+/// names leave out.
+pub fn has_notion_id(stem: &str) -> bool {
+    let without_lang = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    [stem, without_lang]
+        .iter()
+        .any(|s| without_notion_id(s).len() < s.len())
+}
+
 /// Like [`order_and_slug`], with every number of a dotted prefix: Word's
 /// numbered headings give names like `1.2.10-scope`, which sort after
 /// `1.2.9-x` and are published as `scope`. Empty for a name without one.
@@ -372,6 +382,12 @@ mod tests {
             "not a date: the year only"
         );
         // Notion's page ids stay out of addresses.
+        assert!(has_notion_id("Untitled 3f2a9c1b2d4e5f60718293a4b5c6d7e8"));
+        assert!(has_notion_id(
+            "Untitled 3f2a9c1b2d4e5f60718293a4b5c6d7e8.fr"
+        ));
+        assert!(!has_notion_id("Untitled"));
+        assert!(!has_notion_id(" 3f2a9c1b2d4e5f60718293a4b5c6d7e8"));
         assert_eq!(
             order_and_slug("Informed consent 3f2a9c1b2d4e5f60718293a4b5c6d7e8"),
             (None, "informed-consent".into())

@@ -34,6 +34,7 @@ pub(super) fn collect_assets(
 ) {
     let mut by_out: BTreeMap<String, Asset> = BTreeMap::new();
     let mut sources: Vec<(PathBuf, String)> = Vec::new();
+    let mut refused_folders = std::collections::BTreeSet::new();
     for f in files {
         if f.from_base {
             site.base_assets.insert(f.rel.clone());
@@ -43,6 +44,11 @@ pub(super) fn collect_assets(
         let key = PathBuf::from(crate::slug::nfc(&crate::no_follow::slash_path(&f.rel)).as_ref());
         let dir = key.parent().unwrap_or(Path::new(""));
         let out_dir = out_dir_of(site, dir_nodes, dir);
+        if let Some(folder) = refused_folder(dir_nodes, dir)
+            && refused_folders.insert(folder.clone())
+        {
+            diags.push(refused_folder_error(folder));
+        }
         let name = key
             .file_name()
             .and_then(|n| n.to_str())
@@ -91,6 +97,31 @@ fn new_asset(out: &str) -> Asset {
         src: None,
         variants: BTreeMap::new(),
     }
+}
+
+/// The first folder of `dir` whose own name its files would be published
+/// under and which Windows refuses (`Photos?/`); a publication's or
+/// part's folder is published under its page name (see `windows_names`).
+fn refused_folder(dir_nodes: &HashMap<PathBuf, NodeId>, dir: &Path) -> Option<PathBuf> {
+    let mut cur = PathBuf::new();
+    for comp in dir.components() {
+        cur.push(comp);
+        let name = comp.as_os_str().to_str().unwrap_or("");
+        if !dir_nodes.contains_key(&cur)
+            && crate::content::file_types::portable_name_problem(name).is_some()
+        {
+            return Some(cur);
+        }
+    }
+    None
+}
+
+/// The walk let such a folder through, in case it was a part's.
+fn refused_folder_error(folder: PathBuf) -> Diagnostic {
+    let name = folder.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let problem = crate::content::file_types::portable_name_problem(name).unwrap_or_default();
+    let shown = Path::new(crate::content::load::CONTENT_DIR).join(&folder);
+    crate::content::names::portable_error(shown, &problem)
 }
 
 /// A folder's path in the output: publication and part folders by their

@@ -335,6 +335,30 @@ fn chapter_node(site: &mut Site, dir_node: NodeId, file: &SourceFile, nlang: usi
 
 /// Two files for one page in one language (`a.md` and `a.en.md`).
 fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) -> Diagnostic {
+    let first = &site.docs[existing].file.rel;
+    let nfc = |p: &Path| crate::slug::nfc(&p.to_string_lossy()).into_owned();
+    // `Sécurité.md` twice, one as macOS saves it (`e` and an accent): the
+    // message above would name a file that looks like this one.
+    if first != &file.rel && nfc(first) == nfc(&file.rel) {
+        return Diagnostic::error(
+            &file.rel,
+            0,
+            0,
+            format!(
+                "`{}` has the same name as `{}`, written another way (an accented letter as one character, or as a letter and a separate accent, as macOS saves names): they look alike, and only one could be published",
+                crate::diagnostics::display_path(&file.rel),
+                crate::diagnostics::display_path(first)
+            ),
+        )
+        .with_hint(format!(
+            "keep one of the two files: {} its accents as separate characters, and a Mac holds only one of them",
+            if nfc(&file.rel) == file.rel.to_string_lossy() {
+                format!("`{}` has", crate::diagnostics::display_path(first))
+            } else {
+                "this one has".to_string()
+            }
+        ));
+    }
     Diagnostic::error(
         &file.rel,
         0,
@@ -345,7 +369,14 @@ fn second_file(site: &Site, file: &SourceFile, existing: super::model::DocId) ->
             crate::diagnostics::display_path(&site.docs[existing].file.rel)
         ),
     )
-    .with_hint("a file without a language suffix is in the default language; remove one of the two")
+    .with_hint(
+        if first.to_string_lossy().to_lowercase() == file.rel.to_string_lossy().to_lowercase() {
+            // `Guide.FR.md` beside `Guide.fr.md`.
+            "the two names differ only in capitals, and on Windows and macOS they are one file: keep one of the two"
+        } else {
+            "a file without a language suffix is in the default language; remove one of the two"
+        },
+    )
 }
 
 /// The first folder of `dir`: a publication's.

@@ -270,7 +270,7 @@ impl Layer<'_> {
         }
         if entry.file_type().is_dir() && entry.depth() > 0 {
             if let Some(name) = entry.file_name().to_str()
-                && let Some(problem) = crate::content::file_types::portable_name_problem(name)
+                && let Some(problem) = super::windows_names::walk_problem(name, true)
             {
                 diags.push(portable_error(shown, &problem));
             }
@@ -294,7 +294,8 @@ impl Layer<'_> {
         let Some(name) = usable_name(entry, &shown, diags) else {
             return;
         };
-        if let Some(problem) = crate::content::file_types::portable_name_problem(name) {
+        if let Some(problem) = super::windows_names::walk_problem(name, is_markdown(name).is_some())
+        {
             diags.push(portable_error(shown, &problem));
             return;
         }
@@ -352,6 +353,11 @@ impl Layer<'_> {
         let config = self.config;
         match split_lang(base, config) {
             Ok((stem, lang)) => {
+                let code = lang.map(|l| config.languages[l].code.as_str());
+                let index = super::names::index_in_capitals(shown, stem, code);
+                let stem = if index.is_some() { "index" } else { stem };
+                // One warning, with the whole name to write.
+                diags.extend(index.or_else(|| super::names::suffix_case(shown, base, config)));
                 let lang = lang.unwrap_or_else(|| config.default_index());
                 // A language of the base the edition does not publish.
                 let Some(mapped) = self.lang_map[lang] else {

@@ -27,5 +27,6 @@ pub mod static_dir;
 mod titles;
 mod tree;
 pub mod values;
+pub mod windows_names;
 
 pub use not_pages::{OtherFormat, other_format};

@@ -38,8 +38,10 @@ fn looks_like_tag(s: &str) -> bool {
     EXPANDER.with(|e| e.maximize(&mut tag) == icu_locale::TransformResult::Modified)
 }
 
-/// `name.fr` -> (`name`, fr). `Err` for a suffix that looks like a language
-/// the site does not have.
+/// `name.fr` -> (`name`, fr); `name.FR` too, as a file named on Windows
+/// or macOS (where case does not tell names apart) has it, with a warning
+/// from [`suffix_case`]. `Err` for a suffix that looks like a language the
+/// site does not have.
 pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option<LangId>), String> {
     let Some((stem, suffix)) = name.rsplit_once('.') else {
         return Ok((name, None));
@@ -50,15 +52,12 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
     if let Some(i) = config.lang_index(suffix) {
         return Ok((stem, Some(i)));
     }
-    if let Some(l) = config
+    if let Some(i) = config
         .languages
         .iter()
-        .find(|l| l.code.eq_ignore_ascii_case(suffix))
+        .position(|l| l.code.eq_ignore_ascii_case(suffix))
     {
-        return Err(format!(
-            "language suffix `.{suffix}` should be written `.{}`",
-            l.code
-        ));
+        return Ok((stem, Some(LangId(i))));
     }
     if looks_like_tag(suffix) {
         return Err(format!(
@@ -72,6 +71,59 @@ pub fn split_lang<'a>(name: &'a str, config: &Config) -> Result<(&'a str, Option
         ));
     }
     Ok((name, None))
+}
+
+/// The warning for a page's file (`base` without `.md`) whose language
+/// suffix is a site language in other capitals (`Guide.FR.md`): read as
+/// that language, its readers get it; renamed, so other tools do too.
+pub fn suffix_case(shown: &Path, base: &str, config: &Config) -> Option<Diagnostic> {
+    let (_, suffix) = base.rsplit_once('.')?;
+    let l = config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(suffix) && l.code != suffix)?;
+    Some(
+        Diagnostic::warning(
+            shown,
+            0,
+            0,
+            format!(
+                "language suffix `.{suffix}` should be written `.{}`: the page is read as its `{}` version",
+                l.code, l.code
+            ),
+        )
+        .with_hint(suffix_hint(base, config)),
+    )
+}
+
+/// `Index.md`, `INDEX.FR.md` (`stem` without its language, `code` the
+/// language its suffix names), as a folder's page is named on Windows or
+/// macOS, where case does not tell names apart: read as the folder's
+/// `index`, with a warning that gives the whole name to write. `None` for
+/// any other name, `index` itself included.
+pub fn index_in_capitals(shown: &Path, stem: &str, code: Option<&str>) -> Option<Diagnostic> {
+    if stem == "index" || !stem.eq_ignore_ascii_case("index") {
+        return None;
+    }
+    let name = shown
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let want = match code {
+        Some(code) => format!("index.{code}.md"),
+        None => "index.md".into(),
+    };
+    Some(
+        Diagnostic::warning(
+            shown,
+            0,
+            0,
+            format!("`{name}` is read as its folder's own page, `{want}`"),
+        )
+        .with_hint(format!(
+            "rename the file `{want}`: a folder's page is `index`, in small letters (a web server, and fieldguide before, took `{stem}` for a page of that name)"
+        )),
+    )
 }
 
 /// The hint for a file name [`split_lang`] refused (`base` without `.md`):
@@ -292,7 +344,8 @@ pub fn portable_error(rel: PathBuf, problem: &str) -> Diagnostic {
 }
 
 /// The entry's file name, unless it cannot be part of a web address (a
-/// warning says so, and the file is skipped).
+/// warning says so, and the file is skipped): a page's name may, since
+/// the page is published under its page name.
 pub fn usable_name<'e>(
     entry: &'e walkdir::DirEntry,
     rel_site: &Path,
@@ -306,6 +359,12 @@ pub fn usable_name<'e>(
         .chars()
         .find(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | '\\' | ':'))
     {
+        // A page is published under its page name, which leaves the
+        // character out: it is read, and warned about where its page name
+        // is known (`windows_names`).
+        if is_markdown(name).is_some() && super::windows_names::only_refused_characters(name) {
+            return Some(name);
+        }
         diags.push(
             Diagnostic::warning(
                 rel_site,
@@ -399,7 +458,17 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown language suffix `.xx`")
         );
-        assert!(split_lang("01-a.FR", &c).unwrap_err().contains("`.fr`"));
+        assert_eq!(
+            split_lang("01-a.FR", &c).unwrap(),
+            ("01-a", Some(LangId(1)))
+        );
+        assert_eq!(
+            split_lang("01-a.pt-br", &c).unwrap(),
+            ("01-a", Some(LangId(2)))
+        );
+        let warned = suffix_case(Path::new("x"), "01-a.FR", &c).unwrap();
+        assert!(warned.message.contains("`.FR` should be written `.fr`"));
+        assert!(suffix_case(Path::new("x"), "01-a.fr", &c).is_none());
         assert_eq!(
             suffix_hint("02-extra.FR", &c),
             "rename the file `02-extra.fr.md`"

@@ -7,6 +7,8 @@
 use super::message_path::file_of;
 use super::model::{NodeId, NodeKind, Site};
 use crate::diagnostics::Diagnostic;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// The longest path Windows opens (`MAX_PATH`, less its closing NUL).
 const WINDOWS_MAX_PATH: usize = 259;
@@ -56,32 +58,92 @@ fn shortened(slug: &str) -> &str {
     cut.trim_end_matches('-')
 }
 
-/// A warning for each page (or, once, for a folder) whose path would be
-/// too long for Windows once a language's zip is unzipped where Windows
-/// puts it: `Downloads\<zip>\<zip>\<lang>\…` (Explorer's "Extract all"
-/// makes a folder of the zip's name, and the zip holds one of that name).
-pub(super) fn check_lengths(site: &Site, diags: &mut Vec<Diagnostic>) {
+/// Where a language's zip puts the site once unzipped on Windows: the
+/// zip's name and the length of `Downloads\<zip>\<zip>\` (Explorer's
+/// "Extract all" makes a folder of the zip's name, and the zip holds one
+/// of that name), for the language whose paths are longest. `None`
+/// without zips.
+fn unzipped(site: &Site) -> Option<(String, usize, &str)> {
     if !site.config.download {
-        return;
+        return None;
     }
     let stem = zip_name(site);
     // The longest language code makes the longest paths; of equal ones,
     // the site's own language, which its authors read.
     let default = site.config.default_language.as_str();
-    let Some(lang) = site
+    let lang = site
         .config
         .languages
         .iter()
         .map(|l| l.code.as_str())
-        .max_by_key(|c| (c.len(), *c == default))
-    else {
-        return;
-    };
+        .max_by_key(|c| (c.len(), *c == default))?;
     let zip = format!("{stem}-{lang}");
     let prefix = DOWNLOADS + 2 * (zip.chars().count() + 1);
+    Some((zip, prefix, lang))
+}
+
+/// The warning for a file published at `published` (in a language's
+/// folder) whose path unzipped is longer than Windows opens.
+fn too_long(
+    at: PathBuf,
+    published: &str,
+    (zip, prefix): (&str, usize),
+    rename: &str,
+) -> Option<Diagnostic> {
+    let total = prefix + published.encode_utf16().count();
+    (total > WINDOWS_MAX_PATH).then(|| {
+        Diagnostic::warning(
+            at,
+            0,
+            0,
+            format!(
+                "published as `{published}`: unzipped from `{zip}.zip` into a Downloads folder on Windows, its path would be about {total} characters, and Windows opens no file whose path is longer than 260"
+            ),
+        )
+        .with_hint(format!("{rename}; readers unzip the site on Windows laptops"))
+    })
+}
+
+/// A warning for each page (or, once, for a folder) whose path would be
+/// too long for Windows once a language's zip is unzipped where Windows
+/// puts it.
+pub(super) fn check_lengths(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let Some((zip, prefix, lang)) = unzipped(site) else {
+        return;
+    };
     for &p in &site.publications {
         check_under(site, p, &format!("{lang}/"), prefix, &zip, diags);
     }
+}
+
+/// The same for the files of `guidance/` that pages use (`used`, indexes
+/// into the site's assets): a picture or form named after its whole
+/// title, in a part's folder, gets there before its page does.
+pub fn check_file_lengths(site: &Site, used: &BTreeSet<usize>) -> Vec<Diagnostic> {
+    let Some((zip, prefix, lang)) = unzipped(site) else {
+        return Vec::new();
+    };
+    let fits = |path: &str| prefix + path.encode_utf16().count() <= WINDOWS_MAX_PATH;
+    used.iter()
+        .filter_map(|&i| {
+            let asset = site.assets.get(i)?;
+            // A folder too long already was named once, for its pages.
+            let folder_named = asset
+                .out
+                .match_indices('/')
+                .any(|(at, _)| !fits(&format!("{lang}/{}/index.html", &asset.out[..at])));
+            if folder_named {
+                return None;
+            }
+            let src = asset.src.as_ref().or(asset.variants.values().next())?;
+            too_long(
+                Path::new(super::load::CONTENT_DIR).join(src),
+                &format!("{lang}/{}", asset.out),
+                (&zip, prefix),
+                "give the file a shorter name, and change the links to it",
+            )
+        })
+        .collect()
 }
 
 /// [`check_lengths`] for `id` and what is under it, published under `at`.
@@ -102,20 +164,12 @@ fn check_under(
         // what to shorten, and one warning says so for its pages.
         format!("{at}{}/index.html", node.slug)
     };
-    let total = prefix + published.encode_utf16().count();
-    if total > WINDOWS_MAX_PATH {
-        let what = if chapter { "file" } else { "folder" };
-        diags.push(
-            Diagnostic::warning(
-                file_of(site, node),
-                0,
-                0,
-                format!(
-                    "published as `{published}`: unzipped from `{zip}.zip` into a Downloads folder on Windows, its path would be about {total} characters, and Windows opens no file whose path is longer than 260"
-                ),
-            )
-            .with_hint(format!("give the {what} a shorter name (the number and the language are not part of the page's name); readers unzip the site on Windows laptops")),
-        );
+    let what = if chapter { "file" } else { "folder" };
+    let rename = format!(
+        "give the {what} a shorter name (the number and the language are not part of the page's name)"
+    );
+    if let Some(d) = too_long(file_of(site, node), &published, (zip, prefix), &rename) {
+        diags.push(d);
         return;
     }
     if !chapter {

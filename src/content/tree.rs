@@ -281,6 +281,16 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+        let published = if is_chapter {
+            &node.url
+        } else {
+            node.out_dir()
+        };
+        diags.extend(super::windows_names::node_warning(
+            &file_of(node),
+            is_chapter,
+            published,
+        ));
         match seen.get(&(is_chapter, node.slug.as_str())) {
             Some(&other) => diags.push(dup_slug(
                 &file_of(node),
@@ -363,6 +373,13 @@ fn dup_slug_hint(a: &Path, b: &Path, slug: &str) -> String {
             .unwrap_or_default()
     };
     let (a, b) = (name(a), name(b));
+    let stem = |n: &str| super::names::is_markdown(n).unwrap_or(n).to_string();
+    if crate::slug::has_notion_id(&stem(&a)) || crate::slug::has_notion_id(&stem(&b)) {
+        // Two Notion pages of one title (`Untitled`, `Meeting notes`).
+        return format!(
+            "the page id Notion adds to a name (the 32 letters and digits at its end) is left out of the page name, so `{b}` and `{a}` both give `{slug}`: give one of them another title and rename its file after it"
+        );
+    }
     if [&a, &b]
         .iter()
         .any(|n| n.starts_with(|c: char| c.is_ascii_digit()))

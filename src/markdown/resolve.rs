@@ -122,10 +122,14 @@ impl<'s> Resolver<'s> {
             };
         }
         if let Some(scheme) = scheme_of(dest) {
-            return if SAFE_SCHEMES.contains(&scheme.as_str()) {
-                Target::External(dest.to_string())
-            } else {
-                Target::Unsafe(scheme)
+            if SAFE_SCHEMES.contains(&scheme.as_str()) {
+                return Target::External(dest.to_string());
+            }
+            // A page's own name (`FAQ: What is trafficking?.md`, published
+            // under its page name) is that page, not an address.
+            return match self.local(dest) {
+                page @ Target::Page { .. } => page,
+                _ => Target::Unsafe(scheme),
             };
         }
         if let Some(hint) = self.template_hint(dest) {
@@ -146,6 +150,12 @@ impl<'s> Resolver<'s> {
         if dest.starts_with("//") {
             return Target::External(format!("https:{dest}"));
         }
+        self.local(dest)
+    }
+
+    /// `dest` as a path from this document's folder (or, with a `/`, from
+    /// the top of `guidance/` or `static/`), with its fragment.
+    fn local(&self, dest: &str) -> Target {
         if let Some(frag) = dest.strip_prefix('#') {
             return Target::SamePage(nfc(&percent_decode(frag)).into_owned());
         }
@@ -154,7 +164,7 @@ impl<'s> Resolver<'s> {
             None => (dest, None),
         };
         let fragment = fragment.filter(|f| !f.is_empty());
-        let path_part = path_part.split_once('?').map_or(path_part, |(p, _)| p);
+        let path_part = without_query(path_part);
         let decoded = nfc(&percent_decode(path_part)).into_owned();
         let joined = match decoded.strip_prefix('/') {
             Some(abs) => {
@@ -214,6 +224,9 @@ impl<'s> Resolver<'s> {
                 // Hugo's `_index.md` is read as its folder's `index`: a
                 // link to it (`referral/_index.md`) finds that page.
                 Ok(("_index", lang)) => ("index", lang),
+                // `Index.md`, read as its folder's page (see
+                // `content::names::index_in_capitals`).
+                Ok((s, lang)) if s.eq_ignore_ascii_case("index") => ("index", lang),
                 Ok(x) => x,
                 Err(msg) => {
                     return Target::Missing {
@@ -260,6 +273,24 @@ impl<'s> Resolver<'s> {
             hint: hints::invisible(dest)
                 .or_else(|| hints::missing_file(site, self.dir, dest, path)),
         }
+    }
+}
+
+/// `a.md?x=1` without its query. In `What to do?.md` the `?` is the
+/// page's own: no query ends in `.md`, and such a page is published under
+/// its page name.
+fn without_query(path: &str) -> &str {
+    match path.split_once('?') {
+        Some((_, after))
+            if [".md", ".markdown"]
+                .iter()
+                .any(|e| after.to_ascii_lowercase().ends_with(e))
+                && !after.contains(['/', '=', '&']) =>
+        {
+            path
+        }
+        Some((before, _)) => before,
+        None => path,
     }
 }
 

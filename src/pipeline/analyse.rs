@@ -158,6 +158,13 @@ pub(super) fn analyse_from(
     diags.extend(to_drafts);
     timer.lap("markdown");
     diags.extend(crate::check::links(&site, &mut rendered));
+    let used = rendered
+        .iter()
+        .flat_map(|r| r.assets.iter().copied())
+        .collect();
+    diags.extend(crate::content::published_paths::check_file_lengths(
+        &site, &used,
+    ));
     if release {
         release_check_data(&mut rendered);
     }

@@ -115,6 +115,14 @@ pub fn publication_name(site: &Site, publication: NodeId) -> String {
     display_path(&site.nodes[publication].dir)
 }
 
+/// The name of the file holding `share`. A folder named `Referral:
+/// Guide?` is read (and said to be renamed): translators, often on
+/// Windows, get a file they can save. Its header names the publication.
+fn file_name(share: &str, format: Format) -> String {
+    let name = crate::content::windows_names::portable_file_name(share);
+    format!("{name}.{}", format.extension())
+}
+
 pub fn header(site: &Site, publication: NodeId, lang: LangId) -> Header {
     let l = &site.config.languages;
     let src = site.nodes[publication].source_lang;
@@ -215,7 +223,7 @@ pub fn export(site: &Site, root: &Path, opts: &Options) -> Result<Vec<Exported>,
                 share.bytes.len(),
             ));
             out.push(Exported {
-                file_name: format!("{}.{}", share.name, opts.format.extension()),
+                file_name: file_name(&share.name, opts.format),
                 counts: counts_of(&share.outgoing),
                 bytes: share.bytes,
                 warnings: std::mem::take(&mut warnings),

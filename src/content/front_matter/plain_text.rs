@@ -21,6 +21,14 @@ pub(super) fn markup_shown(key: &str, v: &Node, at: &Located, diags: &mut Vec<Di
             )
             .with_hint(format!("write the words it stands for here, and `{value}` in the page's text")),
         );
+    } else if let Some(code) = template_code(s) {
+        diags.push(
+            at.warning(
+                v,
+                format!("`{code}` in `{key}` is shown as written: fieldguide does not run Hugo or Jekyll templates"),
+            )
+            .with_hint(format!("write the words it stands for (from the old site's `_config.yml`, `hugo.toml` or data files): `{key}` is plain text")),
+        );
     } else if let Some((entity, ch)) = html_entity(s) {
         diags.push(
             at.warning(
@@ -125,6 +133,22 @@ fn local_value(s: &str) -> Option<&str> {
         let end = close.find(s, i + 2)?;
         crate::content::values::valid_name(s[i + 2..end].trim_matches(' ')).then(|| &s[i..end + 2])
     })
+}
+
+/// The first Hugo or Jekyll template code of `s` (`{{ site.org }}`,
+/// `{{< param "org" >}}`, `{% if x %}`), as a migrated page's front matter
+/// keeps it: a local value is not (see [`local_value`]).
+fn template_code(s: &str) -> Option<&str> {
+    [("{{", "}}"), ("{%", "%}")]
+        .iter()
+        .find_map(|(open, close)| {
+            // `\{{` is literal.
+            let (i, _) = s
+                .match_indices(open)
+                .find(|(i, _)| !s[..*i].ends_with('\\'))?;
+            let end = i + open.len() + s[i + open.len()..].find(close)? + close.len();
+            (!s[i + open.len()..end - close.len()].trim().is_empty()).then(|| &s[i..end])
+        })
 }
 
 /// The first HTML entity of `s` a converter left (`&amp;`, `&nbsp;`,

@@ -409,13 +409,20 @@ fn markup_in_a_title_or_summary_is_said_to_show_as_written() {
         d[1].hint.as_deref(),
         Some("write the character itself: `’`")
     );
-    // Braces that name no value, a literal `\{{`, and brackets without a
-    // target are text.
+    // A literal `\{{`, and brackets without a target, are text; braces
+    // that name no value are Hugo's or Jekyll's template code (sweep 25).
     let (_, d) = run(
-        "---\ntitle: \"{{< ref a >}} [sic] \\\\{{hotline}} [a] (b)\"\n---\n",
+        "---\ntitle: \"[sic] \\\\{{hotline}} \\\\{{ site.org }} [a] (b)\"\n---\n",
         Role::Chapter,
     );
     assert!(d.is_empty(), "{:?}", heads(&d));
+    let (_, d) = run("---\ntitle: \"{{< ref a >}} [sic]\"\n---\n", Role::Chapter);
+    assert_eq!(
+        heads(&d),
+        [
+            "2:8: warning: `{{< ref a >}}` in `title` is shown as written: fieldguide does not run Hugo or Jekyll templates"
+        ]
+    );
 }
 
 #[test]

@@ -125,6 +125,12 @@ fn question_in_name(dest: &str) -> Option<String> {
 }
 
 fn unsafe_name(name: &str) -> Option<String> {
+    // Such a page is published under its page name: not the reason.
+    if crate::content::names::is_markdown(name).is_some()
+        && crate::content::windows_names::only_refused_characters(name)
+    {
+        return None;
+    }
     let bad = name
         .chars()
         .find(|c| matches!(c, '<' | '>' | '"' | '|' | '?' | '*' | ':'))?;

@@ -142,6 +142,7 @@ pub(super) fn removed(st: &mut State, name: &str, at: usize) {
     let hint = match name {
         "aside" => ASIDE,
         "tabs" | "tabitem" => TABS,
+        "admonition" => ADMONITION,
         "references" => REFERENCES,
         _ => HINT,
     };
@@ -151,6 +152,11 @@ pub(super) fn removed(st: &mut State, name: &str, at: usize) {
 /// Docusaurus pages (its `.md` are read as MDX) write content tabs as
 /// components; each tab's label is an attribute, lost with the tag.
 const TABS: &str = "Docusaurus's tabs, `<Tabs>` and `<TabItem value=\"…\" label=\"…\">`, are MDX components, and a tab's label goes with its tag: fieldguide has no tabs; write each tab as a section of its own, its label as the heading (`### Phone`), and delete the tags' lines";
+
+/// Docusaurus's `<Admonition type="warning" title="…">`, as an MDX page
+/// writes a `:::warning` block: its kind and title are attributes, lost
+/// with the tag, and `allow_raw_html` would not show them either.
+const ADMONITION: &str = "Docusaurus's `<Admonition type=\"…\" title=\"…\">` is an MDX component, and its kind and title go with its tag: write a callout instead, a quote whose first line is `> [!WARNING]` (NOTE for note and info, TIP, CAUTION for danger), then its title in bold, `> **The title**`, and its text, each line with `> ` in front; delete the tags' lines";
 
 /// MediaWiki's `<references/>` is where a page lists its `<ref>` notes.
 const REFERENCES: &str = "MediaWiki's `<references/>` is where its page lists the notes of its `<ref>` tags: fieldguide lists a page's footnotes at its end by itself, so delete the line, and write each `<ref>…</ref>` as a footnote, `[^1]` in the sentence and `[^1]: The note.` on a line of its own";
