@@ -1,0 +1,10 @@
+//! The hostile-input findings of the twenty-fifth round: `fieldguide
+//! serve` under clients that hold its connections, local editions and the
+//! translators' files.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod serve_connections;
+#[path = "../serve_support/server.rs"]
+#[allow(dead_code)]
+mod server;
