@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod serve_connections;
+mod serve_watch;
 #[path = "../serve_support/server.rs"]
 #[allow(dead_code)]
 mod server;
