@@ -4,6 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod edition;
 mod serve_connections;
 mod serve_watch;
 #[path = "../serve_support/server.rs"]
