@@ -11,7 +11,6 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -45,7 +44,7 @@ fn open_file_limit() -> Option<usize> {
 }
 
 /// Connections over the cap answered at the same time.
-const REFUSALS: usize = 8;
+const REFUSALS: usize = 32;
 
 const TOO_MANY: &str = "503: this fieldguide preview has as many connections open as it serves; \
 try again in a moment.\n";
@@ -70,7 +69,7 @@ pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
     let slots = Arc::new(Semaphore::new(cap));
     let refusals = Arc::new(Semaphore::new(REFUSALS));
     // The terminal is told once, not at every refused connection.
-    let warned = AtomicBool::new(false);
+    let mut warned = false;
     loop {
         let stream = match listener.accept().await {
             Ok((stream, _)) => stream,
@@ -83,7 +82,7 @@ pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
             Err(e) => return Err(e),
         };
         let Ok(slot) = slots.clone().try_acquire_owned() else {
-            if !warned.swap(true, Ordering::Relaxed) {
+            if !std::mem::replace(&mut warned, true) {
                 crate::errln!(
                     "warning: the preview has {cap} connections open; more are refused (503) until some close (a program on this machine may be opening them)"
                 );
@@ -104,7 +103,6 @@ pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEADER_TIMEOUT)
                 .serve_connection(TokioIo::new(stream), service)
-                .with_upgrades()
                 .await;
         });
     }
@@ -132,9 +130,10 @@ fn out_of_descriptors(_: &std::io::Error) -> bool {
 }
 
 /// Says why, briefly, and closes: the refused client is not kept waiting,
-/// nor allowed to hold the descriptor by not reading. What it sent is read
-/// first (for a second at most): closing over unread bytes resets the
-/// connection, and the client would lose the answer.
+/// nor allowed to hold the descriptor by not reading or not closing. What
+/// it sent is read first (for a quarter of a second at most): closing over
+/// unread bytes resets the connection, and the client would lose the
+/// answer.
 async fn refuse(mut stream: TcpStream, _slot: OwnedSemaphorePermit) {
     let answer = async {
         stream.write_all(too_many().as_bytes()).await?;
@@ -149,7 +148,7 @@ async fn refuse(mut stream: TcpStream, _slot: OwnedSemaphorePermit) {
         }
         std::io::Result::Ok(())
     };
-    let _ = tokio::time::timeout(Duration::from_secs(1), answer).await;
+    let _ = tokio::time::timeout(Duration::from_millis(250), answer).await;
 }
 
 #[cfg(test)]
