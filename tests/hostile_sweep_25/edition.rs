@@ -3,12 +3,11 @@
 use crate::common::Site;
 use std::process::{Command, Stdio};
 
-/// `fieldguide build --source <source>`: its exit code, what it printed,
-/// and its peak memory in MB, as the kernel counts it.
-// The child is waited for with `wait4`, for its resource usage.
-#[allow(clippy::zombie_processes)]
-#[cfg(unix)]
-pub(crate) fn build_with_peak_memory(source: &std::path::Path) -> (i32, String, i64) {
+/// `fieldguide build --source <source>`, started, with where its
+/// messages go.
+pub(crate) fn start_build(
+    source: &std::path::Path,
+) -> (std::process::Child, tempfile::NamedTempFile) {
     let stderr = tempfile::NamedTempFile::new().unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
         .args(["build", "--source"])
@@ -18,6 +17,16 @@ pub(crate) fn build_with_peak_memory(source: &std::path::Path) -> (i32, String, 
         .stderr(stderr.reopen().unwrap())
         .spawn()
         .unwrap();
+    (child, stderr)
+}
+
+/// Waits for a build [`start_build`] started: its exit code, what it
+/// printed, and its peak memory in MB, as the kernel counts it.
+#[cfg(unix)]
+pub(crate) fn finish_build(
+    child: std::process::Child,
+    stderr: tempfile::NamedTempFile,
+) -> (i32, String, i64) {
     let pid = libc::pid_t::try_from(child.id()).unwrap();
     let mut status = 0;
     // SAFETY: plain FFI; `usage` is a valid out-parameter and `pid` our child.
@@ -33,9 +42,18 @@ pub(crate) fn build_with_peak_memory(source: &std::path::Path) -> (i32, String, 
     (code, text, usage.ru_maxrss / 1024)
 }
 
+/// A build's exit code, messages and peak memory (MB).
+// The child is waited for with `wait4`, for its resource usage.
+#[allow(clippy::zombie_processes)]
+#[cfg(unix)]
+pub(crate) fn build_with_peak_memory(source: &std::path::Path) -> (i32, String, i64) {
+    let (child, stderr) = start_build(source);
+    finish_build(child, stderr)
+}
+
 /// Grows `path` in place into a sparse file of `len` bytes: its text
 /// first, then zeros that take no room on the disk.
-fn grow(path: &std::path::Path, len: u64) {
+pub(crate) fn grow(path: &std::path::Path, len: u64) {
     let f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
     f.set_len(len).unwrap();
 }

@@ -2,6 +2,8 @@
 //! serve` under clients that hold its connections, local editions and the
 //! translators' files.
 
+#[cfg(target_os = "linux")]
+mod build_race;
 #[path = "../common/mod.rs"]
 mod common;
 mod edition;
