@@ -18,7 +18,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// How long a request's line and headers may take to arrive, and how long
 /// an idle kept-alive connection stays open. A browser sends them at once.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// At most this many connections at once, whatever the limit on open
 /// files: a browser opens six per host name, and an open page holds one
@@ -28,7 +28,7 @@ const MAX_CONNECTIONS: usize = 256;
 /// The connections served at once: half the files the process may open
 /// (the other half stays for rebuilds and the watcher), at most
 /// `MAX_CONNECTIONS`, at least 16.
-pub fn cap() -> usize {
+fn cap() -> usize {
     open_file_limit().map_or(MAX_CONNECTIONS, |n| (n / 2).clamp(16, MAX_CONNECTIONS))
 }
 
