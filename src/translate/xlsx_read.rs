@@ -139,12 +139,15 @@ fn sheet_cells(
         e => format!("the sheet `{name}` cannot be read: {e}"),
     })?;
     let mut cells = Vec::new();
+    // Every cell's place, empty ones too, to find one given twice.
+    let mut places = Vec::new();
     loop {
         let cell = match reader.next_cell_with_formula() {
             Ok(Some(c)) => c,
             Ok(None) => break,
             Err(e) => return Err(format!("the sheet `{name}` cannot be read: {e}")),
         };
+        places.push(cell.pos);
         let data = Data::from(cell.value);
         // A formula whose value was never computed (a file written by a
         // program, not saved by Excel) is kept, to be named as one.
@@ -165,12 +168,38 @@ fn sheet_cells(
         let (row, col) = cell.pos;
         cells.push((row, col, data, formula));
     }
+    if let Some(place) = given_twice(places) {
+        return Err(format!(
+            "the sheet `{name}` gives the cell `{}` twice: spreadsheet programs differ on which one they show, so what a reviewer read may not be what would be imported; the file is refused: open it in Excel or LibreOffice and save it again as .xlsx",
+            a1(place)
+        ));
+    }
     let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
     for c in &mut cells {
         c.1 -= left;
     }
     cells.sort_by_key(|c| (c.0, c.1));
     Ok(cells)
+}
+
+/// The first place (row, column) that `places` hold twice.
+fn given_twice(mut places: Vec<(u32, u32)>) -> Option<(u32, u32)> {
+    places.sort_unstable();
+    places.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
+/// A cell's place as a spreadsheet names it (`C3`), from calamine's
+/// zero-based row and column.
+fn a1((row, col): (u32, u32)) -> String {
+    let mut letters = Vec::new();
+    let mut n = u64::from(col) + 1;
+    while n > 0 {
+        let digit = ((n - 1) % 26) as u8;
+        letters.push(char::from(b'A' + digit));
+        n = (n - 1) / 26;
+    }
+    let column: String = letters.iter().rev().collect();
+    format!("{column}{}", u64::from(row) + 1)
 }
 
 /// A cell: row, column, value, and the formula it holds, if any.

@@ -12,3 +12,6 @@ mod serve_watch;
 #[path = "../serve_support/server.rs"]
 #[allow(dead_code)]
 mod server;
+mod translate;
+#[path = "../common/translate.rs"]
+mod translating;

@@ -1,0 +1,112 @@
+//! Translators' spreadsheets that show a reviewer one text and import
+//! another.
+
+use crate::common::Site;
+use crate::translating::{export, guidance, import, xlsx_part};
+
+/// The zip at `path` with `from` replaced by `to` in its part `part`.
+fn edit_part(path: &std::path::Path, part: &str, from: &str, to: &str) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = String::from_utf8_lossy(f.name_raw()).into_owned();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        if name == part {
+            let text = String::from_utf8(data).unwrap();
+            assert!(text.contains(from), "no `{from}` in {part}");
+            data = text.replacen(from, to, 1).into_bytes();
+        }
+        parts.push((name, data));
+    }
+    let named: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    std::fs::write(path, crate::common::office::zip_of(&named)).unwrap();
+}
+
+/// The translation cell (column C) of the row whose key is the shared
+/// string `key_index`, as written (`<c r="C3" .../>` or `<c r="C3" ...>…</c>`),
+/// and its address.
+fn translation_cell(sheet: &str, key_index: usize) -> (String, String) {
+    let key_cell = format!("t=\"s\"><v>{key_index}</v></c>");
+    let at = sheet.find(&key_cell).expect("the key's cell");
+    let row_start = sheet[..at].rfind("<row r=\"").unwrap();
+    let number = sheet[row_start + 8..].split('"').next().unwrap();
+    let address = format!("C{number}");
+    let c = row_start
+        + sheet[row_start..]
+            .find(&format!("<c r=\"{address}\""))
+            .unwrap();
+    let open_end = c + sheet[c..].find('>').unwrap();
+    let end = if sheet[..open_end].ends_with('/') {
+        open_end + 1
+    } else {
+        c + sheet[c..].find("</c>").unwrap() + 4
+    };
+    (sheet[c..end].to_string(), address)
+}
+
+/// A spreadsheet whose sheet gives one cell twice (two `<c r="C3">` in
+/// its row: no program writes that, but anyone can edit the XML) was
+/// imported with the first one's text. The format allows one cell per
+/// place, and which of the two a spreadsheet program shows, or keeps when
+/// it repairs the file, is its own choice: a reviewer who opened the file
+/// could read a translation other than the one written into the site.
+/// Now the file is refused, naming the sheet and the cell, and no page
+/// changes; with the cell given once, it is imported as before.
+#[test]
+fn a_spreadsheet_cell_given_twice_is_refused() {
+    let site = Site::fixture("basic");
+    let out = tempfile::tempdir().unwrap();
+    let files = export(&site, "fr", "xlsx", out.path(), &[]);
+    let file = files
+        .iter()
+        .find(|f| f.ends_with("checklist.xlsx"))
+        .unwrap()
+        .clone();
+    let strings = xlsx_part(&file, "xl/sharedStrings.xml");
+    let keys: Vec<&str> = strings
+        .split("<si>")
+        .skip(1)
+        .map(|s| s.split("</t>").next().unwrap().trim_start_matches("<t>"))
+        .collect();
+    let key_index = keys.iter().position(|k| *k == "index/p1").unwrap();
+    let sheet = xlsx_part(&file, "xl/worksheets/sheet1.xml");
+    let (cell, address) = translation_cell(&sheet, key_index);
+    let shown = "<is><t>Cochez au fur et à mesure.</t></is>";
+    let hidden = "<is><t>Texte que le relecteur ne voit pas.</t></is>";
+    let twice = format!(
+        "<c r=\"{address}\" t=\"inlineStr\">{hidden}</c><c r=\"{address}\" t=\"inlineStr\">{shown}</c>"
+    );
+    let before = guidance(&site);
+    edit_part(&file, "xl/worksheets/sheet1.xml", &cell, &twice);
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!(
+            "error: the sheet `translation` gives the cell `{address}` twice: spreadsheet programs differ on which one they show"
+        )),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(guidance(&site), before, "no page changed");
+    // One cell, as a program writes it: imported.
+    edit_part(
+        &file,
+        "xl/worksheets/sheet1.xml",
+        &twice,
+        &format!("<c r=\"{address}\" t=\"inlineStr\">{shown}</c>"),
+    );
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("guidance/checklist/index.fr.md: 1 of 2 segments translated"),
+        "{}",
+        o.stderr
+    );
+}
