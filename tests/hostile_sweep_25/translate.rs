@@ -2,7 +2,9 @@
 //! another.
 
 use crate::common::Site;
-use crate::translating::{export, guidance, import, xlsx_part};
+use crate::translating::{
+    export, guidance, import, set_xliff_target, set_xliff2_target, xlsx_part,
+};
 
 /// The zip at `path` with `from` replaced by `to` in its part `part`.
 fn edit_part(path: &std::path::Path, part: &str, from: &str, to: &str) {
@@ -109,4 +111,51 @@ fn a_spreadsheet_cell_given_twice_is_refused() {
         "{}",
         o.stderr
     );
+}
+
+/// An XLIFF unit (1.2) or segment (2.0) with two `<target>` elements,
+/// which neither schema allows, was imported with the first: a CAT tool
+/// that shows the other would have a reviewer approve a translation other
+/// than the one written into the site. Now the unit refuses its page,
+/// saying why; with one target the page is written as before.
+#[test]
+fn an_xliff_unit_with_two_targets_refuses_its_page() {
+    let site = Site::fixture("basic");
+    let page = site.path().join("guidance/checklist/index.fr.md");
+    for (format, set) in [
+        (
+            "xliff",
+            set_xliff_target as fn(&std::path::Path, &str, &str),
+        ),
+        ("xliff2", set_xliff2_target),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let files = export(&site, "fr", format, out.path(), &[]);
+        let file = files.iter().find(|f| f.ends_with("checklist.xlf")).unwrap();
+        set(file, "index/title", "Liste à cocher");
+        set(file, "index/p1", "Cochez au fur et à mesure.");
+        let xml = std::fs::read_to_string(file).unwrap();
+        let one = "Cochez au fur et à mesure.</target>";
+        assert_eq!(xml.matches(one).count(), 1, "{xml}");
+        let two = format!("{one}<target>Texte que le relecteur ne voit pas.</target>");
+        std::fs::write(file, xml.replace(one, &two)).unwrap();
+        let o = import(&site, std::slice::from_ref(file));
+        assert_eq!(o.code, 1, "{format}: {}", o.stderr);
+        assert!(
+            o.stderr.contains("error: unit \"index/p1\": two <target> elements where one is allowed: translation tools differ on which one they show"),
+            "{format}: {}",
+            o.stderr
+        );
+        assert!(!page.exists(), "{format}: the page was written");
+        std::fs::write(file, xml).unwrap();
+        let o = import(&site, std::slice::from_ref(file));
+        assert_eq!(o.code, 0, "{format}: {}", o.stderr);
+        assert!(
+            std::fs::read_to_string(&page)
+                .unwrap()
+                .contains("Cochez au fur et à mesure."),
+            "{format}"
+        );
+        std::fs::remove_file(&page).unwrap();
+    }
 }
