@@ -182,6 +182,34 @@ fn sheet_cells(
     Ok(cells)
 }
 
+/// Refuses a workbook whose reviewer could read other text than what is
+/// imported: two sheets named `translation` or `about` (in any capitals,
+/// as Excel compares them; which one a program opens is its own choice),
+/// or a `translation` sheet that is hidden (a visible copy beside it would
+/// be what the reviewer reads).
+fn sheets_shown(wb: &Xlsx<Cursor<&[u8]>>) -> Result<(), String> {
+    let sheets = calamine::Reader::sheets_metadata(wb);
+    for wanted in [SHEET, ABOUT] {
+        let named = sheets
+            .iter()
+            .filter(|s| s.name.eq_ignore_ascii_case(wanted));
+        if named.count() > 1 {
+            return Err(format!(
+                "the spreadsheet has two sheets named `{wanted}`: programs differ on which one they open, so what a reviewer read may not be what would be imported; the file is refused: keep one"
+            ));
+        }
+    }
+    let hidden = sheets
+        .iter()
+        .any(|s| s.name == SHEET && s.visible != calamine::SheetVisible::Visible);
+    if hidden {
+        return Err(format!(
+            "the sheet `{SHEET}` is hidden: a reviewer reads the sheets shown, so the file is refused; show it (right-click a sheet tab, Unhide) and remove any copy of it"
+        ));
+    }
+    Ok(())
+}
+
 /// The first place (row, column) that `places` hold twice.
 fn given_twice(mut places: Vec<(u32, u32)>) -> Option<(u32, u32)> {
     places.sort_unstable();
@@ -219,6 +247,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     check_sizes(bytes).map_err(one)?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| one(format!("not a readable .xlsx spreadsheet: {e}")))?;
+    sheets_shown(&wb).map_err(one)?;
     let mut budget = MAX_UNPACKED;
     let mut header = Header::default();
     // A missing or unreadable `about` sheet leaves the header empty, which

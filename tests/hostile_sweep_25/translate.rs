@@ -6,8 +6,13 @@ use crate::translating::{
     export, guidance, import, set_xliff_target, set_xliff2_target, xlsx_part,
 };
 
-/// The zip at `path` with `from` replaced by `to` in its part `part`.
-fn edit_part(path: &std::path::Path, part: &str, from: &str, to: &str) {
+/// Rewrites the zip at `path`: each part through `edit` (name, bytes),
+/// then `added` parts at the end.
+fn rewrite_zip(
+    path: &std::path::Path,
+    edit: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    added: &[(&str, Vec<u8>)],
+) {
     let bytes = std::fs::read(path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
@@ -16,18 +21,28 @@ fn edit_part(path: &std::path::Path, part: &str, from: &str, to: &str) {
         let name = String::from_utf8_lossy(f.name_raw()).into_owned();
         let mut data = Vec::new();
         std::io::Read::read_to_end(&mut f, &mut data).unwrap();
-        if name == part {
-            let text = String::from_utf8(data).unwrap();
-            assert!(text.contains(from), "no `{from}` in {part}");
-            data = text.replacen(from, to, 1).into_bytes();
-        }
+        let data = edit(&name, data);
         parts.push((name, data));
     }
+    parts.extend(added.iter().map(|(n, d)| (n.to_string(), d.clone())));
     let named: Vec<(&str, &[u8])> = parts
         .iter()
         .map(|(n, d)| (n.as_str(), d.as_slice()))
         .collect();
     std::fs::write(path, crate::common::office::zip_of(&named)).unwrap();
+}
+
+/// The zip at `path` with `from` replaced by `to` in its part `part`.
+fn edit_part(path: &std::path::Path, part: &str, from: &str, to: &str) {
+    let edit = |name: &str, data: Vec<u8>| {
+        if name != part {
+            return data;
+        }
+        let text = String::from_utf8(data).unwrap();
+        assert!(text.contains(from), "no `{from}` in {part}");
+        text.replacen(from, to, 1).into_bytes()
+    };
+    rewrite_zip(path, edit, &[]);
 }
 
 /// The translation cell (column C) of the row whose key is the shared
@@ -158,4 +173,112 @@ fn an_xliff_unit_with_two_targets_refuses_its_page() {
         );
         std::fs::remove_file(&page).unwrap();
     }
+}
+
+/// The exported checklist spreadsheet with both segments of its index
+/// page translated in its `translation` sheet (the sheet's XML returned).
+fn translated_checklist(site: &Site, out: &std::path::Path) -> (std::path::PathBuf, String) {
+    let files = export(site, "fr", "xlsx", out, &[]);
+    let file = files
+        .iter()
+        .find(|f| f.ends_with("checklist.xlsx"))
+        .unwrap()
+        .clone();
+    let strings = xlsx_part(&file, "xl/sharedStrings.xml");
+    let keys: Vec<&str> = strings
+        .split("<si>")
+        .skip(1)
+        .map(|s| s.split("</t>").next().unwrap().trim_start_matches("<t>"))
+        .collect();
+    let mut sheet = xlsx_part(&file, "xl/worksheets/sheet1.xml");
+    for (key, text) in [
+        ("index/title", "Liste à cocher"),
+        ("index/p1", "Cochez au fur et à mesure."),
+    ] {
+        let index = keys.iter().position(|k| *k == key).unwrap();
+        let (cell, address) = translation_cell(&sheet, index);
+        let filled = format!("<c r=\"{address}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
+        sheet = sheet.replacen(&cell, &filled, 1);
+    }
+    let edit = |name: &str, data: Vec<u8>| match name {
+        "xl/worksheets/sheet1.xml" => sheet.clone().into_bytes(),
+        _ => data,
+    };
+    rewrite_zip(&file, edit, &[]);
+    (file, sheet)
+}
+
+/// Adds a copy of the `translation` sheet, with another text for the
+/// page's paragraph, named `copy`; with `hide`, the original is hidden.
+fn add_sheet_copy(file: &std::path::Path, sheet: &str, copy: &str, hide: bool) {
+    let other = sheet.replace(
+        "Cochez au fur et à mesure.",
+        "Texte que le relecteur ne voit pas.",
+    );
+    let state = if hide { " state=\"hidden\"" } else { "" };
+    let edit = |name: &str, data: Vec<u8>| {
+        let text = String::from_utf8(data.clone()).unwrap_or_default();
+        match name {
+            "xl/workbook.xml" => text
+                .replace(
+                    "<sheet name=\"translation\" sheetId=\"1\"",
+                    &format!("<sheet name=\"translation\" sheetId=\"1\"{state}"),
+                )
+                .replace(
+                    "</sheets>",
+                    &format!("<sheet name=\"{copy}\" sheetId=\"9\" r:id=\"rId9\"/></sheets>"),
+                )
+                .into_bytes(),
+            "xl/_rels/workbook.xml.rels" => text
+                .replace("</Relationships>", "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet9.xml\"/></Relationships>")
+                .into_bytes(),
+            "[Content_Types].xml" => text
+                .replace("</Types>", "<Override PartName=\"/xl/worksheets/sheet9.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>")
+                .into_bytes(),
+            _ => data,
+        }
+    };
+    rewrite_zip(
+        file,
+        edit,
+        &[("xl/worksheets/sheet9.xml", other.into_bytes())],
+    );
+}
+
+/// A spreadsheet with two sheets named `translation` (the second spelled
+/// `Translation`, one name to Excel), or whose `translation` sheet is
+/// hidden beside a visible copy, was imported from the first or hidden
+/// one: a reviewer would read the other. Now the file is refused, saying
+/// why, and no page changes; the same spreadsheet without the copy is
+/// imported.
+#[test]
+fn a_spreadsheet_showing_another_translation_sheet_is_refused() {
+    let site = Site::fixture("basic");
+    let page = site.path().join("guidance/checklist/index.fr.md");
+    for (copy, hide, says) in [
+        (
+            "Translation",
+            false,
+            "error: the spreadsheet has two sheets named `translation`: programs differ on which one they open",
+        ),
+        (
+            "translation (2)",
+            true,
+            "error: the sheet `translation` is hidden: a reviewer reads the sheets shown, so the file is refused",
+        ),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let (file, sheet) = translated_checklist(&site, out.path());
+        add_sheet_copy(&file, &sheet, copy, hide);
+        let o = import(&site, std::slice::from_ref(&file));
+        assert_eq!(o.code, 1, "{copy}: {}", o.stderr);
+        assert!(o.stderr.contains(says), "{copy}: {}", o.stderr);
+        assert!(!page.exists(), "{copy}: the page was written");
+    }
+    let out = tempfile::tempdir().unwrap();
+    let (file, _) = translated_checklist(&site, out.path());
+    let o = import(&site, std::slice::from_ref(&file));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let written = std::fs::read_to_string(&page).unwrap();
+    assert!(written.contains("Cochez au fur et à mesure."), "{written}");
 }
