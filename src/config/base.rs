@@ -114,9 +114,9 @@ fn resolve(
     }
     // An edition of an edition: said first, before the keys it would have
     // taken from its own base are missed.
-    let is_edition = dir
-        .read(CONFIG_FILE)
+    let is_edition = super::read_config(&dir)
         .ok()
+        .flatten()
         .and_then(|b| crate::text::decode(&b).ok().map(|t| t.to_string()))
         .and_then(|t| crate::yaml::parse(&t).ok().flatten())
         .is_some_and(|r| r.get("base").is_some());

@@ -229,9 +229,10 @@ fn load_one(source: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagn
     // Read without following a link: a `site.yaml` that points elsewhere
     // must not show that file's lines in messages.
     let bytes = match crate::no_follow::Dir::open(&crate::no_follow::real(source))
-        .and_then(|d| d.read(CONFIG_FILE))
+        .and_then(|d| read_config(&d))
     {
-        Ok(b) => b,
+        Ok(Some(b)) => b,
+        Ok(None) => return (None, vec![too_large(&rel)]),
         Err(e) => {
             let d = Diagnostic::error(&rel, 0, 0, format!("cannot read {}: {e}", path.display()))
                 .with_hint(unreadable_hint(&path));
@@ -243,6 +244,35 @@ fn load_one(source: &Path, edition: Option<&Path>) -> (Option<Config>, Vec<Diagn
         Err(e) => return (None, vec![Diagnostic::undecodable(&rel, e)]),
     };
     parse_in(&text, &rel, edition)
+}
+
+/// The most of a site.yaml read: its settings take a few kilobytes. A
+/// site's, or a base's in another team's folder, made a sparse file of
+/// gigabytes was read whole.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// The bytes of `site.yaml` in `dir`, `None` when it is over
+/// [`MAX_CONFIG_BYTES`] (never read further).
+pub(crate) fn read_config(dir: &crate::no_follow::Dir) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    dir.open_read(CONFIG_FILE)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_CONFIG_BYTES).then_some(bytes))
+}
+
+fn too_large(rel: &Path) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        format!(
+            "site.yaml is too large: over {} MB, where a site's settings take a few kilobytes; nothing past that was read",
+            MAX_CONFIG_BYTES >> 20
+        ),
+    )
+    .with_hint("check that the file saved as site.yaml is the site's settings (title, languages, options)")
 }
 
 /// What to do about a `site.yaml` that cannot be read: none there (not a

@@ -10,7 +10,7 @@
 //! every change has been read and classified.
 
 use crate::content::front_matter;
-use crate::content::load::CONTENT_DIR;
+use crate::content::load::{CONTENT_DIR, MAX_MARKDOWN_BYTES};
 use crate::content::model::DocId;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::output::OutputFile;
@@ -176,7 +176,7 @@ impl Session {
             let d = site
                 .doc_ids()
                 .find(|&d| site.docs[d].file.rel.as_os_str() == rel.as_os_str())?;
-            let bytes = dir.read(&crate::no_follow::slash_path(rel)).ok()?;
+            let bytes = read_page(&dir, rel)?;
             let text = crate::text::decode(&bytes).ok()?;
             let split = front_matter::split(&text).ok()?;
             let doc = site.doc(d);
@@ -415,4 +415,18 @@ fn restore(a: &mut pipeline::Analysed, saved: Vec<Saved>) {
 
 fn is_offline_file(path: &str) -> bool {
     path == "sw.js" || path.ends_with("/offline.json")
+}
+
+/// An edited page's bytes, `None` past the loader's limit: the full build
+/// that follows says it is too large without reading it. (A page made a
+/// sparse file of gigabytes while `serve` ran was read whole, into memory.)
+fn read_page(dir: &crate::no_follow::Dir, rel: &Path) -> Option<Vec<u8>> {
+    let file = dir.open_read(&crate::no_follow::slash_path(rel)).ok()?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_MARKDOWN_BYTES + 1),
+        &mut bytes,
+    )
+    .ok()?;
+    (bytes.len() as u64 <= MAX_MARKDOWN_BYTES).then_some(bytes)
 }

@@ -92,9 +92,14 @@ impl Guard {
              A page on another site may be trying to read the preview through a DNS name that \
              points at this machine (DNS rebinding), so the request was refused.\n"
         );
+        // The connection closes with the answer: a page that points many
+        // names at this machine would otherwise keep each one open.
         (
             StatusCode::MISDIRECTED_REQUEST,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::CONNECTION, "close"),
+            ],
             body,
         )
             .into_response()
@@ -151,7 +156,10 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     if req.headers().get_all(header::HOST).iter().count() > 1 {
         let mut response = (
             StatusCode::BAD_REQUEST,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::CONNECTION, "close"),
+            ],
             "400: more than one Host header\n",
         )
             .into_response();

@@ -2,6 +2,7 @@
 //! change and reload open pages. The state lives here, owned by the
 //! command: the build steps know nothing about serving.
 
+mod connections;
 mod guard;
 mod http;
 mod overlay;
@@ -194,7 +195,7 @@ fn run(
     );
     let result = runtime.block_on(async move {
         tokio::select! {
-            r = axum::serve(listener, app) => r.map_err(|e| e.to_string()),
+            r = connections::serve(listener, app) => r.map_err(|e| e.to_string()),
             _ = interrupt.recv() => Ok(()),
         }
     });

@@ -139,12 +139,15 @@ fn sheet_cells(
         e => format!("the sheet `{name}` cannot be read: {e}"),
     })?;
     let mut cells = Vec::new();
+    // Every cell's place, empty ones too, to find one given twice.
+    let mut places = Vec::new();
     loop {
         let cell = match reader.next_cell_with_formula() {
             Ok(Some(c)) => c,
             Ok(None) => break,
             Err(e) => return Err(format!("the sheet `{name}` cannot be read: {e}")),
         };
+        places.push(cell.pos);
         let data = Data::from(cell.value);
         // A formula whose value was never computed (a file written by a
         // program, not saved by Excel) is kept, to be named as one.
@@ -165,12 +168,66 @@ fn sheet_cells(
         let (row, col) = cell.pos;
         cells.push((row, col, data, formula));
     }
+    if let Some(place) = given_twice(places) {
+        return Err(format!(
+            "the sheet `{name}` gives the cell `{}` twice: spreadsheet programs differ on which one they show, so what a reviewer read may not be what would be imported; the file is refused: open it in Excel or LibreOffice and save it again as .xlsx",
+            a1(place)
+        ));
+    }
     let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
     for c in &mut cells {
         c.1 -= left;
     }
     cells.sort_by_key(|c| (c.0, c.1));
     Ok(cells)
+}
+
+/// Refuses a workbook whose reviewer could read other text than what is
+/// imported: two sheets named `translation` or `about` (in any capitals,
+/// as Excel compares them; which one a program opens is its own choice),
+/// or a `translation` sheet that is hidden (a visible copy beside it would
+/// be what the reviewer reads).
+fn sheets_shown(wb: &Xlsx<Cursor<&[u8]>>) -> Result<(), String> {
+    let sheets = calamine::Reader::sheets_metadata(wb);
+    for wanted in [SHEET, ABOUT] {
+        let named = sheets
+            .iter()
+            .filter(|s| s.name.eq_ignore_ascii_case(wanted));
+        if named.count() > 1 {
+            return Err(format!(
+                "the spreadsheet has two sheets named `{wanted}`: programs differ on which one they open, so what a reviewer read may not be what would be imported; the file is refused: keep one"
+            ));
+        }
+    }
+    let hidden = sheets
+        .iter()
+        .any(|s| s.name == SHEET && s.visible != calamine::SheetVisible::Visible);
+    if hidden {
+        return Err(format!(
+            "the sheet `{SHEET}` is hidden: a reviewer reads the sheets shown, so the file is refused; show it (right-click a sheet tab, Unhide) and remove any copy of it"
+        ));
+    }
+    Ok(())
+}
+
+/// The first place (row, column) that `places` hold twice.
+fn given_twice(mut places: Vec<(u32, u32)>) -> Option<(u32, u32)> {
+    places.sort_unstable();
+    places.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
+/// A cell's place as a spreadsheet names it (`C3`), from calamine's
+/// zero-based row and column.
+fn a1((row, col): (u32, u32)) -> String {
+    let mut letters = Vec::new();
+    let mut n = u64::from(col) + 1;
+    while n > 0 {
+        let digit = ((n - 1) % 26) as u8;
+        letters.push(char::from(b'A' + digit));
+        n = (n - 1) / 26;
+    }
+    let column: String = letters.iter().rev().collect();
+    format!("{column}{}", u64::from(row) + 1)
 }
 
 /// A cell: row, column, value, and the formula it holds, if any.
@@ -190,6 +247,7 @@ pub fn read(bytes: &[u8]) -> Result<Catalog, Vec<ReadError>> {
     check_sizes(bytes).map_err(one)?;
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| one(format!("not a readable .xlsx spreadsheet: {e}")))?;
+    sheets_shown(&wb).map_err(one)?;
     let mut budget = MAX_UNPACKED;
     let mut header = Header::default();
     // A missing or unreadable `about` sheet leaves the header empty, which

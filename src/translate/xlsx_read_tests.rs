@@ -97,3 +97,20 @@ fn titles_too_far_down_or_missing_are_refused() {
     let e = read(&sheet(&[&["key", "source"], &["a/p1", "Hi"]])).unwrap_err();
     assert_eq!(e[0].0, 1);
 }
+
+/// Cells are named as a spreadsheet names them, and a place given twice
+/// is found wherever its two cells are.
+#[test]
+fn cells_are_named_and_a_place_given_twice_is_found() {
+    use super::{a1, given_twice};
+    assert_eq!(a1((0, 0)), "A1");
+    assert_eq!(a1((2, 2)), "C3");
+    assert_eq!(a1((9, 25)), "Z10");
+    assert_eq!(a1((0, 26)), "AA1");
+    assert_eq!(a1((1_048_575, 16_383)), "XFD1048576");
+    assert_eq!(given_twice(vec![(0, 0), (1, 2), (0, 1)]), None);
+    assert_eq!(
+        given_twice(vec![(2, 2), (0, 0), (1, 1), (2, 2)]),
+        Some((2, 2))
+    );
+}

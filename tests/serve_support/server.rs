@@ -47,14 +47,22 @@ impl Server {
     }
 
     /// Serves the site in `source` (a local edition in a fixture's subfolder).
-    // The child is waited for in `Drop`.
-    #[allow(clippy::zombie_processes)]
     pub fn start_in(source: &std::path::Path, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fieldguide"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_fieldguide"));
+        command
             .args(["serve", "--port", "0"])
             .args(args)
             .arg("--source")
-            .arg(source)
+            .arg(source);
+        Server::spawn(command)
+    }
+
+    /// Runs `command` (a `fieldguide serve --port 0`, perhaps under limits
+    /// a test sets), once it says where it listens.
+    // The child is waited for in `Drop`.
+    #[allow(clippy::zombie_processes)]
+    pub fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())

@@ -5,7 +5,7 @@
 //!
 //! Written with quick-xml; read from the document `xml` parsed.
 
-use super::xml::{EXPORTED, document, notes, pretty_printed, xml_safe};
+use super::xml::{EXPORTED, document, notes, only_child, pretty_printed, xml_safe};
 use crate::translate::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use crate::translate::units::State;
 use quick_xml::Writer;
@@ -98,15 +98,16 @@ pub(super) fn read(doc: &roxmltree::Document) -> Result<Catalog, Vec<ReadError>>
         .filter(|n| n.tag_name().name() == "trans-unit")
     {
         let id = u.attribute("id").unwrap_or("").to_string();
-        let child = |name: &str| u.children().find(|c| c.tag_name().name() == name);
-        let source = child("source").map(plain).transpose();
-        let target = child("target").map(plain).transpose();
+        let child = |name: &str| only_child(u, name);
+        let text = |name: &str| child(name).and_then(|c| c.map(plain).transpose());
         // A unit that cannot be read refuses its page, not the file.
-        let (source, target, problem) = match (source, target) {
+        let (source, target, problem) = match (text("source"), text("target")) {
             (Ok(s), Ok(t)) => (s.unwrap_or_default(), t, None),
             (Err(m), _) | (_, Err(m)) => (String::new(), None, Some(m)),
         };
         let state = child("target")
+            .ok()
+            .flatten()
             .and_then(|t| t.attribute("state"))
             .unwrap_or("");
         let exported = u

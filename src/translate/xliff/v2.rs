@@ -8,7 +8,7 @@
 //! between them): the unit's text is theirs joined, translated only when
 //! every segment has a target.
 
-use super::xml::{EXPORTED, document, notes, pretty_printed, xml_safe};
+use super::xml::{EXPORTED, document, notes, only_child, pretty_printed, xml_safe};
 use crate::translate::catalog::{Catalog, Header, Incoming, Outgoing, ReadError};
 use crate::translate::units::State;
 use quick_xml::Writer;
@@ -234,9 +234,9 @@ fn texts(u: roxmltree::Node) -> Result<Texts, String> {
         .children()
         .filter(|n| is(*n, "segment") || is(*n, "ignorable"))
     {
-        let child = |name: &str| part.children().find(|c| is(*c, name));
-        let source = child("source").map(plain).transpose()?.unwrap_or_default();
-        let target = child("target").map(plain).transpose()?;
+        let child = |name: &str| only_child(part, name);
+        let source = child("source")?.map(plain).transpose()?.unwrap_or_default();
+        let target = child("target")?.map(plain).transpose()?;
         let initial = is(part, "segment") && part.attribute("state") == Some("initial");
         let target = match target {
             Some(text) if initial && text.trim().is_empty() => None,

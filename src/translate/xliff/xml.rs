@@ -123,6 +123,26 @@ pub(super) fn parse(text: &str) -> Result<roxmltree::Document<'_>, Vec<ReadError
     })
 }
 
+/// The one child of `parent` named `name` (by local name), if any; `Err`
+/// when it has two: the schema allows one, and tools differ on which one
+/// they show, so a reviewer could read another translation than the one
+/// imported.
+pub(super) fn only_child<'a, 'i>(
+    parent: roxmltree::Node<'a, 'i>,
+    name: &str,
+) -> Result<Option<roxmltree::Node<'a, 'i>>, String> {
+    let mut found = parent
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == name);
+    let first = found.next();
+    match found.next() {
+        Some(_) => Err(format!(
+            "two <{name}> elements where one is allowed: translation tools differ on which one they show, so what a reviewer read may not be what would be imported; keep one"
+        )),
+        None => Ok(first),
+    }
+}
+
 /// A target as a tool that pretty-prints XML writes it: a line break and
 /// indentation before the text (and after it) belong to the layout, not to
 /// the translation.
