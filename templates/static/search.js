@@ -609,14 +609,22 @@
       weight[b] = Math.log((docs.length + 1) / (df + 1)) / (fixes[b] >= 0 ? 2 : 1);
       if (df) total += weight[b];
     });
+    var best = 0;
     found.forEach(function (r) {
       for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
       r.w = r.c === M ? 0 : got;
       r.a = M > 1 && r.x === M ? 1 : 0;
       if (r.c >= need || 2 * got >= total) results.push(r);
+      if (got > best) best = got;
     });
+    // Never nothing where pages have some of the words: on a large site
+    // each word of a long query may be on other pages (`jinsi ya kumpa
+    // mtoto rufaa`), none with half of it. Then those with half the best.
+    if (!results.length) results = found.filter(function (r) { return 2 * r.w >= best; });
+    // The reader's language first (not a page shown untranslated: French
+    // `interprete` found *interpreting* of an English page first).
     results.sort(function (a, b) {
-      return (b.c === M) - (a.c === M) || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
+      return (b.c === M) - (a.c === M) || !!a.d.lang - !!b.d.lang || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
         a.sp - b.sp || b.hits - a.hits || a.n - b.n;
     });
     return results;
