@@ -233,8 +233,9 @@ fn search_js_stays_offline_and_small() {
     // is kept (`IT`): about 23,790; 23,950 since, on a site of many
     // publications, a page in the reader's language comes before one
     // shown untranslated and a long query whose words are each on other
-    // pages still shows the pages with the most of it
-    // (tests/search_sweep_25.rs): about 23,944.
+    // pages still shows the pages with the most of it: about 23,944;
+    // 24,050 since a word in the title counts twice among partial matches
+    // (tests/search_sweep_25.rs): about 24,000.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -242,7 +243,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 23_950,
-        "search.js is {served} bytes as served (budget: 23,950)"
+        served <= 24_050,
+        "search.js is {served} bytes as served (budget: 24,050)"
     );
 }

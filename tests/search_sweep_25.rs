@@ -14,9 +14,12 @@
 //! 1,797, in the first three 2,010, nothing found 5, a page shown
 //! untranslated first 39 (French `interprete` showed the English
 //! *Interpreting* before the French pages that say *interprète*). After:
-//! 1,804, 2,013, 4 (the four that each fixture alone finds nothing for)
+//! 1,812, 2,017, 4 (the four that each fixture alone finds nothing for)
 //! and 11 (English words typed on pages that lack them in the reader's
-//! language: `password` in Somali).
+//! language: `password` in Somali). Of the 251 left, 102 are ties on
+//! every count between the first page and one of the judged topic, in
+//! another publication (`passport`: *Identifying*, *Interviews*), left
+//! to site order as on one fixture.
 
 mod common;
 use common::search_page::{find, in_search_folder};
@@ -130,10 +133,22 @@ fn judged_queries_on_eight_fixtures_merged() {
     );
     eprintln!("{figures}");
     assert_eq!(judged.len(), 2063, "{figures}");
-    assert!(first >= 1804, "{figures}");
-    assert!(three >= 2013, "{figures}");
+    assert!(first >= 1812, "{figures}");
+    assert!(three >= 2017, "{figures}");
     assert!(empty <= 4, "{figures}");
     assert!(untranslated <= 11, "{figures}");
+    // Found nothing merged (each word on other pages); then, before the
+    // title counted, first the page that says *jinsia* (gender).
+    for (lang, q) in [
+        ("sw", "jinsi ya kumpa mtoto rufaa"),
+        ("en", "what if the service is closed?"),
+    ] {
+        let (pages, _, hits) = find(&b, &site, lang, q);
+        assert!(
+            pages.first().is_some_and(|p| slug(p) == "referral"),
+            "{lang} `{q}`: {hits:#?}"
+        );
+    }
 }
 
 /// A site of two publications: one in English and French whose French
@@ -257,4 +272,65 @@ fn a_long_query_whose_words_are_each_on_other_pages_finds_some() {
     // A query none of whose words the site has still finds nothing.
     let (pages, _, _) = find(&b, &site, "en", "zzqx wwvy");
     assert!(pages.is_empty(), "{pages:?}");
+}
+
+/// Among pages with some of the words, the one with the rarest word came
+/// first even where that word was in passing and another page had the
+/// query's other word in its title: on the merged site, `what if the
+/// service is closed?` showed the case-management page (*closed* in
+/// passing) before the pages titled with *service*, `orienter une
+/// victime` the page that says *victime* once before those titled
+/// *Orienter*. A word in the title, as the word, now counts twice.
+#[test]
+fn a_word_in_the_title_counts_twice_among_partial_matches() {
+    let Some(b) = browser::require() else { return };
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
+    );
+    for (i, (slug, title, text)) in [
+        (
+            "services",
+            "Calling a service",
+            "Call first to check the opening hours and who can help.",
+        ),
+        (
+            "cases",
+            "Case files",
+            "A case is closed when the person no longer wants support.",
+        ),
+        (
+            "health",
+            "Health",
+            "A clinic is a service that may ask for an identity card.",
+        ),
+        (
+            "legal",
+            "Legal aid",
+            "A lawyer is a service that must keep what she hears private.",
+        ),
+        ("rest", "Self-care", "Take a break between two interviews."),
+        ("notes", "Notes", "Keep your notes in a locked drawer."),
+        ("travel", "Travel", "Plan the journey with the person."),
+        ("phones", "Phones", "Agree on a safe time to call."),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        site.write(
+            &format!("guidance/field/0{i}-{slug}.en.md"),
+            format!("---\ntitle: {title}\n---\n\nSample content. {text}\n"),
+        );
+    }
+    site.build_ok();
+    let (pages, _, hits) = find(&b, &site, "en", "what if the service is closed?");
+    assert_eq!(
+        pages.first().map(String::as_str),
+        Some("field/services.html"),
+        "{hits:#?}"
+    );
+    assert!(pages.contains(&"field/cases.html".to_string()), "{hits:#?}");
 }

@@ -591,7 +591,7 @@
         seen |= m;
       }
       if ((c = pc(seen | title))) {
-        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(tx) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
+        found.push({ d: d, n: n, c: c, m: seen | title, tx: tx, h: 2 * pc(title) + pc(tx) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
       }
     });
     // Pages with half the words, or with words that weigh half the query:
@@ -610,12 +610,16 @@
       if (df) total += weight[b];
     });
     var best = 0;
+    // Of pages with some of the words, those with the rarer ones first, a
+    // word in the title (as the word) counting twice: on a large site a
+    // rare word in passing (`closed`) came before the page titled with
+    // the query's other word (`what if the service is closed`).
     found.forEach(function (r) {
-      for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
-      r.w = r.c === M ? 0 : got;
+      for (var b = 0, got = 0, tw = 0; b < M; b++) if (r.m >> b & 1) got += weight[b], tw += weight[b] * (1 + (r.tx >> b & 1));
+      r.w = r.c === M ? 0 : tw;
       r.a = M > 1 && r.x === M ? 1 : 0;
       if (r.c >= need || 2 * got >= total) results.push(r);
-      if (got > best) best = got;
+      if (r.w > best) best = r.w;
     });
     // Never nothing where pages have some of the words: on a large site
     // each word of a long query may be on other pages (`jinsi ya kumpa
