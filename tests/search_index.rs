@@ -235,7 +235,8 @@ fn search_js_stays_offline_and_small() {
     // shown untranslated and a long query whose words are each on other
     // pages still shows the pages with the most of it: about 23,944;
     // 24,050 since a word in the title counts twice among partial matches
-    // (tests/search_sweep_25.rs): about 24,000.
+    // and a page's words count as all only together, within 80 words or
+    // one in a title or heading (tests/search_sweep_25.rs): about 24,048.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();

@@ -334,3 +334,92 @@ fn a_word_in_the_title_counts_twice_among_partial_matches() {
     );
     assert!(pages.contains(&"field/cases.html".to_string()), "{hits:#?}");
 }
+
+/// A long page that has every word of the query in passing, far apart,
+/// came before the page titled with most of them: `child survivor
+/// referral` showed *Working with partner organisations* (*survivor* in
+/// its first paragraph, *referral* in its third, *child* in its last)
+/// before *Referral of a child*. Every word counts as all only together
+/// (within 80 words), or with one in the title or a heading; the long
+/// page is still shown, after.
+#[test]
+fn a_long_page_with_the_words_far_apart_comes_after_the_page_about_them() {
+    let Some(b) = browser::require() else { return };
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
+    );
+    let partners = "Sample content. Every organisation in the network agrees to put the safety \
+        and the wishes of the survivor first, in every contact and every file.\n\n\
+        Before signing the memorandum, each partner names a focal point, a deputy who can stand in \
+        during leave, and a phone line answered in working hours. The focal points meet once a \
+        month, in person when they can and by phone when roads are closed, to compare waiting \
+        times, to agree on who covers which district, and to raise any concern about the way a \
+        partner treats the people sent to it. Minutes are short, name no one, and are kept by the \
+        organisation that chairs the meeting that quarter. A partner that cannot keep these \
+        commitments says so in writing, and the network decides together whether it stays.\n\n\
+        Each partner keeps a list of the services it offers, the languages its staff speak, the \
+        documents it asks for and the hours it is open. The lists are checked every three months, \
+        because a service that has closed or moved sends people on a wasted journey. When a \
+        partner makes a referral, it calls the receiving organisation first, checks that it can \
+        help, and agrees on the day and the time.\n\n\
+        Costs are shared as the memorandum says: transport, interpretation and an overnight stay \
+        are paid by the organisation that asks for them, food and hygiene items by the one that \
+        hosts. Receipts are sent within a month. Disputes go to the chair of the quarter, then to \
+        the whole network; none is discussed in front of the people the network serves, who must \
+        never feel that their support depends on an argument between organisations. Where a \
+        partner works with a child, it follows its own safeguarding policy and the national \
+        guidance, whichever is stricter.";
+    for (i, (slug, title, text)) in [
+        ("partners", "Working with partner organisations", partners),
+        (
+            "children",
+            "Referral of a child",
+            "Sample content. Call the protection focal point before any other service, and make a referral only with a parent's or a guardian's agreement, unless they are the risk.",
+        ),
+        (
+            "interviews",
+            "Interviews",
+            "Sample content. Let the survivor choose the time, the place and who is in the room.",
+        ),
+        (
+            "consent",
+            "Consent",
+            "Sample content. Ask the survivor before you share anything she told you.",
+        ),
+        (
+            "rest",
+            "Self-care",
+            "Sample content. Take a break between two interviews.",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        site.write(
+            &format!("guidance/field/0{i}-{slug}.en.md"),
+            format!("---\ntitle: {title}\n---\n\n{text}\n"),
+        );
+    }
+    site.build_ok();
+    let (pages, _, hits) = find(&b, &site, "en", "child survivor referral");
+    assert_eq!(
+        pages.first().map(String::as_str),
+        Some("field/children.html"),
+        "{hits:#?}"
+    );
+    assert!(
+        pages.contains(&"field/partners.html".to_string()),
+        "{hits:#?}"
+    );
+    // Words together in the long page still make it the first.
+    let (pages, _, hits) = find(&b, &site, "en", "focal point deputy");
+    assert_eq!(
+        pages.first().map(String::as_str),
+        Some("field/partners.html"),
+        "{hits:#?}"
+    );
+}

@@ -511,7 +511,8 @@
   var mask, exact, typed, pmask, pb, cb = 0, M, fixes, results = [];
   function hits(t) { return mask[t] | (pmask[t] & cb); }
   function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
-  // Ranks the pages: all words found first; of those, for two words or
+  // Ranks the pages: all words found together first (then the reader's
+  // language before a page shown untranslated); of those, for two words or
   // more, the ones with every word as a word (not only the start of a
   // longer one: `nyumba` is not `nyumbani`); of the others, those with the
   // words few pages have; then words in the title (twice, once more as
@@ -614,10 +615,15 @@
     // word in the title (as the word) counting twice: on a large site a
     // rare word in passing (`closed`) came before the page titled with
     // the query's other word (`what if the service is closed`).
+    // Every word counts as all only together: within 80 words of each
+    // other, or one in the title or a heading. A long page that has them
+    // in passing, far apart, came before the page titled with most of
+    // them (`child survivor referral`: *Referral of a child*).
     found.forEach(function (r) {
       for (var b = 0, got = 0, tw = 0; b < M; b++) if (r.m >> b & 1) got += weight[b], tw += weight[b] * (1 + (r.tx >> b & 1));
-      r.w = r.c === M ? 0 : tw;
-      r.a = M > 1 && r.x === M ? 1 : 0;
+      r.all = r.c === M && (M < 2 || r.sp <= 80 || r.h > 0);
+      r.w = r.all ? 0 : tw;
+      r.a = r.all && M > 1 && r.x === M ? 1 : 0;
       if (r.c >= need || 2 * got >= total) results.push(r);
       if (r.w > best) best = r.w;
     });
@@ -628,7 +634,7 @@
     // The reader's language first (not a page shown untranslated: French
     // `interprete` found *interpreting* of an English page first).
     results.sort(function (a, b) {
-      return (b.c === M) - (a.c === M) || !!a.d.lang - !!b.d.lang || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
+      return b.all - a.all || !!a.d.lang - !!b.d.lang || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
         a.sp - b.sp || b.hits - a.hits || a.n - b.n;
     });
     return results;
