@@ -595,6 +595,17 @@
         found.push({ d: d, n: n, c: c, m: seen | title, tx: tx, h: 2 * pc(title) + pc(tx) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
       }
     });
+    // A correction no page has with another word the site has is none: a
+    // larger site has more words one letter away (`interprète femme`:
+    // *fermée*, closed; `delete old records`: *hold*).
+    if (M > 1) fixes.forEach(function (f, b) {
+      var o = ~(1 << b);
+      if (f >= 0 && found.some(function (r) { return r.m & o; }) && !found.some(function (r) { return r.m >> b & 1 && r.m & o; })) {
+        // Its pages have it alone.
+        fixes[b] = undefined;
+        found = found.filter(function (r) { return r.m & o; });
+      }
+    });
     // Pages with half the words, or with words that weigh half the query:
     // a word few pages have (`refuses`) weighs more than common ones
     // (`victim`, `help`), so a page with it alone is still shown. A word
