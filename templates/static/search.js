@@ -597,7 +597,7 @@
     });
     // A correction no page has with another word the site has is none: a
     // larger site has more words one letter away (`interprète femme`:
-    // *fermée*, closed; `delete old records`: *hold*).
+    // *fermé*, closed; `delete old records`: *hold*).
     if (M > 1) fixes.forEach(function (f, b) {
       var o = ~(1 << b);
       if (f >= 0 && found.some(function (r) { return r.m & o; }) && !found.some(function (r) { return r.m >> b & 1 && r.m & o; })) {
