@@ -230,7 +230,16 @@ fn search_js_stays_offline_and_small() {
     // letters, as most phones type them, are read as their consonants
     // (`sahmati`, *सहमति*; `sommoti`, *সম্মতি*), Devanagari and Bengali
     // lose their nukta and virama, and a function word typed in capitals
-    // is kept (`IT`): about 23,790.
+    // is kept (`IT`): about 23,790; 23,950 since, on a site of many
+    // publications, a page in the reader's language comes before one
+    // shown untranslated and a long query whose words are each on other
+    // pages still shows the pages with the most of it: about 23,944;
+    // 24,050 since a word in the title counts twice among partial matches
+    // and a page's words count as all only together, within 80 words or
+    // one in a title or heading: about 24,048; 24,350 since a correction
+    // that no page has with another word of the query is none, as a
+    // larger site has more words one letter away (`delete old records`:
+    // *hold*; tests/search_sweep_25.rs): about 24,321.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -238,7 +247,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 23_800,
-        "search.js is {served} bytes as served (budget: 23,800)"
+        served <= 24_350,
+        "search.js is {served} bytes as served (budget: 24,350)"
     );
 }

@@ -511,7 +511,8 @@
   var mask, exact, typed, pmask, pb, cb = 0, M, fixes, results = [];
   function hits(t) { return mask[t] | (pmask[t] & cb); }
   function pc(x) { for (var c = 0; x; x &= x - 1) c++; return c; }
-  // Ranks the pages: all words found first; of those, for two words or
+  // Ranks the pages: all words found together first (then the reader's
+  // language before a page shown untranslated); of those, for two words or
   // more, the ones with every word as a word (not only the start of a
   // longer one: `nyumba` is not `nyumbani`); of the others, those with the
   // words few pages have; then words in the title (twice, once more as
@@ -591,7 +592,18 @@
         seen |= m;
       }
       if ((c = pc(seen | title))) {
-        found.push({ d: d, n: n, c: c, m: seen | title, h: 2 * pc(title) + pc(tx) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
+        found.push({ d: d, n: n, c: c, m: seen | title, tx: tx, h: 2 * pc(title) + pc(tx) + pc(head & ~title), x: pc(ex), t: pc(ty), sp: span, hits: count });
+      }
+    });
+    // A correction no page has with another word the site has is none: a
+    // larger site has more words one letter away (`interprète femme`:
+    // *fermé*, closed; `delete old records`: *hold*).
+    if (M > 1) fixes.forEach(function (f, b) {
+      var o = ~(1 << b);
+      if (f >= 0 && found.some(function (r) { return r.m & o; }) && !found.some(function (r) { return r.m >> b & 1 && r.m & o; })) {
+        // Its pages have it alone.
+        fixes[b] = undefined;
+        found = found.filter(function (r) { return r.m & o; });
       }
     });
     // Pages with half the words, or with words that weigh half the query:
@@ -609,14 +621,31 @@
       weight[b] = Math.log((docs.length + 1) / (df + 1)) / (fixes[b] >= 0 ? 2 : 1);
       if (df) total += weight[b];
     });
+    var best = 0;
+    // Of pages with some of the words, those with the rarer ones first, a
+    // word in the title (as the word) counting twice: on a large site a
+    // rare word in passing (`closed`) came before the page titled with
+    // the query's other word (`what if the service is closed`).
+    // Every word counts as all only together: within 80 words of each
+    // other, or one in the title or a heading. A long page that has them
+    // in passing, far apart, came before the page titled with most of
+    // them (`child survivor referral`: *Referral of a child*).
     found.forEach(function (r) {
-      for (var b = 0, got = 0; b < M; b++) if (r.m >> b & 1) got += weight[b];
-      r.w = r.c === M ? 0 : got;
-      r.a = M > 1 && r.x === M ? 1 : 0;
+      for (var b = 0, got = 0, tw = 0; b < M; b++) if (r.m >> b & 1) got += weight[b], tw += weight[b] * (1 + (r.tx >> b & 1));
+      r.all = r.c === M && (M < 2 || r.sp <= 80 || r.h > 0);
+      r.w = r.all ? 0 : tw;
+      r.a = r.all && M > 1 && r.x === M ? 1 : 0;
       if (r.c >= need || 2 * got >= total) results.push(r);
+      if (r.w > best) best = r.w;
     });
+    // Never nothing where pages have some of the words: on a large site
+    // each word of a long query may be on other pages (`jinsi ya kumpa
+    // mtoto rufaa`), none with half of it. Then those with half the best.
+    if (!results.length) results = found.filter(function (r) { return 2 * r.w >= best; });
+    // The reader's language first (not a page shown untranslated: French
+    // `interprete` found *interpreting* of an English page first).
     results.sort(function (a, b) {
-      return (b.c === M) - (a.c === M) || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
+      return b.all - a.all || !!a.d.lang - !!b.d.lang || b.a - a.a || b.w - a.w || b.h - a.h || b.c - a.c || b.x - a.x || b.t - a.t ||
         a.sp - b.sp || b.hits - a.hits || a.n - b.n;
     });
     return results;
