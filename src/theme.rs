@@ -2,6 +2,7 @@
 //! theme is compiled in; a site's own `templates/` folder overrides it file
 //! by file.
 
+use crate::content::published_size::Unread;
 use crate::diagnostics::Diagnostic;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -125,7 +126,7 @@ impl Theme {
                 diags.push(crate::content::names::portable_error(shown, &problem));
                 continue;
             }
-            match dir.read(&key) {
+            match crate::content::published_size::read(&dir, &key) {
                 Ok(bytes) => {
                     // Only a real difference counts as an override; the
                     // repository's own templates/ equals the built-in theme.
@@ -142,7 +143,11 @@ impl Theme {
                         self.files.insert(key, Cow::Owned(bytes));
                     }
                 }
-                Err(e) => diags.push(Diagnostic::error(
+                Err(Unread::TooLarge(n)) => diags.push(crate::content::published_size::too_large(
+                    &at(&format!("{THEME_DIR}/{key}")),
+                    n,
+                )),
+                Err(Unread::Io(e)) => diags.push(Diagnostic::error(
                     at(&format!("{THEME_DIR}/{key}")),
                     0,
                     0,

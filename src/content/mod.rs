@@ -22,6 +22,7 @@ pub mod orphans;
 mod overlay;
 pub mod parse;
 pub mod published_paths;
+pub mod published_size;
 pub mod source;
 pub mod static_dir;
 mod titles;

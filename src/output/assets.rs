@@ -5,6 +5,7 @@
 
 use super::{Bytes, OutputFile};
 use crate::content::file_types::{self, FileType};
+use crate::content::published_size as size;
 use crate::content::{load, model};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
@@ -227,12 +228,15 @@ fn read_all(
     rules: Rules,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<PathBuf, Arc<Vec<u8>>> {
-    let read: Vec<(&PathBuf, std::io::Result<Vec<u8>>)> = files
+    let read: Vec<(&PathBuf, Result<Vec<u8>, size::Unread>)> = files
         .par_iter()
         .map(|p| {
             let bytes = match root {
-                Ok(dir) => dir.read(&crate::no_follow::slash_path(p)),
-                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+                Ok(dir) => size::read(dir, &crate::no_follow::slash_path(p)),
+                Err(e) => Err(size::Unread::Io(std::io::Error::new(
+                    e.kind(),
+                    e.to_string(),
+                ))),
             };
             (p, bytes)
         })
@@ -247,7 +251,8 @@ fn read_all(
                     out.insert(p.clone(), Arc::new(b));
                 }
             }
-            Err(e) => diags.push(Diagnostic::error(
+            Err(size::Unread::TooLarge(n)) => diags.push(size::too_large(&shown.join(p), n)),
+            Err(size::Unread::Io(e)) => diags.push(Diagnostic::error(
                 shown.join(p),
                 0,
                 0,

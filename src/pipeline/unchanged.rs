@@ -190,14 +190,28 @@ fn files(
         .par_iter()
         .map(|(p, from_base)| {
             let dir = if *from_base { &base } else { &own };
-            let bytes = dir.as_ref()?.read(&crate::no_follow::slash_path(p)).ok()?;
-            Some(*blake3::hash(&bytes).as_bytes())
+            hash_published(dir.as_ref()?, &crate::no_follow::slash_path(p))
         })
         .collect();
     for h in hashes {
         k.put(&h?);
     }
     Some(())
+}
+
+/// The hash of a file the build may publish, read a piece at a time;
+/// `None` (build in full, which says why) past the size a published file
+/// may have: a sparse file of terabytes is never read.
+fn hash_published(dir: &crate::no_follow::Dir, rel: &str) -> Option<Hash> {
+    use std::io::Read;
+    let limit = crate::content::published_size::MAX_PUBLISHED_BYTES;
+    let file = dir.open_read(rel).ok()?;
+    if file.metadata().ok()?.len() > limit {
+        return None;
+    }
+    let mut hasher = blake3::Hasher::new();
+    let read = std::io::copy(&mut file.take(limit + 1), &mut hasher).ok()?;
+    (read <= limit).then(|| *hasher.finalize().as_bytes())
 }
 
 /// The last build's manifest in `out`, read and parsed but not trusted

@@ -7,6 +7,7 @@ mod build_race;
 #[path = "../common/mod.rs"]
 mod common;
 mod edition;
+mod large_files;
 mod serve_connections;
 mod serve_watch;
 #[path = "../serve_support/server.rs"]

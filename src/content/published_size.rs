@@ -1,0 +1,83 @@
+//! The size a published file may have (under `guidance/`, `static/` or a
+//! theme's `templates/`). Every such file is read whole, checked,
+//! compressed for the zips, and kept until it is written: a sparse file of
+//! 20 GB planted in `static/` (it takes no room on the disk) was read into
+//! memory until the machine had none left, and one of 2 GB took the build
+//! to 6 GB. A file over the limit is not read at all.
+
+use crate::diagnostics::Diagnostic;
+use std::io::Read;
+use std::path::Path;
+
+/// 512 MB: a long training video at a size phones can play; more than a
+/// reader on a weak link would fetch, or a USB stick's site should carry.
+pub const MAX_PUBLISHED_BYTES: u64 = 512 << 20;
+
+/// Why a file was not read.
+pub enum Unread {
+    Io(std::io::Error),
+    /// Its size, over [`MAX_PUBLISHED_BYTES`].
+    TooLarge(u64),
+}
+
+/// The bytes of the regular file `rel` of `dir`, never more than the limit:
+/// its length is looked at before anything is read, and a file that grows
+/// meanwhile is read no further than the limit.
+pub fn read(dir: &crate::no_follow::Dir, rel: &str) -> Result<Vec<u8>, Unread> {
+    let file = dir.open_read(rel).map_err(Unread::Io)?;
+    let len = file.metadata().map_err(Unread::Io)?.len();
+    if len > MAX_PUBLISHED_BYTES {
+        return Err(Unread::TooLarge(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_PUBLISHED_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unread::Io)?;
+    match bytes.len() as u64 {
+        n if n > MAX_PUBLISHED_BYTES => Err(Unread::TooLarge(n)),
+        _ => Ok(bytes),
+    }
+}
+
+/// The error for `path`, of `size` bytes, over the limit.
+pub fn too_large(path: &Path, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        0,
+        0,
+        format!(
+            "too large to publish: {}, over the {} MB a published file may have; it was not read",
+            megabytes(size),
+            MAX_PUBLISHED_BYTES >> 20
+        ),
+    )
+    .with_hint("readers on a phone could not fetch it either: make it smaller (a video at a lower resolution, a scan at 150 dpi), or put it on a file host your readers can reach and link to it")
+}
+
+fn megabytes(size: u64) -> String {
+    match size >> 20 {
+        mb if mb >= 10 * 1024 => format!("{} GB", mb >> 10),
+        mb => format!("{mb} MB"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let big = std::fs::File::create(tmp.path().join("big.mp4")).unwrap();
+        big.set_len(MAX_PUBLISHED_BYTES + 1).unwrap();
+        std::fs::write(tmp.path().join("small.png"), b"png").unwrap();
+        let dir = crate::no_follow::Dir::open(tmp.path()).unwrap();
+        assert!(matches!(
+            read(&dir, "big.mp4"),
+            Err(Unread::TooLarge(n)) if n == MAX_PUBLISHED_BYTES + 1
+        ));
+        assert!(matches!(read(&dir, "small.png"), Ok(b) if b == b"png"));
+        assert_eq!(megabytes(600 << 20), "600 MB");
+        assert_eq!(megabytes(20 << 30), "20 GB");
+    }
+}
