@@ -200,6 +200,30 @@ fn two_publications() -> Site {
     site
 }
 
+/// An English site of one publication whose pages (file name, title,
+/// text; the text marked as sample content) are in this order, built.
+fn english_site(pages: &[(&str, &str, &str)]) -> Site {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "site.yaml",
+        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
+    );
+    for (i, (slug, title, text)) in pages.iter().enumerate() {
+        let text = match text.starts_with("Sample content.") {
+            true => text.to_string(),
+            false => format!("Sample content. {text}"),
+        };
+        site.write(
+            &format!("guidance/field/0{i}-{slug}.en.md"),
+            format!("---\ntitle: {title}\n---\n\n{text}\n"),
+        );
+    }
+    site.build_ok();
+    site
+}
+
 /// A French query found the English page shown untranslated in the French
 /// tree first (`interprete`: its title *Interpreting*), before the French
 /// page that says *interprète*: on the merged site, 28 queries in French,
@@ -233,30 +257,18 @@ fn a_page_in_the_readers_language_comes_before_one_shown_untranslated() {
 #[test]
 fn a_long_query_whose_words_are_each_on_other_pages_finds_some() {
     let Some(b) = browser::require() else { return };
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    site.write(
-        "site.yaml",
-        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
-    );
-    for (i, (slug, text)) in [
-        ("intake", "Fill in the intake form with the person."),
-        ("curfew", "The shelter has a curfew at ten."),
-        ("hotline", "Give her the number of the hotline."),
-        ("escort", "Offer an escort to the clinic."),
-        ("rest", "Take a break between two interviews."),
-        ("notes", "Keep your notes in a locked drawer."),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        site.write(
-            &format!("guidance/field/0{i}-{slug}.en.md"),
-            format!("---\ntitle: Page {i}\n---\n\nSample content. {text}\n"),
-        );
-    }
-    site.build_ok();
+    let site = english_site(&[
+        (
+            "intake",
+            "Page 0",
+            "Fill in the intake form with the person.",
+        ),
+        ("curfew", "Page 1", "The shelter has a curfew at ten."),
+        ("hotline", "Page 2", "Give her the number of the hotline."),
+        ("escort", "Page 3", "Offer an escort to the clinic."),
+        ("rest", "Page 4", "Take a break between two interviews."),
+        ("notes", "Page 5", "Keep your notes in a locked drawer."),
+    ]);
     let (pages, fixed, hits) = find(&b, &site, "en", "intake curfew hotline escort");
     assert!(!fixed, "{hits:#?}");
     assert_eq!(
@@ -289,14 +301,7 @@ fn a_long_query_whose_words_are_each_on_other_pages_finds_some() {
 #[test]
 fn a_word_in_the_title_counts_twice_among_partial_matches() {
     let Some(b) = browser::require() else { return };
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    site.write(
-        "site.yaml",
-        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
-    );
-    for (i, (slug, title, text)) in [
+    let site = english_site(&[
         (
             "services",
             "Calling a service",
@@ -321,16 +326,7 @@ fn a_word_in_the_title_counts_twice_among_partial_matches() {
         ("notes", "Notes", "Keep your notes in a locked drawer."),
         ("travel", "Travel", "Plan the journey with the person."),
         ("phones", "Phones", "Agree on a safe time to call."),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        site.write(
-            &format!("guidance/field/0{i}-{slug}.en.md"),
-            format!("---\ntitle: {title}\n---\n\nSample content. {text}\n"),
-        );
-    }
-    site.build_ok();
+    ]);
     let (pages, _, hits) = find(&b, &site, "en", "what if the service is closed?");
     assert_eq!(
         pages.first().map(String::as_str),
@@ -350,13 +346,6 @@ fn a_word_in_the_title_counts_twice_among_partial_matches() {
 #[test]
 fn a_long_page_with_the_words_far_apart_comes_after_the_page_about_them() {
     let Some(b) = browser::require() else { return };
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    site.write(
-        "site.yaml",
-        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
-    );
     let partners = "Sample content. Every organisation in the network agrees to put the safety \
         and the wishes of the survivor first, in every contact and every file.\n\n\
         Before signing the memorandum, each partner names a focal point, a deputy who can stand in \
@@ -378,7 +367,7 @@ fn a_long_page_with_the_words_far_apart_comes_after_the_page_about_them() {
         never feel that their support depends on an argument between organisations. Where a \
         partner works with a child, it follows its own safeguarding policy and the national \
         guidance, whichever is stricter.";
-    for (i, (slug, title, text)) in [
+    let site = english_site(&[
         ("partners", "Working with partner organisations", partners),
         (
             "children",
@@ -400,16 +389,7 @@ fn a_long_page_with_the_words_far_apart_comes_after_the_page_about_them() {
             "Self-care",
             "Sample content. Take a break between two interviews.",
         ),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        site.write(
-            &format!("guidance/field/0{i}-{slug}.en.md"),
-            format!("---\ntitle: {title}\n---\n\n{text}\n"),
-        );
-    }
-    site.build_ok();
+    ]);
     let (pages, _, hits) = find(&b, &site, "en", "child survivor referral");
     assert_eq!(
         pages.first().map(String::as_str),
@@ -438,14 +418,7 @@ fn a_long_page_with_the_words_far_apart_comes_after_the_page_about_them() {
 #[test]
 fn a_correction_no_page_has_with_the_other_words_is_none() {
     let Some(b) = browser::require() else { return };
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    site.write(
-        "site.yaml",
-        "title: Sample\ndefault_language: en\nlanguages: [en]\ndownload: false\n",
-    );
-    for (i, (slug, title, text)) in [
+    let site = english_site(&[
         (
             "records",
             "Records",
@@ -457,16 +430,7 @@ fn a_correction_no_page_has_with_the_other_words_is_none() {
             "Hold the phone away from others when you call.",
         ),
         ("rest", "Self-care", "Take a break between two interviews."),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        site.write(
-            &format!("guidance/field/0{i}-{slug}.en.md"),
-            format!("---\ntitle: {title}\n---\n\nSample content. {text}\n"),
-        );
-    }
-    site.build_ok();
+    ]);
     let (pages, fixed, hits) = find(&b, &site, "en", "delete old records");
     assert_eq!(pages, ["field/records.html"], "{hits:#?}");
     assert!(!fixed, "{hits:#?}");
