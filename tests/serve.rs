@@ -15,7 +15,6 @@ use common::Site;
 use server::Server;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 const CHAPTER: &str = "guidance/handbook/02-signs.en.md";
 const BROKEN_YAML: &str = "---\ntitle: [broken\n---\nText\n";
@@ -284,12 +283,8 @@ fn serve_stops_cleanly_on_interrupt() {
     unsafe { libc::kill(server.child.id() as i32, libc::SIGINT) };
     let status = server.child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
-    // The reader thread ends at end of file: collect until then.
-    let mut rest = Vec::new();
-    while let Ok(line) = server.log.recv_timeout(Duration::from_secs(10)) {
-        rest.push(line);
-    }
-    assert!(rest.iter().any(|l| l == "stopped"), "{rest:?}");
+    let seen = server.log_until("stopped");
+    assert_eq!(seen.last().map(String::as_str), Some("stopped"), "{seen:?}");
 }
 
 #[test]

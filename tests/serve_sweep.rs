@@ -14,24 +14,6 @@ use std::time::{Duration, Instant};
 
 const CHAPTER: &str = "guidance/handbook/02-signs.en.md";
 
-/// Log lines until one contains `needle` (30 s at most); all of them.
-fn log_until(server: &Server, needle: &str) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut seen = Vec::new();
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let line = server
-            .log
-            .recv_timeout(left)
-            .unwrap_or_else(|_| panic!("no log line with `{needle}`: {seen:#?}"));
-        let done = line.contains(needle);
-        seen.push(line);
-        if done {
-            return seen;
-        }
-    }
-}
-
 /// An encoded slash is not a folder separator: `/en%2f` would otherwise
 /// be the language's home at an address one folder off, every relative
 /// link (its stylesheet too) broken.
@@ -96,7 +78,7 @@ fn editor_leftovers_do_not_rebuild_the_site() {
     std::fs::remove_file(&old).unwrap();
     // The first rebuild's line: the real edit's, and only its; then none
     // for the old file's removal, which a later edit's line would show.
-    let mut seen = log_until(&server, "changed [");
+    let mut seen = server.log_until("changed [");
     assert!(
         seen.last()
             .unwrap()
@@ -104,7 +86,7 @@ fn editor_leftovers_do_not_rebuild_the_site() {
         "{seen:#?}"
     );
     site.write(CHAPTER, format!("{original}\nA later edit.\n"));
-    seen.extend(log_until(&server, "changed ["));
+    seen.extend(server.log_until("changed ["));
     assert_eq!(seen.len(), 2, "{seen:#?}");
     for line in &seen {
         assert!(
@@ -347,7 +329,7 @@ fn hidden_folders_do_not_rebuild_the_site() {
     }
     let original = site.read(CHAPTER);
     site.write(CHAPTER, format!("{original}\nA real edit.\n"));
-    let seen = log_until(&server, "changed [");
+    let seen = server.log_until("changed [");
     assert!(
         seen.last()
             .unwrap()
@@ -356,6 +338,6 @@ fn hidden_folders_do_not_rebuild_the_site() {
     );
     served_with(&server, "/en/handbook/signs.html", "<p>A real edit.</p>");
     site.write("static/.nojekyll", "");
-    log_until(&server, "static/.nojekyll]");
+    server.log_until("static/.nojekyll]");
     status_becomes(&server, "/.nojekyll", 200);
 }

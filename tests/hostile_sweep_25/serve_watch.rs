@@ -5,24 +5,6 @@ use crate::common::Site;
 use crate::server::Server;
 use std::time::{Duration, Instant};
 
-/// The lines `serve` prints until one contains `needle`.
-fn log_until(server: &Server, needle: &str) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut seen = Vec::new();
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let line = server
-            .log
-            .recv_timeout(left)
-            .unwrap_or_else(|_| panic!("no `{needle}` in {seen:#?}"));
-        let found = line.contains(needle);
-        seen.push(line);
-        if found {
-            return seen;
-        }
-    }
-}
-
 /// The most memory process `pid` has held, in MB (Linux).
 #[cfg(target_os = "linux")]
 fn peak_mb(pid: u32) -> u64 {
@@ -57,7 +39,7 @@ fn a_page_grown_into_a_huge_sparse_file_while_serving_is_not_read() {
         .unwrap();
     file.set_len(1 << 30).unwrap();
     drop(file);
-    let log = log_until(&server, "still serving the last good version");
+    let log = server.log_until("still serving the last good version");
     let text = log.join("\n");
     assert!(
         text.contains(&format!(
@@ -75,7 +57,7 @@ fn a_page_grown_into_a_huge_sparse_file_while_serving_is_not_read() {
     site.remove(rel);
     let fifo = std::ffi::CString::new(site.path().join(rel).to_str().unwrap()).unwrap();
     assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
-    log_until(&server, "it is a named pipe (FIFO), not a file");
+    server.log_until("it is a named pipe (FIFO), not a file");
     site.remove(rel);
     site.write(
         rel,

@@ -37,6 +37,25 @@ impl Response {
 }
 
 impl Server {
+    /// The lines `serve` prints until one contains `needle` (60 s at most),
+    /// that one included.
+    pub fn log_until(&self, needle: &str) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut seen = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self
+                .log
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no log line with `{needle}`: {seen:#?}"));
+            let found = line.contains(needle);
+            seen.push(line);
+            if found {
+                return seen;
+            }
+        }
+    }
+
     pub fn start(site: &Site) -> Server {
         Server::start_with(site, &[])
     }
