@@ -87,7 +87,10 @@ impl SiteSource {
                 _ => return None,
             }
         }
-        Dir::open(&start).ok()?.read(&slash_path(&rest)).ok()
+        // No larger than a file the build would publish: a message about a
+        // file that has grown into a sparse file of gigabytes shows no line
+        // rather than read it all.
+        crate::content::published_size::read(&Dir::open(&start).ok()?, &slash_path(&rest)).ok()
     }
 }
 
@@ -178,5 +181,17 @@ mod tests {
         #[cfg(unix)]
         assert_eq!(s.line_of(Path::new("guidance/b.md"), 1), None);
         assert_eq!(s.line_of(Path::new("/etc/passwd"), 1), None);
+    }
+
+    #[test]
+    fn a_file_too_large_to_publish_shows_no_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("static")).unwrap();
+        let big = std::fs::File::create(dir.path().join("static/contacts.csv")).unwrap();
+        let limit = crate::content::published_size::MAX_PUBLISHED_BYTES;
+        big.set_len(limit + 1).unwrap();
+        let s = SiteSource::new(dir.path());
+        // Read, this sparse file's first line is 512 MB of zeros.
+        assert_eq!(s.line_of(Path::new("static/contacts.csv"), 1), None);
     }
 }
