@@ -239,7 +239,11 @@ fn search_js_stays_offline_and_small() {
     // one in a title or heading: about 24,048; 24,350 since a correction
     // that no page has with another word of the query is none, as a
     // larger site has more words one letter away (`delete old records`:
-    // *hold*; tests/search_sweep_25.rs): about 24,321.
+    // *hold*; tests/search_sweep_25.rs): about 24,321; 25,130 since
+    // Serbian typed in Latin letters finds a site's Cyrillic words read in
+    // Latin (`pasos`, *пасош*: nothing else in the index stands for that
+    // reading) and Greek is searched without its tonos
+    // (tests/search_sweep_26.rs): about 25,100.
     // As served: what a build writes (the built-in theme is minified).
     let site = Site::fixture("basic");
     site.build_ok();
@@ -247,7 +251,7 @@ fn search_js_stays_offline_and_small() {
         .unwrap()
         .len();
     assert!(
-        served <= 24_350,
-        "search.js is {served} bytes as served (budget: 24,350)"
+        served <= 25_130,
+        "search.js is {served} bytes as served (budget: 25,130)"
     );
 }

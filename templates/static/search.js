@@ -31,9 +31,10 @@
     word = /[^\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u206f\u3000-\u303f]+/g;
   }
   // An Ethiopic syllable as its consonant and a mark of its vowel
-  // (normalise.rs `push_letter`: `ፋይል` starts `ፋይሎች`).
+  // (normalise.rs `push_letter`: `ፋይል` starts `ፋይሎች`); a Greek letter
+  // without its tonos or diaeresis (`διαβατηριο`, *διαβατήριο*).
   function term(w) {
-    return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "")).map(function (c) {
+    return Array.from(w.normalize("NFKC").toLowerCase().replace(/['\u2019.\s]/g, "").replace(/[\u0386-\u03ce]/g, function (c) { return c.normalize("NFD"); })).map(function (c) {
       return ign.test(c) ? "" : fold[c] || c;
     }).join("").replace(/[\u1200-\u135a]/g, function (c) {
       var n = c.charCodeAt(0), o = n & 7;
@@ -399,6 +400,27 @@
     return c && c.length > 1 && roman.get(c) || [];
   }
 
+  // Serbian (and Bosnian, Montenegrin) typed in Latin letters, as most
+  // phones type it, on a site written in Cyrillic (`pasos`, *пасош*;
+  // `upucivanje`, *упућивање*): the site's Cyrillic words read in Latin
+  // letters without their marks (`đ` is typed `dj` or `d`), and the query
+  // word finds those it is or starts, else those it starts without its
+  // last vowel (`trgovina`: *трговине*; the site's case ending, not the
+  // query's, and no stemmer for Serbian to tell them apart).
+  var latin;
+  function serbian(q) {
+    if (!/^(sr|bs|cnr)\b/.test(idx.lang) || !/^[a-z]{3,}$/.test(q)) return [];
+    var b = (q = q.replace(/dj/g, "d")).replace(/[aeiou]$/, ""), f = function (p) {
+      return latin.filter(function (l) { return l[0].startsWith(p); }).map(function (l) { return l[1]; });
+    };
+    latin = latin || written.filter(function (s) { return /^[а-шђјљњћџ]+$/.test(s); }).map(function (s) {
+      return [s.replace(/љ/g, "lj").replace(/њ/g, "nj").replace(/џ/g, "dz").replace(/[^a-z]/g, function (c) {
+        return "abvgddezzijjklmnoprstcufhccs"["абвгдђежзийјклмнопрстћуфхцчш".indexOf(c)];
+      }), s];
+    });
+    return f(q).length ? f(q) : b.length > 3 ? f(b) : [];
+  }
+
   // The groups a query word finds, each with a tier: 3 the word or its
   // group, 2 a variant, words it starts (as one types) or a word that
   // starts it, 1 a correction.
@@ -473,7 +495,7 @@
     // capitals (`DOB` is not `do`), else after (`whta` is `what`).
     // Two letters only in capitals: `it` is a word, `IT` an acronym.
     function ac() { if (!tiers.size && !pair && (up || len(q) > 2)) (vs || variants(q)).some(function (v) { return (pair = initials(v)); }); }
-    if (!tiers.size && !pair) romanised(q).forEach(function (s) { add(s, 2); });
+    if (!tiers.size && !pair) romanised(q).concat(serbian(q)).forEach(function (s) { add(s, 2); });
     if (up) ac();
     // Never a number to another (`116`, a hotline, is not `16`), nor an
     // acronym of three letters typed in capitals to a word (`NRM` is not
