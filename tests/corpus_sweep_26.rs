@@ -1,0 +1,64 @@
+//! What the twenty-sixth outside sweep of real-world corpora found: page
+//! names with no letters left for their page names (`04-!!.md`, `🚨.md`),
+//! GitBook's table of contents in small letters (`summary.md`), and
+//! Docusaurus's `<Link to="...">` pasted into a page.
+
+mod common;
+
+use common::{Site, message_at};
+
+/// A page named after a symbol or an emphasis (`04-!!.md`, `🚨.md`, as
+/// Notion and Obsidian pages titled "!!" or with an emoji come out) was
+/// published as `04.html` or `page.html` without a word: an address that
+/// says nothing of what it holds. It is still published there, with a
+/// warning naming the file and the name to write, made from its title and
+/// keeping its number and language.
+#[test]
+fn a_page_whose_name_has_no_letters_for_its_page_name_is_named() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/04-!!.en.md",
+        "---\ntitle: Urgent contacts\n---\n\nSample guidance: call the duty officer before anyone else.\n",
+    );
+    s.write(
+        "guidance/handbook/🚨.md",
+        "---\ntitle: \"🚨\"\n---\n\nSample guidance: what to do when someone is in immediate danger.\n",
+    );
+    s.write(
+        "guidance/handbook/2024.md",
+        "---\ntitle: Annual review\n---\n\nSample guidance: what changed in the referral pathway this year.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/04-!!.en.md");
+    assert!(
+        line.ends_with(
+            "warning: `04-!!.en.md` leaves no letters for a page name: the page is published as `handbook/04.html`, an address that says nothing of what it holds"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "rename the file after its title: `04-urgent-contacts.en.md`, and the links to it"
+    );
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/🚨.md");
+    assert!(line.contains("published as `handbook/page.html`"), "{line}");
+    assert_eq!(
+        hint,
+        "rename the file after what it holds, in words (`referral-contacts.md`), and the links to it"
+    );
+    // A year is a name: `2024.html` says what the page is.
+    assert!(
+        !o.stderr.contains("`2024.md` leaves no letters"),
+        "{}",
+        o.stderr
+    );
+    // Readers still get each page where the warning says.
+    let page = s.page("en/handbook/04.html");
+    assert_eq!(page.text_of("main h1").trim(), "Urgent contacts");
+    let page = s.page("en/handbook/page.html");
+    assert!(
+        page.text_of("main").contains("immediate danger"),
+        "{}",
+        page.text
+    );
+}
