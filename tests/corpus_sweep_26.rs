@@ -62,3 +62,37 @@ fn a_page_whose_name_has_no_letters_for_its_page_name_is_named() {
         page.text
     );
 }
+
+/// GitBook's table of contents in small letters (`summary.md`, as a copy
+/// from Windows or macOS or an export may leave it) was read as a chapter
+/// and stopped the build: "missing `title` in front matter". It is left
+/// out like `SUMMARY.md`, with a warning; a chapter called `summary.md`,
+/// with front matter, is still a page.
+#[test]
+fn gitbooks_table_of_contents_in_small_letters_is_left_out() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/summary.md",
+        "# Summary\n\n* [Introduction](01-intro.en.md)\n* [Signs of trafficking](02-signs.en.md)\n    * [Referral](03-referral/index.en.md)\n",
+    );
+    s.write(
+        "guidance/checklist/summary.md",
+        "---\ntitle: Summary of the checks\n---\n\n- [x] Sample guidance: the interpreter is not known to the person.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/summary.md");
+    assert!(
+        line.ends_with(
+            "warning: a table of contents (`summary.md`, GitBook's `SUMMARY.md` in small letters) is not read: it orders no pages here, and it is no page"
+        ),
+        "{line}"
+    );
+    assert!(hint.contains("`order:`"), "{hint}");
+    assert!(!s.out().join("en/handbook/summary.html").exists());
+    // The navigation lists the handbook's pages, not the table of contents.
+    let index = s.page("en/handbook/index.html");
+    let nav = index.texts("nav.pub-nav a").join("|");
+    assert!(nav.contains("Signs") && !nav.contains("Summary"), "{nav}");
+    let page = s.page("en/checklist/summary.html");
+    assert_eq!(page.text_of("main h1").trim(), "Summary of the checks");
+}
