@@ -96,3 +96,43 @@ fn gitbooks_table_of_contents_in_small_letters_is_left_out() {
     let page = s.page("en/checklist/summary.html");
     assert_eq!(page.text_of("main h1").trim(), "Summary of the checks");
 }
+
+/// Docusaurus's `<Link to="/handbook/signs">the signs</Link>`, pasted
+/// into a page, was removed as HTML's `<link>` with the hint that raw
+/// HTML keeps some tags: the reader got the words without the link, and
+/// the author no word of its address. The warning now names the
+/// component and its address, and the page's Markdown file to link to
+/// when a page has the name the address ends with.
+#[test]
+fn a_docusaurus_link_is_named_with_the_markdown_file_to_link_to() {
+    let s = Site::fixture("basic");
+    s.write(
+        "guidance/handbook/05-interviews.md",
+        "---\ntitle: Interviews\n---\n\nSample guidance: read <Link to=\"/handbook/signs#at-work\">the signs</Link> before an interview,\nand fill in <Link to=\"/docs/old-intake\">the intake form</Link> after it.\n",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/05-interviews.md:5:23");
+    assert!(
+        line.ends_with(
+            "warning: Docusaurus's `<Link to=\"/handbook/signs#at-work\">` removed from raw HTML: its text is kept, not its link"
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        hint,
+        "write a Markdown link around its text instead, `[its text](…)`, and delete the `<Link>` and `</Link>` tags; for `/handbook/signs#at-work`, the page of that name: link to its Markdown file, `02-signs.md#at-work`"
+    );
+    let (_, hint) = message_at(&o.stderr, "guidance/handbook/05-interviews.md:6:13");
+    assert!(
+        hint.contains("the page `/docs/old-intake` was on the old site"),
+        "{hint}"
+    );
+    // Readers get the words, and no link to an address the site lacks.
+    let page = s.page("en/handbook/interviews.html");
+    assert!(
+        page.text_of("main p").contains("read the signs before"),
+        "{}",
+        page.text
+    );
+    assert!(page.select("main p a").is_empty(), "{}", page.text);
+}
