@@ -1,7 +1,8 @@
 //! What the twenty-sixth outside sweep of real-world corpora found: page
 //! names with no letters left for their page names (`04-!!.md`, `🚨.md`),
-//! GitBook's table of contents in small letters (`summary.md`), and
-//! Docusaurus's `<Link to="...">` pasted into a page.
+//! GitBook's table of contents in small letters (`summary.md`),
+//! Docusaurus's `<Link to="...">` pasted into a page, and pages Word saved
+//! as web pages (`Referral.htm` beside `Referral_files/`).
 
 mod common;
 
@@ -135,4 +136,55 @@ fn a_docusaurus_link_is_named_with_the_markdown_file_to_link_to() {
         page.text
     );
     assert!(page.select("main p a").is_empty(), "{}", page.text);
+}
+
+/// Word's "Save as Web Page" leaves `Referral.htm` beside the
+/// `Referral_files/` folder of its pictures. fieldguide reads Markdown:
+/// the page's readers lost it, and the author saw it only among the
+/// files "not linked from any page". It is named, with the conversion to
+/// do; an `.htm` without such a folder is not taken for Word's.
+#[test]
+fn a_page_word_saved_as_a_web_page_is_named_with_the_conversion_to_do() {
+    let s = Site::fixture("basic");
+    let png = std::fs::read(s.path().join("guidance/handbook/images/flow.png")).unwrap();
+    s.write(
+        "guidance/handbook/Referral pathway.htm",
+        "<html><head><meta name=Generator content=\"Microsoft Word 15\"></head><body><p class=MsoNormal>Sample guidance: refer adults to the shelter's intake team.</p><img src=\"Referral%20pathway_files/image001.png\"></body></html>",
+    );
+    s.write(
+        "guidance/handbook/Referral pathway_files/image001.png",
+        &png,
+    );
+    s.write(
+        "guidance/handbook/Referral pathway_files/filelist.xml",
+        "<xml></xml>",
+    );
+    s.write(
+        "guidance/handbook/intake.html",
+        "<html><body><p>Sample guidance: an old intake form.</p></body></html>",
+    );
+    let o = s.build_ok();
+    let (line, hint) = message_at(&o.stderr, "guidance/handbook/Referral pathway.htm");
+    assert!(
+        line.ends_with(
+            "warning: a page Word saved as a web page (`Referral pathway.htm`, its pictures in `Referral pathway_files/`) is not read: fieldguide reads Markdown, so its text is not published"
+        ),
+        "{line}"
+    );
+    assert!(
+        hint.starts_with(
+            "convert it to Markdown, `pandoc -f html -t gfm \"Referral pathway.htm\" -o \"Referral pathway.md\"`"
+        ),
+        "{hint}"
+    );
+    // Not Word's: only among the files no page links to.
+    assert!(!o.stderr.contains("(`intake.html`"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("guidance/handbook/intake.html"),
+        "{}",
+        o.stderr
+    );
+    // The rest of the site is published as before.
+    let signs = s.page("en/handbook/signs.html");
+    assert_eq!(signs.text_of("main h1").trim(), "Signs");
 }
