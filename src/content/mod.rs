@@ -29,5 +29,6 @@ mod titles;
 mod tree;
 pub mod values;
 pub mod windows_names;
+mod wordless_names;
 
 pub use not_pages::{OtherFormat, other_format};

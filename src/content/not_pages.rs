@@ -51,6 +51,54 @@ fn summary_file(shown: &Path) -> Diagnostic {
     )
 }
 
+/// GitBook's table of contents saved as `summary.md` (small letters, as a
+/// Windows or macOS copy, or a GitBook export, may leave it): read as a
+/// chapter, it stopped the build for its missing title. Only a file that
+/// is nothing but a table of contents, no front matter and its list items
+/// links, is left out like `SUMMARY.md`: a chapter may be called
+/// `summary`.
+pub(super) fn summary_in_small_letters(stem: &str, rel: &Path, text: &str) -> Option<Diagnostic> {
+    let first = stem.split('.').next().unwrap_or(stem);
+    if !first.eq_ignore_ascii_case("summary") || !is_table_of_contents(text) {
+        return None;
+    }
+    let name = rel.file_name()?.to_string_lossy();
+    Some(
+        Diagnostic::warning(
+            rel,
+            0,
+            0,
+            format!("a table of contents (`{name}`, GitBook's `SUMMARY.md` in small letters) is not read: it orders no pages here, and it is no page"),
+        )
+        .with_hint(
+            "fieldguide orders a folder's pages by the number their file names start with (`01-intro.md`, `02-signs.md`), or by `order:` in their front matter; the navigation is made from them, so the file can go; if it is a page, give it front matter with a `title:`",
+        ),
+    )
+}
+
+/// Headings and list items of links to Markdown pages, nothing else.
+fn is_table_of_contents(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut links = 0;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let item = line.strip_prefix(['*', '-', '+']).or_else(|| {
+            line.trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix('.')
+        });
+        let Some(item) = item.filter(|i| i.starts_with(' ')) else {
+            return false;
+        };
+        if !item.trim_start().starts_with('[') || !item.contains("](") {
+            return false;
+        }
+        links += usize::from(item.contains(".md"));
+    }
+    links > 0
+}
+
 /// Pages in another tool's format, which fieldguide does not read.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum OtherFormat {

@@ -29,6 +29,10 @@ pub fn parse(mut file: SourceFile, has_index: bool, config: &Config, release: bo
         }
         file.stem = "index".into();
     }
+    if let Some(d) = super::not_pages::summary_in_small_letters(&file.stem, &file.rel, &file.text) {
+        ds.push(d);
+        return (file, None, ds);
+    }
     let role = role(&file.stem, &file.dir);
     let lenient = config.broken_links == crate::config::BrokenLinks::Warning;
     let fm = crate::crash::working_on(&file.rel, || parse_doc(&file, role, lenient, &mut ds));

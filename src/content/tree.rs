@@ -291,6 +291,12 @@ fn check_slugs(site: &Site, siblings: &[NodeId], diags: &mut Vec<Diagnostic>) {
             is_chapter,
             published,
         ));
+        diags.extend(super::wordless_names::node_warning(
+            site,
+            node,
+            &file_of(node),
+            published,
+        ));
         match seen.get(&(is_chapter, node.slug.as_str())) {
             Some(&other) => diags.push(dup_slug(
                 &file_of(node),

@@ -26,6 +26,7 @@ mod render_site;
 mod spool;
 mod to_disk;
 mod unchanged;
+mod word_web_pages;
 
 use analyse::analyse_from;
 pub use analyse::{Analysed, PageDoc, analyse, render_doc};

@@ -158,6 +158,7 @@ fn site_files(a: &Analysed, em: &Emitter, extra_files: Vec<OutputFile>) -> Vec<s
         .flat_map(|r| r.assets.iter().copied())
         .collect();
     let assets = crate::output::assets::copy(site, &a.source, &used, &mut diags);
+    diags.extend(super::word_web_pages::warnings(&assets.unpublished));
     let statics = crate::output::assets::copy_static(site, &a.source, &mut diags);
     for d in diags {
         em.report(d);

@@ -211,6 +211,14 @@ pub(super) fn published_address(site: &Site, from: &Path, dest: &str) -> Option<
     in_language(site, from, last, &suffix, &anchor)
 }
 
+/// A site generator's route to a page (Docusaurus's `/handbook/signs`,
+/// no `.html`): the page of that name's Markdown file to link to.
+pub(super) fn route(site: &Site, from: &Path, dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    in_language(site, from, last, "", &anchor_of(dest))
+}
+
 /// The `#section` of a link's target, with its `#`, or nothing.
 fn anchor_of(dest: &str) -> String {
     dest.split_once('#')

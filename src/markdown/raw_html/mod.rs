@@ -245,6 +245,10 @@ fn start_tag(st: &mut State, tag: &Tag, at: usize, out: &mut String) -> Option<S
         let ends = !VOID.contains(&name.as_str()) && !tag.self_closing;
         return ends.then_some(name);
     }
+    if let Some(to) = removed::docusaurus_link(&name, tag) {
+        removed::link_component(st, to, at);
+        return None;
+    }
     if !html_policy::is_allowed(&name) {
         removed(st, &name, at);
         return None;

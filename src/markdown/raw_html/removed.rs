@@ -149,6 +149,41 @@ pub(super) fn removed(st: &mut State, name: &str, at: usize) {
     st.warn_once_per_page(at, msg, hint);
 }
 
+/// Docusaurus's `<Link to="/handbook/signs">the signs</Link>`: HTML's
+/// `<link>` has no `to`, so a `to` marks the component. Its address.
+pub(super) fn docusaurus_link<'t>(
+    name: &str,
+    tag: &'t html5ever::tokenizer::Tag,
+) -> Option<&'t str> {
+    if name != "link" {
+        return None;
+    }
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == "to")
+        .map(|a| &*a.value)
+}
+
+/// The component's text is kept and its address lost: said with the
+/// address, and the page's Markdown file when a page has its last part's
+/// name (the generic hint said only that raw HTML keeps some tags).
+pub(super) fn link_component(st: &mut State, to: &str, at: usize) {
+    let dir = st.site.docs[st.doc].file.dir.clone();
+    let hint = match crate::markdown::hints::route(st.site, &dir, to) {
+        Some(page) => format!(
+            "write a Markdown link around its text instead, `[its text](…)`, and delete the `<Link>` and `</Link>` tags; for `{to}`, {page}"
+        ),
+        None => format!(
+            "write a Markdown link around its text instead, `[its text](chapter.md)`, to the Markdown file of the page `{to}` was on the old site; delete the `<Link>` and `</Link>` tags"
+        ),
+    };
+    st.warn(
+        at,
+        format!("Docusaurus's `<Link to=\"{to}\">` removed from raw HTML: its text is kept, not its link"),
+        Some(&hint),
+    );
+}
+
 /// Docusaurus pages (its `.md` are read as MDX) write content tabs as
 /// components; each tab's label is an attribute, lost with the tag.
 const TABS: &str = "Docusaurus's tabs, `<Tabs>` and `<TabItem value=\"…\" label=\"…\">`, are MDX components, and a tab's label goes with its tag: fieldguide has no tabs; write each tab as a section of its own, its label as the heading (`### Phone`), and delete the tags' lines";

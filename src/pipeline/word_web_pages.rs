@@ -1,0 +1,41 @@
+//! A page Word saved as a web page (`Referral.htm` beside the
+//! `Referral_files/` folder of its pictures), left in a shared drive's
+//! folder that became `guidance/`: fieldguide reads Markdown, so its text
+//! was only among the files "not linked from any page", though its
+//! readers lost a whole page. It is now named, with the conversion to do.
+
+use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// A warning for each unpublished `.htm` or `.html` file beside an
+/// unpublished `<name>_files/` folder, as Word's "Save as Web Page"
+/// leaves them.
+pub(super) fn warnings(unpublished: &[PathBuf]) -> Vec<Diagnostic> {
+    unpublished
+        .iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?;
+            let (stem, ext) = name.rsplit_once('.')?;
+            if !matches!(ext.to_ascii_lowercase().as_str(), "htm" | "html") || stem.is_empty() {
+                return None;
+            }
+            let folder = p.with_file_name(format!("{stem}_files"));
+            unpublished
+                .iter()
+                .any(|f| f.starts_with(&folder))
+                .then(|| warning(p, name, stem))
+        })
+        .collect()
+}
+
+fn warning(p: &Path, name: &str, stem: &str) -> Diagnostic {
+    Diagnostic::warning(
+        p,
+        0,
+        0,
+        format!("a page Word saved as a web page (`{name}`, its pictures in `{stem}_files/`) is not read: fieldguide reads Markdown, so its text is not published"),
+    )
+    .with_hint(format!(
+        "convert it to Markdown, `pandoc -f html -t gfm \"{name}\" -o \"{stem}.md\"`, give the page front matter with a `title:`, then delete `{name}` (keep `{stem}_files/`: the page shows its pictures from there); better, convert the Word document itself, if you have it"
+    ))
+}
