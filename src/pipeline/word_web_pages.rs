@@ -5,12 +5,24 @@
 //! readers lost a whole page. It is now named, with the conversion to do.
 
 use crate::diagnostics::Diagnostic;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// A warning for each unpublished `.htm` or `.html` file beside an
 /// unpublished `<name>_files/` folder, as Word's "Save as Web Page"
 /// leaves them.
 pub(super) fn warnings(unpublished: &[PathBuf]) -> Vec<Diagnostic> {
+    // The `_files` folders unpublished files are in, looked up once: a
+    // corpus of thousands of leftovers is not compared file by file.
+    let folders: HashSet<&Path> = unpublished
+        .iter()
+        .flat_map(|f| f.ancestors().skip(1))
+        .filter(|a| {
+            a.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with("_files"))
+        })
+        .collect();
     unpublished
         .iter()
         .filter_map(|p| {
@@ -20,9 +32,8 @@ pub(super) fn warnings(unpublished: &[PathBuf]) -> Vec<Diagnostic> {
                 return None;
             }
             let folder = p.with_file_name(format!("{stem}_files"));
-            unpublished
-                .iter()
-                .any(|f| f.starts_with(&folder))
+            folders
+                .contains(folder.as_path())
                 .then(|| warning(p, name, stem))
         })
         .collect()
