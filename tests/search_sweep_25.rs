@@ -23,7 +23,7 @@
 //! to site order as on one fixture.
 
 mod common;
-use common::search_page::{find, in_search_folder};
+use common::search_page::{find, first_three, slug};
 use common::{Site, browser, copy_dir};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -89,24 +89,6 @@ fn merged() -> (Site, Vec<Judged>, BTreeMap<String, Vec<String>>) {
         ),
     );
     (site, judged, of)
-}
-
-/// The first three pages each query of `lang` finds, and whether it
-/// searched another word instead, run in one page of the language's
-/// folder.
-fn first_three(b: &Path, site: &Site, lang: &str, qs: &[&str]) -> Vec<(Vec<String>, bool)> {
-    let script = format!(
-        "out = JSON.stringify({}.map(function (q) {{
-           var r = window.fieldguideFind(q, 1);
-           return [r.pages.slice(0, 3).map(function (p) {{ return p.url; }}), r.fixes.some(function (f) {{ return f !== null; }})];
-         }}));",
-        serde_json::to_string(qs).unwrap()
-    );
-    in_search_folder(b, site, lang, &script)
-}
-
-fn slug(url: &str) -> &str {
-    url.rsplit('/').next().unwrap().trim_end_matches(".html")
 }
 
 #[test]

@@ -5,28 +5,10 @@
 //! `judged-queries.tsv` holds the queries).
 
 mod common;
-use common::search_page::{expect, field_pages, in_search_folder, judged_site};
-use common::{Site, browser};
+use common::browser;
+use common::search_page::{expect, field_pages, first_three, judged_site, slug};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The first three pages each query of `lang` finds, and whether it
-/// searched another word instead, run in one page of the language's
-/// folder.
-fn first_three(b: &Path, site: &Site, lang: &str, qs: &[&str]) -> Vec<(Vec<String>, bool)> {
-    let script = format!(
-        "out = JSON.stringify({}.map(function (q) {{
-           var r = window.fieldguideFind(q, 1);
-           return [r.pages.slice(0, 3).map(function (p) {{ return p.url; }}), r.fixes.some(function (f) {{ return f !== null; }})];
-         }}));",
-        serde_json::to_string(qs).unwrap()
-    );
-    in_search_folder(b, site, lang, &script)
-}
-
-fn slug(url: &str) -> &str {
-    url.rsplit('/').next().unwrap().trim_end_matches(".html")
-}
 
 #[test]
 fn judged_queries() {

@@ -211,3 +211,27 @@ pub fn in_search_folder<T: serde::de::DeserializeOwned>(
         .collect();
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {dom}"))
 }
+
+/// The first three pages (their addresses) each query of `lang` finds,
+/// and whether it searched another word instead, run in one page of the
+/// language's folder.
+pub fn first_three(
+    b: &Path,
+    site: &super::Site,
+    lang: &str,
+    qs: &[&str],
+) -> Vec<(Vec<String>, bool)> {
+    let script = format!(
+        "out = JSON.stringify({}.map(function (q) {{
+           var r = window.fieldguideFind(q, 1);
+           return [r.pages.slice(0, 3).map(function (p) {{ return p.url; }}), r.fixes.some(function (f) {{ return f !== null; }})];
+         }}));",
+        serde_json::to_string(qs).unwrap()
+    );
+    in_search_folder(b, site, lang, &script)
+}
+
+/// A page's name in its address (`field/consent.html` -> `consent`).
+pub fn slug(url: &str) -> &str {
+    url.rsplit('/').next().unwrap().trim_end_matches(".html")
+}
