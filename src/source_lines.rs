@@ -4,7 +4,7 @@
 //! messages it has.
 
 use crate::diagnostics::{SourceLookup, shown_columns};
-use crate::no_follow::{Dir, slash_path};
+use crate::no_follow::{Capped, Dir, slash_path};
 use crate::text::LineIndex;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -90,7 +90,10 @@ impl SiteSource {
         // No larger than a file the build would publish: a message about a
         // file that has grown into a sparse file of gigabytes shows no line
         // rather than read it all.
-        crate::content::published_size::read(&Dir::open(&start).ok()?, &slash_path(&rest)).ok()
+        match crate::content::published_size::read(&Dir::open(&start).ok()?, &slash_path(&rest)) {
+            Ok(Capped::Bytes(bytes)) => Some(bytes),
+            _ => None,
+        }
     }
 }
 

@@ -2,8 +2,8 @@
 //! theme is compiled in; a site's own `templates/` folder overrides it file
 //! by file.
 
-use crate::content::published_size::Unread;
 use crate::diagnostics::Diagnostic;
+use crate::no_follow::Capped;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -127,7 +127,7 @@ impl Theme {
                 continue;
             }
             match crate::content::published_size::read(&dir, &key) {
-                Ok(bytes) => {
+                Ok(Capped::Bytes(bytes)) => {
                     // Only a real difference counts as an override; the
                     // repository's own templates/ equals the built-in theme.
                     if self
@@ -143,11 +143,11 @@ impl Theme {
                         self.files.insert(key, Cow::Owned(bytes));
                     }
                 }
-                Err(Unread::TooLarge(n)) => diags.push(crate::content::published_size::too_large(
+                Ok(Capped::TooLarge(n)) => diags.push(crate::content::published_size::too_large(
                     &at(&format!("{THEME_DIR}/{key}")),
                     n,
                 )),
-                Err(Unread::Io(e)) => diags.push(Diagnostic::error(
+                Err(e) => diags.push(Diagnostic::error(
                     at(&format!("{THEME_DIR}/{key}")),
                     0,
                     0,

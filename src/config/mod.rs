@@ -254,12 +254,10 @@ const MAX_CONFIG_BYTES: u64 = 1 << 20;
 /// The bytes of `site.yaml` in `dir`, `None` when it is over
 /// [`MAX_CONFIG_BYTES`] (never read further).
 pub(crate) fn read_config(dir: &crate::no_follow::Dir) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    dir.open_read(CONFIG_FILE)?
-        .take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= MAX_CONFIG_BYTES).then_some(bytes))
+    Ok(match dir.read_at_most(CONFIG_FILE, MAX_CONFIG_BYTES)? {
+        crate::no_follow::Capped::Bytes(bytes) => Some(bytes),
+        crate::no_follow::Capped::TooLarge(_) => None,
+    })
 }
 
 fn too_large(rel: &Path) -> Diagnostic {

@@ -287,13 +287,18 @@ impl<'l> Reader<'l> {
         let l = self.layer(from_base);
         let rel = self.layers[l].shown_path(in_site);
         let folder = in_site.parent().map(|p| (l, p.to_path_buf()));
-        let file = match (
+        // Never more than the limit, even from a file that grows meanwhile.
+        let read = match (
             folder.and_then(|f| self.folders.get(&f)),
             in_site.file_name(),
         ) {
-            (Some(dir), Some(name)) => dir.open_read(&name.to_string_lossy()),
+            (Some(dir), Some(name)) => {
+                dir.read_at_most(&name.to_string_lossy(), MAX_MARKDOWN_BYTES)
+            }
             _ => match &self.dirs[l] {
-                Some(d) => d.open_read(&crate::no_follow::slash_path(in_site)),
+                Some(d) => {
+                    d.read_at_most(&crate::no_follow::slash_path(in_site), MAX_MARKDOWN_BYTES)
+                }
                 None => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
             },
         };
@@ -305,21 +310,10 @@ impl<'l> Reader<'l> {
                 format!("cannot read the file: {}", io_message(e)),
             )
         };
-        let file = file.map_err(|e| cannot(&e))?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        if size > MAX_MARKDOWN_BYTES {
-            return Err(too_large(&rel, size));
-        }
-        // Never more than the limit, even from a file that grows meanwhile.
-        let mut bytes = Vec::with_capacity(size as usize);
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(file, MAX_MARKDOWN_BYTES + 1),
-            &mut bytes,
-        )
-        .map_err(|e| cannot(&e))?;
-        if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
-            return Err(too_large(&rel, bytes.len() as u64));
-        }
+        let bytes = match read.map_err(|e| cannot(&e))? {
+            crate::no_follow::Capped::Bytes(bytes) => bytes,
+            crate::no_follow::Capped::TooLarge(size) => return Err(too_large(&rel, size)),
+        };
         crate::text::decode_vec(bytes).map_err(|e| Diagnostic::undecodable(&rel, e))
     }
 }

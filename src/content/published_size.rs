@@ -6,37 +6,17 @@
 //! to 6 GB. A file over the limit is not read at all.
 
 use crate::diagnostics::Diagnostic;
-use std::io::Read;
+use crate::no_follow::{Capped, Dir};
 use std::path::Path;
 
 /// 512 MB: a long training video at a size phones can play; more than a
 /// reader on a weak link would fetch, or a USB stick's site should carry.
 pub const MAX_PUBLISHED_BYTES: u64 = 512 << 20;
 
-/// Why a file was not read.
-pub enum Unread {
-    Io(std::io::Error),
-    /// Its size, over [`MAX_PUBLISHED_BYTES`].
-    TooLarge(u64),
-}
-
-/// The bytes of the regular file `rel` of `dir`, never more than the limit:
-/// its length is looked at before anything is read, and a file that grows
-/// meanwhile is read no further than the limit.
-pub fn read(dir: &crate::no_follow::Dir, rel: &str) -> Result<Vec<u8>, Unread> {
-    let file = dir.open_read(rel).map_err(Unread::Io)?;
-    let len = file.metadata().map_err(Unread::Io)?.len();
-    if len > MAX_PUBLISHED_BYTES {
-        return Err(Unread::TooLarge(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_PUBLISHED_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Unread::Io)?;
-    match bytes.len() as u64 {
-        n if n > MAX_PUBLISHED_BYTES => Err(Unread::TooLarge(n)),
-        _ => Ok(bytes),
-    }
+/// The file `rel` of `dir`, unless it is over [`MAX_PUBLISHED_BYTES`]
+/// (then never read: see [`Dir::read_at_most`]).
+pub fn read(dir: &Dir, rel: &str) -> std::io::Result<Capped> {
+    dir.read_at_most(rel, MAX_PUBLISHED_BYTES)
 }
 
 /// The error for `path`, of `size` bytes, over the limit.
@@ -74,9 +54,9 @@ mod tests {
         let dir = crate::no_follow::Dir::open(tmp.path()).unwrap();
         assert!(matches!(
             read(&dir, "big.mp4"),
-            Err(Unread::TooLarge(n)) if n == MAX_PUBLISHED_BYTES + 1
+            Ok(Capped::TooLarge(n)) if n == MAX_PUBLISHED_BYTES + 1
         ));
-        assert!(matches!(read(&dir, "small.png"), Ok(b) if b == b"png"));
+        assert!(matches!(read(&dir, "small.png"), Ok(Capped::Bytes(b)) if b == b"png"));
         assert_eq!(megabytes(600 << 20), "600 MB");
         assert_eq!(megabytes(20 << 30), "20 GB");
     }

@@ -64,6 +64,33 @@ use portable as imp;
 
 pub use imp::Dir;
 
+/// A file [`Dir::read_at_most`] read, or the length that kept it unread.
+pub enum Capped {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+impl Dir {
+    /// The regular file at `rel`, unless it holds more than `most` bytes:
+    /// its length is looked at first, so a sparse file of terabytes (it
+    /// takes no room on a disk) is never read, and a file that grows
+    /// meanwhile is read no further than `most`.
+    pub fn read_at_most(&self, rel: &str, most: u64) -> io::Result<Capped> {
+        use std::io::Read;
+        let file = self.open_read(rel)?;
+        let len = file.metadata()?.len();
+        if len > most {
+            return Ok(Capped::TooLarge(len));
+        }
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.take(most + 1).read_to_end(&mut bytes)?;
+        Ok(match bytes.len() as u64 {
+            n if n > most => Capped::TooLarge(n),
+            _ => Capped::Bytes(bytes),
+        })
+    }
+}
+
 /// Whether `path` (last component only) is a symbolic link. `public/` and
 /// `public/.` name `public` itself: the system follows a link given with
 /// a slash after it (as a shell completes a folder's name), so the last

@@ -8,6 +8,7 @@ use crate::content::file_types::{self, FileType};
 use crate::content::published_size as size;
 use crate::content::{load, model};
 use crate::diagnostics::Diagnostic;
+use crate::no_follow::Capped;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -228,15 +229,12 @@ fn read_all(
     rules: Rules,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<PathBuf, Arc<Vec<u8>>> {
-    let read: Vec<(&PathBuf, Result<Vec<u8>, size::Unread>)> = files
+    let read: Vec<(&PathBuf, std::io::Result<Capped>)> = files
         .par_iter()
         .map(|p| {
             let bytes = match root {
                 Ok(dir) => size::read(dir, &crate::no_follow::slash_path(p)),
-                Err(e) => Err(size::Unread::Io(std::io::Error::new(
-                    e.kind(),
-                    e.to_string(),
-                ))),
+                Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
             };
             (p, bytes)
         })
@@ -244,15 +242,15 @@ fn read_all(
     let mut out = HashMap::new();
     for (p, r) in read {
         match r {
-            Ok(b) => {
+            Ok(Capped::Bytes(b)) => {
                 let path = shown.join(p);
                 if let Some(b) = vet(rules, &path, b, diags) {
                     diags.extend(weight::heavy_image(&path, &b));
                     out.insert(p.clone(), Arc::new(b));
                 }
             }
-            Err(size::Unread::TooLarge(n)) => diags.push(size::too_large(&shown.join(p), n)),
-            Err(size::Unread::Io(e)) => diags.push(Diagnostic::error(
+            Ok(Capped::TooLarge(n)) => diags.push(size::too_large(&shown.join(p), n)),
+            Err(e) => diags.push(Diagnostic::error(
                 shown.join(p),
                 0,
                 0,

@@ -88,16 +88,11 @@ fn doc_text(
     // No more than a page may hold: one grown meanwhile into a sparse
     // file of gigabytes was read whole before its hash told it changed.
     let limit = crate::content::load::MAX_MARKDOWN_BYTES;
-    let mut bytes = Vec::new();
-    crate::no_follow::Dir::open(&f.root)
-        .and_then(|dir| dir.open_read(&crate::no_follow::slash_path(&f.in_site)))
-        .and_then(|file| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
-        })
-        .map_err(|_| changed())?;
-    if bytes.len() as u64 > limit {
+    let read = crate::no_follow::Dir::open(&f.root)
+        .and_then(|dir| dir.read_at_most(&crate::no_follow::slash_path(&f.in_site), limit));
+    let Ok(crate::no_follow::Capped::Bytes(bytes)) = read else {
         return Err(changed());
-    }
+    };
     let text = crate::text::decode_vec(bytes).map_err(|_| changed())?;
     if *blake3::hash(text.as_bytes()).as_bytes() != f.digest {
         return Err(changed());

@@ -421,12 +421,8 @@ fn is_offline_file(path: &str) -> bool {
 /// that follows says it is too large without reading it. (A page made a
 /// sparse file of gigabytes while `serve` ran was read whole, into memory.)
 fn read_page(dir: &crate::no_follow::Dir, rel: &Path) -> Option<Vec<u8>> {
-    let file = dir.open_read(&crate::no_follow::slash_path(rel)).ok()?;
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_MARKDOWN_BYTES + 1),
-        &mut bytes,
-    )
-    .ok()?;
-    (bytes.len() as u64 <= MAX_MARKDOWN_BYTES).then_some(bytes)
+    match dir.read_at_most(&crate::no_follow::slash_path(rel), MAX_MARKDOWN_BYTES) {
+        Ok(crate::no_follow::Capped::Bytes(bytes)) => Some(bytes),
+        _ => None,
+    }
 }

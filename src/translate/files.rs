@@ -39,20 +39,15 @@ pub fn refuse_links(root: &Path, rel: &Path) -> Result<(), String> {
 /// which would be read until memory runs out). `None` when it is not a
 /// plain file of at most `most` bytes.
 pub fn read_inside(root: &Path, rel: &str, most: u64) -> Option<Vec<u8>> {
-    use std::io::Read;
     let (folders, name) = rel.rsplit_once('/').unwrap_or(("", rel));
     let dir = Dir::open(&crate::no_follow::real(root))
         .ok()?
         .sub(folders)
         .ok()?;
-    if !matches!(dir.kind(name).ok()?, Kind::File { len } if len <= most) {
-        return None;
+    match dir.read_at_most(name, most).ok()? {
+        crate::no_follow::Capped::Bytes(bytes) => Some(bytes),
+        crate::no_follow::Capped::TooLarge(_) => None,
     }
-    let mut bytes = Vec::new();
-    // Capped again as read: the file may grow meanwhile.
-    let file = dir.open_read(name).ok()?;
-    file.take(most + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= most).then_some(bytes)
 }
 
 /// Writes `bytes` to `root/rel` unless the file already holds them.

@@ -7,7 +7,6 @@ use crate::config::LangId;
 use crate::content::load::{MAX_MARKDOWN_BYTES, too_large};
 use crate::content::model::{NodeId, Site};
 use crate::diagnostics::{Diagnostic, Severity, display_path};
-use std::io::Read as _;
 use std::path::Path;
 
 /// The first error of the translation at `root/target_rel` when the file
@@ -27,17 +26,18 @@ pub fn error(
     // Never through a link: a linked file may be outside the site. Never
     // more than a page may hold either: a sparse file of 3 GB there was
     // read whole (3 GB of memory, for a file the site refuses unread).
-    let file = crate::no_follow::Dir::open(root)
-        .and_then(|dir| dir.open_read(&crate::no_follow::slash_path(target_rel)))
+    let read = crate::no_follow::Dir::open(root)
+        .and_then(|dir| {
+            dir.read_at_most(
+                &crate::no_follow::slash_path(target_rel),
+                MAX_MARKDOWN_BYTES,
+            )
+        })
         .ok()?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::new();
-    file.take(MAX_MARKDOWN_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
-        return Some(too_large(target_rel, size.max(bytes.len() as u64)));
-    }
+    let bytes = match read {
+        crate::no_follow::Capped::Bytes(bytes) => bytes,
+        crate::no_follow::Capped::TooLarge(size) => return Some(too_large(target_rel, size)),
+    };
     let fallback = || Diagnostic::error(target_rel, 0, 0, "the site cannot read this translation");
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Some(Diagnostic::error(
