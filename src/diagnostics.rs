@@ -199,6 +199,18 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
+/// A size as a message says it: in the unit a reader takes in at a glance
+/// (`0 bytes`, `3 KB`, `600 MB`, `20 GB`), rounded down. Megabytes up to
+/// 10 GB, so that sizes near a limit in MB compare with it.
+pub fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b < 1 << 10 => format!("{b} bytes"),
+        b if b < 1 << 20 => format!("{} KB", b >> 10),
+        b if b < 10 << 30 => format!("{} MB", b >> 20),
+        b => format!("{} GB", b >> 30),
+    }
+}
+
 /// Paths are shown with `/` on every platform so messages are stable. On
 /// Unix a backslash is part of a file's name, not a separator, and stays.
 pub fn display_path(p: &Path) -> String {
@@ -392,6 +404,15 @@ pub fn escape_control(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_said_in_the_unit_a_reader_takes_in() {
+        assert_eq!(size_text(0), "0 bytes");
+        assert_eq!(size_text(4_000), "3 KB");
+        assert_eq!(size_text(31 << 20), "31 MB");
+        assert_eq!(size_text(2 << 30), "2048 MB");
+        assert_eq!(size_text(20 << 30), "20 GB");
+    }
 
     /// A file named `back\slash.txt` on Unix is shown as named, not as a
     /// folder `back` holding `slash.txt`.

@@ -27,18 +27,11 @@ pub fn too_large(path: &Path, size: u64) -> Diagnostic {
         0,
         format!(
             "too large to publish: {}, over the {} MB a published file may have; it was not read",
-            megabytes(size),
+            crate::diagnostics::size_text(size),
             MAX_PUBLISHED_BYTES >> 20
         ),
     )
     .with_hint("readers on a phone could not fetch it either: make it smaller (a video at a lower resolution, a scan at 150 dpi), or put it on a file host your readers can reach and link to it")
-}
-
-fn megabytes(size: u64) -> String {
-    match size >> 20 {
-        mb if mb >= 10 * 1024 => format!("{} GB", mb >> 10),
-        mb => format!("{mb} MB"),
-    }
 }
 
 #[cfg(test)]
@@ -57,7 +50,5 @@ mod tests {
             Ok(Capped::TooLarge(n)) if n == MAX_PUBLISHED_BYTES + 1
         ));
         assert!(matches!(read(&dir, "small.png"), Ok(Capped::Bytes(b)) if b == b"png"));
-        assert_eq!(megabytes(600 << 20), "600 MB");
-        assert_eq!(megabytes(20 << 30), "20 GB");
     }
 }

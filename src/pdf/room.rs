@@ -19,7 +19,7 @@ pub fn note(staging: &Path) -> Option<String> {
         format!(
             "the disk of the temporary folder {} has {} left: free some space there, or set TMPDIR to a folder on a disk with room",
             crate::diagnostics::display_path(folder),
-            amount(free)
+            crate::diagnostics::size_text(free)
         )
     })
 }
@@ -35,24 +35,9 @@ fn free_bytes(_dir: &Path) -> Option<u64> {
     None
 }
 
-fn amount(bytes: u64) -> String {
-    match bytes {
-        b if b < 1 << 10 => format!("{b} bytes"),
-        b if b < 1 << 20 => format!("{} KB", b >> 10),
-        b => format!("{} MB", b >> 20),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn room_is_said_in_the_unit_a_reader_takes_in() {
-        assert_eq!(amount(0), "0 bytes");
-        assert_eq!(amount(4_000), "3 KB");
-        assert_eq!(amount(31 << 20), "31 MB");
-    }
 
     #[cfg(unix)]
     #[test]
